@@ -1,0 +1,28 @@
+package org.openvmi.audit;
+
+import java.time.Instant;
+
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+
+/** The audit log: who did what, when, with before and after values. Written in the caller's transaction. */
+public interface AuditTrail {
+
+    /**
+     * Records one change. {@code before} and {@code after} are any values serialisable to JSON (records, maps), or null
+     * (null before = created, null after = deleted).
+     */
+    void record(String action, String entity, String entityKey, Object before, Object after);
+
+    /** Records an event with an explicit actor, for requests that have no authenticated user (failed logins). */
+    void recordAs(String actor, String action, String entity, String entityKey, Object details);
+
+    PageResult<AuditEntry> find(AuditQuery query, PageRequest page);
+
+    record AuditQuery(String actor, String action, String entity, String entityKey, Instant from, Instant to) {
+    }
+
+    record AuditEntry(long id, Instant at, String actor, String action, String entity, String entityKey,
+                      String before, String after) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.openvmi.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import org.openvmi.audit.AuditTrail;
+import org.openvmi.security.internal.ApiKeyHashes;
+import org.openvmi.security.internal.ApiKeyRepository;
+import org.openvmi.security.internal.UserRepository;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys for machine clients. A key is random, shown once, and stored only as its SHA-256: a request is
+ * authenticated by one indexed lookup, never by a password hash.
+ */
+@Service
+public class ApiKeys {
+
+    private static final String ENTITY = "api-key";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyRepository keys;
+    private final UserRepository users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiKeys(ApiKeyRepository keys, UserRepository users, AuditTrail audit, Clock clock) {
+        this.keys = keys;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The new key and its secret, which is never shown again. */
+    public record CreatedKey(ApiKeyView key, String secret) {
+    }
+
+    @Transactional
+    public CreatedKey create(String name, String username) {
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.of("name", "must not be blank");
+        }
+        if (username == null || username.isBlank()) {
+            throw InvalidInputException.of("username", "must not be blank");
+        }
+        OpenVmiUser owner = users.findByUsername(username, clock.instant())
+                .orElseThrow(() -> InvalidInputException.of("username", "unknown user '" + username + "'"));
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String actor = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
+                : SecurityContextHolder.getContext().getAuthentication().getName();
+        long id = keys.insert(name.trim(), secret.substring(0, 12), ApiKeyHashes.sha256(secret), owner.id(), actor, clock.instant());
+        ApiKeyView view = keys.findById(id).orElseThrow();
+        audit.record("CREATE", ENTITY, String.valueOf(id), null, view);
+        return new CreatedKey(view, secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiKeyView> list() {
+        return keys.findAll();
+    }
+
+    @Transactional
+    public ApiKeyView revoke(long id) {
+        ApiKeyView before = keys.findById(id).orElseThrow(() -> new NotFoundException("API key", id));
+        keys.revoke(id, clock.instant());
+        ApiKeyView after = keys.findById(id).orElseThrow();
+        audit.record("REVOKE", ENTITY, String.valueOf(id), before, after);
+        return after;
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.openvmi.security;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.openvmi.shared.PartyPrincipal;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The authenticated principal: its roles and, for supplier users, the one supplier it is bound to. */
+public record OpenVmiUser(long id, String username, String passwordHash, String displayName, Set<Role> roles,
+                          Long supplierId, String supplierCode, boolean enabled, boolean locked)
+        implements UserDetails, PartyPrincipal {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean supplierUser() {
+        return roles.contains(Role.SUPPLIER);
+    }
+
+    /** Without the password hash, for the session and the audit log. */
+    public OpenVmiUser withoutPassword() {
+        return new OpenVmiUser(id, username, "", displayName, roles, supplierId, supplierCode, enabled, locked);
+    }
+}

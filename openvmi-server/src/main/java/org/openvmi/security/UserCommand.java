@@ -1,0 +1,46 @@
+package org.openvmi.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Create or change a user. The password is only required on create (and then at least 8 characters). */
+public class UserCommand {
+
+    @NotBlank
+    @Size(max = 64)
+    @Pattern(regexp = "^[A-Za-z0-9._\\-]+$", message = "{openvmi.code.pattern}")
+    private String username;
+
+    @Size(max = 100)
+    private String displayName;
+
+    @Size(min = 8, max = 100)
+    private String password;
+
+    @NotEmpty
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    /** Required for SUPPLIER users, forbidden for others. */
+    @Size(max = 64)
+    private String supplier;
+
+    private boolean enabled = true;
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username == null ? null : username.trim(); }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password == null || password.isEmpty() ? null : password; }
+    public Set<Role> getRoles() { return roles; }
+    public void setRoles(Set<Role> roles) { this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles; }
+    public String getSupplier() { return supplier; }
+    public void setSupplier(String supplier) { this.supplier = supplier == null || supplier.isBlank() ? null : supplier.trim(); }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+}

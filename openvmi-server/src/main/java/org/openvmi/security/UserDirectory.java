@@ -1,0 +1,109 @@
+package org.openvmi.security;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.openvmi.audit.AuditTrail;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.security.internal.UserRepository;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Managing users (ADMIN only, enforced by the HTTP rules). */
+@Service
+public class UserDirectory {
+
+    private static final String ENTITY = "user";
+
+    private final UserRepository users;
+    private final SupplierCatalog suppliers;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    UserDirectory(UserRepository users, SupplierCatalog suppliers, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+        this.users = users;
+        this.suppliers = suppliers;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserView> list() {
+        return users.findAll(clock.instant()).stream().map(UserView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(String username) {
+        return users.findByUsername(username, clock.instant()).map(UserView::of)
+                .orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return users.count() == 0;
+    }
+
+    @Transactional
+    public UserView create(UserCommand c) {
+        FieldErrors errors = new FieldErrors();
+        if (c.getPassword() == null) {
+            errors.add("password", "is required for a new user");
+        }
+        Long supplierId = supplierOf(c, errors);
+        errors.throwIfAny();
+        if (users.findByUsername(c.getUsername(), clock.instant()).isPresent()) {
+            throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
+        }
+        users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
+                supplierId, supplierId == null ? null : c.getSupplier(), clock.instant());
+        UserView created = get(c.getUsername());
+        audit.record("CREATE", ENTITY, created.username(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public UserView update(String username, UserCommand c) {
+        OpenVmiUser existing = users.findByUsername(username, clock.instant())
+                .orElseThrow(() -> new NotFoundException("User", username));
+        FieldErrors errors = new FieldErrors();
+        Long supplierId = supplierOf(c, errors);
+        errors.throwIfAny();
+        UserView before = UserView.of(existing);
+        users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
+                supplierId == null ? null : c.getSupplier(), c.isEnabled());
+        if (c.getPassword() != null) {
+            users.updatePassword(existing.id(), passwords.encode(c.getPassword()));
+        }
+        UserView after = get(username);
+        audit.record("UPDATE", ENTITY, username, before, after);
+        return after;
+    }
+
+    private Long supplierOf(UserCommand c, FieldErrors errors) {
+        boolean supplierRole = c.getRoles().contains(Role.SUPPLIER);
+        if (supplierRole && c.getRoles().size() > 1) {
+            errors.add("roles", "a SUPPLIER user cannot have buyer-side roles");
+        }
+        if (supplierRole && c.getSupplier() == null) {
+            errors.add("supplier", "is required for a SUPPLIER user");
+            return null;
+        }
+        if (!supplierRole && c.getSupplier() != null) {
+            errors.add("supplier", "only SUPPLIER users are bound to a supplier");
+            return null;
+        }
+        if (c.getSupplier() == null) {
+            return null;
+        }
+        return suppliers.idOf(c.getSupplier()).orElseGet(() -> {
+            errors.add("supplier", "unknown supplier '" + c.getSupplier() + "'");
+            return null;
+        });
+    }
+}

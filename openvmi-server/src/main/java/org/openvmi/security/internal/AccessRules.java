@@ -1,0 +1,47 @@
+package org.openvmi.security.internal;
+
+import java.util.List;
+
+import org.openvmi.security.Role;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what: one table for the REST API ({@code /api/v1} + path) and the UI (path alone), so the two can
+ * never disagree. A null method matches every method; an empty role list means "any signed-in user" (rows are still
+ * scoped to the caller's party in the data-access layer). Order matters: the first match wins. Anything not listed
+ * is refused, so a new feature must add its rules here.
+ */
+public final class AccessRules {
+
+    public record Rule(HttpMethod method, String path, List<Role> roles) {
+    }
+
+    private static final List<Role> ANY = List.of();
+    private static final List<Role> MASTER_DATA_EDITORS = List.of(Role.ADMIN, Role.BUYER);
+    private static final List<Role> WAREHOUSE_EDITORS = List.of(Role.ADMIN, Role.WAREHOUSE);
+    private static final List<Role> ADMINS = List.of(Role.ADMIN);
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(null, "/admin/**", ADMINS),
+            new Rule(null, "/users/**", ADMINS),
+            new Rule(null, "/api-keys/**", ADMINS),
+            new Rule(null, "/audit/**", ADMINS),
+
+            new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
+            new Rule(null, "/imports/suppliers/**", MASTER_DATA_EDITORS),
+            new Rule(null, "/imports/supplier-items/**", MASTER_DATA_EDITORS),
+            new Rule(null, "/imports/warehouses/**", WAREHOUSE_EDITORS),
+            new Rule(null, "/imports/locations/**", WAREHOUSE_EDITORS),
+            new Rule(HttpMethod.GET, "/imports", ANY),
+            new Rule(HttpMethod.GET, "/exports/**", ANY),
+
+            new Rule(HttpMethod.GET, "/items/**", ANY),
+            new Rule(null, "/items/**", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/warehouses/**", ANY),
+            new Rule(null, "/warehouses/**", WAREHOUSE_EDITORS),
+            new Rule(HttpMethod.GET, "/suppliers/**", ANY),
+            new Rule(null, "/suppliers/**", MASTER_DATA_EDITORS));
+
+    private AccessRules() {
+    }
+}

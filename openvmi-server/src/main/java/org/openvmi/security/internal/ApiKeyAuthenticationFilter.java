@@ -1,0 +1,56 @@
+package org.openvmi.security.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.openvmi.security.OpenVmiUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates requests carrying {@code X-API-Key} by the SHA-256 of the key: one indexed lookup. */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-API-Key";
+
+    private final UserRepository users;
+    private final Clock clock;
+    private final AuthenticationEntryPoint entryPoint;
+
+    public ApiKeyAuthenticationFilter(UserRepository users, Clock clock, AuthenticationEntryPoint entryPoint) {
+        this.users = users;
+        this.clock = clock;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        OpenVmiUser user = users.findByApiKeyHash(ApiKeyHashes.sha256(key.trim()), clock.instant())
+                .filter(u -> u.isEnabled())
+                .orElse(null);
+        if (user == null) {
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));
+            return;
+        }
+        OpenVmiUser principal = user.withoutPassword();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,102 @@
+package org.openvmi.security.internal;
+
+import java.time.Clock;
+
+import org.openvmi.security.Role;
+import org.openvmi.security.SecurityProperties;
+import org.openvmi.shared.web.ApiProblems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.context.ApplicationEventPublisher;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String API = "/api/v1";
+
+    @Bean
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new BCryptPasswordEncoder(properties.bcryptStrength());
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    /** The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, UserRepository users, Clock clock, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OpenVMI\"");
+            write(json, response, ApiProblems.of(HttpStatus.UNAUTHORIZED,
+                    "Authentication required: HTTP Basic or X-API-Key (" + e.getMessage() + ")"));
+        };
+        AccessDeniedHandler denied = (request, response, e) -> write(json, response,
+                ApiProblems.of(HttpStatus.FORBIDDEN, "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()));
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    AccessRules.RULES.forEach(rule -> apply(auth, API, rule));
+                    auth.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    /** The web UI: form login with a session, CSRF on every form. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                            "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    auth.requestMatchers("/", "/account/**").authenticated();
+                    AccessRules.RULES.forEach(rule -> apply(auth, "", rule));
+                    auth.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+                              String prefix, AccessRules.Rule rule) {
+        var matcher = rule.method() == null ? auth.requestMatchers(prefix + rule.path())
+                : auth.requestMatchers(rule.method(), prefix + rule.path());
+        if (rule.roles().isEmpty()) {
+            matcher.authenticated();
+        } else {
+            matcher.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+        }
+    }
+
+    private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response,
+                              ResponseEntity<ProblemDetail> problem) throws java.io.IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+}

@@ -1,0 +1,99 @@
+package org.openvmi.security.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.openvmi.security.OpenVmiUser;
+import org.openvmi.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A user with its lock state as of {@code now}. */
+    public Optional<OpenVmiUser> findByUsername(String username, Instant now) {
+        return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username)
+                .query((rs, i) -> row(rs, now)).optional();
+    }
+
+    public Optional<OpenVmiUser> findByApiKeyHash(String keyHash, Instant now) {
+        return jdbc.sql("""
+                SELECT u.* FROM api_key k JOIN app_user u ON u.id = k.user_id
+                WHERE k.key_hash = :h AND k.revoked_at IS NULL""")
+                .param("h", keyHash).query((rs, i) -> row(rs, now)).optional();
+    }
+
+    public List<OpenVmiUser> findAll(Instant now) {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username").query((rs, i) -> row(rs, now)).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    public long insert(String username, String passwordHash, String displayName, String roles, Long supplierId,
+                       String supplierCode, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, display_name, roles, supplier_id, supplier_code, created_at)
+                VALUES (:u, :p, :d, :r, :sid, :scode, :now)""")
+                .param("u", username).param("p", passwordHash).param("d", displayName).param("r", roles)
+                .param("sid", supplierId).param("scode", supplierCode).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void update(long id, String displayName, String roles, Long supplierId, String supplierCode, boolean enabled) {
+        jdbc.sql("""
+                UPDATE app_user SET display_name = :d, roles = :r, supplier_id = :sid, supplier_code = :scode,
+                       enabled = :e, version = version + 1 WHERE id = :id""")
+                .param("d", displayName).param("r", roles).param("sid", supplierId).param("scode", supplierCode)
+                .param("e", enabled).param("id", id).update();
+    }
+
+    public void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :p, failed_attempts = 0, locked_until = NULL WHERE id = :id")
+                .param("p", passwordHash).param("id", id).update();
+    }
+
+    /** Counts one failed login; returns the new count of consecutive failures. */
+    public int recordFailure(String username) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = :u")
+                .param("u", username).update();
+        return jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = :u").param("u", username)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    public void lockUntil(String username, Instant until) {
+        jdbc.sql("UPDATE app_user SET locked_until = :t, failed_attempts = 0 WHERE username = :u")
+                .param("t", Timestamp.from(until)).param("u", username).update();
+    }
+
+    public void resetFailures(String username) {
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL "
+                 + "WHERE username = :u AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
+                .param("u", username).update();
+    }
+
+    private static OpenVmiUser row(ResultSet rs, Instant now) throws SQLException {
+        Timestamp lockedUntil = rs.getTimestamp("locked_until");
+        long supplierId = rs.getLong("supplier_id");
+        return new OpenVmiUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), Role.parseAll(rs.getString("roles")),
+                rs.wasNull() ? null : supplierId, rs.getString("supplier_code"), rs.getBoolean("enabled"),
+                lockedUntil != null && lockedUntil.toInstant().isAfter(now));
+    }
+}

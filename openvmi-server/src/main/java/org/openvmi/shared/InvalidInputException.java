@@ -1,0 +1,23 @@
+package org.openvmi.shared;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** 400 with the offending fields. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldErrors.FieldError> errors;
+
+    public InvalidInputException(List<FieldErrors.FieldError> errors) {
+        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldErrors.FieldError(field, message)));
+    }
+
+    public List<FieldErrors.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,24 @@
+package org.openvmi.shared;
+
+/** Page number (0-based) and size, clamped to the contract: default 50, at most 1000. */
+public record PageRequest(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 1000;
+
+    public static PageRequest of(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw InvalidInputException.of("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw InvalidInputException.of("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new PageRequest(p, s);
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}

@@ -1,0 +1,224 @@
+package org.openvmi.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors.FieldError;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Maps exceptions of requests under /api to problem+json. Requests of the UI are left to Spring Boot's error
+ * page: for them the exception is thrown again.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(fe -> errors.add(new FieldError(fe.getField(), fe.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(ge -> errors.add(new FieldError(ge.getObjectName(), ge.getDefaultMessage())));
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid parameters", errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        if (e.getCause() instanceof DatabindException db && !db.getPath().isEmpty()) {
+            String field = jsonPath(db);
+            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed value for field '" + field + "'",
+                    List.of(new FieldError(field, "malformed value: " + db.getOriginalMessage())));
+        }
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed request body: it is not valid JSON of the expected shape");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed parameter '" + e.getName() + "'",
+                List.of(new FieldError(e.getName(), "malformed value '" + e.getValue() + "'")));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> missingParam(Exception e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                : ((MissingServletRequestPartException) e).getRequestPartName();
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Missing parameter '" + name + "'",
+                List.of(new FieldError(name, "is required")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        return ApiProblems.of(HttpStatus.CONFLICT, e.getMessage(), errors);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.CONFLICT, "A record with the same key already exists");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.CONFLICT, "The record was changed by someone else; reload and try again");
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    ResponseEntity<ProblemDetail> rule(BusinessRuleException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        return ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), errors);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the configured limit");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        if (isSizeLimit(e)) {
+            return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the configured limit");
+        }
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed multipart request: " + e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        return ApiProblems.of(HttpStatus.FORBIDDEN, "You are not allowed to do this");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged");
+    }
+
+    private static void apiOnly(HttpServletRequest request, Exception e) throws Exception {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw e;
+        }
+    }
+
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("SizeLimitExceeded") || name.contains("SizeException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String jsonPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(ref -> {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

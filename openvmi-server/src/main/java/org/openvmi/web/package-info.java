@@ -1,0 +1,4 @@
+/**
+ * The UI shell: layout, navigation, language switching, login page and the home page.
+ */
+package org.openvmi.web;
