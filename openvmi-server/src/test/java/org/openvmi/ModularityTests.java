@@ -1,0 +1,26 @@
+package org.openvmi;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ModularityTests {
+
+    @Test
+    void features_respect_their_boundaries_and_form_no_cycle() {
+        ApplicationModules.of(OpenVmiApplication.class).verify();
+    }
+
+    @Test
+    void domain_models_are_plain_java() {
+        noClasses().that().resideInAPackage("org.openvmi..model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .allowEmptyShould(true)
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.openvmi"));
+    }
+}

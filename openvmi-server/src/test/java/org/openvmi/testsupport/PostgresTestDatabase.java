@@ -1,0 +1,73 @@
+package org.openvmi.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Creates a new PostgreSQL database for each test context and drops it when the context closes, so no test run
+ * trusts what an earlier one left behind. Server from OPENVMI_TEST_PG_URL / _USER / _PASSWORD
+ * (default jdbc:postgresql://127.0.0.1:5432/test, postgres, no password).
+ */
+public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static String adminUrl() {
+        return env("OPENVMI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    public static String user() {
+        return env("OPENVMI_TEST_PG_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("OPENVMI_TEST_PG_PASSWORD", "");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = "openvmi_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute("CREATE DATABASE " + name);
+        Runnable drop = () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                drop.run();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(drop));
+        String url = adminUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pg-test-database", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", user(),
+                "spring.datasource.password", password())));
+    }
+
+    static boolean reachable() {
+        try (Connection ignored = DriverManager.getConnection(adminUrl(), user(), password())) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(adminUrl(), user(), password());
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + adminUrl() + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
