@@ -1,6 +1,10 @@
 package org.openvmi.shared;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /** 409: duplicate code, stale version, still referenced, insufficient stock. */
+@ResponseStatus(HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
 
     private final String field;

@@ -1,9 +1,13 @@
 package org.openvmi.shared;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** 400 with the offending fields. */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     private final List<FieldErrors.FieldError> errors;
