@@ -20,6 +20,8 @@ public final class AccessRules {
     private static final List<Role> MASTER_DATA_EDITORS = List.of(Role.ADMIN, Role.BUYER);
     private static final List<Role> WAREHOUSE_EDITORS = List.of(Role.ADMIN, Role.WAREHOUSE);
     private static final List<Role> ADMINS = List.of(Role.ADMIN);
+    private static final List<Role> STOCK_POSTERS = List.of(Role.ADMIN, Role.WAREHOUSE);
+    private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -40,7 +42,13 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/warehouses/**", ANY),
             new Rule(null, "/warehouses/**", WAREHOUSE_EDITORS),
             new Rule(HttpMethod.GET, "/suppliers/**", ANY),
-            new Rule(null, "/suppliers/**", MASTER_DATA_EDITORS));
+            new Rule(null, "/suppliers/**", MASTER_DATA_EDITORS),
+
+            new Rule(HttpMethod.GET, "/stock/reconcile", LEDGER_AUDITORS),
+            new Rule(HttpMethod.GET, "/stock/**", ANY),
+            new Rule(HttpMethod.GET, "/movements/**", ANY),
+            new Rule(HttpMethod.POST, "/movements/**", STOCK_POSTERS),
+            new Rule(null, "/scan/**", STOCK_POSTERS));
 
     private AccessRules() {
     }

@@ -1,0 +1,93 @@
+package org.openvmi.catalog;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.shared.PartyScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Resolves business codes to references in one query per kind, for features that post many lines at once (the ledger,
+ * imports), and gives them the SQL predicate that limits item rows to a party's scope.
+ */
+@Service
+public class CatalogRefs {
+
+    private final JdbcClient jdbc;
+
+    CatalogRefs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Items by code or barcode; unknown ones are absent from the map. Not scoped: callers check rights themselves. */
+    @Transactional(readOnly = true)
+    public Map<String, ItemRef> items(Collection<String> codes) {
+        Map<String, ItemRef> refs = new HashMap<>();
+        if (codes.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE code IN (:codes)")
+                .param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), new ItemRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
+                        rs.getBigDecimal("unit_cost"))))
+                .list();
+        List<String> missing = codes.stream().filter(c -> !refs.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            // a scanner types barcodes: resolve those that are not item codes
+            jdbc.sql("""
+                    SELECT b.barcode, i.id, i.code, i.name, i.uom, i.lot_tracked, i.unit_cost
+                    FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE b.barcode IN (:codes)""")
+                    .param("codes", missing)
+                    .query((rs, n) -> refs.put(rs.getString("barcode"), new ItemRef(rs.getLong("id"), rs.getString("code"),
+                            rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
+                            rs.getBigDecimal("unit_cost"))))
+                    .list();
+        }
+        return refs;
+    }
+
+    /** Locations by code; unknown codes are absent from the map. */
+    @Transactional(readOnly = true)
+    public Map<String, LocationRef> locations(Collection<String> codes) {
+        Map<String, LocationRef> refs = new HashMap<>();
+        if (codes.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("""
+                SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
+                FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.code IN (:codes)""")
+                .param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), new LocationRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getLong("warehouse_id"), rs.getString("warehouse_code"), LocationType.valueOf(rs.getString("type")),
+                        rs.getBoolean("allow_negative"))))
+                .list();
+        return refs;
+    }
+
+    /** Supplier ids by code; unknown codes are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> suppliers(Collection<String> codes) {
+        Map<String, Long> refs = new HashMap<>();
+        if (codes.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, code FROM supplier WHERE code IN (:codes)").param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id"))).list();
+        return refs;
+    }
+
+    /**
+     * SQL predicate limiting rows whose item id is in {@code itemIdColumn} to what the scope may see: a supplier
+     * sees the items on its own source list. Binds {@code :scopeSupplierId} ({@link PartyScope#supplierIdParam()}).
+     */
+    public static String itemPredicate(String itemIdColumn, PartyScope scope) {
+        return scope.seesAll() ? "1=1"
+                : "EXISTS (SELECT 1 FROM supplier_item si_scope WHERE si_scope.item_id = " + itemIdColumn + " AND "
+                  + scope.predicate("si_scope.supplier_id") + ")";
+    }
+}

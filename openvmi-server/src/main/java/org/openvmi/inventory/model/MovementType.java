@@ -1,0 +1,35 @@
+package org.openvmi.inventory.model;
+
+/**
+ * Kinds of movement. Quantities in requests are positive; the type gives the direction. ADJUST and COUNT carry a signed
+ * variance. Only some types may be posted directly through {@code POST /movements}: transfers, counts and ownership
+ * transfers come from their own use cases so that their documents stay consistent.
+ */
+public enum MovementType {
+    RECEIPT(1, true),
+    ISSUE(-1, true),
+    CONSUME(-1, true),
+    RETURN(1, true),
+    ADJUST(0, true),
+    TRANSFER_OUT(-1, false),
+    TRANSFER_IN(1, false),
+    COUNT(0, false),
+    OWNERSHIP_TRANSFER(0, false);
+
+    private final int direction;
+    private final boolean postedDirectly;
+
+    MovementType(int direction, boolean postedDirectly) {
+        this.direction = direction;
+        this.postedDirectly = postedDirectly;
+    }
+
+    /** +1 adds stock, -1 removes it, 0 means the quantity is signed (a variance). */
+    public int direction() {
+        return direction;
+    }
+
+    public boolean postedDirectly() {
+        return postedDirectly;
+    }
+}

@@ -1,0 +1,92 @@
+package org.openvmi.inventory.model;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.openvmi.shared.FieldErrors;
+
+/**
+ * The rules a movement line must follow before it touches the ledger. Plain Java: each method adds the reason for a
+ * refusal to the field errors, naming the field as {@code lines[i].field}.
+ */
+public final class PostingRules {
+
+    /** Quantities are kept with four decimals. */
+    public static final int QTY_SCALE = 4;
+
+    private PostingRules() {
+    }
+
+    public static MovementType type(int i, String value, boolean internal, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field(i, "type"), "is required");
+            return null;
+        }
+        try {
+            MovementType type = MovementType.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            if (!internal && !type.postedDirectly()) {
+                errors.add(field(i, "type"), type + " is posted by its own document (transfer, count, consignment), "
+                                             + "not directly");
+                return null;
+            }
+            return type;
+        } catch (IllegalArgumentException e) {
+            errors.add(field(i, "type"), "unknown movement type '" + value + "'");
+            return null;
+        }
+    }
+
+    /** The signed quantity the line changes on hand by, or null when the quantity is not acceptable. */
+    public static BigDecimal signedQty(int i, MovementType type, BigDecimal qty, FieldErrors errors) {
+        if (qty == null) {
+            errors.add(field(i, "qty"), "is required");
+            return null;
+        }
+        if (qty.stripTrailingZeros().scale() > QTY_SCALE) {
+            errors.add(field(i, "qty"), "at most " + QTY_SCALE + " decimals");
+            return null;
+        }
+        if (type == null) {
+            return null;
+        }
+        if (type.direction() == 0) {
+            if (qty.signum() == 0) {
+                errors.add(field(i, "qty"), "must not be zero");
+                return null;
+            }
+            return qty;
+        }
+        if (qty.signum() <= 0) {
+            errors.add(field(i, "qty"), "must be greater than zero (the type " + type + " gives the direction)");
+            return null;
+        }
+        return type.direction() > 0 ? qty : qty.negate();
+    }
+
+    public static String lot(int i, String lot, boolean lotTracked, FieldErrors errors) {
+        String trimmed = lot == null ? "" : lot.trim();
+        if (lotTracked && trimmed.isEmpty()) {
+            errors.add(field(i, "lot"), "is required: the item is lot-tracked");
+        }
+        if (trimmed.length() > 64) {
+            errors.add(field(i, "lot"), "at most 64 characters");
+        }
+        return trimmed;
+    }
+
+    public static BigDecimal unitCost(int i, MovementType type, BigDecimal unitCost, FieldErrors errors) {
+        if (unitCost == null) {
+            return null;
+        }
+        if (type != MovementType.RECEIPT) {
+            errors.add(field(i, "unitCost"), "only receipts carry a unit cost");
+        } else if (unitCost.signum() < 0) {
+            errors.add(field(i, "unitCost"), "must not be negative");
+        }
+        return unitCost;
+    }
+
+    public static String field(int i, String name) {
+        return "lines[" + i + "]." + name;
+    }
+}
