@@ -21,6 +21,9 @@ public final class AccessRules {
     private static final List<Role> WAREHOUSE_EDITORS = List.of(Role.ADMIN, Role.WAREHOUSE);
     private static final List<Role> ADMINS = List.of(Role.ADMIN);
     private static final List<Role> STOCK_POSTERS = List.of(Role.ADMIN, Role.WAREHOUSE);
+    private static final List<Role> BUYER_SIDE = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
+            Role.PLANNER, Role.VIEWER);
+    private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
 
     public static final List<Rule> RULES = List.of(
@@ -48,7 +51,13 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/stock/**", ANY),
             new Rule(HttpMethod.GET, "/movements/**", ANY),
             new Rule(HttpMethod.POST, "/movements/**", STOCK_POSTERS),
-            new Rule(null, "/scan/**", STOCK_POSTERS));
+            new Rule(null, "/scan/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/transfers/**", ANY),
+            new Rule(null, "/transfers/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/counts/**", LEDGER_AUDITORS),
+            new Rule(null, "/counts/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/reservations/**", BUYER_SIDE),
+            new Rule(null, "/reservations/**", RESERVERS));
 
     private AccessRules() {
     }
