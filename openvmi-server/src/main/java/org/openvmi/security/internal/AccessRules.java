@@ -35,6 +35,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
+            new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),
             new Rule(null, "/items/**", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/warehouses/**", ANY),
