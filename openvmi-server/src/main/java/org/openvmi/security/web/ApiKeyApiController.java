@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * API keys of machine clients. A key is revoked with {@code POST /api/v1/api-keys/{id}/revoke}, not deleted: the row
  * stays (who created it, when it was revoked) so the audit log keeps pointing at something.
  */
-@Tag(name = "API keys", description = "Keys for machine clients, sent as X-API-Key (ADMIN only)")
+@Tag(name = "API keys", description = "Keys for machine clients, sent as X-API-Key (ADMIN only). A key is revoked "
+                                     + "with POST /api/v1/api-keys/{id}/revoke; there is no DELETE, the row stays for the audit trail.")
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyApiController {
