@@ -19,7 +19,21 @@ public interface AuditTrail {
 
     PageResult<AuditEntry> find(AuditQuery query, PageRequest page);
 
+    /** Filters; null or blank means "any". {@code from} is inclusive, {@code to} exclusive. */
     record AuditQuery(String actor, String action, String entity, String entityKey, Instant from, Instant to) {
+
+        public static final AuditQuery ANY = new AuditQuery(null, null, null, null, null, null);
+
+        public AuditQuery {
+            actor = blankToNull(actor);
+            action = blankToNull(action);
+            entity = blankToNull(entity);
+            entityKey = blankToNull(entityKey);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
     }
 
     record AuditEntry(long id, Instant at, String actor, String action, String entity, String entityKey,

@@ -2,6 +2,7 @@ package org.openvmi.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.ItemRepository;
@@ -58,8 +59,10 @@ public class ItemCatalog {
     /** The item code a scanned barcode (or the code itself) stands for. */
     @Transactional(readOnly = true)
     public String resolveCode(String codeOrBarcode) {
+        PartyScope scope = PartyScope.current();
         return items.codeOfBarcode(codeOrBarcode)
-                .or(() -> items.findByCode(codeOrBarcode, PartyScope.current()).map(ItemView::code))
+                .or(() -> Optional.of(codeOrBarcode))
+                .flatMap(code -> items.findByCode(code, scope).map(ItemView::code))
                 .orElseThrow(() -> new NotFoundException("Item or barcode", codeOrBarcode));
     }
 

@@ -9,8 +9,10 @@ import org.openvmi.audit.AuditTrail;
 import org.openvmi.security.internal.ApiKeyHashes;
 import org.openvmi.security.internal.ApiKeyRepository;
 import org.openvmi.security.internal.UserRepository;
-import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,7 @@ public class ApiKeys {
 
     private static final String ENTITY = "api-key";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_NAME = 100;
 
     private final ApiKeyRepository keys;
     private final UserRepository users;
@@ -43,14 +46,24 @@ public class ApiKeys {
 
     @Transactional
     public CreatedKey create(String name, String username) {
+        FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
-            throw InvalidInputException.of("name", "must not be blank");
+            errors.add("name", "must not be blank");
+        } else if (name.trim().length() > MAX_NAME) {
+            errors.add("name", "must be at most " + MAX_NAME + " characters");
         }
+        OpenVmiUser owner = null;
         if (username == null || username.isBlank()) {
-            throw InvalidInputException.of("username", "must not be blank");
+            errors.add("username", "must not be blank");
+        } else {
+            owner = users.findByUsername(username.trim(), clock.instant()).orElse(null);
+            if (owner == null) {
+                errors.add("username", "unknown user '" + username + "'");
+            } else if (!owner.enabled()) {
+                errors.add("username", "user '" + username + "' is disabled");
+            }
         }
-        OpenVmiUser owner = users.findByUsername(username, clock.instant())
-                .orElseThrow(() -> InvalidInputException.of("username", "unknown user '" + username + "'"));
+        errors.throwIfAny();
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -67,10 +80,23 @@ public class ApiKeys {
         return keys.findAll();
     }
 
+    @Transactional(readOnly = true)
+    public PageResult<ApiKeyView> find(PageRequest page) {
+        return new PageResult<>(keys.findPage(page.size(), page.offset()), page.page(), page.size(), keys.count());
+    }
+
+    @Transactional(readOnly = true)
+    public ApiKeyView get(long id) {
+        return keys.findById(id).orElseThrow(() -> new NotFoundException("API key", id));
+    }
+
+    /** Revokes a key for good; revoking a revoked key changes (and audits) nothing. */
     @Transactional
     public ApiKeyView revoke(long id) {
-        ApiKeyView before = keys.findById(id).orElseThrow(() -> new NotFoundException("API key", id));
-        keys.revoke(id, clock.instant());
+        ApiKeyView before = get(id);
+        if (!keys.revoke(id, clock.instant())) {
+            return before;
+        }
         ApiKeyView after = keys.findById(id).orElseThrow();
         audit.record("REVOKE", ENTITY, String.valueOf(id), before, after);
         return after;

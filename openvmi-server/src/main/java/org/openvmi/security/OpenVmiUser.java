@@ -43,6 +43,13 @@ public record OpenVmiUser(long id, String username, String passwordHash, String 
         return roles.contains(Role.SUPPLIER);
     }
 
+    /** Never prints the password hash (principals end up in logs and debug output). */
+    @Override
+    public String toString() {
+        return "OpenVmiUser[id=" + id + ", username=" + username + ", roles=" + roles + ", supplierCode=" + supplierCode
+               + ", enabled=" + enabled + ", locked=" + locked + "]";
+    }
+
     /** Without the password hash, for the session and the audit log. */
     public OpenVmiUser withoutPassword() {
         return new OpenVmiUser(id, username, "", displayName, roles, supplierId, supplierCode, enabled, locked);

@@ -31,6 +31,17 @@ public class UserCommand {
 
     private boolean enabled = true;
 
+    /** The current values of a user, for the edit form (never a password). */
+    public static UserCommand from(UserView v) {
+        UserCommand c = new UserCommand();
+        c.setUsername(v.username());
+        c.setDisplayName(v.displayName());
+        c.setRoles(v.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(v.roles()));
+        c.setSupplier(v.supplier());
+        c.setEnabled(v.enabled());
+        return c;
+    }
+
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username == null ? null : username.trim(); }
     public String getDisplayName() { return displayName; }

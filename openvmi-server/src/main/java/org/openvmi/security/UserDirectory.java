@@ -6,9 +6,13 @@ import java.util.List;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.security.internal.UserRepository;
+import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +43,12 @@ public class UserDirectory {
     }
 
     @Transactional(readOnly = true)
+    public PageResult<UserView> find(PageRequest page) {
+        List<UserView> rows = users.findPage(page.size(), page.offset(), clock.instant()).stream().map(UserView::of).toList();
+        return new PageResult<>(rows, page.page(), page.size(), users.count());
+    }
+
+    @Transactional(readOnly = true)
     public UserView get(String username) {
         return users.findByUsername(username, clock.instant()).map(UserView::of)
                 .orElseThrow(() -> new NotFoundException("User", username));
@@ -60,8 +70,12 @@ public class UserDirectory {
         if (users.findByUsername(c.getUsername(), clock.instant()).isPresent()) {
             throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
         }
-        users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
-                supplierId, supplierId == null ? null : c.getSupplier(), clock.instant());
+        try {
+            users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
+                    supplierId, supplierId == null ? null : c.getSupplier(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
+        }
         UserView created = get(c.getUsername());
         audit.record("CREATE", ENTITY, created.username(), null, created);
         return created;
@@ -74,6 +88,7 @@ public class UserDirectory {
         FieldErrors errors = new FieldErrors();
         Long supplierId = supplierOf(c, errors);
         errors.throwIfAny();
+        keepAnAdmin(existing, c);
         UserView before = UserView.of(existing);
         users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
                 supplierId == null ? null : c.getSupplier(), c.isEnabled());
@@ -83,6 +98,17 @@ public class UserDirectory {
         UserView after = get(username);
         audit.record("UPDATE", ENTITY, username, before, after);
         return after;
+    }
+
+    /** Nobody could manage users any more if the last enabled ADMIN lost the role or were disabled. */
+    private void keepAnAdmin(OpenVmiUser existing, UserCommand c) {
+        boolean wasAdmin = existing.enabled() && existing.roles().contains(Role.ADMIN);
+        boolean staysAdmin = c.isEnabled() && c.getRoles().contains(Role.ADMIN);
+        if (wasAdmin && !staysAdmin && users.findAll(clock.instant()).stream()
+                .noneMatch(u -> u.id() != existing.id() && u.enabled() && u.roles().contains(Role.ADMIN))) {
+            throw new BusinessRuleException(c.isEnabled() ? "roles" : "enabled",
+                    "'" + existing.username() + "' is the last enabled ADMIN; make another user ADMIN first");
+        }
     }
 
     private Long supplierOf(UserCommand c, FieldErrors errors) {

@@ -1,5 +1,6 @@
 package org.openvmi.shared;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -19,13 +20,17 @@ public record PartyScope(Kind kind, Long supplierId, String supplierCode) {
     }
 
     /**
-     * The scope of the current caller. Background work (no authentication, e.g. demo seeding) sees everything;
-     * a supplier-role caller without a bound supplier sees nothing rather than everything.
+     * The scope of the current caller. Background work (no authentication at all, e.g. demo seeding) sees
+     * everything; an anonymous web request or a not (yet) authenticated caller sees nothing, and so does a
+     * supplier-role caller without a bound supplier: when in doubt, nothing rather than everything.
      */
     public static PartyScope current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null) {
             return ALL;
+        }
+        if (!auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return NONE;
         }
         if (auth.getPrincipal() instanceof PartyPrincipal p && p.supplierUser()) {
             return p.supplierId() == null ? NONE : ofSupplier(p.supplierId(), p.supplierCode());

@@ -40,10 +40,16 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
+            new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),
             new Rule(null, "/items/**", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/warehouses/new", WAREHOUSE_EDITORS),
+            new Rule(HttpMethod.GET, "/warehouses/*/locations/*/edit", WAREHOUSE_EDITORS),
             new Rule(HttpMethod.GET, "/warehouses/**", ANY),
             new Rule(null, "/warehouses/**", WAREHOUSE_EDITORS),
+            new Rule(HttpMethod.GET, "/suppliers/new", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/suppliers/*/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/suppliers/**", ANY),
             new Rule(null, "/suppliers/**", MASTER_DATA_EDITORS),
 

@@ -35,6 +35,15 @@ public class ApiKeyRepository {
         return jdbc.sql(SELECT + " ORDER BY k.id DESC").query(ApiKeyRepository::row).list();
     }
 
+    public List<ApiKeyView> findPage(int limit, long offset) {
+        return jdbc.sql(SELECT + " ORDER BY k.id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(ApiKeyRepository::row).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single();
+    }
+
     public Optional<ApiKeyView> findById(long id) {
         return jdbc.sql(SELECT + " WHERE k.id = :id").param("id", id).query(ApiKeyRepository::row).optional();
     }

@@ -40,6 +40,12 @@ public class UserRepository {
         return jdbc.sql("SELECT * FROM app_user ORDER BY username").query((rs, i) -> row(rs, now)).list();
     }
 
+    public List<OpenVmiUser> findPage(int limit, long offset, Instant now) {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset)
+                .query((rs, i) -> row(rs, now)).list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }

@@ -1,0 +1,166 @@
+package org.openvmi.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Every endpoint of the application and the roles allowed to call it; every other role must get 403, and a caller
+ * without credentials 401 (API) or a redirect to the login page (UI). This table is written independently of
+ * {@code AccessRules} on purpose: it is what the product promises, the rules are how it is enforced.
+ * <p>
+ * <b>Adding an endpoint? Add a row here.</b> {@link AuthorizationMatrixTest} fails for any handler method of
+ * {@code org.openvmi} that no row covers. Paths may use the placeholders {@code {item}} (an item on supplier
+ * T-SUP-A's source list), {@code {user}} (the user t-viewer) and {@code {key}} (an API key of t-viewer); add more
+ * in {@code AuthorizationMatrixTest.placeholders}. Pick request bodies and paths that an allowed caller can send
+ * without changing shared data: an empty body gets 400, an unknown code 404 — both count as "allowed".
+ */
+final class AccessMatrix {
+
+    static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+    static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    static final Set<Role> MASTER_DATA_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER);
+    static final Set<Role> WAREHOUSE_EDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
+    static final Set<Role> STOCK_POSTERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
+    static final Set<Role> LEDGER_AUDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            // public
+            ui(GET, "/login").publicAccess(),
+            ui(GET, "/v3/api-docs").publicAccess(),
+
+            // shell
+            ui(GET, "/").allow(SIGNED_IN),
+
+            // catalog: items
+            api(GET, "/api/v1/items").allow(SIGNED_IN),
+            api(GET, "/api/v1/items/{item}").allow(SIGNED_IN),
+            api(POST, "/api/v1/items").body("{}").allow(MASTER_DATA_EDITORS),
+            api(PUT, "/api/v1/items/{item}").body("{}").allow(MASTER_DATA_EDITORS),
+            api(DELETE, "/api/v1/items/NO-SUCH-ITEM").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/items").allow(SIGNED_IN),
+            ui(GET, "/items/new").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/items/{item}/edit").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/items").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/items/{item}").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/items/NO-SUCH-ITEM/delete").allow(MASTER_DATA_EDITORS),
+
+            // catalog: warehouses and locations
+            api(GET, "/api/v1/warehouses").allow(SIGNED_IN),
+            api(GET, "/api/v1/warehouses/NO-WH").allow(SIGNED_IN),
+            api(POST, "/api/v1/warehouses").body("{}").allow(WAREHOUSE_EDITORS),
+            api(PUT, "/api/v1/warehouses/NO-WH").body("{}").allow(WAREHOUSE_EDITORS),
+            api(DELETE, "/api/v1/warehouses/NO-WH").allow(WAREHOUSE_EDITORS),
+            api(GET, "/api/v1/warehouses/NO-WH/locations").allow(SIGNED_IN),
+            api(GET, "/api/v1/warehouses/NO-WH/locations/NO-LOC").allow(SIGNED_IN),
+            api(POST, "/api/v1/warehouses/NO-WH/locations").body("{}").allow(WAREHOUSE_EDITORS),
+            api(PUT, "/api/v1/warehouses/NO-WH/locations/NO-LOC").body("{}").allow(WAREHOUSE_EDITORS),
+            api(DELETE, "/api/v1/warehouses/NO-WH/locations/NO-LOC").allow(WAREHOUSE_EDITORS),
+            ui(GET, "/warehouses").allow(SIGNED_IN),
+            ui(GET, "/warehouses/new").allow(WAREHOUSE_EDITORS),
+            ui(GET, "/warehouses/NO-WH").allow(SIGNED_IN),
+            ui(POST, "/warehouses").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/warehouses/NO-WH").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/warehouses/NO-WH/delete").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/warehouses/NO-WH/locations").allow(WAREHOUSE_EDITORS),
+            ui(GET, "/warehouses/NO-WH/locations/NO-LOC/edit").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/warehouses/NO-WH/locations/NO-LOC").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/warehouses/NO-WH/locations/NO-LOC/delete").allow(WAREHOUSE_EDITORS),
+
+            // catalog: suppliers and source lists (rows of other suppliers answer 404 to supplier users)
+            api(GET, "/api/v1/suppliers").allow(SIGNED_IN),
+            api(GET, "/api/v1/suppliers/NO-SUP").allow(SIGNED_IN),
+            api(POST, "/api/v1/suppliers").body("{}").allow(MASTER_DATA_EDITORS),
+            api(PUT, "/api/v1/suppliers/NO-SUP").body("{}").allow(MASTER_DATA_EDITORS),
+            api(DELETE, "/api/v1/suppliers/NO-SUP").allow(MASTER_DATA_EDITORS),
+            api(GET, "/api/v1/suppliers/NO-SUP/items").allow(SIGNED_IN),
+            api(GET, "/api/v1/suppliers/NO-SUP/items/{item}").allow(SIGNED_IN),
+            api(POST, "/api/v1/suppliers/NO-SUP/items").body("{}").allow(MASTER_DATA_EDITORS),
+            api(PUT, "/api/v1/suppliers/NO-SUP/items/{item}").body("{}").allow(MASTER_DATA_EDITORS),
+            api(DELETE, "/api/v1/suppliers/NO-SUP/items/{item}").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/suppliers").allow(SIGNED_IN),
+            ui(GET, "/suppliers/new").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/suppliers/NO-SUP").allow(SIGNED_IN),
+            ui(POST, "/suppliers").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/suppliers/NO-SUP").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/suppliers/NO-SUP/delete").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/suppliers/NO-SUP/items").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/suppliers/NO-SUP/items/{item}/edit").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/suppliers/NO-SUP/items/{item}").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/suppliers/NO-SUP/items/{item}/delete").allow(MASTER_DATA_EDITORS),
+
+            // inventory ledger
+            api(POST, "/api/v1/movements").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/movements").allow(SIGNED_IN),
+            api(GET, "/api/v1/stock").allow(SIGNED_IN),
+            api(GET, "/api/v1/stock/reconcile").allow(LEDGER_AUDITORS),
+
+            // imports (the page itself; its upload endpoints come with the imports feature)
+            ui(GET, "/imports").allow(SIGNED_IN),
+
+            // security: users
+            api(GET, "/api/v1/users").allow(ADMINS),
+            api(POST, "/api/v1/users").body("{}").allow(ADMINS),
+            api(GET, "/api/v1/users/{user}").allow(ADMINS),
+            api(PUT, "/api/v1/users/{user}").body("{}").allow(ADMINS),
+            ui(GET, "/admin/users").allow(ADMINS),
+            ui(GET, "/admin/users/new").allow(ADMINS),
+            ui(GET, "/admin/users/{user}/edit").allow(ADMINS),
+            ui(POST, "/admin/users").allow(ADMINS),
+            ui(POST, "/admin/users/{user}").allow(ADMINS),
+
+            // security: API keys
+            api(GET, "/api/v1/api-keys").allow(ADMINS),
+            api(POST, "/api/v1/api-keys").body("{}").allow(ADMINS),
+            api(GET, "/api/v1/api-keys/{key}").allow(ADMINS),
+            api(POST, "/api/v1/api-keys/{key}/revoke").allow(ADMINS),
+            ui(GET, "/admin/api-keys").allow(ADMINS),
+            ui(POST, "/admin/api-keys").allow(ADMINS),
+            ui(POST, "/admin/api-keys/{key}/revoke").allow(ADMINS),
+
+            // audit
+            api(GET, "/api/v1/audit").allow(ADMINS),
+            ui(GET, "/admin/audit").allow(ADMINS));
+
+    private AccessMatrix() {
+    }
+
+    enum Kind { API, UI }
+
+    /** One endpoint: who may call it. {@code body} is sent as JSON to API endpoints. */
+    record Endpoint(Kind kind, HttpMethod method, String path, String body, Set<Role> allowed, boolean open) {
+
+        Endpoint body(String json) {
+            return new Endpoint(kind, method, path, json, allowed, open);
+        }
+
+        Endpoint allow(Set<Role> roles) {
+            return new Endpoint(kind, method, path, body, EnumSet.copyOf(roles), open);
+        }
+
+        /** Anyone, even without signing in. */
+        Endpoint publicAccess() {
+            return new Endpoint(kind, method, path, body, SIGNED_IN, true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Endpoint api(HttpMethod method, String path) {
+        return new Endpoint(Kind.API, method, path, null, EnumSet.noneOf(Role.class), false);
+    }
+
+    static Endpoint ui(HttpMethod method, String path) {
+        return new Endpoint(Kind.UI, method, path, null, EnumSet.noneOf(Role.class), false);
+    }
+}
