@@ -24,8 +24,8 @@
       xAxis: {type: 'category', data: data.warehouses || []},
       yAxis: {type: 'value'},
       series: [
-        {name: data.ownLabel, type: 'bar', stack: 'value', data: (data.own || []).map(Number), itemStyle: {color: '#0f766e'}},
-        {name: data.consignmentLabel, type: 'bar', stack: 'value', data: (data.consignment || []).map(Number),
+        {name: data.ownLabel, type: 'bar', stack: 'value', barMaxWidth: 90, data: (data.own || []).map(Number), itemStyle: {color: '#0f766e'}},
+        {name: data.consignmentLabel, type: 'bar', stack: 'value', barMaxWidth: 90, data: (data.consignment || []).map(Number),
           itemStyle: {color: '#d97706'}}
       ]
     });
