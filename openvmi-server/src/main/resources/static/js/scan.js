@@ -67,8 +67,16 @@
     return queue;
   }
 
-  // Answers with a status other than 200 (e.g. a session that expired) are shown, not silently dropped.
+  // Answers with a status other than 200 are shown, not silently dropped; an expired session answers with the login
+  // page, which must not replace the pending lines.
   document.body.addEventListener('htmx:responseError', showNetworkError);
+  document.body.addEventListener('htmx:beforeSwap', function (event) {
+    var url = event.detail.xhr && event.detail.xhr.responseURL || '';
+    if (event.detail.target && event.detail.target.id === 'scan-state' && url.indexOf('/login') >= 0) {
+      event.detail.shouldSwap = false;
+      showNetworkError();
+    }
+  });
 
   field.addEventListener('keydown', function (event) {
     if (event.key !== 'Enter') {

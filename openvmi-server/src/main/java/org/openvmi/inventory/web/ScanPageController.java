@@ -74,7 +74,8 @@ class ScanPageController {
         model.addAttribute("warehouses", warehouses);
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.DIRECT_TYPES);
-        return render(model, form, info(chosen == null ? "scan.hint.warehouse" : "scan.hint.location"), null);
+        render(model, form, info(chosen == null ? "scan.hint.warehouse" : "scan.hint.location"), null);
+        return "inventory/scan";
     }
 
     /** A scanned code: a location of the chosen warehouse becomes the current location; anything else is an item. */
@@ -261,6 +262,7 @@ class ScanPageController {
         return null;
     }
 
+    /** Puts the state into the model; answers with the name of the state fragment. */
     private String render(Model model, ScanForm form, Note note, Integer highlight) {
         model.addAttribute("scan", form);
         model.addAttribute("note", note);
@@ -271,7 +273,7 @@ class ScanPageController {
             total = q == null ? total : total.add(q);
         }
         model.addAttribute("totalQty", Decimals.plain(total).toPlainString());
-        return model.containsAttribute("warehouses") ? "inventory/scan" : STATE;
+        return STATE;
     }
 
     private static Integer highlight(int index) {

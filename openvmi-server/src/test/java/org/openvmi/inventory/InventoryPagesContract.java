@@ -16,7 +16,6 @@ import org.openvmi.shared.tabular.TabularFiles;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.tabular.TabularRow;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.H2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,9 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The scan, stock and movement pages through MockMvc on H2: rendering, filters, exports, party scope, scan posting. */
-@H2Test
-class InventoryPagesTest {
+/** The scan, stock and movement pages through MockMvc: rendering, filters, exports, party scope, scan posting. */
+abstract class InventoryPagesContract {
 
     private static final RequestPostProcessor WAREHOUSE = user("t-warehouse").roles("WAREHOUSE");
     private static final RequestPostProcessor VIEWER = user("t-viewer").roles("VIEWER");
