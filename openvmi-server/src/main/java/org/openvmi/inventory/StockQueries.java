@@ -1,5 +1,7 @@
 package org.openvmi.inventory;
 
+import java.util.function.Consumer;
+
 import org.openvmi.inventory.internal.StockQueryRepository;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -10,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Stock, movement history and reconciliation; all reads scoped to the caller's party. */
 @Service
 public class StockQueries {
+
+    /** Exports hold at most this many rows; beyond it the caller is asked to narrow the filters. */
+    public static final int EXPORT_LIMIT = 100_000;
 
     private final StockQueryRepository repository;
 
@@ -25,6 +30,40 @@ public class StockQueries {
     @Transactional(readOnly = true)
     public PageResult<MovementView> movements(MovementFilter filter, PageRequest page) {
         return repository.movements(filter, page, PartyScope.current());
+    }
+
+    /** Own and consignment value of the filtered stock, in total and per warehouse. */
+    @Transactional(readOnly = true)
+    public StockValueSummary stockValue(StockFilter filter) {
+        return repository.stockValue(filter, PartyScope.current());
+    }
+
+    /**
+     * Streams every balance the filter matches to the sink (for exports), in the order of the list; refuses with
+     * {@link ExportTooLargeException} before the first row when more than {@link #EXPORT_LIMIT} match.
+     */
+    @Transactional(readOnly = true)
+    public void exportStock(StockFilter filter, Consumer<StockView> sink) {
+        PartyScope scope = PartyScope.current();
+        checkExportSize(repository.countStock(filter, scope));
+        repository.forEachStock(filter, scope, EXPORT_LIMIT, sink);
+    }
+
+    /**
+     * Streams every movement the filter matches to the sink (for exports), newest first; refuses with
+     * {@link ExportTooLargeException} before the first row when more than {@link #EXPORT_LIMIT} match.
+     */
+    @Transactional(readOnly = true)
+    public void exportMovements(MovementFilter filter, Consumer<MovementView> sink) {
+        PartyScope scope = PartyScope.current();
+        checkExportSize(repository.countMovements(filter, scope));
+        repository.forEachMovement(filter, scope, EXPORT_LIMIT, sink);
+    }
+
+    private static void checkExportSize(long rows) {
+        if (rows > EXPORT_LIMIT) {
+            throw new ExportTooLargeException(rows, EXPORT_LIMIT);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -8,18 +8,22 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.inventory.MovementFilter;
 import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.ReconcileReport;
 import org.openvmi.inventory.StockFilter;
+import org.openvmi.inventory.StockValueSummary;
 import org.openvmi.inventory.StockView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,49 +39,128 @@ public class StockQueryRepository {
             LEFT JOIN item_cost c ON c.item_id = b.item_id
             LEFT JOIN supplier_item sp ON sp.item_id = b.item_id AND sp.supplier_id = b.owner_supplier_id""";
 
+    private static final String STOCK_SELECT = """
+            SELECT i.code AS item, i.name AS item_name, i.uom, w.code AS warehouse, l.code AS location, b.owner,
+                   b.lot, b.on_hand, b.reserved, COALESCE(c.average_cost, i.unit_cost) AS own_cost,
+                   sp.price AS consignment_price
+            """;
+
+    private static final String STOCK_ORDER = " ORDER BY i.code, w.code, l.code, b.owner, b.lot";
+
+    private static final String MOVEMENT_SELECT =
+            "SELECT m.*, i.code AS item_code, l.code AS location_code, w.code AS warehouse_code";
+
+    private static final String MOVEMENT_FROM = " FROM stock_movement m JOIN item i ON i.id = m.item_id"
+            + " JOIN location l ON l.id = m.location_id JOIN warehouse w ON w.id = l.warehouse_id";
+
+    private static final String MOVEMENT_ORDER = " ORDER BY m.id DESC";
+
+    /** Rows fetched per round trip when streaming exports (PostgreSQL otherwise reads the whole result at once). */
+    private static final int FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
 
     StockQueryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** A WHERE clause with its named parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
     public PageResult<StockView> stock(StockFilter f, PageRequest page, PartyScope scope) {
+        Where w = stockWhere(f, scope);
+        long total = jdbc.sql("SELECT COUNT(*) " + STOCK_FROM + w.sql()).params(w.params()).query(Long.class).single();
+        List<StockView> rows = jdbc.sql(STOCK_SELECT + STOCK_FROM + w.sql() + STOCK_ORDER + " LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(StockQueryRepository::stockRow).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    public long countStock(StockFilter f, PartyScope scope) {
+        Where w = stockWhere(f, scope);
+        return jdbc.sql("SELECT COUNT(*) " + STOCK_FROM + w.sql()).params(w.params()).query(Long.class).single();
+    }
+
+    /** Every matching balance, at most maxRows, streamed row by row (for exports) in the order of the list. */
+    public void forEachStock(StockFilter f, PartyScope scope, int maxRows, Consumer<StockView> sink) {
+        Where w = stockWhere(f, scope);
+        jdbc.sql(STOCK_SELECT + STOCK_FROM + w.sql() + STOCK_ORDER).params(w.params())
+                .withFetchSize(FETCH_SIZE).withMaxRows(maxRows)
+                .query((RowCallbackHandler) rs -> sink.accept(stockRow(rs, 0)));
+    }
+
+    /** Own and consignment value of the matching balances, per warehouse. */
+    public StockValueSummary stockValue(StockFilter f, PartyScope scope) {
+        Where w = stockWhere(f, scope);
+        List<StockValueSummary.WarehouseValue> warehouses = new ArrayList<>();
+        long[] counts = new long[2];
+        BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
+        Map<String, BigDecimal[]> byWarehouse = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT wh_code, own_flag, SUM(line_value) AS total_value, COUNT(*) AS line_count,
+                       SUM(unvalued_flag) AS unvalued_count FROM (
+                  SELECT w.code AS wh_code, CASE WHEN b.owner = 'OWN' THEN 1 ELSE 0 END AS own_flag,
+                         ROUND(b.on_hand * (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
+                                                 ELSE sp.price END), 2) AS line_value,
+                         CASE WHEN (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
+                                         ELSE sp.price END) IS NULL THEN 1 ELSE 0 END AS unvalued_flag
+                """ + STOCK_FROM + w.sql() + """
+                ) t GROUP BY wh_code, own_flag ORDER BY wh_code, own_flag""")
+                .params(w.params())
+                .query((RowCallbackHandler) rs -> {
+                    boolean own = rs.getInt("own_flag") == 1;
+                    BigDecimal value = rs.getBigDecimal("total_value");
+                    value = value == null ? BigDecimal.ZERO : value;
+                    byWarehouse.computeIfAbsent(rs.getString("wh_code"), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})
+                            [own ? 0 : 1] = value;
+                    totals[own ? 0 : 1] = totals[own ? 0 : 1].add(value);
+                    counts[0] += rs.getLong("line_count");
+                    counts[1] += rs.getLong("unvalued_count");
+                });
+        byWarehouse.forEach((code, v) -> warehouses.add(new StockValueSummary.WarehouseValue(code, money(v[0]), money(v[1]))));
+        return new StockValueSummary(money(totals[0]), money(totals[1]), counts[0], counts[1], warehouses);
+    }
+
+    private static BigDecimal money(BigDecimal v) {
+        return v.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Where stockWhere(StockFilter f, PartyScope scope) {
         List<String> where = new ArrayList<>(List.of(CatalogRefs.itemPredicate("b.item_id", scope)));
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         if (!f.includeZero()) {
             where.add("(b.on_hand <> 0 OR b.reserved <> 0)");
         }
-        if (f.item() != null && !f.item().isBlank()) {
-            where.add("i.code = :item");
-            params.put("item", f.item().trim());
+        add(where, params, f.item(), "i.code = :item", "item");
+        itemText(where, params, f.text());
+        add(where, params, f.warehouse(), "w.code = :warehouse", "warehouse");
+        add(where, params, f.location(), "l.code = :location", "location");
+        owner(where, params, f.owner(), "b.owner");
+        return new Where(" WHERE " + String.join(" AND ", where), params);
+    }
+
+    /** Code or name contain the text (case-insensitive), or a barcode of the item is the text. */
+    private static void itemText(List<String> where, Map<String, Object> params, String text) {
+        if (text != null && !text.isBlank()) {
+            where.add("(LOWER(i.code) LIKE :text ESCAPE '\\' OR LOWER(i.name) LIKE :text ESCAPE '\\' OR EXISTS "
+                      + "(SELECT 1 FROM item_barcode ib WHERE ib.item_id = i.id AND ib.barcode = :textExact))");
+            String t = text.trim();
+            params.put("text", "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("textExact", t);
         }
-        if (f.warehouse() != null && !f.warehouse().isBlank()) {
-            where.add("w.code = :warehouse");
-            params.put("warehouse", f.warehouse().trim());
-        }
-        if (f.location() != null && !f.location().isBlank()) {
-            where.add("l.code = :location");
-            params.put("location", f.location().trim());
-        }
-        if (f.owner() != null && !f.owner().isBlank()) {
-            if ("CONSIGNMENT".equalsIgnoreCase(f.owner().trim())) {
-                where.add("b.owner <> 'OWN'");
+    }
+
+    private static void owner(List<String> where, Map<String, Object> params, String owner, String column) {
+        if (owner != null && !owner.isBlank()) {
+            if ("CONSIGNMENT".equalsIgnoreCase(owner.trim())) {
+                where.add(column + " <> 'OWN'");
             } else {
-                where.add("b.owner = :owner");
-                params.put("owner", f.owner().trim());
+                where.add(column + " = :owner");
+                params.put("owner", owner.trim());
             }
         }
-        String filter = " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT COUNT(*) " + STOCK_FROM + filter).params(params).query(Long.class).single();
-        List<StockView> rows = jdbc.sql("""
-                SELECT i.code AS item, i.name AS item_name, i.uom, w.code AS warehouse, l.code AS location, b.owner,
-                       b.lot, b.on_hand, b.reserved, COALESCE(c.average_cost, i.unit_cost) AS own_cost,
-                       sp.price AS consignment_price
-                """ + STOCK_FROM + filter + " ORDER BY i.code, w.code, l.code, b.owner, b.lot LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(StockQueryRepository::stockRow).list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     private static StockView stockRow(ResultSet rs, int n) throws SQLException {
@@ -94,13 +177,36 @@ public class StockQueryRepository {
     }
 
     public PageResult<MovementView> movements(MovementFilter f, PageRequest page, PartyScope scope) {
+        Where w = movementWhere(f, scope);
+        long total = jdbc.sql("SELECT COUNT(*)" + MOVEMENT_FROM + w.sql()).params(w.params()).query(Long.class).single();
+        List<MovementView> rows = jdbc.sql(MOVEMENT_SELECT + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER + " LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(StockQueryRepository::movementRow).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    public long countMovements(MovementFilter f, PartyScope scope) {
+        Where w = movementWhere(f, scope);
+        return jdbc.sql("SELECT COUNT(*)" + MOVEMENT_FROM + w.sql()).params(w.params()).query(Long.class).single();
+    }
+
+    /** Every matching movement, at most maxRows, newest first, streamed row by row (for exports). */
+    public void forEachMovement(MovementFilter f, PartyScope scope, int maxRows, Consumer<MovementView> sink) {
+        Where w = movementWhere(f, scope);
+        jdbc.sql(MOVEMENT_SELECT + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER).params(w.params())
+                .withFetchSize(FETCH_SIZE).withMaxRows(maxRows)
+                .query((RowCallbackHandler) rs -> sink.accept(movementRow(rs, 0)));
+    }
+
+    private static Where movementWhere(MovementFilter f, PartyScope scope) {
         List<String> where = new ArrayList<>(List.of(CatalogRefs.itemPredicate("m.item_id", scope)));
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         add(where, params, f.item(), "i.code = :item", "item");
+        itemText(where, params, f.text());
         add(where, params, f.warehouse(), "w.code = :warehouse", "warehouse");
         add(where, params, f.location(), "l.code = :location", "location");
-        add(where, params, f.owner(), "m.owner = :owner", "owner");
+        owner(where, params, f.owner(), "m.owner");
         add(where, params, f.type(), "m.type = :type", "type");
         add(where, params, f.reference(), "m.reference = :reference", "reference");
         if (f.posting() != null) {
@@ -115,16 +221,7 @@ public class StockQueryRepository {
             where.add("m.posted_at < :to");
             params.put("to", Timestamp.from(f.to()));
         }
-        String from = """
-                 FROM stock_movement m JOIN item i ON i.id = m.item_id JOIN location l ON l.id = m.location_id
-                 JOIN warehouse w ON w.id = l.warehouse_id WHERE\s""" + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
-        List<MovementView> rows = jdbc.sql("""
-                SELECT m.*, i.code AS item_code, l.code AS location_code, w.code AS warehouse_code
-                """ + from + " ORDER BY m.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(StockQueryRepository::movementRow).list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+        return new Where(" WHERE " + String.join(" AND ", where), params);
     }
 
     private static void add(List<String> where, Map<String, Object> params, String value, String predicate, String name) {

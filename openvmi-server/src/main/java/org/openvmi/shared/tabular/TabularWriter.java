@@ -1,0 +1,119 @@
+package org.openvmi.shared.tabular;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes a table row by row to a stream, so exports of many rows never sit in memory: CSV as it goes (UTF-8 with a
+ * BOM so that Excel shows Chinese text), XLSX through POI's streaming workbook (a window of rows in memory, the rest
+ * in a temporary file) which is written to the stream on {@link #close()}. Cells are strings, numbers or nulls.
+ * Closing does not close the target stream.
+ */
+public abstract sealed class TabularWriter implements Closeable {
+
+    public static TabularWriter open(List<String> headers, TabularFormat format, OutputStream out) {
+        try {
+            TabularWriter writer = format == TabularFormat.XLSX ? new Xlsx(out) : new Csv(out);
+            writer.row(List.copyOf(headers));
+            return writer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public abstract void row(List<?> cells);
+
+    @Override
+    public abstract void close();
+
+    private static final class Csv extends TabularWriter {
+
+        private final Writer writer;
+        private final CSVPrinter printer;
+
+        Csv(OutputStream out) throws IOException {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            try {
+                printer.printRecord(cells.stream().map(v -> v instanceof BigDecimal bd ? bd.toPlainString() : v).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.flush();
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final class Xlsx extends TabularWriter {
+
+        private final OutputStream out;
+        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        private final Sheet sheet = workbook.createSheet("data");
+        private int next;
+
+        Xlsx(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            Row row = sheet.createRow(next++);
+            for (int c = 0; c < cells.size(); c++) {
+                Object v = cells.get(c);
+                if (v == null) {
+                    continue;
+                }
+                Cell cell = row.createCell(c);
+                if (v instanceof Number n) {
+                    cell.setCellValue(new BigDecimal(n.toString()).doubleValue());
+                } else {
+                    cell.setCellValue(v.toString());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                workbook.write(out);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                workbook.dispose();
+                try {
+                    workbook.close();
+                } catch (IOException ignored) {
+                    // the temporary files are gone already (dispose)
+                }
+            }
+        }
+    }
+}
