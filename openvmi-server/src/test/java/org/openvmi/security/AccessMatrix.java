@@ -101,6 +101,16 @@ final class AccessMatrix {
             api(GET, "/api/v1/movements").allow(SIGNED_IN),
             api(GET, "/api/v1/stock").allow(SIGNED_IN),
             api(GET, "/api/v1/stock/reconcile").allow(LEDGER_AUDITORS),
+            ui(GET, "/stock").allow(SIGNED_IN),
+            ui(GET, "/stock/export").allow(SIGNED_IN),
+            ui(GET, "/movements").allow(SIGNED_IN),
+            ui(GET, "/movements/export").allow(SIGNED_IN),
+            ui(GET, "/scan").allow(STOCK_POSTERS),
+            ui(POST, "/scan/scan").allow(STOCK_POSTERS),
+            ui(POST, "/scan/update").allow(STOCK_POSTERS),
+            ui(POST, "/scan/remove").allow(STOCK_POSTERS),
+            ui(POST, "/scan/clear").allow(STOCK_POSTERS),
+            ui(POST, "/scan/post").allow(STOCK_POSTERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),
