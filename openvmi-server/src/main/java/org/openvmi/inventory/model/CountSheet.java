@@ -42,6 +42,15 @@ public final class CountSheet {
         this.lines = new ArrayList<>(lines);
     }
 
+    /** The rule for the location of a new sheet: in-transit stock is settled by its transfers, not counted. */
+    public static Optional<Refusal> countable(String location, boolean inTransit) {
+        if (inTransit) {
+            return Optional.of(Refusal.rule("location", "'" + location
+                    + "' is an in-transit location: its stock is settled by receiving or closing transfers"));
+        }
+        return Optional.empty();
+    }
+
     public Optional<Refusal> enter(List<Entry> entries) {
         if (status != CountStatus.OPEN) {
             return Optional.of(Refusal.conflict(null, "Count " + id + " is " + status
@@ -129,6 +138,7 @@ public final class CountSheet {
     public CountStatus status() { return status; }
     public boolean blind() { return blind; }
     public String location() { return location; }
+    public String category() { return category; }
     public List<CountLine> lines() { return List.copyOf(lines); }
 
     /** Lines entered or found since the sheet was loaded. */
