@@ -95,3 +95,13 @@ CREATE TABLE stock_reservation (
 );
 CREATE INDEX stock_reservation_due ON stock_reservation (status, expires_at);
 CREATE INDEX stock_reservation_balance ON stock_reservation (balance_id);
+
+-- Idempotency keys of the stock documents' write endpoints: a retry with the same key and body gets the first answer.
+CREATE TABLE stock_document_request (
+    idempotency_key VARCHAR(200) NOT NULL,
+    operation       VARCHAR(100) NOT NULL,
+    request_hash    CHAR(64)     NOT NULL,
+    response_json   TEXT         NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT stock_document_request_pk PRIMARY KEY (idempotency_key)
+);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.openvmi.inventory.internal.BalanceRepository;
+import org.openvmi.inventory.internal.DocumentIdempotency;
 import org.openvmi.inventory.internal.DocumentRefs;
 import org.openvmi.inventory.internal.DocumentTransactions;
 import org.openvmi.inventory.internal.ReservationRepository;
@@ -41,18 +42,21 @@ public class Reservations {
     private final BalanceRepository balances;
     private final DocumentRefs refs;
     private final DocumentTransactions transactions;
+    private final DocumentIdempotency idempotency;
     private final Clock clock;
 
     Reservations(ReservationRepository reservations, BalanceRepository balances, DocumentRefs refs,
-                 DocumentTransactions transactions, Clock clock) {
+                 DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock) {
         this.reservations = reservations;
         this.balances = balances;
         this.refs = refs;
         this.transactions = transactions;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    public ReservationView reserve(ReservationRequest r) {
+    /** Reserves; a retry with the same idempotency key and body gets the first answer and reserves nothing again. */
+    public ReservationView reserve(ReservationRequest r, String idempotencyKey) {
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -67,7 +71,7 @@ public class Reservations {
         Instant now = clock.instant();
         refuse(Reservation.location(key.location().code(), key.inTransit()));
         refuse(Reservation.expiry(r.expiresAt(), now));
-        return transactions.run(() -> {
+        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /reservations", r, ReservationView.class, () -> {
             Long balanceId = balances.idOf(key.key()).orElse(null);
             if (balanceId == null || !balances.reserve(balanceId, qty, now)) {
                 BigDecimal available = balanceId == null ? BigDecimal.ZERO : balances.available(balanceId);
@@ -80,7 +84,7 @@ public class Reservations {
             long id = reservations.insert(balanceId, key.key(), qty, DocumentRules.text(r.reference(), 100),
                     r.expiresAt(), currentUser(), now);
             return view(id);
-        });
+        }));
     }
 
     public ReservationView release(long id) {

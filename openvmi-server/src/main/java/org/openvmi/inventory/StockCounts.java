@@ -11,6 +11,7 @@ import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.inventory.internal.CountFlow;
 import org.openvmi.inventory.internal.CountQueryRepository;
 import org.openvmi.inventory.internal.CountRepository;
+import org.openvmi.inventory.internal.DocumentIdempotency;
 import org.openvmi.inventory.internal.DocumentRefs;
 import org.openvmi.inventory.internal.DocumentTransactions;
 import org.openvmi.inventory.model.CountSheet;
@@ -39,20 +40,24 @@ public class StockCounts {
     private final DocumentRefs refs;
     private final WarehouseCatalog warehouses;
     private final DocumentTransactions transactions;
+    private final DocumentIdempotency idempotency;
     private final Clock clock;
 
     StockCounts(CountRepository counts, CountQueryRepository queries, CountFlow flow, DocumentRefs refs,
-                WarehouseCatalog warehouses, DocumentTransactions transactions, Clock clock) {
+                WarehouseCatalog warehouses, DocumentTransactions transactions, DocumentIdempotency idempotency,
+                Clock clock) {
         this.counts = counts;
         this.queries = queries;
         this.flow = flow;
         this.refs = refs;
         this.warehouses = warehouses;
         this.transactions = transactions;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    public CountView create(CountRequest r) {
+    /** Writes take an optional idempotency key: a retry with the same key and body gets the first answer. */
+    public CountView create(CountRequest r, String idempotencyKey) {
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -82,7 +87,7 @@ public class StockCounts {
             refuse(CountSheet.countable(location.code(), location.type() == LocationType.IN_TRANSIT));
         }
         long whId = warehouseId;
-        return transactions.run(() -> {
+        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /counts", r, CountView.class, () -> {
             long id = counts.insert(whId, location == null ? null : location.id(), DocumentRules.text(r.category(), 64),
                     Boolean.TRUE.equals(r.blind()), DocumentRules.text(r.reference(), 100),
                     DocumentTransactions.currentUser(), clock.instant());
@@ -98,7 +103,7 @@ public class StockCounts {
                 flow.post(id);
             }
             return view(id);
-        });
+        }));
     }
 
     public CountView enter(long id, CountEntryRequest request) {
@@ -109,11 +114,12 @@ public class StockCounts {
     }
 
     /** Posts the variances (counted − book at posting) and answers with the variance report. */
-    public CountView post(long id) {
-        return transactions.run(() -> {
-            flow.post(id);
-            return view(id);
-        });
+    public CountView post(long id, String idempotencyKey) {
+        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /counts/" + id + "/post", null,
+                CountView.class, () -> {
+                    flow.post(id);
+                    return view(id);
+                }));
     }
 
     @Transactional(readOnly = true)

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.LocationType;
+import org.openvmi.inventory.internal.DocumentIdempotency;
 import org.openvmi.inventory.internal.DocumentRefs;
 import org.openvmi.inventory.internal.DocumentTransactions;
 import org.openvmi.inventory.internal.TransferFlow;
@@ -42,20 +44,25 @@ public class Transfers {
     private final TransferFlow flow;
     private final DocumentRefs refs;
     private final DocumentTransactions transactions;
+    private final DocumentIdempotency idempotency;
     private final Clock clock;
 
     Transfers(TransferRepository transfers, TransferQueryRepository queries, TransferFlow flow, DocumentRefs refs,
-              DocumentTransactions transactions, Clock clock) {
+              DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock) {
         this.transfers = transfers;
         this.queries = queries;
         this.flow = flow;
         this.refs = refs;
         this.transactions = transactions;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    /** A new DRAFT transfer; nothing moves until it is shipped. */
-    public TransferView create(TransferRequest request) {
+    /**
+     * A new DRAFT transfer; nothing moves until it is shipped. Every write takes an optional idempotency key: a retry
+     * with the same key and body answers as the first time and changes nothing.
+     */
+    public TransferView create(TransferRequest request, String idempotencyKey) {
         if (request == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -86,31 +93,35 @@ public class Transfers {
         errors.throwIfAny();
         refuse(Transfer.route(from.warehouse(), from.type() == LocationType.IN_TRANSIT, to.warehouse(),
                 to.type() == LocationType.IN_TRANSIT));
-        return transactions.run(() -> view(transfers.insert(from.id(), to.id(),
+        return once(idempotencyKey, "POST /transfers", request, () -> view(transfers.insert(from.id(), to.id(),
                 DocumentRules.text(request.reference(), 100), newLines, DocumentTransactions.currentUser(),
                 clock.instant())));
     }
 
-    public TransferView ship(long id) {
-        return transactions.run(() -> {
+    public TransferView ship(long id, String idempotencyKey) {
+        return once(idempotencyKey, "POST /transfers/" + id + "/ship", null, () -> {
             flow.ship(id);
             return view(id);
         });
     }
 
-    public TransferView receive(long id, TransferReceiptRequest request) {
-        return transactions.run(() -> {
+    public TransferView receive(long id, TransferReceiptRequest request, String idempotencyKey) {
+        return once(idempotencyKey, "POST /transfers/" + id + "/receive", request, () -> {
             flow.receive(id, request);
             return view(id);
         });
     }
 
     /** Closes a transfer still in transit; its difference report says what was written off. */
-    public TransferView close(long id, TransferCloseRequest request) {
-        return transactions.run(() -> {
+    public TransferView close(long id, TransferCloseRequest request, String idempotencyKey) {
+        return once(idempotencyKey, "POST /transfers/" + id + "/close", request, () -> {
             flow.close(id, request == null ? null : request.reason());
             return view(id);
         });
+    }
+
+    private TransferView once(String key, String operation, Object request, Supplier<TransferView> useCase) {
+        return transactions.run(() -> idempotency.once(key, operation, request, TransferView.class, useCase));
     }
 
     @Transactional(readOnly = true)

@@ -213,6 +213,29 @@ abstract class TransferApiContract extends StockDocsContract {
     }
 
     @Test
+    void a_retried_receipt_with_the_same_idempotency_key_is_received_once() throws Exception {
+        receive(item, bin1, null, "9");
+        long id = create(bin1, data.destBin, line(item, null, "9"));
+        postJson("/api/v1/transfers/" + id + "/ship", Role.WAREHOUSE, "").andExpect(status().isOk());
+        String key = Fixtures.unique("RCV");
+        String body = "{\"lines\":[" + line(item, null, "4") + "]}";
+        String first = mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String retry = mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(retry).isEqualTo(first);
+        assertThat(onHand(item, data.destBin)).isEqualByComparingTo("4");
+        mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"lines\":[" + line(item, null, "5") + "]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        assertThat(onHand(item, data.destBin)).isEqualByComparingTo("4");
+        assertThat(movements("TRANSFER_IN", "TRF-" + id)).isEqualTo(2);
+    }
+
+    @Test
     void a_supplier_user_gets_403_on_transfer_writes() throws Exception {
         receive(item, bin1, null, "3");
         long id = create(bin1, data.destBin, line(item, null, "3"));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +35,8 @@ class CountApiController {
 
     @Operation(summary = "Create a count sheet (snapshot of book quantities); with post=true and lines: count and post at once")
     @PostMapping
-    ResponseEntity<CountView> create(@RequestBody CountRequest request) {
-        CountView created = counts.create(request);
+    ResponseEntity<CountView> create(@RequestBody CountRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        CountView created = counts.create(request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/counts/" + created.id())).body(created);
     }
 
@@ -47,8 +48,8 @@ class CountApiController {
 
     @Operation(summary = "Post the variances (counted − book at posting) as COUNT movements; answers with the variance report")
     @PostMapping("/{id}/post")
-    CountView post(@PathVariable long id) {
-        return counts.post(id);
+    CountView post(@PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return counts.post(id, idempotencyKey);
     }
 
     @GetMapping("/{id}")

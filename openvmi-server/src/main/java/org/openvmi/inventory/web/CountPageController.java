@@ -56,7 +56,7 @@ class CountPageController {
     @PostMapping
     String create(@ModelAttribute("count") CountForm count, BindingResult binding, Model model, RedirectAttributes redirect) {
         CountView[] created = new CountView[1];
-        if (binding.hasErrors() || !FormRefusals.run(binding, () -> created[0] = counts.create(count.toRequest()))) {
+        if (binding.hasErrors() || !FormRefusals.run(binding, () -> created[0] = counts.create(count.toRequest(), null))) {
             return form(model);
         }
         redirect.addFlashAttribute("flash", messages.get("counts.created", created[0].id()));
@@ -89,7 +89,7 @@ class CountPageController {
 
     @PostMapping("/{id}/post")
     String post(@PathVariable long id, RedirectAttributes redirect) {
-        if (FormRefusals.flash(redirect, () -> counts.post(id))) {
+        if (FormRefusals.flash(redirect, () -> counts.post(id, null))) {
             redirect.addFlashAttribute("flash", messages.get("counts.posted", id));
         }
         return "redirect:/counts/" + id;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +31,8 @@ class ReservationApiController {
     }
 
     @PostMapping
-    ResponseEntity<ReservationView> reserve(@RequestBody ReservationRequest request) {
-        ReservationView created = reservations.reserve(request);
+    ResponseEntity<ReservationView> reserve(@RequestBody ReservationRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ReservationView created = reservations.reserve(request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + created.id())).body(created);
     }
 

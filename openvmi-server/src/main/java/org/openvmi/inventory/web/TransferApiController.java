@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,27 +34,29 @@ class TransferApiController {
     }
 
     @PostMapping
-    ResponseEntity<TransferView> create(@RequestBody TransferRequest request) {
-        TransferView created = transfers.create(request);
+    ResponseEntity<TransferView> create(@RequestBody TransferRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        TransferView created = transfers.create(request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/transfers/" + created.id())).body(created);
     }
 
     @Operation(summary = "Ship: TRANSFER_OUT at the source, TRANSFER_IN at the destination warehouse's in-transit location")
     @PostMapping("/{id}/ship")
-    TransferView ship(@PathVariable long id) {
-        return transfers.ship(id);
+    TransferView ship(@PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return transfers.ship(id, idempotencyKey);
     }
 
     @Operation(summary = "Receive what arrived (partial receipts allowed): from in transit into the destination")
     @PostMapping("/{id}/receive")
-    TransferView receive(@PathVariable long id, @RequestBody TransferReceiptRequest request) {
-        return transfers.receive(id, request);
+    TransferView receive(@PathVariable long id, @RequestBody TransferReceiptRequest request,
+                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return transfers.receive(id, request, idempotencyKey);
     }
 
     @Operation(summary = "Close a transfer still in transit; the unreceived rest is written off (ADJUST, \"transfer difference\")")
     @PostMapping("/{id}/close")
-    TransferView close(@PathVariable long id, @RequestBody(required = false) TransferCloseRequest request) {
-        return transfers.close(id, request);
+    TransferView close(@PathVariable long id, @RequestBody(required = false) TransferCloseRequest request,
+                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return transfers.close(id, request, idempotencyKey);
     }
 
     @GetMapping("/{id}")

@@ -59,7 +59,7 @@ class TransferPageController {
                   RedirectAttributes redirect) {
         TransferView[] created = new TransferView[1];
         if (binding.hasErrors()
-            || !FormRefusals.run(binding, () -> created[0] = transfers.create(transfer.compact().toRequest()))) {
+            || !FormRefusals.run(binding, () -> created[0] = transfers.create(transfer.compact().toRequest(), null))) {
             transfer.pad();
             return form(model);
         }
@@ -84,17 +84,17 @@ class TransferPageController {
 
     @PostMapping("/{id}/ship")
     String ship(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, "transfers.shippedFlash", transfers::ship);
+        return act(id, redirect, "transfers.shippedFlash", i -> transfers.ship(i, null));
     }
 
     @PostMapping("/{id}/receive")
     String receive(@PathVariable long id, @ModelAttribute TransferForm form, RedirectAttributes redirect) {
-        return act(id, redirect, "transfers.receivedFlash", i -> transfers.receive(i, form.toReceipt()));
+        return act(id, redirect, "transfers.receivedFlash", i -> transfers.receive(i, form.toReceipt(), null));
     }
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "transfers.closedFlash", i -> transfers.close(i, new TransferCloseRequest(reason)));
+        return act(id, redirect, "transfers.closedFlash", i -> transfers.close(i, new TransferCloseRequest(reason), null));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {
