@@ -29,6 +29,8 @@ final class AccessMatrix {
     static final Set<Role> MASTER_DATA_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER);
     static final Set<Role> WAREHOUSE_EDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
     static final Set<Role> STOCK_POSTERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
+    static final Set<Role> BUYER_SIDE = EnumSet.complementOf(EnumSet.of(Role.SUPPLIER));
+    static final Set<Role> RESERVERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     static final Set<Role> LEDGER_AUDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
 
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -111,6 +113,38 @@ final class AccessMatrix {
             ui(POST, "/scan/remove").allow(STOCK_POSTERS),
             ui(POST, "/scan/clear").allow(STOCK_POSTERS),
             ui(POST, "/scan/post").allow(STOCK_POSTERS),
+
+            // stock documents: transfers, counts, reservations
+            api(GET, "/api/v1/transfers").allow(BUYER_SIDE),
+            api(GET, "/api/v1/transfers/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/transfers").body("{}").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/transfers/999999/ship").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/transfers/999999/receive").body("{}").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/transfers/999999/close").allow(STOCK_POSTERS),
+            ui(GET, "/transfers").allow(BUYER_SIDE),
+            ui(GET, "/transfers/new").allow(STOCK_POSTERS),
+            ui(GET, "/transfers/999999").allow(BUYER_SIDE),
+            ui(POST, "/transfers").allow(STOCK_POSTERS),
+            ui(POST, "/transfers/999999/ship").allow(STOCK_POSTERS),
+            ui(POST, "/transfers/999999/receive").allow(STOCK_POSTERS),
+            ui(POST, "/transfers/999999/close").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/counts").allow(LEDGER_AUDITORS),
+            api(GET, "/api/v1/counts/999999").allow(LEDGER_AUDITORS),
+            api(POST, "/api/v1/counts").body("{}").allow(STOCK_POSTERS),
+            api(PUT, "/api/v1/counts/999999/lines").body("{}").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/counts/999999/post").allow(STOCK_POSTERS),
+            ui(GET, "/counts").allow(LEDGER_AUDITORS),
+            ui(GET, "/counts/new").allow(STOCK_POSTERS),
+            ui(GET, "/counts/999999").allow(LEDGER_AUDITORS),
+            ui(POST, "/counts").allow(STOCK_POSTERS),
+            ui(POST, "/counts/999999/lines").allow(STOCK_POSTERS),
+            ui(POST, "/counts/999999/post").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/reservations").allow(BUYER_SIDE),
+            api(GET, "/api/v1/reservations/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/reservations").body("{}").allow(RESERVERS),
+            api(DELETE, "/api/v1/reservations/999999").allow(RESERVERS),
+            ui(GET, "/reservations").allow(BUYER_SIDE),
+            ui(POST, "/reservations/999999/release").allow(RESERVERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

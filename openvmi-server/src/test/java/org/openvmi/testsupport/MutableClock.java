@@ -7,20 +7,25 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that runs with the system clock until a test moves it: {@link #advance(Duration)} jumps ahead (lock
- * expiry, SLAs, settlement periods) without sleeping; {@link #reset()} goes back to real time.
+ * A clock that runs with a base clock (real time by default) until a test moves it: {@link #advance(Duration)} jumps
+ * ahead (lock expiry, reservation expiry, SLAs, settlement periods) without sleeping; {@link #reset()} goes back.
  */
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-    private final ZoneId zone;
+    private final AtomicReference<Duration> offset;
+    private final Clock base;
 
     public MutableClock() {
-        this(ZoneId.systemDefault());
+        this(Clock.systemDefaultZone());
     }
 
-    private MutableClock(ZoneId zone) {
-        this.zone = zone;
+    public MutableClock(Clock base) {
+        this(base, new AtomicReference<>(Duration.ZERO));
+    }
+
+    private MutableClock(Clock base, AtomicReference<Duration> offset) {
+        this.base = base;
+        this.offset = offset;
     }
 
     public void advance(Duration by) {
@@ -33,18 +38,16 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return base.instant().plus(offset.get());
     }
 
     @Override
     public ZoneId getZone() {
-        return zone;
+        return base.getZone();
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock other = new MutableClock(zone);
-        other.offset.set(offset.get());
-        return other;
+        return new MutableClock(base.withZone(zone), offset);
     }
 }

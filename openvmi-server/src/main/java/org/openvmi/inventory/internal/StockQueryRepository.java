@@ -37,12 +37,19 @@ public class StockQueryRepository {
             JOIN location l ON l.id = b.location_id
             JOIN warehouse w ON w.id = l.warehouse_id
             LEFT JOIN item_cost c ON c.item_id = b.item_id
-            LEFT JOIN supplier_item sp ON sp.item_id = b.item_id AND sp.supplier_id = b.owner_supplier_id""";
+            LEFT JOIN supplier_item sp ON sp.item_id = b.item_id AND sp.supplier_id = b.owner_supplier_id
+            LEFT JOIN (SELECT tl.item_id, t.to_location_id, tl.owner, tl.lot,
+                              SUM(tl.shipped_qty - tl.received_qty) AS qty
+                       FROM stock_transfer_line tl JOIN stock_transfer t ON t.id = tl.transfer_id
+                       WHERE t.status IN ('SHIPPED', 'PARTIALLY_RECEIVED')
+                       GROUP BY tl.item_id, t.to_location_id, tl.owner, tl.lot) tr
+                   ON tr.item_id = b.item_id AND tr.to_location_id = b.location_id AND tr.owner = b.owner
+                  AND tr.lot = b.lot""";
 
     private static final String STOCK_SELECT = """
             SELECT i.code AS item, i.name AS item_name, i.uom, w.code AS warehouse, l.code AS location, b.owner,
                    b.lot, b.on_hand, b.reserved, COALESCE(c.average_cost, i.unit_cost) AS own_cost,
-                   sp.price AS consignment_price
+                   sp.price AS consignment_price, COALESCE(tr.qty, 0) AS in_transit
             """;
 
     private static final String STOCK_ORDER = " ORDER BY i.code, w.code, l.code, b.owner, b.lot";
@@ -131,7 +138,7 @@ public class StockQueryRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         if (!f.includeZero()) {
-            where.add("(b.on_hand <> 0 OR b.reserved <> 0)");
+            where.add("(b.on_hand <> 0 OR b.reserved <> 0 OR COALESCE(tr.qty, 0) <> 0)");
         }
         add(where, params, f.item(), "i.code = :item", "item");
         itemText(where, params, f.text());
@@ -173,7 +180,7 @@ public class StockQueryRepository {
         return new StockView(rs.getString("item"), rs.getString("item_name"), rs.getString("uom"),
                 rs.getString("warehouse"), rs.getString("location"), rs.getString("owner"),
                 lot == null || lot.isEmpty() ? null : lot, Decimals.plain(onHand), Decimals.plain(reserved),
-                Decimals.plain(onHand.subtract(reserved)), BigDecimal.ZERO, Decimals.plain(unit), value, own);
+                Decimals.plain(onHand.subtract(reserved)), Decimals.plain(rs.getBigDecimal("in_transit")), Decimals.plain(unit), value, own);
     }
 
     public PageResult<MovementView> movements(MovementFilter f, PageRequest page, PartyScope scope) {

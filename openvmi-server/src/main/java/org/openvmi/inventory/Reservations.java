@@ -1,0 +1,151 @@
+package org.openvmi.inventory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.openvmi.inventory.internal.BalanceRepository;
+import org.openvmi.inventory.internal.DocumentIdempotency;
+import org.openvmi.inventory.internal.DocumentRefs;
+import org.openvmi.inventory.internal.DocumentTransactions;
+import org.openvmi.inventory.internal.ReservationRepository;
+import org.openvmi.inventory.internal.StaleDocumentException;
+import org.openvmi.inventory.model.DocumentRules;
+import org.openvmi.inventory.model.Reservation;
+import org.openvmi.inventory.model.ReservationStatus;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.openvmi.inventory.internal.DocumentTransactions.currentUser;
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
+/**
+ * Reservations of available stock (on hand − reserved). Reserving is one conditional update of the balance, so
+ * concurrent reservations never promise more than is there, and the ledger then refuses issues that would eat
+ * reserved stock. Reservations with an expiry are released by {@link ReservationExpiryJob} once it passes.
+ */
+@Service
+public class Reservations {
+
+    private static final int EXPIRY_BATCH = 200;
+
+    private final ReservationRepository reservations;
+    private final BalanceRepository balances;
+    private final DocumentRefs refs;
+    private final DocumentTransactions transactions;
+    private final DocumentIdempotency idempotency;
+    private final Clock clock;
+
+    Reservations(ReservationRepository reservations, BalanceRepository balances, DocumentRefs refs,
+                 DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock) {
+        this.reservations = reservations;
+        this.balances = balances;
+        this.refs = refs;
+        this.transactions = transactions;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** Reserves; a retry with the same idempotency key and body gets the first answer and reserves nothing again. */
+    public ReservationView reserve(ReservationRequest r, String idempotencyKey) {
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        if (r.location() == null || r.location().isBlank()) {
+            errors.add("location", "is required");
+        }
+        DocumentRefs.ResolvedKey key = refs.keys(List.of(new DocumentRefs.KeyInput(r.item(), r.location(), r.owner(),
+                r.lot())), null, null, errors).get(0);
+        BigDecimal qty = DocumentRules.positive("qty", r.qty(), errors);
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        refuse(Reservation.location(key.location().code(), key.inTransit()));
+        refuse(Reservation.expiry(r.expiresAt(), now));
+        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /reservations", r, ReservationView.class, () -> {
+            Long balanceId = balances.idOf(key.key()).orElse(null);
+            if (balanceId == null || !balances.reserve(balanceId, qty, now)) {
+                BigDecimal available = balanceId == null ? BigDecimal.ZERO : balances.available(balanceId);
+                throw new ConflictException("qty", "Insufficient stock of item '" + key.item().code() + "' at location '"
+                        + key.location().code() + "', owner '" + key.key().owner() + "'"
+                        + (key.key().lot().isEmpty() ? "" : ", lot '" + key.key().lot() + "'") + ": available "
+                        + Decimals.plain(available.max(BigDecimal.ZERO)).toPlainString() + ", requested "
+                        + Decimals.plain(qty).toPlainString());
+            }
+            long id = reservations.insert(balanceId, key.key(), qty, DocumentRules.text(r.reference(), 100),
+                    r.expiresAt(), currentUser(), now);
+            return view(id);
+        }));
+    }
+
+    public ReservationView release(long id) {
+        return transactions.run(() -> {
+            ReservationRepository.Loaded loaded = reservations.load(id)
+                    .orElseThrow(() -> new NotFoundException("Reservation", id));
+            refuse(loaded.reservation().release());
+            end(loaded, currentUser());
+            return view(id);
+        });
+    }
+
+    /** Releases every reservation whose expiry has passed by the clock; returns how many. Safe on several instances. */
+    public int expireDue() {
+        int expired = 0;
+        List<Long> due;
+        do {
+            Instant now = clock.instant();
+            due = reservations.due(now, EXPIRY_BATCH);
+            for (long id : due) {
+                expired += transactions.run(() -> reservations.load(id)
+                        .filter(l -> l.reservation().expire(now).isEmpty())
+                        .map(l -> end(l, "system"))
+                        .orElse(false)) ? 1 : 0;
+            }
+        } while (due.size() == EXPIRY_BATCH);
+        return expired;
+    }
+
+    private boolean end(ReservationRepository.Loaded loaded, String user) {
+        Reservation r = loaded.reservation();
+        if (!reservations.finish(r, user, clock.instant())) {
+            if (r.status() == ReservationStatus.EXPIRED) {
+                return false; // released by someone else meanwhile: nothing left to expire
+            }
+            throw new StaleDocumentException("Reservation", r.id());
+        }
+        balances.release(loaded.balanceId(), r.qty(), clock.instant());
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public ReservationView get(long id) {
+        return view(id);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ReservationView> find(String status, String item, String location, PageRequest page) {
+        String s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = ReservationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("status", "unknown status '" + status + "'; one of "
+                        + List.of(ReservationStatus.values()));
+            }
+        }
+        return reservations.find(s, item, location, page);
+    }
+
+    private ReservationView view(long id) {
+        return reservations.view(id).orElseThrow(() -> new NotFoundException("Reservation", id));
+    }
+}

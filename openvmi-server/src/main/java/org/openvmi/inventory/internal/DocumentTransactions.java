@@ -1,0 +1,69 @@
+package org.openvmi.inventory.internal;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.openvmi.inventory.model.Refusal;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one use case of a stock document as one transaction. When a concurrent change wins the race — a stale document
+ * version, a deadlock or serialization victim, a balance row created by someone else — the whole use case runs again
+ * from a fresh read, so the document's own rules then give the real answer (e.g. "already SHIPPED").
+ */
+@Component
+public class DocumentTransactions {
+
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final TransactionTemplate transactions;
+
+    DocumentTransactions(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public <T> T run(Supplier<T> useCase) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return useCase.get(); // the caller's transaction decides; it retries as a whole
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> useCase.get());
+            } catch (StaleDocumentException | DuplicateKeyException | TransientDataAccessException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    /** Turns a document's refusal into the answer: 409 for a state conflict, 422 for a business rule. */
+    public static void refuse(Optional<Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            throw r.kind() == Refusal.Kind.CONFLICT ? new ConflictException(r.field(), r.reason())
+                    : new BusinessRuleException(r.field(), r.reason());
+        });
+    }
+
+    public static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, (long) attempt * attempt * 2) + (long) (Math.random() * 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

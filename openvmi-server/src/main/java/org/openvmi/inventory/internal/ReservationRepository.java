@@ -1,0 +1,122 @@
+package org.openvmi.inventory.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.inventory.ReservationView;
+import org.openvmi.inventory.model.Reservation;
+import org.openvmi.inventory.model.ReservationStatus;
+import org.openvmi.inventory.model.StockKey;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reservations; the reserved quantity itself lives in the balance (see BalanceRepository.reserve/release). */
+@Repository
+public class ReservationRepository {
+
+    /** A reservation with the balance it holds stock in. */
+    public record Loaded(Reservation reservation, long balanceId) {
+    }
+
+    private static final String VIEW = """
+            SELECT r.*, i.code AS item_code, i.name AS item_name, l.code AS location_code, w.code AS warehouse_code
+            FROM stock_reservation r JOIN item i ON i.id = r.item_id JOIN location l ON l.id = r.location_id
+            JOIN warehouse w ON w.id = l.warehouse_id""";
+
+    private final JdbcClient jdbc;
+
+    ReservationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long balanceId, StockKey key, BigDecimal qty, String reference, Instant expiresAt, String user,
+                       Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO stock_reservation (balance_id, item_id, location_id, owner, lot, qty, status, reference,
+                                               expires_at, created_by, created_at)
+                VALUES (:b, :item, :loc, :owner, :lot, :qty, 'ACTIVE', :ref, :expires, :user, :now)""")
+                .param("b", balanceId).param("item", key.itemId()).param("loc", key.locationId())
+                .param("owner", key.owner()).param("lot", key.lot()).param("qty", qty).param("ref", reference)
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .param("user", user).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Loaded> load(long id) {
+        return jdbc.sql("SELECT id, qty, expires_at, status, balance_id FROM stock_reservation WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Loaded(new Reservation(rs.getLong(1), rs.getBigDecimal(2), instant(rs, "expires_at"),
+                        ReservationStatus.valueOf(rs.getString(4))), rs.getLong(5)))
+                .optional();
+    }
+
+    /** Ends an ACTIVE reservation; false when it was no longer active (released or expired meanwhile). */
+    public boolean finish(Reservation r, String user, Instant now) {
+        return jdbc.sql("""
+                UPDATE stock_reservation SET status = :status, released_by = :user, released_at = :now
+                WHERE id = :id AND status = 'ACTIVE'""")
+                .param("status", r.status().name()).param("user", user).param("now", Timestamp.from(now))
+                .param("id", r.id()).update() == 1;
+    }
+
+    public List<Long> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM stock_reservation WHERE status = 'ACTIVE' AND expires_at <= :now
+                ORDER BY expires_at LIMIT :limit""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+    }
+
+    public Optional<ReservationView> view(long id) {
+        return jdbc.sql(VIEW + " WHERE r.id = :id").param("id", id).query(ReservationRepository::row).optional();
+    }
+
+    public PageResult<ReservationView> find(String status, String item, String location, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("1=1"));
+        Map<String, Object> params = new HashMap<>();
+        add(where, params, status, "r.status = :status", "status");
+        add(where, params, item, "i.code = :item", "item");
+        add(where, params, location, "l.code = :location", "location");
+        String filter = " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + filter + ") x").params(params).query(Long.class).single();
+        List<ReservationView> rows = jdbc.sql(VIEW + filter + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(ReservationRepository::row).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static void add(List<String> where, Map<String, Object> params, String value, String predicate, String name) {
+        if (value != null && !value.isBlank()) {
+            where.add(predicate);
+            params.put(name, value.trim());
+        }
+    }
+
+    private static ReservationView row(ResultSet rs, int n) throws SQLException {
+        String lot = rs.getString("lot");
+        return new ReservationView(rs.getLong("id"), rs.getString("status"), rs.getString("item_code"),
+                rs.getString("item_name"), rs.getString("warehouse_code"), rs.getString("location_code"),
+                rs.getString("owner"), lot == null || lot.isEmpty() ? null : lot, Decimals.plain(rs.getBigDecimal("qty")),
+                rs.getString("reference"), instant(rs, "expires_at"), rs.getString("created_by"),
+                instant(rs, "created_at"), rs.getString("released_by"), instant(rs, "released_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

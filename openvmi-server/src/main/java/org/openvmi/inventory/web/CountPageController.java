@@ -1,0 +1,97 @@
+package org.openvmi.inventory.web;
+
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.catalog.WarehouseView;
+import org.openvmi.inventory.CountView;
+import org.openvmi.inventory.StockCounts;
+import org.openvmi.inventory.model.CountStatus;
+import org.openvmi.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/counts")
+class CountPageController {
+
+    private final StockCounts counts;
+    private final WarehouseCatalog warehouses;
+    private final ItemCatalog items;
+    private final StockDocMessages messages;
+
+    CountPageController(StockCounts counts, WarehouseCatalog warehouses, ItemCatalog items, StockDocMessages messages) {
+        this.counts = counts;
+        this.warehouses = warehouses;
+        this.items = items;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("statuses")
+    CountStatus[] statuses() {
+        return CountStatus.values();
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("page", counts.find(status, null, PageRequest.of(page, 50)));
+        model.addAttribute("pageUrl", status == null || status.isBlank() ? "/counts" : "/counts?status=" + status);
+        return "inventory/counts";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("count", new CountForm());
+        return form(model);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("count") CountForm count, BindingResult binding, Model model, RedirectAttributes redirect) {
+        CountView[] created = new CountView[1];
+        if (binding.hasErrors() || !FormRefusals.run(binding, () -> created[0] = counts.create(count.toRequest(), null))) {
+            return form(model);
+        }
+        redirect.addFlashAttribute("flash", messages.get("counts.created", created[0].id()));
+        return "redirect:/counts/" + created[0].id();
+    }
+
+    private String form(Model model) {
+        model.addAttribute("warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content().stream()
+                .map(WarehouseView::code).toList());
+        model.addAttribute("categories", items.categories());
+        return "inventory/count-form";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CountView c = counts.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("open", CountStatus.OPEN.name().equals(c.status()));
+        model.addAttribute("foundRows", CountForm.FOUND_ROWS);
+        return "inventory/count";
+    }
+
+    @PostMapping("/{id}/lines")
+    String enter(@PathVariable long id, @ModelAttribute CountForm form, RedirectAttributes redirect) {
+        if (FormRefusals.flash(redirect, () -> counts.enter(id, form.toEntry()))) {
+            redirect.addFlashAttribute("flash", messages.get("counts.saved", id));
+        }
+        return "redirect:/counts/" + id;
+    }
+
+    @PostMapping("/{id}/post")
+    String post(@PathVariable long id, RedirectAttributes redirect) {
+        if (FormRefusals.flash(redirect, () -> counts.post(id, null))) {
+            redirect.addFlashAttribute("flash", messages.get("counts.posted", id));
+        }
+        return "redirect:/counts/" + id;
+    }
+}

@@ -1,0 +1,61 @@
+package org.openvmi.inventory.web;
+
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.springframework.beans.BeansException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Runs a use case behind a stock-document form and puts its refusals on the form: on the field it names, nested line
+ * fields included ({@code lines[2].qty}), or above the form when the field is not on it.
+ */
+final class FormRefusals {
+
+    private FormRefusals() {
+    }
+
+    static boolean run(BindingResult binding, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInputException e) {
+            for (FieldErrors.FieldError fe : e.errors()) {
+                reject(binding, fe.field(), fe.message());
+            }
+        } catch (ConflictException e) {
+            reject(binding, e.field(), e.getMessage());
+        } catch (BusinessRuleException e) {
+            reject(binding, e.field(), e.getMessage());
+        } catch (NotFoundException e) {
+            binding.reject("domain", e.getMessage());
+        }
+        return false;
+    }
+
+    /** Runs an action of a detail page (a button); its refusal becomes the page's error message after the redirect. */
+    static boolean flash(RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInputException | ConflictException | BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return false;
+        }
+    }
+
+    private static void reject(BindingResult binding, String field, String message) {
+        if (field != null && field.contains(".") || field != null && !field.contains("[")) {
+            try {
+                binding.rejectValue(field, "domain", message);
+                return;
+            } catch (BeansException notOnTheForm) {
+                // fall through: show it above the form, naming the field
+            }
+        }
+        binding.reject("domain", field == null ? message : field + ": " + message);
+    }
+}

@@ -1,0 +1,106 @@
+package org.openvmi.inventory.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.openvmi.catalog.LocationView;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.inventory.TransferCloseRequest;
+import org.openvmi.inventory.TransferView;
+import org.openvmi.inventory.Transfers;
+import org.openvmi.inventory.model.TransferStatus;
+import org.openvmi.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/transfers")
+class TransferPageController {
+
+    private final Transfers transfers;
+    private final WarehouseCatalog warehouses;
+    private final StockDocMessages messages;
+
+    TransferPageController(Transfers transfers, WarehouseCatalog warehouses, StockDocMessages messages) {
+        this.transfers = transfers;
+        this.warehouses = warehouses;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("statuses")
+    TransferStatus[] statuses() {
+        return TransferStatus.values();
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("page", transfers.find(status, null, PageRequest.of(page, 50)));
+        model.addAttribute("pageUrl", status == null || status.isBlank() ? "/transfers" : "/transfers?status=" + status);
+        return "inventory/transfers";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("transfer", TransferForm.blank());
+        return form(model);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("transfer") TransferForm transfer, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        TransferView[] created = new TransferView[1];
+        if (binding.hasErrors()
+            || !FormRefusals.run(binding, () -> created[0] = transfers.create(transfer.compact().toRequest(), null))) {
+            transfer.pad();
+            return form(model);
+        }
+        redirect.addFlashAttribute("flash", messages.get("transfers.created", created[0].id()));
+        return "redirect:/transfers/" + created[0].id();
+    }
+
+    private String form(Model model) {
+        List<String> locations = warehouses.findLocations(null, null, null, PageRequest.of(0, 1000)).content().stream()
+                .map(LocationView::code).toList();
+        model.addAttribute("locations", locations);
+        return "inventory/transfer-form";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        TransferView t = transfers.get(id);
+        model.addAttribute("t", t);
+        model.addAttribute("inTransit", TransferStatus.valueOf(t.status()).inTransit());
+        return "inventory/transfer";
+    }
+
+    @PostMapping("/{id}/ship")
+    String ship(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, "transfers.shippedFlash", i -> transfers.ship(i, null));
+    }
+
+    @PostMapping("/{id}/receive")
+    String receive(@PathVariable long id, @ModelAttribute TransferForm form, RedirectAttributes redirect) {
+        return act(id, redirect, "transfers.receivedFlash", i -> transfers.receive(i, form.toReceipt(), null));
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "transfers.closedFlash", i -> transfers.close(i, new TransferCloseRequest(reason), null));
+    }
+
+    private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {
+        if (FormRefusals.flash(redirect, () -> action.apply(id))) {
+            redirect.addFlashAttribute("flash", messages.get(done, id));
+        }
+        return "redirect:/transfers/" + id;
+    }
+}
