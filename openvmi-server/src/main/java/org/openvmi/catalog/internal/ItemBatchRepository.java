@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemView;
@@ -17,27 +18,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Items in bulk, for imports and exports: reads by many codes at once (IN lists of {@value #CHUNK}) and writes with
- * JDBC batches, so 10,000 rows cost a few dozen statements rather than tens of thousands of round trips.
+ * Items in bulk, for imports and exports: reads by many codes at once (see {@link AnyOf}) and writes with JDBC
+ * batches, so 10,000 rows cost about ten statements rather than tens of thousands of round trips.
  */
 @Repository
 class ItemBatchRepository {
 
-    private static final int CHUNK = 1000;
-
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final AnyOf anyOf;
 
-    ItemBatchRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ItemBatchRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AnyOf anyOf) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.anyOf = anyOf;
     }
 
     /** Existing items (with barcodes) by code, among the given codes. */
     Map<String, ItemView> findByCodes(Collection<String> codes) {
         List<ItemView> found = new ArrayList<>();
-        for (List<String> chunk : chunks(codes)) {
-            found.addAll(jdbc.sql("SELECT i.* FROM item i WHERE i.code IN (:codes)").param("codes", chunk)
+        for (Object chunk : anyOf.chunks(codes, String.class)) {
+            found.addAll(jdbc.sql("SELECT i.* FROM item i WHERE " + anyOf.sql("i.code", "codes")).param("codes", chunk)
                     .query(ItemRepository::row).list());
         }
         Map<String, ItemView> byCode = new HashMap<>();
@@ -46,13 +47,23 @@ class ItemBatchRepository {
         return byCode;
     }
 
-    /** Barcode → code of the item it belongs to, among the given barcodes. */
+    /**
+     * Barcode → code of the item it belongs to, among the given barcodes. Two single-table reads: joined, H2 scanned
+     * the items and tested each against the whole list.
+     */
     Map<String, String> ownersOfBarcodes(Collection<String> barcodes) {
-        Map<String, String> owners = new HashMap<>();
-        for (List<String> chunk : chunks(barcodes)) {
-            jdbc.sql("SELECT b.barcode, i.code FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE b.barcode IN (:b)")
-                    .param("b", chunk).query((rs, n) -> owners.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, Long> itemIds = new HashMap<>();
+        for (Object chunk : anyOf.chunks(barcodes, String.class)) {
+            jdbc.sql("SELECT barcode, item_id FROM item_barcode WHERE " + anyOf.sql("barcode", "b")).param("b", chunk)
+                    .query((rs, n) -> itemIds.put(rs.getString(1), rs.getLong(2))).list();
         }
+        Map<Long, String> codes = new HashMap<>();
+        for (Object chunk : anyOf.chunks(Set.copyOf(itemIds.values()), Long.class)) {
+            jdbc.sql("SELECT id, code FROM item WHERE " + anyOf.sql("id", "ids")).param("ids", chunk)
+                    .query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        Map<String, String> owners = new HashMap<>();
+        itemIds.forEach((barcode, id) -> owners.put(barcode, codes.get(id)));
         return owners;
     }
 
@@ -63,8 +74,8 @@ class ItemBatchRepository {
                 VALUES (:code, :name, :uom, :category, :unitCost, :lotTracked)""",
                 items.stream().map(ItemBatchRepository::fields).toArray(SqlParameterSource[]::new));
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> chunk : chunks(items.stream().map(ItemCommand::getCode).toList())) {
-            jdbc.sql("SELECT id, code FROM item WHERE code IN (:codes)").param("codes", chunk)
+        for (Object chunk : anyOf.chunks(items.stream().map(ItemCommand::getCode).toList(), String.class)) {
+            jdbc.sql("SELECT id, code FROM item WHERE " + anyOf.sql("code", "codes")).param("codes", chunk)
                     .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
         }
         return ids;
@@ -88,8 +99,8 @@ class ItemBatchRepository {
     }
 
     void deleteBarcodes(Collection<Long> itemIds) {
-        for (List<Long> chunk : chunks(itemIds)) {
-            jdbc.sql("DELETE FROM item_barcode WHERE item_id IN (:ids)").param("ids", chunk).update();
+        for (Object chunk : anyOf.chunks(itemIds, Long.class)) {
+            jdbc.sql("DELETE FROM item_barcode WHERE " + anyOf.sql("item_id", "ids")).param("ids", chunk).update();
         }
     }
 
@@ -119,8 +130,8 @@ class ItemBatchRepository {
 
     private Map<Long, List<String>> barcodesOf(List<Long> ids) {
         Map<Long, List<String>> byItem = new HashMap<>();
-        for (List<Long> chunk : chunks(ids)) {
-            jdbc.sql("SELECT item_id, barcode FROM item_barcode WHERE item_id IN (:ids) ORDER BY barcode")
+        for (Object chunk : anyOf.chunks(ids, Long.class)) {
+            jdbc.sql("SELECT item_id, barcode FROM item_barcode WHERE " + anyOf.sql("item_id", "ids") + " ORDER BY barcode")
                     .param("ids", chunk)
                     .query((rs, n) -> byItem.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
@@ -138,14 +149,5 @@ class ItemBatchRepository {
                 .addValue("code", c.getCode()).addValue("name", c.getName()).addValue("uom", c.getUom())
                 .addValue("category", c.getCategory()).addValue("unitCost", c.getUnitCost())
                 .addValue("lotTracked", c.isLotTracked());
-    }
-
-    private static <T> List<List<T>> chunks(Collection<T> values) {
-        List<T> all = List.copyOf(values);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 }
