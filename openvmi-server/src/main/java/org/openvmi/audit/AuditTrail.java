@@ -1,6 +1,7 @@
 package org.openvmi.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -14,10 +15,17 @@ public interface AuditTrail {
      */
     void record(String action, String entity, String entityKey, Object before, Object after);
 
+    /** Records many changes of one use case (an import) with one JDBC batch, in the caller's transaction. */
+    void recordAll(List<Change> changes);
+
     /** Records an event with an explicit actor, for requests that have no authenticated user (failed logins). */
     void recordAs(String actor, String action, String entity, String entityKey, Object details);
 
     PageResult<AuditEntry> find(AuditQuery query, PageRequest page);
+
+    /** One change for {@link #recordAll}; same meaning as the arguments of {@link #record}. */
+    record Change(String action, String entity, String entityKey, Object before, Object after) {
+    }
 
     /** Filters; null or blank means "any". {@code from} is inclusive, {@code to} exclusive. */
     record AuditQuery(String actor, String action, String entity, String entityKey, Instant from, Instant to) {

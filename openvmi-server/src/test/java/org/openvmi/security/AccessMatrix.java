@@ -148,6 +148,10 @@ final class AccessMatrix {
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),
+            api(POST, "/api/v1/imports/items").allow(MASTER_DATA_EDITORS),
+            api(GET, "/api/v1/exports/items").allow(SIGNED_IN),
+            ui(POST, "/imports/items").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/exports/items").allow(SIGNED_IN),
 
             // security: users
             api(GET, "/api/v1/users").allow(ADMINS),

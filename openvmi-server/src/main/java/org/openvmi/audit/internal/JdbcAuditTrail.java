@@ -11,6 +11,9 @@ import java.util.Map;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,12 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
+    private static final String INSERT = """
+            INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json)
+            VALUES (:at, :actor, :action, :entity, :key, :before, :after)""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    JdbcAuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
@@ -40,15 +49,29 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        String actor = currentActor();
+        SqlParameterSource[] rows = changes.stream().map(c -> new MapSqlParameterSource()
+                .addValue("at", at).addValue("actor", actor).addValue("action", c.action())
+                .addValue("entity", c.entity()).addValue("key", c.entityKey())
+                .addValue("before", toJson(c.before())).addValue("after", toJson(c.after())))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(INSERT, rows);
+    }
+
+    @Override
     @Transactional
     public void recordAs(String actor, String action, String entity, String entityKey, Object details) {
         insert(actor, action, entity, entityKey, null, toJson(details));
     }
 
     private void insert(String actor, String action, String entity, String key, String before, String after) {
-        jdbc.sql("""
-                INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json)
-                VALUES (:at, :actor, :action, :entity, :key, :before, :after)""")
+        jdbc.sql(INSERT)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("actor", actor)
                 .param("action", action)

@@ -34,7 +34,8 @@ public class ItemRepository {
         this.jdbc = jdbc;
     }
 
-    private static String scopeFilter(PartyScope scope) {
+    /** SQL predicate on {@code item i}: the items the scope may see (a supplier: those on its source list). */
+    static String scopeFilter(PartyScope scope) {
         return scope.seesAll() ? "1=1"
                 : "EXISTS (SELECT 1 FROM supplier_item si WHERE si.item_id = i.id AND "
                   + scope.predicate("si.supplier_id") + ")";
@@ -44,7 +45,7 @@ public class ItemRepository {
         return jdbc.sql("SELECT i.* FROM item i WHERE i.code = :code AND " + scopeFilter(scope))
                 .param("code", code)
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query(this::row).optional()
+                .query(ItemRepository::row).optional()
                 .map(this::withBarcodes);
     }
 
@@ -75,7 +76,7 @@ public class ItemRepository {
         long total = jdbc.sql("SELECT COUNT(*) FROM item i" + filter).params(params).query(Long.class).single();
         List<ItemView> rows = jdbc.sql("SELECT i.* FROM item i" + filter + " ORDER BY i.code LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(this::row).list();
+                .query(ItemRepository::row).list();
         return new PageResult<>(withBarcodes(rows), page.page(), page.size(), total);
     }
 
@@ -176,7 +177,7 @@ public class ItemRepository {
                 v.lotTracked(), byItem.getOrDefault(v.id(), List.of()), v.version())).toList();
     }
 
-    private ItemView row(ResultSet rs, int n) throws SQLException {
+    static ItemView row(ResultSet rs, int n) throws SQLException {
         BigDecimal cost = rs.getBigDecimal("unit_cost");
         return new ItemView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("uom"),
                 rs.getString("category"), Decimals.plain(cost), rs.getBoolean("lot_tracked"),

@@ -155,7 +155,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        if (isSizeLimit(e)) {
+        if (UploadLimits.exceeded(e)) {
             return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the configured limit");
         }
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed multipart request: " + e.getMessage());
@@ -182,6 +182,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
+        if (UploadLimits.exceeded(e)) {
+            return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the configured limit");
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ApiProblems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged");
     }
@@ -190,16 +193,6 @@ class ApiExceptionHandler {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             throw e;
         }
-    }
-
-    private static boolean isSizeLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.contains("SizeLimitExceeded") || name.contains("SizeException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String jsonPath(DatabindException e) {

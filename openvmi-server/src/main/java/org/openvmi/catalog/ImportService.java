@@ -1,0 +1,106 @@
+package org.openvmi.catalog;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Validator;
+
+import org.openvmi.catalog.internal.TabularAdapters;
+import org.openvmi.catalog.model.TabularAdapter;
+import org.openvmi.catalog.model.TabularImport;
+import org.openvmi.catalog.model.Texts;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.tabular.TabularFiles;
+import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.shared.tabular.TabularRow;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports and exports of master data lists as CSV or XLSX, for every entity registered in {@link TabularAdapters}.
+ * The file is parsed before the transaction starts (a 20 MB spreadsheet holds no connection while it is read);
+ * checking and writing then happen in one transaction, so an import is written entirely or not at all.
+ */
+@Service
+public class ImportService {
+
+    private final TabularAdapters adapters;
+    private final Validator validator;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+
+    ImportService(TabularAdapters adapters, Validator validator, MessageSource messages, Clock clock,
+                  PlatformTransactionManager transactions) {
+        this.adapters = adapters;
+        this.validator = validator;
+        this.messages = messages;
+        this.clock = clock;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** The entities that can be imported and exported, e.g. {@code items}. */
+    public List<String> entities() {
+        return adapters.entities();
+    }
+
+    /** The header names of an entity's files. */
+    public List<String> columns(String entity) {
+        return adapter(entity).columns();
+    }
+
+    /**
+     * Imports a file: CSV unless its name ends in .xlsx. Every row is checked first; with bad rows nothing is written
+     * unless {@code partial}, and then only the good rows are. Existing codes are updated, new codes created.
+     */
+    public ImportResult importFile(String entity, String fileName, InputStream content, boolean partial) {
+        TabularAdapter<?> adapter = adapter(entity);
+        if (!PartyScope.current().seesAll()) {
+            throw new AccessDeniedException("Only buyer-side users import master data");
+        }
+        List<TabularRow> rows = TabularFiles.read(content, formatOf(fileName));
+        TabularImport run = new TabularImport(validator, texts());
+        return writing.execute(status -> run.run(adapter, rows, partial));
+    }
+
+    /** The whole list the caller may see, as a file that imports back unchanged. */
+    public ExportFile export(String entity, TabularFormat format) {
+        TabularAdapter<?> adapter = adapter(entity);
+        List<List<Object>> rows = reading.execute(status -> adapter.exportRows());
+        byte[] content = TabularFiles.write(adapter.columns(), rows, format);
+        String name = entity + "-" + LocalDate.now(clock) + "." + format.extension();
+        return new ExportFile(name, format.contentType(), content);
+    }
+
+    private TabularAdapter<?> adapter(String entity) {
+        return adapters.find(entity).orElseThrow(() -> new NotFoundException("Import/export of", entity));
+    }
+
+    private static TabularFormat formatOf(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).trim();
+        if (name.endsWith(".xlsx")) {
+            return TabularFormat.XLSX;
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt") || !name.contains(".")) {
+            return TabularFormat.CSV;
+        }
+        throw InvalidInputException.of("file", "must be a .csv or .xlsx file (an .xls workbook: save it as .xlsx)");
+    }
+
+    private Texts texts() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return (key, args) -> messages.getMessage(key, args, key, locale);
+    }
+}

@@ -1,0 +1,37 @@
+package org.openvmi.catalog.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.catalog.model.TabularAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry of what {@code /imports/{entity}} and {@code /exports/{entity}} accept. Explicit on purpose: one
+ * place lists every importable entity. To add one (warehouses, locations, suppliers, supplier-items): write a
+ * {@link TabularAdapter} in this package (see {@link ItemTabularAdapter}), add it as a constructor parameter and to
+ * the list below, add its i18n label {@code imports.entity.<entity>} (both languages) and check its rule in
+ * {@code AccessRules}.
+ */
+@Component
+public class TabularAdapters {
+
+    private final Map<String, TabularAdapter<?>> byEntity = new LinkedHashMap<>();
+
+    TabularAdapters(ItemTabularAdapter items) {
+        for (TabularAdapter<?> adapter : List.of(items)) {
+            byEntity.put(adapter.entity(), adapter);
+        }
+    }
+
+    public Optional<TabularAdapter<?>> find(String entity) {
+        return Optional.ofNullable(byEntity.get(entity));
+    }
+
+    /** The entities in the order the UI lists them. */
+    public List<String> entities() {
+        return List.copyOf(byEntity.keySet());
+    }
+}

@@ -1,0 +1,7 @@
+package org.openvmi.catalog;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class ImportApiOnH2Test extends ImportApiContract {
+}
