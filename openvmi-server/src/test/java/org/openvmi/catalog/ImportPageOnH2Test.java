@@ -89,6 +89,39 @@ class ImportPageOnH2Test {
                 .andExpect(header().string("Content-Disposition", containsString(".xlsx")));
     }
 
+    @Test
+    void the_page_offers_all_five_lists_with_chinese_and_english_labels() throws Exception {
+        String[] entities = {"items", "warehouses", "locations", "suppliers", "supplier-items"};
+        String zh = mvc.perform(get("/imports").with(user("t-admin").roles("ADMIN")).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("物料", "仓库", "库位", "供应商", "货源清单");
+        String en = mvc.perform(get("/imports").with(user("t-admin").roles("ADMIN")).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains(">Items<", ">Warehouses<", ">Locations<", ">Suppliers<", "Source lists")
+                .contains("warehouse,code,name,type,allowNegative")
+                .contains("supplier,item,supplierPartNo,price,currency,moq,packSize,leadTimeDays,primary");
+        for (String e : entities) {
+            assertThat(en).contains("/exports/" + e + "?format=csv", "/exports/" + e + "?format=xlsx",
+                    "data-action=\"/imports/" + e + "\"");
+        }
+    }
+
+    @Test
+    void the_xlsx_links_of_the_warehouse_and_supplier_lists_download_their_exports() throws Exception {
+        for (String list : new String[] {"warehouses", "suppliers"}) {
+            mvc.perform(get("/exports/" + list).param("format", "xlsx").with(user("t-viewer").roles("VIEWER")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith(org.openvmi.shared.tabular.TabularFormat.XLSX.contentType()))
+                    .andExpect(header().string("Content-Disposition", containsString(list + "-")))
+                    .andExpect(header().string("Content-Disposition", containsString(".xlsx")));
+        }
+        for (String page : new String[] {"/warehouses", "/suppliers"}) {
+            String html = mvc.perform(get(page).with(user("t-admin").roles("ADMIN")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("/exports" + page + "?format=xlsx");
+        }
+    }
+
     private long count(String code) {
         return jdbc.sql("SELECT COUNT(*) FROM item WHERE code = :c").param("c", code).query(Long.class).single();
     }

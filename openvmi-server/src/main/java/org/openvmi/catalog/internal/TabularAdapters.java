@@ -20,8 +20,9 @@ public class TabularAdapters {
 
     private final Map<String, TabularAdapter<?>> byEntity = new LinkedHashMap<>();
 
-    TabularAdapters(ItemTabularAdapter items) {
-        for (TabularAdapter<?> adapter : List.of(items)) {
+    TabularAdapters(ItemTabularAdapter items, WarehouseTabularAdapter warehouses, LocationTabularAdapter locations,
+                    SupplierTabularAdapter suppliers, SupplierItemTabularAdapter supplierItems) {
+        for (TabularAdapter<?> adapter : List.of(items, warehouses, locations, suppliers, supplierItems)) {
             byEntity.put(adapter.entity(), adapter);
         }
     }

@@ -34,6 +34,41 @@ public final class Cells {
         }
     }
 
+    /** A whole number; "7.0" (a spreadsheet's number) reads as 7, "7.5" is reported. */
+    public static Integer integer(TabularRow row, String column, RowProblems problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.reject(row.rowNumber(), column, "imports.error.notAWholeNumber", text);
+            return null;
+        }
+    }
+
+    /** One of the enum's constants (any case); anything else is reported and read as null. */
+    public static <E extends Enum<E>> E oneOf(TabularRow row, String column, Class<E> type, RowProblems problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        problems.reject(row.rowNumber(), column, "imports.error.notOneOf", text, allowed);
+        return null;
+    }
+
+    /** Like {@link #bool}, but a blank cell reads as {@code blank}. */
+    public static boolean bool(TabularRow row, String column, boolean blank, RowProblems problems) {
+        return row.get(column) == null ? blank : bool(row, column, problems);
+    }
+
     /** true/false, yes/no, y/n, 1/0, 是/否 (any case); blank is false. */
     public static boolean bool(TabularRow row, String column, RowProblems problems) {
         String text = row.get(column);
