@@ -1,13 +1,17 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.inventory.model.PostingLine;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,34 +56,53 @@ public class PostingRepository {
                 .param("r", responseJson).param("id", postingId).update();
     }
 
-    /** Appends the movements of a posting in one JDBC batch; returns their ids in line order. */
+    private static final String INSERT_MOVEMENT = """
+            INSERT INTO stock_movement (posting_id, balance_id, type, item_id, location_id, owner, lot, qty,
+                                        unit_cost, reference, reason, username, posted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Appends the movements of a posting in one JDBC batch and returns their ids in line order, as the driver hands
+     * back the generated keys of the batch (no second query).
+     */
     public List<Long> insertMovements(long postingId, List<PostingLine> lines, List<Long> balanceIds, String username,
                                       Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            order.add(i);
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(INSERT_MOVEMENT, new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        PostingLine l = lines.get(i);
+                        ps.setLong(1, postingId);
+                        ps.setLong(2, balanceIds.get(i));
+                        ps.setString(3, l.type().name());
+                        ps.setLong(4, l.key().itemId());
+                        ps.setLong(5, l.key().locationId());
+                        ps.setString(6, l.key().owner());
+                        ps.setString(7, l.key().lot());
+                        ps.setBigDecimal(8, l.signedQty());
+                        ps.setBigDecimal(9, l.unitCost());
+                        ps.setString(10, l.reference());
+                        ps.setString(11, l.reason());
+                        ps.setString(12, username);
+                        ps.setTimestamp(13, at);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return lines.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() == lines.size()) {
+            List<Long> ids = new ArrayList<>(generated.size());
+            for (Map<String, Object> row : generated) {
+                ids.add(((Number) row.values().iterator().next()).longValue());
+            }
+            return ids;
         }
-        template.batchUpdate("""
-                INSERT INTO stock_movement (posting_id, balance_id, type, item_id, location_id, owner, lot, qty,
-                                            unit_cost, reference, reason, username, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", order, 500, (ps, i) -> {
-            PostingLine l = lines.get(i);
-            ps.setLong(1, postingId);
-            ps.setLong(2, balanceIds.get(i));
-            ps.setString(3, l.type().name());
-            ps.setLong(4, l.key().itemId());
-            ps.setLong(5, l.key().locationId());
-            ps.setString(6, l.key().owner());
-            ps.setString(7, l.key().lot());
-            ps.setBigDecimal(8, l.signedQty());
-            ps.setBigDecimal(9, l.unitCost());
-            ps.setString(10, l.reference());
-            ps.setString(11, l.reason());
-            ps.setString(12, username);
-            ps.setTimestamp(13, at);
-        });
-        // identity values grow in insertion order within the posting's transaction
+        // a driver that does not return the keys of a batch: identity values grow in insertion order
         return jdbc.sql("SELECT id FROM stock_movement WHERE posting_id = :p ORDER BY id").param("p", postingId)
                 .query(Long.class).list();
     }
