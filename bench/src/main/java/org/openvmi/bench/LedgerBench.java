@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * product: HTTP, JSON, security, the ledger). pgbench's TPC-B-like transaction on a scratch database of the same
  * server, with the same client counts, is the reference the goals are stated against.
  *
- * <p>Options ({@code --name=value}): pg-url, pg-user, pg-password, seconds (20), warmup (5), modes (service,rest),
- * scenarios (single,batch,hot,single-idem), items (200), locations (10), skip-pgbench, keep-databases.
+ * <p>Options ({@code --name=value}): pg-url, pg-user, pg-password, seconds (20), warmup (5 s before each run),
+ * jit-warmup (20 s per mode before the first run), modes (service,rest), scenarios (single,batch,hot,single-idem),
+ * items (200), locations (10), skip-pgbench, keep-databases.
  */
 public final class LedgerBench {
 
@@ -145,6 +146,16 @@ public final class LedgerBench {
             Map<String, LedgerClient> clients = new LinkedHashMap<>();
             clients.put("service", service);
             clients.put("rest", new LedgerClient.Rest(baseUrl, apiKey));
+            Duration jitWarmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("jit-warmup", "20")));
+            if (!jitWarmup.isZero()) {
+                // the JIT compiles the hot paths of both modes before anything is measured, so the first scenario is
+                // not measured on a colder JVM than the later ones
+                System.out.printf("JIT warm-up: %d s of single-line postings per mode%n%n", jitWarmup.toSeconds());
+                for (String mode : modes) {
+                    LoadRun.run("warm-up", mode, clients.get(mode.trim()), 8, Duration.ZERO, jitWarmup, false,
+                            workload(SCENARIOS.get("single"), keys));
+                }
+            }
             List<LoadRun.Result> results = new ArrayList<>();
             for (Scenario scenario : scenarios) {
                 for (String mode : modes) {
