@@ -120,6 +120,9 @@ abstract class LedgerBatchContract {
         allowNegative(data.bin2, false);
         assertThatThrownBy(() -> ledger.post(issue, null)).isInstanceOf(InsufficientStockException.class);
         assertThat(probe.onHand(k)).isEqualByComparingTo("-3");
+        // back to zero: reconcile (shared by the tests of this database) reports negative stock where it is forbidden
+        ledger.post(new PostingRequest(List.of(k.line("RECEIPT", new BigDecimal("3"), null, "NEG"))), null);
+        assertThat(probe.onHand(k)).isZero();
     }
 
     @Test
