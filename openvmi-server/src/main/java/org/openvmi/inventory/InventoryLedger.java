@@ -39,7 +39,7 @@ public class InventoryLedger {
     /** Posts lines of the types people and integrations may post directly (not transfers, counts, ownership). */
     public PostingResult post(PostingRequest request, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        String hash = hash(request);
+        String hash = key == null ? null : hash(request);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> engine.replay(key, hash)

@@ -31,25 +31,40 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         return env("OPENVMI_TEST_PG_PASSWORD", "");
     }
 
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
+    /** Creates a new, empty database and returns its name. */
+    public static String createDatabase() {
         String name = "openvmi_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name);
-        Runnable drop = () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        return name;
+    }
+
+    public static void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** The JDBC URL of a database on the test server. */
+    public static String url(String database) {
+        return adminUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = createDatabase();
+        Runnable drop = () -> dropDatabase(name);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
                 drop.run();
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(drop));
-        String url = adminUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+        String url = url(name);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pg-test-database", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", user(),
                 "spring.datasource.password", password())));
     }
 
-    static boolean reachable() {
+    public static boolean reachable() {
         try (Connection ignored = DriverManager.getConnection(adminUrl(), user(), password())) {
             return true;
         } catch (SQLException e) {

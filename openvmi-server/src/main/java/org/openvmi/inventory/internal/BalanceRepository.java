@@ -1,11 +1,16 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.openvmi.inventory.model.StockKey;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -15,10 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BalanceRepository {
 
-    private final JdbcClient jdbc;
+    /** One signed change of one balance row. */
+    public record Change(long balanceId, BigDecimal signedQty) {
+    }
 
-    BalanceRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    BalanceRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public Optional<Long> idOf(StockKey key) {
@@ -56,6 +67,42 @@ public class BalanceRepository {
                 .param("qty", signedQty).param("allowNegative", allowNegative)
                 .param("id", balanceId).param("now", Timestamp.from(now))
                 .update() == 1;
+    }
+
+    /**
+     * Applies the changes in the given order in one JDBC batch (one round trip), each a single conditional statement
+     * like {@link #change}; returns, per change, whether it was applied. Whether the location allows negative stock is
+     * read from the location row by the statement itself, so the rule never rests on cached master data. The
+     * statements run in list order, so the row locks are taken in that order.
+     */
+    public boolean[] changeAll(List<Change> changes, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int[] counts = template.batchUpdate("""
+                UPDATE stock_balance SET on_hand = on_hand + ?, version = version + 1, updated_at = ?
+                WHERE id = ? AND (? >= 0 OR on_hand + ? >= reserved
+                                  OR EXISTS (SELECT 1 FROM location l WHERE l.id = stock_balance.location_id
+                                                                        AND l.allow_negative))""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Change c = changes.get(i);
+                        ps.setBigDecimal(1, c.signedQty());
+                        ps.setTimestamp(2, at);
+                        ps.setLong(3, c.balanceId());
+                        ps.setBigDecimal(4, c.signedQty());
+                        ps.setBigDecimal(5, c.signedQty());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return changes.size();
+                    }
+                });
+        boolean[] applied = new boolean[changes.size()];
+        for (int i = 0; i < applied.length; i++) {
+            applied[i] = counts[i] == 1;
+        }
+        return applied;
     }
 
     public BigDecimal available(long balanceId) {

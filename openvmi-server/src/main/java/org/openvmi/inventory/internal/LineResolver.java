@@ -1,11 +1,15 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -17,9 +21,21 @@ import org.openvmi.inventory.model.PostingRules;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Turns request lines (codes) into validated posting lines (ids), with one lookup query per kind of master data. */
+/**
+ * Turns request lines (codes) into validated posting lines (ids), with one lookup query per kind of master data that
+ * is not cached.
+ *
+ * <p>Items, locations and suppliers found by code are reused for {@code openvmi.inventory.master-data-ttl} (default
+ * 5 s; 0 turns the cache off) on this instance, which saves two queries per posting. An edit of master data (a new
+ * code, a lot-tracking switch) therefore reaches postings within that time. The ledger's invariants never rest on a
+ * cached value: ids do not change, and whether a location allows negative stock is read by the balance update itself.
+ * Unknown codes are not cached, and nothing read inside a transaction is cached before that transaction commits.
+ */
 @Component
 public class LineResolver {
 
@@ -27,10 +43,21 @@ public class LineResolver {
     public record Resolved(PostingLine line, ItemRef item, LocationRef location) {
     }
 
-    private final CatalogRefs refs;
+    private record Cached<T>(T value, long loadedAt) {
+    }
 
-    LineResolver(CatalogRefs refs) {
+    /** Past this many codes of one kind a cache starts over, so it never grows without bound. */
+    private static final int MAX_CACHED = 20_000;
+
+    private final CatalogRefs refs;
+    private final long ttlNanos;
+    private final Map<String, Cached<ItemRef>> itemCache = new ConcurrentHashMap<>();
+    private final Map<String, Cached<LocationRef>> locationCache = new ConcurrentHashMap<>();
+    private final Map<String, Cached<Long>> supplierCache = new ConcurrentHashMap<>();
+
+    LineResolver(CatalogRefs refs, @Value("${openvmi.inventory.master-data-ttl:5s}") Duration ttl) {
         this.refs = refs;
+        this.ttlNanos = ttl.toNanos();
     }
 
     public List<Resolved> resolve(List<MovementRequest> requests, boolean internal) {
@@ -53,10 +80,10 @@ public class LineResolver {
             }
             owners.add(owner(r));
         }
-        Map<String, ItemRef> items = refs.items(itemCodes);
-        Map<String, LocationRef> locations = refs.locations(locationCodes);
+        Map<String, ItemRef> items = cached(itemCodes, itemCache, refs::items);
+        Map<String, LocationRef> locations = cached(locationCodes, locationCache, refs::locations);
         owners.remove(StockKey.OWN);
-        Map<String, Long> suppliers = refs.suppliers(owners);
+        Map<String, Long> suppliers = cached(owners, supplierCache, refs::suppliers);
 
         List<Resolved> resolved = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -94,6 +121,45 @@ public class LineResolver {
         }
         errors.throwIfAny();
         return resolved;
+    }
+
+    private <T> Map<String, T> cached(Set<String> codes, Map<String, Cached<T>> cache,
+                                      Function<Set<String>, Map<String, T>> load) {
+        long now = System.nanoTime();
+        Map<String, T> found = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (String code : codes) {
+            Cached<T> c = cache.get(code);
+            if (c != null && now - c.loadedAt() < ttlNanos) {
+                found.put(code, c.value());
+            } else {
+                missing.add(code);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        Map<String, T> loaded = load.apply(missing);
+        found.putAll(loaded);
+        if (ttlNanos > 0 && !loaded.isEmpty()) {
+            Runnable remember = () -> {
+                if (cache.size() + loaded.size() > MAX_CACHED) {
+                    cache.clear();
+                }
+                loaded.forEach((code, value) -> cache.put(code, new Cached<>(value, now)));
+            };
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        remember.run();
+                    }
+                });
+            } else {
+                remember.run();
+            }
+        }
+        return found;
     }
 
     private static String owner(MovementRequest r) {

@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies one posting inside the caller's transaction: idempotency check, moving average cost, balance changes in
- * stock-key order (so concurrent batches never deadlock), then the movements in request order.
+ * Applies one posting inside the caller's transaction: the posting row, moving average cost, balance rows of new
+ * keys, the movements in request order and the stored answer, and last the balance changes in stock-key order (so
+ * concurrent batches never deadlock, and hold their row locks only until the commit).
  */
 @Component
 public class PostingEngine {
@@ -68,6 +69,11 @@ public class PostingEngine {
         });
     }
 
+    /**
+     * The order of the work is chosen for concurrency: the posting, the item cost rows, new balance rows, the movements
+     * and the stored answer come first; the balance changes, which lock rows other postings of the same keys wait for,
+     * come last, as one batch in stock-key order, so those locks are held for one round trip and the commit.
+     */
     public PostingResult apply(List<MovementRequest> requests, String idempotencyKey, String requestHash, boolean internal) {
         List<LineResolver.Resolved> lines = resolver.resolve(requests, internal);
         Instant now = clock.instant();
@@ -75,7 +81,8 @@ public class PostingEngine {
         long postingId = postings.insert(idempotencyKey, requestHash, user, now);
 
         updateAverageCosts(lines, now);
-        List<Long> ids = applyBalances(lines, now);
+        List<Integer> order = keyOrder(lines);
+        List<Long> ids = resolveBalances(lines, order, now);
         List<Long> movementIds = postings.insertMovements(postingId,
                 lines.stream().map(LineResolver.Resolved::line).toList(), ids, user, now);
 
@@ -91,38 +98,69 @@ public class PostingEngine {
         if (idempotencyKey != null) {
             postings.storeResponse(postingId, json.writeValueAsString(result));
         }
+        applyBalances(lines, order, ids, now);
         return result;
     }
 
-    private List<Long> applyBalances(List<LineResolver.Resolved> lines, Instant now) {
-        Long[] ids = new Long[lines.size()];
-        List<Integer> order = new ArrayList<>();
+    /** Line indexes sorted by stock key (stable: lines of one key keep their request order). */
+    private static List<Integer> keyOrder(List<LineResolver.Resolved> lines) {
+        List<Integer> order = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.comparing(i -> lines.get(i).line().key()));
-        Map<StockKey, Long> created = new TreeMap<>();
+        return order;
+    }
+
+    /**
+     * The balance row of every line's key, creating missing ones in stock-key order (a concurrent creator of the same
+     * key makes this throw DuplicateKeyException, and the posting is retried as a whole).
+     */
+    private List<Long> resolveBalances(List<LineResolver.Resolved> lines, List<Integer> order, Instant now) {
+        Long[] ids = new Long[lines.size()];
+        Map<StockKey, Long> found = new TreeMap<>();
         for (int i : order) {
-            LineResolver.Resolved r = lines.get(i);
-            PostingLine line = r.line();
+            PostingLine line = lines.get(i).line();
             Long id = balanceIds.get(line.key());
+            if (id == null) {
+                id = found.get(line.key());
+            }
             if (id == null) {
                 id = balances.idOf(line.key()).orElse(null);
                 if (id == null) {
-                    if (line.signedQty().signum() < 0 && !line.allowNegative()) {
-                        throw insufficient(r, BigDecimal.ZERO);
-                    }
                     id = balances.create(line.key(), line.ownerSupplierId(), now);
                 }
-                created.put(line.key(), id);
-            }
-            if (!balances.change(id, line.signedQty(), line.allowNegative(), now)) {
-                throw insufficient(r, balances.available(id));
+                found.put(line.key(), id);
             }
             ids[i] = id;
         }
-        rememberAfterCommit(created);
+        rememberAfterCommit(found);
         return List.of(ids);
+    }
+
+    /**
+     * All balance changes in one batch of conditional statements, in stock-key order. The first refused line (in that
+     * order) is reported with what was available to it: the statements after it ran too, so their effect on its key
+     * is taken back out of the figure (the transaction is rolled back anyway).
+     */
+    private void applyBalances(List<LineResolver.Resolved> lines, List<Integer> order, List<Long> ids, Instant now) {
+        List<BalanceRepository.Change> changes = new ArrayList<>(order.size());
+        for (int i : order) {
+            changes.add(new BalanceRepository.Change(ids.get(i), lines.get(i).line().signedQty()));
+        }
+        boolean[] applied = balances.changeAll(changes, now);
+        for (int k = 0; k < applied.length; k++) {
+            if (!applied[k]) {
+                long balanceId = changes.get(k).balanceId();
+                BigDecimal available = balances.available(balanceId);
+                for (int later = k + 1; later < applied.length; later++) {
+                    if (applied[later] && changes.get(later).balanceId() == balanceId) {
+                        available = available.subtract(changes.get(later).signedQty());
+                    }
+                }
+                throw insufficient(lines.get(order.get(k)), available);
+            }
+        }
     }
 
     /** Receipts of own stock with a price move the item's average cost: (avg·Q + q·p) / (Q + q). */

@@ -1,11 +1,15 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openvmi.inventory.model.PostingLine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,36 +56,70 @@ public class PostingRepository {
                 .param("r", responseJson).param("id", postingId).update();
     }
 
-    /** Appends the movements of a posting in one JDBC batch; returns their ids in line order. */
+    private static final String INSERT_MOVEMENTS = """
+            INSERT INTO stock_movement (posting_id, balance_id, type, item_id, location_id, owner, lot, qty,
+                                        unit_cost, reference, reason, username, posted_at)
+            VALUES """;
+    private static final String MOVEMENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows per INSERT statement: 13 parameters each stays far below the drivers' parameter limits. */
+    private static final int ROWS_PER_INSERT = 250;
+
+    private final Map<Integer, String> insertSql = new ConcurrentHashMap<>();
+
+    /**
+     * Appends the movements of a posting with one multi-row INSERT per 250 lines and returns their ids in line order,
+     * from the generated keys (no second query). Identity values are drawn in the order of the VALUES rows, so the
+     * ids in ascending order belong to the lines in request order.
+     */
     public List<Long> insertMovements(long postingId, List<PostingLine> lines, List<Long> balanceIds, String username,
                                       Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            order.add(i);
+        List<Long> ids = new ArrayList<>(lines.size());
+        for (int from = 0; from < lines.size(); from += ROWS_PER_INSERT) {
+            int to = Math.min(lines.size(), from + ROWS_PER_INSERT);
+            List<Long> chunk = insertChunk(postingId, lines.subList(from, to), balanceIds.subList(from, to), username, at);
+            if (chunk.size() != to - from) {
+                // a driver that does not hand back every generated key
+                return jdbc.sql("SELECT id FROM stock_movement WHERE posting_id = :p ORDER BY id")
+                        .param("p", postingId).query(Long.class).list();
+            }
+            ids.addAll(chunk);
         }
-        template.batchUpdate("""
-                INSERT INTO stock_movement (posting_id, balance_id, type, item_id, location_id, owner, lot, qty,
-                                            unit_cost, reference, reason, username, posted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", order, 500, (ps, i) -> {
-            PostingLine l = lines.get(i);
-            ps.setLong(1, postingId);
-            ps.setLong(2, balanceIds.get(i));
-            ps.setString(3, l.type().name());
-            ps.setLong(4, l.key().itemId());
-            ps.setLong(5, l.key().locationId());
-            ps.setString(6, l.key().owner());
-            ps.setString(7, l.key().lot());
-            ps.setBigDecimal(8, l.signedQty());
-            ps.setBigDecimal(9, l.unitCost());
-            ps.setString(10, l.reference());
-            ps.setString(11, l.reason());
-            ps.setString(12, username);
-            ps.setTimestamp(13, at);
-        });
-        // identity values grow in insertion order within the posting's transaction
-        return jdbc.sql("SELECT id FROM stock_movement WHERE posting_id = :p ORDER BY id").param("p", postingId)
-                .query(Long.class).list();
+        return ids;
+    }
+
+    private List<Long> insertChunk(long postingId, List<PostingLine> lines, List<Long> balanceIds, String username,
+                                   Timestamp at) {
+        String sql = insertSql.computeIfAbsent(lines.size(),
+                n -> INSERT_MOVEMENTS + String.join(", ", Collections.nCopies(n, MOVEMENT_ROW)));
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
+            int p = 1;
+            for (int i = 0; i < lines.size(); i++) {
+                PostingLine l = lines.get(i);
+                ps.setLong(p++, postingId);
+                ps.setLong(p++, balanceIds.get(i));
+                ps.setString(p++, l.type().name());
+                ps.setLong(p++, l.key().itemId());
+                ps.setLong(p++, l.key().locationId());
+                ps.setString(p++, l.key().owner());
+                ps.setString(p++, l.key().lot());
+                ps.setBigDecimal(p++, l.signedQty());
+                ps.setBigDecimal(p++, l.unitCost());
+                ps.setString(p++, l.reference());
+                ps.setString(p++, l.reason());
+                ps.setString(p++, username);
+                ps.setTimestamp(p++, at);
+            }
+            return ps;
+        }, keys);
+        List<Long> ids = new ArrayList<>(lines.size());
+        for (Map<String, Object> row : keys.getKeyList()) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        ids.sort(null);
+        return ids;
     }
 
     /** Own on hand of an item over all locations, for the moving average cost. */
