@@ -74,6 +74,9 @@ public final class AutoForecaster {
                 best = model;
             }
         }
+        if (best == null) {
+            return refit(profile, candidates.fallback(profile.demandClass()), "none", Double.NaN, scores, history, h);
+        }
         return refit(profile, best, mase ? "MASE" : "RMSSE", bestScore, scores, history, h);
     }
 

@@ -25,7 +25,7 @@ final class Optimiser {
         for (int i = 0; i < d; i++) {
             best[i] = (lo[i] + hi[i]) / 2;
         }
-        double bestValue = f.applyAsDouble(best);
+        double bestValue = valueOf(f, best);
         for (int r = 0; r < rounds; r++) {
             int total = (int) Math.pow(points, d);
             double[] x = new double[d];
@@ -34,9 +34,10 @@ final class Optimiser {
                 for (int i = 0; i < d; i++) {
                     int j = rest % points;
                     rest /= points;
-                    x[i] = points == 1 ? (lo[i] + hi[i]) / 2 : lo[i] + (hi[i] - lo[i]) * j / (points - 1);
+                    double v = points == 1 ? (lo[i] + hi[i]) / 2 : lo[i] + (hi[i] - lo[i]) * j / (points - 1);
+                    x[i] = Math.min(upper[i], Math.max(lower[i], v)); // rounding must not step over a bound
                 }
-                double v = f.applyAsDouble(x);
+                double v = valueOf(f, x);
                 if (v < bestValue) {
                     bestValue = v;
                     best = x.clone();
@@ -49,6 +50,12 @@ final class Optimiser {
             }
         }
         return best;
+    }
+
+    /** A diverging fit (NaN or infinite SSE, e.g. a multiplicative level reaching zero) ranks last. */
+    private static double valueOf(ToDoubleFunction<double[]> f, double[] x) {
+        double v = f.applyAsDouble(x);
+        return Double.isFinite(v) ? v : Double.MAX_VALUE;
     }
 
     static double[] smoothing(ToDoubleFunction<double[]> f, int dimensions) {
