@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * Which models compete for a series of a given demand class. Sporadic demand (intermittent, lumpy): Croston, SBA,
- * TSB, SES and the zero forecast. Regular demand (smooth, erratic): SES, damped Holt, additive and (for strictly
- * positive series) multiplicative Holt-Winters, seasonal naive and naive. Seasonal candidates only enter when the
- * history holds enough seasons for them. Earlier candidates win ties.
+ * TSB, SES and the zero forecast. Regular demand (smooth, erratic): SES, damped Holt, and damped additive and (for
+ * strictly positive series) multiplicative Holt-Winters. Seasonal candidates only enter when the history holds
+ * enough seasons for them. Earlier candidates win ties.
+ * <p>
+ * Naive and seasonal naive stay benchmarks, not candidates: on the full M3 monthly set (horizon 18) the backtest
+ * picked them too often by chance and mean MASE of the choice rose from 0.913 to 0.950; undamped Holt-Winters
+ * (MASE 0.946 alone) is replaced by the damped form (0.918 alone).
  */
 final class CandidateModels {
 
@@ -31,11 +35,9 @@ final class CandidateModels {
                 list.add(new SesModel());
                 list.add(new HoltDampedModel());
                 if (m > 1) {
-                    list.add(HoltWintersModel.additive(m));
-                    list.add(HoltWintersModel.multiplicative(m));
-                    list.add(new SeasonalNaiveModel(m));
+                    list.add(HoltWintersModel.additive(m).damped());
+                    list.add(HoltWintersModel.multiplicative(m).damped());
                 }
-                list.add(new NaiveModel());
             }
             case NO_DEMAND -> list.add(new ZeroModel());
             case TOO_SHORT -> list.add(new SesModel());

@@ -12,38 +12,51 @@ import java.util.Map;
  * b_t = beta*(l_t - l_{t-1}) + (1-beta)*b
  * s   = gamma*(y_t - l_t) + (1-gamma)*s       [or gamma*y_t/l_t].
  * SSE over t = m..n-1. Forecast at step k: l + k*b (+ or ×) s[(n-1+k) mod m]. alpha, beta, gamma in [0.01, 0.99].
+ * The damped variant multiplies the trend by phi in each update (l + phi*b, beta*… + (1-beta)*phi*b) and
+ * forecasts l + (phi + … + phi^k)*b; phi in [0.80, 0.98].
  * The multiplicative form requires a strictly positive series.
  */
 public final class HoltWintersModel implements ForecastModel {
 
     private final int m;
     private final boolean multiplicative;
+    private final boolean damped;
     private final double[] fixed;
 
-    private HoltWintersModel(int m, boolean multiplicative, double[] fixed) {
+    private HoltWintersModel(int m, boolean multiplicative, boolean damped, double[] fixed) {
         if (m < 2) {
             throw new IllegalArgumentException("season length must be at least 2: " + m);
         }
         this.m = m;
         this.multiplicative = multiplicative;
+        this.damped = damped;
         this.fixed = fixed;
     }
 
     public static HoltWintersModel additive(int m) {
-        return new HoltWintersModel(m, false, null);
+        return new HoltWintersModel(m, false, false, null);
     }
 
     public static HoltWintersModel multiplicative(int m) {
-        return new HoltWintersModel(m, true, null);
+        return new HoltWintersModel(m, true, false, null);
+    }
+
+    /** The same season, with the trend damped by phi in [0.80, 0.98] as in {@link HoltDampedModel}. */
+    public HoltWintersModel damped() {
+        return new HoltWintersModel(m, multiplicative, true, null);
     }
 
     public HoltWintersModel withParameters(double alpha, double beta, double gamma) {
-        return new HoltWintersModel(m, multiplicative, new double[] {alpha, beta, gamma});
+        return new HoltWintersModel(m, multiplicative, damped, new double[] {alpha, beta, gamma, 1});
+    }
+
+    public HoltWintersModel withParameters(double alpha, double beta, double gamma, double phi) {
+        return new HoltWintersModel(m, multiplicative, damped, new double[] {alpha, beta, gamma, phi});
     }
 
     @Override
     public String name() {
-        return (multiplicative ? "HW-multiplicative(" : "HW-additive(") + m + ")";
+        return (multiplicative ? "HW-multiplicative" : "HW-additive") + (damped ? "-damped(" : "(") + m + ")";
     }
 
     @Override
@@ -67,14 +80,32 @@ public final class HoltWintersModel implements ForecastModel {
             throw new IllegalArgumentException(name() + " needs more than two seasons"
                     + (multiplicative ? " of strictly positive values" : "") + ", got " + y.length + " periods");
         }
-        double[] p = fixed != null ? fixed : Optimiser.smoothing(q -> run(y, q).sse, 3);
+        double[] p = fixed != null ? fixed : damped
+                ? Optimiser.minimise(q -> run(y, q).sse,
+                        new double[] {Optimiser.LOW, Optimiser.LOW, Optimiser.LOW, HoltDampedModel.PHI_LOW},
+                        new double[] {Optimiser.HIGH, Optimiser.HIGH, Optimiser.HIGH, HoltDampedModel.PHI_HIGH}, 5, 4)
+                : withPhiOne(Optimiser.smoothing(q -> run(y, withPhiOne(q)).sse, 3));
         State s = run(y, p);
         int n = y.length;
+        double phi = p[3];
+        Map<String, Double> parameters = damped
+                ? Map.of("alpha", p[0], "beta", p[1], "gamma", p[2], "phi", phi)
+                : Map.of("alpha", p[0], "beta", p[1], "gamma", p[2]);
         return new Fitted(k -> {
             double season = s.season[(n - 1 + k) % m];
-            double base = s.level + k * s.trend;
+            double damp = 0;
+            double pow = 1;
+            for (int i = 1; i <= k; i++) {
+                pow *= phi;
+                damp += pow;
+            }
+            double base = s.level + damp * s.trend;
             return multiplicative ? base * season : base + season;
-        }, Map.of("alpha", p[0], "beta", p[1], "gamma", p[2]), s.sse);
+        }, parameters, s.sse);
+    }
+
+    private static double[] withPhiOne(double[] p) {
+        return new double[] {p[0], p[1], p[2], 1};
     }
 
     private record State(double level, double trend, double[] season, double sse) {
@@ -84,6 +115,7 @@ public final class HoltWintersModel implements ForecastModel {
         double alpha = p[0];
         double beta = p[1];
         double gamma = p[2];
+        double phi = p[3];
         double first = MovingAverageModel.mean(y, 0, m);
         double second = MovingAverageModel.mean(y, m, 2 * m);
         double level = first;
@@ -95,12 +127,12 @@ public final class HoltWintersModel implements ForecastModel {
         double sse = 0;
         for (int t = m; t < y.length; t++) {
             int i = t % m;
-            double f = multiplicative ? (level + trend) * season[i] : level + trend + season[i];
+            double f = multiplicative ? (level + phi * trend) * season[i] : level + phi * trend + season[i];
             sse += (y[t] - f) * (y[t] - f);
             double newLevel = multiplicative
-                    ? alpha * y[t] / season[i] + (1 - alpha) * (level + trend)
-                    : alpha * (y[t] - season[i]) + (1 - alpha) * (level + trend);
-            trend = beta * (newLevel - level) + (1 - beta) * trend;
+                    ? alpha * y[t] / season[i] + (1 - alpha) * (level + phi * trend)
+                    : alpha * (y[t] - season[i]) + (1 - alpha) * (level + phi * trend);
+            trend = beta * (newLevel - level) + (1 - beta) * phi * trend;
             season[i] = multiplicative
                     ? gamma * y[t] / newLevel + (1 - gamma) * season[i]
                     : gamma * (y[t] - newLevel) + (1 - gamma) * season[i];

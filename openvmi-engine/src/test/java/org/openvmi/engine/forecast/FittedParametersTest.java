@@ -30,7 +30,8 @@ class FittedParametersTest {
     @Test
     void fitted_smoothing_parameters_stay_strictly_inside_zero_and_one_on_twenty_random_series() {
         List<ForecastModel> models = List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
-                HoltWintersModel.multiplicative(12), CrostonModel.croston(), CrostonModel.sba(), new TsbModel());
+                HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
+                HoltWintersModel.multiplicative(12).damped(), CrostonModel.croston(), CrostonModel.sba(), new TsbModel());
         for (long seed = 1; seed <= 10; seed++) {
             for (double[] y : List.of(noisySeasonal(seed, 60), sporadic(seed, 48))) {
                 for (ForecastModel model : models) {

@@ -85,6 +85,21 @@ class ModelArithmeticTest {
     }
 
     @Test
+    void damped_additive_holt_winters_with_phi_one_is_the_undamped_recursion_and_damping_shrinks_the_trend() {
+        // phi = 1 turns every phi*b back into b: the hand-computed values of the test above
+        double[] y = {1, 3, 2, 4, 3};
+        FittedModel f = HoltWintersModel.additive(2).damped().withParameters(0.5, 0.5, 0.5, 1.0).fit(y);
+        assertThat(f.sse()).isCloseTo(0.4150390625, EPS);
+        assertThat(f.forecast(1)[0]).isCloseTo(5.2734375, EPS);
+        // phi = 0.9, first one-step forecast at t=2: l + 0.9*b + s0 = 2 + 0.45 - 1 = 1.45, e = 0.55 (sq 0.3025),
+        // so the SSE differs from the undamped one, and 120 steps ahead the trend adds at most b*0.9/(1-0.9) = 9*b
+        FittedModel d = HoltWintersModel.additive(2).damped().withParameters(0.5, 0.5, 0.5, 0.9).fit(y);
+        assertThat(d.sse()).isNotCloseTo(0.4150390625, within(1e-6));
+        double[] far = d.forecast(120);
+        assertThat(Math.abs(far[119] - far[117])).isLessThan(1e-3);
+    }
+
+    @Test
     void multiplicative_holt_winters_keeps_an_exactly_seasonal_series_unchanged() {
         // m = 2, y = 1,3,1,3,1: l = 2, b = (2-2)/2 = 0, s = (1/2, 3/2) = (0.5, 1.5).
         // each step: f = (2+0)*s = y exactly, so l = 0.5*y/s + 0.5*2 = 2, b = 0, s = 0.5*y/2 + 0.5*s = s.

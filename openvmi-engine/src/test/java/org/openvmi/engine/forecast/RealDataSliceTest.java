@@ -78,7 +78,8 @@ class RealDataSliceTest {
         Map<String, double[]> slice = SeriesSlice.read("/forecast/m3_monthly_slice.csv");
         assertThat(slice).hasSize(30);
         Result r = evaluate(slice, 18, List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
-                HoltWintersModel.multiplicative(12), new SeasonalNaiveModel(12), new NaiveModel()));
+                HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
+                HoltWintersModel.multiplicative(12).damped(), new SeasonalNaiveModel(12), new NaiveModel()));
         assertThat(r.series()).isEqualTo(30);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
     }
