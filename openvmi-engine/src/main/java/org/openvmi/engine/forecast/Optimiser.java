@@ -1,0 +1,69 @@
+package org.openvmi.engine.forecast;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Bounded minimisation of a smoothing model's in-sample SSE: a coarse-to-fine grid. Each round evaluates a regular
+ * grid of {@code points} values per dimension inside the current box, then shrinks the box around the best point
+ * (to two grid steps either side, clipped to the original bounds). Every evaluated point lies within
+ * [lower, upper], so fitted parameters never leave their bounds. Deterministic and derivative-free.
+ */
+final class Optimiser {
+
+    /** Smoothing parameters are kept inside (0,1): this is the closed box used for them. */
+    static final double LOW = 0.01;
+    static final double HIGH = 0.99;
+
+    private Optimiser() {
+    }
+
+    static double[] minimise(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int points, int rounds) {
+        int d = lower.length;
+        double[] lo = lower.clone();
+        double[] hi = upper.clone();
+        double[] best = new double[d];
+        for (int i = 0; i < d; i++) {
+            best[i] = (lo[i] + hi[i]) / 2;
+        }
+        double bestValue = valueOf(f, best);
+        for (int r = 0; r < rounds; r++) {
+            int total = (int) Math.pow(points, d);
+            double[] x = new double[d];
+            for (int k = 0; k < total; k++) {
+                int rest = k;
+                for (int i = 0; i < d; i++) {
+                    int j = rest % points;
+                    rest /= points;
+                    double v = points == 1 ? (lo[i] + hi[i]) / 2 : lo[i] + (hi[i] - lo[i]) * j / (points - 1);
+                    x[i] = Math.min(upper[i], Math.max(lower[i], v)); // rounding must not step over a bound
+                }
+                double v = valueOf(f, x);
+                if (v < bestValue) {
+                    bestValue = v;
+                    best = x.clone();
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                double step = (hi[i] - lo[i]) / Math.max(1, points - 1);
+                lo[i] = Math.max(lower[i], best[i] - 2 * step);
+                hi[i] = Math.min(upper[i], best[i] + 2 * step);
+            }
+        }
+        return best;
+    }
+
+    /** A diverging fit (NaN or infinite SSE, e.g. a multiplicative level reaching zero) ranks last. */
+    private static double valueOf(ToDoubleFunction<double[]> f, double[] x) {
+        double v = f.applyAsDouble(x);
+        return Double.isFinite(v) ? v : Double.MAX_VALUE;
+    }
+
+    static double[] smoothing(ToDoubleFunction<double[]> f, int dimensions) {
+        double[] lo = new double[dimensions];
+        double[] hi = new double[dimensions];
+        java.util.Arrays.fill(lo, LOW);
+        java.util.Arrays.fill(hi, HIGH);
+        int points = dimensions == 1 ? 21 : dimensions == 2 ? 11 : 7;
+        return minimise(f, lo, hi, points, dimensions == 1 ? 4 : 3);
+    }
+}

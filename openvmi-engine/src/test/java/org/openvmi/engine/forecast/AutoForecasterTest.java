@@ -1,0 +1,58 @@
+package org.openvmi.engine.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AutoForecasterTest {
+
+    private final AutoForecaster auto = new AutoForecaster(12, 4);
+
+    @Test
+    void a_clearly_seasonal_series_gets_a_seasonal_model() {
+        Random r = new Random(11);
+        double[] y = new double[72];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + 30 * Math.sin(2 * Math.PI * t / 12) + 2 * r.nextGaussian();
+        }
+        ModelChoice choice = auto.choose(y, 12);
+        assertThat(choice.profile().demandClass()).isEqualTo(DemandClass.SMOOTH);
+        assertThat(choice.measure()).isEqualTo("MASE");
+        assertThat(choice.model().name()).matches("HW-.*|SeasonalNaive.*");
+        assertThat(choice.forecast()).hasSize(12);
+        // the forecast follows the season: its peak (t = 75, sin = 1 -> 130) above its trough (t = 81 -> 70)
+        assertThat(choice.forecast()[3] - choice.forecast()[9]).isGreaterThan(40);
+        assertThat(choice.score()).isEqualTo(choice.candidateScores().get(choice.model().name()));
+        assertThat(choice.candidateScores().values()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(choice.score()));
+    }
+
+    @Test
+    void an_intermittent_series_gets_an_intermittent_demand_model() {
+        // demand of 4 to 6 units roughly every fourth month
+        Random r = new Random(5);
+        double[] y = new double[48];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = r.nextDouble() < 0.25 ? 4 + r.nextInt(3) : 0;
+        }
+        ModelChoice choice = auto.choose(y, 6);
+        assertThat(choice.profile().demandClass()).isEqualTo(DemandClass.INTERMITTENT);
+        assertThat(choice.measure()).isEqualTo("RMSSE");
+        assertThat(choice.model().name()).isIn("Croston", "SBA", "TSB");
+        assertThat(choice.candidateScores()).containsKeys("Croston", "SBA", "TSB", "SES", "Zero");
+        assertThat(choice.forecast()[0]).isGreaterThan(0.5).isLessThan(2.5);
+    }
+
+    @Test
+    void a_history_without_demand_forecasts_zero_and_a_too_short_one_falls_back_without_backtest() {
+        ModelChoice none = auto.choose(new double[24], 3);
+        assertThat(none.model().name()).isEqualTo("Zero");
+        assertThat(none.forecast()).containsExactly(0, 0, 0);
+
+        ModelChoice tooShort = auto.choose(new double[] {4, 5, 6}, 2);
+        assertThat(tooShort.profile().demandClass()).isEqualTo(DemandClass.TOO_SHORT);
+        assertThat(tooShort.measure()).isEqualTo("none");
+        assertThat(tooShort.score()).isNaN();
+        assertThat(tooShort.forecast()).hasSize(2);
+    }
+}
