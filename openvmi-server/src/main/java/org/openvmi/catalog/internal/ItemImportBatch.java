@@ -87,22 +87,12 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
 
     @Override
     public Written write(List<ImportRow<ItemCommand>> rows) {
-        List<ItemCommand> created = new ArrayList<>();
-        Map<Long, ItemCommand> updated = new LinkedHashMap<>();
-        Map<Long, Integer> versions = new HashMap<>();
-        int unchanged = 0;
-        for (ImportRow<ItemCommand> r : rows) {
-            ItemCommand c = r.command();
-            ItemView stored = existing.get(c.getCode());
-            if (stored == null) {
-                created.add(c);
-            } else if (same(stored, c)) {
-                unchanged++;
-            } else {
-                updated.put(stored.id(), c);
-                versions.put(stored.id(), stored.version());
-            }
-        }
+        UpsertPlan<ItemCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), ItemImportBatch::same,
+                ItemView::id, ItemView::version);
+        List<ItemCommand> created = plan.created;
+        Map<Long, ItemCommand> updated = plan.updated;
+        Map<Long, Integer> versions = plan.versions;
+        int unchanged = plan.unchanged;
         List<AuditTrail.Change> changes = new ArrayList<>();
         Map<Long, List<String>> barcodes = new HashMap<>();
         if (!created.isEmpty()) {

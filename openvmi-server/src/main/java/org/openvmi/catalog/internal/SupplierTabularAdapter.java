@@ -2,8 +2,6 @@ package org.openvmi.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,22 +135,12 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
 
         @Override
         public Written write(List<ImportRow<SupplierCommand>> rows) {
-            List<SupplierCommand> created = new ArrayList<>();
-            Map<Long, SupplierCommand> updated = new LinkedHashMap<>();
-            Map<Long, Integer> versions = new HashMap<>();
-            int unchanged = 0;
-            for (ImportRow<SupplierCommand> r : rows) {
-                SupplierCommand c = r.command();
-                SupplierView stored = existing.get(c.getCode());
-                if (stored == null) {
-                    created.add(c);
-                } else if (same(stored, c)) {
-                    unchanged++;
-                } else {
-                    updated.put(stored.id(), c);
-                    versions.put(stored.id(), stored.version());
-                }
-            }
+            UpsertPlan<SupplierCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), Batch::same,
+                    SupplierView::id, SupplierView::version);
+            List<SupplierCommand> created = plan.created;
+            Map<Long, SupplierCommand> updated = plan.updated;
+            Map<Long, Integer> versions = plan.versions;
+            int unchanged = plan.unchanged;
             List<AuditTrail.Change> changes = new ArrayList<>();
             if (!created.isEmpty()) {
                 Map<String, Long> ids = suppliers.insert(created);

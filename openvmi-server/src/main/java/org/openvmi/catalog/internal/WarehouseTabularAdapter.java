@@ -2,8 +2,6 @@ package org.openvmi.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,22 +107,12 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
 
         @Override
         public Written write(List<ImportRow<WarehouseCommand>> rows) {
-            List<WarehouseCommand> created = new ArrayList<>();
-            Map<Long, WarehouseCommand> updated = new LinkedHashMap<>();
-            Map<Long, Integer> versions = new HashMap<>();
-            int unchanged = 0;
-            for (ImportRow<WarehouseCommand> r : rows) {
-                WarehouseCommand c = r.command();
-                WarehouseView stored = existing.get(c.getCode());
-                if (stored == null) {
-                    created.add(c);
-                } else if (stored.name().equals(c.getName()) && Objects.equals(stored.address(), c.getAddress())) {
-                    unchanged++;
-                } else {
-                    updated.put(stored.id(), c);
-                    versions.put(stored.id(), stored.version());
-                }
-            }
+            UpsertPlan<WarehouseCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), WarehouseTabularAdapter::same,
+                    WarehouseView::id, WarehouseView::version);
+            List<WarehouseCommand> created = plan.created;
+            Map<Long, WarehouseCommand> updated = plan.updated;
+            Map<Long, Integer> versions = plan.versions;
+            int unchanged = plan.unchanged;
             List<AuditTrail.Change> changes = new ArrayList<>();
             if (!created.isEmpty()) {
                 Map<String, Long> ids = warehouses.insert(created);
@@ -148,5 +136,9 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
             audit.recordAll(changes);
             return new Written(created.size(), updated.size(), unchanged);
         }
+    }
+
+    private static boolean same(WarehouseView stored, WarehouseCommand c) {
+        return stored.name().equals(c.getName()) && Objects.equals(stored.address(), c.getAddress());
     }
 }
