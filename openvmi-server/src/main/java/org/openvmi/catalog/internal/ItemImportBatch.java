@@ -89,35 +89,31 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
     public Written write(List<ImportRow<ItemCommand>> rows) {
         UpsertPlan<ItemCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), ItemImportBatch::same,
                 ItemView::id, ItemView::version);
-        List<ItemCommand> created = plan.created;
-        Map<Long, ItemCommand> updated = plan.updated;
-        Map<Long, Integer> versions = plan.versions;
-        int unchanged = plan.unchanged;
         List<AuditTrail.Change> changes = new ArrayList<>();
         Map<Long, List<String>> barcodes = new HashMap<>();
-        if (!created.isEmpty()) {
-            Map<String, Long> ids = items.insert(created);
-            for (ItemCommand c : created) {
+        if (!plan.created.isEmpty()) {
+            Map<String, Long> ids = items.insert(plan.created);
+            for (ItemCommand c : plan.created) {
                 long id = ids.get(c.getCode());
                 barcodes.put(id, c.getBarcodes());
                 changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null, view(id, c, 0)));
             }
         }
-        if (!updated.isEmpty()) {
-            if (!items.update(versions, updated)) {
+        if (!plan.updated.isEmpty()) {
+            if (!items.update(plan.versions, plan.updated)) {
                 throw new ConflictException("Items of the file were changed by someone else during the import; "
                                             + "nothing was imported, try again");
             }
-            updated.forEach((id, c) -> {
+            plan.updated.forEach((id, c) -> {
                 ItemView before = existing.get(c.getCode());
                 barcodes.put(id, c.getBarcodes());
                 changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before, view(id, c, before.version() + 1)));
             });
         }
-        items.deleteBarcodes(updated.keySet());
+        items.deleteBarcodes(plan.updated.keySet());
         items.insertBarcodes(barcodes);
         audit.recordAll(changes);
-        return new Written(created.size(), updated.size(), unchanged);
+        return new Written(plan.created.size(), plan.updated.size(), plan.unchanged);
     }
 
     private static boolean same(ItemView v, ItemCommand c) {

@@ -137,31 +137,27 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
         public Written write(List<ImportRow<SupplierCommand>> rows) {
             UpsertPlan<SupplierCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), Batch::same,
                     SupplierView::id, SupplierView::version);
-            List<SupplierCommand> created = plan.created;
-            Map<Long, SupplierCommand> updated = plan.updated;
-            Map<Long, Integer> versions = plan.versions;
-            int unchanged = plan.unchanged;
             List<AuditTrail.Change> changes = new ArrayList<>();
-            if (!created.isEmpty()) {
-                Map<String, Long> ids = suppliers.insert(created);
-                for (SupplierCommand c : created) {
+            if (!plan.created.isEmpty()) {
+                Map<String, Long> ids = suppliers.insert(plan.created);
+                for (SupplierCommand c : plan.created) {
                     changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null,
                             view(ids.get(c.getCode()), c, 0, 0)));
                 }
             }
-            if (!updated.isEmpty()) {
-                if (!suppliers.update(versions, updated)) {
+            if (!plan.updated.isEmpty()) {
+                if (!suppliers.update(plan.versions, plan.updated)) {
                     throw new ConflictException("Suppliers of the file were changed by someone else during the import; "
                                                 + "nothing was imported, try again");
                 }
-                updated.forEach((id, c) -> {
+                plan.updated.forEach((id, c) -> {
                     SupplierView before = existing.get(c.getCode());
                     changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before,
                             view(id, c, before.itemCount(), before.version() + 1)));
                 });
             }
             audit.recordAll(changes);
-            return new Written(created.size(), updated.size(), unchanged);
+            return new Written(plan.created.size(), plan.updated.size(), plan.unchanged);
         }
 
         private static boolean same(SupplierView v, SupplierCommand c) {

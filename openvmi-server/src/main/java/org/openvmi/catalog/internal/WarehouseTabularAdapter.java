@@ -107,26 +107,23 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
 
         @Override
         public Written write(List<ImportRow<WarehouseCommand>> rows) {
-            UpsertPlan<WarehouseCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), WarehouseTabularAdapter::same,
+            UpsertPlan<WarehouseCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()),
+                    WarehouseTabularAdapter::same,
                     WarehouseView::id, WarehouseView::version);
-            List<WarehouseCommand> created = plan.created;
-            Map<Long, WarehouseCommand> updated = plan.updated;
-            Map<Long, Integer> versions = plan.versions;
-            int unchanged = plan.unchanged;
             List<AuditTrail.Change> changes = new ArrayList<>();
-            if (!created.isEmpty()) {
-                Map<String, Long> ids = warehouses.insert(created);
-                for (WarehouseCommand c : created) {
+            if (!plan.created.isEmpty()) {
+                Map<String, Long> ids = warehouses.insert(plan.created);
+                for (WarehouseCommand c : plan.created) {
                     WarehouseView after = new WarehouseView(ids.get(c.getCode()), c.getCode(), c.getName(), c.getAddress(), 0, 0);
                     changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null, after));
                 }
             }
-            if (!updated.isEmpty()) {
-                if (!warehouses.update(versions, updated)) {
+            if (!plan.updated.isEmpty()) {
+                if (!warehouses.update(plan.versions, plan.updated)) {
                     throw new ConflictException("Warehouses of the file were changed by someone else during the import; "
                                                 + "nothing was imported, try again");
                 }
-                updated.forEach((id, c) -> {
+                plan.updated.forEach((id, c) -> {
                     WarehouseView before = existing.get(c.getCode());
                     WarehouseView after = new WarehouseView(id, c.getCode(), c.getName(), c.getAddress(),
                             before.locationCount(), before.version() + 1);
@@ -134,7 +131,7 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
                 });
             }
             audit.recordAll(changes);
-            return new Written(created.size(), updated.size(), unchanged);
+            return new Written(plan.created.size(), plan.updated.size(), plan.unchanged);
         }
     }
 

@@ -7,8 +7,6 @@ import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemQuery;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.web.FormErrors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,9 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ItemPageController {
 
     private final ItemCatalog items;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
-    ItemPageController(ItemCatalog items, MessageSource messages) {
+    ItemPageController(ItemCatalog items, PageMessages messages) {
         this.items = items;
         this.messages = messages;
     }
@@ -68,7 +66,7 @@ class ItemPageController {
         if (binding.hasErrors() || !FormErrors.run(binding, () -> items.create(item))) {
             return "catalog/item-form";
         }
-        redirect.addFlashAttribute("flash", message("items.saved", item.getCode()));
+        redirect.addFlashAttribute("flash", messages.get("items.saved", item.getCode()));
         return "redirect:/items?q=" + item.getCode();
     }
 
@@ -80,7 +78,7 @@ class ItemPageController {
         if (binding.hasErrors() || !FormErrors.run(binding, () -> items.update(code, item))) {
             return "catalog/item-form";
         }
-        redirect.addFlashAttribute("flash", message("items.saved", code));
+        redirect.addFlashAttribute("flash", messages.get("items.saved", code));
         return "redirect:/items?q=" + code;
     }
 
@@ -88,15 +86,11 @@ class ItemPageController {
     String delete(@PathVariable String code, RedirectAttributes redirect) {
         try {
             items.delete(code);
-            redirect.addFlashAttribute("flash", message("items.deleted", code));
+            redirect.addFlashAttribute("flash", messages.get("items.deleted", code));
             return "redirect:/items";
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e));
             return "redirect:/items/" + code + "/edit";
         }
-    }
-
-    private String message(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }
