@@ -57,21 +57,9 @@ public class BalanceRepository {
     }
 
     /**
-     * Adds a signed quantity to on hand in one statement, refusing (false) when it would leave less on hand than is
-     * reserved, unless the location allows negative stock or the quantity adds stock.
-     */
-    public boolean change(long balanceId, BigDecimal signedQty, boolean allowNegative, Instant now) {
-        return jdbc.sql("""
-                UPDATE stock_balance SET on_hand = on_hand + :qty, version = version + 1, updated_at = :now
-                WHERE id = :id AND (:qty >= 0 OR :allowNegative OR on_hand + :qty >= reserved)""")
-                .param("qty", signedQty).param("allowNegative", allowNegative)
-                .param("id", balanceId).param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    /**
      * Applies the changes in the given order in one JDBC batch (one round trip), each a single conditional statement
-     * like {@link #change}; returns, per change, whether it was applied. Whether the location allows negative stock is
+     * (refused when it would leave less on hand than is reserved, unless it adds stock or the location allows negative
+     * stock); returns, per change, whether it was applied. Whether the location allows negative stock is
      * read from the location row by the statement itself, so the rule never rests on cached master data. The
      * statements run in list order, so the row locks are taken in that order.
      */
