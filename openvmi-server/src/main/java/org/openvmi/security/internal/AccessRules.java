@@ -24,6 +24,7 @@ public final class AccessRules {
     private static final List<Role> BUYER_SIDE = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
             Role.PLANNER, Role.VIEWER);
     private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
+    private static final List<Role> POLICY_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
 
     public static final List<Rule> RULES = List.of(
@@ -37,6 +38,7 @@ public final class AccessRules {
             new Rule(null, "/imports/supplier-items/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/warehouses/**", WAREHOUSE_EDITORS),
             new Rule(null, "/imports/locations/**", WAREHOUSE_EDITORS),
+            new Rule(null, "/imports/stock-policies/**", POLICY_EDITORS),
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
@@ -65,7 +67,9 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/counts/**", LEDGER_AUDITORS),
             new Rule(null, "/counts/**", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/reservations/**", BUYER_SIDE),
-            new Rule(null, "/reservations/**", RESERVERS));
+            new Rule(null, "/reservations/**", RESERVERS),
+            new Rule(HttpMethod.GET, "/stock-policies/**", ANY),
+            new Rule(null, "/stock-policies/**", POLICY_EDITORS));
 
     private AccessRules() {
     }
