@@ -14,6 +14,8 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.stockpolicy.internal.AlertEvaluator;
 import org.openvmi.stockpolicy.internal.StockPolicyRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,14 +39,16 @@ public class StockPolicies {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final AlertEvaluator alerts;
 
     StockPolicies(StockPolicyRepository policies, CatalogRefs refs, AuditTrail audit, MessageSource messages,
-                  Clock clock) {
+                  Clock clock, AlertEvaluator alerts) {
         this.policies = policies;
         this.refs = refs;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     @Transactional(readOnly = true)
@@ -92,6 +96,7 @@ public class StockPolicies {
             }
         }
         StockPolicyView after = policies.find(s.itemId, s.warehouseId, PartyScope.ALL).orElseThrow();
+        alerts.evaluate(Set.of(new ItemWarehouse(s.itemId, s.warehouseId))); // new lines may put today's stock outside
         audit.record(before.isEmpty() ? "CREATE" : "UPDATE", AUDIT_ENTITY, key(after), before.orElse(null), after);
         return after;
     }
@@ -140,6 +145,8 @@ public class StockPolicies {
         if (!policies.delete(before.id(), before.version())) {
             throw new ConflictException("Stock policy " + key(before) + " was changed by someone else; reload and try again");
         }
+        Subject s = subject(item, location, false);
+        alerts.evaluate(Set.of(new ItemWarehouse(s.itemId, s.warehouseId))); // without lines its alerts resolve
         audit.record("DELETE", AUDIT_ENTITY, key(before), before, null);
     }
 
@@ -157,7 +164,14 @@ public class StockPolicies {
                                                    + l.warehouseId() + " break the rule: " + problems.list());
             }
         }
-        int changed = policies.applyPlanned(levels, currentUser(), clock.instant());
+        // in (item, warehouse) order, the order in which alert evaluations lock policies: no deadlock with postings
+        List<PlannedLevels> sorted = levels.stream()
+                .sorted(java.util.Comparator.comparingLong(PlannedLevels::itemId).thenComparingLong(PlannedLevels::warehouseId))
+                .toList();
+        int changed = policies.applyPlanned(sorted, currentUser(), clock.instant());
+        java.util.SortedSet<ItemWarehouse> subjects = new java.util.TreeSet<>();
+        sorted.forEach(l -> subjects.add(new ItemWarehouse(l.itemId(), l.warehouseId())));
+        alerts.evaluate(subjects);
         audit.record("PLAN", AUDIT_ENTITY, "*", null, java.util.Map.of("subjects", levels.size(), "changed", changed));
         return changed;
     }
