@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * oil spare parts 38 months to fit and 17 to test (the split of the published reference), M3 monthly the
  * competition's last 18 periods. Mean holdout RMSSE of the automatic choice is compared with every single
  * candidate applied to all series of the slice (the best of them is chosen in hindsight, on the test data).
+ * The oil slice was picked for demand in the test months, which favours forecasts near the mean (SBA, SES) over
+ * the zero and minimum-RMSE forecasts the automatic choice gives sporadic parts; hence "close to", not "best".
  */
 class RealDataSliceTest {
 
@@ -67,7 +69,7 @@ class RealDataSliceTest {
         Map<String, double[]> slice = SeriesSlice.read("/forecast/oil_spares_slice.csv");
         assertThat(slice).hasSize(30);
         Result r = evaluate(slice, 17, List.of(CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
-                new SesModel(), new MovingAverageModel(12), new NaiveModel(), new ZeroModel()));
+                new SesModel(), new MovingAverageModel(12), new NaiveModel(), new ZeroModel(), new MinimumRmseModel()));
         assertThat(r.series()).isGreaterThanOrEqualTo(25);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
         assertThat(r.auto()).as("auto vs zero forecast").isLessThan(r.single().get("Zero"));
@@ -79,7 +81,8 @@ class RealDataSliceTest {
         assertThat(slice).hasSize(30);
         Result r = evaluate(slice, 18, List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
                 HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
-                HoltWintersModel.multiplicative(12).damped(), new SeasonalNaiveModel(12), new NaiveModel()));
+                HoltWintersModel.multiplicative(12).damped(), new SeasonalNaiveModel(12), new NaiveModel(),
+                new ThetaModel(12)));
         assertThat(r.series()).isEqualTo(30);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
     }
