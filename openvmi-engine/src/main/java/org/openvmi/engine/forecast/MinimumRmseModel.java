@@ -48,7 +48,7 @@ public final class MinimumRmseModel implements ForecastModel {
 
     @Override
     public String name() {
-        return "MinRMSE";
+        return dormancy == DEFAULT_DORMANCY ? "MinRMSE" : "MinRMSE(dormancy " + dormancy + ")";
     }
 
     @Override
