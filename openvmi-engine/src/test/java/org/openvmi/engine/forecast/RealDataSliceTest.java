@@ -86,4 +86,18 @@ class RealDataSliceTest {
         assertThat(r.series()).isEqualTo(30);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
     }
+
+    @Test
+    void on_every_fiftieth_oil_spare_part_the_automatic_choice_does_not_lose_to_the_zero_forecast_or_any_mean_model() {
+        // an unselected sample (items 1, 51, 101, … in file order): most parts see no demand in the 17 test months,
+        // which is where mean forecasts (SBA, Croston, TSB, SES) lose to zero on RMSSE
+        Map<String, double[]> slice = SeriesSlice.read("/forecast/oil_spares_every50th.csv");
+        assertThat(slice).hasSize(153);
+        Result r = evaluate(slice, 17, List.of(CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
+                new SesModel(), new ZeroModel()));
+        assertThat(r.auto()).as("auto vs zero forecast").isLessThanOrEqualTo(r.single().get("Zero") * 1.01);
+        for (String mean : List.of("Croston", "SBA", "TSB", "SES")) {
+            assertThat(r.auto()).as("auto vs " + mean).isLessThan(r.single().get(mean));
+        }
+    }
 }
