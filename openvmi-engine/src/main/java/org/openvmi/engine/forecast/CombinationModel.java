@@ -1,13 +1,16 @@
 package org.openvmi.engine.forecast;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The equal-weight mean of several models' forecasts, each fitted on its own. Combining is the most reliable
- * lesson of the M competitions: the mean of SES, damped Holt and Theta-like methods beats each of them on average,
- * because their errors are only partly correlated and no backtest picks the right single model often enough.
+ * The equal-weight mean of several models' forecasts, each fitted on its own. Combining is one of the steadiest
+ * lessons of the M competitions (the "SHD comb" of M3): errors of different models are only partly correlated,
+ * and a combination needs no choice that a short backtest often gets wrong. On M3 monthly the mean of Theta and
+ * damped additive Holt-Winters (MASE 0.863) matches the better member (Theta 0.864) and is far from the worse
+ * (0.918), without knowing in advance which is which.
  * It fits a history only when every member can, so a combination never silently degrades into one of its members.
  * Parameters are the members' ones prefixed by their name ({@code "SES.alpha"}); the SSE is NaN (nothing was
  * fitted jointly).
@@ -41,7 +44,7 @@ public final class CombinationModel implements ForecastModel {
             throw new IllegalArgumentException(name + ": not every member can fit " + y.length + " periods");
         }
         Map<String, Double> parameters = new LinkedHashMap<>();
-        List<FittedModel> fitted = new java.util.ArrayList<>();
+        List<FittedModel> fitted = new ArrayList<>();
         for (ForecastModel member : members) {
             FittedModel f = member.fit(y);
             fitted.add(f);

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * A non-seasonal model applied to the seasonally adjusted series (see {@link SeasonalAdjustment}), its forecasts
- * multiplied back by the seasonal indices. When the season is not significant the inner model sees the series
- * unchanged, so the wrapper never does worse than a blind multiplicative season on a flat series. This is how the
- * M3 Theta method treats seasonality, and it lets SES and damped Holt follow a season with no extra parameter.
+ * multiplied back by the seasonal indices. When the season is not significant (or the series is too short or not
+ * strictly positive) the inner model sees the series unchanged: a season is imposed only where the data show one.
+ * This is how the M3 Theta method treats seasonality, and it lets SES and damped Holt follow a season with no extra
+ * smoothing parameter.
  * The name is the inner name with a {@code "-SA"} suffix; fitted parameters are the inner ones plus
  * {@code "seasonal"} = 1 or 0. The SSE is the inner model's on the adjusted series.
  */

@@ -1,5 +1,6 @@
 package org.openvmi.engine.forecast;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -74,7 +75,7 @@ public final class MinimumRmseModel implements ForecastModel {
             @Override
             public double[] forecast(int h) {
                 double[] f = new double[h];
-                java.util.Arrays.fill(f, h == 0 ? 0 : flat(dormancy, p, meanSize, meanSquare, h));
+                Arrays.fill(f, h == 0 ? 0 : flat(dormancy, p, meanSize, meanSquare, h));
                 return f;
             }
 
@@ -135,16 +136,35 @@ public final class MinimumRmseModel implements ForecastModel {
         return s;
     }
 
-    /** P(k) for k = 0..h of a Binomial(h, p), by the recursion P(k) = P(k-1) * (h-k+1)/k * p/(1-p). */
+    /**
+     * P(k) for k = 0..h of a Binomial(h, p). Computed outward from the mode by the ratio
+     * P(k+1)/P(k) = (h-k)/(k+1) * p/(1-p) and then normalised, so long horizons neither underflow (0.25^730) nor
+     * lose the terms that matter.
+     */
     static double[] binomial(int h, double p) {
         double[] probability = new double[h + 1];
         if (p >= 1) {
             probability[h] = 1;
             return probability;
         }
-        probability[0] = Math.pow(1 - p, h);
-        for (int k = 1; k <= h; k++) {
-            probability[k] = probability[k - 1] * (h - k + 1) / k * p / (1 - p);
+        if (p <= 0) {
+            probability[0] = 1;
+            return probability;
+        }
+        int mode = (int) Math.min(h, Math.floor((h + 1) * p));
+        double odds = p / (1 - p);
+        probability[mode] = 1;
+        double sum = 1;
+        for (int k = mode; k < h; k++) {
+            probability[k + 1] = probability[k] * (h - k) / (k + 1) * odds;
+            sum += probability[k + 1];
+        }
+        for (int k = mode; k > 0; k--) {
+            probability[k - 1] = probability[k] * k / (h - k + 1) / odds;
+            sum += probability[k - 1];
+        }
+        for (int k = 0; k <= h; k++) {
+            probability[k] /= sum;
         }
         return probability;
     }

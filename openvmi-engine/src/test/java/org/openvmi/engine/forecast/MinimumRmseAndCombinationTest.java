@@ -48,6 +48,25 @@ class MinimumRmseAndCombinationTest {
         assertThat(java.util.Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-12));
         assertThat(p[0]).isCloseTo(Math.pow(0.87, 17), within(1e-15));
         assertThat(MinimumRmseModel.binomial(3, 1.0)).containsExactly(0, 0, 0, 1);
+        // Binomial(2, 1/4) = 9/16, 6/16, 1/16
+        assertThat(MinimumRmseModel.binomial(2, 0.25)).containsExactly(new double[] {0.5625, 0.375, 0.0625},
+                within(1e-15));
+        // a long horizon: 0.25^730 underflows a double, yet the probabilities still sum to one around the mean
+        double[] daily = MinimumRmseModel.binomial(730, 0.75);
+        assertThat(java.util.Arrays.stream(daily).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(daily[547]).isGreaterThan(daily[400]);
+    }
+
+    @Test
+    void a_part_demanded_on_three_days_in_four_keeps_a_forecast_near_its_mean_over_a_two_year_horizon() {
+        // p = 0.75, size 4: over 730 days an empty horizon has only the dormancy's 0.2; the busy horizons gain
+        // 0.8 * (slope of sqrt near the mean) -> a forecast close to the mean 3, never above it
+        double[] y = new double[400];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = t % 4 == 0 ? 0 : 4;
+        }
+        double f = new MinimumRmseModel().fit(y).forecast(730)[0];
+        assertThat(f).isGreaterThan(2.5).isLessThanOrEqualTo(3.0);
     }
 
     @Test
