@@ -12,8 +12,10 @@ import java.util.Map;
  * damped additive Holt-Winters (MASE 0.863) matches the better member (Theta 0.864) and is far from the worse
  * (0.918), without knowing in advance which is which.
  * It fits a history only when every member can, so a combination never silently degrades into one of its members.
- * Parameters are the members' ones prefixed by their name ({@code "SES.alpha"}); the SSE is NaN (nothing was
- * fitted jointly).
+ * Parameters are the members' ones prefixed by their name ({@code "SES.alpha"}). The SSE is the mean of the
+ * members' in-sample SSEs: the combination's own one-step errors are the mean of theirs, whose sum of squares is
+ * at most that mean (convexity), so stock policies reading it as forecast error err on the safe side rather than
+ * falling back to the history's whole variance.
  */
 public final class CombinationModel implements ForecastModel {
 
@@ -69,7 +71,11 @@ public final class CombinationModel implements ForecastModel {
 
         @Override
         public double sse() {
-            return Double.NaN;
+            double mean = 0;
+            for (FittedModel f : fitted) {
+                mean += f.sse() / fitted.size();
+            }
+            return mean;
         }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class AutoForecasterTest {
 
     private final AutoForecaster auto = new AutoForecaster(12, 4);
+    private final AutoForecaster pointAccuracy = new AutoForecaster(12, 4, SporadicForecast.MINIMUM_RMSE);
 
     @Test
     void a_clearly_seasonal_series_gets_a_seasonal_model() {
@@ -29,14 +30,30 @@ class AutoForecasterTest {
     }
 
     @Test
-    void an_intermittent_series_is_ranked_by_rmsse_between_zero_and_the_minimum_rmse_forecast() {
-        // demand of 4 to 6 units roughly every fourth month: 12 demands in 48 months
+    void by_default_an_intermittent_series_gets_a_demand_rate_from_an_intermittent_demand_model() {
+        // demand of 4 to 6 units roughly every fourth month
         Random r = new Random(5);
         double[] y = new double[48];
         for (int t = 0; t < y.length; t++) {
             y[t] = r.nextDouble() < 0.25 ? 4 + r.nextInt(3) : 0;
         }
         ModelChoice choice = auto.choose(y, 6);
+        assertThat(choice.profile().demandClass()).isEqualTo(DemandClass.INTERMITTENT);
+        assertThat(choice.measure()).isEqualTo("RMSSE");
+        assertThat(choice.model().name()).isIn("Croston", "SBA", "TSB");
+        assertThat(choice.candidateScores()).containsKeys("Croston", "SBA", "TSB", "SES", "Zero");
+        assertThat(choice.forecast()[0]).isGreaterThan(0.5).isLessThan(2.5);
+    }
+
+    @Test
+    void for_point_accuracy_an_intermittent_series_is_ranked_between_zero_and_the_minimum_rmse_forecast() {
+        // demand of 4 to 6 units roughly every fourth month: 12 demands in 48 months
+        Random r = new Random(5);
+        double[] y = new double[48];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = r.nextDouble() < 0.25 ? 4 + r.nextInt(3) : 0;
+        }
+        ModelChoice choice = pointAccuracy.choose(y, 6);
         assertThat(choice.profile().demandClass()).isEqualTo(DemandClass.INTERMITTENT);
         assertThat(choice.measure()).isEqualTo("RMSSE");
         assertThat(choice.candidateScores()).containsOnlyKeys("Zero", "MinRMSE");
@@ -47,14 +64,14 @@ class AutoForecasterTest {
     }
 
     @Test
-    void sporadic_demand_in_most_periods_gets_a_positive_forecast_below_its_mean() {
+    void for_point_accuracy_sporadic_demand_in_most_periods_gets_a_positive_forecast_below_its_mean() {
         // demand of 3 units in 2 of every 3 months: ADI 1.5 (sporadic), CV² 0; over 6 months no demand at all is
         // unlikely, so the forecast that minimises the expected RMSE is positive, and no more than the mean 2
         double[] y = new double[48];
         for (int t = 0; t < y.length; t++) {
             y[t] = t % 3 == 0 ? 0 : 3;
         }
-        ModelChoice choice = auto.choose(y, 6);
+        ModelChoice choice = pointAccuracy.choose(y, 6);
         assertThat(choice.profile().demandClass()).isEqualTo(DemandClass.INTERMITTENT);
         assertThat(choice.model().name()).isEqualTo("MinRMSE");
         assertThat(choice.forecast()[0]).isGreaterThan(0.5).isLessThanOrEqualTo(2.0);

@@ -71,9 +71,12 @@ class MinimumRmseAndCombinationTest {
 
     @Test
     void a_combination_forecasts_the_mean_of_its_members_and_needs_all_of_them() {
-        // naive on 3,5,4 forecasts 4, zero forecasts 0 -> mean 2
+        // naive on 3,5,4 forecasts 4, zero forecasts 0 -> mean 2.
+        // SSE: naive (5-3)² + (4-5)² = 5, zero 9 + 25 + 16 = 50 -> the mean of the two, 27.5
         CombinationModel c = new CombinationModel("Naive+Zero", List.of(new NaiveModel(), new ZeroModel()));
-        assertThat(c.fit(new double[] {3, 5, 4}).forecast(2)).containsExactly(2, 2);
+        FittedModel f = c.fit(new double[] {3, 5, 4});
+        assertThat(f.forecast(2)).containsExactly(2, 2);
+        assertThat(f.sse()).isEqualTo(27.5);
         CombinationModel withSeason = new CombinationModel("SES+HW",
                 List.of(new SesModel(), HoltWintersModel.additive(12)));
         assertThat(withSeason.canFit(new double[] {3, 5, 4})).isFalse();
