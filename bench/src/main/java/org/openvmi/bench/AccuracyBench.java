@@ -21,6 +21,7 @@ import org.openvmi.engine.forecast.ModelChoice;
 import org.openvmi.engine.forecast.NaiveModel;
 import org.openvmi.engine.forecast.SeasonalNaiveModel;
 import org.openvmi.engine.forecast.SesModel;
+import org.openvmi.engine.forecast.SporadicForecast;
 import org.openvmi.engine.forecast.ThetaModel;
 import org.openvmi.engine.forecast.TsbModel;
 import org.openvmi.engine.forecast.ZeroModel;
@@ -34,7 +35,8 @@ import org.openvmi.engine.forecast.ZeroModel;
  *   <li>oil spare parts (7,644 items × 55 months): fit on the first 38, test the last 17, mean RMSSE (M5), including
  *       the zero forecast. Items whose 38 training months are constant have no RMSSE and are left out.</li>
  * </ul>
- * The automatic choice only sees the training periods; so does every single model.
+ * The automatic choice only sees the training periods; so does every single model. On the spare parts it is run
+ * twice: with the default demand-rate forecast for sporadic items and with {@link SporadicForecast#MINIMUM_RMSE}.
  * Run: {@code java -cp openvmi-engine/target/classes:bench/target/classes org.openvmi.bench.AccuracyBench [dataDir]
  * [m3|oil]}; {@code -DnoSingles=true} times the automatic choice alone.
  */
@@ -69,6 +71,8 @@ public final class AccuracyBench {
     private static void report(String title, Map<String, double[]> data, int holdout, boolean mase,
                                List<ForecastModel> models) {
         AutoForecaster auto = new AutoForecaster(12, 4);
+        AutoForecaster pointAccuracy = new AutoForecaster(12, 4, SporadicForecast.MINIMUM_RMSE);
+        Map<String, Integer> chosenForAccuracy = new TreeMap<>();
         Map<String, double[]> sums = new LinkedHashMap<>(); // name -> {sum, count}
         Map<String, Integer> chosen = new TreeMap<>();
         int series = 0;
@@ -81,8 +85,13 @@ public final class AccuracyBench {
             }
             series++;
             ModelChoice choice = auto.choose(train, holdout);
-            add(sums, "auto", score(mase, train, test, choice.forecast()));
+            add(sums, "auto (default: demand rate)", score(mase, train, test, choice.forecast()));
             chosen.merge(choice.model().name(), 1, Integer::sum);
+            if (!mase) {
+                ModelChoice forAccuracy = pointAccuracy.choose(train, holdout);
+                add(sums, "auto (MINIMUM_RMSE)", score(mase, train, test, forAccuracy.forecast()));
+                chosenForAccuracy.merge(forAccuracy.model().name(), 1, Integer::sum);
+            }
             for (ForecastModel model : models) {
                 if (model.canFit(train) && !Boolean.getBoolean("noSingles")) {
                     add(sums, model.name(), score(mase, train, test, model.fit(train).forecast(holdout)));
@@ -92,11 +101,14 @@ public final class AccuracyBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d series (%.1f s)%n", title, series, seconds);
         int all = series;
-        sums.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-28s %.4f%s%n", name, s[0] / s[1],
+        sums.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-30s %.4f%s%n", name, s[0] / s[1],
                 s[1] == all ? "" : String.format(Locale.ROOT, "  (%d series it can fit)", (int) s[1])));
         List<String> counts = new ArrayList<>();
         chosen.forEach((name, c) -> counts.add(name + " " + c));
         System.out.println("  automatic choice picked: " + String.join(", ", counts));
+        if (!chosenForAccuracy.isEmpty()) {
+            System.out.println("  MINIMUM_RMSE choice picked: " + chosenForAccuracy);
+        }
     }
 
     private static double score(boolean mase, double[] train, double[] test, double[] forecast) {
