@@ -89,4 +89,36 @@ class AutoForecasterTest {
         assertThat(tooShort.score()).isNaN();
         assertThat(tooShort.forecast()).hasSize(2);
     }
+
+    @Test
+    void every_history_length_and_shape_gets_a_finite_forecast_of_the_asked_length_under_both_goals() {
+        // seeded histories of 1..120 periods: smooth, trending, seasonal, constant, sporadic and empty
+        Random r = new Random(17);
+        for (AutoForecaster a : java.util.List.of(auto, pointAccuracy, new AutoForecaster(7, 2),
+                new AutoForecaster(52, 4, SporadicForecast.MINIMUM_RMSE))) {
+            for (int n = 1; n <= 120; n += 7) {
+                for (int shape = 0; shape < 6; shape++) {
+                    double[] y = new double[n];
+                    for (int t = 0; t < n; t++) {
+                        y[t] = switch (shape) {
+                            case 0 -> 50 + 5 * r.nextGaussian();
+                            case 1 -> Math.max(0, 10 + 2 * t + 3 * r.nextGaussian());
+                            case 2 -> 100 * (1 + 0.5 * Math.sin(2 * Math.PI * t / 12)) + r.nextGaussian();
+                            case 3 -> 7;
+                            case 4 -> r.nextDouble() < 0.2 ? 1 + r.nextInt(9) : 0;
+                            default -> 0;
+                        };
+                    }
+                    ModelChoice choice = a.choose(y, 9);
+                    assertThat(choice.forecast()).as("n %d shape %d", n, shape).hasSize(9);
+                    for (double f : choice.forecast()) {
+                        assertThat(f).as("n %d shape %d %s", n, shape, choice.model().name()).isFinite();
+                    }
+                    if (shape >= 3) {
+                        assertThat(choice.forecast()[0]).as("n %d shape %d", n, shape).isGreaterThanOrEqualTo(0);
+                    }
+                }
+            }
+        }
+    }
 }
