@@ -20,7 +20,8 @@ import org.openvmi.engine.forecast.SporadicForecast;
  * season of 10–40 % amplitude, Gaussian noise of 5–25 %), 60 % sporadic (demand in 5–50 % of the periods, sizes
  * 1 + Poisson-like with mean 1–10). The series are chosen round-robin until the time is up: a warm-up of
  * {@code warmupSeconds} (JIT), then {@code seconds} measured, both in wall-clock and in this thread's CPU time.
- * Run: {@code java -cp openvmi-engine/target/classes:bench/target/classes org.openvmi.bench.EngineSpeedBench [seconds] [warmupSeconds]}.
+ * Run: {@code java -cp openvmi-engine/target/classes:bench/target/classes org.openvmi.bench.EngineSpeedBench
+ * [seconds] [warmupSeconds]}.
  */
 public final class EngineSpeedBench {
 

@@ -64,7 +64,9 @@ final class CandidateModels {
     /** The model used without a backtest when the history is too short to hold one. */
     ForecastModel fallback(DemandClass demandClass) {
         return switch (demandClass) {
-            case INTERMITTENT, LUMPY -> sporadic == SporadicForecast.MINIMUM_RMSE ? new MinimumRmseModel() : CrostonModel.sba();
+            case INTERMITTENT, LUMPY -> sporadic == SporadicForecast.MINIMUM_RMSE
+                    ? new MinimumRmseModel()
+                    : CrostonModel.sba();
             case NO_DEMAND -> new ZeroModel();
             default -> new SesModel();
         };
