@@ -65,15 +65,20 @@ public final class ThetaModel implements ForecastModel {
                 Map.of("alpha", alpha, "l0", r[2], "drift", halfSlope), r[1]);
     }
 
-    /** SES with the SSE-optimal initial level for this alpha: returns {final level, SSE, l0}. */
+    /**
+     * SES with the SSE-optimal initial level for this alpha: returns {final level, SSE, l0}. The sums run on
+     * y - y[0], so a constant history gives its value back exactly (no rounding in l0) and large levels do not
+     * swamp the small differences the sums are made of.
+     */
     static double[] run(double[] y, double alpha) {
-        double g = 0; // forecast of y_t had l0 been 0
+        double shift = y[0];
+        double g = 0; // forecast of y_t - shift had l0 - shift been 0
         double d = 1; // (1-alpha)^t, the weight of l0 in the forecast of y_t
         double sdd = 0;
         double sdr = 0;
         double srr = 0;
         for (double v : y) {
-            double r = v - g;
+            double r = v - shift - g;
             sdd += d * d;
             sdr += d * r;
             srr += r * r;
@@ -82,17 +87,18 @@ public final class ThetaModel implements ForecastModel {
         }
         double l0 = sdr / sdd;
         double sse = Math.max(0, srr - sdr * sdr / sdd);
-        return new double[] {g + d * l0, sse, l0};
+        return new double[] {shift + g + d * l0, sse, shift + l0};
     }
 
     /** Least-squares slope of y on t = 0..n-1. */
     static double slope(double[] y) {
         int n = y.length;
         double meanT = (n - 1) / 2.0;
-        double meanY = 0;
+        double sum = 0;
         for (double v : y) {
-            meanY += v / n;
+            sum += v;
         }
+        double meanY = sum / n;
         double sty = 0;
         double stt = 0;
         for (int t = 0; t < n; t++) {

@@ -35,6 +35,18 @@ class ThetaAndSeasonalAdjustmentTest {
     }
 
     @Test
+    void a_constant_history_is_forecast_exactly_with_no_in_sample_error() {
+        // every difference from y[0] is 0: l0 = 1234.5, SSE 0, slope 0 -> exactly 1234.5 (stock policies read a
+        // zero SSE as no safety stock, and a planning test compares the forecast exactly)
+        double[] y = new double[52];
+        java.util.Arrays.fill(y, 1234.5);
+        FittedModel f = new ThetaModel(52).fit(y);
+        assertThat(f.forecast(3)).containsExactly(1234.5, 1234.5, 1234.5);
+        assertThat(f.sse()).isZero();
+        assertThat(new AutoForecaster(52, 4).choose(y, 4).forecast()).containsOnly(1234.5);
+    }
+
+    @Test
     void the_season_counts_only_when_the_lag_m_autocorrelation_passes_the_ninety_percent_test() {
         // y = 1,3,1,3,… mean 2, deviations ±1, sum of squares n.
         // n = 12: r1 = -11/12, r2 = 10/12 = 0.8333; bound 1.6449 * sqrt((1 + 2*(11/12)²)/12) = 0.7775 -> seasonal
