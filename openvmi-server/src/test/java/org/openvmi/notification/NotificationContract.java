@@ -53,13 +53,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "openvmi.notifications.digest-cron=-",
         // the test database is dropped when the context closes, while the 200 ms jobs may still be polling: let them
         // fail fast instead of waiting 30 s for a connection to a database that is gone
-        "spring.datasource.hikari.connection-timeout=2s"})
+        "spring.datasource.hikari.connection-timeout=2000"})
 abstract class NotificationContract {
 
     static final GreenMail SMTP = startSmtp();
 
+    /** On a port chosen once, so the server can be stopped and started again where the application expects it. */
     private static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
     }
@@ -210,6 +217,27 @@ abstract class NotificationContract {
         digests.runDigests();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_mail WHERE username = 't-warehouse' AND body LIKE :s")
                 .param("s", "%" + data.item + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void mails_wait_in_the_outbox_while_the_smtp_server_is_down_and_go_out_when_it_is_back() throws Exception {
+        AlertTestData data = new AlertTestData(mvc, null);
+        SMTP.stop();
+        try {
+            data.crossSafetyAndWarning();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    SELECT COUNT(*) FROM notification_mail
+                    WHERE subject LIKE :s AND status = 'PENDING' AND attempts >= 1 AND last_error IS NOT NULL""")
+                    .param("s", "%" + data.item + "%").query(Long.class).single() > 0);
+        } finally {
+            SMTP.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(received(data.item).keySet()).containsExactlyInAnyOrder("t-admin", "t-buyer");
+            assertThat(received(data.item).values()).allSatisfy(list -> assertThat(list).hasSize(2));
+        });
+        assertThat(jdbc.sql("SELECT MAX(attempts) FROM notification_mail WHERE subject LIKE :s AND status = 'SENT'")
+                .param("s", "%" + data.item + "%").query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
