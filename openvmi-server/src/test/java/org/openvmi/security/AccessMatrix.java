@@ -33,6 +33,8 @@ final class AccessMatrix {
     static final Set<Role> RESERVERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     static final Set<Role> LEDGER_AUDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
     static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
+    static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -161,6 +163,19 @@ final class AccessMatrix {
             api(GET, "/api/v1/exports/stock-policies").allow(SIGNED_IN),
             ui(POST, "/imports/stock-policies").allow(POLICY_EDITORS),
             ui(GET, "/exports/stock-policies").allow(SIGNED_IN),
+            ui(GET, "/stock-policies/{item}/NO-WH").allow(SIGNED_IN),
+
+            // alerts
+            api(GET, "/api/v1/alerts").allow(SIGNED_IN),
+            api(GET, "/api/v1/alerts/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/alerts/999999/ack").body("{}").allow(ALERT_HANDLERS),
+            api(POST, "/api/v1/alerts/999999/resolve").body("{}").allow(ALERT_RESOLVERS),
+            api(GET, "/api/v1/alerts/unseen").allow(SIGNED_IN),
+            api(POST, "/api/v1/alerts/seen").allow(SIGNED_IN),
+            ui(GET, "/alerts").allow(SIGNED_IN),
+            ui(GET, "/alerts/bell").allow(SIGNED_IN),
+            ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
+            ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

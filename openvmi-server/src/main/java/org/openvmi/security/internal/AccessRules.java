@@ -25,6 +25,9 @@ public final class AccessRules {
             Role.PLANNER, Role.VIEWER);
     private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     private static final List<Role> POLICY_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    private static final List<Role> ALERT_HANDLERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER,
+            Role.SUPPLIER);
+    private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
 
     public static final List<Rule> RULES = List.of(
@@ -72,7 +75,11 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/reservations/**", BUYER_SIDE),
             new Rule(null, "/reservations/**", RESERVERS),
             new Rule(HttpMethod.GET, "/stock-policies/**", ANY),
-            new Rule(null, "/stock-policies/**", POLICY_EDITORS));
+            new Rule(null, "/stock-policies/**", POLICY_EDITORS),
+            new Rule(HttpMethod.GET, "/alerts/**", ANY),
+            new Rule(HttpMethod.POST, "/alerts/seen", ANY),
+            new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
+            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS));
 
     private AccessRules() {
     }

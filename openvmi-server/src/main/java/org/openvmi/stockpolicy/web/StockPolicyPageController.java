@@ -39,11 +39,14 @@ class StockPolicyPageController {
     private final StockPolicies policies;
     private final Validator validator;
     private final MessageSource messages;
+    private final StockLevelCharts charts;
 
-    StockPolicyPageController(StockPolicies policies, Validator validator, MessageSource messages) {
+    StockPolicyPageController(StockPolicies policies, Validator validator, MessageSource messages,
+                              StockLevelCharts charts) {
         this.policies = policies;
         this.validator = validator;
         this.messages = messages;
+        this.charts = charts;
     }
 
     /** The rows of the bulk edit form. */
@@ -104,6 +107,15 @@ class StockPolicyPageController {
         }
         redirect.addFlashAttribute("flash", text("stockpolicy.saved", added.getItem(), added.getLocation()));
         return "redirect:/stock-policies?location=" + added.getLocation() + "&q=" + added.getItem();
+    }
+
+    /** One item in one warehouse: its stock over the last 90 days against its three lines, and its alerts. */
+    @GetMapping("/{item}/{location}")
+    String chart(@PathVariable String item, @PathVariable String location, Model model) {
+        StockPolicyView policy = policies.get(item, location);
+        model.addAttribute("policy", policy);
+        model.addAttribute("chart", charts.chart(policy, messages));
+        return "stockpolicy/chart";
     }
 
     @PostMapping("/{item}/{location}/delete")
