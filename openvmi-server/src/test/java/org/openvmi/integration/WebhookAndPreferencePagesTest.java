@@ -78,6 +78,17 @@ class WebhookAndPreferencePagesTest {
     }
 
     @Test
+    void the_admin_sees_the_mail_log_and_a_bad_status_filter_shows_all() throws Exception {
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        mvc.perform(get("/admin/notifications/mails").param("status", "FAILED").session(admin).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"mail-table\"")));
+        mvc.perform(get("/admin/notifications/mails").param("status", "LOST").session(admin).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("邮件记录")));
+    }
+
+    @Test
     void a_user_saves_its_preferences_on_the_page() throws Exception {
         MockHttpSession viewer = UiSessions.login(mvc, "t-viewer");
         mvc.perform(get("/notifications/preferences").session(viewer).locale(Locale.SIMPLIFIED_CHINESE))

@@ -44,10 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "openvmi.webhooks.dispatch-interval=200ms",
         "openvmi.webhooks.backoff-base=200ms",
         "openvmi.webhooks.max-attempts=3",
-        "openvmi.webhooks.request-timeout=3s",
-        // the test database is dropped when the context closes, while the 200 ms jobs may still be polling: let them
-        // fail fast instead of waiting 30 s for a connection to a database that is gone
-        "spring.datasource.hikari.connection-timeout=2000"})
+        "openvmi.webhooks.request-timeout=3s"})
 abstract class WebhookContract {
 
     static final String SECRET = "test-secret-0123456789";

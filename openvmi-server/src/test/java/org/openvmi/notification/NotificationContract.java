@@ -50,10 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.mail.host=127.0.0.1",
         "openvmi.notifications.send-interval=200ms",
         "openvmi.notifications.retry-base=200ms",
-        "openvmi.notifications.digest-cron=-",
-        // the test database is dropped when the context closes, while the 200 ms jobs may still be polling: let them
-        // fail fast instead of waiting 30 s for a connection to a database that is gone
-        "spring.datasource.hikari.connection-timeout=2000"})
+        "openvmi.notifications.digest-cron=-"})
 abstract class NotificationContract {
 
     static final GreenMail SMTP = startSmtp();
