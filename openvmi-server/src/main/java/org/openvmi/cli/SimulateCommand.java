@@ -83,8 +83,11 @@ final class SimulateCommand {
             int longest = series.stream().mapToInt(s -> s.demand().length).max().orElse(train);
             int cut = Math.max((train + 1) / 2, train - (longest - train));
             err.printf("simulate: calibrating the price of fill on periods %d-%d of the history%n", cut + 1, train);
-            calibration = new TargetCalibration(simulator, 24).calibrate(histories, cut, service,
-                    (i, l) -> planners.get(i).system(l, dynamic));
+            TargetCalibration calibrator = new TargetCalibration(simulator, 24);
+            Progress backtests = new Progress("calibrate", "backtests", series.size() >= 100 ? 1 : Integer.MAX_VALUE,
+                    calibrator.evaluations(), err);
+            calibration = calibrator.calibrate(histories, cut, service, (i, l) -> planners.get(i).system(l, dynamic),
+                    done -> backtests.step());
             lambda = calibration.lambda();
         }
         double priceOfFill = lambda;

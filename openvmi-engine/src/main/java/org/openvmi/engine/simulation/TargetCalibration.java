@@ -40,6 +40,12 @@ public final class TargetCalibration {
      * @param cut       periods before the backtest
      */
     public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy) {
+        return calibrate(histories, cut, target, policy, done -> { });
+    }
+
+    /** The same, telling {@code progress} how many of the {@link #evaluations()} backtests are done. */
+    public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy,
+                            java.util.function.IntConsumer progress) {
         int[] counted = IntStream.range(0, histories.size())
                 .filter(i -> histories.get(i).length > cut && sum(histories.get(i), 0, cut) > 0
                         && sum(histories.get(i), cut, histories.get(i).length) > 0)
@@ -51,6 +57,7 @@ public final class TargetCalibration {
         double lo = LOWEST;
         double hi = HIGHEST;
         double fillAtLo = meanFill(histories, counted, cut, policy, Math.pow(10, lo));
+        progress.accept(1);
         if (fillAtLo <= target) {
             return new Result(Math.pow(10, lo), fillAtLo, counted.length, cut, end);
         }
@@ -58,6 +65,7 @@ public final class TargetCalibration {
         for (int k = 0; k < iterations; k++) {
             double mid = (lo + hi) / 2;
             double f = meanFill(histories, counted, cut, policy, Math.pow(10, mid));
+            progress.accept(k + 2);
             if (f >= target) {
                 lo = mid;
                 fill = f;
@@ -66,6 +74,11 @@ public final class TargetCalibration {
             }
         }
         return new Result(Math.pow(10, lo), fill, counted.length, cut, end);
+    }
+
+    /** How many backtests a calibration runs at most. */
+    public int evaluations() {
+        return iterations + 1;
     }
 
     private double meanFill(List<double[]> histories, int[] counted, int cut, PricedPolicy policy, double lambda) {
