@@ -2,8 +2,6 @@ package org.openvmi.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -40,7 +38,7 @@ final class DemandFile {
         Map<String, TreeMap<Long, Double>> bySeries = new LinkedHashMap<>();
         Map<String, List<LocalDate>> dates = new LinkedHashMap<>();
         Boolean dated = null;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = CsvFiles.open(file);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
             List<String> header = csv.getHeaderNames();

@@ -9,7 +9,7 @@ import org.openvmi.engine.forecast.ModelChoice;
 
 /**
  * {@code forecast --input demand.csv --horizon H [--season 1|7|12|52] --output forecasts.csv}: the engine's automatic
- * model choice per series, written as {@code series,step,forecast,model}.
+ * model choice per series, written as {@code series,step,forecast,model} (a forecast below zero is written as 0).
  */
 final class ForecastCommand {
 

@@ -2,8 +2,6 @@ package org.openvmi.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ final class PriceFile {
 
     static Map<String, Double> read(Path file) {
         Map<String, Double> prices = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = CsvFiles.open(file);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
                      .parse(reader)) {
             List<String> header = csv.getHeaderNames();

@@ -71,6 +71,9 @@ class CliTest {
         List<DemandFile.Series> weekly = DemandFile.read(file("w.csv", "series,period,qty", "Z,2024-01-15,1",
                 "Z,2024-01-01,3"));
         assertThat(weekly.get(0).demand()).containsExactly(3, 0, 1);
+        Path withBom = dir.resolve("bom.csv");
+        Files.writeString(withBom, "\uFEFFseries,period,qty\nB,1,2\n");
+        assertThat(DemandFile.read(withBom).get(0).demand()).containsExactly(2);
         List<DemandFile.Series> daily = DemandFile.read(file("dd.csv", "series,period,qty", "Z,2024-01-03,1",
                 "Z,2024-01-01,3"));
         assertThat(daily.get(0).demand()).containsExactly(3, 0, 1);
