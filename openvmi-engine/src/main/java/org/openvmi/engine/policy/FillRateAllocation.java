@@ -25,15 +25,21 @@ public final class FillRateAllocation {
         if (!(demandPerReview > 0)) {
             return 0;
         }
-        double threshold = lambda * unitCost;
-        int s = 0;
-        while (s <= demand.largest()) {
-            double p = demand.above(s);
-            if (p < UNLIKELY || p / demandPerReview < threshold) {
-                return s;
-            }
-            s++;
+        // P(D > s) falls as s rises: bisect for the smallest s below the larger of the two bars
+        double bar = Math.max(UNLIKELY, lambda * unitCost * demandPerReview);
+        int lo = 0;
+        int hi = demand.largest();
+        if (demand.above(hi) >= bar) {
+            return hi + 1;
         }
-        return s;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (demand.above(mid) < bar) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 }

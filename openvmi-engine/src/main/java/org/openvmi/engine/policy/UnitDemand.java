@@ -13,9 +13,11 @@ import java.util.Arrays;
  *       mass below 1½ on 1. The n-period total is the n-fold convolution (periods independent). Unlike the plain
  *       empirical distribution it puts some probability above the largest demand seen, where the stockouts of
  *       spare parts come from.</li>
- *   <li>{@link #normal}: for regular demand, mean μ·n and deviation σ·√n rounded to whole units.</li>
+ *   <li>{@link #normal}: for regular demand, mean μ·n and deviation σ·√n rounded to whole units, kept as a formula
+ *       (not a table: regular demand can run to thousands of units a period); negative demand counts as 0 and a
+ *       deviation of zero is a point mass at the rounded mean.</li>
  * </ul>
- * Probabilities below 1e-12 in the upper tail are dropped.
+ * Probabilities below 1e-12 in the upper tail of a table are dropped.
  */
 public final class UnitDemand {
 
@@ -24,8 +26,18 @@ public final class UnitDemand {
     private final double[] pmf;
     private final double[] tail;
     private final double mean;
+    /** Deviation of the normal form; NaN for a table. */
+    private final double sd;
+
+    private UnitDemand(double mean, double sd) {
+        this.pmf = null;
+        this.tail = null;
+        this.mean = mean;
+        this.sd = sd;
+    }
 
     private UnitDemand(double[] pmf) {
+        this.sd = Double.NaN;
         int last = pmf.length - 1;
         while (last > 0 && pmf[last] < NEGLIGIBLE) {
             last--;
@@ -84,22 +96,7 @@ public final class UnitDemand {
 
     public static UnitDemand normal(double meanPerPeriod, double sdPerPeriod, int periods) {
         requirePeriods(periods);
-        double mu = Math.max(0, meanPerPeriod) * periods;
-        double sd = Math.max(0, sdPerPeriod) * Math.sqrt(periods);
-        if (sd == 0) {
-            double[] point = new double[(int) Math.round(mu) + 1];
-            point[point.length - 1] = 1;
-            return new UnitDemand(point);
-        }
-        int top = (int) Math.ceil(mu + 8 * sd) + 1;
-        double[] pmf = new double[top + 1];
-        double below = 0;
-        for (int v = 0; v <= top; v++) {
-            double upTo = Normal.cdf((v + 0.5 - mu) / sd);
-            pmf[v] = upTo - below; // all mass below ½ (negative demand) falls on 0
-            below = upTo;
-        }
-        return new UnitDemand(pmf);
+        return new UnitDemand(Math.max(0, meanPerPeriod) * periods, Math.max(0, sdPerPeriod) * Math.sqrt(periods));
     }
 
     private static UnitDemand convolved(double[] one, int periods) {
@@ -125,8 +122,18 @@ public final class UnitDemand {
         }
     }
 
+    private boolean isTable() {
+        return pmf != null;
+    }
+
     public double probability(int units) {
-        return units >= 0 && units < pmf.length ? pmf[units] : 0;
+        if (isTable()) {
+            return units >= 0 && units < pmf.length ? pmf[units] : 0;
+        }
+        if (units < 0) {
+            return 0;
+        }
+        return (units == 0 ? 1 : above(units - 1)) - above(units);
     }
 
     /** P(demand &gt; s). */
@@ -134,20 +141,35 @@ public final class UnitDemand {
         if (s < 0) {
             return 1;
         }
-        return s < tail.length ? tail[s] : 0;
+        if (isTable()) {
+            return s < tail.length ? tail[s] : 0;
+        }
+        if (sd == 0) {
+            return s < Math.round(mean) ? 1 : 0;
+        }
+        return 1 - Normal.cdf((s + 0.5 - mean) / sd);
     }
 
     public double mean() {
         return mean;
     }
 
-    /** The largest demand with a probability above the negligible. */
+    /** The largest demand with a probability above the negligible (eight deviations above the mean, normal form). */
     public int largest() {
-        return pmf.length - 1;
+        if (isTable()) {
+            return pmf.length - 1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(mean + 8 * sd));
     }
 
-    /** E[(D − s)⁺]: units short when stocking s for the interval. */
+    /**
+     * E[(D − s)⁺]: units short when stocking s for the interval (for the normal form σ·G((s − μ)/σ), G the standard
+     * loss function, or (μ − s)⁺ without deviation).
+     */
     public double expectedShortage(int s) {
+        if (!isTable()) {
+            return sd == 0 ? Math.max(0, Math.round(mean) - s) : sd * Normal.loss((s - mean) / sd);
+        }
         double sum = 0;
         for (int v = Math.max(s + 1, 0); v < pmf.length; v++) {
             sum += (v - s) * pmf[v];
