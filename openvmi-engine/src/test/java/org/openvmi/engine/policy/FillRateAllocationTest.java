@@ -65,6 +65,18 @@ class FillRateAllocationTest {
     }
 
     @Test
+    void regular_demand_of_thousands_of_units_is_a_formula_not_a_table() {
+        // mean 10,000, sd 100, no price: stock until P(D > s) = 1 - Phi((s + 0.5 - 10000)/100) < 1e-6,
+        // z = 4.7534 -> s >= 10474.8 -> 10475 (give or take the CDF approximation's 1e-7 in the far tail)
+        UnitDemand d = UnitDemand.normal(10_000, 100, 1);
+        assertThat(FillRateAllocation.level(d, 10_000, 0, 0)).isBetween(10_473, 10_477);
+        // price 1, lambda 1e-5: bar = 1e-5 * 1 * 10000 = 0.1 -> P(D > s) < 0.1 -> z = 1.2816 -> s = 10128
+        assertThat(FillRateAllocation.level(d, 10_000, 1, 1e-5)).isEqualTo(10_128);
+        // E[(D - 10000)+] = 100 * G(0) = 39.89
+        assertThat(d.expectedShortage(10_000)).isCloseTo(39.89, within(0.01));
+    }
+
+    @Test
     void expected_shortage_is_the_tail_sum() {
         // E[(D - 1)+] = 1 * 0.2 = 0.2; E[(D - 0)+] = 0.7
         UnitDemand d = UnitDemand.of(0.5, 0.3, 0.2);
