@@ -35,6 +35,13 @@ final class AccessMatrix {
     static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
     static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
+    static final Set<Role> REQUESTERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
+    static final Set<Role> APPROVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE, Role.PLANNER);
+    static final Set<Role> BUYERS = EnumSet.of(Role.ADMIN, Role.BUYER);
+    static final Set<Role> SUPPLIERS = EnumSet.of(Role.SUPPLIER);
+    static final Set<Role> INVOICE_ENTRY = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
+    static final Set<Role> FINANCE = EnumSet.of(Role.ADMIN, Role.FINANCE);
+    static final Set<Role> RECONCILERS = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.BUYER, Role.SUPPLIER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -246,7 +253,39 @@ final class AccessMatrix {
             ui(GET, "/admin/webhooks/999999").allow(ADMINS),
             ui(POST, "/admin/webhooks/999999/active").allow(ADMINS),
             ui(POST, "/admin/webhooks/999999/delete").allow(ADMINS),
-            ui(POST, "/admin/webhooks/999999/deliveries/1/redeliver").allow(ADMINS));
+            ui(POST, "/admin/webhooks/999999/deliveries/1/redeliver").allow(ADMINS),
+
+            // procurement: approval rules, requisitions, purchase orders, receipts, invoices
+            api(GET, "/api/v1/approval-rules").allow(BUYER_SIDE),
+            api(GET, "/api/v1/approval-rules/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/approval-rules").body("{}").allow(ADMINS),
+            api(PUT, "/api/v1/approval-rules/999999").body("{}").allow(ADMINS),
+            api(DELETE, "/api/v1/approval-rules/999999").allow(ADMINS),
+            api(GET, "/api/v1/requisitions").allow(BUYER_SIDE),
+            api(GET, "/api/v1/requisitions/999999").allow(BUYER_SIDE),
+            api(GET, "/api/v1/requisitions/inbox").allow(APPROVERS),
+            api(POST, "/api/v1/requisitions").body("{}").allow(REQUESTERS),
+            api(PUT, "/api/v1/requisitions/999999").body("{}").allow(REQUESTERS),
+            api(POST, "/api/v1/requisitions/999999/submit").allow(REQUESTERS),
+            api(POST, "/api/v1/requisitions/999999/approve").body("{}").allow(APPROVERS),
+            api(POST, "/api/v1/requisitions/999999/reject").body("{\"reason\":\"x\"}").allow(APPROVERS),
+            api(POST, "/api/v1/requisitions/999999/delegate").body("{\"to\":\"x\"}").allow(APPROVERS),
+            api(GET, "/api/v1/purchase-orders").allow(SIGNED_IN),
+            api(GET, "/api/v1/purchase-orders/999999").allow(SIGNED_IN),
+            api(GET, "/api/v1/purchase-orders/999999/timeline").allow(SIGNED_IN),
+            api(POST, "/api/v1/purchase-orders").body("{}").allow(BUYERS),
+            api(POST, "/api/v1/purchase-orders/999999/confirm").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/purchase-orders/999999/accept-change").allow(BUYERS),
+            api(POST, "/api/v1/purchase-orders/999999/reject-change").body("{\"reason\":\"x\"}").allow(BUYERS),
+            api(POST, "/api/v1/purchase-orders/999999/close").body("{}").allow(BUYERS),
+            api(PUT, "/api/v1/procurement/tolerances/NO-SUP").body("{}").allow(BUYERS),
+            api(POST, "/api/v1/receipts").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/receipts/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/invoices").body("{}").allow(INVOICE_ENTRY),
+            api(GET, "/api/v1/invoices").allow(SIGNED_IN),
+            api(GET, "/api/v1/invoices/999999").allow(SIGNED_IN),
+            api(GET, "/api/v1/invoices/export").allow(FINANCE),
+            api(GET, "/api/v1/procurement/reconciliation").allow(RECONCILERS));
 
     private AccessMatrix() {
     }

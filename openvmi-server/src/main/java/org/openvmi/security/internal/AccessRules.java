@@ -29,6 +29,14 @@ public final class AccessRules {
             Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> REQUESTERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
+    private static final List<Role> APPROVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
+            Role.PLANNER);
+    private static final List<Role> BUYERS = List.of(Role.ADMIN, Role.BUYER);
+    private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
+    private static final List<Role> INVOICE_ENTRY = List.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
+    private static final List<Role> FINANCE = List.of(Role.ADMIN, Role.FINANCE);
+    private static final List<Role> RECONCILERS = List.of(Role.ADMIN, Role.FINANCE, Role.BUYER, Role.SUPPLIER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -79,7 +87,30 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/alerts/**", ANY),
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
-            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS));
+            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
+
+            // procurement
+            new Rule(HttpMethod.GET, "/approval-rules/**", BUYER_SIDE),
+            new Rule(null, "/approval-rules/**", ADMINS),
+            new Rule(HttpMethod.POST, "/requisitions/*/approve", APPROVERS),
+            new Rule(HttpMethod.POST, "/requisitions/*/reject", APPROVERS),
+            new Rule(HttpMethod.POST, "/requisitions/*/delegate", APPROVERS),
+            new Rule(HttpMethod.GET, "/requisitions/inbox", APPROVERS),
+            new Rule(HttpMethod.GET, "/requisitions/new", REQUESTERS),
+            new Rule(HttpMethod.GET, "/requisitions/**", BUYER_SIDE),
+            new Rule(null, "/requisitions/**", REQUESTERS),
+            new Rule(HttpMethod.POST, "/purchase-orders/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/purchase-orders/**", ANY),
+            new Rule(null, "/purchase-orders/**", BUYERS),
+            new Rule(HttpMethod.GET, "/receipts/new", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/receipts/**", BUYER_SIDE),
+            new Rule(null, "/receipts/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/invoices/export", FINANCE),
+            new Rule(HttpMethod.GET, "/invoices/new", INVOICE_ENTRY),
+            new Rule(HttpMethod.GET, "/invoices/**", ANY),
+            new Rule(null, "/invoices/**", INVOICE_ENTRY),
+            new Rule(HttpMethod.GET, "/procurement/reconciliation/**", RECONCILERS),
+            new Rule(null, "/procurement/tolerances/**", BUYERS));
 
     private AccessRules() {
     }

@@ -1,0 +1,382 @@
+package org.openvmi.procurement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.openvmi.audit.AuditTrail;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.procurement.internal.PurchaseOrderRepository;
+import org.openvmi.procurement.model.OrderQuantity;
+import org.openvmi.procurement.model.SourceOption;
+import org.openvmi.procurement.model.SupplierChoice;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchase orders: made from an APPROVED requisition (one per supplier, supplier from the source list, MOQ and pack
+ * size applied) or explicitly; sent to the supplier, who confirms or proposes other quantities or dates; the buyer
+ * accepts (a new revision) or rejects the proposal. Every step lands on the PO's timeline and in the audit log.
+ */
+@Service
+public class PurchaseOrders {
+
+    static final List<String> RECEIVABLE = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
+
+    private final PurchaseOrderRepository repository;
+    private final Requisitions requisitions;
+    private final Sources sources;
+    private final CatalogRefs refs;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PurchaseOrders(PurchaseOrderRepository repository, Requisitions requisitions, Sources sources, CatalogRefs refs,
+                   AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.requisitions = requisitions;
+        this.sources = sources;
+        this.refs = refs;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private record Planned(SourceOption source, String item, long itemId, BigDecimal needed, LocalDate neededBy,
+                           String reason) {
+    }
+
+    @Transactional
+    public List<PurchaseOrderView> create(PurchaseOrderRequest r) {
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        if (r.requisition() != null) {
+            return fromRequisition(r.requisition());
+        }
+        return List.of(explicit(r));
+    }
+
+    private List<PurchaseOrderView> fromRequisition(long requisitionId) {
+        RequisitionView req = requisitions.get(requisitionId);
+        if (!"APPROVED".equals(req.status())) {
+            throw new BusinessRuleException("requisition", "Requisition " + req.number() + " is " + req.status()
+                                                           + "; only an APPROVED requisition can become purchase orders");
+        }
+        Map<String, ItemRef> items = refs.items(req.lines().stream().map(RequisitionView.Line::item).toList());
+        Map<String, List<Planned>> bySupplier = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < req.lines().size(); i++) {
+            RequisitionView.Line l = req.lines().get(i);
+            var choice = SupplierChoice.choose(sources.of(l.item()), l.qty());
+            if (choice.isEmpty()) {
+                errors.add("lines[" + i + "].item", "item " + l.item() + " has no supplier on its source list");
+                continue;
+            }
+            bySupplier.computeIfAbsent(choice.get().source().supplier(), k -> new ArrayList<>())
+                    .add(new Planned(choice.get().source(), l.item(), items.get(l.item()).id(), l.qty(), l.neededBy(),
+                            choice.get().reason()));
+        }
+        if (!errors.isEmpty()) {
+            throw new BusinessRuleException(errors.list().get(0).field(), errors.list().get(0).message());
+        }
+        long warehouseId = refs.warehouses(List.of(req.warehouse())).get(req.warehouse());
+        List<PurchaseOrderView> created = new ArrayList<>();
+        for (List<Planned> lines : bySupplier.values()) {
+            created.add(insert(lines, requisitionId, warehouseId, "from " + req.number()));
+        }
+        requisitions.markOrdered(req);
+        audit.record("ORDER", "requisition", req.number(), Map.of("status", "APPROVED"),
+                Map.of("status", "ORDERED", "purchaseOrders", created.stream().map(PurchaseOrderView::number).toList()));
+        return created;
+    }
+
+    private PurchaseOrderView explicit(PurchaseOrderRequest r) {
+        FieldErrors errors = new FieldErrors();
+        if (r.supplier() == null || r.supplier().isBlank()) {
+            errors.add("supplier", "is required (or give a requisition)");
+        }
+        Long warehouseId = r.warehouse() == null ? null : refs.warehouses(List.of(r.warehouse())).get(r.warehouse());
+        if (warehouseId == null) {
+            errors.add("warehouse", r.warehouse() == null ? "is required" : "unknown warehouse '" + r.warehouse() + "'");
+        }
+        if (r.lines() == null || r.lines().isEmpty()) {
+            errors.add("lines", "at least one line is required");
+        }
+        errors.throwIfAny();
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            PurchaseOrderRequest.Line l = r.lines().get(i);
+            String f = "lines[" + i + "]";
+            if (l.qty() == null || l.qty().signum() <= 0) {
+                errors.add(f + ".qty", "must be greater than 0");
+                continue;
+            }
+            SourceOption source = l.item() == null ? null : sources.of(l.item()).stream()
+                    .filter(s -> s.supplier().equals(r.supplier())).findFirst().orElse(null);
+            ItemRef item = l.item() == null ? null : refs.items(List.of(l.item())).get(l.item());
+            if (source == null || item == null) {
+                errors.add(f + ".item", "item '" + l.item() + "' is not on the source list of supplier '"
+                                        + r.supplier() + "'");
+                continue;
+            }
+            planned.add(new Planned(source, item.code(), item.id(), l.qty(), l.neededBy(), "explicit"));
+        }
+        errors.throwIfAny();
+        return insert(planned, null, warehouseId, "explicit order");
+    }
+
+    private PurchaseOrderView insert(List<Planned> lines, Long requisitionId, long warehouseId, String origin) {
+        SourceOption first = lines.get(0).source();
+        Instant now = clock.instant();
+        String user = Actor.current().name();
+        long id = repository.insert(first.supplierId(), requisitionId, warehouseId, first.currency(), BigDecimal.ZERO,
+                LocalDate.ofInstant(now, clock.getZone()), user, now);
+        List<String> details = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Planned p = lines.get(i);
+            BigDecimal qty = OrderQuantity.round(p.needed(), p.source().moq(), p.source().packSize());
+            var tol = repository.tolerance(p.source().supplierId(), p.itemId());
+            repository.insertLine(id, new PurchaseOrderRepository.NewLine(i + 1, p.itemId(), p.needed(), qty,
+                    p.source().price(), p.neededBy(), tol.overPct(), tol.underPct()));
+            details.add(p.item() + " " + plain(qty) + " @ " + plain(p.source().price()) + " (" + p.reason() + ")");
+        }
+        repository.recomputeTotal(id);
+        repository.event(id, 1, "CREATED", user, now, origin + ": " + String.join("; ", details));
+        repository.event(id, 1, "SENT", user, now, "to " + first.supplier() + " (portal)");
+        PurchaseOrderView po = get(id, PartyScope.ALL);
+        audit.record("CREATE", "purchase-order", po.number(), null, po);
+        events.publishEvent(new PurchaseOrderSent(id, po.number(), first.supplierId(), po.supplier(), po.total(),
+                po.currency()));
+        return po;
+    }
+
+    /** The supplier confirms (same quantities and dates) or proposes changes (other quantities or dates). */
+    @Transactional
+    public PurchaseOrderView confirm(long id, ConfirmationRequest r) {
+        PurchaseOrderView po = get(id);
+        if (!"SENT".equals(po.status())) {
+            throw new BusinessRuleException("status", po.number() + " is " + po.status()
+                                                      + "; only a SENT order can be confirmed");
+        }
+        List<ConfirmationRequest.Line> given = r == null || r.lines() == null ? List.of() : r.lines();
+        FieldErrors errors = new FieldErrors();
+        Map<Long, ConfirmationRequest.Line> byLine = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            ConfirmationRequest.Line g = given.get(i);
+            PurchaseOrderView.Line line = g == null ? null : line(po, g.line(), g.item());
+            if (line == null) {
+                errors.add("lines[" + i + "]", "no such line on " + po.number());
+            } else if (g.qty() != null && g.qty().signum() <= 0) {
+                errors.add("lines[" + i + "].qty", "must be greater than 0");
+            } else {
+                byLine.put(line.id(), g);
+            }
+        }
+        errors.throwIfAny();
+        boolean change = false;
+        List<String> details = new ArrayList<>();
+        for (PurchaseOrderView.Line line : po.lines()) {
+            ConfirmationRequest.Line g = byLine.get(line.id());
+            LocalDate date = g == null || g.deliveryDate() == null ? line.neededBy() : g.deliveryDate();
+            boolean qtyChanged = g != null && g.qty() != null && g.qty().compareTo(line.qty()) != 0;
+            boolean dateChanged = line.neededBy() != null && date != null && !date.equals(line.neededBy());
+            if (qtyChanged || dateChanged) {
+                change = true;
+                repository.propose(line.id(), qtyChanged ? g.qty() : null, date);
+                details.add("line " + line.lineNo() + " " + line.item() + ": " + (qtyChanged ? "qty " + plain(line.qty())
+                        + " → " + plain(g.qty()) + " " : "") + (dateChanged ? "date " + line.neededBy() + " → " + date : ""));
+            } else {
+                repository.confirmLine(line.id(), date);
+            }
+        }
+        String to = change ? "CHANGE_PROPOSED" : "CONFIRMED";
+        if (!repository.transition(id, List.of("SENT"), to, false)) {
+            throw new ConflictException(po.number() + " was changed meanwhile");
+        }
+        String comment = r == null || r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().trim();
+        repository.event(id, po.revision(), to, Actor.current().name(), clock.instant(),
+                (change ? String.join("; ", details) : "as ordered") + comment);
+        PurchaseOrderView after = get(id);
+        audit.record(change ? "PROPOSE_CHANGE" : "CONFIRM", "purchase-order", po.number(), statusOf(po), after);
+        return after;
+    }
+
+    /** The buyer accepts the supplier's proposal: the PO gets a new revision with those quantities and dates. */
+    @Transactional
+    public PurchaseOrderView acceptChange(long id) {
+        PurchaseOrderView po = proposed(id);
+        repository.acceptProposals(id);
+        repository.recomputeTotal(id);
+        if (!repository.transition(id, List.of("CHANGE_PROPOSED"), "CONFIRMED", true)) {
+            throw new ConflictException(po.number() + " was changed meanwhile");
+        }
+        PurchaseOrderView after = get(id);
+        repository.event(id, after.revision(), "CHANGE_ACCEPTED", Actor.current().name(), clock.instant(),
+                after.lines().stream().map(l -> l.item() + " " + plain(l.qty()) + " by " + l.confirmedDate())
+                        .collect(Collectors.joining("; ")));
+        audit.record("ACCEPT_CHANGE", "purchase-order", po.number(), po, after);
+        return get(id);
+    }
+
+    /** The buyer rejects the proposal: the PO goes back to SENT as it was ordered. */
+    @Transactional
+    public PurchaseOrderView rejectChange(long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "is required: say why the proposal is rejected");
+        }
+        PurchaseOrderView po = proposed(id);
+        repository.clearProposals(id);
+        if (!repository.transition(id, List.of("CHANGE_PROPOSED"), "SENT", false)) {
+            throw new ConflictException(po.number() + " was changed meanwhile");
+        }
+        repository.event(id, po.revision(), "CHANGE_REJECTED", Actor.current().name(), clock.instant(), reason.trim());
+        audit.record("REJECT_CHANGE", "purchase-order", po.number(), statusOf(po),
+                Map.of("status", "SENT", "reason", reason.trim()));
+        return get(id);
+    }
+
+    /** The buyer closes an order: nothing more is received on it (short close). */
+    @Transactional
+    public PurchaseOrderView close(long id, String reason) {
+        PurchaseOrderView po = get(id);
+        if (!repository.transition(id, List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED"),
+                "CLOSED", false)) {
+            throw new BusinessRuleException("status", po.number() + " is " + po.status() + " and cannot be closed");
+        }
+        repository.closeLines(id);
+        repository.event(id, po.revision(), "CLOSED", Actor.current().name(), clock.instant(),
+                reason == null ? null : reason.trim());
+        audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", "CLOSED"));
+        return get(id);
+    }
+
+    /** Sets the receipt and invoice tolerances of a supplier (all items, or one). */
+    @Transactional
+    public ToleranceRequest setTolerance(String supplier, ToleranceRequest r) {
+        Long supplierId = supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
+        if (supplierId == null) {
+            throw new NotFoundException("Supplier", supplier);
+        }
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        Long itemId = null;
+        if (r.item() != null && !r.item().isBlank()) {
+            ItemRef item = refs.items(List.of(r.item().trim())).get(r.item().trim());
+            if (item == null) {
+                errors.add("item", "unknown item '" + r.item() + "'");
+            } else {
+                itemId = item.id();
+            }
+        }
+        BigDecimal[] values = {r.overPct(), r.underPct(), r.pricePct(), r.qtyPct()};
+        String[] names = {"overPct", "underPct", "pricePct", "qtyPct"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && (values[i].signum() < 0 || values[i].compareTo(BigDecimal.valueOf(100)) > 0)) {
+                errors.add(names[i], "must be between 0 and 100");
+            }
+        }
+        errors.throwIfAny();
+        var t = new PurchaseOrderRepository.Tolerance(zero(r.overPct()), zero(r.underPct()), zero(r.pricePct()),
+                zero(r.qtyPct()));
+        repository.saveTolerance(supplierId, itemId, t);
+        audit.record("UPDATE", "procurement-tolerance", supplier + (itemId == null ? "" : "/" + r.item().trim()), null, t);
+        return new ToleranceRequest(itemId == null ? null : r.item().trim(), t.overPct(), t.underPct(), t.pricePct(),
+                t.qtyPct());
+    }
+
+    private static BigDecimal zero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    @Transactional(readOnly = true)
+    public PurchaseOrderView get(long id) {
+        return get(id, PartyScope.current());
+    }
+
+    PurchaseOrderView get(long id, PartyScope scope) {
+        return repository.find(id, scope).orElseThrow(() -> new NotFoundException("Purchase order", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<PurchaseOrderView> find(String status, String supplier, Long requisition, PageRequest page) {
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (s != null && !Set.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED",
+                "CANCELLED").contains(s)) {
+            throw InvalidInputException.of("status", "unknown status '" + status + "'");
+        }
+        Long supplierId = null;
+        if (supplier != null && !supplier.isBlank()) {
+            supplierId = refs.suppliers(List.of(supplier.trim())).get(supplier.trim());
+            if (supplierId == null) {
+                throw InvalidInputException.of("supplier", "unknown supplier '" + supplier + "'");
+            }
+        }
+        return repository.find(s, supplierId, requisition, page, PartyScope.current());
+    }
+
+    /** The PO's timeline including its requisition's steps (created, submitted, each approval). */
+    @Transactional(readOnly = true)
+    public List<PurchaseOrderView.Event> timeline(long id) {
+        PurchaseOrderView po = get(id);
+        List<PurchaseOrderView.Event> all = new ArrayList<>();
+        if (po.requisition() != null && PartyScope.current().seesAll()) {
+            RequisitionView r = requisitions.get(po.requisition());
+            all.add(new PurchaseOrderView.Event(0, "REQUISITION_CREATED", r.requestedBy(), r.createdAt(), r.number()));
+            if (r.submittedAt() != null) {
+                all.add(new PurchaseOrderView.Event(0, r.urgent() ? "REQUISITION_SUBMITTED_URGENT"
+                        : "REQUISITION_SUBMITTED", r.requestedBy(), r.submittedAt(), "rule " + r.rule()));
+            }
+            for (RequisitionView.Step s : r.steps()) {
+                if (s.decidedAt() != null) {
+                    all.add(new PurchaseOrderView.Event(0, "APPROVAL_STEP_" + s.stepNo() + "_" + s.status(),
+                            s.decidedBy(), s.decidedAt(), s.comment()));
+                }
+            }
+        }
+        all.addAll(po.timeline());
+        return all;
+    }
+
+    PurchaseOrderView.Line line(PurchaseOrderView po, Integer lineNo, String item) {
+        return po.lines().stream().filter(l -> lineNo != null ? l.lineNo() == lineNo : l.item().equals(item))
+                .findFirst().orElse(null);
+    }
+
+    private PurchaseOrderView proposed(long id) {
+        PurchaseOrderView po = get(id);
+        if (!"CHANGE_PROPOSED".equals(po.status())) {
+            throw new BusinessRuleException("status", po.number() + " is " + po.status()
+                                                      + "; there is no proposal to decide");
+        }
+        return po;
+    }
+
+    private static Map<String, Object> statusOf(PurchaseOrderView po) {
+        return Map.of("status", po.status(), "revision", po.revision());
+    }
+
+    static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
+    }
+}

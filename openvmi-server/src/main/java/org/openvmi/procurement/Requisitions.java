@@ -1,0 +1,301 @@
+package org.openvmi.procurement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.openvmi.audit.AuditTrail;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.procurement.internal.RequisitionRepository;
+import org.openvmi.procurement.internal.RuleRepository;
+import org.openvmi.procurement.model.ApprovalPolicy;
+import org.openvmi.procurement.model.ApprovalRoute;
+import org.openvmi.procurement.model.Money;
+import org.openvmi.procurement.model.SourceOption;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchase requisitions: a DRAFT is edited, then submitted; submitting routes it through the approval table
+ * (steps by amount, category and warehouse; URGENT = one approver). Each pending step is approved, rejected with a
+ * reason, or delegated by its approver; the last approval makes it APPROVED. Every change is audited.
+ */
+@Service
+public class Requisitions {
+
+    private final RequisitionRepository repository;
+    private final RuleRepository rules;
+    private final CatalogRefs refs;
+    private final Sources sources;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.refs = refs;
+        this.sources = sources;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RequisitionView create(RequisitionRequest r) {
+        Checked c = check(r);
+        long id = repository.insert(c.warehouseId, Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500),
+                trim(r.source(), 64), c.amount.amount(), c.amount.currency(), Actor.current().name(), clock.instant());
+        repository.replaceLines(id, c.lines);
+        RequisitionView created = get(id);
+        audit.record("CREATE", "requisition", created.number(), null, created);
+        return created;
+    }
+
+    /**
+     * A DRAFT requisition for one line of a replenishment suggestion (planning's accepted PURCHASE suggestions):
+     * the source reference is {@code SUG-<id>}; it still needs to be submitted.
+     */
+    @Transactional
+    public RequisitionView draftFromSuggestion(long suggestionId, String warehouse, String item, BigDecimal qty,
+                                               java.time.LocalDate neededBy) {
+        return create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
+                List.of(new RequisitionRequest.Line(item, qty, neededBy))));
+    }
+
+    @Transactional
+    public RequisitionView update(long id, RequisitionRequest r, Integer version) {
+        RequisitionView before = get(id);
+        requireStatus(before, "DRAFT", "edited");
+        Checked c = check(r);
+        if (!repository.updateHeader(id, version == null ? before.version() : version, c.warehouseId,
+                Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500), c.amount.amount(), c.amount.currency())) {
+            throw new ConflictException("version", "Requisition " + before.number() + " was changed meanwhile; reload it");
+        }
+        repository.replaceLines(id, c.lines);
+        RequisitionView after = get(id);
+        audit.record("UPDATE", "requisition", after.number(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public RequisitionView submit(long id) {
+        RequisitionView r = get(id);
+        requireStatus(r, "DRAFT", "submitted");
+        Set<String> categories = new HashSet<>();
+        r.lines().forEach(l -> {
+            if (l.category() != null) {
+                categories.add(l.category());
+            }
+        });
+        ApprovalRoute route = ApprovalPolicy.route(rules.active(), new Money(r.amount(), r.currency()), categories,
+                repository.warehouseIdOf(id), r.urgent()).orElseThrow(() -> new BusinessRuleException(
+                "amount", "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
+                          + r.warehouse() + "; ask an administrator to add one"));
+        Instant now = clock.instant();
+        if (!repository.transition(id, "DRAFT", "SUBMITTED", "submitted_at", now)) {
+            throw new ConflictException("Requisition " + r.number() + " was submitted meanwhile");
+        }
+        repository.setRule(id, route.ruleName());
+        repository.deleteSteps(id);
+        for (int i = 0; i < route.steps().size(); i++) {
+            repository.insertStep(id, i + 1, route.steps().get(i), i == 0 ? "PENDING" : "WAITING");
+        }
+        RequisitionView after = get(id);
+        audit.record(r.urgent() ? "SUBMIT_URGENT" : "SUBMIT", "requisition", r.number(), Map.of("status", "DRAFT"),
+                Map.of("status", "SUBMITTED", "rule", route.ruleName(), "steps", route.steps(), "urgent", r.urgent()));
+        events.publishEvent(new ApprovalRequested(id, route.steps().get(0), 1, r.urgent(), r.amount(), r.currency(),
+                r.warehouse()));
+        return after;
+    }
+
+    @Transactional
+    public RequisitionView approve(long id, String comment) {
+        RequisitionView r = get(id);
+        RequisitionView.Step step = pendingStepFor(r);
+        Instant now = clock.instant();
+        Actor actor = Actor.current();
+        if (!repository.decideStep(id, step.stepNo(), "APPROVED", actor.name(), trim(comment, 500), now)) {
+            throw new ConflictException("Step " + step.stepNo() + " of " + r.number() + " was decided meanwhile");
+        }
+        int next = step.stepNo() + 1;
+        boolean last = r.steps().stream().noneMatch(s -> s.stepNo() == next);
+        if (last) {
+            if (!repository.transition(id, "SUBMITTED", "APPROVED", "decided_at", now)) {
+                throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
+            }
+        } else {
+            repository.activateStep(id, next);
+            RequisitionView.Step nextStep = r.steps().stream().filter(s -> s.stepNo() == next).findFirst().orElseThrow();
+            events.publishEvent(new ApprovalRequested(id, nextStep.approver(), next, r.urgent(), r.amount(),
+                    r.currency(), r.warehouse()));
+        }
+        audit.record("APPROVE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
+                Map.of("by", actor.name(), "status", last ? "APPROVED" : "SUBMITTED",
+                        "comment", comment == null ? "" : comment));
+        return get(id);
+    }
+
+    @Transactional
+    public RequisitionView reject(long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "is required: say why the requisition is rejected");
+        }
+        RequisitionView r = get(id);
+        RequisitionView.Step step = pendingStepFor(r);
+        Instant now = clock.instant();
+        Actor actor = Actor.current();
+        if (!repository.decideStep(id, step.stepNo(), "REJECTED", actor.name(), trim(reason, 500), now)
+            || !repository.transition(id, "SUBMITTED", "REJECTED", "decided_at", now)) {
+            throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
+        }
+        repository.skipWaiting(id);
+        repository.setRejectReason(id, trim(reason, 500));
+        audit.record("REJECT", "requisition", r.number(), Map.of("status", "SUBMITTED"),
+                Map.of("status", "REJECTED", "by", actor.name(), "reason", reason.trim()));
+        return get(id);
+    }
+
+    @Transactional
+    public RequisitionView delegate(long id, String to) {
+        if (to == null || to.isBlank()) {
+            throw InvalidInputException.of("to", "is required: the user who decides instead");
+        }
+        RequisitionView r = get(id);
+        RequisitionView.Step step = pendingStepFor(r);
+        if (!repository.delegateStep(id, step.stepNo(), step.approver(), to.trim())) {
+            throw new ConflictException("Step " + step.stepNo() + " of " + r.number() + " was decided meanwhile");
+        }
+        audit.record("DELEGATE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
+                Map.of("step", step.stepNo(), "approver", to.trim(), "by", Actor.current().name()));
+        events.publishEvent(new ApprovalRequested(id, to.trim(), step.stepNo(), r.urgent(), r.amount(), r.currency(),
+                r.warehouse()));
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public RequisitionView get(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("Requisition", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<RequisitionView> find(String status, Boolean urgent, boolean mine, PageRequest page) {
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (s != null && !Set.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED").contains(s)) {
+            throw InvalidInputException.of("status", "must be DRAFT, SUBMITTED, APPROVED, REJECTED or ORDERED");
+        }
+        return repository.find(new RequisitionRepository.Filter(s, urgent, mine ? Actor.current().name() : null, null),
+                page);
+    }
+
+    /** The approval inbox: requisitions with a step waiting for the caller (by name or by one of its roles). */
+    @Transactional(readOnly = true)
+    public PageResult<RequisitionView> inbox(PageRequest page) {
+        return repository.find(new RequisitionRepository.Filter("SUBMITTED", null, null,
+                Actor.current().approverNames()), page);
+    }
+
+    /** For the PO feature: marks an APPROVED requisition ORDERED, or refuses. */
+    void markOrdered(RequisitionView r) {
+        if (!repository.transition(r.id(), "APPROVED", "ORDERED", "ordered_at", clock.instant())) {
+            throw new ConflictException("Requisition " + r.number() + " was ordered meanwhile");
+        }
+    }
+
+    private RequisitionView.Step pendingStepFor(RequisitionView r) {
+        requireStatus(r, "SUBMITTED", "decided");
+        RequisitionView.Step step = r.pendingStep();
+        Actor actor = Actor.current();
+        if (step == null || !ApprovalPolicy.mayAct(step.approver(), actor.name(), actor.roles())) {
+            throw new BusinessRuleException("approver", "Requisition " + r.number() + " waits for "
+                    + (step == null ? "nobody" : step.approver()) + ", not for " + actor.name());
+        }
+        return step;
+    }
+
+    static void requireStatus(RequisitionView r, String status, String what) {
+        if (!status.equals(r.status())) {
+            throw new BusinessRuleException("status", "Requisition " + r.number() + " is " + r.status()
+                                                      + "; only a " + status + " one can be " + what);
+        }
+    }
+
+    private record Checked(long warehouseId, Money amount, List<RequisitionRepository.NewLine> lines) {
+    }
+
+    private Checked check(RequisitionRequest r) {
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        Long warehouseId = null;
+        if (r.warehouse() == null || r.warehouse().isBlank()) {
+            errors.add("warehouse", "is required");
+        } else {
+            warehouseId = refs.warehouses(List.of(r.warehouse().trim())).get(r.warehouse().trim());
+            if (warehouseId == null) {
+                errors.add("warehouse", "unknown warehouse '" + r.warehouse() + "'");
+            }
+        }
+        if (r.lines() == null || r.lines().isEmpty()) {
+            errors.add("lines", "at least one line is required");
+        }
+        List<RequisitionRequest.Line> lines = r.lines() == null ? List.of() : r.lines();
+        Map<String, ItemRef> known = refs.items(lines.stream().filter(l -> l != null && l.item() != null)
+                .map(l -> l.item().trim()).distinct().toList());
+        List<RequisitionRepository.NewLine> out = new ArrayList<>();
+        Money amount = null;
+        for (int i = 0; i < lines.size(); i++) {
+            RequisitionRequest.Line l = lines.get(i);
+            String f = "lines[" + i + "]";
+            ItemRef item = l == null || l.item() == null ? null : known.get(l.item().trim());
+            if (item == null) {
+                errors.add(f + ".item", l == null || l.item() == null ? "is required" : "unknown item '" + l.item() + "'");
+            }
+            if (l == null || l.qty() == null) {
+                errors.add(f + ".qty", "is required");
+            } else if (l.qty().signum() <= 0) {
+                errors.add(f + ".qty", "must be greater than 0");
+            }
+            if (item == null || l.qty() == null || l.qty().signum() <= 0) {
+                continue;
+            }
+            SourceOption source = sources.primary(item.code()).orElse(null);
+            BigDecimal price = source != null ? source.price() : item.unitCost();
+            String currency = source != null ? source.currency() : "CNY";
+            Money lineAmount = Money.of(l.qty(), price == null ? BigDecimal.ZERO : price, currency);
+            if (amount != null && !amount.currency().equals(currency)) {
+                errors.add(f + ".item", "is bought in " + currency + ", the other lines in " + amount.currency()
+                                        + ": make one requisition per currency");
+                continue;
+            }
+            amount = amount == null ? lineAmount : amount.plus(lineAmount);
+            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price));
+        }
+        errors.throwIfAny();
+        return new Checked(warehouseId, amount, out);
+    }
+
+    private static String trim(String s, int max) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.trim();
+        return t.length() > max ? t.substring(0, max) : t;
+    }
+}

@@ -1,0 +1,12 @@
+package org.openvmi.procurement;
+
+import java.math.BigDecimal;
+
+/**
+ * {@code PUT /procurement/tolerances/{supplier}}: tolerances in percent for one item of the supplier, or for all its
+ * items when {@code item} is empty: over- and under-delivery on receipts, price and quantity on invoices. They apply
+ * to POs made afterwards (receipt) and to invoices entered afterwards (match).
+ */
+public record ToleranceRequest(String item, BigDecimal overPct, BigDecimal underPct, BigDecimal pricePct,
+                               BigDecimal qtyPct) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Procurement: purchase requisitions, their approval by a configurable rule table, purchase orders with supplier
+ * confirmation and versioned changes, receipts into own stock, supplier invoices with the three-way match, exports
+ * for finance and the monthly reconciliation per supplier. The public API is the services and records here.
+ */
+package org.openvmi.procurement;

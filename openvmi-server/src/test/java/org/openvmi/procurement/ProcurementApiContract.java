@@ -1,0 +1,350 @@
+package org.openvmi.procurement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Procurement through the REST API, on H2 and PostgreSQL: requisition → approval → PO → receipt → invoice. */
+abstract class ProcurementApiContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    MutableClock clock;
+
+    ProcurementTestData data;
+    LocalDate today;
+
+    @BeforeEach
+    void setUpProcurement() throws Exception {
+        Fixtures.ensure(jdbc, users);
+        data = new ProcurementTestData(mvc);
+        today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    ResultActions send(RequestPostProcessor who, String path, String body) throws Exception {
+        return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body == null ? "" : body));
+    }
+
+    ResultActions tolerance(String item, String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/procurement/tolerances/" + Fixtures.SUPPLIER_A).with(as(Role.BUYER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"item\":\"" + item + "\"," + body + "}"));
+    }
+
+    ResultActions read(RequestPostProcessor who, String path) throws Exception {
+        return mvc.perform(get(path).with(who));
+    }
+
+    JsonNode body(ResultActions r) throws Exception {
+        return json.readTree(r.andReturn().getResponse().getContentAsString());
+    }
+
+    long requisition(Role who, String item, String qty, boolean urgent) throws Exception {
+        return body(send(as(who), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"urgent\":%s,\"lines\":[{\"item\":\"%s\","
+                + "\"qty\":%s,\"neededBy\":\"%s\"}]}").formatted(data.warehouse, urgent, item, qty, today.plusDays(10)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))).get("id").asLong();
+    }
+
+    long approvedRequisition(String item, String qty) throws Exception {
+        data.rule(mvc, "0", null, null, "t-buyer");
+        long id = requisition(Role.PLANNER, item, qty, false);
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isOk());
+        send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/approve", "{}")
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+        return id;
+    }
+
+    long order(long requisition) throws Exception {
+        return body(send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + requisition + "}")
+                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+    }
+
+    ResultActions receive(long po, String item, String qty) throws Exception {
+        return send(as(Role.WAREHOUSE), "/api/v1/receipts", "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
+                .formatted(po, data.receiving, item, qty));
+    }
+
+    BigDecimal onHand(String item) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id
+                JOIN location l ON l.id = b.location_id WHERE i.code = :i AND l.code = :l""")
+                .param("i", item).param("l", data.receiving).query(BigDecimal.class).single();
+    }
+
+    BigDecimal received(long po) {
+        return jdbc.sql("SELECT COALESCE(SUM(received_qty), 0) FROM proc_po_line WHERE po_id = :po").param("po", po)
+                .query(BigDecimal.class).single();
+    }
+
+    @Test
+    void use_case_a_shortage_becomes_a_matched_invoice_through_two_approvals_a_changed_date_and_two_receipts()
+            throws Exception {
+        // the approval table of this warehouse: below 1000 the buyer alone; from 1000 the buyer, then finance
+        data.rule(mvc, "0", "1000", null, "t-buyer");
+        data.rule(mvc, "1000", null, "t-admin", "t-buyer", "role:FINANCE");
+        tolerance(data.bearing, "\"overPct\":5,\"underPct\":0").andExpect(status().isOk());
+
+        // the planner asks for 480 bearings (480 × 2.95 = 1416 CNY) and submits
+        long req = requisition(Role.PLANNER, data.bearing, "480", false);
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + req + "/submit", "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.amount").value(1416))
+                .andExpect(jsonPath("$.steps.length()").value(2))
+                .andExpect(jsonPath("$.steps[0].approver").value("t-buyer"))
+                .andExpect(jsonPath("$.steps[0].status").value("PENDING"))
+                .andExpect(jsonPath("$.steps[1].status").value("WAITING"));
+        // finance cannot approve before the buyer did
+        send(as(Role.FINANCE), "/api/v1/requisitions/" + req + "/approve", "{}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(containsString("waits for t-buyer")));
+        read(as(Role.BUYER), "/api/v1/requisitions/inbox").andExpect(jsonPath("$.content[*].id", hasItem((int) req)));
+        send(as(Role.BUYER), "/api/v1/requisitions/" + req + "/approve", "{\"comment\":\"ok\"}")
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.steps[1].status").value("PENDING"));
+        read(as(Role.FINANCE), "/api/v1/requisitions/inbox").andExpect(jsonPath("$.content[*].id", hasItem((int) req)));
+        send(as(Role.FINANCE), "/api/v1/requisitions/" + req + "/approve", "{}")
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+
+        // one PO to the primary supplier, 480 rounded up to whole packs of 50
+        JsonNode po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + req + "}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.purchaseOrders.length()").value(1))
+                .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_A))
+                .andExpect(jsonPath("$.purchaseOrders[0].status").value("SENT"))
+                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].requestedQty").value(480))
+                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].qty").value(500))
+                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].price").value(2.95))
+                .andExpect(jsonPath("$.purchaseOrders[0].total").value(1475))).get("purchaseOrders").get(0);
+        long id = po.get("id").asLong();
+        read(as(Role.VIEWER), "/api/v1/requisitions/" + req).andExpect(jsonPath("$.status").value("ORDERED"));
+
+        // the other supplier does not see it; the supplier confirms two days later than asked
+        read(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + id).andExpect(status().isNotFound());
+        LocalDate promised = today.plusDays(12);
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + id + "/confirm",
+                "{\"lines\":[{\"item\":\"%s\",\"deliveryDate\":\"%s\"}]}".formatted(data.bearing, promised))
+                .andExpect(jsonPath("$.status").value("CHANGE_PROPOSED"))
+                .andExpect(jsonPath("$.lines[0].proposedDate").value(promised.toString()));
+        send(as(Role.BUYER), "/api/v1/purchase-orders/" + id + "/accept-change", "")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.lines[0].confirmedDate").value(promised.toString()));
+
+        // two days later 300 arrive (5 more refused as damaged), then the other 200
+        clock.advance(java.time.Duration.ofDays(2));
+        send(as(Role.WAREHOUSE), "/api/v1/receipts", ("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\","
+                + "\"qty\":300,\"rejectedQty\":5,\"rejectReason\":\"damaged\"}]}").formatted(id, data.receiving, data.bearing))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.poStatus").value("PARTIALLY_RECEIVED"))
+                .andExpect(jsonPath("$.lines[0].leadTimeDays").value(2))
+                .andExpect(jsonPath("$.lines[0].onTime").value(true));
+        assertThat(onHand(data.bearing)).isEqualByComparingTo("300");
+        receive(id, data.bearing, "200").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.poStatus").value("RECEIVED"));
+        assertThat(onHand(data.bearing)).isEqualByComparingTo("500");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE type = 'RECEIPT' AND reference LIKE :r")
+                .param("r", "PO-" + id + "/%").query(Long.class).single()).isEqualTo(2);
+
+        // the supplier invoices in the portal: matched
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"FP-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":500,\"price\":\"2.95\"}]}").formatted(id, id, data.bearing))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.matchStatus").value("MATCHED"))
+                .andExpect(jsonPath("$.total").value(1475));
+
+        // each step with its time on the PO's timeline
+        JsonNode timeline = body(read(as(Role.BUYER), "/api/v1/purchase-orders/" + id + "/timeline"));
+        java.util.List<String> types = new java.util.ArrayList<>();
+        timeline.forEach(e -> {
+            types.add(e.get("type").asString());
+            assertThat(e.get("at").isNull()).isFalse();
+        });
+        assertThat(types).containsExactly("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "APPROVAL_STEP_1_APPROVED",
+                "APPROVAL_STEP_2_APPROVED", "CREATED", "SENT", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "RECEIVED",
+                "RECEIVED", "INVOICED");
+
+        // finance exports matched invoices; the monthly statement shows ordered = received = invoiced
+        mvc.perform(get("/api/v1/invoices/export").param("format", "csv").param("supplier", Fixtures.SUPPLIER_A)
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("FP-" + id)));
+        mvc.perform(get("/api/v1/invoices/export").param("format", "xlsx").with(as(Role.FINANCE)))
+                .andExpect(status().isOk());
+        String month = java.time.YearMonth.from(today).toString();
+        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation").param("supplier", Fixtures.SUPPLIER_A)
+                .param("month", month).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isOk()));
+        JsonNode line = null;
+        for (JsonNode l : statement.get("lines")) {
+            if (l.get("item").asString().equals(data.bearing)) {
+                line = l;
+            }
+        }
+        if (LocalDate.ofInstant(clock.instant(), clock.getZone()).getMonth() == today.getMonth()) {
+            assertThat(line.get("orderedQty").decimalValue()).isEqualByComparingTo("500");
+            assertThat(line.get("receivedQty").decimalValue()).isEqualByComparingTo("500");
+            assertThat(line.get("invoicedQty").decimalValue()).isEqualByComparingTo("500");
+            assertThat(line.get("openToReceiveQty").decimalValue()).isEqualByComparingTo("0");
+            assertThat(line.get("openToInvoiceQty").decimalValue()).isEqualByComparingTo("0");
+        }
+        read(as(Role.ADMIN), "/api/v1/audit?entity=requisition&entityKey=PR-" + req)
+                .andExpect(jsonPath("$.totalElements").value(5));
+    }
+
+    @Test
+    void an_invoice_above_the_po_price_beyond_the_tolerance_is_a_price_variance_and_within_it_matched()
+            throws Exception {
+        tolerance(data.yuan, "\"pricePct\":2").andExpect(status().isOk());
+        long po = order(approvedRequisition(data.yuan, "100"));
+        receive(po, data.yuan, "100").andExpect(status().isCreated());
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"PV-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.05\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.matchStatus").value("PRICE_VARIANCE"))
+                .andExpect(jsonPath("$.lines[0].detail").value(containsString("PO price 1")));
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"OK-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.02\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+                .andExpect(jsonPath("$.matchStatus").value("MATCHED"));
+        // the same lines again: billed twice → quantity variance; an invoice before any receipt → not received
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"QV-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+                .andExpect(jsonPath("$.matchStatus").value("QUANTITY_VARIANCE"));
+        long other = order(approvedRequisition(data.yuan, "10"));
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
+                .andExpect(jsonPath("$.matchStatus").value("NOT_RECEIVED"));
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("number"));
+    }
+
+    @Test
+    void approvers_follow_each_amount_threshold_and_urgent_takes_one_approver() throws Exception {
+        data.rule(mvc, "0", "1000", null, "t-buyer");
+        data.rule(mvc, "1000", "5000", null, "t-buyer", "t-finance");
+        data.rule(mvc, "5000", null, "t-admin", "t-buyer", "t-finance", "t-admin");
+        String[][] cases = {{"999.99", "1"}, {"1000", "2"}, {"4999.99", "2"}, {"5000", "3"}, {"20000", "3"}};
+        for (String[] c : cases) {
+            long id = requisition(Role.BUYER, data.yuan, c[0], false);
+            send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/submit", "")
+                    .andExpect(jsonPath("$.amount").value(new BigDecimal(c[0]).doubleValue()))
+                    .andExpect(jsonPath("$.steps.length()").value(Integer.parseInt(c[1])));
+        }
+        long urgent = requisition(Role.WAREHOUSE, data.yuan, "6000", true);
+        send(as(Role.WAREHOUSE), "/api/v1/requisitions/" + urgent + "/submit", "")
+                .andExpect(jsonPath("$.urgent").value(true))
+                .andExpect(jsonPath("$.steps.length()").value(1))
+                .andExpect(jsonPath("$.steps[0].approver").value("t-admin"));
+        read(as(Role.VIEWER), "/api/v1/requisitions?urgent=true&status=SUBMITTED")
+                .andExpect(jsonPath("$.content[*].id", hasItem((int) urgent)));
+        read(as(Role.ADMIN), "/api/v1/audit?action=SUBMIT_URGENT&entityKey=PR-" + urgent)
+                .andExpect(jsonPath("$.totalElements").value(1));
+        // delegation: the admin hands the step to finance, who approves
+        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"t-finance\"}")
+                .andExpect(jsonPath("$.steps[0].approver").value("t-finance"))
+                .andExpect(jsonPath("$.steps[0].delegatedFrom").value("t-admin"));
+        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/approve", "{}").andExpect(status().isUnprocessableContent());
+        send(as(Role.FINANCE), "/api/v1/requisitions/" + urgent + "/approve", "{}")
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    @Test
+    void a_rejected_requisition_cannot_become_a_purchase_order_and_a_draft_is_edited_before_submitting()
+            throws Exception {
+        data.rule(mvc, "0", null, null, "t-buyer");
+        long id = requisition(Role.PLANNER, data.yuan, "10", false);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/requisitions/" + id)
+                        .with(as(Role.PLANNER)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":20}]}".formatted(data.warehouse, data.yuan)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.lines[0].qty").value(20))
+                .andExpect(jsonPath("$.amount").value(20));
+        send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
+                .andExpect(status().isUnprocessableContent());
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isOk());
+        send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/reject", "{}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/reject", "{\"reason\":\"budget frozen\"}")
+                .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.rejectReason").value("budget frozen"));
+        send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(containsString("only an APPROVED requisition")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order WHERE requisition_id = :r").param("r", id)
+                .query(Long.class).single()).isZero();
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void bad_receipts_and_invoices_are_refused_with_the_field_named_and_change_nothing() throws Exception {
+        long po = order(approvedRequisition(data.yuan, "50"));
+        receive(po, data.yuan, "20").andExpect(status().isCreated());
+        BigDecimal before = onHand(data.yuan);
+        long movements = jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single();
+
+        receive(999999, data.yuan, "1").andExpect(status().isNotFound());
+        receive(po, data.bearing, "1").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
+        receive(po, data.yuan, "-1").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+        receive(po, data.yuan, "31").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(containsString("at most 50")));
+        send(as(Role.WAREHOUSE), "/api/v1/receipts", "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":0,\"rejectedQty\":2}]}"
+                .formatted(po, data.receiving, data.yuan)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].rejectReason"));
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(po, po, data.yuan))
+                .andExpect(status().isNotFound());
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_B, po, po, data.yuan))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("purchaseOrder"));
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":-1,\"price\":\"1\"}]}").formatted(po, po, data.yuan))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+
+        // a closed PO line takes nothing more
+        send(as(Role.BUYER), "/api/v1/purchase-orders/" + po + "/close", "{\"reason\":\"rest cancelled\"}")
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        receive(po, data.yuan, "1").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("purchaseOrder"));
+
+        assertThat(onHand(data.yuan)).isEqualByComparingTo(before);
+        assertThat(received(po)).isEqualByComparingTo("20");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single()).isEqualTo(movements);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
+                .single()).isZero();
+    }
+}
