@@ -285,7 +285,32 @@ final class AccessMatrix {
             api(GET, "/api/v1/invoices").allow(SIGNED_IN),
             api(GET, "/api/v1/invoices/999999").allow(SIGNED_IN),
             api(GET, "/api/v1/invoices/export").allow(FINANCE),
-            api(GET, "/api/v1/procurement/reconciliation").allow(RECONCILERS));
+            api(GET, "/api/v1/procurement/reconciliation").allow(RECONCILERS),
+            ui(GET, "/requisitions").allow(BUYER_SIDE),
+            ui(GET, "/requisitions/inbox").allow(APPROVERS),
+            ui(GET, "/requisitions/new").allow(REQUESTERS),
+            ui(POST, "/requisitions").allow(REQUESTERS),
+            ui(GET, "/requisitions/999999").allow(BUYER_SIDE),
+            ui(POST, "/requisitions/999999/submit").allow(REQUESTERS),
+            ui(POST, "/requisitions/999999/approve").allow(APPROVERS),
+            ui(POST, "/requisitions/999999/reject").allow(APPROVERS),
+            ui(POST, "/requisitions/999999/delegate").allow(APPROVERS),
+            ui(GET, "/approval-rules").allow(BUYER_SIDE),
+            ui(POST, "/approval-rules").allow(ADMINS),
+            ui(POST, "/approval-rules/999999/delete").allow(ADMINS),
+            ui(GET, "/purchase-orders").allow(SIGNED_IN),
+            ui(GET, "/purchase-orders/999999").allow(SIGNED_IN),
+            ui(POST, "/purchase-orders").allow(BUYERS),
+            ui(POST, "/purchase-orders/999999/confirm").allow(SUPPLIERS),
+            ui(POST, "/purchase-orders/999999/accept-change").allow(BUYERS),
+            ui(POST, "/purchase-orders/999999/reject-change").allow(BUYERS),
+            ui(POST, "/purchase-orders/999999/close").allow(BUYERS),
+            ui(GET, "/receipts/new").allow(STOCK_POSTERS),
+            ui(POST, "/receipts").allow(STOCK_POSTERS),
+            ui(GET, "/invoices").allow(SIGNED_IN),
+            ui(GET, "/invoices/new").allow(INVOICE_ENTRY),
+            ui(POST, "/invoices").allow(INVOICE_ENTRY),
+            ui(GET, "/invoices/999999").allow(SIGNED_IN));
 
     private AccessMatrix() {
     }

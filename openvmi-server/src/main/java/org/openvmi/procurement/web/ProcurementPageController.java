@@ -1,0 +1,336 @@
+package org.openvmi.procurement.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.openvmi.procurement.ApprovalRuleRequest;
+import org.openvmi.procurement.ApprovalRules;
+import org.openvmi.procurement.ConfirmationRequest;
+import org.openvmi.procurement.InvoiceRequest;
+import org.openvmi.procurement.Invoices;
+import org.openvmi.procurement.PurchaseOrderRequest;
+import org.openvmi.procurement.PurchaseOrderView;
+import org.openvmi.procurement.PurchaseOrders;
+import org.openvmi.procurement.ReceiptRequest;
+import org.openvmi.procurement.ReceiptView;
+import org.openvmi.procurement.Receipts;
+import org.openvmi.procurement.RequisitionRequest;
+import org.openvmi.procurement.RequisitionView;
+import org.openvmi.procurement.Requisitions;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The procurement pages: requisition form and detail, approval inbox, approval rules, PO list and detail with its
+ * timeline (the supplier confirms there), the scan-friendly receiving page and the invoice match page.
+ */
+@Controller
+class ProcurementPageController {
+
+    private final Requisitions requisitions;
+    private final ApprovalRules rules;
+    private final PurchaseOrders orders;
+    private final Receipts receipts;
+    private final Invoices invoices;
+    private final MessageSource messages;
+
+    ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders, Receipts receipts,
+                              Invoices invoices, MessageSource messages) {
+        this.requisitions = requisitions;
+        this.rules = rules;
+        this.orders = orders;
+        this.receipts = receipts;
+        this.invoices = invoices;
+        this.messages = messages;
+    }
+
+    // requisitions and approvals
+
+    @GetMapping("/requisitions")
+    String requisitionList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                           Model model) {
+        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.of(page, 50)));
+        model.addAttribute("status", status);
+        model.addAttribute("inbox", false);
+        return "procurement/requisitions";
+    }
+
+    @GetMapping("/requisitions/inbox")
+    String inbox(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("page", requisitions.inbox(PageRequest.of(page, 50)));
+        model.addAttribute("inbox", true);
+        return "procurement/requisitions";
+    }
+
+    @GetMapping("/requisitions/new")
+    String requisitionForm() {
+        return "procurement/requisition-form";
+    }
+
+    @PostMapping("/requisitions")
+    String createRequisition(@RequestParam(required = false) String warehouse,
+                             @RequestParam(required = false) boolean urgent,
+                             @RequestParam(required = false) String note,
+                             @RequestParam(name = "item", required = false) List<String> items,
+                             @RequestParam(name = "qty", required = false) List<String> qtys,
+                             @RequestParam(name = "neededBy", required = false) List<String> dates,
+                             @RequestParam(required = false) boolean submit, RedirectAttributes redirect) {
+        List<RequisitionRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            if (items.get(i) == null || items.get(i).isBlank()) {
+                continue;
+            }
+            lines.add(new RequisitionRequest.Line(items.get(i).trim(), decimal(qtys, i), date(dates, i)));
+        }
+        Long id = flash(redirect, () -> {
+            RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
+            if (submit) {
+                requisitions.submit(r.id());
+            }
+            return r.id();
+        });
+        if (id == null) {
+            return "redirect:/requisitions/new";
+        }
+        redirect.addFlashAttribute("flash", text(submit ? "proc.flash.submitted" : "proc.flash.saved", "PR-" + id));
+        return "redirect:/requisitions/" + id;
+    }
+
+    @GetMapping("/requisitions/{id}")
+    String requisition(@PathVariable long id, Model model) {
+        model.addAttribute("r", requisitions.get(id));
+        return "procurement/requisition";
+    }
+
+    @PostMapping("/requisitions/{id}/{action}")
+    String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
+                  RedirectAttributes redirect) {
+        Object done = flash(redirect, () -> switch (action) {
+            case "submit" -> requisitions.submit(id);
+            case "approve" -> requisitions.approve(id, text);
+            case "reject" -> requisitions.reject(id, text);
+            case "delegate" -> requisitions.delegate(id, text);
+            default -> throw new NotFoundException("Action", action);
+        });
+        if (done != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash." + action, "PR-" + id));
+        }
+        return "redirect:/requisitions/" + id;
+    }
+
+    @GetMapping("/approval-rules")
+    String ruleList(Model model) {
+        model.addAttribute("rules", rules.list());
+        return "procurement/approval-rules";
+    }
+
+    @PostMapping("/approval-rules")
+    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) Integer priority,
+                      @RequestParam(required = false) String category, @RequestParam(required = false) String warehouse,
+                      @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
+                      @RequestParam(required = false) String approvers,
+                      @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
+        flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
+                decimal(minAmount), decimal(maxAmount), "CNY",
+                org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
+        return "redirect:/approval-rules";
+    }
+
+    @PostMapping("/approval-rules/{id}/delete")
+    String deleteRule(@PathVariable long id, RedirectAttributes redirect) {
+        flash(redirect, () -> {
+            rules.delete(id);
+            return id;
+        });
+        return "redirect:/approval-rules";
+    }
+
+    // purchase orders
+
+    @GetMapping("/purchase-orders")
+    String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                     Model model) {
+        model.addAttribute("page", orders.find(status, null, null, PageRequest.of(page, 50)));
+        model.addAttribute("status", status);
+        return "procurement/purchase-orders";
+    }
+
+    @PostMapping("/purchase-orders")
+    String order(@RequestParam long requisition, RedirectAttributes redirect) {
+        List<PurchaseOrderView> made = flash(redirect,
+                () -> orders.create(new PurchaseOrderRequest(requisition, null, null, null)));
+        if (made == null) {
+            return "redirect:/requisitions/" + requisition;
+        }
+        redirect.addFlashAttribute("flash", text("proc.flash.ordered",
+                String.join(", ", made.stream().map(PurchaseOrderView::number).toList())));
+        return "redirect:/purchase-orders/" + made.get(0).id();
+    }
+
+    @GetMapping("/purchase-orders/{id}")
+    String order(@PathVariable long id, Model model) {
+        model.addAttribute("po", orders.get(id));
+        model.addAttribute("timeline", orders.timeline(id));
+        return "procurement/purchase-order";
+    }
+
+    @PostMapping("/purchase-orders/{id}/confirm")
+    String confirm(@PathVariable long id, @RequestParam(name = "line", required = false) List<Integer> lineNos,
+                   @RequestParam(name = "qty", required = false) List<String> qtys,
+                   @RequestParam(name = "deliveryDate", required = false) List<String> dates,
+                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        List<ConfirmationRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
+            lines.add(new ConfirmationRequest.Line(lineNos.get(i), null, decimal(qtys, i), date(dates, i)));
+        }
+        if (flash(redirect, () -> orders.confirm(id, new ConfirmationRequest(lines, comment))) != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash.confirmed", "PO-" + id));
+        }
+        return "redirect:/purchase-orders/" + id;
+    }
+
+    @PostMapping("/purchase-orders/{id}/{action}")
+    String poAction(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
+                    RedirectAttributes redirect) {
+        Object done = flash(redirect, () -> switch (action) {
+            case "accept-change" -> orders.acceptChange(id);
+            case "reject-change" -> orders.rejectChange(id, text);
+            case "close" -> orders.close(id, text);
+            default -> throw new NotFoundException("Action", action);
+        });
+        if (done != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash." + action, "PO-" + id));
+        }
+        return "redirect:/purchase-orders/" + id;
+    }
+
+    // receiving
+
+    @GetMapping("/receipts/new")
+    String receiving(@RequestParam(required = false) Long po, @RequestParam(required = false) String location,
+                     Model model) {
+        if (po != null) {
+            try {
+                model.addAttribute("po", orders.get(po));
+            } catch (NotFoundException e) {
+                model.addAttribute("flashError", e.getMessage());
+            }
+        }
+        model.addAttribute("poId", po);
+        model.addAttribute("location", location);
+        return "procurement/receiving";
+    }
+
+    @PostMapping("/receipts")
+    String receive(@RequestParam(required = false) Long po, @RequestParam(required = false) String location,
+                   @RequestParam(required = false) String item, @RequestParam(required = false) String qty,
+                   @RequestParam(required = false) String rejectedQty, @RequestParam(required = false) String rejectReason,
+                   @RequestParam(required = false) String lot, RedirectAttributes redirect) {
+        ReceiptView done = flash(redirect, () -> receipts.receive(new ReceiptRequest(po, location, null,
+                List.of(new ReceiptRequest.Line(null, item == null ? null : item.trim(), blank(lot), decimal(qty),
+                        decimal(rejectedQty), blank(rejectReason))))));
+        if (done != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash.received", "RC-" + done.id(), item, qty,
+                    done.poNumber(), done.poStatus()));
+        }
+        redirect.addAttribute("po", po);
+        redirect.addAttribute("location", location);
+        return "redirect:/receipts/new";
+    }
+
+    // invoices
+
+    @GetMapping("/invoices")
+    String invoiceList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                       Model model) {
+        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.of(page, 50)));
+        model.addAttribute("status", status);
+        return "procurement/invoices";
+    }
+
+    @GetMapping("/invoices/new")
+    String invoiceForm(@RequestParam(required = false) Long po, Model model) {
+        if (po != null) {
+            model.addAttribute("po", orders.get(po));
+        }
+        model.addAttribute("poId", po);
+        return "procurement/invoice-form";
+    }
+
+    @PostMapping("/invoices")
+    String createInvoice(@RequestParam(required = false) Long po, @RequestParam(required = false) String number,
+                         @RequestParam(name = "line", required = false) List<Integer> lineNos,
+                         @RequestParam(name = "qty", required = false) List<String> qtys,
+                         @RequestParam(name = "price", required = false) List<String> prices,
+                         RedirectAttributes redirect) {
+        List<InvoiceRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
+            if (decimal(qtys, i) != null) {
+                lines.add(new InvoiceRequest.Line(lineNos.get(i), null, decimal(qtys, i), decimal(prices, i)));
+            }
+        }
+        PurchaseOrderView order = po == null ? null : orders.get(po);
+        var made = flash(redirect, () -> invoices.create(new InvoiceRequest(order == null ? null : order.supplier(), po,
+                number, null, lines)));
+        if (made == null) {
+            redirect.addAttribute("po", po);
+            return "redirect:/invoices/new";
+        }
+        return "redirect:/invoices/" + made.id();
+    }
+
+    @GetMapping("/invoices/{id}")
+    String invoice(@PathVariable long id, Model model) {
+        model.addAttribute("inv", invoices.get(id));
+        return "procurement/invoice";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static <T> T flash(RedirectAttributes redirect, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static BigDecimal decimal(String s) {
+        try {
+            return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("qty", "'" + s + "' is not a number");
+        }
+    }
+
+    private static BigDecimal decimal(List<String> values, int i) {
+        return values == null || i >= values.size() ? null : decimal(values.get(i));
+    }
+
+    private static LocalDate date(List<String> values, int i) {
+        String s = values == null || i >= values.size() ? null : values.get(i);
+        return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+    }
+}
