@@ -142,6 +142,51 @@ public class Invoices {
         return view;
     }
 
+    /**
+     * Imports invoices from a CSV/XLSX file with the columns supplier, purchaseOrder (id or PO-id), number,
+     * invoiceDate, line or item, qty, price; consecutive rows with the same supplier and number form one invoice.
+     * All or nothing: any refused row refuses the file, naming the row.
+     */
+    @Transactional
+    public List<InvoiceView> importFile(java.io.InputStream in, TabularFormat format) {
+        List<org.openvmi.shared.tabular.TabularRow> rows = org.openvmi.shared.tabular.TabularFiles.read(in, format);
+        if (rows.isEmpty()) {
+            throw InvalidInputException.of("file", "has no rows");
+        }
+        Map<String, List<org.openvmi.shared.tabular.TabularRow>> groups = new java.util.LinkedHashMap<>();
+        for (var row : rows) {
+            groups.computeIfAbsent(row.get("supplier") + "\u0000" + row.get("number"), k -> new ArrayList<>()).add(row);
+        }
+        FieldErrors errors = new FieldErrors();
+        List<InvoiceView> created = new ArrayList<>();
+        for (var group : groups.values()) {
+            var first = group.get(0);
+            String field = "row " + first.rowNumber();
+            try {
+                String po = first.get("purchaseOrder");
+                Long poId = po == null ? null : Long.valueOf(po.replaceFirst("(?i)^PO-", ""));
+                String date = first.get("invoiceDate");
+                List<InvoiceRequest.Line> lines = new ArrayList<>();
+                for (var row : group) {
+                    String line = row.get("line");
+                    lines.add(new InvoiceRequest.Line(line == null ? null : Integer.valueOf(line), row.get("item"),
+                            row.get("qty") == null ? null : new BigDecimal(row.get("qty")),
+                            row.get("price") == null ? null : new BigDecimal(row.get("price"))));
+                }
+                created.add(create(new InvoiceRequest(first.get("supplier"), poId, first.get("number"),
+                        date == null ? null : LocalDate.parse(date), lines)));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(fe -> errors.add(field, fe.field() + ": " + fe.message()));
+            } catch (BusinessRuleException | ConflictException | NotFoundException e) {
+                errors.add(field, e.getMessage());
+            } catch (RuntimeException e) {
+                errors.add(field, "unreadable value: " + e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        return created;
+    }
+
     @Transactional(readOnly = true)
     public InvoiceView get(long id) {
         return repository.find(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Invoice", id));

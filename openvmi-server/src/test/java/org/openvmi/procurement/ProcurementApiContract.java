@@ -260,4 +260,28 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
                 .single()).isZero();
     }
+
+    @Test
+    void finance_imports_supplier_invoices_from_a_file_all_or_nothing() throws Exception {
+        long po = order(approvedRequisition(data.yuan, "40"));
+        receive(po, data.yuan, "40").andExpect(status().isCreated());
+        String good = "supplier,purchaseOrder,number,invoiceDate,item,qty,price\n"
+                      + "%s,PO-%d,IMP-%d,%s,%s,40,1.00\n".formatted(Fixtures.SUPPLIER_A, po, po, today, data.yuan);
+        String bad = good + "%s,%d,IMP2-%d,%s,%s,-3,1.00\n".formatted(Fixtures.SUPPLIER_A, po, po, today, data.yuan);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/invoices/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "invoices.csv", "text/csv",
+                                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("row 3"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
+                .single()).isZero();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/invoices/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "invoices.csv", "text/csv",
+                                good.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.invoices[0].matchStatus").value("MATCHED"));
+    }
 }

@@ -282,6 +282,7 @@ final class AccessMatrix {
             api(POST, "/api/v1/receipts").body("{}").allow(STOCK_POSTERS),
             api(GET, "/api/v1/receipts/999999").allow(BUYER_SIDE),
             api(POST, "/api/v1/invoices").body("{}").allow(INVOICE_ENTRY),
+            api(POST, "/api/v1/invoices/import").allow(INVOICE_ENTRY),
             api(GET, "/api/v1/invoices").allow(SIGNED_IN),
             api(GET, "/api/v1/invoices/999999").allow(SIGNED_IN),
             api(GET, "/api/v1/invoices/export").allow(FINANCE),

@@ -57,6 +57,16 @@ class ReceiptInvoiceApiController {
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + created.id())).body(created);
     }
 
+    /** Multipart {@code file} (CSV or XLSX), all or nothing: {@code {"imported": n, "invoices": [...]}}. */
+    @PostMapping(path = "/api/v1/invoices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<java.util.Map<String, Object>> importInvoices(
+            @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        var created = invoices.importFile(file.getInputStream(), TabularFormat.ofFileName(file.getOriginalFilename()));
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(java.util.Map.of("imported", created.size(), "invoices", created));
+    }
+
     @GetMapping("/api/v1/invoices")
     PageResult<InvoiceView> invoices(@RequestParam(required = false) String status,
                                      @RequestParam(required = false) String supplier,
