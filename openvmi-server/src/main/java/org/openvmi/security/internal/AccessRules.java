@@ -25,6 +25,9 @@ public final class AccessRules {
             Role.PLANNER, Role.VIEWER);
     private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
+    private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -65,7 +68,21 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/counts/**", LEDGER_AUDITORS),
             new Rule(null, "/counts/**", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/reservations/**", BUYER_SIDE),
-            new Rule(null, "/reservations/**", RESERVERS));
+            new Rule(null, "/reservations/**", RESERVERS),
+
+            new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
+            new Rule(HttpMethod.GET, "/planning/lead-times/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/lead-times", LEAD_TIME_RECORDERS),
+            new Rule(HttpMethod.GET, "/planning/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.GET, "/planning/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS));
 
     private AccessRules() {
     }
