@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class ForecastQueries {
 
     private static final double Z90 = 1.6448536;
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM planning_forecast f JOIN item i ON i.id = f.item_id JOIN warehouse w ON w.id = f.warehouse_id
              WHERE f.run_id = (SELECT MAX(f2.run_id) FROM planning_forecast f2
                                WHERE f2.item_id = f.item_id AND f2.warehouse_id = f.warehouse_id)""";

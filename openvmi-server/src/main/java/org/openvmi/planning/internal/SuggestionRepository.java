@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SuggestionRepository {
 
-    private static final String FROM = """
+    private static final String FROM = " " + """
              FROM planning_suggestion s JOIN item i ON i.id = s.item_id JOIN warehouse w ON w.id = s.warehouse_id
              LEFT JOIN supplier sp ON sp.id = s.supplier_id LEFT JOIN warehouse fw ON fw.id = s.from_warehouse_id""";
     private static final String COLUMNS = "SELECT s.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code,"
