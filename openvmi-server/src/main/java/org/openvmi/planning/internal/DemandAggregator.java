@@ -85,6 +85,9 @@ public class DemandAggregator {
             TreeMap<LocalDate, BigDecimal> changes = net.getOrDefault(key, new TreeMap<>());
             TreeMap<LocalDate, BigDecimal> demandDays = demand.getOrDefault(key, new TreeMap<>());
             BigDecimal closing = positions.getOrDefault(key, StockPositions.Position.NONE).onHand();
+            if (changes.isEmpty() && closing.signum() > 0) {
+                continue;   // no movement since the window started and stock on hand: never out of stock
+            }
             for (BigDecimal later : changes.tailMap(through, false).values()) {
                 closing = closing.subtract(later);
             }

@@ -66,14 +66,16 @@ public class PlanningRunner {
     private final int chunkSize;
     private final int threads;
     private final ExecutorService pool;
-    private final PlanCalculator calculator = new PlanCalculator();
+    private final PlanCalculator calculator;
 
     PlanningRunner(HistoryReader reader, ForecastRepository forecasts, SuggestionRepository suggestions,
                    RunRepository runs, DemandAggregator aggregator, StockPositions stock, PlanningCatalog catalog,
                    LeadTimeRepository leadTimes, PolicyUpdates policies, PlatformTransactionManager transactionManager,
                    Clock clock, @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
                    @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
-                   @Value("${openvmi.planning.threads:0}") int threads) {
+                   @Value("${openvmi.planning.threads:0}") int threads,
+                   @Value("${openvmi.planning.backtest-origins:3}") int origins) {
+        this.calculator = new PlanCalculator(origins);
         this.reader = reader;
         this.forecasts = forecasts;
         this.suggestions = suggestions;
