@@ -69,6 +69,18 @@ public class CatalogRefs {
         return refs;
     }
 
+    /** Warehouse ids by code; unknown codes are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> warehouses(Collection<String> codes) {
+        Map<String, Long> refs = new HashMap<>();
+        if (codes.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, code FROM warehouse WHERE code IN (:codes)").param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id"))).list();
+        return refs;
+    }
+
     /** Supplier ids by code; unknown codes are absent. */
     @Transactional(readOnly = true)
     public Map<String, Long> suppliers(Collection<String> codes) {

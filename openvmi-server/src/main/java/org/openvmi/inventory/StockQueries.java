@@ -22,6 +22,28 @@ public class StockQueries {
         this.repository = repository;
     }
 
+    /**
+     * Physical stock of an item at a warehouse: on hand over its locations except in-transit ones, every owner
+     * (consignment stock is usable stock). Not scoped: for lines and alerts, which check rights themselves.
+     */
+    @Transactional(readOnly = true)
+    public java.math.BigDecimal onHand(ItemWarehouse subject) {
+        return repository.onHand(subject);
+    }
+
+    /** {@link #onHand(ItemWarehouse)} of many subjects in one query; subjects without stock are absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<ItemWarehouse, java.math.BigDecimal> onHand(java.util.Collection<ItemWarehouse> subjects) {
+        return repository.onHand(subjects);
+    }
+
+    /** Net movement per day of an item at a warehouse (in-transit locations excluded) since {@code from}. */
+    @Transactional(readOnly = true)
+    public java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> dailyNetMovement(
+            ItemWarehouse subject, java.time.Instant from, java.time.ZoneId zone) {
+        return repository.dailyNetMovement(subject, from, zone);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<StockView> stock(StockFilter filter, PageRequest page) {
         return repository.stock(filter, page, PartyScope.current());

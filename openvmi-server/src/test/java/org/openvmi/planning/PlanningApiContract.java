@@ -186,6 +186,42 @@ abstract class PlanningApiContract {
     }
 
     @Test
+    void a_run_updates_dynamic_stock_policies_creates_missing_ones_and_leaves_manual_ones_as_people_set_them() throws Exception {
+        String wh = data.warehouse();
+        String dynamic = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        String manual = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        String none = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        for (String item : List.of(dynamic, manual, none)) {
+            data.weeklyDemand(item, wh, today, 52, "10");
+            move("RECEIPT", item, wh + "-B1", "100", Duration.ofDays(400));
+        }
+        for (String[] p : List.of(new String[] {dynamic, "DYNAMIC"}, new String[] {manual, "MANUAL"})) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/v1/stock-policies/" + p[0] + "/" + wh).with(as(Role.PLANNER))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"safety\":1,\"warning\":2,\"max\":3,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}"))
+                    .andExpect(status().is2xxSuccessful());
+        }
+        JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
+        assertThat(run.get("status").asString()).isEqualTo("DONE");
+        assertThat(run.get("policiesChanged").asInt()).isEqualTo(2);   // the DYNAMIC one, and a new one for "none"
+        for (String item : List.of(dynamic, none)) {
+            mvc.perform(get("/api/v1/stock-policies/" + item + "/" + wh).with(as(Role.VIEWER)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.mode").value("DYNAMIC"))
+                    .andExpect(jsonPath("$.safety").value(0))
+                    .andExpect(jsonPath("$.warning").value(20))
+                    .andExpect(jsonPath("$.max").value(30))
+                    .andExpect(jsonPath("$.serviceLevel").value(0.95));
+        }
+        mvc.perform(get("/api/v1/stock-policies/" + manual + "/" + wh).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.mode").value("MANUAL"))
+                .andExpect(jsonPath("$.safety").value(1))
+                .andExpect(jsonPath("$.warning").value(2))
+                .andExpect(jsonPath("$.max").value(3));
+    }
+
+    @Test
     void a_new_run_supersedes_the_open_suggestions_of_the_same_item_and_warehouse() throws Exception {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");

@@ -32,6 +32,9 @@ final class AccessMatrix {
     static final Set<Role> BUYER_SIDE = EnumSet.complementOf(EnumSet.of(Role.SUPPLIER));
     static final Set<Role> RESERVERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     static final Set<Role> LEDGER_AUDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
+    static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
     static final Set<Role> SUGGESTION_DECIDERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
 
@@ -147,6 +150,34 @@ final class AccessMatrix {
             api(DELETE, "/api/v1/reservations/999999").allow(RESERVERS),
             ui(GET, "/reservations").allow(BUYER_SIDE),
             ui(POST, "/reservations/999999/release").allow(RESERVERS),
+
+            // stock policies (three lines)
+            api(GET, "/api/v1/stock-policies").allow(SIGNED_IN),
+            api(GET, "/api/v1/stock-policies/{item}/NO-WH").allow(SIGNED_IN),
+            api(PUT, "/api/v1/stock-policies/{item}/NO-WH").body("{}").allow(POLICY_EDITORS),
+            api(PUT, "/api/v1/stock-policies").body("[]").allow(POLICY_EDITORS),
+            api(DELETE, "/api/v1/stock-policies/{item}/NO-WH").allow(POLICY_EDITORS),
+            ui(GET, "/stock-policies").allow(SIGNED_IN),
+            ui(POST, "/stock-policies").allow(POLICY_EDITORS),
+            ui(POST, "/stock-policies/add").allow(POLICY_EDITORS),
+            ui(POST, "/stock-policies/{item}/NO-WH/delete").allow(POLICY_EDITORS),
+            api(POST, "/api/v1/imports/stock-policies").allow(POLICY_EDITORS),
+            api(GET, "/api/v1/exports/stock-policies").allow(SIGNED_IN),
+            ui(POST, "/imports/stock-policies").allow(POLICY_EDITORS),
+            ui(GET, "/exports/stock-policies").allow(SIGNED_IN),
+            ui(GET, "/stock-policies/{item}/NO-WH").allow(SIGNED_IN),
+
+            // alerts
+            api(GET, "/api/v1/alerts").allow(SIGNED_IN),
+            api(GET, "/api/v1/alerts/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/alerts/999999/ack").body("{}").allow(ALERT_HANDLERS),
+            api(POST, "/api/v1/alerts/999999/resolve").body("{}").allow(ALERT_RESOLVERS),
+            api(GET, "/api/v1/alerts/unseen").allow(SIGNED_IN),
+            api(POST, "/api/v1/alerts/seen").allow(SIGNED_IN),
+            ui(GET, "/alerts").allow(SIGNED_IN),
+            ui(GET, "/alerts/bell").allow(SIGNED_IN),
+            ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
+            ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

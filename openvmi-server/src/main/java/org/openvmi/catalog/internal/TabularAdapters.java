@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * The registry of what {@code /imports/{entity}} and {@code /exports/{entity}} accept. Explicit on purpose: one
  * place lists every importable entity. To add one (warehouses, locations, suppliers, supplier-items): write a
  * {@link TabularAdapter} in this package (see {@link ItemTabularAdapter}), add it as a constructor parameter and to
- * the list below, add its i18n label {@code imports.entity.<entity>} (both languages) and check its rule in
+ * the list below (a feature outside the catalog just declares its adapter as a bean), add its i18n label {@code imports.entity.<entity>} (both languages) and check its rule in
  * {@code AccessRules}.
  */
 @Component
@@ -21,9 +21,14 @@ public class TabularAdapters {
     private final Map<String, TabularAdapter<?>> byEntity = new LinkedHashMap<>();
 
     TabularAdapters(ItemTabularAdapter items, WarehouseTabularAdapter warehouses, LocationTabularAdapter locations,
-                    SupplierTabularAdapter suppliers, SupplierItemTabularAdapter supplierItems) {
+                    SupplierTabularAdapter suppliers, SupplierItemTabularAdapter supplierItems,
+                    List<TabularAdapter<?>> ofOtherFeatures) {
         for (TabularAdapter<?> adapter : List.of(items, warehouses, locations, suppliers, supplierItems)) {
             byEntity.put(adapter.entity(), adapter);
+        }
+        // other features' lists (stock policies …) after master data, in bean order
+        for (TabularAdapter<?> adapter : ofOtherFeatures) {
+            byEntity.putIfAbsent(adapter.entity(), adapter);
         }
     }
 

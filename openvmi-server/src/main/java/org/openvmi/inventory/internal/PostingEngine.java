@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,9 @@ import org.openvmi.inventory.model.PostingLine;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.Decimals;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.inventory.StockChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,14 +50,16 @@ public class PostingEngine {
     private final PostingRepository postings;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PostingEngine(LineResolver resolver, BalanceRepository balances, PostingRepository postings, JsonMapper json,
-                  Clock clock) {
+                  Clock clock, ApplicationEventPublisher events) {
         this.resolver = resolver;
         this.balances = balances;
         this.postings = postings;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The first answer to this key, when the same request was posted before; 422 when the key came with another body. */
@@ -99,6 +106,11 @@ public class PostingEngine {
             postings.storeResponse(postingId, json.writeValueAsString(result));
         }
         applyBalances(lines, order, ids, now);
+        SortedSet<ItemWarehouse> subjects = new TreeSet<>();
+        for (LineResolver.Resolved r : lines) {
+            subjects.add(new ItemWarehouse(r.item().id(), r.location().warehouseId()));
+        }
+        events.publishEvent(new StockChanged(subjects));
         return result;
     }
 

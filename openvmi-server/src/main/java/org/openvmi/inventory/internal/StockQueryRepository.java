@@ -284,4 +284,51 @@ public class StockQueryRepository {
                 }).list();
         return new ReconcileReport(breaks.isEmpty(), checked, breaks);
     }
+
+    public java.math.BigDecimal onHand(org.openvmi.inventory.ItemWarehouse subject) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN location l ON l.id = b.location_id
+                WHERE b.item_id = :i AND l.warehouse_id = :w AND l.type <> 'IN_TRANSIT'""")
+                .param("i", subject.itemId()).param("w", subject.warehouseId())
+                .query(java.math.BigDecimal.class).single();
+    }
+
+    public java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> dailyNetMovement(
+            org.openvmi.inventory.ItemWarehouse subject, java.time.Instant from, java.time.ZoneId zone) {
+        java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> days = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT m.posted_at, m.qty FROM stock_movement m JOIN location l ON l.id = m.location_id
+                WHERE m.item_id = :i AND l.warehouse_id = :w AND l.type <> 'IN_TRANSIT' AND m.posted_at >= :from""")
+                .param("i", subject.itemId()).param("w", subject.warehouseId())
+                .param("from", java.sql.Timestamp.from(from))
+                .query((rs, n) -> days.merge(rs.getTimestamp("posted_at").toInstant().atZone(zone).toLocalDate(),
+                        rs.getBigDecimal("qty"), java.math.BigDecimal::add))
+                .list();
+        return days;
+    }
+
+    public java.util.Map<org.openvmi.inventory.ItemWarehouse, java.math.BigDecimal> onHand(
+            java.util.Collection<org.openvmi.inventory.ItemWarehouse> subjects) {
+        java.util.Map<org.openvmi.inventory.ItemWarehouse, java.math.BigDecimal> result = new java.util.HashMap<>();
+        if (subjects.isEmpty()) {
+            return result;
+        }
+        java.util.Set<Long> items = new java.util.TreeSet<>();
+        java.util.Set<Long> warehouses = new java.util.TreeSet<>();
+        subjects.forEach(s -> { items.add(s.itemId()); warehouses.add(s.warehouseId()); });
+        jdbc.sql("""
+                SELECT b.item_id, l.warehouse_id, SUM(b.on_hand) AS qty
+                FROM stock_balance b JOIN location l ON l.id = b.location_id
+                WHERE b.item_id IN (:items) AND l.warehouse_id IN (:warehouses) AND l.type <> 'IN_TRANSIT'
+                GROUP BY b.item_id, l.warehouse_id""")
+                .param("items", items).param("warehouses", warehouses)
+                .query((rs, n) -> {
+                    var subject = new org.openvmi.inventory.ItemWarehouse(rs.getLong("item_id"), rs.getLong("warehouse_id"));
+                    if (subjects.contains(subject)) {
+                        result.put(subject, rs.getBigDecimal("qty"));
+                    }
+                    return null;
+                }).list();
+        return result;
+    }
 }

@@ -24,6 +24,10 @@ public final class AccessRules {
     private static final List<Role> BUYER_SIDE = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
             Role.PLANNER, Role.VIEWER);
     private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
+    private static final List<Role> POLICY_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    private static final List<Role> ALERT_HANDLERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER,
+            Role.SUPPLIER);
+    private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
     private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
     private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
@@ -40,6 +44,7 @@ public final class AccessRules {
             new Rule(null, "/imports/supplier-items/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/warehouses/**", WAREHOUSE_EDITORS),
             new Rule(null, "/imports/locations/**", WAREHOUSE_EDITORS),
+            new Rule(null, "/imports/stock-policies/**", POLICY_EDITORS),
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
@@ -69,6 +74,12 @@ public final class AccessRules {
             new Rule(null, "/counts/**", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/reservations/**", BUYER_SIDE),
             new Rule(null, "/reservations/**", RESERVERS),
+            new Rule(HttpMethod.GET, "/stock-policies/**", ANY),
+            new Rule(null, "/stock-policies/**", POLICY_EDITORS),
+            new Rule(HttpMethod.GET, "/alerts/**", ANY),
+            new Rule(HttpMethod.POST, "/alerts/seen", ANY),
+            new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
+            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
 
             new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),

@@ -1,0 +1,14 @@
+package org.openvmi.stockpolicy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Published in the transaction that raised the alert (a posting, a change of lines, a supplier's stock report).
+ * {@code warehouse} is null for SUPPLIER_LOW_WATER; {@code supplierIds} are the suppliers the alert concerns (those
+ * with the item on their source list, or the reporting supplier), for routing to supplier users.
+ */
+public record AlertRaised(long alertId, AlertType type, String item, String itemName, String unit, String warehouse,
+                          BigDecimal stock, BigDecimal line, Instant raisedAt, List<Long> supplierIds) {
+}

@@ -1,0 +1,100 @@
+package org.openvmi.stockpolicy;
+
+import java.time.Clock;
+import java.util.Collection;
+
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.internal.AlertRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The alert centre's use cases: list with filters, acknowledge with a comment, resolve by hand, and the bell's count
+ * of open alerts the user has not seen yet. Raising and resolving by stock happens in {@code AlertEvaluator}.
+ */
+@Service
+public class Alerts {
+
+    private final AlertRepository alerts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Alerts(AlertRepository alerts, ApplicationEventPublisher events, Clock clock) {
+        this.alerts = alerts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AlertView> find(AlertType type, Collection<AlertStatus> statuses, String warehouse,
+                                      String supplier, String item, PageRequest page) {
+        return alerts.find(new AlertRepository.Filter(type, statuses, blankToNull(warehouse), blankToNull(supplier),
+                blankToNull(item)), page, PartyScope.current());
+    }
+
+    @Transactional(readOnly = true)
+    public AlertView get(long id) {
+        return alerts.find(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Alert", String.valueOf(id)));
+    }
+
+    /** Marks an OPEN alert as seen and being handled; it still resolves by itself when stock recovers. */
+    @Transactional
+    public AlertView acknowledge(long id, String comment) {
+        AlertView alert = get(id);
+        if (!alerts.acknowledge(id, currentUser(), trim(comment), clock.instant())) {
+            throw new BusinessRuleException("status", "Alert " + id + " is " + alert.status()
+                                                      + "; only an OPEN alert can be acknowledged");
+        }
+        return get(id);
+    }
+
+    /** Closes an open alert by hand (e.g. the line will change); if the condition still holds a new one is raised. */
+    @Transactional
+    public AlertView resolve(long id, String comment) {
+        AlertView alert = get(id);
+        var now = clock.instant();
+        if (!alerts.resolve(id, null, now, currentUser(), trim(comment))) {
+            throw new BusinessRuleException("status", "Alert " + id + " is already RESOLVED");
+        }
+        events.publishEvent(new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null, now,
+                currentUser()));
+        return get(id);
+    }
+
+    /** Open alerts the current user may see and has not seen in the alert centre yet. */
+    @Transactional(readOnly = true)
+    public long unseen() {
+        return alerts.countOpenAfter(alerts.lastSeen(currentUser()), PartyScope.current());
+    }
+
+    @Transactional
+    public void markSeen() {
+        alerts.markSeen(currentUser());
+    }
+
+    private static String trim(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        String t = comment.trim();
+        if (t.length() > 500) {
+            throw org.openvmi.shared.InvalidInputException.of("comment", "must be at most 500 characters");
+        }
+        return t;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

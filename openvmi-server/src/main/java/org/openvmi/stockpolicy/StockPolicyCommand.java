@@ -1,0 +1,77 @@
+package org.openvmi.stockpolicy;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Sets the lines of one item in one warehouse (both from the path, or from the file's columns on import).
+ * Field checks here; the rule between the lines is {@link StockLines#problems()}.
+ */
+public class StockPolicyCommand {
+
+    private String item;
+    private String location;
+
+    @NotNull
+    @DecimalMin(value = "0", message = "{openvmi.nonNegative}")
+    @Digits(integer = 15, fraction = 4)
+    private BigDecimal safety;
+
+    @NotNull
+    @DecimalMin(value = "0", message = "{openvmi.nonNegative}")
+    @Digits(integer = 15, fraction = 4)
+    private BigDecimal warning;
+
+    @NotNull
+    @DecimalMin(value = "0", message = "{openvmi.nonNegative}")
+    @Digits(integer = 15, fraction = 4)
+    private BigDecimal max;
+
+    @DecimalMin(value = "0.5", inclusive = false, message = "{stockpolicy.error.serviceLevel}")
+    @DecimalMax(value = "1", inclusive = false, message = "{stockpolicy.error.serviceLevel}")
+    @Digits(integer = 1, fraction = 4)
+    private BigDecimal serviceLevel;
+
+    @NotNull
+    private PolicyMode mode = PolicyMode.MANUAL;
+
+    private Integer version;
+
+    public static StockPolicyCommand from(StockPolicyView v) {
+        StockPolicyCommand c = new StockPolicyCommand();
+        c.item = v.item();
+        c.location = v.location();
+        c.safety = v.safety();
+        c.warning = v.warning();
+        c.max = v.max();
+        c.serviceLevel = v.serviceLevel();
+        c.mode = v.mode();
+        c.version = v.version();
+        return c;
+    }
+
+    public StockLines lines() {
+        return new StockLines(safety, warning, max);
+    }
+
+    public String getItem() { return item; }
+    public void setItem(String item) { this.item = item == null ? null : item.trim(); }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location == null ? null : location.trim(); }
+    public BigDecimal getSafety() { return safety; }
+    public void setSafety(BigDecimal safety) { this.safety = safety; }
+    public BigDecimal getWarning() { return warning; }
+    public void setWarning(BigDecimal warning) { this.warning = warning; }
+    public BigDecimal getMax() { return max; }
+    public void setMax(BigDecimal max) { this.max = max; }
+    public BigDecimal getServiceLevel() { return serviceLevel; }
+    public void setServiceLevel(BigDecimal serviceLevel) { this.serviceLevel = serviceLevel; }
+    public PolicyMode getMode() { return mode; }
+    public void setMode(PolicyMode mode) { this.mode = mode; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+}

@@ -1,0 +1,106 @@
+package org.openvmi.stockpolicy.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.inventory.StockChanged;
+import org.openvmi.inventory.StockQueries;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.AlertRaised;
+import org.openvmi.stockpolicy.AlertResolved;
+import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.AlertView;
+import org.openvmi.stockpolicy.StockLines;
+import org.openvmi.stockpolicy.model.LineBreaches;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compares stock with its lines and raises or resolves alerts, in the transaction of whatever changed the stock or
+ * the lines: an alert commits with the posting that caused it, or not at all. The subjects' policy rows are locked
+ * first (in item, warehouse order, so evaluations never deadlock each other): two postings on one subject are judged
+ * one after the other, the second seeing the first one's stock, so each crossing raises exactly one alert.
+ */
+@Component
+public class AlertEvaluator {
+
+    private static final int CHUNK = 500;
+
+    private final AlertRepository alerts;
+    private final StockQueries stock;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AlertEvaluator(AlertRepository alerts, StockQueries stock, ApplicationEventPublisher events, Clock clock) {
+        this.alerts = alerts;
+        this.stock = stock;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    public void on(StockChanged changed) {
+        evaluate(changed.subjects());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void evaluate(Set<ItemWarehouse> subjects) {
+        List<ItemWarehouse> all = new ArrayList<>(new TreeSet<>(subjects));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            evaluateChunk(new TreeSet<>(all.subList(from, Math.min(all.size(), from + CHUNK))));
+        }
+    }
+
+    private void evaluateChunk(Set<ItemWarehouse> subjects) {
+        Map<ItemWarehouse, StockLines> lines = alerts.lockLines(subjects);
+        Map<ItemWarehouse, Map<AlertType, AlertRepository.OpenAlert>> open = alerts.openLineAlerts(subjects);
+        if (lines.isEmpty() && open.isEmpty()) {
+            return;
+        }
+        Set<ItemWarehouse> judged = new TreeSet<>(lines.keySet());
+        judged.addAll(open.keySet());
+        Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(judged);
+        Instant now = clock.instant();
+        for (ItemWarehouse subject : judged) {
+            BigDecimal qty = onHand.getOrDefault(subject, BigDecimal.ZERO);
+            StockLines l = lines.get(subject);
+            // a subject whose policy was deleted has no lines: its open alerts resolve
+            Map<AlertType, BigDecimal> breached = l == null ? Map.of() : LineBreaches.of(l, qty);
+            Map<AlertType, AlertRepository.OpenAlert> openNow = open.getOrDefault(subject, Map.of());
+            for (var b : breached.entrySet()) {
+                if (!openNow.containsKey(b.getKey())) {
+                    raise(b.getKey(), subject, qty, b.getValue(), now);
+                }
+            }
+            for (AlertRepository.OpenAlert a : openNow.values()) {
+                if (!breached.containsKey(a.type())) {
+                    resolve(a, qty, now, "system", null);
+                }
+            }
+        }
+    }
+
+    private void raise(AlertType type, ItemWarehouse subject, BigDecimal qty, BigDecimal line, Instant now) {
+        long id = alerts.insert(type, subject.itemId(), subject.warehouseId(), null, qty, line, now);
+        AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
+        events.publishEvent(new AlertRaised(id, type, v.item(), v.itemName(), v.unit(), v.warehouse(), v.stockAtRaise(),
+                v.line(), now, alerts.suppliersOf(subject.itemId())));
+    }
+
+    void resolve(AlertRepository.OpenAlert a, BigDecimal qty, Instant now, String by, String comment) {
+        if (alerts.resolve(a.id(), qty, now, by, comment)) {
+            AlertView v = alerts.find(a.id(), PartyScope.ALL).orElseThrow();
+            events.publishEvent(new AlertResolved(a.id(), a.type(), v.item(), v.warehouse(), qty, now, by));
+        }
+    }
+}

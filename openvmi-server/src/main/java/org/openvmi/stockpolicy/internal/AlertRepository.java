@@ -1,0 +1,234 @@
+package org.openvmi.stockpolicy.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.AlertView;
+import org.openvmi.stockpolicy.StockLines;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Alerts and the policies they are checked against; reads take the party scope. */
+@Repository
+public class AlertRepository {
+
+    private static final String SELECT = """
+            SELECT a.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code, s.code AS supplier_code
+            FROM stock_alert a JOIN item i ON i.id = a.item_id
+            LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id""";
+
+    private final JdbcClient jdbc;
+
+    AlertRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Filter(AlertType type, Collection<AlertStatus> statuses, String warehouse, String supplier,
+                         String item) {
+    }
+
+    public record OpenAlert(long id, AlertType type) {
+    }
+
+    /**
+     * The lines of the subjects that have a policy, their rows locked in (item, warehouse) order: evaluations of one
+     * subject run one after the other, and each sees the stock the previous one committed.
+     */
+    public Map<ItemWarehouse, StockLines> lockLines(Set<ItemWarehouse> subjects) {
+        Map<ItemWarehouse, StockLines> lines = new TreeMap<>();
+        if (subjects.isEmpty()) {
+            return lines;
+        }
+        Set<Long> items = new TreeSet<>();
+        Set<Long> warehouses = new TreeSet<>();
+        subjects.forEach(s -> { items.add(s.itemId()); warehouses.add(s.warehouseId()); });
+        jdbc.sql("""
+                SELECT item_id, warehouse_id, safety, warning, max_qty FROM stock_policy
+                WHERE item_id IN (:items) AND warehouse_id IN (:warehouses)
+                ORDER BY item_id, warehouse_id FOR UPDATE""")
+                .param("items", items).param("warehouses", warehouses)
+                .query((rs, n) -> {
+                    ItemWarehouse s = new ItemWarehouse(rs.getLong("item_id"), rs.getLong("warehouse_id"));
+                    if (subjects.contains(s)) {
+                        lines.put(s, new StockLines(rs.getBigDecimal("safety"), rs.getBigDecimal("warning"),
+                                rs.getBigDecimal("max_qty")));
+                    }
+                    return null;
+                }).list();
+        return lines;
+    }
+
+    /** The open line alerts (OPEN or ACKNOWLEDGED) of the subjects, by type. */
+    public Map<ItemWarehouse, Map<AlertType, OpenAlert>> openLineAlerts(Set<ItemWarehouse> subjects) {
+        Map<ItemWarehouse, Map<AlertType, OpenAlert>> open = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return open;
+        }
+        Set<Long> items = new TreeSet<>();
+        Set<Long> warehouses = new TreeSet<>();
+        subjects.forEach(s -> { items.add(s.itemId()); warehouses.add(s.warehouseId()); });
+        jdbc.sql("""
+                SELECT id, alert_type, item_id, warehouse_id FROM stock_alert
+                WHERE open_key IS NOT NULL AND item_id IN (:items) AND warehouse_id IN (:warehouses)
+                      AND alert_type <> 'SUPPLIER_LOW_WATER'""")
+                .param("items", items).param("warehouses", warehouses)
+                .query((rs, n) -> {
+                    ItemWarehouse s = new ItemWarehouse(rs.getLong("item_id"), rs.getLong("warehouse_id"));
+                    AlertType type = AlertType.valueOf(rs.getString("alert_type"));
+                    open.computeIfAbsent(s, k -> new EnumMap<>(AlertType.class)).put(type, new OpenAlert(rs.getLong("id"), type));
+                    return null;
+                }).list();
+        return open;
+    }
+
+    public long insert(AlertType type, long itemId, Long warehouseId, Long supplierId, BigDecimal stock, BigDecimal line,
+                       Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO stock_alert (alert_type, item_id, warehouse_id, supplier_id, status, open_key, qty_at_raise,
+                                         line_qty, raised_at)
+                VALUES (:type, :item, :wh, :sup, 'OPEN', :key, :qty, :line, :now)""")
+                .param("type", type.name()).param("item", itemId).param("wh", warehouseId).param("sup", supplierId)
+                .param("key", type + ":" + itemId + ":" + warehouseId + ":" + supplierId)
+                .param("qty", stock).param("line", line).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Resolves an open alert; false when it was not open (any more). */
+    public boolean resolve(long id, BigDecimal stock, Instant now, String by, String comment) {
+        return jdbc.sql("""
+                UPDATE stock_alert SET status = 'RESOLVED', open_key = NULL, qty_at_resolve = :qty, resolved_at = :now,
+                       resolved_by = :by, resolve_comment = :comment
+                WHERE id = :id AND open_key IS NOT NULL""")
+                .param("qty", stock).param("now", Timestamp.from(now)).param("by", by).param("comment", comment)
+                .param("id", id).update() == 1;
+    }
+
+    /** Acknowledges an OPEN alert; false when it was not OPEN. */
+    public boolean acknowledge(long id, String by, String comment, Instant now) {
+        return jdbc.sql("""
+                UPDATE stock_alert SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by,
+                       ack_comment = :comment
+                WHERE id = :id AND status = 'OPEN'""")
+                .param("now", Timestamp.from(now)).param("by", by).param("comment", comment).param("id", id)
+                .update() == 1;
+    }
+
+    public Optional<AlertView> find(long id, PartyScope scope) {
+        return jdbc.sql(SELECT + " WHERE a.id = :id AND " + scopePredicate(scope))
+                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
+                .query(AlertRepository::view).optional();
+    }
+
+    public List<Long> suppliersOf(long itemId) {
+        return jdbc.sql("SELECT supplier_id FROM supplier_item WHERE item_id = :i ORDER BY supplier_id")
+                .param("i", itemId).query(Long.class).list();
+    }
+
+    public PageResult<AlertView> find(Filter f, PageRequest page, PartyScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id "
+                              + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"
+                              + where).params(params).query(Long.class).single();
+        List<AlertView> rows = jdbc.sql(SELECT + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(AlertRepository::view).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Open alerts the scope sees with an id above {@code afterId}. */
+    public long countOpenAfter(long afterId, PartyScope scope) {
+        return jdbc.sql("SELECT COUNT(*) FROM stock_alert a WHERE a.open_key IS NOT NULL AND a.id > :after AND "
+                        + scopePredicate(scope))
+                .param("after", afterId).param("scopeSupplierId", scope.supplierIdParam())
+                .query(Long.class).single();
+    }
+
+    public long lastSeen(String username) {
+        return jdbc.sql("SELECT last_alert_id FROM alert_seen WHERE username = :u").param("u", username)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    public void markSeen(String username) {
+        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_alert").query(Long.class).single();
+        if (jdbc.sql("UPDATE alert_seen SET last_alert_id = :id WHERE username = :u")
+                    .param("id", newest).param("u", username).update() == 0) {
+            jdbc.sql("INSERT INTO alert_seen (username, last_alert_id) VALUES (:u, :id)")
+                    .param("u", username).param("id", newest).update();
+        }
+    }
+
+    /** Supplier users see alerts about items on their source list and their own low-water alerts. */
+    private static String scopePredicate(PartyScope scope) {
+        if (scope.seesAll()) {
+            return "1=1";
+        }
+        return "(" + CatalogRefs.itemPredicate("a.item_id", scope) + " OR " + scope.predicate("a.supplier_id") + ")";
+    }
+
+    private static String where(Filter f, PartyScope scope, Map<String, Object> params) {
+        params.put("scopeSupplierId", scope.supplierIdParam());
+        StringBuilder w = new StringBuilder(" WHERE ").append(scopePredicate(scope));
+        if (f.type() != null) {
+            w.append(" AND a.alert_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            w.append(" AND a.status IN (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.warehouse() != null) {
+            w.append(" AND w.code = :wh");
+            params.put("wh", f.warehouse());
+        }
+        if (f.item() != null) {
+            w.append(" AND (i.code = :item)");
+            params.put("item", f.item());
+        }
+        if (f.supplier() != null) {
+            w.append(" AND (s.code = :sup OR EXISTS (SELECT 1 FROM supplier_item fsi JOIN supplier fs ON fs.id = fsi.supplier_id "
+                     + "WHERE fsi.item_id = a.item_id AND fs.code = :sup))");
+            params.put("sup", f.supplier());
+        }
+        return w.toString();
+    }
+
+    private static AlertView view(ResultSet rs, int n) throws SQLException {
+        return new AlertView(rs.getLong("id"), AlertType.valueOf(rs.getString("alert_type")),
+                AlertStatus.valueOf(rs.getString("status")), rs.getString("item_code"), rs.getString("item_name"),
+                rs.getString("uom"), rs.getString("warehouse_code"), rs.getString("supplier_code"),
+                Decimals.plain(rs.getBigDecimal("qty_at_raise")), Decimals.plain(rs.getBigDecimal("line_qty")),
+                instant(rs, "raised_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                rs.getString("ack_comment"), Decimals.plain(rs.getBigDecimal("qty_at_resolve")),
+                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolve_comment"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

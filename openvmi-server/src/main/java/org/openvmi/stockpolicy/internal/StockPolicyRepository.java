@@ -1,0 +1,179 @@
+package org.openvmi.stockpolicy.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.PlannedLevels;
+import org.openvmi.stockpolicy.PolicyMode;
+import org.openvmi.stockpolicy.StockPolicyCommand;
+import org.openvmi.stockpolicy.StockPolicyView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stock policies; reads take the party scope (a supplier sees policies of the items on its source list). */
+@Repository
+public class StockPolicyRepository {
+
+    private static final String SELECT = """
+            SELECT p.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code
+            FROM stock_policy p JOIN item i ON i.id = p.item_id JOIN warehouse w ON w.id = p.warehouse_id""";
+    private static final int BATCH = 1_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    StockPolicyRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public record Filter(String location, String text, PolicyMode mode) {
+    }
+
+    public Optional<StockPolicyView> find(long itemId, long warehouseId, PartyScope scope) {
+        return jdbc.sql(SELECT + " WHERE p.item_id = :i AND p.warehouse_id = :w AND "
+                        + CatalogRefs.itemPredicate("p.item_id", scope))
+                .param("i", itemId).param("w", warehouseId).param("scopeSupplierId", scope.supplierIdParam())
+                .query(StockPolicyRepository::view).optional();
+    }
+
+    public PageResult<StockPolicyView> find(Filter f, PageRequest page, PartyScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopeSupplierId", scope.supplierIdParam());
+        StringBuilder where = new StringBuilder(" WHERE ").append(CatalogRefs.itemPredicate("p.item_id", scope));
+        if (f.location() != null) {
+            where.append(" AND w.code = :w");
+            params.put("w", f.location());
+        }
+        if (f.text() != null) {
+            where.append(" AND (LOWER(i.code) LIKE :t OR LOWER(i.name) LIKE :t)");
+            params.put("t", "%" + f.text().toLowerCase() + "%");
+        }
+        if (f.mode() != null) {
+            where.append(" AND p.mode = :m");
+            params.put("m", f.mode().name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_policy p JOIN item i ON i.id = p.item_id "
+                              + "JOIN warehouse w ON w.id = p.warehouse_id" + where)
+                .params(params).query(Long.class).single();
+        List<StockPolicyView> rows = jdbc.sql(SELECT + where + " ORDER BY w.code, i.code LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(StockPolicyRepository::view).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** Every policy the scope sees, for exports. */
+    public List<StockPolicyView> all(PartyScope scope) {
+        return jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY w.code, i.code")
+                .param("scopeSupplierId", scope.supplierIdParam()).query(StockPolicyRepository::view).list();
+    }
+
+    public void insert(long itemId, long warehouseId, StockPolicyCommand c, String user, Instant now) {
+        jdbc.sql("""
+                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
+                                          updated_at, updated_by)
+                VALUES (:i, :w, :s, :wa, :m, :sl, :mode, :now, :u)""")
+                .param("i", itemId).param("w", warehouseId).param("s", c.getSafety()).param("wa", c.getWarning())
+                .param("m", c.getMax()).param("sl", c.getServiceLevel()).param("mode", c.getMode().name())
+                .param("now", Timestamp.from(now)).param("u", user).update();
+    }
+
+    /** Optimistic update: false when the version moved on (someone else saved first). */
+    public boolean update(long id, int version, StockPolicyCommand c, String user, Instant now) {
+        return jdbc.sql("""
+                UPDATE stock_policy SET safety = :s, warning = :wa, max_qty = :m, service_level = :sl, mode = :mode,
+                       updated_at = :now, updated_by = :u, version = version + 1
+                WHERE id = :id AND version = :v""")
+                .param("s", c.getSafety()).param("wa", c.getWarning()).param("m", c.getMax())
+                .param("sl", c.getServiceLevel()).param("mode", c.getMode().name()).param("now", Timestamp.from(now))
+                .param("u", user).param("id", id).param("v", version).update() == 1;
+    }
+
+    public boolean delete(long id, int version) {
+        return jdbc.sql("DELETE FROM stock_policy WHERE id = :id AND version = :v")
+                .param("id", id).param("v", version).update() == 1;
+    }
+
+    /**
+     * Applies planned lines in batches: DYNAMIC policies are updated, subjects without a policy get a DYNAMIC one,
+     * MANUAL policies are left alone (the planner's numbers never overwrite a person's). Returns the rows changed.
+     */
+    public int applyPlanned(List<PlannedLevels> levels, String user, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int changed = 0;
+        for (int from = 0; from < levels.size(); from += BATCH) {
+            List<PlannedLevels> chunk = levels.subList(from, Math.min(levels.size(), from + BATCH));
+            int[][] updated = template.batchUpdate("""
+                    UPDATE stock_policy SET safety = ?, warning = ?, max_qty = ?, service_level = ?, planned_at = ?,
+                           updated_at = ?, updated_by = ?, version = version + 1
+                    WHERE item_id = ? AND warehouse_id = ? AND mode = 'DYNAMIC'""", chunk, chunk.size(), (ps, l) -> {
+                ps.setBigDecimal(1, l.safety());
+                ps.setBigDecimal(2, l.warning());
+                ps.setBigDecimal(3, l.max());
+                ps.setBigDecimal(4, l.serviceLevel());
+                ps.setTimestamp(5, at);
+                ps.setTimestamp(6, at);
+                ps.setString(7, user);
+                ps.setLong(8, l.itemId());
+                ps.setLong(9, l.warehouseId());
+            });
+            int[][] inserted = template.batchUpdate("""
+                    INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
+                                              planned_at, updated_at, updated_by)
+                    SELECT ?, ?, ?, ?, ?, ?, 'DYNAMIC', ?, ?, ? FROM (VALUES (1)) one
+                    WHERE NOT EXISTS (SELECT 1 FROM stock_policy WHERE item_id = ? AND warehouse_id = ?)""",
+                    chunk, chunk.size(), (ps, l) -> {
+                        ps.setLong(1, l.itemId());
+                        ps.setLong(2, l.warehouseId());
+                        ps.setBigDecimal(3, l.safety());
+                        ps.setBigDecimal(4, l.warning());
+                        ps.setBigDecimal(5, l.max());
+                        ps.setBigDecimal(6, l.serviceLevel());
+                        ps.setTimestamp(7, at);
+                        ps.setTimestamp(8, at);
+                        ps.setString(9, user);
+                        ps.setLong(10, l.itemId());
+                        ps.setLong(11, l.warehouseId());
+                    });
+            changed += sum(updated) + sum(inserted);
+        }
+        return changed;
+    }
+
+    private static int sum(int[][] counts) {
+        int total = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                total += Math.max(c, 0);
+            }
+        }
+        return total;
+    }
+
+    private static StockPolicyView view(ResultSet rs, int n) throws SQLException {
+        Timestamp planned = rs.getTimestamp("planned_at");
+        return new StockPolicyView(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
+                rs.getString("uom"), rs.getString("warehouse_code"), Decimals.plain(rs.getBigDecimal("safety")),
+                Decimals.plain(rs.getBigDecimal("warning")), Decimals.plain(rs.getBigDecimal("max_qty")),
+                serviceLevel(rs.getBigDecimal("service_level")), PolicyMode.valueOf(rs.getString("mode")),
+                planned == null ? null : planned.toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"), rs.getInt("version"));
+    }
+
+    private static BigDecimal serviceLevel(BigDecimal v) {
+        return v == null ? null : Decimals.plain(v);
+    }
+}

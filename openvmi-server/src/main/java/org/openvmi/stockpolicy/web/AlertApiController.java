@@ -1,0 +1,76 @@
+package org.openvmi.stockpolicy.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.AlertView;
+import org.openvmi.stockpolicy.Alerts;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Alerts", description = "Stock lines crossed (stockout, below safety, below warning, above max) and supplier low water")
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertApiController {
+
+    private final Alerts alerts;
+
+    AlertApiController(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    /** What an acknowledgement or a manual resolution says. */
+    record CommentRequest(String comment) {
+    }
+
+    @Operation(summary = "Alerts, newest first", description = "status may repeat (status=OPEN&status=ACKNOWLEDGED)")
+    @GetMapping
+    PageResult<AlertView> list(@RequestParam(required = false) List<AlertStatus> status,
+                               @RequestParam(required = false) AlertType type,
+                               @RequestParam(required = false) String warehouse,
+                               @RequestParam(required = false) String supplier,
+                               @RequestParam(required = false) String item,
+                               @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        return alerts.find(type, status, warehouse, supplier, item, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    AlertView get(@PathVariable long id) {
+        return alerts.get(id);
+    }
+
+    @PostMapping("/{id}/ack")
+    AlertView acknowledge(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
+        return alerts.acknowledge(id, body == null ? null : body.comment());
+    }
+
+    @PostMapping("/{id}/resolve")
+    AlertView resolve(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
+        return alerts.resolve(id, body == null ? null : body.comment());
+    }
+
+    @Operation(summary = "Open alerts the caller has not seen yet (the bell's number)")
+    @GetMapping("/unseen")
+    Map<String, Long> unseen() {
+        return Map.of("unseen", alerts.unseen());
+    }
+
+    @PostMapping("/seen")
+    ResponseEntity<Void> seen() {
+        alerts.markSeen();
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,7 @@
+package org.openvmi.stockpolicy;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class StockPolicyOnPostgresIT extends StockPolicyContract {
+}
