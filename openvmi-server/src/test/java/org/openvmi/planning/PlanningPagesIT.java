@@ -53,6 +53,8 @@ class PlanningPagesIT {
         assertThat(browser.driver().findElement(By.cssSelector(".run-progress .run-count")).getText()).startsWith("1 / 1");
         assertThat(browser.driver().findElement(By.cssSelector(".run-summary")).getText())
                 .contains("Purchase 1").contains("Item-warehouses");
+        // the list under it was refreshed with the same poll
+        assertThat(browser.driver().findElement(By.cssSelector("#run-table tbody tr")).getText()).contains("1 / 1", "Done");
         browser.screenshot("planning-run-done");
 
         browser.open("/planning/suggestions?item=" + item);

@@ -90,10 +90,13 @@ class PlanningPageController {
         return "redirect:/planning/runs";
     }
 
+    /** The live part of the runs page (latest run's progress and summary, the list), polled while a run is open. */
     @GetMapping("/planning/runs/{id}/progress")
     String progress(@PathVariable long id, Model model) {
-        model.addAttribute("run", runs.get(id));
-        return "planning/runs :: progress";
+        runs.get(id);   // 404 for an unknown run
+        model.addAttribute("page", runs.list(PageRequest.of(0, 20)));
+        model.addAttribute("pageUrl", "/planning/runs?");
+        return "planning/runs :: live";
     }
 
     @GetMapping("/planning/suggestions")
