@@ -22,13 +22,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class Alerts {
 
     private final AlertRepository alerts;
+    private final org.openvmi.stockpolicy.internal.AlertEvaluator evaluator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Alerts(AlertRepository alerts, ApplicationEventPublisher events, Clock clock) {
+    Alerts(AlertRepository alerts, org.openvmi.stockpolicy.internal.AlertEvaluator evaluator,
+           ApplicationEventPublisher events, Clock clock) {
         this.alerts = alerts;
+        this.evaluator = evaluator;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * For the supplier-stock feature, inside its transaction: a supplier's available stock of an item against the
+     * low-water mark of that supplier item (null = none) raises or resolves SUPPLIER_LOW_WATER.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void judgeSupplierStock(long supplierId, long itemId, java.math.BigDecimal available,
+                                   java.math.BigDecimal lowWater) {
+        evaluator.judgeSupplierStock(supplierId, itemId, available, lowWater);
     }
 
     @Transactional(readOnly = true)

@@ -213,6 +213,33 @@ abstract class AlertContract {
         mvc.perform(get("/api/v1/alerts/" + other).with(as(Role.VIEWER))).andExpect(jsonPath("$.status").value("OPEN"));
     }
 
+    @Autowired
+    Alerts alertService;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void supplier_stock_under_its_low_water_mark_raises_one_alert_that_resolves_when_reported_above() throws Exception {
+        long supplierA = jdbc.sql("SELECT id FROM supplier WHERE code = :c").param("c", Fixtures.SUPPLIER_A).query(Long.class).single();
+        long itemId = jdbc.sql("SELECT id FROM item WHERE code = :c").param("c", data.item).query(Long.class).single();
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("5"), new BigDecimal("10")));
+        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("4"), new BigDecimal("10")));
+        assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("OPEN")));
+        long id = jdbc.sql("SELECT a.id FROM stock_alert a WHERE a.item_id = :i AND a.open_key IS NOT NULL")
+                .param("i", itemId).query(Long.class).single();
+        mvc.perform(get("/api/v1/alerts/" + id).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A))
+                .andExpect(jsonPath("$.line").value(10))
+                .andExpect(jsonPath("$.stockAtRaise").value(5));
+        mvc.perform(get("/api/v1/alerts/" + id).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("10"), new BigDecimal("10")));
+        assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("RESOLVED")));
+        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("1"), null));
+        assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("RESOLVED")));
+    }
+
     @Test
     void the_bell_counts_open_alerts_not_seen_yet() throws Exception {
         mvc.perform(post("/api/v1/alerts/seen").with(as(Role.BUYER))).andExpect(status().isNoContent());

@@ -99,6 +99,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A second, independent browser (own profile and session) on the same server; the caller closes it. */
+    public Browser another() {
+        return start(baseUrl);
+    }
+
     public WebDriver driver() {
         return driver;
     }

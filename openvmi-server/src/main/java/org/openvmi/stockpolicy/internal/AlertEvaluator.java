@@ -90,6 +90,27 @@ public class AlertEvaluator {
         }
     }
 
+    /**
+     * Judges a supplier's reported available stock of an item against the low-water mark set for that supplier item:
+     * below it raises SUPPLIER_LOW_WATER (once), at or above it (or without a mark) resolves the open one. A second
+     * concurrent judgement of the same pair that also finds none open is refused by the open key and retried by the
+     * caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void judgeSupplierStock(long supplierId, long itemId, BigDecimal available, BigDecimal lowWater) {
+        Instant now = clock.instant();
+        var open = alerts.lockOpenLowWater(supplierId, itemId);
+        boolean low = lowWater != null && available.compareTo(lowWater) < 0;
+        if (low && open.isEmpty()) {
+            long id = alerts.insert(AlertType.SUPPLIER_LOW_WATER, itemId, null, supplierId, available, lowWater, now);
+            AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
+            events.publishEvent(new AlertRaised(id, AlertType.SUPPLIER_LOW_WATER, v.item(), v.itemName(), v.unit(), null,
+                    available, lowWater, now, List.of(supplierId)));
+        } else if (!low && open.isPresent()) {
+            resolve(open.get(), available, now, "system", null);
+        }
+    }
+
     private void raise(AlertType type, ItemWarehouse subject, BigDecimal qty, BigDecimal line, Instant now) {
         long id = alerts.insert(type, subject.itemId(), subject.warehouseId(), null, qty, line, now);
         AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();

@@ -103,6 +103,14 @@ public class AlertRepository {
         return open;
     }
 
+    /** The open SUPPLIER_LOW_WATER alert of a supplier's item, its row locked (one judgement at a time). */
+    public Optional<OpenAlert> lockOpenLowWater(long supplierId, long itemId) {
+        return jdbc.sql("""
+                SELECT id FROM stock_alert WHERE open_key = :key FOR UPDATE""")
+                .param("key", AlertType.SUPPLIER_LOW_WATER + ":" + itemId + ":null:" + supplierId)
+                .query((rs, n) -> new OpenAlert(rs.getLong("id"), AlertType.SUPPLIER_LOW_WATER)).optional();
+    }
+
     public long insert(AlertType type, long itemId, Long warehouseId, Long supplierId, BigDecimal stock, BigDecimal line,
                        Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The alert centre and the bell in the top bar (an htmx fragment polled every two seconds). */
+/** The alert centre and the bell in the top bar (an htmx fragment polled every second). */
 @Controller
 @RequestMapping("/alerts")
 class AlertPageController {
