@@ -186,6 +186,59 @@ abstract class PlanningApiContract {
     }
 
     @Test
+    void progress_is_visible_while_the_run_is_running_and_ends_with_done_equal_to_total() throws Exception {
+        String wh = data.warehouse();
+        String a = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        String b = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        data.weeklyDemand(a, wh, today, 20, "3");
+        data.weeklyDemand(b, wh, today, 20, "4");
+        PlanningGate.close();
+        try {
+            long id = body(postJson("/api/v1/planning/runs", as(Role.PLANNER), "{\"warehouse\":\"" + wh + "\"}")
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.status").value("QUEUED"))).get("id").asLong();
+            JsonNode running = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (running == null && System.nanoTime() < deadline) {
+                JsonNode r = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER))));
+                if ("RUNNING".equals(r.get("status").asString()) && r.get("total").asInt() == 2) {
+                    running = r;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(running).as("the run seen RUNNING with its total").isNotNull();
+            assertThat(running.get("done").asInt()).isZero();
+            assertThat(running.get("phase").asString()).isEqualTo("FIT");
+            postJson("/api/v1/planning/runs", as(Role.PLANNER), "{\"warehouse\":\"" + wh + "\"}")
+                    .andExpect(status().isConflict());
+            mvc.perform(get("/api/v1/planning/runs").with(as(Role.VIEWER)))
+                    .andExpect(jsonPath("$.content[0].id").value(id))
+                    .andExpect(jsonPath("$.content[0].status").value("RUNNING"));
+        } finally {
+            PlanningGate.open();
+        }
+        JsonNode done = runToEnd(null, new ArrayList<>(List.of("RUNNING")), wh);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("done").asInt()).isEqualTo(2).isEqualTo(done.get("total").asInt());
+        assertThat(done.get("durationMs").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** Waits for the latest run of the warehouse to finish. */
+    JsonNode runToEnd(String ignored, List<String> seen, String warehouse) throws Exception {
+        long id = jdbc.sql("SELECT MAX(id) FROM planning_run WHERE warehouse_id = (SELECT id FROM warehouse WHERE code = :w)")
+                .param("w", warehouse).query(Long.class).single();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode run = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER))));
+            if ("DONE".equals(run.get("status").asString()) || "FAILED".equals(run.get("status").asString())) {
+                return run;
+            }
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void a_run_updates_dynamic_stock_policies_creates_missing_ones_and_leaves_manual_ones_as_people_set_them() throws Exception {
         String wh = data.warehouse();
         String dynamic = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");

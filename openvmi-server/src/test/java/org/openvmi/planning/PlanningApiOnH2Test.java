@@ -5,6 +5,6 @@ import org.openvmi.testsupport.MutableClockConfiguration;
 import org.springframework.context.annotation.Import;
 
 @H2Test
-@Import(MutableClockConfiguration.class)
+@Import({MutableClockConfiguration.class, PlanningGate.class})
 class PlanningApiOnH2Test extends PlanningApiContract {
 }

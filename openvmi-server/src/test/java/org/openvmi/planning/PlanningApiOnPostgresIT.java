@@ -5,6 +5,6 @@ import org.openvmi.testsupport.PostgresTest;
 import org.springframework.context.annotation.Import;
 
 @PostgresTest
-@Import(MutableClockConfiguration.class)
+@Import({MutableClockConfiguration.class, PlanningGate.class})
 class PlanningApiOnPostgresIT extends PlanningApiContract {
 }
