@@ -252,7 +252,7 @@ abstract class PlanningApiContract {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                             .put("/api/v1/stock-policies/" + p[0] + "/" + wh).with(as(Role.PLANNER))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"safety\":1,\"warning\":2,\"max\":3,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}"))
+                            .content("{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}"))
                     .andExpect(status().is2xxSuccessful());
         }
         JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
@@ -269,9 +269,17 @@ abstract class PlanningApiContract {
         }
         mvc.perform(get("/api/v1/stock-policies/" + manual + "/" + wh).with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.mode").value("MANUAL"))
-                .andExpect(jsonPath("$.safety").value(1))
-                .andExpect(jsonPath("$.warning").value(2))
-                .andExpect(jsonPath("$.max").value(3));
+                .andExpect(jsonPath("$.safety").value(10))
+                .andExpect(jsonPath("$.warning").value(150))
+                .andExpect(jsonPath("$.max").value(200));
+        // suggestions follow the lines in force: the people's lines say 100 on hand is below 150 → order up to 200;
+        // the planned lines (reorder point 20) would have asked for nothing, as they do for the other two
+        JsonNode manualSuggestion = suggestions(as(Role.BUYER), manual).get("content");
+        assertThat(manualSuggestion).hasSize(1);
+        assertThat(new BigDecimal(manualSuggestion.get(0).get("qty").asString())).isEqualByComparingTo("100");
+        assertThat(new BigDecimal(manualSuggestion.get(0).get("reorderPoint").asString())).isEqualByComparingTo("150");
+        assertThat(suggestions(as(Role.BUYER), dynamic).get("content")).isEmpty();
+        assertThat(suggestions(as(Role.BUYER), none).get("content")).isEmpty();
     }
 
     @Test

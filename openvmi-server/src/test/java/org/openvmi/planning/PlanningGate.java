@@ -34,16 +34,25 @@ public class PlanningGate {
     @Bean
     @Primary
     PolicyUpdates gatedPolicyUpdates(@Qualifier("stockPolicyUpdates") PolicyUpdates delegate) {
-        return plans -> {
-            CountDownLatch latch = closed;
-            if (latch != null) {
-                try {
-                    latch.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        return new PolicyUpdates() {
+            @Override
+            public int apply(java.util.List<org.openvmi.planning.model.Plan> plans) {
+                CountDownLatch latch = closed;
+                if (latch != null) {
+                    try {
+                        latch.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
+                return delegate.apply(plans);
             }
-            return delegate.apply(plans);
+
+            @Override
+            public java.util.Map<org.openvmi.inventory.StockPositions.Key, org.openvmi.planning.model.PlanInput.Lines>
+                    manualLines(Long warehouseId) {
+                return delegate.manualLines(warehouseId);
+            }
         };
     }
 }

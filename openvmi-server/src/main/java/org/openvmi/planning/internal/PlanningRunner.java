@@ -130,9 +130,10 @@ public class PlanningRunner {
         Map<StockPositions.Key, StockPositions.Position> positions = stock.positions(spec.warehouseId());
         Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
         Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
+        Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
         int total = reader.countPairs(spec);
         runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
-        Context context = new Context(spec, positions, sources, observed);
+        Context context = new Context(spec, positions, sources, observed, manual);
         AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
 
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -192,12 +193,14 @@ public class PlanningRunner {
 
     private record Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
                            Map<Long, PlanningCatalog.PrimarySource> sources,
-                           Map<LeadTimeRepository.Key, LeadTimeStats> observed, Map<String, LongAdder> models,
+                           Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+                           Map<StockPositions.Key, PlanInput.Lines> manual, Map<String, LongAdder> models,
                            Map<String, LongAdder> types, LongAdder fitNanos, LongAdder writeNanos) {
 
         Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
-                Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed) {
-            this(spec, positions, sources, observed, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+                Map<StockPositions.Key, PlanInput.Lines> manual) {
+            this(spec, positions, sources, observed, manual, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
                     new LongAdder(), new LongAdder());
         }
     }
@@ -260,7 +263,8 @@ public class PlanningRunner {
         }
         return new PlanInput(s.itemId(), s.warehouseId(), weekly.imputed(), weekly.stockoutWeeks(), leadTime,
                 spec.serviceLevel(), spec.horizonDays(), position.onHand(), position.reserved(), position.inTransit(),
-                position.ownOnHand(), purchase, false);
+                position.ownOnHand(), purchase, false,
+                context.manual().get(new StockPositions.Key(s.itemId(), s.warehouseId())));
     }
 
     private static BigDecimal nonNegative(BigDecimal x) {

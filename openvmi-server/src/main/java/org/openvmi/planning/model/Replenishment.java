@@ -33,7 +33,8 @@ public final class Replenishment {
         List<Proposal> proposals = new ArrayList<>();
         for (Plan p : plansOfOneItem) {
             BigDecimal position = p.input().inventoryPosition();
-            if (p.meanPerWeek() <= 0 || p.reorderPoint().signum() <= 0 || position.compareTo(p.reorderPoint()) > 0) {
+            if ((p.meanPerWeek() <= 0 && !p.manual()) || p.reorderPoint().signum() <= 0
+                || position.compareTo(p.reorderPoint()) > 0) {
                 continue;
             }
             BigDecimal need = p.orderUpTo().subtract(position);
