@@ -150,13 +150,14 @@ public class PlanningRuns {
         });
         LocalDate[] window = runner.window();
         RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1]);
+        RunView queued = get(id);   // the answer is the run as recorded (QUEUED), whatever the queue does next
         try {
             executor.execute(() -> runner.run(spec));
         } catch (RejectedExecutionException e) {
             runs.fail(id, "too many planning runs queued", clock.instant());
             throw new ConflictException("too many planning runs are queued; try again later");
         }
-        return get(id);
+        return queued;
     }
 
     @Transactional(readOnly = true)
