@@ -388,6 +388,42 @@ abstract class PlanningApiContract {
     }
 
     @Test
+    void the_suggestions_page_accepts_the_checked_suggestions_in_bulk_and_shows_them_with_their_reason() throws Exception {
+        String wh = data.warehouse();
+        String a = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        String b = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        for (String item : List.of(a, b)) {
+            data.weeklyDemand(item, wh, today, 30, "10");
+            move("RECEIPT", item, wh + "-B1", "1", Duration.ofDays(400));
+        }
+        runToEnd("{\"warehouse\":\"" + wh + "\"}");
+        long idA = suggestions(as(Role.BUYER), a).get("content").get(0).get("id").asLong();
+        long idB = suggestions(as(Role.BUYER), b).get("content").get(0).get("id").asLong();
+        var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
+        String page = mvc.perform(get("/planning/suggestions").param("warehouse", wh).param("lang", "en").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("suggestion-" + idA).contains("suggestion-" + idB).contains("order 19 from " + Fixtures.SUPPLIER_A);
+        mvc.perform(post("/planning/suggestions/decide").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("ids", String.valueOf(idA), String.valueOf(idB)).param("action", "accept")
+                        .param("back", "/planning/suggestions?warehouse=" + wh))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/planning/suggestions?warehouse=" + wh));
+        for (long id : new long[] {idA, idB}) {
+            mvc.perform(get("/api/v1/suggestions/" + id).with(as(Role.VIEWER)))
+                    .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                    .andExpect(jsonPath("$.decidedBy").value("t-buyer"));
+        }
+        // a viewer may look but not decide
+        var viewer = org.openvmi.testsupport.UiSessions.login(mvc, "t-viewer");
+        mvc.perform(post("/planning/suggestions/decide").session(viewer)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("ids", String.valueOf(idA)).param("action", "reject"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void a_supplier_user_sees_only_suggestions_and_forecasts_of_its_own_items() throws Exception {
         String wh = data.warehouse();
         String mine = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
