@@ -44,7 +44,7 @@ public final class Cli {
     static String usage() {
         return """
                 usage:
-                  forecast --input demand.csv --horizon H [--season 1|7|12|52] --output forecasts.csv
+                  forecast --input demand.csv --horizon H [--season 1|7|12|52] [--sporadic min-rmse|rate] --output forecasts.csv
                   simulate --input demand.csv --train N --lead-time L --service 0.95 [--prices prices.csv]
                            [--policy dynamic|static] [--season 1|7|12|52] [--holding-rate 0.25] [--seed 1]
                            --output result.csv""";

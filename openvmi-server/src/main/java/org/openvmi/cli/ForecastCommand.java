@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Set;
 import org.openvmi.engine.forecast.AutoForecaster;
 import org.openvmi.engine.forecast.ModelChoice;
+import org.openvmi.engine.forecast.SporadicForecast;
 
 /**
- * {@code forecast --input demand.csv --horizon H [--season 1|7|12|52] --output forecasts.csv}: the engine's automatic
- * model choice per series, written as {@code series,step,forecast,model} (a forecast below zero is written as 0).
+ * {@code forecast --input demand.csv --horizon H [--season 1|7|12|52] [--sporadic min-rmse|rate] --output forecasts.csv}:
+ * the engine's automatic model choice per series, written as {@code series,step,forecast,model} (a forecast below
+ * zero is written as 0). Sporadic series get the point forecast with the lowest expected error by default
+ * ({@code min-rmse}, what accuracy is judged on); {@code rate} gives the mean demand rate that stock policies use
+ * (ADR 0013).
  */
 final class ForecastCommand {
 
-    static final Set<String> OPTIONS = Set.of("input", "horizon", "season", "output");
+    static final Set<String> OPTIONS = Set.of("input", "horizon", "season", "sporadic", "output");
 
     private ForecastCommand() {
     }
@@ -24,7 +28,13 @@ final class ForecastCommand {
         int season = options.season();
         Path output = options.path("output");
         List<DemandFile.Series> series = DemandFile.read(input);
-        AutoForecaster auto = new AutoForecaster(season, 4);
+        SporadicForecast sporadic = switch (options.optional("sporadic", "min-rmse")) {
+            case "min-rmse" -> SporadicForecast.MINIMUM_RMSE;
+            case "rate" -> SporadicForecast.DEMAND_RATE;
+            default -> throw new CliException("forecast: option --sporadic must be min-rmse or rate, was '"
+                                              + options.optional("sporadic", "") + "'");
+        };
+        AutoForecaster auto = new AutoForecaster(season, 4, sporadic);
         Progress progress = new Progress("forecast", series.size(), err);
         ModelChoice[] choices = new ModelChoice[series.size()];
         java.util.stream.IntStream.range(0, series.size()).parallel().forEach(i -> {

@@ -54,6 +54,29 @@ class CliTest {
     }
 
     @Test
+    void a_sporadic_series_gets_the_minimum_error_point_forecast_unless_the_demand_rate_is_asked_for() throws IOException {
+        // 36 periods, demand 6 in every third: intermittent (ADI 3); its demand rate is 2 a period, and over a
+        // horizon of 8 forecasting a rate beats forecasting nothing in every backtest window
+        StringBuilder rows = new StringBuilder("series,period,qty");
+        for (int t = 1; t <= 36; t++) {
+            rows.append("\nS,").append(t).append(',').append(t % 3 == 0 ? 6 : 0);
+        }
+        Path input = Files.writeString(dir.resolve("sporadic.csv"), rows + "\n");
+        assertThat(run("forecast", "--input", input.toString(), "--horizon", "8", "--output", path("min.csv"))).isZero();
+        assertThat(run("forecast", "--input", input.toString(), "--horizon", "8", "--sporadic", "rate",
+                "--output", path("rate.csv"))).isZero();
+        String minModel = Files.readAllLines(dir.resolve("min.csv")).get(1).split(",")[3];
+        String[] rate = Files.readAllLines(dir.resolve("rate.csv")).get(1).split(",");
+        assertThat(minModel).isIn("MinRMSE", "Zero");
+        assertThat(rate[3]).isNotIn("MinRMSE");
+        assertThat(rate[3]).isNotEqualTo("Zero");
+        assertThat(Double.parseDouble(rate[2])).isBetween(1.0, 3.0);
+        assertThat(run("forecast", "--input", input.toString(), "--horizon", "1", "--sporadic", "mean",
+                "--output", path("x.csv"))).isEqualTo(2);
+        assertThat(errors()).contains("--sporadic must be min-rmse or rate");
+    }
+
+    @Test
     void rows_are_sorted_and_gaps_filled_with_zero_demand() throws IOException {
         Path input = file("d.csv", "series,period,qty", "X,5,2", "X,3,1", "Y,2024-03-01,7", "Y,2024-01-01,5");
         assertThat(run("forecast", "--input", input.toString(), "--horizon", "1", "--output", path("o.csv")))
