@@ -92,6 +92,15 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         assertThat(onHand(data.bearing)).isEqualByComparingTo("500");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE type = 'RECEIPT' AND reference LIKE :r")
                 .param("r", "PO-" + id + "/%").query(Long.class).single()).isEqualTo(2);
+        // each receipt line becomes a lead-time fact for planning (after commit, through the event registry)
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (jdbc.sql("SELECT COUNT(*) FROM planning_lead_time_fact WHERE reference LIKE :r")
+                       .param("r", "PO-" + id + "/%").query(Long.class).single() < 2) {
+            assertThat(System.nanoTime()).as("lead-time facts recorded within 20 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.sql("SELECT lead_days FROM planning_lead_time_fact WHERE reference LIKE :r ORDER BY id")
+                .param("r", "PO-" + id + "/%").query(Integer.class).list()).containsExactly(2, 2);
 
         // the supplier invoices in the portal: matched
         send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"FP-%d\","

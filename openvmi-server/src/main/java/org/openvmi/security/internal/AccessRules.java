@@ -37,6 +37,9 @@ public final class AccessRules {
     private static final List<Role> INVOICE_ENTRY = List.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
     private static final List<Role> FINANCE = List.of(Role.ADMIN, Role.FINANCE);
     private static final List<Role> RECONCILERS = List.of(Role.ADMIN, Role.FINANCE, Role.BUYER, Role.SUPPLIER);
+    private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
+    private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -110,7 +113,22 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/invoices/**", ANY),
             new Rule(null, "/invoices/**", INVOICE_ENTRY),
             new Rule(HttpMethod.GET, "/procurement/reconciliation/**", RECONCILERS),
-            new Rule(null, "/procurement/tolerances/**", BUYERS));
+            new Rule(null, "/procurement/tolerances/**", BUYERS),
+
+            // planning
+            new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
+            new Rule(HttpMethod.GET, "/planning/lead-times/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/lead-times", LEAD_TIME_RECORDERS),
+            new Rule(HttpMethod.GET, "/planning/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.GET, "/planning/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS));
 
     private AccessRules() {
     }
