@@ -13,8 +13,10 @@ public final class WebhookEventTypes {
 
     public static final String ALERT_RAISED = "alert.raised";
     public static final String ALERT_RESOLVED = "alert.resolved";
+    public static final String PURCHASE_ORDER_SENT = "purchase-order.sent";
+    public static final String GOODS_RECEIVED = "purchase-order.received";
 
-    public static final List<String> ALL = List.of(ALERT_RAISED, ALERT_RESOLVED);
+    public static final List<String> ALL = List.of(ALERT_RAISED, ALERT_RESOLVED, PURCHASE_ORDER_SENT, GOODS_RECEIVED);
 
     private WebhookEventTypes() {
     }
