@@ -293,4 +293,20 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.invoices[0].matchStatus").value("MATCHED"));
     }
+
+    @Test
+    void a_sent_po_and_each_receipt_line_reach_the_subscribed_webhooks() throws Exception {
+        send(as(Role.ADMIN), "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/erp\",\"eventTypes\":"
+                + "[\"purchase-order.sent\",\"purchase-order.received\"]}").andExpect(status().isCreated());
+        long po = order(approvedRequisition(data.yuan, "5"));
+        receive(po, data.yuan, "5").andExpect(status().isCreated());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE event_key = :a OR event_key LIKE :b")
+                       .param("a", "po.sent:" + po).param("b", "po.received:%:" + data.yuan).query(Long.class).single() < 2) {
+            assertThat(System.nanoTime()).as("both webhook deliveries queued within 20 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE event_key = :a").param("a", "po.sent:" + po)
+                .query(String.class).list().get(0)).contains("\"number\":\"PO-" + po + "\"");
+    }
 }
