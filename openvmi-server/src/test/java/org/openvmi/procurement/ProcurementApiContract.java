@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -308,5 +309,34 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         }
         assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE event_key = :a").param("a", "po.sent:" + po)
                 .query(String.class).list().get(0)).contains("\"number\":\"PO-" + po + "\"");
+    }
+
+    @Test
+    void the_procurement_pages_render_in_english_and_chinese_and_a_page_refusal_is_a_message() throws Exception {
+        long po = order(approvedRequisition(data.yuan, "5"));
+        receive(po, data.yuan, "5").andExpect(status().isCreated());
+        long invoice = body(send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,"
+                + "\"number\":\"PG-%d\",\"lines\":[{\"item\":\"%s\",\"qty\":5,\"price\":\"1\"}]}")
+                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))).get("id").asLong();
+        var admin = org.openvmi.testsupport.UiSessions.login(mvc, "t-admin");
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            for (String page : new String[] {"/requisitions", "/requisitions/inbox", "/requisitions/new", "/approval-rules",
+                    "/purchase-orders", "/purchase-orders/" + po, "/receipts/new?po=" + po, "/invoices",
+                    "/invoices/new?po=" + po, "/invoices/" + invoice}) {
+                mvc.perform(get(page).session(admin).header("Accept-Language", lang))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));
+            }
+        }
+        mvc.perform(get("/purchase-orders/" + po).session(admin).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Goods received")));
+        var warehouse = org.openvmi.testsupport.UiSessions.login(mvc, "t-warehouse");
+        mvc.perform(post("/receipts").session(warehouse).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("po", String.valueOf(po)).param("location", data.receiving).param("item", data.yuan)
+                        .param("qty", "1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", containsString("nothing more can be received")));
     }
 }
