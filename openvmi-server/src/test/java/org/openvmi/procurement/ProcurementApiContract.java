@@ -339,4 +339,37 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashError", containsString("nothing more can be received")));
     }
+
+    @Test
+    void an_explicit_order_to_a_backup_supplier_whose_quantity_change_the_buyer_rejects_is_then_confirmed_as_ordered()
+            throws Exception {
+        long po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_B))
+                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].price").value(3.1))
+                .andExpect(jsonPath("$.purchaseOrders[0].requisition").isEmpty()))
+                .get("purchaseOrders").get(0).get("id").asLong();
+        send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.yuan))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
+                .andExpect(status().isNotFound());
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm",
+                "{\"lines\":[{\"line\":1,\"qty\":5}]}")
+                .andExpect(jsonPath("$.status").value("CHANGE_PROPOSED"))
+                .andExpect(jsonPath("$.lines[0].proposedQty").value(5));
+        send(as(Role.BUYER), "/api/v1/purchase-orders/" + po + "/reject-change", "{\"reason\":\"need all 7\"}")
+                .andExpect(jsonPath("$.status").value("SENT"))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.lines[0].qty").value(7))
+                .andExpect(jsonPath("$.lines[0].proposedQty").isEmpty());
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
+                .andExpect(status().isUnprocessableContent());
+        read(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders")
+                .andExpect(jsonPath("$.content[*].supplier", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo(Fixtures.SUPPLIER_B))));
+    }
 }
