@@ -35,6 +35,7 @@ final class AccessMatrix {
     static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
     static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
+    static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -176,6 +177,18 @@ final class AccessMatrix {
             ui(GET, "/alerts/bell").allow(SIGNED_IN),
             ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
             ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
+
+            // supplier portal: supplier stock (a supplier reads only its own: another supplier's rows answer 404)
+            api(POST, "/api/v1/supplier-stock").body("{}").allow(SUPPLIER_STOCK_WRITERS),
+            api(GET, "/api/v1/supplier-stock").allow(SIGNED_IN),
+            api(GET, "/api/v1/supplier-stock/NO-SUP/{item}").allow(SIGNED_IN),
+            api(GET, "/api/v1/supplier-stock/NO-SUP/{item}/history").allow(SIGNED_IN),
+            api(POST, "/api/v1/supplier-stock/import").allow(SUPPLIER_STOCK_WRITERS),
+            api(GET, "/api/v1/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock").allow(SIGNED_IN),
+            ui(POST, "/supplier-stock/edit").allow(SUPPLIER_STOCK_WRITERS),
+            ui(POST, "/supplier-stock/upload").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

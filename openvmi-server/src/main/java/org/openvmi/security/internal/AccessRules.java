@@ -29,6 +29,7 @@ public final class AccessRules {
             Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -76,7 +77,12 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/alerts/**", ANY),
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
-            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS));
+            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
+
+            // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
+            new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
+            new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),
+            new Rule(null, "/supplier-stock/**", SUPPLIER_STOCK_WRITERS));
 
     private AccessRules() {
     }
