@@ -81,6 +81,10 @@ public final class AccessRules {
 
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
+            new Rule(HttpMethod.GET, "/supplier-stock/availability", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/supplier-stock/shortages", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),
             new Rule(null, "/supplier-stock/**", SUPPLIER_STOCK_WRITERS));
 
