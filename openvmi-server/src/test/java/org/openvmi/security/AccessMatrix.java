@@ -193,6 +193,8 @@ final class AccessMatrix {
             api(GET, "/api/v1/supplier-stock/shortages").allow(BUYER_SIDE),
             ui(GET, "/who-has-stock").allow(BUYER_SIDE),
             ui(GET, "/shortages").allow(BUYER_SIDE),
+            api(GET, "/api/v1/portal").allow(EnumSet.of(Role.SUPPLIER)),
+            ui(GET, "/portal").allow(EnumSet.of(Role.SUPPLIER)),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),
