@@ -24,7 +24,13 @@ public final class AutoForecaster {
     private final DemandClassifier classifier;
     private final CandidateModels candidates;
 
+    /** The automatic choice with a demand-rate forecast for sporadic items ({@link SporadicForecast#DEMAND_RATE}). */
     public AutoForecaster(int seasonLength, int origins) {
+        this(seasonLength, origins, SporadicForecast.DEMAND_RATE);
+    }
+
+    /** The automatic choice with the given goal for sporadic items; regular items are treated alike either way. */
+    public AutoForecaster(int seasonLength, int origins, SporadicForecast sporadic) {
         if (origins < 1) {
             throw new IllegalArgumentException("need at least one origin: " + origins);
         }
@@ -32,7 +38,7 @@ public final class AutoForecaster {
         this.origins = origins;
         this.minimumTraining = 6;
         this.classifier = new DemandClassifier(minimumTraining);
-        this.candidates = new CandidateModels(seasonLength);
+        this.candidates = new CandidateModels(seasonLength, sporadic);
     }
 
     public ModelChoice choose(double[] history, int h) {

@@ -52,6 +52,59 @@ final class Optimiser {
         return best;
     }
 
+    /**
+     * A cheaper search for 3–4 parameters, where a full grid costs points^d evaluations per round: a coarse grid of
+     * {@code points} values per dimension, then a compass (Hooke–Jeeves pattern) search from its best point. The
+     * compass tries x ± step along each coordinate in turn (clipped to the box) and keeps any improvement; after a
+     * sweep without one, every step is halved; it stops when the steps are below {@code tolerance} times the width
+     * of the box or after {@code maxEvaluations}. Deterministic, and every evaluated point lies inside the box.
+     * With 3 points and tolerance 0.002 a 4-parameter fit takes about 200 evaluations instead of 2,500.
+     */
+    static double[] gridThenCompass(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int points,
+                                    double tolerance, int maxEvaluations) {
+        int d = lower.length;
+        double[] best = minimise(f, lower, upper, points, 1);
+        double bestValue = valueOf(f, best);
+        int evaluations = (int) Math.pow(points, d) + 2;
+        double[] step = new double[d];
+        for (int i = 0; i < d; i++) {
+            step[i] = (upper[i] - lower[i]) / (2.0 * Math.max(1, points - 1));
+        }
+        double[] x = best.clone();
+        while (evaluations < maxEvaluations) {
+            boolean improved = false;
+            for (int i = 0; i < d && evaluations < maxEvaluations; i++) {
+                for (int sign = 1; sign >= -1; sign -= 2) {
+                    double old = x[i];
+                    x[i] = Math.min(upper[i], Math.max(lower[i], old + sign * step[i]));
+                    if (x[i] == old) {
+                        continue;
+                    }
+                    double v = valueOf(f, x);
+                    evaluations++;
+                    if (v < bestValue) {
+                        bestValue = v;
+                        best = x.clone();
+                        improved = true;
+                        break;
+                    }
+                    x[i] = old;
+                }
+            }
+            if (!improved) {
+                boolean small = true;
+                for (int i = 0; i < d; i++) {
+                    step[i] /= 2;
+                    small &= step[i] < tolerance * (upper[i] - lower[i]);
+                }
+                if (small) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
     /** A diverging fit (NaN or infinite SSE, e.g. a multiplicative level reaching zero) ranks last. */
     private static double valueOf(ToDoubleFunction<double[]> f, double[] x) {
         double v = f.applyAsDouble(x);

@@ -31,7 +31,8 @@ class FittedParametersTest {
     void fitted_smoothing_parameters_stay_strictly_inside_zero_and_one_on_twenty_random_series() {
         List<ForecastModel> models = List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
                 HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
-                HoltWintersModel.multiplicative(12).damped(), CrostonModel.croston(), CrostonModel.sba(), new TsbModel());
+                HoltWintersModel.multiplicative(12).damped(), CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
+                new ThetaModel(1), new ThetaModel(12));
         for (long seed = 1; seed <= 10; seed++) {
             for (double[] y : List.of(noisySeasonal(seed, 60), sporadic(seed, 48))) {
                 for (ForecastModel model : models) {
@@ -40,7 +41,11 @@ class FittedParametersTest {
                     }
                     FittedModel f = model.fit(y);
                     f.parameters().forEach((name, value) -> {
-                        if (name.equals("phi")) {
+                        if (name.equals("l0") || name.equals("drift")) {
+                            assertThat(value).as(model.name() + " " + name).isFinite();
+                        } else if (name.equals("seasonal")) {
+                            assertThat(value).as(model.name() + " seasonal").isIn(0.0, 1.0);
+                        } else if (name.equals("phi")) {
                             assertThat(value).as(model.name() + " phi").isBetween(0.80, 0.98);
                         } else {
                             assertThat(value).as(model.name() + " " + name).isGreaterThan(0).isLessThan(1);
