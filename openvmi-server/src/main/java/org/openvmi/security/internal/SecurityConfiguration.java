@@ -57,7 +57,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint, denied), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     AccessRules.RULES.forEach(rule -> apply(auth, API, rule));
                     auth.anyRequest().denyAll();
