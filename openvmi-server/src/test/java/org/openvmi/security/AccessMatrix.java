@@ -195,6 +195,12 @@ final class AccessMatrix {
             ui(GET, "/shortages").allow(BUYER_SIDE),
             api(GET, "/api/v1/portal").allow(EnumSet.of(Role.SUPPLIER)),
             ui(GET, "/portal").allow(EnumSet.of(Role.SUPPLIER)),
+            api(POST, "/api/v1/supplier-invitations").body("{}").allow(MASTER_DATA_EDITORS),
+            api(GET, "/api/v1/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/invitations/NO-SUCH-TOKEN").publicAccess(),
+            ui(POST, "/invitations/NO-SUCH-TOKEN").publicAccess(),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),
