@@ -104,4 +104,15 @@ class SupplierApiKeyScopeOnH2Test {
         read(buyer, "/api/v1/supplier-stock/availability?items=" + item).andExpect(status().isOk());
         read(buyer, "/api/v1/suppliers").andExpect(status().isOk());
     }
+
+    @Test
+    void the_admin_page_creates_a_key_with_the_ticked_scopes() throws Exception {
+        String name = Fixtures.unique("page key");
+        mvc.perform(post("/admin/api-keys").session(org.openvmi.testsupport.UiSessions.login(mvc, "t-admin"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("name", name).param("username", Fixtures.SUPPLIER_USER_A).param("scopes", "STOCK_READ"))
+                .andExpect(status().isOk());
+        assertThat(apiKeys.list().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow().scopes())
+                .containsExactly(ApiKeyScope.STOCK_READ);
+    }
 }
