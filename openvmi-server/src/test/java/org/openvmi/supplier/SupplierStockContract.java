@@ -258,6 +258,42 @@ abstract class SupplierStockContract {
                 .andExpect(jsonPath("$.source").value("FILE"));
     }
 
+    @Test
+    void the_xlsx_template_lists_the_source_list_with_the_current_figures_and_imports_back() throws Exception {
+        String supplier = data.supplierWithUser(users, "XLS");
+        List<String> items = data.items(supplier, 2, supplier, 5, "1.00", true);
+        RequestPostProcessor user = asUser(supplier.toLowerCase());
+        report(user, "{\"lines\":[{\"item\":\"" + items.get(0) + "\",\"available\":12.5,\"inProduction\":100,"
+                     + "\"availableFrom\":\"2030-02-01\",\"leadTimeDays\":9,\"lowWater\":3}]}").andExpect(status().isOk());
+        byte[] template = mvc.perform(get("/api/v1/supplier-stock/template").param("format", "xlsx").with(user))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        // the second item has no figures yet: the supplier fills them in
+        var rows = org.openvmi.shared.tabular.TabularFiles.read(new java.io.ByteArrayInputStream(template),
+                org.openvmi.shared.tabular.TabularFormat.XLSX);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("item")).isEqualTo(items.get(0));
+        assertThat(rows.get(0).get("available")).isEqualTo("12.5");
+        assertThat(rows.get(0).get("availableFrom")).isEqualTo("2030-02-01");
+        assertThat(rows.get(1).get("available")).isNull();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            wb.getSheetAt(0).getRow(2).createCell(1).setCellValue(40);
+            var out = new java.io.ByteArrayOutputStream();
+            wb.write(out);
+            mvc.perform(multipart("/api/v1/supplier-stock/import").file(new MockMultipartFile("file", "stock.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray())).with(user))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.imported").value(2))
+                    .andExpect(jsonPath("$.created").value(1))
+                    .andExpect(jsonPath("$.updated").value(1));
+        }
+        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(1)).with(user))
+                .andExpect(jsonPath("$.available").value(40))
+                .andExpect(jsonPath("$.source").value("FILE"));
+        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(0)).with(user))
+                .andExpect(jsonPath("$.lowWater").value(3))
+                .andExpect(jsonPath("$.leadTimeDays").value(9));
+    }
+
     static MockMultipartFile csv(String text) {
         return new MockMultipartFile("file", "stock.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
