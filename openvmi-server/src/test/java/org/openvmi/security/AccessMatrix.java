@@ -189,6 +189,7 @@ final class AccessMatrix {
             ui(POST, "/supplier-stock/edit").allow(SUPPLIER_STOCK_WRITERS),
             ui(POST, "/supplier-stock/upload").allow(SUPPLIER_STOCK_WRITERS),
             ui(GET, "/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock/NO-SUP/{item}/history").allow(SIGNED_IN),
             api(GET, "/api/v1/supplier-stock/availability").allow(BUYER_SIDE),
             api(GET, "/api/v1/supplier-stock/shortages").allow(BUYER_SIDE),
             ui(GET, "/who-has-stock").allow(BUYER_SIDE),

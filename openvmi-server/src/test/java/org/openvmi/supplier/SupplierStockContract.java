@@ -112,6 +112,14 @@ abstract class SupplierStockContract {
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].available").value(4200))
                 .andExpect(jsonPath("$[1].available").value(5000));
+        mvc.perform(get("/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history")
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("4200")))
+                .andExpect(content().string(containsString("5000")));
+        mvc.perform(get("/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history")
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

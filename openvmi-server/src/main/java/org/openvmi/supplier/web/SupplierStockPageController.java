@@ -94,6 +94,14 @@ class SupplierStockPageController {
         return page(null, null, null, null, model);
     }
 
+    @GetMapping("/{supplier}/{item}/history")
+    String history(@org.springframework.web.bind.annotation.PathVariable String supplier,
+                   @org.springframework.web.bind.annotation.PathVariable String item, Model model) {
+        model.addAttribute("current", stocks.get(supplier, item));
+        model.addAttribute("history", stocks.history(supplier, item));
+        return "supplier/history";
+    }
+
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String format) {
         return Downloads.of(stocks.template(null, TabularFormat.parse(format)));
