@@ -29,6 +29,9 @@ public final class AccessRules {
             Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
+    private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
@@ -81,6 +84,20 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
             new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
+
+            new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
+            new Rule(HttpMethod.GET, "/planning/lead-times/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/lead-times", LEAD_TIME_RECORDERS),
+            new Rule(HttpMethod.GET, "/planning/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.GET, "/planning/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
 
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
