@@ -15,6 +15,8 @@ import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.StockFilter;
 import org.openvmi.inventory.StockQueries;
 import org.openvmi.inventory.StockView;
+import org.openvmi.planning.SuggestionView;
+import org.openvmi.planning.Suggestions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -42,10 +44,12 @@ public class PortalHome {
     private final Alerts alerts;
     private final SupplierStocks supplierStock;
     private final SupplierStockRepository repository;
+    private final Suggestions suggestions;
     private final Clock clock;
 
     PortalHome(StockQueries stock, Alerts alerts, SupplierStocks supplierStock, SupplierStockRepository repository,
-               Clock clock) {
+               Suggestions suggestions, Clock clock) {
+        this.suggestions = suggestions;
         this.stock = stock;
         this.alerts = alerts;
         this.supplierStock = supplierStock;
@@ -109,8 +113,11 @@ public class PortalHome {
                 PageRequest.of(0, 100)).content();
         long reported = supplierStock.find(own, null, null, PageRequest.of(0, 1)).totalElements();
         long stale = supplierStock.find(own, null, true, PageRequest.of(0, 1)).totalElements();
+        // planning scopes suggestions to the supplier's items; the portal shows only those that would order from it
+        List<SuggestionView> toOrder = suggestions.find(null, "OPEN", null, null, null, PageRequest.of(0, 200)).content()
+                .stream().filter(s -> own.equals(s.supplier())).toList();
         return new PortalView(own, DAYS, items.values().stream().map(ItemBuilder::build).toList(), labels, daily, open,
-                reported, stale);
+                reported, stale, toOrder);
     }
 
     private static final class ItemBuilder {

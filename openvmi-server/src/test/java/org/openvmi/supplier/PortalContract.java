@@ -100,7 +100,8 @@ abstract class PortalContract {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("portal-item-" + data.item)))
                 .andExpect(content().string(containsString("consumption-chart")))
-                .andExpect(content().string(containsString("slot-calloffs")));
+                .andExpect(content().string(containsString("slot-calloffs")))
+                .andExpect(content().string(containsString("portal-suggestions")));
         mvc.perform(get("/portal").session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)).param("lang", "zh_CN"))
                 .andExpect(content().string(containsString("您在采购方的物料")));
         mvc.perform(get("/api/v1/portal").with(as(Role.BUYER))).andExpect(status().isForbidden());
