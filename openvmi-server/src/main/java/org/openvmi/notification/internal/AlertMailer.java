@@ -51,6 +51,9 @@ class AlertMailer {
     /** One batch of alerts (one judgement): recipients and preferences are read once for all of them. */
     @ApplicationModuleListener
     public void on(AlertsChanged changed) {
+        if (mailSender.getIfAvailable() == null) {
+            return; // mail is off (no SMTP host): nothing to queue now or when these alerts resolve
+        }
         Recipients recipients = null;
         for (AlertRaised e : changed.raised()) {
             AlertNotice notice = new AlertNotice(e.alertId(), false, e.type(), e.item(), e.itemName(), e.unit(),
