@@ -35,6 +35,10 @@ final class AccessMatrix {
     static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
     static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
+    static final Set<Role> AGREEMENT_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER);
+    static final Set<Role> SHIPPERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
+    static final Set<Role> SETTLERS = EnumSet.of(Role.ADMIN, Role.FINANCE);
+    static final Set<Role> SUPPLIERS = EnumSet.of(Role.SUPPLIER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -176,6 +180,25 @@ final class AccessMatrix {
             ui(GET, "/alerts/bell").allow(SIGNED_IN),
             ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
             ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
+
+            // consignment (VMI)
+            api(GET, "/api/v1/vmi/agreements").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/agreements/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/vmi/agreements").body("{}").allow(AGREEMENT_EDITORS),
+            api(PUT, "/api/v1/vmi/agreements/999999").body("{}").allow(AGREEMENT_EDITORS),
+            api(POST, "/api/v1/vmi/consumptions").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/shipments").allow(SIGNED_IN),
+            api(GET, "/api/v1/shipments/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/shipments").body("{}").allow(SHIPPERS),
+            api(POST, "/api/v1/shipments/999999/receive").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/settlements").allow(SIGNED_IN),
+            api(GET, "/api/v1/settlements/999999").allow(SIGNED_IN),
+            api(GET, "/api/v1/settlements/999999/export").allow(SIGNED_IN),
+            api(POST, "/api/v1/settlements").body("{}").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/issue").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/close").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/confirm").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/settlements/999999/dispute").body("{\"comment\":\"x\"}").allow(SUPPLIERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

@@ -29,6 +29,10 @@ public final class AccessRules {
             Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> AGREEMENT_EDITORS = List.of(Role.ADMIN, Role.BUYER);
+    private static final List<Role> SHIPPERS = List.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
+    private static final List<Role> SETTLERS = List.of(Role.ADMIN, Role.FINANCE);
+    private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -76,7 +80,20 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/alerts/**", ANY),
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
-            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS));
+            new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
+
+            // consignment (VMI): rows are scoped to the supplier of a supplier user in the repositories
+            new Rule(HttpMethod.GET, "/vmi/agreements/new", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/**", ANY),
+            new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
+            new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
+            new Rule(HttpMethod.POST, "/shipments/*/receive", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/shipments/**", ANY),
+            new Rule(null, "/shipments/**", SHIPPERS),
+            new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/settlements/**", ANY),
+            new Rule(null, "/settlements/**", SETTLERS));
 
     private AccessRules() {
     }
