@@ -330,6 +330,52 @@ abstract class VmiConsignmentContract {
         mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE))).andExpect(jsonPath("$.ok").value(true));
     }
 
+    @Test
+    void below_min_the_to_ship_board_suggests_up_to_max_in_packs_the_asn_comes_in_one_call_and_the_sla_counts_late_hours()
+            throws Exception {
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "100", "400", "2.95", null));
+        receiveAll(asn(as(Role.BUYER), data.supplier, asnLine(data.item, "120", null)), data.item, "120");
+        mvc.perform(get("/api/v1/vmi/to-ship").param("supplier", data.supplier).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.length()").value(0));
+
+        consume(data.item, "30").andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/vmi/to-ship").param("supplier", data.supplier).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].onHand").value(90))
+                .andExpect(jsonPath("$[0].consignedOnHand").value(90))
+                .andExpect(jsonPath("$[0].consignedValue").value(265.50))
+                .andExpect(jsonPath("$[0].suggestedQty").value(350))
+                .andExpect(jsonPath("$[0].belowMinSince").isNotEmpty())
+                .andExpect(jsonPath("$[0].overdue").value(false));
+
+        long asn = body(postJson("/api/v1/shipments/suggested", as(Role.BUYER),
+                "{\"item\":\"" + data.item + "\",\"location\":\"" + data.vmi + "\",\"supplier\":\"" + data.supplier + "\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.lines[0].shipped").value(350))).get("id").asLong();
+        mvc.perform(get("/api/v1/vmi/to-ship").param("supplier", data.supplier).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.length()").value(0));
+        postJson("/api/v1/shipments/suggested", as(Role.BUYER),
+                "{\"item\":\"" + data.item + "\",\"location\":\"" + data.vmi + "\",\"supplier\":\"" + data.supplier + "\"}")
+                .andExpect(status().isUnprocessableContent());
+
+        clock.advance(Duration.ofHours(50));
+        mvc.perform(get("/api/v1/vmi/sla").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].overdue").value(1));
+        receiveAll(asn, data.item, "350");
+        mvc.perform(get("/api/v1/vmi/sla").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].episodes").value(1))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].late").value(1))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].lateHours").value(2.00))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].open").value(0));
+
+        consume(data.item, "440").andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/vmi/sla").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].stockouts").value(1))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].open").value(1));
+        mvc.perform(get("/api/v1/vmi/sla").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')]").isEmpty());
+    }
+
     // ---- helpers
 
     static String line(String item, String min, String max, String price, String safety) {

@@ -87,6 +87,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/vmi/agreements/**", ANY),
             new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
             new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/vmi/to-ship/**", ANY),
+            new Rule(HttpMethod.GET, "/vmi/sla/**", ANY),
             new Rule(HttpMethod.POST, "/shipments/*/receive", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/shipments/**", ANY),
             new Rule(null, "/shipments/**", SHIPPERS),
