@@ -376,6 +376,40 @@ abstract class VmiConsignmentContract {
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')]").isEmpty());
     }
 
+    @Test
+    void a_call_off_is_confirmed_or_countered_by_its_supplier_and_both_sides_see_its_status() throws Exception {
+        agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
+        String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
+                .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
+        long countered = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REQUESTED"))).get("id").asLong();
+        mvc.perform(get("/api/v1/vmi/calloffs/" + countered).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+        postJson("/api/v1/vmi/calloffs/" + countered + "/confirm", asUser(Fixtures.SUPPLIER_USER_B), "{}")
+                .andExpect(status().isNotFound());
+        postJson("/api/v1/vmi/calloffs/" + countered + "/propose", asUser(Fixtures.SUPPLIER_USER_A),
+                "{\"qty\":80,\"neededBy\":\"2026-12-07\",\"comment\":\"产能不足 short capacity\"}")
+                .andExpect(jsonPath("$.status").value("PROPOSED"))
+                .andExpect(jsonPath("$.qty").value(100))
+                .andExpect(jsonPath("$.proposedQty").value(80));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + countered).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("PROPOSED"))
+                .andExpect(jsonPath("$.comment").value("产能不足 short capacity"));
+        postJson("/api/v1/vmi/calloffs/" + countered + "/accept", as(Role.BUYER), "")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.qty").value(80))
+                .andExpect(jsonPath("$.neededBy").value("2026-12-07"));
+        postJson("/api/v1/vmi/calloffs/" + countered + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isConflict());
+
+        long confirmed = body(postJson("/api/v1/vmi/calloffs", as(Role.PLANNER), body).andExpect(status().isCreated()))
+                .get("id").asLong();
+        postJson("/api/v1/vmi/calloffs/" + confirmed + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body.replace(Fixtures.SUPPLIER_A, data.supplier))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("item"));
+    }
+
     // ---- helpers
 
     static String line(String item, String min, String max, String price, String safety) {

@@ -39,6 +39,7 @@ final class AccessMatrix {
     static final Set<Role> SHIPPERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
     static final Set<Role> SETTLERS = EnumSet.of(Role.ADMIN, Role.FINANCE);
     static final Set<Role> SUPPLIERS = EnumSet.of(Role.SUPPLIER);
+    static final Set<Role> CALLOFF_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -189,6 +190,13 @@ final class AccessMatrix {
             api(POST, "/api/v1/vmi/consumptions").body("{}").allow(STOCK_POSTERS),
             api(GET, "/api/v1/vmi/to-ship").allow(SIGNED_IN),
             api(GET, "/api/v1/vmi/sla").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/calloffs").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/calloffs/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/vmi/calloffs").body("{}").allow(CALLOFF_EDITORS),
+            api(POST, "/api/v1/vmi/calloffs/999999/confirm").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/vmi/calloffs/999999/propose").body("{\"qty\":1}").allow(SUPPLIERS),
+            api(POST, "/api/v1/vmi/calloffs/999999/accept").allow(CALLOFF_EDITORS),
+            api(POST, "/api/v1/vmi/calloffs/999999/cancel").allow(CALLOFF_EDITORS),
             api(POST, "/api/v1/shipments/suggested").body("{}").allow(SHIPPERS),
             api(GET, "/api/v1/shipments").allow(SIGNED_IN),
             api(GET, "/api/v1/shipments/999999").allow(SIGNED_IN),

@@ -33,6 +33,7 @@ public final class AccessRules {
     private static final List<Role> SHIPPERS = List.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
     private static final List<Role> SETTLERS = List.of(Role.ADMIN, Role.FINANCE);
     private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
+    private static final List<Role> CALLOFF_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -88,6 +89,10 @@ public final class AccessRules {
             new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
             new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/vmi/to-ship/**", ANY),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/propose", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/vmi/calloffs/**", ANY),
+            new Rule(null, "/vmi/calloffs/**", CALLOFF_EDITORS),
             new Rule(HttpMethod.GET, "/vmi/sla/**", ANY),
             new Rule(HttpMethod.POST, "/shipments/*/receive", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/shipments/**", ANY),
