@@ -10,8 +10,16 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The authenticated principal: its roles and, for supplier users, the one supplier it is bound to. */
 public record OpenVmiUser(long id, String username, String passwordHash, String displayName, Set<Role> roles,
-                          Long supplierId, String supplierCode, boolean enabled, boolean locked)
+                          Long supplierId, String supplierCode, boolean enabled, boolean locked, String email,
+                          String language)
         implements UserDetails, PartyPrincipal {
+
+    /** Without contact details (e-mail address, language of notifications: then zh-CN). */
+    public OpenVmiUser(long id, String username, String passwordHash, String displayName, Set<Role> roles,
+                       Long supplierId, String supplierCode, boolean enabled, boolean locked) {
+        this(id, username, passwordHash, displayName, roles, supplierId, supplierCode, enabled, locked, null,
+                UserCommand.DEFAULT_LANGUAGE);
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -52,6 +60,7 @@ public record OpenVmiUser(long id, String username, String passwordHash, String 
 
     /** Without the password hash, for the session and the audit log. */
     public OpenVmiUser withoutPassword() {
-        return new OpenVmiUser(id, username, "", displayName, roles, supplierId, supplierCode, enabled, locked);
+        return new OpenVmiUser(id, username, "", displayName, roles, supplierId, supplierCode, enabled, locked, email,
+                language);
     }
 }

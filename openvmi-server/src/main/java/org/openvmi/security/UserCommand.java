@@ -3,6 +3,7 @@ package org.openvmi.security;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Size;
 
 /** Create or change a user. The password is only required on create (and then at least 8 characters). */
 public class UserCommand {
+
+    /** The language of a user's notifications unless it chooses another. */
+    public static final String DEFAULT_LANGUAGE = "zh-CN";
 
     @NotBlank
     @Size(max = 64)
@@ -31,6 +35,15 @@ public class UserCommand {
 
     private boolean enabled = true;
 
+    /** Where notifications are mailed; none = no mail. */
+    @Email
+    @Size(max = 254)
+    private String email;
+
+    /** The language of the user's notifications: zh-CN (default) or en. */
+    @Pattern(regexp = "^(zh-CN|en)$", message = "{openvmi.language.pattern}")
+    private String language = DEFAULT_LANGUAGE;
+
     /** The current values of a user, for the edit form (never a password). */
     public static UserCommand from(UserView v) {
         UserCommand c = new UserCommand();
@@ -39,6 +52,8 @@ public class UserCommand {
         c.setRoles(v.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(v.roles()));
         c.setSupplier(v.supplier());
         c.setEnabled(v.enabled());
+        c.setEmail(v.email());
+        c.setLanguage(v.language());
         return c;
     }
 
@@ -54,4 +69,10 @@ public class UserCommand {
     public void setSupplier(String supplier) { this.supplier = supplier == null || supplier.isBlank() ? null : supplier.trim(); }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email == null || email.isBlank() ? null : email.trim(); }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) {
+        this.language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language.trim();
+    }
 }

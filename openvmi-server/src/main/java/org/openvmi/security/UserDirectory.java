@@ -54,6 +54,22 @@ public class UserDirectory {
                 .orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    /** Every enabled user with what notifications need: address, language, roles and supplier binding. */
+    @Transactional(readOnly = true)
+    public List<UserContact> contacts() {
+        return users.findAll(clock.instant()).stream().filter(OpenVmiUser::enabled)
+                .map(u -> new UserContact(u.username(), u.displayName(), u.email(), u.language(), u.roles(),
+                        u.supplierId()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserContact> contact(String username) {
+        return users.findByUsername(username, clock.instant())
+                .map(u -> new UserContact(u.username(), u.displayName(), u.email(), u.language(), u.roles(),
+                        u.supplierId()));
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return users.count() == 0;
@@ -72,7 +88,7 @@ public class UserDirectory {
         }
         try {
             users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
-                    supplierId, supplierId == null ? null : c.getSupplier(), clock.instant());
+                    supplierId, supplierId == null ? null : c.getSupplier(), c.getEmail(), c.getLanguage(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
         }
@@ -91,7 +107,7 @@ public class UserDirectory {
         keepAnAdmin(existing, c);
         UserView before = UserView.of(existing);
         users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
-                supplierId == null ? null : c.getSupplier(), c.isEnabled());
+                supplierId == null ? null : c.getSupplier(), c.isEnabled(), c.getEmail(), c.getLanguage());
         if (c.getPassword() != null) {
             users.updatePassword(existing.id(), passwords.encode(c.getPassword()));
         }

@@ -5,12 +5,12 @@ import java.util.Collection;
 
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.internal.AlertRepository;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +60,7 @@ public class Alerts {
     @Transactional
     public AlertView acknowledge(long id, String comment) {
         AlertView alert = get(id);
-        if (!alerts.acknowledge(id, currentUser(), trim(comment), clock.instant())) {
+        if (!alerts.acknowledge(id, CurrentUser.name(), trim(comment), clock.instant())) {
             throw new BusinessRuleException("status", "Alert " + id + " is " + alert.status()
                                                       + "; only an OPEN alert can be acknowledged");
         }
@@ -72,23 +72,23 @@ public class Alerts {
     public AlertView resolve(long id, String comment) {
         AlertView alert = get(id);
         var now = clock.instant();
-        if (!alerts.resolve(id, null, now, currentUser(), trim(comment))) {
+        if (!alerts.resolve(id, null, now, CurrentUser.name(), trim(comment))) {
             throw new BusinessRuleException("status", "Alert " + id + " is already RESOLVED");
         }
         events.publishEvent(new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null, now,
-                currentUser()));
+                CurrentUser.name()));
         return get(id);
     }
 
     /** Open alerts the current user may see and has not seen in the alert centre yet. */
     @Transactional(readOnly = true)
     public long unseen() {
-        return alerts.countOpenAfter(alerts.lastSeen(currentUser()), PartyScope.current());
+        return alerts.countOpenAfter(alerts.lastSeen(CurrentUser.name()), PartyScope.current());
     }
 
     @Transactional
     public void markSeen() {
-        alerts.markSeen(currentUser());
+        alerts.markSeen(CurrentUser.name());
     }
 
     private static String trim(String comment) {
@@ -106,8 +106,4 @@ public class Alerts {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -11,6 +11,7 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -20,7 +21,6 @@ import org.openvmi.stockpolicy.internal.StockPolicyRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,7 +79,7 @@ public class StockPolicies {
         Subject s = subject(item, location, true);
         checkLines(c);
         var before = policies.find(s.itemId, s.warehouseId, PartyScope.ALL);
-        String user = currentUser();
+        String user = CurrentUser.name();
         if (before.isEmpty()) {
             if (c.getVersion() != null && c.getVersion() != 0) {
                 throw new ConflictException("version", "Stock policy " + item + "/" + location
@@ -168,7 +168,7 @@ public class StockPolicies {
         List<PlannedLevels> sorted = levels.stream()
                 .sorted(java.util.Comparator.comparingLong(PlannedLevels::itemId).thenComparingLong(PlannedLevels::warehouseId))
                 .toList();
-        int changed = policies.applyPlanned(sorted, currentUser(), clock.instant());
+        int changed = policies.applyPlanned(sorted, CurrentUser.name(), clock.instant());
         java.util.SortedSet<ItemWarehouse> subjects = new java.util.TreeSet<>();
         sorted.forEach(l -> subjects.add(new ItemWarehouse(l.itemId(), l.warehouseId())));
         alerts.evaluate(subjects);
@@ -225,10 +225,6 @@ public class StockPolicies {
         return v.item() + "/" + v.location();
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

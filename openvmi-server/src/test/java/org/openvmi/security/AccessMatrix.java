@@ -256,7 +256,31 @@ final class AccessMatrix {
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),
-            ui(GET, "/admin/audit").allow(ADMINS));
+            ui(GET, "/admin/audit").allow(ADMINS),
+
+            // notifications: everyone their own preferences; the mail log for ADMIN
+            api(GET, "/api/v1/notifications/preferences").allow(SIGNED_IN),
+            api(PUT, "/api/v1/notifications/preferences").body("{}").allow(SIGNED_IN),
+            api(GET, "/api/v1/notifications/mails").allow(ADMINS),
+            ui(GET, "/notifications/preferences").allow(SIGNED_IN),
+            ui(POST, "/notifications/preferences").allow(SIGNED_IN),
+            ui(GET, "/admin/notifications/mails").allow(ADMINS),
+
+            // integration: webhooks (admin-level, buyer-side)
+            api(GET, "/api/v1/webhooks").allow(ADMINS),
+            api(POST, "/api/v1/webhooks").body("{}").allow(ADMINS),
+            api(GET, "/api/v1/webhooks/999999").allow(ADMINS),
+            api(PUT, "/api/v1/webhooks/999999/active").body("{}").allow(ADMINS),
+            api(DELETE, "/api/v1/webhooks/999999").allow(ADMINS),
+            api(GET, "/api/v1/webhooks/999999/deliveries").allow(ADMINS),
+            api(GET, "/api/v1/webhooks/999999/deliveries/1").allow(ADMINS),
+            api(POST, "/api/v1/webhooks/999999/deliveries/1/redeliver").allow(ADMINS),
+            ui(GET, "/admin/webhooks").allow(ADMINS),
+            ui(POST, "/admin/webhooks").allow(ADMINS),
+            ui(GET, "/admin/webhooks/999999").allow(ADMINS),
+            ui(POST, "/admin/webhooks/999999/active").allow(ADMINS),
+            ui(POST, "/admin/webhooks/999999/delete").allow(ADMINS),
+            ui(POST, "/admin/webhooks/999999/deliveries/1/redeliver").allow(ADMINS));
 
     private AccessMatrix() {
     }

@@ -7,9 +7,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -51,12 +51,16 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     public void initialize(ConfigurableApplicationContext context) {
         String name = createDatabase();
         Runnable drop = () -> dropDatabase(name);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                drop.run();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(drop));
+        // Dropped when the context is closed completely, not at its ContextClosedEvent: beans still use the database
+        // while they are destroyed (the event publication registry, jobs finishing their last run). The first
+        // disposable bean registered is the last one destroyed. At JVM exit the context is closed first, then dropped
+        // (a plain hook racing Spring's own shutdown hook left the context waiting for a database that was gone).
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("dropPostgresTestDatabase",
+                drop::run);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            drop.run();
+        }));
         String url = url(name);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pg-test-database", Map.of(
                 "spring.datasource.url", url,

@@ -17,7 +17,7 @@ import java.util.List;
  *       Croston, TSB, SES and zero as in ADR 0006; for the lowest RMSSE the zero forecast and
  *       {@link MinimumRmseModel}. RMSSE's best point forecast for a part that may see no demand within the horizon
  *       is zero or a small value, not the mean: on the oil spare parts SBA, Croston, TSB and SES each lose to the
- *       zero forecast, and so did a backtest choice among them (see ADR 0010).</li>
+ *       zero forecast, and so did a backtest choice among them (see ADR 0013).</li>
  * </ul>
  * Naive and seasonal naive stay benchmarks, not candidates.
  */

@@ -3,7 +3,7 @@ package org.openvmi.engine.forecast;
 /**
  * What the automatic choice forecasts for a sporadic (intermittent or lumpy) item. The two goals disagree: the mean
  * demand per period is what reorder points and order-up-to levels are built on, while the lowest RMSSE comes from
- * forecasting zero or well below the mean for parts that may see no demand within the horizon (ADR 0010).
+ * forecasting zero or well below the mean for parts that may see no demand within the horizon (ADR 0013).
  */
 public enum SporadicForecast {
 

@@ -40,6 +40,9 @@ public final class AccessRules {
             new Rule(null, "/users/**", ADMINS),
             new Rule(null, "/api-keys/**", ADMINS),
             new Rule(null, "/audit/**", ADMINS),
+            new Rule(null, "/webhooks/**", ADMINS),
+            new Rule(null, "/notifications/mails/**", ADMINS),
+            new Rule(null, "/notifications/preferences/**", ANY),
 
             new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/suppliers/**", MASTER_DATA_EDITORS),

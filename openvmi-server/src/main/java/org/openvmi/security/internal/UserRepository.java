@@ -51,23 +51,26 @@ public class UserRepository {
     }
 
     public long insert(String username, String passwordHash, String displayName, String roles, Long supplierId,
-                       String supplierCode, Instant now) {
+                       String supplierCode, String email, String language, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, roles, supplier_id, supplier_code, created_at)
-                VALUES (:u, :p, :d, :r, :sid, :scode, :now)""")
+                INSERT INTO app_user (username, password_hash, display_name, roles, supplier_id, supplier_code, email,
+                                      preferred_language, created_at)
+                VALUES (:u, :p, :d, :r, :sid, :scode, :email, :lang, :now)""")
                 .param("u", username).param("p", passwordHash).param("d", displayName).param("r", roles)
-                .param("sid", supplierId).param("scode", supplierCode).param("now", Timestamp.from(now))
+                .param("sid", supplierId).param("scode", supplierCode).param("email", email).param("lang", language)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void update(long id, String displayName, String roles, Long supplierId, String supplierCode, boolean enabled) {
+    public void update(long id, String displayName, String roles, Long supplierId, String supplierCode, boolean enabled,
+                       String email, String language) {
         jdbc.sql("""
                 UPDATE app_user SET display_name = :d, roles = :r, supplier_id = :sid, supplier_code = :scode,
-                       enabled = :e, version = version + 1 WHERE id = :id""")
+                       enabled = :e, email = :email, preferred_language = :lang, version = version + 1 WHERE id = :id""")
                 .param("d", displayName).param("r", roles).param("sid", supplierId).param("scode", supplierCode)
-                .param("e", enabled).param("id", id).update();
+                .param("e", enabled).param("email", email).param("lang", language).param("id", id).update();
     }
 
     public void updatePassword(long id, String passwordHash) {
@@ -100,6 +103,7 @@ public class UserRepository {
         return new OpenVmiUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("display_name"), Role.parseAll(rs.getString("roles")),
                 rs.wasNull() ? null : supplierId, rs.getString("supplier_code"), rs.getBoolean("enabled"),
-                lockedUntil != null && lockedUntil.toInstant().isAfter(now));
+                lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getString("email"),
+                rs.getString("preferred_language"));
     }
 }

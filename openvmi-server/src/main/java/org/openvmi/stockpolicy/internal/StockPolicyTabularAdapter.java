@@ -17,6 +17,7 @@ import org.openvmi.catalog.model.ImportBatch;
 import org.openvmi.catalog.model.ImportRow;
 import org.openvmi.catalog.model.RowProblems;
 import org.openvmi.catalog.model.TabularAdapter;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularRow;
 import org.openvmi.stockpolicy.PolicyMode;
@@ -25,7 +26,6 @@ import org.openvmi.stockpolicy.StockPolicyCommand;
 import org.openvmi.stockpolicy.StockPolicyView;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -165,8 +165,7 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
 
         @Override
         public Written write(List<ImportRow<StockPolicyCommand>> rows) {
-            String user = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
-                    : SecurityContextHolder.getContext().getAuthentication().getName();
+            String user = CurrentUser.name();
             int created = 0;
             int updated = 0;
             int unchanged = 0;

@@ -1,0 +1,144 @@
+package org.openvmi.integration;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+
+import org.openvmi.audit.AuditTrail;
+import org.openvmi.integration.internal.DeliveryRepository;
+import org.openvmi.integration.internal.WebhookRepository;
+import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registering webhooks and looking after their deliveries (ADMIN only, enforced by the HTTP rules). */
+@Service
+public class Webhooks {
+
+    private static final String ENTITY = "webhook";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebhookRepository webhooks;
+    private final DeliveryRepository deliveries;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<WebhookView> find(PageRequest page) {
+        return new PageResult<>(webhooks.findPage(page.size(), page.offset()), page.page(), page.size(),
+                webhooks.count());
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookView get(long id) {
+        return webhooks.find(id).orElseThrow(() -> new NotFoundException("Webhook", String.valueOf(id)));
+    }
+
+    /** Registers a webhook; the answer carries its secret, this once only. */
+    @Transactional
+    public WebhookCreated register(WebhookCommand c) {
+        FieldErrors errors = new FieldErrors();
+        checkUrl(c.getUrl(), errors);
+        if (c.getEventTypes().isEmpty()) {
+            errors.add("eventTypes", "choose at least one of " + WebhookEventTypes.ALL);
+        }
+        Set<String> unknown = WebhookEventTypes.unknown(c.getEventTypes());
+        if (!unknown.isEmpty()) {
+            errors.add("eventTypes", "unknown event types " + unknown + "; known: " + WebhookEventTypes.ALL);
+        }
+        if (c.getSecret() != null && (c.getSecret().length() < 16 || c.getSecret().length() > 200)) {
+            errors.add("secret", "must be 16 to 200 characters (or left out to have one generated)");
+        }
+        errors.throwIfAny();
+        String secret = c.getSecret() != null ? c.getSecret() : generateSecret();
+        long id = webhooks.insert(c.getUrl(), secret, c.getEventTypes(), c.isActive(), c.getDescription(),
+                clock.instant(), currentUser());
+        WebhookView created = get(id);
+        audit.record("CREATE", ENTITY, String.valueOf(id), null, created);
+        return WebhookCreated.of(created, secret);
+    }
+
+    @Transactional
+    public WebhookView setActive(long id, boolean active) {
+        WebhookView before = get(id);
+        webhooks.setActive(id, active);
+        WebhookView after = get(id);
+        audit.record("UPDATE", ENTITY, String.valueOf(id), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        WebhookView before = get(id);
+        webhooks.delete(id);
+        audit.record("DELETE", ENTITY, String.valueOf(id), before, null);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<DeliveryView> deliveries(long webhookId, String status, PageRequest page) {
+        get(webhookId);
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (s != null && !Set.of("PENDING", "DELIVERED", "FAILED").contains(s)) {
+            throw InvalidInputException.of("status", "must be PENDING, DELIVERED or FAILED");
+        }
+        return new PageResult<>(deliveries.findPage(webhookId, s, page.size(), page.offset()), page.page(),
+                page.size(), deliveries.count(webhookId, s));
+    }
+
+    @Transactional(readOnly = true)
+    public DeliveryView delivery(long webhookId, long deliveryId) {
+        return deliveries.find(webhookId, deliveryId)
+                .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + deliveryId));
+    }
+
+    /** Sends a delivery again at once, with a fresh set of attempts (e.g. after the receiver was fixed). */
+    @Transactional
+    public DeliveryView redeliver(long webhookId, long deliveryId) {
+        delivery(webhookId, deliveryId);
+        deliveries.redeliver(webhookId, deliveryId, clock.instant());
+        return delivery(webhookId, deliveryId);
+    }
+
+    private static void checkUrl(String url, FieldErrors errors) {
+        if (url == null || url.isBlank()) {
+            errors.add("url", "is required");
+            return;
+        }
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                errors.add("url", "must be an absolute http or https URL");
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add("url", "is not a valid URL");
+        }
+    }
+
+    private static String generateSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

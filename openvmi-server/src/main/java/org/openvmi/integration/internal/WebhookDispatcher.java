@@ -1,0 +1,102 @@
+package org.openvmi.integration.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.openvmi.integration.WebhookProperties;
+import org.openvmi.integration.model.Backoff;
+import org.openvmi.integration.model.WebhookSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * POSTs due deliveries, signed (see {@link WebhookSignature}), with the JDK HttpClient and its timeouts. A 2xx
+ * answer delivers; anything else (another status, a timeout, a refused connection) is retried with exponential
+ * backoff and the delivery is FAILED after the maximum attempts. Each delivery is claimed first (a lease on its next
+ * attempt time), so several instances never POST it at the same time. Every attempt is logged.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final DeliveryRepository deliveries;
+    private final WebhookProperties properties;
+    private final Backoff backoff;
+    private final HttpClient http;
+    private final Clock clock;
+
+    WebhookDispatcher(DeliveryRepository deliveries, WebhookProperties properties, Clock clock) {
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.backoff = new Backoff(properties.backoffBase(), properties.maxAttempts());
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${openvmi.webhooks.dispatch-interval:5s}",
+               initialDelayString = "${openvmi.webhooks.dispatch-interval:5s}")
+    public void dispatchDue() {
+        for (DeliveryRepository.Due d : deliveries.due(clock.instant(), BATCH)) {
+            Duration lease = properties.requestTimeout().plus(properties.connectTimeout()).plusSeconds(30);
+            if (deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease))) {
+                deliver(d);
+            }
+        }
+    }
+
+    private void deliver(DeliveryRepository.Due d) {
+        Instant at = clock.instant();
+        String timestamp = String.valueOf(at.getEpochSecond());
+        long start = System.nanoTime();
+        Integer code = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
+                    .timeout(properties.requestTimeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "OpenVMI-Webhooks/1")
+                    .header("X-OpenVMI-Event", d.eventType())
+                    .header("X-OpenVMI-Delivery", d.uid())
+                    .header("X-OpenVMI-Timestamp", timestamp)
+                    .header("X-OpenVMI-Signature", WebhookSignature.sign(d.secret(), timestamp, d.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
+                    .build();
+            code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (code < 200 || code > 299) {
+                error = "HTTP " + code;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        Instant now = clock.instant();
+        if (error == null) {
+            deliveries.recordAttempt(d.id(), at, ms, code, null, "DELIVERED", now);
+            return;
+        }
+        int failed = d.attempts() + 1;
+        boolean giveUp = backoff.exhausted(failed);
+        log.warn("Webhook delivery {} to {} failed (attempt {} of {}): {}", d.uid(), d.url(), failed,
+                properties.maxAttempts(), error);
+        deliveries.recordAttempt(d.id(), at, ms, code, truncate(error), giveUp ? "FAILED" : "PENDING",
+                giveUp ? now : now.plus(backoff.after(failed)));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}

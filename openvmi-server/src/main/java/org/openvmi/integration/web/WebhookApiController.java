@@ -1,0 +1,95 @@
+package org.openvmi.integration.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.integration.DeliveryView;
+import org.openvmi.integration.WebhookCommand;
+import org.openvmi.integration.WebhookCreated;
+import org.openvmi.integration.WebhookView;
+import org.openvmi.integration.Webhooks;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Webhooks", description = "Signed HTTP callbacks for events (alert.raised, alert.resolved); ADMIN only")
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhookApiController {
+
+    private final Webhooks webhooks;
+
+    WebhookApiController(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @GetMapping
+    PageResult<WebhookView> list(@RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        return webhooks.find(PageRequest.of(page, size));
+    }
+
+    @Operation(summary = "Register a webhook", description = "{\"url\":…,\"eventTypes\":[\"alert.raised\","
+            + "\"alert.resolved\"],\"secret\":optional (16 to 200 characters; generated when absent),\"active\":true}. "
+            + "The answer carries the secret, this once only.")
+    @PostMapping
+    ResponseEntity<WebhookCreated> register(@Valid @RequestBody WebhookCommand command) {
+        WebhookCreated created = webhooks.register(command);
+        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    WebhookView get(@PathVariable long id) {
+        return webhooks.get(id);
+    }
+
+    @Operation(summary = "Pause or resume a webhook", description = "{\"active\":false}; deliveries wait while paused")
+    @PutMapping("/{id}/active")
+    WebhookView setActive(@PathVariable long id, @RequestBody Map<String, Boolean> body) {
+        Boolean active = body == null ? null : body.get("active");
+        if (active == null) {
+            throw InvalidInputException.of("active", "is required: true or false");
+        }
+        return webhooks.setActive(id, active);
+    }
+
+    @Operation(summary = "Delete a webhook with its delivery log")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        webhooks.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The delivery log of a webhook, newest first, with every attempt")
+    @GetMapping("/{id}/deliveries")
+    PageResult<DeliveryView> deliveries(@PathVariable long id, @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        return webhooks.deliveries(id, status, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}/deliveries/{deliveryId}")
+    DeliveryView delivery(@PathVariable long id, @PathVariable long deliveryId) {
+        return webhooks.delivery(id, deliveryId);
+    }
+
+    @Operation(summary = "Send a delivery again now, with a fresh set of attempts")
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    DeliveryView redeliver(@PathVariable long id, @PathVariable long deliveryId) {
+        return webhooks.redeliver(id, deliveryId);
+    }
+}

@@ -1,0 +1,117 @@
+package org.openvmi.integration.web;
+
+import org.openvmi.integration.WebhookCommand;
+import org.openvmi.integration.Webhooks;
+import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin pages for webhooks: list and register (the secret is shown in the answer to the POST only, never again),
+ * pause/resume, delete, and each webhook's delivery log with "redeliver".
+ */
+@Controller
+@RequestMapping("/admin/webhooks")
+class WebhookPageController {
+
+    private static final String LIST = "integration/webhooks";
+    private static final String DELIVERIES = "integration/deliveries";
+
+    private final Webhooks webhooks;
+    private final MessageSource messages;
+
+    WebhookPageController(Webhooks webhooks, MessageSource messages) {
+        this.webhooks = webhooks;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) Integer page, Model model) {
+        WebhookCommand form = new WebhookCommand();
+        form.setEventTypes(WebhookEventTypes.ALL);
+        model.addAttribute("newHook", form);
+        return listPage(page, model);
+    }
+
+    @PostMapping
+    String register(@ModelAttribute("newHook") WebhookCommand form, BindingResult binding, Model model) {
+        FormErrors.run(binding, () -> model.addAttribute("created", webhooks.register(form)));
+        if (!binding.hasErrors()) {
+            WebhookCommand fresh = new WebhookCommand();
+            fresh.setEventTypes(WebhookEventTypes.ALL);
+            model.addAttribute("newHook", fresh);
+        }
+        return listPage(null, model);
+    }
+
+    @PostMapping("/{id}/active")
+    String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+        try {
+            webhooks.setActive(id, active);
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+        }
+        return "redirect:/admin/webhooks";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            webhooks.delete(id);
+            redirect.addFlashAttribute("flash", message("webhooks.deleted", id));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+        }
+        return "redirect:/admin/webhooks";
+    }
+
+    @GetMapping("/{id}")
+    String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page, Model model,
+                      RedirectAttributes redirect) {
+        try {
+            model.addAttribute("hook", webhooks.get(id));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+            return "redirect:/admin/webhooks";
+        }
+        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.of(page, 50)));
+        model.addAttribute("pageUrl", "/admin/webhooks/" + id);
+        return DELIVERIES;
+    }
+
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    String redeliver(@PathVariable long id, @PathVariable long deliveryId, RedirectAttributes redirect) {
+        try {
+            webhooks.redeliver(id, deliveryId);
+            redirect.addFlashAttribute("flash", message("webhooks.redelivering", deliveryId));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+            return "redirect:/admin/webhooks";
+        }
+        return "redirect:/admin/webhooks/" + id;
+    }
+
+    private String listPage(Integer page, Model model) {
+        model.addAttribute("page", webhooks.find(PageRequest.of(page, 50)));
+        model.addAttribute("pageUrl", "/admin/webhooks");
+        model.addAttribute("eventTypes", WebhookEventTypes.ALL);
+        return LIST;
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}

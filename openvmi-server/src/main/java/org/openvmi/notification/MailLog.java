@@ -1,0 +1,28 @@
+package org.openvmi.notification;
+
+import org.openvmi.notification.internal.MailRepository;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mails queued, sent and failed, newest first (ADMIN, enforced by the HTTP rules). */
+@Service
+public class MailLog {
+
+    private final MailRepository mails;
+
+    MailLog(MailRepository mails) {
+        this.mails = mails;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<MailView> find(String status, PageRequest page) {
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (s != null && !java.util.Set.of("PENDING", "SENT", "FAILED").contains(s)) {
+            throw InvalidInputException.of("status", "must be PENDING, SENT or FAILED");
+        }
+        return new PageResult<>(mails.findPage(s, page.size(), page.offset()), page.page(), page.size(), mails.count(s));
+    }
+}

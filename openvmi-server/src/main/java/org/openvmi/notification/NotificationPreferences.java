@@ -1,0 +1,86 @@
+package org.openvmi.notification;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.notification.internal.PreferenceRepository;
+import org.openvmi.notification.model.Preference;
+import org.openvmi.notification.model.RecipientRules;
+import org.openvmi.security.UserContact;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.stockpolicy.AlertType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Each user reads and saves its own notification preferences (no one else's). */
+@Service
+public class NotificationPreferences {
+
+    private final PreferenceRepository preferences;
+    private final UserDirectory users;
+    private final WarehouseCatalog warehouses;
+    private final Clock clock;
+
+    NotificationPreferences(PreferenceRepository preferences, UserDirectory users, WarehouseCatalog warehouses,
+                            Clock clock) {
+        this.preferences = preferences;
+        this.users = users;
+        this.warehouses = warehouses;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PreferencesView mine() {
+        UserContact me = me();
+        return preferences.find(me.username())
+                .map(p -> view(me, p, true))
+                .orElseGet(() -> view(me, new Preference(RecipientRules.defaultMode(me.roles()), java.util.Set.of(),
+                        java.util.Set.of()), false));
+    }
+
+    @Transactional
+    public PreferencesView saveMine(PreferencesCommand c) {
+        UserContact me = me();
+        FieldErrors errors = new FieldErrors();
+        if (c.getEmailMode() == null) {
+            errors.add("emailMode", "is required: IMMEDIATE, DIGEST or OFF");
+        }
+        for (String code : c.getWarehouses()) {
+            try {
+                warehouses.get(code);
+            } catch (NotFoundException e) {
+                errors.add("warehouses", "unknown warehouse '" + code + "'");
+            }
+        }
+        errors.throwIfAny();
+        Preference p = new Preference(c.getEmailMode(), new HashSet<>(c.getWarehouses()),
+                c.getAlertTypes().isEmpty() ? EnumSet.noneOf(AlertType.class) : EnumSet.copyOf(c.getAlertTypes()));
+        preferences.save(me.username(), p, clock.instant());
+        return mine();
+    }
+
+    private UserContact me() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            throw new IllegalStateException("no signed-in user");
+        }
+        return users.contact(auth.getName()).orElseThrow(() -> new NotFoundException("User", auth.getName()));
+    }
+
+    private static PreferencesView view(UserContact me, Preference p, boolean explicit) {
+        return new PreferencesView(me.username(), me.email(), me.language(), p.emailMode(),
+                p.warehouses().stream().sorted().toList(),
+                p.alertTypes().stream().sorted().toList(), explicit);
+    }
+
+    /** The alert types one may choose from. */
+    public List<AlertType> alertTypes() {
+        return List.of(AlertType.values());
+    }
+}

@@ -1,0 +1,88 @@
+package org.openvmi.notification.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.notification.EmailMode;
+import org.openvmi.notification.model.AlertNotice;
+import org.openvmi.notification.model.Preference;
+import org.openvmi.notification.model.RecipientRules;
+import org.openvmi.security.UserContact;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.stockpolicy.AlertRaised;
+import org.openvmi.stockpolicy.AlertResolved;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns each alert raised or resolved into mails: one per recipient who gets it immediately, a digest line for those
+ * who get digests. Runs after the alert's transaction committed, in its own transaction, from the event publication
+ * registry: if the process dies first, the event is handed over again on restart. Queuing is idempotent (keys per
+ * alert and user), so an event handled twice queues each mail once.
+ */
+@Component
+class AlertMailer {
+
+    private final UserDirectory users;
+    private final PreferenceRepository preferences;
+    private final NoticeRepository notices;
+    private final MailRepository mails;
+    private final MailTexts texts;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Clock clock;
+
+    AlertMailer(UserDirectory users, PreferenceRepository preferences, NoticeRepository notices, MailRepository mails,
+                MailTexts texts, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+        this.users = users;
+        this.preferences = preferences;
+        this.notices = notices;
+        this.mails = mails;
+        this.texts = texts;
+        this.mailSender = mailSender;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    public void on(AlertRaised e) {
+        AlertNotice notice = new AlertNotice(e.alertId(), false, e.type(), e.item(), e.itemName(), e.unit(),
+                e.warehouse(), e.stock(), e.line(), e.raisedAt(), null,
+                e.supplierIds() == null ? java.util.Set.of() : new HashSet<>(e.supplierIds()));
+        notices.remember(notice);
+        queue(notice);
+    }
+
+    @ApplicationModuleListener
+    public void on(AlertResolved e) {
+        var raised = notices.find(e.alertId());
+        AlertNotice notice = new AlertNotice(e.alertId(), true, e.type(), e.item(),
+                raised.map(NoticeRepository.Raised::itemName).orElse(null),
+                raised.map(NoticeRepository.Raised::unit).orElse(null), e.warehouse(), e.stock(), null,
+                e.resolvedAt(), e.by(), raised.map(NoticeRepository.Raised::supplierIds).orElse(java.util.Set.of()));
+        queue(notice);
+    }
+
+    private void queue(AlertNotice notice) {
+        if (mailSender.getIfAvailable() == null) {
+            return; // mail is off: no SMTP host configured
+        }
+        Map<String, Preference> saved = preferences.findAll();
+        Instant now = clock.instant();
+        List<UserContact> contacts = users.contacts();
+        for (UserContact user : contacts) {
+            EmailMode mode = RecipientRules.modeFor(user, saved.get(user.username()), notice);
+            String key = notice.key() + ":" + user.username();
+            if (mode == EmailMode.IMMEDIATE) {
+                MailTexts.Mail mail = texts.alert(notice, user.language());
+                mails.enqueue(user.username(), user.email(), user.language(), "IMMEDIATE", mail.subject(), mail.body(),
+                        key, now);
+            } else if (mode == EmailMode.DIGEST) {
+                mails.addDigestEntry(user.username(), key, texts.digestLine(notice, user.language()), now);
+            }
+        }
+    }
+}

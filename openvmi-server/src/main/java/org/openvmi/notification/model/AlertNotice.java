@@ -1,0 +1,25 @@
+package org.openvmi.notification.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+import org.openvmi.stockpolicy.AlertType;
+
+/**
+ * An alert raised or resolved, as notifications tell it. {@code warehouse} is null for a supplier's low-water alert;
+ * {@code supplierIds} are the suppliers it concerns; {@code stock} may be null (resolved by a person).
+ */
+public record AlertNotice(long alertId, boolean resolved, AlertType type, String item, String itemName, String unit,
+                          String warehouse, BigDecimal stock, BigDecimal line, Instant at, String by,
+                          Set<Long> supplierIds) {
+
+    public AlertNotice {
+        supplierIds = Set.copyOf(supplierIds);
+    }
+
+    /** Identifies this notice among all others, for idempotent queuing ("raised:42", "resolved:42"). */
+    public String key() {
+        return (resolved ? "resolved:" : "raised:") + alertId;
+    }
+}

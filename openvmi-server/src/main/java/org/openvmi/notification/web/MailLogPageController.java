@@ -1,0 +1,37 @@
+package org.openvmi.notification.web;
+
+import org.openvmi.notification.MailLog;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The admin's mail log: what was queued, sent and failed, with attempts and the last error. */
+@Controller
+@RequestMapping("/admin/notifications/mails")
+class MailLogPageController {
+
+    private final MailLog mails;
+
+    MailLogPageController(MailLog mails) {
+        this.mails = mails;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                Model model) {
+        String s = status == null || status.isBlank() ? null : status;
+        try {
+            model.addAttribute("page", mails.find(s, PageRequest.of(page, 50)));
+        } catch (InvalidInputException e) {
+            s = null;
+            model.addAttribute("page", mails.find(null, PageRequest.of(page, 50)));
+        }
+        model.addAttribute("status", s);
+        model.addAttribute("pageUrl", s == null ? "/admin/notifications/mails" : "/admin/notifications/mails?status=" + s);
+        return "notification/mails";
+    }
+}

@@ -1,0 +1,251 @@
+package org.openvmi.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.AlertTestData;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event
+ * publication registry, the delivery outbox and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
+ * Run on H2 and PostgreSQL.
+ */
+@TestPropertySource(properties = {
+        "openvmi.webhooks.dispatch-interval=200ms",
+        "openvmi.webhooks.backoff-base=200ms",
+        "openvmi.webhooks.max-attempts=3",
+        "openvmi.webhooks.request-timeout=3s"})
+abstract class WebhookContract {
+
+    static final String SECRET = "test-secret-0123456789";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    WebhookReceiver receiver;
+    long webhook;
+
+    @BeforeEach
+    void start() throws Exception {
+        Fixtures.ensure(jdbc, users);
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (webhook != 0) {
+            mvc.perform(delete("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN))).andExpect(status().isNoContent());
+        }
+        receiver.close();
+    }
+
+    private long register(String json) throws Exception {
+        String body = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body).get("id").asLong();
+    }
+
+    private JsonNode deliveries() throws Exception {
+        return JSON.readTree(mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries").with(as(Role.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("content");
+    }
+
+    /** The receiver's own check, written without the application's code. */
+    static String hmac(String secret, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void a_receiver_gets_each_raised_alert_as_signed_json_and_the_log_shows_it_delivered() throws Exception {
+        String response = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
+                                 + "\",\"eventTypes\":[\"alert.raised\"],\"description\":\"ERP\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.secret").value(SECRET))
+                .andExpect(jsonPath("$.active").value(true))
+                .andReturn().getResponse().getContentAsString();
+        webhook = JSON.readTree(response).get("id").asLong();
+        mvc.perform(get("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.secret").doesNotExist())
+                .andExpect(jsonPath("$.eventTypes[0]").value("alert.raised"));
+
+        AlertTestData data = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+        data.crossSafetyAndWarning();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.mentioning(data.item).size() == 2);
+        Set<String> types = new java.util.HashSet<>();
+        Set<String> deliveryIds = new java.util.HashSet<>();
+        for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
+            String timestamp = r.header("X-OpenVMI-Timestamp");
+            assertThat(r.header("X-OpenVMI-Signature")).isEqualTo(hmac(SECRET, timestamp, r.body()));
+            assertThat(r.header("X-OpenVMI-Signature")).isNotEqualTo(hmac("another-secret-xxxxxxx", timestamp, r.body()));
+            assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(300);
+            assertThat(r.header("X-OpenVMI-Event")).isEqualTo("alert.raised");
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+            deliveryIds.add(r.header("X-OpenVMI-Delivery"));
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("event").asString()).isEqualTo("alert.raised");
+            JsonNode alert = body.get("data");
+            assertThat(alert.get("item").asString()).isEqualTo(data.item);
+            assertThat(alert.get("warehouse").asString()).isEqualTo(data.warehouse);
+            assertThat(alert.get("stock").decimalValue()).isEqualByComparingTo("12");
+            assertThat(alert.get("unit").asString()).isEqualTo("PCS");
+            types.add(alert.get("type").asString() + "<" + alert.get("line").decimalValue().toPlainString());
+        }
+        assertThat(types).containsExactlyInAnyOrder("BELOW_SAFETY<20", "BELOW_WARNING<50");
+        assertThat(deliveryIds).hasSize(2);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode log = deliveries();
+            assertThat(log.size()).isEqualTo(2);
+            for (JsonNode d : log) {
+                assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
+                assertThat(d.get("attempts").asInt()).isEqualTo(1);
+                assertThat(d.get("attemptLog").get(0).get("statusCode").asInt()).isEqualTo(200);
+                assertThat(deliveryIds).contains(d.get("deliveryId").asString());
+            }
+        });
+    }
+
+    @Test
+    void a_failing_receiver_is_retried_with_backoff_then_marked_failed_and_can_be_redelivered() throws Exception {
+        receiver.answerWith(500);
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\",\"alert.resolved\"]}");
+        AlertTestData data = new AlertTestData(mvc, null);
+        data.crossSafetyAndWarning();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = deliveries();
+            assertThat(log.size()).isEqualTo(2);
+            for (JsonNode d : log) {
+                assertThat(d.get("status").asString()).isEqualTo("FAILED");
+            }
+        });
+        JsonNode failed = deliveries().get(0);
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.get("lastStatusCode").asInt()).isEqualTo(500);
+        JsonNode attempts = failed.get("attemptLog");
+        assertThat(attempts.size()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempts.get(i).get("attemptNo").asInt()).isEqualTo(i + 1);
+            assertThat(attempts.get(i).get("statusCode").asInt()).isEqualTo(500);
+            assertThat(attempts.get(i).get("error").asString()).isEqualTo("HTTP 500");
+        }
+        // backoff: the pauses grow (200 ms, then 400 ms)
+        Instant a1 = Instant.parse(attempts.get(0).get("at").asString());
+        Instant a2 = Instant.parse(attempts.get(1).get("at").asString());
+        Instant a3 = Instant.parse(attempts.get(2).get("at").asString());
+        assertThat(Duration.between(a1, a2)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(Duration.between(a2, a3)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        // the receiver saw the same delivery id three times: it can tell a retry from a new event
+        String deliveryId = failed.get("deliveryId").asString();
+        assertThat(receiver.mentioning(data.item).stream().filter(r -> deliveryId.equals(r.header("X-OpenVMI-Delivery"))))
+                .hasSize(3);
+
+        receiver.answerWith(204);
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/" + failed.get("id").asLong() + "/redeliver")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(
+                        get("/api/v1/webhooks/" + webhook + "/deliveries/" + failed.get("id").asLong()).with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.status").value("DELIVERED"))
+                .andExpect(jsonPath("$.attemptLog.length()").value(4))
+                .andExpect(jsonPath("$.attemptLog[3].attemptNo").value(4))
+                .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204)));
+    }
+
+    @Test
+    void an_alert_whose_webhook_could_not_be_queued_is_kept_by_the_registry_and_delivered_when_resubmitted()
+            throws Exception {
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
+                           + "\",\"eventTypes\":[\"alert.raised\"]}");
+        AlertTestData data = new AlertTestData(mvc, null);
+        // the outbox table is gone for a moment: the listener fails after the alert committed
+        jdbc.sql("ALTER TABLE webhook_delivery RENAME TO webhook_delivery_away").update();
+        try {
+            data.crossSafetyAndWarning();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    SELECT COUNT(*) FROM event_publication
+                    WHERE listener_id LIKE '%AlertWebhooks%' AND completion_date IS NULL AND status = 'FAILED'""")
+                    .query(Long.class).single() == 2);
+        } finally {
+            jdbc.sql("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery").update();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :i")
+                .param("i", data.item).query(Long.class).single()).as("the alerts committed").isEqualTo(2);
+        assertThat(receiver.mentioning(data.item)).isEmpty();
+
+        // what a restart does with spring.modulith.events.republish-outstanding-events-on-restart=true
+        incomplete.resubmitIncompletePublications(p -> true);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.mentioning(data.item).size() == 2);
+        for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
+            assertThat(r.header("X-OpenVMI-Signature")).isEqualTo(hmac(SECRET, r.header("X-OpenVMI-Timestamp"), r.body()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AlertWebhooks%'").query(Long.class).single() == 0);
+    }
+
+    @Test
+    void bad_registrations_are_refused_naming_the_field() throws Exception {
+        mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"ftp://x\",\"eventTypes\":[\"order.shipped\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("url", "eventTypes")));
+        mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"http://127.0.0.1:1/x\",\"secret\":\"short\",\"eventTypes\":[\"alert.raised\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("secret"));
+        String generated = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"http://127.0.0.1:1/x\",\"eventTypes\":[\"alert.raised\"],\"active\":false}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode created = JSON.readTree(generated);
+        webhook = created.get("id").asLong();
+        assertThat(created.get("secret").asString()).startsWith("whsec_").hasSizeGreaterThan(40);
+        assertThat(created.get("active").asBoolean()).isFalse();
+    }
+}

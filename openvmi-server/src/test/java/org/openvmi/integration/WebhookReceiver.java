@@ -1,0 +1,58 @@
+package org.openvmi.integration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP receiver on a free local port that records every request and answers with a chosen status. */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answer = new AtomicInteger(200);
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                Map<String, String> headers = new java.util.HashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+                received.add(new Received(headers, body));
+            }
+            exchange.sendResponseHeaders(answer.get(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    void answerWith(int status) {
+        answer.set(status);
+    }
+
+    List<Received> mentioning(String text) {
+        return received.stream().filter(r -> r.body().contains(text)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,7 @@
+package org.openvmi.notification;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class NotificationsOnH2Test extends NotificationContract {
+}
