@@ -92,6 +92,7 @@ public final class AccessRules {
             new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
             new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/vmi/to-ship/**", ANY),
+            new Rule(HttpMethod.GET, "/vmi/stock/**", ANY),
             new Rule(HttpMethod.POST, "/vmi/calloffs/*/confirm", SUPPLIERS),
             new Rule(HttpMethod.POST, "/vmi/calloffs/*/propose", SUPPLIERS),
             new Rule(HttpMethod.GET, "/vmi/calloffs/**", ANY),
