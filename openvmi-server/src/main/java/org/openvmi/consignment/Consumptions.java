@@ -40,10 +40,12 @@ public class Consumptions {
     private final InventoryLedger ledger;
     private final SettlementRepository settlements;
     private final UseCases useCases;
+    private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
 
     Consumptions(CatalogRefs refs, Ownership ownership, InventoryLedger ledger, SettlementRepository settlements,
-                 UseCases useCases, Clock clock) {
+                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock) {
+        this.idempotency = idempotency;
         this.refs = refs;
         this.ownership = ownership;
         this.ledger = ledger;
@@ -53,6 +55,11 @@ public class Consumptions {
     }
 
     public ConsumptionView consume(ConsumptionRequest r) {
+        return consume(r, null);
+    }
+
+    /** With an {@code Idempotency-Key}: a retry with the same key and body answers as the first time, posting nothing. */
+    public ConsumptionView consume(ConsumptionRequest r, String idempotencyKey) {
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -75,7 +82,8 @@ public class Consumptions {
             errors.add("reference", "at most 100 characters");
         }
         errors.throwIfAny();
-        return useCases.run(() -> consume(item, location, r.qty(), reference));
+        return useCases.run(() -> idempotency.once(idempotencyKey, "POST /vmi/consumptions", r, ConsumptionView.class,
+                () -> consume(item, location, r.qty(), reference)));
     }
 
     private ConsumptionView consume(ItemRef item, LocationRef location, BigDecimal qty, String reference) {

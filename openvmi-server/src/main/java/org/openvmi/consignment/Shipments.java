@@ -49,10 +49,13 @@ public class Shipments {
     private final Ownership ownership;
     private final InventoryLedger ledger;
     private final UseCases useCases;
+    private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
 
     Shipments(ShipmentRepository shipments, AgreementRepository agreements, CatalogRefs refs, Ownership ownership,
-              InventoryLedger ledger, UseCases useCases, Clock clock) {
+              InventoryLedger ledger, UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency,
+              Clock clock) {
+        this.idempotency = idempotency;
         this.shipments = shipments;
         this.agreements = agreements;
         this.refs = refs;
@@ -146,13 +149,19 @@ public class Shipments {
     }
 
     public ShipmentView receive(long id, ReceiptRequest r) {
+        return receive(id, r, null);
+    }
+
+    /** With an {@code Idempotency-Key}: a retry with the same key and body answers as the first time, posting nothing. */
+    public ShipmentView receive(long id, ReceiptRequest r, String idempotencyKey) {
         if (r == null || r.lines() == null || r.lines().isEmpty()) {
             throw InvalidInputException.of("lines", "at least one line is required");
         }
-        return useCases.run(() -> {
-            receiveOnce(id, r);
-            return get(id);
-        });
+        return useCases.run(() -> idempotency.once(idempotencyKey, "POST /shipments/" + id + "/receive", r,
+                ShipmentView.class, () -> {
+                    receiveOnce(id, r);
+                    return get(id);
+                }));
     }
 
     private void receiveOnce(long id, ReceiptRequest r) {

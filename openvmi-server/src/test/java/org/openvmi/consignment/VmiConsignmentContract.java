@@ -380,4 +380,31 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("item"));
     }
 
+    @Test
+    void a_consumption_or_receipt_retried_with_its_idempotency_key_posts_once_and_answers_the_same() throws Exception {
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
+        long asn = asn(as(Role.BUYER), data.supplier, asnLine(data.item, "50", null));
+        String receipt = "{\"lines\":[{\"item\":\"" + data.item + "\",\"qty\":20}]}";
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/shipments/" + asn + "/receive").with(as(Role.WAREHOUSE)).header("Idempotency-Key", "rcv-" + asn)
+                            .contentType(MediaType.APPLICATION_JSON).content(receipt))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.lines[0].received").value(20));
+        }
+        assertThat(onHand(data.item, data.vmi, data.supplier)).isEqualByComparingTo("20");
+        String body = "{\"item\":\"" + data.item + "\",\"location\":\"" + data.vmi + "\",\"qty\":3}";
+        String key = "cons-" + asn;
+        long first = body(mvc.perform(post("/api/v1/vmi/consumptions").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())).get("id").asLong();
+        long second = body(mvc.perform(post("/api/v1/vmi/consumptions").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())).get("id").asLong();
+        assertThat(second).isEqualTo(first);
+        assertThat(onHand(data.item, data.vmi, data.supplier)).isEqualByComparingTo("17");
+        assertThat(settledQty(data.supplier)).isEqualByComparingTo("3");
+        mvc.perform(post("/api/v1/vmi/consumptions").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("\"qty\":3", "\"qty\":4")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        assertThat(onHand(data.item, data.vmi, data.supplier)).isEqualByComparingTo("17");
+    }
+
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,8 +63,9 @@ class AgreementApiController {
 
     @Operation(summary = "Consume stock at a VMI location: FIFO; consigned stock passes to the buyer with a settlement line")
     @PostMapping("/consumptions")
-    ResponseEntity<ConsumptionView> consume(@RequestBody ConsumptionRequest request) {
-        ConsumptionView done = consumptions.consume(request);
+    ResponseEntity<ConsumptionView> consume(@RequestBody ConsumptionRequest request,
+                                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ConsumptionView done = consumptions.consume(request, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/vmi/consumptions/" + done.id())).body(done);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +52,8 @@ class ShipmentApiController {
 
     @Operation(summary = "Receive (partial allowed) into the VMI location, owner = the supplier (ON_RECEIPT: the buyer)")
     @PostMapping("/{id}/receive")
-    ShipmentView receive(@PathVariable long id, @RequestBody ReceiptRequest request) {
-        return shipments.receive(id, request);
+    ShipmentView receive(@PathVariable long id, @RequestBody ReceiptRequest request,
+                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return shipments.receive(id, request, idempotencyKey);
     }
 }
