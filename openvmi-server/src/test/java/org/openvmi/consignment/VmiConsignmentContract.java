@@ -407,4 +407,26 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
         assertThat(onHand(data.item, data.vmi, data.supplier)).isEqualByComparingTo("17");
     }
 
+    @Autowired
+    StatementCycleJob cycleJob;
+
+    @Test
+    void when_the_month_is_over_the_cycle_job_makes_the_supplier_its_draft_statement_once() throws Exception {
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
+        receiveAll(asn(as(Role.BUYER), data.supplier, asnLine(data.item, "20", null)), data.item, "20");
+        consume(data.item, "7").andExpect(status().isCreated());
+        LocalDate month = LocalDate.now(clock).withDayOfMonth(1);
+        LocalDate today = LocalDate.now(clock);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, month.plusMonths(1).plusDays(1))));
+        cycleJob.run();
+        cycleJob.run();
+        List<java.util.Map<String, Object>> made = jdbc.sql("""
+                SELECT st.period_from, st.period_to, st.total, st.status FROM vmi_settlement_statement st
+                JOIN supplier s ON s.id = st.supplier_id WHERE s.code = :s""").param("s", data.supplier).query().listOfRows();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).get("period_from").toString()).isEqualTo(month.toString());
+        assertThat(new BigDecimal(made.get(0).get("total").toString())).isEqualByComparingTo("14.00");
+        assertThat(made.get(0).get("status")).isEqualTo("DRAFT");
+    }
+
 }

@@ -87,4 +87,18 @@ class VmiRulesTest {
         assertThat(SlaClock.hoursLate(due, due.plusSeconds(2 * 3600 + 30 * 60))).isEqualByComparingTo("2.50");
         assertThat(SlaClock.hoursLate(due, due.minusSeconds(3600))).isEqualByComparingTo("0");
     }
+    @Test
+    void the_last_closed_period_is_the_previous_week_month_or_custom_month_ending_before_today() {
+        java.time.LocalDate wed = java.time.LocalDate.parse("2026-11-25");
+        assertThat(SettlementPeriods.lastClosed(SettlementCycle.WEEKLY, null, wed))
+                .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-11-16"), java.time.LocalDate.parse("2026-11-22")));
+        assertThat(SettlementPeriods.lastClosed(SettlementCycle.MONTHLY, null, wed))
+                .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-10-01"), java.time.LocalDate.parse("2026-10-31")));
+        assertThat(SettlementPeriods.lastClosed(SettlementCycle.CUSTOM, 26, wed))
+                .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-09-26"), java.time.LocalDate.parse("2026-10-25")));
+        assertThat(SettlementPeriods.lastClosed(SettlementCycle.CUSTOM, 25, wed))
+                .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-10-25"), java.time.LocalDate.parse("2026-11-24")));
+        assertThat(SettlementPeriods.lastClosed(SettlementCycle.MONTHLY, null, java.time.LocalDate.parse("2027-01-01")))
+                .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-12-01"), java.time.LocalDate.parse("2026-12-31")));
+    }
 }
