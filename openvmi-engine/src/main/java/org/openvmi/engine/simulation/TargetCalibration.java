@@ -1,0 +1,97 @@
+package org.openvmi.engine.simulation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Finds the price of fill λ (see {@link org.openvmi.engine.policy.FillRateAllocation}) at which the mean item fill
+ * rate meets a target, by a backtest inside the history only: every series is cut at {@code cut} periods, the policy
+ * is replayed over the periods from the cut to the end of the history, and λ is bisected (on a log scale, the fill
+ * rate falls as λ rises) until the mean fill rate of the backtest equals the target. Series count in the mean when
+ * they had demand both before the cut (an item never demanded is not stocked, as in the real run, where every
+ * series has a history) and after it (a fill rate needs demand). Nothing after the history is looked at.
+ */
+public final class TargetCalibration {
+
+    /** The policy of one series for a given λ. */
+    @FunctionalInterface
+    public interface PricedPolicy {
+        PolicySource source(int series, double lambda);
+    }
+
+    /** λ found, the backtest's mean fill rate there, how many series it counted and the periods it replayed. */
+    public record Result(double lambda, double backtestFillRate, int series, int cut, int end) {
+    }
+
+    private static final double LOWEST = -10;
+    private static final double HIGHEST = 4;
+
+    private final InventorySimulator simulator;
+    private final int iterations;
+
+    public TargetCalibration(InventorySimulator simulator, int iterations) {
+        this.simulator = simulator;
+        this.iterations = iterations;
+    }
+
+    /**
+     * @param histories the series' histories (only these periods are used), all at least {@code cut + 1} long
+     * @param cut       periods before the backtest
+     */
+    public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy) {
+        return calibrate(histories, cut, target, policy, done -> { });
+    }
+
+    /** The same, telling {@code progress} how many of the {@link #evaluations()} backtests are done. */
+    public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy,
+                            java.util.function.IntConsumer progress) {
+        int[] counted = IntStream.range(0, histories.size())
+                .filter(i -> histories.get(i).length > cut && sum(histories.get(i), 0, cut) > 0
+                        && sum(histories.get(i), cut, histories.get(i).length) > 0)
+                .toArray();
+        int end = histories.stream().mapToInt(h -> h.length).max().orElse(cut);
+        if (counted.length == 0) {
+            return new Result(Math.pow(10, LOWEST), Double.NaN, 0, cut, end);
+        }
+        double lo = LOWEST;
+        double hi = HIGHEST;
+        double fillAtLo = meanFill(histories, counted, cut, policy, Math.pow(10, lo));
+        progress.accept(1);
+        if (fillAtLo <= target) {
+            return new Result(Math.pow(10, lo), fillAtLo, counted.length, cut, end);
+        }
+        double fill = fillAtLo;
+        for (int k = 0; k < iterations; k++) {
+            double mid = (lo + hi) / 2;
+            double f = meanFill(histories, counted, cut, policy, Math.pow(10, mid));
+            progress.accept(k + 2);
+            if (f >= target) {
+                lo = mid;
+                fill = f;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Result(Math.pow(10, lo), fill, counted.length, cut, end);
+    }
+
+    /** How many backtests a calibration runs at most. */
+    public int evaluations() {
+        return iterations + 1;
+    }
+
+    private double meanFill(List<double[]> histories, int[] counted, int cut, PricedPolicy policy, double lambda) {
+        return Arrays.stream(counted).parallel()
+                .mapToDouble(i -> simulator.run(histories.get(i), cut, policy.source(i, lambda)).fillRate())
+                .average().orElse(Double.NaN);
+    }
+
+    private static double sum(double[] y, int from, int to) {
+        double s = 0;
+        for (int t = from; t < to; t++) {
+            s += y[t];
+        }
+        return s;
+    }
+}
