@@ -57,6 +57,18 @@ class VmiPagesTest extends VmiTestSupport {
                 .andExpect(content().string(containsString("消耗时转移")))
                 .andExpect(content().string(containsString(data.itemName)));
         mvc.perform(get(url).session(supplierB)).andExpect(status().isNotFound());
+        // a change through the edit form is a new version; version 1 stays readable
+        mvc.perform(get(url + "/edit").session(buyer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"400\"")));
+        mvc.perform(post(url).session(buyer).with(csrf()).param("supplier", Fixtures.SUPPLIER_A)
+                        .param("ownershipMode", "UNTIL_CONSUMED").param("settlementCycle", "MONTHLY")
+                        .param("replenishWithinHours", "24").param("validFrom", "2026-01-01").param("currency", "CNY")
+                        .param("lines[0].item", data.item).param("lines[0].location", data.vmi)
+                        .param("lines[0].min", "100").param("lines[0].max", "400").param("lines[0].price", "2.95"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(url).session(buyer).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("v2")))
+                .andExpect(content().string(containsString("24 h")));
 
         // the supplier sees what to ship and makes the ASN in one click
         mvc.perform(get("/vmi/to-ship").session(supplierA).header("Accept-Language", "zh-CN"))

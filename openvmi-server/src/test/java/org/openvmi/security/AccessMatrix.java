@@ -194,6 +194,8 @@ final class AccessMatrix {
             ui(GET, "/vmi/agreements/new").allow(AGREEMENT_EDITORS),
             ui(GET, "/vmi/agreements/999999").allow(SIGNED_IN),
             ui(POST, "/vmi/agreements").allow(AGREEMENT_EDITORS),
+            ui(GET, "/vmi/agreements/999999/edit").allow(AGREEMENT_EDITORS),
+            ui(POST, "/vmi/agreements/999999").allow(AGREEMENT_EDITORS),
             ui(GET, "/vmi/to-ship").allow(SIGNED_IN),
             ui(POST, "/shipments/suggested").allow(SHIPPERS),
             ui(GET, "/vmi/stock").allow(SIGNED_IN),

@@ -57,6 +57,34 @@ public class AgreementForm {
         return f;
     }
 
+    static AgreementForm of(org.openvmi.consignment.AgreementView a) {
+        AgreementForm f = new AgreementForm();
+        f.supplier = a.supplier();
+        f.currency = a.currency();
+        f.ownershipMode = a.ownershipMode();
+        f.settlementCycle = a.settlementCycle();
+        f.settlementDay = a.settlementDay();
+        f.replenishWithinHours = a.replenishWithinHours();
+        f.validFrom = a.validFrom();
+        f.validTo = a.validTo();
+        f.penaltyTerms = a.penaltyTerms();
+        f.penaltyPerLateHour = a.penaltyPerLateHour();
+        f.penaltyPerStockoutDay = a.penaltyPerStockoutDay();
+        for (org.openvmi.consignment.AgreementView.Line l : a.lines()) {
+            Line line = new Line();
+            line.item = l.item();
+            line.location = l.location();
+            line.min = l.min();
+            line.max = l.max();
+            line.price = l.price();
+            line.safety = l.safety();
+            f.lines.add(line);
+        }
+        f.lines.add(new Line());
+        f.pad();
+        return f;
+    }
+
     void pad() {
         while (lines.size() < 3) {
             lines.add(new Line());

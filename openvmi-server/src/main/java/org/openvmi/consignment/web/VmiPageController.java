@@ -70,6 +70,28 @@ class VmiPageController {
         return "redirect:/vmi/agreements/" + created[0].id();
     }
 
+    @GetMapping("/vmi/agreements/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        model.addAttribute("agreement", AgreementForm.of(agreements.get(id, null)));
+        model.addAttribute("agreementId", id);
+        return agreementForm(model);
+    }
+
+    /** Saves the form as the agreement's next version, effective now. */
+    @PostMapping("/vmi/agreements/{id}")
+    String change(@PathVariable long id, @ModelAttribute("agreement") AgreementForm form, Model model,
+                  RedirectAttributes redirect) {
+        String error = Pages.refusal(() -> agreements.change(id, form.toRequest()));
+        if (error != null) {
+            form.pad();
+            model.addAttribute("formError", error);
+            model.addAttribute("agreementId", id);
+            return agreementForm(model);
+        }
+        redirect.addFlashAttribute("flash", pages.text("vmi.agreement.created", id));
+        return "redirect:/vmi/agreements/" + id;
+    }
+
     private String agreementForm(Model model) {
         model.addAttribute("modes", OwnershipMode.values());
         model.addAttribute("cycles", SettlementCycle.values());

@@ -88,6 +88,7 @@ public final class AccessRules {
 
             // consignment (VMI): rows are scoped to the supplier of a supplier user in the repositories
             new Rule(HttpMethod.GET, "/vmi/agreements/new", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/*/edit", AGREEMENT_EDITORS),
             new Rule(HttpMethod.GET, "/vmi/agreements/**", ANY),
             new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
             new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
