@@ -7,5 +7,6 @@ import java.math.BigDecimal;
  * (and their hours), episodes still open and those of them past due.
  */
 public record SlaSummary(String supplier, String supplierName, long episodes, long onTime, long late,
-                         BigDecimal lateHours, long stockouts, BigDecimal stockoutHours, long open, long overdue) {
+                         BigDecimal lateHours, long stockouts, BigDecimal stockoutHours, long open, long overdue,
+                         BigDecimal penalty) {
 }

@@ -336,6 +336,7 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].episodes").value(1))
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].late").value(1))
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].lateHours").value(2.00))
+                .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].penalty").value(20.00))
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].open").value(0));
 
         consume(data.item, "440").andExpect(status().isCreated());

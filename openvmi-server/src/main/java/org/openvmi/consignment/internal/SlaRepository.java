@@ -77,14 +77,18 @@ public class SlaRepository {
                        COALESCE(SUM(e.late_hours), 0) AS late_hours,
                        COALESCE(SUM(e.stockouts), 0) AS stockouts, COALESCE(SUM(e.stockout_hours), 0) AS stockout_hours,
                        SUM(CASE WHEN e.open_key IS NOT NULL THEN 1 ELSE 0 END) AS open_count,
-                       SUM(CASE WHEN e.open_key IS NOT NULL AND e.due_at < :now THEN 1 ELSE 0 END) AS overdue
+                       SUM(CASE WHEN e.open_key IS NOT NULL AND e.due_at < :now THEN 1 ELSE 0 END) AS overdue,
+                       COALESCE(SUM(COALESCE(e.late_hours, 0) * COALESCE(v.penalty_per_late_hour, 0)
+                                    + e.stockout_hours * COALESCE(v.penalty_per_stockout_day, 0) / 24), 0) AS penalty
                 FROM vmi_sla_episode e JOIN supplier s ON s.id = e.supplier_id
+                JOIN vmi_agreement a ON a.id = e.agreement_id
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
                 WHERE\s""" + scope.predicate("e.supplier_id") + " GROUP BY s.code, s.name ORDER BY s.code")
                 .param("now", Sql.ts(now)).param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> new SlaSummary(rs.getString(1), rs.getString(2), rs.getLong("episodes"),
                         rs.getLong("on_time"), rs.getLong("late"), rs.getBigDecimal("late_hours").setScale(2),
                         rs.getLong("stockouts"), rs.getBigDecimal("stockout_hours").setScale(2), rs.getLong("open_count"),
-                        rs.getLong("overdue"))).list();
+                        rs.getLong("overdue"), rs.getBigDecimal("penalty").setScale(2, java.math.RoundingMode.HALF_UP))).list();
     }
 
     /** Lines of current agreement versions for these items in these warehouses (cheap filter for stock events). */
