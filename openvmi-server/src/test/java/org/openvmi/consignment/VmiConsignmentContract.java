@@ -430,4 +430,41 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
         assertThat(made.get(0).get("status")).isEqualTo("DRAFT");
     }
 
+    @Test
+    void a_supplier_disputes_a_line_with_a_comment_the_lines_stay_frozen_and_finance_closes_it() throws Exception {
+        agreement(Fixtures.SUPPLIER_B, "UNTIL_CONSUMED", line(data.item, "10", "100", "5.00", null));
+        receiveAll(asn(asUser(Fixtures.SUPPLIER_USER_B), null, asnLine(data.item, "30", null)), data.item, "30");
+        flushOpenLines(Fixtures.SUPPLIER_B);
+        consume(data.item, "4").andExpect(status().isCreated());
+        long statement = statement(Fixtures.SUPPLIER_B);
+        JsonNode draft = body(mvc.perform(get("/api/v1/settlements/" + statement).with(as(Role.FINANCE))));
+        long lineId = draft.get("lines").get(0).get("id").asLong();
+        postJson("/api/v1/settlements/" + statement + "/issue", as(Role.FINANCE), "").andExpect(status().isOk());
+        postJson("/api/v1/settlements/" + statement + "/dispute", asUser(Fixtures.SUPPLIER_USER_B), "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("comment"));
+        postJson("/api/v1/settlements/" + statement + "/dispute", asUser(Fixtures.SUPPLIER_USER_B),
+                "{\"comment\":\"数量不符\",\"lines\":[{\"line\":" + lineId + ",\"comment\":\"我方记录为 3 件\"}]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DISPUTED"))
+                .andExpect(jsonPath("$.comment").value("数量不符"))
+                .andExpect(jsonPath("$.lines[0].comment").value("我方记录为 3 件"))
+                .andExpect(jsonPath("$.total").value(20.00));
+        // a later consumption does not touch the issued statement: it waits for the next one
+        consume(data.item, "1").andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/settlements/" + statement).with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.lines.length()").value(1))
+                .andExpect(jsonPath("$.total").value(20.00));
+        postJson("/api/v1/settlements/" + statement + "/confirm", asUser(Fixtures.SUPPLIER_USER_B), "{}")
+                .andExpect(status().isConflict());
+        postJson("/api/v1/settlements/" + statement + "/close", as(Role.FINANCE), "")
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        long next = statement(Fixtures.SUPPLIER_B);
+        mvc.perform(get("/api/v1/settlements/" + next).with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.total").value(5.00));
+        mvc.perform(get("/api/v1/settlements").param("status", "closed").param("supplier", Fixtures.SUPPLIER_B)
+                        .with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(jsonPath("$.content[0].id").value(statement));
+    }
+
 }
