@@ -98,6 +98,13 @@ class VmiPagesTest extends VmiTestSupport {
                 .andExpect(flash().attribute("flashError", containsString("available 386, requested 1000")));
         mvc.perform(get("/vmi/stock").session(buyer))
                 .andExpect(content().string(containsString("<td class=\"num consigned\">386</td>")));
+        // the scanner types a barcode into the consume form
+        mvc.perform(post("/vmi/consumptions").session(warehouse).with(csrf()).param("item", data.barcode)
+                        .param("location", data.vmi).param("qty", "1"))
+                .andExpect(flash().attribute("flash", containsString("Consumption")));
+        mvc.perform(get("/vmi/stock").session(warehouse).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("id=\"scan-item\"")))
+                .andExpect(content().string(containsString("<td class=\"num consigned\">385</td>")));
 
         // finance makes and issues the statement; the supplier confirms; finance closes, prints and exports
         LocalDate today = LocalDate.now(clock);
@@ -108,7 +115,7 @@ class VmiPagesTest extends VmiTestSupport {
         mvc.perform(post(stUrl + "/issue").session(finance).with(csrf())).andExpect(flash().attributeExists("flash"));
         mvc.perform(get(stUrl).session(supplierA).header("Accept-Language", "zh-CN"))
                 .andExpect(content().string(containsString("已发布")))
-                .andExpect(content().string(containsString("35.40 CNY")))
+                .andExpect(content().string(containsString("38.35 CNY")))
                 .andExpect(content().string(containsString("id=\"confirm\"")));
         mvc.perform(post(stUrl + "/confirm").session(supplierB).with(csrf()))
                 .andExpect(flash().attributeExists("flashError"));

@@ -28,6 +28,7 @@ final class VmiTestData {
     final String itemName = "深沟球轴承 6204";
     final String lotItem = Fixtures.unique("VL");
     final String supplier = Fixtures.unique("VS");
+    final String barcode = "69" + Math.abs(item.hashCode());
 
     VmiTestData(ItemCatalog items, WarehouseCatalog warehouses, SupplierCatalog suppliers) {
         WarehouseCommand w = new WarehouseCommand();
@@ -36,8 +37,8 @@ final class VmiTestData {
         warehouses.create(w);
         location(warehouses, vmi, LocationType.VMI);
         location(warehouses, bin, LocationType.STORAGE);
-        item(items, item, itemName, false);
-        item(items, lotItem, "密封圈 " + lotItem, true);
+        item(items, item, itemName, false, barcode);
+        item(items, lotItem, "密封圈 " + lotItem, true, null);
         SupplierCommand s = new SupplierCommand();
         s.setCode(supplier);
         s.setName("供应商 " + supplier);
@@ -63,13 +64,14 @@ final class VmiTestData {
         warehouses.createLocation(warehouse, l);
     }
 
-    private static void item(ItemCatalog items, String code, String name, boolean lotTracked) {
+    private static void item(ItemCatalog items, String code, String name, boolean lotTracked, String barcode) {
         ItemCommand c = new ItemCommand();
         c.setCode(code);
         c.setName(name);
         c.setUom("PCS");
         c.setLotTracked(lotTracked);
         c.setUnitCost(new BigDecimal("3.20"));
+        c.setBarcodes(barcode == null ? List.of() : List.of(barcode));
         items.create(c);
     }
 }
