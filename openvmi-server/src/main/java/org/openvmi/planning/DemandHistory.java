@@ -5,18 +5,43 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.openvmi.planning.internal.DemandAggregator;
 import org.openvmi.planning.internal.DemandHistoryRepository;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Daily demand per item and warehouse. */
+/**
+ * Daily demand per item and warehouse: sales imports recorded here, plus ISSUE and CONSUME movements of the ledger
+ * aggregated by day (nightly, and before every planning run), with stockout days marked.
+ */
 @Service
 public class DemandHistory {
 
     private final DemandHistoryRepository repository;
+    private final DemandAggregator aggregator;
+    private final java.time.Clock clock;
 
-    DemandHistory(DemandHistoryRepository repository) {
+    DemandHistory(DemandHistoryRepository repository, DemandAggregator aggregator, java.time.Clock clock) {
         this.repository = repository;
+        this.aggregator = aggregator;
+        this.clock = clock;
+    }
+
+    /**
+     * Brings the ledger part of the history up to the given complete day (recomputing the last processed day again);
+     * returns the number of (item, warehouse, day) rows with ledger demand and with a stockout mark in the days
+     * processed. Running it again counts nothing twice.
+     */
+    public int[] aggregateThrough(LocalDate through) {
+        DemandAggregator.Result r = aggregator.aggregateThrough(through);
+        return new int[] {r.demandDays(), r.stockoutDays()};
+    }
+
+    /** Nightly: aggregates the ledger through yesterday ({@code openvmi.planning.demand-cron}). */
+    @Scheduled(cron = "${openvmi.planning.demand-cron:0 15 0 * * *}")
+    void nightly() {
+        aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
     }
 
     /** Adds demand for days not recorded yet (a bulk load); a day recorded twice is refused by the key. */

@@ -40,6 +40,8 @@ final class AccessMatrix {
     static final Set<Role> SETTLERS = EnumSet.of(Role.ADMIN, Role.FINANCE);
     static final Set<Role> SUPPLIERS = EnumSet.of(Role.SUPPLIER);
     static final Set<Role> CALLOFF_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
+    static final Set<Role> SUGGESTION_DECIDERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -281,6 +283,26 @@ final class AccessMatrix {
             ui(GET, "/admin/api-keys").allow(ADMINS),
             ui(POST, "/admin/api-keys").allow(ADMINS),
             ui(POST, "/admin/api-keys/{key}/revoke").allow(ADMINS),
+
+            // planning: runs, forecasts, suggestions, lead times
+            api(POST, "/api/v1/planning/runs").body("{\"horizonDays\":0}").allow(PLANNERS),
+            api(GET, "/api/v1/planning/runs").allow(BUYER_SIDE),
+            api(GET, "/api/v1/planning/runs/999999").allow(BUYER_SIDE),
+            api(GET, "/api/v1/forecasts").allow(SIGNED_IN),
+            api(GET, "/api/v1/suggestions").allow(SIGNED_IN),
+            api(GET, "/api/v1/suggestions/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/suggestions/999999/accept").allow(SUGGESTION_DECIDERS),
+            api(POST, "/api/v1/suggestions/999999/reject").body("{}").allow(SUGGESTION_DECIDERS),
+            api(POST, "/api/v1/suggestions/accept").body("{}").allow(SUGGESTION_DECIDERS),
+            api(POST, "/api/v1/suggestions/reject").body("{}").allow(SUGGESTION_DECIDERS),
+            api(POST, "/api/v1/planning/lead-times").body("{}").allow(SUGGESTION_DECIDERS),
+            api(GET, "/api/v1/planning/lead-times").allow(BUYER_SIDE),
+            ui(GET, "/planning/runs").allow(BUYER_SIDE),
+            ui(POST, "/planning/runs").allow(PLANNERS),
+            ui(GET, "/planning/runs/999999/progress").allow(BUYER_SIDE),
+            ui(GET, "/planning/suggestions").allow(SIGNED_IN),
+            ui(POST, "/planning/suggestions/decide").allow(SUGGESTION_DECIDERS),
+            ui(GET, "/planning/forecasts/{item}/NO-WH").allow(SIGNED_IN),
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),

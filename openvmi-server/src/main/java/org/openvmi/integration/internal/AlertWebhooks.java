@@ -8,6 +8,7 @@ import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.stockpolicy.AlertRaised;
 import org.openvmi.stockpolicy.AlertResolved;
+import org.openvmi.stockpolicy.AlertsChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +29,14 @@ class AlertWebhooks {
         this.json = json;
     }
 
+    /** One batch of alerts (one judgement): one webhook event per alert raised or resolved. */
     @ApplicationModuleListener
-    public void on(AlertRaised e) {
+    public void on(AlertsChanged changed) {
+        changed.raised().forEach(this::raised);
+        changed.resolved().forEach(this::resolved);
+    }
+
+    private void raised(AlertRaised e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", e.alertId());
         data.put("type", e.type().name());
@@ -43,8 +50,7 @@ class AlertWebhooks {
         publish(WebhookEventTypes.ALERT_RAISED, "alert.raised:" + e.alertId(), e.raisedAt().toString(), data);
     }
 
-    @ApplicationModuleListener
-    public void on(AlertResolved e) {
+    private void resolved(AlertResolved e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", e.alertId());
         data.put("type", e.type().name());

@@ -34,6 +34,9 @@ public final class AccessRules {
     private static final List<Role> SETTLERS = List.of(Role.ADMIN, Role.FINANCE);
     private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
     private static final List<Role> CALLOFF_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
+    private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
+    private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -105,7 +108,21 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
             new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
             new Rule(HttpMethod.GET, "/settlements/**", ANY),
-            new Rule(null, "/settlements/**", SETTLERS));
+            new Rule(null, "/settlements/**", SETTLERS),
+
+            new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
+            new Rule(HttpMethod.GET, "/planning/lead-times/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/planning/lead-times", LEAD_TIME_RECORDERS),
+            new Rule(HttpMethod.GET, "/planning/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.GET, "/planning/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/suggestions/**", ANY),
+            new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS));
 
     private AccessRules() {
     }

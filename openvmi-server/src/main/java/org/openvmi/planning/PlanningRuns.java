@@ -1,0 +1,192 @@
+package org.openvmi.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.planning.internal.PlanningRunner;
+import org.openvmi.planning.internal.RunRepository;
+import org.openvmi.planning.internal.RunSpec;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Planning runs: validated and recorded at once (202 with the run), executed in the background one after the other
+ * on a bounded queue. Two runs whose scopes overlap (same or all warehouses, shared or all items) never run side by
+ * side: a second one is refused with 409 while the first is queued or running. A run whose heartbeat stopped for
+ * {@code openvmi.planning.stale-after} (its instance died) no longer blocks and is marked FAILED.
+ */
+@Service
+public class PlanningRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningRuns.class);
+    public static final int DEFAULT_HORIZON_DAYS = 56;
+    public static final BigDecimal DEFAULT_SERVICE_LEVEL = new BigDecimal("0.95");
+    private static final int MAX_ITEMS = 1000;
+
+    private final RunRepository runs;
+    private final PlanningRunner runner;
+    private final CatalogRefs refs;
+    private final PlanningCatalog catalog;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration staleAfter;
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(8), r -> {
+                Thread t = new Thread(r, "planning-run");
+                t.setDaemon(true);
+                return t;
+            });
+
+    PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
+                 PlatformTransactionManager transactionManager, Clock clock,
+                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter) {
+        this.runs = runs;
+        this.runner = runner;
+        this.refs = refs;
+        this.catalog = catalog;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Validates, records and queues a run; answers at once with the QUEUED run. */
+    public RunView start(RunRequest request) {
+        RunRequest r = request == null ? new RunRequest(null, null, null, null, null, null) : request;
+        FieldErrors errors = new FieldErrors();
+        int horizon = r.horizonDays() == null ? DEFAULT_HORIZON_DAYS : r.horizonDays();
+        if (horizon <= 0 || horizon > 730) {
+            errors.add("horizonDays", "must be between 1 and 730 days");
+        }
+        BigDecimal serviceLevel = r.serviceLevel() == null ? DEFAULT_SERVICE_LEVEL : r.serviceLevel();
+        if (serviceLevel.compareTo(new BigDecimal("0.5")) <= 0 || serviceLevel.compareTo(BigDecimal.ONE) >= 0) {
+            errors.add("serviceLevel", "must lie strictly between 0.5 and 1");
+        }
+        Long warehouseId = null;
+        String warehouse = blankToNull(r.warehouse());
+        if (warehouse != null) {
+            warehouseId = catalog.warehouseId(warehouse);
+            if (warehouseId == null) {
+                errors.add("warehouse", "unknown warehouse '" + warehouse + "'");
+            }
+        }
+        List<Long> itemIds = null;
+        List<String> itemCodes = null;
+        if (r.items() != null && !r.items().isEmpty()) {
+            if (r.items().size() > MAX_ITEMS) {
+                errors.add("items", "at most " + MAX_ITEMS + " item codes; use category or supplier for more");
+            } else {
+                itemCodes = new ArrayList<>(new LinkedHashSet<>(r.items()));
+                Map<String, ItemRef> found = refs.items(itemCodes);
+                itemIds = new ArrayList<>();
+                for (int i = 0; i < r.items().size(); i++) {
+                    ItemRef ref = found.get(r.items().get(i));
+                    if (ref == null) {
+                        errors.add("items[" + i + "]", "unknown item '" + r.items().get(i) + "'");
+                    } else if (!itemIds.contains(ref.id())) {
+                        itemIds.add(ref.id());
+                    }
+                }
+            }
+        }
+        String category = blankToNull(r.category());
+        if (category != null && !catalog.categoryExists(category)) {
+            errors.add("category", "no item has category '" + category + "'");
+        }
+        Long supplierId = null;
+        String supplier = blankToNull(r.supplier());
+        if (supplier != null) {
+            supplierId = refs.suppliers(List.of(supplier)).get(supplier);
+            if (supplierId == null) {
+                errors.add("supplier", "unknown supplier '" + supplier + "'");
+            }
+        }
+        errors.throwIfAny();
+        Long wh = warehouseId;
+        List<String> codes = itemCodes;
+        Long sup = supplierId;
+        long id = transactions.execute(status -> {
+            runs.lockGuard();
+            for (RunRepository.Active active : runs.active()) {
+                if (active.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
+                    runs.fail(active.id(), "no heartbeat for " + staleAfter + ": its instance stopped", clock.instant());
+                } else if (RunSpec.overlap(wh, codes, active.warehouseId(), active.items())) {
+                    throw new ConflictException("planning run " + active.id()
+                            + " is still queued or running over an overlapping scope; wait until it is done");
+                }
+            }
+            return runs.insert(wh, codes, category, sup, horizon, serviceLevel, currentUser(), clock.instant());
+        });
+        LocalDate[] window = runner.window();
+        RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1]);
+        RunView queued = get(id);   // the answer is the run as recorded (QUEUED), whatever the queue does next
+        try {
+            executor.execute(() -> runner.run(spec));
+        } catch (RejectedExecutionException e) {
+            runs.fail(id, "too many planning runs queued", clock.instant());
+            throw new ConflictException("too many planning runs are queued; try again later");
+        }
+        return queued;
+    }
+
+    @Transactional(readOnly = true)
+    public RunView get(long id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("Planning run", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<RunView> list(PageRequest page) {
+        return runs.list(page);
+    }
+
+    /** The scheduled run over everything ({@code openvmi.planning.cron}; "-" = off, the default). */
+    @Scheduled(cron = "${openvmi.planning.cron:-}")
+    void scheduled() {
+        try {
+            RunView run = start(null);
+            log.info("Scheduled planning run {} started", run.id());
+        } catch (ConflictException e) {
+            log.info("Scheduled planning run skipped: {}", e.getMessage());
+        }
+    }
+
+    private static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

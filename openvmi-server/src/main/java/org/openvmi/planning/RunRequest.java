@@ -1,0 +1,12 @@
+package org.openvmi.planning;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * {@code POST /planning/runs}: all optional. Filters: a warehouse code, item codes, an item category, a supplier code
+ * (its source-list items); horizon in days (default 56), cycle service level in (0.5, 1) (default 0.95).
+ */
+public record RunRequest(String warehouse, List<String> items, String category, String supplier, Integer horizonDays,
+                         BigDecimal serviceLevel) {
+}

@@ -1,0 +1,26 @@
+package org.openvmi.planning;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A replenishment suggestion with the numbers its reason is built from and the reason itself in the caller's
+ * language. {@code supplier} is the supplier of a purchase or VMI replenishment, {@code fromWarehouse} the source of
+ * a transfer; {@code transferId} the transfer document created when a TRANSFER was accepted.
+ */
+public record SuggestionView(long id, long runId, String type, String status, String item, String itemName,
+                             String warehouse, String supplier, String fromWarehouse, BigDecimal qty,
+                             BigDecimal neededQty, BigDecimal forecastQty, int horizonDays, BigDecimal onHand,
+                             BigDecimal inTransit, BigDecimal reserved, BigDecimal leadTimeDays, BigDecimal leadTimeSd,
+                             BigDecimal serviceLevel, BigDecimal safety, BigDecimal reorderPoint, BigDecimal orderUpTo,
+                             BigDecimal moq, BigDecimal packSize, BigDecimal sourceAvailable, BigDecimal sourceMax,
+                             String reason, String decisionReason, String decidedBy, Instant decidedAt,
+                             Long transferId, Instant createdAt) {
+
+    public SuggestionView withReason(String text) {
+        return new SuggestionView(id, runId, type, status, item, itemName, warehouse, supplier, fromWarehouse, qty,
+                neededQty, forecastQty, horizonDays, onHand, inTransit, reserved, leadTimeDays, leadTimeSd,
+                serviceLevel, safety, reorderPoint, orderUpTo, moq, packSize, sourceAvailable, sourceMax, text,
+                decisionReason, decidedBy, decidedAt, transferId, createdAt);
+    }
+}

@@ -1,0 +1,195 @@
+package org.openvmi.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.inventory.StockPositions;
+import org.openvmi.inventory.TransferRequest;
+import org.openvmi.inventory.TransferView;
+import org.openvmi.inventory.Transfers;
+import org.openvmi.planning.internal.SuggestionRepository;
+import org.openvmi.planning.model.SuggestionStatus;
+import org.openvmi.planning.model.SuggestionType;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replenishment suggestions: listed (scoped: a supplier user sees only its own items) with their reason in the
+ * caller's language, accepted or rejected one by one or in bulk. Accepting a TRANSFER creates a DRAFT transfer
+ * document from the source warehouse's richest location to the destination's first storage location, in the same
+ * transaction; accepting a PURCHASE or VMI_REPLENISHMENT records the decision for the requisition and call-off
+ * features that will turn it into documents. Only an OPEN suggestion can be decided: a second decision is 409.
+ */
+@Service
+public class Suggestions {
+
+    /** One outcome of a bulk decision. */
+    public record Outcome(long id, boolean ok, String status, String message) {
+    }
+
+    private final SuggestionRepository repository;
+    private final Transfers transfers;
+    private final StockPositions stock;
+    private final PlanningCatalog catalog;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Suggestions(SuggestionRepository repository, Transfers transfers, StockPositions stock, PlanningCatalog catalog,
+                MessageSource messages, Clock clock) {
+        this.repository = repository;
+        this.transfers = transfers;
+        this.stock = stock;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SuggestionView> find(String type, String status, String warehouse, String item, Long run,
+                                           PageRequest page) {
+        Long warehouseId = null;
+        if (warehouse != null && !warehouse.isBlank()) {
+            warehouseId = catalog.warehouseId(warehouse.trim());
+            if (warehouseId == null) {
+                throw InvalidInputException.of("warehouse", "unknown warehouse '" + warehouse + "'");
+            }
+        }
+        Long itemId = null;
+        if (item != null && !item.isBlank()) {
+            itemId = catalog.itemId(item.trim());
+            if (itemId == null) {
+                throw InvalidInputException.of("item", "unknown item '" + item + "'");
+            }
+        }
+        var filter = new SuggestionRepository.Filter(enumName("type", type, SuggestionType.values()),
+                enumName("status", status, SuggestionStatus.values()), warehouseId, itemId, run);
+        Locale locale = LocaleContextHolder.getLocale();
+        return repository.find(filter, page, PartyScope.current()).map(s -> s.withReason(reason(s, locale)));
+    }
+
+    @Transactional(readOnly = true)
+    public SuggestionView get(long id) {
+        return view(id);
+    }
+
+    @Transactional
+    public SuggestionView accept(long id) {
+        SuggestionView s = view(id);
+        decide(s, SuggestionStatus.ACCEPTED, null);
+        if (SuggestionType.TRANSFER.name().equals(s.type())) {
+            SuggestionRepository.Target target = repository.target(id).orElseThrow();
+            String from = stock.richestLocation(target.itemId(), target.fromWarehouseId());
+            if (from == null) {
+                throw new BusinessRuleException("fromWarehouse", "warehouse " + s.fromWarehouse()
+                        + " no longer holds available own stock of " + s.item());
+            }
+            String to = catalog.storageLocation(target.warehouseId());
+            if (to == null) {
+                throw new BusinessRuleException("warehouse", "warehouse " + s.warehouse() + " has no storage location");
+            }
+            TransferView transfer = transfers.create(new TransferRequest(from, to, "SUG-" + id,
+                    List.of(new TransferRequest.Line(s.item(), "OWN", null, s.qty()))), null);
+            repository.linkTransfer(id, transfer.id());
+        }
+        return view(id);
+    }
+
+    @Transactional
+    public SuggestionView reject(long id, String reason) {
+        SuggestionView s = view(id);
+        decide(s, SuggestionStatus.REJECTED, reason == null || reason.isBlank() ? null
+                : reason.length() > 500 ? reason.substring(0, 500) : reason.trim());
+        return view(id);
+    }
+
+    /** Each id decided on its own (one failing does not undo the others). */
+    public List<Outcome> acceptAll(List<Long> ids) {
+        return each(ids, id -> accept(id));
+    }
+
+    public List<Outcome> rejectAll(List<Long> ids, String reason) {
+        return each(ids, id -> reject(id, reason));
+    }
+
+    private List<Outcome> each(List<Long> ids, java.util.function.LongFunction<SuggestionView> decision) {
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "at least one suggestion id is required");
+        }
+        if (ids.size() > 1000) {
+            throw InvalidInputException.of("ids", "at most 1000 ids at once");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Long id : ids) {
+            if (id == null) {
+                continue;
+            }
+            try {
+                SuggestionView v = decision.apply(id);
+                outcomes.add(new Outcome(id, true, v.status(), null));
+            } catch (ConflictException | BusinessRuleException | NotFoundException e) {
+                outcomes.add(new Outcome(id, false, null, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private void decide(SuggestionView s, SuggestionStatus status, String reason) {
+        if (!repository.decide(s.id(), status.name(), reason, currentUser(), clock.instant())) {
+            String now = repository.statusOf(s.id()).stream().findFirst().orElse("?");
+            throw new ConflictException("status", "suggestion " + s.id() + " is " + now + ": only an OPEN suggestion can be "
+                    + (status == SuggestionStatus.ACCEPTED ? "accepted" : "rejected"));
+        }
+    }
+
+    private SuggestionView view(long id) {
+        return repository.find(id, PartyScope.current())
+                .map(s -> s.withReason(reason(s, LocaleContextHolder.getLocale())))
+                .orElseThrow(() -> new NotFoundException("Suggestion", id));
+    }
+
+    /** The reason a person reads, rendered from the stored numbers in the given language. */
+    public String reason(SuggestionView s, Locale locale) {
+        Object[] args = {s.horizonDays(), plain(s.forecastQty()), plain(s.onHand()), plain(s.inTransit()),
+                plain(s.leadTimeDays()), plain(s.leadTimeSd()), plain(s.serviceLevel().movePointRight(2)),
+                plain(s.qty()), plain(s.reorderPoint()), plain(s.orderUpTo()), s.fromWarehouse(),
+                plain(s.sourceAvailable()), plain(s.sourceMax()), s.supplier(), plain(s.moq()), plain(s.packSize()),
+                plain(s.reserved())};
+        String key = "planning.reason." + s.type() + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static String plain(BigDecimal x) {
+        return x == null ? "-" : x.stripTrailingZeros().toPlainString();
+    }
+
+    static String enumName(String field, String value, Enum<?>[] values) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (Enum<?> v : values) {
+            if (v.name().equalsIgnoreCase(value.trim())) {
+                return v.name();
+            }
+        }
+        throw InvalidInputException.of(field, "unknown " + field + " '" + value + "'; one of " + List.of(values));
+    }
+
+    private static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

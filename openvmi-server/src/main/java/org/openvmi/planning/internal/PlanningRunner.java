@@ -1,0 +1,277 @@
+package org.openvmi.planning.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.annotation.PreDestroy;
+
+import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.inventory.StockPositions;
+import org.openvmi.planning.model.LeadTimeStats;
+import org.openvmi.planning.model.Plan;
+import org.openvmi.planning.model.PlanCalculator;
+import org.openvmi.planning.model.PlanInput;
+import org.openvmi.planning.model.Proposal;
+import org.openvmi.planning.model.Replenishment;
+import org.openvmi.planning.model.WeeklySeries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Executes one planning run: brings demand history up to yesterday, reads it in one ordered streamed query, cuts the
+ * stream into chunks of whole items (all warehouses of an item in the same chunk, so transfers can be found), fits
+ * and plans each chunk on a small pool (one thread per core), and writes each chunk — forecasts, suggestions (the
+ * older OPEN ones of the same item-warehouses superseded), stock policies — in its own transaction with JDBC batches,
+ * then adds the chunk to the run's progress. At most {@code 2 × threads} chunks are in flight, so memory stays flat.
+ */
+@Component
+public class PlanningRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningRunner.class);
+
+    private final HistoryReader reader;
+    private final ForecastRepository forecasts;
+    private final SuggestionRepository suggestions;
+    private final RunRepository runs;
+    private final DemandAggregator aggregator;
+    private final StockPositions stock;
+    private final PlanningCatalog catalog;
+    private final LeadTimeRepository leadTimes;
+    private final PolicyUpdates policies;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readTransaction;
+    private final Clock clock;
+    private final int historyWeeks;
+    private final int chunkSize;
+    private final int threads;
+    private final ExecutorService pool;
+    private final PlanCalculator calculator;
+
+    PlanningRunner(HistoryReader reader, ForecastRepository forecasts, SuggestionRepository suggestions,
+                   RunRepository runs, DemandAggregator aggregator, StockPositions stock, PlanningCatalog catalog,
+                   LeadTimeRepository leadTimes, PolicyUpdates policies, PlatformTransactionManager transactionManager,
+                   Clock clock, @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
+                   @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
+                   @Value("${openvmi.planning.threads:0}") int threads,
+                   @Value("${openvmi.planning.backtest-origins:3}") int origins) {
+        this.calculator = new PlanCalculator(origins);
+        this.reader = reader;
+        this.forecasts = forecasts;
+        this.suggestions = suggestions;
+        this.runs = runs;
+        this.aggregator = aggregator;
+        this.stock = stock;
+        this.catalog = catalog;
+        this.leadTimes = leadTimes;
+        this.policies = policies;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.readTransaction = new TransactionTemplate(transactionManager);
+        this.readTransaction.setReadOnly(true);
+        this.clock = clock;
+        this.historyWeeks = historyWeeks;
+        this.chunkSize = chunkSize;
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "planning-fit-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** The last complete week ends on the Sunday before today; the history starts historyWeeks before it. */
+    public LocalDate[] window() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate to = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        return new LocalDate[] {to.minusDays(historyWeeks * 7L - 1), to};
+    }
+
+    public void run(RunSpec spec) {
+        long id = spec.runId();
+        try {
+            execute(spec);
+        } catch (Throwable e) {
+            log.error("Planning run {} failed", id, e);
+            runs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
+    }
+
+    private void execute(RunSpec spec) throws Exception {
+        long id = spec.runId();
+        long started = System.nanoTime();
+        runs.phase(id, "RUNNING", "HISTORY", clock.instant());
+        aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
+        Map<StockPositions.Key, StockPositions.Position> positions = stock.positions(spec.warehouseId());
+        Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
+        Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
+        Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
+        int total = reader.countPairs(spec);
+        runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
+        Context context = new Context(spec, positions, sources, observed, manual);
+        AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
+
+        Semaphore inFlight = new Semaphore(threads * 2);
+        List<Future<?>> futures = new ArrayList<>();
+        List<HistoryReader.Series> buffer = new ArrayList<>();
+        long readStart = System.nanoTime();
+        AtomicLong waited = new AtomicLong();
+        readTransaction.executeWithoutResult(status -> reader.forEachSeries(spec, series -> {
+            if (buffer.size() >= chunkSize && buffer.get(buffer.size() - 1).itemId() != series.itemId()) {
+                waited.addAndGet(submit(context, new ArrayList<>(buffer), inFlight, futures));
+                buffer.clear();
+            }
+            buffer.add(series);
+        }));
+        if (!buffer.isEmpty()) {
+            waited.addAndGet(submit(context, new ArrayList<>(buffer), inFlight, futures));
+        }
+        readNanos.addAndGet(System.nanoTime() - readStart - waited.get());
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("models", counts(context.models));
+        summary.put("suggestions", counts(context.types));
+        runs.finish(id, summary, readNanos.get() / 1_000_000, context.fitNanos.sum() / 1_000_000,
+                context.writeNanos.sum() / 1_000_000, clock.instant());
+        log.info("Planning run {}: {} item-warehouses in {} ms (read {} ms, fit {} ms, write {} ms summed over {} threads)",
+                id, total, (System.nanoTime() - started) / 1_000_000, readNanos.get() / 1_000_000,
+                context.fitNanos.sum() / 1_000_000, context.writeNanos.sum() / 1_000_000, threads);
+    }
+
+    private static Map<String, Integer> counts(Map<String, LongAdder> adders) {
+        Map<String, Integer> sorted = new TreeMap<>();
+        adders.forEach((k, v) -> sorted.put(k, v.intValue()));
+        return sorted;
+    }
+
+    /** Returns the nanoseconds spent waiting for a free slot. */
+    private long submit(Context context, List<HistoryReader.Series> chunk, Semaphore inFlight, List<Future<?>> futures) {
+        long t = System.nanoTime();
+        inFlight.acquireUninterruptibly();
+        long waited = System.nanoTime() - t;
+        futures.add(pool.submit(() -> {
+            try {
+                process(context, chunk);
+            } finally {
+                inFlight.release();
+            }
+            return null;
+        }));
+        return waited;
+    }
+
+    private record Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
+                           Map<Long, PlanningCatalog.PrimarySource> sources,
+                           Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+                           Map<StockPositions.Key, PlanInput.Lines> manual, Map<String, LongAdder> models,
+                           Map<String, LongAdder> types, LongAdder fitNanos, LongAdder writeNanos) {
+
+        Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
+                Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+                Map<StockPositions.Key, PlanInput.Lines> manual) {
+            this(spec, positions, sources, observed, manual, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new LongAdder(), new LongAdder());
+        }
+    }
+
+    private void process(Context context, List<HistoryReader.Series> chunk) {
+        long t0 = System.nanoTime();
+        RunSpec spec = context.spec();
+        List<Plan> plans = new ArrayList<>(chunk.size());
+        List<Proposal> proposals = new ArrayList<>();
+        List<Plan> item = new ArrayList<>();
+        for (HistoryReader.Series series : chunk) {
+            Plan plan = calculator.plan(input(context, series));
+            if (!item.isEmpty() && item.get(0).input().itemId() != series.itemId()) {
+                proposals.addAll(Replenishment.propose(item));
+                item.clear();
+            }
+            item.add(plan);
+            plans.add(plan);
+            context.models().computeIfAbsent(plan.choice().model().name(), k -> new LongAdder()).increment();
+        }
+        proposals.addAll(Replenishment.propose(item));
+        for (Proposal p : proposals) {
+            context.types().computeIfAbsent(p.type().name(), k -> new LongAdder()).increment();
+        }
+        long t1 = System.nanoTime();
+        context.fitNanos().add(t1 - t0);
+        LocalDate firstBucket = spec.historyTo().plusDays(1);
+        int changed = transactions.execute(status -> {
+            forecasts.insert(spec.runId(), spec.historyFrom(), firstBucket, plans);
+            suggestions.supersede(spec.runId(), chunk.get(0).itemId(), chunk.get(chunk.size() - 1).itemId());
+            suggestions.insert(spec.runId(), proposals, clock.instant());
+            int n = policies.apply(plans);
+            runs.progress(spec.runId(), plans.size(), proposals.size(), n, clock.instant());
+            return n;
+        });
+        context.writeNanos().add(System.nanoTime() - t1);
+        log.debug("chunk of {} planned, {} suggestions, {} policies changed", plans.size(), proposals.size(), changed);
+    }
+
+    private PlanInput input(Context context, HistoryReader.Series s) {
+        RunSpec spec = context.spec();
+        LocalDate first = s.dates()[0].with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (first.isBefore(spec.historyFrom())) {
+            first = spec.historyFrom();
+        }
+        int weeks = (int) ((spec.historyTo().toEpochDay() - first.toEpochDay() + 1) / 7);
+        WeeklySeries weekly = new WeeklySeries(first, Math.max(1, weeks));
+        for (int i = 0; i < s.size(); i++) {
+            weekly.add(s.dates()[i], s.qty()[i], s.stockout()[i]);
+        }
+        StockPositions.Position position = context.positions().getOrDefault(
+                new StockPositions.Key(s.itemId(), s.warehouseId()), StockPositions.Position.NONE);
+        PlanningCatalog.PrimarySource source = context.sources().get(s.itemId());
+        LeadTimeStats leadTime = LeadTimeStats.none();
+        PlanInput.Source purchase = null;
+        if (source != null) {
+            LeadTimeStats seen = context.observed().get(new LeadTimeRepository.Key(source.supplierId(), s.itemId()));
+            leadTime = seen != null ? seen : LeadTimeStats.sourceList(source.leadTimeDays());
+            purchase = new PlanInput.Source(source.supplierId(), nonNegative(source.moq()), positive(source.packSize()));
+        }
+        return new PlanInput(s.itemId(), s.warehouseId(), weekly.imputed(), weekly.stockoutWeeks(), leadTime,
+                spec.serviceLevel(), spec.horizonDays(), position.onHand(), position.reserved(), position.inTransit(),
+                position.ownOnHand(), purchase, false,
+                context.manual().get(new StockPositions.Key(s.itemId(), s.warehouseId())));
+    }
+
+    private static BigDecimal nonNegative(BigDecimal x) {
+        return x == null || x.signum() < 0 ? BigDecimal.ZERO : x;
+    }
+
+    private static BigDecimal positive(BigDecimal x) {
+        return x == null || x.signum() <= 0 ? BigDecimal.ONE : x;
+    }
+}

@@ -1,0 +1,145 @@
+package org.openvmi.planning.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.planning.RunView;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class RunRepository {
+
+    private static final String SELECT = """
+            SELECT r.*, w.code AS warehouse_code, s.code AS supplier_code FROM planning_run r
+            LEFT JOIN warehouse w ON w.id = r.warehouse_id LEFT JOIN supplier s ON s.id = r.supplier_id""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RunRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Locks the guard row: run creation is serialized across instances until the transaction ends. */
+    public void lockGuard() {
+        jdbc.sql("SELECT id FROM planning_run_guard WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
+    public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {
+    }
+
+    public List<Active> active() {
+        return jdbc.sql("SELECT id, warehouse_id, item_codes, COALESCE(heartbeat_at, created_at) AS hb FROM planning_run"
+                        + " WHERE status IN ('QUEUED', 'RUNNING')")
+                .query((rs, n) -> new Active(rs.getLong("id"), (Long) rs.getObject("warehouse_id", Long.class),
+                        codes(rs.getString("item_codes")), rs.getTimestamp("hb").toInstant()))
+                .list();
+    }
+
+    public long insert(Long warehouseId, List<String> itemCodes, String category, Long supplierId, int horizonDays,
+                       BigDecimal serviceLevel, String user, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO planning_run (status, phase, warehouse_id, item_codes, category, supplier_id, horizon_days,
+                                          service_level, started_by, created_at, heartbeat_at)
+                VALUES ('QUEUED', 'QUEUED', :w, :items, :cat, :sup, :h, :sl, :user, :now, :now)""")
+                .param("w", warehouseId).param("items", itemCodes == null ? null : String.join("\n", itemCodes))
+                .param("cat", category).param("sup", supplierId).param("h", horizonDays).param("sl", serviceLevel)
+                .param("user", user).param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void start(long id, int total, java.time.LocalDate from, java.time.LocalDate to, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_run SET status = 'RUNNING', phase = 'FIT', total = :t, history_from = :f, history_to = :to,
+                       heartbeat_at = :now WHERE id = :id""")
+                .param("t", total).param("f", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void phase(long id, String status, String phase, Instant now) {
+        jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = :now,"
+                        + " started_at = COALESCE(started_at, :now) WHERE id = :id")
+                .param("s", status).param("p", phase).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void progress(long id, int done, int suggestions, int policies, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_run SET done = done + :d, suggestions = suggestions + :s,
+                       policies_changed = policies_changed + :p, heartbeat_at = :now WHERE id = :id""")
+                .param("d", done).param("s", suggestions).param("p", policies).param("now", Timestamp.from(now))
+                .param("id", id).update();
+    }
+
+    public void finish(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r, fit_ms = :f,
+                       write_ms = :w, finished_at = :now, heartbeat_at = :now WHERE id = :id""")
+                .param("j", json.writeValueAsString(summary)).param("r", readMs).param("f", fitMs).param("w", writeMs)
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void fail(long id, String error, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, finished_at = :now
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
+                .param("e", error == null ? "failed" : error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public Optional<RunView> find(long id) {
+        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::view).optional();
+    }
+
+    public PageResult<RunView> list(PageRequest page) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
+        List<RunView> rows = jdbc.sql(SELECT + " ORDER BY r.id DESC LIMIT :l OFFSET :o")
+                .param("l", page.size()).param("o", page.offset()).query(this::view).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private RunView view(ResultSet rs, int n) throws SQLException {
+        Map<String, Map<String, Integer>> summary = new LinkedHashMap<>();
+        String j = rs.getString("summary_json");
+        if (j != null) {
+            summary = json.readValue(j, new TypeReference<Map<String, Map<String, Integer>>>() { });
+        }
+        Instant started = instant(rs, "started_at");
+        Instant finished = instant(rs, "finished_at");
+        return new RunView(rs.getLong("id"), rs.getString("status"), rs.getString("phase"), rs.getInt("done"),
+                rs.getInt("total"), rs.getString("warehouse_code"), codes(rs.getString("item_codes")),
+                rs.getString("category"), rs.getString("supplier_code"), rs.getInt("horizon_days"),
+                Decimals.plain(rs.getBigDecimal("service_level")), rs.getInt("suggestions"), rs.getInt("policies_changed"),
+                summary.getOrDefault("models", Map.of()), summary.getOrDefault("suggestions", Map.of()),
+                rs.getLong("read_ms"), rs.getLong("fit_ms"), rs.getLong("write_ms"),
+                started != null && finished != null ? finished.toEpochMilli() - started.toEpochMilli() : null,
+                rs.getString("error"), rs.getString("started_by"), instant(rs, "created_at"), started, finished);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static List<String> codes(String text) {
+        return text == null ? null : Arrays.asList(text.split("\n"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.openvmi.planning.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.planning.SuggestionView;
+import org.openvmi.planning.model.Proposal;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SuggestionRepository {
+
+    private static final String FROM = " " + """
+             FROM planning_suggestion s JOIN item i ON i.id = s.item_id JOIN warehouse w ON w.id = s.warehouse_id
+             LEFT JOIN supplier sp ON sp.id = s.supplier_id LEFT JOIN warehouse fw ON fw.id = s.from_warehouse_id""";
+    private static final String COLUMNS = "SELECT s.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code,"
+            + " sp.code AS supplier_code, fw.code AS from_code";
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+
+    SuggestionRepository(JdbcTemplate template, JdbcClient jdbc) {
+        this.template = template;
+        this.jdbc = jdbc;
+    }
+
+    /** OPEN suggestions of earlier runs for the given item-warehouses become SUPERSEDED. */
+    public int supersede(long runId, long minItem, long maxItem) {
+        return jdbc.sql("""
+                UPDATE planning_suggestion SET status = 'SUPERSEDED'
+                WHERE status = 'OPEN' AND run_id <> :run AND item_id >= :lo AND item_id <= :hi
+                  AND EXISTS (SELECT 1 FROM planning_forecast f WHERE f.run_id = :run AND f.item_id = planning_suggestion.item_id
+                              AND f.warehouse_id = planning_suggestion.warehouse_id)""")
+                .param("run", runId).param("lo", minItem).param("hi", maxItem).update();
+    }
+
+    public void insert(long runId, List<Proposal> proposals, Instant now) {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, supplier_id, from_warehouse_id,
+                    qty, forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
+                    service_level, safety, reorder_point, order_up_to, needed_qty, moq, pack_size, source_available,
+                    source_max, created_at)
+                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                proposals, proposals.size(), (PreparedStatement ps, Proposal p) -> {
+                    var in = p.plan().input();
+                    ps.setLong(1, runId);
+                    ps.setString(2, p.type().name());
+                    ps.setLong(3, in.itemId());
+                    ps.setLong(4, in.warehouseId());
+                    setLong(ps, 5, p.supplierId());
+                    setLong(ps, 6, p.fromWarehouseId());
+                    ps.setBigDecimal(7, p.qty());
+                    ps.setBigDecimal(8, p.plan().forecastOverHorizon());
+                    ps.setInt(9, in.horizonDays());
+                    ps.setBigDecimal(10, in.onHand());
+                    ps.setBigDecimal(11, in.inTransit());
+                    ps.setBigDecimal(12, in.reserved());
+                    ps.setBigDecimal(13, BigDecimal.valueOf(in.leadTime().meanDays()).setScale(2, RoundingMode.HALF_UP));
+                    ps.setBigDecimal(14, BigDecimal.valueOf(in.leadTime().sdDays()).setScale(2, RoundingMode.HALF_UP));
+                    ps.setBigDecimal(15, BigDecimal.valueOf(in.serviceLevel()));
+                    ps.setBigDecimal(16, p.plan().safety());
+                    ps.setBigDecimal(17, p.plan().reorderPoint());
+                    ps.setBigDecimal(18, p.plan().orderUpTo());
+                    ps.setBigDecimal(19, p.neededQty());
+                    ps.setBigDecimal(20, p.moq());
+                    ps.setBigDecimal(21, p.packSize());
+                    ps.setBigDecimal(22, p.sourceAvailable());
+                    ps.setBigDecimal(23, p.sourceMax());
+                    ps.setTimestamp(24, Timestamp.from(now));
+                });
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    public record Filter(String type, String status, Long warehouseId, Long itemId, Long runId) {
+    }
+
+    public PageResult<SuggestionView> find(Filter f, PageRequest page, PartyScope scope) {
+        StringBuilder where = new StringBuilder(" WHERE " + CatalogRefs.itemPredicate("s.item_id", scope));
+        List<Object> args = new ArrayList<>();
+        if (f.type() != null) {
+            where.append(" AND s.type = ?");
+            args.add(f.type());
+        }
+        if (f.status() != null) {
+            where.append(" AND s.status = ?");
+            args.add(f.status());
+        }
+        if (f.warehouseId() != null) {
+            where.append(" AND s.warehouse_id = ?");
+            args.add(f.warehouseId());
+        }
+        if (f.itemId() != null) {
+            where.append(" AND s.item_id = ?");
+            args.add(f.itemId());
+        }
+        if (f.runId() != null) {
+            where.append(" AND s.run_id = ?");
+            args.add(f.runId());
+        }
+        String scoped = where.toString().replace(":scopeSupplierId", String.valueOf(scope.supplierIdParam()));
+        Long total = template.queryForObject("SELECT COUNT(*)" + FROM + scoped, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(page.size());
+        pageArgs.add(page.offset());
+        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+                this::view, pageArgs.toArray());
+        return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
+    }
+
+    public Optional<SuggestionView> find(long id, PartyScope scope) {
+        return jdbc.sql(COLUMNS + FROM + " WHERE s.id = :id AND " + CatalogRefs.itemPredicate("s.item_id", scope))
+                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
+                .query(this::view).optional();
+    }
+
+    /** The internal ids a suggestion's transfer needs. */
+    public record Target(long itemId, long warehouseId, Long fromWarehouseId) {
+    }
+
+    public Optional<Target> target(long id) {
+        return jdbc.sql("SELECT item_id, warehouse_id, from_warehouse_id FROM planning_suggestion WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Target(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class)))
+                .optional();
+    }
+
+    /** OPEN → the new status; false when it was no longer OPEN (someone decided first). */
+    public boolean decide(long id, String status, String reason, String user, Instant now) {
+        return jdbc.sql("""
+                UPDATE planning_suggestion SET status = :s, decision_reason = :r, decided_by = :u, decided_at = :now
+                WHERE id = :id AND status = 'OPEN'""")
+                .param("s", status).param("r", reason).param("u", user).param("now", Timestamp.from(now))
+                .param("id", id).update() == 1;
+    }
+
+    public void linkTransfer(long id, long transferId) {
+        jdbc.sql("UPDATE planning_suggestion SET transfer_id = :t WHERE id = :id").param("t", transferId)
+                .param("id", id).update();
+    }
+
+    public Collection<String> statusOf(long id) {
+        return jdbc.sql("SELECT status FROM planning_suggestion WHERE id = :id").param("id", id).query(String.class).list();
+    }
+
+    private SuggestionView view(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
+                rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
+                rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), d(rs, "needed_qty"),
+                d(rs, "forecast_qty"), rs.getInt("horizon_days"), d(rs, "on_hand"), d(rs, "in_transit"),
+                d(rs, "reserved"), d(rs, "lead_time_days"), d(rs, "lead_time_sd"), d(rs, "service_level"),
+                d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),
+                d(rs, "source_available"), d(rs, "source_max"), null, rs.getString("decision_reason"),
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant(),
+                (Long) rs.getObject("transfer_id", Long.class), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static BigDecimal d(ResultSet rs, String column) throws SQLException {
+        return Decimals.plain(rs.getBigDecimal(column));
+    }
+}

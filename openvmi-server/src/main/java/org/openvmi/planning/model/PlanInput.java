@@ -1,0 +1,29 @@
+package org.openvmi.planning.model;
+
+import java.math.BigDecimal;
+
+/**
+ * Everything a plan of one item at one warehouse needs: weekly demand (stockouts imputed), the lead time in days,
+ * the service target, the horizon and today's stock, the primary source (null when the item has none), and the
+ * lines people set when its stock policy is MANUAL (null otherwise): those stay in force instead of the planned ones.
+ */
+public record PlanInput(long itemId, long warehouseId, double[] weekly, int stockoutWeeks, LeadTimeStats leadTime,
+                        double serviceLevel, int horizonDays, BigDecimal onHand, BigDecimal reserved,
+                        BigDecimal inTransit, BigDecimal ownOnHand, Source source, boolean vmi, Lines manual) {
+
+    /** Safety, warning (reorder point) and max lines. */
+    public record Lines(BigDecimal safety, BigDecimal warning, BigDecimal max) {
+    }
+
+    /** Where a purchase goes: supplier, MOQ and pack size. */
+    public record Source(long supplierId, BigDecimal moq, BigDecimal packSize) {
+    }
+
+    public BigDecimal inventoryPosition() {
+        return onHand.add(inTransit).subtract(reserved);
+    }
+
+    public int horizonWeeks() {
+        return Math.max(1, (horizonDays + 6) / 7);
+    }
+}

@@ -1,0 +1,4 @@
+package org.openvmi.planning.model;
+
+/** QUEUED → RUNNING → DONE or FAILED. */
+public enum RunStatus { QUEUED, RUNNING, DONE, FAILED }
