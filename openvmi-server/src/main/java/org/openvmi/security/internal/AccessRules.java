@@ -29,6 +29,11 @@ public final class AccessRules {
             Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
+    private static final List<Role> AGREEMENT_EDITORS = List.of(Role.ADMIN, Role.BUYER);
+    private static final List<Role> SHIPPERS = List.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
+    private static final List<Role> SETTLERS = List.of(Role.ADMIN, Role.FINANCE);
+    private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
+    private static final List<Role> CALLOFF_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
     private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
@@ -84,6 +89,27 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
             new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
+
+            // consignment (VMI): rows are scoped to the supplier of a supplier user in the repositories
+            new Rule(HttpMethod.GET, "/vmi/agreements/new", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/*/edit", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/**", ANY),
+            new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
+            new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/vmi/to-ship/**", ANY),
+            new Rule(HttpMethod.GET, "/vmi/stock/**", ANY),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/propose", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/vmi/calloffs/**", ANY),
+            new Rule(null, "/vmi/calloffs/**", CALLOFF_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/sla/**", ANY),
+            new Rule(HttpMethod.POST, "/shipments/*/receive", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/shipments/**", ANY),
+            new Rule(null, "/shipments/**", SHIPPERS),
+            new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/settlements/**", ANY),
+            new Rule(null, "/settlements/**", SETTLERS),
 
             new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
