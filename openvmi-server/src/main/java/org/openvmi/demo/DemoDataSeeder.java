@@ -57,11 +57,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final SupplierCatalog suppliers;
     private final UserDirectory users;
     private final DemandHistory demand;
+    private final org.openvmi.supplier.SupplierStocks supplierStock;
     private final Clock clock;
 
     DemoDataSeeder(ItemCatalog items, WarehouseCatalog warehouses, SupplierCatalog suppliers, UserDirectory users,
-                   DemandHistory demand, Clock clock) {
+                   DemandHistory demand, org.openvmi.supplier.SupplierStocks supplierStock, Clock clock) {
         this.items = items;
+        this.supplierStock = supplierStock;
         this.warehouses = warehouses;
         this.suppliers = suppliers;
         this.users = users;
@@ -84,8 +86,10 @@ class DemoDataSeeder implements ApplicationRunner {
         seedItems(itemSpecs);
         seedUsers();
         int rows = seedDemand(itemSpecs, random);
+        seedSupplierStock(itemSpecs, new Random(SEED + 7));
         log.info("Demo data seeded in {} ms: {} warehouses, {} suppliers, {} items, {} demand-history rows; "
-                 + "users admin, buyer, warehouse, finance, planner, viewer, sup-s001 … sup-s008 (password {})",
+                 + "supplier stock of every source; users admin, buyer, warehouse, finance, planner, viewer, "
+                 + "sup-s001 … sup-s008 (password {})",
                 (System.nanoTime() - started) / 1_000_000, DemoCatalog.WAREHOUSES.size(), DemoCatalog.SUPPLIERS.size(),
                 itemSpecs.size(), rows, DEMO_PASSWORD);
     }
@@ -124,6 +128,36 @@ class DemoDataSeeder implements ApplicationRunner {
             s.setContactEmail(spec.email());
             s.setAddress(spec.address());
             suppliers.create(s);
+        }
+    }
+
+    /**
+     * What each demo supplier reports it has (supplier portal): most figures fresh, about one in eight four days old
+     * (stale), some with a quantity in production.
+     */
+    private void seedSupplierStock(List<ItemSpec> specs, Random random) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        for (int index = 0; index < DemoCatalog.SUPPLIERS.size(); index++) {
+            List<org.openvmi.supplier.SupplierStockLine> lines = new java.util.ArrayList<>();
+            for (ItemSpec spec : specs) {
+                if (spec.primarySupplier() != index && spec.backupSupplier() != index) {
+                    continue;
+                }
+                var line = new org.openvmi.supplier.SupplierStockLine(spec.code(), BigDecimal.valueOf(random.nextInt(5) * 250L));
+                if (random.nextInt(3) == 0) {
+                    line.setInProduction(BigDecimal.valueOf(500L + random.nextInt(4) * 250L));
+                    line.setAvailableFrom(java.time.LocalDate.now(clock).plusDays(3 + random.nextInt(12)));
+                }
+                line.setLeadTimeDays(7 + random.nextInt(21));
+                line.setAsOf(random.nextInt(8) == 0 ? now.minusDays(4) : now.minusHours(random.nextInt(24)));
+                lines.add(line);
+            }
+            if (!lines.isEmpty()) {
+                var report = new org.openvmi.supplier.SupplierStockReport();
+                report.setSupplier(DemoCatalog.SUPPLIERS.get(index).code());
+                report.setLines(lines);
+                supplierStock.report(report, org.openvmi.supplier.StockSource.FILE);
+            }
         }
     }
 

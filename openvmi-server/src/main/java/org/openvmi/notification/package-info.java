@@ -1,7 +1,7 @@
 /**
  * Notifications of alerts to people: e-mail (immediately or as a periodic digest, in each recipient's language) by
  * role, warehouse and alert type, suppliers only about their own items. Reacts to {@code stockpolicy}'s
- * AlertRaised / AlertResolved through the event publication registry, queues mails in an outbox and sends them with
+ * AlertsChanged (batches of raised and resolved alerts) through the event publication registry, queues mails in an outbox and sends them with
  * retries. The public API is {@link org.openvmi.notification.NotificationPreferences} and
  * {@link org.openvmi.notification.MailLog}.
  */

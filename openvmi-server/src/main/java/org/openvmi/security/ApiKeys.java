@@ -46,6 +46,15 @@ public class ApiKeys {
 
     @Transactional
     public CreatedKey create(String name, String username) {
+        return create(name, username, null);
+    }
+
+    /**
+     * A key for a user, limited to {@code scopes}. Null or empty: a buyer-side key keeps every right of its user, a
+     * supplier's key gets {@link ApiKeyScope#SUPPLIER_DEFAULT} (a supplier system's key is always scoped).
+     */
+    @Transactional
+    public CreatedKey create(String name, String username, java.util.Set<ApiKeyScope> scopes) {
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
             errors.add("name", "must not be blank");
@@ -69,7 +78,10 @@ public class ApiKeys {
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String actor = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
                 : SecurityContextHolder.getContext().getAuthentication().getName();
-        long id = keys.insert(name.trim(), secret.substring(0, 12), ApiKeyHashes.sha256(secret), owner.id(), actor, clock.instant());
+        java.util.Set<ApiKeyScope> granted = scopes != null && !scopes.isEmpty() ? scopes
+                : owner.supplierUser() ? ApiKeyScope.SUPPLIER_DEFAULT : null;
+        long id = keys.insert(name.trim(), secret.substring(0, 12), ApiKeyHashes.sha256(secret), owner.id(), actor,
+                clock.instant(), ApiKeyScope.format(granted));
         ApiKeyView view = keys.findById(id).orElseThrow();
         audit.record("CREATE", ENTITY, String.valueOf(id), null, view);
         return new CreatedKey(view, secret);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Published in the transaction that raised the alert (a posting, a change of lines, a supplier's stock report).
+ * One alert raised, as part of {@link AlertsChanged} (a posting, a change of lines, a supplier's stock report).
  * {@code warehouse} is null for SUPPLIER_LOW_WATER; {@code supplierIds} are the suppliers the alert concerns (those
  * with the item on their source list, or the reporting supplier), for routing to supplier users.
  */

@@ -75,8 +75,8 @@ public class Alerts {
         if (!alerts.resolve(id, null, now, CurrentUser.name(), trim(comment))) {
             throw new BusinessRuleException("status", "Alert " + id + " is already RESOLVED");
         }
-        events.publishEvent(new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null, now,
-                CurrentUser.name()));
+        events.publishEvent(AlertsChanged.of(new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null,
+                now, CurrentUser.name())));
         return get(id);
     }
 

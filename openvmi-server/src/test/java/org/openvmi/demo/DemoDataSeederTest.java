@@ -48,6 +48,8 @@ class DemoDataSeederTest {
 
     @Test
     void an_empty_database_gets_the_demo_buyer_with_its_master_data() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_stock").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM supplier_item").query(Long.class).single());
         assertThat(items.count()).isEqualTo(200);
         assertThat(warehouses.count()).isEqualTo(3);
         assertThat(suppliers.count()).isEqualTo(8);

@@ -42,8 +42,13 @@ final class AccessMatrix {
     static final Set<Role> INVOICE_ENTRY = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
     static final Set<Role> FINANCE = EnumSet.of(Role.ADMIN, Role.FINANCE);
     static final Set<Role> RECONCILERS = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.BUYER, Role.SUPPLIER);
+    static final Set<Role> AGREEMENT_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER);
+    static final Set<Role> SHIPPERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
+    static final Set<Role> SETTLERS = EnumSet.of(Role.ADMIN, Role.FINANCE);
+    static final Set<Role> CALLOFF_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
     static final Set<Role> SUGGESTION_DECIDERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -185,6 +190,88 @@ final class AccessMatrix {
             ui(GET, "/alerts/bell").allow(SIGNED_IN),
             ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
             ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
+
+            // supplier portal: supplier stock (a supplier reads only its own: another supplier's rows answer 404)
+            api(POST, "/api/v1/supplier-stock").body("{}").allow(SUPPLIER_STOCK_WRITERS),
+            api(GET, "/api/v1/supplier-stock").allow(SIGNED_IN),
+            api(GET, "/api/v1/supplier-stock/NO-SUP/{item}").allow(SIGNED_IN),
+            api(GET, "/api/v1/supplier-stock/NO-SUP/{item}/history").allow(SIGNED_IN),
+            api(POST, "/api/v1/supplier-stock/import").allow(SUPPLIER_STOCK_WRITERS),
+            api(GET, "/api/v1/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock").allow(SIGNED_IN),
+            ui(POST, "/supplier-stock/edit").allow(SUPPLIER_STOCK_WRITERS),
+            ui(POST, "/supplier-stock/upload").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/supplier-stock/NO-SUP/{item}/history").allow(SIGNED_IN),
+            api(GET, "/api/v1/supplier-stock/availability").allow(BUYER_SIDE),
+            api(GET, "/api/v1/supplier-stock/shortages").allow(BUYER_SIDE),
+            ui(GET, "/who-has-stock").allow(BUYER_SIDE),
+            ui(GET, "/shortages").allow(BUYER_SIDE),
+            api(GET, "/api/v1/portal").allow(EnumSet.of(Role.SUPPLIER)),
+            ui(GET, "/portal").allow(EnumSet.of(Role.SUPPLIER)),
+            api(POST, "/api/v1/supplier-invitations").body("{}").allow(MASTER_DATA_EDITORS),
+            api(GET, "/api/v1/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(POST, "/supplier-invitations").allow(MASTER_DATA_EDITORS),
+            ui(GET, "/invitations/NO-SUCH-TOKEN").publicAccess(),
+            ui(POST, "/invitations/NO-SUCH-TOKEN").publicAccess(),
+
+            // consignment (VMI)
+            api(GET, "/api/v1/vmi/agreements").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/agreements/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/vmi/agreements").body("{}").allow(AGREEMENT_EDITORS),
+            api(PUT, "/api/v1/vmi/agreements/999999").body("{}").allow(AGREEMENT_EDITORS),
+            api(POST, "/api/v1/vmi/consumptions").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/vmi/to-ship").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/sla").allow(SIGNED_IN),
+            ui(GET, "/vmi/agreements").allow(SIGNED_IN),
+            ui(GET, "/vmi/agreements/new").allow(AGREEMENT_EDITORS),
+            ui(GET, "/vmi/agreements/999999").allow(SIGNED_IN),
+            ui(POST, "/vmi/agreements").allow(AGREEMENT_EDITORS),
+            ui(GET, "/vmi/agreements/999999/edit").allow(AGREEMENT_EDITORS),
+            ui(POST, "/vmi/agreements/999999").allow(AGREEMENT_EDITORS),
+            ui(GET, "/vmi/to-ship").allow(SIGNED_IN),
+            ui(POST, "/shipments/suggested").allow(SHIPPERS),
+            ui(GET, "/vmi/stock").allow(SIGNED_IN),
+            ui(POST, "/vmi/consumptions").allow(STOCK_POSTERS),
+            ui(GET, "/vmi/calloffs").allow(SIGNED_IN),
+            ui(POST, "/vmi/calloffs").allow(CALLOFF_EDITORS),
+            ui(POST, "/vmi/calloffs/999999/confirm").allow(SUPPLIERS),
+            ui(POST, "/vmi/calloffs/999999/propose").allow(SUPPLIERS),
+            ui(POST, "/vmi/calloffs/999999/accept").allow(CALLOFF_EDITORS),
+            ui(POST, "/vmi/calloffs/999999/cancel").allow(CALLOFF_EDITORS),
+            ui(GET, "/shipments").allow(SIGNED_IN),
+            ui(GET, "/shipments/999999").allow(SIGNED_IN),
+            ui(POST, "/shipments/999999/receive").allow(STOCK_POSTERS),
+            ui(GET, "/settlements").allow(SIGNED_IN),
+            ui(POST, "/settlements").allow(SETTLERS),
+            ui(GET, "/settlements/999999").allow(SIGNED_IN),
+            ui(GET, "/settlements/999999/print").allow(SIGNED_IN),
+            ui(GET, "/settlements/999999/export").allow(SIGNED_IN),
+            ui(POST, "/settlements/999999/issue").allow(SETTLERS),
+            ui(POST, "/settlements/999999/confirm").allow(SUPPLIERS),
+            ui(POST, "/settlements/999999/dispute").allow(SUPPLIERS),
+            ui(POST, "/settlements/999999/close").allow(SETTLERS),
+            api(GET, "/api/v1/vmi/calloffs").allow(SIGNED_IN),
+            api(GET, "/api/v1/vmi/calloffs/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/vmi/calloffs").body("{}").allow(CALLOFF_EDITORS),
+            api(POST, "/api/v1/vmi/calloffs/999999/confirm").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/vmi/calloffs/999999/propose").body("{\"qty\":1}").allow(SUPPLIERS),
+            api(POST, "/api/v1/vmi/calloffs/999999/accept").allow(CALLOFF_EDITORS),
+            api(POST, "/api/v1/vmi/calloffs/999999/cancel").allow(CALLOFF_EDITORS),
+            api(POST, "/api/v1/shipments/suggested").body("{}").allow(SHIPPERS),
+            api(GET, "/api/v1/shipments").allow(SIGNED_IN),
+            api(GET, "/api/v1/shipments/999999").allow(SIGNED_IN),
+            api(POST, "/api/v1/shipments").body("{}").allow(SHIPPERS),
+            api(POST, "/api/v1/shipments/999999/receive").body("{}").allow(STOCK_POSTERS),
+            api(GET, "/api/v1/settlements").allow(SIGNED_IN),
+            api(GET, "/api/v1/settlements/999999").allow(SIGNED_IN),
+            api(GET, "/api/v1/settlements/999999/export").allow(SIGNED_IN),
+            api(POST, "/api/v1/settlements").body("{}").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/issue").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/close").allow(SETTLERS),
+            api(POST, "/api/v1/settlements/999999/confirm").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/settlements/999999/dispute").body("{\"comment\":\"x\"}").allow(SUPPLIERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),

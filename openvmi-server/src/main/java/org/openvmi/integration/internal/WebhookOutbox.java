@@ -20,9 +20,18 @@ class WebhookOutbox {
     }
 
     void publish(WebhookEvent event) {
+        publish(event, webhooks.activeFor(event.type()));
+    }
+
+    /** Queues an event for subscriptions the caller already looked up (a batch of events of one type). */
+    void publish(WebhookEvent event, java.util.List<Long> subscriptions) {
         var now = clock.instant();
-        for (long subscription : webhooks.activeFor(event.type())) {
+        for (long subscription : subscriptions) {
             deliveries.enqueue(subscription, event.type(), event.key(), event.payload(), now);
         }
+    }
+
+    java.util.List<Long> subscribersOf(String eventType) {
+        return webhooks.activeFor(eventType);
     }
 }

@@ -14,6 +14,7 @@ import org.openvmi.security.UserContact;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.stockpolicy.AlertRaised;
 import org.openvmi.stockpolicy.AlertResolved;
+import org.openvmi.stockpolicy.AlertsChanged;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -47,32 +48,41 @@ class AlertMailer {
         this.clock = clock;
     }
 
+    /** One batch of alerts (one judgement): recipients and preferences are read once for all of them. */
     @ApplicationModuleListener
-    public void on(AlertRaised e) {
-        AlertNotice notice = new AlertNotice(e.alertId(), false, e.type(), e.item(), e.itemName(), e.unit(),
-                e.warehouse(), e.stock(), e.line(), e.raisedAt(), null,
-                e.supplierIds() == null ? java.util.Set.of() : new HashSet<>(e.supplierIds()));
-        notices.remember(notice);
-        queue(notice);
-    }
-
-    @ApplicationModuleListener
-    public void on(AlertResolved e) {
-        var raised = notices.find(e.alertId());
-        AlertNotice notice = new AlertNotice(e.alertId(), true, e.type(), e.item(),
-                raised.map(NoticeRepository.Raised::itemName).orElse(null),
-                raised.map(NoticeRepository.Raised::unit).orElse(null), e.warehouse(), e.stock(), null,
-                e.resolvedAt(), e.by(), raised.map(NoticeRepository.Raised::supplierIds).orElse(java.util.Set.of()));
-        queue(notice);
-    }
-
-    private void queue(AlertNotice notice) {
+    public void on(AlertsChanged changed) {
         if (mailSender.getIfAvailable() == null) {
-            return; // mail is off: no SMTP host configured
+            return; // mail is off (no SMTP host): nothing to queue now or when these alerts resolve
         }
-        Map<String, Preference> saved = preferences.findAll();
+        Recipients recipients = null;
+        for (AlertRaised e : changed.raised()) {
+            AlertNotice notice = new AlertNotice(e.alertId(), false, e.type(), e.item(), e.itemName(), e.unit(),
+                    e.warehouse(), e.stock(), e.line(), e.raisedAt(), null,
+                    e.supplierIds() == null ? java.util.Set.of() : new HashSet<>(e.supplierIds()));
+            notices.remember(notice);
+            recipients = queue(notice, recipients);
+        }
+        for (AlertResolved e : changed.resolved()) {
+            var raised = notices.find(e.alertId());
+            AlertNotice notice = new AlertNotice(e.alertId(), true, e.type(), e.item(),
+                    raised.map(NoticeRepository.Raised::itemName).orElse(null),
+                    raised.map(NoticeRepository.Raised::unit).orElse(null), e.warehouse(), e.stock(), null,
+                    e.resolvedAt(), e.by(), raised.map(NoticeRepository.Raised::supplierIds).orElse(java.util.Set.of()));
+            recipients = queue(notice, recipients);
+        }
+    }
+
+    private record Recipients(Map<String, Preference> saved, List<UserContact> contacts) {
+    }
+
+    private Recipients queue(AlertNotice notice, Recipients known) {
+        if (mailSender.getIfAvailable() == null) {
+            return known; // mail is off: no SMTP host configured
+        }
+        Recipients r = known != null ? known : new Recipients(preferences.findAll(), users.contacts());
+        Map<String, Preference> saved = r.saved();
         Instant now = clock.instant();
-        List<UserContact> contacts = users.contacts();
+        List<UserContact> contacts = r.contacts();
         for (UserContact user : contacts) {
             EmailMode mode = RecipientRules.modeFor(user, saved.get(user.username()), notice);
             String key = notice.key() + ":" + user.username();
@@ -84,5 +94,6 @@ class AlertMailer {
                 mails.addDigestEntry(user.username(), key, texts.digestLine(notice, user.language()), now);
             }
         }
+        return r;
     }
 }

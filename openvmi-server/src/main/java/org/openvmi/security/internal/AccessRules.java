@@ -37,9 +37,14 @@ public final class AccessRules {
     private static final List<Role> INVOICE_ENTRY = List.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
     private static final List<Role> FINANCE = List.of(Role.ADMIN, Role.FINANCE);
     private static final List<Role> RECONCILERS = List.of(Role.ADMIN, Role.FINANCE, Role.BUYER, Role.SUPPLIER);
+    private static final List<Role> AGREEMENT_EDITORS = List.of(Role.ADMIN, Role.BUYER);
+    private static final List<Role> SHIPPERS = List.of(Role.ADMIN, Role.BUYER, Role.SUPPLIER);
+    private static final List<Role> SETTLERS = List.of(Role.ADMIN, Role.FINANCE);
+    private static final List<Role> CALLOFF_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
     private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
     private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -115,6 +120,27 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/procurement/reconciliation/**", RECONCILERS),
             new Rule(null, "/procurement/tolerances/**", BUYERS),
 
+            // consignment (VMI): rows are scoped to the supplier of a supplier user in the repositories
+            new Rule(HttpMethod.GET, "/vmi/agreements/new", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/*/edit", AGREEMENT_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/agreements/**", ANY),
+            new Rule(null, "/vmi/agreements/**", AGREEMENT_EDITORS),
+            new Rule(null, "/vmi/consumptions/**", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/vmi/to-ship/**", ANY),
+            new Rule(HttpMethod.GET, "/vmi/stock/**", ANY),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/vmi/calloffs/*/propose", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/vmi/calloffs/**", ANY),
+            new Rule(null, "/vmi/calloffs/**", CALLOFF_EDITORS),
+            new Rule(HttpMethod.GET, "/vmi/sla/**", ANY),
+            new Rule(HttpMethod.POST, "/shipments/*/receive", STOCK_POSTERS),
+            new Rule(HttpMethod.GET, "/shipments/**", ANY),
+            new Rule(null, "/shipments/**", SHIPPERS),
+            new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
+            new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/settlements/**", ANY),
+            new Rule(null, "/settlements/**", SETTLERS),
+
             // planning
             new Rule(HttpMethod.GET, "/planning/runs/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
@@ -128,7 +154,18 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
-            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS));
+            new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
+
+            // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
+            new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
+            new Rule(HttpMethod.GET, "/supplier-stock/availability", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/supplier-stock/shortages", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/portal", List.of(Role.SUPPLIER)),
+            new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),
+            new Rule(HttpMethod.GET, "/shortages", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),
+            new Rule(null, "/supplier-stock/**", SUPPLIER_STOCK_WRITERS));
 
     private AccessRules() {
     }

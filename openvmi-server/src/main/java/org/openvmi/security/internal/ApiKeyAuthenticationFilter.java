@@ -24,11 +24,14 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final UserRepository users;
     private final Clock clock;
     private final AuthenticationEntryPoint entryPoint;
+    private final org.springframework.security.web.access.AccessDeniedHandler denied;
 
-    public ApiKeyAuthenticationFilter(UserRepository users, Clock clock, AuthenticationEntryPoint entryPoint) {
+    public ApiKeyAuthenticationFilter(UserRepository users, Clock clock, AuthenticationEntryPoint entryPoint,
+                                      org.springframework.security.web.access.AccessDeniedHandler denied) {
         this.users = users;
         this.clock = clock;
         this.entryPoint = entryPoint;
+        this.denied = denied;
     }
 
     @Override
@@ -39,12 +42,20 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        OpenVmiUser user = users.findByApiKeyHash(ApiKeyHashes.sha256(key.trim()), clock.instant())
-                .filter(u -> u.isEnabled())
+        UserRepository.KeyOwner owner = users.findKeyOwner(ApiKeyHashes.sha256(key.trim()), clock.instant())
+                .filter(o -> o.user().isEnabled())
                 .orElse(null);
+        OpenVmiUser user = owner == null ? null : owner.user();
         if (user == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!ApiKeyScopeRules.permits(owner.scopes(), request.getMethod(), path)) {
+            SecurityContextHolder.clearContext();
+            denied.handle(request, response, new org.springframework.security.access.AccessDeniedException(
+                    "The API key's scopes do not allow " + request.getMethod() + " " + path));
             return;
         }
         OpenVmiUser principal = user.withoutPassword();

@@ -20,12 +20,13 @@ public class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String name, String prefix, String hash, long userId, String createdBy, Instant now) {
+    public long insert(String name, String prefix, String hash, long userId, String createdBy, Instant now,
+                       String scopes) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
-                VALUES (:n, :p, :h, :u, :now, :by)""")
-                .param("n", name).param("p", prefix).param("h", hash).param("u", userId)
+                INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by, scopes)
+                VALUES (:n, :p, :h, :u, :now, :by, :scopes)""")
+                .param("n", name).param("p", prefix).param("h", hash).param("u", userId).param("scopes", scopes)
                 .param("now", Timestamp.from(now)).param("by", createdBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -57,11 +58,13 @@ public class ApiKeyRepository {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiKeyView(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), rs.getString("username"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                revoked == null ? null : revoked.toInstant());
+                revoked == null ? null : revoked.toInstant(),
+                org.openvmi.security.ApiKeyScope.parseAll(rs.getString("scopes")));
     }
 
     private static final String SELECT = """
             SELECT k.id AS id, k.name AS name, k.key_prefix AS prefix, u.username AS username,
-                   k.created_at AS created_at, k.created_by AS created_by, k.revoked_at AS revoked_at
+                   k.created_at AS created_at, k.created_by AS created_by, k.revoked_at AS revoked_at,
+                   k.scopes AS scopes
             FROM api_key k JOIN app_user u ON u.id = k.user_id""";
 }

@@ -57,7 +57,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint, denied), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     AccessRules.RULES.forEach(rule -> apply(auth, API, rule));
                     auth.anyRequest().denyAll();
@@ -74,6 +74,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                             "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    // the one-time link of a supplier invitation: its token is the credential (supplier portal)
+                    auth.requestMatchers("/invitations/*").permitAll();
                     auth.requestMatchers("/", "/account/**").authenticated();
                     AccessRules.RULES.forEach(rule -> apply(auth, "", rule));
                     auth.anyRequest().denyAll();

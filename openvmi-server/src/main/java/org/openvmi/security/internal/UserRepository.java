@@ -36,6 +36,20 @@ public class UserRepository {
                 .param("h", keyHash).query((rs, i) -> row(rs, now)).optional();
     }
 
+    /** The user of an active key and the key's scopes (null: unrestricted), in one indexed lookup. */
+    public record KeyOwner(OpenVmiUser user, java.util.Set<org.openvmi.security.ApiKeyScope> scopes) {
+    }
+
+    public Optional<KeyOwner> findKeyOwner(String keyHash, Instant now) {
+        return jdbc.sql("""
+                SELECT u.*, k.scopes AS key_scopes FROM api_key k JOIN app_user u ON u.id = k.user_id
+                WHERE k.key_hash = :h AND k.revoked_at IS NULL""")
+                .param("h", keyHash)
+                .query((rs, i) -> new KeyOwner(row(rs, now),
+                        org.openvmi.security.ApiKeyScope.parseAll(rs.getString("key_scopes"))))
+                .optional();
+    }
+
     public List<OpenVmiUser> findAll(Instant now) {
         return jdbc.sql("SELECT * FROM app_user ORDER BY username").query((rs, i) -> row(rs, now)).list();
     }

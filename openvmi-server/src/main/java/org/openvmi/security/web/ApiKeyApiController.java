@@ -34,17 +34,17 @@ class ApiKeyApiController {
         this.keys = keys;
     }
 
-    record NewKey(String name, String username) {
+    record NewKey(String name, String username, java.util.Set<org.openvmi.security.ApiKeyScope> scopes) {
     }
 
     /** The created key; {@code secret} appears in this response only and is never shown again. */
     record CreatedKey(long id, String name, String prefix, String username, Instant createdAt, String createdBy,
-                      Instant revokedAt, String secret) {
+                      Instant revokedAt, java.util.Set<org.openvmi.security.ApiKeyScope> scopes, String secret) {
 
         static CreatedKey of(ApiKeys.CreatedKey created) {
             ApiKeyView k = created.key();
             return new CreatedKey(k.id(), k.name(), k.prefix(), k.username(), k.createdAt(), k.createdBy(),
-                    k.revokedAt(), created.secret());
+                    k.revokedAt(), k.scopes(), created.secret());
         }
     }
 
@@ -59,10 +59,12 @@ class ApiKeyApiController {
     }
 
     @Operation(summary = "Create a key for a user", description = "The key carries the user's roles and supplier "
-                                                                  + "scope. The response's `secret` is shown once.")
+                                                                  + "scope, limited to `scopes` (STOCK_READ, SUPPLIER_STOCK_WRITE, "
+                                                                  + "SHIPMENTS) when given; a supplier's key without scopes gets "
+                                                                  + "STOCK_READ and SUPPLIER_STOCK_WRITE. The response's `secret` is shown once.")
     @PostMapping
     ResponseEntity<CreatedKey> create(@RequestBody NewKey body) {
-        CreatedKey created = CreatedKey.of(keys.create(body.name(), body.username()));
+        CreatedKey created = CreatedKey.of(keys.create(body.name(), body.username(), body.scopes()));
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.id())).body(created);
     }
 

@@ -54,11 +54,12 @@ class ApiKeyPageController {
             binding.rejectValue("username", "apiKeys.error.ownerRequired");
         }
         if (!binding.hasErrors()) {
-            FormErrors.run(binding, () -> model.addAttribute("created", keys.create(form.getName(), form.getUsername())));
+            FormErrors.run(binding, () -> model.addAttribute("created", keys.create(form.getName(), form.getUsername(), form.getScopes())));
         }
         if (!binding.hasErrors()) {
             form.setName(null);
             form.setUsername(null);
+            form.setScopes(null);
         }
         return page(null, model);
     }
@@ -77,6 +78,7 @@ class ApiKeyPageController {
     private String page(Integer page, Model model) {
         model.addAttribute("page", keys.find(PageRequest.of(page, 50)));
         model.addAttribute("pageUrl", "/admin/api-keys");
+        model.addAttribute("allScopes", org.openvmi.security.ApiKeyScope.values());
         model.addAttribute("owners", users.list().stream().filter(UserView::enabled).map(UserView::username).toList());
         return PAGE;
     }

@@ -16,6 +16,7 @@ import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.AlertRaised;
 import org.openvmi.stockpolicy.AlertResolved;
 import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.AlertsChanged;
 import org.openvmi.stockpolicy.AlertView;
 import org.openvmi.stockpolicy.StockLines;
 import org.openvmi.stockpolicy.model.LineBreaches;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AlertEvaluator {
 
     private static final int CHUNK = 500;
+    private static final int EVENT_SLICE = 200;
 
     private final AlertRepository alerts;
     private final StockQueries stock;
@@ -70,23 +72,46 @@ public class AlertEvaluator {
         Set<ItemWarehouse> judged = new TreeSet<>(lines.keySet());
         judged.addAll(open.keySet());
         Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(judged);
-        Instant now = clock.instant();
+        List<AlertRepository.NewAlert> raise = new ArrayList<>();
+        List<AlertRepository.Resolution> resolve = new ArrayList<>();
         for (ItemWarehouse subject : judged) {
             BigDecimal qty = onHand.getOrDefault(subject, BigDecimal.ZERO);
             StockLines l = lines.get(subject);
             // a subject whose policy was deleted has no lines: its open alerts resolve
             Map<AlertType, BigDecimal> breached = l == null ? Map.of() : LineBreaches.of(l, qty);
             Map<AlertType, AlertRepository.OpenAlert> openNow = open.getOrDefault(subject, Map.of());
-            for (var b : breached.entrySet()) {
-                if (!openNow.containsKey(b.getKey())) {
-                    raise(b.getKey(), subject, qty, b.getValue(), now);
+            breached.forEach((type, line) -> {
+                if (!openNow.containsKey(type)) {
+                    raise.add(new AlertRepository.NewAlert(type, subject, qty, line));
                 }
-            }
+            });
             for (AlertRepository.OpenAlert a : openNow.values()) {
                 if (!breached.containsKey(a.type())) {
-                    resolve(a, qty, now, "system", null);
+                    resolve.add(new AlertRepository.Resolution(a.id(), qty));
                 }
             }
+        }
+        Instant now = clock.instant();
+        List<AlertView> raised = alerts.insertAll(raise, now);
+        List<AlertView> resolved = alerts.resolveAll(resolve, now, "system");
+        Map<Long, List<Long>> suppliers = alerts.suppliersOf(raise.stream().map(a -> a.subject().itemId()).toList());
+        List<AlertRaised> raisedEvents = new ArrayList<>(raised.size());
+        for (int i = 0; i < raised.size(); i++) {
+            AlertView v = raised.get(i);
+            raisedEvents.add(new AlertRaised(v.id(), v.type(), v.item(), v.itemName(), v.unit(), v.warehouse(),
+                    v.stockAtRaise(), v.line(), now, suppliers.getOrDefault(raise.get(i).subject().itemId(), List.of())));
+        }
+        List<AlertResolved> resolvedEvents = resolved.stream()
+                .map(v -> new AlertResolved(v.id(), v.type(), v.item(), v.warehouse(), v.stockAtResolve(), now, "system"))
+                .toList();
+        // slices of at most EVENT_SLICE alerts keep each registry entry small
+        for (int from = 0; from < raisedEvents.size(); from += EVENT_SLICE) {
+            events.publishEvent(new AlertsChanged(raisedEvents.subList(from, Math.min(raisedEvents.size(), from + EVENT_SLICE)),
+                    List.of()));
+        }
+        for (int from = 0; from < resolvedEvents.size(); from += EVENT_SLICE) {
+            events.publishEvent(new AlertsChanged(List.of(),
+                    resolvedEvents.subList(from, Math.min(resolvedEvents.size(), from + EVENT_SLICE))));
         }
     }
 
@@ -104,24 +129,13 @@ public class AlertEvaluator {
         if (low && open.isEmpty()) {
             long id = alerts.insert(AlertType.SUPPLIER_LOW_WATER, itemId, null, supplierId, available, lowWater, now);
             AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
-            events.publishEvent(new AlertRaised(id, AlertType.SUPPLIER_LOW_WATER, v.item(), v.itemName(), v.unit(), null,
-                    available, lowWater, now, List.of(supplierId)));
+            events.publishEvent(AlertsChanged.of(new AlertRaised(id, AlertType.SUPPLIER_LOW_WATER, v.item(),
+                    v.itemName(), v.unit(), null, available, lowWater, now, List.of(supplierId))));
         } else if (!low && open.isPresent()) {
-            resolve(open.get(), available, now, "system", null);
-        }
-    }
-
-    private void raise(AlertType type, ItemWarehouse subject, BigDecimal qty, BigDecimal line, Instant now) {
-        long id = alerts.insert(type, subject.itemId(), subject.warehouseId(), null, qty, line, now);
-        AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
-        events.publishEvent(new AlertRaised(id, type, v.item(), v.itemName(), v.unit(), v.warehouse(), v.stockAtRaise(),
-                v.line(), now, alerts.suppliersOf(subject.itemId())));
-    }
-
-    void resolve(AlertRepository.OpenAlert a, BigDecimal qty, Instant now, String by, String comment) {
-        if (alerts.resolve(a.id(), qty, now, by, comment)) {
-            AlertView v = alerts.find(a.id(), PartyScope.ALL).orElseThrow();
-            events.publishEvent(new AlertResolved(a.id(), a.type(), v.item(), v.warehouse(), qty, now, by));
+            List<AlertView> resolved = alerts.resolveAll(
+                    List.of(new AlertRepository.Resolution(open.get().id(), available)), now, "system");
+            resolved.forEach(v -> events.publishEvent(AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(),
+                    null, available, now, "system"))));
         }
     }
 }

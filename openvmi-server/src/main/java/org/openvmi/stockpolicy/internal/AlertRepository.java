@@ -39,10 +39,106 @@ public class AlertRepository {
             FROM stock_alert a JOIN item i ON i.id = a.item_id
             LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id""";
 
-    private final JdbcClient jdbc;
+    private static final int IN_LIST = 1_000;
 
-    AlertRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+
+    AlertRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A line alert to raise: type, subject, the stock and the line it crossed. */
+    public record NewAlert(AlertType type, ItemWarehouse subject, BigDecimal stock, BigDecimal line) {
+        String openKey() {
+            return openKeyOf(type, subject.itemId(), subject.warehouseId(), null);
+        }
+    }
+
+    /** An open alert to resolve by itself at this stock. */
+    public record Resolution(long id, BigDecimal stock) {
+    }
+
+    static String openKeyOf(AlertType type, long itemId, Long warehouseId, Long supplierId) {
+        return type + ":" + itemId + ":" + warehouseId + ":" + supplierId;
+    }
+
+    /**
+     * Raises many line alerts with one batch statement and reads them back by their open keys (in lists of at most
+     * {@value #IN_LIST}); the views come back in the order of {@code alerts}.
+     */
+    public List<AlertView> insertAll(List<NewAlert> alerts, Instant now) {
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate("""
+                INSERT INTO stock_alert (alert_type, item_id, warehouse_id, supplier_id, status, open_key, qty_at_raise,
+                                         line_qty, raised_at)
+                VALUES (?, ?, ?, NULL, 'OPEN', ?, ?, ?, ?)""", alerts, alerts.size(), (ps, a) -> {
+            ps.setString(1, a.type().name());
+            ps.setLong(2, a.subject().itemId());
+            ps.setLong(3, a.subject().warehouseId());
+            ps.setString(4, a.openKey());
+            ps.setBigDecimal(5, a.stock());
+            ps.setBigDecimal(6, a.line());
+            ps.setTimestamp(7, at);
+        });
+        Map<String, AlertView> byKey = new HashMap<>();
+        List<String> keys = alerts.stream().map(NewAlert::openKey).toList();
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            jdbc.sql(SELECT + " WHERE a.open_key IN (:keys)").param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
+                    .query((rs, n) -> byKey.put(rs.getString("open_key"), view(rs, n))).list();
+        }
+        return keys.stream().map(byKey::get).toList();
+    }
+
+    /** Resolves many open alerts in one batch; returns the views of those that were still open. */
+    public List<AlertView> resolveAll(List<Resolution> resolutions, Instant now, String by) {
+        if (resolutions.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        int[][] counts = template.batchUpdate("""
+                UPDATE stock_alert SET status = 'RESOLVED', open_key = NULL, qty_at_resolve = ?, resolved_at = ?,
+                       resolved_by = ?
+                WHERE id = ? AND open_key IS NOT NULL""", resolutions, resolutions.size(), (ps, r) -> {
+            ps.setBigDecimal(1, r.stock());
+            ps.setTimestamp(2, at);
+            ps.setString(3, by);
+            ps.setLong(4, r.id());
+        });
+        List<Long> done = new java.util.ArrayList<>();
+        int k = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                if (c != 0) { // 1, or SUCCESS_NO_INFO (-2) from drivers that do not count
+                    done.add(resolutions.get(k).id());
+                }
+                k++;
+            }
+        }
+        List<AlertView> views = new java.util.ArrayList<>();
+        for (int from = 0; from < done.size(); from += IN_LIST) {
+            views.addAll(jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id")
+                    .param("ids", done.subList(from, Math.min(done.size(), from + IN_LIST)))
+                    .query(AlertRepository::view).list());
+        }
+        return views;
+    }
+
+    /** The suppliers with each item on their source list (items without any are absent). */
+    public Map<Long, List<Long>> suppliersOf(Collection<Long> itemIds) {
+        Map<Long, List<Long>> suppliers = new HashMap<>();
+        List<Long> ids = List.copyOf(new TreeSet<>(itemIds));
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql("SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query((rs, n) -> suppliers.computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+                    .list();
+        }
+        return suppliers;
     }
 
     public record Filter(AlertType type, Collection<AlertStatus> statuses, String warehouse, String supplier,
@@ -107,7 +203,7 @@ public class AlertRepository {
     public Optional<OpenAlert> lockOpenLowWater(long supplierId, long itemId) {
         return jdbc.sql("""
                 SELECT id FROM stock_alert WHERE open_key = :key FOR UPDATE""")
-                .param("key", AlertType.SUPPLIER_LOW_WATER + ":" + itemId + ":null:" + supplierId)
+                .param("key", openKeyOf(AlertType.SUPPLIER_LOW_WATER, itemId, null, supplierId))
                 .query((rs, n) -> new OpenAlert(rs.getLong("id"), AlertType.SUPPLIER_LOW_WATER)).optional();
     }
 
@@ -119,7 +215,7 @@ public class AlertRepository {
                                          line_qty, raised_at)
                 VALUES (:type, :item, :wh, :sup, 'OPEN', :key, :qty, :line, :now)""")
                 .param("type", type.name()).param("item", itemId).param("wh", warehouseId).param("sup", supplierId)
-                .param("key", type + ":" + itemId + ":" + warehouseId + ":" + supplierId)
+                .param("key", openKeyOf(type, itemId, warehouseId, supplierId))
                 .param("qty", stock).param("line", line).param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -149,11 +245,6 @@ public class AlertRepository {
         return jdbc.sql(SELECT + " WHERE a.id = :id AND " + scopePredicate(scope))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
                 .query(AlertRepository::view).optional();
-    }
-
-    public List<Long> suppliersOf(long itemId) {
-        return jdbc.sql("SELECT supplier_id FROM supplier_item WHERE item_id = :i ORDER BY supplier_id")
-                .param("i", itemId).query(Long.class).list();
     }
 
     public PageResult<AlertView> find(Filter f, PageRequest page, PartyScope scope) {

@@ -110,47 +110,100 @@ public class StockPolicyRepository {
     /**
      * Applies planned lines in batches: DYNAMIC policies are updated, subjects without a policy get a DYNAMIC one,
      * MANUAL policies are left alone (the planner's numbers never overwrite a person's). Returns the rows changed.
+     * Which subjects have a policy is read first, so new ones go in as plain multi-row-capable INSERTs and only
+     * DYNAMIC ones are updated; a policy someone created in between makes the INSERT fail on the unique key, and
+     * the chunk is then written with the conditional statements instead.
      */
     public int applyPlanned(List<PlannedLevels> levels, String user, Instant now) {
         Timestamp at = Timestamp.from(now);
         int changed = 0;
         for (int from = 0; from < levels.size(); from += BATCH) {
             List<PlannedLevels> chunk = levels.subList(from, Math.min(levels.size(), from + BATCH));
-            int[][] updated = template.batchUpdate("""
-                    UPDATE stock_policy SET safety = ?, warning = ?, max_qty = ?, service_level = ?, planned_at = ?,
-                           updated_at = ?, updated_by = ?, version = version + 1
-                    WHERE item_id = ? AND warehouse_id = ? AND mode = 'DYNAMIC'""", chunk, chunk.size(), (ps, l) -> {
-                ps.setBigDecimal(1, l.safety());
-                ps.setBigDecimal(2, l.warning());
-                ps.setBigDecimal(3, l.max());
-                ps.setBigDecimal(4, l.serviceLevel());
-                ps.setTimestamp(5, at);
-                ps.setTimestamp(6, at);
-                ps.setString(7, user);
-                ps.setLong(8, l.itemId());
-                ps.setLong(9, l.warehouseId());
-            });
-            int[][] inserted = template.batchUpdate("""
-                    INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
-                                              planned_at, updated_at, updated_by)
-                    SELECT ?, ?, ?, ?, ?, ?, 'DYNAMIC', ?, ?, ? FROM (VALUES (1)) one
-                    WHERE NOT EXISTS (SELECT 1 FROM stock_policy WHERE item_id = ? AND warehouse_id = ?)""",
-                    chunk, chunk.size(), (ps, l) -> {
-                        ps.setLong(1, l.itemId());
-                        ps.setLong(2, l.warehouseId());
-                        ps.setBigDecimal(3, l.safety());
-                        ps.setBigDecimal(4, l.warning());
-                        ps.setBigDecimal(5, l.max());
-                        ps.setBigDecimal(6, l.serviceLevel());
-                        ps.setTimestamp(7, at);
-                        ps.setTimestamp(8, at);
-                        ps.setString(9, user);
-                        ps.setLong(10, l.itemId());
-                        ps.setLong(11, l.warehouseId());
-                    });
-            changed += sum(updated) + sum(inserted);
+            Map<Long, Map<Long, String>> modes = modesOf(chunk);
+            List<PlannedLevels> fresh = new java.util.ArrayList<>();
+            List<PlannedLevels> dynamic = new java.util.ArrayList<>();
+            for (PlannedLevels l : chunk) {
+                String mode = modes.getOrDefault(l.itemId(), Map.of()).get(l.warehouseId());
+                if (mode == null) {
+                    fresh.add(l);
+                } else if (mode.equals("DYNAMIC")) {
+                    dynamic.add(l);
+                }
+            }
+            try {
+                changed += sum(updateDynamic(dynamic, user, at)) + sum(insertNew(fresh, user, at));
+            } catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+                changed += sum(updateDynamic(chunk, user, at)) + sum(insertMissing(chunk, user, at));
+            }
         }
         return changed;
+    }
+
+    private Map<Long, Map<Long, String>> modesOf(List<PlannedLevels> chunk) {
+        Map<Long, Map<Long, String>> modes = new HashMap<>();
+        java.util.Set<Long> items = new java.util.TreeSet<>();
+        java.util.Set<Long> warehouses = new java.util.TreeSet<>();
+        chunk.forEach(l -> { items.add(l.itemId()); warehouses.add(l.warehouseId()); });
+        jdbc.sql("SELECT item_id, warehouse_id, mode FROM stock_policy WHERE item_id IN (:items) AND warehouse_id IN (:whs)")
+                .param("items", items).param("whs", warehouses)
+                .query((rs, n) -> modes.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)))
+                .list();
+        return modes;
+    }
+
+    private int[][] updateDynamic(List<PlannedLevels> rows, String user, Timestamp at) {
+        return template.batchUpdate("""
+                UPDATE stock_policy SET safety = ?, warning = ?, max_qty = ?, service_level = ?, planned_at = ?,
+                       updated_at = ?, updated_by = ?, version = version + 1
+                WHERE item_id = ? AND warehouse_id = ? AND mode = 'DYNAMIC'""", rows, rows.size(), (ps, l) -> {
+            ps.setBigDecimal(1, l.safety());
+            ps.setBigDecimal(2, l.warning());
+            ps.setBigDecimal(3, l.max());
+            ps.setBigDecimal(4, l.serviceLevel());
+            ps.setTimestamp(5, at);
+            ps.setTimestamp(6, at);
+            ps.setString(7, user);
+            ps.setLong(8, l.itemId());
+            ps.setLong(9, l.warehouseId());
+        });
+    }
+
+    private int[][] insertNew(List<PlannedLevels> rows, String user, Timestamp at) {
+        return template.batchUpdate("""
+                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
+                                          planned_at, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, 'DYNAMIC', ?, ?, ?)""", rows, rows.size(), (ps, l) -> {
+            ps.setLong(1, l.itemId());
+            ps.setLong(2, l.warehouseId());
+            ps.setBigDecimal(3, l.safety());
+            ps.setBigDecimal(4, l.warning());
+            ps.setBigDecimal(5, l.max());
+            ps.setBigDecimal(6, l.serviceLevel());
+            ps.setTimestamp(7, at);
+            ps.setTimestamp(8, at);
+            ps.setString(9, user);
+        });
+    }
+
+    private int[][] insertMissing(List<PlannedLevels> rows, String user, Timestamp at) {
+        return template.batchUpdate("""
+                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
+                                          planned_at, updated_at, updated_by)
+                SELECT ?, ?, ?, ?, ?, ?, 'DYNAMIC', ?, ?, ? FROM (VALUES (1)) one
+                WHERE NOT EXISTS (SELECT 1 FROM stock_policy WHERE item_id = ? AND warehouse_id = ?)""",
+                rows, rows.size(), (ps, l) -> {
+                    ps.setLong(1, l.itemId());
+                    ps.setLong(2, l.warehouseId());
+                    ps.setBigDecimal(3, l.safety());
+                    ps.setBigDecimal(4, l.warning());
+                    ps.setBigDecimal(5, l.max());
+                    ps.setBigDecimal(6, l.serviceLevel());
+                    ps.setTimestamp(7, at);
+                    ps.setTimestamp(8, at);
+                    ps.setString(9, user);
+                    ps.setLong(10, l.itemId());
+                    ps.setLong(11, l.warehouseId());
+                });
     }
 
     private static int sum(int[][] counts) {

@@ -1,0 +1,211 @@
+package org.openvmi.consignment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.LocationType;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.catalog.SupplierItemView;
+import org.openvmi.consignment.internal.AgreementRepository;
+import org.openvmi.consignment.internal.UseCases;
+import org.openvmi.consignment.model.AgreementRules;
+import org.openvmi.consignment.model.OwnershipMode;
+import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * VMI agreements: who supplies which items into which VMI zones, between which min and max, at what price, how fast,
+ * settled how often, and when ownership passes. A change writes a new version effective from now; consumptions and
+ * receipts use the version in force when they happen.
+ */
+@Service
+public class Agreements {
+
+    private final AgreementRepository repository;
+    private final CatalogRefs refs;
+    private final SupplierCatalog suppliers;
+    private final UseCases useCases;
+    private final java.time.Clock clock;
+
+    Agreements(AgreementRepository repository, CatalogRefs refs, SupplierCatalog suppliers, UseCases useCases,
+               java.time.Clock clock) {
+        this.repository = repository;
+        this.refs = refs;
+        this.suppliers = suppliers;
+        this.useCases = useCases;
+        this.clock = clock;
+    }
+
+    public AgreementView create(AgreementRequest request) {
+        Validated v = validate(request, null);
+        return useCases.run(() -> {
+            long id = repository.insert(v.supplierId, UseCases.currentUser(), clock.instant());
+            repository.addVersion(id, 0, v.version, v.lines, UseCases.currentUser(), clock.instant());
+            return get(id, null);
+        });
+    }
+
+    /** A new version of the agreement, effective now; the supplier cannot be changed. */
+    public AgreementView change(long id, AgreementRequest request) {
+        long[] current = repository.current(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
+        Validated v = validate(request, id);
+        if (v.supplierId != current[1]) {
+            throw new BusinessRuleException("supplier", "the supplier of an agreement cannot be changed");
+        }
+        return useCases.run(() -> {
+            if (!repository.addVersion(id, (int) current[0], v.version, v.lines, UseCases.currentUser(), clock.instant())) {
+                throw new ConflictException("version", "Agreement " + id + " was changed by someone else meanwhile; reload it");
+            }
+            return get(id, null);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public AgreementView get(long id, Integer version) {
+        return repository.view(id, version, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AgreementView> find(String supplier, PageRequest page) {
+        return repository.find(blank(supplier), PartyScope.current(), page);
+    }
+
+    private record Validated(long supplierId, AgreementRepository.NewVersion version,
+                             List<AgreementRepository.NewLine> lines) {
+    }
+
+    private Validated validate(AgreementRequest r, Long agreementId) {
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        Long supplierId = null;
+        if (r.supplier() == null || r.supplier().isBlank()) {
+            errors.add("supplier", "is required");
+        } else {
+            supplierId = refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
+            if (supplierId == null) {
+                errors.add("supplier", "unknown supplier '" + r.supplier() + "'");
+            }
+        }
+        OwnershipMode mode = parse(OwnershipMode.class, r.ownershipMode(), OwnershipMode.UNTIL_CONSUMED, "ownershipMode", errors);
+        SettlementCycle cycle = parse(SettlementCycle.class, r.settlementCycle(), SettlementCycle.MONTHLY, "settlementCycle", errors);
+        String currency = r.currency() == null ? "CNY" : r.currency().trim().toUpperCase(Locale.ROOT);
+        int hours = r.replenishWithinHours() == null ? 48 : r.replenishWithinHours();
+        AgreementRules.terms(currency, hours, r.settlementDay(), cycle, r.validFrom(), r.validTo(), errors);
+        if (r.penaltyPerLateHour() != null && r.penaltyPerLateHour().signum() < 0) {
+            errors.add("penaltyPerLateHour", "must not be negative");
+        }
+        if (r.penaltyPerStockoutDay() != null && r.penaltyPerStockoutDay().signum() < 0) {
+            errors.add("penaltyPerStockoutDay", "must not be negative");
+        }
+        if (r.penaltyTerms() != null && r.penaltyTerms().length() > 2000) {
+            errors.add("penaltyTerms", "at most 2000 characters");
+        }
+        List<AgreementRequest.Line> lines = r.lines() == null ? List.of() : r.lines();
+        if (lines.isEmpty()) {
+            errors.add("lines", "at least one line is required");
+        }
+        Set<String> itemCodes = new HashSet<>();
+        Set<String> locationCodes = new HashSet<>();
+        for (AgreementRequest.Line l : lines) {
+            if (l != null && l.item() != null) {
+                itemCodes.add(l.item().trim());
+            }
+            if (l != null && l.location() != null) {
+                locationCodes.add(l.location().trim());
+            }
+        }
+        Map<String, ItemRef> items = refs.items(itemCodes);
+        Map<String, LocationRef> locations = refs.locations(locationCodes);
+        List<AgreementRepository.NewLine> newLines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AgreementRequest.Line l = lines.get(i);
+            String f = "lines[" + i + "].";
+            if (l == null) {
+                errors.add("lines[" + i + "]", "must not be null");
+                continue;
+            }
+            ItemRef item = l.item() == null ? null : items.get(l.item().trim());
+            if (item == null) {
+                errors.add(f + "item", l.item() == null ? "is required" : "unknown item '" + l.item() + "'");
+            }
+            LocationRef location = l.location() == null ? null : locations.get(l.location().trim());
+            if (location == null) {
+                errors.add(f + "location", l.location() == null ? "is required" : "unknown location '" + l.location() + "'");
+            } else if (location.type() != LocationType.VMI) {
+                errors.add(f + "location", "'" + location.code() + "' is not a VMI zone (type " + location.type() + ")");
+            }
+            BigDecimal price = l.price() != null ? l.price() : r.price();
+            AgreementRules.line(i, l.min(), l.max(), price, l.safety(), mode, errors);
+            if (item == null || location == null) {
+                continue;
+            }
+            if (!seen.add(item.id() + "@" + location.id())) {
+                errors.add(f + "item", "item '" + item.code() + "' at '" + location.code() + "' is listed twice");
+            }
+            SupplierItemView source = supplierId == null ? null : source(r.supplier().trim(), item.code());
+            BigDecimal pack = l.packSize() != null ? l.packSize() : source == null ? BigDecimal.ONE : source.packSize();
+            BigDecimal moq = l.moq() != null ? l.moq() : source == null ? BigDecimal.ONE : source.moq();
+            if (pack.signum() <= 0) {
+                errors.add(f + "packSize", "must be greater than zero");
+            }
+            if (moq.signum() < 0) {
+                errors.add(f + "moq", "must not be negative");
+            }
+            if (supplierId != null && repository.coveringAgreement(supplierId, item.id(), location.id(), agreementId).isPresent()) {
+                errors.add(f + "item", "item '" + item.code() + "' at '" + location.code()
+                        + "' is already covered by another active agreement of this supplier");
+            }
+            newLines.add(new AgreementRepository.NewLine(item.id(), location.id(), l.min(), l.max(), l.safety(), price,
+                    pack, moq));
+        }
+        errors.throwIfAny();
+        return new Validated(Objects.requireNonNull(supplierId), new AgreementRepository.NewVersion(currency, mode.name(),
+                cycle.name(), r.settlementDay(), hours, r.validFrom(), r.validTo(), blank(r.penaltyTerms()),
+                r.penaltyPerLateHour(), r.penaltyPerStockoutDay()), newLines);
+    }
+
+    private SupplierItemView source(String supplier, String item) {
+        try {
+            return suppliers.source(supplier, item);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, String field, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "unknown value '" + value + "'; one of " + List.of(type.getEnumConstants()));
+            return fallback;
+        }
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,133 @@
+package org.openvmi.consignment;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.consignment.internal.AgreementRepository;
+import org.openvmi.consignment.internal.CallOffRepository;
+import org.openvmi.consignment.internal.UseCases;
+import org.openvmi.consignment.model.CallOffStatus;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Call-off plans (要货计划): the buyer's request by date, the supplier's confirmation or counter-proposal. */
+@Service
+public class CallOffs {
+
+    private final CallOffRepository repository;
+    private final AgreementRepository agreements;
+    private final CatalogRefs refs;
+    private final UseCases useCases;
+    private final Clock clock;
+
+    CallOffs(CallOffRepository repository, AgreementRepository agreements, CatalogRefs refs, UseCases useCases, Clock clock) {
+        this.repository = repository;
+        this.agreements = agreements;
+        this.refs = refs;
+        this.useCases = useCases;
+        this.clock = clock;
+    }
+
+    public CallOffView create(CallOffRequest r) {
+        if (r == null) {
+            throw InvalidInputException.of("body", "is required");
+        }
+        FieldErrors errors = new FieldErrors();
+        String supplier = Agreements.blank(r.supplier());
+        Long supplierId = supplier == null ? null : refs.suppliers(Set.of(supplier)).get(supplier);
+        if (supplierId == null) {
+            errors.add("supplier", supplier == null ? "is required" : "unknown supplier '" + supplier + "'");
+        }
+        ItemRef item = r.item() == null ? null : refs.items(Set.of(r.item().trim())).get(r.item().trim());
+        if (item == null) {
+            errors.add("item", r.item() == null ? "is required" : "unknown item '" + r.item() + "'");
+        }
+        LocationRef location = r.location() == null ? null : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
+        if (location == null) {
+            errors.add("location", r.location() == null ? "is required" : "unknown location '" + r.location() + "'");
+        }
+        if (r.qty() == null || r.qty().signum() <= 0) {
+            errors.add("qty", "is required and must be greater than zero");
+        }
+        if (r.neededBy() == null) {
+            errors.add("neededBy", "is required");
+        }
+        if (supplierId != null && item != null && location != null
+            && agreements.termsAt(supplierId, item.id(), location.id(), clock.instant()).isEmpty()) {
+            errors.add("item", "no VMI agreement of supplier '" + supplier + "' covers item '" + item.code() + "' at '"
+                    + location.code() + "'");
+        }
+        errors.throwIfAny();
+        long sid = supplierId;
+        return useCases.run(() -> get(repository.insert(sid, item.id(), location.id(), r.qty(), r.neededBy(),
+                Agreements.blank(r.comment()), UseCases.currentUser(), clock.instant())));
+    }
+
+    public CallOffView confirm(long id, CallOffRequest answer) {
+        return change(id, CallOffStatus.Action.CONFIRM, answer);
+    }
+
+    /** The supplier proposes another quantity and/or date. */
+    public CallOffView propose(long id, CallOffRequest proposal) {
+        if (proposal == null || (proposal.qty() == null && proposal.neededBy() == null)) {
+            throw InvalidInputException.of("qty", "propose another qty or neededBy");
+        }
+        if (proposal.qty() != null && proposal.qty().signum() <= 0) {
+            throw InvalidInputException.of("qty", "must be greater than zero");
+        }
+        return change(id, CallOffStatus.Action.PROPOSE, proposal);
+    }
+
+    public CallOffView accept(long id) {
+        return change(id, CallOffStatus.Action.ACCEPT, null);
+    }
+
+    public CallOffView cancel(long id) {
+        return change(id, CallOffStatus.Action.CANCEL, null);
+    }
+
+    private CallOffView change(long id, CallOffStatus.Action action, CallOffRequest r) {
+        String comment = r == null ? null : Agreements.blank(r.comment());
+        return useCases.run(() -> {
+            CallOffRepository.Head head = repository.head(id, PartyScope.current())
+                    .orElseThrow(() -> new NotFoundException("Call-off", id));
+            CallOffStatus.valueOf(head.status()).refuse(action, id).ifPresent(reason -> {
+                throw new ConflictException("status", reason);
+            });
+            boolean ok = switch (action) {
+                case PROPOSE -> repository.change(id, head.rowVersion(), action.to().name(), null, null, r.qty(),
+                        r.neededBy(), comment, UseCases.currentUser(), clock.instant());
+                case ACCEPT -> repository.change(id, head.rowVersion(), action.to().name(), head.proposedQty(),
+                        head.proposedDate(), null, null, null, UseCases.currentUser(), clock.instant());
+                default -> repository.change(id, head.rowVersion(), action.to().name(), null, null, null, null, comment,
+                        UseCases.currentUser(), clock.instant());
+            };
+            if (!ok) {
+                throw new UseCases.Retry("call-off " + id + " changed meanwhile");
+            }
+            return get(id);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public CallOffView get(long id) {
+        return repository.view(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Call-off", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<CallOffView> find(String status, PageRequest page) {
+        String s = Agreements.blank(status);
+        return repository.find(s == null ? null : s.toUpperCase(Locale.ROOT), PartyScope.current(), page);
+    }
+}

@@ -1,0 +1,74 @@
+package org.openvmi.consignment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.consignment.model.SettlementPeriods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the DRAFT statements of the cycle: for every supplier with an active agreement, once its last period (by the
+ * cycle of its oldest active agreement) has ended and it has open lines up to that period's end, and no statement of
+ * that period exists yet. Runs every {@code openvmi.settlements.cycle-check} (default PT1H) on the injected clock.
+ */
+@Component
+public class StatementCycleJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementCycleJob.class);
+
+    private final JdbcClient jdbc;
+    private final Settlements settlements;
+    private final Clock clock;
+
+    StatementCycleJob(JdbcClient jdbc, Settlements settlements, Clock clock) {
+        this.jdbc = jdbc;
+        this.settlements = settlements;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${openvmi.settlements.cycle-check:PT1H}",
+               initialDelayString = "${openvmi.settlements.cycle-check:PT1H}")
+    public void scheduled() {
+        run();
+    }
+
+    /** Returns how many statements it made. */
+    public int run() {
+        record Due(long supplierId, String supplier, String cycle, Integer day) {
+        }
+        List<Due> suppliers = jdbc.sql("""
+                SELECT a.supplier_id, s.code, v.settlement_cycle, v.settlement_day FROM vmi_agreement a
+                JOIN supplier s ON s.id = a.supplier_id
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
+                WHERE a.status = 'ACTIVE' AND a.id = (SELECT MIN(a2.id) FROM vmi_agreement a2
+                                                      WHERE a2.supplier_id = a.supplier_id AND a2.status = 'ACTIVE')""")
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Integer.class))).list();
+        LocalDate today = LocalDate.now(clock);
+        int made = 0;
+        for (Due due : suppliers) {
+            SettlementPeriods.Period p = SettlementPeriods.lastClosed(SettlementCycle.valueOf(due.cycle()), due.day(), today);
+            boolean exists = jdbc.sql("""
+                    SELECT COUNT(*) FROM vmi_settlement_statement WHERE supplier_id = :s AND period_from = :f AND period_to = :t""")
+                    .param("s", due.supplierId()).param("f", p.from()).param("t", p.to()).query(Long.class).single() > 0;
+            boolean open = jdbc.sql("""
+                    SELECT COUNT(*) FROM vmi_settlement_line WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :t""")
+                    .param("s", due.supplierId()).param("t", p.to()).query(Long.class).single() > 0;
+            if (!exists && open) {
+                try {
+                    settlements.generate(new StatementRequest(due.supplier(), p.from(), p.to(), null));
+                    made++;
+                } catch (RuntimeException e) {
+                    LOG.warn("Statement of {} for {}..{} not made: {}", due.supplier(), p.from(), p.to(), e.getMessage());
+                }
+            }
+        }
+        return made;
+    }
+}

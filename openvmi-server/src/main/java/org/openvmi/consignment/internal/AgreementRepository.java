@@ -1,0 +1,225 @@
+package org.openvmi.consignment.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.consignment.AgreementView;
+import org.openvmi.consignment.model.OwnershipMode;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Agreements, their versions and lines; every read is limited to the caller's party scope. */
+@Repository
+public class AgreementRepository {
+
+    /** The terms of one agreement line in the version in force at some moment. */
+    public record Terms(long agreementId, long supplierId, String supplier, int versionNo, String currency,
+                        OwnershipMode mode, int replenishWithinHours, long itemId, String item, long locationId,
+                        String location, BigDecimal min, BigDecimal max, BigDecimal safety, BigDecimal price,
+                        BigDecimal packSize, BigDecimal moq) {
+    }
+
+    public record NewVersion(String currency, String mode, String cycle, Integer settlementDay, int hours,
+                             LocalDate validFrom, LocalDate validTo, String penaltyTerms, BigDecimal perLateHour,
+                             BigDecimal perStockoutDay) {
+    }
+
+    public record NewLine(long itemId, long locationId, BigDecimal min, BigDecimal max, BigDecimal safety,
+                          BigDecimal price, BigDecimal packSize, BigDecimal moq) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AgreementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long supplierId, String user, Instant now) {
+        return Sql.insert(jdbc, """
+                INSERT INTO vmi_agreement (supplier_id, status, current_version, created_by, created_at)
+                VALUES (:s, 'ACTIVE', 0, :u, :now)""", Map.of("s", supplierId, "u", user, "now", Sql.ts(now)));
+    }
+
+    /** Writes the next version; false when someone else wrote a version since {@code expectedCurrent} was read. */
+    public boolean addVersion(long agreementId, int expectedCurrent, NewVersion v, List<NewLine> lines, String user,
+                              Instant now) {
+        int next = expectedCurrent + 1;
+        int updated = jdbc.sql("""
+                UPDATE vmi_agreement SET current_version = :next, row_version = row_version + 1
+                WHERE id = :id AND current_version = :cur""")
+                .param("next", next).param("id", agreementId).param("cur", expectedCurrent).update();
+        if (updated == 0) {
+            return false;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("a", agreementId);
+        p.put("no", next);
+        p.put("cur", v.currency());
+        p.put("mode", v.mode());
+        p.put("cycle", v.cycle());
+        p.put("day", v.settlementDay());
+        p.put("hours", v.hours());
+        p.put("vf", v.validFrom());
+        p.put("vt", v.validTo());
+        p.put("terms", v.penaltyTerms());
+        p.put("ph", v.perLateHour());
+        p.put("pd", v.perStockoutDay());
+        p.put("now", Sql.ts(now));
+        p.put("u", user);
+        long versionId = Sql.insert(jdbc, """
+                INSERT INTO vmi_agreement_version (agreement_id, version_no, currency, ownership_mode, settlement_cycle,
+                    settlement_day, replenish_within_hours, valid_from, valid_to, penalty_terms, penalty_per_late_hour,
+                    penalty_per_stockout_day, effective_at, created_by)
+                VALUES (:a, :no, :cur, :mode, :cycle, :day, :hours, :vf, :vt, :terms, :ph, :pd, :now, :u)""", p);
+        for (int i = 0; i < lines.size(); i++) {
+            NewLine l = lines.get(i);
+            Map<String, Object> lp = new HashMap<>();
+            lp.put("v", versionId);
+            lp.put("no", i + 1);
+            lp.put("item", l.itemId());
+            lp.put("loc", l.locationId());
+            lp.put("min", l.min());
+            lp.put("max", l.max());
+            lp.put("safety", l.safety());
+            lp.put("price", l.price());
+            lp.put("pack", l.packSize());
+            lp.put("moq", l.moq());
+            jdbc.sql("""
+                    INSERT INTO vmi_agreement_line (version_id, line_no, item_id, location_id, min_qty, max_qty,
+                        safety_qty, price, pack_size, moq)
+                    VALUES (:v, :no, :item, :loc, :min, :max, :safety, :price, :pack, :moq)""").params(lp).update();
+        }
+        return true;
+    }
+
+    /** The current version number of a visible agreement, and its supplier id. */
+    public Optional<long[]> current(long agreementId, PartyScope scope) {
+        return jdbc.sql("SELECT current_version, supplier_id FROM vmi_agreement a WHERE id = :id AND "
+                        + scope.predicate("a.supplier_id"))
+                .param("id", agreementId).param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)}).optional();
+    }
+
+    /** Another active agreement of the supplier (not {@code exceptId}) that already covers the item at the location. */
+    public Optional<Long> coveringAgreement(long supplierId, long itemId, long locationId, Long exceptId) {
+        return jdbc.sql("""
+                SELECT a.id FROM vmi_agreement a
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
+                JOIN vmi_agreement_line l ON l.version_id = v.id
+                WHERE a.supplier_id = :s AND a.status = 'ACTIVE' AND l.item_id = :i AND l.location_id = :l
+                  AND a.id <> :except""")
+                .param("s", supplierId).param("i", itemId).param("l", locationId)
+                .param("except", exceptId == null ? -1L : exceptId)
+                .query(Long.class).optional();
+    }
+
+    private static final String TERMS = """
+            SELECT a.id AS agreement_id, a.supplier_id, s.code AS supplier, v.version_no, v.currency, v.ownership_mode,
+                   v.replenish_within_hours, l.item_id, i.code AS item, l.location_id, lo.code AS location, l.min_qty,
+                   l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
+            FROM vmi_agreement a
+            JOIN supplier s ON s.id = a.supplier_id
+            JOIN vmi_agreement_version v ON v.agreement_id = a.id
+            JOIN vmi_agreement_line l ON l.version_id = v.id
+            JOIN item i ON i.id = l.item_id
+            JOIN location lo ON lo.id = l.location_id
+            """;
+
+    /** The line for the supplier, item and location in the agreement version in force at {@code at}. */
+    public Optional<Terms> termsAt(long supplierId, long itemId, long locationId, Instant at) {
+        return jdbc.sql(TERMS + """
+                WHERE a.supplier_id = :s AND a.status = 'ACTIVE' AND l.item_id = :i AND l.location_id = :l
+                  AND v.version_no = (SELECT MAX(v2.version_no) FROM vmi_agreement_version v2
+                                      WHERE v2.agreement_id = a.id AND v2.effective_at <= :at)
+                ORDER BY a.id FETCH FIRST 1 ROWS ONLY""")
+                .param("s", supplierId).param("i", itemId).param("l", locationId).param("at", Sql.ts(at))
+                .query((rs, n) -> terms(rs)).optional();
+    }
+
+    /** Every line of the current versions of active agreements the scope sees (for the to-ship board and SLA). */
+    public List<Terms> currentLines(String supplierCode, PartyScope scope) {
+        return jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND "
+                        + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup")
+                        + " ORDER BY s.code, i.code, lo.code")
+                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", String.valueOf(supplierCode))
+                .query((rs, n) -> terms(rs)).list();
+    }
+
+    private static Terms terms(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Terms(rs.getLong("agreement_id"), rs.getLong("supplier_id"), rs.getString("supplier"),
+                rs.getInt("version_no"), rs.getString("currency").trim(), OwnershipMode.valueOf(rs.getString("ownership_mode")),
+                rs.getInt("replenish_within_hours"), rs.getLong("item_id"), rs.getString("item"), rs.getLong("location_id"),
+                rs.getString("location"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("max_qty"),
+                rs.getBigDecimal("safety_qty"), rs.getBigDecimal("price"), rs.getBigDecimal("pack_size"),
+                rs.getBigDecimal("moq"));
+    }
+
+    public PageResult<AgreementView> find(String supplierCode, PartyScope scope, PageRequest page) {
+        String where = " WHERE " + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup");
+        supplierCode = String.valueOf(supplierCode);
+        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where)
+                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode).query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where
+                                  + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode)
+                .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+        List<AgreementView> views = new ArrayList<>();
+        for (long id : ids) {
+            view(id, null, scope).ifPresent(views::add);
+        }
+        return new PageResult<>(views, page.page(), page.size(), total);
+    }
+
+    /** The agreement in the given version (null: current). */
+    public Optional<AgreementView> view(long id, Integer versionNo, PartyScope scope) {
+        record Head(long versionId, AgreementView view) {
+        }
+        Optional<Head> head = jdbc.sql("""
+                SELECT a.id, s.code AS supplier, s.name AS supplier_name, a.status, v.id AS version_id, v.version_no,
+                       v.currency, v.ownership_mode, v.settlement_cycle, v.settlement_day, v.replenish_within_hours,
+                       v.valid_from, v.valid_to, v.penalty_terms, v.penalty_per_late_hour, v.penalty_per_stockout_day,
+                       v.effective_at, v.created_by
+                FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id
+                WHERE a.id = :id AND v.version_no = """ + (versionNo == null ? "a.current_version" : ":v") + " AND "
+                        + scope.predicate("a.supplier_id"))
+                .param("id", id).param("v", versionNo == null ? 0 : versionNo).param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Head(rs.getLong("version_id"), new AgreementView(rs.getLong("id"),
+                        rs.getString("supplier"), rs.getString("supplier_name"), rs.getString("status"),
+                        rs.getInt("version_no"), rs.getString("currency").trim(), rs.getString("ownership_mode"),
+                        rs.getString("settlement_cycle"), (Integer) rs.getObject("settlement_day", Integer.class),
+                        rs.getInt("replenish_within_hours"), Sql.date(rs, "valid_from"), Sql.date(rs, "valid_to"),
+                        rs.getString("penalty_terms"), rs.getBigDecimal("penalty_per_late_hour"),
+                        rs.getBigDecimal("penalty_per_stockout_day"), Sql.instant(rs, "effective_at"),
+                        rs.getString("created_by"), List.of()))).optional();
+        return head.map(h -> {
+            List<AgreementView.Line> lines = jdbc.sql("""
+                    SELECT l.id, i.code AS item, i.name AS item_name, lo.code AS location, w.code AS warehouse, l.min_qty,
+                           l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
+                    FROM vmi_agreement_line l JOIN item i ON i.id = l.item_id JOIN location lo ON lo.id = l.location_id
+                    JOIN warehouse w ON w.id = lo.warehouse_id WHERE l.version_id = :v ORDER BY l.line_no""")
+                    .param("v", h.versionId())
+                    .query((rs, n) -> new AgreementView.Line(rs.getLong("id"), rs.getString("item"),
+                            rs.getString("item_name"), rs.getString("location"), rs.getString("warehouse"),
+                            Decimals.plain(rs.getBigDecimal("min_qty")), Decimals.plain(rs.getBigDecimal("max_qty")),
+                            Decimals.plain(rs.getBigDecimal("safety_qty")), Decimals.plain(rs.getBigDecimal("price")),
+                            Decimals.plain(rs.getBigDecimal("pack_size")), Decimals.plain(rs.getBigDecimal("moq"))))
+                    .list();
+            AgreementView v = h.view();
+            return new AgreementView(v.id(), v.supplier(), v.supplierName(), v.status(), v.version(), v.currency(),
+                    v.ownershipMode(), v.settlementCycle(), v.settlementDay(), v.replenishWithinHours(), v.validFrom(),
+                    v.validTo(), v.penaltyTerms(), Decimals.plain(v.penaltyPerLateHour()),
+                    Decimals.plain(v.penaltyPerStockoutDay()), v.effectiveAt(), v.createdBy(), lines);
+        });
+    }
+}

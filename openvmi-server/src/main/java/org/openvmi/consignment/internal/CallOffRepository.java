@@ -1,0 +1,104 @@
+package org.openvmi.consignment.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openvmi.consignment.CallOffView;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Call-off plans; reads limited to the caller's party scope. */
+@Repository
+public class CallOffRepository {
+
+    public record Head(long id, String status, long rowVersion, BigDecimal proposedQty, LocalDate proposedDate) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CallOffRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long supplierId, long itemId, long locationId, BigDecimal qty, LocalDate neededBy, String comment,
+                       String user, Instant now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("s", supplierId);
+        p.put("i", itemId);
+        p.put("l", locationId);
+        p.put("q", qty);
+        p.put("d", neededBy);
+        p.put("c", comment);
+        p.put("u", user);
+        p.put("now", Sql.ts(now));
+        return Sql.insert(jdbc, """
+                INSERT INTO vmi_calloff (supplier_id, item_id, location_id, qty, needed_by, status, comment_text, created_by,
+                    created_at) VALUES (:s, :i, :l, :q, :d, 'REQUESTED', :c, :u, :now)""", p);
+    }
+
+    public Optional<Head> head(long id, PartyScope scope) {
+        return jdbc.sql("SELECT id, status, row_version, proposed_qty, proposed_date FROM vmi_calloff c WHERE id = :id AND "
+                        + scope.predicate("c.supplier_id"))
+                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                        Sql.date(rs, "proposed_date"))).optional();
+    }
+
+    /** The new state (and, for a proposal or its acceptance, the quantities), if unchanged since {@code rowVersion}. */
+    public boolean change(long id, long rowVersion, String status, BigDecimal qty, LocalDate neededBy,
+                          BigDecimal proposedQty, LocalDate proposedDate, String comment, String user, Instant now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("st", status);
+        p.put("q", qty == null ? BigDecimal.ZERO : qty);
+        p.put("d", neededBy == null ? LocalDate.EPOCH : neededBy);
+        p.put("pq", proposedQty == null ? BigDecimal.ZERO : proposedQty);
+        p.put("pd", proposedDate == null ? LocalDate.EPOCH : proposedDate);
+        p.put("c", comment == null ? "" : comment);
+        p.put("u", user);
+        p.put("now", Sql.ts(now));
+        p.put("id", id);
+        p.put("v", rowVersion);
+        return jdbc.sql("UPDATE vmi_calloff SET status = :st, row_version = row_version + 1, answered_by = :u, answered_at = :now"
+                        + (qty == null ? "" : ", qty = :q") + (neededBy == null ? "" : ", needed_by = :d")
+                        + (proposedQty == null ? "" : ", proposed_qty = :pq") + (proposedDate == null ? "" : ", proposed_date = :pd")
+                        + (comment == null ? "" : ", comment_text = :c") + " WHERE id = :id AND row_version = :v")
+                .params(p).update() == 1;
+    }
+
+    private static final String SELECT = """
+            SELECT c.*, s.code AS supplier, i.code AS item, i.name AS item_name, lo.code AS location FROM vmi_calloff c
+            JOIN supplier s ON s.id = c.supplier_id JOIN item i ON i.id = c.item_id JOIN location lo ON lo.id = c.location_id
+            """;
+
+    public Optional<CallOffView> view(long id, PartyScope scope) {
+        return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.predicate("c.supplier_id"))
+                .param("id", id).param("scopeSupplierId", scope.supplierIdParam()).query((rs, n) -> view(rs)).optional();
+    }
+
+    public PageResult<CallOffView> find(String status, PartyScope scope, PageRequest page) {
+        String where = " WHERE " + scope.predicate("c.supplier_id") + (status == null ? "" : " AND c.status = :st");
+        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_calloff c" + where).param("scopeSupplierId", scope.supplierIdParam())
+                .param("st", String.valueOf(status)).query(Long.class).single();
+        List<CallOffView> content = jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset")
+                .param("scopeSupplierId", scope.supplierIdParam()).param("st", String.valueOf(status))
+                .param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> view(rs)).list();
+        return new PageResult<>(content, page.page(), page.size(), total);
+    }
+
+    private static CallOffView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CallOffView(rs.getLong("id"), rs.getString("supplier"), rs.getString("item"), rs.getString("item_name"),
+                rs.getString("location"), Decimals.plain(rs.getBigDecimal("qty")), Sql.date(rs, "needed_by"),
+                rs.getString("status"), Decimals.plain(rs.getBigDecimal("proposed_qty")), Sql.date(rs, "proposed_date"),
+                rs.getString("comment_text"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
+                rs.getString("answered_by"), Sql.instant(rs, "answered_at"));
+    }
+}

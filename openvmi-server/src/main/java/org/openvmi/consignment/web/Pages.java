@@ -1,0 +1,51 @@
+package org.openvmi.consignment.web;
+
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What the consignment pages share: localized flash texts and turning a refusal into a message for the user. */
+@Component
+class Pages {
+
+    private final MessageSource messages;
+
+    Pages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    /** Runs the action; a refusal becomes the error text (null when it went through). */
+    static String refusal(Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (InvalidInputException e) {
+            return e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        } catch (BusinessRuleException | ConflictException | NotFoundException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Runs the action and flashes its outcome; returns the redirect. */
+    <T> String act(RedirectAttributes redirect, String to, String doneCode, Supplier<T> action) {
+        String error = refusal(action::get);
+        if (error == null) {
+            redirect.addFlashAttribute("flash", text(doneCode));
+        } else {
+            redirect.addFlashAttribute("flashError", error);
+        }
+        return "redirect:" + to;
+    }
+}

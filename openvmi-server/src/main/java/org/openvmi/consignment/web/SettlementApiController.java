@@ -1,0 +1,96 @@
+package org.openvmi.consignment.web;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.openvmi.consignment.Settlements;
+import org.openvmi.consignment.StatementAnswer;
+import org.openvmi.consignment.StatementRequest;
+import org.openvmi.consignment.StatementView;
+import org.openvmi.consignment.StatementWorkbook;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Tag(name = "Settlements", description = "Consignment settlement statements per supplier and period")
+@RestController
+@RequestMapping("/api/v1/settlements")
+class SettlementApiController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Settlements settlements;
+    private final Clock clock;
+
+    SettlementApiController(Settlements settlements, Clock clock) {
+        this.settlements = settlements;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines")
+    @PostMapping
+    ResponseEntity<StatementView> generate(@RequestBody StatementRequest request) {
+        StatementView created = settlements.generate(request);
+        return ResponseEntity.created(URI.create("/api/v1/settlements/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    PageResult<StatementView> find(@RequestParam(required = false) String supplier,
+                                   @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return settlements.find(supplier, status, PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    StatementView get(@PathVariable long id) {
+        return settlements.get(id);
+    }
+
+    @Operation(summary = "Issue: the lines are frozen and the supplier may confirm or dispute")
+    @PostMapping("/{id}/issue")
+    StatementView issue(@PathVariable long id) {
+        return settlements.issue(id);
+    }
+
+    @PostMapping("/{id}/confirm")
+    StatementView confirm(@PathVariable long id, @RequestBody(required = false) StatementAnswer answer) {
+        return settlements.confirm(id, answer);
+    }
+
+    @PostMapping("/{id}/dispute")
+    StatementView dispute(@PathVariable long id, @RequestBody(required = false) StatementAnswer answer) {
+        return settlements.dispute(id, answer);
+    }
+
+    @PostMapping("/{id}/close")
+    StatementView close(@PathVariable long id) {
+        return settlements.close(id);
+    }
+
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+        if (!"xlsx".equalsIgnoreCase(format)) {
+            throw InvalidInputException.of("format", "only xlsx");
+        }
+        StatementView s = settlements.get(id);
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("statement-" + s.id() + "-" + s.supplier() + ".xlsx").build().toString())
+                .body(StatementWorkbook.write(s, clock.getZone()));
+    }
+}

@@ -1,0 +1,180 @@
+package org.openvmi.consignment.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.openvmi.consignment.AgreementView;
+import org.openvmi.consignment.Agreements;
+import org.openvmi.consignment.CallOffRequest;
+import org.openvmi.consignment.CallOffs;
+import org.openvmi.consignment.ConsumptionRequest;
+import org.openvmi.consignment.Consumptions;
+import org.openvmi.consignment.ToShipBoard;
+import org.openvmi.consignment.model.OwnershipMode;
+import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of the VMI side: agreements, the to-ship board with SLA, consignment stock, call-offs, consumption. */
+@Controller
+class VmiPageController {
+
+    private final Agreements agreements;
+    private final ToShipBoard board;
+    private final CallOffs callOffs;
+    private final Consumptions consumptions;
+    private final Pages pages;
+    private final Clock clock;
+
+    VmiPageController(Agreements agreements, ToShipBoard board, CallOffs callOffs, Consumptions consumptions,
+                      Pages pages, Clock clock) {
+        this.agreements = agreements;
+        this.board = board;
+        this.callOffs = callOffs;
+        this.consumptions = consumptions;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/vmi/agreements")
+    String agreements(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("page", agreements.find(null, PageRequest.of(page, 50)));
+        return "consignment/agreements";
+    }
+
+    @GetMapping("/vmi/agreements/new")
+    String newAgreement(Model model) {
+        model.addAttribute("agreement", AgreementForm.blank(LocalDate.now(clock)));
+        return agreementForm(model);
+    }
+
+    @PostMapping("/vmi/agreements")
+    String create(@ModelAttribute("agreement") AgreementForm form, Model model, RedirectAttributes redirect) {
+        AgreementView[] created = new AgreementView[1];
+        String error = Pages.refusal(() -> created[0] = agreements.create(form.toRequest()));
+        if (error != null) {
+            form.pad();
+            model.addAttribute("formError", error);
+            return agreementForm(model);
+        }
+        redirect.addFlashAttribute("flash", pages.text("vmi.agreement.created", created[0].id()));
+        return "redirect:/vmi/agreements/" + created[0].id();
+    }
+
+    @GetMapping("/vmi/agreements/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        model.addAttribute("agreement", AgreementForm.of(agreements.get(id, null)));
+        model.addAttribute("agreementId", id);
+        return agreementForm(model);
+    }
+
+    /** Saves the form as the agreement's next version, effective now. */
+    @PostMapping("/vmi/agreements/{id}")
+    String change(@PathVariable long id, @ModelAttribute("agreement") AgreementForm form, Model model,
+                  RedirectAttributes redirect) {
+        String error = Pages.refusal(() -> agreements.change(id, form.toRequest()));
+        if (error != null) {
+            form.pad();
+            model.addAttribute("formError", error);
+            model.addAttribute("agreementId", id);
+            return agreementForm(model);
+        }
+        redirect.addFlashAttribute("flash", pages.text("vmi.agreement.created", id));
+        return "redirect:/vmi/agreements/" + id;
+    }
+
+    private String agreementForm(Model model) {
+        model.addAttribute("modes", OwnershipMode.values());
+        model.addAttribute("cycles", SettlementCycle.values());
+        return "consignment/agreement-form";
+    }
+
+    @GetMapping("/vmi/agreements/{id}")
+    String agreement(@PathVariable long id, @RequestParam(required = false) Integer version, Model model) {
+        model.addAttribute("a", agreements.get(id, version));
+        return "consignment/agreement";
+    }
+
+    @GetMapping("/vmi/to-ship")
+    String toShip(@RequestParam(required = false) String supplier, Model model) {
+        model.addAttribute("lines", board.lines(supplier, true));
+        model.addAttribute("sla", board.sla());
+        model.addAttribute("supplier", supplier);
+        return "consignment/to-ship";
+    }
+
+    @PostMapping("/shipments/suggested")
+    String shipSuggested(@RequestParam String item, @RequestParam String location, @RequestParam String supplier,
+                         @RequestParam(required = false) String lot, RedirectAttributes redirect) {
+        long[] id = new long[1];
+        String error = Pages.refusal(() -> id[0] = board.ship(item, location, supplier, lot,
+                OffsetDateTime.now(clock).plusDays(1)).id());
+        if (error != null) {
+            redirect.addFlashAttribute("flashError", error);
+            return "redirect:/vmi/to-ship";
+        }
+        redirect.addFlashAttribute("flash", pages.text("vmi.shipment.created", id[0]));
+        return "redirect:/shipments/" + id[0];
+    }
+
+    @GetMapping("/vmi/stock")
+    String stock(Model model) {
+        var lines = board.lines(null, false);
+        model.addAttribute("lines", lines);
+        model.addAttribute("totalValue", lines.stream().map(l -> l.consignedValue()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return "consignment/stock";
+    }
+
+    @PostMapping("/vmi/consumptions")
+    String consume(@RequestParam String item, @RequestParam String location, @RequestParam BigDecimal qty,
+                   @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/stock", "vmi.consumed",
+                () -> consumptions.consume(new ConsumptionRequest(item, location, qty, reference)));
+    }
+
+    @GetMapping("/vmi/calloffs")
+    String callOffs(@RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("page", callOffs.find(null, PageRequest.of(page, 50)));
+        return "consignment/calloffs";
+    }
+
+    @PostMapping("/vmi/calloffs")
+    String createCallOff(@RequestParam String supplier, @RequestParam String item, @RequestParam String location,
+                         @RequestParam(required = false) BigDecimal qty, @RequestParam(required = false) LocalDate neededBy,
+                         @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.created",
+                () -> callOffs.create(new CallOffRequest(supplier, item, location, qty, neededBy, comment)));
+    }
+
+    @PostMapping("/vmi/calloffs/{id}/confirm")
+    String confirmCallOff(@PathVariable long id, RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.answered", () -> callOffs.confirm(id, null));
+    }
+
+    @PostMapping("/vmi/calloffs/{id}/propose")
+    String proposeCallOff(@PathVariable long id, @RequestParam(required = false) BigDecimal qty,
+                          @RequestParam(required = false) LocalDate neededBy, @RequestParam(required = false) String comment,
+                          RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.answered",
+                () -> callOffs.propose(id, new CallOffRequest(null, null, null, qty, neededBy, comment)));
+    }
+
+    @PostMapping("/vmi/calloffs/{id}/accept")
+    String acceptCallOff(@PathVariable long id, RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.answered", () -> callOffs.accept(id));
+    }
+
+    @PostMapping("/vmi/calloffs/{id}/cancel")
+    String cancelCallOff(@PathVariable long id, RedirectAttributes redirect) {
+        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.answered", () -> callOffs.cancel(id));
+    }
+}

@@ -1,0 +1,127 @@
+package org.openvmi.supplier;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.inventory.StockQueries;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyView;
+import org.openvmi.supplier.internal.AvailabilityRepository;
+import org.openvmi.supplier.model.DeliveryRanking;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The buyer's questions when demand jumps: who has this item now and how fast can they deliver ("who has stock"),
+ * and which items are below their warning line and which suppliers can cover them (shortages). Buyer side only:
+ * the answers compare suppliers with each other.
+ */
+@Service
+public class SupplierAvailability {
+
+    public static final int MAX_ITEMS = 200;
+
+    private final AvailabilityRepository repository;
+    private final StockPolicies policies;
+    private final StockQueries stock;
+    private final CatalogRefs refs;
+    private final SupplierStockProperties properties;
+    private final Clock clock;
+
+    SupplierAvailability(AvailabilityRepository repository, StockPolicies policies, StockQueries stock, CatalogRefs refs,
+                         SupplierStockProperties properties, Clock clock) {
+        this.repository = repository;
+        this.policies = policies;
+        this.stock = stock;
+        this.refs = refs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Every supplier of each item, soonest delivery of {@code quantity} (null: any stock) first. */
+    @Transactional(readOnly = true)
+    public List<ItemAvailabilityView> whoHasStock(Collection<String> items, BigDecimal quantity) {
+        buyerSideOnly();
+        Set<String> codes = new LinkedHashSet<>();
+        items.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(codes::add);
+        if (codes.size() > MAX_ITEMS) {
+            throw InvalidInputException.of("items", "at most " + MAX_ITEMS + " items at once");
+        }
+        if (quantity != null && quantity.signum() <= 0) {
+            throw InvalidInputException.of("qty", "must be greater than 0");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        List<ItemAvailabilityView> answer = new ArrayList<>();
+        repository.offers(codes, now, properties.staleAfter()).values().forEach(i -> answer.add(new ItemAvailabilityView(
+                i.item(), i.itemName(), i.uom(), quantity, ranked(i.offers(), quantity, today))));
+        return answer;
+    }
+
+    /** Items (per warehouse) whose on-hand stock is below the warning line, with the suppliers ranked for the refill. */
+    @Transactional(readOnly = true)
+    public List<ShortageView> shortages(String warehouse) {
+        buyerSideOnly();
+        List<StockPolicyView> lines = policies.all().stream()
+                .filter(p -> warehouse == null || warehouse.isBlank() || p.location().equals(warehouse.trim())).toList();
+        Map<String, ItemRef> items = refs.items(lines.stream().map(StockPolicyView::item).distinct().toList());
+        Map<String, Long> warehouses = refs.warehouses(lines.stream().map(StockPolicyView::location).distinct().toList());
+        Map<StockPolicyView, ItemWarehouse> subjects = new HashMap<>();
+        for (StockPolicyView p : lines) {
+            if (items.containsKey(p.item()) && warehouses.containsKey(p.location())) {
+                subjects.put(p, new ItemWarehouse(items.get(p.item()).id(), warehouses.get(p.location())));
+            }
+        }
+        Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(subjects.values());
+        List<StockPolicyView> short_ = new ArrayList<>();
+        Map<StockPolicyView, BigDecimal> onHandOf = new HashMap<>();
+        for (StockPolicyView p : lines) {
+            ItemWarehouse subject = subjects.get(p);
+            BigDecimal qty = subject == null ? BigDecimal.ZERO : onHand.getOrDefault(subject, BigDecimal.ZERO);
+            if (qty.compareTo(p.warning()) < 0) {
+                short_.add(p);
+                onHandOf.put(p, qty);
+            }
+        }
+        var offers = repository.offers(short_.stream().map(StockPolicyView::item).distinct().toList(), clock.instant(),
+                properties.staleAfter());
+        LocalDate today = LocalDate.now(clock);
+        List<ShortageView> answer = new ArrayList<>();
+        for (StockPolicyView p : short_) {
+            BigDecimal have = onHandOf.get(p);
+            BigDecimal need = p.max().subtract(have).max(p.warning().subtract(have));
+            var item = offers.get(p.item());
+            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), have, p.safety(), p.warning(),
+                    p.max(), need, item == null ? List.of() : ranked(item.offers(), need, today)));
+        }
+        answer.sort(java.util.Comparator.comparing((ShortageView s) -> !s.belowSafety())
+                .thenComparing(ShortageView::item).thenComparing(ShortageView::warehouse));
+        return answer;
+    }
+
+    private static List<SupplierOfferView> ranked(List<org.openvmi.supplier.model.SupplierOffer> offers,
+                                                  BigDecimal quantity, LocalDate today) {
+        return DeliveryRanking.rank(offers, quantity, today).stream().map(SupplierOfferView::of).toList();
+    }
+
+    private static void buyerSideOnly() {
+        if (!PartyScope.current().seesAll()) {
+            throw new AccessDeniedException("Only the buying side compares suppliers");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.openvmi.supplier.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.shared.PartyScope;
+import org.openvmi.supplier.StockSource;
+import org.openvmi.supplier.SupplierStockHistoryView;
+import org.openvmi.supplier.SupplierStockView;
+import org.openvmi.supplier.model.Freshness;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Supplier stock rows and their history; every read is limited to the caller's party scope. */
+@Repository
+public class SupplierStockRepository {
+
+    /** An item on a supplier's source list. */
+    public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays) {
+    }
+
+    /** What is stored for a supplier item before a report: whether a row exists and its low-water mark. */
+    public record Stored(long itemId, BigDecimal lowWater) {
+    }
+
+    /** One row to store (current and history). */
+    public record Write(long supplierId, long itemId, BigDecimal available, BigDecimal inProduction,
+                        LocalDate availableFrom, Integer leadTimeDays, BigDecimal lowWater, Instant asOf,
+                        StockSource source, Instant recordedAt, String recordedBy) {
+    }
+
+    /** Filters of the list; null = any. */
+    public record Filter(String supplier, String item, List<String> items, Boolean stale) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    SupplierStockRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The supplier's source list by item code: one query, whatever the size of the file. */
+    public Map<String, SourceItem> sourceList(long supplierId) {
+        Map<String, SourceItem> items = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days FROM supplier_item si JOIN item i ON i.id = si.item_id
+                WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
+                .query((rs, n) -> items.put(rs.getString("code"), new SourceItem(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("uom"), rs.getInt("lead_time_days"))))
+                .list();
+        return items;
+    }
+
+    /** The supplier's stored rows by item id, locked against a concurrent report of the same supplier. */
+    public Map<Long, Stored> storedForUpdate(long supplierId) {
+        Map<Long, Stored> stored = new HashMap<>();
+        jdbc.sql("SELECT item_id, low_water FROM supplier_stock WHERE supplier_id = :s FOR UPDATE").param("s", supplierId)
+                .query((rs, n) -> stored.put(rs.getLong(1), new Stored(rs.getLong(1), rs.getBigDecimal(2)))).list();
+        return stored;
+    }
+
+    /** Updates the rows that exist, inserts the others, and appends every row to the history: three batches. */
+    public void save(List<Write> rows, Map<Long, Stored> stored) {
+        List<SqlParameterSource> updates = new ArrayList<>();
+        List<SqlParameterSource> inserts = new ArrayList<>();
+        List<SqlParameterSource> all = new ArrayList<>();
+        for (Write w : rows) {
+            MapSqlParameterSource p = params(w);
+            (stored.containsKey(w.itemId()) ? updates : inserts).add(p);
+            all.add(p);
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("""
+                    UPDATE supplier_stock SET available_qty = :available, in_production = :inProduction,
+                           available_from = :availableFrom, production_lead_days = :leadTimeDays, low_water = :lowWater,
+                           as_of = :asOf, source = :source, recorded_at = :recordedAt, recorded_by = :recordedBy,
+                           version = version + 1
+                    WHERE supplier_id = :supplierId AND item_id = :itemId""", updates.toArray(SqlParameterSource[]::new));
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO supplier_stock (supplier_id, item_id, available_qty, in_production, available_from,
+                           production_lead_days, low_water, as_of, source, recorded_at, recorded_by)
+                    VALUES (:supplierId, :itemId, :available, :inProduction, :availableFrom, :leadTimeDays, :lowWater,
+                           :asOf, :source, :recordedAt, :recordedBy)""", inserts.toArray(SqlParameterSource[]::new));
+        }
+        batch.batchUpdate("""
+                INSERT INTO supplier_stock_history (supplier_id, item_id, available_qty, in_production, available_from,
+                       production_lead_days, low_water, as_of, source, recorded_at, recorded_by)
+                VALUES (:supplierId, :itemId, :available, :inProduction, :availableFrom, :leadTimeDays, :lowWater,
+                       :asOf, :source, :recordedAt, :recordedBy)""", all.toArray(SqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource params(Write w) {
+        return new MapSqlParameterSource()
+                .addValue("supplierId", w.supplierId()).addValue("itemId", w.itemId())
+                .addValue("available", w.available())
+                .addValue("inProduction", w.inProduction() == null ? BigDecimal.ZERO : w.inProduction())
+                .addValue("availableFrom", w.availableFrom() == null ? null : Date.valueOf(w.availableFrom()), java.sql.Types.DATE)
+                .addValue("leadTimeDays", w.leadTimeDays(), java.sql.Types.INTEGER)
+                .addValue("lowWater", w.lowWater(), java.sql.Types.NUMERIC)
+                .addValue("asOf", Timestamp.from(w.asOf()))
+                .addValue("source", w.source().name())
+                .addValue("recordedAt", Timestamp.from(w.recordedAt()))
+                .addValue("recordedBy", w.recordedBy());
+    }
+
+    public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
+                                        int limit, long offset) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        Map<String, Object> params = where(filter, scope, now, staleAfter, sql);
+        sql.append(" ORDER BY s.code, i.code LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs, now, staleAfter)).list();
+    }
+
+    public long count(Filter filter, PartyScope scope, Instant now, Duration staleAfter) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id "
+                                              + "JOIN item i ON i.id = ss.item_id");
+        Map<String, Object> params = where(filter, scope, now, staleAfter, sql);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static Map<String, Object> where(Filter f, PartyScope scope, Instant now, Duration staleAfter, StringBuilder sql) {
+        Map<String, Object> params = new HashMap<>();
+        sql.append(" WHERE ").append(scope.predicate("ss.supplier_id"));
+        params.put("scopeSupplierId", scope.supplierIdParam());
+        if (f.supplier() != null) {
+            sql.append(" AND s.code = :supplier");
+            params.put("supplier", f.supplier());
+        }
+        if (f.item() != null) {
+            sql.append(" AND i.code = :item");
+            params.put("item", f.item());
+        }
+        if (f.items() != null) {
+            sql.append(f.items().isEmpty() ? " AND 1=0" : " AND i.code IN (:items)");
+            params.put("items", f.items().isEmpty() ? List.of("") : f.items());
+        }
+        if (f.stale() != null) {
+            sql.append(f.stale() ? " AND ss.as_of < :staleBefore" : " AND ss.as_of >= :staleBefore");
+            params.put("staleBefore", Timestamp.from(now.minus(staleAfter)));
+        }
+        return params;
+    }
+
+    public List<SupplierStockHistoryView> history(long supplierId, long itemId, int limit) {
+        return jdbc.sql("""
+                SELECT s.code AS supplier_code, i.code AS item_code, h.* FROM supplier_stock_history h
+                JOIN supplier s ON s.id = h.supplier_id JOIN item i ON i.id = h.item_id
+                WHERE h.supplier_id = :s AND h.item_id = :i ORDER BY h.id DESC LIMIT :limit""")
+                .param("s", supplierId).param("i", itemId).param("limit", limit)
+                .query((rs, n) -> new SupplierStockHistoryView(rs.getString("supplier_code"), rs.getString("item_code"),
+                        rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
+                        integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"),
+                        rs.getTimestamp("as_of").toInstant(), StockSource.valueOf(rs.getString("source")),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .list();
+    }
+
+    static SupplierStockView view(ResultSet rs, Instant now, Duration staleAfter) throws SQLException {
+        Instant asOf = rs.getTimestamp("as_of").toInstant();
+        Freshness fresh = Freshness.of(asOf, now, staleAfter);
+        return new SupplierStockView(rs.getString("supplier_code"), rs.getString("supplier_name"),
+                rs.getString("item_code"), rs.getString("item_name"), rs.getString("uom"),
+                rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
+                integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"), asOf,
+                StockSource.valueOf(rs.getString("source")), rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale());
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static final String SELECT = """
+            SELECT s.code AS supplier_code, s.name AS supplier_name, i.code AS item_code, i.name AS item_name, i.uom,
+                   ss.available_qty, ss.in_production, ss.available_from, ss.production_lead_days, ss.low_water,
+                   ss.as_of, ss.source, ss.recorded_at, ss.recorded_by
+            FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id""";
+}

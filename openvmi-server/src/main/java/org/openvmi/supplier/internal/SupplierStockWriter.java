@@ -1,0 +1,58 @@
+package org.openvmi.supplier.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.stockpolicy.Alerts;
+import org.openvmi.supplier.StockSource;
+import org.openvmi.supplier.SupplierStockLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores checked lines of one supplier (current row + history) and judges each against its low-water mark, in the
+ * caller's transaction: the API, the upload and the portal form all write through here.
+ */
+@Component
+public class SupplierStockWriter {
+
+    /** A checked line and the source-list item it names. */
+    public record Resolved(SupplierStockRepository.SourceItem item, SupplierStockLine line) {
+    }
+
+    private final SupplierStockRepository repository;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock) {
+        this.repository = repository;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** @return how many rows existed before (updated); the rest were created */
+    public int store(long supplierId, List<Resolved> lines, StockSource source, String user) {
+        Instant now = clock.instant();
+        Map<Long, SupplierStockRepository.Stored> stored = repository.storedForUpdate(supplierId);
+        List<SupplierStockRepository.Write> rows = new ArrayList<>(lines.size());
+        int updated = 0;
+        for (Resolved r : lines) {
+            SupplierStockLine l = r.line();
+            SupplierStockRepository.Stored before = stored.get(r.item().itemId());
+            updated += before == null ? 0 : 1;
+            var lowWater = l.getLowWater() != null ? l.getLowWater() : before == null ? null : before.lowWater();
+            Instant asOf = l.getAsOf() == null || l.getAsOf().toInstant().isAfter(now) ? now : l.getAsOf().toInstant();
+            rows.add(new SupplierStockRepository.Write(supplierId, r.item().itemId(), l.getAvailable(),
+                    l.getInProduction(), l.getAvailableFrom(), l.getLeadTimeDays(), lowWater, asOf, source, now, user));
+        }
+        repository.save(rows, stored);
+        for (SupplierStockRepository.Write w : rows) {
+            if (w.lowWater() != null) {
+                alerts.judgeSupplierStock(supplierId, w.itemId(), w.available(), w.lowWater());
+            }
+        }
+        return updated;
+    }
+}

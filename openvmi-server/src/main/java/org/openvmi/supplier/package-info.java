@@ -1,0 +1,6 @@
+/**
+ * The supplier portal: supplier-side available stock (reported by file, API or by hand, with history and a stale
+ * flag), the buyer's "who has stock" and shortage views, and the supplier's home page. Rows are scoped by
+ * {@link org.openvmi.shared.PartyScope}: a supplier user reads and writes only its own supplier's stock.
+ */
+package org.openvmi.supplier;

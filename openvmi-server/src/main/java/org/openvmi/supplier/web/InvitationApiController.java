@@ -1,0 +1,42 @@
+package org.openvmi.supplier.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.supplier.InvitationCommand;
+import org.openvmi.supplier.InvitationView;
+import org.openvmi.supplier.SupplierInvitations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@Tag(name = "Supplier onboarding", description = "Invite supplier users by e-mail (ADMIN, BUYER)")
+@RestController
+@RequestMapping("/api/v1/supplier-invitations")
+class InvitationApiController {
+
+    private final SupplierInvitations invitations;
+
+    InvitationApiController(SupplierInvitations invitations) {
+        this.invitations = invitations;
+    }
+
+    @Operation(summary = "Invite a supplier user", description = "Creates the user disabled and mails it a one-time "
+                                                                 + "link to set its password; 422 when no mail can be sent (nothing is created)")
+    @PostMapping
+    ResponseEntity<InvitationView> invite(@RequestBody InvitationCommand command) {
+        InvitationView v = invitations.invite(command, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        return ResponseEntity.created(URI.create("/api/v1/supplier-invitations/" + v.id())).body(v);
+    }
+
+    @GetMapping
+    List<InvitationView> recent() {
+        return invitations.recent();
+    }
+}

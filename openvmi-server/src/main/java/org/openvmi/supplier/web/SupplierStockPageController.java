@@ -1,0 +1,123 @@
+package org.openvmi.supplier.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.openvmi.catalog.ImportResult;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.supplier.SupplierStockLine;
+import org.openvmi.supplier.SupplierStockView;
+import org.openvmi.supplier.SupplierStocks;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The supplier stock page: the list (a supplier sees its own, buyers every supplier's), and for a supplier user the
+ * upload with its row-level error report, the template download and the edit form of one item.
+ */
+@Controller
+@RequestMapping("/supplier-stock")
+class SupplierStockPageController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final SupplierStocks stocks;
+    private final MessageSource messages;
+
+    SupplierStockPageController(SupplierStocks stocks, MessageSource messages) {
+        this.stocks = stocks;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
+                @RequestParam(required = false) Boolean stale, @RequestParam(required = false) String edit,
+                @RequestParam(required = false) Integer page, Model model) {
+        SupplierStockLine line = new SupplierStockLine();
+        PartyScope scope = PartyScope.current();
+        if (edit != null && scope.supplierCode() != null) {
+            SupplierStockView v = stocks.find(scope.supplierCode(), edit, null, PageRequest.of(0, 1)).content()
+                    .stream().findFirst().orElse(null);
+            line.setItem(edit);
+            if (v != null) {
+                line.setAvailable(v.available());
+                line.setInProduction(v.inProduction());
+                line.setAvailableFrom(v.availableFrom());
+                line.setLeadTimeDays(v.leadTimeDays());
+                line.setLowWater(v.lowWater());
+            }
+        }
+        model.addAttribute("line", line);
+        return page(supplier, item, stale, page, model);
+    }
+
+    @PostMapping("/edit")
+    String edit(@ModelAttribute("line") SupplierStockLine line, RedirectAttributes redirect, Model model) {
+        try {
+            SupplierStockView saved = stocks.edit(null, line);
+            redirect.addFlashAttribute("flash", text("supplier.stock.saved", saved.item()));
+            return "redirect:/supplier-stock";
+        } catch (InvalidInputException e) {
+            model.addAttribute("lineErrors", e.errors());
+            return page(null, null, null, null, model);
+        }
+    }
+
+    @PostMapping("/upload")
+    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        model.addAttribute("line", new SupplierStockLine());
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("uploadError", text("supplier.upload.noFile"));
+            return page(null, null, null, null, model);
+        }
+        try (InputStream in = file.getInputStream()) {
+            ImportResult result = stocks.importFile(null, file.getOriginalFilename(), in);
+            model.addAttribute("result", result);
+            model.addAttribute("fileName", file.getOriginalFilename());
+        } catch (InvalidInputException e) {
+            model.addAttribute("uploadError", e.getMessage());
+        }
+        return page(null, null, null, null, model);
+    }
+
+    @GetMapping("/{supplier}/{item}/history")
+    String history(@org.springframework.web.bind.annotation.PathVariable String supplier,
+                   @org.springframework.web.bind.annotation.PathVariable String item, Model model) {
+        model.addAttribute("current", stocks.get(supplier, item));
+        model.addAttribute("history", stocks.history(supplier, item));
+        return "supplier/history";
+    }
+
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template(@RequestParam(required = false) String format) {
+        return Downloads.of(stocks.template(null, TabularFormat.parse(format)));
+    }
+
+    private String page(String supplier, String item, Boolean stale, Integer page, Model model) {
+        PageResult<SupplierStockView> rows = stocks.find(supplier, item, stale, PageRequest.of(page, PAGE_SIZE));
+        model.addAttribute("rows", rows);
+        model.addAttribute("supplier", supplier);
+        model.addAttribute("item", item);
+        model.addAttribute("stale", stale);
+        model.addAttribute("ownSupplier", PartyScope.current().supplierCode());
+        return "supplier/stock";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,160 @@
+package org.openvmi.consignment;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Master data, clock and request helpers of the consignment tests. */
+abstract class VmiTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ItemCatalog items;
+    @Autowired
+    WarehouseCatalog warehouses;
+    @Autowired
+    SupplierCatalog suppliers;
+
+    VmiTestData data;
+
+    @BeforeEach
+    void setUpVmi() {
+        Fixtures.ensure(jdbc, users);
+        data = new VmiTestData(items, warehouses, suppliers);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    // ---- helpers
+
+    static String line(String item, String min, String max, String price, String safety) {
+        return "{\"item\":\"%s\",\"location\":\"%%VMI%%\",\"min\":%s,\"max\":%s,\"price\":\"%s\"%s}"
+                .formatted(item, min, max, price, safety == null ? "" : ",\"safety\":" + safety);
+    }
+
+    String agreementBody(String supplier, String mode, String lines) {
+        return ("{\"supplier\":\"%s\",\"currency\":\"CNY\",\"replenishWithinHours\":48,\"settlementCycle\":\"MONTHLY\","
+                + "\"ownershipMode\":\"%s\",\"validFrom\":\"2026-01-01\",\"penaltyTerms\":\"迟到每小时罚款\","
+                + "\"penaltyPerLateHour\":\"10.00\",\"lines\":[%s]}").formatted(supplier, mode, lines.replace("%VMI%", data.vmi));
+    }
+
+    long agreement(String supplier, String mode, String lines) throws Exception {
+        return body(postJson("/api/v1/vmi/agreements", as(Role.BUYER), agreementBody(supplier, mode, lines))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    String asnLine(String item, String qty, String lot) {
+        return "{\"item\":\"%s\",\"qty\":%s,\"lot\":%s,\"location\":\"%s\"}"
+                .formatted(item, qty, lot == null ? "null" : "\"" + lot + "\"", data.vmi);
+    }
+
+    long asn(RequestPostProcessor who, String supplier, String lines) throws Exception {
+        String body = "{" + (supplier == null ? "" : "\"supplier\":\"" + supplier + "\",")
+                      + "\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[" + lines + "]}";
+        return body(postJson("/api/v1/shipments", who, body).andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    void receiveAll(long asn, String item, String qty) throws Exception {
+        postJson("/api/v1/shipments/" + asn + "/receive", as(Role.WAREHOUSE),
+                "{\"lines\":[{\"item\":\"" + item + "\",\"qty\":" + qty + "}]}").andExpect(status().isOk());
+    }
+
+    ResultActions consume(String item, String qty) throws Exception {
+        return postJson("/api/v1/vmi/consumptions", as(Role.WAREHOUSE),
+                "{\"item\":\"" + item + "\",\"location\":\"" + data.vmi + "\",\"qty\":" + qty + ",\"reference\":\"WO-T\"}");
+    }
+
+    long statement(String supplier) throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        return body(postJson("/api/v1/settlements", as(Role.FINANCE),
+                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(supplier, today.withDayOfMonth(1),
+                        today.withDayOfMonth(today.lengthOfMonth())))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    /** Puts every open line of the supplier (from other tests) on a statement of its own. */
+    void flushOpenLines(String supplier) throws Exception {
+        statement(supplier);
+    }
+
+    ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
+        return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    BigDecimal onHand(String item, String location, String owner) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id
+                JOIN location l ON l.id = b.location_id WHERE i.code = :i AND l.code = :l AND b.owner = :o""")
+                .param("i", item).param("l", location).param("o", owner).query(BigDecimal.class).single();
+    }
+
+    BigDecimal settledQty(String supplier) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(sl.qty), 0) FROM vmi_settlement_line sl JOIN supplier s ON s.id = sl.supplier_id
+                WHERE s.code = :s""").param("s", supplier).query(BigDecimal.class).single();
+    }
+
+    /** Σ settlement quantity = Σ quantity that left the supplier's ownership, per supplier and day. */
+    void assertInvariant(String supplier) {
+        BigDecimal transferred = jdbc.sql("""
+                SELECT COALESCE(-SUM(qty), 0) FROM stock_movement WHERE type = 'OWNERSHIP_TRANSFER' AND owner = :s""")
+                .param("s", supplier).query(BigDecimal.class).single();
+        assertThat(settledQty(supplier)).isEqualByComparingTo(transferred);
+    }
+}
