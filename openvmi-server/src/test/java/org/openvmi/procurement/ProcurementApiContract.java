@@ -372,4 +372,19 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.content[*].supplier", org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.equalTo(Fixtures.SUPPLIER_B))));
     }
+
+    @Test
+    void when_the_primary_reported_too_little_stock_the_po_goes_to_the_backup_supplier() throws Exception {
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock", ("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\","
+                + "\"available\":100}]}").formatted(Fixtures.SUPPLIER_A, data.bearing)).andExpect(status().is2xxSuccessful());
+        long po = order(approvedRequisition(data.bearing, "480"));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_B))
+                .andExpect(jsonPath("$.lines[0].qty").value(480))
+                .andExpect(jsonPath("$.lines[0].price").value(3.1))
+                .andExpect(jsonPath("$.timeline[0].details").value(containsString("backup")));
+        // enough reported: the primary keeps the order
+        long enough = order(approvedRequisition(data.bearing, "90"));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + enough).andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A));
+    }
 }
