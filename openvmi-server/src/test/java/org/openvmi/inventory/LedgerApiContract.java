@@ -120,6 +120,19 @@ abstract class LedgerApiContract {
     }
 
     @Test
+    void consignment_stock_is_not_consumed_through_movements_but_may_be_issued_back() throws Exception {
+        postLines(null, line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, "10")).andExpect(status().isCreated());
+        long before = movements();
+        postLines(null, line("CONSUME", data.item, data.vmi, Fixtures.SUPPLIER_A, null, "2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].owner"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("/api/v1/vmi/consumptions")));
+        assertThat(movements()).isEqualTo(before);
+        postLines(null, line("ISSUE", data.item, data.vmi, Fixtures.SUPPLIER_A, null, "2")).andExpect(status().isCreated());
+        assertThat(onHand(data.item, data.vmi, Fixtures.SUPPLIER_A)).isEqualByComparingTo("8");
+    }
+
+    @Test
     void a_location_that_allows_negative_stock_may_go_below_zero() throws Exception {
         postLines(null, line("CONSUME", data.item, data.lineSide, "OWN", null, "4")).andExpect(status().isCreated());
         assertThat(onHand(data.item, data.lineSide, "OWN")).isEqualByComparingTo("-4");

@@ -232,7 +232,10 @@ abstract class LedgerConcurrencyContract {
         if (kind < 35) {
             add(lines, keys, signed, pick(random), "RECEIPT", qty(random, 10), random);
         } else if (kind < 70) {
-            add(lines, keys, signed, pick(random), random.nextBoolean() ? "ISSUE" : "CONSUME", qty(random, 14), random);
+            Key key = pick(random);
+            // consignment stock is consumed through the consignment use case; posted directly it is issued
+            boolean consume = random.nextBoolean() && key.owner().equals("OWN");
+            add(lines, keys, signed, key, consume ? "CONSUME" : "ISSUE", qty(random, 14), random);
         } else if (kind < 90) {
             // transfer-like: the same quantity leaves one location and arrives at the other, in either line order
             transfer = true;

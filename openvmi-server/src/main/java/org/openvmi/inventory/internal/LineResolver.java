@@ -109,6 +109,13 @@ public class LineResolver {
                 if (supplierId == null) {
                     errors.add(PostingRules.field(i, "owner"), "must be OWN or a supplier code; unknown '" + owner + "'");
                 }
+                if (!internal && type == MovementType.CONSUME) {
+                    // consuming consignment stock passes ownership and owes the supplier a settlement line: only the
+                    // consignment use case may do that (an ISSUE of supplier stock, e.g. a return, stays allowed)
+                    errors.add(PostingRules.field(i, "owner"), "consignment stock of " + owner
+                            + " is consumed through POST /api/v1/vmi/consumptions, which passes ownership and writes"
+                            + " the settlement line");
+                }
             }
             BigDecimal qty = PostingRules.signedQty(i, type, r.qty(), errors);
             BigDecimal unitCost = PostingRules.unitCost(i, type, r.unitCost(), errors);

@@ -135,6 +135,10 @@ public class StockQueryRepository {
 
     private static Where stockWhere(StockFilter f, PartyScope scope) {
         List<String> where = new ArrayList<>(List.of(CatalogRefs.itemPredicate("b.item_id", scope)));
+        if (!scope.seesAll()) {
+            // a supplier sees the buyer's own stock of its items and its own consignment, never another supplier's
+            where.add("(b.owner_supplier_id IS NULL OR " + scope.predicate("b.owner_supplier_id") + ")");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         if (!f.includeZero()) {
@@ -207,6 +211,10 @@ public class StockQueryRepository {
 
     private static Where movementWhere(MovementFilter f, PartyScope scope) {
         List<String> where = new ArrayList<>(List.of(CatalogRefs.itemPredicate("m.item_id", scope)));
+        if (!scope.seesAll()) {
+            where.add("(m.owner = 'OWN' OR EXISTS (SELECT 1 FROM stock_balance ob WHERE ob.id = m.balance_id AND "
+                      + scope.predicate("ob.owner_supplier_id") + "))");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         add(where, params, f.item(), "i.code = :item", "item");
