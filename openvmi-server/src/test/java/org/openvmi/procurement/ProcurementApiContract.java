@@ -322,7 +322,8 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         for (String lang : new String[] {"en", "zh-CN"}) {
             for (String page : new String[] {"/requisitions", "/requisitions/inbox", "/requisitions/new", "/approval-rules",
                     "/purchase-orders", "/purchase-orders/" + po, "/receipts/new?po=" + po, "/invoices",
-                    "/invoices/new?po=" + po, "/invoices/" + invoice}) {
+                    "/invoices/new?po=" + po, "/invoices/" + invoice,
+                    "/procurement/reconciliation?supplier=" + Fixtures.SUPPLIER_A}) {
                 mvc.perform(get(page).session(admin).header("Accept-Language", lang))
                         .andExpect(status().isOk())
                         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));

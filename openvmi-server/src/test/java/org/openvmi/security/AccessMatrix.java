@@ -420,7 +420,8 @@ final class AccessMatrix {
             ui(GET, "/invoices").allow(SIGNED_IN),
             ui(GET, "/invoices/new").allow(INVOICE_ENTRY),
             ui(POST, "/invoices").allow(INVOICE_ENTRY),
-            ui(GET, "/invoices/999999").allow(SIGNED_IN));
+            ui(GET, "/invoices/999999").allow(SIGNED_IN),
+            ui(GET, "/procurement/reconciliation").allow(RECONCILERS));
 
     private AccessMatrix() {
     }

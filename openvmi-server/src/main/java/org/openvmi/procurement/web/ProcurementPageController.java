@@ -300,6 +300,32 @@ class ProcurementPageController {
         return "procurement/invoice";
     }
 
+    // monthly reconciliation per supplier
+
+    @GetMapping("/procurement/reconciliation")
+    String reconciliation(@RequestParam(required = false) String supplier, @RequestParam(required = false) String month,
+                          Model model) {
+        var scope = org.openvmi.shared.PartyScope.current();
+        String s = supplier == null || supplier.isBlank() ? scope.supplierCode() : supplier.trim();
+        java.time.YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? java.time.YearMonth.now() : java.time.YearMonth.parse(month.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            m = java.time.YearMonth.now();
+            model.addAttribute("flashError", "month: must be yyyy-MM");
+        }
+        model.addAttribute("supplier", s);
+        model.addAttribute("month", m.toString());
+        if (s != null) {
+            try {
+                model.addAttribute("statement", invoices.reconciliation(s, m));
+            } catch (InvalidInputException | NotFoundException e) {
+                model.addAttribute("flashError", e.getMessage());
+            }
+        }
+        return "procurement/reconciliation";
+    }
+
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
