@@ -54,6 +54,19 @@ public class Agreements {
         this.clock = clock;
     }
 
+    /**
+     * Every item-warehouse under an agreement in force today, not scoped (for planning runs, which run without a
+     * user); one entry per item and warehouse, the oldest agreement's when several cover it.
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Map<org.openvmi.inventory.ItemWarehouse, VmiCoverage> coverage() {
+        java.util.Map<org.openvmi.inventory.ItemWarehouse, VmiCoverage> byWarehouse = new java.util.HashMap<>();
+        for (VmiCoverage c : repository.coverage(java.time.LocalDate.now(clock))) {
+            byWarehouse.putIfAbsent(new org.openvmi.inventory.ItemWarehouse(c.itemId(), c.warehouseId()), c);
+        }
+        return byWarehouse;
+    }
+
     public AgreementView create(AgreementRequest request) {
         Validated v = validate(request, null);
         return useCases.run(() -> {

@@ -22,6 +22,11 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.consignment.Agreements;
+import org.openvmi.consignment.CallOffRequest;
+import org.openvmi.consignment.CallOffs;
+import org.openvmi.consignment.VmiCoverage;
+import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * caller's language, accepted or rejected one by one or in bulk. Accepting a TRANSFER creates a DRAFT transfer
  * document from the source warehouse's richest location to the destination's first storage location, in the same
  * transaction; accepting a PURCHASE creates a DRAFT requisition (procurement, source {@code SUG-<id>}); accepting a
- * VMI_REPLENISHMENT records the decision for the call-off
- * features that will turn it into documents. Only an OPEN suggestion can be decided: a second decision is 409.
+ * VMI_REPLENISHMENT creates a call-off to the agreement's supplier for its VMI zone (consignment, comment
+ * {@code SUG-<id>}). Only an OPEN suggestion can be decided: a second decision is 409.
  */
 @Service
 public class Suggestions {
@@ -50,10 +55,14 @@ public class Suggestions {
     private final MessageSource messages;
     private final Clock clock;
     private final Requisitions requisitions;
+    private final Agreements agreements;
+    private final CallOffs callOffs;
 
     Suggestions(SuggestionRepository repository, Transfers transfers, StockPositions stock, PlanningCatalog catalog,
                 MessageSource messages, Clock clock,
-                Requisitions requisitions) {
+                Requisitions requisitions, Agreements agreements, CallOffs callOffs) {
+        this.agreements = agreements;
+        this.callOffs = callOffs;
         this.repository = repository;
         this.transfers = transfers;
         this.stock = stock;
@@ -109,6 +118,17 @@ public class Suggestions {
             TransferView transfer = transfers.create(new TransferRequest(from, to, "SUG-" + id,
                     List.of(new TransferRequest.Line(s.item(), "OWN", null, s.qty()))), null);
             repository.linkTransfer(id, transfer.id());
+        } else if (SuggestionType.VMI_REPLENISHMENT.name().equals(s.type())) {
+            // a call-off (要货计划) to the agreement's supplier for the VMI zone, needed within the lead time
+            SuggestionRepository.Target target = repository.target(id).orElseThrow();
+            VmiCoverage covered = agreements.coverage().get(new ItemWarehouse(target.itemId(), target.warehouseId()));
+            if (covered == null) {
+                throw new BusinessRuleException("item", "no VMI agreement in force covers " + s.item() + " in "
+                        + s.warehouse() + " any more");
+            }
+            long days = s.leadTimeDays() == null ? 0 : s.leadTimeDays().setScale(0, java.math.RoundingMode.CEILING).longValue();
+            callOffs.create(new CallOffRequest(covered.supplier(), s.item(), covered.location(), s.qty(),
+                    java.time.LocalDate.now(clock).plusDays(Math.max(1, days)), "SUG-" + id));
         } else if (SuggestionType.PURCHASE.name().equals(s.type())) {
             // a DRAFT requisition (source SUG-<id>) the buyer completes and submits for approval
             long days = s.leadTimeDays() == null ? 0 : s.leadTimeDays().setScale(0, java.math.RoundingMode.CEILING).longValue();

@@ -202,6 +202,47 @@ abstract class PlanningApiContract {
     }
 
     @Test
+    void an_item_under_a_vmi_agreement_is_replenished_by_a_call_off_to_the_agreements_supplier() throws Exception {
+        String wh = data.warehouse();
+        String item = data.item(Fixtures.SUPPLIER_B, 14, "1", "10");   // the buyer's own source is another supplier
+        org.openvmi.catalog.LocationCommand vmi = new org.openvmi.catalog.LocationCommand();
+        vmi.setCode(wh + "-VMI");
+        vmi.setType(org.openvmi.catalog.LocationType.VMI);
+        warehouses.createLocation(wh, vmi);
+        postJson("/api/v1/vmi/agreements", as(Role.BUYER), ("{\"supplier\":\"%s\",\"currency\":\"CNY\","
+                + "\"replenishWithinHours\":48,\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\","
+                + "\"validFrom\":\"%s\",\"lines\":[{\"item\":\"%s\",\"location\":\"%s\",\"min\":10,\"max\":40,"
+                + "\"price\":\"2.95\",\"packSize\":10,\"moq\":1}]}")
+                .formatted(Fixtures.SUPPLIER_A, today.minusDays(30), item, wh + "-VMI"))
+                .andExpect(status().isCreated());
+        data.weeklyDemand(item, wh, today, 52, "10");
+        move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400));
+
+        JsonNode run = runToEnd("{\"items\":[\"" + item + "\"],\"horizonDays\":28,\"serviceLevel\":0.95}");
+        assertThat(run.get("suggestionsByType").get("VMI_REPLENISHMENT").asInt()).isEqualTo(1);
+        JsonNode s = suggestions(as(Role.BUYER), item).get("content").get(0);
+        assertThat(s.get("type").asString()).isEqualTo("VMI_REPLENISHMENT");
+        assertThat(s.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(new BigDecimal(s.get("qty").asString())).isEqualByComparingTo("30");
+
+        long suggestion = s.get("id").asLong();
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
+        JsonNode callOffs = body(mvc.perform(get("/api/v1/vmi/calloffs").param("size", "1000").with(as(Role.BUYER)))
+                .andExpect(status().isOk())).get("content");
+        JsonNode callOff = null;
+        for (JsonNode c : callOffs) {
+            if (("SUG-" + suggestion).equals(c.get("comment").asString())) {
+                callOff = c;
+            }
+        }
+        assertThat(callOff).as("a call-off from suggestion %d", suggestion).isNotNull();
+        assertThat(callOff.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(callOff.get("location").asString()).isEqualTo(wh + "-VMI");
+        assertThat(new BigDecimal(callOff.get("qty").asString())).isEqualByComparingTo("30");
+        assertThat(callOff.get("status").asString()).isEqualTo("REQUESTED");
+    }
+
+    @Test
     void progress_is_visible_while_the_run_is_running_and_ends_with_done_equal_to_total() throws Exception {
         String wh = data.warehouse();
         String a = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");

@@ -222,4 +222,23 @@ public class AgreementRepository {
                     Decimals.plain(v.penaltyPerStockoutDay()), v.effectiveAt(), v.createdBy(), lines);
         });
     }
+
+    /** Lines of the versions in force today, first agreement first when two cover one item in one warehouse. */
+    public java.util.List<org.openvmi.consignment.VmiCoverage> coverage(java.time.LocalDate today) {
+        return jdbc.sql("""
+                SELECT l.item_id, loc.warehouse_id, a.supplier_id, s.code AS supplier, loc.code AS location, l.moq,
+                       l.pack_size
+                FROM vmi_agreement a
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
+                JOIN vmi_agreement_line l ON l.version_id = v.id
+                JOIN location loc ON loc.id = l.location_id
+                JOIN supplier s ON s.id = a.supplier_id
+                WHERE a.status = 'ACTIVE' AND v.valid_from <= :today AND (v.valid_to IS NULL OR v.valid_to >= :today)
+                ORDER BY l.item_id, loc.warehouse_id, a.id, l.line_no""")
+                .param("today", java.sql.Date.valueOf(today))
+                .query((rs, n) -> new org.openvmi.consignment.VmiCoverage(rs.getLong("item_id"), rs.getLong("warehouse_id"),
+                        rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("location"),
+                        rs.getBigDecimal("moq"), rs.getBigDecimal("pack_size")))
+                .list();
+    }
 }

@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.annotation.PreDestroy;
 
 import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.consignment.Agreements;
+import org.openvmi.consignment.VmiCoverage;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.planning.model.LeadTimeStats;
 import org.openvmi.planning.model.Plan;
@@ -59,6 +62,7 @@ public class PlanningRunner {
     private final PlanningCatalog catalog;
     private final LeadTimeRepository leadTimes;
     private final PolicyUpdates policies;
+    private final Agreements agreements;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readTransaction;
     private final Clock clock;
@@ -70,7 +74,8 @@ public class PlanningRunner {
 
     PlanningRunner(HistoryReader reader, ForecastRepository forecasts, SuggestionRepository suggestions,
                    RunRepository runs, DemandAggregator aggregator, StockPositions stock, PlanningCatalog catalog,
-                   LeadTimeRepository leadTimes, PolicyUpdates policies, PlatformTransactionManager transactionManager,
+                   LeadTimeRepository leadTimes, PolicyUpdates policies, Agreements agreements,
+                   PlatformTransactionManager transactionManager,
                    Clock clock, @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
                    @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
                    @Value("${openvmi.planning.threads:0}") int threads,
@@ -85,6 +90,7 @@ public class PlanningRunner {
         this.catalog = catalog;
         this.leadTimes = leadTimes;
         this.policies = policies;
+        this.agreements = agreements;
         this.transactions = new TransactionTemplate(transactionManager);
         this.readTransaction = new TransactionTemplate(transactionManager);
         this.readTransaction.setReadOnly(true);
@@ -131,9 +137,10 @@ public class PlanningRunner {
         Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
         Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
         Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
+        Map<ItemWarehouse, VmiCoverage> vmi = readTransaction.execute(status -> agreements.coverage());
         int total = reader.countPairs(spec);
         runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
-        Context context = new Context(spec, positions, sources, observed, manual);
+        Context context = new Context(spec, positions, sources, observed, manual, vmi);
         AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
 
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -194,13 +201,14 @@ public class PlanningRunner {
     private record Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
                            Map<Long, PlanningCatalog.PrimarySource> sources,
                            Map<LeadTimeRepository.Key, LeadTimeStats> observed,
-                           Map<StockPositions.Key, PlanInput.Lines> manual, Map<String, LongAdder> models,
-                           Map<String, LongAdder> types, LongAdder fitNanos, LongAdder writeNanos) {
+                           Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi,
+                           Map<String, LongAdder> models, Map<String, LongAdder> types, LongAdder fitNanos,
+                           LongAdder writeNanos) {
 
         Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
                 Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed,
-                Map<StockPositions.Key, PlanInput.Lines> manual) {
-            this(spec, positions, sources, observed, manual, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi) {
+            this(spec, positions, sources, observed, manual, vmi, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
                     new LongAdder(), new LongAdder());
         }
     }
@@ -261,9 +269,18 @@ public class PlanningRunner {
             leadTime = seen != null ? seen : LeadTimeStats.sourceList(source.leadTimeDays());
             purchase = new PlanInput.Source(source.supplierId(), nonNegative(source.moq()), positive(source.packSize()));
         }
+        // under a VMI agreement the agreement's supplier replenishes (a call-off), with the line's MOQ and pack
+        VmiCoverage covered = context.vmi().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
+        if (covered != null) {
+            LeadTimeStats seen = context.observed().get(new LeadTimeRepository.Key(covered.supplierId(), s.itemId()));
+            if (seen != null) {
+                leadTime = seen;
+            }
+            purchase = new PlanInput.Source(covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
+        }
         return new PlanInput(s.itemId(), s.warehouseId(), weekly.imputed(), weekly.stockoutWeeks(), leadTime,
                 spec.serviceLevel(), spec.horizonDays(), position.onHand(), position.reserved(), position.inTransit(),
-                position.ownOnHand(), purchase, false,
+                position.ownOnHand(), purchase, covered != null,
                 context.manual().get(new StockPositions.Key(s.itemId(), s.warehouseId())));
     }
 
