@@ -244,14 +244,11 @@ public class Invoices {
         BigDecimal invoiced = lines.stream().map(ReconciliationView.Line::invoicedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         String currency = orders.find(null, supplier, null, PageRequest.of(0, 1)).content().stream()
                 .map(PurchaseOrderView::currency).findFirst().orElse("CNY");
-        BigDecimal openReceive = BigDecimal.ZERO;
-        BigDecimal openInvoice = BigDecimal.ZERO;
-        for (ReconciliationView.Line l : lines) {
-            BigDecimal price = l.orderedQty().signum() > 0 ? l.orderedAmount().divide(l.orderedQty(), 6,
-                    java.math.RoundingMode.HALF_UP) : BigDecimal.ZERO;
-            openReceive = openReceive.add(l.openToReceiveQty().multiply(price));
-            openInvoice = openInvoice.add(l.openToInvoiceQty().multiply(price));
-        }
+        // open quantities are priced at each PO line's own price (not the month's average: open lines may be older)
+        BigDecimal openReceive = lines.stream().map(ReconciliationView.Line::openToReceiveAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal openInvoice = lines.stream().map(ReconciliationView.Line::openToInvoiceAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReconciliationView(supplier, month, currency, lines, ordered, received, invoiced, openReceive,
                 openInvoice);
     }

@@ -14,6 +14,7 @@ public record ReconciliationView(String supplier, YearMonth period, String curre
 
     public record Line(String item, String itemName, BigDecimal orderedQty, BigDecimal orderedAmount,
                        BigDecimal receivedQty, BigDecimal receivedAmount, BigDecimal invoicedQty,
-                       BigDecimal invoicedAmount, BigDecimal openToReceiveQty, BigDecimal openToInvoiceQty) {
+                       BigDecimal invoicedAmount, BigDecimal openToReceiveQty, BigDecimal openToInvoiceQty,
+                       BigDecimal openToReceiveAmount, BigDecimal openToInvoiceAmount) {
     }
 }

@@ -375,6 +375,28 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     }
 
     @Test
+    void open_quantities_in_a_later_month_are_valued_at_their_po_lines_price() throws Exception {
+        send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+                .andExpect(status().isCreated());
+        // next month nothing is ordered: the 7 still to receive are worth 7 × 3.10 of their own line, not 0
+        String next = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), clock.getZone())).plusMonths(1).toString();
+        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation").param("supplier", Fixtures.SUPPLIER_B)
+                .param("month", next).with(as(Role.FINANCE))).andExpect(status().isOk()));
+        JsonNode line = null;
+        for (JsonNode l : statement.get("lines")) {
+            if (l.get("item").asString().equals(data.bearing)) {
+                line = l;
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.get("orderedQty").decimalValue()).isEqualByComparingTo("0");
+        assertThat(line.get("openToReceiveQty").decimalValue()).isEqualByComparingTo("7");
+        assertThat(line.get("openToReceiveAmount").decimalValue()).isEqualByComparingTo("21.7");
+        assertThat(statement.get("openToReceiveAmount").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("21.7"));
+    }
+
+    @Test
     void when_the_primary_reported_too_little_stock_the_po_goes_to_the_backup_supplier() throws Exception {
         send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock", ("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\","
                 + "\"available\":100}]}").formatted(Fixtures.SUPPLIER_A, data.bearing)).andExpect(status().is2xxSuccessful());

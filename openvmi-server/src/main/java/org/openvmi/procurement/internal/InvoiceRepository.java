@@ -140,7 +140,15 @@ public class InvoiceRepository {
                   COALESCE(SUM(COALESCE((SELECT SUM(rl.qty) FROM proc_receipt_line rl JOIN proc_receipt r
                        ON r.id = rl.receipt_id WHERE rl.po_line_id = pl.id AND r.received_on < :to), 0)
                      - COALESCE((SELECT SUM(vl.qty) FROM proc_invoice_line vl JOIN proc_invoice v ON v.id = vl.invoice_id
-                       WHERE vl.po_line_id = pl.id AND v.invoice_date < :to AND vl.match_status = 'MATCHED'), 0)), 0) AS open_iq
+                       WHERE vl.po_line_id = pl.id AND v.invoice_date < :to AND vl.match_status = 'MATCHED'), 0)), 0) AS open_iq,
+                  COALESCE(SUM(CASE WHEN p.ordered_on < :to AND p.status <> 'CLOSED' AND p.status <> 'CANCELLED'
+                     THEN pl.price * GREATEST(pl.qty - COALESCE((SELECT SUM(rl.qty) FROM proc_receipt_line rl
+                       JOIN proc_receipt r ON r.id = rl.receipt_id WHERE rl.po_line_id = pl.id AND r.received_on < :to), 0), 0)
+                     END), 0) AS open_ra,
+                  COALESCE(SUM(pl.price * (COALESCE((SELECT SUM(rl.qty) FROM proc_receipt_line rl JOIN proc_receipt r
+                       ON r.id = rl.receipt_id WHERE rl.po_line_id = pl.id AND r.received_on < :to), 0)
+                     - COALESCE((SELECT SUM(vl.qty) FROM proc_invoice_line vl JOIN proc_invoice v ON v.id = vl.invoice_id
+                       WHERE vl.po_line_id = pl.id AND v.invoice_date < :to AND vl.match_status = 'MATCHED'), 0))), 0) AS open_ia
                 FROM proc_po_line pl JOIN proc_purchase_order p ON p.id = pl.po_id JOIN item i ON i.id = pl.item_id
                 WHERE p.supplier_id = :s AND p.ordered_on < :to
                 GROUP BY i.code, i.name ORDER BY i.code""")
@@ -148,6 +156,6 @@ public class InvoiceRepository {
                 .query((rs, n) -> new ReconciliationView.Line(rs.getString("code"), rs.getString("name"),
                         rs.getBigDecimal("oq"), rs.getBigDecimal("oa"), rs.getBigDecimal("rq"), rs.getBigDecimal("ra"),
                         rs.getBigDecimal("iq"), rs.getBigDecimal("ia"), rs.getBigDecimal("open_rq"),
-                        rs.getBigDecimal("open_iq"))).list();
+                        rs.getBigDecimal("open_iq"), rs.getBigDecimal("open_ra"), rs.getBigDecimal("open_ia"))).list();
     }
 }

@@ -48,9 +48,11 @@ class ProcurementPageController {
     private final Receipts receipts;
     private final Invoices invoices;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders, Receipts receipts,
-                              Invoices invoices, MessageSource messages) {
+                              Invoices invoices, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.requisitions = requisitions;
         this.rules = rules;
         this.orders = orders;
@@ -309,9 +311,9 @@ class ProcurementPageController {
         String s = supplier == null || supplier.isBlank() ? scope.supplierCode() : supplier.trim();
         java.time.YearMonth m;
         try {
-            m = month == null || month.isBlank() ? java.time.YearMonth.now() : java.time.YearMonth.parse(month.trim());
+            m = month == null || month.isBlank() ? java.time.YearMonth.now(clock) : java.time.YearMonth.parse(month.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            m = java.time.YearMonth.now();
+            m = java.time.YearMonth.now(clock);
             model.addAttribute("flashError", "month: must be yyyy-MM");
         }
         model.addAttribute("supplier", s);
