@@ -397,6 +397,74 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     }
 
     @Test
+    void a_suppliers_shipment_notice_is_received_in_one_step_once_and_only_its_own_supplier_may_send_one()
+            throws Exception {
+        long po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        String notice = "{\"expectedOn\":\"2026-12-01\",\"lines\":[{\"line\":1,\"qty\":%s,\"lot\":\"L-9\"}]}";
+
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("4"))
+                .andExpect(status().isNotFound());
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("8"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                "{\"expectedOn\":\"2026-12-01\",\"lines\":[{\"line\":9,\"qty\":1}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].line"));
+        long id = body(send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                notice.formatted("4"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("IN_TRANSIT"))
+                .andExpect(jsonPath("$.lines[0].item").value(data.bearing))).get("id").asLong();
+        read(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/shipment-notices/" + id).andExpect(status().isNotFound());
+        read(as(Role.WAREHOUSE), "/api/v1/purchase-orders/" + po + "/shipment-notices")
+                .andExpect(jsonPath("$[0].id").value((int) id));
+
+        send(as(Role.WAREHOUSE), "/api/v1/shipment-notices/" + id + "/receive", "{\"location\":\"" + data.receiving + "\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.purchaseOrder").value((int) po));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
+                .andExpect(jsonPath("$.lines[0].receivedQty").value(4))
+                .andExpect(jsonPath("$.status").value("PARTIALLY_RECEIVED"));
+        read(as(Role.BUYER), "/api/v1/shipment-notices/" + id)
+                .andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.receipt").isNumber());
+        // received once: a second receipt of the same notice changes nothing
+        send(as(Role.WAREHOUSE), "/api/v1/shipment-notices/" + id + "/receive", "{\"location\":\"" + data.receiving + "\"}")
+                .andExpect(status().isConflict());
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po).andExpect(jsonPath("$.lines[0].receivedQty").value(4));
+        // only what is still open can be announced next
+        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("4"))
+                .andExpect(status().isBadRequest());
+
+        // the same in the pages: the supplier sends the remaining 3 from the PO page, the warehouse receives them there
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var supplierB = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_B);
+        var warehouse = org.openvmi.testsupport.UiSessions.login(mvc, "t-warehouse");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/purchase-orders/" + po + "/shipment-notices").session(supplierB).with(csrf)
+                        .param("line", "1").param("qty", "3").param("lot", "L-10").param("expectedOn", "2026-12-03"))
+                .andExpect(status().is3xxRedirection());
+        JsonNode both = body(read(as(Role.WAREHOUSE), "/api/v1/purchase-orders/" + po + "/shipment-notices"));
+        long second = both.get(1).get("id").asLong();
+        mvc.perform(get("/purchase-orders/" + po).session(warehouse))
+                .andExpect(content().string(containsString("data-notice=\"" + second + "\"")))
+                .andExpect(content().string(containsString("receive-notice")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/shipment-notices/" + second + "/receive").session(warehouse).with(csrf)
+                        .param("location", data.receiving))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/purchase-orders/" + po));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
+                .andExpect(jsonPath("$.lines[0].receivedQty").value(7))
+                .andExpect(jsonPath("$.status").value("RECEIVED"));
+    }
+
+    @Test
     void when_the_primary_reported_too_little_stock_the_po_goes_to_the_backup_supplier() throws Exception {
         send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock", ("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\","
                 + "\"available\":100}]}").formatted(Fixtures.SUPPLIER_A, data.bearing)).andExpect(status().is2xxSuccessful());

@@ -49,10 +49,13 @@ class ProcurementPageController {
     private final Invoices invoices;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final org.openvmi.procurement.ShipmentNotices notices;
 
     ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders, Receipts receipts,
-                              Invoices invoices, MessageSource messages, java.time.Clock clock) {
+                              Invoices invoices, MessageSource messages, java.time.Clock clock,
+                              org.openvmi.procurement.ShipmentNotices notices) {
         this.clock = clock;
+        this.notices = notices;
         this.requisitions = requisitions;
         this.rules = rules;
         this.orders = orders;
@@ -188,7 +191,44 @@ class ProcurementPageController {
     String order(@PathVariable long id, Model model) {
         model.addAttribute("po", orders.get(id));
         model.addAttribute("timeline", orders.timeline(id));
+        model.addAttribute("notices", notices.ofOrder(id));
         return "procurement/purchase-order";
+    }
+
+    /** The supplier announces a shipment: one quantity (and lot) per PO line, blank lines left out. */
+    @PostMapping("/purchase-orders/{id}/shipment-notices")
+    String shipmentNotice(@PathVariable long id, @RequestParam(name = "line", required = false) List<Integer> lineNos,
+                          @RequestParam(name = "qty", required = false) List<String> qtys,
+                          @RequestParam(name = "lot", required = false) List<String> lots,
+                          @RequestParam(required = false) String expectedOn, RedirectAttributes redirect) {
+        List<org.openvmi.procurement.ShipmentNoticeRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
+            BigDecimal qty = decimal(qtys, i);
+            if (qty != null) {
+                lines.add(new org.openvmi.procurement.ShipmentNoticeRequest.Line(lineNos.get(i), qty,
+                        lots == null || i >= lots.size() ? null : blank(lots.get(i))));
+            }
+        }
+        LocalDate on = expectedOn == null || expectedOn.isBlank() ? null : LocalDate.parse(expectedOn.trim());
+        var created = flash(redirect, () -> notices.create(id,
+                new org.openvmi.procurement.ShipmentNoticeRequest(on, lines)));
+        if (created != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash.noticeSent", created.id()));
+        }
+        return "redirect:/purchase-orders/" + id;
+    }
+
+    @PostMapping("/shipment-notices/{id}/receive")
+    String receiveNotice(@PathVariable long id, @RequestParam(required = false) String location,
+                         RedirectAttributes redirect) {
+        var receipt = flash(redirect, () -> notices.receive(id,
+                new org.openvmi.procurement.ShipmentNoticeReceiptRequest(blank(location), null)));
+        if (receipt != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash.noticeReceived", id));
+            return "redirect:/purchase-orders/" + receipt.purchaseOrder();
+        }
+        var notice = flash(redirect, () -> notices.get(id));
+        return notice == null ? "redirect:/purchase-orders" : "redirect:/purchase-orders/" + notice.purchaseOrder();
     }
 
     @PostMapping("/purchase-orders/{id}/confirm")
