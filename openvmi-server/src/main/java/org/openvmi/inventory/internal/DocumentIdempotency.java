@@ -1,71 +1,28 @@
 package org.openvmi.inventory.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
-import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.IdempotentRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} for the write endpoints of stock documents, inside the use case's transaction: the first
- * request with a key runs and its answer is stored with the key; a retry with the same operation and body gets that
- * answer and changes nothing; the same key with another body is 422. Two concurrent requests with one key: the second
- * insert fails on the primary key, the use case runs again and then replays.
+ * {@code Idempotency-Key} for the write endpoints of stock documents (transfers, reservations), stored in
+ * {@code stock_document_request}; see {@link IdempotentRequests} for the rules.
  */
 @Component
 public class DocumentIdempotency {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final IdempotentRequests requests;
 
     DocumentIdempotency(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
+        this.requests = new IdempotentRequests(jdbc, json, clock, "stock_document_request");
     }
 
     public <T> T once(String key, String operation, Object request, Class<T> answerType, Supplier<T> useCase) {
-        if (key == null || key.isBlank()) {
-            return useCase.get();
-        }
-        String k = key.trim();
-        String hash = hash(operation, request);
-        record Stored(String hash, String answer) {
-        }
-        var stored = jdbc.sql("SELECT request_hash, response_json FROM stock_document_request WHERE idempotency_key = :k")
-                .param("k", k).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
-        if (stored.isPresent()) {
-            if (!stored.get().hash().equals(hash)) {
-                throw new BusinessRuleException("Idempotency-Key",
-                        "Idempotency-Key '" + k + "' was already used for a different request");
-            }
-            return json.readValue(stored.get().answer(), answerType);
-        }
-        T answer = useCase.get();
-        jdbc.sql("""
-                INSERT INTO stock_document_request (idempotency_key, operation, request_hash, response_json, created_at)
-                VALUES (:k, :op, :h, :r, :now)""")
-                .param("k", k).param("op", operation).param("h", hash).param("r", json.writeValueAsString(answer))
-                .param("now", Timestamp.from(clock.instant())).update();
-        return answer;
-    }
-
-    private String hash(String operation, Object request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return requests.once(key, operation, request, answerType, useCase);
     }
 }
