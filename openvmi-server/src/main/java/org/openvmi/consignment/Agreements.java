@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,8 +71,8 @@ public class Agreements {
     public AgreementView create(AgreementRequest request) {
         Validated v = validate(request, null);
         return useCases.run(() -> {
-            long id = repository.insert(v.supplierId, UseCases.currentUser(), clock.instant());
-            repository.addVersion(id, 0, v.version, v.lines, UseCases.currentUser(), clock.instant());
+            long id = repository.insert(v.supplierId, CurrentUser.name(), clock.instant());
+            repository.addVersion(id, 0, v.version, v.lines, CurrentUser.name(), clock.instant());
             return get(id, null);
         });
     }
@@ -84,7 +85,7 @@ public class Agreements {
             throw new BusinessRuleException("supplier", "the supplier of an agreement cannot be changed");
         }
         return useCases.run(() -> {
-            if (!repository.addVersion(id, (int) current[0], v.version, v.lines, UseCases.currentUser(), clock.instant())) {
+            if (!repository.addVersion(id, (int) current[0], v.version, v.lines, CurrentUser.name(), clock.instant())) {
                 throw new ConflictException("version", "Agreement " + id + " was changed by someone else meanwhile; reload it");
             }
             return get(id, null);

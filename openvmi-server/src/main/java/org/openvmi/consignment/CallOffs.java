@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
@@ -71,7 +72,7 @@ public class CallOffs {
         errors.throwIfAny();
         long sid = supplierId;
         return useCases.run(() -> get(repository.insert(sid, item.id(), location.id(), r.qty(), r.neededBy(),
-                Agreements.blank(r.comment()), UseCases.currentUser(), clock.instant())));
+                Agreements.blank(r.comment()), CurrentUser.name(), clock.instant())));
     }
 
     public CallOffView confirm(long id, CallOffRequest answer) {
@@ -107,11 +108,11 @@ public class CallOffs {
             });
             boolean ok = switch (action) {
                 case PROPOSE -> repository.change(id, head.rowVersion(), action.to().name(), null, null, r.qty(),
-                        r.neededBy(), comment, UseCases.currentUser(), clock.instant());
+                        r.neededBy(), comment, CurrentUser.name(), clock.instant());
                 case ACCEPT -> repository.change(id, head.rowVersion(), action.to().name(), head.proposedQty(),
-                        head.proposedDate(), null, null, null, UseCases.currentUser(), clock.instant());
+                        head.proposedDate(), null, null, null, CurrentUser.name(), clock.instant());
                 default -> repository.change(id, head.rowVersion(), action.to().name(), null, null, null, null, comment,
-                        UseCases.currentUser(), clock.instant());
+                        CurrentUser.name(), clock.instant());
             };
             if (!ok) {
                 throw new UseCases.Retry("call-off " + id + " changed meanwhile");

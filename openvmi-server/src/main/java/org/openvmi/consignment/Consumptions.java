@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -125,7 +126,7 @@ public class Consumptions {
             throw new UseCases.Retry(e.getMessage());
         }
         long id = settlements.insertConsumption(item.id(), location.id(), qty, reference, posting.postingId(),
-                UseCases.currentUser(), now);
+                CurrentUser.name(), now);
         List<ConsumptionView.Settled> settled = ownership.settle(passages, posting.postingId(), reference, now,
                 LocalDate.ofInstant(now, clock.getZone()));
         return new ConsumptionView(id, item.code(), location.code(), Ownership.plain(qty), reference, posting.postingId(),

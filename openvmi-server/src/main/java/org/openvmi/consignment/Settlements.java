@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -75,7 +76,7 @@ public class Settlements {
                         + "' are in several currencies " + currencies + "; one statement holds one currency");
             }
             String currency = currencies.isEmpty() ? "CNY" : currencies.get(0);
-            long id = repository.createStatement(sid, r.from(), r.to(), currency, r.taxRate(), UseCases.currentUser(),
+            long id = repository.createStatement(sid, r.from(), r.to(), currency, r.taxRate(), CurrentUser.name(),
                     clock.instant());
             return get(id);
         });
@@ -126,7 +127,7 @@ public class Settlements {
                     }
                 }
             }
-            if (!repository.changeState(id, head.rowVersion(), action.to().name(), stamp, UseCases.currentUser(),
+            if (!repository.changeState(id, head.rowVersion(), action.to().name(), stamp, CurrentUser.name(),
                     comment, clock.instant())) {
                 throw new UseCases.Retry("statement " + id + " changed meanwhile");
             }

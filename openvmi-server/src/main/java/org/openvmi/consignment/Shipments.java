@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,7 +146,7 @@ public class Shipments {
         errors.throwIfAny();
         long sid = supplierId;
         Instant expected = r.expectedAt() == null ? null : r.expectedAt().toInstant();
-        return useCases.run(() -> get(shipments.insert(sid, expected, reference, newLines, UseCases.currentUser(), now)));
+        return useCases.run(() -> get(shipments.insert(sid, expected, reference, newLines, CurrentUser.name(), now)));
     }
 
     public ShipmentView receive(long id, ReceiptRequest r) {
@@ -258,7 +259,7 @@ public class Shipments {
         } catch (InsufficientStockException e) {
             throw new UseCases.Retry(e.getMessage());
         }
-        String user = UseCases.currentUser();
+        String user = CurrentUser.name();
         for (ShipmentRepository.OpenLine sl : distinct) {
             shipments.received(sl.id(), receiving.get(sl.id()), sl.itemId(), sl.locationId(), sl.lot(), head.supplier(),
                     posting.postingId(), user, now);

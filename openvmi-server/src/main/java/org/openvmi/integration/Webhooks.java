@@ -1,5 +1,6 @@
 package org.openvmi.integration;
 
+import org.openvmi.shared.CurrentUser;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,7 +68,7 @@ public class Webhooks {
         errors.throwIfAny();
         String secret = c.getSecret() != null ? c.getSecret() : generateSecret();
         long id = webhooks.insert(c.getUrl(), secret, c.getEventTypes(), c.isActive(), c.getDescription(),
-                clock.instant(), currentUser());
+                clock.instant(), CurrentUser.name());
         WebhookView created = get(id);
         audit.record("CREATE", ENTITY, String.valueOf(id), null, created);
         return WebhookCreated.of(created, secret);
@@ -137,8 +137,4 @@ public class Webhooks {
         return "whsec_" + HexFormat.of().formatHex(bytes);
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

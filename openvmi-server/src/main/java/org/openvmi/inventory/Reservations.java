@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import org.openvmi.shared.PageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.openvmi.inventory.internal.DocumentTransactions.currentUser;
 import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
@@ -82,7 +82,7 @@ public class Reservations {
                         + Decimals.plain(qty).toPlainString());
             }
             long id = reservations.insert(balanceId, key.key(), qty, DocumentRules.text(r.reference(), 100),
-                    r.expiresAt(), currentUser(), now);
+                    r.expiresAt(), CurrentUser.name(), now);
             return view(id);
         }));
     }
@@ -92,7 +92,7 @@ public class Reservations {
             ReservationRepository.Loaded loaded = reservations.load(id)
                     .orElseThrow(() -> new NotFoundException("Reservation", id));
             refuse(loaded.reservation().release());
-            end(loaded, currentUser());
+            end(loaded, CurrentUser.name());
             return view(id);
         });
     }

@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public class StockCounts {
         return transactions.run(() -> idempotency.once(idempotencyKey, "POST /counts", r, CountView.class, () -> {
             long id = counts.insert(whId, location == null ? null : location.id(), DocumentRules.text(r.category(), 64),
                     Boolean.TRUE.equals(r.blind()), DocumentRules.text(r.reference(), 100),
-                    DocumentTransactions.currentUser(), clock.instant());
+                    CurrentUser.name(), clock.instant());
             if (post) {
                 counts.snapshotKeys(id, keys.stream().filter(Objects::nonNull).toList());
             } else {

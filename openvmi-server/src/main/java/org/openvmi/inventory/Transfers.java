@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ public class Transfers {
         refuse(Transfer.route(from.warehouse(), from.type() == LocationType.IN_TRANSIT, to.warehouse(),
                 to.type() == LocationType.IN_TRANSIT));
         return once(idempotencyKey, "POST /transfers", request, () -> view(transfers.insert(from.id(), to.id(),
-                DocumentRules.text(request.reference(), 100), newLines, DocumentTransactions.currentUser(),
+                DocumentRules.text(request.reference(), 100), newLines, CurrentUser.name(),
                 clock.instant())));
     }
 

@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 
@@ -11,7 +12,6 @@ import org.openvmi.planning.model.LeadTimeStats;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,9 +64,8 @@ public class LeadTimes {
             errors.add("receivedOn", "is before orderedOn");
         }
         errors.throwIfAny();
-        var auth = SecurityContextHolder.getContext().getAuthentication();
         repository.insert(supplierId, item.id(), warehouseId, r.orderedOn(), r.receivedOn(), r.reference(),
-                auth == null ? "system" : auth.getName(), clock.instant());
+                CurrentUser.name(), clock.instant());
         return get(r.supplier(), r.item());
     }
 

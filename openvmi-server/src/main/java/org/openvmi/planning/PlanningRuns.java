@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -146,7 +146,7 @@ public class PlanningRuns {
                             + " is still queued or running over an overlapping scope; wait until it is done");
                 }
             }
-            return runs.insert(wh, codes, category, sup, horizon, serviceLevel, currentUser(), clock.instant());
+            return runs.insert(wh, codes, category, sup, horizon, serviceLevel, CurrentUser.name(), clock.instant());
         });
         LocalDate[] window = runner.window();
         RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1]);
@@ -181,10 +181,6 @@ public class PlanningRuns {
         }
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

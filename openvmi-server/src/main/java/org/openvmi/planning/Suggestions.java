@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import org.openvmi.consignment.VmiCoverage;
 import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,7 +178,7 @@ public class Suggestions {
     }
 
     private void decide(SuggestionView s, SuggestionStatus status, String reason) {
-        if (!repository.decide(s.id(), status.name(), reason, currentUser(), clock.instant())) {
+        if (!repository.decide(s.id(), status.name(), reason, CurrentUser.name(), clock.instant())) {
             String now = repository.statusOf(s.id()).stream().findFirst().orElse("?");
             throw new ConflictException("status", "suggestion " + s.id() + " is " + now + ": only an OPEN suggestion can be "
                     + (status == SuggestionStatus.ACCEPTED ? "accepted" : "rejected"));
@@ -218,8 +218,4 @@ public class Suggestions {
         throw InvalidInputException.of(field, "unknown " + field + " '" + value + "'; one of " + List.of(values));
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

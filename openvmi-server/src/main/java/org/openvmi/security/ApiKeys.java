@@ -1,5 +1,6 @@
 package org.openvmi.security;
 
+import org.openvmi.shared.CurrentUser;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -13,7 +14,6 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,8 +76,7 @@ public class ApiKeys {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String actor = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
-                : SecurityContextHolder.getContext().getAuthentication().getName();
+        String actor = CurrentUser.name();
         java.util.Set<ApiKeyScope> granted = scopes != null && !scopes.isEmpty() ? scopes
                 : owner.supplierUser() ? ApiKeyScope.SUPPLIER_DEFAULT : null;
         long id = keys.insert(name.trim(), secret.substring(0, 12), ApiKeyHashes.sha256(secret), owner.id(), actor,

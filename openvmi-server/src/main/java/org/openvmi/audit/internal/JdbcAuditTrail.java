@@ -1,5 +1,6 @@
 package org.openvmi.audit.internal;
 
+import org.openvmi.shared.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +44,7 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String entity, String entityKey, Object before, Object after) {
-        insert(currentActor(), action, entity, entityKey, toJson(before), toJson(after));
+        insert(CurrentUser.name(), action, entity, entityKey, toJson(before), toJson(after));
     }
 
     @Override
@@ -55,7 +54,7 @@ class JdbcAuditTrail implements AuditTrail {
             return;
         }
         Timestamp at = Timestamp.from(clock.instant());
-        String actor = currentActor();
+        String actor = CurrentUser.name();
         SqlParameterSource[] rows = changes.stream().map(c -> new MapSqlParameterSource()
                 .addValue("at", at).addValue("actor", actor).addValue("action", c.action())
                 .addValue("entity", c.entity()).addValue("key", c.entityKey())
@@ -128,8 +127,4 @@ class JdbcAuditTrail implements AuditTrail {
         return value == null ? null : json.writeValueAsString(value);
     }
 
-    private static String currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -1,10 +1,10 @@
 package org.openvmi.consignment.internal;
 
+import org.openvmi.shared.CurrentUser;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,10 +49,6 @@ public class UseCases {
         }
     }
 
-    public static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     private static void backoff(int attempt) {
         try {

@@ -1,5 +1,6 @@
 package org.openvmi.inventory.internal;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
-import static org.openvmi.inventory.internal.DocumentTransactions.currentUser;
 import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
@@ -77,7 +77,7 @@ public class CountFlow {
         if (!counts.changeStatus(sheet)) {
             throw new StaleDocumentException("Count", id);
         }
-        counts.saveCounted(id, sheet.changedLines(), currentUser(), clock.instant());
+        counts.saveCounted(id, sheet.changedLines(), CurrentUser.name(), clock.instant());
     }
 
     public void post(long id) {
@@ -95,7 +95,7 @@ public class CountFlow {
                         l.key().lot(), l.variance(), null, REASON, "CNT-" + id))
                 .toList();
         Long postingId = variances.isEmpty() ? null : ledger.postInternal(variances).postingId();
-        counts.savePosted(sheet, postingId, currentUser(), clock.instant());
+        counts.savePosted(sheet, postingId, CurrentUser.name(), clock.instant());
     }
 
     private CountSheet load(long id) {

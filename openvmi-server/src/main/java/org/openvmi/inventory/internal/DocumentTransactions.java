@@ -1,5 +1,6 @@
 package org.openvmi.inventory.internal;
 
+import org.openvmi.shared.CurrentUser;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,7 +9,6 @@ import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -54,10 +54,6 @@ public class DocumentTransactions {
         });
     }
 
-    public static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     private static void backoff(int attempt) {
         try {

@@ -1,5 +1,6 @@
 package org.openvmi.inventory.internal;
 
+import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -27,7 +28,6 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockChanged;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -84,7 +84,7 @@ public class PostingEngine {
     public PostingResult apply(List<MovementRequest> requests, String idempotencyKey, String requestHash, boolean internal) {
         List<LineResolver.Resolved> lines = resolver.resolve(requests, internal);
         Instant now = clock.instant();
-        String user = currentUser();
+        String user = CurrentUser.name();
         long postingId = postings.insert(idempotencyKey, requestHash, user, now);
 
         updateAverageCosts(lines, now);
@@ -221,8 +221,4 @@ public class PostingEngine {
                 l.key().lot(), Decimals.plain(available), Decimals.plain(l.signedQty().negate()));
     }
 
-    private static String currentUser() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }
