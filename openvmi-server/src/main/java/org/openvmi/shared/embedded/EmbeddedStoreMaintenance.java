@@ -1,0 +1,87 @@
+package org.openvmi.shared.embedded;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Keeps the embedded H2 file in proportion to its data. With {@code WRITE_DELAY=0} (needed so that an acknowledged
+ * commit is on disk, ADR 0003) H2 does not start the MVStore's background writer, and that thread is also what
+ * rewrites sparse chunks: without it every commit leaves a new chunk and the file grew to 4 GB for 220,000 movements.
+ * This job does the background writer's compaction on a schedule instead (ADR 0015).
+ */
+public class EmbeddedStoreMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreMaintenance.class);
+
+    private final DataSource dataSource;
+    private final int targetFillRate;
+    private final int maxRewriteBytes;
+
+    EmbeddedStoreMaintenance(DataSource dataSource, int targetFillRate, int maxRewriteBytes) {
+        this.dataSource = dataSource;
+        this.targetFillRate = targetFillRate;
+        this.maxRewriteBytes = maxRewriteBytes;
+    }
+
+    @Scheduled(initialDelayString = "${openvmi.embedded.compact-interval:10s}",
+               fixedDelayString = "${openvmi.embedded.compact-interval:10s}")
+    public void compact() {
+        try {
+            compactOnce();
+        } catch (RuntimeException | SQLException e) {
+            // a skipped round only lets the file grow a little more until the next one
+            log.warn("Compaction of the embedded database skipped: {}", e.toString());
+        }
+    }
+
+    /** Rewrites the live pages of chunks below the target fill rate; returns whether it rewrote any. */
+    public boolean compactOnce() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = storeOf(connection);
+            if (store == null || store.isClosed() || store.getFileStore() == null) {
+                return false;
+            }
+            boolean rewritten = false;
+            // a few rounds per call, each bounded, so that a burst of commits is caught up within a minute or two
+            for (int round = 0; round < 8 && store.getFillRate() < targetFillRate; round++) {
+                if (!store.compact(targetFillRate, maxRewriteBytes)) {
+                    break;
+                }
+                rewritten = true;
+            }
+            return rewritten;
+        }
+    }
+
+    /** The file size in bytes and the share of it that holds live data (for the bench and the logs). */
+    public Size size() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = storeOf(connection);
+            if (store == null || store.getFileStore() == null) {
+                return new Size(0, 100);
+            }
+            return new Size(store.getFileStore().size(), store.getFillRate());
+        }
+    }
+
+    public record Size(long bytes, int fillRatePercent) {
+    }
+
+    private static MVStore storeOf(Connection connection) throws SQLException {
+        // H2's own engine objects: the embedded database runs in this JVM, and compaction has no SQL command
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return null;
+        }
+        var store = session.getDatabase().getStore();
+        return store == null ? null : store.getMvStore();
+    }
+}
