@@ -74,7 +74,7 @@ class LedgerCrashIT {
             throws Exception {
         Path data = dir.resolve("data");
         String url = "jdbc:h2:file:" + data.toAbsolutePath() + "/openvmi"
-                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;RETENTION_TIME=0";
         prepare(url, "sa", "");
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
             st.execute("SHUTDOWN"); // release the file for the server

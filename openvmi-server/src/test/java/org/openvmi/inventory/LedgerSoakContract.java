@@ -73,6 +73,7 @@ abstract class LedgerSoakContract {
     @Autowired ItemCatalog items;
     @Autowired WarehouseCatalog warehouses;
     @Autowired SupplierCatalog suppliers;
+    @Autowired javax.sql.DataSource dataSource;
 
     LedgerTestData data;
     LedgerProbe probe;
@@ -189,6 +190,8 @@ abstract class LedgerSoakContract {
             ReconcileReport report = queries.reconcile();
             assertThat(report.breaks()).as("%s: reconcile breaks", where).isEmpty();
             assertOpenAlertsMatchTheLines(where);
+            System.out.printf("%s: round %d: %d movements, %s%n", getClass().getSimpleName(), round,
+                    jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single(), fileSize());
         }
         System.out.printf("%s: %s%n", getClass().getSimpleName(), new java.util.TreeMap<>(told.counts));
         assertThat(told.counts.getOrDefault("refused", new AtomicLong()).get()).as("refusals happened").isPositive();
@@ -388,6 +391,22 @@ abstract class LedgerSoakContract {
                 assertThat(open).as("%s: open alerts of %s in %s at stock %s", where, item, warehouse, onHand)
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
+        }
+    }
+
+    /** The embedded database's file size (H2 only), for the bench's figures. */
+    private String fileSize() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            if (!c.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+                return "not a file database";
+            }
+            String path = c.getMetaData().getURL().substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
+            String fill = jdbc.sql("SELECT SETTING_NAME || '=' || SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                                   + "WHERE SETTING_NAME LIKE 'info.%FILL%' OR SETTING_NAME LIKE 'info.CHUNK%'")
+                    .query(String.class).list().toString();
+            return "H2 file " + java.nio.file.Files.size(java.nio.file.Path.of(path)) / 1024 + " KB " + fill;
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            return "file size unknown (" + e + ")";
         }
     }
 

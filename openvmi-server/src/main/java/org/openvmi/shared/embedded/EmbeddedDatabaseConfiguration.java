@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The embedded default (H2) runs with one writer at a time and with scheduled compaction of its file (ADR 0015);
+ * The embedded default (H2) runs with one writer at a time and compacts its file on a schedule (ADR 0016);
  * PostgreSQL keeps Spring Boot's transaction manager and needs neither.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +32,9 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "openvmi.embedded.compaction", havingValue = "true", matchIfMissing = true)
     EmbeddedStoreMaintenance embeddedStoreMaintenance(DataSource dataSource,
-                                                      @Value("${openvmi.embedded.compact-fill-rate:80}") int fillRate) {
-        return new EmbeddedStoreMaintenance(dataSource, fillRate, 32 * 1024 * 1024);
+                                                      @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
+        return new EmbeddedStoreMaintenance(dataSource, fillRate, 16 * 1024 * 1024);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 /**
  * The transaction manager of the embedded database: every read-write transaction passes the {@link WriteGate} before it
  * takes a connection and leaves it after commit or rollback, so H2 never runs two writing transactions at once; read-only
- * transactions and single statements outside a transaction run beside the writer as before. Why: ADR 0015 (H2's row
+ * transactions and single statements outside a transaction run beside the writer as before. Why: ADR 0016 (H2's row
  * locking lost units under concurrent postings with rollbacks).
  */
 class SingleWriterTransactionManager extends JdbcTransactionManager {

@@ -9,7 +9,7 @@ import org.springframework.dao.CannotAcquireLockException;
 
 /**
  * The one writer of the embedded database: a fair, reentrant lock that a read-write transaction holds from its begin
- * to its end (ADR 0015). Reentrant because a REQUIRES_NEW transaction on the same thread must not wait for its own
+ * to its end (ADR 0016). Reentrant because a REQUIRES_NEW transaction on the same thread must not wait for its own
  * outer transaction. A writer that cannot enter in time gets {@link CannotAcquireLockException}, a transient failure
  * that the ledger and the document flows retry like a lock timeout of the database.
  */
