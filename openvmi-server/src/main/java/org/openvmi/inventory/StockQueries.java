@@ -6,6 +6,8 @@ import org.openvmi.inventory.internal.StockQueryRepository;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +19,17 @@ public class StockQueries {
     public static final int EXPORT_LIMIT = 100_000;
 
     private final StockQueryRepository repository;
+    private final MessageSource messages;
 
-    StockQueries(StockQueryRepository repository) {
+    StockQueries(StockQueryRepository repository, MessageSource messages) {
         this.repository = repository;
+        this.messages = messages;
+    }
+
+    /** What a supplier reads instead of a reason naming another supplier, in the caller's language. */
+    private String maskedReason() {
+        return messages.getMessage("movements.reason.ownershipTransfer", null, "ownership transfer",
+                LocaleContextHolder.getLocale());
     }
 
     /**
@@ -51,7 +61,7 @@ public class StockQueries {
 
     @Transactional(readOnly = true)
     public PageResult<MovementView> movements(MovementFilter filter, PageRequest page) {
-        return repository.movements(filter, page, PartyScope.current());
+        return repository.movements(filter, page, PartyScope.current(), maskedReason());
     }
 
     /** Own and consignment value of the filtered stock, in total and per warehouse. */
@@ -79,7 +89,7 @@ public class StockQueries {
     public void exportMovements(MovementFilter filter, Consumer<MovementView> sink) {
         PartyScope scope = PartyScope.current();
         checkExportSize(repository.countMovements(filter, scope));
-        repository.forEachMovement(filter, scope, EXPORT_LIMIT, sink);
+        repository.forEachMovement(filter, scope, maskedReason(), EXPORT_LIMIT, sink);
     }
 
     private static void checkExportSize(long rows) {

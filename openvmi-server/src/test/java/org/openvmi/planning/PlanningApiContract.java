@@ -183,6 +183,11 @@ abstract class PlanningApiContract {
         assertThat(f.get("model").asString()).isNotBlank();
         assertThat(f.get("leadTimeSource").asString()).isEqualTo("SOURCE_LIST");
         assertThat(f.get("leadTimeDays").asDouble()).isEqualTo(14.0);
+        // the run records whose lead time it planned with: the supplier itself reads it (ADR 0004 addendum)
+        JsonNode own = suggestions(asUser(Fixtures.SUPPLIER_USER_A), item).get("content").get(0);
+        assertThat(new BigDecimal(own.get("leadTimeDays").asString())).isEqualByComparingTo("14");
+        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
+                .get("content").get(0).get("leadTimeDays").asDouble()).isEqualTo(14.0);
 
         // accepting the PURCHASE suggestion leaves a DRAFT requisition for the buyer to submit (procurement)
         long suggestion = s.get(0).get("id").asLong();
@@ -205,6 +210,7 @@ abstract class PlanningApiContract {
     void an_item_under_a_vmi_agreement_is_replenished_by_a_call_off_to_the_agreements_supplier() throws Exception {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_B, 14, "1", "10");   // the buyer's own source is another supplier
+        data.backupSource(item, Fixtures.SUPPLIER_A, 3);                // the VMI supplier, a backup source (3 d)
         org.openvmi.catalog.LocationCommand vmi = new org.openvmi.catalog.LocationCommand();
         vmi.setCode(wh + "-VMI");
         vmi.setType(org.openvmi.catalog.LocationType.VMI);
@@ -224,6 +230,18 @@ abstract class PlanningApiContract {
         assertThat(s.get("type").asString()).isEqualTo("VMI_REPLENISHMENT");
         assertThat(s.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
         assertThat(new BigDecimal(s.get("qty").asString())).isEqualByComparingTo("30");
+        // planned with the primary source's (B's) lead time: A, whom it orders from, does not read it; B does not
+        // see the suggestion at all, but reads its own lead time in the forecast (ADR 0004 addendum)
+        JsonNode toA = body(mvc.perform(get("/api/v1/suggestions/" + s.get("id").asLong())
+                .with(asUser(Fixtures.SUPPLIER_USER_A)).header("Accept-Language", "en")).andExpect(status().isOk()));
+        assertThat(toA.get("leadTimeDays").isNull()).isTrue();
+        assertThat(toA.get("reason").asString()).contains("lead time - d").doesNotContain("14");
+        mvc.perform(get("/api/v1/suggestions/" + s.get("id").asLong()).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_B))))
+                .get("content").get(0).get("leadTimeDays").asDouble()).isEqualTo(14.0);
+        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
+                .get("content").get(0).get("leadTimeDays").isNull()).isTrue();
 
         long suggestion = s.get("id").asLong();
         postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());

@@ -70,6 +70,17 @@ final class PlanningTestData {
         return code;
     }
 
+    /** Puts an existing item on another supplier's source list, not as its primary source. */
+    void backupSource(String item, String supplier, int leadTimeDays) {
+        SupplierItemCommand s = new SupplierItemCommand();
+        s.setItem(item);
+        s.setPrice(new BigDecimal("2.70"));
+        s.setCurrency("CNY");
+        s.setLeadTimeDays(leadTimeDays);
+        s.setPrimary(false);
+        suppliers.addSource(supplier, s);
+    }
+
     /** The last day of the last complete week the run reads (the Sunday before today). */
     static LocalDate lastSunday(LocalDate today) {
         return today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));

@@ -52,6 +52,30 @@ public class StockQueryRepository {
                    sp.price AS consignment_price, COALESCE(tr.qty, 0) AS in_transit
             """;
 
+    /**
+     * For a supplier caller, whether the reason of a movement must be replaced by a neutral text: the buyer's side of
+     * an ownership transfer reads "ownership from S008 (CONSUMPTION)", which names the supplier that gave up the
+     * stock; only that supplier reads it. 1 = mask.
+     */
+    private static String reasonMasked(PartyScope scope) {
+        if (scope.seesAll()) {
+            return "0";
+        }
+        return "CASE WHEN m.owner = 'OWN' AND m.type = 'OWNERSHIP_TRANSFER' AND NOT EXISTS (SELECT 1 FROM stock_movement pm"
+               + " JOIN stock_balance pb ON pb.id = pm.balance_id WHERE pm.posting_id = m.posting_id"
+               + " AND pm.type = 'OWNERSHIP_TRANSFER' AND pm.item_id = m.item_id AND pm.location_id = m.location_id"
+               + " AND pm.lot = m.lot AND " + scope.predicate("pb.owner_supplier_id") + ") THEN 1 ELSE 0 END";
+    }
+
+    private static String stockSelect(PartyScope scope) {
+        return STOCK_SELECT + ", " + SupplierScopeSql.lotHidden(scope, "b.owner", "b.item_id", "b.lot") + " AS lot_hidden ";
+    }
+
+    private static String movementSelect(PartyScope scope) {
+        return MOVEMENT_SELECT + ", " + SupplierScopeSql.lotHidden(scope, "m.owner", "m.item_id", "m.lot") + " AS lot_hidden, "
+               + reasonMasked(scope) + " AS reason_masked";
+    }
+
     private static final String STOCK_ORDER = " ORDER BY i.code, w.code, l.code, b.owner, b.lot";
 
     private static final String MOVEMENT_SELECT =
@@ -78,9 +102,9 @@ public class StockQueryRepository {
     public PageResult<StockView> stock(StockFilter f, PageRequest page, PartyScope scope) {
         Where w = stockWhere(f, scope);
         long total = jdbc.sql("SELECT COUNT(*) " + STOCK_FROM + w.sql()).params(w.params()).query(Long.class).single();
-        List<StockView> rows = jdbc.sql(STOCK_SELECT + STOCK_FROM + w.sql() + STOCK_ORDER + " LIMIT :limit OFFSET :offset")
+        List<StockView> rows = jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_ORDER + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
-                .query(StockQueryRepository::stockRow).list();
+                .query((rs, n) -> stockRow(rs, scope)).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -92,9 +116,9 @@ public class StockQueryRepository {
     /** Every matching balance, at most maxRows, streamed row by row (for exports) in the order of the list. */
     public void forEachStock(StockFilter f, PartyScope scope, int maxRows, Consumer<StockView> sink) {
         Where w = stockWhere(f, scope);
-        jdbc.sql(STOCK_SELECT + STOCK_FROM + w.sql() + STOCK_ORDER).params(w.params())
+        jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_ORDER).params(w.params())
                 .withFetchSize(FETCH_SIZE).withMaxRows(maxRows)
-                .query((RowCallbackHandler) rs -> sink.accept(stockRow(rs, 0)));
+                .query((RowCallbackHandler) rs -> sink.accept(stockRow(rs, scope)));
     }
 
     /** Own and consignment value of the matching balances, per warehouse. */
@@ -104,7 +128,10 @@ public class StockQueryRepository {
         long[] counts = new long[2];
         BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
         Map<String, BigDecimal[]> byWarehouse = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
+        // the buyer's moving average cost is its own business and, after a receipt or consumed consignment of
+        // another supplier, that supplier's price: a supplier caller sees its own consignment valued, not own stock
+        String ownCost = scope.seesAll() ? "COALESCE(c.average_cost, i.unit_cost)" : "CAST(NULL AS NUMERIC(19, 4))";
+        jdbc.sql(("""
                 SELECT wh_code, own_flag, SUM(line_value) AS total_value, COUNT(*) AS line_count,
                        SUM(unvalued_flag) AS unvalued_count FROM (
                   SELECT w.code AS wh_code, CASE WHEN b.owner = 'OWN' THEN 1 ELSE 0 END AS own_flag,
@@ -113,7 +140,7 @@ public class StockQueryRepository {
                          CASE WHEN (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
                                          ELSE sp.price END) IS NULL THEN 1 ELSE 0 END AS unvalued_flag
                 """ + STOCK_FROM + w.sql() + """
-                ) t GROUP BY wh_code, own_flag ORDER BY wh_code, own_flag""")
+                ) t GROUP BY wh_code, own_flag ORDER BY wh_code, own_flag""").replace("COALESCE(c.average_cost, i.unit_cost)", ownCost))
                 .params(w.params())
                 .query((RowCallbackHandler) rs -> {
                     boolean own = rs.getInt("own_flag") == 1;
@@ -135,10 +162,8 @@ public class StockQueryRepository {
 
     private static Where stockWhere(StockFilter f, PartyScope scope) {
         List<String> where = new ArrayList<>(List.of(CatalogRefs.itemPredicate("b.item_id", scope)));
-        if (!scope.seesAll()) {
-            // a supplier sees the buyer's own stock of its items and its own consignment, never another supplier's
-            where.add("(b.owner_supplier_id IS NULL OR " + scope.predicate("b.owner_supplier_id") + ")");
-        }
+        // a supplier sees the buyer's own stock of its items and its own consignment, never another supplier's
+        where.add(SupplierScopeSql.ownerVisible(scope, "b.owner_supplier_id"));
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         if (!f.includeZero()) {
@@ -174,25 +199,31 @@ public class StockQueryRepository {
         }
     }
 
-    private static StockView stockRow(ResultSet rs, int n) throws SQLException {
+    /** A supplier caller sees neither the value of the buyer's own stock nor a lot it did not deliver itself. */
+    private static StockView stockRow(ResultSet rs, PartyScope scope) throws SQLException {
         BigDecimal onHand = rs.getBigDecimal("on_hand");
         BigDecimal reserved = rs.getBigDecimal("reserved");
         boolean own = "OWN".equals(rs.getString("owner"));
-        BigDecimal unit = own ? rs.getBigDecimal("own_cost") : rs.getBigDecimal("consignment_price");
+        BigDecimal unit = own ? (scope.seesAll() ? rs.getBigDecimal("own_cost") : null) : rs.getBigDecimal("consignment_price");
         BigDecimal value = unit == null ? null : unit.multiply(onHand).setScale(2, RoundingMode.HALF_UP);
-        String lot = rs.getString("lot");
+        String lot = rs.getInt("lot_hidden") == 1 ? null : rs.getString("lot");
         return new StockView(rs.getString("item"), rs.getString("item_name"), rs.getString("uom"),
                 rs.getString("warehouse"), rs.getString("location"), rs.getString("owner"),
                 lot == null || lot.isEmpty() ? null : lot, Decimals.plain(onHand), Decimals.plain(reserved),
                 Decimals.plain(onHand.subtract(reserved)), Decimals.plain(rs.getBigDecimal("in_transit")), Decimals.plain(unit), value, own);
     }
 
-    public PageResult<MovementView> movements(MovementFilter f, PageRequest page, PartyScope scope) {
+    /**
+     * Movements visible to the scope; for a supplier caller, a reason that names another supplier is replaced by
+     * {@code maskedReason} (a neutral text in the caller's language), a lot it did not deliver is left out and the
+     * unit cost of the buyer's own receipts (a purchase order's price) is not shown.
+     */
+    public PageResult<MovementView> movements(MovementFilter f, PageRequest page, PartyScope scope, String maskedReason) {
         Where w = movementWhere(f, scope);
         long total = jdbc.sql("SELECT COUNT(*)" + MOVEMENT_FROM + w.sql()).params(w.params()).query(Long.class).single();
-        List<MovementView> rows = jdbc.sql(MOVEMENT_SELECT + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER + " LIMIT :limit OFFSET :offset")
+        List<MovementView> rows = jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
-                .query(StockQueryRepository::movementRow).list();
+                .query((rs, n) -> movementRow(rs, scope, maskedReason)).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -202,11 +233,12 @@ public class StockQueryRepository {
     }
 
     /** Every matching movement, at most maxRows, newest first, streamed row by row (for exports). */
-    public void forEachMovement(MovementFilter f, PartyScope scope, int maxRows, Consumer<MovementView> sink) {
+    public void forEachMovement(MovementFilter f, PartyScope scope, String maskedReason, int maxRows,
+                                Consumer<MovementView> sink) {
         Where w = movementWhere(f, scope);
-        jdbc.sql(MOVEMENT_SELECT + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER).params(w.params())
+        jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER).params(w.params())
                 .withFetchSize(FETCH_SIZE).withMaxRows(maxRows)
-                .query((RowCallbackHandler) rs -> sink.accept(movementRow(rs, 0)));
+                .query((RowCallbackHandler) rs -> sink.accept(movementRow(rs, scope, maskedReason)));
     }
 
     private static Where movementWhere(MovementFilter f, PartyScope scope) {
@@ -246,12 +278,14 @@ public class StockQueryRepository {
         }
     }
 
-    private static MovementView movementRow(ResultSet rs, int n) throws SQLException {
-        String lot = rs.getString("lot");
+    private static MovementView movementRow(ResultSet rs, PartyScope scope, String maskedReason) throws SQLException {
+        String lot = rs.getInt("lot_hidden") == 1 ? null : rs.getString("lot");
+        boolean own = "OWN".equals(rs.getString("owner"));
         return new MovementView(rs.getLong("id"), rs.getLong("posting_id"), rs.getString("type"),
                 rs.getString("item_code"), rs.getString("warehouse_code"), rs.getString("location_code"),
                 rs.getString("owner"), lot == null || lot.isEmpty() ? null : lot, Decimals.plain(rs.getBigDecimal("qty")),
-                Decimals.plain(rs.getBigDecimal("unit_cost")), rs.getString("reference"), rs.getString("reason"),
+                own && !scope.seesAll() ? null : Decimals.plain(rs.getBigDecimal("unit_cost")), rs.getString("reference"),
+                rs.getInt("reason_masked") == 1 ? maskedReason : rs.getString("reason"),
                 rs.getString("username"), rs.getTimestamp("posted_at").toInstant());
     }
 

@@ -38,13 +38,17 @@ public class TransferQueryRepository {
     }
 
     public Optional<TransferView> view(long id, PartyScope scope) {
-        String lineScope = CatalogRefs.itemPredicate("tl.item_id", scope);
+        // a supplier reads the lines of its items owned by the buyer or by itself, without lots it did not deliver
+        String lineScope = CatalogRefs.itemPredicate("tl.item_id", scope) + " AND "
+                           + SupplierScopeSql.ownerVisible(scope, "tl.owner_supplier_id");
         List<TransferView.Line> lines = jdbc.sql("""
-                SELECT tl.*, i.code, i.name, i.uom FROM stock_transfer_line tl JOIN item i ON i.id = tl.item_id
+                SELECT tl.*, i.code, i.name, i.uom,\s""" + SupplierScopeSql.lotHidden(scope, "tl.owner", "tl.item_id", "tl.lot")
+                + """
+                 AS lot_hidden FROM stock_transfer_line tl JOIN item i ON i.id = tl.item_id
                 WHERE tl.transfer_id = :id AND\s""" + lineScope + " ORDER BY tl.line_no")
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> new TransferView.Line(rs.getInt("line_no"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("uom"), rs.getString("owner"), lot(rs), qty(rs, "qty"), qty(rs, "shipped_qty"),
+                        rs.getString("uom"), rs.getString("owner"), rs.getInt("lot_hidden") == 1 ? null : lot(rs), qty(rs, "qty"), qty(rs, "shipped_qty"),
                         qty(rs, "received_qty"), Decimals.plain(rs.getBigDecimal("shipped_qty")
                                 .subtract(rs.getBigDecimal("received_qty")))))
                 .list();
@@ -79,7 +83,8 @@ public class TransferQueryRepository {
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
         String lines = " FROM stock_transfer_line tl WHERE tl.transfer_id = t.id AND "
-                       + CatalogRefs.itemPredicate("tl.item_id", scope) + ")";
+                       + CatalogRefs.itemPredicate("tl.item_id", scope) + " AND "
+                       + SupplierScopeSql.ownerVisible(scope, "tl.owner_supplier_id") + ")";
         where.add("EXISTS (SELECT 1" + lines);
         if (status != null) {
             where.add("t.status = :status");

@@ -47,11 +47,18 @@ public class ForecastQueries {
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         List<ForecastView> rows = jdbc.query("SELECT f.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code"
-                + FROM + where + " ORDER BY i.code, w.code LIMIT ? OFFSET ?", this::view, pageArgs.toArray());
+                + FROM + where + " ORDER BY i.code, w.code LIMIT ? OFFSET ?", (rs, n) -> view(rs, scope), pageArgs.toArray());
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
-    private ForecastView view(ResultSet rs, int n) throws SQLException {
+    /**
+     * A supplier user reads the forecast of its item but not another supplier's lead time (days, deviation, where
+     * it came from): those are shown only when the plan used its own. The stock lines stay: they are the buyer's
+     * policy, which the supplier already reads under Stock lines.
+     */
+    private ForecastView view(ResultSet rs, PartyScope scope) throws SQLException {
+        Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
+        boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
         List<Double> forecast = parse(rs.getString("forecast_csv"));
         double sd = rs.getDouble("error_sd");
         List<Double> lower = new ArrayList<>();
@@ -66,8 +73,9 @@ public class ForecastQueries {
                 rs.getLong("run_id"), rs.getInt("bucket_days"), rs.getDate("history_start").toLocalDate(),
                 parse(rs.getString("history_csv")), rs.getDate("first_bucket").toLocalDate(), forecast, lower, upper,
                 rs.getString("model"), rs.getString("measure"), scoreOrNull, rs.getString("demand_class"),
-                round(rs.getDouble("mean_per_bucket")), round(sd), rs.getDouble("lead_time_days"),
-                rs.getDouble("lead_time_sd"), rs.getString("lead_time_source"), rs.getInt("stockout_buckets"),
+                round(rs.getDouble("mean_per_bucket")), round(sd),
+                leadTimeShown ? rs.getDouble("lead_time_days") : null, leadTimeShown ? rs.getDouble("lead_time_sd") : null,
+                leadTimeShown ? rs.getString("lead_time_source") : null, rs.getInt("stockout_buckets"),
                 Decimals.plain(rs.getBigDecimal("service_level")), Decimals.plain(rs.getBigDecimal("safety")),
                 Decimals.plain(rs.getBigDecimal("reorder_point")), Decimals.plain(rs.getBigDecimal("order_up_to")));
     }

@@ -26,8 +26,9 @@ public class ForecastRepository {
         jdbc.batchUpdate("""
                 INSERT INTO planning_forecast (run_id, item_id, warehouse_id, bucket_days, first_bucket, model, measure, score,
                     demand_class, mean_per_bucket, error_sd, lead_time_days, lead_time_sd, lead_time_source, service_level,
-                    safety, reorder_point, order_up_to, stockout_buckets, history_start, history_csv, forecast_csv)
-                VALUES (?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", plans, plans.size(),
+                    safety, reorder_point, order_up_to, stockout_buckets, history_start, history_csv, forecast_csv,
+                    lead_time_supplier_id)
+                VALUES (?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", plans, plans.size(),
                 (PreparedStatement ps, Plan p) -> {
                     ps.setLong(1, runId);
                     ps.setLong(2, p.input().itemId());
@@ -54,6 +55,12 @@ public class ForecastRepository {
                     ps.setDate(19, Date.valueOf(historyStart));
                     ps.setString(20, csv(p.input().weekly()));
                     ps.setString(21, csv(p.choice().forecast()));
+                    Long leadTimeSupplier = p.input().leadTime().supplierId();
+                    if (leadTimeSupplier == null) {
+                        ps.setNull(22, Types.BIGINT);
+                    } else {
+                        ps.setLong(22, leadTimeSupplier);
+                    }
                 });
     }
 

@@ -266,7 +266,7 @@ public class PlanningRunner {
         PlanInput.Source purchase = null;
         if (source != null) {
             LeadTimeStats seen = context.observed().get(new LeadTimeRepository.Key(source.supplierId(), s.itemId()));
-            leadTime = seen != null ? seen : LeadTimeStats.sourceList(source.leadTimeDays());
+            leadTime = (seen != null ? seen : LeadTimeStats.sourceList(source.leadTimeDays())).of(source.supplierId());
             purchase = new PlanInput.Source(source.supplierId(), nonNegative(source.moq()), positive(source.packSize()));
         }
         // under a VMI agreement the agreement's supplier replenishes (a call-off), with the line's MOQ and pack
@@ -274,7 +274,7 @@ public class PlanningRunner {
         if (covered != null) {
             LeadTimeStats seen = context.observed().get(new LeadTimeRepository.Key(covered.supplierId(), s.itemId()));
             if (seen != null) {
-                leadTime = seen;
+                leadTime = seen.of(covered.supplierId());
             }
             purchase = new PlanInput.Source(covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
         }

@@ -59,8 +59,8 @@ public class SuggestionRepository {
                 INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, supplier_id, from_warehouse_id,
                     qty, forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
                     service_level, safety, reorder_point, order_up_to, needed_qty, moq, pack_size, source_available,
-                    source_max, created_at)
-                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    source_max, created_at, lead_time_supplier_id)
+                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 proposals, proposals.size(), (PreparedStatement ps, Proposal p) -> {
                     var in = p.plan().input();
                     ps.setLong(1, runId);
@@ -87,6 +87,7 @@ public class SuggestionRepository {
                     ps.setBigDecimal(22, p.sourceAvailable());
                     ps.setBigDecimal(23, p.sourceMax());
                     ps.setTimestamp(24, Timestamp.from(now));
+                    setLong(ps, 25, in.leadTime().supplierId());
                 });
     }
 
@@ -101,8 +102,22 @@ public class SuggestionRepository {
     public record Filter(String type, String status, Long warehouseId, Long itemId, Long runId) {
     }
 
+    /**
+     * Which suggestions a caller sees: the buyer side all of them; a supplier only those that would order from
+     * itself (PURCHASE or VMI_REPLENISHMENT with its own supplier id). A suggestion to another supplier names that
+     * supplier with its lead time, MOQ and pack, and a TRANSFER is the buyer's own business between warehouses,
+     * so neither is shown to a supplier (ADR 0004 addendum).
+     */
+    static String scopePredicate(PartyScope scope) {
+        if (scope.seesAll()) {
+            return "1=1";
+        }
+        return CatalogRefs.itemPredicate("s.item_id", scope) + " AND s.type IN ('PURCHASE', 'VMI_REPLENISHMENT') AND "
+               + scope.predicate("s.supplier_id");
+    }
+
     public PageResult<SuggestionView> find(Filter f, PageRequest page, PartyScope scope) {
-        StringBuilder where = new StringBuilder(" WHERE " + CatalogRefs.itemPredicate("s.item_id", scope));
+        StringBuilder where = new StringBuilder(" WHERE " + scopePredicate(scope));
         List<Object> args = new ArrayList<>();
         if (f.type() != null) {
             where.append(" AND s.type = ?");
@@ -130,14 +145,14 @@ public class SuggestionRepository {
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + " ORDER BY s.id DESC LIMIT ? OFFSET ?",
-                this::view, pageArgs.toArray());
+                (rs, n) -> view(rs, scope), pageArgs.toArray());
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
     public Optional<SuggestionView> find(long id, PartyScope scope) {
-        return jdbc.sql(COLUMNS + FROM + " WHERE s.id = :id AND " + CatalogRefs.itemPredicate("s.item_id", scope))
+        return jdbc.sql(COLUMNS + FROM + " WHERE s.id = :id AND " + scopePredicate(scope))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query(this::view).optional();
+                .query((rs, n) -> view(rs, scope)).optional();
     }
 
     /** The internal ids a suggestion's transfer needs. */
@@ -169,13 +184,20 @@ public class SuggestionRepository {
         return jdbc.sql("SELECT status FROM planning_suggestion WHERE id = :id").param("id", id).query(String.class).list();
     }
 
-    private SuggestionView view(ResultSet rs, int n) throws SQLException {
+    /**
+     * A suggestion to a supplier may have been planned with another supplier's lead time (a VMI item-warehouse
+     * without receipts of the agreement's supplier keeps the primary source's): that supplier sees "-" instead.
+     */
+    private SuggestionView view(ResultSet rs, PartyScope scope) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
+        Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
+        boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
         return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
                 rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
                 rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), d(rs, "needed_qty"),
                 d(rs, "forecast_qty"), rs.getInt("horizon_days"), d(rs, "on_hand"), d(rs, "in_transit"),
-                d(rs, "reserved"), d(rs, "lead_time_days"), d(rs, "lead_time_sd"), d(rs, "service_level"),
+                d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
+                leadTimeShown ? d(rs, "lead_time_sd") : null, d(rs, "service_level"),
                 d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),
                 d(rs, "source_available"), d(rs, "source_max"), null, rs.getString("decision_reason"),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(),

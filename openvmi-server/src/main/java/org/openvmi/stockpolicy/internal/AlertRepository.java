@@ -286,7 +286,10 @@ public class AlertRepository {
         if (scope.seesAll()) {
             return "1=1";
         }
-        return "(" + CatalogRefs.itemPredicate("a.item_id", scope) + " OR " + scope.predicate("a.supplier_id") + ")";
+        // stock alerts (no supplier) about its items, and alerts about itself; another supplier's SUPPLIER_LOW_WATER
+        // alert of a shared item would show that supplier's code, available stock and low-water mark
+        return "((a.supplier_id IS NULL AND " + CatalogRefs.itemPredicate("a.item_id", scope) + ") OR "
+               + scope.predicate("a.supplier_id") + ")";
     }
 
     private static String where(Filter f, PartyScope scope, Map<String, Object> params) {

@@ -1,0 +1,7 @@
+package org.openvmi.security;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class SupplierScopeLeakOnPostgresIT extends SupplierScopeLeakContract {
+}
