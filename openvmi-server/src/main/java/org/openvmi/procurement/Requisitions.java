@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.ApprovalRoute;
 import org.openvmi.procurement.model.Money;
 import org.openvmi.procurement.model.SourceOption;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -195,10 +195,9 @@ public class Requisitions {
 
     @Transactional(readOnly = true)
     public PageResult<RequisitionView> find(String status, Boolean urgent, boolean mine, PageRequest page) {
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !Set.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED").contains(s)) {
-            throw InvalidInputException.of("status", "must be DRAFT, SUBMITTED, APPROVED, REJECTED or ORDERED");
-        }
+        // the statuses of proc_requisition_status_check
+        String s = AllowedValues.code("status", status,
+                List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED"));
         return repository.find(new RequisitionRepository.Filter(s, urgent, mine ? Actor.current().name() : null, null),
                 page);
     }
