@@ -1,16 +1,12 @@
 package org.openvmi.procurement;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.RuleRepository;
-import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
-import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -24,15 +20,13 @@ public class ApprovalRules {
     private final RuleRepository rules;
     private final CatalogRefs refs;
     private final AuditTrail audit;
-    private final UserDirectory users;
+    private final Approvers known;
 
-    private static final String ROLE_PREFIX = "role:";
-
-    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit, UserDirectory users) {
+    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit, Approvers approvers) {
         this.rules = rules;
         this.refs = refs;
         this.audit = audit;
-        this.users = users;
+        this.known = approvers;
     }
 
     @Transactional(readOnly = true)
@@ -75,25 +69,6 @@ public class ApprovalRules {
         return code == null ? null : refs.warehouses(List.of(code)).get(code);
     }
 
-    /**
-     * An approver is a user that exists or {@code role:NAME} of a real role (written as the inbox matches it,
-     * role:BUYER); anything else would leave requisitions waiting for nobody.
-     */
-    private String approver(String field, String approver, FieldErrors errors) {
-        if (approver.regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
-            String role = approver.substring(ROLE_PREFIX.length()).trim().toUpperCase(Locale.ROOT);
-            if (Arrays.stream(Role.values()).noneMatch(x -> x.name().equals(role))) {
-                errors.add(field, AllowedValues.message(approver, Arrays.stream(Role.values())
-                        .map(x -> ROLE_PREFIX + x.name()).toList()) + " (or a user name)");
-            }
-            return ROLE_PREFIX + role;
-        }
-        if (users.contact(approver).isEmpty()) {
-            errors.add(field, "unknown user '" + approver + "' (a user name or role:NAME)");
-        }
-        return approver;
-    }
-
     private ApprovalRuleView check(ApprovalRuleRequest r) {
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
@@ -123,9 +98,9 @@ public class ApprovalRules {
         if (approvers.isEmpty()) {
             errors.add("approvers", "at least one approver (user name or role:NAME) is required");
         }
-        approvers = approvers.stream().map(a -> approver("approvers", a, errors)).toList();
+        approvers = approvers.stream().map(a -> known.check("approvers", a, errors)).toList();
         String urgent = r.urgentApprover() == null || r.urgentApprover().isBlank() ? null
-                : approver("urgentApprover", r.urgentApprover().trim(), errors);
+                : known.check("urgentApprover", r.urgentApprover().trim(), errors);
         errors.throwIfAny();
         String category = r.category() == null || r.category().isBlank() ? null : r.category().trim();
         return new ApprovalRuleView(0, r.name().trim(), r.priority() == null ? 100 : r.priority(), category, warehouse,

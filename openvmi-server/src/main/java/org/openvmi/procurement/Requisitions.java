@@ -45,8 +45,11 @@ public class Requisitions {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Approvers approvers;
 
-    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit,
+                 ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+        this.approvers = approvers;
         this.repository = repository;
         this.rules = rules;
         this.refs = refs;
@@ -176,14 +179,17 @@ public class Requisitions {
         if (to == null || to.isBlank()) {
             throw InvalidInputException.of("to", "is required: the user who decides instead");
         }
+        FieldErrors errors = new FieldErrors();
+        String target = approvers.check("to", to.trim(), errors);
+        errors.throwIfAny();
         RequisitionView r = get(id);
         RequisitionView.Step step = pendingStepFor(r);
-        if (!repository.delegateStep(id, step.stepNo(), step.approver(), to.trim())) {
+        if (!repository.delegateStep(id, step.stepNo(), step.approver(), target)) {
             throw new ConflictException("Step " + step.stepNo() + " of " + r.number() + " was decided meanwhile");
         }
         audit.record("DELEGATE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
-                Map.of("step", step.stepNo(), "approver", to.trim(), "by", Actor.current().name()));
-        events.publishEvent(new ApprovalRequested(id, to.trim(), step.stepNo(), r.urgent(), r.amount(), r.currency(),
+                Map.of("step", step.stepNo(), "approver", target, "by", Actor.current().name()));
+        events.publishEvent(new ApprovalRequested(id, target, step.stepNo(), r.urgent(), r.amount(), r.currency(),
                 r.warehouse()));
         return get(id);
     }
