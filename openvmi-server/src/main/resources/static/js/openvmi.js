@@ -27,3 +27,51 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.path = elt.getAttribute('action');
   }
 });
+
+// Behaviour that used to be inline (onclick=…, onchange=…, <script> in a page) lives here, wired by data attributes:
+// the Content-Security-Policy runs scripts only from our own files.
+
+// A select with data-auto-submit submits its form when it changes (list filters).
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (select.matches && select.matches('select[data-auto-submit]') && select.form) {
+    select.form.submit();
+  }
+});
+
+// A checkbox with data-check-all="name" checks or unchecks every checkbox of that name.
+document.addEventListener('click', function (event) {
+  var box = event.target;
+  if (box.matches && box.matches('input[type=checkbox][data-check-all]')) {
+    document.querySelectorAll('input[name="' + box.getAttribute('data-check-all') + '"]').forEach(function (c) {
+      c.checked = box.checked;
+    });
+  }
+  var print = event.target.closest ? event.target.closest('[data-print]') : null;
+  if (print) {
+    event.preventDefault();
+    window.print();
+  }
+});
+
+// User form: the supplier code only matters for the SUPPLIER role; hide it otherwise (unless it holds an error to fix).
+(function () {
+  function start() {
+    var field = document.getElementById('supplier-field');
+    var supplierBox = document.querySelector('input.role[value="SUPPLIER"]');
+    if (!field || !supplierBox) {
+      return;
+    }
+    function update() {
+      field.hidden = !supplierBox.checked && !document.getElementById('supplier-error')
+                     && !document.getElementById('supplier').value;
+    }
+    supplierBox.addEventListener('change', update);
+    update();
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -2,7 +2,6 @@ package org.openvmi.consignment;
 
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Set;
 
 import org.openvmi.catalog.CatalogRefs;
@@ -12,6 +11,7 @@ import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.CallOffRepository;
 import org.openvmi.consignment.internal.UseCases;
 import org.openvmi.consignment.model.CallOffStatus;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -128,7 +128,7 @@ public class CallOffs {
 
     @Transactional(readOnly = true)
     public PageResult<CallOffView> find(String status, PageRequest page) {
-        String s = Agreements.blank(status);
-        return repository.find(s == null ? null : s.toUpperCase(Locale.ROOT), PartyScope.current(), page);
+        String s = AllowedValues.code("status", status, CallOffStatus.class);
+        return repository.find(s, PartyScope.current(), page);
     }
 }

@@ -4,13 +4,13 @@ import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.internal.SettlementRepository;
 import org.openvmi.consignment.internal.UseCases;
 import org.openvmi.consignment.model.StatementStatus;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -142,12 +142,7 @@ public class Settlements {
 
     @Transactional(readOnly = true)
     public PageResult<StatementView> find(String supplier, String status, PageRequest page) {
-        String s = Agreements.blank(status);
-        if (s != null) {
-            FieldErrors errors = new FieldErrors();
-            s = Agreements.parse(StatementStatus.class, s, null, "status", errors) == null ? null : s.toUpperCase(Locale.ROOT);
-            errors.throwIfAny();
-        }
+        String s = AllowedValues.code("status", status, StatementStatus.class);
         return repository.find(Agreements.blank(supplier), s, PartyScope.current(), page);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +24,7 @@ import org.openvmi.inventory.InsufficientStockException;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.PostingResult;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -43,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Shipments {
+
+    /** What a shipment (ASN) goes through: announced in transit, received in part, received. */
+    static final List<String> STATUSES = List.of("IN_TRANSIT", "PARTIALLY_RECEIVED", "RECEIVED");
 
     private final ShipmentRepository shipments;
     private final AgreementRepository agreements;
@@ -288,7 +291,7 @@ public class Shipments {
 
     @Transactional(readOnly = true)
     public PageResult<ShipmentView> find(String status, PageRequest page) {
-        String s = Agreements.blank(status);
-        return shipments.find(s == null ? null : s.toUpperCase(Locale.ROOT), PartyScope.current(), page);
+        String s = AllowedValues.code("status", status, STATUSES);
+        return shipments.find(s, PartyScope.current(), page);
     }
 }

@@ -12,8 +12,8 @@ import org.openvmi.audit.AuditTrail;
 import org.openvmi.integration.internal.DeliveryRepository;
 import org.openvmi.integration.internal.WebhookRepository;
 import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.FieldErrors;
-import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -93,10 +93,7 @@ public class Webhooks {
     @Transactional(readOnly = true)
     public PageResult<DeliveryView> deliveries(long webhookId, String status, PageRequest page) {
         get(webhookId);
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !Set.of("PENDING", "DELIVERED", "FAILED").contains(s)) {
-            throw InvalidInputException.of("status", "must be PENDING, DELIVERED or FAILED");
-        }
+        String s = AllowedValues.code("status", status, java.util.List.of("PENDING", "DELIVERED", "FAILED"));
         return new PageResult<>(deliveries.findPage(webhookId, s, page.size(), page.offset()), page.page(),
                 page.size(), deliveries.count(webhookId, s));
     }

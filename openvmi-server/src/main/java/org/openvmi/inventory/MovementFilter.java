@@ -2,6 +2,9 @@ package org.openvmi.inventory;
 
 import java.time.Instant;
 
+import org.openvmi.inventory.model.MovementType;
+import org.openvmi.shared.AllowedValues;
+
 /**
  * Filters of the movement history; owner is OWN, a supplier code, or CONSIGNMENT for all supplier-owned stock. Item is
  * an exact item code; text (for people typing in a search field) matches code or name partly, or a barcode exactly.
@@ -9,6 +12,11 @@ import java.time.Instant;
  */
 public record MovementFilter(String item, String warehouse, String location, String owner, String type,
                              String reference, Long posting, Instant from, Instant to, String text) {
+
+    /** An unknown type is refused (400) rather than matching nothing. */
+    public MovementFilter {
+        type = AllowedValues.code("type", type, MovementType.class);
+    }
 
     public MovementFilter(String item, String warehouse, String location, String owner, String type, String reference,
                           Long posting, Instant from, Instant to) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.openvmi.inventory.internal.BalanceRepository;
 import org.openvmi.inventory.internal.DocumentIdempotency;
@@ -16,6 +15,7 @@ import org.openvmi.inventory.internal.StaleDocumentException;
 import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.Reservation;
 import org.openvmi.inventory.model.ReservationStatus;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.FieldErrors;
@@ -133,15 +133,7 @@ public class Reservations {
 
     @Transactional(readOnly = true)
     public PageResult<ReservationView> find(String status, String item, String location, PageRequest page) {
-        String s = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                s = ReservationStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "unknown status '" + status + "'; one of "
-                        + List.of(ReservationStatus.values()));
-            }
-        }
+        String s = AllowedValues.code("status", status, ReservationStatus.class);
         return reservations.find(s, item, location, page);
     }
 

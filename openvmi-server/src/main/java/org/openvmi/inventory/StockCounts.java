@@ -3,7 +3,6 @@ package org.openvmi.inventory;
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.openvmi.catalog.LocationRef;
@@ -18,6 +17,7 @@ import org.openvmi.inventory.internal.DocumentTransactions;
 import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.CountStatus;
 import org.openvmi.inventory.model.DocumentRules;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -130,15 +130,7 @@ public class StockCounts {
 
     @Transactional(readOnly = true)
     public PageResult<CountSummary> find(String status, String warehouse, PageRequest page) {
-        String s = null;
-        if (!blank(status)) {
-            try {
-                s = CountStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "unknown status '" + status + "'; one of "
-                        + List.of(CountStatus.values()));
-            }
-        }
+        String s = AllowedValues.code("status", status, CountStatus.class);
         return queries.find(s, warehouse, page);
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -21,6 +20,7 @@ import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferStatus;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -140,14 +140,6 @@ public class Transfers {
     }
 
     static String status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return TransferStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("status", "unknown status '" + status + "'; one of "
-                    + List.of(TransferStatus.values()));
-        }
+        return AllowedValues.code("status", status, TransferStatus.class);
     }
 }

@@ -1,7 +1,7 @@
 package org.openvmi.notification;
 
 import org.openvmi.notification.internal.MailRepository;
-import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.springframework.stereotype.Service;
@@ -19,10 +19,7 @@ public class MailLog {
 
     @Transactional(readOnly = true)
     public PageResult<MailView> find(String status, PageRequest page) {
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
-        if (s != null && !java.util.Set.of("PENDING", "SENT", "FAILED").contains(s)) {
-            throw InvalidInputException.of("status", "must be PENDING, SENT or FAILED");
-        }
+        String s = AllowedValues.code("status", status, java.util.List.of("PENDING", "SENT", "FAILED"));
         return new PageResult<>(mails.findPage(s, page.size(), page.offset()), page.page(), page.size(), mails.count(s));
     }
 }

@@ -18,6 +18,7 @@ import org.openvmi.planning.model.SuggestionType;
 import org.openvmi.procurement.Requisitions;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -89,8 +90,8 @@ public class Suggestions {
                 throw InvalidInputException.of("item", "unknown item '" + item + "'");
             }
         }
-        var filter = new SuggestionRepository.Filter(enumName("type", type, SuggestionType.values()),
-                enumName("status", status, SuggestionStatus.values()), warehouseId, itemId, run);
+        var filter = new SuggestionRepository.Filter(AllowedValues.code("type", type, SuggestionType.class),
+                AllowedValues.code("status", status, SuggestionStatus.class), warehouseId, itemId, run);
         Locale locale = LocaleContextHolder.getLocale();
         return repository.find(filter, page, PartyScope.current()).map(s -> s.withReason(reason(s, locale)));
     }
@@ -204,18 +205,6 @@ public class Suggestions {
 
     private static String plain(BigDecimal x) {
         return x == null ? "-" : x.stripTrailingZeros().toPlainString();
-    }
-
-    static String enumName(String field, String value, Enum<?>[] values) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        for (Enum<?> v : values) {
-            if (v.name().equalsIgnoreCase(value.trim())) {
-                return v.name();
-            }
-        }
-        throw InvalidInputException.of(field, "unknown " + field + " '" + value + "'; one of " + List.of(values));
     }
 
 }

@@ -20,11 +20,13 @@ public class ApprovalRules {
     private final RuleRepository rules;
     private final CatalogRefs refs;
     private final AuditTrail audit;
+    private final Approvers known;
 
-    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit) {
+    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit, Approvers approvers) {
         this.rules = rules;
         this.refs = refs;
         this.audit = audit;
+        this.known = approvers;
     }
 
     @Transactional(readOnly = true)
@@ -96,9 +98,11 @@ public class ApprovalRules {
         if (approvers.isEmpty()) {
             errors.add("approvers", "at least one approver (user name or role:NAME) is required");
         }
+        approvers = approvers.stream().map(a -> known.check("approvers", a, errors)).toList();
+        String urgent = r.urgentApprover() == null || r.urgentApprover().isBlank() ? null
+                : known.check("urgentApprover", r.urgentApprover().trim(), errors);
         errors.throwIfAny();
         String category = r.category() == null || r.category().isBlank() ? null : r.category().trim();
-        String urgent = r.urgentApprover() == null || r.urgentApprover().isBlank() ? null : r.urgentApprover().trim();
         return new ApprovalRuleView(0, r.name().trim(), r.priority() == null ? 100 : r.priority(), category, warehouse,
                 min, r.maxAmount(), currency, approvers, urgent, r.active() == null || r.active());
     }

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.openvmi.audit.AuditTrail;
@@ -18,6 +17,7 @@ import org.openvmi.procurement.internal.InvoiceRepository;
 import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.model.MatchStatus;
 import org.openvmi.procurement.model.ThreeWayMatch;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -265,13 +265,6 @@ public class Invoices {
     }
 
     private static String status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return MatchStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("status", "must be MATCHED, PRICE_VARIANCE, QUANTITY_VARIANCE or NOT_RECEIVED");
-        }
+        return AllowedValues.code("status", status, MatchStatus.class);
     }
 }

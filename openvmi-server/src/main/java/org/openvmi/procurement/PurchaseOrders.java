@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openvmi.audit.AuditTrail;
@@ -19,6 +17,7 @@ import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.model.OrderQuantity;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.procurement.model.SupplierChoice;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -320,11 +319,9 @@ public class PurchaseOrders {
 
     @Transactional(readOnly = true)
     public PageResult<PurchaseOrderView> find(String status, String supplier, Long requisition, PageRequest page) {
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !Set.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED",
-                "CANCELLED").contains(s)) {
-            throw InvalidInputException.of("status", "unknown status '" + status + "'");
-        }
+        // the statuses of proc_po_status_check
+        String s = AllowedValues.code("status", status, List.of("SENT", "CHANGE_PROPOSED",
+                "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED", "CANCELLED"));
         Long supplierId = null;
         if (supplier != null && !supplier.isBlank()) {
             supplierId = refs.suppliers(List.of(supplier.trim())).get(supplier.trim());

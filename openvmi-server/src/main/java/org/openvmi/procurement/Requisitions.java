@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.ApprovalRoute;
 import org.openvmi.procurement.model.Money;
 import org.openvmi.procurement.model.SourceOption;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -45,8 +45,11 @@ public class Requisitions {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Approvers approvers;
 
-    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit,
+                 ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+        this.approvers = approvers;
         this.repository = repository;
         this.rules = rules;
         this.refs = refs;
@@ -176,14 +179,17 @@ public class Requisitions {
         if (to == null || to.isBlank()) {
             throw InvalidInputException.of("to", "is required: the user who decides instead");
         }
+        FieldErrors errors = new FieldErrors();
+        String target = approvers.check("to", to.trim(), errors);
+        errors.throwIfAny();
         RequisitionView r = get(id);
         RequisitionView.Step step = pendingStepFor(r);
-        if (!repository.delegateStep(id, step.stepNo(), step.approver(), to.trim())) {
+        if (!repository.delegateStep(id, step.stepNo(), step.approver(), target)) {
             throw new ConflictException("Step " + step.stepNo() + " of " + r.number() + " was decided meanwhile");
         }
         audit.record("DELEGATE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
-                Map.of("step", step.stepNo(), "approver", to.trim(), "by", Actor.current().name()));
-        events.publishEvent(new ApprovalRequested(id, to.trim(), step.stepNo(), r.urgent(), r.amount(), r.currency(),
+                Map.of("step", step.stepNo(), "approver", target, "by", Actor.current().name()));
+        events.publishEvent(new ApprovalRequested(id, target, step.stepNo(), r.urgent(), r.amount(), r.currency(),
                 r.warehouse()));
         return get(id);
     }
@@ -195,10 +201,9 @@ public class Requisitions {
 
     @Transactional(readOnly = true)
     public PageResult<RequisitionView> find(String status, Boolean urgent, boolean mine, PageRequest page) {
-        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (s != null && !Set.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED").contains(s)) {
-            throw InvalidInputException.of("status", "must be DRAFT, SUBMITTED, APPROVED, REJECTED or ORDERED");
-        }
+        // the statuses of proc_requisition_status_check
+        String s = AllowedValues.code("status", status,
+                List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED"));
         return repository.find(new RequisitionRepository.Filter(s, urgent, mine ? Actor.current().name() : null, null),
                 page);
     }

@@ -195,6 +195,12 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.content[*].id", hasItem((int) urgent)));
         read(as(Role.ADMIN), "/api/v1/audit?action=SUBMIT_URGENT&entityKey=PR-" + urgent)
                 .andExpect(jsonPath("$.totalElements").value(1));
+        // delegation only to someone who exists: otherwise the step would wait for nobody
+        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"nobody-here\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"role:GOD\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        read(as(Role.ADMIN), "/api/v1/requisitions/" + urgent).andExpect(jsonPath("$.steps[0].approver").value("t-admin"));
         // delegation: the admin hands the step to finance, who approves
         send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"t-finance\"}")
                 .andExpect(jsonPath("$.steps[0].approver").value("t-finance"))

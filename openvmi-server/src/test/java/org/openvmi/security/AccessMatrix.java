@@ -53,6 +53,7 @@ final class AccessMatrix {
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
             ui(GET, "/login").publicAccess(),
+            ui(GET, "/error").publicAccess(),
             ui(GET, "/v3/api-docs").publicAccess(),
 
             // shell

@@ -168,4 +168,34 @@ class LoginThrottleTest {
                 .content("{\"roles\":[\"VIEWER\"],\"password\":\"brand-new-pass\"}")).andExpect(status().isOk());
         assertThat(apiStatus("brand-new-pass")).isEqualTo(200);
     }
+
+    private String apiKeyOf(String owner) throws Exception {
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/api-keys")
+                        .with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + Fixtures.unique("throttle") + "\",\"username\":\"" + owner + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(body, "$.secret");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions withKey(String key) throws Exception {
+        return mvc.perform(get("/api/v1/items").header("X-API-Key", key));
+    }
+
+    @Test
+    void the_api_keys_of_a_locked_account_are_refused_until_the_lock_has_expired() throws Exception {
+        String key = apiKeyOf(username);
+        withKey(key).andExpect(status().isOk());
+        for (int i = 0; i < properties.maxLoginFailures(); i++) {
+            apiStatus(WRONG);
+        }
+        withKey(key).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("locked")));
+
+        clock.advance(properties.lockDuration().minusSeconds(5));
+        withKey(key).andExpect(status().isUnauthorized());
+        clock.advance(Duration.ofSeconds(10));
+        withKey(key).andExpect(status().isOk());
+    }
 }

@@ -14,6 +14,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates requests carrying {@code X-API-Key} by the SHA-256 of the key: one indexed lookup. */
@@ -42,13 +44,15 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // the lookup reads the owner's enabled flag and lock (login throttling) with the key: no second query
         UserRepository.KeyOwner owner = users.findKeyOwner(ApiKeyHashes.sha256(key.trim()), clock.instant())
-                .filter(o -> o.user().isEnabled())
                 .orElse(null);
         OpenVmiUser user = owner == null ? null : owner.user();
-        if (user == null) {
+        if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
             SecurityContextHolder.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));
+            entryPoint.commence(request, response, user == null ? new BadCredentialsException("Unknown or revoked API key")
+                    : !user.isEnabled() ? new DisabledException("The account of this API key is disabled")
+                    : new LockedException("The account of this API key is locked after failed logins; try again later"));
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -54,6 +54,7 @@ class SecurityConfiguration {
                 ApiProblems.of(HttpStatus.FORBIDDEN, "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()));
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.api())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -69,7 +70,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        http.headers(SecurityHeaders.pages())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",

@@ -1,11 +1,13 @@
 package org.openvmi.shared.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors.FieldError;
@@ -14,6 +16,7 @@ import org.openvmi.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -95,6 +98,14 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
+        Class<?> element = ResolvableType.forMethodParameter(e.getParameter()).resolveGeneric(0);
+        Class<?> target = element != null && element.isEnum() ? element : e.getRequiredType();
+        if (target != null && target.isEnum()) {
+            // a typed enum filter (?type=, ?status=): say which values there are
+            List<String> allowed = Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Unknown value of parameter '" + e.getName() + "'",
+                    List.of(new FieldError(e.getName(), AllowedValues.message(e.getValue(), allowed))));
+        }
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed parameter '" + e.getName() + "'",
                 List.of(new FieldError(e.getName(), "malformed value '" + e.getValue() + "'")));
     }

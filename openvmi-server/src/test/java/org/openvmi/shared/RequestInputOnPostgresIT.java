@@ -1,0 +1,7 @@
+package org.openvmi.shared;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class RequestInputOnPostgresIT extends RequestInputContract {
+}
