@@ -39,13 +39,23 @@ public final class FormErrors {
         return e.getMessage();
     }
 
+    /**
+     * Puts a refusal of the domain on a field given by its property path (e.g. {@code rows[2].safety}), in the
+     * page's language where the phrasing is known ({@link DomainMessageCodes}).
+     */
+    public static void rejectValue(BindingResult binding, String path, String message) {
+        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+        binding.rejectValue(path, coded.code(), coded.args(), message);
+    }
+
     private static void reject(BindingResult binding, String field, String message) {
         String f = field == null ? null : field.replaceAll("\\[\\d+]$", "");
         if (f != null && binding.getTarget() != null
             && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), f) != null) {
-            binding.rejectValue(f, "domain", message);
+            rejectValue(binding, f, message);
         } else {
-            binding.reject("domain", message);
+            DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+            binding.reject(coded.code(), coded.args(), message);
         }
     }
 }
