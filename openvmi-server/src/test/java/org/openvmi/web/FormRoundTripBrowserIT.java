@@ -169,6 +169,17 @@ class FormRoundTripBrowserIT {
             assertThat(browser.byId("item-error").getText())
                     .isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在" : "There is no item 'NO-SUCH-" + lang + "'");
             assertThat(browser.byId("safety").getDomProperty("value")).isEqualTo("1");
+
+            // a list form: the refusal names the line, the rows keep what was typed
+            browser.open("/requisitions/new?lang=" + lang);
+            browser.type("warehouse", data.warehouse).type("note", "急用 " + lang).type("item-0", data.item)
+                    .type("qty-0", "5").type("item-1", "NO-SUCH-" + lang).type("qty-1", "7");
+            browser.click("save");
+            assertThat(browser.byId("flash-error").getText()).isEqualTo(zh ? "第 2 行：物料“NO-SUCH-" + lang + "”不存在"
+                    : "Line 2: There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("note").getDomProperty("value")).isEqualTo("急用 " + lang);
+            assertThat(browser.byId("item-1").getDomProperty("value")).isEqualTo("NO-SUCH-" + lang);
+            assertThat(browser.byId("qty-1").getDomProperty("value")).isEqualTo("7");
         }
         assertThat(jdbc.sql("SELECT name FROM warehouse WHERE code = :c").param("c", data.warehouse).query(String.class).single())
                 .isEqualTo("深圳仓");

@@ -60,7 +60,7 @@ class VmiPageController {
     @PostMapping("/vmi/agreements")
     String create(@ModelAttribute("agreement") AgreementForm form, Model model, RedirectAttributes redirect) {
         AgreementView[] created = new AgreementView[1];
-        String error = Pages.refusal(() -> created[0] = agreements.create(form.toRequest()));
+        String error = pages.refusalText(() -> created[0] = agreements.create(form.toRequest()));
         if (error != null) {
             form.pad();
             model.addAttribute("formError", error);
@@ -81,7 +81,7 @@ class VmiPageController {
     @PostMapping("/vmi/agreements/{id}")
     String change(@PathVariable long id, @ModelAttribute("agreement") AgreementForm form, Model model,
                   RedirectAttributes redirect) {
-        String error = Pages.refusal(() -> agreements.change(id, form.toRequest()));
+        String error = pages.refusalText(() -> agreements.change(id, form.toRequest()));
         if (error != null) {
             form.pad();
             model.addAttribute("formError", error);
