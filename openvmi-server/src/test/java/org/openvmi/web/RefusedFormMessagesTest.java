@@ -12,10 +12,12 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Issue 13: a refused form names the problem in the page's language, never by its property path. */
@@ -58,5 +60,24 @@ class RefusedFormMessagesTest {
                 .andExpect(content().string(containsString("value=\"urgent for line 3\"")))
                 .andExpect(content().string(containsString("value=\"NO-SUCH-ITEM\"")))
                 .andExpect(content().string(not(containsString("lines[0].item"))));
+    }
+
+    @Test
+    void a_refused_call_off_or_approval_rule_comes_back_as_typed_with_the_reason_in_chinese() throws Exception {
+        MockHttpSession buyer = UiSessions.login(mvc, "t-buyer");
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "12").param("comment", "周五前"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", containsString("物料“NO-SUCH-ITEM”不存在")))
+                .andExpect(flash().attribute("typed", hasEntry("item", "NO-SUCH-ITEM")))
+                .andExpect(flash().attribute("typed", hasEntry("comment", "周五前")));
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("minAmount", "1000").param("approvers", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("flashError"))
+                .andExpect(flash().attribute("typed", hasEntry("name", "大额")))
+                .andExpect(flash().attribute("typed", hasEntry("priority", "7")));
     }
 }

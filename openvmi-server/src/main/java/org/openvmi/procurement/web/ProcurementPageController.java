@@ -175,9 +175,21 @@ class ProcurementPageController {
                       @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
                       @RequestParam(required = false) String approvers,
                       @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
-        flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
+        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
                 decimal(minAmount), decimal(maxAmount), "CNY",
                 org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
+        if (created == null) {   // refused: the form comes back as typed (issue 13)
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("name", name);
+            typed.put("priority", priority == null ? null : priority.toString());
+            typed.put("category", category);
+            typed.put("warehouse", warehouse);
+            typed.put("minAmount", minAmount);
+            typed.put("maxAmount", maxAmount);
+            typed.put("approvers", approvers);
+            typed.put("urgentApprover", urgentApprover);
+            redirect.addFlashAttribute("typed", typed);
+        }
         return "redirect:/approval-rules";
     }
 
@@ -397,11 +409,11 @@ class ProcurementPageController {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    private static <T> T flash(RedirectAttributes redirect, Supplier<T> action) {
+    private <T> T flash(RedirectAttributes redirect, Supplier<T> action) {
         try {
             return action.get();
         } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             return null;
         }
     }
