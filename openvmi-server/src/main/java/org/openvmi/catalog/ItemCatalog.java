@@ -88,6 +88,9 @@ public class ItemCatalog {
         ItemView before = get(code);
         command.setCode(code);
         checkBarcodes(command, before.id());
+        if (Unchanged.item(before, command)) {
+            return before;
+        }
         int version = command.getVersion() == null ? before.version() : command.getVersion();
         if (!items.update(before.id(), version, command)) {
             throw new ConflictException("version", "Item '" + code + "' was changed by someone else; reload and try again");

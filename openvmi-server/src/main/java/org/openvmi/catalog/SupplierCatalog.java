@@ -70,6 +70,9 @@ public class SupplierCatalog {
     public SupplierView update(String code, SupplierCommand c) {
         SupplierView before = get(code);
         c.setCode(code);
+        if (Unchanged.supplier(before, c)) {
+            return before;
+        }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
         if (!suppliers.update(before.id(), version, c)) {
             throw WarehouseCatalog.stale("Supplier", code);
@@ -133,6 +136,9 @@ public class SupplierCatalog {
     public SupplierItemView updateSource(String supplierCode, String itemCode, SupplierItemCommand c) {
         SupplierItemView before = source(supplierCode, itemCode);
         c.setItem(itemCode);
+        if (Unchanged.source(before, c)) {
+            return before;
+        }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
         if (!suppliers.updateSource(before.id(), version, c)) {
             throw WarehouseCatalog.stale("Source-list line", supplierCode + "/" + itemCode);

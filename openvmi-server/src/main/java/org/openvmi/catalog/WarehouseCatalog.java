@@ -59,6 +59,9 @@ public class WarehouseCatalog {
     public WarehouseView update(String code, WarehouseCommand c) {
         WarehouseView before = get(code);
         c.setCode(code);
+        if (Unchanged.warehouse(before, c)) {
+            return before;
+        }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
         if (!warehouses.update(before.id(), version, c)) {
             throw stale("Warehouse", code);
@@ -125,6 +128,9 @@ public class WarehouseCatalog {
     public LocationView updateLocation(String warehouseCode, String locationCode, LocationCommand c) {
         LocationView before = location(warehouseCode, locationCode);
         c.setCode(locationCode);
+        if (Unchanged.location(before, c)) {
+            return before;
+        }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
         if (!warehouses.updateLocation(before.id(), version, c)) {
             throw stale("Location", locationCode);

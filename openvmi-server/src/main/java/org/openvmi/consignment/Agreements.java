@@ -84,6 +84,10 @@ public class Agreements {
         if (v.supplierId != current[1]) {
             throw new BusinessRuleException("supplier", "the supplier of an agreement cannot be changed");
         }
+        AgreementView now = get(id, null);
+        if (same(v, now, id)) {
+            return now;   // a form saved unchanged adds no version (issue 13)
+        }
         return useCases.run(() -> {
             if (!repository.addVersion(id, (int) current[0], v.version, v.lines, CurrentUser.name(), clock.instant())) {
                 throw new ConflictException("version", "Agreement " + id + " was changed by someone else meanwhile; reload it");
@@ -100,6 +104,37 @@ public class Agreements {
     @Transactional(readOnly = true)
     public PageResult<AgreementView> find(String supplier, PageRequest page) {
         return repository.find(blank(supplier), PartyScope.current(), page);
+    }
+
+    /** True when the validated change says what the current version already says (numbers compared by value). */
+    private boolean same(Validated change, AgreementView now, long id) {
+        Validated current;
+        try {
+            current = validate(new AgreementRequest(now.supplier(), now.currency(), null, now.replenishWithinHours(),
+                    now.settlementCycle(), now.settlementDay(), now.ownershipMode(), now.validFrom(), now.validTo(),
+                    now.penaltyTerms(), now.penaltyPerLateHour(), now.penaltyPerStockoutDay(),
+                    now.lines().stream().map(l -> new AgreementRequest.Line(l.item(), l.location(), l.min(), l.max(),
+                            l.price(), l.safety(), l.packSize(), l.moq())).toList()), id);
+        } catch (RuntimeException e) {
+            return false;   // the current version no longer passes today's checks: any save is a change
+        }
+        return normal(change).equals(normal(current));
+    }
+
+    private static List<Object> normal(Validated v) {
+        AgreementRepository.NewVersion t = v.version;
+        List<Object> out = new ArrayList<>(List.of(v.supplierId, t.currency(), t.mode(), t.cycle(), t.hours(),
+                String.valueOf(t.settlementDay()), String.valueOf(t.validFrom()), String.valueOf(t.validTo()),
+                String.valueOf(t.penaltyTerms()), number(t.perLateHour()), number(t.perStockoutDay())));
+        for (AgreementRepository.NewLine l : v.lines) {
+            out.add(List.of(l.itemId(), l.locationId(), number(l.min()), number(l.max()), number(l.safety()),
+                    number(l.price()), number(l.packSize()), number(l.moq())));
+        }
+        return out;
+    }
+
+    private static String number(BigDecimal n) {
+        return n == null ? "null" : n.stripTrailingZeros().toPlainString();
     }
 
     private record Validated(long supplierId, AgreementRepository.NewVersion version,

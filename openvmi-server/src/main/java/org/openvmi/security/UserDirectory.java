@@ -106,6 +106,11 @@ public class UserDirectory {
         errors.throwIfAny();
         keepAnAdmin(existing, c);
         UserView before = UserView.of(existing);
+        if (c.getPassword() == null && before.equals(new UserView(before.id(), before.username(), c.getDisplayName(),
+                c.getRoles(), supplierId == null ? null : c.getSupplier(), c.isEnabled(), before.locked(), c.getEmail(),
+                c.getLanguage()))) {
+            return before;   // saved unchanged: no new version, no audit entry (issue 13)
+        }
         users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
                 supplierId == null ? null : c.getSupplier(), c.isEnabled(), c.getEmail(), c.getLanguage());
         if (c.getPassword() != null) {

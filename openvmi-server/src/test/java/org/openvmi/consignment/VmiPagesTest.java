@@ -44,7 +44,8 @@ class VmiPagesTest extends VmiTestSupport {
                         .param("lines[0].item", data.item).param("lines[0].location", data.vmi)
                         .param("lines[0].min", "100").param("lines[0].max", "50").param("lines[0].price", "2.95"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("lines[0].max")));
+                .andExpect(content().string(containsString("Line 1: ")))
+                .andExpect(content().string(not(containsString("lines[0].max:"))));
         String url = mvc.perform(post("/vmi/agreements").session(buyer).with(csrf()).param("supplier", Fixtures.SUPPLIER_A)
                         .param("ownershipMode", "UNTIL_CONSUMED").param("settlementCycle", "MONTHLY")
                         .param("replenishWithinHours", "48").param("validFrom", "2026-01-01").param("currency", "CNY")

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -97,6 +98,23 @@ class StockPolicyPagesTest {
                         .param("max", "3").param("mode", "MANUAL"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"item-error\"")))
-                .andExpect(content().string(containsString("unknown item")));
+                .andExpect(content().string(containsString("There is no item &#39;NO-SUCH&#39;")))
+                .andExpect(content().string(containsString("value=\"NO-SUCH\"")));
+        // in the page's language, not the API's English
+        mvc.perform(post("/stock-policies/add").with(user("t-planner").roles("PLANNER")).with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("item", "NO-SUCH").param("location", wh).param("safety", "1").param("warning", "2")
+                        .param("max", "3").param("mode", "MANUAL"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("物料“NO-SUCH”不存在")))
+                .andExpect(content().string(not(containsString("unknown item"))));
+        // Bean Validation's own default ("不能为null") is not what the user reads either
+        mvc.perform(post("/stock-policies/add").with(user("t-planner").roles("PLANNER")).with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("item", "NO-SUCH").param("location", wh).param("safety", "").param("warning", "2")
+                        .param("max", "3").param("mode", "MANUAL"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"field-error\" id=\"safety-error\">请填写此项</span>")))
+                .andExpect(content().string(not(containsString("不能为null"))));
     }
 }

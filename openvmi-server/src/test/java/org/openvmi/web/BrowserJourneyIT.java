@@ -98,7 +98,7 @@ class BrowserJourneyIT {
         browser.click("save");
 
         WebElement error = browser.byId("name-error");
-        assertThat(error.getText()).isEqualTo("不能为空");
+        assertThat(error.getText()).isEqualTo("请填写此项");
         WebElement field = error.findElement(By.xpath(".."));
         assertThat(field.findElement(By.id("name")).getDomAttribute("class")).contains("invalid");
         assertThat(browser.driver().findElements(By.id("code-error"))).isEmpty();

@@ -30,6 +30,10 @@ public class AgreementForm {
         private BigDecimal max;
         private BigDecimal price;
         private BigDecimal safety;
+        // not on the page, but kept through it: without them a save would reset a line's pack size and MOQ set
+        // through the API to the source list's (issue 13: a form saved unchanged changes nothing)
+        private BigDecimal packSize;
+        private BigDecimal moq;
 
         public String getItem() { return item; }
         public void setItem(String item) { this.item = item; }
@@ -43,6 +47,10 @@ public class AgreementForm {
         public void setPrice(BigDecimal price) { this.price = price; }
         public BigDecimal getSafety() { return safety; }
         public void setSafety(BigDecimal safety) { this.safety = safety; }
+        public BigDecimal getPackSize() { return packSize; }
+        public void setPackSize(BigDecimal packSize) { this.packSize = packSize; }
+        public BigDecimal getMoq() { return moq; }
+        public void setMoq(BigDecimal moq) { this.moq = moq; }
 
         boolean blank() {
             return (item == null || item.isBlank()) && (location == null || location.isBlank()) && min == null
@@ -78,6 +86,8 @@ public class AgreementForm {
             line.max = l.max();
             line.price = l.price();
             line.safety = l.safety();
+            line.packSize = l.packSize();
+            line.moq = l.moq();
             f.lines.add(line);
         }
         f.lines.add(new Line());
@@ -93,7 +103,7 @@ public class AgreementForm {
 
     AgreementRequest toRequest() {
         List<AgreementRequest.Line> out = lines.stream().filter(l -> !l.blank())
-                .map(l -> new AgreementRequest.Line(l.item, l.location, l.min, l.max, l.price, l.safety, null, null))
+                .map(l -> new AgreementRequest.Line(l.item, l.location, l.min, l.max, l.price, l.safety, l.packSize, l.moq))
                 .toList();
         return new AgreementRequest(supplier, currency, null, replenishWithinHours, settlementCycle, settlementDay,
                 ownershipMode, validFrom, validTo, penaltyTerms, penaltyPerLateHour, penaltyPerStockoutDay, out);

@@ -7,6 +7,7 @@ import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -38,9 +39,19 @@ class Pages {
         }
     }
 
+    /** Like {@link #refusal}, in the page's language and naming lines by number ({@link FormErrors#describe}). */
+    String refusalText(Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (InvalidInputException | BusinessRuleException | ConflictException | NotFoundException e) {
+            return FormErrors.describe(e, messages);
+        }
+    }
+
     /** Runs the action and flashes its outcome; returns the redirect. */
     <T> String act(RedirectAttributes redirect, String to, String doneCode, Supplier<T> action) {
-        String error = refusal(action::get);
+        String error = refusalText(action::get);
         if (error == null) {
             redirect.addFlashAttribute("flash", text(doneCode));
         } else {

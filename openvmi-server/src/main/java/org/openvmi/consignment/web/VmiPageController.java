@@ -60,7 +60,7 @@ class VmiPageController {
     @PostMapping("/vmi/agreements")
     String create(@ModelAttribute("agreement") AgreementForm form, Model model, RedirectAttributes redirect) {
         AgreementView[] created = new AgreementView[1];
-        String error = Pages.refusal(() -> created[0] = agreements.create(form.toRequest()));
+        String error = pages.refusalText(() -> created[0] = agreements.create(form.toRequest()));
         if (error != null) {
             form.pad();
             model.addAttribute("formError", error);
@@ -81,7 +81,7 @@ class VmiPageController {
     @PostMapping("/vmi/agreements/{id}")
     String change(@PathVariable long id, @ModelAttribute("agreement") AgreementForm form, Model model,
                   RedirectAttributes redirect) {
-        String error = Pages.refusal(() -> agreements.change(id, form.toRequest()));
+        String error = pages.refusalText(() -> agreements.change(id, form.toRequest()));
         if (error != null) {
             form.pad();
             model.addAttribute("formError", error);
@@ -151,8 +151,26 @@ class VmiPageController {
     String createCallOff(@RequestParam String supplier, @RequestParam String item, @RequestParam String location,
                          @RequestParam(required = false) BigDecimal qty, @RequestParam(required = false) LocalDate neededBy,
                          @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.created",
-                () -> callOffs.create(new CallOffRequest(supplier, item, location, qty, neededBy, comment)));
+        String error = pages.refusalText(() -> callOffs.create(new CallOffRequest(supplier, item, location, qty, neededBy,
+                comment)));
+        if (error == null) {
+            redirect.addFlashAttribute("flash", pages.text("vmi.calloff.created"));
+        } else {
+            // the form comes back as typed (issue 13)
+            redirect.addFlashAttribute("flashError", error);
+            redirect.addFlashAttribute("typed", typed("supplier", supplier, "item", item, "location", location,
+                    "qty", qty == null ? null : qty.toPlainString(), "neededBy", neededBy == null ? null : neededBy.toString(),
+                    "comment", comment));
+        }
+        return "redirect:/vmi/calloffs";
+    }
+
+    private static java.util.Map<String, String> typed(String... namesAndValues) {
+        java.util.Map<String, String> typed = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            typed.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return typed;
     }
 
     @PostMapping("/vmi/calloffs/{id}/confirm")

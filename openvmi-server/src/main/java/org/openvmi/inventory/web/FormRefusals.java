@@ -5,6 +5,7 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.beans.BeansException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -50,7 +51,7 @@ final class FormRefusals {
     private static void reject(BindingResult binding, String field, String message) {
         if (field != null && field.contains(".") || field != null && !field.contains("[")) {
             try {
-                binding.rejectValue(field, "domain", message);
+                FormErrors.rejectValue(binding, field, message);   // in the page's language where known
                 return;
             } catch (BeansException notOnTheForm) {
                 // fall through: show it above the form, naming the field

@@ -25,6 +25,7 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -83,8 +84,30 @@ class ProcurementPageController {
     }
 
     @GetMapping("/requisitions/new")
-    String requisitionForm() {
+    String requisitionForm(Model model) {
+        return requisitionForm(model, null, false, null, null, null, null);
+    }
+
+    /** The form, filled with what was typed when a save was refused (five line rows, or more if more came). */
+    private String requisitionForm(Model model, String warehouse, boolean urgent, String note, List<String> items,
+                                   List<String> qtys, List<String> dates) {
+        int rows = Math.max(5, items == null ? 0 : items.size());
+        model.addAttribute("warehouse", warehouse);
+        model.addAttribute("urgent", urgent);
+        model.addAttribute("note", note);
+        model.addAttribute("rows", rows);
+        model.addAttribute("items", padded(items, rows));
+        model.addAttribute("qtys", padded(qtys, rows));
+        model.addAttribute("dates", padded(dates, rows));
         return "procurement/requisition-form";
+    }
+
+    private static List<String> padded(List<String> values, int size) {
+        List<String> out = new ArrayList<>(values == null ? List.of() : values);
+        while (out.size() < size) {
+            out.add("");
+        }
+        return out;
     }
 
     @PostMapping("/requisitions")
@@ -94,7 +117,7 @@ class ProcurementPageController {
                              @RequestParam(name = "item", required = false) List<String> items,
                              @RequestParam(name = "qty", required = false) List<String> qtys,
                              @RequestParam(name = "neededBy", required = false) List<String> dates,
-                             @RequestParam(required = false) boolean submit, RedirectAttributes redirect) {
+                             @RequestParam(required = false) boolean submit, Model model, RedirectAttributes redirect) {
         List<RequisitionRequest.Line> lines = new ArrayList<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             if (items.get(i) == null || items.get(i).isBlank()) {
@@ -102,15 +125,17 @@ class ProcurementPageController {
             }
             lines.add(new RequisitionRequest.Line(items.get(i).trim(), decimal(qtys, i), date(dates, i)));
         }
-        Long id = flash(redirect, () -> {
+        Long id;
+        try {
             RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
             if (submit) {
                 requisitions.submit(r.id());
             }
-            return r.id();
-        });
-        if (id == null) {
-            return "redirect:/requisitions/new";
+            id = r.id();
+        } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
+            // the form again, as typed, with the refusal in the page's language (not a redirect to an empty form)
+            model.addAttribute("flashError", FormErrors.describe(e, messages));
+            return requisitionForm(model, warehouse, urgent, note, items, qtys, dates);
         }
         redirect.addFlashAttribute("flash", text(submit ? "proc.flash.submitted" : "proc.flash.saved", "PR-" + id));
         return "redirect:/requisitions/" + id;
@@ -150,9 +175,21 @@ class ProcurementPageController {
                       @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
                       @RequestParam(required = false) String approvers,
                       @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
-        flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
+        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
                 decimal(minAmount), decimal(maxAmount), "CNY",
                 org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
+        if (created == null) {   // refused: the form comes back as typed (issue 13)
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("name", name);
+            typed.put("priority", priority == null ? null : priority.toString());
+            typed.put("category", category);
+            typed.put("warehouse", warehouse);
+            typed.put("minAmount", minAmount);
+            typed.put("maxAmount", maxAmount);
+            typed.put("approvers", approvers);
+            typed.put("urgentApprover", urgentApprover);
+            redirect.addFlashAttribute("typed", typed);
+        }
         return "redirect:/approval-rules";
     }
 
@@ -372,11 +409,11 @@ class ProcurementPageController {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    private static <T> T flash(RedirectAttributes redirect, Supplier<T> action) {
+    private <T> T flash(RedirectAttributes redirect, Supplier<T> action) {
         try {
             return action.get();
         } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             return null;
         }
     }

@@ -1,10 +1,18 @@
 package org.openvmi.shared.web;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -39,13 +47,49 @@ public final class FormErrors {
         return e.getMessage();
     }
 
+    /**
+     * A refusal as one sentence for the top of a form, in the page's language: each field problem's message is
+     * translated where the phrasing is known, and a line is named by its number ("第 2 行：…" / "Line 2: …") instead
+     * of its property path ("lines[1].item: unknown item").
+     */
+    public static String describe(RuntimeException e, MessageSource messages) {
+        Locale locale = LocaleContextHolder.getLocale();
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.errors().stream().map(fe -> {
+                Matcher line = LINE.matcher(fe.field() == null ? "" : fe.field());
+                String text = translate(fe.message(), messages, locale);
+                return line.find() ? messages.getMessage("form.line", new Object[] {Integer.parseInt(line.group(1)) + 1},
+                        "Line {0}: ", locale) + text : text;
+            }).collect(Collectors.joining("; "));
+        }
+        return translate(e.getMessage(), messages, locale);
+    }
+
+    private static String translate(String message, MessageSource messages, Locale locale) {
+        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {coded.code()}, coded.args(), message),
+                locale);
+    }
+
+    private static final Pattern LINE = Pattern.compile("^\\w*\\[(\\d+)]");
+
+    /**
+     * Puts a refusal of the domain on a field given by its property path (e.g. {@code rows[2].safety}), in the
+     * page's language where the phrasing is known ({@link DomainMessageCodes}).
+     */
+    public static void rejectValue(BindingResult binding, String path, String message) {
+        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+        binding.rejectValue(path, coded.code(), coded.args(), message);
+    }
+
     private static void reject(BindingResult binding, String field, String message) {
         String f = field == null ? null : field.replaceAll("\\[\\d+]$", "");
         if (f != null && binding.getTarget() != null
             && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), f) != null) {
-            binding.rejectValue(f, "domain", message);
+            rejectValue(binding, f, message);
         } else {
-            binding.reject("domain", message);
+            DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+            binding.reject(coded.code(), coded.args(), message);
         }
     }
 }

@@ -85,7 +85,7 @@ class StockPolicyPageController {
             return "redirect:" + listUrl(location, q, mode, page);
         } catch (InvalidInputException e) {
             for (FieldErrors.FieldError error : e.errors()) {
-                binding.rejectValue("rows" + error.field(), "invalid", error.message());
+                FormErrors.rejectValue(binding, "rows" + error.field(), error.message());
             }
         } catch (RuntimeException e) {
             binding.reject("failed", FormErrors.describe(e));

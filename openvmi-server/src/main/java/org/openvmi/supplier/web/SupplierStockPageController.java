@@ -9,6 +9,7 @@ import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.shared.web.FormErrors;
 import org.openvmi.supplier.SupplierStockLine;
 import org.openvmi.supplier.SupplierStockView;
 import org.openvmi.supplier.SupplierStocks;
@@ -72,7 +73,10 @@ class SupplierStockPageController {
             redirect.addFlashAttribute("flash", text("supplier.stock.saved", saved.item()));
             return "redirect:/supplier-stock";
         } catch (InvalidInputException e) {
-            model.addAttribute("lineErrors", e.errors());
+            // one message per problem, in the page's language, without the property path ("lines[0].item: …"):
+            // the form holds one line
+            model.addAttribute("lineErrors", e.errors().stream().map(fe -> FormErrors.describe(
+                    InvalidInputException.of("", fe.message()), messages)).toList());
             return page(null, null, null, null, model);
         }
     }

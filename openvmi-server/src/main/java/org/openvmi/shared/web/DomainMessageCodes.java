@@ -1,0 +1,52 @@
+package org.openvmi.shared.web;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The domain refuses in plain English ("unknown item 'X'", "is required"), which is what the REST API returns. On a
+ * page the same refusal is shown in the page's language: the common phrasings get a message code (see
+ * {@code i18n/messages*.properties}, {@code domain.*}) with the English text as the default for the rest.
+ */
+final class DomainMessageCodes {
+
+    record Coded(String code, Object[] args) { }
+
+    private record Rule(Pattern pattern, String code) { }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile("(?:is required|must not be (?:null|blank))"), "domain.required"),
+            new Rule(Pattern.compile("must not be negative"), "domain.notNegative"),
+            new Rule(Pattern.compile("must be greater than (?:0|zero)"), "domain.positive"),
+            new Rule(Pattern.compile("is required and must not be negative"), "domain.requiredNotNegative"),
+            new Rule(Pattern.compile("is required and must be greater than zero"), "domain.requiredPositive"),
+            new Rule(Pattern.compile("must not be less than min \\((.*)\\)"), "domain.notBelowMin"),
+            new Rule(Pattern.compile("must not be above max"), "domain.notAboveMax"),
+            new Rule(Pattern.compile("must not be before validFrom"), "domain.notBeforeValidFrom"),
+            new Rule(Pattern.compile("must be a three-letter currency code such as CNY"), "openvmi.currency.pattern"),
+            new Rule(Pattern.compile("'(.*)' is not a VMI zone \\(type .*\\)"), "domain.notVmiZone"),
+            new Rule(Pattern.compile("at least one line is required"), "domain.atLeastOneLine"),
+            new Rule(Pattern.compile("unknown (item|warehouse|location|supplier) '(.*)'"), "domain.unknown."),
+            new Rule(Pattern.compile("\\w[\\w ]* with code '(.*)' already exists"), "domain.duplicate"),
+            new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"));
+
+    private DomainMessageCodes() {
+    }
+
+    /** The message code and arguments for a refusal of the domain, or the generic code when none fits. */
+    static Coded of(String message) {
+        if (message != null) {
+            for (Rule rule : RULES) {
+                Matcher m = rule.pattern().matcher(message.trim());
+                if (m.matches()) {
+                    if (rule.code().endsWith(".")) {
+                        return new Coded(rule.code() + m.group(1), new Object[] {m.group(2)});
+                    }
+                    return new Coded(rule.code(), m.groupCount() > 0 ? new Object[] {m.group(1)} : new Object[0]);
+                }
+            }
+        }
+        return new Coded("domain", new Object[0]);
+    }
+}

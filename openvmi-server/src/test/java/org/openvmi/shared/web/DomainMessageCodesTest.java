@@ -1,0 +1,51 @@
+package org.openvmi.shared.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The domain's English refusals, as a page shows them in zh-CN and en (issue 13). */
+class DomainMessageCodesTest {
+
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    {
+        messages.setBasenames("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+    }
+
+    @Test
+    void known_phrasings_read_in_both_languages_with_their_values() {
+        assertThat(text("unknown item 'BRG-0027'", Locale.SIMPLIFIED_CHINESE)).isEqualTo("物料“BRG-0027”不存在");
+        assertThat(text("unknown item 'BRG-0027'", Locale.ENGLISH)).isEqualTo("There is no item 'BRG-0027'");
+        assertThat(text("is required", Locale.SIMPLIFIED_CHINESE)).isEqualTo("请填写此项");
+        assertThat(text("must not be less than min (100)", Locale.SIMPLIFIED_CHINESE)).isEqualTo("不能小于最低量（100）");
+        assertThat(text("'WH-A1' is not a VMI zone (type STORAGE)", Locale.ENGLISH)).isEqualTo("'WH-A1' is not a VMI zone");
+        assertThat(text("Warehouse with code 'WH' already exists", Locale.SIMPLIFIED_CHINESE)).isEqualTo("“WH”已存在");
+    }
+
+    @Test
+    void every_code_has_a_text_in_both_bundles_and_an_unknown_phrasing_stays_as_it_is() {
+        for (String phrase : List.of("is required", "must not be negative", "must be greater than 0",
+                "at least one line is required", "unknown warehouse 'X'", "unknown location 'X'", "unknown supplier 'X'",
+                "Item with code 'X' already exists", "Item 'X' was changed by someone else; reload and try again",
+                "is required and must not be negative", "is required and must be greater than zero",
+                "must not be above max", "must not be before validFrom",
+                "must be a three-letter currency code such as CNY")) {
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                assertThat(text(phrase, locale)).as(phrase + " in " + locale).isNotEqualTo(phrase);
+            }
+        }
+        assertThat(text("Receiving more than shipped", Locale.SIMPLIFIED_CHINESE)).isEqualTo("Receiving more than shipped");
+    }
+
+    private String text(String message, Locale locale) {
+        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
+        return messages.getMessage(coded.code(), coded.args(), message, locale);
+    }
+}

@@ -1,0 +1,83 @@
+package org.openvmi.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.H2Test;
+import org.openvmi.testsupport.UiSessions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Issue 13: a refused form names the problem in the page's language, never by its property path. */
+@H2Test
+class RefusedFormMessagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+
+    @BeforeEach
+    void fixtures() {
+        Fixtures.ensure(jdbc, users);
+    }
+
+    @Test
+    void a_supplier_reporting_an_item_it_does_not_supply_reads_why_without_a_property_path() throws Exception {
+        MockHttpSession supplier = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        mvc.perform(post("/supplier-stock/edit").session(supplier).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("item", "NO-SUCH-ITEM").param("available", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"edit-errors\"")))
+                .andExpect(content().string(containsString("value=\"NO-SUCH-ITEM\"")))
+                .andExpect(content().string(not(containsString("lines[0]"))))
+                .andExpect(content().string(not(containsString("item: "))));
+    }
+
+    @Test
+    void a_refused_requisition_comes_back_as_typed_with_the_line_named_by_its_number() throws Exception {
+        MockHttpSession buyer = UiSessions.login(mvc, "t-buyer");
+        mvc.perform(post("/requisitions").session(buyer).with(csrf()).header("Accept-Language", "en")
+                        .param("warehouse", "NO-SUCH-WH").param("note", "urgent for line 3")
+                        .param("item", "NO-SUCH-ITEM", "", "", "", "").param("qty", "4", "", "", "", "")
+                        .param("neededBy", "", "", "", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("There is no item &#39;NO-SUCH-ITEM&#39;")))
+                .andExpect(content().string(containsString("value=\"urgent for line 3\"")))
+                .andExpect(content().string(containsString("value=\"NO-SUCH-ITEM\"")))
+                .andExpect(content().string(not(containsString("lines[0].item"))));
+    }
+
+    @Test
+    void a_refused_call_off_or_approval_rule_comes_back_as_typed_with_the_reason_in_chinese() throws Exception {
+        MockHttpSession buyer = UiSessions.login(mvc, "t-buyer");
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "12").param("comment", "周五前"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", containsString("物料“NO-SUCH-ITEM”不存在")))
+                .andExpect(flash().attribute("typed", hasEntry("item", "NO-SUCH-ITEM")))
+                .andExpect(flash().attribute("typed", hasEntry("comment", "周五前")));
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("minAmount", "1000").param("approvers", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("flashError"))
+                .andExpect(flash().attribute("typed", hasEntry("name", "大额")))
+                .andExpect(flash().attribute("typed", hasEntry("priority", "7")));
+    }
+}
