@@ -55,6 +55,7 @@ public class PlanningRuns {
     private final CatalogRefs refs;
     private final PlanningCatalog catalog;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readTransaction;
     private final Clock clock;
     private final Duration staleAfter;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -72,6 +73,8 @@ public class PlanningRuns {
         this.refs = refs;
         this.catalog = catalog;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readTransaction = new TransactionTemplate(transactionManager);
+        this.readTransaction.setReadOnly(true);
         this.clock = clock;
         this.staleAfter = staleAfter;
     }
@@ -136,16 +139,12 @@ public class PlanningRuns {
         Long wh = warehouseId;
         List<String> codes = itemCodes;
         Long sup = supplierId;
+        // a first look without writing: the answer to a request that overlaps a live run does not wait for the
+        // writer (on the embedded database a run's chunk write holds it); the locked check below decides
+        readTransaction.executeWithoutResult(status -> refuseOverlap(runs.active(), wh, codes, false));
         long id = transactions.execute(status -> {
             runs.lockGuard();
-            for (RunRepository.Active active : runs.active()) {
-                if (active.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
-                    runs.fail(active.id(), "no heartbeat for " + staleAfter + ": its instance stopped", clock.instant());
-                } else if (RunSpec.overlap(wh, codes, active.warehouseId(), active.items())) {
-                    throw new ConflictException("planning run " + active.id()
-                            + " is still queued or running over an overlapping scope; wait until it is done");
-                }
-            }
+            refuseOverlap(runs.active(), wh, codes, true);
             return runs.insert(wh, codes, category, sup, horizon, serviceLevel, CurrentUser.name(), clock.instant());
         });
         LocalDate[] window = runner.window();
@@ -181,6 +180,20 @@ public class PlanningRuns {
         }
     }
 
+
+    /** 409 for a live run over an overlapping scope; a run without a heartbeat is failed (when writing) or ignored. */
+    private void refuseOverlap(List<RunRepository.Active> active, Long warehouseId, List<String> items, boolean writing) {
+        for (RunRepository.Active run : active) {
+            if (run.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
+                if (writing) {
+                    runs.fail(run.id(), "no heartbeat for " + staleAfter + ": its instance stopped", clock.instant());
+                }
+            } else if (RunSpec.overlap(warehouseId, items, run.warehouseId(), run.items())) {
+                throw new ConflictException("planning run " + run.id()
+                        + " is still queued or running over an overlapping scope; wait until it is done");
+            }
+        }
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

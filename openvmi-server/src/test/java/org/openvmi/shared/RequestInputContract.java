@@ -146,8 +146,10 @@ abstract class RequestInputContract {
                         .param("name", Fixtures.unique("page-rule")).param("priority", "50")
                         .param("approvers", "t-buyer, role:GOD"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("flashError", containsString("approvers")))
-                .andExpect(flash().attribute("flashError", containsString("role:GOD")));
+                // the page names the refused value and what is allowed, and gives the form back as typed
+                .andExpect(flash().attribute("flashError", containsString("role:GOD")))
+                .andExpect(flash().attribute("flashError", containsString("role:FINANCE")))
+                .andExpect(flash().attribute("typed", org.hamcrest.Matchers.hasEntry("approvers", "t-buyer, role:GOD")));
         assertThat(rules()).isEqualTo(before);
     }
 }

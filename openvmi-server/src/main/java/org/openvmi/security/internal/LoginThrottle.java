@@ -50,9 +50,16 @@ class LoginThrottle {
         }
     }
 
+    /**
+     * Clears counted failures after a successful login. Every HTTP Basic request authenticates, so the check comes
+     * first and without a transaction: a request of a user without failures writes nothing (on the embedded database
+     * a write would wait for the single writer, ADR 0016).
+     */
     @EventListener
-    @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        users.resetFailures(event.getAuthentication().getName());
+        String username = event.getAuthentication().getName();
+        if (users.hasFailures(username)) {
+            users.resetFailures(username);
+        }
     }
 }
