@@ -151,4 +151,15 @@ abstract class InputLimitsContract extends StockDocsContract {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_shipment").query(Long.class).single()).isEqualTo(shipments);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_consumption").query(Long.class).single()).isEqualTo(consumptions);
     }
+
+    @Test
+    void reasons_and_comments_passed_on_their_own_are_refused_over_their_column_size() throws Exception {
+        postJson("/api/v1/planning/lead-times", Role.ADMIN, ("{\"supplier\":\"%s\",\"item\":\"%s\",\"orderedOn\":\"2026-01-01\","
+                + "\"receivedOn\":\"2026-01-05\",\"reference\":\"%s\"}").formatted(Fixtures.SUPPLIER_A, item, "r".repeat(101)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reference"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 100 characters"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_lead_time_fact f JOIN item i ON i.id = f.item_id WHERE i.code = :i")
+                .param("i", item).query(Long.class).single()).isZero();
+    }
 }
