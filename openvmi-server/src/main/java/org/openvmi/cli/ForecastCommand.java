@@ -45,7 +45,7 @@ final class ForecastCommand {
             for (int i = 0; i < choices.length; i++) {
                 double[] f = choices[i].forecast();
                 for (int step = 0; step < horizon; step++) {
-                    csv.printRecord(series.get(i).name(), step + 1, Numbers.format(Math.max(0, f[step])),
+                    csv.record(series.get(i).name(), step + 1, Numbers.format(Math.max(0, f[step])),
                             choices[i].model().name());
                 }
             }

@@ -7,8 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.openvmi.shared.tabular.SpreadsheetCells;
 
 /**
  * Writes a CSV next to its destination under a temporary name and moves it into place only when every row is
@@ -17,7 +20,12 @@ import org.apache.commons.csv.CSVPrinter;
 final class OutputFile {
 
     interface Rows {
-        void write(CSVPrinter out) throws IOException;
+        void write(Csv out) throws IOException;
+    }
+
+    /** One record at a time; text cells are neutralised against formula injection like every export's. */
+    interface Csv {
+        void record(Object... cells) throws IOException;
     }
 
     private OutputFile() {
@@ -35,7 +43,7 @@ final class OutputFile {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get()
                          .print(writer)) {
-                rows.write(out);
+                rows.write(cells -> out.printRecord(Arrays.stream(cells).map(SpreadsheetCells::cell).toList()));
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -110,7 +110,7 @@ final class SimulateCommand {
                         double price = prices.getOrDefault(name, Double.NaN);
                         double value = r.averageOnHand() * price;
                         totals.add(r, value);
-                        csv.printRecord(name, r.periods(), Numbers.format(r.demanded()), Numbers.format(r.served()),
+                        csv.record(name, r.periods(), Numbers.format(r.demanded()), Numbers.format(r.served()),
                                 Numbers.format(r.fillRate()), Numbers.format(r.cycleServiceLevel()),
                                 Numbers.format(r.averageOnHand()), Numbers.format(value), r.stockoutPeriods(),
                                 r.ordersPlaced(), Numbers.format(r.turnoverPeriods()));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -29,6 +31,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +48,11 @@ public class Agreements {
     private final SupplierCatalog suppliers;
     private final UseCases useCases;
     private final java.time.Clock clock;
+    private final Validator validator;
 
     Agreements(AgreementRepository repository, CatalogRefs refs, SupplierCatalog suppliers, UseCases useCases,
-               java.time.Clock clock) {
+               java.time.Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.refs = refs;
         this.suppliers = suppliers;
@@ -69,6 +74,7 @@ public class Agreements {
     }
 
     public AgreementView create(AgreementRequest request) {
+        RequestValidation.check(validator, request);
         Validated v = validate(request, null);
         return useCases.run(() -> {
             long id = repository.insert(v.supplierId, CurrentUser.name(), clock.instant());
@@ -79,6 +85,7 @@ public class Agreements {
 
     /** A new version of the agreement, effective now; the supplier cannot be changed. */
     public AgreementView change(long id, AgreementRequest request) {
+        RequestValidation.check(validator, request);
         long[] current = repository.current(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
         Validated v = validate(request, id);
         if (v.supplierId != current[1]) {

@@ -4,6 +4,8 @@ import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -19,6 +21,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +34,10 @@ public class CallOffs {
     private final CatalogRefs refs;
     private final UseCases useCases;
     private final Clock clock;
+    private final Validator validator;
 
-    CallOffs(CallOffRepository repository, AgreementRepository agreements, CatalogRefs refs, UseCases useCases, Clock clock) {
+    CallOffs(CallOffRepository repository, AgreementRepository agreements, CatalogRefs refs, UseCases useCases, Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.agreements = agreements;
         this.refs = refs;
@@ -41,6 +46,7 @@ public class CallOffs {
     }
 
     public CallOffView create(CallOffRequest r) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -76,11 +82,13 @@ public class CallOffs {
     }
 
     public CallOffView confirm(long id, CallOffRequest answer) {
+        RequestValidation.check(validator, answer);
         return change(id, CallOffStatus.Action.CONFIRM, answer);
     }
 
     /** The supplier proposes another quantity and/or date. */
     public CallOffView propose(long id, CallOffRequest proposal) {
+        RequestValidation.check(validator, proposal);
         if (proposal == null || (proposal.qty() == null && proposal.neededBy() == null)) {
             throw InvalidInputException.of("qty", "propose another qty or neededBy");
         }

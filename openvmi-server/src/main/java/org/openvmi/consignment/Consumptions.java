@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -25,6 +27,7 @@ import org.openvmi.inventory.PostingResult;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,9 +46,11 @@ public class Consumptions {
     private final UseCases useCases;
     private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
+    private final Validator validator;
 
     Consumptions(CatalogRefs refs, Ownership ownership, InventoryLedger ledger, SettlementRepository settlements,
-                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock) {
+                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock, Validator validator) {
+        this.validator = validator;
         this.idempotency = idempotency;
         this.refs = refs;
         this.ownership = ownership;
@@ -61,6 +66,7 @@ public class Consumptions {
 
     /** With an {@code Idempotency-Key}: a retry with the same key and body answers as the first time, posting nothing. */
     public ConsumptionView consume(ConsumptionRequest r, String idempotencyKey) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }

@@ -3,9 +3,14 @@ package org.openvmi.consignment;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** {@code POST /shipments/{id}/receive}: what arrived, by item and lot (partial receipts allowed). */
-public record ReceiptRequest(List<Line> lines) {
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 
-    public record Line(String item, BigDecimal qty, String lot) {
+import org.openvmi.shared.MaxChars;
+
+/** {@code POST /shipments/{id}/receive}: what arrived, by item and lot (partial receipts allowed). */
+public record ReceiptRequest(List<@Valid Line> lines) {
+
+    public record Line(String item, @Digits(integer = 15, fraction = 4) BigDecimal qty, @MaxChars(64) String lot) {
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.internal.SettlementRepository;
 import org.openvmi.consignment.internal.UseCases;
@@ -19,6 +21,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +37,10 @@ public class Settlements {
     private final CatalogRefs refs;
     private final UseCases useCases;
     private final Clock clock;
+    private final Validator validator;
 
-    Settlements(SettlementRepository repository, CatalogRefs refs, UseCases useCases, Clock clock) {
+    Settlements(SettlementRepository repository, CatalogRefs refs, UseCases useCases, Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.refs = refs;
         this.useCases = useCases;
@@ -43,6 +48,7 @@ public class Settlements {
     }
 
     public StatementView generate(StatementRequest r) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -87,10 +93,12 @@ public class Settlements {
     }
 
     public StatementView confirm(long id, StatementAnswer answer) {
+        RequestValidation.check(validator, answer);
         return change(id, StatementStatus.Action.CONFIRM, "answered_at", answer);
     }
 
     public StatementView dispute(long id, StatementAnswer answer) {
+        RequestValidation.check(validator, answer);
         if (answer == null || ((answer.comment() == null || answer.comment().isBlank())
                                && (answer.lines() == null || answer.lines().isEmpty()))) {
             throw InvalidInputException.of("comment", "say what is disputed: a comment or comments on lines");

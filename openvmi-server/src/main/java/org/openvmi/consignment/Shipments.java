@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -33,6 +35,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +58,12 @@ public class Shipments {
     private final UseCases useCases;
     private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
+    private final Validator validator;
 
     Shipments(ShipmentRepository shipments, AgreementRepository agreements, CatalogRefs refs, Ownership ownership,
               InventoryLedger ledger, UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency,
-              Clock clock) {
+              Clock clock, Validator validator) {
+        this.validator = validator;
         this.idempotency = idempotency;
         this.shipments = shipments;
         this.agreements = agreements;
@@ -70,6 +75,7 @@ public class Shipments {
     }
 
     public ShipmentView create(ShipmentRequest r) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -158,6 +164,7 @@ public class Shipments {
 
     /** With an {@code Idempotency-Key}: a retry with the same key and body answers as the first time, posting nothing. */
     public ShipmentView receive(long id, ReceiptRequest r, String idempotencyKey) {
+        RequestValidation.check(validator, r);
         if (r == null || r.lines() == null || r.lines().isEmpty()) {
             throw InvalidInputException.of("lines", "at least one line is required");
         }

@@ -2,9 +2,13 @@ package org.openvmi.consignment;
 
 import java.util.List;
 
-/** The supplier's confirmation or dispute of a statement: a comment and, for a dispute, comments on lines. */
-public record StatementAnswer(String comment, List<LineComment> lines) {
+import jakarta.validation.Valid;
 
-    public record LineComment(Long line, String comment) {
+import org.openvmi.shared.MaxChars;
+
+/** The supplier's confirmation or dispute of a statement: a comment and, for a dispute, comments on lines. */
+public record StatementAnswer(@MaxChars(2000) String comment, List<@Valid LineComment> lines) {
+
+    public record LineComment(Long line, @MaxChars(1000) String comment) {
     }
 }

@@ -2,10 +2,17 @@ package org.openvmi.inventory;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.inventory.internal.PostingEngine;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.IdempotencyKeys;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
@@ -29,8 +36,10 @@ public class InventoryLedger {
     private final PostingEngine engine;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final Validator validator;
 
-    InventoryLedger(PostingEngine engine, PlatformTransactionManager transactionManager, JsonMapper json) {
+    InventoryLedger(PostingEngine engine, PlatformTransactionManager transactionManager, JsonMapper json, Validator validator) {
+        this.validator = validator;
         this.engine = engine;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
@@ -38,7 +47,8 @@ public class InventoryLedger {
 
     /** Posts lines of the types people and integrations may post directly (not transfers, counts, ownership). */
     public PostingResult post(PostingRequest request, String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        String key = IdempotencyKeys.normalise(idempotencyKey);
+        refuseInvalid(request);
         String hash = key == null ? null : hash(request);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -62,6 +72,25 @@ public class InventoryLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public PostingResult postInternal(List<MovementRequest> lines) {
         return engine.apply(lines, null, null, true);
+    }
+
+    /**
+     * Column sizes and NUMERIC bounds (Bean Validation on the request) are checked before anything is written; when a
+     * line breaks one, the other lines' problems (unknown item, location …) are named in the same answer, as before.
+     */
+    private void refuseInvalid(PostingRequest request) {
+        List<FieldErrors.FieldError> invalid = RequestValidation.violations(validator, request);
+        if (invalid.isEmpty()) {
+            return;
+        }
+        List<FieldErrors.FieldError> all = new ArrayList<>(invalid);
+        try {
+            engine.check(lines(request));
+        } catch (InvalidInputException e) {
+            e.errors().stream().filter(other -> all.stream().noneMatch(f -> f.field().equals(other.field())))
+                    .forEach(all::add);
+        }
+        throw new InvalidInputException(all);
     }
 
     private static List<MovementRequest> lines(PostingRequest request) {

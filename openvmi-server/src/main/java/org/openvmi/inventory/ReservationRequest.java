@@ -3,10 +3,14 @@ package org.openvmi.inventory;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import jakarta.validation.constraints.Digits;
+
+import org.openvmi.shared.MaxChars;
+
 /**
  * {@code POST /reservations}: reserve available stock of one stock key for an order or channel ({@code reference});
  * {@code expiresAt} (ISO-8601, optional) releases it by itself when it passes.
  */
-public record ReservationRequest(String item, String location, String owner, String lot, BigDecimal qty,
-                                 String reference, Instant expiresAt) {
+public record ReservationRequest(String item, String location, @MaxChars(64) String owner, @MaxChars(64) String lot,
+                                 @Digits(integer = 15, fraction = 4) BigDecimal qty, @MaxChars(100) String reference, Instant expiresAt) {
 }

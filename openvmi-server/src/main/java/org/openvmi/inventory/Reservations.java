@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.inventory.internal.BalanceRepository;
 import org.openvmi.inventory.internal.DocumentIdempotency;
 import org.openvmi.inventory.internal.DocumentRefs;
@@ -23,6 +25,7 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +47,11 @@ public class Reservations {
     private final DocumentTransactions transactions;
     private final DocumentIdempotency idempotency;
     private final Clock clock;
+    private final Validator validator;
 
     Reservations(ReservationRepository reservations, BalanceRepository balances, DocumentRefs refs,
-                 DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock) {
+                 DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock, Validator validator) {
+        this.validator = validator;
         this.reservations = reservations;
         this.balances = balances;
         this.refs = refs;
@@ -57,6 +62,7 @@ public class Reservations {
 
     /** Reserves; a retry with the same idempotency key and body gets the first answer and reserves nothing again. */
     public ReservationView reserve(ReservationRequest r, String idempotencyKey) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.catalog.WarehouseCatalog;
@@ -23,6 +25,7 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +46,12 @@ public class StockCounts {
     private final DocumentTransactions transactions;
     private final DocumentIdempotency idempotency;
     private final Clock clock;
+    private final Validator validator;
 
     StockCounts(CountRepository counts, CountQueryRepository queries, CountFlow flow, DocumentRefs refs,
                 WarehouseCatalog warehouses, DocumentTransactions transactions, DocumentIdempotency idempotency,
-                Clock clock) {
+                Clock clock, Validator validator) {
+        this.validator = validator;
         this.counts = counts;
         this.queries = queries;
         this.flow = flow;
@@ -59,6 +64,7 @@ public class StockCounts {
 
     /** Writes take an optional idempotency key: a retry with the same key and body gets the first answer. */
     public CountView create(CountRequest r, String idempotencyKey) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -108,6 +114,7 @@ public class StockCounts {
     }
 
     public CountView enter(long id, CountEntryRequest request) {
+        RequestValidation.check(validator, request);
         return transactions.run(() -> {
             flow.enter(id, request == null ? null : request.lines());
             return view(id);

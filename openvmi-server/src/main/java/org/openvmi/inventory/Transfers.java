@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.inventory.internal.DocumentIdempotency;
@@ -27,6 +29,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,9 +50,11 @@ public class Transfers {
     private final DocumentTransactions transactions;
     private final DocumentIdempotency idempotency;
     private final Clock clock;
+    private final Validator validator;
 
     Transfers(TransferRepository transfers, TransferQueryRepository queries, TransferFlow flow, DocumentRefs refs,
-              DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock) {
+              DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock, Validator validator) {
+        this.validator = validator;
         this.transfers = transfers;
         this.queries = queries;
         this.flow = flow;
@@ -64,6 +69,7 @@ public class Transfers {
      * with the same key and body answers as the first time and changes nothing.
      */
     public TransferView create(TransferRequest request, String idempotencyKey) {
+        RequestValidation.check(validator, request);
         if (request == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -107,6 +113,7 @@ public class Transfers {
     }
 
     public TransferView receive(long id, TransferReceiptRequest request, String idempotencyKey) {
+        RequestValidation.check(validator, request);
         return once(idempotencyKey, "POST /transfers/" + id + "/receive", request, () -> {
             flow.receive(id, request);
             return view(id);
@@ -115,6 +122,7 @@ public class Transfers {
 
     /** Closes a transfer still in transit; its difference report says what was written off. */
     public TransferView close(long id, TransferCloseRequest request, String idempotencyKey) {
+        RequestValidation.check(validator, request);
         return once(idempotencyKey, "POST /transfers/" + id + "/close", request, () -> {
             flow.close(id, request == null ? null : request.reason());
             return view(id);

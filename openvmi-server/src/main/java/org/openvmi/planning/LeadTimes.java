@@ -12,6 +12,7 @@ import org.openvmi.planning.model.LeadTimeStats;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,7 @@ public class LeadTimes {
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
+        Texts.atMost("reference", r.reference(), 100); // planning_lead_time_fact.reference VARCHAR(100)
         FieldErrors errors = new FieldErrors();
         Long supplierId = r.supplier() == null ? null : refs.suppliers(List.of(r.supplier())).get(r.supplier());
         if (supplierId == null) {

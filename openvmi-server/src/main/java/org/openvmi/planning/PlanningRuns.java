@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.validation.Validator;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -27,6 +28,7 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.RequestValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,9 +67,12 @@ public class PlanningRuns {
                 return t;
             });
 
+    private final Validator validator;
+
     PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
                  PlatformTransactionManager transactionManager, Clock clock,
-                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter) {
+                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator) {
+        this.validator = validator;
         this.runs = runs;
         this.runner = runner;
         this.refs = refs;
@@ -86,6 +91,7 @@ public class PlanningRuns {
 
     /** Validates, records and queues a run; answers at once with the QUEUED run. */
     public RunView start(RunRequest request) {
+        RequestValidation.check(validator, request);
         RunRequest r = request == null ? new RunRequest(null, null, null, null, null, null) : request;
         FieldErrors errors = new FieldErrors();
         int horizon = r.horizonDays() == null ? DEFAULT_HORIZON_DAYS : r.horizonDays();

@@ -29,6 +29,7 @@ import org.openvmi.consignment.CallOffRequest;
 import org.openvmi.consignment.CallOffs;
 import org.openvmi.consignment.VmiCoverage;
 import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.shared.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -141,9 +142,9 @@ public class Suggestions {
 
     @Transactional
     public SuggestionView reject(long id, String reason) {
+        Texts.atMost("reason", reason, 500); // decision_reason VARCHAR(500): refused, no longer cut
         SuggestionView s = view(id);
-        decide(s, SuggestionStatus.REJECTED, reason == null || reason.isBlank() ? null
-                : reason.length() > 500 ? reason.substring(0, 500) : reason.trim());
+        decide(s, SuggestionStatus.REJECTED, reason == null || reason.isBlank() ? null : reason.trim());
         return view(id);
     }
 
@@ -153,6 +154,7 @@ public class Suggestions {
     }
 
     public List<Outcome> rejectAll(List<Long> ids, String reason) {
+        Texts.atMost("reason", reason, 500);
         return each(ids, id -> reject(id, reason));
     }
 

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.RuleRepository;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +24,10 @@ public class ApprovalRules {
     private final CatalogRefs refs;
     private final AuditTrail audit;
     private final Approvers known;
+    private final Validator validator;
 
-    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit, Approvers approvers) {
+    ApprovalRules(RuleRepository rules, CatalogRefs refs, AuditTrail audit, Approvers approvers, Validator validator) {
+        this.validator = validator;
         this.rules = rules;
         this.refs = refs;
         this.audit = audit;
@@ -41,6 +46,7 @@ public class ApprovalRules {
 
     @Transactional
     public ApprovalRuleView create(ApprovalRuleRequest r) {
+        RequestValidation.check(validator, r);
         ApprovalRuleView v = check(r);
         long id = rules.insert(v, warehouseId(v.warehouse()));
         ApprovalRuleView created = get(id);
@@ -50,6 +56,7 @@ public class ApprovalRules {
 
     @Transactional
     public ApprovalRuleView update(long id, ApprovalRuleRequest r) {
+        RequestValidation.check(validator, r);
         ApprovalRuleView before = get(id);
         ApprovalRuleView v = check(r);
         rules.update(id, v, warehouseId(v.warehouse()));

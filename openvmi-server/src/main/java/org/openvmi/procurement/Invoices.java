@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.InvoiceRepository;
@@ -28,6 +30,7 @@ import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.tabular.TabularWriter;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +48,11 @@ public class Invoices {
     private final CatalogRefs refs;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Validator validator;
 
     Invoices(InvoiceRepository repository, PurchaseOrderRepository poRepository, PurchaseOrders orders,
-             CatalogRefs refs, AuditTrail audit, Clock clock) {
+             CatalogRefs refs, AuditTrail audit, Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.poRepository = poRepository;
         this.orders = orders;
@@ -58,6 +63,7 @@ public class Invoices {
 
     @Transactional
     public InvoiceView create(InvoiceRequest r) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }

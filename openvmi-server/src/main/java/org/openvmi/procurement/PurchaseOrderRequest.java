@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+
 /**
  * {@code POST /purchase-orders}: either {@code {"requisition": id}} (one PO per supplier from an APPROVED
  * requisition) or an explicit order {@code {"supplier", "warehouse", "lines":[{item, qty, neededBy}]}} at source-list
  * prices.
  */
-public record PurchaseOrderRequest(Long requisition, String supplier, String warehouse, List<Line> lines) {
+public record PurchaseOrderRequest(Long requisition, String supplier, String warehouse, List<@Valid Line> lines) {
 
-    public record Line(String item, BigDecimal qty, LocalDate neededBy) {
+    public record Line(String item, @Digits(integer = 15, fraction = 4) BigDecimal qty, LocalDate neededBy) {
     }
 }

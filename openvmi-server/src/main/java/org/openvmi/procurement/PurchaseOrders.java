@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -26,6 +28,8 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.Texts;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +51,11 @@ public class PurchaseOrders {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     PurchaseOrders(PurchaseOrderRepository repository, Requisitions requisitions, Sources sources, CatalogRefs refs,
-                   AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                   AuditTrail audit, ApplicationEventPublisher events, Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.requisitions = requisitions;
         this.sources = sources;
@@ -65,6 +71,7 @@ public class PurchaseOrders {
 
     @Transactional
     public List<PurchaseOrderView> create(PurchaseOrderRequest r) {
+        RequestValidation.check(validator, r);
         if (r == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -171,6 +178,7 @@ public class PurchaseOrders {
     /** The supplier confirms (same quantities and dates) or proposes changes (other quantities or dates). */
     @Transactional
     public PurchaseOrderView confirm(long id, ConfirmationRequest r) {
+        RequestValidation.check(validator, r);
         PurchaseOrderView po = get(id);
         if (!"SENT".equals(po.status())) {
             throw new BusinessRuleException("status", po.number() + " is " + po.status()
@@ -239,6 +247,7 @@ public class PurchaseOrders {
     /** The buyer rejects the proposal: the PO goes back to SENT as it was ordered. */
     @Transactional
     public PurchaseOrderView rejectChange(long id, String reason) {
+        Texts.atMost("reason", reason, 1000);
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required: say why the proposal is rejected");
         }
@@ -256,6 +265,7 @@ public class PurchaseOrders {
     /** The buyer closes an order: nothing more is received on it (short close). */
     @Transactional
     public PurchaseOrderView close(long id, String reason) {
+        Texts.atMost("reason", reason, 1000);
         PurchaseOrderView po = get(id);
         if (!repository.transition(id, List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED"),
                 "CLOSED", false)) {
@@ -271,6 +281,7 @@ public class PurchaseOrders {
     /** Sets the receipt and invoice tolerances of a supplier (all items, or one). */
     @Transactional
     public ToleranceRequest setTolerance(String supplier, ToleranceRequest r) {
+        RequestValidation.check(validator, r);
         Long supplierId = supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
         if (supplierId == null) {
             throw new NotFoundException("Supplier", supplier);

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.LocationRef;
@@ -24,6 +26,7 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
@@ -50,10 +53,12 @@ public class Receipts {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Validator validator;
 
     Receipts(PurchaseOrders orders, PurchaseOrderRepository poRepository, ReceiptRepository repository,
              InventoryLedger ledger, CatalogRefs refs, AuditTrail audit, ApplicationEventPublisher events,
-             PlatformTransactionManager transactionManager, Clock clock) {
+             PlatformTransactionManager transactionManager, Clock clock, Validator validator) {
+        this.validator = validator;
         this.orders = orders;
         this.poRepository = poRepository;
         this.repository = repository;
@@ -66,6 +71,7 @@ public class Receipts {
     }
 
     public ReceiptView receive(ReceiptRequest r) {
+        RequestValidation.check(validator, r);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> receiveOnce(r));

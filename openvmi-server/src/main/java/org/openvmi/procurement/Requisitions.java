@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -26,6 +28,8 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.Texts;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +50,12 @@ public class Requisitions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Approvers approvers;
+    private final Validator validator;
 
     Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit,
-                 ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+                 ApplicationEventPublisher events, Clock clock, Approvers approvers, Validator validator) {
         this.approvers = approvers;
+        this.validator = validator;
         this.repository = repository;
         this.rules = rules;
         this.refs = refs;
@@ -61,6 +67,7 @@ public class Requisitions {
 
     @Transactional
     public RequisitionView create(RequisitionRequest r) {
+        RequestValidation.check(validator, r);
         Checked c = check(r);
         long id = repository.insert(c.warehouseId, Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500),
                 trim(r.source(), 64), c.amount.amount(), c.amount.currency(), Actor.current().name(), clock.instant());
@@ -83,6 +90,7 @@ public class Requisitions {
 
     @Transactional
     public RequisitionView update(long id, RequisitionRequest r, Integer version) {
+        RequestValidation.check(validator, r);
         RequisitionView before = get(id);
         requireStatus(before, "DRAFT", "edited");
         Checked c = check(r);
@@ -129,6 +137,7 @@ public class Requisitions {
 
     @Transactional
     public RequisitionView approve(long id, String comment) {
+        Texts.atMost("comment", comment, 500);
         RequisitionView r = get(id);
         RequisitionView.Step step = pendingStepFor(r);
         Instant now = clock.instant();
@@ -156,6 +165,7 @@ public class Requisitions {
 
     @Transactional
     public RequisitionView reject(long id, String reason) {
+        Texts.atMost("reason", reason, 500);
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required: say why the requisition is rejected");
         }
@@ -176,6 +186,7 @@ public class Requisitions {
 
     @Transactional
     public RequisitionView delegate(long id, String to) {
+        Texts.atMost("to", to, 64);
         if (to == null || to.isBlank()) {
             throw InvalidInputException.of("to", "is required: the user who decides instead");
         }

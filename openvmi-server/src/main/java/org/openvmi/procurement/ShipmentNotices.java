@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
 import org.openvmi.shared.BusinessRuleException;
@@ -15,6 +17,7 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +36,11 @@ public class ShipmentNotices {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Validator validator;
 
     ShipmentNotices(ShipmentNoticeRepository repository, PurchaseOrders orders, Receipts receipts, AuditTrail audit,
-                    PlatformTransactionManager transactionManager, Clock clock) {
+                    PlatformTransactionManager transactionManager, Clock clock, Validator validator) {
+        this.validator = validator;
         this.repository = repository;
         this.orders = orders;
         this.receipts = receipts;
@@ -45,6 +50,7 @@ public class ShipmentNotices {
     }
 
     public ShipmentNoticeView create(long purchaseOrder, ShipmentNoticeRequest r) {
+        RequestValidation.check(validator, r);
         return transactions.execute(status -> {
             PurchaseOrderView po = orders.get(purchaseOrder, PartyScope.current());
             if (!PurchaseOrders.RECEIVABLE.contains(po.status())) {

@@ -34,12 +34,12 @@ public final class IdempotentRequests {
         this.table = table;
     }
 
-    /** Runs {@code useCase} once per key (trimmed); without a key it simply runs. */
+    /** Runs {@code useCase} once per key (trimmed, checked by {@link IdempotencyKeys}); without a key it simply runs. */
     public <T> T once(String rawKey, String operation, Object request, Class<T> answerType, Supplier<T> useCase) {
-        if (rawKey == null || rawKey.isBlank()) {
+        String key = IdempotencyKeys.normalise(rawKey);
+        if (key == null) {
             return useCase.get();
         }
-        String key = rawKey.trim();
         String hash = hash(operation, request);
         record Stored(String hash, String answer) {
         }

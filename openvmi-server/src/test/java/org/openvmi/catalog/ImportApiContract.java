@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.Role;
@@ -130,6 +131,37 @@ abstract class ImportApiContract {
         byte[] again = mvc.perform(get("/api/v1/exports/items").param("format", "csv").with(as(Role.BUYER)))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(again).isEqualTo(export);
+        assertThat(auditRows()).isEqualTo(audits);
+    }
+
+    @Test
+    void a_formula_leading_name_is_neutralised_in_the_csv_export_and_a_reimport_leaves_the_item_unchanged() throws Exception {
+        String code = Fixtures.unique("FX");
+        String name = "=HYPERLINK(\"http://evil\",\"pay\")";
+        importCsv(as(Role.BUYER), false, HEADER, code + ",\"=HYPERLINK(\"\"http://evil\"\",\"\"pay\"\")\",PCS,@SUM(A1),3,no,")
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/items/" + code).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.name").value(name))
+                .andExpect(jsonPath("$.category").value("@SUM(A1)"));
+
+        byte[] export = mvc.perform(get("/api/v1/exports/items").param("format", "csv").with(as(Role.BUYER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        // the raw cells, as a spreadsheet program sees them: text behind a ', the number still a number
+        CSVRecord row = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(new String(export, StandardCharsets.UTF_8).substring(1))).stream()
+                .filter(r -> r.get("code").equals(code)).findFirst().orElseThrow();
+        assertThat(row.get("name")).isEqualTo("'" + name);
+        assertThat(row.get("category")).isEqualTo("'@SUM(A1)");
+        assertThat(export).asString(StandardCharsets.UTF_8).doesNotContain("," + name);
+        long audits = auditRows();
+
+        int rows = TabularFiles.read(new ByteArrayInputStream(export), TabularFormat.CSV).size();
+        importFile(as(Role.BUYER), false, "items.csv", export)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unchanged").value(rows));
+        mvc.perform(get("/api/v1/items/" + code).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.name").value(name))
+                .andExpect(jsonPath("$.category").value("@SUM(A1)"));
         assertThat(auditRows()).isEqualTo(audits);
     }
 

@@ -1,11 +1,14 @@
 package org.openvmi.inventory;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -230,6 +233,24 @@ abstract class InventoryPagesContract {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(TabularFiles.read(new ByteArrayInputStream(xlsx), TabularFormat.XLSX))
                 .extracting(r -> r.get("type") + " " + r.get("qty") + " " + r.get("reference")).containsExactly("ISSUE -2 OUT-1");
+    }
+
+    @Test
+    void a_lot_that_starts_like_a_formula_is_text_in_the_movement_export_and_reads_back_unchanged() throws Exception {
+        String lot = "=cmd|' /C calc'!A0";
+        String reference = Fixtures.unique("INJ");
+        book("RECEIPT", data.lotItem, data.bin1, "OWN", lot, "3", reference);
+        book("ISSUE", data.lotItem, data.bin1, "OWN", lot, "1", reference);
+
+        byte[] csv = mvc.perform(get("/movements/export").with(VIEWER).param("format", "csv").param("reference", reference))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        // the raw cells, as a spreadsheet program sees them: the lot behind a ', so text; the quantities numbers
+        List<CSVRecord> raw = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv, StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(raw).hasSize(2).allSatisfy(r -> assertThat(r.get("lot")).isEqualTo("'" + lot));
+        assertThat(raw).extracting(r -> r.get("qty")).containsExactlyInAnyOrder("3", "-1");
+        assertThat(TabularFiles.read(new ByteArrayInputStream(csv), TabularFormat.CSV))
+                .extracting(r -> r.get("lot")).containsOnly(lot);
     }
 
     private MockHttpServletRequestBuilder scanAction(String action, String batch) {

@@ -84,6 +84,22 @@ class TransferPagesTest extends StockDocsContract {
     }
 
     @Test
+    void a_too_long_reference_or_an_out_of_range_quantity_on_the_form_is_a_message_not_an_error_page() throws Exception {
+        mvc.perform(post("/transfers").with(WAREHOUSE).with(csrf()).header("Accept-Language", "en")
+                        .param("from", bin1).param("to", data.destBin).param("reference", "r".repeat(101))
+                        .param("lines[0].item", item).param("lines[0].qty", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("at most 100 characters")));
+        mvc.perform(post("/transfers").with(WAREHOUSE).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("from", bin1).param("to", data.destBin)
+                        .param("lines[0].item", item).param("lines[0].qty", "1e2000000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("整数部分最多 15 位，小数部分最多 4 位")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer t JOIN location l ON l.id = t.from_location_id"
+                            + " WHERE l.code = :c").param("c", bin1).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void receiving_more_than_shipped_on_the_page_shows_why_and_moves_nothing() throws Exception {
         receive(item, bin1, null, "5");
         long id = createThroughTheForm("5");

@@ -278,6 +278,82 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     }
 
     @Test
+    void an_invoice_number_that_starts_like_a_formula_is_neutralised_in_finances_csv_export() throws Exception {
+        long po = order(approvedRequisition(data.yuan, "10"));
+        receive(po, data.yuan, "10").andExpect(status().isCreated());
+        String number = "=HYPERLINK(\"http://evil\",\"pay\")" + po;
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}")
+                .formatted(po, number.replace("\"", "\\\""), data.yuan))
+                .andExpect(status().isCreated());
+
+        byte[] csv = mvc.perform(get("/api/v1/invoices/export").param("format", "csv")
+                        .param("supplier", Fixtures.SUPPLIER_A).with(as(Role.FINANCE)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        // the raw cell, as a spreadsheet program sees it: behind a ', so it is text, never a formula
+        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).stream()
+                .filter(r -> r.get("invoiceNumber").endsWith(String.valueOf(po))).findFirst().orElseThrow();
+        assertThat(row.get("invoiceNumber")).isEqualTo("'" + number);
+        assertThat(new BigDecimal(row.get("qty"))).isEqualByComparingTo("10"); // a number, not prefixed
+        // read back as the imports read files, the number is the one the supplier sent
+        assertThat(org.openvmi.shared.tabular.TabularFiles.read(new java.io.ByteArrayInputStream(csv),
+                        org.openvmi.shared.tabular.TabularFormat.CSV))
+                .anySatisfy(r -> assertThat(r.get("invoiceNumber")).isEqualTo(number));
+        mvc.perform(get("/api/v1/invoices").param("purchaseOrder", String.valueOf(po)).with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.content[0].number").value(number));
+    }
+
+    @Test
+    void out_of_range_numbers_and_over_long_texts_on_procurement_are_400_naming_the_field_and_change_nothing()
+            throws Exception {
+        String digits = "at most 15 digits before and 4 after the decimal point";
+        long requisitions = jdbc.sql("SELECT COUNT(*) FROM proc_requisition").query(Long.class).single();
+        for (String qty : new String[] {"1e20", "\"1e2000000\"", "9".repeat(400), "1e400"}) {
+            send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\","
+                    + "\"qty\":%s}]}").formatted(data.warehouse, data.yuan, qty))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+        }
+        send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"note\":\"%s\",\"lines\":[{\"item\":\"%s\","
+                + "\"qty\":1}]}").formatted(data.warehouse, "n".repeat(501), data.yuan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 500 characters"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition").query(Long.class).single()).isEqualTo(requisitions);
+
+        long po = order(approvedRequisition(data.yuan, "50"));
+        BigDecimal before = onHand(data.yuan);
+        receive(po, data.yuan, "1e17").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"))
+                .andExpect(jsonPath("$.errors[0].message").value(digits));
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1e14}]}").formatted(po, po, data.yuan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].price"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 13 digits before and 6 after the decimal point"));
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1}]}").formatted(po, "N".repeat(65), data.yuan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("number"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 64 characters"));
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                "{\"lines\":[{\"line\":1,\"qty\":1e20}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+        tolerance(data.yuan, "\"overPct\":123456").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("overPct"));
+        assertThat(onHand(data.yuan)).isEqualByComparingTo(before);
+        assertThat(received(po)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_shipment_notice WHERE po_id = :po").param("po", po)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void finance_imports_supplier_invoices_from_a_file_all_or_nothing() throws Exception {
         long po = order(approvedRequisition(data.yuan, "40"));
         receive(po, data.yuan, "40").andExpect(status().isCreated());

@@ -3,7 +3,6 @@ package org.openvmi.consignment.internal;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.IdempotentRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,9 +23,6 @@ public class Idempotency {
     }
 
     public <T> T once(String key, String operation, Object request, Class<T> answerType, Supplier<T> useCase) {
-        if (key != null && key.trim().length() > 200) {
-            throw new BusinessRuleException("Idempotency-Key", "at most 200 characters");
-        }
         return requests.once(key, operation, request, answerType, useCase);
     }
 }

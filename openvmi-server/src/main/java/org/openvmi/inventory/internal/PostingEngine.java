@@ -76,6 +76,11 @@ public class PostingEngine {
         });
     }
 
+    /** Resolves the lines without writing anything: the 400 naming every bad field, or nothing. */
+    public void check(List<MovementRequest> requests) {
+        resolver.resolve(requests, false);
+    }
+
     /**
      * The order of the work is chosen for concurrency: the posting, the item cost rows, new balance rows, the movements
      * and the stored answer come first; the balance changes, which lock rows other postings of the same keys wait for,

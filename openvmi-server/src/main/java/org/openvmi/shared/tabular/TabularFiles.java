@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,7 +22,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openvmi.shared.InvalidInputException;
 
@@ -56,7 +51,8 @@ public final class TabularFiles {
             for (CSVRecord rec : parser) {
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (String header : parser.getHeaderNames()) {
-                    cells.put(header.trim(), rec.isMapped(header) && rec.isSet(header) ? rec.get(header) : null);
+                    cells.put(header.trim(), rec.isMapped(header) && rec.isSet(header)
+                            ? SpreadsheetCells.restore(rec.get(header)) : null);
                 }
                 // +1 for the header row, +1 because people count from 1
                 rows.add(new TabularRow((int) rec.getRecordNumber() + 1, cells));
@@ -87,7 +83,7 @@ public final class TabularFiles {
                 Map<String, String> cells = new LinkedHashMap<>();
                 boolean any = false;
                 for (int c = 0; c < names.size(); c++) {
-                    String value = cellText(row.getCell(c), formatter);
+                    String value = SpreadsheetCells.restore(cellText(row.getCell(c), formatter));
                     any |= value != null && !value.isBlank();
                     cells.put(names.get(c), value);
                 }
@@ -110,59 +106,12 @@ public final class TabularFiles {
         return formatter.formatCellValue(cell);
     }
 
-    /** Writes a table; cells are strings or numbers (BigDecimal, Integer, Long) and nulls. */
+    /** Writes a table; cells are strings or numbers (BigDecimal, Integer, Long) and nulls; see {@link TabularWriter}. */
     public static byte[] write(List<String> headers, List<List<Object>> rows, TabularFormat format) {
-        try {
-            return format == TabularFormat.XLSX ? writeXlsx(headers, rows) : writeCsv(headers, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] writeCsv(List<String> headers, List<List<Object>> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: Excel opens Chinese text correctly
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            printer.printRecord(headers);
-            for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(TabularFiles::plain).toList());
-            }
+        try (TabularWriter writer = TabularWriter.open(headers, format, out)) {
+            rows.forEach(writer::row);
         }
         return out.toByteArray();
-    }
-
-    private static byte[] writeXlsx(List<String> headers, List<List<Object>> rows) throws IOException {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            Sheet sheet = wb.createSheet("data");
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) {
-                head.createCell(c).setCellValue(headers.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<Object> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    if (v instanceof Number n) {
-                        cell.setCellValue(new BigDecimal(n.toString()).doubleValue());
-                    } else {
-                        cell.setCellValue(v.toString());
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            wb.dispose();
-            return out.toByteArray();
-        }
-    }
-
-    private static Object plain(Object v) {
-        return v instanceof BigDecimal bd ? bd.toPlainString() : v;
     }
 }

@@ -3,6 +3,8 @@ package org.openvmi.shared.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -49,6 +52,7 @@ import tools.jackson.databind.DatabindException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern REJECTED_HEADER = Pattern.compile("header: \"([^\"]+)\"");
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) throws Exception {
@@ -89,6 +93,10 @@ class ApiExceptionHandler {
         apiOnly(request, e);
         if (e.getCause() instanceof DatabindException db && !db.getPath().isEmpty()) {
             String field = jsonPath(db);
+            if (db instanceof JsonNumbers.OutOfRange) {
+                return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + field + ": "
+                        + db.getOriginalMessage(), List.of(new FieldError(field, db.getOriginalMessage())));
+            }
             return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed value for field '" + field + "'",
                     List.of(new FieldError(field, "malformed value: " + db.getOriginalMessage())));
         }
@@ -117,6 +125,22 @@ class ApiExceptionHandler {
                 : ((MissingServletRequestPartException) e).getRequestPartName();
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "Missing parameter '" + name + "'",
                 List.of(new FieldError(name, "is required")));
+    }
+
+    /**
+     * Spring Security's firewall refuses a header value with control characters when the controller reads it (e.g.
+     * an {@code Idempotency-Key} with a tab): a bad request naming the header, not a 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) throws Exception {
+        apiOnly(request, e);
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        if (header.find()) {
+            String name = header.group(1).trim();
+            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Header '" + name + "' has characters that are not allowed",
+                    List.of(new FieldError(name, "only printable ASCII characters (no control or non-ASCII characters)")));
+        }
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has characters that are not allowed");
     }
 
     @ExceptionHandler(NotFoundException.class)
