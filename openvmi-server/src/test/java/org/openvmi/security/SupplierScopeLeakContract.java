@@ -35,6 +35,7 @@ import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -268,6 +269,101 @@ abstract class SupplierScopeLeakContract {
         String stockCsv = mvc.perform(get("/stock/export").session(session).param("q", data.item).param("format", "csv"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         noneOfB(stockCsv);
+    }
+
+    private static java.util.List<Object> values(String json, String path) {
+        return com.jayway.jsonpath.JsonPath.read(json, path);
+    }
+
+    private String page(MockHttpSession session, String path, String... params) throws Exception {
+        var request = get(path).session(session).param("lang", "en");
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * The warehouse holds 25 own (20 + 5 received) and 28 of B's consignment (40, 12 consumed): a stock alert's
+     * figure (53) minus the buyer's stock A reads on the stock page would be B's consignment.
+     */
+    @Test
+    void a_stock_alert_shows_a_supplier_no_stock_figure_since_it_counts_other_suppliers_consignment() throws Exception {
+        mvc.perform(put("/api/v1/stock-policies/" + data.item + "/" + data.warehouse).with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"safety\":100,\"warning\":120,\"max\":300}"))
+                .andExpect(status().isOk());
+        String buyer = read("/api/v1/alerts", as(Role.BUYER));
+        assertThat(values(buyer, "$.content[*].stockAtRaise")).isNotEmpty().allSatisfy(v -> assertThat(v).hasToString("53"));
+        String a = read("/api/v1/alerts", supA);
+        assertThat(values(a, "$.content[*].stockAtRaise")).hasSize(2).containsOnlyNulls();
+        assertThat(values(a, "$.content[?(@.type == 'BELOW_SAFETY')].line")).hasSize(1).allSatisfy(v -> assertThat(v).hasToString("100"));
+        long id = ((Number) values(a, "$.content[*].id").get(0)).longValue();
+        assertThat(read("/api/v1/alerts/" + id, supA)).contains("\"stockAtRaise\":null");
+
+        MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        String centre = page(session, "/alerts", "item", data.item, "status", "ALL");
+        assertThat(centre).contains("stock-not-shown", "not shown").doesNotContain(">53 ");
+        assertThat(page(session, "/portal")).contains("not shown / 100").doesNotContain("53 / 100");
+        String chart = page(session, "/stock-policies/" + data.item + "/" + data.warehouse);
+        assertThat(chart).contains("chart-stock-hidden").contains("\"stock\":[]");
+        assertThat(page(UiSessions.login(mvc, "t-buyer"), "/stock-policies/" + data.item + "/" + data.warehouse))
+                .doesNotContain("chart-stock-hidden", "\"stock\":[]");
+
+        // back inside the lines: resolved by itself at 353, which A does not read either
+        json(post("/api/v1/movements"), as(Role.ADMIN), """
+                {"lines":[{"type":"RECEIPT","item":"%s","location":"%s","owner":"OWN","qty":300}]}"""
+                .formatted(data.item, data.bin1), 201);
+        assertThat(values(resolved(as(Role.BUYER)), "$.content[*].stockAtResolve")).hasSize(2)
+                .allSatisfy(v -> assertThat(v).hasToString("353"));
+        assertThat(values(resolved(supA), "$.content[*].stockAtResolve")).hasSize(2).containsOnlyNulls();
+    }
+
+    private String resolved(RequestPostProcessor who) throws Exception {
+        return mvc.perform(get("/api/v1/alerts").param("item", data.item).param("status", "RESOLVED").with(who))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void a_suppliers_own_suggestion_shows_neither_the_warehouses_on_hand_nor_the_quantity_it_is_derived_from() throws Exception {
+        String a = read("/api/v1/suggestions", supA);
+        assertThat(values(a, "$.content[*].onHand")).hasSize(2).containsOnlyNulls();
+        assertThat(values(a, "$.content[*].neededQty")).hasSize(2).containsOnlyNulls();
+        assertThat(a).contains("on hand -, in transit 0").doesNotContain("on hand 8");
+        assertThat(read("/api/v1/suggestions", supB)).doesNotContain("\"onHand\":8", "on hand 8");
+        String viewer = read("/api/v1/suggestions", as(Role.VIEWER));
+        assertThat(viewer).contains("\"onHand\":8", "on hand 8");
+
+        String page = page(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A), "/planning/suggestions", "item", data.item);
+        assertThat(page).contains("on hand -").doesNotContain("on hand 8");
+    }
+
+    @Test
+    void items_show_a_supplier_no_unit_cost_since_the_moving_average_may_be_another_suppliers_price() throws Exception {
+        jdbc.sql("UPDATE item SET unit_cost = 9.40 WHERE code = :c").param("c", data.item).update();
+        assertThat(read("/api/v1/items/" + data.item, as(Role.VIEWER))).contains("\"unitCost\":9.4");
+        assertThat(read("/api/v1/items/" + data.item, supA)).contains("\"unitCost\":null");
+        String list = mvc.perform(get("/api/v1/items").param("q", data.item).with(supA))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(values(list, "$.content[*].unitCost")).hasSize(1).containsOnlyNulls();
+
+        MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        assertThat(page(session, "/items", "q", data.item)).contains("unit-cost-not-shown").doesNotContain("9.4");
+        String csv = mvc.perform(get("/exports/items").session(session).param("format", "csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains(data.item).doesNotContain("9.4");
+        byte[] xlsx = mvc.perform(get("/exports/items").session(session).param("format", "xlsx"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(cells(xlsx)).contains(data.item).doesNotContain("9.4");
+        String buyerCsv = mvc.perform(get("/exports/items").session(UiSessions.login(mvc, "t-buyer")).param("format", "csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(buyerCsv).contains("9.4");
+    }
+
+    @Test
+    void the_stock_page_shows_a_supplier_no_own_value_card_and_does_not_call_own_stock_unvalued() throws Exception {
+        String a = page(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A), "/stock", "q", data.item);
+        assertThat(a).contains("card-consignment").doesNotContain("card-own", "own-value", "without a supplier price");
+        assertThat(page(UiSessions.login(mvc, "t-buyer"), "/stock", "q", data.item)).contains("card-own");
     }
 
     private static String cells(byte[] xlsx) throws Exception {

@@ -125,7 +125,7 @@ class ItemBatchRepository {
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> barcodes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
-        return withBarcodes(items, barcodes);
+        return withBarcodes(items, barcodes).stream().map(v -> ItemRepository.forScope(v, scope)).toList();
     }
 
     private Map<Long, List<String>> barcodesOf(List<Long> ids) {

@@ -46,7 +46,7 @@ public class ItemRepository {
                 .param("code", code)
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query(ItemRepository::row).optional()
-                .map(this::withBarcodes);
+                .map(this::withBarcodes).map(v -> forScope(v, scope));
     }
 
     public Optional<Long> idOf(String code) {
@@ -77,7 +77,8 @@ public class ItemRepository {
         List<ItemView> rows = jdbc.sql("SELECT i.* FROM item i" + filter + " ORDER BY i.code LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(ItemRepository::row).list();
-        return new PageResult<>(withBarcodes(rows), page.page(), page.size(), total);
+        return new PageResult<>(withBarcodes(rows).stream().map(v -> forScope(v, scope)).toList(), page.page(),
+                page.size(), total);
     }
 
     public List<String> categories(PartyScope scope) {
@@ -175,6 +176,15 @@ public class ItemRepository {
                 .list();
         return items.stream().map(v -> new ItemView(v.id(), v.code(), v.name(), v.uom(), v.category(), v.unitCost(),
                 v.lotTracked(), byItem.getOrDefault(v.id(), List.of()), v.version())).toList();
+    }
+
+    /**
+     * The item's unit cost is the buyer's moving average, which after a receipt or a consumed consignment of a single
+     * supplier is that supplier's price: a supplier user does not read it (ADR 0004 addendum).
+     */
+    static ItemView forScope(ItemView v, PartyScope scope) {
+        return scope.seesAll() || v.unitCost() == null ? v : new ItemView(v.id(), v.code(), v.name(), v.uom(),
+                v.category(), null, v.lotTracked(), v.barcodes(), v.version());
     }
 
     static ItemView row(ResultSet rs, int n) throws SQLException {

@@ -131,15 +131,19 @@ public class StockQueryRepository {
         // the buyer's moving average cost is its own business and, after a receipt or consumed consignment of
         // another supplier, that supplier's price: a supplier caller sees its own consignment valued, not own stock
         String ownCost = scope.seesAll() ? "COALESCE(c.average_cost, i.unit_cost)" : "CAST(NULL AS NUMERIC(19, 4))";
+        // own stock is not valued for a supplier by design, so it is not "unvalued" either: the hint counts only
+        // lines that lack a price the caller could see (its own consignment without a supplier price)
+        String unvalued = scope.seesAll()
+                ? "CASE WHEN (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost) ELSE sp.price END) IS NULL THEN 1 ELSE 0 END"
+                : "CASE WHEN b.owner <> 'OWN' AND sp.price IS NULL THEN 1 ELSE 0 END";
         jdbc.sql(("""
                 SELECT wh_code, own_flag, SUM(line_value) AS total_value, COUNT(*) AS line_count,
                        SUM(unvalued_flag) AS unvalued_count FROM (
                   SELECT w.code AS wh_code, CASE WHEN b.owner = 'OWN' THEN 1 ELSE 0 END AS own_flag,
                          ROUND(b.on_hand * (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
                                                  ELSE sp.price END), 2) AS line_value,
-                         CASE WHEN (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
-                                         ELSE sp.price END) IS NULL THEN 1 ELSE 0 END AS unvalued_flag
-                """ + STOCK_FROM + w.sql() + """
+                         %s AS unvalued_flag
+                """.formatted(unvalued) + STOCK_FROM + w.sql() + """
                 ) t GROUP BY wh_code, own_flag ORDER BY wh_code, own_flag""").replace("COALESCE(c.average_cost, i.unit_cost)", ownCost))
                 .params(w.params())
                 .query((RowCallbackHandler) rs -> {

@@ -85,13 +85,14 @@ class AlertMailer {
         List<UserContact> contacts = r.contacts();
         for (UserContact user : contacts) {
             EmailMode mode = RecipientRules.modeFor(user, saved.get(user.username()), notice);
+            AlertNotice told = user.supplierUser() ? notice.forSupplierUser() : notice;
             String key = notice.key() + ":" + user.username();
             if (mode == EmailMode.IMMEDIATE) {
-                MailTexts.Mail mail = texts.alert(notice, user.language());
+                MailTexts.Mail mail = texts.alert(told, user.language());
                 mails.enqueue(user.username(), user.email(), user.language(), "IMMEDIATE", mail.subject(), mail.body(),
                         key, now);
             } else if (mode == EmailMode.DIGEST) {
-                mails.addDigestEntry(user.username(), key, texts.digestLine(notice, user.language()), now);
+                mails.addDigestEntry(user.username(), key, texts.digestLine(told, user.language()), now);
             }
         }
         return r;

@@ -46,8 +46,9 @@ class MailTexts {
             String now = n.stock() == null ? "" : " (" + msg(locale, "notification.stockNow", qty(n.stock(), n.unit())) + ")";
             return msg(locale, "notification.resolvedPrefix") + ": " + type + ": " + n.item() + where + now;
         }
-        return type + ": " + n.item() + where + " (" + qty(n.stock(), null) + " " + compare(n.type()) + " "
-               + qty(n.line(), n.unit()) + ")";
+        // no stock figure for a supplier user (AlertNotice.withoutStock): the line alone, "(< 20 PCS)"
+        String stock = n.stock() == null ? "" : qty(n.stock(), null) + " ";
+        return type + ": " + n.item() + where + " (" + stock + compare(n.type()) + " " + qty(n.line(), n.unit()) + ")";
     }
 
     Mail alert(AlertNotice n, String language) {

@@ -18,6 +18,18 @@ public record AlertNotice(long alertId, boolean resolved, AlertType type, String
         supplierIds = Set.copyOf(supplierIds);
     }
 
+    /**
+     * This notice as a supplier user may read it: a stock alert's figure counts every owner's stock at the warehouse,
+     * other suppliers' consignment too, so it is left out (ADR 0004 addendum). A supplier's own low-water alert keeps
+     * its figure, the stock that supplier reported itself.
+     */
+    public AlertNotice forSupplierUser() {
+        if (type == AlertType.SUPPLIER_LOW_WATER) {
+            return this;
+        }
+        return new AlertNotice(alertId, resolved, type, item, itemName, unit, warehouse, null, line, at, by, supplierIds);
+    }
+
     /** Identifies this notice among all others, for idempotent queuing ("raised:42", "resolved:42"). */
     public String key() {
         return (resolved ? "resolved:" : "raised:") + alertId;

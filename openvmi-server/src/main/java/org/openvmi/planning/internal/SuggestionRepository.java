@@ -192,10 +192,14 @@ public class SuggestionRepository {
         Timestamp decided = rs.getTimestamp("decided_at");
         Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
         boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
+        // on hand counts every owner's stock, other suppliers' consignment too, and the needed quantity is the max
+        // minus on hand, in transit and reserved: from either a supplier could subtract and read the others'
+        // consignment, so it sees neither (ADR 0004 addendum); the reason then reads "on hand -"
+        boolean stockShown = scope.seesAll();
         return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
                 rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
-                rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), d(rs, "needed_qty"),
-                d(rs, "forecast_qty"), rs.getInt("horizon_days"), d(rs, "on_hand"), d(rs, "in_transit"),
+                rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), stockShown ? d(rs, "needed_qty") : null,
+                d(rs, "forecast_qty"), rs.getInt("horizon_days"), stockShown ? d(rs, "on_hand") : null, d(rs, "in_transit"),
                 d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
                 leadTimeShown ? d(rs, "lead_time_sd") : null, d(rs, "service_level"),
                 d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),

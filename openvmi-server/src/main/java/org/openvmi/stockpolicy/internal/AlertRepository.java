@@ -244,7 +244,7 @@ public class AlertRepository {
     public Optional<AlertView> find(long id, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE a.id = :id AND " + scopePredicate(scope))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query(AlertRepository::view).optional();
+                .query(AlertRepository::view).optional().map(v -> forScope(v, scope));
     }
 
     public PageResult<AlertView> find(Filter f, PageRequest page, PartyScope scope) {
@@ -255,7 +255,7 @@ public class AlertRepository {
                               + where).params(params).query(Long.class).single();
         List<AlertView> rows = jdbc.sql(SELECT + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(AlertRepository::view).list();
+                .query(AlertRepository::view).list().stream().map(v -> forScope(v, scope)).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -290,6 +290,21 @@ public class AlertRepository {
         // alert of a shared item would show that supplier's code, available stock and low-water mark
         return "((a.supplier_id IS NULL AND " + CatalogRefs.itemPredicate("a.item_id", scope) + ") OR "
                + scope.predicate("a.supplier_id") + ")";
+    }
+
+    /**
+     * A stock alert's figures (stock at raise and at resolve) count every owner's stock at the warehouse: the buyer's,
+     * the caller's and other suppliers' consignment. A supplier that knows its own consignment and the buyer's stock
+     * could subtract and read the others', so it gets no figure at all (ADR 0004 addendum). Its own SUPPLIER_LOW_WATER
+     * alert keeps them: that is the stock it reported itself. The line stays: it is the buyer's policy.
+     */
+    public static AlertView forScope(AlertView v, PartyScope scope) {
+        if (scope.seesAll() || v.supplier() != null) {
+            return v;
+        }
+        return new AlertView(v.id(), v.type(), v.status(), v.item(), v.itemName(), v.unit(), v.warehouse(), v.supplier(),
+                null, v.line(), v.raisedAt(), v.acknowledgedAt(), v.acknowledgedBy(), v.ackComment(), null,
+                v.resolvedAt(), v.resolvedBy(), v.resolveComment());
     }
 
     private static String where(Filter f, PartyScope scope, Map<String, Object> params) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockQueries;
+import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.StockPolicyView;
 import org.openvmi.stockpolicy.model.StockLevelHistory;
 import org.springframework.context.MessageSource;
@@ -40,12 +41,20 @@ class StockLevelCharts {
         ItemWarehouse subject = new ItemWarehouse(itemId, warehouseId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate first = today.minusDays(DAYS - 1);
-        List<StockLevelHistory.Day> days = StockLevelHistory.closingLevels(stock.onHand(subject),
-                stock.dailyNetMovement(subject, first.atStartOfDay(zone).toInstant(), zone), first, today);
         var locale = LocaleContextHolder.getLocale();
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("days", days.stream().map(d -> d.day().toString()).toList());
-        chart.put("stock", days.stream().map(d -> d.close().toPlainString()).toList());
+        if (PartyScope.current().seesAll()) {
+            List<StockLevelHistory.Day> days = StockLevelHistory.closingLevels(stock.onHand(subject),
+                    stock.dailyNetMovement(subject, first.atStartOfDay(zone).toInstant(), zone), first, today);
+            chart.put("days", days.stream().map(d -> d.day().toString()).toList());
+            chart.put("stock", days.stream().map(d -> d.close().toPlainString()).toList());
+        } else {
+            // the closing stock counts every owner's stock, other suppliers' consignment too: a supplier could
+            // subtract the buyer's and its own and read theirs (ADR 0004 addendum), so it sees the lines only
+            chart.put("days", first.datesUntil(today.plusDays(1)).map(LocalDate::toString).toList());
+            chart.put("stock", List.of());
+            chart.put("stockHidden", messages.getMessage("common.notShown", null, locale));
+        }
         chart.put("safety", policy.safety().toPlainString());
         chart.put("warning", policy.warning().toPlainString());
         chart.put("max", policy.max().toPlainString());
