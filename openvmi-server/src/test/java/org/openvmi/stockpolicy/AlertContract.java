@@ -391,6 +391,14 @@ abstract class AlertContract {
                         org.hamcrest.Matchers.containsString("class=\"group-heading\" data-group=\"" + Fixtures.SUPPLIER_A + "\"")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                             org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
+        // the bell is drawn as an inline SVG, not an emoji, and only in the top bar (not again below the table)
+        String centre = mvc.perform(get("/alerts").param("item", data.item).with(page(Role.BUYER)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(centre.split("id=\"bell\"", -1)).hasSize(2);
+        assertThat(centre).contains("class=\"bell-icon\"").doesNotContain("\uD83D\uDD14");
+        mvc.perform(get("/alerts/bell").with(page(Role.BUYER)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("<svg")));
         mvc.perform(get("/alerts").param("item", data.item).param("group", "WAREHOUSE").with(page(Role.BUYER)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("class=\"group-heading\" data-group=\"" + data.warehouse + "\"")));

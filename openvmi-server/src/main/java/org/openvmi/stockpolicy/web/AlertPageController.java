@@ -78,7 +78,7 @@ class AlertPageController {
     @GetMapping("/bell")
     String bell(Model model) {
         model.addAttribute("unseen", alerts.unseen());
-        return "stockpolicy/alerts :: bell";
+        return "stockpolicy/bell :: bell";
     }
 
     /** One alert with the history of its levels. */
