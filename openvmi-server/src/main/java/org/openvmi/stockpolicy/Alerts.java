@@ -25,13 +25,85 @@ public class Alerts {
     private final org.openvmi.stockpolicy.internal.AlertEvaluator evaluator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<AlertInterest.Source> interests;
+
+    /** At most this many alerts in one bulk acknowledgement (ids sent, or "all filtered"). */
+    public static final int BULK_LIMIT = 1_000;
 
     Alerts(AlertRepository alerts, org.openvmi.stockpolicy.internal.AlertEvaluator evaluator,
-           ApplicationEventPublisher events, Clock clock) {
+           ApplicationEventPublisher events, Clock clock,
+           org.springframework.beans.factory.ObjectProvider<AlertInterest.Source> interests) {
         this.alerts = alerts;
         this.evaluator = evaluator;
         this.events = events;
         this.clock = clock;
+        this.interests = interests;
+    }
+
+    /** The current user's warehouses and types (its notification preferences); ALL without a source. */
+    @Transactional(readOnly = true)
+    public AlertInterest myInterest() {
+        AlertInterest.Source source = interests.getIfAvailable();
+        return source == null ? AlertInterest.ALL : source.of(CurrentUser.name());
+    }
+
+    /** The alert centre's list: {@code mine} narrows to the user's interest, {@code order} may group the rows. */
+    @Transactional(readOnly = true)
+    public PageResult<AlertView> find(AlertType type, Collection<AlertStatus> statuses, String warehouse,
+                                      String supplier, String item, boolean mine, AlertOrder order,
+                                      PageRequest page) {
+        return alerts.find(new AlertRepository.Filter(type, statuses, blankToNull(warehouse), blankToNull(supplier),
+                blankToNull(item), mine ? myInterest() : null), order, page, PartyScope.current());
+    }
+
+    /** The heading each listed alert falls under when grouped: its warehouse, or its (or its item's primary) supplier. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> groupsOf(java.util.List<Long> ids, AlertOrder order) {
+        return alerts.groupsOf(ids, order, PartyScope.current());
+    }
+
+    /** The raise and the changes of level of an alert the user may see, oldest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<AlertLevelChange> history(long id) {
+        get(id);
+        return alerts.history(id);
+    }
+
+    /**
+     * Acknowledges several alerts with one comment, all or nothing as to visibility: an id the user may not see is a
+     * 404 and nothing is acknowledged. Alerts no longer OPEN (acknowledged or resolved meanwhile) are skipped and
+     * reported, not refused: between reading the list and sending, stock may have moved.
+     */
+    @Transactional
+    public BulkAcknowledgement acknowledgeAll(Collection<Long> ids, String comment) {
+        if (ids == null || ids.isEmpty()) {
+            throw org.openvmi.shared.InvalidInputException.of("ids", "must name at least one alert");
+        }
+        java.util.List<Long> distinct = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
+        if (distinct.size() > BULK_LIMIT) {
+            throw org.openvmi.shared.InvalidInputException.of("ids", "must name at most " + BULK_LIMIT + " alerts");
+        }
+        String c = trim(comment);
+        distinct.forEach(this::get);
+        var now = clock.instant();
+        java.util.List<Long> done = new java.util.ArrayList<>();
+        java.util.List<Long> skipped = new java.util.ArrayList<>();
+        for (Long id : distinct) {
+            (alerts.acknowledge(id, CurrentUser.name(), c, now) ? done : skipped).add(id);
+        }
+        return new BulkAcknowledgement(done, skipped);
+    }
+
+    /** Acknowledges the OPEN alerts matching the alert centre's filter (at most {@value #BULK_LIMIT}). */
+    @Transactional
+    public BulkAcknowledgement acknowledgeFiltered(AlertType type, String warehouse, String supplier, String item,
+                                                   boolean mine, String comment) {
+        java.util.List<Long> ids = alerts.openIds(new AlertRepository.Filter(type, null, blankToNull(warehouse),
+                blankToNull(supplier), blankToNull(item), mine ? myInterest() : null), BULK_LIMIT, PartyScope.current());
+        if (ids.isEmpty()) {
+            return new BulkAcknowledgement(java.util.List.of(), java.util.List.of());
+        }
+        return acknowledgeAll(ids, comment);
     }
 
     /**
@@ -80,10 +152,13 @@ public class Alerts {
         return get(id);
     }
 
-    /** Open alerts the current user may see and has not seen in the alert centre yet. */
+    /**
+     * Open alerts the current user may see, inside its warehouses and types, raised or escalated since it last opened
+     * the alert centre.
+     */
     @Transactional(readOnly = true)
     public long unseen() {
-        return alerts.countOpenAfter(alerts.lastSeen(CurrentUser.name()), PartyScope.current());
+        return alerts.countOpenAfter(alerts.lastSeen(CurrentUser.name()), PartyScope.current(), myInterest());
     }
 
     @Transactional

@@ -77,5 +77,20 @@ class PlanningOnDemoDataTest {
         assertThat(f.get("history").size()).isBetween(1, 104);
         JsonNode policies = get("/api/v1/stock-policies?size=5", "viewer");
         assertThat(policies.get("content").get(0).get("mode").asString()).isEqualTo("DYNAMIC");
+
+        // the lines it set raised alerts, but at most one open below-alert per item × warehouse, at the level of the
+        // most severe line crossed (was: one per line crossed, three for every item out of stock)
+        long open = jdbc.sql("SELECT COUNT(*) FROM stock_alert WHERE open_key IS NOT NULL AND warehouse_id IS NOT NULL")
+                .query(Long.class).single();
+        assertThat(open).isPositive();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM (SELECT item_id, warehouse_id FROM stock_alert
+                                      WHERE open_key IS NOT NULL AND alert_type IN ('STOCKOUT', 'BELOW_SAFETY', 'BELOW_WARNING')
+                                      GROUP BY item_id, warehouse_id HAVING COUNT(*) > 1) d""").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM (SELECT item_id, warehouse_id FROM stock_alert WHERE open_key IS NOT NULL AND warehouse_id IS NOT NULL
+                                      GROUP BY item_id, warehouse_id HAVING COUNT(*) > 1) d""").query(Long.class).single())
+                .as("below and above max never hold together").isZero();
     }
 }

@@ -183,12 +183,16 @@ final class AccessMatrix {
             // alerts
             api(GET, "/api/v1/alerts").allow(SIGNED_IN),
             api(GET, "/api/v1/alerts/999999").allow(SIGNED_IN),
+            api(GET, "/api/v1/alerts/999999/history").allow(SIGNED_IN),
+            api(POST, "/api/v1/alerts/ack").body("{\"ids\":[999999]}").allow(ALERT_HANDLERS),
             api(POST, "/api/v1/alerts/999999/ack").body("{}").allow(ALERT_HANDLERS),
             api(POST, "/api/v1/alerts/999999/resolve").body("{}").allow(ALERT_RESOLVERS),
             api(GET, "/api/v1/alerts/unseen").allow(SIGNED_IN),
             api(POST, "/api/v1/alerts/seen").allow(SIGNED_IN),
             ui(GET, "/alerts").allow(SIGNED_IN),
             ui(GET, "/alerts/bell").allow(SIGNED_IN),
+            ui(GET, "/alerts/999999").allow(SIGNED_IN),
+            ui(POST, "/alerts/ack").allow(ALERT_HANDLERS),
             ui(POST, "/alerts/999999/ack").allow(ALERT_HANDLERS),
             ui(POST, "/alerts/999999/resolve").allow(ALERT_RESOLVERS),
 

@@ -12,8 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Raises alerts the way people do, through the API: a new item (on supplier T-SUP-A's source list), a warehouse with
- * a bin, 100 units received, lines safety 20 / warning 50 / max 200, then an issue of 88 leaves 12: BELOW_SAFETY
- * (12 &lt; 20) and BELOW_WARNING (12 &lt; 50).
+ * a bin, 100 units received, lines safety 20 / warning 50 / max 200, then an issue of 55 leaves 45 (one alert raised
+ * BELOW_WARNING, 45 &lt; 50) and an issue of 33 leaves 12 (the same alert escalates to BELOW_SAFETY, 12 &lt; 20): two
+ * notifications about one alert.
  */
 public final class AlertTestData {
 
@@ -38,12 +39,13 @@ public final class AlertTestData {
                 .andExpect(status().isOk());
     }
 
-    /** Issue 88 of 100: stock 12 crosses the warning line and the safety line. */
+    /** Issue 55 then 33 of 100: stock 45 crosses the warning line (raise), then 12 the safety line (escalation). */
     public void crossSafetyAndWarning() throws Exception {
-        move("ISSUE", 88);
+        move("ISSUE", 55);
+        move("ISSUE", 33);
     }
 
-    /** Receive 100 more: stock 112, back inside the lines; both alerts resolve. */
+    /** Receive 100 more: stock 112, back inside the lines; the alert resolves. */
     public void recover() throws Exception {
         move("RECEIPT", 100);
     }

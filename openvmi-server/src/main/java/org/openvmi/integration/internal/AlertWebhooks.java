@@ -56,7 +56,7 @@ class AlertWebhooks {
         data.put("stock", plain(e.stock()));
         data.put("line", plain(e.line()));
         data.put("raisedAt", e.raisedAt().toString());
-        publish(WebhookEventTypes.ALERT_RAISED, "alert.raised:" + e.alertId(), e.raisedAt().toString(), data, subscribers);
+        publish(WebhookEventTypes.ALERT_RAISED, "alert.raised:" + e.alertId() + ":" + e.type() + ":" + e.raisedAt().toEpochMilli(), e.raisedAt().toString(), data, subscribers);
     }
 
     private void resolved(AlertResolved e, List<Long> subscribers) {

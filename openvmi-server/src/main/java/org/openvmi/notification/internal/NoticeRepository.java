@@ -21,12 +21,16 @@ class NoticeRepository {
         this.jdbc = jdbc;
     }
 
-    /** Idempotent: an event handled twice keeps the first record. */
+    /**
+     * Idempotent: an event handled twice keeps the first record. ON CONFLICT rather than NOT EXISTS: a raise and the
+     * escalation of the same alert (two postings in a row) are handled by two listeners at once, and on PostgreSQL
+     * the second insert would otherwise fail on the key and lose that batch's mails until the registry retries.
+     */
     void remember(AlertNotice n) {
         jdbc.sql("""
                 INSERT INTO notification_alert (alert_id, alert_type, item, item_name, unit, warehouse, supplier_ids, raised_at)
-                SELECT :id, :type, :item, :name, :unit, :wh, :sup, :at
-                WHERE NOT EXISTS (SELECT 1 FROM notification_alert WHERE alert_id = :id)""")
+                VALUES (:id, :type, :item, :name, :unit, :wh, :sup, :at)
+                ON CONFLICT DO NOTHING""")
                 .param("id", n.alertId()).param("type", n.type().name()).param("item", n.item())
                 .param("name", n.itemName()).param("unit", n.unit()).param("wh", n.warehouse())
                 .param("sup", n.supplierIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))

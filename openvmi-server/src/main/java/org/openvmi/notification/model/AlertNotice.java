@@ -30,8 +30,11 @@ public record AlertNotice(long alertId, boolean resolved, AlertType type, String
         return new AlertNotice(alertId, resolved, type, item, itemName, unit, warehouse, null, line, at, by, supplierIds);
     }
 
-    /** Identifies this notice among all others, for idempotent queuing ("raised:42", "resolved:42"). */
+    /**
+     * Identifies this notice among all others, for idempotent queuing ("resolved:42", "raised:42:STOCKOUT:&lt;at&gt;"):
+     * an alert that escalates notifies again at its new level, and a redelivered event carries the same time.
+     */
     public String key() {
-        return (resolved ? "resolved:" : "raised:") + alertId;
+        return resolved ? "resolved:" + alertId : "raised:" + alertId + ":" + type + ":" + at.toEpochMilli();
     }
 }

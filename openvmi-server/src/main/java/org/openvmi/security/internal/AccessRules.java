@@ -94,6 +94,7 @@ public final class AccessRules {
             new Rule(null, "/stock-policies/**", POLICY_EDITORS),
             new Rule(HttpMethod.GET, "/alerts/**", ANY),
             new Rule(HttpMethod.POST, "/alerts/seen", ANY),
+            new Rule(HttpMethod.POST, "/alerts/ack", ALERT_HANDLERS), // bulk: several ids, or all filtered (page)
             new Rule(HttpMethod.POST, "/alerts/*/ack", ALERT_HANDLERS),
             new Rule(HttpMethod.POST, "/alerts/*/resolve", ALERT_RESOLVERS),
 

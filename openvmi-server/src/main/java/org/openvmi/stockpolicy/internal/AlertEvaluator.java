@@ -74,32 +74,56 @@ public class AlertEvaluator {
         Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(judged);
         List<AlertRepository.NewAlert> raise = new ArrayList<>();
         List<AlertRepository.Resolution> resolve = new ArrayList<>();
+        List<AlertRepository.LevelChange> change = new ArrayList<>();
+        List<ItemWarehouse> escalatedSubjects = new ArrayList<>();
         for (ItemWarehouse subject : judged) {
             BigDecimal qty = onHand.getOrDefault(subject, BigDecimal.ZERO);
             StockLines l = lines.get(subject);
             // a subject whose policy was deleted has no lines: its open alerts resolve
             Map<AlertType, BigDecimal> breached = l == null ? Map.of() : LineBreaches.of(l, qty);
             Map<AlertType, AlertRepository.OpenAlert> openNow = open.getOrDefault(subject, Map.of());
-            breached.forEach((type, line) -> {
-                if (!openNow.containsKey(type)) {
-                    raise.add(new AlertRepository.NewAlert(type, subject, qty, line));
+            // the below-alert: at most one open, whose level follows the most severe line crossed
+            AlertType level = breached.keySet().stream().filter(AlertType::isBelow).findFirst().orElse(null);
+            AlertRepository.OpenAlert below = openNow.values().stream().filter(a -> a.type().isBelow())
+                    .max(java.util.Comparator.comparingInt(a -> a.type().severity())).orElse(null);
+            if (level != null && below == null) {
+                raise.add(new AlertRepository.NewAlert(level, subject, qty, breached.get(level)));
+            } else if (level != null && below.type() != level) {
+                change.add(new AlertRepository.LevelChange(below.id(), below.type(), level, qty, breached.get(level)));
+                if (level.severity() > below.type().severity()) {
+                    escalatedSubjects.add(subject);
                 }
-            });
+            }
             for (AlertRepository.OpenAlert a : openNow.values()) {
-                if (!breached.containsKey(a.type())) {
+                boolean kept = a.type().isBelow() ? a == below && level != null : breached.containsKey(a.type());
+                if (!kept) {
                     resolve.add(new AlertRepository.Resolution(a.id(), qty));
                 }
+            }
+            if (!openNow.containsKey(AlertType.ABOVE_MAX) && breached.containsKey(AlertType.ABOVE_MAX)) {
+                raise.add(new AlertRepository.NewAlert(AlertType.ABOVE_MAX, subject, qty, breached.get(AlertType.ABOVE_MAX)));
             }
         }
         Instant now = clock.instant();
         List<AlertView> raised = alerts.insertAll(raise, now);
         List<AlertView> resolved = alerts.resolveAll(resolve, now, "system");
-        Map<Long, List<Long>> suppliers = alerts.suppliersOf(raise.stream().map(a -> a.subject().itemId()).toList());
+        List<AlertView> escalated = alerts.changeLevels(change, now);
+        List<Long> itemIds = new ArrayList<>(raise.stream().map(a -> a.subject().itemId()).toList());
+        escalatedSubjects.forEach(s -> itemIds.add(s.itemId()));
+        Map<Long, List<Long>> suppliers = alerts.suppliersOf(itemIds);
         List<AlertRaised> raisedEvents = new ArrayList<>(raised.size());
         for (int i = 0; i < raised.size(); i++) {
             AlertView v = raised.get(i);
             raisedEvents.add(new AlertRaised(v.id(), v.type(), v.item(), v.itemName(), v.unit(), v.warehouse(),
                     v.stockAtRaise(), v.line(), now, suppliers.getOrDefault(raise.get(i).subject().itemId(), List.of())));
+        }
+        // an escalation notifies like a raise (same alert id, the new level and line, the stock that crossed it);
+        // a de-escalation only enters the history, as a milder level is no news to act on
+        List<AlertRepository.LevelChange> ups = change.stream().filter(c -> c.to().severity() > c.from().severity()).toList();
+        for (int i = 0; i < escalated.size(); i++) {
+            AlertView v = escalated.get(i);
+            raisedEvents.add(new AlertRaised(v.id(), v.type(), v.item(), v.itemName(), v.unit(), v.warehouse(),
+                    ups.get(i).stock(), v.line(), now, suppliers.getOrDefault(escalatedSubjects.get(i).itemId(), List.of())));
         }
         List<AlertResolved> resolvedEvents = resolved.stream()
                 .map(v -> new AlertResolved(v.id(), v.type(), v.item(), v.warehouse(), v.stockAtResolve(), now, "system"))

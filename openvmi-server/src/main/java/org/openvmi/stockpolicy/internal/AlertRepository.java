@@ -21,6 +21,9 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.AlertInterest;
+import org.openvmi.stockpolicy.AlertOrder;
+import org.openvmi.stockpolicy.AlertLevelChange;
 import org.openvmi.stockpolicy.AlertStatus;
 import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.AlertView;
@@ -60,8 +63,79 @@ public class AlertRepository {
     public record Resolution(long id, BigDecimal stock) {
     }
 
+    /** An open below-alert that moves to another level at this stock and line. */
+    public record LevelChange(long id, AlertType from, AlertType to, BigDecimal stock, BigDecimal line) {
+        boolean escalates() {
+            return to.severity() > from.severity();
+        }
+    }
+
+    /** The key an open alert holds: one per kind (all below levels are one kind), item, warehouse and supplier. */
     static String openKeyOf(AlertType type, long itemId, Long warehouseId, Long supplierId) {
-        return type + ":" + itemId + ":" + warehouseId + ":" + supplierId;
+        return type.kind() + ":" + itemId + ":" + warehouseId + ":" + supplierId;
+    }
+
+    /**
+     * Moves open below-alerts to another level in one batch and records each change in their history. An escalation
+     * makes an acknowledged alert OPEN again (it is news: the acknowledgement was of a milder level); a
+     * de-escalation keeps the status. Returns the views of the escalated alerts, in the order of {@code changes}.
+     */
+    public List<AlertView> changeLevels(List<LevelChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        template.batchUpdate("""
+                UPDATE stock_alert SET alert_type = ?, line_qty = ?,
+                       status = CASE WHEN ? THEN 'OPEN' ELSE status END
+                WHERE id = ? AND open_key IS NOT NULL""", changes, changes.size(), (ps, c) -> {
+            ps.setString(1, c.to().name());
+            ps.setBigDecimal(2, c.line());
+            ps.setBoolean(3, c.escalates());
+            ps.setLong(4, c.id());
+        });
+        template.batchUpdate("""
+                INSERT INTO stock_alert_level (alert_id, level, previous_level, stock, line_qty, changed_at, notifies)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes, changes.size(), (ps, c) -> {
+            ps.setLong(1, c.id());
+            ps.setString(2, c.to().name());
+            ps.setString(3, c.from().name());
+            ps.setBigDecimal(4, c.stock());
+            ps.setBigDecimal(5, c.line());
+            ps.setTimestamp(6, at);
+            ps.setBoolean(7, c.escalates());
+        });
+        List<Long> ids = changes.stream().filter(LevelChange::escalates).map(LevelChange::id).toList();
+        Map<Long, AlertView> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql(SELECT + " WHERE a.id IN (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query((rs, n) -> byId.put(rs.getLong("id"), view(rs, n))).list();
+        }
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /** The raise and every change of level of an alert, oldest first. */
+    public List<AlertLevelChange> history(long alertId) {
+        return jdbc.sql("""
+                SELECT level, previous_level, stock, line_qty, changed_at FROM stock_alert_level
+                WHERE alert_id = :id ORDER BY id""").param("id", alertId)
+                .query((rs, n) -> new AlertLevelChange(AlertType.valueOf(rs.getString("level")),
+                        rs.getString("previous_level") == null ? null : AlertType.valueOf(rs.getString("previous_level")),
+                        Decimals.plain(rs.getBigDecimal("stock")), Decimals.plain(rs.getBigDecimal("line_qty")),
+                        instant(rs, "changed_at")))
+                .list();
+    }
+
+    private void recordRaises(List<AlertView> raised) {
+        template.batchUpdate("""
+                INSERT INTO stock_alert_level (alert_id, level, previous_level, stock, line_qty, changed_at, notifies)
+                VALUES (?, ?, NULL, ?, ?, ?, TRUE)""", raised, raised.size(), (ps, v) -> {
+            ps.setLong(1, v.id());
+            ps.setString(2, v.type().name());
+            ps.setBigDecimal(3, v.stockAtRaise());
+            ps.setBigDecimal(4, v.line());
+            ps.setTimestamp(5, Timestamp.from(v.raisedAt()));
+        });
     }
 
     /**
@@ -91,7 +165,9 @@ public class AlertRepository {
             jdbc.sql(SELECT + " WHERE a.open_key IN (:keys)").param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
                     .query((rs, n) -> byKey.put(rs.getString("open_key"), view(rs, n))).list();
         }
-        return keys.stream().map(byKey::get).toList();
+        List<AlertView> raised = keys.stream().map(byKey::get).toList();
+        recordRaises(raised);
+        return raised;
     }
 
     /** Resolves many open alerts in one batch; returns the views of those that were still open. */
@@ -141,9 +217,14 @@ public class AlertRepository {
         return suppliers;
     }
 
+    /** {@code interest} narrows to a user's warehouses and types (null or ALL = no narrowing). */
     public record Filter(AlertType type, Collection<AlertStatus> statuses, String warehouse, String supplier,
-                         String item) {
+                         String item, AlertInterest interest) {
+        public Filter(AlertType type, Collection<AlertStatus> statuses, String warehouse, String supplier, String item) {
+            this(type, statuses, warehouse, supplier, item, null);
+        }
     }
+
 
     public record OpenAlert(long id, AlertType type) {
     }
@@ -218,7 +299,9 @@ public class AlertRepository {
                 .param("key", openKeyOf(type, itemId, warehouseId, supplierId))
                 .param("qty", stock).param("line", line).param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        recordRaises(List.of(find(id, PartyScope.ALL).orElseThrow()));
+        return id;
     }
 
     /** Resolves an open alert; false when it was not open (any more). */
@@ -248,37 +331,101 @@ public class AlertRepository {
     }
 
     public PageResult<AlertView> find(Filter f, PageRequest page, PartyScope scope) {
+        return find(f, AlertOrder.NEWEST, page, scope);
+    }
+
+    public PageResult<AlertView> find(Filter f, AlertOrder order, PageRequest page, PartyScope scope) {
         Map<String, Object> params = new HashMap<>();
         String where = where(f, scope, params);
+        String orderBy = switch (order) {
+            case NEWEST -> " ORDER BY a.id DESC";
+            case WAREHOUSE -> " ORDER BY w.code, a.id DESC";
+            case SUPPLIER -> " ORDER BY " + groupSupplier(scope) + ", a.id DESC";
+        };
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id "
                               + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"
                               + where).params(params).query(Long.class).single();
-        List<AlertView> rows = jdbc.sql(SELECT + where + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+        List<AlertView> rows = jdbc.sql(SELECT + where + orderBy + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(AlertRepository::view).list().stream().map(v -> forScope(v, scope)).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    /** Open alerts the scope sees with an id above {@code afterId}. */
-    public long countOpenAfter(long afterId, PartyScope scope) {
-        return jdbc.sql("SELECT COUNT(*) FROM stock_alert a WHERE a.open_key IS NOT NULL AND a.id > :after AND "
-                        + scopePredicate(scope))
-                .param("after", afterId).param("scopeSupplierId", scope.supplierIdParam())
-                .query(Long.class).single();
+    /**
+     * Open alerts the scope sees, inside the user's interest, raised or escalated after the history entry
+     * {@code afterLevelId}: an alert that escalates lights the bell again.
+     */
+    public long countOpenAfter(long afterLevelId, PartyScope scope, AlertInterest interest) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterLevelId);
+        params.put("scopeSupplierId", scope.supplierIdParam());
+        return jdbc.sql("SELECT COUNT(*) FROM stock_alert a WHERE a.open_key IS NOT NULL AND "
+                        + "EXISTS (SELECT 1 FROM stock_alert_level h WHERE h.alert_id = a.id AND h.notifies AND h.id > :after) AND "
+                        + scopePredicate(scope) + interestPredicate(interest, params))
+                .params(params).query(Long.class).single();
     }
 
+    /** The newest history entry the user had seen when it last opened the alert centre. */
     public long lastSeen(String username) {
-        return jdbc.sql("SELECT last_alert_id FROM alert_seen WHERE username = :u").param("u", username)
+        return jdbc.sql("SELECT last_level_id FROM alert_seen WHERE username = :u").param("u", username)
                 .query(Long.class).optional().orElse(0L);
     }
 
     public void markSeen(String username) {
         long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_alert").query(Long.class).single();
-        if (jdbc.sql("UPDATE alert_seen SET last_alert_id = :id WHERE username = :u")
-                    .param("id", newest).param("u", username).update() == 0) {
-            jdbc.sql("INSERT INTO alert_seen (username, last_alert_id) VALUES (:u, :id)")
-                    .param("u", username).param("id", newest).update();
+        long newestLevel = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_alert_level").query(Long.class).single();
+        if (jdbc.sql("UPDATE alert_seen SET last_alert_id = :id, last_level_id = :level WHERE username = :u")
+                    .param("id", newest).param("level", newestLevel).param("u", username).update() == 0) {
+            jdbc.sql("INSERT INTO alert_seen (username, last_alert_id, last_level_id) VALUES (:u, :id, :level)")
+                    .param("u", username).param("id", newest).param("level", newestLevel).update();
         }
+    }
+
+    /** Ids of the OPEN alerts matching a filter, at most {@code limit}, newest first (for "acknowledge all filtered"). */
+    public List<Long> openIds(Filter f, int limit, PartyScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, scope, params) + " AND a.status = 'OPEN'";
+        return jdbc.sql("SELECT a.id FROM stock_alert a JOIN item i ON i.id = a.item_id "
+                        + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"
+                        + where + " ORDER BY a.id DESC LIMIT :limit")
+                .params(params).param("limit", limit).query(Long.class).list();
+    }
+
+    /** The heading of each alert under a grouping (null when it has none: no warehouse, no supplier). */
+    public Map<Long, String> groupsOf(List<Long> ids, AlertOrder order, PartyScope scope) {
+        Map<Long, String> groups = new HashMap<>();
+        if (ids.isEmpty() || order == AlertOrder.NEWEST) {
+            return groups;
+        }
+        String label = order == AlertOrder.WAREHOUSE ? "w.code" : groupSupplier(scope);
+        jdbc.sql("SELECT a.id, " + label + " AS label FROM stock_alert a LEFT JOIN warehouse w ON w.id = a.warehouse_id "
+                 + "LEFT JOIN supplier s ON s.id = a.supplier_id WHERE a.id IN (:ids)")
+                .param("ids", ids).param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> groups.put(rs.getLong("id"), rs.getString("label"))).list();
+        return groups;
+    }
+
+    /** The supplier an alert is grouped under: its own (low water) or the item's primary supplier the scope may see. */
+    private static String groupSupplier(PartyScope scope) {
+        return "COALESCE(s.code, (SELECT gs.code FROM supplier_item gsi JOIN supplier gs ON gs.id = gsi.supplier_id "
+               + "WHERE gsi.item_id = a.item_id AND " + scope.predicate("gsi.supplier_id")
+               + " ORDER BY gsi.is_primary DESC, gs.code LIMIT 1))";
+    }
+
+    private static String interestPredicate(AlertInterest interest, Map<String, Object> params) {
+        if (interest == null || interest.isAll()) {
+            return "";
+        }
+        StringBuilder w = new StringBuilder();
+        if (!interest.warehouses().isEmpty()) {
+            w.append(" AND (a.warehouse_id IS NULL OR a.warehouse_id IN (SELECT iw.id FROM warehouse iw WHERE iw.code IN (:interestWarehouses)))");
+            params.put("interestWarehouses", List.copyOf(interest.warehouses()));
+        }
+        if (!interest.types().isEmpty()) {
+            w.append(" AND a.alert_type IN (:interestTypes)");
+            params.put("interestTypes", interest.types().stream().map(Enum::name).toList());
+        }
+        return w.toString();
     }
 
     /** Supplier users see alerts about items on their source list and their own low-water alerts. */
@@ -309,7 +456,7 @@ public class AlertRepository {
 
     private static String where(Filter f, PartyScope scope, Map<String, Object> params) {
         params.put("scopeSupplierId", scope.supplierIdParam());
-        StringBuilder w = new StringBuilder(" WHERE ").append(scopePredicate(scope));
+        StringBuilder w = new StringBuilder(" WHERE ").append(scopePredicate(scope)).append(interestPredicate(f.interest(), params));
         if (f.type() != null) {
             w.append(" AND a.alert_type = :type");
             params.put("type", f.type().name());

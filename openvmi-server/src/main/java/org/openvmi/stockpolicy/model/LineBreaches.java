@@ -8,14 +8,13 @@ import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.StockLines;
 
 /**
- * Which lines a stock level is beyond, each with the line it crossed. Each type is its own condition, so a drop from
- * above the warning line to zero crosses three lines at once and raises three alerts, and each resolves on its own
- * when stock comes back over its line:
+ * Which lines a stock level is beyond, each with the line it crossed. Below the lines only the most severe level
+ * counts (one alert per item and warehouse that changes level as stock moves, ADR 0010 addendum):
  * <ul>
  *   <li>STOCKOUT: nothing left (stock ≤ 0);</li>
- *   <li>BELOW_SAFETY: stock &lt; safety stock;</li>
- *   <li>BELOW_WARNING: stock &lt; warning (reorder) line;</li>
- *   <li>ABOVE_MAX: stock &gt; max.</li>
+ *   <li>else BELOW_SAFETY: stock &lt; safety stock;</li>
+ *   <li>else BELOW_WARNING: stock &lt; warning (reorder) line;</li>
+ *   <li>ABOVE_MAX: stock &gt; max (its own kind; it never holds together with a below level, as max ≥ warning).</li>
  * </ul>
  * A line of zero is never crossed from below (stock below zero safety stock is already a stockout).
  */
@@ -28,11 +27,9 @@ public final class LineBreaches {
         Map<AlertType, BigDecimal> breached = new EnumMap<>(AlertType.class);
         if (stock.signum() <= 0) {
             breached.put(AlertType.STOCKOUT, BigDecimal.ZERO);
-        }
-        if (stock.compareTo(lines.safety()) < 0) {
+        } else if (stock.compareTo(lines.safety()) < 0) {
             breached.put(AlertType.BELOW_SAFETY, lines.safety());
-        }
-        if (stock.compareTo(lines.warning()) < 0) {
+        } else if (stock.compareTo(lines.warning()) < 0) {
             breached.put(AlertType.BELOW_WARNING, lines.warning());
         }
         if (stock.compareTo(lines.max()) > 0) {

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.stockpolicy.AlertLevelChange;
 import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.AlertView;
 import org.openvmi.stockpolicy.Alerts;
@@ -50,6 +52,23 @@ class AlertApiController {
     @GetMapping("/{id}")
     AlertView get(@PathVariable long id) {
         return alerts.get(id);
+    }
+
+    @Operation(summary = "The raise and every change of level of an alert, oldest first")
+    @GetMapping("/{id}/history")
+    List<AlertLevelChange> history(@PathVariable long id) {
+        return alerts.history(id);
+    }
+
+    /** Several alerts to acknowledge with one comment. */
+    record BulkAckRequest(List<Long> ids, String comment) {
+    }
+
+    @Operation(summary = "Acknowledge several OPEN alerts with one comment",
+            description = "All ids must be visible to the caller (else 404, nothing acknowledged); those no longer OPEN are returned under skipped")
+    @PostMapping("/ack")
+    BulkAcknowledgement acknowledgeAll(@RequestBody BulkAckRequest body) {
+        return alerts.acknowledgeAll(body.ids(), body.comment());
     }
 
     @PostMapping("/{id}/ack")

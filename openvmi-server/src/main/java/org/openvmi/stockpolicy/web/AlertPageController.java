@@ -2,10 +2,14 @@ package org.openvmi.stockpolicy.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.web.FormErrors;
+import org.openvmi.stockpolicy.AlertOrder;
 import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.AlertView;
+import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.Alerts;
 import org.springframework.context.MessageSource;
@@ -33,19 +37,32 @@ class AlertPageController {
         this.messages = messages;
     }
 
-    /** "ACTIVE" (the default) shows OPEN and ACKNOWLEDGED alerts, "ALL" everything, or one status. */
+    /**
+     * "ACTIVE" (the default) shows OPEN and ACKNOWLEDGED alerts, "ALL" everything, or one status. {@code scope}
+     * "mine" (the default) keeps to the user's warehouses and types (its notification preferences), "all" shows
+     * everything the user may see; {@code group} orders the rows by warehouse or supplier under a heading each.
+     */
     @GetMapping
     String centre(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                   @RequestParam(required = false) String item, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) String scope, @RequestParam(required = false) AlertOrder group,
                   Model model) {
+        boolean mine = !"all".equals(scope);
+        AlertOrder order = group == null ? AlertOrder.NEWEST : group;
         String shown = status == null || status.isBlank() ? "ACTIVE" : status;
         List<AlertStatus> statuses = switch (shown) {
             case "ACTIVE" -> List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED);
             case "ALL" -> List.of();
             default -> List.of(AlertStatus.valueOf(shown));
         };
-        model.addAttribute("page", alerts.find(type, statuses, warehouse, supplier, item, PageRequest.of(page, 50)));
+        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.of(page, 50));
+        model.addAttribute("page", rows);
+        model.addAttribute("groups", order == AlertOrder.NEWEST ? Map.of()
+                : alerts.groupsOf(rows.content().stream().map(AlertView::id).toList(), order));
+        model.addAttribute("group", order);
+        model.addAttribute("orders", EnumSet.allOf(AlertOrder.class));
+        model.addAttribute("scope", mine ? "mine" : "all");
         model.addAttribute("status", shown);
         model.addAttribute("statuses", List.of("ACTIVE", "OPEN", "ACKNOWLEDGED", "RESOLVED", "ALL"));
         model.addAttribute("type", type);
@@ -53,7 +70,7 @@ class AlertPageController {
         model.addAttribute("warehouse", warehouse);
         model.addAttribute("supplier", supplier);
         model.addAttribute("item", item);
-        model.addAttribute("pageUrl", url(shown, type, warehouse, supplier, item));
+        model.addAttribute("pageUrl", url(shown, type, warehouse, supplier, item, mine, order));
         alerts.markSeen(); // opening the centre clears the bell
         return "stockpolicy/alerts";
     }
@@ -61,7 +78,43 @@ class AlertPageController {
     @GetMapping("/bell")
     String bell(Model model) {
         model.addAttribute("unseen", alerts.unseen());
-        return "stockpolicy/alerts :: bell";
+        return "stockpolicy/bell :: bell";
+    }
+
+    /** One alert with the history of its levels. */
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("a", alerts.get(id));
+        model.addAttribute("history", alerts.history(id));
+        return "stockpolicy/alert";
+    }
+
+    /**
+     * Bulk acknowledgement: the ticked alerts ({@code ids}), or with {@code filtered=true} every OPEN alert matching
+     * the filter the page was showing (at most {@value Alerts#BULK_LIMIT}), with one comment.
+     */
+    @PostMapping("/ack")
+    String acknowledgeAll(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String comment,
+                          @RequestParam(required = false) boolean filtered,
+                          @RequestParam(required = false) AlertType type, @RequestParam(required = false) String warehouse,
+                          @RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
+                          @RequestParam(required = false) String scope,
+                          @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        try {
+            BulkAcknowledgement done;
+            if (filtered) {
+                done = alerts.acknowledgeFiltered(type, warehouse, supplier, item, !"all".equals(scope), comment);
+            } else if (ids == null || ids.isEmpty()) {
+                redirect.addFlashAttribute("flashError", text("alerts.bulk.noneSelected"));
+                return "redirect:" + safeBack(back);
+            } else {
+                done = alerts.acknowledgeAll(ids, comment);
+            }
+            redirect.addFlashAttribute("flash", text("alerts.bulk.done", done.acknowledged().size(), done.skipped().size()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e));
+        }
+        return "redirect:" + safeBack(back);
     }
 
     @PostMapping("/{id}/ack")
@@ -93,8 +146,13 @@ class AlertPageController {
         return back != null && back.startsWith("/alerts") && !back.startsWith("//") ? back : "/alerts";
     }
 
-    private static String url(String status, AlertType type, String warehouse, String supplier, String item) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts").queryParam("status", status);
+    private static String url(String status, AlertType type, String warehouse, String supplier, String item,
+                              boolean mine, AlertOrder order) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts").queryParam("status", status)
+                .queryParam("scope", mine ? "mine" : "all");
+        if (order != AlertOrder.NEWEST) {
+            b.queryParam("group", order);
+        }
         if (type != null) {
             b.queryParam("type", type);
         }
