@@ -59,10 +59,12 @@ abstract class InputLimitsContract extends StockDocsContract {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
         }
-        // over Jackson's own limit of 1000 digits: refused by the parser already, as a malformed body
+        // over Jackson's own limit of 1000 digits: refused by the parser already, named down to its line
         postJson("/api/v1/movements", Role.WAREHOUSE, movement("9".repeat(1500), null))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0]"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("1500")));
         nothingReceived();
     }
 

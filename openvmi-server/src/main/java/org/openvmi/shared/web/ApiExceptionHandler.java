@@ -41,7 +41,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps exceptions of requests under /api to problem+json. Requests of the UI are left to Spring Boot's error
@@ -91,7 +91,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        if (e.getCause() instanceof DatabindException db && !db.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException db && !db.getPath().isEmpty()) {
+            // binding errors and the parser's own limits (a number of over 1000 digits: named down to its line) alike
             String field = jsonPath(db);
             if (db instanceof JsonNumbers.OutOfRange) {
                 return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + field + ": "
@@ -230,7 +231,7 @@ class ApiExceptionHandler {
         }
     }
 
-    private static String jsonPath(DatabindException e) {
+    private static String jsonPath(JacksonException e) {
         StringBuilder path = new StringBuilder();
         e.getPath().forEach(ref -> {
             if (ref.getPropertyName() != null) {
