@@ -65,8 +65,15 @@ public class Alerts {
     /** The raise and the changes of level of an alert the user may see, oldest first. */
     @Transactional(readOnly = true)
     public java.util.List<AlertLevelChange> history(long id) {
-        get(id);
-        return alerts.history(id);
+        AlertView alert = get(id);
+        PartyScope scope = PartyScope.current();
+        if (scope.seesAll() || alert.supplier() != null) {
+            return alerts.history(id);
+        }
+        // a line alert's stock counts every owner's stock, other suppliers' consignment too: no figure for a supplier
+        // (ADR 0004 addendum), as on the alert itself
+        return alerts.history(id).stream()
+                .map(c -> new AlertLevelChange(c.level(), c.previous(), null, c.line(), c.at())).toList();
     }
 
     /**

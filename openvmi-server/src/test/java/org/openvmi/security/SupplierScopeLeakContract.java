@@ -295,14 +295,19 @@ abstract class SupplierScopeLeakContract {
         String buyer = read("/api/v1/alerts", as(Role.BUYER));
         assertThat(values(buyer, "$.content[*].stockAtRaise")).isNotEmpty().allSatisfy(v -> assertThat(v).hasToString("53"));
         String a = read("/api/v1/alerts", supA);
-        assertThat(values(a, "$.content[*].stockAtRaise")).hasSize(2).containsOnlyNulls();
+        // one open alert per item × warehouse, at its most severe level (ADR 0010 addendum)
+        assertThat(values(a, "$.content[*].stockAtRaise")).hasSize(1).containsOnlyNulls();
         assertThat(values(a, "$.content[?(@.type == 'BELOW_SAFETY')].line")).hasSize(1).allSatisfy(v -> assertThat(v).hasToString("100"));
         long id = ((Number) values(a, "$.content[*].id").get(0)).longValue();
         assertThat(read("/api/v1/alerts/" + id, supA)).contains("\"stockAtRaise\":null");
+        assertThat(values(read("/api/v1/alerts/" + id + "/history", supA), "$[*].stock")).isNotEmpty().containsOnlyNulls();
+        assertThat(values(read("/api/v1/alerts/" + id + "/history", as(Role.BUYER)), "$[*].stock"))
+                .isNotEmpty().allSatisfy(v -> assertThat(v).hasToString("53"));
 
         MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         String centre = page(session, "/alerts", "item", data.item, "status", "ALL");
         assertThat(centre).contains("stock-not-shown", "not shown").doesNotContain(">53 ");
+        assertThat(page(session, "/alerts/" + id)).contains("not shown").doesNotContain("53 PCS");
         assertThat(page(session, "/portal")).contains("not shown / 100").doesNotContain("53 / 100");
         String chart = page(session, "/stock-policies/" + data.item + "/" + data.warehouse);
         assertThat(chart).contains("chart-stock-hidden").contains("\"stock\":[]");
@@ -313,9 +318,9 @@ abstract class SupplierScopeLeakContract {
         json(post("/api/v1/movements"), as(Role.ADMIN), """
                 {"lines":[{"type":"RECEIPT","item":"%s","location":"%s","owner":"OWN","qty":300}]}"""
                 .formatted(data.item, data.bin1), 201);
-        assertThat(values(resolved(as(Role.BUYER)), "$.content[*].stockAtResolve")).hasSize(2)
+        assertThat(values(resolved(as(Role.BUYER)), "$.content[*].stockAtResolve")).hasSize(1)
                 .allSatisfy(v -> assertThat(v).hasToString("353"));
-        assertThat(values(resolved(supA), "$.content[*].stockAtResolve")).hasSize(2).containsOnlyNulls();
+        assertThat(values(resolved(supA), "$.content[*].stockAtResolve")).hasSize(1).containsOnlyNulls();
     }
 
     private String resolved(RequestPostProcessor who) throws Exception {
