@@ -105,16 +105,16 @@ public class UserRepository {
                 .param("t", Timestamp.from(until)).param("u", username).update();
     }
 
+    private static final String HAS_FAILURES = "(failed_attempts <> 0 OR locked_until IS NOT NULL)";
+
     /** Whether a failed login is still counted or a lock is set (the common case, none, needs no write). */
     public boolean hasFailures(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u "
-                        + "AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = :u AND " + HAS_FAILURES)
                 .param("u", username).query(Long.class).single() > 0;
     }
 
     public void resetFailures(String username) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL "
-                 + "WHERE username = :u AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = :u AND " + HAS_FAILURES)
                 .param("u", username).update();
     }
 

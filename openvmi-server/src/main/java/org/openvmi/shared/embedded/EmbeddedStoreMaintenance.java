@@ -64,20 +64,6 @@ public class EmbeddedStoreMaintenance {
         }
     }
 
-    /** The file size in bytes and the share of live data in its chunks (for tests and the logs). */
-    public Size size() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            MVStore store = storeOf(connection);
-            if (store == null || store.getFileStore() == null) {
-                return new Size(0, 100);
-            }
-            return new Size(store.getFileStore().size(), store.getFileStore().getChunksFillRate());
-        }
-    }
-
-    public record Size(long bytes, int chunksFillRatePercent) {
-    }
-
     private static MVStore storeOf(Connection connection) throws SQLException {
         // H2's own engine objects: the embedded database runs in this JVM, and compaction has no SQL command
         if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
