@@ -138,7 +138,8 @@ public class Webhooks {
             return deliveries.idOf(webhookId, uid)
                     .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + ref));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("deliveryId", "must be the delivery's number or its X-OpenVMI-Delivery UUID");
+            throw InvalidInputException.of("deliveryId",
+                    "must be the delivery's number or its X-OpenVMI-Delivery UUID");
         }
     }
 

@@ -76,7 +76,8 @@ class ImportPageController {
 
     @GetMapping("/exports/{entity}")
     ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format,
-                                  @RequestParam(required = false) String encoding, @RequestParam(defaultValue = "true") boolean bom) {
+                                  @RequestParam(required = false) String encoding,
+                                  @RequestParam(defaultValue = "true") boolean bom) {
         return Uploads.download(imports.export(entity, TabularFormat.parse(format, encoding, bom)));
     }
 

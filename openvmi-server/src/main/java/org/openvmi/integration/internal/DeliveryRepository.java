@@ -47,7 +47,8 @@ public class DeliveryRepository {
                 ORDER BY d.next_attempt_at, d.id LIMIT :limit""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, i) -> new Due(rs.getLong("id"), rs.getString("delivery_uid"), rs.getString("event_type"),
-                        rs.getString("payload"), rs.getInt("round_attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                        rs.getString("payload"), rs.getInt("round_attempts"),
+                        rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getString("url"), rs.getString("secret")))
                 .list();
     }

@@ -69,7 +69,8 @@ class StockPageController {
     String export(@RequestParam(required = false) String format, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String location,
                   @RequestParam(required = false) String owner,
-                  @RequestParam(required = false) String encoding, @RequestParam(defaultValue = "true") boolean bom, HttpServletResponse response,
+                  @RequestParam(required = false) String encoding,
+                  @RequestParam(defaultValue = "true") boolean bom, HttpServletResponse response,
                   RedirectAttributes redirect) {
         Exports<StockView> file = Exports.to(response, TabularFormat.parse(format, encoding, bom), "stock", clock, EXPORT_HEADERS,
                 s -> java.util.Arrays.asList(s.item(), s.itemName(), s.uom(), s.warehouse(), s.location(), s.owner(),

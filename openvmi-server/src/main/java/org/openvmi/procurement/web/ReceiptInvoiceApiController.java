@@ -86,7 +86,8 @@ class ReceiptInvoiceApiController {
     /** Invoice lines for the finance system: {@code ?format=csv|xlsx}, default MATCHED invoices. */
     @GetMapping("/api/v1/invoices/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String format,
-                                  @RequestParam(required = false) String encoding, @RequestParam(defaultValue = "true") boolean bom,
+                                  @RequestParam(required = false) String encoding,
+                                  @RequestParam(defaultValue = "true") boolean bom,
                                   @RequestParam(required = false) String status,
                                   @RequestParam(required = false) String supplier,
                                   @RequestParam(required = false) LocalDate from,

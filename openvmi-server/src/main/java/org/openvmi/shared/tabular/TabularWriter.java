@@ -19,10 +19,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a table row by row to a stream, so exports of many rows never sit in memory: CSV as it goes (UTF-8 with a
- * BOM so that Excel shows Chinese text, or as {@link TabularFormat} says: without BOM, GB18030), XLSX through POI's streaming workbook (a window of rows in memory, the rest
- * in a temporary file) which is written to the stream on {@link #close()}. Cells are strings, numbers or nulls; a CSV
- * text cell that starts like a formula is prefixed with {@code '} ({@link SpreadsheetCells}), while XLSX cells are
- * written as string cells, which spreadsheet programs never evaluate, and never as formulas.
+ * BOM so that Excel shows Chinese text, or as {@link TabularFormat} says: without BOM, GB18030), XLSX through POI's
+ * streaming workbook (a window of rows in memory, the rest in a temporary file) which is written to the stream on
+ * {@link #close()}. Cells are strings, numbers or nulls; a CSV text cell that starts like a formula is prefixed with
+ * {@code '} ({@link SpreadsheetCells}), while XLSX cells are written as string cells, which spreadsheet programs never
+ * evaluate, and never as formulas.
  * Closing does not close the target stream.
  */
 public abstract sealed class TabularWriter implements Closeable {

@@ -15,12 +15,12 @@ import org.apache.commons.io.input.BOMInputStream;
 import org.openvmi.shared.InvalidInputException;
 
 /**
- * The one way every text import (CSV uploads, CLI files) decodes its bytes, as offices produce them: Excel's "CSV UTF-8"
- * (with a byte order mark), plain UTF-8, "Unicode text" (UTF-16 LE/BE with a BOM) and the GB18030/GBK files that Excel
- * and WPS save by default on a Chinese Windows. Decided by validity, never by guessing (see ADR 0024): a BOM (Commons IO
- * {@link BOMInputStream}) names the encoding; without one, the bytes are UTF-8 if they decode strictly as UTF-8, and
- * GB18030 if they do not but decode strictly as GB18030. UTF-16 without a BOM (every other byte zero) is recognised by
- * its zeros. Anything else is refused with a message naming the encodings tried, so a file is never stored garbled.
+ * The one way every text import (CSV uploads, CLI files) decodes its bytes, as offices produce them: Excel's
+ * "CSV UTF-8" (with a byte order mark), plain UTF-8, "Unicode text" (UTF-16 LE/BE with a BOM) and the GB18030/GBK
+ * files that Excel and WPS save by default on a Chinese Windows. Decided by validity, never by guessing (ADR 0024):
+ * a BOM (Commons IO {@link BOMInputStream}) names the encoding; without one, the bytes are UTF-8 if they decode
+ * strictly as UTF-8, and GB18030 if they do not but decode strictly as GB18030. UTF-16 without a BOM (every other byte
+ * zero) is recognised by its zeros. Anything else is refused with a message naming the encodings tried, so a file is never stored garbled.
  */
 public final class TextFileEncoding {
 

@@ -48,8 +48,8 @@ final class XlsxCells {
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(cell.getNumericCellValue())
                     : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case ERROR -> throw InvalidInputException.of(column, "row " + rowNumber + ": the cell holds the spreadsheet "
-                    + "error " + FormulaError.forInt(cell.getErrorCellValue()).getString() + ", not a value");
+            case ERROR -> throw InvalidInputException.of(column, "row " + rowNumber
+                    + ": the cell holds the spreadsheet error " + FormulaError.forInt(cell.getErrorCellValue()).getString() + ", not a value");
             default -> formatter.formatCellValue(cell);
         };
     }

@@ -90,7 +90,8 @@ class SupplierStockApiController {
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String supplier,
                                     @RequestParam(required = false) String format,
-                                    @RequestParam(required = false) String encoding, @RequestParam(defaultValue = "true") boolean bom) {
+                                    @RequestParam(required = false) String encoding,
+                                    @RequestParam(defaultValue = "true") boolean bom) {
         return Downloads.of(stocks.template(supplier, TabularFormat.parse(format, encoding, bom)));
     }
 }

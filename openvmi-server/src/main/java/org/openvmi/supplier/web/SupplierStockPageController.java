@@ -108,7 +108,8 @@ class SupplierStockPageController {
 
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String format,
-                                    @RequestParam(required = false) String encoding, @RequestParam(defaultValue = "true") boolean bom) {
+                                    @RequestParam(required = false) String encoding,
+                                    @RequestParam(defaultValue = "true") boolean bom) {
         return Downloads.of(stocks.template(null, TabularFormat.parse(format, encoding, bom)));
     }
 
