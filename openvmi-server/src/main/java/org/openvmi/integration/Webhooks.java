@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.integration.internal.DeliveryRepository;
@@ -14,6 +15,7 @@ import org.openvmi.integration.internal.WebhookRepository;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -104,12 +106,41 @@ public class Webhooks {
                 .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + deliveryId));
     }
 
-    /** Sends a delivery again at once, with a fresh set of attempts (e.g. after the receiver was fixed). */
+    /** A delivery by its row id or by the UUID receivers see in {@code X-OpenVMI-Delivery}. */
+    @Transactional(readOnly = true)
+    public DeliveryView delivery(long webhookId, String delivery) {
+        return delivery(webhookId, deliveryId(webhookId, delivery));
+    }
+
+    /**
+     * Sends a delivery again at once, with a fresh round of attempts (e.g. after the receiver was fixed); its
+     * {@code attempts} go on counting every try. The delivery is named by its row id or its UUID.
+     */
+    @Transactional
+    public DeliveryView redeliver(long webhookId, String delivery) {
+        return redeliver(webhookId, deliveryId(webhookId, delivery));
+    }
+
     @Transactional
     public DeliveryView redeliver(long webhookId, long deliveryId) {
         delivery(webhookId, deliveryId);
         deliveries.redeliver(webhookId, deliveryId, clock.instant());
         return delivery(webhookId, deliveryId);
+    }
+
+    private long deliveryId(long webhookId, String delivery) {
+        String ref = delivery == null ? "" : delivery.trim();
+        if (ref.matches("\\d{1,18}")) {
+            return Long.parseLong(ref);
+        }
+        try {
+            String uid = UUID.fromString(ref).toString();
+            return deliveries.idOf(webhookId, uid)
+                    .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + ref));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("deliveryId",
+                    "must be the delivery's number or its X-OpenVMI-Delivery UUID");
+        }
     }
 
     private static void checkUrl(String url, FieldErrors errors) {

@@ -103,6 +103,28 @@ class CliTest {
     }
 
     @Test
+    void demand_and_price_files_saved_as_gb18030_or_utf_16_read_like_utf_8_and_other_encodings_are_refused()
+            throws IOException {
+        String demand = "series,period,qty\n轴承-上海,1,2\n轴承-上海,2,5\n";
+        Path gb = Files.write(dir.resolve("gb.csv"), demand.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        Path utf16 = Files.write(dir.resolve("u16.csv"), ("\uFEFF" + demand).getBytes(StandardCharsets.UTF_16LE));
+        for (Path file : List.of(gb, utf16)) {
+            List<DemandFile.Series> series = DemandFile.read(file);
+            assertThat(series).extracting(DemandFile.Series::name).containsExactly("轴承-上海");
+            assertThat(series.get(0).demand()).containsExactly(2, 5);
+        }
+        Path prices = Files.write(dir.resolve("p.csv"),
+                "series,unit_price\n轴承-上海,3.5\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(PriceFile.read(prices)).containsEntry("轴承-上海", 3.5);
+
+        Path latin = Files.write(dir.resolve("latin.csv"),
+                "series,period,qty\nCafé ,1,2\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(run("forecast", "--input", latin.toString(), "--horizon", "1", "--output", path("x.csv")))
+                .isEqualTo(2);
+        assertThat(errors()).contains("latin.csv", "neither UTF-8 nor GB18030");
+    }
+
+    @Test
     void simulate_writes_the_figures_of_each_series_and_prints_the_totals() throws IOException {
         // demand 2 in each of 10 periods, 6 to learn from: the level 2 serves everything
         StringBuilder rows = new StringBuilder("series,period,qty\n");

@@ -198,7 +198,54 @@ abstract class WebhookContract {
                 .andExpect(jsonPath("$.status").value("DELIVERED"))
                 .andExpect(jsonPath("$.attemptLog.length()").value(4))
                 .andExpect(jsonPath("$.attemptLog[3].attemptNo").value(4))
-                .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204)));
+                .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204))
+                .andExpect(jsonPath("$.attempts").value(4)));
+    }
+
+    @Test
+    void a_delivery_is_redelivered_by_the_uuid_the_receiver_saw_and_attempts_count_every_try() throws Exception {
+        receiver.answerWith(500);
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
+        AlertTestData data = new AlertTestData(mvc, null);
+        data.crossSafetyAndWarning();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries().findValues("status"))
+                .hasSize(2).allSatisfy(st -> assertThat(st.asString()).isEqualTo("FAILED")));
+        // the id as the receiver knows it: from the header of a request it got
+        String uuid = receiver.mentioning(data.item).get(0).header("X-OpenVMI-Delivery");
+        String byUuid = "/api/v1/webhooks/" + webhook + "/deliveries/" + uuid;
+        mvc.perform(get(byUuid).with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deliveryId").value(uuid))
+                .andExpect(jsonPath("$.attempts").value(3));
+
+        // still failing: a redelivery is a new round of 3 tries, and attempts go on from 3 to 6
+        mvc.perform(post(byUuid + "/redeliver").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deliveryId").value(uuid))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.attempts").value(3));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.status").value("FAILED"))
+                .andExpect(jsonPath("$.attempts").value(6))
+                .andExpect(jsonPath("$.attemptLog.length()").value(6)));
+
+        receiver.answerWith(204);
+        mvc.perform(post(byUuid + "/redeliver").with(as(Role.ADMIN))).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.status").value("DELIVERED"))
+                .andExpect(jsonPath("$.attempts").value(7))
+                .andExpect(jsonPath("$.attemptLog[6].attemptNo").value(7))
+                .andExpect(jsonPath("$.attemptLog[6].statusCode").value(204)));
+        assertThat(receiver.mentioning(data.item).stream().filter(r -> uuid.equals(r.header("X-OpenVMI-Delivery"))))
+                .hasSize(7);
+
+        // an unknown UUID is not found, and what is neither a number nor a UUID is refused naming the field
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/not-a-delivery/redeliver").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("deliveryId"));
     }
 
     @Test

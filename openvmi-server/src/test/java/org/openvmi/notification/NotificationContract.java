@@ -50,7 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.mail.host=127.0.0.1",
         "openvmi.notifications.send-interval=200ms",
         "openvmi.notifications.retry-base=200ms",
-        "openvmi.notifications.digest-cron=-"})
+        "openvmi.notifications.digest-cron=-",
+        "openvmi.notifications.base-url=https://vmi.example.test/"})
 abstract class NotificationContract {
 
     static final GreenMail SMTP = startSmtp();
@@ -202,6 +203,31 @@ abstract class NotificationContract {
     }
 
     @Test
+    void an_alert_mail_links_to_its_alert_and_shows_the_time_in_the_display_zone_with_the_zone() throws Exception {
+        AlertTestData data = new AlertTestData(mvc, null);
+        data.crossSafetyAndWarning();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(data.item).getOrDefault("t-buyer", List.of()).size() == 2);
+        record Raised(long id, java.time.Instant at) {
+        }
+        List<Raised> alerts = jdbc.sql("SELECT alert_id, raised_at FROM notification_alert WHERE item = :item")
+                .param("item", data.item).query((rs, i) -> new Raised(rs.getLong("alert_id"),
+                        rs.getObject("raised_at", java.time.OffsetDateTime.class).toInstant())).list();
+        // one open alert per item and warehouse, escalated in place: both mails are about it
+        assertThat(alerts).hasSize(1);
+        Raised alert = alerts.get(0);
+        // the default display zone, Asia/Shanghai (UTC+8), not the server's, and named in the mail
+        java.time.format.DateTimeFormatter shanghai = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        List<String> bodies = received(data.item).get("t-buyer").stream().map(NotificationContract::body).toList();
+        assertThat(bodies).allSatisfy(b -> assertThat(b)
+                .containsPattern("Open: https://vmi\\.example\\.test/alerts/" + alert.id() + "\\s")
+                .containsPattern("Raised at: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+08:00 \\(Asia/Shanghai\\)"));
+        assertThat(bodies).anySatisfy(b -> assertThat(b)
+                .contains("Raised at: " + shanghai.format(alert.at()) + " +08:00 (Asia/Shanghai)"));
+        assertThat(bodies).allSatisfy(b -> assertThat(b).contains("https://vmi.example.test/notifications/preferences"));
+    }
+
+    @Test
     void a_digest_user_gets_one_mail_for_several_alerts_when_the_digest_runs() throws Exception {
         AlertTestData data = new AlertTestData(mvc, null);
         data.crossSafetyAndWarning();
@@ -216,6 +242,7 @@ abstract class NotificationContract {
         List<MimeMessage> digest = received(data.item).get("t-warehouse");
         assertThat(digest).hasSize(1);
         assertThat(subject(digest.get(0))).startsWith("[OpenVMI] Alert digest: ");
+        assertThat(body(digest.get(0))).contains("https://vmi.example.test/alerts/");
         assertThat(body(digest.get(0))).contains(
                 "Stock below safety stock: " + data.item + " @ " + data.warehouse + " (12 < 20 PCS)",
                 "Stock below warning line: " + data.item + " @ " + data.warehouse + " (45 < 50 PCS)");

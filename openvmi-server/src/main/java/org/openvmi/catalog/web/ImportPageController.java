@@ -75,8 +75,10 @@ class ImportPageController {
     }
 
     @GetMapping("/exports/{entity}")
-    ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format) {
-        return Uploads.download(imports.export(entity, TabularFormat.parse(format)));
+    ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String encoding,
+                                  @RequestParam(defaultValue = "true") boolean bom) {
+        return Uploads.download(imports.export(entity, TabularFormat.parse(format, encoding, bom)));
     }
 
     /** A too large upload: the page again, saying so, instead of an error page. */

@@ -33,19 +33,22 @@ public class DeliveryRepository {
                 .param("key", eventKey).param("payload", payload).param("now", Timestamp.from(now)).update();
     }
 
-    record Due(long id, String uid, String eventType, String payload, int attempts, Instant nextAttemptAt, String url,
-               String secret) {
+    /** A delivery to try; {@code roundAttempts} counts the tries since it was queued or last redelivered. */
+    record Due(long id, String uid, String eventType, String payload, int roundAttempts, Instant nextAttemptAt,
+               String url, String secret) {
     }
 
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT d.id, d.delivery_uid, d.event_type, d.payload, d.attempts, d.next_attempt_at, s.url, s.secret
+                SELECT d.id, d.delivery_uid, d.event_type, d.payload, d.attempts - d.round_start AS round_attempts,
+                       d.next_attempt_at, s.url, s.secret
                 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.active = TRUE
                 ORDER BY d.next_attempt_at, d.id LIMIT :limit""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, i) -> new Due(rs.getLong("id"), rs.getString("delivery_uid"), rs.getString("event_type"),
-                        rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                        rs.getString("payload"), rs.getInt("round_attempts"),
+                        rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getString("url"), rs.getString("secret")))
                 .list();
     }
@@ -77,10 +80,13 @@ public class DeliveryRepository {
                 .param("next", Timestamp.from(next)).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    /** Sends a delivery again from scratch (a full set of attempts); its attempt log goes on. */
+    /**
+     * Sends a delivery again with a full round of attempts; {@code attempts} and the attempt log go on counting every
+     * try.
+     */
     public boolean redeliver(long subscriptionId, long deliveryId, Instant now) {
         return jdbc.sql("""
-                UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+                UPDATE webhook_delivery SET status = 'PENDING', round_start = attempts, next_attempt_at = :now
                 WHERE id = :id AND subscription_id = :sub""")
                 .param("now", Timestamp.from(now)).param("id", deliveryId).param("sub", subscriptionId).update() == 1;
     }
@@ -102,6 +108,12 @@ public class DeliveryRepository {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = :id AND subscription_id = :sub")
                 .param("id", deliveryId).param("sub", subscriptionId)
                 .query((rs, i) -> view(rs, List.of())).optional().map(d -> withAttempts(d, attempts(d.id())));
+    }
+
+    /** The row id of the delivery that receivers know by {@code X-OpenVMI-Delivery}. */
+    public Optional<Long> idOf(long subscriptionId, String deliveryUid) {
+        return jdbc.sql("SELECT id FROM webhook_delivery WHERE delivery_uid = :uid AND subscription_id = :sub")
+                .param("uid", deliveryUid).param("sub", subscriptionId).query(Long.class).optional();
     }
 
     private List<DeliveryView.Attempt> attempts(long deliveryId) {

@@ -88,7 +88,7 @@ class WebhookDispatcher {
             deliveries.recordAttempt(d.id(), at, ms, code, null, "DELIVERED", now);
             return;
         }
-        int failed = d.attempts() + 1;
+        int failed = d.roundAttempts() + 1;
         boolean giveUp = backoff.exhausted(failed);
         log.warn("Webhook delivery {} to {} failed (attempt {} of {}): {}", d.uid(), d.url(), failed,
                 properties.maxAttempts(), error);

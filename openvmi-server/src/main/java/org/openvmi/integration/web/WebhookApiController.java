@@ -82,14 +82,16 @@ class WebhookApiController {
         return webhooks.deliveries(id, status, PageRequest.of(page, size));
     }
 
+    /** {@code deliveryId}: the delivery's number or the UUID receivers see in {@code X-OpenVMI-Delivery}. */
     @GetMapping("/{id}/deliveries/{deliveryId}")
-    DeliveryView delivery(@PathVariable long id, @PathVariable long deliveryId) {
+    DeliveryView delivery(@PathVariable long id, @PathVariable String deliveryId) {
         return webhooks.delivery(id, deliveryId);
     }
 
-    @Operation(summary = "Send a delivery again now, with a fresh set of attempts")
+    @Operation(summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
+                         + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    DeliveryView redeliver(@PathVariable long id, @PathVariable long deliveryId) {
+    DeliveryView redeliver(@PathVariable long id, @PathVariable String deliveryId) {
         return webhooks.redeliver(id, deliveryId);
     }
 }

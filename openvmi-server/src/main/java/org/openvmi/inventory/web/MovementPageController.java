@@ -87,11 +87,13 @@ class MovementPageController {
                   @RequestParam(required = false) String reference, @RequestParam(required = false) Long posting,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) String encoding,
+                  @RequestParam(defaultValue = "true") boolean bom,
                   HttpServletResponse response, RedirectAttributes redirect) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        Exports<MovementView> file = Exports.to(response, TabularFormat.parse(format), "movements", clock,
-                EXPORT_HEADERS, m -> Arrays.asList(m.id(), m.postingId(), time.format(m.postedAt().atZone(clock.getZone())),
+        Exports<MovementView> file = Exports.to(response, TabularFormat.parse(format, encoding, bom), "movements",
+                clock, EXPORT_HEADERS, m -> Arrays.asList(m.id(), m.postingId(), time.format(m.postedAt().atZone(clock.getZone())),
                         m.type(), m.item(), m.warehouse(), m.location(), m.owner(), m.lot(), m.qty(), m.unitCost(),
                         m.reference(), m.reason(), m.user()));
         try {

@@ -68,9 +68,11 @@ class StockPageController {
     @GetMapping("/stock/export")
     String export(@RequestParam(required = false) String format, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String location,
-                  @RequestParam(required = false) String owner, HttpServletResponse response,
+                  @RequestParam(required = false) String owner,
+                  @RequestParam(required = false) String encoding,
+                  @RequestParam(defaultValue = "true") boolean bom, HttpServletResponse response,
                   RedirectAttributes redirect) {
-        Exports<StockView> file = Exports.to(response, TabularFormat.parse(format), "stock", clock, EXPORT_HEADERS,
+        Exports<StockView> file = Exports.to(response, TabularFormat.parse(format, encoding, bom), "stock", clock, EXPORT_HEADERS,
                 s -> java.util.Arrays.asList(s.item(), s.itemName(), s.uom(), s.warehouse(), s.location(), s.owner(),
                         s.lot(), s.onHand(), s.reserved(), s.available(), s.inTransit(), s.unitValue(), s.value(),
                         s.asset() ? "true" : "false"));

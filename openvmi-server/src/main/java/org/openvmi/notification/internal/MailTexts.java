@@ -1,32 +1,38 @@
 package org.openvmi.notification.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.openvmi.notification.NotificationProperties;
 import org.openvmi.notification.model.AlertNotice;
 import org.openvmi.stockpolicy.AlertType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Subjects and bodies of alert mails in the recipient's language (bundle i18n/notification, zh-CN and en). */
+/**
+ * Subjects and bodies of alert mails in the recipient's language (bundle i18n/notification, zh-CN and en), with a link
+ * to the alert ({@link MailLinks}) and times in the display zone ({@code openvmi.display.time-zone}, default
+ * Asia/Shanghai) with the zone shown: users have no zone of their own yet, and the server's zone (often UTC in a
+ * container) is nobody's.
+ */
 @Component
 class MailTexts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx '('VV')'");
 
     private final MessageSource messages;
-    private final Clock clock;
-    private final NotificationProperties properties;
+    private final MailLinks links;
+    private final ZoneId zone;
 
-    MailTexts(MessageSource messages, Clock clock, NotificationProperties properties) {
+    MailTexts(MessageSource messages, MailLinks links,
+              @Value("${openvmi.display.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.messages = messages;
-        this.clock = clock;
-        this.properties = properties;
+        this.links = links;
+        this.zone = zone;
     }
 
     record Mail(String subject, String body) {
@@ -68,6 +74,7 @@ class MailTexts {
         if (n.resolved() && n.by() != null) {
             line(body, locale, "notification.field.by", n.by());
         }
+        line(body, locale, "notification.field.link", links.to(alertPath(n)));
         return new Mail(subject(n, language), body.append(footer(locale)).toString());
     }
 
@@ -79,14 +86,17 @@ class MailTexts {
                 body.append(footer(locale)).toString());
     }
 
-    /** A digest line: the time and the headline. */
+    /** A digest line: the time, the headline and the link to the alert. */
     String digestLine(AlertNotice n, String language) {
-        return time(n.at()) + "  " + headline(n, language);
+        return time(n.at()) + "  " + headline(n, language) + "  " + links.to(alertPath(n));
+    }
+
+    private static String alertPath(AlertNotice n) {
+        return "/alerts/" + n.alertId();
     }
 
     private String footer(Locale locale) {
-        String link = properties.baseUrl().isBlank() ? "" : "\n" + properties.baseUrl().replaceAll("/+$", "")
-                                                            + "/notifications/preferences";
+        String link = links.configured() ? "\n" + links.to("/notifications/preferences") : "";
         return "\n-- \n" + msg(locale, "notification.footer") + link + "\n";
     }
 
@@ -108,7 +118,7 @@ class MailTexts {
     }
 
     private String time(Instant at) {
-        return TIME.format(at.atZone(clock.getZone()));
+        return TIME.format(at.atZone(zone));
     }
 
     private String msg(Locale locale, String key, Object... args) {

@@ -21,12 +21,15 @@ class ProcurementMailer {
 
     private final UserDirectory users;
     private final MailRepository mails;
+    private final MailLinks links;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
 
-    ProcurementMailer(UserDirectory users, MailRepository mails, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+    ProcurementMailer(UserDirectory users, MailRepository mails, MailLinks links,
+                      ObjectProvider<JavaMailSender> mailSender, Clock clock) {
         this.users = users;
         this.mails = mails;
+        this.links = links;
         this.mailSender = mailSender;
         this.clock = clock;
     }
@@ -47,10 +50,10 @@ class ProcurementMailer {
             String number = "PR-" + e.requisitionId();
             String subject = (e.urgent() ? (zh ? "【紧急】" : "[URGENT] ") : "")
                              + (zh ? "采购申请待审批 " : "Requisition waiting for your approval: ") + number;
-            String body = (zh ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：/requisitions/%d"
-                    : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: /requisitions/%d")
+            String body = (zh ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：%s"
+                    : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: %s")
                     .formatted(number, e.warehouse(), e.amount().stripTrailingZeros().toPlainString(), e.currency(),
-                            e.stepNo(), e.requisitionId());
+                            e.stepNo(), links.to("/requisitions/" + e.requisitionId()));
             mails.enqueue(u.username(), u.email(), zh ? "zh-CN" : "en", "IMMEDIATE", subject, body,
                     "approval:" + e.requisitionId() + ":" + e.stepNo() + ":" + e.approver() + ":" + u.username(),
                     clock.instant());
@@ -69,10 +72,10 @@ class ProcurementMailer {
             }
             boolean zh = u.language() == null || u.language().startsWith("zh");
             String subject = (zh ? "新采购订单 " : "New purchase order ") + e.number();
-            String body = (zh ? "采购订单 %s（%s %s）请在供应商门户确认：/purchase-orders/%d"
-                    : "Purchase order %s (%s %s): please confirm it in the portal: /purchase-orders/%d")
+            String body = (zh ? "采购订单 %s（%s %s）请在供应商门户确认：%s"
+                    : "Purchase order %s (%s %s): please confirm it in the portal: %s")
                     .formatted(e.number(), e.total().stripTrailingZeros().toPlainString(), e.currency(),
-                            e.purchaseOrderId());
+                            links.to("/purchase-orders/" + e.purchaseOrderId()));
             mails.enqueue(u.username(), u.email(), zh ? "zh-CN" : "en", "IMMEDIATE", subject, body,
                     "po-sent:" + e.purchaseOrderId() + ":" + u.username(), clock.instant());
         }

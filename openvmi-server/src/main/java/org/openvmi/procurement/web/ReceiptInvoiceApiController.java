@@ -86,11 +86,13 @@ class ReceiptInvoiceApiController {
     /** Invoice lines for the finance system: {@code ?format=csv|xlsx}, default MATCHED invoices. */
     @GetMapping("/api/v1/invoices/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String encoding,
+                                  @RequestParam(defaultValue = "true") boolean bom,
                                   @RequestParam(required = false) String status,
                                   @RequestParam(required = false) String supplier,
                                   @RequestParam(required = false) LocalDate from,
                                   @RequestParam(required = false) LocalDate to) {
-        TabularFormat f = TabularFormat.parse(format == null ? "csv" : format);
+        TabularFormat f = TabularFormat.parse(format, encoding, bom);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         invoices.export(status, supplier, from, to, f, out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))

@@ -3,10 +3,8 @@ package org.openvmi.shared.tabular;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +13,16 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openvmi.shared.InvalidInputException;
 
-/** Reads and writes CSV (Apache Commons CSV, UTF-8, BOM tolerated) and XLSX (Apache POI) tables with a header row. */
+/**
+ * Reads and writes CSV (Apache Commons CSV; decoded by {@link TextFileEncoding}) and XLSX (Apache POI; cells read by
+ * {@link XlsxCells}) tables with a header row.
+ */
 public final class TabularFiles {
 
     private TabularFiles() {
@@ -42,8 +39,16 @@ public final class TabularFiles {
         }
     }
 
+    /**
+     * A reader of an uploaded text file decoded as {@link TextFileEncoding} decides (UTF-8 with or without BOM, UTF-16,
+     * GB18030/GBK), or a refusal naming the encodings tried.
+     */
+    public static Reader textReader(InputStream in) throws IOException {
+        return new StringReader(TextFileEncoding.decode(in).text());
+    }
+
     private static List<TabularRow> readCsv(InputStream in) throws IOException {
-        Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+        Reader reader = textReader(in);
         CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
         List<TabularRow> rows = new ArrayList<>();
@@ -63,8 +68,8 @@ public final class TabularFiles {
 
     private static List<TabularRow> readXlsx(InputStream in) throws IOException {
         List<TabularRow> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter();
-        try (Workbook wb = new XSSFWorkbook(in)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XlsxCells reader = new XlsxCells(wb.isDate1904());
             Sheet sheet = wb.getSheetAt(0);
             Row header = sheet.getRow(sheet.getFirstRowNum());
             if (header == null) {
@@ -73,7 +78,7 @@ public final class TabularFiles {
             List<String> names = new ArrayList<>();
             for (int c = 0; c < header.getLastCellNum(); c++) {
                 Cell cell = header.getCell(c);
-                names.add(cell == null ? "" : formatter.formatCellValue(cell).trim());
+                names.add(reader.header(cell));
             }
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
@@ -83,7 +88,7 @@ public final class TabularFiles {
                 Map<String, String> cells = new LinkedHashMap<>();
                 boolean any = false;
                 for (int c = 0; c < names.size(); c++) {
-                    String value = SpreadsheetCells.restore(cellText(row.getCell(c), formatter));
+                    String value = SpreadsheetCells.restore(reader.text(row.getCell(c), r + 1, names.get(c)));
                     any |= value != null && !value.isBlank();
                     cells.put(names.get(c), value);
                 }
@@ -93,17 +98,6 @@ public final class TabularFiles {
             }
         }
         return rows;
-    }
-
-    private static String cellText(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            // exact decimal text, not the display format (which may round)
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return formatter.formatCellValue(cell);
     }
 
     /** Writes a table; cells are strings or numbers (BigDecimal, Integer, Long) and nulls; see {@link TabularWriter}. */

@@ -7,11 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.io.ByteOrderMark;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -19,17 +19,18 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a table row by row to a stream, so exports of many rows never sit in memory: CSV as it goes (UTF-8 with a
- * BOM so that Excel shows Chinese text), XLSX through POI's streaming workbook (a window of rows in memory, the rest
- * in a temporary file) which is written to the stream on {@link #close()}. Cells are strings, numbers or nulls; a CSV
- * text cell that starts like a formula is prefixed with {@code '} ({@link SpreadsheetCells}), while XLSX cells are
- * written as string cells, which spreadsheet programs never evaluate, and never as formulas.
+ * BOM so that Excel shows Chinese text, or as {@link TabularFormat} says: without BOM, GB18030), XLSX through POI's
+ * streaming workbook (a window of rows in memory, the rest in a temporary file) which is written to the stream on
+ * {@link #close()}. Cells are strings, numbers or nulls; a CSV text cell that starts like a formula is prefixed with
+ * {@code '} ({@link SpreadsheetCells}), while XLSX cells are written as string cells, which spreadsheet programs never
+ * evaluate, and never as formulas.
  * Closing does not close the target stream.
  */
 public abstract sealed class TabularWriter implements Closeable {
 
     public static TabularWriter open(List<String> headers, TabularFormat format, OutputStream out) {
         try {
-            TabularWriter writer = format == TabularFormat.XLSX ? new Xlsx(out) : new Csv(out);
+            TabularWriter writer = format == TabularFormat.XLSX ? new Xlsx(out) : new Csv(out, format);
             writer.row(List.copyOf(headers));
             return writer;
         } catch (IOException e) {
@@ -47,9 +48,11 @@ public abstract sealed class TabularWriter implements Closeable {
         private final Writer writer;
         private final CSVPrinter printer;
 
-        Csv(OutputStream out) throws IOException {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Csv(OutputStream out, TabularFormat format) throws IOException {
+            if (format.bom()) {
+                out.write(ByteOrderMark.UTF_8.getBytes());
+            }
+            this.writer = new OutputStreamWriter(out, format.charset());
             this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
         }
 

@@ -39,7 +39,6 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
     static final String AS_OF = "asOf";
     public static final List<String> COLUMNS = List.of(ITEM, AVAILABLE, IN_PRODUCTION, AVAILABLE_FROM, LEAD_TIME_DAYS,
             LOW_WATER, AS_OF);
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final long supplierId;
     private final Map<String, SupplierStockRepository.SourceItem> sources;
@@ -94,16 +93,13 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         return l;
     }
 
-    /** ISO date, or the day number a spreadsheet stores for a date cell. */
+    /** ISO date ({@code 2026-12-05} or {@code 2026/12/05}); a spreadsheet's date cell arrives as the former. */
     private static LocalDate date(TabularRow row, String column, RowProblems problems) {
         String text = row.get(column);
         if (text == null) {
             return null;
         }
         try {
-            if (text.matches("\\d{5}")) {
-                return EXCEL_EPOCH.plusDays(Long.parseLong(text));
-            }
             return LocalDate.parse(text.trim().replace('/', '-'));
         } catch (DateTimeParseException e) {
             problems.reject(row.rowNumber(), column, "supplier.error.notADate", text);

@@ -89,7 +89,9 @@ class SupplierStockApiController {
 
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String supplier,
-                                    @RequestParam(required = false) String format) {
-        return Downloads.of(stocks.template(supplier, TabularFormat.parse(format)));
+                                    @RequestParam(required = false) String format,
+                                    @RequestParam(required = false) String encoding,
+                                    @RequestParam(defaultValue = "true") boolean bom) {
+        return Downloads.of(stocks.template(supplier, TabularFormat.parse(format, encoding, bom)));
     }
 }

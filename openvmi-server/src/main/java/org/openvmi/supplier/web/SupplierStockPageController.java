@@ -107,8 +107,10 @@ class SupplierStockPageController {
     }
 
     @GetMapping("/template")
-    ResponseEntity<byte[]> template(@RequestParam(required = false) String format) {
-        return Downloads.of(stocks.template(null, TabularFormat.parse(format)));
+    ResponseEntity<byte[]> template(@RequestParam(required = false) String format,
+                                    @RequestParam(required = false) String encoding,
+                                    @RequestParam(defaultValue = "true") boolean bom) {
+        return Downloads.of(stocks.template(null, TabularFormat.parse(format, encoding, bom)));
     }
 
     private String page(String supplier, String item, Boolean stale, Integer page, Model model) {
