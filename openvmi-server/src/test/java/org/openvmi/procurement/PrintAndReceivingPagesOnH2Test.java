@@ -122,6 +122,10 @@ class PrintAndReceivingPagesOnH2Test extends ProcurementApiSupport {
                         .param("po", "PO-" + po).param("location", data.receiving).param("item", barcode).param("qty", "abc"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"qty-error\""), containsString("value=\"abc\""))));
+        mvc.perform(post("/receipts").session(warehouse).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("po", "PO-" + po).param("location", data.receiving).param("item", data.yuan).param("qty", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("“" + data.yuan + "”不在订单 PO-" + po + " 上")));
         assertThat(received(po)).isEqualByComparingTo(BigDecimal.ZERO);
     }
 

@@ -82,7 +82,9 @@ class ReceivingPageController {
                     List.of(new ReceiptRequest.Line(null, blank(typed.get("item")), blank(typed.get("lot")), qty,
                             rejected, blank(typed.get("rejectReason"))))));
         } catch (InvalidInputException e) {
-            e.errors().forEach(fe -> errors.merge(input(fe.field()), domain(fe.message()), (a, b) -> a + "; " + b));
+            e.errors().forEach(fe -> errors.merge(input(fe.field()), fe.message().startsWith("no line ")
+                    ? text("proc.receiving.error.notOnOrder", typed.get("item"), PoNumber.format(po.get()))
+                    : domain(fe.message()), (a, b) -> a + "; " + b));
             return page(model, typed, errors);
         } catch (BusinessRuleException e) {
             errors.put(input(e.field()), FormErrors.describe(e, messages));
