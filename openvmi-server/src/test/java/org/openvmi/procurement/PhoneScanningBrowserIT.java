@@ -10,6 +10,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.LocationCommand;
@@ -164,6 +166,18 @@ class PhoneScanningBrowserIT {
         assertThat(browser.byId("qty").getDomProperty("value")).isEqualTo("3");
         assertThat(browser.byId("item").getDomProperty("value")).isEqualTo("NOPE-" + barcode);
         assertThat(received()).isEqualByComparingTo("6");
+
+        // the camera's decoder (html5-qrcode) loads from /webjars only when asked, under the CSP; headless chromium
+        // has no camera, so the dialog says it could not start one
+        assertThat(browser.script("return !!window.__Html5QrcodeLibrary__")).isEqualTo(false);
+        browser.visible(By.cssSelector("[data-camera-for=item]")).click();
+        browser.await("the decoder to load", d -> Boolean.TRUE.equals(browser.script("return !!window.__Html5QrcodeLibrary__")));
+        browser.await("the camera to answer", d -> !browser.byId("camera-message").getText().isEmpty()
+                                                    || !browser.driver().findElements(By.cssSelector("#camera-view video")).isEmpty());
+        browser.click("camera-close");
+        assertThat(browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList())
+                .as("CSP violations").isEmpty();
 
         // count entry: the scanned barcode is not on the sheet, so it becomes found stock; Enter goes to its quantity
         assertFitsThePhone(browser, "/counts/" + count);
