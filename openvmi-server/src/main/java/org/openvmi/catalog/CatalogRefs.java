@@ -51,6 +51,22 @@ public class CatalogRefs {
         return refs;
     }
 
+    /** The barcodes of each item (by item code), for pages that find a scanned barcode among their rows. */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> barcodes(Collection<String> itemCodes) {
+        Map<String, List<String>> codes = new HashMap<>();
+        if (itemCodes.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("SELECT i.code, b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code IN (:codes) "
+                 + "ORDER BY i.code, b.barcode")
+                .param("codes", itemCodes)
+                .query((rs, n) -> codes.computeIfAbsent(rs.getString("code"), c -> new java.util.ArrayList<>())
+                        .add(rs.getString("barcode")))
+                .list();
+        return codes;
+    }
+
     /** Locations by code; unknown codes are absent from the map. */
     @Transactional(readOnly = true)
     public Map<String, LocationRef> locations(Collection<String> codes) {

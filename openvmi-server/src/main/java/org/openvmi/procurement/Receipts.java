@@ -121,11 +121,20 @@ public class Receipts {
             errors.add("location", "location " + location.code() + " is not in warehouse " + po.warehouse()
                                    + " the order delivers to");
         }
+        // a scanner types the item's barcode where the code goes: resolve both to the item code of the PO line
+        Map<String, org.openvmi.catalog.ItemRef> scanned = refs.items(r.lines().stream()
+                .filter(g -> g != null && g.line() == null && g.item() != null).map(ReceiptRequest.Line::item)
+                .distinct().toList());
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < r.lines().size(); i++) {
             ReceiptRequest.Line g = r.lines().get(i);
             String f = "lines[" + i + "]";
-            PurchaseOrderView.Line pl = g == null ? null : orders.line(po, g.line(), g.item());
+            if (g != null && g.line() == null && g.item() != null && !scanned.containsKey(g.item())) {
+                errors.add(f + ".item", "unknown item '" + g.item() + "'");
+                continue;
+            }
+            String item = g == null || g.line() != null || g.item() == null ? null : scanned.get(g.item()).code();
+            PurchaseOrderView.Line pl = g == null ? null : orders.line(po, g.line(), item);
             if (pl == null) {
                 errors.add(f + ".item", "no line " + (g == null ? "" : g.line() != null ? "#" + g.line() : g.item())
                                         + " on " + po.number());

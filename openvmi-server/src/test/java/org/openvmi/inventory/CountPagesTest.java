@@ -1,12 +1,14 @@
 package org.openvmi.inventory;
 
 import org.junit.jupiter.api.Test;
+import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.H2Test;
 import org.openvmi.testsupport.MutableClockConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -71,5 +73,33 @@ class CountPagesTest extends StockDocsContract {
         mvc.perform(get("/counts").with(WAREHOUSE).header("Accept-Language", "zh-CN"))
                 .andExpect(content().string(containsString("id=\"count-" + id + "\"")))
                 .andExpect(content().string(containsString("盘点中")));
+    }
+
+    @Test
+    void count_entry_takes_an_item_barcode_for_found_stock_and_refuses_an_unknown_one_at_its_row_keeping_the_input() throws Exception {
+        String barcode = Fixtures.unique("69");
+        jdbc.sql("INSERT INTO item_barcode (barcode, item_id) SELECT :b, id FROM item WHERE code = :c")
+                .param("b", barcode).param("c", item).update();
+        long id = createThroughTheForm(false);   // bin1 holds nothing: the sheet has no lines
+        mvc.perform(get("/counts/" + id).with(WAREHOUSE).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(allOf(containsString("id=\"count-scan\""), containsString("扫描库位或物料"),
+                        containsString("/js/count-scan.js"), containsString("data-enter-next=\"found-counted-0\""))));
+
+        mvc.perform(post("/counts/" + id + "/lines").with(WAREHOUSE).with(csrf())
+                        .param("lines[0].item", barcode).param("lines[0].location", bin1).param("lines[0].owner", "")
+                        .param("lines[0].lot", "").param("lines[0].counted", "4"))
+                .andExpect(flash().attribute("flash", containsString("CNT-" + id)));
+        mvc.perform(get("/counts/" + id).with(WAREHOUSE))
+                .andExpect(content().string(allOf(containsString("data-item=\"" + item + "\""),
+                        containsString("data-codes=\""), containsString(barcode), containsString("value=\"4\""))));
+
+        mvc.perform(post("/counts/" + id + "/lines").with(WAREHOUSE).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("lines[0].item", item).param("lines[0].location", bin1).param("lines[0].owner", "OWN")
+                        .param("lines[0].lot", "").param("lines[0].counted", "5")
+                        .param("lines[1].item", "NOPE-4711").param("lines[1].location", bin1).param("lines[1].owner", "")
+                        .param("lines[1].lot", "").param("lines[1].counted", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("物料“NOPE-4711”不存在"), containsString("value=\"NOPE-4711\""),
+                        containsString("value=\"5\""), containsString("value=\"2\""))));
     }
 }

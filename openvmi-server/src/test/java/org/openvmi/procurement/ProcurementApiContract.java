@@ -418,9 +418,9 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                         .SecurityMockMvcRequestPostProcessors.csrf())
                         .param("po", String.valueOf(po)).param("location", data.receiving).param("item", data.yuan)
                         .param("qty", "1"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("flashError", containsString("nothing more can be received")));
+                .andExpect(status().isOk())   // the form again, as typed, with the refusal at the PO field
+                .andExpect(content().string(containsString("id=\"po-error\"")))
+                .andExpect(content().string(containsString("nothing more can be received")));
     }
 
     @Test

@@ -107,9 +107,14 @@ class SettlementPageController {
         return "consignment/statement";
     }
 
+    /** The statement to print: lines, totals by item, tax, total including tax and that amount in capitals (大写). */
     @GetMapping("/settlements/{id}/print")
     String print(@PathVariable long id, Model model) {
-        model.addAttribute("st", settlements.get(id));
+        var st = settlements.get(id);
+        model.addAttribute("st", st);
+        var payable = st.totalWithTax() != null ? st.totalWithTax() : st.total();
+        model.addAttribute("capitals", "CNY".equals(st.currency()) && payable != null
+                ? org.openvmi.shared.ChineseAmount.of(payable) : null);
         return "consignment/statement-print";
     }
 

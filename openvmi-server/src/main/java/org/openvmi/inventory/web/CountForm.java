@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.openvmi.inventory.CountEntryRequest;
 import org.openvmi.inventory.CountRequest;
+import org.openvmi.inventory.CountView;
 
 /** Backs the new-count form (scope) and the count entry page (counted quantities, found stock). */
 public class CountForm {
@@ -18,6 +19,26 @@ public class CountForm {
     private boolean blind;
     private String reference;
     private List<Row> lines = new ArrayList<>();
+
+    /** The entry form of a count sheet as saved: one row per sheet line, then empty found-stock rows. */
+    static CountForm entryOf(CountView c) {
+        CountForm form = new CountForm();
+        for (CountView.Line l : c.lines()) {
+            Row row = new Row();
+            row.item = l.item();
+            row.location = l.location();
+            row.owner = l.owner();
+            row.lot = l.lot();
+            row.counted = l.counted();
+            form.lines.add(row);
+        }
+        for (int i = 0; i < FOUND_ROWS; i++) {
+            Row found = new Row();
+            found.location = c.location();
+            form.lines.add(found);
+        }
+        return form;
+    }
 
     CountRequest toRequest() {
         return new CountRequest(location, warehouse, category, blind, reference, false, null);

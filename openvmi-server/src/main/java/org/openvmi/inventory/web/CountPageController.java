@@ -1,6 +1,12 @@
 package org.openvmi.inventory.web;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.catalog.WarehouseView;
 import org.openvmi.inventory.CountView;
@@ -26,8 +32,11 @@ class CountPageController {
     private final WarehouseCatalog warehouses;
     private final ItemCatalog items;
     private final StockDocMessages messages;
+    private final CatalogRefs refs;
 
-    CountPageController(StockCounts counts, WarehouseCatalog warehouses, ItemCatalog items, StockDocMessages messages) {
+    CountPageController(StockCounts counts, WarehouseCatalog warehouses, ItemCatalog items, StockDocMessages messages,
+                        CatalogRefs refs) {
+        this.refs = refs;
         this.counts = counts;
         this.warehouses = warehouses;
         this.items = items;
@@ -73,17 +82,45 @@ class CountPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         CountView c = counts.get(id);
+        model.addAttribute("count", CountForm.entryOf(c));
+        return detail(c, model);
+    }
+
+    /** The count sheet with the entry form in the model ("count"), as saved or as typed when a save was refused. */
+    private String detail(CountView c, Model model) {
         model.addAttribute("c", c);
         model.addAttribute("open", CountStatus.OPEN.name().equals(c.status()));
         model.addAttribute("foundRows", CountForm.FOUND_ROWS);
+        Set<String> items = new HashSet<>();
+        c.lines().forEach(l -> items.add(l.item()));
+        model.addAttribute("barcodes", refs.barcodes(items));
         return "inventory/count";
     }
 
+    /**
+     * Counted quantities and found stock. A found row's item may be a scanned barcode (resolved to its item here);
+     * a refused save shows the sheet again as typed, with each message at its row.
+     */
     @PostMapping("/{id}/lines")
-    String enter(@PathVariable long id, @ModelAttribute CountForm form, RedirectAttributes redirect) {
-        if (FormRefusals.flash(redirect, () -> counts.enter(id, form.toEntry()))) {
-            redirect.addFlashAttribute("flash", messages.get("counts.saved", id));
+    String enter(@PathVariable long id, @ModelAttribute("count") CountForm form, BindingResult binding, Model model,
+                 RedirectAttributes redirect) {
+        Set<String> typedItems = new HashSet<>();
+        form.getLines().forEach(r -> {
+            if (r.getItem() != null && !r.getItem().isBlank()) {
+                typedItems.add(r.getItem().trim());
+            }
+        });
+        Map<String, ItemRef> resolved = refs.items(typedItems);
+        form.getLines().forEach(r -> {
+            ItemRef item = r.getItem() == null ? null : resolved.get(r.getItem().trim());
+            if (item != null) {
+                r.setItem(item.code());
+            }
+        });
+        if (binding.hasErrors() || !FormRefusals.run(binding, () -> counts.enter(id, form.toEntry()))) {
+            return detail(counts.get(id), model);
         }
+        redirect.addFlashAttribute("flash", messages.get("counts.saved", id));
         return "redirect:/counts/" + id;
     }
 

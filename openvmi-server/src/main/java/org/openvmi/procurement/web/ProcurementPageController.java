@@ -14,9 +14,6 @@ import org.openvmi.procurement.Invoices;
 import org.openvmi.procurement.PurchaseOrderRequest;
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
-import org.openvmi.procurement.ReceiptRequest;
-import org.openvmi.procurement.ReceiptView;
-import org.openvmi.procurement.Receipts;
 import org.openvmi.procurement.RequisitionRequest;
 import org.openvmi.procurement.RequisitionView;
 import org.openvmi.procurement.Requisitions;
@@ -38,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The procurement pages: requisition form and detail, approval inbox, approval rules, PO list and detail with its
- * timeline (the supplier confirms there), the scan-friendly receiving page and the invoice match page.
+ * timeline (the supplier confirms there) and the invoice match page; receiving is {@link ReceivingPageController}.
  */
 @Controller
 class ProcurementPageController {
@@ -46,13 +43,12 @@ class ProcurementPageController {
     private final Requisitions requisitions;
     private final ApprovalRules rules;
     private final PurchaseOrders orders;
-    private final Receipts receipts;
     private final Invoices invoices;
     private final MessageSource messages;
     private final java.time.Clock clock;
     private final org.openvmi.procurement.ShipmentNotices notices;
 
-    ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders, Receipts receipts,
+    ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders,
                               Invoices invoices, MessageSource messages, java.time.Clock clock,
                               org.openvmi.procurement.ShipmentNotices notices) {
         this.clock = clock;
@@ -60,7 +56,6 @@ class ProcurementPageController {
         this.requisitions = requisitions;
         this.rules = rules;
         this.orders = orders;
-        this.receipts = receipts;
         this.invoices = invoices;
         this.messages = messages;
     }
@@ -296,40 +291,6 @@ class ProcurementPageController {
             redirect.addFlashAttribute("flash", text("proc.flash." + action, "PO-" + id));
         }
         return "redirect:/purchase-orders/" + id;
-    }
-
-    // receiving
-
-    @GetMapping("/receipts/new")
-    String receiving(@RequestParam(required = false) Long po, @RequestParam(required = false) String location,
-                     Model model) {
-        if (po != null) {
-            try {
-                model.addAttribute("po", orders.get(po));
-            } catch (NotFoundException e) {
-                model.addAttribute("flashError", e.getMessage());
-            }
-        }
-        model.addAttribute("poId", po);
-        model.addAttribute("location", location);
-        return "procurement/receiving";
-    }
-
-    @PostMapping("/receipts")
-    String receive(@RequestParam(required = false) Long po, @RequestParam(required = false) String location,
-                   @RequestParam(required = false) String item, @RequestParam(required = false) String qty,
-                   @RequestParam(required = false) String rejectedQty, @RequestParam(required = false) String rejectReason,
-                   @RequestParam(required = false) String lot, RedirectAttributes redirect) {
-        ReceiptView done = flash(redirect, () -> receipts.receive(new ReceiptRequest(po, location, null,
-                List.of(new ReceiptRequest.Line(null, item == null ? null : item.trim(), blank(lot), decimal(qty),
-                        decimal(rejectedQty), blank(rejectReason))))));
-        if (done != null) {
-            redirect.addFlashAttribute("flash", text("proc.flash.received", "RC-" + done.id(), item, qty,
-                    done.poNumber(), done.poStatus()));
-        }
-        redirect.addAttribute("po", po);
-        redirect.addAttribute("location", location);
-        return "redirect:/receipts/new";
     }
 
     // invoices

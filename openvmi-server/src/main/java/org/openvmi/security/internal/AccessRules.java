@@ -64,6 +64,9 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
+            new Rule(HttpMethod.GET, "/labels/barcode", ANY),   // printed documents carry barcodes, a supplier's too
+            new Rule(HttpMethod.GET, "/labels/**", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/labels", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),
