@@ -3,6 +3,7 @@ package org.openvmi.supplier.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.openvmi.supplier.PortalHome;
 import org.openvmi.supplier.PortalView;
 import org.springframework.context.MessageSource;
@@ -24,6 +25,7 @@ class PortalController {
         this.messages = messages;
     }
 
+    @Operation(operationId = "getPortal", summary = "The supplier portal's home: the caller's items and locations")
     @GetMapping("/api/v1/portal")
     @ResponseBody
     PortalView api() {
