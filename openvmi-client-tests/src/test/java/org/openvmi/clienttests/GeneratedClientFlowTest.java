@@ -64,7 +64,7 @@ class GeneratedClientFlowTest {
         ApiClient admin = new ApiClient().setBasePath(server.baseUrl());
         admin.setUsername("admin");
         admin.setPassword("demo123");
-        ApiKeyCreatedKey key = new ApiKeysApi(admin).createApiKey(new ApiKeyNewKey().name("erp-" + UUID.randomUUID()));
+        ApiKeyCreatedKey key = new ApiKeysApi(admin).createApiKey(new ApiKeyNewKey().username("admin").name("erp-" + UUID.randomUUID()));
         assertThat(key.getSecret()).as("the one-time secret of a 201 answer").isNotBlank();
 
         ApiClient erp = new ApiClient().setBasePath(server.baseUrl());
