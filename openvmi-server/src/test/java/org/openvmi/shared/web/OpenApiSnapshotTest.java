@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @H2Test
 class OpenApiSnapshotTest {
 
-    static final String REGENERATE = "./mvnw -B -ntp -pl openvmi-server test -Dtest=OpenApiSnapshotTest "
-                                     + "-Dopenapi.snapshot.update=true";
+    static final String REGENERATE = "./mvnw -B -ntp -pl openvmi-server -am test -Dtest=OpenApiSnapshotTest "
+                                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.snapshot.update=true";
 
     @Autowired
     MockMvc mvc;
