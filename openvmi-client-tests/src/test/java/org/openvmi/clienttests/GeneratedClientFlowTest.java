@@ -1,6 +1,8 @@
 package org.openvmi.clienttests;
 
+import java.io.File;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,10 +13,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvmi.client.ApiClient;
 import org.openvmi.client.ApiException;
+import org.openvmi.client.api.AlertsApi;
 import org.openvmi.client.api.ApiKeysApi;
+import org.openvmi.client.api.AuditLogApi;
+import org.openvmi.client.api.ImportsAndExportsApi;
 import org.openvmi.client.api.ItemsApi;
 import org.openvmi.client.api.LedgerApi;
+import org.openvmi.client.api.PurchaseOrdersApi;
 import org.openvmi.client.api.RequisitionsApi;
+import org.openvmi.client.api.ShipmentsApi;
+import org.openvmi.client.api.SupplierStockApi;
+import org.openvmi.client.api.VmiApi;
 import org.openvmi.client.api.WarehousesApi;
 import org.openvmi.client.api.WebhooksApi;
 import org.openvmi.client.model.ApiKeyCreatedKey;
@@ -101,6 +110,25 @@ class GeneratedClientFlowTest {
                 .url("https://erp.example.com/openvmi/events").eventTypes(List.of("alert.raised")).active(true));
         assertThat(webhook.getSecret()).as("the webhook's one-time secret").isNotBlank();
         assertThat(webhook.getId()).isPositive();
+    }
+
+    /** The generated models refuse JSON that does not match their schema, so each read checks its response. */
+    @Test
+    void the_demo_data_reads_into_the_generated_models() throws Exception {
+        ApiClient admin = new ApiClient().setBasePath(server.baseUrl());
+        admin.setUsername("admin");
+        admin.setPassword("demo123");
+        assertThat(new ItemsApi(admin).listItems(null, null, 0, 50).getContent()).isNotEmpty();
+        assertThat(new ShipmentsApi(admin).findShipments(null, 0, 50).getContent()).isNotNull();
+        assertThat(new VmiApi(admin).findAgreements(null, 0, 50).getContent()).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getLines()).isNotEmpty());
+        assertThat(new RequisitionsApi(admin).findRequisitions(null, null, null, 0, 50).getContent()).isNotNull();
+        assertThat(new PurchaseOrdersApi(admin).findPurchaseOrders(null, null, null, 0, 50).getContent()).isNotNull();
+        assertThat(new SupplierStockApi(admin).listSupplierStock(null, null, null, 0, 50).getContent()).isNotEmpty();
+        assertThat(new AlertsApi(admin).listAlerts(null, null, null, null, null, 0, 50).getContent()).isNotNull();
+        assertThat(new AuditLogApi(admin).findAudit(null, null, null, null, null, null, 0, 50).getContent()).isNotNull();
+        File export = new ImportsAndExportsApi(admin).exportEntities("items", "xlsx");
+        assertThat(Files.readAllBytes(export.toPath())).startsWith('P', 'K');
     }
 
     @Test
