@@ -62,7 +62,10 @@ class OpenApiConfiguration {
                 .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(API_KEY)));
     }
 
-    /** Replaces springdoc's model resolver by one that names nested records after their enclosing type. */
+    /**
+     * Replaces swagger's default model resolver by one that names nested records after their enclosing type:
+     * springdoc's ModelConverterRegistrar swaps a registered converter of the same class for this bean.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     ModelResolver enclosingTypeNamesModelResolver() {
