@@ -3,12 +3,14 @@ package org.openvmi.catalog.web;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.catalog.ImportProperties;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.catalog.ImportService;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.web.ApiProblems;
+import org.openvmi.shared.web.Download;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +37,7 @@ class ImportApiController {
     }
 
     /** 200 with the result; 422 (nothing imported) when a row is bad and not {@code partial}. */
+    @Operation(operationId = "importEntities")
     @PostMapping(path = "/imports/{entity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importFile(@PathVariable String entity, @RequestParam("file") MultipartFile file,
                                  @RequestParam(defaultValue = "false") boolean partial) throws IOException {
@@ -55,6 +58,8 @@ class ImportApiController {
         return ResponseEntity.ok(result);
     }
 
+    @Download({TabularFormat.CSV, TabularFormat.XLSX})
+    @Operation(operationId = "exportEntities")
     @GetMapping("/exports/{entity}")
     ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format,
                                   @RequestParam(required = false) String encoding,

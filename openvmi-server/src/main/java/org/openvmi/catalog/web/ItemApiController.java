@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
@@ -13,6 +14,7 @@ import org.openvmi.catalog.ItemView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Items", description = "SKU master data")
@@ -50,6 +53,8 @@ class ItemApiController {
         return items.get(code);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createItem")
     @PostMapping
     ResponseEntity<ItemView> create(@Valid @RequestBody ItemCommand command) {
         ItemView created = items.create(command);
@@ -62,6 +67,7 @@ class ItemApiController {
         return items.update(code, RequestValidation.validated(validator, command));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{code}")
     ResponseEntity<Void> delete(@PathVariable String code) {
         items.delete(code);

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
@@ -15,6 +16,7 @@ import org.openvmi.catalog.WarehouseView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Warehouses", description = "Warehouses and their locations (bins, VMI zones, receiving, in transit)")
@@ -51,6 +54,8 @@ class WarehouseApiController {
         return warehouses.get(code);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createWarehouse")
     @PostMapping
     ResponseEntity<WarehouseView> create(@Valid @RequestBody WarehouseCommand command) {
         WarehouseView created = warehouses.create(command);
@@ -63,12 +68,14 @@ class WarehouseApiController {
         return warehouses.update(code, RequestValidation.validated(validator, command));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{code}")
     ResponseEntity<Void> delete(@PathVariable String code) {
         warehouses.delete(code);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "listLocations")
     @GetMapping("/{code}/locations")
     PageResult<LocationView> locations(@PathVariable String code, @RequestParam(required = false) String q,
                                        @RequestParam(required = false) LocationType type,
@@ -78,11 +85,14 @@ class WarehouseApiController {
         return warehouses.findLocations(code, q, type, PageRequest.of(page, size));
     }
 
+    @Operation(operationId = "getLocation")
     @GetMapping("/{code}/locations/{location}")
     LocationView location(@PathVariable String code, @PathVariable String location) {
         return warehouses.location(code, location);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createLocation")
     @PostMapping("/{code}/locations")
     ResponseEntity<LocationView> createLocation(@PathVariable String code, @Valid @RequestBody LocationCommand command) {
         LocationView created = warehouses.createLocation(code, command);
@@ -97,6 +107,7 @@ class WarehouseApiController {
         return warehouses.updateLocation(code, location, RequestValidation.validated(validator, command));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{code}/locations/{location}")
     ResponseEntity<Void> deleteLocation(@PathVariable String code, @PathVariable String location) {
         warehouses.deleteLocation(code, location);

@@ -10,6 +10,7 @@ import org.openvmi.consignment.ConsumptionView;
 import org.openvmi.consignment.Consumptions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,6 +51,8 @@ class AgreementApiController {
         return agreements.get(id, version);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createAgreement")
     @PostMapping("/agreements")
     ResponseEntity<AgreementView> create(@RequestBody AgreementRequest request) {
         AgreementView created = agreements.create(request);
@@ -61,7 +65,8 @@ class AgreementApiController {
         return agreements.change(id, request);
     }
 
-    @Operation(summary = "Consume stock at a VMI location: FIFO; consigned stock passes to the buyer with a settlement line")
+    @Operation(operationId = "postConsumption", summary = "Consume stock at a VMI location: FIFO; consigned stock passes to the buyer with a settlement line")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/consumptions")
     ResponseEntity<ConsumptionView> consume(@RequestBody ConsumptionRequest request,
                                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

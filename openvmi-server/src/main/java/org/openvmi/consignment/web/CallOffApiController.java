@@ -7,6 +7,7 @@ import org.openvmi.consignment.CallOffView;
 import org.openvmi.consignment.CallOffs;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Call-offs", description = "Call-off plans (要货计划) to VMI suppliers")
@@ -41,6 +44,8 @@ class CallOffApiController {
         return callOffs.get(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCalloff")
     @PostMapping
     ResponseEntity<CallOffView> create(@RequestBody CallOffRequest request) {
         CallOffView created = callOffs.create(request);

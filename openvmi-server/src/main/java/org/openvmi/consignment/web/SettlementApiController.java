@@ -11,8 +11,11 @@ import org.openvmi.consignment.StatementWorkbook;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.shared.web.Download;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +45,8 @@ class SettlementApiController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines")
+    @Operation(operationId = "generateSettlement", summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StatementView> generate(@RequestBody StatementRequest request) {
         StatementView created = settlements.generate(request);
@@ -82,6 +87,7 @@ class SettlementApiController {
         return settlements.close(id);
     }
 
+    @Download({TabularFormat.XLSX})
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
         if (!"xlsx".equalsIgnoreCase(format)) {

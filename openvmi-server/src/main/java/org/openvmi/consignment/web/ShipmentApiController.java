@@ -8,6 +8,7 @@ import org.openvmi.consignment.ShipmentView;
 import org.openvmi.consignment.Shipments;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +46,8 @@ class ShipmentApiController {
         return shipments.get(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createShipment")
     @PostMapping
     ResponseEntity<ShipmentView> create(@RequestBody ShipmentRequest request) {
         ShipmentView created = shipments.create(request);

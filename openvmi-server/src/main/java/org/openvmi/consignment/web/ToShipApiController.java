@@ -9,11 +9,13 @@ import org.openvmi.consignment.SuggestedShipmentRequest;
 import org.openvmi.consignment.ToShipBoard;
 import org.openvmi.consignment.ToShipLine;
 import org.openvmi.shared.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,20 +31,21 @@ class ToShipApiController {
         this.board = board;
     }
 
-    @Operation(summary = "The to-ship board: per agreement line the stock position, suggested quantity and due time")
+    @Operation(operationId = "listToShip", summary = "The to-ship board: per agreement line the stock position, suggested quantity and due time")
     @GetMapping("/api/v1/vmi/to-ship")
     List<ToShipLine> toShip(@RequestParam(required = false) String supplier,
                             @RequestParam(defaultValue = "true") boolean onlyToShip) {
         return board.lines(supplier, onlyToShip);
     }
 
-    @Operation(summary = "SLA per supplier: below-min episodes replenished on time or late, stockouts")
+    @Operation(operationId = "getSlaSummary", summary = "SLA per supplier: below-min episodes replenished on time or late, stockouts")
     @GetMapping("/api/v1/vmi/sla")
     List<SlaSummary> sla() {
         return board.sla();
     }
 
-    @Operation(summary = "Create an ASN of the suggested quantity of one agreement line")
+    @Operation(operationId = "shipSuggested", summary = "Create an ASN of the suggested quantity of one agreement line")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/shipments/suggested")
     ResponseEntity<ShipmentView> ship(@RequestBody SuggestedShipmentRequest request) {
         if (request == null) {

@@ -15,6 +15,7 @@ import org.openvmi.integration.Webhooks;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Webhooks", description = "Signed HTTP callbacks for events (alert.raised, alert.resolved); ADMIN only")
@@ -43,9 +45,10 @@ class WebhookApiController {
         return webhooks.find(PageRequest.of(page, size));
     }
 
-    @Operation(summary = "Register a webhook", description = "{\"url\":…,\"eventTypes\":[\"alert.raised\","
+    @Operation(operationId = "createWebhook", summary = "Register a webhook", description = "{\"url\":…,\"eventTypes\":[\"alert.raised\","
             + "\"alert.resolved\"],\"secret\":optional (16 to 200 characters; generated when absent),\"active\":true}. "
             + "The answer carries the secret, this once only.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<WebhookCreated> register(@Valid @RequestBody WebhookCommand command) {
         WebhookCreated created = webhooks.register(command);
@@ -68,13 +71,14 @@ class WebhookApiController {
     }
 
     @Operation(summary = "Delete a webhook with its delivery log")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         webhooks.delete(id);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The delivery log of a webhook, newest first, with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a webhook, newest first, with every attempt")
     @GetMapping("/{id}/deliveries")
     PageResult<DeliveryView> deliveries(@PathVariable long id, @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
@@ -83,12 +87,14 @@ class WebhookApiController {
     }
 
     /** {@code deliveryId}: the delivery's number or the UUID receivers see in {@code X-OpenVMI-Delivery}. */
+    @Operation(operationId = "getWebhookDelivery")
     @GetMapping("/{id}/deliveries/{deliveryId}")
     DeliveryView delivery(@PathVariable long id, @PathVariable String deliveryId) {
         return webhooks.delivery(id, deliveryId);
     }
 
-    @Operation(summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
+    @Operation(operationId = "redeliverWebhookDelivery",
+               summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
                          + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     DeliveryView redeliver(@PathVariable long id, @PathVariable String deliveryId) {

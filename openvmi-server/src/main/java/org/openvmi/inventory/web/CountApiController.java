@@ -11,6 +11,7 @@ import org.openvmi.inventory.CountView;
 import org.openvmi.inventory.StockCounts;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Counts", description = "Cycle counts: count sheets, counted quantities, variance postings")
@@ -33,7 +35,8 @@ class CountApiController {
         this.counts = counts;
     }
 
-    @Operation(summary = "Create a count sheet (snapshot of book quantities); with post=true and lines: count and post at once")
+    @Operation(operationId = "createCount", summary = "Create a count sheet (snapshot of book quantities); with post=true and lines: count and post at once")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CountView> create(@RequestBody CountRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         CountView created = counts.create(request, idempotencyKey);

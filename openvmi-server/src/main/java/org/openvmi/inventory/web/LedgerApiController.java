@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.MovementFilter;
@@ -17,12 +18,14 @@ import org.openvmi.inventory.StockView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Ledger", description = "Stock movements, balances and reconciliation")
@@ -37,6 +40,7 @@ class LedgerApiController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/movements")
     ResponseEntity<PostingResult> post(@RequestBody PostingRequest request,
                                        @Parameter(description = "retries with the same key and body post once")
@@ -45,6 +49,7 @@ class LedgerApiController {
         return ResponseEntity.created(URI.create("/api/v1/movements?posting=" + result.postingId())).body(result);
     }
 
+    @Operation(operationId = "listMovements")
     @GetMapping("/api/v1/movements")
     PageResult<MovementView> movements(@RequestParam(required = false) String item,
                                        @RequestParam(required = false) String warehouse,
@@ -61,6 +66,7 @@ class LedgerApiController {
                 PageRequest.of(page, size));
     }
 
+    @Operation(operationId = "listStock")
     @GetMapping("/api/v1/stock")
     PageResult<StockView> stock(@RequestParam(required = false) String item,
                                 @RequestParam(required = false) String warehouse,

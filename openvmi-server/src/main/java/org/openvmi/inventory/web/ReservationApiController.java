@@ -2,12 +2,14 @@ package org.openvmi.inventory.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.inventory.ReservationRequest;
 import org.openvmi.inventory.ReservationView;
 import org.openvmi.inventory.Reservations;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Reservations", description = "Reserve available stock for orders and channels, with expiry")
@@ -30,6 +33,8 @@ class ReservationApiController {
         this.reservations = reservations;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createReservation")
     @PostMapping
     ResponseEntity<ReservationView> reserve(@RequestBody ReservationRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ReservationView created = reservations.reserve(request, idempotencyKey);

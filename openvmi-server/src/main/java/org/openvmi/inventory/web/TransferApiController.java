@@ -12,6 +12,7 @@ import org.openvmi.inventory.TransferView;
 import org.openvmi.inventory.Transfers;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Transfers", description = "Transfers between warehouses, in transit between")
@@ -33,6 +35,8 @@ class TransferApiController {
         this.transfers = transfers;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createTransfer")
     @PostMapping
     ResponseEntity<TransferView> create(@RequestBody TransferRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         TransferView created = transfers.create(request, idempotencyKey);

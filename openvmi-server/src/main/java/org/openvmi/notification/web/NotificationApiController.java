@@ -31,7 +31,7 @@ class NotificationApiController {
         this.mails = mails;
     }
 
-    @Operation(summary = "The caller's notification preferences", description = "explicit=false: none saved yet, "
+    @Operation(operationId = "getNotificationPreferences", summary = "The caller's notification preferences", description = "explicit=false: none saved yet, "
             + "the defaults of the caller's roles apply (IMMEDIATE for ADMIN, BUYER, PLANNER, WAREHOUSE and supplier "
             + "users, OFF for VIEWER and FINANCE)")
     @GetMapping("/preferences")
@@ -39,7 +39,7 @@ class NotificationApiController {
         return preferences.mine();
     }
 
-    @Operation(summary = "Save the caller's notification preferences",
+    @Operation(operationId = "saveNotificationPreferences", summary = "Save the caller's notification preferences",
                description = "{\"emailMode\":\"IMMEDIATE|DIGEST|OFF\",\"warehouses\":[codes, empty = all],"
                              + "\"alertTypes\":[types, empty = all]}")
     @PutMapping("/preferences")
@@ -47,7 +47,7 @@ class NotificationApiController {
         return preferences.saveMine(command);
     }
 
-    @Operation(summary = "Mails queued, sent and failed, newest first (ADMIN)")
+    @Operation(operationId = "listMails", summary = "Mails queued, sent and failed, newest first (ADMIN)")
     @GetMapping("/mails")
     PageResult<MailView> mails(@RequestParam(required = false) String status,
                                @RequestParam(required = false) Integer page,

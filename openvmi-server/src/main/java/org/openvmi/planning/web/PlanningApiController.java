@@ -17,12 +17,14 @@ import org.openvmi.planning.SuggestionView;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Planning", description = "Planning runs, forecasts, replenishment suggestions, lead times")
@@ -49,24 +51,27 @@ class PlanningApiController {
         this.leadTimes = leadTimes;
     }
 
-    @Operation(summary = "Start a planning run (asynchronous): 202 with the run; poll GET /planning/runs/{id}")
+    @Operation(operationId = "startPlanningRun", summary = "Start a planning run (asynchronous): 202 with the run; poll GET /planning/runs/{id}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/v1/planning/runs")
     ResponseEntity<RunView> start(@RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(request);
         return ResponseEntity.accepted().location(URI.create("/api/v1/planning/runs/" + run.id())).body(run);
     }
 
+    @Operation(operationId = "getPlanningRun")
     @GetMapping("/api/v1/planning/runs/{id}")
     RunView run(@PathVariable long id) {
         return runs.get(id);
     }
 
+    @Operation(operationId = "listPlanningRuns")
     @GetMapping("/api/v1/planning/runs")
     PageResult<RunView> runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return runs.list(PageRequest.of(page, size));
     }
 
-    @Operation(summary = "Latest forecast per item and warehouse (location = warehouse code)")
+    @Operation(operationId = "listForecasts", summary = "Latest forecast per item and warehouse (location = warehouse code)")
     @GetMapping("/api/v1/forecasts")
     PageResult<ForecastView> forecasts(@RequestParam(required = false) String item,
                                        @RequestParam(required = false) String location,
@@ -75,6 +80,7 @@ class PlanningApiController {
         return forecasts.find(item, location, PageRequest.of(page, size));
     }
 
+    @Operation(operationId = "listSuggestions")
     @GetMapping("/api/v1/suggestions")
     PageResult<SuggestionView> suggestions(@RequestParam(required = false) String type,
                                            @RequestParam(required = false) String status,
@@ -86,6 +92,7 @@ class PlanningApiController {
         return suggestions.find(type, status, warehouse, item, run, PageRequest.of(page, size));
     }
 
+    @Operation(operationId = "getSuggestion")
     @GetMapping("/api/v1/suggestions/{id}")
     SuggestionView suggestion(@PathVariable long id) {
         return suggestions.get(id);
@@ -115,12 +122,13 @@ class PlanningApiController {
     }
 
     @Operation(summary = "Record an observed supplier lead time (order date → receipt date)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/planning/lead-times")
     ResponseEntity<LeadTimeView> recordLeadTime(@RequestBody(required = false) LeadTimeFactRequest request) {
         return ResponseEntity.status(201).body(leadTimes.record(request));
     }
 
-    @Operation(summary = "The lead time planning uses for a supplier and item: observed receipts, else the source list")
+    @Operation(operationId = "getLeadTime", summary = "The lead time planning uses for a supplier and item: observed receipts, else the source list")
     @GetMapping("/api/v1/planning/lead-times")
     LeadTimeView leadTime(@RequestParam String supplier, @RequestParam String item) {
         return leadTimes.get(supplier, item);

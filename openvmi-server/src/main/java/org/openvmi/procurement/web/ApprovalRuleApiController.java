@@ -3,10 +3,12 @@ package org.openvmi.procurement.web;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.procurement.ApprovalRuleRequest;
 import org.openvmi.procurement.ApprovalRuleView;
 import org.openvmi.procurement.ApprovalRules;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Approval rules", description = "Who approves requisitions, by amount, category and warehouse")
@@ -38,6 +41,8 @@ class ApprovalRuleApiController {
         return rules.get(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createApprovalRule")
     @PostMapping
     ResponseEntity<ApprovalRuleView> create(@RequestBody(required = false) ApprovalRuleRequest request) {
         ApprovalRuleView created = rules.create(request);
@@ -49,6 +54,7 @@ class ApprovalRuleApiController {
         return rules.update(id, request);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         rules.delete(id);

@@ -3,6 +3,7 @@ package org.openvmi.procurement.web;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.procurement.ConfirmationRequest;
 import org.openvmi.procurement.Decision;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Purchase orders", description = "POs from approved requisitions, supplier confirmation, changes")
@@ -33,6 +35,8 @@ class PurchaseOrderApiController {
     }
 
     /** Answers {@code {"purchaseOrders":[…]}}: one PO per supplier. */
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createPurchaseOrders")
     @PostMapping("/api/v1/purchase-orders")
     ResponseEntity<Map<String, List<PurchaseOrderView>>> create(@RequestBody(required = false) PurchaseOrderRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("purchaseOrders", orders.create(request)));
@@ -52,6 +56,7 @@ class PurchaseOrderApiController {
         return orders.get(id);
     }
 
+    @Operation(operationId = "getPurchaseOrderTimeline")
     @GetMapping("/api/v1/purchase-orders/{id}/timeline")
     List<PurchaseOrderView.Event> timeline(@PathVariable long id) {
         return orders.timeline(id);
@@ -78,6 +83,7 @@ class PurchaseOrderApiController {
         return orders.close(id, decision == null ? null : decision.reason());
     }
 
+    @Operation(operationId = "putTolerance")
     @PutMapping("/api/v1/procurement/tolerances/{supplier}")
     ToleranceRequest tolerance(@PathVariable String supplier, @RequestBody(required = false) ToleranceRequest request) {
         return orders.setTolerance(supplier, request);

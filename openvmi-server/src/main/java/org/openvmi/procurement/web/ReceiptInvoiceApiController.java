@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.procurement.InvoiceRequest;
 import org.openvmi.procurement.InvoiceView;
@@ -18,7 +19,9 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.shared.web.Download;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Receipts and invoices", description = "Goods receipts against POs, supplier invoices, three-way match")
@@ -40,17 +44,22 @@ class ReceiptInvoiceApiController {
         this.invoices = invoices;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "postReceipt")
     @PostMapping("/api/v1/receipts")
     ResponseEntity<ReceiptView> receive(@RequestBody(required = false) ReceiptRequest request) {
         ReceiptView created = receipts.receive(request);
         return ResponseEntity.created(URI.create("/api/v1/receipts/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "getReceipt")
     @GetMapping("/api/v1/receipts/{id}")
     ReceiptView receipt(@PathVariable long id) {
         return receipts.get(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "postInvoice")
     @PostMapping("/api/v1/invoices")
     ResponseEntity<InvoiceView> invoice(@RequestBody(required = false) InvoiceRequest request) {
         InvoiceView created = invoices.create(request);
@@ -58,6 +67,7 @@ class ReceiptInvoiceApiController {
     }
 
     /** Multipart {@code file} (CSV or XLSX), all or nothing: {@code {"imported": n, "invoices": [...]}}. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/api/v1/invoices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<java.util.Map<String, Object>> importInvoices(
             @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
@@ -67,6 +77,7 @@ class ReceiptInvoiceApiController {
                 .body(java.util.Map.of("imported", created.size(), "invoices", created));
     }
 
+    @Operation(operationId = "listInvoices")
     @GetMapping("/api/v1/invoices")
     PageResult<InvoiceView> invoices(@RequestParam(required = false) String status,
                                      @RequestParam(required = false) String supplier,
@@ -78,12 +89,14 @@ class ReceiptInvoiceApiController {
         return invoices.find(status, supplier, purchaseOrder, from, to, PageRequest.of(page, size));
     }
 
+    @Operation(operationId = "getInvoice")
     @GetMapping("/api/v1/invoices/{id}")
     InvoiceView invoice(@PathVariable long id) {
         return invoices.get(id);
     }
 
     /** Invoice lines for the finance system: {@code ?format=csv|xlsx}, default MATCHED invoices. */
+    @Download({TabularFormat.CSV, TabularFormat.XLSX})
     @GetMapping("/api/v1/invoices/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String format,
                                   @RequestParam(required = false) String encoding,
@@ -100,6 +113,7 @@ class ReceiptInvoiceApiController {
                 .body(out.toByteArray());
     }
 
+    @Operation(operationId = "getReconciliation")
     @GetMapping("/api/v1/procurement/reconciliation")
     ReconciliationView reconciliation(@RequestParam(required = false) String supplier,
                                       @RequestParam(required = false) String month) {

@@ -2,6 +2,7 @@ package org.openvmi.procurement.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.procurement.Decision;
 import org.openvmi.procurement.RequisitionRequest;
@@ -9,6 +10,7 @@ import org.openvmi.procurement.RequisitionView;
 import org.openvmi.procurement.Requisitions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Requisitions", description = "Purchase requisitions and their approval")
@@ -30,6 +33,8 @@ class RequisitionApiController {
         this.requisitions = requisitions;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createRequisition")
     @PostMapping
     ResponseEntity<RequisitionView> create(@RequestBody(required = false) RequisitionRequest request) {
         RequisitionView created = requisitions.create(request);
@@ -57,6 +62,7 @@ class RequisitionApiController {
     }
 
     /** The caller's approval inbox. */
+    @Operation(operationId = "getRequisitionInbox")
     @GetMapping("/inbox")
     PageResult<RequisitionView> inbox(@RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {

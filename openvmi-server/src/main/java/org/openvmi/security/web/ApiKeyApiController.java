@@ -9,6 +9,7 @@ import org.openvmi.security.ApiKeyView;
 import org.openvmi.security.ApiKeys;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,10 +60,11 @@ class ApiKeyApiController {
         return keys.get(id);
     }
 
-    @Operation(summary = "Create a key for a user", description = "The key carries the user's roles and supplier "
+    @Operation(operationId = "createApiKey", summary = "Create a key for a user", description = "The key carries the user's roles and supplier "
                                                                   + "scope, limited to `scopes` (STOCK_READ, SUPPLIER_STOCK_WRITE, "
                                                                   + "SHIPMENTS) when given; a supplier's key without scopes gets "
                                                                   + "STOCK_READ and SUPPLIER_STOCK_WRITE. The response's `secret` is shown once.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CreatedKey> create(@RequestBody NewKey body) {
         CreatedKey created = CreatedKey.of(keys.create(body.name(), body.username(), body.scopes()));

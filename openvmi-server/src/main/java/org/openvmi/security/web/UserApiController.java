@@ -13,6 +13,7 @@ import org.openvmi.security.UserView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Users", description = "User accounts, roles and supplier binding (ADMIN only)")
@@ -46,8 +48,9 @@ class UserApiController {
         return users.get(username);
     }
 
-    @Operation(summary = "Create a user", description = "password is required (8 to 100 characters); supplier is "
+    @Operation(operationId = "createUser", summary = "Create a user", description = "password is required (8 to 100 characters); supplier is "
                                                         + "required for, and only allowed with, the SUPPLIER role")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<UserView> create(@Valid @RequestBody UserCommand command) {
         UserView created = users.create(command);

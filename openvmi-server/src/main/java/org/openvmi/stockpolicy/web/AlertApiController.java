@@ -13,6 +13,7 @@ import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.AlertView;
 import org.openvmi.stockpolicy.Alerts;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Alerts", description = "Stock lines crossed (stockout, below safety, below warning, above max) and supplier low water")
@@ -54,7 +56,7 @@ class AlertApiController {
         return alerts.get(id);
     }
 
-    @Operation(summary = "The raise and every change of level of an alert, oldest first")
+    @Operation(operationId = "getAlertHistory", summary = "The raise and every change of level of an alert, oldest first")
     @GetMapping("/{id}/history")
     List<AlertLevelChange> history(@PathVariable long id) {
         return alerts.history(id);
@@ -81,12 +83,14 @@ class AlertApiController {
         return alerts.resolve(id, body == null ? null : body.comment());
     }
 
-    @Operation(summary = "Open alerts the caller has not seen yet (the bell's number)")
+    @Operation(operationId = "countUnseenAlerts", summary = "Open alerts the caller has not seen yet (the bell's number)")
     @GetMapping("/unseen")
     Map<String, Long> unseen() {
         return Map.of("unseen", alerts.unseen());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "markAlertsSeen")
     @PostMapping("/seen")
     ResponseEntity<Void> seen() {
         alerts.markSeen();

@@ -13,6 +13,7 @@ import org.openvmi.stockpolicy.PolicyMode;
 import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.stockpolicy.StockPolicyCommand;
 import org.openvmi.stockpolicy.StockPolicyView;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Stock policies", description = "Safety, warning (reorder) and max lines per item and warehouse")
@@ -66,6 +68,7 @@ class StockPolicyApiController {
         return policies.putAll(commands, validator);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{item}/{location}")
     ResponseEntity<Void> delete(@PathVariable String item, @PathVariable String location) {
         policies.delete(item, location);

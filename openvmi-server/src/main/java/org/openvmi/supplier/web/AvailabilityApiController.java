@@ -24,7 +24,7 @@ class AvailabilityApiController {
         this.availability = availability;
     }
 
-    @Operation(summary = "Who has stock: every supplier of the items, soonest delivery first",
+    @Operation(operationId = "whoHasStock", summary = "Who has stock: every supplier of the items, soonest delivery first",
             description = "items: comma-separated codes (at most 200); qty: the quantity needed (optional). Suppliers "
                           + "that can cover the quantity come first, then by delivery days, fresh before stale, "
                           + "primary before backup, lower price.")
@@ -34,7 +34,7 @@ class AvailabilityApiController {
         return availability.whoHasStock(items, qty);
     }
 
-    @Operation(summary = "Items below their warning line, with the suppliers able to refill them to the max line")
+    @Operation(operationId = "listShortages", summary = "Items below their warning line, with the suppliers able to refill them to the max line")
     @GetMapping("/shortages")
     List<ShortageView> shortages(@RequestParam(required = false) String warehouse) {
         return availability.shortages(warehouse);

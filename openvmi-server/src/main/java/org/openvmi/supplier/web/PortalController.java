@@ -3,6 +3,8 @@ package org.openvmi.supplier.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.supplier.PortalHome;
 import org.openvmi.supplier.PortalView;
 import org.springframework.context.MessageSource;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The supplier portal home: the page and the same data as JSON. */
+@Tag(name = "Supplier portal", description = "The supplier portal's home as JSON")
 @Controller
 class PortalController {
 
@@ -24,6 +27,7 @@ class PortalController {
         this.messages = messages;
     }
 
+    @Operation(operationId = "getPortal", summary = "The supplier portal's home: the caller's items and locations")
     @GetMapping("/api/v1/portal")
     @ResponseBody
     PortalView api() {

@@ -11,6 +11,7 @@ import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.web.ApiProblems;
+import org.openvmi.shared.web.Download;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockHistoryView;
 import org.openvmi.supplier.SupplierStockReport;
@@ -62,12 +63,13 @@ class SupplierStockApiController {
         return stocks.get(supplier, item);
     }
 
+    @Operation(operationId = "getSupplierStockHistory")
     @GetMapping("/{supplier}/{item}/history")
     List<SupplierStockHistoryView> history(@PathVariable String supplier, @PathVariable String item) {
         return stocks.history(supplier, item);
     }
 
-    @Operation(summary = "Upload a supplier's stock file (CSV or XLSX)",
+    @Operation(operationId = "importSupplierStock", summary = "Upload a supplier's stock file (CSV or XLSX)",
             description = "All or nothing: with a bad row nothing changes and the 422 lists every bad row")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importFile(@RequestParam("file") MultipartFile file,
@@ -87,6 +89,8 @@ class SupplierStockApiController {
         return ResponseEntity.ok(result);
     }
 
+    @Download({TabularFormat.CSV, TabularFormat.XLSX})
+    @Operation(operationId = "getSupplierStockTemplate")
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(required = false) String supplier,
                                     @RequestParam(required = false) String format,

@@ -1,0 +1,111 @@
+package org.openvmi.shared.web;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The OpenAPI document as a contract that generated clients use unmodified (ADR 0023): HTTP Basic and
+ * {@code X-API-Key} on every operation, one schema per type, the problem+json error shape, nulls declared.
+ * Regenerate docs/openapi/openvmi.json after a change (see the README).
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String BASIC = "basicAuth";
+    static final String API_KEY = "apiKey";
+
+    private static final Set<Class<? extends Annotation>> NOT_NULL = Set.of(jakarta.validation.constraints.NotNull.class,
+            jakarta.validation.constraints.NotBlank.class, jakarta.validation.constraints.NotEmpty.class);
+
+    static {
+        // audit before/after: any JSON object, not the members of Jackson's JsonNode class
+        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, freeJsonObject());
+    }
+
+    @Bean
+    OpenAPI openVmiOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("OpenVMI API").version("v1").description("""
+                        Vendor managed inventory and procurement. Authenticate with HTTP Basic (users) or the \
+                        `X-API-Key` header (machine clients). Errors are RFC 9457 `application/problem+json`."""))
+                .components(new Components()
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A user's name and password"))
+                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key")
+                                .description("An API key (POST /api/v1/api-keys shows its secret once)"))
+                        .addSchemas(ApiOperations.PROBLEM, problem())
+                        .addSchemas(ApiOperations.PROBLEM + "FieldError", new ObjectSchema()
+                                .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                                .required(List.of("field", "message"))))
+                .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(API_KEY)));
+    }
+
+    /**
+     * Replaces swagger's default model resolver by one that names nested records after their enclosing type:
+     * springdoc's ModelConverterRegistrar swaps a registered converter of the same class for this bean.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ModelResolver enclosingTypeNamesModelResolver() {
+        return new ModelResolver(Json.mapper(), new EnclosingTypeNameResolver());
+    }
+
+    @Bean
+    OperationCustomizer apiOperations() {
+        return new ApiOperations();
+    }
+
+    /** The API writes nulls (default-property-inclusion: always): every reference-typed field may be null. */
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return (property, type) -> {
+            boolean primitive = type.getType() instanceof Class<?> c ? c.isPrimitive()
+                    : type.getType() instanceof com.fasterxml.jackson.databind.JavaType j && j.isPrimitive();
+            boolean required = type.getCtxAnnotations() != null && java.util.Arrays.stream(type.getCtxAnnotations())
+                    .anyMatch(a -> NOT_NULL.contains(a.annotationType()));
+            if (property.get$ref() == null && !primitive && !required) {
+                property.setNullable(true);
+            }
+            return property;
+        };
+    }
+
+    private static Schema<?> problem() {
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().format("uri").example("about:blank"))
+                .addProperty("title", new StringSchema().example("Bad Request"))
+                .addProperty("status", new IntegerSchema().format("int32").example(400))
+                .addProperty("detail", new StringSchema().nullable(true))
+                .addProperty("instance", new StringSchema().format("uri").nullable(true))
+                .addProperty("errors", new ArraySchema().nullable(true).description("The refused fields")
+                        .items(new Schema<>().$ref(ApiOperations.PROBLEM + "FieldError")))
+                .required(List.of("title", "status"));
+    }
+
+    private static Schema<?> freeJsonObject() {
+        return new ObjectSchema().additionalProperties(true).nullable(true)
+                .description("A JSON object of the row's values (free form)");
+    }
+}
