@@ -185,6 +185,28 @@ class FormRoundTripBrowserIT {
                 .isEqualTo("深圳仓");
     }
 
+    @Test
+    void a_call_off_whose_quantity_is_not_a_number_is_refused_at_the_field_and_kept(Browser browser) {
+        browser.logIn("t-buyer", Fixtures.PASSWORD);
+        for (String lang : List.of("zh_CN", "en")) {
+            boolean zh = lang.startsWith("zh");
+            browser.open("/vmi/calloffs?lang=" + lang);
+            browser.type("co-supplier", Fixtures.SUPPLIER_A).type("co-item", data.item).type("co-location", data.vmi)
+                    .type("co-qty", "12 箱").type("co-comment", "周五前 " + lang);
+            browser.byId("co-comment").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.click("create-calloff");
+            assertThat(browser.byId("co-qty-error").getText()).isEqualTo(zh ? "请输入数字" : "Please enter a number");
+            assertThat(browser.byId("co-qty").getDomProperty("value")).isEqualTo("12 箱");
+            assertThat(browser.byId("co-comment").getDomProperty("value")).isEqualTo("周五前 " + lang);
+            browser.type("co-qty", "12").type("co-item", "NO-SUCH-" + lang);
+            browser.byId("co-item").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.click("create-calloff");
+            assertThat(browser.byId("co-item-error").getText())
+                    .isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在" : "There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("co-qty").getDomProperty("value")).isEqualTo("12");
+        }
+    }
+
     /** Opens the form, saves it as it is, and notes every column of the queried rows that the save changed. */
     private void roundTrip(Browser browser, List<String> changed, String page, String saveButton, String... queries) {
         roundTrip(browser, changed, Set.of(), page, saveButton, queries);

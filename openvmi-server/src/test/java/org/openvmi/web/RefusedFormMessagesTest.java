@@ -72,6 +72,18 @@ class RefusedFormMessagesTest {
                 .andExpect(flash().attribute("flashError", containsString("物料“NO-SUCH-ITEM”不存在")))
                 .andExpect(flash().attribute("typed", hasEntry("item", "NO-SUCH-ITEM")))
                 .andExpect(flash().attribute("typed", hasEntry("comment", "周五前")));
+        // a quantity that is not a number is a message at its field, not an error page
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "十二").param("comment", "周五前"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("qty", "请输入数字")))
+                .andExpect(flash().attribute("typed", hasEntry("qty", "十二")));
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "en")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "12"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("item", "There is no item 'NO-SUCH-ITEM'")));
         MockHttpSession admin = UiSessions.login(mvc, "t-admin");
         mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
                         .param("name", "大额").param("priority", "7").param("minAmount", "1000").param("approvers", ""))

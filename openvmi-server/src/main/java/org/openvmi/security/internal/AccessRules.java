@@ -64,6 +64,10 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
+            // searchable pickers: each list is scoped to the caller's party; users only for who manages them
+            new Rule(HttpMethod.GET, "/pick/users", ADMINS),
+            new Rule(HttpMethod.GET, "/pick/*", ANY),
+
             new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),
