@@ -5,24 +5,31 @@
 (function () {
   var timers = new WeakMap();
 
-  function listOf(input) {
+  // The list goes right after the field (never moving the field: that would blur it while someone types), placed
+  // under it by the field's offsets, which share the list's offset parent.
+  function listOf(input, create) {
+    if (!input.id) {
+      input.id = 'picker-' + Math.random().toString(36).slice(2);
+    }
     var id = (input.id || input.name) + '-picks';
     var list = document.getElementById(id);
-    if (!list) {
-      var wrapper = document.createElement('span');
-      wrapper.className = 'picker';
-      input.parentNode.insertBefore(wrapper, input);
-      wrapper.appendChild(input);
+    if (!list && create) {
       list = document.createElement('ul');
       list.id = id;
       list.className = 'picker-options';
       list.setAttribute('role', 'listbox');
+      list.setAttribute('data-picker-for', input.id);
       list.hidden = true;
-      wrapper.appendChild(list);
+      input.insertAdjacentElement('afterend', list);
       input.setAttribute('role', 'combobox');
       input.setAttribute('aria-autocomplete', 'list');
       input.setAttribute('aria-controls', id);
       input.setAttribute('aria-expanded', 'false');
+    }
+    if (list) {
+      list.style.left = input.offsetLeft + 'px';
+      list.style.top = (input.offsetTop + input.offsetHeight) + 'px';
+      list.style.minWidth = input.offsetWidth + 'px';
     }
     return list;
   }
@@ -33,12 +40,15 @@
   }
 
   function show(input, list, visible) {
+    if (!list) {
+      return;
+    }
     list.hidden = !visible;
     input.setAttribute('aria-expanded', visible ? 'true' : 'false');
   }
 
   function load(input) {
-    var list = listOf(input);
+    var list = listOf(input, true);
     var text = typed(input);
     if (!text) {
       show(input, list, false);
@@ -59,7 +69,7 @@
     } else {
       input.value = code;
     }
-    show(input, listOf(input), false);
+    show(input, listOf(input, false), false);
     input.dispatchEvent(new Event('change', {bubbles: true}));
   }
 
@@ -77,7 +87,7 @@
     var option = event.target.closest ? event.target.closest('.picker-option') : null;
     if (option) {
       event.preventDefault();
-      choose(option.closest('.picker').querySelector('input[data-picker]'), option);
+      choose(document.getElementById(option.closest('.picker-options').getAttribute('data-picker-for')), option);
     }
   });
 
@@ -86,7 +96,10 @@
     if (!input.matches || !input.matches('input[data-picker]')) {
       return;
     }
-    var list = listOf(input);
+    var list = listOf(input, false);
+    if (!list) {
+      return;
+    }
     var options = Array.prototype.slice.call(list.querySelectorAll('.picker-option'));
     var active = list.querySelector('.picker-option.active');
     var index = options.indexOf(active);
@@ -108,7 +121,7 @@
   document.addEventListener('focusout', function (event) {
     var input = event.target;
     if (input.matches && input.matches('input[data-picker]')) {
-      show(input, listOf(input), false);
+      show(input, listOf(input, false), false);
     }
   });
 })();

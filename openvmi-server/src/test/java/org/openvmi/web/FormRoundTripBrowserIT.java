@@ -186,6 +186,78 @@ class FormRoundTripBrowserIT {
     }
 
     @Test
+    void every_create_form_saves_a_record_that_its_edit_form_then_saves_unchanged(Browser browser) {
+        browser.logIn("t-admin", Fixtures.PASSWORD);
+        List<String> changed = new ArrayList<>();
+        String item = Fixtures.unique("NI");
+        create(browser, "/items/new", "#item-form", "save", Map.of("code", item, "name", "新物料 轴承 " + item, "uom", "KG",
+                "category", "bearings", "unitCost", "3.2", "barcodesText", "690" + Math.abs(item.hashCode())), "lotTracked");
+        roundTrip(browser, changed, "/items/" + item + "/edit", "save", "SELECT * FROM item WHERE code = '" + item + "'",
+                "SELECT b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code = '" + item + "'");
+
+        String warehouse = Fixtures.unique("NW");
+        create(browser, "/warehouses/new", "#warehouse-form", "save",
+                Map.of("code", warehouse, "name", "新仓 " + warehouse, "address", "苏州市 3 号"));
+        roundTrip(browser, changed, "/warehouses/" + warehouse, "save", "SELECT * FROM warehouse WHERE code = '" + warehouse + "'");
+        String location = warehouse + "-B1";
+        create(browser, "/warehouses/" + warehouse, "#location-form", null, Map.of("code", location, "name", "货架 B1"),
+                "allowNegative");
+        roundTrip(browser, changed, "/warehouses/" + warehouse + "/locations/" + location + "/edit", "save",
+                "SELECT * FROM location WHERE code = '" + location + "'");
+
+        String newSupplier = Fixtures.unique("NS");
+        create(browser, "/suppliers/new", "#supplier-form", "save", Map.of("code", newSupplier, "name", "新供应商 " + newSupplier,
+                "contactName", "李工", "contactPhone", "+86 21 5555 0000", "contactEmail", "li@example.com", "address", "上海"));
+        roundTrip(browser, changed, "/suppliers/" + newSupplier, "save", "SELECT * FROM supplier WHERE code = '" + newSupplier + "'");
+        create(browser, "/suppliers/" + newSupplier, "#source-form", null, Map.of("item", item, "supplierPartNo", "P-7",
+                "price", "2.95", "currency", "CNY", "moq", "100", "packSize", "25", "leadTimeDays", "9"), "primary");
+        roundTrip(browser, changed, "/suppliers/" + newSupplier + "/items/" + item + "/edit", "save",
+                "SELECT si.* FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id"
+                + " WHERE i.code = '" + item + "' AND s.code = '" + newSupplier + "'");
+
+        create(browser, "/stock-policies", "#add-form", "add-submit", Map.of("item", item, "location", warehouse,
+                "safety", "1.5", "warning", "3", "max", "12.25"));
+        roundTrip(browser, changed, "/stock-policies?location=" + warehouse, "save-all",
+                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + warehouse + "'");
+
+        String user = Fixtures.unique("nu").toLowerCase();
+        browser.open("/admin/users/new");
+        browser.driver().findElement(By.cssSelector("#user-form input.role[value='BUYER']")).click();
+        create(browser, null, "#user-form", "save", Map.of("username", user, "displayName", "新采购 " + user,
+                "password", "long-enough-pass-1", "email", user + "@example.com"));
+        roundTrip(browser, changed, "/admin/users/" + user + "/edit", "save", "SELECT * FROM app_user WHERE username = '" + user + "'");
+        assertThat(changed).isEmpty();
+    }
+
+    /**
+     * Fills the named fields of a form (opening {@code page} first unless null), ticks the named checkboxes, submits
+     * it by the button with this id (or its only submit button) and waits for the confirmation.
+     */
+    private static void create(Browser browser, String page, String form, String button, Map<String, String> fields,
+                               String... ticks) {
+        if (page != null) {
+            browser.open(page);
+        }
+        fields.forEach((name, value) -> {
+            org.openqa.selenium.WebElement input = browser.driver().findElement(By.cssSelector(form + " [name='" + name + "']"));
+            input.clear();
+            input.sendKeys(value, org.openqa.selenium.Keys.ESCAPE);
+        });
+        for (String tick : ticks) {
+            browser.driver().findElement(By.cssSelector(form + " input[type=checkbox][name='" + tick + "']")).click();
+        }
+        if (button == null) {
+            browser.driver().findElement(By.cssSelector(form + " button[type=submit]")).click();
+        } else {
+            browser.click(button);
+        }
+        browser.await("the new record of " + form + " to be confirmed", d -> !d.findElements(By.id("flash")).isEmpty()
+                || !d.findElements(By.cssSelector(".field-error, .flash.error")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(".field-error, .flash.error")))
+                .as(form + ": " + browser.driver().findElement(By.cssSelector("main")).getText()).isEmpty();
+    }
+
+    @Test
     void a_call_off_whose_quantity_is_not_a_number_is_refused_at_the_field_and_kept(Browser browser) {
         browser.logIn("t-buyer", Fixtures.PASSWORD);
         for (String lang : List.of("zh_CN", "en")) {

@@ -91,5 +91,20 @@ class RefusedFormMessagesTest {
                 .andExpect(flash().attributeExists("flashError"))
                 .andExpect(flash().attribute("typed", hasEntry("name", "大额")))
                 .andExpect(flash().attribute("typed", hasEntry("priority", "7")));
+        // each refusal at its field, in Chinese: an unknown role among the approvers, an amount that is no number
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("minAmount", "一千").param("approvers", "t-buyer"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("minAmount", "“一千”不是数字")))
+                .andExpect(flash().attribute("typed", hasEntry("minAmount", "一千")));
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "x").param("approvers", "t-buyer, role:GOD"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("priority", "“x”不是整数")));
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("approvers", "t-buyer, role:GOD"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry(org.hamcrest.Matchers.is("approvers"),
+                        containsString("“role:GOD”既不是用户，也不是可选的角色"))));
     }
 }

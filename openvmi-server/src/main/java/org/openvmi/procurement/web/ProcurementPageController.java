@@ -170,18 +170,18 @@ class ProcurementPageController {
     }
 
     @PostMapping("/approval-rules")
-    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) Integer priority,
+    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) String priority,
                       @RequestParam(required = false) String category, @RequestParam(required = false) String warehouse,
                       @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
                       @RequestParam(required = false) String approvers,
                       @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
-        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
-                decimal(minAmount), decimal(maxAmount), "CNY",
+        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, whole("priority", priority),
+                category, warehouse, decimal("minAmount", minAmount), decimal("maxAmount", maxAmount), "CNY",
                 org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
         if (created == null) {   // refused: the form comes back as typed (issue 13)
             java.util.Map<String, String> typed = new java.util.HashMap<>();
             typed.put("name", name);
-            typed.put("priority", priority == null ? null : priority.toString());
+            typed.put("priority", priority);
             typed.put("category", category);
             typed.put("warehouse", warehouse);
             typed.put("minAmount", minAmount);
@@ -343,9 +343,14 @@ class ProcurementPageController {
     }
 
     @GetMapping("/invoices/new")
-    String invoiceForm(@RequestParam(required = false) Long po, Model model) {
+    String invoiceForm(@RequestParam(name = "po", required = false) String typed, Model model) {
+        // the PO picker posts an id; a PO number as printed is resolved by web.PickedCodes; anything else is refused here
+        Long po = typed == null || typed.isBlank() || !typed.trim().matches("\\d{1,18}") ? null : Long.valueOf(typed.trim());
         if (po != null) {
             model.addAttribute("po", orders.get(po));
+        } else if (typed != null && !typed.isBlank()) {
+            model.addAttribute("flashError", messages.getMessage("picker.noPurchaseOrder", new Object[] {typed},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         model.addAttribute("poId", po);
         return "procurement/invoice-form";
@@ -414,6 +419,7 @@ class ProcurementPageController {
             return action.get();
         } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(e, messages));
             return null;
         }
     }
@@ -423,10 +429,22 @@ class ProcurementPageController {
     }
 
     private static BigDecimal decimal(String s) {
+        return decimal("qty", s);
+    }
+
+    private static BigDecimal decimal(String field, String s) {
         try {
             return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of("qty", "'" + s + "' is not a number");
+            throw InvalidInputException.of(field, "'" + s + "' is not a number");
+        }
+    }
+
+    private static Integer whole(String field, String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "'" + s + "' is not a whole number");
         }
     }
 
