@@ -65,8 +65,10 @@ class PickedCodes extends OncePerRequestFilter {
         Map<String, String[]> resolved = null;
         boolean transfer = request.getRequestURI().startsWith(request.getContextPath() + "/transfers");
         for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
-            Function<String, Optional<String>> resolver = transfer && (param.getKey().equals("from") || param.getKey().equals("to"))
-                    ? locations : fields.get(param.getKey());
+            // a list row's field counts by its own name: lines[2].item is an item
+            String field = param.getKey().substring(param.getKey().lastIndexOf('.') + 1);
+            Function<String, Optional<String>> resolver = transfer && (field.equals("from") || field.equals("to"))
+                    ? locations : fields.get(field);
             if (resolver == null) {
                 continue;
             }

@@ -220,6 +220,31 @@ class FormRoundTripBrowserIT {
         roundTrip(browser, changed, "/stock-policies?location=" + warehouse, "save-all",
                 "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + warehouse + "'");
 
+        LedgerTestData zone;
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            zone = new LedgerTestData(items, warehouses, suppliers);   // a VMI zone and an item on T-SUP-A's list
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String terms = "新协议 " + zone.item;
+        create(browser, "/vmi/agreements/new", "#agreement-form", "save-agreement", Map.ofEntries(
+                Map.entry("supplier", Fixtures.SUPPLIER_A), Map.entry("settlementDay", "25"), Map.entry("currency", "CNY"),
+                Map.entry("replenishWithinHours", "36"), Map.entry("penaltyTerms", terms), Map.entry("penaltyPerLateHour", "5"),
+                Map.entry("lines[0].item", "物料 " + zone.item), Map.entry("lines[0].location", zone.vmi),
+                Map.entry("lines[0].min", "10"), Map.entry("lines[0].max", "80"), Map.entry("lines[0].price", "2.5")));
+        long created = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN vmi_agreement_version v ON v.agreement_id = a.id"
+                + " WHERE v.penalty_terms = :t").param("t", terms).query(Long.class).single();
+        roundTrip(browser, changed, "/vmi/agreements/" + created + "/edit", "save-agreement",
+                "SELECT * FROM vmi_agreement WHERE id = " + created,
+                "SELECT v.* FROM vmi_agreement_version v WHERE v.agreement_id = " + created + " ORDER BY v.id",
+                "SELECT l.* FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
+                + " WHERE v.agreement_id = " + created + " ORDER BY l.id");
+        assertThat(jdbc.sql("SELECT i.code FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
+                + " JOIN item i ON i.id = l.item_id WHERE v.agreement_id = " + created).query(String.class).single())
+                .as("the item typed by its name").isEqualTo(zone.item);
+
         String user = Fixtures.unique("nu").toLowerCase();
         browser.open("/admin/users/new");
         browser.driver().findElement(By.cssSelector("#user-form input.role[value='BUYER']")).click();
