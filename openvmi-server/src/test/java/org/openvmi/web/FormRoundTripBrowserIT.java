@@ -177,6 +177,8 @@ class FormRoundTripBrowserIT {
             browser.click("save");
             assertThat(browser.byId("flash-error").getText()).isEqualTo(zh ? "第 2 行：物料“NO-SUCH-" + lang + "”不存在"
                     : "Line 2: There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("item-1-error").getText()).isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在"
+                    : "There is no item 'NO-SUCH-" + lang + "'");
             assertThat(browser.byId("note").getDomProperty("value")).isEqualTo("急用 " + lang);
             assertThat(browser.byId("item-1").getDomProperty("value")).isEqualTo("NO-SUCH-" + lang);
             assertThat(browser.byId("qty-1").getDomProperty("value")).isEqualTo("7");

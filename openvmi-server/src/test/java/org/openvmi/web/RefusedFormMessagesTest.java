@@ -60,6 +60,13 @@ class RefusedFormMessagesTest {
                 .andExpect(content().string(containsString("value=\"urgent for line 3\"")))
                 .andExpect(content().string(containsString("value=\"NO-SUCH-ITEM\"")))
                 .andExpect(content().string(not(containsString("lines[0].item"))));
+        // a quantity that is no number is a message at its row's field, not an error page
+        mvc.perform(post("/requisitions").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("warehouse", "NO-SUCH-WH").param("item", "", "NO-SUCH-ITEM").param("qty", "", "五")
+                        .param("neededBy", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"qty-1-error\">请输入数字</span>")))
+                .andExpect(content().string(containsString("value=\"五\"")));
     }
 
     @Test

@@ -119,22 +119,49 @@ class ProcurementPageController {
                              @RequestParam(name = "neededBy", required = false) List<String> dates,
                              @RequestParam(required = false) boolean submit, Model model, RedirectAttributes redirect) {
         List<RequisitionRequest.Line> lines = new ArrayList<>();
+        List<Integer> rowOfLine = new ArrayList<>();   // blank rows are skipped: line k of the request is row rowOfLine[k]
+        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             if (items.get(i) == null || items.get(i).isBlank()) {
                 continue;
             }
-            lines.add(new RequisitionRequest.Line(items.get(i).trim(), decimal(qtys, i), date(dates, i)));
-        }
-        Long id;
-        try {
-            RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
-            if (submit) {
-                requisitions.submit(r.id());
+            BigDecimal qty = null;
+            LocalDate neededBy = null;
+            try {
+                qty = decimal(qtys, i);
+            } catch (InvalidInputException e) {
+                fieldErrors.put("qty-" + i, text("typeMismatch.java.math.BigDecimal"));
             }
-            id = r.id();
-        } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
-            // the form again, as typed, with the refusal in the page's language (not a redirect to an empty form)
-            model.addAttribute("flashError", FormErrors.describe(e, messages));
+            try {
+                neededBy = date(dates, i);
+            } catch (java.time.format.DateTimeParseException e) {
+                fieldErrors.put("neededBy-" + i, text("typeMismatch.java.time.LocalDate"));
+            }
+            rowOfLine.add(i);
+            lines.add(new RequisitionRequest.Line(items.get(i).trim(), qty, neededBy));
+        }
+        Long id = null;
+        if (fieldErrors.isEmpty()) {
+            try {
+                RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
+                if (submit) {
+                    requisitions.submit(r.id());
+                }
+                id = r.id();
+            } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
+                model.addAttribute("flashError", FormErrors.describe(e, messages));
+                FormErrors.byField(e, messages).forEach((field, message) -> {
+                    java.util.regex.Matcher line = LINE_FIELD.matcher(field);
+                    fieldErrors.put(line.matches() && Integer.parseInt(line.group(1)) < rowOfLine.size()
+                            ? line.group(2) + "-" + rowOfLine.get(Integer.parseInt(line.group(1))) : field, message);
+                });
+            }
+        } else {
+            model.addAttribute("flashError", String.join("; ", new java.util.LinkedHashSet<>(fieldErrors.values())));
+        }
+        if (id == null) {
+            // the form again, as typed, with each refusal at its field in the page's language (not an empty form)
+            model.addAttribute("fieldErrors", fieldErrors);
             return requisitionForm(model, warehouse, urgent, note, items, qtys, dates);
         }
         redirect.addFlashAttribute("flash", text(submit ? "proc.flash.submitted" : "proc.flash.saved", "PR-" + id));
@@ -427,6 +454,9 @@ class ProcurementPageController {
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
+
+    /** A requisition line's field as the domain names it, e.g. {@code lines[1].item}. */
+    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     private static BigDecimal decimal(String s) {
         return decimal("qty", s);
