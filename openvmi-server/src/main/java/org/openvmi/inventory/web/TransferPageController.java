@@ -91,7 +91,7 @@ class TransferPageController {
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {
-        if (FormRefusals.flash(redirect, () -> action.apply(id))) {
+        if (FormRefusals.flash(redirect, () -> action.apply(id), messages.source())) {
             redirect.addFlashAttribute("flash", messages.get(done, id));
         }
         return "redirect:/transfers/" + id;
