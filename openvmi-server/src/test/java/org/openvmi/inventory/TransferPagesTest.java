@@ -104,9 +104,13 @@ class TransferPagesTest extends StockDocsContract {
         receive(item, bin1, null, "5");
         long id = createThroughTheForm("5");
         mvc.perform(post("/transfers/" + id + "/ship").with(WAREHOUSE).with(csrf()));
-        mvc.perform(post("/transfers/" + id + "/receive").with(WAREHOUSE).with(csrf())
+        mvc.perform(post("/transfers/" + id + "/receive").with(WAREHOUSE).with(csrf()).header("Accept-Language", "en")
                         .param("lines[0].item", item).param("lines[0].owner", "OWN").param("lines[0].qty", "6"))
                 .andExpect(flash().attribute("flashError", containsString("Receiving more than shipped")));
+        // in the page's language (issue 13)
+        mvc.perform(post("/transfers/" + id + "/receive").with(WAREHOUSE).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("lines[0].item", item).param("lines[0].owner", "OWN").param("lines[0].qty", "6"))
+                .andExpect(flash().attribute("flashError", containsString("收货数量超过发货数量：物料“" + item + "”已发 5，已收 0，")));
         assertThat(onHand(item, data.destTransit)).isEqualByComparingTo("5");
         mvc.perform(post("/transfers/" + id + "/ship").with(user("t-viewer").roles("VIEWER")).with(csrf()))
                 .andExpect(status().isForbidden());

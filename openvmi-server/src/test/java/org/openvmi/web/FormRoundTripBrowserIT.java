@@ -177,12 +177,133 @@ class FormRoundTripBrowserIT {
             browser.click("save");
             assertThat(browser.byId("flash-error").getText()).isEqualTo(zh ? "第 2 行：物料“NO-SUCH-" + lang + "”不存在"
                     : "Line 2: There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("item-1-error").getText()).isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在"
+                    : "There is no item 'NO-SUCH-" + lang + "'");
             assertThat(browser.byId("note").getDomProperty("value")).isEqualTo("急用 " + lang);
             assertThat(browser.byId("item-1").getDomProperty("value")).isEqualTo("NO-SUCH-" + lang);
             assertThat(browser.byId("qty-1").getDomProperty("value")).isEqualTo("7");
         }
         assertThat(jdbc.sql("SELECT name FROM warehouse WHERE code = :c").param("c", data.warehouse).query(String.class).single())
                 .isEqualTo("深圳仓");
+    }
+
+    @Test
+    void every_create_form_saves_a_record_that_its_edit_form_then_saves_unchanged(Browser browser) {
+        browser.logIn("t-admin", Fixtures.PASSWORD);
+        List<String> changed = new ArrayList<>();
+        String item = Fixtures.unique("NI");
+        create(browser, "/items/new", "#item-form", "save", Map.of("code", item, "name", "新物料 轴承 " + item, "uom", "KG",
+                "category", "bearings", "unitCost", "3.2", "barcodesText", "690" + Math.abs(item.hashCode())), "lotTracked");
+        roundTrip(browser, changed, "/items/" + item + "/edit", "save", "SELECT * FROM item WHERE code = '" + item + "'",
+                "SELECT b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code = '" + item + "'");
+
+        String warehouse = Fixtures.unique("NW");
+        create(browser, "/warehouses/new", "#warehouse-form", "save",
+                Map.of("code", warehouse, "name", "新仓 " + warehouse, "address", "苏州市 3 号"));
+        roundTrip(browser, changed, "/warehouses/" + warehouse, "save", "SELECT * FROM warehouse WHERE code = '" + warehouse + "'");
+        String location = warehouse + "-B1";
+        create(browser, "/warehouses/" + warehouse, "#location-form", null, Map.of("code", location, "name", "货架 B1"),
+                "allowNegative");
+        roundTrip(browser, changed, "/warehouses/" + warehouse + "/locations/" + location + "/edit", "save",
+                "SELECT * FROM location WHERE code = '" + location + "'");
+
+        String newSupplier = Fixtures.unique("NS");
+        create(browser, "/suppliers/new", "#supplier-form", "save", Map.of("code", newSupplier, "name", "新供应商 " + newSupplier,
+                "contactName", "李工", "contactPhone", "+86 21 5555 0000", "contactEmail", "li@example.com", "address", "上海"));
+        roundTrip(browser, changed, "/suppliers/" + newSupplier, "save", "SELECT * FROM supplier WHERE code = '" + newSupplier + "'");
+        create(browser, "/suppliers/" + newSupplier, "#source-form", null, Map.of("item", item, "supplierPartNo", "P-7",
+                "price", "2.95", "currency", "CNY", "moq", "100", "packSize", "25", "leadTimeDays", "9"), "primary");
+        roundTrip(browser, changed, "/suppliers/" + newSupplier + "/items/" + item + "/edit", "save",
+                "SELECT si.* FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id"
+                + " WHERE i.code = '" + item + "' AND s.code = '" + newSupplier + "'");
+
+        create(browser, "/stock-policies", "#add-form", "add-submit", Map.of("item", item, "location", warehouse,
+                "safety", "1.5", "warning", "3", "max", "12.25"));
+        roundTrip(browser, changed, "/stock-policies?location=" + warehouse, "save-all",
+                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + warehouse + "'");
+
+        LedgerTestData zone;
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            zone = new LedgerTestData(items, warehouses, suppliers);   // a VMI zone and an item on T-SUP-A's list
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String terms = "新协议 " + zone.item;
+        create(browser, "/vmi/agreements/new", "#agreement-form", "save-agreement", Map.ofEntries(
+                Map.entry("supplier", Fixtures.SUPPLIER_A), Map.entry("settlementDay", "25"), Map.entry("currency", "CNY"),
+                Map.entry("replenishWithinHours", "36"), Map.entry("penaltyTerms", terms), Map.entry("penaltyPerLateHour", "5"),
+                Map.entry("lines[0].item", "物料 " + zone.item), Map.entry("lines[0].location", zone.vmi),
+                Map.entry("lines[0].min", "10"), Map.entry("lines[0].max", "80"), Map.entry("lines[0].price", "2.5")));
+        long created = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN vmi_agreement_version v ON v.agreement_id = a.id"
+                + " WHERE v.penalty_terms = :t").param("t", terms).query(Long.class).single();
+        roundTrip(browser, changed, "/vmi/agreements/" + created + "/edit", "save-agreement",
+                "SELECT * FROM vmi_agreement WHERE id = " + created,
+                "SELECT v.* FROM vmi_agreement_version v WHERE v.agreement_id = " + created + " ORDER BY v.id",
+                "SELECT l.* FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
+                + " WHERE v.agreement_id = " + created + " ORDER BY l.id");
+        assertThat(jdbc.sql("SELECT i.code FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
+                + " JOIN item i ON i.id = l.item_id WHERE v.agreement_id = " + created).query(String.class).single())
+                .as("the item typed by its name").isEqualTo(zone.item);
+
+        String user = Fixtures.unique("nu").toLowerCase();
+        browser.open("/admin/users/new");
+        browser.driver().findElement(By.cssSelector("#user-form input.role[value='BUYER']")).click();
+        create(browser, null, "#user-form", "save", Map.of("username", user, "displayName", "新采购 " + user,
+                "password", "long-enough-pass-1", "email", user + "@example.com"));
+        roundTrip(browser, changed, "/admin/users/" + user + "/edit", "save", "SELECT * FROM app_user WHERE username = '" + user + "'");
+        assertThat(changed).isEmpty();
+    }
+
+    /**
+     * Fills the named fields of a form (opening {@code page} first unless null), ticks the named checkboxes, submits
+     * it by the button with this id (or its only submit button) and waits for the confirmation.
+     */
+    private static void create(Browser browser, String page, String form, String button, Map<String, String> fields,
+                               String... ticks) {
+        if (page != null) {
+            browser.open(page);
+        }
+        fields.forEach((name, value) -> {
+            org.openqa.selenium.WebElement input = browser.driver().findElement(By.cssSelector(form + " [name='" + name + "']"));
+            input.clear();
+            input.sendKeys(value, org.openqa.selenium.Keys.ESCAPE);
+        });
+        for (String tick : ticks) {
+            browser.driver().findElement(By.cssSelector(form + " input[type=checkbox][name='" + tick + "']")).click();
+        }
+        if (button == null) {
+            browser.driver().findElement(By.cssSelector(form + " button[type=submit]")).click();
+        } else {
+            browser.click(button);
+        }
+        browser.await("the new record of " + form + " to be confirmed", d -> !d.findElements(By.id("flash")).isEmpty()
+                || !d.findElements(By.cssSelector(".field-error, .flash.error")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(".field-error, .flash.error")))
+                .as(form + ": " + browser.driver().findElement(By.cssSelector("main")).getText()).isEmpty();
+    }
+
+    @Test
+    void a_call_off_whose_quantity_is_not_a_number_is_refused_at_the_field_and_kept(Browser browser) {
+        browser.logIn("t-buyer", Fixtures.PASSWORD);
+        for (String lang : List.of("zh_CN", "en")) {
+            boolean zh = lang.startsWith("zh");
+            browser.open("/vmi/calloffs?lang=" + lang);
+            browser.type("co-supplier", Fixtures.SUPPLIER_A).type("co-item", data.item).type("co-location", data.vmi)
+                    .type("co-qty", "12 箱").type("co-comment", "周五前 " + lang);
+            browser.byId("co-comment").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.click("create-calloff");
+            assertThat(browser.byId("co-qty-error").getText()).isEqualTo(zh ? "请输入数字" : "Please enter a number");
+            assertThat(browser.byId("co-qty").getDomProperty("value")).isEqualTo("12 箱");
+            assertThat(browser.byId("co-comment").getDomProperty("value")).isEqualTo("周五前 " + lang);
+            browser.type("co-qty", "12").type("co-item", "NO-SUCH-" + lang);
+            browser.byId("co-item").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            browser.click("create-calloff");
+            assertThat(browser.byId("co-item-error").getText())
+                    .isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在" : "There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("co-qty").getDomProperty("value")).isEqualTo("12");
+        }
     }
 
     /** Opens the form, saves it as it is, and notes every column of the queried rows that the save changed. */

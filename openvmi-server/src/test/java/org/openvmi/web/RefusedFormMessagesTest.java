@@ -60,6 +60,13 @@ class RefusedFormMessagesTest {
                 .andExpect(content().string(containsString("value=\"urgent for line 3\"")))
                 .andExpect(content().string(containsString("value=\"NO-SUCH-ITEM\"")))
                 .andExpect(content().string(not(containsString("lines[0].item"))));
+        // a quantity that is no number is a message at its row's field, not an error page
+        mvc.perform(post("/requisitions").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("warehouse", "NO-SUCH-WH").param("item", "", "NO-SUCH-ITEM").param("qty", "", "五")
+                        .param("neededBy", "", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"qty-1-error\">请输入数字</span>")))
+                .andExpect(content().string(containsString("value=\"五\"")));
     }
 
     @Test
@@ -72,6 +79,18 @@ class RefusedFormMessagesTest {
                 .andExpect(flash().attribute("flashError", containsString("物料“NO-SUCH-ITEM”不存在")))
                 .andExpect(flash().attribute("typed", hasEntry("item", "NO-SUCH-ITEM")))
                 .andExpect(flash().attribute("typed", hasEntry("comment", "周五前")));
+        // a quantity that is not a number is a message at its field, not an error page
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "十二").param("comment", "周五前"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("qty", "请输入数字")))
+                .andExpect(flash().attribute("typed", hasEntry("qty", "十二")));
+        mvc.perform(post("/vmi/calloffs").session(buyer).with(csrf()).header("Accept-Language", "en")
+                        .param("supplier", Fixtures.SUPPLIER_A).param("item", "NO-SUCH-ITEM").param("location", "NO-SUCH-LOC")
+                        .param("qty", "12"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("item", "There is no item 'NO-SUCH-ITEM'")));
         MockHttpSession admin = UiSessions.login(mvc, "t-admin");
         mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
                         .param("name", "大额").param("priority", "7").param("minAmount", "1000").param("approvers", ""))
@@ -79,5 +98,20 @@ class RefusedFormMessagesTest {
                 .andExpect(flash().attributeExists("flashError"))
                 .andExpect(flash().attribute("typed", hasEntry("name", "大额")))
                 .andExpect(flash().attribute("typed", hasEntry("priority", "7")));
+        // each refusal at its field, in Chinese: an unknown role among the approvers, an amount that is no number
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("minAmount", "一千").param("approvers", "t-buyer"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("minAmount", "“一千”不是数字")))
+                .andExpect(flash().attribute("typed", hasEntry("minAmount", "一千")));
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "x").param("approvers", "t-buyer, role:GOD"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry("priority", "“x”不是整数")));
+        mvc.perform(post("/approval-rules").session(admin).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "大额").param("priority", "7").param("approvers", "t-buyer, role:GOD"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("fieldErrors", hasEntry(org.hamcrest.Matchers.is("approvers"),
+                        containsString("“role:GOD”既不是用户，也不是可选的角色"))));
     }
 }

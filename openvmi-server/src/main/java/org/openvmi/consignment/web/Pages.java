@@ -49,6 +49,16 @@ class Pages {
         }
     }
 
+    /** A refusal in the page's language ({@link FormErrors#describe}). */
+    String describe(RuntimeException e) {
+        return FormErrors.describe(e, messages);
+    }
+
+    /** The fields a refusal names with their messages in the page's language ({@link FormErrors#byField}). */
+    java.util.Map<String, String> refusalFields(RuntimeException e) {
+        return FormErrors.byField(e, messages);
+    }
+
     /** Runs the action and flashes its outcome; returns the redirect. */
     <T> String act(RedirectAttributes redirect, String to, String doneCode, Supplier<T> action) {
         String error = refusalText(action::get);

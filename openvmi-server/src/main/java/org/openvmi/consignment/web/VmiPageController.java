@@ -14,6 +14,10 @@ import org.openvmi.consignment.Consumptions;
 import org.openvmi.consignment.ToShipBoard;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -149,18 +153,40 @@ class VmiPageController {
 
     @PostMapping("/vmi/calloffs")
     String createCallOff(@RequestParam String supplier, @RequestParam String item, @RequestParam String location,
-                         @RequestParam(required = false) BigDecimal qty, @RequestParam(required = false) LocalDate neededBy,
+                         @RequestParam(required = false) String qty, @RequestParam(required = false) String neededBy,
                          @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        String error = pages.refusalText(() -> callOffs.create(new CallOffRequest(supplier, item, location, qty, neededBy,
-                comment)));
-        if (error == null) {
+        // a quantity or date that does not parse is a message at its field, not an error page (issue 13)
+        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        BigDecimal number = null;
+        LocalDate date = null;
+        try {
+            number = qty == null || qty.isBlank() ? null : new BigDecimal(qty.trim());
+        } catch (NumberFormatException e) {
+            fieldErrors.put("qty", pages.text("typeMismatch.java.math.BigDecimal"));
+        }
+        try {
+            date = neededBy == null || neededBy.isBlank() ? null : LocalDate.parse(neededBy.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            fieldErrors.put("neededBy", pages.text("typeMismatch.java.time.LocalDate"));
+        }
+        String error = null;
+        if (fieldErrors.isEmpty()) {
+            CallOffRequest request = new CallOffRequest(supplier, item, location, number, date, comment);
+            try {
+                callOffs.create(request);
+            } catch (InvalidInputException | BusinessRuleException | ConflictException | NotFoundException e) {
+                error = pages.describe(e);
+                fieldErrors.putAll(pages.refusalFields(e));
+            }
+        }
+        if (error == null && fieldErrors.isEmpty()) {
             redirect.addFlashAttribute("flash", pages.text("vmi.calloff.created"));
         } else {
-            // the form comes back as typed (issue 13)
-            redirect.addFlashAttribute("flashError", error);
+            // the form comes back as typed with each message at its field (issue 13)
+            redirect.addFlashAttribute("flashError", error == null ? String.join("; ", fieldErrors.values()) : error);
+            redirect.addFlashAttribute("fieldErrors", fieldErrors);
             redirect.addFlashAttribute("typed", typed("supplier", supplier, "item", item, "location", location,
-                    "qty", qty == null ? null : qty.toPlainString(), "neededBy", neededBy == null ? null : neededBy.toString(),
-                    "comment", comment));
+                    "qty", qty, "neededBy", neededBy, "comment", comment));
         }
         return "redirect:/vmi/calloffs";
     }

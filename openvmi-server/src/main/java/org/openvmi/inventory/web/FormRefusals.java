@@ -7,6 +7,7 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.beans.BeansException;
+import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,6 +45,20 @@ final class FormRefusals {
             return true;
         } catch (InvalidInputException | ConflictException | BusinessRuleException e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * As {@link #flash(RedirectAttributes, Runnable)}, with the refusal in the page's language and a line named by its
+     * number ("第 1 行：收货数量超过发货数量…") instead of its property path.
+     */
+    static boolean flash(RedirectAttributes redirect, Runnable action, MessageSource messages) {
+        try {
+            action.run();
+            return true;
+        } catch (InvalidInputException | ConflictException | BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             return false;
         }
     }

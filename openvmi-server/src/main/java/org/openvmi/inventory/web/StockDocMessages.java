@@ -14,6 +14,10 @@ class StockDocMessages {
         this.messages = messages;
     }
 
+    MessageSource source() {
+        return messages;
+    }
+
     String get(String key, Object... args) {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }

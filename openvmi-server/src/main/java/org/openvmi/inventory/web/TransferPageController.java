@@ -1,10 +1,7 @@
 package org.openvmi.inventory.web;
 
-import java.util.List;
 import java.util.function.Function;
 
-import org.openvmi.catalog.LocationView;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.inventory.TransferCloseRequest;
 import org.openvmi.inventory.TransferView;
 import org.openvmi.inventory.Transfers;
@@ -26,12 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TransferPageController {
 
     private final Transfers transfers;
-    private final WarehouseCatalog warehouses;
     private final StockDocMessages messages;
 
-    TransferPageController(Transfers transfers, WarehouseCatalog warehouses, StockDocMessages messages) {
+    TransferPageController(Transfers transfers, StockDocMessages messages) {
         this.transfers = transfers;
-        this.warehouses = warehouses;
         this.messages = messages;
     }
 
@@ -68,9 +63,7 @@ class TransferPageController {
     }
 
     private String form(Model model) {
-        List<String> locations = warehouses.findLocations(null, null, null, PageRequest.of(0, 1000)).content().stream()
-                .map(LocationView::code).toList();
-        model.addAttribute("locations", locations);
+        // the location fields are searchable pickers (fragments/picker.html), no list of every location code
         return "inventory/transfer-form";
     }
 
@@ -98,7 +91,7 @@ class TransferPageController {
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {
-        if (FormRefusals.flash(redirect, () -> action.apply(id))) {
+        if (FormRefusals.flash(redirect, () -> action.apply(id), messages.source())) {
             redirect.addFlashAttribute("flash", messages.get(done, id));
         }
         return "redirect:/transfers/" + id;

@@ -114,22 +114,49 @@ class ProcurementPageController {
                              @RequestParam(name = "neededBy", required = false) List<String> dates,
                              @RequestParam(required = false) boolean submit, Model model, RedirectAttributes redirect) {
         List<RequisitionRequest.Line> lines = new ArrayList<>();
+        List<Integer> rowOfLine = new ArrayList<>();   // blank rows are skipped: line k of the request is row rowOfLine[k]
+        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             if (items.get(i) == null || items.get(i).isBlank()) {
                 continue;
             }
-            lines.add(new RequisitionRequest.Line(items.get(i).trim(), decimal(qtys, i), date(dates, i)));
-        }
-        Long id;
-        try {
-            RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
-            if (submit) {
-                requisitions.submit(r.id());
+            BigDecimal qty = null;
+            LocalDate neededBy = null;
+            try {
+                qty = decimal(qtys, i);
+            } catch (InvalidInputException e) {
+                fieldErrors.put("qty-" + i, text("typeMismatch.java.math.BigDecimal"));
             }
-            id = r.id();
-        } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
-            // the form again, as typed, with the refusal in the page's language (not a redirect to an empty form)
-            model.addAttribute("flashError", FormErrors.describe(e, messages));
+            try {
+                neededBy = date(dates, i);
+            } catch (java.time.format.DateTimeParseException e) {
+                fieldErrors.put("neededBy-" + i, text("typeMismatch.java.time.LocalDate"));
+            }
+            rowOfLine.add(i);
+            lines.add(new RequisitionRequest.Line(items.get(i).trim(), qty, neededBy));
+        }
+        Long id = null;
+        if (fieldErrors.isEmpty()) {
+            try {
+                RequisitionView r = requisitions.create(new RequisitionRequest(warehouse, urgent, note, null, lines));
+                if (submit) {
+                    requisitions.submit(r.id());
+                }
+                id = r.id();
+            } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
+                model.addAttribute("flashError", FormErrors.describe(e, messages));
+                FormErrors.byField(e, messages).forEach((field, message) -> {
+                    java.util.regex.Matcher line = LINE_FIELD.matcher(field);
+                    fieldErrors.put(line.matches() && Integer.parseInt(line.group(1)) < rowOfLine.size()
+                            ? line.group(2) + "-" + rowOfLine.get(Integer.parseInt(line.group(1))) : field, message);
+                });
+            }
+        } else {
+            model.addAttribute("flashError", String.join("; ", new java.util.LinkedHashSet<>(fieldErrors.values())));
+        }
+        if (id == null) {
+            // the form again, as typed, with each refusal at its field in the page's language (not an empty form)
+            model.addAttribute("fieldErrors", fieldErrors);
             return requisitionForm(model, warehouse, urgent, note, items, qtys, dates);
         }
         redirect.addFlashAttribute("flash", text(submit ? "proc.flash.submitted" : "proc.flash.saved", "PR-" + id));
@@ -165,18 +192,18 @@ class ProcurementPageController {
     }
 
     @PostMapping("/approval-rules")
-    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) Integer priority,
+    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) String priority,
                       @RequestParam(required = false) String category, @RequestParam(required = false) String warehouse,
                       @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
                       @RequestParam(required = false) String approvers,
                       @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
-        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, priority, category, warehouse,
-                decimal(minAmount), decimal(maxAmount), "CNY",
+        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, whole("priority", priority),
+                category, warehouse, decimal("minAmount", minAmount), decimal("maxAmount", maxAmount), "CNY",
                 org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
         if (created == null) {   // refused: the form comes back as typed (issue 13)
             java.util.Map<String, String> typed = new java.util.HashMap<>();
             typed.put("name", name);
-            typed.put("priority", priority == null ? null : priority.toString());
+            typed.put("priority", priority);
             typed.put("category", category);
             typed.put("warehouse", warehouse);
             typed.put("minAmount", minAmount);
@@ -304,9 +331,14 @@ class ProcurementPageController {
     }
 
     @GetMapping("/invoices/new")
-    String invoiceForm(@RequestParam(required = false) Long po, Model model) {
+    String invoiceForm(@RequestParam(name = "po", required = false) String typed, Model model) {
+        // the PO picker posts an id; a PO number as printed is resolved by web.PickedCodes; anything else is refused here
+        Long po = typed == null || typed.isBlank() || !typed.trim().matches("\\d{1,18}") ? null : Long.valueOf(typed.trim());
         if (po != null) {
             model.addAttribute("po", orders.get(po));
+        } else if (typed != null && !typed.isBlank()) {
+            model.addAttribute("flashError", messages.getMessage("picker.noPurchaseOrder", new Object[] {typed},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         model.addAttribute("poId", po);
         return "procurement/invoice-form";
@@ -375,6 +407,7 @@ class ProcurementPageController {
             return action.get();
         } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
+            redirect.addFlashAttribute("fieldErrors", FormErrors.byField(e, messages));
             return null;
         }
     }
@@ -383,11 +416,26 @@ class ProcurementPageController {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    /** A requisition line's field as the domain names it, e.g. {@code lines[1].item}. */
+    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
+
     private static BigDecimal decimal(String s) {
+        return decimal("qty", s);
+    }
+
+    private static BigDecimal decimal(String field, String s) {
         try {
             return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of("qty", "'" + s + "' is not a number");
+            throw InvalidInputException.of(field, "'" + s + "' is not a number");
+        }
+    }
+
+    private static Integer whole(String field, String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "'" + s + "' is not a whole number");
         }
     }
 

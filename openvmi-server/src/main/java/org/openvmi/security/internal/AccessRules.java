@@ -67,6 +67,11 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/labels/barcode", ANY),   // printed documents carry barcodes, a supplier's too
             new Rule(HttpMethod.GET, "/labels/**", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/labels", BUYER_SIDE),
+
+            // searchable pickers: each list is scoped to the caller's party; users only for who manages them
+            new Rule(HttpMethod.GET, "/pick/users", ADMINS),
+            new Rule(HttpMethod.GET, "/pick/*", ANY),
+
             new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),

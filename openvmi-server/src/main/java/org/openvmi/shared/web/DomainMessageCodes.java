@@ -29,7 +29,17 @@ final class DomainMessageCodes {
             new Rule(Pattern.compile("at least one line is required"), "domain.atLeastOneLine"),
             new Rule(Pattern.compile("unknown (item|warehouse|location|supplier) '(.*)'"), "domain.unknown."),
             new Rule(Pattern.compile("\\w[\\w ]* with code '(.*)' already exists"), "domain.duplicate"),
-            new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"));
+            new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"),
+            // refusals that reach the forms of issue 13: a transfer received beyond its shipment, an approval rule
+            new Rule(Pattern.compile("Receiving more than shipped: item '([^']*)'.*? shipped (\\S+), received (\\S+),"
+                    + " open (\\S+), requested (\\S+)"), "domain.receivingMoreThanShipped"),
+            new Rule(Pattern.compile("'(.*)' is not a number"), "domain.notANumber"),
+            new Rule(Pattern.compile("'(.*)' is not a whole number"), "domain.notAWholeNumber"),
+            new Rule(Pattern.compile("unknown value '(.*)'; allowed: (.*) \\(or a user name\\)"), "domain.unknownApprover"),
+            new Rule(Pattern.compile("unknown user '(.*)' \\(a user name or role:NAME\\)"), "domain.unknownUser"),
+            new Rule(Pattern.compile("unknown value '(.*)'; (?:allowed:|one of) \\[?([^\\]]*)\\]?"), "domain.unknownValue"),
+            new Rule(Pattern.compile("at least one approver \\(user name or role:NAME\\) is required"),
+                    "domain.atLeastOneApprover"));
 
     private DomainMessageCodes() {
     }
@@ -43,7 +53,11 @@ final class DomainMessageCodes {
                     if (rule.code().endsWith(".")) {
                         return new Coded(rule.code() + m.group(1), new Object[] {m.group(2)});
                     }
-                    return new Coded(rule.code(), m.groupCount() > 0 ? new Object[] {m.group(1)} : new Object[0]);
+                    Object[] args = new Object[m.groupCount()];
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        args[g - 1] = m.group(g);
+                    }
+                    return new Coded(rule.code(), args);
                 }
             }
         }

@@ -1,6 +1,8 @@
 package org.openvmi.shared.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,6 +65,26 @@ public final class FormErrors {
             }).collect(Collectors.joining("; "));
         }
         return translate(e.getMessage(), messages, locale);
+    }
+
+    /**
+     * The fields a refusal names, each with its message in the page's language, for forms that show it at the field
+     * without a binding result (an entry of a list field counts for the field, {@code approvers[1]} as
+     * {@code approvers}; a line's field keeps its path, e.g. {@code lines[1].item}); empty when it names none.
+     */
+    public static Map<String, String> byField(RuntimeException e, MessageSource messages) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (e instanceof InvalidInputException invalid) {
+            invalid.errors().stream().filter(fe -> fe.field() != null && !fe.field().isBlank())
+                    .forEach(fe -> fields.merge(fe.field().replaceAll("\\[\\d+]$", ""), translate(fe.message(), messages, locale),
+                            (a, b) -> a + "; " + b));
+        } else if (e instanceof ConflictException c && c.field() != null) {
+            fields.put(c.field(), translate(c.getMessage(), messages, locale));
+        } else if (e instanceof BusinessRuleException b && b.field() != null) {
+            fields.put(b.field(), translate(b.getMessage(), messages, locale));
+        }
+        return fields;
     }
 
     private static String translate(String message, MessageSource messages, Locale locale) {

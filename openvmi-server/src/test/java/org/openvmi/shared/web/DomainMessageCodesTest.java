@@ -30,6 +30,22 @@ class DomainMessageCodesTest {
     }
 
     @Test
+    void refusals_of_the_transfer_and_approval_rule_forms_read_in_chinese_with_their_values() {
+        assertThat(text("Receiving more than shipped: item 'BRG-1' lot 'L7' shipped 10, received 4, open 6, requested 8",
+                Locale.SIMPLIFIED_CHINESE)).isEqualTo("收货数量超过发货数量：物料“BRG-1”已发 10，已收 4，未收 6，本次要收 8");
+        assertThat(text("unknown value 'GOD'; allowed: ADMIN, BUYER", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("“GOD”不是可选的值，可选：ADMIN, BUYER");
+        assertThat(text("unknown value 'WEEKLY'; one of [MONTHLY, QUARTERLY]", Locale.ENGLISH))
+                .isEqualTo("'WEEKLY' is not one of the allowed values: MONTHLY, QUARTERLY");
+        assertThat(text("unknown value 'role:GOD'; allowed: role:ADMIN, role:BUYER (or a user name)", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("“role:GOD”既不是用户，也不是可选的角色（role:ADMIN, role:BUYER）");
+        assertThat(text("unknown user 'ghost' (a user name or role:NAME)", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("用户“ghost”不存在（请填写用户名或 role:角色）");
+        assertThat(text("at least one approver (user name or role:NAME) is required", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("请至少填写一位审批人（用户名或 role:角色）");
+    }
+
+    @Test
     void every_code_has_a_text_in_both_bundles_and_an_unknown_phrasing_stays_as_it_is() {
         for (String phrase : List.of("is required", "must not be negative", "must be greater than 0",
                 "at least one line is required", "unknown warehouse 'X'", "unknown location 'X'", "unknown supplier 'X'",
