@@ -3,6 +3,7 @@ package org.openvmi.web;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.security.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class ShellController {
         var roles = Shell.roles();
         model.addAttribute("sections", workspace.sections(roles));
         model.addAttribute("lastRun", workspace.lastRun(roles));
-        boolean supplier = roles.contains(org.openvmi.security.Role.SUPPLIER);
+        boolean supplier = roles.contains(Role.SUPPLIER);
         model.addAttribute("supplierUser", supplier);
         if (supplier) {
             return "home";
