@@ -96,6 +96,8 @@ class Workspace {
         boolean admin = roles.contains(Role.ADMIN);
         if (admin || roles.contains(Role.WAREHOUSE)) {
             add(sections, roles, "home.section.warehouse",
+                    card("todo-asns-due", "home.todo.asnsDueToday", "/shipments?status=IN_TRANSIT&due=today",
+                            () -> shipments.find("IN_TRANSIT", true, ONE).totalElements()),
                     card("todo-asns", "home.todo.asnsInTransit", "/shipments?status=IN_TRANSIT",
                             () -> shipments.find("IN_TRANSIT", ONE).totalElements()),
                     card("todo-pos-to-receive", "home.todo.posToReceive", "/purchase-orders?status=CONFIRMED",

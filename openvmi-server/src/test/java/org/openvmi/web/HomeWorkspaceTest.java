@@ -103,7 +103,7 @@ class HomeWorkspaceTest {
         }
         assertThat(problems).isEmpty();
 
-        assertThat(homes.get(Role.WAREHOUSE)).containsKeys("todo-asns", "todo-pos-to-receive", "todo-transfers",
+        assertThat(homes.get(Role.WAREHOUSE)).containsKeys("todo-asns-due", "todo-asns", "todo-pos-to-receive", "todo-transfers",
                 "todo-counts", "todo-alerts", "todo-inbox").doesNotContainKeys("todo-statements-to-issue", "todo-to-ship");
         assertThat(homes.get(Role.WAREHOUSE).get("todo-pos-to-receive").count()).isPositive();
         assertThat(homes.get(Role.WAREHOUSE).get("todo-alerts").count()).isPositive();
