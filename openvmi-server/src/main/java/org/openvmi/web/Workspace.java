@@ -100,6 +100,8 @@ class Workspace {
                             () -> shipments.find("IN_TRANSIT", true, ONE).totalElements()),
                     card("todo-asns", "home.todo.asnsInTransit", "/shipments?status=IN_TRANSIT",
                             () -> shipments.find("IN_TRANSIT", ONE).totalElements()),
+                    card("todo-pos-due", "home.todo.posDueToday", "/purchase-orders?due=today",
+                            () -> orders.find(null, null, null, "TODAY", ONE).totalElements()),
                     card("todo-pos-to-receive", "home.todo.posToReceive", "/purchase-orders?status=CONFIRMED",
                             () -> orders.find("CONFIRMED", null, null, ONE).totalElements()),
                     card("todo-transfers", "home.todo.transfersToReceive", "/transfers?status=SHIPPED",
@@ -117,7 +119,9 @@ class Workspace {
                     card("todo-pos-unconfirmed", "home.todo.posUnconfirmed", "/purchase-orders?status=SENT",
                             () -> orders.find("SENT", null, null, ONE).totalElements()),
                     card("todo-pos-changed", "home.todo.posChangeProposed", "/purchase-orders?status=CHANGE_PROPOSED",
-                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE).totalElements()));
+                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE).totalElements()),
+                    card("todo-pos-late", "home.todo.posLate", "/purchase-orders?due=late",
+                            () -> orders.find(null, null, null, "LATE", ONE).totalElements()));
         }
         add(sections, roles, "home.section.approver",
                 card("todo-inbox", "home.todo.inbox", "/requisitions/inbox", () -> requisitions.inbox(ONE).totalElements()));

@@ -68,11 +68,11 @@ class HomeWorkspaceTest {
         return ROW.matcher(body.group(1)).results().filter(r -> !r.group().contains("colspan=")).count();
     }
 
-    private long purchaseOrder(String item, String warehouse) throws Exception {
+    private long purchaseOrder(String item, String warehouse, String neededBy) throws Exception {
         String body = mvc.perform(post("/api/v1/purchase-orders").with(Fixtures.as(Role.BUYER))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":7}]}"
-                                .formatted(Fixtures.SUPPLIER_A, warehouse, item)))
+                        .content("{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":7,\"neededBy\":%s}]}"
+                                .formatted(Fixtures.SUPPLIER_A, warehouse, item, neededBy == null ? "null" : "\"" + neededBy + "\"")))
                 .andReturn().getResponse().getContentAsString();
         return json.readTree(body).path("purchaseOrders").path(0).path("id").asLong();
     }
@@ -82,8 +82,10 @@ class HomeWorkspaceTest {
         Fixtures.ensure(jdbc, users);
         AlertTestData data = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
         data.crossSafetyAndWarning();
-        purchaseOrder(data.item, data.warehouse);
-        long confirmed = purchaseOrder(data.item, data.warehouse);
+        purchaseOrder(data.item, data.warehouse, null);
+        purchaseOrder(data.item, data.warehouse, "2020-01-02"); // long late
+        purchaseOrder(data.item, data.warehouse, "2999-12-31"); // neither due nor late
+        long confirmed = purchaseOrder(data.item, data.warehouse, null);
         mvc.perform(post("/api/v1/purchase-orders/" + confirmed + "/confirm").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
                 .contentType(MediaType.APPLICATION_JSON).content("{}"));
 
@@ -103,13 +105,18 @@ class HomeWorkspaceTest {
         }
         assertThat(problems).isEmpty();
 
-        assertThat(homes.get(Role.WAREHOUSE)).containsKeys("todo-asns-due", "todo-asns", "todo-pos-to-receive", "todo-transfers",
-                "todo-counts", "todo-alerts", "todo-inbox").doesNotContainKeys("todo-statements-to-issue", "todo-to-ship");
+        assertThat(homes.get(Role.WAREHOUSE)).containsKeys("todo-asns-due", "todo-asns", "todo-pos-due",
+                "todo-pos-to-receive", "todo-transfers", "todo-counts", "todo-alerts", "todo-inbox")
+                .doesNotContainKeys("todo-statements-to-issue", "todo-to-ship");
         assertThat(homes.get(Role.WAREHOUSE).get("todo-pos-to-receive").count()).isPositive();
+        assertThat(homes.get(Role.WAREHOUSE).get("todo-pos-due").count()).isPositive();
         assertThat(homes.get(Role.WAREHOUSE).get("todo-alerts").count()).isPositive();
         assertThat(homes.get(Role.BUYER)).containsKeys("todo-suggestions", "todo-requisitions-to-order",
-                "todo-pos-unconfirmed", "todo-pos-changed", "todo-inbox").doesNotContainKey("todo-counts");
+                "todo-pos-unconfirmed", "todo-pos-changed", "todo-pos-late", "todo-inbox").doesNotContainKey("todo-counts");
         assertThat(homes.get(Role.BUYER).get("todo-pos-unconfirmed").count()).isPositive();
+        assertThat(homes.get(Role.BUYER).get("todo-pos-late").count()).isPositive();
+        assertThat(homes.get(Role.BUYER).get("todo-pos-late").count())
+                .isLessThan(homes.get(Role.BUYER).get("todo-pos-unconfirmed").count());
         assertThat(homes.get(Role.FINANCE)).containsOnlyKeys("todo-inbox", "todo-statements-to-issue", "todo-disputes",
                 "todo-price-variances", "todo-quantity-variances");
         assertThat(homes.get(Role.PLANNER)).containsKeys("todo-stockouts", "todo-planner-suggestions", "todo-inbox");
