@@ -298,7 +298,15 @@ public class Shipments {
 
     @Transactional(readOnly = true)
     public PageResult<ShipmentView> find(String status, PageRequest page) {
+        return find(status, false, page);
+    }
+
+    /** {@code dueToday}: only those expected before tomorrow (today, or late), in the server's zone. */
+    @Transactional(readOnly = true)
+    public PageResult<ShipmentView> find(String status, boolean dueToday, PageRequest page) {
         String s = AllowedValues.code("status", status, STATUSES);
-        return shipments.find(s, PartyScope.current(), page);
+        Instant before = dueToday ? LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()
+                : null;
+        return shipments.find(s, before, PartyScope.current(), page);
     }
 }

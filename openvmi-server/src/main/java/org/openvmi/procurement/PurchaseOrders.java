@@ -330,6 +330,19 @@ public class PurchaseOrders {
 
     @Transactional(readOnly = true)
     public PageResult<PurchaseOrderView> find(String status, String supplier, Long requisition, PageRequest page) {
+        return find(status, supplier, requisition, null, page);
+    }
+
+    /**
+     * {@code due}: TODAY keeps open orders with a line due today or earlier and not fully received (the warehouse's
+     * "to receive"), LATE those with such a line due before today (the buyer's "late"); null or blank for all.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<PurchaseOrderView> find(String status, String supplier, Long requisition, String due,
+                                              PageRequest page) {
+        String d = AllowedValues.code("due", due, List.of("TODAY", "LATE"));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate dueBy = d == null ? null : d.equals("TODAY") ? today : today.minusDays(1);
         // the statuses of proc_po_status_check
         String s = AllowedValues.code("status", status, List.of("SENT", "CHANGE_PROPOSED",
                 "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED", "CANCELLED"));
@@ -340,7 +353,7 @@ public class PurchaseOrders {
                 throw InvalidInputException.of("supplier", "unknown supplier '" + supplier + "'");
             }
         }
-        return repository.find(s, supplierId, requisition, page, PartyScope.current());
+        return repository.find(s, supplierId, requisition, dueBy, page, PartyScope.current());
     }
 
     /** The PO's timeline including its requisition's steps (created, submitted, each approval). */

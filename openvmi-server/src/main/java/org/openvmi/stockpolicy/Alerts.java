@@ -73,7 +73,8 @@ public class Alerts {
         // a line alert's stock counts every owner's stock, other suppliers' consignment too: no figure for a supplier
         // (ADR 0004 addendum), as on the alert itself
         return alerts.history(id).stream()
-                .map(c -> new AlertLevelChange(c.level(), c.previous(), null, c.line(), c.at())).toList();
+                .map(c -> new AlertLevelChange(c.level(), c.previous(), null, c.line(), c.at(), c.clearedAcknowledgement()))
+                .toList();
     }
 
     /**

@@ -137,4 +137,26 @@ class VmiPagesTest extends VmiTestSupport {
             mvc.perform(get(page).session(buyer).header("Accept-Language", "zh-CN")).andExpect(status().isOk());
         }
     }
+
+    @Test
+    void the_shipment_list_shows_those_due_today_or_late_on_asking_as_the_warehouse_home_links_it() throws Exception {
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "500", "2.95", null));
+        long late = asn(org.openvmi.testsupport.Fixtures.as(org.openvmi.security.Role.BUYER), data.supplier,
+                asnLine(data.item, "5", null)); // expected 2026-11-25
+        String future = "{\"supplier\":\"" + data.supplier + "\",\"expectedAt\":\""
+                        + clock.instant().plus(java.time.Duration.ofDays(3)) + "\",\"lines\":[" + asnLine(data.item, "5", null) + "]}";
+        long later = body(postJson("/api/v1/shipments", org.openvmi.testsupport.Fixtures.as(org.openvmi.security.Role.BUYER),
+                future).andExpect(status().isCreated())).get("id").asLong();
+        MockHttpSession warehouse = UiSessions.login(mvc, "t-warehouse");
+
+        mvc.perform(get("/shipments").param("status", "IN_TRANSIT").param("due", "today").session(warehouse))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"shipment-" + late + "\"")))
+                .andExpect(content().string(not(containsString("id=\"shipment-" + later + "\""))))
+                .andExpect(content().string(containsString("id=\"shipment-filter\"")));
+        mvc.perform(get("/shipments").param("status", "IN_TRANSIT").session(warehouse))
+                .andExpect(content().string(containsString("id=\"shipment-" + later + "\"")))
+                .andExpect(content().string(not(containsString("id=\"shipment-filter\""))));
+        mvc.perform(get("/shipments").param("due", "tomorrow").session(warehouse)).andExpect(status().isBadRequest());
+    }
 }

@@ -53,6 +53,7 @@ final class AccessMatrix {
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
             ui(GET, "/login").publicAccess(),
+            ui(GET, "/login?lang=en").publicAccess(), // the language switch on the login page
             ui(GET, "/error").publicAccess(),
             ui(GET, "/v3/api-docs").publicAccess(),
 

@@ -197,6 +197,23 @@ abstract class AlertContract {
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_WARNING", List.of("ACKNOWLEDGED")));
         move("ISSUE", data.item, 10); // 3: below safety: news, OPEN again
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_SAFETY", List.of("OPEN")));
+        // reopened without the acknowledgement of the milder level; the escalation's history entry keeps it
+        mvc.perform(get("/api/v1/alerts/" + id).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.acknowledgedBy").doesNotExist())
+                .andExpect(jsonPath("$.acknowledgedAt").doesNotExist())
+                .andExpect(jsonPath("$.ackComment").doesNotExist());
+        mvc.perform(get("/api/v1/alerts/" + id + "/history").with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$[-1].level").value("BELOW_SAFETY"))
+                .andExpect(jsonPath("$[-1].clearedAcknowledgement.by").value("t-buyer"))
+                .andExpect(jsonPath("$[-1].clearedAcknowledgement.comment").value("PO-7"))
+                .andExpect(jsonPath("$[-2].clearedAcknowledgement").doesNotExist());
+        // acknowledged again, it keeps the new acknowledgement while it eases
+        send(post("/api/v1/alerts/" + id + "/ack"), as(Role.WAREHOUSE), "{\"comment\":\"PO-8\"}").andExpect(status().isOk());
+        move("RECEIPT", data.item, 10); // 13: eases to below warning
+        mvc.perform(get("/api/v1/alerts/" + id).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.ackComment").value("PO-8"));
     }
 
     @Test
@@ -332,6 +349,16 @@ abstract class AlertContract {
             mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.PLANNER))).andExpect(jsonPath("$.unseen").value(1));
             mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
             long id = onlyAlertOf(data.item);
+            // the API as the bell and the centre: the caller's interest by default, everything on scope=all
+            mvc.perform(get("/api/v1/alerts").param("item", data.item).with(as(Role.BUYER)))
+                    .andExpect(jsonPath("$.totalElements").value(0));
+            mvc.perform(get("/api/v1/alerts").param("item", data.item).param("scope", "all").with(as(Role.BUYER)))
+                    .andExpect(jsonPath("$.content[0].id").value(id));
+            mvc.perform(get("/api/v1/alerts").param("item", data.item).with(as(Role.PLANNER)))
+                    .andExpect(jsonPath("$.content[0].id").value(id));
+            mvc.perform(get("/api/v1/alerts").param("scope", "everything").with(as(Role.BUYER)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("scope"));
             // the centre shows the buyer its own warehouses by default, everything it may see on asking
             mvc.perform(get("/alerts").param("item", data.item).with(page(Role.BUYER)))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(

@@ -22,7 +22,7 @@ class BrowserJourneyIT {
 
     private static final By ITEM_ROWS = By.cssSelector("#item-table tbody tr[id^='item-']");
     private static final By TITLE = By.cssSelector("main h1");
-    private static final By NAV_ITEMS = By.cssSelector(".menu a[href='/items']");
+    private static final By NAV_ITEMS = By.cssSelector("#sidebar a[href='/items']");
 
     @Autowired
     JdbcClient jdbc;

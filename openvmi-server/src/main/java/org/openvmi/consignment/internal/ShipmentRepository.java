@@ -1,6 +1,7 @@
 package org.openvmi.consignment.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -131,11 +132,19 @@ public class ShipmentRepository {
             WHERE %s""";
 
     public PageResult<ShipmentView> find(String status, PartyScope scope, PageRequest page) {
-        String where = LIST.formatted(scope.predicate("sh.supplier_id") + (status == null ? "" : " AND sh.status = :st"));
+        return find(status, null, scope, page);
+    }
+
+    /** {@code expectedBefore}: only shipments expected before that instant (due today or late); null for all. */
+    public PageResult<ShipmentView> find(String status, Instant expectedBefore, PartyScope scope, PageRequest page) {
+        String where = LIST.formatted(scope.predicate("sh.supplier_id") + (status == null ? "" : " AND sh.status = :st")
+                + (expectedBefore == null ? "" : " AND sh.expected_at < :before"));
+        Timestamp before = expectedBefore == null ? null : Timestamp.from(expectedBefore);
         long total = jdbc.sql("SELECT COUNT(*) " + where).param("scopeSupplierId", scope.supplierIdParam())
-                .param("st", String.valueOf(status)).query(Long.class).single();
+                .param("st", String.valueOf(status)).param("before", before).query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT sh.id " + where + " ORDER BY sh.id DESC LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam()).param("st", String.valueOf(status))
+                .param("before", before)
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         return new PageResult<>(ids.stream().map(id -> view(id, scope).orElseThrow()).toList(), page.page(),
                 page.size(), total);

@@ -12,6 +12,7 @@ import org.openvmi.consignment.Shipments;
 import org.openvmi.consignment.StatementAnswer;
 import org.openvmi.consignment.StatementRequest;
 import org.openvmi.consignment.StatementView;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,9 +49,15 @@ class SettlementPageController {
     }
 
     @GetMapping("/shipments")
-    String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                     Model model) {
-        model.addAttribute("page", shipments.find(status, PageRequest.of(page, 50)));
+    String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
+                     @RequestParam(required = false) Integer page, Model model) {
+        // ?due=today is the warehouse home's "ASNs due today or late"
+        boolean dueToday = AllowedValues.code("due", due, List.of("TODAY")) != null;
+        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.of(page, 50)));
+        model.addAttribute("dueToday", dueToday);
+        model.addAttribute("pageUrl", org.springframework.web.util.UriComponentsBuilder.fromPath("/shipments")
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(x -> !x.isBlank()))
+                .queryParamIfPresent("due", java.util.Optional.ofNullable(dueToday ? "today" : null)).build().toUriString());
         return "consignment/shipments";
     }
 

@@ -146,8 +146,13 @@ class VmiPageController {
     }
 
     @GetMapping("/vmi/calloffs")
-    String callOffs(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", callOffs.find(null, PageRequest.of(page, 50)));
+    String callOffs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                    Model model) {
+        // ?status= is the home page's link "call-offs to confirm" (REQUESTED)
+        String shown = status == null || status.isBlank() ? null : status.trim();
+        model.addAttribute("page", callOffs.find(shown, PageRequest.of(page, 50)));
+        model.addAttribute("status", shown);
+        model.addAttribute("pageUrl", shown == null ? "/vmi/calloffs" : "/vmi/calloffs?status=" + shown);
         return "consignment/calloffs";
     }
 

@@ -182,9 +182,24 @@ public class PurchaseOrderRepository {
 
     public PageResult<PurchaseOrderView> find(String status, Long supplierId, Long requisitionId, PageRequest page,
                                               PartyScope scope) {
+        return find(status, supplierId, requisitionId, null, page, scope);
+    }
+
+    /**
+     * {@code dueBy}: only open orders (still to receive) with a line not fully received that is due, by its confirmed
+     * date or else its needed-by date, on or before that day; null for all.
+     */
+    public PageResult<PurchaseOrderView> find(String status, Long supplierId, Long requisitionId, LocalDate dueBy,
+                                              PageRequest page, PartyScope scope) {
         StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("p.supplier_id"));
         Map<String, Object> p = new HashMap<>();
         p.put("scopeSupplierId", scope.supplierIdParam());
+        if (dueBy != null) {
+            where.append(" AND p.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')"
+                         + " AND EXISTS (SELECT 1 FROM proc_po_line dl WHERE dl.po_id = p.id AND dl.received_qty < dl.qty"
+                         + " AND COALESCE(dl.confirmed_date, dl.needed_by) <= :dueBy)");
+            p.put("dueBy", dueBy);
+        }
         if (status != null) {
             where.append(" AND p.status = :status");
             p.put("status", status);

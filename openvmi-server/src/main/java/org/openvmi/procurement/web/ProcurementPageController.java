@@ -227,10 +227,12 @@ class ProcurementPageController {
     // purchase orders
 
     @GetMapping("/purchase-orders")
-    String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                     Model model) {
-        model.addAttribute("page", orders.find(status, null, null, PageRequest.of(page, 50)));
+    String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
+                     @RequestParam(required = false) Integer page, Model model) {
+        // ?due=today|late: the warehouse's and the buyer's home cards
+        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.of(page, 50)));
         model.addAttribute("status", status);
+        model.addAttribute("due", due == null || due.isBlank() ? null : due.trim().toLowerCase(java.util.Locale.ROOT));
         return "procurement/purchase-orders";
     }
 

@@ -8,6 +8,7 @@ import org.openvmi.shared.web.ApiProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -78,6 +79,10 @@ class SecurityConfiguration {
                             "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     // the one-time link of a supplier invitation: its token is the credential (supplier portal)
                     auth.requestMatchers("/invitations/*").permitAll();
+                    // the login page with any query (?lang=en): formLogin's permitAll matches "/login" only exactly,
+                    // query included, so the language switch was sent back to the login page, saved, and replayed
+                    // after signing in as a request nobody may make (403)
+                    auth.requestMatchers(HttpMethod.GET, "/login").permitAll();
                     auth.requestMatchers("/", "/account/**").authenticated();
                     AccessRules.RULES.forEach(rule -> apply(auth, "", rule));
                     auth.anyRequest().denyAll();

@@ -85,25 +85,41 @@ public class AlertRepository {
             return List.of();
         }
         Timestamp at = Timestamp.from(now);
+        // the history entry first: an escalation of an acknowledged alert keeps there the acknowledgement it clears
+        template.batchUpdate("""
+                INSERT INTO stock_alert_level (alert_id, level, previous_level, stock, line_qty, changed_at, notifies,
+                                               cleared_ack_at, cleared_ack_by, cleared_ack_comment)
+                SELECT a.id, ?, ?, ?, ?, ?, ?,
+                       CASE WHEN a.status = 'ACKNOWLEDGED' AND ? THEN a.acknowledged_at END,
+                       CASE WHEN a.status = 'ACKNOWLEDGED' AND ? THEN a.acknowledged_by END,
+                       CASE WHEN a.status = 'ACKNOWLEDGED' AND ? THEN a.ack_comment END
+                FROM stock_alert a WHERE a.id = ?""", changes, changes.size(), (ps, c) -> {
+            ps.setString(1, c.to().name());
+            ps.setString(2, c.from().name());
+            ps.setBigDecimal(3, c.stock());
+            ps.setBigDecimal(4, c.line());
+            ps.setTimestamp(5, at);
+            ps.setBoolean(6, c.escalates());
+            ps.setBoolean(7, c.escalates());
+            ps.setBoolean(8, c.escalates());
+            ps.setBoolean(9, c.escalates());
+            ps.setLong(10, c.id());
+        });
+        // reopened by an escalation: OPEN again and without the acknowledgement of the milder level
         template.batchUpdate("""
                 UPDATE stock_alert SET alert_type = ?, line_qty = ?,
-                       status = CASE WHEN ? THEN 'OPEN' ELSE status END
+                       status = CASE WHEN ? THEN 'OPEN' ELSE status END,
+                       acknowledged_at = CASE WHEN ? THEN NULL ELSE acknowledged_at END,
+                       acknowledged_by = CASE WHEN ? THEN NULL ELSE acknowledged_by END,
+                       ack_comment = CASE WHEN ? THEN NULL ELSE ack_comment END
                 WHERE id = ? AND open_key IS NOT NULL""", changes, changes.size(), (ps, c) -> {
             ps.setString(1, c.to().name());
             ps.setBigDecimal(2, c.line());
             ps.setBoolean(3, c.escalates());
-            ps.setLong(4, c.id());
-        });
-        template.batchUpdate("""
-                INSERT INTO stock_alert_level (alert_id, level, previous_level, stock, line_qty, changed_at, notifies)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", changes, changes.size(), (ps, c) -> {
-            ps.setLong(1, c.id());
-            ps.setString(2, c.to().name());
-            ps.setString(3, c.from().name());
-            ps.setBigDecimal(4, c.stock());
-            ps.setBigDecimal(5, c.line());
-            ps.setTimestamp(6, at);
-            ps.setBoolean(7, c.escalates());
+            ps.setBoolean(4, c.escalates());
+            ps.setBoolean(5, c.escalates());
+            ps.setBoolean(6, c.escalates());
+            ps.setLong(7, c.id());
         });
         List<Long> ids = changes.stream().filter(LevelChange::escalates).map(LevelChange::id).toList();
         Map<Long, AlertView> byId = new HashMap<>();
@@ -117,12 +133,15 @@ public class AlertRepository {
     /** The raise and every change of level of an alert, oldest first. */
     public List<AlertLevelChange> history(long alertId) {
         return jdbc.sql("""
-                SELECT level, previous_level, stock, line_qty, changed_at FROM stock_alert_level
+                SELECT level, previous_level, stock, line_qty, changed_at, cleared_ack_at, cleared_ack_by,
+                       cleared_ack_comment FROM stock_alert_level
                 WHERE alert_id = :id ORDER BY id""").param("id", alertId)
                 .query((rs, n) -> new AlertLevelChange(AlertType.valueOf(rs.getString("level")),
                         rs.getString("previous_level") == null ? null : AlertType.valueOf(rs.getString("previous_level")),
                         Decimals.plain(rs.getBigDecimal("stock")), Decimals.plain(rs.getBigDecimal("line_qty")),
-                        instant(rs, "changed_at")))
+                        instant(rs, "changed_at"), rs.getString("cleared_ack_by") == null ? null
+                                : new AlertLevelChange.Acknowledgement(instant(rs, "cleared_ack_at"),
+                                        rs.getString("cleared_ack_by"), rs.getString("cleared_ack_comment"))))
                 .list();
     }
 

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.stockpolicy.AlertLevelChange;
+import org.openvmi.stockpolicy.AlertOrder;
 import org.openvmi.stockpolicy.AlertStatus;
 import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.openvmi.stockpolicy.AlertType;
@@ -39,16 +41,20 @@ class AlertApiController {
     record CommentRequest(String comment) {
     }
 
-    @Operation(summary = "Alerts, newest first", description = "status may repeat (status=OPEN&status=ACKNOWLEDGED)")
+    @Operation(summary = "Alerts, newest first", description = "status may repeat (status=OPEN&status=ACKNOWLEDGED). "
+            + "scope=mine (the default, as the bell and the alert centre) keeps to the caller's warehouses and alert "
+            + "types (its notification preferences; none set = all); scope=all lists every alert the caller may see.")
     @GetMapping
     PageResult<AlertView> list(@RequestParam(required = false) List<AlertStatus> status,
                                @RequestParam(required = false) AlertType type,
                                @RequestParam(required = false) String warehouse,
                                @RequestParam(required = false) String supplier,
                                @RequestParam(required = false) String item,
+                               @RequestParam(required = false) String scope,
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
-        return alerts.find(type, status, warehouse, supplier, item, PageRequest.of(page, size));
+        boolean mine = !"ALL".equals(AllowedValues.code("scope", scope, List.of("MINE", "ALL")));
+        return alerts.find(type, status, warehouse, supplier, item, mine, AlertOrder.NEWEST, PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

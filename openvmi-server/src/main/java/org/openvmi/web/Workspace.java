@@ -1,0 +1,182 @@
+package org.openvmi.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.openvmi.consignment.CallOffs;
+import org.openvmi.consignment.Settlements;
+import org.openvmi.consignment.Shipments;
+import org.openvmi.consignment.ToShipBoard;
+import org.openvmi.inventory.StockCounts;
+import org.openvmi.inventory.Transfers;
+import org.openvmi.planning.PlanningRuns;
+import org.openvmi.planning.RunView;
+import org.openvmi.planning.Suggestions;
+import org.openvmi.procurement.Invoices;
+import org.openvmi.procurement.PurchaseOrders;
+import org.openvmi.procurement.Requisitions;
+import org.openvmi.security.AccessPolicy;
+import org.openvmi.security.Role;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.stockpolicy.AlertOrder;
+import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.Alerts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The home page's to-dos per role: each card counts what one list shows and links to that list filtered the same
+ * way (the count is the list's own query through the owning feature's API, page size 1, so the two cannot differ).
+ * A user sees the sections of its roles (an admin all of them), and in each only the cards whose list its roles may
+ * open.
+ */
+@Component
+class Workspace {
+
+    /** One count and the filtered list it stands for. */
+    record Card(String id, String key, String href, long count) {
+    }
+
+    record Section(String key, List<Card> cards) {
+    }
+
+    private static final PageRequest ONE = PageRequest.of(0, 1);
+    private static final List<AlertStatus> OPEN = List.of(AlertStatus.OPEN);
+
+    private final Shipments shipments;
+    private final PurchaseOrders orders;
+    private final Transfers transfers;
+    private final StockCounts counts;
+    private final Alerts alerts;
+    private final Suggestions suggestions;
+    private final Requisitions requisitions;
+    private final Settlements settlements;
+    private final Invoices invoices;
+    private final PlanningRuns runs;
+    private final CallOffs callOffs;
+    private final ToShipBoard toShip;
+
+    Workspace(Shipments shipments, PurchaseOrders orders, Transfers transfers, StockCounts counts, Alerts alerts,
+              Suggestions suggestions, Requisitions requisitions, Settlements settlements, Invoices invoices,
+              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip) {
+        this.shipments = shipments;
+        this.orders = orders;
+        this.transfers = transfers;
+        this.counts = counts;
+        this.alerts = alerts;
+        this.suggestions = suggestions;
+        this.requisitions = requisitions;
+        this.settlements = settlements;
+        this.invoices = invoices;
+        this.runs = runs;
+        this.callOffs = callOffs;
+        this.toShip = toShip;
+    }
+
+    /** The sections for these roles, in the order warehouse, buyer, approver, finance, planner (or supplier). */
+    List<Section> sections(Collection<Role> held) {
+        Set<Role> roles = held.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(held);
+        List<Section> sections = new ArrayList<>();
+        if (roles.contains(Role.SUPPLIER)) {
+            add(sections, roles, "home.section.supplier",
+                    card("todo-to-ship", "home.todo.toShip", "/vmi/to-ship", () -> toShip.lines(null, true).size()),
+                    card("todo-pos-to-confirm", "home.todo.posToConfirm", "/purchase-orders?status=SENT",
+                            () -> orders.find("SENT", null, null, ONE).totalElements()),
+                    card("todo-calloffs", "home.todo.callOffsToConfirm", "/vmi/calloffs?status=REQUESTED",
+                            () -> callOffs.find("REQUESTED", ONE).totalElements()),
+                    card("todo-statements-to-confirm", "home.todo.statementsToConfirm", "/settlements?status=ISSUED",
+                            () -> settlements.find(null, "ISSUED", ONE).totalElements()),
+                    card("todo-low-water", "home.todo.lowItems", "/alerts?status=OPEN", this::openAlerts));
+            return sections;
+        }
+        boolean admin = roles.contains(Role.ADMIN);
+        if (admin || roles.contains(Role.WAREHOUSE)) {
+            add(sections, roles, "home.section.warehouse",
+                    card("todo-asns-due", "home.todo.asnsDueToday", "/shipments?status=IN_TRANSIT&due=today",
+                            () -> shipments.find("IN_TRANSIT", true, ONE).totalElements()),
+                    card("todo-asns", "home.todo.asnsInTransit", "/shipments?status=IN_TRANSIT",
+                            () -> shipments.find("IN_TRANSIT", ONE).totalElements()),
+                    card("todo-pos-due", "home.todo.posDueToday", "/purchase-orders?due=today",
+                            () -> orders.find(null, null, null, "TODAY", ONE).totalElements()),
+                    card("todo-pos-to-receive", "home.todo.posToReceive", "/purchase-orders?status=CONFIRMED",
+                            () -> orders.find("CONFIRMED", null, null, ONE).totalElements()),
+                    card("todo-transfers", "home.todo.transfersToReceive", "/transfers?status=SHIPPED",
+                            () -> transfers.find("SHIPPED", null, ONE).totalElements()),
+                    card("todo-counts", "home.todo.countsOpen", "/counts?status=OPEN",
+                            () -> counts.find("OPEN", null, ONE).totalElements()),
+                    card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts));
+        }
+        if (admin || roles.contains(Role.BUYER)) {
+            add(sections, roles, "home.section.buyer",
+                    card("todo-suggestions", "home.todo.suggestions", "/planning/suggestions?status=OPEN",
+                            () -> suggestions.find(null, "OPEN", null, null, null, ONE).totalElements()),
+                    card("todo-requisitions-to-order", "home.todo.requisitionsToOrder", "/requisitions?status=APPROVED",
+                            () -> requisitions.find("APPROVED", null, false, ONE).totalElements()),
+                    card("todo-pos-unconfirmed", "home.todo.posUnconfirmed", "/purchase-orders?status=SENT",
+                            () -> orders.find("SENT", null, null, ONE).totalElements()),
+                    card("todo-pos-changed", "home.todo.posChangeProposed", "/purchase-orders?status=CHANGE_PROPOSED",
+                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE).totalElements()),
+                    card("todo-pos-late", "home.todo.posLate", "/purchase-orders?due=late",
+                            () -> orders.find(null, null, null, "LATE", ONE).totalElements()));
+        }
+        add(sections, roles, "home.section.approver",
+                card("todo-inbox", "home.todo.inbox", "/requisitions/inbox", () -> requisitions.inbox(ONE).totalElements()));
+        if (admin || roles.contains(Role.FINANCE)) {
+            add(sections, roles, "home.section.finance",
+                    card("todo-statements-to-issue", "home.todo.statementsToIssue", "/settlements?status=DRAFT",
+                            () -> settlements.find(null, "DRAFT", ONE).totalElements()),
+                    card("todo-disputes", "home.todo.disputes", "/settlements?status=DISPUTED",
+                            () -> settlements.find(null, "DISPUTED", ONE).totalElements()),
+                    card("todo-price-variances", "home.todo.priceVariances", "/invoices?status=PRICE_VARIANCE",
+                            () -> invoices.find("PRICE_VARIANCE", null, null, null, null, ONE).totalElements()),
+                    card("todo-quantity-variances", "home.todo.quantityVariances", "/invoices?status=QUANTITY_VARIANCE",
+                            () -> invoices.find("QUANTITY_VARIANCE", null, null, null, null, ONE).totalElements()));
+        }
+        if (admin || roles.contains(Role.PLANNER)) {
+            add(sections, roles, "home.section.planner",
+                    card("todo-stockouts", "home.todo.stockouts", "/alerts?status=OPEN&type=STOCKOUT",
+                            () -> alerts.find(AlertType.STOCKOUT, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE)
+                                    .totalElements()),
+                    card("todo-planner-suggestions", "home.todo.suggestions", "/planning/suggestions?status=OPEN",
+                            () -> suggestions.find(null, "OPEN", null, null, null, ONE).totalElements()));
+        }
+        return sections;
+    }
+
+    /** The newest planning run, for the planner's "last run" line; null before the first. */
+    RunView lastRun(Collection<Role> roles) {
+        if (!AccessPolicy.mayOpen(roles, "/planning/runs")
+            || !(roles.contains(Role.ADMIN) || roles.contains(Role.PLANNER))) {
+            return null;
+        }
+        return runs.list(ONE).content().stream().findFirst().orElse(null);
+    }
+
+    private long openAlerts() {
+        return alerts.find(null, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE).totalElements();
+    }
+
+    private record Pending(String id, String key, String href, LongSupplier count) {
+    }
+
+    private static Pending card(String id, String key, String href, LongSupplier count) {
+        return new Pending(id, key, href, count);
+    }
+
+    private static void add(List<Section> sections, Set<Role> roles, String key, Pending... pending) {
+        List<Card> cards = new ArrayList<>();
+        for (Pending p : pending) {
+            String path = p.href().contains("?") ? p.href().substring(0, p.href().indexOf('?')) : p.href();
+            if (AccessPolicy.mayOpen(roles, path)) {
+                cards.add(new Card(p.id(), p.key(), p.href(), p.count().getAsLong()));
+            }
+        }
+        if (!cards.isEmpty()) {
+            sections.add(new Section(key, cards));
+        }
+    }
+}
