@@ -6,6 +6,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -23,6 +27,40 @@ public class ListLinks {
 
     /** Parameters a link never carries over: the page (set by the link) and one-shot form fields. */
     private static final Set<String> DROPPED = Set.of("page", "_csrf", "lang");
+    /** Parameters that order or cut a list without filtering it. */
+    private static final Set<String> NOT_FILTERS = Set.of("page", "size", "sort", "dir", "lang", "_csrf");
+
+    private final ObjectProvider<WebInvocationPrivilegeEvaluator> privileges;
+
+    ListLinks(ObjectProvider<WebInvocationPrivilegeEvaluator> privileges) {
+        this.privileges = privileges;
+    }
+
+    /** Whether the current GET request filters its list (a parameter other than page, size, sort). */
+    public boolean filtered() {
+        HttpServletRequest request = request();
+        return request != null && "GET".equals(request.getMethod()) && request.getParameterMap().entrySet().stream()
+                .anyMatch(e -> !NOT_FILTERS.contains(e.getKey())
+                        && Arrays.stream(e.getValue()).anyMatch(v -> v != null && !v.isBlank()));
+    }
+
+    /** The current list without its filters (sort and size kept). */
+    public String clear() {
+        UriComponentsBuilder url = base(null);
+        HttpServletRequest request = request();
+        if (request != null) {
+            request.getParameterMap().keySet().stream().filter(n -> !NOT_FILTERS.contains(n))
+                    .forEach(n -> url.replaceQueryParam(n));
+        }
+        return url.build().encode().toUriString();
+    }
+
+    /** Whether the signed-in user may open {@code path} (so an empty list offers only a next step it can take). */
+    public boolean allowed(String path) {
+        WebInvocationPrivilegeEvaluator evaluator = privileges.getIfAvailable();
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return evaluator == null || evaluator.isAllowed(path, user);
+    }
 
     /** The URL of page {@code page} (0-based) of the list at {@code baseUrl} (null: the current path). */
     public String page(String baseUrl, int page) {

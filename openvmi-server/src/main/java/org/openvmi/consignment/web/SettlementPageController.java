@@ -49,8 +49,9 @@ class SettlementPageController {
 
     @GetMapping("/shipments")
     String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size,
                      Model model) {
-        model.addAttribute("page", shipments.find(status, PageRequest.of(page, 50)));
+        model.addAttribute("page", shipments.find(status, PageRequest.forPage(page, size)));
         return "consignment/shipments";
     }
 
@@ -79,8 +80,9 @@ class SettlementPageController {
 
     @GetMapping("/settlements")
     String settlements(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size,
                        Model model) {
-        model.addAttribute("page", settlements.find(null, status, PageRequest.of(page, 50)));
+        model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size)));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfMonth(1));
         model.addAttribute("defaultTo", today.withDayOfMonth(today.lengthOfMonth()));

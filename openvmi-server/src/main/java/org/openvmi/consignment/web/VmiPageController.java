@@ -46,8 +46,9 @@ class VmiPageController {
     }
 
     @GetMapping("/vmi/agreements")
-    String agreements(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", agreements.find(null, PageRequest.of(page, 50)));
+    String agreements(@RequestParam(required = false) Integer page,
+                      @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size)));
         return "consignment/agreements";
     }
 
@@ -142,8 +143,9 @@ class VmiPageController {
     }
 
     @GetMapping("/vmi/calloffs")
-    String callOffs(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", callOffs.find(null, PageRequest.of(page, 50)));
+    String callOffs(@RequestParam(required = false) Integer page,
+                    @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("page", callOffs.find(null, PageRequest.forPage(page, size)));
         return "consignment/calloffs";
     }
 
