@@ -102,6 +102,13 @@ class ListPagingOnH2Test {
         assertThat(html).contains("href=\"/items?q=" + prefix + "&amp;size=20&amp;page=2\"")
                 .contains("href=\"/items?q=" + prefix + "&amp;size=20\"")
                 .contains("aria-current=\"page\">2<");
+
+        PageResult<Object> byNameDown = page("/items", "q", prefix, "sort", "name", "dir", "desc");
+        assertThat(((org.openvmi.catalog.ItemView) byNameDown.content().get(0)).name()).isEqualTo("item 9");
+        assertThat(html("/items", "q", prefix, "sort", "name", "dir", "desc"))
+                .as("the heading sorted descending links to ascending, keeping the filter")
+                .contains("href=\"/items?q=" + prefix + "&amp;sort=name&amp;dir=asc\"")
+                .contains("aria-sort=\"descending\"");
     }
 
     @Test
