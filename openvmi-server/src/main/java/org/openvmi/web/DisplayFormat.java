@@ -2,7 +2,6 @@ package org.openvmi.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -173,9 +172,6 @@ public class DisplayFormat {
         format.setMinimumFractionDigits(minDecimals);
         format.setMaximumFractionDigits(maxDecimals);
         format.setRoundingMode(RoundingMode.HALF_UP);
-        if (format instanceof DecimalFormat df) {
-            df.setParseBigDecimal(true);
-        }
         return format.format(value.setScale(maxDecimals, RoundingMode.HALF_UP));
     }
 

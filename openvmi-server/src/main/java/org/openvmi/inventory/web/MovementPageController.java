@@ -26,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MovementPageController {
 
-    static final int PAGE_SIZE = 50;
     static final List<String> EXPORT_HEADERS = List.of("id", "posting", "postedAt", "type", "item", "warehouse",
             "location", "owner", "lot", "qty", "unitCost", "reference", "reason", "user");
 

@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StockPageController {
 
-    static final int PAGE_SIZE = 50;
     static final List<String> EXPORT_HEADERS = List.of("item", "itemName", "uom", "warehouse", "location", "owner", "lot",
             "onHand", "reserved", "available", "inTransit", "unitValue", "value", "asset");
 
