@@ -106,7 +106,8 @@ abstract class ListPagingContract {
         assertThat(html("/items", "q", prefix, "sort", "name", "dir", "desc"))
                 .as("the heading sorted descending links to ascending, keeping the filter")
                 .contains("href=\"/items?q=" + prefix + "&amp;sort=name&amp;dir=asc\"")
-                .contains("aria-sort=\"descending\"");
+                .contains("aria-sort=\"descending\"")
+                .as("filtering again keeps the order").contains("name=\"sort\" value=\"name\"");
     }
 
     @Test

@@ -38,6 +38,8 @@ class ItemPageController {
                 @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("category", category);
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", dir);
         model.addAttribute("categories", items.categories());
         model.addAttribute("page", items.find(new ItemQuery(q, category, sort, "desc".equals(dir)),
                 PageRequest.forPage(page, size)));
