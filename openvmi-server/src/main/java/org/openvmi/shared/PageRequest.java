@@ -18,6 +18,18 @@ public record PageRequest(int page, int size) {
         return new PageRequest(p, s);
     }
 
+    /** The largest page a list page (HTML) shows; the API's limit is {@link #MAX_SIZE}. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * A page of an HTML list from its query parameters: forgiving where the API refuses, since they come from links
+     * people edit: no or a negative page is the first, the size defaults to 50 and is capped at {@value #MAX_PAGE_SIZE}.
+     */
+    public static PageRequest forPage(Integer page, Integer size) {
+        int s = size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_PAGE_SIZE);
+        return new PageRequest(page == null || page < 0 ? 0 : page, s);
+    }
+
     public long offset() {
         return (long) page * size;
     }

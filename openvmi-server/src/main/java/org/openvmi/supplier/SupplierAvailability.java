@@ -17,6 +17,8 @@ import org.openvmi.catalog.ItemRef;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockQueries;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.stockpolicy.StockPolicyView;
@@ -76,6 +78,27 @@ public class SupplierAvailability {
     /** Items (per warehouse) whose on-hand stock is below the warning line, with the suppliers ranked for the refill. */
     @Transactional(readOnly = true)
     public List<ShortageView> shortages(String warehouse) {
+        List<Shortfall> found = below(warehouse);
+        found.sort(ShortageOrder.DEFAULT.comparator(false));
+        return withOffers(found);
+    }
+
+    /**
+     * One page of the shortages, in {@code order}. The shortage test compares two features' figures (policy lines and
+     * ledger balances) so it runs in memory; the supplier offers, the expensive part, are read for the page only.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<ShortageView> shortages(String warehouse, ShortageOrder order, boolean descending,
+                                              PageRequest page) {
+        List<Shortfall> found = below(warehouse);
+        found.sort((order == null ? ShortageOrder.DEFAULT : order).comparator(descending));
+        int from = (int) Math.min(page.offset(), found.size());
+        int to = Math.min(from + page.size(), found.size());
+        return new PageResult<>(withOffers(found.subList(from, to)), page.page(), page.size(), found.size());
+    }
+
+    /** The policy lines below their warning line, with the on-hand stock each was compared with. */
+    private List<Shortfall> below(String warehouse) {
         buyerSideOnly();
         List<StockPolicyView> lines = policies.all().stream()
                 .filter(p -> warehouse == null || warehouse.isBlank() || p.location().equals(warehouse.trim())).toList();
@@ -88,30 +111,41 @@ public class SupplierAvailability {
             }
         }
         Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(subjects.values());
-        List<StockPolicyView> short_ = new ArrayList<>();
-        Map<StockPolicyView, BigDecimal> onHandOf = new HashMap<>();
+        List<Shortfall> found = new ArrayList<>();
         for (StockPolicyView p : lines) {
             ItemWarehouse subject = subjects.get(p);
             BigDecimal qty = subject == null ? BigDecimal.ZERO : onHand.getOrDefault(subject, BigDecimal.ZERO);
             if (qty.compareTo(p.warning()) < 0) {
-                short_.add(p);
-                onHandOf.put(p, qty);
+                found.add(new Shortfall(p, qty));
             }
         }
-        var offers = repository.offers(short_.stream().map(StockPolicyView::item).distinct().toList(), clock.instant(),
+        return found;
+    }
+
+    private List<ShortageView> withOffers(List<Shortfall> found) {
+        var offers = repository.offers(found.stream().map(s -> s.line().item()).distinct().toList(), clock.instant(),
                 properties.staleAfter());
         LocalDate today = LocalDate.now(clock);
         List<ShortageView> answer = new ArrayList<>();
-        for (StockPolicyView p : short_) {
-            BigDecimal have = onHandOf.get(p);
-            BigDecimal need = p.max().subtract(have).max(p.warning().subtract(have));
+        for (Shortfall s : found) {
+            StockPolicyView p = s.line();
             var item = offers.get(p.item());
-            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), have, p.safety(), p.warning(),
-                    p.max(), need, item == null ? List.of() : ranked(item.offers(), need, today)));
+            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), s.onHand(), p.safety(),
+                    p.warning(), p.max(), s.need(), item == null ? List.of() : ranked(item.offers(), s.need(), today)));
         }
-        answer.sort(java.util.Comparator.comparing((ShortageView s) -> !s.belowSafety())
-                .thenComparing(ShortageView::item).thenComparing(ShortageView::warehouse));
         return answer;
+    }
+
+    /** A policy line below its warning line and its on-hand stock; {@code need} refills it to its max line. */
+    record Shortfall(StockPolicyView line, BigDecimal onHand) {
+
+        BigDecimal need() {
+            return line.max().subtract(onHand).max(line.warning().subtract(onHand));
+        }
+
+        boolean belowSafety() {
+            return onHand.compareTo(line.safety()) < 0;
+        }
     }
 
     private static List<SupplierOfferView> ranked(List<org.openvmi.supplier.model.SupplierOffer> offers,

@@ -90,7 +90,7 @@ class VmiBrowserIT {
             finance.type("gen-supplier", data.supplier);
             finance.click("generate");
             finance.visible(By.id("statement-status"));
-            finance.awaitText("statement-total", "35.40 CNY");
+            finance.awaitText("statement-total", "¥35.40");
             String statement = finance.currentPath();
             finance.click("issue");
             finance.await("the statement to be issued", d -> d.findElements(By.id("issue")).isEmpty());

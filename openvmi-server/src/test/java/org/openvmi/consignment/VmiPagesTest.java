@@ -116,7 +116,7 @@ class VmiPagesTest extends VmiTestSupport {
         mvc.perform(post(stUrl + "/issue").session(finance).with(csrf())).andExpect(flash().attributeExists("flash"));
         mvc.perform(get(stUrl).session(supplierA).header("Accept-Language", "zh-CN"))
                 .andExpect(content().string(containsString("已发布")))
-                .andExpect(content().string(containsString("38.35 CNY")))
+                .andExpect(content().string(containsString("¥38.35")))
                 .andExpect(content().string(containsString("id=\"confirm\"")));
         mvc.perform(post(stUrl + "/confirm").session(supplierB).with(csrf()))
                 .andExpect(flash().attributeExists("flashError"));

@@ -112,8 +112,8 @@ abstract class InventoryPagesContract {
         mvc.perform(get("/stock").with(VIEWER).param("warehouse", data.warehouse).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 // own: 7 × 10.00 + 4 × 5.00 = 90.00; consignment: 6 × 8.50 = 51.00
-                .andExpect(content().string(containsString("id=\"own-value\">90.00<")))
-                .andExpect(content().string(containsString("id=\"consignment-value\">51.00<")))
+                .andExpect(content().string(containsString("id=\"own-value\">¥90.00<")))
+                .andExpect(content().string(containsString("id=\"consignment-value\">¥51.00<")))
                 .andExpect(content().string(containsString("data-location=\"" + data.bin1 + "\"")))
                 .andExpect(content().string(containsString("data-location=\"" + data.vmi + "\"")))
                 .andExpect(content().string(containsString("not our asset")))
@@ -122,7 +122,7 @@ abstract class InventoryPagesContract {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-location=\"" + data.vmi + "\"")))
                 .andExpect(content().string(not(containsString("data-location=\"" + data.bin1 + "\""))))
-                .andExpect(content().string(containsString("id=\"own-value\">0.00<")));
+                .andExpect(content().string(containsString("id=\"own-value\">¥0.00<")));
         // the item text matches a part of the name, case-insensitively
         mvc.perform(get("/stock").with(VIEWER).param("q", data.lotItem.substring(3).toLowerCase()))
                 .andExpect(status().isOk())

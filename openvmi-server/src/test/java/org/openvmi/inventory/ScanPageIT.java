@@ -135,8 +135,8 @@ class ScanPageIT {
         browser.screenshot("stock-page");
 
         new Select(browser.byId("warehouse")).selectByValue(data.warehouse);
-        browser.await("the filtered table", d -> browser.byId("own-value").getText().equals("460.00")
-                && browser.byId("consignment-value").getText().equals("255.00"));
+        browser.await("the filtered table", d -> browser.byId("own-value").getText().equals("¥460.00")
+                && browser.byId("consignment-value").getText().equals("¥255.00"));
         browser.visible(By.cssSelector("#stock-chart canvas"));
         assertThat(browser.currentPath()).contains("warehouse=" + data.warehouse);
 

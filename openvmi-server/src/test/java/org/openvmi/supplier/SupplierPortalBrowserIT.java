@@ -75,7 +75,7 @@ class SupplierPortalBrowserIT {
         supplier.awaitText("upload-done", "2 row(s) imported.");
         supplier.open("/supplier-stock");
         assertThat(supplier.byId("stock-" + Fixtures.SUPPLIER_A + "-" + mine.get(0))
-                .findElement(By.cssSelector(".available")).getText()).isEqualTo("1200");
+                .findElement(By.cssSelector(".available")).getText()).isEqualTo("1,200");
         assertThat(supplier.byId("stock-" + Fixtures.SUPPLIER_A + "-" + mine.get(1))
                 .findElement(By.cssSelector(".available")).getText()).isEqualTo("75");
         String page = supplier.driver().getPageSource();

@@ -115,8 +115,8 @@ abstract class SupplierStockContract {
         mvc.perform(get("/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history")
                         .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("4200")))
-                .andExpect(content().string(containsString("5000")));
+                .andExpect(content().string(containsString("4,200")))
+                .andExpect(content().string(containsString("5,000")));
         mvc.perform(get("/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history")
                         .session(org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_B)))
                 .andExpect(status().isNotFound());

@@ -74,7 +74,8 @@ public class ItemRepository {
         }
         String filter = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT COUNT(*) FROM item i" + filter).params(params).query(Long.class).single();
-        List<ItemView> rows = jdbc.sql("SELECT i.* FROM item i" + filter + " ORDER BY i.code LIMIT :limit OFFSET :offset")
+        List<ItemView> rows = jdbc.sql("SELECT i.* FROM item i" + filter + " ORDER BY " + query.orderBy()
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(ItemRepository::row).list();
         return new PageResult<>(withBarcodes(rows).stream().map(v -> forScope(v, scope)).toList(), page.page(),

@@ -33,11 +33,16 @@ class ItemPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("category", category);
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", dir);
         model.addAttribute("categories", items.categories());
-        model.addAttribute("page", items.find(new ItemQuery(q, category), PageRequest.of(page, 50)));
+        model.addAttribute("page", items.find(new ItemQuery(q, category, sort, "desc".equals(dir)),
+                PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/items")
                 .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
                 .queryParamIfPresent("category", java.util.Optional.ofNullable(category).filter(s -> !s.isBlank()))

@@ -32,10 +32,11 @@ class SupplierPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("active", active);
-        model.addAttribute("page", suppliers.find(q, active, PageRequest.of(page, 50)));
+        model.addAttribute("page", suppliers.find(q, active, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", "/suppliers?q=" + (q == null ? "" : q) + (active == null ? "" : "&active=" + active));
         return "catalog/suppliers";
     }
@@ -68,7 +69,7 @@ class SupplierPageController {
     private String detailPage(String code, Integer page, Model model) {
         model.addAttribute("editing", true);
         model.addAttribute("code", code);
-        model.addAttribute("sources", suppliers.sources(code, null, PageRequest.of(page, 50)));
+        model.addAttribute("sources", suppliers.sources(code, null, PageRequest.forPage(page, null)));
         model.addAttribute("pageUrl", "/suppliers/" + code);
         return "catalog/supplier-form";
     }

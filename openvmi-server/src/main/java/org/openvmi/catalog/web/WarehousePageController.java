@@ -38,9 +38,10 @@ class WarehousePageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("page", warehouses.find(q, PageRequest.of(page, 50)));
+        model.addAttribute("page", warehouses.find(q, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", q == null || q.isBlank() ? "/warehouses" : "/warehouses?q=" + q);
         return "catalog/warehouses";
     }

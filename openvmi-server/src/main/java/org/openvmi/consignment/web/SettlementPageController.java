@@ -50,10 +50,11 @@ class SettlementPageController {
 
     @GetMapping("/shipments")
     String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, Model model) {
+                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     Model model) {
         // ?due=today is the warehouse home's "ASNs due today or late"
         boolean dueToday = AllowedValues.code("due", due, List.of("TODAY")) != null;
-        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.of(page, 50)));
+        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.forPage(page, size)));
         model.addAttribute("dueToday", dueToday);
         model.addAttribute("pageUrl", org.springframework.web.util.UriComponentsBuilder.fromPath("/shipments")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(x -> !x.isBlank()))
@@ -86,8 +87,9 @@ class SettlementPageController {
 
     @GetMapping("/settlements")
     String settlements(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size,
                        Model model) {
-        model.addAttribute("page", settlements.find(null, status, PageRequest.of(page, 50)));
+        model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size)));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfMonth(1));
         model.addAttribute("defaultTo", today.withDayOfMonth(today.lengthOfMonth()));

@@ -50,8 +50,9 @@ class VmiPageController {
     }
 
     @GetMapping("/vmi/agreements")
-    String agreements(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", agreements.find(null, PageRequest.of(page, 50)));
+    String agreements(@RequestParam(required = false) Integer page,
+                      @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size)));
         return "consignment/agreements";
     }
 
@@ -147,10 +148,10 @@ class VmiPageController {
 
     @GetMapping("/vmi/calloffs")
     String callOffs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                    Model model) {
+                    @RequestParam(required = false) Integer size, Model model) {
         // ?status= is the home page's link "call-offs to confirm" (REQUESTED)
         String shown = status == null || status.isBlank() ? null : status.trim();
-        model.addAttribute("page", callOffs.find(shown, PageRequest.of(page, 50)));
+        model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size)));
         model.addAttribute("status", shown);
         model.addAttribute("pageUrl", shown == null ? "/vmi/calloffs" : "/vmi/calloffs?status=" + shown);
         return "consignment/calloffs";

@@ -79,7 +79,8 @@ class WebhookPageController {
     }
 
     @GetMapping("/{id}")
-    String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page, Model model,
+    String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page,
+                      @RequestParam(required = false) Integer size, Model model,
                       RedirectAttributes redirect) {
         try {
             model.addAttribute("hook", webhooks.get(id));
@@ -87,7 +88,7 @@ class WebhookPageController {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
             return "redirect:/admin/webhooks";
         }
-        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.of(page, 50)));
+        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", "/admin/webhooks/" + id);
         return DELIVERIES;
     }

@@ -49,9 +49,10 @@ class CountPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", counts.find(status, null, PageRequest.of(page, 50)));
+        model.addAttribute("page", counts.find(status, null, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", status == null || status.isBlank() ? "/counts" : "/counts?status=" + status);
         return "inventory/counts";
     }

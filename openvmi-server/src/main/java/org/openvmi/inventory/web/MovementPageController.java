@@ -26,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MovementPageController {
 
-    static final int PAGE_SIZE = 50;
     static final List<String> EXPORT_HEADERS = List.of("id", "posting", "postedAt", "type", "item", "warehouse",
             "location", "owner", "lot", "qty", "unitCost", "reference", "reason", "user");
 
@@ -64,7 +63,8 @@ class MovementPageController {
                      @RequestParam(required = false) Long posting,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(required = false) Integer page, Model model) {
+                     @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size, Model model) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         model.addAttribute("f", f);
         model.addAttribute("warehouses", pages.warehouses());
@@ -72,7 +72,7 @@ class MovementPageController {
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.ALL_TYPES);
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("page", queries.movements(f.toFilter(clock), PageRequest.of(page, PAGE_SIZE)));
+        model.addAttribute("page", queries.movements(f.toFilter(clock), PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", f.links().url("/movements"));
         model.addAttribute("csvUrl", f.links().with("format", "csv").url("/movements/export"));
         model.addAttribute("xlsxUrl", f.links().with("format", "xlsx").url("/movements/export"));

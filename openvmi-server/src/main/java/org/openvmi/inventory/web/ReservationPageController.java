@@ -33,10 +33,11 @@ class ReservationPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String item,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("item", item);
-        model.addAttribute("page", reservations.find(status, item, null, PageRequest.of(page, 50)));
+        model.addAttribute("page", reservations.find(status, item, null, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", "/reservations?status=" + (status == null ? "" : status)
                                       + "&item=" + (item == null ? "" : item));
         return "inventory/reservations";

@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StockPageController {
 
-    static final int PAGE_SIZE = 50;
     static final List<String> EXPORT_HEADERS = List.of("item", "itemName", "uom", "warehouse", "location", "owner", "lot",
             "onHand", "reserved", "available", "inTransit", "unitValue", "value", "asset");
 
@@ -44,7 +43,8 @@ class StockPageController {
     @GetMapping("/stock")
     String stock(@RequestParam(required = false) String q, @RequestParam(required = false) String warehouse,
                  @RequestParam(required = false) String location, @RequestParam(required = false) String owner,
-                 @RequestParam(required = false) Integer page, Model model) {
+                 @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
         StockFilter filter = filter(q, warehouse, location, owner);
         StockValueSummary summary = queries.stockValue(filter);
         model.addAttribute("q", q);
@@ -54,7 +54,7 @@ class StockPageController {
         model.addAttribute("warehouses", pages.warehouses());
         model.addAttribute("locations", pages.locationCodes(warehouse));
         model.addAttribute("suppliers", pages.suppliers());
-        model.addAttribute("page", queries.stock(filter, PageRequest.of(page, PAGE_SIZE)));
+        model.addAttribute("page", queries.stock(filter, PageRequest.forPage(page, size)));
         model.addAttribute("summary", summary);
         model.addAttribute("chart", chart(summary));
         PageLinks links = links(q, warehouse, location, owner);

@@ -36,9 +36,10 @@ class TransferPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", transfers.find(status, null, PageRequest.of(page, 50)));
+        model.addAttribute("page", transfers.find(status, null, PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", status == null || status.isBlank() ? "/transfers" : "/transfers?status=" + status);
         return "inventory/transfers";
     }

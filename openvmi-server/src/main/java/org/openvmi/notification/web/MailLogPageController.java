@@ -22,13 +22,14 @@ class MailLogPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size,
                 Model model) {
         String s = status == null || status.isBlank() ? null : status;
         try {
-            model.addAttribute("page", mails.find(s, PageRequest.of(page, 50)));
+            model.addAttribute("page", mails.find(s, PageRequest.forPage(page, size)));
         } catch (InvalidInputException e) {
             s = null;
-            model.addAttribute("page", mails.find(null, PageRequest.of(page, 50)));
+            model.addAttribute("page", mails.find(null, PageRequest.forPage(page, size)));
         }
         model.addAttribute("status", s);
         model.addAttribute("pageUrl", s == null ? "/admin/notifications/mails" : "/admin/notifications/mails?status=" + s);

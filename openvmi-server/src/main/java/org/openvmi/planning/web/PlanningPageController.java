@@ -103,6 +103,7 @@ class PlanningPageController {
     String suggestions(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
                        @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size,
                        Model model) {
         String s = status == null ? "OPEN" : status;
         model.addAttribute("type", type);
@@ -113,7 +114,7 @@ class PlanningPageController {
         model.addAttribute("statuses", SuggestionStatus.values());
         PageResult<?> result;
         try {
-            result = suggestions.find(type, s, warehouse, item, run, PageRequest.of(page, 50));
+            result = suggestions.find(type, s, warehouse, item, run, PageRequest.forPage(page, size));
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", e.getMessage());
             result = new PageResult<>(List.of(), 0, 50, 0);

@@ -64,16 +64,18 @@ class ProcurementPageController {
 
     @GetMapping("/requisitions")
     String requisitionList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size,
                            Model model) {
-        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.of(page, 50)));
+        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.forPage(page, size)));
         model.addAttribute("status", status);
         model.addAttribute("inbox", false);
         return "procurement/requisitions";
     }
 
     @GetMapping("/requisitions/inbox")
-    String inbox(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", requisitions.inbox(PageRequest.of(page, 50)));
+    String inbox(@RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("page", requisitions.inbox(PageRequest.forPage(page, size)));
         model.addAttribute("inbox", true);
         return "procurement/requisitions";
     }
@@ -228,9 +230,10 @@ class ProcurementPageController {
 
     @GetMapping("/purchase-orders")
     String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, Model model) {
+                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     Model model) {
         // ?due=today|late: the warehouse's and the buyer's home cards
-        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.of(page, 50)));
+        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.forPage(page, size)));
         model.addAttribute("status", status);
         model.addAttribute("due", due == null || due.isBlank() ? null : due.trim().toLowerCase(java.util.Locale.ROOT));
         return "procurement/purchase-orders";
@@ -326,8 +329,9 @@ class ProcurementPageController {
 
     @GetMapping("/invoices")
     String invoiceList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size,
                        Model model) {
-        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.of(page, 50)));
+        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.forPage(page, size)));
         model.addAttribute("status", status);
         return "procurement/invoices";
     }

@@ -47,8 +47,9 @@ class UserPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", users.find(PageRequest.of(page, 50)));
+    String list(@RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("page", users.find(PageRequest.forPage(page, size)));
         model.addAttribute("pageUrl", "/admin/users");
         return "security/users";
     }

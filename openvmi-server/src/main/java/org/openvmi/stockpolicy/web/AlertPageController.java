@@ -46,6 +46,7 @@ class AlertPageController {
     String centre(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                   @RequestParam(required = false) String item, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) Integer size,
                   @RequestParam(required = false) String scope, @RequestParam(required = false) AlertOrder group,
                   Model model) {
         boolean mine = !"all".equals(scope);
@@ -56,7 +57,7 @@ class AlertPageController {
             case "ALL" -> List.of();
             default -> List.of(AlertStatus.valueOf(shown));
         };
-        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.of(page, 50));
+        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.forPage(page, size));
         model.addAttribute("page", rows);
         model.addAttribute("groups", order == AlertOrder.NEWEST ? Map.of()
                 : alerts.groupsOf(rows.content().stream().map(AlertView::id).toList(), order));

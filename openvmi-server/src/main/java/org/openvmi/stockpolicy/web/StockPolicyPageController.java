@@ -65,8 +65,9 @@ class StockPolicyPageController {
     @GetMapping
     String list(@RequestParam(required = false) String location, @RequestParam(required = false) String q,
                 @RequestParam(required = false) PolicyMode mode, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size,
                 Model model) {
-        PageResult<StockPolicyView> result = policies.find(location, q, mode, PageRequest.of(page, PAGE_SIZE));
+        PageResult<StockPolicyView> result = policies.find(location, q, mode, PageRequest.forPage(page, size));
         RowsForm form = new RowsForm();
         result.content().forEach(v -> form.rows.add(StockPolicyCommand.from(v)));
         model.addAttribute("form", form);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.supplier.ShortageOrder;
 import org.openvmi.supplier.SupplierAvailability;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,9 +41,12 @@ class AvailabilityPageController {
     }
 
     @GetMapping("/shortages")
-    String shortages(@RequestParam(required = false) String warehouse, Model model) {
+    String shortages(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page,
+                     @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("warehouse", warehouse);
-        model.addAttribute("shortages", availability.shortages(warehouse));
+        model.addAttribute("page", availability.shortages(warehouse, ShortageOrder.of(sort), "desc".equals(dir),
+                PageRequest.forPage(page, size)));
         return "supplier/shortages";
     }
 }
