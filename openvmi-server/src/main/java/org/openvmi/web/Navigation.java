@@ -53,7 +53,8 @@ public final class Navigation {
                     new Entry("nav-items", "/items", "nav.items"),
                     new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),
                     new Entry("nav-suppliers", "/suppliers", "nav.suppliers"),
-                    new Entry("nav-imports", "/imports", "nav.imports"))),
+                    new Entry("nav-imports", "/imports", "nav.imports"),
+                    new Entry("nav-labels", "/labels", "nav.labels"))),
             new Group("nav.inventory", List.of(
                     new Entry("nav-scan", "/scan", "nav.scan"),
                     new Entry("nav-stock", "/stock", "nav.stock"),
