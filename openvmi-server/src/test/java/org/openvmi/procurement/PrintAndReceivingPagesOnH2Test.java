@@ -58,7 +58,7 @@ class PrintAndReceivingPagesOnH2Test extends ProcurementApiSupport {
                 .andExpect(content().string(allOf(containsString("<h1>采购订单</h1>"),
                         containsString("id=\"po-number\">PO-" + po + "<"),
                         containsString("/labels/barcode?text=PO-" + po), containsString("深沟球轴承 6204"),
-                        containsString("id=\"po-total\">590.00<"), containsString("伍佰玖拾元整"),
+                        containsString("id=\"po-total\">¥590.00<"), containsString("伍佰玖拾元整"),
                         containsString("data-print"), not(containsString("class=\"menu\"")))));
         mvc.perform(get("/purchase-orders/" + po + "/print").session(buyer).header("Accept-Language", "en"))
                 .andExpect(content().string(allOf(containsString("<h1>Purchase order</h1>"), containsString("Amount in capitals"))));

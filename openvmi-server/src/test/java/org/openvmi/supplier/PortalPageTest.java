@@ -36,12 +36,12 @@ class PortalPageTest {
 
         String zh = mvc.perform(get("/portal").session(session).locale(Locale.SIMPLIFIED_CHINESE)
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString();
-        assertThat(zh).containsPattern("id=\"portal-item-" + data.item + "\"(?s).*?class=\"num cover\">&gt; 365 天<")
+        assertThat(zh).containsPattern("id=\"portal-item-" + data.item + "\"(?s).*?class=\"num cover\">&gt; 365<")
                 .contains("href=\"/vmi/calloffs?status=REQUESTED\"", "href=\"/settlements?status=ISSUED\"")
                 .doesNotContain("上线后", "2772");
 
         String en = mvc.perform(get("/portal?lang=en").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(en).containsPattern("id=\"portal-item-" + data.item + "\"(?s).*?class=\"num cover\">&gt; 365 days<");
+        assertThat(en).containsPattern("id=\"portal-item-" + data.item + "\"(?s).*?class=\"num cover\">&gt; 365<");
 
         data.move("ISSUE", 98); // 1 on hand after 99 used: well under a year, one decimal
         String low = mvc.perform(get("/portal?lang=en").session(session)).andReturn().getResponse().getContentAsString();
