@@ -29,7 +29,19 @@ final class DomainMessageCodes {
             new Rule(Pattern.compile("at least one line is required"), "domain.atLeastOneLine"),
             new Rule(Pattern.compile("unknown (item|warehouse|location|supplier) '(.*)'"), "domain.unknown."),
             new Rule(Pattern.compile("\\w[\\w ]* with code '(.*)' already exists"), "domain.duplicate"),
-            new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"));
+            new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"),
+            // a typed value (a filter, a status, a role) outside its set; the allowed codes are for the API only
+            new Rule(Pattern.compile("unknown value '(.*)'; allowed: .*"), "domain.unknownValue"),
+            new Rule(Pattern.compile("Receiving more than shipped: item '(.*?)'.* shipped (\\S+), received (\\S+), "
+                                     + "open (\\S+), requested (\\S+)"), "domain.receivingMoreThanShipped"),
+            // Bean Validation's defaults, interpolated in English by RequestValidation
+            new Rule(Pattern.compile("must not be empty"), "domain.required"),
+            new Rule(Pattern.compile("(?:size must be between \\d+ and|at most) (\\d+)(?: characters)?"), "domain.atMostChars"),
+            new Rule(Pattern.compile("must be greater than or equal to (.*)"), "domain.atLeast"),
+            new Rule(Pattern.compile("must be less than or equal to (.*)"), "domain.atMostValue"),
+            new Rule(Pattern.compile("must match \".*\""), "domain.pattern"),
+            new Rule(Pattern.compile("must be a well-formed email address"), "domain.email"),
+            new Rule(Pattern.compile("at most (\\d+) digits before and (\\d+) after the decimal point"), "domain.digits"));
 
     private DomainMessageCodes() {
     }
@@ -43,7 +55,11 @@ final class DomainMessageCodes {
                     if (rule.code().endsWith(".")) {
                         return new Coded(rule.code() + m.group(1), new Object[] {m.group(2)});
                     }
-                    return new Coded(rule.code(), m.groupCount() > 0 ? new Object[] {m.group(1)} : new Object[0]);
+                    Object[] args = new Object[m.groupCount()];
+                    for (int g = 0; g < args.length; g++) {
+                        args[g] = m.group(g + 1);
+                    }
+                    return new Coded(rule.code(), args);
                 }
             }
         }
