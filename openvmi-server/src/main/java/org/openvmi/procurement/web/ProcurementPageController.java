@@ -307,7 +307,7 @@ class ProcurementPageController {
             try {
                 model.addAttribute("po", orders.get(po));
             } catch (NotFoundException e) {
-                model.addAttribute("flashError", e.getMessage());
+                model.addAttribute("flashError", FormErrors.describe(e, messages));
             }
         }
         model.addAttribute("poId", po);
@@ -399,7 +399,7 @@ class ProcurementPageController {
             try {
                 model.addAttribute("statement", invoices.reconciliation(s, m));
             } catch (InvalidInputException | NotFoundException e) {
-                model.addAttribute("flashError", e.getMessage());
+                model.addAttribute("flashError", FormErrors.describe(e, messages));
             }
         }
         return "procurement/reconciliation";

@@ -30,8 +30,8 @@ final class DomainMessageCodes {
             new Rule(Pattern.compile("unknown (item|warehouse|location|supplier) '(.*)'"), "domain.unknown."),
             new Rule(Pattern.compile("\\w[\\w ]* with code '(.*)' already exists"), "domain.duplicate"),
             new Rule(Pattern.compile(".* was changed by someone else.*"), "domain.stale"),
-            // a typed value (a filter, a status, a role) outside its set; the allowed codes are for the API only
-            new Rule(Pattern.compile("unknown value '(.*)'; allowed: .*"), "domain.unknownValue"),
+            // a typed value (a filter, a status, a role) outside its set, with the values that may be typed instead
+            new Rule(Pattern.compile("unknown value '(.*)'; allowed: (.*)"), "domain.unknownValue"),
             new Rule(Pattern.compile("Receiving more than shipped: item '(.*?)'.* shipped (\\S+), received (\\S+), "
                                      + "open (\\S+), requested (\\S+)"), "domain.receivingMoreThanShipped"),
             // Bean Validation's defaults, interpolated in English by RequestValidation
