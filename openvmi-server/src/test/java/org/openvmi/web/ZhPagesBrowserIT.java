@@ -1,7 +1,9 @@
 package org.openvmi.web;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -233,7 +235,36 @@ class ZhPagesBrowserIT {
                 .get("id").asLong();
         send(as(Role.FINANCE), "/api/v1/settlements/" + statement + "/issue", "");
 
-        // planning: a run over the warehouse (forecasts and, where stock is short, suggestions)
+        // stock documents: a transfer to a second warehouse shipped and received in part, a count left open
+        String other = Fixtures.unique("ZW");
+        send(as(Role.ADMIN), "/api/v1/warehouses", "{\"code\":\"" + other + "\",\"name\":\"第二仓\"}");
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations", "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations",
+                "{\"code\":\"" + other + "-TRANSIT\",\"type\":\"IN_TRANSIT\"}");
+        data.addAll(List.of(other, other + "-B1", other + "-TRANSIT", "第二仓"));
+        long transfer = send(as(Role.WAREHOUSE), "/api/v1/transfers", ("{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-ZH\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":5}]}").formatted(alert.bin, other + "-B1", alert.item)).get("id").asLong();
+        data.add("TR-ZH");
+        send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/ship", "");
+        send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/receive", "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":2}]}");
+        send(as(Role.WAREHOUSE), "/api/v1/counts", "{\"location\":\"" + alert.bin + "\"}");
+
+        // planning: an item without stock with half a year of weekly demand, then a run over the warehouse
+        String planned = Fixtures.unique("ZP");
+        send(as(Role.ADMIN), "/api/v1/items", "{\"code\":\"" + planned + "\",\"name\":\"六角螺母\",\"uom\":\"PCS\"}");
+        send(as(Role.ADMIN), "/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items",
+                "{\"item\":\"" + planned + "\",\"price\":1.5,\"leadTimeDays\":7}");
+        data.addAll(List.of(planned, "六角螺母"));
+        send(as(Role.WAREHOUSE), "/api/v1/movements", ("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\","
+                + "\"owner\":\"OWN\",\"qty\":5,\"reference\":\"T-ALERT\"}]}").formatted(planned, alert.bin));
+        LocalDate sunday = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        for (int week = 0; week < 52; week++) {
+            jdbc.sql("""
+                    INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
+                    VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, 40)""")
+                    .param("i", planned).param("w", alert.warehouse)
+                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * week + 4))).update();
+        }
         long run = send(as(Role.PLANNER), "/api/v1/planning/runs", "{\"warehouse\":\"" + alert.warehouse + "\"}").get("id").asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String status;
@@ -241,6 +272,9 @@ class ZhPagesBrowserIT {
             Thread.sleep(100);
             status = read("/api/v1/planning/runs/" + run).get("status").asString();
         } while (!"DONE".equals(status) && !"FAILED".equals(status) && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_suggestion WHERE run_id = :r").param("r", run)
+                .query(Long.class).single()).as("suggestions of the planning run").isPositive();
 
         data.addAll(List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B, "深沟球轴承", "迟到每小时罚款"));
         data.addAll(ROLES);

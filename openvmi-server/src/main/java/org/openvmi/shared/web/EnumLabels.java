@@ -36,6 +36,19 @@ public class EnumLabels {
         return label(type, value, LocaleContextHolder.getLocale());
     }
 
+    public String label(String type, Object value, Locale locale) {
+        if (value == null || value.toString().isEmpty()) {
+            return "";
+        }
+        String code = value instanceof Enum<?> e ? e.name() : value.toString();
+        return messages.getMessage(key(type, code), null, code, locale);
+    }
+
+    /** The owner of stock: own stock by its label ("自有库存"), a supplier (consignment) by its code. */
+    public String owner(String owner) {
+        return "OWN".equals(owner) ? label("Owner", owner) : owner == null ? "" : owner;
+    }
+
     /**
      * Who a step or rule names: a user name as it is, a role (approval rules write {@code role:BUYER} for any user
      * with that role) by its label, e.g. "采购（任一用户）".
@@ -47,13 +60,5 @@ public class EnumLabels {
         Locale locale = LocaleContextHolder.getLocale();
         String role = who.substring(ROLE_PREFIX.length()).trim().toUpperCase(Locale.ROOT);
         return messages.getMessage("person.role", new Object[] {label("Role", role, locale)}, who, locale);
-    }
-
-    public String label(String type, Object value, Locale locale) {
-        if (value == null || value.toString().isEmpty()) {
-            return "";
-        }
-        String code = value instanceof Enum<?> e ? e.name() : value.toString();
-        return messages.getMessage(key(type, code), null, code, locale);
     }
 }

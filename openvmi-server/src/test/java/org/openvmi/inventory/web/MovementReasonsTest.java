@@ -34,6 +34,8 @@ class MovementReasonsTest {
         assertThat(reasons.label("ownership from S001 (CONSUMPTION)")).isEqualTo("物权自 S001 转入（消耗）");
         assertThat(reasons.label("ownership to buyer (STAGED)")).isEqualTo("物权转给买方（低于安全线）");
         assertThat(reasons.label("transfer difference")).isEqualTo("调拨差异核销");
+        assertThat(reasons.label("in transit to WH2-B1")).isEqualTo("在途，调往 WH2-B1");
+        assertThat(reasons.label("transfer from WH1-B1")).isEqualTo("调拨自 WH1-B1");
         assertThat(reasons.label("line 3 破损")).isEqualTo("line 3 破损");
         assertThat(reasons.label(null)).isEmpty();
     }

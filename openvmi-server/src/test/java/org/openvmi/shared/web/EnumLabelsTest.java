@@ -44,6 +44,7 @@ import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.PolicyMode;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.model.DeliveryEstimate;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,7 @@ class EnumLabelsTest {
             Map.entry("ShipmentNoticeStatus", List.of("IN_TRANSIT", "RECEIVED")),
             Map.entry("SettlementKind", List.of("CONSUMPTION", "RECEIPT", "STAGED")),
             Map.entry("MailStatus", List.of("PENDING", "SENT", "FAILED")),
+            Map.entry("Owner", List.of("OWN")),
             Map.entry("DeliveryStatus", List.of("PENDING", "DELIVERED", "FAILED")),
             Map.entry("LeadTimeSource", List.of("RECEIPTS", "SOURCE_LIST", "NONE")),
             Map.entry("ForecastMeasure", List.of("MASE", "RMSSE", "none")),
@@ -136,7 +138,7 @@ class EnumLabelsTest {
     @Test
     void the_bean_resolves_a_label_in_the_requested_language_and_keeps_an_unknown_value_as_its_code() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/enums");
+        source.setBasenames("i18n/enums", "i18n/messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         EnumLabels labels = new EnumLabels(source);
@@ -147,6 +149,25 @@ class EnumLabelsTest {
                 .isEqualTo(chinese.getProperty("enum.AlertType.BELOW_WARNING"));
         assertThat(labels.label("Role", "NO_SUCH_ROLE", Locale.SIMPLIFIED_CHINESE)).isEqualTo("NO_SUCH_ROLE");
         assertThat(labels.label("Role", null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    @Test
+    void an_approver_that_is_a_role_reads_as_the_role_own_stock_as_its_label_and_names_and_codes_stay() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/enums", "i18n/messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        EnumLabels labels = new EnumLabels(source);
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(labels.person("role:BUYER")).isEqualTo(chinese.getProperty("enum.Role.BUYER") + "（任一用户）");
+            assertThat(labels.person("role:finance")).isEqualTo(chinese.getProperty("enum.Role.FINANCE") + "（任一用户）");
+            assertThat(labels.person("t-buyer")).isEqualTo("t-buyer");
+            assertThat(labels.owner("OWN")).isEqualTo("自有库存");
+            assertThat(labels.owner("S001")).isEqualTo("S001");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     private void check(String type, String value, List<String> missing) {
