@@ -56,7 +56,7 @@ public final class FormErrors {
      */
     public static String describe(RuntimeException e, MessageSource messages) {
         if (e instanceof InvalidInputException invalid) {
-            return describe(invalid.errors(), messages);
+            return describe(invalid.errors(), messages, false);
         }
         return translate(e.getMessage(), messages, LocaleContextHolder.getLocale());
     }
@@ -78,10 +78,11 @@ public final class FormErrors {
             }
             errors.add(new FieldErrors.FieldError(m.group(1), m.group(2)));
         }
-        return describe(errors, messages);
+        return describe(errors, messages, true);
     }
 
-    private static String describe(List<FieldErrors.FieldError> errors, MessageSource messages) {
+    /** {@code asTyped}: a problem neither translated nor of a known field stays as it came ("Approvers: …"). */
+    private static String describe(List<FieldErrors.FieldError> errors, MessageSource messages, boolean asTyped) {
         Locale locale = LocaleContextHolder.getLocale();
         return errors.stream().map(fe -> {
             String field = fe.field() == null ? "" : fe.field();
@@ -93,7 +94,10 @@ public final class FormErrors {
             }
             // a field named by its label where the bundles have one ("名称：请填写此项"), never by its property path
             String label = messages.getMessage("field." + field.replaceAll(".*\\.", ""), null, null, locale);
-            return label == null ? text : messages.getMessage("form.field", new Object[] {label}, "{0}: ", locale) + text;
+            if (label == null) {
+                return asTyped && text.equals(fe.message()) ? field + ": " + text : text;
+            }
+            return messages.getMessage("form.field", new Object[] {label}, "{0}: ", locale) + text;
         }).collect(Collectors.joining("; "));
     }
 

@@ -45,6 +45,9 @@ class FormErrorsTest {
         assertThat(FormErrors.describe("User no-such-user does not exist.", messages)).isEqualTo("User no-such-user does not exist.");
         assertThat(FormErrors.describe((String) null, messages)).isEmpty();
         LocaleContextHolder.setLocale(Locale.ENGLISH);
+        String described = "Approvers: 'role:GOD' is not allowed here; allowed: a user name, role:FINANCE";
+        assertThat(FormErrors.describe(described, messages)).isEqualTo(described);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(FormErrors.describe("lines[0].item: unknown item 'X'", messages)).isEqualTo("Line 1: There is no item 'X'");
     }
 }
