@@ -25,6 +25,7 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.web.EnumLabels;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -325,7 +326,8 @@ class ProcurementPageController {
                         decimal(rejectedQty), blank(rejectReason))))));
         if (done != null) {
             redirect.addFlashAttribute("flash", text("proc.flash.received", "RC-" + done.id(), item, qty,
-                    done.poNumber(), done.poStatus()));
+                    done.poNumber(), messages.getMessage(EnumLabels.key("PurchaseOrderStatus", done.poStatus()), null,
+                            done.poStatus(), LocaleContextHolder.getLocale())));
         }
         redirect.addAttribute("po", po);
         redirect.addAttribute("location", location);
