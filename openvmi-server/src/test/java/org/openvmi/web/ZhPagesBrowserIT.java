@@ -93,24 +93,24 @@ class ZhPagesBrowserIT {
             browser.driver().manage().deleteAllCookies();
             browser.logIn(user, Fixtures.PASSWORD);
             Set<String> pages = new LinkedHashSet<>(links(browser, "#sidebar a[href], header .menu a[href]"));
+            assertThat(pages).as("the navigation of " + user).hasSizeGreaterThan(1);
             pages.add("/");
             Set<String> visited = new LinkedHashSet<>();
             for (String page : pages) {
-                check(browser, user, page, problems, visited);
-                // the detail page behind the first row of a list
-                for (String detail : links(browser, "main table tbody tr:first-child a[href]")) {
-                    check(browser, user, detail, problems, visited);
-                    break;
+                if (check(browser, user, page, problems, visited)) {
+                    // the detail page behind the first row of a list
+                    links(browser, "main table tbody tr:first-child a[href]").stream().findFirst()
+                            .ifPresent(detail -> check(browser, user, detail, problems, visited));
                 }
             }
-            assertThat(visited).as("pages seen by " + user).isNotEmpty();
         }
         assertThat(problems).as("text on zh-CN pages that is not Chinese").isEmpty();
     }
 
-    private void check(Browser browser, String user, String page, List<String> problems, Set<String> visited) {
+    /** Opens the page unless seen already and notes what is not Chinese; true when it was opened. */
+    private boolean check(Browser browser, String user, String page, List<String> problems, Set<String> visited) {
         if (!visited.add(page)) {
-            return;
+            return false;
         }
         browser.open(page);
         browser.visible(By.tagName("main"));
@@ -130,6 +130,7 @@ class ZhPagesBrowserIT {
         if (!found.isEmpty()) {
             problems.add(user + " " + page + ": " + String.join(" | ", found));
         }
+        return true;
     }
 
     private String visibleText(Browser browser) {
