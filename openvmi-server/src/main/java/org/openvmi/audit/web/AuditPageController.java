@@ -9,6 +9,7 @@ import org.openvmi.audit.AuditTrail.AuditQuery;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -81,7 +82,7 @@ class AuditPageController {
     }
 
     private String actionLabel(String action) {
-        return messages.getMessage("audit.action." + action, null, action, LocaleContextHolder.getLocale());
+        return messages.getMessage(EnumLabels.key("AuditAction", action), null, action, LocaleContextHolder.getLocale());
     }
 
     private String message(String key, Object... args) {

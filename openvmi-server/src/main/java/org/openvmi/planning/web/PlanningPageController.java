@@ -21,6 +21,7 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -81,10 +82,10 @@ class PlanningPageController {
                     decimal("serviceLevel", serviceLevel)));
             redirect.addFlashAttribute("flash", text("planning.runs.started", run.id()));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             redirect.addFlashAttribute("form", form);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("flashError", e.getMessage());
+            redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             redirect.addFlashAttribute("form", form);
         }
         return "redirect:/planning/runs";
@@ -116,7 +117,7 @@ class PlanningPageController {
         try {
             result = suggestions.find(type, s, warehouse, item, run, PageRequest.forPage(page, size));
         } catch (InvalidInputException e) {
-            model.addAttribute("flashError", e.getMessage());
+            model.addAttribute("flashError", FormErrors.describe(e, messages));
             result = new PageResult<>(List.of(), 0, 50, 0);
         }
         model.addAttribute("page", result);
@@ -142,7 +143,7 @@ class PlanningPageController {
                     redirect.addFlashAttribute("flashError", refused);
                 }
             } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
-                redirect.addFlashAttribute("flashError", e.getMessage());
+                redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             }
         }
         return "redirect:" + (back != null && back.startsWith("/planning/suggestions") ? back : "/planning/suggestions");
@@ -157,7 +158,7 @@ class PlanningPageController {
             List<ForecastView> found = forecasts.find(item, warehouse, PageRequest.of(0, 1)).content();
             f = found.isEmpty() ? null : found.get(0);
         } catch (InvalidInputException e) {
-            model.addAttribute("flashError", e.getMessage());
+            model.addAttribute("flashError", FormErrors.describe(e, messages));
         }
         model.addAttribute("f", f);
         if (f != null) {

@@ -22,6 +22,7 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.web.EnumLabels;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -398,7 +399,7 @@ class ProcurementPageController {
             try {
                 model.addAttribute("statement", invoices.reconciliation(s, m));
             } catch (InvalidInputException | NotFoundException e) {
-                model.addAttribute("flashError", e.getMessage());
+                model.addAttribute("flashError", FormErrors.describe(e, messages));
             }
         }
         return "procurement/reconciliation";

@@ -39,7 +39,15 @@ final class DomainMessageCodes {
             new Rule(Pattern.compile("unknown user '(.*)' \\(a user name or role:NAME\\)"), "domain.unknownUser"),
             new Rule(Pattern.compile("unknown value '(.*)'; (?:allowed:|one of) \\[?([^\\]]*)\\]?"), "domain.unknownValue"),
             new Rule(Pattern.compile("at least one approver \\(user name or role:NAME\\) is required"),
-                    "domain.atLeastOneApprover"));
+                    "domain.atLeastOneApprover"),
+            // Bean Validation's defaults, interpolated in English by RequestValidation
+            new Rule(Pattern.compile("must not be empty"), "domain.required"),
+            new Rule(Pattern.compile("(?:size must be between \\d+ and|at most) (\\d+)(?: characters)?"), "domain.atMostChars"),
+            new Rule(Pattern.compile("must be greater than or equal to (.*)"), "domain.atLeast"),
+            new Rule(Pattern.compile("must be less than or equal to (.*)"), "domain.atMostValue"),
+            new Rule(Pattern.compile("must match \".*\""), "domain.pattern"),
+            new Rule(Pattern.compile("must be a well-formed email address"), "domain.email"),
+            new Rule(Pattern.compile("at most (\\d+) digits before and (\\d+) after the decimal point"), "domain.digits"));
 
     private DomainMessageCodes() {
     }

@@ -48,8 +48,8 @@ class ErrorResponses implements ErrorController {
         page.addObject("status", status.value());
         page.addObject("headline", text("error.status." + status.value(),
                 text(status.is5xxServerError() ? "error.status.5xx" : "error.status.4xx", null, locale), locale));
-        // the refusal of our own rules (a filter value, a business rule) says what to change; nothing else is shown
-        page.addObject("detail", domainRefusal(error) ? error.getMessage() : null);
+        // the refusal of our own rules (a filter value, a business rule) says what to change, in the page's language
+        page.addObject("detail", domainRefusal(error) ? FormErrors.describe((RuntimeException) error, messages) : null);
         return page;
     }
 

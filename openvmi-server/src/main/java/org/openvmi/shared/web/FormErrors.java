@@ -1,6 +1,8 @@
 package org.openvmi.shared.web;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,16 +57,10 @@ public final class FormErrors {
      * of its property path ("lines[1].item: unknown item").
      */
     public static String describe(RuntimeException e, MessageSource messages) {
-        Locale locale = LocaleContextHolder.getLocale();
         if (e instanceof InvalidInputException invalid) {
-            return invalid.errors().stream().map(fe -> {
-                Matcher line = LINE.matcher(fe.field() == null ? "" : fe.field());
-                String text = translate(fe.message(), messages, locale);
-                return line.find() ? messages.getMessage("form.line", new Object[] {Integer.parseInt(line.group(1)) + 1},
-                        "Line {0}: ", locale) + text : text;
-            }).collect(Collectors.joining("; "));
+            return describe(invalid.errors(), messages, false);
         }
-        return translate(e.getMessage(), messages, locale);
+        return translate(e.getMessage(), messages, LocaleContextHolder.getLocale());
     }
 
     /**
@@ -86,6 +82,49 @@ public final class FormErrors {
         }
         return fields;
     }
+
+     * A refusal that reached the page as text (a flash message set from {@code e.getMessage()}), in the page's
+     * language: the form {@link InvalidInputException} writes ("lines[0].item: unknown item 'X'; qty: …") is read
+     * back into its field problems; a text already translated, or not known, stays as it is.
+     */
+    public static String describe(String message, MessageSource messages) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        List<FieldErrors.FieldError> errors = new ArrayList<>();
+        for (String part : PROBLEMS.split(message)) {
+            Matcher m = FIELD.matcher(part);
+            if (!m.matches()) {
+                return translate(message, messages, LocaleContextHolder.getLocale());
+            }
+            errors.add(new FieldErrors.FieldError(m.group(1), m.group(2)));
+        }
+        return describe(errors, messages, true);
+    }
+
+    /** {@code asTyped}: a problem neither translated nor of a known field stays as it came ("Approvers: …"). */
+    private static String describe(List<FieldErrors.FieldError> errors, MessageSource messages, boolean asTyped) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return errors.stream().map(fe -> {
+            String field = fe.field() == null ? "" : fe.field();
+            Matcher line = LINE.matcher(field);
+            String text = translate(fe.message(), messages, locale);
+            if (line.find()) {
+                return messages.getMessage("form.line", new Object[] {Integer.parseInt(line.group(1)) + 1}, "Line {0}: ",
+                        locale) + text;
+            }
+            // a field named by its label where the bundles have one ("名称：请填写此项"), never by its property path
+            String label = messages.getMessage("field." + field.replaceAll(".*\\.", ""), null, null, locale);
+            if (label == null) {
+                return asTyped && text.equals(fe.message()) ? field + ": " + text : text;
+            }
+            return messages.getMessage("form.field", new Object[] {label}, "{0}: ", locale) + text;
+        }).collect(Collectors.joining("; "));
+    }
+
+    /** "field: message" as InvalidInputException joins them; "allowed: …" belongs to the message before it. */
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z_]\\w*(?:\\[\\d+])?(?:\\.\\w+(?:\\[\\d+])?)*): (.+)", Pattern.DOTALL);
+    private static final Pattern PROBLEMS = Pattern.compile("; (?!allowed: )(?=[A-Za-z_][\\w.\\[\\]]*: )");
 
     private static String translate(String message, MessageSource messages, Locale locale) {
         DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);

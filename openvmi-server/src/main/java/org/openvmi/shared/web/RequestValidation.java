@@ -2,11 +2,14 @@ package org.openvmi.shared.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Validator;
 
 import org.openvmi.shared.FieldErrors.FieldError;
 import org.openvmi.shared.InvalidInputException;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Bean Validation for objects a controller completes itself before validating (e.g. the code of a PUT from its path). */
 public final class RequestValidation {
@@ -33,14 +36,24 @@ public final class RequestValidation {
         return object;
     }
 
-    /** The violations of a (possibly null) object as field errors, sorted by field. */
+    /**
+     * The violations of a (possibly null) object as field errors, sorted by field. The messages are always English,
+     * like every refusal of the domain: the API answers them as they are, a page shows them in its language through
+     * their message code ({@link DomainMessageCodes}) instead of Bean Validation's own translations ("不能为null").
+     */
     public static List<FieldError> violations(Validator validator, Object object) {
         if (object == null) {
             return List.of();
         }
-        return validator.validate(object).stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
+        LocaleContext before = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            return validator.validate(object).stream()
+                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+        } finally {
+            LocaleContextHolder.setLocaleContext(before);
+        }
     }
 }

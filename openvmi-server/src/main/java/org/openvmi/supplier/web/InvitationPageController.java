@@ -6,6 +6,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.supplier.InvitationCommand;
 import org.openvmi.supplier.InvitationView;
 import org.openvmi.supplier.SupplierInvitations;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,7 @@ class InvitationPageController {
             redirect.addFlashAttribute("flash", text("supplier.invite.sent", v.email()));
             return "redirect:/supplier-invitations";
         } catch (InvalidInputException | BusinessRuleException | NotFoundException | org.openvmi.shared.ConflictException e) {
-            model.addAttribute("flashError", e.getMessage());
+            model.addAttribute("flashError", FormErrors.describe(e, messages));
             model.addAttribute("recent", invitations.recent());
             return "supplier/invitations";
         }
@@ -68,7 +69,7 @@ class InvitationPageController {
         try {
             model.addAttribute("done", invitations.accept(token, password, confirmation));
         } catch (InvalidInputException e) {
-            model.addAttribute("flashError", e.getMessage());
+            model.addAttribute("flashError", FormErrors.describe(e, messages));
             model.addAttribute("username", invitations.usernameFor(token));
         } catch (BusinessRuleException | NotFoundException e) {
             model.addAttribute("invalid", e.getMessage());

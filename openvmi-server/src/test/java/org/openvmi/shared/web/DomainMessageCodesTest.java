@@ -60,6 +60,22 @@ class DomainMessageCodesTest {
         assertThat(text("Receiving more than shipped", Locale.SIMPLIFIED_CHINESE)).isEqualTo("Receiving more than shipped");
     }
 
+    @Test
+    void a_typed_value_out_of_its_set_a_transfer_received_beyond_shipped_and_bean_validation_defaults_read_in_chinese() {
+        assertThat(text("unknown value 'role:GOD'; allowed: ADMIN, BUYER, WAREHOUSE", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("“role:GOD”不是此处允许的值，可填：ADMIN, BUYER, WAREHOUSE");
+        assertThat(text("Receiving more than shipped: item 'BRG-1' (lot L1) shipped 10, received 4, open 6, requested 7",
+                Locale.SIMPLIFIED_CHINESE)).isEqualTo("收货数量超过发货数量：物料“BRG-1”发货 10，已收 4，未收 6，本次合计 7");
+        assertThat(text("must not be null", Locale.SIMPLIFIED_CHINESE)).isEqualTo("请填写此项");
+        assertThat(text("at most 200 characters", Locale.SIMPLIFIED_CHINESE)).isEqualTo("最多 200 个字符");
+        assertThat(text("size must be between 0 and 64", Locale.SIMPLIFIED_CHINESE)).isEqualTo("最多 64 个字符");
+        assertThat(text("must be greater than or equal to 0.01", Locale.SIMPLIFIED_CHINESE)).isEqualTo("不能小于 0.01");
+        assertThat(text("must match \"[A-Z]{3}\"", Locale.SIMPLIFIED_CHINESE)).isEqualTo("格式不正确");
+        assertThat(text("at most 15 digits before and 4 after the decimal point", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("整数部分最多 15 位，小数部分最多 4 位");
+        assertThat(text("size must be between 0 and 64", Locale.ENGLISH)).isEqualTo("at most 64 characters");
+    }
+
     private String text(String message, Locale locale) {
         DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
         return messages.getMessage(coded.code(), coded.args(), message, locale);

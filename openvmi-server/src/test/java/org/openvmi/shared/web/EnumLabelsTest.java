@@ -1,0 +1,193 @@
+package org.openvmi.shared.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.openvmi.catalog.LocationType;
+import org.openvmi.consignment.model.CallOffStatus;
+import org.openvmi.consignment.model.OwnershipMode;
+import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.consignment.model.StatementStatus;
+import org.openvmi.engine.forecast.DemandClass;
+import org.openvmi.inventory.model.CountStatus;
+import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.model.ReservationStatus;
+import org.openvmi.inventory.model.TransferStatus;
+import org.openvmi.notification.EmailMode;
+import org.openvmi.planning.model.RunStatus;
+import org.openvmi.planning.model.SuggestionStatus;
+import org.openvmi.planning.model.SuggestionType;
+import org.openvmi.procurement.model.MatchStatus;
+import org.openvmi.security.ApiKeyScope;
+import org.openvmi.security.Role;
+import org.openvmi.stockpolicy.AlertOrder;
+import org.openvmi.stockpolicy.AlertStatus;
+import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.PolicyMode;
+import org.openvmi.supplier.StockSource;
+import org.openvmi.supplier.model.DeliveryEstimate;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one convention for what pages show of an enum or status ({@link EnumLabels}): every value of every displayed
+ * enum, and of every status the code keeps as a string, has a label {@code enum.<Type>.<VALUE>} in English and in
+ * Chinese; the Chinese label is Chinese; every label a template asks for names a type the bundles know.
+ */
+class EnumLabelsTest {
+
+    /** The Java enums pages show, by the type name of their keys (the simple name, except nested ones). */
+    private static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
+
+    static {
+        for (Class<? extends Enum<?>> e : List.<Class<? extends Enum<?>>>of(LocationType.class, SuggestionType.class,
+                SuggestionStatus.class, RunStatus.class, EmailMode.class, StockSource.class, MatchStatus.class,
+                TransferStatus.class, MovementType.class, CountStatus.class, ReservationStatus.class,
+                StatementStatus.class, CallOffStatus.class, SettlementCycle.class, OwnershipMode.class, PolicyMode.class,
+                AlertType.class, AlertOrder.class, AlertStatus.class, Role.class, ApiKeyScope.class, DemandClass.class)) {
+            ENUMS.put(e.getSimpleName(), e);
+        }
+        ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
+    }
+
+    /** Statuses and kinds the code keeps as strings (their CHECK constraints or constants), by type name. */
+    private static final Map<String, List<String>> STRING_CODES = Map.ofEntries(
+            Map.entry("PurchaseOrderStatus", List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED",
+                    "RECEIVED", "CLOSED", "CANCELLED")),
+            Map.entry("PurchaseOrderLineStatus", List.of("OPEN", "CLOSED")),
+            Map.entry("PurchaseOrderEvent", List.of("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "CREATED", "SENT",
+                    "CONFIRMED", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "CHANGE_REJECTED", "RECEIVED", "INVOICED", "CLOSED")),
+            Map.entry("RequisitionStatus", List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED")),
+            Map.entry("ApprovalStepStatus", List.of("WAITING", "PENDING", "APPROVED", "REJECTED", "SKIPPED")),
+            Map.entry("ShipmentStatus", List.of("IN_TRANSIT", "PARTIALLY_RECEIVED", "RECEIVED")),
+            Map.entry("ShipmentNoticeStatus", List.of("IN_TRANSIT", "RECEIVED")),
+            Map.entry("SettlementKind", List.of("CONSUMPTION", "RECEIPT", "STAGED")),
+            Map.entry("MailStatus", List.of("PENDING", "SENT", "FAILED")),
+            Map.entry("Owner", List.of("OWN")),
+            Map.entry("DeliveryStatus", List.of("PENDING", "DELIVERED", "FAILED")),
+            Map.entry("LeadTimeSource", List.of("RECEIPTS", "SOURCE_LIST", "NONE")),
+            Map.entry("ForecastMeasure", List.of("MASE", "RMSSE", "none")),
+            Map.entry("RunPhase", List.of("QUEUED", "HISTORY", "FIT", "DONE", "FAILED")),
+            Map.entry("InvitationStatus", List.of("OPEN", "ACCEPTED", "EXPIRED")),
+            Map.entry("AuditAction", List.of("CREATE", "UPDATE", "DELETE", "REVOKE", "LOGIN_FAILURE", "LOCK",
+                    "ACCEPT_CHANGE", "APPROVE", "CLOSE", "CONFIRM", "DELEGATE", "ORDER", "PLAN", "PROPOSE_CHANGE", "RECEIVE",
+                    "RECEIVE_NOTICE", "REJECT", "REJECT_CHANGE", "SHIPMENT_NOTICE", "SUBMIT")),
+            Map.entry("AuditEntity", List.of("item", "user", "api-key", "login", "approval-rule", "invoice", "location",
+                    "procurement-tolerance", "purchase-order", "requisition", "supplier", "supplier-item", "warehouse")));
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    private static final Pattern TEMPLATE_LABEL = Pattern.compile("@enums\\.label\\('(\\w+)'");
+
+    private final Properties english = load("i18n/enums.properties");
+    private final Properties chinese = load("i18n/enums_zh.properties");
+
+    @Test
+    void every_value_of_every_displayed_enum_has_a_label_in_english_and_in_chinese() {
+        List<String> missing = new ArrayList<>();
+        ENUMS.forEach((type, e) -> Arrays.stream(e.getEnumConstants())
+                .forEach(v -> check(type, ((Enum<?>) v).name(), missing)));
+        STRING_CODES.forEach((type, values) -> values.forEach(v -> check(type, v, missing)));
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void both_bundles_have_the_same_keys_and_every_chinese_label_is_chinese() {
+        assertThat(new TreeSet<>(chinese.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        assertThat(english.stringPropertyNames()).allMatch(k -> k.matches("enum\\.\\w+\\.[\\w-]+"));
+        assertThat(chinese.stringPropertyNames()).allSatisfy(k ->
+                assertThat(chinese.getProperty(k)).as(k).containsPattern(CHINESE));
+    }
+
+    @Test
+    void every_label_a_template_asks_for_names_a_type_with_labels() throws IOException {
+        Set<String> types = new TreeSet<>();
+        english.stringPropertyNames().forEach(k -> types.add(k.split("\\.")[1]));
+        Set<String> asked = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = TEMPLATE_LABEL.matcher(Files.readString(f));
+                while (m.find()) {
+                    asked.add(m.group(1));
+                }
+            }
+        }
+        assertThat(asked).hasSizeGreaterThan(20);
+        assertThat(types).containsAll(asked);
+    }
+
+    @Test
+    void the_bean_resolves_a_label_in_the_requested_language_and_keeps_an_unknown_value_as_its_code() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/enums", "i18n/messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        EnumLabels labels = new EnumLabels(source);
+        assertThat(labels.label("PurchaseOrderStatus", "PARTIALLY_RECEIVED", Locale.SIMPLIFIED_CHINESE)).isEqualTo("部分收货");
+        assertThat(labels.label("PurchaseOrderStatus", "PARTIALLY_RECEIVED", Locale.ENGLISH))
+                .isEqualTo(english.getProperty("enum.PurchaseOrderStatus.PARTIALLY_RECEIVED"));
+        assertThat(labels.label("AlertType", AlertType.BELOW_WARNING, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo(chinese.getProperty("enum.AlertType.BELOW_WARNING"));
+        assertThat(labels.label("Role", "NO_SUCH_ROLE", Locale.SIMPLIFIED_CHINESE)).isEqualTo("NO_SUCH_ROLE");
+        assertThat(labels.label("Role", null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    @Test
+    void an_approver_that_is_a_role_reads_as_the_role_own_stock_as_its_label_and_names_and_codes_stay() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/enums", "i18n/messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        EnumLabels labels = new EnumLabels(source);
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(labels.person("role:BUYER")).isEqualTo(chinese.getProperty("enum.Role.BUYER") + "（任一用户）");
+            assertThat(labels.person("role:finance")).isEqualTo(chinese.getProperty("enum.Role.FINANCE") + "（任一用户）");
+            assertThat(labels.person("t-buyer")).isEqualTo("t-buyer");
+            assertThat(labels.owner("OWN")).isEqualTo("自有库存");
+            assertThat(labels.owner("S001")).isEqualTo("S001");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    private void check(String type, String value, List<String> missing) {
+        String key = EnumLabels.key(type, value);
+        if (english.getProperty(key) == null) {
+            missing.add(key + " (en)");
+        }
+        if (chinese.getProperty(key) == null) {
+            missing.add(key + " (zh)");
+        }
+    }
+
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        try (InputStream in = EnumLabelsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

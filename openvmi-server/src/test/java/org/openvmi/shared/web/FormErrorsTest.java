@@ -1,0 +1,53 @@
+package org.openvmi.shared.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A refusal that reached a page as English text (a flash message) reads in the page's language (issue 13). */
+class FormErrorsTest {
+
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    {
+        messages.setBasenames("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+    }
+
+    @AfterEach
+    void resetLocale() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void field_problems_are_named_by_line_number_or_field_label_never_by_property_path() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(FormErrors.describe("lines[0].item: unknown item 'BRG-0027,'", messages))
+                .isEqualTo("第 1 行：物料“BRG-0027,”不存在");
+        assertThat(FormErrors.describe("approvers: unknown value 'role:GOD'; allowed: a user name, role:FINANCE", messages))
+                .isEqualTo("审批人：“role:GOD”不是此处允许的值，可填：a user name, role:FINANCE");
+        assertThat(FormErrors.describe("name: must not be blank; lines[1].qty: must be greater than 0", messages))
+                .isEqualTo("名称：请填写此项; 第 2 行：必须大于零");
+        assertThat(FormErrors.describe("qty: at most 15 digits before and 4 after the decimal point", messages))
+                .isEqualTo("数量：整数部分最多 15 位，小数部分最多 4 位");
+    }
+
+    @Test
+    void a_text_already_translated_or_not_known_stays_as_it_is() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(FormErrors.describe("第 1 行：物料“X”不存在", messages)).isEqualTo("第 1 行：物料“X”不存在");
+        assertThat(FormErrors.describe("User no-such-user does not exist.", messages)).isEqualTo("User no-such-user does not exist.");
+        assertThat(FormErrors.describe((String) null, messages)).isEmpty();
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        String described = "Approvers: 'role:GOD' is not allowed here; allowed: a user name, role:FINANCE";
+        assertThat(FormErrors.describe(described, messages)).isEqualTo(described);
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(FormErrors.describe("lines[0].item: unknown item 'X'", messages)).isEqualTo("Line 1: There is no item 'X'");
+    }
+}

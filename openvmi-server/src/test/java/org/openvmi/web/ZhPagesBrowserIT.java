@@ -1,0 +1,303 @@
+package org.openvmi.web;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.AlertTestData;
+import org.openvmi.testsupport.Browser;
+import org.openvmi.testsupport.BrowserTest;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * One language per page: every role, in zh-CN, opens every page its navigation offers and the detail page of the
+ * first row of each list, with data present (an alert, a PO received in part and invoiced, a requisition, an ASN
+ * received in part, a consumption with its ownership transfer, a settlement statement, a planning run). No page shows
+ * an enum code (PARTIALLY_RECEIVED, BELOW_WARNING, role:ADMIN …), an English sentence or an unresolved message key,
+ * outside the codes and names this test created, which are data.
+ */
+@BrowserTest
+@AutoConfigureMockMvc
+class ZhPagesBrowserIT {
+
+    /** An enum-looking code: two or more capitals joined by underscores (BELOW_WARNING, PARTIALLY_RECEIVED). */
+    private static final Pattern ENUM_CODE = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
+    /** Codes that are one word but still codes, never shown bare on a Chinese page. */
+    private static final Pattern BARE_CODE = Pattern.compile("\\b(?:ADMIN|BUYER|WAREHOUSE|FINANCE|PLANNER|VIEWER|SUPPLIER"
+            + "|DRAFT|SENT|CONFIRMED|RECEIVED|CLOSED|CANCELLED|OPEN|ISSUED|DISPUTED|SUBMITTED|APPROVED|REJECTED|ORDERED"
+            + "|ACTIVE|RESOLVED|ACKNOWLEDGED|SHIPPED|POSTED|RELEASED|EXPIRED|MATCHED|QUEUED|RUNNING|DONE|FAILED|MANUAL"
+            + "|DYNAMIC|PURCHASE|TRANSFER|STOCKOUT|RECEIPT|ISSUE|CONSUME|CONSUMPTION|ADJUST|COUNT|STAGED|RETURN|STORAGE"
+            + "|RECEIVING|SMOOTH|ERRATIC|LUMPY|INTERMITTENT|MASE|RMSE|WEEKLY|MONTHLY|CUSTOM|IMMEDIATE|DIGEST|FILE|CREATE"
+            + "|UPDATE|DELETE|REVOKE|LOCK|PENDING|WAITING|SKIPPED|OWN)\\b|role:[A-Z]");
+    /** Three or more English words in a row: a sentence or phrase that was not translated (not code,name,uom). */
+    private static final Pattern ENGLISH = Pattern.compile("\\b[A-Za-z][a-z]+(?:,?[ \\t]+[A-Za-z][a-z]+){2,}\\b");
+    /**
+     * Data shown as recorded, exempt: the audit log's before and after values (a record's fields as stored) and
+     * code samples (column names of an import file, API paths).
+     */
+    private static final String EXEMPT = "table.changes, code, pre";
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+    /** Proper names that stay as they are in every language: forecasting models, products, formats. */
+    private static final Pattern PROPER_NAMES = Pattern.compile("Holt-Winters|Holt|Croston|SBA|TSB|Theta|SES|ETS|OpenVMI"
+            + "|Swagger UI|Excel|CSV|XLSX|JSON|API|HTTP|ASN-\\d+|PO-\\d+|REQ-\\d+|ST-\\d+|#\\d+");
+
+    private static final List<String> ROLES = List.of("t-admin", "t-buyer", "t-warehouse", "t-finance", "t-planner",
+            "t-viewer", Fixtures.SUPPLIER_USER_A);
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    /** Codes and names this test typed: they are data and may look like anything. */
+    private final Set<String> data = new LinkedHashSet<>();
+
+    @Test
+    void every_role_sees_every_page_of_its_navigation_in_chinese_only(Browser browser) throws Exception {
+        Fixtures.ensure(jdbc, users);
+        createData();
+
+        List<String> problems = new ArrayList<>();
+        for (String user : ROLES) {
+            browser.driver().manage().deleteAllCookies();
+            browser.logIn(user, Fixtures.PASSWORD);
+            Set<String> pages = new LinkedHashSet<>(links(browser, "#sidebar a[href], header .menu a[href]"));
+            assertThat(pages).as("the navigation of " + user).hasSizeGreaterThan(1);
+            pages.add("/");
+            Set<String> visited = new LinkedHashSet<>();
+            for (String page : pages) {
+                if (check(browser, user, page, problems, visited)) {
+                    // the detail page behind the first row of a list
+                    links(browser, "main table tbody tr:first-child a[href]").stream().findFirst()
+                            .ifPresent(detail -> check(browser, user, detail, problems, visited));
+                }
+            }
+        }
+        assertThat(problems).as("text on zh-CN pages that is not Chinese").isEmpty();
+    }
+
+    /** Opens the page unless seen already and notes what is not Chinese; true when it was opened. */
+    private boolean check(Browser browser, String user, String page, List<String> problems, Set<String> visited) {
+        if (!visited.add(page)) {
+            return false;
+        }
+        browser.open(page);
+        browser.visible(By.tagName("main"));
+        String lang = browser.driver().findElement(By.tagName("html")).getDomAttribute("lang");
+        String text = visibleText(browser);
+        List<String> found = new ArrayList<>();
+        if (lang == null || !lang.startsWith("zh")) {
+            found.add("html lang=" + lang);
+        }
+        if (!browser.driver().findElements(By.id("error-title")).isEmpty()) {
+            found.add("error page: " + browser.byId("error-title").getText());
+        }
+        find(MESSAGE_KEY, text, "message key", found);
+        find(ENUM_CODE, text, "enum code", found);
+        find(BARE_CODE, text, "code", found);
+        find(ENGLISH, text, "English", found);
+        if (!found.isEmpty()) {
+            problems.add(user + " " + page + ": " + String.join(" | ", found));
+        }
+        return true;
+    }
+
+    private String visibleText(Browser browser) {
+        String text = (String) browser.script("""
+                const exempt = [...document.querySelectorAll(arguments[0])];
+                const before = exempt.map(e => e.style.display);
+                exempt.forEach(e => e.style.display = 'none');
+                const text = document.body.innerText;
+                exempt.forEach((e, i) => e.style.display = before[i]);
+                return text;""", EXEMPT);
+        for (String d : data) {
+            text = text.replace(d, " ");
+        }
+        return PROPER_NAMES.matcher(text).replaceAll(" ");
+    }
+
+    private static void find(Pattern pattern, String text, String what, List<String> found) {
+        Matcher m = pattern.matcher(text);
+        Set<String> hits = new LinkedHashSet<>();
+        while (m.find() && hits.size() < 5) {
+            int from = Math.max(0, m.start() - 15);
+            int to = Math.min(text.length(), m.end() + 15);
+            hits.add("'" + m.group() + "' in «" + text.substring(from, to).replace('\n', ' ') + "»");
+        }
+        if (!hits.isEmpty()) {
+            found.add(what + ": " + String.join(", ", hits));
+        }
+    }
+
+    /** Same-origin pages (no logout, language switch, downloads or API) among the links matched by the selector. */
+    private static List<String> links(Browser browser, String selector) {
+        List<String> out = new ArrayList<>();
+        for (WebElement a : browser.driver().findElements(By.cssSelector(selector))) {
+            String href = a.getDomAttribute("href");
+            if (href == null || !href.startsWith("/") || href.startsWith("//")) {
+                continue;
+            }
+            if (href.startsWith("/logout") || href.contains("lang=") || href.startsWith("/api/")
+                || href.startsWith("/swagger") || href.startsWith("/v3/") || href.startsWith("/actuator")
+                || href.contains("export") || href.contains("format=") || href.contains("/download")
+                || a.getDomAttribute("download") != null) {
+                continue;
+            }
+            out.add(href);
+        }
+        return out;
+    }
+
+    // ---- data, through the API as people would create it
+
+    private void createData() throws Exception {
+        // an item below its lines: one alert, escalated; movements RECEIPT and ISSUE
+        AlertTestData alert = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+        alert.crossSafetyAndWarning();
+        data.add(alert.item);
+        data.add(alert.warehouse);
+        data.add(alert.bin);
+        String receiving = alert.warehouse + "-RCV";
+        String vmi = alert.warehouse + "-VMI";
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + alert.warehouse + "/locations",
+                "{\"code\":\"" + receiving + "\",\"type\":\"RECEIVING\"}");
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + alert.warehouse + "/locations",
+                "{\"code\":\"" + vmi + "\",\"type\":\"VMI\"}");
+        data.add(receiving);
+        data.add(vmi);
+
+        // procurement: a requisition approved and ordered, the PO received in part and invoiced; one left submitted
+        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"zh %s\",\"priority\":10,\"warehouse\":\"%s\","
+                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
+                .formatted(alert.warehouse, alert.warehouse));
+        data.add("zh " + alert.warehouse);
+        long req = requisition(alert.warehouse, alert.item, "40");
+        send(as(Role.BUYER), "/api/v1/requisitions/" + req + "/approve", "{}");
+        long po = send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + req + "}")
+                .get("purchaseOrders").get(0).get("id").asLong();
+        send(as(Role.WAREHOUSE), "/api/v1/receipts", "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10}]}"
+                .formatted(po, receiving, alert.item));
+        String invoice = Fixtures.unique("FP");
+        data.add(invoice);
+        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"%s\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"2.70\"}]}")
+                .formatted(Fixtures.SUPPLIER_A, po, invoice, alert.item));
+        requisition(alert.warehouse, alert.item, "25");
+
+        // consignment: agreement, ASN received in part, a consumption (ownership transfer), a statement issued
+        send(as(Role.BUYER), "/api/v1/vmi/agreements", ("{\"supplier\":\"%s\",\"currency\":\"CNY\",\"replenishWithinHours\":48,"
+                + "\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\",\"validFrom\":\"2026-01-01\","
+                + "\"penaltyTerms\":\"迟到每小时罚款\",\"penaltyPerLateHour\":\"10.00\",\"lines\":[{\"item\":\"%s\","
+                + "\"location\":\"%s\",\"min\":100,\"max\":400,\"price\":\"2.95\"}]}").formatted(Fixtures.SUPPLIER_A, alert.item, vmi));
+        long asn = send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/shipments",
+                "{\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[{\"item\":\"%s\",\"qty\":300,\"lot\":\"L2311\",\"location\":\"%s\"}]}"
+                        .formatted(alert.item, vmi)).get("id").asLong();
+        data.add("L2311");
+        send(as(Role.WAREHOUSE), "/api/v1/shipments/" + asn + "/receive",
+                "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":298,\"lot\":\"L2311\"}]}");
+        send(as(Role.WAREHOUSE), "/api/v1/vmi/consumptions",
+                "{\"item\":\"" + alert.item + "\",\"location\":\"" + vmi + "\",\"qty\":12,\"reference\":\"WO-1002\"}");
+        data.add("WO-1002");
+        data.add("T-ALERT");
+        LocalDate today = LocalDate.now();
+        long statement = send(as(Role.FINANCE), "/api/v1/settlements", "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
+                .formatted(Fixtures.SUPPLIER_A, today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())))
+                .get("id").asLong();
+        send(as(Role.FINANCE), "/api/v1/settlements/" + statement + "/issue", "");
+
+        // stock documents: a transfer to a second warehouse shipped and received in part, a count left open
+        String other = Fixtures.unique("ZW");
+        send(as(Role.ADMIN), "/api/v1/warehouses", "{\"code\":\"" + other + "\",\"name\":\"第二仓\"}");
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations", "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
+        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations",
+                "{\"code\":\"" + other + "-TRANSIT\",\"type\":\"IN_TRANSIT\"}");
+        data.addAll(List.of(other, other + "-B1", other + "-TRANSIT", "第二仓"));
+        long transfer = send(as(Role.WAREHOUSE), "/api/v1/transfers", ("{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-ZH\","
+                + "\"lines\":[{\"item\":\"%s\",\"qty\":5}]}").formatted(alert.bin, other + "-B1", alert.item)).get("id").asLong();
+        data.add("TR-ZH");
+        send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/ship", "");
+        send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/receive", "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":2}]}");
+        send(as(Role.WAREHOUSE), "/api/v1/counts", "{\"location\":\"" + alert.bin + "\"}");
+
+        // planning: an item without stock with half a year of weekly demand, then a run over the warehouse
+        String planned = Fixtures.unique("ZP");
+        send(as(Role.ADMIN), "/api/v1/items", "{\"code\":\"" + planned + "\",\"name\":\"六角螺母\",\"uom\":\"PCS\"}");
+        send(as(Role.ADMIN), "/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items",
+                "{\"item\":\"" + planned + "\",\"price\":1.5,\"leadTimeDays\":7}");
+        data.addAll(List.of(planned, "六角螺母"));
+        send(as(Role.WAREHOUSE), "/api/v1/movements", ("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\","
+                + "\"owner\":\"OWN\",\"qty\":5,\"reference\":\"T-ALERT\"}]}").formatted(planned, alert.bin));
+        LocalDate sunday = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        for (int week = 0; week < 52; week++) {
+            jdbc.sql("""
+                    INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
+                    VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, 40)""")
+                    .param("i", planned).param("w", alert.warehouse)
+                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * week + 4))).update();
+        }
+        long run = send(as(Role.PLANNER), "/api/v1/planning/runs", "{\"warehouse\":\"" + alert.warehouse + "\"}").get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status;
+        do {
+            Thread.sleep(100);
+            status = read("/api/v1/planning/runs/" + run).get("status").asString();
+        } while (!"DONE".equals(status) && !"FAILED".equals(status) && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_suggestion WHERE run_id = :r").param("r", run)
+                .query(Long.class).single()).as("suggestions of the planning run").isPositive();
+
+        data.addAll(List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B, "深沟球轴承", "迟到每小时罚款"));
+        data.addAll(ROLES);
+        data.add("t-sup-b");
+    }
+
+    private long requisition(String warehouse, String item, String qty) throws Exception {
+        long id = send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"urgent\":false,\"lines\":[{\"item\":\"%s\","
+                + "\"qty\":%s,\"neededBy\":\"%s\"}]}").formatted(warehouse, item, qty, LocalDate.now().plusDays(10))).get("id").asLong();
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "");
+        return id;
+    }
+
+    private JsonNode send(RequestPostProcessor who, String path, String body) throws Exception {
+        var response = mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isLessThan(300);
+        String content = response.getContentAsString();
+        return content.isBlank() ? json.createObjectNode() : json.readTree(content);
+    }
+
+    private JsonNode read(String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(as(Role.VIEWER))).andReturn().getResponse().getContentAsString());
+    }
+}
