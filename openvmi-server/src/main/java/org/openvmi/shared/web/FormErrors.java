@@ -83,6 +83,7 @@ public final class FormErrors {
         return fields;
     }
 
+    /**
      * A refusal that reached the page as text (a flash message set from {@code e.getMessage()}), in the page's
      * language: the form {@link InvalidInputException} writes ("lines[0].item: unknown item 'X'; qty: …") is read
      * back into its field problems; a text already translated, or not known, stays as it is.
