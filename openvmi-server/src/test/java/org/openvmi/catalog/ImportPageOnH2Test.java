@@ -51,7 +51,7 @@ class ImportPageOnH2Test {
                 .andExpect(content().string(allOf(containsString("Import valid rows only (partial)"),
                         containsString("code,name,uom,category,unitCost,lotTracked,barcodes"))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(english.split("class=\"menu\"", -1)).hasSize(2); // the menu once: the layout's nav fragment only
+        assertThat(english.split("id=\"sidebar\"", -1)).hasSize(2); // the menu once: the layout's nav fragment only
     }
 
     @Test

@@ -34,9 +34,9 @@ class DomainMessageCodesTest {
         assertThat(text("Receiving more than shipped: item 'BRG-1' lot 'L7' shipped 10, received 4, open 6, requested 8",
                 Locale.SIMPLIFIED_CHINESE)).isEqualTo("收货数量超过发货数量：物料“BRG-1”已发 10，已收 4，未收 6，本次要收 8");
         assertThat(text("unknown value 'GOD'; allowed: ADMIN, BUYER", Locale.SIMPLIFIED_CHINESE))
-                .isEqualTo("“GOD”不是可选的值，可选：ADMIN, BUYER");
+                .isEqualTo("“GOD”不是此处允许的值，可填：ADMIN, BUYER");
         assertThat(text("unknown value 'WEEKLY'; one of [MONTHLY, QUARTERLY]", Locale.ENGLISH))
-                .isEqualTo("'WEEKLY' is not one of the allowed values: MONTHLY, QUARTERLY");
+                .isEqualTo("'WEEKLY' is not allowed here; allowed: MONTHLY, QUARTERLY");
         assertThat(text("unknown value 'role:GOD'; allowed: role:ADMIN, role:BUYER (or a user name)", Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("“role:GOD”既不是用户，也不是可选的角色（role:ADMIN, role:BUYER）");
         assertThat(text("unknown user 'ghost' (a user name or role:NAME)", Locale.SIMPLIFIED_CHINESE))
