@@ -65,7 +65,7 @@ class DomainMessageCodesTest {
         assertThat(text("unknown value 'role:GOD'; allowed: ADMIN, BUYER, WAREHOUSE", Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("“role:GOD”不是此处允许的值，可填：ADMIN, BUYER, WAREHOUSE");
         assertThat(text("Receiving more than shipped: item 'BRG-1' (lot L1) shipped 10, received 4, open 6, requested 7",
-                Locale.SIMPLIFIED_CHINESE)).isEqualTo("收货数量超过发货数量：物料“BRG-1”发货 10，已收 4，未收 6，本次合计 7");
+                Locale.SIMPLIFIED_CHINESE)).isEqualTo("收货数量超过发货数量：物料“BRG-1”已发 10，已收 4，未收 6，本次要收 7");
         assertThat(text("must not be null", Locale.SIMPLIFIED_CHINESE)).isEqualTo("请填写此项");
         assertThat(text("at most 200 characters", Locale.SIMPLIFIED_CHINESE)).isEqualTo("最多 200 个字符");
         assertThat(text("size must be between 0 and 64", Locale.SIMPLIFIED_CHINESE)).isEqualTo("最多 64 个字符");
