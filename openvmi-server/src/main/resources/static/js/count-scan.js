@@ -4,15 +4,7 @@
 // found-stock row, where the server resolves barcodes to items and refuses unknown ones at that row.
 (function () {
   'use strict';
-  // Posting the count asks first (the confirmation used to be an inline handler, which the CSP blocks).
-  var postForm = document.getElementById('post-form');
-  if (postForm) {
-    postForm.addEventListener('submit', function (event) {
-      if (!window.confirm(postForm.getAttribute('data-confirm'))) {
-        event.preventDefault();
-      }
-    });
-  }
+  // Posting the count asks first: data-confirm on #post-form, handled for every page by openvmi.js.
   var input = document.getElementById('count-scan');
   if (!input) {
     return;

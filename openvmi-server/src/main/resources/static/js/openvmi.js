@@ -31,6 +31,16 @@ document.addEventListener('htmx:configRequest', function (event) {
 // Behaviour that used to be inline (onclick=…, onchange=…, <script> in a page) lives here, wired by data attributes:
 // the Content-Security-Policy runs scripts only from our own files.
 
+// A form with data-confirm="question" is sent only when the user confirms (deleting, revoking, shipping, posting…);
+// dismissing the dialog leaves everything as it was.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form.matches && form.matches('form[data-confirm]') && !window.confirm(form.getAttribute('data-confirm'))) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+
 // A select with data-auto-submit submits its form when it changes (list filters).
 document.addEventListener('change', function (event) {
   var select = event.target;

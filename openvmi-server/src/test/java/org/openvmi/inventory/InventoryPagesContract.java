@@ -134,6 +134,21 @@ abstract class InventoryPagesContract {
                 .andExpect(content().string(not(containsString("data-item=\"" + data.item + "\""))));
     }
 
+    /** The location filters were a datalist of one warehouse's codes (empty until a warehouse was chosen). */
+    @Test
+    void the_location_filters_of_stock_and_movements_are_location_pickers() throws Exception {
+        for (String page : new String[] {"/stock", "/movements"}) {
+            mvc.perform(get(page).with(VIEWER).param("warehouse", data.warehouse).param("location", data.bin2))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("name=\"location\" value=\"" + data.bin2 + "\"")))
+                    .andExpect(content().string(containsString("data-picker=\"locations\" data-picker-url=\"/pick/locations\"")))
+                    .andExpect(content().string(not(containsString("<datalist"))));
+        }
+        mvc.perform(get("/pick/locations").with(VIEWER).param("q", data.bin2).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-value=\"" + data.bin2 + "\"")));
+    }
+
     @Test
     void a_supplier_user_sees_only_the_stock_of_its_own_items() throws Exception {
         someStock();

@@ -161,16 +161,16 @@ abstract class NotificationContract {
         });
         Map<String, List<MimeMessage>> mails = received(data.item);
         assertThat(subjects(mails.get("t-admin"))).containsExactly(
-                "[OpenVMI] 库存低于安全库存: " + where + " (12 < 20 PCS)",
-                "[OpenVMI] 库存低于预警线: " + where + " (45 < 50 PCS)");
+                "[OpenVMI] 低于安全库存: " + where + " (12 < 20 PCS)",
+                "[OpenVMI] 低于预警线: " + where + " (45 < 50 PCS)");
         assertThat(subjects(mails.get("t-buyer"))).containsExactly(
-                "[OpenVMI] Stock below safety stock: " + where + " (12 < 20 PCS)",
-                "[OpenVMI] Stock below warning line: " + where + " (45 < 50 PCS)");
+                "[OpenVMI] Below safety stock: " + where + " (12 < 20 PCS)",
+                "[OpenVMI] Below warning line: " + where + " (45 < 50 PCS)");
         // the stock figure counts every owner's stock at the warehouse, other suppliers' consignment too: the
         // supplier reads the line it crossed, not the figure (ADR 0004 addendum)
         assertThat(subjects(mails.get(Fixtures.SUPPLIER_USER_A))).containsExactly(
-                "[OpenVMI] Stock below safety stock: " + where + " (< 20 PCS)",
-                "[OpenVMI] Stock below warning line: " + where + " (< 50 PCS)");
+                "[OpenVMI] Below safety stock: " + where + " (< 20 PCS)",
+                "[OpenVMI] Below warning line: " + where + " (< 50 PCS)");
         assertThat(mails.get(Fixtures.SUPPLIER_USER_A)).allSatisfy(m -> assertThat(body(m))
                 .doesNotContain("Stock: 12").doesNotContain("Stock: 45").contains("Line: "));
         assertThat(body(mails.get("t-admin").get(0))).contains("物料: " + data.item + " 深沟球轴承", "仓库: " + data.warehouse);
@@ -192,13 +192,13 @@ abstract class NotificationContract {
         data.recover();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjects(received(data.item).get("t-sup-a")))
-                .contains("[OpenVMI] Resolved: Stock below safety stock: " + data.item + " @ " + data.warehouse));
+                .contains("[OpenVMI] Resolved: Below safety stock: " + data.item + " @ " + data.warehouse));
         assertThat(received(data.item).get("t-sup-a")).allSatisfy(m -> assertThat(body(m)).doesNotContain("Stock: 112", "now 112"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjects(received(data.item).get("t-buyer")))
-                .contains("[OpenVMI] Resolved: Stock below safety stock: " + data.item + " @ " + data.warehouse
+                .contains("[OpenVMI] Resolved: Below safety stock: " + data.item + " @ " + data.warehouse
                           + " (now 112 PCS)"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjects(received(data.item).get("t-admin")))
-                .contains("[OpenVMI] 已解除: 库存低于安全库存: " + data.item + " @ " + data.warehouse + " (现 112 PCS)"));
+                .contains("[OpenVMI] 已解除: 低于安全库存: " + data.item + " @ " + data.warehouse + " (现 112 PCS)"));
         assertThat(received(data.item)).doesNotContainKeys("t-sup-b", "t-planner", "t-viewer", "t-warehouse");
     }
 
@@ -244,8 +244,8 @@ abstract class NotificationContract {
         assertThat(subject(digest.get(0))).startsWith("[OpenVMI] Alert digest: ");
         assertThat(body(digest.get(0))).contains("https://vmi.example.test/alerts/");
         assertThat(body(digest.get(0))).contains(
-                "Stock below safety stock: " + data.item + " @ " + data.warehouse + " (12 < 20 PCS)",
-                "Stock below warning line: " + data.item + " @ " + data.warehouse + " (45 < 50 PCS)");
+                "Below safety stock: " + data.item + " @ " + data.warehouse + " (12 < 20 PCS)",
+                "Below warning line: " + data.item + " @ " + data.warehouse + " (45 < 50 PCS)");
         // a second run finds nothing new for this item
         digests.runDigests();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_mail WHERE username = 't-warehouse' AND body LIKE :s")

@@ -43,12 +43,15 @@ class NotificationMessagesTest {
         assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
     }
 
+    /** Mails name an alert's level as the alert centre does (enum.AlertType.*): "缺货" in both, never "断货". */
     @Test
-    void every_alert_type_has_a_name_in_both_languages() throws IOException {
+    void every_alert_type_has_one_name_in_both_languages_shared_by_pages_and_mails() throws IOException {
         for (AlertType t : AlertType.values()) {
-            assertThat(bundle("notification").getProperty("notification.type." + t)).isNotBlank();
-            assertThat(bundle("notification_zh").getProperty("notification.type." + t)).isNotBlank();
+            assertThat(bundle("enums").getProperty("enum.AlertType." + t)).isNotBlank();
+            assertThat(bundle("enums_zh").getProperty("enum.AlertType." + t)).isNotBlank();
         }
+        assertThat(bundle("enums_zh").getProperty("enum.AlertType.STOCKOUT")).isEqualTo("缺货");
+        assertThat(bundle("notification").stringPropertyNames()).noneMatch(k -> k.startsWith("notification.type."));
     }
 
     @ParameterizedTest

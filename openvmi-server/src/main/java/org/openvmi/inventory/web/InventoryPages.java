@@ -6,7 +6,6 @@ import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierView;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.catalog.WarehouseView;
-import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,17 +32,6 @@ class InventoryPages {
 
     List<WarehouseView> warehouses() {
         return warehouses.find(null, PageRequest.of(0, PageRequest.MAX_SIZE)).content();
-    }
-
-    List<String> locationCodes(String warehouse) {
-        if (warehouse == null || warehouse.isBlank()) {
-            return List.of();
-        }
-        try {
-            return warehouses.locations(warehouse.trim()).stream().map(l -> l.code()).toList();
-        } catch (NotFoundException unknownWarehouse) {
-            return List.of();
-        }
     }
 
     /** The suppliers the caller may see (a supplier user: its own). */

@@ -68,7 +68,6 @@ class MovementPageController {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         model.addAttribute("f", f);
         model.addAttribute("warehouses", pages.warehouses());
-        model.addAttribute("locations", pages.locationCodes(warehouse));
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.ALL_TYPES);
         model.addAttribute("zone", clock.getZone());

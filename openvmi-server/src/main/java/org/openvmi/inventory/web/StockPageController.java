@@ -52,7 +52,6 @@ class StockPageController {
         model.addAttribute("location", location);
         model.addAttribute("owner", owner);
         model.addAttribute("warehouses", pages.warehouses());
-        model.addAttribute("locations", pages.locationCodes(warehouse));
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("page", queries.stock(filter, PageRequest.forPage(page, size)));
         model.addAttribute("summary", summary);

@@ -38,7 +38,7 @@ class MailTexts {
     record Mail(String subject, String body) {
     }
 
-    /** e.g. "[OpenVMI] 库存低于安全库存: BRG-6204 @ WH-SH (12 < 20 PCS)". */
+    /** e.g. "[OpenVMI] 低于安全库存: BRG-6204 @ WH-SH (12 < 20 PCS)". */
     String subject(AlertNotice n, String language) {
         return "[OpenVMI] " + headline(n, language);
     }
@@ -47,7 +47,8 @@ class MailTexts {
     String headline(AlertNotice n, String language) {
         Locale locale = locale(language);
         String where = n.warehouse() == null ? "" : " @ " + n.warehouse();
-        String type = msg(locale, "notification.type." + n.type().name());
+        // the alert centre's label of the level (i18n/enums, as @enums.label('AlertType', …) shows it on pages)
+        String type = msg(locale, "enum.AlertType." + n.type().name());
         if (n.resolved()) {
             String now = n.stock() == null ? "" : " (" + msg(locale, "notification.stockNow", qty(n.stock(), n.unit())) + ")";
             return msg(locale, "notification.resolvedPrefix") + ": " + type + ": " + n.item() + where + now;

@@ -94,7 +94,7 @@ class ReceivingPageController {
             return page(model, typed, errors);
         }
         redirect.addFlashAttribute("flash", text("proc.flash.received", "RC-" + done.id(), typed.get("item"),
-                typed.get("qty"), done.poNumber(), text("proc.po." + done.poStatus())));
+                typed.get("qty"), done.poNumber(), text("enum.PurchaseOrderStatus." + done.poStatus())));
         redirect.addFlashAttribute("receipt", done.id());
         redirect.addAttribute("po", done.poNumber());
         redirect.addAttribute("location", done.location());
