@@ -1,5 +1,7 @@
 package org.openvmi.notification.internal;
 
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -114,10 +116,14 @@ public class MailRepository {
                 .param("id", id).update();
     }
 
-    public List<MailView> findPage(String status, int limit, long offset) {
+    /** The mail log's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("id DESC", "id", "to", "to_address", "subject", "subject",
+            "status", "status", "attempts", "attempts", "created", "created_at", "sent", "sent_at");
+
+    public List<MailView> findPage(String status, PageRequest page) {
         return jdbc.sql("SELECT * FROM notification_mail WHERE " + statusFilter(status)
-                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("status", String.valueOf(status)).param("limit", limit).param("offset", offset)
+                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("status", String.valueOf(status)).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> view(rs)).list();
     }
 
