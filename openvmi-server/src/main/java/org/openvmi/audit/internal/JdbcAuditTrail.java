@@ -1,6 +1,5 @@
 package org.openvmi.audit.internal;
 
-import org.openvmi.shared.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.openvmi.audit.AuditTrail;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

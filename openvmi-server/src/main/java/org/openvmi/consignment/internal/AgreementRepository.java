@@ -13,9 +13,9 @@ import org.openvmi.consignment.AgreementView;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

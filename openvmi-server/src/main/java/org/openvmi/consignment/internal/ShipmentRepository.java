@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.openvmi.consignment.ShipmentView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -50,8 +50,9 @@ class SettlementPageController {
 
     @GetMapping("/shipments")
     String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
                      Model model) {
         // ?due=today is the warehouse home's "ASNs due today or late"
         boolean dueToday = AllowedValues.code("due", due, List.of("TODAY")) != null;
@@ -89,7 +90,7 @@ class SettlementPageController {
     @GetMapping("/settlements")
     String settlements(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                       @RequestParam(required = false) String dir,
                        Model model) {
         model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size).sorted(sort, dir)));
         LocalDate today = LocalDate.now(clock);

@@ -52,7 +52,7 @@ class VmiPageController {
     @GetMapping("/vmi/agreements")
     String agreements(@RequestParam(required = false) Integer page,
                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                      @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
         return "consignment/agreements";
     }
@@ -150,7 +150,7 @@ class VmiPageController {
     @GetMapping("/vmi/calloffs")
     String callOffs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                     @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                    @RequestParam(required = false) String dir, Model model) {
         // ?status= is the home page's link "call-offs to confirm" (REQUESTED)
         String shown = status == null || status.isBlank() ? null : status.trim();
         model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size).sorted(sort, dir)));

@@ -1,7 +1,5 @@
 package org.openvmi.integration.internal;
 
-import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.openvmi.integration.DeliveryView;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

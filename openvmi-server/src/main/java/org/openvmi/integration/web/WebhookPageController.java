@@ -81,7 +81,7 @@ class WebhookPageController {
     @GetMapping("/{id}")
     String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page,
                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model,
+                      @RequestParam(required = false) String dir, Model model,
                       RedirectAttributes redirect) {
         try {
             model.addAttribute("hook", webhooks.get(id));

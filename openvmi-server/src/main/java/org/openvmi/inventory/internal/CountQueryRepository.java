@@ -15,8 +15,8 @@ import org.openvmi.inventory.CountSummary;
 import org.openvmi.inventory.CountView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -65,7 +65,7 @@ class MovementPageController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(required = false) Integer page,
                      @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                     @RequestParam(required = false) String dir, Model model) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         model.addAttribute("f", f);
         model.addAttribute("warehouses", pages.warehouses());

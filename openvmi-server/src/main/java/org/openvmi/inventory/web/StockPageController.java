@@ -45,7 +45,7 @@ class StockPageController {
                  @RequestParam(required = false) String location, @RequestParam(required = false) String owner,
                  @RequestParam(required = false) Integer page,
                  @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                 @RequestParam(required = false) String dir, Model model) {
         StockFilter filter = filter(q, warehouse, location, owner);
         StockValueSummary summary = queries.stockValue(filter);
         model.addAttribute("q", q);

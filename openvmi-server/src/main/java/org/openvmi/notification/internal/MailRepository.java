@@ -1,7 +1,5 @@
 package org.openvmi.notification.internal;
 
-import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.openvmi.notification.MailView;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;

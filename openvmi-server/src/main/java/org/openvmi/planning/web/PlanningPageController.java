@@ -55,7 +55,7 @@ class PlanningPageController {
 
     @GetMapping("/planning/runs")
     String runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("page", runs.list(PageRequest.of(page, 20).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/planning/runs?");
         if (!model.containsAttribute("form")) {
@@ -106,7 +106,7 @@ class PlanningPageController {
                        @RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
                        @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                       @RequestParam(required = false) String dir,
                        Model model) {
         String s = status == null ? "OPEN" : status;
         model.addAttribute("type", type);

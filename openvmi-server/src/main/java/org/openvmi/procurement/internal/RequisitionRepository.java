@@ -10,8 +10,8 @@ import java.util.Optional;
 
 import org.openvmi.procurement.RequisitionView;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

@@ -66,7 +66,7 @@ class ProcurementPageController {
     @GetMapping("/requisitions")
     String requisitionList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                           @RequestParam(required = false) String dir,
                            Model model) {
         model.addAttribute("page", requisitions.find(status, null, false, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
@@ -77,7 +77,7 @@ class ProcurementPageController {
     @GetMapping("/requisitions/inbox")
     String inbox(@RequestParam(required = false) Integer page,
                  @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                 @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("page", requisitions.inbox(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("inbox", true);
         return "procurement/requisitions";
@@ -233,8 +233,9 @@ class ProcurementPageController {
 
     @GetMapping("/purchase-orders")
     String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
                      Model model) {
         // ?due=today|late: the warehouse's and the buyer's home cards
         model.addAttribute("page", orders.find(status, null, null, due, PageRequest.forPage(page, size).sorted(sort, dir)));
@@ -334,7 +335,7 @@ class ProcurementPageController {
     @GetMapping("/invoices")
     String invoiceList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                       @RequestParam(required = false) String dir,
                        Model model) {
         model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);

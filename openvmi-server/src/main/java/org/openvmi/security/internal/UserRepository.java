@@ -1,7 +1,5 @@
 package org.openvmi.security.internal;
 
-import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +9,8 @@ import java.util.Optional;
 
 import org.openvmi.security.OpenVmiUser;
 import org.openvmi.security.Role;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;

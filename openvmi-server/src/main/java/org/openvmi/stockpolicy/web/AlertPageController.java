@@ -47,7 +47,7 @@ class AlertPageController {
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                   @RequestParam(required = false) String item, @RequestParam(required = false) Integer page,
                   @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
+                  @RequestParam(required = false) String dir,
                   @RequestParam(required = false) String scope, @RequestParam(required = false) AlertOrder group,
                   Model model) {
         boolean mine = !"all".equals(scope);

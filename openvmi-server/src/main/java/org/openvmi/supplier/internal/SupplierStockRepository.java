@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.SortColumns;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockHistoryView;
 import org.openvmi.supplier.SupplierStockView;
