@@ -96,7 +96,7 @@ public class Webhooks {
     public PageResult<DeliveryView> deliveries(long webhookId, String status, PageRequest page) {
         get(webhookId);
         String s = AllowedValues.code("status", status, java.util.List.of("PENDING", "DELIVERED", "FAILED"));
-        return new PageResult<>(deliveries.findPage(webhookId, s, page.size(), page.offset()), page.page(),
+        return new PageResult<>(deliveries.findPage(webhookId, s, page), page.page(),
                 page.size(), deliveries.count(webhookId, s));
     }
 

@@ -20,6 +20,6 @@ public class MailLog {
     @Transactional(readOnly = true)
     public PageResult<MailView> find(String status, PageRequest page) {
         String s = AllowedValues.code("status", status, java.util.List.of("PENDING", "SENT", "FAILED"));
-        return new PageResult<>(mails.findPage(s, page.size(), page.offset()), page.page(), page.size(), mails.count(s));
+        return new PageResult<>(mails.findPage(s, page), page.page(), page.size(), mails.count(s));
     }
 }

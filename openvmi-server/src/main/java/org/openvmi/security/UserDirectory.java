@@ -44,7 +44,7 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public PageResult<UserView> find(PageRequest page) {
-        List<UserView> rows = users.findPage(page.size(), page.offset(), clock.instant()).stream().map(UserView::of).toList();
+        List<UserView> rows = users.findPage(page, clock.instant()).stream().map(UserView::of).toList();
         return new PageResult<>(rows, page.page(), page.size(), users.count());
     }
 

@@ -1,7 +1,18 @@
 package org.openvmi.shared;
 
-/** Page number (0-based) and size, clamped to the contract: default 50, at most 1000. */
-public record PageRequest(int page, int size) {
+/**
+ * Page number (0-based) and size, clamped to the contract: default 50, at most 1000; and the order a list page asked
+ * for ({@link ListOrder#NONE}: the list's default), which only the list's {@link SortColumns} turn into SQL.
+ */
+public record PageRequest(int page, int size, ListOrder order) {
+
+    public PageRequest {
+        order = order == null ? ListOrder.NONE : order;
+    }
+
+    public PageRequest(int page, int size) {
+        this(page, size, ListOrder.NONE);
+    }
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 1000;
@@ -28,6 +39,11 @@ public record PageRequest(int page, int size) {
     public static PageRequest forPage(Integer page, Integer size) {
         int s = size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_PAGE_SIZE);
         return new PageRequest(page == null || page < 0 ? 0 : page, s);
+    }
+
+    /** This page of the list sorted by the URL's {@code sort} key, descending when {@code dir} is "desc". */
+    public PageRequest sorted(String sort, String dir) {
+        return new PageRequest(page, size, ListOrder.of(sort, dir));
     }
 
     public long offset() {

@@ -160,7 +160,7 @@ public class SupplierStocks {
         readable(supplier, scope);
         Filter filter = new Filter(blank(supplier), blank(item), null, stale);
         Instant now = clock.instant();
-        return new PageResult<>(repository.find(filter, scope, now, properties.staleAfter(), page.size(), page.offset()),
+        return new PageResult<>(repository.find(filter, scope, now, properties.staleAfter(), page),
                 page.page(), page.size(), repository.count(filter, scope, now, properties.staleAfter()));
     }
 

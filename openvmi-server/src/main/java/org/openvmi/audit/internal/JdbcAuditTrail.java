@@ -1,6 +1,5 @@
 package org.openvmi.audit.internal;
 
-import org.openvmi.shared.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.openvmi.audit.AuditTrail;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -24,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Service
 class JdbcAuditTrail implements AuditTrail {
+
+    /** The audit log's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("id DESC", "id", "at", "at", "actor", "actor", "action", "action",
+            "entity", "entity", "key", "entity_key");
 
     private static final String INSERT = """
             INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json)
@@ -112,7 +117,7 @@ class JdbcAuditTrail implements AuditTrail {
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + filter).params(params).query(Long.class).single();
-        List<AuditEntry> rows = jdbc.sql("SELECT * FROM audit_log" + filter + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        List<AuditEntry> rows = jdbc.sql("SELECT * FROM audit_log" + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())

@@ -15,6 +15,7 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class SupplierRepository {
+
+    /** The supplier list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("s.code", "s.id", "code", "s.code", "name", "s.name",
+            "contact", "s.contact_name", "phone", "s.contact_phone", "email", "s.contact_email", "items", "item_count",
+            "active", "s.active");
 
     private static final String SELECT_SUPPLIER = """
             SELECT s.*, (SELECT COUNT(*) FROM supplier_item si WHERE si.supplier_id = s.id) AS item_count
@@ -63,7 +69,7 @@ public class SupplierRepository {
             params.put("active", active);
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM supplier s" + filter).params(params).query(Long.class).single();
-        List<SupplierView> rows = jdbc.sql(SELECT_SUPPLIER + filter + " ORDER BY s.code LIMIT :limit OFFSET :offset")
+        List<SupplierView> rows = jdbc.sql(SELECT_SUPPLIER + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(SupplierRepository::supplier).list();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -14,6 +14,7 @@ import org.openvmi.catalog.WarehouseCommand;
 import org.openvmi.catalog.WarehouseView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Repository;
 /** Warehouses and locations: not supplier data, every signed-in user may read them (suppliers ship to them). */
 @Repository
 public class WarehouseRepository {
+
+    /** The warehouse list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("w.code", "w.id", "code", "w.code", "name", "w.name",
+            "address", "w.address", "locations", "location_count");
 
     private static final String SELECT_WAREHOUSE = """
             SELECT w.*, (SELECT COUNT(*) FROM location l WHERE l.warehouse_id = w.id) AS location_count
@@ -48,7 +53,7 @@ public class WarehouseRepository {
             params.put("text", "%" + text.trim().toLowerCase() + "%");
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM warehouse w" + filter).params(params).query(Long.class).single();
-        List<WarehouseView> rows = jdbc.sql(SELECT_WAREHOUSE + filter + " ORDER BY w.code LIMIT :limit OFFSET :offset")
+        List<WarehouseView> rows = jdbc.sql(SELECT_WAREHOUSE + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(WarehouseRepository::warehouse).list();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -33,10 +33,11 @@ class SupplierPageController {
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
                 @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("active", active);
-        model.addAttribute("page", suppliers.find(q, active, PageRequest.forPage(page, size)));
+        model.addAttribute("page", suppliers.find(q, active, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/suppliers?q=" + (q == null ? "" : q) + (active == null ? "" : "&active=" + active));
         return "catalog/suppliers";
     }

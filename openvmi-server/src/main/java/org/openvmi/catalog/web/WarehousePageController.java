@@ -39,9 +39,10 @@ class WarehousePageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("page", warehouses.find(q, PageRequest.forPage(page, size)));
+        model.addAttribute("page", warehouses.find(q, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", q == null || q.isBlank() ? "/warehouses" : "/warehouses?q=" + q);
         return "catalog/warehouses";
     }

@@ -15,12 +15,17 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Agreements, their versions and lines; every read is limited to the caller's party scope. */
 @Repository
 public class AgreementRepository {
+
+    /** The agreement list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("a.id DESC", "a.id", "no", "a.id", "supplier", "s.code",
+            "version", "a.current_version");
 
     /** The terms of one agreement line in the version in force at some moment. */
     public record Terms(long agreementId, long supplierId, String supplier, int versionNo, String currency,
@@ -170,7 +175,7 @@ public class AgreementRepository {
         long total = jdbc.sql("SELECT COUNT(*) FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where)
                 .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode).query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where
-                                  + " ORDER BY a.id DESC LIMIT :limit OFFSET :offset")
+                                  + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode)
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         List<AgreementView> views = new ArrayList<>();

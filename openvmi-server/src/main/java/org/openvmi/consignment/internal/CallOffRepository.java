@@ -13,12 +13,17 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Call-off plans; reads limited to the caller's party scope. */
 @Repository
 public class CallOffRepository {
+
+    /** The call-off list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("c.id DESC", "c.id", "no", "c.id", "supplier", "s.code",
+            "item", "i.code", "location", "lo.code", "qty", "c.qty", "neededby", "c.needed_by", "status", "c.status");
 
     public record Head(long id, String status, long rowVersion, BigDecimal proposedQty, LocalDate proposedDate) {
     }
@@ -88,7 +93,7 @@ public class CallOffRepository {
         String where = " WHERE " + scope.predicate("c.supplier_id") + (status == null ? "" : " AND c.status = :st");
         long total = jdbc.sql("SELECT COUNT(*) FROM vmi_calloff c" + where).param("scopeSupplierId", scope.supplierIdParam())
                 .param("st", String.valueOf(status)).query(Long.class).single();
-        List<CallOffView> content = jdbc.sql(SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset")
+        List<CallOffView> content = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam()).param("st", String.valueOf(status))
                 .param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> view(rs)).list();
         return new PageResult<>(content, page.page(), page.size(), total);

@@ -15,12 +15,17 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Consumptions, settlement lines and statements; reads limited to the caller's party scope. */
 @Repository
 public class SettlementRepository {
+
+    /** The statement list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("st.id DESC", "st.id", "no", "st.id", "supplier", "s.code",
+            "period", "st.period_from", "status", "st.status", "total", "st.total");
 
     public record NewLine(long supplierId, long agreementId, int versionNo, String kind, long itemId, long locationId,
                           String lot, BigDecimal qty, BigDecimal price, BigDecimal amount, String currency,
@@ -144,7 +149,7 @@ public class SettlementRepository {
                        + (status == null ? "" : " AND st.status = :st");
         long total = jdbc.sql("SELECT COUNT(*)" + where).param("scopeSupplierId", scope.supplierIdParam())
                 .param("sup", String.valueOf(supplier)).param("st", String.valueOf(status)).query(Long.class).single();
-        List<Long> ids = jdbc.sql("SELECT st.id" + where + " ORDER BY st.id DESC LIMIT :limit OFFSET :offset")
+        List<Long> ids = jdbc.sql("SELECT st.id" + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam()).param("sup", String.valueOf(supplier))
                 .param("st", String.valueOf(status)).param("limit", page.size()).param("offset", page.offset())
                 .query(Long.class).list();

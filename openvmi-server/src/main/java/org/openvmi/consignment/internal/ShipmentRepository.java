@@ -13,12 +13,17 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** ASNs, their lines and receipts; reads limited to the caller's party scope. */
 @Repository
 public class ShipmentRepository {
+
+    /** The shipment list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("sh.id DESC", "sh.id", "no", "sh.id", "supplier", "s.code",
+            "status", "sh.status", "expected", "sh.expected_at", "reference", "sh.reference");
 
     public record NewLine(long agreementId, long itemId, long locationId, String lot, BigDecimal qty) {
     }
@@ -142,7 +147,7 @@ public class ShipmentRepository {
         Timestamp before = expectedBefore == null ? null : Timestamp.from(expectedBefore);
         long total = jdbc.sql("SELECT COUNT(*) " + where).param("scopeSupplierId", scope.supplierIdParam())
                 .param("st", String.valueOf(status)).param("before", before).query(Long.class).single();
-        List<Long> ids = jdbc.sql("SELECT sh.id " + where + " ORDER BY sh.id DESC LIMIT :limit OFFSET :offset")
+        List<Long> ids = jdbc.sql("SELECT sh.id " + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam()).param("st", String.valueOf(status))
                 .param("before", before)
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();

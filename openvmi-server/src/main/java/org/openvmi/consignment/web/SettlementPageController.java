@@ -51,10 +51,12 @@ class SettlementPageController {
     @GetMapping("/shipments")
     String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
                      Model model) {
         // ?due=today is the warehouse home's "ASNs due today or late"
         boolean dueToday = AllowedValues.code("due", due, List.of("TODAY")) != null;
-        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.forPage(page, size)));
+        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("dueToday", dueToday);
         model.addAttribute("pageUrl", org.springframework.web.util.UriComponentsBuilder.fromPath("/shipments")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(x -> !x.isBlank()))
@@ -87,9 +89,10 @@ class SettlementPageController {
 
     @GetMapping("/settlements")
     String settlements(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size,
+                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) String dir,
                        Model model) {
-        model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size)));
+        model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size).sorted(sort, dir)));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfMonth(1));
         model.addAttribute("defaultTo", today.withDayOfMonth(today.lengthOfMonth()));

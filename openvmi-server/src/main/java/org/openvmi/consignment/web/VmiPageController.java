@@ -51,8 +51,9 @@ class VmiPageController {
 
     @GetMapping("/vmi/agreements")
     String agreements(@RequestParam(required = false) Integer page,
-                      @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size)));
+                      @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                      @RequestParam(required = false) String dir, Model model) {
+        model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
         return "consignment/agreements";
     }
 
@@ -148,10 +149,11 @@ class VmiPageController {
 
     @GetMapping("/vmi/calloffs")
     String callOffs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                    @RequestParam(required = false) Integer size, Model model) {
+                    @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String dir, Model model) {
         // ?status= is the home page's link "call-offs to confirm" (REQUESTED)
         String shown = status == null || status.isBlank() ? null : status.trim();
-        model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size)));
+        model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", shown);
         model.addAttribute("pageUrl", shown == null ? "/vmi/calloffs" : "/vmi/calloffs?status=" + shown);
         return "consignment/calloffs";

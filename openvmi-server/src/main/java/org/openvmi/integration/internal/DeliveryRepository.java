@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.openvmi.integration.DeliveryView;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,11 +93,15 @@ public class DeliveryRepository {
                 .param("now", Timestamp.from(now)).param("id", deliveryId).param("sub", subscriptionId).update() == 1;
     }
 
-    public List<DeliveryView> findPage(long subscriptionId, String status, int limit, long offset) {
+    /** The delivery list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("id DESC", "id", "event", "event_type", "status", "status",
+            "attempts", "attempts", "created", "created_at");
+
+    public List<DeliveryView> findPage(long subscriptionId, String status, PageRequest page) {
         List<DeliveryView> rows = jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = :sub AND "
-                                           + statusFilter(status) + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("sub", subscriptionId).param("status", String.valueOf(status)).param("limit", limit)
-                .param("offset", offset).query((rs, i) -> view(rs, List.of())).list();
+                                           + statusFilter(status) + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("sub", subscriptionId).param("status", String.valueOf(status)).param("limit", page.size())
+                .param("offset", page.offset()).query((rs, i) -> view(rs, List.of())).list();
         return rows.stream().map(d -> withAttempts(d, attempts(d.id()))).toList();
     }
 

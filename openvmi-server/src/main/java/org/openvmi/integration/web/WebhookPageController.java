@@ -80,7 +80,8 @@ class WebhookPageController {
 
     @GetMapping("/{id}")
     String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page,
-                      @RequestParam(required = false) Integer size, Model model,
+                      @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                      @RequestParam(required = false) String dir, Model model,
                       RedirectAttributes redirect) {
         try {
             model.addAttribute("hook", webhooks.get(id));
@@ -88,7 +89,7 @@ class WebhookPageController {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
             return "redirect:/admin/webhooks";
         }
-        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.forPage(page, size)));
+        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/admin/webhooks/" + id);
         return DELIVERIES;
     }

@@ -16,12 +16,18 @@ import org.openvmi.inventory.CountView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Count sheets as the API shows them; book quantities of a blind sheet stay hidden until it is posted. */
 @Repository
 public class CountQueryRepository {
+
+    /** The count list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("c.id DESC", "c.id", "id", "c.id", "status", "c.status",
+            "warehouse", "w.code", "location", "l.code", "category", "c.category", "reference", "c.reference",
+            "created", "c.created_at", "posted", "c.posted_at");
 
     private static final String FROM = """
             FROM stock_count c JOIN warehouse w ON w.id = c.warehouse_id LEFT JOIN location l ON l.id = c.location_id""";
@@ -96,7 +102,7 @@ public class CountQueryRepository {
                 SELECT c.*, w.code AS wh, l.code AS loc,
                        (SELECT COUNT(*) FROM stock_count_line cl WHERE cl.count_id = c.id) AS line_total,
                        (SELECT COUNT(cl.counted_qty) FROM stock_count_line cl WHERE cl.count_id = c.id) AS counted_total
-                """ + FROM + filter + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset")
+                """ + FROM + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new CountSummary(rs.getLong("id"), rs.getString("status"), rs.getString("wh"),
                         rs.getString("loc"), rs.getString("category"), rs.getBoolean("blind"), rs.getString("reference"),

@@ -18,6 +18,7 @@ import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Repository;
 /** Reservations; the reserved quantity itself lives in the balance (see BalanceRepository.reserve/release). */
 @Repository
 public class ReservationRepository {
+
+    /** The reservation list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "id", "r.id", "status", "r.status",
+            "item", "i.code", "location", "l.code", "qty", "r.qty", "reference", "r.reference",
+            "expires", "r.expires_at", "createdby", "r.created_by");
 
     /** A reservation with the balance it holds stock in. */
     public record Loaded(Reservation reservation, long balanceId) {
@@ -93,7 +99,7 @@ public class ReservationRepository {
         add(where, params, location, "l.code = :location", "location");
         String filter = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + filter + ") x").params(params).query(Long.class).single();
-        List<ReservationView> rows = jdbc.sql(VIEW + filter + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
+        List<ReservationView> rows = jdbc.sql(VIEW + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(ReservationRepository::row).list();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -23,6 +23,7 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,11 @@ public class StockQueryRepository {
     }
 
     private static final String STOCK_ORDER = " ORDER BY i.code, w.code, l.code, b.owner, b.lot";
+    /** The stock list's sortable columns (URL key, SQL); by default the order of {@link #STOCK_ORDER}. */
+    static final SortColumns STOCK_SORT = SortColumns.of(STOCK_ORDER.substring(" ORDER BY ".length()), "b.id",
+            "item", "i.code", "name", "i.name", "warehouse", "w.code", "location", "l.code", "owner", "b.owner",
+            "lot", "b.lot", "onhand", "b.on_hand", "reserved", "b.reserved", "available", "b.on_hand - b.reserved",
+            "intransit", "COALESCE(tr.qty, 0)");
 
     private static final String MOVEMENT_SELECT =
             "SELECT m.*, i.code AS item_code, l.code AS location_code, w.code AS warehouse_code";
@@ -85,6 +91,10 @@ public class StockQueryRepository {
             + " JOIN location l ON l.id = m.location_id JOIN warehouse w ON w.id = l.warehouse_id";
 
     private static final String MOVEMENT_ORDER = " ORDER BY m.id DESC";
+    /** The movement list's sortable columns (URL key, SQL); by default the newest first. */
+    static final SortColumns MOVEMENT_SORT = SortColumns.of("m.id DESC", "m.id", "posted", "m.posted_at",
+            "posting", "m.posting_id", "type", "m.type", "item", "i.code", "warehouse", "w.code", "location", "l.code",
+            "owner", "m.owner", "lot", "m.lot", "qty", "m.qty", "reference", "m.reference", "user", "m.username");
 
     /** Rows fetched per round trip when streaming exports (PostgreSQL otherwise reads the whole result at once). */
     private static final int FETCH_SIZE = 500;
@@ -102,7 +112,7 @@ public class StockQueryRepository {
     public PageResult<StockView> stock(StockFilter f, PageRequest page, PartyScope scope) {
         Where w = stockWhere(f, scope);
         long total = jdbc.sql("SELECT COUNT(*) " + STOCK_FROM + w.sql()).params(w.params()).query(Long.class).single();
-        List<StockView> rows = jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_ORDER + " LIMIT :limit OFFSET :offset")
+        List<StockView> rows = jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> stockRow(rs, scope)).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
@@ -225,7 +235,7 @@ public class StockQueryRepository {
     public PageResult<MovementView> movements(MovementFilter f, PageRequest page, PartyScope scope, String maskedReason) {
         Where w = movementWhere(f, scope);
         long total = jdbc.sql("SELECT COUNT(*)" + MOVEMENT_FROM + w.sql()).params(w.params()).query(Long.class).single();
-        List<MovementView> rows = jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER + " LIMIT :limit OFFSET :offset")
+        List<MovementView> rows = jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> movementRow(rs, scope, maskedReason)).list();
         return new PageResult<>(rows, page.page(), page.size(), total);

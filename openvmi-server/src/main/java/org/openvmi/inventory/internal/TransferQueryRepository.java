@@ -18,12 +18,18 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Transfers as the API shows them; a supplier sees the lines of its own items only (and transfers that have some). */
 @Repository
 public class TransferQueryRepository {
+
+    /** The transfer list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("t.id DESC", "t.id", "id", "t.id", "status", "t.status",
+            "from", "f.code", "to", "d.code", "reference", "t.reference", "created", "t.created_at",
+            "shipped", "t.shipped_at");
 
     private static final String FROM = """
             FROM stock_transfer t
@@ -100,7 +106,7 @@ public class TransferQueryRepository {
                 SELECT t.id, t.status, f.code AS from_code, fw.code AS from_wh, d.code AS to_code, dw.code AS to_wh,
                        t.reference, t.created_at, t.shipped_at,
                 """ + "(SELECT COUNT(*)" + lines + " AS line_count, (SELECT SUM(tl.qty)" + lines + " AS qty,"
-                + " (SELECT SUM(tl.received_qty)" + lines + " AS received " + FROM + filter + " ORDER BY t.id DESC LIMIT :limit OFFSET :offset")
+                + " (SELECT SUM(tl.received_qty)" + lines + " AS received " + FROM + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new TransferSummary(rs.getLong("id"), rs.getString("status"), rs.getString("from_code"),
                         rs.getString("from_wh"), rs.getString("to_code"), rs.getString("to_wh"), rs.getString("reference"),

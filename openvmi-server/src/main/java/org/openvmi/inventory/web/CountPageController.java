@@ -50,9 +50,10 @@ class CountPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", counts.find(status, null, PageRequest.forPage(page, size)));
+        model.addAttribute("page", counts.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", status == null || status.isBlank() ? "/counts" : "/counts?status=" + status);
         return "inventory/counts";
     }

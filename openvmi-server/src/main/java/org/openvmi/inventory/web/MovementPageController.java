@@ -64,14 +64,15 @@ class MovementPageController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(required = false) Integer page,
-                     @RequestParam(required = false) Integer size, Model model) {
+                     @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir, Model model) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         model.addAttribute("f", f);
         model.addAttribute("warehouses", pages.warehouses());
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.ALL_TYPES);
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("page", queries.movements(f.toFilter(clock), PageRequest.forPage(page, size)));
+        model.addAttribute("page", queries.movements(f.toFilter(clock), PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", f.links().url("/movements"));
         model.addAttribute("csvUrl", f.links().with("format", "csv").url("/movements/export"));
         model.addAttribute("xlsxUrl", f.links().with("format", "xlsx").url("/movements/export"));

@@ -34,10 +34,11 @@ class ReservationPageController {
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String item,
                 @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("item", item);
-        model.addAttribute("page", reservations.find(status, item, null, PageRequest.forPage(page, size)));
+        model.addAttribute("page", reservations.find(status, item, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/reservations?status=" + (status == null ? "" : status)
                                       + "&item=" + (item == null ? "" : item));
         return "inventory/reservations";

@@ -44,7 +44,8 @@ class StockPageController {
     String stock(@RequestParam(required = false) String q, @RequestParam(required = false) String warehouse,
                  @RequestParam(required = false) String location, @RequestParam(required = false) String owner,
                  @RequestParam(required = false) Integer page,
-                 @RequestParam(required = false) Integer size, Model model) {
+                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                 @RequestParam(required = false) String dir, Model model) {
         StockFilter filter = filter(q, warehouse, location, owner);
         StockValueSummary summary = queries.stockValue(filter);
         model.addAttribute("q", q);
@@ -53,7 +54,7 @@ class StockPageController {
         model.addAttribute("owner", owner);
         model.addAttribute("warehouses", pages.warehouses());
         model.addAttribute("suppliers", pages.suppliers());
-        model.addAttribute("page", queries.stock(filter, PageRequest.forPage(page, size)));
+        model.addAttribute("page", queries.stock(filter, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("summary", summary);
         model.addAttribute("chart", chart(summary));
         PageLinks links = links(q, warehouse, location, owner);

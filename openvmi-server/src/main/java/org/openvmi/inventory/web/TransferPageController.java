@@ -37,9 +37,10 @@ class TransferPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", transfers.find(status, null, PageRequest.forPage(page, size)));
+        model.addAttribute("page", transfers.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", status == null || status.isBlank() ? "/transfers" : "/transfers?status=" + status);
         return "inventory/transfers";
     }

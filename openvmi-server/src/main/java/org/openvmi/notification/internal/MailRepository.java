@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.openvmi.notification.MailView;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -114,10 +116,14 @@ public class MailRepository {
                 .param("id", id).update();
     }
 
-    public List<MailView> findPage(String status, int limit, long offset) {
+    /** The mail log's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("id DESC", "id", "to", "to_address", "subject", "subject",
+            "status", "status", "attempts", "attempts", "created", "created_at", "sent", "sent_at");
+
+    public List<MailView> findPage(String status, PageRequest page) {
         return jdbc.sql("SELECT * FROM notification_mail WHERE " + statusFilter(status)
-                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("status", String.valueOf(status)).param("limit", limit).param("offset", offset)
+                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("status", String.valueOf(status)).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> view(rs)).list();
     }
 

@@ -15,6 +15,7 @@ import org.openvmi.planning.RunView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class RunRepository {
+
+    /** The run list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "id", "r.id", "status", "r.status",
+            "horizon", "r.horizon_days", "servicelevel", "r.service_level", "startedby", "r.started_by",
+            "created", "r.created_at");
 
     private static final String SELECT = """
             SELECT r.*, w.code AS warehouse_code, s.code AS supplier_code FROM planning_run r
@@ -111,7 +117,7 @@ public class RunRepository {
 
     public PageResult<RunView> list(PageRequest page) {
         long total = jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
-        List<RunView> rows = jdbc.sql(SELECT + " ORDER BY r.id DESC LIMIT :l OFFSET :o")
+        List<RunView> rows = jdbc.sql(SELECT + SORT.orderBy(page) + " LIMIT :l OFFSET :o")
                 .param("l", page.size()).param("o", page.offset()).query(this::view).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }

@@ -20,6 +20,7 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,9 @@ public class SuggestionRepository {
     private static final String FROM = " " + """
              FROM planning_suggestion s JOIN item i ON i.id = s.item_id JOIN warehouse w ON w.id = s.warehouse_id
              LEFT JOIN supplier sp ON sp.id = s.supplier_id LEFT JOIN warehouse fw ON fw.id = s.from_warehouse_id""";
+    /** The suggestion list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("s.id DESC", "s.id", "type", "s.type", "status", "s.status",
+            "item", "i.code", "warehouse", "w.code", "qty", "s.qty", "supplier", "sp.code");
     private static final String COLUMNS = "SELECT s.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code,"
             + " sp.code AS supplier_code, fw.code AS from_code";
 
@@ -144,7 +148,7 @@ public class SuggestionRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + " ORDER BY s.id DESC LIMIT ? OFFSET ?",
+        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + SORT.orderBy(page) + " LIMIT ? OFFSET ?",
                 (rs, n) -> view(rs, scope), pageArgs.toArray());
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }

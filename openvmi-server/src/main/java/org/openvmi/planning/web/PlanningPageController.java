@@ -54,8 +54,9 @@ class PlanningPageController {
     }
 
     @GetMapping("/planning/runs")
-    String runs(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("page", runs.list(PageRequest.of(page, 20)));
+    String runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+    @RequestParam(required = false) String dir, Model model) {
+        model.addAttribute("page", runs.list(PageRequest.of(page, 20).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/planning/runs?");
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedHashMap<String, String>(Map.of("horizonDays", "56", "serviceLevel", "0.95")));
@@ -104,7 +105,8 @@ class PlanningPageController {
     String suggestions(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
                        @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size,
+                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) String dir,
                        Model model) {
         String s = status == null ? "OPEN" : status;
         model.addAttribute("type", type);
@@ -115,7 +117,7 @@ class PlanningPageController {
         model.addAttribute("statuses", SuggestionStatus.values());
         PageResult<?> result;
         try {
-            result = suggestions.find(type, s, warehouse, item, run, PageRequest.forPage(page, size));
+            result = suggestions.find(type, s, warehouse, item, run, PageRequest.forPage(page, size).sorted(sort, dir));
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", FormErrors.describe(e, messages));
             result = new PageResult<>(List.of(), 0, 50, 0);

@@ -14,6 +14,7 @@ import org.openvmi.procurement.ReconciliationView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Repository;
 /** Supplier invoices and their match results; reads are party-scoped. Also the monthly reconciliation figures. */
 @Repository
 public class InvoiceRepository {
+
+    /** The invoice list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("v.id DESC", "v.id", "number", "v.invoice_no", "supplier", "s.code",
+            "order", "v.po_id", "date", "v.invoice_date", "total", "v.total", "match", "v.match_status");
 
     private static final String SELECT = """
             SELECT v.*, s.code AS supplier_code FROM proc_invoice v JOIN supplier s ON s.id = v.supplier_id""";
@@ -90,7 +95,7 @@ public class InvoiceRepository {
             p.put("to", to);
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM proc_invoice v" + where).params(p).query(Long.class).single();
-        List<InvoiceView> rows = jdbc.sql(SELECT + where + " ORDER BY v.id DESC LIMIT :limit OFFSET :offset")
+        List<InvoiceView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> header(rs)).list().stream().map(this::withLines).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -15,6 +15,7 @@ import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,11 @@ import org.springframework.stereotype.Repository;
 /** Purchase orders, their lines and timeline. Reads are party-scoped: a supplier sees only its own POs. */
 @Repository
 public class PurchaseOrderRepository {
+
+    /** The purchase order list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("p.id DESC", "p.id", "number", "p.id", "status", "p.status",
+            "supplier", "s.code", "warehouse", "w.code", "total", "p.total", "revision", "p.revision",
+            "ordered", "p.ordered_on");
 
     public record NewLine(int lineNo, long itemId, BigDecimal requestedQty, BigDecimal qty, BigDecimal price,
                           LocalDate neededBy, BigDecimal overPct, BigDecimal underPct) {
@@ -213,7 +219,7 @@ public class PurchaseOrderRepository {
             p.put("rid", requisitionId);
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order p" + where).params(p).query(Long.class).single();
-        List<PurchaseOrderView> rows = jdbc.sql(SELECT + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
+        List<PurchaseOrderView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> header(rs)).list().stream().map(this::withDetails).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.openvmi.procurement.RequisitionView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,6 +19,11 @@ import org.springframework.stereotype.Repository;
 /** Requisitions, their lines and approval steps. */
 @Repository
 public class RequisitionRepository {
+
+    /** The requisition lists' sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "number", "r.id", "status", "r.status",
+            "warehouse", "w.code", "urgent", "r.urgent", "amount", "r.amount", "requestedby", "r.requested_by",
+            "created", "r.created_at");
 
     public record NewLine(int lineNo, long itemId, BigDecimal qty, java.time.LocalDate neededBy, BigDecimal estPrice) {
     }
@@ -157,7 +163,7 @@ public class RequisitionRepository {
         String from = " FROM proc_requisition r JOIN warehouse w ON w.id = r.warehouse_id";
         long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(p).query(Long.class).single();
         List<RequisitionView> rows = jdbc.sql("SELECT r.*, w.code AS warehouse_code" + from + where
-                                              + " ORDER BY r.id DESC LIMIT :limit OFFSET :offset")
+                                              + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(p).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> header(rs)).list().stream().map(this::withDetails).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -65,9 +65,10 @@ class ProcurementPageController {
 
     @GetMapping("/requisitions")
     String requisitionList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                           @RequestParam(required = false) Integer size,
+                           @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                           @RequestParam(required = false) String dir,
                            Model model) {
-        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.forPage(page, size)));
+        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         model.addAttribute("inbox", false);
         return "procurement/requisitions";
@@ -75,8 +76,9 @@ class ProcurementPageController {
 
     @GetMapping("/requisitions/inbox")
     String inbox(@RequestParam(required = false) Integer page,
-                 @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("page", requisitions.inbox(PageRequest.forPage(page, size)));
+                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                 @RequestParam(required = false) String dir, Model model) {
+        model.addAttribute("page", requisitions.inbox(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("inbox", true);
         return "procurement/requisitions";
     }
@@ -232,9 +234,11 @@ class ProcurementPageController {
     @GetMapping("/purchase-orders")
     String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String dir,
                      Model model) {
         // ?due=today|late: the warehouse's and the buyer's home cards
-        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.forPage(page, size)));
+        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         model.addAttribute("due", due == null || due.isBlank() ? null : due.trim().toLowerCase(java.util.Locale.ROOT));
         return "procurement/purchase-orders";
@@ -330,9 +334,10 @@ class ProcurementPageController {
 
     @GetMapping("/invoices")
     String invoiceList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size,
+                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                       @RequestParam(required = false) String dir,
                        Model model) {
-        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.forPage(page, size)));
+        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         return "procurement/invoices";
     }

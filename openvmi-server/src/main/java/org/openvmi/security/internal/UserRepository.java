@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.openvmi.security.OpenVmiUser;
 import org.openvmi.security.Role;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -54,9 +56,13 @@ public class UserRepository {
         return jdbc.sql("SELECT * FROM app_user ORDER BY username").query((rs, i) -> row(rs, now)).list();
     }
 
-    public List<OpenVmiUser> findPage(int limit, long offset, Instant now) {
-        return jdbc.sql("SELECT * FROM app_user ORDER BY username LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset)
+    /** The user list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("username", "id", "username", "username", "name", "display_name",
+            "supplier", "supplier_code", "enabled", "enabled");
+
+    public List<OpenVmiUser> findPage(PageRequest page, Instant now) {
+        return jdbc.sql("SELECT * FROM app_user" + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> row(rs, now)).list();
     }
 

@@ -48,8 +48,9 @@ class UserPageController {
 
     @GetMapping
     String list(@RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("page", users.find(PageRequest.forPage(page, size)));
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
+        model.addAttribute("page", users.find(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/admin/users");
         return "security/users";
     }

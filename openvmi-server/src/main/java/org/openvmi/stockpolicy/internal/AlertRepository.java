@@ -21,6 +21,7 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.openvmi.stockpolicy.AlertInterest;
 import org.openvmi.stockpolicy.AlertOrder;
 import org.openvmi.stockpolicy.AlertLevelChange;
@@ -36,6 +37,11 @@ import org.springframework.stereotype.Repository;
 /** Alerts and the policies they are checked against; reads take the party scope. */
 @Repository
 public class AlertRepository {
+
+    /** The alert list's sortable columns (URL key, SQL), within the groups when the list is grouped. */
+    static final SortColumns SORT = SortColumns.of("a.id DESC", "a.id", "type", "a.alert_type", "item", "i.code",
+            "warehouse", "w.code", "stock", "a.qty_at_raise", "line", "a.line_qty", "raised", "a.raised_at",
+            "status", "a.status");
 
     private static final String SELECT = """
             SELECT a.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code, s.code AS supplier_code
@@ -357,9 +363,9 @@ public class AlertRepository {
         Map<String, Object> params = new HashMap<>();
         String where = where(f, scope, params);
         String orderBy = switch (order) {
-            case NEWEST -> " ORDER BY a.id DESC";
-            case WAREHOUSE -> " ORDER BY w.code, a.id DESC";
-            case SUPPLIER -> " ORDER BY " + groupSupplier(scope) + ", a.id DESC";
+            case NEWEST -> SORT.orderBy(page);
+            case WAREHOUSE -> SORT.orderBy("w.code", page);
+            case SUPPLIER -> SORT.orderBy(groupSupplier(scope), page);
         };
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id "
                               + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"

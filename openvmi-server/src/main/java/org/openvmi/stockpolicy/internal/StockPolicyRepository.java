@@ -15,6 +15,7 @@ import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.openvmi.stockpolicy.PlannedLevels;
 import org.openvmi.stockpolicy.PolicyMode;
 import org.openvmi.stockpolicy.StockPolicyCommand;
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Repository;
 /** Stock policies; reads take the party scope (a supplier sees policies of the items on its source list). */
 @Repository
 public class StockPolicyRepository {
+
+    /** The stock line list's sortable columns (URL key, SQL). */
+    static final SortColumns SORT = SortColumns.of("w.code, i.code", "p.id", "item", "i.code", "warehouse", "w.code",
+            "safety", "p.safety", "warning", "p.warning", "max", "p.max_qty", "servicelevel", "p.service_level",
+            "mode", "p.mode", "updated", "p.updated_at");
 
     private static final String SELECT = """
             SELECT p.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code
@@ -69,7 +75,7 @@ public class StockPolicyRepository {
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_policy p JOIN item i ON i.id = p.item_id "
                               + "JOIN warehouse w ON w.id = p.warehouse_id" + where)
                 .params(params).query(Long.class).single();
-        List<StockPolicyView> rows = jdbc.sql(SELECT + where + " ORDER BY w.code, i.code LIMIT :limit OFFSET :offset")
+        List<StockPolicyView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(StockPolicyRepository::view).list();
         return new PageResult<>(rows, page.page(), page.size(), total);

@@ -46,7 +46,8 @@ class AlertPageController {
     String centre(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                   @RequestParam(required = false) String item, @RequestParam(required = false) Integer page,
-                  @RequestParam(required = false) Integer size,
+                  @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                  @RequestParam(required = false) String dir,
                   @RequestParam(required = false) String scope, @RequestParam(required = false) AlertOrder group,
                   Model model) {
         boolean mine = !"all".equals(scope);
@@ -57,7 +58,7 @@ class AlertPageController {
             case "ALL" -> List.of();
             default -> List.of(AlertStatus.valueOf(shown));
         };
-        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.forPage(page, size));
+        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.forPage(page, size).sorted(sort, dir));
         model.addAttribute("page", rows);
         model.addAttribute("groups", order == AlertOrder.NEWEST ? Map.of()
                 : alerts.groupsOf(rows.content().stream().map(AlertView::id).toList(), order));

@@ -65,9 +65,10 @@ class StockPolicyPageController {
     @GetMapping
     String list(@RequestParam(required = false) String location, @RequestParam(required = false) String q,
                 @RequestParam(required = false) PolicyMode mode, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir,
                 Model model) {
-        PageResult<StockPolicyView> result = policies.find(location, q, mode, PageRequest.forPage(page, size));
+        PageResult<StockPolicyView> result = policies.find(location, q, mode, PageRequest.forPage(page, size).sorted(sort, dir));
         RowsForm form = new RowsForm();
         result.content().forEach(v -> form.rows.add(StockPolicyCommand.from(v)));
         model.addAttribute("form", form);

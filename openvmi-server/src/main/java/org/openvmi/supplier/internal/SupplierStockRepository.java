@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.SortColumns;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockHistoryView;
 import org.openvmi.supplier.SupplierStockView;
@@ -28,6 +30,12 @@ import org.springframework.stereotype.Repository;
 /** Supplier stock rows and their history; every read is limited to the caller's party scope. */
 @Repository
 public class SupplierStockRepository {
+
+    /** The supplier stock list's sortable columns (URL key, SQL); a supplier and an item make a row. */
+    static final SortColumns SORT = SortColumns.of("s.code, i.code", "s.code, i.code", "supplier", "s.code",
+            "item", "i.code", "name", "i.name", "available", "ss.available_qty", "inproduction", "ss.in_production",
+            "from", "ss.available_from", "leadtime", "ss.production_lead_days", "lowwater", "ss.low_water",
+            "asof", "ss.as_of", "source", "ss.source");
 
     /** An item on a supplier's source list. */
     public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays) {
@@ -123,10 +131,21 @@ public class SupplierStockRepository {
 
     public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
                                         int limit, long offset) {
+        return find(filter, scope, now, staleAfter, new PageRequest(0, limit), offset);
+    }
+
+    /** A page of the list in the order it asked for ({@link #SORT}). */
+    public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
+                                        PageRequest page) {
+        return find(filter, scope, now, staleAfter, page, page.offset());
+    }
+
+    private List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
+                                         PageRequest page, long offset) {
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> params = where(filter, scope, now, staleAfter, sql);
-        sql.append(" ORDER BY s.code, i.code LIMIT :limit OFFSET :offset");
-        params.put("limit", limit);
+        sql.append(SORT.orderBy(page)).append(" LIMIT :limit OFFSET :offset");
+        params.put("limit", page.size());
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs, now, staleAfter)).list();
     }

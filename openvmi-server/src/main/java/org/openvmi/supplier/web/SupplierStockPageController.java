@@ -47,7 +47,8 @@ class SupplierStockPageController {
     @GetMapping
     String list(@RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
                 @RequestParam(required = false) Boolean stale, @RequestParam(required = false) String edit,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Model model) {
         SupplierStockLine line = new SupplierStockLine();
         PartyScope scope = PartyScope.current();
         if (edit != null && scope.supplierCode() != null) {
@@ -63,7 +64,7 @@ class SupplierStockPageController {
             }
         }
         model.addAttribute("line", line);
-        return page(supplier, item, stale, page, model);
+        return page(supplier, item, stale, PageRequest.of(page, PAGE_SIZE).sorted(sort, dir), model);
     }
 
     @PostMapping("/edit")
@@ -77,7 +78,7 @@ class SupplierStockPageController {
             // the form holds one line
             model.addAttribute("lineErrors", e.errors().stream().map(fe -> FormErrors.describe(
                     InvalidInputException.of("", fe.message()), messages)).toList());
-            return page(null, null, null, null, model);
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         }
     }
 
@@ -86,7 +87,7 @@ class SupplierStockPageController {
         model.addAttribute("line", new SupplierStockLine());
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", text("supplier.upload.noFile"));
-            return page(null, null, null, null, model);
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         }
         try (InputStream in = file.getInputStream()) {
             ImportResult result = stocks.importFile(null, file.getOriginalFilename(), in);
@@ -95,7 +96,7 @@ class SupplierStockPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("uploadError", e.getMessage());
         }
-        return page(null, null, null, null, model);
+        return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
     }
 
     @GetMapping("/{supplier}/{item}/history")
@@ -113,8 +114,8 @@ class SupplierStockPageController {
         return Downloads.of(stocks.template(null, TabularFormat.parse(format, encoding, bom)));
     }
 
-    private String page(String supplier, String item, Boolean stale, Integer page, Model model) {
-        PageResult<SupplierStockView> rows = stocks.find(supplier, item, stale, PageRequest.of(page, PAGE_SIZE));
+    private String page(String supplier, String item, Boolean stale, PageRequest page, Model model) {
+        PageResult<SupplierStockView> rows = stocks.find(supplier, item, stale, page);
         model.addAttribute("rows", rows);
         model.addAttribute("supplier", supplier);
         model.addAttribute("item", item);
