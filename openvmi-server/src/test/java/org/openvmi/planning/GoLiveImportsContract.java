@@ -220,6 +220,48 @@ abstract class GoLiveImportsContract {
                 .andExpect(status().isForbidden());
     }
 
+    List<String> ordersAt(String warehouse) {
+        return jdbc.sql("""
+                SELECT po.status FROM proc_purchase_order po JOIN warehouse w ON w.id = po.warehouse_id
+                WHERE w.code = :w ORDER BY po.id""").param("w", warehouse).query(String.class).list();
+    }
+
+    @Test
+    void open_purchase_orders_are_created_through_procurement_sent_or_confirmed_all_or_nothing_and_once_per_file() throws Exception {
+        String wh = data.warehouse();
+        String item = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        String other = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        String header = "reference,supplier,warehouse,item,qty,neededBy,status";
+        String a = Fixtures.SUPPLIER_A;
+        byte[] bad = csv(header,
+                "ERP-1," + a + "," + wh + "," + item + ",40," + today.plusDays(5) + ",SENT",
+                "ERP-1," + a + "," + wh + ",NO-SUCH-ITEM,5,,SENT",
+                "ERP-2," + a + "," + wh + "," + item + ",0,,CONFIRMED",
+                "ERP-3," + Fixtures.SUPPLIER_B + "," + wh + "," + item + ",5,,SENT",
+                "ERP-1," + a + "," + wh + "," + other + ",5,,CONFIRMED",
+                "ERP-4," + a + "," + wh + "," + other + ",5,2026-13-01,SENT");
+        JsonNode refused = body(upload("open-purchase-orders", Role.BUYER, "po.csv", bad)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.rejected").value(5)));
+        List<String> errors = new ArrayList<>();
+        refused.get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("field").asString()));
+        assertThat(errors).contains("3 item", "4 qty", "5 item", "6 status", "7 neededBy");
+        assertThat(ordersAt(wh)).isEmpty();
+
+        byte[] good = csv(header,
+                "ERP-1," + a + "," + wh + "," + item + ",40," + today.plusDays(5) + ",SENT",
+                "ERP-1," + a + "," + wh + "," + other + ",5," + today.plusDays(9) + ",SENT",
+                "ERP-2," + a + "," + wh + "," + item + ",12," + today.plusDays(3) + ",CONFIRMED");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            upload("open-purchase-orders", Role.BUYER, "po.csv", good).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.imported").value(3));
+        }
+        assertThat(ordersAt(wh)).containsExactly("SENT", "CONFIRMED");
+        assertThat(jdbc.sql("""
+                SELECT SUM(l.qty) FROM proc_po_line l JOIN proc_purchase_order po ON po.id = l.po_id
+                JOIN warehouse w ON w.id = po.warehouse_id WHERE w.code = :w""").param("w", wh)
+                .query(BigDecimal.class).single()).isEqualByComparingTo("57");
+    }
+
     /** Monthly demand of real spare parts (shared data): the series with the most months of demand. */
     static Map<String, double[]> busiestSeries(int count) throws IOException {
         Path file = Path.of("/work/shared/data/oil_spares_monthly.csv");

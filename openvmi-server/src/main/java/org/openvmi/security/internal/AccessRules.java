@@ -63,6 +63,7 @@ public final class AccessRules {
             new Rule(null, "/imports/stock-policies/**", POLICY_EDITORS),
             new Rule(null, "/imports/opening-stock/**", STOCK_POSTERS),
             new Rule(null, "/imports/demand-history/**", POLICY_EDITORS),
+            new Rule(null, "/imports/open-purchase-orders/**", BUYERS),
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
