@@ -1,17 +1,26 @@
 package org.openvmi.catalog;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.validation.Validator;
 
+import org.openvmi.catalog.internal.ImportFileRepository;
 import org.openvmi.catalog.internal.TabularAdapters;
 import org.openvmi.catalog.model.TabularAdapter;
 import org.openvmi.catalog.model.TabularImport;
 import org.openvmi.catalog.model.Texts;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PartyScope;
@@ -34,15 +43,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportService {
 
     private final TabularAdapters adapters;
+    private final ImportFileRepository files;
     private final Validator validator;
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    ImportService(TabularAdapters adapters, Validator validator, MessageSource messages, Clock clock,
+    ImportService(TabularAdapters adapters, ImportFileRepository files, Validator validator, MessageSource messages, Clock clock,
                   PlatformTransactionManager transactions) {
         this.adapters = adapters;
+        this.files = files;
         this.validator = validator;
         this.messages = messages;
         this.clock = clock;
@@ -70,9 +81,40 @@ public class ImportService {
         if (!PartyScope.current().seesAll()) {
             throw new AccessDeniedException("Only buyer-side users import master data");
         }
-        List<TabularRow> rows = TabularFiles.read(content, formatOf(fileName));
+        byte[] bytes = readAll(content);
+        List<TabularRow> rows = TabularFiles.read(new ByteArrayInputStream(bytes), formatOf(fileName));
         TabularImport run = new TabularImport(validator, texts());
-        return writing.execute(status -> run.run(adapter, rows, partial));
+        if (!adapter.oncePerFile()) {
+            return writing.execute(status -> run.run(adapter, rows, partial));
+        }
+        String hash = sha256(bytes);
+        return writing.execute(status -> {
+            Optional<Integer> before = files.rowsOf(entity, hash);
+            if (before.isPresent()) {
+                return new ImportResult(before.get(), 0, List.of(), 0, 0, before.get());
+            }
+            ImportResult result = run.run(adapter, rows, partial);
+            if (result.imported() > 0) {
+                files.record(entity, hash, fileName, result.imported(), CurrentUser.name(), clock.instant());
+            }
+            return result;
+        });
+    }
+
+    private static byte[] readAll(InputStream content) {
+        try {
+            return content.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The whole list the caller may see, as a file that imports back unchanged. */

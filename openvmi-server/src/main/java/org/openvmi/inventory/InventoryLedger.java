@@ -75,6 +75,14 @@ public class InventoryLedger {
     }
 
     /**
+     * Checks lines of any type without writing anything (an import's row report before its posting): the 400 naming
+     * every bad field as {@code lines[i].field}, or nothing.
+     */
+    public void checkInternal(List<MovementRequest> lines) {
+        engine.check(lines, true);
+    }
+
+    /**
      * Column sizes and NUMERIC bounds (Bean Validation on the request) are checked before anything is written; when a
      * line breaks one, the other lines' problems (unknown item, location …) are named in the same answer, as before.
      */

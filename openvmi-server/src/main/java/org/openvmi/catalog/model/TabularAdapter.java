@@ -36,6 +36,14 @@ public interface TabularAdapter<C> {
     /** Loads what the database holds for these rows, in one or a few queries, for the checks and the write. */
     ImportBatch<C> prepare(List<ImportRow<C>> rows, Set<String> columnsInFile);
 
+    /**
+     * True for imports that add rather than upsert (opening stock, demand history): the same file (the same bytes) is
+     * then applied once, and importing it again answers with the first import's row count, all unchanged.
+     */
+    default boolean oncePerFile() {
+        return false;
+    }
+
     /** The whole list as the caller may see it (its party scope), one list of cells per row in {@link #columns()} order. */
     List<List<Object>> exportRows();
 }

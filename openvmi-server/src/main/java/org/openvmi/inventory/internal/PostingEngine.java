@@ -78,7 +78,12 @@ public class PostingEngine {
 
     /** Resolves the lines without writing anything: the 400 naming every bad field, or nothing. */
     public void check(List<MovementRequest> requests) {
-        resolver.resolve(requests, false);
+        check(requests, false);
+    }
+
+    /** Like {@link #check(List)}; {@code internal} also accepts the types posted by documents (opening balances …). */
+    public void check(List<MovementRequest> requests, boolean internal) {
+        resolver.resolve(requests, internal);
     }
 
     /**
@@ -180,12 +185,13 @@ public class PostingEngine {
         }
     }
 
-    /** Receipts of own stock with a price move the item's average cost: (avg·Q + q·p) / (Q + q). */
+    /** Receipts (and opening balances) of own stock with a price move the item's average cost: (avg·Q + q·p) / (Q + q). */
     private void updateAverageCosts(List<LineResolver.Resolved> lines, Instant now) {
         Map<Long, List<PostingLine>> priced = new TreeMap<>();
         for (LineResolver.Resolved r : lines) {
             PostingLine l = r.line();
-            if (l.type() == MovementType.RECEIPT && l.unitCost() != null && l.key().ownStock()) {
+            boolean withCost = l.type() == MovementType.RECEIPT || l.type() == MovementType.OPENING;
+            if (withCost && l.unitCost() != null && l.key().ownStock()) {
                 priced.computeIfAbsent(l.key().itemId(), k -> new ArrayList<>()).add(l);
             }
         }

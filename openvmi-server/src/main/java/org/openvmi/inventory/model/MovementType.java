@@ -14,7 +14,9 @@ public enum MovementType {
     TRANSFER_OUT(-1, false),
     TRANSFER_IN(1, false),
     COUNT(0, false),
-    OWNERSHIP_TRANSFER(0, false);
+    OWNERSHIP_TRANSFER(0, false),
+    /** The stock found at go-live (imported opening balances), with its unit cost; posted by the opening-stock import. */
+    OPENING(1, false);
 
     private final int direction;
     private final boolean postedDirectly;

@@ -78,8 +78,8 @@ public final class PostingRules {
         if (unitCost == null) {
             return null;
         }
-        if (type != MovementType.RECEIPT) {
-            errors.add(field(i, "unitCost"), "only receipts carry a unit cost");
+        if (type != MovementType.RECEIPT && type != MovementType.OPENING) {
+            errors.add(field(i, "unitCost"), "only receipts and opening balances carry a unit cost");
         } else if (unitCost.signum() < 0) {
             errors.add(field(i, "unitCost"), "must not be negative");
         }

@@ -66,7 +66,10 @@ public class DemandAggregator {
         stock.forEachMovementSince(from.atStartOfDay(zone).toInstant(), m -> {
             Key key = new Key(m.itemId(), m.warehouseId());
             LocalDate day = LocalDate.ofInstant(m.postedAt(), zone);
-            net.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, m.qty(), BigDecimal::add);
+            if (!"OPENING".equals(m.type())) {
+                // an opening balance is stock that was there before go-live: walking back, it stays on hand
+                net.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, m.qty(), BigDecimal::add);
+            }
             if (("ISSUE".equals(m.type()) || "CONSUME".equals(m.type())) && !day.isAfter(through)) {
                 demand.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, m.qty().negate(), BigDecimal::add);
             }

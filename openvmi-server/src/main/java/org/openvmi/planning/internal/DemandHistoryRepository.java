@@ -3,9 +3,13 @@ package org.openvmi.planning.internal;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openvmi.planning.DemandRecord;
 import org.openvmi.shared.Decimals;
@@ -38,6 +42,46 @@ public class DemandHistoryRepository {
                         ps.setBigDecimal(4, r.qty());
                     });
         }
+    }
+
+    /**
+     * Adds imported sales to their days: to the day's row when the ledger (or a stockout mark) already wrote one,
+     * otherwise a new row. The day is no longer a stockout day: it had demand.
+     */
+    public void addSales(List<DemandRecord> records) {
+        for (int from = 0; from < records.size(); from += BATCH) {
+            List<DemandRecord> chunk = records.subList(from, Math.min(records.size(), from + BATCH));
+            int[] counts = template.batchUpdate("""
+                    UPDATE demand_history SET qty = qty + ?, stockout = FALSE
+                    WHERE item_id = ? AND warehouse_id = ? AND demand_date = ?""", chunk, chunk.size(), (ps, r) -> {
+                ps.setBigDecimal(1, r.qty());
+                ps.setLong(2, r.itemId());
+                ps.setLong(3, r.warehouseId());
+                ps.setDate(4, Date.valueOf(r.day()));
+            })[0];
+            List<DemandRecord> missing = new ArrayList<>();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    missing.add(chunk.get(k));
+                }
+            }
+            insertBatch(missing);
+        }
+    }
+
+    /** The (item id, warehouse id, day) keys in the range that hold imported sales (more than the ledger's part). */
+    public Set<List<Object>> daysWithSales(Collection<Long> itemIds, LocalDate from, LocalDate to) {
+        Set<List<Object>> keys = new HashSet<>();
+        if (itemIds.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("""
+                SELECT item_id, warehouse_id, demand_date FROM demand_history
+                WHERE item_id IN (:items) AND demand_date >= :from AND demand_date <= :to AND qty > movement_qty""")
+                .param("items", itemIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> keys.add(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate())))
+                .list();
+        return keys;
     }
 
     public long count() {

@@ -61,6 +61,9 @@ public final class AccessRules {
             new Rule(null, "/imports/warehouses/**", WAREHOUSE_EDITORS),
             new Rule(null, "/imports/locations/**", WAREHOUSE_EDITORS),
             new Rule(null, "/imports/stock-policies/**", POLICY_EDITORS),
+            new Rule(null, "/imports/opening-stock/**", STOCK_POSTERS),
+            new Rule(null, "/imports/demand-history/**", POLICY_EDITORS),
+            new Rule(null, "/imports/open-purchase-orders/**", BUYERS),
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
 
