@@ -3,6 +3,7 @@ package org.openvmi.catalog;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,15 @@ public class PlanningCatalog {
     public Integer sourceLeadTime(long supplierId, long itemId) {
         return jdbc.sql("SELECT lead_time_days FROM supplier_item WHERE supplier_id = :s AND item_id = :i")
                 .param("s", supplierId).param("i", itemId).query(Integer.class).optional().orElse(null);
+    }
+
+    /** Item codes by id (ids that do not exist are left out), ordered by code. */
+    @Transactional(readOnly = true)
+    public List<String> itemCodes(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT code FROM item WHERE id IN (:ids) ORDER BY code").param("ids", ids).query(String.class).list();
     }
 
     /** Item id by code, or null. */

@@ -4,11 +4,17 @@ import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,6 +26,7 @@ import jakarta.validation.Validator;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.internal.PlanningRunner;
 import org.openvmi.planning.internal.RunRepository;
 import org.openvmi.planning.internal.RunSpec;
@@ -33,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +59,7 @@ public class PlanningRuns {
     public static final int DEFAULT_HORIZON_DAYS = 56;
     public static final BigDecimal DEFAULT_SERVICE_LEVEL = new BigDecimal("0.95");
     private static final int MAX_ITEMS = 1000;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final RunRepository runs;
     private final PlanningRunner runner;
@@ -60,6 +69,7 @@ public class PlanningRuns {
     private final TransactionTemplate readTransaction;
     private final Clock clock;
     private final Duration staleAfter;
+    private final String cron;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(8), r -> {
                 Thread t = new Thread(r, "planning-run");
@@ -71,7 +81,9 @@ public class PlanningRuns {
 
     PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
                  PlatformTransactionManager transactionManager, Clock clock,
-                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator) {
+                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator,
+                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron) {
+        this.cron = cron;
         this.validator = validator;
         this.runs = runs;
         this.runner = runner;
@@ -142,19 +154,35 @@ public class PlanningRuns {
             }
         }
         errors.throwIfAny();
-        Long wh = warehouseId;
-        List<String> codes = itemCodes;
-        Long sup = supplierId;
+        return launch(warehouseId, itemCodes, itemIds, category, supplierId, horizon, serviceLevel, null,
+                CurrentUser.name());
+    }
+
+    /**
+     * A targeted re-plan of just these item × warehouses (default horizon and service level), started by
+     * {@code startedBy}; 409 while a run over an overlapping scope is queued or running.
+     */
+    public RunView replan(Collection<ItemWarehouse> pairs, String startedBy) {
+        Set<ItemWarehouse> scope = new TreeSet<>(pairs);
+        List<Long> itemIds = scope.stream().map(ItemWarehouse::itemId).distinct().toList();
+        List<Long> warehouses = scope.stream().map(ItemWarehouse::warehouseId).distinct().toList();
+        return launch(warehouses.size() == 1 ? warehouses.get(0) : null, catalog.itemCodes(itemIds), itemIds, null,
+                null, DEFAULT_HORIZON_DAYS, DEFAULT_SERVICE_LEVEL, scope, startedBy);
+    }
+
+    private RunView launch(Long wh, List<String> codes, List<Long> itemIds, String category, Long sup, int horizon,
+                           BigDecimal serviceLevel, Set<ItemWarehouse> pairs, String startedBy) {
         // a first look without writing: the answer to a request that overlaps a live run does not wait for the
         // writer (on the embedded database a run's chunk write holds it); the locked check below decides
         readTransaction.executeWithoutResult(status -> refuseOverlap(runs.active(), wh, codes, false));
         long id = transactions.execute(status -> {
             runs.lockGuard();
             refuseOverlap(runs.active(), wh, codes, true);
-            return runs.insert(wh, codes, category, sup, horizon, serviceLevel, CurrentUser.name(), clock.instant());
+            return runs.insert(wh, codes, category, sup, horizon, serviceLevel, startedBy, clock.instant());
         });
         LocalDate[] window = runner.window();
-        RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1]);
+        RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0],
+                window[1], pairs);
         RunView queued = get(id);   // the answer is the run as recorded (QUEUED), whatever the queue does next
         try {
             executor.execute(() -> runner.run(spec));
@@ -175,17 +203,34 @@ public class PlanningRuns {
         return runs.list(page);
     }
 
-    /** The scheduled run over everything ({@code openvmi.planning.cron}; "-" = off, the default). */
-    @Scheduled(cron = "${openvmi.planning.cron:-}")
+    /**
+     * The nightly run over everything ({@code openvmi.planning.cron}, on by default; "-" = off). Every instance fires;
+     * the one that claims the firing's slot in the guard row (a conditional update) starts the run, the others skip.
+     */
+    @Scheduled(cron = "${openvmi.planning.cron:0 30 1 * * *}")
     void scheduled() {
+        Instant slot = slot(clock.instant());
+        if (!transactions.execute(status -> runs.claimSchedule(slot))) {
+            log.info("Scheduled planning run of {} already started by another instance", slot);
+            return;
+        }
         try {
-            RunView run = start(null);
+            RunView run = launch(null, null, null, null, null, DEFAULT_HORIZON_DAYS, DEFAULT_SERVICE_LEVEL, null,
+                    "scheduler");
             log.info("Scheduled planning run {} started", run.id());
         } catch (ConflictException e) {
             log.info("Scheduled planning run skipped: {}", e.getMessage());
         }
     }
 
+    /** The cron firing this call belongs to: the first one after five minutes ago (instances' clocks may differ). */
+    private Instant slot(Instant now) {
+        if (!CronExpression.isValidExpression(cron)) {
+            return now.truncatedTo(ChronoUnit.MINUTES);
+        }
+        ZonedDateTime next = CronExpression.parse(cron).next(now.minus(CLOCK_SKEW).atZone(clock.getZone()));
+        return next == null ? now.truncatedTo(ChronoUnit.MINUTES) : next.toInstant();
+    }
 
     /** 409 for a live run over an overlapping scope; a run without a heartbeat is failed (when writing) or ignored. */
     private void refuseOverlap(List<RunRepository.Active> active, Long warehouseId, List<String> items, boolean writing) {

@@ -172,6 +172,7 @@ public class PurchaseOrders {
         audit.record("CREATE", "purchase-order", po.number(), null, po);
         events.publishEvent(new PurchaseOrderSent(id, po.number(), first.supplierId(), po.supplier(), po.total(),
                 po.currency()));
+        events.publishEvent(new PurchaseOrderChanged(id));
         return po;
     }
 
@@ -224,6 +225,7 @@ public class PurchaseOrders {
                 (change ? String.join("; ", details) : "as ordered") + comment);
         PurchaseOrderView after = get(id);
         audit.record(change ? "PROPOSE_CHANGE" : "CONFIRM", "purchase-order", po.number(), statusOf(po), after);
+        events.publishEvent(new PurchaseOrderChanged(id));
         return after;
     }
 
@@ -241,6 +243,7 @@ public class PurchaseOrders {
                 after.lines().stream().map(l -> l.item() + " " + plain(l.qty()) + " by " + l.confirmedDate())
                         .collect(Collectors.joining("; ")));
         audit.record("ACCEPT_CHANGE", "purchase-order", po.number(), po, after);
+        events.publishEvent(new PurchaseOrderChanged(id));
         return get(id);
     }
 
@@ -275,6 +278,7 @@ public class PurchaseOrders {
         repository.event(id, po.revision(), "CLOSED", Actor.current().name(), clock.instant(),
                 reason == null ? null : reason.trim());
         audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", "CLOSED"));
+        events.publishEvent(new PurchaseOrderChanged(id));
         return get(id);
     }
 

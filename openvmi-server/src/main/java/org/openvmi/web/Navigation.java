@@ -67,6 +67,7 @@ public final class Navigation {
                     new Entry("nav-requisitions", "/requisitions", "nav.requisitions"),
                     new Entry("nav-inbox", "/requisitions/inbox", "nav.approvalInbox"),
                     new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
+                    new Entry("nav-overdue-supply", "/overdue-supply", "nav.overdueSupply"),
                     new Entry("nav-receiving", "/receipts/new", "nav.receiving"),
                     new Entry("nav-invoices", "/invoices", "nav.invoices"),
                     new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),

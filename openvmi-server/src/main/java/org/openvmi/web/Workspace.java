@@ -14,6 +14,8 @@ import org.openvmi.consignment.ToShipBoard;
 import org.openvmi.inventory.StockCounts;
 import org.openvmi.inventory.Transfers;
 import org.openvmi.planning.PlanningRuns;
+import org.openvmi.procurement.OverdueKind;
+import org.openvmi.procurement.OverdueSupply;
 import org.openvmi.planning.RunView;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.procurement.Invoices;
@@ -59,10 +61,12 @@ class Workspace {
     private final PlanningRuns runs;
     private final CallOffs callOffs;
     private final ToShipBoard toShip;
+    private final OverdueSupply overdue;
 
     Workspace(Shipments shipments, PurchaseOrders orders, Transfers transfers, StockCounts counts, Alerts alerts,
               Suggestions suggestions, Requisitions requisitions, Settlements settlements, Invoices invoices,
-              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip) {
+              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip, OverdueSupply overdue) {
+        this.overdue = overdue;
         this.shipments = shipments;
         this.orders = orders;
         this.transfers = transfers;
@@ -108,7 +112,10 @@ class Workspace {
                             () -> transfers.find("SHIPPED", null, ONE).totalElements()),
                     card("todo-counts", "home.todo.countsOpen", "/counts?status=OPEN",
                             () -> counts.find("OPEN", null, ONE).totalElements()),
-                    card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts));
+                    card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts),
+                    card("todo-overdue-notices", "home.todo.overdueNotices",
+                            "/overdue-supply?status=OPEN&kind=SHIPMENT_NOTICE",
+                            () -> overdue.countOpen(OverdueKind.SHIPMENT_NOTICE)));
         }
         if (admin || roles.contains(Role.BUYER)) {
             add(sections, roles, "home.section.buyer",
@@ -121,7 +128,9 @@ class Workspace {
                     card("todo-pos-changed", "home.todo.posChangeProposed", "/purchase-orders?status=CHANGE_PROPOSED",
                             () -> orders.find("CHANGE_PROPOSED", null, null, ONE).totalElements()),
                     card("todo-pos-late", "home.todo.posLate", "/purchase-orders?due=late",
-                            () -> orders.find(null, null, null, "LATE", ONE).totalElements()));
+                            () -> orders.find(null, null, null, "LATE", ONE).totalElements()),
+                    card("todo-overdue-supply", "home.todo.overdueSupply", "/overdue-supply?status=OPEN",
+                            () -> overdue.countOpen(null)));
         }
         add(sections, roles, "home.section.approver",
                 card("todo-inbox", "home.todo.inbox", "/requisitions/inbox", () -> requisitions.inbox(ONE).totalElements()));

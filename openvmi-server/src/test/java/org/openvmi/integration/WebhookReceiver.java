@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP receiver on a free local port that records every request and answers with a chosen status. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -24,7 +24,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -39,7 +39,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -47,7 +47,7 @@ final class WebhookReceiver implements AutoCloseable {
         answer.set(status);
     }
 
-    List<Received> mentioning(String text) {
+    public List<Received> mentioning(String text) {
         return received.stream().filter(r -> r.body().contains(text)).toList();
     }
 

@@ -443,6 +443,7 @@ final class AccessMatrix {
             ui(GET, "/purchase-orders").allow(SIGNED_IN),
             ui(GET, "/purchase-orders/999999").allow(SIGNED_IN),
             ui(GET, "/purchase-orders/999999/print").allow(SIGNED_IN),
+            ui(GET, "/overdue-supply").allow(BUYER_SIDE),
             ui(POST, "/purchase-orders").allow(BUYERS),
             ui(POST, "/purchase-orders/999999/confirm").allow(SUPPLIERS),
             ui(POST, "/purchase-orders/999999/shipment-notices").allow(SUPPLIERS),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -103,6 +104,15 @@ public class HistoryReader {
         }
         sql.append(" AND ").append(PlanningCatalog.itemFilter("h.item_id", spec.itemIds(), spec.category(),
                 spec.supplierId(), args));
+        if (spec.pairs() != null) {
+            List<String> any = new ArrayList<>();
+            for (ItemWarehouse pair : spec.pairs()) {
+                any.add("(h.item_id = ? AND h.warehouse_id = ?)");
+                args.add(pair.itemId());
+                args.add(pair.warehouseId());
+            }
+            sql.append(" AND (").append(any.isEmpty() ? "1=0" : String.join(" OR ", any)).append(")");
+        }
         return new Filter(sql.toString(), args);
     }
 }

@@ -48,6 +48,13 @@ public class RunRepository {
         jdbc.sql("SELECT id FROM planning_run_guard WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     }
 
+    /** Claims a scheduled firing for this instance: true for the first caller of a slot, across instances. */
+    public boolean claimSchedule(Instant slot) {
+        return jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = :slot"
+                        + " WHERE id = 1 AND (scheduled_slot IS NULL OR scheduled_slot < :slot)")
+                .param("slot", Timestamp.from(slot)).update() == 1;
+    }
+
     public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {
     }
 

@@ -1,0 +1,94 @@
+package org.openvmi.procurement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.procurement.internal.OverdueSupplyRepository;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Overdue supply (采购延迟): one alert per PO line past its confirmed (else needed-by) date and per shipment notice
+ * line past its expected date, while not received. Checked on a schedule ({@code openvmi.procurement.overdue-cron},
+ * hourly by default, so a line is raised the day after its date) and after every receipt or PO change, so a receipt
+ * resolves its alert at once. Each raise and resolution is published ({@link SupplyOverdue},
+ * {@link SupplyOverdueResolved}) for webhooks.
+ */
+@Service
+public class OverdueSupply {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueSupply.class);
+
+    private final OverdueSupplyRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OverdueSupply(OverdueSupplyRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Raises the lines late today that have no open alert and resolves the open alerts whose line is no longer late. */
+    @Transactional
+    @Scheduled(cron = "${openvmi.procurement.overdue-cron:0 5 * * * *}")
+    public Result check() {
+        repository.lock();
+        LocalDate today = LocalDate.now(clock);
+        Map<String, OverdueSupplyRepository.Late> late = repository.lateOn(today);
+        Map<String, Long> open = repository.open();
+        List<Long> raised = new ArrayList<>();
+        List<Long> resolved = new ArrayList<>();
+        late.forEach((key, line) -> {
+            if (!open.containsKey(key)) {
+                raised.add(repository.raise(line, clock.instant()));
+            }
+        });
+        open.forEach((key, id) -> {
+            if (!late.containsKey(key)) {
+                repository.resolve(id, clock.instant());
+                resolved.add(id);
+            }
+        });
+        raised.forEach(id -> events.publishEvent(new SupplyOverdue(repository.get(id, today))));
+        resolved.forEach(id -> events.publishEvent(new SupplyOverdueResolved(repository.get(id, today))));
+        if (!raised.isEmpty() || !resolved.isEmpty()) {
+            log.info("Overdue supply: {} raised, {} resolved", raised.size(), resolved.size());
+        }
+        return new Result(raised.size(), resolved.size());
+    }
+
+    /** How many alerts one check raised and resolved. */
+    public record Result(int raised, int resolved) {
+    }
+
+    @ApplicationModuleListener
+    void on(GoodsReceived received) {
+        check();
+    }
+
+    @ApplicationModuleListener
+    void on(PurchaseOrderChanged changed) {
+        check();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<OverdueSupplyView> find(OverdueStatus status, OverdueKind kind, PageRequest page) {
+        return repository.find(status, kind, LocalDate.now(clock), page);
+    }
+
+    @Transactional(readOnly = true)
+    public long countOpen(OverdueKind kind) {
+        return repository.find(OverdueStatus.OPEN, kind, LocalDate.now(clock), new PageRequest(0, 1)).totalElements();
+    }
+}

@@ -1,0 +1,147 @@
+package org.openvmi.procurement.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openvmi.procurement.OverdueKind;
+import org.openvmi.procurement.OverdueStatus;
+import org.openvmi.procurement.OverdueSupplyView;
+import org.openvmi.procurement.model.PoNumber;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Overdue-supply alerts: the lines late today, the open alerts, raising and resolving them. */
+@Repository
+public class OverdueSupplyRepository {
+
+    private static final String SELECT = """
+            SELECT o.*, po.id AS po, s.code AS supplier_code, i.code AS item_code, i.name AS item_name,
+                   w.code AS warehouse_code FROM proc_overdue_supply o
+            JOIN proc_purchase_order po ON po.id = o.po_id JOIN supplier s ON s.id = o.supplier_id
+            JOIN item i ON i.id = o.item_id JOIN warehouse w ON w.id = o.warehouse_id""";
+
+    private final JdbcClient jdbc;
+
+    OverdueSupplyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A line late today, keyed like the alert's open key. */
+    public record Late(String key, OverdueKind kind, long poId, int poLineNo, Long noticeId, long itemId,
+                       long warehouseId, long supplierId, LocalDate dueOn, BigDecimal openQty) {
+    }
+
+    /** Serializes checks across instances until the transaction ends. */
+    public void lock() {
+        jdbc.sql("SELECT id FROM proc_overdue_guard WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
+    /**
+     * Open PO lines (ordered − received &gt; 0) of live orders whose confirmed, else needed-by, date is before today,
+     * and lines of shipment notices still in transit after their expected date.
+     */
+    public Map<String, Late> lateOn(LocalDate today) {
+        Map<String, Late> late = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT l.id, po.id AS po_id, l.line_no, l.item_id, po.warehouse_id, po.supplier_id,
+                       COALESCE(l.confirmed_date, l.needed_by) AS due_on, l.qty - l.received_qty AS open_qty
+                FROM proc_po_line l JOIN proc_purchase_order po ON po.id = l.po_id
+                WHERE po.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+                  AND l.line_status = 'OPEN' AND l.received_qty < l.qty
+                  AND COALESCE(l.confirmed_date, l.needed_by) < :today
+                ORDER BY l.id""").param("today", java.sql.Date.valueOf(today)).query(rs -> {
+            String key = OverdueKind.PO_LINE + ":" + rs.getLong("id");
+            late.put(key, new Late(key, OverdueKind.PO_LINE, rs.getLong("po_id"), rs.getInt("line_no"), null,
+                    rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),
+                    rs.getDate("due_on").toLocalDate(), rs.getBigDecimal("open_qty")));
+        });
+        jdbc.sql("""
+                SELECT n.id, nl.line_no, po.id AS po_id, nl.po_line_no, l.item_id, po.warehouse_id, po.supplier_id,
+                       n.expected_on, nl.qty
+                FROM proc_shipment_notice n JOIN proc_shipment_notice_line nl ON nl.notice_id = n.id
+                JOIN proc_purchase_order po ON po.id = n.po_id
+                JOIN proc_po_line l ON l.po_id = po.id AND l.line_no = nl.po_line_no
+                WHERE n.status = 'IN_TRANSIT' AND n.expected_on < :today
+                ORDER BY n.id, nl.line_no""").param("today", java.sql.Date.valueOf(today)).query(rs -> {
+            String key = OverdueKind.SHIPMENT_NOTICE + ":" + rs.getLong("id") + ":" + rs.getInt("line_no");
+            late.put(key, new Late(key, OverdueKind.SHIPMENT_NOTICE, rs.getLong("po_id"), rs.getInt("po_line_no"),
+                    rs.getLong("id"), rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),
+                    rs.getDate("expected_on").toLocalDate(), rs.getBigDecimal("qty")));
+        });
+        return late;
+    }
+
+    /** The open alerts: open key → id. */
+    public Map<String, Long> open() {
+        Map<String, Long> open = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, open_key FROM proc_overdue_supply WHERE status = 'OPEN' ORDER BY id")
+                .query(rs -> {
+                    open.put(rs.getString("open_key"), rs.getLong("id"));
+                });
+        return open;
+    }
+
+    public long raise(Late l, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO proc_overdue_supply (kind, open_key, po_id, po_line_no, notice_id, item_id, warehouse_id,
+                                                 supplier_id, due_on, open_qty, status, raised_at)
+                VALUES (:kind, :key, :po, :line, :notice, :item, :wh, :sup, :due, :qty, 'OPEN', :now)""")
+                .param("kind", l.kind().name()).param("key", l.key()).param("po", l.poId()).param("line", l.poLineNo())
+                .param("notice", l.noticeId()).param("item", l.itemId()).param("wh", l.warehouseId())
+                .param("sup", l.supplierId()).param("due", java.sql.Date.valueOf(l.dueOn())).param("qty", l.openQty())
+                .param("now", Timestamp.from(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void resolve(long id, Instant now) {
+        jdbc.sql("UPDATE proc_overdue_supply SET status = 'RESOLVED', open_key = NULL, resolved_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public OverdueSupplyView get(long id, LocalDate today) {
+        return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query((rs, n) -> view(rs, today)).single();
+    }
+
+    public PageResult<OverdueSupplyView> find(OverdueStatus status, OverdueKind kind, LocalDate today, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            where.append(" AND o.status = ?");
+            args.add(status.name());
+        }
+        if (kind != null) {
+            where.append(" AND o.kind = ?");
+            args.add(kind.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM proc_overdue_supply o" + where).params(args).query(Long.class).single();
+        List<OverdueSupplyView> rows = jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT " + page.size()
+                        + " OFFSET " + page.offset()).params(args).query((rs, n) -> view(rs, today)).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static OverdueSupplyView view(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate due = rs.getDate("due_on").toLocalDate();
+        Timestamp resolved = rs.getTimestamp("resolved_at");
+        long notice = rs.getLong("notice_id");
+        Long noticeId = rs.wasNull() ? null : notice;
+        return new OverdueSupplyView(rs.getLong("id"), OverdueKind.valueOf(rs.getString("kind")),
+                OverdueStatus.valueOf(rs.getString("status")), rs.getLong("po"), PoNumber.format(rs.getLong("po")),
+                rs.getInt("po_line_no"), noticeId, rs.getString("supplier_code"), rs.getString("item_code"),
+                rs.getString("item_name"), rs.getString("warehouse_code"), due, rs.getBigDecimal("open_qty"),
+                Math.max(0, ChronoUnit.DAYS.between(due, today)), rs.getTimestamp("raised_at").toInstant(),
+                resolved == null ? null : resolved.toInstant());
+    }
+}

@@ -1,0 +1,159 @@
+package org.openvmi.planning;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Re-planning when it matters, on H2 and PostgreSQL: the nightly run is on by default and starts once however many
+ * instances fire; a receipt re-plans just its item × warehouse in one targeted run after a short debounce.
+ */
+@TestPropertySource(properties = {"openvmi.planning.replan=true", "openvmi.planning.replan-debounce=PT1S"})
+abstract class ReplanningContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ItemCatalog items;
+    @Autowired
+    WarehouseCatalog warehouses;
+    @Autowired
+    SupplierCatalog suppliers;
+    @Autowired
+    PlanningRuns planningRuns;
+    @Autowired
+    List<ScheduledTaskHolder> schedulers;
+
+    PlanningTestData data;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.ensure(jdbc, users);
+        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
+        clock.reset();
+        awaitNoLiveRun();
+    }
+
+    @Test
+    void the_nightly_planning_run_is_scheduled_by_default() {
+        List<String> crons = new ArrayList<>();
+        for (ScheduledTaskHolder holder : schedulers) {
+            for (ScheduledTask task : holder.getScheduledTasks()) {
+                // the runnable is wrapped (outcome tracking); its description names the scheduled method
+                if (task.getTask() instanceof CronTask cron
+                        && cron.getRunnable().toString().endsWith(PlanningRuns.class.getName() + ".scheduled")) {
+                    crons.add(cron.getExpression());
+                }
+            }
+        }
+        assertThat(crons).containsExactly("0 30 1 * * *");
+    }
+
+    @Test
+    void two_schedulers_firing_for_the_same_night_start_one_run_and_a_late_third_none() throws Exception {
+        jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = NULL").update();
+        long before = scheduledRuns();
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> fired = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                fired.add(two.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    planningRuns.scheduled();
+                    return null;
+                }));
+            }
+            for (Future<?> f : fired) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(scheduledRuns()).isEqualTo(before + 1);
+        awaitNoLiveRun();
+
+        planningRuns.scheduled();   // an instance whose clock is a minute late fires for the same night
+        assertThat(scheduledRuns()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_receipt_re_plans_that_item_at_that_warehouse_only_in_one_targeted_run() throws Exception {
+        String w1 = data.warehouse();
+        String w2 = data.warehouse();
+        String received = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        String other = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        for (String wh : List.of(w1, w2)) {
+            data.weeklyDemand(received, wh, java.time.LocalDate.now(clock), 20, "10");
+            data.weeklyDemand(other, wh, java.time.LocalDate.now(clock), 20, "10");
+        }
+        long lastRun = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM planning_run").query(Long.class).single();
+
+        mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s-B1\",\"qty\":40}]}"
+                        .formatted(received, w1)))
+                .andExpect(status().isCreated());
+
+        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
+                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
+                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
+        Set<String> planned = new HashSet<>(jdbc.sql("""
+                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
+                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
+                .query(String.class).list());
+        assertThat(planned).containsExactly(received + "@" + w1);
+        assertThat(jdbc.sql("SELECT total FROM planning_run WHERE id = :run").param("run", run).query(Integer.class)
+                .single()).isEqualTo(1);
+        // the receipt's new stock is in the suggestion's position: the others were never planned
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM planning_suggestion s JOIN item i ON i.id = s.item_id
+                WHERE s.run_id = :run AND i.code <> :item""").param("run", run).param("item", received)
+                .query(Long.class).single()).isZero();
+    }
+
+    private long scheduledRuns() {
+        return jdbc.sql("SELECT COUNT(*) FROM planning_run WHERE started_by = 'scheduler'").query(Long.class).single();
+    }
+
+    private void awaitNoLiveRun() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM planning_run WHERE status IN ('QUEUED', 'RUNNING')").query(Long.class).single() == 0);
+    }
+}
