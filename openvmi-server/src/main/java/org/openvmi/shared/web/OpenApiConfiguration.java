@@ -97,9 +97,7 @@ class OpenApiConfiguration {
                 return new io.swagger.v3.oas.models.media.ComposedSchema()
                         .addAllOfItem(new Schema<>().$ref(property.get$ref())).nullable(true);
             }
-            if (property.get$ref() == null) {
-                property.setNullable(true);
-            }
+            property.setNullable(true);
             return property;
         };
     }
