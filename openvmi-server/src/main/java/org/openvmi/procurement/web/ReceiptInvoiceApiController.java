@@ -69,12 +69,17 @@ class ReceiptInvoiceApiController {
     /** Multipart {@code file} (CSV or XLSX), all or nothing: {@code {"imported": n, "invoices": [...]}}. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/api/v1/invoices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<java.util.Map<String, Object>> importInvoices(
+    ResponseEntity<InvoiceImport> importInvoices(
             @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
         var created = invoices.importFile(file.getInputStream(), TabularFormat.ofFileName(file.getOriginalFilename()));
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
-                .body(java.util.Map.of("imported", created.size(), "invoices", created));
+                .body(new InvoiceImport(created.size(), created));
+    }
+
+    /** The answer of an invoice import: a typed record, so the document describes its fields (not a map). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InvoiceImport")
+    record InvoiceImport(int imported, java.util.List<InvoiceView> invoices) {
     }
 
     @Operation(operationId = "listInvoices")

@@ -61,10 +61,18 @@ final class ApiOperations implements OperationCustomizer {
         if (hasInput) {
             problem(responses, "400", "Malformed request or invalid fields (`errors` names each field)");
         }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The request's Content-Type is not one this operation reads");
+            if (operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
+                problem(responses, "413", "The upload is larger than the configured limit");
+            }
+        }
         problem(responses, "401", "No or wrong credentials (HTTP Basic or X-API-Key)");
         problem(responses, "403", "The caller's role or party may not do this");
-        if (path.contains("{")) {
-            problem(responses, "404", "No such resource, or not visible to the caller");
+        if (path.contains("{") || write || hasInput) {
+            // also for what a body or a filter names (the purchase order of a receipt, the supplier of a stock list)
+            problem(responses, "404", "No such resource (named in the path, body or a filter), or not visible to you");
         }
         if (write) {
             problem(responses, "409", "Conflict: stale version, insufficient stock, duplicate code");

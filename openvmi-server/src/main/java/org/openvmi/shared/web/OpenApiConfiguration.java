@@ -2,6 +2,7 @@ package org.openvmi.shared.web;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -57,6 +59,8 @@ class OpenApiConfiguration {
                                 .description("An API key (POST /api/v1/api-keys shows its secret once)"))
                         .addSchemas(ApiOperations.PROBLEM, problem())
                         .addSchemas(ApiOperations.PROBLEM + "FieldError", new ObjectSchema()
+                                .addProperty("row", new IntegerSchema().format("int32")
+                                        .description("File imports: the refused row (the header is row 1)"))
                                 .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
                                 .required(List.of("field", "message"))))
                 .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(API_KEY)));
@@ -85,10 +89,32 @@ class OpenApiConfiguration {
                     : type.getType() instanceof com.fasterxml.jackson.databind.JavaType j && j.isPrimitive();
             boolean required = type.getCtxAnnotations() != null && java.util.Arrays.stream(type.getCtxAnnotations())
                     .anyMatch(a -> NOT_NULL.contains(a.annotationType()));
-            if (property.get$ref() == null && !primitive && !required) {
-                property.setNullable(true);
+            if (primitive || required) {
+                return property;
             }
+            if (property.get$ref() != null) {
+                // OpenAPI 3.0 ignores the siblings of $ref: a nullable reference is an allOf of one
+                return new io.swagger.v3.oas.models.media.ComposedSchema()
+                        .addAllOfItem(new Schema<>().$ref(property.get$ref())).nullable(true);
+            }
+            property.setNullable(true);
             return property;
+        };
+    }
+
+    /** The elements of a list are never null: an array's items stay a plain reference (see above). */
+    @Bean
+    OpenApiCustomizer listElementsNotNull() {
+        return openApi -> {
+            for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+                Map<String, Schema> properties = schema.getProperties() == null ? Map.of() : schema.getProperties();
+                for (Schema<?> property : properties.values()) {
+                    Schema<?> items = property.getItems();
+                    if (items != null && items.getAllOf() != null && items.getAllOf().size() == 1) {
+                        property.setItems(new Schema<>().$ref(items.getAllOf().get(0).get$ref()));
+                    }
+                }
+            }
         };
     }
 
@@ -101,6 +127,10 @@ class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri").nullable(true))
                 .addProperty("errors", new ArraySchema().nullable(true).description("The refused fields")
                         .items(new Schema<>().$ref(ApiOperations.PROBLEM + "FieldError")))
+                .addProperty("imported", new IntegerSchema().format("int32")
+                        .description("File imports: rows imported (0 when the file was refused)"))
+                .addProperty("rejected", new IntegerSchema().format("int32")
+                        .description("File imports: rows refused, each listed in `errors` with its `row`"))
                 .required(List.of("title", "status"));
     }
 
