@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
+import org.openvmi.shared.Decimals;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.OpenSupply;
 import org.openvmi.shared.PartyScope;
@@ -101,13 +104,13 @@ public class Availability {
         return SupplyPosition.of(today, stock.onHand(), stock.reserved(), stock.ownOnHand(), lines);
     }
 
-    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-        java.util.Set<T> all = new java.util.HashSet<>(a);
+    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+        Set<T> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }
 
     private static BigDecimal plain(BigDecimal x) {
-        return org.openvmi.shared.Decimals.plain(x);
+        return Decimals.plain(x);
     }
 }
