@@ -200,7 +200,7 @@ public class Suggestions {
                 plain(s.leadTimeDays()), plain(s.leadTimeSd()), plain(s.serviceLevel().movePointRight(2)),
                 plain(s.qty()), plain(s.reorderPoint()), plain(s.orderUpTo()), s.fromWarehouse(),
                 plain(s.sourceAvailable()), plain(s.sourceMax()), s.supplier(), plain(s.moq()), plain(s.packSize()),
-                plain(s.reserved())};
+                plain(s.reserved()), plain(s.onOrder()), plain(s.committed())};
         String key = "planning.reason." + s.type() + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
         return messages.getMessage(key, args, key, locale);
     }

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An item in a warehouse whose on-hand stock is below its warning line; {@code need} is what refills it to its max
- * line, and the suppliers are ranked for that quantity.
+ * An item in a warehouse whose inventory position (on hand + on order − reserved − committed, ADR 0028) is below
+ * its warning line; {@code need} is what refills the position to its max line, and the suppliers are ranked for it.
  */
 public record ShortageView(String item, String itemName, String uom, String warehouse, BigDecimal onHand,
-                           BigDecimal safety, BigDecimal warning, BigDecimal max, BigDecimal need,
+                           BigDecimal onOrder, BigDecimal position, BigDecimal safety, BigDecimal warning,
+                           BigDecimal max, BigDecimal need,
                            List<SupplierOfferView> suppliers) {
 
     public long covering() {
@@ -16,6 +17,6 @@ public record ShortageView(String item, String itemName, String uom, String ware
     }
 
     public boolean belowSafety() {
-        return onHand.compareTo(safety) < 0;
+        return position.compareTo(safety) < 0;
     }
 }

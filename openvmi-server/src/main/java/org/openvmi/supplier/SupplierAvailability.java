@@ -15,7 +15,9 @@ import java.util.Set;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.inventory.ItemWarehouse;
-import org.openvmi.inventory.StockQueries;
+import org.openvmi.planning.Availability;
+import org.openvmi.planning.SupplyPosition;
+import org.openvmi.shared.Decimals;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -40,16 +42,16 @@ public class SupplierAvailability {
 
     private final AvailabilityRepository repository;
     private final StockPolicies policies;
-    private final StockQueries stock;
+    private final Availability availability;
     private final CatalogRefs refs;
     private final SupplierStockProperties properties;
     private final Clock clock;
 
-    SupplierAvailability(AvailabilityRepository repository, StockPolicies policies, StockQueries stock, CatalogRefs refs,
+    SupplierAvailability(AvailabilityRepository repository, StockPolicies policies, Availability availability, CatalogRefs refs,
                          SupplierStockProperties properties, Clock clock) {
         this.repository = repository;
         this.policies = policies;
-        this.stock = stock;
+        this.availability = availability;
         this.refs = refs;
         this.properties = properties;
         this.clock = clock;
@@ -75,7 +77,7 @@ public class SupplierAvailability {
         return answer;
     }
 
-    /** Items (per warehouse) whose on-hand stock is below the warning line, with the suppliers ranked for the refill. */
+    /** Items (per warehouse) whose inventory position is below the warning line, with the suppliers ranked for the refill. */
     @Transactional(readOnly = true)
     public List<ShortageView> shortages(String warehouse) {
         List<Shortfall> found = below(warehouse);
@@ -97,7 +99,7 @@ public class SupplierAvailability {
         return new PageResult<>(withOffers(found.subList(from, to)), page.page(), page.size(), found.size());
     }
 
-    /** The policy lines below their warning line, with the on-hand stock each was compared with. */
+    /** The policy lines whose inventory position is below their warning line. */
     private List<Shortfall> below(String warehouse) {
         buyerSideOnly();
         List<StockPolicyView> lines = policies.all().stream()
@@ -110,13 +112,14 @@ public class SupplierAvailability {
                 subjects.put(p, new ItemWarehouse(items.get(p.item()).id(), warehouses.get(p.location())));
             }
         }
-        Map<ItemWarehouse, BigDecimal> onHand = stock.onHand(subjects.values());
+        Map<ItemWarehouse, SupplyPosition> positions = lines.isEmpty() ? Map.of() : availability.positions(null);
         List<Shortfall> found = new ArrayList<>();
         for (StockPolicyView p : lines) {
-            ItemWarehouse subject = subjects.get(p);
-            BigDecimal qty = subject == null ? BigDecimal.ZERO : onHand.getOrDefault(subject, BigDecimal.ZERO);
-            if (qty.compareTo(p.warning()) < 0) {
-                found.add(new Shortfall(p, qty));
+            SupplyPosition at = subjects.get(p) == null ? null : positions.get(subjects.get(p));
+            Shortfall s = at == null ? new Shortfall(p, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
+                    : new Shortfall(p, at.onHand(), at.onOrder(), at.inventoryPosition());
+            if (s.position().compareTo(p.warning()) < 0) {
+                found.add(s);
             }
         }
         return found;
@@ -130,21 +133,25 @@ public class SupplierAvailability {
         for (Shortfall s : found) {
             StockPolicyView p = s.line();
             var item = offers.get(p.item());
-            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), s.onHand(), p.safety(),
+            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), Decimals.plain(s.onHand()),
+                    Decimals.plain(s.onOrder()), Decimals.plain(s.position()), p.safety(),
                     p.warning(), p.max(), s.need(), item == null ? List.of() : ranked(item.offers(), s.need(), today)));
         }
         return answer;
     }
 
-    /** A policy line below its warning line and its on-hand stock; {@code need} refills it to its max line. */
-    record Shortfall(StockPolicyView line, BigDecimal onHand) {
+    /**
+     * A policy line whose inventory position (on hand + on order − reserved − committed, the one planning uses,
+     * ADR 0028) is below its warning line; {@code need} refills the position to the max line.
+     */
+    record Shortfall(StockPolicyView line, BigDecimal onHand, BigDecimal onOrder, BigDecimal position) {
 
         BigDecimal need() {
-            return line.max().subtract(onHand).max(line.warning().subtract(onHand));
+            return line.max().subtract(position).max(line.warning().subtract(position));
         }
 
         boolean belowSafety() {
-            return onHand.compareTo(line.safety()) < 0;
+            return position.compareTo(line.safety()) < 0;
         }
     }
 

@@ -165,7 +165,7 @@ abstract class PlanningApiContract {
         assertThat(new BigDecimal(s.get(0).get("orderUpTo").asString())).isEqualByComparingTo("30");
         assertThat(new BigDecimal(s.get(0).get("forecastQty").asString())).isEqualByComparingTo("40");
         assertThat(s.get(0).get("reason").asString())
-                .isEqualTo("forecast 28 d = 40, on hand 5, in transit 0, reserved 0, lead time 14 d ± 0, target 95 % → "
+                .isEqualTo("forecast 28 d = 40, on hand 5, on order 0, reserved 0, committed 0, lead time 14 d ± 0, target 95 % → "
                            + "below reorder point 20: order 30 from " + Fixtures.SUPPLIER_A
                            + " to reach max 30 (MOQ 1, pack 10)");
 

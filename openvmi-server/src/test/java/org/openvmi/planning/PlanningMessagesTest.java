@@ -35,13 +35,13 @@ class PlanningMessagesTest {
 
     @Test
     void every_reason_uses_the_stored_numbers_and_leaves_no_placeholder() throws IOException {
-        Object[] args = {28, "40", "5", "0", "14", "2", "95", "30", "20", "30", "WH2", "500", "30", "S001", "1", "10", "0"};
+        Object[] args = {28, "40", "5", "0", "14", "2", "95", "30", "20", "30", "WH2", "500", "30", "S001", "1", "10", "0", "25", "3"};
         for (String name : new String[] {"planning", "planning_zh"}) {
             Properties p = bundle(name);
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith("planning.reason.")) {
                     String text = new MessageFormat(p.getProperty(key), Locale.ROOT).format(args);
-                    assertThat(text).as(name + ":" + key).doesNotContain("{").contains("28").contains("40");
+                    assertThat(text).as(name + ":" + key).doesNotContain("{").contains("28").contains("40").contains("25");
                 }
             }
         }

@@ -54,7 +54,8 @@ class PlanningModelTest {
         double[] weekly = new double[52];
         java.util.Arrays.fill(weekly, perWeek);
         return new PlanCalculator().plan(new PlanInput(1, warehouse, weekly, 0, LeadTimeStats.sourceList(14), 0.95, 28,
-                new BigDecimal(onHand), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(onHand), source, vmi, null));
+                new BigDecimal(onHand), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal(onHand), source, vmi, null));
     }
 
     @Test

@@ -349,6 +349,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/planning/runs").allow(BUYER_SIDE),
             api(GET, "/api/v1/planning/runs/999999").allow(BUYER_SIDE),
             api(GET, "/api/v1/forecasts").allow(SIGNED_IN),
+            api(GET, "/api/v1/availability/{item}/NO-WH").allow(SIGNED_IN),
             api(GET, "/api/v1/suggestions").allow(SIGNED_IN),
             api(GET, "/api/v1/suggestions/999999").allow(SIGNED_IN),
             api(POST, "/api/v1/suggestions/999999/accept").allow(SUGGESTION_DECIDERS),
@@ -363,6 +364,7 @@ final class AccessMatrix {
             ui(GET, "/planning/suggestions").allow(SIGNED_IN),
             ui(POST, "/planning/suggestions/decide").allow(SUGGESTION_DECIDERS),
             ui(GET, "/planning/forecasts/{item}/NO-WH").allow(SIGNED_IN),
+            ui(GET, "/availability/NO-ITEM").allow(SIGNED_IN),
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),

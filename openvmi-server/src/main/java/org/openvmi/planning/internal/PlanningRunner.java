@@ -27,6 +27,8 @@ import org.openvmi.consignment.Agreements;
 import org.openvmi.consignment.VmiCoverage;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
+import org.openvmi.planning.Availability;
+import org.openvmi.planning.SupplyPosition;
 import org.openvmi.planning.model.LeadTimeStats;
 import org.openvmi.planning.model.Plan;
 import org.openvmi.planning.model.PlanCalculator;
@@ -58,7 +60,7 @@ public class PlanningRunner {
     private final SuggestionRepository suggestions;
     private final RunRepository runs;
     private final DemandAggregator aggregator;
-    private final StockPositions stock;
+    private final Availability availability;
     private final PlanningCatalog catalog;
     private final LeadTimeRepository leadTimes;
     private final PolicyUpdates policies;
@@ -73,7 +75,7 @@ public class PlanningRunner {
     private final PlanCalculator calculator;
 
     PlanningRunner(HistoryReader reader, ForecastRepository forecasts, SuggestionRepository suggestions,
-                   RunRepository runs, DemandAggregator aggregator, StockPositions stock, PlanningCatalog catalog,
+                   RunRepository runs, DemandAggregator aggregator, Availability availability, PlanningCatalog catalog,
                    LeadTimeRepository leadTimes, PolicyUpdates policies, Agreements agreements,
                    PlatformTransactionManager transactionManager,
                    Clock clock, @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
@@ -86,7 +88,7 @@ public class PlanningRunner {
         this.suggestions = suggestions;
         this.runs = runs;
         this.aggregator = aggregator;
-        this.stock = stock;
+        this.availability = availability;
         this.catalog = catalog;
         this.leadTimes = leadTimes;
         this.policies = policies;
@@ -133,7 +135,7 @@ public class PlanningRunner {
         long started = System.nanoTime();
         runs.phase(id, "RUNNING", "HISTORY", clock.instant());
         aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
-        Map<StockPositions.Key, StockPositions.Position> positions = stock.positions(spec.warehouseId());
+        Map<ItemWarehouse, SupplyPosition> positions = availability.positions(spec.warehouseId());
         Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
         Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
         Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
@@ -198,14 +200,14 @@ public class PlanningRunner {
         return waited;
     }
 
-    private record Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
+    private record Context(RunSpec spec, Map<ItemWarehouse, SupplyPosition> positions,
                            Map<Long, PlanningCatalog.PrimarySource> sources,
                            Map<LeadTimeRepository.Key, LeadTimeStats> observed,
                            Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi,
                            Map<String, LongAdder> models, Map<String, LongAdder> types, LongAdder fitNanos,
                            LongAdder writeNanos) {
 
-        Context(RunSpec spec, Map<StockPositions.Key, StockPositions.Position> positions,
+        Context(RunSpec spec, Map<ItemWarehouse, SupplyPosition> positions,
                 Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed,
                 Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi) {
             this(spec, positions, sources, observed, manual, vmi, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
@@ -259,8 +261,10 @@ public class PlanningRunner {
         for (int i = 0; i < s.size(); i++) {
             weekly.add(s.dates()[i], s.qty()[i], s.stockout()[i]);
         }
-        StockPositions.Position position = context.positions().getOrDefault(
-                new StockPositions.Key(s.itemId(), s.warehouseId()), StockPositions.Position.NONE);
+        SupplyPosition position = context.positions().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
+        if (position == null) {
+            position = SupplyPosition.of(LocalDate.now(clock), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+        }
         PlanningCatalog.PrimarySource source = context.sources().get(s.itemId());
         LeadTimeStats leadTime = LeadTimeStats.none();
         PlanInput.Source purchase = null;
@@ -280,7 +284,7 @@ public class PlanningRunner {
         }
         return new PlanInput(s.itemId(), s.warehouseId(), weekly.imputed(), weekly.stockoutWeeks(), leadTime,
                 spec.serviceLevel(), spec.horizonDays(), position.onHand(), position.reserved(), position.inTransit(),
-                position.ownOnHand(), purchase, covered != null,
+                position.onOrder(), position.committed(), position.ownOnHand(), purchase, covered != null,
                 context.manual().get(new StockPositions.Key(s.itemId(), s.warehouseId())));
     }
 

@@ -63,8 +63,8 @@ public class SuggestionRepository {
                 INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, supplier_id, from_warehouse_id,
                     qty, forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
                     service_level, safety, reorder_point, order_up_to, needed_qty, moq, pack_size, source_available,
-                    source_max, created_at, lead_time_supplier_id)
-                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    source_max, created_at, lead_time_supplier_id, on_order, committed)
+                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 proposals, proposals.size(), (PreparedStatement ps, Proposal p) -> {
                     var in = p.plan().input();
                     ps.setLong(1, runId);
@@ -92,6 +92,8 @@ public class SuggestionRepository {
                     ps.setBigDecimal(23, p.sourceMax());
                     ps.setTimestamp(24, Timestamp.from(now));
                     setLong(ps, 25, in.leadTime().supplierId());
+                    ps.setBigDecimal(26, in.onOrder());
+                    ps.setBigDecimal(27, in.committed());
                 });
     }
 
@@ -197,14 +199,14 @@ public class SuggestionRepository {
         Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
         boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
         // on hand counts every owner's stock, other suppliers' consignment too, and the needed quantity is the max
-        // minus on hand, in transit and reserved: from either a supplier could subtract and read the others'
+        // minus on hand, on order (other suppliers' orders too), committed and reserved: from either a supplier could subtract and read the others'
         // consignment, so it sees neither (ADR 0004 addendum); the reason then reads "on hand -"
         boolean stockShown = scope.seesAll();
         return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
                 rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
                 rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), stockShown ? d(rs, "needed_qty") : null,
                 d(rs, "forecast_qty"), rs.getInt("horizon_days"), stockShown ? d(rs, "on_hand") : null, d(rs, "in_transit"),
-                d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
+                stockShown ? d(rs, "on_order") : null, stockShown ? d(rs, "committed") : null, d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
                 leadTimeShown ? d(rs, "lead_time_sd") : null, d(rs, "service_level"),
                 d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),
                 d(rs, "source_available"), d(rs, "source_max"), null, rs.getString("decision_reason"),

@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  */
 public record PlanInput(long itemId, long warehouseId, double[] weekly, int stockoutWeeks, LeadTimeStats leadTime,
                         double serviceLevel, int horizonDays, BigDecimal onHand, BigDecimal reserved,
-                        BigDecimal inTransit, BigDecimal ownOnHand, Source source, boolean vmi, Lines manual) {
+                        BigDecimal inTransit, BigDecimal onOrder, BigDecimal committed, BigDecimal ownOnHand,
+                        Source source, boolean vmi, Lines manual) {
 
     /** Safety, warning (reorder point) and max lines. */
     public record Lines(BigDecimal safety, BigDecimal warning, BigDecimal max) {
@@ -19,8 +20,9 @@ public record PlanInput(long itemId, long warehouseId, double[] weekly, int stoc
     public record Source(long supplierId, BigDecimal moq, BigDecimal packSize) {
     }
 
+    /** On hand + on order (every inbound line, transfers in transit too) − reserved − committed outbound (ADR 0028). */
     public BigDecimal inventoryPosition() {
-        return onHand.add(inTransit).subtract(reserved);
+        return onHand.add(onOrder).subtract(reserved).subtract(committed);
     }
 
     public int horizonWeeks() {

@@ -11,7 +11,7 @@ import org.openvmi.engine.policy.OrderRounding;
 
 /**
  * Turns the plans of one item (all its warehouses in a run) into suggestions. A warehouse whose inventory position
- * (on hand + in transit − reserved) is at or below its reorder point needs enough to reach its order-up-to level.
+ * (on hand + on order − reserved − committed) is at or below its reorder point needs enough to reach its order-up-to level.
  * Excess own stock of another warehouse of the same run (available own stock above that warehouse's order-up-to
  * level) is moved first, in whole units (TRANSFER); the rest is ordered — from the VMI supplier when the item has
  * one (VMI_REPLENISHMENT), otherwise from the primary source (PURCHASE), rounded up to MOQ and whole packs.
@@ -24,7 +24,8 @@ public final class Replenishment {
     public static List<Proposal> propose(List<Plan> plansOfOneItem) {
         Map<Long, BigDecimal> excess = new HashMap<>();
         for (Plan p : plansOfOneItem) {
-            BigDecimal free = p.input().ownOnHand().min(p.input().onHand().subtract(p.input().reserved()));
+            BigDecimal free = p.input().ownOnHand().min(p.input().onHand().subtract(p.input().reserved())
+                    .subtract(p.input().committed()));
             BigDecimal over = free.subtract(p.orderUpTo());
             if (over.signum() > 0 && p.input().inventoryPosition().compareTo(p.reorderPoint()) > 0) {
                 excess.put(p.input().warehouseId(), over.setScale(0, RoundingMode.FLOOR));

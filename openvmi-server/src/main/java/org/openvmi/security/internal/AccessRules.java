@@ -166,6 +166,7 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.GET, "/planning/forecasts/**", ANY),
             new Rule(HttpMethod.GET, "/forecasts/**", ANY),
+            new Rule(HttpMethod.GET, "/availability/**", ANY),
             new Rule(HttpMethod.GET, "/suggestions/**", ANY),
             new Rule(HttpMethod.POST, "/suggestions/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),

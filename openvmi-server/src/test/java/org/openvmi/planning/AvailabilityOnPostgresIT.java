@@ -1,0 +1,10 @@
+package org.openvmi.planning;
+
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.openvmi.testsupport.PostgresTest;
+import org.springframework.context.annotation.Import;
+
+@PostgresTest
+@Import({MutableClockConfiguration.class, PlanningGate.class})
+class AvailabilityOnPostgresIT extends AvailabilityContract {
+}
