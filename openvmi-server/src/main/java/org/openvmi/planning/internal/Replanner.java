@@ -23,10 +23,9 @@ import org.openvmi.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Re-plans the item × warehouses whose supply or demand just changed — a posting (receipt, consumption, issue,
@@ -69,8 +68,13 @@ class Replanner {
         timer.shutdownNow();
     }
 
-    /** After the posting committed (a rolled-back posting changed nothing). */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * In the posting's transaction, only noting the pairs in memory: a rolled-back posting costs at most one needless
+     * re-plan. Not a @TransactionalEventListener: Spring Modulith records those in its publication registry, which
+     * wrote a row per posting and took a second connection in afterCompletion while the posting still held its own,
+     * so 16 concurrent posters starved a pool of 10 (LedgerSoakOnPostgresIT).
+     */
+    @EventListener
     void on(StockChanged changed) {
         add(changed.subjects());
     }
