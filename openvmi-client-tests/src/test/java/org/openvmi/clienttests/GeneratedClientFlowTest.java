@@ -125,9 +125,9 @@ class GeneratedClientFlowTest {
         assertThat(new RequisitionsApi(admin).findRequisitions(null, null, null, 0, 50).getContent()).isNotNull();
         assertThat(new PurchaseOrdersApi(admin).findPurchaseOrders(null, null, null, 0, 50).getContent()).isNotNull();
         assertThat(new SupplierStockApi(admin).listSupplierStock(null, null, null, 0, 50).getContent()).isNotEmpty();
-        assertThat(new AlertsApi(admin).listAlerts(null, null, null, null, null, 0, 50).getContent()).isNotNull();
+        assertThat(new AlertsApi(admin).listAlerts(null, null, null, null, null, "all", 0, 50).getContent()).isNotNull();
         assertThat(new AuditLogApi(admin).findAudit(null, null, null, null, null, null, 0, 50).getContent()).isNotNull();
-        File export = new ImportsAndExportsApi(admin).exportEntities("items", "xlsx");
+        File export = new ImportsAndExportsApi(admin).exportEntities("items", "xlsx", null, null);
         assertThat(Files.readAllBytes(export.toPath())).startsWith('P', 'K');
     }
 
