@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.openvmi.engine.policy.OrderRounding;
+import org.openvmi.engine.policy.FillObjective;
 import org.openvmi.engine.simulation.InventorySimulator;
 import org.openvmi.engine.simulation.PolicySource;
 import org.openvmi.engine.simulation.ShortageMode;
+import org.openvmi.engine.simulation.SimulationPolicies;
 import org.openvmi.engine.simulation.SimulationResult;
 import org.openvmi.engine.simulation.TargetCalibration;
 
@@ -18,11 +19,16 @@ import org.openvmi.engine.simulation.TargetCalibration;
  * per series, the first N periods are history; each later period the policy sets an order-up-to level for a fill
  * rate target from the demand seen so far, orders arrive L periods later, demand is served from stock and what
  * cannot be served is lost (see {@link InventorySimulator}). Writes one row per series and prints the totals.
+ * With the system allocation {@code --total-share β} (default {@value #DEFAULT_TOTAL_SHARE}) values fill as
+ * (1 − β) × mean item fill rate + β × total fill rate, in the allocation and in the calibrated target (ADR 0033).
  */
 final class SimulateCommand {
 
     static final Set<String> OPTIONS = Set.of("input", "train", "lead-time", "service", "prices", "policy",
-            "allocation", "season", "holding-rate", "seed", "output");
+            "allocation", "season", "holding-rate", "seed", "total-share", "output");
+
+    /** The share of the total fill rate in the system allocation's objective: ADR 0033's choice on the oil set. */
+    static final String DEFAULT_TOTAL_SHARE = "0.1";
 
     private SimulateCommand() {
     }
@@ -49,6 +55,11 @@ final class SimulateCommand {
         if (!(holdingRate >= 0)) {
             throw new CliException("simulate: option --holding-rate must be zero or more");
         }
+        double totalShare = options.number("total-share", DEFAULT_TOTAL_SHARE);
+        if (!(totalShare >= 0 && totalShare <= 1)) {
+            throw new CliException("simulate: option --total-share must lie between 0 and 1, was "
+                    + options.required("total-share"));
+        }
         long seed = options.integer("seed", 0, 1);
         Path output = options.path("output");
         Path pricesFile = options.has("prices") ? options.path("prices") : null;
@@ -69,21 +80,22 @@ final class SimulateCommand {
             }
         }
         boolean dynamic = policyName.equals("dynamic");
-        StockPolicies policies = new StockPolicies(leadTime, service, season);
-        InventorySimulator simulator = new InventorySimulator(leadTime, ShortageMode.LOST_SALES, StockPolicies.WHOLE_UNITS);
+        List<double[]> histories = series.stream().map(s -> java.util.Arrays.copyOf(s.demand(), train)).toList();
+        SimulationPolicies policies = new SimulationPolicies(leadTime, service, season)
+                .valuing(new FillObjective(totalShare, meanDemandPerItem(histories)));
+        InventorySimulator simulator = new InventorySimulator(leadTime, ShortageMode.LOST_SALES, SimulationPolicies.WHOLE_UNITS);
         long started = System.nanoTime();
-        List<StockPolicies.Series> planners = IntStream.range(0, series.size())
+        List<SimulationPolicies.Series> planners = IntStream.range(0, series.size())
                 .mapToObj(i -> policies.series(prices.getOrDefault(series.get(i).name(), 1.0),
                         new java.util.Random(seed * 1_000_003L + i)))
                 .toList();
         double lambda = Double.NaN;
         TargetCalibration.Result calibration = null;
         if (allocation.equals("system")) {
-            List<double[]> histories = series.stream().map(s -> java.util.Arrays.copyOf(s.demand(), train)).toList();
             int longest = series.stream().mapToInt(s -> s.demand().length).max().orElse(train);
             int cut = Math.max((train + 1) / 2, train - (longest - train));
             err.printf("simulate: calibrating the price of fill on periods %d-%d of the history%n", cut + 1, train);
-            TargetCalibration calibrator = new TargetCalibration(simulator, 24);
+            TargetCalibration calibrator = new TargetCalibration(simulator, 24).onBlendWithTotal(totalShare);
             Progress backtests = new Progress("calibrate", "backtests", series.size() >= 100 ? 1 : Integer.MAX_VALUE,
                     calibrator.evaluations(), err);
             calibration = calibrator.calibrate(histories, cut, service, (i, l) -> planners.get(i).system(l, dynamic),
@@ -94,7 +106,7 @@ final class SimulateCommand {
         Progress progress = new Progress("simulate", series.size(), err);
         SimulationResult[] results = new SimulationResult[series.size()];
         IntStream.range(0, series.size()).parallel().forEach(i -> {
-            StockPolicies.Series planner = planners.get(i);
+            SimulationPolicies.Series planner = planners.get(i);
             PolicySource source = allocation.equals("system") ? planner.system(priceOfFill, dynamic) : planner.item(dynamic);
             results[i] = simulator.run(series.get(i).demand(), train, source);
             progress.step();
@@ -119,12 +131,19 @@ final class SimulateCommand {
         out.printf("policy %s, allocation %s, target fill rate %s, lead time %d, lost sales%n", policyName, allocation,
                 Numbers.format(service), leadTime);
         if (calibration != null) {
-            out.printf("price of fill %.4g (backtest on history periods %d-%d: mean fill rate %.4f over %d series)%n",
-                    calibration.lambda(), calibration.cut() + 1, calibration.end(), calibration.backtestFillRate(),
-                    calibration.series());
+            out.printf("price of fill %.4g, share of the total fill rate %s (backtest on history periods %d-%d: "
+                            + "fill rate %.4f over %d series)%n", calibration.lambda(), Numbers.format(totalShare),
+                    calibration.cut() + 1, calibration.end(), calibration.backtestFillRate(), calibration.series());
         }
         totals.print(out, pricesFile != null, holdingRate, seconds);
         out.println("simulate: " + series.size() + " series -> " + output);
+    }
+
+    /** Demand per period of the histories, averaged over all series (the total's weight in a {@link FillObjective}). */
+    static double meanDemandPerItem(List<double[]> histories) {
+        double mean = histories.stream().mapToDouble(h -> java.util.Arrays.stream(h).average().orElse(0))
+                .average().orElse(0);
+        return mean > 0 ? mean : 1;
     }
 
     /** Sums over series; the mean item fill rate counts only series with demand in the simulated periods. */

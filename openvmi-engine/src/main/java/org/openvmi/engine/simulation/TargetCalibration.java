@@ -29,10 +29,27 @@ public final class TargetCalibration {
 
     private final InventorySimulator simulator;
     private final int iterations;
+    private final double totalShare;
 
     public TargetCalibration(InventorySimulator simulator, int iterations) {
+        this(simulator, iterations, 0);
+    }
+
+    private TargetCalibration(InventorySimulator simulator, int iterations, double totalShare) {
+        if (!(totalShare >= 0 && totalShare <= 1)) {
+            throw new IllegalArgumentException("share of the total fill rate must lie in [0, 1]: " + totalShare);
+        }
         this.simulator = simulator;
         this.iterations = iterations;
+        this.totalShare = totalShare;
+    }
+
+    /**
+     * The same calibration aiming the target at (1 − w) × mean item fill rate + w × total fill rate (Σ served /
+     * Σ demanded over the counted series) of the backtest, instead of the mean alone.
+     */
+    public TargetCalibration onBlendWithTotal(double w) {
+        return new TargetCalibration(simulator, iterations, w);
     }
 
     /**
@@ -82,9 +99,16 @@ public final class TargetCalibration {
     }
 
     private double meanFill(List<double[]> histories, int[] counted, int cut, PricedPolicy policy, double lambda) {
-        return Arrays.stream(counted).parallel()
-                .mapToDouble(i -> simulator.run(histories.get(i), cut, policy.source(i, lambda)).fillRate())
-                .average().orElse(Double.NaN);
+        SimulationResult[] results = Arrays.stream(counted).parallel()
+                .mapToObj(i -> simulator.run(histories.get(i), cut, policy.source(i, lambda)))
+                .toArray(SimulationResult[]::new);
+        double mean = Arrays.stream(results).mapToDouble(SimulationResult::fillRate).average().orElse(Double.NaN);
+        if (totalShare == 0) {
+            return mean;
+        }
+        double served = Arrays.stream(results).mapToDouble(SimulationResult::served).sum();
+        double demanded = Arrays.stream(results).mapToDouble(SimulationResult::demanded).sum();
+        return (1 - totalShare) * mean + totalShare * served / demanded;
     }
 
     private static double sum(double[] y, int from, int to) {

@@ -1,4 +1,4 @@
-package org.openvmi.cli;
+package org.openvmi.engine.simulation;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.openvmi.engine.forecast.ForecastModel;
 import org.openvmi.engine.forecast.ModelChoice;
 import org.openvmi.engine.policy.DemandOutlook;
 import org.openvmi.engine.policy.DemandOutlooks;
+import org.openvmi.engine.policy.FillObjective;
 import org.openvmi.engine.policy.FillRateAllocation;
 import org.openvmi.engine.policy.LeadTime;
 import org.openvmi.engine.policy.OrderRounding;
@@ -18,38 +19,51 @@ import org.openvmi.engine.policy.ReplenishmentPolicy;
 import org.openvmi.engine.policy.ServiceTarget;
 import org.openvmi.engine.policy.StockLevelCalculator;
 import org.openvmi.engine.policy.UnitDemand;
-import org.openvmi.engine.simulation.PolicySource;
 
 /**
- * The order-up-to policies the simulate command runs, per series.
+ * The order-up-to policies the simulate command and the stock policy bench run, per series.
  * <ul>
  *   <li>{@code system} allocation (default): the level of {@link FillRateAllocation} for a price of fill λ that the
  *       caller calibrates on the history; demand over lead time + 1 review period by the smoothed bootstrap for
  *       sporadic series (intermittent, lumpy, or too short to classify), by the normal law around the automatic
- *       forecast with its in-sample error deviation for regular ones.</li>
+ *       forecast with its in-sample error deviation for regular ones. The fill valued is the {@link FillObjective}
+ *       (the mean of items unless {@link #valuing} says otherwise).</li>
  *   <li>{@code item} allocation: the same fill rate target for every item by the engine's
  *       {@link StockLevelCalculator} (Willemain's bootstrap for sporadic series, normal otherwise).</li>
  * </ul>
  * Dynamic policies recompute the level every period from all demand seen so far; static ones compute it once from
  * the periods before the simulation and keep it.
  */
-final class StockPolicies {
+public final class SimulationPolicies {
 
-    static final OrderRounding WHOLE_UNITS = new OrderRounding(BigDecimal.ZERO, BigDecimal.ONE);
+    public static final OrderRounding WHOLE_UNITS = new OrderRounding(BigDecimal.ZERO, BigDecimal.ONE);
 
     private final int leadTime;
     private final ServiceTarget target;
     private final AutoForecaster auto;
+    private final int season;
     private final DemandClassifier classifier = new DemandClassifier();
     private final StockLevelCalculator calculator = new StockLevelCalculator();
+    private final FillObjective objective;
 
-    StockPolicies(int leadTime, double fillRate, int season) {
+    public SimulationPolicies(int leadTime, double fillRate, int season) {
+        this(leadTime, fillRate, season, FillObjective.meanOfItems());
+    }
+
+    private SimulationPolicies(int leadTime, double fillRate, int season, FillObjective objective) {
         this.leadTime = leadTime;
         this.target = ServiceTarget.fillRate(fillRate);
         this.auto = new AutoForecaster(season, 4);
+        this.season = season;
+        this.objective = objective;
     }
 
-    Series series(double unitCost, RandomGenerator random) {
+    /** The same policies, the system allocation valuing fill by this objective. */
+    public SimulationPolicies valuing(FillObjective fill) {
+        return new SimulationPolicies(leadTime, target.level(), season, fill);
+    }
+
+    public Series series(double unitCost, RandomGenerator random) {
         return new Series(unitCost, random);
     }
 
@@ -58,7 +72,7 @@ final class StockPolicies {
      * automatic model choice (a backtest of every candidate) is redone every {@value #RESELECT} periods; in between
      * the chosen model is refitted to each new history, which is most of the accuracy at a fraction of the cost.
      */
-    final class Series {
+    public final class Series {
 
         private static final int RESELECT = 12;
 
@@ -73,14 +87,14 @@ final class StockPolicies {
             this.random = random;
         }
 
-        PolicySource system(double lambda, boolean dynamic) {
+        public PolicySource system(double lambda, boolean dynamic) {
             if (dynamic) {
                 return observed -> new ReplenishmentPolicy.OrderUpTo(systemLevel(observed, lambda));
             }
             return new Fixed(observed -> systemLevel(observed, lambda));
         }
 
-        PolicySource item(boolean dynamic) {
+        public PolicySource item(boolean dynamic) {
             if (dynamic) {
                 return observed -> new ReplenishmentPolicy.OrderUpTo(itemLevel(observed));
             }
@@ -90,7 +104,7 @@ final class StockPolicies {
         private double systemLevel(double[] observed, double lambda) {
             UnitDemand demand = demandByLength.computeIfAbsent(observed.length, n -> demand(observed));
             double perReview = demand.mean() / (leadTime + 1);
-            return FillRateAllocation.level(demand, perReview, unitCost, lambda);
+            return FillRateAllocation.level(demand, perReview, unitCost, lambda, objective);
         }
 
         private UnitDemand demand(double[] observed) {
