@@ -46,7 +46,7 @@ public final class Cli {
                 usage:
                   forecast --input demand.csv --horizon H [--season 1|7|12|52] [--sporadic min-rmse|rate] --output forecasts.csv
                   simulate --input demand.csv --train N --lead-time L --service 0.95 [--prices prices.csv]
-                           [--policy dynamic|static] [--allocation system|item] [--total-share 0.1]
+                           [--policy dynamic|static] [--allocation system|item] [--total-share 0.8]
                            [--season 1|7|12|52] [--holding-rate 0.25] [--seed 1]
                            --output result.csv""";
     }

@@ -19,16 +19,17 @@ import org.openvmi.engine.simulation.TargetCalibration;
  * per series, the first N periods are history; each later period the policy sets an order-up-to level for a fill
  * rate target from the demand seen so far, orders arrive L periods later, demand is served from stock and what
  * cannot be served is lost (see {@link InventorySimulator}). Writes one row per series and prints the totals.
- * With the system allocation {@code --total-share β} (default {@value #DEFAULT_TOTAL_SHARE}) values fill as
- * (1 − β) × mean item fill rate + β × total fill rate, in the allocation and in the calibrated target (ADR 0033).
+ * With the system allocation {@code --total-share β} (default {@value #DEFAULT_TOTAL_SHARE}) values a unit of fill as
+ * (1 − β) × its gain in mean item fill rate + β × its gain in total fill rate, while the price of fill is still
+ * calibrated on the mean item fill rate (ADR 0033).
  */
 final class SimulateCommand {
 
     static final Set<String> OPTIONS = Set.of("input", "train", "lead-time", "service", "prices", "policy",
             "allocation", "season", "holding-rate", "seed", "total-share", "output");
 
-    /** The share of the total fill rate in the system allocation's objective: ADR 0033's choice on the oil set. */
-    static final String DEFAULT_TOTAL_SHARE = "0.1";
+    /** The share of the total fill rate in the system allocation's objective (ADR 0033). */
+    static final String DEFAULT_TOTAL_SHARE = "0.8";
 
     private SimulateCommand() {
     }
@@ -95,7 +96,7 @@ final class SimulateCommand {
             int longest = series.stream().mapToInt(s -> s.demand().length).max().orElse(train);
             int cut = Math.max((train + 1) / 2, train - (longest - train));
             err.printf("simulate: calibrating the price of fill on periods %d-%d of the history%n", cut + 1, train);
-            TargetCalibration calibrator = new TargetCalibration(simulator, 24).onBlendWithTotal(totalShare);
+            TargetCalibration calibrator = new TargetCalibration(simulator, 24);
             Progress backtests = new Progress("calibrate", "backtests", series.size() >= 100 ? 1 : Integer.MAX_VALUE,
                     calibrator.evaluations(), err);
             calibration = calibrator.calibrate(histories, cut, service, (i, l) -> planners.get(i).system(l, dynamic),
@@ -132,7 +133,7 @@ final class SimulateCommand {
                 Numbers.format(service), leadTime);
         if (calibration != null) {
             out.printf("price of fill %.4g, share of the total fill rate %s (backtest on history periods %d-%d: "
-                            + "fill rate %.4f over %d series)%n", calibration.lambda(), Numbers.format(totalShare),
+                            + "mean fill rate %.4f over %d series)%n", calibration.lambda(), Numbers.format(totalShare),
                     calibration.cut() + 1, calibration.end(), calibration.backtestFillRate(), calibration.series());
         }
         totals.print(out, pricesFile != null, holdingRate, seconds);

@@ -8,8 +8,9 @@ package org.openvmi.engine.policy;
  * review period over all N items). With the share β on the total, the gain per unit, times N, is
  * P(D &gt; s) · [(1 − β)/μ + β/μ̄].
  * <p>
- * β = 0 is the mean of items alone (ADR 0007). A small β moves stock from slow dear items to the fast ones that
- * carry most of the demand, which raises the total much more than it lowers the mean (ADR 0033).
+ * β = 0 is the mean of items alone (ADR 0007). With β &gt; 0 stock moves from slow items to the fast ones that carry
+ * most of the demand; with λ still calibrated on the mean item fill rate, β = 0.8 raised the total fill rate of the
+ * oil spare parts from 0.861 to 0.905 for 13 % more holding cost at a slightly higher mean (ADR 0033).
  *
  * @param totalShare        β in [0, 1]
  * @param meanDemandPerItem μ̄ &gt; 0, demand per review period averaged over the items allocated together
