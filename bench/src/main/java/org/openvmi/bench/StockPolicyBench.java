@@ -101,14 +101,12 @@ public final class StockPolicyBench {
     static double[] system(InventorySimulator simulator, List<double[]> series, int train, double[] price,
                            int leadTime, double target, double beta, double calibrated) {
         List<double[]> histories = series.stream().map(s -> Arrays.copyOf(s, train)).toList();
-        double meanDemand = histories.stream().mapToDouble(h -> Arrays.stream(h).sum() / h.length).average()
-                .orElse(1);
         SimulationPolicies policies = new SimulationPolicies(leadTime, target, 12)
-                .valuing(new FillObjective(beta, Math.max(meanDemand, 1e-9)));
+                .valuing(FillObjective.overHistories(beta, histories));
         List<SimulationPolicies.Series> planners = IntStream.range(0, series.size())
                 .mapToObj(i -> policies.series(price[i], new Random(i))).toList();
         int longest = series.stream().mapToInt(s -> s.length).max().orElse(train);
-        int cut = Math.max((train + 1) / 2, train - (longest - train));
+        int cut = TargetCalibration.backtestCut(train, longest);
         TargetCalibration.Result calibration = new TargetCalibration(simulator, 24).onBlendWithTotal(calibrated)
                 .calibrate(histories, cut, target, (i, l) -> planners.get(i).system(l, true));
         return replay(simulator, series, train, price, i -> planners.get(i).system(calibration.lambda(), true));
@@ -215,7 +213,8 @@ public final class StockPolicyBench {
     static Map<String, Double> prices(Path file) {
         Map<String, Double> prices = new HashMap<>();
         try {
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 if (!line.isBlank()) {
                     String[] f = line.split(",");
                     prices.put(f[0], Double.parseDouble(f[1]));

@@ -83,7 +83,7 @@ final class SimulateCommand {
         boolean dynamic = policyName.equals("dynamic");
         List<double[]> histories = series.stream().map(s -> java.util.Arrays.copyOf(s.demand(), train)).toList();
         SimulationPolicies policies = new SimulationPolicies(leadTime, service, season)
-                .valuing(new FillObjective(totalShare, meanDemandPerItem(histories)));
+                .valuing(FillObjective.overHistories(totalShare, histories));
         InventorySimulator simulator = new InventorySimulator(leadTime, ShortageMode.LOST_SALES, SimulationPolicies.WHOLE_UNITS);
         long started = System.nanoTime();
         List<SimulationPolicies.Series> planners = IntStream.range(0, series.size())
@@ -94,7 +94,7 @@ final class SimulateCommand {
         TargetCalibration.Result calibration = null;
         if (allocation.equals("system")) {
             int longest = series.stream().mapToInt(s -> s.demand().length).max().orElse(train);
-            int cut = Math.max((train + 1) / 2, train - (longest - train));
+            int cut = TargetCalibration.backtestCut(train, longest);
             err.printf("simulate: calibrating the price of fill on periods %d-%d of the history%n", cut + 1, train);
             TargetCalibration calibrator = new TargetCalibration(simulator, 24);
             Progress backtests = new Progress("calibrate", "backtests", series.size() >= 100 ? 1 : Integer.MAX_VALUE,
@@ -138,13 +138,6 @@ final class SimulateCommand {
         }
         totals.print(out, pricesFile != null, holdingRate, seconds);
         out.println("simulate: " + series.size() + " series -> " + output);
-    }
-
-    /** Demand per period of the histories, averaged over all series (the total's weight in a {@link FillObjective}). */
-    static double meanDemandPerItem(List<double[]> histories) {
-        double mean = histories.stream().mapToDouble(h -> java.util.Arrays.stream(h).average().orElse(0))
-                .average().orElse(0);
-        return mean > 0 ? mean : 1;
     }
 
     /** Sums over series; the mean item fill rate counts only series with demand in the simulated periods. */

@@ -33,6 +33,16 @@ public record FillObjective(double totalShare, double meanDemandPerItem) {
         return MEAN_OF_ITEMS;
     }
 
+    /**
+     * The share β of the total, μ̄ the demand per period of these histories averaged over all of them (1 when they hold
+     * no demand at all, where μ̄ does not matter).
+     */
+    public static FillObjective overHistories(double totalShare, java.util.List<double[]> histories) {
+        double mean = histories.stream().mapToDouble(h -> java.util.Arrays.stream(h).average().orElse(0))
+                .average().orElse(0);
+        return new FillObjective(totalShare, mean > 0 ? mean : 1);
+    }
+
     /** The objective's fill gain of one unit demanded with probability 1, for an item with this demand per review. */
     public double weight(double demandPerReview) {
         return (1 - totalShare) / demandPerReview + totalShare / meanDemandPerItem;

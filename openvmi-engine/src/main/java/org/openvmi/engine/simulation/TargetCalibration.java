@@ -93,6 +93,14 @@ public final class TargetCalibration {
         return new Result(Math.pow(10, lo), fill, counted.length, cut, end);
     }
 
+    /**
+     * Where the backtest of a history of {@code train} periods starts, when the real run simulates the periods after
+     * it up to {@code longest}: as many periods as the real run, but never more than half of the history.
+     */
+    public static int backtestCut(int train, int longest) {
+        return Math.max((train + 1) / 2, train - (longest - train));
+    }
+
     /** How many backtests a calibration runs at most. */
     public int evaluations() {
         return iterations + 1;

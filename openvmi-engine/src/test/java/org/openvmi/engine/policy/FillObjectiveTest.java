@@ -3,6 +3,7 @@ package org.openvmi.engine.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Written with JUnit's own assertions (this suite also runs where AssertJ is not available). */
@@ -34,6 +35,15 @@ class FillObjectiveTest {
         assertEquals(0.5, total.weight(0.1), 1e-15);
         assertEquals(0.5, total.weight(50), 1e-15);
         assertEquals(1 / 0.7, FillObjective.meanOfItems().weight(0.7), 1e-15);
+    }
+
+    @Test
+    void over_histories_the_average_part_demands_the_mean_of_their_means() {
+        // means 1 and 3 a period -> 2; histories without any demand fall back to 1 (no part has a speed then)
+        FillObjective o = FillObjective.overHistories(0.8, List.of(new double[] {0, 2}, new double[] {3, 3}));
+        assertEquals(2, o.meanDemandPerItem(), 1e-15);
+        assertEquals(0.8, o.totalShare(), 0);
+        assertEquals(1, FillObjective.overHistories(0.8, List.of(new double[] {0, 0})).meanDemandPerItem(), 0);
     }
 
     @Test

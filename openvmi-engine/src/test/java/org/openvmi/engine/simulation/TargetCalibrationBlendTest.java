@@ -43,6 +43,13 @@ class TargetCalibrationBlendTest {
     }
 
     @Test
+    void the_backtest_replays_as_many_periods_as_the_real_run_but_at_most_half_the_history() {
+        assertEquals(21, TargetCalibration.backtestCut(38, 55)); // the oil set: months 22-38 replayed
+        assertEquals(42, TargetCalibration.backtestCut(73, 104)); // the weekly set: weeks 43-73
+        assertEquals(3, TargetCalibration.backtestCut(6, 40));    // a long real run: half the history
+    }
+
+    @Test
     void refuses_a_share_outside_zero_to_one() {
         assertThrows(IllegalArgumentException.class, () -> new TargetCalibration(simulator, 4).onBlendWithTotal(2));
     }
