@@ -171,6 +171,11 @@ class ReceivingPageController {
 
     private String page(Model model, Map<String, String> typed, Map<String, String> errors, ReceivingSheet known) {
         ReceivingSheet sheet = known != null ? known : errors.containsKey("doc") ? null : sheet(typed, errors);
+        if (sheet != null && !sheet.receivable()) {
+            errors.putIfAbsent("doc", text("proc.receiving.error.closed", sheet.document().number(),
+                    text((sheet.document().notice() ? "enum.ShipmentNoticeStatus." : "enum.PurchaseOrderStatus.")
+                         + sheet.status())));
+        }
         if (sheet != null && blank(typed.get("location")) == null) {
             typed.put("location", sheet.defaultLocation());
         }

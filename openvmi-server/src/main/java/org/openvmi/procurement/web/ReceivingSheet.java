@@ -60,6 +60,11 @@ record ReceivingSheet(ReceivingDocument document, PurchaseOrderView po, String s
         return new ReceivingSheet(document, po, status, refs.receivingLocation(po.warehouse()).orElse(null), rows);
     }
 
+    /** Whether anything can still be received on the document (an order still open, a notice in transit). */
+    public boolean receivable() {
+        return document.notice() ? "IN_TRANSIT".equals(status) : PurchaseOrders.RECEIVABLE.contains(status);
+    }
+
     Optional<Row> find(String scanned) {
         return rows.stream().filter(r -> r.matches(scanned)).findFirst();
     }
