@@ -115,11 +115,12 @@ class ReceivingByScanOnH2Test extends ProcurementApiSupport {
 
     @Test
     void an_over_receipt_refuses_the_whole_receipt_at_its_line_and_keeps_every_quantity() throws Exception {
-        mvc.perform(post("/receipts").session(clerk).with(csrf()).header("Accept-Language", "en")
+        mvc.perform(post("/receipts").session(clerk).with(csrf()).header("Accept-Language", "zh-CN")
                         .param("doc", "PO-" + po).param("key", "k-over-" + po).param("location", data.receiving)
                         .param("qty-1", "150").param("qty-2", "50"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"qty-2-error\""),
+                        containsString("收货后将达到 50（订购 10），最多可收 10（超收容差 0%）"), not(containsString("would receive")),
                         typed("qty-1", "150"),
                         typed("qty-2", "50"),
                         containsString("value=\"k-over-" + po + "\""), not(containsString("lines[")))));
