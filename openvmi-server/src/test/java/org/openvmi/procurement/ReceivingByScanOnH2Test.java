@@ -96,6 +96,17 @@ class ReceivingByScanOnH2Test extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("receivingLocation"));
         mvc.perform(get("/warehouses/" + data.warehouse).session(clerk))
                 .andExpect(content().string(containsString("id=\"receivingLocation\"")));
+        // the warehouse form: another warehouse's location is refused at the field in Chinese, its own is saved
+        mvc.perform(post("/warehouses/" + data.warehouse).session(clerk).with(csrf()).header("Accept-Language", "zh-CN")
+                        .param("name", "采购测试仓").param("receivingLocation", "NOPE-LOC"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("库位“NOPE-LOC”不是仓库“" + data.warehouse + "”的库位"),
+                        containsString("value=\"NOPE-LOC\""))));
+        mvc.perform(post("/warehouses/" + data.warehouse).session(clerk).with(csrf())
+                        .param("name", "采购测试仓").param("receivingLocation", data.storage))
+                .andExpect(redirectedUrl("/warehouses/" + data.warehouse));
+        assertThat(jdbc.sql("SELECT l.code FROM warehouse w JOIN location l ON l.id = w.receiving_location_id WHERE w.code = :w")
+                .param("w", data.warehouse).query(String.class).single()).isEqualTo(data.storage);
     }
 
     @Test
