@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openvmi.shared.PartyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +96,13 @@ public class CatalogRefs {
         jdbc.sql("SELECT id, code FROM warehouse WHERE code IN (:codes)").param("codes", codes)
                 .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id"))).list();
         return refs;
+    }
+
+    /** The code of the location a warehouse receives at by default, if it names one. */
+    @Transactional(readOnly = true)
+    public Optional<String> receivingLocation(String warehouseCode) {
+        return jdbc.sql("SELECT l.code FROM warehouse w JOIN location l ON l.id = w.receiving_location_id "
+                        + "WHERE w.code = :code").param("code", warehouseCode).query(String.class).optional();
     }
 
     /** Supplier ids by code; unknown codes are absent. */

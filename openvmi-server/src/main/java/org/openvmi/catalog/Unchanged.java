@@ -15,7 +15,8 @@ final class Unchanged {
     }
 
     static boolean warehouse(WarehouseView before, WarehouseCommand c) {
-        return Objects.equals(before.name(), c.getName()) && Objects.equals(before.address(), c.getAddress());
+        return Objects.equals(before.name(), c.getName()) && Objects.equals(before.address(), c.getAddress())
+               && Objects.equals(before.receivingLocation(), c.getReceivingLocation());
     }
 
     static boolean location(LocationView before, LocationCommand c) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.WarehouseRepository;
+import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -42,6 +43,9 @@ public class WarehouseCatalog {
 
     @Transactional
     public WarehouseView create(WarehouseCommand c) {
+        if (c.getReceivingLocation() != null) {
+            throw notOwnLocation(c);
+        }
         if (warehouses.findByCode(c.getCode()).isPresent()) {
             throw duplicate("Warehouse", c.getCode());
         }
@@ -61,6 +65,10 @@ public class WarehouseCatalog {
         c.setCode(code);
         if (Unchanged.warehouse(before, c)) {
             return before;
+        }
+        if (c.getReceivingLocation() != null && warehouses.findLocation(c.getReceivingLocation())
+                .filter(l -> l.warehouse().equals(code)).isEmpty()) {
+            throw notOwnLocation(c);
         }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
         if (!warehouses.update(before.id(), version, c)) {
@@ -149,6 +157,11 @@ public class WarehouseCatalog {
             throw new ConflictException("Location '" + locationCode + "' cannot be deleted: it is still referenced (stock or history)");
         }
         audit.record("DELETE", "location", locationCode, before, null);
+    }
+
+    private static BusinessRuleException notOwnLocation(WarehouseCommand c) {
+        return new BusinessRuleException("receivingLocation", "location '" + c.getReceivingLocation()
+                                                              + "' is not a location of warehouse '" + c.getCode() + "'");
     }
 
     static ConflictException duplicate(String what, String code) {

@@ -19,6 +19,10 @@ public class WarehouseCommand {
     @Size(max = 300)
     private String address;
 
+    /** The location goods are received at unless another is scanned; one of this warehouse's, or none. */
+    @Size(max = 64)
+    private String receivingLocation;
+
     private Integer version;
 
     public static WarehouseCommand from(WarehouseView v) {
@@ -26,6 +30,7 @@ public class WarehouseCommand {
         c.code = v.code();
         c.name = v.name();
         c.address = v.address();
+        c.receivingLocation = v.receivingLocation();
         c.version = v.version();
         return c;
     }
@@ -36,6 +41,8 @@ public class WarehouseCommand {
     public void setName(String name) { this.name = CatalogCodes.trim(name); }
     public String getAddress() { return address; }
     public void setAddress(String address) { this.address = CatalogCodes.blankToNull(address); }
+    public String getReceivingLocation() { return receivingLocation; }
+    public void setReceivingLocation(String receivingLocation) { this.receivingLocation = CatalogCodes.blankToNull(receivingLocation); }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
 }

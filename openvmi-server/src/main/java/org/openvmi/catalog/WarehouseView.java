@@ -1,5 +1,6 @@
 package org.openvmi.catalog;
 
-/** A warehouse with the number of its locations. */
-public record WarehouseView(long id, String code, String name, String address, int locationCount, int version) {
+/** A warehouse with the number of its locations and the location it receives at by default (or null). */
+public record WarehouseView(long id, String code, String name, String address, int locationCount, int version,
+                            String receivingLocation) {
 }

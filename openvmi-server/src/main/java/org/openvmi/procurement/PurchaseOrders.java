@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseOrders {
 
-    static final List<String> RECEIVABLE = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
+    /** The statuses in which goods may be received on an order. */
+    public static final List<String> RECEIVABLE = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
 
     private final PurchaseOrderRepository repository;
     private final Requisitions requisitions;

@@ -18,6 +18,7 @@ import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.PostingResult;
+import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.internal.ReceiptRepository;
 import org.openvmi.procurement.model.ReceiptTolerance;
@@ -28,6 +29,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,10 +56,13 @@ public class Receipts {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Validator validator;
+    private final ProcurementRequests idempotency;
 
     Receipts(PurchaseOrders orders, PurchaseOrderRepository poRepository, ReceiptRepository repository,
              InventoryLedger ledger, CatalogRefs refs, AuditTrail audit, ApplicationEventPublisher events,
-             PlatformTransactionManager transactionManager, Clock clock, Validator validator) {
+             PlatformTransactionManager transactionManager, Clock clock, Validator validator,
+             ProcurementRequests idempotency) {
+        this.idempotency = idempotency;
         this.validator = validator;
         this.orders = orders;
         this.poRepository = poRepository;
@@ -71,10 +76,24 @@ public class Receipts {
     }
 
     public ReceiptView receive(ReceiptRequest r) {
+        return receive(null, r);
+    }
+
+    /**
+     * Receives once per {@code idempotencyKey} (the receiving page's receipt key, the API's Idempotency-Key): a retry
+     * of the same receipt answers the first receipt and receives nothing again. Without a key it simply receives.
+     */
+    public ReceiptView receive(String idempotencyKey, ReceiptRequest r) {
         RequestValidation.check(validator, r);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> receiveOnce(r));
+                return transactions.execute(status -> idempotency.once(idempotencyKey, "receive", r, ReceiptView.class,
+                        () -> receiveOnce(r)));
+            } catch (DuplicateKeyException sameKeyAtOnce) {
+                // a concurrent first request with the same key stored its answer first: run again to replay it
+                if (attempt >= MAX_ATTEMPTS || idempotencyKey == null) {
+                    throw sameKeyAtOnce;
+                }
             } catch (TransientDataAccessException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;

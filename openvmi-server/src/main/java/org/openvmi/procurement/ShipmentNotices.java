@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.validation.Validator;
 
 import org.openvmi.audit.AuditTrail;
+import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
@@ -37,9 +38,12 @@ public class ShipmentNotices {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Validator validator;
+    private final ProcurementRequests idempotency;
 
     ShipmentNotices(ShipmentNoticeRepository repository, PurchaseOrders orders, Receipts receipts, AuditTrail audit,
-                    PlatformTransactionManager transactionManager, Clock clock, Validator validator) {
+                    PlatformTransactionManager transactionManager, Clock clock, Validator validator,
+                    ProcurementRequests idempotency) {
+        this.idempotency = idempotency;
         this.validator = validator;
         this.repository = repository;
         this.orders = orders;
@@ -121,25 +125,58 @@ public class ShipmentNotices {
 
     /** Receives every line of an IN_TRANSIT notice at once; a second receipt of the same notice is 409. */
     public ReceiptView receive(long id, ShipmentNoticeReceiptRequest r) {
-        return transactions.execute(status -> {
-            ShipmentNoticeView notice = get(id);
-            if (!"IN_TRANSIT".equals(notice.status())) {
-                throw new ConflictException("status", "shipment notice " + id + " was received already");
-            }
-            if (r == null) {
-                throw InvalidInputException.of("location", "is required");
-            }
-            List<ReceiptRequest.Line> lines = notice.lines().stream()
+        return receive(id, null, r);
+    }
+
+    /**
+     * Receives an IN_TRANSIT notice in one receipt, as announced or as {@code r.lines()} say it arrived; once per
+     * {@code idempotencyKey} (a retry answers the first receipt), otherwise a second receipt of the notice is 409.
+     */
+    public ReceiptView receive(long id, String idempotencyKey, ShipmentNoticeReceiptRequest r) {
+        RequestValidation.check(validator, r);
+        return transactions.execute(status -> idempotency.once(idempotencyKey, "receive-notice-" + id, r,
+                ReceiptView.class, () -> receiveOnce(id, r)));
+    }
+
+    private ReceiptView receiveOnce(long id, ShipmentNoticeReceiptRequest r) {
+        ShipmentNoticeView notice = get(id);
+        if (!"IN_TRANSIT".equals(notice.status())) {
+            throw new ConflictException("status", "shipment notice " + id + " was received already");
+        }
+        if (r == null) {
+            throw InvalidInputException.of("location", "is required");
+        }
+        ReceiptView receipt = receipts.receive(new ReceiptRequest(notice.purchaseOrder(), r.location(),
+                r.receivedOn(), arrived(notice, r.lines())));
+        if (!repository.markReceived(id, receipt.id())) {
+            throw new ConflictException("status", "shipment notice " + id + " was received already");
+        }
+        audit.record("RECEIVE_NOTICE", "purchase-order", notice.poNumber(), null, Map.of("notice", id,
+                "receipt", receipt.id()));
+        return receipt;
+    }
+
+    /** The receipt lines: the notice as announced, or what arrived of each notice line (by its number). */
+    private static List<ReceiptRequest.Line> arrived(ShipmentNoticeView notice, List<ShipmentNoticeReceiptRequest.Line> given) {
+        if (given == null) {
+            return notice.lines().stream()
                     .map(l -> new ReceiptRequest.Line(l.poLine(), null, l.lot(), l.qty(), null, null)).toList();
-            ReceiptView receipt = receipts.receive(new ReceiptRequest(notice.purchaseOrder(), r.location(),
-                    r.receivedOn(), lines));
-            if (!repository.markReceived(id, receipt.id())) {
-                throw new ConflictException("status", "shipment notice " + id + " was received already");
+        }
+        FieldErrors errors = new FieldErrors();
+        List<ReceiptRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ShipmentNoticeReceiptRequest.Line g = given.get(i);
+            ShipmentNoticeView.Line l = g == null || g.line() == null ? null : notice.lines().stream()
+                    .filter(n -> n.lineNo() == g.line()).findFirst().orElse(null);
+            if (l == null) {
+                errors.add("lines[" + i + "].line", "no line " + (g == null || g.line() == null ? "" : "#" + g.line())
+                                                    + " on shipment notice " + notice.id());
+                continue;
             }
-            audit.record("RECEIVE_NOTICE", "purchase-order", notice.poNumber(), null, Map.of("notice", id,
-                    "receipt", receipt.id()));
-            return receipt;
-        });
+            lines.add(new ReceiptRequest.Line(l.poLine(), null, l.lot(), g.qty(), g.rejectedQty(), g.rejectReason()));
+        }
+        errors.throwIfAny();
+        return lines;
     }
 
     private ShipmentNoticeView view(long id, PurchaseOrderView po) {

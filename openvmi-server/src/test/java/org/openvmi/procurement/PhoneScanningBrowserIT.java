@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scan, receiving and count pages on a phone (390 × 844): one column without sideways scrolling, big inputs, and
- * a warehouse worker who types the PO number as printed, scans an item barcode (the scanner's Enter moves to the
- * quantity instead of posting), types the quantity and posts; then counts found stock by scanning its barcode.
+ * a warehouse worker who types the PO number as printed, scans an item barcode (the scanner's Enter opens its line
+ * instead of posting), corrects the quantity and posts; then counts found stock by scanning its barcode.
  */
 @BrowserTest
 class PhoneScanningBrowserIT {
@@ -85,6 +85,8 @@ class PhoneScanningBrowserIT {
                 l.setType(code.equals(receiving) ? LocationType.RECEIVING : LocationType.STORAGE);
                 warehouses.createLocation(warehouse, l);
             }
+            w.setReceivingLocation(receiving);
+            warehouses.update(warehouse, w);
             ItemCommand i = new ItemCommand();
             i.setCode(item);
             i.setName("内六角螺钉 M6");
@@ -139,38 +141,39 @@ class PhoneScanningBrowserIT {
         browser.screenshot("phone-scan");
 
         assertFitsThePhone(browser, "/receipts/new");
-        browser.byId("po").sendKeys("PO-" + po, Keys.ENTER);           // as printed on the PO and its barcode
-        browser.await("the focus on the location", d -> "location".equals(focused(browser)));
-        browser.byId("location").sendKeys(receiving, Keys.ENTER);
-        browser.await("the focus on the item", d -> "item".equals(focused(browser)));
-        browser.byId("item").sendKeys(barcode, Keys.ENTER);            // a USB scanner ends with Enter
-        browser.await("the focus on the quantity", d -> "qty".equals(focused(browser)));
-        assertThat(browser.currentPath()).isEqualTo("/receipts/new");   // nothing was posted yet
+        browser.byId("doc").sendKeys("PO-" + po, Keys.ENTER);          // as printed on the PO and its barcode
+        browser.await("the receipt's lines", d -> !d.findElements(By.id("receipt-lines")).isEmpty());
+        browser.await("the focus on the scan", d -> "scan".equals(focused(browser)));
+        assertThat(browser.byId("location").getDomProperty("value")).isEqualTo(receiving);   // the warehouse's
+        browser.byId("scan").sendKeys(barcode, Keys.ENTER);            // a USB scanner ends with Enter
+        browser.await("the line opened", d -> "40".equals(browser.byId("qty-1").getDomProperty("value")));
+        assertThat(browser.currentPath()).startsWith("/receipts/new");   // nothing was posted yet
+        assertThat(focused(browser)).isEqualTo("scan");
         assertThat(received()).isZero();
-        assertBigTarget(browser.byId("item"));
-        assertBigTarget(browser.byId("qty"));
-        browser.byId("qty").sendKeys("6");
+        assertBigTarget(browser.byId("scan"));
+        assertBigTarget(browser.byId("qty-1"));
+        browser.type("qty-1", "6");
         browser.click("post-receipt");
         browser.await("the receipt", d -> browser.byId("flash").getText().contains("RC-"));
         assertThat(received()).isEqualByComparingTo("6");
-        assertThat(browser.byId("po").getDomProperty("value")).isEqualTo("PO-" + po);
         assertThat(browser.byId("receipt-print").getAttribute("href")).contains("/receipts/").endsWith("/print");
-        assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                .as("overflow with the PO's lines").isEqualTo(0L);
         browser.screenshot("phone-receiving");
 
-        // an unknown barcode is refused at the item field, in Chinese, and the typed quantity stays
-        browser.type("item", "NOPE-" + barcode).type("qty", "3");
-        browser.click("post-receipt");
-        browser.await("the message at the item", d -> browser.byId("item-error").getText().contains("不存在"));
-        assertThat(browser.byId("qty").getDomProperty("value")).isEqualTo("3");
-        assertThat(browser.byId("item").getDomProperty("value")).isEqualTo("NOPE-" + barcode);
+        // an unknown barcode is refused in Chinese, and the typed quantity stays
+        browser.byId("doc").sendKeys("PO-" + po, Keys.ENTER);
+        browser.await("the receipt's lines", d -> !d.findElements(By.id("receipt-lines")).isEmpty());
+        assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .as("overflow with the PO's lines").isEqualTo(0L);
+        browser.type("qty-1", "3");
+        browser.byId("scan").sendKeys("NOPE-" + barcode, Keys.ENTER);
+        browser.await("the refusal", d -> browser.byId("scan-message").getText().contains("不在"));
+        assertThat(browser.byId("qty-1").getDomProperty("value")).isEqualTo("3");
         assertThat(received()).isEqualByComparingTo("6");
 
         // the camera's decoder (html5-qrcode) loads from /webjars only when asked, under the CSP; headless chromium
         // has no camera, so the dialog says it could not start one
         assertThat(browser.script("return !!window.__Html5QrcodeLibrary__")).isEqualTo(false);
-        browser.visible(By.cssSelector("[data-camera-for=item]")).click();
+        browser.visible(By.cssSelector("[data-camera-for=scan]")).click();
         browser.await("the decoder to load", d -> Boolean.TRUE.equals(browser.script("return !!window.__Html5QrcodeLibrary__")));
         browser.await("the camera to answer", d -> !browser.byId("camera-message").getText().isEmpty()
                                                     || !browser.driver().findElements(By.cssSelector("#camera-view video")).isEmpty());

@@ -416,10 +416,9 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         var warehouse = org.openvmi.testsupport.UiSessions.login(mvc, "t-warehouse");
         mvc.perform(post("/receipts").session(warehouse).with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("po", String.valueOf(po)).param("location", data.receiving).param("item", data.yuan)
-                        .param("qty", "1"))
-                .andExpect(status().isOk())   // the form again, as typed, with the refusal at the PO field
-                .andExpect(content().string(containsString("id=\"po-error\"")))
+                        .param("doc", String.valueOf(po)).param("location", data.receiving).param("qty-1", "1"))
+                .andExpect(status().isOk())   // the page again, with the refusal at the document field
+                .andExpect(content().string(containsString("id=\"doc-error\"")))
                 .andExpect(content().string(containsString("nothing more can be received")));
     }
 

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Repository;
 class WarehouseBatchRepository {
 
     private static final String SELECT_WAREHOUSE = """
-            SELECT w.*, (SELECT COUNT(*) FROM location l WHERE l.warehouse_id = w.id) AS location_count
+            SELECT w.*, (SELECT COUNT(*) FROM location l WHERE l.warehouse_id = w.id) AS location_count,
+                   (SELECT r.code FROM location r WHERE r.id = w.receiving_location_id) AS receiving_location
             FROM warehouse w""";
     private static final String SELECT_LOCATION = """
             SELECT l.*, w.code AS warehouse_code FROM location l JOIN warehouse w ON w.id = l.warehouse_id""";
@@ -136,7 +137,7 @@ class WarehouseBatchRepository {
 
     private static WarehouseView warehouse(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new WarehouseView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("address"),
-                rs.getInt("location_count"), rs.getInt("version"));
+                rs.getInt("location_count"), rs.getInt("version"), rs.getString("receiving_location"));
     }
 
     private static LocationView location(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

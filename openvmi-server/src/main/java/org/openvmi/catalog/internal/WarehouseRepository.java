@@ -29,7 +29,8 @@ public class WarehouseRepository {
             "address", "w.address", "locations", "location_count");
 
     private static final String SELECT_WAREHOUSE = """
-            SELECT w.*, (SELECT COUNT(*) FROM location l WHERE l.warehouse_id = w.id) AS location_count
+            SELECT w.*, (SELECT COUNT(*) FROM location l WHERE l.warehouse_id = w.id) AS location_count,
+                   (SELECT r.code FROM location r WHERE r.id = w.receiving_location_id) AS receiving_location
             FROM warehouse w""";
     private static final String SELECT_LOCATION = """
             SELECT l.*, w.code AS warehouse_code FROM location l JOIN warehouse w ON w.id = l.warehouse_id""";
@@ -73,9 +74,10 @@ public class WarehouseRepository {
 
     public boolean update(long id, int expectedVersion, WarehouseCommand c) {
         return jdbc.sql("""
-                UPDATE warehouse SET name = :name, address = :address, version = version + 1
+                UPDATE warehouse SET name = :name, address = :address, version = version + 1,
+                       receiving_location_id = (SELECT l.id FROM location l WHERE l.code = :receiving AND l.warehouse_id = :id)
                 WHERE id = :id AND version = :version""")
-                .param("name", c.getName()).param("address", c.getAddress())
+                .param("name", c.getName()).param("address", c.getAddress()).param("receiving", c.getReceivingLocation())
                 .param("id", id).param("version", expectedVersion).update() == 1;
     }
 
@@ -141,7 +143,7 @@ public class WarehouseRepository {
 
     private static WarehouseView warehouse(ResultSet rs, int n) throws SQLException {
         return new WarehouseView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("address"),
-                rs.getInt("location_count"), rs.getInt("version"));
+                rs.getInt("location_count"), rs.getInt("version"), rs.getString("receiving_location"));
     }
 
     private static LocationView location(ResultSet rs, int n) throws SQLException {

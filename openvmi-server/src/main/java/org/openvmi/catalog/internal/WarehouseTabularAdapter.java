@@ -114,7 +114,7 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
             if (!plan.created.isEmpty()) {
                 Map<String, Long> ids = warehouses.insert(plan.created);
                 for (WarehouseCommand c : plan.created) {
-                    WarehouseView after = new WarehouseView(ids.get(c.getCode()), c.getCode(), c.getName(), c.getAddress(), 0, 0);
+                    WarehouseView after = new WarehouseView(ids.get(c.getCode()), c.getCode(), c.getName(), c.getAddress(), 0, 0, null);
                     changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null, after));
                 }
             }
@@ -126,7 +126,7 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
                 plan.updated.forEach((id, c) -> {
                     WarehouseView before = existing.get(c.getCode());
                     WarehouseView after = new WarehouseView(id, c.getCode(), c.getName(), c.getAddress(),
-                            before.locationCount(), before.version() + 1);
+                            before.locationCount(), before.version() + 1, before.receivingLocation());
                     changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before, after));
                 });
             }

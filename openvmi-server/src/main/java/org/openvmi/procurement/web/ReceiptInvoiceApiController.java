@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,8 +48,9 @@ class ReceiptInvoiceApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "postReceipt")
     @PostMapping("/api/v1/receipts")
-    ResponseEntity<ReceiptView> receive(@RequestBody(required = false) ReceiptRequest request) {
-        ReceiptView created = receipts.receive(request);
+    ResponseEntity<ReceiptView> receive(@RequestBody(required = false) ReceiptRequest request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ReceiptView created = receipts.receive(idempotencyKey, request);
         return ResponseEntity.created(URI.create("/api/v1/receipts/" + created.id())).body(created);
     }
 

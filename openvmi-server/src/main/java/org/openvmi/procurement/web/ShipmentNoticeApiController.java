@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,8 +53,9 @@ class ShipmentNoticeApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/shipment-notices/{id}/receive")
     ResponseEntity<ReceiptView> receive(@PathVariable long id,
-                                        @RequestBody(required = false) ShipmentNoticeReceiptRequest request) {
-        ReceiptView receipt = notices.receive(id, request);
+                                        @RequestBody(required = false) ShipmentNoticeReceiptRequest request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ReceiptView receipt = notices.receive(id, idempotencyKey, request);
         return ResponseEntity.created(URI.create("/api/v1/receipts/" + receipt.id())).body(receipt);
     }
 }

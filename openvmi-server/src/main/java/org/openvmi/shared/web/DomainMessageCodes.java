@@ -33,6 +33,12 @@ final class DomainMessageCodes {
             // refusals that reach the forms of issue 13: a transfer received beyond its shipment, an approval rule
             new Rule(Pattern.compile("Receiving more than shipped: item '([^']*)'.*? shipped (\\S+), received (\\S+),"
                     + " open (\\S+), requested (\\S+)"), "domain.receivingMoreThanShipped"),
+            // refusals of the receiving page (issue 21): over the line's tolerance, a location of another warehouse
+            new Rule(Pattern.compile("would receive (\\S+) of (\\S+) ordered; at most (\\S+) \\(over-delivery tolerance"
+                    + " (\\S+)%\\)"), "domain.overTolerance"),
+            new Rule(Pattern.compile("location (\\S+) is not in warehouse (\\S+) the order delivers to"),
+                    "domain.locationOfOtherWarehouse"),
+            new Rule(Pattern.compile("location '(.*)' is not a location of warehouse '(.*)'"), "domain.notOwnLocation"),
             new Rule(Pattern.compile("'(.*)' is not a number"), "domain.notANumber"),
             new Rule(Pattern.compile("'(.*)' is not a whole number"), "domain.notAWholeNumber"),
             new Rule(Pattern.compile("unknown value '(.*)'; allowed: (.*) \\(or a user name\\)"), "domain.unknownApprover"),
