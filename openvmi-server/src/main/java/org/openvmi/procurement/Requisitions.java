@@ -84,8 +84,10 @@ public class Requisitions {
     @Transactional
     public RequisitionView draftFromSuggestion(long suggestionId, String warehouse, String item, BigDecimal qty,
                                                java.time.LocalDate neededBy) {
-        return create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
+        RequisitionView created = create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
                 List.of(new RequisitionRequest.Line(item, qty, neededBy))));
+        repository.linkSuggestion(created.id(), suggestionId);   // its line links back, as the bulk path's do
+        return get(created.id());
     }
 
     /**

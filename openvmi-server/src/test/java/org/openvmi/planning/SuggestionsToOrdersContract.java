@@ -76,27 +76,11 @@ abstract class SuggestionsToOrdersContract {
 
     @Test
     void six_suggestions_for_three_suppliers_become_three_requisitions_approved_in_bulk_and_ordered() throws Exception {
-        String wh = data.warehouse();
-        String supplierC = Fixtures.unique("SC");
-        send(as(Role.BUYER), "/api/v1/suppliers", "{\"code\":\"" + supplierC + "\",\"name\":\"第三供应商\"}", null)
-                .andExpect(status().isCreated());
-        List<String> itemCodes = new ArrayList<>();
-        for (String supplier : List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B,
-                Fixtures.SUPPLIER_B, supplierC, supplierC)) {
-            String item = data.item(supplier, 7, "1", "1");
-            data.weeklyDemand(item, wh, today, 30, "10");
-            move(item, wh + "-B1");
-            itemCodes.add(item);
-        }
-        // the second item of A may also come from C (2.70); A reports nothing available: it goes to C, with the reason
-        String shortAtA = itemCodes.get(1);
-        data.backupSource(shortAtA, supplierC, 3);
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock",
-                "{\"lines\":[{\"item\":\"" + shortAtA + "\",\"available\":0}]}", null).andExpect(status().isOk());
-        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s\",\"priority\":10,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"t-finance\"]}").formatted(wh, wh), null)
-                .andExpect(status().isCreated());
-        plan(itemCodes, wh);
+        Setup six = sixSuggestionsForThreeSuppliers();
+        String wh = six.warehouse();
+        String supplierC = six.supplierC();
+        String shortAtA = six.shortAtA();
+        List<String> itemCodes = six.items();
         JsonNode open = body(mvc.perform(get("/api/v1/suggestions").param("warehouse", wh).param("type", "PURCHASE")
                 .param("status", "OPEN").with(as(Role.BUYER))).andExpect(status().isOk()));
         assertThat(open.get("totalElements").asInt()).isEqualTo(6);
@@ -206,6 +190,32 @@ abstract class SuggestionsToOrdersContract {
     }
 
     @Test
+    void the_pages_show_the_changed_supplier_in_chinese_before_confirming_and_the_created_requisitions_after() throws Exception {
+        Setup six = sixSuggestionsForThreeSuppliers();
+        var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
+        String list = mvc.perform(get("/planning/suggestions").param("warehouse", six.warehouse())
+                .header("Accept-Language", "zh-CN").session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("按当前筛选的全部 6 条未处理采购建议");
+        String confirm = mvc.perform(post("/planning/suggestions/confirm").param("all", "true")
+                        .param("warehouse", six.warehouse()).session(session).header("Accept-Language", "zh-CN")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirm).contains("group-2").doesNotContain("group-3")
+                .contains(Fixtures.SUPPLIER_A + " 报告可用量仅 0").doesNotContain("reported only");
+        var created = mvc.perform(post("/planning/suggestions/requisitions").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("all", "true").param("warehouse", six.warehouse()).param("key", Fixtures.unique("K"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        var flash = created.getFlashMap();
+        String after = mvc.perform(get(created.getResponse().getRedirectedUrl()).session(session).flashAttrs(flash)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("bulk-results-table").contains("已创建 3 张请购单，0 项被拒绝");
+        assertThat(after.split("class=\"bulk-ok\"", -1)).hasSize(4);
+    }
+
+    @Test
     void a_selection_without_ids_or_filter_is_refused_naming_the_field() throws Exception {
         send(as(Role.BUYER), "/api/v1/suggestions/requisitions", "{}", null).andExpect(status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
@@ -213,6 +223,40 @@ abstract class SuggestionsToOrdersContract {
         send(as(Role.BUYER), "/api/v1/requisitions/bulk-approve", "{\"ids\":[]}", null)
                 .andExpect(status().isBadRequest());
         send(as(Role.VIEWER), "/api/v1/suggestions/requisitions", "{}", null).andExpect(status().isForbidden());
+    }
+
+    /** The warehouse, its six planned items, the third supplier and the item A reported none of. */
+    record Setup(String warehouse, List<String> items, String supplierC, String shortAtA) {
+    }
+
+    /**
+     * Six items in a new warehouse, two each from A, B and a new supplier C, with demand and one unit on hand; the
+     * second of A's may also come from C and A reported none of it; an approval rule of the warehouse for
+     * t-finance; then planned: six OPEN purchase suggestions.
+     */
+    Setup sixSuggestionsForThreeSuppliers() throws Exception {
+        String wh = data.warehouse();
+        String supplierC = Fixtures.unique("SC");
+        send(as(Role.BUYER), "/api/v1/suppliers", "{\"code\":\"" + supplierC + "\",\"name\":\"第三供应商\"}", null)
+                .andExpect(status().isCreated());
+        List<String> itemCodes = new ArrayList<>();
+        for (String supplier : List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B,
+                Fixtures.SUPPLIER_B, supplierC, supplierC)) {
+            String item = data.item(supplier, 7, "1", "1");
+            data.weeklyDemand(item, wh, today, 30, "10");
+            move(item, wh + "-B1");
+            itemCodes.add(item);
+        }
+        // the second item of A may also come from C (2.70); A reports nothing available: it goes to C, with the reason
+        String shortAtA = itemCodes.get(1);
+        data.backupSource(shortAtA, supplierC, 3);
+        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock",
+                "{\"lines\":[{\"item\":\"" + shortAtA + "\",\"available\":0}]}", null).andExpect(status().isOk());
+        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s\",\"priority\":10,\"warehouse\":\"%s\","
+                + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"t-finance\"]}").formatted(wh, wh), null)
+                .andExpect(status().isCreated());
+        plan(itemCodes, wh);
+        return new Setup(wh, itemCodes, supplierC, shortAtA);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -365,7 +365,7 @@ final class AccessMatrix {
             ui(GET, "/planning/runs/999999/progress").allow(BUYER_SIDE),
             ui(GET, "/planning/suggestions").allow(SIGNED_IN),
             ui(POST, "/planning/suggestions/decide").allow(SUGGESTION_DECIDERS),
-            ui(GET, "/planning/suggestions/confirm").allow(SUGGESTION_DECIDERS),
+            ui(POST, "/planning/suggestions/confirm").allow(SUGGESTION_DECIDERS),
             ui(POST, "/planning/suggestions/requisitions").allow(SUGGESTION_DECIDERS),
             ui(GET, "/planning/forecasts/{item}/NO-WH").allow(SIGNED_IN),
             ui(GET, "/availability/NO-ITEM").allow(SIGNED_IN),

@@ -1,12 +1,8 @@
 package org.openvmi.planning.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.openvmi.planning.SuggestionFilter;
-import org.openvmi.planning.SuggestionOrderRequest;
 import org.openvmi.planning.SuggestionOrdering;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.shared.BusinessRuleException;
@@ -18,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -26,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Suggestions → requisitions on the page (issue 21): the checked suggestions, or all open purchase suggestions on
  * the filter, are shown grouped by supplier × warehouse with every changed supplier or price and its reason
- * (confirmation step); confirming creates them and the suggestions page shows at the top what was created.
+ * (confirmation step, a read-only POST so the checked ids stay out of the URL); confirming creates them and the suggestions page shows at the top what was created.
  */
 @Controller
 class SuggestionOrderingPageController {
@@ -39,44 +34,12 @@ class SuggestionOrderingPageController {
         this.messages = messages;
     }
 
-    /** The selection as the form sends it: checked ids, or {@code all} with the list's filter. */
-    record Selection(List<Long> ids, boolean all, String warehouse, String supplier, String urgency, String item) {
-
-        SuggestionOrderRequest request() {
-            return all ? new SuggestionOrderRequest(null, new SuggestionFilter(null, null, blank(warehouse), blank(item),
-                    null, blank(supplier), blank(urgency))) : new SuggestionOrderRequest(ids, null);
-        }
-
-        /** Back to the suggestions list with the same filter. */
-        String listUrl() {
-            return "/planning/suggestions?warehouse=" + nz(warehouse) + "&supplier=" + nz(supplier) + "&urgency="
-                   + nz(urgency) + "&item=" + nz(item);
-        }
-
-        Map<String, String> filter() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("warehouse", nz(warehouse));
-            f.put("supplier", nz(supplier));
-            f.put("urgency", nz(urgency));
-            f.put("item", nz(item));
-            return f;
-        }
-
-        private static String blank(String s) {
-            return s == null || s.isBlank() ? null : s.trim();
-        }
-
-        private static String nz(String s) {
-            return s == null ? "" : s;
-        }
-    }
-
-    @GetMapping("/planning/suggestions/confirm")
+    @PostMapping("/planning/suggestions/confirm")
     String confirm(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) boolean all,
                    @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                    @RequestParam(required = false) String urgency, @RequestParam(required = false) String item,
                    Model model, RedirectAttributes redirect) {
-        Selection selection = new Selection(ids, all, warehouse, supplier, urgency, item);
+        SuggestionSelection selection = new SuggestionSelection(ids, all, warehouse, supplier, urgency, item);
         try {
             model.addAttribute("plan", ordering.preview(selection.request()));
         } catch (InvalidInputException | BusinessRuleException | NotFoundException e) {
@@ -93,7 +56,7 @@ class SuggestionOrderingPageController {
                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                   @RequestParam(required = false) String urgency, @RequestParam(required = false) String item,
                   @RequestParam(required = false) String key, RedirectAttributes redirect) {
-        Selection selection = new Selection(ids, all, warehouse, supplier, urgency, item);
+        SuggestionSelection selection = new SuggestionSelection(ids, all, warehouse, supplier, urgency, item);
         try {
             BulkOutcome outcome = ordering.create(key, selection.request());
             redirect.addFlashAttribute("bulkResults", outcome.results());

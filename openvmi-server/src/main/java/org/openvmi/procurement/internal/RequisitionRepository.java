@@ -75,7 +75,12 @@ public class RequisitionRepository {
         }
     }
 
-    public void orderOnApproval(long id) {
+    public void linkSuggestion(long id, long suggestionId) {
+        jdbc.sql("UPDATE proc_requisition_line SET suggestion_id = :s WHERE requisition_id = :id")
+                .param("s", suggestionId).param("id", id).update();
+    }
+
+        public void orderOnApproval(long id) {
         jdbc.sql("UPDATE proc_requisition SET order_on_approval = TRUE WHERE id = :id").param("id", id).update();
     }
 

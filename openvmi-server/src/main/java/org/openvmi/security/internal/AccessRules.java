@@ -165,7 +165,7 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/planning/runs", PLANNERS),
             new Rule(HttpMethod.GET, "/planning/lead-times/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/planning/lead-times", LEAD_TIME_RECORDERS),
-            new Rule(HttpMethod.GET, "/planning/suggestions/confirm", SUGGESTION_DECIDERS),
+            new Rule(HttpMethod.POST, "/planning/suggestions/confirm", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/planning/suggestions/requisitions", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.GET, "/planning/suggestions/**", ANY),
             new Rule(HttpMethod.POST, "/planning/suggestions/decide", SUGGESTION_DECIDERS),
