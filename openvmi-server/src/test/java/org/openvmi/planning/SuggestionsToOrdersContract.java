@@ -216,6 +216,27 @@ abstract class SuggestionsToOrdersContract {
     }
 
     @Test
+    void where_the_approval_rule_names_the_buyer_the_suggestions_become_pos_directly() throws Exception {
+        Setup six = sixSuggestionsForThreeSuppliers();
+        // ahead of the setup's rule (t-finance): the buyers' role approves this warehouse's requisitions
+        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s buyers\",\"priority\":5,\"warehouse\":\"%s\","
+                + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"role:BUYER\"]}").formatted(six.warehouse(),
+                six.warehouse()), null).andExpect(status().isCreated());
+        JsonNode results = body(send(as(Role.BUYER), "/api/v1/suggestions/requisitions",
+                "{\"filter\":{\"warehouse\":\"" + six.warehouse() + "\"}}", null).andExpect(status().isOk())).get("results");
+        assertThat(results).hasSize(3);
+        for (JsonNode r : results) {
+            assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("ORDERED");
+            assertThat(r.get("purchaseOrders")).hasSize(1);
+        }
+        // each step is recorded as approved by the buyer under that rule (audited like any approval)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_approval_step s JOIN proc_requisition r ON r.id = s.requisition_id"
+                + " WHERE r.id IN (:ids) AND s.status = 'APPROVED' AND s.decided_by = 't-buyer'")
+                .param("ids", java.util.stream.StreamSupport.stream(results.spliterator(), false)
+                        .map(r -> r.get("requisition").asLong()).toList()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void a_selection_without_ids_or_filter_is_refused_naming_the_field() throws Exception {
         send(as(Role.BUYER), "/api/v1/suggestions/requisitions", "{}", null).andExpect(status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
