@@ -15,6 +15,8 @@ import org.openvmi.inventory.Transfers;
 import org.openvmi.planning.internal.SuggestionRepository;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
+import org.openvmi.planning.model.SuggestionUrgency;
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.Requisitions;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
@@ -59,10 +61,12 @@ public class Suggestions {
     private final Requisitions requisitions;
     private final Agreements agreements;
     private final CallOffs callOffs;
+    private final CatalogRefs suppliers;
 
     Suggestions(SuggestionRepository repository, Transfers transfers, StockPositions stock, PlanningCatalog catalog,
                 MessageSource messages, Clock clock,
-                Requisitions requisitions, Agreements agreements, CallOffs callOffs) {
+                Requisitions requisitions, Agreements agreements, CallOffs callOffs, CatalogRefs suppliers) {
+        this.suppliers = suppliers;
         this.agreements = agreements;
         this.callOffs = callOffs;
         this.repository = repository;
@@ -77,6 +81,24 @@ public class Suggestions {
     @Transactional(readOnly = true)
     public PageResult<SuggestionView> find(String type, String status, String warehouse, String item, Long run,
                                            PageRequest page) {
+        return find(new SuggestionFilter(type, status, warehouse, item, run, null, null), page);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SuggestionView> find(SuggestionFilter f, PageRequest page) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return repository.find(filter(f), page, PartyScope.current()).map(s -> s.withReason(reason(s, locale)));
+    }
+
+    /** Every id matching the filter, in the caller's scope ("select all on this filter"), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Long> ids(SuggestionFilter f, int limit) {
+        return repository.ids(filter(f), PartyScope.current(), limit);
+    }
+
+    private SuggestionRepository.Filter filter(SuggestionFilter f) {
+        String warehouse = f.warehouse();
+        String item = f.item();
         Long warehouseId = null;
         if (warehouse != null && !warehouse.isBlank()) {
             warehouseId = catalog.warehouseId(warehouse.trim());
@@ -91,10 +113,16 @@ public class Suggestions {
                 throw InvalidInputException.of("item", "unknown item '" + item + "'");
             }
         }
-        var filter = new SuggestionRepository.Filter(AllowedValues.code("type", type, SuggestionType.class),
-                AllowedValues.code("status", status, SuggestionStatus.class), warehouseId, itemId, run);
-        Locale locale = LocaleContextHolder.getLocale();
-        return repository.find(filter, page, PartyScope.current()).map(s -> s.withReason(reason(s, locale)));
+        Long supplierId = null;
+        if (f.supplier() != null && !f.supplier().isBlank()) {
+            supplierId = suppliers.suppliers(List.of(f.supplier().trim())).get(f.supplier().trim());
+            if (supplierId == null) {
+                throw InvalidInputException.of("supplier", "unknown supplier '" + f.supplier() + "'");
+            }
+        }
+        return new SuggestionRepository.Filter(AllowedValues.code("type", f.type(), SuggestionType.class),
+                AllowedValues.code("status", f.status(), SuggestionStatus.class), warehouseId, itemId, f.run(),
+                supplierId, AllowedValues.code("urgency", f.urgency(), SuggestionUrgency.class));
     }
 
     @Transactional(readOnly = true)

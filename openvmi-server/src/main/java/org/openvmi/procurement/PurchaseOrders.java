@@ -67,7 +67,7 @@ public class PurchaseOrders {
     }
 
     private record Planned(SourceOption source, String item, long itemId, BigDecimal needed, LocalDate neededBy,
-                           String reason) {
+                           String reason, Long suggestion, Long requisition) {
     }
 
     @Transactional
@@ -84,35 +84,129 @@ public class PurchaseOrders {
 
     private List<PurchaseOrderView> fromRequisition(long requisitionId) {
         RequisitionView req = requisitions.get(requisitionId);
-        if (!"APPROVED".equals(req.status())) {
-            throw new BusinessRuleException("requisition", "Requisition " + req.number() + " is " + req.status()
-                                                           + "; only an APPROVED requisition can become purchase orders");
+        String refusal = orderable(req);
+        if (refusal != null) {
+            throw new BusinessRuleException("requisition", refusal);
         }
+        Sourced sourced = sourced(req);
+        if (sourced.refusal() != null) {
+            throw new BusinessRuleException(sourced.field(), sourced.refusal());
+        }
+        return order(List.of(sourced)).get(req.id());
+    }
+
+    /**
+     * Bulk: POs for APPROVED requisitions, one per supplier × warehouse across them (a PO's lines keep their
+     * requisition and suggestion); a requisition that is not APPROVED or has an item without a source is refused
+     * and reported, the others are ordered.
+     */
+    @Transactional
+    public BulkOutcome fromRequisitions(List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "at least one requisition id is required");
+        }
+        if (ids.size() > 1000) {
+            throw InvalidInputException.of("ids", "at most 1000 ids at once");
+        }
+        List<RequisitionOutcome> refused = new ArrayList<>();
+        List<Sourced> orderable = new ArrayList<>();
+        for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
+            RequisitionView req = requisitions.find(id).orElse(null);
+            String refusal = req == null ? "Requisition " + id + " does not exist" : orderable(req);
+            Sourced sourced = refusal == null ? sourced(req) : null;
+            if (refusal == null && sourced.refusal() != null) {
+                refusal = sourced.refusal();
+            }
+            if (refusal != null) {
+                refused.add(req == null ? RequisitionOutcome.refused(id, List.of(), refusal)
+                        : RequisitionOutcome.refused(req, refusal));
+            } else {
+                orderable.add(sourced);
+            }
+        }
+        order(orderable);
+        List<RequisitionOutcome> results = new ArrayList<>();
+        orderable.forEach(s -> results.add(RequisitionOutcome.of(requisitions.get(s.requisition().id()))));
+        results.addAll(refused);
+        return new BulkOutcome(results);
+    }
+
+    /** The last approval of a requisition made from confirmed suggestions orders it at once (ADR 0035). */
+    @org.springframework.context.event.EventListener
+    void orderOnApproval(ApprovedToOrder approved) {
+        RequisitionView req = requisitions.get(approved.requisition());
+        Sourced sourced = sourced(req);
+        if (sourced.refusal() != null) {
+            // stays APPROVED: the buyer sees why on the requisition and orders it from the list
+            audit.record("ORDER_REFUSED", "requisition", req.number(), null, Map.of("reason", sourced.refusal()));
+            return;
+        }
+        order(List.of(sourced));
+    }
+
+    private static String orderable(RequisitionView req) {
+        return "APPROVED".equals(req.status()) ? null : "Requisition " + req.number() + " is " + req.status()
+                                                        + "; only an APPROVED requisition can become purchase orders";
+    }
+
+    /** A requisition with the source of each line, or why it cannot be ordered. */
+    private record Sourced(RequisitionView requisition, List<Planned> lines, String field, String refusal) {
+    }
+
+    private Sourced sourced(RequisitionView req) {
         Map<String, ItemRef> items = refs.items(req.lines().stream().map(RequisitionView.Line::item).toList());
-        Map<String, List<Planned>> bySupplier = new LinkedHashMap<>();
-        FieldErrors errors = new FieldErrors();
+        List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < req.lines().size(); i++) {
             RequisitionView.Line l = req.lines().get(i);
-            var choice = SupplierChoice.choose(sources.of(l.item()), l.qty());
+            var choice = choose(l);
             if (choice.isEmpty()) {
-                errors.add("lines[" + i + "].item", "item " + l.item() + " has no supplier on its source list");
-                continue;
+                return new Sourced(req, List.of(), "lines[" + i + "].item",
+                        "item " + l.item() + " has no supplier on its source list");
             }
-            bySupplier.computeIfAbsent(choice.get().source().supplier(), k -> new ArrayList<>())
-                    .add(new Planned(choice.get().source(), l.item(), items.get(l.item()).id(), l.qty(), l.neededBy(),
-                            choice.get().reason()));
+            planned.add(new Planned(choice.get().source(), l.item(), items.get(l.item()).id(), l.qty(), l.neededBy(),
+                    choice.get().reason(), l.suggestion(), req.id()));
         }
-        if (!errors.isEmpty()) {
-            throw new BusinessRuleException(errors.list().get(0).field(), errors.list().get(0).message());
+        return new Sourced(req, planned, null, null);
+    }
+
+    /** The supplier the buyer confirmed for the line while it is still on the source list, else the usual choice. */
+    private java.util.Optional<SupplierChoice.Choice> choose(RequisitionView.Line l) {
+        List<SourceOption> options = sources.of(l.item());
+        if (l.supplier() != null) {
+            var confirmed = options.stream().filter(o -> o.supplier().equals(l.supplier())).findFirst();
+            if (confirmed.isPresent()) {
+                return confirmed.map(o -> new SupplierChoice.Choice(o, "confirmed by the buyer"));
+            }
         }
-        long warehouseId = refs.warehouses(List.of(req.warehouse())).get(req.warehouse());
-        List<PurchaseOrderView> created = new ArrayList<>();
-        for (List<Planned> lines : bySupplier.values()) {
-            created.add(insert(lines, requisitionId, warehouseId, "from " + req.number()));
+        return SupplierChoice.choose(options, l.qty());
+    }
+
+    /** One PO per supplier × warehouse over the given requisitions, which become ORDERED; POs by requisition id. */
+    private Map<Long, List<PurchaseOrderView>> order(List<Sourced> orderable) {
+        Map<String, List<Planned>> groups = new LinkedHashMap<>();
+        Map<Long, RequisitionView> byId = new LinkedHashMap<>();
+        for (Sourced s : orderable) {
+            byId.put(s.requisition().id(), s.requisition());
+            for (Planned p : s.lines()) {
+                groups.computeIfAbsent(p.source().supplier() + "|" + s.requisition().warehouse(),
+                        k -> new ArrayList<>()).add(p);
+            }
         }
-        requisitions.markOrdered(req);
-        audit.record("ORDER", "requisition", req.number(), Map.of("status", "APPROVED"),
-                Map.of("status", "ORDERED", "purchaseOrders", created.stream().map(PurchaseOrderView::number).toList()));
+        Map<Long, List<PurchaseOrderView>> created = new LinkedHashMap<>();
+        for (List<Planned> lines : groups.values()) {
+            List<Long> from = lines.stream().map(Planned::requisition).distinct().toList();
+            String warehouse = byId.get(from.get(0)).warehouse();
+            long warehouseId = refs.warehouses(List.of(warehouse)).get(warehouse);
+            PurchaseOrderView po = insert(lines, from.size() == 1 ? from.get(0) : null, warehouseId, "from "
+                    + from.stream().map(id -> byId.get(id).number()).collect(Collectors.joining(", ")));
+            from.forEach(id -> created.computeIfAbsent(id, k -> new ArrayList<>()).add(po));
+        }
+        for (RequisitionView req : byId.values()) {
+            requisitions.markOrdered(req);
+            audit.record("ORDER", "requisition", req.number(), Map.of("status", "APPROVED"), Map.of("status", "ORDERED",
+                    "purchaseOrders", created.getOrDefault(req.id(), List.of()).stream()
+                            .map(PurchaseOrderView::number).toList()));
+        }
         return created;
     }
 
@@ -145,7 +239,7 @@ public class PurchaseOrders {
                                         + r.supplier() + "'");
                 continue;
             }
-            planned.add(new Planned(source, item.code(), item.id(), l.qty(), l.neededBy(), "explicit"));
+            planned.add(new Planned(source, item.code(), item.id(), l.qty(), l.neededBy(), "explicit", null, null));
         }
         errors.throwIfAny();
         return insert(planned, null, warehouseId, "explicit order");
@@ -163,7 +257,7 @@ public class PurchaseOrders {
             BigDecimal qty = OrderQuantity.round(p.needed(), p.source().moq(), p.source().packSize());
             var tol = repository.tolerance(p.source().supplierId(), p.itemId());
             repository.insertLine(id, new PurchaseOrderRepository.NewLine(i + 1, p.itemId(), p.needed(), qty,
-                    p.source().price(), p.neededBy(), tol.overPct(), tol.underPct()));
+                    p.source().price(), p.neededBy(), tol.overPct(), tol.underPct(), p.suggestion(), p.requisition()));
             details.add(p.item() + " " + plain(qty) + " @ " + plain(p.source().price()) + " (" + p.reason() + ")");
         }
         repository.recomputeTotal(id);

@@ -84,8 +84,37 @@ public class Requisitions {
     @Transactional
     public RequisitionView draftFromSuggestion(long suggestionId, String warehouse, String item, BigDecimal qty,
                                                java.time.LocalDate neededBy) {
-        return create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
+        RequisitionView created = create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
                 List.of(new RequisitionRequest.Line(item, qty, neededBy))));
+        repository.linkSuggestion(created.id(), suggestionId);   // its line links back, as the bulk path's do
+        return get(created.id());
+    }
+
+    /**
+     * One requisition for a group of suggestions whose supplier and price the buyer confirmed (ADR 0035): each line
+     * keeps its suggestion and supplier, and the requisition is ordered on its last approval.
+     */
+    @Transactional
+    RequisitionView createConfirmed(PurchasePlan.Group group) {
+        long warehouseId = refs.warehouses(List.of(group.warehouse())).get(group.warehouse());
+        Map<String, ItemRef> items = refs.items(group.lines().stream().map(PurchasePlan.Line::item).distinct().toList());
+        long supplierId = sources.supplierId(group.supplier());
+        List<RequisitionRepository.NewLine> lines = new ArrayList<>();
+        Money amount = new Money(BigDecimal.ZERO, group.currency());
+        for (PurchasePlan.Line l : group.lines()) {
+            lines.add(new RequisitionRepository.NewLine(lines.size() + 1, items.get(l.item()).id(), l.qty(),
+                    l.neededBy(), l.price(), supplierId, l.suggestion()));
+            amount = amount.plus(Money.of(l.qty(), l.price(), group.currency()));
+        }
+        List<PurchasePlan.Line> all = group.lines();
+        String source = "SUG-" + all.get(0).suggestion() + (all.size() > 1 ? " +" + (all.size() - 1) : "");
+        long id = repository.insert(warehouseId, false, null, source, amount.amount(), amount.currency(),
+                Actor.current().name(), clock.instant());
+        repository.replaceLines(id, lines);
+        repository.orderOnApproval(id);
+        RequisitionView created = get(id);
+        audit.record("CREATE", "requisition", created.number(), null, created);
+        return created;
     }
 
     @Transactional
@@ -151,6 +180,9 @@ public class Requisitions {
             if (!repository.transition(id, "SUBMITTED", "APPROVED", "decided_at", now)) {
                 throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
             }
+            if (r.orderOnApproval()) {
+                events.publishEvent(new ApprovedToOrder(id));
+            }
         } else {
             repository.activateStep(id, next);
             RequisitionView.Step nextStep = r.steps().stream().filter(s -> s.stepNo() == next).findFirst().orElseThrow();
@@ -203,6 +235,12 @@ public class Requisitions {
         events.publishEvent(new ApprovalRequested(id, target, step.stepNo(), r.urgent(), r.amount(), r.currency(),
                 r.warehouse()));
         return get(id);
+    }
+
+    /** For bulk actions: an unknown id is a refusal of that document, not an exception that spoils the others. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RequisitionView> find(long id) {
+        return repository.find(id);
     }
 
     @Transactional(readOnly = true)
@@ -301,7 +339,7 @@ public class Requisitions {
                 continue;
             }
             amount = amount == null ? lineAmount : amount.plus(lineAmount);
-            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price));
+            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price, null, null));
         }
         errors.throwIfAny();
         return new Checked(warehouseId, amount, out);

@@ -33,6 +33,10 @@ class Sources {
         }).toList();
     }
 
+    long supplierId(String supplier) {
+        return catalog.idOf(supplier).orElseThrow();
+    }
+
     Optional<SourceOption> primary(String item) {
         List<SourceOption> all = of(item);
         return all.stream().filter(SourceOption::primary).findFirst().or(() -> all.stream().findFirst());

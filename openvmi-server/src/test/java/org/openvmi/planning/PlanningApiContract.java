@@ -204,6 +204,7 @@ abstract class PlanningApiContract {
         assertThat(draft.get("warehouse").asString()).isEqualTo(wh);
         assertThat(draft.get("lines").get(0).get("item").asString()).isEqualTo(item);
         assertThat(new BigDecimal(draft.get("lines").get(0).get("qty").asString())).isEqualByComparingTo("30");
+        assertThat(draft.get("lines").get(0).get("suggestion").asLong()).isEqualTo(suggestion);
     }
 
     @Test

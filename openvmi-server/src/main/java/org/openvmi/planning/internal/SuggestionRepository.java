@@ -105,8 +105,18 @@ public class SuggestionRepository {
         }
     }
 
-    public record Filter(String type, String status, Long warehouseId, Long itemId, Long runId) {
+    /** {@code urgency} URGENT / NORMAL (see SuggestionUrgency) or null for both. */
+    public record Filter(String type, String status, Long warehouseId, Long itemId, Long runId, Long supplierId,
+                         String urgency) {
+
+        public Filter(String type, String status, Long warehouseId, Long itemId, Long runId) {
+            this(type, status, warehouseId, itemId, runId, null, null);
+        }
     }
+
+    /** The inventory position at or below the safety stock: the suggestion is URGENT. */
+    private static final String URGENT = "(COALESCE(s.on_hand, 0) + COALESCE(s.on_order, 0) - COALESCE(s.committed, 0)"
+            + " - COALESCE(s.reserved, 0)) <= COALESCE(s.safety, 0)";
 
     /**
      * Which suggestions a caller sees: the buyer side all of them; a supplier only those that would order from
@@ -123,8 +133,35 @@ public class SuggestionRepository {
     }
 
     public PageResult<SuggestionView> find(Filter f, PageRequest page, PartyScope scope) {
-        StringBuilder where = new StringBuilder(" WHERE " + scopePredicate(scope));
         List<Object> args = new ArrayList<>();
+        String scoped = where(f, scope, args);
+        Long total = template.queryForObject("SELECT COUNT(*)" + FROM + scoped, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(page.size());
+        pageArgs.add(page.offset());
+        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + SORT.orderBy(page) + " LIMIT ? OFFSET ?",
+                (rs, n) -> view(rs, scope), pageArgs.toArray());
+        return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
+    }
+
+    /** The ids of every suggestion matching the filter ("select all on this filter"), at most {@code limit}. */
+    public List<Long> ids(Filter f, PartyScope scope, int limit) {
+        List<Object> args = new ArrayList<>();
+        String scoped = where(f, scope, args);
+        args.add(limit);
+        return template.queryForList("SELECT s.id" + FROM + scoped + " ORDER BY s.id LIMIT ?", Long.class,
+                args.toArray());
+    }
+
+    private static String where(Filter f, PartyScope scope, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE " + scopePredicate(scope));
+        if (f.supplierId() != null) {
+            where.append(" AND s.supplier_id = ?");
+            args.add(f.supplierId());
+        }
+        if (f.urgency() != null) {
+            where.append("URGENT".equals(f.urgency()) ? " AND " + URGENT : " AND NOT " + URGENT);
+        }
         if (f.type() != null) {
             where.append(" AND s.type = ?");
             args.add(f.type());
@@ -145,14 +182,7 @@ public class SuggestionRepository {
             where.append(" AND s.run_id = ?");
             args.add(f.runId());
         }
-        String scoped = where.toString().replace(":scopeSupplierId", String.valueOf(scope.supplierIdParam()));
-        Long total = template.queryForObject("SELECT COUNT(*)" + FROM + scoped, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(page.size());
-        pageArgs.add(page.offset());
-        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + SORT.orderBy(page) + " LIMIT ? OFFSET ?",
-                (rs, n) -> view(rs, scope), pageArgs.toArray());
-        return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
+        return where.toString().replace(":scopeSupplierId", String.valueOf(scope.supplierIdParam()));
     }
 
     public Optional<SuggestionView> find(long id, PartyScope scope) {

@@ -13,7 +13,12 @@ import org.openvmi.planning.LeadTimes;
 import org.openvmi.planning.PlanningRuns;
 import org.openvmi.planning.RunRequest;
 import org.openvmi.planning.RunView;
+import org.openvmi.planning.SuggestionFilter;
+import org.openvmi.planning.SuggestionOrderRequest;
+import org.openvmi.planning.SuggestionOrdering;
 import org.openvmi.planning.SuggestionView;
+import org.openvmi.procurement.BulkOutcome;
+import org.openvmi.procurement.PurchasePlan;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,8 +49,11 @@ class PlanningApiController {
     private final Suggestions suggestions;
     private final Forecasts forecasts;
     private final LeadTimes leadTimes;
+    private final SuggestionOrdering ordering;
 
-    PlanningApiController(PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, LeadTimes leadTimes) {
+    PlanningApiController(PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, LeadTimes leadTimes,
+                          SuggestionOrdering ordering) {
+        this.ordering = ordering;
         this.runs = runs;
         this.suggestions = suggestions;
         this.forecasts = forecasts;
@@ -87,9 +96,12 @@ class PlanningApiController {
                                            @RequestParam(required = false) String warehouse,
                                            @RequestParam(required = false) String item,
                                            @RequestParam(required = false) Long run,
+                                           @RequestParam(required = false) String supplier,
+                                           @RequestParam(required = false) String urgency,
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
-        return suggestions.find(type, status, warehouse, item, run, PageRequest.of(page, size));
+        return suggestions.find(new SuggestionFilter(type, status, warehouse, item, run, supplier, urgency),
+                PageRequest.of(page, size));
     }
 
     @Operation(operationId = "getSuggestion")
@@ -113,6 +125,19 @@ class PlanningApiController {
     @PostMapping("/api/v1/suggestions/accept")
     List<Suggestions.Outcome> acceptAll(@RequestBody(required = false) Decision decision) {
         return suggestions.acceptAll(decision == null ? null : decision.ids());
+    }
+
+    @Operation(operationId = "previewRequisitionsFromSuggestions", summary = "What 'suggestions → requisitions' would create: groups by supplier × warehouse, changed suppliers or prices with the reason, refusals")
+    @PostMapping("/api/v1/suggestions/requisitions/preview")
+    PurchasePlan previewRequisitions(@RequestBody(required = false) SuggestionOrderRequest request) {
+        return ordering.preview(request);
+    }
+
+    @Operation(operationId = "createRequisitionsFromSuggestions", summary = "Open purchase suggestions ({ids:[…]} or {filter:{…}}) into ONE submitted requisition per supplier × warehouse (ordered at once where the approval rule lets the requester approve); one result per requisition")
+    @PostMapping("/api/v1/suggestions/requisitions")
+    BulkOutcome createRequisitions(@RequestBody(required = false) SuggestionOrderRequest request,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ordering.create(idempotencyKey, request);
     }
 
     @Operation(summary = "Reject many: {ids:[…], reason}")

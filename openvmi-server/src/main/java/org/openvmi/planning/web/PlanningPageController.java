@@ -11,7 +11,9 @@ import org.openvmi.planning.Forecasts;
 import org.openvmi.planning.PlanningRuns;
 import org.openvmi.planning.RunRequest;
 import org.openvmi.planning.RunView;
+import org.openvmi.planning.SuggestionFilter;
 import org.openvmi.planning.Suggestions;
+import org.openvmi.planning.model.SuggestionUrgency;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
 import org.openvmi.shared.BusinessRuleException;
@@ -104,7 +106,8 @@ class PlanningPageController {
     @GetMapping("/planning/suggestions")
     String suggestions(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
-                       @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Long run, @RequestParam(required = false) String supplier,
+                       @RequestParam(required = false) String urgency, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
                        @RequestParam(required = false) String dir,
                        Model model) {
@@ -113,18 +116,26 @@ class PlanningPageController {
         model.addAttribute("status", s);
         model.addAttribute("warehouse", warehouse);
         model.addAttribute("item", item);
+        model.addAttribute("supplier", supplier);
+        model.addAttribute("urgency", urgency);
+        model.addAttribute("urgencies", SuggestionUrgency.values());
         model.addAttribute("types", SuggestionType.values());
         model.addAttribute("statuses", SuggestionStatus.values());
         PageResult<?> result;
         try {
-            result = suggestions.find(type, s, warehouse, item, run, PageRequest.forPage(page, size).sorted(sort, dir));
+            result = suggestions.find(new SuggestionFilter(type, s, warehouse, item, run, supplier, urgency),
+                    PageRequest.forPage(page, size).sorted(sort, dir));
+            // "select all on this filter" orders every OPEN purchase suggestion matching it, not only this page
+            model.addAttribute("purchasable", suggestions.find(new SuggestionFilter(SuggestionType.PURCHASE.name(),
+                    SuggestionStatus.OPEN.name(), warehouse, item, run, supplier, urgency), PageRequest.of(0, 1)).totalElements());
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", FormErrors.describe(e, messages));
             result = new PageResult<>(List.of(), 0, 50, 0);
         }
         model.addAttribute("page", result);
         model.addAttribute("pageUrl", "/planning/suggestions?type=" + nz(type) + "&status=" + nz(s) + "&warehouse="
-                                      + nz(warehouse) + "&item=" + nz(item));
+                                      + nz(warehouse) + "&item=" + nz(item) + "&supplier=" + nz(supplier) + "&urgency="
+                                      + nz(urgency));
         return "planning/suggestions";
     }
 

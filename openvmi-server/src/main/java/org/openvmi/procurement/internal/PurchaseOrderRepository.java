@@ -30,7 +30,8 @@ public class PurchaseOrderRepository {
             "ordered", "p.ordered_on");
 
     public record NewLine(int lineNo, long itemId, BigDecimal requestedQty, BigDecimal qty, BigDecimal price,
-                          LocalDate neededBy, BigDecimal overPct, BigDecimal underPct) {
+                          LocalDate neededBy, BigDecimal overPct, BigDecimal underPct, Long suggestionId,
+                          Long requisitionId) {
     }
 
     public record Tolerance(BigDecimal overPct, BigDecimal underPct, BigDecimal pricePct, BigDecimal qtyPct) {
@@ -64,11 +65,11 @@ public class PurchaseOrderRepository {
     public void insertLine(long poId, NewLine l) {
         jdbc.sql("""
                 INSERT INTO proc_po_line (po_id, line_no, item_id, requested_qty, qty, price, needed_by, over_pct,
-                                          under_pct)
-                VALUES (:po, :n, :i, :rq, :q, :p, :d, :over, :under)""")
+                                          under_pct, suggestion_id, requisition_id)
+                VALUES (:po, :n, :i, :rq, :q, :p, :d, :over, :under, :sug, :req)""")
                 .param("po", poId).param("n", l.lineNo()).param("i", l.itemId()).param("rq", l.requestedQty())
                 .param("q", l.qty()).param("p", l.price()).param("d", l.neededBy()).param("over", l.overPct())
-                .param("under", l.underPct()).update();
+                .param("under", l.underPct()).param("sug", l.suggestionId()).param("req", l.requisitionId()).update();
     }
 
     public void event(long poId, int revision, String type, String actor, Instant at, String details) {
@@ -235,7 +236,7 @@ public class PurchaseOrderRepository {
                         date(rs, "confirmed_date"), rs.getBigDecimal("proposed_qty"), date(rs, "proposed_date"),
                         rs.getBigDecimal("received_qty"), rs.getBigDecimal("rejected_qty"),
                         rs.getBigDecimal("invoiced_qty"), rs.getBigDecimal("over_pct"), rs.getBigDecimal("under_pct"),
-                        rs.getString("line_status"))).list();
+                        rs.getString("line_status"), rs.getObject("suggestion_id", Long.class))).list();
         List<PurchaseOrderView.Event> events = jdbc.sql(
                         "SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id").param("id", h.id())
                 .query((rs, n) -> new PurchaseOrderView.Event(rs.getInt("revision"), rs.getString("event_type"),

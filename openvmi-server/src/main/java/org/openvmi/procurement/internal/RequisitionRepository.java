@@ -25,7 +25,8 @@ public class RequisitionRepository {
             "warehouse", "w.code", "urgent", "r.urgent", "amount", "r.amount", "requestedby", "r.requested_by",
             "created", "r.created_at");
 
-    public record NewLine(int lineNo, long itemId, BigDecimal qty, java.time.LocalDate neededBy, BigDecimal estPrice) {
+    public record NewLine(int lineNo, long itemId, BigDecimal qty, java.time.LocalDate neededBy, BigDecimal estPrice,
+                          Long supplierId, Long suggestionId) {
     }
 
     /** Filters for lists; {@code approverNames} non-null = only requisitions with a pending step for one of them. */
@@ -65,11 +66,22 @@ public class RequisitionRepository {
         jdbc.sql("DELETE FROM proc_requisition_line WHERE requisition_id = :id").param("id", id).update();
         for (NewLine l : lines) {
             jdbc.sql("""
-                    INSERT INTO proc_requisition_line (requisition_id, line_no, item_id, qty, needed_by, est_price)
-                    VALUES (:r, :n, :i, :q, :d, :p)""")
+                    INSERT INTO proc_requisition_line (requisition_id, line_no, item_id, qty, needed_by, est_price,
+                                                       supplier_id, suggestion_id)
+                    VALUES (:r, :n, :i, :q, :d, :p, :s, :sug)""")
                     .param("r", id).param("n", l.lineNo()).param("i", l.itemId()).param("q", l.qty())
-                    .param("d", l.neededBy()).param("p", l.estPrice()).update();
+                    .param("d", l.neededBy()).param("p", l.estPrice()).param("s", l.supplierId())
+                    .param("sug", l.suggestionId()).update();
         }
+    }
+
+    public void linkSuggestion(long id, long suggestionId) {
+        jdbc.sql("UPDATE proc_requisition_line SET suggestion_id = :s WHERE requisition_id = :id")
+                .param("s", suggestionId).param("id", id).update();
+    }
+
+        public void orderOnApproval(long id) {
+        jdbc.sql("UPDATE proc_requisition SET order_on_approval = TRUE WHERE id = :id").param("id", id).update();
     }
 
     /** Moves the status conditionally: false when it was not {@code from} any more (a concurrent decision). */
@@ -171,21 +183,25 @@ public class RequisitionRepository {
 
     private RequisitionView withDetails(RequisitionView h) {
         List<RequisitionView.Line> lines = jdbc.sql("""
-                SELECT l.*, i.code, i.name, i.category FROM proc_requisition_line l JOIN item i ON i.id = l.item_id
+                SELECT l.*, i.code, i.name, i.category, sp.code AS supplier_code FROM proc_requisition_line l
+                JOIN item i ON i.id = l.item_id LEFT JOIN supplier sp ON sp.id = l.supplier_id
                 WHERE l.requisition_id = :id ORDER BY l.line_no""").param("id", h.id())
                 .query((rs, n) -> new RequisitionView.Line(rs.getInt("line_no"), rs.getString("code"),
                         rs.getString("name"), rs.getString("category"), rs.getBigDecimal("qty"),
-                        rs.getObject("needed_by", java.time.LocalDate.class), rs.getBigDecimal("est_price"))).list();
+                        rs.getObject("needed_by", java.time.LocalDate.class), rs.getBigDecimal("est_price"),
+                        rs.getString("supplier_code"), rs.getObject("suggestion_id", Long.class))).list();
         List<RequisitionView.Step> steps = jdbc.sql("""
                 SELECT * FROM proc_approval_step WHERE requisition_id = :id ORDER BY step_no""").param("id", h.id())
                 .query((rs, n) -> new RequisitionView.Step(rs.getInt("step_no"), rs.getString("approver"),
                         rs.getString("delegated_from"), rs.getString("status"), rs.getString("decided_by"),
                         instant(rs.getTimestamp("decided_at")), rs.getString("comment_text"))).list();
-        List<Long> pos = jdbc.sql("SELECT id FROM proc_purchase_order WHERE requisition_id = :id ORDER BY id")
+        List<Long> pos = jdbc.sql("""
+                SELECT id FROM proc_purchase_order WHERE requisition_id = :id
+                   OR id IN (SELECT po_id FROM proc_po_line WHERE requisition_id = :id) ORDER BY id""")
                 .param("id", h.id()).query(Long.class).list();
         return new RequisitionView(h.id(), h.number(), h.warehouse(), h.urgent(), h.status(), h.amount(), h.currency(),
                 h.note(), h.source(), h.rule(), h.rejectReason(), h.requestedBy(), h.createdAt(), h.submittedAt(),
-                h.decidedAt(), h.orderedAt(), h.version(), lines, steps, pos);
+                h.decidedAt(), h.orderedAt(), h.version(), lines, steps, pos, h.orderOnApproval());
     }
 
     private static RequisitionView header(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -195,7 +211,8 @@ public class RequisitionRepository {
                 rs.getString("source_ref"), rs.getString("rule_name"), rs.getString("reject_reason"),
                 rs.getString("requested_by"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("decided_at")),
-                instant(rs.getTimestamp("ordered_at")), rs.getInt("version"), List.of(), List.of(), List.of());
+                instant(rs.getTimestamp("ordered_at")), rs.getInt("version"), List.of(), List.of(), List.of(),
+                rs.getBoolean("order_on_approval"));
     }
 
     static Instant instant(Timestamp t) {

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.procurement.BulkOrdering;
+import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.procurement.ConfirmationRequest;
 import org.openvmi.procurement.Decision;
 import org.openvmi.procurement.PurchaseOrderRequest;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,9 +32,23 @@ import org.springframework.web.bind.annotation.RestController;
 class PurchaseOrderApiController {
 
     private final PurchaseOrders orders;
+    private final BulkOrdering ordering;
 
-    PurchaseOrderApiController(PurchaseOrders orders) {
+    PurchaseOrderApiController(PurchaseOrders orders, BulkOrdering ordering) {
         this.orders = orders;
+        this.ordering = ordering;
+    }
+
+    /** Bulk body: the APPROVED requisitions to order. */
+    record FromRequisitions(List<Long> ids) {
+    }
+
+    @Operation(operationId = "createPurchaseOrdersFromRequisitions",
+            summary = "POs from many APPROVED requisitions, one per supplier × warehouse across them; refusals per requisition")
+    @PostMapping("/api/v1/purchase-orders/from-requisitions")
+    BulkOutcome fromRequisitions(@RequestBody(required = false) FromRequisitions request,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ordering.order(idempotencyKey, request == null ? null : request.ids());
     }
 
     /** Answers {@code {"purchaseOrders":[…]}}: one PO per supplier. */

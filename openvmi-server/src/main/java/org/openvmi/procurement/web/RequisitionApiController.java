@@ -1,9 +1,12 @@
 package org.openvmi.procurement.web;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.procurement.BulkOrdering;
+import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.procurement.Decision;
 import org.openvmi.procurement.RequisitionRequest;
 import org.openvmi.procurement.RequisitionView;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RequisitionApiController {
 
     private final Requisitions requisitions;
+    private final BulkOrdering ordering;
 
-    RequisitionApiController(Requisitions requisitions) {
+    RequisitionApiController(Requisitions requisitions, BulkOrdering ordering) {
         this.requisitions = requisitions;
+        this.ordering = ordering;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -67,6 +73,25 @@ class RequisitionApiController {
     PageResult<RequisitionView> inbox(@RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
         return requisitions.inbox(PageRequest.of(page, size));
+    }
+
+    /** Bulk body: the requisition ids, for approvals an optional comment. */
+    record BulkRequest(List<Long> ids, String comment) {
+    }
+
+    @Operation(operationId = "bulkSubmitRequisitions", summary = "Submit many: {ids:[…]}; each on its own, one result per requisition")
+    @PostMapping("/bulk-submit")
+    BulkOutcome bulkSubmit(@RequestBody(required = false) BulkRequest request,
+                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ordering.submitAll(idempotencyKey, request == null ? null : request.ids());
+    }
+
+    @Operation(operationId = "bulkApproveRequisitions", summary = "Approve the caller's pending step of many: {ids:[…], comment}; refusals per requisition, the rest approved")
+    @PostMapping("/bulk-approve")
+    BulkOutcome bulkApprove(@RequestBody(required = false) BulkRequest request,
+                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ordering.approveAll(idempotencyKey, request == null ? null : request.ids(),
+                request == null ? null : request.comment());
     }
 
     @PostMapping("/{id}/submit")

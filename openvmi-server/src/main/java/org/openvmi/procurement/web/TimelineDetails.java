@@ -25,13 +25,14 @@ public class TimelineDetails {
             new Phrase(Pattern.compile("^to (\\S+) \\(portal\\)$"), "proc.timeline.toPortal"),
             new Phrase(Pattern.compile("^as ordered"), "proc.timeline.asOrdered"),
             new Phrase(Pattern.compile("^rule (.+)$"), "proc.timeline.rule"),
-            new Phrase(Pattern.compile("^from (\\S+):"), "proc.timeline.from"),
+            new Phrase(Pattern.compile("^from ([^:]+):"), "proc.timeline.from"),
             new Phrase(Pattern.compile("^explicit order:"), "proc.timeline.explicit"),
             new Phrase(Pattern.compile("\\(primary source \\(no backup has enough either\\)\\)"), "proc.timeline.primaryNoBackup"),
             new Phrase(Pattern.compile("\\(primary source\\)"), "proc.timeline.primary"),
             new Phrase(Pattern.compile("\\(no primary source: cheapest\\)"), "proc.timeline.cheapest"),
             new Phrase(Pattern.compile("\\(primary (\\S+) has only (\\S+) available: backup\\)"), "proc.timeline.backup"),
             new Phrase(Pattern.compile("\\(explicit\\)"), "proc.timeline.explicitLine"),
+            new Phrase(Pattern.compile("\\(confirmed by the buyer\\)"), "proc.timeline.confirmedSupplier"),
             new Phrase(Pattern.compile("\\(rejected (\\S+): ([^)]*)\\)"), "proc.timeline.rejected"),
             new Phrase(Pattern.compile(" by (\\d{4}-\\d{2}-\\d{2})"), "proc.timeline.by"));
     private static final Pattern INVOICED = Pattern.compile("^(.+): (MATCHED|PRICE_VARIANCE|QUANTITY_VARIANCE|NOT_RECEIVED)$");

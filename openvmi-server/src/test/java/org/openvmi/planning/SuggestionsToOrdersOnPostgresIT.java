@@ -1,0 +1,10 @@
+package org.openvmi.planning;
+
+import org.openvmi.testsupport.PostgresTest;
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
+
+@PostgresTest
+@Import({MutableClockConfiguration.class, PlanningGate.class})
+class SuggestionsToOrdersOnPostgresIT extends SuggestionsToOrdersContract {
+}
