@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
@@ -59,7 +60,7 @@ public class ShipmentNotices {
             }
             FieldErrors errors = new FieldErrors();
             if (r == null || r.expectedOn() == null) {
-                errors.add("expectedOn", "is required");
+                errors.add("expectedOn", CodedRefusal.required());
             }
             if (r == null || r.lines() == null || r.lines().isEmpty()) {
                 errors.add("lines", "at least one line is required");
@@ -77,7 +78,7 @@ public class ShipmentNotices {
                 }
                 poLines.add(pl);
                 if (l.qty() == null || l.qty().signum() <= 0) {
-                    errors.add(f + ".qty", "must be greater than zero");
+                    errors.add(f + ".qty", CodedRefusal.positive());
                 } else {
                     BigDecimal open = pl.qty().subtract(pl.receivedQty()).max(BigDecimal.ZERO);
                     if (l.qty().compareTo(open) > 0) {
@@ -127,7 +128,7 @@ public class ShipmentNotices {
                 throw new ConflictException("status", "shipment notice " + id + " was received already");
             }
             if (r == null) {
-                throw InvalidInputException.of("location", "is required");
+                throw InvalidInputException.of("location", CodedRefusal.required());
             }
             List<ReceiptRequest.Line> lines = notice.lines().stream()
                     .map(l -> new ReceiptRequest.Line(l.poLine(), null, l.lot(), l.qty(), null, null)).toList();

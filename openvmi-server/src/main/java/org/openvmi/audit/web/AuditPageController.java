@@ -46,8 +46,8 @@ class AuditPageController {
     String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String entity, @RequestParam(required = false) String entityKey,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("entity", entity);
@@ -56,7 +56,7 @@ class AuditPageController {
         model.addAttribute("to", to);
         model.addAttribute("knownActions", KNOWN_ACTIONS);
         model.addAttribute("knownEntities", KNOWN_ENTITIES);
-        PageRequest paging = PageRequest.of(page == null ? 0 : Math.max(page, 0), 50).sorted(sort, dir);
+        PageRequest paging = PageRequest.forPage(page, size).sorted(sort, dir);
         PageResult<AuditRow> rows;
         try {
             AuditQuery query = new AuditQuery(actor, action, entity, entityKey,
