@@ -29,6 +29,7 @@ public class DisplayFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UnitsOfMeasure units;
     private final DisplayProperties properties;
@@ -107,6 +108,15 @@ public class DisplayFormat {
         }
         ZoneId zone = zones.current();
         return DATE_TIME.format(at.atZone(zone)) + " " + zoneLabel(zone, at);
+    }
+
+    /** The same to the second, for logs where order within a minute matters: 2026-12-05 21:58:07 GMT+8. */
+    public String dateTimeSeconds(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        ZoneId zone = zones.current();
+        return DATE_TIME_SECONDS.format(at.atZone(zone)) + " " + zoneLabel(zone, at);
     }
 
     /** The calendar day of a point in time in the display zone. */

@@ -78,6 +78,7 @@ class UserTimeZoneTest {
 
         assertThat(as(shanghai, () -> fmt.dateTime(NOON_UTC))).isEqualTo("2026-12-05 20:00 GMT+8");
         assertThat(as(berlin, () -> fmt.dateTime(NOON_UTC))).isEqualTo("2026-12-05 13:00 GMT+1");
+        assertThat(as(berlin, () -> fmt.dateTimeSeconds(NOON_UTC.plusSeconds(7)))).isEqualTo("2026-12-05 13:00:07 GMT+1");
         // and on a page: the preferences page names the zone its times are shown in
         assertThat(page(inShanghai)).contains("GMT+8").doesNotContain("GMT+1");
         assertThat(page(inBerlin)).contains("GMT+1").contains("value=\"Europe/Berlin\"");

@@ -61,7 +61,7 @@ class AuditPageController {
         try {
             AuditQuery query = new AuditQuery(actor, action, entity, entityKey,
                     AuditPeriod.from(from, clock.getZone()), AuditPeriod.to(to, clock.getZone()));
-            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json, clock.getZone()));
+            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json));
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", message("audit.error." + e.errors().get(0).field()));
             rows = new PageResult<>(List.of(), paging.page(), paging.size(), 0);
