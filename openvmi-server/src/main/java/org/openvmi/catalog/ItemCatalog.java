@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.ItemRepository;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -69,13 +70,13 @@ public class ItemCatalog {
     @Transactional
     public ItemView create(ItemCommand command) {
         if (items.idOf(command.getCode()).isPresent()) {
-            throw new ConflictException("code", "An item with code '" + command.getCode() + "' already exists");
+            throw new ConflictException("code", CodedRefusal.duplicate("An item", command.getCode()));
         }
         checkBarcodes(command, null);
         try {
             items.insert(command);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("code", "An item with code '" + command.getCode() + "' already exists");
+            throw new ConflictException("code", CodedRefusal.duplicate("An item", command.getCode()));
         }
         ItemView created = get(command.getCode());
         audit.record("CREATE", ENTITY, created.code(), null, created);
@@ -93,7 +94,7 @@ public class ItemCatalog {
         }
         int version = command.getVersion() == null ? before.version() : command.getVersion();
         if (!items.update(before.id(), version, command)) {
-            throw new ConflictException("version", "Item '" + code + "' was changed by someone else; reload and try again");
+            throw new ConflictException("version", CodedRefusal.stale("Item '" + code + "' was changed by someone else; reload and try again"));
         }
         ItemView after = get(code);
         audit.record("UPDATE", ENTITY, code, before, after);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.ItemRepository;
 import org.openvmi.catalog.internal.SupplierRepository;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -113,7 +114,7 @@ public class SupplierCatalog {
     public SupplierItemView addSource(String supplierCode, SupplierItemCommand c) {
         SupplierView supplier = get(supplierCode);
         long itemId = items.idOf(c.getItem())
-                .orElseThrow(() -> InvalidInputException.of("item", "unknown item '" + c.getItem() + "'"));
+                .orElseThrow(() -> InvalidInputException.of("item", CodedRefusal.unknown("item", c.getItem())));
         if (suppliers.findSource(supplierCode, c.getItem(), PartyScope.ALL).isPresent()) {
             throw new ConflictException("item", "Item '" + c.getItem() + "' is already on the source list of supplier '"
                                                 + supplierCode + "'");

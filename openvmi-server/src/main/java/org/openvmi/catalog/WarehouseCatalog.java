@@ -5,6 +5,7 @@ import java.util.List;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.WarehouseRepository;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -165,10 +166,10 @@ public class WarehouseCatalog {
     }
 
     static ConflictException duplicate(String what, String code) {
-        return new ConflictException("code", what + " with code '" + code + "' already exists");
+        return new ConflictException("code", CodedRefusal.duplicate(what, code));
     }
 
     static ConflictException stale(String what, String code) {
-        return new ConflictException("version", what + " '" + code + "' was changed by someone else; reload and try again");
+        return new ConflictException("version", CodedRefusal.stale(what + " '" + code + "' was changed by someone else; reload and try again"));
     }
 }

@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public class Agreements {
         }
         return useCases.run(() -> {
             if (!repository.addVersion(id, (int) current[0], v.version, v.lines, CurrentUser.name(), clock.instant())) {
-                throw new ConflictException("version", "Agreement " + id + " was changed by someone else meanwhile; reload it");
+                throw new ConflictException("version", CodedRefusal.stale("Agreement " + id + " was changed by someone else meanwhile; reload it"));
             }
             return get(id, null);
         });
@@ -150,16 +151,16 @@ public class Agreements {
 
     private Validated validate(AgreementRequest r, Long agreementId) {
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         Long supplierId = null;
         if (r.supplier() == null || r.supplier().isBlank()) {
-            errors.add("supplier", "is required");
+            errors.add("supplier", CodedRefusal.required());
         } else {
             supplierId = refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
             if (supplierId == null) {
-                errors.add("supplier", "unknown supplier '" + r.supplier() + "'");
+                errors.add("supplier", CodedRefusal.unknown("supplier", r.supplier()));
             }
         }
         OwnershipMode mode = parse(OwnershipMode.class, r.ownershipMode(), OwnershipMode.UNTIL_CONSUMED, "ownershipMode", errors);
@@ -168,10 +169,10 @@ public class Agreements {
         int hours = r.replenishWithinHours() == null ? 48 : r.replenishWithinHours();
         AgreementRules.terms(currency, hours, r.settlementDay(), cycle, r.validFrom(), r.validTo(), errors);
         if (r.penaltyPerLateHour() != null && r.penaltyPerLateHour().signum() < 0) {
-            errors.add("penaltyPerLateHour", "must not be negative");
+            errors.add("penaltyPerLateHour", CodedRefusal.notNegative());
         }
         if (r.penaltyPerStockoutDay() != null && r.penaltyPerStockoutDay().signum() < 0) {
-            errors.add("penaltyPerStockoutDay", "must not be negative");
+            errors.add("penaltyPerStockoutDay", CodedRefusal.notNegative());
         }
         if (r.penaltyTerms() != null && r.penaltyTerms().length() > 2000) {
             errors.add("penaltyTerms", "at most 2000 characters");
@@ -203,11 +204,11 @@ public class Agreements {
             }
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
             if (item == null) {
-                errors.add(f + "item", l.item() == null ? "is required" : "unknown item '" + l.item() + "'");
+                errors.add(f + "item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
             }
             LocationRef location = l.location() == null ? null : locations.get(l.location().trim());
             if (location == null) {
-                errors.add(f + "location", l.location() == null ? "is required" : "unknown location '" + l.location() + "'");
+                errors.add(f + "location", l.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", l.location()));
             } else if (location.type() != LocationType.VMI) {
                 errors.add(f + "location", "'" + location.code() + "' is not a VMI zone (type " + location.type() + ")");
             }
@@ -223,10 +224,10 @@ public class Agreements {
             BigDecimal pack = l.packSize() != null ? l.packSize() : source == null ? BigDecimal.ONE : source.packSize();
             BigDecimal moq = l.moq() != null ? l.moq() : source == null ? BigDecimal.ONE : source.moq();
             if (pack.signum() <= 0) {
-                errors.add(f + "packSize", "must be greater than zero");
+                errors.add(f + "packSize", CodedRefusal.positive());
             }
             if (moq.signum() < 0) {
-                errors.add(f + "moq", "must not be negative");
+                errors.add(f + "moq", CodedRefusal.notNegative());
             }
             if (supplierId != null && repository.coveringAgreement(supplierId, item.id(), location.id(), agreementId).isPresent()) {
                 errors.add(f + "item", "item '" + item.code() + "' at '" + location.code()

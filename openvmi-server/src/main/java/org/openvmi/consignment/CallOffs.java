@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.Set;
@@ -48,27 +49,27 @@ public class CallOffs {
     public CallOffView create(CallOffRequest r) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         String supplier = Agreements.blank(r.supplier());
         Long supplierId = supplier == null ? null : refs.suppliers(Set.of(supplier)).get(supplier);
         if (supplierId == null) {
-            errors.add("supplier", supplier == null ? "is required" : "unknown supplier '" + supplier + "'");
+            errors.add("supplier", supplier == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", supplier));
         }
         ItemRef item = r.item() == null ? null : refs.items(Set.of(r.item().trim())).get(r.item().trim());
         if (item == null) {
-            errors.add("item", r.item() == null ? "is required" : "unknown item '" + r.item() + "'");
+            errors.add("item", r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
         }
         LocationRef location = r.location() == null ? null : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
         if (location == null) {
-            errors.add("location", r.location() == null ? "is required" : "unknown location '" + r.location() + "'");
+            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.qty() == null || r.qty().signum() <= 0) {
             errors.add("qty", "is required and must be greater than zero");
         }
         if (r.neededBy() == null) {
-            errors.add("neededBy", "is required");
+            errors.add("neededBy", CodedRefusal.required());
         }
         if (supplierId != null && item != null && location != null
             && agreements.termsAt(supplierId, item.id(), location.id(), clock.instant()).isEmpty()) {
@@ -93,7 +94,7 @@ public class CallOffs {
             throw InvalidInputException.of("qty", "propose another qty or neededBy");
         }
         if (proposal.qty() != null && proposal.qty().signum() <= 0) {
-            throw InvalidInputException.of("qty", "must be greater than zero");
+            throw InvalidInputException.of("qty", CodedRefusal.positive());
         }
         return change(id, CallOffStatus.Action.PROPOSE, proposal);
     }

@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -68,16 +69,16 @@ public class Consumptions {
     public ConsumptionView consume(ConsumptionRequest r, String idempotencyKey) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         ItemRef item = r.item() == null ? null : refs.items(Set.of(r.item().trim())).get(r.item().trim());
         if (item == null) {
-            errors.add("item", r.item() == null ? "is required" : "unknown item '" + r.item() + "'");
+            errors.add("item", r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
         }
         LocationRef location = r.location() == null ? null : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
         if (location == null) {
-            errors.add("location", r.location() == null ? "is required" : "unknown location '" + r.location() + "'");
+            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.qty() == null || r.qty().signum() <= 0) {
             errors.add("qty", "is required and must be greater than zero");

@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -50,23 +51,23 @@ public class Settlements {
     public StatementView generate(StatementRequest r) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         Long supplierId = null;
         if (r.supplier() == null || r.supplier().isBlank()) {
-            errors.add("supplier", "is required");
+            errors.add("supplier", CodedRefusal.required());
         } else {
             supplierId = refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
             if (supplierId == null) {
-                errors.add("supplier", "unknown supplier '" + r.supplier() + "'");
+                errors.add("supplier", CodedRefusal.unknown("supplier", r.supplier()));
             }
         }
         if (r.from() == null) {
-            errors.add("from", "is required");
+            errors.add("from", CodedRefusal.required());
         }
         if (r.to() == null) {
-            errors.add("to", "is required");
+            errors.add("to", CodedRefusal.required());
         } else if (r.from() != null && r.to().isBefore(r.from())) {
             errors.add("to", "must not be before from");
         }

@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public class Shipments {
     public ShipmentView create(ShipmentRequest r) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         PartyScope scope = PartyScope.current();
         FieldErrors errors = new FieldErrors();
@@ -87,11 +88,11 @@ public class Shipments {
         }
         Long supplierId = null;
         if (supplier == null) {
-            errors.add("supplier", "is required");
+            errors.add("supplier", CodedRefusal.required());
         } else {
             supplierId = refs.suppliers(Set.of(supplier)).get(supplier);
             if (supplierId == null || !scope.sees(supplierId)) {
-                errors.add("supplier", "unknown supplier '" + supplier + "'");
+                errors.add("supplier", CodedRefusal.unknown("supplier", supplier));
                 supplierId = null;
             }
         }
@@ -123,10 +124,10 @@ public class Shipments {
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
             LocationRef location = l.location() == null ? null : locations.get(l.location().trim());
             if (item == null) {
-                errors.add(f + "item", l.item() == null ? "is required" : "unknown item '" + l.item() + "'");
+                errors.add(f + "item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
             }
             if (location == null) {
-                errors.add(f + "location", l.location() == null ? "is required" : "unknown location '" + l.location() + "'");
+                errors.add(f + "location", l.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", l.location()));
             }
             if (l.qty() == null || l.qty().signum() <= 0 || l.qty().stripTrailingZeros().scale() > 4) {
                 errors.add(f + "qty", "is required, greater than zero, at most 4 decimals");
@@ -191,7 +192,7 @@ public class Shipments {
             ReceiptRequest.Line l = r.lines().get(i);
             String f = "lines[" + i + "].";
             if (l == null || l.item() == null) {
-                errors.add(f + "item", "is required");
+                errors.add(f + "item", CodedRefusal.required());
                 matched.add(null);
                 continue;
             }

@@ -13,6 +13,7 @@ import org.openvmi.consignment.internal.SlaRepository;
 import org.openvmi.consignment.model.Money;
 import org.openvmi.consignment.model.Replenishment;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PartyScope;
@@ -75,7 +76,7 @@ public class ToShipBoard {
     /** An ASN of the suggested quantity of one line, in one click (or one API call). */
     public ShipmentView ship(String item, String location, String supplier, String lot, OffsetDateTime expectedAt) {
         if (item == null || location == null) {
-            throw InvalidInputException.of(item == null ? "item" : "location", "is required");
+            throw InvalidInputException.of(item == null ? "item" : "location", CodedRefusal.required());
         }
         ToShipLine line = lines(supplier, false).stream()
                 .filter(l -> l.item().equals(item.trim()) && l.location().equals(location.trim()))

@@ -1,5 +1,6 @@
 package org.openvmi.integration;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -58,14 +59,16 @@ public class Webhooks {
         FieldErrors errors = new FieldErrors();
         checkUrl(c.getUrl(), errors);
         if (c.getEventTypes().isEmpty()) {
-            errors.add("eventTypes", "choose at least one of " + WebhookEventTypes.ALL);
+            errors.add("eventTypes", CodedRefusal.of("atLeastOne", "choose at least one of " + WebhookEventTypes.ALL));
         }
         Set<String> unknown = WebhookEventTypes.unknown(c.getEventTypes());
         if (!unknown.isEmpty()) {
-            errors.add("eventTypes", "unknown event types " + unknown + "; known: " + WebhookEventTypes.ALL);
+            errors.add("eventTypes", CodedRefusal.of("unknownValue", "unknown event types " + unknown + "; known: "
+                    + WebhookEventTypes.ALL, String.join(", ", unknown), String.join(", ", WebhookEventTypes.ALL)));
         }
         if (c.getSecret() != null && (c.getSecret().length() < 16 || c.getSecret().length() > 200)) {
-            errors.add("secret", "must be 16 to 200 characters (or left out to have one generated)");
+            errors.add("secret", CodedRefusal.of("secretLength",
+                    "must be 16 to 200 characters (or left out to have one generated)", 16, 200));
         }
         errors.throwIfAny();
         String secret = c.getSecret() != null ? c.getSecret() : generateSecret();
@@ -145,17 +148,17 @@ public class Webhooks {
 
     private static void checkUrl(String url, FieldErrors errors) {
         if (url == null || url.isBlank()) {
-            errors.add("url", "is required");
+            errors.add("url", CodedRefusal.required());
             return;
         }
         try {
             URI uri = URI.create(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                errors.add("url", "must be an absolute http or https URL");
+                errors.add("url", CodedRefusal.of("httpUrl", "must be an absolute http or https URL"));
             }
         } catch (IllegalArgumentException e) {
-            errors.add("url", "is not a valid URL");
+            errors.add("url", CodedRefusal.of("httpUrl", "is not a valid URL"));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -64,11 +65,11 @@ public class Reservations {
     public ReservationView reserve(ReservationRequest r, String idempotencyKey) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         if (r.location() == null || r.location().isBlank()) {
-            errors.add("location", "is required");
+            errors.add("location", CodedRefusal.required());
         }
         DocumentRefs.ResolvedKey key = refs.keys(List.of(new DocumentRefs.KeyInput(r.item(), r.location(), r.owner(),
                 r.lot())), null, null, errors).get(0);

@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
@@ -66,7 +67,7 @@ public class StockCounts {
     public CountView create(CountRequest r, String idempotencyKey) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         LocationRef location = blank(r.location()) ? null : refs.location("location", r.location(), errors);
@@ -79,7 +80,7 @@ public class StockCounts {
             try {
                 warehouseId = warehouses.get(r.warehouse().trim()).id();
             } catch (NotFoundException e) {
-                errors.add("warehouse", "unknown warehouse '" + r.warehouse().trim() + "'");
+                errors.add("warehouse", CodedRefusal.unknown("warehouse", r.warehouse().trim()));
             }
         }
         boolean post = Boolean.TRUE.equals(r.post());

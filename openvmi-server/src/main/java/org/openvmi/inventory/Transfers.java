@@ -1,5 +1,6 @@
 package org.openvmi.inventory;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public class Transfers {
     public TransferView create(TransferRequest request, String idempotencyKey) {
         RequestValidation.check(validator, request);
         if (request == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         LocationRef from = refs.location("from", request.from(), errors);

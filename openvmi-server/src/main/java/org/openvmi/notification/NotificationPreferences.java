@@ -11,6 +11,7 @@ import org.openvmi.notification.model.Preference;
 import org.openvmi.notification.model.RecipientRules;
 import org.openvmi.security.UserContact;
 import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.stockpolicy.AlertType;
@@ -55,7 +56,7 @@ public class NotificationPreferences {
             try {
                 warehouses.get(code);
             } catch (NotFoundException e) {
-                errors.add("warehouses", "unknown warehouse '" + code + "'");
+                errors.add("warehouses", CodedRefusal.unknown("warehouse", code));
             }
         }
         errors.throwIfAny();

@@ -2,6 +2,7 @@ package org.openvmi.planning;
 
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.planning.internal.ForecastQueries;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -27,14 +28,14 @@ public class Forecasts {
         if (item != null && !item.isBlank()) {
             itemId = catalog.itemId(item.trim());
             if (itemId == null) {
-                throw InvalidInputException.of("item", "unknown item '" + item + "'");
+                throw InvalidInputException.of("item", CodedRefusal.unknown("item", item));
             }
         }
         Long warehouseId = null;
         if (location != null && !location.isBlank()) {
             warehouseId = catalog.warehouseId(location.trim());
             if (warehouseId == null) {
-                throw InvalidInputException.of("location", "unknown warehouse '" + location + "'");
+                throw InvalidInputException.of("location", CodedRefusal.unknown("warehouse", location));
             }
         }
         return queries.find(itemId, warehouseId, page, PartyScope.current());

@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
@@ -38,30 +39,30 @@ public class LeadTimes {
     @Transactional
     public LeadTimeView record(LeadTimeFactRequest r) {
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         Texts.atMost("reference", r.reference(), 100); // planning_lead_time_fact.reference VARCHAR(100)
         FieldErrors errors = new FieldErrors();
         Long supplierId = r.supplier() == null ? null : refs.suppliers(List.of(r.supplier())).get(r.supplier());
         if (supplierId == null) {
-            errors.add("supplier", r.supplier() == null ? "is required" : "unknown supplier '" + r.supplier() + "'");
+            errors.add("supplier", r.supplier() == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", r.supplier()));
         }
         ItemRef item = r.item() == null ? null : refs.items(List.of(r.item())).get(r.item());
         if (item == null) {
-            errors.add("item", r.item() == null ? "is required" : "unknown item '" + r.item() + "'");
+            errors.add("item", r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
         }
         Long warehouseId = null;
         if (r.warehouse() != null && !r.warehouse().isBlank()) {
             warehouseId = catalog.warehouseId(r.warehouse());
             if (warehouseId == null) {
-                errors.add("warehouse", "unknown warehouse '" + r.warehouse() + "'");
+                errors.add("warehouse", CodedRefusal.unknown("warehouse", r.warehouse()));
             }
         }
         if (r.orderedOn() == null) {
-            errors.add("orderedOn", "is required");
+            errors.add("orderedOn", CodedRefusal.required());
         }
         if (r.receivedOn() == null) {
-            errors.add("receivedOn", "is required");
+            errors.add("receivedOn", CodedRefusal.required());
         } else if (r.orderedOn() != null && r.receivedOn().isBefore(r.orderedOn())) {
             errors.add("receivedOn", "is before orderedOn");
         }

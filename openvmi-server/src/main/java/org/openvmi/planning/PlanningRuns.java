@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -119,7 +120,7 @@ public class PlanningRuns {
         if (warehouse != null) {
             warehouseId = catalog.warehouseId(warehouse);
             if (warehouseId == null) {
-                errors.add("warehouse", "unknown warehouse '" + warehouse + "'");
+                errors.add("warehouse", CodedRefusal.unknown("warehouse", warehouse));
             }
         }
         List<Long> itemIds = null;
@@ -134,7 +135,7 @@ public class PlanningRuns {
                 for (int i = 0; i < r.items().size(); i++) {
                     ItemRef ref = found.get(r.items().get(i));
                     if (ref == null) {
-                        errors.add("items[" + i + "]", "unknown item '" + r.items().get(i) + "'");
+                        errors.add("items[" + i + "]", CodedRefusal.unknown("item", r.items().get(i)));
                     } else if (!itemIds.contains(ref.id())) {
                         itemIds.add(ref.id());
                     }
@@ -150,7 +151,7 @@ public class PlanningRuns {
         if (supplier != null) {
             supplierId = refs.suppliers(List.of(supplier)).get(supplier);
             if (supplierId == null) {
-                errors.add("supplier", "unknown supplier '" + supplier + "'");
+                errors.add("supplier", CodedRefusal.unknown("supplier", supplier));
             }
         }
         errors.throwIfAny();

@@ -1,5 +1,6 @@
 package org.openvmi.planning;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -103,14 +104,14 @@ public class Suggestions {
         if (warehouse != null && !warehouse.isBlank()) {
             warehouseId = catalog.warehouseId(warehouse.trim());
             if (warehouseId == null) {
-                throw InvalidInputException.of("warehouse", "unknown warehouse '" + warehouse + "'");
+                throw InvalidInputException.of("warehouse", CodedRefusal.unknown("warehouse", warehouse));
             }
         }
         Long itemId = null;
         if (item != null && !item.isBlank()) {
             itemId = catalog.itemId(item.trim());
             if (itemId == null) {
-                throw InvalidInputException.of("item", "unknown item '" + item + "'");
+                throw InvalidInputException.of("item", CodedRefusal.unknown("item", item));
             }
         }
         Long supplierId = null;

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.RuleRepository;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -78,19 +79,19 @@ public class ApprovalRules {
 
     private ApprovalRuleView check(ApprovalRuleRequest r) {
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         if (r.name() == null || r.name().isBlank()) {
-            errors.add("name", "is required");
+            errors.add("name", CodedRefusal.required());
         }
         String warehouse = r.warehouse() == null || r.warehouse().isBlank() ? null : r.warehouse().trim();
         if (warehouse != null && warehouseId(warehouse) == null) {
-            errors.add("warehouse", "unknown warehouse '" + warehouse + "'");
+            errors.add("warehouse", CodedRefusal.unknown("warehouse", warehouse));
         }
         BigDecimal min = r.minAmount() == null ? BigDecimal.ZERO : r.minAmount();
         if (min.signum() < 0) {
-            errors.add("minAmount", "must not be negative");
+            errors.add("minAmount", CodedRefusal.notNegative());
         }
         if (r.maxAmount() != null && r.maxAmount().compareTo(min) <= 0) {
             errors.add("maxAmount", "must be greater than minAmount");

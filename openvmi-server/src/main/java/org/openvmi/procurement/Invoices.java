@@ -21,6 +21,7 @@ import org.openvmi.procurement.model.MatchStatus;
 import org.openvmi.procurement.model.ThreeWayMatch;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -65,22 +66,22 @@ public class Invoices {
     public InvoiceView create(InvoiceRequest r) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         PartyScope scope = PartyScope.current();
         FieldErrors errors = new FieldErrors();
         String supplier = r.supplier() == null || r.supplier().isBlank()
                 ? scope.supplierCode() : r.supplier().trim();
         if (supplier == null) {
-            errors.add("supplier", "is required");
+            errors.add("supplier", CodedRefusal.required());
         } else if (!scope.seesAll() && !supplier.equals(scope.supplierCode())) {
             errors.add("supplier", "you can only enter invoices of your own supplier " + scope.supplierCode());
         }
         if (r.purchaseOrder() == null) {
-            errors.add("purchaseOrder", "is required");
+            errors.add("purchaseOrder", CodedRefusal.required());
         }
         if (r.number() == null || r.number().isBlank()) {
-            errors.add("number", "is required");
+            errors.add("number", CodedRefusal.required());
         }
         if (r.lines() == null || r.lines().isEmpty()) {
             errors.add("lines", "at least one line is required");
@@ -233,7 +234,7 @@ public class Invoices {
     @Transactional(readOnly = true)
     public ReconciliationView reconciliation(String supplier, YearMonth month) {
         if (supplier == null || supplier.isBlank()) {
-            throw InvalidInputException.of("supplier", "is required");
+            throw InvalidInputException.of("supplier", CodedRefusal.required());
         }
         if (month == null) {
             throw InvalidInputException.of("month", "is required (yyyy-MM)");
@@ -265,7 +266,7 @@ public class Invoices {
         }
         Long id = refs.suppliers(List.of(supplier.trim())).get(supplier.trim());
         if (id == null) {
-            throw InvalidInputException.of("supplier", "unknown supplier '" + supplier + "'");
+            throw InvalidInputException.of("supplier", CodedRefusal.unknown("supplier", supplier));
         }
         return id;
     }

@@ -21,6 +21,7 @@ import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.procurement.model.SupplierChoice;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -74,7 +75,7 @@ public class PurchaseOrders {
     public List<PurchaseOrderView> create(PurchaseOrderRequest r) {
         RequestValidation.check(validator, r);
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         if (r.requisition() != null) {
             return fromRequisition(r.requisition());
@@ -217,7 +218,7 @@ public class PurchaseOrders {
         }
         Long warehouseId = r.warehouse() == null ? null : refs.warehouses(List.of(r.warehouse())).get(r.warehouse());
         if (warehouseId == null) {
-            errors.add("warehouse", r.warehouse() == null ? "is required" : "unknown warehouse '" + r.warehouse() + "'");
+            errors.add("warehouse", r.warehouse() == null ? CodedRefusal.required() : CodedRefusal.unknown("warehouse", r.warehouse()));
         }
         if (r.lines() == null || r.lines().isEmpty()) {
             errors.add("lines", "at least one line is required");
@@ -386,14 +387,14 @@ public class PurchaseOrders {
             throw new NotFoundException("Supplier", supplier);
         }
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         Long itemId = null;
         if (r.item() != null && !r.item().isBlank()) {
             ItemRef item = refs.items(List.of(r.item().trim())).get(r.item().trim());
             if (item == null) {
-                errors.add("item", "unknown item '" + r.item() + "'");
+                errors.add("item", CodedRefusal.unknown("item", r.item()));
             } else {
                 itemId = item.id();
             }
@@ -449,7 +450,7 @@ public class PurchaseOrders {
         if (supplier != null && !supplier.isBlank()) {
             supplierId = refs.suppliers(List.of(supplier.trim())).get(supplier.trim());
             if (supplierId == null) {
-                throw InvalidInputException.of("supplier", "unknown supplier '" + supplier + "'");
+                throw InvalidInputException.of("supplier", CodedRefusal.unknown("supplier", supplier));
             }
         }
         return repository.find(s, supplierId, requisition, dueBy, page, PartyScope.current());

@@ -23,6 +23,7 @@ import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.internal.ReceiptRepository;
 import org.openvmi.procurement.model.ReceiptTolerance;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -117,15 +118,15 @@ public class Receipts {
 
     private ReceiptView receiveOnce(ReceiptRequest r) {
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         if (r.purchaseOrder() == null) {
-            errors.add("purchaseOrder", "is required");
+            errors.add("purchaseOrder", CodedRefusal.required());
         }
         LocationRef location = r.location() == null ? null : refs.locations(List.of(r.location())).get(r.location());
         if (location == null) {
-            errors.add("location", r.location() == null ? "is required" : "unknown location '" + r.location() + "'");
+            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.lines() == null || r.lines().isEmpty()) {
             errors.add("lines", "at least one line is required");
@@ -149,7 +150,7 @@ public class Receipts {
             ReceiptRequest.Line g = r.lines().get(i);
             String f = "lines[" + i + "]";
             if (g != null && g.line() == null && g.item() != null && !scanned.containsKey(g.item())) {
-                errors.add(f + ".item", "unknown item '" + g.item() + "'");
+                errors.add(f + ".item", CodedRefusal.unknown("item", g.item()));
                 continue;
             }
             String item = g == null || g.line() != null || g.item() == null ? null : scanned.get(g.item()).code();
@@ -162,10 +163,10 @@ public class Receipts {
             BigDecimal qty = g.qty() == null ? BigDecimal.ZERO : g.qty();
             BigDecimal rejected = g.rejectedQty() == null ? BigDecimal.ZERO : g.rejectedQty();
             if (qty.signum() < 0) {
-                errors.add(f + ".qty", "must not be negative");
+                errors.add(f + ".qty", CodedRefusal.notNegative());
             }
             if (rejected.signum() < 0) {
-                errors.add(f + ".rejectedQty", "must not be negative");
+                errors.add(f + ".rejectedQty", CodedRefusal.notNegative());
             }
             if (qty.signum() == 0 && rejected.signum() == 0) {
                 errors.add(f + ".qty", "must be greater than 0 (or give a rejected quantity)");

@@ -22,6 +22,7 @@ import org.openvmi.procurement.model.Money;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -125,7 +126,7 @@ public class Requisitions {
         Checked c = check(r);
         if (!repository.updateHeader(id, version == null ? before.version() : version, c.warehouseId,
                 Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500), c.amount.amount(), c.amount.currency())) {
-            throw new ConflictException("version", "Requisition " + before.number() + " was changed meanwhile; reload it");
+            throw new ConflictException("version", CodedRefusal.stale("Requisition " + before.number() + " was changed meanwhile; reload it"));
         }
         repository.replaceLines(id, c.lines);
         RequisitionView after = get(id);
@@ -294,16 +295,16 @@ public class Requisitions {
 
     private Checked check(RequisitionRequest r) {
         if (r == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
         Long warehouseId = null;
         if (r.warehouse() == null || r.warehouse().isBlank()) {
-            errors.add("warehouse", "is required");
+            errors.add("warehouse", CodedRefusal.required());
         } else {
             warehouseId = refs.warehouses(List.of(r.warehouse().trim())).get(r.warehouse().trim());
             if (warehouseId == null) {
-                errors.add("warehouse", "unknown warehouse '" + r.warehouse() + "'");
+                errors.add("warehouse", CodedRefusal.unknown("warehouse", r.warehouse()));
             }
         }
         if (r.lines() == null || r.lines().isEmpty()) {
@@ -319,10 +320,10 @@ public class Requisitions {
             String f = "lines[" + i + "]";
             ItemRef item = l == null || l.item() == null ? null : known.get(l.item().trim());
             if (item == null) {
-                errors.add(f + ".item", l == null || l.item() == null ? "is required" : "unknown item '" + l.item() + "'");
+                errors.add(f + ".item", l == null || l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
             }
             if (l == null || l.qty() == null) {
-                errors.add(f + ".qty", "is required");
+                errors.add(f + ".qty", CodedRefusal.required());
             } else if (l.qty().signum() <= 0) {
                 errors.add(f + ".qty", "must be greater than 0");
             }

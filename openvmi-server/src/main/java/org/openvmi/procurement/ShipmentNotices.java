@@ -12,6 +12,7 @@ import org.openvmi.audit.AuditTrail;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
@@ -63,7 +64,7 @@ public class ShipmentNotices {
             }
             FieldErrors errors = new FieldErrors();
             if (r == null || r.expectedOn() == null) {
-                errors.add("expectedOn", "is required");
+                errors.add("expectedOn", CodedRefusal.required());
             }
             if (r == null || r.lines() == null || r.lines().isEmpty()) {
                 errors.add("lines", "at least one line is required");
@@ -81,7 +82,7 @@ public class ShipmentNotices {
                 }
                 poLines.add(pl);
                 if (l.qty() == null || l.qty().signum() <= 0) {
-                    errors.add(f + ".qty", "must be greater than zero");
+                    errors.add(f + ".qty", CodedRefusal.positive());
                 } else {
                     BigDecimal open = pl.qty().subtract(pl.receivedQty()).max(BigDecimal.ZERO);
                     if (l.qty().compareTo(open) > 0) {
@@ -144,7 +145,7 @@ public class ShipmentNotices {
             throw new ConflictException("status", "shipment notice " + id + " was received already");
         }
         if (r == null) {
-            throw InvalidInputException.of("location", "is required");
+            throw InvalidInputException.of("location", CodedRefusal.required());
         }
         ReceiptView receipt = receipts.receive(new ReceiptRequest(notice.purchaseOrder(), r.location(),
                 r.receivedOn(), arrived(notice, r.lines())));

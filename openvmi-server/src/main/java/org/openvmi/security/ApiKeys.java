@@ -1,5 +1,6 @@
 package org.openvmi.security;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,19 +58,19 @@ public class ApiKeys {
     public CreatedKey create(String name, String username, java.util.Set<ApiKeyScope> scopes) {
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
-            errors.add("name", "must not be blank");
+            errors.add("name", CodedRefusal.required());
         } else if (name.trim().length() > MAX_NAME) {
-            errors.add("name", "must be at most " + MAX_NAME + " characters");
+            errors.add("name", CodedRefusal.of("atMostChars", "must be at most " + MAX_NAME + " characters", MAX_NAME));
         }
         OpenVmiUser owner = null;
         if (username == null || username.isBlank()) {
-            errors.add("username", "must not be blank");
+            errors.add("username", CodedRefusal.required());
         } else {
             owner = users.findByUsername(username.trim(), clock.instant()).orElse(null);
             if (owner == null) {
-                errors.add("username", "unknown user '" + username + "'");
+                errors.add("username", CodedRefusal.unknown("user", username));
             } else if (!owner.enabled()) {
-                errors.add("username", "user '" + username + "' is disabled");
+                errors.add("username", CodedRefusal.of("userDisabled", "user '" + username + "' is disabled", username));
             }
         }
         errors.throwIfAny();

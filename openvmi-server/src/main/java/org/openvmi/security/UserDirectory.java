@@ -1,14 +1,18 @@
 package org.openvmi.security;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.security.internal.UserRepository;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -54,6 +58,41 @@ public class UserDirectory {
                 .orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    /** The time zone the user chose for its pages; empty: it shows the server's configured zone. */
+    @Transactional(readOnly = true)
+    public Optional<ZoneId> timeZone(String username) {
+        return users.timeZone(username).flatMap(UserDirectory::zone);
+    }
+
+    /**
+     * Sets the user's own time zone (an IANA zone ID such as Asia/Shanghai or Europe/Berlin); blank goes back to the
+     * server's configured zone. Audited as a change of the user.
+     */
+    @Transactional
+    public void setTimeZone(String username, String zone) {
+        String chosen = zone == null || zone.isBlank() ? null : zone.trim();
+        if (chosen != null && zone(chosen).isEmpty()) {
+            throw InvalidInputException.of("timeZone", CodedRefusal.of("timeZone",
+                    "unknown time zone '" + chosen + "' (an IANA zone ID such as Asia/Shanghai)", chosen));
+        }
+        String before = users.timeZone(username).orElse(null);
+        if (!users.setTimeZone(username, chosen)) {
+            throw new NotFoundException("User", username);
+        }
+        if (!java.util.Objects.equals(before, chosen)) {
+            audit.record("UPDATE", ENTITY, username, java.util.Map.of("timeZone", String.valueOf(before)),
+                    java.util.Map.of("timeZone", String.valueOf(chosen)));
+        }
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every enabled user with what notifications need: address, language, roles and supplier binding. */
     @Transactional(readOnly = true)
     public List<UserContact> contacts() {
@@ -84,13 +123,13 @@ public class UserDirectory {
         Long supplierId = supplierOf(c, errors);
         errors.throwIfAny();
         if (users.findByUsername(c.getUsername(), clock.instant()).isPresent()) {
-            throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
+            throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
         }
         try {
             users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
                     supplierId, supplierId == null ? null : c.getSupplier(), c.getEmail(), c.getLanguage(), clock.instant());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("username", "User '" + c.getUsername() + "' already exists");
+            throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
         }
         UserView created = get(c.getUsername());
         audit.record("CREATE", ENTITY, created.username(), null, created);
@@ -149,7 +188,7 @@ public class UserDirectory {
             return null;
         }
         return suppliers.idOf(c.getSupplier()).orElseGet(() -> {
-            errors.add("supplier", "unknown supplier '" + c.getSupplier() + "'");
+            errors.add("supplier", CodedRefusal.unknown("supplier", c.getSupplier()));
             return null;
         });
     }

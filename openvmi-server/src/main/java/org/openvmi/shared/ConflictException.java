@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class ConflictException extends RuntimeException {
 
     private final String field;
+    private final CodedRefusal refusal;
 
     public ConflictException(String message) {
         this(null, message);
@@ -16,6 +17,19 @@ public class ConflictException extends RuntimeException {
     public ConflictException(String field, String message) {
         super(message);
         this.field = field;
+        this.refusal = null;
+    }
+
+    /** A conflict with a stable code ({@link CodedRefusal#duplicate}, {@link CodedRefusal#stale}). */
+    public ConflictException(String field, CodedRefusal refusal) {
+        super(refusal.message());
+        this.field = field;
+        this.refusal = refusal;
+    }
+
+    /** The coded refusal, or null when the conflict has only its text. */
+    public CodedRefusal refusal() {
+        return refusal;
     }
 
     /** The request field the conflict is about, or null. */

@@ -21,6 +21,10 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(List.of(new FieldErrors.FieldError(field, message)));
     }
 
+    public static InvalidInputException of(String field, CodedRefusal refusal) {
+        return new InvalidInputException(List.of(new FieldErrors.FieldError(field, refusal)));
+    }
+
     public List<FieldErrors.FieldError> errors() {
         return errors;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -91,8 +92,8 @@ public class StockPolicies {
         } else {
             int version = c.getVersion() == null ? before.get().version() : c.getVersion();
             if (!policies.update(before.get().id(), version, c, user, clock.instant())) {
-                throw new ConflictException("version", "Stock policy " + item + "/" + location
-                                                       + " was changed by someone else; reload and try again");
+                throw new ConflictException("version", CodedRefusal.stale("Stock policy " + item + "/" + location
+                                                       + " was changed by someone else; reload and try again"));
             }
         }
         StockPolicyView after = policies.find(s.itemId, s.warehouseId, PartyScope.ALL).orElseThrow();
@@ -132,7 +133,7 @@ public class StockPolicies {
             } catch (InvalidInputException e) {
                 String prefix = "[" + i + "].";
                 throw new InvalidInputException(e.errors().stream()
-                        .map(f -> new FieldErrors.FieldError(prefix + f.field(), f.message())).toList());
+                        .map(f -> f.withField(prefix + f.field())).toList());
             }
         }
         return saved;
@@ -194,10 +195,10 @@ public class StockPolicies {
         Long warehouseId = refs.warehouses(Set.of(location)).get(location);
         FieldErrors errors = new FieldErrors();
         if (ref == null || !ref.code().equals(item)) {
-            errors.add("item", "unknown item '" + item + "'");
+            errors.add("item", CodedRefusal.unknown("item", item));
         }
         if (warehouseId == null) {
-            errors.add("location", "unknown warehouse '" + location + "'");
+            errors.add("location", CodedRefusal.unknown("warehouse", location));
         }
         if (!errors.isEmpty()) {
             if (forWrite) {

@@ -17,6 +17,7 @@ import org.openvmi.security.Role;
 import org.openvmi.security.UserCommand;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.web.RequestValidation;
@@ -78,7 +79,8 @@ public class SupplierInvitations {
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            throw new BusinessRuleException("email", "E-mail is not configured (spring.mail.host), so no invitation can be sent");
+            throw new BusinessRuleException("email", CodedRefusal.of("mailNotConfigured",
+                    "E-mail is not configured (spring.mail.host), so no invitation can be sent"));
         }
         UserCommand user = new UserCommand();
         user.setUsername(c.getUsername());
@@ -174,8 +176,8 @@ public class SupplierInvitations {
                 helper.setText(body, false);
             });
         } catch (MailException e) {
-            throw new BusinessRuleException("email", "The invitation mail could not be sent (" + e.getMessage()
-                                                     + "); nothing was created, try again later");
+            throw new BusinessRuleException("email", CodedRefusal.of("mailFailed", "The invitation mail could not be sent ("
+                    + e.getMessage() + "); nothing was created, try again later"));
         }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * How every page shows numbers and time, as {@code ${@fmt...}} in the templates: quantities with their unit's decimals,
  * money with its currency symbol and two decimals, thousands separators of the page's language, and times in the
- * configured zone with the zone written beside them. The language is the request's ({@link LocaleContextHolder}).
+ * user's own zone ({@link UserTimeZone}; else the configured one) with the zone written beside them. The language is
+ * the request's ({@link LocaleContextHolder}).
  * Null prints as an empty string, so a template needs no null check.
  */
 @Component("fmt")
@@ -28,17 +29,21 @@ public class DisplayFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UnitsOfMeasure units;
     private final DisplayProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    private final UserTimeZone zones;
 
-    DisplayFormat(UnitsOfMeasure units, DisplayProperties properties, MessageSource messages, Clock clock) {
+    DisplayFormat(UnitsOfMeasure units, DisplayProperties properties, MessageSource messages, Clock clock,
+                  UserTimeZone zones) {
         this.units = units;
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
+        this.zones = zones;
     }
 
     /** A quantity rounded to its unit's decimals (PCS 1,433; KG 1,432.800); an unknown unit: up to 3 decimals. */
@@ -96,18 +101,27 @@ public class DisplayFormat {
         return ratio == null ? "" : decimal(toBigDecimal(ratio).movePointRight(2), 0, 1) + "%";
     }
 
-    /** A point in time in the display zone, with the zone: 2026-12-05 21:58 GMT+8. */
+    /** A point in time in the user's zone (else the configured one), with the zone: 2026-12-05 21:58 GMT+8. */
     public String dateTime(Instant at) {
         if (at == null) {
             return "";
         }
-        ZoneId zone = properties.timeZone();
+        ZoneId zone = zones.current();
         return DATE_TIME.format(at.atZone(zone)) + " " + zoneLabel(zone, at);
+    }
+
+    /** The same to the second, for logs where order within a minute matters: 2026-12-05 21:58:07 GMT+8. */
+    public String dateTimeSeconds(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        ZoneId zone = zones.current();
+        return DATE_TIME_SECONDS.format(at.atZone(zone)) + " " + zoneLabel(zone, at);
     }
 
     /** The calendar day of a point in time in the display zone. */
     public String date(Instant at) {
-        return at == null ? "" : DATE.format(at.atZone(properties.timeZone()));
+        return at == null ? "" : DATE.format(at.atZone(zones.current()));
     }
 
     /** A calendar day (already a local date: no zone to show). */
@@ -117,7 +131,7 @@ public class DisplayFormat {
 
     /** The zone times are shown in, for a column heading: GMT+8. */
     public String zone() {
-        return zoneLabel(properties.timeZone(), clock.instant());
+        return zoneLabel(zones.current(), clock.instant());
     }
 
     /** How long ago: "just now" under a minute, then minutes, hours, days (a time in the future reads "just now"). */

@@ -55,6 +55,18 @@ public class ListLinks {
         return url.build().encode().toUriString();
     }
 
+    /**
+     * The list at {@code path} (null: the current one) without the filters {@code names}, from its first page, keeping
+     * the sort, the size and the other filters: a status tab's "show all".
+     */
+    public String without(String path, String... names) {
+        UriComponentsBuilder url = base(path);
+        for (String name : names) {
+            url.replaceQueryParam(name);
+        }
+        return url.build().encode().toUriString();
+    }
+
     /** Whether the signed-in user may open {@code path} (so an empty list offers only a next step it can take). */
     public boolean allowed(String path) {
         WebInvocationPrivilegeEvaluator evaluator = privileges.getIfAvailable();

@@ -72,7 +72,9 @@ class AuditLogPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Changed"), containsString("Created"),
                         containsString("Old name"), containsString("New name"), containsString("t-buyer"),
-                        containsString("value=\"" + code + "\""))))
+                        containsString("value=\"" + code + "\""),
+                        // one line per row: the changed fields in a summary, their values folded under it
+                        containsString("<summary>2 changed: name, version</summary>"))))
                 .andReturn();
 
         List<Object> rows = rows(result);
@@ -128,6 +130,10 @@ class AuditLogPageTest {
                         containsString("/admin/audit?actor=pager&amp;entity=paging&amp;page=1"))))
                 .andReturn();
         assertThat(rows(first)).hasSize(50);
+        mvc.perform(get("/admin/audit").param("actor", "pager").param("entity", "paging").param("size", "20")
+                        .session(admin).locale(Locale.ENGLISH))
+                .andExpect(content().string(allOf(containsString("51 records, page 1 of 3"),
+                        containsString("/admin/audit?actor=pager&amp;entity=paging&amp;size=20&amp;page=1"))));
         MvcResult second = mvc.perform(get("/admin/audit").param("actor", "pager").param("entity", "paging").param("page", "1")
                 .session(admin)).andReturn();
         assertThat(rows(second)).hasSize(1);

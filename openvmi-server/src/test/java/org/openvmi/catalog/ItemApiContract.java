@@ -102,6 +102,7 @@ abstract class ItemApiContract {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].code").value("duplicate"))
                 .andExpect(jsonPath("$.detail", containsString(code)));
 
         assertThat(itemRows()).isEqualTo(items);
@@ -116,7 +117,8 @@ abstract class ItemApiContract {
                         .content("{\"code\":\"" + Fixtures.unique("X") + "\",\"uom\":\"PCS\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field", hasItem("name")));
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].code", hasItem("required")));
         assertThat(itemRows()).isEqualTo(items);
     }
 
@@ -158,7 +160,9 @@ abstract class ItemApiContract {
                 .content("{\"name\":\"v1\",\"uom\":\"PCS\",\"version\":0}")).andExpect(status().isOk());
         mvc.perform(put("/api/v1/items/" + code).with(as(Role.BUYER)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"v2\",\"uom\":\"PCS\",\"version\":0}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("version"))
+                .andExpect(jsonPath("$.errors[0].code").value("stale"));
         mvc.perform(get("/api/v1/items/" + code).with(as(Role.BUYER))).andExpect(jsonPath("$.name").value("v1"));
     }
 

@@ -93,7 +93,8 @@ abstract class WarehouseAndSupplierApiContract {
         long before = count("location");
         postJson("/api/v1/warehouses/" + wh + "/locations", Role.ADMIN, "{\"code\":\"" + wh + "-X\",\"type\":\"VMI\"}")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.errors[0].field").value("code"));
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].code").value("duplicate"));
         postJson("/api/v1/warehouses/" + wh + "/locations", Role.ADMIN, "{\"code\":\"" + wh + "-Y\",\"type\":\"SHELF\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("type"));
@@ -138,7 +139,8 @@ abstract class WarehouseAndSupplierApiContract {
         postJson("/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items", Role.BUYER,
                 "{\"item\":\"NO-SUCH-ITEM\",\"price\":\"1\",\"currency\":\"CNY\",\"leadTimeDays\":3}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("item"));
+                .andExpect(jsonPath("$.errors[0].field").value("item"))
+                .andExpect(jsonPath("$.errors[0].code").value("unknown.item"));
         postJson("/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items", Role.BUYER,
                 "{\"item\":\"X\",\"price\":\"-1\",\"currency\":\"yuan\",\"moq\":0,\"leadTimeDays\":400}")
                 .andExpect(status().isBadRequest())

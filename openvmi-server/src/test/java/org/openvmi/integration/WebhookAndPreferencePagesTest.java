@@ -78,6 +78,68 @@ class WebhookAndPreferencePagesTest {
     }
 
     @Test
+    void a_refused_webhook_is_explained_at_its_field_in_chinese_and_keeps_what_was_typed() throws Exception {
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        long hooks = jdbc.sql("SELECT COUNT(*) FROM webhook_subscription").query(Long.class).single();
+        String page = mvc.perform(post("/admin/webhooks").session(admin).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE)
+                        .param("url", "ftp://erp.example.com/hook").param("eventTypes", "alert.raised")
+                        .param("description", "总部 ERP"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("id=\"url-error\">请填写以 http:// 或 https:// 开头的完整网址<")
+                .contains("value=\"ftp://erp.example.com/hook\"").contains("value=\"总部 ERP\"")
+                .doesNotContain("must be an absolute").doesNotContain("class=\"flash error\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription").query(Long.class).single()).isEqualTo(hooks);
+    }
+
+    @Test
+    void a_webhooks_deliveries_sort_by_each_heading_both_ways() throws Exception {
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        String url = "http://127.0.0.1:9/" + Fixtures.unique("sorted");
+        mvc.perform(post("/admin/webhooks").session(admin).with(csrf()).param("url", url).param("eventTypes", "alert.raised"))
+                .andExpect(status().isOk());
+        long hook = jdbc.sql("SELECT id FROM webhook_subscription WHERE url = :u").param("u", url).query(Long.class).single();
+        mvc.perform(post("/admin/webhooks/" + hook + "/active").session(admin).with(csrf()).param("active", "false"));
+        long b = delivery(hook, "b.event", "FAILED", 3, "2026-01-02T00:00:00Z");
+        long a = delivery(hook, "a.event", "PENDING", 1, "2026-01-03T00:00:00Z");
+        long c = delivery(hook, "c.event", "DELIVERED", 2, "2026-01-01T00:00:00Z");
+        java.util.Map<String, java.util.List<Long>> ascending = java.util.Map.of(
+                "event", java.util.List.of(a, b, c), "status", java.util.List.of(c, b, a),
+                "attempts", java.util.List.of(a, c, b), "created", java.util.List.of(c, b, a));
+        for (var heading : ascending.entrySet()) {
+            assertThat(deliveryOrder(admin, hook, heading.getKey(), "asc")).as(heading.getKey()).isEqualTo(heading.getValue());
+            assertThat(deliveryOrder(admin, hook, heading.getKey(), "desc")).as(heading.getKey() + " desc")
+                    .isEqualTo(reversed(heading.getValue()));
+        }
+    }
+
+    private static java.util.List<Long> reversed(java.util.List<Long> ids) {
+        java.util.List<Long> copy = new java.util.ArrayList<>(ids);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private long delivery(long hook, String event, String status, int attempts, String created) {
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, payload, status, attempts,
+                                              next_attempt_at, created_at)
+                VALUES (:uid, :hook, :event, :key, '{}', :status, :attempts, TIMESTAMP WITH TIME ZONE '2099-01-01 00:00:00+00',
+                        :created)""")
+                .param("uid", java.util.UUID.randomUUID().toString()).param("hook", hook).param("event", event)
+                .param("key", event + "-" + hook).param("status", status).param("attempts", attempts)
+                .param("created", java.time.OffsetDateTime.parse(created)).update();
+        return jdbc.sql("SELECT id FROM webhook_delivery WHERE subscription_id = :hook AND event_type = :event")
+                .param("hook", hook).param("event", event).query(Long.class).single();
+    }
+
+    private java.util.List<Long> deliveryOrder(MockHttpSession admin, long hook, String sort, String dir) throws Exception {
+        String page = mvc.perform(get("/admin/webhooks/" + hook).param("sort", sort).param("dir", dir).session(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return java.util.regex.Pattern.compile("id=\"delivery-(\\d+)\"").matcher(page).results()
+                .map(m -> Long.parseLong(m.group(1))).toList();
+    }
+
+    @Test
     void the_admin_sees_the_mail_log_and_a_bad_status_filter_shows_all() throws Exception {
         MockHttpSession admin = UiSessions.login(mvc, "t-admin");
         mvc.perform(get("/admin/notifications/mails").param("status", "FAILED").session(admin).locale(Locale.ENGLISH))

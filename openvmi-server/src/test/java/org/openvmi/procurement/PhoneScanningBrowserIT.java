@@ -60,6 +60,8 @@ class PhoneScanningBrowserIT {
     PurchaseOrders orders;
     @Autowired
     StockCounts counts;
+    @Autowired
+    Receipts receipts;
 
     final String warehouse = Fixtures.unique("PH");
     final String receiving = warehouse + "-RCV";
@@ -195,6 +197,38 @@ class PhoneScanningBrowserIT {
                 SELECT COUNT(*) FROM stock_count_line c JOIN item i ON i.id = c.item_id
                 WHERE c.count_id = :id AND i.code = :item AND c.counted_qty = 4""")
                 .param("id", count).param("item", item).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void the_printed_po_receipt_note_statement_and_labels_fit_a_390_px_phone(Browser browser) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        long receipt;
+        try {
+            receipt = receipts.receive(new ReceiptRequest(po, receiving, null,
+                    List.of(new ReceiptRequest.Line(null, item, null, new BigDecimal("5"), null, null)))).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        // a statement of a big amount (its capitals are the longest line); no lines are needed to lay it out
+        jdbc.sql("""
+                INSERT INTO vmi_settlement_statement (supplier_id, period_from, period_to, status, currency, total, tax_rate,
+                                                      created_by, created_at)
+                SELECT id, DATE '2026-11-01', DATE '2026-11-30', 'DRAFT', 'CNY', 9876543.21, 0.13, 't-finance', CURRENT_TIMESTAMP
+                FROM supplier WHERE code = :s""").param("s", Fixtures.SUPPLIER_A).update();
+        long statement = jdbc.sql("SELECT MAX(id) FROM vmi_settlement_statement").query(Long.class).single();
+
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.logIn("t-admin", Fixtures.PASSWORD);
+        for (String lang : List.of("zh_CN", "en")) {
+            assertFitsThePhone(browser, "/purchase-orders/" + po + "/print?lang=" + lang);
+            assertFitsThePhone(browser, "/receipts/" + receipt + "/print?lang=" + lang);
+            assertFitsThePhone(browser, "/settlements/" + statement + "/print?lang=" + lang);
+            assertFitsThePhone(browser, "/labels/items?list=true&q=" + item + "&lang=" + lang);
+            assertFitsThePhone(browser, "/labels/locations?warehouse=" + warehouse + "&lang=" + lang);
+        }
+        assertThat(browser.driver().getPageSource()).contains("data-code=\"" + receiving + "\"");
+        browser.screenshot("phone-print-labels");
     }
 
     private BigDecimal received() {

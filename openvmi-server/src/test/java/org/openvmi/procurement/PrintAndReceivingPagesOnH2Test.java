@@ -142,4 +142,27 @@ class PrintAndReceivingPagesOnH2Test extends ProcurementApiSupport {
         mvc.perform(get("/labels/items").param("codes", data.bearing).session(supplierA))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void the_item_and_warehouse_lists_print_the_labels_of_their_filtered_rows() throws Exception {
+        String items = mvc.perform(get("/items").param("q", data.bearing).session(warehouse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(items).containsPattern("id=\"print-item-labels\"[^>]*formaction=\"/labels/items\"");
+        // the button submits the list's filter form: its fields plus list=true
+        mvc.perform(get("/labels/items").param("list", "true").param("q", data.bearing).param("category", "").session(warehouse))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-code=\"" + data.bearing + "\""),
+                        not(containsString("data-code=\"" + data.yuan + "\"")))));
+        String warehouses = mvc.perform(get("/warehouses").param("q", data.warehouse).session(warehouse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(warehouses).containsPattern("id=\"print-location-labels\"[^>]*formaction=\"/labels/locations\"");
+        mvc.perform(get("/labels/locations").param("q", data.warehouse).session(warehouse))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-code=\"" + data.receiving + "\""),
+                        containsString("data-code=\"" + data.storage + "\""))));
+        assertThat(mvc.perform(get("/warehouses/" + data.warehouse).session(warehouse)).andReturn().getResponse()
+                .getContentAsString()).contains("/labels/locations?warehouse=" + data.warehouse);
+        assertThat(mvc.perform(get("/items").session(supplierA)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("print-item-labels");
+    }
 }

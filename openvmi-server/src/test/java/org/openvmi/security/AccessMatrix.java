@@ -380,6 +380,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/notifications/mails").allow(ADMINS),
             ui(GET, "/notifications/preferences").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences").allow(SIGNED_IN),
+            ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
 
             // integration: webhooks (admin-level, buyer-side)

@@ -78,6 +78,21 @@ class ApiKeyAdminPagesTest {
     }
 
     @Test
+    void a_refused_key_is_explained_at_its_field_in_chinese_and_keeps_what_was_typed() throws Exception {
+        long keys = jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single();
+        String name = "库存同步" + "x".repeat(100);
+        String page = mvc.perform(post("/admin/api-keys").session(admin).with(csrf()).locale(Locale.SIMPLIFIED_CHINESE)
+                        .param("name", name).param("username", "t-buyer").param("scopes", "STOCK_READ"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("created"))
+                .andExpect(model().attributeHasFieldErrorCode("newKey", "name", "domain.atMostChars"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"name-error\">最多 100 个字符<").contains("value=\"" + name + "\"")
+                .containsPattern("<option value=\"t-buyer\"[^>]*selected");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single()).isEqualTo(keys);
+    }
+
+    @Test
     void a_key_without_a_name_or_an_owner_is_refused_on_those_fields() throws Exception {
         long keys = jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single();
         mvc.perform(post("/admin/api-keys").session(admin).with(csrf()).locale(Locale.ENGLISH)

@@ -152,4 +152,25 @@ abstract class SupplierInvitationContract {
                 .content("{\"supplier\":\"NO-SUCH-SUP\",\"username\":\"nobody-" + System.nanoTime()
                          + "\",\"email\":\"x@example.com\"}")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void the_invitation_page_explains_a_refusal_at_its_field_and_keeps_what_was_typed() throws Exception {
+        org.springframework.mock.web.MockHttpSession buyer = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
+        long invitations = jdbc.sql("SELECT COUNT(*) FROM supplier_invitation").query(Long.class).single();
+        String unknown = mvc.perform(post("/supplier-invitations").session(buyer)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .locale(java.util.Locale.SIMPLIFIED_CHINESE).param("supplier", "NO-SUCH-SUP")
+                        .param("username", "li-lei").param("email", "li@supplier.example.com").param("displayName", "李雷"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("id=\"supplier-error\">供应商“NO-SUCH-SUP”不存在<")
+                .contains("value=\"li@supplier.example.com\"").contains("value=\"李雷\"").contains("value=\"li-lei\"");
+        String taken = mvc.perform(post("/supplier-invitations").session(buyer)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .locale(java.util.Locale.ENGLISH).param("supplier", Fixtures.SUPPLIER_A)
+                        .param("username", Fixtures.SUPPLIER_USER_B).param("email", "x@example.com"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(taken).contains("id=\"username-error\">&#39;" + Fixtures.SUPPLIER_USER_B + "&#39; already exists<")
+                .contains("value=\"x@example.com\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_invitation").query(Long.class).single()).isEqualTo(invitations);
+    }
 }

@@ -37,7 +37,8 @@ class DisplayFormatTest {
         messages.setBasename("i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new DisplayFormat(units, new DisplayProperties(zone, currency), messages, Clock.fixed(NOW, ZoneOffset.UTC));
+        DisplayProperties properties = new DisplayProperties(zone, currency);
+        return new DisplayFormat(units, properties, messages, Clock.fixed(NOW, ZoneOffset.UTC), new UserTimeZone(null, properties));
     }
 
     private static void in(Locale locale) {

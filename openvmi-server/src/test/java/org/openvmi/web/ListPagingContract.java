@@ -75,11 +75,17 @@ abstract class ListPagingContract {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    @Test
+    void the_planning_runs_show_twenty_cards_by_default_and_take_a_size() throws Exception {
+        assertThat(page("/planning/runs").size()).isEqualTo(20);
+        assertThat(page("/planning/runs", "size", "5").size()).isEqualTo(5);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/items", "/warehouses", "/suppliers", "/planning/suggestions", "/admin/notifications/mails",
             "/requisitions", "/requisitions/inbox", "/purchase-orders", "/invoices", "/movements", "/stock", "/transfers",
             "/counts", "/reservations", "/shipments", "/settlements", "/vmi/agreements", "/vmi/calloffs", "/alerts",
-            "/stock-policies", "/admin/users", "/shortages"})
+            "/stock-policies", "/admin/users", "/shortages", "/admin/audit", "/supplier-stock"})
     void a_list_page_shows_fifty_by_default_takes_a_size_up_to_two_hundred_and_forgives_a_bad_page(String url)
             throws Exception {
         assertThat(page(url).size()).as("default").isEqualTo(50);

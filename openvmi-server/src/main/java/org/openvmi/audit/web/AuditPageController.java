@@ -46,8 +46,8 @@ class AuditPageController {
     String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String entity, @RequestParam(required = false) String entityKey,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("entity", entity);
@@ -56,12 +56,12 @@ class AuditPageController {
         model.addAttribute("to", to);
         model.addAttribute("knownActions", KNOWN_ACTIONS);
         model.addAttribute("knownEntities", KNOWN_ENTITIES);
-        PageRequest paging = PageRequest.of(page == null ? 0 : Math.max(page, 0), 50).sorted(sort, dir);
+        PageRequest paging = PageRequest.forPage(page, size).sorted(sort, dir);
         PageResult<AuditRow> rows;
         try {
             AuditQuery query = new AuditQuery(actor, action, entity, entityKey,
                     AuditPeriod.from(from, clock.getZone()), AuditPeriod.to(to, clock.getZone()));
-            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json, clock.getZone()));
+            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json));
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", message("audit.error." + e.errors().get(0).field()));
             rows = new PageResult<>(List.of(), paging.page(), paging.size(), 0);

@@ -1,7 +1,6 @@
 package org.openvmi.audit.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,15 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * (both values present, {@code change}) only the fields that changed are listed; for a creation, a deletion or an
  * event, every field with its one value.
  */
-record AuditRow(long id, String at, String actor, String action, String actionLabel, String entity, String entityKey,
+record AuditRow(long id, Instant at, String actor, String action, String actionLabel, String entity, String entityKey,
                 boolean change, List<Change> changes) {
 
     record Change(String field, String before, String after) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    static AuditRow of(AuditEntry e, String actionLabel, JsonMapper json, ZoneId zone) {
+    static AuditRow of(AuditEntry e, String actionLabel, JsonMapper json) {
         Map<String, Object> before = fields(e.before(), json);
         Map<String, Object> after = fields(e.after(), json);
         Set<String> names = new LinkedHashSet<>(after.keySet());
@@ -44,7 +41,7 @@ record AuditRow(long id, String at, String actor, String action, String actionLa
                 changes.add(new Change(name, b, a));
             }
         }
-        return new AuditRow(e.id(), TIME.format(e.at().atZone(zone)), e.actor(), e.action(), actionLabel, e.entity(),
+        return new AuditRow(e.id(), e.at(), e.actor(), e.action(), actionLabel, e.entity(),
                 e.entityKey(), both, changes);
     }
 

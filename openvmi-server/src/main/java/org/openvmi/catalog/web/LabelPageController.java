@@ -51,10 +51,19 @@ class LabelPageController {
         return "catalog/labels";
     }
 
-    /** Labels of the given items (codes or barcodes, separated by spaces, commas or lines) or of a category. */
+    /**
+     * Labels of the given items (codes or barcodes, separated by spaces, commas or lines) or of a category; with
+     * {@code list=true}, of the rows the item list shows for its filters {@code q} and {@code category}.
+     */
     @GetMapping("/labels/items")
     String itemLabels(@RequestParam(required = false) String codes, @RequestParam(required = false) String category,
+                      @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean list,
                       Model model) {
+        if (list) {
+            List<Label> filtered = items.find(new ItemQuery(CatalogCodes.blankToNull(q), CatalogCodes.blankToNull(category)),
+                    PageRequest.of(0, MAX_LABELS)).content().stream().map(i -> new Label(i.code(), i.name(), i.uom())).toList();
+            return sheet(model, messages.get("labels.items"), filtered);
+        }
         List<Label> labels = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String typed : CatalogCodes.splitList(codes)) {
@@ -76,12 +85,27 @@ class LabelPageController {
         return sheet(model, messages.get("labels.items"), labels);
     }
 
+    /** The locations of one warehouse; without it, of every warehouse the warehouse list shows for its filter {@code q}. */
     @GetMapping("/labels/locations")
-    String locationLabels(@RequestParam String warehouse, Model model) {
+    String locationLabels(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String q,
+                          Model model) {
+        if (warehouse == null || warehouse.isBlank()) {
+            List<Label> labels = new ArrayList<>();
+            for (WarehouseView w : warehouses.find(CatalogCodes.blankToNull(q), PageRequest.of(0, PageRequest.MAX_SIZE)).content()) {
+                if (labels.size() >= MAX_LABELS) {
+                    break;
+                }
+                labels.addAll(locations(w));
+            }
+            return sheet(model, messages.get("labels.locationsTitle"), labels);
+        }
         WarehouseView w = warehouses.get(warehouse.trim());
-        List<Label> labels = warehouses.locations(w.code()).stream()
+        return sheet(model, messages.get("labels.locations", w.code() + " " + w.name()), locations(w));
+    }
+
+    private List<Label> locations(WarehouseView w) {
+        return warehouses.locations(w.code()).stream()
                 .map(l -> new Label(l.code(), l.name(), w.code() + " · " + w.name())).toList();
-        return sheet(model, messages.get("labels.locations", w.code() + " " + w.name()), labels);
     }
 
     /** A barcode image: Code 128 (default) or QR of the given text. */

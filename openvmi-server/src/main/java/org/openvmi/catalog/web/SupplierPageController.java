@@ -38,7 +38,8 @@ class SupplierPageController {
         model.addAttribute("q", q);
         model.addAttribute("active", active);
         model.addAttribute("page", suppliers.find(q, active, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", "/suppliers?q=" + (q == null ? "" : q) + (active == null ? "" : "&active=" + active));
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/suppliers");
         return "catalog/suppliers";
     }
 

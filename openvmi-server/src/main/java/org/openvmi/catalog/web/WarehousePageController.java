@@ -43,7 +43,8 @@ class WarehousePageController {
                 @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("page", warehouses.find(q, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", q == null || q.isBlank() ? "/warehouses" : "/warehouses?q=" + q);
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/warehouses");
         return "catalog/warehouses";
     }
 

@@ -3,6 +3,7 @@ package org.openvmi.consignment.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
 /** Field rules of an agreement and its lines; each refusal names its field. */
@@ -23,7 +24,7 @@ public final class AgreementRules {
             errors.add("settlementDay", "must be between 1 and 28 for a CUSTOM cycle");
         }
         if (validFrom == null) {
-            errors.add("validFrom", "is required");
+            errors.add("validFrom", CodedRefusal.required());
         } else if (validTo != null && validTo.isBefore(validFrom)) {
             errors.add("validTo", "must not be before validFrom");
         }

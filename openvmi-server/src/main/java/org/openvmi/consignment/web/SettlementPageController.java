@@ -93,6 +93,7 @@ class SettlementPageController {
                        @RequestParam(required = false) String dir,
                        Model model) {
         model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute("status", status);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfMonth(1));
         model.addAttribute("defaultTo", today.withDayOfMonth(today.lengthOfMonth()));

@@ -8,6 +8,7 @@ import org.openvmi.consignment.SlaSummary;
 import org.openvmi.consignment.SuggestedShipmentRequest;
 import org.openvmi.consignment.ToShipBoard;
 import org.openvmi.consignment.ToShipLine;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +50,7 @@ class ToShipApiController {
     @PostMapping("/api/v1/shipments/suggested")
     ResponseEntity<ShipmentView> ship(@RequestBody SuggestedShipmentRequest request) {
         if (request == null) {
-            throw InvalidInputException.of("body", "is required");
+            throw InvalidInputException.of("body", CodedRefusal.required());
         }
         ShipmentView created = board.ship(request.item(), request.location(), request.supplier(), request.lot(),
                 request.expectedAt());

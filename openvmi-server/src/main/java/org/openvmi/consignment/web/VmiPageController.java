@@ -155,7 +155,8 @@ class VmiPageController {
         String shown = status == null || status.isBlank() ? null : status.trim();
         model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", shown);
-        model.addAttribute("pageUrl", shown == null ? "/vmi/calloffs" : "/vmi/calloffs?status=" + shown);
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/vmi/calloffs");
         return "consignment/calloffs";
     }
 

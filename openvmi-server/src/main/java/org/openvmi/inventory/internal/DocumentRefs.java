@@ -13,6 +13,7 @@ import org.openvmi.catalog.LocationType;
 import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.PostingRules;
 import org.openvmi.inventory.model.StockKey;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +41,12 @@ public class DocumentRefs {
     /** The location of a code, or null with a field error. */
     public LocationRef location(String field, String code, FieldErrors errors) {
         if (code == null || code.isBlank()) {
-            errors.add(field, "is required");
+            errors.add(field, CodedRefusal.required());
             return null;
         }
         LocationRef ref = refs.locations(Set.of(code.trim())).get(code.trim());
         if (ref == null) {
-            errors.add(field, "unknown location '" + code.trim() + "'");
+            errors.add(field, CodedRefusal.unknown("location", code.trim()));
         }
         return ref;
     }
@@ -87,13 +88,13 @@ public class DocumentRefs {
             ItemRef item = in.item() == null ? null : itemRefs.get(in.item().trim());
             if (item == null) {
                 errors.add(DocumentRules.field(prefix, i, "item"),
-                        in.item() == null ? "is required" : "unknown item '" + in.item().trim() + "'");
+                        in.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", in.item().trim()));
             }
             LocationRef location = defaultLocation;
             if (in.location() != null) {
                 location = locationRefs.get(in.location().trim());
                 if (location == null) {
-                    errors.add(DocumentRules.field(prefix, i, "location"), "unknown location '" + in.location().trim() + "'");
+                    errors.add(DocumentRules.field(prefix, i, "location"), CodedRefusal.unknown("location", in.location().trim()));
                 }
             }
             String owner = owner(in);

@@ -19,6 +19,7 @@ import org.openvmi.inventory.model.MovementType;
 import org.openvmi.inventory.model.PostingLine;
 import org.openvmi.inventory.model.PostingRules;
 import org.openvmi.inventory.model.StockKey;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -95,12 +96,12 @@ public class LineResolver {
             MovementType type = PostingRules.type(i, r.type(), internal, errors);
             ItemRef item = r.item() == null ? null : items.get(r.item().trim());
             if (item == null) {
-                errors.add(PostingRules.field(i, "item"), r.item() == null ? "is required" : "unknown item '" + r.item() + "'");
+                errors.add(PostingRules.field(i, "item"), r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
             }
             LocationRef location = r.location() == null ? null : locations.get(r.location().trim());
             if (location == null) {
                 errors.add(PostingRules.field(i, "location"),
-                        r.location() == null ? "is required" : "unknown location '" + r.location() + "'");
+                        r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
             }
             String owner = owner(r);
             Long supplierId = null;

@@ -17,6 +17,7 @@ import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferReceipt;
 import org.openvmi.inventory.model.TransferStatus;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -103,7 +104,7 @@ public class TransferFlow {
             }
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
             if (item == null) {
-                errors.add("lines[" + i + "].item", l.item() == null ? "is required" : "unknown item '" + l.item().trim() + "'");
+                errors.add("lines[" + i + "].item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item().trim()));
             }
             var qty = DocumentRules.positive("lines[" + i + "].qty", l.qty(), errors);
             String owner = l.owner() == null || l.owner().isBlank() ? null : l.owner().trim();

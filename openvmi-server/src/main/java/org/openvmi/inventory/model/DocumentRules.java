@@ -2,6 +2,7 @@ package org.openvmi.inventory.model;
 
 import java.math.BigDecimal;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
 /** Field rules shared by the stock documents (transfers, counts, reservations); each adds its reason to the errors. */
@@ -14,7 +15,7 @@ public final class DocumentRules {
     public static BigDecimal positive(String field, BigDecimal qty, FieldErrors errors) {
         BigDecimal q = notNegative(field, qty, errors);
         if (q != null && q.signum() == 0) {
-            errors.add(field, "must be greater than zero");
+            errors.add(field, CodedRefusal.positive());
             return null;
         }
         return q;
@@ -23,7 +24,7 @@ public final class DocumentRules {
     /** A quantity of zero or more with at most {@link PostingRules#QTY_SCALE} decimals. */
     public static BigDecimal notNegative(String field, BigDecimal qty, FieldErrors errors) {
         if (qty == null) {
-            errors.add(field, "is required");
+            errors.add(field, CodedRefusal.required());
             return null;
         }
         if (qty.stripTrailingZeros().scale() > PostingRules.QTY_SCALE) {
@@ -31,7 +32,7 @@ public final class DocumentRules {
             return null;
         }
         if (qty.signum() < 0) {
-            errors.add(field, "must not be negative");
+            errors.add(field, CodedRefusal.notNegative());
             return null;
         }
         return qty;

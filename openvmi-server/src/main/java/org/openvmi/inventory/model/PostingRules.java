@@ -3,6 +3,7 @@ package org.openvmi.inventory.model;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
 /**
@@ -19,7 +20,7 @@ public final class PostingRules {
 
     public static MovementType type(int i, String value, boolean internal, FieldErrors errors) {
         if (value == null || value.isBlank()) {
-            errors.add(field(i, "type"), "is required");
+            errors.add(field(i, "type"), CodedRefusal.required());
             return null;
         }
         try {
@@ -39,7 +40,7 @@ public final class PostingRules {
     /** The signed quantity the line changes on hand by, or null when the quantity is not acceptable. */
     public static BigDecimal signedQty(int i, MovementType type, BigDecimal qty, FieldErrors errors) {
         if (qty == null) {
-            errors.add(field(i, "qty"), "is required");
+            errors.add(field(i, "qty"), CodedRefusal.required());
             return null;
         }
         if (qty.stripTrailingZeros().scale() > QTY_SCALE) {
@@ -81,7 +82,7 @@ public final class PostingRules {
         if (type != MovementType.RECEIPT && type != MovementType.OPENING) {
             errors.add(field(i, "unitCost"), "only receipts and opening balances carry a unit cost");
         } else if (unitCost.signum() < 0) {
-            errors.add(field(i, "unitCost"), "must not be negative");
+            errors.add(field(i, "unitCost"), CodedRefusal.notNegative());
         }
         return unitCost;
     }

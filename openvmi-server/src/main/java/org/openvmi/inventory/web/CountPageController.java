@@ -54,7 +54,8 @@ class CountPageController {
                 @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("page", counts.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", status == null || status.isBlank() ? "/counts" : "/counts?status=" + status);
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/counts");
         return "inventory/counts";
     }
 

@@ -26,12 +26,12 @@ final class FormRefusals {
             return true;
         } catch (InvalidInputException e) {
             for (FieldErrors.FieldError fe : e.errors()) {
-                reject(binding, fe.field(), fe.message());
+                reject(binding, fe);
             }
         } catch (ConflictException e) {
-            reject(binding, e.field(), e.getMessage());
+            reject(binding, FormErrors.problem(e));
         } catch (BusinessRuleException e) {
-            reject(binding, e.field(), e.getMessage());
+            reject(binding, FormErrors.problem(e));
         } catch (NotFoundException e) {
             binding.reject("domain", e.getMessage());
         }
@@ -63,10 +63,12 @@ final class FormRefusals {
         }
     }
 
-    private static void reject(BindingResult binding, String field, String message) {
+    private static void reject(BindingResult binding, FieldErrors.FieldError problem) {
+        String field = problem.field();
+        String message = problem.message();
         if (field != null && field.contains(".") || field != null && !field.contains("[")) {
             try {
-                FormErrors.rejectValue(binding, field, message);   // in the page's language where known
+                FormErrors.rejectValue(binding, field, problem);   // in the page's language where known
                 return;
             } catch (BeansException notOnTheForm) {
                 // fall through: show it above the form, naming the field

@@ -39,8 +39,8 @@ class ReservationPageController {
         model.addAttribute("status", status);
         model.addAttribute("item", item);
         model.addAttribute("page", reservations.find(status, item, null, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", "/reservations?status=" + (status == null ? "" : status)
-                                      + "&item=" + (item == null ? "" : item));
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/reservations");
         return "inventory/reservations";
     }
 

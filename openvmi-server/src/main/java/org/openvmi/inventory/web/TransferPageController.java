@@ -41,7 +41,8 @@ class TransferPageController {
                 @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("page", transfers.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", status == null || status.isBlank() ? "/transfers" : "/transfers?status=" + status);
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/transfers");
         return "inventory/transfers";
     }
 

@@ -29,11 +29,11 @@ class MailLogPageController {
         try {
             model.addAttribute("page", mails.find(s, PageRequest.forPage(page, size).sorted(sort, dir)));
         } catch (InvalidInputException e) {
-            s = null;
-            model.addAttribute("page", mails.find(null, PageRequest.forPage(page, size)));
+            s = null;   // an unknown status shows all mails, still in the order asked for
+            model.addAttribute("page", mails.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
         }
         model.addAttribute("status", s);
-        model.addAttribute("pageUrl", s == null ? "/admin/notifications/mails" : "/admin/notifications/mails?status=" + s);
+        model.addAttribute("pageUrl", "/admin/notifications/mails");
         return "notification/mails";
     }
 }

@@ -1,12 +1,17 @@
 package org.openvmi.notification.web;
 
-import jakarta.validation.Valid;
+import java.time.ZoneId;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.notification.EmailMode;
 import org.openvmi.notification.NotificationPreferences;
 import org.openvmi.notification.PreferencesCommand;
 import org.openvmi.notification.PreferencesView;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Each user's own notification preferences page. */
@@ -26,25 +32,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PreferencesPageController {
 
     private static final String PAGE = "notification/preferences";
+    /** Zones offered in the list (any IANA zone ID may be typed): where the users of a Chinese VMI hub tend to sit. */
+    private static final List<String> TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo",
+            "Asia/Seoul", "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata", "Europe/Berlin", "Europe/London",
+            "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "UTC");
 
     private final NotificationPreferences preferences;
     private final WarehouseCatalog warehouses;
     private final MessageSource messages;
+    private final UserDirectory users;
 
-    PreferencesPageController(NotificationPreferences preferences, WarehouseCatalog warehouses, MessageSource messages) {
+    PreferencesPageController(NotificationPreferences preferences, WarehouseCatalog warehouses, MessageSource messages,
+                              UserDirectory users) {
         this.preferences = preferences;
         this.warehouses = warehouses;
         this.messages = messages;
+        this.users = users;
     }
 
     @GetMapping
     String show(Model model) {
         PreferencesView mine = preferences.mine();
-        PreferencesCommand form = new PreferencesCommand();
-        form.setEmailMode(mine.emailMode());
-        form.setWarehouses(mine.warehouses());
-        form.setAlertTypes(mine.alertTypes());
-        model.addAttribute("prefs", form);
+        model.addAttribute("prefs", form(mine));
         return page(mine, model);
     }
 
@@ -62,7 +71,39 @@ class PreferencesPageController {
         return "redirect:/notifications/preferences";
     }
 
+    /**
+     * The user's own time zone for the times on its pages (the page a user keeps its settings on); blank: the
+     * server's. A refused zone is shown at the field with what was typed.
+     */
+    @PostMapping("/time-zone")
+    String saveTimeZone(@RequestParam(required = false) String timeZone, Model model, RedirectAttributes redirect) {
+        try {
+            users.setTimeZone(CurrentUser.name(), timeZone);
+        } catch (InvalidInputException e) {
+            model.addAttribute("timeZoneError", FormErrors.byField(e, messages).get("timeZone"));
+            model.addAttribute("timeZoneTyped", timeZone);
+            PreferencesView mine = preferences.mine();
+            model.addAttribute("prefs", form(mine));
+            return page(mine, model);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("notification.prefs.timeZoneSaved", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/notifications/preferences";
+    }
+
+    private static PreferencesCommand form(PreferencesView mine) {
+        PreferencesCommand form = new PreferencesCommand();
+        form.setEmailMode(mine.emailMode());
+        form.setWarehouses(mine.warehouses());
+        form.setAlertTypes(mine.alertTypes());
+        return form;
+    }
+
     private String page(PreferencesView mine, Model model) {
+        if (!model.containsAttribute("timeZoneTyped")) {
+            model.addAttribute("timeZoneTyped", users.timeZone(CurrentUser.name()).map(ZoneId::getId).orElse(""));
+        }
+        model.addAttribute("timeZones", TIME_ZONES);
         model.addAttribute("mine", mine);
         model.addAttribute("modes", EmailMode.values());
         model.addAttribute("alertTypes", preferences.alertTypes());

@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class PlanningPageController {
 
+    /** Runs are big cards: fewer per page than a table's rows, unless ?size= asks for another number. */
+    private static final int RUNS_PER_PAGE = 20;
+
     private final PlanningRuns runs;
     private final Suggestions suggestions;
     private final Forecasts forecasts;
@@ -56,10 +59,10 @@ class PlanningPageController {
     }
 
     @GetMapping("/planning/runs")
-    String runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-    @RequestParam(required = false) String dir, Model model) {
-        model.addAttribute("page", runs.list(PageRequest.of(page, 20).sorted(sort, dir)));
-        model.addAttribute("pageUrl", "/planning/runs?");
+    String runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+        model.addAttribute("page", runs.list(PageRequest.forPage(page, size == null ? RUNS_PER_PAGE : size).sorted(sort, dir)));
+        model.addAttribute("pageUrl", "/planning/runs");
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedHashMap<String, String>(Map.of("horizonDays", "56", "serviceLevel", "0.95")));
         }
@@ -98,8 +101,8 @@ class PlanningPageController {
     @GetMapping("/planning/runs/{id}/progress")
     String progress(@PathVariable long id, Model model) {
         runs.get(id);   // 404 for an unknown run
-        model.addAttribute("page", runs.list(PageRequest.of(0, 20)));
-        model.addAttribute("pageUrl", "/planning/runs?");
+        model.addAttribute("page", runs.list(PageRequest.of(0, RUNS_PER_PAGE)));
+        model.addAttribute("pageUrl", "/planning/runs");
         return "planning/runs :: live";
     }
 
@@ -133,9 +136,8 @@ class PlanningPageController {
             result = new PageResult<>(List.of(), 0, 50, 0);
         }
         model.addAttribute("page", result);
-        model.addAttribute("pageUrl", "/planning/suggestions?type=" + nz(type) + "&status=" + nz(s) + "&warehouse="
-                                      + nz(warehouse) + "&item=" + nz(item) + "&supplier=" + nz(supplier) + "&urgency="
-                                      + nz(urgency));
+        // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
+        model.addAttribute("pageUrl", "/planning/suggestions");
         return "planning/suggestions";
     }
 
@@ -221,7 +223,4 @@ class PlanningPageController {
         }
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -93,6 +93,18 @@ public class UserRepository {
                 .param("e", enabled).param("email", email).param("lang", language).param("id", id).update();
     }
 
+    /** The user's own time zone (an IANA zone ID), empty when it has none (or no such user). */
+    public java.util.Optional<String> timeZone(String username) {
+        return jdbc.sql("SELECT time_zone FROM app_user WHERE username = :u").param("u", username)
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(z -> z);
+    }
+
+    /** Sets (null: clears) the user's own time zone; false when there is no such user. */
+    public boolean setTimeZone(String username, String zone) {
+        return jdbc.sql("UPDATE app_user SET time_zone = :z WHERE username = :u").param("z", zone).param("u", username)
+                .update() == 1;
+    }
+
     public void updatePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE app_user SET password_hash = :p, failed_attempts = 0, locked_until = NULL WHERE id = :id")
                 .param("p", passwordHash).param("id", id).update();

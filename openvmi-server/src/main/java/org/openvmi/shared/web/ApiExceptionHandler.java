@@ -159,7 +159,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(FormErrors.problem(e));
         return ApiProblems.of(HttpStatus.CONFLICT, e.getMessage(), errors);
     }
 
@@ -178,7 +178,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(BusinessRuleException.class)
     ResponseEntity<ProblemDetail> rule(BusinessRuleException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(FormErrors.problem(e));
         return ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), errors);
     }
 

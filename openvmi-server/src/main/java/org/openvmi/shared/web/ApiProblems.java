@@ -1,6 +1,7 @@
 package org.openvmi.shared.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,34 @@ public final class ApiProblems {
         problem.setTitle(status.getReasonPhrase());
         problem.setType(URI.create("about:blank"));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message()))
-                    .toList());
+            problem.setProperty("errors", errors.stream().map(ApiProblems::fieldError).toList());
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
+
+    /** {@code {field, message, code}}: the code only when the refusal has one (see {@link #code}). */
+    private static Map<String, Object> fieldError(FieldError e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("field", e.field());
+        out.put("message", e.message());
+        String code = code(e);
+        if (code != null) {
+            out.put("code", code);
+        }
+        return out;
+    }
+
+    /**
+     * The stable code of a refused field: the one given where the refusal was raised, else the one of its phrasing
+     * where {@link DomainMessageCodes} knows it (so Bean Validation's "must not be null" is {@code required} too).
+     */
+    static String code(FieldError e) {
+        if (e.code() != null) {
+            return e.code();
+        }
+        String known = DomainMessageCodes.of(e.message()).code();
+        return known.startsWith(DOMAIN) ? known.substring(DOMAIN.length()) : null;
+    }
+
+    private static final String DOMAIN = "domain.";
 }

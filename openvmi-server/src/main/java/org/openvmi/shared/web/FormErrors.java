@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -35,16 +36,24 @@ public final class FormErrors {
             return true;
         } catch (InvalidInputException e) {
             for (FieldErrors.FieldError fe : e.errors()) {
-                reject(binding, fe.field(), fe.message());
+                reject(binding, fe);
             }
         } catch (ConflictException e) {
-            reject(binding, e.field(), e.getMessage());
+            reject(binding, problem(e));
         } catch (BusinessRuleException e) {
-            reject(binding, e.field(), e.getMessage());
+            reject(binding, problem(e));
         } catch (NotFoundException e) {
-            reject(binding, null, e.getMessage());
+            reject(binding, new FieldErrors.FieldError(null, e.getMessage()));
         }
         return false;
+    }
+
+    /** A conflict or a business rule's refusal as a field problem, with its stable code where it has one. */
+    public static FieldErrors.FieldError problem(RuntimeException e) {
+        CodedRefusal refusal = e instanceof ConflictException c ? c.refusal()
+                : e instanceof BusinessRuleException b ? b.refusal() : null;
+        String field = e instanceof ConflictException c ? c.field() : e instanceof BusinessRuleException b ? b.field() : null;
+        return refusal == null ? new FieldErrors.FieldError(field, e.getMessage()) : new FieldErrors.FieldError(field, refusal);
     }
 
     public static String describe(RuntimeException e) {
@@ -60,6 +69,9 @@ public final class FormErrors {
         if (e instanceof InvalidInputException invalid) {
             return describe(invalid.errors(), messages, false);
         }
+        if (e instanceof ConflictException || e instanceof BusinessRuleException) {
+            return translate(problem(e), messages, LocaleContextHolder.getLocale());
+        }
         return translate(e.getMessage(), messages, LocaleContextHolder.getLocale());
     }
 
@@ -73,12 +85,12 @@ public final class FormErrors {
         Map<String, String> fields = new LinkedHashMap<>();
         if (e instanceof InvalidInputException invalid) {
             invalid.errors().stream().filter(fe -> fe.field() != null && !fe.field().isBlank())
-                    .forEach(fe -> fields.merge(fe.field().replaceAll("\\[\\d+]$", ""), translate(fe.message(), messages, locale),
+                    .forEach(fe -> fields.merge(fe.field().replaceAll("\\[\\d+]$", ""), translate(fe, messages, locale),
                             (a, b) -> a + "; " + b));
         } else if (e instanceof ConflictException c && c.field() != null) {
-            fields.put(c.field(), translate(c.getMessage(), messages, locale));
+            fields.put(c.field(), translate(problem(c), messages, locale));
         } else if (e instanceof BusinessRuleException b && b.field() != null) {
-            fields.put(b.field(), translate(b.getMessage(), messages, locale));
+            fields.put(b.field(), translate(problem(b), messages, locale));
         }
         return fields;
     }
@@ -109,7 +121,7 @@ public final class FormErrors {
         return errors.stream().map(fe -> {
             String field = fe.field() == null ? "" : fe.field();
             Matcher line = LINE.matcher(field);
-            String text = translate(fe.message(), messages, locale);
+            String text = translate(fe, messages, locale);
             if (line.find()) {
                 return messages.getMessage("form.line", new Object[] {Integer.parseInt(line.group(1)) + 1}, "Line {0}: ",
                         locale) + text;
@@ -128,9 +140,24 @@ public final class FormErrors {
     private static final Pattern PROBLEMS = Pattern.compile("; (?!allowed: )(?=[A-Za-z_][\\w.\\[\\]]*: )");
 
     private static String translate(String message, MessageSource messages, Locale locale) {
-        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
-        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {coded.code()}, coded.args(), message),
-                locale);
+        return translate(new FieldErrors.FieldError(null, message), messages, locale);
+    }
+
+    private static String translate(FieldErrors.FieldError problem, MessageSource messages, Locale locale) {
+        DomainMessageCodes.Coded coded = coded(problem);
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {coded.code()}, coded.args(),
+                problem.message()), locale);
+    }
+
+    /**
+     * The message code of a refusal: {@code domain.<code>} when it was raised with a stable code ({@link
+     * org.openvmi.shared.CodedRefusal}), else the one its English phrasing is known by ({@link DomainMessageCodes}).
+     */
+    private static DomainMessageCodes.Coded coded(FieldErrors.FieldError problem) {
+        if (problem.code() != null) {
+            return new DomainMessageCodes.Coded("domain." + problem.code(), problem.args().toArray());
+        }
+        return DomainMessageCodes.of(problem.message());
     }
 
     private static final Pattern LINE = Pattern.compile("^\\w*\\[(\\d+)]");
@@ -140,18 +167,24 @@ public final class FormErrors {
      * page's language where the phrasing is known ({@link DomainMessageCodes}).
      */
     public static void rejectValue(BindingResult binding, String path, String message) {
-        DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
-        binding.rejectValue(path, coded.code(), coded.args(), message);
+        rejectValue(binding, path, new FieldErrors.FieldError(path, message));
     }
 
-    private static void reject(BindingResult binding, String field, String message) {
-        String f = field == null ? null : field.replaceAll("\\[\\d+]$", "");
+    /** The same for a field problem, translated by its stable code where it has one. */
+    public static void rejectValue(BindingResult binding, String path, FieldErrors.FieldError problem) {
+        DomainMessageCodes.Coded coded = coded(problem);
+        binding.rejectValue(path, coded.code(), coded.args(), problem.message());
+    }
+
+    /** Puts a field problem on its field where the form has it, else on the form as a whole. */
+    private static void reject(BindingResult binding, FieldErrors.FieldError problem) {
+        String f = problem.field() == null ? null : problem.field().replaceAll("\\[\\d+]$", "");
         if (f != null && binding.getTarget() != null
             && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), f) != null) {
-            rejectValue(binding, f, message);
+            rejectValue(binding, f, problem);
         } else {
-            DomainMessageCodes.Coded coded = DomainMessageCodes.of(message);
-            binding.reject(coded.code(), coded.args(), message);
+            DomainMessageCodes.Coded coded = coded(problem);
+            binding.reject(coded.code(), coded.args(), problem.message());
         }
     }
 }

@@ -62,6 +62,12 @@ class OpenApiConfiguration {
                                 .addProperty("row", new IntegerSchema().format("int32")
                                         .description("File imports: the refused row (the header is row 1)"))
                                 .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                                .addProperty("code", new StringSchema().description("""
+                                        A stable code of the refusal where it has one, for clients to act on or \
+                                        translate (the message is English and may be reworded): `required`, \
+                                        `notNegative`, `positive`, `duplicate`, `stale`, `unknown.item`, \
+                                        `unknown.warehouse`, `unknown.location`, `unknown.supplier`, `unknownValue`, \
+                                        `atMostChars`, `notANumber`, … Absent when the refusal has none."""))
                                 .required(List.of("field", "message"))))
                 .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(API_KEY)));
     }

@@ -87,7 +87,7 @@ class StockPolicyPageController {
             return "redirect:" + listUrl(location, q, mode, page);
         } catch (InvalidInputException e) {
             for (FieldErrors.FieldError error : e.errors()) {
-                FormErrors.rejectValue(binding, "rows" + error.field(), error.message());
+                FormErrors.rejectValue(binding, "rows" + error.field(), error);
             }
         } catch (RuntimeException e) {
             binding.reject("failed", FormErrors.describe(e));

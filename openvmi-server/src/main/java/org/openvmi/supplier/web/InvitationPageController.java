@@ -1,6 +1,10 @@
 package org.openvmi.supplier.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.supplier.InvitationCommand;
@@ -11,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,17 +43,25 @@ class InvitationPageController {
         return "supplier/invitations";
     }
 
+    /** A refusal is shown at its field with what the user typed kept; an unknown supplier at the supplier field. */
     @PostMapping("/supplier-invitations")
-    String invite(@ModelAttribute("invitation") InvitationCommand command, Model model, RedirectAttributes redirect) {
-        try {
-            InvitationView v = invitations.invite(command, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-            redirect.addFlashAttribute("flash", text("supplier.invite.sent", v.email()));
+    String invite(@ModelAttribute("invitation") InvitationCommand command, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        List<InvitationView> sent = new ArrayList<>(1);
+        FormErrors.run(binding, () -> {
+            try {
+                sent.add(invitations.invite(command, base));
+            } catch (NotFoundException unknownSupplier) {
+                throw InvalidInputException.of("supplier", CodedRefusal.unknown("supplier", command.getSupplier()));
+            }
+        });
+        if (!sent.isEmpty()) {
+            redirect.addFlashAttribute("flash", text("supplier.invite.sent", sent.get(0).email()));
             return "redirect:/supplier-invitations";
-        } catch (InvalidInputException | BusinessRuleException | NotFoundException | org.openvmi.shared.ConflictException e) {
-            model.addAttribute("flashError", FormErrors.describe(e, messages));
-            model.addAttribute("recent", invitations.recent());
-            return "supplier/invitations";
         }
+        model.addAttribute("recent", invitations.recent());
+        return "supplier/invitations";
     }
 
     @GetMapping("/invitations/{token}")

@@ -47,8 +47,8 @@ class SupplierStockPageController {
     @GetMapping
     String list(@RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
                 @RequestParam(required = false) Boolean stale, @RequestParam(required = false) String edit,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         SupplierStockLine line = new SupplierStockLine();
         PartyScope scope = PartyScope.current();
         if (edit != null && scope.supplierCode() != null) {
@@ -64,7 +64,7 @@ class SupplierStockPageController {
             }
         }
         model.addAttribute("line", line);
-        return page(supplier, item, stale, PageRequest.of(page, PAGE_SIZE).sorted(sort, dir), model);
+        return page(supplier, item, stale, PageRequest.forPage(page, size).sorted(sort, dir), model);
     }
 
     @PostMapping("/edit")

@@ -50,4 +50,18 @@ class FormErrorsTest {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(FormErrors.describe("lines[0].item: unknown item 'X'", messages)).isEqualTo("Line 1: There is no item 'X'");
     }
+
+    @Test
+    void a_refusal_raised_with_a_code_is_translated_by_its_code_whatever_its_english_wording() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        RuntimeException duplicate = new org.openvmi.shared.ConflictException("username",
+                org.openvmi.shared.CodedRefusal.of(org.openvmi.shared.CodedRefusal.DUPLICATE, "User 'li' already exists", "li"));
+        assertThat(FormErrors.byField(duplicate, messages)).containsEntry("username", "“li”已存在");
+        RuntimeException stale = new org.openvmi.shared.ConflictException("version",
+                org.openvmi.shared.CodedRefusal.stale("Requisition PR-7 was changed meanwhile; reload it"));
+        assertThat(FormErrors.describe(stale, messages)).isEqualTo("记录已被他人修改，请刷新页面后重试");
+        RuntimeException unknown = org.openvmi.shared.InvalidInputException.of("lines[0].item",
+                org.openvmi.shared.CodedRefusal.unknown("item", "BRG-9"));
+        assertThat(FormErrors.describe(unknown, messages)).isEqualTo("第 1 行：物料“BRG-9”不存在");
+    }
 }

@@ -1,0 +1,56 @@
+package org.openvmi.shared;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A refusal of the domain with a stable {@code code} besides its English text: the REST API returns the code in
+ * {@code errors[].code} and a page translates it ({@code domain.<code>} in the bundles, with {@code args}) instead of
+ * reading the English text back. The text stays what the API always said.
+ */
+public record CodedRefusal(String code, String message, List<Object> args) {
+
+    public static final String REQUIRED = "required";
+    public static final String NOT_NEGATIVE = "notNegative";
+    public static final String POSITIVE = "positive";
+    public static final String DUPLICATE = "duplicate";
+    public static final String STALE = "stale";
+    /** Followed by the kind of record: {@code unknown.item}, {@code unknown.warehouse}, … */
+    public static final String UNKNOWN = "unknown.";
+
+    public CodedRefusal {
+        args = List.copyOf(args);
+    }
+
+    /** A refusal with its own wording; {@code args} fill the placeholders of {@code domain.<code>}. */
+    public static CodedRefusal of(String code, String message, Object... args) {
+        return new CodedRefusal(code, message, Arrays.asList(args));
+    }
+
+    public static CodedRefusal required() {
+        return of(REQUIRED, "is required");
+    }
+
+    public static CodedRefusal notNegative() {
+        return of(NOT_NEGATIVE, "must not be negative");
+    }
+
+    public static CodedRefusal positive() {
+        return of(POSITIVE, "must be greater than zero");
+    }
+
+    /** "unknown item 'X'": {@code kind} is item, warehouse, location or supplier. */
+    public static CodedRefusal unknown(String kind, Object value) {
+        return of(UNKNOWN + kind, "unknown " + kind + " '" + value + "'", String.valueOf(value));
+    }
+
+    /** "An item with code 'X' already exists" ({@code what} is "An item", "Warehouse", …). */
+    public static CodedRefusal duplicate(String what, String code) {
+        return of(DUPLICATE, what + " with code '" + code + "' already exists", code);
+    }
+
+    /** Another user saved the record since it was read: "… was changed by someone else; reload and try again". */
+    public static CodedRefusal stale(String message) {
+        return of(STALE, message);
+    }
+}
