@@ -15,8 +15,11 @@ import jakarta.validation.Validator;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ExportFile;
 import org.openvmi.catalog.ImportResult;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.catalog.SupplierItemCommand;
 import org.openvmi.catalog.model.TabularImport;
 import org.openvmi.catalog.model.Texts;
+import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -63,10 +66,12 @@ public class SupplierStocks {
     private final SupplierStockProperties properties;
     private final Clock clock;
     private final TransactionTemplate writing;
+    private final SupplierCatalog catalog;
 
     SupplierStocks(SupplierStockRepository repository, SupplierStockWriter writer, CatalogRefs refs, Validator validator,
                    MessageSource messages, SupplierStockProperties properties, Clock clock,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, SupplierCatalog catalog) {
+        this.catalog = catalog;
         this.repository = repository;
         this.writer = writer;
         this.refs = refs;
@@ -216,6 +221,40 @@ public class SupplierStocks {
         errors.throwIfAny();
         repository.rememberColumns(supplier.id(), clean, replaceAll, currentUser(), clock.instant());
         return repository.columns(supplier.id());
+    }
+
+    /**
+     * The supplier sets its own part number of an item of its source list (the buyer edits it on the source list).
+     * A part number that is already another item's part number or code in the same list is refused: uploads could
+     * no longer tell the two apart.
+     */
+    @Transactional
+    public SupplierPartNo setPartNo(String supplierCode, String item, String partNo) {
+        Supplier supplier = writable(supplierCode);
+        String value = partNo == null || partNo.isBlank() ? null : partNo.trim();
+        if (value != null && value.length() > 64) {
+            throw InvalidInputException.of("supplierPartNo", "at most 64 characters");
+        }
+        Map<String, SourceItem> sources = repository.sourceList(supplier.id());
+        if (!sources.containsKey(item)) {
+            throw new NotFoundException("Source-list line", supplier.code() + "/" + item);
+        }
+        for (SourceItem other : sources.values()) {
+            if (value != null && !other.code().equals(item) && (value.equals(other.partNo()) || value.equals(other.code()))) {
+                throw new BusinessRuleException("supplierPartNo", text("supplier.error.partNoTaken", value, other.code()));
+            }
+        }
+        SupplierItemCommand command = SupplierItemCommand.from(catalog.source(supplier.code(), item));
+        command.setSupplierPartNo(value);
+        catalog.updateSource(supplier.code(), item, command);
+        return new SupplierPartNo(item, value);
+    }
+
+    /** The caller's own part number of an item of its source list (null: none, or not on the list). */
+    @Transactional(readOnly = true)
+    public String ownPartNo(String item) {
+        SourceItem source = repository.sourceList(writable(null).id()).get(item);
+        return source == null ? null : source.partNo();
     }
 
     private static ItemCodes itemCodes(Map<String, SourceItem> sources) {

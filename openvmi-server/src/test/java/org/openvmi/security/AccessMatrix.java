@@ -216,6 +216,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/supplier-stock/template").allow(SUPPLIER_STOCK_WRITERS),
             api(GET, "/api/v1/supplier-stock/columns").allow(SUPPLIER_STOCK_WRITERS),
             api(PUT, "/api/v1/supplier-stock/columns").body("{}").allow(SUPPLIER_STOCK_WRITERS),
+            api(PUT, "/api/v1/supplier-stock/part-numbers/NO-ITEM").body("{}").allow(SUPPLIER_STOCK_WRITERS),
             ui(GET, "/supplier-stock").allow(SIGNED_IN),
             ui(POST, "/supplier-stock/edit").allow(SUPPLIER_STOCK_WRITERS),
             ui(POST, "/supplier-stock/upload").allow(SUPPLIER_STOCK_WRITERS),

@@ -166,7 +166,31 @@ abstract class SupplierStockFromErpContract {
         assertThat(data.stockRows(other)).isZero();
     }
 
+    @Test
+    void a_supplier_sets_its_own_part_numbers_of_its_own_items_only() throws Exception {
+        partNumber(user, items.get(0), "NEW-" + supplier).andExpect(status().isOk())
+                .andExpect(jsonPath("$.supplierPartNo").value("NEW-" + supplier));
+        upload(user, "supplierPartNo,available\nNEW-%s,8\n".formatted(supplier), "stock.csv").andExpect(status().isOk());
+        assertThat(available(items.get(0))).isEqualByComparingTo("8");
+        // another item's part number or code would make uploads ambiguous
+        partNumber(user, items.get(0), "P-" + supplier + "-1").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("supplierPartNo"));
+        partNumber(user, items.get(0), items.get(2)).andExpect(status().isUnprocessableContent());
+        // an item of another supplier's list is not found, and nothing changes there
+        String other = data.supplierWithUser(users, "ERP");
+        partNumber(asUser(other.toLowerCase()), items.get(1), "X").andExpect(status().isNotFound());
+        assertThat(jdbc.sql("""
+                SELECT si.supplier_part_no FROM supplier_item si JOIN item i ON i.id = si.item_id
+                JOIN supplier s ON s.id = si.supplier_id WHERE s.code = :s AND i.code = :i""")
+                .param("s", supplier).param("i", items.get(1)).query(String.class).single()).isEqualTo("P-" + supplier + "-1");
+    }
+
     // ---- helpers
+
+    private ResultActions partNumber(RequestPostProcessor who, String item, String partNo) throws Exception {
+        return mvc.perform(put("/api/v1/supplier-stock/part-numbers/" + item).with(who)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"supplierPartNo\":\"" + partNo + "\"}"));
+    }
 
     private void partNo(String supplierCode, String item, String partNo) {
         jdbc.sql("""

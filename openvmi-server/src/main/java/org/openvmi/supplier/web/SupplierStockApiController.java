@@ -13,6 +13,7 @@ import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.web.ApiProblems;
 import org.openvmi.shared.web.Download;
 import org.openvmi.supplier.StockSource;
+import org.openvmi.supplier.SupplierPartNo;
 import org.openvmi.supplier.SupplierStockColumn;
 import org.openvmi.supplier.SupplierStockColumns;
 import org.openvmi.supplier.SupplierStockHistoryView;
@@ -115,6 +116,15 @@ class SupplierStockApiController {
     @PutMapping("/columns")
     List<SupplierStockColumn> rememberColumns(@RequestBody SupplierStockColumns body) {
         return stocks.rememberColumns(body, true);
+    }
+
+    @Operation(operationId = "putSupplierPartNo",
+            summary = "A supplier sets its own part number of an item of its source list (blank clears it)",
+            description = "422 when another item of the same source list has that part number or code")
+    @PutMapping("/part-numbers/{item}")
+    SupplierPartNo setPartNo(@PathVariable String item, @RequestBody SupplierPartNo body,
+                             @RequestParam(required = false) String supplier) {
+        return stocks.setPartNo(supplier, item, body == null ? null : body.supplierPartNo());
     }
 
     @Download({TabularFormat.CSV, TabularFormat.XLSX})

@@ -2,6 +2,7 @@ package org.openvmi.supplier.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -70,15 +71,26 @@ class SupplierStockPageController {
             }
         }
         model.addAttribute("line", line);
+        model.addAttribute("partNo", edit != null && scope.supplierCode() != null ? stocks.ownPartNo(edit) : null);
         return page(supplier, item, stale, PageRequest.of(page, PAGE_SIZE).sorted(sort, dir), model);
     }
 
     @PostMapping("/edit")
-    String edit(@ModelAttribute("line") SupplierStockLine line, RedirectAttributes redirect, Model model) {
+    String edit(@ModelAttribute("line") SupplierStockLine line,
+                @RequestParam(required = false) String supplierPartNo, RedirectAttributes redirect, Model model) {
         try {
             SupplierStockView saved = stocks.edit(null, line);
+            // the supplier's own part number, typed in the same form: saved when it changed (blank keeps it)
+            if (supplierPartNo != null && !supplierPartNo.isBlank()
+                && !supplierPartNo.trim().equals(blankIfNull(stocks.ownPartNo(saved.item())))) {
+                stocks.setPartNo(null, saved.item(), supplierPartNo);
+            }
             redirect.addFlashAttribute("flash", text("supplier.stock.saved", saved.item()));
             return "redirect:/supplier-stock";
+        } catch (org.openvmi.shared.BusinessRuleException e) {
+            model.addAttribute("lineErrors", List.of(FormErrors.describe(e, messages)));
+            model.addAttribute("partNo", supplierPartNo);
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         } catch (InvalidInputException e) {
             // one message per problem, in the page's language, without the property path ("lines[0].item: …"):
             // the form holds one line
@@ -166,6 +178,10 @@ class SupplierStockPageController {
         model.addAttribute("stale", stale);
         model.addAttribute("ownSupplier", PartyScope.current().supplierCode());
         return "supplier/stock";
+    }
+
+    private static String blankIfNull(String s) {
+        return s == null ? "" : s;
     }
 
     private String text(String key, Object... args) {
