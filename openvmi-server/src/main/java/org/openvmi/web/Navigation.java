@@ -78,7 +78,8 @@ public final class Navigation {
                     new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),
                     new Entry("nav-vmi-shipments", "/shipments", "nav.vmiShipments"),
                     new Entry("nav-vmi-stock", "/vmi/stock", "nav.vmiStock"),
-                    new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"))),
+                    new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"),
+                    new Entry("nav-vmi-statements-bulk", "/settlements/bulk", "nav.vmiStatementsBulk"))),
             new Group("nav.planning", List.of(
                     new Entry("nav-planning-runs", "/planning/runs", "nav.planningRuns"),
                     new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"))),

@@ -38,7 +38,7 @@ class StatementPrintOnH2Test extends VmiTestSupport {
         LocalDate today = LocalDate.now(clock);
         JsonNode st = body(postJson("/api/v1/settlements", as(Role.FINANCE),
                 "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"taxRate\":0.13}".formatted(Fixtures.SUPPLIER_A,
-                        today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())))
+                        periodStart(), today.withDayOfMonth(today.lengthOfMonth())))
                 .andExpect(status().isCreated()));
         BigDecimal total = new BigDecimal(st.get("total").asString());
         BigDecimal tax = new BigDecimal(st.get("tax").asString());

@@ -225,8 +225,10 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
         assertThat(onHand(data.item, data.vmi, data.supplier)).isEqualByComparingTo("40");
         assertThat(settledQty(data.supplier)).isZero();
 
-        // confirming someone else's statement: 404 for the other supplier, and it stays ISSUED
-        long statement = statement(Fixtures.SUPPLIER_A);
+        // confirming someone else's statement: 404 for the other supplier, and it stays ISSUED (an empty statement
+        // is refused, so something is consumed first)
+        consume(data.item, "1").andExpect(status().isCreated());
+        long statement = statement(data.supplier);
         postJson("/api/v1/settlements/" + statement + "/issue", as(Role.FINANCE), "").andExpect(status().isOk());
         postJson("/api/v1/settlements/" + statement + "/confirm", asUser(Fixtures.SUPPLIER_USER_B), "{}")
                 .andExpect(status().isNotFound());
@@ -240,6 +242,8 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
     void a_supplier_sees_and_answers_only_its_own_agreements_shipments_and_statements() throws Exception {
         long agreementA = agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
         long asnA = asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "5", null));
+        receiveAll(asnA, data.item, "5");
+        consume(data.item, "1").andExpect(status().isCreated()); // an empty statement is refused
         long statementA = statement(Fixtures.SUPPLIER_A);
         mvc.perform(get("/api/v1/vmi/agreements/" + agreementA).with(asUser(Fixtures.SUPPLIER_USER_B)))
                 .andExpect(status().isNotFound());

@@ -110,7 +110,7 @@ class VmiPagesTest extends VmiTestSupport {
         // finance makes and issues the statement; the supplier confirms; finance closes, prints and exports
         LocalDate today = LocalDate.now(clock);
         String stUrl = mvc.perform(post("/settlements").session(finance).with(csrf()).param("supplier", Fixtures.SUPPLIER_A)
-                        .param("from", today.withDayOfMonth(1).toString()).param("to", today.withDayOfMonth(today.lengthOfMonth()).toString()))
+                        .param("from", periodStart().toString()).param("to", today.withDayOfMonth(today.lengthOfMonth()).toString()))
                 .andExpect(flash().attribute("flash", containsString("ST-")))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(post(stUrl + "/issue").session(finance).with(csrf())).andExpect(flash().attributeExists("flash"));

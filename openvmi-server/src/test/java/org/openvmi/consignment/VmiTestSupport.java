@@ -116,17 +116,30 @@ abstract class VmiTestSupport {
                 "{\"item\":\"" + item + "\",\"location\":\"" + data.vmi + "\",\"qty\":" + qty + ",\"reference\":\"WO-T\"}");
     }
 
+    /** Each statement a test makes is of a period of its own (one supplier and period make one statement). */
+    private static final java.util.concurrent.atomic.AtomicInteger PERIODS = new java.util.concurrent.atomic.AtomicInteger();
+
     long statement(String supplier) throws Exception {
-        LocalDate today = LocalDate.now(clock);
-        return body(postJson("/api/v1/settlements", as(Role.FINANCE),
-                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(supplier, today.withDayOfMonth(1),
-                        today.withDayOfMonth(today.lengthOfMonth())))
-                .andExpect(status().isCreated())).get("id").asLong();
+        return body(makeStatement(supplier).andExpect(status().isCreated())).get("id").asLong();
     }
 
-    /** Puts every open line of the supplier (from other tests) on a statement of its own. */
+    /** The statement of the open lines up to the end of this month, from a day before all earlier ones'. */
+    ResultActions makeStatement(String supplier) throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        return postJson("/api/v1/settlements", as(Role.FINANCE),
+                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(supplier, periodStart(),
+                        today.withDayOfMonth(today.lengthOfMonth())));
+    }
+
+    /** The start of a period no other statement of these tests has: a day before the month's start, then two… */
+    LocalDate periodStart() {
+        return LocalDate.now(clock).withDayOfMonth(1).minusDays(PERIODS.incrementAndGet());
+    }
+
+    /** Puts every open line of the supplier (from other tests) on a statement of its own; none open is refused (0.00). */
     void flushOpenLines(String supplier) throws Exception {
-        statement(supplier);
+        int status = makeStatement(supplier).andReturn().getResponse().getStatus();
+        assertThat(status).isIn(201, 422);
     }
 
     ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {

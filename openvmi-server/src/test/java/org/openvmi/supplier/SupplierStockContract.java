@@ -284,7 +284,7 @@ abstract class SupplierStockContract {
         assertThat(rows.get(0).get("availableFrom")).isEqualTo("2030-02-01");
         assertThat(rows.get(1).get("available")).isNull();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
-            wb.getSheetAt(0).getRow(2).createCell(1).setCellValue(40);
+            wb.getSheetAt(0).getRow(2).createCell(3).setCellValue(40);   // item, itemName, supplierPartNo, available
             var out = new java.io.ByteArrayOutputStream();
             wb.write(out);
             mvc.perform(multipart("/api/v1/supplier-stock/import").file(new MockMultipartFile("file", "stock.xlsx",

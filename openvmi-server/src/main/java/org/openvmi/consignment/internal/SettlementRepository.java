@@ -87,6 +87,42 @@ public class SettlementRepository {
                 .param("s", supplierId).param("to", to).query(String.class).list().stream().map(String::trim).toList();
     }
 
+    /** What a statement of the supplier up to {@code to} would hold: its open lines, their total and currencies. */
+    public record OpenLines(long supplierId, String supplier, String supplierName, List<String> currencies, int lines,
+                            BigDecimal amount) {
+    }
+
+    /** Every supplier's open lines up to {@code to} (one query), or one supplier's with {@code supplierId}. */
+    public List<OpenLines> openLines(LocalDate to, Long supplierId) {
+        Map<Long, OpenLines> bySupplier = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT sl.supplier_id, s.code, s.name, sl.currency, COUNT(*) AS n, COALESCE(SUM(sl.amount), 0) AS amount
+                FROM vmi_settlement_line sl JOIN supplier s ON s.id = sl.supplier_id
+                WHERE sl.statement_id IS NULL AND sl.occurred_on <= :to""" + (supplierId == null ? "" : " AND sl.supplier_id = :s")
+                        + " GROUP BY sl.supplier_id, s.code, s.name, sl.currency ORDER BY s.code, sl.currency")
+                .param("to", to).param("s", supplierId == null ? 0L : supplierId)
+                .query((rs, n) -> bySupplier.merge(rs.getLong(1), new OpenLines(rs.getLong(1), rs.getString(2),
+                                rs.getString(3), List.of(rs.getString(4).trim()), rs.getInt(5), rs.getBigDecimal(6)),
+                        (a, b) -> new OpenLines(a.supplierId(), a.supplier(), a.supplierName(),
+                                java.util.stream.Stream.concat(a.currencies().stream(), b.currencies().stream()).toList(),
+                                a.lines() + b.lines(), a.amount().add(b.amount()))))
+                .list();
+        return List.copyOf(bySupplier.values());
+    }
+
+    /** The statements of a period by supplier id (id and status): one supplier and period make one statement. */
+    public Map<Long, Head> statementsOf(LocalDate from, LocalDate to, Long supplierId) {
+        Map<Long, Head> heads = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, supplier_id, status, row_version, period_from, period_to FROM vmi_settlement_statement
+                WHERE period_from = :f AND period_to = :t""" + (supplierId == null ? "" : " AND supplier_id = :s"))
+                .param("f", from).param("t", to).param("s", supplierId == null ? 0L : supplierId)
+                .query((rs, n) -> heads.put(rs.getLong(2), new Head(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getLong(4), Sql.date(rs, "period_from"), Sql.date(rs, "period_to"))))
+                .list();
+        return heads;
+    }
+
     /**
      * A DRAFT statement with every line of the supplier up to {@code to} not yet on a statement (lines of earlier
      * periods that came after their statement was made are carried over into this one).

@@ -2,8 +2,12 @@ package org.openvmi.consignment.web;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
+import org.openvmi.consignment.BulkStatementRequest;
+import org.openvmi.consignment.BulkStatementResult;
 import org.openvmi.consignment.Settlements;
+import org.openvmi.consignment.StatementCandidate;
 import org.openvmi.consignment.StatementAnswer;
 import org.openvmi.consignment.StatementRequest;
 import org.openvmi.consignment.StatementView;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,12 +50,31 @@ class SettlementApiController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "generateSettlement", summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines")
+    @Operation(operationId = "generateSettlement", summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines",
+            description = "A second statement of the same supplier and period is 409; an empty one (0.00) is 422")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StatementView> generate(@RequestBody StatementRequest request) {
         StatementView created = settlements.generate(request);
         return ResponseEntity.created(URI.create("/api/v1/settlements/" + created.id())).body(created);
+    }
+
+    @Operation(operationId = "getStatementCandidates",
+            summary = "The suppliers with settlement lines not yet on a statement up to the end of a month (YYYY-MM)",
+            description = "With what each one's statement of the month would hold; refusal says why one cannot be made")
+    @GetMapping("/candidates")
+    List<StatementCandidate> candidates(@RequestParam(required = false) String period) {
+        return settlements.candidates(period);
+    }
+
+    @Operation(operationId = "issueStatementsInBulk",
+            summary = "Make and issue the month's statements of every supplier with open lines (or of the suppliers named)",
+            description = "One outcome per supplier: ISSUED, SKIPPED (nothing to settle) or REFUSED (a statement of the "
+                          + "month exists, 0.00, several currencies; nothing changed for it). Once per Idempotency-Key.")
+    @PostMapping("/bulk")
+    BulkStatementResult bulk(@RequestBody BulkStatementRequest request,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return settlements.issueAll(request, idempotencyKey);
     }
 
     @GetMapping

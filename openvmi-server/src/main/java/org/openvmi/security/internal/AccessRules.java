@@ -157,6 +157,8 @@ public final class AccessRules {
             new Rule(null, "/shipments/**", SHIPPERS),
             new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
             new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
+            new Rule(HttpMethod.GET, "/settlements/bulk", SETTLERS),         // every supplier's totals: finance only
+            new Rule(HttpMethod.GET, "/settlements/candidates", SETTLERS),
             new Rule(HttpMethod.GET, "/settlements/**", ANY),
             new Rule(null, "/settlements/**", SETTLERS),
 
@@ -182,6 +184,7 @@ public final class AccessRules {
 
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
+            new Rule(HttpMethod.GET, "/supplier-stock/columns", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/supplier-stock/availability", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/supplier-stock/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),

@@ -46,6 +46,11 @@ final class DomainMessageCodes {
             new Rule(Pattern.compile("unknown value '(.*)'; (?:allowed:|one of) \\[?([^\\]]*)\\]?"), "domain.unknownValue"),
             new Rule(Pattern.compile("at least one approver \\(user name or role:NAME\\) is required"),
                     "domain.atLeastOneApprover"),
+            // one statement per supplier and period, none of 0.00 (issue 21)
+            new Rule(Pattern.compile("supplier '(.*)' has a statement of (\\S+)\\.\\.(\\S+) already \\(ST-(\\d+)\\)"),
+                    "domain.statementExists"),
+            new Rule(Pattern.compile("supplier '(.*)' has nothing to settle up to (\\S+): the statement would be 0\\.00"),
+                    "domain.statementEmpty"),
             // Bean Validation's defaults, interpolated in English by RequestValidation
             new Rule(Pattern.compile("must not be empty"), "domain.required"),
             new Rule(Pattern.compile("(?:size must be between \\d+ and|at most) (\\d+)(?: characters)?"), "domain.atMostChars"),

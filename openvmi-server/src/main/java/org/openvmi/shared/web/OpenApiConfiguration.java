@@ -137,6 +137,13 @@ class OpenApiConfiguration {
                         .description("File imports: rows imported (0 when the file was refused)"))
                 .addProperty("rejected", new IntegerSchema().format("int32")
                         .description("File imports: rows refused, each listed in `errors` with its `row`"))
+                .addProperty("unmappedColumns", new ArraySchema()
+                        .description("Supplier stock uploads: the file's column names the supplier has not told the "
+                                     + "meaning of yet (PUT /supplier-stock/columns), with a sample and a guessed column")
+                        .items(new ObjectSchema()
+                                .addProperty("header", new StringSchema())
+                                .addProperty("sample", new StringSchema().nullable(true))
+                                .addProperty("guess", new StringSchema().nullable(true))))
                 .required(List.of("title", "status"));
     }
 

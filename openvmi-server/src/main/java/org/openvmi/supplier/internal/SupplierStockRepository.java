@@ -18,6 +18,7 @@ import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.SortColumns;
 import org.openvmi.supplier.StockSource;
+import org.openvmi.supplier.SupplierStockColumn;
 import org.openvmi.supplier.SupplierStockHistoryView;
 import org.openvmi.supplier.SupplierStockView;
 import org.openvmi.supplier.model.Freshness;
@@ -37,12 +38,13 @@ public class SupplierStockRepository {
             "from", "ss.available_from", "leadtime", "ss.production_lead_days", "lowwater", "ss.low_water",
             "asof", "ss.as_of", "source", "ss.source");
 
-    /** An item on a supplier's source list. */
-    public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays) {
+    /** An item on a supplier's source list, with the supplier's own part number (may be null). */
+    public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
     }
 
-    /** What is stored for a supplier item before a report: whether a row exists and its low-water mark. */
-    public record Stored(long itemId, BigDecimal lowWater) {
+    /** What is stored for a supplier item before a report: its figures and as-of time (an unchanged row keeps it). */
+    public record Stored(long itemId, BigDecimal available, BigDecimal inProduction, LocalDate availableFrom,
+                         Integer leadTimeDays, BigDecimal lowWater, Instant asOf) {
     }
 
     /** One row to store (current and history). */
@@ -67,10 +69,11 @@ public class SupplierStockRepository {
     public Map<String, SourceItem> sourceList(long supplierId) {
         Map<String, SourceItem> items = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days FROM supplier_item si JOIN item i ON i.id = si.item_id
-                WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
+                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days, si.supplier_part_no FROM supplier_item si
+                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
                 .query((rs, n) -> items.put(rs.getString("code"), new SourceItem(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("uom"), rs.getInt("lead_time_days"))))
+                        rs.getString("name"), rs.getString("uom"), rs.getInt("lead_time_days"),
+                        rs.getString("supplier_part_no"))))
                 .list();
         return items;
     }
@@ -78,8 +81,12 @@ public class SupplierStockRepository {
     /** The supplier's stored rows by item id, locked against a concurrent report of the same supplier. */
     public Map<Long, Stored> storedForUpdate(long supplierId) {
         Map<Long, Stored> stored = new HashMap<>();
-        jdbc.sql("SELECT item_id, low_water FROM supplier_stock WHERE supplier_id = :s FOR UPDATE").param("s", supplierId)
-                .query((rs, n) -> stored.put(rs.getLong(1), new Stored(rs.getLong(1), rs.getBigDecimal(2)))).list();
+        jdbc.sql("""
+                SELECT item_id, available_qty, in_production, available_from, production_lead_days, low_water, as_of
+                FROM supplier_stock WHERE supplier_id = :s FOR UPDATE""").param("s", supplierId)
+                .query((rs, n) -> stored.put(rs.getLong(1), new Stored(rs.getLong(1), rs.getBigDecimal(2),
+                        rs.getBigDecimal(3), date(rs, "available_from"), integer(rs, "production_lead_days"),
+                        rs.getBigDecimal(6), rs.getTimestamp(7).toInstant()))).list();
         return stored;
     }
 
@@ -127,6 +134,39 @@ public class SupplierStockRepository {
                 .addValue("source", w.source().name())
                 .addValue("recordedAt", Timestamp.from(w.recordedAt()))
                 .addValue("recordedBy", w.recordedBy());
+    }
+
+    /** The supplier's remembered column names: header key → upload column, or → null for a header it ignores. */
+    public Map<String, String> columnMap(long supplierId) {
+        Map<String, String> map = new LinkedHashMap<>();
+        jdbc.sql("SELECT header_key, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
+                .param("s", supplierId).query((rs, n) -> map.put(rs.getString(1), rs.getString(2))).list();
+        return map;
+    }
+
+    /** The remembered headers as the supplier wrote them, with their column (null: ignored). */
+    public List<SupplierStockColumn> columns(long supplierId) {
+        return jdbc.sql("SELECT header, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
+                .param("s", supplierId).query((rs, n) -> new SupplierStockColumn(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Remembers these headers (replacing what was remembered for the same header; with {@code replaceAll} all). */
+    public void rememberColumns(long supplierId, List<SupplierStockColumn> columns, boolean replaceAll, String user,
+                                Instant now) {
+        if (replaceAll) {
+            jdbc.sql("DELETE FROM supplier_stock_column_map WHERE supplier_id = :s").param("s", supplierId).update();
+        }
+        for (SupplierStockColumn c : columns) {
+            String key = org.openvmi.supplier.model.ColumnNames.key(c.header());
+            jdbc.sql("DELETE FROM supplier_stock_column_map WHERE supplier_id = :s AND header_key = :k")
+                    .param("s", supplierId).param("k", key).update();
+            jdbc.sql("""
+                    INSERT INTO supplier_stock_column_map (supplier_id, header_key, header, target_column, updated_by,
+                           updated_at) VALUES (:s, :k, :h, :c, :u, :now)""")
+                    .param("s", supplierId).param("k", key).param("h", c.header().trim())
+                    .param("c", c.column(), java.sql.Types.VARCHAR).param("u", user).param("now", Timestamp.from(now))
+                    .update();
+        }
     }
 
     public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,

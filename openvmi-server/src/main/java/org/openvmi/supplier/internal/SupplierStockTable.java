@@ -21,6 +21,7 @@ import org.openvmi.shared.tabular.TabularRow;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockLine;
 import org.openvmi.supplier.SupplierStockView;
+import org.openvmi.supplier.model.ItemCodes;
 import org.openvmi.supplier.model.ReportRules;
 
 /**
@@ -31,14 +32,18 @@ import org.openvmi.supplier.model.ReportRules;
 public final class SupplierStockTable implements TabularAdapter<SupplierStockLine> {
 
     public static final String ITEM = "item";
+    /** The item's name: in the template to read by, ignored on upload. */
+    static final String ITEM_NAME = "itemName";
+    /** The supplier's own part number: an upload may name the item by it instead of (or besides) the buyer's code. */
+    static final String SUPPLIER_PART_NO = "supplierPartNo";
     static final String AVAILABLE = "available";
     static final String IN_PRODUCTION = "inProduction";
     static final String AVAILABLE_FROM = "availableFrom";
     static final String LEAD_TIME_DAYS = "leadTimeDays";
     static final String LOW_WATER = "lowWater";
     static final String AS_OF = "asOf";
-    public static final List<String> COLUMNS = List.of(ITEM, AVAILABLE, IN_PRODUCTION, AVAILABLE_FROM, LEAD_TIME_DAYS,
-            LOW_WATER, AS_OF);
+    public static final List<String> COLUMNS = List.of(ITEM, ITEM_NAME, SUPPLIER_PART_NO, AVAILABLE, IN_PRODUCTION,
+            AVAILABLE_FROM, LEAD_TIME_DAYS, LOW_WATER, AS_OF);
 
     private final long supplierId;
     private final Map<String, SupplierStockRepository.SourceItem> sources;
@@ -47,10 +52,11 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
     private final String user;
     private final ZoneId zone;
     private final java.time.Instant now;
+    private final ItemCodes codes;
 
     public SupplierStockTable(long supplierId, Map<String, SupplierStockRepository.SourceItem> sources,
                               List<SupplierStockView> current, SupplierStockWriter writer, String user, ZoneId zone,
-                              java.time.Instant now) {
+                              java.time.Instant now, ItemCodes codes) {
         this.supplierId = supplierId;
         this.sources = sources;
         this.current = current;
@@ -58,6 +64,7 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         this.user = user;
         this.zone = zone;
         this.now = now;
+        this.codes = codes;
     }
 
     @Override
@@ -72,7 +79,7 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
 
     @Override
     public Set<String> requiredColumns() {
-        return Set.of(ITEM, AVAILABLE);
+        return Set.of(AVAILABLE);   // and the item by ITEM or SUPPLIER_PART_NO, checked per row
     }
 
     @Override
@@ -83,7 +90,7 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
     @Override
     public SupplierStockLine read(TabularRow row, RowProblems problems) {
         SupplierStockLine l = new SupplierStockLine();
-        l.setItem(row.get(ITEM));
+        l.setItem(item(row, problems));
         l.setAvailable(Cells.decimal(row, AVAILABLE, problems));
         l.setInProduction(Cells.decimal(row, IN_PRODUCTION, problems));
         l.setAvailableFrom(date(row, AVAILABLE_FROM, problems));
@@ -91,6 +98,23 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         l.setLowWater(Cells.decimal(row, LOW_WATER, problems));
         l.setAsOf(time(row, AS_OF, problems));
         return l;
+    }
+
+    /** The buyer's code of the item the row names by either code; a refusal names the column the code came from. */
+    private String item(TabularRow row, RowProblems problems) {
+        String either = row.get(ITEM);
+        String partNo = row.get(SUPPLIER_PART_NO);
+        if (either == null && partNo == null) {
+            problems.reject(row.rowNumber(), ITEM, "supplier.error.noItemCode");
+            return null;
+        }
+        ItemCodes.Match match = codes.resolve(either, partNo);
+        if (!match.found()) {
+            problems.reject(row.rowNumber(), either != null ? ITEM : SUPPLIER_PART_NO, match.refusalKey(),
+                    match.args().toArray());
+            return either != null ? either : partNo;
+        }
+        return match.code();
     }
 
     /** ISO date ({@code 2026-12-05} or {@code 2026/12/05}); a spreadsheet's date cell arrives as the former. */
@@ -135,10 +159,14 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         return new ImportBatch<>() {
             @Override
             public void check(List<ImportRow<SupplierStockLine>> rows, RowProblems problems) {
+                Map<String, Integer> firstRow = new java.util.HashMap<>();
                 for (ImportRow<SupplierStockLine> r : rows) {
                     SupplierStockLine l = r.command();
-                    if (l.getItem() != null && !sources.containsKey(l.getItem())) {
-                        problems.reject(r.row(), ITEM, "supplier.error.notOnSourceList", l.getItem());
+                    // the same item twice by different codes (the same code twice is already refused)
+                    Integer first = l.getItem() == null || problems.has(r.row()) ? null
+                            : firstRow.putIfAbsent(l.getItem(), r.row());
+                    if (first != null) {
+                        problems.reject(r.row(), ITEM, "supplier.error.itemTwice", l.getItem(), first);
                     }
                     for (ReportRules.Refusal refusal : ReportRules.check(l.getInProduction(), l.getAvailableFrom(),
                             l.getAsOf() == null ? null : l.getAsOf().toInstant(), now)) {
@@ -165,8 +193,9 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         List<List<Object>> rows = new ArrayList<>();
         for (String code : sources.keySet()) {
             SupplierStockView v = byItem.get(code);
-            rows.add(v == null ? Arrays.asList(code, null, null, null, null, null, null)
-                    : Arrays.asList(code, plain(v.available()), plain(v.inProduction()),
+            SupplierStockRepository.SourceItem item = sources.get(code);
+            rows.add(v == null ? Arrays.asList(code, item.name(), item.partNo(), null, null, null, null, null, null)
+                    : Arrays.asList(code, item.name(), item.partNo(), plain(v.available()), plain(v.inProduction()),
                     v.availableFrom() == null ? null : v.availableFrom().toString(), v.leadTimeDays(),
                     plain(v.lowWater()), null));
         }

@@ -1,7 +1,10 @@
 package org.openvmi.supplier.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.List;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.InvalidInputException;
@@ -10,9 +13,12 @@ import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.web.FormErrors;
+import org.openvmi.supplier.SupplierStockColumn;
+import org.openvmi.supplier.SupplierStockColumns;
 import org.openvmi.supplier.SupplierStockLine;
 import org.openvmi.supplier.SupplierStockView;
 import org.openvmi.supplier.SupplierStocks;
+import org.openvmi.supplier.UnmappedColumnsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupplierStockPageController {
 
     private static final int PAGE_SIZE = 50;
+    private static final String PENDING = SupplierStockPageController.class.getName() + ".pendingUpload";
 
     private final SupplierStocks stocks;
     private final MessageSource messages;
@@ -64,15 +71,26 @@ class SupplierStockPageController {
             }
         }
         model.addAttribute("line", line);
+        model.addAttribute("partNo", edit != null && scope.supplierCode() != null ? stocks.ownPartNo(edit) : null);
         return page(supplier, item, stale, PageRequest.forPage(page, size).sorted(sort, dir), model);
     }
 
     @PostMapping("/edit")
-    String edit(@ModelAttribute("line") SupplierStockLine line, RedirectAttributes redirect, Model model) {
+    String edit(@ModelAttribute("line") SupplierStockLine line,
+                @RequestParam(required = false) String supplierPartNo, RedirectAttributes redirect, Model model) {
         try {
             SupplierStockView saved = stocks.edit(null, line);
+            // the supplier's own part number, typed in the same form: saved when it changed (blank keeps it)
+            if (supplierPartNo != null && !supplierPartNo.isBlank()
+                && !supplierPartNo.trim().equals(blankIfNull(stocks.ownPartNo(saved.item())))) {
+                stocks.setPartNo(null, saved.item(), supplierPartNo);
+            }
             redirect.addFlashAttribute("flash", text("supplier.stock.saved", saved.item()));
             return "redirect:/supplier-stock";
+        } catch (org.openvmi.shared.BusinessRuleException e) {
+            model.addAttribute("lineErrors", List.of(FormErrors.describe(e, messages)));
+            model.addAttribute("partNo", supplierPartNo);
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         } catch (InvalidInputException e) {
             // one message per problem, in the page's language, without the property path ("lines[0].item: …"):
             // the form holds one line
@@ -83,20 +101,58 @@ class SupplierStockPageController {
     }
 
     @PostMapping("/upload")
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, HttpSession session, Model model)
+            throws IOException {
         model.addAttribute("line", new SupplierStockLine());
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", text("supplier.upload.noFile"));
             return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         }
-        try (InputStream in = file.getInputStream()) {
-            ImportResult result = stocks.importFile(null, file.getOriginalFilename(), in);
+        return importFile(new PendingUpload(file.getOriginalFilename(), file.getBytes()), session, model);
+    }
+
+    /** The one-time answer to "what do your columns mean?": remembered, then the file kept in the session is read. */
+    @PostMapping("/upload/columns")
+    String columns(@RequestParam(name = "header", required = false) String[] headers,
+                   @RequestParam(name = "column", required = false) String[] columns, HttpSession session, Model model) {
+        model.addAttribute("line", new SupplierStockLine());
+        PendingUpload pending = (PendingUpload) session.getAttribute(PENDING);
+        if (pending == null || headers == null || columns == null || headers.length != columns.length) {
+            model.addAttribute("uploadError", text("supplier.columns.expired"));
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
+        }
+        SupplierStockColumns body = new SupplierStockColumns();
+        for (int i = 0; i < headers.length; i++) {
+            body.getColumns().add(new SupplierStockColumn(headers[i], columns[i]));
+        }
+        try {
+            stocks.rememberColumns(body, false);
+        } catch (InvalidInputException e) {
+            model.addAttribute("uploadError", e.getMessage());
+            return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
+        }
+        return importFile(pending, session, model);
+    }
+
+    /** Imports the file; with column names not known yet, keeps it in the session and asks what they mean. */
+    private String importFile(PendingUpload upload, HttpSession session, Model model) {
+        session.removeAttribute(PENDING);
+        try {
+            ImportResult result = stocks.importFile(null, upload.fileName(), new ByteArrayInputStream(upload.content()));
             model.addAttribute("result", result);
-            model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("fileName", upload.fileName());
+        } catch (UnmappedColumnsException e) {
+            session.setAttribute(PENDING, upload);
+            model.addAttribute("unmapped", e.unmapped());
+            model.addAttribute("uploadColumns", SupplierStocks.UPLOAD_COLUMNS);
         } catch (InvalidInputException e) {
             model.addAttribute("uploadError", e.getMessage());
         }
         return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
+    }
+
+    /** An uploaded file waiting for the supplier to say what its columns mean (one per session, the latest). */
+    private record PendingUpload(String fileName, byte[] content) implements java.io.Serializable {
     }
 
     @GetMapping("/{supplier}/{item}/history")
@@ -122,6 +178,10 @@ class SupplierStockPageController {
         model.addAttribute("stale", stale);
         model.addAttribute("ownSupplier", PartyScope.current().supplierCode());
         return "supplier/stock";
+    }
+
+    private static String blankIfNull(String s) {
+        return s == null ? "" : s;
     }
 
     private String text(String key, Object... args) {

@@ -20,6 +20,14 @@ class DomainMessageCodesTest {
     }
 
     @Test
+    void a_duplicate_or_empty_statement_reads_in_chinese_with_the_supplier_the_period_and_the_statement() {
+        assertThat(text("supplier 'S001' has a statement of 2026-11-01..2026-11-30 already (ST-42)",
+                Locale.SIMPLIFIED_CHINESE)).isEqualTo("供应商“S001”已有 2026-11-01 至 2026-11-30 的对账单（ST-42）：每个供应商每期只有一张对账单");
+        assertThat(text("supplier 'S001' has nothing to settle up to 2026-11-30: the statement would be 0.00",
+                Locale.SIMPLIFIED_CHINESE)).startsWith("供应商“S001”截至 2026-11-30 没有可对账的内容");
+    }
+
+    @Test
     void known_phrasings_read_in_both_languages_with_their_values() {
         assertThat(text("unknown item 'BRG-0027'", Locale.SIMPLIFIED_CHINESE)).isEqualTo("物料“BRG-0027”不存在");
         assertThat(text("unknown item 'BRG-0027'", Locale.ENGLISH)).isEqualTo("There is no item 'BRG-0027'");

@@ -68,6 +68,8 @@ class EnumLabelsTest {
             ENUMS.put(e.getSimpleName(), e);
         }
         ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
+        ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
+        ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
     }
 
     /** Statuses and kinds the code keeps as strings (their CHECK constraints or constants), by type name. */

@@ -1,0 +1,7 @@
+package org.openvmi.supplier;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class SupplierStockFromErpOnH2Test extends SupplierStockFromErpContract {
+}

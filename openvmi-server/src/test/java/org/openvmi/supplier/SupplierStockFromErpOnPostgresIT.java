@@ -1,0 +1,7 @@
+package org.openvmi.supplier;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class SupplierStockFromErpOnPostgresIT extends SupplierStockFromErpContract {
+}
