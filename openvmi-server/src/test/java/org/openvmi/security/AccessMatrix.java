@@ -366,6 +366,12 @@ final class AccessMatrix {
             ui(GET, "/planning/forecasts/{item}/NO-WH").allow(SIGNED_IN),
             ui(GET, "/availability/NO-ITEM").allow(SIGNED_IN),
 
+            // analytics: every role, a supplier scoped to its own consignment
+            api(GET, "/api/v1/analytics/kpis").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/aging").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/abc").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
+
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),
             ui(GET, "/admin/audit").allow(ADMINS),

@@ -43,6 +43,29 @@ public record AbcXyz(BigDecimal a, BigDecimal b, BigDecimal x, BigDecimal y) {
         return result;
     }
 
+    /** Classifies the items of the rows by their issue cost and weekly demand in the period (weeks from its first day). */
+    public List<ItemClass> classify(Map<SnapshotKey, List<DailyFigures>> rowsByKey, Period period) {
+        int weeks = (period.days() + 6) / 7;
+        Map<String, BigDecimal> cost = new java.util.HashMap<>();
+        Map<String, BigDecimal[]> demand = new java.util.HashMap<>();
+        rowsByKey.forEach((key, rows) -> {
+            BigDecimal[] w = demand.computeIfAbsent(key.item(), i -> {
+                BigDecimal[] zeros = new BigDecimal[weeks];
+                java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+                return zeros;
+            });
+            cost.putIfAbsent(key.item(), BigDecimal.ZERO);
+            for (DailyFigures row : rows) {
+                if (period.contains(row.day())) {
+                    cost.merge(key.item(), row.issueCost(), BigDecimal::add);
+                    int week = (int) (java.time.temporal.ChronoUnit.DAYS.between(period.from(), row.day()) / 7);
+                    w[week] = w[week].add(row.demandQty());
+                }
+            }
+        });
+        return classify(cost, demand);
+    }
+
     static BigDecimal cv(BigDecimal[] weeks) {
         if (weeks == null || weeks.length == 0) {
             return null;

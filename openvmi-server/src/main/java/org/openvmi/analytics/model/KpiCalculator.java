@@ -97,13 +97,22 @@ public final class KpiCalculator {
     }
 
     /** No issue for {@code staleDays} before {@code asOf}, counting from the key's first movement if never issued. */
-    private boolean stale(List<DailyFigures> rows, LocalDate asOf) {
-        LocalDate lastMove = rows.isEmpty() ? asOf : rows.get(0).day();
+    public boolean stale(List<DailyFigures> rows, LocalDate asOf) {
+        LocalDate since = lastIssue(rows, asOf);
+        if (since == null) {
+            since = rows.isEmpty() ? asOf : rows.get(0).day();
+        }
+        return !since.isAfter(asOf.minusDays(staleDays));
+    }
+
+    /** The last day up to {@code asOf} with an issue, or null. */
+    public static LocalDate lastIssue(List<DailyFigures> rows, LocalDate asOf) {
+        LocalDate last = null;
         for (DailyFigures row : rows) {
             if (row.issueQty().signum() > 0 && !row.day().isAfter(asOf)) {
-                lastMove = row.day();
+                last = row.day();
             }
         }
-        return !lastMove.isAfter(asOf.minusDays(staleDays));
+        return last;
     }
 }

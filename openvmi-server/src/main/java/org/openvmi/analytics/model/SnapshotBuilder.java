@@ -50,7 +50,12 @@ public final class SnapshotBuilder {
         }
         DayKey dayKey = new DayKey(m.key(), m.day());
         DailyFigures today = days.getOrDefault(dayKey, DailyFigures.opening(m.key(), m.day()));
-        days.put(dayKey, today.after(fifo.qty(), fifo.value(), received, issued, issuedCost));
+        days.put(dayKey, today.after(fifo.qty(), stored(fifo.value()), received, issued, stored(issuedCost)));
+    }
+
+    /** Values keep the scale of their columns so that stored and recomputed snapshots compare equal. */
+    private static BigDecimal stored(BigDecimal value) {
+        return value.setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     /** The daily figures this builder holds (the seeded ones and those it touched). */

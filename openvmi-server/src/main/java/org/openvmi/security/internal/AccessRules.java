@@ -173,6 +173,9 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
 
+            // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
+            new Rule(HttpMethod.GET, "/analytics/**", ANY),
+
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/supplier-stock/availability", BUYER_SIDE),
