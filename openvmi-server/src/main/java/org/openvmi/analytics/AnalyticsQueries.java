@@ -22,10 +22,14 @@ import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.KpiCalculator;
 import org.openvmi.analytics.model.KpiFigures;
 import org.openvmi.analytics.model.Period;
+import org.openvmi.analytics.model.Scorecard;
 import org.openvmi.analytics.model.SnapshotKey;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.ItemView;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.procurement.SupplierDeliveries;
+import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -46,11 +50,16 @@ public class AnalyticsQueries {
     private final SnapshotRepository repository;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
+    private final SupplierCatalog suppliers;
+    private final SupplierDeliveries deliveries;
     private final Clock clock;
     private final int staleDays;
 
-    AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items, Clock clock,
+    AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items,
+                     SupplierCatalog suppliers, SupplierDeliveries deliveries, Clock clock,
                      @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
+        this.suppliers = suppliers;
+        this.deliveries = deliveries;
         this.repository = repository;
         this.snapshots = snapshots;
         this.items = items;
@@ -137,6 +146,23 @@ public class AnalyticsQueries {
                 .thenComparing(StaleReport.StaleLine::item));
         BigDecimal total = lines.stream().map(StaleReport.StaleLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new StaleReport(day, n, total.setScale(2, RoundingMode.HALF_UP), lines);
+    }
+
+    /** A supplier's scorecard; a supplier caller may read only its own (another supplier's is "not found"). */
+    public SupplierScorecard scorecard(String supplier, String warehouse, Period period) {
+        PartyScope party = PartyScope.current();
+        boolean visible = party.seesAll() || party.kind() == PartyScope.Kind.SUPPLIER && supplier.equals(party.supplierCode());
+        if (!visible || suppliers.idOf(supplier).isEmpty()) {
+            throw new NotFoundException("supplier", supplier);
+        }
+        List<Scorecard.Line> lines = deliveries.lines(supplier, warehouse, period.from(), period.to()).stream()
+                .map(l -> new Scorecard.Line(l.poNumber(), l.orderedOn(), l.sentAt(), l.answeredAt(), l.due(), l.qty(),
+                        l.receivedQty(), l.lastReceivedOn(), l.cancelled(), l.sourceLeadTimeDays()))
+                .toList();
+        Scorecard.Figures f = Scorecard.compute(lines, period, clock.getZone());
+        return new SupplierScorecard(supplier, warehouse, period.from(), period.to(), f.dueLines(), f.otifLines(),
+                f.otif(), f.completedLines(), f.leadTimeMean(), f.leadTimeSpread(), f.sourceLeadTimeMean(),
+                f.answeredOrders(), f.confirmationHoursMean());
     }
 
     private static void add(List<KpiValue> values, String code, String unit, KpiFigures now, KpiFigures then,

@@ -259,6 +259,80 @@ abstract class AnalyticsContract {
         assertThat(repository.cursor()).isEqualTo(all.get(all.size() - 1).id());
     }
 
+    /**
+     * Three orders of the item from supplier A at this test's warehouse, 20 and 15 days ago: PO 1 due in 10 days,
+     * answered after 6 h, received in full after 8 days (on time); PO 2 due in 12 days, answered after 30 h, received
+     * after 15 days (late); PO 3 due in 9 days, 4 of 10 received (not in full).
+     */
+    @Test
+    void supplier_scorecard_of_constructed_orders_and_its_isolation() throws Exception {
+        long po1 = order(20, 10);
+        confirm(po1, 20, 6);
+        long po2 = order(20, 12);
+        confirm(po2, 20, 30);
+        long po3 = order(15, 9);
+        receive(po1, 12, "10");
+        receive(po3, 7, "4");
+        receive(po2, 5, "10");
+        String path = "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&from=%s&to=%s"
+                .formatted(Fixtures.SUPPLIER_A, data.warehouse, today.minusDays(29), today);
+        for (RequestPostProcessor who : List.of(as(Role.BUYER), asUser(Fixtures.SUPPLIER_USER_A))) {
+            JsonNode card = getJson(who, path);
+            assertThat(card.get("dueLines").asLong()).isEqualTo(3);
+            assertThat(card.get("otifLines").asLong()).isEqualTo(1);
+            assertThat(card.get("otif").decimalValue()).isEqualByComparingTo("0.3333");
+            // 8 and 15 days: mean 11.5, σ 3.5; the source list says 5
+            assertThat(card.get("leadTimeMeanDays").decimalValue()).isEqualByComparingTo("11.5");
+            assertThat(card.get("leadTimeSpreadDays").decimalValue()).isEqualByComparingTo("3.5");
+            assertThat(card.get("sourceLeadTimeMeanDays").decimalValue()).isEqualByComparingTo("5");
+            assertThat(card.get("answeredOrders").asLong()).isEqualTo(2);
+            assertThat(card.get("confirmationHoursMean").decimalValue()).isEqualByComparingTo("18");
+        }
+        mvc.perform(get(path).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/analytics/suppliers/NO-SUCH/scorecard").with(as(Role.BUYER)))
+                .andExpect(status().isNotFound());
+    }
+
+    private long order(int daysAgo, int dueInDays) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            String body = "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
+                    .formatted(Fixtures.SUPPLIER_A, data.warehouse, data.item, today.minusDays(daysAgo - dueInDays));
+            JsonNode created = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/purchase-orders").with(as(Role.BUYER))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+            return created.get("purchaseOrders").get(0).get("id").asLong();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void confirm(long po, int daysAgo, int afterHours) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo).plusHours(afterHours));
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/purchase-orders/" + po + "/confirm").with(asUser(Fixtures.SUPPLIER_USER_A))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isOk());
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void receive(long po, int daysAgo, String qty) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/receipts")
+                            .with(as(Role.WAREHOUSE)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
+                                    .formatted(po, data.bin1, data.item, qty)))
+                    .andExpect(status().isCreated());
+        } finally {
+            clock.reset();
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static MovementRequest line(String type, String item, String location, String owner) {

@@ -371,6 +371,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/analytics/aging").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/abc").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/suppliers/T-SUP-A/scorecard").allow(SIGNED_IN),
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),

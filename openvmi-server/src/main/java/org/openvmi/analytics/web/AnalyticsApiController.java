@@ -11,9 +11,11 @@ import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.analytics.KpiReport;
 import org.openvmi.analytics.StaleReport;
+import org.openvmi.analytics.SupplierScorecard;
 import org.openvmi.analytics.model.AbcXyz;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +73,15 @@ class AnalyticsApiController {
             throw InvalidInputException.of("days", "must be between 1 and 3650");
         }
         return analytics.stale(new AnalyticsFilter(warehouse, supplier, category), asOf, days);
+    }
+
+    @Operation(operationId = "getSupplierScorecard", summary = "A supplier's delivery performance in a period (default"
+            + " the last 30 days): OTIF per PO line, lead time mean and spread vs the source list, confirmation time"
+            + " (a supplier: its own only, another's is 404)")
+    @GetMapping("/api/v1/analytics/suppliers/{code}/scorecard")
+    SupplierScorecard scorecard(@PathVariable String code, @RequestParam(required = false) String warehouse,
+                                @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        return analytics.scorecard(code, warehouse, period(from, to));
     }
 
     private org.openvmi.analytics.model.Period period(LocalDate from, LocalDate to) {

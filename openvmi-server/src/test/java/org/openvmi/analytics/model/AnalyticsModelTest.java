@@ -122,6 +122,34 @@ class AnalyticsModelTest {
         assertThat(classes.get(2).cv()).isEqualByComparingTo("1.4142");
     }
 
+    @Test
+    void scorecard_otif_lead_time_and_confirmation() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        java.time.Instant sent = JAN1.atStartOfDay(utc).toInstant();
+        List<Scorecard.Line> lines = List.of(
+                // in full before due: on time; 8 days; answered after 6 h
+                new Scorecard.Line("PO-1", JAN1, sent, sent.plusSeconds(6 * 3600), JAN1.plusDays(10), d("10"), d("10"),
+                        JAN1.plusDays(8), false, 5),
+                // in full after due: late; 15 days; answered after 30 h
+                new Scorecard.Line("PO-2", JAN1, sent, sent.plusSeconds(30 * 3600), JAN1.plusDays(12), d("10"), d("10"),
+                        JAN1.plusDays(15), false, 5),
+                // 4 of 10 before due: not in full, not complete
+                new Scorecard.Line("PO-3", JAN1, sent, null, JAN1.plusDays(14), d("10"), d("4"), JAN1.plusDays(13), false, 5),
+                // cancelled: not counted
+                new Scorecard.Line("PO-4", JAN1, sent, null, JAN1.plusDays(14), d("10"), d("0"), null, true, 5));
+        Scorecard.Figures f = Scorecard.compute(lines, new Period(JAN1, JAN1.plusDays(29)), utc);
+        assertThat(f.dueLines()).isEqualTo(3);
+        assertThat(f.otifLines()).isEqualTo(1);
+        assertThat(f.otif()).isEqualByComparingTo("0.3333");
+        // lead times 8 and 15: mean 11.5, population σ 3.5
+        assertThat(f.completedLines()).isEqualTo(2);
+        assertThat(f.leadTimeMean()).isEqualByComparingTo("11.5");
+        assertThat(f.leadTimeSpread()).isEqualByComparingTo("3.5");
+        assertThat(f.sourceLeadTimeMean()).isEqualByComparingTo("5");
+        assertThat(f.answeredOrders()).isEqualTo(2);
+        assertThat(f.confirmationHoursMean()).isEqualByComparingTo("18");
+    }
+
     static DailyFigures row(SnapshotKey key, LocalDate day, String qty, String value, String in, String out, String cost) {
         return new DailyFigures(key, day, d(qty), d(value), d(in), d(out), d(cost), d(out));
     }
