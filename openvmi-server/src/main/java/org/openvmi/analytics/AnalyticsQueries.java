@@ -148,6 +148,24 @@ public class AnalyticsQueries {
         return new StaleReport(day, n, total.setScale(2, RoundingMode.HALF_UP), lines);
     }
 
+    /** The KPIs of each of the last {@code months} calendar months, oldest first, from one read of the snapshots. */
+    public List<MonthFigures> monthly(AnalyticsFilter filter, int months) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        LocalDate today = LocalDate.now(clock);
+        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(s, today);
+        KpiCalculator calculator = new KpiCalculator(staleDays);
+        List<MonthFigures> result = new ArrayList<>();
+        for (int back = months - 1; back >= 0; back--) {
+            java.time.YearMonth month = java.time.YearMonth.from(today).minusMonths(back);
+            LocalDate end = back == 0 ? today : month.atEndOfMonth();
+            KpiFigures k = calculator.compute(rows, new Period(month.atDay(1), end));
+            result.add(new MonthFigures(month, k.stockValue(), k.consignmentValue(), k.turnoverDays(),
+                    k.stockoutRate(), k.staleValue()));
+        }
+        return result;
+    }
+
     /** A supplier's scorecard; a supplier caller may read only its own (another supplier's is "not found"). */
     public SupplierScorecard scorecard(String supplier, String warehouse, Period period) {
         PartyScope party = PartyScope.current();

@@ -48,7 +48,8 @@ public final class Navigation {
     static final List<Group> BUYER_SIDE = List.of(
             new Group("nav.overview", List.of(
                     new Entry("nav-home", "/", "nav.home"),
-                    new Entry("nav-alerts", "/alerts", "nav.alerts"))),
+                    new Entry("nav-alerts", "/alerts", "nav.alerts"),
+                    new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"))),
             new Group("nav.masterData", List.of(
                     new Entry("nav-items", "/items", "nav.items"),
                     new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),

@@ -372,6 +372,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/analytics/abc").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/suppliers/T-SUP-A/scorecard").allow(SIGNED_IN),
+            ui(GET, "/dashboards/management").allow(BUYER_SIDE),
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),

@@ -175,6 +175,7 @@ public final class AccessRules {
 
             // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
+            new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
 
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
