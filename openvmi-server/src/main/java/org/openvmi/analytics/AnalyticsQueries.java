@@ -19,6 +19,7 @@ import org.openvmi.analytics.model.AbcXyz;
 import org.openvmi.analytics.model.Aging;
 import org.openvmi.analytics.model.AgingBucket;
 import org.openvmi.analytics.model.DailyFigures;
+import org.openvmi.analytics.model.Health;
 import org.openvmi.analytics.model.KpiCalculator;
 import org.openvmi.analytics.model.KpiFigures;
 import org.openvmi.analytics.model.Period;
@@ -29,6 +30,8 @@ import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.ItemView;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.procurement.SupplierDeliveries;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyView;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -52,14 +55,16 @@ public class AnalyticsQueries {
     private final ItemCatalog items;
     private final SupplierCatalog suppliers;
     private final SupplierDeliveries deliveries;
+    private final StockPolicies policies;
     private final Clock clock;
     private final int staleDays;
 
     AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items,
-                     SupplierCatalog suppliers, SupplierDeliveries deliveries, Clock clock,
+                     SupplierCatalog suppliers, SupplierDeliveries deliveries, StockPolicies policies, Clock clock,
                      @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
         this.suppliers = suppliers;
         this.deliveries = deliveries;
+        this.policies = policies;
         this.repository = repository;
         this.snapshots = snapshots;
         this.items = items;
@@ -92,6 +97,14 @@ public class AnalyticsQueries {
         add(values, "fillRate", "ratio", now, then, KpiFigures::fillRate);
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
+        Map<String, Health.Lines> lines = stockLines();
+        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(rowsOf(s, period.to()), lines, period.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(rowsOf(s, before.to()), lines, before.to(), calculator);
+        for (Health.HealthClass c : Health.HealthClass.values()) {
+            BigDecimal value = healthNow.get(c);
+            BigDecimal previous = healthThen.get(c);
+            values.add(new KpiValue("health" + healthName(c), "ratio", value, previous, trend(value, previous)));
+        }
         return new KpiReport(period.from(), period.to(), before.from(), before.to(), filter.warehouse(), s.owner(),
                 filter.category(), values);
     }
@@ -187,9 +200,30 @@ public class AnalyticsQueries {
                             Function<KpiFigures, BigDecimal> figure) {
         BigDecimal value = figure.apply(now);
         BigDecimal previous = figure.apply(then);
-        BigDecimal trend = value == null || previous == null || previous.signum() == 0 ? null
+        values.add(new KpiValue(code, unit, value, previous, trend(value, previous)));
+    }
+
+    private static BigDecimal trend(BigDecimal value, BigDecimal previous) {
+        return value == null || previous == null || previous.signum() == 0 ? null
                 : value.subtract(previous).divide(previous.abs(), MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
-        values.add(new KpiValue(code, unit, value, previous, trend));
+    }
+
+    /** WITHIN → Within, ABOVE_MAX → AboveMax: the KPI codes healthWithin, healthAboveMax … */
+    private static String healthName(Health.HealthClass c) {
+        StringBuilder name = new StringBuilder();
+        for (String part : c.name().split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** The safety and max lines of every item × warehouse the caller may see. */
+    private Map<String, Health.Lines> stockLines() {
+        Map<String, Health.Lines> lines = new java.util.HashMap<>();
+        for (StockPolicyView p : policies.all()) {
+            lines.put(Health.subject(p.item(), p.location()), new Health.Lines(p.safety(), p.max()));
+        }
+        return lines;
     }
 
     /** The rows a caller may read: a supplier only its own consignment; a category narrows to its items. */

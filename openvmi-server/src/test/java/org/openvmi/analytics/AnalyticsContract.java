@@ -29,6 +29,8 @@ import org.openvmi.inventory.LedgerTestData;
 import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.PostingRequest;
 import org.openvmi.security.Role;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyCommand;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.MutableClock;
@@ -77,6 +79,8 @@ abstract class AnalyticsContract {
     AnalyticsSnapshots snapshots;
     @Autowired
     SnapshotRepository repository;
+    @Autowired
+    StockPolicies policies;
 
     LedgerTestData data;
     LocalDate today;
@@ -126,6 +130,27 @@ abstract class AnalyticsContract {
         // K3 not moved for 200 days (≥ 180)
         assertKpi(report, "staleValue", "3.00", "3.00", "0");
         assertKpi(report, "staleLines", "1", "1", "0");
+    }
+
+    @Test
+    void inventory_health_shares_of_a_constructed_ledger() throws Exception {
+        constructedLedger();
+        StockPolicyCommand lines = new StockPolicyCommand();
+        lines.setItem(data.item);
+        lines.setLocation(data.warehouse);
+        lines.setSafety(dec("5"));
+        lines.setWarning(dec("6"));
+        lines.setMax(dec("10"));
+        policies.put(data.item, data.warehouse, lines);
+        JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        // today: K2 20.00 (item 7 on hand, within 5..10), K3 3.00 stale, K1 empty → of 23.00
+        // 10 days before: K1 20.00 (lot item, no lines), K2 20.00 within, K3 3.00 stale → of 43.00
+        assertKpi(report, "healthWithin", "0.8696", "0.4651", null, false);
+        assertKpi(report, "healthStale", "0.1304", "0.0698", null, false);
+        assertKpi(report, "healthNoLines", "0", "0.4651", null, false);
+        assertKpi(report, "healthAboveMax", "0", "0", null, false);
+        assertKpi(report, "healthBelowSafety", "0", "0", null, false);
     }
 
     @Test
@@ -363,10 +388,17 @@ abstract class AnalyticsContract {
     }
 
     private static void assertKpi(JsonNode report, String code, String value, String previous, String trend) {
+        assertKpi(report, code, value, previous, trend, true);
+    }
+
+    private static void assertKpi(JsonNode report, String code, String value, String previous, String trend,
+                                  boolean withTrend) {
         JsonNode k = kpi(report, code);
         assertDecimal(k.get("value"), value, code + " value");
         assertDecimal(k.get("previous"), previous, code + " previous");
-        assertDecimal(k.get("trend"), trend, code + " trend");
+        if (withTrend) {
+            assertDecimal(k.get("trend"), trend, code + " trend");
+        }
     }
 
     private static void assertDecimal(JsonNode node, String expected, String what) {
