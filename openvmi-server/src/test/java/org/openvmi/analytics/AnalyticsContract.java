@@ -81,6 +81,8 @@ abstract class AnalyticsContract {
     SnapshotRepository repository;
     @Autowired
     StockPolicies policies;
+    @Autowired
+    AnalyticsQueries queries;
 
     LedgerTestData data;
     LocalDate today;
@@ -130,6 +132,27 @@ abstract class AnalyticsContract {
         // K3 not moved for 200 days (≥ 180)
         assertKpi(report, "staleValue", "3.00", "3.00", "0");
         assertKpi(report, "staleLines", "1", "1", "0");
+    }
+
+    @Test
+    void each_month_of_the_trend_equals_the_kpis_of_that_month() throws Exception {
+        constructedLedger();
+        List<MonthFigures> months = queries.monthly(new AnalyticsFilter(data.warehouse, null, null), 12);
+        assertThat(months).hasSize(12);
+        assertThat(months.get(11).month()).isEqualTo(java.time.YearMonth.from(today));
+        for (int back : new int[] {0, 1, 7}) {
+            MonthFigures m = months.get(11 - back);
+            LocalDate end = back == 0 ? today : m.month().atEndOfMonth();
+            JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                    .formatted(data.warehouse, m.month().atDay(1), end));
+            assertDecimal(kpi(report, "stockValue").get("value"), m.stockValue().toPlainString(), m.month() + " value");
+            assertDecimal(kpi(report, "consignmentValue").get("value"), m.consignmentValue().toPlainString(), m.month() + " consignment");
+            assertDecimal(kpi(report, "turnoverDays").get("value"),
+                    m.turnoverDays() == null ? null : m.turnoverDays().toPlainString(), m.month() + " turnover days");
+        }
+        // 23.00 own + consignment at every month end between the receipts and the issue (K2 and K1 in, K1 not out yet)
+        assertThat(months.get(10).stockValue().add(months.get(10).consignmentValue()))
+                .isEqualByComparingTo(today.minusDays(4).getMonth() == today.getMonth() ? "43.00" : "23.00");
     }
 
     @Test
