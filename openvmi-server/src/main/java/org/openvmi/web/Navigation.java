@@ -102,6 +102,7 @@ public final class Navigation {
             new Group("nav.supplierPortal", List.of(
                     new Entry("nav-home", "/", "nav.home"),
                     new Entry("nav-portal", "/portal", "nav.supplierHome"),
+                    new Entry("nav-scorecard", "/portal/scorecard", "nav.scorecard"),
                     new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
                     new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
                     new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),

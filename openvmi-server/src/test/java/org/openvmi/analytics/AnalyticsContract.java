@@ -241,6 +241,28 @@ abstract class AnalyticsContract {
     }
 
     @Test
+    void the_dashboard_and_the_supplier_scorecard_page_render_in_both_languages() throws Exception {
+        constructedLedger();
+        var buyer = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
+        var supplier = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        assertThat(page(buyer, "/dashboards/management?lang=en&warehouse=" + data.warehouse))
+                .contains("Management dashboard", "Capital tied up", "id=\"value-chart\"");
+        assertThat(page(buyer, "/dashboards/management?lang=zh-CN&warehouse=" + data.warehouse))
+                .contains("管理驾驶舱", "资金占用", "寄售库存价值").doesNotContain("Capital tied up");
+        assertThat(page(supplier, "/portal/scorecard?lang=en"))
+                .contains("Delivery scorecard", Fixtures.SUPPLIER_A, "On time in full");
+        assertThat(page(supplier, "/portal/scorecard?lang=zh-CN"))
+                .contains("交货绩效", "准时足量率").doesNotContain("On time in full");
+        mvc.perform(get("/portal/scorecard").session(buyer)).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/management").session(supplier)).andExpect(status().isForbidden());
+    }
+
+    private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void bad_parameters_are_refused_naming_the_field() throws Exception {
         mvc.perform(get("/api/v1/analytics/kpis?from=2026-02-01&to=2026-01-01").with(as(Role.ADMIN)))
                 .andExpect(status().isBadRequest())

@@ -373,6 +373,7 @@ final class AccessMatrix {
             api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/suppliers/T-SUP-A/scorecard").allow(SIGNED_IN),
             ui(GET, "/dashboards/management").allow(BUYER_SIDE),
+            ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),
