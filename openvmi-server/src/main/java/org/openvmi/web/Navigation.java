@@ -48,7 +48,8 @@ public final class Navigation {
     static final List<Group> BUYER_SIDE = List.of(
             new Group("nav.overview", List.of(
                     new Entry("nav-home", "/", "nav.home"),
-                    new Entry("nav-alerts", "/alerts", "nav.alerts"))),
+                    new Entry("nav-alerts", "/alerts", "nav.alerts"),
+                    new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"))),
             new Group("nav.masterData", List.of(
                     new Entry("nav-items", "/items", "nav.items"),
                     new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),
@@ -102,6 +103,7 @@ public final class Navigation {
             new Group("nav.supplierPortal", List.of(
                     new Entry("nav-home", "/", "nav.home"),
                     new Entry("nav-portal", "/portal", "nav.supplierHome"),
+                    new Entry("nav-scorecard", "/portal/scorecard", "nav.scorecard"),
                     new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
                     new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
                     new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),

@@ -378,6 +378,15 @@ final class AccessMatrix {
             ui(GET, "/planning/forecasts/{item}/NO-WH").allow(SIGNED_IN),
             ui(GET, "/availability/NO-ITEM").allow(SIGNED_IN),
 
+            // analytics: every role, a supplier scoped to its own consignment
+            api(GET, "/api/v1/analytics/kpis").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/aging").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/abc").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
+            api(GET, "/api/v1/analytics/suppliers/T-SUP-A/scorecard").allow(SIGNED_IN),
+            ui(GET, "/dashboards/management").allow(BUYER_SIDE),
+            ui(GET, "/portal/scorecard").allow(SUPPLIERS),
+
             // audit
             api(GET, "/api/v1/audit").allow(ADMINS),
             ui(GET, "/admin/audit").allow(ADMINS),

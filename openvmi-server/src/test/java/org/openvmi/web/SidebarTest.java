@@ -129,7 +129,7 @@ class SidebarTest {
     @Test
     void a_supplier_sees_only_its_portal_pages() throws Exception {
         Map<String, String> supplier = sidebar(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A), "/");
-        assertThat(supplier.values()).containsExactlyInAnyOrder("/", "/portal", "/purchase-orders", "/vmi/calloffs",
+        assertThat(supplier.values()).containsExactlyInAnyOrder("/", "/portal", "/portal/scorecard", "/purchase-orders", "/vmi/calloffs",
                 "/vmi/to-ship", "/shipments", "/vmi/stock", "/vmi/agreements", "/settlements", "/invoices",
                 "/procurement/reconciliation", "/supplier-stock", "/alerts", "/notifications/preferences");
     }

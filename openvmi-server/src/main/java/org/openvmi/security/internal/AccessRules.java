@@ -182,6 +182,10 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
 
+            // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
+            new Rule(HttpMethod.GET, "/analytics/**", ANY),
+            new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
+
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/supplier-stock/columns", SUPPLIER_STOCK_WRITERS),
@@ -189,6 +193,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/supplier-stock/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/portal", List.of(Role.SUPPLIER)),
+            new Rule(HttpMethod.GET, "/portal/scorecard", List.of(Role.SUPPLIER)),
             new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),

@@ -1,0 +1,262 @@
+package org.openvmi.analytics;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.openvmi.analytics.internal.SnapshotRepository;
+import org.openvmi.analytics.model.AbcXyz;
+import org.openvmi.analytics.model.Aging;
+import org.openvmi.analytics.model.AgingBucket;
+import org.openvmi.analytics.model.DailyFigures;
+import org.openvmi.analytics.model.Health;
+import org.openvmi.analytics.model.KpiCalculator;
+import org.openvmi.analytics.model.KpiFigures;
+import org.openvmi.analytics.model.Period;
+import org.openvmi.analytics.model.Scorecard;
+import org.openvmi.analytics.model.SnapshotKey;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.ItemQuery;
+import org.openvmi.catalog.ItemView;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.procurement.SupplierDeliveries;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyView;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The KPIs, aging, ABC × XYZ and stale stock of docs/kpis.md, read from the snapshots after catching them up. A
+ * supplier caller sees only its own consignment stock; asking for another supplier is refused (403). Reads run
+ * outside a transaction of their own: the catch-up before them writes in its own transaction.
+ */
+@Service
+public class AnalyticsQueries {
+
+    private static final int DEFAULT_DAYS = 30;
+
+    private final SnapshotRepository repository;
+    private final AnalyticsSnapshots snapshots;
+    private final ItemCatalog items;
+    private final SupplierCatalog suppliers;
+    private final SupplierDeliveries deliveries;
+    private final StockPolicies policies;
+    private final Clock clock;
+    private final int staleDays;
+
+    AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items,
+                     SupplierCatalog suppliers, SupplierDeliveries deliveries, StockPolicies policies, Clock clock,
+                     @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
+        this.suppliers = suppliers;
+        this.deliveries = deliveries;
+        this.policies = policies;
+        this.repository = repository;
+        this.snapshots = snapshots;
+        this.items = items;
+        this.clock = clock;
+        this.staleDays = staleDays;
+    }
+
+    /** The period asked for, by default the last 30 days up to today. */
+    public Period period(LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        return new Period(start, end);
+    }
+
+    public KpiReport kpis(AnalyticsFilter filter, Period period) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        KpiCalculator calculator = new KpiCalculator(staleDays);
+        KpiFigures now = calculator.compute(rowsOf(s, period.to()), period);
+        Period before = period.previous();
+        KpiFigures then = calculator.compute(rowsOf(s, before.to()), before);
+        List<KpiValue> values = new ArrayList<>();
+        add(values, "stockValue", "CNY", now, then, KpiFigures::stockValue);
+        add(values, "consignmentValue", "CNY", now, then, KpiFigures::consignmentValue);
+        add(values, "averageStockValue", "CNY", now, then, KpiFigures::averageStockValue);
+        add(values, "issueCost", "CNY", now, then, KpiFigures::issueCost);
+        add(values, "turnover", "times/year", now, then, KpiFigures::turnover);
+        add(values, "turnoverDays", "days", now, then, KpiFigures::turnoverDays);
+        add(values, "stockoutRate", "ratio", now, then, KpiFigures::stockoutRate);
+        add(values, "fillRate", "ratio", now, then, KpiFigures::fillRate);
+        add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
+        add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
+        Map<String, Health.Lines> lines = stockLines();
+        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(rowsOf(s, period.to()), lines, period.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(rowsOf(s, before.to()), lines, before.to(), calculator);
+        for (Health.HealthClass c : Health.HealthClass.values()) {
+            BigDecimal value = healthNow.get(c);
+            BigDecimal previous = healthThen.get(c);
+            values.add(new KpiValue("health" + healthName(c), "ratio", value, previous, trend(value, previous)));
+        }
+        return new KpiReport(period.from(), period.to(), before.from(), before.to(), filter.warehouse(), s.owner(),
+                filter.category(), values);
+    }
+
+    public AgingReport aging(AnalyticsFilter filter) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Map<AgingBucket, BigDecimal>> byOwner = Aging.byOwner(
+                repository.layers(s.items(), filter.warehouse(), s.owner()), today);
+        List<AgingReport.OwnerAging> owners = new ArrayList<>();
+        byOwner.forEach((owner, b) -> owners.add(new AgingReport.OwnerAging(owner, b.get(AgingBucket.D0_30),
+                b.get(AgingBucket.D31_90), b.get(AgingBucket.D91_180), b.get(AgingBucket.D181_365),
+                b.get(AgingBucket.OVER_365), b.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
+        return new AgingReport(today, owners);
+    }
+
+    public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        List<AbcXyz.ItemClass> classes = thresholds.classify(rowsOf(s, period.to()), period);
+        Map<String, AbcReport.Cell> cells = new TreeMap<>();
+        for (char abc : "ABC".toCharArray()) {
+            for (char xyz : "XYZ".toCharArray()) {
+                cells.put("" + abc + xyz, new AbcReport.Cell("" + abc, "" + xyz, 0, BigDecimal.ZERO));
+            }
+        }
+        List<AbcReport.ItemClass> itemClasses = new ArrayList<>();
+        for (AbcXyz.ItemClass c : classes) {
+            itemClasses.add(new AbcReport.ItemClass(c.item(), c.issueCost(), c.cv(), "" + c.abc(), "" + c.xyz()));
+            cells.computeIfPresent("" + c.abc() + c.xyz(), (k, cell) -> new AbcReport.Cell(cell.abc(), cell.xyz(),
+                    cell.items() + 1, cell.issueCost().add(c.issueCost())));
+        }
+        return new AbcReport(period.from(), period.to(), itemClasses, List.copyOf(cells.values()));
+    }
+
+    public StaleReport stale(AnalyticsFilter filter, LocalDate asOf, Integer days) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        int n = days != null ? days : staleDays;
+        KpiCalculator calculator = new KpiCalculator(n);
+        List<StaleReport.StaleLine> lines = new ArrayList<>();
+        rowsOf(s, day).forEach((key, rows) -> {
+            DailyFigures last = rows.get(rows.size() - 1);
+            if (last.closingQty().signum() > 0 && calculator.stale(rows, day)) {
+                lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), last.closingQty(),
+                        last.closingValue().setScale(2, RoundingMode.HALF_UP), KpiCalculator.lastIssue(rows, day)));
+            }
+        });
+        lines.sort(Comparator.comparing(StaleReport.StaleLine::value).reversed()
+                .thenComparing(StaleReport.StaleLine::item));
+        BigDecimal total = lines.stream().map(StaleReport.StaleLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new StaleReport(day, n, total.setScale(2, RoundingMode.HALF_UP), lines);
+    }
+
+    /** The KPIs of each of the last {@code months} calendar months, oldest first, from one read of the snapshots. */
+    public List<MonthFigures> monthly(AnalyticsFilter filter, int months) {
+        Scope s = scope(filter);
+        snapshots.catchUp();
+        LocalDate today = LocalDate.now(clock);
+        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(s, today);
+        KpiCalculator calculator = new KpiCalculator(staleDays);
+        List<MonthFigures> result = new ArrayList<>();
+        for (int back = months - 1; back >= 0; back--) {
+            java.time.YearMonth month = java.time.YearMonth.from(today).minusMonths(back);
+            LocalDate end = back == 0 ? today : month.atEndOfMonth();
+            KpiFigures k = calculator.compute(rows, new Period(month.atDay(1), end));
+            result.add(new MonthFigures(month, k.stockValue(), k.consignmentValue(), k.turnoverDays(),
+                    k.stockoutRate(), k.staleValue()));
+        }
+        return result;
+    }
+
+    /** A supplier's scorecard; a supplier caller may read only its own (another supplier's is "not found"). */
+    public SupplierScorecard scorecard(String supplier, String warehouse, Period period) {
+        PartyScope party = PartyScope.current();
+        boolean visible = party.seesAll() || party.kind() == PartyScope.Kind.SUPPLIER && supplier.equals(party.supplierCode());
+        if (!visible || suppliers.idOf(supplier).isEmpty()) {
+            throw new NotFoundException("supplier", supplier);
+        }
+        List<Scorecard.Line> lines = deliveries.lines(supplier, warehouse, period.from(), period.to()).stream()
+                .map(l -> new Scorecard.Line(l.poNumber(), l.orderedOn(), l.sentAt(), l.answeredAt(), l.due(), l.qty(),
+                        l.receivedQty(), l.lastReceivedOn(), l.cancelled(), l.sourceLeadTimeDays()))
+                .toList();
+        Scorecard.Figures f = Scorecard.compute(lines, period, clock.getZone());
+        return new SupplierScorecard(supplier, warehouse, period.from(), period.to(), f.dueLines(), f.otifLines(),
+                f.otif(), f.completedLines(), f.leadTimeMean(), f.leadTimeSpread(), f.sourceLeadTimeMean(),
+                f.answeredOrders(), f.confirmationHoursMean());
+    }
+
+    private static void add(List<KpiValue> values, String code, String unit, KpiFigures now, KpiFigures then,
+                            Function<KpiFigures, BigDecimal> figure) {
+        BigDecimal value = figure.apply(now);
+        BigDecimal previous = figure.apply(then);
+        values.add(new KpiValue(code, unit, value, previous, trend(value, previous)));
+    }
+
+    private static BigDecimal trend(BigDecimal value, BigDecimal previous) {
+        return value == null || previous == null || previous.signum() == 0 ? null
+                : value.subtract(previous).divide(previous.abs(), MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /** WITHIN → Within, ABOVE_MAX → AboveMax: the KPI codes healthWithin, healthAboveMax … */
+    private static String healthName(Health.HealthClass c) {
+        StringBuilder name = new StringBuilder();
+        for (String part : c.name().split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** The safety and max lines of every item × warehouse the caller may see. */
+    private Map<String, Health.Lines> stockLines() {
+        Map<String, Health.Lines> lines = new java.util.HashMap<>();
+        for (StockPolicyView p : policies.all()) {
+            lines.put(Health.subject(p.item(), p.location()), new Health.Lines(p.safety(), p.max()));
+        }
+        return lines;
+    }
+
+    /** The rows a caller may read: a supplier only its own consignment; a category narrows to its items. */
+    private Scope scope(AnalyticsFilter filter) {
+        PartyScope party = PartyScope.current();
+        String owner = filter.supplier();
+        if (party.kind() == PartyScope.Kind.NONE) {
+            throw new AccessDeniedException("no party");
+        }
+        if (party.kind() == PartyScope.Kind.SUPPLIER) {
+            if (owner != null && !owner.equals(party.supplierCode())) {
+                throw new AccessDeniedException("another supplier");
+            }
+            owner = party.supplierCode();
+        }
+        return new Scope(filter.warehouse(), owner, filter.category() == null ? null : itemsOf(filter.category()));
+    }
+
+    private Set<String> itemsOf(String category) {
+        Set<String> codes = new java.util.HashSet<>();
+        int page = 0;
+        PageResult<ItemView> result;
+        do {
+            result = items.find(new ItemQuery(null, category), PageRequest.of(page++, PageRequest.MAX_SIZE));
+            result.content().forEach(i -> codes.add(i.code()));
+        } while (page < result.totalPages());
+        return codes;
+    }
+
+    private record Scope(String warehouse, String owner, Set<String> items) {
+    }
+
+    private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate to) {
+        return repository.rowsUpTo(to, s.warehouse(), s.owner(), s.items());
+    }
+}

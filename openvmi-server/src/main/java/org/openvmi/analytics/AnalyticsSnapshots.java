@@ -1,0 +1,46 @@
+package org.openvmi.analytics;
+
+import org.openvmi.analytics.internal.SnapshotBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the analytics snapshots up to date with the ledger: catches up from the last processed movement id in batches,
+ * every {@code openvmi.analytics.snapshot-interval} (default one minute) and on demand (before a KPI is read).
+ */
+@Service
+public class AnalyticsSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsSnapshots.class);
+
+    private final SnapshotBatch batch;
+    private final int batchSize;
+
+    AnalyticsSnapshots(SnapshotBatch batch, @Value("${openvmi.analytics.batch-size:5000}") int batchSize) {
+        this.batch = batch;
+        this.batchSize = batchSize;
+    }
+
+    /** Folds every settled movement into the snapshots; answers how many were processed. */
+    public long catchUp() {
+        long total = 0;
+        int done;
+        do {
+            done = batch.run(batchSize);
+            total += done;
+        } while (done == batchSize);
+        return total;
+    }
+
+    @Scheduled(fixedDelayString = "${openvmi.analytics.snapshot-interval:PT1M}",
+               initialDelayString = "${openvmi.analytics.snapshot-interval:PT1M}")
+    void scheduledCatchUp() {
+        long done = catchUp();
+        if (done > 0) {
+            log.info("Analytics snapshots: {} movement(s) folded in", done);
+        }
+    }
+}

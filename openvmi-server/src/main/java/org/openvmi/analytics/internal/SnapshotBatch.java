@@ -1,0 +1,82 @@
+package org.openvmi.analytics.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.openvmi.analytics.model.LedgerMovement;
+import org.openvmi.analytics.model.SnapshotBuilder;
+import org.openvmi.analytics.model.SnapshotBuilder.DayKey;
+import org.openvmi.analytics.model.SnapshotKey;
+import org.openvmi.inventory.LedgerEntry;
+import org.openvmi.inventory.LedgerFeed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds one batch of ledger movements into the snapshots, in one transaction holding the cursor's row lock: a second
+ * instance waits and then starts from the moved cursor. Movements younger than the settle lag wait for the next run,
+ * so that a posting that took its id earlier but committed later is not skipped.
+ */
+@Component
+public class SnapshotBatch {
+
+    private final LedgerFeed feed;
+    private final SnapshotRepository repository;
+    private final Clock clock;
+    private final Duration settleLag;
+
+    SnapshotBatch(LedgerFeed feed, SnapshotRepository repository, Clock clock,
+                  @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag) {
+        this.feed = feed;
+        this.repository = repository;
+        this.clock = clock;
+        this.settleLag = settleLag;
+    }
+
+    /** Processes up to {@code size} movements; answers how many. */
+    @Transactional
+    public int run(int size) {
+        long cursor = repository.lockCursor();
+        Instant settled = clock.instant().minus(settleLag);
+        List<LedgerEntry> entries = feed.after(cursor, size).stream()
+                .takeWhile(e -> !e.postedAt().isAfter(settled)).toList();
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        ZoneId zone = clock.getZone();
+        List<LedgerMovement> movements = entries.stream().map(e -> movement(e, zone)).toList();
+        Set<String> items = movements.stream().map(m -> m.key().item()).collect(Collectors.toSet());
+        Set<DayKey> touchedDays = new HashSet<>();
+        Set<SnapshotKey> touchedKeys = new HashSet<>();
+        movements.forEach(m -> {
+            touchedDays.add(new DayKey(m.key(), m.day()));
+            touchedKeys.add(m.key());
+        });
+        SnapshotBuilder builder = new SnapshotBuilder(repository.layers(items, null, null), repository.lastCosts(items),
+                repository.days(touchedDays));
+        movements.forEach(builder::apply);
+        repository.save(only(builder.layers(), touchedKeys), only(builder.days(), touchedDays),
+                only(builder.lastCost(), items));
+        repository.moveCursor(entries.get(entries.size() - 1).id(), clock.instant());
+        return entries.size();
+    }
+
+    public static LedgerMovement movement(LedgerEntry e, ZoneId zone) {
+        return new LedgerMovement(e.id(), new SnapshotKey(e.item(), e.warehouse(), e.owner()),
+                LocalDate.ofInstant(e.postedAt(), zone), e.qty(), e.unitCost(), LedgerMovement.isIssueType(e.type()));
+    }
+
+    private static <K, V> Map<K, V> only(Map<K, V> all, Set<K> keys) {
+        return all.entrySet().stream().filter(e -> keys.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,74 @@
+package org.openvmi.analytics.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FIFO receipt layers of one key. A receipt adds a layer (after filling a deficit), an issue takes from the oldest
+ * layers and answers their cost; issuing more than there is leaves a deficit layer valued at nothing.
+ */
+public final class FifoLayers {
+
+    private final List<Layer> layers;
+
+    public FifoLayers(List<Layer> layers) {
+        this.layers = new ArrayList<>(layers);
+    }
+
+    public static FifoLayers empty() {
+        return new FifoLayers(List.of());
+    }
+
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    public BigDecimal qty() {
+        return layers.stream().map(Layer::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public BigDecimal value() {
+        return layers.stream().map(Layer::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Adds {@code qty} (positive) received on {@code day} at {@code unitCost}. */
+    public void receive(LocalDate day, BigDecimal qty, BigDecimal unitCost) {
+        BigDecimal left = qty;
+        if (!layers.isEmpty() && layers.get(0).qty().signum() < 0) {
+            Layer deficit = layers.remove(0);
+            BigDecimal remaining = deficit.qty().add(left);
+            if (remaining.signum() < 0) {
+                layers.add(0, new Layer(deficit.receivedOn(), remaining, deficit.unitCost()));
+                return;
+            }
+            left = remaining;
+        }
+        if (left.signum() > 0) {
+            layers.add(new Layer(day, left, unitCost));
+        }
+    }
+
+    /** Takes {@code qty} (positive) from the oldest layers; answers the cost of what was taken from real layers. */
+    public BigDecimal issue(LocalDate day, BigDecimal qty, BigDecimal fallbackCost) {
+        BigDecimal left = qty;
+        BigDecimal cost = BigDecimal.ZERO;
+        while (left.signum() > 0 && !layers.isEmpty() && layers.get(0).qty().signum() > 0) {
+            Layer oldest = layers.get(0);
+            BigDecimal taken = oldest.qty().min(left);
+            cost = cost.add(taken.multiply(oldest.unitCost()));
+            left = left.subtract(taken);
+            if (taken.compareTo(oldest.qty()) == 0) {
+                layers.remove(0);
+            } else {
+                layers.set(0, new Layer(oldest.receivedOn(), oldest.qty().subtract(taken), oldest.unitCost()));
+            }
+        }
+        if (left.signum() > 0) {
+            Layer deficit = layers.isEmpty() ? new Layer(day, BigDecimal.ZERO, fallbackCost) : layers.remove(0);
+            layers.add(0, new Layer(deficit.receivedOn(), deficit.qty().subtract(left), deficit.unitCost()));
+        }
+        return cost;
+    }
+}

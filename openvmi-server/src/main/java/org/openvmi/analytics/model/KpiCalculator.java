@@ -1,0 +1,118 @@
+package org.openvmi.analytics.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger KPIs of a period from the daily snapshots of the keys in scope (docs/kpis.md). Turnover is on own stock:
+ * the cost of own stock issued over the average own stock value, annualised; consignment is the supplier's capital.
+ */
+public final class KpiCalculator {
+
+    private static final BigDecimal YEAR = BigDecimal.valueOf(365);
+
+    private final int staleDays;
+
+    public KpiCalculator(int staleDays) {
+        this.staleDays = staleDays;
+    }
+
+    /** {@code rowsByKey}: every row up to {@code period.to()} of each key, sorted by day. */
+    public KpiFigures compute(Map<SnapshotKey, List<DailyFigures>> rowsByKey, Period period) {
+        BigDecimal ownValue = BigDecimal.ZERO;
+        BigDecimal consignmentValue = BigDecimal.ZERO;
+        BigDecimal ownValueDays = BigDecimal.ZERO;
+        BigDecimal ownIssueCost = BigDecimal.ZERO;
+        BigDecimal issued = BigDecimal.ZERO;
+        BigDecimal staleValue = BigDecimal.ZERO;
+        long staleLines = 0;
+        Map<String, List<DailySeries>> seriesByItemWarehouse = new HashMap<>();
+        Map<String, Boolean> demandByItemWarehouse = new HashMap<>();
+        for (Map.Entry<SnapshotKey, List<DailyFigures>> e : rowsByKey.entrySet()) {
+            SnapshotKey key = e.getKey();
+            List<DailyFigures> rows = e.getValue();
+            DailySeries series = new DailySeries(rows, period);
+            BigDecimal closing = series.value[series.value.length - 1];
+            if (key.own()) {
+                ownValue = ownValue.add(closing);
+                for (BigDecimal v : series.value) {
+                    ownValueDays = ownValueDays.add(v);
+                }
+            } else {
+                consignmentValue = consignmentValue.add(closing);
+            }
+            boolean demand = false;
+            for (DailyFigures row : rows) {
+                if (period.contains(row.day())) {
+                    issued = issued.add(row.issueQty());
+                    demand |= row.demandQty().signum() > 0;
+                    if (key.own()) {
+                        ownIssueCost = ownIssueCost.add(row.issueCost());
+                    }
+                }
+            }
+            String itemWarehouse = key.item() + "\u0000" + key.warehouse();
+            seriesByItemWarehouse.computeIfAbsent(itemWarehouse, k -> new ArrayList<>()).add(series);
+            demandByItemWarehouse.merge(itemWarehouse, demand, Boolean::logicalOr);
+            if (series.qty[series.qty.length - 1].signum() > 0 && stale(rows, period.to())) {
+                staleValue = staleValue.add(closing);
+                staleLines++;
+            }
+        }
+        BigDecimal days = BigDecimal.valueOf(period.days());
+        BigDecimal average = Ratios.divide(ownValueDays, days, 2);
+        BigDecimal turnover = Ratios.divide(ownIssueCost.multiply(YEAR), average == null ? null : average.multiply(days), 4);
+        BigDecimal turnoverDays = Ratios.divide(ownValueDays, ownIssueCost, 1);
+        return new KpiFigures(Ratios.money(ownValue), Ratios.money(consignmentValue),
+                average == null ? Ratios.money(BigDecimal.ZERO) : average, Ratios.money(ownIssueCost), turnover,
+                turnoverDays, stockoutRate(seriesByItemWarehouse, demandByItemWarehouse, period),
+                issued.signum() > 0 ? BigDecimal.ONE.setScale(4) : null, Ratios.money(staleValue), staleLines);
+    }
+
+    /** Days at zero (all owners together) of the item × warehouses with demand in the period, over their days. */
+    private static BigDecimal stockoutRate(Map<String, List<DailySeries>> series, Map<String, Boolean> demand,
+                                           Period period) {
+        long zeroDays = 0;
+        long allDays = 0;
+        for (Map.Entry<String, List<DailySeries>> e : series.entrySet()) {
+            if (!demand.get(e.getKey())) {
+                continue;
+            }
+            for (int d = 0; d < period.days(); d++) {
+                BigDecimal total = BigDecimal.ZERO;
+                for (DailySeries s : e.getValue()) {
+                    total = total.add(s.qty[d]);
+                }
+                if (total.signum() <= 0) {
+                    zeroDays++;
+                }
+            }
+            allDays += period.days();
+        }
+        return Ratios.divide(BigDecimal.valueOf(zeroDays), BigDecimal.valueOf(allDays), 4);
+    }
+
+    /** No issue for {@code staleDays} before {@code asOf}, counting from the key's first movement if never issued. */
+    public boolean stale(List<DailyFigures> rows, LocalDate asOf) {
+        LocalDate since = lastIssue(rows, asOf);
+        if (since == null) {
+            since = rows.isEmpty() ? asOf : rows.get(0).day();
+        }
+        return !since.isAfter(asOf.minusDays(staleDays));
+    }
+
+    /** The last day up to {@code asOf} with an issue, or null. */
+    public static LocalDate lastIssue(List<DailyFigures> rows, LocalDate asOf) {
+        LocalDate last = null;
+        for (DailyFigures row : rows) {
+            if (row.issueQty().signum() > 0 && !row.day().isAfter(asOf)) {
+                last = row.day();
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,469 @@
+package org.openvmi.analytics;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.analytics.internal.SnapshotBatch;
+import org.openvmi.analytics.internal.SnapshotRepository;
+import org.openvmi.analytics.model.DailyFigures;
+import org.openvmi.analytics.model.FifoLayers;
+import org.openvmi.analytics.model.SnapshotBuilder;
+import org.openvmi.analytics.model.SnapshotKey;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.SupplierCatalog;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.inventory.InsufficientStockException;
+import org.openvmi.inventory.InventoryLedger;
+import org.openvmi.inventory.LedgerEntry;
+import org.openvmi.inventory.LedgerFeed;
+import org.openvmi.inventory.LedgerTestData;
+import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.PostingRequest;
+import org.openvmi.security.Role;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyCommand;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The analytics on H2 and PostgreSQL: the KPIs, aging, ABC × XYZ and stale stock of a constructed ledger against
+ * answers computed by hand (docs/kpis.md), supplier isolation on every endpoint, and the property that the snapshots
+ * the incremental job keeps equal a recomputation from the raw movements after a random sequence of postings.
+ */
+abstract class AnalyticsContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ItemCatalog items;
+    @Autowired
+    WarehouseCatalog warehouses;
+    @Autowired
+    SupplierCatalog suppliers;
+    @Autowired
+    InventoryLedger ledger;
+    @Autowired
+    LedgerFeed feed;
+    @Autowired
+    AnalyticsSnapshots snapshots;
+    @Autowired
+    SnapshotRepository repository;
+    @Autowired
+    StockPolicies policies;
+    @Autowired
+    AnalyticsQueries queries;
+
+    LedgerTestData data;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.ensure(jdbc, users);
+        data = new LedgerTestData(items, warehouses, suppliers);
+        clock.reset();
+        today = LocalDate.now(clock);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /**
+     * K1 lot item, own, bin 1: 10 @ 2 in 40 days ago, all issued 4 days ago. K2 item, consignment of supplier A:
+     * 4 @ 5 in 40 days ago. K3 item, own, bin 2: 3 @ 1 in 200 days ago. Period: the last 10 days.
+     */
+    void constructedLedger() {
+        post(40, new MovementRequest("RECEIPT", data.lotItem, data.bin1, "OWN", "L1", dec("10"), dec("2"), null, "R1"));
+        post(40, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), dec("5"), null, "R2"));
+        post(200, new MovementRequest("RECEIPT", data.item, data.bin2, "OWN", null, dec("3"), dec("1"), null, "R3"));
+        post(4, new MovementRequest("ISSUE", data.lotItem, data.bin1, "OWN", "L1", dec("10"), null, null, "I1"));
+    }
+
+    @Test
+    void kpis_of_a_constructed_ledger_with_previous_period_and_trend() throws Exception {
+        constructedLedger();
+        JsonNode report = getJson(as(Role.VIEWER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        assertThat(report.get("previousFrom").asString()).isEqualTo(today.minusDays(19).toString());
+        // own: K3 3.00 left; consignment K2 4 × 5
+        assertKpi(report, "stockValue", "3.00", "23.00", "-0.8696");
+        assertKpi(report, "consignmentValue", "20.00", "20.00", "0");
+        // own value-days: K1 20 × 5 days + K3 3 × 10 days = 130 → 13.00 a day; before: 23 every day
+        assertKpi(report, "averageStockValue", "13.00", "23.00", "-0.4348");
+        assertKpi(report, "issueCost", "20.00", "0.00", null);
+        // 20 × 365 ÷ 130; 130 ÷ 20
+        assertKpi(report, "turnover", "56.1538", "0", null);
+        assertKpi(report, "turnoverDays", "6.5", null, null);
+        // the lot item at zero on the last 5 of 10 days; the item had no demand and does not count
+        assertKpi(report, "stockoutRate", "0.5", null, null);
+        assertKpi(report, "fillRate", "1", null, null);
+        // K3 not moved for 200 days (≥ 180)
+        assertKpi(report, "staleValue", "3.00", "3.00", "0");
+        assertKpi(report, "staleLines", "1", "1", "0");
+    }
+
+    @Test
+    void each_month_of_the_trend_equals_the_kpis_of_that_month() throws Exception {
+        constructedLedger();
+        List<MonthFigures> months = queries.monthly(new AnalyticsFilter(data.warehouse, null, null), 12);
+        assertThat(months).hasSize(12);
+        assertThat(months.get(11).month()).isEqualTo(java.time.YearMonth.from(today));
+        for (int back : new int[] {0, 1, 7}) {
+            MonthFigures m = months.get(11 - back);
+            LocalDate end = back == 0 ? today : m.month().atEndOfMonth();
+            JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                    .formatted(data.warehouse, m.month().atDay(1), end));
+            assertDecimal(kpi(report, "stockValue").get("value"), m.stockValue().toPlainString(), m.month() + " value");
+            assertDecimal(kpi(report, "consignmentValue").get("value"), m.consignmentValue().toPlainString(), m.month() + " consignment");
+            assertDecimal(kpi(report, "turnoverDays").get("value"),
+                    m.turnoverDays() == null ? null : m.turnoverDays().toPlainString(), m.month() + " turnover days");
+        }
+        // 23.00 own + consignment at every month end between the receipts and the issue (K2 and K1 in, K1 not out yet)
+        assertThat(months.get(10).stockValue().add(months.get(10).consignmentValue()))
+                .isEqualByComparingTo(today.minusDays(4).getMonth() == today.getMonth() ? "43.00" : "23.00");
+    }
+
+    @Test
+    void inventory_health_shares_of_a_constructed_ledger() throws Exception {
+        constructedLedger();
+        StockPolicyCommand lines = new StockPolicyCommand();
+        lines.setItem(data.item);
+        lines.setLocation(data.warehouse);
+        lines.setSafety(dec("5"));
+        lines.setWarning(dec("6"));
+        lines.setMax(dec("10"));
+        policies.put(data.item, data.warehouse, lines);
+        JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        // today: K2 20.00 (item 7 on hand, within 5..10), K3 3.00 stale, K1 empty → of 23.00
+        // 10 days before: K1 20.00 (lot item, no lines), K2 20.00 within, K3 3.00 stale → of 43.00
+        assertKpi(report, "healthWithin", "0.8696", "0.4651", null, false);
+        assertKpi(report, "healthStale", "0.1304", "0.0698", null, false);
+        assertKpi(report, "healthNoLines", "0", "0.4651", null, false);
+        assertKpi(report, "healthAboveMax", "0", "0", null, false);
+        assertKpi(report, "healthBelowSafety", "0", "0", null, false);
+    }
+
+    @Test
+    void aging_abc_and_stale_of_a_constructed_ledger() throws Exception {
+        constructedLedger();
+        JsonNode aging = getJson(as(Role.BUYER), "/api/v1/analytics/aging?warehouse=" + data.warehouse);
+        assertThat(aging.get("owners")).hasSize(2);
+        JsonNode own = owner(aging, "OWN");
+        assertThat(own.get("d181to365").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(own.get("total").decimalValue()).isEqualByComparingTo("3.00");
+        JsonNode consigned = owner(aging, Fixtures.SUPPLIER_A);
+        assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(consigned.get("d0to30").decimalValue()).isEqualByComparingTo("0");
+
+        JsonNode abc = getJson(as(Role.PLANNER), "/api/v1/analytics/abc?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        // the lot item: all the consumption (A), weekly demand [10, 0] → CV 1.0 (Y); the item: none (C, Z)
+        assertThat(abc.get("items")).hasSize(2);
+        assertThat(abc.get("items").get(0).get("item").asString()).isEqualTo(data.lotItem);
+        assertThat(abc.get("items").get(0).get("abc").asString() + abc.get("items").get(0).get("xyz").asString()).isEqualTo("AY");
+        assertThat(abc.get("items").get(0).get("cv").decimalValue()).isEqualByComparingTo("1");
+        assertThat(abc.get("items").get(1).get("abc").asString() + abc.get("items").get(1).get("xyz").asString()).isEqualTo("CZ");
+        for (JsonNode cell : abc.get("matrix")) {
+            String name = cell.get("abc").asString() + cell.get("xyz").asString();
+            assertThat(cell.get("items").asLong()).as(name).isEqualTo(name.equals("AY") || name.equals("CZ") ? 1 : 0);
+        }
+
+        JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?days=30&warehouse=" + data.warehouse);
+        // K2 (40 days, 20.00) then K3 (200 days, 3.00); K1 is empty
+        assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo("23.00");
+        assertThat(stale.get("lines")).hasSize(2);
+        assertThat(stale.get("lines").get(0).get("owner").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(stale.get("lines").get(0).get("value").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(stale.get("lines").get(1).get("owner").asString()).isEqualTo("OWN");
+    }
+
+    @Test
+    void a_supplier_sees_only_its_own_consignment_on_every_endpoint() throws Exception {
+        constructedLedger();
+        String w = "warehouse=" + data.warehouse;
+        JsonNode kpisA = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?" + w);
+        assertThat(kpi(kpisA, "consignmentValue").get("value").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(kpi(kpisA, "stockValue").get("value").decimalValue()).isEqualByComparingTo("0");
+        assertThat(kpisA.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        JsonNode kpisB = getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/kpis?" + w);
+        assertThat(kpi(kpisB, "consignmentValue").get("value").decimalValue()).isEqualByComparingTo("0");
+        assertThat(kpi(kpisB, "averageStockValue").get("value").decimalValue()).isEqualByComparingTo("0");
+
+        JsonNode agingA = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/aging?" + w);
+        assertThat(agingA.get("owners")).hasSize(1);
+        assertThat(agingA.get("owners").get(0).get("owner").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/aging?" + w).get("owners")).isEmpty();
+
+        JsonNode abcB = getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/abc?" + w);
+        assertThat(abcB.get("items")).isEmpty();
+        JsonNode staleA = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/stale?days=30&" + w);
+        assertThat(staleA.get("lines")).singleElement()
+                .satisfies(l -> assertThat(l.get("owner").asString()).isEqualTo(Fixtures.SUPPLIER_A));
+        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/stale?days=30&" + w).get("lines")).isEmpty();
+
+        for (String path : List.of("kpis", "aging", "abc", "stale")) {
+            mvc.perform(get("/api/v1/analytics/" + path + "?supplier=" + Fixtures.SUPPLIER_B + "&" + w)
+                    .with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void the_dashboard_and_the_supplier_scorecard_page_render_in_both_languages() throws Exception {
+        constructedLedger();
+        var buyer = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
+        var supplier = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        assertThat(page(buyer, "/dashboards/management?lang=en&warehouse=" + data.warehouse))
+                .contains("Management dashboard", "Capital tied up", "id=\"value-chart\"");
+        assertThat(page(buyer, "/dashboards/management?lang=zh-CN&warehouse=" + data.warehouse))
+                .contains("管理驾驶舱", "资金占用", "寄售库存价值").doesNotContain("Capital tied up");
+        assertThat(page(supplier, "/portal/scorecard?lang=en"))
+                .contains("Delivery scorecard", Fixtures.SUPPLIER_A, "On time in full");
+        assertThat(page(supplier, "/portal/scorecard?lang=zh-CN"))
+                .contains("交货绩效", "准时足量率").doesNotContain("On time in full");
+        mvc.perform(get("/portal/scorecard").session(buyer)).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/management").session(supplier)).andExpect(status().isForbidden());
+    }
+
+    private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bad_parameters_are_refused_naming_the_field() throws Exception {
+        mvc.perform(get("/api/v1/analytics/kpis?from=2026-02-01&to=2026-01-01").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("\"to\""));
+        mvc.perform(get("/api/v1/analytics/abc?a=0.9&b=0.2").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/analytics/stale?days=0").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void snapshots_equal_a_recomputation_from_the_raw_movements_after_random_postings() {
+        Random random = new Random(Long.getLong("analytics.seed", 15L));
+        List<MovementRequest> keys = List.of(
+                line("RECEIPT", data.item, data.bin1, "OWN"), line("RECEIPT", data.item, data.bin2, "OWN"),
+                line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A), line("RECEIPT", data.item, data.lineSide, "OWN"));
+        int daysAgo = 90;
+        for (int i = 0; i < 120; i++) {
+            daysAgo = Math.max(0, daysAgo - random.nextInt(3));
+            MovementRequest k = keys.get(random.nextInt(keys.size()));
+            String type = List.of("RECEIPT", "RECEIPT", "ISSUE", "CONSUME", "ADJUST", "RETURN").get(random.nextInt(6));
+            BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(400), 2);
+            if (type.equals("ADJUST") && random.nextBoolean()) {
+                qty = qty.negate();
+            }
+            BigDecimal cost = type.equals("RECEIPT") && random.nextInt(4) > 0 ? BigDecimal.valueOf(100 + random.nextInt(900), 2) : null;
+            try {
+                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), null, qty, cost, null, "P" + i));
+            } catch (InsufficientStockException refused) {
+                // issuing more than there is is refused by the ledger; the sequence goes on
+            }
+            if (random.nextInt(10) == 0) {
+                snapshots.catchUp();
+            }
+        }
+        snapshots.catchUp();
+
+        SnapshotBuilder replay = SnapshotBuilder.empty();
+        List<LedgerEntry> all = feed.after(0, 10_000_000);
+        all.forEach(e -> replay.apply(SnapshotBatch.movement(e, clock.getZone())));
+        Map<String, DailyFigures> expected = new TreeMap<>();
+        replay.days().values().stream().filter(d -> d.key().warehouse().equals(data.warehouse))
+                .forEach(d -> expected.put(d.key() + "@" + d.day(), d));
+        Map<String, DailyFigures> stored = new TreeMap<>();
+        repository.rowsUpTo(today.plusDays(1), data.warehouse, null, null).values()
+                .forEach(rows -> rows.forEach(d -> stored.put(d.key() + "@" + d.day(), d)));
+        assertThat(stored.keySet()).isEqualTo(expected.keySet());
+        assertThat(stored).hasSizeGreaterThan(20);
+        expected.forEach((k, e) -> {
+            DailyFigures s = stored.get(k);
+            assertThat(s.closingQty()).as("closing qty " + k).isEqualByComparingTo(e.closingQty());
+            assertThat(s.closingValue()).as("closing value " + k).isEqualByComparingTo(e.closingValue());
+            assertThat(s.receiptQty()).as("receipts " + k).isEqualByComparingTo(e.receiptQty());
+            assertThat(s.issueQty()).as("issues " + k).isEqualByComparingTo(e.issueQty());
+            assertThat(s.issueCost()).as("issue cost " + k).isEqualByComparingTo(e.issueCost());
+        });
+        Map<SnapshotKey, FifoLayers> layers = repository.layers(List.of(data.item), data.warehouse, null);
+        replay.layers().forEach((key, fifo) -> {
+            if (key.warehouse().equals(data.warehouse) && !fifo.layers().isEmpty()) {
+                assertThat(layers.get(key).layers()).as("layers of " + key).usingRecursiveComparison()
+                        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(fifo.layers());
+            }
+        });
+        assertThat(repository.cursor()).isEqualTo(all.get(all.size() - 1).id());
+    }
+
+    /**
+     * Three orders of the item from supplier A at this test's warehouse, 20 and 15 days ago: PO 1 due in 10 days,
+     * answered after 6 h, received in full after 8 days (on time); PO 2 due in 12 days, answered after 30 h, received
+     * after 15 days (late); PO 3 due in 9 days, 4 of 10 received (not in full).
+     */
+    @Test
+    void supplier_scorecard_of_constructed_orders_and_its_isolation() throws Exception {
+        long po1 = order(20, 10);
+        confirm(po1, 20, 6);
+        long po2 = order(20, 12);
+        confirm(po2, 20, 30);
+        long po3 = order(15, 9);
+        receive(po1, 12, "10");
+        receive(po3, 7, "4");
+        receive(po2, 5, "10");
+        String path = "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&from=%s&to=%s"
+                .formatted(Fixtures.SUPPLIER_A, data.warehouse, today.minusDays(29), today);
+        for (RequestPostProcessor who : List.of(as(Role.BUYER), asUser(Fixtures.SUPPLIER_USER_A))) {
+            JsonNode card = getJson(who, path);
+            assertThat(card.get("dueLines").asLong()).isEqualTo(3);
+            assertThat(card.get("otifLines").asLong()).isEqualTo(1);
+            assertThat(card.get("otif").decimalValue()).isEqualByComparingTo("0.3333");
+            // 8 and 15 days: mean 11.5, σ 3.5; the source list says 5
+            assertThat(card.get("leadTimeMeanDays").decimalValue()).isEqualByComparingTo("11.5");
+            assertThat(card.get("leadTimeSpreadDays").decimalValue()).isEqualByComparingTo("3.5");
+            assertThat(card.get("sourceLeadTimeMeanDays").decimalValue()).isEqualByComparingTo("5");
+            assertThat(card.get("answeredOrders").asLong()).isEqualTo(2);
+            assertThat(card.get("confirmationHoursMean").decimalValue()).isEqualByComparingTo("18");
+        }
+        mvc.perform(get(path).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/analytics/suppliers/NO-SUCH/scorecard").with(as(Role.BUYER)))
+                .andExpect(status().isNotFound());
+    }
+
+    private long order(int daysAgo, int dueInDays) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            String body = "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
+                    .formatted(Fixtures.SUPPLIER_A, data.warehouse, data.item, today.minusDays(daysAgo - dueInDays));
+            JsonNode created = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/purchase-orders").with(as(Role.BUYER))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+            return created.get("purchaseOrders").get(0).get("id").asLong();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void confirm(long po, int daysAgo, int afterHours) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo).plusHours(afterHours));
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/purchase-orders/" + po + "/confirm").with(asUser(Fixtures.SUPPLIER_USER_A))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isOk());
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void receive(long po, int daysAgo, String qty) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/receipts")
+                            .with(as(Role.WAREHOUSE)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
+                                    .formatted(po, data.bin1, data.item, qty)))
+                    .andExpect(status().isCreated());
+        } finally {
+            clock.reset();
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static MovementRequest line(String type, String item, String location, String owner) {
+        return new MovementRequest(type, item, location, owner, null, BigDecimal.ONE, null, null, null);
+    }
+
+    private void post(int daysAgo, MovementRequest line) {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            ledger.post(new PostingRequest(List.of(line)), null);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private JsonNode getJson(RequestPostProcessor who, String path) throws Exception {
+        return json.readTree(mvc.perform(get(path).with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private static JsonNode kpi(JsonNode report, String code) {
+        for (JsonNode k : report.get("kpis")) {
+            if (k.get("code").asString().equals(code)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no KPI " + code);
+    }
+
+    private static void assertKpi(JsonNode report, String code, String value, String previous, String trend) {
+        assertKpi(report, code, value, previous, trend, true);
+    }
+
+    private static void assertKpi(JsonNode report, String code, String value, String previous, String trend,
+                                  boolean withTrend) {
+        JsonNode k = kpi(report, code);
+        assertDecimal(k.get("value"), value, code + " value");
+        assertDecimal(k.get("previous"), previous, code + " previous");
+        if (withTrend) {
+            assertDecimal(k.get("trend"), trend, code + " trend");
+        }
+    }
+
+    private static void assertDecimal(JsonNode node, String expected, String what) {
+        if (expected == null) {
+            assertThat(node == null || node.isNull()).as(what + " is null, was " + node).isTrue();
+        } else {
+            assertThat(node.decimalValue()).as(what).isEqualByComparingTo(expected);
+        }
+    }
+
+    private static JsonNode owner(JsonNode aging, String owner) {
+        for (JsonNode o : aging.get("owners")) {
+            if (o.get("owner").asString().equals(owner)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no owner " + owner);
+    }
+
+    private static BigDecimal dec(String v) {
+        return new BigDecimal(v);
+    }
+}
