@@ -209,7 +209,28 @@ public class PlanningRuns {
      */
     @Scheduled(cron = "${openvmi.planning.cron:0 30 1 * * *}")
     void scheduled() {
-        Instant slot = slot(clock.instant());
+        startScheduled(slot(clock.instant()));
+    }
+
+    /**
+     * A nightly firing missed since the last claimed one — the instances were down, or an overlapping run refused it —
+     * is run once at the next start ({@code openvmi.planning.catch-up-delay} after it, default 1 min) or check
+     * ({@code openvmi.planning.catch-up-check}, every 10 min). Never before a first nightly firing was claimed: a
+     * fresh install does not plan everything at its first start.
+     */
+    @Scheduled(initialDelayString = "${openvmi.planning.catch-up-delay:PT1M}",
+            fixedDelayString = "${openvmi.planning.catch-up-check:PT10M}")
+    void catchUp() {
+        Instant missed = lastFiring(clock.instant().minus(CLOCK_SKEW));
+        Instant claimed = transactions.execute(status -> runs.scheduledSlot());
+        if (missed != null && claimed != null && claimed.isBefore(missed)) {
+            log.info("Planning run of {} was missed (last one {}): running it now", missed, claimed);
+            startScheduled(missed);
+        }
+    }
+
+    private void startScheduled(Instant slot) {
+        Instant previous = transactions.execute(status -> runs.scheduledSlot());
         if (!transactions.execute(status -> runs.claimSchedule(slot))) {
             log.info("Scheduled planning run of {} already started by another instance", slot);
             return;
@@ -219,8 +240,28 @@ public class PlanningRuns {
                     "scheduler");
             log.info("Scheduled planning run {} started", run.id());
         } catch (ConflictException e) {
-            log.info("Scheduled planning run skipped: {}", e.getMessage());
+            transactions.executeWithoutResult(status -> runs.unclaimSchedule(slot, previous));
+            log.info("Scheduled planning run of {} skipped, to be caught up: {}", slot, e.getMessage());
         }
+    }
+
+    /** The last cron firing at or before {@code before} within two days, null for none (or no valid cron). */
+    private Instant lastFiring(Instant before) {
+        if (!CronExpression.isValidExpression(cron)) {
+            return null;
+        }
+        CronExpression expression = CronExpression.parse(cron);
+        ZonedDateTime at = before.minus(Duration.ofDays(2)).atZone(clock.getZone());
+        Instant last = null;
+        for (int i = 0; i < 10_000; i++) {   // a cron firing every minute still ends within two days' worth
+            ZonedDateTime next = expression.next(at);
+            if (next == null || next.toInstant().isAfter(before)) {
+                break;
+            }
+            last = next.toInstant();
+            at = next;
+        }
+        return last;
     }
 
     /** The cron firing this call belongs to: the first one after five minutes ago (instances' clocks may differ). */

@@ -1,5 +1,6 @@
 package org.openvmi.planning.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,15 +24,18 @@ import org.openvmi.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-plans the item × warehouses whose supply or demand just changed — a posting (receipt, consumption, issue,
- * transfer) or a purchase order sent, confirmed, changed or closed — within {@code openvmi.planning.replan-debounce}
- * (default 30 s) of the first change: the changes of that window are batched into one targeted run over just their
- * pairs. While an overlapping run is live (409) the pairs wait for the next window; nothing is lost but on a restart.
+ * transfer) or a purchase order sent, confirmed, changed, cancelled or closed — within
+ * {@code openvmi.planning.replan-debounce} (default 30 s) of the first change: the changes of that window are batched
+ * into one targeted run over just their pairs. While an overlapping run is live (409) the pairs wait for the next
+ * window. The pairs wait in a table ({@link ReplanQueue}), written off the posting's thread at once, so they survive
+ * a restart (the next start takes them) and each is taken by one instance only.
  */
 @Component
 class Replanner {
@@ -44,7 +48,10 @@ class Replanner {
     private final PlanningCatalog catalog;
     private final Duration debounce;
     private final boolean enabled;
-    private final Set<ItemWarehouse> pending = new TreeSet<>();
+    private final ReplanQueue queue;
+    private final Clock clock;
+    private final Set<ItemWarehouse> noted = new TreeSet<>();
+    private boolean storing;
     private boolean scheduled;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "planning-replan");
@@ -53,8 +60,11 @@ class Replanner {
     });
 
     Replanner(PlanningRuns runs, PurchaseOrders purchaseOrders, CatalogRefs refs, PlanningCatalog catalog,
+              ReplanQueue queue, Clock clock,
               @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
               @Value("${openvmi.planning.replan:true}") boolean enabled) {
+        this.queue = queue;
+        this.clock = clock;
         this.runs = runs;
         this.purchaseOrders = purchaseOrders;
         this.refs = refs;
@@ -94,11 +104,57 @@ class Replanner {
         add(pairs);
     }
 
+    /** Pairs left waiting by a stopped instance (or by another one) are re-planned one window after the start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        if (enabled) {
+            timer.execute(() -> {
+                try {
+                    if (!queue.isEmpty()) {
+                        schedule();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Could not read the item-warehouses waiting for a re-plan", e);
+                }
+            });
+        }
+    }
+
+    /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
     private synchronized void add(Set<ItemWarehouse> pairs) {
         if (!enabled || pairs.isEmpty()) {
             return;
         }
-        pending.addAll(pairs);
+        noted.addAll(pairs);
+        if (!storing) {
+            storing = true;
+            timer.execute(this::store);
+        }
+    }
+
+    private void store() {
+        Set<ItemWarehouse> batch;
+        synchronized (this) {
+            batch = new TreeSet<>(noted);
+            noted.clear();
+            storing = false;
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            queue.note(batch, clock.instant());
+            schedule();
+        } catch (RuntimeException e) {
+            log.warn("Could not note {} item-warehouses for a re-plan; they wait in memory", batch.size(), e);
+            synchronized (this) {
+                noted.addAll(batch);
+            }
+            schedule();
+        }
+    }
+
+    private synchronized void schedule() {
         if (!scheduled) {
             scheduled = true;
             timer.schedule(this::flush, debounce.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,11 +162,17 @@ class Replanner {
     }
 
     private void flush() {
-        Set<ItemWarehouse> batch;
         synchronized (this) {
-            batch = new TreeSet<>(pending);
-            pending.clear();
             scheduled = false;
+        }
+        store();
+        Set<ItemWarehouse> batch;
+        try {
+            batch = queue.take();
+        } catch (RuntimeException e) {
+            log.warn("Could not take the item-warehouses waiting for a re-plan", e);
+            schedule();
+            return;
         }
         if (batch.isEmpty()) {
             return;
