@@ -154,6 +154,32 @@ abstract class ReplanningContract {
     }
 
     @Test
+    void a_supplier_stock_report_re_plans_its_items_where_they_are_planned() throws Exception {
+        String w1 = data.warehouse();
+        String w2 = data.warehouse();
+        String reported = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        String other = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        for (String wh : List.of(w1, w2)) {
+            data.weeklyDemand(reported, wh, java.time.LocalDate.now(clock), 20, "10");
+        }
+        data.weeklyDemand(other, w1, java.time.LocalDate.now(clock), 20, "10");
+        long lastRun = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM planning_run").query(Long.class).single();
+
+        mvc.perform(post("/api/v1/supplier-stock").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\",\"available\":500}]}"
+                                .formatted(Fixtures.SUPPLIER_A, reported)))
+                .andExpect(status().isOk());
+
+        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
+                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
+                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
+        assertThat(new HashSet<>(jdbc.sql("""
+                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
+                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
+                .query(String.class).list())).containsExactlyInAnyOrder(reported + "@" + w1, reported + "@" + w2);
+    }
+
+    @Test
     void pairs_left_waiting_by_a_stopped_instance_are_re_planned_after_the_next_start() throws Exception {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");

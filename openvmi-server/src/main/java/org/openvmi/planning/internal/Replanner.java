@@ -17,6 +17,7 @@ import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockChanged;
 import org.openvmi.planning.PlanningRuns;
+import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.procurement.PurchaseOrderChanged;
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Re-plans the item × warehouses whose supply or demand just changed — a posting (receipt, consumption, issue,
- * transfer) or a purchase order sent, confirmed, changed, cancelled or closed — within
+ * transfer), a purchase order sent, confirmed, changed, cancelled or closed, or a supplier's stock report — within
  * {@code openvmi.planning.replan-debounce} (default 30 s) of the first change: the changes of that window are batched
  * into one targeted run over just their pairs. While an overlapping run is live (409) the pairs wait for the next
  * window. The pairs wait in a table ({@link ReplanQueue}), written off the posting's thread at once, so they survive
@@ -49,6 +50,7 @@ class Replanner {
     private final Duration debounce;
     private final boolean enabled;
     private final ReplanQueue queue;
+    private final HistoryReader history;
     private final Clock clock;
     private final Set<ItemWarehouse> noted = new TreeSet<>();
     private boolean storing;
@@ -60,10 +62,11 @@ class Replanner {
     });
 
     Replanner(PlanningRuns runs, PurchaseOrders purchaseOrders, CatalogRefs refs, PlanningCatalog catalog,
-              ReplanQueue queue, Clock clock,
+              ReplanQueue queue, HistoryReader history, Clock clock,
               @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
               @Value("${openvmi.planning.replan:true}") boolean enabled) {
         this.queue = queue;
+        this.history = history;
         this.clock = clock;
         this.runs = runs;
         this.purchaseOrders = purchaseOrders;
@@ -121,6 +124,12 @@ class Replanner {
     }
 
     /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
+    /** A supplier's reported stock picks the source of a purchase suggestion: its items where they are planned. */
+    @ApplicationModuleListener
+    void on(AvailableStockChanged changed) {
+        add(history.pairsOf(changed.itemIds()));
+    }
+
     private synchronized void add(Set<ItemWarehouse> pairs) {
         if (!enabled || pairs.isEmpty()) {
             return;

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockLine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores checked lines of one supplier (current row + history) and judges each against its low-water mark, in the
- * caller's transaction: the API, the upload and the portal form all write through here.
+ * caller's transaction: the API, the upload and the portal form all write through here. Publishes
+ * {@link AvailableStockChanged} so planning re-plans the reported items.
  */
 @Component
 public class SupplierStockWriter {
@@ -25,8 +28,10 @@ public class SupplierStockWriter {
     private final SupplierStockRepository repository;
     private final Alerts alerts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock) {
+    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.alerts = alerts;
         this.clock = clock;
@@ -52,6 +57,10 @@ public class SupplierStockWriter {
             if (w.lowWater() != null) {
                 alerts.judgeSupplierStock(supplierId, w.itemId(), w.available(), w.lowWater());
             }
+        }
+        if (!rows.isEmpty()) {
+            events.publishEvent(new AvailableStockChanged(supplierId,
+                    rows.stream().map(SupplierStockRepository.Write::itemId).distinct().toList()));
         }
         return updated;
     }
