@@ -70,6 +70,7 @@ public class PlanningRuns {
     private final Clock clock;
     private final Duration staleAfter;
     private final String cron;
+    private final boolean catchUpEnabled;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(8), r -> {
                 Thread t = new Thread(r, "planning-run");
@@ -82,8 +83,10 @@ public class PlanningRuns {
     PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
                  PlatformTransactionManager transactionManager, Clock clock,
                  @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator,
-                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron) {
+                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron,
+                 @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled) {
         this.cron = cron;
+        this.catchUpEnabled = catchUpEnabled;
         this.validator = validator;
         this.runs = runs;
         this.runner = runner;
@@ -216,10 +219,17 @@ public class PlanningRuns {
      * A nightly firing missed since the last claimed one — the instances were down, or an overlapping run refused it —
      * is run once at the next start ({@code openvmi.planning.catch-up-delay} after it, default 1 min) or check
      * ({@code openvmi.planning.catch-up-check}, every 10 min). Never before a first nightly firing was claimed: a
-     * fresh install does not plan everything at its first start.
+     * fresh install does not plan everything at its first start. {@code openvmi.planning.catch-up=false} turns the
+     * check off (the test annotations do, as tests move the clock by days).
      */
     @Scheduled(initialDelayString = "${openvmi.planning.catch-up-delay:PT1M}",
             fixedDelayString = "${openvmi.planning.catch-up-check:PT10M}")
+    void scheduledCatchUp() {
+        if (catchUpEnabled) {
+            catchUp();
+        }
+    }
+
     void catchUp() {
         Instant missed = lastFiring(clock.instant().minus(CLOCK_SKEW));
         Instant claimed = transactions.execute(status -> runs.scheduledSlot());
