@@ -136,14 +136,8 @@ abstract class ReplanningContract {
                         .formatted(received, w1)))
                 .andExpect(status().isCreated());
 
-        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
-                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
-        Set<String> planned = new HashSet<>(jdbc.sql("""
-                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
-                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
-                .query(String.class).list());
-        assertThat(planned).containsExactly(received + "@" + w1);
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactly(received + "@" + w1);
         assertThat(jdbc.sql("SELECT total FROM planning_run WHERE id = :run").param("run", run).query(Integer.class)
                 .single()).isEqualTo(1);
         // the receipt's new stock is in the suggestion's position: the others were never planned
@@ -170,13 +164,8 @@ abstract class ReplanningContract {
                                 .formatted(Fixtures.SUPPLIER_A, reported)))
                 .andExpect(status().isOk());
 
-        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
-                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
-        assertThat(new HashSet<>(jdbc.sql("""
-                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
-                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
-                .query(String.class).list())).containsExactlyInAnyOrder(reported + "@" + w1, reported + "@" + w2);
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactlyInAnyOrder(reported + "@" + w1, reported + "@" + w2);
     }
 
     @Test
@@ -193,13 +182,8 @@ abstract class ReplanningContract {
 
         ReflectionTestUtils.invokeMethod(context.getBean(Class.forName("org.openvmi.planning.internal.Replanner")), "resume");
 
-        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
-                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
-        assertThat(jdbc.sql("""
-                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
-                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
-                .query(String.class).list()).containsExactly(item + "@" + wh);
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactly(item + "@" + wh);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_replan_pending WHERE item_id = :i").param("i", itemId)
                 .query(Long.class).single()).as("taken, so no other instance runs it again").isZero();
     }
@@ -223,6 +207,21 @@ abstract class ReplanningContract {
         awaitNoLiveRun();
         planningRuns.catchUp();
         assertThat(scheduledRuns()).as("caught up once").isEqualTo(before + 1);
+    }
+
+    /** The first targeted re-plan after {@code lastRun} once it is done (waits up to 30 s). */
+    private long replanDoneAfter(long lastRun) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
+                "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
+                + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
+    }
+
+    /** The item@warehouse pairs a run forecast. */
+    private Set<String> plannedPairs(long run) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
+                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
+                .query(String.class).list());
     }
 
     private long scheduledRuns() {
