@@ -14,3 +14,7 @@ CREATE TABLE planning_replan_pending (
     noted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT planning_replan_pending_pk PRIMARY KEY (item_id, warehouse_id)
 );
+
+-- 6. What shipments filled of a call-off: a confirmed one moves to PARTIALLY_SHIPPED / SHIPPED as they cover it.
+ALTER TABLE vmi_calloff ADD COLUMN shipped_qty NUMERIC(19, 4) DEFAULT 0 NOT NULL;
+ALTER TABLE vmi_calloff ALTER COLUMN status SET DATA TYPE VARCHAR(20);

@@ -44,9 +44,7 @@ abstract class OverdueSupplyContract extends ProcurementApiSupport {
     @Test
     void a_po_line_past_its_date_raises_one_overdue_alert_and_its_receipt_resolves_it_both_sent_by_webhook() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            long webhook = body(send(as(Role.ADMIN), "/api/v1/webhooks", ("{\"url\":\"%s\",\"secret\":\"test-secret-0123456789\","
-                    + "\"eventTypes\":[\"supply.overdue\",\"supply.overdue.resolved\"]}").formatted(receiver.url()))
-                    .andExpect(status().isCreated())).get("id").asLong();
+            long webhook = subscribe(receiver, "\"supply.overdue\",\"supply.overdue.resolved\"");
             try {
                 long po = order(approvedRequisition(data.bearing, "10"));   // needed by today + 10
                 String number = "PO-" + po;
@@ -112,9 +110,7 @@ abstract class OverdueSupplyContract extends ProcurementApiSupport {
     @Test
     void cancelling_a_late_po_line_resolves_its_alert_and_tells_the_webhook() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            long webhook = body(send(as(Role.ADMIN), "/api/v1/webhooks", ("{\"url\":\"%s\",\"secret\":\"test-secret-0123456789\","
-                    + "\"eventTypes\":[\"purchase-order.line-cancelled\"]}").formatted(receiver.url()))
-                    .andExpect(status().isCreated())).get("id").asLong();
+            long webhook = subscribe(receiver, "\"purchase-order.line-cancelled\"");
             try {
                 long po = order(approvedRequisition(data.bearing, "10"));
                 String number = "PO-" + po;
@@ -137,6 +133,13 @@ abstract class OverdueSupplyContract extends ProcurementApiSupport {
                 mvc.perform(delete("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN))).andExpect(status().isNoContent());
             }
         }
+    }
+
+    /** A webhook to the receiver for the given (quoted, comma-separated) event types: its id. */
+    private long subscribe(WebhookReceiver receiver, String eventTypes) throws Exception {
+        return body(send(as(Role.ADMIN), "/api/v1/webhooks", ("{\"url\":\"%s\",\"secret\":\"test-secret-0123456789\","
+                + "\"eventTypes\":[%s]}").formatted(receiver.url(), eventTypes)).andExpect(status().isCreated()))
+                .get("id").asLong();
     }
 
     private long overdueListed(RequestPostProcessor who, String supplier) throws Exception {
