@@ -19,8 +19,10 @@ import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.consignment.internal.AgreementRepository;
+import org.openvmi.consignment.internal.CallOffRepository;
 import org.openvmi.consignment.internal.ShipmentRepository;
 import org.openvmi.consignment.internal.UseCases;
+import org.openvmi.consignment.model.CallOffStatus;
 import org.openvmi.consignment.model.FifoPick;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.inventory.InsufficientStockException;
@@ -60,10 +62,12 @@ public class Shipments {
     private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
     private final Validator validator;
+    private final CallOffRepository callOffs;
 
     Shipments(ShipmentRepository shipments, AgreementRepository agreements, CatalogRefs refs, Ownership ownership,
               InventoryLedger ledger, UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency,
-              Clock clock, Validator validator) {
+              Clock clock, Validator validator, CallOffRepository callOffs) {
+        this.callOffs = callOffs;
         this.validator = validator;
         this.idempotency = idempotency;
         this.shipments = shipments;
@@ -156,7 +160,28 @@ public class Shipments {
         errors.throwIfAny();
         long sid = supplierId;
         Instant expected = r.expectedAt() == null ? null : r.expectedAt().toInstant();
-        return useCases.run(() -> get(shipments.insert(sid, expected, reference, newLines, CurrentUser.name(), now)));
+        return useCases.run(() -> {
+            long id = shipments.insert(sid, expected, reference, newLines, CurrentUser.name(), now);
+            newLines.forEach(l -> fillCallOffs(sid, l, now));
+            return get(id);
+        });
+    }
+
+    /**
+     * A shipment fills the supplier's call-offs of its item at its location raised before it, by needed-by date (the
+     * order open supply assumes); a confirmed call-off becomes partly shipped or shipped as it is covered.
+     */
+    private void fillCallOffs(long supplierId, ShipmentRepository.NewLine line, Instant now) {
+        BigDecimal left = line.qty();
+        for (CallOffRepository.Unfilled c : callOffs.unfilled(supplierId, line.itemId(), line.locationId(), now)) {
+            if (left.signum() <= 0) {
+                return;
+            }
+            BigDecimal fill = left.min(c.qty().subtract(c.shipped()));
+            BigDecimal shipped = c.shipped().add(fill);
+            callOffs.shipped(c.id(), shipped, CallOffStatus.valueOf(c.status()).afterShipping(shipped, c.qty()).name());
+            left = left.subtract(fill);
+        }
     }
 
     public ShipmentView receive(long id, ReceiptRequest r) {

@@ -5,6 +5,7 @@ import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Validator;
@@ -74,6 +75,9 @@ public class Reservations {
         DocumentRefs.ResolvedKey key = refs.keys(List.of(new DocumentRefs.KeyInput(r.item(), r.location(), r.owner(),
                 r.lot())), null, null, errors).get(0);
         BigDecimal qty = DocumentRules.positive("qty", r.qty(), errors);
+        if (r.dueOn() != null && r.dueOn().isBefore(LocalDate.now(clock))) {
+            errors.add("dueOn", "must be today or later");
+        }
         errors.throwIfAny();
         Instant now = clock.instant();
         refuse(Reservation.location(key.location().code(), key.inTransit()));
@@ -89,7 +93,7 @@ public class Reservations {
                         + Decimals.plain(qty).toPlainString());
             }
             long id = reservations.insert(balanceId, key.key(), qty, DocumentRules.text(r.reference(), 100),
-                    r.expiresAt(), CurrentUser.name(), now);
+                    r.expiresAt(), r.dueOn(), CurrentUser.name(), now);
             return view(id);
         }));
     }

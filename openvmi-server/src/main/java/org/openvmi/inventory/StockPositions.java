@@ -26,11 +26,6 @@ public class StockPositions {
     public record Position(BigDecimal onHand, BigDecimal reserved, BigDecimal inTransit, BigDecimal ownOnHand) {
 
         public static final Position NONE = new Position(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-
-        /** On hand + in transit − reserved. */
-        public BigDecimal inventoryPosition() {
-            return onHand.add(inTransit).subtract(reserved);
-        }
     }
 
     /** A movement at a warehouse's own (not in-transit) location, quantity signed as posted. */

@@ -71,6 +71,7 @@ public class PlanningRuns {
     private final Clock clock;
     private final Duration staleAfter;
     private final String cron;
+    private final boolean catchUpEnabled;
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(8), r -> {
                 Thread t = new Thread(r, "planning-run");
@@ -83,8 +84,10 @@ public class PlanningRuns {
     PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
                  PlatformTransactionManager transactionManager, Clock clock,
                  @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator,
-                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron) {
+                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron,
+                 @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled) {
         this.cron = cron;
+        this.catchUpEnabled = catchUpEnabled;
         this.validator = validator;
         this.runs = runs;
         this.runner = runner;
@@ -210,7 +213,35 @@ public class PlanningRuns {
      */
     @Scheduled(cron = "${openvmi.planning.cron:0 30 1 * * *}")
     void scheduled() {
-        Instant slot = slot(clock.instant());
+        startScheduled(slot(clock.instant()));
+    }
+
+    /**
+     * A nightly firing missed since the last claimed one — the instances were down, or an overlapping run refused it —
+     * is run once at the next start ({@code openvmi.planning.catch-up-delay} after it, default 1 min) or check
+     * ({@code openvmi.planning.catch-up-check}, every 10 min). Never before a first nightly firing was claimed: a
+     * fresh install does not plan everything at its first start. {@code openvmi.planning.catch-up=false} turns the
+     * check off (the test annotations do, as tests move the clock by days).
+     */
+    @Scheduled(initialDelayString = "${openvmi.planning.catch-up-delay:PT1M}",
+            fixedDelayString = "${openvmi.planning.catch-up-check:PT10M}")
+    void scheduledCatchUp() {
+        if (catchUpEnabled) {
+            catchUp();
+        }
+    }
+
+    void catchUp() {
+        Instant missed = lastFiring(clock.instant().minus(CLOCK_SKEW));
+        Instant claimed = transactions.execute(status -> runs.scheduledSlot());
+        if (missed != null && claimed != null && claimed.isBefore(missed)) {
+            log.info("Planning run of {} was missed (last one {}): running it now", missed, claimed);
+            startScheduled(missed);
+        }
+    }
+
+    private void startScheduled(Instant slot) {
+        Instant previous = transactions.execute(status -> runs.scheduledSlot());
         if (!transactions.execute(status -> runs.claimSchedule(slot))) {
             log.info("Scheduled planning run of {} already started by another instance", slot);
             return;
@@ -220,8 +251,28 @@ public class PlanningRuns {
                     "scheduler");
             log.info("Scheduled planning run {} started", run.id());
         } catch (ConflictException e) {
-            log.info("Scheduled planning run skipped: {}", e.getMessage());
+            transactions.executeWithoutResult(status -> runs.unclaimSchedule(slot, previous));
+            log.info("Scheduled planning run of {} skipped, to be caught up: {}", slot, e.getMessage());
         }
+    }
+
+    /** The last cron firing at or before {@code before} within two days, null for none (or no valid cron). */
+    private Instant lastFiring(Instant before) {
+        if (!CronExpression.isValidExpression(cron)) {
+            return null;
+        }
+        CronExpression expression = CronExpression.parse(cron);
+        ZonedDateTime at = before.minus(Duration.ofDays(2)).atZone(clock.getZone());
+        Instant last = null;
+        for (int i = 0; i < 10_000; i++) {   // a cron firing every minute still ends within two days' worth
+            ZonedDateTime next = expression.next(at);
+            if (next == null || next.toInstant().isAfter(before)) {
+                break;
+            }
+            last = next.toInstant();
+            at = next;
+        }
+        return last;
     }
 
     /** The cron firing this call belongs to: the first one after five minutes ago (instances' clocks may differ). */

@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.Function;
+
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.OverdueSupplyRepository;
+import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.slf4j.Logger;
@@ -32,9 +38,11 @@ public class OverdueSupply {
     private final OverdueSupplyRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CatalogRefs refs;
 
-    OverdueSupply(OverdueSupplyRepository repository, ApplicationEventPublisher events, Clock clock) {
+    OverdueSupply(OverdueSupplyRepository repository, ApplicationEventPublisher events, Clock clock, CatalogRefs refs) {
         this.repository = repository;
+        this.refs = refs;
         this.events = events;
         this.clock = clock;
     }
@@ -82,13 +90,35 @@ public class OverdueSupply {
         check();
     }
 
+    /**
+     * The alerts by status and kind (null or blank for all), of one warehouse and one supplier (codes; null or blank
+     * for all), oldest due date first. A supplier user sees only its own.
+     */
     @Transactional(readOnly = true)
-    public PageResult<OverdueSupplyView> find(OverdueStatus status, OverdueKind kind, PageRequest page) {
-        return repository.find(status, kind, LocalDate.now(clock), page);
+    public PageResult<OverdueSupplyView> find(String status, String kind, String warehouse, String supplier,
+                                              PageRequest page) {
+        String s = AllowedValues.code("status", status, OverdueStatus.class);
+        String k = AllowedValues.code("kind", kind, OverdueKind.class);
+        OverdueSupplyRepository.Filter filter = new OverdueSupplyRepository.Filter(
+                s == null ? null : OverdueStatus.valueOf(s), k == null ? null : OverdueKind.valueOf(k),
+                known("warehouse", warehouse, refs::warehouses), known("supplier", supplier, refs::suppliers));
+        return repository.find(filter, PartyScope.current(), LocalDate.now(clock), page);
     }
 
     @Transactional(readOnly = true)
     public long countOpen(OverdueKind kind) {
-        return repository.find(OverdueStatus.OPEN, kind, LocalDate.now(clock), new PageRequest(0, 1)).totalElements();
+        return repository.find(new OverdueSupplyRepository.Filter(OverdueStatus.OPEN, kind, null, null),
+                PartyScope.current(), LocalDate.now(clock), new PageRequest(0, 1)).totalElements();
+    }
+
+    private static Long known(String field, String code, Function<List<String>, Map<String, Long>> lookup) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        Long id = lookup.apply(List.of(code.trim())).get(code.trim());
+        if (id == null) {
+            throw InvalidInputException.of(field, "unknown " + field + " '" + code.trim() + "'");
+        }
+        return id;
     }
 }

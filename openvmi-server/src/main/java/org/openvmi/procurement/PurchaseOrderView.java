@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A purchase order with its lines and its timeline (each step with its time); a line's {@code suggestion} is the
- * planning suggestion it came from (null when ordered by hand).
+ * A purchase order with its lines and its timeline (each step with its time). A line's {@code cancelledQty} is what a
+ * line cancel took off it (ordered − received at that moment; its status is then CANCELLED); its {@code suggestion}
+ * is the planning suggestion it came from (null when ordered by hand).
  */
 public record PurchaseOrderView(long id, String number, String supplier, String supplierName, Long requisition,
                                 String warehouse, String status, String currency, BigDecimal total, int revision,
@@ -18,7 +19,7 @@ public record PurchaseOrderView(long id, String number, String supplier, String 
                        BigDecimal price, LocalDate neededBy, LocalDate confirmedDate, BigDecimal proposedQty,
                        LocalDate proposedDate, BigDecimal receivedQty, BigDecimal rejectedQty,
                        BigDecimal invoicedQty, BigDecimal overPct, BigDecimal underPct, String status,
-                       Long suggestion) {
+                       BigDecimal cancelledQty, Long suggestion) {
     }
 
     public record Event(int revision, String type, String actor, Instant at, String details) {

@@ -45,6 +45,7 @@ public class PurchaseOrders {
 
     /** The statuses in which goods may be received on an order. */
     public static final List<String> RECEIVABLE = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
+    private static final List<String> LINE_CANCELLABLE = List.of("SENT", "CONFIRMED", "PARTIALLY_RECEIVED");
 
     private final PurchaseOrderRepository repository;
     private final Requisitions requisitions;
@@ -376,6 +377,58 @@ public class PurchaseOrders {
         audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", "CLOSED"));
         events.publishEvent(new PurchaseOrderChanged(id));
         return get(id);
+    }
+
+    /**
+     * The buyer cancels one open line: what is not received of it leaves on-order (planning sees the need again at
+     * its next run), the rest of the order stands. Once no line is open the order is RECEIVED when anything came,
+     * else CANCELLED. Not while a supplier's proposal waits for a decision: that may change the line.
+     */
+    /** Whether an order in this status lets the buyer cancel its open lines one by one. */
+    public static boolean linesCancellable(String status) {
+        return LINE_CANCELLABLE.contains(status);
+    }
+
+    @Transactional
+    public PurchaseOrderView cancelLine(long id, int lineNo, String reason) {
+        Texts.atMost("reason", reason, 1000);
+        PurchaseOrderView po = get(id);
+        PurchaseOrderView.Line line = line(po, lineNo, null);
+        if (line == null) {
+            throw new NotFoundException("Purchase order line", po.number() + "/" + lineNo);
+        }
+        if (!linesCancellable(po.status())) {
+            throw new BusinessRuleException("status", po.number() + " is " + po.status()
+                                                      + "; a line can be cancelled only on a SENT, CONFIRMED or partially received order");
+        }
+        if (!"OPEN".equals(line.status())) {
+            throw new BusinessRuleException("line", po.number() + "/" + lineNo + " is " + line.status()
+                                                    + "; only an open line can be cancelled");
+        }
+        if (!repository.cancelLine(line.id())) {
+            throw new ConflictException("line", po.number() + "/" + lineNo + " was changed meanwhile");
+        }
+        repository.recomputeTotal(id);
+        if (repository.allLinesClosed(id)) {
+            boolean anythingCame = po.lines().stream().anyMatch(l -> l.receivedQty().signum() > 0);
+            repository.transition(id, List.of(po.status()), anythingCame ? "RECEIVED" : "CANCELLED", false);
+        }
+        BigDecimal cancelled = line.qty().subtract(line.receivedQty()).max(BigDecimal.ZERO);
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        repository.event(id, po.revision(), "LINE_CANCELLED", Actor.current().name(), clock.instant(),
+                "line " + lineNo + " " + line.item() + ": " + plain(cancelled) + (why == null ? "" : " — " + why));
+        PurchaseOrderView after = get(id);
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put("line", lineNo);
+        done.put("cancelledQty", cancelled);
+        done.put("status", after.status());
+        done.put("reason", why);
+        audit.record("CANCEL_LINE", "purchase-order", po.number(),
+                Map.of("line", lineNo, "lineStatus", line.status(), "status", po.status()), done);
+        events.publishEvent(new PurchaseOrderLineCancelled(id, po.number(), po.supplier(), po.warehouse(), lineNo,
+                line.item(), cancelled, why));
+        events.publishEvent(new PurchaseOrderChanged(id));
+        return after;
     }
 
     /** Sets the receipt and invoice tolerances of a supplier (all items, or one). */

@@ -112,7 +112,9 @@ public class SupplierAvailability {
                 subjects.put(p, new ItemWarehouse(items.get(p.item()).id(), warehouses.get(p.location())));
             }
         }
-        Map<ItemWarehouse, SupplyPosition> positions = lines.isEmpty() ? Map.of() : availability.positions(null);
+        // one warehouse asked for: read the open supply of that warehouse only, not of all of them
+        Long only = warehouse == null || warehouse.isBlank() ? null : warehouses.get(warehouse.trim());
+        Map<ItemWarehouse, SupplyPosition> positions = lines.isEmpty() ? Map.of() : availability.positions(only);
         List<Shortfall> found = new ArrayList<>();
         for (StockPolicyView p : lines) {
             SupplyPosition at = subjects.get(p) == null ? null : positions.get(subjects.get(p));

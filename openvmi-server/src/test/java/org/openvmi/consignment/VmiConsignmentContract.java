@@ -386,6 +386,35 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
     }
 
     @Test
+    void a_confirmed_call_off_is_partly_shipped_then_shipped_as_shipments_cover_it() throws Exception {
+        agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "1000", "2.00", null));
+        String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
+                .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
+        long callOff = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated()))
+                .get("id").asLong();
+        postJson("/api/v1/vmi/calloffs/" + callOff + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
+
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "60", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("PARTIALLY_SHIPPED"))
+                .andExpect(jsonPath("$.shippedQty").value(60));
+        postJson("/api/v1/vmi/calloffs/" + callOff + "/cancel", as(Role.BUYER), "").andExpect(status().isConflict());
+
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "50", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(jsonPath("$.status").value("SHIPPED"))
+                .andExpect(jsonPath("$.shippedQty").value(100));
+        // the 110 shipped are on order once: the shipped call-off adds nothing on top of them
+        String wh = jdbc.sql("SELECT w.code FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.code = :c")
+                .param("c", data.vmi).query(String.class).single();
+        JsonNode a = body(mvc.perform(get("/api/v1/availability/" + data.item + "/" + wh).with(as(Role.BUYER)))
+                .andExpect(status().isOk()));
+        assertThat(new java.math.BigDecimal(a.get("onOrder").asString())).isEqualByComparingTo("110");
+        assertThat(a.toString()).doesNotContain("CO-" + callOff);
+    }
+
+    @Test
     void a_consumption_or_receipt_retried_with_its_idempotency_key_posts_once_and_answers_the_same() throws Exception {
         agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
         long asn = asn(as(Role.BUYER), data.supplier, asnLine(data.item, "50", null));

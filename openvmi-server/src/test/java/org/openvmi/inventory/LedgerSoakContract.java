@@ -348,7 +348,7 @@ abstract class LedgerSoakContract {
         Key key = pick(random, ownBin1, ownBin2, lotBin1);
         BigDecimal q = qty(random, 4);
         ReservationView r = reservations.reserve(new ReservationRequest(key.item(), key.location(), "OWN",
-                key.lot().isEmpty() ? null : key.lot(), q, "SOAK-ORDER", null), null);
+                key.lot().isEmpty() ? null : key.lot(), q, "SOAK-ORDER", null, null), null);
         told.reserved.merge(key, q, BigDecimal::add);
         held.add(r.id());
         told.count("reserve");

@@ -33,6 +33,7 @@ import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -144,6 +145,19 @@ abstract class AvailabilityContract {
                 .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
     }
 
+    /** The accepted suggestion's requisition submitted, approved (one approver) and ordered: the PO's id. */
+    long order(long suggestion, String wh) throws Exception {
+        long requisition = jdbc.sql("SELECT id FROM proc_requisition WHERE source_ref = :s").param("s", "SUG-" + suggestion)
+                .query(Long.class).single();
+        postJson("/api/v1/approval-rules", as(Role.ADMIN), ("{\"name\":\"av %s\",\"priority\":10,\"warehouse\":\"%s\","
+                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
+                .formatted(wh, wh)).andExpect(status().isCreated());
+        postJson("/api/v1/requisitions/" + requisition + "/submit", as(Role.BUYER), "").andExpect(status().isOk());
+        postJson("/api/v1/requisitions/" + requisition + "/approve", as(Role.BUYER), "{}").andExpect(status().isOk());
+        return body(postJson("/api/v1/purchase-orders", as(Role.BUYER), "{\"requisition\":" + requisition + "}")
+                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+    }
+
     static BigDecimal dec(JsonNode n, String field) {
         return new BigDecimal(n.get(field).asString());
     }
@@ -170,15 +184,7 @@ abstract class AvailabilityContract {
         assertThat(a.get("lines").get(1).get("event").asString()).isEqualTo("REQUISITION");
 
         // submitted, approved, ordered: the requisition becomes a PO line of 30, still on order once
-        long requisition = jdbc.sql("SELECT id FROM proc_requisition WHERE source_ref = :s").param("s", "SUG-" + suggestion)
-                .query(Long.class).single();
-        postJson("/api/v1/approval-rules", as(Role.ADMIN), ("{\"name\":\"av %s\",\"priority\":10,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
-                .formatted(wh, wh)).andExpect(status().isCreated());
-        postJson("/api/v1/requisitions/" + requisition + "/submit", as(Role.BUYER), "").andExpect(status().isOk());
-        postJson("/api/v1/requisitions/" + requisition + "/approve", as(Role.BUYER), "{}").andExpect(status().isOk());
-        postJson("/api/v1/purchase-orders", as(Role.BUYER), "{\"requisition\":" + requisition + "}")
-                .andExpect(status().isCreated());
+        order(suggestion, wh);
         a = availability(as(Role.BUYER), item, wh);
         assertThat(dec(a, "onOrder")).isEqualByComparingTo("30");
         assertThat(a.get("lines")).hasSize(2);
@@ -217,6 +223,73 @@ abstract class AvailabilityContract {
         assertThat(again).hasSize(1);
         assertThat(dec(again.get(0), "qty")).isEqualByComparingTo("20");
         assertThat(again.get(0).get("reason").asString()).contains("on hand 17, on order 0, reserved 0, committed 0");
+    }
+
+    @Test
+    void accepted_ordered_then_the_po_line_cancelled_gives_the_need_back_at_the_next_run() throws Exception {
+        String wh = data.warehouse();
+        String item = plannedItem(wh);
+        runToEnd(item);
+        long suggestion = openSuggestions(item).get(0).get("id").asLong();
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
+        long po = order(suggestion, wh);
+        runToEnd(item);
+        assertThat(openSuggestions(item)).isEmpty();
+
+        // a supplier may not cancel, an unknown line is 404; the buyer cancels line 1: 30 leave on-order
+        postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isForbidden());
+        postJson("/api/v1/purchase-orders/" + po + "/lines/9/cancel", as(Role.BUYER), "{}").andExpect(status().isNotFound());
+        JsonNode cancelled = body(postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER),
+                "{\"reason\":\"supplier discontinued it\"}").andExpect(status().isOk()));
+        JsonNode line = cancelled.get("lines").get(0);
+        assertThat(line.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(dec(line, "cancelledQty")).isEqualByComparingTo("30");
+        assertThat(cancelled.get("status").asString()).as("its only line: nothing will come").isEqualTo("CANCELLED");
+        assertThat(dec(cancelled, "total")).isEqualByComparingTo("0");
+        assertThat(cancelled.get("timeline").toString()).contains("LINE_CANCELLED").contains("supplier discontinued it");
+        assertThat(dec(availability(as(Role.BUYER), item, wh), "onOrder")).isEqualByComparingTo("0");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CANCEL_LINE' AND entity_key = :n")
+                .param("n", "PO-" + po).query(Long.class).single()).isEqualTo(1);
+
+        // cancelling it twice is a conflict and changes nothing
+        postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER), "{}")
+                .andExpect(status().isUnprocessableEntity());
+
+        runToEnd(item);
+        List<JsonNode> again = openSuggestions(item);
+        assertThat(again).hasSize(1);
+        assertThat(dec(again.get(0), "qty")).isEqualByComparingTo("30");
+        assertThat(dec(again.get(0), "onOrder")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void cancelling_one_line_keeps_the_others_on_order_and_the_order_open() throws Exception {
+        String wh = data.warehouse();
+        String first = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
+        String second = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
+        long po = body(postJson("/api/v1/purchase-orders", as(Role.BUYER),
+                ("{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"},"
+                 + "{\"item\":\"%s\",\"qty\":20,\"neededBy\":\"%s\"}]}")
+                        .formatted(Fixtures.SUPPLIER_A, wh, first, today.plusDays(5), second, today.plusDays(5)))
+                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+        postJson("/api/v1/receipts", as(Role.WAREHOUSE), "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":4}]}"
+                .formatted(po, wh + "-B1", first)).andExpect(status().isCreated());
+
+        JsonNode after = body(postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER), "")
+                .andExpect(status().isOk()));
+        assertThat(after.get("status").asString()).isEqualTo("PARTIALLY_RECEIVED");
+        assertThat(dec(after.get("lines").get(0), "cancelledQty")).as("10 ordered − 4 received").isEqualByComparingTo("6");
+        assertThat(after.get("lines").get(1).get("status").asString()).isEqualTo("OPEN");
+        assertThat(dec(availability(as(Role.BUYER), first, wh), "onOrder")).isEqualByComparingTo("0");
+        assertThat(dec(availability(as(Role.BUYER), second, wh), "onOrder")).isEqualByComparingTo("20");
+
+        // the last open line cancelled after something came: the order is RECEIVED
+        after = body(postJson("/api/v1/purchase-orders/" + po + "/lines/2/cancel", as(Role.BUYER), "{}")
+                .andExpect(status().isOk()));
+        assertThat(after.get("status").asString()).isEqualTo("RECEIVED");
+        postJson("/api/v1/purchase-orders/" + po + "/lines/2/cancel", as(Role.BUYER), "{}")
+                .andExpect(status().isUnprocessableEntity());
     }
 
     @Test
@@ -288,6 +361,43 @@ abstract class AvailabilityContract {
         JsonNode from = availability(as(Role.BUYER), item, other);
         assertThat(dec(from, "onHand")).isEqualByComparingTo("0");
         assertThat(dec(from, "committed")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_reservation_with_a_due_date_is_placed_on_that_day_and_one_without_on_the_day_it_was_made() throws Exception {
+        String wh = data.warehouse();
+        String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
+        move("RECEIPT", item, wh + "-B1", "20", Duration.ofDays(1));
+        postJson("/api/v1/reservations", as(Role.WAREHOUSE), "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"dueOn\":\"%s\"}"
+                .formatted(item, wh + "-B1", today.minusDays(1)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueOn"));
+        JsonNode later = body(postJson("/api/v1/reservations", as(Role.WAREHOUSE),
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"reference\":\"SO-7\",\"dueOn\":\"%s\"}"
+                        .formatted(item, wh + "-B1", today.plusDays(7))).andExpect(status().isCreated()));
+        assertThat(later.get("dueOn").asString()).isEqualTo(today.plusDays(7).toString());
+        postJson("/api/v1/reservations", as(Role.WAREHOUSE), "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}"
+                .formatted(item, wh + "-B1")).andExpect(status().isCreated());
+        long po = purchaseOrder(item, wh, "30", today.plusDays(3));
+
+        JsonNode a = availability(as(Role.BUYER), item, wh);
+        assertThat(dec(a, "reserved")).isEqualByComparingTo("7");
+        assertThat(dec(a, "inventoryPosition")).isEqualByComparingTo("43");
+        String[][] expected = {
+                {today.toString(), "ON_HAND", "20", "20"},
+                {today.toString(), "RESERVATION", "-2", "18"},
+                {today.plusDays(3).toString(), "PO_LINE", "30", "48"},
+                {today.plusDays(7).toString(), "RESERVATION", "-5", "43"}};
+        JsonNode lines = a.get("lines");
+        assertThat(lines).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode l = lines.get(i);
+            assertThat(l.get("date").asString()).as("line %d date", i).isEqualTo(expected[i][0]);
+            assertThat(l.get("event").asString()).as("line %d event", i).isEqualTo(expected[i][1]);
+            assertThat(dec(l, "qty")).as("line %d qty", i).isEqualByComparingTo(expected[i][2]);
+            assertThat(dec(l, "projected")).as("line %d projected", i).isEqualByComparingTo(expected[i][3]);
+        }
+        assertThat(lines.get(2).get("document").asString()).isEqualTo("PO-" + po + "/1");
+        assertThat(lines.get(3).get("document").asString()).isEqualTo("RES-" + later.get("id").asLong());
     }
 
     @Test

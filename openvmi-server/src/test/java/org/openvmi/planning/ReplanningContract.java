@@ -22,11 +22,13 @@ import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Re-planning when it matters, on H2 and PostgreSQL: the nightly run is on by default and starts once however many
- * instances fire; a receipt re-plans just its item × warehouse in one targeted run after a short debounce.
+ * instances fire, and a missed firing is caught up once; a receipt re-plans just its item × warehouse in one targeted
+ * run after a short debounce, and pairs waiting when an instance stopped are re-planned after the next start.
  */
 @TestPropertySource(properties = {"openvmi.planning.replan=true", "openvmi.planning.replan-debounce=PT1S"})
 abstract class ReplanningContract {
@@ -60,6 +63,8 @@ abstract class ReplanningContract {
     PlanningRuns planningRuns;
     @Autowired
     List<ScheduledTaskHolder> schedulers;
+    @Autowired
+    ApplicationContext context;
 
     PlanningTestData data;
 
@@ -131,14 +136,8 @@ abstract class ReplanningContract {
                         .formatted(received, w1)))
                 .andExpect(status().isCreated());
 
-        long run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                        "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
-                        + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
-        Set<String> planned = new HashSet<>(jdbc.sql("""
-                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
-                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
-                .query(String.class).list());
-        assertThat(planned).containsExactly(received + "@" + w1);
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactly(received + "@" + w1);
         assertThat(jdbc.sql("SELECT total FROM planning_run WHERE id = :run").param("run", run).query(Integer.class)
                 .single()).isEqualTo(1);
         // the receipt's new stock is in the suggestion's position: the others were never planned
@@ -146,6 +145,83 @@ abstract class ReplanningContract {
                 SELECT COUNT(*) FROM planning_suggestion s JOIN item i ON i.id = s.item_id
                 WHERE s.run_id = :run AND i.code <> :item""").param("run", run).param("item", received)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_supplier_stock_report_re_plans_its_items_where_they_are_planned() throws Exception {
+        String w1 = data.warehouse();
+        String w2 = data.warehouse();
+        String reported = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        String other = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        for (String wh : List.of(w1, w2)) {
+            data.weeklyDemand(reported, wh, java.time.LocalDate.now(clock), 20, "10");
+        }
+        data.weeklyDemand(other, w1, java.time.LocalDate.now(clock), 20, "10");
+        long lastRun = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM planning_run").query(Long.class).single();
+
+        mvc.perform(post("/api/v1/supplier-stock").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\",\"available\":500}]}"
+                                .formatted(Fixtures.SUPPLIER_A, reported)))
+                .andExpect(status().isOk());
+
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactlyInAnyOrder(reported + "@" + w1, reported + "@" + w2);
+    }
+
+    @Test
+    void pairs_left_waiting_by_a_stopped_instance_are_re_planned_after_the_next_start() throws Exception {
+        String wh = data.warehouse();
+        String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        data.weeklyDemand(item, wh, java.time.LocalDate.now(clock), 20, "10");
+        long itemId = jdbc.sql("SELECT id FROM item WHERE code = :c").param("c", item).query(Long.class).single();
+        long whId = jdbc.sql("SELECT id FROM warehouse WHERE code = :c").param("c", wh).query(Long.class).single();
+        long lastRun = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM planning_run").query(Long.class).single();
+        // what an instance noted before it stopped: only the table knows it
+        jdbc.sql("INSERT INTO planning_replan_pending (item_id, warehouse_id, noted_at) VALUES (:i, :w, CURRENT_TIMESTAMP)")
+                .param("i", itemId).param("w", whId).update();
+
+        ReflectionTestUtils.invokeMethod(context.getBean(Class.forName("org.openvmi.planning.internal.Replanner")), "resume");
+
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactly(item + "@" + wh);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_replan_pending WHERE item_id = :i").param("i", itemId)
+                .query(Long.class).single()).as("taken, so no other instance runs it again").isZero();
+    }
+
+    @Test
+    void a_missed_nightly_firing_is_run_once_at_the_next_check_and_never_on_a_fresh_install() throws Exception {
+        jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = NULL").update();
+        long before = scheduledRuns();
+        planningRuns.catchUp();
+        assertThat(scheduledRuns()).as("no nightly run was ever claimed: nothing to catch up").isEqualTo(before);
+
+        // the last claimed firing was three nights ago: the instances were down since
+        jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = :s").param("s",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(3)))).update();
+        planningRuns.catchUp();
+        assertThat(scheduledRuns()).isEqualTo(before + 1);
+        java.time.Instant claimed = jdbc.sql("SELECT scheduled_slot FROM planning_run_guard").query(java.sql.Timestamp.class)
+                .single().toInstant();
+        assertThat(claimed).isAfter(clock.instant().minus(Duration.ofDays(1).plusMinutes(6)))
+                .isBeforeOrEqualTo(clock.instant().minus(Duration.ofMinutes(5)));
+        awaitNoLiveRun();
+        planningRuns.catchUp();
+        assertThat(scheduledRuns()).as("caught up once").isEqualTo(before + 1);
+    }
+
+    /** The first targeted re-plan after {@code lastRun} once it is done (waits up to 30 s). */
+    private long replanDoneAfter(long lastRun) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
+                "SELECT COALESCE(MAX(id), 0) FROM planning_run WHERE id > :last AND started_by = 'replan'"
+                + " AND status = 'DONE'").param("last", lastRun).query(Long.class).single(), id -> id > 0);
+    }
+
+    /** The item@warehouse pairs a run forecast. */
+    private Set<String> plannedPairs(long run) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT i.code || '@' || w.code FROM planning_forecast f JOIN item i ON i.id = f.item_id
+                JOIN warehouse w ON w.id = f.warehouse_id WHERE f.run_id = :run""").param("run", run)
+                .query(String.class).list());
     }
 
     private long scheduledRuns() {

@@ -366,6 +366,12 @@ abstract class AlertContract {
             mvc.perform(get("/alerts").param("item", data.item).param("scope", "all").with(page(Role.BUYER)))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                             org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
+            // the filters keep what was chosen (status by its name, type by its constant)
+            mvc.perform(get("/alerts").param("status", "RESOLVED").param("type", "BELOW_SAFETY").with(page(Role.BUYER)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                            org.hamcrest.Matchers.allOf(
+                                    org.hamcrest.Matchers.containsString("value=\"RESOLVED\" selected"),
+                                    org.hamcrest.Matchers.containsString("value=\"BELOW_SAFETY\" selected"))));
         } finally { // other tests (and other classes sharing this database) expect the defaults
             jdbc.sql("DELETE FROM notification_preference WHERE username IN ('t-buyer', 't-planner')").update();
         }

@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** A Spring Boot test (MockMvc) against its own in-memory H2 database in PostgreSQL mode. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", "openvmi.planning.replan=false"})
+@SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", "openvmi.planning.replan=false",
+        "openvmi.planning.catch-up=false"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)
 public @interface H2Test {

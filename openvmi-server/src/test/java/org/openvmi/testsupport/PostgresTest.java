@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailable.class)
-@SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", "openvmi.planning.replan=false"})
+@SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", "openvmi.planning.replan=false",
+        "openvmi.planning.catch-up=false"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 public @interface PostgresTest {

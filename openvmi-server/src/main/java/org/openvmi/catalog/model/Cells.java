@@ -1,6 +1,8 @@
 package org.openvmi.catalog.model;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +32,20 @@ public final class Cells {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
             problems.reject(row.rowNumber(), column, "imports.error.notANumber", text);
+            return null;
+        }
+    }
+
+    /** An ISO date ({@code 2026-12-05} or {@code 2026/12/05}); a spreadsheet's date cell arrives as the former. */
+    public static LocalDate date(TabularRow row, String column, RowProblems problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.replace('/', '-'));
+        } catch (DateTimeParseException e) {
+            problems.reject(row.rowNumber(), column, "imports.error.notADate", text);
             return null;
         }
     }

@@ -34,6 +34,30 @@ public class CallOffRepository {
         this.jdbc = jdbc;
     }
 
+    /** A call-off still to be filled by shipments, with what shipments filled so far. */
+    public record Unfilled(long id, String status, BigDecimal qty, BigDecimal shipped) {
+    }
+
+    /**
+     * The call-offs of a supplier's item at a location, raised before {@code at}, still waiting for stock (requested,
+     * proposed, confirmed or partly shipped), in needed-by order, locked until the shipment's transaction ends.
+     */
+    public List<Unfilled> unfilled(long supplierId, long itemId, long locationId, Instant at) {
+        return jdbc.sql("""
+                SELECT id, status, qty, shipped_qty FROM vmi_calloff
+                WHERE supplier_id = :s AND item_id = :i AND location_id = :l AND created_at <= :at
+                  AND status IN ('REQUESTED', 'PROPOSED', 'CONFIRMED', 'PARTIALLY_SHIPPED') AND shipped_qty < qty
+                ORDER BY needed_by, id FOR UPDATE""")
+                .param("s", supplierId).param("i", itemId).param("l", locationId).param("at", Sql.ts(at))
+                .query((rs, n) -> new Unfilled(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    public void shipped(long id, BigDecimal shipped, String status) {
+        jdbc.sql("UPDATE vmi_calloff SET shipped_qty = :q, status = :st, row_version = row_version + 1 WHERE id = :id")
+                .param("q", shipped).param("st", status).param("id", id).update();
+    }
+
     public long insert(long supplierId, long itemId, long locationId, BigDecimal qty, LocalDate neededBy, String comment,
                        String user, Instant now) {
         Map<String, Object> p = new HashMap<>();
@@ -104,6 +128,6 @@ public class CallOffRepository {
                 rs.getString("location"), Decimals.plain(rs.getBigDecimal("qty")), Sql.date(rs, "needed_by"),
                 rs.getString("status"), Decimals.plain(rs.getBigDecimal("proposed_qty")), Sql.date(rs, "proposed_date"),
                 rs.getString("comment_text"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                rs.getString("answered_by"), Sql.instant(rs, "answered_at"));
+                rs.getString("answered_by"), Sql.instant(rs, "answered_at"), Decimals.plain(rs.getBigDecimal("shipped_qty")));
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * VMI's open supply: shipments not yet fully received (shipped − received, by expected date, else today) and
  * call-offs still to be shipped (requested, proposed or confirmed, by needed-by date). A call-off has no link to the
  * shipment that fills it, so the quantity the same supplier shipped of the item to the same location after the
- * call-off was raised fills the open call-offs in needed-by order; only the unfilled rest is still to come.
+ * call-off was raised fills the open call-offs in needed-by order (shipped ones included, as the shipments filled
+ * them in that order: {@code Shipments}); only the unfilled rest is still to come.
  */
 @Component
 class ConsignmentOpenSupply implements OpenSupply {
@@ -64,7 +65,7 @@ class ConsignmentOpenSupply implements OpenSupply {
         List<CallOff> callOffs = jdbc.sql("""
                 SELECT c.id, c.supplier_id, c.item_id, c.location_id, loc.warehouse_id, c.needed_by, c.qty, c.created_at
                 FROM vmi_calloff c JOIN location loc ON loc.id = c.location_id
-                WHERE c.status IN ('REQUESTED', 'PROPOSED', 'CONFIRMED')
+                WHERE c.status IN ('REQUESTED', 'PROPOSED', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')
                   AND (CAST(:i AS BIGINT) IS NULL OR c.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR loc.warehouse_id = :w)
                 ORDER BY c.needed_by, c.id""")

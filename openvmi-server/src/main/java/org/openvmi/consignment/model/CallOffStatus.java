@@ -1,14 +1,24 @@
 package org.openvmi.consignment.model;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A call-off plan: REQUESTED by the buyer → CONFIRMED by the supplier, or PROPOSED (another quantity or date) →
- * CONFIRMED when the buyer accepts the proposal; the buyer may CANCEL while it is not confirmed.
+ * CONFIRMED when the buyer accepts the proposal; the buyer may CANCEL while it is not confirmed. A confirmed call-off
+ * is PARTIALLY_SHIPPED, then SHIPPED, as the supplier's shipments cover it.
  */
 public enum CallOffStatus {
-    REQUESTED, PROPOSED, CONFIRMED, CANCELLED;
+    REQUESTED, PROPOSED, CONFIRMED, CANCELLED, PARTIALLY_SHIPPED, SHIPPED;
+
+    /** The status once {@code shipped} of {@code qty} is covered: only a confirmed call-off moves on. */
+    public CallOffStatus afterShipping(BigDecimal shipped, BigDecimal qty) {
+        if (this != CONFIRMED && this != PARTIALLY_SHIPPED) {
+            return this;
+        }
+        return shipped.compareTo(qty) >= 0 ? SHIPPED : shipped.signum() > 0 ? PARTIALLY_SHIPPED : this;
+    }
 
     public enum Action {
         CONFIRM(Set.of(REQUESTED), CONFIRMED), PROPOSE(Set.of(REQUESTED, PROPOSED), PROPOSED),

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.procurement.GoodsReceived;
+import org.openvmi.procurement.PurchaseOrderLineCancelled;
 import org.openvmi.procurement.PurchaseOrderSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * purchase-order.sent (a PO went to its supplier: an ERP or the supplier's own system picks it up) and
- * purchase-order.received (one receipt line, with its lead-time fact), after the deciding transaction committed.
+ * purchase-order.received (one receipt line, with its lead-time fact) and purchase-order.line-cancelled (the buyer
+ * cancelled one line: its unreceived rest will not come), after the deciding transaction committed.
  */
 @Component
 class ProcurementWebhooks {
@@ -57,6 +59,21 @@ class ProcurementWebhooks {
         data.put("leadTimeDays", e.leadTimeDays());
         data.put("onTime", e.onTime());
         publish(WebhookEventTypes.GOODS_RECEIVED, "po.received:" + e.receiptId() + ":" + e.item(), data);
+    }
+
+    @ApplicationModuleListener
+    public void on(PurchaseOrderLineCancelled e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("purchaseOrder", e.purchaseOrderId());
+        data.put("number", e.number());
+        data.put("supplier", e.supplier());
+        data.put("warehouse", e.warehouse());
+        data.put("line", e.line());
+        data.put("item", e.item());
+        data.put("cancelledQty", plain(e.cancelledQty()));
+        data.put("reason", e.reason());
+        publish(WebhookEventTypes.PURCHASE_ORDER_LINE_CANCELLED, "po.line-cancelled:" + e.purchaseOrderId() + ":"
+                                                                 + e.line(), data);
     }
 
     private void publish(String type, String key, Map<String, Object> data) {

@@ -17,9 +17,10 @@ public final class WebhookEventTypes {
     public static final String GOODS_RECEIVED = "purchase-order.received";
     public static final String SUPPLY_OVERDUE = "supply.overdue";
     public static final String SUPPLY_OVERDUE_RESOLVED = "supply.overdue.resolved";
+    public static final String PURCHASE_ORDER_LINE_CANCELLED = "purchase-order.line-cancelled";
 
     public static final List<String> ALL = List.of(ALERT_RAISED, ALERT_RESOLVED, PURCHASE_ORDER_SENT, GOODS_RECEIVED,
-            SUPPLY_OVERDUE, SUPPLY_OVERDUE_RESOLVED);
+            SUPPLY_OVERDUE, SUPPLY_OVERDUE_RESOLVED, PURCHASE_ORDER_LINE_CANCELLED);
 
     private WebhookEventTypes() {
     }

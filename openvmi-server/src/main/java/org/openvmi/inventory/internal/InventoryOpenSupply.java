@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Inventory's open supply and demand between warehouses: a DRAFT transfer takes its quantity out of the sending
  * warehouse and brings it into the receiving one; a shipped transfer brings what is still in transit (shipped −
  * received) into the receiving one (its stock sits on a transit location, which is not on hand anywhere). Active
- * reservations hold stock out of the warehouse from the day they were made. Transfers inside one warehouse are not
+ * reservations hold stock out of the warehouse from the day the stock is due (their due date), else from the day
+ * they were made. Transfers inside one warehouse are not
  * listed: they change nothing there.
  */
 @Component
@@ -67,7 +68,7 @@ class InventoryOpenSupply implements OpenSupply {
                     }
                 });
         jdbc.sql("""
-                SELECT r.id, r.item_id, l.warehouse_id, r.created_at, r.qty
+                SELECT r.id, r.item_id, l.warehouse_id, r.created_at, r.qty, r.due_on
                 FROM stock_reservation r JOIN location l ON l.id = r.location_id
                 WHERE r.status = 'ACTIVE' AND l.type <> 'IN_TRANSIT'
                   AND (CAST(:i AS BIGINT) IS NULL OR r.item_id = :i)
@@ -75,7 +76,9 @@ class InventoryOpenSupply implements OpenSupply {
                 ORDER BY r.id""")
                 .param("i", itemId).param("w", warehouseId)
                 .query(rs -> {
-                    out.add(new Line(rs.getLong(2), rs.getLong(3), date(rs.getTimestamp(4)), Event.RESERVATION,
+                    LocalDate due = rs.getObject(6, LocalDate.class);
+                    out.add(new Line(rs.getLong(2), rs.getLong(3), due != null ? due : date(rs.getTimestamp(4)),
+                            Event.RESERVATION,
                             "RES-" + rs.getLong(1), null, rs.getBigDecimal(5).negate()));
                 });
         return out;

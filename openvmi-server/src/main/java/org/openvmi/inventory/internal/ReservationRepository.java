@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public class ReservationRepository {
     /** The reservation list's sortable columns (URL key, SQL). */
     static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "id", "r.id", "status", "r.status",
             "item", "i.code", "location", "l.code", "qty", "r.qty", "reference", "r.reference",
-            "expires", "r.expires_at", "createdby", "r.created_by");
+            "expires", "r.expires_at", "createdby", "r.created_by", "due", "r.due_on");
 
     /** A reservation with the balance it holds stock in. */
     public record Loaded(Reservation reservation, long balanceId) {
@@ -48,17 +49,17 @@ public class ReservationRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long balanceId, StockKey key, BigDecimal qty, String reference, Instant expiresAt, String user,
-                       Instant now) {
+    public long insert(long balanceId, StockKey key, BigDecimal qty, String reference, Instant expiresAt,
+                       LocalDate dueOn, String user, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO stock_reservation (balance_id, item_id, location_id, owner, lot, qty, status, reference,
-                                               expires_at, created_by, created_at)
-                VALUES (:b, :item, :loc, :owner, :lot, :qty, 'ACTIVE', :ref, :expires, :user, :now)""")
+                                               expires_at, due_on, created_by, created_at)
+                VALUES (:b, :item, :loc, :owner, :lot, :qty, 'ACTIVE', :ref, :expires, :due, :user, :now)""")
                 .param("b", balanceId).param("item", key.itemId()).param("loc", key.locationId())
                 .param("owner", key.owner()).param("lot", key.lot()).param("qty", qty).param("ref", reference)
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .param("user", user).param("now", Timestamp.from(now))
+                .param("due", dueOn).param("user", user).param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -118,7 +119,8 @@ public class ReservationRepository {
                 rs.getString("item_name"), rs.getString("warehouse_code"), rs.getString("location_code"),
                 rs.getString("owner"), lot == null || lot.isEmpty() ? null : lot, Decimals.plain(rs.getBigDecimal("qty")),
                 rs.getString("reference"), instant(rs, "expires_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), rs.getString("released_by"), instant(rs, "released_at"));
+                instant(rs, "created_at"), rs.getString("released_by"), instant(rs, "released_at"),
+                rs.getObject("due_on", LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,6 @@ package org.openvmi.planning.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,21 +78,8 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
 
     @Override
     public Row read(TabularRow row, RowProblems problems) {
-        return new Row(row.get(ITEM), row.get(WAREHOUSE), date(row, problems), Cells.decimal(row, QTY, problems));
-    }
-
-    /** ISO date ({@code 2026-12-05} or {@code 2026/12/05}); a spreadsheet's date cell arrives as the former. */
-    private static LocalDate date(TabularRow row, RowProblems problems) {
-        String text = row.get(DATE);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.replace('/', '-'));
-        } catch (DateTimeParseException e) {
-            problems.reject(row.rowNumber(), DATE, "imports.error.notADate", text);
-            return null;
-        }
+        return new Row(row.get(ITEM), row.get(WAREHOUSE), Cells.date(row, DATE, problems),
+                Cells.decimal(row, QTY, problems));
     }
 
     @Override

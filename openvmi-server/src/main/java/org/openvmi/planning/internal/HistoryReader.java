@@ -3,7 +3,10 @@ package org.openvmi.planning.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.openvmi.catalog.PlanningCatalog;
@@ -30,6 +33,16 @@ public class HistoryReader {
 
     HistoryReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The item × warehouses with demand history of these items: where they are planned. */
+    public Set<ItemWarehouse> pairsOf(Collection<Long> itemIds) {
+        Set<ItemWarehouse> pairs = new TreeSet<>();
+        for (Long itemId : itemIds) {
+            pairs.addAll(jdbc.query("SELECT DISTINCT item_id, warehouse_id FROM demand_history WHERE item_id = ?",
+                    (rs, n) -> new ItemWarehouse(rs.getLong(1), rs.getLong(2)), itemId));
+        }
+        return pairs;
     }
 
     public int countPairs(RunSpec spec) {

@@ -1,5 +1,6 @@
 package org.openvmi.planning.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockChanged;
 import org.openvmi.planning.PlanningRuns;
+import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.procurement.PurchaseOrderChanged;
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
@@ -23,15 +25,18 @@ import org.openvmi.shared.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-plans the item × warehouses whose supply or demand just changed — a posting (receipt, consumption, issue,
- * transfer) or a purchase order sent, confirmed, changed or closed — within {@code openvmi.planning.replan-debounce}
- * (default 30 s) of the first change: the changes of that window are batched into one targeted run over just their
- * pairs. While an overlapping run is live (409) the pairs wait for the next window; nothing is lost but on a restart.
+ * transfer), a purchase order sent, confirmed, changed, cancelled or closed, or a supplier's stock report — within
+ * {@code openvmi.planning.replan-debounce} (default 30 s) of the first change: the changes of that window are batched
+ * into one targeted run over just their pairs. While an overlapping run is live (409) the pairs wait for the next
+ * window. The pairs wait in a table ({@link ReplanQueue}), written off the posting's thread at once, so they survive
+ * a restart (the next start takes them) and each is taken by one instance only.
  */
 @Component
 class Replanner {
@@ -44,7 +49,11 @@ class Replanner {
     private final PlanningCatalog catalog;
     private final Duration debounce;
     private final boolean enabled;
-    private final Set<ItemWarehouse> pending = new TreeSet<>();
+    private final ReplanQueue queue;
+    private final HistoryReader history;
+    private final Clock clock;
+    private final Set<ItemWarehouse> noted = new TreeSet<>();
+    private boolean storing;
     private boolean scheduled;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "planning-replan");
@@ -53,8 +62,12 @@ class Replanner {
     });
 
     Replanner(PlanningRuns runs, PurchaseOrders purchaseOrders, CatalogRefs refs, PlanningCatalog catalog,
+              ReplanQueue queue, HistoryReader history, Clock clock,
               @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
               @Value("${openvmi.planning.replan:true}") boolean enabled) {
+        this.queue = queue;
+        this.history = history;
+        this.clock = clock;
         this.runs = runs;
         this.purchaseOrders = purchaseOrders;
         this.refs = refs;
@@ -94,11 +107,63 @@ class Replanner {
         add(pairs);
     }
 
+    /** Pairs left waiting by a stopped instance (or by another one) are re-planned one window after the start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        if (enabled) {
+            timer.execute(() -> {
+                try {
+                    if (!queue.isEmpty()) {
+                        schedule();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Could not read the item-warehouses waiting for a re-plan", e);
+                }
+            });
+        }
+    }
+
+    /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
+    /** A supplier's reported stock picks the source of a purchase suggestion: its items where they are planned. */
+    @ApplicationModuleListener
+    void on(AvailableStockChanged changed) {
+        add(history.pairsOf(changed.itemIds()));
+    }
+
     private synchronized void add(Set<ItemWarehouse> pairs) {
         if (!enabled || pairs.isEmpty()) {
             return;
         }
-        pending.addAll(pairs);
+        noted.addAll(pairs);
+        if (!storing) {
+            storing = true;
+            timer.execute(this::store);
+        }
+    }
+
+    private void store() {
+        Set<ItemWarehouse> batch;
+        synchronized (this) {
+            batch = new TreeSet<>(noted);
+            noted.clear();
+            storing = false;
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            queue.note(batch, clock.instant());
+            schedule();
+        } catch (RuntimeException e) {
+            log.warn("Could not note {} item-warehouses for a re-plan; they wait in memory", batch.size(), e);
+            synchronized (this) {
+                noted.addAll(batch);
+            }
+            schedule();
+        }
+    }
+
+    private synchronized void schedule() {
         if (!scheduled) {
             scheduled = true;
             timer.schedule(this::flush, debounce.toMillis(), TimeUnit.MILLISECONDS);
@@ -106,11 +171,17 @@ class Replanner {
     }
 
     private void flush() {
-        Set<ItemWarehouse> batch;
         synchronized (this) {
-            batch = new TreeSet<>(pending);
-            pending.clear();
             scheduled = false;
+        }
+        store();
+        Set<ItemWarehouse> batch;
+        try {
+            batch = queue.take();
+        } catch (RuntimeException e) {
+            log.warn("Could not take the item-warehouses waiting for a re-plan", e);
+            schedule();
+            return;
         }
         if (batch.isEmpty()) {
             return;

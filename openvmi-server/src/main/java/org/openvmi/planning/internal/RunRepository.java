@@ -55,6 +55,20 @@ public class RunRepository {
                 .param("slot", Timestamp.from(slot)).update() == 1;
     }
 
+    /** The last claimed scheduled firing, null when none was ever claimed. */
+    public Instant scheduledSlot() {
+        Timestamp slot = jdbc.sql("SELECT scheduled_slot FROM planning_run_guard WHERE id = 1")
+                .query((rs, n) -> rs.getTimestamp(1)).list().get(0);   // single() refuses a null value
+        return slot == null ? null : slot.toInstant();
+    }
+
+    /** Gives a claimed firing back (its run could not start), so a later catch-up runs it. */
+    public void unclaimSchedule(Instant slot, Instant previous) {
+        jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = :prev WHERE id = 1 AND scheduled_slot = :slot")
+                .param("prev", previous == null ? null : Timestamp.from(previous)).param("slot", Timestamp.from(slot))
+                .update();
+    }
+
     public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {
     }
 

@@ -2,7 +2,6 @@ package org.openvmi.procurement.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,20 +92,7 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
     public Row read(TabularRow row, RowProblems problems) {
         OpenStatus status = row.get(STATUS) == null ? OpenStatus.SENT : Cells.oneOf(row, STATUS, OpenStatus.class, problems);
         return new Row(row.get(REFERENCE), row.get(SUPPLIER), row.get(WAREHOUSE), row.get(ITEM),
-                Cells.decimal(row, QTY, problems), date(row, problems), status);
-    }
-
-    private static LocalDate date(TabularRow row, RowProblems problems) {
-        String text = row.get(NEEDED_BY);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.replace('/', '-'));
-        } catch (DateTimeParseException e) {
-            problems.reject(row.rowNumber(), NEEDED_BY, "imports.error.notADate", text);
-            return null;
-        }
+                Cells.decimal(row, QTY, problems), Cells.date(row, NEEDED_BY, problems), status);
     }
 
     @Override

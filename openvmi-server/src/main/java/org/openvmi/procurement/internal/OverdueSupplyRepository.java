@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import org.openvmi.procurement.OverdueSupplyView;
 import org.openvmi.procurement.model.PoNumber;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -115,21 +116,30 @@ public class OverdueSupplyRepository {
         return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query((rs, n) -> view(rs, today)).single();
     }
 
-    public PageResult<OverdueSupplyView> find(OverdueStatus status, OverdueKind kind, LocalDate today, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (status != null) {
-            where.append(" AND o.status = ?");
-            args.add(status.name());
-        }
-        if (kind != null) {
-            where.append(" AND o.kind = ?");
-            args.add(kind.name());
-        }
+    /** What an alert list is filtered by; a null member does not filter. */
+    public record Filter(OverdueStatus status, OverdueKind kind, Long warehouseId, Long supplierId) {
+    }
+
+    public PageResult<OverdueSupplyView> find(Filter filter, PartyScope scope, LocalDate today, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("o.supplier_id"));
+        Map<String, Object> args = new HashMap<>();
+        args.put("scopeSupplierId", scope.supplierIdParam());
+        and(where, args, "o.status", "status", filter.status() == null ? null : filter.status().name());
+        and(where, args, "o.kind", "kind", filter.kind() == null ? null : filter.kind().name());
+        and(where, args, "o.warehouse_id", "warehouse", filter.warehouseId());
+        and(where, args, "o.supplier_id", "supplier", filter.supplierId());
         long total = jdbc.sql("SELECT COUNT(*) FROM proc_overdue_supply o" + where).params(args).query(Long.class).single();
-        List<OverdueSupplyView> rows = jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT " + page.size()
-                        + " OFFSET " + page.offset()).params(args).query((rs, n) -> view(rs, today)).list();
+        List<OverdueSupplyView> rows = jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
+                .params(args).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> view(rs, today)).list();
         return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static void and(StringBuilder where, Map<String, Object> args, String column, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = :").append(name);
+            args.put(name, value);
+        }
     }
 
     private static OverdueSupplyView view(ResultSet rs, LocalDate today) throws SQLException {

@@ -90,7 +90,7 @@ public class PurchaseOrderRepository {
 
     public void recomputeTotal(long id) {
         jdbc.sql("""
-                UPDATE proc_purchase_order SET total = (SELECT COALESCE(SUM(l.qty * l.price), 0) FROM proc_po_line l
+                UPDATE proc_purchase_order SET total = (SELECT COALESCE(SUM((l.qty - l.cancelled_qty) * l.price), 0) FROM proc_po_line l
                 WHERE l.po_id = proc_purchase_order.id) WHERE id = :id""").param("id", id).update();
     }
 
@@ -118,6 +118,14 @@ public class PurchaseOrderRepository {
 
     public void closeLines(long poId) {
         jdbc.sql("UPDATE proc_po_line SET line_status = 'CLOSED' WHERE po_id = :po").param("po", poId).update();
+    }
+
+    /** Cancels an OPEN line: its unreceived rest is noted as cancelled. False when the line is no longer open. */
+    public boolean cancelLine(long lineId) {
+        return jdbc.sql("""
+                UPDATE proc_po_line SET line_status = 'CANCELLED', cancelled_qty = GREATEST(qty - received_qty, 0),
+                    proposed_qty = NULL, proposed_date = NULL
+                WHERE id = :id AND line_status = 'OPEN'""").param("id", lineId).update() == 1;
     }
 
     /**
@@ -236,7 +244,8 @@ public class PurchaseOrderRepository {
                         date(rs, "confirmed_date"), rs.getBigDecimal("proposed_qty"), date(rs, "proposed_date"),
                         rs.getBigDecimal("received_qty"), rs.getBigDecimal("rejected_qty"),
                         rs.getBigDecimal("invoiced_qty"), rs.getBigDecimal("over_pct"), rs.getBigDecimal("under_pct"),
-                        rs.getString("line_status"), rs.getObject("suggestion_id", Long.class))).list();
+                        rs.getString("line_status"), rs.getBigDecimal("cancelled_qty"),
+                        rs.getObject("suggestion_id", Long.class))).list();
         List<PurchaseOrderView.Event> events = jdbc.sql(
                         "SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id").param("id", h.id())
                 .query((rs, n) -> new PurchaseOrderView.Event(rs.getInt("revision"), rs.getString("event_type"),

@@ -258,7 +258,9 @@ class ProcurementPageController {
 
     @GetMapping("/purchase-orders/{id}")
     String order(@PathVariable long id, Model model) {
-        model.addAttribute("po", orders.get(id));
+        PurchaseOrderView po = orders.get(id);
+        model.addAttribute("po", po);
+        model.addAttribute("lineCancellable", PurchaseOrders.linesCancellable(po.status()));
         model.addAttribute("timeline", orders.timeline(id));
         model.addAttribute("notices", notices.ofOrder(id));
         return "procurement/purchase-order";
@@ -311,6 +313,15 @@ class ProcurementPageController {
         }
         if (flash(redirect, () -> orders.confirm(id, new ConfirmationRequest(lines, comment))) != null) {
             redirect.addFlashAttribute("flash", text("proc.flash.confirmed", "PO-" + id));
+        }
+        return "redirect:/purchase-orders/" + id;
+    }
+
+    @PostMapping("/purchase-orders/{id}/lines/{line}/cancel")
+    String cancelLine(@PathVariable long id, @PathVariable int line, @RequestParam(required = false) String text,
+                      RedirectAttributes redirect) {
+        if (flash(redirect, () -> orders.cancelLine(id, line, text)) != null) {
+            redirect.addFlashAttribute("flash", text("proc.flash.lineCancelled", "PO-" + id + "/" + line));
         }
         return "redirect:/purchase-orders/" + id;
     }

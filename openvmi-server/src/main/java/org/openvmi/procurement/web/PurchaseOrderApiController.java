@@ -100,6 +100,14 @@ class PurchaseOrderApiController {
         return orders.close(id, decision == null ? null : decision.reason());
     }
 
+    /** Cancels one open line (by its line number): its unreceived rest leaves on-order. Body: optional reason. */
+    @Operation(operationId = "cancelPurchaseOrderLine")
+    @PostMapping("/api/v1/purchase-orders/{id}/lines/{line}/cancel")
+    PurchaseOrderView cancelLine(@PathVariable long id, @PathVariable int line,
+                                 @RequestBody(required = false) Decision decision) {
+        return orders.cancelLine(id, line, decision == null ? null : decision.reason());
+    }
+
     @Operation(operationId = "putTolerance")
     @PutMapping("/api/v1/procurement/tolerances/{supplier}")
     ToleranceRequest tolerance(@PathVariable String supplier, @RequestBody(required = false) ToleranceRequest request) {

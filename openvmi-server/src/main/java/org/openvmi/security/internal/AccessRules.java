@@ -126,7 +126,7 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/purchase-orders/*/shipment-notices", SUPPLIERS),
             new Rule(HttpMethod.GET, "/shipment-notices/**", ANY),
             new Rule(HttpMethod.POST, "/shipment-notices/*/receive", STOCK_POSTERS),
-            new Rule(HttpMethod.GET, "/overdue-supply", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/overdue-supply", ANY), // a supplier sees its own late lines only
             new Rule(HttpMethod.GET, "/purchase-orders/**", ANY),
             new Rule(null, "/purchase-orders/**", BUYERS),
             new Rule(HttpMethod.GET, "/receipts/new", STOCK_POSTERS),

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.supplier.StockSource;
 import org.openvmi.supplier.SupplierStockLine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * caller's transaction: the API, the upload and the portal form all write through here. A line without as-of is as of
  * now, except an uploaded row whose figures did not change: it keeps the as-of it had, so re-uploading the template
  * with a few rows edited does not make the untouched, possibly stale, rows look fresh.
+ * Publishes {@link AvailableStockChanged} so planning re-plans the reported items.
  */
 @Component
 public class SupplierStockWriter {
@@ -29,8 +32,10 @@ public class SupplierStockWriter {
     private final SupplierStockRepository repository;
     private final Alerts alerts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock) {
+    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.alerts = alerts;
         this.clock = clock;
@@ -59,6 +64,10 @@ public class SupplierStockWriter {
             if (w.lowWater() != null) {
                 alerts.judgeSupplierStock(supplierId, w.itemId(), w.available(), w.lowWater());
             }
+        }
+        if (!rows.isEmpty()) {
+            events.publishEvent(new AvailableStockChanged(supplierId,
+                    rows.stream().map(SupplierStockRepository.Write::itemId).distinct().toList()));
         }
         return updated;
     }

@@ -76,9 +76,10 @@ class EnumLabelsTest {
     private static final Map<String, List<String>> STRING_CODES = Map.ofEntries(
             Map.entry("PurchaseOrderStatus", List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED",
                     "RECEIVED", "CLOSED", "CANCELLED")),
-            Map.entry("PurchaseOrderLineStatus", List.of("OPEN", "CLOSED")),
+            Map.entry("PurchaseOrderLineStatus", List.of("OPEN", "CLOSED", "CANCELLED")),
             Map.entry("PurchaseOrderEvent", List.of("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "CREATED", "SENT",
-                    "CONFIRMED", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "CHANGE_REJECTED", "RECEIVED", "INVOICED", "CLOSED")),
+                    "CONFIRMED", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "CHANGE_REJECTED", "RECEIVED", "INVOICED", "CLOSED",
+                    "LINE_CANCELLED")),
             Map.entry("RequisitionStatus", List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED")),
             Map.entry("ApprovalStepStatus", List.of("WAITING", "PENDING", "APPROVED", "REJECTED", "SKIPPED")),
             Map.entry("ShipmentStatus", List.of("IN_TRANSIT", "PARTIALLY_RECEIVED", "RECEIVED")),
