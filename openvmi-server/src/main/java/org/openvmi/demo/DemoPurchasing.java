@@ -126,7 +126,10 @@ class DemoPurchasing {
                 Order o = new Order(supplier, warehouse, day - lead, day, kind);
                 for (Pair p : group.getValue()) {
                     boolean missing = day == PlantYear.LAST && p.lastDeliveryMissing;
-                    o.add(p, missing ? Math.max(p.target - p.onHand, p.nextWeek()) : p.delivered[day]);
+                    // yesterday's delivery is aimed at the planner's lines only once the order is out: order ample
+                    // and receive what is needed (the rest is closed short)
+                    o.add(p, missing ? Math.max(p.target - p.onHand, p.nextWeek())
+                            : day == PlantYear.LAST ? Math.round(Math.ceil(p.delivered[day] * 1.5)) + 2 : p.delivered[day]);
                 }
                 add(o);
             }
@@ -184,12 +187,22 @@ class DemoPurchasing {
                 continue;
             }
             List<ReceiptRequest.Line> lines = new ArrayList<>();
+            boolean short_ = false;
             for (int i = 0; i < o.pairs.size(); i++) {
-                if (!(day == PlantYear.LAST && o.pairs.get(i).lastDeliveryMissing)) {
-                    lines.add(new ReceiptRequest.Line(i + 1, null, null, BigDecimal.valueOf(o.qty.get(i)), null, null));
+                Pair p = o.pairs.get(i);
+                if (day == PlantYear.LAST && p.lastDeliveryMissing) {
+                    continue;
+                }
+                long qty = Math.min(p.delivered[day], o.qty.get(i));
+                short_ |= qty < o.qty.get(i);
+                if (qty > 0) {
+                    lines.add(new ReceiptRequest.Line(i + 1, null, null, BigDecimal.valueOf(qty), null, null));
                 }
             }
             receiveByBin(o, lines, days, day);
+            if (short_ && o.kind == Kind.RECEIVED) {
+                o.view = ApplicationClock.at(days.at(day, 16), () -> orders.close(o.view.id(), "按实际需求收货，余量取消"));
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -25,6 +27,11 @@ import org.openvmi.inventory.TransferRequest;
 import org.openvmi.inventory.TransferView;
 import org.openvmi.inventory.Transfers;
 import org.openvmi.planning.DemandHistory;
+import org.openvmi.planning.PlanningRuns;
+import org.openvmi.planning.RunRequest;
+import org.openvmi.planning.RunView;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyView;
 import org.openvmi.shared.ApplicationClock;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +39,9 @@ import org.springframework.stereotype.Component;
  * Replays a year of the demo plant day by day through the features' own use cases, each step with the application
  * clock pinned to the hour it happened (ADR 0032): own stock issued daily from the ledger in one batch posting per
  * day, received weekly (before the last four weeks as plain ledger receipts, then through purchase orders), VMI
- * stock consumed weekly and replenished by shipments, and a transfer between warehouses every four weeks. Last, the
- * ledger's demand is aggregated into the demand history, so forecasts, turnover and aging all see the year.
+ * stock consumed weekly and replenished by shipments, and a transfer between warehouses every four weeks. Before the
+ * last day a planning run sets the stock lines, and yesterday's deliveries aim at them. Last, the ledger's demand is
+ * aggregated into the demand history, so forecasts, turnover and aging all see the year.
  */
 @Component
 class DemoYear {
@@ -50,10 +58,14 @@ class DemoYear {
     private final DemandHistory demand;
     private final DemoPurchasing purchasing;
     private final DemoConsignment consignment;
+    private final PlanningRuns runs;
+    private final StockPolicies policies;
     private final Clock clock;
 
     DemoYear(InventoryLedger ledger, Transfers transfers, DemandHistory demand, DemoPurchasing purchasing,
-             DemoConsignment consignment, Clock clock) {
+             DemoConsignment consignment, PlanningRuns runs, StockPolicies policies, Clock clock) {
+        this.runs = runs;
+        this.policies = policies;
         this.ledger = ledger;
         this.transfers = transfers;
         this.demand = demand;
@@ -68,7 +80,6 @@ class DemoYear {
         Set<String> vmiCodes = new HashSet<>(DemoCatalog.vmiItems(specs).stream().map(ItemSpec::code).toList());
         DemoDemandGenerator generator = new DemoDemandGenerator(random);
         List<Pair> pairs = new ArrayList<>();
-        List<PlantYear.Transfer> moves = new ArrayList<>();
         List<List<Pair>> byItem = new ArrayList<>();
         for (ItemSpec spec : specs) {
             List<Pair> ofItem = new ArrayList<>();
@@ -87,15 +98,44 @@ class DemoYear {
         }
         purchasing.markMissingDeliveries(pairs);
         Random moveRandom = new Random(DemoDataSeeder.SEED + 11);
+        Map<List<Pair>, List<PlantYear.Transfer>> plannedMoves = new LinkedHashMap<>();
         for (List<Pair> ofItem : byItem) {
-            moves.addAll(PlantYear.play(ofItem, plannedTransfers(ofItem, specs, moveRandom)));
+            plannedMoves.put(ofItem, plannedTransfers(ofItem, specs, moveRandom));
         }
+        List<PlantYear.Transfer> moves = play(plannedMoves);
         purchasing.plan(pairs);
         consignment.start(pairs, days);
 
         Phases phases = new Phases();
         int[] movements = {0};
-        for (int day = 0; day < PlantYear.DAYS; day++) {
+        playDays(0, SWITCH_DAY, pairs, moves, days, phases, movements);
+        phases.time("first planning run", () -> aimAtPlannedLines(pairs, days));
+        List<PlantYear.Transfer> lastMoves = play(plannedMoves);
+        playDays(SWITCH_DAY, PlantYear.DAYS, pairs, lastMoves, days, phases, movements);
+        phases.time("orders", () -> purchasing.finish(days));
+        int[] statements = {0};
+        phases.time("statements", () -> statements[0] = consignment.finish(days));
+        phases.time("demand history", () -> demand.aggregateSince(firstDay, LocalDate.now(clock).minusDays(1)));
+        log.info("Demo year: time per phase {}", phases);
+        return new Result(pairs.size(), movements[0], purchasing.orders(), lastMoves.size(), consignment.consumptions(),
+                statements[0], demand.count());
+    }
+
+    /**
+     * The day the planner first looks at the plant: yesterday, before its postings (the history it reads lacks one
+     * day). Its lines set the targets of yesterday's deliveries.
+     */
+    static final int SWITCH_DAY = PlantYear.LAST;
+
+    private static List<PlantYear.Transfer> play(Map<List<Pair>, List<PlantYear.Transfer>> plannedMoves) {
+        List<PlantYear.Transfer> moves = new ArrayList<>();
+        plannedMoves.forEach((ofItem, planned) -> moves.addAll(PlantYear.play(ofItem, planned, SWITCH_DAY)));
+        return moves;
+    }
+
+    private void playDays(int from, int to, List<Pair> pairs, List<PlantYear.Transfer> moves, Days days, Phases phases,
+                          int[] movements) {
+        for (int day = from; day < to; day++) {
             int d = day;
             phases.time("orders", () -> purchasing.beforeDemand(d, days));
             phases.time("issues", () -> movements[0] += postDemand(pairs, d, days));
@@ -109,13 +149,51 @@ class DemoYear {
                 phases.time("shipments", () -> consignment.deliver(d, days));
             }
         }
-        phases.time("orders", () -> purchasing.finish(days));
-        int[] statements = {0};
-        phases.time("statements", () -> statements[0] = consignment.finish(days));
-        phases.time("demand history", () -> demand.aggregateSince(firstDay, LocalDate.now(clock).minusDays(1)));
-        log.info("Demo year: time per phase {}", phases);
-        return new Result(pairs.size(), movements[0], purchasing.orders(), moves.size(), consignment.consumptions(),
-                statements[0], demand.count());
+    }
+
+    /**
+     * Runs planning over the history so far (as a plant would on go-live) and aims every item × warehouse's stock at
+     * 40 % of the way from the reorder point to the max line it set: the estimate of {@link PlantYear} is only
+     * close, and the band is a week of demand wide.
+     */
+    private void aimAtPlannedLines(List<Pair> pairs, Days days) {
+        // the history through the day before yesterday first: the run's own aggregation would start two years back
+        // and mark the year before the plant as out of stock
+        demand.aggregateSince(days.date(0), days.date(SWITCH_DAY - 1));
+        RunView run;
+        try {
+            run = runs.start(new RunRequest(null, null, null, null, null, null));
+        } catch (RuntimeException e) {
+            // e.g. 409: a re-plan of the postings so far is live; the seeder's own estimate stays
+            log.warn("Demo year: no planning run before the last day ({}); stock aims at the seeder's estimate", e.getMessage());
+            return;
+        }
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (!"DONE".equals(run.status()) && !"FAILED".equals(run.status()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            run = runs.get(run.id());
+        }
+        if (!"DONE".equals(run.status())) {
+            log.warn("Demo year: the first planning run did not finish ({}); stock aims at the seeder's estimate", run.status());
+            return;
+        }
+        Map<String, StockPolicyView> lines = new java.util.HashMap<>();
+        for (StockPolicyView v : policies.all()) {
+            lines.put(v.item() + "|" + v.location(), v);
+        }
+        for (Pair p : pairs) {
+            StockPolicyView v = lines.get(p.item.code() + "|" + warehouse(p));
+            if (v != null && v.max() != null && v.warning() != null && v.max().signum() > 0) {
+                // 40 % into the band: stock above it cannot be taken back by a delivery, stock below it can
+                p.finalTarget = v.warning().add(v.max().subtract(v.warning()).multiply(new BigDecimal("0.4")))
+                        .setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+            }
+        }
     }
 
     /**

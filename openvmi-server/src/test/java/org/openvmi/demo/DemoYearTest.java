@@ -43,8 +43,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoYearTest {
 
-    static final int MAX_OPEN_ALERTS = 160;
-    static final int MAX_OPEN_SUGGESTIONS = 60;
+    /** Measured 64 of 600 item × warehouses (7 above max, 57 below; the overdue and partial deliveries among them). */
+    static final int MAX_OPEN_ALERTS = 70;
+    /** Measured 18. */
+    static final int MAX_OPEN_SUGGESTIONS = 40;
     private static final Pattern CARD = Pattern.compile(
             "<a[^>]*id=\"(todo-[a-z-]+)\"[^>]*href=\"[^\"]+\"[^>]*>\\s*<div class=\"value\">(\\d+)</div>");
 

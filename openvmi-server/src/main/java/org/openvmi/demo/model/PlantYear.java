@@ -42,6 +42,8 @@ public final class PlantYear {
         public final long[] transferred = new long[DAYS];
         public double dailyMean;
         public long target;
+        /** The target from {@code switchDay} of {@link #play} on (the middle of the planner's lines), or −1. */
+        public long finalTarget = -1;
         public boolean lastDeliveryMissing;
         public long onHand;
 
@@ -68,12 +70,17 @@ public final class PlantYear {
     }
 
     /**
-     * Sets each pair's target and plays the year. {@code transfers} are planned moves; each is sized here to what the
-     * source can spare (at most its planned quantity) and dropped when it can spare nothing.
+     * Sets each pair's target and plays the year (again: playing twice with the same input gives the same days).
+     * {@code transfers} are planned moves; each is sized here to what the source can spare (at most its planned
+     * quantity) and dropped when it can spare nothing. Deliveries from {@code switchDay} on fill up to the pair's
+     * {@link Pair#finalTarget} when it has one.
      */
-    public static List<Transfer> play(List<Pair> pairsOfOneItem, List<Transfer> transfers) {
+    public static List<Transfer> play(List<Pair> pairsOfOneItem, List<Transfer> transfers, int switchDay) {
         for (Pair p : pairsOfOneItem) {
             p.target = target(p);
+            java.util.Arrays.fill(p.served, 0);
+            java.util.Arrays.fill(p.delivered, 0);
+            java.util.Arrays.fill(p.transferred, 0);
         }
         List<Transfer> done = new ArrayList<>();
         for (int day = 0; day < DAYS; day++) {
@@ -108,7 +115,8 @@ public final class PlantYear {
             if (day > 0 && isDeliveryDay(day)) {
                 for (Pair p : pairsOfOneItem) {
                     boolean missing = day == LAST && p.lastDeliveryMissing;
-                    long need = p.target - p.onHand;
+                    long target = day >= switchDay && p.finalTarget >= 0 ? p.finalTarget : p.target;
+                    long need = target - p.onHand;
                     if (need > 0 && !missing) {
                         p.delivered[day] = need;
                         p.onHand += need;
