@@ -2,8 +2,6 @@ package org.openvmi.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +21,6 @@ import org.openvmi.demo.model.DemoCatalog;
 import org.openvmi.demo.model.DemoCatalog.ItemSpec;
 import org.openvmi.demo.model.DemoCatalog.SupplierSpec;
 import org.openvmi.demo.model.DemoCatalog.WarehouseSpec;
-import org.openvmi.demo.model.DemoDemandGenerator;
-import org.openvmi.planning.DemandHistory;
-import org.openvmi.planning.DemandRecord;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserCommand;
 import org.openvmi.security.UserDirectory;
@@ -35,7 +30,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds an empty database with the demo buyer when {@code openvmi.demo-data=true}. Everything is drawn from one
@@ -48,7 +42,6 @@ class DemoDataSeeder implements ApplicationRunner {
     static final String DEMO_PASSWORD = "demo123";
     static final long SEED = 20_261_123L;
     static final int ITEMS = 200;
-    static final int HISTORY_DAYS = 365;
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -56,23 +49,26 @@ class DemoDataSeeder implements ApplicationRunner {
     private final WarehouseCatalog warehouses;
     private final SupplierCatalog suppliers;
     private final UserDirectory users;
-    private final DemandHistory demand;
+    private final DemoYear year;
     private final org.openvmi.supplier.SupplierStocks supplierStock;
     private final Clock clock;
 
     DemoDataSeeder(ItemCatalog items, WarehouseCatalog warehouses, SupplierCatalog suppliers, UserDirectory users,
-                   DemandHistory demand, org.openvmi.supplier.SupplierStocks supplierStock, Clock clock) {
+                   DemoYear year, org.openvmi.supplier.SupplierStocks supplierStock, Clock clock) {
         this.items = items;
         this.supplierStock = supplierStock;
         this.warehouses = warehouses;
         this.suppliers = suppliers;
         this.users = users;
-        this.demand = demand;
+        this.year = year;
         this.clock = clock;
     }
 
+    /**
+     * Not one transaction: the year is posted through the features' use cases, each committing its own (as in real
+     * use); an interrupted seeding leaves a non-empty database that is not seeded again.
+     */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (items.count() > 0 || !users.isEmpty()) {
             log.info("Demo data: the database is not empty, nothing seeded");
@@ -85,13 +81,17 @@ class DemoDataSeeder implements ApplicationRunner {
         seedSuppliers();
         seedItems(itemSpecs);
         seedUsers();
-        int rows = seedDemand(itemSpecs, random);
+        long masterData = System.nanoTime();
+        DemoYear.Result played = year.seed(itemSpecs, random);
         seedSupplierStock(itemSpecs, new Random(SEED + 7));
-        log.info("Demo data seeded in {} ms: {} warehouses, {} suppliers, {} items, {} demand-history rows; "
-                 + "supplier stock of every source; users admin, buyer, warehouse, finance, planner, viewer, "
-                 + "sup-s001 … sup-s008 (password {})",
-                (System.nanoTime() - started) / 1_000_000, DemoCatalog.WAREHOUSES.size(), DemoCatalog.SUPPLIERS.size(),
-                itemSpecs.size(), rows, DEMO_PASSWORD);
+        log.info("Demo data seeded in {} ms (master data {} ms): {} warehouses, {} suppliers, {} items; a year of "
+                 + "{} item-warehouses: {} ledger lines in daily postings, {} purchase orders, {} transfers, "
+                 + "{} VMI consumptions, {} statements, {} demand-history rows; supplier stock of every source; "
+                 + "users admin, buyer, warehouse, finance, planner, viewer, sup-s001 … sup-s008 (password {})",
+                (System.nanoTime() - started) / 1_000_000, (masterData - started) / 1_000_000,
+                DemoCatalog.WAREHOUSES.size(), DemoCatalog.SUPPLIERS.size(), itemSpecs.size(), played.pairs(),
+                played.movements(), played.purchaseOrders(), played.transfers(), played.consumptions(),
+                played.statements(), played.demandRows(), DEMO_PASSWORD);
     }
 
     private void seedWarehouses() {
@@ -186,10 +186,10 @@ class DemoDataSeeder implements ApplicationRunner {
         s.setPrice(item.unitCost().multiply(new BigDecimal("0.92")).multiply(priceFactor)
                 .setScale(2, java.math.RoundingMode.HALF_UP).max(new BigDecimal("0.01")));
         s.setCurrency("CNY");
-        boolean cheap = item.unitCost().compareTo(BigDecimal.ONE) < 0;
-        s.setMoq(BigDecimal.valueOf(cheap ? 1000 : 10));
-        s.setPackSize(BigDecimal.valueOf(cheap ? 500 : 5));
-        s.setLeadTimeDays(primary ? 5 + Math.abs(item.code().hashCode()) % 10 : 12);
+        // the plant orders a week's need at a time: a large MOQ would leave every cheap item far above its max line
+        s.setMoq(BigDecimal.ONE);
+        s.setPackSize(BigDecimal.ONE);
+        s.setLeadTimeDays(DemoCatalog.leadTimeDays(supplierIndex) + (primary ? 0 : 5));
         s.setPrimary(primary);
         suppliers.addSource(supplier.code(), s);
     }
@@ -211,27 +211,5 @@ class DemoDataSeeder implements ApplicationRunner {
         c.setRoles(EnumSet.of(role));
         c.setSupplier(supplier);
         return c;
-    }
-
-    private int seedDemand(List<ItemSpec> specs, Random random) {
-        DemoDemandGenerator generator = new DemoDemandGenerator(random);
-        LocalDate first = LocalDate.now(clock).minusDays(HISTORY_DAYS);
-        List<DemandRecord> records = new ArrayList<>();
-        for (ItemSpec spec : specs) {
-            long itemId = items.get(spec.code()).id();
-            for (WarehouseSpec wh : DemoCatalog.WAREHOUSES) {
-                long warehouseId = warehouses.get(wh.code()).id();
-                DemoDemandGenerator.Profile profile = generator.profile(spec.pattern(), wh.demandScale());
-                for (int d = 0; d < HISTORY_DAYS; d++) {
-                    LocalDate day = first.plusDays(d);
-                    long qty = generator.draw(profile, day, d, HISTORY_DAYS);
-                    if (qty > 0) {
-                        records.add(new DemandRecord(itemId, warehouseId, day, BigDecimal.valueOf(qty)));
-                    }
-                }
-            }
-        }
-        demand.record(records);
-        return records.size();
     }
 }

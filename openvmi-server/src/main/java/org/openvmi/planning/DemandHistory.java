@@ -38,6 +38,16 @@ public class DemandHistory {
         return new int[] {r.demandDays(), r.stockoutDays()};
     }
 
+    /**
+     * Recomputes the ledger part from {@code since} through {@code through} even when an earlier aggregation already
+     * went past {@code since}: for movements posted back-dated (the demo year, ADR 0032), which a run in between would
+     * otherwise leave out. Returns the same figures as {@link #aggregateThrough(LocalDate)}.
+     */
+    public int[] aggregateSince(LocalDate since, LocalDate through) {
+        DemandAggregator.Result r = aggregator.aggregateSince(since, through);
+        return new int[] {r.demandDays(), r.stockoutDays()};
+    }
+
     /** Nightly: aggregates the ledger through yesterday ({@code openvmi.planning.demand-cron}). */
     @Scheduled(cron = "${openvmi.planning.demand-cron:0 15 0 * * *}")
     void nightly() {

@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = {"openvmi.demo-data=true", "openvmi.security.bcrypt-strength=4"})
+@SpringBootTest(properties = {"openvmi.demo-data=true", "openvmi.security.bcrypt-strength=4", "openvmi.planning.replan=false",
+        "logging.level.org.openvmi.demo=INFO"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)
 class DemoDataSeederTest {

@@ -66,7 +66,22 @@ public final class DemoCatalog {
             new Category("consumables", "CON", "PCS", 6, new String[] {"防护手套", "防尘口罩", "劳保鞋", "安全帽", "工业擦拭布"},
                     new String[] {"L 号", "KN95", "42 码", "ABS 黄色", "30x30cm"}));
 
+    /** Days from order to delivery of each demo supplier (the same for all its items, so its weekly order is one PO). */
+    private static final int[] LEAD_TIME_DAYS = {7, 10, 5, 7, 14, 10, 7, 12};
+
+    /** Items whose primary supplier (S001) holds them in the VMI zone of every warehouse. */
+    public static final int VMI_ITEMS = 4;
+
     private DemoCatalog() {
+    }
+
+    public static int leadTimeDays(int supplierIndex) {
+        return LEAD_TIME_DAYS[supplierIndex];
+    }
+
+    /** The first {@link #VMI_ITEMS} items of the first supplier are consignment (VMI) stock, the rest own stock. */
+    public static List<ItemSpec> vmiItems(List<ItemSpec> items) {
+        return items.stream().filter(i -> i.primarySupplier() == 0).limit(VMI_ITEMS).toList();
     }
 
     public static List<ItemSpec> items(int count, Random random) {

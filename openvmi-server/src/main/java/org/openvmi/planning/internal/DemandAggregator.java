@@ -54,8 +54,22 @@ public class DemandAggregator {
 
     @Transactional
     public Result aggregateThrough(LocalDate through) {
-        LocalDate watermark = jdbc.queryForObject("SELECT through_date FROM planning_demand_watermark WHERE id = 1 FOR UPDATE",
+        return aggregate(null, through);
+    }
+
+    /**
+     * Like {@link #aggregateThrough(LocalDate)}, but starting at {@code since} (at most the backfill window back)
+     * whatever the watermark: after movements were posted back-dated (the demo year, ADR 0032).
+     */
+    @Transactional
+    public Result aggregateSince(LocalDate since, LocalDate through) {
+        return aggregate(since, through);
+    }
+
+    private Result aggregate(LocalDate since, LocalDate through) {
+        LocalDate locked = jdbc.queryForObject("SELECT through_date FROM planning_demand_watermark WHERE id = 1 FOR UPDATE",
                 Date.class).toLocalDate();
+        LocalDate watermark = since != null ? since : locked;
         LocalDate from = watermark.isBefore(through.minusDays(backfillDays - 1L)) ? through.minusDays(backfillDays - 1L) : watermark;
         if (from.isAfter(through)) {
             return new Result(from, through, 0, 0);
