@@ -212,6 +212,14 @@ public class Settlements {
         } catch (ConflictException e) {
             return new BulkStatementResult.Outcome(supplier, BulkStatementResult.Status.REFUSED, null, null, null,
                     StatementCandidate.Refusal.DUPLICATE, e.getMessage());
+        } catch (BusinessRuleException e) {
+            // a concurrent bulk issue took the open lines between the candidates and now (its statement committed
+            // after this one looked for it): nothing is left to settle, as if the supplier had been skipped
+            boolean empty = "period".equals(e.field());
+            return new BulkStatementResult.Outcome(supplier, empty ? BulkStatementResult.Status.SKIPPED
+                    : BulkStatementResult.Status.REFUSED, null, empty ? BigDecimal.ZERO.setScale(2) : null, null,
+                    empty ? StatementCandidate.Refusal.EMPTY : StatementCandidate.Refusal.SEVERAL_CURRENCIES,
+                    e.getMessage());
         }
     }
 

@@ -62,10 +62,15 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
             drop.run();
         }));
         String url = url(name);
+        // Spring keeps up to 32 test contexts alive, each with its own pool; Hikari's default keeps all 10 connections
+        // of every pool open, so 10 cached PostgreSQL contexts exhausted the server's 100 connections ("too many
+        // clients already"). A cached context now keeps one idle connection and grows on demand.
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pg-test-database", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", user(),
-                "spring.datasource.password", password())));
+                "spring.datasource.password", password(),
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 
     public static boolean reachable() {
