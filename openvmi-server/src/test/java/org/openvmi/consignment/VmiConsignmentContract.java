@@ -448,6 +448,27 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
     }
 
     @Test
+    void a_call_off_confirmed_after_shipments_filled_part_of_it_is_partly_shipped_at_once() throws Exception {
+        agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "1000", "2.00", null));
+        String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
+                .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
+        long callOff = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated()))
+                .get("id").asLong();
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "60", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andExpect(jsonPath("$.shippedQty").value(60));
+
+        postJson("/api/v1/vmi/calloffs/" + callOff + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PARTIALLY_SHIPPED"))
+                .andExpect(jsonPath("$.shippedQty").value(60));
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "40", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("SHIPPED"));
+    }
+
+    @Test
     void a_consumption_or_receipt_retried_with_its_idempotency_key_posts_once_and_answers_the_same() throws Exception {
         agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
         long asn = asn(as(Role.BUYER), data.supplier, asnLine(data.item, "50", null));
