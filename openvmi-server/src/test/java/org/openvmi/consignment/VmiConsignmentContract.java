@@ -418,13 +418,19 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("item"));
     }
 
-    @Test
-    void a_confirmed_call_off_is_partly_shipped_then_shipped_as_shipments_cover_it() throws Exception {
+    /** Supplier A's agreement on the item (min 10, max 1000) and the buyer's call-off of 100 of it, REQUESTED. */
+    private long requestedCallOffOf100() throws Exception {
         agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "1000", "2.00", null));
         String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
                 .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
         long callOff = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated()))
                 .get("id").asLong();
+        return callOff;
+    }
+
+    @Test
+    void a_confirmed_call_off_is_partly_shipped_then_shipped_as_shipments_cover_it() throws Exception {
+        long callOff = requestedCallOffOf100();
         postJson("/api/v1/vmi/calloffs/" + callOff + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
 
@@ -449,11 +455,7 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
 
     @Test
     void a_call_off_confirmed_after_shipments_filled_part_of_it_is_partly_shipped_at_once() throws Exception {
-        agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "1000", "2.00", null));
-        String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
-                .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
-        long callOff = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated()))
-                .get("id").asLong();
+        long callOff = requestedCallOffOf100();
         asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "60", null));
         mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
                 .andExpect(jsonPath("$.status").value("REQUESTED"))
