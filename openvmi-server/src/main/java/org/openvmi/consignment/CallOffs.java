@@ -2,6 +2,7 @@ package org.openvmi.consignment;
 
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Set;
 
@@ -115,12 +116,14 @@ public class CallOffs {
             CallOffStatus.valueOf(head.status()).refuse(action, id).ifPresent(reason -> {
                 throw new ConflictException("status", reason);
             });
+            BigDecimal qty = action == CallOffStatus.Action.ACCEPT && head.proposedQty() != null ? head.proposedQty() : head.qty();
+            String to = action.to(head.shipped(), qty).name();
             boolean ok = switch (action) {
-                case PROPOSE -> repository.change(id, head.rowVersion(), action.to().name(), null, null, r.qty(),
+                case PROPOSE -> repository.change(id, head.rowVersion(), to, null, null, r.qty(),
                         r.neededBy(), comment, CurrentUser.name(), clock.instant());
-                case ACCEPT -> repository.change(id, head.rowVersion(), action.to().name(), head.proposedQty(),
+                case ACCEPT -> repository.change(id, head.rowVersion(), to, head.proposedQty(),
                         head.proposedDate(), null, null, null, CurrentUser.name(), clock.instant());
-                default -> repository.change(id, head.rowVersion(), action.to().name(), null, null, null, null, comment,
+                default -> repository.change(id, head.rowVersion(), to, null, null, null, null, comment,
                         CurrentUser.name(), clock.instant());
             };
             if (!ok) {

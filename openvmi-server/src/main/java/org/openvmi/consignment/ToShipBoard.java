@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openvmi.availability.Availability;
 import org.openvmi.consignment.internal.AgreementRepository;
-import org.openvmi.consignment.internal.ShipmentRepository;
 import org.openvmi.consignment.internal.SlaRepository;
 import org.openvmi.consignment.model.Money;
 import org.openvmi.consignment.model.Replenishment;
@@ -23,21 +23,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What VMI suppliers should ship now, per agreement line, with the stock position behind it (also the buyer's
  * consignment stock view: owner split and the consigned value at the agreement price), and per-supplier SLA figures.
+ * What is on its way comes from the same read model planning uses ({@link Availability}, ADR 0028): every open
+ * inbound line of the item at the line's warehouse (shipments, open call-offs, PO lines, ASNs, transfers), so a need
+ * planning has already covered — by a call-off the supplier has yet to ship, say — is not shown again.
  */
 @Service
 public class ToShipBoard {
 
     private final AgreementRepository agreements;
-    private final ShipmentRepository shipments;
+    private final Availability availability;
     private final SlaRepository sla;
     private final LineStock lineStock;
     private final Shipments shipping;
     private final Clock clock;
 
-    ToShipBoard(AgreementRepository agreements, ShipmentRepository shipments, SlaRepository sla, LineStock lineStock,
+    ToShipBoard(AgreementRepository agreements, Availability availability, SlaRepository sla, LineStock lineStock,
                 Shipments shipping, Clock clock) {
         this.agreements = agreements;
-        this.shipments = shipments;
+        this.availability = availability;
         this.sla = sla;
         this.lineStock = lineStock;
         this.shipping = shipping;
@@ -61,7 +64,7 @@ public class ToShipBoard {
     private ToShipLine line(AgreementRepository.Terms t, Instant now) {
         LineStock.Split split = lineStock.split(t);
         BigDecimal onHand = lineStock.onHand(t);
-        BigDecimal inTransit = shipments.inTransit(t.supplierId(), t.itemId(), t.locationId());
+        BigDecimal inTransit = availability.position(t.itemId(), t.warehouseId()).onOrder();
         Replenishment.Suggestion s = Replenishment.suggest(t.min(), t.max(), onHand, inTransit, t.packSize(), t.moq());
         var open = sla.open(t.agreementId(), t.itemId(), t.locationId());
         Instant since = open.map(SlaRepository.Open::belowSince).orElse(null);

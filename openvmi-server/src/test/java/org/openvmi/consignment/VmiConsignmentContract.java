@@ -352,6 +352,39 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
     }
 
     @Test
+    void the_to_ship_board_counts_open_call_offs_and_shipments_as_on_their_way_and_a_supplier_sees_its_own_lines_only()
+            throws Exception {
+        agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "100", "400", "2.00", null));
+        receiveAll(asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "120", null)), data.item, "120");
+        consume(data.item, "30").andExpect(status().isCreated());
+        String mine = "$[?(@.item == '" + data.item + "')]";
+        mvc.perform(get("/api/v1/vmi/to-ship").with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(jsonPath(mine + ".suggestedQty").value(350))
+                .andExpect(jsonPath(mine + ".inTransit").value(0));
+        mvc.perform(get("/api/v1/vmi/to-ship").param("onlyToShip", "false").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(jsonPath(mine).isEmpty())
+                .andExpect(jsonPath("$[?(@.supplier != '" + Fixtures.SUPPLIER_B + "')]").isEmpty());
+
+        // planning (or the buyer) calls off the 350: the need is covered, the supplier is not shown it again
+        postJson("/api/v1/vmi/calloffs", as(Role.BUYER),
+                "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":350,\"neededBy\":\"2026-12-10\"}"
+                        .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi)).andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/vmi/to-ship").with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(jsonPath(mine).isEmpty());
+        mvc.perform(get("/api/v1/vmi/to-ship").param("onlyToShip", "false").with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(jsonPath(mine + ".inTransit").value(350))
+                .andExpect(jsonPath(mine + ".suggestedQty").value(0));
+
+        // 200 shipped against it: 200 in the shipment and 150 still called off, on their way all the same
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "200", null));
+        mvc.perform(get("/api/v1/vmi/to-ship").param("onlyToShip", "false").with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(jsonPath(mine + ".inTransit").value(350))
+                .andExpect(jsonPath(mine + ".suggestedQty").value(0));
+        mvc.perform(get("/api/v1/vmi/to-ship").param("onlyToShip", "false").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(jsonPath(mine).isEmpty());
+    }
+
+    @Test
     void a_call_off_is_confirmed_or_countered_by_its_supplier_and_both_sides_see_its_status() throws Exception {
         agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
         String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
@@ -385,13 +418,19 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("item"));
     }
 
-    @Test
-    void a_confirmed_call_off_is_partly_shipped_then_shipped_as_shipments_cover_it() throws Exception {
+    /** Supplier A's agreement on the item (min 10, max 1000) and the buyer's call-off of 100 of it, REQUESTED. */
+    private long requestedCallOffOf100() throws Exception {
         agreement(Fixtures.SUPPLIER_A, "UNTIL_CONSUMED", line(data.item, "10", "1000", "2.00", null));
         String body = "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":100,\"neededBy\":\"2026-12-05\"}"
                 .formatted(Fixtures.SUPPLIER_A, data.item, data.vmi);
         long callOff = body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER), body).andExpect(status().isCreated()))
                 .get("id").asLong();
+        return callOff;
+    }
+
+    @Test
+    void a_confirmed_call_off_is_partly_shipped_then_shipped_as_shipments_cover_it() throws Exception {
+        long callOff = requestedCallOffOf100();
         postJson("/api/v1/vmi/calloffs/" + callOff + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
 
@@ -412,6 +451,23 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(status().isOk()));
         assertThat(new java.math.BigDecimal(a.get("onOrder").asString())).isEqualByComparingTo("110");
         assertThat(a.toString()).doesNotContain("CO-" + callOff);
+    }
+
+    @Test
+    void a_call_off_confirmed_after_shipments_filled_part_of_it_is_partly_shipped_at_once() throws Exception {
+        long callOff = requestedCallOffOf100();
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "60", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andExpect(jsonPath("$.shippedQty").value(60));
+
+        postJson("/api/v1/vmi/calloffs/" + callOff + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PARTIALLY_SHIPPED"))
+                .andExpect(jsonPath("$.shippedQty").value(60));
+        asn(asUser(Fixtures.SUPPLIER_USER_A), null, asnLine(data.item, "40", null));
+        mvc.perform(get("/api/v1/vmi/calloffs/" + callOff).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("SHIPPED"));
     }
 
     @Test

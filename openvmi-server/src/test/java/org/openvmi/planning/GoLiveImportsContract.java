@@ -166,6 +166,36 @@ abstract class GoLiveImportsContract {
     }
 
     @Test
+    void rows_written_differently_for_the_same_key_are_duplicates_in_each_go_live_table() throws Exception {
+        String wh = data.warehouse();
+        String item = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
+        String day = today.minusDays(3).toString();
+        assertDuplicate(upload("opening-stock", Role.WAREHOUSE, "dup.csv", csv(STOCK_HEADER,
+                item + "," + wh + "-B1,,,10,1", item + "," + wh + "-B1,own,,5,1")), "item,location,owner,lot");
+        assertThat(movements(item)).isZero();
+        // the same day written two ways would otherwise keep one of the two quantities only
+        assertDuplicate(upload("demand-history", Role.PLANNER, "dup.csv", csv(HISTORY_HEADER,
+                item + "," + wh + "," + day + ",7", item + "," + wh + "," + day.replace('-', '/') + ",3")),
+                "item,warehouse,date");
+        assertThat(history(item)).isEqualByComparingTo("0");
+        assertDuplicate(upload("open-purchase-orders", Role.BUYER, "dup.csv", csv(
+                "reference,supplier,warehouse,item,qty,neededBy,status",
+                "ERP-D," + Fixtures.SUPPLIER_A + "," + wh + "," + item + ",5,,SENT",
+                "ERP-D," + Fixtures.SUPPLIER_A + "," + wh + "," + item + ",6,,SENT")), "reference,item");
+        assertThat(ordersAt(wh)).isEmpty();
+    }
+
+    /** Both rows of the file are refused on the key columns, each naming rows 2 and 3. */
+    private void assertDuplicate(ResultActions upload, String keyColumns) throws Exception {
+        JsonNode refused = body(upload.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.rejected").value(2)));
+        List<String> errors = new ArrayList<>();
+        refused.get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("field").asString() + ": "
+                                                     + e.get("message").asString()));
+        assertThat(errors).anyMatch(e -> e.startsWith("2 " + keyColumns + ": ") && e.contains("rows 2, 3"));
+        assertThat(errors).anyMatch(e -> e.startsWith("3 " + keyColumns + ": ") && e.contains("rows 2, 3"));
+    }
+
+    @Test
     void the_same_file_imported_twice_is_applied_once() throws Exception {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");

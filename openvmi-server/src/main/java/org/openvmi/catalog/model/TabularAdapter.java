@@ -30,6 +30,15 @@ public interface TabularAdapter<C> {
     /** The columns that identify a row (upsert key); the same key twice in one file is an error. */
     List<String> keyColumns();
 
+    /**
+     * A row's key as the file's duplicate check compares it ({@link org.openvmi.shared.tabular.DuplicateKeys}): the
+     * trimmed cells of {@link #keyColumns()}, a blank one null (such a row is not compared). Override to compare
+     * what the row means rather than how it is written (a blank owner is OWN, 2026/12/05 is 2026-12-05).
+     */
+    default List<String> rowKey(TabularRow row) {
+        return keyColumns().stream().map(row::get).toList();
+    }
+
     /** Reads a row's cells into a command; malformed cells are reported to {@code problems} (and read as null). */
     C read(TabularRow row, RowProblems problems);
 

@@ -1,6 +1,5 @@
 package org.openvmi.catalog.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.validation.Validator;
 
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.tabular.DuplicateKeys;
 import org.openvmi.shared.tabular.TabularRow;
 
 /**
@@ -113,19 +113,9 @@ public final class TabularImport {
     }
 
     private static void duplicateKeys(TabularAdapter<?> adapter, List<TabularRow> table, RowProblems problems) {
-        Map<List<String>, List<Integer>> rowsByKey = new LinkedHashMap<>();
-        for (TabularRow row : table) {
-            List<String> key = adapter.keyColumns().stream().map(row::get).toList();
-            if (key.stream().allMatch(k -> k != null)) {
-                rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row.rowNumber());
-            }
-        }
+        DuplicateKeys keys = new DuplicateKeys();
+        table.forEach(row -> keys.add(row.rowNumber(), adapter.rowKey(row)));
         String field = String.join(",", adapter.keyColumns());
-        rowsByKey.forEach((key, rowNumbers) -> {
-            if (rowNumbers.size() > 1) {
-                String all = rowNumbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
-                rowNumbers.forEach(n -> problems.reject(n, field, "imports.error.duplicateKey", String.join(" / ", key), all));
-            }
-        });
+        keys.report((row, key, rows) -> problems.reject(row, field, "imports.error.duplicateKey", key, rows));
     }
 }

@@ -31,7 +31,7 @@ public class AgreementRepository {
     public record Terms(long agreementId, long supplierId, String supplier, int versionNo, String currency,
                         OwnershipMode mode, int replenishWithinHours, long itemId, String item, long locationId,
                         String location, BigDecimal min, BigDecimal max, BigDecimal safety, BigDecimal price,
-                        BigDecimal packSize, BigDecimal moq) {
+                        BigDecimal packSize, BigDecimal moq, long warehouseId) {
     }
 
     public record NewVersion(String currency, String mode, String cycle, Integer settlementDay, int hours,
@@ -131,7 +131,7 @@ public class AgreementRepository {
     private static final String TERMS = """
             SELECT a.id AS agreement_id, a.supplier_id, s.code AS supplier, v.version_no, v.currency, v.ownership_mode,
                    v.replenish_within_hours, l.item_id, i.code AS item, l.location_id, lo.code AS location, l.min_qty,
-                   l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
+                   l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq, lo.warehouse_id
             FROM vmi_agreement a
             JOIN supplier s ON s.id = a.supplier_id
             JOIN vmi_agreement_version v ON v.agreement_id = a.id
@@ -166,7 +166,7 @@ public class AgreementRepository {
                 rs.getInt("replenish_within_hours"), rs.getLong("item_id"), rs.getString("item"), rs.getLong("location_id"),
                 rs.getString("location"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("max_qty"),
                 rs.getBigDecimal("safety_qty"), rs.getBigDecimal("price"), rs.getBigDecimal("pack_size"),
-                rs.getBigDecimal("moq"));
+                rs.getBigDecimal("moq"), rs.getLong("warehouse_id"));
     }
 
     public PageResult<AgreementView> find(String supplierCode, PartyScope scope, PageRequest page) {

@@ -25,7 +25,8 @@ public class CallOffRepository {
     static final SortColumns SORT = SortColumns.of("c.id DESC", "c.id", "no", "c.id", "supplier", "s.code",
             "item", "i.code", "location", "lo.code", "qty", "c.qty", "neededby", "c.needed_by", "status", "c.status");
 
-    public record Head(long id, String status, long rowVersion, BigDecimal proposedQty, LocalDate proposedDate) {
+    public record Head(long id, String status, long rowVersion, BigDecimal proposedQty, LocalDate proposedDate,
+                       BigDecimal qty, BigDecimal shipped) {
     }
 
     private final JdbcClient jdbc;
@@ -75,11 +76,11 @@ public class CallOffRepository {
     }
 
     public Optional<Head> head(long id, PartyScope scope) {
-        return jdbc.sql("SELECT id, status, row_version, proposed_qty, proposed_date FROM vmi_calloff c WHERE id = :id AND "
-                        + scope.predicate("c.supplier_id"))
+        return jdbc.sql("SELECT id, status, row_version, proposed_qty, proposed_date, qty, shipped_qty FROM vmi_calloff c"
+                        + " WHERE id = :id AND " + scope.predicate("c.supplier_id"))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                        Sql.date(rs, "proposed_date"))).optional();
+                        Sql.date(rs, "proposed_date"), rs.getBigDecimal("qty"), rs.getBigDecimal("shipped_qty"))).optional();
     }
 
     /** The new state (and, for a proposal or its acceptance, the quantities), if unchanged since {@code rowVersion}. */

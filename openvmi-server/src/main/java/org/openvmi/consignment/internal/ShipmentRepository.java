@@ -122,16 +122,6 @@ public class ShipmentRepository {
         return first;
     }
 
-    /** Shipped − received of open shipments of the supplier's item to the location. */
-    public BigDecimal inTransit(long supplierId, long itemId, long locationId) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(sl.shipped_qty - sl.received_qty), 0) FROM vmi_shipment_line sl
-                JOIN vmi_shipment sh ON sh.id = sl.shipment_id
-                WHERE sh.supplier_id = :s AND sh.status IN ('IN_TRANSIT', 'PARTIALLY_RECEIVED')
-                  AND sl.item_id = :i AND sl.location_id = :l""")
-                .param("s", supplierId).param("i", itemId).param("l", locationId).query(BigDecimal.class).single();
-    }
-
     private static final String LIST = """
             FROM vmi_shipment sh JOIN supplier s ON s.id = sh.supplier_id
             WHERE %s""";

@@ -35,6 +35,15 @@ public enum CallOffStatus {
         public CallOffStatus to() {
             return to;
         }
+
+        /**
+         * The status after the action when shipments already covered {@code shipped} of the call-off's {@code qty}:
+         * they fill requested and proposed call-offs too, so one confirmed after they came is partly shipped or
+         * shipped at once rather than waiting for the next shipment.
+         */
+        public CallOffStatus to(BigDecimal shipped, BigDecimal qty) {
+            return to.afterShipping(shipped, qty);
+        }
     }
 
     public Optional<String> refuse(Action action, long id) {

@@ -1,8 +1,7 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +48,7 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                @Digits(integer = 13, fraction = 6) BigDecimal unitCost) {
 
         String ownerOrOwn() {
-            return owner == null ? StockKey.OWN : owner.toUpperCase(Locale.ROOT).equals(StockKey.OWN) ? StockKey.OWN : owner;
+            return OpeningStockTable.ownerOrOwn(owner);
         }
 
         MovementRequest movement() {
@@ -84,6 +83,17 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
     @Override
     public List<String> keyColumns() {
         return List.of(ITEM, LOCATION, OWNER, LOT);
+    }
+
+    /** Blank owner and OWN are the same owner, a blank lot is no lot: such rows are the same stock key. */
+    @Override
+    public List<String> rowKey(TabularRow row) {
+        String lot = row.get(LOT);
+        return Arrays.asList(row.get(ITEM), row.get(LOCATION), ownerOrOwn(row.get(OWNER)), lot == null ? "" : lot);
+    }
+
+    private static String ownerOrOwn(String owner) {
+        return owner == null || owner.toUpperCase(Locale.ROOT).equals(StockKey.OWN) ? StockKey.OWN : owner;
     }
 
     @Override
@@ -130,7 +140,6 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
 
         @Override
         public void check(List<ImportRow<Row>> rows, RowProblems problems) {
-            Map<List<String>, List<Integer>> byKey = new HashMap<>();
             for (ImportRow<Row> r : rows) {
                 Row c = r.command();
                 ItemRef item = c.item() == null ? null : items.get(c.item());
@@ -149,11 +158,7 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                 if (c.unitCost() != null && c.unitCost().signum() < 0) {
                     problems.reject(r.row(), UNIT_COST, "imports.error.negative", c.unitCost().toPlainString());
                 }
-                List<String> key = List.of(String.valueOf(c.item()), String.valueOf(c.location()), c.ownerOrOwn(),
-                        c.lot() == null ? "" : c.lot());
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r.row());
             }
-            duplicates(byKey, String.join(",", keyColumns()), problems);
             ledgerRules(rows, problems);
         }
 
@@ -184,16 +189,5 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
             ledger.postInternal(rows.stream().map(r -> r.command().movement()).toList());
             return new Written(rows.size(), 0, 0);
         }
-    }
-
-    /** The same key on several rows: each of them is reported, naming the others (blank owner and lot read as OWN and none). */
-    static void duplicates(Map<List<String>, List<Integer>> rowsByKey, String field, RowProblems problems) {
-        rowsByKey.forEach((key, rowNumbers) -> {
-            if (rowNumbers.size() > 1) {
-                String all = String.join(", ", rowNumbers.stream().sorted().map(String::valueOf).toList());
-                rowNumbers.forEach(n -> problems.reject(n, field, "imports.error.duplicateKey",
-                        String.join(" / ", key.stream().filter(k -> !k.isEmpty()).toList()), all));
-            }
-        });
     }
 }

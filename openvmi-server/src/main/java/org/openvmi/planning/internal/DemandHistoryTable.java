@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,13 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
     @Override
     public List<String> keyColumns() {
         return List.of(ITEM, WAREHOUSE, DATE);
+    }
+
+    /** A day written 2026/12/05 is the same day as 2026-12-05 (as {@link Cells#date} reads it). */
+    @Override
+    public List<String> rowKey(TabularRow row) {
+        String date = row.get(DATE);
+        return Arrays.asList(row.get(ITEM), row.get(WAREHOUSE), date == null ? null : date.replace('/', '-'));
     }
 
     @Override

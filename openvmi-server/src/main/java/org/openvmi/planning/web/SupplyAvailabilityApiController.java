@@ -2,8 +2,8 @@ package org.openvmi.planning.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.openvmi.planning.Availability;
-import org.openvmi.planning.AvailabilityView;
+import org.openvmi.availability.Availability;
+import org.openvmi.availability.AvailabilityView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.openvmi.catalog.PlanningCatalog;
-import org.openvmi.planning.Availability;
-import org.openvmi.planning.AvailabilityView;
+import org.openvmi.availability.Availability;
+import org.openvmi.availability.AvailabilityView;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;

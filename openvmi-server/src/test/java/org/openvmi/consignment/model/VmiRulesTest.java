@@ -101,4 +101,14 @@ class VmiRulesTest {
         assertThat(SettlementPeriods.lastClosed(SettlementCycle.MONTHLY, null, java.time.LocalDate.parse("2027-01-01")))
                 .isEqualTo(new SettlementPeriods.Period(java.time.LocalDate.parse("2026-12-01"), java.time.LocalDate.parse("2026-12-31")));
     }
+
+    @Test
+    void a_call_off_confirmed_after_shipments_covered_it_is_partly_shipped_or_shipped_at_once() {
+        BigDecimal hundred = new BigDecimal("100");
+        assertThat(CallOffStatus.Action.CONFIRM.to(BigDecimal.ZERO, hundred)).isEqualTo(CallOffStatus.CONFIRMED);
+        assertThat(CallOffStatus.Action.CONFIRM.to(new BigDecimal("60"), hundred)).isEqualTo(CallOffStatus.PARTIALLY_SHIPPED);
+        assertThat(CallOffStatus.Action.ACCEPT.to(new BigDecimal("110"), hundred)).isEqualTo(CallOffStatus.SHIPPED);
+        assertThat(CallOffStatus.Action.PROPOSE.to(new BigDecimal("60"), hundred)).isEqualTo(CallOffStatus.PROPOSED);
+        assertThat(CallOffStatus.Action.CANCEL.to(new BigDecimal("60"), hundred)).isEqualTo(CallOffStatus.CANCELLED);
+    }
 }

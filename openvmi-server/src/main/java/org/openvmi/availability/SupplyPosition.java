@@ -1,4 +1,4 @@
-package org.openvmi.planning;
+package org.openvmi.availability;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
