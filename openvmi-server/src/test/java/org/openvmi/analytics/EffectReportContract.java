@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -167,6 +168,31 @@ abstract class EffectReportContract {
         long audits = audits();
         call(as(Role.ADMIN), "effect-report/apply", request("MANUAL", "")).andExpect(status().isBadRequest());
         assertThat(audits()).isEqualTo(audits);
+    }
+
+    @Test
+    void the_page_compares_both_policies_in_both_languages_and_applies() throws Exception {
+        lines("5", "5", "12");
+        var planner = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        String query = "warehouse=%s&items=%s&from=%s&to=%s&baseline=MANUAL&target=0.95&leadTimeWeeks=1"
+                .formatted(data.warehouse, data.item, from, to);
+        assertThat(page(planner, "/analytics/effect-report?lang=en&" + query))
+                .contains("VMI effect report", "Turnover days", "id=\"effect-chart\"", data.item, "56", "Apply (b)");
+        assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query))
+                .contains("VMI 效果报告", "周转天数", "满足率", data.item).doesNotContain("Turnover days", "Apply (b)");
+        assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace("MANUAL", "COVER")))
+                .contains("请检查此项", "覆盖周数");
+        mvc.perform(post("/analytics/effect-report/apply?" + query).session(planner)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(policies.get(data.item, data.warehouse).mode()).isEqualTo(PolicyMode.DYNAMIC);
+        var supplier = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        mvc.perform(get("/analytics/effect-report").session(supplier)).andExpect(status().isForbidden());
+    }
+
+    private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void refused(String body, String... fields) throws Exception {
