@@ -49,7 +49,8 @@ public final class Navigation {
             new Group("nav.overview", List.of(
                     new Entry("nav-home", "/", "nav.home"),
                     new Entry("nav-alerts", "/alerts", "nav.alerts"),
-                    new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"))),
+                    new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"),
+                    new Entry("nav-effect-report", "/analytics/effect-report", "nav.effectReport"))),
             new Group("nav.masterData", List.of(
                     new Entry("nav-items", "/items", "nav.items"),
                     new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),

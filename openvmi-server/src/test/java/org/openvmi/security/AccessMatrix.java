@@ -384,6 +384,10 @@ final class AccessMatrix {
             api(GET, "/api/v1/analytics/abc").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/stale").allow(SIGNED_IN),
             api(GET, "/api/v1/analytics/suppliers/T-SUP-A/scorecard").allow(SIGNED_IN),
+            api(POST, "/api/v1/analytics/effect-report").body("{}").allow(POLICY_EDITORS),
+            api(POST, "/api/v1/analytics/effect-report/apply").body("{}").allow(POLICY_EDITORS),
+            ui(GET, "/analytics/effect-report").allow(POLICY_EDITORS),
+            ui(POST, "/analytics/effect-report/apply").allow(POLICY_EDITORS),
             ui(GET, "/dashboards/management").allow(BUYER_SIDE),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 

@@ -182,6 +182,9 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
 
+            // the effect report replays demand and may rewrite stock lines: the people who set the lines (ADR 0040)
+            new Rule(null, "/analytics/effect-report", POLICY_EDITORS),
+            new Rule(null, "/analytics/effect-report/**", POLICY_EDITORS),
             // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
             new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),

@@ -1,0 +1,10 @@
+package org.openvmi.analytics;
+
+import org.openvmi.testsupport.PostgresTest;
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
+
+@PostgresTest
+@Import(MutableClockConfiguration.class)
+class EffectReportOnPostgresIT extends EffectReportContract {
+}
