@@ -210,7 +210,7 @@ public class UserDirectory {
     private Long supplierOf(UserCommand c, FieldErrors errors) {
         boolean supplierRole = c.getRoles().contains(Role.SUPPLIER);
         if (supplierRole && c.getRoles().size() > 1) {
-            errors.add("roles", "a SUPPLIER user cannot have buyer-side roles");
+            errors.add("roles", CodedRefusal.of(CodedRefusal.SUPPLIER_ROLES, "a SUPPLIER user cannot have buyer-side roles"));
         }
         if (supplierRole && c.getSupplier() == null) {
             errors.add("supplier", "is required for a SUPPLIER user");

@@ -94,6 +94,21 @@ abstract class UserApiContract {
     }
 
     @Test
+    void range_and_role_refusals_carry_their_codes_with_the_english_text_unchanged() throws Exception {
+        postUser("""
+                {"username":"%s","password":"first-pass-1","roles":["SUPPLIER","BUYER"],"supplier":"%s"}"""
+                .formatted(Fixtures.unique("u").toLowerCase(), Fixtures.SUPPLIER_A))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("roles"))
+                .andExpect(jsonPath("$.errors[0].code").value("supplierRoles"))
+                .andExpect(jsonPath("$.errors[0].message").value("a SUPPLIER user cannot have buyer-side roles"));
+        mvc.perform(get("/api/v1/users").param("size", "5000").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("between"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be between 1 and 1000"));
+    }
+
+    @Test
     void an_admin_creates_a_user_who_can_then_sign_in_with_its_password() throws Exception {
         String username = Fixtures.unique("u").toLowerCase();
         postUser("""
