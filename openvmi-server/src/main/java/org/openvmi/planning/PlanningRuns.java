@@ -112,7 +112,7 @@ public class PlanningRuns {
         FieldErrors errors = new FieldErrors();
         int horizon = r.horizonDays() == null ? DEFAULT_HORIZON_DAYS : r.horizonDays();
         if (horizon <= 0 || horizon > 730) {
-            errors.add("horizonDays", "must be between 1 and 730 days");
+            errors.add("horizonDays", CodedRefusal.between(1, 730, "must be between 1 and 730 days"));
         }
         BigDecimal serviceLevel = r.serviceLevel() == null ? DEFAULT_SERVICE_LEVEL : r.serviceLevel();
         if (serviceLevel.compareTo(new BigDecimal("0.5")) <= 0 || serviceLevel.compareTo(BigDecimal.ONE) >= 0) {

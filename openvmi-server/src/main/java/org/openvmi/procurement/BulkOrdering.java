@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.Money;
 import org.openvmi.procurement.model.SuggestedSource;
@@ -39,10 +41,12 @@ public class BulkOrdering {
     private final PurchaseOrders orders;
     private final Sources sources;
     private final IdempotentRequests idempotency;
+    private final CatalogRefs refs;
 
-    BulkOrdering(Requisitions requisitions, PurchaseOrders orders, Sources sources, JdbcClient jdbc, JsonMapper json,
-                 Clock clock) {
+    BulkOrdering(Requisitions requisitions, PurchaseOrders orders, Sources sources, CatalogRefs refs, JdbcClient jdbc,
+                 JsonMapper json, Clock clock) {
         this.requisitions = requisitions;
+        this.refs = refs;
         this.orders = orders;
         this.sources = sources;
         this.idempotency = new IdempotentRequests(jdbc, json, clock, "proc_request");
@@ -54,6 +58,8 @@ public class BulkOrdering {
         Map<String, List<PurchasePlan.Line>> lines = new LinkedHashMap<>();
         Map<String, String[]> keys = new LinkedHashMap<>();
         List<PurchasePlan.Refusal> refused = new ArrayList<>();
+        // the confirmation shows what the items are, not only their codes
+        Map<String, ItemRef> items = refs.items(purchases.stream().map(SuggestedPurchase::item).distinct().toList());
         for (SuggestedPurchase p : purchases) {
             var choice = SuggestedSource.choose(sources.of(p.item()), p.supplier(), p.qty());
             if (choice.isEmpty()) {
@@ -68,10 +74,11 @@ public class BulkOrdering {
                 change = "price " + suggestedPrice.stripTrailingZeros().toPlainString() + " → "
                          + c.source().price().stripTrailingZeros().toPlainString();
             }
+            ItemRef item = items.get(p.item());
             String key = c.source().supplier() + "|" + p.warehouse() + "|" + c.source().currency();
             keys.putIfAbsent(key, new String[] {c.source().supplier(), p.warehouse(), c.source().currency()});
             lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new PurchasePlan.Line(p.suggestion(), p.item(),
-                    p.qty(), p.neededBy(), p.supplier(), suggestedPrice, c.source().supplier(), c.source().price(),
+                    item == null ? null : item.name(), item == null ? null : item.uom(), p.qty(), p.neededBy(), p.supplier(), suggestedPrice, c.source().supplier(), c.source().price(),
                     change));
         }
         List<PurchasePlan.Group> groups = new ArrayList<>();

@@ -456,7 +456,7 @@ public class PurchaseOrders {
         String[] names = {"overPct", "underPct", "pricePct", "qtyPct"};
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null && (values[i].signum() < 0 || values[i].compareTo(BigDecimal.valueOf(100)) > 0)) {
-                errors.add(names[i], "must be between 0 and 100");
+                errors.add(names[i], CodedRefusal.between(0, 100));
             }
         }
         errors.throwIfAny();

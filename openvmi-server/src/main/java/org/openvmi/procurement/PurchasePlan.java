@@ -14,7 +14,8 @@ public record PurchasePlan(List<Group> groups, List<Refusal> refused) {
     public record Group(String supplier, String warehouse, String currency, BigDecimal amount, List<Line> lines) {
     }
 
-    public record Line(long suggestion, String item, BigDecimal qty, LocalDate neededBy, String suggestedSupplier,
+    /** {@code itemName}, {@code uom}: the item's name and unit, for the buyer to see what is bought. */
+    public record Line(long suggestion, String item, String itemName, String uom, BigDecimal qty, LocalDate neededBy, String suggestedSupplier,
                        BigDecimal suggestedPrice, String supplier, BigDecimal price, String change) {
     }
 

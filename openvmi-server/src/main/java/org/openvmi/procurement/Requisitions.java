@@ -69,7 +69,7 @@ public class Requisitions {
     @Transactional
     public RequisitionView create(RequisitionRequest r) {
         RequestValidation.check(validator, r);
-        Checked c = check(r);
+        Checked c = check(r, List.of(), null);
         long id = repository.insert(c.warehouseId, Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500),
                 trim(r.source(), 64), c.amount.amount(), c.amount.currency(), Actor.current().name(), clock.instant());
         repository.replaceLines(id, c.lines);
@@ -123,7 +123,8 @@ public class Requisitions {
         RequestValidation.check(validator, r);
         RequisitionView before = get(id);
         requireStatus(before, "DRAFT", "edited");
-        Checked c = check(r);
+        // lines made from suggestions keep their suggestion, supplier and confirmed price while their item stays
+        Checked c = check(r, repository.links(id), before.currency());
         if (!repository.updateHeader(id, version == null ? before.version() : version, c.warehouseId,
                 Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500), c.amount.amount(), c.amount.currency())) {
             throw new ConflictException("version", CodedRefusal.stale("Requisition " + before.number() + " was changed meanwhile; reload it"));
@@ -293,7 +294,12 @@ public class Requisitions {
     private record Checked(long warehouseId, Money amount, List<RequisitionRepository.NewLine> lines) {
     }
 
-    private Checked check(RequisitionRequest r) {
+    /**
+     * Validates the request into lines; {@code kept} are the links of the lines before an edit: a new line of the
+     * same item takes the first unused one (its supplier, suggestion and confirmed price in {@code keptCurrency}).
+     */
+    private Checked check(RequisitionRequest r, List<RequisitionRepository.LineLink> kept, String keptCurrency) {
+        List<RequisitionRepository.LineLink> unused = new ArrayList<>(kept);
         if (r == null) {
             throw InvalidInputException.of("body", CodedRefusal.required());
         }
@@ -330,9 +336,10 @@ public class Requisitions {
             if (item == null || l.qty() == null || l.qty().signum() <= 0) {
                 continue;
             }
-            SourceOption source = sources.primary(item.code()).orElse(null);
-            BigDecimal price = source != null ? source.price() : item.unitCost();
-            String currency = source != null ? source.currency() : "CNY";
+            RequisitionRepository.LineLink link = takeLink(unused, item.id());
+            SourceOption source = link != null ? null : sources.primary(item.code()).orElse(null);
+            BigDecimal price = link != null ? link.estPrice() : source != null ? source.price() : item.unitCost();
+            String currency = link != null ? keptCurrency : source != null ? source.currency() : "CNY";
             Money lineAmount = Money.of(l.qty(), price == null ? BigDecimal.ZERO : price, currency);
             if (amount != null && !amount.currency().equals(currency)) {
                 errors.add(f + ".item", "is bought in " + currency + ", the other lines in " + amount.currency()
@@ -340,10 +347,22 @@ public class Requisitions {
                 continue;
             }
             amount = amount == null ? lineAmount : amount.plus(lineAmount);
-            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price, null, null));
+            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price,
+                    link == null ? null : link.supplierId(), link == null ? null : link.suggestionId()));
         }
         errors.throwIfAny();
         return new Checked(warehouseId, amount, out);
+    }
+
+    private static RequisitionRepository.LineLink takeLink(List<RequisitionRepository.LineLink> unused, long itemId) {
+        for (var it = unused.iterator(); it.hasNext(); ) {
+            RequisitionRepository.LineLink link = it.next();
+            if (link.itemId() == itemId) {
+                it.remove();
+                return link;
+            }
+        }
+        return null;
     }
 
     private static String trim(String s, int max) {

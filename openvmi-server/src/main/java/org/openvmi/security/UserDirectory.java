@@ -3,6 +3,7 @@ package org.openvmi.security;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.audit.AuditTrail;
@@ -25,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
+    /** The zones offered as choices where a time zone is typed (any IANA zone ID is accepted). */
+    public static final List<String> COMMON_TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
+            "Asia/Tokyo", "Asia/Seoul", "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata", "Europe/Berlin",
+            "Europe/London", "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "UTC");
+
+
     private static final String ENTITY = "user";
 
     private final UserRepository users;
@@ -43,19 +50,29 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public List<UserView> list() {
-        return users.findAll(clock.instant()).stream().map(UserView::of).toList();
+        return views(users.findAll(clock.instant()));
     }
 
     @Transactional(readOnly = true)
     public PageResult<UserView> find(PageRequest page) {
-        List<UserView> rows = users.findPage(page, clock.instant()).stream().map(UserView::of).toList();
+        List<UserView> rows = views(users.findPage(page, clock.instant()));
         return new PageResult<>(rows, page.page(), page.size(), users.count());
     }
 
     @Transactional(readOnly = true)
     public UserView get(String username) {
-        return users.findByUsername(username, clock.instant()).map(UserView::of)
+        return users.findByUsername(username, clock.instant()).map(this::view)
                 .orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    private UserView view(OpenVmiUser u) {
+        return UserView.of(u, users.timeZone(u.username()).orElse(null));
+    }
+
+    /** One query for the zones of a page of users. */
+    private List<UserView> views(List<OpenVmiUser> found) {
+        Map<String, String> zones = users.timeZones(found.stream().map(OpenVmiUser::username).toList());
+        return found.stream().map(u -> UserView.of(u, zones.get(u.username()))).toList();
     }
 
     /** The time zone the user chose for its pages; empty: it shows the server's configured zone. */
@@ -72,8 +89,7 @@ public class UserDirectory {
     public void setTimeZone(String username, String zone) {
         String chosen = zone == null || zone.isBlank() ? null : zone.trim();
         if (chosen != null && zone(chosen).isEmpty()) {
-            throw InvalidInputException.of("timeZone", CodedRefusal.of("timeZone",
-                    "unknown time zone '" + chosen + "' (an IANA zone ID such as Asia/Shanghai)", chosen));
+            throw InvalidInputException.of("timeZone", unknownZone(chosen));
         }
         String before = users.timeZone(username).orElse(null);
         if (!users.setTimeZone(username, chosen)) {
@@ -82,6 +98,18 @@ public class UserDirectory {
         if (!java.util.Objects.equals(before, chosen)) {
             audit.record("UPDATE", ENTITY, username, java.util.Map.of("timeZone", String.valueOf(before)),
                     java.util.Map.of("timeZone", String.valueOf(chosen)));
+        }
+    }
+
+    private static CodedRefusal unknownZone(String zone) {
+        return CodedRefusal.of("timeZone", "unknown time zone '" + zone + "' (an IANA zone ID such as Asia/Shanghai)",
+                zone);
+    }
+
+    /** A command's zone refused as the own-settings page refuses it (null and blank are fine). */
+    private static void checkZone(UserCommand c, FieldErrors errors) {
+        if (c.getTimeZone() != null && !c.getTimeZone().isBlank() && zone(c.getTimeZone()).isEmpty()) {
+            errors.add("timeZone", unknownZone(c.getTimeZone()));
         }
     }
 
@@ -121,6 +149,7 @@ public class UserDirectory {
             errors.add("password", "is required for a new user");
         }
         Long supplierId = supplierOf(c, errors);
+        checkZone(c, errors);
         errors.throwIfAny();
         if (users.findByUsername(c.getUsername(), clock.instant()).isPresent()) {
             throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
@@ -130,6 +159,9 @@ public class UserDirectory {
                     supplierId, supplierId == null ? null : c.getSupplier(), c.getEmail(), c.getLanguage(), clock.instant());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
+        }
+        if (c.getTimeZone() != null && !c.getTimeZone().isBlank()) {
+            users.setTimeZone(c.getUsername(), c.getTimeZone());
         }
         UserView created = get(c.getUsername());
         audit.record("CREATE", ENTITY, created.username(), null, created);
@@ -142,16 +174,20 @@ public class UserDirectory {
                 .orElseThrow(() -> new NotFoundException("User", username));
         FieldErrors errors = new FieldErrors();
         Long supplierId = supplierOf(c, errors);
+        checkZone(c, errors);
         errors.throwIfAny();
         keepAnAdmin(existing, c);
-        UserView before = UserView.of(existing);
+        UserView before = view(existing);
+        // null: left out (unchanged); blank: back to the server's zone
+        String zone = c.getTimeZone() == null ? before.timeZone() : c.getTimeZone().isBlank() ? null : c.getTimeZone();
         if (c.getPassword() == null && before.equals(new UserView(before.id(), before.username(), c.getDisplayName(),
                 c.getRoles(), supplierId == null ? null : c.getSupplier(), c.isEnabled(), before.locked(), c.getEmail(),
-                c.getLanguage()))) {
+                c.getLanguage(), zone))) {
             return before;   // saved unchanged: no new version, no audit entry (issue 13)
         }
         users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
                 supplierId == null ? null : c.getSupplier(), c.isEnabled(), c.getEmail(), c.getLanguage());
+        users.setTimeZone(username, zone);
         if (c.getPassword() != null) {
             users.updatePassword(existing.id(), passwords.encode(c.getPassword()));
         }
@@ -174,7 +210,7 @@ public class UserDirectory {
     private Long supplierOf(UserCommand c, FieldErrors errors) {
         boolean supplierRole = c.getRoles().contains(Role.SUPPLIER);
         if (supplierRole && c.getRoles().size() > 1) {
-            errors.add("roles", "a SUPPLIER user cannot have buyer-side roles");
+            errors.add("roles", CodedRefusal.of(CodedRefusal.SUPPLIER_ROLES, "a SUPPLIER user cannot have buyer-side roles"));
         }
         if (supplierRole && c.getSupplier() == null) {
             errors.add("supplier", "is required for a SUPPLIER user");

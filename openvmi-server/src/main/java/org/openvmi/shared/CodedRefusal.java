@@ -15,6 +15,12 @@ public record CodedRefusal(String code, String message, List<Object> args) {
     public static final String POSITIVE = "positive";
     public static final String DUPLICATE = "duplicate";
     public static final String STALE = "stale";
+    /** A number outside its range: {@code domain.between} with the bounds. */
+    public static final String BETWEEN = "between";
+    /** A SUPPLIER user with another role besides. */
+    public static final String SUPPLIER_ROLES = "supplierRoles";
+    /** The record an edit was made from was deleted meanwhile: {@code domain.gone} with what it was. */
+    public static final String GONE = "gone";
     /** Followed by the kind of record: {@code unknown.item}, {@code unknown.warehouse}, … */
     public static final String UNKNOWN = "unknown.";
 
@@ -47,6 +53,16 @@ public record CodedRefusal(String code, String message, List<Object> args) {
     /** "An item with code 'X' already exists" ({@code what} is "An item", "Warehouse", …). */
     public static CodedRefusal duplicate(String what, String code) {
         return of(DUPLICATE, what + " with code '" + code + "' already exists", code);
+    }
+
+    /** "must be between 1 and 1000". */
+    public static CodedRefusal between(long min, long max) {
+        return between(min, max, "must be between " + min + " and " + max);
+    }
+
+    /** A range refusal whose English text says more ("… days", "… for a CUSTOM cycle"); the bounds are its args. */
+    public static CodedRefusal between(long min, long max, String message) {
+        return of(BETWEEN, message, String.valueOf(min), String.valueOf(max));
     }
 
     /** Another user saved the record since it was read: "… was changed by someone else; reload and try again". */

@@ -24,7 +24,7 @@ public record PageRequest(int page, int size, ListOrder order) {
             throw InvalidInputException.of("page", "must be 0 or more");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw InvalidInputException.of("size", "must be between 1 and " + MAX_SIZE);
+            throw InvalidInputException.of("size", CodedRefusal.between(1, MAX_SIZE));
         }
         return new PageRequest(p, s);
     }

@@ -83,8 +83,8 @@ public class StockPolicies {
         String user = CurrentUser.name();
         if (before.isEmpty()) {
             if (c.getVersion() != null && c.getVersion() != 0) {
-                throw new ConflictException("version", "Stock policy " + item + "/" + location
-                                                       + " no longer exists; reload and enter it again");
+                throw new ConflictException("version", CodedRefusal.of(CodedRefusal.GONE, "Stock policy " + item + "/"
+                        + location + " no longer exists; reload and enter it again", item + "/" + location));
             }
             policies.insert(s.itemId, s.warehouseId, c, user, clock.instant());
         } else if (unchanged(before.get(), c)) {

@@ -53,4 +53,38 @@ class StatementsBulkPageTest extends VmiTestSupport {
         mvc.perform(get("/settlements/bulk").session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void an_unchecked_supplier_is_left_out_and_none_checked_issues_nothing() throws Exception {
+        String period = YearMonth.now(clock).toString();
+        String issued = data.supplier;
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
+        receiveAll(asn(as(Role.BUYER), data.supplier, asnLine(data.item, "20", null)), data.item, "20");
+        consume(data.item, "7");
+        data = new VmiTestData(items, warehouses, suppliers);   // a second supplier with consumption this month
+        String excluded = data.supplier;
+        agreement(data.supplier, "UNTIL_CONSUMED", line(data.item, "10", "100", "2.00", null));
+        receiveAll(asn(as(Role.BUYER), data.supplier, asnLine(data.item, "20", null)), data.item, "20");
+        consume(data.item, "3");
+        MockHttpSession finance = UiSessions.login(mvc, "t-finance");
+        mvc.perform(get("/settlements/bulk").param("period", period).session(finance).header("Accept-Language", "zh-CN"))
+                .andExpect(content().string(containsString("id=\"pick-" + excluded + "\"")))
+                .andExpect(content().string(containsString("发布勾选的对账单")));
+
+        mvc.perform(post("/settlements/bulk").session(finance).with(csrf()).param("period", period).param("picked", "true")
+                        .param("requestKey", "none-" + issued).header("Accept-Language", "zh-CN"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", containsString("未勾选任何供应商")));
+        mvc.perform(post("/settlements/bulk").session(finance).with(csrf()).param("period", period).param("picked", "true")
+                        .param("suppliers", issued).param("requestKey", "one-" + issued))
+                .andExpect(status().is3xxRedirection());
+
+        org.assertj.core.api.Assertions.assertThat(statements(issued)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(statements(excluded)).as("left unchecked").isZero();
+    }
+
+    private long statements(String supplier) {
+        return jdbc.sql("SELECT COUNT(*) FROM vmi_settlement_statement st JOIN supplier s ON s.id = st.supplier_id"
+                        + " WHERE s.code = :s").param("s", supplier).query(Long.class).single();
+    }
 }

@@ -100,6 +100,8 @@ abstract class SuggestionsToOrdersContract {
                 }
             }
         }
+        assertThat(moved.get("itemName").asString()).isEqualTo("计划物料 " + shortAtA);
+        assertThat(moved.get("uom").asString()).isEqualTo("PCS");
         assertThat(moved.get("suggestedSupplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
         assertThat(moved.get("supplier").asString()).isEqualTo(supplierC);
         assertThat(moved.get("price").decimalValue()).isEqualByComparingTo("2.70");
@@ -201,7 +203,8 @@ abstract class SuggestionsToOrdersContract {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(confirm).contains("group-2").doesNotContain("group-3")
-                .contains(Fixtures.SUPPLIER_A + " 报告可用量仅 0").doesNotContain("reported only");
+                .contains(Fixtures.SUPPLIER_A + " 报告可用量仅 0").doesNotContain("reported only")
+                .contains("计划物料 " + six.shortAtA());   // names, not only codes
         var created = mvc.perform(post("/planning/suggestions/requisitions").session(session)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("all", "true").param("warehouse", six.warehouse()).param("key", Fixtures.unique("K"))

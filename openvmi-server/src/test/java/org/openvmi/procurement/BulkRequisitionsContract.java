@@ -73,4 +73,39 @@ abstract class BulkRequisitionsContract extends ProcurementApiSupport {
         assertThat(submitted.get("results").get(1).get("ok").asBoolean()).isFalse();
         assertThat(submitted.get("results").get(1).get("message").asString()).contains("is ORDERED");
     }
+
+    @Test
+    void editing_a_draft_made_from_a_suggestion_keeps_the_links_of_the_lines_whose_item_is_unchanged() throws Exception {
+        long id = requisition(Role.PLANNER, data.yuan, "10", false);
+        // as the suggestion paths leave it: the line carries its suggestion, confirmed supplier and price
+        jdbc.sql("""
+                UPDATE proc_requisition_line SET suggestion_id = 987654, est_price = 3.30,
+                    supplier_id = (SELECT id FROM supplier WHERE code = :s) WHERE requisition_id = :id""")
+                .param("s", Fixtures.SUPPLIER_A).param("id", id).update();
+        String edit = "{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":4},{\"item\":\"%s\",\"qty\":12}]}"
+                .formatted(data.warehouse, data.bearing, data.yuan);
+        JsonNode edited = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/requisitions/" + id).with(as(Role.PLANNER))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(edit))
+                .andExpect(status().isOk()));
+
+        JsonNode bearing = edited.get("lines").get(0);
+        JsonNode kept = edited.get("lines").get(1);
+        assertThat(kept.get("item").asString()).isEqualTo(data.yuan);
+        assertThat(kept.get("suggestion").asLong()).isEqualTo(987654L);
+        assertThat(kept.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(kept.get("estPrice").decimalValue()).as("the confirmed price stays").isEqualByComparingTo("3.30");
+        assertThat(bearing.get("suggestion").isNull()).as("a new item has no suggestion").isTrue();
+        assertThat(bearing.get("supplier").isNull()).isTrue();
+
+        // the item changed: the link goes
+        String changed = "{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":4}]}"
+                .formatted(data.warehouse, data.bearing);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/requisitions/" + id)
+                .with(as(Role.PLANNER)).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(changed))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition_line WHERE requisition_id = :id"
+                + " AND (suggestion_id IS NOT NULL OR supplier_id IS NOT NULL)").param("id", id).query(Long.class)
+                .single()).isZero();
+    }
 }

@@ -114,6 +114,27 @@ class UserAdminPagesTest {
     }
 
     @Test
+    void the_form_sets_a_users_time_zone_and_refuses_an_unknown_one_on_its_field_in_chinese() throws Exception {
+        String username = Fixtures.unique("tz").toLowerCase();
+        mvc.perform(form("/admin/users").locale(Locale.SIMPLIFIED_CHINESE).param("username", username)
+                        .param("password", "long-enough").param("roles", "BUYER").param("enabled", "true")
+                        .param("timeZone", "Mars/Olympus"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("user", "timeZone"))
+                .andExpect(content().string(allOf(containsString("id=\"timeZone-error\""),
+                        containsString("“Mars/Olympus”不是有效的时区"))));
+        mvc.perform(form("/admin/users").param("username", username).param("password", "long-enough")
+                        .param("roles", "BUYER").param("enabled", "true").param("timeZone", "Europe/Berlin"))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/admin/users/" + username + "/edit").session(admin).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(allOf(containsString("value=\"Europe/Berlin\""), containsString("用户页面时区"))));
+        mvc.perform(form("/admin/users/" + username).param("roles", "BUYER").param("enabled", "true")
+                        .param("timeZone", ""))
+                .andExpect(redirectedUrl("/admin/users"));
+        assertThat(users.timeZone(username)).isEmpty();
+    }
+
+    @Test
     void a_taken_username_is_shown_on_the_username_field() throws Exception {
         mvc.perform(form("/admin/users").locale(Locale.ENGLISH)
                         .param("username", "t-buyer").param("password", "long-enough").param("roles", "VIEWER")

@@ -66,6 +66,49 @@ abstract class UserApiContract {
     }
 
     @Test
+    void an_admins_time_zone_of_a_user_is_validated_like_the_own_settings_and_left_alone_when_omitted() throws Exception {
+        String username = Fixtures.unique("u").toLowerCase();
+        postUser("""
+                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Mars/Olympus"}"""
+                .formatted(username))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE username = '" + username + "'")).isZero();
+        postUser("""
+                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Europe/Berlin"}"""
+                .formatted(username))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+        assertThat(users.timeZone(username)).contains(java.time.ZoneId.of("Europe/Berlin"));
+        // left out of a PUT: unchanged; a bad one: refused naming the field, nothing changed; blank: the server's zone
+        putUser(username, """
+                {"username":"%s","displayName":"改名","roles":["BUYER"]}""".formatted(username))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+        putUser(username, """
+                {"username":"%s","displayName":"再改","roles":["BUYER"],"timeZone":"Asia/Nowhere"}""".formatted(username))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        mvc.perform(get("/api/v1/users/" + username).with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.displayName").value("改名")).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+        putUser(username, """
+                {"username":"%s","displayName":"改名","roles":["BUYER"],"timeZone":""}""".formatted(username))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.timeZone").doesNotExist());
+        assertThat(users.timeZone(username)).isEmpty();
+    }
+
+    @Test
+    void range_and_role_refusals_carry_their_codes_with_the_english_text_unchanged() throws Exception {
+        postUser("""
+                {"username":"%s","password":"first-pass-1","roles":["SUPPLIER","BUYER"],"supplier":"%s"}"""
+                .formatted(Fixtures.unique("u").toLowerCase(), Fixtures.SUPPLIER_A))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("roles"))
+                .andExpect(jsonPath("$.errors[0].code").value("supplierRoles"))
+                .andExpect(jsonPath("$.errors[0].message").value("a SUPPLIER user cannot have buyer-side roles"));
+        mvc.perform(get("/api/v1/users").param("size", "5000").with(as(Role.ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("between"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be between 1 and 1000"));
+    }
+
+    @Test
     void an_admin_creates_a_user_who_can_then_sign_in_with_its_password() throws Exception {
         String username = Fixtures.unique("u").toLowerCase();
         postUser("""

@@ -167,6 +167,32 @@ abstract class SupplierStockFromErpContract {
     }
 
     @Test
+    void the_stock_lists_show_each_suppliers_part_number_and_a_supplier_only_its_own() throws Exception {
+        String other = data.supplierWithUser(users, "ERP");
+        RequestPostProcessor otherUser = asUser(other.toLowerCase());
+        String shared = items.get(0);
+        data.source(List.of(shared), other, 4, "1.10", false);
+        partNo(other, shared, "Q-" + other);
+        upload(user, "item,available\n%s,3\n".formatted(shared), "stock.csv").andExpect(status().isOk());
+        upload(otherUser, "item,available\n%s,4\n".formatted(shared), "stock.csv").andExpect(status().isOk());
+
+        String own = mvc.perform(get("/api/v1/supplier-stock").param("item", shared).with(otherUser))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.content[0].supplierPartNo").value("Q-" + other))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own).doesNotContain("P-" + supplier);
+        String ownPage = mvc.perform(get("/supplier-stock").param("item", shared)
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, other.toLowerCase()))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ownPage).contains("贵方料号").contains("Q-" + other).doesNotContain("P-" + supplier);
+        String buyerPage = mvc.perform(get("/supplier-stock").param("item", shared)
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(buyerPage).contains("供应商料号").contains("Q-" + other).contains("P-" + supplier + "-0");
+    }
+
+    @Test
     void a_supplier_sets_its_own_part_numbers_of_its_own_items_only() throws Exception {
         partNumber(user, items.get(0), "NEW-" + supplier).andExpect(status().isOk())
                 .andExpect(jsonPath("$.supplierPartNo").value("NEW-" + supplier));

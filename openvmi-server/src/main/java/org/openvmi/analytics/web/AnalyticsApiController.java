@@ -13,6 +13,7 @@ import org.openvmi.analytics.KpiReport;
 import org.openvmi.analytics.StaleReport;
 import org.openvmi.analytics.SupplierScorecard;
 import org.openvmi.analytics.model.AbcXyz;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +71,7 @@ class AnalyticsApiController {
                       @RequestParam(required = false) String category, @RequestParam(required = false) LocalDate asOf,
                       @RequestParam(required = false) Integer days) {
         if (days != null && (days < 1 || days > 3650)) {
-            throw InvalidInputException.of("days", "must be between 1 and 3650");
+            throw InvalidInputException.of("days", CodedRefusal.between(1, 3650));
         }
         return analytics.stale(new AnalyticsFilter(warehouse, supplier, category), asOf, days);
     }

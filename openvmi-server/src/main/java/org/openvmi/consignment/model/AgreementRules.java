@@ -18,10 +18,10 @@ public final class AgreementRules {
             errors.add("currency", "must be a three-letter currency code such as CNY");
         }
         if (hours == null || hours < 1 || hours > 24 * 90) {
-            errors.add("replenishWithinHours", "must be between 1 and 2160");
+            errors.add("replenishWithinHours", CodedRefusal.between(1, 24 * 90));
         }
         if (cycle == SettlementCycle.CUSTOM && (settlementDay == null || settlementDay < 1 || settlementDay > 28)) {
-            errors.add("settlementDay", "must be between 1 and 28 for a CUSTOM cycle");
+            errors.add("settlementDay", CodedRefusal.between(1, 28, "must be between 1 and 28 for a CUSTOM cycle"));
         }
         if (validFrom == null) {
             errors.add("validFrom", CodedRefusal.required());

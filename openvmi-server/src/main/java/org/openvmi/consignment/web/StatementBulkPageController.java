@@ -60,19 +60,28 @@ class StatementBulkPageController {
                 : current.toString();
     }
 
+    /**
+     * Issues the checked suppliers' statements; {@code picked} marks a post from the page's checkboxes, where none
+     * checked means none (the API reads an empty list as every supplier), so that is refused rather than all issued.
+     */
     @PostMapping("/settlements/bulk")
     String issue(@RequestParam String period, @RequestParam(required = false) String requestKey,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) List<String> suppliers,
+                 @RequestParam(required = false) boolean picked, RedirectAttributes redirect) {
+        redirect.addAttribute("period", period);
+        if (picked && (suppliers == null || suppliers.isEmpty())) {
+            redirect.addFlashAttribute("flashError", pages.text("vmi.bulk.noneChecked"));
+            return "redirect:/settlements/bulk";
+        }
         AtomicReference<BulkStatementResult> result = new AtomicReference<>();
         String error = pages.refusalText(() -> result.set(settlements.issueAll(
-                new BulkStatementRequest(period, null, null), requestKey)));
+                new BulkStatementRequest(period, suppliers, null), requestKey)));
         if (error != null) {
             redirect.addFlashAttribute("flashError", error);
         } else {
             redirect.addFlashAttribute("flash", pages.text("vmi.bulk.issued", result.get().issued(), result.get().refused()));
             redirect.addFlashAttribute("bulkResult", result.get());
         }
-        redirect.addAttribute("period", period);
         return "redirect:/settlements/bulk";
     }
 }

@@ -33,9 +33,7 @@ class PreferencesPageController {
 
     private static final String PAGE = "notification/preferences";
     /** Zones offered in the list (any IANA zone ID may be typed): where the users of a Chinese VMI hub tend to sit. */
-    private static final List<String> TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo",
-            "Asia/Seoul", "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata", "Europe/Berlin", "Europe/London",
-            "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "UTC");
+    private static final List<String> TIME_ZONES = UserDirectory.COMMON_TIME_ZONES;
 
     private final NotificationPreferences preferences;
     private final WarehouseCatalog warehouses;

@@ -29,6 +29,10 @@ public class RequisitionRepository {
                           Long supplierId, Long suggestionId) {
     }
 
+    /** What a line made from a suggestion carries beyond its item: kept when an edit leaves the item as it was. */
+    public record LineLink(long itemId, Long supplierId, Long suggestionId, BigDecimal estPrice) {
+    }
+
     /** Filters for lists; {@code approverNames} non-null = only requisitions with a pending step for one of them. */
     public record Filter(String status, Boolean urgent, String requestedBy, List<String> approverNames) {
     }
@@ -73,6 +77,16 @@ public class RequisitionRepository {
                     .param("d", l.neededBy()).param("p", l.estPrice()).param("s", l.supplierId())
                     .param("sug", l.suggestionId()).update();
         }
+    }
+
+    /** The lines' suggestion and supplier links, in line order (only lines that have one). */
+    public List<LineLink> links(long id) {
+        return jdbc.sql("""
+                SELECT item_id, supplier_id, suggestion_id, est_price FROM proc_requisition_line
+                WHERE requisition_id = :id AND (supplier_id IS NOT NULL OR suggestion_id IS NOT NULL) ORDER BY line_no""")
+                .param("id", id).query((rs, n) -> new LineLink(rs.getLong("item_id"),
+                        rs.getObject("supplier_id", Long.class), rs.getObject("suggestion_id", Long.class),
+                        rs.getBigDecimal("est_price"))).list();
     }
 
     public void linkSuggestion(long id, long suggestionId) {

@@ -99,6 +99,16 @@ public class UserRepository {
                 .query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).optional().flatMap(z -> z);
     }
 
+    /** The chosen time zones of these users, by username (users without one are absent). */
+    public java.util.Map<String, String> timeZones(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> zones = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("SELECT username, time_zone FROM app_user WHERE username IN (:u) AND time_zone IS NOT NULL")
+                    .param("u", usernames).query((rs, i) -> zones.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return zones;
+    }
+
     /** Sets (null: clears) the user's own time zone; false when there is no such user. */
     public boolean setTimeZone(String username, String zone) {
         return jdbc.sql("UPDATE app_user SET time_zone = :z WHERE username = :u").param("z", zone).param("u", username)

@@ -1,5 +1,8 @@
 package org.openvmi.security.web;
 
+import java.util.List;
+
+
 import jakarta.validation.Valid;
 
 import org.openvmi.catalog.SupplierCatalog;
@@ -53,6 +56,12 @@ class UserPageController {
         model.addAttribute("page", users.find(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/admin/users");
         return "security/users";
+    }
+
+    /** The form's time-zone choices (any IANA zone ID may be typed). */
+    @ModelAttribute("timeZones")
+    List<String> timeZones() {
+        return UserDirectory.COMMON_TIME_ZONES;
     }
 
     @GetMapping("/new")

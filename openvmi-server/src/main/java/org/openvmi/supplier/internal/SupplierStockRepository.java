@@ -242,7 +242,7 @@ public class SupplierStockRepository {
                 rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
                 integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"), asOf,
                 StockSource.valueOf(rs.getString("source")), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale());
+                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale(), rs.getString("supplier_part_no"));
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -258,6 +258,7 @@ public class SupplierStockRepository {
     private static final String SELECT = """
             SELECT s.code AS supplier_code, s.name AS supplier_name, i.code AS item_code, i.name AS item_name, i.uom,
                    ss.available_qty, ss.in_production, ss.available_from, ss.production_lead_days, ss.low_water,
-                   ss.as_of, ss.source, ss.recorded_at, ss.recorded_by
-            FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id""";
+                   ss.as_of, ss.source, ss.recorded_at, ss.recorded_by, si.supplier_part_no
+            FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id
+            LEFT JOIN supplier_item si ON si.supplier_id = ss.supplier_id AND si.item_id = ss.item_id""";
 }

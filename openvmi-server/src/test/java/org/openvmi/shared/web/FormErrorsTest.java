@@ -63,5 +63,19 @@ class FormErrorsTest {
         RuntimeException unknown = org.openvmi.shared.InvalidInputException.of("lines[0].item",
                 org.openvmi.shared.CodedRefusal.unknown("item", "BRG-9"));
         assertThat(FormErrors.describe(unknown, messages)).isEqualTo("第 1 行：物料“BRG-9”不存在");
+        // range, role and gone refusals carry codes too (their English wording kept for the API)
+        RuntimeException range = org.openvmi.shared.InvalidInputException.of("horizonDays",
+                org.openvmi.shared.CodedRefusal.between(1, 730, "must be between 1 and 730 days"));
+        assertThat(FormErrors.byField(range, messages)).containsEntry("horizonDays", "必须介于 1 与 730 之间");
+        assertThat(FormErrors.byField(org.openvmi.shared.InvalidInputException.of("size",
+                org.openvmi.shared.CodedRefusal.between(1, 2160)), messages)).containsEntry("size", "必须介于 1 与 2160 之间");
+        RuntimeException roles = org.openvmi.shared.InvalidInputException.of("roles", org.openvmi.shared.CodedRefusal.of(
+                org.openvmi.shared.CodedRefusal.SUPPLIER_ROLES, "a SUPPLIER user cannot have buyer-side roles"));
+        assertThat(FormErrors.byField(roles, messages)).containsEntry("roles", "供应商用户不能同时拥有采购方角色");
+        RuntimeException gone = new org.openvmi.shared.ConflictException("version", org.openvmi.shared.CodedRefusal.of(
+                org.openvmi.shared.CodedRefusal.GONE, "Stock policy X/W no longer exists; reload and enter it again", "X/W"));
+        assertThat(FormErrors.describe(gone, messages)).isEqualTo("X/W 已不存在，请刷新页面后重新填写");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(FormErrors.byField(range, messages)).containsEntry("horizonDays", "Must be between 1 and 730");
     }
 }
