@@ -159,7 +159,7 @@ class DemoYear {
     /**
      * Runs planning over the history so far (as a plant would on go-live) and aims every item × warehouse's stock at
      * 40 % of the way from the reorder point to the max line it set: the estimate of {@link PlantYear} is only
-     * close, and the band is a week of demand wide.
+     * close, and the band is a week of demand wide. A few ({@link #RUNNING_LOW_EVERY}) are left running low.
      */
     private void aimAtPlannedLines(List<Pair> pairs, Days days) {
         // the history through the day before yesterday first: the run's own aggregation would start two years back

@@ -47,7 +47,7 @@ class DemoYearTest {
      * Measured 28 of 600 item × warehouses: 8 just above max (stock a delivery cannot take back) and 20 below: 14 the
      * lines of the overdue and the partially received order, the rest items left running low (stock really low).
      */
-    static final int MAX_OPEN_ALERTS = 40;
+    static final int MAX_OPEN_ALERTS = 32;
     /** Measured 2 (the items left running low; the other low ones are on order). */
     static final int MAX_OPEN_SUGGESTIONS = 40;
     private static final Pattern CARD = Pattern.compile(
