@@ -127,9 +127,12 @@ class DemoPurchasing {
                 for (Pair p : group.getValue()) {
                     boolean missing = day == PlantYear.LAST && p.lastDeliveryMissing;
                     // yesterday's delivery is aimed at the planner's lines only once the order is out: order ample
-                    // and receive what is needed (the rest is closed short)
+                    // (three times the estimated target: an order capped near the estimate left ~30 item × warehouses
+                    // below the lines the planner set) and receive what is needed (the rest is closed short)
                     o.add(p, missing ? Math.max(p.target - p.onHand, p.nextWeek())
-                            : day == PlantYear.LAST ? Math.round(Math.ceil(p.delivered[day] * 1.5)) + 2 : p.delivered[day]);
+                            : day == PlantYear.LAST ? Math.max(Math.round(Math.ceil(p.delivered[day] * 1.5)) + 2,
+                                    3 * p.target + p.nextWeek())
+                            : p.delivered[day]);
                 }
                 add(o);
             }
