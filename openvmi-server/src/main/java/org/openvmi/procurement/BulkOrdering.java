@@ -1,7 +1,6 @@
 package org.openvmi.procurement;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,20 +9,17 @@ import java.util.function.LongFunction;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
+import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.Money;
 import org.openvmi.procurement.model.SuggestedSource;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
-import org.openvmi.shared.IdempotentRequests;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.Texts;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requisitions and POs in bulk (issue 21, ADR 0035): suggested purchases grouped by supplier × warehouse into one
@@ -40,16 +36,16 @@ public class BulkOrdering {
     private final Requisitions requisitions;
     private final PurchaseOrders orders;
     private final Sources sources;
-    private final IdempotentRequests idempotency;
+    private final ProcurementRequests idempotency;
     private final CatalogRefs refs;
 
-    BulkOrdering(Requisitions requisitions, PurchaseOrders orders, Sources sources, CatalogRefs refs, JdbcClient jdbc,
-                 JsonMapper json, Clock clock) {
+    BulkOrdering(Requisitions requisitions, PurchaseOrders orders, Sources sources, CatalogRefs refs,
+                 ProcurementRequests idempotency) {
         this.requisitions = requisitions;
         this.refs = refs;
         this.orders = orders;
         this.sources = sources;
-        this.idempotency = new IdempotentRequests(jdbc, json, clock, "proc_request");
+        this.idempotency = idempotency;
     }
 
     /** The groups (supplier × warehouse × currency) the suggested purchases make, with every changed supplier. */

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} (the receiving page's receipt key) inside a procurement use case's transaction, stored in
- * {@code proc_request}; see {@link IdempotentRequests} for the rules.
+ * {@code Idempotency-Key} of procurement's writes (the receiving page's receipt key, the bulk submit, approve and
+ * order), stored in {@code proc_request}; see {@link IdempotentRequests} for the rules.
  */
 @Component
 public class ProcurementRequests {
