@@ -84,7 +84,9 @@ public final class Navigation {
                     new Entry("nav-vmi-statements-bulk", "/settlements/bulk", "nav.vmiStatementsBulk"))),
             new Group("nav.planning", List.of(
                     new Entry("nav-planning-runs", "/planning/runs", "nav.planningRuns"),
-                    new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"))),
+                    new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"),
+                    new Entry("nav-rules", "/rules", "nav.rules"),
+                    new Entry("nav-clearance-tasks", "/clearance-tasks", "nav.clearanceTasks"))),
             new Group("nav.supplierPortal", List.of(
                     new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
                     new Entry("nav-who-has-stock", "/who-has-stock", "nav.whoHasStock"),

@@ -189,6 +189,16 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
             new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
 
+            // rules engine (ADR 0048): the buyer side reads and dry-runs, the people who set stock lines write;
+            // suppliers are kept out (a supplier-owned rule is written for a supplier by the buyer side)
+            new Rule(HttpMethod.GET, "/rules/new", POLICY_EDITORS),
+            new Rule(HttpMethod.GET, "/rules/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/rules/validate", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/rules/*/dry-run", BUYER_SIDE),
+            new Rule(null, "/rules/**", POLICY_EDITORS),
+            new Rule(HttpMethod.GET, "/clearance-tasks/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/clearance-tasks/*/close", ALERT_RESOLVERS),
+
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/supplier-stock/columns", SUPPLIER_STOCK_WRITERS),

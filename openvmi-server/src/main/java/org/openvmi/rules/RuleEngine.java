@@ -1,0 +1,210 @@
+package org.openvmi.rules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.openvmi.rules.internal.RuleStore;
+import org.openvmi.rules.internal.RunStore;
+import org.openvmi.rules.internal.SubjectFacts;
+import org.openvmi.rules.model.Action;
+import org.openvmi.rules.model.Evaluation;
+import org.openvmi.rules.model.FailurePolicy;
+import org.openvmi.rules.model.Facts;
+import org.openvmi.rules.model.MessageTemplate;
+import org.openvmi.rules.model.RuleDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs rules: every enabled rule whose cron slot has come is claimed (one instance per slot, by a conditional update)
+ * and evaluated over the subjects in its scope; its actions are carried out in one transaction per rule, at most
+ * once per subject, action and window (the slot's day). A rule that fails is logged FAILED and does not stop the
+ * others; after {@value FailurePolicy#MAX_CONSECUTIVE_FAILURES} failures in a row it is disabled with the reason.
+ */
+@Service
+public class RuleEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+
+    private final RuleStore rules;
+    private final RunStore runs;
+    private final SubjectFacts facts;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final long budgetMillis;
+
+    RuleEngine(RuleStore rules, RunStore runs, SubjectFacts facts, PlatformTransactionManager transactions,
+               Clock clock, @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis) {
+        this.rules = rules;
+        this.runs = runs;
+        this.facts = facts;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.budgetMillis = budgetMillis;
+    }
+
+    /** Evaluates every rule whose slot is due now; returns the runs made (the subjects are read once for all). */
+    public List<RuleRunView> runDue() {
+        Instant now = clock.instant();
+        List<RuleRunView> made = new ArrayList<>();
+        Supplier<List<SubjectFacts.Subject>> subjects = memo(facts::all);
+        for (RuleStore.Stored rule : rules.enabled()) {
+            Instant slot = dueSlot(rule, now);
+            if (slot != null && rules.claim(rule.id(), slot)) {
+                made.add(run(rule, slot, subjects));
+            }
+        }
+        return made;
+    }
+
+    /** Evaluates one rule for the window of {@code slot} and carries out its actions (what the cron would do). */
+    public RuleRunView run(long ruleId, Instant slot) {
+        RuleStore.Stored rule = rules.find(ruleId).orElseThrow(() -> new org.openvmi.shared.NotFoundException("Rule", ruleId));
+        return run(rule, slot, memo(facts::all));
+    }
+
+    /** The subjects in the rule's scope, read now. */
+    List<Facts> subjectsOf(RuleDefinition rule) {
+        return inScope(rule, facts.all());
+    }
+
+    long budgetMillis() {
+        return budgetMillis;
+    }
+
+    private RuleRunView run(RuleStore.Stored rule, Instant slot, Supplier<List<SubjectFacts.Subject>> subjects) {
+        String window = LocalDate.ofInstant(slot, clock.getZone()).toString();
+        Instant started = clock.instant();
+        long t0 = System.currentTimeMillis();
+        Evaluation.Outcome outcome;
+        try {
+            outcome = Evaluation.run(rule.definition(), inScope(rule.definition(), subjects.get()), budgetMillis,
+                    System::currentTimeMillis);
+        } catch (RuntimeException e) {
+            outcome = new Evaluation.Outcome(List.of(), 0, "reading the subjects failed: " + e.getMessage());
+        }
+        Evaluation.Outcome result = outcome;
+        if (result.failed()) {
+            return failed(rule, window, started, System.currentTimeMillis() - t0, result);
+        }
+        try {
+            return tx.execute(s -> {
+                long run = runs.run(rule.id(), window, started, 0, "OK", result.subjects(), result.hits().size(), 0,
+                        null);
+                int created = act(rule, run, window, result.hits());
+                long millis = System.currentTimeMillis() - t0;
+                runs.finish(run, millis, created);
+                rules.succeeded(rule.id());
+                return new RuleRunView(run, rule.id(), window, started, millis, "OK", result.subjects(),
+                        result.hits().size(), created, null);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Rule {} failed carrying out its actions", rule.id(), e);
+            return failed(rule, window, started, System.currentTimeMillis() - t0,
+                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()));
+        }
+    }
+
+    private RuleRunView failed(RuleStore.Stored rule, String window, Instant started, long millis,
+                           Evaluation.Outcome outcome) {
+        return tx.execute(s -> {
+            long run = runs.run(rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0,
+                    outcome.error());
+            int failures = rules.failed(rule.id());
+            if (FailurePolicy.disables(failures)) {
+                LOG.warn("Rule {} ({}) disabled after {} failed runs: {}", rule.id(), rule.definition().name(),
+                        failures, outcome.error());
+                rules.disable(rule.id(), "Disabled after " + failures + " failed runs in a row; last: "
+                        + outcome.error(), clock.instant());
+            }
+            return new RuleRunView(run, rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0,
+                    outcome.error());
+        });
+    }
+
+    private int act(RuleStore.Stored rule, long run, String window, List<Evaluation.Hit> hits) {
+        int created = 0;
+        Instant now = clock.instant();
+        List<Action> actions = rule.definition().actions();
+        for (Evaluation.Hit hit : hits) {
+            Facts f = hit.facts();
+            var shown = f.shown();
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                BigDecimal qty = hit.quantities().get(i);
+                if (a.type() == Action.Type.PURCHASE_SUGGESTION && (qty == null || qty.signum() <= 0)) {
+                    continue;   // nothing to buy
+                }
+                if (a.type() == Action.Type.CLEARANCE_TASK && runs.openTask(rule.id(), f)) {
+                    continue;   // the stock is marked stale already: one open task per subject
+                }
+                Long firing = runs.fire(rule.id(), run, f, i, a.type().name(), window,
+                        a.severity() == null ? null : a.severity().name(),
+                        a.type() == Action.Type.ALERT ? MessageTemplate.render(a.messageEn(), shown) : null,
+                        a.type() == Action.Type.ALERT ? MessageTemplate.render(a.messageZh(), shown) : null,
+                        qty, now);
+                if (firing == null) {
+                    continue;
+                }
+                if (a.type() == Action.Type.CLEARANCE_TASK) {
+                    runs.openTask(rule.id(), firing, f, a.assignee() == null || a.assignee().isBlank()
+                            ? rule.owner() : a.assignee(), LocalDate.now(clock).plusDays(a.dueInDays()), now);
+                }
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private static List<Facts> inScope(RuleDefinition rule, List<SubjectFacts.Subject> subjects) {
+        return subjects.stream().filter(s -> s.inScopeOf(rule)).map(SubjectFacts.Subject::facts).toList();
+    }
+
+    /** The latest cron slot after the last claimed one (or the rule's creation) that is not in the future. */
+    Instant dueSlot(RuleStore.Stored rule, Instant now) {
+        String cron = rule.definition().trigger().cron();
+        if (cron == null || !CronExpression.isValidExpression(cron)) {
+            return null;
+        }
+        CronExpression expression = CronExpression.parse(cron);
+        Instant from = rule.lastSlot() != null ? rule.lastSlot() : rule.createdAt();
+        ZonedDateTime next = expression.next(from.atZone(clock.getZone()));
+        if (next == null || next.toInstant().isAfter(now)) {
+            return null;
+        }
+        // slots missed while down are not caught up one by one: the latest stands for them
+        for (int i = 0; i < 100_000; i++) {
+            ZonedDateTime after = expression.next(next);
+            if (after == null || after.toInstant().isAfter(now)) {
+                break;
+            }
+            next = after;
+        }
+        return next.toInstant();
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package org.openvmi.rules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.openvmi.catalog.ItemScopes;
+import org.openvmi.rules.internal.RuleStore;
+import org.openvmi.rules.internal.RunStore;
+import org.openvmi.rules.model.Action;
+import org.openvmi.rules.model.Evaluation;
+import org.openvmi.rules.model.Expression;
+import org.openvmi.rules.model.Facts;
+import org.openvmi.rules.model.MessageTemplate;
+import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.Templates;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PageResult;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules' use cases: list, read, write (each change a version: who, when, what), validate a CEL text, dry-run a
+ * rule now, the templates, the run log and what the rules did. Rules belong to the buyer side; the web layer keeps
+ * suppliers out, and a supplier-owned rule ({@code ownerSupplier}) reads that supplier's items only.
+ */
+@Service
+public class Rules {
+
+    /** A cron that fires more often than this is refused: a rule re-reads every subject each time. */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
+
+    private final RuleStore store;
+    private final RunStore runs;
+    private final RuleEngine engine;
+    private final ItemScopes items;
+    private final Clock clock;
+
+    Rules(RuleStore store, RunStore runs, RuleEngine engine, ItemScopes items, Clock clock) {
+        this.store = store;
+        this.runs = runs;
+        this.engine = engine;
+        this.items = items;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<RuleView> find(PageRequest page) {
+        List<RuleView> rows = store.page((int) page.offset(), page.size()).stream().map(RuleStore.Stored::view).toList();
+        return new PageResult<>(rows, page.page(), page.size(), store.count());
+    }
+
+    @Transactional(readOnly = true)
+    public RuleView get(long id) {
+        return stored(id).view();
+    }
+
+    @Transactional
+    public RuleView create(RuleRequest request) {
+        RuleDefinition d = request.definition();
+        check(d);
+        long id = store.insert(d, CurrentUser.name(), Boolean.TRUE.equals(request.enabled()), clock.instant());
+        return get(id);
+    }
+
+    /** Replaces a rule; {@code version} when given must match (409). Re-enabling clears the failure count. */
+    @Transactional
+    public RuleView update(long id, RuleRequest request) {
+        RuleStore.Stored current = stored(id);
+        RuleDefinition d = request.definition();
+        check(d);
+        int expected = request.version() == null ? current.version() : request.version();
+        boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+        if (!store.update(id, expected, d, enabled, CurrentUser.name(), clock.instant())) {
+            throw new ConflictException("version", "the rule was changed meanwhile (now version "
+                    + stored(id).version() + "); reload it");
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        stored(id);
+        store.delete(id, CurrentUser.name(), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<RuleVersionView> versions(long id) {
+        stored(id);
+        return store.versions(id);
+    }
+
+    /** Checks a CEL text without saving anything: ok, or each error with its line and column. */
+    public ValidationResult validate(ValidationRequest request) {
+        Expression.Result kind = request != null && "QUANTITY".equalsIgnoreCase(request.kind())
+                ? Expression.Result.QUANTITY : Expression.Result.CONDITION;
+        Expression.Compilation c = Expression.compile(request == null ? null : request.expression(), kind);
+        return new ValidationResult(c.ok(), c.problems().stream()
+                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message())).toList());
+    }
+
+    /** Evaluates a stored rule now over its scope, writing nothing: which subjects fire, with their values. */
+    @Transactional(readOnly = true)
+    public DryRunView dryRun(long id) {
+        RuleStore.Stored rule = stored(id);
+        return dryRun(id, rule.definition());
+    }
+
+    /** Evaluates a rule as written (not saved yet, e.g. in the editor), writing nothing. */
+    @Transactional(readOnly = true)
+    public DryRunView dryRun(RuleRequest request) {
+        RuleDefinition d = request.definition();
+        check(d);
+        return dryRun(0, d);
+    }
+
+    private DryRunView dryRun(long id, RuleDefinition d) {
+        long t0 = System.currentTimeMillis();
+        List<Facts> subjects = engine.subjectsOf(d);
+        Evaluation.Outcome out = Evaluation.run(d, subjects, engine.budgetMillis(), System::currentTimeMillis);
+        boolean zh = chinese();
+        List<DryRunView.Hit> hits = new ArrayList<>();
+        for (Evaluation.Hit h : out.hits()) {
+            var shown = h.facts().shown();
+            List<DryRunView.Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < d.actions().size(); i++) {
+                Action a = d.actions().get(i);
+                outcomes.add(new DryRunView.Outcome(a.type().name(), a.severity() == null ? null : a.severity().name(),
+                        a.type() == Action.Type.ALERT ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
+                                : null, h.quantities().get(i)));
+            }
+            hits.add(new DryRunView.Hit(h.facts().item(), h.facts().warehouse(), shown, outcomes));
+        }
+        return new DryRunView(id, out.subjects(), out.hits().size(), System.currentTimeMillis() - t0, out.error(),
+                hits);
+    }
+
+    public List<TemplateView> templates() {
+        boolean zh = chinese();
+        return Templates.ALL.stream().map(t -> new TemplateView(t.key(), zh ? t.nameZh() : t.nameEn(), t.rule())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<RuleRunView> runs(long id, PageRequest page) {
+        stored(id);
+        return new PageResult<>(runs.runs(id, (int) page.offset(), page.size()), page.page(), page.size(),
+                runs.countRuns(id));
+    }
+
+    /** What rules did, newest first: alerts and purchase suggestions (messages in the caller's language). */
+    @Transactional(readOnly = true)
+    public List<FiringView> firings(Long rule, String type, int limit) {
+        return runs.firings(rule, type, chinese(), 0, limit);
+    }
+
+    private RuleStore.Stored stored(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("Rule", id));
+    }
+
+    private void check(RuleDefinition d) {
+        FieldErrors errors = d.problems();
+        String cron = d.trigger().cron();
+        if (cron != null) {
+            if (!CronExpression.isValidExpression(cron)) {
+                errors.add("trigger.cron", CodedRefusal.of("rules.cronInvalid", "is not a cron expression of six"
+                        + " fields (second minute hour day month weekday), e.g. \"0 0 6 * * *\""));
+            } else {
+                CronExpression e = CronExpression.parse(cron);
+                ZonedDateTime first = e.next(ZonedDateTime.now(clock));
+                ZonedDateTime second = first == null ? null : e.next(first);
+                if (second != null && Duration.between(first, second).compareTo(MIN_INTERVAL) < 0) {
+                    errors.add("trigger.cron", CodedRefusal.of("rules.cronTooOften", "fires more often than every "
+                            + MIN_INTERVAL.toMinutes() + " minutes", MIN_INTERVAL.toMinutes()));
+                }
+            }
+        }
+        if (d.ownerSupplier() != null && !items.supplierExists(d.ownerSupplier())) {
+            errors.add("ownerSupplier", CodedRefusal.unknown("supplier", d.ownerSupplier()));
+        }
+        errors.throwIfAny();
+    }
+
+    private static boolean chinese() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return "zh".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,59 @@
+package org.openvmi.rules.model;
+
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.FieldErrors;
+
+/**
+ * What a rule does for each subject its condition holds for. ALERT: a message in both languages with a severity;
+ * PURCHASE_SUGGESTION: a quantity from a CEL expression (rounded up to a whole unit, nothing below 1);
+ * CLEARANCE_TASK: marks the stock stale and opens a 清理任务 for {@code assignee}, due {@code dueInDays} later.
+ * Messages may name variables in braces: "{item} at {warehouse}: {daysOfCover} days of cover".
+ */
+public record Action(Type type, Severity severity, String messageEn, String messageZh, String quantity,
+                     String assignee, Integer dueInDays) {
+
+    public enum Type { ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK }
+
+    public enum Severity { INFO, WARNING, CRITICAL }
+
+    public static final int MAX_MESSAGE = 500;
+
+    /** Problems of this action, fields prefixed ({@code actions[0].quantity}). */
+    void check(String prefix, FieldErrors errors) {
+        if (type == null) {
+            errors.add(prefix + "type", CodedRefusal.of("rules.actionType",
+                    "is required: ALERT, PURCHASE_SUGGESTION or CLEARANCE_TASK"));
+            return;
+        }
+        switch (type) {
+            case ALERT -> {
+                if (severity == null) {
+                    errors.add(prefix + "severity", CodedRefusal.of("rules.severity",
+                            "is required: INFO, WARNING or CRITICAL"));
+                }
+                message(prefix + "messageEn", messageEn, errors);
+                message(prefix + "messageZh", messageZh, errors);
+            }
+            case PURCHASE_SUGGESTION -> {
+                Expression.Compilation c = Expression.compile(quantity, Expression.Result.QUANTITY);
+                c.problems().forEach(p -> errors.add(prefix + "quantity", RuleDefinition.cel(p)));
+            }
+            case CLEARANCE_TASK -> {
+                if (dueInDays == null || dueInDays < 1 || dueInDays > 365) {
+                    errors.add(prefix + "dueInDays", CodedRefusal.between(1, 365));
+                }
+                if (assignee != null && assignee.length() > 100) {
+                    errors.add(prefix + "assignee", RuleDefinition.tooLong(100));
+                }
+            }
+        }
+    }
+
+    private static void message(String field, String text, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, CodedRefusal.required());
+        } else if (text.length() > MAX_MESSAGE) {
+            errors.add(field, RuleDefinition.tooLong(MAX_MESSAGE));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.openvmi.rules.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+
+/**
+ * A compiled CEL expression over the rule context ({@link Variable#ALL}). CEL is sandboxed by design: no I/O, no
+ * loops but bounded macros, no access to Java objects; on top of that the text is limited to
+ * {@value #MAX_CHARS} characters, nesting to 32 levels and macro iterations to 1,000, so one evaluation is cheap and
+ * bounded (ADR 0048). A condition must be a bool, a quantity a number.
+ */
+public final class Expression {
+
+    public static final int MAX_CHARS = 2_000;
+
+    public enum Result { CONDITION, QUANTITY }
+
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .maxExpressionCodePointSize(MAX_CHARS)
+            .maxParseRecursionDepth(32)
+            .comprehensionMaxIterations(1_000)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+    private static final CelCompiler COMPILER = compiler();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+
+    private final String text;
+    private final CelRuntime.Program program;
+
+    private Expression(String text, CelRuntime.Program program) {
+        this.text = text;
+        this.program = program;
+    }
+
+    /** Compiles, or lists the problems with their position; never throws for bad text. */
+    public static Compilation compile(String text, Result expected) {
+        if (text == null || text.isBlank()) {
+            return new Compilation(null, List.of(new CelProblem(0, 0, "is required")));
+        }
+        if (text.length() > MAX_CHARS) {
+            return new Compilation(null, List.of(new CelProblem(0, 0, "at most " + MAX_CHARS + " characters")));
+        }
+        CelValidationResult result = COMPILER.compile(text);
+        if (result.hasError()) {
+            return new Compilation(null, problems(result.getErrors()));
+        }
+        try {
+            CelAbstractSyntaxTree ast = result.getAst();
+            CelType type = ast.getResultType();
+            boolean ok = expected == Result.CONDITION ? type.equals(SimpleType.BOOL)
+                    : type.equals(SimpleType.DOUBLE) || type.equals(SimpleType.INT);
+            if (!ok) {
+                String want = expected == Result.CONDITION ? "bool (true or false)" : "number";
+                return new Compilation(null, List.of(new CelProblem(1, 1, "the expression gives " + type.name()
+                        + ", a " + want + " is needed")));
+            }
+            return new Compilation(new Expression(text, RUNTIME.createProgram(ast)), List.of());
+        } catch (CelValidationException | CelEvaluationException e) {
+            return new Compilation(null, List.of(new CelProblem(0, 0, e.getMessage())));
+        }
+    }
+
+    private static List<CelProblem> problems(List<CelIssue> issues) {
+        List<CelProblem> list = new ArrayList<>();
+        for (CelIssue i : issues) {
+            // CEL counts columns from 0; people (and editors) from 1
+            int line = Math.max(i.getSourceLocation().getLine(), 0);
+            int column = i.getSourceLocation().getColumn() < 0 ? 0 : i.getSourceLocation().getColumn() + 1;
+            list.add(new CelProblem(line, column, i.getMessage()));
+        }
+        return list;
+    }
+
+    /** Evaluates against one subject's values; a runtime error (division by zero …) is thrown as such. */
+    public Object evaluate(Map<String, Object> values) throws EvaluationException {
+        try {
+            return program.eval(values);
+        } catch (CelEvaluationException | RuntimeException e) {
+            throw new EvaluationException(e.getMessage());
+        }
+    }
+
+    public boolean test(Map<String, Object> values) throws EvaluationException {
+        return Boolean.TRUE.equals(evaluate(values));
+    }
+
+    public double number(Map<String, Object> values) throws EvaluationException {
+        Object v = evaluate(values);
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new EvaluationException("the quantity is not a finite number");
+            }
+            return d;
+        }
+        throw new EvaluationException("the quantity is not a number");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** An expression, or why it is not one. */
+    public record Compilation(Expression expression, List<CelProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A subject's evaluation failed. */
+    public static final class EvaluationException extends Exception {
+        public EvaluationException(String message) {
+            super(message);
+        }
+    }
+
+    private static CelCompiler compiler() {
+        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
+        for (Variable v : Variable.ALL) {
+            b.addVar(v.name(), switch (v.kind()) {
+                case DOUBLE -> SimpleType.DOUBLE;
+                case INT -> SimpleType.INT;
+                case STRING -> SimpleType.STRING;
+                case BOOL -> SimpleType.BOOL;
+            });
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,40 @@
+package org.openvmi.rules.model;
+
+import java.util.List;
+
+/**
+ * One name a condition may use, with its CEL type. The list is the documented context of a rule (docs/rules.md);
+ * descriptions are message keys {@code rules.var.<name>} so the editor shows them in the reader's language.
+ */
+public record Variable(String name, Kind kind) {
+
+    /** CEL types: quantities and money are doubles (CEL has no decimal), day counts are ints. */
+    public enum Kind { DOUBLE, INT, STRING, BOOL }
+
+    public static final List<Variable> ALL = List.of(
+            new Variable("item", Kind.STRING),
+            new Variable("warehouse", Kind.STRING),
+            new Variable("category", Kind.STRING),
+            new Variable("supplier", Kind.STRING),
+            new Variable("onHand", Kind.DOUBLE),
+            new Variable("reserved", Kind.DOUBLE),
+            new Variable("available", Kind.DOUBLE),
+            new Variable("onOrder", Kind.DOUBLE),
+            new Variable("inTransit", Kind.DOUBLE),
+            new Variable("committed", Kind.DOUBLE),
+            new Variable("inventoryPosition", Kind.DOUBLE),
+            new Variable("hasPolicy", Kind.BOOL),
+            new Variable("safety", Kind.DOUBLE),
+            new Variable("warning", Kind.DOUBLE),
+            new Variable("max", Kind.DOUBLE),
+            new Variable("demand30d", Kind.DOUBLE),
+            new Variable("demand90d", Kind.DOUBLE),
+            new Variable("avgDailyDemand", Kind.DOUBLE),
+            new Variable("daysOfCover", Kind.DOUBLE),
+            new Variable("daysSinceLastIssue", Kind.INT),
+            new Variable("daysSinceLastReceipt", Kind.INT),
+            new Variable("stockAgeDays", Kind.INT),
+            new Variable("unitCost", Kind.DOUBLE),
+            new Variable("stockValue", Kind.DOUBLE),
+            new Variable("supplierLeadTimeDays", Kind.INT));
+}

@@ -1,0 +1,143 @@
+package org.openvmi.rules.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.openvmi.rules.RuleRequest;
+import org.openvmi.rules.RuleView;
+import org.openvmi.rules.model.Action;
+import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.RuleScope;
+import org.openvmi.rules.model.Trigger;
+
+/**
+ * The editor's form: scope lists as comma-separated codes, and one slot per kind of action (ticked to use it), so a
+ * rule is written without JSON. Converts to and from {@link RuleRequest}.
+ */
+public class RuleForm {
+
+    private String name;
+    private String description;
+    private String ownerSupplier;
+    private String items;
+    private String categories;
+    private String warehouses;
+    private String suppliers;
+    private String cron = Trigger.DAILY_6AM;
+    private String condition;
+    private boolean enabled;
+    private Integer version;
+    private boolean alert;
+    private String severity = "WARNING";
+    private String messageEn;
+    private String messageZh;
+    private boolean purchase;
+    private String quantity;
+    private boolean clearance;
+    private String assignee;
+    private Integer dueInDays = 14;
+
+    static RuleForm of(RuleDefinition d, boolean enabled, Integer version) {
+        RuleForm f = new RuleForm();
+        f.name = d.name();
+        f.description = d.description();
+        f.ownerSupplier = d.ownerSupplier();
+        f.items = String.join(", ", d.scope().items());
+        f.categories = String.join(", ", d.scope().categories());
+        f.warehouses = String.join(", ", d.scope().warehouses());
+        f.suppliers = String.join(", ", d.scope().suppliers());
+        f.cron = d.trigger().cron();
+        f.condition = d.condition();
+        f.enabled = enabled;
+        f.version = version;
+        for (Action a : d.actions()) {
+            switch (a.type()) {
+                case ALERT -> {
+                    f.alert = true;
+                    f.severity = a.severity() == null ? null : a.severity().name();
+                    f.messageEn = a.messageEn();
+                    f.messageZh = a.messageZh();
+                }
+                case PURCHASE_SUGGESTION -> {
+                    f.purchase = true;
+                    f.quantity = a.quantity();
+                }
+                case CLEARANCE_TASK -> {
+                    f.clearance = true;
+                    f.assignee = a.assignee();
+                    f.dueInDays = a.dueInDays();
+                }
+            }
+        }
+        return f;
+    }
+
+    static RuleForm of(RuleView r) {
+        return of(new RuleDefinition(r.name(), r.description(), r.ownerSupplier(), r.scope(), r.trigger(),
+                r.condition(), r.actions()), r.enabled(), r.version());
+    }
+
+    RuleRequest request() {
+        List<Action> actions = new ArrayList<>();
+        if (alert) {
+            Action.Severity s = java.util.Arrays.stream(Action.Severity.values()).filter(v -> v.name().equals(severity))
+                    .findFirst().orElse(null);
+            actions.add(new Action(Action.Type.ALERT, s, messageEn, messageZh, null, null, null));
+        }
+        if (purchase) {
+            actions.add(new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, quantity, null, null));
+        }
+        if (clearance) {
+            actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
+        }
+        return new RuleRequest(name, description, ownerSupplier,
+                new RuleScope(codes(items), codes(categories), codes(warehouses), codes(suppliers)),
+                new Trigger(cron, List.of()), condition, actions, enabled, version);
+    }
+
+    private static List<String> codes(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getOwnerSupplier() { return ownerSupplier; }
+    public void setOwnerSupplier(String ownerSupplier) { this.ownerSupplier = ownerSupplier; }
+    public String getItems() { return items; }
+    public void setItems(String items) { this.items = items; }
+    public String getCategories() { return categories; }
+    public void setCategories(String categories) { this.categories = categories; }
+    public String getWarehouses() { return warehouses; }
+    public void setWarehouses(String warehouses) { this.warehouses = warehouses; }
+    public String getSuppliers() { return suppliers; }
+    public void setSuppliers(String suppliers) { this.suppliers = suppliers; }
+    public String getCron() { return cron; }
+    public void setCron(String cron) { this.cron = cron; }
+    public String getCondition() { return condition; }
+    public void setCondition(String condition) { this.condition = condition; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+    public boolean isAlert() { return alert; }
+    public void setAlert(boolean alert) { this.alert = alert; }
+    public String getSeverity() { return severity; }
+    public void setSeverity(String severity) { this.severity = severity; }
+    public String getMessageEn() { return messageEn; }
+    public void setMessageEn(String messageEn) { this.messageEn = messageEn; }
+    public String getMessageZh() { return messageZh; }
+    public void setMessageZh(String messageZh) { this.messageZh = messageZh; }
+    public boolean isPurchase() { return purchase; }
+    public void setPurchase(boolean purchase) { this.purchase = purchase; }
+    public String getQuantity() { return quantity; }
+    public void setQuantity(String quantity) { this.quantity = quantity; }
+    public boolean isClearance() { return clearance; }
+    public void setClearance(boolean clearance) { this.clearance = clearance; }
+    public String getAssignee() { return assignee; }
+    public void setAssignee(String assignee) { this.assignee = assignee; }
+    public Integer getDueInDays() { return dueInDays; }
+    public void setDueInDays(Integer dueInDays) { this.dueInDays = dueInDays; }
+}

@@ -1,0 +1,142 @@
+package org.openvmi.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.ItemCommand;
+import org.openvmi.catalog.LocationCommand;
+import org.openvmi.catalog.LocationType;
+import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.catalog.WarehouseCommand;
+import org.openvmi.inventory.InventoryLedger;
+import org.openvmi.inventory.MovementRequest;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Browser;
+import org.openvmi.testsupport.BrowserTest;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rule pages as people use them: a buyer starts from the stale-stock template in Chinese, types a bad condition
+ * and sees its line and column, fixes it, sees the dry-run table, saves; a planner dry-runs it in English; the engine
+ * runs it and an admin closes the clearance task it opened, in both languages; a supplier is refused.
+ */
+@BrowserTest
+class RulesBrowserIT {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ItemCatalog items;
+    @Autowired
+    WarehouseCatalog warehouses;
+    @Autowired
+    InventoryLedger ledger;
+    @Autowired
+    RuleEngine engine;
+    @Autowired
+    java.time.Clock clock;
+
+    private String stockedItem() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            String wh = Fixtures.unique("BW");
+            WarehouseCommand w = new WarehouseCommand();
+            w.setCode(wh);
+            w.setName("规则仓 " + wh);
+            warehouses.create(w);
+            LocationCommand l = new LocationCommand();
+            l.setCode(wh + "-B1");
+            l.setType(LocationType.STORAGE);
+            warehouses.createLocation(wh, l);
+            String code = Fixtures.unique("BI");
+            ItemCommand c = new ItemCommand();
+            c.setCode(code);
+            c.setName("呆滞物料 " + code);
+            c.setUom("PCS");
+            items.create(c);
+            ledger.postInternal(List.of(new MovementRequest("RECEIPT", code, wh + "-B1", "OWN", null,
+                    new BigDecimal("40"), null, null, "T-RULES")));
+            return code;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void a_buyer_writes_a_rule_from_a_template_a_planner_dry_runs_it_and_an_admin_closes_its_clearance_task(
+            Browser browser) {
+        Fixtures.ensure(jdbc, users);
+        String item = stockedItem();
+
+        browser.logIn("t-buyer", Fixtures.PASSWORD).open("/rules");
+        browser.awaitText(By.tagName("h1"), "业务规则");
+        browser.click("template-stale-stock");
+        browser.byId("condition").clear();
+        browser.type("condition", "onHand > 0.0 &&\n  onHnd < 5.0");
+        browser.type("items", item);
+        browser.click("validate");
+        browser.awaitText("validation-errors", "第 2 行第 3 列");
+        assertThat(browser.byId("condition-error").getText()).contains("第 2 行第 3 列");
+        browser.screenshot("rules-editor-error-zh");
+
+        browser.byId("condition").clear();
+        browser.type("condition", "onHand > 0.0");
+        browser.click("validate");
+        browser.awaitText("validation-ok", "条件有效");
+        browser.awaitText("dry-run-summary", "读取 1 个对象，1 个触发");
+        assertThat(browser.byId("dry-run-table").getText()).contains(item).contains("呆滞风险");
+        browser.click("save");
+        browser.awaitText("dry-run", "立即试运行");
+        String path = browser.currentPath();
+        assertThat(path).matches("/rules/\\d+");
+        long id = Long.parseLong(path.substring("/rules/".length()));
+        assertThat(browser.byId("version-table").getText()).contains("创建").contains("t-buyer");
+        browser.screenshot("rules-editor-zh");
+
+        Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
+        planner.open("/rules?lang=en");
+        planner.awaitText(By.tagName("h1"), "Rules");
+        planner.open("/rules/" + id);
+        planner.click("dry-run");
+        planner.awaitText("dry-run-summary", "1 subjects read, 1 fire");
+        assertThat(planner.byId("dry-run-table").getText()).contains("Stale risk: " + item);
+        planner.screenshot("rules-dry-run-en");
+
+        RuleRunView run = engine.run(id, clock.instant());
+        assertThat(run.created()).isEqualTo(2);
+
+        Browser admin = browser.another().logIn("t-admin", Fixtures.PASSWORD);
+        admin.open("/clearance-tasks");
+        admin.awaitText(By.tagName("h1"), "清理任务");
+        assertThat(admin.byId("task-table").getText()).contains(item).contains("待处理");
+        admin.open("/rules/" + id);
+        admin.awaitText("run-table", "成功");
+        admin.open("/clearance-tasks?lang=en");
+        admin.awaitText(By.tagName("h1"), "Clearance tasks");
+        admin.driver().findElement(By.cssSelector("#task-table tr[id^='task-'] button[type='submit']")).click();
+        admin.awaitText(By.cssSelector(".flash-area"), "closed");
+        admin.open("/clearance-tasks?status=DONE");
+        assertThat(admin.byId("task-table").getText()).contains(item).contains("Done");
+        admin.screenshot("clearance-tasks-en");
+
+        Browser supplier = browser.another().logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
+        supplier.open("/rules");
+        supplier.awaitText("error-title", "403");
+        supplier.open("/clearance-tasks");
+        supplier.awaitText("error-title", "403");
+        assertThat(supplier.driver().findElements(By.id("nav-rules"))).isEmpty();
+    }
+}

@@ -1,0 +1,291 @@
+package org.openvmi.rules;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Fixtures;
+import org.openvmi.testsupport.MutableClock;
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The rules engine end to end through the API, on stock posted through the API with a movable clock: the two
+ * templates fire and stay quiet on constructed subjects, actions happen once per subject and window, bad CEL is
+ * refused with its position, a rule sees only its scope (a supplier-owned rule only its supplier's items), and a rule
+ * that keeps failing is disabled without stopping the others. Run on H2 and PostgreSQL.
+ */
+@Import(MutableClockConfiguration.class)
+@TestPropertySource(properties = "openvmi.rules.check-interval=PT10H")
+abstract class RulesContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    RuleEngine engine;
+    @Autowired
+    Rules rules;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.ensure(jdbc, users);
+        clock.reset();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** An item at a new warehouse, on a supplier's source list with a lead time, with receipts and issues posted now. */
+    final class Subject {
+        final String item = Fixtures.unique("RI");
+        final String warehouse = Fixtures.unique("RW");
+        final String bin = warehouse + "-B1";
+
+        Subject(String supplier, int leadTimeDays) throws Exception {
+            send(post("/api/v1/items"), Role.ADMIN, "{\"code\":\"" + item + "\",\"name\":\"轴承\",\"uom\":\"PCS\","
+                    + "\"category\":\"bearings\",\"unitCost\":\"2.50\"}");
+            send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + warehouse + "\",\"name\":\"仓\"}");
+            send(post("/api/v1/warehouses/" + warehouse + "/locations"), Role.ADMIN,
+                    "{\"code\":\"" + bin + "\",\"type\":\"STORAGE\"}");
+            send(post("/api/v1/suppliers/" + supplier + "/items"), Role.ADMIN,
+                    "{\"item\":\"" + item + "\",\"price\":2.5,\"leadTimeDays\":" + leadTimeDays + ",\"primary\":true}");
+        }
+
+        Subject move(String type, int qty) throws Exception {
+            send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
+                    + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
+                    + ",\"reference\":\"T-RULE\"}]}");
+            return this;
+        }
+    }
+
+    private String send(MockHttpServletRequestBuilder request, Role role, String json) throws Exception {
+        var response = mvc.perform(request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andReturn().getResponse();
+        if (response.getStatus() >= 300) {
+            throw new AssertionError(request + " answered " + response.getStatus() + " for " + json + ": "
+                    + response.getContentAsString());
+        }
+        return response.getContentAsString();
+    }
+
+    private JsonNode template(String key) throws Exception {
+        JsonNode all = JSON.readTree(send(get("/api/v1/rules/templates"), Role.PLANNER, ""));
+        for (JsonNode t : all) {
+            if (t.get("key").asString().equals(key)) {
+                return t.get("rule");
+            }
+        }
+        throw new AssertionError("no template " + key);
+    }
+
+    private long create(JsonNode rule, List<String> items, boolean enabled) throws Exception {
+        ObjectNode body = (ObjectNode) rule.deepCopy();
+        ObjectNode scope = body.putObject("scope");
+        scope.putArray("items").addAll(items.stream().map(JSON.getNodeFactory()::textNode).toList());
+        body.put("enabled", enabled);
+        return JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString())).get("id").asLong();
+    }
+
+    private JsonNode dryRun(long id) throws Exception {
+        return JSON.readTree(send(post("/api/v1/rules/" + id + "/dry-run"), Role.VIEWER, ""));
+    }
+
+    @Test
+    void use_case_stale_stock_is_marked_once_with_a_clearance_task_and_the_task_is_closed_with_an_outcome()
+            throws Exception {
+        Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject moving = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        clock.advance(Duration.ofDays(61));
+        moving.move("ISSUE", 60);                         // 40 left, 60 in 90 days: 60 days of cover
+        long rule = create(template("stale-stock"), List.of(untouched.item, moving.item), false);
+
+        JsonNode dry = dryRun(rule);
+        assertThat(dry.get("subjects").asInt()).isEqualTo(2);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        JsonNode hit = dry.get("hits").get(0);
+        assertThat(hit.get("item").asString()).isEqualTo(untouched.item);
+        assertThat(hit.get("values").get("daysSinceLastIssue").asString()).isEqualTo("366");
+        assertThat(hit.get("values").get("daysSinceLastReceipt").asString()).isEqualTo("61");
+        assertThat(hit.get("values").get("stockAgeDays").asString()).isEqualTo("61");
+        assertThat(hit.get("values").get("stockValue").asString()).isEqualTo("250");
+        assertThat(hit.get("actions").get(0).get("message").asString()).contains(untouched.item).contains("366");
+        assertThat(count("clearance_task", rule)).as("a dry-run writes nothing").isZero();
+
+        RuleRunView first = engine.run(rule, clock.instant());
+        assertThat(first.status()).isEqualTo("OK");
+        assertThat(first.fired()).isEqualTo(1);
+        assertThat(first.created()).as("the alert and the clearance task").isEqualTo(2);
+        RuleRunView again = engine.run(rule, clock.instant());
+        assertThat(again.fired()).isEqualTo(1);
+        assertThat(again.created()).as("the same subject and window never fires twice").isZero();
+        assertThat(count("rule_firing", rule)).isEqualTo(2);
+
+        JsonNode tasks = JSON.readTree(send(get("/api/v1/clearance-tasks?status=OPEN&warehouse=" + untouched.warehouse),
+                Role.WAREHOUSE, ""));
+        assertThat(tasks.get("totalElements").asInt()).isEqualTo(1);
+        JsonNode task = tasks.get("content").get(0);
+        assertThat(task.get("item").asString()).isEqualTo(untouched.item);
+        assertThat(task.get("qty").decimalValue()).isEqualByComparingTo("100");
+        assertThat(task.get("assignee").asString()).isEqualTo("t-buyer");
+        assertThat(task.get("dueDate").asString()).isEqualTo(clock.instant().atZone(clock.getZone()).toLocalDate()
+                .plusDays(14).toString());
+
+        clock.advance(Duration.ofDays(1));                // the next day's window: still one open task
+        assertThat(engine.run(rule, clock.instant()).created()).as("the alert again, not a second task").isEqualTo(1);
+        assertThat(count("clearance_task", rule)).isEqualTo(1);
+
+        long id = task.get("id").asLong();
+        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close").with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"LOST\"}"))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(400));
+        JsonNode closed = JSON.readTree(send(post("/api/v1/clearance-tasks/" + id + "/close"), Role.WAREHOUSE,
+                "{\"outcome\":\"SCRAPPED\",\"note\":\"rusted\"}"));
+        assertThat(closed.get("status").asString()).isEqualTo("DONE");
+        assertThat(closed.get("outcome").asString()).isEqualTo("SCRAPPED");
+        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close").with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"SOLD\"}"))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(409));
+
+        JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + rule + "/runs"), Role.VIEWER, ""));
+        assertThat(runs.get("totalElements").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void the_smart_reorder_template_suggests_the_gap_for_a_long_lead_time_and_stays_quiet_for_a_short_one()
+            throws Exception {
+        Subject longLead = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
+        Subject shortLead = new Subject(Fixtures.SUPPLIER_A, 10).move("RECEIPT", 100).move("ISSUE", 90);
+        Subject plenty = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 300).move("ISSUE", 90);
+        long rule = create(template("smart-reorder"), List.of(longLead.item, shortLead.item, plenty.item), false);
+
+        JsonNode dry = dryRun(rule);
+        assertThat(dry.get("subjects").asInt()).isEqualTo(3);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        JsonNode hit = dry.get("hits").get(0);
+        assertThat(hit.get("item").asString()).isEqualTo(longLead.item);
+        // available 10 + on order 0 < 90 × 1.2 = 108: buy 98
+        assertThat(hit.get("actions").get(0).get("quantity").decimalValue()).isEqualByComparingTo("98");
+
+        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+        List<FiringView> done = rules.firings(rule, "PURCHASE_SUGGESTION", 10);
+        assertThat(done).singleElement().satisfies(f -> {
+            assertThat(f.item()).isEqualTo(longLead.item);
+            assertThat(f.quantity()).isEqualByComparingTo("98");
+        });
+    }
+
+    @Test
+    void bad_cel_is_refused_with_its_line_and_column_and_nothing_is_saved() throws Exception {
+        JsonNode ok = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"available < safety && onOrder == 0.0\"}"));
+        assertThat(ok.get("ok").asBoolean()).isTrue();
+        JsonNode bad = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"onHand > 0.0 &&\\n  onHnd < 5.0\"}"));
+        assertThat(bad.get("ok").asBoolean()).isFalse();
+        assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(bad.get("errors").get(0).get("column").asInt()).isEqualTo(3);
+
+        long before = jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single();
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand >");
+        rule.putObject("trigger").put("cron", "* * * * * *");
+        var response = mvc.perform(post("/api/v1/rules").with(as(Role.PLANNER)).contentType(MediaType.APPLICATION_JSON)
+                .content(rule.toString())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("errors").toString()).contains("\"field\":\"condition\"").contains("line 1, column")
+                .contains("\"field\":\"trigger.cron\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void a_rule_sees_only_its_scope_and_a_supplier_owned_rule_only_its_suppliers_items() throws Exception {
+        Subject ofA = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5);
+        Subject ofB = new Subject(Fixtures.SUPPLIER_B, 7).move("RECEIPT", 5);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand > 0.0");
+        rule.put("ownerSupplier", Fixtures.SUPPLIER_B);
+        long owned = create(rule, List.of(ofA.item, ofB.item), false);
+        JsonNode dry = dryRun(owned);
+        assertThat(dry.get("subjects").asInt()).isEqualTo(1);
+        assertThat(dry.get("hits").get(0).get("item").asString()).isEqualTo(ofB.item);
+
+        rule.remove("ownerSupplier");
+        ObjectNode body = rule.deepCopy();
+        body.putObject("scope").putArray("warehouses").add("NO-SUCH-WAREHOUSE");
+        long elsewhere = JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString())).get("id").asLong();
+        assertThat(dryRun(elsewhere).get("subjects").asInt()).isZero();
+
+        ObjectNode stale = rule.deepCopy();
+        stale.put("name", "renamed");
+        stale.put("version", 7);
+        var response = mvc.perform(put("/api/v1/rules/" + elsewhere).with(as(Role.BUYER))
+                .contentType(MediaType.APPLICATION_JSON).content(stale.toString())).andReturn().getResponse();
+        assertThat(response.getStatus()).as("a stale version").isEqualTo(409);
+    }
+
+    @Test
+    void a_rule_that_keeps_failing_is_disabled_and_reported_and_never_stops_the_others() throws Exception {
+        Subject s = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5);
+        ObjectNode failing = (ObjectNode) template("stale-stock").deepCopy();
+        failing.put("condition", "1 / (supplierLeadTimeDays - 7) > 0");
+        long bad = create(failing, List.of(s.item), true);
+        ObjectNode fine = (ObjectNode) template("stale-stock").deepCopy();
+        fine.put("condition", "onHand > 0.0");
+        long good = create(fine, List.of(s.item), true);
+
+        for (int day = 1; day <= 3; day++) {
+            clock.advance(Duration.ofDays(1));            // each day's 06:00 slot comes
+            List<RuleRunView> made = engine.runDue();
+            assertThat(made).filteredOn(r -> r.rule() == bad).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo("FAILED"));
+            assertThat(made).filteredOn(r -> r.rule() == good).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo("OK"));
+            assertThat(engine.runDue()).as("a slot is claimed once").noneMatch(r -> r.rule() == bad || r.rule() == good);
+        }
+        JsonNode disabled = JSON.readTree(send(get("/api/v1/rules/" + bad), Role.VIEWER, ""));
+        assertThat(disabled.get("enabled").asBoolean()).isFalse();
+        assertThat(disabled.get("disabledReason").asString()).contains("3 failed runs").contains("by zero");
+        JsonNode versions = JSON.readTree(send(get("/api/v1/rules/" + bad + "/versions"), Role.VIEWER, ""));
+        assertThat(versions.get(0).get("change").asString()).isEqualTo("DISABLED_BY_ENGINE");
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + good), Role.VIEWER, "")).get("enabled").asBoolean()).isTrue();
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.runDue()).noneMatch(r -> r.rule() == bad).anyMatch(r -> r.rule() == good);
+    }
+
+    private long count(String table, long rule) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r").param("r", rule).query(Long.class)
+                .single();
+    }
+}

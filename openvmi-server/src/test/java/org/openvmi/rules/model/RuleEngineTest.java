@@ -1,0 +1,131 @@
+package org.openvmi.rules.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleEngineTest {
+
+    /** A subject: 100 on hand, nothing reserved or on order, the given demand and days since the last issue. */
+    static Facts subject(String item, double onHand, double demand30d, double demand90d, int daysSinceIssue,
+                         int leadTime) {
+        return new Facts(1, 2, item, "WH1", "bearings", "S001", bd(onHand), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, true, bd(20), bd(50), bd(200), bd(demand30d), bd(demand90d),
+                daysSinceIssue, 5, 30, new BigDecimal("3.20"), leadTime);
+    }
+
+    static BigDecimal bd(double d) {
+        return BigDecimal.valueOf(d);
+    }
+
+    static RuleDefinition template(String key) {
+        return Templates.ALL.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow().rule();
+    }
+
+    static Evaluation.Outcome run(RuleDefinition rule, Facts... subjects) {
+        return Evaluation.run(rule, List.of(subjects), 5_000, System::currentTimeMillis);
+    }
+
+    @Test
+    void the_stale_stock_template_fires_for_stock_without_an_issue_for_60_days_and_for_cover_over_180_days() {
+        RuleDefinition stale = template("stale-stock");
+        assertThat(stale.problems().isEmpty()).isTrue();
+        Facts noIssue = subject("A", 100, 30, 90, 61, 7);          // 1/day: 100 days of cover, but 61 days quiet
+        Facts slow = subject("B", 100, 0, 45, 3, 7);               // 0.5/day: 200 days of cover
+        Facts neverIssued = subject("C", 100, 0, 0, Facts.LOOKBACK_DAYS, 7);
+        Evaluation.Outcome out = run(stale, noIssue, slow, neverIssued);
+        assertThat(out.failed()).isFalse();
+        assertThat(out.hits()).extracting(h -> h.facts().item()).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void the_stale_stock_template_stays_quiet_for_moving_stock_and_for_no_stock() {
+        RuleDefinition stale = template("stale-stock");
+        Facts moving = subject("A", 100, 30, 90, 2, 7);             // 100 days of cover, issued 2 days ago
+        Facts exactly60Quiet = subject("B", 100, 30, 90, 59, 7);
+        Facts empty = subject("C", 0, 0, 0, Facts.LOOKBACK_DAYS, 7);
+        assertThat(run(stale, moving, exactly60Quiet, empty).hits()).isEmpty();
+    }
+
+    @Test
+    void the_smart_reorder_template_suggests_the_gap_to_1_2_times_30_days_demand_for_long_lead_times() {
+        RuleDefinition reorder = template("smart-reorder");
+        assertThat(reorder.problems().isEmpty()).isTrue();
+        Facts shortOfDemand = subject("A", 100, 150, 300, 1, 20);   // 100 < 180: suggest 80
+        Facts shortLead = subject("B", 100, 150, 300, 1, 10);       // lead time 10 ≤ 15: quiet
+        Facts enough = subject("C", 200, 150, 300, 1, 20);          // 200 ≥ 180: quiet
+        Evaluation.Outcome out = run(reorder, shortOfDemand, shortLead, enough);
+        assertThat(out.hits()).hasSize(1);
+        assertThat(out.hits().get(0).facts().item()).isEqualTo("A");
+        assertThat(out.hits().get(0).quantities().get(0)).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void bad_cel_is_refused_with_its_line_and_column() {
+        Expression.Compilation c = Expression.compile("onHand > 0.0 &&\n  onHnd < 5.0", Expression.Result.CONDITION);
+        assertThat(c.ok()).isFalse();
+        assertThat(c.problems().get(0).line()).isEqualTo(2);
+        assertThat(c.problems().get(0).column()).isEqualTo(3);
+        assertThat(c.problems().get(0).message()).contains("onHnd");
+
+        Expression.Compilation syntax = Expression.compile("onHand >", Expression.Result.CONDITION);
+        assertThat(syntax.ok()).isFalse();
+        assertThat(syntax.problems().get(0).line()).isEqualTo(1);
+
+        Expression.Compilation notBool = Expression.compile("onHand * 2.0", Expression.Result.CONDITION);
+        assertThat(notBool.problems()).singleElement().extracting(CelProblem::message).asString().contains("bool");
+        assertThat(Expression.compile("x".repeat(Expression.MAX_CHARS + 1), Expression.Result.CONDITION).ok())
+                .isFalse();
+    }
+
+    @Test
+    void a_runtime_error_stops_the_rule_with_the_subject_named() {
+        RuleDefinition bad = new RuleDefinition("r", null, null, RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, null),
+                "supplierLeadTimeDays / (stockAgeDays - 30) > 1",
+                List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
+        assertThat(bad.problems().isEmpty()).isTrue();
+        Evaluation.Outcome out = run(bad, subject("A", 1, 0, 0, 0, 7));
+        assertThat(out.failed()).isTrue();
+        assertThat(out.error()).startsWith("A @ WH1").contains("by zero");
+    }
+
+    @Test
+    void a_rule_past_its_time_budget_stops() {
+        AtomicLong now = new AtomicLong();
+        RuleDefinition all = new RuleDefinition("r", null, null, RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, null),
+                "true", List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
+        Evaluation.Outcome out = Evaluation.run(all, List.of(subject("A", 1, 0, 0, 0, 7), subject("B", 1, 0, 0, 0, 7),
+                subject("C", 1, 0, 0, 0, 7)), 100, () -> now.getAndAdd(40));
+        assertThat(out.failed()).isTrue();
+        assertThat(out.error()).contains("time budget");
+        assertThat(out.subjects()).isEqualTo(2);
+    }
+
+    @Test
+    void the_scope_admits_a_subject_only_when_every_given_list_matches() {
+        RuleScope scope = new RuleScope(List.of(), List.of("bearings"), List.of("WH1", "WH2"), List.of("S001"));
+        assertThat(scope.admits("A", "bearings", "WH1", Set.of("S001", "S002"))).isTrue();
+        assertThat(scope.admits("A", "bolts", "WH1", Set.of("S001"))).isFalse();
+        assertThat(scope.admits("A", "bearings", "WH3", Set.of("S001"))).isFalse();
+        assertThat(scope.admits("A", "bearings", "WH1", Set.of("S002"))).isFalse();
+        assertThat(RuleScope.ALL.admits("A", null, "WH9", Set.of())).isTrue();
+    }
+
+    @Test
+    void messages_name_the_values_and_the_definition_names_every_bad_field() {
+        Facts f = subject("BRG-6204", 100, 0, 45, 3, 7);
+        assertThat(MessageTemplate.render("{item} @ {warehouse}: {daysOfCover} d, {nope}", f.shown()))
+                .isEqualTo("BRG-6204 @ WH1: 200 d, {nope}");
+        RuleDefinition bad = new RuleDefinition(" ", null, null, null, null, "onHand >", List.of(
+                new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, "'a'", null, null),
+                new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, null, 0),
+                new Action(Action.Type.ALERT, null, "", "x", null, null, null)));
+        assertThat(bad.problems().list()).extracting(e -> e.field()).contains("name", "trigger.cron", "condition",
+                "actions[0].quantity", "actions[1].dueInDays", "actions[2].severity", "actions[2].messageEn");
+    }
+}
