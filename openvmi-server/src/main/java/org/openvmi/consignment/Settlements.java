@@ -18,8 +18,8 @@ import jakarta.validation.Validator;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.internal.Idempotency;
 import org.openvmi.consignment.internal.SettlementRepository;
-import org.openvmi.consignment.model.SettlementPeriods;
 import org.openvmi.consignment.internal.UseCases;
+import org.openvmi.consignment.model.SettlementPeriods;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
@@ -266,10 +266,7 @@ public class Settlements {
         return useCases.run(() -> {
             PartyScope scope = PartyScope.current();
             SettlementRepository.Head head = repository.head(id, scope).orElseThrow(() -> new NotFoundException("Statement", id));
-            StatementStatus status = StatementStatus.valueOf(head.status());
-            status.refuse(action, id).ifPresent(reason -> {
-                throw new ConflictException("status", reason);
-            });
+            StatementStatus to = StatementStatus.valueOf(head.status()).moveTo(action.to(), id);
             if (answer != null && answer.lines() != null) {
                 for (int i = 0; i < answer.lines().size(); i++) {
                     StatementAnswer.LineComment lc = answer.lines().get(i);
@@ -283,7 +280,7 @@ public class Settlements {
                     }
                 }
             }
-            if (!repository.changeState(id, head.rowVersion(), action.to().name(), stamp, CurrentUser.name(),
+            if (!repository.changeState(id, head.rowVersion(), to.name(), stamp, CurrentUser.name(),
                     comment, clock.instant())) {
                 throw new UseCases.Retry("statement " + id + " changed meanwhile");
             }

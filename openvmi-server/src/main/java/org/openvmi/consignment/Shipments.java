@@ -1,5 +1,6 @@
 package org.openvmi.consignment;
 
+import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
@@ -51,7 +52,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Shipments {
 
     /** What a shipment (ASN) goes through: announced in transit, received in part, received. */
-    static final List<String> STATUSES = List.of("IN_TRANSIT", "PARTIALLY_RECEIVED", "RECEIVED");
 
     private final ShipmentRepository shipments;
     private final AgreementRepository agreements;
@@ -205,10 +205,8 @@ public class Shipments {
         Instant now = clock.instant();
         ShipmentRepository.Head head = shipments.head(id, PartyScope.current())
                 .orElseThrow(() -> new NotFoundException("Shipment", id));
-        if (!head.status().equals("IN_TRANSIT") && !head.status().equals("PARTIALLY_RECEIVED")) {
-            throw new ConflictException("status", "Shipment " + id + " is " + head.status()
-                    + ": only a shipment in transit can be received");
-        }
+        ShipmentStatus status = ShipmentStatus.valueOf(head.status());
+        status.moveTo(ShipmentStatus.RECEIVED, id); // refuses unless open: a receipt may complete it
         List<ShipmentRepository.OpenLine> lines = shipments.lines(id);
         Map<Long, BigDecimal> receiving = new HashMap<>();
         List<ShipmentRepository.OpenLine> matched = new ArrayList<>();
@@ -302,7 +300,7 @@ public class Shipments {
         }
         ownership.settle(passages, posting.postingId(), reference, now, LocalDate.ofInstant(now, clock.getZone()));
         boolean complete = lines.stream().allMatch(sl -> sl.open().compareTo(receiving.getOrDefault(sl.id(), BigDecimal.ZERO)) <= 0);
-        if (!shipments.changeState(id, head.rowVersion(), complete ? "RECEIVED" : "PARTIALLY_RECEIVED", complete ? now : null)) {
+        if (!shipments.changeState(id, head.rowVersion(), status.afterReceipt(complete, id).name(), complete ? now : null)) {
             throw new UseCases.Retry("shipment " + id + " changed meanwhile");
         }
     }
@@ -330,7 +328,7 @@ public class Shipments {
     /** {@code dueToday}: only those expected before tomorrow (today, or late), in the server's zone. */
     @Transactional(readOnly = true)
     public PageResult<ShipmentView> find(String status, boolean dueToday, PageRequest page) {
-        String s = AllowedValues.code("status", status, STATUSES);
+        String s = AllowedValues.code("status", status, ShipmentStatus.class);
         Instant before = dueToday ? LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()
                 : null;
         return shipments.find(s, before, PartyScope.current(), page);

@@ -17,6 +17,8 @@ import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.model.OrderQuantity;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.procurement.model.SupplierChoice;
 import org.openvmi.shared.AllowedValues;
@@ -42,10 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PurchaseOrders {
-
-    /** The statuses in which goods may be received on an order. */
-    public static final List<String> RECEIVABLE = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
-    private static final List<String> LINE_CANCELLABLE = List.of("SENT", "CONFIRMED", "PARTIALLY_RECEIVED");
 
     private final PurchaseOrderRepository repository;
     private final Requisitions requisitions;
@@ -86,10 +84,7 @@ public class PurchaseOrders {
 
     private List<PurchaseOrderView> fromRequisition(long requisitionId) {
         RequisitionView req = requisitions.get(requisitionId);
-        String refusal = orderable(req);
-        if (refusal != null) {
-            throw new BusinessRuleException("requisition", refusal);
-        }
+        Requisitions.status(req).moveTo(RequisitionStatus.ORDERED, req.number());
         Sourced sourced = sourced(req);
         if (sourced.refusal() != null) {
             throw new BusinessRuleException(sourced.field(), sourced.refusal());
@@ -146,9 +141,10 @@ public class PurchaseOrders {
         order(List.of(sourced));
     }
 
+    /** Why the requisition cannot become purchase orders, or null (bulk ordering reports it and goes on). */
     private static String orderable(RequisitionView req) {
-        return "APPROVED".equals(req.status()) ? null : "Requisition " + req.number() + " is " + req.status()
-                                                        + "; only an APPROVED requisition can become purchase orders";
+        return Requisitions.status(req).refusal(RequisitionStatus.ORDERED, req.number())
+                .map(RuntimeException::getMessage).orElse(null);
     }
 
     /** A requisition with the source of each line, or why it cannot be ordered. */
@@ -205,7 +201,7 @@ public class PurchaseOrders {
         }
         for (RequisitionView req : byId.values()) {
             requisitions.markOrdered(req);
-            audit.record("ORDER", "requisition", req.number(), Map.of("status", "APPROVED"), Map.of("status", "ORDERED",
+            audit.record("ORDER", "requisition", req.number(), Map.of("status", req.status()), Map.of("status", RequisitionStatus.ORDERED.name(),
                     "purchaseOrders", created.getOrDefault(req.id(), List.of()).stream()
                             .map(PurchaseOrderView::number).toList()));
         }
@@ -264,7 +260,7 @@ public class PurchaseOrders {
         }
         repository.recomputeTotal(id);
         repository.event(id, 1, "CREATED", user, now, origin + ": " + String.join("; ", details));
-        repository.event(id, 1, "SENT", user, now, "to " + first.supplier() + " (portal)");
+        repository.event(id, 1, PurchaseOrderStatus.SENT.name(), user, now, "to " + first.supplier() + " (portal)");
         PurchaseOrderView po = get(id, PartyScope.ALL);
         audit.record("CREATE", "purchase-order", po.number(), null, po);
         events.publishEvent(new PurchaseOrderSent(id, po.number(), first.supplierId(), po.supplier(), po.total(),
@@ -278,10 +274,8 @@ public class PurchaseOrders {
     public PurchaseOrderView confirm(long id, ConfirmationRequest r) {
         RequestValidation.check(validator, r);
         PurchaseOrderView po = get(id);
-        if (!"SENT".equals(po.status())) {
-            throw new BusinessRuleException("status", po.number() + " is " + po.status()
-                                                      + "; only a SENT order can be confirmed");
-        }
+        PurchaseOrderStatus status = PurchaseOrderStatus.valueOf(po.status());
+        status.answer(false, po.number());
         List<ConfirmationRequest.Line> given = r == null || r.lines() == null ? List.of() : r.lines();
         FieldErrors errors = new FieldErrors();
         Map<Long, ConfirmationRequest.Line> byLine = new LinkedHashMap<>();
@@ -313,8 +307,8 @@ public class PurchaseOrders {
                 repository.confirmLine(line.id(), date);
             }
         }
-        String to = change ? "CHANGE_PROPOSED" : "CONFIRMED";
-        if (!repository.transition(id, List.of("SENT"), to, false)) {
+        String to = status.answer(change, po.number()).name();
+        if (!repository.transition(id, List.of(status.name()), to, false)) {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
         String comment = r == null || r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().trim();
@@ -329,10 +323,11 @@ public class PurchaseOrders {
     /** The buyer accepts the supplier's proposal: the PO gets a new revision with those quantities and dates. */
     @Transactional
     public PurchaseOrderView acceptChange(long id) {
-        PurchaseOrderView po = proposed(id);
+        PurchaseOrderView po = get(id);
+        PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status()).acceptChange(po.number());
         repository.acceptProposals(id);
         repository.recomputeTotal(id);
-        if (!repository.transition(id, List.of("CHANGE_PROPOSED"), "CONFIRMED", true)) {
+        if (!repository.transition(id, List.of(po.status()), to.name(), true)) {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
         PurchaseOrderView after = get(id);
@@ -351,14 +346,15 @@ public class PurchaseOrders {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required: say why the proposal is rejected");
         }
-        PurchaseOrderView po = proposed(id);
+        PurchaseOrderView po = get(id);
+        PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status()).moveTo(PurchaseOrderStatus.SENT, po.number());
         repository.clearProposals(id);
-        if (!repository.transition(id, List.of("CHANGE_PROPOSED"), "SENT", false)) {
+        if (!repository.transition(id, List.of(po.status()), to.name(), false)) {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
         repository.event(id, po.revision(), "CHANGE_REJECTED", Actor.current().name(), clock.instant(), reason.trim());
         audit.record("REJECT_CHANGE", "purchase-order", po.number(), statusOf(po),
-                Map.of("status", "SENT", "reason", reason.trim()));
+                Map.of("status", to.name(), "reason", reason.trim()));
         return get(id);
     }
 
@@ -367,14 +363,14 @@ public class PurchaseOrders {
     public PurchaseOrderView close(long id, String reason) {
         Texts.atMost("reason", reason, 1000);
         PurchaseOrderView po = get(id);
-        if (!repository.transition(id, List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED"),
-                "CLOSED", false)) {
-            throw new BusinessRuleException("status", po.number() + " is " + po.status() + " and cannot be closed");
+        PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status()).moveTo(PurchaseOrderStatus.CLOSED, po.number());
+        if (!repository.transition(id, PurchaseOrderStatus.from(to), to.name(), false)) {
+            throw new ConflictException("status", po.number() + " was changed meanwhile");
         }
         repository.closeLines(id);
-        repository.event(id, po.revision(), "CLOSED", Actor.current().name(), clock.instant(),
+        repository.event(id, po.revision(), to.name(), Actor.current().name(), clock.instant(),
                 reason == null ? null : reason.trim());
-        audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", "CLOSED"));
+        audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", to.name()));
         events.publishEvent(new PurchaseOrderChanged(id));
         return get(id);
     }
@@ -384,11 +380,6 @@ public class PurchaseOrders {
      * its next run), the rest of the order stands. Once no line is open the order is RECEIVED when anything came,
      * else CANCELLED. Not while a supplier's proposal waits for a decision: that may change the line.
      */
-    /** Whether an order in this status lets the buyer cancel its open lines one by one. */
-    public static boolean linesCancellable(String status) {
-        return LINE_CANCELLABLE.contains(status);
-    }
-
     @Transactional
     public PurchaseOrderView cancelLine(long id, int lineNo, String reason) {
         Texts.atMost("reason", reason, 1000);
@@ -397,9 +388,9 @@ public class PurchaseOrders {
         if (line == null) {
             throw new NotFoundException("Purchase order line", po.number() + "/" + lineNo);
         }
-        if (!linesCancellable(po.status())) {
-            throw new BusinessRuleException("status", po.number() + " is " + po.status()
-                                                      + "; a line can be cancelled only on a SENT, CONFIRMED or partially received order");
+        PurchaseOrderStatus status = PurchaseOrderStatus.valueOf(po.status());
+        if (!status.linesCancellable()) {
+            status.afterLastLineCancelled(false, po.number()); // refuses: a line of this order cannot be cancelled
         }
         if (!"OPEN".equals(line.status())) {
             throw new BusinessRuleException("line", po.number() + "/" + lineNo + " is " + line.status()
@@ -411,7 +402,8 @@ public class PurchaseOrders {
         repository.recomputeTotal(id);
         if (repository.allLinesClosed(id)) {
             boolean anythingCame = po.lines().stream().anyMatch(l -> l.receivedQty().signum() > 0);
-            repository.transition(id, List.of(po.status()), anythingCame ? "RECEIVED" : "CANCELLED", false);
+            repository.transition(id, List.of(po.status()), status.afterLastLineCancelled(anythingCame, po.number()).name(),
+                    false);
         }
         BigDecimal cancelled = line.qty().subtract(line.receivedQty()).max(BigDecimal.ZERO);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
@@ -497,8 +489,7 @@ public class PurchaseOrders {
         LocalDate today = LocalDate.now(clock);
         LocalDate dueBy = d == null ? null : d.equals("TODAY") ? today : today.minusDays(1);
         // the statuses of proc_po_status_check
-        String s = AllowedValues.code("status", status, List.of("SENT", "CHANGE_PROPOSED",
-                "CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED", "CANCELLED"));
+        String s = AllowedValues.code("status", status, PurchaseOrderStatus.class);
         Long supplierId = null;
         if (supplier != null && !supplier.isBlank()) {
             supplierId = refs.suppliers(List.of(supplier.trim())).get(supplier.trim());
@@ -535,15 +526,6 @@ public class PurchaseOrders {
     PurchaseOrderView.Line line(PurchaseOrderView po, Integer lineNo, String item) {
         return po.lines().stream().filter(l -> lineNo != null ? l.lineNo() == lineNo : l.item().equals(item))
                 .findFirst().orElse(null);
-    }
-
-    private PurchaseOrderView proposed(long id) {
-        PurchaseOrderView po = get(id);
-        if (!"CHANGE_PROPOSED".equals(po.status())) {
-            throw new BusinessRuleException("status", po.number() + " is " + po.status()
-                                                      + "; there is no proposal to decide");
-        }
-        return po;
     }
 
     private static Map<String, Object> statusOf(PurchaseOrderView po) {

@@ -21,6 +21,7 @@ import org.openvmi.inventory.PostingResult;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.PurchaseOrderRepository;
 import org.openvmi.procurement.internal.ReceiptRepository;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.procurement.model.ReceiptTolerance;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
@@ -133,7 +134,7 @@ public class Receipts {
         }
         errors.throwIfAny();
         PurchaseOrderView po = orders.get(r.purchaseOrder(), PartyScope.current());
-        if (!PurchaseOrders.RECEIVABLE.contains(po.status())) {
+        if (!PurchaseOrderStatus.valueOf(po.status()).receivable()) {
             throw new BusinessRuleException("purchaseOrder", po.number() + " is " + po.status()
                                                              + "; nothing more can be received on it");
         }
@@ -222,8 +223,9 @@ public class Receipts {
             PostingResult posting = ledger.postInternal(movements);
             repository.setPosting(receiptId, posting.postingId());
         }
-        String to = poRepository.allLinesClosed(po.id()) ? "RECEIVED" : "PARTIALLY_RECEIVED";
-        poRepository.transition(po.id(), PurchaseOrders.RECEIVABLE, to, false);
+        PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status())
+                .afterReceipt(poRepository.allLinesClosed(po.id()), po.number());
+        poRepository.transition(po.id(), PurchaseOrderStatus.from(to), to.name(), false);
         poRepository.event(po.id(), po.revision(), "RECEIVED", user, now, "RC-" + receiptId + ": "
                 + String.join("; ", lines.stream().map(l -> l.poLine().item() + " " + PurchaseOrders.plain(l.qty())
                 + (l.rejected().signum() > 0 ? " (rejected " + PurchaseOrders.plain(l.rejected()) + ": " + l.reason()

@@ -19,6 +19,7 @@ import org.openvmi.procurement.internal.RuleRepository;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.ApprovalRoute;
 import org.openvmi.procurement.model.Money;
+import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
@@ -122,7 +123,7 @@ public class Requisitions {
     public RequisitionView update(long id, RequisitionRequest r, Integer version) {
         RequestValidation.check(validator, r);
         RequisitionView before = get(id);
-        requireStatus(before, "DRAFT", "edited");
+        status(before).moveTo(RequisitionStatus.DRAFT, before.number());
         // lines made from suggestions keep their suggestion, supplier and confirmed price while their item stays
         Checked c = check(r, repository.links(id), before.currency());
         if (!repository.updateHeader(id, version == null ? before.version() : version, c.warehouseId,
@@ -138,7 +139,7 @@ public class Requisitions {
     @Transactional
     public RequisitionView submit(long id) {
         RequisitionView r = get(id);
-        requireStatus(r, "DRAFT", "submitted");
+        RequisitionStatus to = status(r).moveTo(RequisitionStatus.SUBMITTED, r.number());
         Set<String> categories = new HashSet<>();
         r.lines().forEach(l -> {
             if (l.category() != null) {
@@ -150,7 +151,7 @@ public class Requisitions {
                 "amount", "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
                           + r.warehouse() + "; ask an administrator to add one"));
         Instant now = clock.instant();
-        if (!repository.transition(id, "DRAFT", "SUBMITTED", "submitted_at", now)) {
+        if (!repository.transition(id, r.status(), to.name(), "submitted_at", now)) {
             throw new ConflictException("Requisition " + r.number() + " was submitted meanwhile");
         }
         repository.setRule(id, route.ruleName());
@@ -159,8 +160,8 @@ public class Requisitions {
             repository.insertStep(id, i + 1, route.steps().get(i), i == 0 ? "PENDING" : "WAITING");
         }
         RequisitionView after = get(id);
-        audit.record(r.urgent() ? "SUBMIT_URGENT" : "SUBMIT", "requisition", r.number(), Map.of("status", "DRAFT"),
-                Map.of("status", "SUBMITTED", "rule", route.ruleName(), "steps", route.steps(), "urgent", r.urgent()));
+        audit.record(r.urgent() ? "SUBMIT_URGENT" : "SUBMIT", "requisition", r.number(), Map.of("status", r.status()),
+                Map.of("status", to.name(), "rule", route.ruleName(), "steps", route.steps(), "urgent", r.urgent()));
         events.publishEvent(new ApprovalRequested(id, route.steps().get(0), 1, r.urgent(), r.amount(), r.currency(),
                 r.warehouse()));
         return after;
@@ -179,7 +180,8 @@ public class Requisitions {
         int next = step.stepNo() + 1;
         boolean last = r.steps().stream().noneMatch(s -> s.stepNo() == next);
         if (last) {
-            if (!repository.transition(id, "SUBMITTED", "APPROVED", "decided_at", now)) {
+            RequisitionStatus to = status(r).moveTo(RequisitionStatus.APPROVED, r.number());
+            if (!repository.transition(id, r.status(), to.name(), "decided_at", now)) {
                 throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
             }
             if (r.orderOnApproval()) {
@@ -192,7 +194,7 @@ public class Requisitions {
                     r.currency(), r.warehouse()));
         }
         audit.record("APPROVE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
-                Map.of("by", actor.name(), "status", last ? "APPROVED" : "SUBMITTED",
+                Map.of("by", actor.name(), "status", (last ? RequisitionStatus.APPROVED : RequisitionStatus.SUBMITTED).name(),
                         "comment", comment == null ? "" : comment));
         return get(id);
     }
@@ -207,14 +209,15 @@ public class Requisitions {
         RequisitionView.Step step = pendingStepFor(r);
         Instant now = clock.instant();
         Actor actor = Actor.current();
+        RequisitionStatus to = status(r).moveTo(RequisitionStatus.REJECTED, r.number());
         if (!repository.decideStep(id, step.stepNo(), "REJECTED", actor.name(), trim(reason, 500), now)
-            || !repository.transition(id, "SUBMITTED", "REJECTED", "decided_at", now)) {
+            || !repository.transition(id, r.status(), to.name(), "decided_at", now)) {
             throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
         }
         repository.skipWaiting(id);
         repository.setRejectReason(id, trim(reason, 500));
-        audit.record("REJECT", "requisition", r.number(), Map.of("status", "SUBMITTED"),
-                Map.of("status", "REJECTED", "by", actor.name(), "reason", reason.trim()));
+        audit.record("REJECT", "requisition", r.number(), Map.of("status", r.status()),
+                Map.of("status", to.name(), "by", actor.name(), "reason", reason.trim()));
         return get(id);
     }
 
@@ -253,8 +256,7 @@ public class Requisitions {
     @Transactional(readOnly = true)
     public PageResult<RequisitionView> find(String status, Boolean urgent, boolean mine, PageRequest page) {
         // the statuses of proc_requisition_status_check
-        String s = AllowedValues.code("status", status,
-                List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED"));
+        String s = AllowedValues.code("status", status, RequisitionStatus.class);
         return repository.find(new RequisitionRepository.Filter(s, urgent, mine ? Actor.current().name() : null, null),
                 page);
     }
@@ -262,19 +264,20 @@ public class Requisitions {
     /** The approval inbox: requisitions with a step waiting for the caller (by name or by one of its roles). */
     @Transactional(readOnly = true)
     public PageResult<RequisitionView> inbox(PageRequest page) {
-        return repository.find(new RequisitionRepository.Filter("SUBMITTED", null, null,
+        return repository.find(new RequisitionRepository.Filter(RequisitionStatus.SUBMITTED.name(), null, null,
                 Actor.current().approverNames()), page);
     }
 
     /** For the PO feature: marks an APPROVED requisition ORDERED, or refuses. */
     void markOrdered(RequisitionView r) {
-        if (!repository.transition(r.id(), "APPROVED", "ORDERED", "ordered_at", clock.instant())) {
+        RequisitionStatus to = status(r).moveTo(RequisitionStatus.ORDERED, r.number());
+        if (!repository.transition(r.id(), r.status(), to.name(), "ordered_at", clock.instant())) {
             throw new ConflictException("Requisition " + r.number() + " was ordered meanwhile");
         }
     }
 
     private RequisitionView.Step pendingStepFor(RequisitionView r) {
-        requireStatus(r, "SUBMITTED", "decided");
+        status(r).requireDecidable(r.number());
         RequisitionView.Step step = r.pendingStep();
         Actor actor = Actor.current();
         if (step == null || !ApprovalPolicy.mayAct(step.approver(), actor.name(), actor.roles())) {
@@ -284,11 +287,9 @@ public class Requisitions {
         return step;
     }
 
-    static void requireStatus(RequisitionView r, String status, String what) {
-        if (!status.equals(r.status())) {
-            throw new BusinessRuleException("status", "Requisition " + r.number() + " is " + r.status()
-                                                      + "; only a " + status + " one can be " + what);
-        }
+    /** The requisition's status, which decides what may happen to it next. */
+    static RequisitionStatus status(RequisitionView r) {
+        return RequisitionStatus.valueOf(r.status());
     }
 
     private record Checked(long warehouseId, Money amount, List<RequisitionRepository.NewLine> lines) {

@@ -11,6 +11,8 @@ import jakarta.validation.Validator;
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
@@ -58,7 +60,7 @@ public class ShipmentNotices {
         RequestValidation.check(validator, r);
         return transactions.execute(status -> {
             PurchaseOrderView po = orders.get(purchaseOrder, PartyScope.current());
-            if (!PurchaseOrders.RECEIVABLE.contains(po.status())) {
+            if (!PurchaseOrderStatus.valueOf(po.status()).receivable()) {
                 throw new BusinessRuleException("purchaseOrder", po.number() + " is " + po.status()
                                                                  + "; nothing more can be shipped against it");
             }
@@ -141,16 +143,14 @@ public class ShipmentNotices {
 
     private ReceiptView receiveOnce(long id, ShipmentNoticeReceiptRequest r) {
         ShipmentNoticeView notice = get(id);
-        if (!"IN_TRANSIT".equals(notice.status())) {
-            throw new ConflictException("status", "shipment notice " + id + " was received already");
-        }
+        ShipmentNoticeStatus.valueOf(notice.status()).moveTo(ShipmentNoticeStatus.RECEIVED, id);
         if (r == null) {
             throw InvalidInputException.of("location", CodedRefusal.required());
         }
         ReceiptView receipt = receipts.receive(new ReceiptRequest(notice.purchaseOrder(), r.location(),
                 r.receivedOn(), arrived(notice, r.lines())));
         if (!repository.markReceived(id, receipt.id())) {
-            throw new ConflictException("status", "shipment notice " + id + " was received already");
+            throw new ConflictException("status", "Shipment notice " + id + " was received meanwhile");
         }
         audit.record("RECEIVE_NOTICE", "purchase-order", notice.poNumber(), null, Map.of("notice", id,
                 "receipt", receipt.id()));

@@ -28,6 +28,17 @@ public record CodedRefusal(String code, String message, List<Object> args) {
         args = List.copyOf(args);
     }
 
+    /**
+     * An argument a page shows by its label (message {@code key}, e.g. {@code enum.PurchaseOrderStatus.SENT}) rather
+     * than as a code; {@code fallback} where no label exists. {@link Object#toString()} is the fallback.
+     */
+    public record Label(String key, String fallback) {
+        @Override
+        public String toString() {
+            return fallback;
+        }
+    }
+
     /** A refusal with its own wording; {@code args} fill the placeholders of {@code domain.<code>}. */
     public static CodedRefusal of(String code, String message, Object... args) {
         return new CodedRefusal(code, message, Arrays.asList(args));

@@ -221,7 +221,7 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.lines[0].qty").value(20))
                 .andExpect(jsonPath("$.amount").value(20));
         send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].code").value("illegalTransition"));
         send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isOk());
         send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/reject", "{}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
@@ -229,11 +229,11 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.status").value("REJECTED"))
                 .andExpect(jsonPath("$.rejectReason").value("budget frozen"));
         send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail").value(containsString("only an APPROVED requisition")));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("only a requisition that is APPROVED can")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order WHERE requisition_id = :r").param("r", id)
                 .query(Long.class).single()).isZero();
-        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isUnprocessableContent());
+        send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isConflict());
     }
 
     @Test
@@ -448,8 +448,12 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.lines[0].proposedQty").isEmpty());
         send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        // answering twice is an illegal transition: 409 with the one code every document refuses with
         send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].code").value("illegalTransition"))
+                .andExpect(jsonPath("$.detail").value(containsString("is CONFIRMED and cannot become CONFIRMED")));
         read(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders")
                 .andExpect(jsonPath("$.content[*].supplier", org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.equalTo(Fixtures.SUPPLIER_B))));

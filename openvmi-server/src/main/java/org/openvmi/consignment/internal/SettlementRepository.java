@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.consignment.StatementView;
+import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -137,9 +138,10 @@ public class SettlementRepository {
         p.put("tax", taxRate);
         p.put("u", user);
         p.put("now", Sql.ts(now));
+        p.put("status", StatementStatus.DRAFT.name());
         long id = Sql.insert(jdbc, """
                 INSERT INTO vmi_settlement_statement (supplier_id, period_from, period_to, status, currency, total, tax_rate,
-                    created_by, created_at) VALUES (:s, :f, :t, 'DRAFT', :c, 0, :tax, :u, :now)""", p);
+                    created_by, created_at) VALUES (:s, :f, :t, :status, :c, 0, :tax, :u, :now)""", p);
         jdbc.sql("""
                 UPDATE vmi_settlement_line SET statement_id = :id
                 WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :t""")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.consignment.ShipmentView;
+import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -52,9 +53,10 @@ public class ShipmentRepository {
         p.put("r", reference);
         p.put("u", user);
         p.put("now", Sql.ts(now));
+        p.put("status", ShipmentStatus.IN_TRANSIT.name());
         long id = Sql.insert(jdbc, """
                 INSERT INTO vmi_shipment (supplier_id, status, expected_at, reference, created_by, created_at)
-                VALUES (:s, 'IN_TRANSIT', :e, :r, :u, :now)""", p);
+                VALUES (:s, :status, :e, :r, :u, :now)""", p);
         for (int i = 0; i < lines.size(); i++) {
             NewLine l = lines.get(i);
             jdbc.sql("""

@@ -1,39 +1,44 @@
 package org.openvmi.consignment.model;
 
-import java.util.Optional;
+import java.util.EnumSet;
 import java.util.Set;
+
+import org.openvmi.shared.DocumentStatus;
 
 /**
  * The life of a settlement statement: DRAFT → ISSUED (lines frozen) → CONFIRMED or DISPUTED (by the supplier) →
- * CLOSED. A transition that is not allowed returns the reason, for a 409.
+ * CLOSED. A move that is not allowed is refused with the one 409 of every document.
  */
-public enum StatementStatus {
+public enum StatementStatus implements DocumentStatus<StatementStatus> {
     DRAFT, ISSUED, CONFIRMED, DISPUTED, CLOSED;
 
-    public enum Action {
-        ISSUE(Set.of(DRAFT), ISSUED), CONFIRM(Set.of(ISSUED), CONFIRMED), DISPUTE(Set.of(ISSUED), DISPUTED),
-        CLOSE(Set.of(CONFIRMED, DISPUTED), CLOSED);
+    @Override
+    public Set<StatementStatus> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(ISSUED);
+            case ISSUED -> EnumSet.of(CONFIRMED, DISPUTED);
+            case CONFIRMED, DISPUTED -> EnumSet.of(CLOSED);
+            case CLOSED -> EnumSet.noneOf(StatementStatus.class);
+        };
+    }
 
-        private final Set<StatementStatus> from;
+    @Override
+    public String document() {
+        return "Statement";
+    }
+
+    /** What a user does to a statement, by the status it leads to. */
+    public enum Action {
+        ISSUE(ISSUED), CONFIRM(CONFIRMED), DISPUTE(DISPUTED), CLOSE(CLOSED);
+
         private final StatementStatus to;
 
-        Action(Set<StatementStatus> from, StatementStatus to) {
-            this.from = from;
+        Action(StatementStatus to) {
             this.to = to;
         }
 
         public StatementStatus to() {
             return to;
         }
-    }
-
-    /** Why the action is refused in this state, or empty when it is allowed. */
-    public Optional<String> refuse(Action action, long statementId) {
-        if (action.from.contains(this)) {
-            return Optional.empty();
-        }
-        return Optional.of("Statement " + statementId + " is " + this + ": only a statement that is "
-                + String.join(" or ", action.from.stream().map(Enum::name).sorted().toList()) + " can be "
-                + action.to.name().toLowerCase());
     }
 }

@@ -12,6 +12,8 @@ import org.openvmi.consignment.Shipments;
 import org.openvmi.consignment.StatementAnswer;
 import org.openvmi.consignment.StatementRequest;
 import org.openvmi.consignment.StatementView;
+import org.openvmi.consignment.model.ShipmentStatus;
+import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -68,7 +70,7 @@ class SettlementPageController {
     String shipment(@PathVariable long id, Model model) {
         ShipmentView s = shipments.get(id);
         model.addAttribute("s", s);
-        model.addAttribute("open", s.status().equals("IN_TRANSIT") || s.status().equals("PARTIALLY_RECEIVED"));
+        model.addAttribute("open", ShipmentStatus.valueOf(s.status()).open());
         return "consignment/shipment";
     }
 
@@ -116,7 +118,13 @@ class SettlementPageController {
 
     @GetMapping("/settlements/{id}")
     String statement(@PathVariable long id, Model model) {
-        model.addAttribute("st", settlements.get(id));
+        var st = settlements.get(id);
+        StatementStatus status = StatementStatus.valueOf(st.status());
+        model.addAttribute("st", st);
+        // the page offers what the status allows next
+        model.addAttribute("issuable", status.canMoveTo(StatementStatus.ISSUED));
+        model.addAttribute("answerable", status.canMoveTo(StatementStatus.CONFIRMED));
+        model.addAttribute("closable", status.canMoveTo(StatementStatus.CLOSED));
         return "consignment/statement";
     }
 

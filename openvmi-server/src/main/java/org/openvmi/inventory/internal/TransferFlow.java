@@ -16,7 +16,6 @@ import org.openvmi.inventory.TransferReceiptRequest;
 import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferReceipt;
-import org.openvmi.inventory.model.TransferStatus;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
@@ -81,7 +80,7 @@ public class TransferFlow {
             throw new StaleDocumentException("Transfer", t.id());
         }
         transfers.saveQuantities(t);
-        if (t.status() == TransferStatus.RECEIVED || t.status() == TransferStatus.CLOSED) {
+        if (t.status().isFinal()) {
             transfers.markFinished(t.id(), closeReason, clock.instant());
         }
         postings.post(t);

@@ -52,10 +52,7 @@ public final class CountSheet {
     }
 
     public Optional<Refusal> enter(List<Entry> entries) {
-        if (status != CountStatus.OPEN) {
-            return Optional.of(Refusal.conflict(null, "Count " + id + " is " + status
-                    + ": counted quantities can no longer change"));
-        }
+        status.moveTo(CountStatus.OPEN, id); // entering counts keeps a sheet open; a posted one no longer changes
         for (int i = 0; i < entries.size(); i++) {
             Optional<Refusal> outOfScope = scope(i, entries.get(i));
             if (outOfScope.isPresent()) {
@@ -78,9 +75,7 @@ public final class CountSheet {
 
     /** Checks that every line is counted and marks the sheet posted; then {@link #posted} records each variance. */
     public Optional<Refusal> post() {
-        if (status != CountStatus.OPEN) {
-            return Optional.of(Refusal.conflict(null, "Count " + id + " is " + status + ": it was posted already"));
-        }
+        CountStatus posted = status.moveTo(CountStatus.POSTED, id);
         if (lines.isEmpty()) {
             return Optional.of(Refusal.rule("lines", "nothing counted: the sheet has no lines"));
         }
@@ -90,7 +85,7 @@ public final class CountSheet {
                         + " is not counted yet; enter 0 when nothing was found"));
             }
         }
-        status = CountStatus.POSTED;
+        status = posted;
         return Optional.empty();
     }
 

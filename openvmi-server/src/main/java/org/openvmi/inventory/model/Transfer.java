@@ -57,10 +57,7 @@ public final class Transfer {
      * warehouse has none (null), since stock on its way must stay in the ledger.
      */
     public Optional<Refusal> ship(String inTransitLocation, String toWarehouse) {
-        if (status != TransferStatus.DRAFT) {
-            return Optional.of(Refusal.conflict(null, "Transfer " + id + " is " + status
-                    + ": only a DRAFT transfer can be shipped"));
-        }
+        TransferStatus shipped = status.moveTo(TransferStatus.SHIPPED, id);
         if (inTransitLocation == null) {
             return Optional.of(Refusal.rule("to", "Warehouse " + toWarehouse + " of the destination " + toLocation
                     + " has no in-transit location (type IN_TRANSIT): add one, so that stock on its way stays in the"
@@ -70,17 +67,14 @@ public final class Transfer {
         List<TransferEvent.Moved> moved = new ArrayList<>();
         lines.replaceAll(l -> l.withShipped(l.qty()));
         lines.forEach(l -> moved.add(new TransferEvent.Moved(l, l.qty())));
-        status = TransferStatus.SHIPPED;
+        status = shipped;
         events.add(new TransferEvent(TransferEvent.Type.SHIPPED, moved));
         return Optional.empty();
     }
 
     /** Receives some or all of what is in transit; never more than was shipped and not yet received. */
     public Optional<Refusal> receive(List<TransferReceipt> receipts) {
-        if (!status.inTransit()) {
-            return Optional.of(Refusal.conflict(null, "Transfer " + id + " is " + status
-                    + ": only a shipped transfer that is not finished can be received"));
-        }
+        status.moveTo(TransferStatus.RECEIVED, id); // refuses unless in transit: a receipt may finish it
         if (receipts.isEmpty()) {
             return Optional.of(Refusal.rule("lines", "at least one line is required"));
         }
@@ -109,21 +103,18 @@ public final class Transfer {
         lines.replaceAll(l -> now.containsKey(l.lineNo()) ? l.withReceived(l.received().add(now.get(l.lineNo()))) : l);
         lines.stream().filter(l -> now.containsKey(l.lineNo()))
                 .forEach(l -> moved.add(new TransferEvent.Moved(l, now.get(l.lineNo()))));
-        status = lines.stream().allMatch(l -> l.open().signum() == 0) ? TransferStatus.RECEIVED
-                : TransferStatus.PARTIALLY_RECEIVED;
+        status = status.moveTo(lines.stream().allMatch(l -> l.open().signum() == 0) ? TransferStatus.RECEIVED
+                : TransferStatus.PARTIALLY_RECEIVED, id);
         events.add(new TransferEvent(TransferEvent.Type.RECEIVED, moved));
         return Optional.empty();
     }
 
     /** Closes a transfer still in transit: what was not received becomes the difference, written off in transit. */
     public Optional<Refusal> close() {
-        if (!status.inTransit()) {
-            return Optional.of(Refusal.conflict(null, "Transfer " + id + " is " + status
-                    + ": only a shipped transfer that is not fully received can be closed"));
-        }
+        TransferStatus closed = status.moveTo(TransferStatus.CLOSED, id);
         List<TransferEvent.Moved> differences = lines.stream().filter(l -> l.open().signum() > 0)
                 .map(l -> new TransferEvent.Moved(l, l.open())).toList();
-        status = TransferStatus.CLOSED;
+        status = closed;
         events.add(new TransferEvent(TransferEvent.Type.CLOSED, differences));
         return Optional.empty();
     }

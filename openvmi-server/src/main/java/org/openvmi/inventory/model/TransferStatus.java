@@ -1,11 +1,33 @@
 package org.openvmi.inventory.model;
 
-/** DRAFT → SHIPPED → PARTIALLY_RECEIVED → RECEIVED, or CLOSED with a difference while goods are still in transit. */
-public enum TransferStatus {
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.openvmi.shared.DocumentStatus;
+
+/**
+ * DRAFT → SHIPPED → PARTIALLY_RECEIVED (as often as parts arrive) → RECEIVED, or CLOSED with a difference while goods
+ * are still in transit. RECEIVED and CLOSED are final.
+ */
+public enum TransferStatus implements DocumentStatus<TransferStatus> {
     DRAFT, SHIPPED, PARTIALLY_RECEIVED, RECEIVED, CLOSED;
+
+    @Override
+    public Set<TransferStatus> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(SHIPPED);
+            case SHIPPED, PARTIALLY_RECEIVED -> EnumSet.of(PARTIALLY_RECEIVED, RECEIVED, CLOSED);
+            case RECEIVED, CLOSED -> EnumSet.noneOf(TransferStatus.class);
+        };
+    }
+
+    @Override
+    public String document() {
+        return "Transfer";
+    }
 
     /** Shipped and not finished: its open quantities sit at the destination warehouse's in-transit location. */
     public boolean inTransit() {
-        return this == SHIPPED || this == PARTIALLY_RECEIVED;
+        return canMoveTo(RECEIVED);
     }
 }

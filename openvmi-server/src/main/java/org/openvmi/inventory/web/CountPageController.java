@@ -92,7 +92,7 @@ class CountPageController {
     /** The count sheet with the entry form in the model ("count"), as saved or as typed when a save was refused. */
     private String detail(CountView c, Model model) {
         model.addAttribute("c", c);
-        model.addAttribute("open", CountStatus.OPEN.name().equals(c.status()));
+        model.addAttribute("open", CountStatus.valueOf(c.status()).canMoveTo(CountStatus.POSTED));
         model.addAttribute("foundRows", CountForm.FOUND_ROWS);
         Set<String> items = new HashSet<>();
         c.lines().forEach(l -> items.add(l.item()));

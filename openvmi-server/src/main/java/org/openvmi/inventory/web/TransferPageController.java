@@ -74,7 +74,9 @@ class TransferPageController {
     String detail(@PathVariable long id, Model model) {
         TransferView t = transfers.get(id);
         model.addAttribute("t", t);
-        model.addAttribute("inTransit", TransferStatus.valueOf(t.status()).inTransit());
+        TransferStatus status = TransferStatus.valueOf(t.status());
+        model.addAttribute("inTransit", status.inTransit());
+        model.addAttribute("shippable", status.canMoveTo(TransferStatus.SHIPPED));
         return "inventory/transfer";
     }
 

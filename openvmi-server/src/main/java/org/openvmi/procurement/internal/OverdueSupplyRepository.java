@@ -16,6 +16,8 @@ import org.openvmi.procurement.OverdueKind;
 import org.openvmi.procurement.OverdueStatus;
 import org.openvmi.procurement.OverdueSupplyView;
 import org.openvmi.procurement.model.PoNumber;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -59,10 +61,11 @@ public class OverdueSupplyRepository {
                 SELECT l.id, po.id AS po_id, l.line_no, l.item_id, po.warehouse_id, po.supplier_id,
                        COALESCE(l.confirmed_date, l.needed_by) AS due_on, l.qty - l.received_qty AS open_qty
                 FROM proc_po_line l JOIN proc_purchase_order po ON po.id = l.po_id
-                WHERE po.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+                WHERE po.status IN (:receivable)
                   AND l.line_status = 'OPEN' AND l.received_qty < l.qty
                   AND COALESCE(l.confirmed_date, l.needed_by) < :today
-                ORDER BY l.id""").param("today", java.sql.Date.valueOf(today)).query(rs -> {
+                ORDER BY l.id""").param("today", java.sql.Date.valueOf(today))
+                .param("receivable", PurchaseOrderStatus.receivableNames()).query(rs -> {
             String key = OverdueKind.PO_LINE + ":" + rs.getLong("id");
             late.put(key, new Late(key, OverdueKind.PO_LINE, rs.getLong("po_id"), rs.getInt("line_no"), null,
                     rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),
@@ -74,8 +77,9 @@ public class OverdueSupplyRepository {
                 FROM proc_shipment_notice n JOIN proc_shipment_notice_line nl ON nl.notice_id = n.id
                 JOIN proc_purchase_order po ON po.id = n.po_id
                 JOIN proc_po_line l ON l.po_id = po.id AND l.line_no = nl.po_line_no
-                WHERE n.status = 'IN_TRANSIT' AND n.expected_on < :today
-                ORDER BY n.id, nl.line_no""").param("today", java.sql.Date.valueOf(today)).query(rs -> {
+                WHERE n.status = :inTransit AND n.expected_on < :today
+                ORDER BY n.id, nl.line_no""").param("today", java.sql.Date.valueOf(today))
+                .param("inTransit", ShipmentNoticeStatus.IN_TRANSIT.name()).query(rs -> {
             String key = OverdueKind.SHIPMENT_NOTICE + ":" + rs.getLong("id") + ":" + rs.getInt("line_no");
             late.put(key, new Late(key, OverdueKind.SHIPMENT_NOTICE, rs.getLong("po_id"), rs.getInt("po_line_no"),
                     rs.getLong("id"), rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),

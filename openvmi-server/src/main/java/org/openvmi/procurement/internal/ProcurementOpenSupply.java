@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.openvmi.procurement.model.PoNumber;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.openvmi.shared.OpenSupply;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,12 +44,12 @@ class ProcurementOpenSupply implements OpenSupply {
                 SELECT l.id, po.id, l.line_no, l.item_id, po.warehouse_id, po.supplier_id,
                        COALESCE(l.confirmed_date, l.needed_by, po.ordered_on), l.qty - l.received_qty
                 FROM proc_po_line l JOIN proc_purchase_order po ON po.id = l.po_id
-                WHERE po.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+                WHERE po.status IN (:receivable)
                   AND l.line_status = 'OPEN' AND l.qty > l.received_qty
                   AND (CAST(:i AS BIGINT) IS NULL OR l.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR po.warehouse_id = :w)
                 ORDER BY po.id, l.line_no""")
-                .param("i", itemId).param("w", warehouseId)
+                .param("i", itemId).param("w", warehouseId).param("receivable", PurchaseOrderStatus.receivableNames())
                 .query((rs, n) -> new PoLine(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8))).list();
         Map<Long, BigDecimal> announced = new HashMap<>();
@@ -60,12 +62,13 @@ class ProcurementOpenSupply implements OpenSupply {
                     FROM proc_shipment_notice n JOIN proc_shipment_notice_line nl ON nl.notice_id = n.id
                     JOIN proc_purchase_order po ON po.id = n.po_id
                     JOIN proc_po_line l ON l.po_id = n.po_id AND l.line_no = nl.po_line_no
-                    WHERE n.status = 'IN_TRANSIT'
-                      AND po.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')
+                    WHERE n.status = :inTransit
+                      AND po.status IN (:receivable)
                       AND (CAST(:i AS BIGINT) IS NULL OR l.item_id = :i)
                       AND (CAST(:w AS BIGINT) IS NULL OR po.warehouse_id = :w)
                     ORDER BY n.expected_on, n.id, nl.line_no""")
-                    .param("i", itemId).param("w", warehouseId)
+                    .param("i", itemId).param("w", warehouseId).param("receivable", PurchaseOrderStatus.receivableNames())
+                    .param("inTransit", ShipmentNoticeStatus.IN_TRANSIT.name())
                     .query(rs -> {
                         PoLine line = byId.get(rs.getLong(1));
                         if (line == null) {

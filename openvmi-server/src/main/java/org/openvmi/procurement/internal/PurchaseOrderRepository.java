@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.procurement.PurchaseOrderView;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -55,8 +56,8 @@ public class PurchaseOrderRepository {
         jdbc.sql("""
                 INSERT INTO proc_purchase_order (supplier_id, requisition_id, warehouse_id, status, currency, total,
                                                  ordered_on, created_by, created_at)
-                VALUES (:s, :r, :w, 'SENT', :cur, :total, :on, :user, :now)""")
-                .param("s", supplierId).param("r", requisitionId).param("w", warehouseId).param("cur", currency)
+                VALUES (:s, :r, :w, :status, :cur, :total, :on, :user, :now)""")
+                .param("status", PurchaseOrderStatus.SENT.name()).param("s", supplierId).param("r", requisitionId).param("w", warehouseId).param("cur", currency)
                 .param("total", total).param("on", orderedOn).param("user", user).param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -210,10 +211,11 @@ public class PurchaseOrderRepository {
         Map<String, Object> p = new HashMap<>();
         p.put("scopeSupplierId", scope.supplierIdParam());
         if (dueBy != null) {
-            where.append(" AND p.status IN ('SENT', 'CHANGE_PROPOSED', 'CONFIRMED', 'PARTIALLY_RECEIVED')"
+            where.append(" AND p.status IN (:receivable)"
                          + " AND EXISTS (SELECT 1 FROM proc_po_line dl WHERE dl.po_id = p.id AND dl.received_qty < dl.qty"
                          + " AND COALESCE(dl.confirmed_date, dl.needed_by) <= :dueBy)");
             p.put("dueBy", dueBy);
+            p.put("receivable", PurchaseOrderStatus.receivableNames());
         }
         if (status != null) {
             where.append(" AND p.status = :status");

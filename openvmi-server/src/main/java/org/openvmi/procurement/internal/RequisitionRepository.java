@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.procurement.RequisitionView;
+import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.SortColumns;
@@ -49,8 +50,8 @@ public class RequisitionRepository {
         jdbc.sql("""
                 INSERT INTO proc_requisition (warehouse_id, urgent, status, amount, currency, note, source_ref,
                                               requested_by, created_at)
-                VALUES (:wh, :urgent, 'DRAFT', :amount, :cur, :note, :src, :user, :now)""")
-                .param("wh", warehouseId).param("urgent", urgent).param("amount", amount).param("cur", currency)
+                VALUES (:wh, :urgent, :status, :amount, :cur, :note, :src, :user, :now)""")
+                .param("status", RequisitionStatus.DRAFT.name()).param("wh", warehouseId).param("urgent", urgent).param("amount", amount).param("cur", currency)
                 .param("note", note).param("src", source).param("user", user).param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -61,8 +62,8 @@ public class RequisitionRepository {
         return jdbc.sql("""
                 UPDATE proc_requisition SET warehouse_id = :wh, urgent = :urgent, note = :note, amount = :amount,
                     currency = :cur, version = version + 1
-                WHERE id = :id AND version = :v AND status = 'DRAFT'""")
-                .param("wh", warehouseId).param("urgent", urgent).param("note", note).param("amount", amount)
+                WHERE id = :id AND version = :v AND status = :draft""")
+                .param("draft", RequisitionStatus.DRAFT.name()).param("wh", warehouseId).param("urgent", urgent).param("note", note).param("amount", amount)
                 .param("cur", currency).param("id", id).param("v", version).update() == 1;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openvmi.procurement.ShipmentNoticeView;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,7 +31,7 @@ public class ShipmentNoticeRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO proc_shipment_notice (po_id, expected_on, status, created_by, created_at)
-                VALUES (:po, :on, 'IN_TRANSIT', :u, :now)""")
+                VALUES (:po, :on, :status, :u, :now)""").param("status", ShipmentNoticeStatus.IN_TRANSIT.name())
                 .param("po", poId).param("on", java.sql.Date.valueOf(expectedOn)).param("u", user)
                 .param("now", Timestamp.from(now)).update(keys, "id");
         return keys.getKey().longValue();
@@ -67,7 +68,8 @@ public class ShipmentNoticeRepository {
 
     /** Marks an IN_TRANSIT notice received; false when it was received already (by someone else first). */
     public boolean markReceived(long id, long receiptId) {
-        return jdbc.sql("UPDATE proc_shipment_notice SET status = 'RECEIVED', receipt_id = :r WHERE id = :id AND status = 'IN_TRANSIT'")
+        return jdbc.sql("UPDATE proc_shipment_notice SET status = :to, receipt_id = :r WHERE id = :id AND status = :from")
+                .param("to", ShipmentNoticeStatus.RECEIVED.name()).param("from", ShipmentNoticeStatus.IN_TRANSIT.name())
                 .param("r", receiptId).param("id", id).update() == 1;
     }
 

@@ -17,6 +17,9 @@ import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.RequisitionRequest;
 import org.openvmi.procurement.RequisitionView;
 import org.openvmi.procurement.Requisitions;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.RequisitionStatus;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
@@ -170,7 +173,13 @@ class ProcurementPageController {
 
     @GetMapping("/requisitions/{id}")
     String requisition(@PathVariable long id, Model model) {
-        model.addAttribute("r", requisitions.get(id));
+        RequisitionView r = requisitions.get(id);
+        RequisitionStatus status = RequisitionStatus.valueOf(r.status());
+        model.addAttribute("r", r);
+        // the page offers what the status allows next
+        model.addAttribute("submittable", status.canMoveTo(RequisitionStatus.SUBMITTED));
+        model.addAttribute("decidable", status.canMoveTo(RequisitionStatus.APPROVED));
+        model.addAttribute("orderable", status.canMoveTo(RequisitionStatus.ORDERED));
         return "procurement/requisition";
     }
 
@@ -260,9 +269,19 @@ class ProcurementPageController {
     String order(@PathVariable long id, Model model) {
         PurchaseOrderView po = orders.get(id);
         model.addAttribute("po", po);
-        model.addAttribute("lineCancellable", PurchaseOrders.linesCancellable(po.status()));
+        // what the page offers is what the status allows (the service refuses the rest with the same rules)
+        PurchaseOrderStatus status = PurchaseOrderStatus.valueOf(po.status());
+        model.addAttribute("lineCancellable", status.linesCancellable());
+        model.addAttribute("answerable", status == PurchaseOrderStatus.SENT);
+        model.addAttribute("proposal", status == PurchaseOrderStatus.CHANGE_PROPOSED);
+        model.addAttribute("closable", status.canMoveTo(PurchaseOrderStatus.CLOSED));
+        // a shipment notice is announced against an open order, not while a proposal may still change its lines
+        model.addAttribute("announceable", status.receivable() && status != PurchaseOrderStatus.CHANGE_PROPOSED);
         model.addAttribute("timeline", orders.timeline(id));
-        model.addAttribute("notices", notices.ofOrder(id));
+        var ofOrder = notices.ofOrder(id);
+        model.addAttribute("notices", ofOrder);
+        model.addAttribute("receivableNotices", ofOrder.stream()
+                .filter(n -> ShipmentNoticeStatus.valueOf(n.status()).receivable()).map(n -> n.id()).toList());
         return "procurement/purchase-order";
     }
 

@@ -11,7 +11,9 @@ import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.ShipmentNoticeView;
 import org.openvmi.procurement.ShipmentNotices;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.procurement.model.ReceivingDocument;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 
 /**
  * The lines a receipt opens with: the open lines of a purchase order, or the lines of a shipment notice with the
@@ -62,7 +64,7 @@ record ReceivingSheet(ReceivingDocument document, PurchaseOrderView po, String s
 
     /** Whether anything can still be received on the document (an order still open, a notice in transit). */
     public boolean receivable() {
-        return document.notice() ? "IN_TRANSIT".equals(status) : PurchaseOrders.RECEIVABLE.contains(status);
+        return document.notice() ? ShipmentNoticeStatus.valueOf(status).receivable() : PurchaseOrderStatus.valueOf(status).receivable();
     }
 
     Optional<Row> find(String scanned) {

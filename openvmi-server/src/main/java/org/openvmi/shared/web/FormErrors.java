@@ -155,7 +155,10 @@ public final class FormErrors {
      */
     private static DomainMessageCodes.Coded coded(FieldErrors.FieldError problem) {
         if (problem.code() != null) {
-            return new DomainMessageCodes.Coded("domain." + problem.code(), problem.args().toArray());
+            // a label argument (a status, a kind of document) is resolved by the message source in the page's language
+            Object[] args = problem.args().stream().map(a -> a instanceof CodedRefusal.Label l
+                    ? new DefaultMessageSourceResolvable(new String[] {l.key()}, l.fallback()) : a).toArray();
+            return new DomainMessageCodes.Coded("domain." + problem.code(), args);
         }
         return DomainMessageCodes.of(problem.message());
     }

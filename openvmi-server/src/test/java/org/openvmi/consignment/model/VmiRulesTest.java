@@ -38,16 +38,16 @@ class VmiRulesTest {
 
     @Test
     void a_statement_moves_draft_issued_confirmed_or_disputed_closed_and_says_why_not_otherwise() {
-        assertThat(StatementStatus.DRAFT.refuse(StatementStatus.Action.ISSUE, 1)).isEmpty();
-        assertThat(StatementStatus.ISSUED.refuse(StatementStatus.Action.CONFIRM, 1)).isEmpty();
-        assertThat(StatementStatus.ISSUED.refuse(StatementStatus.Action.DISPUTE, 1)).isEmpty();
-        assertThat(StatementStatus.CONFIRMED.refuse(StatementStatus.Action.CLOSE, 1)).isEmpty();
-        assertThat(StatementStatus.DISPUTED.refuse(StatementStatus.Action.CLOSE, 1)).isEmpty();
-        assertThat(StatementStatus.DRAFT.refuse(StatementStatus.Action.CONFIRM, 7))
-                .hasValue("Statement 7 is DRAFT: only a statement that is ISSUED can be confirmed");
-        assertThat(StatementStatus.CONFIRMED.refuse(StatementStatus.Action.CONFIRM, 7)).isPresent();
-        assertThat(StatementStatus.CLOSED.refuse(StatementStatus.Action.CLOSE, 7)).isPresent();
-        assertThat(StatementStatus.ISSUED.refuse(StatementStatus.Action.ISSUE, 7)).isPresent();
+        assertThat(StatementStatus.DRAFT.refusal(StatementStatus.Action.ISSUE.to(), 1)).isEmpty();
+        assertThat(StatementStatus.ISSUED.refusal(StatementStatus.Action.CONFIRM.to(), 1)).isEmpty();
+        assertThat(StatementStatus.ISSUED.refusal(StatementStatus.Action.DISPUTE.to(), 1)).isEmpty();
+        assertThat(StatementStatus.CONFIRMED.refusal(StatementStatus.Action.CLOSE.to(), 1)).isEmpty();
+        assertThat(StatementStatus.DISPUTED.refusal(StatementStatus.Action.CLOSE.to(), 1)).isEmpty();
+        assertThat(StatementStatus.DRAFT.refusal(StatementStatus.Action.CONFIRM.to(), 7)).hasValueSatisfying(e ->
+                assertThat(e).hasMessage("Statement 7 is DRAFT and cannot become CONFIRMED: only a statement that is ISSUED can"));
+        assertThat(StatementStatus.CONFIRMED.refusal(StatementStatus.Action.CONFIRM.to(), 7)).isPresent();
+        assertThat(StatementStatus.CLOSED.refusal(StatementStatus.Action.CLOSE.to(), 7)).isPresent();
+        assertThat(StatementStatus.ISSUED.refusal(StatementStatus.Action.ISSUE.to(), 7)).isPresent();
     }
 
     @Test

@@ -78,4 +78,19 @@ class FormErrorsTest {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(FormErrors.byField(range, messages)).containsEntry("horizonDays", "Must be between 1 and 730");
     }
+
+    @Test
+    void an_illegal_transition_reads_in_the_page_language_with_document_and_statuses_by_their_labels() {
+        ResourceBundleMessageSource all = new ResourceBundleMessageSource();
+        all.setBasenames("i18n/messages", "i18n/enums");
+        all.setDefaultEncoding("UTF-8");
+        all.setFallbackToSystemLocale(false);
+        RuntimeException refused = org.openvmi.procurement.model.PurchaseOrderStatus.CLOSED.refusal(
+                org.openvmi.procurement.model.PurchaseOrderStatus.CONFIRMED, "PO-2026-0007").orElseThrow();
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(FormErrors.describe(refused, all)).isEqualTo("采购订单 PO-2026-0007 当前为“已关闭”，不能变为“已确认”");
+        assertThat(FormErrors.byField(refused, all)).containsEntry("status", "采购订单 PO-2026-0007 当前为“已关闭”，不能变为“已确认”");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(FormErrors.describe(refused, all)).isEqualTo("Purchase order PO-2026-0007 is Closed and cannot become Confirmed");
+    }
 }
