@@ -126,4 +126,50 @@ public class CatalogRefs {
                 : "EXISTS (SELECT 1 FROM supplier_item si_scope WHERE si_scope.item_id = " + itemIdColumn + " AND "
                   + scope.predicate("si_scope.supplier_id") + ")";
     }
+
+    /** Items by id, for the ledger's typed entry point; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, ItemRef> itemsById(Collection<Long> ids) {
+        Map<Long, ItemRef> refs = new HashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> refs.put(rs.getLong("id"), new ItemRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
+                        rs.getBigDecimal("unit_cost"))))
+                .list();
+        return refs;
+    }
+
+    /** Locations by id; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocationRef> locationsById(Collection<Long> ids) {
+        Map<Long, LocationRef> refs = new HashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("""
+                SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
+                FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> refs.put(rs.getLong("id"), new LocationRef(rs.getLong("id"), rs.getString("code"),
+                        rs.getLong("warehouse_id"), rs.getString("warehouse_code"), LocationType.valueOf(rs.getString("type")),
+                        rs.getBoolean("allow_negative"))))
+                .list();
+        return refs;
+    }
+
+    /** Supplier codes by id; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> supplierCodes(Collection<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("SELECT id, code FROM supplier WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code"))).list();
+        return codes;
+    }
 }

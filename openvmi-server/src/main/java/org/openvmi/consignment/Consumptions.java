@@ -23,7 +23,8 @@ import org.openvmi.consignment.model.FifoPick;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.inventory.InsufficientStockException;
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.PostingResult;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -106,7 +107,7 @@ public class Consumptions {
         Map<String, AgreementRepository.Terms> terms = ownership.terms(layers, item, location, now);
         boolean supplierFirst = terms.values().stream().anyMatch(t -> t.mode() == OwnershipMode.STAGED);
         List<FifoPick.Pick> picks = FifoPick.pick(layers, qty, supplierFirst);
-        List<MovementRequest> movements = new ArrayList<>();
+        List<LedgerLine> movements = new ArrayList<>();
         List<Ownership.Passage> passages = new ArrayList<>();
         for (FifoPick.Pick p : picks) {
             if (!"OWN".equals(p.owner())) {
@@ -115,8 +116,8 @@ public class Consumptions {
                 passages.add(passage);
                 movements.addAll(Ownership.lines(passage, item, location, reference));
             }
-            movements.add(new MovementRequest("CONSUME", item.code(), location.code(), "OWN",
-                    p.lot().isEmpty() ? null : p.lot(), p.qty(), null, "VMI consumption", reference));
+            movements.add(LedgerLine.of(MovementType.CONSUME, item.id(), location.id(), null,
+                    p.lot().isEmpty() ? null : p.lot(), p.qty(), "VMI consumption", reference));
         }
         List<FifoPick.Layer> after = Ownership.minus(layers, picks);
         for (AgreementRepository.Terms t : terms.values()) {
@@ -127,7 +128,7 @@ public class Consumptions {
         }
         PostingResult posting;
         try {
-            posting = ledger.postInternal(movements);
+            posting = ledger.record(movements);
         } catch (InsufficientStockException e) {
             // a concurrent consumption took these lots between our read and our posting: read again
             throw new UseCases.Retry(e.getMessage());

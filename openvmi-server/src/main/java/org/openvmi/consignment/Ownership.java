@@ -18,7 +18,8 @@ import org.openvmi.consignment.internal.ShipmentRepository;
 import org.openvmi.consignment.model.FifoPick;
 import org.openvmi.consignment.model.Money;
 import org.openvmi.consignment.model.OwnershipMode;
-import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.StockFilter;
 import org.openvmi.inventory.StockQueries;
 import org.openvmi.inventory.StockView;
@@ -90,12 +91,12 @@ class Ownership {
     }
 
     /** The two ledger lines of a passage: −q supplier-owned, +q OWN, same item, location and lot. */
-    static List<MovementRequest> lines(Passage p, ItemRef item, LocationRef location, String reference) {
+    static List<LedgerLine> lines(Passage p, ItemRef item, LocationRef location, String reference) {
         String lot = p.lot().isEmpty() ? null : p.lot();
         return List.of(
-                new MovementRequest("OWNERSHIP_TRANSFER", item.code(), location.code(), p.terms().supplier(), lot,
-                        p.qty().negate(), null, "ownership to buyer (" + p.kind() + ")", reference),
-                new MovementRequest("OWNERSHIP_TRANSFER", item.code(), location.code(), "OWN", lot, p.qty(), null,
+                LedgerLine.of(MovementType.OWNERSHIP_TRANSFER, item.id(), location.id(), p.terms().supplierId(), lot,
+                        p.qty().negate(), "ownership to buyer (" + p.kind() + ")", reference),
+                LedgerLine.of(MovementType.OWNERSHIP_TRANSFER, item.id(), location.id(), null, lot, p.qty(),
                         "ownership from " + p.terms().supplier() + " (" + p.kind() + ")", reference));
     }
 

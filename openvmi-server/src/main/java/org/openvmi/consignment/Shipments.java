@@ -28,7 +28,8 @@ import org.openvmi.consignment.model.FifoPick;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.inventory.InsufficientStockException;
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.PostingResult;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
@@ -247,7 +248,7 @@ public class Shipments {
             throw new BusinessRuleException(errors.list().get(0).field(), errors.list().get(0).message());
         }
         String reference = "ASN-" + id;
-        List<MovementRequest> movements = new ArrayList<>();
+        List<LedgerLine> movements = new ArrayList<>();
         List<Ownership.Passage> passages = new ArrayList<>();
         Map<String, List<ShipmentRepository.OpenLine>> byItemLocation = new HashMap<>();
         Map<Long, ItemRef> itemRefs = new HashMap<>();
@@ -261,8 +262,8 @@ public class Shipments {
             itemRefs.put(sl.id(), item);
             locationRefs.put(sl.id(), location);
             BigDecimal qty = receiving.get(sl.id());
-            movements.add(new MovementRequest("RECEIPT", item.code(), location.code(), head.supplier(),
-                    sl.lot().isEmpty() ? null : sl.lot(), qty, null, "VMI receipt", reference));
+            movements.add(LedgerLine.of(MovementType.RECEIPT, item.id(), location.id(), head.supplierId(),
+                    sl.lot().isEmpty() ? null : sl.lot(), qty, "VMI receipt", reference));
             byItemLocation.computeIfAbsent(item.id() + "@" + location.id(), k -> new ArrayList<>()).add(sl);
         }
         for (List<ShipmentRepository.OpenLine> group : byItemLocation.values()) {
@@ -289,7 +290,7 @@ public class Shipments {
         }
         PostingResult posting;
         try {
-            posting = ledger.postInternal(movements);
+            posting = ledger.record(movements);
         } catch (InsufficientStockException e) {
             throw new UseCases.Retry(e.getMessage());
         }

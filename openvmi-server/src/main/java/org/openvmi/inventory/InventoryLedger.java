@@ -8,13 +8,14 @@ import java.util.List;
 
 import jakarta.validation.Validator;
 
+import org.openvmi.inventory.internal.LineResolver;
 import org.openvmi.inventory.internal.PostingEngine;
+import org.openvmi.shared.ConcurrencyRetry;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.IdempotencyKeys;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,55 +32,53 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class InventoryLedger {
 
-    private static final int MAX_ATTEMPTS = 8;
-
     private final PostingEngine engine;
+    private final LineResolver resolver;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Validator validator;
+    // a concurrent posting with the same key committed first, or a concurrent creator of the same balance row: run
+    // again; the replay then answers with the first result
+    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
+            .alsoOn(DuplicateKeyException.class);
 
-    InventoryLedger(PostingEngine engine, PlatformTransactionManager transactionManager, JsonMapper json, Validator validator) {
+    InventoryLedger(PostingEngine engine, LineResolver resolver, PlatformTransactionManager transactionManager,
+                    JsonMapper json, Validator validator) {
         this.validator = validator;
         this.engine = engine;
+        this.resolver = resolver;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
     }
 
-    /** Posts lines of the types people and integrations may post directly (not transfers, counts, ownership). */
+    /**
+     * Posts what people and integrations send (REST, scan page): codes, only the types posted directly (not
+     * transfers, counts, ownership, opening balances), no consumption of consignment stock.
+     */
     public PostingResult post(PostingRequest request, String idempotencyKey) {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         refuseInvalid(request);
         String hash = key == null ? null : hash(request);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> engine.replay(key, hash)
-                        .orElseGet(() -> engine.apply(lines(request), key, hash, false)));
-            } catch (DuplicateKeyException | TransientDataAccessException e) {
-                // a concurrent posting with the same key committed first, or the database chose us as a deadlock
-                // victim: run again; the replay then answers with the first result
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                backoff(attempt);
-            }
-        }
+        return retry.run(() -> transactions.execute(status -> engine.replay(key, hash)
+                .orElseGet(() -> engine.apply(resolver.fromCodes(lines(request)), key, hash))));
     }
 
     /**
-     * Posts lines of any type inside the caller's transaction, for the documents of this and other features
-     * (transfers, counts, consignment). The caller retries its whole transaction on concurrency failures.
+     * Posts the lines of a feature's document (receipt, shipment, consumption, transfer, count, ownership transfer,
+     * opening balance) inside the caller's transaction, by id and of any type: the use case decides which types it
+     * posts. The caller retries its whole transaction on concurrency failures.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public PostingResult postInternal(List<MovementRequest> lines) {
-        return engine.apply(lines, null, null, true);
+    public PostingResult record(List<LedgerLine> lines) {
+        return engine.apply(resolver.fromLines(lines), null, null);
     }
 
     /**
-     * Checks lines of any type without writing anything (an import's row report before its posting): the 400 naming
-     * every bad field as {@code lines[i].field}, or nothing.
+     * Checks lines as {@link #record} would, without writing anything (an import's row report before its posting):
+     * the 400 naming every bad field as {@code lines[i].field}, or nothing.
      */
-    public void checkInternal(List<MovementRequest> lines) {
-        engine.check(lines, true);
+    public void check(List<LedgerLine> lines) {
+        resolver.fromLines(lines);
     }
 
     /**
@@ -93,7 +92,7 @@ public class InventoryLedger {
         }
         List<FieldErrors.FieldError> all = new ArrayList<>(invalid);
         try {
-            engine.check(lines(request));
+            resolver.fromCodes(lines(request));
         } catch (InvalidInputException e) {
             e.errors().stream().filter(other -> all.stream().noneMatch(f -> f.field().equals(other.field())))
                     .forEach(all::add);
@@ -113,13 +112,4 @@ public class InventoryLedger {
             throw new IllegalStateException(e);
         }
     }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, (long) attempt * attempt * 2) + (long) (Math.random() * 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -2,7 +2,6 @@ package org.openvmi.inventory;
 
 import java.time.Instant;
 
-import org.openvmi.inventory.model.MovementType;
 import org.openvmi.shared.AllowedValues;
 
 /**

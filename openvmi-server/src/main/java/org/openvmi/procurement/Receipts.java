@@ -14,9 +14,11 @@ import jakarta.validation.Validator;
 
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.PostingResult;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.PurchaseOrderRepository;
@@ -25,6 +27,7 @@ import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.procurement.model.ReceiptTolerance;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConcurrencyRetry;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -32,7 +35,6 @@ import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Receipts {
 
-    private static final int MAX_ATTEMPTS = 8;
+    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS);
 
     private final PurchaseOrders orders;
     private final PurchaseOrderRepository poRepository;
@@ -87,27 +89,10 @@ public class Receipts {
      */
     public ReceiptView receive(String idempotencyKey, ReceiptRequest r) {
         RequestValidation.check(validator, r);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> idempotency.once(idempotencyKey, "receive", r, ReceiptView.class,
-                        () -> receiveOnce(r)));
-            } catch (DuplicateKeyException sameKeyAtOnce) {
-                // a concurrent first request with the same key stored its answer first: run again to replay it
-                if (attempt >= MAX_ATTEMPTS || idempotencyKey == null) {
-                    throw sameKeyAtOnce;
-                }
-            } catch (TransientDataAccessException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(attempt * 5L + (long) (Math.random() * 5));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        // a concurrent first request with the same key stored its answer first: run again to replay it
+        return retry.alsoWhen(e -> e instanceof DuplicateKeyException && idempotencyKey != null)
+                .run(() -> transactions.execute(status -> idempotency.once(idempotencyKey, "receive", r,
+                        ReceiptView.class, () -> receiveOnce(r))));
     }
 
     public ReceiptView get(long id) {
@@ -204,8 +189,11 @@ public class Receipts {
         Instant now = clock.instant();
         String user = Actor.current().name();
         long receiptId = repository.insert(po.id(), location.id(), receivedOn, user, now);
-        List<MovementRequest> movements = new ArrayList<>();
+        List<LedgerLine> movements = new ArrayList<>();
         List<GoodsReceived> facts = new ArrayList<>();
+        // the PO lines name their items by code: resolved once here, the ledger then gets ids
+        Map<String, ItemRef> items = refs.items(lines.stream().map(l -> l.poLine().item()).distinct()
+                .toList());
         for (Line l : lines) {
             LocalDate promised = l.poLine().confirmedDate() != null ? l.poLine().confirmedDate() : l.poLine().neededBy();
             int leadTime = (int) ChronoUnit.DAYS.between(po.orderedOn(), receivedOn);
@@ -213,14 +201,14 @@ public class Receipts {
             repository.insertLine(receiptId, l.poLine().id(), l.qty(), l.rejected(), l.reason(), l.poLine().price(),
                     leadTime, onTime);
             if (l.qty().signum() > 0) {
-                movements.add(new MovementRequest("RECEIPT", l.poLine().item(), location.code(), "OWN", l.lot(), l.qty(),
-                        l.poLine().price(), "PO receipt", po.number() + "/RC-" + receiptId));
+                movements.add(new LedgerLine(MovementType.RECEIPT, items.get(l.poLine().item()).id(), location.id(),
+                        null, l.lot(), l.qty(), l.poLine().price(), "PO receipt", po.number() + "/RC-" + receiptId));
                 facts.add(new GoodsReceived(receiptId, po.id(), po.supplier(), l.poLine().item(), po.warehouse(),
                         l.qty(), po.orderedOn(), receivedOn, promised, leadTime, onTime));
             }
         }
         if (!movements.isEmpty()) {
-            PostingResult posting = ledger.postInternal(movements);
+            PostingResult posting = ledger.record(movements);
             repository.setPosting(receiptId, posting.postingId());
         }
         PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status())

@@ -3,8 +3,8 @@ package org.openvmi.consignment.internal;
 import org.openvmi.shared.CurrentUser;
 import java.util.function.Supplier;
 
+import org.openvmi.shared.ConcurrencyRetry;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,9 +25,8 @@ public class UseCases {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 10;
-
     private final TransactionTemplate transactions;
+    private final ConcurrencyRetry retry = ConcurrencyRetry.of(10).alsoOn(Retry.class, DuplicateKeyException.class);
 
     UseCases(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -37,24 +36,6 @@ public class UseCases {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return useCase.get();
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> useCase.get());
-            } catch (Retry | DuplicateKeyException | TransientDataAccessException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                backoff(attempt);
-            }
-        }
-    }
-
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, (long) attempt * attempt * 2) + (long) (Math.random() * 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return retry.run(() -> transactions.execute(status -> useCase.get()));
     }
 }

@@ -13,11 +13,11 @@ import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.CountEntryRequest;
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.model.CountLine;
 import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.DocumentRules;
-import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -90,11 +90,13 @@ public class CountFlow {
         sheet.lines().stream().sorted(Comparator.comparing(CountLine::key))
                 .forEach(l -> bookAtPosting.put(l.lineNo(), counts.lockOnHand(l.key())));
         sheet.posted(bookAtPosting);
-        List<MovementRequest> variances = sheet.lines().stream().filter(l -> l.variance().signum() != 0)
-                .map(l -> new MovementRequest(MovementType.COUNT.name(), l.item(), l.location(), l.key().owner(),
-                        l.key().lot(), l.variance(), null, REASON, "CNT-" + id))
+        List<CountLine> changed = sheet.lines().stream().filter(l -> l.variance().signum() != 0).toList();
+        Map<Integer, Long> owners = changed.isEmpty() ? Map.of() : counts.ownerSupplierIds(id);
+        List<LedgerLine> variances = changed.stream()
+                .map(l -> LedgerLine.of(MovementType.COUNT, l.key().itemId(), l.key().locationId(),
+                        owners.get(l.lineNo()), l.key().lot(), l.variance(), REASON, "CNT-" + id))
                 .toList();
-        Long postingId = variances.isEmpty() ? null : ledger.postInternal(variances).postingId();
+        Long postingId = variances.isEmpty() ? null : ledger.record(variances).postingId();
         counts.savePosted(sheet, postingId, CurrentUser.name(), clock.instant());
     }
 

@@ -3,7 +3,9 @@ package org.openvmi.inventory.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.inventory.model.CountLine;
@@ -145,5 +147,15 @@ public class CountRepository {
                 .param("owner", l.key().owner()).param("lot", l.key().lot()).param("book", l.book())
                 .param("found", l.found())
                 .update();
+    }
+
+    /** The supplier owning each line's stock, by line number (absent for own stock), for the ledger's typed lines. */
+    public Map<Integer, Long> ownerSupplierIds(long id) {
+        Map<Integer, Long> owners = new HashMap<>();
+        jdbc.sql("SELECT line_no, owner_supplier_id FROM stock_count_line WHERE count_id = :id AND owner_supplier_id IS NOT NULL")
+                .param("id", id)
+                .query((rs, n) -> owners.put(rs.getInt(1), rs.getLong(2)))
+                .list();
+        return owners;
     }
 }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import org.openvmi.inventory.model.Refusal;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.ConcurrencyRetry;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DocumentTransactions {
 
-    private static final int MAX_ATTEMPTS = 8;
-
     private final TransactionTemplate transactions;
+    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
+            .alsoOn(StaleDocumentException.class, DuplicateKeyException.class);
 
     DocumentTransactions(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -34,16 +34,7 @@ public class DocumentTransactions {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return useCase.get(); // the caller's transaction decides; it retries as a whole
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> useCase.get());
-            } catch (StaleDocumentException | DuplicateKeyException | TransientDataAccessException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                backoff(attempt);
-            }
-        }
+        return retry.run(() -> transactions.execute(status -> useCase.get()));
     }
 
     /** Turns a document's refusal into the answer: 409 for a state conflict, 422 for a business rule. */
@@ -52,14 +43,5 @@ public class DocumentTransactions {
             throw r.kind() == Refusal.Kind.CONFLICT ? new ConflictException(r.field(), r.reason())
                     : new BusinessRuleException(r.field(), r.reason());
         });
-    }
-
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(Math.min(50, (long) attempt * attempt * 2) + (long) (Math.random() * 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -12,14 +12,15 @@ import jakarta.validation.constraints.Digits;
 
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.model.Cells;
 import org.openvmi.catalog.model.ImportBatch;
 import org.openvmi.catalog.model.ImportRow;
 import org.openvmi.catalog.model.RowProblems;
 import org.openvmi.catalog.model.TabularAdapter;
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
-import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -49,11 +50,6 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
 
         String ownerOrOwn() {
             return OpeningStockTable.ownerOrOwn(owner);
-        }
-
-        MovementRequest movement() {
-            return new MovementRequest(MovementType.OPENING.name(), item, location, ownerOrOwn(), lot, qty, unitCost,
-                    "opening balance (go-live import)", "OPENING-IMPORT");
         }
     }
 
@@ -110,11 +106,11 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
     @Override
     public ImportBatch<Row> prepare(List<ImportRow<Row>> rows, Set<String> columnsInFile) {
         Map<String, ItemRef> items = refs.items(codes(rows, Row::item));
-        Map<String, ?> locations = refs.locations(codes(rows, Row::location));
+        Map<String, LocationRef> locations = refs.locations(codes(rows, Row::location));
         List<String> owners = rows.stream().map(r -> r.command().ownerOrOwn()).filter(o -> !StockKey.OWN.equals(o))
                 .distinct().toList();
         Map<String, Long> suppliers = refs.suppliers(owners);
-        return new Batch(items, locations.keySet(), suppliers.keySet());
+        return new Batch(items, locations, suppliers);
     }
 
     private static List<String> codes(List<ImportRow<Row>> rows, java.util.function.Function<Row, String> code) {
@@ -129,10 +125,10 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
     private final class Batch implements ImportBatch<Row> {
 
         private final Map<String, ItemRef> items;
-        private final Set<String> locations;
-        private final Set<String> suppliers;
+        private final Map<String, LocationRef> locations;
+        private final Map<String, Long> suppliers;
 
-        Batch(Map<String, ItemRef> items, Set<String> locations, Set<String> suppliers) {
+        Batch(Map<String, ItemRef> items, Map<String, LocationRef> locations, Map<String, Long> suppliers) {
             this.items = items;
             this.locations = locations;
             this.suppliers = suppliers;
@@ -146,10 +142,10 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                 if (c.item() != null && (item == null || !item.code().equals(c.item()))) {
                     problems.reject(r.row(), ITEM, "imports.error.unknownItem", c.item());
                 }
-                if (c.location() != null && !locations.contains(c.location())) {
+                if (c.location() != null && !locations.containsKey(c.location())) {
                     problems.reject(r.row(), LOCATION, "imports.error.unknownLocation", c.location());
                 }
-                if (!StockKey.OWN.equals(c.ownerOrOwn()) && !suppliers.contains(c.ownerOrOwn())) {
+                if (!StockKey.OWN.equals(c.ownerOrOwn()) && !suppliers.containsKey(c.ownerOrOwn())) {
                     problems.reject(r.row(), OWNER, "imports.error.unknownOwner", c.owner());
                 }
                 if (c.qty() != null && c.qty().signum() <= 0) {
@@ -169,7 +165,7 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                 return;
             }
             try {
-                ledger.checkInternal(good.stream().map(r -> r.command().movement()).toList());
+                ledger.check(good.stream().map(r -> line(r.command())).toList());
             } catch (InvalidInputException e) {
                 for (FieldErrors.FieldError error : e.errors()) {
                     int open = error.field().indexOf('[');
@@ -186,8 +182,16 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
 
         @Override
         public Written write(List<ImportRow<Row>> rows) {
-            ledger.postInternal(rows.stream().map(r -> r.command().movement()).toList());
+            ledger.record(rows.stream().map(r -> line(r.command())).toList());
             return new Written(rows.size(), 0, 0);
+        }
+
+        /** The import is an edge: its codes are resolved here, once, and the ledger gets the ids (rows checked). */
+        private LedgerLine line(Row row) {
+            String owner = row.ownerOrOwn();
+            return new LedgerLine(MovementType.OPENING, items.get(row.item()).id(), locations.get(row.location()).id(),
+                    StockKey.OWN.equals(owner) ? null : suppliers.get(owner), row.lot(), row.qty(), row.unitCost(),
+                    "opening balance (go-live import)", "OPENING-IMPORT");
         }
     }
 }

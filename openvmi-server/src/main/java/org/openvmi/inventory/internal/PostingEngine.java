@@ -17,10 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openvmi.inventory.InsufficientStockException;
-import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.PostingResult;
-import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.model.PostingLine;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.BusinessRuleException;
@@ -35,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies one posting inside the caller's transaction: the posting row, moving average cost, balance rows of new
+ * Applies one posting of resolved lines ({@link LineResolver}) inside the caller's transaction: the posting row, moving average cost, balance rows of new
  * keys, the movements in request order and the stored answer, and last the balance changes in stock-key order (so
  * concurrent batches never deadlock, and hold their row locks only until the commit).
  */
@@ -45,16 +44,14 @@ public class PostingEngine {
     /** Balance ids never change once a key exists, so committed ones are cached to save a query per line. */
     private final Map<StockKey, Long> balanceIds = new ConcurrentHashMap<>();
 
-    private final LineResolver resolver;
     private final BalanceRepository balances;
     private final PostingRepository postings;
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PostingEngine(LineResolver resolver, BalanceRepository balances, PostingRepository postings, JsonMapper json,
+    PostingEngine(BalanceRepository balances, PostingRepository postings, JsonMapper json,
                   Clock clock, ApplicationEventPublisher events) {
-        this.resolver = resolver;
         this.balances = balances;
         this.postings = postings;
         this.json = json;
@@ -76,23 +73,12 @@ public class PostingEngine {
         });
     }
 
-    /** Resolves the lines without writing anything: the 400 naming every bad field, or nothing. */
-    public void check(List<MovementRequest> requests) {
-        check(requests, false);
-    }
-
-    /** Like {@link #check(List)}; {@code internal} also accepts the types posted by documents (opening balances …). */
-    public void check(List<MovementRequest> requests, boolean internal) {
-        resolver.resolve(requests, internal);
-    }
-
     /**
      * The order of the work is chosen for concurrency: the posting, the item cost rows, new balance rows, the movements
      * and the stored answer come first; the balance changes, which lock rows other postings of the same keys wait for,
      * come last, as one batch in stock-key order, so those locks are held for one round trip and the commit.
      */
-    public PostingResult apply(List<MovementRequest> requests, String idempotencyKey, String requestHash, boolean internal) {
-        List<LineResolver.Resolved> lines = resolver.resolve(requests, internal);
+    public PostingResult apply(List<LineResolver.Resolved> lines, String idempotencyKey, String requestHash) {
         Instant now = clock.instant();
         String user = CurrentUser.name();
         long postingId = postings.insert(idempotencyKey, requestHash, user, now);

@@ -53,8 +53,9 @@ public class TransferFlow {
         List<LocationView> transit = warehouses.findLocations(to.warehouse(), null, LocationType.IN_TRANSIT,
                 PageRequest.of(0, 1)).content();
         refuse(t.ship(transit.isEmpty() ? null : transit.get(0).code(), to.warehouse()));
-        save(t, null);
+        // the in-transit location is stored first: the ledger is posted with the ids the transfer row holds
         transfers.markShipped(id, transit.get(0).id(), clock.instant());
+        save(t, null);
         transfers.ensureDestinationBalances(id, clock.instant());
     }
 

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openvmi.inventory.InventoryLedger;
-import org.openvmi.inventory.MovementRequest;
-import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferEvent;
 import org.springframework.stereotype.Component;
@@ -23,39 +23,46 @@ public class TransferPostings {
     public static final String DIFFERENCE_REASON = "transfer difference";
 
     private final InventoryLedger ledger;
+    private final TransferRepository transfers;
 
-    TransferPostings(InventoryLedger ledger) {
+    TransferPostings(InventoryLedger ledger, TransferRepository transfers) {
         this.ledger = ledger;
+        this.transfers = transfers;
     }
 
     public void post(Transfer t) {
+        if (t.events().isEmpty()) {
+            return;
+        }
         String reference = "TRF-" + t.id();
+        TransferRepository.LedgerIds ids = transfers.ledgerIds(t.id());
         for (TransferEvent event : t.events()) {
-            List<MovementRequest> lines = new ArrayList<>();
+            List<LedgerLine> lines = new ArrayList<>();
             switch (event.type()) {
                 case SHIPPED -> {
                     // the outgoing lines first: a refusal of the ledger then names lines[i] = line i of the transfer
-                    add(lines, event, MovementType.TRANSFER_OUT, t.fromLocation(), false, reference, "transfer to " + t.toLocation());
-                    add(lines, event, MovementType.TRANSFER_IN, t.transitLocation(), false, reference, "in transit to " + t.toLocation());
+                    add(lines, ids, event, MovementType.TRANSFER_OUT, ids.from(), false, reference, "transfer to " + t.toLocation());
+                    add(lines, ids, event, MovementType.TRANSFER_IN, ids.transit(), false, reference, "in transit to " + t.toLocation());
                 }
                 case RECEIVED -> {
-                    add(lines, event, MovementType.TRANSFER_OUT, t.transitLocation(), false, reference, "received at " + t.toLocation());
-                    add(lines, event, MovementType.TRANSFER_IN, t.toLocation(), false, reference, "transfer from " + t.fromLocation());
+                    add(lines, ids, event, MovementType.TRANSFER_OUT, ids.transit(), false, reference, "received at " + t.toLocation());
+                    add(lines, ids, event, MovementType.TRANSFER_IN, ids.to(), false, reference, "transfer from " + t.fromLocation());
                 }
-                case CLOSED -> add(lines, event, MovementType.ADJUST, t.transitLocation(), true, reference, DIFFERENCE_REASON);
+                case CLOSED -> add(lines, ids, event, MovementType.ADJUST, ids.transit(), true, reference, DIFFERENCE_REASON);
             }
             if (!lines.isEmpty()) {
-                ledger.postInternal(lines);
+                ledger.record(lines);
             }
         }
     }
 
-    private static void add(List<MovementRequest> lines, TransferEvent event, MovementType type, String location,
-                            boolean negate, String reference, String reason) {
+    private static void add(List<LedgerLine> lines, TransferRepository.LedgerIds ids, TransferEvent event,
+                            MovementType type, long location, boolean negate, String reference, String reason) {
         for (TransferEvent.Moved m : event.quantities()) {
             BigDecimal qty = negate ? m.qty().negate() : m.qty();
-            lines.add(new MovementRequest(type.name(), m.line().item(), location, m.line().owner(), m.line().lot(), qty,
-                    null, reason, reference));
+            TransferRepository.LineIds line = ids.lines().get(m.line().lineNo());
+            lines.add(LedgerLine.of(type, line.itemId(), location, line.ownerSupplierId(), m.line().lot(), qty, reason,
+                    reference));
         }
     }
 }

@@ -3,7 +3,9 @@ package org.openvmi.inventory.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openvmi.inventory.model.Transfer;
@@ -123,5 +125,24 @@ public class TransferRepository {
                 WHERE t.id = :id AND NOT EXISTS (SELECT 1 FROM stock_balance b WHERE b.item_id = tl.item_id
                       AND b.location_id = t.to_location_id AND b.owner = tl.owner AND b.lot = tl.lot)""")
                 .param("id", id).param("now", Timestamp.from(now)).update();
+    }
+
+    /** The ids a transfer posts the ledger with: its locations (transit once shipped) and each line's item and owner. */
+    public record LedgerIds(long from, long to, Long transit, Map<Integer, LineIds> lines) {
+    }
+
+    public record LineIds(long itemId, Long ownerSupplierId) {
+    }
+
+    public LedgerIds ledgerIds(long id) {
+        Map<Integer, LineIds> lines = new HashMap<>();
+        jdbc.sql("SELECT line_no, item_id, owner_supplier_id FROM stock_transfer_line WHERE transfer_id = :id")
+                .param("id", id)
+                .query((rs, n) -> lines.put(rs.getInt(1), new LineIds(rs.getLong(2), rs.getObject(3, Long.class))))
+                .list();
+        return jdbc.sql("SELECT from_location_id, to_location_id, transit_location_id FROM stock_transfer WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new LedgerIds(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), lines))
+                .single();
     }
 }

@@ -3,6 +3,7 @@ package org.openvmi.inventory.model;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.openvmi.inventory.MovementType;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
@@ -18,23 +19,31 @@ public final class PostingRules {
     private PostingRules() {
     }
 
-    public static MovementType type(int i, String value, boolean internal, FieldErrors errors) {
+    /** The movement type named by a request line, or null (with the reason) when it is missing or unknown. */
+    public static MovementType type(int i, String value, FieldErrors errors) {
         if (value == null || value.isBlank()) {
             errors.add(field(i, "type"), CodedRefusal.required());
             return null;
         }
         try {
-            MovementType type = MovementType.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            if (!internal && !type.postedDirectly()) {
-                errors.add(field(i, "type"), type + " is posted by its own document (transfer, count, consignment), "
-                                             + "not directly");
-                return null;
-            }
-            return type;
+            return MovementType.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(field(i, "type"), "unknown movement type '" + value + "'");
             return null;
         }
+    }
+
+    /**
+     * The type when people and integrations may post it directly, else null with the reason: transfers, counts,
+     * ownership transfers and opening balances are posted by their own documents.
+     */
+    public static MovementType postedDirectly(int i, MovementType type, FieldErrors errors) {
+        if (type != null && !type.postedDirectly()) {
+            errors.add(field(i, "type"), type + " is posted by its own document (transfer, count, consignment), "
+                                         + "not directly");
+            return null;
+        }
+        return type;
     }
 
     /** The signed quantity the line changes on hand by, or null when the quantity is not acceptable. */

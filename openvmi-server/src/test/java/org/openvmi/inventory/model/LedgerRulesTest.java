@@ -1,5 +1,6 @@
 package org.openvmi.inventory.model;
 
+import org.openvmi.inventory.MovementType;
 import java.math.BigDecimal;
 import java.util.Random;
 

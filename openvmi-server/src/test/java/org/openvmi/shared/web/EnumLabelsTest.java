@@ -28,7 +28,7 @@ import org.openvmi.consignment.model.SettlementCycle;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.engine.forecast.DemandClass;
 import org.openvmi.inventory.model.CountStatus;
-import org.openvmi.inventory.model.MovementType;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.model.ReservationStatus;
 import org.openvmi.inventory.model.TransferStatus;
 import org.openvmi.notification.EmailMode;

@@ -1,9 +1,11 @@
-package org.openvmi.inventory.model;
+package org.openvmi.inventory;
 
 /**
  * Kinds of movement. Quantities in requests are positive; the type gives the direction. ADJUST and COUNT carry a signed
- * variance. Only some types may be posted directly through {@code POST /movements}: transfers, counts and ownership
- * transfers come from their own use cases so that their documents stay consistent.
+ * variance. Which types a caller may post follows from its entry point: people and integrations
+ * ({@link InventoryLedger#post}: REST, scan page) only those {@link #postedDirectly()}; transfers, counts, ownership
+ * transfers and opening balances come from their own use cases through {@link InventoryLedger#record} so that their
+ * documents stay consistent.
  */
 public enum MovementType {
     RECEIPT(1, true),

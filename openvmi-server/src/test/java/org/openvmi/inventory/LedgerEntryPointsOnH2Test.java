@@ -1,0 +1,7 @@
+package org.openvmi.inventory;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class LedgerEntryPointsOnH2Test extends LedgerEntryPointsContract {
+}

@@ -1,0 +1,7 @@
+package org.openvmi.inventory;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class LedgerEntryPointsOnPostgresIT extends LedgerEntryPointsContract {
+}
