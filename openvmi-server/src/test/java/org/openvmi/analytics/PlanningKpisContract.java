@@ -173,6 +173,12 @@ abstract class PlanningKpisContract {
                 .contains("Finance dashboard", "Consignment liability", "id=\"statements-chart\"");
         assertThat(page(finance, "/dashboards/finance?lang=zh-CN"))
                 .contains("财务驾驶舱", "寄售负债", "对账单状态分布").doesNotContain("Consignment liability");
+        // the role homes link their dashboard
+        assertThat(page(planner, "/?lang=en")).contains("id=\"home-planner-dashboard\"")
+                .doesNotContain("home-finance-dashboard");
+        assertThat(page(finance, "/?lang=zh-CN")).contains("id=\"home-finance-dashboard\"", "财务驾驶舱")
+                .doesNotContain("home-planner-dashboard");
+        assertThat(page(supplier, "/")).doesNotContain("home-planner-dashboard", "home-finance-dashboard");
         mvc.perform(get("/dashboards/finance").session(planner)).andExpect(status().isForbidden());
         mvc.perform(get("/dashboards/planner").session(finance)).andExpect(status().isForbidden());
         mvc.perform(get("/dashboards/planner").session(supplier)).andExpect(status().isForbidden());
