@@ -34,6 +34,7 @@ class ShellController {
         var roles = Shell.roles();
         model.addAttribute("sections", workspace.sections(roles));
         model.addAttribute("lastRun", workspace.lastRun(roles));
+        model.addAttribute("dashboards", workspace.dashboards(roles));
         boolean supplier = roles.contains(Role.SUPPLIER);
         model.addAttribute("supplierUser", supplier);
         if (supplier) {

@@ -157,6 +157,22 @@ class Workspace {
     }
 
     /** The newest planning run, for the planner's "last run" line; null before the first. */
+    /** A dashboard link on a role's home: the planner's for planners, the finance one for finance (admins: both). */
+    record DashboardLink(String id, String key, String href) {
+    }
+
+    List<DashboardLink> dashboards(Collection<Role> roles) {
+        List<DashboardLink> links = new ArrayList<>();
+        boolean admin = roles.contains(Role.ADMIN);
+        if ((admin || roles.contains(Role.PLANNER)) && AccessPolicy.mayOpen(roles, "/dashboards/planner")) {
+            links.add(new DashboardLink("home-planner-dashboard", "nav.plannerDashboard", "/dashboards/planner"));
+        }
+        if ((admin || roles.contains(Role.FINANCE)) && AccessPolicy.mayOpen(roles, "/dashboards/finance")) {
+            links.add(new DashboardLink("home-finance-dashboard", "nav.financeDashboard", "/dashboards/finance"));
+        }
+        return links;
+    }
+
     RunView lastRun(Collection<Role> roles) {
         if (!AccessPolicy.mayOpen(roles, "/planning/runs")
             || !(roles.contains(Role.ADMIN) || roles.contains(Role.PLANNER))) {

@@ -389,6 +389,11 @@ final class AccessMatrix {
             ui(GET, "/analytics/effect-report").allow(POLICY_EDITORS),
             ui(POST, "/analytics/effect-report/apply").allow(POLICY_EDITORS),
             ui(GET, "/dashboards/management").allow(BUYER_SIDE),
+            api(GET, "/api/v1/analytics/forecast-accuracy").allow(BUYER_SIDE),
+            api(GET, "/api/v1/analytics/suggestion-acceptance").allow(BUYER_SIDE),
+            api(GET, "/api/v1/analytics/consignment").allow(SIGNED_IN),
+            ui(GET, "/dashboards/planner").allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
+            ui(GET, "/dashboards/finance").allow(EnumSet.of(Role.ADMIN, Role.FINANCE, Role.VIEWER)),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit

@@ -5,21 +5,21 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** Division with the rounding every KPI uses; null when the denominator is zero. */
-final class Ratios {
+public final class Ratios {
 
     private static final MathContext PRECISION = new MathContext(20, RoundingMode.HALF_UP);
 
     private Ratios() {
     }
 
-    static BigDecimal divide(BigDecimal numerator, BigDecimal denominator, int scale) {
+    public static BigDecimal divide(BigDecimal numerator, BigDecimal denominator, int scale) {
         if (denominator == null || denominator.signum() == 0 || numerator == null) {
             return null;
         }
         return numerator.divide(denominator, PRECISION).setScale(scale, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal money(BigDecimal v) {
+    public static BigDecimal money(BigDecimal v) {
         return v.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -9,7 +9,10 @@ import org.openvmi.analytics.AbcReport;
 import org.openvmi.analytics.AgingReport;
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
+import org.openvmi.analytics.KpiBoard;
 import org.openvmi.analytics.KpiReport;
+import org.openvmi.analytics.PlanningKpiQueries;
+import org.openvmi.analytics.SupplyKpiQueries;
 import org.openvmi.analytics.StaleReport;
 import org.openvmi.analytics.SupplierScorecard;
 import org.openvmi.analytics.model.AbcXyz;
@@ -25,18 +28,26 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsApiController {
 
     private final AnalyticsQueries analytics;
+    private final KpiBoard board;
+    private final SupplyKpiQueries supply;
+    private final PlanningKpiQueries planning;
 
-    AnalyticsApiController(AnalyticsQueries analytics) {
+    AnalyticsApiController(AnalyticsQueries analytics, KpiBoard board, SupplyKpiQueries supply,
+                           PlanningKpiQueries planning) {
         this.analytics = analytics;
+        this.board = board;
+        this.supply = supply;
+        this.planning = planning;
     }
 
     @Operation(operationId = "getKpis", summary = "Every ledger KPI of a period (default the last 30 days) with the"
-            + " previous period and the trend (a supplier: its own consignment stock only)")
+            + " previous period and the trend: ledger, supplier (VMI SLA, price variance, statement disputes), consignment"
+            + " and planning KPIs (a supplier: its own consignment stock only, no planning KPIs)")
     @GetMapping("/api/v1/analytics/kpis")
     KpiReport kpis(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
                    @RequestParam(required = false) String category, @RequestParam(required = false) LocalDate from,
                    @RequestParam(required = false) LocalDate to) {
-        return analytics.kpis(new AnalyticsFilter(warehouse, supplier, category), period(from, to));
+        return board.kpis(new AnalyticsFilter(warehouse, supplier, category), period(from, to));
     }
 
     @Operation(operationId = "getAging", summary = "Stock value by age of its FIFO receipt layers (0–30, 31–90,"
@@ -77,12 +88,43 @@ class AnalyticsApiController {
     }
 
     @Operation(operationId = "getSupplierScorecard", summary = "A supplier's delivery performance in a period (default"
-            + " the last 30 days): OTIF per PO line, lead time mean and spread vs the source list, confirmation time"
-            + " (a supplier: its own only, another's is 404)")
+            + " the last 30 days): OTIF per PO line, lead time mean and spread vs the source list, confirmation time,"
+            + " VMI SLA, price variance and statement disputes (a supplier: its own only, another's is 404)")
     @GetMapping("/api/v1/analytics/suppliers/{code}/scorecard")
     SupplierScorecard scorecard(@PathVariable String code, @RequestParam(required = false) String warehouse,
                                 @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        return analytics.scorecard(code, warehouse, period(from, to));
+        return supply.complete(analytics.scorecard(code, warehouse, period(from, to)));
+    }
+
+    @Operation(operationId = "getForecastAccuracy", summary = "Forecast accuracy of the planning runs against the"
+            + " demand that came (plan vs actual): WAPE, bias and accuracy of the period, per month and per item"
+            + " (buyer side only)")
+    @GetMapping("/api/v1/analytics/forecast-accuracy")
+    PlanningKpiQueries.AccuracyReport forecastAccuracy(@RequestParam(required = false) String warehouse,
+                                                       @RequestParam(required = false) String category,
+                                                       @RequestParam(required = false) LocalDate from,
+                                                       @RequestParam(required = false) LocalDate to) {
+        return planning.accuracy(new AnalyticsFilter(warehouse, null, category), period(from, to));
+    }
+
+    @Operation(operationId = "getSuggestionAcceptance", summary = "Of the suggestions raised in a period: accepted"
+            + " ÷ decided and accepted ÷ raised (buyer side only)")
+    @GetMapping("/api/v1/analytics/suggestion-acceptance")
+    org.openvmi.analytics.model.PlanningKpis.Acceptance suggestionAcceptance(
+            @RequestParam(required = false) String warehouse, @RequestParam(required = false) String category,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        return planning.acceptance(new AnalyticsFilter(warehouse, null, category), period(from, to));
+    }
+
+    @Operation(operationId = "getConsignmentDaysOnHand", summary = "Consignment per supplier: stock value at the"
+            + " period's end, consumption value, days on hand, consumption per month (a supplier: its own only)")
+    @GetMapping("/api/v1/analytics/consignment")
+    SupplyKpiQueries.ConsignmentReport consignment(@RequestParam(required = false) String warehouse,
+                                                   @RequestParam(required = false) String supplier,
+                                                   @RequestParam(required = false) String category,
+                                                   @RequestParam(required = false) LocalDate from,
+                                                   @RequestParam(required = false) LocalDate to) {
+        return supply.consignment(new AnalyticsFilter(warehouse, supplier, category), period(from, to));
     }
 
     private org.openvmi.analytics.model.Period period(LocalDate from, LocalDate to) {

@@ -1,6 +1,7 @@
 package org.openvmi.analytics.web;
 
 import org.openvmi.analytics.AnalyticsQueries;
+import org.openvmi.analytics.SupplyKpiQueries;
 import org.openvmi.shared.PartyScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,16 +14,19 @@ class ScorecardPageController {
     private static final int DAYS = 90;
 
     private final AnalyticsQueries analytics;
+    private final SupplyKpiQueries supply;
 
-    ScorecardPageController(AnalyticsQueries analytics) {
+    ScorecardPageController(AnalyticsQueries analytics, SupplyKpiQueries supply) {
         this.analytics = analytics;
+        this.supply = supply;
     }
 
     @GetMapping("/portal/scorecard")
     String scorecard(Model model) {
         String supplier = PartyScope.current().supplierCode();
         var to = analytics.period(null, null).to();
-        model.addAttribute("card", analytics.scorecard(supplier, null, analytics.period(to.minusDays(DAYS - 1), to)));
+        model.addAttribute("card", supply.complete(
+                analytics.scorecard(supplier, null, analytics.period(to.minusDays(DAYS - 1), to))));
         return "analytics/scorecard";
     }
 }

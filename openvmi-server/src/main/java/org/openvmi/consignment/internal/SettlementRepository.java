@@ -166,7 +166,9 @@ public class SettlementRepository {
                                Instant now) {
         String extra = switch (stamp) {
             case "issued_at" -> ", issued_at = :now";
-            case "answered_at" -> ", answered_at = :now, answered_by = :u, comment_text = :c";
+            case "answered_at" -> ", answered_at = :now, answered_by = :u, comment_text = :c"
+                                  // a dispute is remembered after the statement is closed (scorecard dispute share)
+                                  + ("DISPUTED".equals(status) ? ", disputed_at = :now" : "");
             case "closed_at" -> ", closed_at = :now";
             default -> throw new IllegalArgumentException(stamp);
         };

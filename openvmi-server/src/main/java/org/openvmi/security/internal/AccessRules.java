@@ -44,6 +44,8 @@ public final class AccessRules {
     private static final List<Role> PLANNERS = List.of(Role.ADMIN, Role.PLANNER);
     private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
+    private static final List<Role> PLANNER_DASHBOARD = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER);
+    private static final List<Role> FINANCE_DASHBOARD = List.of(Role.ADMIN, Role.FINANCE, Role.VIEWER);
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
 
     public static final List<Rule> RULES = List.of(
@@ -185,8 +187,13 @@ public final class AccessRules {
             // the effect report replays demand and may rewrite stock lines: the people who set the lines (ADR 0040)
             new Rule(null, "/analytics/effect-report", POLICY_EDITORS),
             new Rule(null, "/analytics/effect-report/**", POLICY_EDITORS),
+            // planning figures span every supplier's items: buyer side only
+            new Rule(HttpMethod.GET, "/analytics/forecast-accuracy", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/analytics/suggestion-acceptance", BUYER_SIDE),
             // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
+            new Rule(HttpMethod.GET, "/dashboards/planner", PLANNER_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/finance", FINANCE_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
 
             // rules engine (ADR 0048): the buyer side reads and dry-runs, the people who set stock lines write;

@@ -1,0 +1,103 @@
+package org.openvmi.analytics;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.Browser;
+import org.openvmi.testsupport.BrowserTest;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The planner's and the finance dashboards draw their charts in zh-CN and English for each role that sees them (from
+ * the sidebar); a supplier has neither in its sidebar and is refused both.
+ */
+@BrowserTest
+class RoleDashboardsBrowserIT {
+
+    private static final List<String> PLANNER_CHARTS = List.of("accuracy-chart", "plan-actual-chart", "acceptance-chart");
+    private static final List<String> FINANCE_CHARTS = List.of("liability-chart", "consumption-chart",
+            "statements-chart", "price-variance-chart");
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory users;
+
+    @BeforeEach
+    void fixtures() {
+        Fixtures.ensure(jdbc, users);
+    }
+
+    @Test
+    void the_planner_dashboard_draws_for_admin_planner_buyer_and_viewer_in_both_languages(Browser browser) {
+        for (String user : List.of("t-planner", "t-admin", "t-buyer", "t-viewer")) {
+            signIn(browser, user);
+            browser.open("/?lang=zh-CN");
+            browser.driver().findElement(By.id("nav-planner-dashboard")).click();
+            browser.awaitText(By.tagName("h1"), "计划驾驶舱");
+            assertThat(browser.byId("kpi-forecastAccuracy").getText()).contains("预测准确率");
+            assertThat(browser.byId("exception-suggestions").getText()).contains("待决定的补货建议");
+            awaitCharts(browser, PLANNER_CHARTS);
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('acceptance-chart'))"
+                    + ".getOption().legend[0].data;")).isEqualTo(List.of("建议采纳率（占已决定）", "建议采纳率（占已生成）"));
+
+            browser.open("/dashboards/planner?lang=en");
+            browser.awaitText(By.tagName("h1"), "Planning dashboard");
+            assertThat(browser.byId("kpi-forecastWape").getText()).contains("Forecast error (WAPE)");
+            awaitCharts(browser, PLANNER_CHARTS);
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('accuracy-chart'))"
+                    + ".getOption().xAxis[0].data.length;")).isEqualTo(6L);
+        }
+    }
+
+    @Test
+    void the_finance_dashboard_draws_for_admin_finance_and_viewer_in_both_languages(Browser browser) {
+        for (String user : List.of("t-finance", "t-admin", "t-viewer")) {
+            signIn(browser, user);
+            browser.open("/?lang=zh-CN");
+            browser.driver().findElement(By.id("nav-finance-dashboard")).click();
+            browser.awaitText(By.tagName("h1"), "财务驾驶舱");
+            assertThat(browser.byId("kpi-consignmentLiability").getText()).contains("寄售负债");
+            awaitCharts(browser, FINANCE_CHARTS);
+
+            browser.open("/dashboards/finance?lang=en");
+            browser.awaitText(By.tagName("h1"), "Finance dashboard");
+            assertThat(browser.byId("kpi-consignmentDaysOnHand").getText()).contains("Consignment days on hand");
+            awaitCharts(browser, FINANCE_CHARTS);
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('consumption-chart'))"
+                    + ".getOption().xAxis[0].data.length;")).isEqualTo(12L);
+        }
+    }
+
+    @Test
+    void a_supplier_has_neither_dashboard(Browser browser) {
+        signIn(browser, Fixtures.SUPPLIER_USER_A);
+        browser.open("/?lang=zh-CN");
+        assertThat(browser.driver().findElements(By.id("nav-planner-dashboard"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("nav-finance-dashboard"))).isEmpty();
+        for (String path : List.of("/dashboards/planner", "/dashboards/finance")) {
+            browser.open(path);
+            assertThat(browser.driver().findElements(By.id("role-dashboard-data"))).as(path).isEmpty();
+        }
+    }
+
+    private static void signIn(Browser browser, String user) {
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(user, Fixtures.PASSWORD);
+    }
+
+    private static void awaitCharts(Browser browser, List<String> ids) {
+        for (String id : ids) {
+            browser.await(id + " to be drawn", d -> Boolean.TRUE.equals(browser.script(
+                    "var c = document.getElementById(arguments[0]);"
+                    + " return !!(window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));", id)));
+        }
+    }
+}
