@@ -13,6 +13,7 @@ import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.catalog.WarehouseCommand;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.PostingRequest;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Browser;
 import org.openvmi.testsupport.BrowserTest;
@@ -67,12 +68,19 @@ class RulesBrowserIT {
             c.setName("呆滞物料 " + code);
             c.setUom("PCS");
             items.create(c);
-            ledger.postInternal(List.of(new MovementRequest("RECEIPT", code, wh + "-B1", "OWN", null,
-                    new BigDecimal("40"), null, null, "T-RULES")));
+            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", code, wh + "-B1", "OWN", null,
+                    new BigDecimal("40"), null, null, "T-RULES"))), null);
             return code;
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** Waits until the element (an id, or a locator) contains the text. */
+    private static void shows(Browser browser, Object where, String text) {
+        By by = where instanceof By b ? b : By.id((String) where);
+        browser.await(by + " to contain '" + text + "'",
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     @Test
@@ -88,15 +96,15 @@ class RulesBrowserIT {
         browser.type("condition", "onHand > 0.0 &&\n  onHnd < 5.0");
         browser.type("items", item);
         browser.click("validate");
-        browser.awaitText("validation-errors", "第 2 行第 3 列");
+        shows(browser, "validation-errors", "第 2 行第 3 列");
         assertThat(browser.byId("condition-error").getText()).contains("第 2 行第 3 列");
         browser.screenshot("rules-editor-error-zh");
 
         browser.byId("condition").clear();
         browser.type("condition", "onHand > 0.0");
         browser.click("validate");
-        browser.awaitText("validation-ok", "条件有效");
-        browser.awaitText("dry-run-summary", "读取 1 个对象，1 个触发");
+        shows(browser, "validation-ok", "条件有效");
+        shows(browser, "dry-run-summary", "读取 1 个对象，1 个触发");
         assertThat(browser.byId("dry-run-table").getText()).contains(item).contains("呆滞风险");
         browser.click("save");
         browser.awaitText("dry-run", "立即试运行");
@@ -111,7 +119,7 @@ class RulesBrowserIT {
         planner.awaitText(By.tagName("h1"), "Rules");
         planner.open("/rules/" + id);
         planner.click("dry-run");
-        planner.awaitText("dry-run-summary", "1 subjects read, 1 fire");
+        shows(planner, "dry-run-summary", "1 subjects read, 1 fire");
         assertThat(planner.byId("dry-run-table").getText()).contains("Stale risk: " + item);
         planner.screenshot("rules-dry-run-en");
 
@@ -123,20 +131,20 @@ class RulesBrowserIT {
         admin.awaitText(By.tagName("h1"), "清理任务");
         assertThat(admin.byId("task-table").getText()).contains(item).contains("待处理");
         admin.open("/rules/" + id);
-        admin.awaitText("run-table", "成功");
+        shows(admin, "run-table", "成功");
         admin.open("/clearance-tasks?lang=en");
         admin.awaitText(By.tagName("h1"), "Clearance tasks");
         admin.driver().findElement(By.cssSelector("#task-table tr[id^='task-'] button[type='submit']")).click();
-        admin.awaitText(By.cssSelector(".flash-area"), "closed");
+        shows(admin, By.cssSelector(".flash-area"), "closed");
         admin.open("/clearance-tasks?status=DONE");
         assertThat(admin.byId("task-table").getText()).contains(item).contains("Done");
         admin.screenshot("clearance-tasks-en");
 
         Browser supplier = browser.another().logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
         supplier.open("/rules");
-        supplier.awaitText("error-title", "403");
+        shows(supplier, "error-title", "403");
         supplier.open("/clearance-tasks");
-        supplier.awaitText("error-title", "403");
+        shows(supplier, "error-title", "403");
         assertThat(supplier.driver().findElements(By.id("nav-rules"))).isEmpty();
     }
 }

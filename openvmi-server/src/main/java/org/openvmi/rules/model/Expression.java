@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -14,15 +15,18 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 
 /**
  * A compiled CEL expression over the rule context ({@link Variable#ALL}). CEL is sandboxed by design: no I/O, no
  * loops but bounded macros, no access to Java objects; on top of that the text is limited to
  * {@value #MAX_CHARS} characters, nesting to 32 levels and macro iterations to 1,000, so one evaluation is cheap and
- * bounded (ADR 0048). A condition must be a bool, a quantity a number.
+ * bounded (ADR 0048); {@code matches} (regular expressions) is not offered. A condition must be a bool, a quantity
+ * a number.
  */
 public final class Expression {
 
@@ -37,7 +41,13 @@ public final class Expression {
             .enableHeterogeneousNumericComparisons(true)
             .build();
     private static final CelCompiler COMPILER = compiler();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
+    // matches() is left out: java.util.regex backtracks without bound on a hostile pattern, and one evaluation
+    // cannot be interrupted; equality, startsWith, contains … cover codes and categories
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
+            .setStandardEnvironmentEnabled(false)
+            .setStandardFunctions(CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
+            .build();
 
     private final String text;
     private final CelRuntime.Program program;
@@ -130,7 +140,11 @@ public final class Expression {
     }
 
     private static CelCompiler compiler() {
-        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS);
+        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)   // bounded by comprehensionMaxIterations
+                .setStandardEnvironmentEnabled(false)
+                .setStandardDeclarations(CelStandardDeclarations.newBuilder()
+                        .excludeFunctions(CelStandardDeclarations.StandardFunction.MATCHES).build());
         for (Variable v : Variable.ALL) {
             b.addVar(v.name(), switch (v.kind()) {
                 case DOUBLE -> SimpleType.DOUBLE;

@@ -84,6 +84,21 @@ class RuleEngineTest {
     }
 
     @Test
+    void the_sandbox_offers_the_usual_functions_but_no_regular_expressions() throws Exception {
+        assertThat(Expression.compile("item.startsWith(\"BRG\") && category in [\"bearings\", \"bolts\"]"
+                + " && size(warehouse) > 0 && [1, 2, 3].all(x, x < stockAgeDays)", Expression.Result.CONDITION)
+                .problems()).isEmpty();
+        Expression.Compilation regex = Expression.compile("item.matches(\"(a+)+$\")", Expression.Result.CONDITION);
+        assertThat(regex.ok()).isFalse();
+        assertThat(regex.problems().get(0).column()).isGreaterThan(0);
+        Expression e = Expression.compile("item.startsWith(\"BRG\") && stockAgeDays > 10",
+                Expression.Result.CONDITION).expression();
+        assertThat(e.test(subject("BRG-1", 1, 0, 0, 0, 7).celValues())).isTrue();
+        assertThat(Expression.compile("max - available", Expression.Result.QUANTITY).ok()).isTrue();
+        assertThat(Expression.compile("item", Expression.Result.QUANTITY).ok()).isFalse();
+    }
+
+    @Test
     void a_runtime_error_stops_the_rule_with_the_subject_named() {
         RuleDefinition bad = new RuleDefinition("r", null, null, RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, null),
                 "supplierLeadTimeDays / (stockAgeDays - 30) > 1",
