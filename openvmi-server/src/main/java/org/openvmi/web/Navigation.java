@@ -50,6 +50,8 @@ public final class Navigation {
                     new Entry("nav-home", "/", "nav.home"),
                     new Entry("nav-alerts", "/alerts", "nav.alerts"),
                     new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"),
+                    new Entry("nav-dashboard-warehouse", "/dashboards/warehouse", "nav.dashboardWarehouse"),
+                    new Entry("nav-dashboard-buyer", "/dashboards/buyer", "nav.dashboardBuyer"),
                     new Entry("nav-effect-report", "/analytics/effect-report", "nav.effectReport"))),
             new Group("nav.masterData", List.of(
                     new Entry("nav-items", "/items", "nav.items"),

@@ -49,6 +49,8 @@ final class AccessMatrix {
     static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
     static final Set<Role> SUGGESTION_DECIDERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
+    static final Set<Role> WAREHOUSE_DASHBOARD = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
+    static final Set<Role> BUYER_DASHBOARD = EnumSet.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -389,6 +391,12 @@ final class AccessMatrix {
             ui(GET, "/analytics/effect-report").allow(POLICY_EDITORS),
             ui(POST, "/analytics/effect-report/apply").allow(POLICY_EDITORS),
             ui(GET, "/dashboards/management").allow(BUYER_SIDE),
+            ui(GET, "/dashboards/management/big-screen").allow(BUYER_SIDE),
+            ui(GET, "/dashboards/management/charts/value").allow(BUYER_SIDE),
+            ui(GET, "/dashboards/warehouse").allow(WAREHOUSE_DASHBOARD),
+            ui(GET, "/dashboards/warehouse/charts/stale").allow(WAREHOUSE_DASHBOARD),
+            ui(GET, "/dashboards/buyer").allow(BUYER_DASHBOARD),
+            ui(GET, "/dashboards/buyer/charts/otif").allow(BUYER_DASHBOARD),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit
@@ -402,6 +410,7 @@ final class AccessMatrix {
             ui(GET, "/notifications/preferences").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
+            ui(POST, "/notifications/preferences/reports").allow(BUYER_SIDE),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
 
             // integration: webhooks (admin-level, buyer-side)

@@ -45,6 +45,8 @@ public final class AccessRules {
     private static final List<Role> SUGGESTION_DECIDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> LEAD_TIME_RECORDERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
+    private static final List<Role> WAREHOUSE_DASHBOARD = List.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
+    private static final List<Role> BUYER_DASHBOARD = List.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -53,6 +55,7 @@ public final class AccessRules {
             new Rule(null, "/audit/**", ADMINS),
             new Rule(null, "/webhooks/**", ADMINS),
             new Rule(null, "/notifications/mails/**", ADMINS),
+            new Rule(null, "/notifications/preferences/reports", BUYER_SIDE), // report mails cover the buyer's stock
             new Rule(null, "/notifications/preferences/**", ANY),
 
             new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
@@ -187,6 +190,11 @@ public final class AccessRules {
             new Rule(null, "/analytics/effect-report/**", POLICY_EDITORS),
             // analytics: every role reads; a supplier only its own consignment figures (scoped in the service)
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
+            // role dashboards (and their charts' data): the role's own and the read-only viewer's
+            new Rule(HttpMethod.GET, "/dashboards/warehouse", WAREHOUSE_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/warehouse/**", WAREHOUSE_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/buyer", BUYER_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/buyer/**", BUYER_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
 
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
