@@ -49,8 +49,8 @@ class ReportTexts {
         r.lines().stream().limit(MAX_STALE_LINES).forEach(l -> body.append("- ")
                 .append(msg(locale, "report.stale.line", l.item(), l.warehouse(), owner(l.owner(), locale),
                         number(l.qty(), locale), money(l.value(), locale),
-                        l.lastIssue() == null ? msg(locale, "report.stale.neverIssued") : l.lastIssue().toString())))
-                .forEach(b -> b.append('\n'));
+                        l.lastIssue() == null ? msg(locale, "report.stale.neverIssued") : l.lastIssue().toString()))
+                .append('\n'));
         if (r.lines().size() > MAX_STALE_LINES) {
             body.append(msg(locale, "report.stale.more", r.lines().size() - MAX_STALE_LINES)).append('\n');
         }
