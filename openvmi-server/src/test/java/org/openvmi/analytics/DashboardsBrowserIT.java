@@ -44,6 +44,7 @@ class DashboardsBrowserIT {
             try (Browser b = browser.another()) {
                 b.logIn(user, Fixtures.PASSWORD);
                 check(b, "/dashboards/warehouse", Map.of("zh-CN", "仓库看板", "en", "Warehouse dashboard"), WAREHOUSE_CHARTS);
+                b.screenshot("dashboard-warehouse-" + user);
                 assertThat(b.byId("export-stale").getDomAttribute("href")).contains("/dashboards/warehouse/charts/stale")
                         .contains("format=xlsx");
             }
@@ -56,6 +57,7 @@ class DashboardsBrowserIT {
             try (Browser b = browser.another()) {
                 b.logIn(user, Fixtures.PASSWORD);
                 check(b, "/dashboards/buyer", Map.of("zh-CN", "采购看板", "en", "Buyer dashboard"), BUYER_CHARTS);
+                b.screenshot("dashboard-buyer-" + user);
             }
         }
     }
@@ -75,6 +77,7 @@ class DashboardsBrowserIT {
         browser.open("/dashboards/management/big-screen?refresh=2&lang=zh-CN");
         awaitCharts(browser, SCREEN_CHARTS);
         assertThat(browser.byId("kpi-stockValue").getText()).contains("资金占用");
+        browser.screenshot("big-screen-zh-CN-1920x1080");
         // dark, and the whole screen without scrolling at 1920 × 1080
         assertThat(browser.script("return getComputedStyle(document.body).backgroundColor;")).isEqualTo("rgb(11, 18, 32)");
         assertThat((Boolean) browser.script("var e = document.documentElement;"
