@@ -16,7 +16,7 @@
     var ys = (el.getAttribute('data-y') || '').split(',');
     var text = dark ? {color: '#e2e8f0', fontSize: 16} : {};
     var base = {color: palette, backgroundColor: 'transparent', textStyle: text,
-                tooltip: {trigger: kind === 'pie' ? 'item' : 'axis'}, grid: {left: 72, right: 24, top: 40, bottom: 48}};
+                tooltip: {trigger: kind === 'pie' ? 'item' : 'axis'}, grid: {left: 72, right: 24, top: 64, bottom: 48}};
     var name = function (code) { return t.headings[t.columns.indexOf(code)]; };
     var values = function (code) { return t.rows.map(function (r) { return r[t.columns.indexOf(code)]; }); };
     var categories = t.rows.map(function (r) { return category(t, xs, r); });
