@@ -52,6 +52,8 @@ public final class Navigation {
                     new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"),
                     new Entry("nav-planner-dashboard", "/dashboards/planner", "nav.plannerDashboard"),
                     new Entry("nav-finance-dashboard", "/dashboards/finance", "nav.financeDashboard"),
+                    new Entry("nav-dashboard-warehouse", "/dashboards/warehouse", "nav.dashboardWarehouse"),
+                    new Entry("nav-dashboard-buyer", "/dashboards/buyer", "nav.dashboardBuyer"),
                     new Entry("nav-effect-report", "/analytics/effect-report", "nav.effectReport"))),
             new Group("nav.masterData", List.of(
                     new Entry("nav-items", "/items", "nav.items"),

@@ -43,8 +43,14 @@ class Workspace {
     record Card(String id, String key, String href, long count) {
     }
 
-    record Section(String key, List<Card> cards) {
+    /** {@code dashboard}: the role's dashboard the section links to, null for none or when the roles may not open it. */
+    record Section(String key, List<Card> cards, String dashboard) {
     }
+
+    /** The dashboard of a section's role (issue 15): its charts beside the to-dos. */
+    private static final java.util.Map<String, String> DASHBOARDS = java.util.Map.of(
+            "home.section.warehouse", "/dashboards/warehouse",
+            "home.section.buyer", "/dashboards/buyer");
 
     private static final PageRequest ONE = PageRequest.of(0, 1);
     private static final List<AlertStatus> OPEN = List.of(AlertStatus.OPEN);
@@ -201,7 +207,9 @@ class Workspace {
             }
         }
         if (!cards.isEmpty()) {
-            sections.add(new Section(key, cards));
+            String dashboard = DASHBOARDS.get(key);
+            sections.add(new Section(key, cards,
+                    dashboard != null && AccessPolicy.mayOpen(roles, dashboard) ? dashboard : null));
         }
     }
 }

@@ -49,6 +49,8 @@ final class AccessMatrix {
     static final Set<Role> PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER);
     static final Set<Role> SUGGESTION_DECIDERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER);
     static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
+    static final Set<Role> WAREHOUSE_DASHBOARD = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
+    static final Set<Role> BUYER_DASHBOARD = EnumSet.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -394,6 +396,12 @@ final class AccessMatrix {
             api(GET, "/api/v1/analytics/consignment").allow(SIGNED_IN),
             ui(GET, "/dashboards/planner").allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
             ui(GET, "/dashboards/finance").allow(EnumSet.of(Role.ADMIN, Role.FINANCE, Role.VIEWER)),
+            ui(GET, "/dashboards/management/big-screen").allow(BUYER_SIDE),
+            ui(GET, "/dashboards/management/charts/value").allow(BUYER_SIDE),
+            ui(GET, "/dashboards/warehouse").allow(WAREHOUSE_DASHBOARD),
+            ui(GET, "/dashboards/warehouse/charts/stale").allow(WAREHOUSE_DASHBOARD),
+            ui(GET, "/dashboards/buyer").allow(BUYER_DASHBOARD),
+            ui(GET, "/dashboards/buyer/charts/otif").allow(BUYER_DASHBOARD),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit
@@ -407,6 +415,7 @@ final class AccessMatrix {
             ui(GET, "/notifications/preferences").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
+            ui(POST, "/notifications/preferences/reports").allow(BUYER_SIDE),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
 
             // rules engine: the buyer side reads and dry-runs, policy editors write; suppliers never

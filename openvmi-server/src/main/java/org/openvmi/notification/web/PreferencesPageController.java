@@ -9,6 +9,8 @@ import org.openvmi.notification.EmailMode;
 import org.openvmi.notification.NotificationPreferences;
 import org.openvmi.notification.PreferencesCommand;
 import org.openvmi.notification.PreferencesView;
+import org.openvmi.notification.ReportMail;
+import org.openvmi.notification.ReportSubscriptions;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.InvalidInputException;
@@ -39,9 +41,11 @@ class PreferencesPageController {
     private final WarehouseCatalog warehouses;
     private final MessageSource messages;
     private final UserDirectory users;
+    private final ReportSubscriptions reports;
 
     PreferencesPageController(NotificationPreferences preferences, WarehouseCatalog warehouses, MessageSource messages,
-                              UserDirectory users) {
+                              UserDirectory users, ReportSubscriptions reports) {
+        this.reports = reports;
         this.preferences = preferences;
         this.warehouses = warehouses;
         this.messages = messages;
@@ -89,6 +93,15 @@ class PreferencesPageController {
         return "redirect:/notifications/preferences";
     }
 
+    /** The scheduled report mails (weekly KPI summary, stale-stock list): ticked ones are mailed, the others not. */
+    @PostMapping("/reports")
+    String saveReports(@RequestParam(required = false) List<ReportMail> reports, RedirectAttributes redirect) {
+        this.reports.saveMine(reports == null ? java.util.Set.of() : java.util.EnumSet.copyOf(reports));
+        redirect.addFlashAttribute("flash", messages.getMessage("report.prefs.saved", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/notifications/preferences";
+    }
+
     private static PreferencesCommand form(PreferencesView mine) {
         PreferencesCommand form = new PreferencesCommand();
         form.setEmailMode(mine.emailMode());
@@ -103,6 +116,9 @@ class PreferencesPageController {
         }
         model.addAttribute("timeZones", TIME_ZONES);
         model.addAttribute("mine", mine);
+        model.addAttribute("reportsOffered", reports.offered());
+        model.addAttribute("myReports", reports.mine());
+        model.addAttribute("reportKinds", ReportMail.values());
         model.addAttribute("modes", EmailMode.values());
         model.addAttribute("alertTypes", preferences.alertTypes());
         model.addAttribute("warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());

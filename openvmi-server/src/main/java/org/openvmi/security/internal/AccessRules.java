@@ -47,6 +47,8 @@ public final class AccessRules {
     private static final List<Role> PLANNER_DASHBOARD = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER);
     private static final List<Role> FINANCE_DASHBOARD = List.of(Role.ADMIN, Role.FINANCE, Role.VIEWER);
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
+    private static final List<Role> WAREHOUSE_DASHBOARD = List.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
+    private static final List<Role> BUYER_DASHBOARD = List.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -55,6 +57,7 @@ public final class AccessRules {
             new Rule(null, "/audit/**", ADMINS),
             new Rule(null, "/webhooks/**", ADMINS),
             new Rule(null, "/notifications/mails/**", ADMINS),
+            new Rule(null, "/notifications/preferences/reports", BUYER_SIDE), // report mails cover the buyer's stock
             new Rule(null, "/notifications/preferences/**", ANY),
 
             new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
@@ -194,6 +197,11 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
             new Rule(HttpMethod.GET, "/dashboards/planner", PLANNER_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/finance", FINANCE_DASHBOARD),
+            // role dashboards (and their charts' data): the role's own and the read-only viewer's
+            new Rule(HttpMethod.GET, "/dashboards/warehouse", WAREHOUSE_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/warehouse/**", WAREHOUSE_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/buyer", BUYER_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/buyer/**", BUYER_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/**", BUYER_SIDE),
 
             // rules engine (ADR 0048): the buyer side reads and dry-runs, the people who set stock lines write;

@@ -1,0 +1,87 @@
+// Draws every [data-chart] element from the table of the same id in #dashboard-tables (analytics/web/ChartTable):
+// data-kind line | bar | percent | percent-line | stack | pivot | pie; data-x the category column(s), data-y the value
+// column(s). No inline script (CSP). The big screen swaps its content in by htmx; the charts are redrawn after it.
+(function () {
+  var charts = [];
+  var palette = ['#0f766e', '#b45309', '#2563eb', '#b91c1c', '#7c3aed', '#0891b2', '#65a30d'];
+
+  var category = function (t, xs, row) {
+    return xs.map(function (c) { return row[t.columns.indexOf(c)]; }).join(' @ ');
+  };
+  var percentAxis = {type: 'value', axisLabel: {formatter: function (v) { return Math.round(v * 100) + '%'; }}};
+
+  var option = function (t, el, dark) {
+    var kind = el.getAttribute('data-kind') || 'bar';
+    var xs = (el.getAttribute('data-x') || '').split(',');
+    var ys = (el.getAttribute('data-y') || '').split(',');
+    var text = dark ? {color: '#e2e8f0', fontSize: 16} : {};
+    var base = {color: palette, backgroundColor: 'transparent', textStyle: text,
+                tooltip: {trigger: kind === 'pie' ? 'item' : 'axis'}, grid: {left: 72, right: 24, top: 64, bottom: 48}};
+    var name = function (code) { return t.headings[t.columns.indexOf(code)]; };
+    var values = function (code) { return t.rows.map(function (r) { return r[t.columns.indexOf(code)]; }); };
+    var categories = t.rows.map(function (r) { return category(t, xs, r); });
+    if (kind === 'pie') {
+      base.legend = {bottom: 0, textStyle: text};
+      base.series = [{type: 'pie', radius: '60%', data: t.rows.map(function (r) {
+        return {name: category(t, xs, r), value: r[t.columns.indexOf(ys[0])]};
+      })}];
+      return base;
+    }
+    base.xAxis = {type: 'category', data: categories};
+    base.legend = {data: [], textStyle: text};
+    if (kind === 'pivot') {
+      // long rows (x, series, value) → one stacked bar per x, one series per distinct second column
+      var xCol = t.columns.indexOf(xs[0]);
+      var sCol = t.columns.indexOf(xs[1]);
+      var vCol = t.columns.indexOf(ys[0]);
+      var cats = [];
+      var names = [];
+      t.rows.forEach(function (r) {
+        if (cats.indexOf(r[xCol]) < 0) { cats.push(r[xCol]); }
+        if (names.indexOf(r[sCol]) < 0) { names.push(r[sCol]); }
+      });
+      base.xAxis.data = cats;
+      base.yAxis = {type: 'value'};
+      base.legend.data = names;
+      base.series = names.map(function (n) {
+        return {name: n, type: 'bar', stack: 'pivot', data: cats.map(function (c) {
+          var hit = t.rows.filter(function (r) { return r[xCol] === c && r[sCol] === n; })[0];
+          return hit ? hit[vCol] : 0;
+        })};
+      });
+      return base;
+    }
+    var percent = kind === 'percent' || kind === 'percent-line';
+    base.yAxis = percent ? percentAxis : {type: 'value'};
+    base.legend.data = ys.map(name);
+    base.series = ys.map(function (code) {
+      return {name: name(code), type: kind === 'line' || kind === 'percent-line' ? 'line' : 'bar',
+              stack: kind === 'stack' ? 'all' : undefined, data: values(code)};
+    });
+    return base;
+  };
+
+  var draw = function () {
+    charts.forEach(function (c) { c.dispose(); });
+    charts = [];
+    var source = document.getElementById('dashboard-tables');
+    if (!source || typeof echarts === 'undefined') {
+      return;
+    }
+    var tables = JSON.parse(source.textContent || '{}');
+    var dark = document.body.classList.contains('big-screen');
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      var t = tables[el.getAttribute('data-chart')];
+      if (!t) {
+        return;
+      }
+      var chart = echarts.init(el, dark ? 'dark' : null);
+      chart.setOption(option(t, el, dark));
+      charts.push(chart);
+    });
+  };
+
+  draw();
+  document.body.addEventListener('htmx:afterSettle', draw);
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+})();

@@ -1,0 +1,10 @@
+package org.openvmi.notification;
+
+import org.openvmi.testsupport.H2Test;
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
+
+@H2Test
+@Import(MutableClockConfiguration.class)
+class ReportMailsOnH2Test extends ReportMailsContract {
+}

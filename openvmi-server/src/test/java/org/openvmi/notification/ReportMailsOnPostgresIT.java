@@ -1,0 +1,10 @@
+package org.openvmi.notification;
+
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.openvmi.testsupport.PostgresTest;
+import org.springframework.context.annotation.Import;
+
+@PostgresTest
+@Import(MutableClockConfiguration.class)
+class ReportMailsOnPostgresIT extends ReportMailsContract {
+}
