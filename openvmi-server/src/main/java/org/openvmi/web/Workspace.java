@@ -162,7 +162,6 @@ class Workspace {
         return sections;
     }
 
-    /** The newest planning run, for the planner's "last run" line; null before the first. */
     /** A dashboard link on a role's home: the planner's for planners, the finance one for finance (admins: both). */
     record DashboardLink(String id, String key, String href) {
     }
@@ -179,6 +178,7 @@ class Workspace {
         return links;
     }
 
+    /** The newest planning run, for the planner's "last run" line; null before the first. */
     RunView lastRun(Collection<Role> roles) {
         if (!AccessPolicy.mayOpen(roles, "/planning/runs")
             || !(roles.contains(Role.ADMIN) || roles.contains(Role.PLANNER))) {
