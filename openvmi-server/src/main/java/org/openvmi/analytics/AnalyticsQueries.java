@@ -83,9 +83,12 @@ public class AnalyticsQueries {
         Scope s = scope(filter);
         snapshots.catchUp();
         KpiCalculator calculator = new KpiCalculator(staleDays);
-        KpiFigures now = calculator.compute(rowsOf(s, period.to()), period);
         Period before = period.previous();
-        KpiFigures then = calculator.compute(rowsOf(s, before.to()), before);
+        // one read serves both periods and the health of both ends: the previous period sees the rows up to its end
+        Map<SnapshotKey, List<DailyFigures>> rowsNow = rowsOf(s, before.from(), period.to());
+        Map<SnapshotKey, List<DailyFigures>> rowsThen = upTo(rowsNow, before.to());
+        KpiFigures now = calculator.compute(rowsNow, period);
+        KpiFigures then = calculator.compute(rowsThen, before);
         List<KpiValue> values = new ArrayList<>();
         add(values, "stockValue", "CNY", now, then, KpiFigures::stockValue);
         add(values, "consignmentValue", "CNY", now, then, KpiFigures::consignmentValue);
@@ -98,8 +101,8 @@ public class AnalyticsQueries {
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
         Map<String, Health.Lines> lines = stockLines();
-        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(rowsOf(s, period.to()), lines, period.to(), calculator);
-        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(rowsOf(s, before.to()), lines, before.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(rowsNow, lines, period.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(rowsThen, lines, before.to(), calculator);
         for (Health.HealthClass c : Health.HealthClass.values()) {
             BigDecimal value = healthNow.get(c);
             BigDecimal previous = healthThen.get(c);
@@ -125,7 +128,7 @@ public class AnalyticsQueries {
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
         snapshots.catchUp();
-        List<AbcXyz.ItemClass> classes = thresholds.classify(rowsOf(s, period.to()), period);
+        List<AbcXyz.ItemClass> classes = thresholds.classify(rowsOf(s, period.from(), period.to()), period);
         Map<String, AbcReport.Cell> cells = new TreeMap<>();
         for (char abc : "ABC".toCharArray()) {
             for (char xyz : "XYZ".toCharArray()) {
@@ -148,7 +151,7 @@ public class AnalyticsQueries {
         int n = days != null ? days : staleDays;
         KpiCalculator calculator = new KpiCalculator(n);
         List<StaleReport.StaleLine> lines = new ArrayList<>();
-        rowsOf(s, day).forEach((key, rows) -> {
+        rowsOf(s, day, day).forEach((key, rows) -> {
             DailyFigures last = rows.get(rows.size() - 1);
             if (last.closingQty().signum() > 0 && calculator.stale(rows, day)) {
                 lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), last.closingQty(),
@@ -166,7 +169,8 @@ public class AnalyticsQueries {
         Scope s = scope(filter);
         snapshots.catchUp();
         LocalDate today = LocalDate.now(clock);
-        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(s, today);
+        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(s,
+                java.time.YearMonth.from(today).minusMonths(Math.max(0, months - 1)).atDay(1), today);
         KpiCalculator calculator = new KpiCalculator(staleDays);
         List<MonthFigures> result = new ArrayList<>();
         for (int back = months - 1; back >= 0; back--) {
@@ -256,7 +260,26 @@ public class AnalyticsQueries {
     private record Scope(String warehouse, String owner, Set<String> items) {
     }
 
-    private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate to) {
-        return repository.rowsUpTo(to, s.warehouse(), s.owner(), s.items());
+    /** The rows up to {@code to} of each key (rows sorted by day); keys without such rows are left out, as a read would. */
+    static Map<SnapshotKey, List<DailyFigures>> upTo(Map<SnapshotKey, List<DailyFigures>> rows, LocalDate to) {
+        Map<SnapshotKey, List<DailyFigures>> result = new java.util.LinkedHashMap<>();
+        rows.forEach((key, list) -> {
+            int n = list.size();
+            while (n > 0 && list.get(n - 1).day().isAfter(to)) {
+                n--;
+            }
+            if (n > 0) {
+                result.put(key, n == list.size() ? list : list.subList(0, n));
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Every row of the keys in scope up to {@code to} that figures of days from {@code from} on can depend on: the
+     * rows from {@code from}, and each key's first, last and last issuing row before (SnapshotRepository.rowsFor).
+     */
+    private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate from, LocalDate to) {
+        return repository.rowsFor(from, to, s.warehouse(), s.owner(), s.items());
     }
 }

@@ -466,4 +466,53 @@ abstract class AnalyticsContract {
     private static BigDecimal dec(String v) {
         return new BigDecimal(v);
     }
+
+    /**
+     * The KPI reads take, before the period, only each key's first, last and last issuing row (rowsFor, bench/README
+     * analytics bench): the rows are exactly those, the keys the same, and the figures equal those of the full read.
+     */
+    @Test
+    void the_narrow_read_before_a_period_gives_the_figures_of_the_full_read() {
+        Random random = new Random(Long.getLong("analytics.seed", 16L));
+        List<MovementRequest> keys = List.of(
+                line("RECEIPT", data.item, data.bin1, "OWN"), line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A),
+                line("RECEIPT", data.lotItem, data.bin2, "OWN"));
+        int daysAgo = 90;
+        for (int i = 0; i < 80; i++) {
+            daysAgo = Math.max(0, daysAgo - random.nextInt(3));
+            MovementRequest k = keys.get(random.nextInt(keys.size()));
+            String type = random.nextInt(3) == 0 ? "ISSUE" : "RECEIPT";
+            String lot = k.item().equals(data.lotItem) ? "L1" : null;
+            try {
+                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), lot,
+                        BigDecimal.valueOf(1 + random.nextInt(5)), type.equals("RECEIPT") ? dec("2.5") : null, null, "N" + i));
+            } catch (InsufficientStockException refused) {
+                // the sequence goes on
+            }
+        }
+        snapshots.catchUp();
+        org.openvmi.analytics.model.KpiCalculator calculator = new org.openvmi.analytics.model.KpiCalculator(20);
+        for (int[] p : new int[][] {{89, 60}, {40, 31}, {30, 0}, {9, 0}, {0, 0}, {300, 200}}) {
+            LocalDate from = today.minusDays(p[0]);
+            LocalDate to = today.minusDays(p[1]);
+            Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(to, data.warehouse, null, null);
+            Map<SnapshotKey, List<DailyFigures>> narrow = repository.rowsFor(from, to, data.warehouse, null, null);
+            assertThat(narrow.keySet()).as("keys " + from).isEqualTo(full.keySet());
+            full.forEach((key, rows) -> {
+                List<DailyFigures> before = rows.stream().filter(d -> d.day().isBefore(from)).toList();
+                java.util.Set<LocalDate> kept = new java.util.HashSet<>();
+                if (!before.isEmpty()) {
+                    kept.add(before.get(0).day());
+                    kept.add(before.get(before.size() - 1).day());
+                    before.stream().filter(d -> d.issueQty().signum() > 0).reduce((a, b) -> b).ifPresent(d -> kept.add(d.day()));
+                }
+                assertThat(narrow.get(key)).as(key + " from " + from)
+                        .isEqualTo(rows.stream().filter(d -> !d.day().isBefore(from) || kept.contains(d.day())).toList());
+            });
+            org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(from, to);
+            assertThat(calculator.compute(narrow, period)).as("figures " + from).isEqualTo(calculator.compute(full, period));
+        }
+        assertThat(repository.rowsUpTo(today, data.warehouse, null, null).values().stream().mapToInt(List::size).sum())
+                .as("a ledger with history before the periods").isGreaterThan(20);
+    }
 }

@@ -21,23 +21,31 @@ import org.openvmi.analytics.model.Layer;
 import org.openvmi.analytics.model.SnapshotBuilder.DayKey;
 import org.openvmi.analytics.model.SnapshotKey;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The snapshot tables: cursor, daily figures, FIFO layers and last item costs. */
 @Repository
 public class SnapshotRepository {
 
     private static final String CURSOR = "snapshots";
+    private static final int FETCH_SIZE = 10_000;
     private static final String DAILY_COLUMNS = "item, warehouse, owner, snapshot_day, closing_qty, closing_value, "
             + "receipt_qty, issue_qty, issue_cost, demand_qty";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final NamedParameterJdbcTemplate streaming;
 
     SnapshotRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
+        fetching.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
     }
 
     /** The last processed movement id, locked until the transaction ends: one instance catches up at a time. */
@@ -105,19 +113,74 @@ public class SnapshotRepository {
         return found;
     }
 
-    /** Every row up to {@code to} of the keys in the filter, grouped by key and sorted by day. */
+    /**
+     * Every row up to {@code to} of the keys in the filter, grouped by key and sorted by day. A year of a large ledger
+     * is millions of rows (bench/README.md, analytics bench): they are streamed in a read-only transaction (PostgreSQL
+     * fetches by cursor only outside auto-commit) instead of buffered whole, and the rows of a key share one key
+     * object and the zeros of a scale one instance, which roughly halves the memory the read holds.
+     */
+    @Transactional(readOnly = true)
     public Map<SnapshotKey, List<DailyFigures>> rowsUpTo(LocalDate to, String warehouse, String owner,
                                                          Collection<String> items) {
-        Map<SnapshotKey, List<DailyFigures>> rows = new LinkedHashMap<>();
         Filter f = new Filter(items, warehouse, owner, to);
-        jdbc.sql("SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + f.where()
-                        + " ORDER BY item, warehouse, owner, snapshot_day")
-                .params(f.params())
-                .query(rs -> {
-                    DailyFigures d = figures(rs);
-                    rows.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
-                });
+        return read("SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + f.where()
+                    + " ORDER BY item, warehouse, owner, snapshot_day", f.params());
+    }
+
+    /**
+     * What the KPIs of days {@code from..to} need of {@link #rowsUpTo}, without the history in between: every row from
+     * {@code from} to {@code to}, and of the earlier rows of each key only its first, its last and its last with an
+     * issue (the opening of the period, and "since when" for stale stock). The same keys as {@code rowsUpTo(to, …)};
+     * the history is aggregated inside the database (an index-only scan of the primary key), not shipped.
+     */
+    @Transactional(readOnly = true)
+    public Map<SnapshotKey, List<DailyFigures>> rowsFor(LocalDate from, LocalDate to, String warehouse, String owner,
+                                                        Collection<String> items) {
+        Filter before = new Filter(items, warehouse, owner, null);
+        Map<String, Object> params = new HashMap<>(before.params());
+        params.put("from", Date.valueOf(from));
+        params.put("to", Date.valueOf(to));
+        String scope = before.where().isEmpty() ? " WHERE " : before.where() + " AND ";
+        String dailyColumns = "d." + DAILY_COLUMNS.replace(", ", ", d.");
+        return read("SELECT " + DAILY_COLUMNS + " FROM ("
+                    + "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope + "snapshot_day >= :from AND snapshot_day <= :to"
+                    + " UNION ALL SELECT " + dailyColumns + " FROM analytics_daily d JOIN ("
+                    + "SELECT item, warehouse, owner, MIN(snapshot_day) AS first_day, MAX(snapshot_day) AS last_day, "
+                    + "MAX(CASE WHEN issue_qty > 0 THEN snapshot_day END) AS last_issue FROM analytics_daily"
+                    + scope + "snapshot_day < :from GROUP BY item, warehouse, owner) k"
+                    + " ON d.item = k.item AND d.warehouse = k.warehouse AND d.owner = k.owner"
+                    + " AND (d.snapshot_day = k.first_day OR d.snapshot_day = k.last_day OR d.snapshot_day = k.last_issue)"
+                    + ") r ORDER BY item, warehouse, owner, snapshot_day", params);
+    }
+
+    private Map<SnapshotKey, List<DailyFigures>> read(String sql, Map<String, Object> params) {
+        Map<SnapshotKey, List<DailyFigures>> rows = new LinkedHashMap<>();
+        Map<Integer, BigDecimal> zeros = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<DailyFigures>[] current = new List[1];
+        SnapshotKey[] currentKey = new SnapshotKey[1];
+        streaming.query(sql, params, (RowCallbackHandler) rs -> {
+            String item = rs.getString("item");
+            String warehouse = rs.getString("warehouse");
+            String owner = rs.getString("owner");
+            SnapshotKey key = currentKey[0];
+            if (key == null || !key.item().equals(item) || !key.warehouse().equals(warehouse)
+                || !key.owner().equals(owner)) {
+                key = new SnapshotKey(item, warehouse, owner);
+                currentKey[0] = key;
+                current[0] = rows.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+            current[0].add(new DailyFigures(key, rs.getDate("snapshot_day").toLocalDate(),
+                    shared(rs.getBigDecimal("closing_qty"), zeros), shared(rs.getBigDecimal("closing_value"), zeros),
+                    shared(rs.getBigDecimal("receipt_qty"), zeros), shared(rs.getBigDecimal("issue_qty"), zeros),
+                    shared(rs.getBigDecimal("issue_cost"), zeros), shared(rs.getBigDecimal("demand_qty"), zeros)));
+        });
         return rows;
+    }
+
+    /** One instance per scale for zero (most receipt, issue and demand cells are zero); equal to what was read. */
+    private static BigDecimal shared(BigDecimal value, Map<Integer, BigDecimal> zeros) {
+        return value.signum() != 0 ? value : zeros.computeIfAbsent(value.scale(), s -> BigDecimal.ZERO.setScale(s));
     }
 
     /** Replaces the stored state of the keys and days a batch touched. */
