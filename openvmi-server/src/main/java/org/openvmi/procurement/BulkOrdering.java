@@ -12,6 +12,7 @@ import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.Money;
+import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SuggestedSource;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
@@ -103,7 +104,7 @@ public class BulkOrdering {
         try {
             RequisitionView r = requisitions.submit(id);
             Actor actor = Actor.current();
-            while (r.orderOnApproval() && "SUBMITTED".equals(r.status()) && r.pendingStep() != null
+            while (r.orderOnApproval() && Requisitions.status(r) == RequisitionStatus.SUBMITTED && r.pendingStep() != null
                    && ApprovalPolicy.mayAct(r.pendingStep().approver(), actor.name(), actor.roles())) {
                 r = requisitions.approve(id, "approval rule " + r.rule() + " lets the requester approve it");
             }

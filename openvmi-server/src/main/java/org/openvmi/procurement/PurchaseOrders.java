@@ -201,9 +201,9 @@ public class PurchaseOrders {
         }
         for (RequisitionView req : byId.values()) {
             requisitions.markOrdered(req);
-            audit.record("ORDER", "requisition", req.number(), Map.of("status", req.status()), Map.of("status", RequisitionStatus.ORDERED.name(),
-                    "purchaseOrders", created.getOrDefault(req.id(), List.of()).stream()
-                            .map(PurchaseOrderView::number).toList()));
+            audit.record("ORDER", "requisition", req.number(), Map.of("status", req.status()),
+                    Map.of("status", RequisitionStatus.ORDERED.name(), "purchaseOrders",
+                            created.getOrDefault(req.id(), List.of()).stream().map(PurchaseOrderView::number).toList()));
         }
         return created;
     }

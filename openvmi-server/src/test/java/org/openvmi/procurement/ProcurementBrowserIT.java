@@ -155,5 +155,15 @@ class ProcurementBrowserIT {
                 "APPROVAL_STEP_2_APPROVED", "CREATED", "SENT", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "RECEIVED",
                 "RECEIVED", "INVOICED");
         browser.screenshot("procurement-timeline");
+
+        // the page offers what the status allows; a move it refuses (the order was closed meanwhile) is said in the
+        // page's language, document and statuses by their labels, and the button is gone afterwards
+        browser.visible(By.id("close"));
+        jdbc.sql("UPDATE proc_purchase_order SET status = 'CLOSED' WHERE id = :id").param("id", po).update();
+        browser.click("close");
+        browser.await("the refusal", d -> browser.driver().findElements(By.id("flash-error")).stream()
+                .anyMatch(e -> e.getText().contains("当前为“已关闭”，不能变为“已关闭”")));
+        assertThat(browser.byId("flash-error").getText()).startsWith("采购订单").doesNotContain("CLOSED");
+        assertThat(browser.driver().findElements(By.id("close"))).isEmpty();
     }
 }

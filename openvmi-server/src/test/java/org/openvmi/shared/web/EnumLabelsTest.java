@@ -25,6 +25,7 @@ import org.openvmi.catalog.LocationType;
 import org.openvmi.consignment.model.CallOffStatus;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.consignment.model.SettlementCycle;
+import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.engine.forecast.DemandClass;
 import org.openvmi.inventory.model.CountStatus;
@@ -36,6 +37,9 @@ import org.openvmi.planning.model.RunStatus;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
 import org.openvmi.procurement.model.MatchStatus;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.RequisitionStatus;
+import org.openvmi.procurement.model.ShipmentNoticeStatus;
 import org.openvmi.security.ApiKeyScope;
 import org.openvmi.security.Role;
 import org.openvmi.stockpolicy.AlertOrder;
@@ -64,7 +68,8 @@ class EnumLabelsTest {
                 SuggestionStatus.class, RunStatus.class, EmailMode.class, StockSource.class, MatchStatus.class,
                 TransferStatus.class, MovementType.class, CountStatus.class, ReservationStatus.class,
                 StatementStatus.class, CallOffStatus.class, SettlementCycle.class, OwnershipMode.class, PolicyMode.class,
-                AlertType.class, AlertOrder.class, AlertStatus.class, Role.class, ApiKeyScope.class, DemandClass.class)) {
+                AlertType.class, AlertOrder.class, AlertStatus.class, Role.class, ApiKeyScope.class, DemandClass.class,
+                PurchaseOrderStatus.class, RequisitionStatus.class, ShipmentNoticeStatus.class, ShipmentStatus.class)) {
             ENUMS.put(e.getSimpleName(), e);
         }
         ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
@@ -74,16 +79,11 @@ class EnumLabelsTest {
 
     /** Statuses and kinds the code keeps as strings (their CHECK constraints or constants), by type name. */
     private static final Map<String, List<String>> STRING_CODES = Map.ofEntries(
-            Map.entry("PurchaseOrderStatus", List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED",
-                    "RECEIVED", "CLOSED", "CANCELLED")),
             Map.entry("PurchaseOrderLineStatus", List.of("OPEN", "CLOSED", "CANCELLED")),
             Map.entry("PurchaseOrderEvent", List.of("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "CREATED", "SENT",
                     "CONFIRMED", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "CHANGE_REJECTED", "RECEIVED", "INVOICED", "CLOSED",
                     "LINE_CANCELLED")),
-            Map.entry("RequisitionStatus", List.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "ORDERED")),
             Map.entry("ApprovalStepStatus", List.of("WAITING", "PENDING", "APPROVED", "REJECTED", "SKIPPED")),
-            Map.entry("ShipmentStatus", List.of("IN_TRANSIT", "PARTIALLY_RECEIVED", "RECEIVED")),
-            Map.entry("ShipmentNoticeStatus", List.of("IN_TRANSIT", "RECEIVED")),
             Map.entry("SettlementKind", List.of("CONSUMPTION", "RECEIPT", "STAGED")),
             Map.entry("MailStatus", List.of("PENDING", "SENT", "FAILED")),
             Map.entry("Owner", List.of("OWN")),
@@ -152,6 +152,25 @@ class EnumLabelsTest {
                 .isEqualTo(chinese.getProperty("enum.AlertType.BELOW_WARNING"));
         assertThat(labels.label("Role", "NO_SUCH_ROLE", Locale.SIMPLIFIED_CHINESE)).isEqualTo("NO_SUCH_ROLE");
         assertThat(labels.label("Role", null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    /** An illegal transition names its document by label: every document with a status machine has one. */
+    @Test
+    void every_document_with_a_status_machine_has_a_name_in_english_and_in_chinese() {
+        Properties en = load("i18n/messages.properties");
+        Properties zh = load("i18n/messages_zh.properties");
+        List<String> missing = new ArrayList<>();
+        ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)
+                .map(e -> ((org.openvmi.shared.DocumentStatus<?>) e.getEnumConstants()[0]).document())
+                .forEach(document -> {
+                    String key = "transition.document." + document;
+                    if (en.getProperty(key) == null || zh.getProperty(key) == null
+                        || !CHINESE.matcher(zh.getProperty(key)).find()) {
+                        missing.add(key);
+                    }
+                });
+        assertThat(missing).isEmpty();
+        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(7);
     }
 
     @Test
