@@ -83,6 +83,8 @@ abstract class AnalyticsContract {
     StockPolicies policies;
     @Autowired
     AnalyticsQueries queries;
+    @Autowired
+    org.openvmi.consignment.Agreements agreements;
 
     LedgerTestData data;
     LocalDate today;
@@ -132,6 +134,85 @@ abstract class AnalyticsContract {
         // K3 not moved for 200 days (≥ 180)
         assertKpi(report, "staleValue", "3.00", "3.00", "0");
         assertKpi(report, "staleLines", "1", "1", "0");
+    }
+
+    /**
+     * Consignment receipts carry no unit cost: their stock is worth the supplier's agreement price in force when it
+     * arrived (the settlement price). Agreement of supplier A for the item at the VMI zone: 6.00 from 300 days ago,
+     * 9.00 from 100 days ago. Receipts without a cost: 4 200 days ago (@ 6), 5 50 days ago (@ 9). Consumed 2 10 days
+     * ago: FIFO takes 2 @ 6 from the supplier, the buyer's 2 come in at the last cost 9 and are consumed (18.00).
+     * Left with the supplier: 2 × 6 + 5 × 9 = 57.00, never issued since 200 days → stale (≥ 180 days).
+     */
+    @Test
+    void consignment_stock_is_valued_at_the_agreement_price_in_force_when_it_arrived() throws Exception {
+        long agreement = at(300, () -> sendJson("POST", "/api/v1/vmi/agreements", agreementBody("6.00"), 201))
+                .get("id").asLong();
+        at(100, () -> sendJson("PUT", "/api/v1/vmi/agreements/" + agreement, agreementBody("9.00"), 200));
+        post(200, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), null, null, "C1"));
+        post(50, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("5"), null, null, "C2"));
+        at(10, () -> sendJson("POST", "/api/v1/vmi/consumptions",
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}".formatted(data.item, data.vmi), 201));
+
+        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(29), today));
+        // previous period (ending 30 days ago): 4 × 6 + 5 × 9, not yet stale (170 days)
+        assertKpi(report, "consignmentValue", "57.00", "69.00", "-0.1739");
+        assertKpi(report, "stockValue", "0.00", "0.00", null);
+        assertKpi(report, "issueCost", "18.00", "0.00", null);
+        assertKpi(report, "staleValue", "57.00", "0.00", null);
+        assertKpi(report, "staleLines", "1", "0", null);
+        // before the consumption (previous period's end): 4 × 6 + 5 × 9
+        JsonNode before = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(20), today.minusDays(11)));
+        assertKpi(before, "consignmentValue", "69.00", "69.00", "0");
+
+        JsonNode aging = getJson(as(Role.FINANCE), "/api/v1/analytics/aging?warehouse=" + data.warehouse);
+        JsonNode consigned = owner(aging, Fixtures.SUPPLIER_A);
+        assertThat(consigned.get("d181to365").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("45.00");
+        assertThat(consigned.get("total").decimalValue()).isEqualByComparingTo("57.00");
+        JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse);
+        assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo("57.00");
+        assertThat(stale.get("lines")).singleElement()
+                .satisfies(l -> assertThat(l.get("value").decimalValue()).isEqualByComparingTo("57.00"));
+        // the supplier sees the value of its own stock
+        JsonNode mine = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
+        assertThat(kpi(mine, "consignmentValue").get("value").decimalValue()).isEqualByComparingTo("57.00");
+
+        // a recomputation from the raw movements with the same prices gives the same layers
+        SnapshotBuilder replay = SnapshotBuilder.empty(SnapshotBatch.prices(agreements, List.of(data.item)));
+        feed.after(0, 10_000_000).stream().filter(e -> e.item().equals(data.item))
+                .forEach(e -> replay.apply(SnapshotBatch.movement(e, clock.getZone())));
+        assertThat(replay.layers().get(new SnapshotKey(data.item, data.warehouse, Fixtures.SUPPLIER_A)).value())
+                .isEqualByComparingTo("57");
+    }
+
+    private String agreementBody(String price) {
+        return """
+                {"supplier":"%s","price":%s,"validFrom":"%s","lines":[{"item":"%s","location":"%s","min":0,"max":100}]}"""
+                .formatted(Fixtures.SUPPLIER_A, price, today.minusDays(300), data.item, data.vmi);
+    }
+
+    private JsonNode sendJson(String method, String path, String body, int expected) throws Exception {
+        // as the admin: agreements are the buyer's, consumptions the warehouse's
+        var request = method.equals("PUT") ? org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                : org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
+        String answer = mvc.perform(request.with(as(Role.ADMIN)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body)).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        return answer.isEmpty() ? null : json.readTree(answer);
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T at(int daysAgo, Call<T> call) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            return call.call();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
