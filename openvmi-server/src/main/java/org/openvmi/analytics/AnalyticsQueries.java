@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.AbcXyz;
 import org.openvmi.analytics.model.Aging;
@@ -51,6 +52,7 @@ public class AnalyticsQueries {
     private static final int DEFAULT_DAYS = 30;
 
     private final SnapshotRepository repository;
+    private final RefusedDemand refusals;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
     private final SupplierCatalog suppliers;
@@ -59,13 +61,14 @@ public class AnalyticsQueries {
     private final Clock clock;
     private final int staleDays;
 
-    AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items,
+    AnalyticsQueries(SnapshotRepository repository, RefusedDemand refusals, AnalyticsSnapshots snapshots, ItemCatalog items,
                      SupplierCatalog suppliers, SupplierDeliveries deliveries, StockPolicies policies, Clock clock,
                      @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
         this.repository = repository;
+        this.refusals = refusals;
         this.snapshots = snapshots;
         this.items = items;
         this.clock = clock;
@@ -256,7 +259,11 @@ public class AnalyticsQueries {
     private record Scope(String warehouse, String owner, Set<String> items) {
     }
 
+    /** The snapshot rows up to {@code to} with the refused demand merged in (as demand; keys with only refusals too). */
     private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate to) {
-        return repository.rowsUpTo(to, s.warehouse(), s.owner(), s.items());
+        Map<SnapshotKey, List<DailyFigures>> rows = repository.rowsUpTo(to, s.warehouse(), s.owner(), s.items());
+        refusals.byKeyAndDay(null, to, s.warehouse(), s.owner(), s.items()).forEach((key, byDay) ->
+                rows.put(key, DailyFigures.withRefusals(key, rows.getOrDefault(key, List.of()), byDay)));
+        return rows;
     }
 }

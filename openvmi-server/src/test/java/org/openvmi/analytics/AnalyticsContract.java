@@ -187,6 +187,49 @@ abstract class AnalyticsContract {
                 .isEqualByComparingTo("57");
     }
 
+    /**
+     * Own stock of the item at bin 1: 10 @ 2 in 5 days ago, 6 issued 3 days ago, an issue of 8 refused 2 days ago (4
+     * available), 4 issued yesterday; today a VMI consumption of 5 refused (nothing at the VMI zone). Period: the last
+     * 10 days. Served 10 of 23 asked. Days at zero or with a refusal: the 4 before the receipt, the refusal's day
+     * (4 left), yesterday and today → 7 of 10.
+     */
+    @Test
+    void a_refused_issue_is_unserved_demand_in_the_fill_rate_and_the_stockout_rate() throws Exception {
+        post(5, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("10"), dec("2"), null, "R1"));
+        post(3, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("6"), null, null, "I1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(2,
+                        new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("8"), null, null, "I2")))
+                .isInstanceOf(InsufficientStockException.class);
+        post(1, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("4"), null, null, "I3"));
+        sendJson("POST", "/api/v1/vmi/consumptions",
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5}".formatted(data.item, data.vmi), 409);
+
+        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        // 10 ÷ (10 + 8 + 5)
+        assertKpi(report, "fillRate", "0.4348", null, null);
+        assertKpi(report, "stockoutRate", "0.7", null, null);
+        // the refused issue rolled back: 10 issued at 2, nothing left
+        assertKpi(report, "issueCost", "20.00", "0.00", null);
+        assertKpi(report, "stockValue", "0.00", "0.00", null);
+        // each refusal kept once, with what was available
+        List<Map<String, Object>> refusals = jdbc.sql("""
+                SELECT movement_type, owner, requested_qty, available_qty, refused_day FROM analytics_refusal
+                WHERE item = :i ORDER BY id""").param("i", data.item).query().listOfRows();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0).get("movement_type")).isEqualTo("ISSUE");
+        assertThat((BigDecimal) refusals.get(0).get("requested_qty")).isEqualByComparingTo("8");
+        assertThat((BigDecimal) refusals.get(0).get("available_qty")).isEqualByComparingTo("4");
+        assertThat(refusals.get(0).get("refused_day").toString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(refusals.get(1).get("movement_type")).isEqualTo("CONSUME");
+        assertThat((BigDecimal) refusals.get(1).get("available_qty")).isEqualByComparingTo("0");
+        // a supplier sees none of the buyer's refused demand
+        JsonNode supplier = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        assertKpi(supplier, "fillRate", null, null, null);
+        assertKpi(supplier, "stockoutRate", null, null, null);
+    }
+
     private String agreementBody(String price) {
         return """
                 {"supplier":"%s","price":%s,"validFrom":"%s","lines":[{"item":"%s","location":"%s","min":0,"max":100}]}"""
