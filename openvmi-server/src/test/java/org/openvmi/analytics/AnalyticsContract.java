@@ -141,7 +141,7 @@ abstract class AnalyticsContract {
      * arrived (the settlement price). Agreement of supplier A for the item at the VMI zone: 6.00 from 300 days ago,
      * 9.00 from 100 days ago. Receipts without a cost: 4 200 days ago (@ 6), 5 50 days ago (@ 9). Consumed 2 10 days
      * ago: FIFO takes 2 @ 6 from the supplier, the buyer's 2 come in at the last cost 9 and are consumed (18.00).
-     * Left with the supplier: 2 × 6 + 5 × 9 = 57.00, never issued since 200 days → stale (≥ 180 days).
+     * Left with the supplier: 2 × 6 + 5 × 9 = 57.00. Consumed 10 days ago, so not stale (180 days), stale for 5 days.
      */
     @Test
     void consignment_stock_is_valued_at_the_agreement_price_in_force_when_it_arrived() throws Exception {
@@ -159,8 +159,9 @@ abstract class AnalyticsContract {
         assertKpi(report, "consignmentValue", "57.00", "69.00", "-0.1739");
         assertKpi(report, "stockValue", "0.00", "0.00", null);
         assertKpi(report, "issueCost", "18.00", "0.00", null);
-        assertKpi(report, "staleValue", "57.00", "0.00", null);
-        assertKpi(report, "staleLines", "1", "0", null);
+        // its consumption 10 days ago is its "issue": not stale; 30 days ago it had not moved for 170 days
+        assertKpi(report, "staleValue", "0.00", "0.00", null);
+        assertKpi(report, "staleLines", "0", "0", null);
         // before the consumption (previous period's end): 4 × 6 + 5 × 9
         JsonNode before = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
                 .formatted(data.warehouse, today.minusDays(20), today.minusDays(11)));
@@ -171,10 +172,13 @@ abstract class AnalyticsContract {
         assertThat(consigned.get("d181to365").decimalValue()).isEqualByComparingTo("12.00");
         assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("45.00");
         assertThat(consigned.get("total").decimalValue()).isEqualByComparingTo("57.00");
-        JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse);
+        assertThat(getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse).get("lines")).isEmpty();
+        JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?days=5&warehouse=" + data.warehouse);
         assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo("57.00");
-        assertThat(stale.get("lines")).singleElement()
-                .satisfies(l -> assertThat(l.get("value").decimalValue()).isEqualByComparingTo("57.00"));
+        assertThat(stale.get("lines")).singleElement().satisfies(l -> {
+            assertThat(l.get("value").decimalValue()).isEqualByComparingTo("57.00");
+            assertThat(l.get("lastIssue").asString()).isEqualTo(today.minusDays(10).toString());
+        });
         // the supplier sees the value of its own stock
         JsonNode mine = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
         assertThat(kpi(mine, "consignmentValue").get("value").decimalValue()).isEqualByComparingTo("57.00");

@@ -121,13 +121,25 @@ public final class KpiCalculator {
         return !since.isAfter(asOf.minusDays(staleDays));
     }
 
-    /** The last day up to {@code asOf} with an issue, or null. */
+    /**
+     * The last day up to {@code asOf} with an issue, or null. Consignment stock is never issued as such: it leaves its
+     * key when its consumption passes ownership to the buyer (OWNERSHIP_TRANSFER out), so for a supplier's key any day
+     * on which stock went out (closing below the day before plus the day's receipts) counts. Without this every
+     * consignment line consumed week after week was "stale" after 180 days (the demo: 12 stale lines, all consigned).
+     */
     public static LocalDate lastIssue(List<DailyFigures> rows, LocalDate asOf) {
         LocalDate last = null;
+        BigDecimal before = BigDecimal.ZERO;
         for (DailyFigures row : rows) {
-            if (row.issueQty().signum() > 0 && !row.day().isAfter(asOf)) {
+            if (row.day().isAfter(asOf)) {
+                break;
+            }
+            boolean out = row.issueQty().signum() > 0 || !row.key().own()
+                    && before.add(row.receiptQty()).compareTo(row.closingQty()) > 0;
+            if (out) {
                 last = row.day();
             }
+            before = row.closingQty();
         }
         return last;
     }
