@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.AbcXyz;
 import org.openvmi.analytics.model.Aging;
@@ -51,6 +52,7 @@ public class AnalyticsQueries {
     private static final int DEFAULT_DAYS = 30;
 
     private final SnapshotRepository repository;
+    private final RefusedDemand refusals;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
     private final SupplierCatalog suppliers;
@@ -59,13 +61,14 @@ public class AnalyticsQueries {
     private final Clock clock;
     private final int staleDays;
 
-    AnalyticsQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, ItemCatalog items,
+    AnalyticsQueries(SnapshotRepository repository, RefusedDemand refusals, AnalyticsSnapshots snapshots, ItemCatalog items,
                      SupplierCatalog suppliers, SupplierDeliveries deliveries, StockPolicies policies, Clock clock,
                      @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
         this.repository = repository;
+        this.refusals = refusals;
         this.snapshots = snapshots;
         this.items = items;
         this.clock = clock;
@@ -277,9 +280,13 @@ public class AnalyticsQueries {
 
     /**
      * Every row of the keys in scope up to {@code to} that figures of days from {@code from} on can depend on: the
-     * rows from {@code from}, and each key's first, last and last issuing row before (SnapshotRepository.rowsFor).
+     * rows from {@code from}, and each key's first, last and last issuing row before (SnapshotRepository.rowsFor),
+     * with the refused demand from {@code from} on merged in (as demand; keys with only refusals too, ADR 0041).
      */
     private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate from, LocalDate to) {
-        return repository.rowsFor(from, to, s.warehouse(), s.owner(), s.items());
+        Map<SnapshotKey, List<DailyFigures>> rows = repository.rowsFor(from, to, s.warehouse(), s.owner(), s.items());
+        refusals.byKeyAndDay(from, to, s.warehouse(), s.owner(), s.items()).forEach((key, byDay) ->
+                rows.put(key, DailyFigures.withRefusals(key, rows.getOrDefault(key, List.of()), byDay)));
+        return rows;
     }
 }

@@ -16,11 +16,14 @@ import org.openvmi.analytics.EffectReport.PolicyFigures;
 import org.openvmi.analytics.EffectReportRequest.Baseline;
 import org.openvmi.analytics.model.EffectSimulation;
 import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.engine.policy.ReplenishmentPolicy;
 import org.openvmi.engine.policy.StockLevels;
 import org.openvmi.engine.simulation.SimulationResult;
 import org.openvmi.planning.DemandHistory;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.PolicyMode;
@@ -47,9 +50,11 @@ public class EffectReports {
     private final DemandHistory demand;
     private final StockPolicies policies;
     private final CatalogRefs refs;
+    private final ItemCatalog catalog;
     private final Clock clock;
 
-    EffectReports(DemandHistory demand, StockPolicies policies, CatalogRefs refs, Clock clock) {
+    EffectReports(DemandHistory demand, StockPolicies policies, CatalogRefs refs, ItemCatalog catalog, Clock clock) {
+        this.catalog = catalog;
         this.demand = demand;
         this.policies = policies;
         this.refs = refs;
@@ -85,26 +90,52 @@ public class EffectReports {
         Long warehouseId = r.warehouse() == null || r.warehouse().isBlank() ? null
                 : refs.warehouses(Set.of(r.warehouse())).get(r.warehouse());
         if (warehouseId == null) {
-            errors.add("warehouse", r.warehouse() == null || r.warehouse().isBlank() ? "required" : "unknown warehouse " + r.warehouse());
+            errors.add("warehouse", r.warehouse() == null || r.warehouse().isBlank() ? CodedRefusal.of(CodedRefusal.REQUIRED, "required")
+                    : CodedRefusal.unknown("warehouse", r.warehouse()));
         }
         checkPeriod(r, errors);
         checkPolicies(r, errors);
         errors.throwIfAny();
         Map<String, StockPolicyView> lines = linesOf(r.warehouse());
-        List<String> codes = r.items() == null || r.items().isEmpty() ? List.copyOf(lines.keySet())
-                : List.copyOf(new LinkedHashSet<>(r.items()));
+        String category = r.category() == null || r.category().isBlank() ? null : r.category().trim();
+        boolean listed = r.items() != null && r.items().stream().anyMatch(c -> c != null && !c.isBlank());
+        List<String> codes;
+        if (category != null) {
+            // by category: the category's items that have stock lines here (like the default, narrowed)
+            if (listed) {
+                errors.add("category", CodedRefusal.of("effectItemsOrCategory",
+                        "choose items either by list or by category, not both"));
+                errors.throwIfAny();
+            }
+            if (!catalog.categories().contains(category)) {
+                errors.add("category", CodedRefusal.unknown("category", category));
+                errors.throwIfAny();
+            }
+            Set<String> ofCategory = itemsOf(category);
+            codes = lines.keySet().stream().filter(ofCategory::contains).toList();
+            if (codes.isEmpty()) {
+                errors.add("category", CodedRefusal.of("effectCategoryWithoutLines", "no item of category '" + category
+                        + "' has stock lines in " + r.warehouse(), category, r.warehouse()));
+                errors.throwIfAny();
+            }
+        } else {
+            codes = !listed ? List.copyOf(lines.keySet()) : List.copyOf(new LinkedHashSet<>(
+                    r.items().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList()));
+        }
         Map<String, ItemRef> items = refs.items(codes);
         List<String> unknown = codes.stream().filter(c -> items.get(c) == null || !items.get(c).code().equals(c)).toList();
         if (codes.isEmpty()) {
-            errors.add("items", "no items: name some, or choose a warehouse with stock lines");
+            errors.add("items", CodedRefusal.of("effectNoItems", "no items: name some, or choose a warehouse with stock lines"));
         } else if (codes.size() > MAX_ITEMS) {
-            errors.add("items", "at most " + MAX_ITEMS + " items at once");
+            errors.add(category != null ? "category" : "items", CodedRefusal.of("effectTooManyItems",
+                    "at most " + MAX_ITEMS + " items at once", MAX_ITEMS));
         } else if (!unknown.isEmpty()) {
-            errors.add("items", "unknown items " + unknown);
+            errors.add("items", CodedRefusal.of("effectUnknownItems", "unknown items " + unknown, String.join(", ", unknown)));
         } else if (r.baseline() == Baseline.MANUAL) {
             List<String> without = codes.stream().filter(c -> !lines.containsKey(c)).toList();
             if (!without.isEmpty()) {
-                errors.add("items", "no stock lines in " + r.warehouse() + " for " + without + " (use the COVER baseline)");
+                errors.add("items", CodedRefusal.of("effectNoStockLines", "no stock lines in " + r.warehouse() + " for "
+                        + without + " (use the COVER baseline)", r.warehouse(), String.join(", ", without)));
             }
         }
         errors.throwIfAny();
@@ -138,35 +169,51 @@ public class EffectReports {
 
     private void checkPeriod(EffectReportRequest r, FieldErrors errors) {
         if (r.from() == null) {
-            errors.add("from", "required");
+            errors.add("from", CodedRefusal.of(CodedRefusal.REQUIRED, "required"));
         }
         if (r.to() == null) {
-            errors.add("to", "required");
+            errors.add("to", CodedRefusal.of(CodedRefusal.REQUIRED, "required"));
         }
         if (r.from() != null && r.to() != null) {
             long days = ChronoUnit.DAYS.between(r.from(), r.to()) + 1;
             if (days < 14) {
-                errors.add("to", "the period must span at least two whole weeks from 'from'");
+                errors.add("to", CodedRefusal.of("effectPeriodTooShort",
+                        "the period must span at least two whole weeks from 'from'"));
             } else if (days / 7 > MAX_WEEKS) {
-                errors.add("to", "the period must not exceed " + MAX_WEEKS + " weeks");
+                errors.add("to", CodedRefusal.of("effectPeriodTooLong", "the period must not exceed " + MAX_WEEKS + " weeks",
+                        MAX_WEEKS));
             } else if (!r.to().isBefore(LocalDate.now(clock))) {
-                errors.add("to", "must be a past day (the report replays demand that happened)");
+                errors.add("to", CodedRefusal.of("effectPeriodNotPast",
+                        "must be a past day (the report replays demand that happened)"));
             }
         }
     }
 
     private static void checkPolicies(EffectReportRequest r, FieldErrors errors) {
         if (r.baseline() == null) {
-            errors.add("baseline", "required: MANUAL or COVER");
+            errors.add("baseline", CodedRefusal.of(CodedRefusal.REQUIRED, "required: MANUAL or COVER"));
         } else if (r.baseline() == Baseline.COVER && (r.coverWeeks() == null || r.coverWeeks() < 1 || r.coverWeeks() > 52)) {
-            errors.add("coverWeeks", "required with the COVER baseline: 1 to 52 weeks");
+            errors.add("coverWeeks", CodedRefusal.of("effectCoverWeeks", "required with the COVER baseline: 1 to 52 weeks"));
         }
         if (r.target() == null || r.target().compareTo(new BigDecimal("0.5")) <= 0 || r.target().compareTo(BigDecimal.ONE) >= 0) {
-            errors.add("target", "a fill rate between 0.5 and 1 (both excluded)");
+            errors.add("target", CodedRefusal.of("effectTarget", "a fill rate between 0.5 and 1 (both excluded)"));
         }
         if (r.leadTime() < 0 || r.leadTime() > 26) {
-            errors.add("leadTimeWeeks", "0 to 26 weeks");
+            errors.add("leadTimeWeeks", CodedRefusal.between(0, 26, "0 to 26 weeks"));
         }
+    }
+
+    /** The codes of the items of a category (the item list's exact category filter). */
+    private Set<String> itemsOf(String category) {
+        Set<String> codes = new java.util.HashSet<>();
+        int page = 0;
+        org.openvmi.shared.PageResult<org.openvmi.catalog.ItemView> result;
+        do {
+            result = catalog.find(new ItemQuery(null, category), org.openvmi.shared.PageRequest.of(page++,
+                    org.openvmi.shared.PageRequest.MAX_SIZE));
+            result.content().forEach(i -> codes.add(i.code()));
+        } while (page < result.totalPages());
+        return codes;
     }
 
     private Map<String, StockPolicyView> linesOf(String warehouse) {

@@ -74,6 +74,16 @@ public class Agreements {
         return byWarehouse;
     }
 
+    /**
+     * The price history of the given items under every agreement (all versions, any status: stock received under a
+     * since-ended agreement was still priced by it), oldest version first. Not scoped: the analytics snapshot job
+     * runs without a user and values consignment stock at the settlement price, the one {@code Ownership.settle} uses.
+     */
+    @Transactional(readOnly = true)
+    public List<AgreementPrice> priceHistory(java.util.Collection<String> itemCodes) {
+        return itemCodes.isEmpty() ? List.of() : repository.priceHistory(itemCodes);
+    }
+
     public AgreementView create(AgreementRequest request) {
         RequestValidation.check(validator, request);
         Validated v = validate(request, null);

@@ -49,9 +49,12 @@ public class Consumptions {
     private final org.openvmi.consignment.internal.Idempotency idempotency;
     private final Clock clock;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Consumptions(CatalogRefs refs, Ownership ownership, InventoryLedger ledger, SettlementRepository settlements,
-                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock, Validator validator) {
+                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock, Validator validator,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.validator = validator;
         this.idempotency = idempotency;
         this.refs = refs;
@@ -100,6 +103,9 @@ public class Consumptions {
         List<FifoPick.Layer> layers = ownership.layers(item, location);
         BigDecimal available = FifoPick.available(layers);
         if (available.compareTo(qty) < 0) {
+            // unserved demand for the analytics (fill rate, stockouts): the buyer's consumption, whoever owns the stock
+            events.publishEvent(new org.openvmi.inventory.IssueRefused("CONSUME", item.code(), location.warehouse(),
+                    "OWN", qty, available, now));
             throw new ConflictException("qty", "Insufficient stock of item '" + item.code() + "' at location '"
                     + location.code() + "': available " + Ownership.plain(available) + ", requested "
                     + Ownership.plain(qty));

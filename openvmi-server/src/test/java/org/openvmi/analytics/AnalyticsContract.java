@@ -83,6 +83,8 @@ abstract class AnalyticsContract {
     StockPolicies policies;
     @Autowired
     AnalyticsQueries queries;
+    @Autowired
+    org.openvmi.consignment.Agreements agreements;
 
     LedgerTestData data;
     LocalDate today;
@@ -132,6 +134,132 @@ abstract class AnalyticsContract {
         // K3 not moved for 200 days (≥ 180)
         assertKpi(report, "staleValue", "3.00", "3.00", "0");
         assertKpi(report, "staleLines", "1", "1", "0");
+    }
+
+    /**
+     * Consignment receipts carry no unit cost: their stock is worth the supplier's agreement price in force when it
+     * arrived (the settlement price). Agreement of supplier A for the item at the VMI zone: 6.00 from 300 days ago,
+     * 9.00 from 100 days ago. Receipts without a cost: 4 200 days ago (@ 6), 5 50 days ago (@ 9). Consumed 2 10 days
+     * ago: FIFO takes 2 @ 6 from the supplier, the buyer's 2 come in at the last cost 9 and are consumed (18.00).
+     * Left with the supplier: 2 × 6 + 5 × 9 = 57.00. Consumed 10 days ago, so not stale (180 days), stale for 5 days.
+     */
+    @Test
+    void consignment_stock_is_valued_at_the_agreement_price_in_force_when_it_arrived() throws Exception {
+        long agreement = at(300, () -> sendJson("POST", "/api/v1/vmi/agreements", agreementBody("6.00"), 201))
+                .get("id").asLong();
+        at(100, () -> sendJson("PUT", "/api/v1/vmi/agreements/" + agreement, agreementBody("9.00"), 200));
+        post(200, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), null, null, "C1"));
+        post(50, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("5"), null, null, "C2"));
+        at(10, () -> sendJson("POST", "/api/v1/vmi/consumptions",
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}".formatted(data.item, data.vmi), 201));
+
+        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(29), today));
+        // previous period (ending 30 days ago): 4 × 6 + 5 × 9, not yet stale (170 days)
+        assertKpi(report, "consignmentValue", "57.00", "69.00", "-0.1739");
+        assertKpi(report, "stockValue", "0.00", "0.00", null);
+        assertKpi(report, "issueCost", "18.00", "0.00", null);
+        // its consumption 10 days ago is its "issue": not stale; 30 days ago it had not moved for 170 days
+        assertKpi(report, "staleValue", "0.00", "0.00", null);
+        assertKpi(report, "staleLines", "0", "0", null);
+        // before the consumption (previous period's end): 4 × 6 + 5 × 9
+        JsonNode before = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(20), today.minusDays(11)));
+        assertKpi(before, "consignmentValue", "69.00", "69.00", "0");
+
+        JsonNode aging = getJson(as(Role.FINANCE), "/api/v1/analytics/aging?warehouse=" + data.warehouse);
+        JsonNode consigned = owner(aging, Fixtures.SUPPLIER_A);
+        assertThat(consigned.get("d181to365").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("45.00");
+        assertThat(consigned.get("total").decimalValue()).isEqualByComparingTo("57.00");
+        assertThat(getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse).get("lines")).isEmpty();
+        JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?days=5&warehouse=" + data.warehouse);
+        assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo("57.00");
+        assertThat(stale.get("lines")).singleElement().satisfies(l -> {
+            assertThat(l.get("value").decimalValue()).isEqualByComparingTo("57.00");
+            assertThat(l.get("lastIssue").asString()).isEqualTo(today.minusDays(10).toString());
+        });
+        // the supplier sees the value of its own stock
+        JsonNode mine = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
+        assertThat(kpi(mine, "consignmentValue").get("value").decimalValue()).isEqualByComparingTo("57.00");
+
+        // a recomputation from the raw movements with the same prices gives the same layers
+        SnapshotBuilder replay = SnapshotBuilder.empty(SnapshotBatch.prices(agreements, List.of(data.item)));
+        feed.after(0, 10_000_000).stream().filter(e -> e.item().equals(data.item))
+                .forEach(e -> replay.apply(SnapshotBatch.movement(e, clock.getZone())));
+        assertThat(replay.layers().get(new SnapshotKey(data.item, data.warehouse, Fixtures.SUPPLIER_A)).value())
+                .isEqualByComparingTo("57");
+    }
+
+    /**
+     * Own stock of the item at bin 1: 10 @ 2 in 5 days ago, 6 issued 3 days ago, an issue of 8 refused 2 days ago (4
+     * available), 4 issued yesterday; today a VMI consumption of 5 refused (nothing at the VMI zone). Period: the last
+     * 10 days. Served 10 of 23 asked. Days at zero or with a refusal: the 4 before the receipt, the refusal's day
+     * (4 left), yesterday and today → 7 of 10.
+     */
+    @Test
+    void a_refused_issue_is_unserved_demand_in_the_fill_rate_and_the_stockout_rate() throws Exception {
+        post(5, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("10"), dec("2"), null, "R1"));
+        post(3, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("6"), null, null, "I1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(2,
+                        new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("8"), null, null, "I2")))
+                .isInstanceOf(InsufficientStockException.class);
+        post(1, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("4"), null, null, "I3"));
+        sendJson("POST", "/api/v1/vmi/consumptions",
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5}".formatted(data.item, data.vmi), 409);
+
+        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        // 10 ÷ (10 + 8 + 5)
+        assertKpi(report, "fillRate", "0.4348", null, null);
+        assertKpi(report, "stockoutRate", "0.7", null, null);
+        // the refused issue rolled back: 10 issued at 2, nothing left
+        assertKpi(report, "issueCost", "20.00", "0.00", null);
+        assertKpi(report, "stockValue", "0.00", "0.00", null);
+        // each refusal kept once, with what was available
+        List<Map<String, Object>> refusals = jdbc.sql("""
+                SELECT movement_type, owner, requested_qty, available_qty, refused_day FROM analytics_refusal
+                WHERE item = :i ORDER BY id""").param("i", data.item).query().listOfRows();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0).get("movement_type")).isEqualTo("ISSUE");
+        assertThat((BigDecimal) refusals.get(0).get("requested_qty")).isEqualByComparingTo("8");
+        assertThat((BigDecimal) refusals.get(0).get("available_qty")).isEqualByComparingTo("4");
+        assertThat(refusals.get(0).get("refused_day").toString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(refusals.get(1).get("movement_type")).isEqualTo("CONSUME");
+        assertThat((BigDecimal) refusals.get(1).get("available_qty")).isEqualByComparingTo("0");
+        // a supplier sees none of the buyer's refused demand
+        JsonNode supplier = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                .formatted(data.warehouse, today.minusDays(9), today));
+        assertKpi(supplier, "fillRate", null, null, null);
+        assertKpi(supplier, "stockoutRate", null, null, null);
+    }
+
+    private String agreementBody(String price) {
+        return """
+                {"supplier":"%s","price":%s,"validFrom":"%s","lines":[{"item":"%s","location":"%s","min":0,"max":100}]}"""
+                .formatted(Fixtures.SUPPLIER_A, price, today.minusDays(300), data.item, data.vmi);
+    }
+
+    private JsonNode sendJson(String method, String path, String body, int expected) throws Exception {
+        // as the admin: agreements are the buyer's, consumptions the warehouse's
+        var request = method.equals("PUT") ? org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                : org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
+        String answer = mvc.perform(request.with(as(Role.ADMIN)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body)).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        return answer.isEmpty() ? null : json.readTree(answer);
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private <T> T at(int daysAgo, Call<T> call) throws Exception {
+        clock.advance(Duration.ofDays(-daysAgo));
+        try {
+            return call.call();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -180,8 +180,11 @@ abstract class EffectReportContract {
                 .contains("VMI effect report", "Turnover days", "id=\"effect-chart\"", data.item, "56", "Apply (b)");
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query))
                 .contains("VMI 效果报告", "周转天数", "满足率", data.item).doesNotContain("Turnover days", "Apply (b)");
+        // each problem in the page's language, by its field
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace("MANUAL", "COVER")))
-                .contains("请检查此项", "覆盖周数");
+                .contains("覆盖周数: 使用“固定 N 周覆盖”基准时必填：1 至 52 周").doesNotContain("required with");
+        assertThat(page(planner, "/analytics/effect-report?lang=en&" + query.replace("MANUAL", "COVER")))
+                .contains("Weeks of cover: Required with the N weeks of cover baseline: 1 to 52 weeks");
         mvc.perform(post("/analytics/effect-report/apply?" + query).session(planner)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -190,17 +193,57 @@ abstract class EffectReportContract {
         mvc.perform(get("/analytics/effect-report").session(supplier)).andExpect(status().isForbidden());
     }
 
+    /** The item of this test in a category of its own, with lines: chosen by category, it is replayed as by list. */
+    @Test
+    void items_are_chosen_by_category_and_warehouse_or_refused_naming_the_field() throws Exception {
+        String category = Fixtures.unique("CAT");
+        categorize(data.item, category);
+        lines("5", "5", "12");
+        String byCategory = request("MANUAL", ",\"category\":\"" + category + "\"")
+                .replace("\"items\":[\"" + data.item + "\"],", "");
+        JsonNode r = report(byCategory);
+        assertThat(r.get("items")).singleElement()
+                .satisfies(i -> assertThat(i.get("item").asString()).isEqualTo(data.item));
+        assertFigures(r.get("baseline"), "4.3", "62.00", "0.5", "0.56", 5);
+        // an empty item list counts as none
+        assertThat(report(byCategory.replace("{", "{\"items\":[],")).get("items")).hasSize(1);
+        // both ways at once, an unknown category, a category without lines in the warehouse
+        assertThat(refused(request("MANUAL", ",\"category\":\"" + category + "\""), "category"))
+                .contains("effectItemsOrCategory");
+        assertThat(refused(byCategory.replace(category, "NO-SUCH-" + category), "category")).contains("unknown.category");
+        String other = Fixtures.unique("CAT");
+        categorize(data.lotItem, other);
+        assertThat(refused(byCategory.replace(category, other), "category")).contains("effectCategoryWithoutLines");
+
+        var planner = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        String query = "warehouse=%s&category=%s&from=%s&to=%s&baseline=MANUAL&target=0.95&leadTimeWeeks=1"
+                .formatted(data.warehouse, category, from, to);
+        assertThat(page(planner, "/analytics/effect-report?lang=en&" + query))
+                .contains("Category", "<option value=\"" + category + "\" selected=\"selected\">", data.item, "Apply (b)");
+        assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query + "&items=" + data.item))
+                .contains("物料类别: 请按物料清单或按类别选择物料，二者只能选其一");
+        assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace(category, other)))
+                .contains("类别“" + other + "”中没有在 " + data.warehouse + " 设有库存线的物料");
+    }
+
+    private void categorize(String item, String category) {
+        org.openvmi.catalog.ItemCommand c = org.openvmi.catalog.ItemCommand.from(items.get(item));
+        c.setCategory(category);
+        items.update(item, c);
+    }
+
     private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
         return mvc.perform(get(path).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private void refused(String body, String... fields) throws Exception {
+    private String refused(String body, String... fields) throws Exception {
         String problem = call(as(Role.ADMIN), "effect-report", body).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
         for (String field : fields) {
             assertThat(problem).contains("\"" + field + "\"");
         }
+        return problem;
     }
 
     private void lines(String safety, String warning, String max) {

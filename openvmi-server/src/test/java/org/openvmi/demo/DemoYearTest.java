@@ -178,4 +178,33 @@ class DemoYearTest {
             assertThat(cards.values()).as("to-do counts on the home of " + user + ": " + cards).anyMatch(c -> c > 0);
         }
     }
+
+    /**
+     * Issue 15 fix: the management dashboard showed consignment value ¥0.00 and stale value ¥0.00 beside 12 stale
+     * lines — consignment receipts carry no cost. Valued at the agreement price, both are positive, and the stale
+     * value is the sum of the stale lines' values.
+     */
+    @Test
+    @Order(5)
+    void the_kpis_value_consignment_and_stale_stock() throws Exception {
+        JsonNode kpis = json.readTree(mvc.perform(get("/api/v1/analytics/kpis").with(httpBasic("buyer", "demo123")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Map<String, JsonNode> byCode = new HashMap<>();
+        kpis.get("kpis").forEach(k -> byCode.put(k.get("code").asString(), k.get("value")));
+        System.out.println("Demo KPIs: " + byCode);
+        assertThat(byCode.get("consignmentValue").decimalValue()).isPositive();
+        assertThat(byCode.get("stockValue").decimalValue()).isPositive();
+        JsonNode stale = json.readTree(mvc.perform(get("/api/v1/analytics/stale").with(httpBasic("buyer", "demo123")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        System.out.println("Demo stale: " + stale.get("lines").size() + " lines, " + stale.get("totalValue"));
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode line : stale.get("lines")) {
+            assertThat(line.get("value").decimalValue()).as("stale line " + line).isPositive();
+            sum = sum.add(line.get("value").decimalValue());
+        }
+        assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo(sum);
+        if (byCode.get("staleLines").asLong() > 0) {
+            assertThat(byCode.get("staleValue").decimalValue()).isPositive();
+        }
+    }
 }

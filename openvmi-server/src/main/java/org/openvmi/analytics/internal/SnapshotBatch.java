@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.openvmi.analytics.model.ConsignmentPrices;
 import org.openvmi.analytics.model.LedgerMovement;
 import org.openvmi.analytics.model.SnapshotBuilder;
 import org.openvmi.analytics.model.SnapshotBuilder.DayKey;
 import org.openvmi.analytics.model.SnapshotKey;
+import org.openvmi.consignment.Agreements;
 import org.openvmi.inventory.LedgerEntry;
 import org.openvmi.inventory.LedgerFeed;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,13 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SnapshotBatch {
 
     private final LedgerFeed feed;
+    private final Agreements agreements;
     private final SnapshotRepository repository;
     private final Clock clock;
     private final Duration settleLag;
 
-    SnapshotBatch(LedgerFeed feed, SnapshotRepository repository, Clock clock,
+    SnapshotBatch(LedgerFeed feed, Agreements agreements, SnapshotRepository repository, Clock clock,
                   @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag) {
         this.feed = feed;
+        this.agreements = agreements;
         this.repository = repository;
         this.clock = clock;
         this.settleLag = settleLag;
@@ -62,7 +66,7 @@ public class SnapshotBatch {
             touchedKeys.add(m.key());
         });
         SnapshotBuilder builder = new SnapshotBuilder(repository.layers(items, null, null), repository.lastCosts(items),
-                repository.days(touchedDays));
+                repository.days(touchedDays), prices(agreements, items));
         movements.forEach(builder::apply);
         repository.save(only(builder.layers(), touchedKeys), only(builder.days(), touchedDays),
                 only(builder.lastCost(), items));
@@ -72,7 +76,15 @@ public class SnapshotBatch {
 
     public static LedgerMovement movement(LedgerEntry e, ZoneId zone) {
         return new LedgerMovement(e.id(), new SnapshotKey(e.item(), e.warehouse(), e.owner()),
-                LocalDate.ofInstant(e.postedAt(), zone), e.qty(), e.unitCost(), LedgerMovement.isIssueType(e.type()));
+                LocalDate.ofInstant(e.postedAt(), zone), e.qty(), e.unitCost(), LedgerMovement.isIssueType(e.type()),
+                e.postedAt());
+    }
+
+    /** The agreement prices of the items, read through the consignment's API (the settlement price). */
+    public static ConsignmentPrices prices(Agreements agreements, java.util.Collection<String> items) {
+        return new ConsignmentPrices(agreements.priceHistory(items).stream()
+                .map(p -> new ConsignmentPrices.Price(p.supplier(), p.item(), p.warehouse(), p.effectiveAt(), p.price()))
+                .toList());
     }
 
     private static <K, V> Map<K, V> only(Map<K, V> all, Set<K> keys) {

@@ -28,10 +28,12 @@ public final class KpiCalculator {
         BigDecimal ownValueDays = BigDecimal.ZERO;
         BigDecimal ownIssueCost = BigDecimal.ZERO;
         BigDecimal issued = BigDecimal.ZERO;
+        BigDecimal refused = BigDecimal.ZERO;
         BigDecimal staleValue = BigDecimal.ZERO;
         long staleLines = 0;
         Map<String, List<DailySeries>> seriesByItemWarehouse = new HashMap<>();
         Map<String, Boolean> demandByItemWarehouse = new HashMap<>();
+        Map<String, boolean[]> refusedDays = new HashMap<>();
         for (Map.Entry<SnapshotKey, List<DailyFigures>> e : rowsByKey.entrySet()) {
             SnapshotKey key = e.getKey();
             List<DailyFigures> rows = e.getValue();
@@ -46,16 +48,21 @@ public final class KpiCalculator {
                 consignmentValue = consignmentValue.add(closing);
             }
             boolean demand = false;
+            String itemWarehouse = key.item() + "\u0000" + key.warehouse();
             for (DailyFigures row : rows) {
                 if (period.contains(row.day())) {
                     issued = issued.add(row.issueQty());
+                    refused = refused.add(row.refusedQty());
                     demand |= row.demandQty().signum() > 0;
+                    if (row.refusedQty().signum() > 0) {
+                        refusedDays.computeIfAbsent(itemWarehouse, k -> new boolean[period.days()])
+                                [(int) java.time.temporal.ChronoUnit.DAYS.between(period.from(), row.day())] = true;
+                    }
                     if (key.own()) {
                         ownIssueCost = ownIssueCost.add(row.issueCost());
                     }
                 }
             }
-            String itemWarehouse = key.item() + "\u0000" + key.warehouse();
             seriesByItemWarehouse.computeIfAbsent(itemWarehouse, k -> new ArrayList<>()).add(series);
             demandByItemWarehouse.merge(itemWarehouse, demand, Boolean::logicalOr);
             if (series.qty[series.qty.length - 1].signum() > 0 && stale(rows, period.to())) {
@@ -69,20 +76,29 @@ public final class KpiCalculator {
         BigDecimal turnoverDays = Ratios.divide(ownValueDays, ownIssueCost, 1);
         return new KpiFigures(Ratios.money(ownValue), Ratios.money(consignmentValue),
                 average == null ? Ratios.money(BigDecimal.ZERO) : average, Ratios.money(ownIssueCost), turnover,
-                turnoverDays, stockoutRate(seriesByItemWarehouse, demandByItemWarehouse, period),
-                issued.signum() > 0 ? BigDecimal.ONE.setScale(4) : null, Ratios.money(staleValue), staleLines);
+                turnoverDays, stockoutRate(seriesByItemWarehouse, demandByItemWarehouse, refusedDays, period),
+                Ratios.divide(issued, issued.add(refused), 4), Ratios.money(staleValue), staleLines);
     }
 
-    /** Days at zero (all owners together) of the item × warehouses with demand in the period, over their days. */
+    /**
+     * Days at zero (all owners together) or with a refused issue, of the item × warehouses with demand (issued or
+     * refused) in the period, over their days. A refusal is a stockout that day even when some stock was left: what
+     * was asked for could not be served.
+     */
     private static BigDecimal stockoutRate(Map<String, List<DailySeries>> series, Map<String, Boolean> demand,
-                                           Period period) {
+                                           Map<String, boolean[]> refusedDays, Period period) {
         long zeroDays = 0;
         long allDays = 0;
         for (Map.Entry<String, List<DailySeries>> e : series.entrySet()) {
             if (!demand.get(e.getKey())) {
                 continue;
             }
+            boolean[] refused = refusedDays.get(e.getKey());
             for (int d = 0; d < period.days(); d++) {
+                if (refused != null && refused[d]) {
+                    zeroDays++;
+                    continue;
+                }
                 BigDecimal total = BigDecimal.ZERO;
                 for (DailySeries s : e.getValue()) {
                     total = total.add(s.qty[d]);
@@ -105,13 +121,25 @@ public final class KpiCalculator {
         return !since.isAfter(asOf.minusDays(staleDays));
     }
 
-    /** The last day up to {@code asOf} with an issue, or null. */
+    /**
+     * The last day up to {@code asOf} with an issue, or null. Consignment stock is never issued as such: it leaves its
+     * key when its consumption passes ownership to the buyer (OWNERSHIP_TRANSFER out), so for a supplier's key any day
+     * on which stock went out (closing below the day before plus the day's receipts) counts. Without this every
+     * consignment line consumed week after week was "stale" after 180 days (the demo: 12 stale lines, all consigned).
+     */
     public static LocalDate lastIssue(List<DailyFigures> rows, LocalDate asOf) {
         LocalDate last = null;
+        BigDecimal before = BigDecimal.ZERO;
         for (DailyFigures row : rows) {
-            if (row.issueQty().signum() > 0 && !row.day().isAfter(asOf)) {
+            if (row.day().isAfter(asOf)) {
+                break;
+            }
+            boolean out = row.issueQty().signum() > 0 || !row.key().own()
+                    && before.add(row.receiptQty()).compareTo(row.closingQty()) > 0;
+            if (out) {
                 last = row.day();
             }
+            before = row.closingQty();
         }
         return last;
     }

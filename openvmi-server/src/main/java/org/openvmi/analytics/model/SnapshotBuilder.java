@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Applies ledger movements, in id order, to FIFO layers and daily figures. The snapshot job seeds it with the stored
  * state of the keys a batch touches; a recomputation starts it empty and feeds it every movement: both end equal.
- * A receipt without a unit cost takes the item's last known layer cost (any warehouse or owner), else zero.
+ * A receipt without a unit cost takes, for consignment stock, the supplier's agreement price ({@link ConsignmentPrices}),
+ * else the item's last known layer cost (any warehouse or owner), else zero.
  */
 public final class SnapshotBuilder {
 
@@ -18,9 +19,16 @@ public final class SnapshotBuilder {
     private final Map<SnapshotKey, FifoLayers> layers;
     private final Map<String, BigDecimal> lastCost;
     private final Map<DayKey, DailyFigures> days = new LinkedHashMap<>();
+    private final ConsignmentPrices prices;
 
     public SnapshotBuilder(Map<SnapshotKey, FifoLayers> layers, Map<String, BigDecimal> lastCost,
                            Map<DayKey, DailyFigures> storedDays) {
+        this(layers, lastCost, storedDays, ConsignmentPrices.none());
+    }
+
+    public SnapshotBuilder(Map<SnapshotKey, FifoLayers> layers, Map<String, BigDecimal> lastCost,
+                           Map<DayKey, DailyFigures> storedDays, ConsignmentPrices prices) {
+        this.prices = prices;
         this.layers = new HashMap<>(layers);
         this.lastCost = new HashMap<>(lastCost);
         this.days.putAll(storedDays);
@@ -30,6 +38,11 @@ public final class SnapshotBuilder {
         return new SnapshotBuilder(Map.of(), Map.of(), Map.of());
     }
 
+    /** An empty builder that values consignment receipts with these agreement prices (a recomputation). */
+    public static SnapshotBuilder empty(ConsignmentPrices prices) {
+        return new SnapshotBuilder(Map.of(), Map.of(), Map.of(), prices);
+    }
+
     public void apply(LedgerMovement m) {
         FifoLayers fifo = layers.computeIfAbsent(m.key(), k -> FifoLayers.empty());
         BigDecimal fallback = lastCost.getOrDefault(m.key().item(), BigDecimal.ZERO);
@@ -37,7 +50,7 @@ public final class SnapshotBuilder {
         BigDecimal issued = BigDecimal.ZERO;
         BigDecimal issuedCost = BigDecimal.ZERO;
         if (m.qty().signum() > 0) {
-            BigDecimal cost = m.unitCost() != null ? m.unitCost() : fallback;
+            BigDecimal cost = m.unitCost() != null ? m.unitCost() : prices.at(m.key(), m.at()).orElse(fallback);
             lastCost.put(m.key().item(), cost);
             fifo.receive(m.day(), m.qty(), cost);
             received = m.qty();

@@ -11,7 +11,9 @@ import org.openvmi.analytics.EffectReport;
 import org.openvmi.analytics.EffectReportRequest;
 import org.openvmi.analytics.EffectReports;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -36,8 +38,10 @@ class EffectReportPageController {
     private final EffectReports reports;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final ItemCatalog items;
 
-    EffectReportPageController(EffectReports reports, JsonMapper json, MessageSource messages) {
+    EffectReportPageController(EffectReports reports, JsonMapper json, MessageSource messages, ItemCatalog items) {
+        this.items = items;
         this.reports = reports;
         this.json = json;
         this.messages = messages;
@@ -45,12 +49,13 @@ class EffectReportPageController {
 
     /** The form's fields as the page sends them (items as one comma-separated text). */
     record Form(String items, String warehouse, LocalDate from, LocalDate to, EffectReportRequest.Baseline baseline,
-                Integer coverWeeks, BigDecimal target, Integer leadTimeWeeks, Integer page) {
+                Integer coverWeeks, BigDecimal target, Integer leadTimeWeeks, Integer page, String category) {
 
         EffectReportRequest request() {
             List<String> codes = items == null ? List.of()
                     : Arrays.stream(items.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new EffectReportRequest(codes, warehouse, from, to, baseline, coverWeeks, target, leadTimeWeeks);
+            return new EffectReportRequest(codes, warehouse, from, to, baseline, coverWeeks, target, leadTimeWeeks,
+                    category == null || category.isBlank() ? null : category);
         }
 
         boolean submitted() {
@@ -60,6 +65,7 @@ class EffectReportPageController {
 
     @GetMapping("/analytics/effect-report")
     String page(@ModelAttribute("form") Form form, Model model) {
+        model.addAttribute("categories", items.categories());
         if (form.submitted()) {
             try {
                 EffectReport report = reports.report(form.request());
@@ -71,7 +77,8 @@ class EffectReportPageController {
                         page, PAGE_SIZE, all.size()));
                 model.addAttribute("chartJson", json.writeValueAsString(chart(report)));
             } catch (InvalidInputException e) {
-                model.addAttribute("problems", e.errors());
+                // each field with its problem in the page's language (the refusals carry stable codes)
+                model.addAttribute("problems", FormErrors.byField(e, messages));
             }
         }
         return "analytics/effect-report";
@@ -85,14 +92,16 @@ class EffectReportPageController {
                     LocaleContextHolder.getLocale()));
         } catch (InvalidInputException e) {
             var locale = LocaleContextHolder.getLocale();
-            redirect.addFlashAttribute("flash", messages.getMessage("effect.field." + e.errors().get(0).field(), null,
-                    e.errors().get(0).field(), locale) + ": " + messages.getMessage("effect.invalid", null, locale));
+            Map.Entry<String, String> first = FormErrors.byField(e, messages).entrySet().iterator().next();
+            redirect.addFlashAttribute("flash", messages.getMessage("effect.field." + first.getKey(), null,
+                    first.getKey(), locale) + ": " + first.getValue());
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/analytics/effect-report")
                 .queryParam("items", form.items()).queryParam("warehouse", form.warehouse())
                 .queryParam("from", form.from()).queryParam("to", form.to()).queryParam("baseline", form.baseline())
                 .queryParam("coverWeeks", form.coverWeeks()).queryParam("target", form.target())
-                .queryParam("leadTimeWeeks", form.leadTimeWeeks()).build().encode().toUriString();
+                .queryParam("leadTimeWeeks", form.leadTimeWeeks()).queryParam("category", form.category())
+                .build().encode().toUriString();
     }
 
     /** The bars: each figure of both policies (the figures as numbers; labels come from the page). */

@@ -229,6 +229,27 @@ public class AgreementRepository {
     }
 
     /** Lines of the versions in force today, first agreement first when two cover one item in one warehouse. */
+    /** Every version's price of the items per supplier and warehouse, oldest first (see Agreements.priceHistory). */
+    public List<org.openvmi.consignment.AgreementPrice> priceHistory(java.util.Collection<String> itemCodes) {
+        return jdbc.sql("""
+                SELECT s.code AS supplier, i.code AS item, w.code AS warehouse, v.effective_at, l.price, v.currency
+                FROM vmi_agreement a
+                JOIN supplier s ON s.id = a.supplier_id
+                JOIN vmi_agreement_version v ON v.agreement_id = a.id
+                JOIN vmi_agreement_line l ON l.version_id = v.id
+                JOIN item i ON i.id = l.item_id
+                JOIN location lo ON lo.id = l.location_id
+                JOIN warehouse w ON w.id = lo.warehouse_id
+                WHERE i.code IN (:items) AND l.price IS NOT NULL
+                ORDER BY v.effective_at, a.id, l.line_no""")
+                .param("items", List.copyOf(itemCodes))
+                .query((rs, n) -> new org.openvmi.consignment.AgreementPrice(rs.getString("supplier"),
+                        rs.getString("item"), rs.getString("warehouse"),
+                        rs.getTimestamp("effective_at").toInstant(), rs.getBigDecimal("price"),
+                        rs.getString("currency").trim()))
+                .list();
+    }
+
     public java.util.List<org.openvmi.consignment.VmiCoverage> coverage(java.time.LocalDate today) {
         return jdbc.sql("""
                 SELECT l.item_id, loc.warehouse_id, a.supplier_id, s.code AS supplier, loc.code AS location, l.moq,

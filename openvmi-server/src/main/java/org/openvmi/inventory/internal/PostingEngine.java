@@ -166,7 +166,13 @@ public class PostingEngine {
                         available = available.subtract(changes.get(later).signedQty());
                     }
                 }
-                throw insufficient(lines.get(order.get(k)), available);
+                LineResolver.Resolved refused = lines.get(order.get(k));
+                InsufficientStockException e = insufficient(refused, available);
+                if (org.openvmi.inventory.IssueRefused.isDemand(refused.line().type().name())) {
+                    events.publishEvent(new org.openvmi.inventory.IssueRefused(refused.line().type().name(), e.item(),
+                            refused.location().warehouse(), e.owner(), e.requested(), e.available(), now));
+                }
+                throw e;
             }
         }
     }

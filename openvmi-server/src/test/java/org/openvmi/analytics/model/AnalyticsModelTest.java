@@ -82,6 +82,66 @@ class AnalyticsModelTest {
         assertThat(k.staleLines()).isEqualTo(1);
     }
 
+    /**
+     * The same own ledger with refusals: 3 refused on Jan 3 (10 on hand: a stockout day all the same), 5 on Jan 6 (the
+     * day of the issue) and 2 on Jan 8 (no movement that day: a row carrying the closing 0 is added).
+     */
+    @Test
+    void refused_demand_counts_in_the_fill_rate_and_the_stockout_days() {
+        List<DailyFigures> stored = List.of(row(OWN_I1, JAN1, "10", "20", "10", "0", "0"),
+                row(OWN_I1, JAN1.plusDays(5), "0", "0", "0", "10", "20"));
+        Map<LocalDate, BigDecimal> refused = new java.util.TreeMap<>(Map.of(JAN1.plusDays(2), d("3"),
+                JAN1.plusDays(5), d("5"), JAN1.plusDays(7), d("2")));
+        List<DailyFigures> merged = DailyFigures.withRefusals(OWN_I1, stored, refused);
+        assertThat(merged).extracting(DailyFigures::day)
+                .containsExactly(JAN1, JAN1.plusDays(2), JAN1.plusDays(5), JAN1.plusDays(7));
+        // Jan 3 carries Jan 1's closing; Jan 6 keeps its issue and adds the refusal to its demand
+        assertThat(merged.get(1).closingQty()).isEqualByComparingTo("10");
+        assertThat(merged.get(1).closingValue()).isEqualByComparingTo("20");
+        assertThat(merged.get(1).demandQty()).isEqualByComparingTo("3");
+        assertThat(merged.get(2).issueQty()).isEqualByComparingTo("10");
+        assertThat(merged.get(2).demandQty()).isEqualByComparingTo("15");
+        assertThat(merged.get(3).closingQty()).isEqualByComparingTo("0");
+        assertThat(DailyFigures.withRefusals(OWN_I1, stored, Map.of())).isSameAs(stored);
+
+        KpiFigures k = new KpiCalculator(30).compute(Map.of(OWN_I1, merged), new Period(JAN1, JAN1.plusDays(9)));
+        // served 10 of 10 + 3 + 5 + 2
+        assertThat(k.fillRate()).isEqualByComparingTo("0.5");
+        // at zero Jan 6..10 (5 days) + Jan 3 refused with stock = 6 of 10
+        assertThat(k.stockoutRate()).isEqualByComparingTo("0.6");
+        // the value figures do not change
+        assertThat(k.issueCost()).isEqualByComparingTo("20");
+        assertThat(k.averageStockValue()).isEqualByComparingTo("10");
+        // a key with only a refusal, never any stock, has demand: all its days count, the refusal day among them
+        SnapshotKey never = new SnapshotKey("I9", "W", "OWN");
+        KpiFigures only = new KpiCalculator(30).compute(Map.of(never, DailyFigures.withRefusals(never, List.of(),
+                Map.of(JAN1.plusDays(1), d("4")))), new Period(JAN1, JAN1.plusDays(9)));
+        assertThat(only.fillRate()).isEqualByComparingTo("0");
+        assertThat(only.stockoutRate()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void consignment_prices_follow_the_agreement_version_in_force() {
+        java.time.Instant v1 = java.time.Instant.parse("2026-01-01T08:00:00Z");
+        java.time.Instant v2 = java.time.Instant.parse("2026-02-01T08:00:00Z");
+        ConsignmentPrices prices = new ConsignmentPrices(List.of(
+                new ConsignmentPrices.Price("SUP", "I2", "W", v2, d("9")),
+                new ConsignmentPrices.Price("SUP", "I2", "W", v1, d("6"))));
+        assertThat(prices.at(SUP_I2, v1.minusSeconds(1))).contains(d("6"));   // before the first: the first
+        assertThat(prices.at(SUP_I2, v1)).contains(d("6"));
+        assertThat(prices.at(SUP_I2, v2.minusSeconds(1))).contains(d("6"));
+        assertThat(prices.at(SUP_I2, v2)).contains(d("9"));
+        assertThat(prices.at(new SnapshotKey("I2", "W2", "SUP"), v2)).isEmpty();   // another warehouse
+        assertThat(prices.at(new SnapshotKey("I2", "W", "OWN"), v2)).isEmpty();    // own stock: its receipt's cost
+
+        // a consignment receipt without a cost takes the price; one with a cost keeps it
+        SnapshotBuilder b = SnapshotBuilder.empty(prices);
+        b.apply(new LedgerMovement(1, SUP_I2, JAN1, d("4"), null, false, v1.plusSeconds(60)));
+        b.apply(new LedgerMovement(2, SUP_I2, JAN1.plusDays(40), d("5"), null, false, v2.plusSeconds(60)));
+        b.apply(new LedgerMovement(3, SUP_I2, JAN1.plusDays(41), d("1"), d("1"), false, v2.plusSeconds(120)));
+        assertThat(b.layers().get(SUP_I2).value()).isEqualByComparingTo("70");   // 4 × 6 + 5 × 9 + 1 × 1
+    }
+
     @Test
     void previous_period_is_as_long_and_ends_the_day_before() {
         Period p = new Period(JAN1, JAN1.plusDays(9));
