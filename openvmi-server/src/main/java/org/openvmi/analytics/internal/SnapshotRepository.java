@@ -127,10 +127,15 @@ public class SnapshotRepository {
                     + " ORDER BY item, warehouse, owner, snapshot_day", f.params());
     }
 
+    private static final String KEY_WINDOW = " OVER (PARTITION BY item, warehouse, owner ORDER BY snapshot_day)";
+    private static final String PREVIOUS_DAY = "LAG(snapshot_day)" + KEY_WINDOW;
+    private static final String PREVIOUS_CLOSING = "LAG(closing_qty)" + KEY_WINDOW;
+
     /**
      * What the KPIs of days {@code from..to} need of {@link #rowsUpTo}, without the history in between: every row from
-     * {@code from} to {@code to}, and of the earlier rows of each key only its first, its last and its last with an
-     * issue (the opening of the period, and "since when" for stale stock). The same keys as {@code rowsUpTo(to, …)};
+     * {@code from} to {@code to}, and of the earlier rows of each key only its first, its last, its last with an
+     * issue and the row before that one (the opening of the period, and "since when" for stale stock: a supplier's key
+     * counts a day its stock went out, which {@code KpiCalculator.lastIssue} sees only beside the row before, ADR 0041). The same keys as {@code rowsUpTo(to, …)};
      * the history is aggregated inside the database (an index-only scan of the primary key), not shipped.
      */
     @Transactional(readOnly = true)
@@ -146,10 +151,15 @@ public class SnapshotRepository {
                     + "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope + "snapshot_day >= :from AND snapshot_day <= :to"
                     + " UNION ALL SELECT " + dailyColumns + " FROM analytics_daily d JOIN ("
                     + "SELECT item, warehouse, owner, MIN(snapshot_day) AS first_day, MAX(snapshot_day) AS last_day, "
-                    + "MAX(CASE WHEN issue_qty > 0 THEN snapshot_day END) AS last_issue FROM analytics_daily"
-                    + scope + "snapshot_day < :from GROUP BY item, warehouse, owner) k"
+                    + "MAX(CASE WHEN went_out = 1 THEN snapshot_day END) AS last_issue, "
+                    + "MAX(CASE WHEN went_out = 1 THEN prev_day END) AS before_last_issue FROM ("
+                    + "SELECT item, warehouse, owner, snapshot_day, " + PREVIOUS_DAY + " AS prev_day, "
+                    + "CASE WHEN issue_qty > 0 OR (owner <> '" + SnapshotKey.OWN + "' AND COALESCE(" + PREVIOUS_CLOSING
+                    + ", 0) + receipt_qty > closing_qty) THEN 1 ELSE 0 END AS went_out FROM analytics_daily"
+                    + scope + "snapshot_day < :from) h GROUP BY item, warehouse, owner) k"
                     + " ON d.item = k.item AND d.warehouse = k.warehouse AND d.owner = k.owner"
-                    + " AND (d.snapshot_day = k.first_day OR d.snapshot_day = k.last_day OR d.snapshot_day = k.last_issue)"
+                    + " AND (d.snapshot_day = k.first_day OR d.snapshot_day = k.last_day OR d.snapshot_day = k.last_issue"
+                    + " OR d.snapshot_day = k.before_last_issue)"
                     + ") r ORDER BY item, warehouse, owner, snapshot_day", params);
     }
 
