@@ -231,6 +231,13 @@ abstract class RulesContract {
                 .header("Accept-Language", "zh-CN"), Role.BUYER, ""));
         assertThat(zh.get("content").get(0).get("message").asString()).contains(still.item)
                 .doesNotContain("Stale risk");
+        String forSupplier = mvc.perform(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
+                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn().getResponse().getContentAsString();
+        JsonNode seen = JSON.readTree(forSupplier).get("content");
+        if (!seen.isEmpty()) {                           // rules are buyer-side: a supplier sees no rule or message
+            assertThat(seen.get(0).get("message").isNull()).as(forSupplier).isTrue();
+            assertThat(seen.get(0).get("ruleId").isNull()).isTrue();
+        }
         long alertId = alert.get("id").asLong();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).alias("a webhook delivery like any alert raised")
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :s AND payload LIKE :p")

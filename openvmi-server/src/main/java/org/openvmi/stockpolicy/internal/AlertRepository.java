@@ -468,7 +468,8 @@ public class AlertRepository {
      * A stock alert's figures (stock at raise and at resolve) count every owner's stock at the warehouse: the buyer's,
      * the caller's and other suppliers' consignment. A supplier that knows its own consignment and the buyer's stock
      * could subtract and read the others', so it gets no figure at all (ADR 0004 addendum). Its own SUPPLIER_LOW_WATER
-     * alert keeps them: that is the stock it reported itself. The line stays: it is the buyer's policy.
+     * alert keeps them: that is the stock it reported itself. The line stays: it is the buyer's policy. A RULE alert's
+     * rule, severity and message go too: rules are buyer-side (ADR 0048) and a message may name any figure.
      */
     public static AlertView forScope(AlertView v, PartyScope scope) {
         if (scope.seesAll() || v.supplier() != null) {
@@ -476,7 +477,7 @@ public class AlertRepository {
         }
         return new AlertView(v.id(), v.type(), v.status(), v.item(), v.itemName(), v.unit(), v.warehouse(), v.supplier(),
                 null, v.line(), v.raisedAt(), v.acknowledgedAt(), v.acknowledgedBy(), v.ackComment(), null,
-                v.resolvedAt(), v.resolvedBy(), v.resolveComment(), v.ruleId(), v.severity(), v.message());
+                v.resolvedAt(), v.resolvedBy(), v.resolveComment(), null, null, null);
     }
 
     private static String where(Filter f, PartyScope scope, Map<String, Object> params) {
