@@ -223,14 +223,28 @@ public class Suggestions {
                 .orElseThrow(() -> new NotFoundException("Suggestion", id));
     }
 
+    /**
+     * For the rules engine, inside its transaction: records a rule's PURCHASE suggestion, superseding the OPEN
+     * suggestions of the same item × warehouse; returns its id. A quantity below one unit is refused (the engine
+     * never sends one).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long suggest(RuleSuggestion suggestion) {
+        if (suggestion.qty() == null || suggestion.qty().signum() <= 0) {
+            throw org.openvmi.shared.InvalidInputException.of("qty", "must be positive");
+        }
+        return repository.insertFromRule(suggestion, clock.instant());
+    }
+
     /** The reason a person reads, rendered from the stored numbers in the given language. */
     public String reason(SuggestionView s, Locale locale) {
         Object[] args = {s.horizonDays(), plain(s.forecastQty()), plain(s.onHand()), plain(s.inTransit()),
                 plain(s.leadTimeDays()), plain(s.leadTimeSd()), plain(s.serviceLevel().movePointRight(2)),
                 plain(s.qty()), plain(s.reorderPoint()), plain(s.orderUpTo()), s.fromWarehouse(),
                 plain(s.sourceAvailable()), plain(s.sourceMax()), s.supplier(), plain(s.moq()), plain(s.packSize()),
-                plain(s.reserved()), plain(s.onOrder()), plain(s.committed())};
-        String key = "planning.reason." + s.type() + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
+                plain(s.reserved()), plain(s.onOrder()), plain(s.committed()), s.rule()};
+        String key = "planning.reason." + (s.rule() != null ? "RULE" : s.type())
+                     + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
         return messages.getMessage(key, args, key, locale);
     }
 

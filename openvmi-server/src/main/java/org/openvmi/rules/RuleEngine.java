@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.openvmi.planning.RuleSuggestion;
+import org.openvmi.planning.Suggestions;
 import org.openvmi.rules.internal.RuleStore;
 import org.openvmi.rules.internal.RunStore;
 import org.openvmi.rules.internal.SubjectFacts;
@@ -18,6 +20,8 @@ import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.Facts;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.stockpolicy.Alerts;
+import org.openvmi.stockpolicy.RuleAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,9 +47,14 @@ public class RuleEngine {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long budgetMillis;
+    private final Alerts alerts;
+    private final Suggestions suggestions;
 
     RuleEngine(RuleStore rules, RunStore runs, SubjectFacts facts, PlatformTransactionManager transactions,
-               Clock clock, @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis) {
+               Clock clock, @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis, Alerts alerts,
+               Suggestions suggestions) {
+        this.alerts = alerts;
+        this.suggestions = suggestions;
         this.rules = rules;
         this.runs = runs;
         this.facts = facts;
@@ -156,6 +165,19 @@ public class RuleEngine {
                         qty, now);
                 if (firing == null) {
                     continue;
+                }
+                // the firing is the once-per-window guard: the alert centre and planning get the action exactly when
+                // it is recorded, in the same transaction (a failure rolls all of the rule's actions back)
+                if (a.type() == Action.Type.ALERT) {
+                    alerts.raise(new RuleAlert(rule.id(), f.itemId(), f.warehouseId(), window,
+                            a.severity() == null ? Action.Severity.WARNING.name() : a.severity().name(),
+                            MessageTemplate.render(a.messageEn(), shown), MessageTemplate.render(a.messageZh(), shown),
+                            f.onHand()));
+                }
+                if (a.type() == Action.Type.PURCHASE_SUGGESTION) {
+                    suggestions.suggest(new RuleSuggestion(rule.id(), rule.definition().name(), f.itemId(),
+                            f.warehouseId(), f.supplier(), qty, f.onHand(), f.reserved(), f.onOrder(), f.inTransit(),
+                            f.committed(), f.demand30d(), f.safety(), f.warning(), f.max(), f.supplierLeadTimeDays()));
                 }
                 if (a.type() == Action.Type.CLEARANCE_TASK) {
                     runs.openTask(rule.id(), firing, f, a.assignee() == null || a.assignee().isBlank()

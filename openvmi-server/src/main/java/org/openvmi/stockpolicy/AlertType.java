@@ -1,12 +1,13 @@
 package org.openvmi.stockpolicy;
 
 /**
- * Why an alert was raised. The first four compare a warehouse's stock with its lines; the last a supplier's stock.
+ * Why an alert was raised. The first four compare a warehouse's stock with its lines; SUPPLIER_LOW_WATER a supplier's
+ * stock; RULE is raised by a business rule's ALERT action (ADR 0048), one per rule, subject and day.
  * STOCKOUT, BELOW_SAFETY and BELOW_WARNING are the levels of one "below the lines" alert per item and warehouse
  * (ADR 0010 addendum): the open alert carries the most severe line crossed and changes level in place.
  */
 public enum AlertType {
-    STOCKOUT, BELOW_SAFETY, BELOW_WARNING, ABOVE_MAX, SUPPLIER_LOW_WATER;
+    STOCKOUT, BELOW_SAFETY, BELOW_WARNING, ABOVE_MAX, SUPPLIER_LOW_WATER, RULE;
 
     /** The types decided by the three lines of a stock policy. */
     public static final java.util.Set<AlertType> LINE_TYPES =

@@ -124,6 +124,22 @@ public class Alerts {
         evaluator.judgeSupplierStock(supplierId, itemId, available, lowWater);
     }
 
+    /**
+     * For the rules engine, inside its transaction: raises a RULE alert (ADR 0048) and announces it like any other
+     * alert ({@link AlertsChanged}: bell, mail, webhooks). Returns its id, or null when the rule's alert of that
+     * subject and window is open already.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Long raise(RuleAlert alert) {
+        return evaluator.raise(alert);
+    }
+
+    /** For the rules engine: resolves the open RULE alerts of a rule on an item × warehouse; returns how many. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int resolveRuleAlerts(long ruleId, long itemId, long warehouseId) {
+        return evaluator.resolveRuleAlerts(ruleId, itemId, warehouseId);
+    }
+
     @Transactional(readOnly = true)
     public PageResult<AlertView> find(AlertType type, Collection<AlertStatus> statuses, String warehouse,
                                       String supplier, String item, PageRequest page) {

@@ -68,10 +68,13 @@ class Workspace {
     private final CallOffs callOffs;
     private final ToShipBoard toShip;
     private final OverdueSupply overdue;
+    private final org.openvmi.rules.ClearanceTasks clearance;
 
     Workspace(Shipments shipments, PurchaseOrders orders, Transfers transfers, StockCounts counts, Alerts alerts,
               Suggestions suggestions, Requisitions requisitions, Settlements settlements, Invoices invoices,
-              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip, OverdueSupply overdue) {
+              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip, OverdueSupply overdue,
+              org.openvmi.rules.ClearanceTasks clearance) {
+        this.clearance = clearance;
         this.overdue = overdue;
         this.shipments = shipments;
         this.orders = orders;
@@ -119,12 +122,16 @@ class Workspace {
                     card("todo-counts", "home.todo.countsOpen", "/counts?status=OPEN",
                             () -> counts.find("OPEN", null, ONE).totalElements()),
                     card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts),
+                    card("todo-clearance", "home.todo.clearanceTasks", "/clearance-tasks?status=OPEN",
+                            this::openClearanceTasks),
                     card("todo-overdue-notices", "home.todo.overdueNotices",
                             "/overdue-supply?status=OPEN&kind=SHIPMENT_NOTICE",
                             () -> overdue.countOpen(OverdueKind.SHIPMENT_NOTICE)));
         }
         if (admin || roles.contains(Role.BUYER)) {
             add(sections, roles, "home.section.buyer",
+                    card("todo-buyer-clearance", "home.todo.clearanceTasks", "/clearance-tasks?status=OPEN",
+                            this::openClearanceTasks),
                     card("todo-suggestions", "home.todo.suggestions", "/planning/suggestions?status=OPEN",
                             () -> suggestions.find(null, "OPEN", null, null, null, ONE).totalElements()),
                     card("todo-requisitions-to-order", "home.todo.requisitionsToOrder", "/requisitions?status=APPROVED",
@@ -211,5 +218,10 @@ class Workspace {
             sections.add(new Section(key, cards,
                     dashboard != null && AccessPolicy.mayOpen(roles, dashboard) ? dashboard : null));
         }
+    }
+
+    /** Stale stock to clear (rules' clearance tasks, ADR 0048), for the warehouse and the buyer. */
+    private long openClearanceTasks() {
+        return clearance.find("OPEN", null, ONE).totalElements();
     }
 }

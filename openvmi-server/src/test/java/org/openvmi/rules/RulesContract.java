@@ -205,6 +205,73 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_firing_reaches_the_alert_centre_and_the_suggestion_list_once_per_window() throws Exception {
+        long hook = JSON.readTree(send(post("/api/v1/webhooks"), Role.ADMIN, "{\"url\":\"https://erp.example.com/hook\","
+                + "\"secret\":\"rules-wire-secret-123\",\"eventTypes\":[\"alert.raised\"]}")).get("id").asLong();
+        Subject still = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 50);
+        clock.advance(Duration.ofDays(61));              // no issue for 61 days: stale
+        Subject stale = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
+        long stillRule = create(template("stale-stock"), List.of(still.item), false);
+        long buyRule = create(template("smart-reorder"), List.of(stale.item), false);
+
+        assertThat(engine.run(stillRule, clock.instant()).created()).isEqualTo(2);
+        assertThat(engine.run(stillRule, clock.instant()).created()).as("same window").isZero();
+        String en = send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
+                .header("Accept-Language", "en"), Role.BUYER, "");
+        JsonNode alerts = JSON.readTree(en);
+        assertThat(alerts.get("totalElements").asInt()).as("one alert for the rule, subject and day").isEqualTo(1);
+        JsonNode alert = alerts.get("content").get(0);
+        assertThat(alert.get("type").asString()).isEqualTo("RULE");
+        assertThat(alert.get("status").asString()).isEqualTo("OPEN");
+        assertThat(alert.get("warehouse").asString()).isEqualTo(still.warehouse);
+        assertThat(alert.get("ruleId").asLong()).isEqualTo(stillRule);
+        assertThat(alert.get("severity").asString()).isEqualTo("WARNING");
+        assertThat(alert.get("message").asString()).startsWith("Stale risk").contains(still.item);
+        JsonNode zh = JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
+                .header("Accept-Language", "zh-CN"), Role.BUYER, ""));
+        assertThat(zh.get("content").get(0).get("message").asString()).contains(still.item)
+                .doesNotContain("Stale risk");
+        String forSupplier = mvc.perform(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
+                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn().getResponse().getContentAsString();
+        JsonNode seen = JSON.readTree(forSupplier).get("content");
+        if (!seen.isEmpty()) {                           // rules are buyer-side: a supplier sees no rule or message
+            assertThat(seen.get(0).get("message").isNull()).as(forSupplier).isTrue();
+            assertThat(seen.get(0).get("ruleId").isNull()).isTrue();
+        }
+        long alertId = alert.get("id").asLong();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).alias("a webhook delivery like any alert raised")
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :s AND payload LIKE :p")
+                        .param("s", hook).param("p", "%\"alertId\":" + alertId + ",\"type\":\"RULE\"%")
+                        .query(Long.class).single() == 1);
+        jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :s").param("s", hook).update();
+
+        clock.advance(Duration.ofDays(1));                // the next window: a new alert for the new day
+        engine.run(stillRule, clock.instant());
+        assertThat(JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item), Role.BUYER, ""))
+                .get("totalElements").asInt()).isEqualTo(2);
+
+        assertThat(engine.run(buyRule, clock.instant()).created()).isEqualTo(1);
+        assertThat(engine.run(buyRule, clock.instant()).created()).as("same window").isZero();
+        JsonNode open = JSON.readTree(send(get("/api/v1/suggestions?status=OPEN&item=" + stale.item)
+                .header("Accept-Language", "en"), Role.BUYER, ""));
+        assertThat(open.get("totalElements").asInt()).as("one suggestion for the rule, subject and day").isEqualTo(1);
+        JsonNode suggestion = open.get("content").get(0);
+        assertThat(suggestion.get("type").asString()).isEqualTo("PURCHASE");
+        assertThat(suggestion.get("warehouse").asString()).isEqualTo(stale.warehouse);
+        assertThat(suggestion.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(suggestion.get("rule").asString()).isEqualTo("Smart reorder");
+        assertThat(suggestion.get("reason").asString()).startsWith("rule \"Smart reorder\"").contains("order 98");
+        assertThat(suggestion.get("qty").decimalValue()).isPositive();
+
+        clock.advance(Duration.ofDays(1));                // the next window supersedes the open one
+        assertThat(engine.run(buyRule, clock.instant()).created()).isEqualTo(1);
+        assertThat(JSON.readTree(send(get("/api/v1/suggestions?status=OPEN&item=" + stale.item), Role.BUYER, ""))
+                .get("totalElements").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(send(get("/api/v1/suggestions?status=SUPERSEDED&item=" + stale.item), Role.BUYER,
+                "")).get("totalElements").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void bad_cel_is_refused_with_its_line_and_column_and_nothing_is_saved() throws Exception {
         JsonNode ok = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
                 "{\"expression\":\"available < safety && onOrder == 0.0\"}"));

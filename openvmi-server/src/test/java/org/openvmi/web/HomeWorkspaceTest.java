@@ -106,13 +106,14 @@ class HomeWorkspaceTest {
         assertThat(problems).isEmpty();
 
         assertThat(homes.get(Role.WAREHOUSE)).containsKeys("todo-asns-due", "todo-asns", "todo-pos-due",
-                "todo-pos-to-receive", "todo-transfers", "todo-counts", "todo-alerts", "todo-inbox")
+                "todo-pos-to-receive", "todo-transfers", "todo-counts", "todo-alerts", "todo-clearance", "todo-inbox")
                 .doesNotContainKeys("todo-statements-to-issue", "todo-to-ship");
         assertThat(homes.get(Role.WAREHOUSE).get("todo-pos-to-receive").count()).isPositive();
         assertThat(homes.get(Role.WAREHOUSE).get("todo-pos-due").count()).isPositive();
         assertThat(homes.get(Role.WAREHOUSE).get("todo-alerts").count()).isPositive();
         assertThat(homes.get(Role.BUYER)).containsKeys("todo-suggestions", "todo-requisitions-to-order",
-                "todo-pos-unconfirmed", "todo-pos-changed", "todo-pos-late", "todo-inbox").doesNotContainKey("todo-counts");
+                "todo-pos-unconfirmed", "todo-pos-changed", "todo-pos-late", "todo-buyer-clearance", "todo-inbox")
+                .doesNotContainKey("todo-counts");
         assertThat(homes.get(Role.BUYER).get("todo-pos-unconfirmed").count()).isPositive();
         assertThat(homes.get(Role.BUYER).get("todo-pos-late").count()).isPositive();
         assertThat(homes.get(Role.BUYER).get("todo-pos-late").count())

@@ -115,6 +115,13 @@ class RoleWorkspacesBrowserIT {
             browser.open("/?lang=" + lang);
             check(browser, "/", tag, problems);
             browser.screenshot("home-" + user + "-" + tag);
+            String clearance = user.equals("t-warehouse") ? "todo-clearance" : user.equals("t-buyer") ? "todo-buyer-clearance" : null;
+            if (clearance != null) {                     // the rules' clearance tasks, linked to their list
+                WebElement card = browser.driver().findElement(By.id(clearance));
+                assertThat(card.getDomAttribute("href")).isEqualTo("/clearance-tasks?status=OPEN");
+                assertThat(card.findElement(By.className("label")).getText())
+                        .isEqualTo(tag.equals("en") ? "Clearance tasks open" : "待处理清理任务");
+            }
             Set<String> links = new LinkedHashSet<>();
             for (WebElement a : browser.driver().findElements(By.cssSelector("#sidebar a"))) {
                 links.add(a.getDomAttribute("href"));

@@ -49,10 +49,41 @@ public class SuggestionRepository {
     public int supersede(long runId, long minItem, long maxItem) {
         return jdbc.sql("""
                 UPDATE planning_suggestion SET status = 'SUPERSEDED'
-                WHERE status = 'OPEN' AND run_id <> :run AND item_id >= :lo AND item_id <= :hi
+                WHERE status = 'OPEN' AND (run_id IS NULL OR run_id <> :run) AND item_id >= :lo AND item_id <= :hi
                   AND EXISTS (SELECT 1 FROM planning_forecast f WHERE f.run_id = :run AND f.item_id = planning_suggestion.item_id
                               AND f.warehouse_id = planning_suggestion.warehouse_id)""")
                 .param("run", runId).param("lo", minItem).param("hi", maxItem).update();
+    }
+
+    /**
+     * Stores a rule's PURCHASE suggestion (no run: rule_id and rule_name instead) after superseding the OPEN
+     * suggestions of the same item × warehouse, as a planning run does; returns its id. The horizon is the 30 days
+     * of demand the rule saw; the stock lines stand for reorder point (warning) and order-up-to (max).
+     */
+    public long insertFromRule(org.openvmi.planning.RuleSuggestion r, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_suggestion SET status = 'SUPERSEDED'
+                WHERE status = 'OPEN' AND item_id = :item AND warehouse_id = :wh""")
+                .param("item", r.itemId()).param("wh", r.warehouseId()).update();
+        String supplier = r.supplier() == null || r.supplier().isBlank() ? null : r.supplier();
+        BigDecimal lead = BigDecimal.valueOf(r.leadTimeDays());
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, supplier_id, qty,
+                    forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
+                    service_level, safety, reorder_point, order_up_to, needed_qty, created_at, lead_time_supplier_id,
+                    on_order, committed, rule_id, rule_name)
+                VALUES (NULL, 'PURCHASE', 'OPEN', :item, :wh, (SELECT id FROM supplier WHERE code = :sup), :qty,
+                    :demand, 30, :onHand, :inTransit, :reserved, :lead, 0, 0, :safety, :warning, :max, :qty, :now,
+                    (SELECT id FROM supplier WHERE code = :sup), :onOrder, :committed, :rule, :name)""")
+                .param("item", r.itemId()).param("wh", r.warehouseId()).param("sup", supplier)
+                .param("qty", r.qty()).param("demand", r.demand30d()).param("onHand", r.onHand())
+                .param("inTransit", r.inTransit()).param("reserved", r.reserved()).param("lead", lead)
+                .param("safety", r.safety()).param("warning", r.warning()).param("max", r.max())
+                .param("now", Timestamp.from(now)).param("onOrder", r.onOrder()).param("committed", r.committed())
+                .param("rule", r.ruleId()).param("name", r.ruleName())
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public void insert(long runId, List<Proposal> proposals, Instant now) {
@@ -241,7 +272,8 @@ public class SuggestionRepository {
                 d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),
                 d(rs, "source_available"), d(rs, "source_max"), null, rs.getString("decision_reason"),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(),
-                (Long) rs.getObject("transfer_id", Long.class), rs.getTimestamp("created_at").toInstant());
+                (Long) rs.getObject("transfer_id", Long.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("rule_name"));
     }
 
     private static BigDecimal d(ResultSet rs, String column) throws SQLException {

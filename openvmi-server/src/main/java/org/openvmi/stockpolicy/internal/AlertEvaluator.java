@@ -162,4 +162,30 @@ public class AlertEvaluator {
                     null, available, now, "system"))));
         }
     }
+
+    /** Raises a rule's alert and publishes it as raised (see {@code Alerts.raise}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Long raise(org.openvmi.stockpolicy.RuleAlert a) {
+        Instant now = clock.instant();
+        Long id = alerts.insertRuleAlert(a.ruleId(), a.itemId(), a.warehouseId(), a.window(), a.severity(),
+                a.messageEn(), a.messageZh(), a.onHand(), now);
+        if (id != null) {
+            AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
+            events.publishEvent(AlertsChanged.of(new AlertRaised(id, AlertType.RULE, v.item(), v.itemName(), v.unit(),
+                    v.warehouse(), a.onHand(), BigDecimal.ZERO, now,
+                    alerts.suppliersOf(List.of(a.itemId())).getOrDefault(a.itemId(), List.of()))));
+        }
+        return id;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int resolveRuleAlerts(long ruleId, long itemId, long warehouseId) {
+        Instant now = clock.instant();
+        List<AlertRepository.Resolution> open = alerts.openRuleAlerts(ruleId, itemId, warehouseId).stream()
+                .map(id -> new AlertRepository.Resolution(id, null)).toList();
+        List<AlertView> resolved = alerts.resolveAll(open, now, "system");
+        resolved.forEach(v -> events.publishEvent(AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(),
+                v.warehouse(), null, now, "system"))));
+        return resolved.size();
+    }
 }

@@ -294,7 +294,7 @@ public class AlertRepository {
         jdbc.sql("""
                 SELECT id, alert_type, item_id, warehouse_id FROM stock_alert
                 WHERE open_key IS NOT NULL AND item_id IN (:items) AND warehouse_id IN (:warehouses)
-                      AND alert_type <> 'SUPPLIER_LOW_WATER'""")
+                      AND alert_type NOT IN ('SUPPLIER_LOW_WATER', 'RULE')""")
                 .param("items", items).param("warehouses", warehouses)
                 .query((rs, n) -> {
                     ItemWarehouse s = new ItemWarehouse(rs.getLong("item_id"), rs.getLong("warehouse_id"));
@@ -468,7 +468,8 @@ public class AlertRepository {
      * A stock alert's figures (stock at raise and at resolve) count every owner's stock at the warehouse: the buyer's,
      * the caller's and other suppliers' consignment. A supplier that knows its own consignment and the buyer's stock
      * could subtract and read the others', so it gets no figure at all (ADR 0004 addendum). Its own SUPPLIER_LOW_WATER
-     * alert keeps them: that is the stock it reported itself. The line stays: it is the buyer's policy.
+     * alert keeps them: that is the stock it reported itself. The line stays: it is the buyer's policy. A RULE alert's
+     * rule, severity and message go too: rules are buyer-side (ADR 0048) and a message may name any figure.
      */
     public static AlertView forScope(AlertView v, PartyScope scope) {
         if (scope.seesAll() || v.supplier() != null) {
@@ -476,7 +477,7 @@ public class AlertRepository {
         }
         return new AlertView(v.id(), v.type(), v.status(), v.item(), v.itemName(), v.unit(), v.warehouse(), v.supplier(),
                 null, v.line(), v.raisedAt(), v.acknowledgedAt(), v.acknowledgedBy(), v.ackComment(), null,
-                v.resolvedAt(), v.resolvedBy(), v.resolveComment());
+                v.resolvedAt(), v.resolvedBy(), v.resolveComment(), null, null, null);
     }
 
     private static String where(Filter f, PartyScope scope, Map<String, Object> params) {
@@ -513,7 +514,50 @@ public class AlertRepository {
                 Decimals.plain(rs.getBigDecimal("qty_at_raise")), Decimals.plain(rs.getBigDecimal("line_qty")),
                 instant(rs, "raised_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
                 rs.getString("ack_comment"), Decimals.plain(rs.getBigDecimal("qty_at_resolve")),
-                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolve_comment"));
+                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolve_comment"),
+                (Long) rs.getObject("rule_id", Long.class), rs.getString("severity"), message(rs));
+    }
+
+    /** A rule alert's message in the reader's language (both were rendered when it was raised); null for the others. */
+    private static String message(ResultSet rs) throws SQLException {
+        boolean zh = "zh".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        String first = rs.getString(zh ? "message_zh" : "message_en");
+        return first != null ? first : rs.getString(zh ? "message_en" : "message_zh");
+    }
+
+    /**
+     * Inserts a RULE alert unless an open one of the rule, subject and window exists already (open key
+     * "RULE:item:warehouse:rule:window", unique); returns its id, or null for the duplicate.
+     */
+    public Long insertRuleAlert(long ruleId, long itemId, long warehouseId, String window, String severity,
+                                String messageEn, String messageZh, BigDecimal stock, Instant now) {
+        String key = "RULE:" + itemId + ":" + warehouseId + ":" + ruleId + ":" + window;
+        // the caller (the rules engine) acts once per rule, subject and window already (rule_firing); the key guards
+        // a direct second call while the first alert is still open
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM stock_alert WHERE open_key = :key")
+                .param("key", key).query(Long.class).single() > 0;
+        if (exists) {
+            return null;
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO stock_alert (alert_type, item_id, warehouse_id, supplier_id, status, open_key, qty_at_raise,
+                                         line_qty, raised_at, rule_id, severity, message_en, message_zh)
+                VALUES ('RULE', :item, :wh, NULL, 'OPEN', :key, :qty, 0, :now, :rule, :severity, :en, :zh)""")
+                .param("item", itemId).param("wh", warehouseId).param("key", key).param("qty", stock)
+                .param("now", Timestamp.from(now)).param("rule", ruleId).param("severity", severity)
+                .param("en", messageEn).param("zh", messageZh)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        recordRaises(List.of(find(id, PartyScope.ALL).orElseThrow()));
+        return id;
+    }
+
+    /** The open RULE alerts of a rule on a subject, for resolving them. */
+    public List<Long> openRuleAlerts(long ruleId, long itemId, long warehouseId) {
+        return jdbc.sql("SELECT id FROM stock_alert WHERE alert_type = 'RULE' AND open_key IS NOT NULL "
+                        + "AND rule_id = :rule AND item_id = :item AND warehouse_id = :wh ORDER BY id")
+                .param("rule", ruleId).param("item", itemId).param("wh", warehouseId).query(Long.class).list();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
