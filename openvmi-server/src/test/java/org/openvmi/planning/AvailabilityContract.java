@@ -254,7 +254,7 @@ abstract class AvailabilityContract {
 
         // cancelling it twice is a conflict and changes nothing
         postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER), "{}")
-                .andExpect(status().isUnprocessableEntity());
+                .andExpect(status().isConflict());
 
         runToEnd(item);
         List<JsonNode> again = openSuggestions(item);
@@ -289,7 +289,7 @@ abstract class AvailabilityContract {
                 .andExpect(status().isOk()));
         assertThat(after.get("status").asString()).isEqualTo("RECEIVED");
         postJson("/api/v1/purchase-orders/" + po + "/lines/2/cancel", as(Role.BUYER), "{}")
-                .andExpect(status().isUnprocessableEntity());
+                .andExpect(status().isConflict());
     }
 
     @Test
