@@ -29,6 +29,7 @@ import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.internal.PlanningRunner;
+import org.openvmi.planning.internal.ReplanHold;
 import org.openvmi.planning.internal.RunRepository;
 import org.openvmi.planning.internal.RunSpec;
 import org.openvmi.shared.ConflictException;
@@ -80,12 +81,14 @@ public class PlanningRuns {
             });
 
     private final Validator validator;
+    private final ReplanHold replanHold;
 
     PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
                  PlatformTransactionManager transactionManager, Clock clock,
                  @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator,
                  @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron,
-                 @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled) {
+                 @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled, ReplanHold replanHold) {
+        this.replanHold = replanHold;
         this.cron = cron;
         this.catchUpEnabled = catchUpEnabled;
         this.validator = validator;
@@ -103,6 +106,14 @@ public class PlanningRuns {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+    }
+
+    /**
+     * Runs a bulk job (the demo seeder) without re-plans starting meanwhile: the pairs its postings change are
+     * re-planned one debounce window after it ends. Runs started explicitly ({@link #start}) are not held.
+     */
+    public <T> T withReplansHeld(java.util.function.Supplier<T> work) {
+        return replanHold.during(work);
     }
 
     /** Validates, records and queues a run; answers at once with the QUEUED run. */

@@ -148,6 +148,33 @@ abstract class ReplanningContract {
     }
 
     @Test
+    void postings_during_a_hold_start_no_re_plan_and_are_re_planned_after_it() throws Exception {
+        String wh = data.warehouse();
+        String received = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
+        data.weeklyDemand(received, wh, java.time.LocalDate.now(clock), 20, "10");
+        long lastRun = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM planning_run").query(Long.class).single();
+
+        planningRuns.withReplansHeld(() -> {
+            try {
+                mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s-B1\",\"qty\":40}]}"
+                                .formatted(received, wh)))
+                        .andExpect(status().isCreated());
+                // two debounce windows (1 s here): without the hold a re-plan would have started by now
+                Thread.sleep(2_500);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_run WHERE id > :last").param("last", lastRun)
+                    .query(Long.class).single()).as("no run while held").isZero();
+            return null;
+        });
+
+        long run = replanDoneAfter(lastRun);
+        assertThat(plannedPairs(run)).containsExactly(received + "@" + wh);
+    }
+
+    @Test
     void a_supplier_stock_report_re_plans_its_items_where_they_are_planned() throws Exception {
         String w1 = data.warehouse();
         String w2 = data.warehouse();

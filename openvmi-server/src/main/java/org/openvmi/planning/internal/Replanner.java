@@ -52,6 +52,7 @@ class Replanner {
     private final ReplanQueue queue;
     private final HistoryReader history;
     private final Clock clock;
+    private final ReplanHold hold;
     private final Set<ItemWarehouse> noted = new TreeSet<>();
     private boolean storing;
     private boolean scheduled;
@@ -62,7 +63,7 @@ class Replanner {
     });
 
     Replanner(PlanningRuns runs, PurchaseOrders purchaseOrders, CatalogRefs refs, PlanningCatalog catalog,
-              ReplanQueue queue, HistoryReader history, Clock clock,
+              ReplanQueue queue, HistoryReader history, Clock clock, ReplanHold hold,
               @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
               @Value("${openvmi.planning.replan:true}") boolean enabled) {
         this.queue = queue;
@@ -74,6 +75,16 @@ class Replanner {
         this.catalog = catalog;
         this.debounce = debounce;
         this.enabled = enabled;
+        this.hold = hold;
+        hold.onRelease(this::released);
+    }
+
+    /** The pairs noted during a hold go to the queue now and are re-planned one window later. */
+    private synchronized void released() {
+        if (enabled && !noted.isEmpty() && !storing) {
+            storing = true;
+            timer.execute(this::store);
+        }
     }
 
     @PreDestroy
@@ -135,7 +146,8 @@ class Replanner {
             return;
         }
         noted.addAll(pairs);
-        if (!storing) {
+        // during a hold the pairs only gather in memory: no queue write per posting, no run (see ReplanHold)
+        if (!storing && !hold.held()) {
             storing = true;
             timer.execute(this::store);
         }
@@ -175,6 +187,10 @@ class Replanner {
             scheduled = false;
         }
         store();
+        if (hold.held()) {
+            schedule();
+            return;
+        }
         Set<ItemWarehouse> batch;
         try {
             batch = queue.take();

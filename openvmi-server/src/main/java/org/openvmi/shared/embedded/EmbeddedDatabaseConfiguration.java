@@ -32,6 +32,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
+    BulkWrites bulkWrites(DataSource dataSource) {
+        return new BulkWrites(dataSource);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "openvmi.embedded.compaction", havingValue = "true", matchIfMissing = true)
     EmbeddedStoreMaintenance embeddedStoreMaintenance(DataSource dataSource,
                                                       @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
