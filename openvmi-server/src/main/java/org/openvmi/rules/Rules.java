@@ -81,6 +81,9 @@ public class Rules {
         check(d);
         int expected = request.version() == null ? current.version() : request.version();
         boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+        if (expected == current.version() && d.equals(current.definition()) && enabled == current.enabled()) {
+            return current.view(); // a form saved unchanged changes nothing: no new version, no "changed by"
+        }
         if (!store.update(id, expected, d, enabled, CurrentUser.name(), clock.instant())) {
             throw new ConflictException("version", "the rule was changed meanwhile (now version "
                     + stored(id).version() + "); reload it");

@@ -313,6 +313,13 @@ abstract class RulesContract {
         long elsewhere = JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString())).get("id").asLong();
         assertThat(dryRun(elsewhere).get("subjects").asInt()).isZero();
 
+        // the same rule sent back unchanged changes nothing: no new version
+        ObjectNode same = body.deepCopy();
+        same.put("version", 1);
+        JsonNode unchanged = JSON.readTree(send(put("/api/v1/rules/" + elsewhere), Role.BUYER, same.toString()));
+        assertThat(unchanged.get("version").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + elsewhere + "/versions"), Role.VIEWER, ""))).hasSize(1);
+
         ObjectNode stale = rule.deepCopy();
         stale.put("name", "renamed");
         stale.put("version", 7);
