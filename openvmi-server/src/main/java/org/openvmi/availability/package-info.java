@@ -4,4 +4,5 @@
  * consignment, so both read the same inventory position (planning already reads consignment's VMI coverage: the
  * read model cannot live in planning without a cycle). Depends on catalog, inventory and shared only.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "shared"})
 package org.openvmi.availability;
