@@ -16,7 +16,7 @@ import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.SettlementRepository;
 import org.openvmi.consignment.internal.ShipmentRepository;
 import org.openvmi.consignment.model.FifoPick;
-import org.openvmi.consignment.model.Money;
+import org.openvmi.shared.Money;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.MovementType;
@@ -106,7 +106,7 @@ class Ownership {
         List<ConsumptionView.Settled> settled = new ArrayList<>();
         for (Passage p : passages) {
             AgreementRepository.Terms t = p.terms();
-            Money amount = Money.of(p.qty(), t.price(), t.currency());
+            Money amount = Money.settled(p.qty(), t.price(), t.currency());
             settlements.insertLine(new SettlementRepository.NewLine(t.supplierId(), t.agreementId(), t.versionNo(),
                     p.kind(), t.itemId(), t.locationId(), p.lot(), p.qty(), t.price(), amount.amount(), t.currency(),
                     reference, postingId, at, on));

@@ -10,7 +10,7 @@ import java.util.List;
 import org.openvmi.availability.Availability;
 import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.SlaRepository;
-import org.openvmi.consignment.model.Money;
+import org.openvmi.shared.Money;
 import org.openvmi.consignment.model.Replenishment;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
@@ -73,7 +73,7 @@ public class ToShipBoard {
                 Decimals.plain(t.min()), Decimals.plain(t.max()), Decimals.plain(onHand), Decimals.plain(split.own()),
                 Decimals.plain(split.consigned()), Decimals.plain(inTransit), Decimals.plain(s.qty()), s.reason(), since,
                 due, due != null && open.isPresent() && due.isBefore(now), Decimals.plain(t.price()), t.currency(),
-                Money.of(split.consigned(), t.price(), t.currency()).amount());
+                Money.settled(split.consigned(), t.price(), t.currency()).amount());
     }
 
     /** An ASN of the suggested quantity of one line, in one click (or one API call). */

@@ -11,7 +11,7 @@ import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.model.ApprovalPolicy;
-import org.openvmi.procurement.model.Money;
+import org.openvmi.shared.Money;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SuggestedSource;
 import org.openvmi.shared.BusinessRuleException;

@@ -18,7 +18,7 @@ import org.openvmi.procurement.internal.RequisitionRepository;
 import org.openvmi.procurement.internal.RuleRepository;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.ApprovalRoute;
-import org.openvmi.procurement.model.Money;
+import org.openvmi.shared.Money;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.shared.AllowedValues;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openvmi.shared.Money;
+
 /**
  * Chooses the approval route of a requisition from the rule table: the applicable rule with the lowest priority
  * number (then the lowest id) decides. Urgent requisitions take the short path: one approver.

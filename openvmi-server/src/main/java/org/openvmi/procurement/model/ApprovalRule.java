@@ -3,6 +3,8 @@ package org.openvmi.procurement.model;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.openvmi.shared.Money;
+
 /**
  * One row of the approval table: it applies to requisitions whose amount lies in [minAmount, maxAmount) (no max =
  * no upper bound) in its currency, optionally only for one item category and one warehouse. Its approvers are the

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +29,10 @@ class VmiRulesTest {
 
     @Test
     void money_rounds_each_line_half_up_to_the_cent_and_refuses_to_add_currencies() {
-        assertThat(Money.of(d("12"), d("2.95"), "CNY").amount()).isEqualByComparingTo("35.40");
-        assertThat(Money.of(d("3"), d("0.335"), "CNY").amount().toPlainString()).isEqualTo("1.01");
-        assertThat(Money.of(d("1"), d("0.125"), "CNY").amount().toPlainString()).isEqualTo("0.13");
-        assertThat(Money.zero("CNY").plus(Money.of(d("1"), d("1"), "CNY")).amount().toPlainString()).isEqualTo("1.00");
+        assertThat(Money.settled(d("12"), d("2.95"), "CNY").amount()).isEqualByComparingTo("35.40");
+        assertThat(Money.settled(d("3"), d("0.335"), "CNY").amount().toPlainString()).isEqualTo("1.01");
+        assertThat(Money.settled(d("1"), d("0.125"), "CNY").amount().toPlainString()).isEqualTo("0.13");
+        assertThat(Money.zero("CNY").plus(Money.settled(d("1"), d("1"), "CNY")).amount().toPlainString()).isEqualTo("1.00");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.zero("CNY").plus(Money.zero("USD")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

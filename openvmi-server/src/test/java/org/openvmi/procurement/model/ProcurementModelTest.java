@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.openvmi.shared.Money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
