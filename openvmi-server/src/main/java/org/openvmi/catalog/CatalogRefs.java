@@ -172,4 +172,27 @@ public class CatalogRefs {
                 .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code"))).list();
         return codes;
     }
+
+    /** Suppliers by id (code and name), in one query; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, NamedRef> suppliersById(Collection<Long> ids) {
+        return named("supplier", ids);
+    }
+
+    /** Warehouses by id (code and name), in one query; unknown ids are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, NamedRef> warehousesById(Collection<Long> ids) {
+        return named("warehouse", ids);
+    }
+
+    private Map<Long, NamedRef> named(String table, Collection<Long> ids) {
+        Map<Long, NamedRef> refs = new HashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("SELECT id, code, name FROM " + table + " WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, n) -> refs.put(rs.getLong(1), new NamedRef(rs.getLong(1), rs.getString(2), rs.getString(3))))
+                .list();
+        return refs;
+    }
 }

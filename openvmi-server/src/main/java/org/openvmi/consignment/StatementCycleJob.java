@@ -3,7 +3,9 @@ package org.openvmi.consignment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.model.SettlementCycle;
 import org.openvmi.consignment.model.SettlementPeriods;
 import org.slf4j.Logger;
@@ -25,8 +27,10 @@ public class StatementCycleJob {
     private final JdbcClient jdbc;
     private final Settlements settlements;
     private final Clock clock;
+    private final CatalogRefs refs;
 
-    StatementCycleJob(JdbcClient jdbc, Settlements settlements, Clock clock) {
+    StatementCycleJob(JdbcClient jdbc, Settlements settlements, Clock clock, CatalogRefs refs) {
+        this.refs = refs;
         this.jdbc = jdbc;
         this.settlements = settlements;
         this.clock = clock;
@@ -40,16 +44,19 @@ public class StatementCycleJob {
 
     /** Returns how many statements it made. */
     public int run() {
+        record Active(long supplierId, String cycle, Integer day) {
+        }
         record Due(long supplierId, String supplier, String cycle, Integer day) {
         }
-        List<Due> suppliers = jdbc.sql("""
-                SELECT a.supplier_id, s.code, v.settlement_cycle, v.settlement_day FROM vmi_agreement a
-                JOIN supplier s ON s.id = a.supplier_id
+        List<Active> active = jdbc.sql("""
+                SELECT a.supplier_id, v.settlement_cycle, v.settlement_day FROM vmi_agreement a
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
                 WHERE a.status = 'ACTIVE' AND a.id = (SELECT MIN(a2.id) FROM vmi_agreement a2
                                                       WHERE a2.supplier_id = a.supplier_id AND a2.status = 'ACTIVE')""")
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, Integer.class))).list();
+                .query((rs, n) -> new Active(rs.getLong(1), rs.getString(2), rs.getObject(3, Integer.class))).list();
+        Map<Long, String> codes = refs.supplierCodes(active.stream().map(Active::supplierId).distinct().toList());
+        List<Due> suppliers = active.stream().filter(a -> codes.containsKey(a.supplierId()))
+                .map(a -> new Due(a.supplierId(), codes.get(a.supplierId()), a.cycle(), a.day())).toList();
         LocalDate today = LocalDate.now(clock);
         int made = 0;
         for (Due due : suppliers) {

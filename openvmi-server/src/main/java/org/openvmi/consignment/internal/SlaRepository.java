@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.consignment.SlaSummary;
 import org.openvmi.shared.PartyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +22,11 @@ public class SlaRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CatalogRefs refs;
 
-    SlaRepository(JdbcClient jdbc) {
+    SlaRepository(JdbcClient jdbc, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
     }
 
     static String key(long agreementId, long itemId, long locationId) {
@@ -70,8 +74,10 @@ public class SlaRepository {
     }
 
     public List<SlaSummary> summary(PartyScope scope, Instant now) {
-        return jdbc.sql("""
-                SELECT s.code, s.name, COUNT(e.id) AS episodes,
+        record Row(long supplierId, java.util.function.Function<NamedRef, SlaSummary> summary) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT e.supplier_id, COUNT(e.id) AS episodes,
                        SUM(CASE WHEN e.replenished_at IS NOT NULL AND e.late_hours = 0 THEN 1 ELSE 0 END) AS on_time,
                        SUM(CASE WHEN e.late_hours > 0 THEN 1 ELSE 0 END) AS late,
                        COALESCE(SUM(e.late_hours), 0) AS late_hours,
@@ -80,15 +86,29 @@ public class SlaRepository {
                        SUM(CASE WHEN e.open_key IS NOT NULL AND e.due_at < :now THEN 1 ELSE 0 END) AS overdue,
                        COALESCE(SUM(COALESCE(e.late_hours, 0) * COALESCE(v.penalty_per_late_hour, 0)
                                     + e.stockout_hours * COALESCE(v.penalty_per_stockout_day, 0) / 24), 0) AS penalty
-                FROM vmi_sla_episode e JOIN supplier s ON s.id = e.supplier_id
+                FROM vmi_sla_episode e
                 JOIN vmi_agreement a ON a.id = e.agreement_id
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
-                WHERE\s""" + scope.predicate("e.supplier_id") + " GROUP BY s.code, s.name ORDER BY s.code")
+                WHERE\s""" + scope.predicate("e.supplier_id") + " GROUP BY e.supplier_id")
                 .param("now", Sql.ts(now)).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new SlaSummary(rs.getString(1), rs.getString(2), rs.getLong("episodes"),
-                        rs.getLong("on_time"), rs.getLong("late"), rs.getBigDecimal("late_hours").setScale(2),
-                        rs.getLong("stockouts"), rs.getBigDecimal("stockout_hours").setScale(2), rs.getLong("open_count"),
-                        rs.getLong("overdue"), rs.getBigDecimal("penalty").setScale(2, java.math.RoundingMode.HALF_UP))).list();
+                .query((rs, n) -> {
+                    long episodes = rs.getLong("episodes");
+                    long onTime = rs.getLong("on_time");
+                    long late = rs.getLong("late");
+                    BigDecimal lateHours = rs.getBigDecimal("late_hours").setScale(2);
+                    long stockouts = rs.getLong("stockouts");
+                    BigDecimal stockoutHours = rs.getBigDecimal("stockout_hours").setScale(2);
+                    long open = rs.getLong("open_count");
+                    long overdue = rs.getLong("overdue");
+                    BigDecimal penalty = rs.getBigDecimal("penalty").setScale(2, java.math.RoundingMode.HALF_UP);
+                    return new Row(rs.getLong(1), s -> new SlaSummary(s.code(), s.name(), episodes, onTime, late,
+                            lateHours, stockouts, stockoutHours, open, overdue, penalty));
+                }).list();
+        // supplier code and name from catalog's API (ADR 0052), sorted by code as the join did
+        Map<Long, NamedRef> suppliers = refs.suppliersById(rows.stream().map(Row::supplierId).toList());
+        return rows.stream().filter(r -> suppliers.containsKey(r.supplierId()))
+                .map(r -> r.summary().apply(suppliers.get(r.supplierId())))
+                .sorted(java.util.Comparator.comparing(SlaSummary::supplier)).toList();
     }
 
     /** Lines of current agreement versions for these items in these warehouses (cheap filter for stock events). */

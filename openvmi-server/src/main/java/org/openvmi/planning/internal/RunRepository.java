@@ -9,8 +9,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.planning.RunView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
@@ -31,15 +35,15 @@ public class RunRepository {
             "horizon", "r.horizon_days", "servicelevel", "r.service_level", "startedby", "r.started_by",
             "created", "r.created_at");
 
-    private static final String SELECT = """
-            SELECT r.*, w.code AS warehouse_code, s.code AS supplier_code FROM planning_run r
-            LEFT JOIN warehouse w ON w.id = r.warehouse_id LEFT JOIN supplier s ON s.id = r.supplier_id""";
+    private static final String SELECT = "SELECT r.* FROM planning_run r";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CatalogRefs refs;
 
-    RunRepository(JdbcClient jdbc, JsonMapper json) {
+    RunRepository(JdbcClient jdbc, JsonMapper json, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
         this.json = json;
     }
 
@@ -133,17 +137,34 @@ public class RunRepository {
     }
 
     public Optional<RunView> find(long id) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::view).optional();
+        return withCodes(jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::view).list()).stream()
+                .findFirst();
     }
 
     public PageResult<RunView> list(PageRequest page) {
         long total = jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
         List<RunView> rows = jdbc.sql(SELECT + SORT.orderBy(page) + " LIMIT :l OFFSET :o")
                 .param("l", page.size()).param("o", page.offset()).query(this::view).list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+        return new PageResult<>(withCodes(rows), page.page(), page.size(), total);
     }
 
-    private RunView view(ResultSet rs, int n) throws SQLException {
+    /** A run row before catalog has named its warehouse and supplier. */
+    private record Row(Long warehouseId, Long supplierId, BiFunction<String, String, RunView> view) {
+    }
+
+    /** Warehouse and supplier codes of one page from catalog's API (ADR 0052); a run without one keeps none. */
+    private List<RunView> withCodes(List<Row> rows) {
+        Map<Long, NamedRef> warehouses = refs.warehousesById(rows.stream().map(Row::warehouseId)
+                .filter(Objects::nonNull).distinct().toList());
+        Map<Long, String> suppliers = refs.supplierCodes(rows.stream().map(Row::supplierId)
+                .filter(Objects::nonNull).distinct().toList());
+        return rows.stream().map(r -> r.view().apply(
+                r.warehouseId() == null || !warehouses.containsKey(r.warehouseId()) ? null
+                        : warehouses.get(r.warehouseId()).code(),
+                r.supplierId() == null ? null : suppliers.get(r.supplierId()))).toList();
+    }
+
+    private Row view(ResultSet rs, int n) throws SQLException {
         Map<String, Map<String, Integer>> summary = new LinkedHashMap<>();
         String j = rs.getString("summary_json");
         if (j != null) {
@@ -151,14 +172,30 @@ public class RunRepository {
         }
         Instant started = instant(rs, "started_at");
         Instant finished = instant(rs, "finished_at");
-        return new RunView(rs.getLong("id"), rs.getString("status"), rs.getString("phase"), rs.getInt("done"),
-                rs.getInt("total"), rs.getString("warehouse_code"), codes(rs.getString("item_codes")),
-                rs.getString("category"), rs.getString("supplier_code"), rs.getInt("horizon_days"),
-                Decimals.plain(rs.getBigDecimal("service_level")), rs.getInt("suggestions"), rs.getInt("policies_changed"),
-                summary.getOrDefault("models", Map.of()), summary.getOrDefault("suggestions", Map.of()),
-                rs.getLong("read_ms"), rs.getLong("fit_ms"), rs.getLong("write_ms"),
-                started != null && finished != null ? finished.toEpochMilli() - started.toEpochMilli() : null,
-                rs.getString("error"), rs.getString("started_by"), instant(rs, "created_at"), started, finished);
+        long id = rs.getLong("id");
+        String status = rs.getString("status");
+        String phase = rs.getString("phase");
+        int done = rs.getInt("done");
+        int total = rs.getInt("total");
+        List<String> items = codes(rs.getString("item_codes"));
+        String category = rs.getString("category");
+        int horizon = rs.getInt("horizon_days");
+        var serviceLevel = Decimals.plain(rs.getBigDecimal("service_level"));
+        int suggestions = rs.getInt("suggestions");
+        int policiesChanged = rs.getInt("policies_changed");
+        Map<String, Integer> models = summary.getOrDefault("models", Map.of());
+        Map<String, Integer> byType = summary.getOrDefault("suggestions", Map.of());
+        long readMs = rs.getLong("read_ms");
+        long fitMs = rs.getLong("fit_ms");
+        long writeMs = rs.getLong("write_ms");
+        Long duration = started != null && finished != null ? finished.toEpochMilli() - started.toEpochMilli() : null;
+        String error = rs.getString("error");
+        String startedBy = rs.getString("started_by");
+        Instant created = instant(rs, "created_at");
+        return new Row(rs.getObject("warehouse_id", Long.class), rs.getObject("supplier_id", Long.class),
+                (warehouse, supplier) -> new RunView(id, status, phase, done, total, warehouse, items, category,
+                        supplier, horizon, serviceLevel, suggestions, policiesChanged, models, byType, readMs, fitMs,
+                        writeMs, duration, error, startedBy, created, started, finished));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package org.openvmi.procurement.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.ApprovalRuleView;
 import org.openvmi.procurement.model.ApprovalRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,14 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RuleRepository {
 
-    private static final String SELECT = """
-            SELECT r.*, w.code AS warehouse_code FROM proc_approval_rule r
-            LEFT JOIN warehouse w ON w.id = r.warehouse_id""";
+    private static final String SELECT = "SELECT r.* FROM proc_approval_rule r";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs refs;
 
-    RuleRepository(JdbcClient jdbc) {
+    RuleRepository(JdbcClient jdbc, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
     }
 
     public List<ApprovalRule> active() {
@@ -32,11 +33,23 @@ public class RuleRepository {
     }
 
     public List<ApprovalRuleView> all() {
-        return jdbc.sql(SELECT + " ORDER BY r.priority, r.id").query((rs, n) -> view(rs)).list();
+        return withWarehouseCodes(jdbc.sql(SELECT + " ORDER BY r.priority, r.id").query((rs, n) -> view(rs)).list());
     }
 
     public Optional<ApprovalRuleView> find(long id) {
-        return jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> view(rs)).optional();
+        return withWarehouseCodes(jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> view(rs))
+                .list()).stream().findFirst();
+    }
+
+    /** The warehouse codes from catalog's API (ADR 0052); a rule without a warehouse keeps none. */
+    private List<ApprovalRuleView> withWarehouseCodes(List<Row> rows) {
+        var codes = refs.warehousesById(rows.stream().map(Row::warehouseId).filter(java.util.Objects::nonNull)
+                .distinct().toList());
+        return rows.stream().map(r -> r.view().apply(r.warehouseId() == null || !codes.containsKey(r.warehouseId())
+                ? null : codes.get(r.warehouseId()).code())).toList();
+    }
+
+    private record Row(Long warehouseId, java.util.function.Function<String, ApprovalRuleView> view) {
     }
 
     public long insert(ApprovalRuleView r, Long warehouseId) {
@@ -76,11 +89,18 @@ public class RuleRepository {
         return p;
     }
 
-    private static ApprovalRuleView view(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ApprovalRuleView(rs.getLong("id"), rs.getString("name"), rs.getInt("priority"),
-                rs.getString("category"), rs.getString("warehouse_code"), rs.getBigDecimal("min_amount"),
-                rs.getBigDecimal("max_amount"), rs.getString("currency"),
-                ApprovalRule.parseApprovers(rs.getString("approvers")), rs.getString("urgent_approver"),
-                rs.getBoolean("active"));
+    private static Row view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        String name = rs.getString("name");
+        int priority = rs.getInt("priority");
+        String category = rs.getString("category");
+        var min = rs.getBigDecimal("min_amount");
+        var max = rs.getBigDecimal("max_amount");
+        String currency = rs.getString("currency");
+        var approvers = ApprovalRule.parseApprovers(rs.getString("approvers"));
+        String urgent = rs.getString("urgent_approver");
+        boolean active = rs.getBoolean("active");
+        return new Row(rs.getObject("warehouse_id", Long.class), warehouse -> new ApprovalRuleView(id, name, priority,
+                category, warehouse, min, max, currency, approvers, urgent, active));
     }
 }

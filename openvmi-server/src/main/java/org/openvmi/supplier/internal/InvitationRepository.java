@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.supplier.InvitationView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,9 +24,11 @@ public class InvitationRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CatalogRefs refs;
 
-    InvitationRepository(JdbcClient jdbc) {
+    InvitationRepository(JdbcClient jdbc, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
     }
 
     public long insert(String username, long supplierId, String email, String tokenHash, Instant expiresAt, Instant now,
@@ -61,24 +66,36 @@ public class InvitationRepository {
     }
 
     public List<InvitationView> recent(int limit, Instant now) {
-        return jdbc.sql("""
-                SELECT v.*, s.code AS supplier_code FROM supplier_invitation v JOIN supplier s ON s.id = v.supplier_id
-                ORDER BY v.id DESC LIMIT :limit""").param("limit", limit)
-                .query((rs, n) -> view(rs, now)).list();
+        return withSupplierCodes(jdbc.sql("SELECT v.* FROM supplier_invitation v ORDER BY v.id DESC LIMIT :limit")
+                .param("limit", limit).query((rs, n) -> view(rs, now)).list());
     }
 
     public Optional<InvitationView> find(long id, Instant now) {
-        return jdbc.sql("""
-                SELECT v.*, s.code AS supplier_code FROM supplier_invitation v JOIN supplier s ON s.id = v.supplier_id
-                WHERE v.id = :id""").param("id", id).query((rs, n) -> view(rs, now)).optional();
+        return withSupplierCodes(jdbc.sql("SELECT v.* FROM supplier_invitation v WHERE v.id = :id").param("id", id)
+                .query((rs, n) -> view(rs, now)).list()).stream().findFirst();
     }
 
-    private static InvitationView view(ResultSet rs, Instant now) throws SQLException {
+    /** The supplier codes from catalog's API (ADR 0052); rows come back with the supplier's id in its place. */
+    private List<InvitationView> withSupplierCodes(List<Row> rows) {
+        Map<Long, String> codes = refs.supplierCodes(rows.stream().map(Row::supplierId).distinct().toList());
+        return rows.stream().filter(r -> codes.containsKey(r.supplierId()))
+                .map(r -> r.view().apply(codes.get(r.supplierId()))).toList();
+    }
+
+    private record Row(long supplierId, Function<String, InvitationView> view) {
+    }
+
+    private static Row view(ResultSet rs, Instant now) throws SQLException {
         Instant expires = rs.getTimestamp("expires_at").toInstant();
         Timestamp accepted = rs.getTimestamp("accepted_at");
         String status = accepted != null ? "ACCEPTED" : expires.isBefore(now) ? "EXPIRED" : "OPEN";
-        return new InvitationView(rs.getLong("id"), rs.getString("username"), rs.getString("supplier_code"),
-                rs.getString("email"), expires, rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                accepted == null ? null : accepted.toInstant(), status);
+        long id = rs.getLong("id");
+        String username = rs.getString("username");
+        String email = rs.getString("email");
+        Instant created = rs.getTimestamp("created_at").toInstant();
+        String by = rs.getString("created_by");
+        Instant acceptedAt = accepted == null ? null : accepted.toInstant();
+        return new Row(rs.getLong("supplier_id"), supplier -> new InvitationView(id, username, supplier, email, expires,
+                created, by, acceptedAt, status));
     }
 }
