@@ -285,11 +285,14 @@ abstract class PlanningApiContract {
             assertThat(running).as("the run seen RUNNING with its total").isNotNull();
             assertThat(running.get("done").asInt()).isZero();
             assertThat(running.get("phase").asString()).isEqualTo("FIT");
+            // the run names its warehouse by code (read through catalog's API, ADR 0052)
+            assertThat(running.get("warehouse").asString()).isEqualTo(wh);
             postJson("/api/v1/planning/runs", as(Role.PLANNER), "{\"warehouse\":\"" + wh + "\"}")
                     .andExpect(status().isConflict());
             mvc.perform(get("/api/v1/planning/runs").with(as(Role.VIEWER)))
                     .andExpect(jsonPath("$.content[0].id").value(id))
-                    .andExpect(jsonPath("$.content[0].status").value("RUNNING"));
+                    .andExpect(jsonPath("$.content[0].status").value("RUNNING"))
+                    .andExpect(jsonPath("$.content[0].warehouse").value(wh));
         } finally {
             PlanningGate.open();
         }

@@ -32,6 +32,7 @@ import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -224,7 +225,9 @@ abstract class SuggestionsToOrdersContract {
         // ahead of the setup's rule (t-finance): the buyers' role approves this warehouse's requisitions
         send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s buyers\",\"priority\":5,\"warehouse\":\"%s\","
                 + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"role:BUYER\"]}").formatted(six.warehouse(),
-                six.warehouse()), null).andExpect(status().isCreated());
+                six.warehouse()), null).andExpect(status().isCreated())
+                // the rule names its warehouse by code (read through catalog's API, ADR 0052)
+                .andExpect(jsonPath("$.warehouse").value(six.warehouse()));
         JsonNode results = body(send(as(Role.BUYER), "/api/v1/suggestions/requisitions",
                 "{\"filter\":{\"warehouse\":\"" + six.warehouse() + "\"}}", null).andExpect(status().isOk())).get("results");
         assertThat(results).hasSize(3);

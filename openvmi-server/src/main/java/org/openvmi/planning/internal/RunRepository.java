@@ -143,7 +143,7 @@ public class RunRepository {
 
     public PageResult<RunView> list(PageRequest page) {
         long total = jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
-        List<RunView> rows = jdbc.sql(SELECT + SORT.orderBy(page) + " LIMIT :l OFFSET :o")
+        List<Row> rows = jdbc.sql(SELECT + SORT.orderBy(page) + " LIMIT :l OFFSET :o")
                 .param("l", page.size()).param("o", page.offset()).query(this::view).list();
         return new PageResult<>(withCodes(rows), page.page(), page.size(), total);
     }
