@@ -82,6 +82,8 @@ abstract class AnalyticsContract {
     @Autowired
     StockPolicies policies;
     @Autowired
+    org.openvmi.analytics.internal.RefusedDemand refusedDemand;
+    @Autowired
     AnalyticsQueries queries;
     @Autowired
     org.openvmi.consignment.Agreements agreements;
@@ -673,9 +675,12 @@ abstract class AnalyticsContract {
             daysAgo = Math.max(0, daysAgo - random.nextInt(4) - (i == 30 ? 45 : 0));
             MovementRequest k = keys.get(random.nextInt(keys.size()));
             // a supplier's stock also falls without an issue (a negative adjustment): "went out" for stale stock
-            String type = random.nextInt(3) == 0 ? "RECEIPT" : k.owner().equals("OWN") || random.nextBoolean() ? "ISSUE" : "ADJUST";
-            String lot = k.item().equals(data.lotItem) ? "L1" : null;
-            BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(6));
+            // (the lot item is received more than issued: few refusals, so that it is read through the rollup)
+            boolean lotItem = k.item().equals(data.lotItem);
+            String type = random.nextInt(lotItem ? 2 : 3) == 0 ? "RECEIPT"
+                    : k.owner().equals("OWN") || random.nextBoolean() ? "ISSUE" : "ADJUST";
+            String lot = lotItem ? "L1" : null;
+            BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(lotItem && !type.equals("RECEIPT") ? 2 : 6));
             try {
                 post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), lot,
                         type.equals("ADJUST") ? qty.negate() : qty, type.equals("RECEIPT") ? dec("2.5") : null, null, "M" + i));
@@ -753,20 +758,29 @@ abstract class AnalyticsContract {
         Map<String, org.openvmi.analytics.model.Health.Lines> noLines = Map.of(
                 org.openvmi.analytics.model.Health.subject(data.item, data.warehouse),
                 new org.openvmi.analytics.model.Health.Lines(dec("2"), dec("8")));
+        int summed = 0;
+        int refused = 0;
         for (LocalDate[] p : periods) {
             org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
+            // every daily row up to the period's end, with the refused demand of the period merged in (as the KPI read)
             Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(p[1], data.warehouse, null, null);
+            refusedDemand.byKeyAndDay(p[0], p[1], data.warehouse, null, null).forEach((key, byDay) ->
+                    full.put(key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
             AnalyticsQueries.Reading reading = queries.read(scope, period);
             java.util.Set<SnapshotKey> read = new java.util.HashSet<>(reading.summaries().keySet());
             read.addAll(reading.rows().keySet());
             assertThat(read).as("keys " + period).isEqualTo(full.keySet());
-            assertThat(reading.summaries()).as("summed keys " + period).isNotEmpty();
+            summed += reading.summaries().size();
             assertThat(calculator.compute(reading.summaries(), reading.rows(), period)).as("figures " + period)
                     .isEqualTo(calculator.compute(full, period));
             assertThat(org.openvmi.analytics.model.Health.shares(reading.summaries(), reading.rows(), noLines, p[1], calculator))
                     .as("health " + period).isEqualTo(org.openvmi.analytics.model.Health.shares(full, noLines, p[1], calculator));
             reading.summaries().forEach((key, k) -> assertThat(k.lastOut()).as("last out " + key + " " + period)
                     .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(full.get(key), p[1])));
+            refused += reading.rows().size();
         }
+        assertThat(refused).as("keys read by their daily rows").isPositive();
+        // the item at two owners (and any item × warehouse with refused demand) keeps its daily rows
+        assertThat(summed).as("keys summed through the rollup").isGreaterThanOrEqualTo(3);
     }
 }
