@@ -108,6 +108,14 @@ public final class AnalyticsBench {
             long jobMovements = Long.parseLong(o.getOrDefault("job-movements", "0"));
             if (jobMovements > 0) {
                 derivePrefix(jdbc, jobMovements);
+                // the monthly rollup (ADR 0050) of the derived daily rows, by the product's code
+                long tm = System.nanoTime();
+                Object repository = context.getBean(Class.forName("org.openvmi.analytics.internal.SnapshotRepository",
+                        true, AnalyticsBench.class.getClassLoader()));
+                long months = (long) repository.getClass().getMethod("rebuildMonths").invoke(repository);
+                jdbc.execute("VACUUM ANALYZE analytics_monthly");
+                System.out.printf("rolled %,d monthly rows from the derived daily rows in %.1f s (load %s)%n", months,
+                        seconds(tm), loadAverage());
             }
             catchUp(snapshots, jdbc);
 
@@ -281,6 +289,7 @@ public final class AnalyticsBench {
                 jdbc.queryForObject("SELECT COUNT(*) FROM analytics_layer", Long.class));
         jdbc.execute("VACUUM ANALYZE analytics_daily");
         jdbc.execute("VACUUM ANALYZE analytics_layer");
+        jdbc.execute("VACUUM ANALYZE analytics_monthly");
     }
 
     /** Each analytics endpoint over the year: the first call (cold) and {@code warm} more; prints a table row each. */

@@ -23,6 +23,7 @@ import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.Health;
 import org.openvmi.analytics.model.KpiCalculator;
 import org.openvmi.analytics.model.KpiFigures;
+import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.Period;
 import org.openvmi.analytics.model.Scorecard;
 import org.openvmi.analytics.model.SnapshotKey;
@@ -87,11 +88,11 @@ public class AnalyticsQueries {
         snapshots.catchUp();
         KpiCalculator calculator = new KpiCalculator(staleDays);
         Period before = period.previous();
-        // one read serves both periods and the health of both ends: the previous period sees the rows up to its end
-        Map<SnapshotKey, List<DailyFigures>> rowsNow = rowsOf(s, before.from(), period.to());
-        Map<SnapshotKey, List<DailyFigures>> rowsThen = upTo(rowsNow, before.to());
-        KpiFigures now = calculator.compute(rowsNow, period);
-        KpiFigures then = calculator.compute(rowsThen, before);
+        // each period from the monthly rollup and the daily rows at its ends, summed in the database (ADR 0050)
+        Reading readNow = read(s, period);
+        Reading readThen = read(s, before);
+        KpiFigures now = calculator.compute(readNow.summaries(), readNow.rows(), period);
+        KpiFigures then = calculator.compute(readThen.summaries(), readThen.rows(), before);
         List<KpiValue> values = new ArrayList<>();
         add(values, "stockValue", "CNY", now, then, KpiFigures::stockValue);
         add(values, "consignmentValue", "CNY", now, then, KpiFigures::consignmentValue);
@@ -104,8 +105,10 @@ public class AnalyticsQueries {
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
         Map<String, Health.Lines> lines = stockLines();
-        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(rowsNow, lines, period.to(), calculator);
-        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(rowsThen, lines, before.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(readNow.summaries(), readNow.rows(), lines,
+                period.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(readThen.summaries(), readThen.rows(), lines,
+                before.to(), calculator);
         for (Health.HealthClass c : Health.HealthClass.values()) {
             BigDecimal value = healthNow.get(c);
             BigDecimal previous = healthThen.get(c);
@@ -154,7 +157,14 @@ public class AnalyticsQueries {
         int n = days != null ? days : staleDays;
         KpiCalculator calculator = new KpiCalculator(n);
         List<StaleReport.StaleLine> lines = new ArrayList<>();
-        rowsOf(s, day, day).forEach((key, rows) -> {
+        Reading reading = read(s, new Period(day, day));
+        reading.summaries().forEach((key, k) -> {
+            if (k.closingQty().signum() > 0 && calculator.stale(k.since(), day)) {
+                lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), k.closingQty(),
+                        k.closingValue().setScale(2, RoundingMode.HALF_UP), k.lastOut()));
+            }
+        });
+        reading.rows().forEach((key, rows) -> {
             DailyFigures last = rows.get(rows.size() - 1);
             if (last.closingQty().signum() > 0 && calculator.stale(rows, day)) {
                 lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), last.closingQty(),
@@ -162,7 +172,8 @@ public class AnalyticsQueries {
             }
         });
         lines.sort(Comparator.comparing(StaleReport.StaleLine::value).reversed()
-                .thenComparing(StaleReport.StaleLine::item));
+                .thenComparing(StaleReport.StaleLine::item).thenComparing(StaleReport.StaleLine::warehouse)
+                .thenComparing(StaleReport.StaleLine::owner));
         BigDecimal total = lines.stream().map(StaleReport.StaleLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new StaleReport(day, n, total.setScale(2, RoundingMode.HALF_UP), lines);
     }
@@ -260,22 +271,56 @@ public class AnalyticsQueries {
         return codes;
     }
 
-    private record Scope(String warehouse, String owner, Set<String> items) {
+    record Scope(String warehouse, String owner, Set<String> items) {
     }
 
-    /** The rows up to {@code to} of each key (rows sorted by day); keys without such rows are left out, as a read would. */
-    static Map<SnapshotKey, List<DailyFigures>> upTo(Map<SnapshotKey, List<DailyFigures>> rows, LocalDate to) {
-        Map<SnapshotKey, List<DailyFigures>> result = new java.util.LinkedHashMap<>();
-        rows.forEach((key, list) -> {
-            int n = list.size();
-            while (n > 0 && list.get(n - 1).day().isAfter(to)) {
-                n--;
-            }
-            if (n > 0) {
-                result.put(key, n == list.size() ? list : list.subList(0, n));
+    /** A period's keys: summed over the period (the month path), or with their daily rows (see {@link #read}). */
+    record Reading(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rows) {
+    }
+
+    /**
+     * The keys in scope of a period (those with a row up to its end), summed from the monthly rollup over the whole
+     * months inside it and the daily rows at its ends, both aggregated or narrowed in the database (ADR 0050). An item ×
+     * warehouse with several owners (its stockout days count their stock together) or with refused demand in the
+     * period (a refused day is a stockout day) keeps the daily rows of {@link #rowsOf}.
+     */
+    Reading read(Scope s, Period p) {
+        KeyPeriod.Bounds b = KeyPeriod.Bounds.of(p);
+        Map<SnapshotKey, KeyPeriod.MonthSums> months = repository.monthSums(b, s.warehouse(), s.owner(), s.items());
+        Map<SnapshotKey, List<DailyFigures>> edges = repository.edgeRows(b, p.to(), s.warehouse(), s.owner(), s.items());
+        Map<SnapshotKey, Map<LocalDate, BigDecimal>> refused = refusals.byKeyAndDay(p.from(), p.to(), s.warehouse(),
+                s.owner(), s.items());
+        Set<SnapshotKey> keys = new java.util.HashSet<>(months.keySet());
+        keys.addAll(edges.keySet());
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        keys.forEach(k -> owners.merge(Health.subject(k.item(), k.warehouse()), 1, Integer::sum));
+        Set<String> daily = new java.util.HashSet<>();
+        owners.forEach((subject, n) -> {
+            if (n > 1) {
+                daily.add(subject);
             }
         });
-        return result;
+        refused.keySet().forEach(k -> daily.add(Health.subject(k.item(), k.warehouse())));
+        Map<SnapshotKey, List<DailyFigures>> rows = new java.util.LinkedHashMap<>();
+        if (!daily.isEmpty()) {
+            Set<String> dailyItems = new java.util.HashSet<>();
+            daily.forEach(subject -> dailyItems.add(subject.substring(0, subject.indexOf('\u0000'))));
+            if (s.items() != null) {
+                dailyItems.retainAll(s.items());
+            }
+            rowsOf(new Scope(s.warehouse(), s.owner(), dailyItems), p.from(), p.to()).forEach((key, list) -> {
+                if (daily.contains(Health.subject(key.item(), key.warehouse()))) {
+                    rows.put(key, list);
+                }
+            });
+        }
+        Map<SnapshotKey, KeyPeriod> summaries = new java.util.LinkedHashMap<>();
+        for (SnapshotKey k : keys) {
+            if (!daily.contains(Health.subject(k.item(), k.warehouse()))) {
+                summaries.put(k, KeyPeriod.of(k, months.get(k), edges.getOrDefault(k, List.of()), p, b));
+            }
+        }
+        return new Reading(summaries, rows);
     }
 
     /**

@@ -82,6 +82,8 @@ abstract class AnalyticsContract {
     @Autowired
     StockPolicies policies;
     @Autowired
+    org.openvmi.analytics.internal.RefusedDemand refusedDemand;
+    @Autowired
     AnalyticsQueries queries;
     @Autowired
     org.openvmi.consignment.Agreements agreements;
@@ -655,5 +657,130 @@ abstract class AnalyticsContract {
         }
         assertThat(repository.rowsUpTo(today, data.warehouse, null, null).values().stream().mapToInt(List::size).sum())
                 .as("a ledger with history before the periods").isGreaterThan(20);
+    }
+    /**
+     * ADR 0050: the monthly rollup the job keeps equals the sums of the daily rows of each calendar month (value-days
+     * and zero days with the closing carried over days without a row, carried months between months with movements),
+     * and the KPIs, health and stale stock read through it (whole months from the rollup, the ends from the daily rows,
+     * summed in the database) equal those of the daily rows, for periods across month ends, aligned to them and short.
+     */
+    @Test
+    void the_monthly_rollup_equals_the_daily_sums_and_the_month_path_the_daily_figures() {
+        Random random = new Random(Long.getLong("analytics.seed", 50L));
+        List<MovementRequest> keys = List.of(
+                line("RECEIPT", data.item, data.bin1, "OWN"), line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A),
+                line("RECEIPT", data.lotItem, data.bin2, "OWN"), line("RECEIPT", data.lotItem, data.lineSide, "OWN"));
+        int daysAgo = 130;
+        for (int i = 0; i < 90; i++) {
+            daysAgo = Math.max(0, daysAgo - random.nextInt(4) - (i == 30 ? 45 : 0));
+            MovementRequest k = keys.get(random.nextInt(keys.size()));
+            // a supplier's stock also falls without an issue (a negative adjustment): "went out" for stale stock
+            // (the lot item is received more than issued: few refusals, so that it is read through the rollup)
+            boolean lotItem = k.item().equals(data.lotItem);
+            String type = random.nextInt(lotItem ? 2 : 3) == 0 ? "RECEIPT"
+                    : k.owner().equals("OWN") || random.nextBoolean() ? "ISSUE" : "ADJUST";
+            String lot = lotItem ? "L1" : null;
+            BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(lotItem && !type.equals("RECEIPT") ? 2 : 6));
+            try {
+                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), lot,
+                        type.equals("ADJUST") ? qty.negate() : qty, type.equals("RECEIPT") ? dec("2.5") : null, null, "M" + i));
+            } catch (InsufficientStockException refused) {
+                // the sequence goes on
+            }
+            if (random.nextInt(8) == 0) {
+                snapshots.catchUp();
+            }
+        }
+        snapshots.catchUp();
+
+        Map<SnapshotKey, List<DailyFigures>> daily = repository.rowsUpTo(today, data.warehouse, null, null);
+        Map<SnapshotKey, List<org.openvmi.analytics.model.MonthlyRollup.Month>> stored = repository.months(
+                java.time.YearMonth.from(today.minusDays(400)), java.time.YearMonth.from(today), data.warehouse, null, null);
+        assertThat(stored.keySet()).isEqualTo(daily.keySet());
+        int carried = 0;
+        for (Map.Entry<SnapshotKey, List<DailyFigures>> e : daily.entrySet()) {
+            List<DailyFigures> rows = e.getValue();
+            java.time.YearMonth first = java.time.YearMonth.from(rows.get(0).day());
+            java.time.YearMonth last = java.time.YearMonth.from(rows.get(rows.size() - 1).day());
+            List<org.openvmi.analytics.model.MonthlyRollup.Month> months = stored.get(e.getKey());
+            assertThat(months).as("contiguous months of " + e.getKey()).hasSize((int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+            for (int i = 0; i < months.size(); i++) {
+                var m = months.get(i);
+                java.time.YearMonth month = first.plusMonths(i);
+                String what = e.getKey() + " " + month;
+                assertThat(m.month()).isEqualTo(month);
+                BigDecimal valueDays = BigDecimal.ZERO;
+                int zeroDays = 0;
+                for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+                    DailyFigures at = null;
+                    for (DailyFigures r : rows) {
+                        if (!r.day().isAfter(d)) {
+                            at = r;
+                        }
+                    }
+                    valueDays = valueDays.add(at == null ? BigDecimal.ZERO : at.closingValue());
+                    zeroDays += at == null || at.closingQty().signum() <= 0 ? 1 : 0;
+                }
+                List<DailyFigures> in = rows.stream().filter(r -> java.time.YearMonth.from(r.day()).equals(month)).toList();
+                carried += in.isEmpty() ? 1 : 0;
+                LocalDate lastOut = org.openvmi.analytics.model.KpiCalculator.lastIssue(rows, month.atEndOfMonth());
+                assertThat(m.valueDays()).as("value-days " + what).isEqualByComparingTo(valueDays);
+                assertThat(m.zeroDays()).as("zero days " + what).isEqualTo(zeroDays);
+                assertThat(m.issueQty()).as("issued " + what).isEqualByComparingTo(
+                        in.stream().map(DailyFigures::issueQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.issueCost()).as("issue cost " + what).isEqualByComparingTo(
+                        in.stream().map(DailyFigures::issueCost).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.receiptQty()).as("received " + what).isEqualByComparingTo(
+                        in.stream().map(DailyFigures::receiptQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.demandQty()).as("demand " + what).isEqualByComparingTo(
+                        in.stream().map(DailyFigures::demandQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.firstDay()).as("first day " + what).isEqualTo(in.isEmpty() ? null : in.get(0).day());
+                assertThat(m.lastOutDay()).as("last out " + what).isEqualTo(
+                        lastOut != null && !lastOut.isBefore(month.atDay(1)) ? lastOut : null);
+                DailyFigures closing = rows.stream().filter(r -> !r.day().isAfter(month.atEndOfMonth()))
+                        .reduce((a, b) -> b).orElseThrow();
+                assertThat(m.closingQty()).as("closing " + what).isEqualByComparingTo(closing.closingQty());
+                assertThat(m.closingValue()).as("closing value " + what).isEqualByComparingTo(closing.closingValue());
+            }
+        }
+        assertThat(carried).as("a month without movements between months with movements").isPositive();
+
+        org.openvmi.analytics.model.KpiCalculator calculator = new org.openvmi.analytics.model.KpiCalculator(20);
+        AnalyticsQueries.Scope scope = new AnalyticsQueries.Scope(data.warehouse, null, null);
+        LocalDate monthStart = today.withDayOfMonth(1);
+        List<LocalDate[]> periods = new ArrayList<>();
+        for (int[] p : new int[][] {{129, 0}, {364, 0}, {100, 40}, {45, 3}, {30, 0}, {9, 0}, {0, 0}, {60, 60}}) {
+            periods.add(new LocalDate[] {today.minusDays(p[0]), today.minusDays(p[1])});
+        }
+        periods.add(new LocalDate[] {monthStart.minusMonths(3), monthStart.minusDays(1)});
+        periods.add(new LocalDate[] {monthStart.minusMonths(2).plusDays(9), monthStart.minusMonths(1).minusDays(1)});
+        periods.add(new LocalDate[] {monthStart.minusMonths(4), today});
+        Map<String, org.openvmi.analytics.model.Health.Lines> noLines = Map.of(
+                org.openvmi.analytics.model.Health.subject(data.item, data.warehouse),
+                new org.openvmi.analytics.model.Health.Lines(dec("2"), dec("8")));
+        int summed = 0;
+        int refused = 0;
+        for (LocalDate[] p : periods) {
+            org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
+            // every daily row up to the period's end, with the refused demand of the period merged in (as the KPI read)
+            Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(p[1], data.warehouse, null, null);
+            refusedDemand.byKeyAndDay(p[0], p[1], data.warehouse, null, null).forEach((key, byDay) ->
+                    full.put(key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
+            AnalyticsQueries.Reading reading = queries.read(scope, period);
+            java.util.Set<SnapshotKey> read = new java.util.HashSet<>(reading.summaries().keySet());
+            read.addAll(reading.rows().keySet());
+            assertThat(read).as("keys " + period).isEqualTo(full.keySet());
+            summed += reading.summaries().size();
+            assertThat(calculator.compute(reading.summaries(), reading.rows(), period)).as("figures " + period)
+                    .isEqualTo(calculator.compute(full, period));
+            assertThat(org.openvmi.analytics.model.Health.shares(reading.summaries(), reading.rows(), noLines, p[1], calculator))
+                    .as("health " + period).isEqualTo(org.openvmi.analytics.model.Health.shares(full, noLines, p[1], calculator));
+            reading.summaries().forEach((key, k) -> assertThat(k.lastOut()).as("last out " + key + " " + period)
+                    .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(full.get(key), p[1])));
+            refused += reading.rows().size();
+        }
+        assertThat(refused).as("keys read by their daily rows").isPositive();
+        // the item at two owners (and any item × warehouse with refused demand) keeps its daily rows
+        assertThat(summed).as("keys summed through the rollup").isGreaterThanOrEqualTo(3);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,12 @@ public class SnapshotBatch {
     private final SnapshotRepository repository;
     private final Clock clock;
     private final Duration settleLag;
+    private final boolean rollup;
 
     SnapshotBatch(LedgerFeed feed, Agreements agreements, SnapshotRepository repository, Clock clock,
-                  @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag) {
+                  @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag,
+                  @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup) {
+        this.rollup = rollup;
         this.feed = feed;
         this.agreements = agreements;
         this.repository = repository;
@@ -70,6 +74,11 @@ public class SnapshotBatch {
         movements.forEach(builder::apply);
         repository.save(only(builder.layers(), touchedKeys), only(builder.days(), touchedDays),
                 only(builder.lastCost(), items));
+        if (rollup) {
+            Map<SnapshotKey, LocalDate> earliest = new HashMap<>();
+            touchedDays.forEach(d -> earliest.merge(d.key(), d.day(), (a, b) -> a.isBefore(b) ? a : b));
+            repository.rollMonths(earliest);
+        }
         repository.moveCursor(entries.get(entries.size() - 1).id(), clock.instant());
         return entries.size();
     }

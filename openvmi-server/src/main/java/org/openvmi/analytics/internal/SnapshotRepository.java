@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +18,9 @@ import java.util.Set;
 
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.FifoLayers;
+import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.Layer;
+import org.openvmi.analytics.model.MonthlyRollup;
 import org.openvmi.analytics.model.SnapshotBuilder.DayKey;
 import org.openvmi.analytics.model.SnapshotKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -218,6 +221,209 @@ public class SnapshotRepository {
                 costs.keySet().stream().map(i -> new Object[] {i}).toList());
         template.batchUpdate("INSERT INTO analytics_item_cost (item, unit_cost) VALUES (?, ?)",
                 costs.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+    }
+
+    private static final String MONTHLY_COLUMNS = "item, warehouse, owner, month_start, opening_qty, opening_value, "
+            + "closing_qty, closing_value, value_days, zero_days, receipt_qty, issue_qty, issue_cost, demand_qty, first_day, last_out_day";
+
+    /**
+     * Rolls the months of the keys again from the month of each key's earliest touched day on (MonthlyRollup, ADR
+     * 0050), from the daily rows as saved in this transaction. The opening is the stored month's opening, or the
+     * closing of the key's latest month before (the months between are carried), or zero for a new key.
+     */
+    public void rollMonths(Map<SnapshotKey, LocalDate> earliestDay) {
+        Map<YearMonth, List<SnapshotKey>> byMonth = new java.util.TreeMap<>();
+        earliestDay.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>()).add(k));
+        byMonth.forEach(this::rollMonths);
+    }
+
+    private void rollMonths(YearMonth first, List<SnapshotKey> keys) {
+        Set<SnapshotKey> wanted = new java.util.HashSet<>(keys);
+        Set<String> items = new java.util.HashSet<>();
+        keys.forEach(k -> items.add(k.item()));
+        Date since = Date.valueOf(first.atDay(1));
+        Map<SnapshotKey, BigDecimal[]> opening = new HashMap<>();
+        Map<SnapshotKey, YearMonth> start = new HashMap<>();
+        jdbc.sql("SELECT item, warehouse, owner, opening_qty, opening_value FROM analytics_monthly "
+                 + "WHERE item IN (:items) AND month_start = :since")
+                .param("items", items).param("since", since)
+                .query(rs -> {
+                    SnapshotKey k = key(rs);
+                    if (wanted.contains(k)) {
+                        opening.put(k, new BigDecimal[] {rs.getBigDecimal("opening_qty"), rs.getBigDecimal("opening_value")});
+                        start.put(k, first);
+                    }
+                });
+        Set<String> lacking = new java.util.HashSet<>();
+        keys.stream().filter(k -> !opening.containsKey(k)).forEach(k -> lacking.add(k.item()));
+        if (!lacking.isEmpty()) {
+            jdbc.sql("SELECT m.item, m.warehouse, m.owner, m.month_start, m.closing_qty, m.closing_value "
+                     + "FROM analytics_monthly m JOIN (SELECT item, warehouse, owner, MAX(month_start) AS last_month "
+                     + "FROM analytics_monthly WHERE item IN (:items) AND month_start < :since GROUP BY item, warehouse, owner) x "
+                     + "ON m.item = x.item AND m.warehouse = x.warehouse AND m.owner = x.owner AND m.month_start = x.last_month")
+                    .param("items", lacking).param("since", since)
+                    .query(rs -> {
+                        SnapshotKey k = key(rs);
+                        if (wanted.contains(k) && !opening.containsKey(k)) {
+                            opening.put(k, new BigDecimal[] {rs.getBigDecimal("closing_qty"), rs.getBigDecimal("closing_value")});
+                            start.put(k, YearMonth.from(rs.getDate("month_start").toLocalDate()).plusMonths(1));
+                        }
+                    });
+        }
+        Map<SnapshotKey, List<DailyFigures>> rows = new HashMap<>();
+        jdbc.sql("SELECT " + DAILY_COLUMNS + " FROM analytics_daily WHERE item IN (:items) AND snapshot_day >= :since "
+                 + "ORDER BY item, warehouse, owner, snapshot_day")
+                .param("items", items).param("since", since)
+                .query(rs -> {
+                    DailyFigures f = figures(rs);
+                    if (wanted.contains(f.key())) {
+                        rows.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+                    }
+                });
+        List<MonthlyRollup.Month> months = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        for (SnapshotKey k : keys) {
+            BigDecimal[] open = opening.getOrDefault(k, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            YearMonth from = start.getOrDefault(k, first);
+            deletes.add(new Object[] {k.item(), k.warehouse(), k.owner(), Date.valueOf(from.atDay(1))});
+            months.addAll(MonthlyRollup.roll(k, from, open[0], open[1], rows.getOrDefault(k, List.of())));
+        }
+        template.batchUpdate("DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? "
+                             + "AND month_start >= ?", deletes);
+        insertMonths(months);
+    }
+
+    /**
+     * Rolls every key's months again from all its daily rows (streamed): for a database whose daily rows were written
+     * otherwise than by the job (the analytics bench derives them in SQL). Answers the number of monthly rows.
+     */
+    @Transactional
+    public long rebuildMonths() {
+        jdbc.sql("DELETE FROM analytics_monthly").update();
+        List<MonthlyRollup.Month> pending = new ArrayList<>();
+        List<DailyFigures> current = new ArrayList<>();
+        long[] written = new long[1];
+        streaming.query("SELECT " + DAILY_COLUMNS + " FROM analytics_daily ORDER BY item, warehouse, owner, snapshot_day",
+                Map.of(), (RowCallbackHandler) rs -> {
+                    DailyFigures f = figures(rs);
+                    if (!current.isEmpty() && !current.get(0).key().equals(f.key())) {
+                        written[0] += flushKey(current, pending);
+                    }
+                    current.add(f);
+                });
+        written[0] += flushKey(current, pending);
+        insertMonths(pending);
+        return written[0];
+    }
+
+    private int flushKey(List<DailyFigures> rows, List<MonthlyRollup.Month> pending) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<MonthlyRollup.Month> months = MonthlyRollup.roll(rows.get(0).key(), YearMonth.from(rows.get(0).day()),
+                BigDecimal.ZERO, BigDecimal.ZERO, rows);
+        rows.clear();
+        pending.addAll(months);
+        if (pending.size() >= FETCH_SIZE) {
+            insertMonths(pending);
+            pending.clear();
+        }
+        return months.size();
+    }
+
+    private void insertMonths(List<MonthlyRollup.Month> months) {
+        template.batchUpdate("INSERT INTO analytics_monthly (" + MONTHLY_COLUMNS
+                             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                months.stream().map(m -> new Object[] {m.key().item(), m.key().warehouse(), m.key().owner(),
+                        Date.valueOf(m.month().atDay(1)), m.openingQty(), m.openingValue(), m.closingQty(),
+                        m.closingValue(), m.valueDays(), m.zeroDays(), m.receiptQty(), m.issueQty(), m.issueCost(),
+                        m.demandQty(), m.firstDay() == null ? null : Date.valueOf(m.firstDay()),
+                        m.lastOutDay() == null ? null : Date.valueOf(m.lastOutDay())}).toList());
+    }
+
+    /**
+     * The month sums of every key in the filter with a month up to {@code b.b()} (KeyPeriod.MonthSums), aggregated by
+     * the database: one row a key however long the period and the history.
+     */
+    @Transactional(readOnly = true)
+    public Map<SnapshotKey, KeyPeriod.MonthSums> monthSums(KeyPeriod.Bounds b, String warehouse, String owner,
+                                                           Collection<String> items) {
+        Filter f = new Filter(items, warehouse, owner, null);
+        Map<String, Object> params = new HashMap<>(f.params());
+        params.put("h", Date.valueOf(b.h()));
+        params.put("a", Date.valueOf(b.a()));
+        params.put("b", Date.valueOf(b.b()));
+        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        Map<SnapshotKey, KeyPeriod.MonthSums> result = new HashMap<>();
+        streaming.query("SELECT s.item, s.warehouse, s.owner, s.value_days, s.zero_days, s.issue_qty, s.issue_cost, "
+                        + "s.demand, s.first_day, s.last_out, s.first_month, s.last_month, s.opening_qty_h, "
+                        + "s.opening_value_h, m.closing_qty, m.closing_value FROM (SELECT item, warehouse, owner, "
+                        + "SUM(CASE WHEN month_start >= :a THEN value_days ELSE 0 END) AS value_days, "
+                        + "SUM(CASE WHEN month_start >= :a THEN zero_days ELSE 0 END) AS zero_days, "
+                        + "SUM(CASE WHEN month_start >= :a THEN issue_qty ELSE 0 END) AS issue_qty, "
+                        + "SUM(CASE WHEN month_start >= :a THEN issue_cost ELSE 0 END) AS issue_cost, "
+                        + "MAX(CASE WHEN month_start >= :a AND demand_qty > 0 THEN 1 ELSE 0 END) AS demand, "
+                        + "MIN(first_day) AS first_day, MAX(last_out_day) AS last_out, MIN(month_start) AS first_month, "
+                        + "MAX(month_start) AS last_month, "
+                        + "MAX(CASE WHEN month_start = :h THEN opening_qty END) AS opening_qty_h, "
+                        + "MAX(CASE WHEN month_start = :h THEN opening_value END) AS opening_value_h "
+                        + "FROM analytics_monthly" + scope + "month_start <= :b GROUP BY item, warehouse, owner) s "
+                        + "JOIN analytics_monthly m ON m.item = s.item AND m.warehouse = s.warehouse AND m.owner = s.owner "
+                        + "AND m.month_start = s.last_month",
+                params, (RowCallbackHandler) rs -> {
+                    Date first = rs.getDate("first_day");
+                    Date out = rs.getDate("last_out");
+                    result.put(key(rs), new KeyPeriod.MonthSums(rs.getBigDecimal("value_days"), rs.getLong("zero_days"),
+                            rs.getBigDecimal("issue_qty"), rs.getBigDecimal("issue_cost"), rs.getInt("demand") > 0,
+                            first == null ? null : first.toLocalDate(), out == null ? null : out.toLocalDate(),
+                            YearMonth.from(rs.getDate("first_month").toLocalDate()),
+                            YearMonth.from(rs.getDate("last_month").toLocalDate()), rs.getBigDecimal("closing_qty"),
+                            rs.getBigDecimal("closing_value"), rs.getBigDecimal("opening_qty_h"),
+                            rs.getBigDecimal("opening_value_h")));
+                });
+        return result;
+    }
+
+    /** The daily rows of the keys in the filter from H to the day before A and after B's end up to {@code to}. */
+    @Transactional(readOnly = true)
+    public Map<SnapshotKey, List<DailyFigures>> edgeRows(KeyPeriod.Bounds b, LocalDate to, String warehouse, String owner,
+                                                          Collection<String> items) {
+        Filter f = new Filter(items, warehouse, owner, null);
+        Map<String, Object> params = new HashMap<>(f.params());
+        params.put("h", Date.valueOf(b.h()));
+        params.put("a", Date.valueOf(b.a()));
+        params.put("bend", Date.valueOf(b.bEnd()));
+        params.put("to", Date.valueOf(to));
+        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        return read("SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
+                    + "((snapshot_day >= :h AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
+                    + " ORDER BY item, warehouse, owner, snapshot_day", params);
+    }
+
+    /** The stored months of the keys in the filter from {@code from} to {@code to} (month starts), by key and month. */
+    @Transactional(readOnly = true)
+    public Map<SnapshotKey, List<MonthlyRollup.Month>> months(YearMonth from, YearMonth to, String warehouse, String owner,
+                                                              Collection<String> items) {
+        Filter f = new Filter(items, warehouse, owner, null);
+        Map<String, Object> params = new HashMap<>(f.params());
+        params.put("from", Date.valueOf(from.atDay(1)));
+        params.put("to", Date.valueOf(to.atDay(1)));
+        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        Map<SnapshotKey, List<MonthlyRollup.Month>> result = new LinkedHashMap<>();
+        streaming.query("SELECT " + MONTHLY_COLUMNS + " FROM analytics_monthly" + scope
+                        + "month_start >= :from AND month_start <= :to ORDER BY item, warehouse, owner, month_start",
+                params, (RowCallbackHandler) rs -> {
+                    SnapshotKey k = key(rs);
+                    Date out = rs.getDate("last_out_day");
+                    Date first = rs.getDate("first_day");
+                    result.computeIfAbsent(k, x -> new ArrayList<>()).add(new MonthlyRollup.Month(k,
+                            YearMonth.from(rs.getDate("month_start").toLocalDate()), rs.getBigDecimal("opening_qty"),
+                            rs.getBigDecimal("opening_value"), rs.getBigDecimal("closing_qty"),
+                            rs.getBigDecimal("closing_value"), rs.getBigDecimal("value_days"), rs.getInt("zero_days"),
+                            rs.getBigDecimal("receipt_qty"), rs.getBigDecimal("issue_qty"), rs.getBigDecimal("issue_cost"),
+                            rs.getBigDecimal("demand_qty"), first == null ? null : first.toLocalDate(), out == null ? null : out.toLocalDate()));
+                });
+        return result;
     }
 
     private static SnapshotKey key(ResultSet rs) throws SQLException {

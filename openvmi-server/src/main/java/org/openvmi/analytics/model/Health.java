@@ -53,6 +53,48 @@ public final class Health {
         return shares;
     }
 
+    /** The same from keys summed over a period ending {@code asOf} ({@link KeyPeriod}) and keys with daily rows. */
+    public static Map<HealthClass, BigDecimal> shares(Map<SnapshotKey, KeyPeriod> summaries,
+                                                      Map<SnapshotKey, List<DailyFigures>> rowsByKey,
+                                                      Map<String, Lines> lines, LocalDate asOf, KpiCalculator staleness) {
+        Period day = new Period(asOf, asOf);
+        Map<String, BigDecimal> qtyBySubject = new HashMap<>();
+        Map<SnapshotKey, DailySeries> series = new HashMap<>();
+        rowsByKey.forEach((key, rows) -> {
+            DailySeries s = new DailySeries(rows, day);
+            series.put(key, s);
+            qtyBySubject.merge(subject(key.item(), key.warehouse()), s.qty[0], BigDecimal::add);
+        });
+        summaries.values().forEach(k -> qtyBySubject.merge(subject(k.key().item(), k.key().warehouse()), k.closingQty(),
+                BigDecimal::add));
+        Map<HealthClass, BigDecimal> value = new EnumMap<>(HealthClass.class);
+        for (HealthClass c : HealthClass.values()) {
+            value.put(c, BigDecimal.ZERO);
+        }
+        rowsByKey.forEach((key, rows) -> {
+            DailySeries s = series.get(key);
+            if (s.qty[0].signum() <= 0) {
+                return;
+            }
+            String subject = subject(key.item(), key.warehouse());
+            HealthClass c = staleness.stale(rows, asOf) ? HealthClass.STALE : classOf(qtyBySubject.get(subject), lines.get(subject));
+            value.merge(c, s.value[0], BigDecimal::add);
+        });
+        summaries.values().forEach(k -> {
+            if (k.closingQty().signum() <= 0) {
+                return;
+            }
+            String subject = subject(k.key().item(), k.key().warehouse());
+            HealthClass c = staleness.stale(k.since(), asOf) ? HealthClass.STALE
+                    : classOf(qtyBySubject.get(subject), lines.get(subject));
+            value.merge(c, k.closingValue(), BigDecimal::add);
+        });
+        BigDecimal total = value.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<HealthClass, BigDecimal> shares = new EnumMap<>(HealthClass.class);
+        value.forEach((c, v) -> shares.put(c, Ratios.divide(v, total, 4)));
+        return shares;
+    }
+
     public static String subject(String item, String warehouse) {
         return item + "\u0000" + warehouse;
     }

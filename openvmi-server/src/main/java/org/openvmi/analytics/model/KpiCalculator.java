@@ -23,6 +23,15 @@ public final class KpiCalculator {
 
     /** {@code rowsByKey}: every row up to {@code period.to()} of each key, sorted by day. */
     public KpiFigures compute(Map<SnapshotKey, List<DailyFigures>> rowsByKey, Period period) {
+        return compute(Map.of(), rowsByKey, period);
+    }
+
+    /**
+     * The same figures from keys summed over the period ({@link KeyPeriod}, the month path of ADR 0050) and keys with
+     * their daily rows: an item × warehouse is wholly on one side (its stockout days are counted over all its owners).
+     */
+    public KpiFigures compute(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rowsByKey,
+                              Period period) {
         BigDecimal ownValue = BigDecimal.ZERO;
         BigDecimal consignmentValue = BigDecimal.ZERO;
         BigDecimal ownValueDays = BigDecimal.ZERO;
@@ -70,13 +79,33 @@ public final class KpiCalculator {
                 staleLines++;
             }
         }
+        Map<String, Long> zeroDaysByItemWarehouse = new HashMap<>();
+        for (KeyPeriod k : summaries.values()) {
+            SnapshotKey key = k.key();
+            if (key.own()) {
+                ownValue = ownValue.add(k.closingValue());
+                ownValueDays = ownValueDays.add(k.valueDays());
+                ownIssueCost = ownIssueCost.add(k.issueCost());
+            } else {
+                consignmentValue = consignmentValue.add(k.closingValue());
+            }
+            issued = issued.add(k.issued());
+            String itemWarehouse = key.item() + "\u0000" + key.warehouse();
+            demandByItemWarehouse.merge(itemWarehouse, k.demand(), Boolean::logicalOr);
+            zeroDaysByItemWarehouse.merge(itemWarehouse, k.zeroDays(), Long::sum);
+            if (k.closingQty().signum() > 0 && stale(k.since(), period.to())) {
+                staleValue = staleValue.add(k.closingValue());
+                staleLines++;
+            }
+        }
         BigDecimal days = BigDecimal.valueOf(period.days());
         BigDecimal average = Ratios.divide(ownValueDays, days, 2);
         BigDecimal turnover = Ratios.divide(ownIssueCost.multiply(YEAR), average == null ? null : average.multiply(days), 4);
         BigDecimal turnoverDays = Ratios.divide(ownValueDays, ownIssueCost, 1);
         return new KpiFigures(Ratios.money(ownValue), Ratios.money(consignmentValue),
                 average == null ? Ratios.money(BigDecimal.ZERO) : average, Ratios.money(ownIssueCost), turnover,
-                turnoverDays, stockoutRate(seriesByItemWarehouse, demandByItemWarehouse, refusedDays, period),
+                turnoverDays, stockoutRate(seriesByItemWarehouse, zeroDaysByItemWarehouse, demandByItemWarehouse,
+                        refusedDays, period),
                 Ratios.divide(issued, issued.add(refused), 4), Ratios.money(staleValue), staleLines);
     }
 
@@ -85,10 +114,16 @@ public final class KpiCalculator {
      * refused) in the period, over their days. A refusal is a stockout that day even when some stock was left: what
      * was asked for could not be served.
      */
-    private static BigDecimal stockoutRate(Map<String, List<DailySeries>> series, Map<String, Boolean> demand,
-                                           Map<String, boolean[]> refusedDays, Period period) {
+    private static BigDecimal stockoutRate(Map<String, List<DailySeries>> series, Map<String, Long> summedZeroDays,
+                                           Map<String, Boolean> demand, Map<String, boolean[]> refusedDays, Period period) {
         long zeroDays = 0;
         long allDays = 0;
+        for (Map.Entry<String, Long> e : summedZeroDays.entrySet()) {
+            if (demand.get(e.getKey())) {
+                zeroDays += e.getValue();
+                allDays += period.days();
+            }
+        }
         for (Map.Entry<String, List<DailySeries>> e : series.entrySet()) {
             if (!demand.get(e.getKey())) {
                 continue;
@@ -119,6 +154,11 @@ public final class KpiCalculator {
             since = rows.isEmpty() ? asOf : rows.get(0).day();
         }
         return !since.isAfter(asOf.minusDays(staleDays));
+    }
+
+    /** Stale at {@code asOf} for a key whose staleness counts from {@code since} (null: no row, as {@link #stale}). */
+    public boolean stale(LocalDate since, LocalDate asOf) {
+        return !(since == null ? asOf : since).isAfter(asOf.minusDays(staleDays));
     }
 
     /**
