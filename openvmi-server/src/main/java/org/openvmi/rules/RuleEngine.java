@@ -88,6 +88,12 @@ public class RuleEngine {
         return inScope(rule, facts.all());
     }
 
+    /** The subjects in the rule's scope as they stood at the end of each of the last {@code days} days. */
+    void forEachDayOf(RuleDefinition rule, int days, java.util.function.BiConsumer<LocalDate, List<Facts>> sink) {
+        facts.forEachDay(days, s -> s.inScopeOf(rule), (day, subjects) ->
+                sink.accept(day, subjects.stream().map(SubjectFacts.Subject::facts).toList()));
+    }
+
     long budgetMillis() {
         return budgetMillis;
     }

@@ -114,6 +114,20 @@ class RulesBrowserIT {
         assertThat(browser.byId("version-table").getText()).contains("创建").contains("t-buyer");
         browser.screenshot("rules-editor-zh");
 
+        // back-test in Chinese: the stock came today, so of the last 90 days only today fires
+        browser.click("backtest");
+        shows(browser, "backtest-summary", "最近 90 天");
+        assertThat(browser.byId("backtest-summary").getText()).contains("1 个对象：共触发 1 次，涉及 1 天");
+        assertThat(browser.byId("backtest-table").getText()).contains(item);
+        assertThat(browser.byId("backtest-actions").getText()).contains("预警: 1").contains("清理任务: 1");
+        assertThat(browser.byId("backtest-result").getText()).doesNotContain("Back-test").doesNotContain("ALERT");
+        browser.screenshot("rules-backtest-zh");
+        browser.byId("backtest-days").clear();
+        browser.type("backtest-days", "400");
+        browser.click("backtest");
+        shows(browser, "backtest-days-error", "天数须在 1 到 365 之间");
+        assertThat(browser.driver().findElements(By.id("backtest-result"))).isEmpty();
+
         Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
         planner.open("/rules?lang=en");
         planner.awaitText(By.tagName("h1"), "Rules");
@@ -122,6 +136,18 @@ class RulesBrowserIT {
         shows(planner, "dry-run-summary", "1 subjects read, 1 fire");
         assertThat(planner.byId("dry-run-table").getText()).contains("Stale risk: " + item);
         planner.screenshot("rules-dry-run-en");
+        planner.byId("backtest-days").clear();
+        planner.type("backtest-days", "0");
+        planner.click("backtest");
+        shows(planner, "backtest-days-error", "from 1 to 365");
+        planner.byId("backtest-days").clear();
+        planner.type("backtest-days", "30");
+        planner.click("backtest");
+        shows(planner, "backtest-summary", "Over the last 30 days");
+        assertThat(planner.byId("backtest-summary").getText()).contains("1 subjects: 1 firings on 1 days");
+        assertThat(planner.byId("backtest-table").getText()).contains(item);
+        assertThat(planner.byId("backtest-actions").getText()).contains("Alert: 1").contains("Clearance task: 1");
+        planner.screenshot("rules-backtest-en");
 
         RuleRunView run = engine.run(id, clock.instant());
         assertThat(run.created()).isEqualTo(2);

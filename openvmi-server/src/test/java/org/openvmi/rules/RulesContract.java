@@ -358,6 +358,106 @@ abstract class RulesContract {
         assertThat(engine.runDue()).noneMatch(r -> r.rule() == bad).anyMatch(r -> r.rule() == good);
     }
 
+    private JsonNode backtest(long id, String body) throws Exception {
+        return JSON.readTree(send(post("/api/v1/rules/" + id + "/backtest"), Role.VIEWER, body));
+    }
+
+    private String day(int offset) {
+        return clock.instant().atZone(clock.getZone()).toLocalDate().plusDays(offset).toString();
+    }
+
+    @Test
+    void a_backtest_counts_the_days_each_subject_would_have_fired_on_a_constructed_history() throws Exception {
+        Subject early = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);     // day 0: 100
+        Subject never = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        clock.advance(Duration.ofDays(3));
+        Subject late = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);      // day 3: 100
+        clock.advance(Duration.ofDays(2));
+        early.move("ISSUE", 60);                                                       // day 5: 40 left
+        clock.advance(Duration.ofDays(5));                                             // today is day 10
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand > 50.0");
+        long id = create(rule, List.of(early.item, never.item, late.item), false);
+
+        JsonNode bt = backtest(id, "{\"days\":10}");                                 // days 1 … 10
+        assertThat(bt.get("error").isNull()).as(bt.toString()).isTrue();
+        assertThat(bt.get("days").asInt()).isEqualTo(10);
+        assertThat(bt.get("from").asString()).isEqualTo(day(-9));
+        assertThat(bt.get("to").asString()).isEqualTo(day(0));
+        assertThat(bt.get("subjects").asInt()).isEqualTo(3);
+        assertThat(bt.get("firings").asInt()).as("early on days 1-4, late on days 3-10").isEqualTo(4 + 8);
+        assertThat(bt.get("daysFiring").asInt()).isEqualTo(10);
+        assertThat(bt.get("perDay")).hasSize(10);
+        assertThat(bt.get("perDay").get(0).get("fired").asInt()).isEqualTo(1);    // day 1
+        assertThat(bt.get("perDay").get(2).get("fired").asInt()).isEqualTo(2);    // day 3: both
+        assertThat(bt.get("perDay").get(4).get("fired").asInt()).isEqualTo(1);    // day 5: early issued
+        JsonNode perSubject = bt.get("perSubject");
+        assertThat(perSubject).hasSize(2);
+        assertThat(perSubject.get(0).get("item").asString()).isEqualTo(late.item);
+        assertThat(perSubject.get(0).get("days").asInt()).isEqualTo(8);
+        assertThat(perSubject.get(0).get("first").asString()).isEqualTo(day(-7));
+        assertThat(perSubject.get(0).get("last").asString()).isEqualTo(day(0));
+        assertThat(perSubject.get(1).get("item").asString()).isEqualTo(early.item);
+        assertThat(perSubject.get(1).get("days").asInt()).isEqualTo(4);
+        assertThat(perSubject.get(1).get("first").asString()).isEqualTo(day(-9));
+        assertThat(perSubject.get(1).get("last").asString()).isEqualTo(day(-6));
+        assertThat(bt.get("actions").get(0).get("type").asString()).isEqualTo("ALERT");
+        assertThat(bt.get("actions").get(0).get("count").asInt()).as("one alert per subject and day").isEqualTo(12);
+        assertThat(bt.get("actions").get(1).get("type").asString()).isEqualTo("CLEARANCE_TASK");
+        assertThat(bt.get("actions").get(1).get("count").asInt()).as("one open task per subject").isEqualTo(2);
+
+        assertThat(backtest(id, "{\"days\":3}").get("firings").asInt()).as("days 8-10: late only").isEqualTo(3);
+        assertThat(backtest(id, "").get("days").asInt()).as("90 by default").isEqualTo(90);
+        assertThat(backtest(id, "{}").get("firings").asInt()).as("nothing before day 0").isEqualTo(12);
+        assertThat(dryRun(id).get("fired").asInt()).as("the last day is today").isEqualTo(
+                backtest(id, "{\"days\":1}").get("firings").asInt());
+        assertThat(count("rule_firing", id) + count("clearance_task", id)).as("a back-test writes nothing").isZero();
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""))
+                .get("totalElements").asInt()).isZero();
+
+        for (String bad : List.of("{\"days\":0}", "{\"days\":366}")) {
+            var response = mvc.perform(post("/api/v1/rules/" + id + "/backtest").with(as(Role.VIEWER))
+                    .contentType(MediaType.APPLICATION_JSON).content(bad)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(bad).isEqualTo(400);
+            assertThat(response.getContentAsString()).contains("\"field\":\"days\"");
+        }
+        var missing = mvc.perform(post("/api/v1/rules/999999/backtest").with(as(Role.VIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void the_templates_backtested_fire_on_the_days_their_condition_held_and_stay_quiet_on_the_others()
+            throws Exception {
+        Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject moving = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100);
+        clock.advance(Duration.ofDays(50));
+        moving.move("ISSUE", 90);                         // day 50: 10 left, 1 a day: 10 days of cover
+        clock.advance(Duration.ofDays(20));               // today is day 70
+        long stale = create(template("stale-stock"), List.of(untouched.item, moving.item), false);
+        long reorder = create(template("smart-reorder"), List.of(untouched.item, moving.item), false);
+
+        JsonNode bt = backtest(stale, "{\"days\":30}");   // days 41 … 70
+        assertThat(bt.get("subjects").asInt()).isEqualTo(2);
+        // untouched never issued: every day; moving: no issue before day 50 (days 41-49), then quiet
+        assertThat(bt.get("firings").asInt()).isEqualTo(30 + 9);
+        assertThat(bt.get("perSubject").get(0).get("item").asString()).isEqualTo(untouched.item);
+        assertThat(bt.get("perSubject").get(0).get("days").asInt()).isEqualTo(30);
+        assertThat(bt.get("perSubject").get(1).get("last").asString()).isEqualTo(day(-21));
+
+        JsonNode buy = backtest(reorder, "{\"days\":30}");
+        // before day 50 no demand; from day 50 on: 10 available < 90 × 1.2 with a 20-day lead time → buy 98 a day
+        assertThat(buy.get("firings").asInt()).isEqualTo(21);
+        assertThat(buy.get("perSubject")).singleElement().satisfies(c -> {
+            assertThat(c.get("item").asString()).isEqualTo(moving.item);
+            assertThat(c.get("first").asString()).isEqualTo(day(-20));
+        });
+        JsonNode suggestions = buy.get("actions").get(0);
+        assertThat(suggestions.get("type").asString()).isEqualTo("PURCHASE_SUGGESTION");
+        assertThat(suggestions.get("count").asInt()).isEqualTo(21);
+        assertThat(suggestions.get("quantity").decimalValue()).isEqualByComparingTo("2058");   // 21 × 98
+    }
+
     private long count(String table, long rule) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r").param("r", rule).query(Long.class)
                 .single();

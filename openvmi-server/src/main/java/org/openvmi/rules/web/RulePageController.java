@@ -2,6 +2,7 @@ package org.openvmi.rules.web;
 
 import java.util.function.Supplier;
 
+import org.openvmi.rules.BacktestRequest;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.Rules;
@@ -127,6 +128,27 @@ class RulePageController {
         RuleView rule = rules.get(id);
         model.addAttribute("rule", RuleForm.of(rule));
         model.addAttribute("dryRun", rules.dryRun(id));
+        return editor(rule, model);
+    }
+
+    /** Back-tests the saved rule over the days asked (90 by default); a bad number goes on the days field. */
+    @PostMapping("/{id}/backtest")
+    String backtest(@PathVariable long id, @RequestParam(required = false) String days, Model model) {
+        RuleView rule = rules.get(id);
+        model.addAttribute("rule", RuleForm.of(rule));
+        model.addAttribute("backtestDays", days);
+        Integer n;
+        try {
+            n = days == null || days.isBlank() ? null : Integer.valueOf(days.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        try {
+            model.addAttribute("backtest", rules.backtest(id, new BacktestRequest(n)));
+        } catch (InvalidInputException e) {
+            model.addAttribute("backtestError", messages.getMessage("domain.rules.backtestDays",
+                    new Object[] {Rules.MAX_BACKTEST_DAYS}, LocaleContextHolder.getLocale()));
+        }
         return editor(rule, model);
     }
 
