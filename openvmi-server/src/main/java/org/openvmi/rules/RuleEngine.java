@@ -118,6 +118,7 @@ public class RuleEngine {
                 long run = runs.run(rule.id(), window, started, 0, "OK", result.subjects(), result.hits().size(), 0,
                         null);
                 int created = act(rule, run, window, result.hits());
+                resolveQuiet(rule, result.hits());
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
                 rules.succeeded(rule.id());
@@ -193,6 +194,22 @@ public class RuleEngine {
             }
         }
         return created;
+    }
+
+    /**
+     * Resolves the open alerts of the rule on the subjects it alerted before and that do not fire now (the condition
+     * stopped holding, or the subject left the rule's scope): an alert says what is true, not what once was.
+     */
+    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits) {
+        java.util.Set<String> firing = new java.util.HashSet<>();
+        for (Evaluation.Hit h : hits) {
+            firing.add(h.facts().itemId() + ":" + h.facts().warehouseId());
+        }
+        for (long[] subject : runs.alerted(rule.id())) {
+            if (!firing.contains(subject[0] + ":" + subject[1])) {
+                alerts.resolveRuleAlerts(rule.id(), subject[0], subject[1]);
+            }
+        }
     }
 
     private static List<Facts> inScope(RuleDefinition rule, List<SubjectFacts.Subject> subjects) {

@@ -408,7 +408,8 @@ abstract class RulesContract {
 
         assertThat(backtest(id, "{\"days\":3}").get("firings").asInt()).as("days 8-10: late only").isEqualTo(3);
         assertThat(backtest(id, "").get("days").asInt()).as("90 by default").isEqualTo(90);
-        assertThat(backtest(id, "{}").get("firings").asInt()).as("nothing before day 0").isEqualTo(12);
+        assertThat(backtest(id, "{}").get("firings").asInt()).as("day 0 adds early's receipt day, nothing before it")
+                .isEqualTo(12 + 1);
         assertThat(dryRun(id).get("fired").asInt()).as("the last day is today").isEqualTo(
                 backtest(id, "{\"days\":1}").get("firings").asInt());
         assertThat(count("rule_firing", id) + count("clearance_task", id)).as("a back-test writes nothing").isZero();
@@ -456,6 +457,34 @@ abstract class RulesContract {
         assertThat(suggestions.get("type").asString()).isEqualTo("PURCHASE_SUGGESTION");
         assertThat(suggestions.get("count").asInt()).isEqualTo(21);
         assertThat(suggestions.get("quantity").decimalValue()).isEqualByComparingTo("2058");   // 21 × 98
+    }
+
+    private List<String> alertStatuses(String item) throws Exception {
+        JsonNode page = JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + item), Role.BUYER, ""));
+        List<String> statuses = new java.util.ArrayList<>();
+        page.get("content").forEach(a -> statuses.add(a.get("status").asString()));
+        return statuses;
+    }
+
+    @Test
+    void a_rule_alert_resolves_when_its_condition_stops_holding_and_stays_open_while_it_holds() throws Exception {
+        Subject recovers = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject holds = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand > 50.0");
+        long id = create(rule, List.of(recovers.item, holds.item), false);
+        assertThat(engine.run(id, clock.instant()).fired()).isEqualTo(2);
+        assertThat(alertStatuses(recovers.item)).containsExactly("OPEN");
+
+        recovers.move("ISSUE", 60);                       // 40 left: the condition no longer holds
+        assertThat(alertStatuses(recovers.item)).as("a posting alone does not touch a rule alert")
+                .containsExactly("OPEN");
+        clock.advance(Duration.ofDays(1));
+        RuleRunView next = engine.run(id, clock.instant());
+        assertThat(next.fired()).isEqualTo(1);
+        assertThat(alertStatuses(recovers.item)).as("resolved by the next run").containsExactly("RESOLVED");
+        assertThat(alertStatuses(holds.item)).as("still true: yesterday's and today's stay open")
+                .containsExactly("OPEN", "OPEN");
     }
 
     private long count(String table, long rule) {
