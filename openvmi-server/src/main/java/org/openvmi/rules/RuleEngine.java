@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.openvmi.planning.RuleSuggestion;
@@ -86,6 +87,12 @@ public class RuleEngine {
     /** The subjects in the rule's scope, read now. */
     List<Facts> subjectsOf(RuleDefinition rule) {
         return inScope(rule, facts.all());
+    }
+
+    /** Every subject of one item (by code), in scope or not, with whether the rule's scope admits it. */
+    List<Map.Entry<Facts, Boolean>> subjectsOfItem(RuleDefinition rule, String item) {
+        return facts.all().stream().filter(s -> s.facts().item().equalsIgnoreCase(item))
+                .map(s -> Map.entry(s.facts(), s.inScopeOf(rule))).toList();
     }
 
     /** The subjects in the rule's scope as they stood at the end of each of the last {@code days} days. */

@@ -159,6 +159,29 @@ public class Rules {
     }
 
     /**
+     * Evaluates a rule as written on one item's warehouses ("test on this item"), writing nothing. A warehouse outside
+     * the rule's scope is named but not evaluated (a rule reads only its scope).
+     */
+    @Transactional(readOnly = true)
+    public List<ItemTestView> testOn(RuleRequest request, String item) {
+        RuleDefinition d = request.definition();
+        check(d);
+        String code = item == null ? "" : item.trim();
+        List<ItemTestView> out = new ArrayList<>();
+        for (Map.Entry<Facts, Boolean> s : engine.subjectsOfItem(d, code)) {
+            Facts f = s.getKey();
+            if (!s.getValue()) {
+                out.add(new ItemTestView(f.item(), f.warehouse(), false, false, null, Map.of()));
+                continue;
+            }
+            Evaluation.Outcome o = Evaluation.run(d, List.of(f), engine.budgetMillis(), System::currentTimeMillis);
+            out.add(new ItemTestView(f.item(), f.warehouse(), true, !o.failed() && o.hits().size() == 1, o.error(),
+                    f.shown()));
+        }
+        return out;
+    }
+
+    /**
      * Back-tests a stored rule: evaluates it once per day over the last {@code days} days on the subjects of its scope
      * as they stood at the end of each day (rebuilt from the ledger, see {@code SubjectFacts#forEachDay}), writing
      * nothing; how often and for which subjects it would have fired, and what its actions would have created.

@@ -106,6 +106,15 @@ class RulesBrowserIT {
         shows(browser, "validation-ok", "条件有效");
         shows(browser, "dry-run-summary", "读取 1 个对象，1 个触发");
         assertThat(browser.byId("dry-run-table").getText()).contains(item).contains("呆滞风险");
+        browser.type("testItem", item);
+        browser.click("test-item");
+        shows(browser, "item-test-table", "触发");
+        assertThat(browser.byId("item-test-table").getText()).contains(item).contains("onHand=40");
+        browser.byId("testItem").clear();
+        browser.type("testItem", "NO-SUCH");
+        browser.click("test-item");
+        shows(browser, "item-test-none", "NO-SUCH 在任何仓库都没有库存或未结单据");
+        browser.byId("testItem").clear();
         browser.click("save");
         browser.awaitText("dry-run", "立即试运行");
         String path = browser.currentPath();
@@ -148,6 +157,10 @@ class RulesBrowserIT {
         assertThat(planner.byId("backtest-table").getText()).contains(item);
         assertThat(planner.byId("backtest-actions").getText()).contains("Alert: 1").contains("Clearance task: 1");
         planner.screenshot("rules-backtest-en");
+        planner.type("testItem", item);
+        planner.click("test-item");
+        shows(planner, "item-test-table", "Fires");
+        assertThat(planner.byId("item-test-table").getText()).contains(item).doesNotContain("Does not fire");
 
         RuleRunView run = engine.run(id, clock.instant());
         assertThat(run.created()).isEqualTo(2);

@@ -487,6 +487,39 @@ abstract class RulesContract {
                 .containsExactly("OPEN", "OPEN");
     }
 
+    @Test
+    void testing_a_rule_on_one_item_shows_each_warehouse_firing_or_not_and_reads_nothing_outside_the_scope()
+            throws Exception {
+        Subject plenty = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject little = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        Subject outside = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        ObjectNode body = (ObjectNode) template("stale-stock").deepCopy();
+        body.put("condition", "onHand > 50.0");
+        body.putObject("scope").putArray("items").add(plenty.item).add(little.item);
+        RuleRequest rule = JSON.treeToValue(body, RuleRequest.class);
+
+        assertThat(rules.testOn(rule, plenty.item)).singleElement().satisfies(t -> {
+            assertThat(t.warehouse()).isEqualTo(plenty.warehouse);
+            assertThat(t.inScope()).isTrue();
+            assertThat(t.fires()).isTrue();
+            assertThat(t.values()).containsEntry("onHand", "100");
+        });
+        assertThat(rules.testOn(rule, " " + little.item + " ")).singleElement().satisfies(t -> {
+            assertThat(t.fires()).as("10 on hand").isFalse();
+            assertThat(t.error()).isNull();
+            assertThat(t.values()).containsEntry("onHand", "10");
+        });
+        assertThat(rules.testOn(rule, outside.item)).singleElement().satisfies(t -> {
+            assertThat(t.inScope()).isFalse();
+            assertThat(t.fires()).isFalse();
+            assertThat(t.values()).as("a rule reads only its scope").isEmpty();
+        });
+        assertThat(rules.testOn(rule, "NO-SUCH-ITEM")).isEmpty();
+        body.put("condition", "1 / (supplierLeadTimeDays - 7) > 0");
+        assertThat(rules.testOn(JSON.treeToValue(body, RuleRequest.class), plenty.item)).singleElement()
+                .satisfies(t -> assertThat(t.error()).contains("by zero"));
+    }
+
     private long count(String table, long rule) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r").param("r", rule).query(Long.class)
                 .single();

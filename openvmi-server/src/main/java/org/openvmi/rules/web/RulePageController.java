@@ -119,6 +119,9 @@ class RulePageController {
         DryRunView[] run = new DryRunView[1];
         if (attempt(binding, () -> run[0] = rules.dryRun(form.request()))) {
             model.addAttribute("dryRun", run[0]);
+            if (form.getTestItem() != null && !form.getTestItem().isBlank()) {
+                model.addAttribute("itemTest", rules.testOn(form.request(), form.getTestItem()));
+            }
         }
         return editor(id == null ? null : rules.get(id), model);
     }
