@@ -119,7 +119,8 @@ public class Rules {
                 ? Expression.Result.QUANTITY : Expression.Result.CONDITION;
         Expression.Compilation c = Expression.compile(request == null ? null : request.expression(), kind);
         return new ValidationResult(c.ok(), c.problems().stream()
-                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message())).toList());
+                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message(), p.code(),
+                        p.args().stream().map(String::valueOf).toList())).toList());
     }
 
     /** Evaluates a stored rule now over its scope, writing nothing: which subjects fire, with their values. */

@@ -101,6 +101,13 @@ class RulesBrowserIT {
         browser.screenshot("rules-editor-error-zh");
 
         browser.byId("condition").clear();
+        browser.type("condition", "onHand + 1.0");
+        browser.click("validate");
+        shows(browser, "validation-errors", "表达式的结果是 double；条件必须得出 true 或 false");
+        assertThat(browser.byId("condition-error").getText()).contains("条件必须得出 true 或 false")
+                .doesNotContain("is needed");
+
+        browser.byId("condition").clear();
         browser.type("condition", "onHand > 0.0");
         browser.click("validate");
         shows(browser, "validation-ok", "条件有效");

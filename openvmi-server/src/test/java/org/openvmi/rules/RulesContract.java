@@ -281,6 +281,17 @@ abstract class RulesContract {
         assertThat(bad.get("ok").asBoolean()).isFalse();
         assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(bad.get("errors").get(0).get("column").asInt()).isEqualTo(3);
+        assertThat(bad.get("errors").get(0).get("code").isNull()).as("CEL's own message has no code").isTrue();
+        JsonNode notBool = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"onHand + 1.0\"}")).get("errors").get(0);
+        assertThat(notBool.get("code").asString()).isEqualTo("rules.celNotBool");
+        assertThat(notBool.get("args").get(0).asString()).isEqualTo("double");
+        JsonNode notNumber = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"onHand > 1.0\",\"kind\":\"QUANTITY\"}")).get("errors").get(0);
+        assertThat(notNumber.get("code").asString()).isEqualTo("rules.celNotNumber");
+        JsonNode empty = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER, "{\"expression\":\" \"}"))
+                .get("errors").get(0);
+        assertThat(empty.get("code").asString()).isEqualTo("required");
 
         long before = jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single();
         ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();

@@ -7,6 +7,7 @@ import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.Rules;
 import org.openvmi.rules.ValidationRequest;
+import org.openvmi.rules.ValidationResult;
 import org.openvmi.rules.model.Action;
 import org.openvmi.rules.model.Templates;
 import org.openvmi.rules.model.Variable;
@@ -115,7 +116,9 @@ class RulePageController {
     @PostMapping("/validate")
     String validate(@ModelAttribute("rule") RuleForm form, BindingResult binding,
                     @RequestParam(required = false) Long id, Model model) {
-        model.addAttribute("validation", rules.validate(new ValidationRequest(form.getCondition(), "CONDITION")));
+        ValidationResult validation = rules.validate(new ValidationRequest(form.getCondition(), "CONDITION"));
+        model.addAttribute("validation", validation);
+        model.addAttribute("validationMessages", validation.errors().stream().map(this::say).toList());
         DryRunView[] run = new DryRunView[1];
         if (attempt(binding, () -> run[0] = rules.dryRun(form.request()))) {
             model.addAttribute("dryRun", run[0]);
@@ -153,6 +156,18 @@ class RulePageController {
                     new Object[] {Rules.MAX_BACKTEST_DAYS}, LocaleContextHolder.getLocale()));
         }
         return editor(rule, model);
+    }
+
+    /** A CEL problem in the page's language: ours translated; CEL's own message kept, its position wrapper translated. */
+    private String say(ValidationResult.Problem p) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (p.code() != null) {
+            return messages.getMessage("domain." + p.code(), p.args().toArray(), p.message(), locale);
+        }
+        if (p.line() > 0) {
+            return messages.getMessage("rules.errorAt", new Object[] {p.line(), p.column(), p.message()}, locale);
+        }
+        return messages.getMessage("domain.rules.celNoPosition", new Object[] {p.message()}, locale);
     }
 
     private String editor(RuleView stored, Model model) {
