@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.openvmi.planning.RuleSuggestion;
@@ -88,6 +89,18 @@ public class RuleEngine {
         return inScope(rule, facts.all());
     }
 
+    /** Every subject of one item (by code), in scope or not, with whether the rule's scope admits it. */
+    List<Map.Entry<Facts, Boolean>> subjectsOfItem(RuleDefinition rule, String item) {
+        return facts.all().stream().filter(s -> s.facts().item().equalsIgnoreCase(item))
+                .map(s -> Map.entry(s.facts(), s.inScopeOf(rule))).toList();
+    }
+
+    /** The subjects in the rule's scope as they stood at the end of each of the last {@code days} days. */
+    void forEachDayOf(RuleDefinition rule, int days, java.util.function.BiConsumer<LocalDate, List<Facts>> sink) {
+        facts.forEachDay(days, s -> s.inScopeOf(rule), (day, subjects) ->
+                sink.accept(day, subjects.stream().map(SubjectFacts.Subject::facts).toList()));
+    }
+
     long budgetMillis() {
         return budgetMillis;
     }
@@ -112,6 +125,7 @@ public class RuleEngine {
                 long run = runs.run(rule.id(), window, started, 0, "OK", result.subjects(), result.hits().size(), 0,
                         null);
                 int created = act(rule, run, window, result.hits());
+                resolveQuiet(rule, result.hits());
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
                 rules.succeeded(rule.id());
@@ -187,6 +201,22 @@ public class RuleEngine {
             }
         }
         return created;
+    }
+
+    /**
+     * Resolves the open alerts of the rule on the subjects it alerted before and that do not fire now (the condition
+     * stopped holding, or the subject left the rule's scope): an alert says what is true, not what once was.
+     */
+    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits) {
+        java.util.Set<String> firing = new java.util.HashSet<>();
+        for (Evaluation.Hit h : hits) {
+            firing.add(h.facts().itemId() + ":" + h.facts().warehouseId());
+        }
+        for (long[] subject : runs.alerted(rule.id())) {
+            if (!firing.contains(subject[0] + ":" + subject[1])) {
+                alerts.resolveRuleAlerts(rule.id(), subject[0], subject[1]);
+            }
+        }
     }
 
     private static List<Facts> inScope(RuleDefinition rule, List<SubjectFacts.Subject> subjects) {

@@ -1,11 +1,17 @@
 package org.openvmi.rules;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.openvmi.catalog.ItemScopes;
 import org.openvmi.rules.internal.RuleStore;
@@ -39,6 +45,10 @@ public class Rules {
 
     /** A cron that fires more often than this is refused: a rule re-reads every subject each time. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(5);
+
+    /** A back-test goes back at most a year (the ledger is read from a further year back for the day counts). */
+    public static final int MAX_BACKTEST_DAYS = 365;
+    public static final int DEFAULT_BACKTEST_DAYS = 90;
 
     private final RuleStore store;
     private final RunStore runs;
@@ -109,7 +119,8 @@ public class Rules {
                 ? Expression.Result.QUANTITY : Expression.Result.CONDITION;
         Expression.Compilation c = Expression.compile(request == null ? null : request.expression(), kind);
         return new ValidationResult(c.ok(), c.problems().stream()
-                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message())).toList());
+                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message(), p.code(),
+                        p.args().stream().map(String::valueOf).toList())).toList());
     }
 
     /** Evaluates a stored rule now over its scope, writing nothing: which subjects fire, with their values. */
@@ -146,6 +157,108 @@ public class Rules {
         }
         return new DryRunView(id, out.subjects(), out.hits().size(), System.currentTimeMillis() - t0, out.error(),
                 hits);
+    }
+
+    /**
+     * Evaluates a rule as written on one item's warehouses ("test on this item"), writing nothing. A warehouse outside
+     * the rule's scope is named but not evaluated (a rule reads only its scope).
+     */
+    @Transactional(readOnly = true)
+    public List<ItemTestView> testOn(RuleRequest request, String item) {
+        RuleDefinition d = request.definition();
+        check(d);
+        String code = item == null ? "" : item.trim();
+        List<ItemTestView> out = new ArrayList<>();
+        for (Map.Entry<Facts, Boolean> s : engine.subjectsOfItem(d, code)) {
+            Facts f = s.getKey();
+            if (!s.getValue()) {
+                out.add(new ItemTestView(f.item(), f.warehouse(), false, false, null, Map.of()));
+                continue;
+            }
+            Evaluation.Outcome o = Evaluation.run(d, List.of(f), engine.budgetMillis(), System::currentTimeMillis);
+            out.add(new ItemTestView(f.item(), f.warehouse(), true, !o.failed() && o.hits().size() == 1, o.error(),
+                    f.shown()));
+        }
+        return out;
+    }
+
+    /**
+     * Back-tests a stored rule: evaluates it once per day over the last {@code days} days on the subjects of its scope
+     * as they stood at the end of each day (rebuilt from the ledger, see {@code SubjectFacts#forEachDay}), writing
+     * nothing; how often and for which subjects it would have fired, and what its actions would have created.
+     */
+    @Transactional(readOnly = true)
+    public BacktestView backtest(long id, BacktestRequest request) {
+        RuleStore.Stored rule = stored(id);
+        Integer asked = request == null ? null : request.days();
+        int days = asked == null ? DEFAULT_BACKTEST_DAYS : asked;
+        if (days < 1 || days > MAX_BACKTEST_DAYS) {
+            FieldErrors errors = new FieldErrors();
+            errors.add("days", CodedRefusal.of("rules.backtestDays", "must be from 1 to " + MAX_BACKTEST_DAYS,
+                    MAX_BACKTEST_DAYS));
+            errors.throwIfAny();
+        }
+        RuleDefinition d = rule.definition();
+        long t0 = System.currentTimeMillis();
+        long deadline = t0 + engine.budgetMillis();
+        List<BacktestView.Day> perDay = new ArrayList<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();           // subject → {days}
+        Map<String, LocalDate[]> spans = new HashMap<>();             // subject → {first, last}
+        int[] actionCounts = new int[d.actions().size()];
+        BigDecimal[] quantities = new BigDecimal[d.actions().size()];
+        java.util.Arrays.fill(quantities, BigDecimal.ZERO);
+        int[] subjects = {0};
+        String[] error = {null};
+        engine.forEachDayOf(d, days, (day, facts) -> {
+            if (error[0] != null) {
+                return;
+            }
+            subjects[0] = facts.size();
+            Evaluation.Outcome out = Evaluation.run(d, facts, Math.max(0, deadline - System.currentTimeMillis()),
+                    System::currentTimeMillis);
+            if (out.failed()) {
+                error[0] = day + ": " + out.error();
+                return;
+            }
+            perDay.add(new BacktestView.Day(day, out.hits().size()));
+            for (Evaluation.Hit h : out.hits()) {
+                String key = h.facts().item() + "\u0000" + h.facts().warehouse();
+                counts.computeIfAbsent(key, k -> new int[1])[0]++;
+                spans.computeIfAbsent(key, k -> new LocalDate[] {day, day})[1] = day;
+                for (int i = 0; i < d.actions().size(); i++) {
+                    Action.Type type = d.actions().get(i).type();
+                    BigDecimal qty = h.quantities().get(i);
+                    if (type == Action.Type.ALERT) {
+                        actionCounts[i]++;
+                    } else if (type == Action.Type.PURCHASE_SUGGESTION && qty != null && qty.signum() > 0) {
+                        actionCounts[i]++;
+                        quantities[i] = quantities[i].add(qty);
+                    }
+                }
+            }
+        });
+        List<BacktestView.SubjectCount> perSubject = new ArrayList<>();
+        counts.forEach((key, n) -> {
+            String[] parts = key.split("\u0000", 2);
+            LocalDate[] span = spans.get(key);
+            perSubject.add(new BacktestView.SubjectCount(parts[0], parts[1], n[0], span[0], span[1]));
+        });
+        perSubject.sort(Comparator.comparingInt(BacktestView.SubjectCount::days).reversed()
+                .thenComparing(BacktestView.SubjectCount::item).thenComparing(BacktestView.SubjectCount::warehouse));
+        List<BacktestView.ActionCount> actions = new ArrayList<>();
+        for (int i = 0; i < d.actions().size(); i++) {
+            Action.Type type = d.actions().get(i).type();
+            actions.add(switch (type) {
+                case CLEARANCE_TASK -> new BacktestView.ActionCount(type.name(), counts.size(), null);
+                case PURCHASE_SUGGESTION -> new BacktestView.ActionCount(type.name(), actionCounts[i], quantities[i]);
+                default -> new BacktestView.ActionCount(type.name(), actionCounts[i], null);
+            });
+        }
+        LocalDate to = LocalDate.now(clock);
+        int firings = perDay.stream().mapToInt(BacktestView.Day::fired).sum();
+        int daysFiring = (int) perDay.stream().filter(x -> x.fired() > 0).count();
+        return new BacktestView(id, days, to.minusDays(days - 1L), to, subjects[0], firings, daysFiring,
+                System.currentTimeMillis() - t0, error[0], perDay, perSubject, actions);
     }
 
     public List<TemplateView> templates() {

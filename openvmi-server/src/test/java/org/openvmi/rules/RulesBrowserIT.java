@@ -101,11 +101,27 @@ class RulesBrowserIT {
         browser.screenshot("rules-editor-error-zh");
 
         browser.byId("condition").clear();
+        browser.type("condition", "onHand + 1.0");
+        browser.click("validate");
+        shows(browser, "validation-errors", "表达式的结果是 double；条件必须得出 true 或 false");
+        assertThat(browser.byId("condition-error").getText()).contains("条件必须得出 true 或 false")
+                .doesNotContain("is needed");
+
+        browser.byId("condition").clear();
         browser.type("condition", "onHand > 0.0");
         browser.click("validate");
         shows(browser, "validation-ok", "条件有效");
         shows(browser, "dry-run-summary", "读取 1 个对象，1 个触发");
         assertThat(browser.byId("dry-run-table").getText()).contains(item).contains("呆滞风险");
+        browser.type("testItem", item);
+        browser.click("test-item");
+        shows(browser, "item-test-table", "触发");
+        assertThat(browser.byId("item-test-table").getText()).contains(item).contains("onHand=40");
+        browser.byId("testItem").clear();
+        browser.type("testItem", "NO-SUCH");
+        browser.click("test-item");
+        shows(browser, "item-test-none", "NO-SUCH 在任何仓库都没有库存或未结单据");
+        browser.byId("testItem").clear();
         browser.click("save");
         browser.awaitText("dry-run", "立即试运行");
         String path = browser.currentPath();
@@ -113,6 +129,20 @@ class RulesBrowserIT {
         long id = Long.parseLong(path.substring("/rules/".length()));
         assertThat(browser.byId("version-table").getText()).contains("创建").contains("t-buyer");
         browser.screenshot("rules-editor-zh");
+
+        // back-test in Chinese: the stock came today, so of the last 90 days only today fires
+        browser.click("backtest");
+        shows(browser, "backtest-summary", "最近 90 天");
+        assertThat(browser.byId("backtest-summary").getText()).contains("1 个对象：共触发 1 次，涉及 1 天");
+        assertThat(browser.byId("backtest-table").getText()).contains(item);
+        assertThat(browser.byId("backtest-actions").getText()).contains("预警: 1").contains("清理任务: 1");
+        assertThat(browser.byId("backtest-result").getText()).doesNotContain("Back-test").doesNotContain("ALERT");
+        browser.screenshot("rules-backtest-zh");
+        browser.byId("backtest-days").clear();
+        browser.type("backtest-days", "400");
+        browser.click("backtest");
+        shows(browser, "backtest-days-error", "天数须在 1 到 365 之间");
+        assertThat(browser.driver().findElements(By.id("backtest-result"))).isEmpty();
 
         Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
         planner.open("/rules?lang=en");
@@ -122,6 +152,22 @@ class RulesBrowserIT {
         shows(planner, "dry-run-summary", "1 subjects read, 1 fire");
         assertThat(planner.byId("dry-run-table").getText()).contains("Stale risk: " + item);
         planner.screenshot("rules-dry-run-en");
+        planner.byId("backtest-days").clear();
+        planner.type("backtest-days", "0");
+        planner.click("backtest");
+        shows(planner, "backtest-days-error", "from 1 to 365");
+        planner.byId("backtest-days").clear();
+        planner.type("backtest-days", "30");
+        planner.click("backtest");
+        shows(planner, "backtest-summary", "Over the last 30 days");
+        assertThat(planner.byId("backtest-summary").getText()).contains("1 subjects: 1 firings on 1 days");
+        assertThat(planner.byId("backtest-table").getText()).contains(item);
+        assertThat(planner.byId("backtest-actions").getText()).contains("Alert: 1").contains("Clearance task: 1");
+        planner.screenshot("rules-backtest-en");
+        planner.type("testItem", item);
+        planner.click("test-item");
+        shows(planner, "item-test-table", "Fires");
+        assertThat(planner.byId("item-test-table").getText()).contains(item).doesNotContain("Does not fire");
 
         RuleRunView run = engine.run(id, clock.instant());
         assertThat(run.created()).isEqualTo(2);

@@ -281,6 +281,17 @@ abstract class RulesContract {
         assertThat(bad.get("ok").asBoolean()).isFalse();
         assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(bad.get("errors").get(0).get("column").asInt()).isEqualTo(3);
+        assertThat(bad.get("errors").get(0).get("code").isNull()).as("CEL's own message has no code").isTrue();
+        JsonNode notBool = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"onHand + 1.0\"}")).get("errors").get(0);
+        assertThat(notBool.get("code").asString()).isEqualTo("rules.celNotBool");
+        assertThat(notBool.get("args").get(0).asString()).isEqualTo("double");
+        JsonNode notNumber = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+                "{\"expression\":\"onHand > 1.0\",\"kind\":\"QUANTITY\"}")).get("errors").get(0);
+        assertThat(notNumber.get("code").asString()).isEqualTo("rules.celNotNumber");
+        JsonNode empty = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER, "{\"expression\":\" \"}"))
+                .get("errors").get(0);
+        assertThat(empty.get("code").asString()).isEqualTo("required");
 
         long before = jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single();
         ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
@@ -356,6 +367,168 @@ abstract class RulesContract {
 
         clock.advance(Duration.ofDays(1));
         assertThat(engine.runDue()).noneMatch(r -> r.rule() == bad).anyMatch(r -> r.rule() == good);
+    }
+
+    private JsonNode backtest(long id, String body) throws Exception {
+        return JSON.readTree(send(post("/api/v1/rules/" + id + "/backtest"), Role.VIEWER, body));
+    }
+
+    private String day(int offset) {
+        return clock.instant().atZone(clock.getZone()).toLocalDate().plusDays(offset).toString();
+    }
+
+    @Test
+    void a_backtest_counts_the_days_each_subject_would_have_fired_on_a_constructed_history() throws Exception {
+        Subject early = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);     // day 0: 100
+        Subject never = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        clock.advance(Duration.ofDays(3));
+        Subject late = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);      // day 3: 100
+        clock.advance(Duration.ofDays(2));
+        early.move("ISSUE", 60);                                                       // day 5: 40 left
+        clock.advance(Duration.ofDays(5));                                             // today is day 10
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand > 50.0");
+        long id = create(rule, List.of(early.item, never.item, late.item), false);
+
+        JsonNode bt = backtest(id, "{\"days\":10}");                                 // days 1 … 10
+        assertThat(bt.get("error").isNull()).as(bt.toString()).isTrue();
+        assertThat(bt.get("days").asInt()).isEqualTo(10);
+        assertThat(bt.get("from").asString()).isEqualTo(day(-9));
+        assertThat(bt.get("to").asString()).isEqualTo(day(0));
+        assertThat(bt.get("subjects").asInt()).isEqualTo(3);
+        assertThat(bt.get("firings").asInt()).as("early on days 1-4, late on days 3-10").isEqualTo(4 + 8);
+        assertThat(bt.get("daysFiring").asInt()).isEqualTo(10);
+        assertThat(bt.get("perDay")).hasSize(10);
+        assertThat(bt.get("perDay").get(0).get("fired").asInt()).isEqualTo(1);    // day 1
+        assertThat(bt.get("perDay").get(2).get("fired").asInt()).isEqualTo(2);    // day 3: both
+        assertThat(bt.get("perDay").get(4).get("fired").asInt()).isEqualTo(1);    // day 5: early issued
+        JsonNode perSubject = bt.get("perSubject");
+        assertThat(perSubject).hasSize(2);
+        assertThat(perSubject.get(0).get("item").asString()).isEqualTo(late.item);
+        assertThat(perSubject.get(0).get("days").asInt()).isEqualTo(8);
+        assertThat(perSubject.get(0).get("first").asString()).isEqualTo(day(-7));
+        assertThat(perSubject.get(0).get("last").asString()).isEqualTo(day(0));
+        assertThat(perSubject.get(1).get("item").asString()).isEqualTo(early.item);
+        assertThat(perSubject.get(1).get("days").asInt()).isEqualTo(4);
+        assertThat(perSubject.get(1).get("first").asString()).isEqualTo(day(-9));
+        assertThat(perSubject.get(1).get("last").asString()).isEqualTo(day(-6));
+        assertThat(bt.get("actions").get(0).get("type").asString()).isEqualTo("ALERT");
+        assertThat(bt.get("actions").get(0).get("count").asInt()).as("one alert per subject and day").isEqualTo(12);
+        assertThat(bt.get("actions").get(1).get("type").asString()).isEqualTo("CLEARANCE_TASK");
+        assertThat(bt.get("actions").get(1).get("count").asInt()).as("one open task per subject").isEqualTo(2);
+
+        assertThat(backtest(id, "{\"days\":3}").get("firings").asInt()).as("days 8-10: late only").isEqualTo(3);
+        assertThat(backtest(id, "").get("days").asInt()).as("90 by default").isEqualTo(90);
+        assertThat(backtest(id, "{}").get("firings").asInt()).as("day 0 adds early's receipt day, nothing before it")
+                .isEqualTo(12 + 1);
+        assertThat(dryRun(id).get("fired").asInt()).as("the last day is today").isEqualTo(
+                backtest(id, "{\"days\":1}").get("firings").asInt());
+        assertThat(count("rule_firing", id) + count("clearance_task", id)).as("a back-test writes nothing").isZero();
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""))
+                .get("totalElements").asInt()).isZero();
+
+        for (String bad : List.of("{\"days\":0}", "{\"days\":366}")) {
+            var response = mvc.perform(post("/api/v1/rules/" + id + "/backtest").with(as(Role.VIEWER))
+                    .contentType(MediaType.APPLICATION_JSON).content(bad)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(bad).isEqualTo(400);
+            assertThat(response.getContentAsString()).contains("\"field\":\"days\"");
+        }
+        var missing = mvc.perform(post("/api/v1/rules/999999/backtest").with(as(Role.VIEWER))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void the_templates_backtested_fire_on_the_days_their_condition_held_and_stay_quiet_on_the_others()
+            throws Exception {
+        Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject moving = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100);
+        clock.advance(Duration.ofDays(50));
+        moving.move("ISSUE", 90);                         // day 50: 10 left, 1 a day: 10 days of cover
+        clock.advance(Duration.ofDays(20));               // today is day 70
+        long stale = create(template("stale-stock"), List.of(untouched.item, moving.item), false);
+        long reorder = create(template("smart-reorder"), List.of(untouched.item, moving.item), false);
+
+        JsonNode bt = backtest(stale, "{\"days\":30}");   // days 41 … 70
+        assertThat(bt.get("subjects").asInt()).isEqualTo(2);
+        // untouched never issued: every day; moving: no issue before day 50 (days 41-49), then quiet
+        assertThat(bt.get("firings").asInt()).isEqualTo(30 + 9);
+        assertThat(bt.get("perSubject").get(0).get("item").asString()).isEqualTo(untouched.item);
+        assertThat(bt.get("perSubject").get(0).get("days").asInt()).isEqualTo(30);
+        assertThat(bt.get("perSubject").get(1).get("last").asString()).isEqualTo(day(-21));
+
+        JsonNode buy = backtest(reorder, "{\"days\":30}");
+        // before day 50 no demand; from day 50 on: 10 available < 90 × 1.2 with a 20-day lead time → buy 98 a day
+        assertThat(buy.get("firings").asInt()).isEqualTo(21);
+        assertThat(buy.get("perSubject")).singleElement().satisfies(c -> {
+            assertThat(c.get("item").asString()).isEqualTo(moving.item);
+            assertThat(c.get("first").asString()).isEqualTo(day(-20));
+        });
+        JsonNode suggestions = buy.get("actions").get(0);
+        assertThat(suggestions.get("type").asString()).isEqualTo("PURCHASE_SUGGESTION");
+        assertThat(suggestions.get("count").asInt()).isEqualTo(21);
+        assertThat(suggestions.get("quantity").decimalValue()).isEqualByComparingTo("2058");   // 21 × 98
+    }
+
+    private List<String> alertStatuses(String item) throws Exception {
+        JsonNode page = JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + item), Role.BUYER, ""));
+        List<String> statuses = new java.util.ArrayList<>();
+        page.get("content").forEach(a -> statuses.add(a.get("status").asString()));
+        return statuses;
+    }
+
+    @Test
+    void a_rule_alert_resolves_when_its_condition_stops_holding_and_stays_open_while_it_holds() throws Exception {
+        Subject recovers = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject holds = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand > 50.0");
+        long id = create(rule, List.of(recovers.item, holds.item), false);
+        assertThat(engine.run(id, clock.instant()).fired()).isEqualTo(2);
+        assertThat(alertStatuses(recovers.item)).containsExactly("OPEN");
+
+        recovers.move("ISSUE", 60);                       // 40 left: the condition no longer holds
+        assertThat(alertStatuses(recovers.item)).as("a posting alone does not touch a rule alert")
+                .containsExactly("OPEN");
+        clock.advance(Duration.ofDays(1));
+        RuleRunView next = engine.run(id, clock.instant());
+        assertThat(next.fired()).isEqualTo(1);
+        assertThat(alertStatuses(recovers.item)).as("resolved by the next run").containsExactly("RESOLVED");
+        assertThat(alertStatuses(holds.item)).as("still true: yesterday's and today's stay open")
+                .containsExactly("OPEN", "OPEN");
+    }
+
+    @Test
+    void testing_a_rule_on_one_item_shows_each_warehouse_firing_or_not_and_reads_nothing_outside_the_scope()
+            throws Exception {
+        Subject plenty = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        Subject little = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        Subject outside = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        ObjectNode body = (ObjectNode) template("stale-stock").deepCopy();
+        body.put("condition", "onHand > 50.0");
+        body.putObject("scope").putArray("items").add(plenty.item).add(little.item);
+        RuleRequest rule = JSON.treeToValue(body, RuleRequest.class);
+
+        assertThat(rules.testOn(rule, plenty.item)).singleElement().satisfies(t -> {
+            assertThat(t.warehouse()).isEqualTo(plenty.warehouse);
+            assertThat(t.inScope()).isTrue();
+            assertThat(t.fires()).isTrue();
+            assertThat(t.values()).containsEntry("onHand", "100");
+        });
+        assertThat(rules.testOn(rule, " " + little.item + " ")).singleElement().satisfies(t -> {
+            assertThat(t.fires()).as("10 on hand").isFalse();
+            assertThat(t.error()).isNull();
+            assertThat(t.values()).containsEntry("onHand", "10");
+        });
+        assertThat(rules.testOn(rule, outside.item)).singleElement().satisfies(t -> {
+            assertThat(t.inScope()).isFalse();
+            assertThat(t.fires()).isFalse();
+            assertThat(t.values()).as("a rule reads only its scope").isEmpty();
+        });
+        assertThat(rules.testOn(rule, "NO-SUCH-ITEM")).isEmpty();
+        body.put("condition", "1 / (supplierLeadTimeDays - 7) > 0");
+        assertThat(rules.testOn(JSON.treeToValue(body, RuleRequest.class), plenty.item)).singleElement()
+                .satisfies(t -> assertThat(t.error()).contains("by zero"));
     }
 
     private long count(String table, long rule) {

@@ -91,6 +91,13 @@ public class RunStore {
         return keys.getKey().longValue();
     }
 
+    /** The item × warehouse pairs ({itemId, warehouseId}) a rule ever raised an alert for: their alert may be open. */
+    public List<long[]> alerted(long rule) {
+        return jdbc.sql("""
+                SELECT DISTINCT item_id, warehouse_id FROM rule_firing WHERE rule_id = :rule AND action_type = 'ALERT'""")
+                .param("rule", rule).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
     public List<FiringView> firings(Long rule, String type, boolean chinese, int offset, int size) {
         return jdbc.sql("""
                 SELECT f.id, f.rule_id, r.name, f.item, f.warehouse, f.action_type, f.severity,

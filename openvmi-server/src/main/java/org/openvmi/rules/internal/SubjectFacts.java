@@ -64,17 +64,107 @@ public class SubjectFacts {
         }
     }
 
+    /** One movement of a subject as the ledger posted it: the day, its type, the signed quantity. */
+    private record Move(LocalDate day, String type, BigDecimal qty) {
+    }
+
+    /** What the movements up to a day tell: demand of the 30 / 90 days ending that day, last issue and receipt, inflows. */
     private static final class History {
         BigDecimal demand30 = BigDecimal.ZERO;
         BigDecimal demand90 = BigDecimal.ZERO;
         LocalDate lastIssue;
         LocalDate lastReceipt;
         final List<Object[]> inflows = new ArrayList<>();   // {LocalDate, BigDecimal}
+
+        static History of(List<Move> moves, LocalDate asOf) {
+            History h = new History();
+            if (moves == null) {
+                return h;
+            }
+            for (Move m : moves) {
+                if (m.day().isAfter(asOf)) {
+                    break;   // oldest first: the rest is later than the day
+                }
+                long age = ChronoUnit.DAYS.between(m.day(), asOf);
+                if (age > Facts.LOOKBACK_DAYS) {
+                    continue;
+                }
+                if (DEMAND.contains(m.type())) {
+                    BigDecimal qty = m.qty().negate();
+                    if (age < 30) {
+                        h.demand30 = h.demand30.add(qty);
+                    }
+                    if (age < 90) {
+                        h.demand90 = h.demand90.add(qty);
+                    }
+                    h.lastIssue = m.day();
+                }
+                if ("RECEIPT".equals(m.type())) {
+                    h.lastReceipt = m.day();
+                }
+                if (INFLOW.contains(m.type()) && m.qty().signum() > 0) {
+                    h.inflows.add(new Object[] {m.day(), m.qty()});
+                }
+            }
+            return h;
+        }
     }
 
     public List<Subject> all() {
+        return all(LocalDate.now(clock), true);
+    }
+
+    /** Receives the subjects as they stood at the end of one day of a back-test. */
+    public interface DaySink {
+        void accept(LocalDate day, List<Subject> subjects);
+    }
+
+    /**
+     * The subjects of today (those in {@code keep}) as they stood at the end of each of the last {@code days} days,
+     * oldest first, rebuilt from the ledger's movements: on hand is today's less what was posted after the day;
+     * demand, last issue and receipt and FIFO age are counted as of that day. What the ledger does not date
+     * (reserved, on order, in transit, committed, the stock lines, unit cost, the source) keeps today's value.
+     */
+    public void forEachDay(int days, java.util.function.Predicate<Subject> keep, DaySink sink) {
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
+        LocalDate first = today.minusDays(days - 1L);
+        List<Subject> now = all(today, false).stream().filter(keep).toList();
+        Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
+        for (Subject s : now) {
+            moves.put(new ItemWarehouse(s.facts().itemId(), s.facts().warehouseId()), new ArrayList<>());
+        }
+        stock.forEachMovementSince(first.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m -> {
+            List<Move> list = moves.get(new ItemWarehouse(m.itemId(), m.warehouseId()));
+            if (list != null) {
+                list.add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty()));
+            }
+        });
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            List<Subject> then = new ArrayList<>(now.size());
+            for (Subject s : now) {
+                Facts f = s.facts();
+                List<Move> list = moves.get(new ItemWarehouse(f.itemId(), f.warehouseId()));
+                BigDecimal later = BigDecimal.ZERO;
+                for (int i = list.size() - 1; i >= 0 && list.get(i).day().isAfter(day); i--) {
+                    later = later.add(list.get(i).qty());
+                }
+                then.add(new Subject(asOf(f, f.onHand().subtract(later), History.of(list, day), day), s.suppliers()));
+            }
+            sink.accept(day, then);
+        }
+    }
+
+    private static Facts asOf(Facts f, BigDecimal onHand, History h, LocalDate day) {
+        return new Facts(f.itemId(), f.warehouseId(), f.item(), f.warehouse(), f.category(), f.supplier(), onHand,
+                f.reserved(), f.onOrder(), f.inTransit(), f.committed(), f.hasPolicy(), f.safety(), f.warning(),
+                f.max(), h.demand30, h.demand90, days(h.lastIssue, day), days(h.lastReceipt, day),
+                stockAge(onHand, h.inflows, day), f.unitCost(), f.supplierLeadTimeDays());
+    }
+
+    /** The subjects now; without {@code withHistory} their history is left empty (a back-test reads it itself). */
+    private List<Subject> all(LocalDate today, boolean withHistory) {
+        ZoneId zone = clock.getZone();
         Map<ItemWarehouse, SupplyPosition> positions = availability.positions(null);
         Map<Long, ItemScopes.ItemScope> catalog = items.all();
         Map<Long, String> warehouses = planningCatalog.warehouseCodes();
@@ -83,28 +173,12 @@ public class SubjectFacts {
         for (StockPolicyView p : policies.all()) {
             lines.put(p.item() + "\u0000" + p.location(), p);
         }
-        Map<ItemWarehouse, History> history = new HashMap<>();
-        stock.forEachMovementSince(today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m -> {
-            History h = history.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new History());
-            LocalDate day = LocalDate.ofInstant(m.postedAt(), zone);
-            long age = ChronoUnit.DAYS.between(day, today);
-            if (DEMAND.contains(m.type())) {
-                BigDecimal qty = m.qty().negate();
-                if (age < 30) {
-                    h.demand30 = h.demand30.add(qty);
-                }
-                if (age < 90) {
-                    h.demand90 = h.demand90.add(qty);
-                }
-                h.lastIssue = day;
-            }
-            if ("RECEIPT".equals(m.type())) {
-                h.lastReceipt = day;
-            }
-            if (INFLOW.contains(m.type()) && m.qty().signum() > 0) {
-                h.inflows.add(new Object[] {day, m.qty()});
-            }
-        });
+        Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
+        if (withHistory) {
+            stock.forEachMovementSince(today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m ->
+                    moves.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new ArrayList<>())
+                            .add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty())));
+        }
         List<Subject> subjects = new ArrayList<>();
         for (Map.Entry<ItemWarehouse, SupplyPosition> e : positions.entrySet()) {
             ItemScopes.ItemScope item = catalog.get(e.getKey().itemId());
@@ -113,7 +187,7 @@ public class SubjectFacts {
                 continue;
             }
             SupplyPosition p = e.getValue();
-            History h = history.getOrDefault(e.getKey(), new History());
+            History h = History.of(moves.get(e.getKey()), today);
             StockPolicyView line = lines.get(item.code() + "\u0000" + warehouse);
             PlanningCatalog.PrimarySource source = sources.get(item.itemId());
             BigDecimal inTransit = p.inTransit();

@@ -60,10 +60,11 @@ public final class Expression {
     /** Compiles, or lists the problems with their position; never throws for bad text. */
     public static Compilation compile(String text, Result expected) {
         if (text == null || text.isBlank()) {
-            return new Compilation(null, List.of(new CelProblem(0, 0, "is required")));
+            return new Compilation(null, List.of(new CelProblem(0, 0, "is required", "required", List.of())));
         }
         if (text.length() > MAX_CHARS) {
-            return new Compilation(null, List.of(new CelProblem(0, 0, "at most " + MAX_CHARS + " characters")));
+            return new Compilation(null, List.of(new CelProblem(0, 0, "at most " + MAX_CHARS + " characters",
+                    "rules.tooLong", List.of(MAX_CHARS))));
         }
         CelValidationResult result = COMPILER.compile(text);
         if (result.hasError()) {
@@ -77,7 +78,8 @@ public final class Expression {
             if (!ok) {
                 String want = expected == Result.CONDITION ? "bool (true or false)" : "number";
                 return new Compilation(null, List.of(new CelProblem(1, 1, "the expression gives " + type.name()
-                        + ", a " + want + " is needed")));
+                        + ", a " + want + " is needed", expected == Result.CONDITION ? "rules.celNotBool"
+                        : "rules.celNotNumber", List.of(type.name()))));
             }
             return new Compilation(new Expression(text, RUNTIME.createProgram(ast)), List.of());
         } catch (CelValidationException | CelEvaluationException e) {

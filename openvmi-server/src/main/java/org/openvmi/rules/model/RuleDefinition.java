@@ -60,6 +60,12 @@ public record RuleDefinition(String name, String description, String ownerSuppli
 
     /** A CEL problem with its position, translated on pages as "第 2 行第 3 列：…". */
     static CodedRefusal cel(CelProblem p) {
+        if (p.code() != null) {
+            return CodedRefusal.of(p.code(), p.describe(), p.args().toArray());
+        }
+        if (p.line() == 0) {
+            return CodedRefusal.of("rules.celNoPosition", p.message(), p.message());
+        }
         return CodedRefusal.of("rules.cel", p.describe(), p.line(), p.column(), p.message());
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.openvmi.rules.BacktestRequest;
+import org.openvmi.rules.BacktestView;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleRequest;
 import org.openvmi.rules.RuleVersionView;
@@ -96,6 +98,15 @@ class RuleApiController {
     @PostMapping("/{id}/dry-run")
     DryRunView dryRun(@PathVariable long id) {
         return rules.dryRun(id);
+    }
+
+    @Operation(operationId = "backtestRule", summary = "Evaluate a rule once per day over the last N days of history without acting",
+               description = "{\"days\":90} (1 to 365; 90 when missing): how often and for which subjects it would have fired, "
+                       + "and what its actions would have created. Days are rebuilt from the ledger; reserved, on order, "
+                       + "stock lines, cost and source keep today's value (docs/rules.md).")
+    @PostMapping("/{id}/backtest")
+    BacktestView backtest(@PathVariable long id, @RequestBody(required = false) BacktestRequest request) {
+        return rules.backtest(id, request);
     }
 
     @Operation(operationId = "listRuleRuns", summary = "The run log of a rule, newest first")

@@ -37,6 +37,16 @@ public class RuleForm {
     private boolean clearance;
     private String assignee;
     private Integer dueInDays = 14;
+    /** Not part of the rule: the item code of the editor's "test on this item" box. */
+    private String testItem;
+
+    public String getTestItem() {
+        return testItem;
+    }
+
+    public void setTestItem(String testItem) {
+        this.testItem = testItem;
+    }
 
     static RuleForm of(RuleDefinition d, boolean enabled, Integer version) {
         RuleForm f = new RuleForm();

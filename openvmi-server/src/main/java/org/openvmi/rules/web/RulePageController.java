@@ -2,10 +2,12 @@ package org.openvmi.rules.web;
 
 import java.util.function.Supplier;
 
+import org.openvmi.rules.BacktestRequest;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.Rules;
 import org.openvmi.rules.ValidationRequest;
+import org.openvmi.rules.ValidationResult;
 import org.openvmi.rules.model.Action;
 import org.openvmi.rules.model.Templates;
 import org.openvmi.rules.model.Variable;
@@ -114,10 +116,15 @@ class RulePageController {
     @PostMapping("/validate")
     String validate(@ModelAttribute("rule") RuleForm form, BindingResult binding,
                     @RequestParam(required = false) Long id, Model model) {
-        model.addAttribute("validation", rules.validate(new ValidationRequest(form.getCondition(), "CONDITION")));
+        ValidationResult validation = rules.validate(new ValidationRequest(form.getCondition(), "CONDITION"));
+        model.addAttribute("validation", validation);
+        model.addAttribute("validationMessages", validation.errors().stream().map(this::say).toList());
         DryRunView[] run = new DryRunView[1];
         if (attempt(binding, () -> run[0] = rules.dryRun(form.request()))) {
             model.addAttribute("dryRun", run[0]);
+            if (form.getTestItem() != null && !form.getTestItem().isBlank()) {
+                model.addAttribute("itemTest", rules.testOn(form.request(), form.getTestItem()));
+            }
         }
         return editor(id == null ? null : rules.get(id), model);
     }
@@ -128,6 +135,39 @@ class RulePageController {
         model.addAttribute("rule", RuleForm.of(rule));
         model.addAttribute("dryRun", rules.dryRun(id));
         return editor(rule, model);
+    }
+
+    /** Back-tests the saved rule over the days asked (90 by default); a bad number goes on the days field. */
+    @PostMapping("/{id}/backtest")
+    String backtest(@PathVariable long id, @RequestParam(required = false) String days, Model model) {
+        RuleView rule = rules.get(id);
+        model.addAttribute("rule", RuleForm.of(rule));
+        model.addAttribute("backtestDays", days);
+        Integer n;
+        try {
+            n = days == null || days.isBlank() ? null : Integer.valueOf(days.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        try {
+            model.addAttribute("backtest", rules.backtest(id, new BacktestRequest(n)));
+        } catch (InvalidInputException e) {
+            model.addAttribute("backtestError", messages.getMessage("domain.rules.backtestDays",
+                    new Object[] {Rules.MAX_BACKTEST_DAYS}, LocaleContextHolder.getLocale()));
+        }
+        return editor(rule, model);
+    }
+
+    /** A CEL problem in the page's language: ours translated; CEL's own message kept, its position wrapper translated. */
+    private String say(ValidationResult.Problem p) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (p.code() != null) {
+            return messages.getMessage("domain." + p.code(), p.args().toArray(), p.message(), locale);
+        }
+        if (p.line() > 0) {
+            return messages.getMessage("rules.errorAt", new Object[] {p.line(), p.column(), p.message()}, locale);
+        }
+        return messages.getMessage("domain.rules.celNoPosition", new Object[] {p.message()}, locale);
     }
 
     private String editor(RuleView stored, Model model) {

@@ -210,6 +210,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/rules/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/rules/validate", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/rules/*/dry-run", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/rules/*/backtest", BUYER_SIDE),
             new Rule(null, "/rules/**", POLICY_EDITORS),
             new Rule(HttpMethod.GET, "/clearance-tasks/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/clearance-tasks/*/close", ALERT_RESOLVERS),
