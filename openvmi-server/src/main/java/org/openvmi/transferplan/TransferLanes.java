@@ -101,7 +101,7 @@ public class TransferLanes {
         } else if (cost.signum() < 0) {
             errors.add("costPerUnit", CodedRefusal.notNegative());
         } else if (cost.scale() > 6 || cost.precision() - cost.scale() > 13) {
-            errors.add("costPerUnit", CodedRefusal.of("digits", "at most 13 digits and 6 decimals"));
+            errors.add("costPerUnit", CodedRefusal.of("digits", "at most 13 digits before and 6 after the decimal point", 13, 6));
         }
         if (r.transitDays() == null) {
             errors.add("transitDays", CodedRefusal.required());
