@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -43,6 +44,7 @@ class TransferLaneApiController {
     }
 
     @Operation(operationId = "createTransferLane", summary = "{\"from\",\"to\",\"costPerUnit\",\"transitDays\"}; the same route twice: 409")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TransferLaneView> create(@RequestBody(required = false) TransferLaneRequest request) {
         TransferLaneView lane = lanes.create(request);
@@ -58,6 +60,7 @@ class TransferLaneApiController {
     }
 
     @Operation(operationId = "deleteTransferLane")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         lanes.delete(id);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -29,6 +30,7 @@ class TransferPlanApiController {
     @Operation(operationId = "createTransferPlan", summary = "Plan transfers over all (or the given) warehouses and items",
                description = "{\"warehouses\":[codes, at least two]?, \"items\":[codes]?, \"coverDays\":60?} → the plan "
                        + "with its moves (reason, transfer cost, purchase cost), needs left to buying, cover per warehouse")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TransferPlanView> create(@RequestBody(required = false) TransferPlanRequest request) {
         TransferPlanView plan = plans.create(request);
