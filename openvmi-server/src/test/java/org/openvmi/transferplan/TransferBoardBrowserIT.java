@@ -105,6 +105,12 @@ class TransferBoardBrowserIT {
         }
     }
 
+    /** Waits until the element contains the text. */
+    private static void shows(Browser browser, By by, String text) {
+        browser.await(by + " to contain '" + text + "'",
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
     @Test
     void a_planner_plans_and_accepts_the_warehouse_keeps_lanes_a_viewer_reads_and_a_supplier_is_refused(Browser browser) {
         Fixtures.ensure(jdbc, users);
@@ -115,8 +121,8 @@ class TransferBoardBrowserIT {
         browser.type("warehouses", w1 + "," + w2);
         browser.type("items", item);
         browser.click("plan-run");
-        browser.awaitText("plan-head", "计划");
-        browser.awaitText("move-table", w2);
+        shows(browser, By.id("plan-head"), "计划 ");
+        shows(browser, By.id("move-table"), w2);
         assertThat(browser.byId("move-table").getText()).contains(item).contains(w1).contains("40")
                 .contains("提前期内低于安全库存").contains("高于最大库存");
         assertThat(browser.byId("plan-status").getText()).isEqualTo("待接受");
@@ -133,7 +139,7 @@ class TransferBoardBrowserIT {
         assertThat(warehouse.byId("lane-table").getText()).contains(w2).contains(w1);
         warehouse.type("from", w1).type("to", w2).type("costPerUnit", "1.2").type("transitDays", "3");
         warehouse.click("lane-add");
-        warehouse.awaitText(By.cssSelector(".flash-area"), "Lanes saved");
+        shows(warehouse, By.cssSelector(".flash-area"), "Lanes saved");
         assertThat(warehouse.byId("lane-table").getText()).contains("1.20");
         warehouse.screenshot("transfer-lanes-en");
 
@@ -148,7 +154,7 @@ class TransferBoardBrowserIT {
 
         Browser supplier = browser.another().logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
         supplier.open("/transfer-plans");
-        supplier.awaitText("error-title", "403");
+        shows(supplier, By.id("error-title"), "403");
         assertThat(supplier.driver().findElements(By.id("nav-transfer-board"))).isEmpty();
     }
 }

@@ -208,6 +208,18 @@ abstract class TransferPlanContract {
     }
 
     @Test
+    void the_board_shows_the_plan_with_its_reasons_in_chinese_and_english() throws Exception {
+        long id = plan();
+        var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        String zh = mvc.perform(get("/transfer-plans/" + id).session(session).locale(java.util.Locale.CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("plan-head").contains("提前期内低于安全库存").contains("cover-chart-data");
+        String en = mvc.perform(get("/transfer-lanes").session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains(w3);
+    }
+
+    @Test
     void bad_input_is_refused_naming_the_field_and_changes_nothing() throws Exception {
         long before = jdbc.sql("SELECT COUNT(*) FROM transfer_plan").query(Long.class).single();
         postJson("/api/v1/transfer-plans", Role.PLANNER, "{\"warehouses\":[\"" + w1 + "\",\"NO-SUCH-WH\"]}")
