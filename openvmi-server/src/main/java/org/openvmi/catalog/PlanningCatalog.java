@@ -22,6 +22,14 @@ public class PlanningCatalog {
                                 int leadTimeDays) {
     }
 
+    /**
+     * What a transfer plan needs of an item: code, name, the primary source's pack size (1 without a source), its
+     * purchase price per unit (null: no source sells it) and lead time in days (0 without a source).
+     */
+    public record TransferTerms(long itemId, String itemCode, String itemName, BigDecimal packSize, BigDecimal price,
+                                int leadTimeDays) {
+    }
+
     private final JdbcClient jdbc;
 
     PlanningCatalog(JdbcClient jdbc) {
@@ -120,5 +128,22 @@ public class PlanningCatalog {
     public String storageLocation(long warehouseId) {
         return jdbc.sql("SELECT code FROM location WHERE warehouse_id = :w AND type = 'STORAGE' ORDER BY code")
                 .param("w", warehouseId).query(String.class).stream().findFirst().orElse(null);
+    }
+
+    /** Every item's transfer terms by item id (the primary source as {@link #primarySources()} picks it). */
+    @Transactional(readOnly = true)
+    public Map<Long, TransferTerms> transferTerms() {
+        Map<Long, TransferTerms> terms = new HashMap<>();
+        jdbc.sql("""
+                SELECT i.id, i.code, i.name, si.pack_size, si.price, si.lead_time_days
+                FROM item i LEFT JOIN supplier_item si ON si.item_id = i.id LEFT JOIN supplier s ON s.id = si.supplier_id
+                ORDER BY i.id, si.is_primary DESC, s.code""")
+                .query(rs -> {
+                    long item = rs.getLong(1);
+                    BigDecimal pack = rs.getBigDecimal(4);
+                    terms.putIfAbsent(item, new TransferTerms(item, rs.getString(2), rs.getString(3),
+                            pack == null ? BigDecimal.ONE : pack, rs.getBigDecimal(5), rs.getInt(6)));
+                });
+        return terms;
     }
 }

@@ -70,4 +70,13 @@ public class DemandHistory {
     public Map<LocalDate, BigDecimal> daily(long itemId, long warehouseId, LocalDate from, LocalDate to) {
         return repository.daily(itemId, warehouseId, from, to);
     }
+
+    /**
+     * Average demand per day from {@code from} through {@code to} of every item × warehouse with demand recorded in
+     * those days (days without demand count as zero); pairs without any are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> averageDaily(LocalDate from, LocalDate to) {
+        return repository.averageDaily(from, to);
+    }
 }

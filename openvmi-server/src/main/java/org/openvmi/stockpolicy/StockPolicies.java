@@ -65,6 +65,12 @@ public class StockPolicies {
                 PartyScope.current());
     }
 
+    /** The lines of every item × warehouse with a policy, by ids (for plans over all warehouses at once). */
+    @Transactional(readOnly = true)
+    public java.util.Map<org.openvmi.inventory.ItemWarehouse, StockLines> linesByItemWarehouse() {
+        return policies.linesByItemWarehouse();
+    }
+
     @Transactional(readOnly = true)
     public List<StockPolicyView> all() {
         return policies.all(PartyScope.current());

@@ -89,6 +89,8 @@ public final class Navigation {
             new Group("nav.planning", List.of(
                     new Entry("nav-planning-runs", "/planning/runs", "nav.planningRuns"),
                     new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"),
+                    new Entry("nav-transfer-board", "/transfer-plans", "nav.transferBoard"),
+                    new Entry("nav-transfer-lanes", "/transfer-lanes", "nav.transferLanes"),
                     new Entry("nav-rules", "/rules", "nav.rules"),
                     new Entry("nav-clearance-tasks", "/clearance-tasks", "nav.clearanceTasks"))),
             new Group("nav.supplierPortal", List.of(

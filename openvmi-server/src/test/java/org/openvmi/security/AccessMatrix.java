@@ -51,6 +51,7 @@ final class AccessMatrix {
     static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
     static final Set<Role> WAREHOUSE_DASHBOARD = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
     static final Set<Role> BUYER_DASHBOARD = EnumSet.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
+    static final Set<Role> TRANSFER_PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.WAREHOUSE);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             // public
@@ -417,6 +418,24 @@ final class AccessMatrix {
             ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences/reports").allow(BUYER_SIDE),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
+
+            // transfer plans: the buyer side reads, planners/buyers/warehouse plan and accept; lanes: warehouse editors
+            api(POST, "/api/v1/transfer-plans").body("{\"coverDays\":0}").allow(TRANSFER_PLANNERS),
+            api(GET, "/api/v1/transfer-plans/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/transfer-plans/999999/accept").allow(TRANSFER_PLANNERS),
+            api(GET, "/api/v1/transfer-lanes").allow(BUYER_SIDE),
+            api(GET, "/api/v1/transfer-lanes/999999").allow(BUYER_SIDE),
+            api(POST, "/api/v1/transfer-lanes").body("{}").allow(WAREHOUSE_EDITORS),
+            api(PUT, "/api/v1/transfer-lanes/999999").body("{}").allow(WAREHOUSE_EDITORS),
+            api(DELETE, "/api/v1/transfer-lanes/999999").allow(WAREHOUSE_EDITORS),
+            ui(GET, "/transfer-plans").allow(BUYER_SIDE),
+            ui(POST, "/transfer-plans").allow(TRANSFER_PLANNERS),
+            ui(GET, "/transfer-plans/999999").allow(BUYER_SIDE),
+            ui(POST, "/transfer-plans/999999/accept").allow(TRANSFER_PLANNERS),
+            ui(GET, "/transfer-lanes").allow(BUYER_SIDE),
+            ui(POST, "/transfer-lanes").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/transfer-lanes/999999").allow(WAREHOUSE_EDITORS),
+            ui(POST, "/transfer-lanes/999999/delete").allow(WAREHOUSE_EDITORS),
 
             // rules engine: the buyer side reads and dry-runs, policy editors write; suppliers never
             api(GET, "/api/v1/rules").allow(BUYER_SIDE),

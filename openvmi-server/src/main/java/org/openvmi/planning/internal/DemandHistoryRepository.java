@@ -98,4 +98,18 @@ public class DemandHistoryRepository {
                 .list();
         return days;
     }
+
+    public Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> averageDaily(LocalDate from, LocalDate to) {
+        BigDecimal days = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
+        Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> rates = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT item_id, warehouse_id, SUM(qty) FROM demand_history
+                WHERE demand_date >= :from AND demand_date <= :to GROUP BY item_id, warehouse_id""")
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(rs -> {
+                    rates.put(new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
+                            rs.getBigDecimal(3).divide(days, 4, java.math.RoundingMode.HALF_UP));
+                });
+        return rates;
+    }
 }

@@ -49,6 +49,7 @@ public final class AccessRules {
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
     private static final List<Role> WAREHOUSE_DASHBOARD = List.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
     private static final List<Role> BUYER_DASHBOARD = List.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
+    private static final List<Role> TRANSFER_PLANNERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.WAREHOUSE);
 
     public static final List<Rule> RULES = List.of(
             new Rule(null, "/admin/**", ADMINS),
@@ -186,6 +187,13 @@ public final class AccessRules {
             new Rule(HttpMethod.POST, "/suggestions/reject", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/accept", SUGGESTION_DECIDERS),
             new Rule(HttpMethod.POST, "/suggestions/*/reject", SUGGESTION_DECIDERS),
+
+            // transfer plans (ADR 0056): the buyer side reads; planners, buyers and the warehouse plan and accept
+            // (accepting creates DRAFT transfers, nothing moves); lanes are logistics master data
+            new Rule(HttpMethod.GET, "/transfer-plans/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/transfer-plans/**", TRANSFER_PLANNERS),
+            new Rule(HttpMethod.GET, "/transfer-lanes/**", BUYER_SIDE),
+            new Rule(null, "/transfer-lanes/**", WAREHOUSE_EDITORS),
 
             // the effect report replays demand and may rewrite stock lines: the people who set the lines (ADR 0040)
             new Rule(null, "/analytics/effect-report", POLICY_EDITORS),

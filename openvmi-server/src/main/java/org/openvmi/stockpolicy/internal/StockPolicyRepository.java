@@ -82,6 +82,15 @@ public class StockPolicyRepository {
     }
 
     /** Every policy the scope sees, for exports. */
+    public java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines> linesByItemWarehouse() {
+        java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines> lines = new java.util.HashMap<>();
+        jdbc.sql("SELECT item_id, warehouse_id, safety, warning, max_qty FROM stock_policy").query(rs -> {
+            lines.put(new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
+                    new org.openvmi.stockpolicy.StockLines(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+        });
+        return lines;
+    }
+
     public List<StockPolicyView> all(PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY w.code, i.code")
                 .param("scopeSupplierId", scope.supplierIdParam()).query(StockPolicyRepository::view).list();

@@ -73,6 +73,9 @@ class EnumLabelsTest {
             ENUMS.put(e.getSimpleName(), e);
         }
         ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
+        ENUMS.put("NeedReason", org.openvmi.transferplan.model.NeedReason.class);
+        ENUMS.put("ExcessReason", org.openvmi.transferplan.model.ExcessReason.class);
+        ENUMS.put("PlanStatus", org.openvmi.transferplan.model.PlanStatus.class);
         ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
         ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
     }
