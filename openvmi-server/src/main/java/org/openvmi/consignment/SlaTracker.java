@@ -10,7 +10,6 @@ import org.openvmi.consignment.internal.SlaRepository;
 import org.openvmi.consignment.model.Replenishment;
 import org.openvmi.consignment.model.SlaClock;
 import org.openvmi.inventory.StockChanged;
-import org.openvmi.shared.PartyScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +36,12 @@ class SlaTracker {
     @EventListener
     void on(StockChanged changed) {
         List<Long> itemIds = changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
-        if (itemIds.isEmpty() || !sla.anyLine(itemIds)) {
+        if (itemIds.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        for (AgreementRepository.Terms t : agreements.currentLines(null, PartyScope.ALL)) {
-            if (itemIds.contains(t.itemId())) {
-                judge(t, lineStock.onHand(t), now);
-            }
+        for (AgreementRepository.Terms t : agreements.currentLines(itemIds)) {
+            judge(t, lineStock.onHand(t), now);
         }
     }
 

@@ -57,11 +57,13 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Clock clock;
     private final PlanningRuns runs;
     private final BulkWrites bulkWrites;
+    private final org.openvmi.analytics.AnalyticsSnapshots analytics;
 
     DemoDataSeeder(ItemCatalog items, WarehouseCatalog warehouses, SupplierCatalog suppliers, UserDirectory users,
                    DemoYear year, org.openvmi.supplier.SupplierStocks supplierStock, Clock clock, PlanningRuns runs,
-                   ObjectProvider<BulkWrites> bulkWrites) {
+                   ObjectProvider<BulkWrites> bulkWrites, org.openvmi.analytics.AnalyticsSnapshots analytics) {
         this.runs = runs;
+        this.analytics = analytics;
         this.bulkWrites = bulkWrites.getIfAvailable();
         this.items = items;
         this.supplierStock = supplierStock;
@@ -77,7 +79,8 @@ class DemoDataSeeder implements ApplicationRunner {
      * use); an interrupted seeding leaves a non-empty database that is not seeded again. Meanwhile no re-plan starts
      * (each would compete for the embedded database's one writer and refuse the seeder's own planning run with 409;
      * the pairs changed are re-planned one window after the seeding), and on the embedded H2 file the commits are
-     * stored by H2's background writer rather than one file write each ({@link BulkWrites}).
+     * stored by H2's background writer rather than one file write each ({@link BulkWrites}), and the analytics
+     * snapshots are not caught up on their schedule (on demand they are).
      */
     @Override
     public void run(ApplicationArguments args) {
@@ -86,10 +89,10 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        runs.withReplansHeld(() -> BulkWrites.during(bulkWrites, () -> {
+        runs.withReplansHeld(() -> analytics.withScheduledCatchUpHeld(() -> BulkWrites.during(bulkWrites, () -> {
             seed();
             return null;
-        }));
+        })));
         log.info("Demo data stored in {} ms (the seeding and its last write to the database file)",
                 (System.nanoTime() - started) / 1_000_000);
     }

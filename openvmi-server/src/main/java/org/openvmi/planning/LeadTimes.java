@@ -80,7 +80,7 @@ public class LeadTimes {
         if (supplierId == null || ref == null) {
             throw new NotFoundException("Source", supplier + "/" + item);
         }
-        LeadTimeStats stats = repository.observed().get(new LeadTimeRepository.Key(supplierId, ref.id()));
+        LeadTimeStats stats = repository.observed(new LeadTimeRepository.Key(supplierId, ref.id())).orElse(null);
         if (stats == null) {
             Integer days = catalog.sourceLeadTime(supplierId, ref.id());
             if (days == null) {

@@ -39,6 +39,8 @@ public class OverdueSupply {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CatalogRefs refs;
+    /** A check is on its way and has not read the PO lines yet (see {@link #checkOnce}). */
+    private final java.util.concurrent.atomic.AtomicBoolean checkQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     OverdueSupply(OverdueSupplyRepository repository, ApplicationEventPublisher events, Clock clock, CatalogRefs refs) {
         this.repository = repository;
@@ -52,6 +54,8 @@ public class OverdueSupply {
     @Scheduled(cron = "${openvmi.procurement.overdue-cron:0 5 * * * *}")
     public Result check() {
         repository.lock();
+        // from here on every change committed so far is seen: an event that arrives later queues a check of its own
+        checkQueued.set(false);
         LocalDate today = LocalDate.now(clock);
         Map<String, OverdueSupplyRepository.Late> late = repository.lateOn(today);
         Map<String, Long> open = repository.open();
@@ -82,12 +86,30 @@ public class OverdueSupply {
 
     @ApplicationModuleListener
     void on(GoodsReceived received) {
-        check();
+        checkOnce();
     }
 
     @ApplicationModuleListener
     void on(PurchaseOrderChanged changed) {
-        check();
+        checkOnce();
+    }
+
+    /**
+     * A receipt hands over one event per line and a PO change one more: each used to run the whole check (two scans of
+     * every open PO and notice line) in a transaction of its own, one after the other on the embedded database's one
+     * writer. An event that arrives while a check is queued but has not read yet is covered by that check (its change
+     * committed before the event was handed over), so it does not check again.
+     */
+    private void checkOnce() {
+        if (checkQueued.getAndSet(true)) {
+            return;
+        }
+        try {
+            check();
+        } catch (RuntimeException e) {
+            checkQueued.set(false);
+            throw e;
+        }
     }
 
     /**

@@ -160,6 +160,19 @@ public class AgreementRepository {
                 .query((rs, n) -> terms(rs)).list();
     }
 
+    /**
+     * The current lines of active agreements for these items (what a stock change of them is judged against, on every
+     * posting: reading every line of every agreement each time grew with the agreements).
+     */
+    public List<Terms> currentLines(java.util.Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND l.item_id IN (:items)"
+                        + " ORDER BY s.code, i.code, lo.code")
+                .param("items", itemIds).query((rs, n) -> terms(rs)).list();
+    }
+
     private static Terms terms(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Terms(rs.getLong("agreement_id"), rs.getLong("supplier_id"), rs.getString("supplier"),
                 rs.getInt("version_no"), rs.getString("currency").trim(), OwnershipMode.valueOf(rs.getString("ownership_mode")),

@@ -110,12 +110,4 @@ public class SlaRepository {
                 .map(r -> r.summary().apply(suppliers.get(r.supplierId())))
                 .sorted(java.util.Comparator.comparing(SlaSummary::supplier)).toList();
     }
-
-    /** Lines of current agreement versions for these items in these warehouses (cheap filter for stock events). */
-    public boolean anyLine(List<Long> itemIds) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id
-                JOIN vmi_agreement a ON a.id = v.agreement_id AND a.current_version = v.version_no AND a.status = 'ACTIVE'
-                WHERE l.item_id IN (:items)""").param("items", itemIds).query(Long.class).single() > 0;
-    }
 }

@@ -44,6 +44,25 @@ public class LeadTimeRepository {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Mean and sample deviation of the recorded lead times of one supplier and item (by the key's index; every
+     * receipt line's fact reads it back, and the whole table's aggregate grew with every receipt).
+     */
+    public java.util.Optional<LeadTimeStats> observed(Key key) {
+        return jdbc.sql("""
+                SELECT AVG(CAST(lead_days AS DOUBLE PRECISION)), STDDEV_SAMP(CAST(lead_days AS DOUBLE PRECISION)), COUNT(*)
+                FROM planning_lead_time_fact WHERE supplier_id = :s AND item_id = :i""")
+                .param("s", key.supplierId()).param("i", key.itemId())
+                .query((rs, n) -> {
+                    double mean = rs.getDouble(1);
+                    if (rs.wasNull()) {
+                        return null;
+                    }
+                    double sd = rs.getDouble(2);
+                    return LeadTimeStats.observed(mean, rs.wasNull() ? 0 : sd, rs.getInt(3));
+                }).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Mean and sample deviation of the recorded lead times per supplier and item. */
     public Map<Key, LeadTimeStats> observed() {
         Map<Key, LeadTimeStats> stats = new HashMap<>();
