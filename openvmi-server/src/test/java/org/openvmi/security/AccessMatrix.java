@@ -402,6 +402,8 @@ final class AccessMatrix {
             ui(GET, "/dashboards/warehouse/charts/stale").allow(WAREHOUSE_DASHBOARD),
             ui(GET, "/dashboards/buyer").allow(BUYER_DASHBOARD),
             ui(GET, "/dashboards/buyer/charts/otif").allow(BUYER_DASHBOARD),
+            ui(GET, "/dashboards/planner/charts/accuracy").allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
+            ui(GET, "/dashboards/finance/charts/liability").allow(EnumSet.of(Role.ADMIN, Role.FINANCE, Role.VIEWER)),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit
@@ -417,6 +419,12 @@ final class AccessMatrix {
             ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences/reports").allow(BUYER_SIDE),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
+            // one's own report mail subscriptions: buyer side (the reports cover the buyer's stock)
+            api(GET, "/api/v1/report-subscriptions").allow(BUYER_SIDE),
+            api(POST, "/api/v1/report-subscriptions").body("{}").allow(BUYER_SIDE),
+            api(GET, "/api/v1/report-subscriptions/WEEKLY_KPIS").allow(BUYER_SIDE),
+            api(PUT, "/api/v1/report-subscriptions/WEEKLY_KPIS").body("{}").allow(BUYER_SIDE),
+            api(DELETE, "/api/v1/report-subscriptions/WEEKLY_KPIS").allow(BUYER_SIDE),
 
             // rules engine: the buyer side reads and dry-runs, policy editors write; suppliers never
             api(GET, "/api/v1/rules").allow(BUYER_SIDE),
