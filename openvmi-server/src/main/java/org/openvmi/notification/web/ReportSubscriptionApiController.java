@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.notification.ReportSubscriptionRequest;
 import org.openvmi.notification.ReportSubscriptionView;
 import org.openvmi.notification.ReportSubscriptions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own scheduled report mails (weekly KPI summary, stale-stock list): buyer-side users only. */
@@ -45,6 +47,7 @@ class ReportSubscriptionApiController {
     @Operation(operationId = "createReportSubscription", summary = "Subscribe the caller to a report mail",
                description = "{\"report\":\"WEEKLY_KPIS|STALE_STOCK\",\"warehouse\":code or null for every warehouse};"
                              + " 409 when subscribed already")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ReportSubscriptionView> create(@RequestBody(required = false) ReportSubscriptionRequest request) {
         ReportSubscriptionView created = subscriptions.create(request);
@@ -60,6 +63,7 @@ class ReportSubscriptionApiController {
     }
 
     @Operation(operationId = "deleteReportSubscription", summary = "Unsubscribe the caller from a report mail")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{report}")
     ResponseEntity<Void> delete(@PathVariable String report) {
         subscriptions.delete(report);
