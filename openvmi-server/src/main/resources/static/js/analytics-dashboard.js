@@ -16,21 +16,25 @@
     chart.setOption(option);
     charts.push(chart);
   };
-  var grid = {left: 64, right: 16, top: 32, bottom: 32};
+  var grid = {left: 64, right: 16, top: 32, bottom: 32, containLabel: true};
+  // every month and owner named (ECharts' default hides labels it thinks overlap: every other one on a narrow chart)
+  var axis = function (categories) {
+    return {type: 'category', data: categories, axisLabel: {interval: 0, rotate: categories.length > 6 ? 30 : 0}};
+  };
   draw('value-chart', {
     tooltip: {trigger: 'axis'}, legend: {data: [label('own'), label('consignment')]}, grid: grid,
-    xAxis: {type: 'category', data: data.months}, yAxis: {type: 'value'},
+    xAxis: axis(data.months || []), yAxis: {type: 'value'},
     series: [{name: label('own'), type: 'line', data: data.own, itemStyle: {color: '#0f766e'}},
              {name: label('consignment'), type: 'line', data: data.consignment, itemStyle: {color: '#b45309'}}]
   });
   draw('turnover-chart', {
     tooltip: {trigger: 'axis'}, grid: grid,
-    xAxis: {type: 'category', data: data.months}, yAxis: {type: 'value'},
+    xAxis: axis(data.months || []), yAxis: {type: 'value'},
     series: [{name: label('turnover'), type: 'bar', data: data.turnoverDays, itemStyle: {color: '#0f766e'}}]
   });
   draw('stockout-chart', {
     tooltip: {trigger: 'axis'}, grid: grid,
-    xAxis: {type: 'category', data: data.months},
+    xAxis: axis(data.months || []),
     yAxis: {type: 'value', axisLabel: {formatter: function (v) { return Math.round(v * 100) + '%'; }}},
     series: [{name: label('stockout'), type: 'line', data: data.stockoutRate, itemStyle: {color: '#b91c1c'}}]
   });
@@ -38,7 +42,7 @@
   var names = ['0–30', '31–90', '91–180', '181–365', '> 365'];
   draw('aging-chart', {
     tooltip: {trigger: 'axis'}, legend: {data: names}, grid: grid,
-    xAxis: {type: 'category', data: (data.aging || []).map(function (o) { return o.owner === 'OWN' ? label('own') : o.owner; })},
+    xAxis: axis((data.aging || []).map(function (o) { return o.owner === 'OWN' ? label('own') : o.owner; })),
     yAxis: {type: 'value'},
     series: buckets.map(function (b, i) {
       return {name: names[i], type: 'bar', stack: 'age', data: (data.aging || []).map(function (o) { return o[b]; })};

@@ -9,6 +9,18 @@
     return xs.map(function (c) { return row[t.columns.indexOf(c)]; }).join(' @ ');
   };
   var percentAxis = {type: 'value', axisLabel: {formatter: function (v) { return Math.round(v * 100) + '%'; }}};
+  // Names (statuses, suppliers, owners) and months are each worth reading: every label shown (ECharts hides
+  // "overlapping" ones by default, so a bar chart of four statuses showed every other one), turned when many or long.
+  // Days keep ECharts' own spacing: a 30-day axis with every label would be unreadable, and their order says the rest.
+  var categoryAxis = function (categories) {
+    var days = categories.length > 0 && categories.every(function (c) { return /^\d{4}-\d{2}-\d{2}$/.test(String(c)); });
+    if (days) {
+      return {type: 'category', data: categories};
+    }
+    var longest = categories.reduce(function (m, c) { return Math.max(m, String(c).length); }, 0);
+    return {type: 'category', data: categories,
+            axisLabel: {interval: 0, rotate: categories.length > 4 || longest > 8 ? 30 : 0}};
+  };
 
   var option = function (t, el, dark) {
     var kind = el.getAttribute('data-kind') || 'bar';
@@ -16,7 +28,7 @@
     var ys = (el.getAttribute('data-y') || '').split(',');
     var text = dark ? {color: '#e2e8f0', fontSize: 16} : {};
     var base = {color: palette, backgroundColor: 'transparent', textStyle: text,
-                tooltip: {trigger: kind === 'pie' ? 'item' : 'axis'}, grid: {left: 72, right: 24, top: 64, bottom: 48}};
+                tooltip: {trigger: kind === 'pie' ? 'item' : 'axis'}, grid: {left: 72, right: 24, top: 64, bottom: 48, containLabel: true}};
     var name = function (code) { return t.headings[t.columns.indexOf(code)]; };
     var values = function (code) { return t.rows.map(function (r) { return r[t.columns.indexOf(code)]; }); };
     var categories = t.rows.map(function (r) { return category(t, xs, r); });
@@ -27,7 +39,7 @@
       })}];
       return base;
     }
-    base.xAxis = {type: 'category', data: categories};
+    base.xAxis = categoryAxis(categories);
     base.legend = {data: [], textStyle: text};
     if (kind === 'pivot') {
       // long rows (x, series, value) → one stacked bar per x, one series per distinct second column
@@ -40,7 +52,7 @@
         if (cats.indexOf(r[xCol]) < 0) { cats.push(r[xCol]); }
         if (names.indexOf(r[sCol]) < 0) { names.push(r[sCol]); }
       });
-      base.xAxis.data = cats;
+      base.xAxis = categoryAxis(cats);
       base.yAxis = {type: 'value'};
       base.legend.data = names;
       base.series = names.map(function (n) {

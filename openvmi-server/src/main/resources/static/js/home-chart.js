@@ -11,7 +11,7 @@
   var chart = echarts.init(target);
   chart.setOption({
     tooltip: {}, grid: {left: 48, right: 16, top: 16, bottom: 64},
-    xAxis: {type: 'category', data: names, axisLabel: {rotate: 30}},
+    xAxis: {type: 'category', data: names, axisLabel: {interval: 0, rotate: 30}},
     yAxis: {type: 'value'},
     series: [{type: 'bar', data: Object.values(data), itemStyle: {color: '#0f766e'}}]
   });

@@ -21,7 +21,9 @@
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {top: 4},
       grid: {left: 90, right: 24, top: 40, bottom: 32},
-      xAxis: {type: 'category', data: data.warehouses || []},
+      // every warehouse named (ECharts' default hides labels it thinks overlap)
+      xAxis: {type: 'category', data: data.warehouses || [],
+        axisLabel: {interval: 0, rotate: (data.warehouses || []).length > 6 ? 30 : 0}},
       yAxis: {type: 'value'},
       series: [
         {name: data.ownLabel, type: 'bar', stack: 'value', barMaxWidth: 90, data: (data.own || []).map(Number), itemStyle: {color: '#0f766e'}},

@@ -28,7 +28,7 @@ public class SupplyKpiQueries {
 
     /** The supplier KPIs of a scorecard. */
     public record SupplyFigures(SupplyKpis.Sla vmiSla, SupplyKpis.PriceVariance priceVariance,
-                                SupplyKpis.Disputes statements) {
+                                SupplyKpis.Disputes statements, SupplyKpis.CallOffSla callOffs) {
     }
 
     /** One supplier's consignment in a period: stock value at its end, consumption value, days on hand. */
@@ -75,7 +75,10 @@ public class SupplyKpiQueries {
         List<VmiFacts.Statement> statements = vmi.statements(supplier, from, to);
         SupplyKpis.Disputes disputes = SupplyKpis.disputes(statements.size(),
                 statements.stream().filter(s -> s.disputedAt() != null).count());
-        return new SupplyFigures(sla, variance, disputes);
+        SupplyKpis.CallOffSla callOffs = SupplyKpis.callOffs(vmi.callOffDeliveries(supplier, warehouse, period.from(),
+                period.to()).stream().map(c -> new SupplyKpis.CallOffDue(c.dueAt(), c.deliveredAt())).toList(),
+                clock.instant());
+        return new SupplyFigures(sla, variance, disputes, callOffs);
     }
 
     /** A scorecard completed with the supplier KPIs (its visibility was checked when it was read). */
@@ -95,6 +98,10 @@ public class SupplyKpiQueries {
             values.add(KpiTrends.value("vmiLateHours", "hours", now.vmiSla().lateHours(), then.vmiSla().lateHours()));
             values.add(KpiTrends.value("vmiStockoutDays", "days", now.vmiSla().stockoutDays(), then.vmiSla().stockoutDays()));
             values.add(KpiTrends.value("vmiPenalty", "CNY", now.vmiSla().penalty(), then.vmiSla().penalty()));
+            values.add(KpiTrends.value("vmiCallOffOnTime", "ratio", now.callOffs().onTimeShare(), then.callOffs().onTimeShare()));
+            values.add(KpiTrends.value("vmiLateCallOffs", "count", BigDecimal.valueOf(now.callOffs().late()),
+                    BigDecimal.valueOf(then.callOffs().late())));
+            values.add(KpiTrends.value("vmiCallOffLateHours", "hours", now.callOffs().lateHours(), then.callOffs().lateHours()));
             values.add(KpiTrends.value("priceVarianceValue", "CNY", now.priceVariance().value(), then.priceVariance().value()));
             values.add(KpiTrends.value("priceVarianceShare", "ratio", now.priceVariance().share(), then.priceVariance().share()));
             values.add(KpiTrends.value("statementDisputeShare", "ratio", now.statements().share(), then.statements().share()));

@@ -163,16 +163,20 @@ public class Shipments {
         Instant expected = r.expectedAt() == null ? null : r.expectedAt().toInstant();
         return useCases.run(() -> {
             long id = shipments.insert(sid, expected, reference, newLines, CurrentUser.name(), now);
-            newLines.forEach(l -> fillCallOffs(sid, l, now));
+            List<ShipmentRepository.OpenLine> saved = shipments.lines(id);
+            for (int i = 0; i < newLines.size(); i++) {
+                fillCallOffs(sid, newLines.get(i), saved.get(i).id(), now);
+            }
             return get(id);
         });
     }
 
     /**
      * A shipment fills the supplier's call-offs of its item at its location raised before it, by needed-by date (the
-     * order open supply assumes); a confirmed call-off becomes partly shipped or shipped as it is covered.
+     * order open supply assumes); a confirmed call-off becomes partly shipped or shipped as it is covered. Each fill is
+     * recorded with the shipment line, so the VMI SLA knows when the call-off was delivered ({@link VmiFacts}).
      */
-    private void fillCallOffs(long supplierId, ShipmentRepository.NewLine line, Instant now) {
+    private void fillCallOffs(long supplierId, ShipmentRepository.NewLine line, long lineId, Instant now) {
         BigDecimal left = line.qty();
         for (CallOffRepository.Unfilled c : callOffs.unfilled(supplierId, line.itemId(), line.locationId(), now)) {
             if (left.signum() <= 0) {
@@ -181,6 +185,7 @@ public class Shipments {
             BigDecimal fill = left.min(c.qty().subtract(c.shipped()));
             BigDecimal shipped = c.shipped().add(fill);
             callOffs.shipped(c.id(), shipped, CallOffStatus.valueOf(c.status()).afterShipping(shipped, c.qty()).name());
+            callOffs.filled(c.id(), lineId, fill);
             left = left.subtract(fill);
         }
     }

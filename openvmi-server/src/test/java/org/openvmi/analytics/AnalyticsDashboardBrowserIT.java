@@ -44,6 +44,11 @@ class AnalyticsDashboardBrowserIT {
         awaitCharts(browser);
         assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('value-chart'))"
                 + ".getOption().xAxis[0].data.length;")).isEqualTo(12L);
+        // every month is named under the charts (ECharts' default skipped every other one on a narrow chart)
+        for (String id : List.of("value-chart", "turnover-chart", "stockout-chart")) {
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                    + ".getModel().getComponent('xAxis', 0).axis.getViewLabels().length;", id)).as(id).isEqualTo(12L);
+        }
     }
 
     private static void awaitCharts(Browser browser) {

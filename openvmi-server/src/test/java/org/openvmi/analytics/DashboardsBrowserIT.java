@@ -58,6 +58,15 @@ class DashboardsBrowserIT {
                 b.logIn(user, Fixtures.PASSWORD);
                 check(b, "/dashboards/buyer", Map.of("zh-CN", "采购看板", "en", "Buyer dashboard"), BUYER_CHARTS);
                 b.screenshot("dashboard-buyer-" + user);
+                // the four open PO statuses are all named under their bars (ECharts showed every other one before)
+                for (String lang : List.of("zh-CN", "en")) {
+                    b.open("/dashboards/buyer?lang=" + lang);
+                    awaitCharts(b, List.of("openOrders"));
+                    assertThat(b.script("var c = echarts.getInstanceByDom(document.getElementById('chart-openOrders'));"
+                            + " return [c.getOption().xAxis[0].data.length,"
+                            + " c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length];"))
+                            .as(lang).isEqualTo(List.of(4L, 4L));
+                }
             }
         }
     }

@@ -55,7 +55,9 @@ abstract class DashboardsContract {
     private static final Map<String, List<String>> CHARTS = Map.of(
             "management", List.of("value", "turnover", "stockout", "aging"),
             "warehouse", List.of("stockValue", "aging", "stale", "stockouts", "flows"),
-            "buyer", List.of("otif", "leadTime", "overdue", "openOrders"));
+            "buyer", List.of("otif", "leadTime", "overdue", "openOrders"),
+            "planner", List.of("accuracy", "planActual", "acceptance"),
+            "finance", List.of("liability", "consumption", "statements", "priceVariance"));
 
     @Autowired
     MockMvc mvc;
@@ -160,6 +162,45 @@ abstract class DashboardsContract {
         }
     }
 
+    /**
+     * The planner's and the finance charts are tables too: the page draws the very tables the export writes (the
+     * page's embedded JSON equals the chart endpoint's), and the finance liability of the constructed ledger is supplier
+     * A's 4 @ 5 = 20.00 in the XLSX cell as in the chart.
+     */
+    @Test
+    void the_planner_and_finance_pages_draw_the_tables_their_xlsx_exports_hold() throws Exception {
+        constructedLedger();
+        for (String dashboard : List.of("planner", "finance")) {
+            for (String lang : List.of("en", "zh-CN")) {
+                String query = "?lang=" + lang + "&warehouse=" + data.warehouse;
+                String html = page(ui("t-admin"), "/dashboards/" + dashboard + query);
+                String marker = "id=\"dashboard-tables\">";
+                String embedded = html.substring(html.indexOf(marker) + marker.length());
+                JsonNode tables = json.readTree(embedded.substring(0, embedded.indexOf("</script>")));
+                for (String chart : CHARTS.get(dashboard)) {
+                    assertThat(tables.get(chart)).as(dashboard + "/" + chart + " " + lang)
+                            .isEqualTo(chart(ui("t-admin"), dashboard, chart, query));
+                    assertThat(html).contains("/dashboards/" + dashboard + "/charts/" + chart + "?format=xlsx");
+                }
+            }
+        }
+        JsonNode liability = chart(ui("t-finance"), "finance", "liability", "?lang=en&warehouse=" + data.warehouse);
+        assertThat(liability.get("headings").get(1).asString()).isEqualTo("Consignment liability");
+        assertThat(liability.get("rows")).hasSize(1);
+        assertThat(liability.get("rows").get(0).get(0).asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(liability.get("rows").get(0).get(1).decimalValue()).isEqualByComparingTo("20.00");
+        byte[] file = mvc.perform(get("/dashboards/finance/charts/liability?lang=zh-CN&format=xlsx&warehouse="
+                        + data.warehouse).session(ui("t-finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("寄售负债");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue()).isEqualTo(20.0);
+        }
+        JsonNode planActual = chart(ui("t-planner"), "planner", "planActual", "?lang=zh-CN");
+        assertThat(planActual.get("headings").get(1).asString()).isEqualTo("预测");
+        assertThat(planActual.get("rows")).hasSize(6); // the last six months, one row each
+    }
+
     @Test
     void the_buyer_dashboard_ranks_suppliers_by_otif_and_counts_open_orders() throws Exception {
         JsonNode before = chart(ui("t-buyer"), "buyer", "openOrders", "?lang=en");
@@ -200,6 +241,16 @@ abstract class DashboardsContract {
         mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-buyer"))).andExpect(status().isForbidden());
         mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-viewer"))).andExpect(status().isOk());
         mvc.perform(get("/dashboards/management/charts/nothing").session(ui("t-admin"))).andExpect(status().isNotFound());
+        // the planner's and the finance charts' data follow their pages' rules
+        for (String path : List.of("/dashboards/planner/charts/accuracy", "/dashboards/finance/charts/liability")) {
+            mvc.perform(get(path).session(ui(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
+            mvc.perform(get(path).session(ui("t-warehouse"))).andExpect(status().isForbidden());
+            mvc.perform(get(path + "?format=xlsx").session(ui("t-viewer"))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-buyer"))).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-finance"))).andExpect(status().isOk());
+        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-finance"))).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-planner"))).andExpect(status().isOk());
         mvc.perform(get("/dashboards/management/charts/value?format=pdf").session(ui("t-admin")))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/dashboards/management/big-screen?refresh=1").session(ui("t-admin")))

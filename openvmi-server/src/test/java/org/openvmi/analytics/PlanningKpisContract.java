@@ -166,11 +166,11 @@ abstract class PlanningKpisContract {
         MockHttpSession finance = UiSessions.login(mvc, "t-finance");
         MockHttpSession supplier = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         assertThat(page(planner, "/dashboards/planner?lang=en&warehouse=" + data.warehouse))
-                .contains("Planning dashboard", "Forecast accuracy", "id=\"accuracy-chart\"", "id=\"acceptance-chart\"");
+                .contains("Planning dashboard", "Forecast accuracy", "id=\"chart-accuracy\"", "id=\"chart-acceptance\"", "id=\"export-accuracy\"");
         assertThat(page(planner, "/dashboards/planner?lang=zh-CN"))
                 .contains("计划驾驶舱", "预测准确率", "建议采纳率").doesNotContain("Forecast accuracy");
         assertThat(page(finance, "/dashboards/finance?lang=en"))
-                .contains("Finance dashboard", "Consignment liability", "id=\"statements-chart\"");
+                .contains("Finance dashboard", "Consignment liability", "id=\"chart-statements\"", "id=\"export-statements\"");
         assertThat(page(finance, "/dashboards/finance?lang=zh-CN"))
                 .contains("财务驾驶舱", "寄售负债", "对账单状态分布").doesNotContain("Consignment liability");
         // the role homes link their dashboard

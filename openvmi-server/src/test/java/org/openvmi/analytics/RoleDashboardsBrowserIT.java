@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class RoleDashboardsBrowserIT {
 
-    private static final List<String> PLANNER_CHARTS = List.of("accuracy-chart", "plan-actual-chart", "acceptance-chart");
-    private static final List<String> FINANCE_CHARTS = List.of("liability-chart", "consumption-chart",
-            "statements-chart", "price-variance-chart");
+    private static final List<String> PLANNER_CHARTS = List.of("accuracy", "planActual", "acceptance");
+    private static final List<String> FINANCE_CHARTS = List.of("liability", "consumption", "statements",
+            "priceVariance");
 
     @Autowired
     JdbcClient jdbc;
@@ -45,15 +45,18 @@ class RoleDashboardsBrowserIT {
             assertThat(browser.byId("kpi-forecastAccuracy").getText()).contains("预测准确率");
             assertThat(browser.byId("exception-suggestions").getText()).contains("待决定的补货建议");
             awaitCharts(browser, PLANNER_CHARTS);
-            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('acceptance-chart'))"
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('chart-acceptance'))"
                     + ".getOption().legend[0].data;")).isEqualTo(List.of("建议采纳率（占已决定）", "建议采纳率（占已生成）"));
+            assertExports(browser, "planner", PLANNER_CHARTS, "导出 XLSX");
+            assertEveryMonthNamed(browser, "accuracy");
 
             browser.open("/dashboards/planner?lang=en");
             browser.awaitText(By.tagName("h1"), "Planning dashboard");
             assertThat(browser.byId("kpi-forecastWape").getText()).contains("Forecast error (WAPE)");
             awaitCharts(browser, PLANNER_CHARTS);
-            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('accuracy-chart'))"
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('chart-accuracy'))"
                     + ".getOption().xAxis[0].data.length;")).isEqualTo(6L);
+            assertExports(browser, "planner", PLANNER_CHARTS, "Export XLSX");
         }
     }
 
@@ -66,13 +69,19 @@ class RoleDashboardsBrowserIT {
             browser.awaitText(By.tagName("h1"), "财务驾驶舱");
             assertThat(browser.byId("kpi-consignmentLiability").getText()).contains("寄售负债");
             awaitCharts(browser, FINANCE_CHARTS);
+            assertExports(browser, "finance", FINANCE_CHARTS, "导出 XLSX");
 
             browser.open("/dashboards/finance?lang=en");
             browser.awaitText(By.tagName("h1"), "Finance dashboard");
             assertThat(browser.byId("kpi-consignmentDaysOnHand").getText()).contains("Consignment days on hand");
             awaitCharts(browser, FINANCE_CHARTS);
-            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('consumption-chart'))"
-                    + ".getOption().xAxis[0].data.length;")).isEqualTo(12L);
+            // one row per month and supplier of the last twelve months: twelve months on the axis when any supplier
+            Object months = browser.script("return echarts.getInstanceByDom(document.getElementById('chart-consumption'))"
+                    + ".getOption().xAxis[0].data.length;");
+            Object rows = browser.script("return JSON.parse(document.getElementById('dashboard-tables').textContent)"
+                    + ".consumption.rows.length;");
+            assertThat(months).isEqualTo(((Long) rows) == 0 ? 0L : 12L);
+            assertExports(browser, "finance", FINANCE_CHARTS, "Export XLSX");
         }
     }
 
@@ -84,17 +93,37 @@ class RoleDashboardsBrowserIT {
         assertThat(browser.driver().findElements(By.id("nav-finance-dashboard"))).isEmpty();
         for (String path : List.of("/dashboards/planner", "/dashboards/finance")) {
             browser.open(path);
-            assertThat(browser.driver().findElements(By.id("role-dashboard-data"))).as(path).isEmpty();
+            assertThat(browser.driver().findElements(By.id("dashboard-tables"))).as(path).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("a.export"))).as(path).isEmpty();
         }
     }
 
     private static void signIn(Browser browser, String user) {
+        // leave the page first: its alert bell, polling without a session, would become the page to go to after login
+        browser.driver().get("about:blank");
         browser.driver().manage().deleteAllCookies();
         browser.logIn(user, Fixtures.PASSWORD);
     }
 
+    /** Each chart has its XLSX link, under its dashboard's path, in the page's language. */
+    private static void assertExports(Browser browser, String dashboard, List<String> charts, String text) {
+        for (String chart : charts) {
+            assertThat(browser.byId("export-" + chart).getText()).isEqualTo(text);
+            assertThat(browser.byId("export-" + chart).getDomAttribute("href"))
+                    .contains("/dashboards/" + dashboard + "/charts/" + chart).contains("format=xlsx");
+        }
+    }
+
+    /** ECharts shows every category label of the chart (its default hides those it thinks overlap). */
+    private static void assertEveryMonthNamed(Browser browser, String chart) {
+        assertThat(browser.script("var c = echarts.getInstanceByDom(document.getElementById('chart-' + arguments[0]));"
+                + " return c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length"
+                + " === c.getOption().xAxis[0].data.length;", chart)).isEqualTo(Boolean.TRUE);
+    }
+
     private static void awaitCharts(Browser browser, List<String> ids) {
-        for (String id : ids) {
+        for (String raw : ids) {
+            String id = "chart-" + raw;
             browser.await(id + " to be drawn", d -> Boolean.TRUE.equals(browser.script(
                     "var c = document.getElementById(arguments[0]);"
                     + " return !!(window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));", id)));

@@ -134,6 +134,82 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         mvc.perform(get("/api/v1/analytics/forecast-accuracy").with(supplierB)).andExpect(status().isForbidden());
     }
 
+    /**
+     * Call-off due times in the VMI SLA. Day D (years ahead). Call-offs of supplier A, confirmed by A: C1 50 needed by
+     * D+1, C2 30 by D+2, C4 10 by D+3; C3 20 by D+5 only requested (not counted). ASN 1 (50) fills C1, ASN 2 (30) fills
+     * C2. ASN 1 received on D+1 (before C1's due time, the end of D+1): on time. ASN 2 received 5 h after the end of
+     * D+2: C2 5 h late. C4 never shipped: asked 10 h after the end of D+3, it is 10 h late so far. Counted 3, late 2,
+     * 15 late hours, on time 1 ÷ 3.
+     */
+    @Test
+    void a_confirmed_call_off_delivered_after_its_due_time_counts_as_late() throws Exception {
+        clock.advance(Duration.ofDays(4000 + ThreadLocalRandom.current().nextInt(1000)));
+        java.time.ZoneId zone = clock.getZone();
+        LocalDate day = LocalDate.now(clock);
+        String supplier = Fixtures.SUPPLIER_A;
+        agreement(supplier, "UNTIL_CONSUMED", line(data.item, "10", "400", "2.95", null));
+        RequestPostProcessor supplierA = asUser(Fixtures.SUPPLIER_USER_A);
+        long c1 = callOff(supplier, "50", day.plusDays(1));
+        long c2 = callOff(supplier, "30", day.plusDays(2));
+        long c3 = callOff(supplier, "20", day.plusDays(5));
+        long c4 = callOff(supplier, "10", day.plusDays(3));
+        for (long c : List.of(c1, c2, c4)) {
+            postJson("/api/v1/vmi/calloffs/" + c + "/confirm", supplierA, "{}").andExpect(status().isOk());
+        }
+        long first = asn(supplierA, null, asnLine(data.item, "50", null));
+        long second = asn(supplierA, null, asnLine(data.item, "30", null));
+        clock.advance(Duration.ofDays(1));
+        receiveAll(first, data.item, "50");
+        moveTo(day.plusDays(3).atStartOfDay(zone).toInstant().plus(Duration.ofHours(5)));
+        receiveAll(second, data.item, "30");
+        moveTo(day.plusDays(4).atStartOfDay(zone).toInstant().plus(Duration.ofHours(10)));
+        assertThat(body(mvc.perform(get("/api/v1/vmi/calloffs/" + c3).with(as(Role.BUYER)))).get("status").asString())
+                .isEqualTo("REQUESTED");
+
+        String period = "from=%s&to=%s".formatted(day, day.plusDays(6));
+        for (RequestPostProcessor who : List.of(as(Role.BUYER), supplierA)) {
+            JsonNode card = getJson(who, "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&%s"
+                    .formatted(supplier, data.warehouse, period));
+            JsonNode callOffs = card.get("vmiCallOffs");
+            assertThat(callOffs.get("callOffs").asLong()).isEqualTo(3);
+            assertThat(callOffs.get("counted").asLong()).isEqualTo(3);
+            assertThat(callOffs.get("late").asLong()).isEqualTo(2);
+            assertThat(callOffs.get("lateHours").decimalValue()).isEqualByComparingTo("15");
+            assertThat(callOffs.get("onTimeShare").decimalValue()).isEqualByComparingTo("0.3333");
+            JsonNode kpis = getJson(who, "/api/v1/analytics/kpis?warehouse=%s&supplier=%s&%s"
+                    .formatted(data.warehouse, supplier, period));
+            assertKpi(kpis, "vmiCallOffOnTime", "0.3333", null);
+            assertKpi(kpis, "vmiLateCallOffs", "2", "0");
+            assertKpi(kpis, "vmiCallOffLateHours", "15", "0");
+        }
+        // the supplier's portal scorecard (the last 90 days) shows them, in both languages
+        org.springframework.mock.web.MockHttpSession portal = org.openvmi.testsupport.UiSessions.login(mvc,
+                Fixtures.SUPPLIER_USER_A);
+        assertThat(page(portal, "/portal/scorecard?lang=en")).contains("Call-offs on time (2 of 3 late)",
+                "15.0 hours late", "33.3");
+        assertThat(page(portal, "/portal/scorecard?lang=zh-CN")).contains("要货按时交付率（3 次中 2 次逾期）",
+                "逾期 15.0 小时").doesNotContain("Call-offs on time");
+        // another supplier's scorecard stays closed to supplier B
+        mvc.perform(get("/api/v1/analytics/suppliers/%s/scorecard?%s".formatted(supplier, period))
+                .with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+    }
+
+    private void moveTo(java.time.Instant at) {
+        clock.advance(Duration.between(clock.instant(), at));
+    }
+
+    private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private long callOff(String supplier, String qty, LocalDate neededBy) throws Exception {
+        return body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER),
+                "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"neededBy\":\"%s\"}"
+                        .formatted(supplier, data.item, data.vmi, qty, neededBy))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
     private void order(String supplier, LocalDate day) throws Exception {
         postJson("/api/v1/purchase-orders", as(Role.BUYER),
                 "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"

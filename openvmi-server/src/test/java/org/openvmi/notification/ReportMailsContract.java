@@ -38,8 +38,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -94,7 +99,7 @@ abstract class ReportMailsContract {
     InventoryLedger ledger;
 
     @BeforeEach
-    void recipients() {
+    void recipients() throws Exception {
         Fixtures.ensure(jdbc, users);
         clock.reset();
         for (var e : Map.of("t-admin", "zh-CN", "t-buyer", "en", "t-planner", "en").entrySet()) {
@@ -105,6 +110,9 @@ abstract class ReportMailsContract {
         }
         jdbc.sql("DELETE FROM notification_report_subscription").update();
         jdbc.sql("DELETE FROM notification_report_run").update();
+        // each test mails this week's reports afresh: the outbox's report mails (dedup keys) and the inboxes go
+        jdbc.sql("DELETE FROM notification_mail WHERE mail_kind = 'REPORT'").update();
+        SMTP.purgeEmailFromAllMailboxes();
     }
 
     @Test
@@ -150,6 +158,94 @@ abstract class ReportMailsContract {
                 "从未出库");
         MimeMessage kpisEn = only(received("t-buyer"), "KPI summary");
         assertThat(body(kpisEn)).contains("Capital tied up", "Days of inventory", "previous").doesNotContain("资金占用");
+    }
+
+    /**
+     * The REST API of one's own subscriptions: create, read, change the warehouse, delete; bad input is a problem+json
+     * naming the field and changes nothing; each user sees only their own; supplier users are refused. A subscription
+     * of one warehouse gets that warehouse's report (its code in the subject), one of every warehouse the whole one.
+     */
+    @Test
+    void report_subscriptions_over_rest_each_users_own_and_a_warehouse_each() throws Exception {
+        LedgerTestData stale = new LedgerTestData(items, warehouses, suppliers);
+        LedgerTestData empty = new LedgerTestData(items, warehouses, suppliers);
+        clock.advance(Duration.ofDays(-200));
+        try { // 7 of the item received 200 days ago in the first warehouse and never issued: stale
+            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", stale.item, stale.bin1, "OWN", null,
+                    new BigDecimal("7"), new BigDecimal("3000"), null, "R1"))), null);
+        } finally {
+            clock.reset();
+        }
+        var buyer = Fixtures.asUser("t-buyer");
+        String api = "/api/v1/report-subscriptions";
+        mvc.perform(get(api).with(buyer)).andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(json(post(api), buyer, "{\"report\":\"STALE_STOCK\",\"warehouse\":\"" + empty.warehouse + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/report-subscriptions/STALE_STOCK"))
+                .andExpect(jsonPath("$.report").value("STALE_STOCK"))
+                .andExpect(jsonPath("$.warehouse").value(empty.warehouse));
+        // refused, naming the field, changing nothing
+        mvc.perform(json(post(api), buyer, "{\"report\":\"STALE_STOCK\"}")).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("report"));
+        mvc.perform(json(post(api), buyer, "{\"report\":\"MONTHLY_KPIS\"}")).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("report"));
+        mvc.perform(json(post(api), buyer, "{\"warehouse\":null}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("report"));
+        mvc.perform(json(post(api), buyer, "{\"report\":\"WEEKLY_KPIS\",\"warehouse\":\"NO-SUCH-WH\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("warehouse"));
+        mvc.perform(json(put(api + "/STALE_STOCK"), buyer, "{\"warehouse\":\"NO-SUCH-WH\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("warehouse"));
+        mvc.perform(get(api).with(buyer)).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].warehouse").value(empty.warehouse));
+        mvc.perform(json(put(api + "/WEEKLY_KPIS"), buyer, "{\"warehouse\":null}")).andExpect(status().isNotFound());
+        mvc.perform(get(api + "/MONTHLY").with(buyer)).andExpect(status().isNotFound());
+
+        // another user: sees only their own, subscribes to every warehouse, then narrows to the stale one
+        var admin = Fixtures.asUser("t-admin");
+        mvc.perform(get(api).with(admin)).andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(json(post(api), admin, "{\"report\":\"STALE_STOCK\"}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warehouse").doesNotExist());
+        mvc.perform(json(put(api + "/STALE_STOCK"), admin, "{\"warehouse\":\"" + stale.warehouse + "\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.warehouse").value(stale.warehouse));
+        mvc.perform(get(api + "/STALE_STOCK").with(buyer)).andExpect(jsonPath("$.warehouse").value(empty.warehouse));
+        var planner = Fixtures.asUser("t-planner");
+        mvc.perform(json(post(api), planner, "{\"report\":\"WEEKLY_KPIS\"}")).andExpect(status().isCreated());
+        mvc.perform(delete(api + "/WEEKLY_KPIS").with(planner)).andExpect(status().isNoContent());
+        mvc.perform(delete(api + "/WEEKLY_KPIS").with(planner)).andExpect(status().isNotFound());
+        mvc.perform(json(post(api), planner, "{\"report\":\"stale_stock\"}")).andExpect(status().isCreated());
+        // supplier users have no report mails
+        var supplier = Fixtures.asUser(Fixtures.SUPPLIER_USER_A);
+        mvc.perform(get(api).with(supplier)).andExpect(status().isForbidden());
+        mvc.perform(json(post(api), supplier, "{\"report\":\"STALE_STOCK\"}")).andExpect(status().isForbidden());
+        // the settings page shows the API's choice ticked
+        assertThat(page(UiSessions.login(mvc, "t-buyer"), "/notifications/preferences?lang=en"))
+                .containsPattern("id=\"report-STALE_STOCK\"[^>]*checked");
+
+        assertThat(job.run()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(received("t-admin")).hasSize(1);
+            assertThat(received("t-buyer")).hasSize(1);
+            assertThat(received("t-planner")).hasSize(1);
+        });
+        MimeMessage adminMail = only(received("t-admin"), "呆滞库存");
+        assertThat(subject(adminMail)).endsWith(" · " + stale.warehouse);
+        assertThat(body(adminMail)).contains(stale.item + " @ " + stale.warehouse, "数量 7");
+        MimeMessage buyerMail = only(received("t-buyer"), "Stale stock");
+        assertThat(subject(buyerMail)).endsWith(" · " + empty.warehouse);
+        assertThat(body(buyerMail)).contains("No stale stock.").doesNotContain(stale.item);
+        MimeMessage plannerMail = only(received("t-planner"), "Stale stock");
+        assertThat(subject(plannerMail)).doesNotContain(" · ");
+        assertThat(body(plannerMail)).contains(stale.item + " @ " + stale.warehouse);
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            org.springframework.test.web.servlet.request.RequestPostProcessor who, String body) {
+        return request.with(who).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
     }
 
     private void subscribe(MockHttpSession session, String... reports) throws Exception {

@@ -403,6 +403,8 @@ final class AccessMatrix {
             ui(GET, "/dashboards/warehouse/charts/stale").allow(WAREHOUSE_DASHBOARD),
             ui(GET, "/dashboards/buyer").allow(BUYER_DASHBOARD),
             ui(GET, "/dashboards/buyer/charts/otif").allow(BUYER_DASHBOARD),
+            ui(GET, "/dashboards/planner/charts/accuracy").allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
+            ui(GET, "/dashboards/finance/charts/liability").allow(EnumSet.of(Role.ADMIN, Role.FINANCE, Role.VIEWER)),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
             // audit
@@ -418,6 +420,12 @@ final class AccessMatrix {
             ui(POST, "/notifications/preferences/time-zone").allow(SIGNED_IN),
             ui(POST, "/notifications/preferences/reports").allow(BUYER_SIDE),
             ui(GET, "/admin/notifications/mails").allow(ADMINS),
+            // one's own report mail subscriptions: buyer side (the reports cover the buyer's stock)
+            api(GET, "/api/v1/report-subscriptions").allow(BUYER_SIDE),
+            api(POST, "/api/v1/report-subscriptions").body("{}").allow(BUYER_SIDE),
+            api(GET, "/api/v1/report-subscriptions/WEEKLY_KPIS").allow(BUYER_SIDE),
+            api(PUT, "/api/v1/report-subscriptions/WEEKLY_KPIS").body("{}").allow(BUYER_SIDE),
+            api(DELETE, "/api/v1/report-subscriptions/WEEKLY_KPIS").allow(BUYER_SIDE),
 
             // transfer plans: the buyer side reads, planners/buyers/warehouse plan and accept; lanes: warehouse editors
             api(POST, "/api/v1/transfer-plans").body("{\"coverDays\":0}").allow(TRANSFER_PLANNERS),

@@ -71,6 +71,38 @@ public final class SupplyKpis {
                 stockoutHours.divide(HOURS_A_DAY, 4, RoundingMode.HALF_UP), anyRate ? Ratios.money(penalty) : null);
     }
 
+    /** A confirmed call-off: when it was due and when it was delivered (null: not yet, or not in full). */
+    public record CallOffDue(Instant dueAt, Instant deliveredAt) {
+    }
+
+    /**
+     * Call-off due times kept: of the call-offs due in the period, those {@code counted} (delivered, or due already),
+     * how many were late (delivered after their due time, or still not delivered past it), their late hours, and the
+     * on-time share (null when none counted).
+     */
+    public record CallOffSla(long callOffs, long counted, long late, BigDecimal lateHours, BigDecimal onTimeShare) {
+    }
+
+    /** A call-off not delivered yet counts as late from its due time until {@code now}, like an open episode. */
+    public static CallOffSla callOffs(List<CallOffDue> callOffs, Instant now) {
+        long counted = 0;
+        long late = 0;
+        BigDecimal lateHours = BigDecimal.ZERO;
+        for (CallOffDue c : callOffs) {
+            Instant end = c.deliveredAt() != null ? c.deliveredAt() : now;
+            if (c.deliveredAt() == null && !now.isAfter(c.dueAt())) {
+                continue; // not due yet: neither on time nor late so far
+            }
+            counted++;
+            if (end.isAfter(c.dueAt())) {
+                late++;
+                lateHours = lateHours.add(hours(c.dueAt(), end));
+            }
+        }
+        return new CallOffSla(callOffs.size(), counted, late, lateHours.setScale(2, RoundingMode.HALF_UP),
+                Ratios.divide(BigDecimal.valueOf(counted - late), BigDecimal.valueOf(counted), 4));
+    }
+
     /** A PO line: ordered quantity and price, invoiced quantity and value, the source list's price (or null). */
     public record PriceLine(BigDecimal qty, BigDecimal poPrice, BigDecimal invoicedQty, BigDecimal invoicedValue,
                             BigDecimal sourcePrice) {

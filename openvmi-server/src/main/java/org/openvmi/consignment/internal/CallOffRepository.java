@@ -59,6 +59,12 @@ public class CallOffRepository {
                 .param("q", shipped).param("st", status).param("id", id).update();
     }
 
+    /** What a shipment line filled of a call-off. */
+    public void filled(long callOffId, long shipmentLineId, BigDecimal qty) {
+        jdbc.sql("INSERT INTO vmi_calloff_fill (calloff_id, shipment_line_id, qty) VALUES (:c, :l, :q)")
+                .param("c", callOffId).param("l", shipmentLineId).param("q", qty).update();
+    }
+
     public long insert(long supplierId, long itemId, long locationId, BigDecimal qty, LocalDate neededBy, String comment,
                        String user, Instant now) {
         Map<String, Object> p = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.openvmi.consignment.internal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,39 @@ public class VmiFactsRepository {
                         Sql.instant(rs, "replenished_at"), rs.getBigDecimal("late_hours"),
                         rs.getBigDecimal("stockout_hours"), Sql.instant(rs, "stockout_since"),
                         rs.getBigDecimal("penalty_per_late_hour"), rs.getBigDecimal("penalty_per_stockout_day")))
+                .list();
+    }
+
+    /** A confirmed call-off with what shipments filled of it, how many of those are not received in full yet, and the
+     * last receipt time of those that are. */
+    public record CallOffRow(long id, String supplier, String item, String warehouse, BigDecimal qty,
+                             LocalDate neededBy, BigDecimal shipped, BigDecimal filled, long openShipments,
+                             Instant receivedAt) {
+    }
+
+    public List<CallOffRow> callOffs(String supplier, String warehouse, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT c.id, s.code AS supplier, i.code AS item, w.code AS warehouse, c.qty, c.needed_by, c.shipped_qty,
+                       (SELECT COALESCE(SUM(f.qty), 0) FROM vmi_calloff_fill f WHERE f.calloff_id = c.id) AS filled,
+                       (SELECT COUNT(*) FROM vmi_calloff_fill f JOIN vmi_shipment_line sl ON sl.id = f.shipment_line_id
+                          JOIN vmi_shipment sh ON sh.id = sl.shipment_id
+                        WHERE f.calloff_id = c.id AND sh.received_at IS NULL) AS open_shipments,
+                       (SELECT MAX(sh.received_at) FROM vmi_calloff_fill f
+                          JOIN vmi_shipment_line sl ON sl.id = f.shipment_line_id
+                          JOIN vmi_shipment sh ON sh.id = sl.shipment_id WHERE f.calloff_id = c.id) AS received_at
+                FROM vmi_calloff c JOIN supplier s ON s.id = c.supplier_id JOIN item i ON i.id = c.item_id
+                JOIN location l ON l.id = c.location_id JOIN warehouse w ON w.id = l.warehouse_id
+                WHERE c.status IN ('CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED')
+                  AND (CAST(:supplier AS VARCHAR(64)) IS NULL OR s.code = :supplier)
+                  AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
+                  AND c.needed_by >= :from AND c.needed_by <= :to
+                ORDER BY c.needed_by, c.id""")
+                .param("supplier", supplier).param("warehouse", warehouse)
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> new CallOffRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("item"),
+                        rs.getString("warehouse"), rs.getBigDecimal("qty"), Sql.date(rs, "needed_by"),
+                        rs.getBigDecimal("shipped_qty"), rs.getBigDecimal("filled"), rs.getLong("open_shipments"),
+                        Sql.instant(rs, "received_at")))
                 .list();
     }
 

@@ -3,7 +3,9 @@ package org.openvmi.notification.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openvmi.analytics.AnalyticsFilter;
@@ -69,12 +71,15 @@ public class ReportMailJob {
                 + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         int queued = 0;
         for (ReportMail report : ReportMail.values()) {
-            List<String> subscribers = reports.subscribers(report);
+            List<ReportRepository.Subscriber> subscribers = reports.subscribers(report);
             if (subscribers.isEmpty()) {
                 continue;
             }
-            // the figures are read before the transaction: the analytics catch up their snapshots in their own
-            Function<String, MailTexts.Mail> compose = compose(report, today);
+            // the figures are read before the transaction (the analytics catch up their snapshots in their own), once
+            // per warehouse the subscribers chose (the key "" stands for every warehouse)
+            Map<String, Function<String, MailTexts.Mail>> compose = new HashMap<>();
+            subscribers.forEach(s -> compose.computeIfAbsent(key(s.warehouse()),
+                    w -> compose(report, today, s.warehouse())));
             try {
                 Integer n = tx.execute(status -> queue(report, week, subscribers, compose));
                 queued += n == null ? 0 : n;
@@ -85,33 +90,44 @@ public class ReportMailJob {
         return queued;
     }
 
-    private Function<String, MailTexts.Mail> compose(ReportMail report, LocalDate today) {
-        return switch (report) {
+    private static String key(String warehouse) {
+        return warehouse == null ? "" : warehouse;
+    }
+
+    private Function<String, MailTexts.Mail> compose(ReportMail report, LocalDate today, String warehouse) {
+        AnalyticsFilter filter = warehouse == null ? EVERYTHING : new AnalyticsFilter(warehouse, null, null);
+        Function<String, MailTexts.Mail> mail = switch (report) {
             case WEEKLY_KPIS -> {
-                var kpis = analytics.kpis(EVERYTHING, analytics.period(today.minusDays(7), today.minusDays(1)));
+                var kpis = analytics.kpis(filter, analytics.period(today.minusDays(7), today.minusDays(1)));
                 yield language -> texts.weeklyKpis(kpis, language);
             }
             case STALE_STOCK -> {
-                var stale = analytics.stale(EVERYTHING, today, null);
+                var stale = analytics.stale(filter, today, null);
                 yield language -> texts.staleStock(stale, language);
             }
         };
+        // a report of one warehouse says which in its subject
+        return warehouse == null ? mail : language -> {
+            MailTexts.Mail m = mail.apply(language);
+            return new MailTexts.Mail(m.subject() + " · " + warehouse, m.body());
+        };
     }
 
-    private int queue(ReportMail report, String week, List<String> subscribers,
-                      Function<String, MailTexts.Mail> compose) {
+    private int queue(ReportMail report, String week, List<ReportRepository.Subscriber> subscribers,
+                      Map<String, Function<String, MailTexts.Mail>> compose) {
         if (!reports.claim(report, week, clock.instant())) {
             return 0;
         }
         int queued = 0;
-        for (String username : subscribers) {
+        for (ReportRepository.Subscriber subscriber : subscribers) {
+            String username = subscriber.username();
             UserContact contact = users.contact(username).orElse(null);
             // no address, or a supplier user (subscribing is refused to them; a role changed since): nothing to send
             if (contact == null || contact.email() == null || contact.email().isBlank() || contact.supplierUser()) {
                 continue;
             }
             String language = contact.language() == null || contact.language().isBlank() ? "zh-CN" : contact.language();
-            MailTexts.Mail mail = compose.apply(language);
+            MailTexts.Mail mail = compose.get(key(subscriber.warehouse())).apply(language);
             if (mails.enqueue(username, contact.email(), language, "REPORT", mail.subject(), mail.body(),
                     "report:" + report + ":" + week + ":" + username, clock.instant())) {
                 queued++;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.openvmi.notification.ReportMail;
+import org.openvmi.notification.ReportSubscriptionView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,22 +23,59 @@ public class ReportRepository {
 
     public Set<ReportMail> subscriptions(String username) {
         Set<ReportMail> reports = EnumSet.noneOf(ReportMail.class);
-        jdbc.sql("SELECT report FROM notification_report_subscription WHERE username = :u").param("u", username)
-                .query(String.class).list().forEach(r -> reports.add(ReportMail.valueOf(r)));
+        mine(username).forEach(v -> reports.add(ReportMail.valueOf(v.report())));
         return reports;
     }
 
+    /** The user's subscriptions in report order. */
+    public List<ReportSubscriptionView> mine(String username) {
+        return jdbc.sql("SELECT report, warehouse, created_at FROM notification_report_subscription WHERE username = :u"
+                        + " ORDER BY report")
+                .param("u", username)
+                .query((rs, n) -> new ReportSubscriptionView(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant())).list();
+    }
+
+    /** Subscribes the user; false when it was subscribed to the report already (then nothing changes). */
+    public boolean add(String username, ReportMail report, String warehouse, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO notification_report_subscription (username, report, warehouse, created_at)
+                SELECT :u, :r, :w, :now WHERE NOT EXISTS (
+                    SELECT 1 FROM notification_report_subscription WHERE username = :u AND report = :r)""")
+                .param("u", username).param("r", report.name()).param("w", warehouse)
+                .param("now", Timestamp.from(now)).update() > 0;
+    }
+
+    /** Changes the warehouse of the user's subscription; false when there is none. */
+    public boolean change(String username, ReportMail report, String warehouse) {
+        return jdbc.sql("UPDATE notification_report_subscription SET warehouse = :w WHERE username = :u AND report = :r")
+                .param("w", warehouse).param("u", username).param("r", report.name()).update() > 0;
+    }
+
+    public boolean remove(String username, ReportMail report) {
+        return jdbc.sql("DELETE FROM notification_report_subscription WHERE username = :u AND report = :r")
+                .param("u", username).param("r", report.name()).update() > 0;
+    }
+
+    /** The settings page's ticks: unticked reports go, newly ticked ones come (every warehouse); kept ones keep theirs. */
     public void replace(String username, Set<ReportMail> reports, Instant now) {
-        jdbc.sql("DELETE FROM notification_report_subscription WHERE username = :u").param("u", username).update();
-        for (ReportMail r : reports) {
-            jdbc.sql("INSERT INTO notification_report_subscription (username, report, created_at) VALUES (:u, :r, :now)")
-                    .param("u", username).param("r", r.name()).param("now", Timestamp.from(now)).update();
+        for (ReportMail r : ReportMail.values()) {
+            if (reports.contains(r)) {
+                add(username, r, null, now);
+            } else {
+                remove(username, r);
+            }
         }
     }
 
-    List<String> subscribers(ReportMail report) {
-        return jdbc.sql("SELECT username FROM notification_report_subscription WHERE report = :r ORDER BY username")
-                .param("r", report.name()).query(String.class).list();
+    /** A subscriber of a report and the warehouse its report covers (null: every warehouse). */
+    record Subscriber(String username, String warehouse) {
+    }
+
+    List<Subscriber> subscribers(ReportMail report) {
+        return jdbc.sql("SELECT username, warehouse FROM notification_report_subscription WHERE report = :r"
+                        + " ORDER BY username")
+                .param("r", report.name()).query((rs, n) -> new Subscriber(rs.getString(1), rs.getString(2))).list();
     }
 
     /**

@@ -79,7 +79,7 @@ class ReportTexts {
             case "CNY" -> money(v, locale);
             case "ratio" -> pct(v, locale);
             case "days" -> decimals(v, 1, locale) + " " + msg(locale, "report.unit.days");
-            case "lines" -> decimals(v, 0, locale);
+            case "lines", "count" -> decimals(v, 0, locale);
             default -> decimals(v, 2, locale);
         };
     }

@@ -60,6 +60,8 @@ public final class AccessRules {
             new Rule(null, "/notifications/mails/**", ADMINS),
             new Rule(null, "/notifications/preferences/reports", BUYER_SIDE), // report mails cover the buyer's stock
             new Rule(null, "/notifications/preferences/**", ANY),
+            // one's own report mail subscriptions (the reports cover the buyer's stock: not for supplier users)
+            new Rule(null, "/report-subscriptions/**", BUYER_SIDE),
 
             new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/suppliers/**", MASTER_DATA_EDITORS),
@@ -205,6 +207,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/analytics/**", ANY),
             new Rule(HttpMethod.GET, "/dashboards/planner", PLANNER_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/finance", FINANCE_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/planner/**", PLANNER_DASHBOARD),
+            new Rule(HttpMethod.GET, "/dashboards/finance/**", FINANCE_DASHBOARD),
             // role dashboards (and their charts' data): the role's own and the read-only viewer's
             new Rule(HttpMethod.GET, "/dashboards/warehouse", WAREHOUSE_DASHBOARD),
             new Rule(HttpMethod.GET, "/dashboards/warehouse/**", WAREHOUSE_DASHBOARD),

@@ -39,6 +39,24 @@ class SupplyPlanningKpisTest {
     }
 
     @Test
+    void a_call_off_delivered_after_its_due_time_or_still_open_past_it_is_late_and_one_not_due_yet_is_not_counted() {
+        Instant due = NOW.minusSeconds(48 * 3600);
+        SupplyKpis.CallOffSla sla = SupplyKpis.callOffs(List.of(
+                new SupplyKpis.CallOffDue(due, due.minusSeconds(3600)),          // an hour early: on time
+                new SupplyKpis.CallOffDue(due, due),                             // at its due time: on time
+                new SupplyKpis.CallOffDue(due, due.plusSeconds(5 * 3600)),       // 5 h late
+                new SupplyKpis.CallOffDue(NOW.minusSeconds(10 * 3600), null),    // open, due 10 h ago: 10 h late so far
+                new SupplyKpis.CallOffDue(NOW.plusSeconds(3600), null)),         // open, not due yet: not counted
+                NOW);
+        assertThat(sla.callOffs()).isEqualTo(5);
+        assertThat(sla.counted()).isEqualTo(4);
+        assertThat(sla.late()).isEqualTo(2);
+        assertThat(sla.lateHours()).isEqualByComparingTo("15");
+        assertThat(sla.onTimeShare()).isEqualByComparingTo("0.5");
+        assertThat(SupplyKpis.callOffs(List.of(), NOW).onTimeShare()).isNull();
+    }
+
+    @Test
     void price_variance_takes_the_invoiced_value_when_invoiced_else_the_po_price_and_skips_lines_without_a_source() {
         SupplyKpis.PriceVariance v = SupplyKpis.priceVariance(List.of(
                 // 10 at 2.95 not invoiced, source 2.50: 29.50 vs 25.00
