@@ -43,7 +43,8 @@ class ChannelWebhooks {
         body.put("event", type);
         body.put("occurredAt", e.at().toString());
         body.put("data", data);
-        outbox.publish(new WebhookEvent(type, type + ":" + e.channel() + ":" + e.item() + ":" + e.at().toEpochMilli(),
-                json.writeValueAsString(body)), subscribers);
+        String subject = e.channel() + ":" + e.item();
+        String key = type + ":" + e.at().toEpochMilli() + ":" + (subject.length() > 90 ? subject.substring(0, 90) : subject);
+        outbox.publish(new WebhookEvent(type, key, json.writeValueAsString(body)), subscribers);
     }
 }

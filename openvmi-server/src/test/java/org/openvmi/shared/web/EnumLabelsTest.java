@@ -73,6 +73,8 @@ class EnumLabelsTest {
             ENUMS.put(e.getSimpleName(), e);
         }
         ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
+        ENUMS.put("ChannelStatus", org.openvmi.channels.model.ChannelStatus.class);
+        ENUMS.put("ChannelOrderStatus", org.openvmi.channels.model.ChannelOrderStatus.class);
         ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
         ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
     }
@@ -170,7 +172,7 @@ class EnumLabelsTest {
                     }
                 });
         assertThat(missing).isEmpty();
-        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(7);
+        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(8);
     }
 
     @Test
