@@ -179,7 +179,10 @@ abstract class ChannelsContract {
                 + "\",\"name\":\"x\",\"priority\":1,\"warehouses\":[\"" + warehouse + "\"]}"), 409, "code");
         assertRefused(send(get("/api/v1/channels/" + shop + "/atp"), Role.VIEWER, ""), 400, "items");
         assertThat(reserved()).isZero();
-        assertThat(send(get("/api/v1/channels"), Role.SUPPLIER, "").getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/channels").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/channels/" + shop + "/atp?items=" + item)
+                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test

@@ -55,6 +55,7 @@ class ChannelApiController {
     @Operation(operationId = "createChannel", summary = "Create a channel",
                description = "{\"code\":\"SHOP\",\"name\":\"Online shop\",\"priority\":1,\"warehouses\":[\"WH1\"],"
                        + "\"percentage\":null,\"fixedQuota\":null,\"safetyBuffer\":0,\"pauseBelow\":null}")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ChannelView> create(@RequestBody ChannelRequest request) {
         ChannelView created = channels.create(request);
@@ -89,6 +90,13 @@ class ChannelApiController {
                description = "{\"orderId\":\"SO-1\",\"lines\":[{\"item\":\"BRG-6204\",\"qty\":2}]} → 201 RESERVED; "
                        + "a retry with the same order id and lines → 200 with the first result; 409 names each item "
                        + "and what the channel may still sell")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Reserved",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelOrderView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "A retry of an order already placed: its first result",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelOrderView.class)))
     @PostMapping("/{code}/orders")
     ResponseEntity<ChannelOrderView> place(@PathVariable String code, @RequestBody ChannelOrderRequest request) {
         ChannelOrders.Placed placed = orders.place(code, request);
