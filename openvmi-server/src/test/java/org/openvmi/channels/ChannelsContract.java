@@ -117,8 +117,8 @@ abstract class ChannelsContract {
         assertThat(refusal.get("detail").asString()).contains("paused");
 
         receive(10);
-        assertThat(paused(b2b)).isFalse();
-        assertThat(paused(market)).isFalse();
+        awaitResumed(b2b);
+        awaitResumed(market);
         assertThat(log(b2b)).containsExactly("ACTIVE", "PAUSED");
         assertThat(log(market)).containsExactly("ACTIVE", "PAUSED");
         assertThat(atp(b2b)).isPositive();
@@ -243,6 +243,15 @@ abstract class ChannelsContract {
         JsonNode v = JSON.readTree(ok(send(get("/api/v1/channels/" + channel + "/atp?items=" + item), Role.VIEWER, ""))
                 .getContentAsString());
         return v.get("lines").get(0).get("paused").asBoolean();
+    }
+
+    /** The receipt's pause judgement runs right after its commit, on the channels' worker thread. */
+    private void awaitResumed(String channel) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (paused(channel) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(paused(channel)).isFalse();
     }
 
     private List<String> log(String channel) throws Exception {

@@ -423,7 +423,7 @@ final class AccessMatrix {
             api(POST, "/api/v1/channels").body("{}").allow(BUYERS),
             api(GET, "/api/v1/channels/NO-SUCH-CH").allow(BUYER_SIDE),
             api(PUT, "/api/v1/channels/NO-SUCH-CH").body("{}").allow(BUYERS),
-            api(GET, "/api/v1/channels/NO-SUCH-CH/atp?items=X").allow(BUYER_SIDE),
+            api(GET, "/api/v1/channels/NO-SUCH-CH/atp").allow(BUYER_SIDE),
             api(GET, "/api/v1/channels/NO-SUCH-CH/pauses").allow(BUYER_SIDE),
             api(POST, "/api/v1/channels/NO-SUCH-CH/orders").body("{}").allow(RESERVERS),
             api(GET, "/api/v1/channels/NO-SUCH-CH/orders/SO-1").allow(BUYER_SIDE),
