@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>channel orders: {@code clients} threads place one-line orders (qty 1, random item and channel) for
  * {@code seconds}; prints reservations/s through the ledger, p50, p99 and refusals (goal 500/s on PostgreSQL).</li>
  * </ol>
- * {@code java bench/src/main/java/org/openvmi/bench/ChannelBench.java http://127.0.0.1:18080 bench bench-pass
- * [items=200] [atpClients=50] [orderClients=16] [seconds=20]}
+ * {@code java bench/src/main/java/org/openvmi/bench/ChannelBench.java http://127.0.0.1:18080 <api key of an ADMIN>
+ * [items=200] [atpClients=50] [orderClients=16] [seconds=20]} (an API key: no bcrypt per request in the figures)
  */
 public final class ChannelBench {
 
@@ -34,11 +32,11 @@ public final class ChannelBench {
 
     public static void main(String[] args) throws Exception {
         base = args[0] + "/api/v1";
-        auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
-        int items = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        int atpClients = args.length > 4 ? Integer.parseInt(args[4]) : 50;
-        int orderClients = args.length > 5 ? Integer.parseInt(args[5]) : 16;
-        int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 20;
+        auth = args[1];
+        int items = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int atpClients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int orderClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(
                 java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4)).build();
 
@@ -153,18 +151,18 @@ public final class ChannelBench {
     }
 
     private static int get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void call(String method, String path, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
