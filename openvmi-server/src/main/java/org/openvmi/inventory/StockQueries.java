@@ -47,6 +47,15 @@ public class StockQueries {
         return repository.onHand(subjects);
     }
 
+    /**
+     * Free own stock (on hand − reserved, owner OWN, above zero) of the given items per location of the given
+     * warehouses, in-transit locations excluded: what a sales channel may reserve. Not scoped: channels are buyer-side.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<FreeStock> freeStock(java.util.Collection<Long> itemIds, java.util.Collection<Long> warehouseIds) {
+        return repository.freeStock(itemIds, warehouseIds);
+    }
+
     /** Net movement per day of an item at a warehouse (in-transit locations excluded) since {@code from}. */
     @Transactional(readOnly = true)
     public java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> dailyNetMovement(

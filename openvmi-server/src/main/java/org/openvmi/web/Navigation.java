@@ -68,6 +68,7 @@ public final class Navigation {
                     new Entry("nav-transfers", "/transfers", "nav.transfers"),
                     new Entry("nav-counts", "/counts", "nav.counts"),
                     new Entry("nav-reservations", "/reservations", "nav.reservations"),
+                    new Entry("nav-channels", "/channels", "nav.channels"),
                     new Entry("nav-stock-policies", "/stock-policies", "nav.stockPolicies"))),
             new Group("nav.procurement", List.of(
                     new Entry("nav-requisitions", "/requisitions", "nav.requisitions"),

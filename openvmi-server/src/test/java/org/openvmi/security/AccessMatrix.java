@@ -445,6 +445,20 @@ final class AccessMatrix {
             ui(POST, "/transfer-lanes/999999").allow(WAREHOUSE_EDITORS),
             ui(POST, "/transfer-lanes/999999/delete").allow(WAREHOUSE_EDITORS),
 
+            // sales channels (ADR 0055): buyer side reads, buyers set rules, reservers place/commit/release; suppliers never
+            api(GET, "/api/v1/channels").allow(BUYER_SIDE),
+            api(POST, "/api/v1/channels").body("{}").allow(BUYERS),
+            api(GET, "/api/v1/channels/NO-SUCH-CH").allow(BUYER_SIDE),
+            api(PUT, "/api/v1/channels/NO-SUCH-CH").body("{}").allow(BUYERS),
+            api(GET, "/api/v1/channels/NO-SUCH-CH/atp").allow(BUYER_SIDE),
+            api(GET, "/api/v1/channels/NO-SUCH-CH/pauses").allow(BUYER_SIDE),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/orders").body("{}").allow(RESERVERS),
+            api(GET, "/api/v1/channels/NO-SUCH-CH/orders/SO-1").allow(BUYER_SIDE),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/orders/SO-1/commit").allow(RESERVERS),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/orders/SO-1/release").allow(RESERVERS),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/orders/import").allow(RESERVERS),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/inbound/generic").body("{}").allow(RESERVERS),
+            ui(GET, "/channels").allow(BUYER_SIDE),
             // rules engine: the buyer side reads and dry-runs, policy editors write; suppliers never
             api(GET, "/api/v1/rules").allow(BUYER_SIDE),
             api(POST, "/api/v1/rules").body("{}").allow(POLICY_EDITORS),

@@ -19,8 +19,11 @@ public final class WebhookEventTypes {
     public static final String SUPPLY_OVERDUE_RESOLVED = "supply.overdue.resolved";
     public static final String PURCHASE_ORDER_LINE_CANCELLED = "purchase-order.line-cancelled";
 
+    public static final String CHANNEL_PAUSED = "channel.paused";
+    public static final String CHANNEL_RESUMED = "channel.resumed";
+
     public static final List<String> ALL = List.of(ALERT_RAISED, ALERT_RESOLVED, PURCHASE_ORDER_SENT, GOODS_RECEIVED,
-            SUPPLY_OVERDUE, SUPPLY_OVERDUE_RESOLVED, PURCHASE_ORDER_LINE_CANCELLED);
+            SUPPLY_OVERDUE, SUPPLY_OVERDUE_RESOLVED, PURCHASE_ORDER_LINE_CANCELLED, CHANNEL_PAUSED, CHANNEL_RESUMED);
 
     private WebhookEventTypes() {
     }

@@ -387,4 +387,21 @@ public class StockQueryRepository {
                 }).list();
         return result;
     }
+
+    public java.util.List<org.openvmi.inventory.FreeStock> freeStock(java.util.Collection<Long> itemIds,
+                                                                     java.util.Collection<Long> warehouseIds) {
+        if (itemIds.isEmpty() || warehouseIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("""
+                SELECT b.item_id, l.warehouse_id, l.code AS location, b.lot, b.on_hand - b.reserved AS free
+                FROM stock_balance b JOIN location l ON l.id = b.location_id
+                WHERE b.item_id IN (:items) AND l.warehouse_id IN (:warehouses) AND l.type <> 'IN_TRANSIT'
+                  AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0
+                ORDER BY b.item_id, l.warehouse_id, b.on_hand - b.reserved DESC, l.code, b.lot""")
+                .param("items", itemIds).param("warehouses", warehouseIds)
+                .query((rs, n) -> new org.openvmi.inventory.FreeStock(rs.getLong("item_id"), rs.getLong("warehouse_id"),
+                        rs.getString("location"), rs.getString("lot"), rs.getBigDecimal("free")))
+                .list();
+    }
 }

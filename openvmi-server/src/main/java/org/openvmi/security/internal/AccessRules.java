@@ -227,6 +227,13 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/clearance-tasks/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/clearance-tasks/*/close", ALERT_RESOLVERS),
 
+            // sales channels (ADR 0055): buyer side only, no supplier sees them; buyers set the rules, the people who
+            // reserve stock place, commit and release channel orders (shops and POS through API keys of such users)
+            new Rule(HttpMethod.GET, "/channels/**", BUYER_SIDE),
+            new Rule(HttpMethod.POST, "/channels/*/orders/**", RESERVERS),
+            new Rule(HttpMethod.POST, "/channels/*/inbound/**", RESERVERS),
+            new Rule(null, "/channels/**", BUYERS),
+
             // supplier portal: suppliers write their own stock (admins on a supplier's behalf), everyone reads in scope
             new Rule(HttpMethod.GET, "/supplier-stock/template", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/supplier-stock/columns", SUPPLIER_STOCK_WRITERS),

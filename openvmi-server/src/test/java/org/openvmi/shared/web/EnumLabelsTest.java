@@ -76,6 +76,8 @@ class EnumLabelsTest {
         ENUMS.put("NeedReason", org.openvmi.transferplan.model.NeedReason.class);
         ENUMS.put("ExcessReason", org.openvmi.transferplan.model.ExcessReason.class);
         ENUMS.put("PlanStatus", org.openvmi.transferplan.model.PlanStatus.class);
+        ENUMS.put("ChannelStatus", org.openvmi.channels.model.ChannelStatus.class);
+        ENUMS.put("ChannelOrderStatus", org.openvmi.channels.model.ChannelOrderStatus.class);
         ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
         ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
     }
@@ -173,7 +175,7 @@ class EnumLabelsTest {
                     }
                 });
         assertThat(missing).isEmpty();
-        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(7);
+        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(8);
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.openvmi.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Channel bench (issue 18) against a running server, JDK only (run as a single source file):
+ * <ol>
+ * <li>sets up a warehouse, N items with 1,000,000 units each and three channels (open, 30 %, 20 % with a pause line);</li>
+ * <li>ATP reads: {@code clients} threads call {@code GET /channels/{code}/atp?items=<one item>} for {@code seconds};
+ * prints requests/s, p50, p99 (goal p99 &lt; 20 ms at 50 clients);</li>
+ * <li>channel orders: {@code clients} threads place one-line orders (qty 1, random item and channel) for
+ * {@code seconds}; prints reservations/s through the ledger, p50, p99 and refusals (goal 500/s on PostgreSQL).</li>
+ * </ol>
+ * {@code java bench/src/main/java/org/openvmi/bench/ChannelBench.java http://127.0.0.1:18080 <api key of an ADMIN>
+ * [items=200] [atpClients=50] [orderClients=16] [seconds=20]} (an API key: no bcrypt per request in the figures)
+ */
+public final class ChannelBench {
+
+    private static HttpClient http;
+    private static String base;
+    private static String auth;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0] + "/api/v1";
+        auth = args[1];
+        int items = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int atpClients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int orderClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(
+                java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4)).build();
+
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+        String wh = "BW" + run;
+        call("POST", "/warehouses", "{\"code\":\"" + wh + "\",\"name\":\"bench " + wh + "\"}", 201);
+        call("POST", "/warehouses/" + wh + "/locations", "{\"code\":\"" + wh + "-B1\",\"type\":\"STORAGE\"}", 201);
+        List<String> codes = new ArrayList<>();
+        StringBuilder receipt = new StringBuilder("{\"lines\":[");
+        for (int i = 0; i < items; i++) {
+            String code = "BI" + run + "-" + i;
+            codes.add(code);
+            call("POST", "/items", "{\"code\":\"" + code + "\",\"name\":\"bench item\",\"uom\":\"PCS\"}", 201);
+            receipt.append(i == 0 ? "" : ",").append("{\"type\":\"RECEIPT\",\"item\":\"").append(code)
+                    .append("\",\"location\":\"").append(wh).append("-B1\",\"qty\":1000000}");
+        }
+        call("POST", "/movements", receipt.append("]}").toString(), 201);
+        String[] channels = {"SHOP" + run, "B2B" + run, "MKT" + run};
+        call("POST", "/channels", channel(channels[0], wh, 1, "null", "null"), 201);
+        call("POST", "/channels", channel(channels[1], wh, 2, "30", "1000"), 201);
+        call("POST", "/channels", channel(channels[2], wh, 3, "20", "1000"), 201);
+        System.out.printf("set up: %d items in %s, channels %s%n", items, wh, Arrays.toString(channels));
+
+        // warm-up
+        load(8, 5, (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
+        Result atp = load(atpClients, seconds, (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
+                + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
+        System.out.printf("ATP reads, %d clients, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+                atpClients, seconds, atp.count, atp.count / (double) seconds, atp.p(0.50), atp.p(0.99), atp.errors.get());
+
+        AtomicLong order = new AtomicLong();
+        Result orders = load(orderClients, seconds, (n) -> {
+            String item = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+            return post("/channels/" + channels[ThreadLocalRandom.current().nextInt(3)] + "/orders",
+                    "{\"orderId\":\"B-" + order.incrementAndGet() + "\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}");
+        });
+        System.out.printf("channel orders, %d clients, %d s: %d reserved, %.0f reservations/s, p50 %.1f ms, p99 %.1f ms, "
+                          + "refused/errors %d%n", orderClients, seconds, orders.count, orders.count / (double) seconds,
+                orders.p(0.50), orders.p(0.99), orders.errors.get());
+        System.exit(0);
+    }
+
+    private static String channel(String code, String wh, int priority, String pct, String pause) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"priority\":" + priority + ",\"warehouses\":[\""
+               + wh + "\"],\"percentage\":" + pct + ",\"pauseBelow\":" + pause + "}";
+    }
+
+    interface Call {
+        int run(int n) throws Exception;
+    }
+
+    static final class Result {
+        long[] nanos = new long[0];
+        int count;
+        final AtomicInteger errors = new AtomicInteger();
+
+        double p(double q) {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            return nanos[Math.min(count - 1, (int) Math.ceil(q * count) - 1)] / 1e6;
+        }
+    }
+
+    private static Result load(int clients, int seconds, Call call) throws InterruptedException {
+        Result result = new Result();
+        List<long[]> perThread = new ArrayList<>();
+        int[] counts = new int[clients];
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            long[] lat = new long[200_000];
+            perThread.add(lat);
+            int id = t;
+            Thread thread = new Thread(() -> {
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    try {
+                        int status = call.run(id * 1_000_000 + n);
+                        if (status >= 300) {
+                            result.errors.incrementAndGet();
+                            continue;
+                        }
+                    } catch (Exception e) {
+                        result.errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n < lat.length) {
+                        lat[n++] = System.nanoTime() - start;
+                    }
+                }
+                counts[id] = n;
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < clients; t++) {
+            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        result.nanos = all;
+        result.count = total;
+        return result;
+    }
+
+    private static int get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void call(String method, String path, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+}

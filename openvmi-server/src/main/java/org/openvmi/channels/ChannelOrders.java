@@ -1,0 +1,272 @@
+package org.openvmi.channels;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.validation.Validator;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.channels.internal.ChannelOrderRepository;
+import org.openvmi.channels.internal.ChannelRepository;
+import org.openvmi.channels.internal.ChannelStock;
+import org.openvmi.channels.model.Allocation;
+import org.openvmi.channels.model.AllocationRule;
+import org.openvmi.channels.model.ChannelOrderStatus;
+import org.openvmi.channels.model.ChannelStatus;
+import org.openvmi.inventory.FreeStock;
+import org.openvmi.inventory.InventoryLedger;
+import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
+import org.openvmi.inventory.ReservationRequest;
+import org.openvmi.inventory.Reservations;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConcurrencyRetry;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.RequestValidation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Channel orders: reserve (within the channel's available-to-sell, through the inventory module's reservations),
+ * commit (issue through the ledger) or release. One transaction each, holding the items' channel locks (item id
+ * order) while it computes the allocation and reserves, so concurrent orders of any channels never take a unit twice.
+ * Idempotent per channel and order id.
+ */
+@Service
+public class ChannelOrders {
+
+    /** What {@link #place} answers: the order and whether it was new (201) or a retry (200). */
+    public record Placed(ChannelOrderView order, boolean created) {
+    }
+
+    private final ChannelRepository channels;
+    private final ChannelOrderRepository orders;
+    private final ChannelStock stock;
+    private final Reservations reservations;
+    private final InventoryLedger ledger;
+    private final CatalogRefs refs;
+    private final Validator validator;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
+            .alsoOn(DuplicateKeyException.class);
+
+    ChannelOrders(ChannelRepository channels, ChannelOrderRepository orders, ChannelStock stock,
+                  Reservations reservations, InventoryLedger ledger, CatalogRefs refs, Validator validator, Clock clock,
+                  PlatformTransactionManager transactionManager) {
+        this.channels = channels;
+        this.orders = orders;
+        this.stock = stock;
+        this.reservations = reservations;
+        this.ledger = ledger;
+        this.refs = refs;
+        this.validator = validator;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public Placed place(String channelCode, ChannelOrderRequest request) {
+        RequestValidation.check(validator, request);
+        if (request == null) {
+            throw InvalidInputException.of("body", CodedRefusal.required());
+        }
+        FieldErrors errors = new FieldErrors();
+        String orderId = request.orderId() == null ? null : request.orderId().trim();
+        if (orderId == null || orderId.isEmpty()) {
+            errors.add("orderId", CodedRefusal.required());
+        }
+        if (request.lines() == null || request.lines().isEmpty()) {
+            errors.add("lines", CodedRefusal.required());
+        }
+        List<ChannelOrderRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
+        Map<String, ItemRef> found = refs.items(lines.stream().map(ChannelOrderRequest.Line::item)
+                .filter(i -> i != null && !i.isBlank()).distinct().toList());
+        for (int i = 0; i < lines.size(); i++) {
+            ChannelOrderRequest.Line l = lines.get(i);
+            if (l == null || l.item() == null || l.item().isBlank()) {
+                errors.add("lines[" + i + "].item", CodedRefusal.required());
+            } else if (!found.containsKey(l.item())) {
+                errors.add("lines[" + i + "].item", CodedRefusal.unknown("item", l.item()));
+            }
+            if (l == null || l.qty() == null) {
+                errors.add("lines[" + i + "].qty", CodedRefusal.required());
+            } else if (l.qty().signum() <= 0) {
+                errors.add("lines[" + i + "].qty", CodedRefusal.positive());
+            }
+        }
+        errors.throwIfAny();
+        Map<Long, BigDecimal> wanted = new LinkedHashMap<>();
+        Map<Long, ItemRef> items = new LinkedHashMap<>();
+        for (ChannelOrderRequest.Line l : lines) {
+            ItemRef ref = found.get(l.item());
+            items.put(ref.id(), ref);
+            wanted.merge(ref.id(), l.qty(), BigDecimal::add);
+        }
+        String hash = hash(lines, found);
+        return retry.run(() -> transactions.execute(status -> {
+            ChannelRepository.Row channel = channel(channelCode);
+            var existing = orders.find(channel.id(), orderId);
+            if (existing.isPresent()) {
+                if (!existing.get().requestHash().equals(hash)) {
+                    throw new BusinessRuleException("orderId", "Order '" + orderId + "' of channel '" + channel.code()
+                            + "' was already placed with other lines");
+                }
+                return new Placed(view(existing.get().id()), false);
+            }
+            if (channel.status() == ChannelStatus.INACTIVE) {
+                throw new ConflictException("channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
+            }
+            channels.lockItems(items.keySet());
+            stock.judgePauses(items.keySet());
+            ChannelStock.Picture p = stock.picture(items.keySet());
+            AllocationRule rule = p.rules().stream().filter(r -> r.channelId() == channel.id()).findFirst().orElseThrow();
+            List<String> refusals = new ArrayList<>();
+            wanted.forEach((itemId, qty) -> {
+                BigDecimal atp = p.allocation().get(itemId).of(channel.id()).total();
+                if (atp.compareTo(qty) < 0) {
+                    String why = p.paused(itemId, channel.id())
+                            ? " (the channel is paused for it: free stock " + Decimals.plain(p.poolFree(itemId, rule))
+                              .toPlainString() + " below its line " + Decimals.plain(rule.pauseBelow()).toPlainString() + ")"
+                            : "";
+                    refusals.add("item '" + items.get(itemId).code() + "': available to sell "
+                                 + Decimals.plain(atp).toPlainString() + ", requested "
+                                 + Decimals.plain(qty).toPlainString() + why);
+                }
+            });
+            if (!refusals.isEmpty()) {
+                throw new ConflictException("lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
+            }
+            long id = orders.insert(channel.id(), orderId, hash, CurrentUser.name(), clock.instant());
+            int n = 0;
+            for (ChannelOrderRequest.Line l : lines) {
+                orders.line(id, n++, found.get(l.item()).id(), l.qty());
+            }
+            String reference = ("channel " + channel.code() + " " + orderId);
+            reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
+            for (var e : wanted.entrySet()) {
+                reserve(id, items.get(e.getKey()), e.getValue(), p.allocation().get(e.getKey()).of(channel.id()),
+                        p.free().getOrDefault(e.getKey(), List.of()), reference);
+            }
+            stock.judgePauses(items.keySet());
+            return new Placed(view(id), true);
+        }));
+    }
+
+    private void reserve(long orderId, ItemRef item, BigDecimal qty, Allocation.Share share, List<FreeStock> free,
+                         String reference) {
+        BigDecimal need = qty;
+        for (var w : share.byWarehouse().entrySet()) {
+            BigDecimal fromWarehouse = need.min(w.getValue());
+            for (FreeStock f : free) {
+                if (fromWarehouse.signum() <= 0) {
+                    break;
+                }
+                if (f.warehouseId() != w.getKey()) {
+                    continue;
+                }
+                BigDecimal t = fromWarehouse.min(f.free());
+                var r = reservations.reserve(new ReservationRequest(item.code(), f.location(), "OWN",
+                        f.lot() == null || f.lot().isEmpty() ? null : f.lot(), t, reference, null, null), null);
+                orders.hold(orderId, r.id(), item.id(), f.warehouseId(), f.location(), f.lot(), t);
+                fromWarehouse = fromWarehouse.subtract(t);
+                need = need.subtract(t);
+            }
+            if (need.signum() <= 0) {
+                return;
+            }
+        }
+        if (need.signum() > 0) {
+            throw new ConflictException("lines", "Item '" + item.code() + "': the stock moved while reserving; try again");
+        }
+    }
+
+    /** Issues the order's stock through the ledger (its reservations released in the same transaction). */
+    public ChannelOrderView commit(String channelCode, String orderId) {
+        return close(channelCode, orderId, ChannelOrderStatus.COMMITTED);
+    }
+
+    public ChannelOrderView release(String channelCode, String orderId) {
+        return close(channelCode, orderId, ChannelOrderStatus.RELEASED);
+    }
+
+    private ChannelOrderView close(String channelCode, String orderId, ChannelOrderStatus to) {
+        return retry.run(() -> transactions.execute(status -> {
+            ChannelRepository.Row channel = channel(channelCode);
+            ChannelOrderRepository.Order order = orders.find(channel.id(), orderId)
+                    .orElseThrow(() -> new NotFoundException("Channel order", orderId));
+            if (order.status() == to) {
+                return view(order.id()); // a retry: already done
+            }
+            order.status().moveTo(to, orderId);
+            List<Long> itemIds = orders.itemIds(order.id());
+            channels.lockItems(itemIds);
+            if (!orders.close(order.id(), to, CurrentUser.name(), clock.instant())) {
+                throw new ConflictException("status", "Order '" + orderId + "' was changed meanwhile; try again");
+            }
+            List<ChannelOrderRepository.HoldRow> holds = orders.holds(order.id());
+            for (var h : holds) {
+                reservations.release(h.reservationId());
+            }
+            if (to == ChannelOrderStatus.COMMITTED) {
+                var locations = refs.locations(new TreeSet<>(holds.stream().map(ChannelOrderRepository.HoldRow::location).toList()));
+                String reference = ("channel " + channel.code() + " " + orderId);
+                reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
+                List<LedgerLine> lines = new ArrayList<>();
+                for (var h : holds) {
+                    lines.add(LedgerLine.of(MovementType.ISSUE, h.itemId(), locations.get(h.location()).id(), null,
+                            h.lot().isEmpty() ? null : h.lot(), h.qty(), "channel order", reference));
+                }
+                ledger.record(lines);
+            }
+            stock.judgePauses(Set.copyOf(itemIds));
+            return view(order.id());
+        }));
+    }
+
+    public ChannelOrderView get(String channelCode, String orderId) {
+        ChannelRepository.Row channel = channels.byCode(channelCode)
+                .orElseThrow(() -> new NotFoundException("Channel", channelCode));
+        return orders.find(channel.id(), orderId).map(o -> view(o.id()))
+                .orElseThrow(() -> new NotFoundException("Channel order", orderId));
+    }
+
+    private ChannelRepository.Row channel(String code) {
+        return channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+    }
+
+    private ChannelOrderView view(long id) {
+        return orders.view(id).orElseThrow();
+    }
+
+    private static String hash(List<ChannelOrderRequest.Line> lines, Map<String, ItemRef> refs) {
+        StringBuilder s = new StringBuilder();
+        for (ChannelOrderRequest.Line l : lines) {
+            s.append(refs.get(l.item()).id()).append('=').append(l.qty().stripTrailingZeros().toPlainString()).append(';');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.openvmi.channels;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Validator;
+
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.channels.internal.ChannelRepository;
+import org.openvmi.channels.internal.ChannelStock;
+import org.openvmi.channels.model.AllocationRule;
+import org.openvmi.channels.model.ChannelStatus;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.Decimals;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.RequestValidation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sales channels and their allocation rules; available-to-sell per channel. */
+@Service
+public class Channels {
+
+    /** At most this many items per ATP request. */
+    public static final int MAX_ITEMS = 200;
+
+    private final ChannelRepository channels;
+    private final ChannelStock stock;
+    private final CatalogRefs refs;
+    private final Validator validator;
+    private final Clock clock;
+
+    Channels(ChannelRepository channels, ChannelStock stock, CatalogRefs refs, Validator validator, Clock clock) {
+        this.channels = channels;
+        this.stock = stock;
+        this.refs = refs;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChannelView> list() {
+        Map<Long, List<String>> warehouses = channels.warehouseCodes();
+        Map<Long, Integer> paused = channels.pausedCounts();
+        return channels.all().stream().map(r -> view(r, warehouses, paused)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ChannelView get(String code) {
+        ChannelRepository.Row r = channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        return view(r, channels.warehouseCodes(), channels.pausedCounts());
+    }
+
+    @Transactional
+    public ChannelView create(ChannelRequest request) {
+        Checked c = check(request, null);
+        try {
+            channels.insert(c.row(), c.warehouses());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("code", CodedRefusal.duplicate("Channel", c.row().code()));
+        }
+        return get(c.row().code());
+    }
+
+    @Transactional
+    public ChannelView update(String code, ChannelRequest request) {
+        ChannelRepository.Row old = channels.lockByCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        Checked c = check(request, old);
+        channels.update(c.row(), c.warehouses());
+        if (c.row().status() == ChannelStatus.INACTIVE || c.row().pauseBelow() == null) {
+            channels.resumeAll(old.id()); // an inactive channel or one without a line is not paused per item
+        }
+        return get(code);
+    }
+
+    /** ATP of a channel for the given item codes (unknown codes are a 400 naming them). */
+    @Transactional(readOnly = true)
+    public AtpView atp(String code, List<String> itemCodes) {
+        ChannelRepository.Row channel = channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        Map<String, ItemRef> items = items(itemCodes);
+        ChannelStock.Picture p = stock.picture(items.values().stream().map(ItemRef::id).toList());
+        AllocationRule rule = p.rules().stream().filter(r -> r.channelId() == channel.id()).findFirst().orElse(null);
+        List<AtpView.Line> lines = new ArrayList<>();
+        for (ItemRef i : items.values()) {
+            BigDecimal atp = rule == null ? BigDecimal.ZERO : p.allocation().get(i.id()).of(channel.id()).total();
+            BigDecimal poolFree = rule == null ? BigDecimal.ZERO : p.poolFree(i.id(), rule);
+            lines.add(new AtpView.Line(i.code(), i.name(), Decimals.plain(atp), Decimals.plain(poolFree),
+                    p.paused(i.id(), channel.id())));
+        }
+        return new AtpView(channel.code(), channel.status().name(), lines);
+    }
+
+    /** The allocation page: every channel's ATP of the given items (or of the items channels sold lately). */
+    @Transactional(readOnly = true)
+    public Board board(List<String> itemCodes) {
+        Map<String, ItemRef> items;
+        if (itemCodes == null || itemCodes.isEmpty()) {
+            Set<Long> ids = new LinkedHashSet<>(channels.pausedItems(20));
+            ids.addAll(channels.recentItems(30));
+            Map<Long, ItemRef> byId = refs.itemsById(ids);
+            items = new LinkedHashMap<>();
+            for (long id : ids) {
+                if (byId.containsKey(id)) {
+                    items.put(byId.get(id).code(), byId.get(id));
+                }
+            }
+        } else {
+            items = items(itemCodes);
+        }
+        List<ChannelView> list = list();
+        ChannelStock.Picture p = stock.picture(items.values().stream().map(ItemRef::id).toList());
+        List<Board.Row> rows = new ArrayList<>();
+        for (ItemRef i : items.values()) {
+            List<Board.Cell> cells = new ArrayList<>();
+            BigDecimal free = p.freeByWarehouse().getOrDefault(i.id(), Map.of()).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            for (ChannelView c : list) {
+                BigDecimal atp = p.allocation().get(i.id()).of(c.id()).total();
+                cells.add(new Board.Cell(c.code(), Decimals.plain(atp), p.paused(i.id(), c.id())));
+            }
+            rows.add(new Board.Row(i.code(), i.name(), Decimals.plain(free), cells));
+        }
+        return new Board(list, rows, channels.pauseLog(null, 20));
+    }
+
+    /** What the allocation page shows. */
+    public record Board(List<ChannelView> channels, List<Row> rows, List<PauseLogView> log) {
+
+        public record Row(String item, String itemName, BigDecimal free, List<Cell> cells) {
+        }
+
+        public record Cell(String channel, BigDecimal atp, boolean paused) {
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<PauseLogView> pauseLog(String code) {
+        channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        return channels.pauseLog(code, 200);
+    }
+
+    private Map<String, ItemRef> items(List<String> itemCodes) {
+        List<String> codes = itemCodes == null ? List.of() : itemCodes.stream()
+                .flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        if (codes.isEmpty()) {
+            throw InvalidInputException.of("items", CodedRefusal.required());
+        }
+        if (codes.size() > MAX_ITEMS) {
+            throw InvalidInputException.of("items", CodedRefusal.between(1, MAX_ITEMS));
+        }
+        Map<String, ItemRef> found = refs.items(codes);
+        FieldErrors errors = new FieldErrors();
+        Map<String, ItemRef> items = new LinkedHashMap<>();
+        for (String code : codes) {
+            ItemRef ref = found.get(code);
+            if (ref == null) {
+                errors.add("items", CodedRefusal.unknown("item", code));
+            } else {
+                items.put(ref.code(), ref);
+            }
+        }
+        errors.throwIfAny();
+        return items;
+    }
+
+    private record Checked(ChannelRepository.Row row, List<Long> warehouses) {
+    }
+
+    private Checked check(ChannelRequest r, ChannelRepository.Row old) {
+        RequestValidation.check(validator, r);
+        if (r == null) {
+            throw InvalidInputException.of("body", CodedRefusal.required());
+        }
+        FieldErrors errors = new FieldErrors();
+        String code = old != null ? old.code() : r.code() == null ? null : r.code().trim();
+        if (old == null && (code == null || code.isEmpty())) {
+            errors.add("code", CodedRefusal.required());
+        } else if (old == null && !code.matches("[A-Za-z0-9_.-]{1,40}")) {
+            errors.add("code", "letters, digits, '-', '_' or '.' only");
+        }
+        if (old != null && r.code() != null && !r.code().equals(old.code())) {
+            errors.add("code", "a channel's code cannot change");
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            errors.add("name", CodedRefusal.required());
+        }
+        if (r.priority() == null) {
+            errors.add("priority", CodedRefusal.required());
+        } else if (r.priority() < 1 || r.priority() > 1000) {
+            errors.add("priority", CodedRefusal.between(1, 1000));
+        }
+        if (r.percentage() != null && (r.percentage().signum() < 0 || r.percentage().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            errors.add("percentage", CodedRefusal.between(0, 100));
+        }
+        if (r.percentage() != null && r.fixedQuota() != null) {
+            errors.add("fixedQuota", "give a percentage or a fixed quota, not both");
+        }
+        nonNegative("fixedQuota", r.fixedQuota(), errors);
+        nonNegative("safetyBuffer", r.safetyBuffer(), errors);
+        nonNegative("pauseBelow", r.pauseBelow(), errors);
+        ChannelStatus status = ChannelStatus.ACTIVE;
+        if (r.status() != null && !r.status().isBlank()) {
+            try {
+                status = ChannelStatus.valueOf(r.status());
+            } catch (IllegalArgumentException e) {
+                errors.add("status", CodedRefusal.unknown("status", r.status()));
+            }
+            if (status == ChannelStatus.PAUSED) {
+                errors.add("status", "ACTIVE or INACTIVE: channels are paused per item by their line");
+            }
+        }
+        List<Long> warehouseIds = new ArrayList<>();
+        if (r.warehouses() == null || r.warehouses().isEmpty()) {
+            errors.add("warehouses", CodedRefusal.required());
+        } else {
+            Map<String, Long> ids = refs.warehouses(r.warehouses());
+            for (String w : r.warehouses()) {
+                if (!ids.containsKey(w)) {
+                    errors.add("warehouses", CodedRefusal.unknown("warehouse", w));
+                } else {
+                    warehouseIds.add(ids.get(w));
+                }
+            }
+        }
+        errors.throwIfAny();
+        if (old != null && old.status() != status && old.status() != ChannelStatus.PAUSED && !old.status().canMoveTo(status)) {
+            throw new ConflictException("status", "a channel cannot move from " + old.status() + " to " + status);
+        }
+        ChannelRepository.Row row = new ChannelRepository.Row(old == null ? 0 : old.id(), code, r.name().trim(),
+                r.priority(), r.percentage(), r.fixedQuota(), r.safetyBuffer() == null ? BigDecimal.ZERO : r.safetyBuffer(),
+                r.pauseBelow(), status, CurrentUser.name(), clock.instant());
+        return new Checked(row, warehouseIds);
+    }
+
+    private static void nonNegative(String field, BigDecimal value, FieldErrors errors) {
+        if (value != null && value.signum() < 0) {
+            errors.add(field, CodedRefusal.notNegative());
+        }
+    }
+
+    private static ChannelView view(ChannelRepository.Row r, Map<Long, List<String>> warehouses, Map<Long, Integer> paused) {
+        return new ChannelView(r.id(), r.code(), r.name(), r.priority(), warehouses.getOrDefault(r.id(), List.of()),
+                plain(r.percentage()), plain(r.fixedQuota()), plain(r.safetyBuffer()), plain(r.pauseBelow()),
+                r.status().name(), paused.getOrDefault(r.id(), 0), r.updatedBy(), r.updatedAt());
+    }
+
+    private static BigDecimal plain(BigDecimal q) {
+        return q == null ? null : Decimals.plain(q);
+    }
+}

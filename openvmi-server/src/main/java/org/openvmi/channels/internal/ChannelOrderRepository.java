@@ -1,0 +1,110 @@
+package org.openvmi.channels.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.openvmi.channels.ChannelOrderView;
+import org.openvmi.channels.model.ChannelOrderStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Channel orders, their lines and the reservations they hold. */
+@Repository
+public class ChannelOrderRepository {
+
+    private final JdbcClient jdbc;
+
+    ChannelOrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Order(long id, long channelId, String orderId, ChannelOrderStatus status, String requestHash) {
+    }
+
+    public record HoldRow(long reservationId, long itemId, long warehouseId, String item, String location, String lot,
+                          BigDecimal qty) {
+    }
+
+    public Optional<Order> find(long channelId, String orderId) {
+        return jdbc.sql("SELECT id, channel_id, order_id, status, request_hash FROM channel_order "
+                        + "WHERE channel_id = :c AND order_id = :o")
+                .param("c", channelId).param("o", orderId)
+                .query((rs, n) -> new Order(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        ChannelOrderStatus.valueOf(rs.getString(4)), rs.getString(5)))
+                .optional();
+    }
+
+    /** Inserts the order; a concurrent twin with the same id gets a duplicate key (retried, then finds this one). */
+    public long insert(long channelId, String orderId, String hash, String user, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO channel_order (channel_id, order_id, status, request_hash, created_by, created_at)
+                VALUES (:c, :o, 'RESERVED', :h, :u, :at)""")
+                .param("c", channelId).param("o", orderId).param("h", hash).param("u", user)
+                .param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void line(long orderId, int lineNo, long itemId, BigDecimal qty) {
+        jdbc.sql("INSERT INTO channel_order_line (channel_order_id, line_no, item_id, qty) VALUES (:o, :n, :i, :q)")
+                .param("o", orderId).param("n", lineNo).param("i", itemId).param("q", qty).update();
+    }
+
+    public void hold(long orderId, long reservationId, long itemId, long warehouseId, String location, String lot,
+                     BigDecimal qty) {
+        jdbc.sql("""
+                INSERT INTO channel_order_hold (channel_order_id, reservation_id, item_id, warehouse_id, location, lot, qty)
+                VALUES (:o, :r, :i, :w, :l, :lot, :q)""")
+                .param("o", orderId).param("r", reservationId).param("i", itemId).param("w", warehouseId)
+                .param("l", location).param("lot", lot == null ? "" : lot).param("q", qty).update();
+    }
+
+    public List<HoldRow> holds(long orderId) {
+        return jdbc.sql("""
+                SELECT h.reservation_id, h.item_id, h.warehouse_id, i.code, h.location, h.lot, h.qty
+                FROM channel_order_hold h JOIN item i ON i.id = h.item_id
+                WHERE h.channel_order_id = :o ORDER BY h.reservation_id""")
+                .param("o", orderId)
+                .query((rs, n) -> new HoldRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7)))
+                .list();
+    }
+
+    public List<Long> itemIds(long orderId) {
+        return jdbc.sql("SELECT DISTINCT item_id FROM channel_order_line WHERE channel_order_id = :o")
+                .param("o", orderId).query(Long.class).list();
+    }
+
+    /** Moves the order on from RESERVED; false when someone else moved it first. */
+    public boolean close(long orderId, ChannelOrderStatus to, String user, Instant at) {
+        int n = jdbc.sql("""
+                UPDATE channel_order SET status = :s, closed_by = :u, closed_at = :at
+                WHERE id = :o AND status = 'RESERVED'""")
+                .param("s", to.name()).param("u", user).param("at", Timestamp.from(at)).param("o", orderId).update();
+        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o").param("o", orderId).update();
+        return n == 1;
+    }
+
+    public Optional<ChannelOrderView> view(long id) {
+        List<ChannelOrderView.Line> lines = jdbc.sql("""
+                SELECT i.code, l.qty FROM channel_order_line l JOIN item i ON i.id = l.item_id
+                WHERE l.channel_order_id = :o ORDER BY l.line_no""")
+                .param("o", id).query((rs, n) -> new ChannelOrderView.Line(rs.getString(1),
+                        org.openvmi.shared.Decimals.plain(rs.getBigDecimal(2)))).list();
+        List<ChannelOrderView.Hold> holds = holds(id).stream().map(h -> new ChannelOrderView.Hold(h.reservationId(),
+                h.item(), h.location(), h.lot().isEmpty() ? null : h.lot(), org.openvmi.shared.Decimals.plain(h.qty())))
+                .toList();
+        return jdbc.sql("""
+                SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at
+                FROM channel_order o JOIN channel c ON c.id = o.channel_id WHERE o.id = :o""")
+                .param("o", id)
+                .query((rs, n) -> new ChannelOrderView(rs.getString(1), rs.getString(2), rs.getString(3), lines, holds,
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+}

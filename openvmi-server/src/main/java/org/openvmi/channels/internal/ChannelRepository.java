@@ -1,0 +1,222 @@
+package org.openvmi.channels.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.openvmi.channels.ChannelView;
+import org.openvmi.channels.PauseLogView;
+import org.openvmi.channels.model.AllocationRule;
+import org.openvmi.channels.model.ChannelStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Channels, their warehouses, the per-item locks and pauses, and the pause log. */
+@Repository
+public class ChannelRepository {
+
+    private final JdbcClient jdbc;
+
+    ChannelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(long id, String code, String name, int priority, BigDecimal percentage, BigDecimal fixedQuota,
+                      BigDecimal safetyBuffer, BigDecimal pauseBelow, ChannelStatus status, String updatedBy,
+                      Instant updatedAt) {
+    }
+
+    private static final String COLUMNS = "id, code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, "
+                                          + "status, updated_by, updated_at";
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("priority"),
+                rs.getBigDecimal("percentage"), rs.getBigDecimal("fixed_quota"), rs.getBigDecimal("safety_buffer"),
+                rs.getBigDecimal("pause_below"), ChannelStatus.valueOf(rs.getString("status")),
+                rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    public long insert(Row r, Collection<Long> warehouses) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO channel (code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, status,
+                                     updated_by, updated_at)
+                VALUES (:code, :name, :priority, :pct, :quota, :buffer, :pause, :status, :by, :at)""")
+                .param("code", r.code()).param("name", r.name()).param("priority", r.priority())
+                .param("pct", r.percentage()).param("quota", r.fixedQuota()).param("buffer", r.safetyBuffer())
+                .param("pause", r.pauseBelow()).param("status", r.status().name()).param("by", r.updatedBy())
+                .param("at", Timestamp.from(r.updatedAt()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        setWarehouses(id, warehouses);
+        return id;
+    }
+
+    public void update(Row r, Collection<Long> warehouses) {
+        jdbc.sql("""
+                UPDATE channel SET name = :name, priority = :priority, percentage = :pct, fixed_quota = :quota,
+                       safety_buffer = :buffer, pause_below = :pause, status = :status, updated_by = :by,
+                       updated_at = :at, version = version + 1
+                WHERE id = :id""")
+                .param("id", r.id()).param("name", r.name()).param("priority", r.priority())
+                .param("pct", r.percentage()).param("quota", r.fixedQuota()).param("buffer", r.safetyBuffer())
+                .param("pause", r.pauseBelow()).param("status", r.status().name()).param("by", r.updatedBy())
+                .param("at", Timestamp.from(r.updatedAt()))
+                .update();
+        setWarehouses(r.id(), warehouses);
+    }
+
+    private void setWarehouses(long channelId, Collection<Long> warehouses) {
+        jdbc.sql("DELETE FROM channel_warehouse WHERE channel_id = :c").param("c", channelId).update();
+        for (long w : new TreeSet<>(warehouses)) {
+            jdbc.sql("INSERT INTO channel_warehouse (channel_id, warehouse_id) VALUES (:c, :w)")
+                    .param("c", channelId).param("w", w).update();
+        }
+    }
+
+    public Optional<Row> byCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code").param("code", code)
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Locks the channel's row (a change of its rule waits for orders computing with the old one, and back). */
+    public Optional<Row> lockByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code FOR UPDATE").param("code", code)
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    public List<Row> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY priority, code").query((rs, n) -> row(rs)).list();
+    }
+
+    /** Warehouse codes of each channel, by channel id. */
+    public Map<Long, List<String>> warehouseCodes() {
+        Map<Long, List<String>> codes = new HashMap<>();
+        jdbc.sql("""
+                SELECT cw.channel_id, w.code FROM channel_warehouse cw JOIN warehouse w ON w.id = cw.warehouse_id
+                ORDER BY w.code""")
+                .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return codes;
+    }
+
+    /** The allocation rules of the channels that sell (ACTIVE; INACTIVE ones are left out). */
+    public List<AllocationRule> rules() {
+        Map<Long, Set<Long>> pools = new HashMap<>();
+        jdbc.sql("SELECT channel_id, warehouse_id FROM channel_warehouse")
+                .query((rs, n) -> pools.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        List<AllocationRule> rules = new ArrayList<>();
+        for (Row r : all()) {
+            if (r.status() != ChannelStatus.INACTIVE) {
+                rules.add(new AllocationRule(r.id(), r.code(), r.priority(), pools.getOrDefault(r.id(), Set.of()),
+                        r.percentage(), r.fixedQuota(), r.safetyBuffer(), r.pauseBelow()));
+            }
+        }
+        return rules;
+    }
+
+    /** Locks the given items for channel work, in id order (rows created on first use). */
+    public void lockItems(Collection<Long> itemIds) {
+        for (long id : new TreeSet<>(itemIds)) {
+            jdbc.sql("INSERT INTO channel_item_lock (item_id) VALUES (:i) ON CONFLICT DO NOTHING").param("i", id).update();
+            jdbc.sql("SELECT item_id FROM channel_item_lock WHERE item_id = :i FOR UPDATE").param("i", id)
+                    .query(Long.class).single();
+        }
+    }
+
+    /** Per item id, the channels paused for it. */
+    public Map<Long, Set<Long>> paused(Collection<Long> itemIds) {
+        Map<Long, Set<Long>> paused = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return paused;
+        }
+        jdbc.sql("SELECT item_id, channel_id FROM channel_item_pause WHERE item_id IN (:items)").param("items", itemIds)
+                .query((rs, n) -> paused.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        return paused;
+    }
+
+    public Map<Long, Integer> pausedCounts() {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT channel_id, COUNT(*) FROM channel_item_pause GROUP BY channel_id")
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** Items some channel is paused for now, newest first (for the page). */
+    public List<Long> pausedItems(int limit) {
+        return jdbc.sql("SELECT item_id FROM channel_item_pause GROUP BY item_id ORDER BY MAX(paused_at) DESC LIMIT :n")
+                .param("n", limit).query(Long.class).list();
+    }
+
+    public void pause(long channelId, long itemId, Instant at) {
+        jdbc.sql("INSERT INTO channel_item_pause (channel_id, item_id, paused_at) VALUES (:c, :i, :at)")
+                .param("c", channelId).param("i", itemId).param("at", Timestamp.from(at)).update();
+    }
+
+    public void resume(long channelId, long itemId) {
+        jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c AND item_id = :i")
+                .param("c", channelId).param("i", itemId).update();
+    }
+
+    public void resumeAll(long channelId) {
+        jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c").param("c", channelId).update();
+    }
+
+    public void log(long channelId, long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold,
+                    Instant at) {
+        jdbc.sql("""
+                INSERT INTO channel_pause_log (channel_id, item_id, status, pool_free, threshold, logged_at)
+                VALUES (:c, :i, :s, :free, :line, :at)""")
+                .param("c", channelId).param("i", itemId).param("s", status.name()).param("free", poolFree)
+                .param("line", threshold).param("at", Timestamp.from(at)).update();
+    }
+
+    public List<PauseLogView> pauseLog(String channelCode, int limit) {
+        return jdbc.sql("""
+                SELECT c.code AS channel, i.code AS item, l.status, l.pool_free, l.threshold, l.logged_at
+                FROM channel_pause_log l JOIN channel c ON c.id = l.channel_id JOIN item i ON i.id = l.item_id
+                WHERE (CAST(:code AS VARCHAR(40)) IS NULL OR c.code = :code)
+                ORDER BY l.id DESC LIMIT :n""")
+                .param("code", channelCode).param("n", limit)
+                .query((rs, n) -> new PauseLogView(rs.getString("channel"), rs.getString("item"), rs.getString("status"),
+                        rs.getBigDecimal("pool_free"), rs.getBigDecimal("threshold"),
+                        rs.getTimestamp("logged_at").toInstant()))
+                .list();
+    }
+
+    /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */
+    public Map<Long, Map<Long, Map<Long, BigDecimal>>> held(Collection<Long> itemIds) {
+        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return held;
+        }
+        jdbc.sql("""
+                SELECT h.item_id, o.channel_id, h.warehouse_id, SUM(h.qty) AS qty
+                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
+                WHERE h.item_id IN (:items) AND h.active = TRUE
+                GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
+                .param("items", itemIds)
+                .query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).put(rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+        return held;
+    }
+
+    /** Items the channels have sold or hold, most recent first (what the allocation page shows by default). */
+    public List<Long> recentItems(int limit) {
+        return jdbc.sql("""
+                SELECT l.item_id FROM channel_order_line l JOIN channel_order o ON o.id = l.channel_order_id
+                GROUP BY l.item_id ORDER BY MAX(o.id) DESC LIMIT :n""")
+                .param("n", limit).query(Long.class).list();
+    }
+}

@@ -1,0 +1,108 @@
+package org.openvmi.channels.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.openvmi.inventory.StockChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-judges channel pauses when stock moved (a receipt resumes paused channels, an issue may pause them). The posting
+ * only notes its items; once it committed, one worker thread judges them in its own transaction. So a posting never
+ * waits for channels nor takes a second connection while holding its own (16 concurrent posters must not starve a
+ * pool of 10, see planning's Replanner), and the channel locks are never taken while a posting holds balance rows.
+ * Not a {@code @TransactionalEventListener}: Spring Modulith would record each in its publication registry.
+ */
+@Component
+class PauseWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(PauseWatcher.class);
+
+    private final ChannelStock stock;
+    private final ChannelRepository channels;
+    private final TransactionTemplate transactions;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "channel-pauses");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Long> pending = new TreeSet<>();
+
+    PauseWatcher(ChannelStock stock, ChannelRepository channels, PlatformTransactionManager transactionManager) {
+        this.stock = stock;
+        this.channels = channels;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @EventListener
+    void on(StockChanged changed) {
+        List<Long> items = changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            note(items);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                note(items);
+            }
+        });
+    }
+
+    private void note(List<Long> items) {
+        boolean start;
+        synchronized (pending) {
+            start = pending.isEmpty();
+            pending.addAll(items);
+        }
+        if (start) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        List<Long> items;
+        synchronized (pending) {
+            items = new ArrayList<>(pending);
+            pending.clear();
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            if (channels.rules().stream().noneMatch(r -> r.pauseBelow() != null) && channels.paused(items).isEmpty()) {
+                return;
+            }
+            for (int from = 0; from < items.size(); from += 500) {
+                List<Long> batch = items.subList(from, Math.min(items.size(), from + 500));
+                transactions.executeWithoutResult(status -> {
+                    channels.lockItems(batch);
+                    stock.judgePauses(batch);
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not judge channel pauses of {} items after a posting", items.size(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,7 @@
+package org.openvmi.channels;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class ChannelsOnPostgresIT extends ChannelsContract {
+}
