@@ -5,6 +5,5 @@
  * happened (ADR 0032), purchase orders in every status, requisitions awaiting approval and monthly VMI statements.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "catalog", "consignment", "inventory", "planning", "procurement", "security", "shared", "stockpolicy",
-        "supplier"})
+        "analytics", "catalog", "consignment", "inventory", "planning", "procurement", "security", "shared", "stockpolicy", "supplier"})
 package org.openvmi.demo;
