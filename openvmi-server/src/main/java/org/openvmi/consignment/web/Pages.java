@@ -61,7 +61,10 @@ class Pages {
 
     /** Runs the action and flashes its outcome; returns the redirect. */
     <T> String act(RedirectAttributes redirect, String to, String doneCode, Supplier<T> action) {
-        String error = refusalText(action::get);
+        // the action's result is not shown: only whether it was refused (named `unused` for Error Prone)
+        String error = refusalText(() -> {
+            T unused = action.get();
+        });
         if (error == null) {
             redirect.addFlashAttribute("flash", text(doneCode));
         } else {

@@ -96,7 +96,12 @@ class TransferPageController {
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {
-        if (FormRefusals.flash(redirect, () -> action.apply(id), messages.source())) {
+        if (FormRefusals.flash(
+                redirect,
+                () -> {
+                    TransferView unused = action.apply(id);
+                },
+                messages.source())) {
             redirect.addFlashAttribute("flash", messages.get(done, id));
         }
         return "redirect:/transfers/" + id;

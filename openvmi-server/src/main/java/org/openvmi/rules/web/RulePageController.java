@@ -188,7 +188,7 @@ class RulePageController {
         InvalidInputException[] invalid = new InvalidInputException[1];
         boolean ok = FormErrors.run(binding, () -> {
             try {
-                action.get();
+                Object unused = action.get();
             } catch (InvalidInputException e) {
                 invalid[0] = e;
             }
