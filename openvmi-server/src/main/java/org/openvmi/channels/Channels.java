@@ -147,7 +147,9 @@ public class Channels {
 
     @Transactional(readOnly = true)
     public List<PauseLogView> pauseLog(String code) {
-        channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        if (channels.byCode(code).isEmpty()) {
+            throw new NotFoundException("Channel", code);
+        }
         return channels.pauseLog(code, 200);
     }
 
