@@ -76,9 +76,6 @@ class TableOwnershipTest {
             Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
             Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
             Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse")),
-            // stockpolicy
-            Map.entry("stockpolicy/internal/AlertRepository.java", Set.of("item", "supplier", "supplier_item", "warehouse")),
-            Map.entry("stockpolicy/internal/StockPolicyRepository.java", Set.of("item", "warehouse")),
             // supplier
             Map.entry("supplier/internal/AvailabilityRepository.java", Set.of("item", "supplier", "supplier_item")),
             Map.entry("supplier/internal/SupplierStockRepository.java", Set.of("item", "supplier", "supplier_item"))));

@@ -127,6 +127,78 @@ public class CatalogRefs {
                   + scope.predicate("si_scope.supplier_id") + ")";
     }
 
+    /**
+     * SQL expression: the code of the item whose id is in {@code itemIdColumn}, for a feature that sorts its own rows
+     * by item code (the text is catalog's; the feature reads codes and names of its page through {@link #itemsById}).
+     */
+    public static String itemCode(String itemIdColumn) {
+        return "(SELECT c_ic.code FROM item c_ic WHERE c_ic.id = " + itemIdColumn + ")";
+    }
+
+    /** SQL expression: the code of the warehouse whose id is in {@code warehouseIdColumn} (null for none). */
+    public static String warehouseCode(String warehouseIdColumn) {
+        return "(SELECT c_wc.code FROM warehouse c_wc WHERE c_wc.id = " + warehouseIdColumn + ")";
+    }
+
+    /** SQL expression: the code of the supplier whose id is in {@code supplierIdColumn} (null for none). */
+    public static String supplierCode(String supplierIdColumn) {
+        return "(SELECT c_sc.code FROM supplier c_sc WHERE c_sc.id = " + supplierIdColumn + ")";
+    }
+
+    /**
+     * SQL predicate: the item in {@code itemIdColumn} has a code or name containing the text bound to {@code :param}
+     * (the caller binds {@code "%" + lower-case text + "%"}).
+     */
+    public static String itemTextMatches(String itemIdColumn, String param) {
+        return "EXISTS (SELECT 1 FROM item c_it WHERE c_it.id = " + itemIdColumn + " AND (LOWER(c_it.code) LIKE :"
+               + param + " OR LOWER(c_it.name) LIKE :" + param + "))";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} has the code bound to {@code :param}. */
+    public static String itemCodeIs(String itemIdColumn, String param) {
+        return itemIdColumn + " IN (SELECT c_ii.id FROM item c_ii WHERE c_ii.code = :" + param + ")";
+    }
+
+    /** SQL predicate: the warehouse in {@code warehouseIdColumn} has a code among those bound to {@code :param}. */
+    public static String warehouseCodeIn(String warehouseIdColumn, String param) {
+        return warehouseIdColumn + " IN (SELECT c_wi.id FROM warehouse c_wi WHERE c_wi.code IN (:" + param + "))";
+    }
+
+    /** SQL predicate: the supplier in {@code supplierIdColumn} has the code bound to {@code :param}. */
+    public static String supplierCodeIs(String supplierIdColumn, String param) {
+        return supplierIdColumn + " IN (SELECT c_si.id FROM supplier c_si WHERE c_si.code = :" + param + ")";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} is on the source list of the supplier coded {@code :param}. */
+    public static String itemSuppliedBy(String itemIdColumn, String param) {
+        return "EXISTS (SELECT 1 FROM supplier_item c_fsi JOIN supplier c_fs ON c_fs.id = c_fsi.supplier_id "
+               + "WHERE c_fsi.item_id = " + itemIdColumn + " AND c_fs.code = :" + param + ")";
+    }
+
+    /**
+     * SQL expression: the code of the supplier the item in {@code itemIdColumn} is grouped under for a scope — its
+     * primary supplier, else the first by code, among those the scope may see (binds {@code :scopeSupplierId}).
+     */
+    public static String primarySupplierCode(String itemIdColumn, PartyScope scope) {
+        return "(SELECT c_gs.code FROM supplier_item c_gsi JOIN supplier c_gs ON c_gs.id = c_gsi.supplier_id "
+               + "WHERE c_gsi.item_id = " + itemIdColumn + " AND " + scope.predicate("c_gsi.supplier_id")
+               + " ORDER BY c_gsi.is_primary DESC, c_gs.code LIMIT 1)";
+    }
+
+    /** The suppliers with each item on their source list, ids ascending (items without any are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> suppliersOfItems(Collection<Long> itemIds) {
+        Map<Long, List<Long>> suppliers = new HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.TreeSet<>(itemIds));
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            jdbc.sql("SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                    .query((rs, n) -> suppliers.computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+                    .list();
+        }
+        return suppliers;
+    }
+
     /** Items by id, for the ledger's typed entry point; unknown ids are absent. */
     @Transactional(readOnly = true)
     public Map<Long, ItemRef> itemsById(Collection<Long> ids) {
