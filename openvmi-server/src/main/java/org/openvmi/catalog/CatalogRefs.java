@@ -199,6 +199,72 @@ public class CatalogRefs {
         return suppliers;
     }
 
+    /** A source of an item: an active supplier with the item on its source list, and the list's terms. */
+    public record Source(long itemId, String itemCode, long supplierId, String supplierCode, String supplierName,
+                         int leadTimeDays, java.math.BigDecimal price, String currency, boolean primary) {
+    }
+
+    /** The sources of the items from active suppliers, by item code then supplier code, in one query. */
+    @Transactional(readOnly = true)
+    public List<Source> activeSources(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT si.item_id, i.code AS item_code, si.supplier_id, s.code AS supplier_code, s.name AS supplier_name,
+                       si.lead_time_days, si.price, si.currency, si.is_primary
+                FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id
+                WHERE si.item_id IN (:items) AND s.active = TRUE ORDER BY i.code, s.code""")
+                .param("items", itemIds)
+                .query((rs, n) -> new Source(rs.getLong("item_id"), rs.getString("item_code"), rs.getLong("supplier_id"),
+                        rs.getString("supplier_code"), rs.getString("supplier_name"), rs.getInt("lead_time_days"),
+                        rs.getBigDecimal("price"), rs.getString("currency"), rs.getBoolean("is_primary")))
+                .list();
+    }
+
+    /** SQL expression: the name of the item whose id is in {@code itemIdColumn}. */
+    public static String itemName(String itemIdColumn) {
+        return "(SELECT c_in.name FROM item c_in WHERE c_in.id = " + itemIdColumn + ")";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} has a code among those bound to {@code :param}. */
+    public static String itemCodeIn(String itemIdColumn, String param) {
+        return itemIdColumn + " IN (SELECT c_iin.id FROM item c_iin WHERE c_iin.code IN (:" + param + "))";
+    }
+
+    /** An item on a supplier's source list, with the supplier's own part number (may be null). */
+    public record SourceListItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
+    }
+
+    /** A supplier's source list, by item code, in one query whatever its size. */
+    @Transactional(readOnly = true)
+    public List<SourceListItem> sourceList(long supplierId) {
+        return jdbc.sql("""
+                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days, si.supplier_part_no FROM supplier_item si
+                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
+                .query((rs, n) -> new SourceListItem(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("uom"), rs.getInt("lead_time_days"), rs.getString("supplier_part_no")))
+                .list();
+    }
+
+    /**
+     * The suppliers' own part numbers of the items on their source lists, supplier id → item id → part number
+     * (pairs without one are absent), in one query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<Long, String>> partNumbers(Collection<Long> supplierIds, Collection<Long> itemIds) {
+        Map<Long, Map<Long, String>> parts = new HashMap<>();
+        if (supplierIds.isEmpty() || itemIds.isEmpty()) {
+            return parts;
+        }
+        jdbc.sql("SELECT supplier_id, item_id, supplier_part_no FROM supplier_item WHERE supplier_id IN (:s) "
+                 + "AND item_id IN (:i) AND supplier_part_no IS NOT NULL")
+                .param("s", supplierIds).param("i", itemIds)
+                .query((rs, n) -> parts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)))
+                .list();
+        return parts;
+    }
+
     /** Items by id, for the ledger's typed entry point; unknown ids are absent. */
     @Transactional(readOnly = true)
     public Map<Long, ItemRef> itemsById(Collection<Long> ids) {
