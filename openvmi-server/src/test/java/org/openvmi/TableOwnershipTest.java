@@ -64,7 +64,6 @@ class TableOwnershipTest {
             // planning
             Map.entry("planning/internal/ForecastQueries.java", Set.of("item", "warehouse")),
             Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse")),
-            Map.entry("planning/internal/SuggestionRepository.java", Set.of("item", "supplier", "warehouse")),
             // procurement
             Map.entry("procurement/PurchaseOrderPicks.java", Set.of("supplier")),
             Map.entry("procurement/internal/DeliveryLineRepository.java",
@@ -75,10 +74,7 @@ class TableOwnershipTest {
                     Set.of("item", "supplier", "supplier_item", "warehouse")),
             Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
             Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse")),
-            // supplier
-            Map.entry("supplier/internal/AvailabilityRepository.java", Set.of("item", "supplier", "supplier_item")),
-            Map.entry("supplier/internal/SupplierStockRepository.java", Set.of("item", "supplier", "supplier_item"))));
+            Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse"))));
 
     private static final Pattern CREATE = Pattern.compile(
             "(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
