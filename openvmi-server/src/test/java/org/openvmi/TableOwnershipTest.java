@@ -64,7 +64,6 @@ class TableOwnershipTest {
             // planning
             Map.entry("planning/internal/ForecastQueries.java", Set.of("item", "warehouse")),
             Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse")),
-            Map.entry("planning/internal/SuggestionRepository.java", Set.of("item", "supplier", "warehouse")),
             // procurement
             Map.entry("procurement/PurchaseOrderPicks.java", Set.of("supplier")),
             Map.entry("procurement/internal/DeliveryLineRepository.java",
@@ -76,12 +75,6 @@ class TableOwnershipTest {
             Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
             Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
             Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse")),
-            // stockpolicy
-            Map.entry("stockpolicy/internal/AlertRepository.java", Set.of("item", "supplier", "supplier_item", "warehouse")),
-            Map.entry("stockpolicy/internal/StockPolicyRepository.java", Set.of("item", "warehouse")),
-            // supplier
-            Map.entry("supplier/internal/AvailabilityRepository.java", Set.of("item", "supplier", "supplier_item")),
-            Map.entry("supplier/internal/SupplierStockRepository.java", Set.of("item", "supplier", "supplier_item")),
             // merged in parallel with ADR 0052; being moved to CatalogRefs
             Map.entry("channels/internal/ChannelOrderRepository.java", Set.of("item")),
             Map.entry("channels/internal/ChannelRepository.java", Set.of("item", "warehouse")),

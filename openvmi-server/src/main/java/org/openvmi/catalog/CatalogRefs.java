@@ -127,6 +127,144 @@ public class CatalogRefs {
                   + scope.predicate("si_scope.supplier_id") + ")";
     }
 
+    /**
+     * SQL expression: the code of the item whose id is in {@code itemIdColumn}, for a feature that sorts its own rows
+     * by item code (the text is catalog's; the feature reads codes and names of its page through {@link #itemsById}).
+     */
+    public static String itemCode(String itemIdColumn) {
+        return "(SELECT c_ic.code FROM item c_ic WHERE c_ic.id = " + itemIdColumn + ")";
+    }
+
+    /** SQL expression: the code of the warehouse whose id is in {@code warehouseIdColumn} (null for none). */
+    public static String warehouseCode(String warehouseIdColumn) {
+        return "(SELECT c_wc.code FROM warehouse c_wc WHERE c_wc.id = " + warehouseIdColumn + ")";
+    }
+
+    /** SQL expression: the code of the supplier whose id is in {@code supplierIdColumn} (null for none). */
+    public static String supplierCode(String supplierIdColumn) {
+        return "(SELECT c_sc.code FROM supplier c_sc WHERE c_sc.id = " + supplierIdColumn + ")";
+    }
+
+    /**
+     * SQL predicate: the item in {@code itemIdColumn} has a code or name containing the text bound to {@code :param}
+     * (the caller binds {@code "%" + lower-case text + "%"}).
+     */
+    public static String itemTextMatches(String itemIdColumn, String param) {
+        return "EXISTS (SELECT 1 FROM item c_it WHERE c_it.id = " + itemIdColumn + " AND (LOWER(c_it.code) LIKE :"
+               + param + " OR LOWER(c_it.name) LIKE :" + param + "))";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} has the code bound to {@code :param}. */
+    public static String itemCodeIs(String itemIdColumn, String param) {
+        return itemIdColumn + " IN (SELECT c_ii.id FROM item c_ii WHERE c_ii.code = :" + param + ")";
+    }
+
+    /** SQL predicate: the warehouse in {@code warehouseIdColumn} has a code among those bound to {@code :param}. */
+    public static String warehouseCodeIn(String warehouseIdColumn, String param) {
+        return warehouseIdColumn + " IN (SELECT c_wi.id FROM warehouse c_wi WHERE c_wi.code IN (:" + param + "))";
+    }
+
+    /** SQL predicate: the supplier in {@code supplierIdColumn} has the code bound to {@code :param}. */
+    public static String supplierCodeIs(String supplierIdColumn, String param) {
+        return supplierIdColumn + " IN (SELECT c_si.id FROM supplier c_si WHERE c_si.code = :" + param + ")";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} is on the source list of the supplier coded {@code :param}. */
+    public static String itemSuppliedBy(String itemIdColumn, String param) {
+        return "EXISTS (SELECT 1 FROM supplier_item c_fsi JOIN supplier c_fs ON c_fs.id = c_fsi.supplier_id "
+               + "WHERE c_fsi.item_id = " + itemIdColumn + " AND c_fs.code = :" + param + ")";
+    }
+
+    /**
+     * SQL expression: the code of the supplier the item in {@code itemIdColumn} is grouped under for a scope — its
+     * primary supplier, else the first by code, among those the scope may see (binds {@code :scopeSupplierId}).
+     */
+    public static String primarySupplierCode(String itemIdColumn, PartyScope scope) {
+        return "(SELECT c_gs.code FROM supplier_item c_gsi JOIN supplier c_gs ON c_gs.id = c_gsi.supplier_id "
+               + "WHERE c_gsi.item_id = " + itemIdColumn + " AND " + scope.predicate("c_gsi.supplier_id")
+               + " ORDER BY c_gsi.is_primary DESC, c_gs.code LIMIT 1)";
+    }
+
+    /** The suppliers with each item on their source list, ids ascending (items without any are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> suppliersOfItems(Collection<Long> itemIds) {
+        Map<Long, List<Long>> suppliers = new HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.TreeSet<>(itemIds));
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            jdbc.sql("SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                    .query((rs, n) -> suppliers.computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+                    .list();
+        }
+        return suppliers;
+    }
+
+    /** A source of an item: an active supplier with the item on its source list, and the list's terms. */
+    public record Source(long itemId, String itemCode, long supplierId, String supplierCode, String supplierName,
+                         int leadTimeDays, java.math.BigDecimal price, String currency, boolean primary) {
+    }
+
+    /** The sources of the items from active suppliers, by item code then supplier code, in one query. */
+    @Transactional(readOnly = true)
+    public List<Source> activeSources(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT si.item_id, i.code AS item_code, si.supplier_id, s.code AS supplier_code, s.name AS supplier_name,
+                       si.lead_time_days, si.price, si.currency, si.is_primary
+                FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id
+                WHERE si.item_id IN (:items) AND s.active = TRUE ORDER BY i.code, s.code""")
+                .param("items", itemIds)
+                .query((rs, n) -> new Source(rs.getLong("item_id"), rs.getString("item_code"), rs.getLong("supplier_id"),
+                        rs.getString("supplier_code"), rs.getString("supplier_name"), rs.getInt("lead_time_days"),
+                        rs.getBigDecimal("price"), rs.getString("currency"), rs.getBoolean("is_primary")))
+                .list();
+    }
+
+    /** SQL expression: the name of the item whose id is in {@code itemIdColumn}. */
+    public static String itemName(String itemIdColumn) {
+        return "(SELECT c_in.name FROM item c_in WHERE c_in.id = " + itemIdColumn + ")";
+    }
+
+    /** SQL predicate: the item in {@code itemIdColumn} has a code among those bound to {@code :param}. */
+    public static String itemCodeIn(String itemIdColumn, String param) {
+        return itemIdColumn + " IN (SELECT c_iin.id FROM item c_iin WHERE c_iin.code IN (:" + param + "))";
+    }
+
+    /** An item on a supplier's source list, with the supplier's own part number (may be null). */
+    public record SourceListItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
+    }
+
+    /** A supplier's source list, by item code, in one query whatever its size. */
+    @Transactional(readOnly = true)
+    public List<SourceListItem> sourceList(long supplierId) {
+        return jdbc.sql("""
+                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days, si.supplier_part_no FROM supplier_item si
+                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
+                .query((rs, n) -> new SourceListItem(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("uom"), rs.getInt("lead_time_days"), rs.getString("supplier_part_no")))
+                .list();
+    }
+
+    /**
+     * The suppliers' own part numbers of the items on their source lists, supplier id → item id → part number
+     * (pairs without one are absent), in one query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<Long, String>> partNumbers(Collection<Long> supplierIds, Collection<Long> itemIds) {
+        Map<Long, Map<Long, String>> parts = new HashMap<>();
+        if (supplierIds.isEmpty() || itemIds.isEmpty()) {
+            return parts;
+        }
+        jdbc.sql("SELECT supplier_id, item_id, supplier_part_no FROM supplier_item WHERE supplier_id IN (:s) "
+                 + "AND item_id IN (:i) AND supplier_part_no IS NOT NULL")
+                .param("s", supplierIds).param("i", itemIds)
+                .query((rs, n) -> parts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)))
+                .list();
+        return parts;
+    }
+
     /** Items by id, for the ledger's typed entry point; unknown ids are absent. */
     @Transactional(readOnly = true)
     public Map<Long, ItemRef> itemsById(Collection<Long> ids) {

@@ -111,6 +111,43 @@ abstract class StockPolicyContract {
                 .param("k", item + "/" + wh).query(Long.class).single()).isEqualTo(2);
     }
 
+    @Autowired
+    org.openvmi.stockpolicy.internal.StockPolicyRepository repository;
+
+    /** ADR 0052: codes come from catalog after paging; the order by item or warehouse code is still SQL's. */
+    @Test
+    void pages_sorted_by_a_catalog_code_keep_their_order_and_filters() throws Exception {
+        String wh2 = Fixtures.unique("SPV");
+        send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + wh2 + "\",\"name\":\"仓二\"}")
+                .andExpect(status().isCreated());
+        String lines = "{\"safety\":1,\"warning\":2,\"max\":3,\"mode\":\"MANUAL\"}";
+        send(put(path(otherItem)), Role.PLANNER, lines).andExpect(status().isOk());
+        send(put(path(item)), Role.PLANNER, lines).andExpect(status().isOk());
+        send(put("/api/v1/stock-policies/" + item + "/" + wh2), Role.PLANNER, lines).andExpect(status().isOk());
+
+        List<String> sorted = java.util.stream.Stream.of(item, otherItem).sorted().toList();
+        for (String dir : List.of("asc", "desc")) {
+            List<String> expected = dir.equals("asc") ? sorted : List.of(sorted.get(1), sorted.get(0));
+            List<String> seen = new java.util.ArrayList<>();
+            for (int page = 0; page < 2; page++) {
+                var result = repository.find(new org.openvmi.stockpolicy.internal.StockPolicyRepository.Filter(wh, null, null),
+                        org.openvmi.shared.PageRequest.of(page, 1).sorted("item", dir), org.openvmi.shared.PartyScope.ALL);
+                assertThat(result.totalElements()).isEqualTo(2);
+                result.content().forEach(v -> seen.add(v.item()));
+            }
+            assertThat(seen).isEqualTo(expected);
+        }
+        // the default order: warehouse code, then item code; the text filter matches the item's code or name
+        var byText = repository.find(new org.openvmi.stockpolicy.internal.StockPolicyRepository.Filter(null,
+                item.toLowerCase(), null), org.openvmi.shared.PageRequest.of(0, 10), org.openvmi.shared.PartyScope.ALL);
+        assertThat(byText.content()).extracting(StockPolicyView::location)
+                .isEqualTo(java.util.stream.Stream.of(wh, wh2).sorted().toList());
+        assertThat(byText.content()).extracting(StockPolicyView::itemName).containsOnly("轴承");
+        assertThat(repository.find(new org.openvmi.stockpolicy.internal.StockPolicyRepository.Filter(wh2, "轴", null),
+                org.openvmi.shared.PageRequest.of(0, 10), org.openvmi.shared.PartyScope.ALL).content())
+                .extracting(StockPolicyView::item).containsExactly(item);
+    }
+
     @Test
     void lines_out_of_order_or_negative_are_refused_naming_the_field_and_nothing_changes() throws Exception {
         long before = policyRows();

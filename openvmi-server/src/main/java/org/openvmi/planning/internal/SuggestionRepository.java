@@ -28,21 +28,61 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SuggestionRepository {
 
-    private static final String FROM = " " + """
-             FROM planning_suggestion s JOIN item i ON i.id = s.item_id JOIN warehouse w ON w.id = s.warehouse_id
-             LEFT JOIN supplier sp ON sp.id = s.supplier_id LEFT JOIN warehouse fw ON fw.id = s.from_warehouse_id""";
+    /** Our table only; codes and names of a page come from catalog afterwards (ADR 0052). */
+    private static final String FROM = " FROM planning_suggestion s";
     /** The suggestion list's sortable columns (URL key, SQL). */
     static final SortColumns SORT = SortColumns.of("s.id DESC", "s.id", "type", "s.type", "status", "s.status",
-            "item", "i.code", "warehouse", "w.code", "qty", "s.qty", "supplier", "sp.code");
-    private static final String COLUMNS = "SELECT s.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code,"
-            + " sp.code AS supplier_code, fw.code AS from_code";
+            "item", CatalogRefs.itemCode("s.item_id"), "warehouse", CatalogRefs.warehouseCode("s.warehouse_id"),
+            "qty", "s.qty", "supplier", CatalogRefs.supplierCode("s.supplier_id"));
+    private static final String COLUMNS = "SELECT s.*";
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    SuggestionRepository(JdbcTemplate template, JdbcClient jdbc) {
+    SuggestionRepository(JdbcTemplate template, JdbcClient jdbc, CatalogRefs catalog) {
         this.template = template;
         this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** A suggestion before catalog's codes: its catalog ids and the view without codes. */
+    private record Row(long itemId, long warehouseId, Long supplierId, Long fromWarehouseId, SuggestionView view) {
+    }
+
+    /** The rows with item code and name, warehouse, supplier and source warehouse codes: one catalog query per kind. */
+    private List<SuggestionView> withCodes(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> itemIds = new java.util.TreeSet<>();
+        java.util.Set<Long> warehouseIds = new java.util.TreeSet<>();
+        java.util.Set<Long> supplierIds = new java.util.TreeSet<>();
+        for (Row r : rows) {
+            itemIds.add(r.itemId());
+            warehouseIds.add(r.warehouseId());
+            if (r.fromWarehouseId() != null) {
+                warehouseIds.add(r.fromWarehouseId());
+            }
+            if (r.supplierId() != null) {
+                supplierIds.add(r.supplierId());
+            }
+        }
+        var items = catalog.itemsById(itemIds);
+        var warehouses = catalog.warehousesById(warehouseIds);
+        var suppliers = catalog.suppliersById(supplierIds);
+        return rows.stream().map(r -> {
+            SuggestionView v = r.view();
+            var i = items.get(r.itemId());
+            var sp = r.supplierId() == null ? null : suppliers.get(r.supplierId());
+            var fw = r.fromWarehouseId() == null ? null : warehouses.get(r.fromWarehouseId());
+            return new SuggestionView(v.id(), v.runId(), v.type(), v.status(), i.code(), i.name(),
+                    warehouses.get(r.warehouseId()).code(), sp == null ? null : sp.code(), fw == null ? null : fw.code(),
+                    v.qty(), v.neededQty(), v.forecastQty(), v.horizonDays(), v.onHand(), v.inTransit(), v.onOrder(),
+                    v.committed(), v.reserved(), v.leadTimeDays(), v.leadTimeSd(), v.serviceLevel(), v.safety(),
+                    v.reorderPoint(), v.orderUpTo(), v.moq(), v.packSize(), v.sourceAvailable(), v.sourceMax(),
+                    v.reason(), v.decisionReason(), v.decidedBy(), v.decidedAt(), v.transferId(), v.createdAt(), v.rule());
+        }).toList();
     }
 
     /** OPEN suggestions of earlier runs for the given item-warehouses become SUPERSEDED. */
@@ -66,6 +106,7 @@ public class SuggestionRepository {
                 WHERE status = 'OPEN' AND item_id = :item AND warehouse_id = :wh""")
                 .param("item", r.itemId()).param("wh", r.warehouseId()).update();
         String supplier = r.supplier() == null || r.supplier().isBlank() ? null : r.supplier();
+        Long supplierId = supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
         BigDecimal lead = BigDecimal.valueOf(r.leadTimeDays());
         org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -73,10 +114,10 @@ public class SuggestionRepository {
                     forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
                     service_level, safety, reorder_point, order_up_to, needed_qty, created_at, lead_time_supplier_id,
                     on_order, committed, rule_id, rule_name)
-                VALUES (NULL, 'PURCHASE', 'OPEN', :item, :wh, (SELECT id FROM supplier WHERE code = :sup), :qty,
+                VALUES (NULL, 'PURCHASE', 'OPEN', :item, :wh, :sup, :qty,
                     :demand, 30, :onHand, :inTransit, :reserved, :lead, 0, 0, :safety, :warning, :max, :qty, :now,
-                    (SELECT id FROM supplier WHERE code = :sup), :onOrder, :committed, :rule, :name)""")
-                .param("item", r.itemId()).param("wh", r.warehouseId()).param("sup", supplier)
+                    :sup, :onOrder, :committed, :rule, :name)""")
+                .param("item", r.itemId()).param("wh", r.warehouseId()).param("sup", supplierId)
                 .param("qty", r.qty()).param("demand", r.demand30d()).param("onHand", r.onHand())
                 .param("inTransit", r.inTransit()).param("reserved", r.reserved()).param("lead", lead)
                 .param("safety", r.safety()).param("warning", r.warning()).param("max", r.max())
@@ -170,8 +211,8 @@ public class SuggestionRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<SuggestionView> rows = template.query(COLUMNS + FROM + scoped + SORT.orderBy(page) + " LIMIT ? OFFSET ?",
-                (rs, n) -> view(rs, scope), pageArgs.toArray());
+        List<SuggestionView> rows = withCodes(template.query(COLUMNS + FROM + scoped + SORT.orderBy(page)
+                + " LIMIT ? OFFSET ?", (rs, n) -> row(rs, scope), pageArgs.toArray()));
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -219,7 +260,7 @@ public class SuggestionRepository {
     public Optional<SuggestionView> find(long id, PartyScope scope) {
         return jdbc.sql(COLUMNS + FROM + " WHERE s.id = :id AND " + scopePredicate(scope))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> view(rs, scope)).optional();
+                .query((rs, n) -> row(rs, scope)).optional().map(r -> withCodes(List.of(r)).get(0));
     }
 
     /** The internal ids a suggestion's transfer needs. */
@@ -255,6 +296,11 @@ public class SuggestionRepository {
      * A suggestion to a supplier may have been planned with another supplier's lead time (a VMI item-warehouse
      * without receipts of the agreement's supplier keeps the primary source's): that supplier sees "-" instead.
      */
+    private Row row(ResultSet rs, PartyScope scope) throws SQLException {
+        return new Row(rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getObject("supplier_id", Long.class),
+                rs.getObject("from_warehouse_id", Long.class), view(rs, scope));
+    }
+
     private SuggestionView view(ResultSet rs, PartyScope scope) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
@@ -264,8 +310,7 @@ public class SuggestionRepository {
         // consignment, so it sees neither (ADR 0004 addendum); the reason then reads "on hand -"
         boolean stockShown = scope.seesAll();
         return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
-                rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
-                rs.getString("supplier_code"), rs.getString("from_code"), d(rs, "qty"), stockShown ? d(rs, "needed_qty") : null,
+                null, null, null, null, null, d(rs, "qty"), stockShown ? d(rs, "needed_qty") : null,
                 d(rs, "forecast_qty"), rs.getInt("horizon_days"), stockShown ? d(rs, "on_hand") : null, d(rs, "in_transit"),
                 stockShown ? d(rs, "on_order") : null, stockShown ? d(rs, "committed") : null, d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
                 leadTimeShown ? d(rs, "lead_time_sd") : null, d(rs, "service_level"),

@@ -39,23 +39,63 @@ import org.springframework.stereotype.Repository;
 public class AlertRepository {
 
     /** The alert list's sortable columns (URL key, SQL), within the groups when the list is grouped. */
-    static final SortColumns SORT = SortColumns.of("a.id DESC", "a.id", "type", "a.alert_type", "item", "i.code",
-            "warehouse", "w.code", "stock", "a.qty_at_raise", "line", "a.line_qty", "raised", "a.raised_at",
+    private static final String ITEM_CODE = CatalogRefs.itemCode("a.item_id");
+    private static final String WAREHOUSE_CODE = CatalogRefs.warehouseCode("a.warehouse_id");
+    private static final String SUPPLIER_CODE = CatalogRefs.supplierCode("a.supplier_id");
+
+    static final SortColumns SORT = SortColumns.of("a.id DESC", "a.id", "type", "a.alert_type", "item", ITEM_CODE,
+            "warehouse", WAREHOUSE_CODE, "stock", "a.qty_at_raise", "line", "a.line_qty", "raised", "a.raised_at",
             "status", "a.status");
 
-    private static final String SELECT = """
-            SELECT a.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code, s.code AS supplier_code
-            FROM stock_alert a JOIN item i ON i.id = a.item_id
-            LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id""";
+    /** The alert's own columns; item, warehouse and supplier codes come from catalog, one query per kind and page. */
+    private static final String SELECT = "SELECT a.* FROM stock_alert a";
 
     private static final int IN_LIST = 1_000;
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final CatalogRefs catalog;
 
-    AlertRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    AlertRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, CatalogRefs catalog) {
         this.jdbc = jdbc;
         this.template = template;
+        this.catalog = catalog;
+    }
+
+    /** An alert row before catalog's codes: its catalog ids, open key and the view without codes. */
+    private record Row(long itemId, Long warehouseId, Long supplierId, String openKey, AlertView view) {
+    }
+
+    /** The rows with item code, name and unit, warehouse and supplier codes, read in one query per kind (batched). */
+    private List<AlertView> withCodes(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, org.openvmi.catalog.ItemRef> items = new HashMap<>();
+        Map<Long, org.openvmi.catalog.NamedRef> warehouses = new HashMap<>();
+        Map<Long, org.openvmi.catalog.NamedRef> suppliers = new HashMap<>();
+        List<Long> itemIds = rows.stream().map(Row::itemId).distinct().toList();
+        List<Long> warehouseIds = rows.stream().map(Row::warehouseId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<Long> supplierIds = rows.stream().map(Row::supplierId).filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < itemIds.size(); from += IN_LIST) {
+            items.putAll(catalog.itemsById(itemIds.subList(from, Math.min(itemIds.size(), from + IN_LIST))));
+        }
+        for (int from = 0; from < warehouseIds.size(); from += IN_LIST) {
+            warehouses.putAll(catalog.warehousesById(warehouseIds.subList(from, Math.min(warehouseIds.size(), from + IN_LIST))));
+        }
+        for (int from = 0; from < supplierIds.size(); from += IN_LIST) {
+            suppliers.putAll(catalog.suppliersById(supplierIds.subList(from, Math.min(supplierIds.size(), from + IN_LIST))));
+        }
+        return rows.stream().map(r -> {
+            org.openvmi.catalog.ItemRef i = items.get(r.itemId());
+            org.openvmi.catalog.NamedRef w = r.warehouseId() == null ? null : warehouses.get(r.warehouseId());
+            org.openvmi.catalog.NamedRef s = r.supplierId() == null ? null : suppliers.get(r.supplierId());
+            AlertView v = r.view();
+            return new AlertView(v.id(), v.type(), v.status(), i.code(), i.name(), i.uom(), w == null ? null : w.code(),
+                    s == null ? null : s.code(), v.stockAtRaise(), v.line(), v.raisedAt(), v.acknowledgedAt(),
+                    v.acknowledgedBy(), v.ackComment(), v.stockAtResolve(), v.resolvedAt(), v.resolvedBy(),
+                    v.resolveComment(), v.ruleId(), v.severity(), v.message());
+        }).toList();
     }
 
     /** A line alert to raise: type, subject, the stock and the line it crossed. */
@@ -130,8 +170,8 @@ public class AlertRepository {
         List<Long> ids = changes.stream().filter(LevelChange::escalates).map(LevelChange::id).toList();
         Map<Long, AlertView> byId = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
-            jdbc.sql(SELECT + " WHERE a.id IN (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .query((rs, n) -> byId.put(rs.getLong("id"), view(rs, n))).list();
+            withCodes(jdbc.sql(SELECT + " WHERE a.id IN (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query(AlertRepository::row).list()).forEach(v -> byId.put(v.id(), v));
         }
         return ids.stream().map(byId::get).toList();
     }
@@ -187,8 +227,13 @@ public class AlertRepository {
         Map<String, AlertView> byKey = new HashMap<>();
         List<String> keys = alerts.stream().map(NewAlert::openKey).toList();
         for (int from = 0; from < keys.size(); from += IN_LIST) {
-            jdbc.sql(SELECT + " WHERE a.open_key IN (:keys)").param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
-                    .query((rs, n) -> byKey.put(rs.getString("open_key"), view(rs, n))).list();
+            List<Row> rows = jdbc.sql(SELECT + " WHERE a.open_key IN (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
+                    .query(AlertRepository::row).list();
+            List<AlertView> views = withCodes(rows);
+            for (int k = 0; k < rows.size(); k++) {
+                byKey.put(rows.get(k).openKey(), views.get(k));
+            }
         }
         List<AlertView> raised = keys.stream().map(byKey::get).toList();
         recordRaises(raised);
@@ -222,24 +267,16 @@ public class AlertRepository {
         }
         List<AlertView> views = new java.util.ArrayList<>();
         for (int from = 0; from < done.size(); from += IN_LIST) {
-            views.addAll(jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id")
+            views.addAll(withCodes(jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id")
                     .param("ids", done.subList(from, Math.min(done.size(), from + IN_LIST)))
-                    .query(AlertRepository::view).list());
+                    .query(AlertRepository::row).list()));
         }
         return views;
     }
 
     /** The suppliers with each item on their source list (items without any are absent). */
     public Map<Long, List<Long>> suppliersOf(Collection<Long> itemIds) {
-        Map<Long, List<Long>> suppliers = new HashMap<>();
-        List<Long> ids = List.copyOf(new TreeSet<>(itemIds));
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            jdbc.sql("SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
-                    .query((rs, n) -> suppliers.computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>()).add(rs.getLong(2)))
-                    .list();
-        }
-        return suppliers;
+        return catalog.suppliersOfItems(itemIds);
     }
 
     /** {@code interest} narrows to a user's warehouses and types (null or ALL = no narrowing). */
@@ -352,7 +389,7 @@ public class AlertRepository {
     public Optional<AlertView> find(long id, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE a.id = :id AND " + scopePredicate(scope))
                 .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query(AlertRepository::view).optional().map(v -> forScope(v, scope));
+                .query(AlertRepository::row).optional().map(r -> forScope(withCodes(List.of(r)).get(0), scope));
     }
 
     public PageResult<AlertView> find(Filter f, PageRequest page, PartyScope scope) {
@@ -364,15 +401,13 @@ public class AlertRepository {
         String where = where(f, scope, params);
         String orderBy = switch (order) {
             case NEWEST -> SORT.orderBy(page);
-            case WAREHOUSE -> SORT.orderBy("w.code", page);
+            case WAREHOUSE -> SORT.orderBy(WAREHOUSE_CODE, page);
             case SUPPLIER -> SORT.orderBy(groupSupplier(scope), page);
         };
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id "
-                              + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"
-                              + where).params(params).query(Long.class).single();
-        List<AlertView> rows = jdbc.sql(SELECT + where + orderBy + " LIMIT :limit OFFSET :offset")
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_alert a" + where).params(params).query(Long.class).single();
+        List<AlertView> rows = withCodes(jdbc.sql(SELECT + where + orderBy + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(AlertRepository::view).list().stream().map(v -> forScope(v, scope)).toList();
+                .query(AlertRepository::row).list()).stream().map(v -> forScope(v, scope)).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -410,9 +445,7 @@ public class AlertRepository {
     public List<Long> openIds(Filter f, int limit, PartyScope scope) {
         Map<String, Object> params = new HashMap<>();
         String where = where(f, scope, params) + " AND a.status = 'OPEN'";
-        return jdbc.sql("SELECT a.id FROM stock_alert a JOIN item i ON i.id = a.item_id "
-                        + "LEFT JOIN warehouse w ON w.id = a.warehouse_id LEFT JOIN supplier s ON s.id = a.supplier_id"
-                        + where + " ORDER BY a.id DESC LIMIT :limit")
+        return jdbc.sql("SELECT a.id FROM stock_alert a" + where + " ORDER BY a.id DESC LIMIT :limit")
                 .params(params).param("limit", limit).query(Long.class).list();
     }
 
@@ -422,9 +455,8 @@ public class AlertRepository {
         if (ids.isEmpty() || order == AlertOrder.NEWEST) {
             return groups;
         }
-        String label = order == AlertOrder.WAREHOUSE ? "w.code" : groupSupplier(scope);
-        jdbc.sql("SELECT a.id, " + label + " AS label FROM stock_alert a LEFT JOIN warehouse w ON w.id = a.warehouse_id "
-                 + "LEFT JOIN supplier s ON s.id = a.supplier_id WHERE a.id IN (:ids)")
+        String label = order == AlertOrder.WAREHOUSE ? WAREHOUSE_CODE : groupSupplier(scope);
+        jdbc.sql("SELECT a.id, " + label + " AS label FROM stock_alert a WHERE a.id IN (:ids)")
                 .param("ids", ids).param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> groups.put(rs.getLong("id"), rs.getString("label"))).list();
         return groups;
@@ -432,9 +464,7 @@ public class AlertRepository {
 
     /** The supplier an alert is grouped under: its own (low water) or the item's primary supplier the scope may see. */
     private static String groupSupplier(PartyScope scope) {
-        return "COALESCE(s.code, (SELECT gs.code FROM supplier_item gsi JOIN supplier gs ON gs.id = gsi.supplier_id "
-               + "WHERE gsi.item_id = a.item_id AND " + scope.predicate("gsi.supplier_id")
-               + " ORDER BY gsi.is_primary DESC, gs.code LIMIT 1))";
+        return "COALESCE(" + SUPPLIER_CODE + ", " + CatalogRefs.primarySupplierCode("a.item_id", scope) + ")";
     }
 
     private static String interestPredicate(AlertInterest interest, Map<String, Object> params) {
@@ -443,7 +473,8 @@ public class AlertRepository {
         }
         StringBuilder w = new StringBuilder();
         if (!interest.warehouses().isEmpty()) {
-            w.append(" AND (a.warehouse_id IS NULL OR a.warehouse_id IN (SELECT iw.id FROM warehouse iw WHERE iw.code IN (:interestWarehouses)))");
+            w.append(" AND (a.warehouse_id IS NULL OR ").append(CatalogRefs.warehouseCodeIn("a.warehouse_id", "interestWarehouses"))
+                    .append(")");
             params.put("interestWarehouses", List.copyOf(interest.warehouses()));
         }
         if (!interest.types().isEmpty()) {
@@ -492,25 +523,29 @@ public class AlertRepository {
             params.put("statuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.warehouse() != null) {
-            w.append(" AND w.code = :wh");
+            w.append(" AND ").append(CatalogRefs.warehouseCodeIn("a.warehouse_id", "wh"));
             params.put("wh", f.warehouse());
         }
         if (f.item() != null) {
-            w.append(" AND (i.code = :item)");
+            w.append(" AND ").append(CatalogRefs.itemCodeIs("a.item_id", "item"));
             params.put("item", f.item());
         }
         if (f.supplier() != null) {
-            w.append(" AND (s.code = :sup OR EXISTS (SELECT 1 FROM supplier_item fsi JOIN supplier fs ON fs.id = fsi.supplier_id "
-                     + "WHERE fsi.item_id = a.item_id AND fs.code = :sup))");
+            w.append(" AND (").append(CatalogRefs.supplierCodeIs("a.supplier_id", "sup")).append(" OR ")
+                    .append(CatalogRefs.itemSuppliedBy("a.item_id", "sup")).append(")");
             params.put("sup", f.supplier());
         }
         return w.toString();
     }
 
-    private static AlertView view(ResultSet rs, int n) throws SQLException {
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("item_id"), rs.getObject("warehouse_id", Long.class), rs.getObject("supplier_id", Long.class),
+                rs.getString("open_key"), view(rs));
+    }
+
+    private static AlertView view(ResultSet rs) throws SQLException {
         return new AlertView(rs.getLong("id"), AlertType.valueOf(rs.getString("alert_type")),
-                AlertStatus.valueOf(rs.getString("status")), rs.getString("item_code"), rs.getString("item_name"),
-                rs.getString("uom"), rs.getString("warehouse_code"), rs.getString("supplier_code"),
+                AlertStatus.valueOf(rs.getString("status")), null, null, null, null, null,
                 Decimals.plain(rs.getBigDecimal("qty_at_raise")), Decimals.plain(rs.getBigDecimal("line_qty")),
                 instant(rs, "raised_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
                 rs.getString("ack_comment"), Decimals.plain(rs.getBigDecimal("qty_at_resolve")),

@@ -28,22 +28,54 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StockPolicyRepository {
 
-    /** The stock line list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("w.code, i.code", "p.id", "item", "i.code", "warehouse", "w.code",
+    private static final String ITEM_CODE = CatalogRefs.itemCode("p.item_id");
+    private static final String WAREHOUSE_CODE = CatalogRefs.warehouseCode("p.warehouse_id");
+
+    /** The stock line list's sortable columns (URL key, SQL); codes through catalog's fragments (ADR 0052). */
+    static final SortColumns SORT = SortColumns.of(WAREHOUSE_CODE + ", " + ITEM_CODE, "p.id", "item", ITEM_CODE,
+            "warehouse", WAREHOUSE_CODE,
             "safety", "p.safety", "warning", "p.warning", "max", "p.max_qty", "servicelevel", "p.service_level",
             "mode", "p.mode", "updated", "p.updated_at");
 
-    private static final String SELECT = """
-            SELECT p.*, i.code AS item_code, i.name AS item_name, i.uom, w.code AS warehouse_code
-            FROM stock_policy p JOIN item i ON i.id = p.item_id JOIN warehouse w ON w.id = p.warehouse_id""";
+    private static final String SELECT = "SELECT p.* FROM stock_policy p";
     private static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CatalogRefs catalog;
 
-    StockPolicyRepository(JdbcClient jdbc, JdbcTemplate template) {
+    StockPolicyRepository(JdbcClient jdbc, JdbcTemplate template, CatalogRefs catalog) {
         this.jdbc = jdbc;
         this.template = template;
+        this.catalog = catalog;
+    }
+
+    /** A policy row before catalog's codes: its item and warehouse ids and the view without them. */
+    private record Row(long itemId, long warehouseId, StockPolicyView view) {
+    }
+
+    /** The rows with item code, name and unit and warehouse code, read from catalog in one query per kind. */
+    private List<StockPolicyView> withCodes(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, org.openvmi.catalog.ItemRef> items = new HashMap<>();
+        Map<Long, org.openvmi.catalog.NamedRef> warehouses = new HashMap<>();
+        List<Long> itemIds = rows.stream().map(Row::itemId).distinct().toList();
+        List<Long> warehouseIds = rows.stream().map(Row::warehouseId).distinct().toList();
+        for (int from = 0; from < itemIds.size(); from += BATCH) {
+            items.putAll(catalog.itemsById(itemIds.subList(from, Math.min(itemIds.size(), from + BATCH))));
+        }
+        for (int from = 0; from < warehouseIds.size(); from += BATCH) {
+            warehouses.putAll(catalog.warehousesById(warehouseIds.subList(from, Math.min(warehouseIds.size(), from + BATCH))));
+        }
+        return rows.stream().map(r -> {
+            org.openvmi.catalog.ItemRef i = items.get(r.itemId());
+            org.openvmi.catalog.NamedRef w = warehouses.get(r.warehouseId());
+            StockPolicyView v = r.view();
+            return new StockPolicyView(v.id(), i.code(), i.name(), i.uom(), w.code(), v.safety(), v.warning(), v.max(),
+                    v.serviceLevel(), v.mode(), v.plannedAt(), v.updatedAt(), v.updatedBy(), v.version());
+        }).toList();
     }
 
     public record Filter(String location, String text, PolicyMode mode) {
@@ -53,7 +85,7 @@ public class StockPolicyRepository {
         return jdbc.sql(SELECT + " WHERE p.item_id = :i AND p.warehouse_id = :w AND "
                         + CatalogRefs.itemPredicate("p.item_id", scope))
                 .param("i", itemId).param("w", warehouseId).param("scopeSupplierId", scope.supplierIdParam())
-                .query(StockPolicyRepository::view).optional();
+                .query(StockPolicyRepository::row).optional().map(r -> withCodes(List.of(r)).get(0));
     }
 
     public PageResult<StockPolicyView> find(Filter f, PageRequest page, PartyScope scope) {
@@ -61,23 +93,22 @@ public class StockPolicyRepository {
         params.put("scopeSupplierId", scope.supplierIdParam());
         StringBuilder where = new StringBuilder(" WHERE ").append(CatalogRefs.itemPredicate("p.item_id", scope));
         if (f.location() != null) {
-            where.append(" AND w.code = :w");
+            where.append(" AND ").append(CatalogRefs.warehouseCodeIn("p.warehouse_id", "w"));
             params.put("w", f.location());
         }
         if (f.text() != null) {
-            where.append(" AND (LOWER(i.code) LIKE :t OR LOWER(i.name) LIKE :t)");
+            where.append(" AND ").append(CatalogRefs.itemTextMatches("p.item_id", "t"));
             params.put("t", "%" + f.text().toLowerCase() + "%");
         }
         if (f.mode() != null) {
             where.append(" AND p.mode = :m");
             params.put("m", f.mode().name());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM stock_policy p JOIN item i ON i.id = p.item_id "
-                              + "JOIN warehouse w ON w.id = p.warehouse_id" + where)
+        long total = jdbc.sql("SELECT COUNT(*) FROM stock_policy p" + where)
                 .params(params).query(Long.class).single();
-        List<StockPolicyView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+        List<StockPolicyView> rows = withCodes(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(StockPolicyRepository::view).list();
+                .query(StockPolicyRepository::row).list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -92,8 +123,9 @@ public class StockPolicyRepository {
     }
 
     public List<StockPolicyView> all(PartyScope scope) {
-        return jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY w.code, i.code")
-                .param("scopeSupplierId", scope.supplierIdParam()).query(StockPolicyRepository::view).list();
+        return withCodes(jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY "
+                                  + WAREHOUSE_CODE + ", " + ITEM_CODE)
+                .param("scopeSupplierId", scope.supplierIdParam()).query(StockPolicyRepository::row).list());
     }
 
     public void insert(long itemId, long warehouseId, StockPolicyCommand c, String user, Instant now) {
@@ -231,14 +263,14 @@ public class StockPolicyRepository {
         return total;
     }
 
-    private static StockPolicyView view(ResultSet rs, int n) throws SQLException {
+    private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp planned = rs.getTimestamp("planned_at");
-        return new StockPolicyView(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
-                rs.getString("uom"), rs.getString("warehouse_code"), Decimals.plain(rs.getBigDecimal("safety")),
+        return new Row(rs.getLong("item_id"), rs.getLong("warehouse_id"), new StockPolicyView(rs.getLong("id"), null, null,
+                null, null, Decimals.plain(rs.getBigDecimal("safety")),
                 Decimals.plain(rs.getBigDecimal("warning")), Decimals.plain(rs.getBigDecimal("max_qty")),
                 serviceLevel(rs.getBigDecimal("service_level")), PolicyMode.valueOf(rs.getString("mode")),
                 planned == null ? null : planned.toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("updated_by"), rs.getInt("version"));
+                rs.getString("updated_by"), rs.getInt("version")));
     }
 
     private static BigDecimal serviceLevel(BigDecimal v) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.SortColumns;
@@ -33,10 +34,16 @@ import org.springframework.stereotype.Repository;
 public class SupplierStockRepository {
 
     /** The supplier stock list's sortable columns (URL key, SQL); a supplier and an item make a row. */
-    static final SortColumns SORT = SortColumns.of("s.code, i.code", "s.code, i.code", "supplier", "s.code",
-            "item", "i.code", "name", "i.name", "available", "ss.available_qty", "inproduction", "ss.in_production",
+    static final SortColumns SORT = SortColumns.of(Codes.SUPPLIER + ", " + Codes.ITEM, Codes.SUPPLIER + ", " + Codes.ITEM,
+            "supplier", Codes.SUPPLIER, "item", Codes.ITEM, "name", CatalogRefs.itemName("ss.item_id"), "available", "ss.available_qty", "inproduction", "ss.in_production",
             "from", "ss.available_from", "leadtime", "ss.production_lead_days", "lowwater", "ss.low_water",
             "asof", "ss.as_of", "source", "ss.source");
+
+    /** Catalog-issued sort keys (ADR 0052): the row's supplier and item codes. */
+    private static final class Codes {
+        static final String SUPPLIER = CatalogRefs.supplierCode("ss.supplier_id");
+        static final String ITEM = CatalogRefs.itemCode("ss.item_id");
+    }
 
     /** An item on a supplier's source list, with the supplier's own part number (may be null). */
     public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
@@ -60,21 +67,19 @@ public class SupplierStockRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    SupplierStockRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    private final CatalogRefs catalog;
+
+    SupplierStockRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CatalogRefs catalog) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.catalog = catalog;
     }
 
     /** The supplier's source list by item code: one query, whatever the size of the file. */
     public Map<String, SourceItem> sourceList(long supplierId) {
         Map<String, SourceItem> items = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT i.id, i.code, i.name, i.uom, si.lead_time_days, si.supplier_part_no FROM supplier_item si
-                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
-                .query((rs, n) -> items.put(rs.getString("code"), new SourceItem(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("uom"), rs.getInt("lead_time_days"),
-                        rs.getString("supplier_part_no"))))
-                .list();
+        catalog.sourceList(supplierId).forEach(i -> items.put(i.code(), new SourceItem(i.itemId(), i.code(), i.name(),
+                i.uom(), i.leadTimeDays(), i.partNo())));
         return items;
     }
 
@@ -187,12 +192,37 @@ public class SupplierStockRepository {
         sql.append(SORT.orderBy(page)).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", page.size());
         params.put("offset", offset);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs, now, staleAfter)).list();
+        return withCatalog(jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now, staleAfter)).list());
+    }
+
+    /** A stock row before catalog's codes, names and part number. */
+    private record Row(long supplierId, long itemId, SupplierStockView view) {
+    }
+
+    /** The page's supplier and item codes and names and part numbers, one catalog query per kind. */
+    private List<SupplierStockView> withCatalog(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> supplierIds = new java.util.TreeSet<>();
+        java.util.Set<Long> itemIds = new java.util.TreeSet<>();
+        rows.forEach(r -> { supplierIds.add(r.supplierId()); itemIds.add(r.itemId()); });
+        Map<Long, org.openvmi.catalog.NamedRef> suppliers = catalog.suppliersById(supplierIds);
+        Map<Long, org.openvmi.catalog.ItemRef> items = catalog.itemsById(itemIds);
+        Map<Long, Map<Long, String>> parts = catalog.partNumbers(supplierIds, itemIds);
+        return rows.stream().map(r -> {
+            org.openvmi.catalog.NamedRef s = suppliers.get(r.supplierId());
+            org.openvmi.catalog.ItemRef i = items.get(r.itemId());
+            SupplierStockView v = r.view();
+            return new SupplierStockView(s.code(), s.name(), i.code(), i.name(), i.uom(), v.available(),
+                    v.inProduction(), v.availableFrom(), v.leadTimeDays(), v.lowWater(), v.asOf(), v.source(),
+                    v.recordedAt(), v.recordedBy(), v.ageHours(), v.stale(),
+                    parts.getOrDefault(r.supplierId(), Map.of()).get(r.itemId()));
+        }).toList();
     }
 
     public long count(Filter filter, PartyScope scope, Instant now, Duration staleAfter) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id "
-                                              + "JOIN item i ON i.id = ss.item_id");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM supplier_stock ss");
         Map<String, Object> params = where(filter, scope, now, staleAfter, sql);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
@@ -202,15 +232,15 @@ public class SupplierStockRepository {
         sql.append(" WHERE ").append(scope.predicate("ss.supplier_id"));
         params.put("scopeSupplierId", scope.supplierIdParam());
         if (f.supplier() != null) {
-            sql.append(" AND s.code = :supplier");
+            sql.append(" AND ").append(CatalogRefs.supplierCodeIs("ss.supplier_id", "supplier"));
             params.put("supplier", f.supplier());
         }
         if (f.item() != null) {
-            sql.append(" AND i.code = :item");
+            sql.append(" AND ").append(CatalogRefs.itemCodeIs("ss.item_id", "item"));
             params.put("item", f.item());
         }
         if (f.items() != null) {
-            sql.append(f.items().isEmpty() ? " AND 1=0" : " AND i.code IN (:items)");
+            sql.append(f.items().isEmpty() ? " AND 1=0" : " AND " + CatalogRefs.itemCodeIn("ss.item_id", "items"));
             params.put("items", f.items().isEmpty() ? List.of("") : f.items());
         }
         if (f.stale() != null) {
@@ -221,12 +251,16 @@ public class SupplierStockRepository {
     }
 
     public List<SupplierStockHistoryView> history(long supplierId, long itemId, int limit) {
+        org.openvmi.catalog.NamedRef supplier = catalog.suppliersById(List.of(supplierId)).get(supplierId);
+        org.openvmi.catalog.ItemRef item = catalog.itemsById(List.of(itemId)).get(itemId);
+        if (supplier == null || item == null) {
+            return List.of(); // the inner joins found no rows either
+        }
         return jdbc.sql("""
-                SELECT s.code AS supplier_code, i.code AS item_code, h.* FROM supplier_stock_history h
-                JOIN supplier s ON s.id = h.supplier_id JOIN item i ON i.id = h.item_id
+                SELECT h.* FROM supplier_stock_history h
                 WHERE h.supplier_id = :s AND h.item_id = :i ORDER BY h.id DESC LIMIT :limit""")
                 .param("s", supplierId).param("i", itemId).param("limit", limit)
-                .query((rs, n) -> new SupplierStockHistoryView(rs.getString("supplier_code"), rs.getString("item_code"),
+                .query((rs, n) -> new SupplierStockHistoryView(supplier.code(), item.code(),
                         rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
                         integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"),
                         rs.getTimestamp("as_of").toInstant(), StockSource.valueOf(rs.getString("source")),
@@ -234,15 +268,14 @@ public class SupplierStockRepository {
                 .list();
     }
 
-    static SupplierStockView view(ResultSet rs, Instant now, Duration staleAfter) throws SQLException {
+    private static Row row(ResultSet rs, Instant now, Duration staleAfter) throws SQLException {
         Instant asOf = rs.getTimestamp("as_of").toInstant();
         Freshness fresh = Freshness.of(asOf, now, staleAfter);
-        return new SupplierStockView(rs.getString("supplier_code"), rs.getString("supplier_name"),
-                rs.getString("item_code"), rs.getString("item_name"), rs.getString("uom"),
+        return new Row(rs.getLong("supplier_id"), rs.getLong("item_id"), new SupplierStockView(null, null, null, null, null,
                 rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
                 integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"), asOf,
                 StockSource.valueOf(rs.getString("source")), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale(), rs.getString("supplier_part_no"));
+                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale(), null));
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -255,10 +288,9 @@ public class SupplierStockRepository {
         return rs.wasNull() ? null : v;
     }
 
+    /** The stock row's own columns; codes, names and the part number come from catalog (ADR 0052). */
     private static final String SELECT = """
-            SELECT s.code AS supplier_code, s.name AS supplier_name, i.code AS item_code, i.name AS item_name, i.uom,
-                   ss.available_qty, ss.in_production, ss.available_from, ss.production_lead_days, ss.low_water,
-                   ss.as_of, ss.source, ss.recorded_at, ss.recorded_by, si.supplier_part_no
-            FROM supplier_stock ss JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id
-            LEFT JOIN supplier_item si ON si.supplier_id = ss.supplier_id AND si.item_id = ss.item_id""";
+            SELECT ss.supplier_id, ss.item_id, ss.available_qty, ss.in_production, ss.available_from,
+                   ss.production_lead_days, ss.low_water, ss.as_of, ss.source, ss.recorded_at, ss.recorded_by
+            FROM supplier_stock ss""";
 }
