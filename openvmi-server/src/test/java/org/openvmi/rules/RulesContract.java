@@ -121,6 +121,24 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_template_is_named_and_described_in_the_readers_language_in_the_api_and_in_the_editor() throws Exception {
+        JsonNode zh = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
+                .locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse().getContentAsString());
+        for (JsonNode t : zh) {
+            String text = t.get("name").asString() + t.get("rule").get("name").asString()
+                    + t.get("rule").get("description").asString();
+            assertThat(text).as(t.get("key").asString()).doesNotContainPattern("[A-Za-z]{4,}");
+        }
+        JsonNode en = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
+                .locale(java.util.Locale.ENGLISH)).andReturn().getResponse().getContentAsString());
+        assertThat(en.get(0).get("rule").get("name").asString()).isEqualTo("Stale stock");
+
+        String page = mvc.perform(get("/rules/new").param("template", "stale-stock").with(as(Role.BUYER))
+                .locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("呆滞预警").doesNotContain("Stale stock");
+    }
+
+    @Test
     void use_case_stale_stock_is_marked_once_with_a_clearance_task_and_the_task_is_closed_with_an_outcome()
             throws Exception {
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);

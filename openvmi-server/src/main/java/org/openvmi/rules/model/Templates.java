@@ -8,8 +8,35 @@ import java.util.List;
  */
 public final class Templates {
 
-    /** A template: a stable key, its names in both languages, and the rule it fills the editor with. */
+    /**
+     * A template: a stable key and the rule it fills the editor with. The names people read (the template's title,
+     * the rule's name and description) are message keys {@code rules.template.<key>.title|name|description}, read in
+     * the user's language; the English texts here are the fallback for a bundle without them.
+     */
     public record Template(String key, String nameEn, String nameZh, RuleDefinition rule) {
+
+        public String titleKey() {
+            return "rules.template." + key + ".title";
+        }
+
+        public String nameKey() {
+            return "rules.template." + key + ".name";
+        }
+
+        public String descriptionKey() {
+            return "rules.template." + key + ".description";
+        }
+
+        /** The rule with its name and description in the reader's language ({@code text} reads a message key). */
+        public RuleDefinition localized(java.util.function.BiFunction<String, String, String> text) {
+            return new RuleDefinition(text.apply(nameKey(), rule.name()),
+                    text.apply(descriptionKey(), rule.description()), rule.ownerSupplier(), rule.scope(),
+                    rule.trigger(), rule.condition(), rule.actions());
+        }
+    }
+
+    public static java.util.Optional<Template> byKey(String key) {
+        return ALL.stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
     public static final String STALE_CONDITION = "onHand > 0.0 && (daysSinceLastIssue >= 60 || daysOfCover > 180.0)";
