@@ -131,11 +131,6 @@ public class AnalyticsQueries {
         return new AgingReport(today, owners);
     }
 
-    /** ABC × XYZ with the default thresholds (for other features, e.g. the rules' {@code abcClass}/{@code xyzClass}). */
-    public AbcReport abc(AnalyticsFilter filter, Period period) {
-        return abc(filter, period, AbcXyz.DEFAULT);
-    }
-
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
         snapshots.catchUp();

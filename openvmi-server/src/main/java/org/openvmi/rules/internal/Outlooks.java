@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.openvmi.analytics.AbcReport;
-import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
@@ -26,16 +24,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes the subjects' {@link Outlook} through the owning features' APIs, one read of each per evaluation and only
- * when a rule mentions what it gives: planning's latest forecasts ({@link Forecasts}), analytics' ABC × XYZ classes
- * and supplier scorecards ({@link AnalyticsQueries}), the suppliers' reported stock ({@link SupplierAvailability}).
+ * when a rule mentions what it gives: planning's latest forecasts ({@link Forecasts}), analytics' supplier scorecards ({@link AnalyticsQueries}), the suppliers' reported stock ({@link SupplierAvailability}).
  */
 @Component
 class Outlooks {
 
     /** The on-time rate looks back this many days (today included). */
     static final int ON_TIME_DAYS = 90;
-    /** The ABC × XYZ classes are computed over this many days (today included). */
-    static final int CLASS_DAYS = 90;
 
     private final Forecasts forecasts;
     private final AnalyticsQueries analytics;
@@ -54,11 +49,10 @@ class Outlooks {
             return subjects;
         }
         Map<String, double[]> forecast = Outlook.needs(mentioned, Outlook.FORECAST) ? forecasts() : Map.of();
-        Map<String, AbcReport.ItemClass> classes = Outlook.needs(mentioned, Outlook.CLASSES) ? classes(today) : Map.of();
         Map<String, BigDecimal> onTime = Outlook.needs(mentioned, Outlook.ON_TIME) ? onTime(subjects, today) : Map.of();
         Map<String, BigDecimal> reported = Outlook.needs(mentioned, Outlook.SUPPLIER_STOCK)
                 ? reported(subjects) : Map.of();
-        if (forecast.isEmpty() && classes.isEmpty() && onTime.isEmpty() && reported.isEmpty()) {
+        if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty()) {
             return subjects;
         }
         List<SubjectFacts.Subject> done = new ArrayList<>(subjects.size());
@@ -66,11 +60,10 @@ class Outlooks {
             var f = s.facts();
             Outlook o = f.outlook();
             double[] fc = forecast.get(f.item() + "\u0000" + f.warehouse());
-            AbcReport.ItemClass c = classes.get(f.item());
             String supplier = f.supplier();
             done.add(new SubjectFacts.Subject(f.with(new Outlook(o.demandCv(),
                     fc == null ? null : round(fc[0]), fc == null ? null : round(fc[1]), o.projectedAvailable7d(),
-                    o.projectedAvailable30d(), c == null ? null : c.abc(), c == null ? null : c.xyz(),
+                    o.projectedAvailable30d(),
                     supplier == null ? null : onTime.get(supplier),
                     supplier == null ? null : reported.get(f.item() + "\u0000" + supplier), o.shortfallElsewhere(),
                     o.warehousesBelowSafety())), s.suppliers()));
@@ -108,14 +101,6 @@ class Outlooks {
             left -= bucketDays;
         }
         return total;
-    }
-
-    private Map<String, AbcReport.ItemClass> classes(LocalDate today) {
-        Map<String, AbcReport.ItemClass> answer = new HashMap<>();
-        AbcReport report = analytics.abc(AnalyticsFilter.ALL,
-                analytics.period(today.minusDays(CLASS_DAYS - 1L), today));
-        report.items().forEach(c -> answer.put(c.item(), c));
-        return answer;
     }
 
     /** Each primary supplier's on time in full rate (0–1) over the last {@value #ON_TIME_DAYS} days; absent: nothing due. */

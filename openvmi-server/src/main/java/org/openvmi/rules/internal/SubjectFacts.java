@@ -218,7 +218,7 @@ public class SubjectFacts {
                     days(h.lastIssue, today), days(h.lastReceipt, today), stockAge(p.onHand(), h.inflows, today),
                     item.unitCost(), source == null ? 0 : source.leadTimeDays(), new Outlook(
                     Facts.coefficientOfVariation(h.daily), null, null, projected(p, today.plusDays(7)),
-                    projected(p, today.plusDays(30)), null, null, null, null, null, null));
+                    projected(p, today.plusDays(30)), null, null, null, null));
             subjects.add(new Subject(f, item.suppliers()));
         }
         subjects.sort(Comparator.comparing((Subject s) -> s.facts().item()).thenComparing(s -> s.facts().warehouse()));

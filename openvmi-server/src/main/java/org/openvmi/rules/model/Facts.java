@@ -150,8 +150,6 @@ public record Facts(long itemId, long warehouseId, String item, String warehouse
         v.put("forecast30d", outlook.forecast30d().doubleValue());
         v.put("projectedAvailable7d", outlook.projectedAvailable7d().doubleValue());
         v.put("projectedAvailable30d", outlook.projectedAvailable30d().doubleValue());
-        v.put("abcClass", outlook.abcClass());
-        v.put("xyzClass", outlook.xyzClass());
         v.put("supplierOnTimeRate", outlook.supplierOnTimeRate().doubleValue());
         v.put("supplierAvailable", outlook.supplierAvailable().doubleValue());
         v.put("suggestedSafety", suggestedSafety().doubleValue());

@@ -9,21 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * What a rule knows of a subject beyond its stock and ledger history, read from the owning features' APIs (docs/rules.md):
- * daily demand variability, planning's forecast, the availability timeline ahead, the ABC × XYZ class (analytics),
- * the primary supplier's on-time rate (analytics scorecard) and its reported available stock (supplier module).
+ * daily demand variability, planning's forecast, the availability timeline ahead, the primary supplier's on-time rate (analytics scorecard) and its reported available stock (supplier module).
  * The other warehouses of the item below their safety line and their total shortfall come from the same read of
- * the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due), "" for the classes.
+ * the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due).
  */
 public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal forecast30d,
-                      BigDecimal projectedAvailable7d, BigDecimal projectedAvailable30d, String abcClass,
-                      String xyzClass, BigDecimal supplierOnTimeRate, BigDecimal supplierAvailable,
+                      BigDecimal projectedAvailable7d, BigDecimal projectedAvailable30d, BigDecimal supplierOnTimeRate, BigDecimal supplierAvailable,
                       BigDecimal shortfallElsewhere, String warehousesBelowSafety) {
 
-    public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null, null, null);
+    public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null);
 
     /** The variables each read costs a call to another feature for (the rest are read with the subjects). */
     public static final Set<String> FORECAST = Set.of("forecast7d", "forecast30d");
-    public static final Set<String> CLASSES = Set.of("abcClass", "xyzClass");
     public static final Set<String> ON_TIME = Set.of("supplierOnTimeRate");
     public static final Set<String> SUPPLIER_STOCK = Set.of("supplierAvailable");
 
@@ -35,8 +32,6 @@ public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal for
         forecast30d = orZero(forecast30d);
         projectedAvailable7d = orZero(projectedAvailable7d);
         projectedAvailable30d = orZero(projectedAvailable30d);
-        abcClass = abcClass == null ? "" : abcClass;
-        xyzClass = xyzClass == null ? "" : xyzClass;
         supplierOnTimeRate = supplierOnTimeRate == null ? BigDecimal.ONE : supplierOnTimeRate;
         supplierAvailable = orZero(supplierAvailable);
         shortfallElsewhere = orZero(shortfallElsewhere);
@@ -44,13 +39,13 @@ public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal for
     }
 
     public Outlook withDemandCv(BigDecimal cv) {
-        return new Outlook(cv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d, abcClass, xyzClass,
+        return new Outlook(cv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
                 supplierOnTimeRate, supplierAvailable, shortfallElsewhere, warehousesBelowSafety);
     }
 
     public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
-        return new Outlook(demandCv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d, abcClass,
-                xyzClass, supplierOnTimeRate, supplierAvailable, shortfall, warehouses);
+        return new Outlook(demandCv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
+                supplierOnTimeRate, supplierAvailable, shortfall, warehouses);
     }
 
     private static BigDecimal orZero(BigDecimal b) {

@@ -42,8 +42,6 @@ public record Variable(String name, Kind kind) {
             new Variable("forecast30d", Kind.DOUBLE),
             new Variable("projectedAvailable7d", Kind.DOUBLE),
             new Variable("projectedAvailable30d", Kind.DOUBLE),
-            new Variable("abcClass", Kind.STRING),
-            new Variable("xyzClass", Kind.STRING),
             new Variable("supplierOnTimeRate", Kind.DOUBLE),
             new Variable("supplierAvailable", Kind.DOUBLE),
             new Variable("suggestedSafety", Kind.DOUBLE),
