@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import org.openvmi.rules.model.Evaluation;
 import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.Facts;
 import org.openvmi.rules.model.MessageTemplate;
+import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.stockpolicy.RuleAlert;
@@ -68,8 +70,10 @@ public class RuleEngine {
     public List<RuleRunView> runDue() {
         Instant now = clock.instant();
         List<RuleRunView> made = new ArrayList<>();
-        Supplier<List<SubjectFacts.Subject>> subjects = memo(facts::all);
-        for (RuleStore.Stored rule : rules.enabled()) {
+        List<RuleStore.Stored> enabled = rules.enabled();
+        Set<String> mentioned = Outlook.mentioned(enabled.stream().map(RuleStore.Stored::definition).toList());
+        Supplier<List<SubjectFacts.Subject>> subjects = memo(() -> facts.all(mentioned));
+        for (RuleStore.Stored rule : enabled) {
             Instant slot = dueSlot(rule, now);
             if (slot != null && rules.claim(rule.id(), slot)) {
                 made.add(run(rule, slot, subjects));
@@ -81,23 +85,23 @@ public class RuleEngine {
     /** Evaluates one rule for the window of {@code slot} and carries out its actions (what the cron would do). */
     public RuleRunView run(long ruleId, Instant slot) {
         RuleStore.Stored rule = rules.find(ruleId).orElseThrow(() -> new org.openvmi.shared.NotFoundException("Rule", ruleId));
-        return run(rule, slot, memo(facts::all));
+        return run(rule, slot, memo(() -> facts.all(Outlook.mentioned(List.of(rule.definition())))));
     }
 
     /** The subjects in the rule's scope, read now. */
     List<Facts> subjectsOf(RuleDefinition rule) {
-        return inScope(rule, facts.all());
+        return inScope(rule, facts.all(Outlook.mentioned(List.of(rule))));
     }
 
     /** Every subject of one item (by code), in scope or not, with whether the rule's scope admits it. */
     List<Map.Entry<Facts, Boolean>> subjectsOfItem(RuleDefinition rule, String item) {
-        return facts.all().stream().filter(s -> s.facts().item().equalsIgnoreCase(item))
+        return facts.all(Outlook.mentioned(List.of(rule))).stream().filter(s -> s.facts().item().equalsIgnoreCase(item))
                 .map(s -> Map.entry(s.facts(), s.inScopeOf(rule))).toList();
     }
 
     /** The subjects in the rule's scope as they stood at the end of each of the last {@code days} days. */
     void forEachDayOf(RuleDefinition rule, int days, java.util.function.BiConsumer<LocalDate, List<Facts>> sink) {
-        facts.forEachDay(days, s -> s.inScopeOf(rule), (day, subjects) ->
+        facts.forEachDay(days, Outlook.mentioned(List.of(rule)), s -> s.inScopeOf(rule), (day, subjects) ->
                 sink.accept(day, subjects.stream().map(SubjectFacts.Subject::facts).toList()));
     }
 

@@ -30,6 +30,7 @@ import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
@@ -55,8 +56,10 @@ public class Rules {
     private final RuleEngine engine;
     private final ItemScopes items;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Rules(RuleStore store, RunStore runs, RuleEngine engine, ItemScopes items, Clock clock) {
+    Rules(RuleStore store, RunStore runs, RuleEngine engine, ItemScopes items, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.runs = runs;
         this.engine = engine;
@@ -261,9 +264,22 @@ public class Rules {
                 System.currentTimeMillis() - t0, error[0], perDay, perSubject, actions);
     }
 
+    /** The seed rules, their titles, rule names and descriptions in the caller's language (message bundles). */
     public List<TemplateView> templates() {
+        return Templates.ALL.stream().map(this::view).toList();
+    }
+
+    /** One seed rule by its key, in the caller's language; empty for an unknown key. */
+    public java.util.Optional<TemplateView> template(String key) {
+        return Templates.byKey(key).map(this::view);
+    }
+
+    private TemplateView view(Templates.Template t) {
+        Locale locale = LocaleContextHolder.getLocale();
         boolean zh = chinese();
-        return Templates.ALL.stream().map(t -> new TemplateView(t.key(), zh ? t.nameZh() : t.nameEn(), t.rule())).toList();
+        String title = messages.getMessage(t.titleKey(), null, zh ? t.nameZh() : t.nameEn(), locale);
+        return new TemplateView(t.key(), title, t.localized((key, fallback) ->
+                messages.getMessage(key, null, fallback, locale)));
     }
 
     @Transactional(readOnly = true)

@@ -92,6 +92,9 @@ class RulesBrowserIT {
         browser.logIn("t-buyer", Fixtures.PASSWORD).open("/rules");
         browser.awaitText(By.tagName("h1"), "业务规则");
         browser.click("template-stale-stock");
+        // the template's name and description come in the page's language, not "Stale stock"
+        assertThat(browser.byId("name").getAttribute("value")).isEqualTo("呆滞预警");
+        assertThat(browser.byId("description").getAttribute("value")).startsWith("60 天无出库");
         browser.byId("condition").clear();
         browser.type("condition", "onHand > 0.0 &&\n  onHnd < 5.0");
         browser.type("items", item);

@@ -80,6 +80,24 @@ abstract class RulesContract {
                     "{\"item\":\"" + item + "\",\"price\":2.5,\"leadTimeDays\":" + leadTimeDays + ",\"primary\":true}");
         }
 
+        /** The same item at a further new warehouse; its code. */
+        String elsewhere(int received) throws Exception {
+            String other = Fixtures.unique("RW");
+            send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + other + "\",\"name\":\"仓\"}");
+            send(post("/api/v1/warehouses/" + other + "/locations"), Role.ADMIN,
+                    "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
+            send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item
+                    + "\",\"location\":\"" + other + "-B1\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + received
+                    + ",\"reference\":\"T-RULE\"}]}");
+            return other;
+        }
+
+        Subject lines(String at, int safety, int warning, int max) throws Exception {
+            send(put("/api/v1/stock-policies/" + item + "/" + (at == null ? warehouse : at)), Role.PLANNER,
+                    "{\"safety\":" + safety + ",\"warning\":" + warning + ",\"max\":" + max + "}");
+            return this;
+        }
+
         Subject move(String type, int qty) throws Exception {
             send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
                     + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
@@ -118,6 +136,109 @@ abstract class RulesContract {
 
     private JsonNode dryRun(long id) throws Exception {
         return JSON.readTree(send(post("/api/v1/rules/" + id + "/dry-run"), Role.VIEWER, ""));
+    }
+
+    @Test
+    void a_template_is_named_and_described_in_the_readers_language_in_the_api_and_in_the_editor() throws Exception {
+        JsonNode zh = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
+                .locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse().getContentAsString());
+        for (JsonNode t : zh) {
+            String text = t.get("name").asString() + t.get("rule").get("name").asString()
+                    + t.get("rule").get("description").asString();
+            assertThat(text).as(t.get("key").asString()).doesNotContainPattern("[A-Za-z]{4,}");
+        }
+        JsonNode en = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
+                .locale(java.util.Locale.ENGLISH)).andReturn().getResponse().getContentAsString());
+        assertThat(en.get(0).get("rule").get("name").asString()).isEqualTo("Stale stock");
+
+        var response = mvc.perform(get("/rules/new").param("template", "stale-stock")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("t-buyer")
+                        .roles("BUYER")).locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        String page = response.getContentAsString();
+        assertThat(page).contains("呆滞预警").doesNotContain("Stale stock");
+    }
+
+    @Test
+    void demand_cv_fires_on_lumpy_demand_and_stays_quiet_without_demand() throws Exception {
+        Subject lumpy = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).move("ISSUE", 30);
+        Subject idle = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "demandCv > 5.0");
+        JsonNode dry = dryRun(create(rule, List.of(lumpy.item, idle.item), false));
+        assertThat(dry.get("subjects").asInt()).isEqualTo(2);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        JsonNode hit = dry.get("hits").get(0);
+        assertThat(hit.get("item").asString()).isEqualTo(lumpy.item);
+        // all 90 days' demand on one day: cv = sqrt(89) = 9.434
+        assertThat(hit.get("values").get("demandCv").asString()).isEqualTo("9.434");
+    }
+
+    @Test
+    void the_transfer_template_fires_above_max_while_another_warehouse_is_below_safety_and_stays_quiet_otherwise()
+            throws Exception {
+        Subject full = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 80).lines(null, 10, 20, 50);
+        String shortThere = full.elsewhere(5);
+        full.lines(shortThere, 30, 40, 100);
+        Subject calm = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 80).lines(null, 10, 20, 50);
+        String fineThere = calm.elsewhere(35);
+        calm.lines(fineThere, 30, 40, 100);
+        long rule = create(template("transfer-suggestion"), List.of(full.item, calm.item), false);
+
+        JsonNode dry = dryRun(rule);
+        assertThat(dry.get("subjects").asInt()).isEqualTo(4);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        JsonNode hit = dry.get("hits").get(0);
+        assertThat(hit.get("item").asString()).isEqualTo(full.item);
+        assertThat(hit.get("warehouse").asString()).isEqualTo(full.warehouse);
+        assertThat(hit.get("values").get("shortfallElsewhere").asString()).isEqualTo("25");
+        assertThat(hit.get("values").get("warehousesBelowSafety").asString()).isEqualTo(shortThere);
+        assertThat(hit.get("actions").get(0).get("message").asString()).contains(shortThere).contains("short 25");
+    }
+
+    @Test
+    void the_dynamic_safety_template_fires_on_variable_demand_with_a_low_line_and_stays_quiet_otherwise()
+            throws Exception {
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 30).lines(null, 5, 10, 200);
+        Subject high = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 30)
+                .lines(null, 30, 40, 200);
+        Subject idle = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).lines(null, 5, 10, 200);
+        long rule = create(template("dynamic-safety"), List.of(low.item, high.item, idle.item), false);
+
+        JsonNode dry = dryRun(rule);
+        assertThat(dry.get("subjects").asInt()).isEqualTo(3);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        JsonNode hit = dry.get("hits").get(0);
+        assertThat(hit.get("item").asString()).isEqualTo(low.item);
+        // 1.65 × cv 9.434 × 30/90 a day × √20 days = 23.20
+        assertThat(hit.get("values").get("suggestedSafety").asString()).isEqualTo("23.2");
+        assertThat(hit.get("actions").get(0).get("message").asString()).contains("from 5 to about 23.2");
+        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+    }
+
+    @Test
+    void supplier_reported_stock_reaches_the_rule_through_the_supplier_module() throws Exception {
+        Subject reported = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).move("ISSUE", 30);
+        Subject silent = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
+        var response = mvc.perform(post("/api/v1/supplier-stock").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"item\":\"" + reported.item + "\",\"available\":42}]}")).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isLessThan(300);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        // a rule reads what its texts mention: this one names the supplier's stock
+        rule.put("condition", "onHand > 0.0 && supplierAvailable >= 0.0");
+        JsonNode dry = dryRun(create(rule, List.of(reported.item, silent.item), false));
+        assertThat(dry.get("fired").asInt()).isEqualTo(2);
+        JsonNode hit = dry.get("hits").get(0).get("item").asString().equals(reported.item) ? dry.get("hits").get(0)
+                : dry.get("hits").get(1);
+        JsonNode other = hit == dry.get("hits").get(0) ? dry.get("hits").get(1) : dry.get("hits").get(0);
+        assertThat(hit.get("values").get("supplierAvailable").asString()).as(hit.toString()).isEqualTo("42");
+        assertThat(other.get("values").get("supplierAvailable").asString()).isEqualTo("0");
+
+        rule.put("condition", "supplierAvailable > 40.0");
+        JsonNode only = dryRun(create(rule, List.of(reported.item, silent.item), false));
+        assertThat(only.get("fired").asInt()).isEqualTo(1);
+        assertThat(only.get("hits").get(0).get("item").asString()).isEqualTo(reported.item);
     }
 
     @Test

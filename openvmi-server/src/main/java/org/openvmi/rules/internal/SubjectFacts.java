@@ -19,6 +19,7 @@ import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.rules.model.Facts;
+import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
 import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.stockpolicy.StockPolicyView;
@@ -42,9 +43,11 @@ public class SubjectFacts {
     private final PlanningCatalog planningCatalog;
     private final ItemScopes items;
     private final Clock clock;
+    private final Outlooks outlooks;
 
     SubjectFacts(Availability availability, StockPositions stock, StockPolicies policies,
-                 PlanningCatalog planningCatalog, ItemScopes items, Clock clock) {
+                 PlanningCatalog planningCatalog, ItemScopes items, Clock clock, Outlooks outlooks) {
+        this.outlooks = outlooks;
         this.availability = availability;
         this.stock = stock;
         this.policies = policies;
@@ -74,6 +77,7 @@ public class SubjectFacts {
         BigDecimal demand90 = BigDecimal.ZERO;
         LocalDate lastIssue;
         LocalDate lastReceipt;
+        final double[] daily = new double[Facts.CV_DAYS];   // demand by age in days, today at 0
         final List<Object[]> inflows = new ArrayList<>();   // {LocalDate, BigDecimal}
 
         static History of(List<Move> moves, LocalDate asOf) {
@@ -97,6 +101,9 @@ public class SubjectFacts {
                     if (age < 90) {
                         h.demand90 = h.demand90.add(qty);
                     }
+                    if (age < Facts.CV_DAYS) {
+                        h.daily[(int) age] += qty.doubleValue();
+                    }
                     h.lastIssue = m.day();
                 }
                 if ("RECEIPT".equals(m.type())) {
@@ -110,8 +117,14 @@ public class SubjectFacts {
         }
     }
 
+    /** Every subject now, with every variable read. */
     public List<Subject> all() {
-        return all(LocalDate.now(clock), true);
+        return all(LocalDate.now(clock), true, null);
+    }
+
+    /** Every subject now; the variables that cost another feature a call only when {@code mentioned} names them. */
+    public List<Subject> all(Set<String> mentioned) {
+        return all(LocalDate.now(clock), true, mentioned);
     }
 
     /** Receives the subjects as they stood at the end of one day of a back-test. */
@@ -126,10 +139,15 @@ public class SubjectFacts {
      * (reserved, on order, in transit, committed, the stock lines, unit cost, the source) keeps today's value.
      */
     public void forEachDay(int days, java.util.function.Predicate<Subject> keep, DaySink sink) {
+        forEachDay(days, null, keep, sink);
+    }
+
+    /** As {@link #forEachDay(int, java.util.function.Predicate, DaySink)}, reading only the variables mentioned. */
+    public void forEachDay(int days, Set<String> mentioned, java.util.function.Predicate<Subject> keep, DaySink sink) {
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
         LocalDate first = today.minusDays(days - 1L);
-        List<Subject> now = all(today, false).stream().filter(keep).toList();
+        List<Subject> now = all(today, false, mentioned).stream().filter(keep).toList();
         Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
         for (Subject s : now) {
             moves.put(new ItemWarehouse(s.facts().itemId(), s.facts().warehouseId()), new ArrayList<>());
@@ -159,11 +177,12 @@ public class SubjectFacts {
         return new Facts(f.itemId(), f.warehouseId(), f.item(), f.warehouse(), f.category(), f.supplier(), onHand,
                 f.reserved(), f.onOrder(), f.inTransit(), f.committed(), f.hasPolicy(), f.safety(), f.warning(),
                 f.max(), h.demand30, h.demand90, days(h.lastIssue, day), days(h.lastReceipt, day),
-                stockAge(onHand, h.inflows, day), f.unitCost(), f.supplierLeadTimeDays());
+                stockAge(onHand, h.inflows, day), f.unitCost(), f.supplierLeadTimeDays(),
+                f.outlook().withDemandCv(Facts.coefficientOfVariation(h.daily)));
     }
 
     /** The subjects now; without {@code withHistory} their history is left empty (a back-test reads it itself). */
-    private List<Subject> all(LocalDate today, boolean withHistory) {
+    private List<Subject> all(LocalDate today, boolean withHistory, Set<String> mentioned) {
         ZoneId zone = clock.getZone();
         Map<ItemWarehouse, SupplyPosition> positions = availability.positions(null);
         Map<Long, ItemScopes.ItemScope> catalog = items.all();
@@ -197,11 +216,57 @@ public class SubjectFacts {
                     line == null ? BigDecimal.ZERO : line.safety(), line == null ? BigDecimal.ZERO : line.warning(),
                     line == null ? BigDecimal.ZERO : line.max(), h.demand30, h.demand90,
                     days(h.lastIssue, today), days(h.lastReceipt, today), stockAge(p.onHand(), h.inflows, today),
-                    item.unitCost(), source == null ? 0 : source.leadTimeDays());
+                    item.unitCost(), source == null ? 0 : source.leadTimeDays(), new Outlook(
+                    Facts.coefficientOfVariation(h.daily), null, null, projected(p, today.plusDays(7)),
+                    projected(p, today.plusDays(30)), null, null, null, null));
             subjects.add(new Subject(f, item.suppliers()));
         }
         subjects.sort(Comparator.comparing((Subject s) -> s.facts().item()).thenComparing(s -> s.facts().warehouse()));
-        return subjects;
+        return outlooks.complete(withElsewhere(subjects), today, mentioned);
+    }
+
+    /**
+     * Each subject learns which other warehouses of its item are below their safety line (with stock lines set) and
+     * by how much in all: what a transfer could cover.
+     */
+    static List<Subject> withElsewhere(List<Subject> subjects) {
+        Map<Long, List<Facts>> short_ = new HashMap<>();
+        for (Subject s : subjects) {
+            Facts f = s.facts();
+            if (f.hasPolicy() && f.available().compareTo(f.safety()) < 0) {
+                short_.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        if (short_.isEmpty()) {
+            return subjects;
+        }
+        List<Subject> answer = new ArrayList<>(subjects.size());
+        for (Subject s : subjects) {
+            Facts f = s.facts();
+            BigDecimal shortfall = BigDecimal.ZERO;
+            List<String> codes = new ArrayList<>();
+            for (Facts o : short_.getOrDefault(f.itemId(), List.of())) {
+                if (o.warehouseId() != f.warehouseId()) {
+                    shortfall = shortfall.add(o.safety().subtract(o.available()));
+                    codes.add(o.warehouse());
+                }
+            }
+            answer.add(codes.isEmpty() ? s : new Subject(f.with(f.outlook().withElsewhere(shortfall,
+                    String.join(",", codes))), s.suppliers()));
+        }
+        return answer;
+    }
+
+    /** The projected available after every open line dated up to {@code horizon} (late lines count from today). */
+    static BigDecimal projected(SupplyPosition p, LocalDate horizon) {
+        BigDecimal projected = p.onHand();
+        for (SupplyPosition.Entry e : p.timeline()) {
+            if (e.date() != null && e.date().isAfter(horizon)) {
+                break;   // the timeline is in date order
+            }
+            projected = e.projected();
+        }
+        return projected;
     }
 
     private static int days(LocalDate last, LocalDate today) {

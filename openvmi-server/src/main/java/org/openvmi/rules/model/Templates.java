@@ -3,19 +3,54 @@ package org.openvmi.rules.model;
 import java.util.List;
 
 /**
- * The seed rules a user starts from (issue 17). The two shipped today; the transfer, dynamic-safety and
- * channel-pause rules need actions not built yet.
+ * The seed rules a user starts from (issue 17): stale stock, smart reorder, transfer suggestion (an alert: there is no
+ * transfer-suggestion action yet) and dynamic safety stock (an alert suggesting the line). The channel-pause rule
+ * waits for the channels module.
  */
 public final class Templates {
 
-    /** A template: a stable key, its names in both languages, and the rule it fills the editor with. */
+    /**
+     * A template: a stable key and the rule it fills the editor with. The names people read (the template's title,
+     * the rule's name and description) are message keys {@code rules.template.<key>.title|name|description}, read in
+     * the user's language; the English texts here are the fallback for a bundle without them.
+     */
     public record Template(String key, String nameEn, String nameZh, RuleDefinition rule) {
+
+        public String titleKey() {
+            return "rules.template." + key + ".title";
+        }
+
+        public String nameKey() {
+            return "rules.template." + key + ".name";
+        }
+
+        public String descriptionKey() {
+            return "rules.template." + key + ".description";
+        }
+
+        /** The rule with its name and description in the reader's language ({@code text} reads a message key). */
+        public RuleDefinition localized(java.util.function.BiFunction<String, String, String> text) {
+            return new RuleDefinition(text.apply(nameKey(), rule.name()),
+                    text.apply(descriptionKey(), rule.description()), rule.ownerSupplier(), rule.scope(),
+                    rule.trigger(), rule.condition(), rule.actions());
+        }
+    }
+
+    public static java.util.Optional<Template> byKey(String key) {
+        return ALL.stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
     public static final String STALE_CONDITION = "onHand > 0.0 && (daysSinceLastIssue >= 60 || daysOfCover > 180.0)";
     public static final String REORDER_CONDITION =
             "available + onOrder < demand30d * 1.2 && supplierLeadTimeDays > 15";
     public static final String REORDER_QUANTITY = "demand30d * 1.2 - available - onOrder";
+
+    public static final String TRANSFER_CONDITION =
+            "hasPolicy && max > 0.0 && available > max && shortfallElsewhere > 0.0";
+    public static final String SAFETY_CONDITION = "hasPolicy && avgDailyDemand > 0.0"
+            + " && (demandCv >= 1.0 || supplierOnTimeRate < 0.8) && safety < suggestedSafety";
+    /** Mondays at 6:00: the safety review is weekly. */
+    public static final String WEEKLY_MONDAY_6AM = "0 0 6 * * MON";
 
     public static final List<Template> ALL = List.of(
             new Template("stale-stock", "Stale stock: no issue for 60 days or over 180 days of cover",
@@ -35,7 +70,33 @@ public final class Templates {
                             + " an item whose supplier needs more than 15 days: purchase suggestion for approval", null,
                             RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, List.of()), REORDER_CONDITION, List.of(
                             new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, REORDER_QUANTITY, null,
-                                    null)))));
+                                    null)))),
+            new Template("transfer-suggestion", "Transfer: above max here while another warehouse is below safety",
+                    "调拨建议：本仓高于最高线而其他仓低于安全线",
+                    new RuleDefinition("Transfer suggestion", "Available above the max line here while another"
+                            + " warehouse of the item is below its safety line: an alert suggesting the transfer", null,
+                            RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, List.of()), TRANSFER_CONDITION, List.of(
+                            new Action(Action.Type.ALERT, Action.Severity.INFO,
+                                    "Transfer suggestion: {item} at {warehouse} has {available} available, above its"
+                                            + " max {max}; below safety at {warehousesBelowSafety}, short"
+                                            + " {shortfallElsewhere} in all",
+                                    "调拨建议：{item} 在 {warehouse} 可用 {available}，高于最高线 {max}；"
+                                            + "{warehousesBelowSafety} 低于安全线，共缺 {shortfallElsewhere}",
+                                    null, null, null)))),
+            new Template("dynamic-safety", "Dynamic safety stock: variable demand or late supplier, safety line too low",
+                    "动态安全库存：需求波动大或供应商不准时，安全线偏低",
+                    new RuleDefinition("Dynamic safety stock", "Weekly: demand varies a lot (cv ≥ 1) or the supplier"
+                            + " delivers under 80 % on time, and the safety line is below 1.65 × the demand's"
+                            + " deviation over the lead time: an alert suggesting the higher line", null,
+                            RuleScope.ALL, new Trigger(WEEKLY_MONDAY_6AM, List.of()), SAFETY_CONDITION, List.of(
+                            new Action(Action.Type.ALERT, Action.Severity.WARNING,
+                                    "Raise the safety line of {item} at {warehouse} from {safety} to about"
+                                            + " {suggestedSafety}: demand variability {demandCv}, supplier on time"
+                                            + " {supplierOnTimeRate}, lead time {supplierLeadTimeDays} days",
+                                    "建议将 {item}（{warehouse}）的安全线从 {safety} 提高到约 {suggestedSafety}："
+                                            + "需求波动系数 {demandCv}，供应商准时率 {supplierOnTimeRate}，"
+                                            + "交期 {supplierLeadTimeDays} 天",
+                                    null, null, null)))));
 
     private Templates() {
     }

@@ -36,5 +36,15 @@ public record Variable(String name, Kind kind) {
             new Variable("stockAgeDays", Kind.INT),
             new Variable("unitCost", Kind.DOUBLE),
             new Variable("stockValue", Kind.DOUBLE),
-            new Variable("supplierLeadTimeDays", Kind.INT));
+            new Variable("supplierLeadTimeDays", Kind.INT),
+            new Variable("demandCv", Kind.DOUBLE),
+            new Variable("forecast7d", Kind.DOUBLE),
+            new Variable("forecast30d", Kind.DOUBLE),
+            new Variable("projectedAvailable7d", Kind.DOUBLE),
+            new Variable("projectedAvailable30d", Kind.DOUBLE),
+            new Variable("supplierOnTimeRate", Kind.DOUBLE),
+            new Variable("supplierAvailable", Kind.DOUBLE),
+            new Variable("suggestedSafety", Kind.DOUBLE),
+            new Variable("shortfallElsewhere", Kind.DOUBLE),
+            new Variable("warehousesBelowSafety", Kind.STRING));
 }

@@ -61,8 +61,8 @@ class RulePageController {
 
     @GetMapping("/new")
     String create(@RequestParam(required = false) String template, Model model) {
-        RuleForm form = Templates.ALL.stream().filter(t -> t.key().equals(template)).findFirst()
-                .map(t -> RuleForm.of(t.rule(), false, null)).orElseGet(RuleForm::new);
+        RuleForm form = (template == null ? java.util.Optional.<org.openvmi.rules.TemplateView>empty()
+                : rules.template(template)).map(t -> RuleForm.of(t.rule(), false, null)).orElseGet(RuleForm::new);
         model.addAttribute("rule", form);
         return editor(null, model);
     }

@@ -143,4 +143,15 @@ class RuleEngineTest {
         assertThat(bad.problems().list()).extracting(e -> e.field()).contains("name", "trigger.cron", "condition",
                 "actions[0].quantity", "actions[1].dueInDays", "actions[2].severity", "actions[2].messageEn");
     }
+
+    @org.junit.jupiter.api.Test
+    void demand_cv_is_the_spread_of_daily_demand_over_its_mean() {
+        assertThat(Facts.coefficientOfVariation(new double[] {5, 5, 5, 5})).isEqualByComparingTo("0");
+        assertThat(Facts.coefficientOfVariation(new double[] {0, 0, 0, 0})).isEqualByComparingTo("0");
+        // mean 2, deviations 2,2,2,2 (population): cv 1
+        assertThat(Facts.coefficientOfVariation(new double[] {4, 0, 4, 0})).isEqualByComparingTo("1");
+        double[] once = new double[Facts.CV_DAYS];
+        once[0] = 30;
+        assertThat(Facts.coefficientOfVariation(once)).isEqualByComparingTo("9.4340");
+    }
 }

@@ -1,0 +1,84 @@
+package org.openvmi.rules.model;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a rule knows of a subject beyond its stock and ledger history, read from the owning features' APIs (docs/rules.md):
+ * daily demand variability, planning's forecast, the availability timeline ahead, the primary supplier's on-time rate (analytics scorecard) and its reported available stock (supplier module).
+ * The other warehouses of the item below their safety line and their total shortfall come from the same read of
+ * the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due).
+ */
+public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal forecast30d,
+                      BigDecimal projectedAvailable7d, BigDecimal projectedAvailable30d, BigDecimal supplierOnTimeRate, BigDecimal supplierAvailable,
+                      BigDecimal shortfallElsewhere, String warehousesBelowSafety) {
+
+    public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null);
+
+    /** The variables each read costs a call to another feature for (the rest are read with the subjects). */
+    public static final Set<String> FORECAST = Set.of("forecast7d", "forecast30d");
+    public static final Set<String> ON_TIME = Set.of("supplierOnTimeRate");
+    public static final Set<String> SUPPLIER_STOCK = Set.of("supplierAvailable");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    public Outlook {
+        demandCv = orZero(demandCv);
+        forecast7d = orZero(forecast7d);
+        forecast30d = orZero(forecast30d);
+        projectedAvailable7d = orZero(projectedAvailable7d);
+        projectedAvailable30d = orZero(projectedAvailable30d);
+        supplierOnTimeRate = supplierOnTimeRate == null ? BigDecimal.ONE : supplierOnTimeRate;
+        supplierAvailable = orZero(supplierAvailable);
+        shortfallElsewhere = orZero(shortfallElsewhere);
+        warehousesBelowSafety = warehousesBelowSafety == null ? "" : warehousesBelowSafety;
+    }
+
+    public Outlook withDemandCv(BigDecimal cv) {
+        return new Outlook(cv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
+                supplierOnTimeRate, supplierAvailable, shortfallElsewhere, warehousesBelowSafety);
+    }
+
+    public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
+        return new Outlook(demandCv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
+                supplierOnTimeRate, supplierAvailable, shortfall, warehouses);
+    }
+
+    private static BigDecimal orZero(BigDecimal b) {
+        return b == null ? BigDecimal.ZERO : b;
+    }
+
+    /** The names the rules' texts (condition, quantities, messages) mention: which reads a run needs. */
+    public static Set<String> mentioned(Collection<RuleDefinition> rules) {
+        Set<String> names = new HashSet<>();
+        for (RuleDefinition r : rules) {
+            scan(r.condition(), names);
+            for (Action a : r.actions()) {
+                if (a != null) {
+                    scan(a.quantity(), names);
+                    scan(a.messageEn(), names);
+                    scan(a.messageZh(), names);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void scan(String text, Set<String> names) {
+        if (text == null) {
+            return;
+        }
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            names.add(m.group());
+        }
+    }
+
+    public static boolean needs(Set<String> mentioned, Set<String> group) {
+        return mentioned == null || group.stream().anyMatch(mentioned::contains);
+    }
+}
