@@ -81,12 +81,7 @@ class TableOwnershipTest {
             Map.entry("stockpolicy/internal/StockPolicyRepository.java", Set.of("item", "warehouse")),
             // supplier
             Map.entry("supplier/internal/AvailabilityRepository.java", Set.of("item", "supplier", "supplier_item")),
-            Map.entry("supplier/internal/SupplierStockRepository.java", Set.of("item", "supplier", "supplier_item")),
-            // merged in parallel with ADR 0052; being moved to CatalogRefs
-            Map.entry("channels/internal/ChannelOrderRepository.java", Set.of("item")),
-            Map.entry("channels/internal/ChannelRepository.java", Set.of("item", "warehouse")),
-            Map.entry("transferplan/internal/LaneRepository.java", Set.of("warehouse")),
-            Map.entry("transferplan/internal/PlanRepository.java", Set.of("item", "warehouse"))));
+            Map.entry("supplier/internal/SupplierStockRepository.java", Set.of("item", "supplier", "supplier_item"))));
 
     private static final Pattern CREATE = Pattern.compile(
             "(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
