@@ -74,12 +74,7 @@ class TableOwnershipTest {
                     Set.of("item", "supplier", "supplier_item", "warehouse")),
             Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
             Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse")),
-            // merged in parallel with ADR 0052; being moved to CatalogRefs
-            Map.entry("channels/internal/ChannelOrderRepository.java", Set.of("item")),
-            Map.entry("channels/internal/ChannelRepository.java", Set.of("item", "warehouse")),
-            Map.entry("transferplan/internal/LaneRepository.java", Set.of("warehouse")),
-            Map.entry("transferplan/internal/PlanRepository.java", Set.of("item", "warehouse"))));
+            Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse"))));
 
     private static final Pattern CREATE = Pattern.compile(
             "(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");

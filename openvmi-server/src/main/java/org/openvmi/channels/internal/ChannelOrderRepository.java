@@ -4,22 +4,31 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.openvmi.channels.ChannelOrderView;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.model.ChannelOrderStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Channel orders, their lines and the reservations they hold. */
+/**
+ * Channel orders, their lines and the reservations they hold. Item codes come from catalog's {@link CatalogRefs}, one
+ * batched query per order (ADR 0052: this SQL names only channels' tables).
+ */
 @Repository
 public class ChannelOrderRepository {
 
     private final JdbcClient jdbc;
+    private final CatalogRefs refs;
 
-    ChannelOrderRepository(JdbcClient jdbc) {
+    ChannelOrderRepository(JdbcClient jdbc, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
     }
 
     public record Order(long id, long channelId, String orderId, ChannelOrderStatus status, String requestHash) {
@@ -63,15 +72,30 @@ public class ChannelOrderRepository {
                 .param("l", location).param("lot", lot == null ? "" : lot).param("q", qty).update();
     }
 
+    /** The order's holds by reservation id, each with its item's code. */
     public List<HoldRow> holds(long orderId) {
+        List<HoldRow> holds = rawHolds(orderId);
+        return withCodes(holds, items(holds.stream().map(HoldRow::itemId).toList()));
+    }
+
+    /** Holds with {@code item} not yet filled in. */
+    private List<HoldRow> rawHolds(long orderId) {
         return jdbc.sql("""
-                SELECT h.reservation_id, h.item_id, h.warehouse_id, i.code, h.location, h.lot, h.qty
-                FROM channel_order_hold h JOIN item i ON i.id = h.item_id
-                WHERE h.channel_order_id = :o ORDER BY h.reservation_id""")
+                SELECT reservation_id, item_id, warehouse_id, location, lot, qty
+                FROM channel_order_hold WHERE channel_order_id = :o ORDER BY reservation_id""")
                 .param("o", orderId)
-                .query((rs, n) -> new HoldRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7)))
+                .query((rs, n) -> new HoldRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), null,
+                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6)))
                 .list();
+    }
+
+    private static List<HoldRow> withCodes(List<HoldRow> holds, Map<Long, ItemRef> items) {
+        return holds.stream().map(h -> new HoldRow(h.reservationId(), h.itemId(), h.warehouseId(),
+                items.get(h.itemId()).code(), h.location(), h.lot(), h.qty())).toList();
+    }
+
+    private Map<Long, ItemRef> items(List<Long> itemIds) {
+        return refs.itemsById(new TreeSet<>(itemIds));
     }
 
     public List<Long> itemIds(long orderId) {
@@ -90,14 +114,20 @@ public class ChannelOrderRepository {
     }
 
     public Optional<ChannelOrderView> view(long id) {
-        List<ChannelOrderView.Line> lines = jdbc.sql("""
-                SELECT i.code, l.qty FROM channel_order_line l JOIN item i ON i.id = l.item_id
-                WHERE l.channel_order_id = :o ORDER BY l.line_no""")
-                .param("o", id).query((rs, n) -> new ChannelOrderView.Line(rs.getString(1),
-                        org.openvmi.shared.Decimals.plain(rs.getBigDecimal(2)))).list();
-        List<ChannelOrderView.Hold> holds = holds(id).stream().map(h -> new ChannelOrderView.Hold(h.reservationId(),
-                h.item(), h.location(), h.lot().isEmpty() ? null : h.lot(), org.openvmi.shared.Decimals.plain(h.qty())))
-                .toList();
+        record RawLine(long itemId, BigDecimal qty) {
+        }
+        List<RawLine> rawLines = jdbc.sql(
+                        "SELECT item_id, qty FROM channel_order_line WHERE channel_order_id = :o ORDER BY line_no")
+                .param("o", id).query((rs, n) -> new RawLine(rs.getLong(1), rs.getBigDecimal(2))).list();
+        List<HoldRow> rawHolds = rawHolds(id);
+        List<Long> itemIds = new java.util.ArrayList<>(rawLines.stream().map(RawLine::itemId).toList());
+        itemIds.addAll(rawHolds.stream().map(HoldRow::itemId).toList());
+        Map<Long, ItemRef> items = items(itemIds);  // one query for the lines and the holds
+        List<ChannelOrderView.Line> lines = rawLines.stream().map(l -> new ChannelOrderView.Line(
+                items.get(l.itemId()).code(), org.openvmi.shared.Decimals.plain(l.qty()))).toList();
+        List<ChannelOrderView.Hold> holds = withCodes(rawHolds, items).stream().map(h -> new ChannelOrderView.Hold(
+                h.reservationId(), h.item(), h.location(), h.lot().isEmpty() ? null : h.lot(),
+                org.openvmi.shared.Decimals.plain(h.qty()))).toList();
         return jdbc.sql("""
                 SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at
                 FROM channel_order o JOIN channel c ON c.id = o.channel_id WHERE o.id = :o""")

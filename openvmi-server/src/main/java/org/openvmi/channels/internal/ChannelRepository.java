@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.channels.ChannelView;
 import org.openvmi.channels.PauseLogView;
 import org.openvmi.channels.model.AllocationRule;
@@ -21,14 +24,19 @@ import org.openvmi.channels.model.ChannelStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Channels, their warehouses, the per-item locks and pauses, and the pause log. */
+/**
+ * Channels, their warehouses, the per-item locks and pauses, and the pause log. Warehouse and item codes come from
+ * catalog's {@link CatalogRefs}, one batched query per list (ADR 0052: this SQL names only channels' tables).
+ */
 @Repository
 public class ChannelRepository {
 
     private final JdbcClient jdbc;
+    private final CatalogRefs refs;
 
-    ChannelRepository(JdbcClient jdbc) {
+    ChannelRepository(JdbcClient jdbc, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.refs = refs;
     }
 
     public record Row(long id, String code, String name, int priority, BigDecimal percentage, BigDecimal fixedQuota,
@@ -99,14 +107,17 @@ public class ChannelRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY priority, code").query((rs, n) -> row(rs)).list();
     }
 
-    /** Warehouse codes of each channel, by channel id. */
+    /** Warehouse codes of each channel, by channel id, each list sorted by code. */
     public Map<Long, List<String>> warehouseCodes() {
-        Map<Long, List<String>> codes = new HashMap<>();
-        jdbc.sql("""
-                SELECT cw.channel_id, w.code FROM channel_warehouse cw JOIN warehouse w ON w.id = cw.warehouse_id
-                ORDER BY w.code""")
-                .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+        Map<Long, List<Long>> ids = new HashMap<>();
+        jdbc.sql("SELECT channel_id, warehouse_id FROM channel_warehouse")
+                .query((rs, n) -> ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
                 .list();
+        Map<Long, NamedRef> warehouses = refs.warehousesById(
+                ids.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        Map<Long, List<String>> codes = new HashMap<>();
+        ids.forEach((channel, list) -> codes.put(channel,
+                list.stream().map(w -> warehouses.get(w).code()).sorted().toList()));
         return codes;
     }
 
@@ -181,17 +192,24 @@ public class ChannelRepository {
                 .param("line", threshold).param("at", Timestamp.from(at)).update();
     }
 
+    /** The newest {@code limit} entries of the pause log (of one channel, or all), newest first. */
     public List<PauseLogView> pauseLog(String channelCode, int limit) {
-        return jdbc.sql("""
-                SELECT c.code AS channel, i.code AS item, l.status, l.pool_free, l.threshold, l.logged_at
-                FROM channel_pause_log l JOIN channel c ON c.id = l.channel_id JOIN item i ON i.id = l.item_id
+        record Entry(String channel, long itemId, String status, BigDecimal poolFree, BigDecimal threshold,
+                     Instant loggedAt) {
+        }
+        List<Entry> page = jdbc.sql("""
+                SELECT c.code AS channel, l.item_id, l.status, l.pool_free, l.threshold, l.logged_at
+                FROM channel_pause_log l JOIN channel c ON c.id = l.channel_id
                 WHERE (CAST(:code AS VARCHAR(40)) IS NULL OR c.code = :code)
                 ORDER BY l.id DESC LIMIT :n""")
                 .param("code", channelCode).param("n", limit)
-                .query((rs, n) -> new PauseLogView(rs.getString("channel"), rs.getString("item"), rs.getString("status"),
+                .query((rs, n) -> new Entry(rs.getString("channel"), rs.getLong("item_id"), rs.getString("status"),
                         rs.getBigDecimal("pool_free"), rs.getBigDecimal("threshold"),
                         rs.getTimestamp("logged_at").toInstant()))
                 .list();
+        Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(page.stream().map(Entry::itemId).toList()));
+        return page.stream().map(e -> new PauseLogView(e.channel(), items.get(e.itemId()).code(), e.status(),
+                e.poolFree(), e.threshold(), e.loggedAt())).toList();
     }
 
     /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */

@@ -5,36 +5,51 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.transferplan.TransferLaneView;
 import org.openvmi.transferplan.model.Lane;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The lane table: one row per (from, to) warehouse pair. */
+/**
+ * The lane table: one row per (from, to) warehouse pair. Warehouse codes come from catalog's {@link CatalogRefs}, one
+ * batched query per list (ADR 0052: this SQL names only transferplan's tables).
+ */
 @Repository
 public class LaneRepository {
 
-    private static final String SELECT = """
-            SELECT l.*, f.code AS from_code, t.code AS to_code FROM transfer_lane l
-            JOIN warehouse f ON f.id = l.from_warehouse_id JOIN warehouse t ON t.id = l.to_warehouse_id""";
+    private static final String SELECT = "SELECT * FROM transfer_lane";
 
-    private final JdbcClient jdbc;
-
-    LaneRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** A lane row before its warehouse codes are filled in. */
+    private record Row(long id, long fromId, long toId, BigDecimal costPerUnit, int transitDays, int version,
+                       Instant updatedAt, String updatedBy) {
     }
 
+    private final JdbcClient jdbc;
+    private final CatalogRefs refs;
+
+    LaneRepository(JdbcClient jdbc, CatalogRefs refs) {
+        this.jdbc = jdbc;
+        this.refs = refs;
+    }
+
+    /** Every lane, by from and then to warehouse code (a lane table is one row per warehouse pair: sorted in Java). */
     public List<TransferLaneView> list() {
-        return jdbc.sql(SELECT + " ORDER BY f.code, t.code").query(LaneRepository::view).list();
+        return views(jdbc.sql(SELECT).query(LaneRepository::row).list()).stream()
+                .sorted(Comparator.comparing(TransferLaneView::from).thenComparing(TransferLaneView::to)).toList();
     }
 
     public Optional<TransferLaneView> find(long id) {
-        return jdbc.sql(SELECT + " WHERE l.id = :id").param("id", id).query(LaneRepository::view).optional();
+        return views(jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(LaneRepository::row).list())
+                .stream().findFirst();
     }
 
     public boolean exists(long from, long to) {
@@ -77,9 +92,21 @@ public class LaneRepository {
         return jdbc.sql("DELETE FROM transfer_lane WHERE id = :id").param("id", id).update() == 1;
     }
 
-    private static TransferLaneView view(ResultSet rs, int n) throws SQLException {
-        return new TransferLaneView(rs.getLong("id"), rs.getString("from_code"), rs.getString("to_code"),
-                org.openvmi.shared.Decimals.plain(rs.getBigDecimal("cost_per_unit")), rs.getInt("transit_days"),
-                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    private List<TransferLaneView> views(List<Row> rows) {
+        TreeSet<Long> ids = new TreeSet<>();
+        rows.forEach(r -> {
+            ids.add(r.fromId());
+            ids.add(r.toId());
+        });
+        Map<Long, NamedRef> warehouses = refs.warehousesById(ids);
+        return rows.stream().map(r -> new TransferLaneView(r.id(), warehouses.get(r.fromId()).code(),
+                warehouses.get(r.toId()).code(), org.openvmi.shared.Decimals.plain(r.costPerUnit()), r.transitDays(),
+                r.version(), r.updatedAt(), r.updatedBy())).toList();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("from_warehouse_id"), rs.getLong("to_warehouse_id"),
+                rs.getBigDecimal("cost_per_unit"), rs.getInt("transit_days"), rs.getInt("version"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
 }

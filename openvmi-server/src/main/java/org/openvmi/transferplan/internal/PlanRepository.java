@@ -9,9 +9,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.shared.Decimals;
 import org.openvmi.transferplan.TransferPlanView;
 import org.openvmi.transferplan.model.PlanLineKind;
@@ -21,7 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Plans, their lines and their per-warehouse cover; lines are written in JDBC batches. */
+/**
+ * Plans, their lines and their per-warehouse cover; lines are written in JDBC batches. Item and warehouse codes and
+ * names come from catalog's {@link CatalogRefs}, one batched query per kind for a whole plan, and the plan's lines are
+ * sorted by those codes in Java (a plan is small; ADR 0052: this SQL names only transferplan's tables).
+ */
 @Repository
 public class PlanRepository {
 
@@ -47,10 +57,12 @@ public class PlanRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CatalogRefs refs;
 
-    PlanRepository(JdbcClient jdbc, JdbcTemplate template) {
+    PlanRepository(JdbcClient jdbc, JdbcTemplate template, CatalogRefs refs) {
         this.jdbc = jdbc;
         this.template = template;
+        this.refs = refs;
     }
 
     public long insert(NewPlan p, List<NewLine> lines, List<NewCover> cover) {
@@ -109,12 +121,14 @@ public class PlanRepository {
     }
 
     public List<OpenMove> openMoves(long planId) {
-        return jdbc.sql("""
-                SELECT l.id, l.item_id, i.code, l.from_warehouse_id, l.to_warehouse_id, l.qty
-                FROM transfer_plan_line l JOIN item i ON i.id = l.item_id
-                WHERE l.plan_id = :p AND l.kind = 'TRANSFER' AND l.transfer_id IS NULL ORDER BY l.id""")
-                .param("p", planId).query((rs, n) -> new OpenMove(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6))).list();
+        List<OpenMove> moves = jdbc.sql("""
+                SELECT id, item_id, from_warehouse_id, to_warehouse_id, qty FROM transfer_plan_line
+                WHERE plan_id = :p AND kind = 'TRANSFER' AND transfer_id IS NULL ORDER BY id""")
+                .param("p", planId).query((rs, n) -> new OpenMove(rs.getLong(1), rs.getLong(2), null,
+                        rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5))).list();
+        Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(moves.stream().map(OpenMove::itemId).toList()));
+        return moves.stream().map(m -> new OpenMove(m.id(), m.itemId(), items.get(m.itemId()).code(),
+                m.fromWarehouseId(), m.toWarehouseId(), m.qty())).toList();
     }
 
     public void linkTransfer(List<Long> lineIds, long transferId) {
@@ -131,23 +145,42 @@ public class PlanRepository {
     public Optional<TransferPlanView> view(long id) {
         return jdbc.sql("SELECT * FROM transfer_plan WHERE id = :id").param("id", id).query((rs, n) -> header(rs))
                 .optional().map(head -> {
+            List<Line> lines = jdbc.sql("SELECT * FROM transfer_plan_line WHERE plan_id = :p")
+                    .param("p", id).query(PlanRepository::line).list();
+            List<CoverRow> coverRows = jdbc.sql("SELECT * FROM transfer_plan_warehouse WHERE plan_id = :p")
+                    .param("p", id).query(PlanRepository::coverRow).list();
+            // codes and names of the whole plan: one query for its items, one for its warehouses
+            Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(lines.stream().map(Line::itemId).toList()));
+            TreeSet<Long> warehouseIds = new TreeSet<>();
+            lines.forEach(l -> {
+                warehouseIds.add(l.toId());
+                if (l.fromId() != null) {
+                    warehouseIds.add(l.fromId());
+                }
+            });
+            coverRows.forEach(c -> warehouseIds.add(c.warehouseId()));
+            Map<Long, NamedRef> warehouses = refs.warehousesById(warehouseIds);
+            // transfers first (kind DESC), then by item, to and from warehouse code, as the plan page reads them
+            Comparator<Line> order = Comparator.comparing((Line l) -> l.kind().name(), Comparator.reverseOrder())
+                    .thenComparing(l -> items.get(l.itemId()).code())
+                    .thenComparing(l -> warehouses.get(l.toId()).code())
+                    .thenComparing(l -> l.fromId() == null ? null : warehouses.get(l.fromId()).code(),
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparingLong(Line::id);
             List<TransferPlanView.Move> moves = new ArrayList<>();
             List<TransferPlanView.Purchase> purchases = new ArrayList<>();
-            jdbc.sql("""
-                    SELECT l.*, i.code AS item_code, i.name AS item_name, f.code AS from_code, t.code AS to_code
-                    FROM transfer_plan_line l JOIN item i ON i.id = l.item_id
-                    LEFT JOIN warehouse f ON f.id = l.from_warehouse_id JOIN warehouse t ON t.id = l.to_warehouse_id
-                    WHERE l.plan_id = :p ORDER BY l.kind DESC, i.code, t.code, f.code""")
-                    .param("p", id).query(rs -> {
-                        if (PlanLineKind.TRANSFER.name().equals(rs.getString("kind"))) {
-                            moves.add(move(rs));
-                        } else {
-                            purchases.add(purchase(rs));
-                        }
-                    });
-            List<TransferPlanView.Cover> cover = jdbc.sql("""
-                    SELECT c.*, w.code FROM transfer_plan_warehouse c JOIN warehouse w ON w.id = c.warehouse_id
-                    WHERE c.plan_id = :p ORDER BY w.code""").param("p", id).query(PlanRepository::cover).list();
+            lines.stream().sorted(order).forEach(l -> {
+                ItemRef item = items.get(l.itemId());
+                String to = warehouses.get(l.toId()).code();
+                if (l.kind() == PlanLineKind.TRANSFER) {
+                    moves.add(move(l, item, warehouses.get(l.fromId()).code(), to));
+                } else {
+                    purchases.add(purchase(l, item, to));
+                }
+            });
+            List<TransferPlanView.Cover> cover = coverRows.stream()
+                    .map(c -> cover(c, warehouses.get(c.warehouseId()).code()))
+                    .sorted(Comparator.comparing(TransferPlanView.Cover::warehouse)).toList();
             BigDecimal purchaseCost = moves.stream().map(TransferPlanView.Move::purchaseCost)
                     .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new TransferPlanView(id, head.status, split(head.warehouses), split(head.items), head.coverDays,
@@ -171,31 +204,51 @@ public class PlanRepository {
                 accepted == null ? null : accepted.toInstant(), rs.getString("accepted_by"));
     }
 
-    private static TransferPlanView.Move move(ResultSet rs) throws SQLException {
+    /** A stored plan line before its codes are filled in. */
+    private record Line(long id, PlanLineKind kind, long itemId, Long fromId, long toId, BigDecimal qty, int packs,
+                        BigDecimal packSize, BigDecimal costPerUnit, int transitDays, BigDecimal transferCost,
+                        BigDecimal purchasePrice, BigDecimal purchaseCost, String need, String excess, Long transferId) {
+    }
+
+    private static Line line(ResultSet rs, int n) throws SQLException {
+        long from = rs.getLong("from_warehouse_id");
+        Long fromId = rs.wasNull() ? null : from;
         long transfer = rs.getLong("transfer_id");
         Long transferId = rs.wasNull() ? null : transfer;
-        return new TransferPlanView.Move(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
-                rs.getString("from_code"), rs.getString("to_code"), Decimals.plain(rs.getBigDecimal("qty")),
-                rs.getInt("packs"), Decimals.plain(rs.getBigDecimal("pack_size")),
-                Decimals.plain(rs.getBigDecimal("cost_per_unit")), rs.getInt("transit_days"),
-                Decimals.plain(rs.getBigDecimal("transfer_cost")), Decimals.plain(rs.getBigDecimal("purchase_price")),
-                Decimals.plain(rs.getBigDecimal("purchase_cost")), rs.getString("need_reason"),
+        return new Line(rs.getLong("id"), PlanLineKind.valueOf(rs.getString("kind")), rs.getLong("item_id"), fromId,
+                rs.getLong("to_warehouse_id"), rs.getBigDecimal("qty"), rs.getInt("packs"), rs.getBigDecimal("pack_size"),
+                rs.getBigDecimal("cost_per_unit"), rs.getInt("transit_days"), rs.getBigDecimal("transfer_cost"),
+                rs.getBigDecimal("purchase_price"), rs.getBigDecimal("purchase_cost"), rs.getString("need_reason"),
                 rs.getString("excess_reason"), transferId);
     }
 
-    private static TransferPlanView.Purchase purchase(ResultSet rs) throws SQLException {
-        return new TransferPlanView.Purchase(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
-                rs.getString("to_code"), Decimals.plain(rs.getBigDecimal("qty")), rs.getInt("packs"),
-                Decimals.plain(rs.getBigDecimal("purchase_price")), Decimals.plain(rs.getBigDecimal("purchase_cost")),
-                rs.getString("need_reason"));
+    private static TransferPlanView.Move move(Line l, ItemRef item, String from, String to) {
+        return new TransferPlanView.Move(l.id(), item.code(), item.name(), from, to, Decimals.plain(l.qty()),
+                l.packs(), Decimals.plain(l.packSize()), Decimals.plain(l.costPerUnit()), l.transitDays(),
+                Decimals.plain(l.transferCost()), Decimals.plain(l.purchasePrice()), Decimals.plain(l.purchaseCost()),
+                l.need(), l.excess(), l.transferId());
     }
 
-    private static TransferPlanView.Cover cover(ResultSet rs, int n) throws SQLException {
-        BigDecimal available = rs.getBigDecimal("available");
-        BigDecimal demand = rs.getBigDecimal("daily_demand");
-        BigDecimal in = rs.getBigDecimal("inbound");
-        BigDecimal out = rs.getBigDecimal("outbound");
-        return new TransferPlanView.Cover(rs.getString("code"), Decimals.plain(available), Decimals.plain(demand),
+    private static TransferPlanView.Purchase purchase(Line l, ItemRef item, String to) {
+        return new TransferPlanView.Purchase(l.id(), item.code(), item.name(), to, Decimals.plain(l.qty()), l.packs(),
+                Decimals.plain(l.purchasePrice()), Decimals.plain(l.purchaseCost()), l.need());
+    }
+
+    private record CoverRow(long warehouseId, BigDecimal available, BigDecimal dailyDemand, BigDecimal inbound,
+                            BigDecimal outbound) {
+    }
+
+    private static CoverRow coverRow(ResultSet rs, int n) throws SQLException {
+        return new CoverRow(rs.getLong("warehouse_id"), rs.getBigDecimal("available"), rs.getBigDecimal("daily_demand"),
+                rs.getBigDecimal("inbound"), rs.getBigDecimal("outbound"));
+    }
+
+    private static TransferPlanView.Cover cover(CoverRow c, String warehouse) {
+        BigDecimal available = c.available();
+        BigDecimal demand = c.dailyDemand();
+        BigDecimal in = c.inbound();
+        BigDecimal out = c.outbound();
+        return new TransferPlanView.Cover(warehouse, Decimals.plain(available), Decimals.plain(demand),
                 Decimals.plain(in), Decimals.plain(out), days(available, demand),
                 days(available.add(in).subtract(out), demand));
     }
