@@ -1,18 +1,16 @@
 package org.openvmi;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModules;
-
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
 
 class ModularityTests {
 
@@ -22,7 +20,8 @@ class ModularityTests {
      */
     @Test
     void features_respect_their_boundaries_and_form_no_cycle() {
-        ApplicationModules.of(OpenVmiApplication.class, resideInAPackage("org.openvmi.engine..")).verify();
+        ApplicationModules.of(OpenVmiApplication.class, resideInAPackage("org.openvmi.engine.."))
+                .verify();
     }
 
     /**
@@ -34,27 +33,39 @@ class ModularityTests {
     @Test
     void every_feature_declares_its_allowed_dependencies() {
         Set<String> notYet = Set.of("shared", "analytics", "rules");
-        List<String> undeclared = ApplicationModules.of(OpenVmiApplication.class, resideInAPackage("org.openvmi.engine.."))
-                .stream().map(m -> m.getBasePackage().getName())
-                .filter(p -> !notYet.contains(p.substring(p.lastIndexOf('.') + 1)))
-                .filter(p -> {
-                    try {
-                        ApplicationModule a = Class.forName(p + ".package-info").getAnnotation(ApplicationModule.class);
-                        return a == null || a.allowedDependencies().length == 0;
-                    } catch (ClassNotFoundException e) {
-                        return true;
-                    }
-                }).toList();
-        assertThat(undeclared).as("modules without @ApplicationModule(allowedDependencies = …)").isEmpty();
+        List<String> undeclared =
+                ApplicationModules.of(OpenVmiApplication.class, resideInAPackage("org.openvmi.engine..")).stream()
+                        .map(m -> m.getBasePackage().getName())
+                        .filter(p -> !notYet.contains(p.substring(p.lastIndexOf('.') + 1)))
+                        .filter(p -> {
+                            try {
+                                ApplicationModule a =
+                                        Class.forName(p + ".package-info").getAnnotation(ApplicationModule.class);
+                                return a == null || a.allowedDependencies().length == 0;
+                            } catch (ClassNotFoundException e) {
+                                return true;
+                            }
+                        })
+                        .toList();
+        assertThat(undeclared)
+                .as("modules without @ApplicationModule(allowedDependencies = …)")
+                .isEmpty();
     }
 
     @Test
     void domain_models_are_plain_java() {
         // package-info only carries module metadata (a named interface), no code
-        noClasses().that().resideInAPackage("org.openvmi..model..").and().doNotHaveSimpleName("package-info")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.openvmi..model..")
+                .and()
+                .doNotHaveSimpleName("package-info")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
                 .allowEmptyShould(true)
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.openvmi"));
     }
 }

@@ -1,5 +1,7 @@
 package org.openvmi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each feature owns its tables (ADR 0001, ADR 0052): the SQL in a feature's main sources names only its own tables;
@@ -43,12 +42,16 @@ class TableOwnershipTest {
      */
     static final Map<String, Set<String>> NOT_YET_MOVED = new TreeMap<>(Map.ofEntries(
             // consignment
-            Map.entry("consignment/internal/AgreementRepository.java", Set.of("item", "location", "supplier", "warehouse")),
+            Map.entry(
+                    "consignment/internal/AgreementRepository.java",
+                    Set.of("item", "location", "supplier", "warehouse")),
             Map.entry("consignment/internal/CallOffRepository.java", Set.of("item", "location", "supplier")),
             Map.entry("consignment/internal/ConsignmentOpenSupply.java", Set.of("location")),
             Map.entry("consignment/internal/SettlementRepository.java", Set.of("item", "location", "supplier")),
             Map.entry("consignment/internal/ShipmentRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("consignment/internal/VmiFactsRepository.java", Set.of("item", "location", "supplier", "warehouse")),
+            Map.entry(
+                    "consignment/internal/VmiFactsRepository.java",
+                    Set.of("item", "location", "supplier", "warehouse")),
             // inventory
             Map.entry("inventory/StockPositions.java", Set.of("location")),
             Map.entry("inventory/internal/BalanceRepository.java", Set.of("location")),
@@ -57,7 +60,8 @@ class TableOwnershipTest {
             Map.entry("inventory/internal/InventoryOpenSupply.java", Set.of("location")),
             Map.entry("inventory/internal/LedgerFeedRepository.java", Set.of("item", "location", "warehouse")),
             Map.entry("inventory/internal/ReservationRepository.java", Set.of("item", "location", "warehouse")),
-            Map.entry("inventory/internal/StockQueryRepository.java",
+            Map.entry(
+                    "inventory/internal/StockQueryRepository.java",
                     Set.of("item", "item_barcode", "location", "supplier_item", "warehouse")),
             Map.entry("inventory/internal/TransferQueryRepository.java", Set.of("item", "location", "warehouse")),
             Map.entry("inventory/internal/TransferRepository.java", Set.of("item", "location")),
@@ -66,26 +70,30 @@ class TableOwnershipTest {
             Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse")),
             // procurement
             Map.entry("procurement/PurchaseOrderPicks.java", Set.of("supplier")),
-            Map.entry("procurement/internal/DeliveryLineRepository.java",
+            Map.entry(
+                    "procurement/internal/DeliveryLineRepository.java",
                     Set.of("item", "supplier", "supplier_item", "warehouse")),
             Map.entry("procurement/internal/InvoiceRepository.java", Set.of("item", "supplier")),
             Map.entry("procurement/internal/OverdueSupplyRepository.java", Set.of("item", "supplier", "warehouse")),
-            Map.entry("procurement/internal/PriceLineRepository.java",
+            Map.entry(
+                    "procurement/internal/PriceLineRepository.java",
                     Set.of("item", "supplier", "supplier_item", "warehouse")),
             Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
             Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
             Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse"))));
 
-    private static final Pattern CREATE = Pattern.compile(
-            "(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
-    private static final Pattern STRINGS = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-    private static final Pattern TABLE_USE = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|exists)\\s+([a-z_][a-z_0-9]*)");
+    private static final Pattern CREATE =
+            Pattern.compile("(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
+    private static final Pattern STRINGS =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern TABLE_USE =
+            Pattern.compile("(?i)\\b(?:from|join|into|update|exists)\\s+([a-z_][a-z_0-9]*)");
 
     @Test
     void every_table_has_a_feature_that_owns_it() throws IOException {
         Set<String> features = features();
-        owners().forEach((table, owner) -> assertThat(features).as("""
+        owners().forEach((table, owner) ->
+                assertThat(features).as("""
                 owner of table %s: name its migration V…__<feature>_<what>.sql after the feature that owns it                 (or add its prefix to OWNER_BY_PREFIX)""".formatted(table)).contains(owner));
     }
 
@@ -106,21 +114,20 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(found)
-                .as("""
+        assertThat(found).as("""
                         SQL naming another feature's tables (ADR 0052): read them through the owner's API instead; \
-                        a file moved off them leaves TableOwnershipTest.NOT_YET_MOVED""")
-                .isEqualTo(NOT_YET_MOVED);
+                        a file moved off them leaves TableOwnershipTest.NOT_YET_MOVED""").isEqualTo(NOT_YET_MOVED);
     }
 
     @Test
     void the_scan_sees_a_join_in_a_text_block_and_in_a_string() {
         Map<String, String> owners = Map.of("item", "catalog", "proc_invoice", "procurement");
         String source = "String a = \"\"\"\n SELECT x FROM proc_invoice v\n JOIN item i ON i.id = v.item_id\"\"\";"
-                        + " String b = \"SELECT 1 FROM item WHERE id = ?\"; // joins from item in a comment";
+                + " String b = \"SELECT 1 FROM item WHERE id = ?\"; // joins from item in a comment";
         assertThat(foreignTables(source, "procurement", owners)).containsExactly("item");
         assertThat(foreignTables(source, "catalog", owners)).containsExactly("proc_invoice");
-        assertThat(foreignTables("// SELECT * FROM item", "procurement", owners)).isEmpty();
+        assertThat(foreignTables("// SELECT * FROM item", "procurement", owners))
+                .isEmpty();
     }
 
     static Set<String> foreignTables(String source, String feature, Map<String, String> owners) {
@@ -142,7 +149,8 @@ class TableOwnershipTest {
     static Map<String, String> owners() throws IOException {
         Map<String, String> owners = new TreeMap<>();
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
                 String name = file.getFileName().toString();
                 String feature = name.substring(name.indexOf("__") + 2).split("[_.]")[0];
                 Matcher create = CREATE.matcher(Files.readString(file));
@@ -151,8 +159,11 @@ class TableOwnershipTest {
                     if (FRAMEWORK.contains(table)) {
                         continue;
                     }
-                    String owner = OWNER_BY_PREFIX.entrySet().stream().filter(e -> table.startsWith(e.getKey()))
-                            .map(Map.Entry::getValue).findFirst().orElse(feature);
+                    String owner = OWNER_BY_PREFIX.entrySet().stream()
+                            .filter(e -> table.startsWith(e.getKey()))
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(feature);
                     owners.putIfAbsent(table, owner);
                 }
             }
@@ -162,7 +173,8 @@ class TableOwnershipTest {
 
     static Set<String> features() throws IOException {
         try (Stream<Path> dirs = Files.list(MAIN)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }

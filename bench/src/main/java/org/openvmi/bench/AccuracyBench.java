@@ -42,8 +42,7 @@ import org.openvmi.engine.forecast.ZeroModel;
  */
 public final class AccuracyBench {
 
-    private AccuracyBench() {
-    }
+    private AccuracyBench() {}
 
     /** Arguments: data directory (default /work/shared/data), then {@code m3}, {@code oil} or nothing for both. */
     public static void main(String[] args) {
@@ -51,25 +50,46 @@ public final class AccuracyBench {
         String only = args.length > 1 ? args[1] : "both";
         if (!only.equals("oil")) {
             Map<String, double[]> m3 = SeriesFile.read(dir.resolve("m3_monthly.csv"));
-            report("M3 monthly, horizon 18, mean MASE (seasonal naive m = 12)", m3, 18, true,
-                    List.of(new SesModel(), new HoltDampedModel(), new ThetaModel(12),
+            report(
+                    "M3 monthly, horizon 18, mean MASE (seasonal naive m = 12)",
+                    m3,
+                    18,
+                    true,
+                    List.of(
+                            new SesModel(),
+                            new HoltDampedModel(),
+                            new ThetaModel(12),
                             new DeseasonalisedModel(new SesModel(), 12),
                             new DeseasonalisedModel(new HoltDampedModel(), 12),
-                            new CombinationModel("Theta+HW-damped(12)",
-                                    List.of(new ThetaModel(12), HoltWintersModel.additive(12).damped())),
-                            HoltWintersModel.additive(12).damped(), HoltWintersModel.multiplicative(12).damped(),
-                            new NaiveModel(), new SeasonalNaiveModel(12)));
+                            new CombinationModel(
+                                    "Theta+HW-damped(12)",
+                                    List.of(
+                                            new ThetaModel(12),
+                                            HoltWintersModel.additive(12).damped())),
+                            HoltWintersModel.additive(12).damped(),
+                            HoltWintersModel.multiplicative(12).damped(),
+                            new NaiveModel(),
+                            new SeasonalNaiveModel(12)));
         }
         if (!only.equals("m3")) {
             Map<String, double[]> oil = SeriesFile.read(dir.resolve("oil_spares_monthly.csv"));
-            report("Oil spare parts, 38 months to fit, 17 to test, mean RMSSE", oil, 17, false,
-                    List.of(CrostonModel.sba(), CrostonModel.croston(), new TsbModel(), new SesModel(),
-                            new ZeroModel(), new MinimumRmseModel()));
+            report(
+                    "Oil spare parts, 38 months to fit, 17 to test, mean RMSSE",
+                    oil,
+                    17,
+                    false,
+                    List.of(
+                            CrostonModel.sba(),
+                            CrostonModel.croston(),
+                            new TsbModel(),
+                            new SesModel(),
+                            new ZeroModel(),
+                            new MinimumRmseModel()));
         }
     }
 
-    private static void report(String title, Map<String, double[]> data, int holdout, boolean mase,
-                               List<ForecastModel> models) {
+    private static void report(
+            String title, Map<String, double[]> data, int holdout, boolean mase, List<ForecastModel> models) {
         AutoForecaster auto = new AutoForecaster(12, 4);
         AutoForecaster pointAccuracy = new AutoForecaster(12, 4, SporadicForecast.MINIMUM_RMSE);
         Map<String, Integer> chosenForAccuracy = new TreeMap<>();
@@ -94,14 +114,21 @@ public final class AccuracyBench {
             }
             for (ForecastModel model : models) {
                 if (model.canFit(train) && !Boolean.getBoolean("noSingles")) {
-                    add(sums, model.name(), score(mase, train, test, model.fit(train).forecast(holdout)));
+                    add(
+                            sums,
+                            model.name(),
+                            score(mase, train, test, model.fit(train).forecast(holdout)));
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d series (%.1f s)%n", title, series, seconds);
         int all = series;
-        sums.forEach((name, s) -> System.out.printf(Locale.ROOT, "  %-30s %.4f%s%n", name, s[0] / s[1],
+        sums.forEach((name, s) -> System.out.printf(
+                Locale.ROOT,
+                "  %-30s %.4f%s%n",
+                name,
+                s[0] / s[1],
                 s[1] == all ? "" : String.format(Locale.ROOT, "  (%d series it can fit)", (int) s[1])));
         List<String> counts = new ArrayList<>();
         chosen.forEach((name, c) -> counts.add(name + " " + c));

@@ -30,9 +30,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class AnalyticsBench {
 
-    private AnalyticsBench() {
-    }
+    private AnalyticsBench() {}
 
     public static void main(String[] args) throws Throwable {
         Map<String, String> o = options(args);
@@ -69,7 +66,8 @@ public final class AnalyticsBench {
         int postSeconds = Integer.parseInt(o.getOrDefault("post-seconds", "20"));
         int postRounds = Integer.parseInt(o.getOrDefault("post-rounds", "2"));
         String db = "openvmi_analyticsbench_" + Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf("OpenVMI analytics bench: %d cores, load average %s, Java %s, database %s%n",
+        System.out.printf(
+                "OpenVMI analytics bench: %d cores, load average %s, Java %s, database %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), db);
         admin(pgUrl, pgUser, pgPassword, "CREATE DATABASE " + db);
         ConfigurableApplicationContext context = null;
@@ -78,10 +76,15 @@ public final class AnalyticsBench {
             SpringApplication application = new SpringApplication(
                     Class.forName("org.openvmi.OpenVmiApplication", true, AnalyticsBench.class.getClassLoader()));
             // the scheduled catch-up is pushed out of the way: the bench runs the job itself, timed
-            List<String> appArgs = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + pgUser, "--spring.datasource.password=" + pgPassword,
-                    "--server.port=0", "--openvmi.demo-data=false", "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN", "--openvmi.analytics.snapshot-interval=PT1000H"));
+            List<String> appArgs = new ArrayList<>(List.of(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + pgUser,
+                    "--spring.datasource.password=" + pgPassword,
+                    "--server.port=0",
+                    "--openvmi.demo-data=false",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--openvmi.analytics.snapshot-interval=PT1000H"));
             o.forEach((k, v) -> {
                 if (k.startsWith("openvmi.")) {
                     appArgs.add("--" + k + "=" + v);
@@ -97,25 +100,33 @@ public final class AnalyticsBench {
             try (Connection c = DriverManager.getConnection(url, pgUser, pgPassword)) {
                 seed(c, items, warehouses, movements, days, first);
             }
-            System.out.printf("seeded %,d item × warehouse × owner keys, %,d movements over %d days, %,d MB, in %.1f s "
-                              + "(load %s)%n", jdbc.queryForObject("SELECT COUNT(*) FROM stock_balance", Long.class),
-                    jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement", Long.class), days,
+            System.out.printf(
+                    "seeded %,d item × warehouse × owner keys, %,d movements over %d days, %,d MB, in %.1f s "
+                            + "(load %s)%n",
+                    jdbc.queryForObject("SELECT COUNT(*) FROM stock_balance", Long.class),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement", Long.class),
+                    days,
                     jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class),
-                    seconds(t), loadAverage());
+                    seconds(t),
+                    loadAverage());
 
-            Object snapshots = context.getBean(Class.forName("org.openvmi.analytics.AnalyticsSnapshots", true,
-                    AnalyticsBench.class.getClassLoader()));
+            Object snapshots = context.getBean(Class.forName(
+                    "org.openvmi.analytics.AnalyticsSnapshots", true, AnalyticsBench.class.getClassLoader()));
             long jobMovements = Long.parseLong(o.getOrDefault("job-movements", "0"));
             if (jobMovements > 0) {
                 derivePrefix(jdbc, jobMovements);
                 // the monthly rollup (ADR 0050) of the derived daily rows, by the product's code
                 long tm = System.nanoTime();
-                Object repository = context.getBean(Class.forName("org.openvmi.analytics.internal.SnapshotRepository",
-                        true, AnalyticsBench.class.getClassLoader()));
-                long months = (long) repository.getClass().getMethod("rebuildMonths").invoke(repository);
+                Object repository = context.getBean(Class.forName(
+                        "org.openvmi.analytics.internal.SnapshotRepository",
+                        true,
+                        AnalyticsBench.class.getClassLoader()));
+                long months =
+                        (long) repository.getClass().getMethod("rebuildMonths").invoke(repository);
                 jdbc.execute("VACUUM ANALYZE analytics_monthly");
-                System.out.printf("rolled %,d monthly rows from the derived daily rows in %.1f s (load %s)%n", months,
-                        seconds(tm), loadAverage());
+                System.out.printf(
+                        "rolled %,d monthly rows from the derived daily rows in %.1f s (load %s)%n",
+                        months, seconds(tm), loadAverage());
             }
             catchUp(snapshots, jdbc);
 
@@ -149,13 +160,16 @@ public final class AnalyticsBench {
         try (Statement st = c.createStatement()) {
             // no foreign-key triggers while bulk loading rows that reference the rows just inserted (superuser only)
             st.execute("SET session_replication_role = replica");
-            st.execute("INSERT INTO supplier (code, name) SELECT 'BS' || g, 'bench supplier ' || g FROM generate_series(1, 50) g");
-            st.execute("INSERT INTO warehouse (code, name) SELECT 'BW' || g, 'bench warehouse ' || g FROM generate_series(1, "
-                       + warehouses + ") g");
-            st.execute("INSERT INTO location (warehouse_id, code, type) SELECT id, code || '-B1', 'STORAGE' FROM warehouse");
+            st.execute(
+                    "INSERT INTO supplier (code, name) SELECT 'BS' || g, 'bench supplier ' || g FROM generate_series(1, 50) g");
+            st.execute(
+                    "INSERT INTO warehouse (code, name) SELECT 'BW' || g, 'bench warehouse ' || g FROM generate_series(1, "
+                            + warehouses + ") g");
+            st.execute(
+                    "INSERT INTO location (warehouse_id, code, type) SELECT id, code || '-B1', 'STORAGE' FROM warehouse");
             st.execute("INSERT INTO item (code, name, uom, category, unit_cost) SELECT 'BI' || lpad(g::text, 7, '0'), "
-                       + "'bench item ' || g, 'PCS', 'c' || (g % 20), round((1 + random() * 99)::numeric, 2) "
-                       + "FROM generate_series(1, " + items + ") g");
+                    + "'bench item ' || g, 'PCS', 'c' || (g % 20), round((1 + random() * 99)::numeric, 2) "
+                    + "FROM generate_series(1, " + items + ") g");
             st.execute("""
                     INSERT INTO stock_balance (item_id, location_id, owner, owner_supplier_id, lot, on_hand, reserved, updated_at)
                     SELECT i.id, l.id, CASE WHEN i.id % 10 = 0 THEN s.code ELSE 'OWN' END,
@@ -165,8 +179,9 @@ public final class AnalyticsBench {
             double p = Math.max(0, (movements - keys) / (keys * (double) days * 1.5));
             System.out.printf("seeding: %,d keys, activity %.4f per key-day (one or two movements)%n", keys, p);
             st.execute("INSERT INTO stock_posting (username, posted_at) SELECT 'bench', d "
-                       + "FROM generate_series(timestamptz '" + first + " 00:00Z', timestamptz '" + first.plusDays(days - 1)
-                       + " 00:00Z', interval '1 day') d ORDER BY d");
+                    + "FROM generate_series(timestamptz '" + first + " 00:00Z', timestamptz '"
+                    + first.plusDays(days - 1)
+                    + " 00:00Z', interval '1 day') d ORDER BY d");
         }
         String sql = """
                 INSERT INTO stock_movement (posting_id, balance_id, type, item_id, location_id, owner, lot, qty, unit_cost,
@@ -185,7 +200,8 @@ public final class AnalyticsBench {
                 ) x ORDER BY at""";
         long t = System.nanoTime();
         try (PreparedStatement ps = c.prepareStatement(sql);
-             PreparedStatement posting = c.prepareStatement("SELECT id FROM stock_posting WHERE posted_at = CAST(? AS TIMESTAMPTZ)")) {
+                PreparedStatement posting =
+                        c.prepareStatement("SELECT id FROM stock_posting WHERE posted_at = CAST(? AS TIMESTAMPTZ)")) {
             c.createStatement().execute("SET session_replication_role = replica");
             for (int d = 0; d < days; d++) {
                 LocalDate day = first.plusDays(d);
@@ -202,7 +218,11 @@ public final class AnalyticsBench {
                 ps.setBoolean(4, opening);
                 ps.setBoolean(5, opening);
                 ps.setBoolean(6, opening);
-                ps.setDouble(7, Math.max(0, (movements - items * (long) warehouses) / (items * (double) warehouses * days * 1.5)));
+                ps.setDouble(
+                        7,
+                        Math.max(
+                                0,
+                                (movements - items * (long) warehouses) / (items * (double) warehouses * days * 1.5)));
                 ps.setBoolean(8, d < days / 2);
                 ps.executeUpdate();
                 if ((d + 1) % 60 == 0) {
@@ -239,8 +259,7 @@ public final class AnalyticsBench {
                                    SUM(qty) AS net, COALESCE(SUM(qty) FILTER (WHERE qty > 0), 0) AS received,
                                    COALESCE(-SUM(qty) FILTER (WHERE type IN ('ISSUE', 'CONSUME')), 0) AS issued
                             FROM stock_movement WHERE id <= ? GROUP BY 1, 2, 3, 4, 5) g) d
-                JOIN item i ON i.id = d.item_id JOIN location l ON l.id = d.location_id JOIN warehouse w ON w.id = l.warehouse_id""",
-                boundary);
+                JOIN item i ON i.id = d.item_id JOIN location l ON l.id = d.location_id JOIN warehouse w ON w.id = l.warehouse_id""", boundary);
         jdbc.update("""
                 INSERT INTO analytics_layer (item, warehouse, owner, seq, received_on, qty, unit_cost)
                 SELECT i.code, w.code, s.owner, 0, s.last_receipt, s.qty, i.unit_cost
@@ -253,8 +272,9 @@ public final class AnalyticsBench {
         jdbc.update("UPDATE analytics_cursor SET last_movement_id = ?", boundary);
         jdbc.execute("VACUUM ANALYZE analytics_daily");
         jdbc.execute("VACUUM ANALYZE analytics_layer");
-        System.out.printf("derived the snapshots of movements 1..%,d in SQL in %.1f s (load %s)%n", boundary, seconds(t),
-                loadAverage());
+        System.out.printf(
+                "derived the snapshots of movements 1..%,d in SQL in %.1f s (load %s)%n",
+                boundary, seconds(t), loadAverage());
     }
 
     /** Runs the product's catch-up in this thread and prints its progress from the cursor every 30 s. */
@@ -272,8 +292,9 @@ public final class AnalyticsBench {
                     return;
                 }
                 Long cursor = jdbc.queryForObject("SELECT last_movement_id FROM analytics_cursor", Long.class);
-                System.out.printf("  catch-up: cursor %,d of %,d after %.0f s (load %s)%n", cursor, total, seconds(t),
-                        loadAverage());
+                System.out.printf(
+                        "  catch-up: cursor %,d of %,d after %.0f s (load %s)%n",
+                        cursor, total, seconds(t), loadAverage());
             }
         });
         progress.setDaemon(true);
@@ -282,9 +303,15 @@ public final class AnalyticsBench {
         running.set(false);
         progress.interrupt();
         double s = seconds(t);
-        System.out.printf("catch-up: %,d movements folded in %.1f s = %,.0f movements/s (JVM CPU %.1f s, PostgreSQL CPU "
-                          + "%.1f s, load %s); %,d daily rows, %,d layers%n", done, s, done / s, (cpuNanos() - cpu0) / 1e9,
-                (pgCpuNanos(jdbc) - pg0) / 1e9, loadAverage(),
+        System.out.printf(
+                "catch-up: %,d movements folded in %.1f s = %,.0f movements/s (JVM CPU %.1f s, PostgreSQL CPU "
+                        + "%.1f s, load %s); %,d daily rows, %,d layers%n",
+                done,
+                s,
+                done / s,
+                (cpuNanos() - cpu0) / 1e9,
+                (pgCpuNanos(jdbc) - pg0) / 1e9,
+                loadAverage(),
                 jdbc.queryForObject("SELECT COUNT(*) FROM analytics_daily", Long.class),
                 jdbc.queryForObject("SELECT COUNT(*) FROM analytics_layer", Long.class));
         jdbc.execute("VACUUM ANALYZE analytics_daily");
@@ -293,8 +320,10 @@ public final class AnalyticsBench {
     }
 
     /** Each analytics endpoint over the year: the first call (cold) and {@code warm} more; prints a table row each. */
-    private static void endpoints(JdbcTemplate jdbc, String baseUrl, String apiKey, LocalDate from, LocalDate to, int warm) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static void endpoints(
+            JdbcTemplate jdbc, String baseUrl, String apiKey, LocalDate from, LocalDate to, int warm) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String year = "from=" + from + "&to=" + to;
         Map<String, String> calls = new LinkedHashMap<>();
         calls.put("kpis (year)", "/api/v1/analytics/kpis?" + year);
@@ -305,8 +334,10 @@ public final class AnalyticsBench {
         calls.put("abc (year)", "/api/v1/analytics/abc?" + year);
         calls.put("stale", "/api/v1/analytics/stale?asOf=" + to);
         calls.put("scorecard BS1 (year)", "/api/v1/analytics/suppliers/BS1/scorecard?" + year);
-        System.out.printf("%n| endpoint | cold s | warm s (median of %d) | CPU s per warm call (JVM + PostgreSQL) | response KB "
-                          + "| goal < 2 s |%n|---|---:|---:|---:|---:|---|%n", warm);
+        System.out.printf(
+                "%n| endpoint | cold s | warm s (median of %d) | CPU s per warm call (JVM + PostgreSQL) | response KB "
+                        + "| goal < 2 s |%n|---|---:|---:|---:|---:|---|%n",
+                warm);
         for (Map.Entry<String, String> call : calls.entrySet()) {
             double cold = 0;
             double[] warmTimes = new double[warm];
@@ -317,8 +348,12 @@ public final class AnalyticsBench {
                 long cpu0 = cpuNanos();
                 long pg0 = pgCpuNanos(jdbc);
                 long t = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + call.getValue()))
-                        .header("X-API-Key", apiKey).timeout(Duration.ofMinutes(10)).GET().build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + call.getValue()))
+                                .header("X-API-Key", apiKey)
+                                .timeout(Duration.ofMinutes(10))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 double s = seconds(t);
                 if (r.statusCode() != 200) {
@@ -337,9 +372,17 @@ public final class AnalyticsBench {
             }
             Arrays.sort(warmTimes);
             double median = warm == 0 ? Double.NaN : warmTimes[warm / 2];
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f + %.2f | %d | %s |  (load %s)%n",
-                    call.getKey(), cold, median, warm == 0 ? Double.NaN : cpuWarm / 1e9 / warm,
-                    warm == 0 ? Double.NaN : pgWarm / 1e9 / warm, size / 1024, Math.max(cold, warm == 0 ? 0 : median) < 2 ? "MET" : "MISSED", loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.2f | %.2f + %.2f | %d | %s |  (load %s)%n",
+                    call.getKey(),
+                    cold,
+                    median,
+                    warm == 0 ? Double.NaN : cpuWarm / 1e9 / warm,
+                    warm == 0 ? Double.NaN : pgWarm / 1e9 / warm,
+                    size / 1024,
+                    Math.max(cold, warm == 0 ? 0 : median) < 2 ? "MET" : "MISSED",
+                    loadAverage());
         }
     }
 
@@ -348,11 +391,18 @@ public final class AnalyticsBench {
      * unit on 800 own keys) with the snapshot upkeep stopped and running (a thread catching up every second, far more
      * often than the product's one minute), alternately; the backlog is folded between runs, unmeasured.
      */
-    private static void posting(ConfigurableApplicationContext context, JdbcTemplate jdbc, Object snapshots,
-                                int warehouses, int seconds, int rounds) throws Throwable {
+    private static void posting(
+            ConfigurableApplicationContext context,
+            JdbcTemplate jdbc,
+            Object snapshots,
+            int warehouses,
+            int seconds,
+            int rounds)
+            throws Throwable {
         LedgerClient service = new LedgerClient.Service(context);
         List<LedgerClient.Line> keys = new ArrayList<>();
-        List<String> codes = jdbc.queryForList("SELECT code FROM item WHERE id % 10 <> 0 ORDER BY id LIMIT 200", String.class);
+        List<String> codes =
+                jdbc.queryForList("SELECT code FROM item WHERE id % 10 <> 0 ORDER BY id LIMIT 200", String.class);
         for (String item : codes) {
             for (int w = 1; w <= warehouses; w++) {
                 keys.add(new LedgerClient.Line("RECEIPT", item, "BW" + w + "-B1", 1_000_000));
@@ -396,25 +446,47 @@ public final class AnalyticsBench {
                 job.start();
                 long cpu0 = cpuNanos();
                 long pg0 = pgCpuNanos(jdbc);
-                LoadRun.Result result = LoadRun.run("single", "service", service, 8, Duration.ofSeconds(5),
-                        Duration.ofSeconds(seconds), false, workload);
+                LoadRun.Result result = LoadRun.run(
+                        "single",
+                        "service",
+                        service,
+                        8,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(seconds),
+                        false,
+                        workload);
                 double cpu = (cpuNanos() - cpu0) / 1e9;
                 double pgCpu = (pgCpuNanos(jdbc) - pg0) / 1e9;
                 running.set(false);
                 job.join();
                 (upkeep ? on : off)[r] = result.postingsPerSecond();
-                System.out.printf(Locale.ROOT, "round %d upkeep %-3s: %8.0f postings/s  p50 %.2f ms  p99 %.2f ms  "
-                                  + "refused %d errors %d  CPU JVM %.1f s + PostgreSQL %.1f s = %.2f ms per posting  "
-                                  + "folded %,d  (load %s)%n", r + 1,
-                        upkeep ? "on" : "off", result.postingsPerSecond(), result.p50Millis(), result.p99Millis(),
-                        result.refused(), result.errors(), cpu, pgCpu,
-                        1000 * (cpu + pgCpu) / (result.postingsPerSecond() * (seconds + 5)), folded[0], loadAverage());
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d upkeep %-3s: %8.0f postings/s  p50 %.2f ms  p99 %.2f ms  "
+                                + "refused %d errors %d  CPU JVM %.1f s + PostgreSQL %.1f s = %.2f ms per posting  "
+                                + "folded %,d  (load %s)%n",
+                        r + 1,
+                        upkeep ? "on" : "off",
+                        result.postingsPerSecond(),
+                        result.p50Millis(),
+                        result.p99Millis(),
+                        result.refused(),
+                        result.errors(),
+                        cpu,
+                        pgCpu,
+                        1000 * (cpu + pgCpu) / (result.postingsPerSecond() * (seconds + 5)),
+                        folded[0],
+                        loadAverage());
             }
         }
         double meanOff = Arrays.stream(off).average().orElse(Double.NaN);
         double meanOn = Arrays.stream(on).average().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "posting throughput: upkeep off %.0f/s, on %.0f/s: cost %.1f %% (goal < 10 %%)%n",
-                meanOff, meanOn, 100 * (1 - meanOn / meanOff));
+        System.out.printf(
+                Locale.ROOT,
+                "posting throughput: upkeep off %.0f/s, on %.0f/s: cost %.1f %% (goal < 10 %%)%n",
+                meanOff,
+                meanOn,
+                100 * (1 - meanOn / meanOff));
     }
 
     /** A bench user with an API key (stored as the server stores keys: SHA-256), so HTTP calls skip bcrypt. */
@@ -426,8 +498,8 @@ public final class AnalyticsBench {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         jdbc.update("""
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
                 VALUES ('bench', ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", secret.substring(0, 12), hash, userId);
@@ -440,8 +512,8 @@ public final class AnalyticsBench {
      */
     static long pgCpuNanos(JdbcTemplate jdbc) {
         long ticks = 0;
-        for (Integer pid : jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
-                Integer.class)) {
+        for (Integer pid : jdbc.queryForList(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()", Integer.class)) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -454,7 +526,8 @@ public final class AnalyticsBench {
     }
 
     private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long start) {
@@ -462,7 +535,8 @@ public final class AnalyticsBench {
     }
 
     private static void admin(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

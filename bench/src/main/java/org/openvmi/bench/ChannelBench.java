@@ -37,10 +37,13 @@ public final class ChannelBench {
         int atpClients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int orderClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(
-                java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4)).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4))
+                .build();
 
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+        String run =
+                Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
         String wh = "BW" + run;
         call("POST", "/warehouses", "{\"code\":\"" + wh + "\",\"name\":\"bench " + wh + "\"}", 201);
         call("POST", "/warehouses/" + wh + "/locations", "{\"code\":\"" + wh + "-B1\",\"type\":\"STORAGE\"}", 201);
@@ -50,8 +53,12 @@ public final class ChannelBench {
             String code = "BI" + run + "-" + i;
             codes.add(code);
             call("POST", "/items", "{\"code\":\"" + code + "\",\"name\":\"bench item\",\"uom\":\"PCS\"}", 201);
-            receipt.append(i == 0 ? "" : ",").append("{\"type\":\"RECEIPT\",\"item\":\"").append(code)
-                    .append("\",\"location\":\"").append(wh).append("-B1\",\"qty\":1000000}");
+            receipt.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"RECEIPT\",\"item\":\"")
+                    .append(code)
+                    .append("\",\"location\":\"")
+                    .append(wh)
+                    .append("-B1\",\"qty\":1000000}");
         }
         call("POST", "/movements", receipt.append("]}").toString(), 201);
         String[] channels = {"SHOP" + run, "B2B" + run, "MKT" + run};
@@ -62,26 +69,45 @@ public final class ChannelBench {
 
         // warm-up
         load(8, 5, (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
-        Result atp = load(atpClients, seconds, (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
-                + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
-        System.out.printf("ATP reads, %d clients, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
-                atpClients, seconds, atp.count, atp.count / (double) seconds, atp.p(0.50), atp.p(0.99), atp.errors.get());
+        Result atp = load(
+                atpClients,
+                seconds,
+                (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
+                        + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
+        System.out.printf(
+                "ATP reads, %d clients, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+                atpClients,
+                seconds,
+                atp.count,
+                atp.count / (double) seconds,
+                atp.p(0.50),
+                atp.p(0.99),
+                atp.errors.get());
 
         AtomicLong order = new AtomicLong();
         Result orders = load(orderClients, seconds, (n) -> {
             String item = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
-            return post("/channels/" + channels[ThreadLocalRandom.current().nextInt(3)] + "/orders",
-                    "{\"orderId\":\"B-" + order.incrementAndGet() + "\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}");
+            return post(
+                    "/channels/" + channels[ThreadLocalRandom.current().nextInt(3)] + "/orders",
+                    "{\"orderId\":\"B-" + order.incrementAndGet() + "\",\"lines\":[{\"item\":\"" + item
+                            + "\",\"qty\":1}]}");
         });
-        System.out.printf("channel orders, %d clients, %d s: %d reserved, %.0f reservations/s, p50 %.1f ms, p99 %.1f ms, "
-                          + "refused/errors %d%n", orderClients, seconds, orders.count, orders.count / (double) seconds,
-                orders.p(0.50), orders.p(0.99), orders.errors.get());
+        System.out.printf(
+                "channel orders, %d clients, %d s: %d reserved, %.0f reservations/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "refused/errors %d%n",
+                orderClients,
+                seconds,
+                orders.count,
+                orders.count / (double) seconds,
+                orders.p(0.50),
+                orders.p(0.99),
+                orders.errors.get());
         System.exit(0);
     }
 
     private static String channel(String code, String wh, int priority, String pct, String pause) {
         return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"priority\":" + priority + ",\"warehouses\":[\""
-               + wh + "\"],\"percentage\":" + pct + ",\"pauseBelow\":" + pause + "}";
+                + wh + "\"],\"percentage\":" + pct + ",\"pauseBelow\":" + pause + "}";
     }
 
     interface Call {
@@ -151,19 +177,33 @@ public final class ChannelBench {
     }
 
     private static int get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("X-API-Key", auth)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static int post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("X-API-Key", auth)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void call(String method, String path, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", auth)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("X-API-Key", auth)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());

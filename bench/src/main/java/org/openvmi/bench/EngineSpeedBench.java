@@ -25,8 +25,7 @@ import org.openvmi.engine.forecast.SporadicForecast;
  */
 public final class EngineSpeedBench {
 
-    private EngineSpeedBench() {
-    }
+    private EngineSpeedBench() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
@@ -38,14 +37,27 @@ public final class EngineSpeedBench {
         }
     }
 
-    private static void run(String title, double[][] series, int season, int h, SporadicForecast sporadic,
-                            double seconds, double warmup) {
+    private static void run(
+            String title,
+            double[][] series,
+            int season,
+            int h,
+            SporadicForecast sporadic,
+            double seconds,
+            double warmup) {
         AutoForecaster auto = new AutoForecaster(season, 4, sporadic);
         measure(auto, series, h, warmup, new TreeMap<>());
         Map<String, Integer> chosen = new TreeMap<>();
         double[] r = measure(auto, series, h, seconds, chosen);
-        System.out.printf(Locale.ROOT, "%-28s %,8.0f series per CPU second (%.1f µs CPU per series); %,8.0f series/s"
-                + " wall clock; %d series timed%n", title, r[0] / r[2], 1e6 * r[2] / r[0], r[0] / r[1], (long) r[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s %,8.0f series per CPU second (%.1f µs CPU per series); %,8.0f series/s"
+                        + " wall clock; %d series timed%n",
+                title,
+                r[0] / r[2],
+                1e6 * r[2] / r[0],
+                r[0] / r[1],
+                (long) r[0]);
         System.out.println("  chosen in the timed run: " + chosen);
     }
 
@@ -54,8 +66,8 @@ public final class EngineSpeedBench {
      * skipping work. CPU time is the figure per core: on a machine shared with other builds the wall clock also
      * counts the time the thread waited for a core.
      */
-    private static double[] measure(AutoForecaster auto, double[][] series, int h, double seconds,
-                                    Map<String, Integer> chosen) {
+    private static double[] measure(
+            AutoForecaster auto, double[][] series, int h, double seconds, Map<String, Integer> chosen) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();

@@ -26,8 +26,7 @@ import java.util.Random;
  */
 public final class IntermittentDemandGenerator {
 
-    private IntermittentDemandGenerator() {
-    }
+    private IntermittentDemandGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : ".");
@@ -39,7 +38,7 @@ public final class IntermittentDemandGenerator {
         String[] classes = {"intermittent", "lumpy", "smooth", "erratic"};
         Files.createDirectories(dir);
         try (Writer demand = Files.newBufferedWriter(dir.resolve("weekly_spares.csv"));
-             Writer prices = Files.newBufferedWriter(dir.resolve("weekly_spares_prices.csv"))) {
+                Writer prices = Files.newBufferedWriter(dir.resolve("weekly_spares_prices.csv"))) {
             demand.write("series,period,qty\n");
             prices.write("series,unit_price\n");
             for (int item = 1; item <= items; item++) {

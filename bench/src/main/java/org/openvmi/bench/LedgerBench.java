@@ -27,9 +27,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,8 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LedgerBench {
 
-    record Scenario(String name, String title, int clients, boolean idempotent) {
-    }
+    record Scenario(String name, String title, int clients, boolean idempotent) {}
 
     private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
@@ -62,8 +59,7 @@ public final class LedgerBench {
     private static final int BATCH_LINES = 100;
     private static final int STOCK_PER_KEY = 1_000_000;
 
-    private LedgerBench() {
-    }
+    private LedgerBench() {}
 
     public static void main(String[] args) throws Throwable {
         Map<String, String> o = options(args);
@@ -72,19 +68,23 @@ public final class LedgerBench {
         String pgPassword = o.getOrDefault("pg-password", "");
         Duration measured = Duration.ofSeconds(Long.parseLong(o.getOrDefault("seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "5")));
-        List<String> modes = Arrays.asList(o.getOrDefault("modes", "service,rest").split(","));
+        List<String> modes =
+                Arrays.asList(o.getOrDefault("modes", "service,rest").split(","));
         List<Scenario> scenarios = Arrays.stream(o.getOrDefault("scenarios", String.join(",", SCENARIOS.keySet()))
-                .split(",")).map(s -> {
+                        .split(","))
+                .map(s -> {
                     Scenario sc = SCENARIOS.get(s.trim());
                     if (sc == null) {
                         throw new IllegalArgumentException("unknown scenario " + s + "; known: " + SCENARIOS.keySet());
                     }
                     return sc;
-                }).toList();
+                })
+                .toList();
         int itemCount = Integer.parseInt(o.getOrDefault("items", "200"));
         int locationCount = Integer.parseInt(o.getOrDefault("locations", "10"));
 
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(pgUrl);
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*")
+                .matcher(pgUrl);
         if (!url.matches()) {
             throw new IllegalArgumentException("pg-url must look like jdbc:postgresql://host:port/database");
         }
@@ -94,10 +94,16 @@ public final class LedgerBench {
         String ledgerDb = "openvmi_bench_" + suffix;
         String pgbenchDb = "openvmi_pgbench_" + suffix;
 
-        System.out.printf("OpenVMI ledger bench: %d cores, load average %s, Java %s, PostgreSQL at %s:%d%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), host, port);
-        System.out.printf("measured %d s per run after %d s warm-up; databases %s and %s%n%n", measured.toSeconds(),
-                warmup.toSeconds(), ledgerDb, pgbenchDb);
+        System.out.printf(
+                "OpenVMI ledger bench: %d cores, load average %s, Java %s, PostgreSQL at %s:%d%n",
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage(),
+                System.getProperty("java.version"),
+                host,
+                port);
+        System.out.printf(
+                "measured %d s per run after %d s warm-up; databases %s and %s%n%n",
+                measured.toSeconds(), warmup.toSeconds(), ledgerDb, pgbenchDb);
 
         Map<Integer, Double> pgbenchTps = new TreeMap<>();
         admin(pgUrl, pgUser, pgPassword, "CREATE DATABASE " + ledgerDb);
@@ -108,7 +114,11 @@ public final class LedgerBench {
                 PgBench pgbench = new PgBench(host, port, pgUser, pgPassword, pgbenchDb);
                 System.out.println("pgbench -i -s 10 …");
                 pgbench.initialize(10);
-                for (int clients : scenarios.stream().map(Scenario::clients).distinct().sorted().toList()) {
+                for (int clients : scenarios.stream()
+                        .map(Scenario::clients)
+                        .distinct()
+                        .sorted()
+                        .toList()) {
                     double tps = pgbench.tpcB(clients, (int) measured.toSeconds());
                     pgbenchTps.put(clients, tps);
                     System.out.printf("pgbench -c %d -j 2 -T %d: %.0f tps%n", clients, measured.toSeconds(), tps);
@@ -119,9 +129,14 @@ public final class LedgerBench {
             String ledgerUrl = pgUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + ledgerDb + "$1");
             SpringApplication application = new SpringApplication(
                     Class.forName("org.openvmi.OpenVmiApplication", true, LedgerBench.class.getClassLoader()));
-            context = application.run("--spring.datasource.url=" + ledgerUrl, "--spring.datasource.username=" + pgUser,
-                    "--spring.datasource.password=" + pgPassword, "--server.port=0", "--openvmi.demo-data=false",
-                    "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+            context = application.run(
+                    "--spring.datasource.url=" + ledgerUrl,
+                    "--spring.datasource.username=" + pgUser,
+                    "--spring.datasource.password=" + pgPassword,
+                    "--server.port=0",
+                    "--openvmi.demo-data=false",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN");
             String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             String apiKey = benchUser(new JdbcTemplate(context.getBean(DataSource.class)));
             List<String> items = new ArrayList<>();
@@ -136,12 +151,13 @@ public final class LedgerBench {
             LedgerClient service = new LedgerClient.Service(context);
             for (int i = 0; i < keys.size(); i += BATCH_LINES) {
                 if (service.post(keys.subList(i, Math.min(keys.size(), i + BATCH_LINES)), null)
-                    != LedgerClient.Outcome.POSTED) {
+                        != LedgerClient.Outcome.POSTED) {
                     throw new IllegalStateException("seeding stock was refused");
                 }
             }
-            System.out.printf("%n%d stock keys (%d items × %d locations) with %,d units each%n%n", keys.size(),
-                    items.size(), locations.size(), STOCK_PER_KEY);
+            System.out.printf(
+                    "%n%d stock keys (%d items × %d locations) with %,d units each%n%n",
+                    keys.size(), items.size(), locations.size(), STOCK_PER_KEY);
 
             Map<String, LedgerClient> clients = new LinkedHashMap<>();
             clients.put("service", service);
@@ -152,7 +168,14 @@ public final class LedgerBench {
                 // not measured on a colder JVM than the later ones
                 System.out.printf("JIT warm-up: %d s of single-line postings per mode%n%n", jitWarmup.toSeconds());
                 for (String mode : modes) {
-                    LoadRun.run("warm-up", mode, clients.get(mode.trim()), 8, Duration.ZERO, jitWarmup, false,
+                    LoadRun.run(
+                            "warm-up",
+                            mode,
+                            clients.get(mode.trim()),
+                            8,
+                            Duration.ZERO,
+                            jitWarmup,
+                            false,
                             workload(SCENARIOS.get("single"), keys));
                 }
             }
@@ -163,13 +186,29 @@ public final class LedgerBench {
                     if (client == null) {
                         throw new IllegalArgumentException("unknown mode " + mode + "; known: " + clients.keySet());
                     }
-                    LoadRun.Result r = LoadRun.run(scenario.name(), mode.trim(), client, scenario.clients(), warmup,
-                            measured, scenario.idempotent(), workload(scenario, keys));
+                    LoadRun.Result r = LoadRun.run(
+                            scenario.name(),
+                            mode.trim(),
+                            client,
+                            scenario.clients(),
+                            warmup,
+                            measured,
+                            scenario.idempotent(),
+                            workload(scenario, keys));
                     results.add(r);
-                    System.out.printf("%-12s %-8s C=%d  %8.0f postings/s %9.0f lines/s  p50 %6.2f ms  p99 %7.2f ms"
-                                      + "  refused %d  errors %d  (load %s)%n", r.scenario(), r.mode(), r.clients(),
-                            r.postingsPerSecond(), r.linesPerSecond(), r.p50Millis(), r.p99Millis(), r.refused(),
-                            r.errors(), loadAverage());
+                    System.out.printf(
+                            "%-12s %-8s C=%d  %8.0f postings/s %9.0f lines/s  p50 %6.2f ms  p99 %7.2f ms"
+                                    + "  refused %d  errors %d  (load %s)%n",
+                            r.scenario(),
+                            r.mode(),
+                            r.clients(),
+                            r.postingsPerSecond(),
+                            r.linesPerSecond(),
+                            r.p50Millis(),
+                            r.p99Millis(),
+                            r.refused(),
+                            r.errors(),
+                            loadAverage());
                 }
             }
             report(results, pgbenchTps);
@@ -185,45 +224,63 @@ public final class LedgerBench {
     }
 
     /** Per client: the postings of the scenario, over the seeded keys; receipts and issues of one unit alternate. */
-    private static IntFunction<Supplier<List<LedgerClient.Line>>> workload(Scenario scenario,
-                                                                           List<LedgerClient.Line> keys) {
+    private static IntFunction<Supplier<List<LedgerClient.Line>>> workload(
+            Scenario scenario, List<LedgerClient.Line> keys) {
         return client -> {
             Random random = new Random(1_000L * client + scenario.name().hashCode());
             int[] n = {0};
             return switch (scenario.name()) {
-                case "batch" -> () -> {
-                    List<LedgerClient.Line> lines = new ArrayList<>(BATCH_LINES);
-                    int[] picked = random.ints(0, keys.size()).distinct().limit(BATCH_LINES).toArray();
-                    for (int i = 0; i < picked.length; i++) {
-                        LedgerClient.Line k = keys.get(picked[i]);
-                        lines.add(new LedgerClient.Line(i % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                    }
-                    return lines;
-                };
-                case "hot" -> () -> {
-                    LedgerClient.Line k = keys.get(0);
-                    return List.of(new LedgerClient.Line(n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                };
-                default -> () -> {
-                    LedgerClient.Line k = keys.get(random.nextInt(keys.size()));
-                    return List.of(new LedgerClient.Line(n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                };
+                case "batch" ->
+                    () -> {
+                        List<LedgerClient.Line> lines = new ArrayList<>(BATCH_LINES);
+                        int[] picked = random.ints(0, keys.size())
+                                .distinct()
+                                .limit(BATCH_LINES)
+                                .toArray();
+                        for (int i = 0; i < picked.length; i++) {
+                            LedgerClient.Line k = keys.get(picked[i]);
+                            lines.add(
+                                    new LedgerClient.Line(i % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
+                        }
+                        return lines;
+                    };
+                case "hot" ->
+                    () -> {
+                        LedgerClient.Line k = keys.get(0);
+                        return List.of(new LedgerClient.Line(
+                                n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
+                    };
+                default ->
+                    () -> {
+                        LedgerClient.Line k = keys.get(random.nextInt(keys.size()));
+                        return List.of(new LedgerClient.Line(
+                                n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
+                    };
             };
         };
     }
 
     private static void report(List<LoadRun.Result> results, Map<Integer, Double> pgbenchTps) {
         System.out.println();
-        System.out.println("| scenario | path | C | postings/s | lines/s | p50 ms | p99 ms | vs pgbench tps (same C) |");
+        System.out.println(
+                "| scenario | path | C | postings/s | lines/s | p50 ms | p99 ms | vs pgbench tps (same C) |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (LoadRun.Result r : results) {
             Double tps = pgbenchTps.get(r.clients());
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.2f | %.2f | %s |%n",
-                    SCENARIOS.get(r.scenario()).title(), r.mode(), r.clients(), r.postingsPerSecond(),
-                    r.linesPerSecond(), r.p50Millis(), r.p99Millis(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.0f | %.0f | %.2f | %.2f | %s |%n",
+                    SCENARIOS.get(r.scenario()).title(),
+                    r.mode(),
+                    r.clients(),
+                    r.postingsPerSecond(),
+                    r.linesPerSecond(),
+                    r.p50Millis(),
+                    r.p99Millis(),
                     tps == null ? "–" : String.format(Locale.ROOT, "%.2f ×", r.linesPerSecond() / tps));
         }
-        pgbenchTps.forEach((c, tps) -> System.out.printf(Locale.ROOT, "| pgbench TPC-B-like | libpq | %d | %.0f tps | | | | 1.00 × |%n", c, tps));
+        pgbenchTps.forEach((c, tps) -> System.out.printf(
+                Locale.ROOT, "| pgbench TPC-B-like | libpq | %d | %.0f tps | | | | 1.00 × |%n", c, tps));
         System.out.println();
         for (LoadRun.Result r : results) {
             Double tps = pgbenchTps.get(r.clients());
@@ -240,7 +297,12 @@ public final class LedgerBench {
     }
 
     private static String verdict(double value, double goal, String unit) {
-        return String.format(Locale.ROOT, "%s %.2f %s (goal ≥ %s)", value >= goal ? "MET   " : "MISSED", value, unit,
+        return String.format(
+                Locale.ROOT,
+                "%s %.2f %s (goal ≥ %s)",
+                value >= goal ? "MET   " : "MISSED",
+                value,
+                unit,
                 goal >= 100 ? String.format(Locale.ROOT, "%,.0f", goal) : String.valueOf(goal));
     }
 
@@ -253,8 +315,8 @@ public final class LedgerBench {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         jdbc.update("""
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
                 VALUES ('bench', ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", secret.substring(0, 12), hash, userId);
@@ -262,26 +324,39 @@ public final class LedgerBench {
     }
 
     /** One warehouse, its locations and the items, through the REST API. */
-    private static void masterData(String baseUrl, String apiKey, int itemCount, int locationCount, List<String> items,
-                                   List<String> locations) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static void masterData(
+            String baseUrl, String apiKey, int itemCount, int locationCount, List<String> items, List<String> locations)
+            throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         post(http, baseUrl + "/api/v1/warehouses", apiKey, "{\"code\":\"BW\",\"name\":\"bench warehouse\"}");
         for (int l = 0; l < locationCount; l++) {
             String code = String.format("BW-L%02d", l);
-            post(http, baseUrl + "/api/v1/warehouses/BW/locations", apiKey, "{\"code\":\"" + code + "\",\"type\":\"STORAGE\"}");
+            post(
+                    http,
+                    baseUrl + "/api/v1/warehouses/BW/locations",
+                    apiKey,
+                    "{\"code\":\"" + code + "\",\"type\":\"STORAGE\"}");
             locations.add(code);
         }
         for (int i = 0; i < itemCount; i++) {
             String code = String.format("BI-%04d", i);
-            post(http, baseUrl + "/api/v1/items", apiKey,
+            post(
+                    http,
+                    baseUrl + "/api/v1/items",
+                    apiKey,
                     "{\"code\":\"" + code + "\",\"name\":\"bench item " + i + "\",\"uom\":\"PCS\",\"unitCost\":1.5}");
             items.add(code);
         }
     }
 
     private static void post(HttpClient http, String url, String apiKey, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("X-API-Key", apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("POST " + url + " " + body + ": " + r.statusCode() + " " + r.body());
@@ -289,7 +364,8 @@ public final class LedgerBench {
     }
 
     private static void admin(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -11,17 +11,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.context.ApplicationContext;
 
 /** One way of posting to the ledger: the service in-process, or the REST API. */
 interface LedgerClient {
 
     /** A movement line as the bench generates it. */
-    record Line(String type, String item, String location, int qty) {
-    }
+    record Line(String type, String item, String location, int qty) {}
 
-    enum Outcome { POSTED, REFUSED }
+    enum Outcome {
+        POSTED,
+        REFUSED
+    }
 
     /** Posts the lines as one posting; REFUSED for insufficient stock (409); anything else throws. */
     Outcome post(List<Line> lines, String idempotencyKey) throws Throwable;
@@ -45,19 +46,38 @@ interface LedgerClient {
             Class<?> resultType = Class.forName("org.openvmi.inventory.PostingResult", true, loader);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             this.ledger = context.getBean(ledgerType);
-            this.newLine = lookup.findConstructor(lineType, MethodType.methodType(void.class, String.class, String.class,
-                    String.class, String.class, String.class, BigDecimal.class, BigDecimal.class, String.class,
-                    String.class));
+            this.newLine = lookup.findConstructor(
+                    lineType,
+                    MethodType.methodType(
+                            void.class,
+                            String.class,
+                            String.class,
+                            String.class,
+                            String.class,
+                            String.class,
+                            BigDecimal.class,
+                            BigDecimal.class,
+                            String.class,
+                            String.class));
             this.newRequest = lookup.findConstructor(requestType, MethodType.methodType(void.class, List.class));
-            this.post = lookup.findVirtual(ledgerType, "post", MethodType.methodType(resultType, requestType, String.class));
+            this.post = lookup.findVirtual(
+                    ledgerType, "post", MethodType.methodType(resultType, requestType, String.class));
         }
 
         @Override
         public Outcome post(List<Line> lines, String idempotencyKey) throws Throwable {
             List<Object> request = new ArrayList<>(lines.size());
             for (Line l : lines) {
-                request.add(newLine.invoke(l.type(), l.item(), l.location(), (String) null, (String) null,
-                        BigDecimal.valueOf(l.qty()), (BigDecimal) null, (String) null, "BENCH"));
+                request.add(newLine.invoke(
+                        l.type(),
+                        l.item(),
+                        l.location(),
+                        (String) null,
+                        (String) null,
+                        BigDecimal.valueOf(l.qty()),
+                        (BigDecimal) null,
+                        (String) null,
+                        "BENCH"));
             }
             try {
                 post.invoke(ledger, newRequest.invoke(request), idempotencyKey);
@@ -74,8 +94,10 @@ interface LedgerClient {
     /** {@code POST /api/v1/movements} with an API key: the product as an integration sees it. */
     final class Rest implements LedgerClient {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private final URI uri;
         private final String apiKey;
 
@@ -89,12 +111,21 @@ interface LedgerClient {
             StringBuilder body = new StringBuilder(64 + lines.size() * 90).append("{\"lines\":[");
             for (int i = 0; i < lines.size(); i++) {
                 Line l = lines.get(i);
-                body.append(i == 0 ? "" : ",").append("{\"type\":\"").append(l.type()).append("\",\"item\":\"")
-                        .append(l.item()).append("\",\"location\":\"").append(l.location()).append("\",\"qty\":")
-                        .append(l.qty()).append(",\"reference\":\"BENCH\"}");
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"")
+                        .append(l.type())
+                        .append("\",\"item\":\"")
+                        .append(l.item())
+                        .append("\",\"location\":\"")
+                        .append(l.location())
+                        .append("\",\"qty\":")
+                        .append(l.qty())
+                        .append(",\"reference\":\"BENCH\"}");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("X-API-Key", apiKey)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString()));
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);

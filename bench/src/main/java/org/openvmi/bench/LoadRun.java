@@ -16,8 +16,17 @@ import java.util.function.Supplier;
  */
 final class LoadRun {
 
-    record Result(String scenario, String mode, int clients, double seconds, long postings, long lines, long refused,
-                  long errors, double p50Millis, double p99Millis) {
+    record Result(
+            String scenario,
+            String mode,
+            int clients,
+            double seconds,
+            long postings,
+            long lines,
+            long refused,
+            long errors,
+            double p50Millis,
+            double p99Millis) {
 
         double linesPerSecond() {
             return lines / seconds;
@@ -28,15 +37,21 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     /**
      * @param workload one generator of postings per client (its own random source)
      * @param idempotent whether every posting carries a fresh Idempotency-Key
      */
-    static Result run(String scenario, String mode, LedgerClient client, int clients, Duration warmup,
-                      Duration measured, boolean idempotent, IntFunction<Supplier<List<LedgerClient.Line>>> workload)
+    static Result run(
+            String scenario,
+            String mode,
+            LedgerClient client,
+            int clients,
+            Duration warmup,
+            Duration measured,
+            boolean idempotent,
+            IntFunction<Supplier<List<LedgerClient.Line>>> workload)
             throws InterruptedException {
         AtomicLong postings = new AtomicLong();
         AtomicLong lines = new AtomicLong();
@@ -54,45 +69,47 @@ final class LoadRun {
             long[][] mine = {new long[4096]};
             latencies.add(null);
             Supplier<List<LedgerClient.Line>> next = workload.apply(c);
-            Thread t = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < start) {
-                        Thread.onSpinWait();
-                    }
-                    long now;
-                    while ((now = System.nanoTime()) < end) {
-                        List<LedgerClient.Line> posting = next.get();
-                        String key = idempotent ? UUID.randomUUID().toString() : null;
-                        LedgerClient.Outcome outcome;
+            Thread t = new Thread(
+                    () -> {
                         try {
-                            outcome = client.post(posting, key);
-                        } catch (Throwable e) {
-                            if (errors.incrementAndGet() <= 3) {
-                                System.err.println(scenario + "/" + mode + ": " + e);
+                            while (System.nanoTime() < start) {
+                                Thread.onSpinWait();
                             }
-                            continue;
+                            long now;
+                            while ((now = System.nanoTime()) < end) {
+                                List<LedgerClient.Line> posting = next.get();
+                                String key = idempotent ? UUID.randomUUID().toString() : null;
+                                LedgerClient.Outcome outcome;
+                                try {
+                                    outcome = client.post(posting, key);
+                                } catch (Throwable e) {
+                                    if (errors.incrementAndGet() <= 3) {
+                                        System.err.println(scenario + "/" + mode + ": " + e);
+                                    }
+                                    continue;
+                                }
+                                long took = System.nanoTime() - now;
+                                if (now >= measureFrom) {
+                                    if (outcome == LedgerClient.Outcome.POSTED) {
+                                        postings.incrementAndGet();
+                                        lines.addAndGet(posting.size());
+                                    } else {
+                                        refused.incrementAndGet();
+                                    }
+                                    if (counts[me] == mine[0].length) {
+                                        mine[0] = Arrays.copyOf(mine[0], mine[0].length * 2);
+                                    }
+                                    mine[0][counts[me]++] = took;
+                                }
+                            }
+                        } finally {
+                            synchronized (latencies) {
+                                latencies.set(me, Arrays.copyOf(mine[0], counts[me]));
+                            }
+                            done.countDown();
                         }
-                        long took = System.nanoTime() - now;
-                        if (now >= measureFrom) {
-                            if (outcome == LedgerClient.Outcome.POSTED) {
-                                postings.incrementAndGet();
-                                lines.addAndGet(posting.size());
-                            } else {
-                                refused.incrementAndGet();
-                            }
-                            if (counts[me] == mine[0].length) {
-                                mine[0] = Arrays.copyOf(mine[0], mine[0].length * 2);
-                            }
-                            mine[0][counts[me]++] = took;
-                        }
-                    }
-                } finally {
-                    synchronized (latencies) {
-                        latencies.set(me, Arrays.copyOf(mine[0], counts[me]));
-                    }
-                    done.countDown();
-                }
-            }, "bench-" + scenario + "-" + c);
+                    },
+                    "bench-" + scenario + "-" + c);
             threads.add(t);
             t.start();
         }
@@ -101,8 +118,17 @@ final class LoadRun {
         synchronized (latencies) {
             all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         }
-        return new Result(scenario, mode, clients, measured.toNanos() / 1e9, postings.get(), lines.get(), refused.get(),
-                errors.get(), percentile(all, 0.50), percentile(all, 0.99));
+        return new Result(
+                scenario,
+                mode,
+                clients,
+                measured.toNanos() / 1e9,
+                postings.get(),
+                lines.get(),
+                refused.get(),
+                errors.get(),
+                percentile(all, 0.50),
+                percentile(all, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -1,7 +1,6 @@
 package org.openvmi.bench;
 
 import java.lang.reflect.Method;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PlanningBench {
 
-    private PlanningBench() {
-    }
+    private PlanningBench() {}
 
     public static void main(String[] args) throws Throwable {
         Map<String, String> o = options(args);
@@ -44,7 +40,8 @@ public final class PlanningBench {
         int warehouses = Integer.parseInt(o.getOrDefault("warehouses", "4"));
         int weeks = Integer.parseInt(o.getOrDefault("weeks", "104"));
         String db = "openvmi_planbench_" + Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf("OpenVMI planning bench: %d cores, load average %s, Java %s, database %s%n",
+        System.out.printf(
+                "OpenVMI planning bench: %d cores, load average %s, Java %s, database %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), db);
         admin(pgUrl, pgUser, pgPassword, "CREATE DATABASE " + db);
         ConfigurableApplicationContext context = null;
@@ -52,10 +49,15 @@ public final class PlanningBench {
             String url = pgUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + db) + "?reWriteBatchedInserts=true";
             SpringApplication application = new SpringApplication(
                     Class.forName("org.openvmi.OpenVmiApplication", true, PlanningBench.class.getClassLoader()));
-            List<String> appArgs = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + pgUser, "--spring.datasource.password=" + pgPassword,
-                    "--server.port=0", "--openvmi.demo-data=false", "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN", "--logging.level.org.openvmi.planning=INFO"));
+            List<String> appArgs = new java.util.ArrayList<>(List.of(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + pgUser,
+                    "--spring.datasource.password=" + pgPassword,
+                    "--server.port=0",
+                    "--openvmi.demo-data=false",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--logging.level.org.openvmi.planning=INFO"));
             // product settings may be given too, e.g. --openvmi.planning.backtest-origins=1
             o.forEach((k, v) -> {
                 if (k.startsWith("openvmi.")) {
@@ -67,12 +69,17 @@ public final class PlanningBench {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             long t = System.nanoTime();
             seed(jdbc, items, warehouses, weeks);
-            System.out.printf("seeded %,d item-warehouses × %d weeks (%,d demand rows) in %.1f s%n", items * warehouses,
-                    weeks, jdbc.queryForObject("SELECT COUNT(*) FROM demand_history", Long.class), seconds(t));
+            System.out.printf(
+                    "seeded %,d item-warehouses × %d weeks (%,d demand rows) in %.1f s%n",
+                    items * warehouses,
+                    weeks,
+                    jdbc.queryForObject("SELECT COUNT(*) FROM demand_history", Long.class),
+                    seconds(t));
 
-            Object runs = context.getBean(Class.forName("org.openvmi.planning.PlanningRuns", true,
-                    PlanningBench.class.getClassLoader()));
-            Class<?> request = Class.forName("org.openvmi.planning.RunRequest", true, PlanningBench.class.getClassLoader());
+            Object runs = context.getBean(
+                    Class.forName("org.openvmi.planning.PlanningRuns", true, PlanningBench.class.getClassLoader()));
+            Class<?> request =
+                    Class.forName("org.openvmi.planning.RunRequest", true, PlanningBench.class.getClassLoader());
             Object warmup = request.getConstructors()[0].newInstance(null, null, "c0", null, null, null);
             run(runs, request, warmup, "warm-up (category c0)");
             run(runs, request, null, "full run");
@@ -103,8 +110,16 @@ public final class PlanningBench {
         }
         double wall = seconds(t);
         Map<String, Object> v = new LinkedHashMap<>();
-        for (String f : List.of("status", "total", "suggestions", "readMs", "fitMs", "writeMs", "models",
-                "suggestionsByType", "error")) {
+        for (String f : List.of(
+                "status",
+                "total",
+                "suggestions",
+                "readMs",
+                "fitMs",
+                "writeMs",
+                "models",
+                "suggestionsByType",
+                "error")) {
             v.put(f, view.getClass().getMethod(f).invoke(view));
         }
         System.out.printf("%s: %s in %.1f s wall (load %s)%n  %s%n", label, status, wall, loadAverage(), v);
@@ -112,14 +127,16 @@ public final class PlanningBench {
 
     /** Master data, stock and demand in set-based SQL (generate_series), then ANALYZE. */
     private static void seed(JdbcTemplate jdbc, int items, int warehouses, int weeks) {
-        jdbc.update("INSERT INTO supplier (code, name) SELECT 'BS' || g, 'bench supplier ' || g FROM generate_series(1, 50) g");
-        jdbc.update("INSERT INTO warehouse (code, name) SELECT 'BW' || g, 'bench warehouse ' || g FROM generate_series(1, ?) g",
+        jdbc.update(
+                "INSERT INTO supplier (code, name) SELECT 'BS' || g, 'bench supplier ' || g FROM generate_series(1, 50) g");
+        jdbc.update(
+                "INSERT INTO warehouse (code, name) SELECT 'BW' || g, 'bench warehouse ' || g FROM generate_series(1, ?) g",
                 warehouses);
-        jdbc.update("INSERT INTO location (warehouse_id, code, type) SELECT id, code || '-B1', 'STORAGE' FROM warehouse");
+        jdbc.update(
+                "INSERT INTO location (warehouse_id, code, type) SELECT id, code || '-B1', 'STORAGE' FROM warehouse");
         jdbc.update("""
                 INSERT INTO item (code, name, uom, category)
-                SELECT 'BI' || lpad(g::text, 7, '0'), 'bench item ' || g, 'PCS', 'c' || (g % 20) FROM generate_series(1, ?) g""",
-                items);
+                SELECT 'BI' || lpad(g::text, 7, '0'), 'bench item ' || g, 'PCS', 'c' || (g % 20) FROM generate_series(1, ?) g""", items);
         jdbc.update("""
                 INSERT INTO supplier_item (supplier_id, item_id, price, currency, moq, pack_size, lead_time_days, is_primary)
                 SELECT (SELECT id FROM supplier WHERE code = 'BS' || (1 + i.id % 50)), i.id, 2.5, 'CNY',
@@ -135,10 +152,11 @@ public final class PlanningBench {
                        CASE WHEN i.id % 3 = 0 THEN CASE WHEN random() < 0.7 THEN 0 ELSE floor(1 + random() * 20) END
                             ELSE greatest(0, round(20 + (i.id % 7) + 8 * sin(2 * pi() * k / 52.0) + 6 * (random() - 0.5)))
                        END
-                FROM item i CROSS JOIN warehouse w CROSS JOIN generate_series(0, ? - 1) k""",
-                java.sql.Date.valueOf(first), weeks);
+                FROM item i CROSS JOIN warehouse w CROSS JOIN generate_series(0, ? - 1) k""", java.sql.Date.valueOf(first), weeks);
         // steady state: the nightly aggregation of the ledger has run (there are no movements here anyway)
-        jdbc.update("UPDATE planning_demand_watermark SET through_date = ?", java.sql.Date.valueOf(LocalDate.now().minusDays(1)));
+        jdbc.update(
+                "UPDATE planning_demand_watermark SET through_date = ?",
+                java.sql.Date.valueOf(LocalDate.now().minusDays(1)));
         jdbc.execute("VACUUM ANALYZE");
     }
 
@@ -147,7 +165,8 @@ public final class PlanningBench {
     }
 
     private static void admin(String url, String user, String password, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 final class SeriesFile {
 
-    private SeriesFile() {
-    }
+    private SeriesFile() {}
 
     static Map<String, double[]> read(Path file) {
         Map<String, List<Double>> rows = new LinkedHashMap<>();
@@ -41,7 +40,8 @@ final class SeriesFile {
             throw new UncheckedIOException(e);
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        rows.forEach((k, v) -> series.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        rows.forEach((k, v) ->
+                series.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
         return series;
     }
 }

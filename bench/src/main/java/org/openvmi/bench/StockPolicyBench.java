@@ -22,8 +22,8 @@ import org.openvmi.engine.policy.UnitDemand;
 import org.openvmi.engine.simulation.InventorySimulator;
 import org.openvmi.engine.simulation.PolicySource;
 import org.openvmi.engine.simulation.ShortageMode;
-import org.openvmi.engine.simulation.SimulationResult;
 import org.openvmi.engine.simulation.SimulationPolicies;
+import org.openvmi.engine.simulation.SimulationResult;
 import org.openvmi.engine.simulation.TargetCalibration;
 
 /**
@@ -50,39 +50,74 @@ public final class StockPolicyBench {
 
     private static final double HOLDING_RATE = 0.25;
 
-    private StockPolicyBench() {
-    }
+    private StockPolicyBench() {}
 
     public static void main(String[] args) {
         Map<String, double[]> data = SeriesFile.read(Path.of(args[0]));
         Map<String, Double> prices = prices(Path.of(args[1]));
         int train = Integer.parseInt(args[2]);
-        int[] leadTimes = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] leadTimes =
+                Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         double target = Double.parseDouble(args[4]);
         String[] betas = args[5].split(",");
         boolean baselines = args.length <= 6 || args[6].equals("yes");
         List<double[]> series = new ArrayList<>(data.values());
         double[] price = data.keySet().stream().mapToDouble(prices::get).toArray();
-        System.out.printf(Locale.ROOT, "%s: %d series, %d periods to fit, %d to simulate, target %.2f%n", args[0],
-                series.size(), train, series.get(0).length - train, target);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d series, %d periods to fit, %d to simulate, target %.2f%n",
+                args[0],
+                series.size(),
+                train,
+                series.get(0).length - train,
+                target);
         Map<String, double[][]> forecasts = baselines ? oneStepForecasts(series, train) : Map.of();
         for (int leadTime : leadTimes) {
-            System.out.printf(Locale.ROOT, "lead time %d%n  %-34s %8s %8s %12s%n", leadTime, "method", "mean",
-                    "total", "holding");
-            InventorySimulator simulator = new InventorySimulator(leadTime, ShortageMode.LOST_SALES,
-                    SimulationPolicies.WHOLE_UNITS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "lead time %d%n  %-34s %8s %8s %12s%n",
+                    leadTime,
+                    "method",
+                    "mean",
+                    "total",
+                    "holding");
+            InventorySimulator simulator =
+                    new InventorySimulator(leadTime, ShortageMode.LOST_SALES, SimulationPolicies.WHOLE_UNITS);
             for (var f : forecasts.entrySet()) {
                 double[][] mu = f.getValue();
-                print(f.getKey() + " + normal rule", replay(simulator, series, train, price,
-                        i -> observed -> new ReplenishmentPolicy.OrderUpTo(
-                                normalRule(observed, mu[i][observed.length - train], leadTime, target))));
+                print(
+                        f.getKey() + " + normal rule",
+                        replay(
+                                simulator,
+                                series,
+                                train,
+                                price,
+                                i -> observed -> new ReplenishmentPolicy.OrderUpTo(
+                                        normalRule(observed, mu[i][observed.length - train], leadTime, target))));
             }
             if (baselines) {
-                print("Willemain + normal rule", replay(simulator, series, train, price,
-                        i -> observed -> new ReplenishmentPolicy.OrderUpTo(normalRule(observed,
-                                UnitDemand.smoothedBootstrap(observed, 1).mean(), leadTime, target))));
-                print("Willemain bootstrap + shortage rule", replay(simulator, series, train, price,
-                        i -> observed -> new ReplenishmentPolicy.OrderUpTo(bootstrapRule(observed, leadTime, target))));
+                print(
+                        "Willemain + normal rule",
+                        replay(
+                                simulator,
+                                series,
+                                train,
+                                price,
+                                i -> observed -> new ReplenishmentPolicy.OrderUpTo(normalRule(
+                                        observed,
+                                        UnitDemand.smoothedBootstrap(observed, 1)
+                                                .mean(),
+                                        leadTime,
+                                        target))));
+                print(
+                        "Willemain bootstrap + shortage rule",
+                        replay(
+                                simulator,
+                                series,
+                                train,
+                                price,
+                                i -> observed ->
+                                        new ReplenishmentPolicy.OrderUpTo(bootstrapRule(observed, leadTime, target))));
             }
             for (String beta : betas) {
                 // "b" values fill by b in the allocation and in the calibrated target; "b/c" by b and c
@@ -91,23 +126,38 @@ public final class StockPolicyBench {
                 double calibrated = shares.length > 1 ? Double.parseDouble(shares[1]) : objective;
                 long started = System.nanoTime();
                 double[] result = system(simulator, series, train, price, leadTime, target, objective, calibrated);
-                print(String.format(Locale.ROOT, "OpenVMI system, beta %s (%.0f s)", beta,
-                        (System.nanoTime() - started) / 1e9), result);
+                print(
+                        String.format(
+                                Locale.ROOT,
+                                "OpenVMI system, beta %s (%.0f s)",
+                                beta,
+                                (System.nanoTime() - started) / 1e9),
+                        result);
             }
         }
     }
 
     /** The simulate command's system allocation: the share β of the total fill rate in the objective, c in the target. */
-    static double[] system(InventorySimulator simulator, List<double[]> series, int train, double[] price,
-                           int leadTime, double target, double beta, double calibrated) {
-        List<double[]> histories = series.stream().map(s -> Arrays.copyOf(s, train)).toList();
-        SimulationPolicies policies = new SimulationPolicies(leadTime, target, 12)
-                .valuing(FillObjective.overHistories(beta, histories));
+    static double[] system(
+            InventorySimulator simulator,
+            List<double[]> series,
+            int train,
+            double[] price,
+            int leadTime,
+            double target,
+            double beta,
+            double calibrated) {
+        List<double[]> histories =
+                series.stream().map(s -> Arrays.copyOf(s, train)).toList();
+        SimulationPolicies policies =
+                new SimulationPolicies(leadTime, target, 12).valuing(FillObjective.overHistories(beta, histories));
         List<SimulationPolicies.Series> planners = IntStream.range(0, series.size())
-                .mapToObj(i -> policies.series(price[i], new Random(i))).toList();
+                .mapToObj(i -> policies.series(price[i], new Random(i)))
+                .toList();
         int longest = series.stream().mapToInt(s -> s.length).max().orElse(train);
         int cut = TargetCalibration.backtestCut(train, longest);
-        TargetCalibration.Result calibration = new TargetCalibration(simulator, 24).onBlendWithTotal(calibrated)
+        TargetCalibration.Result calibration = new TargetCalibration(simulator, 24)
+                .onBlendWithTotal(calibrated)
                 .calibrate(histories, cut, target, (i, l) -> planners.get(i).system(l, true));
         return replay(simulator, series, train, price, i -> planners.get(i).system(calibration.lambda(), true));
     }
@@ -183,10 +233,15 @@ public final class StockPolicyBench {
     }
 
     /** mean item fill (items with demand), total fill, holding cost. */
-    static double[] replay(InventorySimulator simulator, List<double[]> series, int train, double[] price,
-                           java.util.function.IntFunction<PolicySource> policy) {
+    static double[] replay(
+            InventorySimulator simulator,
+            List<double[]> series,
+            int train,
+            double[] price,
+            java.util.function.IntFunction<PolicySource> policy) {
         SimulationResult[] results = new SimulationResult[series.size()];
-        IntStream.range(0, series.size()).parallel()
+        IntStream.range(0, series.size())
+                .parallel()
                 .forEach(i -> results[i] = simulator.run(series.get(i), train, policy.apply(i)));
         double fillSum = 0;
         int withDemand = 0;

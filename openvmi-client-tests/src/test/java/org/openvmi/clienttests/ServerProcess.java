@@ -36,26 +36,42 @@ final class ServerProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("openvmi.server.jar", "../openvmi-server/target/openvmi.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it first with "
-                                            + "`./mvnw -pl openvmi-server -am package -DskipTests`");
+                    + "`./mvnw -pl openvmi-server -am package -DskipTests`");
         }
         Files.createDirectories(log.getParent());
         String db = "jdbc:h2:mem:client_" + UUID.randomUUID().toString().replace("-", "")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--spring.datasource.url=" + db, "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--openvmi.demo-data=true", "--openvmi.security.bcrypt-strength=4"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx384m",
+                        "-Dfile.encoding=UTF-8",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--spring.datasource.url=" + db,
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--openvmi.demo-data=true",
+                        "--openvmi.security.bcrypt-strength=4"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return this;
                 }

@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-
 import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.AbcXyz;
@@ -21,9 +19,9 @@ import org.openvmi.analytics.model.Aging;
 import org.openvmi.analytics.model.AgingBucket;
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.Health;
+import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.KpiCalculator;
 import org.openvmi.analytics.model.KpiFigures;
-import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.Period;
 import org.openvmi.analytics.model.Scorecard;
 import org.openvmi.analytics.model.SnapshotKey;
@@ -32,12 +30,12 @@ import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.ItemView;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.procurement.SupplierDeliveries;
-import org.openvmi.stockpolicy.StockPolicies;
-import org.openvmi.stockpolicy.StockPolicyView;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -62,9 +60,16 @@ public class AnalyticsQueries {
     private final Clock clock;
     private final int staleDays;
 
-    AnalyticsQueries(SnapshotRepository repository, RefusedDemand refusals, AnalyticsSnapshots snapshots, ItemCatalog items,
-                     SupplierCatalog suppliers, SupplierDeliveries deliveries, StockPolicies policies, Clock clock,
-                     @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
+    AnalyticsQueries(
+            SnapshotRepository repository,
+            RefusedDemand refusals,
+            AnalyticsSnapshots snapshots,
+            ItemCatalog items,
+            SupplierCatalog suppliers,
+            SupplierDeliveries deliveries,
+            StockPolicies policies,
+            Clock clock,
+            @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
@@ -105,29 +110,41 @@ public class AnalyticsQueries {
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
         Map<String, Health.Lines> lines = stockLines();
-        Map<Health.HealthClass, BigDecimal> healthNow = Health.shares(readNow.summaries(), readNow.rows(), lines,
-                period.to(), calculator);
-        Map<Health.HealthClass, BigDecimal> healthThen = Health.shares(readThen.summaries(), readThen.rows(), lines,
-                before.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthNow =
+                Health.shares(readNow.summaries(), readNow.rows(), lines, period.to(), calculator);
+        Map<Health.HealthClass, BigDecimal> healthThen =
+                Health.shares(readThen.summaries(), readThen.rows(), lines, before.to(), calculator);
         for (Health.HealthClass c : Health.HealthClass.values()) {
             BigDecimal value = healthNow.get(c);
             BigDecimal previous = healthThen.get(c);
             values.add(new KpiValue("health" + healthName(c), "ratio", value, previous, trend(value, previous)));
         }
-        return new KpiReport(period.from(), period.to(), before.from(), before.to(), filter.warehouse(), s.owner(),
-                filter.category(), values);
+        return new KpiReport(
+                period.from(),
+                period.to(),
+                before.from(),
+                before.to(),
+                filter.warehouse(),
+                s.owner(),
+                filter.category(),
+                values);
     }
 
     public AgingReport aging(AnalyticsFilter filter) {
         Scope s = scope(filter);
         snapshots.catchUp();
         LocalDate today = LocalDate.now(clock);
-        Map<String, Map<AgingBucket, BigDecimal>> byOwner = Aging.byOwner(
-                repository.layers(s.items(), filter.warehouse(), s.owner()), today);
+        Map<String, Map<AgingBucket, BigDecimal>> byOwner =
+                Aging.byOwner(repository.layers(s.items(), filter.warehouse(), s.owner()), today);
         List<AgingReport.OwnerAging> owners = new ArrayList<>();
-        byOwner.forEach((owner, b) -> owners.add(new AgingReport.OwnerAging(owner, b.get(AgingBucket.D0_30),
-                b.get(AgingBucket.D31_90), b.get(AgingBucket.D91_180), b.get(AgingBucket.D181_365),
-                b.get(AgingBucket.OVER_365), b.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
+        byOwner.forEach((owner, b) -> owners.add(new AgingReport.OwnerAging(
+                owner,
+                b.get(AgingBucket.D0_30),
+                b.get(AgingBucket.D31_90),
+                b.get(AgingBucket.D91_180),
+                b.get(AgingBucket.D181_365),
+                b.get(AgingBucket.OVER_365),
+                b.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
         return new AgingReport(today, owners);
     }
 
@@ -144,8 +161,13 @@ public class AnalyticsQueries {
         List<AbcReport.ItemClass> itemClasses = new ArrayList<>();
         for (AbcXyz.ItemClass c : classes) {
             itemClasses.add(new AbcReport.ItemClass(c.item(), c.issueCost(), c.cv(), "" + c.abc(), "" + c.xyz()));
-            cells.computeIfPresent("" + c.abc() + c.xyz(), (k, cell) -> new AbcReport.Cell(cell.abc(), cell.xyz(),
-                    cell.items() + 1, cell.issueCost().add(c.issueCost())));
+            cells.computeIfPresent(
+                    "" + c.abc() + c.xyz(),
+                    (k, cell) -> new AbcReport.Cell(
+                            cell.abc(),
+                            cell.xyz(),
+                            cell.items() + 1,
+                            cell.issueCost().add(c.issueCost())));
         }
         return new AbcReport(period.from(), period.to(), itemClasses, List.copyOf(cells.values()));
     }
@@ -160,19 +182,31 @@ public class AnalyticsQueries {
         Reading reading = read(s, new Period(day, day));
         reading.summaries().forEach((key, k) -> {
             if (k.closingQty().signum() > 0 && calculator.stale(k.since(), day)) {
-                lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), k.closingQty(),
-                        k.closingValue().setScale(2, RoundingMode.HALF_UP), k.lastOut()));
+                lines.add(new StaleReport.StaleLine(
+                        key.item(),
+                        key.warehouse(),
+                        key.owner(),
+                        k.closingQty(),
+                        k.closingValue().setScale(2, RoundingMode.HALF_UP),
+                        k.lastOut()));
             }
         });
         reading.rows().forEach((key, rows) -> {
             DailyFigures last = rows.get(rows.size() - 1);
             if (last.closingQty().signum() > 0 && calculator.stale(rows, day)) {
-                lines.add(new StaleReport.StaleLine(key.item(), key.warehouse(), key.owner(), last.closingQty(),
-                        last.closingValue().setScale(2, RoundingMode.HALF_UP), KpiCalculator.lastIssue(rows, day)));
+                lines.add(new StaleReport.StaleLine(
+                        key.item(),
+                        key.warehouse(),
+                        key.owner(),
+                        last.closingQty(),
+                        last.closingValue().setScale(2, RoundingMode.HALF_UP),
+                        KpiCalculator.lastIssue(rows, day)));
             }
         });
-        lines.sort(Comparator.comparing(StaleReport.StaleLine::value).reversed()
-                .thenComparing(StaleReport.StaleLine::item).thenComparing(StaleReport.StaleLine::warehouse)
+        lines.sort(Comparator.comparing(StaleReport.StaleLine::value)
+                .reversed()
+                .thenComparing(StaleReport.StaleLine::item)
+                .thenComparing(StaleReport.StaleLine::warehouse)
                 .thenComparing(StaleReport.StaleLine::owner));
         BigDecimal total = lines.stream().map(StaleReport.StaleLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new StaleReport(day, n, total.setScale(2, RoundingMode.HALF_UP), lines);
@@ -183,16 +217,20 @@ public class AnalyticsQueries {
         Scope s = scope(filter);
         snapshots.catchUp();
         LocalDate today = LocalDate.now(clock);
-        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(s,
-                java.time.YearMonth.from(today).minusMonths(Math.max(0, months - 1)).atDay(1), today);
+        Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(
+                s,
+                java.time.YearMonth.from(today)
+                        .minusMonths(Math.max(0, months - 1))
+                        .atDay(1),
+                today);
         KpiCalculator calculator = new KpiCalculator(staleDays);
         List<MonthFigures> result = new ArrayList<>();
         for (int back = months - 1; back >= 0; back--) {
             java.time.YearMonth month = java.time.YearMonth.from(today).minusMonths(back);
             LocalDate end = back == 0 ? today : month.atEndOfMonth();
             KpiFigures k = calculator.compute(rows, new Period(month.atDay(1), end));
-            result.add(new MonthFigures(month, k.stockValue(), k.consignmentValue(), k.turnoverDays(),
-                    k.stockoutRate(), k.staleValue()));
+            result.add(new MonthFigures(
+                    month, k.stockValue(), k.consignmentValue(), k.turnoverDays(), k.stockoutRate(), k.staleValue()));
         }
         return result;
     }
@@ -200,30 +238,59 @@ public class AnalyticsQueries {
     /** A supplier's scorecard; a supplier caller may read only its own (another supplier's is "not found"). */
     public SupplierScorecard scorecard(String supplier, String warehouse, Period period) {
         PartyScope party = PartyScope.current();
-        boolean visible = party.seesAll() || party.kind() == PartyScope.Kind.SUPPLIER && supplier.equals(party.supplierCode());
+        boolean visible =
+                party.seesAll() || party.kind() == PartyScope.Kind.SUPPLIER && supplier.equals(party.supplierCode());
         if (!visible || suppliers.idOf(supplier).isEmpty()) {
             throw new NotFoundException("supplier", supplier);
         }
         List<Scorecard.Line> lines = deliveries.lines(supplier, warehouse, period.from(), period.to()).stream()
-                .map(l -> new Scorecard.Line(l.poNumber(), l.orderedOn(), l.sentAt(), l.answeredAt(), l.due(), l.qty(),
-                        l.receivedQty(), l.lastReceivedOn(), l.cancelled(), l.sourceLeadTimeDays()))
+                .map(l -> new Scorecard.Line(
+                        l.poNumber(),
+                        l.orderedOn(),
+                        l.sentAt(),
+                        l.answeredAt(),
+                        l.due(),
+                        l.qty(),
+                        l.receivedQty(),
+                        l.lastReceivedOn(),
+                        l.cancelled(),
+                        l.sourceLeadTimeDays()))
                 .toList();
         Scorecard.Figures f = Scorecard.compute(lines, period, clock.getZone());
-        return new SupplierScorecard(supplier, warehouse, period.from(), period.to(), f.dueLines(), f.otifLines(),
-                f.otif(), f.completedLines(), f.leadTimeMean(), f.leadTimeSpread(), f.sourceLeadTimeMean(),
-                f.answeredOrders(), f.confirmationHoursMean());
+        return new SupplierScorecard(
+                supplier,
+                warehouse,
+                period.from(),
+                period.to(),
+                f.dueLines(),
+                f.otifLines(),
+                f.otif(),
+                f.completedLines(),
+                f.leadTimeMean(),
+                f.leadTimeSpread(),
+                f.sourceLeadTimeMean(),
+                f.answeredOrders(),
+                f.confirmationHoursMean());
     }
 
-    private static void add(List<KpiValue> values, String code, String unit, KpiFigures now, KpiFigures then,
-                            Function<KpiFigures, BigDecimal> figure) {
+    private static void add(
+            List<KpiValue> values,
+            String code,
+            String unit,
+            KpiFigures now,
+            KpiFigures then,
+            Function<KpiFigures, BigDecimal> figure) {
         BigDecimal value = figure.apply(now);
         BigDecimal previous = figure.apply(then);
         values.add(new KpiValue(code, unit, value, previous, trend(value, previous)));
     }
 
     private static BigDecimal trend(BigDecimal value, BigDecimal previous) {
-        return value == null || previous == null || previous.signum() == 0 ? null
-                : value.subtract(previous).divide(previous.abs(), MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
+        return value == null || previous == null || previous.signum() == 0
+                ? null
+                : value.subtract(previous)
+                        .divide(previous.abs(), MathContext.DECIMAL64)
+                        .setScale(4, RoundingMode.HALF_UP);
     }
 
     /** WITHIN → Within, ABOVE_MAX → AboveMax: the KPI codes healthWithin, healthAboveMax … */
@@ -271,12 +338,10 @@ public class AnalyticsQueries {
         return codes;
     }
 
-    record Scope(String warehouse, String owner, Set<String> items) {
-    }
+    record Scope(String warehouse, String owner, Set<String> items) {}
 
     /** A period's keys: summed over the period (the month path), or with their daily rows (see {@link #read}). */
-    record Reading(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rows) {
-    }
+    record Reading(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rows) {}
 
     /**
      * The keys in scope of a period (those with a row up to its end), summed from the monthly rollup over the whole
@@ -287,9 +352,10 @@ public class AnalyticsQueries {
     Reading read(Scope s, Period p) {
         KeyPeriod.Bounds b = KeyPeriod.Bounds.of(p);
         Map<SnapshotKey, KeyPeriod.MonthSums> months = repository.monthSums(b, s.warehouse(), s.owner(), s.items());
-        Map<SnapshotKey, List<DailyFigures>> edges = repository.edgeRows(b, p.to(), s.warehouse(), s.owner(), s.items());
-        Map<SnapshotKey, Map<LocalDate, BigDecimal>> refused = refusals.byKeyAndDay(p.from(), p.to(), s.warehouse(),
-                s.owner(), s.items());
+        Map<SnapshotKey, List<DailyFigures>> edges =
+                repository.edgeRows(b, p.to(), s.warehouse(), s.owner(), s.items());
+        Map<SnapshotKey, Map<LocalDate, BigDecimal>> refused =
+                refusals.byKeyAndDay(p.from(), p.to(), s.warehouse(), s.owner(), s.items());
         Set<SnapshotKey> keys = new java.util.HashSet<>(months.keySet());
         keys.addAll(edges.keySet());
         Map<String, Integer> owners = new java.util.HashMap<>();
@@ -308,11 +374,12 @@ public class AnalyticsQueries {
             if (s.items() != null) {
                 dailyItems.retainAll(s.items());
             }
-            rowsOf(new Scope(s.warehouse(), s.owner(), dailyItems), p.from(), p.to()).forEach((key, list) -> {
-                if (daily.contains(Health.subject(key.item(), key.warehouse()))) {
-                    rows.put(key, list);
-                }
-            });
+            rowsOf(new Scope(s.warehouse(), s.owner(), dailyItems), p.from(), p.to())
+                    .forEach((key, list) -> {
+                        if (daily.contains(Health.subject(key.item(), key.warehouse()))) {
+                            rows.put(key, list);
+                        }
+                    });
         }
         Map<SnapshotKey, KeyPeriod> summaries = new java.util.LinkedHashMap<>();
         for (SnapshotKey k : keys) {
@@ -330,8 +397,9 @@ public class AnalyticsQueries {
      */
     private Map<SnapshotKey, List<DailyFigures>> rowsOf(Scope s, LocalDate from, LocalDate to) {
         Map<SnapshotKey, List<DailyFigures>> rows = repository.rowsFor(from, to, s.warehouse(), s.owner(), s.items());
-        refusals.byKeyAndDay(from, to, s.warehouse(), s.owner(), s.items()).forEach((key, byDay) ->
-                rows.put(key, DailyFigures.withRefusals(key, rows.getOrDefault(key, List.of()), byDay)));
+        refusals.byKeyAndDay(from, to, s.warehouse(), s.owner(), s.items())
+                .forEach((key, byDay) ->
+                        rows.put(key, DailyFigures.withRefusals(key, rows.getOrDefault(key, List.of()), byDay)));
         return rows;
     }
 }

@@ -51,8 +51,9 @@ public class AnalyticsSnapshots {
         }
     }
 
-    @Scheduled(fixedDelayString = "${openvmi.analytics.snapshot-interval:PT1M}",
-               initialDelayString = "${openvmi.analytics.snapshot-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${openvmi.analytics.snapshot-interval:PT1M}",
+            initialDelayString = "${openvmi.analytics.snapshot-interval:PT1M}")
     void scheduledCatchUp() {
         if (holders.get() > 0) {
             return;

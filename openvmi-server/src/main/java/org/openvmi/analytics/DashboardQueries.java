@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.Period;
@@ -33,10 +32,11 @@ public class DashboardQueries {
 
     /** The days the warehouse dashboard's daily charts cover, and the scorecards' period. */
     public static final int DAYS = 30;
+
     public static final int SCORECARD_DAYS = 90;
     /** PO statuses that still wait for goods, in their order of the flow. */
-    public static final List<String> OPEN_PO_STATUSES = List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED",
-            "PARTIALLY_RECEIVED");
+    public static final List<String> OPEN_PO_STATUSES =
+            List.of("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
 
     private static final PageRequest ONE = PageRequest.of(0, 1);
 
@@ -48,8 +48,14 @@ public class DashboardQueries {
     private final OverdueSupply overdue;
     private final Clock clock;
 
-    DashboardQueries(SnapshotRepository repository, AnalyticsSnapshots snapshots, AnalyticsQueries analytics,
-                     SupplierCatalog suppliers, PurchaseOrders orders, OverdueSupply overdue, Clock clock) {
+    DashboardQueries(
+            SnapshotRepository repository,
+            AnalyticsSnapshots snapshots,
+            AnalyticsQueries analytics,
+            SupplierCatalog suppliers,
+            PurchaseOrders orders,
+            OverdueSupply overdue,
+            Clock clock) {
         this.repository = repository;
         this.snapshots = snapshots;
         this.analytics = analytics;
@@ -60,14 +66,19 @@ public class DashboardQueries {
     }
 
     /** The warehouse dashboard: value per warehouse × owner today, aging, stale lines, and the last 30 days. */
-    public record WarehouseDashboard(Period period, List<WarehouseFigures.OwnerValue> values, AgingReport aging,
-                                     StaleReport stale, List<WarehouseFigures.Day> days) {
-    }
+    public record WarehouseDashboard(
+            Period period,
+            List<WarehouseFigures.OwnerValue> values,
+            AgingReport aging,
+            StaleReport stale,
+            List<WarehouseFigures.Day> days) {}
 
     /** The buyer dashboard: the suppliers' scorecards of the last 90 days ranked by OTIF, overdue supply, open POs. */
-    public record BuyerDashboard(Period period, List<SupplierScorecard> scorecards, Map<OverdueKind, Long> overdue,
-                                 Map<String, Long> openOrders) {
-    }
+    public record BuyerDashboard(
+            Period period,
+            List<SupplierScorecard> scorecards,
+            Map<OverdueKind, Long> overdue,
+            Map<String, Long> openOrders) {}
 
     public WarehouseDashboard warehouse(String warehouse) {
         buyerSide();
@@ -76,8 +87,12 @@ public class DashboardQueries {
         Period period = new Period(today.minusDays(DAYS - 1), today);
         Map<SnapshotKey, List<DailyFigures>> rows = repository.rowsUpTo(today, warehouse, null, null);
         AnalyticsFilter filter = new AnalyticsFilter(warehouse, null, null);
-        return new WarehouseDashboard(period, WarehouseFigures.valueByWarehouseAndOwner(rows, today),
-                analytics.aging(filter), analytics.stale(filter, today, null), WarehouseFigures.days(rows, period));
+        return new WarehouseDashboard(
+                period,
+                WarehouseFigures.valueByWarehouseAndOwner(rows, today),
+                analytics.aging(filter),
+                analytics.stale(filter, today, null),
+                WarehouseFigures.days(rows, period));
     }
 
     public BuyerDashboard buyer() {
@@ -85,7 +100,9 @@ public class DashboardQueries {
         LocalDate today = LocalDate.now(clock);
         Period period = new Period(today.minusDays(SCORECARD_DAYS - 1), today);
         List<SupplierScorecard> cards = new ArrayList<>();
-        for (SupplierView s : suppliers.find(null, true, PageRequest.of(0, PageRequest.MAX_SIZE)).content()) {
+        for (SupplierView s : suppliers
+                .find(null, true, PageRequest.of(0, PageRequest.MAX_SIZE))
+                .content()) {
             SupplierScorecard card = analytics.scorecard(s.code(), null, period);
             if (card.dueLines() > 0 || card.completedLines() > 0) {
                 cards.add(card);

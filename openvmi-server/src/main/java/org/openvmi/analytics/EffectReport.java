@@ -10,13 +10,21 @@ import java.util.List;
  */
 public record EffectReport(int weeks, PolicyFigures baseline, PolicyFigures engine, List<ItemEffect> items) {
 
-    public record PolicyFigures(BigDecimal turnoverDays, BigDecimal averageInventoryValue, BigDecimal stockoutRate,
-                                BigDecimal fillRate, int orders) {
-    }
+    public record PolicyFigures(
+            BigDecimal turnoverDays,
+            BigDecimal averageInventoryValue,
+            BigDecimal stockoutRate,
+            BigDecimal fillRate,
+            int orders) {}
 
     /** One item: its figures under both policies and the engine's lines at the end of the period. */
-    public record ItemEffect(String item, String itemName, BigDecimal demand, PolicyFigures baseline,
-                             PolicyFigures engine, BigDecimal engineSafety, BigDecimal engineWarning,
-                             BigDecimal engineMax) {
-    }
+    public record ItemEffect(
+            String item,
+            String itemName,
+            BigDecimal demand,
+            PolicyFigures baseline,
+            PolicyFigures engine,
+            BigDecimal engineSafety,
+            BigDecimal engineWarning,
+            BigDecimal engineMax) {}
 }

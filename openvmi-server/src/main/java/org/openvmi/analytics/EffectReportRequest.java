@@ -10,11 +10,21 @@ import java.util.List;
  * (whole weeks from {@code from}), the baseline (the MANUAL lines in force, or COVER: order up to {@code coverWeeks}
  * of mean weekly demand), the engine's fill-rate target and the replenishment lead time in weeks.
  */
-public record EffectReportRequest(List<String> items, String warehouse, LocalDate from, LocalDate to,
-                                  Baseline baseline, Integer coverWeeks, BigDecimal target, Integer leadTimeWeeks,
-                                  String category) {
+public record EffectReportRequest(
+        List<String> items,
+        String warehouse,
+        LocalDate from,
+        LocalDate to,
+        Baseline baseline,
+        Integer coverWeeks,
+        BigDecimal target,
+        Integer leadTimeWeeks,
+        String category) {
 
-    public enum Baseline { MANUAL, COVER }
+    public enum Baseline {
+        MANUAL,
+        COVER
+    }
 
     public int leadTime() {
         return leadTimeWeeks == null ? 1 : leadTimeWeeks;

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.analytics.EffectReport.ItemEffect;
 import org.openvmi.analytics.EffectReport.PolicyFigures;
 import org.openvmi.analytics.EffectReportRequest.Baseline;
@@ -44,6 +43,7 @@ public class EffectReports {
 
     /** Weeks of demand before the period the policies learn from (the engine's forecast, the cover rule's mean). */
     static final int HISTORY_WEEKS = 26;
+
     static final int MAX_ITEMS = 100;
     static final int MAX_WEEKS = 104;
 
@@ -87,24 +87,32 @@ public class EffectReports {
 
     private EffectReport replay(EffectReportRequest r) {
         FieldErrors errors = new FieldErrors();
-        Long warehouseId = r.warehouse() == null || r.warehouse().isBlank() ? null
+        Long warehouseId = r.warehouse() == null || r.warehouse().isBlank()
+                ? null
                 : refs.warehouses(Set.of(r.warehouse())).get(r.warehouse());
         if (warehouseId == null) {
-            errors.add("warehouse", r.warehouse() == null || r.warehouse().isBlank() ? CodedRefusal.of(CodedRefusal.REQUIRED, "required")
-                    : CodedRefusal.unknown("warehouse", r.warehouse()));
+            errors.add(
+                    "warehouse",
+                    r.warehouse() == null || r.warehouse().isBlank()
+                            ? CodedRefusal.of(CodedRefusal.REQUIRED, "required")
+                            : CodedRefusal.unknown("warehouse", r.warehouse()));
         }
         checkPeriod(r, errors);
         checkPolicies(r, errors);
         errors.throwIfAny();
         Map<String, StockPolicyView> lines = linesOf(r.warehouse());
-        String category = r.category() == null || r.category().isBlank() ? null : r.category().trim();
+        String category = r.category() == null || r.category().isBlank()
+                ? null
+                : r.category().trim();
         boolean listed = r.items() != null && r.items().stream().anyMatch(c -> c != null && !c.isBlank());
         List<String> codes;
         if (category != null) {
             // by category: the category's items that have stock lines here (like the default, narrowed)
             if (listed) {
-                errors.add("category", CodedRefusal.of("effectItemsOrCategory",
-                        "choose items either by list or by category, not both"));
+                errors.add(
+                        "category",
+                        CodedRefusal.of(
+                                "effectItemsOrCategory", "choose items either by list or by category, not both"));
                 errors.throwIfAny();
             }
             if (!catalog.categories().contains(category)) {
@@ -114,43 +122,74 @@ public class EffectReports {
             Set<String> ofCategory = itemsOf(category);
             codes = lines.keySet().stream().filter(ofCategory::contains).toList();
             if (codes.isEmpty()) {
-                errors.add("category", CodedRefusal.of("effectCategoryWithoutLines", "no item of category '" + category
-                        + "' has stock lines in " + r.warehouse(), category, r.warehouse()));
+                errors.add(
+                        "category",
+                        CodedRefusal.of(
+                                "effectCategoryWithoutLines",
+                                "no item of category '" + category + "' has stock lines in " + r.warehouse(),
+                                category,
+                                r.warehouse()));
                 errors.throwIfAny();
             }
         } else {
-            codes = !listed ? List.copyOf(lines.keySet()) : List.copyOf(new LinkedHashSet<>(
-                    r.items().stream().filter(c -> c != null && !c.isBlank()).map(String::trim).toList()));
+            codes = !listed
+                    ? List.copyOf(lines.keySet())
+                    : List.copyOf(new LinkedHashSet<>(r.items().stream()
+                            .filter(c -> c != null && !c.isBlank())
+                            .map(String::trim)
+                            .toList()));
         }
         Map<String, ItemRef> items = refs.items(codes);
-        List<String> unknown = codes.stream().filter(c -> items.get(c) == null || !items.get(c).code().equals(c)).toList();
+        List<String> unknown = codes.stream()
+                .filter(c -> items.get(c) == null || !items.get(c).code().equals(c))
+                .toList();
         if (codes.isEmpty()) {
-            errors.add("items", CodedRefusal.of("effectNoItems", "no items: name some, or choose a warehouse with stock lines"));
+            errors.add(
+                    "items",
+                    CodedRefusal.of("effectNoItems", "no items: name some, or choose a warehouse with stock lines"));
         } else if (codes.size() > MAX_ITEMS) {
-            errors.add(category != null ? "category" : "items", CodedRefusal.of("effectTooManyItems",
-                    "at most " + MAX_ITEMS + " items at once", MAX_ITEMS));
+            errors.add(
+                    category != null ? "category" : "items",
+                    CodedRefusal.of("effectTooManyItems", "at most " + MAX_ITEMS + " items at once", MAX_ITEMS));
         } else if (!unknown.isEmpty()) {
-            errors.add("items", CodedRefusal.of("effectUnknownItems", "unknown items " + unknown, String.join(", ", unknown)));
+            errors.add(
+                    "items",
+                    CodedRefusal.of("effectUnknownItems", "unknown items " + unknown, String.join(", ", unknown)));
         } else if (r.baseline() == Baseline.MANUAL) {
-            List<String> without = codes.stream().filter(c -> !lines.containsKey(c)).toList();
+            List<String> without =
+                    codes.stream().filter(c -> !lines.containsKey(c)).toList();
             if (!without.isEmpty()) {
-                errors.add("items", CodedRefusal.of("effectNoStockLines", "no stock lines in " + r.warehouse() + " for "
-                        + without + " (use the COVER baseline)", r.warehouse(), String.join(", ", without)));
+                errors.add(
+                        "items",
+                        CodedRefusal.of(
+                                "effectNoStockLines",
+                                "no stock lines in " + r.warehouse() + " for " + without + " (use the COVER baseline)",
+                                r.warehouse(),
+                                String.join(", ", without)));
             }
         }
         errors.throwIfAny();
         int weeks = (int) (ChronoUnit.DAYS.between(r.from(), r.to()) + 1) / 7;
         LocalDate historyStart = r.from().minusWeeks(HISTORY_WEEKS);
-        EffectSimulation simulation = new EffectSimulation(r.leadTime(), r.target().doubleValue());
+        EffectSimulation simulation =
+                new EffectSimulation(r.leadTime(), r.target().doubleValue());
         Totals a = new Totals(weeks);
         Totals b = new Totals(weeks);
         List<ItemEffect> effects = new ArrayList<>();
         for (String code : codes) {
             ItemRef item = items.get(code);
-            double[] weekly = weekly(demand.daily(item.id(), warehouseId, historyStart, r.from().plusWeeks(weeks).minusDays(1)),
-                    historyStart, HISTORY_WEEKS + weeks);
+            double[] weekly = weekly(
+                    demand.daily(
+                            item.id(),
+                            warehouseId,
+                            historyStart,
+                            r.from().plusWeeks(weeks).minusDays(1)),
+                    historyStart,
+                    HISTORY_WEEKS + weeks);
             ReplenishmentPolicy baseline = r.baseline() == Baseline.MANUAL
-                    ? new ReplenishmentPolicy.MinMax(lines.get(code).warning().doubleValue(), lines.get(code).max().doubleValue())
+                    ? new ReplenishmentPolicy.MinMax(
+                            lines.get(code).warning().doubleValue(),
+                            lines.get(code).max().doubleValue())
                     : EffectSimulation.weeksOfCover(weekly, HISTORY_WEEKS, r.coverWeeks());
             EffectSimulation.Outcome o = simulation.run(weekly, HISTORY_WEEKS, baseline, item.id());
             double cost = weight(item);
@@ -158,11 +197,18 @@ public class EffectReports {
             b.add(o.engine(), cost);
             StockLevels l = o.finalLevels();
             BigDecimal safety = lineValue(Math.max(0, l.safety()));
-            BigDecimal warning = lineValue(Math.max(l.safety(), l.reorderPoint())).max(safety);
+            BigDecimal warning =
+                    lineValue(Math.max(l.safety(), l.reorderPoint())).max(safety);
             BigDecimal max = lineValue(l.orderUpTo()).max(warning);
-            effects.add(new ItemEffect(code, item.name(), BigDecimal.valueOf(o.engine().demanded()).setScale(2, RoundingMode.HALF_UP),
+            effects.add(new ItemEffect(
+                    code,
+                    item.name(),
+                    BigDecimal.valueOf(o.engine().demanded()).setScale(2, RoundingMode.HALF_UP),
                     new Totals(weeks).add(o.baseline(), cost).figures(),
-                    new Totals(weeks).add(o.engine(), cost).figures(), safety, warning, max));
+                    new Totals(weeks).add(o.engine(), cost).figures(),
+                    safety,
+                    warning,
+                    max));
         }
         return new EffectReport(weeks, a.figures(), b.figures(), effects);
     }
@@ -177,14 +223,22 @@ public class EffectReports {
         if (r.from() != null && r.to() != null) {
             long days = ChronoUnit.DAYS.between(r.from(), r.to()) + 1;
             if (days < 14) {
-                errors.add("to", CodedRefusal.of("effectPeriodTooShort",
-                        "the period must span at least two whole weeks from 'from'"));
+                errors.add(
+                        "to",
+                        CodedRefusal.of(
+                                "effectPeriodTooShort", "the period must span at least two whole weeks from 'from'"));
             } else if (days / 7 > MAX_WEEKS) {
-                errors.add("to", CodedRefusal.of("effectPeriodTooLong", "the period must not exceed " + MAX_WEEKS + " weeks",
-                        MAX_WEEKS));
+                errors.add(
+                        "to",
+                        CodedRefusal.of(
+                                "effectPeriodTooLong",
+                                "the period must not exceed " + MAX_WEEKS + " weeks",
+                                MAX_WEEKS));
             } else if (!r.to().isBefore(LocalDate.now(clock))) {
-                errors.add("to", CodedRefusal.of("effectPeriodNotPast",
-                        "must be a past day (the report replays demand that happened)"));
+                errors.add(
+                        "to",
+                        CodedRefusal.of(
+                                "effectPeriodNotPast", "must be a past day (the report replays demand that happened)"));
             }
         }
     }
@@ -192,10 +246,15 @@ public class EffectReports {
     private static void checkPolicies(EffectReportRequest r, FieldErrors errors) {
         if (r.baseline() == null) {
             errors.add("baseline", CodedRefusal.of(CodedRefusal.REQUIRED, "required: MANUAL or COVER"));
-        } else if (r.baseline() == Baseline.COVER && (r.coverWeeks() == null || r.coverWeeks() < 1 || r.coverWeeks() > 52)) {
-            errors.add("coverWeeks", CodedRefusal.of("effectCoverWeeks", "required with the COVER baseline: 1 to 52 weeks"));
+        } else if (r.baseline() == Baseline.COVER
+                && (r.coverWeeks() == null || r.coverWeeks() < 1 || r.coverWeeks() > 52)) {
+            errors.add(
+                    "coverWeeks",
+                    CodedRefusal.of("effectCoverWeeks", "required with the COVER baseline: 1 to 52 weeks"));
         }
-        if (r.target() == null || r.target().compareTo(new BigDecimal("0.5")) <= 0 || r.target().compareTo(BigDecimal.ONE) >= 0) {
+        if (r.target() == null
+                || r.target().compareTo(new BigDecimal("0.5")) <= 0
+                || r.target().compareTo(BigDecimal.ONE) >= 0) {
             errors.add("target", CodedRefusal.of("effectTarget", "a fill rate between 0.5 and 1 (both excluded)"));
         }
         if (r.leadTime() < 0 || r.leadTime() > 26) {
@@ -209,8 +268,9 @@ public class EffectReports {
         int page = 0;
         org.openvmi.shared.PageResult<org.openvmi.catalog.ItemView> result;
         do {
-            result = catalog.find(new ItemQuery(null, category), org.openvmi.shared.PageRequest.of(page++,
-                    org.openvmi.shared.PageRequest.MAX_SIZE));
+            result = catalog.find(
+                    new ItemQuery(null, category),
+                    org.openvmi.shared.PageRequest.of(page++, org.openvmi.shared.PageRequest.MAX_SIZE));
             result.content().forEach(i -> codes.add(i.code()));
         } while (page < result.totalPages());
         return codes;
@@ -241,7 +301,9 @@ public class EffectReports {
 
     /** The unit cost values the figures; an item without one counts by units, so it is not left out of the rates. */
     private static double weight(ItemRef item) {
-        return item.unitCost() != null && item.unitCost().signum() > 0 ? item.unitCost().doubleValue() : 1;
+        return item.unitCost() != null && item.unitCost().signum() > 0
+                ? item.unitCost().doubleValue()
+                : 1;
     }
 
     private static void requireBuyerSide() {

@@ -2,7 +2,6 @@ package org.openvmi.analytics;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.ItemView;

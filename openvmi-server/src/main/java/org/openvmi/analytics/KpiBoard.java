@@ -2,7 +2,6 @@ package org.openvmi.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.analytics.model.Period;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +27,14 @@ public class KpiBoard {
         List<KpiValue> values = new ArrayList<>(base.kpis());
         values.addAll(supply.kpis(base, filter, period));
         values.addAll(planning.kpis(filter, period));
-        return new KpiReport(base.from(), base.to(), base.previousFrom(), base.previousTo(), base.warehouse(),
-                base.supplier(), base.category(), List.copyOf(values));
+        return new KpiReport(
+                base.from(),
+                base.to(),
+                base.previousFrom(),
+                base.previousTo(),
+                base.warehouse(),
+                base.supplier(),
+                base.category(),
+                List.copyOf(values));
     }
 }

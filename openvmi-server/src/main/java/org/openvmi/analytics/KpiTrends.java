@@ -7,8 +7,7 @@ import java.math.RoundingMode;
 /** A KPI value with its previous period and trend, as {@link AnalyticsQueries} builds them (docs/kpis.md). */
 final class KpiTrends {
 
-    private KpiTrends() {
-    }
+    private KpiTrends() {}
 
     static KpiValue value(String code, String unit, BigDecimal value, BigDecimal previous) {
         return new KpiValue(code, unit, value, previous, trend(value, previous));
@@ -16,8 +15,11 @@ final class KpiTrends {
 
     /** Trend = (value − previous) ÷ |previous|; null when either is missing or previous is 0. */
     static BigDecimal trend(BigDecimal value, BigDecimal previous) {
-        return value == null || previous == null || previous.signum() == 0 ? null
-                : value.subtract(previous).divide(previous.abs(), MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP);
+        return value == null || previous == null || previous.signum() == 0
+                ? null
+                : value.subtract(previous)
+                        .divide(previous.abs(), MathContext.DECIMAL64)
+                        .setScale(4, RoundingMode.HALF_UP);
     }
 
     static BigDecimal find(KpiReport report, String code, boolean previous) {

@@ -1,6 +1,5 @@
 package org.openvmi.analytics;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.openvmi.analytics.model.Period;
 import org.openvmi.analytics.model.PlanningKpis;
 import org.openvmi.planning.PlanningFacts;
@@ -29,21 +27,21 @@ import org.springframework.stereotype.Service;
 public class PlanningKpiQueries {
 
     /** Forecast accuracy of an item at a warehouse in the period. */
-    public record ItemAccuracy(String item, String warehouse, PlanningKpis.Accuracy accuracy) {
-    }
+    public record ItemAccuracy(String item, String warehouse, PlanningKpis.Accuracy accuracy) {}
 
     /** Accuracy of one calendar month's buckets (by the bucket's first day). */
-    public record MonthAccuracy(String month, PlanningKpis.Accuracy accuracy) {
-    }
+    public record MonthAccuracy(String month, PlanningKpis.Accuracy accuracy) {}
 
     /** Accuracy of the period overall, per calendar month and per item × warehouse (least accurate first). */
-    public record AccuracyReport(LocalDate from, LocalDate to, PlanningKpis.Accuracy overall,
-                                 List<MonthAccuracy> months, List<ItemAccuracy> items) {
-    }
+    public record AccuracyReport(
+            LocalDate from,
+            LocalDate to,
+            PlanningKpis.Accuracy overall,
+            List<MonthAccuracy> months,
+            List<ItemAccuracy> items) {}
 
     /** What waits for a planner now: items at zero or below safety (open alerts), suggestions not decided yet. */
-    public record Exceptions(long stockouts, long belowSafety, long openSuggestions) {
-    }
+    public record Exceptions(long stockouts, long belowSafety, long openSuggestions) {}
 
     private final PlanningFacts facts;
     private final Alerts alerts;
@@ -62,7 +60,9 @@ public class PlanningKpiQueries {
         Map<String, List<PlanningKpis.Observation>> byItem = new TreeMap<>();
         Map<String, List<PlanningKpis.Observation>> byMonth = new TreeMap<>();
         List<PlanningKpis.Observation> all = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(period.from());
+                !m.isAfter(YearMonth.from(period.to()));
+                m = m.plusMonths(1)) {
             byMonth.put(m.toString(), new ArrayList<>());
         }
         for (PlanningFacts.ForecastBucket b : facts.firstBuckets(filter.warehouse(), period.from(), period.to())) {
@@ -71,7 +71,8 @@ public class PlanningKpiQueries {
             }
             PlanningKpis.Observation o = new PlanningKpis.Observation(b.forecast(), b.actual());
             all.add(o);
-            byItem.computeIfAbsent(b.item() + "\u0000" + b.warehouse(), k -> new ArrayList<>()).add(o);
+            byItem.computeIfAbsent(b.item() + "\u0000" + b.warehouse(), k -> new ArrayList<>())
+                    .add(o);
             byMonth.get(YearMonth.from(b.start()).toString()).add(o);
         }
         List<ItemAccuracy> items = new ArrayList<>();
@@ -80,8 +81,9 @@ public class PlanningKpiQueries {
             items.add(new ItemAccuracy(parts[0], parts[1], PlanningKpis.accuracy(o)));
         });
         // least accurate first: the items a planner should look at; items without demand (WAPE undefined) last
-        items.sort(Comparator.comparing((ItemAccuracy i) -> i.accuracy().wape(),
-                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ItemAccuracy::item));
+        items.sort(Comparator.comparing(
+                        (ItemAccuracy i) -> i.accuracy().wape(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ItemAccuracy::item));
         List<MonthAccuracy> months = new ArrayList<>();
         byMonth.forEach((m, o) -> months.add(new MonthAccuracy(m, PlanningKpis.accuracy(o))));
         return new AccuracyReport(period.from(), period.to(), PlanningKpis.accuracy(all), months, items);
@@ -90,19 +92,22 @@ public class PlanningKpiQueries {
     public PlanningKpis.Acceptance acceptance(AnalyticsFilter filter, Period period) {
         ItemScope.Scope scope = buyerSide(filter);
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        facts.suggestions(filter.warehouse(), period.from(), period.to(), clock.getZone()).forEach(c -> {
-            if (scope.covers(c.item())) {
-                byStatus.merge(c.status(), c.count(), Long::sum);
-            }
-        });
+        facts.suggestions(filter.warehouse(), period.from(), period.to(), clock.getZone())
+                .forEach(c -> {
+                    if (scope.covers(c.item())) {
+                        byStatus.merge(c.status(), c.count(), Long::sum);
+                    }
+                });
         return PlanningKpis.acceptance(byStatus);
     }
 
     public Exceptions exceptions(String warehouse) {
         PageRequest one = PageRequest.of(0, 1);
         List<AlertStatus> open = List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED);
-        long stockouts = alerts.find(AlertType.STOCKOUT, open, warehouse, null, null, one).totalElements();
-        long belowSafety = alerts.find(AlertType.BELOW_SAFETY, open, warehouse, null, null, one).totalElements();
+        long stockouts = alerts.find(AlertType.STOCKOUT, open, warehouse, null, null, one)
+                .totalElements();
+        long belowSafety = alerts.find(AlertType.BELOW_SAFETY, open, warehouse, null, null, one)
+                .totalElements();
         return new Exceptions(stockouts, belowSafety, facts.openSuggestions(warehouse));
     }
 

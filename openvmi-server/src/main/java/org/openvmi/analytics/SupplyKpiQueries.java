@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.Period;
 import org.openvmi.analytics.model.SupplyKpis;
@@ -27,20 +26,26 @@ import org.springframework.stereotype.Service;
 public class SupplyKpiQueries {
 
     /** The supplier KPIs of a scorecard. */
-    public record SupplyFigures(SupplyKpis.Sla vmiSla, SupplyKpis.PriceVariance priceVariance,
-                                SupplyKpis.Disputes statements, SupplyKpis.CallOffSla callOffs) {
-    }
+    public record SupplyFigures(
+            SupplyKpis.Sla vmiSla,
+            SupplyKpis.PriceVariance priceVariance,
+            SupplyKpis.Disputes statements,
+            SupplyKpis.CallOffSla callOffs) {}
 
     /** One supplier's consignment in a period: stock value at its end, consumption value, days on hand. */
-    public record ConsignmentLine(String supplier, BigDecimal stockValue, BigDecimal consumptionValue,
-                                  BigDecimal daysOnHand) {
-    }
+    public record ConsignmentLine(
+            String supplier, BigDecimal stockValue, BigDecimal consumptionValue, BigDecimal daysOnHand) {}
 
     /** Consumption value per supplier in each calendar month of the period (the first and last may be partial). */
-    public record ConsignmentReport(LocalDate from, LocalDate to, BigDecimal stockValue, BigDecimal consumptionValue,
-                                    BigDecimal daysOnHand, List<ConsignmentLine> suppliers, List<String> months,
-                                    Map<String, List<BigDecimal>> consumptionByMonth) {
-    }
+    public record ConsignmentReport(
+            LocalDate from,
+            LocalDate to,
+            BigDecimal stockValue,
+            BigDecimal consumptionValue,
+            BigDecimal daysOnHand,
+            List<ConsignmentLine> suppliers,
+            List<String> months,
+            Map<String, List<BigDecimal>> consumptionByMonth) {}
 
     private final VmiFacts vmi;
     private final SupplierPrices prices;
@@ -49,8 +54,13 @@ public class SupplyKpiQueries {
     private final ItemScope scopes;
     private final Clock clock;
 
-    SupplyKpiQueries(VmiFacts vmi, SupplierPrices prices, SnapshotRepository repository, AnalyticsSnapshots snapshots,
-                     ItemScope scopes, Clock clock) {
+    SupplyKpiQueries(
+            VmiFacts vmi,
+            SupplierPrices prices,
+            SnapshotRepository repository,
+            AnalyticsSnapshots snapshots,
+            ItemScope scopes,
+            Clock clock) {
         this.vmi = vmi;
         this.prices = prices;
         this.repository = repository;
@@ -64,19 +74,32 @@ public class SupplyKpiQueries {
         ZoneId zone = clock.getZone();
         Instant from = period.from().atStartOfDay(zone).toInstant();
         Instant to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
-        SupplyKpis.Sla sla = SupplyKpis.sla(vmi.slaEpisodes(supplier, warehouse, from, to).stream()
-                .map(e -> new SupplyKpis.Episode(e.dueAt(), e.replenishedAt(), e.lateHours(), e.stockoutHours(),
-                        e.stockoutSince(), e.penaltyPerLateHour(), e.penaltyPerStockoutDay()))
-                .toList(), clock.instant());
-        SupplyKpis.PriceVariance variance = SupplyKpis.priceVariance(prices.lines(supplier, warehouse, period.from(),
-                period.to()).stream().map(l -> new SupplyKpis.PriceLine(l.qty(), l.poPrice(), l.invoicedQty(),
-                l.invoicedValue(), l.sourcePrice())).toList());
+        SupplyKpis.Sla sla = SupplyKpis.sla(
+                vmi.slaEpisodes(supplier, warehouse, from, to).stream()
+                        .map(e -> new SupplyKpis.Episode(
+                                e.dueAt(),
+                                e.replenishedAt(),
+                                e.lateHours(),
+                                e.stockoutHours(),
+                                e.stockoutSince(),
+                                e.penaltyPerLateHour(),
+                                e.penaltyPerStockoutDay()))
+                        .toList(),
+                clock.instant());
+        SupplyKpis.PriceVariance variance =
+                SupplyKpis.priceVariance(prices.lines(supplier, warehouse, period.from(), period.to()).stream()
+                        .map(l -> new SupplyKpis.PriceLine(
+                                l.qty(), l.poPrice(), l.invoicedQty(), l.invoicedValue(), l.sourcePrice()))
+                        .toList());
         // statements belong to a supplier, not a warehouse: the warehouse filter does not narrow them
         List<VmiFacts.Statement> statements = vmi.statements(supplier, from, to);
-        SupplyKpis.Disputes disputes = SupplyKpis.disputes(statements.size(),
+        SupplyKpis.Disputes disputes = SupplyKpis.disputes(
+                statements.size(),
                 statements.stream().filter(s -> s.disputedAt() != null).count());
-        SupplyKpis.CallOffSla callOffs = SupplyKpis.callOffs(vmi.callOffDeliveries(supplier, warehouse, period.from(),
-                period.to()).stream().map(c -> new SupplyKpis.CallOffDue(c.dueAt(), c.deliveredAt())).toList(),
+        SupplyKpis.CallOffSla callOffs = SupplyKpis.callOffs(
+                vmi.callOffDeliveries(supplier, warehouse, period.from(), period.to()).stream()
+                        .map(c -> new SupplyKpis.CallOffDue(c.dueAt(), c.deliveredAt()))
+                        .toList(),
                 clock.instant());
         return new SupplyFigures(sla, variance, disputes, callOffs);
     }
@@ -95,21 +118,55 @@ public class SupplyKpiQueries {
             // SLA, prices and statements are per supplier and warehouse; a category filter does not apply to them
             SupplyFigures now = figures(scope.supplier(), filter.warehouse(), period);
             SupplyFigures then = figures(scope.supplier(), filter.warehouse(), before);
-            values.add(KpiTrends.value("vmiLateHours", "hours", now.vmiSla().lateHours(), then.vmiSla().lateHours()));
-            values.add(KpiTrends.value("vmiStockoutDays", "days", now.vmiSla().stockoutDays(), then.vmiSla().stockoutDays()));
-            values.add(KpiTrends.value("vmiPenalty", "CNY", now.vmiSla().penalty(), then.vmiSla().penalty()));
-            values.add(KpiTrends.value("vmiCallOffOnTime", "ratio", now.callOffs().onTimeShare(), then.callOffs().onTimeShare()));
-            values.add(KpiTrends.value("vmiLateCallOffs", "count", BigDecimal.valueOf(now.callOffs().late()),
+            values.add(KpiTrends.value(
+                    "vmiLateHours",
+                    "hours",
+                    now.vmiSla().lateHours(),
+                    then.vmiSla().lateHours()));
+            values.add(KpiTrends.value(
+                    "vmiStockoutDays",
+                    "days",
+                    now.vmiSla().stockoutDays(),
+                    then.vmiSla().stockoutDays()));
+            values.add(KpiTrends.value(
+                    "vmiPenalty", "CNY", now.vmiSla().penalty(), then.vmiSla().penalty()));
+            values.add(KpiTrends.value(
+                    "vmiCallOffOnTime",
+                    "ratio",
+                    now.callOffs().onTimeShare(),
+                    then.callOffs().onTimeShare()));
+            values.add(KpiTrends.value(
+                    "vmiLateCallOffs",
+                    "count",
+                    BigDecimal.valueOf(now.callOffs().late()),
                     BigDecimal.valueOf(then.callOffs().late())));
-            values.add(KpiTrends.value("vmiCallOffLateHours", "hours", now.callOffs().lateHours(), then.callOffs().lateHours()));
-            values.add(KpiTrends.value("priceVarianceValue", "CNY", now.priceVariance().value(), then.priceVariance().value()));
-            values.add(KpiTrends.value("priceVarianceShare", "ratio", now.priceVariance().share(), then.priceVariance().share()));
-            values.add(KpiTrends.value("statementDisputeShare", "ratio", now.statements().share(), then.statements().share()));
+            values.add(KpiTrends.value(
+                    "vmiCallOffLateHours",
+                    "hours",
+                    now.callOffs().lateHours(),
+                    then.callOffs().lateHours()));
+            values.add(KpiTrends.value(
+                    "priceVarianceValue",
+                    "CNY",
+                    now.priceVariance().value(),
+                    then.priceVariance().value()));
+            values.add(KpiTrends.value(
+                    "priceVarianceShare",
+                    "ratio",
+                    now.priceVariance().share(),
+                    then.priceVariance().share()));
+            values.add(KpiTrends.value(
+                    "statementDisputeShare",
+                    "ratio",
+                    now.statements().share(),
+                    then.statements().share()));
         }
         BigDecimal consumedNow = consumption(scope, filter.warehouse(), period);
         BigDecimal consumedThen = consumption(scope, filter.warehouse(), before);
         values.add(KpiTrends.value("consignmentConsumptionValue", "CNY", consumedNow, consumedThen));
-        values.add(KpiTrends.value("consignmentDaysOnHand", "days",
+        values.add(KpiTrends.value(
+                "consignmentDaysOnHand",
+                "days",
                 SupplyKpis.daysOnHand(KpiTrends.find(base, "consignmentValue", false), consumedNow, period.days()),
                 SupplyKpis.daysOnHand(KpiTrends.find(base, "consignmentValue", true), consumedThen, before.days())));
         return values;
@@ -120,17 +177,20 @@ public class SupplyKpiQueries {
         ItemScope.Scope scope = scopes.of(filter);
         Map<String, BigDecimal> consumed = new TreeMap<>();
         List<String> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(period.from());
+                !m.isAfter(YearMonth.from(period.to()));
+                m = m.plusMonths(1)) {
             months.add(m.toString());
         }
         Map<String, List<BigDecimal>> byMonth = new TreeMap<>();
-        for (VmiFacts.Consumption c : vmi.consumption(scope.supplier(), filter.warehouse(), period.from(), period.to())) {
+        for (VmiFacts.Consumption c :
+                vmi.consumption(scope.supplier(), filter.warehouse(), period.from(), period.to())) {
             if (!scope.covers(c.item())) {
                 continue;
             }
             consumed.merge(c.supplier(), c.amount(), BigDecimal::add);
-            List<BigDecimal> series = byMonth.computeIfAbsent(c.supplier(),
-                    k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), BigDecimal.ZERO)));
+            List<BigDecimal> series = byMonth.computeIfAbsent(
+                    c.supplier(), k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), BigDecimal.ZERO)));
             int i = months.indexOf(YearMonth.from(c.day()).toString());
             series.set(i, series.get(i).add(c.amount()));
         }
@@ -151,10 +211,18 @@ public class SupplyKpiQueries {
             lines.add(new ConsignmentLine(s, value, used, SupplyKpis.daysOnHand(value, used, period.days())));
             totalStock = totalStock.add(value);
             totalConsumed = totalConsumed.add(used);
-            byMonth.computeIfAbsent(s, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), BigDecimal.ZERO)));
+            byMonth.computeIfAbsent(
+                    s, k -> new ArrayList<>(java.util.Collections.nCopies(months.size(), BigDecimal.ZERO)));
         }
-        return new ConsignmentReport(period.from(), period.to(), totalStock, totalConsumed,
-                SupplyKpis.daysOnHand(totalStock, totalConsumed, period.days()), lines, months, byMonth);
+        return new ConsignmentReport(
+                period.from(),
+                period.to(),
+                totalStock,
+                totalConsumed,
+                SupplyKpis.daysOnHand(totalStock, totalConsumed, period.days()),
+                lines,
+                months,
+                byMonth);
     }
 
     /** Statements by status (every statement in scope), for the finance dashboard. */
@@ -168,9 +236,10 @@ public class SupplyKpiQueries {
     /** Price variance per supplier in a period, for the finance dashboard (buyer side only: every supplier). */
     public Map<String, SupplyKpis.PriceVariance> priceVarianceBySupplier(String warehouse, Period period) {
         Map<String, List<SupplyKpis.PriceLine>> lines = new TreeMap<>();
-        prices.lines(null, warehouse, period.from(), period.to()).forEach(l -> lines.computeIfAbsent(l.supplier(),
-                k -> new ArrayList<>()).add(new SupplyKpis.PriceLine(l.qty(), l.poPrice(), l.invoicedQty(),
-                l.invoicedValue(), l.sourcePrice())));
+        prices.lines(null, warehouse, period.from(), period.to())
+                .forEach(l -> lines.computeIfAbsent(l.supplier(), k -> new ArrayList<>())
+                        .add(new SupplyKpis.PriceLine(
+                                l.qty(), l.poPrice(), l.invoicedQty(), l.invoicedValue(), l.sourcePrice())));
         Map<String, SupplyKpis.PriceVariance> result = new TreeMap<>();
         lines.forEach((s, l) -> result.put(s, SupplyKpis.priceVariance(l)));
         return result;

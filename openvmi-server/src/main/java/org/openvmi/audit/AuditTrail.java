@@ -2,7 +2,6 @@ package org.openvmi.audit;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 
@@ -24,8 +23,7 @@ public interface AuditTrail {
     PageResult<AuditEntry> find(AuditQuery query, PageRequest page);
 
     /** One change for {@link #recordAll}; same meaning as the arguments of {@link #record}. */
-    record Change(String action, String entity, String entityKey, Object before, Object after) {
-    }
+    record Change(String action, String entity, String entityKey, Object before, Object after) {}
 
     /** Filters; null or blank means "any". {@code from} is inclusive, {@code to} exclusive. */
     record AuditQuery(String actor, String action, String entity, String entityKey, Instant from, Instant to) {
@@ -44,7 +42,13 @@ public interface AuditTrail {
         }
     }
 
-    record AuditEntry(long id, Instant at, String actor, String action, String entity, String entityKey,
-                      String before, String after) {
-    }
+    record AuditEntry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String entity,
+            String entityKey,
+            String before,
+            String after) {}
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
@@ -47,7 +46,8 @@ public class Availability {
         Map<ItemWarehouse, List<OpenSupply.Line>> lines = new HashMap<>();
         for (OpenSupply source : sources) {
             for (OpenSupply.Line l : source.open(null, warehouseId)) {
-                lines.computeIfAbsent(new ItemWarehouse(l.itemId(), l.warehouseId()), k -> new ArrayList<>()).add(l);
+                lines.computeIfAbsent(new ItemWarehouse(l.itemId(), l.warehouseId()), k -> new ArrayList<>())
+                        .add(l);
             }
         }
         Map<ItemWarehouse, StockPositions.Position> onHand = new HashMap<>();
@@ -85,17 +85,32 @@ public class Availability {
             throw new NotFoundException("Warehouse", warehouse);
         }
         PartyScope scope = PartyScope.current();
-        if (!scope.seesAll() && (scope.supplierId() == null || catalog.sourceLeadTime(scope.supplierId(), itemId) == null)) {
+        if (!scope.seesAll()
+                && (scope.supplierId() == null || catalog.sourceLeadTime(scope.supplierId(), itemId) == null)) {
             throw new AccessDeniedException("A supplier sees the availability of its own items only");
         }
         SupplyPosition p = position(itemId, warehouseId);
-        List<AvailabilityView.Line> lines = p.timeline().stream().map(e -> {
-            boolean shown = e.supplierId() == null || scope.seesAll() || scope.sees(e.supplierId());
-            return new AvailabilityView.Line(e.date(), e.event().name(), shown ? e.document() : null, plain(e.qty()),
-                    plain(e.projected()));
-        }).toList();
-        return new AvailabilityView(item.trim(), warehouse.trim(), p.today(), plain(p.onHand()), plain(p.reserved()),
-                plain(p.onOrder()), plain(p.committed()), plain(p.inventoryPosition()), plain(p.availableToPromise()),
+        List<AvailabilityView.Line> lines = p.timeline().stream()
+                .map(e -> {
+                    boolean shown = e.supplierId() == null || scope.seesAll() || scope.sees(e.supplierId());
+                    return new AvailabilityView.Line(
+                            e.date(),
+                            e.event().name(),
+                            shown ? e.document() : null,
+                            plain(e.qty()),
+                            plain(e.projected()));
+                })
+                .toList();
+        return new AvailabilityView(
+                item.trim(),
+                warehouse.trim(),
+                p.today(),
+                plain(p.onHand()),
+                plain(p.reserved()),
+                plain(p.onOrder()),
+                plain(p.committed()),
+                plain(p.inventoryPosition()),
+                plain(p.availableToPromise()),
                 lines);
     }
 

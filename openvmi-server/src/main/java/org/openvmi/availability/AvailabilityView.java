@@ -11,11 +11,18 @@ import java.util.List;
  * compares with the reorder point); {@code availableToPromise} = the lowest projected available from today on, at
  * least 0. {@code document} is null for a line without one and, for a supplier, on other suppliers' lines.
  */
-public record AvailabilityView(String item, String warehouse, LocalDate asOf, BigDecimal onHand, BigDecimal reserved,
-                               BigDecimal onOrder, BigDecimal committed, BigDecimal inventoryPosition,
-                               BigDecimal availableToPromise, List<Line> lines) {
+public record AvailabilityView(
+        String item,
+        String warehouse,
+        LocalDate asOf,
+        BigDecimal onHand,
+        BigDecimal reserved,
+        BigDecimal onOrder,
+        BigDecimal committed,
+        BigDecimal inventoryPosition,
+        BigDecimal availableToPromise,
+        List<Line> lines) {
 
     /** One line: date, event (OpenSupply.Event), document, signed quantity, projected available after it. */
-    public record Line(LocalDate date, String event, String document, BigDecimal qty, BigDecimal projected) {
-    }
+    public record Line(LocalDate date, String event, String document, BigDecimal qty, BigDecimal projected) {}
 }

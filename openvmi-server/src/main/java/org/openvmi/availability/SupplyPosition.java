@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.openvmi.shared.OpenSupply;
 
 /**
@@ -20,16 +19,30 @@ import org.openvmi.shared.OpenSupply;
  * Available to promise = the lowest projected available from today on (never below 0): what can be promised now
  * without leaving any later line uncovered.
  */
-public record SupplyPosition(LocalDate today, BigDecimal onHand, BigDecimal reserved, BigDecimal onOrder,
-                             BigDecimal committed, BigDecimal ownOnHand, List<Entry> timeline) {
+public record SupplyPosition(
+        LocalDate today,
+        BigDecimal onHand,
+        BigDecimal reserved,
+        BigDecimal onOrder,
+        BigDecimal committed,
+        BigDecimal ownOnHand,
+        List<Entry> timeline) {
 
     /** One line of the timeline; {@code projected} is what is available after it. */
-    public record Entry(LocalDate date, OpenSupply.Event event, String document, Long supplierId, BigDecimal qty,
-                        BigDecimal projected) {
-    }
+    public record Entry(
+            LocalDate date,
+            OpenSupply.Event event,
+            String document,
+            Long supplierId,
+            BigDecimal qty,
+            BigDecimal projected) {}
 
-    public static SupplyPosition of(LocalDate today, BigDecimal onHand, BigDecimal reserved, BigDecimal ownOnHand,
-                                    List<OpenSupply.Line> lines) {
+    public static SupplyPosition of(
+            LocalDate today,
+            BigDecimal onHand,
+            BigDecimal reserved,
+            BigDecimal ownOnHand,
+            List<OpenSupply.Line> lines) {
         List<OpenSupply.Line> sorted = new ArrayList<>(lines);
         BigDecimal documented = BigDecimal.ZERO;
         for (OpenSupply.Line l : lines) {
@@ -40,8 +53,8 @@ public record SupplyPosition(LocalDate today, BigDecimal onHand, BigDecimal rese
         BigDecimal gap = reserved.subtract(documented);
         if (gap.signum() != 0 && !lines.isEmpty()) {
             OpenSupply.Line any = lines.get(0);
-            sorted.add(new OpenSupply.Line(any.itemId(), any.warehouseId(), today, OpenSupply.Event.RESERVATION, null,
-                    null, gap.negate()));
+            sorted.add(new OpenSupply.Line(
+                    any.itemId(), any.warehouseId(), today, OpenSupply.Event.RESERVATION, null, null, gap.negate()));
         } else if (gap.signum() != 0) {
             sorted.add(new OpenSupply.Line(0, 0, today, OpenSupply.Event.RESERVATION, null, null, gap.negate()));
         }
@@ -77,7 +90,9 @@ public record SupplyPosition(LocalDate today, BigDecimal onHand, BigDecimal rese
 
     /** The part of on order coming in by transfer (drafts and in transit). */
     public BigDecimal inTransit() {
-        return timeline.stream().filter(e -> e.event() == OpenSupply.Event.TRANSFER_IN).map(Entry::qty)
+        return timeline.stream()
+                .filter(e -> e.event() == OpenSupply.Event.TRANSFER_IN)
+                .map(Entry::qty)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -10,8 +10,7 @@ public final class CatalogCodes {
     /** Letters, digits and . _ - ; no spaces, so codes survive URLs, files and barcode scanners. */
     public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._\\-]*$";
 
-    private CatalogCodes() {
-    }
+    private CatalogCodes() {}
 
     public static String trim(String s) {
         return s == null ? null : s.trim();
@@ -25,6 +24,9 @@ public final class CatalogCodes {
         if (text == null || text.isBlank()) {
             return new ArrayList<>();
         }
-        return new ArrayList<>(Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).distinct().toList());
+        return new ArrayList<>(Arrays.stream(text.split("[,;\\s]+"))
+                .filter(s -> !s.isBlank())
+                .distinct()
+                .toList());
     }
 }

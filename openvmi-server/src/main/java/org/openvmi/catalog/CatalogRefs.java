@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.shared.PartyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,15 @@ public class CatalogRefs {
         }
         jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE code IN (:codes)")
                 .param("codes", codes)
-                .query((rs, n) -> refs.put(rs.getString("code"), new ItemRef(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
-                        rs.getBigDecimal("unit_cost"))))
+                .query((rs, n) -> refs.put(
+                        rs.getString("code"),
+                        new ItemRef(
+                                rs.getLong("id"),
+                                rs.getString("code"),
+                                rs.getString("name"),
+                                rs.getString("uom"),
+                                rs.getBoolean("lot_tracked"),
+                                rs.getBigDecimal("unit_cost"))))
                 .list();
         List<String> missing = codes.stream().filter(c -> !refs.containsKey(c)).toList();
         if (!missing.isEmpty()) {
@@ -44,9 +49,15 @@ public class CatalogRefs {
                     SELECT b.barcode, i.id, i.code, i.name, i.uom, i.lot_tracked, i.unit_cost
                     FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE b.barcode IN (:codes)""")
                     .param("codes", missing)
-                    .query((rs, n) -> refs.put(rs.getString("barcode"), new ItemRef(rs.getLong("id"), rs.getString("code"),
-                            rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
-                            rs.getBigDecimal("unit_cost"))))
+                    .query((rs, n) -> refs.put(
+                            rs.getString("barcode"),
+                            new ItemRef(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("uom"),
+                                    rs.getBoolean("lot_tracked"),
+                                    rs.getBigDecimal("unit_cost"))))
                     .list();
         }
         return refs;
@@ -59,8 +70,9 @@ public class CatalogRefs {
         if (itemCodes.isEmpty()) {
             return codes;
         }
-        jdbc.sql("SELECT i.code, b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code IN (:codes) "
-                 + "ORDER BY i.code, b.barcode")
+        jdbc.sql(
+                        "SELECT i.code, b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code IN (:codes) "
+                                + "ORDER BY i.code, b.barcode")
                 .param("codes", itemCodes)
                 .query((rs, n) -> codes.computeIfAbsent(rs.getString("code"), c -> new java.util.ArrayList<>())
                         .add(rs.getString("barcode")))
@@ -79,9 +91,15 @@ public class CatalogRefs {
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.code IN (:codes)""")
                 .param("codes", codes)
-                .query((rs, n) -> refs.put(rs.getString("code"), new LocationRef(rs.getLong("id"), rs.getString("code"),
-                        rs.getLong("warehouse_id"), rs.getString("warehouse_code"), LocationType.valueOf(rs.getString("type")),
-                        rs.getBoolean("allow_negative"))))
+                .query((rs, n) -> refs.put(
+                        rs.getString("code"),
+                        new LocationRef(
+                                rs.getLong("id"),
+                                rs.getString("code"),
+                                rs.getLong("warehouse_id"),
+                                rs.getString("warehouse_code"),
+                                LocationType.valueOf(rs.getString("type")),
+                                rs.getBoolean("allow_negative"))))
                 .list();
         return refs;
     }
@@ -93,8 +111,10 @@ public class CatalogRefs {
         if (codes.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, code FROM warehouse WHERE code IN (:codes)").param("codes", codes)
-                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id"))).list();
+        jdbc.sql("SELECT id, code FROM warehouse WHERE code IN (:codes)")
+                .param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id")))
+                .list();
         return refs;
     }
 
@@ -102,7 +122,10 @@ public class CatalogRefs {
     @Transactional(readOnly = true)
     public Optional<String> receivingLocation(String warehouseCode) {
         return jdbc.sql("SELECT l.code FROM warehouse w JOIN location l ON l.id = w.receiving_location_id "
-                        + "WHERE w.code = :code").param("code", warehouseCode).query(String.class).optional();
+                        + "WHERE w.code = :code")
+                .param("code", warehouseCode)
+                .query(String.class)
+                .optional();
     }
 
     /** Supplier ids by code; unknown codes are absent. */
@@ -112,8 +135,10 @@ public class CatalogRefs {
         if (codes.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, code FROM supplier WHERE code IN (:codes)").param("codes", codes)
-                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id"))).list();
+        jdbc.sql("SELECT id, code FROM supplier WHERE code IN (:codes)")
+                .param("codes", codes)
+                .query((rs, n) -> refs.put(rs.getString("code"), rs.getLong("id")))
+                .list();
         return refs;
     }
 
@@ -122,9 +147,10 @@ public class CatalogRefs {
      * sees the items on its own source list. Binds {@code :scopeSupplierId} ({@link PartyScope#supplierIdParam()}).
      */
     public static String itemPredicate(String itemIdColumn, PartyScope scope) {
-        return scope.seesAll() ? "1=1"
+        return scope.seesAll()
+                ? "1=1"
                 : "EXISTS (SELECT 1 FROM supplier_item si_scope WHERE si_scope.item_id = " + itemIdColumn + " AND "
-                  + scope.predicate("si_scope.supplier_id") + ")";
+                        + scope.predicate("si_scope.supplier_id") + ")";
     }
 
     /**
@@ -151,7 +177,7 @@ public class CatalogRefs {
      */
     public static String itemTextMatches(String itemIdColumn, String param) {
         return "EXISTS (SELECT 1 FROM item c_it WHERE c_it.id = " + itemIdColumn + " AND (LOWER(c_it.code) LIKE :"
-               + param + " OR LOWER(c_it.name) LIKE :" + param + "))";
+                + param + " OR LOWER(c_it.name) LIKE :" + param + "))";
     }
 
     /** SQL predicate: the item in {@code itemIdColumn} has the code bound to {@code :param}. */
@@ -172,7 +198,7 @@ public class CatalogRefs {
     /** SQL predicate: the item in {@code itemIdColumn} is on the source list of the supplier coded {@code :param}. */
     public static String itemSuppliedBy(String itemIdColumn, String param) {
         return "EXISTS (SELECT 1 FROM supplier_item c_fsi JOIN supplier c_fs ON c_fs.id = c_fsi.supplier_id "
-               + "WHERE c_fsi.item_id = " + itemIdColumn + " AND c_fs.code = :" + param + ")";
+                + "WHERE c_fsi.item_id = " + itemIdColumn + " AND c_fs.code = :" + param + ")";
     }
 
     /**
@@ -181,8 +207,8 @@ public class CatalogRefs {
      */
     public static String primarySupplierCode(String itemIdColumn, PartyScope scope) {
         return "(SELECT c_gs.code FROM supplier_item c_gsi JOIN supplier c_gs ON c_gs.id = c_gsi.supplier_id "
-               + "WHERE c_gsi.item_id = " + itemIdColumn + " AND " + scope.predicate("c_gsi.supplier_id")
-               + " ORDER BY c_gsi.is_primary DESC, c_gs.code LIMIT 1)";
+                + "WHERE c_gsi.item_id = " + itemIdColumn + " AND " + scope.predicate("c_gsi.supplier_id")
+                + " ORDER BY c_gsi.is_primary DESC, c_gs.code LIMIT 1)";
     }
 
     /** The suppliers with each item on their source list, ids ascending (items without any are absent). */
@@ -191,18 +217,28 @@ public class CatalogRefs {
         Map<Long, List<Long>> suppliers = new HashMap<>();
         List<Long> ids = List.copyOf(new java.util.TreeSet<>(itemIds));
         for (int from = 0; from < ids.size(); from += 1_000) {
-            jdbc.sql("SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
+            jdbc.sql(
+                            "SELECT item_id, supplier_id FROM supplier_item WHERE item_id IN (:ids) ORDER BY item_id, supplier_id")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
-                    .query((rs, n) -> suppliers.computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>()).add(rs.getLong(2)))
+                    .query((rs, n) -> suppliers
+                            .computeIfAbsent(rs.getLong(1), i -> new java.util.ArrayList<>())
+                            .add(rs.getLong(2)))
                     .list();
         }
         return suppliers;
     }
 
     /** A source of an item: an active supplier with the item on its source list, and the list's terms. */
-    public record Source(long itemId, String itemCode, long supplierId, String supplierCode, String supplierName,
-                         int leadTimeDays, java.math.BigDecimal price, String currency, boolean primary) {
-    }
+    public record Source(
+            long itemId,
+            String itemCode,
+            long supplierId,
+            String supplierCode,
+            String supplierName,
+            int leadTimeDays,
+            java.math.BigDecimal price,
+            String currency,
+            boolean primary) {}
 
     /** The sources of the items from active suppliers, by item code then supplier code, in one query. */
     @Transactional(readOnly = true)
@@ -216,9 +252,16 @@ public class CatalogRefs {
                 FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id
                 WHERE si.item_id IN (:items) AND s.active = TRUE ORDER BY i.code, s.code""")
                 .param("items", itemIds)
-                .query((rs, n) -> new Source(rs.getLong("item_id"), rs.getString("item_code"), rs.getLong("supplier_id"),
-                        rs.getString("supplier_code"), rs.getString("supplier_name"), rs.getInt("lead_time_days"),
-                        rs.getBigDecimal("price"), rs.getString("currency"), rs.getBoolean("is_primary")))
+                .query((rs, n) -> new Source(
+                        rs.getLong("item_id"),
+                        rs.getString("item_code"),
+                        rs.getLong("supplier_id"),
+                        rs.getString("supplier_code"),
+                        rs.getString("supplier_name"),
+                        rs.getInt("lead_time_days"),
+                        rs.getBigDecimal("price"),
+                        rs.getString("currency"),
+                        rs.getBoolean("is_primary")))
                 .list();
     }
 
@@ -233,17 +276,22 @@ public class CatalogRefs {
     }
 
     /** An item on a supplier's source list, with the supplier's own part number (may be null). */
-    public record SourceListItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
-    }
+    public record SourceListItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {}
 
     /** A supplier's source list, by item code, in one query whatever its size. */
     @Transactional(readOnly = true)
     public List<SourceListItem> sourceList(long supplierId) {
         return jdbc.sql("""
                 SELECT i.id, i.code, i.name, i.uom, si.lead_time_days, si.supplier_part_no FROM supplier_item si
-                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""").param("s", supplierId)
-                .query((rs, n) -> new SourceListItem(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("uom"), rs.getInt("lead_time_days"), rs.getString("supplier_part_no")))
+                JOIN item i ON i.id = si.item_id WHERE si.supplier_id = :s ORDER BY i.code""")
+                .param("s", supplierId)
+                .query((rs, n) -> new SourceListItem(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("uom"),
+                        rs.getInt("lead_time_days"),
+                        rs.getString("supplier_part_no")))
                 .list();
     }
 
@@ -258,9 +306,11 @@ public class CatalogRefs {
             return parts;
         }
         jdbc.sql("SELECT supplier_id, item_id, supplier_part_no FROM supplier_item WHERE supplier_id IN (:s) "
-                 + "AND item_id IN (:i) AND supplier_part_no IS NOT NULL")
-                .param("s", supplierIds).param("i", itemIds)
-                .query((rs, n) -> parts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)))
+                        + "AND item_id IN (:i) AND supplier_part_no IS NOT NULL")
+                .param("s", supplierIds)
+                .param("i", itemIds)
+                .query((rs, n) -> parts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getLong(2), rs.getString(3)))
                 .list();
         return parts;
     }
@@ -274,9 +324,15 @@ public class CatalogRefs {
         }
         jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, n) -> refs.put(rs.getLong("id"), new ItemRef(rs.getLong("id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("uom"), rs.getBoolean("lot_tracked"),
-                        rs.getBigDecimal("unit_cost"))))
+                .query((rs, n) -> refs.put(
+                        rs.getLong("id"),
+                        new ItemRef(
+                                rs.getLong("id"),
+                                rs.getString("code"),
+                                rs.getString("name"),
+                                rs.getString("uom"),
+                                rs.getBoolean("lot_tracked"),
+                                rs.getBigDecimal("unit_cost"))))
                 .list();
         return refs;
     }
@@ -292,9 +348,15 @@ public class CatalogRefs {
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.id IN (:ids)""")
                 .param("ids", ids)
-                .query((rs, n) -> refs.put(rs.getLong("id"), new LocationRef(rs.getLong("id"), rs.getString("code"),
-                        rs.getLong("warehouse_id"), rs.getString("warehouse_code"), LocationType.valueOf(rs.getString("type")),
-                        rs.getBoolean("allow_negative"))))
+                .query((rs, n) -> refs.put(
+                        rs.getLong("id"),
+                        new LocationRef(
+                                rs.getLong("id"),
+                                rs.getString("code"),
+                                rs.getLong("warehouse_id"),
+                                rs.getString("warehouse_code"),
+                                LocationType.valueOf(rs.getString("type")),
+                                rs.getBoolean("allow_negative"))))
                 .list();
         return refs;
     }
@@ -306,8 +368,10 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return codes;
         }
-        jdbc.sql("SELECT id, code FROM supplier WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code"))).list();
+        jdbc.sql("SELECT id, code FROM supplier WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code")))
+                .list();
         return codes;
     }
 
@@ -328,8 +392,10 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, code, name FROM " + table + " WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, n) -> refs.put(rs.getLong(1), new NamedRef(rs.getLong(1), rs.getString(2), rs.getString(3))))
+        jdbc.sql("SELECT id, code, name FROM " + table + " WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) ->
+                        refs.put(rs.getLong(1), new NamedRef(rs.getLong(1), rs.getString(2), rs.getString(3))))
                 .list();
         return refs;
     }

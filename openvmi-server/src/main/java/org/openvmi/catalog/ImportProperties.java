@@ -9,5 +9,4 @@ import org.springframework.util.unit.DataSize;
  *                    application.yml also feeds it to the servlet multipart limit, so one property sets both.
  */
 @ConfigurationProperties("openvmi.imports")
-public record ImportProperties(@DefaultValue("20MB") DataSize maxFileSize) {
-}
+public record ImportProperties(@DefaultValue("20MB") DataSize maxFileSize) {}

@@ -10,8 +10,7 @@ import java.util.List;
 public record ImportResult(int imported, int rejected, List<RowError> errors, int created, int updated, int unchanged) {
 
     /** One problem of one row: its number as a spreadsheet shows it (the header is row 1) and the column. */
-    public record RowError(int row, String field, String message) {
-    }
+    public record RowError(int row, String field, String message) {}
 
     public static ImportResult refused(int rejected, List<RowError> errors) {
         return new ImportResult(0, rejected, List.copyOf(errors), 0, 0, 0);

@@ -1,5 +1,6 @@
 package org.openvmi.catalog;
 
+import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.internal.ImportFileRepository;
 import org.openvmi.catalog.internal.TabularAdapters;
 import org.openvmi.catalog.model.TabularAdapter;
@@ -50,8 +48,13 @@ public class ImportService {
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    ImportService(TabularAdapters adapters, ImportFileRepository files, Validator validator, MessageSource messages, Clock clock,
-                  PlatformTransactionManager transactions) {
+    ImportService(
+            TabularAdapters adapters,
+            ImportFileRepository files,
+            Validator validator,
+            MessageSource messages,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.adapters = adapters;
         this.files = files;
         this.validator = validator;

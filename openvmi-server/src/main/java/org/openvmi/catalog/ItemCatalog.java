@@ -3,7 +3,6 @@ package org.openvmi.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.ItemRepository;
 import org.openvmi.shared.CodedRefusal;
@@ -94,7 +93,9 @@ public class ItemCatalog {
         }
         int version = command.getVersion() == null ? before.version() : command.getVersion();
         if (!items.update(before.id(), version, command)) {
-            throw new ConflictException("version", CodedRefusal.stale("Item '" + code + "' was changed by someone else; reload and try again"));
+            throw new ConflictException(
+                    "version",
+                    CodedRefusal.stale("Item '" + code + "' was changed by someone else; reload and try again"));
         }
         ItemView after = get(code);
         audit.record("UPDATE", ENTITY, code, before, after);
@@ -107,12 +108,13 @@ public class ItemCatalog {
         long sources = items.countSupplierItems(before.id());
         if (sources > 0) {
             throw new ConflictException("Item '" + code + "' cannot be deleted: it is on " + sources
-                                        + " supplier source list(s); remove those first");
+                    + " supplier source list(s); remove those first");
         }
         try {
             items.delete(before.id());
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("Item '" + code + "' cannot be deleted: it is still referenced (stock, orders or history)");
+            throw new ConflictException(
+                    "Item '" + code + "' cannot be deleted: it is still referenced (stock, orders or history)");
         }
         audit.record("DELETE", ENTITY, code, before, null);
     }
@@ -121,8 +123,8 @@ public class ItemCatalog {
         Map<String, String> taken = items.barcodesTakenByOthers(command.getBarcodes(), itemId);
         if (!taken.isEmpty()) {
             Map.Entry<String, String> first = taken.entrySet().iterator().next();
-            throw new ConflictException("barcodes", "Barcode '" + first.getKey() + "' already belongs to item '"
-                                                    + first.getValue() + "'");
+            throw new ConflictException(
+                    "barcodes", "Barcode '" + first.getKey() + "' already belongs to item '" + first.getValue() + "'");
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.openvmi.catalog;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Create or replace an item. The same object backs the UI form. */
 public class ItemCommand {
@@ -40,8 +39,7 @@ public class ItemCommand {
     /** The version the client last saw (optional): a stale one is refused with 409. */
     private Integer version;
 
-    public ItemCommand() {
-    }
+    public ItemCommand() {}
 
     public static ItemCommand from(ItemView v) {
         ItemCommand c = new ItemCommand();
@@ -56,25 +54,76 @@ public class ItemCommand {
         return c;
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = CatalogCodes.trim(code); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = CatalogCodes.trim(name); }
-    public String getUom() { return uom; }
-    public void setUom(String uom) { this.uom = CatalogCodes.trim(uom); }
-    public String getCategory() { return category; }
-    public void setCategory(String category) { this.category = CatalogCodes.blankToNull(category); }
-    public BigDecimal getUnitCost() { return unitCost; }
-    public void setUnitCost(BigDecimal unitCost) { this.unitCost = unitCost; }
-    public boolean isLotTracked() { return lotTracked; }
-    public void setLotTracked(boolean lotTracked) { this.lotTracked = lotTracked; }
-    public List<String> getBarcodes() { return barcodes; }
-    public void setBarcodes(List<String> barcodes) { this.barcodes = barcodes == null ? new ArrayList<>() : barcodes; }
+    public String getCode() {
+        return code;
+    }
 
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public void setCode(String code) {
+        this.code = CatalogCodes.trim(code);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = CatalogCodes.trim(name);
+    }
+
+    public String getUom() {
+        return uom;
+    }
+
+    public void setUom(String uom) {
+        this.uom = CatalogCodes.trim(uom);
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = CatalogCodes.blankToNull(category);
+    }
+
+    public BigDecimal getUnitCost() {
+        return unitCost;
+    }
+
+    public void setUnitCost(BigDecimal unitCost) {
+        this.unitCost = unitCost;
+    }
+
+    public boolean isLotTracked() {
+        return lotTracked;
+    }
+
+    public void setLotTracked(boolean lotTracked) {
+        this.lotTracked = lotTracked;
+    }
+
+    public List<String> getBarcodes() {
+        return barcodes;
+    }
+
+    public void setBarcodes(List<String> barcodes) {
+        this.barcodes = barcodes == null ? new ArrayList<>() : barcodes;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 
     /** Barcodes as one comma- or space-separated text, for the UI form. */
-    public String getBarcodesText() { return String.join(", ", barcodes); }
-    public void setBarcodesText(String text) { this.barcodes = CatalogCodes.splitList(text); }
+    public String getBarcodesText() {
+        return String.join(", ", barcodes);
+    }
+
+    public void setBarcodesText(String text) {
+        this.barcodes = CatalogCodes.splitList(text);
+    }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ItemScopes {
 
     /** An item: code, category (null when none), unit cost (null when none), suppliers' codes. */
-    public record ItemScope(long itemId, String code, String category, BigDecimal unitCost, Set<String> suppliers) {
-    }
+    public record ItemScope(long itemId, String code, String category, BigDecimal unitCost, Set<String> suppliers) {}
 
     private final JdbcClient jdbc;
 
@@ -33,13 +31,21 @@ public class ItemScopes {
         Map<Long, Set<String>> suppliers = new HashMap<>();
         jdbc.sql("SELECT si.item_id, s.code FROM supplier_item si JOIN supplier s ON s.id = si.supplier_id")
                 .query(rs -> {
-                    suppliers.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                    suppliers
+                            .computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(rs.getString(2));
                 });
         Map<Long, ItemScope> items = new HashMap<>();
         jdbc.sql("SELECT id, code, category, unit_cost FROM item").query(rs -> {
             long id = rs.getLong(1);
-            items.put(id, new ItemScope(id, rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                    Set.copyOf(suppliers.getOrDefault(id, Set.of()))));
+            items.put(
+                    id,
+                    new ItemScope(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBigDecimal(4),
+                            Set.copyOf(suppliers.getOrDefault(id, Set.of()))));
         });
         return items;
     }
@@ -47,6 +53,10 @@ public class ItemScopes {
     /** Whether a supplier with this code exists. */
     @Transactional(readOnly = true)
     public boolean supplierExists(String code) {
-        return jdbc.sql("SELECT COUNT(*) FROM supplier WHERE code = :c").param("c", code).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM supplier WHERE code = :c")
+                        .param("c", code)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -34,14 +34,43 @@ public class LocationCommand {
         return c;
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = CatalogCodes.trim(code); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = CatalogCodes.blankToNull(name); }
-    public LocationType getType() { return type; }
-    public void setType(LocationType type) { this.type = type; }
-    public boolean isAllowNegative() { return allowNegative; }
-    public void setAllowNegative(boolean allowNegative) { this.allowNegative = allowNegative; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = CatalogCodes.trim(code);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = CatalogCodes.blankToNull(name);
+    }
+
+    public LocationType getType() {
+        return type;
+    }
+
+    public void setType(LocationType type) {
+        this.type = type;
+    }
+
+    public boolean isAllowNegative() {
+        return allowNegative;
+    }
+
+    public void setAllowNegative(boolean allowNegative) {
+        this.allowNegative = allowNegative;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

@@ -1,7 +1,6 @@
 package org.openvmi.catalog;
 
 import java.util.Optional;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.ItemRepository;
 import org.openvmi.catalog.internal.SupplierRepository;
@@ -44,7 +43,9 @@ public class SupplierCatalog {
 
     @Transactional(readOnly = true)
     public SupplierView get(String code) {
-        return suppliers.findByCode(code, PartyScope.current()).orElseThrow(() -> new NotFoundException("Supplier", code));
+        return suppliers
+                .findByCode(code, PartyScope.current())
+                .orElseThrow(() -> new NotFoundException("Supplier", code));
     }
 
     @Transactional(readOnly = true)
@@ -88,13 +89,13 @@ public class SupplierCatalog {
         SupplierView before = get(code);
         if (before.itemCount() > 0) {
             throw new ConflictException("Supplier '" + code + "' cannot be deleted: its source list still has "
-                                        + before.itemCount() + " item(s); remove those first, or set it inactive");
+                    + before.itemCount() + " item(s); remove those first, or set it inactive");
         }
         try {
             suppliers.delete(before.id());
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Supplier '" + code + "' cannot be deleted: it is still referenced "
-                                        + "(users, agreements, orders); set it inactive instead");
+                    + "(users, agreements, orders); set it inactive instead");
         }
         audit.record("DELETE", "supplier", code, before, null);
     }
@@ -106,7 +107,8 @@ public class SupplierCatalog {
 
     @Transactional(readOnly = true)
     public SupplierItemView source(String supplierCode, String itemCode) {
-        return suppliers.findSource(supplierCode, itemCode, PartyScope.current())
+        return suppliers
+                .findSource(supplierCode, itemCode, PartyScope.current())
                 .orElseThrow(() -> new NotFoundException("Source-list line", supplierCode + "/" + itemCode));
     }
 
@@ -116,14 +118,16 @@ public class SupplierCatalog {
         long itemId = items.idOf(c.getItem())
                 .orElseThrow(() -> InvalidInputException.of("item", CodedRefusal.unknown("item", c.getItem())));
         if (suppliers.findSource(supplierCode, c.getItem(), PartyScope.ALL).isPresent()) {
-            throw new ConflictException("item", "Item '" + c.getItem() + "' is already on the source list of supplier '"
-                                                + supplierCode + "'");
+            throw new ConflictException(
+                    "item",
+                    "Item '" + c.getItem() + "' is already on the source list of supplier '" + supplierCode + "'");
         }
         try {
             suppliers.insertSource(supplier.id(), itemId, c);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("item", "Item '" + c.getItem() + "' is already on the source list of supplier '"
-                                                + supplierCode + "'");
+            throw new ConflictException(
+                    "item",
+                    "Item '" + c.getItem() + "' is already on the source list of supplier '" + supplierCode + "'");
         }
         if (c.isPrimary()) {
             suppliers.demoteOtherPrimaries(itemId, supplier.id());
@@ -145,7 +149,8 @@ public class SupplierCatalog {
             throw WarehouseCatalog.stale("Source-list line", supplierCode + "/" + itemCode);
         }
         if (c.isPrimary()) {
-            suppliers.demoteOtherPrimaries(items.idOf(itemCode).orElseThrow(), get(supplierCode).id());
+            suppliers.demoteOtherPrimaries(
+                    items.idOf(itemCode).orElseThrow(), get(supplierCode).id());
         }
         SupplierItemView after = source(supplierCode, itemCode);
         audit.record("UPDATE", "supplier-item", supplierCode + "/" + itemCode, before, after);

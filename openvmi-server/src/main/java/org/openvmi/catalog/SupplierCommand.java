@@ -48,20 +48,67 @@ public class SupplierCommand {
         return c;
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = CatalogCodes.trim(code); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = CatalogCodes.trim(name); }
-    public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = CatalogCodes.blankToNull(contactName); }
-    public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = CatalogCodes.blankToNull(contactPhone); }
-    public String getContactEmail() { return contactEmail; }
-    public void setContactEmail(String contactEmail) { this.contactEmail = CatalogCodes.blankToNull(contactEmail); }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = CatalogCodes.blankToNull(address); }
-    public boolean isActive() { return active; }
-    public void setActive(boolean active) { this.active = active; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = CatalogCodes.trim(code);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = CatalogCodes.trim(name);
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = CatalogCodes.blankToNull(contactName);
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public void setContactPhone(String contactPhone) {
+        this.contactPhone = CatalogCodes.blankToNull(contactPhone);
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = CatalogCodes.blankToNull(contactEmail);
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = CatalogCodes.blankToNull(address);
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

@@ -1,7 +1,5 @@
 package org.openvmi.catalog;
 
-import java.math.BigDecimal;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -10,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 
 /** Create or replace one source-list line of a supplier (the supplier comes from the path). */
 public class SupplierItemCommand {
@@ -64,22 +63,75 @@ public class SupplierItemCommand {
         return c;
     }
 
-    public String getItem() { return item; }
-    public void setItem(String item) { this.item = CatalogCodes.trim(item); }
-    public String getSupplierPartNo() { return supplierPartNo; }
-    public void setSupplierPartNo(String supplierPartNo) { this.supplierPartNo = CatalogCodes.blankToNull(supplierPartNo); }
-    public BigDecimal getPrice() { return price; }
-    public void setPrice(BigDecimal price) { this.price = price; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency == null ? null : currency.trim().toUpperCase(); }
-    public BigDecimal getMoq() { return moq; }
-    public void setMoq(BigDecimal moq) { this.moq = moq; }
-    public BigDecimal getPackSize() { return packSize; }
-    public void setPackSize(BigDecimal packSize) { this.packSize = packSize; }
-    public Integer getLeadTimeDays() { return leadTimeDays; }
-    public void setLeadTimeDays(Integer leadTimeDays) { this.leadTimeDays = leadTimeDays; }
-    public boolean isPrimary() { return primary; }
-    public void setPrimary(boolean primary) { this.primary = primary; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getItem() {
+        return item;
+    }
+
+    public void setItem(String item) {
+        this.item = CatalogCodes.trim(item);
+    }
+
+    public String getSupplierPartNo() {
+        return supplierPartNo;
+    }
+
+    public void setSupplierPartNo(String supplierPartNo) {
+        this.supplierPartNo = CatalogCodes.blankToNull(supplierPartNo);
+    }
+
+    public BigDecimal getPrice() {
+        return price;
+    }
+
+    public void setPrice(BigDecimal price) {
+        this.price = price;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency == null ? null : currency.trim().toUpperCase();
+    }
+
+    public BigDecimal getMoq() {
+        return moq;
+    }
+
+    public void setMoq(BigDecimal moq) {
+        this.moq = moq;
+    }
+
+    public BigDecimal getPackSize() {
+        return packSize;
+    }
+
+    public void setPackSize(BigDecimal packSize) {
+        this.packSize = packSize;
+    }
+
+    public Integer getLeadTimeDays() {
+        return leadTimeDays;
+    }
+
+    public void setLeadTimeDays(Integer leadTimeDays) {
+        this.leadTimeDays = leadTimeDays;
+    }
+
+    public boolean isPrimary() {
+        return primary;
+    }
+
+    public void setPrimary(boolean primary) {
+        this.primary = primary;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

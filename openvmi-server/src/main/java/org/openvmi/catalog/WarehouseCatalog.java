@@ -1,7 +1,6 @@
 package org.openvmi.catalog;
 
 import java.util.List;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.internal.WarehouseRepository;
 import org.openvmi.shared.BusinessRuleException;
@@ -67,8 +66,11 @@ public class WarehouseCatalog {
         if (Unchanged.warehouse(before, c)) {
             return before;
         }
-        if (c.getReceivingLocation() != null && warehouses.findLocation(c.getReceivingLocation())
-                .filter(l -> l.warehouse().equals(code)).isEmpty()) {
+        if (c.getReceivingLocation() != null
+                && warehouses
+                        .findLocation(c.getReceivingLocation())
+                        .filter(l -> l.warehouse().equals(code))
+                        .isEmpty()) {
             throw notOwnLocation(c);
         }
         int version = c.getVersion() == null ? before.version() : c.getVersion();
@@ -85,7 +87,7 @@ public class WarehouseCatalog {
         WarehouseView before = get(code);
         if (before.locationCount() > 0) {
             throw new ConflictException("Warehouse '" + code + "' cannot be deleted: it still has "
-                                        + before.locationCount() + " location(s); delete those first");
+                    + before.locationCount() + " location(s); delete those first");
         }
         try {
             warehouses.delete(before.id());
@@ -101,7 +103,8 @@ public class WarehouseCatalog {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<LocationView> findLocations(String warehouseCode, String text, LocationType type, PageRequest page) {
+    public PageResult<LocationView> findLocations(
+            String warehouseCode, String text, LocationType type, PageRequest page) {
         return warehouses.findLocations(warehouseCode, text, type, page);
     }
 
@@ -113,7 +116,9 @@ public class WarehouseCatalog {
     /** The location, checked to belong to the given warehouse (a mismatch is reported as not found). */
     @Transactional(readOnly = true)
     public LocationView location(String warehouseCode, String locationCode) {
-        return warehouses.findLocation(locationCode).filter(l -> l.warehouse().equals(warehouseCode))
+        return warehouses
+                .findLocation(locationCode)
+                .filter(l -> l.warehouse().equals(warehouseCode))
                 .orElseThrow(() -> new NotFoundException("Location", warehouseCode + "/" + locationCode));
     }
 
@@ -155,14 +160,16 @@ public class WarehouseCatalog {
         try {
             warehouses.deleteLocation(before.id());
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("Location '" + locationCode + "' cannot be deleted: it is still referenced (stock or history)");
+            throw new ConflictException(
+                    "Location '" + locationCode + "' cannot be deleted: it is still referenced (stock or history)");
         }
         audit.record("DELETE", "location", locationCode, before, null);
     }
 
     private static BusinessRuleException notOwnLocation(WarehouseCommand c) {
-        return new BusinessRuleException("receivingLocation", "location '" + c.getReceivingLocation()
-                                                              + "' is not a location of warehouse '" + c.getCode() + "'");
+        return new BusinessRuleException(
+                "receivingLocation",
+                "location '" + c.getReceivingLocation() + "' is not a location of warehouse '" + c.getCode() + "'");
     }
 
     static ConflictException duplicate(String what, String code) {
@@ -170,6 +177,8 @@ public class WarehouseCatalog {
     }
 
     static ConflictException stale(String what, String code) {
-        return new ConflictException("version", CodedRefusal.stale(what + " '" + code + "' was changed by someone else; reload and try again"));
+        return new ConflictException(
+                "version",
+                CodedRefusal.stale(what + " '" + code + "' was changed by someone else; reload and try again"));
     }
 }

@@ -35,14 +35,43 @@ public class WarehouseCommand {
         return c;
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = CatalogCodes.trim(code); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = CatalogCodes.trim(name); }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = CatalogCodes.blankToNull(address); }
-    public String getReceivingLocation() { return receivingLocation; }
-    public void setReceivingLocation(String receivingLocation) { this.receivingLocation = CatalogCodes.blankToNull(receivingLocation); }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = CatalogCodes.trim(code);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = CatalogCodes.trim(name);
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = CatalogCodes.blankToNull(address);
+    }
+
+    public String getReceivingLocation() {
+        return receivingLocation;
+    }
+
+    public void setReceivingLocation(String receivingLocation) {
+        this.receivingLocation = CatalogCodes.blankToNull(receivingLocation);
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

@@ -10,6 +10,5 @@ import java.util.List;
  */
 public record AtpView(String channel, String status, List<Line> lines) {
 
-    public record Line(String item, String itemName, BigDecimal atp, BigDecimal poolFree, boolean paused) {
-    }
+    public record Line(String item, String itemName, BigDecimal atp, BigDecimal poolFree, boolean paused) {}
 }

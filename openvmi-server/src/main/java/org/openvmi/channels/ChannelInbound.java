@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -24,11 +23,9 @@ import org.springframework.stereotype.Service;
 public class ChannelInbound {
 
     /** The outcome of one order: RESERVED, COMMITTED, RELEASED, or REFUSED with the reason. */
-    public record Outcome(String orderId, String action, String status, String reason) {
-    }
+    public record Outcome(String orderId, String action, String status, String reason) {}
 
-    public record Result(int accepted, int refused, List<Outcome> orders) {
-    }
+    public record Result(int accepted, int refused, List<Outcome> orders) {}
 
     private final ChannelOrders orders;
     private final Channels channels;
@@ -62,11 +59,12 @@ public class ChannelInbound {
             } catch (NumberFormatException e) {
                 throw InvalidInputException.of("file", "row " + row.rowNumber() + ": qty is not a number");
             }
-            byOrder.computeIfAbsent(orderId, k -> new ArrayList<>()).add(new ChannelOrderRequest.Line(row.get("item"), qty));
+            byOrder.computeIfAbsent(orderId, k -> new ArrayList<>())
+                    .add(new ChannelOrderRequest.Line(row.get("item"), qty));
         }
         List<ChannelOrderAdapter.Command> commands = new ArrayList<>();
-        byOrder.forEach((id, lines) -> commands.add(new ChannelOrderAdapter.Command(ChannelOrderAdapter.Action.PLACE,
-                new ChannelOrderRequest(id, lines))));
+        byOrder.forEach((id, lines) -> commands.add(
+                new ChannelOrderAdapter.Command(ChannelOrderAdapter.Action.PLACE, new ChannelOrderRequest(id, lines))));
         return run(channel, commands);
     }
 
@@ -95,10 +93,17 @@ public class ChannelInbound {
             } catch (NotFoundException e) {
                 outcomes.add(new Outcome(orderId, c.action().name(), "REFUSED", e.getMessage()));
             } catch (InvalidInputException e) {
-                outcomes.add(new Outcome(orderId, c.action().name(), "REFUSED", e.errors().stream()
-                        .map(f -> f.field() + ": " + f.message()).reduce((x, y) -> x + "; " + y).orElse(e.getMessage())));
+                outcomes.add(new Outcome(
+                        orderId,
+                        c.action().name(),
+                        "REFUSED",
+                        e.errors().stream()
+                                .map(f -> f.field() + ": " + f.message())
+                                .reduce((x, y) -> x + "; " + y)
+                                .orElse(e.getMessage())));
             } catch (RuntimeException e) {
-                if (!(e instanceof org.openvmi.shared.ConflictException || e instanceof org.openvmi.shared.BusinessRuleException)) {
+                if (!(e instanceof org.openvmi.shared.ConflictException
+                        || e instanceof org.openvmi.shared.BusinessRuleException)) {
                     throw e;
                 }
                 outcomes.add(new Outcome(orderId, c.action().name(), "REFUSED", e.getMessage()));

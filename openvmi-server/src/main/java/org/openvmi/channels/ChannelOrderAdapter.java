@@ -9,10 +9,13 @@ import java.util.List;
 public interface ChannelOrderAdapter {
 
     /** What to do with an order the shop sent. */
-    enum Action { PLACE, COMMIT, RELEASE }
-
-    record Command(Action action, ChannelOrderRequest order) {
+    enum Action {
+        PLACE,
+        COMMIT,
+        RELEASE
     }
+
+    record Command(Action action, ChannelOrderRequest order) {}
 
     String name();
 

@@ -1,11 +1,9 @@
 package org.openvmi.channels;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
-
+import java.math.BigDecimal;
+import java.util.List;
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -15,6 +13,7 @@ import org.openvmi.shared.MaxChars;
  */
 public record ChannelOrderRequest(@MaxChars(100) String orderId, List<@Valid Line> lines) {
 
-    public record Line(@MaxChars(64) String item, @Digits(integer = 15, fraction = 4) BigDecimal qty) {
-    }
+    public record Line(
+            @MaxChars(64) String item,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty) {}
 }

@@ -5,12 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** A channel order: its lines and the reservations (location, lot) that hold its stock while RESERVED. */
-public record ChannelOrderView(String channel, String orderId, String status, List<Line> lines, List<Hold> holds,
-                               String createdBy, Instant createdAt, String closedBy, Instant closedAt) {
+public record ChannelOrderView(
+        String channel,
+        String orderId,
+        String status,
+        List<Line> lines,
+        List<Hold> holds,
+        String createdBy,
+        Instant createdAt,
+        String closedBy,
+        Instant closedAt) {
 
-    public record Line(String item, BigDecimal qty) {
-    }
+    public record Line(String item, BigDecimal qty) {}
 
-    public record Hold(long reservation, String item, String location, String lot, BigDecimal qty) {
-    }
+    public record Hold(long reservation, String item, String location, String lot, BigDecimal qty) {}
 }

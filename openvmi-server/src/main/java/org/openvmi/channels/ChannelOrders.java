@@ -1,5 +1,6 @@
 package org.openvmi.channels;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelOrderRepository;
@@ -55,8 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ChannelOrders {
 
     /** What {@link #place} answers: the order and whether it was new (201) or a retry (200). */
-    public record Placed(ChannelOrderView order, boolean created) {
-    }
+    public record Placed(ChannelOrderView order, boolean created) {}
 
     private final ChannelRepository channels;
     private final ChannelOrderRepository orders;
@@ -67,12 +64,19 @@ public class ChannelOrders {
     private final Validator validator;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
-            .alsoOn(DuplicateKeyException.class);
+    private final ConcurrencyRetry retry =
+            ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS).alsoOn(DuplicateKeyException.class);
 
-    ChannelOrders(ChannelRepository channels, ChannelOrderRepository orders, ChannelStock stock,
-                  Reservations reservations, InventoryLedger ledger, CatalogRefs refs, Validator validator, Clock clock,
-                  PlatformTransactionManager transactionManager) {
+    ChannelOrders(
+            ChannelRepository channels,
+            ChannelOrderRepository orders,
+            ChannelStock stock,
+            Reservations reservations,
+            InventoryLedger ledger,
+            CatalogRefs refs,
+            Validator validator,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.channels = channels;
         this.orders = orders;
         this.stock = stock;
@@ -98,8 +102,11 @@ public class ChannelOrders {
             errors.add("lines", CodedRefusal.required());
         }
         List<ChannelOrderRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
-        Map<String, ItemRef> found = refs.items(lines.stream().map(ChannelOrderRequest.Line::item)
-                .filter(i -> i != null && !i.isBlank()).distinct().toList());
+        Map<String, ItemRef> found = refs.items(lines.stream()
+                .map(ChannelOrderRequest.Line::item)
+                .filter(i -> i != null && !i.isBlank())
+                .distinct()
+                .toList());
         for (int i = 0; i < lines.size(); i++) {
             ChannelOrderRequest.Line l = lines.get(i);
             if (l == null || l.item() == null || l.item().isBlank()) {
@@ -127,33 +134,41 @@ public class ChannelOrders {
             var existing = orders.find(channel.id(), orderId);
             if (existing.isPresent()) {
                 if (!existing.get().requestHash().equals(hash)) {
-                    throw new BusinessRuleException("orderId", "Order '" + orderId + "' of channel '" + channel.code()
-                            + "' was already placed with other lines");
+                    throw new BusinessRuleException(
+                            "orderId",
+                            "Order '" + orderId + "' of channel '" + channel.code()
+                                    + "' was already placed with other lines");
                 }
                 return new Placed(view(existing.get().id()), false);
             }
             if (channel.status() == ChannelStatus.INACTIVE) {
-                throw new ConflictException("channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
+                throw new ConflictException(
+                        "channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
             }
             channels.lockItems(items.keySet());
             stock.judgePauses(items.keySet());
             ChannelStock.Picture p = stock.picture(items.keySet());
-            AllocationRule rule = p.rules().stream().filter(r -> r.channelId() == channel.id()).findFirst().orElseThrow();
+            AllocationRule rule = p.rules().stream()
+                    .filter(r -> r.channelId() == channel.id())
+                    .findFirst()
+                    .orElseThrow();
             List<String> refusals = new ArrayList<>();
             wanted.forEach((itemId, qty) -> {
                 BigDecimal atp = p.allocation().get(itemId).of(channel.id()).total();
                 if (atp.compareTo(qty) < 0) {
                     String why = p.paused(itemId, channel.id())
-                            ? " (the channel is paused for it: free stock " + Decimals.plain(p.poolFree(itemId, rule))
-                              .toPlainString() + " below its line " + Decimals.plain(rule.pauseBelow()).toPlainString() + ")"
+                            ? " (the channel is paused for it: free stock "
+                                    + Decimals.plain(p.poolFree(itemId, rule)).toPlainString() + " below its line "
+                                    + Decimals.plain(rule.pauseBelow()).toPlainString() + ")"
                             : "";
                     refusals.add("item '" + items.get(itemId).code() + "': available to sell "
-                                 + Decimals.plain(atp).toPlainString() + ", requested "
-                                 + Decimals.plain(qty).toPlainString() + why);
+                            + Decimals.plain(atp).toPlainString() + ", requested "
+                            + Decimals.plain(qty).toPlainString() + why);
                 }
             });
             if (!refusals.isEmpty()) {
-                throw new ConflictException("lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
+                throw new ConflictException(
+                        "lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
             }
             long id = orders.insert(channel.id(), orderId, hash, CurrentUser.name(), clock.instant());
             int n = 0;
@@ -163,16 +178,26 @@ public class ChannelOrders {
             String reference = ("channel " + channel.code() + " " + orderId);
             reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
             for (var e : wanted.entrySet()) {
-                reserve(id, items.get(e.getKey()), e.getValue(), p.allocation().get(e.getKey()).of(channel.id()),
-                        p.free().getOrDefault(e.getKey(), List.of()), reference);
+                reserve(
+                        id,
+                        items.get(e.getKey()),
+                        e.getValue(),
+                        p.allocation().get(e.getKey()).of(channel.id()),
+                        p.free().getOrDefault(e.getKey(), List.of()),
+                        reference);
             }
             stock.judgePauses(items.keySet());
             return new Placed(view(id), true);
         }));
     }
 
-    private void reserve(long orderId, ItemRef item, BigDecimal qty, Allocation.Share share, List<FreeStock> free,
-                         String reference) {
+    private void reserve(
+            long orderId,
+            ItemRef item,
+            BigDecimal qty,
+            Allocation.Share share,
+            List<FreeStock> free,
+            String reference) {
         BigDecimal need = qty;
         for (var w : share.byWarehouse().entrySet()) {
             BigDecimal fromWarehouse = need.min(w.getValue());
@@ -184,8 +209,17 @@ public class ChannelOrders {
                     continue;
                 }
                 BigDecimal t = fromWarehouse.min(f.free());
-                var r = reservations.reserve(new ReservationRequest(item.code(), f.location(), "OWN",
-                        f.lot() == null || f.lot().isEmpty() ? null : f.lot(), t, reference, null, null), null);
+                var r = reservations.reserve(
+                        new ReservationRequest(
+                                item.code(),
+                                f.location(),
+                                "OWN",
+                                f.lot() == null || f.lot().isEmpty() ? null : f.lot(),
+                                t,
+                                reference,
+                                null,
+                                null),
+                        null);
                 orders.hold(orderId, r.id(), item.id(), f.warehouseId(), f.location(), f.lot(), t);
                 fromWarehouse = fromWarehouse.subtract(t);
                 need = need.subtract(t);
@@ -195,7 +229,8 @@ public class ChannelOrders {
             }
         }
         if (need.signum() > 0) {
-            throw new ConflictException("lines", "Item '" + item.code() + "': the stock moved while reserving; try again");
+            throw new ConflictException(
+                    "lines", "Item '" + item.code() + "': the stock moved while reserving; try again");
         }
     }
 
@@ -227,13 +262,22 @@ public class ChannelOrders {
                 reservations.release(h.reservationId());
             }
             if (to == ChannelOrderStatus.COMMITTED) {
-                var locations = refs.locations(new TreeSet<>(holds.stream().map(ChannelOrderRepository.HoldRow::location).toList()));
+                var locations = refs.locations(new TreeSet<>(holds.stream()
+                        .map(ChannelOrderRepository.HoldRow::location)
+                        .toList()));
                 String reference = ("channel " + channel.code() + " " + orderId);
                 reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
                 List<LedgerLine> lines = new ArrayList<>();
                 for (var h : holds) {
-                    lines.add(LedgerLine.of(MovementType.ISSUE, h.itemId(), locations.get(h.location()).id(), null,
-                            h.lot().isEmpty() ? null : h.lot(), h.qty(), "channel order", reference));
+                    lines.add(LedgerLine.of(
+                            MovementType.ISSUE,
+                            h.itemId(),
+                            locations.get(h.location()).id(),
+                            null,
+                            h.lot().isEmpty() ? null : h.lot(),
+                            h.qty(),
+                            "channel order",
+                            reference));
                 }
                 ledger.record(lines);
             }
@@ -243,9 +287,10 @@ public class ChannelOrders {
     }
 
     public ChannelOrderView get(String channelCode, String orderId) {
-        ChannelRepository.Row channel = channels.byCode(channelCode)
-                .orElseThrow(() -> new NotFoundException("Channel", channelCode));
-        return orders.find(channel.id(), orderId).map(o -> view(o.id()))
+        ChannelRepository.Row channel =
+                channels.byCode(channelCode).orElseThrow(() -> new NotFoundException("Channel", channelCode));
+        return orders.find(channel.id(), orderId)
+                .map(o -> view(o.id()))
                 .orElseThrow(() -> new NotFoundException("Channel order", orderId));
     }
 
@@ -260,11 +305,15 @@ public class ChannelOrders {
     private static String hash(List<ChannelOrderRequest.Line> lines, Map<String, ItemRef> refs) {
         StringBuilder s = new StringBuilder();
         for (ChannelOrderRequest.Line l : lines) {
-            s.append(refs.get(l.item()).id()).append('=').append(l.qty().stripTrailingZeros().toPlainString()).append(';');
+            s.append(refs.get(l.item()).id())
+                    .append('=')
+                    .append(l.qty().stripTrailingZeros().toPlainString())
+                    .append(';');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

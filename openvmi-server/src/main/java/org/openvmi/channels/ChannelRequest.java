@@ -1,10 +1,8 @@
 package org.openvmi.channels;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.util.List;
-
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -14,11 +12,13 @@ import org.openvmi.shared.MaxChars;
  * {@code safetyBuffer}: it sells only the pool's free stock above this; {@code pauseBelow}: paused for an item while
  * the pool's free stock of it is below this line, resumed when it returns. {@code status} ACTIVE or INACTIVE.
  */
-public record ChannelRequest(@MaxChars(40) String code, @MaxChars(200) String name, Integer priority,
-                             List<String> warehouses,
-                             @Digits(integer = 3, fraction = 4) BigDecimal percentage,
-                             @Digits(integer = 15, fraction = 4) BigDecimal fixedQuota,
-                             @Digits(integer = 15, fraction = 4) BigDecimal safetyBuffer,
-                             @Digits(integer = 15, fraction = 4) BigDecimal pauseBelow,
-                             String status) {
-}
+public record ChannelRequest(
+        @MaxChars(40) String code,
+        @MaxChars(200) String name,
+        Integer priority,
+        List<String> warehouses,
+        @Digits(integer = 3, fraction = 4) BigDecimal percentage,
+        @Digits(integer = 15, fraction = 4) BigDecimal fixedQuota,
+        @Digits(integer = 15, fraction = 4) BigDecimal safetyBuffer,
+        @Digits(integer = 15, fraction = 4) BigDecimal pauseBelow,
+        String status) {}

@@ -1,5 +1,6 @@
 package org.openvmi.channels;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelRepository;
@@ -69,7 +67,8 @@ public class Channels {
         try {
             channels.insert(c.row(), c.warehouses());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("code", CodedRefusal.duplicate("Channel", c.row().code()));
+            throw new ConflictException(
+                    "code", CodedRefusal.duplicate("Channel", c.row().code()));
         }
         return get(c.row().code());
     }
@@ -90,14 +89,20 @@ public class Channels {
     public AtpView atp(String code, List<String> itemCodes) {
         ChannelRepository.Row channel = channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
         Map<String, ItemRef> items = items(itemCodes);
-        ChannelStock.Picture p = stock.picture(items.values().stream().map(ItemRef::id).toList());
-        AllocationRule rule = p.rules().stream().filter(r -> r.channelId() == channel.id()).findFirst().orElse(null);
+        ChannelStock.Picture p =
+                stock.picture(items.values().stream().map(ItemRef::id).toList());
+        AllocationRule rule = p.rules().stream()
+                .filter(r -> r.channelId() == channel.id())
+                .findFirst()
+                .orElse(null);
         List<AtpView.Line> lines = new ArrayList<>();
         for (ItemRef i : items.values()) {
-            BigDecimal atp = rule == null ? BigDecimal.ZERO : p.allocation().get(i.id()).of(channel.id()).total();
+            BigDecimal atp = rule == null
+                    ? BigDecimal.ZERO
+                    : p.allocation().get(i.id()).of(channel.id()).total();
             BigDecimal poolFree = rule == null ? BigDecimal.ZERO : p.poolFree(i.id(), rule);
-            lines.add(new AtpView.Line(i.code(), i.name(), Decimals.plain(atp), Decimals.plain(poolFree),
-                    p.paused(i.id(), channel.id())));
+            lines.add(new AtpView.Line(
+                    i.code(), i.name(), Decimals.plain(atp), Decimals.plain(poolFree), p.paused(i.id(), channel.id())));
         }
         return new AtpView(channel.code(), channel.status().name(), lines);
     }
@@ -120,7 +125,8 @@ public class Channels {
             items = items(itemCodes);
         }
         List<ChannelView> list = list();
-        ChannelStock.Picture p = stock.picture(items.values().stream().map(ItemRef::id).toList());
+        ChannelStock.Picture p =
+                stock.picture(items.values().stream().map(ItemRef::id).toList());
         List<Board.Row> rows = new ArrayList<>();
         for (ItemRef i : items.values()) {
             List<Board.Cell> cells = new ArrayList<>();
@@ -138,11 +144,9 @@ public class Channels {
     /** What the allocation page shows. */
     public record Board(List<ChannelView> channels, List<Row> rows, List<PauseLogView> log) {
 
-        public record Row(String item, String itemName, BigDecimal free, List<Cell> cells) {
-        }
+        public record Row(String item, String itemName, BigDecimal free, List<Cell> cells) {}
 
-        public record Cell(String channel, BigDecimal atp, boolean paused) {
-        }
+        public record Cell(String channel, BigDecimal atp, boolean paused) {}
     }
 
     @Transactional(readOnly = true)
@@ -154,9 +158,14 @@ public class Channels {
     }
 
     private Map<String, ItemRef> items(List<String> itemCodes) {
-        List<String> codes = itemCodes == null ? List.of() : itemCodes.stream()
-                .flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList();
+        List<String> codes = itemCodes == null
+                ? List.of()
+                : itemCodes.stream()
+                        .flatMap(s -> java.util.Arrays.stream(s.split(",")))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         if (codes.isEmpty()) {
             throw InvalidInputException.of("items", CodedRefusal.required());
         }
@@ -178,8 +187,7 @@ public class Channels {
         return items;
     }
 
-    private record Checked(ChannelRepository.Row row, List<Long> warehouses) {
-    }
+    private record Checked(ChannelRepository.Row row, List<Long> warehouses) {}
 
     private Checked check(ChannelRequest r, ChannelRepository.Row old) {
         RequestValidation.check(validator, r);
@@ -187,7 +195,8 @@ public class Channels {
             throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
-        String code = old != null ? old.code() : r.code() == null ? null : r.code().trim();
+        String code =
+                old != null ? old.code() : r.code() == null ? null : r.code().trim();
         if (old == null && (code == null || code.isEmpty())) {
             errors.add("code", CodedRefusal.required());
         } else if (old == null && !code.matches("[A-Za-z0-9_.-]{1,40}")) {
@@ -204,7 +213,8 @@ public class Channels {
         } else if (r.priority() < 1 || r.priority() > 1000) {
             errors.add("priority", CodedRefusal.between(1, 1000));
         }
-        if (r.percentage() != null && (r.percentage().signum() < 0 || r.percentage().compareTo(BigDecimal.valueOf(100)) > 0)) {
+        if (r.percentage() != null
+                && (r.percentage().signum() < 0 || r.percentage().compareTo(BigDecimal.valueOf(100)) > 0)) {
             errors.add("percentage", CodedRefusal.between(0, 100));
         }
         if (r.percentage() != null && r.fixedQuota() != null) {
@@ -238,12 +248,24 @@ public class Channels {
             }
         }
         errors.throwIfAny();
-        if (old != null && old.status() != status && old.status() != ChannelStatus.PAUSED && !old.status().canMoveTo(status)) {
+        if (old != null
+                && old.status() != status
+                && old.status() != ChannelStatus.PAUSED
+                && !old.status().canMoveTo(status)) {
             throw new ConflictException("status", "a channel cannot move from " + old.status() + " to " + status);
         }
-        ChannelRepository.Row row = new ChannelRepository.Row(old == null ? 0 : old.id(), code, r.name().trim(),
-                r.priority(), r.percentage(), r.fixedQuota(), r.safetyBuffer() == null ? BigDecimal.ZERO : r.safetyBuffer(),
-                r.pauseBelow(), status, CurrentUser.name(), clock.instant());
+        ChannelRepository.Row row = new ChannelRepository.Row(
+                old == null ? 0 : old.id(),
+                code,
+                r.name().trim(),
+                r.priority(),
+                r.percentage(),
+                r.fixedQuota(),
+                r.safetyBuffer() == null ? BigDecimal.ZERO : r.safetyBuffer(),
+                r.pauseBelow(),
+                status,
+                CurrentUser.name(),
+                clock.instant());
         return new Checked(row, warehouseIds);
     }
 
@@ -253,10 +275,22 @@ public class Channels {
         }
     }
 
-    private static ChannelView view(ChannelRepository.Row r, Map<Long, List<String>> warehouses, Map<Long, Integer> paused) {
-        return new ChannelView(r.id(), r.code(), r.name(), r.priority(), warehouses.getOrDefault(r.id(), List.of()),
-                plain(r.percentage()), plain(r.fixedQuota()), plain(r.safetyBuffer()), plain(r.pauseBelow()),
-                r.status().name(), paused.getOrDefault(r.id(), 0), r.updatedBy(), r.updatedAt());
+    private static ChannelView view(
+            ChannelRepository.Row r, Map<Long, List<String>> warehouses, Map<Long, Integer> paused) {
+        return new ChannelView(
+                r.id(),
+                r.code(),
+                r.name(),
+                r.priority(),
+                warehouses.getOrDefault(r.id(), List.of()),
+                plain(r.percentage()),
+                plain(r.fixedQuota()),
+                plain(r.safetyBuffer()),
+                plain(r.pauseBelow()),
+                r.status().name(),
+                paused.getOrDefault(r.id(), 0),
+                r.updatedBy(),
+                r.updatedAt());
     }
 
     private static BigDecimal plain(BigDecimal q) {

@@ -9,8 +9,7 @@ import java.io.PrintStream;
  */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Whether the arguments ask for a command-line tool rather than the server. */
     public static boolean handles(String[] args) {
@@ -24,8 +23,10 @@ public final class Cli {
         }
         try {
             switch (args[0]) {
-                case "forecast" -> ForecastCommand.run(new Options("forecast", args, 1, ForecastCommand.OPTIONS), out, err);
-                case "simulate" -> SimulateCommand.run(new Options("simulate", args, 1, SimulateCommand.OPTIONS), out, err);
+                case "forecast" ->
+                    ForecastCommand.run(new Options("forecast", args, 1, ForecastCommand.OPTIONS), out, err);
+                case "simulate" ->
+                    SimulateCommand.run(new Options("simulate", args, 1, SimulateCommand.OPTIONS), out, err);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     return 2;

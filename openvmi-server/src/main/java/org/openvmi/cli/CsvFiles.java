@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.tabular.TabularFiles;
 
@@ -15,8 +14,7 @@ import org.openvmi.shared.tabular.TabularFiles;
  */
 final class CsvFiles {
 
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     static Reader open(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

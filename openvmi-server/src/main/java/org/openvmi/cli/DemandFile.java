@@ -28,19 +28,23 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class DemandFile {
 
-    record Series(String name, double[] demand) {
-    }
+    record Series(String name, double[] demand) {}
 
-    private DemandFile() {
-    }
+    private DemandFile() {}
 
     static List<Series> read(Path file) {
         Map<String, TreeMap<Long, Double>> bySeries = new LinkedHashMap<>();
         Map<String, List<LocalDate>> dates = new LinkedHashMap<>();
         Boolean dated = null;
         try (Reader reader = CsvFiles.open(file);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
+                CSVParser csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(reader)) {
             List<String> header = csv.getHeaderNames();
             for (String column : List.of("series", "period", "qty")) {
                 if (!header.contains(column)) {
@@ -51,8 +55,8 @@ final class DemandFile {
             for (CSVRecord row : csv) {
                 long line = row.getRecordNumber() + 1;
                 if (!row.isConsistent()) {
-                    throw new CliException(file + " line " + line + ": expected " + header.size() + " fields, found "
-                            + row.size());
+                    throw new CliException(
+                            file + " line " + line + ": expected " + header.size() + " fields, found " + row.size());
                 }
                 String series = row.get("series");
                 String period = row.get("period");
@@ -83,7 +87,8 @@ final class DemandFile {
             throw new CliException(file + ": not a readable CSV file (" + e.getMessage() + ")");
         }
         if (bySeries.isEmpty()) {
-            throw new CliException(file + ": no demand rows (expected a header series,period,qty and at least one row)");
+            throw new CliException(
+                    file + ": no demand rows (expected a header series,period,qty and at least one row)");
         }
         if (Boolean.TRUE.equals(dated)) {
             bySeries = DateSteps.renumber(file, bySeries);
@@ -113,7 +118,8 @@ final class DemandFile {
             throw new CliException(file + " line " + line + ": quantity '" + raw + "' is not a finite number");
         }
         if (qty < 0) {
-            throw new CliException(file + " line " + line + ": quantity " + raw + " is negative (returns are not demand)");
+            throw new CliException(
+                    file + " line " + line + ": quantity " + raw + " is negative (returns are not demand)");
         }
         return qty;
     }
@@ -151,7 +157,8 @@ final class DemandFile {
                     previous = day;
                 }
             }
-            ChronoUnit unit = smallest == Long.MAX_VALUE ? ChronoUnit.DAYS
+            ChronoUnit unit = smallest == Long.MAX_VALUE
+                    ? ChronoUnit.DAYS
                     : wholeWeeks ? ChronoUnit.WEEKS : smallest >= 28 ? ChronoUnit.MONTHS : ChronoUnit.DAYS;
             Map<String, TreeMap<Long, Double>> result = new LinkedHashMap<>();
             LocalDate origin = LocalDate.ofEpochDay(0);

@@ -19,8 +19,7 @@ final class ForecastCommand {
 
     static final Set<String> OPTIONS = Set.of("input", "horizon", "season", "sporadic", "output");
 
-    private ForecastCommand() {
-    }
+    private ForecastCommand() {}
 
     static void run(Options options, PrintStream out, PrintStream err) {
         Path input = options.path("input");
@@ -31,8 +30,9 @@ final class ForecastCommand {
         SporadicForecast sporadic = switch (options.optional("sporadic", "min-rmse")) {
             case "min-rmse" -> SporadicForecast.MINIMUM_RMSE;
             case "rate" -> SporadicForecast.DEMAND_RATE;
-            default -> throw new CliException("forecast: option --sporadic must be min-rmse or rate, was '"
-                                              + options.optional("sporadic", "") + "'");
+            default ->
+                throw new CliException("forecast: option --sporadic must be min-rmse or rate, was '"
+                        + options.optional("sporadic", "") + "'");
         };
         AutoForecaster auto = new AutoForecaster(season, 4, sporadic);
         Progress progress = new Progress("forecast", series.size(), err);
@@ -45,7 +45,10 @@ final class ForecastCommand {
             for (int i = 0; i < choices.length; i++) {
                 double[] f = choices[i].forecast();
                 for (int step = 0; step < horizon; step++) {
-                    csv.record(series.get(i).name(), step + 1, Numbers.format(Math.max(0, f[step])),
+                    csv.record(
+                            series.get(i).name(),
+                            step + 1,
+                            Numbers.format(Math.max(0, f[step])),
                             choices[i].model().name());
                 }
             }

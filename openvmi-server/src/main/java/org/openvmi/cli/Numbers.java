@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Numbers in output files: six significant decimals, no exponent, no trailing zeros; empty when undefined. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static String format(double value) {
         if (Double.isNaN(value)) {
@@ -16,7 +15,8 @@ final class Numbers {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        BigDecimal d = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d =
+                BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.signum() == 0 ? "0" : d.toPlainString();
     }
 }

@@ -20,8 +20,8 @@ final class Options {
             }
             String key = name.substring(2);
             if (!allowed.contains(key)) {
-                throw new CliException(command + ": unknown option --" + key + " (allowed: --"
-                        + String.join(", --", allowed) + ")");
+                throw new CliException(
+                        command + ": unknown option --" + key + " (allowed: --" + String.join(", --", allowed) + ")");
             }
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new CliException(command + ": option --" + key + " needs a value");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.openvmi.shared.tabular.SpreadsheetCells;
@@ -28,8 +27,7 @@ final class OutputFile {
         void record(Object... cells) throws IOException;
     }
 
-    private OutputFile() {
-    }
+    private OutputFile() {}
 
     static void write(Path target, String[] header, Rows rows) {
         Path absolute = target.toAbsolutePath();
@@ -41,9 +39,14 @@ final class OutputFile {
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get()
-                         .print(writer)) {
-                rows.write(cells -> out.printRecord(Arrays.stream(cells).map(SpreadsheetCells::cell).toList()));
+                    CSVPrinter out = CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(header)
+                            .setRecordSeparator('\n')
+                            .get()
+                            .print(writer)) {
+                rows.write(cells -> out.printRecord(
+                        Arrays.stream(cells).map(SpreadsheetCells::cell).toList()));
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -13,14 +13,18 @@ import org.apache.commons.csv.CSVRecord;
 /** Unit prices {@code series,unit_price} (or {@code series,price}): one row per series, zero or more. */
 final class PriceFile {
 
-    private PriceFile() {
-    }
+    private PriceFile() {}
 
     static Map<String, Double> read(Path file) {
         Map<String, Double> prices = new HashMap<>();
         try (Reader reader = CsvFiles.open(file);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                     .parse(reader)) {
+                CSVParser csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(reader)) {
             List<String> header = csv.getHeaderNames();
             String column = header.contains("unit_price") ? "unit_price" : "price";
             if (!header.contains("series") || !header.contains(column)) {

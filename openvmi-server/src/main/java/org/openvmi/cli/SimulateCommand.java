@@ -25,14 +25,24 @@ import org.openvmi.engine.simulation.TargetCalibration;
  */
 final class SimulateCommand {
 
-    static final Set<String> OPTIONS = Set.of("input", "train", "lead-time", "service", "prices", "policy",
-            "allocation", "season", "holding-rate", "seed", "total-share", "output");
+    static final Set<String> OPTIONS = Set.of(
+            "input",
+            "train",
+            "lead-time",
+            "service",
+            "prices",
+            "policy",
+            "allocation",
+            "season",
+            "holding-rate",
+            "seed",
+            "total-share",
+            "output");
 
     /** The share of the total fill rate in the system allocation's objective (ADR 0033). */
     static final String DEFAULT_TOTAL_SHARE = "0.8";
 
-    private SimulateCommand() {
-    }
+    private SimulateCommand() {}
 
     static void run(Options options, PrintStream out, PrintStream err) {
         Path input = options.path("input");
@@ -58,8 +68,8 @@ final class SimulateCommand {
         }
         double totalShare = options.number("total-share", DEFAULT_TOTAL_SHARE);
         if (!(totalShare >= 0 && totalShare <= 1)) {
-            throw new CliException("simulate: option --total-share must lie between 0 and 1, was "
-                    + options.required("total-share"));
+            throw new CliException(
+                    "simulate: option --total-share must lie between 0 and 1, was " + options.required("total-share"));
         }
         long seed = options.integer("seed", 0, 1);
         Path output = options.path("output");
@@ -81,14 +91,17 @@ final class SimulateCommand {
             }
         }
         boolean dynamic = policyName.equals("dynamic");
-        List<double[]> histories = series.stream().map(s -> java.util.Arrays.copyOf(s.demand(), train)).toList();
+        List<double[]> histories = series.stream()
+                .map(s -> java.util.Arrays.copyOf(s.demand(), train))
+                .toList();
         SimulationPolicies policies = new SimulationPolicies(leadTime, service, season)
                 .valuing(FillObjective.overHistories(totalShare, histories));
-        InventorySimulator simulator = new InventorySimulator(leadTime, ShortageMode.LOST_SALES, SimulationPolicies.WHOLE_UNITS);
+        InventorySimulator simulator =
+                new InventorySimulator(leadTime, ShortageMode.LOST_SALES, SimulationPolicies.WHOLE_UNITS);
         long started = System.nanoTime();
         List<SimulationPolicies.Series> planners = IntStream.range(0, series.size())
-                .mapToObj(i -> policies.series(prices.getOrDefault(series.get(i).name(), 1.0),
-                        new java.util.Random(seed * 1_000_003L + i)))
+                .mapToObj(i -> policies.series(
+                        prices.getOrDefault(series.get(i).name(), 1.0), new java.util.Random(seed * 1_000_003L + i)))
                 .toList();
         double lambda = Double.NaN;
         TargetCalibration.Result calibration = null;
@@ -97,10 +110,14 @@ final class SimulateCommand {
             int cut = TargetCalibration.backtestCut(train, longest);
             err.printf("simulate: calibrating the price of fill on periods %d-%d of the history%n", cut + 1, train);
             TargetCalibration calibrator = new TargetCalibration(simulator, 24);
-            Progress backtests = new Progress("calibrate", "backtests", series.size() >= 100 ? 1 : Integer.MAX_VALUE,
-                    calibrator.evaluations(), err);
-            calibration = calibrator.calibrate(histories, cut, service, (i, l) -> planners.get(i).system(l, dynamic),
-                    done -> backtests.step());
+            Progress backtests = new Progress(
+                    "calibrate",
+                    "backtests",
+                    series.size() >= 100 ? 1 : Integer.MAX_VALUE,
+                    calibrator.evaluations(),
+                    err);
+            calibration = calibrator.calibrate(
+                    histories, cut, service, (i, l) -> planners.get(i).system(l, dynamic), done -> backtests.step());
             lambda = calibration.lambda();
         }
         double priceOfFill = lambda;
@@ -108,14 +125,28 @@ final class SimulateCommand {
         SimulationResult[] results = new SimulationResult[series.size()];
         IntStream.range(0, series.size()).parallel().forEach(i -> {
             SimulationPolicies.Series planner = planners.get(i);
-            PolicySource source = allocation.equals("system") ? planner.system(priceOfFill, dynamic) : planner.item(dynamic);
+            PolicySource source =
+                    allocation.equals("system") ? planner.system(priceOfFill, dynamic) : planner.item(dynamic);
             results[i] = simulator.run(series.get(i).demand(), train, source);
             progress.step();
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         Totals totals = new Totals();
-        OutputFile.write(output, new String[] {"series", "periods", "demand", "served", "fill_rate",
-                "cycle_service_level", "avg_on_hand", "holding_value", "stockout_periods", "orders", "turnover_periods"},
+        OutputFile.write(
+                output,
+                new String[] {
+                    "series",
+                    "periods",
+                    "demand",
+                    "served",
+                    "fill_rate",
+                    "cycle_service_level",
+                    "avg_on_hand",
+                    "holding_value",
+                    "stockout_periods",
+                    "orders",
+                    "turnover_periods"
+                },
                 csv -> {
                     for (int i = 0; i < results.length; i++) {
                         SimulationResult r = results[i];
@@ -123,18 +154,33 @@ final class SimulateCommand {
                         double price = prices.getOrDefault(name, Double.NaN);
                         double value = r.averageOnHand() * price;
                         totals.add(r, value);
-                        csv.record(name, r.periods(), Numbers.format(r.demanded()), Numbers.format(r.served()),
-                                Numbers.format(r.fillRate()), Numbers.format(r.cycleServiceLevel()),
-                                Numbers.format(r.averageOnHand()), Numbers.format(value), r.stockoutPeriods(),
-                                r.ordersPlaced(), Numbers.format(r.turnoverPeriods()));
+                        csv.record(
+                                name,
+                                r.periods(),
+                                Numbers.format(r.demanded()),
+                                Numbers.format(r.served()),
+                                Numbers.format(r.fillRate()),
+                                Numbers.format(r.cycleServiceLevel()),
+                                Numbers.format(r.averageOnHand()),
+                                Numbers.format(value),
+                                r.stockoutPeriods(),
+                                r.ordersPlaced(),
+                                Numbers.format(r.turnoverPeriods()));
                     }
                 });
-        out.printf("policy %s, allocation %s, target fill rate %s, lead time %d, lost sales%n", policyName, allocation,
-                Numbers.format(service), leadTime);
+        out.printf(
+                "policy %s, allocation %s, target fill rate %s, lead time %d, lost sales%n",
+                policyName, allocation, Numbers.format(service), leadTime);
         if (calibration != null) {
-            out.printf("price of fill %.4g, share of the total fill rate %s (backtest on history periods %d-%d: "
-                            + "mean fill rate %.4f over %d series)%n", calibration.lambda(), Numbers.format(totalShare),
-                    calibration.cut() + 1, calibration.end(), calibration.backtestFillRate(), calibration.series());
+            out.printf(
+                    "price of fill %.4g, share of the total fill rate %s (backtest on history periods %d-%d: "
+                            + "mean fill rate %.4f over %d series)%n",
+                    calibration.lambda(),
+                    Numbers.format(totalShare),
+                    calibration.cut() + 1,
+                    calibration.end(),
+                    calibration.backtestFillRate(),
+                    calibration.series());
         }
         totals.print(out, pricesFile != null, holdingRate, seconds);
         out.println("simulate: " + series.size() + " series -> " + output);
@@ -170,12 +216,14 @@ final class SimulateCommand {
             double mean = withDemand == 0 ? Double.NaN : fillSum / withDemand;
             out.printf("series: %d (%d with demand in the simulated periods)%n", series, withDemand);
             out.printf("fill rate, mean of series with demand: %.4f%n", mean);
-            out.printf("fill rate, mean counting series without demand as 1 / as 0: %.4f / %.4f%n",
+            out.printf(
+                    "fill rate, mean counting series without demand as 1 / as 0: %.4f / %.4f%n",
                     (fillSum + series - withDemand) / series, fillSum / series);
             out.printf("fill rate, total (served / demanded): %.4f%n", demanded == 0 ? Double.NaN : served / demanded);
             out.printf("cycle service level, mean: %.4f; stockout periods: %d%n", cycleSum / series, stockouts);
             if (priced) {
-                out.printf("holding value (sum of average on hand x price): %.6g; holding cost at %s a period: %.6g%n",
+                out.printf(
+                        "holding value (sum of average on hand x price): %.6g; holding cost at %s a period: %.6g%n",
                         holdingValue, Numbers.format(rate), holdingValue * rate);
             }
             out.printf("run time: %.1f s%n", seconds);

@@ -1,7 +1,6 @@
 package org.openvmi.consignment;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -25,7 +21,9 @@ import org.openvmi.consignment.model.AgreementRules;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.consignment.model.SettlementCycle;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -51,8 +49,13 @@ public class Agreements {
     private final java.time.Clock clock;
     private final Validator validator;
 
-    Agreements(AgreementRepository repository, CatalogRefs refs, SupplierCatalog suppliers, UseCases useCases,
-               java.time.Clock clock, Validator validator) {
+    Agreements(
+            AgreementRepository repository,
+            CatalogRefs refs,
+            SupplierCatalog suppliers,
+            UseCases useCases,
+            java.time.Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.repository = repository;
         this.refs = refs;
@@ -97,18 +100,21 @@ public class Agreements {
     /** A new version of the agreement, effective now; the supplier cannot be changed. */
     public AgreementView change(long id, AgreementRequest request) {
         RequestValidation.check(validator, request);
-        long[] current = repository.current(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
+        long[] current =
+                repository.current(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
         Validated v = validate(request, id);
         if (v.supplierId != current[1]) {
             throw new BusinessRuleException("supplier", "the supplier of an agreement cannot be changed");
         }
         AgreementView now = get(id, null);
         if (same(v, now, id)) {
-            return now;   // a form saved unchanged adds no version (issue 13)
+            return now; // a form saved unchanged adds no version (issue 13)
         }
         return useCases.run(() -> {
             if (!repository.addVersion(id, (int) current[0], v.version, v.lines, CurrentUser.name(), clock.instant())) {
-                throw new ConflictException("version", CodedRefusal.stale("Agreement " + id + " was changed by someone else meanwhile; reload it"));
+                throw new ConflictException(
+                        "version",
+                        CodedRefusal.stale("Agreement " + id + " was changed by someone else meanwhile; reload it"));
             }
             return get(id, null);
         });
@@ -116,7 +122,9 @@ public class Agreements {
 
     @Transactional(readOnly = true)
     public AgreementView get(long id, Integer version) {
-        return repository.view(id, version, PartyScope.current()).orElseThrow(() -> new NotFoundException("Agreement", id));
+        return repository
+                .view(id, version, PartyScope.current())
+                .orElseThrow(() -> new NotFoundException("Agreement", id));
     }
 
     @Transactional(readOnly = true)
@@ -128,25 +136,62 @@ public class Agreements {
     private boolean same(Validated change, AgreementView now, long id) {
         Validated current;
         try {
-            current = validate(new AgreementRequest(now.supplier(), now.currency(), null, now.replenishWithinHours(),
-                    now.settlementCycle(), now.settlementDay(), now.ownershipMode(), now.validFrom(), now.validTo(),
-                    now.penaltyTerms(), now.penaltyPerLateHour(), now.penaltyPerStockoutDay(),
-                    now.lines().stream().map(l -> new AgreementRequest.Line(l.item(), l.location(), l.min(), l.max(),
-                            l.price(), l.safety(), l.packSize(), l.moq())).toList()), id);
+            current = validate(
+                    new AgreementRequest(
+                            now.supplier(),
+                            now.currency(),
+                            null,
+                            now.replenishWithinHours(),
+                            now.settlementCycle(),
+                            now.settlementDay(),
+                            now.ownershipMode(),
+                            now.validFrom(),
+                            now.validTo(),
+                            now.penaltyTerms(),
+                            now.penaltyPerLateHour(),
+                            now.penaltyPerStockoutDay(),
+                            now.lines().stream()
+                                    .map(l -> new AgreementRequest.Line(
+                                            l.item(),
+                                            l.location(),
+                                            l.min(),
+                                            l.max(),
+                                            l.price(),
+                                            l.safety(),
+                                            l.packSize(),
+                                            l.moq()))
+                                    .toList()),
+                    id);
         } catch (RuntimeException e) {
-            return false;   // the current version no longer passes today's checks: any save is a change
+            return false; // the current version no longer passes today's checks: any save is a change
         }
         return normal(change).equals(normal(current));
     }
 
     private static List<Object> normal(Validated v) {
         AgreementRepository.NewVersion t = v.version;
-        List<Object> out = new ArrayList<>(List.of(v.supplierId, t.currency(), t.mode(), t.cycle(), t.hours(),
-                String.valueOf(t.settlementDay()), String.valueOf(t.validFrom()), String.valueOf(t.validTo()),
-                String.valueOf(t.penaltyTerms()), number(t.perLateHour()), number(t.perStockoutDay())));
+        List<Object> out = new ArrayList<>(List.of(
+                v.supplierId,
+                t.currency(),
+                t.mode(),
+                t.cycle(),
+                t.hours(),
+                String.valueOf(t.settlementDay()),
+                String.valueOf(t.validFrom()),
+                String.valueOf(t.validTo()),
+                String.valueOf(t.penaltyTerms()),
+                number(t.perLateHour()),
+                number(t.perStockoutDay())));
         for (AgreementRepository.NewLine l : v.lines) {
-            out.add(List.of(l.itemId(), l.locationId(), number(l.min()), number(l.max()), number(l.safety()),
-                    number(l.price()), number(l.packSize()), number(l.moq())));
+            out.add(List.of(
+                    l.itemId(),
+                    l.locationId(),
+                    number(l.min()),
+                    number(l.max()),
+                    number(l.safety()),
+                    number(l.price()),
+                    number(l.packSize()),
+                    number(l.moq())));
         }
         return out;
     }
@@ -155,9 +200,8 @@ public class Agreements {
         return n == null ? "null" : n.stripTrailingZeros().toPlainString();
     }
 
-    private record Validated(long supplierId, AgreementRepository.NewVersion version,
-                             List<AgreementRepository.NewLine> lines) {
-    }
+    private record Validated(
+            long supplierId, AgreementRepository.NewVersion version, List<AgreementRepository.NewLine> lines) {}
 
     private Validated validate(AgreementRequest r, Long agreementId) {
         if (r == null) {
@@ -168,13 +212,16 @@ public class Agreements {
         if (r.supplier() == null || r.supplier().isBlank()) {
             errors.add("supplier", CodedRefusal.required());
         } else {
-            supplierId = refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
+            supplierId =
+                    refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
             if (supplierId == null) {
                 errors.add("supplier", CodedRefusal.unknown("supplier", r.supplier()));
             }
         }
-        OwnershipMode mode = parse(OwnershipMode.class, r.ownershipMode(), OwnershipMode.UNTIL_CONSUMED, "ownershipMode", errors);
-        SettlementCycle cycle = parse(SettlementCycle.class, r.settlementCycle(), SettlementCycle.MONTHLY, "settlementCycle", errors);
+        OwnershipMode mode =
+                parse(OwnershipMode.class, r.ownershipMode(), OwnershipMode.UNTIL_CONSUMED, "ownershipMode", errors);
+        SettlementCycle cycle =
+                parse(SettlementCycle.class, r.settlementCycle(), SettlementCycle.MONTHLY, "settlementCycle", errors);
         String currency = r.currency() == null ? "CNY" : r.currency().trim().toUpperCase(Locale.ROOT);
         int hours = r.replenishWithinHours() == null ? 48 : r.replenishWithinHours();
         AgreementRules.terms(currency, hours, r.settlementDay(), cycle, r.validFrom(), r.validTo(), errors);
@@ -214,13 +261,21 @@ public class Agreements {
             }
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
             if (item == null) {
-                errors.add(f + "item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
+                errors.add(
+                        f + "item",
+                        l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
             }
-            LocationRef location = l.location() == null ? null : locations.get(l.location().trim());
+            LocationRef location =
+                    l.location() == null ? null : locations.get(l.location().trim());
             if (location == null) {
-                errors.add(f + "location", l.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", l.location()));
+                errors.add(
+                        f + "location",
+                        l.location() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("location", l.location()));
             } else if (location.type() != LocationType.VMI) {
-                errors.add(f + "location", "'" + location.code() + "' is not a VMI zone (type " + location.type() + ")");
+                errors.add(
+                        f + "location", "'" + location.code() + "' is not a VMI zone (type " + location.type() + ")");
             }
             BigDecimal price = l.price() != null ? l.price() : r.price();
             AgreementRules.line(i, l.min(), l.max(), price, l.safety(), mode, errors);
@@ -230,7 +285,8 @@ public class Agreements {
             if (!seen.add(item.id() + "@" + location.id())) {
                 errors.add(f + "item", "item '" + item.code() + "' at '" + location.code() + "' is listed twice");
             }
-            SupplierItemView source = supplierId == null ? null : source(r.supplier().trim(), item.code());
+            SupplierItemView source =
+                    supplierId == null ? null : source(r.supplier().trim(), item.code());
             BigDecimal pack = l.packSize() != null ? l.packSize() : source == null ? BigDecimal.ONE : source.packSize();
             BigDecimal moq = l.moq() != null ? l.moq() : source == null ? BigDecimal.ONE : source.moq();
             if (pack.signum() <= 0) {
@@ -239,17 +295,33 @@ public class Agreements {
             if (moq.signum() < 0) {
                 errors.add(f + "moq", CodedRefusal.notNegative());
             }
-            if (supplierId != null && repository.coveringAgreement(supplierId, item.id(), location.id(), agreementId).isPresent()) {
-                errors.add(f + "item", "item '" + item.code() + "' at '" + location.code()
-                        + "' is already covered by another active agreement of this supplier");
+            if (supplierId != null
+                    && repository
+                            .coveringAgreement(supplierId, item.id(), location.id(), agreementId)
+                            .isPresent()) {
+                errors.add(
+                        f + "item",
+                        "item '" + item.code() + "' at '" + location.code()
+                                + "' is already covered by another active agreement of this supplier");
             }
-            newLines.add(new AgreementRepository.NewLine(item.id(), location.id(), l.min(), l.max(), l.safety(), price,
-                    pack, moq));
+            newLines.add(new AgreementRepository.NewLine(
+                    item.id(), location.id(), l.min(), l.max(), l.safety(), price, pack, moq));
         }
         errors.throwIfAny();
-        return new Validated(Objects.requireNonNull(supplierId), new AgreementRepository.NewVersion(currency, mode.name(),
-                cycle.name(), r.settlementDay(), hours, r.validFrom(), r.validTo(), blank(r.penaltyTerms()),
-                r.penaltyPerLateHour(), r.penaltyPerStockoutDay()), newLines);
+        return new Validated(
+                Objects.requireNonNull(supplierId),
+                new AgreementRepository.NewVersion(
+                        currency,
+                        mode.name(),
+                        cycle.name(),
+                        r.settlementDay(),
+                        hours,
+                        r.validFrom(),
+                        r.validTo(),
+                        blank(r.penaltyTerms()),
+                        r.penaltyPerLateHour(),
+                        r.penaltyPerStockoutDay()),
+                newLines);
     }
 
     private SupplierItemView source(String supplier, String item) {

@@ -1,13 +1,9 @@
 package org.openvmi.consignment;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -16,7 +12,9 @@ import org.openvmi.consignment.internal.CallOffRepository;
 import org.openvmi.consignment.internal.UseCases;
 import org.openvmi.consignment.model.CallOffStatus;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -38,7 +36,13 @@ public class CallOffs {
     private final Clock clock;
     private final Validator validator;
 
-    CallOffs(CallOffRepository repository, AgreementRepository agreements, CatalogRefs refs, UseCases useCases, Clock clock, Validator validator) {
+    CallOffs(
+            CallOffRepository repository,
+            AgreementRepository agreements,
+            CatalogRefs refs,
+            UseCases useCases,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.repository = repository;
         this.agreements = agreements;
@@ -54,17 +58,26 @@ public class CallOffs {
         }
         FieldErrors errors = new FieldErrors();
         String supplier = Agreements.blank(r.supplier());
-        Long supplierId = supplier == null ? null : refs.suppliers(Set.of(supplier)).get(supplier);
+        Long supplierId =
+                supplier == null ? null : refs.suppliers(Set.of(supplier)).get(supplier);
         if (supplierId == null) {
-            errors.add("supplier", supplier == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", supplier));
+            errors.add(
+                    "supplier",
+                    supplier == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", supplier));
         }
-        ItemRef item = r.item() == null ? null : refs.items(Set.of(r.item().trim())).get(r.item().trim());
+        ItemRef item = r.item() == null
+                ? null
+                : refs.items(Set.of(r.item().trim())).get(r.item().trim());
         if (item == null) {
             errors.add("item", r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
         }
-        LocationRef location = r.location() == null ? null : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
+        LocationRef location = r.location() == null
+                ? null
+                : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
         if (location == null) {
-            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
+            errors.add(
+                    "location",
+                    r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.qty() == null || r.qty().signum() <= 0) {
             errors.add("qty", "is required and must be greater than zero");
@@ -72,15 +85,28 @@ public class CallOffs {
         if (r.neededBy() == null) {
             errors.add("neededBy", CodedRefusal.required());
         }
-        if (supplierId != null && item != null && location != null
-            && agreements.termsAt(supplierId, item.id(), location.id(), clock.instant()).isEmpty()) {
-            errors.add("item", "no VMI agreement of supplier '" + supplier + "' covers item '" + item.code() + "' at '"
-                    + location.code() + "'");
+        if (supplierId != null
+                && item != null
+                && location != null
+                && agreements
+                        .termsAt(supplierId, item.id(), location.id(), clock.instant())
+                        .isEmpty()) {
+            errors.add(
+                    "item",
+                    "no VMI agreement of supplier '" + supplier + "' covers item '" + item.code() + "' at '"
+                            + location.code() + "'");
         }
         errors.throwIfAny();
         long sid = supplierId;
-        return useCases.run(() -> get(repository.insert(sid, item.id(), location.id(), r.qty(), r.neededBy(),
-                Agreements.blank(r.comment()), CurrentUser.name(), clock.instant())));
+        return useCases.run(() -> get(repository.insert(
+                sid,
+                item.id(),
+                location.id(),
+                r.qty(),
+                r.neededBy(),
+                Agreements.blank(r.comment()),
+                CurrentUser.name(),
+                clock.instant())));
     }
 
     public CallOffView confirm(long id, CallOffRequest answer) {
@@ -111,20 +137,52 @@ public class CallOffs {
     private CallOffView change(long id, CallOffStatus.Action action, CallOffRequest r) {
         String comment = r == null ? null : Agreements.blank(r.comment());
         return useCases.run(() -> {
-            CallOffRepository.Head head = repository.head(id, PartyScope.current())
-                    .orElseThrow(() -> new NotFoundException("Call-off", id));
+            CallOffRepository.Head head =
+                    repository.head(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Call-off", id));
             CallOffStatus.valueOf(head.status()).refuse(action, id).ifPresent(reason -> {
                 throw new ConflictException("status", reason);
             });
-            BigDecimal qty = action == CallOffStatus.Action.ACCEPT && head.proposedQty() != null ? head.proposedQty() : head.qty();
+            BigDecimal qty = action == CallOffStatus.Action.ACCEPT && head.proposedQty() != null
+                    ? head.proposedQty()
+                    : head.qty();
             String to = action.to(head.shipped(), qty).name();
             boolean ok = switch (action) {
-                case PROPOSE -> repository.change(id, head.rowVersion(), to, null, null, r.qty(),
-                        r.neededBy(), comment, CurrentUser.name(), clock.instant());
-                case ACCEPT -> repository.change(id, head.rowVersion(), to, head.proposedQty(),
-                        head.proposedDate(), null, null, null, CurrentUser.name(), clock.instant());
-                default -> repository.change(id, head.rowVersion(), to, null, null, null, null, comment,
-                        CurrentUser.name(), clock.instant());
+                case PROPOSE ->
+                    repository.change(
+                            id,
+                            head.rowVersion(),
+                            to,
+                            null,
+                            null,
+                            r.qty(),
+                            r.neededBy(),
+                            comment,
+                            CurrentUser.name(),
+                            clock.instant());
+                case ACCEPT ->
+                    repository.change(
+                            id,
+                            head.rowVersion(),
+                            to,
+                            head.proposedQty(),
+                            head.proposedDate(),
+                            null,
+                            null,
+                            null,
+                            CurrentUser.name(),
+                            clock.instant());
+                default ->
+                    repository.change(
+                            id,
+                            head.rowVersion(),
+                            to,
+                            null,
+                            null,
+                            null,
+                            null,
+                            comment,
+                            CurrentUser.name(),
+                            clock.instant());
             };
             if (!ok) {
                 throw new UseCases.Retry("call-off " + id + " changed meanwhile");

@@ -1,7 +1,6 @@
 package org.openvmi.consignment;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -26,7 +22,9 @@ import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.PostingResult;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.web.RequestValidation;
@@ -51,9 +49,16 @@ public class Consumptions {
     private final Validator validator;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Consumptions(CatalogRefs refs, Ownership ownership, InventoryLedger ledger, SettlementRepository settlements,
-                 UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency, Clock clock, Validator validator,
-                 org.springframework.context.ApplicationEventPublisher events) {
+    Consumptions(
+            CatalogRefs refs,
+            Ownership ownership,
+            InventoryLedger ledger,
+            SettlementRepository settlements,
+            UseCases useCases,
+            org.openvmi.consignment.internal.Idempotency idempotency,
+            Clock clock,
+            Validator validator,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.validator = validator;
         this.idempotency = idempotency;
@@ -76,13 +81,19 @@ public class Consumptions {
             throw InvalidInputException.of("body", CodedRefusal.required());
         }
         FieldErrors errors = new FieldErrors();
-        ItemRef item = r.item() == null ? null : refs.items(Set.of(r.item().trim())).get(r.item().trim());
+        ItemRef item = r.item() == null
+                ? null
+                : refs.items(Set.of(r.item().trim())).get(r.item().trim());
         if (item == null) {
             errors.add("item", r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
         }
-        LocationRef location = r.location() == null ? null : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
+        LocationRef location = r.location() == null
+                ? null
+                : refs.locations(Set.of(r.location().trim())).get(r.location().trim());
         if (location == null) {
-            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
+            errors.add(
+                    "location",
+                    r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.qty() == null || r.qty().signum() <= 0) {
             errors.add("qty", "is required and must be greater than zero");
@@ -94,7 +105,11 @@ public class Consumptions {
             errors.add("reference", "at most 100 characters");
         }
         errors.throwIfAny();
-        return useCases.run(() -> idempotency.once(idempotencyKey, "POST /vmi/consumptions", r, ConsumptionView.class,
+        return useCases.run(() -> idempotency.once(
+                idempotencyKey,
+                "POST /vmi/consumptions",
+                r,
+                ConsumptionView.class,
                 () -> consume(item, location, r.qty(), reference)));
     }
 
@@ -104,11 +119,13 @@ public class Consumptions {
         BigDecimal available = FifoPick.available(layers);
         if (available.compareTo(qty) < 0) {
             // unserved demand for the analytics (fill rate, stockouts): the buyer's consumption, whoever owns the stock
-            events.publishEvent(new org.openvmi.inventory.IssueRefused("CONSUME", item.code(), location.warehouse(),
-                    "OWN", qty, available, now));
-            throw new ConflictException("qty", "Insufficient stock of item '" + item.code() + "' at location '"
-                    + location.code() + "': available " + Ownership.plain(available) + ", requested "
-                    + Ownership.plain(qty));
+            events.publishEvent(new org.openvmi.inventory.IssueRefused(
+                    "CONSUME", item.code(), location.warehouse(), "OWN", qty, available, now));
+            throw new ConflictException(
+                    "qty",
+                    "Insufficient stock of item '" + item.code() + "' at location '"
+                            + location.code() + "': available " + Ownership.plain(available) + ", requested "
+                            + Ownership.plain(qty));
         }
         Map<String, AgreementRepository.Terms> terms = ownership.terms(layers, item, location, now);
         boolean supplierFirst = terms.values().stream().anyMatch(t -> t.mode() == OwnershipMode.STAGED);
@@ -117,13 +134,20 @@ public class Consumptions {
         List<Ownership.Passage> passages = new ArrayList<>();
         for (FifoPick.Pick p : picks) {
             if (!"OWN".equals(p.owner())) {
-                Ownership.Passage passage = new Ownership.Passage(Ownership.require(terms, p.owner(), item, location),
-                        "CONSUMPTION", p.lot(), p.qty());
+                Ownership.Passage passage = new Ownership.Passage(
+                        Ownership.require(terms, p.owner(), item, location), "CONSUMPTION", p.lot(), p.qty());
                 passages.add(passage);
                 movements.addAll(Ownership.lines(passage, item, location, reference));
             }
-            movements.add(LedgerLine.of(MovementType.CONSUME, item.id(), location.id(), null,
-                    p.lot().isEmpty() ? null : p.lot(), p.qty(), "VMI consumption", reference));
+            movements.add(LedgerLine.of(
+                    MovementType.CONSUME,
+                    item.id(),
+                    location.id(),
+                    null,
+                    p.lot().isEmpty() ? null : p.lot(),
+                    p.qty(),
+                    "VMI consumption",
+                    reference));
         }
         List<FifoPick.Layer> after = Ownership.minus(layers, picks);
         for (AgreementRepository.Terms t : terms.values()) {
@@ -139,12 +163,22 @@ public class Consumptions {
             // a concurrent consumption took these lots between our read and our posting: read again
             throw new UseCases.Retry(e.getMessage());
         }
-        long id = settlements.insertConsumption(item.id(), location.id(), qty, reference, posting.postingId(),
-                CurrentUser.name(), now);
-        List<ConsumptionView.Settled> settled = ownership.settle(passages, posting.postingId(), reference, now,
-                LocalDate.ofInstant(now, clock.getZone()));
-        return new ConsumptionView(id, item.code(), location.code(), Ownership.plain(qty), reference, posting.postingId(),
-                now, picks.stream().map(p -> new ConsumptionView.Pick(p.owner(), p.lot().isEmpty() ? null : p.lot(),
-                Ownership.plain(p.qty()))).toList(), settled);
+        long id = settlements.insertConsumption(
+                item.id(), location.id(), qty, reference, posting.postingId(), CurrentUser.name(), now);
+        List<ConsumptionView.Settled> settled = ownership.settle(
+                passages, posting.postingId(), reference, now, LocalDate.ofInstant(now, clock.getZone()));
+        return new ConsumptionView(
+                id,
+                item.code(),
+                location.code(),
+                Ownership.plain(qty),
+                reference,
+                posting.postingId(),
+                now,
+                picks.stream()
+                        .map(p -> new ConsumptionView.Pick(
+                                p.owner(), p.lot().isEmpty() ? null : p.lot(), Ownership.plain(p.qty())))
+                        .toList(),
+                settled);
     }
 }

@@ -1,7 +1,6 @@
 package org.openvmi.consignment;
 
 import java.math.BigDecimal;
-
 import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.inventory.StockFilter;
 import org.openvmi.inventory.StockQueries;
@@ -20,19 +19,26 @@ class LineStock {
     }
 
     BigDecimal onHand(AgreementRepository.Terms t) {
-        return stock.stock(new StockFilter(t.item(), null, t.location(), null, false), new PageRequest(0, PageRequest.MAX_SIZE))
-                .content().stream().map(StockView::onHand).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return stock
+                .stock(
+                        new StockFilter(t.item(), null, t.location(), null, false),
+                        new PageRequest(0, PageRequest.MAX_SIZE))
+                .content()
+                .stream()
+                .map(StockView::onHand)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** On hand and its value split by owner: the buyer's own stock and the supplier's consigned stock. */
-    record Split(BigDecimal own, BigDecimal consigned) {
-    }
+    record Split(BigDecimal own, BigDecimal consigned) {}
 
     Split split(AgreementRepository.Terms t) {
         BigDecimal own = BigDecimal.ZERO;
         BigDecimal consigned = BigDecimal.ZERO;
-        for (StockView v : stock.stock(new StockFilter(t.item(), null, t.location(), null, false),
-                new PageRequest(0, PageRequest.MAX_SIZE)).content()) {
+        for (StockView v : stock.stock(
+                        new StockFilter(t.item(), null, t.location(), null, false),
+                        new PageRequest(0, PageRequest.MAX_SIZE))
+                .content()) {
             if ("OWN".equals(v.owner())) {
                 own = own.add(v.onHand());
             } else if (v.owner().equals(t.supplier())) {

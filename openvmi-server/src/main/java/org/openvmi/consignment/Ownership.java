@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -16,7 +15,6 @@ import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.SettlementRepository;
 import org.openvmi.consignment.internal.ShipmentRepository;
 import org.openvmi.consignment.model.FifoPick;
-import org.openvmi.shared.Money;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.MovementType;
@@ -24,6 +22,7 @@ import org.openvmi.inventory.StockFilter;
 import org.openvmi.inventory.StockQueries;
 import org.openvmi.inventory.StockView;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.Money;
 import org.openvmi.shared.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +35,7 @@ import org.springframework.stereotype.Component;
 class Ownership {
 
     /** A quantity whose ownership passes from a supplier to the buyer, with the terms it is settled at. */
-    record Passage(AgreementRepository.Terms terms, String kind, String lot, BigDecimal qty) {
-    }
+    record Passage(AgreementRepository.Terms terms, String kind, String lot, BigDecimal qty) {}
 
     private final StockQueries stock;
     private final ShipmentRepository shipments;
@@ -45,8 +43,12 @@ class Ownership {
     private final SettlementRepository settlements;
     private final CatalogRefs refs;
 
-    Ownership(StockQueries stock, ShipmentRepository shipments, AgreementRepository agreements,
-              SettlementRepository settlements, CatalogRefs refs) {
+    Ownership(
+            StockQueries stock,
+            ShipmentRepository shipments,
+            AgreementRepository agreements,
+            SettlementRepository settlements,
+            CatalogRefs refs) {
         this.stock = stock;
         this.shipments = shipments;
         this.agreements = agreements;
@@ -58,8 +60,10 @@ class Ownership {
     List<FifoPick.Layer> layers(ItemRef item, LocationRef location) {
         Map<String, Instant> first = shipments.firstReceipts(item.id(), location.id());
         List<FifoPick.Layer> layers = new ArrayList<>();
-        for (StockView v : stock.stock(new StockFilter(item.code(), null, location.code(), null, false),
-                new PageRequest(0, PageRequest.MAX_SIZE)).content()) {
+        for (StockView v : stock.stock(
+                        new StockFilter(item.code(), null, location.code(), null, false),
+                        new PageRequest(0, PageRequest.MAX_SIZE))
+                .content()) {
             String lot = v.lot() == null ? "" : v.lot();
             layers.add(new FifoPick.Layer(v.owner(), lot, v.available(), first.get(lot)));
         }
@@ -67,12 +71,17 @@ class Ownership {
     }
 
     /** The terms in force now of every supplier owning stock in the layers (suppliers without an agreement absent). */
-    Map<String, AgreementRepository.Terms> terms(List<FifoPick.Layer> layers, ItemRef item, LocationRef location,
-                                                 Instant at) {
-        List<String> owners = layers.stream().map(FifoPick.Layer::owner).filter(o -> !"OWN".equals(o)).distinct().toList();
+    Map<String, AgreementRepository.Terms> terms(
+            List<FifoPick.Layer> layers, ItemRef item, LocationRef location, Instant at) {
+        List<String> owners = layers.stream()
+                .map(FifoPick.Layer::owner)
+                .filter(o -> !"OWN".equals(o))
+                .distinct()
+                .toList();
         Map<String, AgreementRepository.Terms> terms = new HashMap<>();
-        refs.suppliers(owners).forEach((code, id) -> agreements.termsAt(id, item.id(), location.id(), at)
-                .ifPresent(t -> terms.put(code, t)));
+        refs.suppliers(owners)
+                .forEach((code, id) ->
+                        agreements.termsAt(id, item.id(), location.id(), at).ifPresent(t -> terms.put(code, t)));
         return terms;
     }
 
@@ -80,12 +89,14 @@ class Ownership {
         return agreements.termsAt(supplierId, item.id(), location.id(), at);
     }
 
-    static AgreementRepository.Terms require(Map<String, AgreementRepository.Terms> terms, String supplier,
-                                             ItemRef item, LocationRef location) {
+    static AgreementRepository.Terms require(
+            Map<String, AgreementRepository.Terms> terms, String supplier, ItemRef item, LocationRef location) {
         AgreementRepository.Terms t = terms.get(supplier);
         if (t == null) {
-            throw new BusinessRuleException("item", "No VMI agreement of supplier '" + supplier + "' is in force for item '"
-                    + item.code() + "' at '" + location.code() + "': its consigned stock cannot be settled");
+            throw new BusinessRuleException(
+                    "item",
+                    "No VMI agreement of supplier '" + supplier + "' is in force for item '" + item.code() + "' at '"
+                            + location.code() + "': its consigned stock cannot be settled");
         }
         return t;
     }
@@ -94,24 +105,59 @@ class Ownership {
     static List<LedgerLine> lines(Passage p, ItemRef item, LocationRef location, String reference) {
         String lot = p.lot().isEmpty() ? null : p.lot();
         return List.of(
-                LedgerLine.of(MovementType.OWNERSHIP_TRANSFER, item.id(), location.id(), p.terms().supplierId(), lot,
-                        p.qty().negate(), "ownership to buyer (" + p.kind() + ")", reference),
-                LedgerLine.of(MovementType.OWNERSHIP_TRANSFER, item.id(), location.id(), null, lot, p.qty(),
-                        "ownership from " + p.terms().supplier() + " (" + p.kind() + ")", reference));
+                LedgerLine.of(
+                        MovementType.OWNERSHIP_TRANSFER,
+                        item.id(),
+                        location.id(),
+                        p.terms().supplierId(),
+                        lot,
+                        p.qty().negate(),
+                        "ownership to buyer (" + p.kind() + ")",
+                        reference),
+                LedgerLine.of(
+                        MovementType.OWNERSHIP_TRANSFER,
+                        item.id(),
+                        location.id(),
+                        null,
+                        lot,
+                        p.qty(),
+                        "ownership from " + p.terms().supplier() + " (" + p.kind() + ")",
+                        reference));
     }
 
     /** The settlement line of every passage, at the price of its agreement version; returns what was settled. */
-    List<ConsumptionView.Settled> settle(List<Passage> passages, long postingId, String reference, Instant at,
-                                         LocalDate on) {
+    List<ConsumptionView.Settled> settle(
+            List<Passage> passages, long postingId, String reference, Instant at, LocalDate on) {
         List<ConsumptionView.Settled> settled = new ArrayList<>();
         for (Passage p : passages) {
             AgreementRepository.Terms t = p.terms();
             Money amount = Money.settled(p.qty(), t.price(), t.currency());
-            settlements.insertLine(new SettlementRepository.NewLine(t.supplierId(), t.agreementId(), t.versionNo(),
-                    p.kind(), t.itemId(), t.locationId(), p.lot(), p.qty(), t.price(), amount.amount(), t.currency(),
-                    reference, postingId, at, on));
-            settled.add(new ConsumptionView.Settled(t.supplier(), p.kind(), p.lot().isEmpty() ? null : p.lot(),
-                    plain(p.qty()), plain(t.price()), amount.amount(), t.currency(), t.agreementId(), t.versionNo()));
+            settlements.insertLine(new SettlementRepository.NewLine(
+                    t.supplierId(),
+                    t.agreementId(),
+                    t.versionNo(),
+                    p.kind(),
+                    t.itemId(),
+                    t.locationId(),
+                    p.lot(),
+                    p.qty(),
+                    t.price(),
+                    amount.amount(),
+                    t.currency(),
+                    reference,
+                    postingId,
+                    at,
+                    on));
+            settled.add(new ConsumptionView.Settled(
+                    t.supplier(),
+                    p.kind(),
+                    p.lot().isEmpty() ? null : p.lot(),
+                    plain(p.qty()),
+                    plain(t.price()),
+                    amount.amount(),
+                    t.currency(),
+                    t.agreementId(),
+                    t.versionNo()));
         }
         return settled;
     }
@@ -125,23 +171,30 @@ class Ownership {
             return List.of();
         }
         BigDecimal total = after.stream().map(FifoPick.Layer::available).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal own = after.stream().filter(l -> "OWN".equals(l.owner())).map(FifoPick.Layer::available)
+        BigDecimal own = after.stream()
+                .filter(l -> "OWN".equals(l.owner()))
+                .map(FifoPick.Layer::available)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal move = org.openvmi.consignment.model.StagedOwnership.toTransfer(total, own, t.safety());
         if (move.signum() <= 0) {
             return List.of();
         }
-        List<FifoPick.Layer> supplierLayers = after.stream().filter(l -> t.supplier().equals(l.owner())).toList();
+        List<FifoPick.Layer> supplierLayers =
+                after.stream().filter(l -> t.supplier().equals(l.owner())).toList();
         List<FifoPick.Pick> picks = FifoPick.pick(supplierLayers, move.min(FifoPick.available(supplierLayers)), false);
-        return picks.stream().map(p -> new Passage(t, "STAGED", p.lot(), p.qty())).toList();
+        return picks.stream()
+                .map(p -> new Passage(t, "STAGED", p.lot(), p.qty()))
+                .toList();
     }
 
     /** The layers after taking the picks out (and, for receipts, adding what arrived). */
     static List<FifoPick.Layer> minus(List<FifoPick.Layer> layers, List<FifoPick.Pick> picks) {
         List<FifoPick.Layer> out = new ArrayList<>();
         for (FifoPick.Layer l : layers) {
-            BigDecimal taken = picks.stream().filter(p -> p.owner().equals(l.owner()) && p.lot().equals(l.lot()))
-                    .map(FifoPick.Pick::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal taken = picks.stream()
+                    .filter(p -> p.owner().equals(l.owner()) && p.lot().equals(l.lot()))
+                    .map(FifoPick.Pick::qty)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             out.add(new FifoPick.Layer(l.owner(), l.lot(), l.available().subtract(taken), l.receivedAt()));
         }
         return out;

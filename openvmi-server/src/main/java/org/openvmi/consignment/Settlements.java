@@ -1,7 +1,6 @@
 package org.openvmi.consignment;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.internal.Idempotency;
 import org.openvmi.consignment.internal.SettlementRepository;
@@ -23,7 +19,9 @@ import org.openvmi.consignment.model.SettlementPeriods;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -49,8 +47,13 @@ public class Settlements {
     private final Validator validator;
     private final Idempotency idempotency;
 
-    Settlements(SettlementRepository repository, CatalogRefs refs, UseCases useCases, Clock clock, Validator validator,
-                Idempotency idempotency) {
+    Settlements(
+            SettlementRepository repository,
+            CatalogRefs refs,
+            UseCases useCases,
+            Clock clock,
+            Validator validator,
+            Idempotency idempotency) {
         this.idempotency = idempotency;
         this.validator = validator;
         this.repository = repository;
@@ -69,7 +72,8 @@ public class Settlements {
         if (r.supplier() == null || r.supplier().isBlank()) {
             errors.add("supplier", CodedRefusal.required());
         } else {
-            supplierId = refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
+            supplierId =
+                    refs.suppliers(Set.of(r.supplier().trim())).get(r.supplier().trim());
             if (supplierId == null) {
                 errors.add("supplier", CodedRefusal.unknown("supplier", r.supplier()));
             }
@@ -97,22 +101,29 @@ public class Settlements {
      * (0.00) or one in several currencies a 422.
      */
     private long make(long supplierId, String supplier, LocalDate from, LocalDate to, BigDecimal taxRate) {
-        SettlementRepository.Head existing = repository.statementsOf(from, to, supplierId).get(supplierId);
+        SettlementRepository.Head existing =
+                repository.statementsOf(from, to, supplierId).get(supplierId);
         List<SettlementRepository.OpenLines> open = repository.openLines(to, supplierId);
         StatementCandidate.Refusal refusal = refusal(existing, open.isEmpty() ? null : open.get(0));
         if (refusal == StatementCandidate.Refusal.DUPLICATE) {
             throw new ConflictException("period", refusalText(refusal, supplier, to, existing, List.of()));
         }
         if (refusal != null) {
-            throw new BusinessRuleException(refusal == StatementCandidate.Refusal.EMPTY ? "period" : "supplier",
-                    refusalText(refusal, supplier, to, null, open.isEmpty() ? List.of() : open.get(0).currencies()));
+            throw new BusinessRuleException(
+                    refusal == StatementCandidate.Refusal.EMPTY ? "period" : "supplier",
+                    refusalText(
+                            refusal,
+                            supplier,
+                            to,
+                            null,
+                            open.isEmpty() ? List.of() : open.get(0).currencies()));
         }
-        return repository.createStatement(supplierId, from, to, open.get(0).currencies().get(0), taxRate,
-                CurrentUser.name(), clock.instant());
+        return repository.createStatement(
+                supplierId, from, to, open.get(0).currencies().get(0), taxRate, CurrentUser.name(), clock.instant());
     }
 
-    private static StatementCandidate.Refusal refusal(SettlementRepository.Head existing,
-                                                      SettlementRepository.OpenLines open) {
+    private static StatementCandidate.Refusal refusal(
+            SettlementRepository.Head existing, SettlementRepository.OpenLines open) {
         if (existing != null) {
             return StatementCandidate.Refusal.DUPLICATE;
         }
@@ -122,15 +133,21 @@ public class Settlements {
         return open.currencies().size() > 1 ? StatementCandidate.Refusal.SEVERAL_CURRENCIES : null;
     }
 
-    private static String refusalText(StatementCandidate.Refusal refusal, String supplier, LocalDate to,
-                                      SettlementRepository.Head existing, List<String> currencies) {
+    private static String refusalText(
+            StatementCandidate.Refusal refusal,
+            String supplier,
+            LocalDate to,
+            SettlementRepository.Head existing,
+            List<String> currencies) {
         return switch (refusal) {
-            case DUPLICATE -> "supplier '" + supplier + "' has a statement of " + existing.from() + ".." + to
-                              + " already (ST-" + existing.id() + ")";
-            case EMPTY -> "supplier '" + supplier + "' has nothing to settle up to " + to
-                          + ": the statement would be 0.00";
-            case SEVERAL_CURRENCIES -> "the open lines of supplier '" + supplier + "' are in several currencies "
-                                       + currencies + "; one statement holds one currency";
+            case DUPLICATE ->
+                "supplier '" + supplier + "' has a statement of " + existing.from() + ".." + to + " already (ST-"
+                        + existing.id() + ")";
+            case EMPTY ->
+                "supplier '" + supplier + "' has nothing to settle up to " + to + ": the statement would be 0.00";
+            case SEVERAL_CURRENCIES ->
+                "the open lines of supplier '" + supplier + "' are in several currencies " + currencies
+                        + "; one statement holds one currency";
         };
     }
 
@@ -146,9 +163,15 @@ public class Settlements {
         for (SettlementRepository.OpenLines open : repository.openLines(p.to(), null)) {
             SettlementRepository.Head existing = made.get(open.supplierId());
             StatementCandidate.Refusal refusal = refusal(existing, open);
-            candidates.add(new StatementCandidate(open.supplier(), open.supplierName(),
-                    String.join(",", open.currencies()), open.lines(), open.amount().setScale(2),
-                    existing == null ? null : existing.id(), existing == null ? null : existing.status(), refusal));
+            candidates.add(new StatementCandidate(
+                    open.supplier(),
+                    open.supplierName(),
+                    String.join(",", open.currencies()),
+                    open.lines(),
+                    open.amount().setScale(2),
+                    existing == null ? null : existing.id(),
+                    existing == null ? null : existing.status(),
+                    refusal));
         }
         return candidates;
     }
@@ -167,15 +190,20 @@ public class Settlements {
         if (r.taxRate() != null && (r.taxRate().signum() < 0 || r.taxRate().compareTo(BigDecimal.ONE) >= 0)) {
             throw InvalidInputException.of("taxRate", "must be a fraction between 0 and 1, e.g. 0.13");
         }
-        return useCases.run(() -> idempotency.once(idempotencyKey, "POST /settlements/bulk", r,
-                BulkStatementResult.class, () -> issueAll(r, p)));
+        return useCases.run(() -> idempotency.once(
+                idempotencyKey, "POST /settlements/bulk", r, BulkStatementResult.class, () -> issueAll(r, p)));
     }
 
     private BulkStatementResult issueAll(BulkStatementRequest r, SettlementPeriods.Period p) {
         Map<String, StatementCandidate> candidates = new LinkedHashMap<>();
         candidates(r.period()).forEach(c -> candidates.put(c.supplier(), c));
-        List<String> wanted = r.suppliers() == null || r.suppliers().isEmpty() ? List.copyOf(candidates.keySet())
-                : r.suppliers().stream().filter(s -> s != null && !s.isBlank()).map(String::trim).distinct().toList();
+        List<String> wanted = r.suppliers() == null || r.suppliers().isEmpty()
+                ? List.copyOf(candidates.keySet())
+                : r.suppliers().stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
         Map<String, Long> ids = refs.suppliers(Set.copyOf(wanted));
         List<BulkStatementResult.Outcome> outcomes = new ArrayList<>();
         for (String supplier : wanted) {
@@ -184,40 +212,77 @@ public class Settlements {
                 throw InvalidInputException.of("suppliers", "unknown supplier '" + supplier + "'");
             }
             if (c == null) {
-                outcomes.add(new BulkStatementResult.Outcome(supplier, BulkStatementResult.Status.SKIPPED, null,
-                        BigDecimal.ZERO.setScale(2), null, StatementCandidate.Refusal.EMPTY,
+                outcomes.add(new BulkStatementResult.Outcome(
+                        supplier,
+                        BulkStatementResult.Status.SKIPPED,
+                        null,
+                        BigDecimal.ZERO.setScale(2),
+                        null,
+                        StatementCandidate.Refusal.EMPTY,
                         "supplier '" + supplier + "' has nothing to settle up to " + p.to()));
             } else if (!c.issuable()) {
-                SettlementRepository.Head existing = c.statement() == null ? null
-                        : new SettlementRepository.Head(c.statement(), ids.get(supplier), c.statementStatus(), 0, p.from(), p.to());
-                outcomes.add(new BulkStatementResult.Outcome(supplier, BulkStatementResult.Status.REFUSED,
-                        c.statement(), c.amount(), c.currency(), c.refusal(), refusalText(c.refusal(), supplier,
-                        p.to(), existing, List.of(c.currency().split(",")))));
+                SettlementRepository.Head existing = c.statement() == null
+                        ? null
+                        : new SettlementRepository.Head(
+                                c.statement(), ids.get(supplier), c.statementStatus(), 0, p.from(), p.to());
+                outcomes.add(new BulkStatementResult.Outcome(
+                        supplier,
+                        BulkStatementResult.Status.REFUSED,
+                        c.statement(),
+                        c.amount(),
+                        c.currency(),
+                        c.refusal(),
+                        refusalText(
+                                c.refusal(),
+                                supplier,
+                                p.to(),
+                                existing,
+                                List.of(c.currency().split(",")))));
             } else {
                 outcomes.add(makeAndIssue(ids.get(supplier), supplier, p, r.taxRate()));
             }
         }
-        int issued = (int) outcomes.stream().filter(o -> o.status() == BulkStatementResult.Status.ISSUED).count();
-        int refused = (int) outcomes.stream().filter(o -> o.status() == BulkStatementResult.Status.REFUSED).count();
+        int issued = (int) outcomes.stream()
+                .filter(o -> o.status() == BulkStatementResult.Status.ISSUED)
+                .count();
+        int refused = (int) outcomes.stream()
+                .filter(o -> o.status() == BulkStatementResult.Status.REFUSED)
+                .count();
         return new BulkStatementResult(r.period().trim(), p.from(), p.to(), issued, refused, outcomes);
     }
 
     /** A statement made meanwhile by someone else is refused like any duplicate (checked before any write). */
-    private BulkStatementResult.Outcome makeAndIssue(long supplierId, String supplier, SettlementPeriods.Period p,
-                                                     BigDecimal taxRate) {
+    private BulkStatementResult.Outcome makeAndIssue(
+            long supplierId, String supplier, SettlementPeriods.Period p, BigDecimal taxRate) {
         try {
             StatementView issued = issue(make(supplierId, supplier, p.from(), p.to(), taxRate));
-            return new BulkStatementResult.Outcome(supplier, BulkStatementResult.Status.ISSUED, issued.id(),
-                    issued.total(), issued.currency(), null, null);
+            return new BulkStatementResult.Outcome(
+                    supplier,
+                    BulkStatementResult.Status.ISSUED,
+                    issued.id(),
+                    issued.total(),
+                    issued.currency(),
+                    null,
+                    null);
         } catch (ConflictException e) {
-            return new BulkStatementResult.Outcome(supplier, BulkStatementResult.Status.REFUSED, null, null, null,
-                    StatementCandidate.Refusal.DUPLICATE, e.getMessage());
+            return new BulkStatementResult.Outcome(
+                    supplier,
+                    BulkStatementResult.Status.REFUSED,
+                    null,
+                    null,
+                    null,
+                    StatementCandidate.Refusal.DUPLICATE,
+                    e.getMessage());
         } catch (BusinessRuleException e) {
             // a concurrent bulk issue took the open lines between the candidates and now (its statement committed
             // after this one looked for it): nothing is left to settle, as if the supplier had been skipped
             boolean empty = "period".equals(e.field());
-            return new BulkStatementResult.Outcome(supplier, empty ? BulkStatementResult.Status.SKIPPED
-                    : BulkStatementResult.Status.REFUSED, null, empty ? BigDecimal.ZERO.setScale(2) : null, null,
+            return new BulkStatementResult.Outcome(
+                    supplier,
+                    empty ? BulkStatementResult.Status.SKIPPED : BulkStatementResult.Status.REFUSED,
+                    null,
+                    empty ? BigDecimal.ZERO.setScale(2) : null,
+                    null,
                     empty ? StatementCandidate.Refusal.EMPTY : StatementCandidate.Refusal.SEVERAL_CURRENCIES,
                     e.getMessage());
         }
@@ -247,8 +312,9 @@ public class Settlements {
 
     public StatementView dispute(long id, StatementAnswer answer) {
         RequestValidation.check(validator, answer);
-        if (answer == null || ((answer.comment() == null || answer.comment().isBlank())
-                               && (answer.lines() == null || answer.lines().isEmpty()))) {
+        if (answer == null
+                || ((answer.comment() == null || answer.comment().isBlank())
+                        && (answer.lines() == null || answer.lines().isEmpty()))) {
             throw InvalidInputException.of("comment", "say what is disputed: a comment or comments on lines");
         }
         return change(id, StatementStatus.Action.DISPUTE, "answered_at", answer);
@@ -265,23 +331,28 @@ public class Settlements {
         }
         return useCases.run(() -> {
             PartyScope scope = PartyScope.current();
-            SettlementRepository.Head head = repository.head(id, scope).orElseThrow(() -> new NotFoundException("Statement", id));
+            SettlementRepository.Head head =
+                    repository.head(id, scope).orElseThrow(() -> new NotFoundException("Statement", id));
             StatementStatus to = StatementStatus.valueOf(head.status()).moveTo(action.to(), id);
             if (answer != null && answer.lines() != null) {
                 for (int i = 0; i < answer.lines().size(); i++) {
                     StatementAnswer.LineComment lc = answer.lines().get(i);
-                    if (lc == null || lc.line() == null || lc.comment() == null || lc.comment().isBlank()
-                        || lc.comment().length() > 1000) {
-                        throw InvalidInputException.of("lines[" + i + "]", "a line id and a comment (at most 1000 characters)");
+                    if (lc == null
+                            || lc.line() == null
+                            || lc.comment() == null
+                            || lc.comment().isBlank()
+                            || lc.comment().length() > 1000) {
+                        throw InvalidInputException.of(
+                                "lines[" + i + "]", "a line id and a comment (at most 1000 characters)");
                     }
                     if (!repository.commentLine(id, lc.line(), lc.comment().trim())) {
-                        throw new BusinessRuleException("lines[" + i + "].line", "line " + lc.line()
-                                + " is not on statement " + id);
+                        throw new BusinessRuleException(
+                                "lines[" + i + "].line", "line " + lc.line() + " is not on statement " + id);
                     }
                 }
             }
-            if (!repository.changeState(id, head.rowVersion(), to.name(), stamp, CurrentUser.name(),
-                    comment, clock.instant())) {
+            if (!repository.changeState(
+                    id, head.rowVersion(), to.name(), stamp, CurrentUser.name(), comment, clock.instant())) {
                 throw new UseCases.Retry("statement " + id + " changed meanwhile");
             }
             return get(id);
@@ -290,7 +361,9 @@ public class Settlements {
 
     @Transactional(readOnly = true)
     public StatementView get(long id) {
-        return repository.view(id, PartyScope.current(), true).orElseThrow(() -> new NotFoundException("Statement", id));
+        return repository
+                .view(id, PartyScope.current(), true)
+                .orElseThrow(() -> new NotFoundException("Statement", id));
     }
 
     @Transactional(readOnly = true)

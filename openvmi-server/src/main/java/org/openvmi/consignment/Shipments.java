@@ -1,8 +1,6 @@
 package org.openvmi.consignment;
 
-import org.openvmi.consignment.model.ShipmentStatus;
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,9 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -26,6 +21,7 @@ import org.openvmi.consignment.internal.UseCases;
 import org.openvmi.consignment.model.CallOffStatus;
 import org.openvmi.consignment.model.FifoPick;
 import org.openvmi.consignment.model.OwnershipMode;
+import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.inventory.InsufficientStockException;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
@@ -33,7 +29,8 @@ import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.PostingResult;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
-import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -53,8 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Shipments {
 
     /** What a shipment (ASN) goes through: announced in transit, received in part, received. */
-
     private final ShipmentRepository shipments;
+
     private final AgreementRepository agreements;
     private final CatalogRefs refs;
     private final Ownership ownership;
@@ -65,9 +62,17 @@ public class Shipments {
     private final Validator validator;
     private final CallOffRepository callOffs;
 
-    Shipments(ShipmentRepository shipments, AgreementRepository agreements, CatalogRefs refs, Ownership ownership,
-              InventoryLedger ledger, UseCases useCases, org.openvmi.consignment.internal.Idempotency idempotency,
-              Clock clock, Validator validator, CallOffRepository callOffs) {
+    Shipments(
+            ShipmentRepository shipments,
+            AgreementRepository agreements,
+            CatalogRefs refs,
+            Ownership ownership,
+            InventoryLedger ledger,
+            UseCases useCases,
+            org.openvmi.consignment.internal.Idempotency idempotency,
+            Clock clock,
+            Validator validator,
+            CallOffRepository callOffs) {
         this.callOffs = callOffs;
         this.validator = validator;
         this.idempotency = idempotency;
@@ -127,14 +132,23 @@ public class Shipments {
                 continue;
             }
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
-            LocationRef location = l.location() == null ? null : locations.get(l.location().trim());
+            LocationRef location =
+                    l.location() == null ? null : locations.get(l.location().trim());
             if (item == null) {
-                errors.add(f + "item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
+                errors.add(
+                        f + "item",
+                        l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
             }
             if (location == null) {
-                errors.add(f + "location", l.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", l.location()));
+                errors.add(
+                        f + "location",
+                        l.location() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("location", l.location()));
             }
-            if (l.qty() == null || l.qty().signum() <= 0 || l.qty().stripTrailingZeros().scale() > 4) {
+            if (l.qty() == null
+                    || l.qty().signum() <= 0
+                    || l.qty().stripTrailingZeros().scale() > 4) {
                 errors.add(f + "qty", "is required, greater than zero, at most 4 decimals");
             }
             String lot = l.lot() == null ? "" : l.lot().trim();
@@ -148,11 +162,14 @@ public class Shipments {
             }
             var terms = agreements.termsAt(supplierId, item.id(), location.id(), now);
             if (terms.isEmpty()) {
-                errors.add(f + "item", "no VMI agreement of supplier '" + supplier + "' covers item '" + item.code()
-                        + "' at '" + location.code() + "'");
+                errors.add(
+                        f + "item",
+                        "no VMI agreement of supplier '" + supplier + "' covers item '" + item.code() + "' at '"
+                                + location.code() + "'");
                 continue;
             }
-            newLines.add(new ShipmentRepository.NewLine(terms.get().agreementId(), item.id(), location.id(), lot, l.qty()));
+            newLines.add(
+                    new ShipmentRepository.NewLine(terms.get().agreementId(), item.id(), location.id(), lot, l.qty()));
         }
         String reference = Agreements.blank(r.reference());
         if (reference != null && reference.length() > 100) {
@@ -184,7 +201,12 @@ public class Shipments {
             }
             BigDecimal fill = left.min(c.qty().subtract(c.shipped()));
             BigDecimal shipped = c.shipped().add(fill);
-            callOffs.shipped(c.id(), shipped, CallOffStatus.valueOf(c.status()).afterShipping(shipped, c.qty()).name());
+            callOffs.shipped(
+                    c.id(),
+                    shipped,
+                    CallOffStatus.valueOf(c.status())
+                            .afterShipping(shipped, c.qty())
+                            .name());
             callOffs.filled(c.id(), lineId, fill);
             left = left.subtract(fill);
         }
@@ -200,8 +222,8 @@ public class Shipments {
         if (r == null || r.lines() == null || r.lines().isEmpty()) {
             throw InvalidInputException.of("lines", "at least one line is required");
         }
-        return useCases.run(() -> idempotency.once(idempotencyKey, "POST /shipments/" + id + "/receive", r,
-                ShipmentView.class, () -> {
+        return useCases.run(() ->
+                idempotency.once(idempotencyKey, "POST /shipments/" + id + "/receive", r, ShipmentView.class, () -> {
                     receiveOnce(id, r);
                     return get(id);
                 }));
@@ -209,8 +231,8 @@ public class Shipments {
 
     private void receiveOnce(long id, ReceiptRequest r) {
         Instant now = clock.instant();
-        ShipmentRepository.Head head = shipments.head(id, PartyScope.current())
-                .orElseThrow(() -> new NotFoundException("Shipment", id));
+        ShipmentRepository.Head head =
+                shipments.head(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Shipment", id));
         ShipmentStatus status = ShipmentStatus.valueOf(head.status());
         status.moveTo(ShipmentStatus.RECEIVED, id); // refuses unless open: a receipt may complete it
         List<ShipmentRepository.OpenLine> lines = shipments.lines(id);
@@ -227,30 +249,41 @@ public class Shipments {
             }
             String lot = l.lot() == null ? null : l.lot().trim();
             List<ShipmentRepository.OpenLine> candidates = lines.stream()
-                    .filter(sl -> sl.item().equals(l.item().trim()) && (lot == null || sl.lot().equals(lot))).toList();
+                    .filter(sl -> sl.item().equals(l.item().trim())
+                            && (lot == null || sl.lot().equals(lot)))
+                    .toList();
             if (candidates.size() != 1) {
-                errors.add(f + "item", candidates.isEmpty()
-                        ? "shipment " + id + " has no line for item '" + l.item() + "'" + (lot == null ? "" : " lot '" + lot + "'")
-                        : "shipment " + id + " has several lines for item '" + l.item() + "': give the lot");
+                errors.add(
+                        f + "item",
+                        candidates.isEmpty()
+                                ? "shipment " + id + " has no line for item '" + l.item() + "'"
+                                        + (lot == null ? "" : " lot '" + lot + "'")
+                                : "shipment " + id + " has several lines for item '" + l.item() + "': give the lot");
                 matched.add(null);
                 continue;
             }
             ShipmentRepository.OpenLine sl = candidates.get(0);
             matched.add(sl);
-            if (l.qty() == null || l.qty().signum() <= 0 || l.qty().stripTrailingZeros().scale() > 4) {
+            if (l.qty() == null
+                    || l.qty().signum() <= 0
+                    || l.qty().stripTrailingZeros().scale() > 4) {
                 errors.add(f + "qty", "is required, greater than zero, at most 4 decimals");
                 continue;
             }
             BigDecimal total = receiving.merge(sl.id(), l.qty(), BigDecimal::add);
             if (total.compareTo(sl.open()) > 0) {
-                throw new BusinessRuleException(f + "qty", "Line " + sl.lineNo() + " of shipment " + id + " (item '"
-                        + sl.item() + "'): shipped " + Ownership.plain(sl.shipped()) + ", received "
-                        + Ownership.plain(sl.received()) + ", open " + Ownership.plain(sl.open()) + ", requested "
-                        + Ownership.plain(total));
+                throw new BusinessRuleException(
+                        f + "qty",
+                        "Line " + sl.lineNo() + " of shipment " + id + " (item '"
+                                + sl.item() + "'): shipped " + Ownership.plain(sl.shipped()) + ", received "
+                                + Ownership.plain(sl.received()) + ", open " + Ownership.plain(sl.open())
+                                + ", requested "
+                                + Ownership.plain(total));
             }
         }
         if (!errors.isEmpty()) {
-            throw new BusinessRuleException(errors.list().get(0).field(), errors.list().get(0).message());
+            throw new BusinessRuleException(
+                    errors.list().get(0).field(), errors.list().get(0).message());
         }
         String reference = "ASN-" + id;
         List<LedgerLine> movements = new ArrayList<>();
@@ -258,8 +291,10 @@ public class Shipments {
         Map<String, List<ShipmentRepository.OpenLine>> byItemLocation = new HashMap<>();
         Map<Long, ItemRef> itemRefs = new HashMap<>();
         Map<Long, LocationRef> locationRefs = new HashMap<>();
-        Map<String, ItemRef> items = refs.items(lines.stream().map(ShipmentRepository.OpenLine::item).toList());
-        Map<String, LocationRef> locations = refs.locations(lines.stream().map(ShipmentRepository.OpenLine::location).toList());
+        Map<String, ItemRef> items =
+                refs.items(lines.stream().map(ShipmentRepository.OpenLine::item).toList());
+        Map<String, LocationRef> locations = refs.locations(
+                lines.stream().map(ShipmentRepository.OpenLine::location).toList());
         List<ShipmentRepository.OpenLine> distinct = matched.stream().distinct().toList();
         for (ShipmentRepository.OpenLine sl : distinct) {
             ItemRef item = items.get(sl.item());
@@ -267,16 +302,28 @@ public class Shipments {
             itemRefs.put(sl.id(), item);
             locationRefs.put(sl.id(), location);
             BigDecimal qty = receiving.get(sl.id());
-            movements.add(LedgerLine.of(MovementType.RECEIPT, item.id(), location.id(), head.supplierId(),
-                    sl.lot().isEmpty() ? null : sl.lot(), qty, "VMI receipt", reference));
-            byItemLocation.computeIfAbsent(item.id() + "@" + location.id(), k -> new ArrayList<>()).add(sl);
+            movements.add(LedgerLine.of(
+                    MovementType.RECEIPT,
+                    item.id(),
+                    location.id(),
+                    head.supplierId(),
+                    sl.lot().isEmpty() ? null : sl.lot(),
+                    qty,
+                    "VMI receipt",
+                    reference));
+            byItemLocation
+                    .computeIfAbsent(item.id() + "@" + location.id(), k -> new ArrayList<>())
+                    .add(sl);
         }
         for (List<ShipmentRepository.OpenLine> group : byItemLocation.values()) {
             ItemRef item = itemRefs.get(group.get(0).id());
             LocationRef location = locationRefs.get(group.get(0).id());
-            AgreementRepository.Terms terms = ownership.terms(head.supplierId(), item, location, now)
-                    .orElseThrow(() -> new BusinessRuleException("lines", "no VMI agreement of supplier '"
-                            + head.supplier() + "' is in force for item '" + item.code() + "' at '" + location.code() + "'"));
+            AgreementRepository.Terms terms = ownership
+                    .terms(head.supplierId(), item, location, now)
+                    .orElseThrow(() -> new BusinessRuleException(
+                            "lines",
+                            "no VMI agreement of supplier '" + head.supplier() + "' is in force for item '"
+                                    + item.code() + "' at '" + location.code() + "'"));
             if (terms.mode() == OwnershipMode.ON_RECEIPT) {
                 for (ShipmentRepository.OpenLine sl : group) {
                     passages.add(new Ownership.Passage(terms, "RECEIPT", sl.lot(), receiving.get(sl.id())));
@@ -290,7 +337,9 @@ public class Shipments {
             }
         }
         for (Ownership.Passage p : passages) {
-            ShipmentRepository.OpenLine any = byItemLocation.get(p.terms().itemId() + "@" + p.terms().locationId()).get(0);
+            ShipmentRepository.OpenLine any = byItemLocation
+                    .get(p.terms().itemId() + "@" + p.terms().locationId())
+                    .get(0);
             movements.addAll(Ownership.lines(p, itemRefs.get(any.id()), locationRefs.get(any.id()), reference));
         }
         PostingResult posting;
@@ -301,12 +350,22 @@ public class Shipments {
         }
         String user = CurrentUser.name();
         for (ShipmentRepository.OpenLine sl : distinct) {
-            shipments.received(sl.id(), receiving.get(sl.id()), sl.itemId(), sl.locationId(), sl.lot(), head.supplier(),
-                    posting.postingId(), user, now);
+            shipments.received(
+                    sl.id(),
+                    receiving.get(sl.id()),
+                    sl.itemId(),
+                    sl.locationId(),
+                    sl.lot(),
+                    head.supplier(),
+                    posting.postingId(),
+                    user,
+                    now);
         }
         ownership.settle(passages, posting.postingId(), reference, now, LocalDate.ofInstant(now, clock.getZone()));
-        boolean complete = lines.stream().allMatch(sl -> sl.open().compareTo(receiving.getOrDefault(sl.id(), BigDecimal.ZERO)) <= 0);
-        if (!shipments.changeState(id, head.rowVersion(), status.afterReceipt(complete, id).name(), complete ? now : null)) {
+        boolean complete = lines.stream()
+                .allMatch(sl -> sl.open().compareTo(receiving.getOrDefault(sl.id(), BigDecimal.ZERO)) <= 0);
+        if (!shipments.changeState(
+                id, head.rowVersion(), status.afterReceipt(complete, id).name(), complete ? now : null)) {
             throw new UseCases.Retry("shipment " + id + " changed meanwhile");
         }
     }
@@ -315,8 +374,14 @@ public class Shipments {
     private static List<FifoPick.Layer> merge(List<FifoPick.Layer> layers) {
         Map<String, FifoPick.Layer> merged = new java.util.LinkedHashMap<>();
         for (FifoPick.Layer l : layers) {
-            merged.merge(l.owner() + "\u0000" + l.lot(), l, (a, b) -> new FifoPick.Layer(a.owner(), a.lot(),
-                    a.available().add(b.available()), a.receivedAt() == null ? b.receivedAt() : a.receivedAt()));
+            merged.merge(
+                    l.owner() + "\u0000" + l.lot(),
+                    l,
+                    (a, b) -> new FifoPick.Layer(
+                            a.owner(),
+                            a.lot(),
+                            a.available().add(b.available()),
+                            a.receivedAt() == null ? b.receivedAt() : a.receivedAt()));
         }
         return List.copyOf(merged.values());
     }
@@ -335,7 +400,8 @@ public class Shipments {
     @Transactional(readOnly = true)
     public PageResult<ShipmentView> find(String status, boolean dueToday, PageRequest page) {
         String s = AllowedValues.code("status", status, ShipmentStatus.class);
-        Instant before = dueToday ? LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()
+        Instant before = dueToday
+                ? LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant()
                 : null;
         return shipments.find(s, before, PartyScope.current(), page);
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.SlaRepository;
 import org.openvmi.consignment.model.Replenishment;
@@ -35,7 +34,8 @@ class SlaTracker {
 
     @EventListener
     void on(StockChanged changed) {
-        List<Long> itemIds = changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
+        List<Long> itemIds =
+                changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
         if (itemIds.isEmpty()) {
             return;
         }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -21,11 +20,11 @@ public final class StatementWorkbook {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private StatementWorkbook() {
-    }
+    private StatementWorkbook() {}
 
     public static byte[] write(StatementView s, ZoneId zone) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("对账单 Statement " + s.id());
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -38,13 +37,30 @@ public final class StatementWorkbook {
             qty.setDataFormat(format.getFormat("#,##0.####"));
             int r = 0;
             r = pair(sheet, r, "寄售对账单 Consignment settlement statement", "#" + s.id(), head);
-            r = pair(sheet, r, "供应商 Supplier", s.supplier() + " " + (s.supplierName() == null ? "" : s.supplierName()), head);
+            r = pair(
+                    sheet,
+                    r,
+                    "供应商 Supplier",
+                    s.supplier() + " " + (s.supplierName() == null ? "" : s.supplierName()),
+                    head);
             r = pair(sheet, r, "期间 Period", s.from() + " – " + s.to(), head);
             r = pair(sheet, r, "状态 Status", s.status(), head);
             r = pair(sheet, r, "币种 Currency", s.currency(), head);
             r++;
-            String[] headers = {"日期 Date", "类型 Kind", "物料 Item", "名称 Name", "库位 Location", "批次 Lot",
-                    "数量 Qty", "单价 Price", "金额 Amount", "协议版本 Agreement", "单据 Reference", "备注 Comment"};
+            String[] headers = {
+                "日期 Date",
+                "类型 Kind",
+                "物料 Item",
+                "名称 Name",
+                "库位 Location",
+                "批次 Lot",
+                "数量 Qty",
+                "单价 Price",
+                "金额 Amount",
+                "协议版本 Agreement",
+                "单据 Reference",
+                "备注 Comment"
+            };
             Row h = sheet.createRow(r++);
             for (int c = 0; c < headers.length; c++) {
                 Cell cell = h.createCell(c);

@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.availability.Availability;
 import org.openvmi.consignment.internal.AgreementRepository;
 import org.openvmi.consignment.internal.SlaRepository;
-import org.openvmi.shared.Money;
 import org.openvmi.consignment.model.Replenishment;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.Money;
 import org.openvmi.shared.PartyScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +36,13 @@ public class ToShipBoard {
     private final Shipments shipping;
     private final Clock clock;
 
-    ToShipBoard(AgreementRepository agreements, Availability availability, SlaRepository sla, LineStock lineStock,
-                Shipments shipping, Clock clock) {
+    ToShipBoard(
+            AgreementRepository agreements,
+            Availability availability,
+            SlaRepository sla,
+            LineStock lineStock,
+            Shipments shipping,
+            Clock clock) {
         this.agreements = agreements;
         this.availability = availability;
         this.sla = sla;
@@ -64,15 +68,33 @@ public class ToShipBoard {
     private ToShipLine line(AgreementRepository.Terms t, Instant now) {
         LineStock.Split split = lineStock.split(t);
         BigDecimal onHand = lineStock.onHand(t);
-        BigDecimal inTransit = availability.position(t.itemId(), t.warehouseId()).onOrder();
+        BigDecimal inTransit =
+                availability.position(t.itemId(), t.warehouseId()).onOrder();
         Replenishment.Suggestion s = Replenishment.suggest(t.min(), t.max(), onHand, inTransit, t.packSize(), t.moq());
         var open = sla.open(t.agreementId(), t.itemId(), t.locationId());
         Instant since = open.map(SlaRepository.Open::belowSince).orElse(null);
-        Instant due = open.map(SlaRepository.Open::dueAt).orElse(s.needed() ? Replenishment.due(now, t.replenishWithinHours()) : null);
-        return new ToShipLine(t.agreementId(), t.versionNo(), t.supplier(), t.item(), null, t.location(),
-                Decimals.plain(t.min()), Decimals.plain(t.max()), Decimals.plain(onHand), Decimals.plain(split.own()),
-                Decimals.plain(split.consigned()), Decimals.plain(inTransit), Decimals.plain(s.qty()), s.reason(), since,
-                due, due != null && open.isPresent() && due.isBefore(now), Decimals.plain(t.price()), t.currency(),
+        Instant due = open.map(SlaRepository.Open::dueAt)
+                .orElse(s.needed() ? Replenishment.due(now, t.replenishWithinHours()) : null);
+        return new ToShipLine(
+                t.agreementId(),
+                t.versionNo(),
+                t.supplier(),
+                t.item(),
+                null,
+                t.location(),
+                Decimals.plain(t.min()),
+                Decimals.plain(t.max()),
+                Decimals.plain(onHand),
+                Decimals.plain(split.own()),
+                Decimals.plain(split.consigned()),
+                Decimals.plain(inTransit),
+                Decimals.plain(s.qty()),
+                s.reason(),
+                since,
+                due,
+                due != null && open.isPresent() && due.isBefore(now),
+                Decimals.plain(t.price()),
+                t.currency(),
                 Money.settled(split.consigned(), t.price(), t.currency()).amount());
     }
 
@@ -83,13 +105,17 @@ public class ToShipBoard {
         }
         ToShipLine line = lines(supplier, false).stream()
                 .filter(l -> l.item().equals(item.trim()) && l.location().equals(location.trim()))
-                .findFirst().orElseThrow(() -> new BusinessRuleException("item", "no VMI agreement line of yours for item '"
-                        + item + "' at '" + location + "'"));
+                .findFirst()
+                .orElseThrow(() -> new BusinessRuleException(
+                        "item", "no VMI agreement line of yours for item '" + item + "' at '" + location + "'"));
         if (line.suggestedQty().signum() <= 0) {
-            throw new BusinessRuleException("item", "nothing to ship for item '" + item + "' at '" + location + "': "
-                    + line.reason());
+            throw new BusinessRuleException(
+                    "item", "nothing to ship for item '" + item + "' at '" + location + "': " + line.reason());
         }
-        return shipping.create(new ShipmentRequest(line.supplier(), expectedAt, "suggested",
+        return shipping.create(new ShipmentRequest(
+                line.supplier(),
+                expectedAt,
+                "suggested",
                 List.of(new ShipmentRequest.Line(line.item(), line.suggestedQty(), lot, line.location()))));
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.openvmi.consignment.internal.VmiFactsRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +23,29 @@ public class VmiFacts {
      * replenish-within hours), when it was replenished and how late, the stockout hours inside it (and since when it is
      * at zero now, if it is), and the penalty rates of the agreement (null when the agreement defines none).
      */
-    public record SlaEpisode(String supplier, String item, String warehouse, Instant belowSince, Instant dueAt,
-                             Instant replenishedAt, BigDecimal lateHours, BigDecimal stockoutHours,
-                             Instant stockoutSince, BigDecimal penaltyPerLateHour, BigDecimal penaltyPerStockoutDay) {
-    }
+    public record SlaEpisode(
+            String supplier,
+            String item,
+            String warehouse,
+            Instant belowSince,
+            Instant dueAt,
+            Instant replenishedAt,
+            BigDecimal lateHours,
+            BigDecimal stockoutHours,
+            Instant stockoutSince,
+            BigDecimal penaltyPerLateHour,
+            BigDecimal penaltyPerStockoutDay) {}
 
     /** A settlement statement issued to a supplier, and when (if ever) the supplier disputed it. */
-    public record Statement(long id, String supplier, LocalDate from, LocalDate to, String status, BigDecimal total,
-                            Instant issuedAt, Instant disputedAt) {
-    }
+    public record Statement(
+            long id,
+            String supplier,
+            LocalDate from,
+            LocalDate to,
+            String status,
+            BigDecimal total,
+            Instant issuedAt,
+            Instant disputedAt) {}
 
     /**
      * A confirmed call-off (要货) and its delivery: due at the end of its needed-by day (the agreed date, after an
@@ -40,13 +53,19 @@ public class VmiFacts {
      * delivered when they covered its quantity and all of them were received in full (the last one's receipt time),
      * else {@code deliveredAt} is null.
      */
-    public record CallOffDelivery(long id, String supplier, String item, String warehouse, BigDecimal qty,
-                                  LocalDate neededBy, Instant dueAt, BigDecimal filledQty, Instant deliveredAt) {
-    }
+    public record CallOffDelivery(
+            long id,
+            String supplier,
+            String item,
+            String warehouse,
+            BigDecimal qty,
+            LocalDate neededBy,
+            Instant dueAt,
+            BigDecimal filledQty,
+            Instant deliveredAt) {}
 
     /** Consumption value (settlement amounts) of one supplier's item on one day. */
-    public record Consumption(String supplier, String item, LocalDate day, BigDecimal amount) {
-    }
+    public record Consumption(String supplier, String item, LocalDate day, BigDecimal amount) {}
 
     private final VmiFactsRepository repository;
     private final Clock clock;
@@ -66,8 +85,15 @@ public class VmiFacts {
         ZoneId zone = clock.getZone();
         return repository.callOffs(supplier, warehouse, from, to).stream()
                 .filter(c -> c.filled().compareTo(c.shipped()) >= 0)
-                .map(c -> new CallOffDelivery(c.id(), c.supplier(), c.item(), c.warehouse(), c.qty(), c.neededBy(),
-                        c.neededBy().plusDays(1).atStartOfDay(zone).toInstant(), c.filled(),
+                .map(c -> new CallOffDelivery(
+                        c.id(),
+                        c.supplier(),
+                        c.item(),
+                        c.warehouse(),
+                        c.qty(),
+                        c.neededBy(),
+                        c.neededBy().plusDays(1).atStartOfDay(zone).toInstant(),
+                        c.filled(),
                         c.filled().compareTo(c.qty()) >= 0 && c.openShipments() == 0 ? c.receivedAt() : null))
                 .toList();
     }

@@ -3,6 +3,6 @@
  * consumption that passes ownership to the buyer with a settlement line in the same transaction, settlement
  * statements per supplier and period.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "availability", "catalog", "inventory", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"availability", "catalog", "inventory", "shared"})
 package org.openvmi.consignment;

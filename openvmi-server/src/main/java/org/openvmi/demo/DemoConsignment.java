@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.consignment.AgreementRequest;
 import org.openvmi.consignment.Agreements;
 import org.openvmi.consignment.ConsumptionRequest;
@@ -65,12 +64,32 @@ class DemoConsignment {
         }
         List<AgreementRequest.Line> lines = new ArrayList<>();
         for (Pair p : pairs) {
-            lines.add(new AgreementRequest.Line(p.item.code(), zone(p), BigDecimal.valueOf(Math.max(0, p.target - p.nextWeek())),
-                    BigDecimal.valueOf(p.target + p.nextWeek()), DemoPurchasing.price(p.item), null, null, null));
+            lines.add(new AgreementRequest.Line(
+                    p.item.code(),
+                    zone(p),
+                    BigDecimal.valueOf(Math.max(0, p.target - p.nextWeek())),
+                    BigDecimal.valueOf(p.target + p.nextWeek()),
+                    DemoPurchasing.price(p.item),
+                    null,
+                    null,
+                    null));
         }
-        ApplicationClock.at(days.at(0, 8), () -> agreements.create(new AgreementRequest(SUPPLIER, "CNY", null, 48,
-                "MONTHLY", null, "UNTIL_CONSUMED", days.date(0), null, "迟到每小时罚款 10 元；断货每天 200 元",
-                new BigDecimal("10"), new BigDecimal("200"), lines)));
+        ApplicationClock.at(
+                days.at(0, 8),
+                () -> agreements.create(new AgreementRequest(
+                        SUPPLIER,
+                        "CNY",
+                        null,
+                        48,
+                        "MONTHLY",
+                        null,
+                        "UNTIL_CONSUMED",
+                        days.date(0),
+                        null,
+                        "迟到每小时罚款 10 元；断货每天 200 元",
+                        new BigDecimal("10"),
+                        new BigDecimal("200"),
+                        lines)));
         deliver(0, days);
     }
 
@@ -82,8 +101,13 @@ class DemoConsignment {
     void consume(int day, DemoYear.Days days) {
         for (Pair p : pairs) {
             if (p.served[day] > 0) {
-                ApplicationClock.at(days.at(day, 12), () -> consumptions.consume(new ConsumptionRequest(p.item.code(),
-                        zone(p), BigDecimal.valueOf(p.served[day]), "WO-" + days.date(day) + "-" + p.item.code())));
+                ApplicationClock.at(
+                        days.at(day, 12),
+                        () -> consumptions.consume(new ConsumptionRequest(
+                                p.item.code(),
+                                zone(p),
+                                BigDecimal.valueOf(p.served[day]),
+                                "WO-" + days.date(day) + "-" + p.item.code())));
                 consumed++;
             }
         }
@@ -106,19 +130,34 @@ class DemoConsignment {
             }
             String reference = "ASN-" + DemoCatalog.WAREHOUSES.get(w).code() + "-" + days.date(day);
             int hour = day == 0 ? 9 : 15;
-            ShipmentView shipment = ApplicationClock.at(days.at(day, 8), () -> shipments.create(new ShipmentRequest(SUPPLIER,
-                    OffsetDateTime.ofInstant(days.at(day, hour), days.clock().getZone()), reference, lines)));
-            ApplicationClock.at(days.at(day, hour), () -> shipments.receive(shipment.id(), new ReceiptRequest(received)));
+            ShipmentView shipment = ApplicationClock.at(
+                    days.at(day, 8),
+                    () -> shipments.create(new ShipmentRequest(
+                            SUPPLIER,
+                            OffsetDateTime.ofInstant(
+                                    days.at(day, hour), days.clock().getZone()),
+                            reference,
+                            lines)));
+            ApplicationClock.at(
+                    days.at(day, hour), () -> shipments.receive(shipment.id(), new ReceiptRequest(received)));
         }
     }
 
     /** Yesterday's shipment to the first warehouse is on its way; every complete month gets its statement. */
     int finish(DemoYear.Days days) {
-        List<ShipmentRequest.Line> onTheWay = pairs.stream().filter(p -> p.warehouse == 0 && p.nextWeek() > 0)
-                .map(p -> new ShipmentRequest.Line(p.item.code(), BigDecimal.valueOf(p.nextWeek()), null, zone(p))).toList();
+        List<ShipmentRequest.Line> onTheWay = pairs.stream()
+                .filter(p -> p.warehouse == 0 && p.nextWeek() > 0)
+                .map(p -> new ShipmentRequest.Line(p.item.code(), BigDecimal.valueOf(p.nextWeek()), null, zone(p)))
+                .toList();
         if (!onTheWay.isEmpty()) {
-            ApplicationClock.at(days.at(PlantYear.LAST, 16), () -> shipments.create(new ShipmentRequest(SUPPLIER,
-                    OffsetDateTime.ofInstant(days.at(PlantYear.DAYS, 15), days.clock().getZone()), "ASN-在途", onTheWay)));
+            ApplicationClock.at(
+                    days.at(PlantYear.LAST, 16),
+                    () -> shipments.create(new ShipmentRequest(
+                            SUPPLIER,
+                            OffsetDateTime.ofInstant(
+                                    days.at(PlantYear.DAYS, 15), days.clock().getZone()),
+                            "ASN-在途",
+                            onTheWay)));
         }
         if (pairs.isEmpty()) {
             return 0;
@@ -132,16 +171,20 @@ class DemoConsignment {
             YearMonth m = months.get(i);
             boolean disputed = i == months.size() - 2;
             Instant issued = days.clock().instant().isBefore(at(m.plusMonths(1).atDay(1), 10, days))
-                    ? days.clock().instant() : at(m.plusMonths(1).atDay(1), 10, days);
+                    ? days.clock().instant()
+                    : at(m.plusMonths(1).atDay(1), 10, days);
             Instant answered = at(m.plusMonths(1).atDay(1), 10, days).plusSeconds(4 * 24 * 3600L);
             Instant answeredAt = answered.isAfter(days.clock().instant()) ? issued.plusSeconds(3600) : answered;
             StatementView statement = ApplicationClock.at(issued, () -> {
-                StatementView s = settlements.generate(new StatementRequest(SUPPLIER, m.atDay(1), m.atEndOfMonth(), TAX_RATE));
+                StatementView s =
+                        settlements.generate(new StatementRequest(SUPPLIER, m.atDay(1), m.atEndOfMonth(), TAX_RATE));
                 return settlements.issue(s.id());
             });
-            ApplicationClock.at(answeredAt, () -> disputed
-                    ? settlements.dispute(statement.id(), new StatementAnswer("第 2 行数量与我方发货记录不符，请核对", null))
-                    : settlements.confirm(statement.id(), new StatementAnswer("已核对无误", null)));
+            ApplicationClock.at(
+                    answeredAt,
+                    () -> disputed
+                            ? settlements.dispute(statement.id(), new StatementAnswer("第 2 行数量与我方发货记录不符，请核对", null))
+                            : settlements.confirm(statement.id(), new StatementAnswer("已核对无误", null)));
         }
         return months.size();
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.LocationCommand;
@@ -59,9 +58,17 @@ class DemoDataSeeder implements ApplicationRunner {
     private final BulkWrites bulkWrites;
     private final org.openvmi.analytics.AnalyticsSnapshots analytics;
 
-    DemoDataSeeder(ItemCatalog items, WarehouseCatalog warehouses, SupplierCatalog suppliers, UserDirectory users,
-                   DemoYear year, org.openvmi.supplier.SupplierStocks supplierStock, Clock clock, PlanningRuns runs,
-                   ObjectProvider<BulkWrites> bulkWrites, org.openvmi.analytics.AnalyticsSnapshots analytics) {
+    DemoDataSeeder(
+            ItemCatalog items,
+            WarehouseCatalog warehouses,
+            SupplierCatalog suppliers,
+            UserDirectory users,
+            DemoYear year,
+            org.openvmi.supplier.SupplierStocks supplierStock,
+            Clock clock,
+            PlanningRuns runs,
+            ObjectProvider<BulkWrites> bulkWrites,
+            org.openvmi.analytics.AnalyticsSnapshots analytics) {
         this.runs = runs;
         this.analytics = analytics;
         this.bulkWrites = bulkWrites.getIfAvailable();
@@ -93,7 +100,8 @@ class DemoDataSeeder implements ApplicationRunner {
             seed();
             return null;
         })));
-        log.info("Demo data stored in {} ms (the seeding and its last write to the database file)",
+        log.info(
+                "Demo data stored in {} ms (the seeding and its last write to the database file)",
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -108,14 +116,24 @@ class DemoDataSeeder implements ApplicationRunner {
         long masterData = System.nanoTime();
         DemoYear.Result played = year.seed(itemSpecs, random);
         seedSupplierStock(itemSpecs, new Random(SEED + 7));
-        log.info("Demo data seeded in {} ms (master data {} ms): {} warehouses, {} suppliers, {} items; a year of "
-                 + "{} item-warehouses: {} ledger lines in daily postings, {} purchase orders, {} transfers, "
-                 + "{} VMI consumptions, {} statements, {} demand-history rows; supplier stock of every source; "
-                 + "users admin, buyer, warehouse, finance, planner, viewer, sup-s001 … sup-s008 (password {})",
-                (System.nanoTime() - started) / 1_000_000, (masterData - started) / 1_000_000,
-                DemoCatalog.WAREHOUSES.size(), DemoCatalog.SUPPLIERS.size(), itemSpecs.size(), played.pairs(),
-                played.movements(), played.purchaseOrders(), played.transfers(), played.consumptions(),
-                played.statements(), played.demandRows(), DEMO_PASSWORD);
+        log.info(
+                "Demo data seeded in {} ms (master data {} ms): {} warehouses, {} suppliers, {} items; a year of "
+                        + "{} item-warehouses: {} ledger lines in daily postings, {} purchase orders, {} transfers, "
+                        + "{} VMI consumptions, {} statements, {} demand-history rows; supplier stock of every source; "
+                        + "users admin, buyer, warehouse, finance, planner, viewer, sup-s001 … sup-s008 (password {})",
+                (System.nanoTime() - started) / 1_000_000,
+                (masterData - started) / 1_000_000,
+                DemoCatalog.WAREHOUSES.size(),
+                DemoCatalog.SUPPLIERS.size(),
+                itemSpecs.size(),
+                played.pairs(),
+                played.movements(),
+                played.purchaseOrders(),
+                played.transfers(),
+                played.consumptions(),
+                played.statements(),
+                played.demandRows(),
+                DEMO_PASSWORD);
     }
 
     private void seedWarehouses() {
@@ -167,7 +185,8 @@ class DemoDataSeeder implements ApplicationRunner {
                 if (spec.primarySupplier() != index && spec.backupSupplier() != index) {
                     continue;
                 }
-                var line = new org.openvmi.supplier.SupplierStockLine(spec.code(), BigDecimal.valueOf(random.nextInt(5) * 250L));
+                var line = new org.openvmi.supplier.SupplierStockLine(
+                        spec.code(), BigDecimal.valueOf(random.nextInt(5) * 250L));
                 if (random.nextInt(3) == 0) {
                     line.setInProduction(BigDecimal.valueOf(500L + random.nextInt(4) * 250L));
                     line.setAvailableFrom(java.time.LocalDate.now(clock).plusDays(3 + random.nextInt(12)));
@@ -207,8 +226,11 @@ class DemoDataSeeder implements ApplicationRunner {
         SupplierItemCommand s = new SupplierItemCommand();
         s.setItem(item.code());
         s.setSupplierPartNo(supplier.code() + "-" + item.code().substring(4));
-        s.setPrice(item.unitCost().multiply(new BigDecimal("0.92")).multiply(priceFactor)
-                .setScale(2, java.math.RoundingMode.HALF_UP).max(new BigDecimal("0.01")));
+        s.setPrice(item.unitCost()
+                .multiply(new BigDecimal("0.92"))
+                .multiply(priceFactor)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .max(new BigDecimal("0.01")));
         s.setCurrency("CNY");
         // the plant orders a week's need at a time: a large MOQ would leave every cheap item far above its max line
         s.setMoq(BigDecimal.ONE);
@@ -219,8 +241,19 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void seedUsers() {
-        Map<String, Role> buyerSide = Map.of("admin", Role.ADMIN, "buyer", Role.BUYER, "warehouse", Role.WAREHOUSE,
-                "finance", Role.FINANCE, "planner", Role.PLANNER, "viewer", Role.VIEWER);
+        Map<String, Role> buyerSide = Map.of(
+                "admin",
+                Role.ADMIN,
+                "buyer",
+                Role.BUYER,
+                "warehouse",
+                Role.WAREHOUSE,
+                "finance",
+                Role.FINANCE,
+                "planner",
+                Role.PLANNER,
+                "viewer",
+                Role.VIEWER);
         buyerSide.forEach((name, role) -> users.create(user(name, role, null)));
         for (SupplierSpec s : DemoCatalog.SUPPLIERS) {
             users.create(user("sup-" + s.code().toLowerCase(Locale.ROOT), Role.SUPPLIER, s.code()));

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.demo.model.DemoCatalog;
 import org.openvmi.demo.model.DemoCatalog.ItemSpec;
 import org.openvmi.demo.model.PlantYear;
@@ -40,9 +39,19 @@ class DemoPurchasing {
 
     /** First delivery day received through a purchase order (the last four weekly deliveries). */
     static final int PO_FROM = PlantYear.LAST - 3 * PlantYear.WEEK;
+
     private static final int PARTIAL_MISSING_LINES = 3;
 
-    private enum Kind { RECEIVED, OVERDUE, PARTIAL, SENT, CONFIRMED, CHANGE_PROPOSED, NOTICE, CANCELLED }
+    private enum Kind {
+        RECEIVED,
+        OVERDUE,
+        PARTIAL,
+        SENT,
+        CONFIRMED,
+        CHANGE_PROPOSED,
+        NOTICE,
+        CANCELLED
+    }
 
     private static final class Order {
         final String supplier;
@@ -88,7 +97,10 @@ class DemoPurchasing {
 
     /** Source-list price of the primary source (what a receipt of own stock is valued at). */
     static BigDecimal price(ItemSpec item) {
-        return item.unitCost().multiply(new BigDecimal("0.92")).setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
+        return item.unitCost()
+                .multiply(new BigDecimal("0.92"))
+                .setScale(2, RoundingMode.HALF_UP)
+                .max(new BigDecimal("0.01"));
     }
 
     /**
@@ -102,8 +114,11 @@ class DemoPurchasing {
                 groups.computeIfAbsent(key(p), k -> new ArrayList<>()).add(p);
             }
         }
-        List<String> bySize = groups.keySet().stream().filter(k -> groups.get(k).size() >= 3)
-                .sorted(Comparator.comparingInt((String k) -> groups.get(k).size()).thenComparing(k -> k)).toList();
+        List<String> bySize = groups.keySet().stream()
+                .filter(k -> groups.get(k).size() >= 3)
+                .sorted(Comparator.comparingInt((String k) -> groups.get(k).size())
+                        .thenComparing(k -> k))
+                .toList();
         overdueGroup = bySize.get(0);
         partialGroup = bySize.get(bySize.size() / 2);
         groups.get(overdueGroup).forEach(p -> p.lastDeliveryMissing = true);
@@ -120,19 +135,26 @@ class DemoPurchasing {
             String warehouse = DemoYear.warehouse(first);
             int lead = first.leadDays;
             for (int day = PO_FROM; day <= PlantYear.LAST; day += PlantYear.WEEK) {
-                Kind kind = day < PlantYear.LAST ? Kind.RECEIVED
-                        : group.getKey().equals(overdueGroup) ? Kind.OVERDUE
-                        : group.getKey().equals(partialGroup) ? Kind.PARTIAL : Kind.RECEIVED;
+                Kind kind = day < PlantYear.LAST
+                        ? Kind.RECEIVED
+                        : group.getKey().equals(overdueGroup)
+                                ? Kind.OVERDUE
+                                : group.getKey().equals(partialGroup) ? Kind.PARTIAL : Kind.RECEIVED;
                 Order o = new Order(supplier, warehouse, day - lead, day, kind);
                 for (Pair p : group.getValue()) {
                     boolean missing = day == PlantYear.LAST && p.lastDeliveryMissing;
                     // yesterday's delivery is aimed at the planner's lines only once the order is out: order ample
                     // (three times the estimated target: an order capped near the estimate left ~30 item × warehouses
                     // below the lines the planner set) and receive what is needed (the rest is closed short)
-                    o.add(p, missing ? Math.max(p.target - p.onHand, p.nextWeek())
-                            : day == PlantYear.LAST ? Math.max(Math.round(Math.ceil(p.delivered[day] * 1.5)) + 2,
-                                    3 * p.target + p.nextWeek())
-                            : p.delivered[day]);
+                    o.add(
+                            p,
+                            missing
+                                    ? Math.max(p.target - p.onHand, p.nextWeek())
+                                    : day == PlantYear.LAST
+                                            ? Math.max(
+                                                    Math.round(Math.ceil(p.delivered[day] * 1.5)) + 2,
+                                                    3 * p.target + p.nextWeek())
+                                            : p.delivered[day]);
                 }
                 add(o);
             }
@@ -170,15 +192,23 @@ class DemoPurchasing {
     void beforeDemand(int day, DemoYear.Days days) {
         for (Order o : planned) {
             if (o.orderDay == day) {
-                o.view = ApplicationClock.at(days.at(day, 9), () -> orders.create(request(o, days)).get(0));
+                o.view = ApplicationClock.at(
+                        days.at(day, 9), () -> orders.create(request(o, days)).get(0));
                 if (o.kind == Kind.CANCELLED) {
                     o.view = ApplicationClock.at(days.at(day, 11), () -> orders.close(o.view.id(), "重复下单，取消"));
                 }
             }
             if (o.orderDay == day - 1 && o.view != null && o.kind != Kind.SENT && o.kind != Kind.CANCELLED) {
-                o.view = ApplicationClock.at(days.at(day, 9).plusSeconds(1800), () -> orders.confirm(o.view.id(),
-                        new ConfirmationRequest(o.kind == Kind.CHANGE_PROPOSED ? List.of(new ConfirmationRequest.Line(
-                                1, null, null, days.date(o.deliveryDay + 3))) : List.of(), "按期交货")));
+                o.view = ApplicationClock.at(
+                        days.at(day, 9).plusSeconds(1800),
+                        () -> orders.confirm(
+                                o.view.id(),
+                                new ConfirmationRequest(
+                                        o.kind == Kind.CHANGE_PROPOSED
+                                                ? List.of(new ConfirmationRequest.Line(
+                                                        1, null, null, days.date(o.deliveryDay + 3)))
+                                                : List.of(),
+                                        "按期交货")));
             }
         }
     }
@@ -213,11 +243,12 @@ class DemoPurchasing {
     private void receiveByBin(Order o, List<ReceiptRequest.Line> lines, DemoYear.Days days, int day) {
         Map<String, List<ReceiptRequest.Line>> byBin = new LinkedHashMap<>();
         for (ReceiptRequest.Line l : lines) {
-            byBin.computeIfAbsent(DemoYear.bin(o.pairs.get(l.line() - 1)), k -> new ArrayList<>()).add(l);
+            byBin.computeIfAbsent(DemoYear.bin(o.pairs.get(l.line() - 1)), k -> new ArrayList<>())
+                    .add(l);
         }
         LocalDate on = days.date(day);
-        byBin.forEach((bin, ofBin) -> ApplicationClock.at(days.at(day, 15),
-                () -> receipts.receive(new ReceiptRequest(o.view.id(), bin, on, ofBin))));
+        byBin.forEach((bin, ofBin) -> ApplicationClock.at(
+                days.at(day, 15), () -> receipts.receive(new ReceiptRequest(o.view.id(), bin, on, ofBin))));
     }
 
     /** Yesterday 16:00: two suppliers send shipment notices; today: requisitions awaiting approval and a draft. */
@@ -228,22 +259,32 @@ class DemoPurchasing {
                 for (int i = 0; i < o.pairs.size(); i++) {
                     lines.add(new ShipmentNoticeRequest.Line(i + 1, BigDecimal.valueOf(o.qty.get(i)), null));
                 }
-                ApplicationClock.at(days.at(PlantYear.LAST, 16), () -> notices.create(o.view.id(),
-                        new ShipmentNoticeRequest(days.date(o.deliveryDay), lines)));
+                ApplicationClock.at(
+                        days.at(PlantYear.LAST, 16),
+                        () -> notices.create(o.view.id(), new ShipmentNoticeRequest(days.date(o.deliveryDay), lines)));
             }
         }
-        List<Pair> candidates = groups.values().stream().flatMap(List::stream).filter(p -> p.nextWeek() > 0).toList();
+        List<Pair> candidates = groups.values().stream()
+                .flatMap(List::stream)
+                .filter(p -> p.nextWeek() > 0)
+                .toList();
         LocalDate today = days.date(PlantYear.DAYS);
         for (int r = 0; r < 4; r++) {
             List<RequisitionRequest.Line> lines = new ArrayList<>();
             for (int k = 0; k < 2; k++) {
                 Pair p = candidates.get((r * 37 + k * 11) % candidates.size());
-                lines.add(new RequisitionRequest.Line(p.item.code(), BigDecimal.valueOf(p.nextWeek() * 2),
-                        today.plusDays(14 + r)));
+                lines.add(new RequisitionRequest.Line(
+                        p.item.code(), BigDecimal.valueOf(p.nextWeek() * 2), today.plusDays(14 + r)));
             }
-            String warehouse = DemoCatalog.WAREHOUSES.get(r % DemoCatalog.WAREHOUSES.size()).code();
-            RequisitionView created = requisitions.create(new RequisitionRequest(warehouse, r == 0,
-                    r == 0 ? "产线扩产备料" : "月度备料", null, lines.stream().filter(distinctItems()).toList()));
+            String warehouse = DemoCatalog.WAREHOUSES
+                    .get(r % DemoCatalog.WAREHOUSES.size())
+                    .code();
+            RequisitionView created = requisitions.create(new RequisitionRequest(
+                    warehouse,
+                    r == 0,
+                    r == 0 ? "产线扩产备料" : "月度备料",
+                    null,
+                    lines.stream().filter(distinctItems()).toList()));
             if (r < 3) {
                 requisitions.submit(created.id());
             }
@@ -258,8 +299,8 @@ class DemoPurchasing {
     private PurchaseOrderRequest request(Order o, DemoYear.Days days) {
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (int i = 0; i < o.pairs.size(); i++) {
-            lines.add(new PurchaseOrderRequest.Line(o.pairs.get(i).item.code(), BigDecimal.valueOf(o.qty.get(i)),
-                    days.date(o.deliveryDay)));
+            lines.add(new PurchaseOrderRequest.Line(
+                    o.pairs.get(i).item.code(), BigDecimal.valueOf(o.qty.get(i)), days.date(o.deliveryDay)));
         }
         return new PurchaseOrderRequest(null, o.supplier, o.warehouse, lines);
     }

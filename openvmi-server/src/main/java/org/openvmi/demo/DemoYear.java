@@ -8,11 +8,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.openvmi.demo.model.DemoCatalog;
 import org.openvmi.demo.model.DemoCatalog.ItemSpec;
 import org.openvmi.demo.model.DemoCatalog.WarehouseSpec;
@@ -30,9 +29,9 @@ import org.openvmi.planning.DemandHistory;
 import org.openvmi.planning.PlanningRuns;
 import org.openvmi.planning.RunRequest;
 import org.openvmi.planning.RunView;
+import org.openvmi.shared.ApplicationClock;
 import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.stockpolicy.StockPolicyView;
-import org.openvmi.shared.ApplicationClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +48,14 @@ class DemoYear {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoYear.class);
 
     /** Summary for the log and the tests. */
-    record Result(int pairs, int movements, int purchaseOrders, int transfers, int consumptions, int statements,
-                  long demandRows) {
-    }
+    record Result(
+            int pairs,
+            int movements,
+            int purchaseOrders,
+            int transfers,
+            int consumptions,
+            int statements,
+            long demandRows) {}
 
     private final InventoryLedger ledger;
     private final Transfers transfers;
@@ -62,8 +66,15 @@ class DemoYear {
     private final StockPolicies policies;
     private final Clock clock;
 
-    DemoYear(InventoryLedger ledger, Transfers transfers, DemandHistory demand, DemoPurchasing purchasing,
-             DemoConsignment consignment, PlanningRuns runs, StockPolicies policies, Clock clock) {
+    DemoYear(
+            InventoryLedger ledger,
+            Transfers transfers,
+            DemandHistory demand,
+            DemoPurchasing purchasing,
+            DemoConsignment consignment,
+            PlanningRuns runs,
+            StockPolicies policies,
+            Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.ledger = ledger;
@@ -77,7 +88,8 @@ class DemoYear {
     Result seed(List<ItemSpec> specs, Random random) {
         LocalDate firstDay = LocalDate.now(clock).minusDays(PlantYear.DAYS);
         Days days = new Days(firstDay, clock);
-        Set<String> vmiCodes = new HashSet<>(DemoCatalog.vmiItems(specs).stream().map(ItemSpec::code).toList());
+        Set<String> vmiCodes = new HashSet<>(
+                DemoCatalog.vmiItems(specs).stream().map(ItemSpec::code).toList());
         DemoDemandGenerator generator = new DemoDemandGenerator(random);
         List<Pair> pairs = new ArrayList<>();
         List<List<Pair>> byItem = new ArrayList<>();
@@ -90,8 +102,12 @@ class DemoYear {
                 for (int d = 0; d < PlantYear.DAYS; d++) {
                     daily[d] = generator.draw(profile, firstDay.plusDays(d), d, PlantYear.DAYS);
                 }
-                ofItem.add(new Pair(spec, w, vmiCodes.contains(spec.code()),
-                        DemoCatalog.leadTimeDays(spec.primarySupplier()), daily));
+                ofItem.add(new Pair(
+                        spec,
+                        w,
+                        vmiCodes.contains(spec.code()),
+                        DemoCatalog.leadTimeDays(spec.primarySupplier()),
+                        daily));
             }
             byItem.add(ofItem);
             pairs.addAll(ofItem);
@@ -117,10 +133,19 @@ class DemoYear {
         phases.time("statements", () -> statements[0] = consignment.finish(days));
         // the year through the day before yesterday was aggregated before the first planning run, and nothing posted
         // since is dated before yesterday: only the last two days are recomputed (the whole year again took ~10 s)
-        phases.time("demand history", () -> demand.aggregateSince(days.date(SWITCH_DAY - 1), LocalDate.now(clock).minusDays(1)));
+        phases.time(
+                "demand history",
+                () -> demand.aggregateSince(
+                        days.date(SWITCH_DAY - 1), LocalDate.now(clock).minusDays(1)));
         log.info("Demo year: time per phase {}", phases);
-        return new Result(pairs.size(), movements[0], purchasing.orders(), lastMoves.size(), consignment.consumptions(),
-                statements[0], demand.count());
+        return new Result(
+                pairs.size(),
+                movements[0],
+                purchasing.orders(),
+                lastMoves.size(),
+                consignment.consumptions(),
+                statements[0],
+                demand.count());
     }
 
     /**
@@ -138,14 +163,21 @@ class DemoYear {
         return moves;
     }
 
-    private void playDays(int from, int to, List<Pair> pairs, List<PlantYear.Transfer> moves, Days days, Phases phases,
-                          int[] movements) {
+    private void playDays(
+            int from,
+            int to,
+            List<Pair> pairs,
+            List<PlantYear.Transfer> moves,
+            Days days,
+            Phases phases,
+            int[] movements) {
         for (int day = from; day < to; day++) {
             int d = day;
             phases.time("orders", () -> purchasing.beforeDemand(d, days));
             phases.time("issues", () -> movements[0] += postDemand(pairs, d, days));
             phases.time("consumptions", () -> consignment.consume(d, days));
-            phases.time("transfers", () -> moves.stream().filter(t -> t.day() == d).forEach(t -> transfer(t, days)));
+            phases.time(
+                    "transfers", () -> moves.stream().filter(t -> t.day() == d).forEach(t -> transfer(t, days)));
             if (day > 0 && PlantYear.isDeliveryDay(day)) {
                 if (day < DemoPurchasing.PO_FROM) {
                     phases.time("receipts", () -> movements[0] += postDeliveries(pairs, d, days));
@@ -170,7 +202,9 @@ class DemoYear {
             run = runs.start(new RunRequest(null, null, null, null, null, null));
         } catch (RuntimeException e) {
             // e.g. 409: a re-plan of the postings so far is live; the seeder's own estimate stays
-            log.warn("Demo year: no planning run before the last day ({}); stock aims at the seeder's estimate", e.getMessage());
+            log.warn(
+                    "Demo year: no planning run before the last day ({}); stock aims at the seeder's estimate",
+                    e.getMessage());
             return;
         }
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -184,7 +218,9 @@ class DemoYear {
             run = runs.get(run.id());
         }
         if (!"DONE".equals(run.status())) {
-            log.warn("Demo year: the first planning run did not finish ({}); stock aims at the seeder's estimate", run.status());
+            log.warn(
+                    "Demo year: the first planning run did not finish ({}); stock aims at the seeder's estimate",
+                    run.status());
             return;
         }
         Map<String, StockPolicyView> lines = new java.util.HashMap<>();
@@ -194,15 +230,27 @@ class DemoYear {
         int eligible = 0;
         for (Pair p : pairs) {
             StockPolicyView v = lines.get(p.item.code() + "|" + warehouse(p));
-            if (v != null && v.safety() != null && v.safety().signum() > 0 && !p.vmi && !p.lastDeliveryMissing
-                && p.nextWeek() > 0 && eligible++ % RUNNING_LOW_EVERY == RUNNING_LOW_EVERY / 2) {
+            if (v != null
+                    && v.safety() != null
+                    && v.safety().signum() > 0
+                    && !p.vmi
+                    && !p.lastDeliveryMissing
+                    && p.nextWeek() > 0
+                    && eligible++ % RUNNING_LOW_EVERY == RUNNING_LOW_EVERY / 2) {
                 // a few items reached their reorder point unnoticed: stock half the safety stock, an alert and a
                 // purchase suggestion for the planner (the other low ones are on order already)
-                p.finalTarget = v.safety().divide(BigDecimal.valueOf(2), 0, java.math.RoundingMode.CEILING).longValueExact();
-            } else if (v != null && v.max() != null && v.warning() != null && v.max().signum() > 0) {
+                p.finalTarget = v.safety()
+                        .divide(BigDecimal.valueOf(2), 0, java.math.RoundingMode.CEILING)
+                        .longValueExact();
+            } else if (v != null
+                    && v.max() != null
+                    && v.warning() != null
+                    && v.max().signum() > 0) {
                 // 40 % into the band: stock above it cannot be taken back by a delivery, stock below it can
-                p.finalTarget = v.warning().add(v.max().subtract(v.warning()).multiply(new BigDecimal("0.4")))
-                        .setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+                p.finalTarget = v.warning()
+                        .add(v.max().subtract(v.warning()).multiply(new BigDecimal("0.4")))
+                        .setScale(0, java.math.RoundingMode.CEILING)
+                        .longValueExact();
             }
         }
     }
@@ -238,8 +286,16 @@ class DemoYear {
                 lines.add(receipt(p, p.delivered[0], "期初库存"));
             }
             if (p.served[day] > 0) {
-                lines.add(new MovementRequest("ISSUE", p.item.code(), bin(p), null, null, BigDecimal.valueOf(p.served[day]),
-                        null, "生产领料", "MO-" + days.date(day).toString().replace("-", "")));
+                lines.add(new MovementRequest(
+                        "ISSUE",
+                        p.item.code(),
+                        bin(p),
+                        null,
+                        null,
+                        BigDecimal.valueOf(p.served[day]),
+                        null,
+                        "生产领料",
+                        "MO-" + days.date(day).toString().replace("-", "")));
             }
         }
         return post(lines, day, days, 12);
@@ -265,8 +321,16 @@ class DemoYear {
     }
 
     private static MovementRequest receipt(Pair p, long qty, String reason) {
-        return new MovementRequest("RECEIPT", p.item.code(), bin(p), null, null, BigDecimal.valueOf(qty),
-                DemoPurchasing.price(p.item), reason, null);
+        return new MovementRequest(
+                "RECEIPT",
+                p.item.code(),
+                bin(p),
+                null,
+                null,
+                BigDecimal.valueOf(qty),
+                DemoPurchasing.price(p.item),
+                reason,
+                null);
     }
 
     private void transfer(PlantYear.Transfer t, Days days) {
@@ -275,12 +339,15 @@ class DemoYear {
         String from = bin(t.item(), t.from());
         String to = bin(t.item(), t.to());
         ApplicationClock.at(days.at(t.day(), 13), () -> {
-            TransferView created = transfers.create(new TransferRequest(from, to, "调拨补货",
-                    List.of(new TransferRequest.Line(item, null, null, qty))), null);
+            TransferView created = transfers.create(
+                    new TransferRequest(from, to, "调拨补货", List.of(new TransferRequest.Line(item, null, null, qty))),
+                    null);
             transfers.ship(created.id(), null);
             if (!t.inTransit()) {
-                transfers.receive(created.id(), new TransferReceiptRequest(
-                        List.of(new TransferReceiptRequest.Line(item, null, null, qty))), null);
+                transfers.receive(
+                        created.id(),
+                        new TransferReceiptRequest(List.of(new TransferReceiptRequest.Line(item, null, null, qty))),
+                        null);
             }
         });
     }
@@ -323,7 +390,10 @@ class DemoYear {
         }
 
         Instant at(int day, int hour) {
-            return date(day).atTime(LocalTime.of(hour, 0)).atZone(clock.getZone()).toInstant();
+            return date(day)
+                    .atTime(LocalTime.of(hour, 0))
+                    .atZone(clock.getZone())
+                    .toInstant();
         }
     }
 }

@@ -4,6 +4,17 @@
  * issues, receipts, VMI consumptions, shipments and transfers posted through the features' use cases on the days they
  * happened (ADR 0032), purchase orders in every status, requisitions awaiting approval and monthly VMI statements.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "analytics", "catalog", "consignment", "inventory", "planning", "procurement", "security", "shared", "stockpolicy", "supplier"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "analytics",
+            "catalog",
+            "consignment",
+            "inventory",
+            "planning",
+            "procurement",
+            "security",
+            "shared",
+            "stockpolicy",
+            "supplier"
+        })
 package org.openvmi.demo;

@@ -7,11 +7,22 @@ import java.util.List;
  * One event for one webhook: PENDING (waiting for its next attempt), DELIVERED (a 2xx answer) or FAILED (given up
  * after the maximum attempts; can be redelivered by hand), with every attempt.
  */
-public record DeliveryView(long id, String deliveryId, long webhookId, String eventType, String eventKey, String status,
-                           int attempts, Integer lastStatusCode, String lastError, Instant createdAt,
-                           Instant nextAttemptAt, Instant deliveredAt, String payload, List<Attempt> attemptLog) {
+public record DeliveryView(
+        long id,
+        String deliveryId,
+        long webhookId,
+        String eventType,
+        String eventKey,
+        String status,
+        int attempts,
+        Integer lastStatusCode,
+        String lastError,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant deliveredAt,
+        String payload,
+        List<Attempt> attemptLog) {
 
     /** One POST: when, how long, the receiver's status code or the error. */
-    public record Attempt(int attemptNo, Instant at, long durationMs, Integer statusCode, String error) {
-    }
+    public record Attempt(int attemptNo, Instant at, long durationMs, Integer statusCode, String error) {}
 }

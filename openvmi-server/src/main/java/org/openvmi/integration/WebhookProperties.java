@@ -1,7 +1,6 @@
 package org.openvmi.integration;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout   time allowed for the receiver's answer
  */
 @ConfigurationProperties("openvmi.webhooks")
-public record WebhookProperties(@DefaultValue("5s") Duration dispatchInterval,
-                                @DefaultValue("6") int maxAttempts,
-                                @DefaultValue("10s") Duration backoffBase,
-                                @DefaultValue("5s") Duration connectTimeout,
-                                @DefaultValue("10s") Duration requestTimeout) {
-}
+public record WebhookProperties(
+        @DefaultValue("5s") Duration dispatchInterval,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("10s") Duration backoffBase,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout) {}

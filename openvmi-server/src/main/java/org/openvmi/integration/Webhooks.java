@@ -1,7 +1,5 @@
 package org.openvmi.integration;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,12 +7,13 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.integration.internal.DeliveryRepository;
 import org.openvmi.integration.internal.WebhookRepository;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -44,8 +43,8 @@ public class Webhooks {
 
     @Transactional(readOnly = true)
     public PageResult<WebhookView> find(PageRequest page) {
-        return new PageResult<>(webhooks.findPage(page.size(), page.offset()), page.page(), page.size(),
-                webhooks.count());
+        return new PageResult<>(
+                webhooks.findPage(page.size(), page.offset()), page.page(), page.size(), webhooks.count());
     }
 
     @Transactional(readOnly = true)
@@ -63,17 +62,34 @@ public class Webhooks {
         }
         Set<String> unknown = WebhookEventTypes.unknown(c.getEventTypes());
         if (!unknown.isEmpty()) {
-            errors.add("eventTypes", CodedRefusal.of("unknownValue", "unknown event types " + unknown + "; known: "
-                    + WebhookEventTypes.ALL, String.join(", ", unknown), String.join(", ", WebhookEventTypes.ALL)));
+            errors.add(
+                    "eventTypes",
+                    CodedRefusal.of(
+                            "unknownValue",
+                            "unknown event types " + unknown + "; known: " + WebhookEventTypes.ALL,
+                            String.join(", ", unknown),
+                            String.join(", ", WebhookEventTypes.ALL)));
         }
-        if (c.getSecret() != null && (c.getSecret().length() < 16 || c.getSecret().length() > 200)) {
-            errors.add("secret", CodedRefusal.of("secretLength",
-                    "must be 16 to 200 characters (or left out to have one generated)", 16, 200));
+        if (c.getSecret() != null
+                && (c.getSecret().length() < 16 || c.getSecret().length() > 200)) {
+            errors.add(
+                    "secret",
+                    CodedRefusal.of(
+                            "secretLength",
+                            "must be 16 to 200 characters (or left out to have one generated)",
+                            16,
+                            200));
         }
         errors.throwIfAny();
         String secret = c.getSecret() != null ? c.getSecret() : generateSecret();
-        long id = webhooks.insert(c.getUrl(), secret, c.getEventTypes(), c.isActive(), c.getDescription(),
-                clock.instant(), CurrentUser.name());
+        long id = webhooks.insert(
+                c.getUrl(),
+                secret,
+                c.getEventTypes(),
+                c.isActive(),
+                c.getDescription(),
+                clock.instant(),
+                CurrentUser.name());
         WebhookView created = get(id);
         audit.record("CREATE", ENTITY, String.valueOf(id), null, created);
         return WebhookCreated.of(created, secret);
@@ -99,13 +115,14 @@ public class Webhooks {
     public PageResult<DeliveryView> deliveries(long webhookId, String status, PageRequest page) {
         get(webhookId);
         String s = AllowedValues.code("status", status, java.util.List.of("PENDING", "DELIVERED", "FAILED"));
-        return new PageResult<>(deliveries.findPage(webhookId, s, page), page.page(),
-                page.size(), deliveries.count(webhookId, s));
+        return new PageResult<>(
+                deliveries.findPage(webhookId, s, page), page.page(), page.size(), deliveries.count(webhookId, s));
     }
 
     @Transactional(readOnly = true)
     public DeliveryView delivery(long webhookId, long deliveryId) {
-        return deliveries.find(webhookId, deliveryId)
+        return deliveries
+                .find(webhookId, deliveryId)
                 .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + deliveryId));
     }
 
@@ -138,11 +155,12 @@ public class Webhooks {
         }
         try {
             String uid = UUID.fromString(ref).toString();
-            return deliveries.idOf(webhookId, uid)
+            return deliveries
+                    .idOf(webhookId, uid)
                     .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + ref));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("deliveryId",
-                    "must be the delivery's number or its X-OpenVMI-Delivery UUID");
+            throw InvalidInputException.of(
+                    "deliveryId", "must be the delivery's number or its X-OpenVMI-Delivery UUID");
         }
     }
 
@@ -167,5 +185,4 @@ public class Webhooks {
         RANDOM.nextBytes(bytes);
         return "whsec_" + HexFormat.of().formatHex(bytes);
     }
-
 }

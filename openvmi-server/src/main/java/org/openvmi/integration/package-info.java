@@ -5,6 +5,6 @@
  * receives every event of its types, so none is ever given to a supplier. The public API is
  * {@link org.openvmi.integration.Webhooks}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "audit", "channels", "procurement", "shared", "stockpolicy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"audit", "channels", "procurement", "shared", "stockpolicy"})
 package org.openvmi.integration;

@@ -1,11 +1,9 @@
 package org.openvmi.inventory;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
-
+import java.math.BigDecimal;
+import java.util.List;
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -14,7 +12,10 @@ import org.openvmi.shared.MaxChars;
  */
 public record CountEntryRequest(List<@Valid Line> lines) {
 
-    public record Line(String item, String location, @MaxChars(64) String owner, @MaxChars(64) String lot,
-                       @Digits(integer = 15, fraction = 4) BigDecimal counted) {
-    }
+    public record Line(
+            String item,
+            String location,
+            @MaxChars(64) String owner,
+            @MaxChars(64) String lot,
+            @Digits(integer = 15, fraction = 4) BigDecimal counted) {}
 }

@@ -1,9 +1,7 @@
 package org.openvmi.inventory;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
-
+import java.util.List;
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -12,6 +10,11 @@ import org.openvmi.shared.MaxChars;
  * quantities of the stock keys in that scope; counted {@code lines} may come with it. With {@code post: true} it is
  * the one-shot form: the sheet holds exactly the given lines and is posted at once.
  */
-public record CountRequest(String location, String warehouse, @MaxChars(64) String category, Boolean blind, @MaxChars(100) String reference,
-                           Boolean post, List<CountEntryRequest.@Valid Line> lines) {
-}
+public record CountRequest(
+        String location,
+        String warehouse,
+        @MaxChars(64) String category,
+        Boolean blind,
+        @MaxChars(100) String reference,
+        Boolean post,
+        List<CountEntryRequest.@Valid Line> lines) {}

@@ -14,6 +14,11 @@ public class ExportTooLargeException extends BusinessRuleException {
         this.limit = limit;
     }
 
-    public long rows() { return rows; }
-    public int limit() { return limit; }
+    public long rows() {
+        return rows;
+    }
+
+    public int limit() {
+        return limit;
+    }
 }

@@ -1,13 +1,11 @@
 package org.openvmi.inventory;
 
+import jakarta.validation.Validator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.inventory.internal.LineResolver;
 import org.openvmi.inventory.internal.PostingEngine;
 import org.openvmi.shared.ConcurrencyRetry;
@@ -21,7 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,11 +36,15 @@ public class InventoryLedger {
     private final Validator validator;
     // a concurrent posting with the same key committed first, or a concurrent creator of the same balance row: run
     // again; the replay then answers with the first result
-    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
-            .alsoOn(DuplicateKeyException.class);
+    private final ConcurrencyRetry retry =
+            ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS).alsoOn(DuplicateKeyException.class);
 
-    InventoryLedger(PostingEngine engine, LineResolver resolver, PlatformTransactionManager transactionManager,
-                    JsonMapper json, Validator validator) {
+    InventoryLedger(
+            PostingEngine engine,
+            LineResolver resolver,
+            PlatformTransactionManager transactionManager,
+            JsonMapper json,
+            Validator validator) {
         this.validator = validator;
         this.engine = engine;
         this.resolver = resolver;
@@ -59,8 +60,8 @@ public class InventoryLedger {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         refuseInvalid(request);
         String hash = key == null ? null : hash(request);
-        return retry.run(() -> transactions.execute(status -> engine.replay(key, hash)
-                .orElseGet(() -> engine.apply(resolver.fromCodes(lines(request)), key, hash))));
+        return retry.run(() -> transactions.execute(status ->
+                engine.replay(key, hash).orElseGet(() -> engine.apply(resolver.fromCodes(lines(request)), key, hash))));
     }
 
     /**
@@ -94,7 +95,8 @@ public class InventoryLedger {
         try {
             resolver.fromCodes(lines(request));
         } catch (InvalidInputException e) {
-            e.errors().stream().filter(other -> all.stream().noneMatch(f -> f.field().equals(other.field())))
+            e.errors().stream()
+                    .filter(other -> all.stream().noneMatch(f -> f.field().equals(other.field())))
                     .forEach(all::add);
         }
         throw new InvalidInputException(all);

@@ -9,8 +9,14 @@ import java.time.Instant;
  * must write in a transaction of its own (REQUIRES_NEW) and must not throw, or it would replace the 409 refusal.
  * {@code requested} is the refused line's quantity, {@code available} what its stock key had.
  */
-public record IssueRefused(String type, String item, String warehouse, String owner, BigDecimal requested,
-                           BigDecimal available, Instant at) {
+public record IssueRefused(
+        String type,
+        String item,
+        String warehouse,
+        String owner,
+        BigDecimal requested,
+        BigDecimal available,
+        Instant at) {
 
     /** The movement types whose refusal is unserved demand. */
     public static boolean isDemand(String type) {

@@ -1,7 +1,6 @@
 package org.openvmi.inventory;
 
 import java.util.List;
-
 import org.openvmi.inventory.internal.LedgerFeedRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,12 +8,27 @@ import java.math.BigDecimal;
  * and the type gives the direction, except for ADJUST, COUNT and OWNERSHIP_TRANSFER, whose quantity is signed.
  * {@code lot} is null or blank for items that are not lot-tracked; {@code unitCost} only on RECEIPT and OPENING.
  */
-public record LedgerLine(MovementType type, long itemId, long locationId, Long ownerSupplierId, String lot,
-                         BigDecimal qty, BigDecimal unitCost, String reason, String reference) {
+public record LedgerLine(
+        MovementType type,
+        long itemId,
+        long locationId,
+        Long ownerSupplierId,
+        String lot,
+        BigDecimal qty,
+        BigDecimal unitCost,
+        String reason,
+        String reference) {
 
     /** A line without unit cost. */
-    public static LedgerLine of(MovementType type, long itemId, long locationId, Long ownerSupplierId, String lot,
-                                BigDecimal qty, String reason, String reference) {
+    public static LedgerLine of(
+            MovementType type,
+            long itemId,
+            long locationId,
+            Long ownerSupplierId,
+            String lot,
+            BigDecimal qty,
+            String reason,
+            String reference) {
         return new LedgerLine(type, itemId, locationId, ownerSupplierId, lot, qty, null, reason, reference);
     }
 }

@@ -1,9 +1,7 @@
 package org.openvmi.inventory;
 
+import jakarta.validation.Valid;
 import java.util.List;
 
-import jakarta.validation.Valid;
-
 /** A batch of movement lines posted in one transaction: all or nothing. */
-public record PostingRequest(List<@Valid MovementRequest> lines) {
-}
+public record PostingRequest(List<@Valid MovementRequest> lines) {}

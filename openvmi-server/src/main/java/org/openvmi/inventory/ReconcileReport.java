@@ -7,7 +7,14 @@ import java.util.List;
 public record ReconcileReport(boolean ok, long balancesChecked, List<Break> breaks) {
 
     /** One broken invariant at one stock key. */
-    public record Break(String invariant, String item, String location, String owner, String lot, BigDecimal onHand,
-                        BigDecimal reserved, BigDecimal ledgerSum, String detail) {
-    }
+    public record Break(
+            String invariant,
+            String item,
+            String location,
+            String owner,
+            String lot,
+            BigDecimal onHand,
+            BigDecimal reserved,
+            BigDecimal ledgerSum,
+            String detail) {}
 }

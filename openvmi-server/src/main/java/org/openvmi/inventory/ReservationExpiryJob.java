@@ -20,8 +20,9 @@ class ReservationExpiryJob {
         this.reservations = reservations;
     }
 
-    @Scheduled(fixedDelayString = "${openvmi.reservations.expiry-check:PT1M}",
-               initialDelayString = "${openvmi.reservations.expiry-check:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${openvmi.reservations.expiry-check:PT1M}",
+            initialDelayString = "${openvmi.reservations.expiry-check:PT1M}")
     void releaseExpired() {
         int released = reservations.expireDue();
         if (released > 0) {

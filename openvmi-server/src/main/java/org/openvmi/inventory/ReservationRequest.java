@@ -1,11 +1,9 @@
 package org.openvmi.inventory;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -14,7 +12,12 @@ import org.openvmi.shared.MaxChars;
  * later) is the day the stock is needed: the availability timeline places the reservation on that day instead of
  * the day it was made.
  */
-public record ReservationRequest(String item, String location, @MaxChars(64) String owner, @MaxChars(64) String lot,
-                                 @Digits(integer = 15, fraction = 4) BigDecimal qty, @MaxChars(100) String reference, Instant expiresAt,
-                                 LocalDate dueOn) {
-}
+public record ReservationRequest(
+        String item,
+        String location,
+        @MaxChars(64) String owner,
+        @MaxChars(64) String lot,
+        @Digits(integer = 15, fraction = 4) BigDecimal qty,
+        @MaxChars(100) String reference,
+        Instant expiresAt,
+        LocalDate dueOn) {}

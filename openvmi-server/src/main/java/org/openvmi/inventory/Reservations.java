@@ -1,15 +1,13 @@
 package org.openvmi.inventory;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.inventory.internal.BalanceRepository;
 import org.openvmi.inventory.internal.DocumentIdempotency;
 import org.openvmi.inventory.internal.DocumentRefs;
@@ -20,7 +18,9 @@ import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.inventory.model.Reservation;
 import org.openvmi.inventory.model.ReservationStatus;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -30,8 +30,6 @@ import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
  * Reservations of available stock (on hand − reserved). Reserving is one conditional update of the balance, so
@@ -51,8 +49,14 @@ public class Reservations {
     private final Clock clock;
     private final Validator validator;
 
-    Reservations(ReservationRepository reservations, BalanceRepository balances, DocumentRefs refs,
-                 DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock, Validator validator) {
+    Reservations(
+            ReservationRepository reservations,
+            BalanceRepository balances,
+            DocumentRefs refs,
+            DocumentTransactions transactions,
+            DocumentIdempotency idempotency,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.reservations = reservations;
         this.balances = balances;
@@ -72,8 +76,12 @@ public class Reservations {
         if (r.location() == null || r.location().isBlank()) {
             errors.add("location", CodedRefusal.required());
         }
-        DocumentRefs.ResolvedKey key = refs.keys(List.of(new DocumentRefs.KeyInput(r.item(), r.location(), r.owner(),
-                r.lot())), null, null, errors).get(0);
+        DocumentRefs.ResolvedKey key = refs.keys(
+                        List.of(new DocumentRefs.KeyInput(r.item(), r.location(), r.owner(), r.lot())),
+                        null,
+                        null,
+                        errors)
+                .get(0);
         BigDecimal qty = DocumentRules.positive("qty", r.qty(), errors);
         if (r.dueOn() != null && r.dueOn().isBefore(LocalDate.now(clock))) {
             errors.add("dueOn", "must be today or later");
@@ -82,26 +90,40 @@ public class Reservations {
         Instant now = clock.instant();
         refuse(Reservation.location(key.location().code(), key.inTransit()));
         refuse(Reservation.expiry(r.expiresAt(), now));
-        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /reservations", r, ReservationView.class, () -> {
-            Long balanceId = balances.idOf(key.key()).orElse(null);
-            if (balanceId == null || !balances.reserve(balanceId, qty, now)) {
-                BigDecimal available = balanceId == null ? BigDecimal.ZERO : balances.available(balanceId);
-                throw new ConflictException("qty", "Insufficient stock of item '" + key.item().code() + "' at location '"
-                        + key.location().code() + "', owner '" + key.key().owner() + "'"
-                        + (key.key().lot().isEmpty() ? "" : ", lot '" + key.key().lot() + "'") + ": available "
-                        + Decimals.plain(available.max(BigDecimal.ZERO)).toPlainString() + ", requested "
-                        + Decimals.plain(qty).toPlainString());
-            }
-            long id = reservations.insert(balanceId, key.key(), qty, DocumentRules.text(r.reference(), 100),
-                    r.expiresAt(), r.dueOn(), CurrentUser.name(), now);
-            return view(id);
-        }));
+        return transactions.run(() ->
+                idempotency.once(idempotencyKey, "POST /reservations", r, ReservationView.class, () -> {
+                    Long balanceId = balances.idOf(key.key()).orElse(null);
+                    if (balanceId == null || !balances.reserve(balanceId, qty, now)) {
+                        BigDecimal available = balanceId == null ? BigDecimal.ZERO : balances.available(balanceId);
+                        throw new ConflictException(
+                                "qty",
+                                "Insufficient stock of item '" + key.item().code() + "' at location '"
+                                        + key.location().code() + "', owner '"
+                                        + key.key().owner() + "'"
+                                        + (key.key().lot().isEmpty()
+                                                ? ""
+                                                : ", lot '" + key.key().lot() + "'") + ": available "
+                                        + Decimals.plain(available.max(BigDecimal.ZERO))
+                                                .toPlainString() + ", requested "
+                                        + Decimals.plain(qty).toPlainString());
+                    }
+                    long id = reservations.insert(
+                            balanceId,
+                            key.key(),
+                            qty,
+                            DocumentRules.text(r.reference(), 100),
+                            r.expiresAt(),
+                            r.dueOn(),
+                            CurrentUser.name(),
+                            now);
+                    return view(id);
+                }));
     }
 
     public ReservationView release(long id) {
         return transactions.run(() -> {
-            ReservationRepository.Loaded loaded = reservations.load(id)
-                    .orElseThrow(() -> new NotFoundException("Reservation", id));
+            ReservationRepository.Loaded loaded =
+                    reservations.load(id).orElseThrow(() -> new NotFoundException("Reservation", id));
             refuse(loaded.reservation().release());
             end(loaded, CurrentUser.name());
             return view(id);
@@ -116,10 +138,13 @@ public class Reservations {
             Instant now = clock.instant();
             due = reservations.due(now, EXPIRY_BATCH);
             for (long id : due) {
-                expired += transactions.run(() -> reservations.load(id)
-                        .filter(l -> l.reservation().expire(now).isEmpty())
-                        .map(l -> end(l, "system"))
-                        .orElse(false)) ? 1 : 0;
+                expired += transactions.run(() -> reservations
+                                .load(id)
+                                .filter(l -> l.reservation().expire(now).isEmpty())
+                                .map(l -> end(l, "system"))
+                                .orElse(false))
+                        ? 1
+                        : 0;
             }
         } while (due.size() == EXPIRY_BATCH);
         return expired;

@@ -1,13 +1,11 @@
 package org.openvmi.inventory;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.catalog.WarehouseCatalog;
@@ -21,6 +19,8 @@ import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.CountStatus;
 import org.openvmi.inventory.model.DocumentRules;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -29,8 +29,6 @@ import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
  * Cycle counts: a sheet snapshots the book quantities of a location (or a warehouse, or one item category in it),
@@ -49,9 +47,16 @@ public class StockCounts {
     private final Clock clock;
     private final Validator validator;
 
-    StockCounts(CountRepository counts, CountQueryRepository queries, CountFlow flow, DocumentRefs refs,
-                WarehouseCatalog warehouses, DocumentTransactions transactions, DocumentIdempotency idempotency,
-                Clock clock, Validator validator) {
+    StockCounts(
+            CountRepository counts,
+            CountQueryRepository queries,
+            CountFlow flow,
+            DocumentRefs refs,
+            WarehouseCatalog warehouses,
+            DocumentTransactions transactions,
+            DocumentIdempotency idempotency,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.counts = counts;
         this.queries = queries;
@@ -74,13 +79,17 @@ public class StockCounts {
         Long warehouseId = location == null ? null : location.warehouseId();
         if (blank(r.location()) && blank(r.warehouse())) {
             errors.add("location", "a location or a warehouse is required");
-        } else if (location != null && !blank(r.warehouse()) && !r.warehouse().trim().equals(location.warehouse())) {
+        } else if (location != null
+                && !blank(r.warehouse())
+                && !r.warehouse().trim().equals(location.warehouse())) {
             errors.add("warehouse", "location " + location.code() + " is in warehouse " + location.warehouse());
         } else if (blank(r.location())) {
             try {
                 warehouseId = warehouses.get(r.warehouse().trim()).id();
             } catch (NotFoundException e) {
-                errors.add("warehouse", CodedRefusal.unknown("warehouse", r.warehouse().trim()));
+                errors.add(
+                        "warehouse",
+                        CodedRefusal.unknown("warehouse", r.warehouse().trim()));
             }
         }
         boolean post = Boolean.TRUE.equals(r.post());
@@ -88,21 +97,36 @@ public class StockCounts {
         if (post && lines.isEmpty()) {
             errors.add("lines", "counted lines are required to post at once");
         }
-        List<DocumentRefs.ResolvedKey> keys = !post ? List.of() : refs.keys(lines.stream().map(l -> l == null ? null
-                : new DocumentRefs.KeyInput(l.item(), l.location(), l.owner(), l.lot())).toList(), location, "lines", errors);
+        List<DocumentRefs.ResolvedKey> keys = !post
+                ? List.of()
+                : refs.keys(
+                        lines.stream()
+                                .map(l -> l == null
+                                        ? null
+                                        : new DocumentRefs.KeyInput(l.item(), l.location(), l.owner(), l.lot()))
+                                .toList(),
+                        location,
+                        "lines",
+                        errors);
         errors.throwIfAny();
         if (location != null) {
             refuse(CountSheet.countable(location.code(), location.type() == LocationType.IN_TRANSIT));
         }
         long whId = warehouseId;
         return transactions.run(() -> idempotency.once(idempotencyKey, "POST /counts", r, CountView.class, () -> {
-            long id = counts.insert(whId, location == null ? null : location.id(), DocumentRules.text(r.category(), 64),
-                    Boolean.TRUE.equals(r.blind()), DocumentRules.text(r.reference(), 100),
-                    CurrentUser.name(), clock.instant());
+            long id = counts.insert(
+                    whId,
+                    location == null ? null : location.id(),
+                    DocumentRules.text(r.category(), 64),
+                    Boolean.TRUE.equals(r.blind()),
+                    DocumentRules.text(r.reference(), 100),
+                    CurrentUser.name(),
+                    clock.instant());
             if (post) {
                 counts.snapshotKeys(id, keys.stream().filter(Objects::nonNull).toList());
             } else {
-                counts.snapshot(id, whId, location == null ? null : location.id(), DocumentRules.text(r.category(), 64));
+                counts.snapshot(
+                        id, whId, location == null ? null : location.id(), DocumentRules.text(r.category(), 64));
             }
             if (!lines.isEmpty()) {
                 flow.enter(id, lines);
@@ -124,8 +148,8 @@ public class StockCounts {
 
     /** Posts the variances (counted − book at posting) and answers with the variance report. */
     public CountView post(long id, String idempotencyKey) {
-        return transactions.run(() -> idempotency.once(idempotencyKey, "POST /counts/" + id + "/post", null,
-                CountView.class, () -> {
+        return transactions.run(
+                () -> idempotency.once(idempotencyKey, "POST /counts/" + id + "/post", null, CountView.class, () -> {
                     flow.post(id);
                     return view(id);
                 }));

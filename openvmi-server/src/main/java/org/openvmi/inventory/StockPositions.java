@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,18 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockPositions {
 
     /** Item and warehouse. */
-    public record Key(long itemId, long warehouseId) {
-    }
+    public record Key(long itemId, long warehouseId) {}
 
     /** Stock of one item at one warehouse: on hand (all owners), reserved, in transit towards it, own stock on hand. */
     public record Position(BigDecimal onHand, BigDecimal reserved, BigDecimal inTransit, BigDecimal ownOnHand) {
 
-        public static final Position NONE = new Position(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        public static final Position NONE =
+                new Position(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** A movement at a warehouse's own (not in-transit) location, quantity signed as posted. */
-    public record WarehouseMovement(long itemId, long warehouseId, String type, BigDecimal qty, Instant postedAt) {
-    }
+    public record WarehouseMovement(long itemId, long warehouseId, String type, BigDecimal qty, Instant postedAt) {}
 
     /** Receives movements one by one. */
     public interface MovementSink {
@@ -55,12 +53,11 @@ public class StockPositions {
                        SUM(CASE WHEN l.type <> 'IN_TRANSIT' AND b.owner = 'OWN' THEN b.on_hand ELSE 0 END)
                 FROM stock_balance b JOIN location l ON l.id = b.location_id
                 WHERE (CAST(:w AS BIGINT) IS NULL OR l.warehouse_id = :w)
-                GROUP BY b.item_id, l.warehouse_id""")
-                .param("w", warehouseId)
-                .query(rs -> {
-                    positions.put(new Key(rs.getLong(1), rs.getLong(2)), new Position(rs.getBigDecimal(3),
-                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
-                });
+                GROUP BY b.item_id, l.warehouse_id""").param("w", warehouseId).query(rs -> {
+            positions.put(
+                    new Key(rs.getLong(1), rs.getLong(2)),
+                    new Position(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+        });
         return positions;
     }
 
@@ -71,12 +68,14 @@ public class StockPositions {
                 SELECT m.item_id, l.warehouse_id, m.type, m.qty, m.posted_at
                 FROM stock_movement m JOIN location l ON l.id = m.location_id
                 WHERE m.posted_at >= :from AND l.type <> 'IN_TRANSIT'
-                ORDER BY m.posted_at, m.id""")
-                .param("from", Timestamp.from(from))
-                .query(rs -> {
-                    sink.accept(new WarehouseMovement(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            rs.getBigDecimal(4), rs.getTimestamp(5).toInstant()));
-                });
+                ORDER BY m.posted_at, m.id""").param("from", Timestamp.from(from)).query(rs -> {
+            sink.accept(new WarehouseMovement(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getBigDecimal(4),
+                    rs.getTimestamp(5).toInstant()));
+        });
     }
 
     /** The location holding the most own, available stock of an item in a warehouse (where a transfer ships from). */
@@ -86,7 +85,8 @@ public class StockPositions {
                 SELECT l.code FROM stock_balance b JOIN location l ON l.id = b.location_id
                 WHERE b.item_id = :i AND l.warehouse_id = :w AND l.type <> 'IN_TRANSIT' AND b.owner = 'OWN'
                   AND b.on_hand - b.reserved > 0
-                ORDER BY b.on_hand - b.reserved DESC, l.code""")
-                .param("i", itemId).param("w", warehouseId).query(String.class).stream().findFirst().orElse(null);
+                ORDER BY b.on_hand - b.reserved DESC, l.code""").param("i", itemId).param("w", warehouseId).query(String.class).stream()
+                .findFirst()
+                .orElse(null);
     }
 }

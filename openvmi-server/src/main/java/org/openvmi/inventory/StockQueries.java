@@ -1,7 +1,6 @@
 package org.openvmi.inventory;
 
 import java.util.function.Consumer;
-
 import org.openvmi.inventory.internal.StockQueryRepository;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -28,8 +27,8 @@ public class StockQueries {
 
     /** What a supplier reads instead of a reason naming another supplier, in the caller's language. */
     private String maskedReason() {
-        return messages.getMessage("movements.reason.ownershipTransfer", null, "ownership transfer",
-                LocaleContextHolder.getLocale());
+        return messages.getMessage(
+                "movements.reason.ownershipTransfer", null, "ownership transfer", LocaleContextHolder.getLocale());
     }
 
     /**
@@ -52,7 +51,8 @@ public class StockQueries {
      * warehouses, in-transit locations excluded: what a sales channel may reserve. Not scoped: channels are buyer-side.
      */
     @Transactional(readOnly = true)
-    public java.util.List<FreeStock> freeStock(java.util.Collection<Long> itemIds, java.util.Collection<Long> warehouseIds) {
+    public java.util.List<FreeStock> freeStock(
+            java.util.Collection<Long> itemIds, java.util.Collection<Long> warehouseIds) {
         return repository.freeStock(itemIds, warehouseIds);
     }
 

@@ -7,7 +7,18 @@ import java.math.BigDecimal;
  * Own stock is valued at the item's moving average cost (its unit cost until a priced receipt); consignment stock at
  * the supplier's price and never counted as the buyer's asset ({@code asset} false).
  */
-public record StockView(String item, String itemName, String uom, String warehouse, String location, String owner,
-                        String lot, BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal inTransit,
-                        BigDecimal unitValue, BigDecimal value, boolean asset) {
-}
+public record StockView(
+        String item,
+        String itemName,
+        String uom,
+        String warehouse,
+        String location,
+        String owner,
+        String lot,
+        BigDecimal onHand,
+        BigDecimal reserved,
+        BigDecimal available,
+        BigDecimal inTransit,
+        BigDecimal unitValue,
+        BigDecimal value,
+        boolean asset) {}

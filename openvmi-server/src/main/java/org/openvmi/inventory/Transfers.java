@@ -1,16 +1,14 @@
 package org.openvmi.inventory;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.inventory.internal.DocumentIdempotency;
@@ -24,6 +22,8 @@ import org.openvmi.inventory.model.StockKey;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferStatus;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -33,8 +33,6 @@ import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.web.RequestValidation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
  * Transfers between warehouses. Shipping moves the goods into the destination warehouse's in-transit location,
@@ -53,8 +51,15 @@ public class Transfers {
     private final Clock clock;
     private final Validator validator;
 
-    Transfers(TransferRepository transfers, TransferQueryRepository queries, TransferFlow flow, DocumentRefs refs,
-              DocumentTransactions transactions, DocumentIdempotency idempotency, Clock clock, Validator validator) {
+    Transfers(
+            TransferRepository transfers,
+            TransferQueryRepository queries,
+            TransferFlow flow,
+            DocumentRefs refs,
+            DocumentTransactions transactions,
+            DocumentIdempotency idempotency,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.transfers = transfers;
         this.queries = queries;
@@ -81,12 +86,20 @@ public class Transfers {
         if (lines.isEmpty()) {
             errors.add("lines", "at least one line is required");
         }
-        List<DocumentRefs.ResolvedKey> keys = refs.keys(lines.stream().map(l -> l == null ? null
-                : new DocumentRefs.KeyInput(l.item(), null, l.owner(), l.lot())).toList(), from, "lines", errors);
+        List<DocumentRefs.ResolvedKey> keys = refs.keys(
+                lines.stream()
+                        .map(l -> l == null ? null : new DocumentRefs.KeyInput(l.item(), null, l.owner(), l.lot()))
+                        .toList(),
+                from,
+                "lines",
+                errors);
         Map<StockKey, Integer> seen = new HashMap<>();
         List<TransferRepository.NewLine> newLines = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            var qty = lines.get(i) == null ? null : DocumentRules.positive("lines[" + i + "].qty", lines.get(i).qty(), errors);
+            var qty = lines.get(i) == null
+                    ? null
+                    : DocumentRules.positive(
+                            "lines[" + i + "].qty", lines.get(i).qty(), errors);
             DocumentRefs.ResolvedKey key = keys.get(i);
             if (key == null || qty == null) {
                 continue;
@@ -95,15 +108,30 @@ public class Transfers {
             if (first != null) {
                 errors.add("lines[" + i + "]", "repeats lines[" + first + "] (same item, owner and lot)");
             }
-            newLines.add(new TransferRepository.NewLine(key.item().id(), key.key().owner(), key.ownerSupplierId(),
-                    key.key().lot(), qty));
+            newLines.add(new TransferRepository.NewLine(
+                    key.item().id(),
+                    key.key().owner(),
+                    key.ownerSupplierId(),
+                    key.key().lot(),
+                    qty));
         }
         errors.throwIfAny();
-        refuse(Transfer.route(from.warehouse(), from.type() == LocationType.IN_TRANSIT, to.warehouse(),
+        refuse(Transfer.route(
+                from.warehouse(),
+                from.type() == LocationType.IN_TRANSIT,
+                to.warehouse(),
                 to.type() == LocationType.IN_TRANSIT));
-        return once(idempotencyKey, "POST /transfers", request, () -> view(transfers.insert(from.id(), to.id(),
-                DocumentRules.text(request.reference(), 100), newLines, CurrentUser.name(),
-                clock.instant())));
+        return once(
+                idempotencyKey,
+                "POST /transfers",
+                request,
+                () -> view(transfers.insert(
+                        from.id(),
+                        to.id(),
+                        DocumentRules.text(request.reference(), 100),
+                        newLines,
+                        CurrentUser.name(),
+                        clock.instant())));
     }
 
     public TransferView ship(long id, String idempotencyKey) {

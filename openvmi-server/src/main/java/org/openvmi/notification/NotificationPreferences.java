@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.notification.internal.PreferenceRepository;
 import org.openvmi.notification.model.Preference;
@@ -28,8 +27,8 @@ public class NotificationPreferences {
     private final WarehouseCatalog warehouses;
     private final Clock clock;
 
-    NotificationPreferences(PreferenceRepository preferences, UserDirectory users, WarehouseCatalog warehouses,
-                            Clock clock) {
+    NotificationPreferences(
+            PreferenceRepository preferences, UserDirectory users, WarehouseCatalog warehouses, Clock clock) {
         this.preferences = preferences;
         this.users = users;
         this.warehouses = warehouses;
@@ -39,10 +38,13 @@ public class NotificationPreferences {
     @Transactional(readOnly = true)
     public PreferencesView mine() {
         UserContact me = me();
-        return preferences.find(me.username())
+        return preferences
+                .find(me.username())
                 .map(p -> view(me, p, true))
-                .orElseGet(() -> view(me, new Preference(RecipientRules.defaultMode(me.roles()), java.util.Set.of(),
-                        java.util.Set.of()), false));
+                .orElseGet(() -> view(
+                        me,
+                        new Preference(RecipientRules.defaultMode(me.roles()), java.util.Set.of(), java.util.Set.of()),
+                        false));
     }
 
     @Transactional
@@ -60,7 +62,9 @@ public class NotificationPreferences {
             }
         }
         errors.throwIfAny();
-        Preference p = new Preference(c.getEmailMode(), new HashSet<>(c.getWarehouses()),
+        Preference p = new Preference(
+                c.getEmailMode(),
+                new HashSet<>(c.getWarehouses()),
                 c.getAlertTypes().isEmpty() ? EnumSet.noneOf(AlertType.class) : EnumSet.copyOf(c.getAlertTypes()));
         preferences.save(me.username(), p, clock.instant());
         return mine();
@@ -75,9 +79,14 @@ public class NotificationPreferences {
     }
 
     private static PreferencesView view(UserContact me, Preference p, boolean explicit) {
-        return new PreferencesView(me.username(), me.email(), me.language(), p.emailMode(),
+        return new PreferencesView(
+                me.username(),
+                me.email(),
+                me.language(),
+                p.emailMode(),
                 p.warehouses().stream().sorted().toList(),
-                p.alertTypes().stream().sorted().toList(), explicit);
+                p.alertTypes().stream().sorted().toList(),
+                explicit);
     }
 
     /** The alert types one may choose from. */

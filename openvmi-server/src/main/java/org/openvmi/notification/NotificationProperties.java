@@ -1,7 +1,6 @@
 package org.openvmi.notification;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,10 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl      the address of the UI, for links in mails (empty: no link)
  */
 @ConfigurationProperties("openvmi.notifications")
-public record NotificationProperties(@DefaultValue("openvmi@localhost") String mailFrom,
-                                     @DefaultValue("10s") Duration sendInterval,
-                                     @DefaultValue("6") int maxAttempts,
-                                     @DefaultValue("30s") Duration retryBase,
-                                     @DefaultValue("0 0 * * * *") String digestCron,
-                                     @DefaultValue("") String baseUrl) {
-}
+public record NotificationProperties(
+        @DefaultValue("openvmi@localhost") String mailFrom,
+        @DefaultValue("10s") Duration sendInterval,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("30s") Duration retryBase,
+        @DefaultValue("0 0 * * * *") String digestCron,
+        @DefaultValue("") String baseUrl) {}

@@ -1,7 +1,6 @@
 package org.openvmi.notification;
 
 import java.util.List;
-
 import org.openvmi.stockpolicy.AlertType;
 
 /**
@@ -9,6 +8,11 @@ import org.openvmi.stockpolicy.AlertType;
  * defaults of its roles apply. Empty {@code warehouses} or {@code alertTypes} mean all. {@code email} and
  * {@code language} are the user's (set by an ADMIN on the user).
  */
-public record PreferencesView(String username, String email, String language, EmailMode emailMode,
-                              List<String> warehouses, List<AlertType> alertTypes, boolean explicit) {
-}
+public record PreferencesView(
+        String username,
+        String email,
+        String language,
+        EmailMode emailMode,
+        List<String> warehouses,
+        List<AlertType> alertTypes,
+        boolean explicit) {}

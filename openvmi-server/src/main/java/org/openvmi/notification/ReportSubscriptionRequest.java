@@ -5,5 +5,4 @@ package org.openvmi.notification;
  * {@code PUT /api/v1/report-subscriptions/{report}} (the report is the path's; {@code warehouse} a warehouse code, or
  * null / blank for every warehouse).
  */
-public record ReportSubscriptionRequest(String report, String warehouse) {
-}
+public record ReportSubscriptionRequest(String report, String warehouse) {}

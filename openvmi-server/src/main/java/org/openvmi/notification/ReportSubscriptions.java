@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.notification.internal.ReportRepository;
 import org.openvmi.shared.AllowedValues;
@@ -89,10 +88,11 @@ public class ReportSubscriptions {
         if (request == null) {
             throw InvalidInputException.of("body", CodedRefusal.required());
         }
-        if (request.report() != null && !request.report().isBlank()
+        if (request.report() != null
+                && !request.report().isBlank()
                 && !request.report().trim().equalsIgnoreCase(r.name())) {
-            throw InvalidInputException.of("report", "is the path's report (" + r.name()
-                    + "): delete this subscription and create the other");
+            throw InvalidInputException.of(
+                    "report", "is the path's report (" + r.name() + "): delete this subscription and create the other");
         }
         String warehouse = warehouse(request.warehouse());
         if (!reports.change(CurrentUser.name(), r, warehouse)) {
@@ -111,7 +111,9 @@ public class ReportSubscriptions {
     }
 
     private ReportSubscriptionView find(ReportMail r) {
-        return reports.mine(CurrentUser.name()).stream().filter(v -> v.report().equals(r.name())).findFirst()
+        return reports.mine(CurrentUser.name()).stream()
+                .filter(v -> v.report().equals(r.name()))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Report subscription", r.name()));
     }
 

@@ -5,6 +5,6 @@
  * retries. The public API is {@link org.openvmi.notification.NotificationPreferences} and
  * {@link org.openvmi.notification.MailLog}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "analytics", "catalog", "procurement", "security", "shared", "stockpolicy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"analytics", "catalog", "procurement", "security", "shared", "stockpolicy"})
 package org.openvmi.notification;

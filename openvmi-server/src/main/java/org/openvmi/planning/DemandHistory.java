@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.planning.internal.DemandAggregator;
 import org.openvmi.planning.internal.DemandHistoryRepository;
 import org.springframework.scheduling.annotation.Scheduled;

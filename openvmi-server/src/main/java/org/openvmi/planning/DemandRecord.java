@@ -4,5 +4,4 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** The demand of one item at one warehouse on one day, in the item's unit of measure. */
-public record DemandRecord(long itemId, long warehouseId, LocalDate day, BigDecimal qty) {
-}
+public record DemandRecord(long itemId, long warehouseId, LocalDate day, BigDecimal qty) {}

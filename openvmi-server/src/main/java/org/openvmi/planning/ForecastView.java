@@ -11,10 +11,29 @@ import java.util.List;
  * lead time (days, deviation, where it came from; null for a supplier user when it is another supplier's) and the
  * three lines planned for the service level.
  */
-public record ForecastView(String item, String itemName, String warehouse, long runId, int bucketDays,
-                           LocalDate historyStart, List<Double> history, LocalDate firstBucket, List<Double> forecast,
-                           List<Double> lower, List<Double> upper, String model, String measure, Double score,
-                           String demandClass, double meanPerBucket, double errorSd, Double leadTimeDays,
-                           Double leadTimeSd, String leadTimeSource, int stockoutBuckets, BigDecimal serviceLevel,
-                           BigDecimal safety, BigDecimal reorderPoint, BigDecimal orderUpTo) {
-}
+public record ForecastView(
+        String item,
+        String itemName,
+        String warehouse,
+        long runId,
+        int bucketDays,
+        LocalDate historyStart,
+        List<Double> history,
+        LocalDate firstBucket,
+        List<Double> forecast,
+        List<Double> lower,
+        List<Double> upper,
+        String model,
+        String measure,
+        Double score,
+        String demandClass,
+        double meanPerBucket,
+        double errorSd,
+        Double leadTimeDays,
+        Double leadTimeSd,
+        String leadTimeSource,
+        int stockoutBuckets,
+        BigDecimal serviceLevel,
+        BigDecimal safety,
+        BigDecimal reorderPoint,
+        BigDecimal orderUpTo) {}

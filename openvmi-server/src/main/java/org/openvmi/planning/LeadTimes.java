@@ -1,15 +1,14 @@
 package org.openvmi.planning;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
 import java.time.Clock;
 import java.util.List;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.planning.internal.LeadTimeRepository;
 import org.openvmi.planning.model.LeadTimeStats;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
@@ -43,9 +42,13 @@ public class LeadTimes {
         }
         Texts.atMost("reference", r.reference(), 100); // planning_lead_time_fact.reference VARCHAR(100)
         FieldErrors errors = new FieldErrors();
-        Long supplierId = r.supplier() == null ? null : refs.suppliers(List.of(r.supplier())).get(r.supplier());
+        Long supplierId = r.supplier() == null
+                ? null
+                : refs.suppliers(List.of(r.supplier())).get(r.supplier());
         if (supplierId == null) {
-            errors.add("supplier", r.supplier() == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", r.supplier()));
+            errors.add(
+                    "supplier",
+                    r.supplier() == null ? CodedRefusal.required() : CodedRefusal.unknown("supplier", r.supplier()));
         }
         ItemRef item = r.item() == null ? null : refs.items(List.of(r.item())).get(r.item());
         if (item == null) {
@@ -67,20 +70,30 @@ public class LeadTimes {
             errors.add("receivedOn", "is before orderedOn");
         }
         errors.throwIfAny();
-        repository.insert(supplierId, item.id(), warehouseId, r.orderedOn(), r.receivedOn(), r.reference(),
-                CurrentUser.name(), clock.instant());
+        repository.insert(
+                supplierId,
+                item.id(),
+                warehouseId,
+                r.orderedOn(),
+                r.receivedOn(),
+                r.reference(),
+                CurrentUser.name(),
+                clock.instant());
         return get(r.supplier(), r.item());
     }
 
     /** The lead time planning uses for this supplier and item. */
     @Transactional(readOnly = true)
     public LeadTimeView get(String supplier, String item) {
-        Long supplierId = supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
+        Long supplierId =
+                supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
         ItemRef ref = item == null ? null : refs.items(List.of(item)).get(item);
         if (supplierId == null || ref == null) {
             throw new NotFoundException("Source", supplier + "/" + item);
         }
-        LeadTimeStats stats = repository.observed(new LeadTimeRepository.Key(supplierId, ref.id())).orElse(null);
+        LeadTimeStats stats = repository
+                .observed(new LeadTimeRepository.Key(supplierId, ref.id()))
+                .orElse(null);
         if (stats == null) {
             Integer days = catalog.sourceLeadTime(supplierId, ref.id());
             if (days == null) {
@@ -88,6 +101,7 @@ public class LeadTimes {
             }
             stats = LeadTimeStats.sourceList(days);
         }
-        return new LeadTimeView(supplier, ref.code(), stats.meanDays(), stats.sdDays(), stats.source(), stats.observations());
+        return new LeadTimeView(
+                supplier, ref.code(), stats.meanDays(), stats.sdDays(), stats.source(), stats.observations());
     }
 }

@@ -3,7 +3,6 @@ package org.openvmi.planning;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.planning.internal.PlanningFactsRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +18,17 @@ public class PlanningFacts {
      * The first bucket of one stored forecast (the latest run's, when several runs forecast the same bucket of the same
      * item and warehouse) and the demand of the history in those days. {@code days} is the bucket length.
      */
-    public record ForecastBucket(String item, String warehouse, long runId, LocalDate start, int days,
-                                 BigDecimal forecast, BigDecimal actual) {
-    }
+    public record ForecastBucket(
+            String item,
+            String warehouse,
+            long runId,
+            LocalDate start,
+            int days,
+            BigDecimal forecast,
+            BigDecimal actual) {}
 
     /** How many suggestions of an item at a warehouse raised in a period have a status now. */
-    public record SuggestionCount(String item, String warehouse, String status, long count) {
-    }
+    public record SuggestionCount(String item, String warehouse, String status, long count) {}
 
     private final PlanningFactsRepository repository;
 
@@ -46,7 +49,9 @@ public class PlanningFacts {
     /** Suggestions created from {@code from} through {@code to}, counted by item, warehouse and current status. */
     @Transactional(readOnly = true)
     public List<SuggestionCount> suggestions(String warehouse, LocalDate from, LocalDate to, java.time.ZoneId zone) {
-        return repository.suggestions(warehouse, from.atStartOfDay(zone).toInstant(),
+        return repository.suggestions(
+                warehouse,
+                from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 

@@ -1,7 +1,7 @@
 package org.openvmi.planning;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
+import jakarta.annotation.PreDestroy;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +20,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
@@ -32,7 +28,9 @@ import org.openvmi.planning.internal.PlanningRunner;
 import org.openvmi.planning.internal.ReplanHold;
 import org.openvmi.planning.internal.RunRepository;
 import org.openvmi.planning.internal.RunSpec;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -73,8 +71,8 @@ public class PlanningRuns {
     private final Duration staleAfter;
     private final String cron;
     private final boolean catchUpEnabled;
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), r -> {
+    private final ThreadPoolExecutor executor =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(8), r -> {
                 Thread t = new Thread(r, "planning-run");
                 t.setDaemon(true);
                 return t;
@@ -83,11 +81,18 @@ public class PlanningRuns {
     private final Validator validator;
     private final ReplanHold replanHold;
 
-    PlanningRuns(RunRepository runs, PlanningRunner runner, CatalogRefs refs, PlanningCatalog catalog,
-                 PlatformTransactionManager transactionManager, Clock clock,
-                 @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter, Validator validator,
-                 @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron,
-                 @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled, ReplanHold replanHold) {
+    PlanningRuns(
+            RunRepository runs,
+            PlanningRunner runner,
+            CatalogRefs refs,
+            PlanningCatalog catalog,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${openvmi.planning.stale-after:PT10M}") Duration staleAfter,
+            Validator validator,
+            @Value("${openvmi.planning.cron:0 30 1 * * *}") String cron,
+            @Value("${openvmi.planning.catch-up:true}") boolean catchUpEnabled,
+            ReplanHold replanHold) {
         this.replanHold = replanHold;
         this.cron = cron;
         this.catchUpEnabled = catchUpEnabled;
@@ -149,7 +154,9 @@ public class PlanningRuns {
                 for (int i = 0; i < r.items().size(); i++) {
                     ItemRef ref = found.get(r.items().get(i));
                     if (ref == null) {
-                        errors.add("items[" + i + "]", CodedRefusal.unknown("item", r.items().get(i)));
+                        errors.add(
+                                "items[" + i + "]",
+                                CodedRefusal.unknown("item", r.items().get(i)));
                     } else if (!itemIds.contains(ref.id())) {
                         itemIds.add(ref.id());
                     }
@@ -169,8 +176,8 @@ public class PlanningRuns {
             }
         }
         errors.throwIfAny();
-        return launch(warehouseId, itemCodes, itemIds, category, supplierId, horizon, serviceLevel, null,
-                CurrentUser.name());
+        return launch(
+                warehouseId, itemCodes, itemIds, category, supplierId, horizon, serviceLevel, null, CurrentUser.name());
     }
 
     /**
@@ -179,14 +186,32 @@ public class PlanningRuns {
      */
     public RunView replan(Collection<ItemWarehouse> pairs, String startedBy) {
         Set<ItemWarehouse> scope = new TreeSet<>(pairs);
-        List<Long> itemIds = scope.stream().map(ItemWarehouse::itemId).distinct().toList();
-        List<Long> warehouses = scope.stream().map(ItemWarehouse::warehouseId).distinct().toList();
-        return launch(warehouses.size() == 1 ? warehouses.get(0) : null, catalog.itemCodes(itemIds), itemIds, null,
-                null, DEFAULT_HORIZON_DAYS, DEFAULT_SERVICE_LEVEL, scope, startedBy);
+        List<Long> itemIds =
+                scope.stream().map(ItemWarehouse::itemId).distinct().toList();
+        List<Long> warehouses =
+                scope.stream().map(ItemWarehouse::warehouseId).distinct().toList();
+        return launch(
+                warehouses.size() == 1 ? warehouses.get(0) : null,
+                catalog.itemCodes(itemIds),
+                itemIds,
+                null,
+                null,
+                DEFAULT_HORIZON_DAYS,
+                DEFAULT_SERVICE_LEVEL,
+                scope,
+                startedBy);
     }
 
-    private RunView launch(Long wh, List<String> codes, List<Long> itemIds, String category, Long sup, int horizon,
-                           BigDecimal serviceLevel, Set<ItemWarehouse> pairs, String startedBy) {
+    private RunView launch(
+            Long wh,
+            List<String> codes,
+            List<Long> itemIds,
+            String category,
+            Long sup,
+            int horizon,
+            BigDecimal serviceLevel,
+            Set<ItemWarehouse> pairs,
+            String startedBy) {
         // a first look without writing: the answer to a request that overlaps a live run does not wait for the
         // writer (on the embedded database a run's chunk write holds it); the locked check below decides
         readTransaction.executeWithoutResult(status -> refuseOverlap(runs.active(), wh, codes, false));
@@ -196,9 +221,9 @@ public class PlanningRuns {
             return runs.insert(wh, codes, category, sup, horizon, serviceLevel, startedBy, clock.instant());
         });
         LocalDate[] window = runner.window();
-        RunSpec spec = new RunSpec(id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0],
-                window[1], pairs);
-        RunView queued = get(id);   // the answer is the run as recorded (QUEUED), whatever the queue does next
+        RunSpec spec = new RunSpec(
+                id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1], pairs);
+        RunView queued = get(id); // the answer is the run as recorded (QUEUED), whatever the queue does next
         try {
             executor.execute(() -> runner.run(spec));
         } catch (RejectedExecutionException e) {
@@ -234,7 +259,8 @@ public class PlanningRuns {
      * fresh install does not plan everything at its first start. {@code openvmi.planning.catch-up=false} turns the
      * check off (the test annotations do, as tests move the clock by days).
      */
-    @Scheduled(initialDelayString = "${openvmi.planning.catch-up-delay:PT1M}",
+    @Scheduled(
+            initialDelayString = "${openvmi.planning.catch-up-delay:PT1M}",
             fixedDelayString = "${openvmi.planning.catch-up-check:PT10M}")
     void scheduledCatchUp() {
         if (catchUpEnabled) {
@@ -258,8 +284,8 @@ public class PlanningRuns {
             return;
         }
         try {
-            RunView run = launch(null, null, null, null, null, DEFAULT_HORIZON_DAYS, DEFAULT_SERVICE_LEVEL, null,
-                    "scheduler");
+            RunView run = launch(
+                    null, null, null, null, null, DEFAULT_HORIZON_DAYS, DEFAULT_SERVICE_LEVEL, null, "scheduler");
             log.info("Scheduled planning run {} started", run.id());
         } catch (ConflictException e) {
             transactions.executeWithoutResult(status -> runs.unclaimSchedule(slot, previous));
@@ -275,7 +301,7 @@ public class PlanningRuns {
         CronExpression expression = CronExpression.parse(cron);
         ZonedDateTime at = before.minus(Duration.ofDays(2)).atZone(clock.getZone());
         Instant last = null;
-        for (int i = 0; i < 10_000; i++) {   // a cron firing every minute still ends within two days' worth
+        for (int i = 0; i < 10_000; i++) { // a cron firing every minute still ends within two days' worth
             ZonedDateTime next = expression.next(at);
             if (next == null || next.toInstant().isAfter(before)) {
                 break;
@@ -291,12 +317,14 @@ public class PlanningRuns {
         if (!CronExpression.isValidExpression(cron)) {
             return now.truncatedTo(ChronoUnit.MINUTES);
         }
-        ZonedDateTime next = CronExpression.parse(cron).next(now.minus(CLOCK_SKEW).atZone(clock.getZone()));
+        ZonedDateTime next =
+                CronExpression.parse(cron).next(now.minus(CLOCK_SKEW).atZone(clock.getZone()));
         return next == null ? now.truncatedTo(ChronoUnit.MINUTES) : next.toInstant();
     }
 
     /** 409 for a live run over an overlapping scope; a run without a heartbeat is failed (when writing) or ignored. */
-    private void refuseOverlap(List<RunRepository.Active> active, Long warehouseId, List<String> items, boolean writing) {
+    private void refuseOverlap(
+            List<RunRepository.Active> active, Long warehouseId, List<String> items, boolean writing) {
         for (RunRepository.Active run : active) {
             if (run.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
                 if (writing) {

@@ -7,8 +7,20 @@ import java.math.BigDecimal;
  * reason), the quantity its expression gave, the item's primary supplier code (null or blank when none) and the
  * figures the rule saw, kept for the reason like a planning run's.
  */
-public record RuleSuggestion(long ruleId, String ruleName, long itemId, long warehouseId, String supplier,
-                             BigDecimal qty, BigDecimal onHand, BigDecimal reserved, BigDecimal onOrder,
-                             BigDecimal inTransit, BigDecimal committed, BigDecimal demand30d, BigDecimal safety,
-                             BigDecimal warning, BigDecimal max, int leadTimeDays) {
-}
+public record RuleSuggestion(
+        long ruleId,
+        String ruleName,
+        long itemId,
+        long warehouseId,
+        String supplier,
+        BigDecimal qty,
+        BigDecimal onHand,
+        BigDecimal reserved,
+        BigDecimal onOrder,
+        BigDecimal inTransit,
+        BigDecimal committed,
+        BigDecimal demand30d,
+        BigDecimal safety,
+        BigDecimal warning,
+        BigDecimal max,
+        int leadTimeDays) {}

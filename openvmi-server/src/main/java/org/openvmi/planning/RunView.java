@@ -10,11 +10,31 @@ import java.util.Map;
  * progress (done of total item-warehouses), and when done its summary: models chosen by count, suggestions by type,
  * stock policies changed, time split (read, fit, write in ms) and duration.
  */
-public record RunView(long id, String status, String phase, int done, int total, String warehouse, List<String> items,
-                      String category, String supplier, int horizonDays, BigDecimal serviceLevel, int suggestions,
-                      int policiesChanged, Map<String, Integer> models, Map<String, Integer> suggestionsByType,
-                      long readMs, long fitMs, long writeMs, Long durationMs, String error, String startedBy,
-                      Instant createdAt, Instant startedAt, Instant finishedAt) {
+public record RunView(
+        long id,
+        String status,
+        String phase,
+        int done,
+        int total,
+        String warehouse,
+        List<String> items,
+        String category,
+        String supplier,
+        int horizonDays,
+        BigDecimal serviceLevel,
+        int suggestions,
+        int policiesChanged,
+        Map<String, Integer> models,
+        Map<String, Integer> suggestionsByType,
+        long readMs,
+        long fitMs,
+        long writeMs,
+        Long durationMs,
+        String error,
+        String startedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public int percent() {
         return total == 0 ? ("DONE".equals(status) ? 100 : 0) : (int) (100L * done / total);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.planning.internal.SuggestionRepository;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
@@ -25,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +45,14 @@ public class SuggestionOrdering {
     private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    SuggestionOrdering(Suggestions suggestions, SuggestionRepository repository, BulkOrdering ordering,
-                       PlatformTransactionManager transactions, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    SuggestionOrdering(
+            Suggestions suggestions,
+            SuggestionRepository repository,
+            BulkOrdering ordering,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock) {
         this.suggestions = suggestions;
         this.repository = repository;
         this.ordering = ordering;
@@ -68,15 +72,16 @@ public class SuggestionOrdering {
 
     /** Creates and submits one requisition per supplier × warehouse; the answer has one result per document. */
     public BulkOutcome create(String idempotencyKey, SuggestionOrderRequest request) {
-        return idempotency.once(idempotencyKey, "suggestions-to-requisitions", request, BulkOutcome.class,
-                () -> create(request));
+        return idempotency.once(
+                idempotencyKey, "suggestions-to-requisitions", request, BulkOutcome.class, () -> create(request));
     }
 
     private BulkOutcome create(SuggestionOrderRequest request) {
         PurchasePlan plan = preview(request);
         List<RequisitionOutcome> results = new ArrayList<>();
         for (PurchasePlan.Group group : plan.groups()) {
-            List<Long> ids = group.lines().stream().map(PurchasePlan.Line::suggestion).toList();
+            List<Long> ids =
+                    group.lines().stream().map(PurchasePlan.Line::suggestion).toList();
             try {
                 RequisitionView made = transaction.execute(status -> {
                     ids.forEach(this::accept);
@@ -87,8 +92,8 @@ public class SuggestionOrdering {
                 results.add(RequisitionOutcome.refusedSuggestions(ids, e.getMessage()));
             }
         }
-        plan.refused().forEach(r -> results.add(RequisitionOutcome.refusedSuggestions(List.of(r.suggestion()),
-                r.message())));
+        plan.refused()
+                .forEach(r -> results.add(RequisitionOutcome.refusedSuggestions(List.of(r.suggestion()), r.message())));
         return new BulkOutcome(results);
     }
 
@@ -98,17 +103,27 @@ public class SuggestionOrdering {
         }
     }
 
-    private record Selection(List<SuggestedPurchase> purchases, List<PurchasePlan.Refusal> refused) {
-    }
+    private record Selection(List<SuggestedPurchase> purchases, List<PurchasePlan.Refusal> refused) {}
 
     private Selection select(SuggestionOrderRequest request) {
         List<Long> ids;
         if (request != null && request.ids() != null && !request.ids().isEmpty()) {
-            ids = request.ids().stream().filter(java.util.Objects::nonNull).distinct().toList();
+            ids = request.ids().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
         } else if (request != null && request.filter() != null) {
             SuggestionFilter f = request.filter();
-            ids = suggestions.ids(new SuggestionFilter(SuggestionType.PURCHASE.name(), SuggestionStatus.OPEN.name(),
-                    f.warehouse(), f.item(), f.run(), f.supplier(), f.urgency()), MAX + 1);
+            ids = suggestions.ids(
+                    new SuggestionFilter(
+                            SuggestionType.PURCHASE.name(),
+                            SuggestionStatus.OPEN.name(),
+                            f.warehouse(),
+                            f.item(),
+                            f.run(),
+                            f.supplier(),
+                            f.urgency()),
+                    MAX + 1);
         } else {
             throw InvalidInputException.of("ids", "give the suggestion ids or a filter");
         }
@@ -131,11 +146,18 @@ public class SuggestionOrdering {
             if (!SuggestionType.PURCHASE.name().equals(s.type()) || s.supplier() == null) {
                 refused.add(new PurchasePlan.Refusal(id, "suggestion " + id + " is not a purchase from a supplier"));
             } else if (!SuggestionStatus.OPEN.name().equals(s.status())) {
-                refused.add(new PurchasePlan.Refusal(id, "suggestion " + id + " is " + s.status()
-                                                         + ": only an OPEN suggestion can be ordered"));
+                refused.add(new PurchasePlan.Refusal(
+                        id, "suggestion " + id + " is " + s.status() + ": only an OPEN suggestion can be ordered"));
             } else {
-                long days = s.leadTimeDays() == null ? 0 : s.leadTimeDays().setScale(0, RoundingMode.CEILING).longValue();
-                purchases.add(new SuggestedPurchase(id, s.item(), s.warehouse(), s.supplier(), s.qty(),
+                long days = s.leadTimeDays() == null
+                        ? 0
+                        : s.leadTimeDays().setScale(0, RoundingMode.CEILING).longValue();
+                purchases.add(new SuggestedPurchase(
+                        id,
+                        s.item(),
+                        s.warehouse(),
+                        s.supplier(),
+                        s.qty(),
                         LocalDate.now(clock).plusDays(days)));
             }
         }

@@ -1,14 +1,17 @@
 package org.openvmi.planning;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.PlanningCatalog;
+import org.openvmi.consignment.Agreements;
+import org.openvmi.consignment.CallOffRequest;
+import org.openvmi.consignment.CallOffs;
+import org.openvmi.consignment.VmiCoverage;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.inventory.TransferRequest;
 import org.openvmi.inventory.TransferView;
@@ -17,21 +20,17 @@ import org.openvmi.planning.internal.SuggestionRepository;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
 import org.openvmi.planning.model.SuggestionUrgency;
-import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.Requisitions;
-import org.openvmi.shared.BusinessRuleException;
-import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.AllowedValues;
+import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
-import org.openvmi.consignment.Agreements;
-import org.openvmi.consignment.CallOffRequest;
-import org.openvmi.consignment.CallOffs;
-import org.openvmi.consignment.VmiCoverage;
-import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.shared.Texts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,8 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Suggestions {
 
     /** One outcome of a bulk decision. */
-    public record Outcome(long id, boolean ok, String status, String message) {
-    }
+    public record Outcome(long id, boolean ok, String status, String message) {}
 
     private final SuggestionRepository repository;
     private final Transfers transfers;
@@ -64,9 +62,17 @@ public class Suggestions {
     private final CallOffs callOffs;
     private final CatalogRefs suppliers;
 
-    Suggestions(SuggestionRepository repository, Transfers transfers, StockPositions stock, PlanningCatalog catalog,
-                MessageSource messages, Clock clock,
-                Requisitions requisitions, Agreements agreements, CallOffs callOffs, CatalogRefs suppliers) {
+    Suggestions(
+            SuggestionRepository repository,
+            Transfers transfers,
+            StockPositions stock,
+            PlanningCatalog catalog,
+            MessageSource messages,
+            Clock clock,
+            Requisitions requisitions,
+            Agreements agreements,
+            CallOffs callOffs,
+            CatalogRefs suppliers) {
         this.suppliers = suppliers;
         this.agreements = agreements;
         this.callOffs = callOffs;
@@ -80,8 +86,8 @@ public class Suggestions {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<SuggestionView> find(String type, String status, String warehouse, String item, Long run,
-                                           PageRequest page) {
+    public PageResult<SuggestionView> find(
+            String type, String status, String warehouse, String item, Long run, PageRequest page) {
         return find(new SuggestionFilter(type, status, warehouse, item, run, null, null), page);
     }
 
@@ -116,14 +122,21 @@ public class Suggestions {
         }
         Long supplierId = null;
         if (f.supplier() != null && !f.supplier().isBlank()) {
-            supplierId = suppliers.suppliers(List.of(f.supplier().trim())).get(f.supplier().trim());
+            supplierId = suppliers
+                    .suppliers(List.of(f.supplier().trim()))
+                    .get(f.supplier().trim());
             if (supplierId == null) {
                 throw InvalidInputException.of("supplier", "unknown supplier '" + f.supplier() + "'");
             }
         }
-        return new SuggestionRepository.Filter(AllowedValues.code("type", f.type(), SuggestionType.class),
-                AllowedValues.code("status", f.status(), SuggestionStatus.class), warehouseId, itemId, f.run(),
-                supplierId, AllowedValues.code("urgency", f.urgency(), SuggestionUrgency.class));
+        return new SuggestionRepository.Filter(
+                AllowedValues.code("type", f.type(), SuggestionType.class),
+                AllowedValues.code("status", f.status(), SuggestionStatus.class),
+                warehouseId,
+                itemId,
+                f.run(),
+                supplierId,
+                AllowedValues.code("urgency", f.urgency(), SuggestionUrgency.class));
     }
 
     @Transactional(readOnly = true)
@@ -139,31 +152,51 @@ public class Suggestions {
             SuggestionRepository.Target target = repository.target(id).orElseThrow();
             String from = stock.richestLocation(target.itemId(), target.fromWarehouseId());
             if (from == null) {
-                throw new BusinessRuleException("fromWarehouse", "warehouse " + s.fromWarehouse()
-                        + " no longer holds available own stock of " + s.item());
+                throw new BusinessRuleException(
+                        "fromWarehouse",
+                        "warehouse " + s.fromWarehouse() + " no longer holds available own stock of " + s.item());
             }
             String to = catalog.storageLocation(target.warehouseId());
             if (to == null) {
                 throw new BusinessRuleException("warehouse", "warehouse " + s.warehouse() + " has no storage location");
             }
-            TransferView transfer = transfers.create(new TransferRequest(from, to, "SUG-" + id,
-                    List.of(new TransferRequest.Line(s.item(), "OWN", null, s.qty()))), null);
+            TransferView transfer = transfers.create(
+                    new TransferRequest(
+                            from, to, "SUG-" + id, List.of(new TransferRequest.Line(s.item(), "OWN", null, s.qty()))),
+                    null);
             repository.linkTransfer(id, transfer.id());
         } else if (SuggestionType.VMI_REPLENISHMENT.name().equals(s.type())) {
             // a call-off (要货计划) to the agreement's supplier for the VMI zone, needed within the lead time
             SuggestionRepository.Target target = repository.target(id).orElseThrow();
             VmiCoverage covered = agreements.coverage().get(new ItemWarehouse(target.itemId(), target.warehouseId()));
             if (covered == null) {
-                throw new BusinessRuleException("item", "no VMI agreement in force covers " + s.item() + " in "
-                        + s.warehouse() + " any more");
+                throw new BusinessRuleException(
+                        "item", "no VMI agreement in force covers " + s.item() + " in " + s.warehouse() + " any more");
             }
-            long days = s.leadTimeDays() == null ? 0 : s.leadTimeDays().setScale(0, java.math.RoundingMode.CEILING).longValue();
-            callOffs.create(new CallOffRequest(covered.supplier(), s.item(), covered.location(), s.qty(),
-                    java.time.LocalDate.now(clock).plusDays(Math.max(1, days)), "SUG-" + id));
+            long days = s.leadTimeDays() == null
+                    ? 0
+                    : s.leadTimeDays()
+                            .setScale(0, java.math.RoundingMode.CEILING)
+                            .longValue();
+            callOffs.create(new CallOffRequest(
+                    covered.supplier(),
+                    s.item(),
+                    covered.location(),
+                    s.qty(),
+                    java.time.LocalDate.now(clock).plusDays(Math.max(1, days)),
+                    "SUG-" + id));
         } else if (SuggestionType.PURCHASE.name().equals(s.type())) {
             // a DRAFT requisition (source SUG-<id>) the buyer completes and submits for approval
-            long days = s.leadTimeDays() == null ? 0 : s.leadTimeDays().setScale(0, java.math.RoundingMode.CEILING).longValue();
-            requisitions.draftFromSuggestion(id, s.warehouse(), s.item(), s.qty(),
+            long days = s.leadTimeDays() == null
+                    ? 0
+                    : s.leadTimeDays()
+                            .setScale(0, java.math.RoundingMode.CEILING)
+                            .longValue();
+            requisitions.draftFromSuggestion(
+                    id,
+                    s.warehouse(),
+                    s.item(),
+                    s.qty(),
                     java.time.LocalDate.now(clock).plusDays(days));
         }
         return view(id);
@@ -212,13 +245,16 @@ public class Suggestions {
     private void decide(SuggestionView s, SuggestionStatus status, String reason) {
         if (!repository.decide(s.id(), status.name(), reason, CurrentUser.name(), clock.instant())) {
             String now = repository.statusOf(s.id()).stream().findFirst().orElse("?");
-            throw new ConflictException("status", "suggestion " + s.id() + " is " + now + ": only an OPEN suggestion can be "
-                    + (status == SuggestionStatus.ACCEPTED ? "accepted" : "rejected"));
+            throw new ConflictException(
+                    "status",
+                    "suggestion " + s.id() + " is " + now + ": only an OPEN suggestion can be "
+                            + (status == SuggestionStatus.ACCEPTED ? "accepted" : "rejected"));
         }
     }
 
     private SuggestionView view(long id) {
-        return repository.find(id, PartyScope.current())
+        return repository
+                .find(id, PartyScope.current())
                 .map(s -> s.withReason(reason(s, LocaleContextHolder.getLocale())))
                 .orElseThrow(() -> new NotFoundException("Suggestion", id));
     }
@@ -238,18 +274,34 @@ public class Suggestions {
 
     /** The reason a person reads, rendered from the stored numbers in the given language. */
     public String reason(SuggestionView s, Locale locale) {
-        Object[] args = {s.horizonDays(), plain(s.forecastQty()), plain(s.onHand()), plain(s.inTransit()),
-                plain(s.leadTimeDays()), plain(s.leadTimeSd()), plain(s.serviceLevel().movePointRight(2)),
-                plain(s.qty()), plain(s.reorderPoint()), plain(s.orderUpTo()), s.fromWarehouse(),
-                plain(s.sourceAvailable()), plain(s.sourceMax()), s.supplier(), plain(s.moq()), plain(s.packSize()),
-                plain(s.reserved()), plain(s.onOrder()), plain(s.committed()), s.rule()};
+        Object[] args = {
+            s.horizonDays(),
+            plain(s.forecastQty()),
+            plain(s.onHand()),
+            plain(s.inTransit()),
+            plain(s.leadTimeDays()),
+            plain(s.leadTimeSd()),
+            plain(s.serviceLevel().movePointRight(2)),
+            plain(s.qty()),
+            plain(s.reorderPoint()),
+            plain(s.orderUpTo()),
+            s.fromWarehouse(),
+            plain(s.sourceAvailable()),
+            plain(s.sourceMax()),
+            s.supplier(),
+            plain(s.moq()),
+            plain(s.packSize()),
+            plain(s.reserved()),
+            plain(s.onOrder()),
+            plain(s.committed()),
+            s.rule()
+        };
         String key = "planning.reason." + (s.rule() != null ? "RULE" : s.type())
-                     + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
+                + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
         return messages.getMessage(key, args, key, locale);
     }
 
     private static String plain(BigDecimal x) {
         return x == null ? "-" : x.stripTrailingZeros().toPlainString();
     }
-
 }

@@ -2,7 +2,6 @@ package org.openvmi.procurement;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.shared.CurrentUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -11,9 +10,13 @@ record Actor(String name, Set<String> roles) {
 
     static Actor current() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        Set<String> roles = auth == null ? Set.of() : auth.getAuthorities().stream()
-                .map(a -> a.getAuthority().startsWith("ROLE_") ? a.getAuthority().substring(5) : a.getAuthority())
-                .collect(Collectors.toSet());
+        Set<String> roles = auth == null
+                ? Set.of()
+                : auth.getAuthorities().stream()
+                        .map(a -> a.getAuthority().startsWith("ROLE_")
+                                ? a.getAuthority().substring(5)
+                                : a.getAuthority())
+                        .collect(Collectors.toSet());
         return new Actor(CurrentUser.name(), roles);
     }
 

@@ -1,11 +1,9 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.RuleRepository;
@@ -85,7 +83,9 @@ public class ApprovalRules {
         if (r.name() == null || r.name().isBlank()) {
             errors.add("name", CodedRefusal.required());
         }
-        String warehouse = r.warehouse() == null || r.warehouse().isBlank() ? null : r.warehouse().trim();
+        String warehouse = r.warehouse() == null || r.warehouse().isBlank()
+                ? null
+                : r.warehouse().trim();
         if (warehouse != null && warehouseId(warehouse) == null) {
             errors.add("warehouse", CodedRefusal.unknown("warehouse", warehouse));
         }
@@ -96,22 +96,41 @@ public class ApprovalRules {
         if (r.maxAmount() != null && r.maxAmount().compareTo(min) <= 0) {
             errors.add("maxAmount", "must be greater than minAmount");
         }
-        String currency = r.currency() == null || r.currency().isBlank() ? "CNY"
+        String currency = r.currency() == null || r.currency().isBlank()
+                ? "CNY"
                 : r.currency().trim().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             errors.add("currency", "must be a 3-letter ISO code");
         }
-        List<String> approvers = r.approvers() == null ? List.of()
-                : r.approvers().stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
+        List<String> approvers = r.approvers() == null
+                ? List.of()
+                : r.approvers().stream()
+                        .filter(a -> a != null && !a.isBlank())
+                        .map(String::trim)
+                        .toList();
         if (approvers.isEmpty()) {
             errors.add("approvers", "at least one approver (user name or role:NAME) is required");
         }
-        approvers = approvers.stream().map(a -> known.check("approvers", a, errors)).toList();
-        String urgent = r.urgentApprover() == null || r.urgentApprover().isBlank() ? null
+        approvers =
+                approvers.stream().map(a -> known.check("approvers", a, errors)).toList();
+        String urgent = r.urgentApprover() == null || r.urgentApprover().isBlank()
+                ? null
                 : known.check("urgentApprover", r.urgentApprover().trim(), errors);
         errors.throwIfAny();
-        String category = r.category() == null || r.category().isBlank() ? null : r.category().trim();
-        return new ApprovalRuleView(0, r.name().trim(), r.priority() == null ? 100 : r.priority(), category, warehouse,
-                min, r.maxAmount(), currency, approvers, urgent, r.active() == null || r.active());
+        String category = r.category() == null || r.category().isBlank()
+                ? null
+                : r.category().trim();
+        return new ApprovalRuleView(
+                0,
+                r.name().trim(),
+                r.priority() == null ? 100 : r.priority(),
+                category,
+                warehouse,
+                min,
+                r.maxAmount(),
+                currency,
+                approvers,
+                urgent,
+                r.active() == null || r.active());
     }
 }

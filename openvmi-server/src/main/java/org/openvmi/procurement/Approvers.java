@@ -2,7 +2,6 @@ package org.openvmi.procurement;
 
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.openvmi.security.Role;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.shared.AllowedValues;
@@ -30,8 +29,14 @@ class Approvers {
         if (approver.regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
             String role = approver.substring(ROLE_PREFIX.length()).trim().toUpperCase(Locale.ROOT);
             if (Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
-                errors.add(field, AllowedValues.message(approver, Arrays.stream(Role.values())
-                        .map(r -> ROLE_PREFIX + r.name()).toList()) + " (or a user name)");
+                errors.add(
+                        field,
+                        AllowedValues.message(
+                                        approver,
+                                        Arrays.stream(Role.values())
+                                                .map(r -> ROLE_PREFIX + r.name())
+                                                .toList())
+                                + " (or a user name)");
             }
             return ROLE_PREFIX + role;
         }

@@ -8,5 +8,4 @@ import java.util.List;
  * reporting transaction; planning re-plans the items where they are planned. It lives here, beside the lookup, and
  * not in the supplier feature, because planning must not depend on the supplier feature (which reads planning).
  */
-public record AvailableStockChanged(long supplierId, List<Long> itemIds) {
-}
+public record AvailableStockChanged(long supplierId, List<Long> itemIds) {}

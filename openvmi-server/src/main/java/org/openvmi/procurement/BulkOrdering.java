@@ -6,17 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.model.ApprovalPolicy;
-import org.openvmi.shared.Money;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SuggestedSource;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.Money;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.Texts;
 import org.springframework.stereotype.Service;
@@ -40,8 +39,12 @@ public class BulkOrdering {
     private final ProcurementRequests idempotency;
     private final CatalogRefs refs;
 
-    BulkOrdering(Requisitions requisitions, PurchaseOrders orders, Sources sources, CatalogRefs refs,
-                 ProcurementRequests idempotency) {
+    BulkOrdering(
+            Requisitions requisitions,
+            PurchaseOrders orders,
+            Sources sources,
+            CatalogRefs refs,
+            ProcurementRequests idempotency) {
         this.requisitions = requisitions;
         this.refs = refs;
         this.orders = orders;
@@ -56,27 +59,44 @@ public class BulkOrdering {
         Map<String, String[]> keys = new LinkedHashMap<>();
         List<PurchasePlan.Refusal> refused = new ArrayList<>();
         // the confirmation shows what the items are, not only their codes
-        Map<String, ItemRef> items = refs.items(purchases.stream().map(SuggestedPurchase::item).distinct().toList());
+        Map<String, ItemRef> items = refs.items(
+                purchases.stream().map(SuggestedPurchase::item).distinct().toList());
         for (SuggestedPurchase p : purchases) {
             var choice = SuggestedSource.choose(sources.of(p.item()), p.supplier(), p.qty());
             if (choice.isEmpty()) {
-                refused.add(new PurchasePlan.Refusal(p.suggestion(), "item " + p.item()
-                                                                     + " has no supplier on its source list"));
+                refused.add(new PurchasePlan.Refusal(
+                        p.suggestion(), "item " + p.item() + " has no supplier on its source list"));
                 continue;
             }
             var c = choice.get();
-            BigDecimal suggestedPrice = c.suggested() == null ? null : c.suggested().price();
+            BigDecimal suggestedPrice =
+                    c.suggested() == null ? null : c.suggested().price();
             String change = c.change();
-            if (change == null && suggestedPrice != null && suggestedPrice.compareTo(c.source().price()) != 0) {
+            if (change == null
+                    && suggestedPrice != null
+                    && suggestedPrice.compareTo(c.source().price()) != 0) {
                 change = "price " + suggestedPrice.stripTrailingZeros().toPlainString() + " → "
-                         + c.source().price().stripTrailingZeros().toPlainString();
+                        + c.source().price().stripTrailingZeros().toPlainString();
             }
             ItemRef item = items.get(p.item());
-            String key = c.source().supplier() + "|" + p.warehouse() + "|" + c.source().currency();
-            keys.putIfAbsent(key, new String[] {c.source().supplier(), p.warehouse(), c.source().currency()});
-            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new PurchasePlan.Line(p.suggestion(), p.item(),
-                    item == null ? null : item.name(), item == null ? null : item.uom(), p.qty(), p.neededBy(), p.supplier(), suggestedPrice, c.source().supplier(), c.source().price(),
-                    change));
+            String key = c.source().supplier() + "|" + p.warehouse() + "|"
+                    + c.source().currency();
+            keys.putIfAbsent(key, new String[] {
+                c.source().supplier(), p.warehouse(), c.source().currency()
+            });
+            lines.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new PurchasePlan.Line(
+                            p.suggestion(),
+                            p.item(),
+                            item == null ? null : item.name(),
+                            item == null ? null : item.uom(),
+                            p.qty(),
+                            p.neededBy(),
+                            p.supplier(),
+                            suggestedPrice,
+                            c.source().supplier(),
+                            c.source().price(),
+                            change));
         }
         List<PurchasePlan.Group> groups = new ArrayList<>();
         lines.forEach((key, ls) -> {
@@ -104,8 +124,10 @@ public class BulkOrdering {
         try {
             RequisitionView r = requisitions.submit(id);
             Actor actor = Actor.current();
-            while (r.orderOnApproval() && Requisitions.status(r) == RequisitionStatus.SUBMITTED && r.pendingStep() != null
-                   && ApprovalPolicy.mayAct(r.pendingStep().approver(), actor.name(), actor.roles())) {
+            while (r.orderOnApproval()
+                    && Requisitions.status(r) == RequisitionStatus.SUBMITTED
+                    && r.pendingStep() != null
+                    && ApprovalPolicy.mayAct(r.pendingStep().approver(), actor.name(), actor.roles())) {
                 r = requisitions.approve(id, "approval rule " + r.rule() + " lets the requester approve it");
             }
             return RequisitionOutcome.of(r);
@@ -115,19 +137,31 @@ public class BulkOrdering {
     }
 
     public BulkOutcome submitAll(String idempotencyKey, List<Long> ids) {
-        return idempotency.once(idempotencyKey, "requisitions-bulk-submit", ids, BulkOutcome.class,
+        return idempotency.once(
+                idempotencyKey,
+                "requisitions-bulk-submit",
+                ids,
+                BulkOutcome.class,
                 () -> each(ids, id -> requisitions.submit(id)));
     }
 
     public BulkOutcome approveAll(String idempotencyKey, List<Long> ids, String comment) {
         Texts.atMost("comment", comment, 500);
-        return idempotency.once(idempotencyKey, "requisitions-bulk-approve", new Object[] {ids, comment},
-                BulkOutcome.class, () -> each(ids, id -> requisitions.approve(id, comment)));
+        return idempotency.once(
+                idempotencyKey,
+                "requisitions-bulk-approve",
+                new Object[] {ids, comment},
+                BulkOutcome.class,
+                () -> each(ids, id -> requisitions.approve(id, comment)));
     }
 
     /** POs from approved requisitions, one per supplier × warehouse across them. */
     public BulkOutcome order(String idempotencyKey, List<Long> ids) {
-        return idempotency.once(idempotencyKey, "purchase-orders-from-requisitions", ids, BulkOutcome.class,
+        return idempotency.once(
+                idempotencyKey,
+                "purchase-orders-from-requisitions",
+                ids,
+                BulkOutcome.class,
                 () -> orders.fromRequisitions(ids));
     }
 
@@ -140,7 +174,8 @@ public class BulkOrdering {
             throw InvalidInputException.of("ids", "at most " + MAX + " ids at once");
         }
         List<RequisitionOutcome> results = new ArrayList<>();
-        for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
+        for (Long id :
+                ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
             try {
                 results.add(RequisitionOutcome.of(action.apply(id)));
             } catch (ConflictException | BusinessRuleException | InvalidInputException e) {

@@ -1,12 +1,10 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -14,8 +12,12 @@ import org.openvmi.shared.MaxChars;
  * quantity and give a delivery date, it confirms; a line with another quantity proposes a change for the buyer.
  * Lines are addressed by {@code line} (line number) or item code.
  */
-public record ConfirmationRequest(List<@Valid Line> lines, @MaxChars(1000) String comment) {
+public record ConfirmationRequest(
+        List<@Valid Line> lines, @MaxChars(1000) String comment) {
 
-    public record Line(Integer line, String item, @Digits(integer = 15, fraction = 4) BigDecimal qty, LocalDate deliveryDate) {
-    }
+    public record Line(
+            Integer line,
+            String item,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty,
+            LocalDate deliveryDate) {}
 }

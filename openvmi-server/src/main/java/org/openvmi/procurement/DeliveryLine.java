@@ -9,7 +9,17 @@ import java.time.LocalDate;
  * due (the confirmed date, else the needed-by date), how much was ordered and received, the day of the last receipt,
  * whether the order was cancelled, and the source list's lead time of the item.
  */
-public record DeliveryLine(String poNumber, int lineNo, String item, String warehouse, LocalDate orderedOn,
-                           Instant sentAt, Instant answeredAt, LocalDate due, BigDecimal qty, BigDecimal receivedQty,
-                           LocalDate lastReceivedOn, boolean cancelled, Integer sourceLeadTimeDays) {
-}
+public record DeliveryLine(
+        String poNumber,
+        int lineNo,
+        String item,
+        String warehouse,
+        LocalDate orderedOn,
+        Instant sentAt,
+        Instant answeredAt,
+        LocalDate due,
+        BigDecimal qty,
+        BigDecimal receivedQty,
+        LocalDate lastReceivedOn,
+        boolean cancelled,
+        Integer sourceLeadTimeDays) {}

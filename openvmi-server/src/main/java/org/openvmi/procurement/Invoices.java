@@ -1,5 +1,6 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.InvoiceRepository;
@@ -51,8 +49,14 @@ public class Invoices {
     private final Clock clock;
     private final Validator validator;
 
-    Invoices(InvoiceRepository repository, PurchaseOrderRepository poRepository, PurchaseOrders orders,
-             CatalogRefs refs, AuditTrail audit, Clock clock, Validator validator) {
+    Invoices(
+            InvoiceRepository repository,
+            PurchaseOrderRepository poRepository,
+            PurchaseOrders orders,
+            CatalogRefs refs,
+            AuditTrail audit,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.repository = repository;
         this.poRepository = poRepository;
@@ -71,7 +75,8 @@ public class Invoices {
         PartyScope scope = PartyScope.current();
         FieldErrors errors = new FieldErrors();
         String supplier = r.supplier() == null || r.supplier().isBlank()
-                ? scope.supplierCode() : r.supplier().trim();
+                ? scope.supplierCode()
+                : r.supplier().trim();
         if (supplier == null) {
             errors.add("supplier", CodedRefusal.required());
         } else if (!scope.seesAll() && !supplier.equals(scope.supplierCode())) {
@@ -89,8 +94,9 @@ public class Invoices {
         errors.throwIfAny();
         PurchaseOrderView po = orders.get(r.purchaseOrder(), scope);
         if (!po.supplier().equals(supplier)) {
-            throw new BusinessRuleException("purchaseOrder", po.number() + " is an order to supplier " + po.supplier()
-                                                             + ", not to " + supplier);
+            throw new BusinessRuleException(
+                    "purchaseOrder",
+                    po.number() + " is an order to supplier " + po.supplier() + ", not to " + supplier);
         }
         long supplierId = poRepository.supplierIdOf(po.id());
         String number = r.number().trim();
@@ -112,7 +118,11 @@ public class Invoices {
             poLines.add(pl);
         }
         errors.throwIfAny();
-        List<Long> lockOrder = poLines.stream().map(PurchaseOrderView.Line::id).distinct().sorted().toList();
+        List<Long> lockOrder = poLines.stream()
+                .map(PurchaseOrderView.Line::id)
+                .distinct()
+                .sorted()
+                .toList();
         lockOrder.forEach(poRepository::lockLine);
         PurchaseOrderView locked = orders.get(po.id(), PartyScope.ALL);
         MatchStatus overall = MatchStatus.MATCHED;
@@ -122,10 +132,11 @@ public class Invoices {
         for (int i = 0; i < r.lines().size(); i++) {
             InvoiceRequest.Line l = r.lines().get(i);
             PurchaseOrderView.Line pl = orders.line(locked, poLines.get(i).lineNo(), null);
-            var tol = poRepository.tolerance(supplierId, refs.items(List.of(pl.item())).get(pl.item()).id());
+            var tol = poRepository.tolerance(
+                    supplierId, refs.items(List.of(pl.item())).get(pl.item()).id());
             BigDecimal before = pl.invoicedQty().add(invoicedHere.getOrDefault(pl.id(), BigDecimal.ZERO));
-            ThreeWayMatch.Result result = ThreeWayMatch.line(pl.price(), pl.receivedQty(), before, l.qty(), l.price(),
-                    tol.pricePct(), tol.qtyPct());
+            ThreeWayMatch.Result result = ThreeWayMatch.line(
+                    pl.price(), pl.receivedQty(), before, l.qty(), l.price(), tol.pricePct(), tol.qtyPct());
             results.add(result);
             overall = overall.worse(result.status());
             total = total.add(l.qty().multiply(l.price()));
@@ -139,7 +150,12 @@ public class Invoices {
         long id = repository.insert(supplierId, po.id(), number, date, po.currency(), total, overall.name(), user, now);
         for (int i = 0; i < r.lines().size(); i++) {
             InvoiceRequest.Line l = r.lines().get(i);
-            repository.insertLine(id, poLines.get(i).id(), l.qty(), l.price(), results.get(i).status().name(),
+            repository.insertLine(
+                    id,
+                    poLines.get(i).id(),
+                    l.qty(),
+                    l.price(),
+                    results.get(i).status().name(),
                     results.get(i).detail());
         }
         invoicedHere.forEach(poRepository::addInvoiced);
@@ -162,7 +178,8 @@ public class Invoices {
         }
         Map<String, List<org.openvmi.shared.tabular.TabularRow>> groups = new java.util.LinkedHashMap<>();
         for (var row : rows) {
-            groups.computeIfAbsent(row.get("supplier") + "\u0000" + row.get("number"), k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(row.get("supplier") + "\u0000" + row.get("number"), k -> new ArrayList<>())
+                    .add(row);
         }
         FieldErrors errors = new FieldErrors();
         List<InvoiceView> created = new ArrayList<>();
@@ -176,12 +193,18 @@ public class Invoices {
                 List<InvoiceRequest.Line> lines = new ArrayList<>();
                 for (var row : group) {
                     String line = row.get("line");
-                    lines.add(new InvoiceRequest.Line(line == null ? null : Integer.valueOf(line), row.get("item"),
+                    lines.add(new InvoiceRequest.Line(
+                            line == null ? null : Integer.valueOf(line),
+                            row.get("item"),
                             row.get("qty") == null ? null : new BigDecimal(row.get("qty")),
                             row.get("price") == null ? null : new BigDecimal(row.get("price"))));
                 }
-                created.add(create(new InvoiceRequest(first.get("supplier"), poId, first.get("number"),
-                        date == null ? null : LocalDate.parse(date), lines)));
+                created.add(create(new InvoiceRequest(
+                        first.get("supplier"),
+                        poId,
+                        first.get("number"),
+                        date == null ? null : LocalDate.parse(date),
+                        lines)));
             } catch (InvalidInputException e) {
                 e.errors().forEach(fe -> errors.add(field, fe.field() + ": " + fe.message()));
             } catch (BusinessRuleException | ConflictException | NotFoundException e) {
@@ -200,32 +223,55 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<InvoiceView> find(String status, String supplier, Long purchaseOrder, LocalDate from,
-                                        LocalDate to, PageRequest page) {
-        return repository.find(status(status), supplierId(supplier), purchaseOrder, from, to, page,
-                PartyScope.current());
+    public PageResult<InvoiceView> find(
+            String status, String supplier, Long purchaseOrder, LocalDate from, LocalDate to, PageRequest page) {
+        return repository.find(
+                status(status), supplierId(supplier), purchaseOrder, from, to, page, PartyScope.current());
     }
 
     /** Invoice lines for the finance system (default: MATCHED invoices), one row per line. */
     @Transactional(readOnly = true)
-    public void export(String status, String supplier, LocalDate from, LocalDate to, TabularFormat format,
-                       OutputStream out) {
+    public void export(
+            String status, String supplier, LocalDate from, LocalDate to, TabularFormat format, OutputStream out) {
         String s = status == null || status.isBlank() ? MatchStatus.MATCHED.name() : status(status);
         List<InvoiceView> all = new ArrayList<>();
         PageResult<InvoiceView> page;
         int n = 0;
         do {
-            page = repository.find(s, supplierId(supplier), null, from, to, PageRequest.of(n++, 1000),
-                    PartyScope.current());
+            page = repository.find(
+                    s, supplierId(supplier), null, from, to, PageRequest.of(n++, 1000), PartyScope.current());
             all.addAll(page.content());
         } while (page.content().size() == 1000);
         all.sort(Comparator.comparing(InvoiceView::id));
-        try (TabularWriter w = TabularWriter.open(List.of("supplier", "invoiceNumber", "invoiceDate", "purchaseOrder",
-                "line", "item", "qty", "price", "amount", "currency", "matchStatus"), format, out)) {
+        try (TabularWriter w = TabularWriter.open(
+                List.of(
+                        "supplier",
+                        "invoiceNumber",
+                        "invoiceDate",
+                        "purchaseOrder",
+                        "line",
+                        "item",
+                        "qty",
+                        "price",
+                        "amount",
+                        "currency",
+                        "matchStatus"),
+                format,
+                out)) {
             for (InvoiceView v : all) {
                 for (InvoiceView.Line l : v.lines()) {
-                    w.row(List.of(v.supplier(), v.number(), v.invoiceDate().toString(), v.poNumber(), l.lineNo(),
-                            l.item(), l.qty(), l.price(), l.qty().multiply(l.price()), v.currency(), l.matchStatus()));
+                    w.row(List.of(
+                            v.supplier(),
+                            v.number(),
+                            v.invoiceDate().toString(),
+                            v.poNumber(),
+                            l.lineNo(),
+                            l.item(),
+                            l.qty(),
+                            l.price(),
+                            l.qty().multiply(l.price()),
+                            v.currency(),
+                            l.matchStatus()));
                 }
             }
         }
@@ -244,20 +290,27 @@ public class Invoices {
         if (!scope.sees(supplierId)) {
             throw new NotFoundException("Supplier", supplier);
         }
-        List<ReconciliationView.Line> lines = repository.reconciliation(supplierId, month.atDay(1),
-                month.plusMonths(1).atDay(1));
-        BigDecimal ordered = lines.stream().map(ReconciliationView.Line::orderedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal received = lines.stream().map(ReconciliationView.Line::receivedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal invoiced = lines.stream().map(ReconciliationView.Line::invoicedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<ReconciliationView.Line> lines = repository.reconciliation(
+                supplierId, month.atDay(1), month.plusMonths(1).atDay(1));
+        BigDecimal ordered =
+                lines.stream().map(ReconciliationView.Line::orderedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal received =
+                lines.stream().map(ReconciliationView.Line::receivedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal invoiced =
+                lines.stream().map(ReconciliationView.Line::invoicedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         String currency = orders.find(null, supplier, null, PageRequest.of(0, 1)).content().stream()
-                .map(PurchaseOrderView::currency).findFirst().orElse("CNY");
+                .map(PurchaseOrderView::currency)
+                .findFirst()
+                .orElse("CNY");
         // open quantities are priced at each PO line's own price (not the month's average: open lines may be older)
-        BigDecimal openReceive = lines.stream().map(ReconciliationView.Line::openToReceiveAmount)
+        BigDecimal openReceive = lines.stream()
+                .map(ReconciliationView.Line::openToReceiveAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal openInvoice = lines.stream().map(ReconciliationView.Line::openToInvoiceAmount)
+        BigDecimal openInvoice = lines.stream()
+                .map(ReconciliationView.Line::openToInvoiceAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new ReconciliationView(supplier, month, currency, lines, ordered, received, invoiced, openReceive,
-                openInvoice);
+        return new ReconciliationView(
+                supplier, month, currency, lines, ordered, received, invoiced, openReceive, openInvoice);
     }
 
     private Long supplierId(String supplier) {

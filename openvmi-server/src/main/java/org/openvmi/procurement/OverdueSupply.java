@@ -5,16 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import java.util.function.Function;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.internal.OverdueSupplyRepository;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.InvalidInputException;
-import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +38,8 @@ public class OverdueSupply {
     private final Clock clock;
     private final CatalogRefs refs;
     /** A check is on its way and has not read the PO lines yet (see {@link #checkOnce}). */
-    private final java.util.concurrent.atomic.AtomicBoolean checkQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean checkQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     OverdueSupply(OverdueSupplyRepository repository, ApplicationEventPublisher events, Clock clock, CatalogRefs refs) {
         this.repository = repository;
@@ -81,8 +80,7 @@ public class OverdueSupply {
     }
 
     /** How many alerts one check raised and resolved. */
-    public record Result(int raised, int resolved) {
-    }
+    public record Result(int raised, int resolved) {}
 
     @ApplicationModuleListener
     void on(GoodsReceived received) {
@@ -117,20 +115,27 @@ public class OverdueSupply {
      * for all), oldest due date first. A supplier user sees only its own.
      */
     @Transactional(readOnly = true)
-    public PageResult<OverdueSupplyView> find(String status, String kind, String warehouse, String supplier,
-                                              PageRequest page) {
+    public PageResult<OverdueSupplyView> find(
+            String status, String kind, String warehouse, String supplier, PageRequest page) {
         String s = AllowedValues.code("status", status, OverdueStatus.class);
         String k = AllowedValues.code("kind", kind, OverdueKind.class);
         OverdueSupplyRepository.Filter filter = new OverdueSupplyRepository.Filter(
-                s == null ? null : OverdueStatus.valueOf(s), k == null ? null : OverdueKind.valueOf(k),
-                known("warehouse", warehouse, refs::warehouses), known("supplier", supplier, refs::suppliers));
+                s == null ? null : OverdueStatus.valueOf(s),
+                k == null ? null : OverdueKind.valueOf(k),
+                known("warehouse", warehouse, refs::warehouses),
+                known("supplier", supplier, refs::suppliers));
         return repository.find(filter, PartyScope.current(), LocalDate.now(clock), page);
     }
 
     @Transactional(readOnly = true)
     public long countOpen(OverdueKind kind) {
-        return repository.find(new OverdueSupplyRepository.Filter(OverdueStatus.OPEN, kind, null, null),
-                PartyScope.current(), LocalDate.now(clock), new PageRequest(0, 1)).totalElements();
+        return repository
+                .find(
+                        new OverdueSupplyRepository.Filter(OverdueStatus.OPEN, kind, null, null),
+                        PartyScope.current(),
+                        LocalDate.now(clock),
+                        new PageRequest(0, 1))
+                .totalElements();
     }
 
     private static Long known(String field, String code, Function<List<String>, Map<String, Long>> lookup) {

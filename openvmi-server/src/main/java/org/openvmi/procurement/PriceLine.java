@@ -8,7 +8,15 @@ import java.time.LocalDate;
  * quantity and the invoiced value, Σ invoice quantity × invoice price), and the source list's price of the item from
  * the supplier (null when the source list has none).
  */
-public record PriceLine(String supplier, String poNumber, int lineNo, String item, String warehouse, LocalDate orderedOn,
-                        BigDecimal qty, BigDecimal poPrice, BigDecimal invoicedQty, BigDecimal invoicedValue,
-                        BigDecimal sourcePrice) {
-}
+public record PriceLine(
+        String supplier,
+        String poNumber,
+        int lineNo,
+        String item,
+        String warehouse,
+        LocalDate orderedOn,
+        BigDecimal qty,
+        BigDecimal poPrice,
+        BigDecimal invoicedQty,
+        BigDecimal invoicedValue,
+        BigDecimal sourcePrice) {}

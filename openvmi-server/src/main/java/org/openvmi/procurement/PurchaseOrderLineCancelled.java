@@ -7,6 +7,12 @@ import java.math.BigDecimal;
  * Published in the cancelling transaction, next to {@link PurchaseOrderChanged}; the webhook
  * purchase-order.line-cancelled tells the supplier's or ERP's system after commit.
  */
-public record PurchaseOrderLineCancelled(long purchaseOrderId, String number, String supplier, String warehouse,
-                                         int line, String item, BigDecimal cancelledQty, String reason) {
-}
+public record PurchaseOrderLineCancelled(
+        long purchaseOrderId,
+        String number,
+        String supplier,
+        String warehouse,
+        int line,
+        String item,
+        BigDecimal cancelledQty,
+        String reason) {}

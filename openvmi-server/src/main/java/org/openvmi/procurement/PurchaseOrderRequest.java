@@ -1,11 +1,10 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 
 /**
  * {@code POST /purchase-orders}: either {@code {"requisition": id}} (one PO per supplier from an APPROVED
@@ -14,6 +13,6 @@ import jakarta.validation.constraints.Digits;
  */
 public record PurchaseOrderRequest(Long requisition, String supplier, String warehouse, List<@Valid Line> lines) {
 
-    public record Line(String item, @Digits(integer = 15, fraction = 4) BigDecimal qty, LocalDate neededBy) {
-    }
+    public record Line(
+            String item, @Digits(integer = 15, fraction = 4) BigDecimal qty, LocalDate neededBy) {}
 }

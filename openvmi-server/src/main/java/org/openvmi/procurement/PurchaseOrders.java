@@ -1,5 +1,6 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -54,8 +52,15 @@ public class PurchaseOrders {
     private final Clock clock;
     private final Validator validator;
 
-    PurchaseOrders(PurchaseOrderRepository repository, Requisitions requisitions, Sources sources, CatalogRefs refs,
-                   AuditTrail audit, ApplicationEventPublisher events, Clock clock, Validator validator) {
+    PurchaseOrders(
+            PurchaseOrderRepository repository,
+            Requisitions requisitions,
+            Sources sources,
+            CatalogRefs refs,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Validator validator) {
         this.validator = validator;
         this.repository = repository;
         this.requisitions = requisitions;
@@ -66,9 +71,15 @@ public class PurchaseOrders {
         this.clock = clock;
     }
 
-    private record Planned(SourceOption source, String item, long itemId, BigDecimal needed, LocalDate neededBy,
-                           String reason, Long suggestion, Long requisition) {
-    }
+    private record Planned(
+            SourceOption source,
+            String item,
+            long itemId,
+            BigDecimal needed,
+            LocalDate neededBy,
+            String reason,
+            Long suggestion,
+            Long requisition) {}
 
     @Transactional
     public List<PurchaseOrderView> create(PurchaseOrderRequest r) {
@@ -107,7 +118,8 @@ public class PurchaseOrders {
         }
         List<RequisitionOutcome> refused = new ArrayList<>();
         List<Sourced> orderable = new ArrayList<>();
-        for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
+        for (Long id :
+                ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
             RequisitionView req = requisitions.find(id).orElse(null);
             String refusal = req == null ? "Requisition " + id + " does not exist" : orderable(req);
             Sourced sourced = refusal == null ? sourced(req) : null;
@@ -115,15 +127,18 @@ public class PurchaseOrders {
                 refusal = sourced.refusal();
             }
             if (refusal != null) {
-                refused.add(req == null ? RequisitionOutcome.refused(id, List.of(), refusal)
-                        : RequisitionOutcome.refused(req, refusal));
+                refused.add(
+                        req == null
+                                ? RequisitionOutcome.refused(id, List.of(), refusal)
+                                : RequisitionOutcome.refused(req, refusal));
             } else {
                 orderable.add(sourced);
             }
         }
         order(orderable);
         List<RequisitionOutcome> results = new ArrayList<>();
-        orderable.forEach(s -> results.add(RequisitionOutcome.of(requisitions.get(s.requisition().id()))));
+        orderable.forEach(s -> results.add(
+                RequisitionOutcome.of(requisitions.get(s.requisition().id()))));
         results.addAll(refused);
         return new BulkOutcome(results);
     }
@@ -143,26 +158,38 @@ public class PurchaseOrders {
 
     /** Why the requisition cannot become purchase orders, or null (bulk ordering reports it and goes on). */
     private static String orderable(RequisitionView req) {
-        return Requisitions.status(req).refusal(RequisitionStatus.ORDERED, req.number())
-                .map(RuntimeException::getMessage).orElse(null);
+        return Requisitions.status(req)
+                .refusal(RequisitionStatus.ORDERED, req.number())
+                .map(RuntimeException::getMessage)
+                .orElse(null);
     }
 
     /** A requisition with the source of each line, or why it cannot be ordered. */
-    private record Sourced(RequisitionView requisition, List<Planned> lines, String field, String refusal) {
-    }
+    private record Sourced(RequisitionView requisition, List<Planned> lines, String field, String refusal) {}
 
     private Sourced sourced(RequisitionView req) {
-        Map<String, ItemRef> items = refs.items(req.lines().stream().map(RequisitionView.Line::item).toList());
+        Map<String, ItemRef> items =
+                refs.items(req.lines().stream().map(RequisitionView.Line::item).toList());
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < req.lines().size(); i++) {
             RequisitionView.Line l = req.lines().get(i);
             var choice = choose(l);
             if (choice.isEmpty()) {
-                return new Sourced(req, List.of(), "lines[" + i + "].item",
+                return new Sourced(
+                        req,
+                        List.of(),
+                        "lines[" + i + "].item",
                         "item " + l.item() + " has no supplier on its source list");
             }
-            planned.add(new Planned(choice.get().source(), l.item(), items.get(l.item()).id(), l.qty(), l.neededBy(),
-                    choice.get().reason(), l.suggestion(), req.id()));
+            planned.add(new Planned(
+                    choice.get().source(),
+                    l.item(),
+                    items.get(l.item()).id(),
+                    l.qty(),
+                    l.neededBy(),
+                    choice.get().reason(),
+                    l.suggestion(),
+                    req.id()));
         }
         return new Sourced(req, planned, null, null);
     }
@@ -171,7 +198,9 @@ public class PurchaseOrders {
     private java.util.Optional<SupplierChoice.Choice> choose(RequisitionView.Line l) {
         List<SourceOption> options = sources.of(l.item());
         if (l.supplier() != null) {
-            var confirmed = options.stream().filter(o -> o.supplier().equals(l.supplier())).findFirst();
+            var confirmed = options.stream()
+                    .filter(o -> o.supplier().equals(l.supplier()))
+                    .findFirst();
             if (confirmed.isPresent()) {
                 return confirmed.map(o -> new SupplierChoice.Choice(o, "confirmed by the buyer"));
             }
@@ -186,24 +215,39 @@ public class PurchaseOrders {
         for (Sourced s : orderable) {
             byId.put(s.requisition().id(), s.requisition());
             for (Planned p : s.lines()) {
-                groups.computeIfAbsent(p.source().supplier() + "|" + s.requisition().warehouse(),
-                        k -> new ArrayList<>()).add(p);
+                groups.computeIfAbsent(
+                                p.source().supplier() + "|" + s.requisition().warehouse(), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         Map<Long, List<PurchaseOrderView>> created = new LinkedHashMap<>();
         for (List<Planned> lines : groups.values()) {
-            List<Long> from = lines.stream().map(Planned::requisition).distinct().toList();
+            List<Long> from =
+                    lines.stream().map(Planned::requisition).distinct().toList();
             String warehouse = byId.get(from.get(0)).warehouse();
             long warehouseId = refs.warehouses(List.of(warehouse)).get(warehouse);
-            PurchaseOrderView po = insert(lines, from.size() == 1 ? from.get(0) : null, warehouseId, "from "
-                    + from.stream().map(id -> byId.get(id).number()).collect(Collectors.joining(", ")));
-            from.forEach(id -> created.computeIfAbsent(id, k -> new ArrayList<>()).add(po));
+            PurchaseOrderView po = insert(
+                    lines,
+                    from.size() == 1 ? from.get(0) : null,
+                    warehouseId,
+                    "from " + from.stream().map(id -> byId.get(id).number()).collect(Collectors.joining(", ")));
+            from.forEach(
+                    id -> created.computeIfAbsent(id, k -> new ArrayList<>()).add(po));
         }
         for (RequisitionView req : byId.values()) {
             requisitions.markOrdered(req);
-            audit.record("ORDER", "requisition", req.number(), Map.of("status", req.status()),
-                    Map.of("status", RequisitionStatus.ORDERED.name(), "purchaseOrders",
-                            created.getOrDefault(req.id(), List.of()).stream().map(PurchaseOrderView::number).toList()));
+            audit.record(
+                    "ORDER",
+                    "requisition",
+                    req.number(),
+                    Map.of("status", req.status()),
+                    Map.of(
+                            "status",
+                            RequisitionStatus.ORDERED.name(),
+                            "purchaseOrders",
+                            created.getOrDefault(req.id(), List.of()).stream()
+                                    .map(PurchaseOrderView::number)
+                                    .toList()));
         }
         return created;
     }
@@ -213,9 +257,13 @@ public class PurchaseOrders {
         if (r.supplier() == null || r.supplier().isBlank()) {
             errors.add("supplier", "is required (or give a requisition)");
         }
-        Long warehouseId = r.warehouse() == null ? null : refs.warehouses(List.of(r.warehouse())).get(r.warehouse());
+        Long warehouseId = r.warehouse() == null
+                ? null
+                : refs.warehouses(List.of(r.warehouse())).get(r.warehouse());
         if (warehouseId == null) {
-            errors.add("warehouse", r.warehouse() == null ? CodedRefusal.required() : CodedRefusal.unknown("warehouse", r.warehouse()));
+            errors.add(
+                    "warehouse",
+                    r.warehouse() == null ? CodedRefusal.required() : CodedRefusal.unknown("warehouse", r.warehouse()));
         }
         if (r.lines() == null || r.lines().isEmpty()) {
             errors.add("lines", "at least one line is required");
@@ -229,12 +277,18 @@ public class PurchaseOrders {
                 errors.add(f + ".qty", "must be greater than 0");
                 continue;
             }
-            SourceOption source = l.item() == null ? null : sources.of(l.item()).stream()
-                    .filter(s -> s.supplier().equals(r.supplier())).findFirst().orElse(null);
-            ItemRef item = l.item() == null ? null : refs.items(List.of(l.item())).get(l.item());
+            SourceOption source = l.item() == null
+                    ? null
+                    : sources.of(l.item()).stream()
+                            .filter(s -> s.supplier().equals(r.supplier()))
+                            .findFirst()
+                            .orElse(null);
+            ItemRef item =
+                    l.item() == null ? null : refs.items(List.of(l.item())).get(l.item());
             if (source == null || item == null) {
-                errors.add(f + ".item", "item '" + l.item() + "' is not on the source list of supplier '"
-                                        + r.supplier() + "'");
+                errors.add(
+                        f + ".item",
+                        "item '" + l.item() + "' is not on the source list of supplier '" + r.supplier() + "'");
                 continue;
             }
             planned.add(new Planned(source, item.code(), item.id(), l.qty(), l.neededBy(), "explicit", null, null));
@@ -247,15 +301,34 @@ public class PurchaseOrders {
         SourceOption first = lines.get(0).source();
         Instant now = clock.instant();
         String user = Actor.current().name();
-        long id = repository.insert(first.supplierId(), requisitionId, warehouseId, first.currency(), BigDecimal.ZERO,
-                LocalDate.ofInstant(now, clock.getZone()), user, now);
+        long id = repository.insert(
+                first.supplierId(),
+                requisitionId,
+                warehouseId,
+                first.currency(),
+                BigDecimal.ZERO,
+                LocalDate.ofInstant(now, clock.getZone()),
+                user,
+                now);
         List<String> details = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Planned p = lines.get(i);
-            BigDecimal qty = OrderQuantity.round(p.needed(), p.source().moq(), p.source().packSize());
+            BigDecimal qty =
+                    OrderQuantity.round(p.needed(), p.source().moq(), p.source().packSize());
             var tol = repository.tolerance(p.source().supplierId(), p.itemId());
-            repository.insertLine(id, new PurchaseOrderRepository.NewLine(i + 1, p.itemId(), p.needed(), qty,
-                    p.source().price(), p.neededBy(), tol.overPct(), tol.underPct(), p.suggestion(), p.requisition()));
+            repository.insertLine(
+                    id,
+                    new PurchaseOrderRepository.NewLine(
+                            i + 1,
+                            p.itemId(),
+                            p.needed(),
+                            qty,
+                            p.source().price(),
+                            p.neededBy(),
+                            tol.overPct(),
+                            tol.underPct(),
+                            p.suggestion(),
+                            p.requisition()));
             details.add(p.item() + " " + plain(qty) + " @ " + plain(p.source().price()) + " (" + p.reason() + ")");
         }
         repository.recomputeTotal(id);
@@ -263,8 +336,8 @@ public class PurchaseOrders {
         repository.event(id, 1, PurchaseOrderStatus.SENT.name(), user, now, "to " + first.supplier() + " (portal)");
         PurchaseOrderView po = get(id, PartyScope.ALL);
         audit.record("CREATE", "purchase-order", po.number(), null, po);
-        events.publishEvent(new PurchaseOrderSent(id, po.number(), first.supplierId(), po.supplier(), po.total(),
-                po.currency()));
+        events.publishEvent(
+                new PurchaseOrderSent(id, po.number(), first.supplierId(), po.supplier(), po.total(), po.currency()));
         events.publishEvent(new PurchaseOrderChanged(id));
         return po;
     }
@@ -301,8 +374,9 @@ public class PurchaseOrders {
             if (qtyChanged || dateChanged) {
                 change = true;
                 repository.propose(line.id(), qtyChanged ? g.qty() : null, date);
-                details.add("line " + line.lineNo() + " " + line.item() + ": " + (qtyChanged ? "qty " + plain(line.qty())
-                        + " → " + plain(g.qty()) + " " : "") + (dateChanged ? "date " + line.neededBy() + " → " + date : ""));
+                details.add("line " + line.lineNo() + " " + line.item() + ": "
+                        + (qtyChanged ? "qty " + plain(line.qty()) + " → " + plain(g.qty()) + " " : "")
+                        + (dateChanged ? "date " + line.neededBy() + " → " + date : ""));
             } else {
                 repository.confirmLine(line.id(), date);
             }
@@ -311,8 +385,15 @@ public class PurchaseOrders {
         if (!repository.transition(id, List.of(status.name()), to, false)) {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
-        String comment = r == null || r.comment() == null || r.comment().isBlank() ? "" : " — " + r.comment().trim();
-        repository.event(id, po.revision(), to, Actor.current().name(), clock.instant(),
+        String comment = r == null || r.comment() == null || r.comment().isBlank()
+                ? ""
+                : " — " + r.comment().trim();
+        repository.event(
+                id,
+                po.revision(),
+                to,
+                Actor.current().name(),
+                clock.instant(),
                 (change ? String.join("; ", details) : "as ordered") + comment);
         PurchaseOrderView after = get(id);
         audit.record(change ? "PROPOSE_CHANGE" : "CONFIRM", "purchase-order", po.number(), statusOf(po), after);
@@ -331,8 +412,14 @@ public class PurchaseOrders {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
         PurchaseOrderView after = get(id);
-        repository.event(id, after.revision(), "CHANGE_ACCEPTED", Actor.current().name(), clock.instant(),
-                after.lines().stream().map(l -> l.item() + " " + plain(l.qty()) + " by " + l.confirmedDate())
+        repository.event(
+                id,
+                after.revision(),
+                "CHANGE_ACCEPTED",
+                Actor.current().name(),
+                clock.instant(),
+                after.lines().stream()
+                        .map(l -> l.item() + " " + plain(l.qty()) + " by " + l.confirmedDate())
                         .collect(Collectors.joining("; ")));
         audit.record("ACCEPT_CHANGE", "purchase-order", po.number(), po, after);
         events.publishEvent(new PurchaseOrderChanged(id));
@@ -353,7 +440,11 @@ public class PurchaseOrders {
             throw new ConflictException(po.number() + " was changed meanwhile");
         }
         repository.event(id, po.revision(), "CHANGE_REJECTED", Actor.current().name(), clock.instant(), reason.trim());
-        audit.record("REJECT_CHANGE", "purchase-order", po.number(), statusOf(po),
+        audit.record(
+                "REJECT_CHANGE",
+                "purchase-order",
+                po.number(),
+                statusOf(po),
                 Map.of("status", to.name(), "reason", reason.trim()));
         return get(id);
     }
@@ -363,12 +454,18 @@ public class PurchaseOrders {
     public PurchaseOrderView close(long id, String reason) {
         Texts.atMost("reason", reason, 1000);
         PurchaseOrderView po = get(id);
-        PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status()).moveTo(PurchaseOrderStatus.CLOSED, po.number());
+        PurchaseOrderStatus to =
+                PurchaseOrderStatus.valueOf(po.status()).moveTo(PurchaseOrderStatus.CLOSED, po.number());
         if (!repository.transition(id, PurchaseOrderStatus.from(to), to.name(), false)) {
             throw new ConflictException("status", po.number() + " was changed meanwhile");
         }
         repository.closeLines(id);
-        repository.event(id, po.revision(), to.name(), Actor.current().name(), clock.instant(),
+        repository.event(
+                id,
+                po.revision(),
+                to.name(),
+                Actor.current().name(),
+                clock.instant(),
                 reason == null ? null : reason.trim());
         audit.record("CLOSE", "purchase-order", po.number(), statusOf(po), Map.of("status", to.name()));
         events.publishEvent(new PurchaseOrderChanged(id));
@@ -393,21 +490,31 @@ public class PurchaseOrders {
             status.afterLastLineCancelled(false, po.number()); // refuses: a line of this order cannot be cancelled
         }
         if (!"OPEN".equals(line.status())) {
-            throw new BusinessRuleException("line", po.number() + "/" + lineNo + " is " + line.status()
-                                                    + "; only an open line can be cancelled");
+            throw new BusinessRuleException(
+                    "line",
+                    po.number() + "/" + lineNo + " is " + line.status() + "; only an open line can be cancelled");
         }
         if (!repository.cancelLine(line.id())) {
             throw new ConflictException("line", po.number() + "/" + lineNo + " was changed meanwhile");
         }
         repository.recomputeTotal(id);
         if (repository.allLinesClosed(id)) {
-            boolean anythingCame = po.lines().stream().anyMatch(l -> l.receivedQty().signum() > 0);
-            repository.transition(id, List.of(po.status()), status.afterLastLineCancelled(anythingCame, po.number()).name(),
+            boolean anythingCame =
+                    po.lines().stream().anyMatch(l -> l.receivedQty().signum() > 0);
+            repository.transition(
+                    id,
+                    List.of(po.status()),
+                    status.afterLastLineCancelled(anythingCame, po.number()).name(),
                     false);
         }
         BigDecimal cancelled = line.qty().subtract(line.receivedQty()).max(BigDecimal.ZERO);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        repository.event(id, po.revision(), "LINE_CANCELLED", Actor.current().name(), clock.instant(),
+        repository.event(
+                id,
+                po.revision(),
+                "LINE_CANCELLED",
+                Actor.current().name(),
+                clock.instant(),
                 "line " + lineNo + " " + line.item() + ": " + plain(cancelled) + (why == null ? "" : " — " + why));
         PurchaseOrderView after = get(id);
         Map<String, Object> done = new LinkedHashMap<>();
@@ -415,10 +522,14 @@ public class PurchaseOrders {
         done.put("cancelledQty", cancelled);
         done.put("status", after.status());
         done.put("reason", why);
-        audit.record("CANCEL_LINE", "purchase-order", po.number(),
-                Map.of("line", lineNo, "lineStatus", line.status(), "status", po.status()), done);
-        events.publishEvent(new PurchaseOrderLineCancelled(id, po.number(), po.supplier(), po.warehouse(), lineNo,
-                line.item(), cancelled, why));
+        audit.record(
+                "CANCEL_LINE",
+                "purchase-order",
+                po.number(),
+                Map.of("line", lineNo, "lineStatus", line.status(), "status", po.status()),
+                done);
+        events.publishEvent(new PurchaseOrderLineCancelled(
+                id, po.number(), po.supplier(), po.warehouse(), lineNo, line.item(), cancelled, why));
         events.publishEvent(new PurchaseOrderChanged(id));
         return after;
     }
@@ -427,7 +538,8 @@ public class PurchaseOrders {
     @Transactional
     public ToleranceRequest setTolerance(String supplier, ToleranceRequest r) {
         RequestValidation.check(validator, r);
-        Long supplierId = supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
+        Long supplierId =
+                supplier == null ? null : refs.suppliers(List.of(supplier)).get(supplier);
         if (supplierId == null) {
             throw new NotFoundException("Supplier", supplier);
         }
@@ -452,12 +564,17 @@ public class PurchaseOrders {
             }
         }
         errors.throwIfAny();
-        var t = new PurchaseOrderRepository.Tolerance(zero(r.overPct()), zero(r.underPct()), zero(r.pricePct()),
-                zero(r.qtyPct()));
+        var t = new PurchaseOrderRepository.Tolerance(
+                zero(r.overPct()), zero(r.underPct()), zero(r.pricePct()), zero(r.qtyPct()));
         repository.saveTolerance(supplierId, itemId, t);
-        audit.record("UPDATE", "procurement-tolerance", supplier + (itemId == null ? "" : "/" + r.item().trim()), null, t);
-        return new ToleranceRequest(itemId == null ? null : r.item().trim(), t.overPct(), t.underPct(), t.pricePct(),
-                t.qtyPct());
+        audit.record(
+                "UPDATE",
+                "procurement-tolerance",
+                supplier + (itemId == null ? "" : "/" + r.item().trim()),
+                null,
+                t);
+        return new ToleranceRequest(
+                itemId == null ? null : r.item().trim(), t.overPct(), t.underPct(), t.pricePct(), t.qtyPct());
     }
 
     private static BigDecimal zero(BigDecimal v) {
@@ -483,8 +600,8 @@ public class PurchaseOrders {
      * "to receive"), LATE those with such a line due before today (the buyer's "late"); null or blank for all.
      */
     @Transactional(readOnly = true)
-    public PageResult<PurchaseOrderView> find(String status, String supplier, Long requisition, String due,
-                                              PageRequest page) {
+    public PageResult<PurchaseOrderView> find(
+            String status, String supplier, Long requisition, String due, PageRequest page) {
         String d = AllowedValues.code("due", due, List.of("TODAY", "LATE"));
         LocalDate today = LocalDate.now(clock);
         LocalDate dueBy = d == null ? null : d.equals("TODAY") ? today : today.minusDays(1);
@@ -509,13 +626,21 @@ public class PurchaseOrders {
             RequisitionView r = requisitions.get(po.requisition());
             all.add(new PurchaseOrderView.Event(0, "REQUISITION_CREATED", r.requestedBy(), r.createdAt(), r.number()));
             if (r.submittedAt() != null) {
-                all.add(new PurchaseOrderView.Event(0, r.urgent() ? "REQUISITION_SUBMITTED_URGENT"
-                        : "REQUISITION_SUBMITTED", r.requestedBy(), r.submittedAt(), "rule " + r.rule()));
+                all.add(new PurchaseOrderView.Event(
+                        0,
+                        r.urgent() ? "REQUISITION_SUBMITTED_URGENT" : "REQUISITION_SUBMITTED",
+                        r.requestedBy(),
+                        r.submittedAt(),
+                        "rule " + r.rule()));
             }
             for (RequisitionView.Step s : r.steps()) {
                 if (s.decidedAt() != null) {
-                    all.add(new PurchaseOrderView.Event(0, "APPROVAL_STEP_" + s.stepNo() + "_" + s.status(),
-                            s.decidedBy(), s.decidedAt(), s.comment()));
+                    all.add(new PurchaseOrderView.Event(
+                            0,
+                            "APPROVAL_STEP_" + s.stepNo() + "_" + s.status(),
+                            s.decidedBy(),
+                            s.decidedAt(),
+                            s.comment()));
                 }
             }
         }
@@ -524,8 +649,10 @@ public class PurchaseOrders {
     }
 
     PurchaseOrderView.Line line(PurchaseOrderView po, Integer lineNo, String item) {
-        return po.lines().stream().filter(l -> lineNo != null ? l.lineNo() == lineNo : l.item().equals(item))
-                .findFirst().orElse(null);
+        return po.lines().stream()
+                .filter(l -> lineNo != null ? l.lineNo() == lineNo : l.item().equals(item))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Map<String, Object> statusOf(PurchaseOrderView po) {

@@ -11,19 +11,29 @@ import java.util.List;
  */
 public record PurchasePlan(List<Group> groups, List<Refusal> refused) {
 
-    public record Group(String supplier, String warehouse, String currency, BigDecimal amount, List<Line> lines) {
-    }
+    public record Group(String supplier, String warehouse, String currency, BigDecimal amount, List<Line> lines) {}
 
     /** {@code itemName}, {@code uom}: the item's name and unit, for the buyer to see what is bought. */
-    public record Line(long suggestion, String item, String itemName, String uom, BigDecimal qty, LocalDate neededBy, String suggestedSupplier,
-                       BigDecimal suggestedPrice, String supplier, BigDecimal price, String change) {
-    }
+    public record Line(
+            long suggestion,
+            String item,
+            String itemName,
+            String uom,
+            BigDecimal qty,
+            LocalDate neededBy,
+            String suggestedSupplier,
+            BigDecimal suggestedPrice,
+            String supplier,
+            BigDecimal price,
+            String change) {}
 
-    public record Refusal(long suggestion, String message) {
-    }
+    public record Refusal(long suggestion, String message) {}
 
     /** How many lines go to another supplier or at another price than suggested. */
     public long changes() {
-        return groups.stream().flatMap(g -> g.lines().stream()).filter(l -> l.change() != null).count();
+        return groups.stream()
+                .flatMap(g -> g.lines().stream())
+                .filter(l -> l.change() != null)
+                .count();
     }
 }

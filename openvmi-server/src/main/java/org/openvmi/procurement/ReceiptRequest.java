@@ -1,12 +1,10 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -15,7 +13,11 @@ import org.openvmi.shared.MaxChars;
  */
 public record ReceiptRequest(Long purchaseOrder, String location, LocalDate receivedOn, List<@Valid Line> lines) {
 
-    public record Line(Integer line, String item, @MaxChars(64) String lot, @Digits(integer = 15, fraction = 4) BigDecimal qty,
-                       @Digits(integer = 15, fraction = 4) BigDecimal rejectedQty, @MaxChars(300) String rejectReason) {
-    }
+    public record Line(
+            Integer line,
+            String item,
+            @MaxChars(64) String lot,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty,
+            @Digits(integer = 15, fraction = 4) BigDecimal rejectedQty,
+            @MaxChars(300) String rejectReason) {}
 }

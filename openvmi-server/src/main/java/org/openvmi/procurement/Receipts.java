@@ -1,5 +1,6 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -62,10 +60,18 @@ public class Receipts {
     private final Validator validator;
     private final ProcurementRequests idempotency;
 
-    Receipts(PurchaseOrders orders, PurchaseOrderRepository poRepository, ReceiptRepository repository,
-             InventoryLedger ledger, CatalogRefs refs, AuditTrail audit, ApplicationEventPublisher events,
-             PlatformTransactionManager transactionManager, Clock clock, Validator validator,
-             ProcurementRequests idempotency) {
+    Receipts(
+            PurchaseOrders orders,
+            PurchaseOrderRepository poRepository,
+            ReceiptRepository repository,
+            InventoryLedger ledger,
+            CatalogRefs refs,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            Validator validator,
+            ProcurementRequests idempotency) {
         this.idempotency = idempotency;
         this.validator = validator;
         this.orders = orders;
@@ -91,16 +97,16 @@ public class Receipts {
         RequestValidation.check(validator, r);
         // a concurrent first request with the same key stored its answer first: run again to replay it
         return retry.alsoWhen(e -> e instanceof DuplicateKeyException && idempotencyKey != null)
-                .run(() -> transactions.execute(status -> idempotency.once(idempotencyKey, "receive", r,
-                        ReceiptView.class, () -> receiveOnce(r))));
+                .run(() -> transactions.execute(status ->
+                        idempotency.once(idempotencyKey, "receive", r, ReceiptView.class, () -> receiveOnce(r))));
     }
 
     public ReceiptView get(long id) {
         return transactions.execute(s -> repository.find(id).orElseThrow(() -> new NotFoundException("Receipt", id)));
     }
 
-    private record Line(int index, PurchaseOrderView.Line poLine, BigDecimal qty, BigDecimal rejected, String reason, String lot) {
-    }
+    private record Line(
+            int index, PurchaseOrderView.Line poLine, BigDecimal qty, BigDecimal rejected, String reason, String lot) {}
 
     private ReceiptView receiveOnce(ReceiptRequest r) {
         if (r == null) {
@@ -110,9 +116,13 @@ public class Receipts {
         if (r.purchaseOrder() == null) {
             errors.add("purchaseOrder", CodedRefusal.required());
         }
-        LocationRef location = r.location() == null ? null : refs.locations(List.of(r.location())).get(r.location());
+        LocationRef location = r.location() == null
+                ? null
+                : refs.locations(List.of(r.location())).get(r.location());
         if (location == null) {
-            errors.add("location", r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
+            errors.add(
+                    "location",
+                    r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
         }
         if (r.lines() == null || r.lines().isEmpty()) {
             errors.add("lines", "at least one line is required");
@@ -120,17 +130,21 @@ public class Receipts {
         errors.throwIfAny();
         PurchaseOrderView po = orders.get(r.purchaseOrder(), PartyScope.current());
         if (!PurchaseOrderStatus.valueOf(po.status()).receivable()) {
-            throw new BusinessRuleException("purchaseOrder", po.number() + " is " + po.status()
-                                                             + "; nothing more can be received on it");
+            throw new BusinessRuleException(
+                    "purchaseOrder", po.number() + " is " + po.status() + "; nothing more can be received on it");
         }
         if (location.warehouseId() != refs.warehouses(List.of(po.warehouse())).get(po.warehouse())) {
-            errors.add("location", "location " + location.code() + " is not in warehouse " + po.warehouse()
-                                   + " the order delivers to");
+            errors.add(
+                    "location",
+                    "location " + location.code() + " is not in warehouse " + po.warehouse()
+                            + " the order delivers to");
         }
         // a scanner types the item's barcode where the code goes: resolve both to the item code of the PO line
         Map<String, org.openvmi.catalog.ItemRef> scanned = refs.items(r.lines().stream()
-                .filter(g -> g != null && g.line() == null && g.item() != null).map(ReceiptRequest.Line::item)
-                .distinct().toList());
+                .filter(g -> g != null && g.line() == null && g.item() != null)
+                .map(ReceiptRequest.Line::item)
+                .distinct()
+                .toList());
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < r.lines().size(); i++) {
             ReceiptRequest.Line g = r.lines().get(i);
@@ -139,11 +153,15 @@ public class Receipts {
                 errors.add(f + ".item", CodedRefusal.unknown("item", g.item()));
                 continue;
             }
-            String item = g == null || g.line() != null || g.item() == null ? null : scanned.get(g.item()).code();
+            String item = g == null || g.line() != null || g.item() == null
+                    ? null
+                    : scanned.get(g.item()).code();
             PurchaseOrderView.Line pl = g == null ? null : orders.line(po, g.line(), item);
             if (pl == null) {
-                errors.add(f + ".item", "no line " + (g == null ? "" : g.line() != null ? "#" + g.line() : g.item())
-                                        + " on " + po.number());
+                errors.add(
+                        f + ".item",
+                        "no line " + (g == null ? "" : g.line() != null ? "#" + g.line() : g.item()) + " on "
+                                + po.number());
                 continue;
             }
             BigDecimal qty = g.qty() == null ? BigDecimal.ZERO : g.qty();
@@ -157,20 +175,27 @@ public class Receipts {
             if (qty.signum() == 0 && rejected.signum() == 0) {
                 errors.add(f + ".qty", "must be greater than 0 (or give a rejected quantity)");
             }
-            if (rejected.signum() > 0 && (g.rejectReason() == null || g.rejectReason().isBlank())) {
+            if (rejected.signum() > 0
+                    && (g.rejectReason() == null || g.rejectReason().isBlank())) {
                 errors.add(f + ".rejectReason", "is required when a quantity is rejected");
             }
             if ("CLOSED".equals(pl.status())) {
                 errors.add(f + ".item", "line " + pl.lineNo() + " of " + po.number() + " is closed");
             }
-            lines.add(new Line(i, pl, qty, rejected, g.rejectReason() == null ? null : g.rejectReason().trim(), g.lot()));
+            lines.add(new Line(
+                    i,
+                    pl,
+                    qty,
+                    rejected,
+                    g.rejectReason() == null ? null : g.rejectReason().trim(),
+                    g.lot()));
         }
         errors.throwIfAny();
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         LocalDate receivedOn = r.receivedOn() == null ? today : r.receivedOn();
         if (receivedOn.isAfter(today) || receivedOn.isBefore(po.orderedOn())) {
-            throw InvalidInputException.of("receivedOn", "must lie between the order date " + po.orderedOn()
-                                                         + " and today");
+            throw InvalidInputException.of(
+                    "receivedOn", "must lie between the order date " + po.orderedOn() + " and today");
         }
         // lock lines in a fixed order so concurrent receipts of several lines cannot deadlock
         lines.sort(Comparator.comparingLong(l -> l.poLine().id()));
@@ -178,8 +203,8 @@ public class Receipts {
             if (!poRepository.receive(l.poLine().id(), l.qty(), l.rejected())) {
                 PurchaseOrderView now = orders.get(po.id(), PartyScope.ALL);
                 PurchaseOrderView.Line fresh = orders.line(now, l.poLine().lineNo(), null);
-                String why = "CLOSED".equals(fresh.status()) ? "line " + fresh.lineNo() + " of " + po.number()
-                                                               + " is closed"
+                String why = "CLOSED".equals(fresh.status())
+                        ? "line " + fresh.lineNo() + " of " + po.number() + " is closed"
                         : new ReceiptTolerance(fresh.overPct(), fresh.underPct())
                                 .refusal(fresh.qty(), fresh.receivedQty(), l.qty());
                 throw new BusinessRuleException("lines[" + l.index() + "].qty", why);
@@ -192,19 +217,46 @@ public class Receipts {
         List<LedgerLine> movements = new ArrayList<>();
         List<GoodsReceived> facts = new ArrayList<>();
         // the PO lines name their items by code: resolved once here, the ledger then gets ids
-        Map<String, ItemRef> items = refs.items(lines.stream().map(l -> l.poLine().item()).distinct()
-                .toList());
+        Map<String, ItemRef> items =
+                refs.items(lines.stream().map(l -> l.poLine().item()).distinct().toList());
         for (Line l : lines) {
-            LocalDate promised = l.poLine().confirmedDate() != null ? l.poLine().confirmedDate() : l.poLine().neededBy();
+            LocalDate promised = l.poLine().confirmedDate() != null
+                    ? l.poLine().confirmedDate()
+                    : l.poLine().neededBy();
             int leadTime = (int) ChronoUnit.DAYS.between(po.orderedOn(), receivedOn);
             boolean onTime = promised == null || !receivedOn.isAfter(promised);
-            repository.insertLine(receiptId, l.poLine().id(), l.qty(), l.rejected(), l.reason(), l.poLine().price(),
-                    leadTime, onTime);
+            repository.insertLine(
+                    receiptId,
+                    l.poLine().id(),
+                    l.qty(),
+                    l.rejected(),
+                    l.reason(),
+                    l.poLine().price(),
+                    leadTime,
+                    onTime);
             if (l.qty().signum() > 0) {
-                movements.add(new LedgerLine(MovementType.RECEIPT, items.get(l.poLine().item()).id(), location.id(),
-                        null, l.lot(), l.qty(), l.poLine().price(), "PO receipt", po.number() + "/RC-" + receiptId));
-                facts.add(new GoodsReceived(receiptId, po.id(), po.supplier(), l.poLine().item(), po.warehouse(),
-                        l.qty(), po.orderedOn(), receivedOn, promised, leadTime, onTime));
+                movements.add(new LedgerLine(
+                        MovementType.RECEIPT,
+                        items.get(l.poLine().item()).id(),
+                        location.id(),
+                        null,
+                        l.lot(),
+                        l.qty(),
+                        l.poLine().price(),
+                        "PO receipt",
+                        po.number() + "/RC-" + receiptId));
+                facts.add(new GoodsReceived(
+                        receiptId,
+                        po.id(),
+                        po.supplier(),
+                        l.poLine().item(),
+                        po.warehouse(),
+                        l.qty(),
+                        po.orderedOn(),
+                        receivedOn,
+                        promised,
+                        leadTime,
+                        onTime));
             }
         }
         if (!movements.isEmpty()) {
@@ -214,10 +266,22 @@ public class Receipts {
         PurchaseOrderStatus to = PurchaseOrderStatus.valueOf(po.status())
                 .afterReceipt(poRepository.allLinesClosed(po.id()), po.number());
         poRepository.transition(po.id(), PurchaseOrderStatus.from(to), to.name(), false);
-        poRepository.event(po.id(), po.revision(), "RECEIVED", user, now, "RC-" + receiptId + ": "
-                + String.join("; ", lines.stream().map(l -> l.poLine().item() + " " + PurchaseOrders.plain(l.qty())
-                + (l.rejected().signum() > 0 ? " (rejected " + PurchaseOrders.plain(l.rejected()) + ": " + l.reason()
-                + ")" : "")).toList()));
+        poRepository.event(
+                po.id(),
+                po.revision(),
+                "RECEIVED",
+                user,
+                now,
+                "RC-" + receiptId + ": "
+                        + String.join(
+                                "; ",
+                                lines.stream()
+                                        .map(l -> l.poLine().item() + " " + PurchaseOrders.plain(l.qty())
+                                                + (l.rejected().signum() > 0
+                                                        ? " (rejected " + PurchaseOrders.plain(l.rejected()) + ": "
+                                                                + l.reason() + ")"
+                                                        : ""))
+                                        .toList()));
         ReceiptView view = repository.find(receiptId).orElseThrow();
         audit.record("RECEIVE", "purchase-order", po.number(), Map.of("status", po.status()), view);
         facts.forEach(events::publishEvent);

@@ -7,20 +7,45 @@ import java.util.List;
  * warehouse, its status after the action, the POs made from it, the suggestions it came from; {@code ok} false with
  * the refusal's {@code message} when this document was refused (the others are done all the same).
  */
-public record RequisitionOutcome(Long requisition, String number, List<String> suppliers, String warehouse,
-                                 String status, List<Long> purchaseOrders, List<Long> suggestions, boolean ok,
-                                 String message) {
+public record RequisitionOutcome(
+        Long requisition,
+        String number,
+        List<String> suppliers,
+        String warehouse,
+        String status,
+        List<Long> purchaseOrders,
+        List<Long> suggestions,
+        boolean ok,
+        String message) {
 
     static RequisitionOutcome of(RequisitionView r) {
-        return new RequisitionOutcome(r.id(), r.number(), r.suppliers(), r.warehouse(), r.status(), r.purchaseOrders(),
-                r.lines().stream().map(RequisitionView.Line::suggestion).filter(java.util.Objects::nonNull).toList(),
-                true, null);
+        return new RequisitionOutcome(
+                r.id(),
+                r.number(),
+                r.suppliers(),
+                r.warehouse(),
+                r.status(),
+                r.purchaseOrders(),
+                r.lines().stream()
+                        .map(RequisitionView.Line::suggestion)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                true,
+                null);
     }
 
     static RequisitionOutcome refused(RequisitionView r, String message) {
         RequisitionOutcome o = of(r);
-        return new RequisitionOutcome(o.requisition(), o.number(), o.suppliers(), o.warehouse(), o.status(),
-                o.purchaseOrders(), o.suggestions(), false, message);
+        return new RequisitionOutcome(
+                o.requisition(),
+                o.number(),
+                o.suppliers(),
+                o.warehouse(),
+                o.status(),
+                o.purchaseOrders(),
+                o.suggestions(),
+                false,
+                message);
     }
 
     /** Suggestions no requisition was made for, and why. */
@@ -29,7 +54,15 @@ public record RequisitionOutcome(Long requisition, String number, List<String> s
     }
 
     static RequisitionOutcome refused(Long requisition, List<Long> suggestions, String message) {
-        return new RequisitionOutcome(requisition, requisition == null ? null : "PR-" + requisition, List.of(), null,
-                null, List.of(), suggestions, false, message);
+        return new RequisitionOutcome(
+                requisition,
+                requisition == null ? null : "PR-" + requisition,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                suggestions,
+                false,
+                message);
     }
 }

@@ -1,5 +1,6 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -18,7 +16,6 @@ import org.openvmi.procurement.internal.RequisitionRepository;
 import org.openvmi.procurement.internal.RuleRepository;
 import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.ApprovalRoute;
-import org.openvmi.shared.Money;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SourceOption;
 import org.openvmi.shared.AllowedValues;
@@ -27,6 +24,7 @@ import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
+import org.openvmi.shared.Money;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -54,8 +52,16 @@ public class Requisitions {
     private final Approvers approvers;
     private final Validator validator;
 
-    Requisitions(RequisitionRepository repository, RuleRepository rules, CatalogRefs refs, Sources sources, AuditTrail audit,
-                 ApplicationEventPublisher events, Clock clock, Approvers approvers, Validator validator) {
+    Requisitions(
+            RequisitionRepository repository,
+            RuleRepository rules,
+            CatalogRefs refs,
+            Sources sources,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Approvers approvers,
+            Validator validator) {
         this.approvers = approvers;
         this.validator = validator;
         this.repository = repository;
@@ -71,8 +77,15 @@ public class Requisitions {
     public RequisitionView create(RequisitionRequest r) {
         RequestValidation.check(validator, r);
         Checked c = check(r, List.of(), null);
-        long id = repository.insert(c.warehouseId, Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500),
-                trim(r.source(), 64), c.amount.amount(), c.amount.currency(), Actor.current().name(), clock.instant());
+        long id = repository.insert(
+                c.warehouseId,
+                Boolean.TRUE.equals(r.urgent()),
+                trim(r.note(), 500),
+                trim(r.source(), 64),
+                c.amount.amount(),
+                c.amount.currency(),
+                Actor.current().name(),
+                clock.instant());
         repository.replaceLines(id, c.lines);
         RequisitionView created = get(id);
         audit.record("CREATE", "requisition", created.number(), null, created);
@@ -84,11 +97,15 @@ public class Requisitions {
      * the source reference is {@code SUG-<id>}; it still needs to be submitted.
      */
     @Transactional
-    public RequisitionView draftFromSuggestion(long suggestionId, String warehouse, String item, BigDecimal qty,
-                                               java.time.LocalDate neededBy) {
-        RequisitionView created = create(new RequisitionRequest(warehouse, false, null, "SUG-" + suggestionId,
+    public RequisitionView draftFromSuggestion(
+            long suggestionId, String warehouse, String item, BigDecimal qty, java.time.LocalDate neededBy) {
+        RequisitionView created = create(new RequisitionRequest(
+                warehouse,
+                false,
+                null,
+                "SUG-" + suggestionId,
                 List.of(new RequisitionRequest.Line(item, qty, neededBy))));
-        repository.linkSuggestion(created.id(), suggestionId);   // its line links back, as the bulk path's do
+        repository.linkSuggestion(created.id(), suggestionId); // its line links back, as the bulk path's do
         return get(created.id());
     }
 
@@ -99,19 +116,33 @@ public class Requisitions {
     @Transactional
     RequisitionView createConfirmed(PurchasePlan.Group group) {
         long warehouseId = refs.warehouses(List.of(group.warehouse())).get(group.warehouse());
-        Map<String, ItemRef> items = refs.items(group.lines().stream().map(PurchasePlan.Line::item).distinct().toList());
+        Map<String, ItemRef> items = refs.items(
+                group.lines().stream().map(PurchasePlan.Line::item).distinct().toList());
         long supplierId = sources.supplierId(group.supplier());
         List<RequisitionRepository.NewLine> lines = new ArrayList<>();
         Money amount = new Money(BigDecimal.ZERO, group.currency());
         for (PurchasePlan.Line l : group.lines()) {
-            lines.add(new RequisitionRepository.NewLine(lines.size() + 1, items.get(l.item()).id(), l.qty(),
-                    l.neededBy(), l.price(), supplierId, l.suggestion()));
+            lines.add(new RequisitionRepository.NewLine(
+                    lines.size() + 1,
+                    items.get(l.item()).id(),
+                    l.qty(),
+                    l.neededBy(),
+                    l.price(),
+                    supplierId,
+                    l.suggestion()));
             amount = amount.plus(Money.of(l.qty(), l.price(), group.currency()));
         }
         List<PurchasePlan.Line> all = group.lines();
         String source = "SUG-" + all.get(0).suggestion() + (all.size() > 1 ? " +" + (all.size() - 1) : "");
-        long id = repository.insert(warehouseId, false, null, source, amount.amount(), amount.currency(),
-                Actor.current().name(), clock.instant());
+        long id = repository.insert(
+                warehouseId,
+                false,
+                null,
+                source,
+                amount.amount(),
+                amount.currency(),
+                Actor.current().name(),
+                clock.instant());
         repository.replaceLines(id, lines);
         repository.orderOnApproval(id);
         RequisitionView created = get(id);
@@ -126,9 +157,17 @@ public class Requisitions {
         status(before).moveTo(RequisitionStatus.DRAFT, before.number());
         // lines made from suggestions keep their suggestion, supplier and confirmed price while their item stays
         Checked c = check(r, repository.links(id), before.currency());
-        if (!repository.updateHeader(id, version == null ? before.version() : version, c.warehouseId,
-                Boolean.TRUE.equals(r.urgent()), trim(r.note(), 500), c.amount.amount(), c.amount.currency())) {
-            throw new ConflictException("version", CodedRefusal.stale("Requisition " + before.number() + " was changed meanwhile; reload it"));
+        if (!repository.updateHeader(
+                id,
+                version == null ? before.version() : version,
+                c.warehouseId,
+                Boolean.TRUE.equals(r.urgent()),
+                trim(r.note(), 500),
+                c.amount.amount(),
+                c.amount.currency())) {
+            throw new ConflictException(
+                    "version",
+                    CodedRefusal.stale("Requisition " + before.number() + " was changed meanwhile; reload it"));
         }
         repository.replaceLines(id, c.lines);
         RequisitionView after = get(id);
@@ -146,10 +185,16 @@ public class Requisitions {
                 categories.add(l.category());
             }
         });
-        ApprovalRoute route = ApprovalPolicy.route(rules.active(), new Money(r.amount(), r.currency()), categories,
-                repository.warehouseIdOf(id), r.urgent()).orElseThrow(() -> new BusinessRuleException(
-                "amount", "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
-                          + r.warehouse() + "; ask an administrator to add one"));
+        ApprovalRoute route = ApprovalPolicy.route(
+                        rules.active(),
+                        new Money(r.amount(), r.currency()),
+                        categories,
+                        repository.warehouseIdOf(id),
+                        r.urgent())
+                .orElseThrow(() -> new BusinessRuleException(
+                        "amount",
+                        "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
+                                + r.warehouse() + "; ask an administrator to add one"));
         Instant now = clock.instant();
         if (!repository.transition(id, r.status(), to.name(), "submitted_at", now)) {
             throw new ConflictException("Requisition " + r.number() + " was submitted meanwhile");
@@ -160,10 +205,14 @@ public class Requisitions {
             repository.insertStep(id, i + 1, route.steps().get(i), i == 0 ? "PENDING" : "WAITING");
         }
         RequisitionView after = get(id);
-        audit.record(r.urgent() ? "SUBMIT_URGENT" : "SUBMIT", "requisition", r.number(), Map.of("status", r.status()),
+        audit.record(
+                r.urgent() ? "SUBMIT_URGENT" : "SUBMIT",
+                "requisition",
+                r.number(),
+                Map.of("status", r.status()),
                 Map.of("status", to.name(), "rule", route.ruleName(), "steps", route.steps(), "urgent", r.urgent()));
-        events.publishEvent(new ApprovalRequested(id, route.steps().get(0), 1, r.urgent(), r.amount(), r.currency(),
-                r.warehouse()));
+        events.publishEvent(new ApprovalRequested(
+                id, route.steps().get(0), 1, r.urgent(), r.amount(), r.currency(), r.warehouse()));
         return after;
     }
 
@@ -189,13 +238,25 @@ public class Requisitions {
             }
         } else {
             repository.activateStep(id, next);
-            RequisitionView.Step nextStep = r.steps().stream().filter(s -> s.stepNo() == next).findFirst().orElseThrow();
-            events.publishEvent(new ApprovalRequested(id, nextStep.approver(), next, r.urgent(), r.amount(),
-                    r.currency(), r.warehouse()));
+            RequisitionView.Step nextStep = r.steps().stream()
+                    .filter(s -> s.stepNo() == next)
+                    .findFirst()
+                    .orElseThrow();
+            events.publishEvent(new ApprovalRequested(
+                    id, nextStep.approver(), next, r.urgent(), r.amount(), r.currency(), r.warehouse()));
         }
-        audit.record("APPROVE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
-                Map.of("by", actor.name(), "status", (last ? RequisitionStatus.APPROVED : RequisitionStatus.SUBMITTED).name(),
-                        "comment", comment == null ? "" : comment));
+        audit.record(
+                "APPROVE",
+                "requisition",
+                r.number(),
+                Map.of("step", step.stepNo(), "approver", step.approver()),
+                Map.of(
+                        "by",
+                        actor.name(),
+                        "status",
+                        (last ? RequisitionStatus.APPROVED : RequisitionStatus.SUBMITTED).name(),
+                        "comment",
+                        comment == null ? "" : comment));
         return get(id);
     }
 
@@ -211,12 +272,16 @@ public class Requisitions {
         Actor actor = Actor.current();
         RequisitionStatus to = status(r).moveTo(RequisitionStatus.REJECTED, r.number());
         if (!repository.decideStep(id, step.stepNo(), "REJECTED", actor.name(), trim(reason, 500), now)
-            || !repository.transition(id, r.status(), to.name(), "decided_at", now)) {
+                || !repository.transition(id, r.status(), to.name(), "decided_at", now)) {
             throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
         }
         repository.skipWaiting(id);
         repository.setRejectReason(id, trim(reason, 500));
-        audit.record("REJECT", "requisition", r.number(), Map.of("status", r.status()),
+        audit.record(
+                "REJECT",
+                "requisition",
+                r.number(),
+                Map.of("status", r.status()),
                 Map.of("status", to.name(), "by", actor.name(), "reason", reason.trim()));
         return get(id);
     }
@@ -235,10 +300,20 @@ public class Requisitions {
         if (!repository.delegateStep(id, step.stepNo(), step.approver(), target)) {
             throw new ConflictException("Step " + step.stepNo() + " of " + r.number() + " was decided meanwhile");
         }
-        audit.record("DELEGATE", "requisition", r.number(), Map.of("step", step.stepNo(), "approver", step.approver()),
-                Map.of("step", step.stepNo(), "approver", target, "by", Actor.current().name()));
-        events.publishEvent(new ApprovalRequested(id, target, step.stepNo(), r.urgent(), r.amount(), r.currency(),
-                r.warehouse()));
+        audit.record(
+                "DELEGATE",
+                "requisition",
+                r.number(),
+                Map.of("step", step.stepNo(), "approver", step.approver()),
+                Map.of(
+                        "step",
+                        step.stepNo(),
+                        "approver",
+                        target,
+                        "by",
+                        Actor.current().name()));
+        events.publishEvent(
+                new ApprovalRequested(id, target, step.stepNo(), r.urgent(), r.amount(), r.currency(), r.warehouse()));
         return get(id);
     }
 
@@ -257,15 +332,22 @@ public class Requisitions {
     public PageResult<RequisitionView> find(String status, Boolean urgent, boolean mine, PageRequest page) {
         // the statuses of proc_requisition_status_check
         String s = AllowedValues.code("status", status, RequisitionStatus.class);
-        return repository.find(new RequisitionRepository.Filter(s, urgent, mine ? Actor.current().name() : null, null),
+        return repository.find(
+                new RequisitionRepository.Filter(
+                        s, urgent, mine ? Actor.current().name() : null, null),
                 page);
     }
 
     /** The approval inbox: requisitions with a step waiting for the caller (by name or by one of its roles). */
     @Transactional(readOnly = true)
     public PageResult<RequisitionView> inbox(PageRequest page) {
-        return repository.find(new RequisitionRepository.Filter(RequisitionStatus.SUBMITTED.name(), null, null,
-                Actor.current().approverNames()), page);
+        return repository.find(
+                new RequisitionRepository.Filter(
+                        RequisitionStatus.SUBMITTED.name(),
+                        null,
+                        null,
+                        Actor.current().approverNames()),
+                page);
     }
 
     /** For the PO feature: marks an APPROVED requisition ORDERED, or refuses. */
@@ -281,8 +363,10 @@ public class Requisitions {
         RequisitionView.Step step = r.pendingStep();
         Actor actor = Actor.current();
         if (step == null || !ApprovalPolicy.mayAct(step.approver(), actor.name(), actor.roles())) {
-            throw new BusinessRuleException("approver", "Requisition " + r.number() + " waits for "
-                    + (step == null ? "nobody" : step.approver()) + ", not for " + actor.name());
+            throw new BusinessRuleException(
+                    "approver",
+                    "Requisition " + r.number() + " waits for " + (step == null ? "nobody" : step.approver())
+                            + ", not for " + actor.name());
         }
         return step;
     }
@@ -292,8 +376,7 @@ public class Requisitions {
         return RequisitionStatus.valueOf(r.status());
     }
 
-    private record Checked(long warehouseId, Money amount, List<RequisitionRepository.NewLine> lines) {
-    }
+    private record Checked(long warehouseId, Money amount, List<RequisitionRepository.NewLine> lines) {}
 
     /**
      * Validates the request into lines; {@code kept} are the links of the lines before an edit: a new line of the
@@ -309,7 +392,8 @@ public class Requisitions {
         if (r.warehouse() == null || r.warehouse().isBlank()) {
             errors.add("warehouse", CodedRefusal.required());
         } else {
-            warehouseId = refs.warehouses(List.of(r.warehouse().trim())).get(r.warehouse().trim());
+            warehouseId = refs.warehouses(List.of(r.warehouse().trim()))
+                    .get(r.warehouse().trim());
             if (warehouseId == null) {
                 errors.add("warehouse", CodedRefusal.unknown("warehouse", r.warehouse()));
             }
@@ -318,16 +402,24 @@ public class Requisitions {
             errors.add("lines", "at least one line is required");
         }
         List<RequisitionRequest.Line> lines = r.lines() == null ? List.of() : r.lines();
-        Map<String, ItemRef> known = refs.items(lines.stream().filter(l -> l != null && l.item() != null)
-                .map(l -> l.item().trim()).distinct().toList());
+        Map<String, ItemRef> known = refs.items(lines.stream()
+                .filter(l -> l != null && l.item() != null)
+                .map(l -> l.item().trim())
+                .distinct()
+                .toList());
         List<RequisitionRepository.NewLine> out = new ArrayList<>();
         Money amount = null;
         for (int i = 0; i < lines.size(); i++) {
             RequisitionRequest.Line l = lines.get(i);
             String f = "lines[" + i + "]";
-            ItemRef item = l == null || l.item() == null ? null : known.get(l.item().trim());
+            ItemRef item =
+                    l == null || l.item() == null ? null : known.get(l.item().trim());
             if (item == null) {
-                errors.add(f + ".item", l == null || l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item()));
+                errors.add(
+                        f + ".item",
+                        l == null || l.item() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("item", l.item()));
             }
             if (l == null || l.qty() == null) {
                 errors.add(f + ".qty", CodedRefusal.required());
@@ -338,18 +430,27 @@ public class Requisitions {
                 continue;
             }
             RequisitionRepository.LineLink link = takeLink(unused, item.id());
-            SourceOption source = link != null ? null : sources.primary(item.code()).orElse(null);
+            SourceOption source =
+                    link != null ? null : sources.primary(item.code()).orElse(null);
             BigDecimal price = link != null ? link.estPrice() : source != null ? source.price() : item.unitCost();
             String currency = link != null ? keptCurrency : source != null ? source.currency() : "CNY";
             Money lineAmount = Money.of(l.qty(), price == null ? BigDecimal.ZERO : price, currency);
             if (amount != null && !amount.currency().equals(currency)) {
-                errors.add(f + ".item", "is bought in " + currency + ", the other lines in " + amount.currency()
-                                        + ": make one requisition per currency");
+                errors.add(
+                        f + ".item",
+                        "is bought in " + currency + ", the other lines in " + amount.currency()
+                                + ": make one requisition per currency");
                 continue;
             }
             amount = amount == null ? lineAmount : amount.plus(lineAmount);
-            out.add(new RequisitionRepository.NewLine(i + 1, item.id(), l.qty(), l.neededBy(), price,
-                    link == null ? null : link.supplierId(), link == null ? null : link.suggestionId()));
+            out.add(new RequisitionRepository.NewLine(
+                    i + 1,
+                    item.id(),
+                    l.qty(),
+                    l.neededBy(),
+                    price,
+                    link == null ? null : link.supplierId(),
+                    link == null ? null : link.suggestionId()));
         }
         errors.throwIfAny();
         return new Checked(warehouseId, amount, out);

@@ -1,12 +1,10 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.shared.MaxChars;
 
 /**
@@ -19,7 +17,9 @@ public record ShipmentNoticeReceiptRequest(String location, LocalDate receivedOn
         this(location, receivedOn, null);
     }
 
-    public record Line(Integer line, @Digits(integer = 15, fraction = 4) BigDecimal qty,
-                       @Digits(integer = 15, fraction = 4) BigDecimal rejectedQty, @MaxChars(300) String rejectReason) {
-    }
+    public record Line(
+            Integer line,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty,
+            @Digits(integer = 15, fraction = 4) BigDecimal rejectedQty,
+            @MaxChars(300) String rejectReason) {}
 }

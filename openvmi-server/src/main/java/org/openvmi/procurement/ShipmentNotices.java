@@ -1,13 +1,11 @@
 package org.openvmi.procurement;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.procurement.internal.ProcurementRequests;
 import org.openvmi.procurement.internal.ShipmentNoticeRepository;
@@ -43,9 +41,15 @@ public class ShipmentNotices {
     private final Validator validator;
     private final ProcurementRequests idempotency;
 
-    ShipmentNotices(ShipmentNoticeRepository repository, PurchaseOrders orders, Receipts receipts, AuditTrail audit,
-                    PlatformTransactionManager transactionManager, Clock clock, Validator validator,
-                    ProcurementRequests idempotency) {
+    ShipmentNotices(
+            ShipmentNoticeRepository repository,
+            PurchaseOrders orders,
+            Receipts receipts,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            Validator validator,
+            ProcurementRequests idempotency) {
         this.idempotency = idempotency;
         this.validator = validator;
         this.repository = repository;
@@ -61,8 +65,9 @@ public class ShipmentNotices {
         return transactions.execute(status -> {
             PurchaseOrderView po = orders.get(purchaseOrder, PartyScope.current());
             if (!PurchaseOrderStatus.valueOf(po.status()).receivable()) {
-                throw new BusinessRuleException("purchaseOrder", po.number() + " is " + po.status()
-                                                                 + "; nothing more can be shipped against it");
+                throw new BusinessRuleException(
+                        "purchaseOrder",
+                        po.number() + " is " + po.status() + "; nothing more can be shipped against it");
             }
             FieldErrors errors = new FieldErrors();
             if (r == null || r.expectedOn() == null) {
@@ -88,8 +93,10 @@ public class ShipmentNotices {
                 } else {
                     BigDecimal open = pl.qty().subtract(pl.receivedQty()).max(BigDecimal.ZERO);
                     if (l.qty().compareTo(open) > 0) {
-                        errors.add(f + ".qty", "only " + open.stripTrailingZeros().toPlainString() + " of line #"
-                                               + pl.lineNo() + " is still open");
+                        errors.add(
+                                f + ".qty",
+                                "only " + open.stripTrailingZeros().toPlainString() + " of line #" + pl.lineNo()
+                                        + " is still open");
                     }
                 }
             }
@@ -107,8 +114,8 @@ public class ShipmentNotices {
 
     public ShipmentNoticeView get(long id) {
         return transactions.execute(status -> {
-            ShipmentNoticeRepository.Head head = repository.find(id)
-                    .orElseThrow(() -> new NotFoundException("Shipment notice", id));
+            ShipmentNoticeRepository.Head head =
+                    repository.find(id).orElseThrow(() -> new NotFoundException("Shipment notice", id));
             PurchaseOrderView po;
             try {
                 po = orders.get(head.poId(), PartyScope.current());
@@ -137,8 +144,8 @@ public class ShipmentNotices {
      */
     public ReceiptView receive(long id, String idempotencyKey, ShipmentNoticeReceiptRequest r) {
         RequestValidation.check(validator, r);
-        return transactions.execute(status -> idempotency.once(idempotencyKey, "receive-notice-" + id, r,
-                ReceiptView.class, () -> receiveOnce(id, r)));
+        return transactions.execute(status -> idempotency.once(
+                idempotencyKey, "receive-notice-" + id, r, ReceiptView.class, () -> receiveOnce(id, r)));
     }
 
     private ReceiptView receiveOnce(long id, ShipmentNoticeReceiptRequest r) {
@@ -147,31 +154,43 @@ public class ShipmentNotices {
         if (r == null) {
             throw InvalidInputException.of("location", CodedRefusal.required());
         }
-        ReceiptView receipt = receipts.receive(new ReceiptRequest(notice.purchaseOrder(), r.location(),
-                r.receivedOn(), arrived(notice, r.lines())));
+        ReceiptView receipt = receipts.receive(
+                new ReceiptRequest(notice.purchaseOrder(), r.location(), r.receivedOn(), arrived(notice, r.lines())));
         if (!repository.markReceived(id, receipt.id())) {
             throw new ConflictException("status", "Shipment notice " + id + " was received meanwhile");
         }
-        audit.record("RECEIVE_NOTICE", "purchase-order", notice.poNumber(), null, Map.of("notice", id,
-                "receipt", receipt.id()));
+        audit.record(
+                "RECEIVE_NOTICE",
+                "purchase-order",
+                notice.poNumber(),
+                null,
+                Map.of("notice", id, "receipt", receipt.id()));
         return receipt;
     }
 
     /** The receipt lines: the notice as announced, or what arrived of each notice line (by its number). */
-    private static List<ReceiptRequest.Line> arrived(ShipmentNoticeView notice, List<ShipmentNoticeReceiptRequest.Line> given) {
+    private static List<ReceiptRequest.Line> arrived(
+            ShipmentNoticeView notice, List<ShipmentNoticeReceiptRequest.Line> given) {
         if (given == null) {
             return notice.lines().stream()
-                    .map(l -> new ReceiptRequest.Line(l.poLine(), null, l.lot(), l.qty(), null, null)).toList();
+                    .map(l -> new ReceiptRequest.Line(l.poLine(), null, l.lot(), l.qty(), null, null))
+                    .toList();
         }
         FieldErrors errors = new FieldErrors();
         List<ReceiptRequest.Line> lines = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             ShipmentNoticeReceiptRequest.Line g = given.get(i);
-            ShipmentNoticeView.Line l = g == null || g.line() == null ? null : notice.lines().stream()
-                    .filter(n -> n.lineNo() == g.line()).findFirst().orElse(null);
+            ShipmentNoticeView.Line l = g == null || g.line() == null
+                    ? null
+                    : notice.lines().stream()
+                            .filter(n -> n.lineNo() == g.line())
+                            .findFirst()
+                            .orElse(null);
             if (l == null) {
-                errors.add("lines[" + i + "].line", "no line " + (g == null || g.line() == null ? "" : "#" + g.line())
-                                                    + " on shipment notice " + notice.id());
+                errors.add(
+                        "lines[" + i + "].line",
+                        "no line " + (g == null || g.line() == null ? "" : "#" + g.line()) + " on shipment notice "
+                                + notice.id());
                 continue;
             }
             lines.add(new ReceiptRequest.Line(l.poLine(), null, l.lot(), g.qty(), g.rejectedQty(), g.rejectReason()));
@@ -183,9 +202,20 @@ public class ShipmentNotices {
     private ShipmentNoticeView view(long id, PurchaseOrderView po) {
         ShipmentNoticeRepository.Head head = repository.find(id).orElseThrow();
         List<ShipmentNoticeView.Line> lines = repository.lines(id).stream()
-                .map(l -> ShipmentNoticeRepository.view(l, orders.line(po, l.poLineNo(), null).item())).toList();
-        return new ShipmentNoticeView(id, po.id(), po.number(), po.supplier(), head.expectedOn(), head.status(),
-                head.receiptId(), head.createdBy(), head.createdAt(), lines);
+                .map(l -> ShipmentNoticeRepository.view(
+                        l, orders.line(po, l.poLineNo(), null).item()))
+                .toList();
+        return new ShipmentNoticeView(
+                id,
+                po.id(),
+                po.number(),
+                po.supplier(),
+                head.expectedOn(),
+                head.status(),
+                head.receiptId(),
+                head.createdBy(),
+                head.createdAt(),
+                lines);
     }
 
     private static String blankToNull(String s) {

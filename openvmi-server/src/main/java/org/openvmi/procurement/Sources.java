@@ -3,7 +3,6 @@ package org.openvmi.procurement;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierItemView;
 import org.openvmi.procurement.model.SourceOption;
@@ -24,13 +23,27 @@ class Sources {
     }
 
     List<SourceOption> of(String item) {
-        List<SupplierItemView> rows = catalog.sources(null, item, PageRequest.of(0, 100)).content();
+        List<SupplierItemView> rows =
+                catalog.sources(null, item, PageRequest.of(0, 100)).content();
         AvailableStockLookup lookup = availability.getIfAvailable();
-        return rows.stream().map(s -> {
-            SourceOption o = new SourceOption(catalog.idOf(s.supplier()).orElseThrow(), s.supplier(), s.price(),
-                    s.currency(), s.moq(), s.packSize(), s.leadTimeDays(), s.primary(), null);
-            return lookup == null ? o : o.withAvailable(lookup.available(s.supplier(), item).orElse(null));
-        }).toList();
+        return rows.stream()
+                .map(s -> {
+                    SourceOption o = new SourceOption(
+                            catalog.idOf(s.supplier()).orElseThrow(),
+                            s.supplier(),
+                            s.price(),
+                            s.currency(),
+                            s.moq(),
+                            s.packSize(),
+                            s.leadTimeDays(),
+                            s.primary(),
+                            null);
+                    return lookup == null
+                            ? o
+                            : o.withAvailable(
+                                    lookup.available(s.supplier(), item).orElse(null));
+                })
+                .toList();
     }
 
     long supplierId(String supplier) {
@@ -39,7 +52,10 @@ class Sources {
 
     Optional<SourceOption> primary(String item) {
         List<SourceOption> all = of(item);
-        return all.stream().filter(SourceOption::primary).findFirst().or(() -> all.stream().findFirst());
+        return all.stream()
+                .filter(SourceOption::primary)
+                .findFirst()
+                .or(() -> all.stream().findFirst());
     }
 
     static BigDecimal zeroIfNull(BigDecimal v) {

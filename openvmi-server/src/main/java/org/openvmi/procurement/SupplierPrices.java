@@ -2,7 +2,6 @@ package org.openvmi.procurement;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.procurement.internal.PriceLineRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,4 @@
 package org.openvmi.procurement;
 
 /** An overdue-supply alert was raised (its line passed its date); webhook listeners react after commit. */
-public record SupplyOverdue(OverdueSupplyView alert) {
-}
+public record SupplyOverdue(OverdueSupplyView alert) {}

@@ -3,7 +3,6 @@ package org.openvmi.rules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-
 import org.openvmi.rules.internal.RunStore;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
@@ -35,8 +34,11 @@ public class ClearanceTasks {
             throw org.openvmi.shared.InvalidInputException.of("status", "must be OPEN or DONE");
         }
         String w = warehouse == null || warehouse.isBlank() ? null : warehouse.trim();
-        return new PageResult<>(store.tasks(s, w, LocalDate.now(clock), (int) page.offset(), page.size()), page.page(),
-                page.size(), store.countTasks(s, w));
+        return new PageResult<>(
+                store.tasks(s, w, LocalDate.now(clock), (int) page.offset(), page.size()),
+                page.page(),
+                page.size(),
+                store.countTasks(s, w));
     }
 
     @Transactional(readOnly = true)
@@ -49,18 +51,27 @@ public class ClearanceTasks {
     public ClearanceTaskView close(long id, ClearanceOutcome request) {
         get(id);
         FieldErrors errors = new FieldErrors();
-        String outcome = request == null || request.outcome() == null ? null
+        String outcome = request == null || request.outcome() == null
+                ? null
                 : request.outcome().trim().toUpperCase(java.util.Locale.ROOT);
-        if (outcome == null || Arrays.stream(ClearanceOutcome.Outcome.values()).noneMatch(o -> o.name().equals(outcome))) {
-            errors.add("outcome", org.openvmi.shared.CodedRefusal.of("rules.outcome",
-                    "is required: SOLD, TRANSFERRED, RETURNED, SCRAPPED or KEPT"));
+        if (outcome == null
+                || Arrays.stream(ClearanceOutcome.Outcome.values())
+                        .noneMatch(o -> o.name().equals(outcome))) {
+            errors.add(
+                    "outcome",
+                    org.openvmi.shared.CodedRefusal.of(
+                            "rules.outcome", "is required: SOLD, TRANSFERRED, RETURNED, SCRAPPED or KEPT"));
         }
         String note = request == null ? null : request.note();
         if (note != null && note.length() > 500) {
             errors.add("note", org.openvmi.shared.CodedRefusal.of("rules.tooLong", "at most 500 characters", 500));
         }
         errors.throwIfAny();
-        if (!store.close(id, outcome, note == null || note.isBlank() ? null : note.trim(), CurrentUser.name(),
+        if (!store.close(
+                id,
+                outcome,
+                note == null || note.isBlank() ? null : note.trim(),
+                CurrentUser.name(),
                 clock.instant())) {
             throw new ConflictException("status", "the task is closed already");
         }

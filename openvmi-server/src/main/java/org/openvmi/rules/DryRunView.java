@@ -11,10 +11,8 @@ import java.util.Map;
 public record DryRunView(long rule, int subjects, int fired, long millis, String error, List<Hit> hits) {
 
     /** One firing subject: its values by variable name, and per action its outcome. */
-    public record Hit(String item, String warehouse, Map<String, String> values, List<Outcome> actions) {
-    }
+    public record Hit(String item, String warehouse, Map<String, String> values, List<Outcome> actions) {}
 
     /** An action's outcome for a subject: type, the message in the caller's language or the quantity. */
-    public record Outcome(String type, String severity, String message, BigDecimal quantity) {
-    }
+    public record Outcome(String type, String severity, String message, BigDecimal quantity) {}
 }

@@ -7,6 +7,5 @@ import java.util.Map;
  * condition holds, with the values it was decided on (empty outside the scope: a rule reads only its scope), or the
  * error that stopped the evaluation. Nothing is written.
  */
-public record ItemTestView(String item, String warehouse, boolean inScope, boolean fires, String error,
-                           Map<String, String> values) {
-}
+public record ItemTestView(
+        String item, String warehouse, boolean inScope, boolean fires, String error, Map<String, String> values) {}

@@ -7,10 +7,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
-
 import org.openvmi.planning.RuleSuggestion;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.rules.internal.RuleStore;
@@ -18,8 +17,8 @@ import org.openvmi.rules.internal.RunStore;
 import org.openvmi.rules.internal.SubjectFacts;
 import org.openvmi.rules.model.Action;
 import org.openvmi.rules.model.Evaluation;
-import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.Facts;
+import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
@@ -53,9 +52,15 @@ public class RuleEngine {
     private final Alerts alerts;
     private final Suggestions suggestions;
 
-    RuleEngine(RuleStore rules, RunStore runs, SubjectFacts facts, PlatformTransactionManager transactions,
-               Clock clock, @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis, Alerts alerts,
-               Suggestions suggestions) {
+    RuleEngine(
+            RuleStore rules,
+            RunStore runs,
+            SubjectFacts facts,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis,
+            Alerts alerts,
+            Suggestions suggestions) {
         this.alerts = alerts;
         this.suggestions = suggestions;
         this.rules = rules;
@@ -71,7 +76,8 @@ public class RuleEngine {
         Instant now = clock.instant();
         List<RuleRunView> made = new ArrayList<>();
         List<RuleStore.Stored> enabled = rules.enabled();
-        Set<String> mentioned = Outlook.mentioned(enabled.stream().map(RuleStore.Stored::definition).toList());
+        Set<String> mentioned = Outlook.mentioned(
+                enabled.stream().map(RuleStore.Stored::definition).toList());
         Supplier<List<SubjectFacts.Subject>> subjects = memo(() -> facts.all(mentioned));
         for (RuleStore.Stored rule : enabled) {
             Instant slot = dueSlot(rule, now);
@@ -84,7 +90,8 @@ public class RuleEngine {
 
     /** Evaluates one rule for the window of {@code slot} and carries out its actions (what the cron would do). */
     public RuleRunView run(long ruleId, Instant slot) {
-        RuleStore.Stored rule = rules.find(ruleId).orElseThrow(() -> new org.openvmi.shared.NotFoundException("Rule", ruleId));
+        RuleStore.Stored rule =
+                rules.find(ruleId).orElseThrow(() -> new org.openvmi.shared.NotFoundException("Rule", ruleId));
         return run(rule, slot, memo(() -> facts.all(Outlook.mentioned(List.of(rule.definition())))));
     }
 
@@ -95,14 +102,20 @@ public class RuleEngine {
 
     /** Every subject of one item (by code), in scope or not, with whether the rule's scope admits it. */
     List<Map.Entry<Facts, Boolean>> subjectsOfItem(RuleDefinition rule, String item) {
-        return facts.all(Outlook.mentioned(List.of(rule))).stream().filter(s -> s.facts().item().equalsIgnoreCase(item))
-                .map(s -> Map.entry(s.facts(), s.inScopeOf(rule))).toList();
+        return facts.all(Outlook.mentioned(List.of(rule))).stream()
+                .filter(s -> s.facts().item().equalsIgnoreCase(item))
+                .map(s -> Map.entry(s.facts(), s.inScopeOf(rule)))
+                .toList();
     }
 
     /** The subjects in the rule's scope as they stood at the end of each of the last {@code days} days. */
     void forEachDayOf(RuleDefinition rule, int days, java.util.function.BiConsumer<LocalDate, List<Facts>> sink) {
-        facts.forEachDay(days, Outlook.mentioned(List.of(rule)), s -> s.inScopeOf(rule), (day, subjects) ->
-                sink.accept(day, subjects.stream().map(SubjectFacts.Subject::facts).toList()));
+        facts.forEachDay(
+                days,
+                Outlook.mentioned(List.of(rule)),
+                s -> s.inScopeOf(rule),
+                (day, subjects) -> sink.accept(
+                        day, subjects.stream().map(SubjectFacts.Subject::facts).toList()));
     }
 
     long budgetMillis() {
@@ -115,7 +128,10 @@ public class RuleEngine {
         long t0 = System.currentTimeMillis();
         Evaluation.Outcome outcome;
         try {
-            outcome = Evaluation.run(rule.definition(), inScope(rule.definition(), subjects.get()), budgetMillis,
+            outcome = Evaluation.run(
+                    rule.definition(),
+                    inScope(rule.definition(), subjects.get()),
+                    budgetMillis,
                     System::currentTimeMillis);
         } catch (RuntimeException e) {
             outcome = new Evaluation.Outcome(List.of(), 0, "reading the subjects failed: " + e.getMessage());
@@ -126,37 +142,64 @@ public class RuleEngine {
         }
         try {
             return tx.execute(s -> {
-                long run = runs.run(rule.id(), window, started, 0, "OK", result.subjects(), result.hits().size(), 0,
+                long run = runs.run(
+                        rule.id(),
+                        window,
+                        started,
+                        0,
+                        "OK",
+                        result.subjects(),
+                        result.hits().size(),
+                        0,
                         null);
                 int created = act(rule, run, window, result.hits());
                 resolveQuiet(rule, result.hits());
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
                 rules.succeeded(rule.id());
-                return new RuleRunView(run, rule.id(), window, started, millis, "OK", result.subjects(),
-                        result.hits().size(), created, null);
+                return new RuleRunView(
+                        run,
+                        rule.id(),
+                        window,
+                        started,
+                        millis,
+                        "OK",
+                        result.subjects(),
+                        result.hits().size(),
+                        created,
+                        null);
             });
         } catch (RuntimeException e) {
             LOG.warn("Rule {} failed carrying out its actions", rule.id(), e);
-            return failed(rule, window, started, System.currentTimeMillis() - t0,
+            return failed(
+                    rule,
+                    window,
+                    started,
+                    System.currentTimeMillis() - t0,
                     new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()));
         }
     }
 
-    private RuleRunView failed(RuleStore.Stored rule, String window, Instant started, long millis,
-                           Evaluation.Outcome outcome) {
+    private RuleRunView failed(
+            RuleStore.Stored rule, String window, Instant started, long millis, Evaluation.Outcome outcome) {
         return tx.execute(s -> {
-            long run = runs.run(rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0,
-                    outcome.error());
+            long run =
+                    runs.run(rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
             int failures = rules.failed(rule.id());
             if (FailurePolicy.disables(failures)) {
-                LOG.warn("Rule {} ({}) disabled after {} failed runs: {}", rule.id(), rule.definition().name(),
-                        failures, outcome.error());
-                rules.disable(rule.id(), "Disabled after " + failures + " failed runs in a row; last: "
-                        + outcome.error(), clock.instant());
+                LOG.warn(
+                        "Rule {} ({}) disabled after {} failed runs: {}",
+                        rule.id(),
+                        rule.definition().name(),
+                        failures,
+                        outcome.error());
+                rules.disable(
+                        rule.id(),
+                        "Disabled after " + failures + " failed runs in a row; last: " + outcome.error(),
+                        clock.instant());
             }
-            return new RuleRunView(run, rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0,
-                    outcome.error());
+            return new RuleRunView(
+                    run, rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
         });
     }
 
@@ -171,35 +214,68 @@ public class RuleEngine {
                 Action a = actions.get(i);
                 BigDecimal qty = hit.quantities().get(i);
                 if (a.type() == Action.Type.PURCHASE_SUGGESTION && (qty == null || qty.signum() <= 0)) {
-                    continue;   // nothing to buy
+                    continue; // nothing to buy
                 }
                 if (a.type() == Action.Type.CLEARANCE_TASK && runs.openTask(rule.id(), f)) {
-                    continue;   // the stock is marked stale already: one open task per subject
+                    continue; // the stock is marked stale already: one open task per subject
                 }
-                Long firing = runs.fire(rule.id(), run, f, i, a.type().name(), window,
+                Long firing = runs.fire(
+                        rule.id(),
+                        run,
+                        f,
+                        i,
+                        a.type().name(),
+                        window,
                         a.severity() == null ? null : a.severity().name(),
                         a.type() == Action.Type.ALERT ? MessageTemplate.render(a.messageEn(), shown) : null,
                         a.type() == Action.Type.ALERT ? MessageTemplate.render(a.messageZh(), shown) : null,
-                        qty, now);
+                        qty,
+                        now);
                 if (firing == null) {
                     continue;
                 }
                 // the firing is the once-per-window guard: the alert centre and planning get the action exactly when
                 // it is recorded, in the same transaction (a failure rolls all of the rule's actions back)
                 if (a.type() == Action.Type.ALERT) {
-                    alerts.raise(new RuleAlert(rule.id(), f.itemId(), f.warehouseId(), window,
-                            a.severity() == null ? Action.Severity.WARNING.name() : a.severity().name(),
-                            MessageTemplate.render(a.messageEn(), shown), MessageTemplate.render(a.messageZh(), shown),
+                    alerts.raise(new RuleAlert(
+                            rule.id(),
+                            f.itemId(),
+                            f.warehouseId(),
+                            window,
+                            a.severity() == null
+                                    ? Action.Severity.WARNING.name()
+                                    : a.severity().name(),
+                            MessageTemplate.render(a.messageEn(), shown),
+                            MessageTemplate.render(a.messageZh(), shown),
                             f.onHand()));
                 }
                 if (a.type() == Action.Type.PURCHASE_SUGGESTION) {
-                    suggestions.suggest(new RuleSuggestion(rule.id(), rule.definition().name(), f.itemId(),
-                            f.warehouseId(), f.supplier(), qty, f.onHand(), f.reserved(), f.onOrder(), f.inTransit(),
-                            f.committed(), f.demand30d(), f.safety(), f.warning(), f.max(), f.supplierLeadTimeDays()));
+                    suggestions.suggest(new RuleSuggestion(
+                            rule.id(),
+                            rule.definition().name(),
+                            f.itemId(),
+                            f.warehouseId(),
+                            f.supplier(),
+                            qty,
+                            f.onHand(),
+                            f.reserved(),
+                            f.onOrder(),
+                            f.inTransit(),
+                            f.committed(),
+                            f.demand30d(),
+                            f.safety(),
+                            f.warning(),
+                            f.max(),
+                            f.supplierLeadTimeDays()));
                 }
                 if (a.type() == Action.Type.CLEARANCE_TASK) {
-                    runs.openTask(rule.id(), firing, f, a.assignee() == null || a.assignee().isBlank()
-                            ? rule.owner() : a.assignee(), LocalDate.now(clock).plusDays(a.dueInDays()), now);
+                    runs.openTask(
+                            rule.id(),
+                            firing,
+                            f,
+                            a.assignee() == null || a.assignee().isBlank() ? rule.owner() : a.assignee(),
+                            LocalDate.now(clock).plusDays(a.dueInDays()),
+                            now);
                 }
                 created++;
             }
@@ -224,7 +300,10 @@ public class RuleEngine {
     }
 
     private static List<Facts> inScope(RuleDefinition rule, List<SubjectFacts.Subject> subjects) {
-        return subjects.stream().filter(s -> s.inScopeOf(rule)).map(SubjectFacts.Subject::facts).toList();
+        return subjects.stream()
+                .filter(s -> s.inScopeOf(rule))
+                .map(SubjectFacts.Subject::facts)
+                .toList();
     }
 
     /** The latest cron slot after the last claimed one (or the rule's creation) that is not in the future. */

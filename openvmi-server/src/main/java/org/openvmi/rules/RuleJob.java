@@ -16,8 +16,9 @@ class RuleJob {
         this.engine = engine;
     }
 
-    @Scheduled(fixedDelayString = "${openvmi.rules.check-interval:PT1M}",
-               initialDelayString = "${openvmi.rules.check-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${openvmi.rules.check-interval:PT1M}",
+            initialDelayString = "${openvmi.rules.check-interval:PT1M}")
     void check() {
         engine.runDue();
     }

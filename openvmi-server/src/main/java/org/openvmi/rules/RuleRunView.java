@@ -3,6 +3,14 @@ package org.openvmi.rules;
 import java.time.Instant;
 
 /** One evaluation of a rule: window, when, how long, OK or FAILED, subjects read, fired, actions carried out. */
-public record RuleRunView(long id, long rule, String window, Instant startedAt, long millis, String status, int subjects,
-                      int fired, int created, String error) {
-}
+public record RuleRunView(
+        long id,
+        long rule,
+        String window,
+        Instant startedAt,
+        long millis,
+        String status,
+        int subjects,
+        int fired,
+        int created,
+        String error) {}

@@ -1,7 +1,7 @@
 package org.openvmi.rules;
 
-import java.time.Clock;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.openvmi.catalog.ItemScopes;
 import org.openvmi.rules.internal.RuleStore;
 import org.openvmi.rules.internal.RunStore;
@@ -49,6 +48,7 @@ public class Rules {
 
     /** A back-test goes back at most a year (the ledger is read from a further year back for the day counts). */
     public static final int MAX_BACKTEST_DAYS = 365;
+
     public static final int DEFAULT_BACKTEST_DAYS = 90;
 
     private final RuleStore store;
@@ -69,7 +69,9 @@ public class Rules {
 
     @Transactional(readOnly = true)
     public PageResult<RuleView> find(PageRequest page) {
-        List<RuleView> rows = store.page((int) page.offset(), page.size()).stream().map(RuleStore.Stored::view).toList();
+        List<RuleView> rows = store.page((int) page.offset(), page.size()).stream()
+                .map(RuleStore.Stored::view)
+                .toList();
         return new PageResult<>(rows, page.page(), page.size(), store.count());
     }
 
@@ -98,8 +100,9 @@ public class Rules {
             return current.view(); // a form saved unchanged changes nothing: no new version, no "changed by"
         }
         if (!store.update(id, expected, d, enabled, CurrentUser.name(), clock.instant())) {
-            throw new ConflictException("version", "the rule was changed meanwhile (now version "
-                    + stored(id).version() + "); reload it");
+            throw new ConflictException(
+                    "version",
+                    "the rule was changed meanwhile (now version " + stored(id).version() + "); reload it");
         }
         return get(id);
     }
@@ -119,11 +122,19 @@ public class Rules {
     /** Checks a CEL text without saving anything: ok, or each error with its line and column. */
     public ValidationResult validate(ValidationRequest request) {
         Expression.Result kind = request != null && "QUANTITY".equalsIgnoreCase(request.kind())
-                ? Expression.Result.QUANTITY : Expression.Result.CONDITION;
+                ? Expression.Result.QUANTITY
+                : Expression.Result.CONDITION;
         Expression.Compilation c = Expression.compile(request == null ? null : request.expression(), kind);
-        return new ValidationResult(c.ok(), c.problems().stream()
-                .map(p -> new ValidationResult.Problem(p.line(), p.column(), p.message(), p.code(),
-                        p.args().stream().map(String::valueOf).toList())).toList());
+        return new ValidationResult(
+                c.ok(),
+                c.problems().stream()
+                        .map(p -> new ValidationResult.Problem(
+                                p.line(),
+                                p.column(),
+                                p.message(),
+                                p.code(),
+                                p.args().stream().map(String::valueOf).toList()))
+                        .toList());
     }
 
     /** Evaluates a stored rule now over its scope, writing nothing: which subjects fire, with their values. */
@@ -152,14 +163,18 @@ public class Rules {
             List<DryRunView.Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < d.actions().size(); i++) {
                 Action a = d.actions().get(i);
-                outcomes.add(new DryRunView.Outcome(a.type().name(), a.severity() == null ? null : a.severity().name(),
-                        a.type() == Action.Type.ALERT ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
-                                : null, h.quantities().get(i)));
+                outcomes.add(new DryRunView.Outcome(
+                        a.type().name(),
+                        a.severity() == null ? null : a.severity().name(),
+                        a.type() == Action.Type.ALERT
+                                ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
+                                : null,
+                        h.quantities().get(i)));
             }
             hits.add(new DryRunView.Hit(h.facts().item(), h.facts().warehouse(), shown, outcomes));
         }
-        return new DryRunView(id, out.subjects(), out.hits().size(), System.currentTimeMillis() - t0, out.error(),
-                hits);
+        return new DryRunView(
+                id, out.subjects(), out.hits().size(), System.currentTimeMillis() - t0, out.error(), hits);
     }
 
     /**
@@ -179,8 +194,8 @@ public class Rules {
                 continue;
             }
             Evaluation.Outcome o = Evaluation.run(d, List.of(f), engine.budgetMillis(), System::currentTimeMillis);
-            out.add(new ItemTestView(f.item(), f.warehouse(), true, !o.failed() && o.hits().size() == 1, o.error(),
-                    f.shown()));
+            out.add(new ItemTestView(
+                    f.item(), f.warehouse(), true, !o.failed() && o.hits().size() == 1, o.error(), f.shown()));
         }
         return out;
     }
@@ -197,16 +212,17 @@ public class Rules {
         int days = asked == null ? DEFAULT_BACKTEST_DAYS : asked;
         if (days < 1 || days > MAX_BACKTEST_DAYS) {
             FieldErrors errors = new FieldErrors();
-            errors.add("days", CodedRefusal.of("rules.backtestDays", "must be from 1 to " + MAX_BACKTEST_DAYS,
-                    MAX_BACKTEST_DAYS));
+            errors.add(
+                    "days",
+                    CodedRefusal.of("rules.backtestDays", "must be from 1 to " + MAX_BACKTEST_DAYS, MAX_BACKTEST_DAYS));
             errors.throwIfAny();
         }
         RuleDefinition d = rule.definition();
         long t0 = System.currentTimeMillis();
         long deadline = t0 + engine.budgetMillis();
         List<BacktestView.Day> perDay = new ArrayList<>();
-        Map<String, int[]> counts = new LinkedHashMap<>();           // subject → {days}
-        Map<String, LocalDate[]> spans = new HashMap<>();             // subject → {first, last}
+        Map<String, int[]> counts = new LinkedHashMap<>(); // subject → {days}
+        Map<String, LocalDate[]> spans = new HashMap<>(); // subject → {first, last}
         int[] actionCounts = new int[d.actions().size()];
         BigDecimal[] quantities = new BigDecimal[d.actions().size()];
         java.util.Arrays.fill(quantities, BigDecimal.ZERO);
@@ -217,8 +233,8 @@ public class Rules {
                 return;
             }
             subjects[0] = facts.size();
-            Evaluation.Outcome out = Evaluation.run(d, facts, Math.max(0, deadline - System.currentTimeMillis()),
-                    System::currentTimeMillis);
+            Evaluation.Outcome out = Evaluation.run(
+                    d, facts, Math.max(0, deadline - System.currentTimeMillis()), System::currentTimeMillis);
             if (out.failed()) {
                 error[0] = day + ": " + out.error();
                 return;
@@ -246,22 +262,37 @@ public class Rules {
             LocalDate[] span = spans.get(key);
             perSubject.add(new BacktestView.SubjectCount(parts[0], parts[1], n[0], span[0], span[1]));
         });
-        perSubject.sort(Comparator.comparingInt(BacktestView.SubjectCount::days).reversed()
-                .thenComparing(BacktestView.SubjectCount::item).thenComparing(BacktestView.SubjectCount::warehouse));
+        perSubject.sort(Comparator.comparingInt(BacktestView.SubjectCount::days)
+                .reversed()
+                .thenComparing(BacktestView.SubjectCount::item)
+                .thenComparing(BacktestView.SubjectCount::warehouse));
         List<BacktestView.ActionCount> actions = new ArrayList<>();
         for (int i = 0; i < d.actions().size(); i++) {
             Action.Type type = d.actions().get(i).type();
-            actions.add(switch (type) {
-                case CLEARANCE_TASK -> new BacktestView.ActionCount(type.name(), counts.size(), null);
-                case PURCHASE_SUGGESTION -> new BacktestView.ActionCount(type.name(), actionCounts[i], quantities[i]);
-                default -> new BacktestView.ActionCount(type.name(), actionCounts[i], null);
-            });
+            actions.add(
+                    switch (type) {
+                        case CLEARANCE_TASK -> new BacktestView.ActionCount(type.name(), counts.size(), null);
+                        case PURCHASE_SUGGESTION ->
+                            new BacktestView.ActionCount(type.name(), actionCounts[i], quantities[i]);
+                        default -> new BacktestView.ActionCount(type.name(), actionCounts[i], null);
+                    });
         }
         LocalDate to = LocalDate.now(clock);
         int firings = perDay.stream().mapToInt(BacktestView.Day::fired).sum();
         int daysFiring = (int) perDay.stream().filter(x -> x.fired() > 0).count();
-        return new BacktestView(id, days, to.minusDays(days - 1L), to, subjects[0], firings, daysFiring,
-                System.currentTimeMillis() - t0, error[0], perDay, perSubject, actions);
+        return new BacktestView(
+                id,
+                days,
+                to.minusDays(days - 1L),
+                to,
+                subjects[0],
+                firings,
+                daysFiring,
+                System.currentTimeMillis() - t0,
+                error[0],
+                perDay,
+                perSubject,
+                actions);
     }
 
     /** The seed rules, their titles, rule names and descriptions in the caller's language (message bundles). */
@@ -278,15 +309,15 @@ public class Rules {
         Locale locale = LocaleContextHolder.getLocale();
         boolean zh = chinese();
         String title = messages.getMessage(t.titleKey(), null, zh ? t.nameZh() : t.nameEn(), locale);
-        return new TemplateView(t.key(), title, t.localized((key, fallback) ->
-                messages.getMessage(key, null, fallback, locale)));
+        return new TemplateView(
+                t.key(), title, t.localized((key, fallback) -> messages.getMessage(key, null, fallback, locale)));
     }
 
     @Transactional(readOnly = true)
     public PageResult<RuleRunView> runs(long id, PageRequest page) {
         stored(id);
-        return new PageResult<>(runs.runs(id, (int) page.offset(), page.size()), page.page(), page.size(),
-                runs.countRuns(id));
+        return new PageResult<>(
+                runs.runs(id, (int) page.offset(), page.size()), page.page(), page.size(), runs.countRuns(id));
     }
 
     /** What rules did, newest first: alerts and purchase suggestions (messages in the caller's language). */
@@ -304,15 +335,23 @@ public class Rules {
         String cron = d.trigger().cron();
         if (cron != null) {
             if (!CronExpression.isValidExpression(cron)) {
-                errors.add("trigger.cron", CodedRefusal.of("rules.cronInvalid", "is not a cron expression of six"
-                        + " fields (second minute hour day month weekday), e.g. \"0 0 6 * * *\""));
+                errors.add(
+                        "trigger.cron",
+                        CodedRefusal.of(
+                                "rules.cronInvalid",
+                                "is not a cron expression of six"
+                                        + " fields (second minute hour day month weekday), e.g. \"0 0 6 * * *\""));
             } else {
                 CronExpression e = CronExpression.parse(cron);
                 ZonedDateTime first = e.next(ZonedDateTime.now(clock));
                 ZonedDateTime second = first == null ? null : e.next(first);
                 if (second != null && Duration.between(first, second).compareTo(MIN_INTERVAL) < 0) {
-                    errors.add("trigger.cron", CodedRefusal.of("rules.cronTooOften", "fires more often than every "
-                            + MIN_INTERVAL.toMinutes() + " minutes", MIN_INTERVAL.toMinutes()));
+                    errors.add(
+                            "trigger.cron",
+                            CodedRefusal.of(
+                                    "rules.cronTooOften",
+                                    "fires more often than every " + MIN_INTERVAL.toMinutes() + " minutes",
+                                    MIN_INTERVAL.toMinutes()));
                 }
             }
         }

@@ -1,5 +1,4 @@
 package org.openvmi.rules;
 
 /** A CEL text to check: {@code kind} CONDITION (must give a bool, the default) or QUANTITY (must give a number). */
-public record ValidationRequest(String expression, String kind) {
-}
+public record ValidationRequest(String expression, String kind) {}

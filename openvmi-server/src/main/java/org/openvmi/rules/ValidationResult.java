@@ -9,6 +9,5 @@ import java.util.List;
  */
 public record ValidationResult(boolean ok, List<Problem> errors) {
 
-    public record Problem(int line, int column, String message, String code, List<String> args) {
-    }
+    public record Problem(int line, int column, String message, String code, List<String> args) {}
 }

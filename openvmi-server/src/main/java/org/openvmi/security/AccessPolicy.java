@@ -1,7 +1,6 @@
 package org.openvmi.security;
 
 import java.util.Collection;
-
 import org.openvmi.security.internal.AccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -14,8 +13,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** May a user with these roles GET this path (without query string)? */
     public static boolean mayOpen(Collection<Role> roles, String path) {
@@ -32,7 +30,7 @@ public final class AccessPolicy {
         PathContainer container = PathContainer.parsePath(path);
         for (AccessRules.Rule rule : AccessRules.RULES) {
             if ((rule.method() == null || rule.method().equals(method))
-                && PathPatternParser.defaultInstance.parse(rule.path()).matches(container)) {
+                    && PathPatternParser.defaultInstance.parse(rule.path()).matches(container)) {
                 return rule.roles().isEmpty() || rule.roles().stream().anyMatch(roles::contains);
             }
         }

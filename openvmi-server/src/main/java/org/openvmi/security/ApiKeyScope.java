@@ -26,13 +26,16 @@ public enum ApiKeyScope {
         if (commaSeparated == null || commaSeparated.isBlank()) {
             return null;
         }
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .map(s -> ApiKeyScope.valueOf(s.toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
     }
 
     public static String format(Set<ApiKeyScope> scopes) {
-        return scopes == null || scopes.isEmpty() ? null
+        return scopes == null || scopes.isEmpty()
+                ? null
                 : scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 }

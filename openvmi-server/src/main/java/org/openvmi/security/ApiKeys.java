@@ -1,16 +1,15 @@
 package org.openvmi.security;
 
-import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.CurrentUser;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.security.internal.ApiKeyHashes;
 import org.openvmi.security.internal.ApiKeyRepository;
 import org.openvmi.security.internal.UserRepository;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
@@ -42,8 +41,7 @@ public class ApiKeys {
     }
 
     /** The new key and its secret, which is never shown again. */
-    public record CreatedKey(ApiKeyView key, String secret) {
-    }
+    public record CreatedKey(ApiKeyView key, String secret) {}
 
     @Transactional
     public CreatedKey create(String name, String username) {
@@ -70,7 +68,8 @@ public class ApiKeys {
             if (owner == null) {
                 errors.add("username", CodedRefusal.unknown("user", username));
             } else if (!owner.enabled()) {
-                errors.add("username", CodedRefusal.of("userDisabled", "user '" + username + "' is disabled", username));
+                errors.add(
+                        "username", CodedRefusal.of("userDisabled", "user '" + username + "' is disabled", username));
             }
         }
         errors.throwIfAny();
@@ -78,10 +77,17 @@ public class ApiKeys {
         RANDOM.nextBytes(random);
         String secret = "ovk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String actor = CurrentUser.name();
-        java.util.Set<ApiKeyScope> granted = scopes != null && !scopes.isEmpty() ? scopes
+        java.util.Set<ApiKeyScope> granted = scopes != null && !scopes.isEmpty()
+                ? scopes
                 : owner.supplierUser() ? ApiKeyScope.SUPPLIER_DEFAULT : null;
-        long id = keys.insert(name.trim(), secret.substring(0, 12), ApiKeyHashes.sha256(secret), owner.id(), actor,
-                clock.instant(), ApiKeyScope.format(granted));
+        long id = keys.insert(
+                name.trim(),
+                secret.substring(0, 12),
+                ApiKeyHashes.sha256(secret),
+                owner.id(),
+                actor,
+                clock.instant(),
+                ApiKeyScope.format(granted));
         ApiKeyView view = keys.findById(id).orElseThrow();
         audit.record("CREATE", ENTITY, String.valueOf(id), null, view);
         return new CreatedKey(view, secret);
@@ -113,5 +119,4 @@ public class ApiKeys {
         audit.record("REVOKE", ENTITY, String.valueOf(id), before, after);
         return after;
     }
-
 }

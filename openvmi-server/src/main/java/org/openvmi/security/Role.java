@@ -8,7 +8,13 @@ import java.util.stream.Collectors;
 
 /** The roles of OpenVMI. SUPPLIER users are bound to one supplier; the others are the buying side. */
 public enum Role {
-    ADMIN, BUYER, WAREHOUSE, FINANCE, PLANNER, VIEWER, SUPPLIER;
+    ADMIN,
+    BUYER,
+    WAREHOUSE,
+    FINANCE,
+    PLANNER,
+    VIEWER,
+    SUPPLIER;
 
     public String authority() {
         return "ROLE_" + name();
@@ -19,7 +25,8 @@ public enum Role {
             return EnumSet.noneOf(Role.class);
         }
         return Arrays.stream(commaSeparated.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .map(s -> Role.valueOf(s.toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }

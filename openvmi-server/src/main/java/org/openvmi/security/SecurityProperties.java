@@ -1,7 +1,6 @@
 package org.openvmi.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bcryptStrength   cost of new password hashes (tests lower it)
  */
 @ConfigurationProperties("openvmi.security")
-public record SecurityProperties(@DefaultValue("5") int maxLoginFailures,
-                                 @DefaultValue("15m") Duration lockDuration,
-                                 @DefaultValue("10") int bcryptStrength) {
-}
+public record SecurityProperties(
+        @DefaultValue("5") int maxLoginFailures,
+        @DefaultValue("15m") Duration lockDuration,
+        @DefaultValue("10") int bcryptStrength) {}

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.security.internal.UserRepository;
@@ -27,10 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserDirectory {
 
     /** The zones offered as choices where a time zone is typed (any IANA zone ID is accepted). */
-    public static final List<String> COMMON_TIME_ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
-            "Asia/Tokyo", "Asia/Seoul", "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata", "Europe/Berlin",
-            "Europe/London", "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "UTC");
-
+    public static final List<String> COMMON_TIME_ZONES = List.of(
+            "Asia/Shanghai",
+            "Asia/Hong_Kong",
+            "Asia/Taipei",
+            "Asia/Tokyo",
+            "Asia/Seoul",
+            "Asia/Singapore",
+            "Asia/Bangkok",
+            "Asia/Kolkata",
+            "Europe/Berlin",
+            "Europe/London",
+            "Europe/Paris",
+            "America/New_York",
+            "America/Chicago",
+            "America/Los_Angeles",
+            "UTC");
 
     private static final String ENTITY = "user";
 
@@ -40,7 +51,8 @@ public class UserDirectory {
     private final AuditTrail audit;
     private final Clock clock;
 
-    UserDirectory(UserRepository users, SupplierCatalog suppliers, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    UserDirectory(
+            UserRepository users, SupplierCatalog suppliers, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
         this.users = users;
         this.suppliers = suppliers;
         this.passwords = passwords;
@@ -61,7 +73,8 @@ public class UserDirectory {
 
     @Transactional(readOnly = true)
     public UserView get(String username) {
-        return users.findByUsername(username, clock.instant()).map(this::view)
+        return users.findByUsername(username, clock.instant())
+                .map(this::view)
                 .orElseThrow(() -> new NotFoundException("User", username));
     }
 
@@ -71,7 +84,8 @@ public class UserDirectory {
 
     /** One query for the zones of a page of users. */
     private List<UserView> views(List<OpenVmiUser> found) {
-        Map<String, String> zones = users.timeZones(found.stream().map(OpenVmiUser::username).toList());
+        Map<String, String> zones =
+                users.timeZones(found.stream().map(OpenVmiUser::username).toList());
         return found.stream().map(u -> UserView.of(u, zones.get(u.username()))).toList();
     }
 
@@ -96,19 +110,25 @@ public class UserDirectory {
             throw new NotFoundException("User", username);
         }
         if (!java.util.Objects.equals(before, chosen)) {
-            audit.record("UPDATE", ENTITY, username, java.util.Map.of("timeZone", String.valueOf(before)),
+            audit.record(
+                    "UPDATE",
+                    ENTITY,
+                    username,
+                    java.util.Map.of("timeZone", String.valueOf(before)),
                     java.util.Map.of("timeZone", String.valueOf(chosen)));
         }
     }
 
     private static CodedRefusal unknownZone(String zone) {
-        return CodedRefusal.of("timeZone", "unknown time zone '" + zone + "' (an IANA zone ID such as Asia/Shanghai)",
-                zone);
+        return CodedRefusal.of(
+                "timeZone", "unknown time zone '" + zone + "' (an IANA zone ID such as Asia/Shanghai)", zone);
     }
 
     /** A command's zone refused as the own-settings page refuses it (null and blank are fine). */
     private static void checkZone(UserCommand c, FieldErrors errors) {
-        if (c.getTimeZone() != null && !c.getTimeZone().isBlank() && zone(c.getTimeZone()).isEmpty()) {
+        if (c.getTimeZone() != null
+                && !c.getTimeZone().isBlank()
+                && zone(c.getTimeZone()).isEmpty()) {
             errors.add("timeZone", unknownZone(c.getTimeZone()));
         }
     }
@@ -124,17 +144,18 @@ public class UserDirectory {
     /** Every enabled user with what notifications need: address, language, roles and supplier binding. */
     @Transactional(readOnly = true)
     public List<UserContact> contacts() {
-        return users.findAll(clock.instant()).stream().filter(OpenVmiUser::enabled)
-                .map(u -> new UserContact(u.username(), u.displayName(), u.email(), u.language(), u.roles(),
-                        u.supplierId()))
+        return users.findAll(clock.instant()).stream()
+                .filter(OpenVmiUser::enabled)
+                .map(u -> new UserContact(
+                        u.username(), u.displayName(), u.email(), u.language(), u.roles(), u.supplierId()))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<UserContact> contact(String username) {
         return users.findByUsername(username, clock.instant())
-                .map(u -> new UserContact(u.username(), u.displayName(), u.email(), u.language(), u.roles(),
-                        u.supplierId()));
+                .map(u -> new UserContact(
+                        u.username(), u.displayName(), u.email(), u.language(), u.roles(), u.supplierId()));
     }
 
     @Transactional(readOnly = true)
@@ -152,13 +173,27 @@ public class UserDirectory {
         checkZone(c, errors);
         errors.throwIfAny();
         if (users.findByUsername(c.getUsername(), clock.instant()).isPresent()) {
-            throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
+            throw new ConflictException(
+                    "username",
+                    CodedRefusal.of(
+                            CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
         }
         try {
-            users.insert(c.getUsername(), passwords.encode(c.getPassword()), c.getDisplayName(), Role.format(c.getRoles()),
-                    supplierId, supplierId == null ? null : c.getSupplier(), c.getEmail(), c.getLanguage(), clock.instant());
+            users.insert(
+                    c.getUsername(),
+                    passwords.encode(c.getPassword()),
+                    c.getDisplayName(),
+                    Role.format(c.getRoles()),
+                    supplierId,
+                    supplierId == null ? null : c.getSupplier(),
+                    c.getEmail(),
+                    c.getLanguage(),
+                    clock.instant());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("username", CodedRefusal.of(CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
+            throw new ConflictException(
+                    "username",
+                    CodedRefusal.of(
+                            CodedRefusal.DUPLICATE, "User '" + c.getUsername() + "' already exists", c.getUsername()));
         }
         if (c.getTimeZone() != null && !c.getTimeZone().isBlank()) {
             users.setTimeZone(c.getUsername(), c.getTimeZone());
@@ -179,14 +214,31 @@ public class UserDirectory {
         keepAnAdmin(existing, c);
         UserView before = view(existing);
         // null: left out (unchanged); blank: back to the server's zone
-        String zone = c.getTimeZone() == null ? before.timeZone() : c.getTimeZone().isBlank() ? null : c.getTimeZone();
-        if (c.getPassword() == null && before.equals(new UserView(before.id(), before.username(), c.getDisplayName(),
-                c.getRoles(), supplierId == null ? null : c.getSupplier(), c.isEnabled(), before.locked(), c.getEmail(),
-                c.getLanguage(), zone))) {
-            return before;   // saved unchanged: no new version, no audit entry (issue 13)
+        String zone =
+                c.getTimeZone() == null ? before.timeZone() : c.getTimeZone().isBlank() ? null : c.getTimeZone();
+        if (c.getPassword() == null
+                && before.equals(new UserView(
+                        before.id(),
+                        before.username(),
+                        c.getDisplayName(),
+                        c.getRoles(),
+                        supplierId == null ? null : c.getSupplier(),
+                        c.isEnabled(),
+                        before.locked(),
+                        c.getEmail(),
+                        c.getLanguage(),
+                        zone))) {
+            return before; // saved unchanged: no new version, no audit entry (issue 13)
         }
-        users.update(existing.id(), c.getDisplayName(), Role.format(c.getRoles()), supplierId,
-                supplierId == null ? null : c.getSupplier(), c.isEnabled(), c.getEmail(), c.getLanguage());
+        users.update(
+                existing.id(),
+                c.getDisplayName(),
+                Role.format(c.getRoles()),
+                supplierId,
+                supplierId == null ? null : c.getSupplier(),
+                c.isEnabled(),
+                c.getEmail(),
+                c.getLanguage());
         users.setTimeZone(username, zone);
         if (c.getPassword() != null) {
             users.updatePassword(existing.id(), passwords.encode(c.getPassword()));
@@ -200,9 +252,14 @@ public class UserDirectory {
     private void keepAnAdmin(OpenVmiUser existing, UserCommand c) {
         boolean wasAdmin = existing.enabled() && existing.roles().contains(Role.ADMIN);
         boolean staysAdmin = c.isEnabled() && c.getRoles().contains(Role.ADMIN);
-        if (wasAdmin && !staysAdmin && users.findAll(clock.instant()).stream()
-                .noneMatch(u -> u.id() != existing.id() && u.enabled() && u.roles().contains(Role.ADMIN))) {
-            throw new BusinessRuleException(c.isEnabled() ? "roles" : "enabled",
+        if (wasAdmin
+                && !staysAdmin
+                && users.findAll(clock.instant()).stream()
+                        .noneMatch(u -> u.id() != existing.id()
+                                && u.enabled()
+                                && u.roles().contains(Role.ADMIN))) {
+            throw new BusinessRuleException(
+                    c.isEnabled() ? "roles" : "enabled",
                     "'" + existing.username() + "' is the last enabled ADMIN; make another user ADMIN first");
         }
     }
@@ -210,7 +267,9 @@ public class UserDirectory {
     private Long supplierOf(UserCommand c, FieldErrors errors) {
         boolean supplierRole = c.getRoles().contains(Role.SUPPLIER);
         if (supplierRole && c.getRoles().size() > 1) {
-            errors.add("roles", CodedRefusal.of(CodedRefusal.SUPPLIER_ROLES, "a SUPPLIER user cannot have buyer-side roles"));
+            errors.add(
+                    "roles",
+                    CodedRefusal.of(CodedRefusal.SUPPLIER_ROLES, "a SUPPLIER user cannot have buyer-side roles"));
         }
         if (supplierRole && c.getSupplier() == null) {
             errors.add("supplier", "is required for a SUPPLIER user");

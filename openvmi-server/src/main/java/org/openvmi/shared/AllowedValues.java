@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class AllowedValues {
 
-    private AllowedValues() {
-    }
+    private AllowedValues() {}
 
     /** The constant's name for the value, null for no filter (null or blank); otherwise a 400 on {@code field}. */
     public static <E extends Enum<E>> String code(String field, String value, Class<E> type) {
@@ -36,7 +35,7 @@ public final class AllowedValues {
     /** "unknown value 'X'; allowed: A, B, C" — shared with the API's answer to a typed enum parameter. */
     public static String message(Object value, Collection<?> allowed) {
         return "unknown value '" + value + "'; allowed: "
-               + allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                + allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     public static <E extends Enum<E>> List<String> names(Class<E> type) {

@@ -9,5 +9,4 @@ import org.springframework.scheduling.annotation.EnableAsync;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
-class AsyncEventsConfiguration {
-}
+class AsyncEventsConfiguration {}

@@ -20,10 +20,9 @@ public final class ChineseAmount {
     private static final char[] DIGITS = "零壹贰叁肆伍陆柒捌玖".toCharArray();
     private static final String[] UNITS = {"", "拾", "佰", "仟"};
     private static final String[] SECTIONS = {"", "万", "亿"};
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");   // 10^12: up to 仟亿
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000"); // 10^12: up to 仟亿
 
-    private ChineseAmount() {
-    }
+    private ChineseAmount() {}
 
     public static String of(BigDecimal amount) {
         if (amount == null) {
@@ -64,7 +63,7 @@ public final class ChineseAmount {
     /** The yuan part without 元; empty for zero. */
     private static String integer(String yuan) {
         StringBuilder out = new StringBuilder();
-        boolean zero = false;           // zeros seen since the last digit written
+        boolean zero = false; // zeros seen since the last digit written
         boolean sectionHasDigit = false;
         int n = yuan.length();
         for (int i = 0; i < n; i++) {

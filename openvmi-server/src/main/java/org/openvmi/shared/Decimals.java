@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** BigDecimal helpers: quantities and money leave the database as plain, trailing-zero-free decimals. */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** 3.200000 → 3.2 and 100.0000 → 100 (never 1E+2). */
     public static BigDecimal plain(BigDecimal value) {

@@ -45,7 +45,8 @@ public interface DocumentStatus<S extends Enum<S> & DocumentStatus<S>> {
     /** The refusal of a move to {@code to}, or empty when it is allowed: for callers that report rather than throw. */
     @SuppressWarnings("unchecked")
     default Optional<IllegalTransition> refusal(S to, Object number) {
-        return canMoveTo(to) ? Optional.empty()
+        return canMoveTo(to)
+                ? Optional.empty()
                 : Optional.of(new IllegalTransition(document(), number, (S) this, to, from(to)));
     }
 
@@ -63,7 +64,8 @@ public interface DocumentStatus<S extends Enum<S> & DocumentStatus<S>> {
     /** The statuses from which {@code to} can be reached, by name, sorted (for the refusal's text). */
     private Set<String> from(S to) {
         Set<String> from = new TreeSet<>();
-        Arrays.stream(to.getDeclaringClass().getEnumConstants()).filter(s -> s.canMoveTo(to))
+        Arrays.stream(to.getDeclaringClass().getEnumConstants())
+                .filter(s -> s.canMoveTo(to))
                 .forEach(s -> from.add(s.name()));
         return from;
     }

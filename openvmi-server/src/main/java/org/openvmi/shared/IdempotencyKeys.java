@@ -11,8 +11,7 @@ public final class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_LENGTH = 200;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /** The trimmed key, or null when none was sent (absent or blank); 400 naming the header when it is unusable. */
     public static String normalise(String raw) {
@@ -26,7 +25,8 @@ public final class IdempotencyKeys {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x20 || c > 0x7E) {
-                throw InvalidInputException.of(HEADER, "only printable ASCII characters (no control or non-ASCII characters)");
+                throw InvalidInputException.of(
+                        HEADER, "only printable ASCII characters (no control or non-ASCII characters)");
             }
         }
         return key;

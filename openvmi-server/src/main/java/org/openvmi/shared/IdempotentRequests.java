@@ -7,9 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,22 +39,27 @@ public final class IdempotentRequests {
             return useCase.get();
         }
         String hash = hash(operation, request);
-        record Stored(String hash, String answer) {
-        }
+        record Stored(String hash, String answer) {}
         var stored = jdbc.sql("SELECT request_hash, response_json FROM " + table + " WHERE idempotency_key = :k")
-                .param("k", key).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+                .param("k", key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2)))
+                .optional();
         if (stored.isPresent()) {
             if (!stored.get().hash().equals(hash)) {
-                throw new BusinessRuleException("Idempotency-Key",
-                        "Idempotency-Key '" + key + "' was already used for a different request");
+                throw new BusinessRuleException(
+                        "Idempotency-Key", "Idempotency-Key '" + key + "' was already used for a different request");
             }
             return json.readValue(stored.get().answer(), answerType);
         }
         T answer = useCase.get();
         jdbc.sql("INSERT INTO " + table + " (idempotency_key, operation, request_hash, response_json, created_at) "
-                 + "VALUES (:k, :op, :h, :r, :now)")
-                .param("k", key).param("op", operation).param("h", hash).param("r", json.writeValueAsString(answer))
-                .param("now", Timestamp.from(clock.instant())).update();
+                        + "VALUES (:k, :op, :h, :r, :now)")
+                .param("k", key)
+                .param("op", operation)
+                .param("h", hash)
+                .param("r", json.writeValueAsString(answer))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         return answer;
     }
 

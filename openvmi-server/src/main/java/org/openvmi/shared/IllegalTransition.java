@@ -16,11 +16,19 @@ public class IllegalTransition extends ConflictException {
     private final String from;
     private final String to;
 
-    public <S extends Enum<S>> IllegalTransition(String document, Object number, S from, S to, Set<String> allowedFrom) {
-        super("status", CodedRefusal.of(CODE, text(document, number, from, to, allowedFrom),
-                new CodedRefusal.Label("transition.document." + document, words(document)), String.valueOf(number),
-                new CodedRefusal.Label("enum." + from.getDeclaringClass().getSimpleName() + "." + from.name(), from.name()),
-                new CodedRefusal.Label("enum." + to.getDeclaringClass().getSimpleName() + "." + to.name(), to.name())));
+    public <S extends Enum<S>> IllegalTransition(
+            String document, Object number, S from, S to, Set<String> allowedFrom) {
+        super(
+                "status",
+                CodedRefusal.of(
+                        CODE,
+                        text(document, number, from, to, allowedFrom),
+                        new CodedRefusal.Label("transition.document." + document, words(document)),
+                        String.valueOf(number),
+                        new CodedRefusal.Label(
+                                "enum." + from.getDeclaringClass().getSimpleName() + "." + from.name(), from.name()),
+                        new CodedRefusal.Label(
+                                "enum." + to.getDeclaringClass().getSimpleName() + "." + to.name(), to.name())));
         this.document = document;
         this.from = from.name();
         this.to = to.name();
@@ -29,8 +37,9 @@ public class IllegalTransition extends ConflictException {
     private static String text(String document, Object number, Enum<?> from, Enum<?> to, Set<String> allowedFrom) {
         String what = words(document);
         return what + " " + number + " is " + from.name() + " and cannot become " + to.name()
-               + (allowedFrom.isEmpty() ? "" : ": only a " + what.toLowerCase() + " that is "
-                                                + String.join(" or ", allowedFrom) + " can");
+                + (allowedFrom.isEmpty()
+                        ? ""
+                        : ": only a " + what.toLowerCase() + " that is " + String.join(" or ", allowedFrom) + " can");
     }
 
     /** {@code PurchaseOrder} → "Purchase order". */

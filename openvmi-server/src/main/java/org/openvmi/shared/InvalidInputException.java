@@ -1,10 +1,9 @@
 package org.openvmi.shared;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** 400 with the offending fields. */
 @ResponseStatus(HttpStatus.BAD_REQUEST)

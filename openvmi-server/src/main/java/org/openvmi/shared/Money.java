@@ -22,6 +22,7 @@ public record Money(BigDecimal amount, String currency) {
     public static final int SCALE = 4;
     /** The decimals of a settled amount (the cent). */
     public static final int SETTLED_SCALE = 2;
+
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
     public Money {

@@ -14,13 +14,26 @@ public interface OpenSupply {
 
     /** What kind of open supply or demand a line is (ON_HAND only opens a timeline: no feature publishes it). */
     enum Event {
-        ON_HAND, PO_LINE, SHIPMENT_NOTICE, VMI_SHIPMENT, REQUISITION, CALL_OFF, TRANSFER_IN, TRANSFER_OUT, RESERVATION
+        ON_HAND,
+        PO_LINE,
+        SHIPMENT_NOTICE,
+        VMI_SHIPMENT,
+        REQUISITION,
+        CALL_OFF,
+        TRANSFER_IN,
+        TRANSFER_OUT,
+        RESERVATION
     }
 
     /** One open line; {@code qty} is signed: + arrives, − leaves. {@code supplierId} is null for internal documents. */
-    record Line(long itemId, long warehouseId, LocalDate date, Event event, String document, Long supplierId,
-                BigDecimal qty) {
-    }
+    record Line(
+            long itemId,
+            long warehouseId,
+            LocalDate date,
+            Event event,
+            String document,
+            Long supplierId,
+            BigDecimal qty) {}
 
     /** The open lines of one item (or all when null) at one warehouse (or all when null). */
     List<Line> open(Long itemId, Long warehouseId);

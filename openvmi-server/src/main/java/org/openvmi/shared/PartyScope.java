@@ -10,7 +10,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record PartyScope(Kind kind, Long supplierId, String supplierCode) {
 
-    public enum Kind { ALL, SUPPLIER, NONE }
+    public enum Kind {
+        ALL,
+        SUPPLIER,
+        NONE
+    }
 
     public static final PartyScope ALL = new PartyScope(Kind.ALL, null, null);
     public static final PartyScope NONE = new PartyScope(Kind.NONE, null, null);

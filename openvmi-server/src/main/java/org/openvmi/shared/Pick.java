@@ -11,7 +11,11 @@ public record Pick(String value, String label) {
 
     /** The text as a case-insensitive SQL LIKE pattern matching it anywhere, with LIKE's wildcards escaped ({@code \}). */
     public static String containing(String text) {
-        String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = text.trim()
+                .toLowerCase()
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }

@@ -27,7 +27,8 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
         Objects.requireNonNull(value, "value");
         BigDecimal plain = Decimals.plain(value);
         if (plain.scale() > SCALE) {
-            throw new IllegalArgumentException("a quantity has at most " + SCALE + " decimals: " + plain.toPlainString());
+            throw new IllegalArgumentException(
+                    "a quantity has at most " + SCALE + " decimals: " + plain.toPlainString());
         }
         value = plain;
     }

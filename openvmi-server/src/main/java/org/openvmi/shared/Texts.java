@@ -6,8 +6,7 @@ package org.openvmi.shared;
  */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The text unchanged; 400 "at most N characters" on {@code field} when its trimmed length is over {@code max}. */
     public static String atMost(String field, String text, int max) {

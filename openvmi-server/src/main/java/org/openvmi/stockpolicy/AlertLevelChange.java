@@ -8,12 +8,16 @@ import java.time.Instant;
  * {@code clearedAcknowledgement} is the acknowledgement an escalation took off the alert when it reopened it (null
  * otherwise): the alert shows no acknowledgement of a milder level, its history keeps it.
  */
-public record AlertLevelChange(AlertType level, AlertType previous, BigDecimal stock, BigDecimal line, Instant at,
-                               Acknowledgement clearedAcknowledgement) {
+public record AlertLevelChange(
+        AlertType level,
+        AlertType previous,
+        BigDecimal stock,
+        BigDecimal line,
+        Instant at,
+        Acknowledgement clearedAcknowledgement) {
 
     /** Who acknowledged, when, with what comment. */
-    public record Acknowledgement(Instant at, String by, String comment) {
-    }
+    public record Acknowledgement(Instant at, String by, String comment) {}
 
     public AlertLevelChange(AlertType level, AlertType previous, BigDecimal stock, BigDecimal line, Instant at) {
         this(level, previous, stock, line, at, null);

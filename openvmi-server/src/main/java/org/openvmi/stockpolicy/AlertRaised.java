@@ -9,6 +9,14 @@ import java.util.List;
  * {@code warehouse} is null for SUPPLIER_LOW_WATER; {@code supplierIds} are the suppliers the alert concerns (those
  * with the item on their source list, or the reporting supplier), for routing to supplier users.
  */
-public record AlertRaised(long alertId, AlertType type, String item, String itemName, String unit, String warehouse,
-                          BigDecimal stock, BigDecimal line, Instant raisedAt, List<Long> supplierIds) {
-}
+public record AlertRaised(
+        long alertId,
+        AlertType type,
+        String item,
+        String itemName,
+        String unit,
+        String warehouse,
+        BigDecimal stock,
+        BigDecimal line,
+        Instant raisedAt,
+        List<Long> supplierIds) {}

@@ -7,14 +7,20 @@ package org.openvmi.stockpolicy;
  * (ADR 0010 addendum): the open alert carries the most severe line crossed and changes level in place.
  */
 public enum AlertType {
-    STOCKOUT, BELOW_SAFETY, BELOW_WARNING, ABOVE_MAX, SUPPLIER_LOW_WATER, RULE;
+    STOCKOUT,
+    BELOW_SAFETY,
+    BELOW_WARNING,
+    ABOVE_MAX,
+    SUPPLIER_LOW_WATER,
+    RULE;
 
     /** The types decided by the three lines of a stock policy. */
     public static final java.util.Set<AlertType> LINE_TYPES =
             java.util.EnumSet.of(STOCKOUT, BELOW_SAFETY, BELOW_WARNING, ABOVE_MAX);
 
     /** The levels of the one "below the lines" alert, from mild to severe. */
-    public static final java.util.List<AlertType> BELOW_LEVELS = java.util.List.of(BELOW_WARNING, BELOW_SAFETY, STOCKOUT);
+    public static final java.util.List<AlertType> BELOW_LEVELS =
+            java.util.List.of(BELOW_WARNING, BELOW_SAFETY, STOCKOUT);
 
     /** True for the levels of the "below the lines" alert. */
     public boolean isBelow() {

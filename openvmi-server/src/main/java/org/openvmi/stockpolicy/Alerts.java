@@ -2,10 +2,9 @@ package org.openvmi.stockpolicy;
 
 import java.time.Clock;
 import java.util.Collection;
-
 import org.openvmi.shared.BusinessRuleException;
-import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
@@ -30,9 +29,12 @@ public class Alerts {
     /** At most this many alerts in one bulk acknowledgement (ids sent, or "all filtered"). */
     public static final int BULK_LIMIT = 1_000;
 
-    Alerts(AlertRepository alerts, org.openvmi.stockpolicy.internal.AlertEvaluator evaluator,
-           ApplicationEventPublisher events, Clock clock,
-           org.springframework.beans.factory.ObjectProvider<AlertInterest.Source> interests) {
+    Alerts(
+            AlertRepository alerts,
+            org.openvmi.stockpolicy.internal.AlertEvaluator evaluator,
+            ApplicationEventPublisher events,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<AlertInterest.Source> interests) {
         this.alerts = alerts;
         this.evaluator = evaluator;
         this.events = events;
@@ -49,11 +51,26 @@ public class Alerts {
 
     /** The alert centre's list: {@code mine} narrows to the user's interest, {@code order} may group the rows. */
     @Transactional(readOnly = true)
-    public PageResult<AlertView> find(AlertType type, Collection<AlertStatus> statuses, String warehouse,
-                                      String supplier, String item, boolean mine, AlertOrder order,
-                                      PageRequest page) {
-        return alerts.find(new AlertRepository.Filter(type, statuses, blankToNull(warehouse), blankToNull(supplier),
-                blankToNull(item), mine ? myInterest() : null), order, page, PartyScope.current());
+    public PageResult<AlertView> find(
+            AlertType type,
+            Collection<AlertStatus> statuses,
+            String warehouse,
+            String supplier,
+            String item,
+            boolean mine,
+            AlertOrder order,
+            PageRequest page) {
+        return alerts.find(
+                new AlertRepository.Filter(
+                        type,
+                        statuses,
+                        blankToNull(warehouse),
+                        blankToNull(supplier),
+                        blankToNull(item),
+                        mine ? myInterest() : null),
+                order,
+                page,
+                PartyScope.current());
     }
 
     /** The heading each listed alert falls under when grouped: its warehouse, or its (or its item's primary) supplier. */
@@ -73,7 +90,8 @@ public class Alerts {
         // a line alert's stock counts every owner's stock, other suppliers' consignment too: no figure for a supplier
         // (ADR 0004 addendum), as on the alert itself
         return alerts.history(id).stream()
-                .map(c -> new AlertLevelChange(c.level(), c.previous(), null, c.line(), c.at(), c.clearedAcknowledgement()))
+                .map(c -> new AlertLevelChange(
+                        c.level(), c.previous(), null, c.line(), c.at(), c.clearedAcknowledgement()))
                 .toList();
     }
 
@@ -104,10 +122,18 @@ public class Alerts {
 
     /** Acknowledges the OPEN alerts matching the alert centre's filter (at most {@value #BULK_LIMIT}). */
     @Transactional
-    public BulkAcknowledgement acknowledgeFiltered(AlertType type, String warehouse, String supplier, String item,
-                                                   boolean mine, String comment) {
-        java.util.List<Long> ids = alerts.openIds(new AlertRepository.Filter(type, null, blankToNull(warehouse),
-                blankToNull(supplier), blankToNull(item), mine ? myInterest() : null), BULK_LIMIT, PartyScope.current());
+    public BulkAcknowledgement acknowledgeFiltered(
+            AlertType type, String warehouse, String supplier, String item, boolean mine, String comment) {
+        java.util.List<Long> ids = alerts.openIds(
+                new AlertRepository.Filter(
+                        type,
+                        null,
+                        blankToNull(warehouse),
+                        blankToNull(supplier),
+                        blankToNull(item),
+                        mine ? myInterest() : null),
+                BULK_LIMIT,
+                PartyScope.current());
         if (ids.isEmpty()) {
             return new BulkAcknowledgement(java.util.List.of(), java.util.List.of());
         }
@@ -119,8 +145,8 @@ public class Alerts {
      * low-water mark of that supplier item (null = none) raises or resolves SUPPLIER_LOW_WATER.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void judgeSupplierStock(long supplierId, long itemId, java.math.BigDecimal available,
-                                   java.math.BigDecimal lowWater) {
+    public void judgeSupplierStock(
+            long supplierId, long itemId, java.math.BigDecimal available, java.math.BigDecimal lowWater) {
         evaluator.judgeSupplierStock(supplierId, itemId, available, lowWater);
     }
 
@@ -141,15 +167,24 @@ public class Alerts {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<AlertView> find(AlertType type, Collection<AlertStatus> statuses, String warehouse,
-                                      String supplier, String item, PageRequest page) {
-        return alerts.find(new AlertRepository.Filter(type, statuses, blankToNull(warehouse), blankToNull(supplier),
-                blankToNull(item)), page, PartyScope.current());
+    public PageResult<AlertView> find(
+            AlertType type,
+            Collection<AlertStatus> statuses,
+            String warehouse,
+            String supplier,
+            String item,
+            PageRequest page) {
+        return alerts.find(
+                new AlertRepository.Filter(
+                        type, statuses, blankToNull(warehouse), blankToNull(supplier), blankToNull(item)),
+                page,
+                PartyScope.current());
     }
 
     @Transactional(readOnly = true)
     public AlertView get(long id) {
-        return alerts.find(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Alert", String.valueOf(id)));
+        return alerts.find(id, PartyScope.current())
+                .orElseThrow(() -> new NotFoundException("Alert", String.valueOf(id)));
     }
 
     /** Marks an OPEN alert as seen and being handled; it still resolves by itself when stock recovers. */
@@ -157,8 +192,8 @@ public class Alerts {
     public AlertView acknowledge(long id, String comment) {
         AlertView alert = get(id);
         if (!alerts.acknowledge(id, CurrentUser.name(), trim(comment), clock.instant())) {
-            throw new BusinessRuleException("status", "Alert " + id + " is " + alert.status()
-                                                      + "; only an OPEN alert can be acknowledged");
+            throw new BusinessRuleException(
+                    "status", "Alert " + id + " is " + alert.status() + "; only an OPEN alert can be acknowledged");
         }
         return get(id);
     }
@@ -171,8 +206,8 @@ public class Alerts {
         if (!alerts.resolve(id, null, now, CurrentUser.name(), trim(comment))) {
             throw new BusinessRuleException("status", "Alert " + id + " is already RESOLVED");
         }
-        events.publishEvent(AlertsChanged.of(new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null,
-                now, CurrentUser.name())));
+        events.publishEvent(AlertsChanged.of(
+                new AlertResolved(id, alert.type(), alert.item(), alert.warehouse(), null, now, CurrentUser.name())));
         return get(id);
     }
 
@@ -204,5 +239,4 @@ public class Alerts {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
 }

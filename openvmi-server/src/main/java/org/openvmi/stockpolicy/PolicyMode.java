@@ -2,5 +2,6 @@ package org.openvmi.stockpolicy;
 
 /** Who sets a policy's lines: people (MANUAL) or planning runs (DYNAMIC). */
 public enum PolicyMode {
-    MANUAL, DYNAMIC
+    MANUAL,
+    DYNAMIC
 }

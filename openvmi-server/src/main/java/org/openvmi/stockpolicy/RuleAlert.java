@@ -7,6 +7,12 @@ import java.math.BigDecimal;
  * "yyyy-MM-dd"), the severity (INFO, WARNING, CRITICAL), the message rendered in both languages and the stock on hand
  * it saw. One alert per rule, subject and window.
  */
-public record RuleAlert(long ruleId, long itemId, long warehouseId, String window, String severity, String messageEn,
-                        String messageZh, BigDecimal onHand) {
-}
+public record RuleAlert(
+        long ruleId,
+        long itemId,
+        long warehouseId,
+        String window,
+        String severity,
+        String messageEn,
+        String messageZh,
+        BigDecimal onHand) {}

@@ -1,7 +1,6 @@
 package org.openvmi.stockpolicy;
 
 import java.math.BigDecimal;
-
 import org.openvmi.shared.FieldErrors;
 
 /**

@@ -3,20 +3,19 @@ package org.openvmi.stockpolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
-import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
-import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.stockpolicy.internal.AlertEvaluator;
 import org.openvmi.stockpolicy.internal.StockPolicyRepository;
 import org.springframework.context.MessageSource;
@@ -42,8 +41,13 @@ public class StockPolicies {
     private final Clock clock;
     private final AlertEvaluator alerts;
 
-    StockPolicies(StockPolicyRepository policies, CatalogRefs refs, AuditTrail audit, MessageSource messages,
-                  Clock clock, AlertEvaluator alerts) {
+    StockPolicies(
+            StockPolicyRepository policies,
+            CatalogRefs refs,
+            AuditTrail audit,
+            MessageSource messages,
+            Clock clock,
+            AlertEvaluator alerts) {
         this.policies = policies;
         this.refs = refs;
         this.audit = audit;
@@ -61,7 +65,9 @@ public class StockPolicies {
 
     @Transactional(readOnly = true)
     public PageResult<StockPolicyView> find(String location, String text, PolicyMode mode, PageRequest page) {
-        return policies.find(new StockPolicyRepository.Filter(blankToNull(location), blankToNull(text), mode), page,
+        return policies.find(
+                new StockPolicyRepository.Filter(blankToNull(location), blankToNull(text), mode),
+                page,
                 PartyScope.current());
     }
 
@@ -89,8 +95,13 @@ public class StockPolicies {
         String user = CurrentUser.name();
         if (before.isEmpty()) {
             if (c.getVersion() != null && c.getVersion() != 0) {
-                throw new ConflictException("version", CodedRefusal.of(CodedRefusal.GONE, "Stock policy " + item + "/"
-                        + location + " no longer exists; reload and enter it again", item + "/" + location));
+                throw new ConflictException(
+                        "version",
+                        CodedRefusal.of(
+                                CodedRefusal.GONE,
+                                "Stock policy " + item + "/" + location
+                                        + " no longer exists; reload and enter it again",
+                                item + "/" + location));
             }
             policies.insert(s.itemId, s.warehouseId, c, user, clock.instant());
         } else if (unchanged(before.get(), c)) {
@@ -98,11 +109,14 @@ public class StockPolicies {
         } else {
             int version = c.getVersion() == null ? before.get().version() : c.getVersion();
             if (!policies.update(before.get().id(), version, c, user, clock.instant())) {
-                throw new ConflictException("version", CodedRefusal.stale("Stock policy " + item + "/" + location
-                                                       + " was changed by someone else; reload and try again"));
+                throw new ConflictException(
+                        "version",
+                        CodedRefusal.stale("Stock policy " + item + "/" + location
+                                + " was changed by someone else; reload and try again"));
             }
         }
-        StockPolicyView after = policies.find(s.itemId, s.warehouseId, PartyScope.ALL).orElseThrow();
+        StockPolicyView after =
+                policies.find(s.itemId, s.warehouseId, PartyScope.ALL).orElseThrow();
         alerts.evaluate(Set.of(new ItemWarehouse(s.itemId, s.warehouseId))); // new lines may put today's stock outside
         audit.record(before.isEmpty() ? "CREATE" : "UPDATE", AUDIT_ENTITY, key(after), before.orElse(null), after);
         return after;
@@ -139,7 +153,8 @@ public class StockPolicies {
             } catch (InvalidInputException e) {
                 String prefix = "[" + i + "].";
                 throw new InvalidInputException(e.errors().stream()
-                        .map(f -> f.withField(prefix + f.field())).toList());
+                        .map(f -> f.withField(prefix + f.field()))
+                        .toList());
             }
         }
         return saved;
@@ -150,7 +165,8 @@ public class StockPolicies {
         requireBuyerSide();
         StockPolicyView before = get(item, location);
         if (!policies.delete(before.id(), before.version())) {
-            throw new ConflictException("Stock policy " + key(before) + " was changed by someone else; reload and try again");
+            throw new ConflictException(
+                    "Stock policy " + key(before) + " was changed by someone else; reload and try again");
         }
         Subject s = subject(item, location, false);
         alerts.evaluate(Set.of(new ItemWarehouse(s.itemId, s.warehouseId))); // without lines its alerts resolve
@@ -168,12 +184,13 @@ public class StockPolicies {
             FieldErrors problems = new StockLines(l.safety(), l.warning(), l.max()).problems();
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("planned lines of item " + l.itemId() + " in warehouse "
-                                                   + l.warehouseId() + " break the rule: " + problems.list());
+                        + l.warehouseId() + " break the rule: " + problems.list());
             }
         }
         // in (item, warehouse) order, the order in which alert evaluations lock policies: no deadlock with postings
         List<PlannedLevels> sorted = levels.stream()
-                .sorted(java.util.Comparator.comparingLong(PlannedLevels::itemId).thenComparingLong(PlannedLevels::warehouseId))
+                .sorted(java.util.Comparator.comparingLong(PlannedLevels::itemId)
+                        .thenComparingLong(PlannedLevels::warehouseId))
                 .toList();
         int changed = policies.applyPlanned(sorted, CurrentUser.name(), clock.instant());
         java.util.SortedSet<ItemWarehouse> subjects = new java.util.TreeSet<>();
@@ -216,10 +233,13 @@ public class StockPolicies {
     }
 
     private static boolean unchanged(StockPolicyView v, StockPolicyCommand c) {
-        return v.safety().compareTo(c.getSafety()) == 0 && v.warning().compareTo(c.getWarning()) == 0
-               && v.max().compareTo(c.getMax()) == 0 && v.mode() == c.getMode()
-               && (v.serviceLevel() == null ? c.getServiceLevel() == null
-                   : c.getServiceLevel() != null && v.serviceLevel().compareTo(c.getServiceLevel()) == 0);
+        return v.safety().compareTo(c.getSafety()) == 0
+                && v.warning().compareTo(c.getWarning()) == 0
+                && v.max().compareTo(c.getMax()) == 0
+                && v.mode() == c.getMode()
+                && (v.serviceLevel() == null
+                        ? c.getServiceLevel() == null
+                        : c.getServiceLevel() != null && v.serviceLevel().compareTo(c.getServiceLevel()) == 0);
     }
 
     private static void requireBuyerSide() {
@@ -232,11 +252,9 @@ public class StockPolicies {
         return v.item() + "/" + v.location();
     }
 
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private record Subject(long itemId, long warehouseId) {
-    }
+    private record Subject(long itemId, long warehouseId) {}
 }

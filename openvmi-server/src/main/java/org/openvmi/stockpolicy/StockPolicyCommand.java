@@ -1,11 +1,10 @@
 package org.openvmi.stockpolicy;
 
-import java.math.BigDecimal;
-
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 
 /**
  * Sets the lines of one item in one warehouse (both from the path, or from the file's columns on import).
@@ -58,20 +57,67 @@ public class StockPolicyCommand {
         return new StockLines(safety, warning, max);
     }
 
-    public String getItem() { return item; }
-    public void setItem(String item) { this.item = item == null ? null : item.trim(); }
-    public String getLocation() { return location; }
-    public void setLocation(String location) { this.location = location == null ? null : location.trim(); }
-    public BigDecimal getSafety() { return safety; }
-    public void setSafety(BigDecimal safety) { this.safety = safety; }
-    public BigDecimal getWarning() { return warning; }
-    public void setWarning(BigDecimal warning) { this.warning = warning; }
-    public BigDecimal getMax() { return max; }
-    public void setMax(BigDecimal max) { this.max = max; }
-    public BigDecimal getServiceLevel() { return serviceLevel; }
-    public void setServiceLevel(BigDecimal serviceLevel) { this.serviceLevel = serviceLevel; }
-    public PolicyMode getMode() { return mode; }
-    public void setMode(PolicyMode mode) { this.mode = mode; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public String getItem() {
+        return item;
+    }
+
+    public void setItem(String item) {
+        this.item = item == null ? null : item.trim();
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location == null ? null : location.trim();
+    }
+
+    public BigDecimal getSafety() {
+        return safety;
+    }
+
+    public void setSafety(BigDecimal safety) {
+        this.safety = safety;
+    }
+
+    public BigDecimal getWarning() {
+        return warning;
+    }
+
+    public void setWarning(BigDecimal warning) {
+        this.warning = warning;
+    }
+
+    public BigDecimal getMax() {
+        return max;
+    }
+
+    public void setMax(BigDecimal max) {
+        this.max = max;
+    }
+
+    public BigDecimal getServiceLevel() {
+        return serviceLevel;
+    }
+
+    public void setServiceLevel(BigDecimal serviceLevel) {
+        this.serviceLevel = serviceLevel;
+    }
+
+    public PolicyMode getMode() {
+        return mode;
+    }
+
+    public void setMode(PolicyMode mode) {
+        this.mode = mode;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
 }

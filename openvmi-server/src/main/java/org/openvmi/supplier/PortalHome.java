@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.openvmi.inventory.MovementFilter;
 import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.StockFilter;
@@ -37,6 +36,7 @@ public class PortalHome {
 
     /** Consumption window for the chart and the days of cover. */
     public static final int DAYS = 28;
+
     private static final int PAGE = PageRequest.MAX_SIZE;
     private static final int MAX_PAGES = 50;
 
@@ -47,8 +47,13 @@ public class PortalHome {
     private final Suggestions suggestions;
     private final Clock clock;
 
-    PortalHome(StockQueries stock, Alerts alerts, SupplierStocks supplierStock, SupplierStockRepository repository,
-               Suggestions suggestions, Clock clock) {
+    PortalHome(
+            StockQueries stock,
+            Alerts alerts,
+            SupplierStocks supplierStock,
+            SupplierStockRepository repository,
+            Suggestions suggestions,
+            Clock clock) {
         this.suggestions = suggestions;
         this.stock = stock;
         this.alerts = alerts;
@@ -70,14 +75,18 @@ public class PortalHome {
         Instant from = first.atStartOfDay(zone).toInstant();
 
         Map<String, ItemBuilder> items = new TreeMap<>();
-        repository.sourceList(scope.supplierId()).values()
+        repository
+                .sourceList(scope.supplierId())
+                .values()
                 .forEach(s -> items.put(s.code(), new ItemBuilder(s.code(), s.name(), s.uom())));
         for (int page = 0; page < MAX_PAGES; page++) {
-            PageResult<StockView> rows = stock.stock(new StockFilter(null, null, null, null, false), PageRequest.of(page, PAGE));
+            PageResult<StockView> rows =
+                    stock.stock(new StockFilter(null, null, null, null, false), PageRequest.of(page, PAGE));
             for (StockView v : rows.content()) {
                 ItemBuilder b = items.get(v.item());
                 boolean mine = own.equals(v.owner());
-                if (b != null && ("OWN".equals(v.owner()) || mine)) { // another supplier's consignment is not ours to see
+                if (b != null
+                        && ("OWN".equals(v.owner()) || mine)) { // another supplier's consignment is not ours to see
                     b.add(new PortalView.Location(v.warehouse(), v.location(), mine, v.onHand()));
                 }
             }
@@ -88,8 +97,9 @@ public class PortalHome {
         Map<LocalDate, BigDecimal> perDay = new TreeMap<>();
         for (String type : List.of("ISSUE", "CONSUME")) {
             for (int page = 0; page < MAX_PAGES; page++) {
-                PageResult<MovementView> rows = stock.movements(new MovementFilter(null, null, null, null, type, null,
-                        null, from, null), PageRequest.of(page, PAGE));
+                PageResult<MovementView> rows = stock.movements(
+                        new MovementFilter(null, null, null, null, type, null, null, from, null),
+                        PageRequest.of(page, PAGE));
                 for (MovementView m : rows.content()) {
                     ItemBuilder b = items.get(m.item());
                     if (b != null && ("OWN".equals(m.owner()) || own.equals(m.owner()))) {
@@ -109,15 +119,32 @@ public class PortalHome {
             labels.add(d.toString());
             daily.add(perDay.getOrDefault(d, BigDecimal.ZERO));
         }
-        var open = alerts.find(null, List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED), null, null, null,
-                PageRequest.of(0, 100)).content();
-        long reported = supplierStock.find(own, null, null, PageRequest.of(0, 1)).totalElements();
+        var open = alerts.find(
+                        null,
+                        List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
+                        null,
+                        null,
+                        null,
+                        PageRequest.of(0, 100))
+                .content();
+        long reported =
+                supplierStock.find(own, null, null, PageRequest.of(0, 1)).totalElements();
         long stale = supplierStock.find(own, null, true, PageRequest.of(0, 1)).totalElements();
         // planning scopes suggestions to the supplier's items; the portal shows only those that would order from it
-        List<SuggestionView> toOrder = suggestions.find(null, "OPEN", null, null, null, PageRequest.of(0, 200)).content()
-                .stream().filter(s -> own.equals(s.supplier())).toList();
-        return new PortalView(own, DAYS, items.values().stream().map(ItemBuilder::build).toList(), labels, daily, open,
-                reported, stale, toOrder);
+        List<SuggestionView> toOrder =
+                suggestions.find(null, "OPEN", null, null, null, PageRequest.of(0, 200)).content().stream()
+                        .filter(s -> own.equals(s.supplier()))
+                        .toList();
+        return new PortalView(
+                own,
+                DAYS,
+                items.values().stream().map(ItemBuilder::build).toList(),
+                labels,
+                daily,
+                open,
+                reported,
+                stale,
+                toOrder);
     }
 
     private static final class ItemBuilder {
@@ -146,7 +173,15 @@ public class PortalHome {
 
         PortalView.Item build() {
             BigDecimal average = Cover.dailyAverage(consumed, DAYS);
-            return new PortalView.Item(item, name, uom, own, consignment, locations, consumed, average,
+            return new PortalView.Item(
+                    item,
+                    name,
+                    uom,
+                    own,
+                    consignment,
+                    locations,
+                    consumed,
+                    average,
                     Cover.days(own.add(consignment), average));
         }
     }

@@ -9,7 +9,8 @@ public enum ShortageOrder {
     /** Below safety first, then by item and warehouse. */
     DEFAULT(Comparator.comparing((SupplierAvailability.Shortfall s) -> !s.belowSafety())),
     ITEM(Comparator.comparing((SupplierAvailability.Shortfall s) -> s.line().item())),
-    WAREHOUSE(Comparator.comparing((SupplierAvailability.Shortfall s) -> s.line().location())),
+    WAREHOUSE(
+            Comparator.comparing((SupplierAvailability.Shortfall s) -> s.line().location())),
     ON_HAND(Comparator.comparing(SupplierAvailability.Shortfall::onHand)),
     NEED(Comparator.comparing(SupplierAvailability.Shortfall::need));
 

@@ -11,12 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import org.openvmi.availability.Availability;
+import org.openvmi.availability.SupplyPosition;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.inventory.ItemWarehouse;
-import org.openvmi.availability.Availability;
-import org.openvmi.availability.SupplyPosition;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
@@ -47,8 +46,13 @@ public class SupplierAvailability {
     private final SupplierStockProperties properties;
     private final Clock clock;
 
-    SupplierAvailability(AvailabilityRepository repository, StockPolicies policies, Availability availability, CatalogRefs refs,
-                         SupplierStockProperties properties, Clock clock) {
+    SupplierAvailability(
+            AvailabilityRepository repository,
+            StockPolicies policies,
+            Availability availability,
+            CatalogRefs refs,
+            SupplierStockProperties properties,
+            Clock clock) {
         this.repository = repository;
         this.policies = policies;
         this.availability = availability;
@@ -72,8 +76,11 @@ public class SupplierAvailability {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         List<ItemAvailabilityView> answer = new ArrayList<>();
-        repository.offers(codes, now, properties.staleAfter()).values().forEach(i -> answer.add(new ItemAvailabilityView(
-                i.item(), i.itemName(), i.uom(), quantity, ranked(i.offers(), quantity, today))));
+        repository
+                .offers(codes, now, properties.staleAfter())
+                .values()
+                .forEach(i -> answer.add(new ItemAvailabilityView(
+                        i.item(), i.itemName(), i.uom(), quantity, ranked(i.offers(), quantity, today))));
         return answer;
     }
 
@@ -90,8 +97,8 @@ public class SupplierAvailability {
      * ledger balances) so it runs in memory; the supplier offers, the expensive part, are read for the page only.
      */
     @Transactional(readOnly = true)
-    public PageResult<ShortageView> shortages(String warehouse, ShortageOrder order, boolean descending,
-                                              PageRequest page) {
+    public PageResult<ShortageView> shortages(
+            String warehouse, ShortageOrder order, boolean descending, PageRequest page) {
         List<Shortfall> found = below(warehouse);
         found.sort((order == null ? ShortageOrder.DEFAULT : order).comparator(descending));
         int from = (int) Math.min(page.offset(), found.size());
@@ -103,9 +110,13 @@ public class SupplierAvailability {
     private List<Shortfall> below(String warehouse) {
         buyerSideOnly();
         List<StockPolicyView> lines = policies.all().stream()
-                .filter(p -> warehouse == null || warehouse.isBlank() || p.location().equals(warehouse.trim())).toList();
-        Map<String, ItemRef> items = refs.items(lines.stream().map(StockPolicyView::item).distinct().toList());
-        Map<String, Long> warehouses = refs.warehouses(lines.stream().map(StockPolicyView::location).distinct().toList());
+                .filter(p ->
+                        warehouse == null || warehouse.isBlank() || p.location().equals(warehouse.trim()))
+                .toList();
+        Map<String, ItemRef> items =
+                refs.items(lines.stream().map(StockPolicyView::item).distinct().toList());
+        Map<String, Long> warehouses = refs.warehouses(
+                lines.stream().map(StockPolicyView::location).distinct().toList());
         Map<StockPolicyView, ItemWarehouse> subjects = new HashMap<>();
         for (StockPolicyView p : lines) {
             if (items.containsKey(p.item()) && warehouses.containsKey(p.location())) {
@@ -118,7 +129,8 @@ public class SupplierAvailability {
         List<Shortfall> found = new ArrayList<>();
         for (StockPolicyView p : lines) {
             SupplyPosition at = subjects.get(p) == null ? null : positions.get(subjects.get(p));
-            Shortfall s = at == null ? new Shortfall(p, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
+            Shortfall s = at == null
+                    ? new Shortfall(p, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
                     : new Shortfall(p, at.onHand(), at.onOrder(), at.inventoryPosition());
             if (s.position().compareTo(p.warning()) < 0) {
                 found.add(s);
@@ -128,16 +140,26 @@ public class SupplierAvailability {
     }
 
     private List<ShortageView> withOffers(List<Shortfall> found) {
-        var offers = repository.offers(found.stream().map(s -> s.line().item()).distinct().toList(), clock.instant(),
-                properties.staleAfter());
+        var offers = repository.offers(
+                found.stream().map(s -> s.line().item()).distinct().toList(), clock.instant(), properties.staleAfter());
         LocalDate today = LocalDate.now(clock);
         List<ShortageView> answer = new ArrayList<>();
         for (Shortfall s : found) {
             StockPolicyView p = s.line();
             var item = offers.get(p.item());
-            answer.add(new ShortageView(p.item(), p.itemName(), p.unit(), p.location(), Decimals.plain(s.onHand()),
-                    Decimals.plain(s.onOrder()), Decimals.plain(s.position()), p.safety(),
-                    p.warning(), p.max(), s.need(), item == null ? List.of() : ranked(item.offers(), s.need(), today)));
+            answer.add(new ShortageView(
+                    p.item(),
+                    p.itemName(),
+                    p.unit(),
+                    p.location(),
+                    Decimals.plain(s.onHand()),
+                    Decimals.plain(s.onOrder()),
+                    Decimals.plain(s.position()),
+                    p.safety(),
+                    p.warning(),
+                    p.max(),
+                    s.need(),
+                    item == null ? List.of() : ranked(item.offers(), s.need(), today)));
         }
         return answer;
     }
@@ -157,9 +179,11 @@ public class SupplierAvailability {
         }
     }
 
-    private static List<SupplierOfferView> ranked(List<org.openvmi.supplier.model.SupplierOffer> offers,
-                                                  BigDecimal quantity, LocalDate today) {
-        return DeliveryRanking.rank(offers, quantity, today).stream().map(SupplierOfferView::of).toList();
+    private static List<SupplierOfferView> ranked(
+            List<org.openvmi.supplier.model.SupplierOffer> offers, BigDecimal quantity, LocalDate today) {
+        return DeliveryRanking.rank(offers, quantity, today).stream()
+                .map(SupplierOfferView::of)
+                .toList();
     }
 
     private static void buyerSideOnly() {

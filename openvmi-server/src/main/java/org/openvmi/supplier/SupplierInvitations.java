@@ -1,5 +1,6 @@
 package org.openvmi.supplier;
 
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,9 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.notification.NotificationProperties;
 import org.openvmi.security.Role;
@@ -55,9 +53,16 @@ public class SupplierInvitations {
     private final Validator validator;
     private final Clock clock;
 
-    SupplierInvitations(InvitationRepository invitations, UserDirectory users, CatalogRefs refs,
-                        ObjectProvider<JavaMailSender> mail, NotificationProperties notifications,
-                        InvitationProperties properties, MessageSource messages, Validator validator, Clock clock) {
+    SupplierInvitations(
+            InvitationRepository invitations,
+            UserDirectory users,
+            CatalogRefs refs,
+            ObjectProvider<JavaMailSender> mail,
+            NotificationProperties notifications,
+            InvitationProperties properties,
+            MessageSource messages,
+            Validator validator,
+            Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.refs = refs;
@@ -79,12 +84,16 @@ public class SupplierInvitations {
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            throw new BusinessRuleException("email", CodedRefusal.of("mailNotConfigured",
-                    "E-mail is not configured (spring.mail.host), so no invitation can be sent"));
+            throw new BusinessRuleException(
+                    "email",
+                    CodedRefusal.of(
+                            "mailNotConfigured",
+                            "E-mail is not configured (spring.mail.host), so no invitation can be sent"));
         }
         UserCommand user = new UserCommand();
         user.setUsername(c.getUsername());
-        user.setDisplayName(c.getDisplayName() == null || c.getDisplayName().isBlank() ? c.getUsername() : c.getDisplayName());
+        user.setDisplayName(
+                c.getDisplayName() == null || c.getDisplayName().isBlank() ? c.getUsername() : c.getDisplayName());
         user.setPassword(InvitationTokens.newToken()); // never told to anybody: the user sets its own
         user.setRoles(Set.of(Role.SUPPLIER));
         user.setSupplier(c.getSupplier());
@@ -97,8 +106,14 @@ public class SupplierInvitations {
         Instant now = clock.instant();
         String token = InvitationTokens.newToken();
         Instant expires = now.plus(properties.validFor());
-        long id = invitations.insert(c.getUsername(), supplierId, c.getEmail(), InvitationTokens.hash(token), expires,
-                now, SupplierStocks.currentUser());
+        long id = invitations.insert(
+                c.getUsername(),
+                supplierId,
+                c.getEmail(),
+                InvitationTokens.hash(token),
+                expires,
+                now,
+                SupplierStocks.currentUser());
         send(sender, c, link(baseUrl, token), expires);
         return invitations.find(id, now).orElseThrow();
     }
@@ -118,7 +133,8 @@ public class SupplierInvitations {
     /** The username a link is for, or a refusal (404 unknown, 422 used or expired). */
     @Transactional(readOnly = true)
     public String usernameFor(String token) {
-        InvitationRepository.Pending p = invitations.findByToken(InvitationTokens.hash(token))
+        InvitationRepository.Pending p = invitations
+                .findByToken(InvitationTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("Invitation", "link"));
         refuseIfUnusable(p);
         return p.username();
@@ -127,7 +143,8 @@ public class SupplierInvitations {
     /** Sets the invited user's password and enables it; the link cannot be used again. */
     @Transactional
     public String accept(String token, String password, String confirmation) {
-        InvitationRepository.Pending p = invitations.lockByToken(InvitationTokens.hash(token))
+        InvitationRepository.Pending p = invitations
+                .lockByToken(InvitationTokens.hash(token))
                 .orElseThrow(() -> new NotFoundException("Invitation", "link"));
         refuseIfUnusable(p);
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 100) {
@@ -157,16 +174,20 @@ public class SupplierInvitations {
     }
 
     private String link(String baseUrl, String token) {
-        String base = notifications.baseUrl() == null || notifications.baseUrl().isBlank() ? baseUrl : notifications.baseUrl();
+        String base = notifications.baseUrl() == null || notifications.baseUrl().isBlank()
+                ? baseUrl
+                : notifications.baseUrl();
         return (base == null ? "" : base.replaceAll("/+$", "")) + "/invitations/" + token;
     }
 
     private void send(JavaMailSender sender, InvitationCommand c, String link, Instant expires) {
         Locale locale = Locale.forLanguageTag(c.getLanguage());
-        String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(expires);
+        String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault())
+                .format(expires);
         String subject = messages.getMessage("supplier.invite.mail.subject", null, locale);
-        String body = messages.getMessage("supplier.invite.mail.body",
-                new Object[] {c.getSupplier(), c.getUsername(), link, until}, locale);
+        String body = messages.getMessage(
+                "supplier.invite.mail.body", new Object[] {c.getSupplier(), c.getUsername(), link, until}, locale);
         try {
             sender.send(message -> {
                 MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
@@ -176,8 +197,12 @@ public class SupplierInvitations {
                 helper.setText(body, false);
             });
         } catch (MailException e) {
-            throw new BusinessRuleException("email", CodedRefusal.of("mailFailed", "The invitation mail could not be sent ("
-                    + e.getMessage() + "); nothing was created, try again later"));
+            throw new BusinessRuleException(
+                    "email",
+                    CodedRefusal.of(
+                            "mailFailed",
+                            "The invitation mail could not be sent (" + e.getMessage()
+                                    + "); nothing was created, try again later"));
         }
     }
 }

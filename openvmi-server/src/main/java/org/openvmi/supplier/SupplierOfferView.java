@@ -2,7 +2,6 @@ package org.openvmi.supplier;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.openvmi.supplier.model.DeliveryEstimate;
 import org.openvmi.supplier.model.DeliveryRanking;
 
@@ -12,16 +11,41 @@ import org.openvmi.supplier.model.DeliveryRanking;
  * it can deliver the asked quantity ({@code deliveryDays}, {@code covers}, {@code basis}: ON_HAND, IN_PRODUCTION,
  * TO_PRODUCE or NOT_REPORTED).
  */
-public record SupplierOfferView(String supplier, String supplierName, BigDecimal available, BigDecimal inProduction,
-                                LocalDate availableFrom, Integer productionLeadDays, int deliveryLeadDays,
-                                BigDecimal price, String currency, boolean primary, Long ageHours, boolean stale,
-                                Integer deliveryDays, boolean covers, DeliveryEstimate.Basis basis) {
+public record SupplierOfferView(
+        String supplier,
+        String supplierName,
+        BigDecimal available,
+        BigDecimal inProduction,
+        LocalDate availableFrom,
+        Integer productionLeadDays,
+        int deliveryLeadDays,
+        BigDecimal price,
+        String currency,
+        boolean primary,
+        Long ageHours,
+        boolean stale,
+        Integer deliveryDays,
+        boolean covers,
+        DeliveryEstimate.Basis basis) {
 
     static SupplierOfferView of(DeliveryRanking.Ranked r) {
         var o = r.offer();
         var e = r.estimate();
-        return new SupplierOfferView(o.supplier(), o.supplierName(), o.available(), o.inProduction(), o.availableFrom(),
-                o.productionLeadDays(), o.deliveryLeadDays(), o.price(), o.currency(), o.primary(), o.ageHours(),
-                o.stale(), e.days(), e.covers(), e.basis());
+        return new SupplierOfferView(
+                o.supplier(),
+                o.supplierName(),
+                o.available(),
+                o.inProduction(),
+                o.availableFrom(),
+                o.productionLeadDays(),
+                o.deliveryLeadDays(),
+                o.price(),
+                o.currency(),
+                o.primary(),
+                o.ageHours(),
+                o.stale(),
+                e.days(),
+                e.covers(),
+                e.basis());
     }
 }

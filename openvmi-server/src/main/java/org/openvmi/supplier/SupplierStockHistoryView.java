@@ -5,7 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** One stored report of a supplier's stock of an item, newest first in lists. */
-public record SupplierStockHistoryView(String supplier, String item, BigDecimal available, BigDecimal inProduction,
-                                       LocalDate availableFrom, Integer leadTimeDays, BigDecimal lowWater,
-                                       Instant asOf, StockSource source, Instant recordedAt, String recordedBy) {
-}
+public record SupplierStockHistoryView(
+        String supplier,
+        String item,
+        BigDecimal available,
+        BigDecimal inProduction,
+        LocalDate availableFrom,
+        Integer leadTimeDays,
+        BigDecimal lowWater,
+        Instant asOf,
+        StockSource source,
+        Instant recordedAt,
+        String recordedBy) {}

@@ -1,11 +1,10 @@
 package org.openvmi.supplier;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The body of {@code POST /supplier-stock}: a supplier's lines, stored all or nothing. A supplier user may leave
@@ -14,12 +13,24 @@ import jakarta.validation.constraints.Size;
 public class SupplierStockReport {
 
     private String supplier;
+
     @NotEmpty
     @Size(max = 10_000)
     private List<@Valid SupplierStockLine> lines = new ArrayList<>();
 
-    public String getSupplier() { return supplier; }
-    public void setSupplier(String supplier) { this.supplier = supplier == null || supplier.isBlank() ? null : supplier.trim(); }
-    public List<SupplierStockLine> getLines() { return lines; }
-    public void setLines(List<SupplierStockLine> lines) { this.lines = lines == null ? new ArrayList<>() : lines; }
+    public String getSupplier() {
+        return supplier;
+    }
+
+    public void setSupplier(String supplier) {
+        this.supplier = supplier == null || supplier.isBlank() ? null : supplier.trim();
+    }
+
+    public List<SupplierStockLine> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<SupplierStockLine> lines) {
+        this.lines = lines == null ? new ArrayList<>() : lines;
+    }
 }

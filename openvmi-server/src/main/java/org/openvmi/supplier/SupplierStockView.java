@@ -9,9 +9,21 @@ import java.time.LocalDate;
  * older than {@code openvmi.supplier-stock.stale-after}; {@code supplierPartNo}: the supplier's own part number of the
  * item (each row is one supplier's, so a supplier sees only its own).
  */
-public record SupplierStockView(String supplier, String supplierName, String item, String itemName, String uom,
-                                BigDecimal available, BigDecimal inProduction, LocalDate availableFrom,
-                                Integer leadTimeDays, BigDecimal lowWater, Instant asOf, StockSource source,
-                                Instant recordedAt, String recordedBy, long ageHours, boolean stale,
-                                String supplierPartNo) {
-}
+public record SupplierStockView(
+        String supplier,
+        String supplierName,
+        String item,
+        String itemName,
+        String uom,
+        BigDecimal available,
+        BigDecimal inProduction,
+        LocalDate availableFrom,
+        Integer leadTimeDays,
+        BigDecimal lowWater,
+        Instant asOf,
+        StockSource source,
+        Instant recordedAt,
+        String recordedBy,
+        long ageHours,
+        boolean stale,
+        String supplierPartNo) {}

@@ -1,5 +1,6 @@
 package org.openvmi.supplier;
 
+import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ExportFile;
 import org.openvmi.catalog.ImportResult;
@@ -68,9 +66,16 @@ public class SupplierStocks {
     private final TransactionTemplate writing;
     private final SupplierCatalog catalog;
 
-    SupplierStocks(SupplierStockRepository repository, SupplierStockWriter writer, CatalogRefs refs, Validator validator,
-                   MessageSource messages, SupplierStockProperties properties, Clock clock,
-                   PlatformTransactionManager transactions, SupplierCatalog catalog) {
+    SupplierStocks(
+            SupplierStockRepository repository,
+            SupplierStockWriter writer,
+            CatalogRefs refs,
+            Validator validator,
+            MessageSource messages,
+            SupplierStockProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            SupplierCatalog catalog) {
         this.catalog = catalog;
         this.repository = repository;
         this.writer = writer;
@@ -118,16 +123,24 @@ public class SupplierStocks {
                 errors.add(at + "item", text("supplier.error.duplicateItem", l.getItem(), first));
             }
             codes.add(item.code());
-            for (ReportRules.Refusal r : ReportRules.check(l.getInProduction(), l.getAvailableFrom(),
-                    l.getAsOf() == null ? null : l.getAsOf().toInstant(), now)) {
+            for (ReportRules.Refusal r : ReportRules.check(
+                    l.getInProduction(),
+                    l.getAvailableFrom(),
+                    l.getAsOf() == null ? null : l.getAsOf().toInstant(),
+                    now)) {
                 errors.add(at + r.field(), text(r.messageKey()));
             }
             lines.add(new SupplierStockWriter.Resolved(item, l));
         }
         errors.throwIfAny();
         writer.store(supplier.id(), lines, source, currentUser());
-        return repository.find(new Filter(supplier.code(), null, codes, null), PartyScope.ALL, now,
-                properties.staleAfter(), codes.size(), 0);
+        return repository.find(
+                new Filter(supplier.code(), null, codes, null),
+                PartyScope.ALL,
+                now,
+                properties.staleAfter(),
+                codes.size(),
+                0);
     }
 
     /** One line typed in the portal (source MANUAL). */
@@ -159,29 +172,41 @@ public class SupplierStocks {
         if (rows.isEmpty()) {
             return rows;
         }
-        ColumnNames.Reading reading = ColumnNames.read(rows.get(0).cells().keySet(), SupplierStockTable.COLUMNS,
-                repository.columnMap(supplierId));
+        ColumnNames.Reading reading = ColumnNames.read(
+                rows.get(0).cells().keySet(), SupplierStockTable.COLUMNS, repository.columnMap(supplierId));
         if (!reading.unknown().isEmpty()) {
             List<UnmappedColumnsException.Unmapped> unmapped = reading.unknown().stream()
-                    .map(h -> new UnmappedColumnsException.Unmapped(h, sample(rows, h),
+                    .map(h -> new UnmappedColumnsException.Unmapped(
+                            h,
+                            sample(rows, h),
                             ColumnNames.guess(h, SupplierStockTable.COLUMNS).orElse(null)))
                     .toList();
-            throw new UnmappedColumnsException(unmapped,
-                    text("supplier.error.unmappedColumns", String.join(", ", reading.unknown())));
+            throw new UnmappedColumnsException(
+                    unmapped, text("supplier.error.unmappedColumns", String.join(", ", reading.unknown())));
         }
         if (!reading.twice().isEmpty()) {
-            throw InvalidInputException.of("file", text("supplier.error.columnTwice", String.join(", ", reading.twice())));
+            throw InvalidInputException.of(
+                    "file", text("supplier.error.columnTwice", String.join(", ", reading.twice())));
         }
-        return rows.stream().map(r -> {
-            Map<String, String> cells = new java.util.LinkedHashMap<>();
-            reading.columns().forEach((header, column) -> cells.put(column, r.cells().get(header)));
-            return new TabularRow(r.rowNumber(), cells);
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    Map<String, String> cells = new java.util.LinkedHashMap<>();
+                    reading.columns()
+                            .forEach((header, column) ->
+                                    cells.put(column, r.cells().get(header)));
+                    return new TabularRow(r.rowNumber(), cells);
+                })
+                .toList();
     }
 
     /** The first non-blank cell of the column: the page shows it so the supplier sees what the column holds. */
     private static String sample(List<TabularRow> rows, String header) {
-        return rows.stream().limit(50).map(r -> r.get(header)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return rows.stream()
+                .limit(50)
+                .map(r -> r.get(header))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The supplier's own column names remembered for its uploads. */
@@ -202,17 +227,25 @@ public class SupplierStocks {
         for (int i = 0; i < body.getColumns().size(); i++) {
             SupplierStockColumn c = body.getColumns().get(i);
             String at = "columns[" + i + "].";
-            if (c == null || c.header() == null || c.header().isBlank() || c.header().trim().length() > 128) {
+            if (c == null
+                    || c.header() == null
+                    || c.header().isBlank()
+                    || c.header().trim().length() > 128) {
                 errors.add(at + "header", "must not be blank, at most 128 characters");
                 continue;
             }
-            String column = c.column() == null || c.column().isBlank() ? null : c.column().trim();
+            String column = c.column() == null || c.column().isBlank()
+                    ? null
+                    : c.column().trim();
             if (column != null && !SupplierStockTable.COLUMNS.contains(column)) {
-                errors.add(at + "column", "must be one of " + String.join(", ", SupplierStockTable.COLUMNS)
-                                          + " or blank (ignore the column)");
+                errors.add(
+                        at + "column",
+                        "must be one of " + String.join(", ", SupplierStockTable.COLUMNS)
+                                + " or blank (ignore the column)");
                 continue;
             }
-            if (SupplierStockTable.COLUMNS.stream().anyMatch(col -> col.equalsIgnoreCase(c.header().trim()))) {
+            if (SupplierStockTable.COLUMNS.stream()
+                    .anyMatch(col -> col.equalsIgnoreCase(c.header().trim()))) {
                 errors.add(at + "header", "is the upload's own column name already");
                 continue;
             }
@@ -240,8 +273,11 @@ public class SupplierStocks {
             throw new NotFoundException("Source-list line", supplier.code() + "/" + item);
         }
         for (SourceItem other : sources.values()) {
-            if (value != null && !other.code().equals(item) && (value.equals(other.partNo()) || value.equals(other.code()))) {
-                throw new BusinessRuleException("supplierPartNo", text("supplier.error.partNoTaken", value, other.code()));
+            if (value != null
+                    && !other.code().equals(item)
+                    && (value.equals(other.partNo()) || value.equals(other.code()))) {
+                throw new BusinessRuleException(
+                        "supplierPartNo", text("supplier.error.partNoTaken", value, other.code()));
             }
         }
         SupplierItemCommand command = SupplierItemCommand.from(catalog.source(supplier.code(), item));
@@ -258,7 +294,9 @@ public class SupplierStocks {
     }
 
     private static ItemCodes itemCodes(Map<String, SourceItem> sources) {
-        return new ItemCodes(sources.values().stream().map(i -> new ItemCodes.Entry(i.code(), i.partNo())).toList());
+        return new ItemCodes(sources.values().stream()
+                .map(i -> new ItemCodes.Entry(i.code(), i.partNo()))
+                .toList());
     }
 
     /** The upload template: the supplier's source list with its current figures, in the upload's columns. */
@@ -273,11 +311,16 @@ public class SupplierStocks {
 
     private SupplierStockTable table(Supplier supplier, String user) {
         Instant now = clock.instant();
-        List<SupplierStockView> current = repository.find(new Filter(supplier.code(), null, null, null), PartyScope.ALL,
-                now, properties.staleAfter(), Integer.MAX_VALUE, 0);
+        List<SupplierStockView> current = repository.find(
+                new Filter(supplier.code(), null, null, null),
+                PartyScope.ALL,
+                now,
+                properties.staleAfter(),
+                Integer.MAX_VALUE,
+                0);
         Map<String, SourceItem> sources = repository.sourceList(supplier.id());
-        return new SupplierStockTable(supplier.id(), sources, current, writer, user, clock.getZone(), now,
-                itemCodes(sources));
+        return new SupplierStockTable(
+                supplier.id(), sources, current, writer, user, clock.getZone(), now, itemCodes(sources));
     }
 
     @Transactional(readOnly = true)
@@ -286,16 +329,22 @@ public class SupplierStocks {
         readable(supplier, scope);
         Filter filter = new Filter(blank(supplier), blank(item), null, stale);
         Instant now = clock.instant();
-        return new PageResult<>(repository.find(filter, scope, now, properties.staleAfter(), page),
-                page.page(), page.size(), repository.count(filter, scope, now, properties.staleAfter()));
+        return new PageResult<>(
+                repository.find(filter, scope, now, properties.staleAfter(), page),
+                page.page(),
+                page.size(),
+                repository.count(filter, scope, now, properties.staleAfter()));
     }
 
     @Transactional(readOnly = true)
     public SupplierStockView get(String supplier, String item) {
         PartyScope scope = PartyScope.current();
         readable(supplier, scope);
-        return repository.find(new Filter(supplier, item, null, null), scope, clock.instant(), properties.staleAfter(), 1, 0)
-                .stream().findFirst().orElseThrow(() -> new NotFoundException("Supplier stock of", supplier + "/" + item));
+        return repository
+                .find(new Filter(supplier, item, null, null), scope, clock.instant(), properties.staleAfter(), 1, 0)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Supplier stock of", supplier + "/" + item));
     }
 
     /** Every report of a supplier item, newest first (at most 200). */
@@ -331,14 +380,15 @@ public class SupplierStocks {
 
     /** A supplier filter outside the caller's scope is a 404, like any row it may not see. */
     private void readable(String code, PartyScope scope) {
-        if (code != null && !code.isBlank() && !scope.seesAll()
-            && (scope.supplierCode() == null || !scope.supplierCode().equals(code))) {
+        if (code != null
+                && !code.isBlank()
+                && !scope.seesAll()
+                && (scope.supplierCode() == null || !scope.supplierCode().equals(code))) {
             throw new NotFoundException("Supplier", code);
         }
     }
 
-    private record Supplier(long id, String code) {
-    }
+    private record Supplier(long id, String code) {}
 
     private static TabularFormat format(String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).trim();

@@ -1,7 +1,6 @@
 package org.openvmi.supplier;
 
 import java.util.List;
-
 import org.openvmi.shared.InvalidInputException;
 
 /**
@@ -11,8 +10,7 @@ import org.openvmi.shared.InvalidInputException;
 public class UnmappedColumnsException extends InvalidInputException {
 
     /** An unknown header, a sample value from the file, and the guessed column (null: none, i.e. ignore). */
-    public record Unmapped(String header, String sample, String guess) {
-    }
+    public record Unmapped(String header, String sample, String guess) {}
 
     private final transient List<Unmapped> unmapped;
 

@@ -3,7 +3,17 @@
  * flag), the buyer's "who has stock" and shortage views, and the supplier's home page. Rows are scoped by
  * {@link org.openvmi.shared.PartyScope}: a supplier user reads and writes only its own supplier's stock.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "availability", "catalog", "catalog :: tabular-import", "inventory", "notification", "planning",
-        "procurement", "security", "shared", "stockpolicy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "availability",
+            "catalog",
+            "catalog :: tabular-import",
+            "inventory",
+            "notification",
+            "planning",
+            "procurement",
+            "security",
+            "shared",
+            "stockpolicy"
+        })
 package org.openvmi.supplier;

@@ -3,7 +3,6 @@ package org.openvmi.transferplan;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
@@ -48,8 +47,8 @@ public class TransferLanes {
         checkTerms(r, errors);
         errors.throwIfAny();
         if (from.equals(to)) {
-            throw new BusinessRuleException("to", CodedRefusal.of("transferLane.self",
-                    "a lane leads to another warehouse"));
+            throw new BusinessRuleException(
+                    "to", CodedRefusal.of("transferLane.self", "a lane leads to another warehouse"));
         }
         if (lanes.exists(from, to)) {
             throw new ConflictException("from", CodedRefusal.duplicate("transfer lane", r.from() + "→" + r.to()));
@@ -101,7 +100,9 @@ public class TransferLanes {
         } else if (cost.signum() < 0) {
             errors.add("costPerUnit", CodedRefusal.notNegative());
         } else if (cost.scale() > 6 || cost.precision() - cost.scale() > 13) {
-            errors.add("costPerUnit", CodedRefusal.of("digits", "at most 13 digits before and 6 after the decimal point", 13, 6));
+            errors.add(
+                    "costPerUnit",
+                    CodedRefusal.of("digits", "at most 13 digits before and 6 after the decimal point", 13, 6));
         }
         if (r.transitDays() == null) {
             errors.add("transitDays", CodedRefusal.required());

@@ -9,25 +9,63 @@ import java.util.List;
  * cost), the needs left to buying, and days of cover per warehouse before and after the moves.
  * {@code purchaseCostSaved} = what buying the moved quantities would cost − what moving them costs.
  */
-public record TransferPlanView(long id, String status, List<String> warehouses, List<String> items, int coverDays,
-                               int itemCount, BigDecimal transferCost, BigDecimal purchaseCost,
-                               BigDecimal purchaseCostSaved, long durationMs, Instant createdAt, String createdBy,
-                               Instant acceptedAt, String acceptedBy, List<Move> moves, List<Purchase> purchases,
-                               List<Cover> cover) {
+public record TransferPlanView(
+        long id,
+        String status,
+        List<String> warehouses,
+        List<String> items,
+        int coverDays,
+        int itemCount,
+        BigDecimal transferCost,
+        BigDecimal purchaseCost,
+        BigDecimal purchaseCostSaved,
+        long durationMs,
+        Instant createdAt,
+        String createdBy,
+        Instant acceptedAt,
+        String acceptedBy,
+        List<Move> moves,
+        List<Purchase> purchases,
+        List<Cover> cover) {
 
     /** A transfer: whole packs over a lane, why (need at the destination, excess at the source) and its costs. */
-    public record Move(long id, String item, String itemName, String from, String to, BigDecimal qty, int packs,
-                       BigDecimal packSize, BigDecimal costPerUnit, int transitDays, BigDecimal transferCost,
-                       BigDecimal purchasePrice, BigDecimal purchaseCost, String need, String excess, Long transfer) {
-    }
+    public record Move(
+            long id,
+            String item,
+            String itemName,
+            String from,
+            String to,
+            BigDecimal qty,
+            int packs,
+            BigDecimal packSize,
+            BigDecimal costPerUnit,
+            int transitDays,
+            BigDecimal transferCost,
+            BigDecimal purchasePrice,
+            BigDecimal purchaseCost,
+            String need,
+            String excess,
+            Long transfer) {}
 
     /** A need (or its rest) left to buying: cheaper than any lane, no source with excess, or no lane; cost null: nobody sells it. */
-    public record Purchase(long id, String item, String itemName, String warehouse, BigDecimal qty, int packs,
-                           BigDecimal purchasePrice, BigDecimal purchaseCost, String need) {
-    }
+    public record Purchase(
+            long id,
+            String item,
+            String itemName,
+            String warehouse,
+            BigDecimal qty,
+            int packs,
+            BigDecimal purchasePrice,
+            BigDecimal purchaseCost,
+            String need) {}
 
     /** A warehouse's stock and demand summed over the plan's items; days of cover null without demand. */
-    public record Cover(String warehouse, BigDecimal available, BigDecimal dailyDemand, BigDecimal inbound,
-                        BigDecimal outbound, BigDecimal daysBefore, BigDecimal daysAfter) {
-    }
+    public record Cover(
+            String warehouse,
+            BigDecimal available,
+            BigDecimal dailyDemand,
+            BigDecimal inbound,
+            BigDecimal outbound,
+            BigDecimal daysBefore,
+            BigDecimal daysAfter) {}
 }

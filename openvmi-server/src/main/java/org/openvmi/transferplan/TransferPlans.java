@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.inventory.TransferRequest;
@@ -49,8 +48,14 @@ public class TransferPlans {
     private final Clock clock;
     private final TransferOptimiser optimiser = new TransferOptimiser();
 
-    TransferPlans(PlanInputs inputs, PlanRepository plans, Transfers transfers, StockPositions stock,
-                  PlanningCatalog catalog, PlatformTransactionManager transactionManager, Clock clock) {
+    TransferPlans(
+            PlanInputs inputs,
+            PlanRepository plans,
+            Transfers transfers,
+            StockPositions stock,
+            PlanningCatalog catalog,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.inputs = inputs;
         this.plans = plans;
         this.transfers = transfers;
@@ -72,17 +77,20 @@ public class TransferPlans {
         }
         errors.throwIfAny();
         if (warehouseIds != null && warehouseIds.size() < 2) {
-            throw new BusinessRuleException("warehouses", CodedRefusal.of("transferPlan.twoWarehouses",
-                    "a transfer plan needs at least two warehouses"));
+            throw new BusinessRuleException(
+                    "warehouses",
+                    CodedRefusal.of("transferPlan.twoWarehouses", "a transfer plan needs at least two warehouses"));
         }
         PlanInputs.Inputs in = inputs.read(warehouseIds, itemIds);
         List<PlanRepository.NewLine> lines = new ArrayList<>();
         Map<Long, BigDecimal[]> cover4 = new HashMap<>();
         BigDecimal transferCost = BigDecimal.ZERO;
         BigDecimal saved = BigDecimal.ZERO;
-        List<Map.Entry<Long, List<Stocking>>> items = new ArrayList<>(in.byItem().entrySet());
+        List<Map.Entry<Long, List<Stocking>>> items =
+                new ArrayList<>(in.byItem().entrySet());
         List<ItemPlan> solved = items.parallelStream()
-                .map(e -> optimiser.plan(in.itemTerms(e.getKey()), e.getValue(), in::lane, cover)).toList();
+                .map(e -> optimiser.plan(in.itemTerms(e.getKey()), e.getValue(), in::lane, cover))
+                .toList();
         for (int i = 0; i < items.size(); i++) {
             for (Stocking s : items.get(i).getValue()) {
                 BigDecimal[] c = cover4.computeIfAbsent(s.warehouseId(), k -> zeros());
@@ -91,10 +99,21 @@ public class TransferPlans {
             }
             var terms = in.itemTerms(items.get(i).getKey());
             for (ItemPlan.Move m : solved.get(i).moves()) {
-                lines.add(new PlanRepository.NewLine(PlanLineKind.TRANSFER, m.itemId(), m.fromWarehouseId(),
-                        m.toWarehouseId(), m.packs(), terms.packSize(), m.qty(), m.lane().costPerUnit(),
-                        m.lane().transitDays(), m.transferCost(), terms.purchasePrice(), m.purchaseCost(),
-                        m.need().name(), m.excess().name()));
+                lines.add(new PlanRepository.NewLine(
+                        PlanLineKind.TRANSFER,
+                        m.itemId(),
+                        m.fromWarehouseId(),
+                        m.toWarehouseId(),
+                        m.packs(),
+                        terms.packSize(),
+                        m.qty(),
+                        m.lane().costPerUnit(),
+                        m.lane().transitDays(),
+                        m.transferCost(),
+                        terms.purchasePrice(),
+                        m.purchaseCost(),
+                        m.need().name(),
+                        m.excess().name()));
                 cover4.computeIfAbsent(m.toWarehouseId(), k -> zeros())[2] =
                         cover4.get(m.toWarehouseId())[2].add(m.qty());
                 cover4.computeIfAbsent(m.fromWarehouseId(), k -> zeros())[3] =
@@ -105,16 +124,36 @@ public class TransferPlans {
                 }
             }
             for (ItemPlan.Purchase p : solved.get(i).purchases()) {
-                lines.add(new PlanRepository.NewLine(PlanLineKind.PURCHASE, p.itemId(), null, p.warehouseId(),
-                        p.packs(), terms.packSize(), p.qty(), null, null, null, terms.purchasePrice(),
-                        p.purchaseCost(), p.need().name(), null));
+                lines.add(new PlanRepository.NewLine(
+                        PlanLineKind.PURCHASE,
+                        p.itemId(),
+                        null,
+                        p.warehouseId(),
+                        p.packs(),
+                        terms.packSize(),
+                        p.qty(),
+                        null,
+                        null,
+                        null,
+                        terms.purchasePrice(),
+                        p.purchaseCost(),
+                        p.need().name(),
+                        null));
             }
         }
         List<PlanRepository.NewCover> covers = new ArrayList<>();
         cover4.forEach((w, c) -> covers.add(new PlanRepository.NewCover(w, c[0], c[1], c[2], c[3])));
         long ms = (System.nanoTime() - started) / 1_000_000;
-        var header = new PlanRepository.NewPlan(join(r.warehouses(), 2000), join(r.items(), 4000), cover,
-                items.size(), transferCost, saved, ms, clock.instant(), CurrentUser.name());
+        var header = new PlanRepository.NewPlan(
+                join(r.warehouses(), 2000),
+                join(r.items(), 4000),
+                cover,
+                items.size(),
+                transferCost,
+                saved,
+                ms,
+                clock.instant(),
+                CurrentUser.name());
         Long id = write.execute(status -> plans.insert(header, lines, covers));
         return get(id);
     }
@@ -149,16 +188,21 @@ public class TransferPlans {
             }
             String to = catalog.storageLocation(m.toWarehouseId());
             if (from == null || to == null) {
-                throw new BusinessRuleException("moves", CodedRefusal.of("transferPlan.noStorage",
-                        "warehouse {0} has no storage location to ship from or receive into",
-                        from == null ? m.fromWarehouseId() : m.toWarehouseId()));
+                throw new BusinessRuleException(
+                        "moves",
+                        CodedRefusal.of(
+                                "transferPlan.noStorage",
+                                "warehouse {0} has no storage location to ship from or receive into",
+                                from == null ? m.fromWarehouseId() : m.toWarehouseId()));
             }
             routes.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(m);
         }
         routes.forEach((route, moves) -> {
             List<TransferRequest.Line> lines = moves.stream()
-                    .map(m -> new TransferRequest.Line(m.itemCode(), "OWN", null, m.qty())).toList();
-            var transfer = transfers.create(new TransferRequest(route.get(0), route.get(1), "TP-" + id, lines),
+                    .map(m -> new TransferRequest.Line(m.itemCode(), "OWN", null, m.qty()))
+                    .toList();
+            var transfer = transfers.create(
+                    new TransferRequest(route.get(0), route.get(1), "TP-" + id, lines),
                     "transfer-plan-" + id + "-" + route.get(0) + "-" + route.get(1));
             plans.linkTransfer(moves.stream().map(PlanRepository.OpenMove::id).toList(), transfer.id());
         });
@@ -170,8 +214,12 @@ public class TransferPlans {
         return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
-    private static List<Long> ids(String field, List<String> codes, java.util.function.Function<String, Long> lookup,
-                                  String kind, FieldErrors errors) {
+    private static List<Long> ids(
+            String field,
+            List<String> codes,
+            java.util.function.Function<String, Long> lookup,
+            String kind,
+            FieldErrors errors) {
         if (codes == null) {
             return null;
         }

@@ -5,6 +5,6 @@
  * orders through inventory's transfer API, once. Public API: {@link org.openvmi.transferplan.TransferPlans} and
  * {@link org.openvmi.transferplan.TransferLanes}; {@code model/} is plain Java, {@code internal/} SQL, {@code web/} HTTP.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "availability", "catalog", "inventory", "planning", "shared", "stockpolicy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"availability", "catalog", "inventory", "planning", "shared", "stockpolicy"})
 package org.openvmi.transferplan;

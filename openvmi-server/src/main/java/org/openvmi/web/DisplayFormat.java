@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
-
 import org.openvmi.catalog.UnitsOfMeasure;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,8 +36,12 @@ public class DisplayFormat {
     private final Clock clock;
     private final UserTimeZone zones;
 
-    DisplayFormat(UnitsOfMeasure units, DisplayProperties properties, MessageSource messages, Clock clock,
-                  UserTimeZone zones) {
+    DisplayFormat(
+            UnitsOfMeasure units,
+            DisplayProperties properties,
+            MessageSource messages,
+            Clock clock,
+            UserTimeZone zones) {
         this.units = units;
         this.properties = properties;
         this.messages = messages;
@@ -52,7 +55,8 @@ public class DisplayFormat {
             return "";
         }
         var known = units.decimals(uom);
-        return known.isPresent() ? decimal(quantity, known.getAsInt(), known.getAsInt())
+        return known.isPresent()
+                ? decimal(quantity, known.getAsInt(), known.getAsInt())
                 : decimal(quantity, 0, UnitsOfMeasure.UNKNOWN_DECIMALS);
     }
 
@@ -77,7 +81,8 @@ public class DisplayFormat {
             return "";
         }
         BigDecimal d = toBigDecimal(days);
-        return d.compareTo(BigDecimal.valueOf(365)) > 0 ? "> 365"
+        return d.compareTo(BigDecimal.valueOf(365)) > 0
+                ? "> 365"
                 : d.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(d, 0, 1) : decimal(d, 0, 0);
     }
 
@@ -160,9 +165,11 @@ public class DisplayFormat {
         }
         long h = Math.max(0, hours.longValue());
         Locale locale = LocaleContextHolder.getLocale();
-        return h == 0 ? messages.getMessage("fmt.ago.now", null, locale)
-                : h < 48 ? messages.getMessage("fmt.ago.hours", new Object[] {h}, locale)
-                : messages.getMessage("fmt.ago.days", new Object[] {h / 24}, locale);
+        return h == 0
+                ? messages.getMessage("fmt.ago.now", null, locale)
+                : h < 48
+                        ? messages.getMessage("fmt.ago.hours", new Object[] {h}, locale)
+                        : messages.getMessage("fmt.ago.days", new Object[] {h / 24}, locale);
     }
 
     private static String zoneLabel(ZoneId zone, Instant at) {

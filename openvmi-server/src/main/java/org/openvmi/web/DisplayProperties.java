@@ -1,7 +1,6 @@
 package org.openvmi.web;
 
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param currency the currency of amounts whose document or supplier carries none
  */
 @ConfigurationProperties("openvmi.display")
-public record DisplayProperties(@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("CNY") String currency) {
-}
+public record DisplayProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @DefaultValue("CNY") String currency) {}

@@ -1,11 +1,9 @@
 package org.openvmi.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,9 +37,11 @@ public class ListLinks {
     /** Whether the current GET request filters its list (a parameter other than page, size, sort). */
     public boolean filtered() {
         HttpServletRequest request = request();
-        return request != null && "GET".equals(request.getMethod()) && request.getParameterMap().entrySet().stream()
-                .anyMatch(e -> !NOT_FILTERS.contains(e.getKey())
-                        && Arrays.stream(e.getValue()).anyMatch(v -> v != null && !v.isBlank()));
+        return request != null
+                && "GET".equals(request.getMethod())
+                && request.getParameterMap().entrySet().stream()
+                        .anyMatch(e -> !NOT_FILTERS.contains(e.getKey())
+                                && Arrays.stream(e.getValue()).anyMatch(v -> v != null && !v.isBlank()));
     }
 
     /** The current list without its filters (sort and size kept). */
@@ -49,7 +49,8 @@ public class ListLinks {
         UriComponentsBuilder url = base(null);
         HttpServletRequest request = request();
         if (request != null) {
-            request.getParameterMap().keySet().stream().filter(n -> !NOT_FILTERS.contains(n))
+            request.getParameterMap().keySet().stream()
+                    .filter(n -> !NOT_FILTERS.contains(n))
                     .forEach(n -> url.replaceQueryParam(n));
         }
         return url.build().encode().toUriString();
@@ -77,14 +78,21 @@ public class ListLinks {
     /** The URL of page {@code page} (0-based) of the list at {@code baseUrl} (null: the current path). */
     public String page(String baseUrl, int page) {
         UriComponentsBuilder url = base(baseUrl);
-        return (page > 0 ? url.replaceQueryParam("page", page) : url).build().encode().toUriString();
+        return (page > 0 ? url.replaceQueryParam("page", page) : url)
+                .build()
+                .encode()
+                .toUriString();
     }
 
     /** The URL that sorts the list by {@code key}: ascending first, descending when it is already sorted ascending. */
     public String sort(String key) {
         boolean ascendingNow = key.equals(param("sort")) && !"desc".equals(param("dir"));
-        return base(null).replaceQueryParam("sort", key).replaceQueryParam("dir", ascendingNow ? "desc" : "asc")
-                .build().encode().toUriString();
+        return base(null)
+                .replaceQueryParam("sort", key)
+                .replaceQueryParam("dir", ascendingNow ? "desc" : "asc")
+                .build()
+                .encode()
+                .toUriString();
     }
 
     /** "asc", "desc" or "" for the heading of column {@code key}, for its aria-sort and arrow. */
@@ -96,18 +104,24 @@ public class ListLinks {
         HttpServletRequest request = request();
         String path = baseUrl != null ? baseUrl : request == null ? "/" : request.getRequestURI();
         UriComponentsBuilder url = UriComponentsBuilder.fromUriString(path);
-        MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(url.build().getQueryParams());
+        MultiValueMap<String, String> kept =
+                new LinkedMultiValueMap<>(url.build().getQueryParams());
         if (request != null && "GET".equals(request.getMethod())) {
             request.getParameterMap().forEach((name, values) -> {
                 if (!DROPPED.contains(name)) {
-                    kept.put(name, Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList());
+                    kept.put(
+                            name,
+                            Arrays.stream(values)
+                                    .filter(v -> v != null && !v.isBlank())
+                                    .toList());
                 }
             });
         }
         kept.remove("page");
         url.replaceQuery(null);
         kept.forEach((name, values) -> {
-            List<String> nonBlank = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+            List<String> nonBlank =
+                    values.stream().filter(v -> v != null && !v.isBlank()).toList();
             if (!nonBlank.isEmpty()) {
                 url.queryParam(name, nonBlank.toArray());
             }
@@ -121,6 +135,8 @@ public class ListLinks {
     }
 
     private static HttpServletRequest request() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest()
+                : null;
     }
 }

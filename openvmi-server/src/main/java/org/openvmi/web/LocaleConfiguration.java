@@ -2,7 +2,6 @@ package org.openvmi.web;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,7 +22,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             Locale browser = request.getLocale();
-            return browser != null && "zh".equals(browser.getLanguage()) ? CHINESE
+            return browser != null && "zh".equals(browser.getLanguage())
+                    ? CHINESE
                     : browser != null && "en".equals(browser.getLanguage()) ? Locale.ENGLISH : CHINESE;
         });
         return resolver;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.security.AccessPolicy;
 import org.openvmi.security.Role;
 
@@ -38,98 +37,115 @@ public final class Navigation {
         }
     }
 
-    public record Group(String key, List<Entry> entries) {
-    }
+    public record Group(String key, List<Entry> entries) {}
 
     /** A group as shown: its visible entries and which of them is the current page (null for none). */
-    public record ShownGroup(String key, List<Entry> entries, String currentId) {
-    }
+    public record ShownGroup(String key, List<Entry> entries, String currentId) {}
 
     static final List<Group> BUYER_SIDE = List.of(
-            new Group("nav.overview", List.of(
-                    new Entry("nav-home", "/", "nav.home"),
-                    new Entry("nav-alerts", "/alerts", "nav.alerts"),
-                    new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"),
-                    new Entry("nav-planner-dashboard", "/dashboards/planner", "nav.plannerDashboard"),
-                    new Entry("nav-finance-dashboard", "/dashboards/finance", "nav.financeDashboard"),
-                    new Entry("nav-dashboard-warehouse", "/dashboards/warehouse", "nav.dashboardWarehouse"),
-                    new Entry("nav-dashboard-buyer", "/dashboards/buyer", "nav.dashboardBuyer"),
-                    new Entry("nav-effect-report", "/analytics/effect-report", "nav.effectReport"))),
-            new Group("nav.masterData", List.of(
-                    new Entry("nav-items", "/items", "nav.items"),
-                    new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),
-                    new Entry("nav-suppliers", "/suppliers", "nav.suppliers"),
-                    new Entry("nav-imports", "/imports", "nav.imports"),
-                    new Entry("nav-labels", "/labels", "nav.labels"))),
-            new Group("nav.inventory", List.of(
-                    new Entry("nav-scan", "/scan", "nav.scan"),
-                    new Entry("nav-stock", "/stock", "nav.stock"),
-                    new Entry("nav-movements", "/movements", "nav.movements"),
-                    new Entry("nav-transfers", "/transfers", "nav.transfers"),
-                    new Entry("nav-counts", "/counts", "nav.counts"),
-                    new Entry("nav-reservations", "/reservations", "nav.reservations"),
-                    new Entry("nav-channels", "/channels", "nav.channels"),
-                    new Entry("nav-stock-policies", "/stock-policies", "nav.stockPolicies"))),
-            new Group("nav.procurement", List.of(
-                    new Entry("nav-requisitions", "/requisitions", "nav.requisitions"),
-                    new Entry("nav-inbox", "/requisitions/inbox", "nav.approvalInbox"),
-                    new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
-                    new Entry("nav-overdue-supply", "/overdue-supply", "nav.overdueSupply"),
-                    new Entry("nav-receiving", "/receipts/new", "nav.receiving"),
-                    new Entry("nav-invoices", "/invoices", "nav.invoices"),
-                    new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
-                    new Entry("nav-approval-rules", "/approval-rules", "nav.approvalRules"))),
-            new Group("nav.vmi", List.of(
-                    new Entry("nav-vmi-agreements", "/vmi/agreements", "nav.vmiAgreements"),
-                    new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
-                    new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),
-                    new Entry("nav-vmi-shipments", "/shipments", "nav.vmiShipments"),
-                    new Entry("nav-vmi-stock", "/vmi/stock", "nav.vmiStock"),
-                    new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"),
-                    new Entry("nav-vmi-statements-bulk", "/settlements/bulk", "nav.vmiStatementsBulk"))),
-            new Group("nav.planning", List.of(
-                    new Entry("nav-planning-runs", "/planning/runs", "nav.planningRuns"),
-                    new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"),
-                    new Entry("nav-transfer-board", "/transfer-plans", "nav.transferBoard"),
-                    new Entry("nav-transfer-lanes", "/transfer-lanes", "nav.transferLanes"),
-                    new Entry("nav-rules", "/rules", "nav.rules"),
-                    new Entry("nav-clearance-tasks", "/clearance-tasks", "nav.clearanceTasks"))),
-            new Group("nav.supplierPortal", List.of(
-                    new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
-                    new Entry("nav-who-has-stock", "/who-has-stock", "nav.whoHasStock"),
-                    new Entry("nav-shortages", "/shortages", "nav.shortages"),
-                    new Entry("nav-supplier-invitations", "/supplier-invitations", "nav.supplierInvitations"))),
-            new Group("nav.admin", List.of(
-                    new Entry("nav-users", "/admin/users", "nav.users"),
-                    new Entry("nav-api-keys", "/admin/api-keys", "nav.apiKeys"),
-                    new Entry("nav-audit", "/admin/audit", "nav.audit"),
-                    new Entry("nav-webhooks", "/admin/webhooks", "nav.webhooks"),
-                    new Entry("nav-mail-log", "/admin/notifications/mails", "nav.mailLog"),
-                    new Entry("nav-api-docs", "/swagger-ui.html", "nav.apiDocs", "/admin/api-keys"))),
-            new Group("nav.account", List.of(
-                    new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));
+            new Group(
+                    "nav.overview",
+                    List.of(
+                            new Entry("nav-home", "/", "nav.home"),
+                            new Entry("nav-alerts", "/alerts", "nav.alerts"),
+                            new Entry("nav-dashboard", "/dashboards/management", "nav.dashboard"),
+                            new Entry("nav-planner-dashboard", "/dashboards/planner", "nav.plannerDashboard"),
+                            new Entry("nav-finance-dashboard", "/dashboards/finance", "nav.financeDashboard"),
+                            new Entry("nav-dashboard-warehouse", "/dashboards/warehouse", "nav.dashboardWarehouse"),
+                            new Entry("nav-dashboard-buyer", "/dashboards/buyer", "nav.dashboardBuyer"),
+                            new Entry("nav-effect-report", "/analytics/effect-report", "nav.effectReport"))),
+            new Group(
+                    "nav.masterData",
+                    List.of(
+                            new Entry("nav-items", "/items", "nav.items"),
+                            new Entry("nav-warehouses", "/warehouses", "nav.warehouses"),
+                            new Entry("nav-suppliers", "/suppliers", "nav.suppliers"),
+                            new Entry("nav-imports", "/imports", "nav.imports"),
+                            new Entry("nav-labels", "/labels", "nav.labels"))),
+            new Group(
+                    "nav.inventory",
+                    List.of(
+                            new Entry("nav-scan", "/scan", "nav.scan"),
+                            new Entry("nav-stock", "/stock", "nav.stock"),
+                            new Entry("nav-movements", "/movements", "nav.movements"),
+                            new Entry("nav-transfers", "/transfers", "nav.transfers"),
+                            new Entry("nav-counts", "/counts", "nav.counts"),
+                            new Entry("nav-reservations", "/reservations", "nav.reservations"),
+                            new Entry("nav-channels", "/channels", "nav.channels"),
+                            new Entry("nav-stock-policies", "/stock-policies", "nav.stockPolicies"))),
+            new Group(
+                    "nav.procurement",
+                    List.of(
+                            new Entry("nav-requisitions", "/requisitions", "nav.requisitions"),
+                            new Entry("nav-inbox", "/requisitions/inbox", "nav.approvalInbox"),
+                            new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
+                            new Entry("nav-overdue-supply", "/overdue-supply", "nav.overdueSupply"),
+                            new Entry("nav-receiving", "/receipts/new", "nav.receiving"),
+                            new Entry("nav-invoices", "/invoices", "nav.invoices"),
+                            new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
+                            new Entry("nav-approval-rules", "/approval-rules", "nav.approvalRules"))),
+            new Group(
+                    "nav.vmi",
+                    List.of(
+                            new Entry("nav-vmi-agreements", "/vmi/agreements", "nav.vmiAgreements"),
+                            new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
+                            new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),
+                            new Entry("nav-vmi-shipments", "/shipments", "nav.vmiShipments"),
+                            new Entry("nav-vmi-stock", "/vmi/stock", "nav.vmiStock"),
+                            new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"),
+                            new Entry("nav-vmi-statements-bulk", "/settlements/bulk", "nav.vmiStatementsBulk"))),
+            new Group(
+                    "nav.planning",
+                    List.of(
+                            new Entry("nav-planning-runs", "/planning/runs", "nav.planningRuns"),
+                            new Entry("nav-suggestions", "/planning/suggestions", "nav.suggestions"),
+                            new Entry("nav-transfer-board", "/transfer-plans", "nav.transferBoard"),
+                            new Entry("nav-transfer-lanes", "/transfer-lanes", "nav.transferLanes"),
+                            new Entry("nav-rules", "/rules", "nav.rules"),
+                            new Entry("nav-clearance-tasks", "/clearance-tasks", "nav.clearanceTasks"))),
+            new Group(
+                    "nav.supplierPortal",
+                    List.of(
+                            new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
+                            new Entry("nav-who-has-stock", "/who-has-stock", "nav.whoHasStock"),
+                            new Entry("nav-shortages", "/shortages", "nav.shortages"),
+                            new Entry("nav-supplier-invitations", "/supplier-invitations", "nav.supplierInvitations"))),
+            new Group(
+                    "nav.admin",
+                    List.of(
+                            new Entry("nav-users", "/admin/users", "nav.users"),
+                            new Entry("nav-api-keys", "/admin/api-keys", "nav.apiKeys"),
+                            new Entry("nav-audit", "/admin/audit", "nav.audit"),
+                            new Entry("nav-webhooks", "/admin/webhooks", "nav.webhooks"),
+                            new Entry("nav-mail-log", "/admin/notifications/mails", "nav.mailLog"),
+                            new Entry("nav-api-docs", "/swagger-ui.html", "nav.apiDocs", "/admin/api-keys"))),
+            new Group(
+                    "nav.account",
+                    List.of(new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));
 
     static final List<Group> SUPPLIER = List.of(
-            new Group("nav.supplierPortal", List.of(
-                    new Entry("nav-home", "/", "nav.home"),
-                    new Entry("nav-portal", "/portal", "nav.supplierHome"),
-                    new Entry("nav-scorecard", "/portal/scorecard", "nav.scorecard"),
-                    new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
-                    new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
-                    new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),
-                    new Entry("nav-vmi-shipments", "/shipments", "nav.vmiShipments"),
-                    new Entry("nav-vmi-stock", "/vmi/stock", "nav.vmiStock"),
-                    new Entry("nav-vmi-agreements", "/vmi/agreements", "nav.vmiAgreements"),
-                    new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"),
-                    new Entry("nav-invoices", "/invoices", "nav.invoices"),
-                    new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
-                    new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
-                    new Entry("nav-alerts", "/alerts", "nav.alerts"))),
-            new Group("nav.account", List.of(
-                    new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));
+            new Group(
+                    "nav.supplierPortal",
+                    List.of(
+                            new Entry("nav-home", "/", "nav.home"),
+                            new Entry("nav-portal", "/portal", "nav.supplierHome"),
+                            new Entry("nav-scorecard", "/portal/scorecard", "nav.scorecard"),
+                            new Entry("nav-purchase-orders", "/purchase-orders", "nav.purchaseOrders"),
+                            new Entry("nav-vmi-calloffs", "/vmi/calloffs", "nav.vmiCalloffs"),
+                            new Entry("nav-vmi-to-ship", "/vmi/to-ship", "nav.vmiToShip"),
+                            new Entry("nav-vmi-shipments", "/shipments", "nav.vmiShipments"),
+                            new Entry("nav-vmi-stock", "/vmi/stock", "nav.vmiStock"),
+                            new Entry("nav-vmi-agreements", "/vmi/agreements", "nav.vmiAgreements"),
+                            new Entry("nav-vmi-statements", "/settlements", "nav.vmiStatements"),
+                            new Entry("nav-invoices", "/invoices", "nav.invoices"),
+                            new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
+                            new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
+                            new Entry("nav-alerts", "/alerts", "nav.alerts"))),
+            new Group(
+                    "nav.account",
+                    List.of(new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));
 
-    private Navigation() {
-    }
+    private Navigation() {}
 
     /** The groups and links these roles may use, with the link of {@code path} (if any) marked current. */
     public static List<ShownGroup> sidebar(Collection<Role> roles, String path) {

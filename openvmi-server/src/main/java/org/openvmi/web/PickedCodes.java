@@ -1,5 +1,10 @@
 package org.openvmi.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,13 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.catalog.CatalogPicks;
 import org.openvmi.procurement.PurchaseOrderPicks;
 import org.openvmi.security.UserPicks;
@@ -44,9 +42,12 @@ class PickedCodes extends OncePerRequestFilter {
         fields.put("supplier", catalog::supplierCodeFor);
         fields.put("po", PurchaseOrderPicks::idFor);
         fields.put("urgentApprover", users::usernameFor);
-        fields.put("approvers", text -> Optional.of(Arrays.stream(text.split(","))
-                        .map(name -> users.usernameFor(name).orElse(name.trim())).collect(Collectors.joining(", ")))
-                .filter(joined -> !joined.equals(text)));
+        fields.put(
+                "approvers",
+                text -> Optional.of(Arrays.stream(text.split(","))
+                                .map(name -> users.usernameFor(name).orElse(name.trim()))
+                                .collect(Collectors.joining(", ")))
+                        .filter(joined -> !joined.equals(text)));
         locations = catalog::locationCodeFor;
     }
 
@@ -55,10 +56,13 @@ class PickedCodes extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
         // the receiving page reads PO numbers as printed and item barcodes itself, and shows a refused scan as typed
-        return path.startsWith("/api/") || path.startsWith("/pick/") || path.startsWith("/webjars/")
-               || path.startsWith("/receipts")
-               || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
-               || (type != null && !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type)));
+        return path.startsWith("/api/")
+                || path.startsWith("/pick/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/receipts")
+                || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+                || (type != null
+                        && !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type)));
     }
 
     @Override
@@ -69,15 +73,16 @@ class PickedCodes extends OncePerRequestFilter {
         for (Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
             // a list row's field counts by its own name: lines[2].item is an item
             String field = param.getKey().substring(param.getKey().lastIndexOf('.') + 1);
-            Function<String, Optional<String>> resolver = transfer && (field.equals("from") || field.equals("to"))
-                    ? locations : fields.get(field);
+            Function<String, Optional<String>> resolver =
+                    transfer && (field.equals("from") || field.equals("to")) ? locations : fields.get(field);
             if (resolver == null) {
                 continue;
             }
             String[] values = param.getValue().clone();
             boolean changed = false;
             for (int i = 0; i < values.length; i++) {
-                Optional<String> code = values[i] == null || values[i].isBlank() ? Optional.empty() : resolver.apply(values[i]);
+                Optional<String> code =
+                        values[i] == null || values[i].isBlank() ? Optional.empty() : resolver.apply(values[i]);
                 if (code.isPresent()) {
                     values[i] = code.get();
                     changed = true;
@@ -90,7 +95,8 @@ class PickedCodes extends OncePerRequestFilter {
                 resolved.put(param.getKey(), values);
             }
         }
-        chain.doFilter(resolved == null ? request : new Resolved(request, Collections.unmodifiableMap(resolved)), response);
+        chain.doFilter(
+                resolved == null ? request : new Resolved(request, Collections.unmodifiableMap(resolved)), response);
     }
 
     /** The request with the resolved codes in place of what was typed. */

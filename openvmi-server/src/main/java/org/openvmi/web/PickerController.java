@@ -1,7 +1,6 @@
 package org.openvmi.web;
 
 import java.util.List;
-
 import org.openvmi.catalog.CatalogPicks;
 import org.openvmi.procurement.PurchaseOrderPicks;
 import org.openvmi.security.UserPicks;
@@ -33,15 +32,17 @@ class PickerController {
     @GetMapping("/pick/{kind}")
     String pick(@PathVariable String kind, @RequestParam(defaultValue = "") String q, Model model) {
         String text = q.length() > 100 ? q.substring(0, 100) : q;
-        List<Pick> picks = text.isBlank() ? List.of() : switch (kind) {
-            case "items" -> catalog.items(text);
-            case "warehouses" -> catalog.warehouses(text);
-            case "locations" -> catalog.locations(text);
-            case "suppliers" -> catalog.suppliers(text);
-            case "purchase-orders" -> orders.find(text);
-            case "users" -> users.find(text);
-            default -> throw new NotFoundException("Picker", kind);
-        };
+        List<Pick> picks = text.isBlank()
+                ? List.of()
+                : switch (kind) {
+                    case "items" -> catalog.items(text);
+                    case "warehouses" -> catalog.warehouses(text);
+                    case "locations" -> catalog.locations(text);
+                    case "suppliers" -> catalog.suppliers(text);
+                    case "purchase-orders" -> orders.find(text);
+                    case "users" -> users.find(text);
+                    default -> throw new NotFoundException("Picker", kind);
+                };
         model.addAttribute("picks", picks);
         model.addAttribute("typed", text);
         return "fragments/picker :: options";

@@ -1,10 +1,9 @@
 package org.openvmi.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.openvmi.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,8 +38,11 @@ public class Shell {
             return "/?lang=" + lang;
         }
         String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
-        return UriComponentsBuilder.fromPath(path(request)).query(query)
-                .replaceQueryParam("lang", lang).build().toUriString();
+        return UriComponentsBuilder.fromPath(path(request))
+                .query(query)
+                .replaceQueryParam("lang", lang)
+                .build()
+                .toUriString();
     }
 
     static Set<Role> roles() {
@@ -65,6 +67,8 @@ public class Shell {
     }
 
     private static HttpServletRequest request() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest()
+                : null;
     }
 }

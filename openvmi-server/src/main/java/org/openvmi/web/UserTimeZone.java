@@ -1,7 +1,6 @@
 package org.openvmi.web;
 
 import java.time.ZoneId;
-
 import org.openvmi.security.UserDirectory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,7 +36,7 @@ public class UserTimeZone {
         if (request == null) {
             return lookUp(user);
         }
-        String key = CACHED + ":" + user;   // by user: a request is one user's, a test's bound request may see two
+        String key = CACHED + ":" + user; // by user: a request is one user's, a test's bound request may see two
         Object cached = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
         if (cached instanceof ZoneId zone) {
             return zone;
@@ -58,6 +57,8 @@ public class UserTimeZone {
 
     private static String signedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated() ? null : auth.getName();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
+                ? null
+                : auth.getName();
     }
 }

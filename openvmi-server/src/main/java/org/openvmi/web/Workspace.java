@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
-
 import org.openvmi.consignment.CallOffs;
 import org.openvmi.consignment.Settlements;
 import org.openvmi.consignment.Shipments;
@@ -14,11 +13,11 @@ import org.openvmi.consignment.ToShipBoard;
 import org.openvmi.inventory.StockCounts;
 import org.openvmi.inventory.Transfers;
 import org.openvmi.planning.PlanningRuns;
-import org.openvmi.procurement.OverdueKind;
-import org.openvmi.procurement.OverdueSupply;
 import org.openvmi.planning.RunView;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.procurement.Invoices;
+import org.openvmi.procurement.OverdueKind;
+import org.openvmi.procurement.OverdueSupply;
 import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.Requisitions;
 import org.openvmi.security.AccessPolicy;
@@ -40,12 +39,10 @@ import org.springframework.stereotype.Component;
 class Workspace {
 
     /** One count and the filtered list it stands for. */
-    record Card(String id, String key, String href, long count) {
-    }
+    record Card(String id, String key, String href, long count) {}
 
     /** {@code dashboard}: the role's dashboard the section links to, null for none or when the roles may not open it. */
-    record Section(String key, List<Card> cards, String dashboard) {
-    }
+    record Section(String key, List<Card> cards, String dashboard) {}
 
     /** The dashboard of a section's role (issue 15): its charts beside the to-dos. */
     private static final java.util.Map<String, String> DASHBOARDS = java.util.Map.of(
@@ -70,10 +67,21 @@ class Workspace {
     private final OverdueSupply overdue;
     private final org.openvmi.rules.ClearanceTasks clearance;
 
-    Workspace(Shipments shipments, PurchaseOrders orders, Transfers transfers, StockCounts counts, Alerts alerts,
-              Suggestions suggestions, Requisitions requisitions, Settlements settlements, Invoices invoices,
-              PlanningRuns runs, CallOffs callOffs, ToShipBoard toShip, OverdueSupply overdue,
-              org.openvmi.rules.ClearanceTasks clearance) {
+    Workspace(
+            Shipments shipments,
+            PurchaseOrders orders,
+            Transfers transfers,
+            StockCounts counts,
+            Alerts alerts,
+            Suggestions suggestions,
+            Requisitions requisitions,
+            Settlements settlements,
+            Invoices invoices,
+            PlanningRuns runs,
+            CallOffs callOffs,
+            ToShipBoard toShip,
+            OverdueSupply overdue,
+            org.openvmi.rules.ClearanceTasks clearance) {
         this.clearance = clearance;
         this.overdue = overdue;
         this.shipments = shipments;
@@ -95,83 +103,188 @@ class Workspace {
         Set<Role> roles = held.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(held);
         List<Section> sections = new ArrayList<>();
         if (roles.contains(Role.SUPPLIER)) {
-            add(sections, roles, "home.section.supplier",
-                    card("todo-to-ship", "home.todo.toShip", "/vmi/to-ship", () -> toShip.lines(null, true).size()),
-                    card("todo-pos-to-confirm", "home.todo.posToConfirm", "/purchase-orders?status=SENT",
+            add(
+                    sections,
+                    roles,
+                    "home.section.supplier",
+                    card(
+                            "todo-to-ship",
+                            "home.todo.toShip",
+                            "/vmi/to-ship",
+                            () -> toShip.lines(null, true).size()),
+                    card(
+                            "todo-pos-to-confirm",
+                            "home.todo.posToConfirm",
+                            "/purchase-orders?status=SENT",
                             () -> orders.find("SENT", null, null, ONE).totalElements()),
-                    card("todo-calloffs", "home.todo.callOffsToConfirm", "/vmi/calloffs?status=REQUESTED",
+                    card(
+                            "todo-calloffs",
+                            "home.todo.callOffsToConfirm",
+                            "/vmi/calloffs?status=REQUESTED",
                             () -> callOffs.find("REQUESTED", ONE).totalElements()),
-                    card("todo-statements-to-confirm", "home.todo.statementsToConfirm", "/settlements?status=ISSUED",
+                    card(
+                            "todo-statements-to-confirm",
+                            "home.todo.statementsToConfirm",
+                            "/settlements?status=ISSUED",
                             () -> settlements.find(null, "ISSUED", ONE).totalElements()),
                     card("todo-low-water", "home.todo.lowItems", "/alerts?status=OPEN", this::openAlerts));
             return sections;
         }
         boolean admin = roles.contains(Role.ADMIN);
         if (admin || roles.contains(Role.WAREHOUSE)) {
-            add(sections, roles, "home.section.warehouse",
-                    card("todo-asns-due", "home.todo.asnsDueToday", "/shipments?status=IN_TRANSIT&due=today",
+            add(
+                    sections,
+                    roles,
+                    "home.section.warehouse",
+                    card(
+                            "todo-asns-due",
+                            "home.todo.asnsDueToday",
+                            "/shipments?status=IN_TRANSIT&due=today",
                             () -> shipments.find("IN_TRANSIT", true, ONE).totalElements()),
-                    card("todo-asns", "home.todo.asnsInTransit", "/shipments?status=IN_TRANSIT",
+                    card(
+                            "todo-asns",
+                            "home.todo.asnsInTransit",
+                            "/shipments?status=IN_TRANSIT",
                             () -> shipments.find("IN_TRANSIT", ONE).totalElements()),
-                    card("todo-pos-due", "home.todo.posDueToday", "/purchase-orders?due=today",
+                    card(
+                            "todo-pos-due",
+                            "home.todo.posDueToday",
+                            "/purchase-orders?due=today",
                             () -> orders.find(null, null, null, "TODAY", ONE).totalElements()),
-                    card("todo-pos-to-receive", "home.todo.posToReceive", "/purchase-orders?status=CONFIRMED",
+                    card(
+                            "todo-pos-to-receive",
+                            "home.todo.posToReceive",
+                            "/purchase-orders?status=CONFIRMED",
                             () -> orders.find("CONFIRMED", null, null, ONE).totalElements()),
-                    card("todo-transfers", "home.todo.transfersToReceive", "/transfers?status=SHIPPED",
+                    card(
+                            "todo-transfers",
+                            "home.todo.transfersToReceive",
+                            "/transfers?status=SHIPPED",
                             () -> transfers.find("SHIPPED", null, ONE).totalElements()),
-                    card("todo-counts", "home.todo.countsOpen", "/counts?status=OPEN",
+                    card(
+                            "todo-counts",
+                            "home.todo.countsOpen",
+                            "/counts?status=OPEN",
                             () -> counts.find("OPEN", null, ONE).totalElements()),
                     card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts),
-                    card("todo-clearance", "home.todo.clearanceTasks", "/clearance-tasks?status=OPEN",
+                    card(
+                            "todo-clearance",
+                            "home.todo.clearanceTasks",
+                            "/clearance-tasks?status=OPEN",
                             this::openClearanceTasks),
-                    card("todo-overdue-notices", "home.todo.overdueNotices",
+                    card(
+                            "todo-overdue-notices",
+                            "home.todo.overdueNotices",
                             "/overdue-supply?status=OPEN&kind=SHIPMENT_NOTICE",
                             () -> overdue.countOpen(OverdueKind.SHIPMENT_NOTICE)));
         }
         if (admin || roles.contains(Role.BUYER)) {
-            add(sections, roles, "home.section.buyer",
-                    card("todo-buyer-clearance", "home.todo.clearanceTasks", "/clearance-tasks?status=OPEN",
+            add(
+                    sections,
+                    roles,
+                    "home.section.buyer",
+                    card(
+                            "todo-buyer-clearance",
+                            "home.todo.clearanceTasks",
+                            "/clearance-tasks?status=OPEN",
                             this::openClearanceTasks),
-                    card("todo-suggestions", "home.todo.suggestions", "/planning/suggestions?status=OPEN",
-                            () -> suggestions.find(null, "OPEN", null, null, null, ONE).totalElements()),
-                    card("todo-requisitions-to-order", "home.todo.requisitionsToOrder", "/requisitions?status=APPROVED",
-                            () -> requisitions.find("APPROVED", null, false, ONE).totalElements()),
-                    card("todo-pos-unconfirmed", "home.todo.posUnconfirmed", "/purchase-orders?status=SENT",
+                    card(
+                            "todo-suggestions",
+                            "home.todo.suggestions",
+                            "/planning/suggestions?status=OPEN",
+                            () -> suggestions
+                                    .find(null, "OPEN", null, null, null, ONE)
+                                    .totalElements()),
+                    card(
+                            "todo-requisitions-to-order",
+                            "home.todo.requisitionsToOrder",
+                            "/requisitions?status=APPROVED",
+                            () -> requisitions
+                                    .find("APPROVED", null, false, ONE)
+                                    .totalElements()),
+                    card(
+                            "todo-pos-unconfirmed",
+                            "home.todo.posUnconfirmed",
+                            "/purchase-orders?status=SENT",
                             () -> orders.find("SENT", null, null, ONE).totalElements()),
-                    card("todo-pos-changed", "home.todo.posChangeProposed", "/purchase-orders?status=CHANGE_PROPOSED",
-                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE).totalElements()),
-                    card("todo-pos-late", "home.todo.posLate", "/purchase-orders?due=late",
+                    card(
+                            "todo-pos-changed",
+                            "home.todo.posChangeProposed",
+                            "/purchase-orders?status=CHANGE_PROPOSED",
+                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE)
+                                    .totalElements()),
+                    card(
+                            "todo-pos-late",
+                            "home.todo.posLate",
+                            "/purchase-orders?due=late",
                             () -> orders.find(null, null, null, "LATE", ONE).totalElements()),
-                    card("todo-overdue-supply", "home.todo.overdueSupply", "/overdue-supply?status=OPEN",
+                    card(
+                            "todo-overdue-supply",
+                            "home.todo.overdueSupply",
+                            "/overdue-supply?status=OPEN",
                             () -> overdue.countOpen(null)));
         }
-        add(sections, roles, "home.section.approver",
-                card("todo-inbox", "home.todo.inbox", "/requisitions/inbox", () -> requisitions.inbox(ONE).totalElements()));
+        add(
+                sections,
+                roles,
+                "home.section.approver",
+                card(
+                        "todo-inbox",
+                        "home.todo.inbox",
+                        "/requisitions/inbox",
+                        () -> requisitions.inbox(ONE).totalElements()));
         if (admin || roles.contains(Role.FINANCE)) {
-            add(sections, roles, "home.section.finance",
-                    card("todo-statements-to-issue", "home.todo.statementsToIssue", "/settlements?status=DRAFT",
+            add(
+                    sections,
+                    roles,
+                    "home.section.finance",
+                    card(
+                            "todo-statements-to-issue",
+                            "home.todo.statementsToIssue",
+                            "/settlements?status=DRAFT",
                             () -> settlements.find(null, "DRAFT", ONE).totalElements()),
-                    card("todo-disputes", "home.todo.disputes", "/settlements?status=DISPUTED",
+                    card(
+                            "todo-disputes",
+                            "home.todo.disputes",
+                            "/settlements?status=DISPUTED",
                             () -> settlements.find(null, "DISPUTED", ONE).totalElements()),
-                    card("todo-price-variances", "home.todo.priceVariances", "/invoices?status=PRICE_VARIANCE",
-                            () -> invoices.find("PRICE_VARIANCE", null, null, null, null, ONE).totalElements()),
-                    card("todo-quantity-variances", "home.todo.quantityVariances", "/invoices?status=QUANTITY_VARIANCE",
-                            () -> invoices.find("QUANTITY_VARIANCE", null, null, null, null, ONE).totalElements()));
+                    card(
+                            "todo-price-variances",
+                            "home.todo.priceVariances",
+                            "/invoices?status=PRICE_VARIANCE",
+                            () -> invoices.find("PRICE_VARIANCE", null, null, null, null, ONE)
+                                    .totalElements()),
+                    card(
+                            "todo-quantity-variances",
+                            "home.todo.quantityVariances",
+                            "/invoices?status=QUANTITY_VARIANCE",
+                            () -> invoices.find("QUANTITY_VARIANCE", null, null, null, null, ONE)
+                                    .totalElements()));
         }
         if (admin || roles.contains(Role.PLANNER)) {
-            add(sections, roles, "home.section.planner",
-                    card("todo-stockouts", "home.todo.stockouts", "/alerts?status=OPEN&type=STOCKOUT",
+            add(
+                    sections,
+                    roles,
+                    "home.section.planner",
+                    card(
+                            "todo-stockouts",
+                            "home.todo.stockouts",
+                            "/alerts?status=OPEN&type=STOCKOUT",
                             () -> alerts.find(AlertType.STOCKOUT, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE)
                                     .totalElements()),
-                    card("todo-planner-suggestions", "home.todo.suggestions", "/planning/suggestions?status=OPEN",
-                            () -> suggestions.find(null, "OPEN", null, null, null, ONE).totalElements()));
+                    card(
+                            "todo-planner-suggestions",
+                            "home.todo.suggestions",
+                            "/planning/suggestions?status=OPEN",
+                            () -> suggestions
+                                    .find(null, "OPEN", null, null, null, ONE)
+                                    .totalElements()));
         }
         return sections;
     }
 
     /** A dashboard link on a role's home: the planner's for planners, the finance one for finance (admins: both). */
-    record DashboardLink(String id, String key, String href) {
-    }
+    record DashboardLink(String id, String key, String href) {}
 
     List<DashboardLink> dashboards(Collection<Role> roles) {
         List<DashboardLink> links = new ArrayList<>();
@@ -188,18 +301,18 @@ class Workspace {
     /** The newest planning run, for the planner's "last run" line; null before the first. */
     RunView lastRun(Collection<Role> roles) {
         if (!AccessPolicy.mayOpen(roles, "/planning/runs")
-            || !(roles.contains(Role.ADMIN) || roles.contains(Role.PLANNER))) {
+                || !(roles.contains(Role.ADMIN) || roles.contains(Role.PLANNER))) {
             return null;
         }
         return runs.list(ONE).content().stream().findFirst().orElse(null);
     }
 
     private long openAlerts() {
-        return alerts.find(null, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE).totalElements();
+        return alerts.find(null, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE)
+                .totalElements();
     }
 
-    private record Pending(String id, String key, String href, LongSupplier count) {
-    }
+    private record Pending(String id, String key, String href, LongSupplier count) {}
 
     private static Pending card(String id, String key, String href, LongSupplier count) {
         return new Pending(id, key, href, count);
@@ -208,15 +321,16 @@ class Workspace {
     private static void add(List<Section> sections, Set<Role> roles, String key, Pending... pending) {
         List<Card> cards = new ArrayList<>();
         for (Pending p : pending) {
-            String path = p.href().contains("?") ? p.href().substring(0, p.href().indexOf('?')) : p.href();
+            String path =
+                    p.href().contains("?") ? p.href().substring(0, p.href().indexOf('?')) : p.href();
             if (AccessPolicy.mayOpen(roles, path)) {
                 cards.add(new Card(p.id(), p.key(), p.href(), p.count().getAsLong()));
             }
         }
         if (!cards.isEmpty()) {
             String dashboard = DASHBOARDS.get(key);
-            sections.add(new Section(key, cards,
-                    dashboard != null && AccessPolicy.mayOpen(roles, dashboard) ? dashboard : null));
+            sections.add(new Section(
+                    key, cards, dashboard != null && AccessPolicy.mayOpen(roles, dashboard) ? dashboard : null));
         }
     }
 

@@ -1,5 +1,11 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,24 +34,17 @@ import org.openvmi.inventory.LedgerTestData;
 import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.PostingRequest;
 import org.openvmi.security.Role;
+import org.openvmi.security.UserDirectory;
 import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.stockpolicy.StockPolicyCommand;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The analytics on H2 and PostgreSQL: the KPIs, aging, ABC × XYZ and stale stock of a constructed ledger against
@@ -57,34 +55,49 @@ abstract class AnalyticsContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     LedgerFeed feed;
+
     @Autowired
     AnalyticsSnapshots snapshots;
+
     @Autowired
     SnapshotRepository repository;
+
     @Autowired
     StockPolicies policies;
+
     @Autowired
     org.openvmi.analytics.internal.RefusedDemand refusedDemand;
+
     @Autowired
     AnalyticsQueries queries;
+
     @Autowired
     org.openvmi.consignment.Agreements agreements;
 
@@ -110,7 +123,10 @@ abstract class AnalyticsContract {
      */
     void constructedLedger() {
         post(40, new MovementRequest("RECEIPT", data.lotItem, data.bin1, "OWN", "L1", dec("10"), dec("2"), null, "R1"));
-        post(40, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), dec("5"), null, "R2"));
+        post(
+                40,
+                new MovementRequest(
+                        "RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), dec("5"), null, "R2"));
         post(200, new MovementRequest("RECEIPT", data.item, data.bin2, "OWN", null, dec("3"), dec("1"), null, "R3"));
         post(4, new MovementRequest("ISSUE", data.lotItem, data.bin1, "OWN", "L1", dec("10"), null, null, "I1"));
     }
@@ -118,9 +134,12 @@ abstract class AnalyticsContract {
     @Test
     void kpis_of_a_constructed_ledger_with_previous_period_and_trend() throws Exception {
         constructedLedger();
-        JsonNode report = getJson(as(Role.VIEWER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(9), today));
-        assertThat(report.get("previousFrom").asString()).isEqualTo(today.minusDays(19).toString());
+        JsonNode report = getJson(
+                as(Role.VIEWER),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(9), today));
+        assertThat(report.get("previousFrom").asString())
+                .isEqualTo(today.minusDays(19).toString());
         // own: K3 3.00 left; consignment K2 4 × 5
         assertKpi(report, "stockValue", "3.00", "23.00", "-0.8696");
         assertKpi(report, "consignmentValue", "20.00", "20.00", "0");
@@ -148,15 +167,29 @@ abstract class AnalyticsContract {
     @Test
     void consignment_stock_is_valued_at_the_agreement_price_in_force_when_it_arrived() throws Exception {
         long agreement = at(300, () -> sendJson("POST", "/api/v1/vmi/agreements", agreementBody("6.00"), 201))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
         at(100, () -> sendJson("PUT", "/api/v1/vmi/agreements/" + agreement, agreementBody("9.00"), 200));
-        post(200, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), null, null, "C1"));
-        post(50, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("5"), null, null, "C2"));
-        at(10, () -> sendJson("POST", "/api/v1/vmi/consumptions",
-                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}".formatted(data.item, data.vmi), 201));
+        post(
+                200,
+                new MovementRequest(
+                        "RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), null, null, "C1"));
+        post(
+                50,
+                new MovementRequest(
+                        "RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("5"), null, null, "C2"));
+        at(
+                10,
+                () -> sendJson(
+                        "POST",
+                        "/api/v1/vmi/consumptions",
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}".formatted(data.item, data.vmi),
+                        201));
 
-        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(29), today));
+        JsonNode report = getJson(
+                as(Role.BUYER),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(29), today));
         // previous period (ending 30 days ago): 4 × 6 + 5 × 9, not yet stale (170 days)
         assertKpi(report, "consignmentValue", "57.00", "69.00", "-0.1739");
         assertKpi(report, "stockValue", "0.00", "0.00", null);
@@ -165,8 +198,10 @@ abstract class AnalyticsContract {
         assertKpi(report, "staleValue", "0.00", "0.00", null);
         assertKpi(report, "staleLines", "0", "0", null);
         // before the consumption (previous period's end): 4 × 6 + 5 × 9
-        JsonNode before = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(20), today.minusDays(11)));
+        JsonNode before = getJson(
+                as(Role.BUYER),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(20), today.minusDays(11)));
         assertKpi(before, "consignmentValue", "69.00", "69.00", "0");
 
         JsonNode aging = getJson(as(Role.FINANCE), "/api/v1/analytics/aging?warehouse=" + data.warehouse);
@@ -174,12 +209,15 @@ abstract class AnalyticsContract {
         assertThat(consigned.get("d181to365").decimalValue()).isEqualByComparingTo("12.00");
         assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("45.00");
         assertThat(consigned.get("total").decimalValue()).isEqualByComparingTo("57.00");
-        assertThat(getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse).get("lines")).isEmpty();
+        assertThat(getJson(as(Role.FINANCE), "/api/v1/analytics/stale?warehouse=" + data.warehouse)
+                        .get("lines"))
+                .isEmpty();
         JsonNode stale = getJson(as(Role.FINANCE), "/api/v1/analytics/stale?days=5&warehouse=" + data.warehouse);
         assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo("57.00");
         assertThat(stale.get("lines")).singleElement().satisfies(l -> {
             assertThat(l.get("value").decimalValue()).isEqualByComparingTo("57.00");
-            assertThat(l.get("lastIssue").asString()).isEqualTo(today.minusDays(10).toString());
+            assertThat(l.get("lastIssue").asString())
+                    .isEqualTo(today.minusDays(10).toString());
         });
         // the supplier sees the value of its own stock
         JsonNode mine = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
@@ -187,9 +225,12 @@ abstract class AnalyticsContract {
 
         // a recomputation from the raw movements with the same prices gives the same layers
         SnapshotBuilder replay = SnapshotBuilder.empty(SnapshotBatch.prices(agreements, List.of(data.item)));
-        feed.after(0, 10_000_000).stream().filter(e -> e.item().equals(data.item))
+        feed.after(0, 10_000_000).stream()
+                .filter(e -> e.item().equals(data.item))
                 .forEach(e -> replay.apply(SnapshotBatch.movement(e, clock.getZone())));
-        assertThat(replay.layers().get(new SnapshotKey(data.item, data.warehouse, Fixtures.SUPPLIER_A)).value())
+        assertThat(replay.layers()
+                        .get(new SnapshotKey(data.item, data.warehouse, Fixtures.SUPPLIER_A))
+                        .value())
                 .isEqualByComparingTo("57");
     }
 
@@ -203,15 +244,20 @@ abstract class AnalyticsContract {
     void a_refused_issue_is_unserved_demand_in_the_fill_rate_and_the_stockout_rate() throws Exception {
         post(5, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("10"), dec("2"), null, "R1"));
         post(3, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("6"), null, null, "I1"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(2,
-                        new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("8"), null, null, "I2")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(
+                        2, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("8"), null, null, "I2")))
                 .isInstanceOf(InsufficientStockException.class);
         post(1, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("4"), null, null, "I3"));
-        sendJson("POST", "/api/v1/vmi/consumptions",
-                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5}".formatted(data.item, data.vmi), 409);
+        sendJson(
+                "POST",
+                "/api/v1/vmi/consumptions",
+                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5}".formatted(data.item, data.vmi),
+                409);
 
-        JsonNode report = getJson(as(Role.BUYER), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(9), today));
+        JsonNode report = getJson(
+                as(Role.BUYER),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(9), today));
         // 10 ÷ (10 + 8 + 5)
         assertKpi(report, "fillRate", "0.4348", null, null);
         assertKpi(report, "stockoutRate", "0.7", null, null);
@@ -219,35 +265,44 @@ abstract class AnalyticsContract {
         assertKpi(report, "issueCost", "20.00", "0.00", null);
         assertKpi(report, "stockValue", "0.00", "0.00", null);
         // each refusal kept once, with what was available
-        List<Map<String, Object>> refusals = jdbc.sql("""
+        List<Map<String, Object>> refusals =
+                jdbc.sql("""
                 SELECT movement_type, owner, requested_qty, available_qty, refused_day FROM analytics_refusal
                 WHERE item = :i ORDER BY id""").param("i", data.item).query().listOfRows();
         assertThat(refusals).hasSize(2);
         assertThat(refusals.get(0).get("movement_type")).isEqualTo("ISSUE");
         assertThat((BigDecimal) refusals.get(0).get("requested_qty")).isEqualByComparingTo("8");
         assertThat((BigDecimal) refusals.get(0).get("available_qty")).isEqualByComparingTo("4");
-        assertThat(refusals.get(0).get("refused_day").toString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(refusals.get(0).get("refused_day").toString())
+                .isEqualTo(today.minusDays(2).toString());
         assertThat(refusals.get(1).get("movement_type")).isEqualTo("CONSUME");
         assertThat((BigDecimal) refusals.get(1).get("available_qty")).isEqualByComparingTo("0");
         // a supplier sees none of the buyer's refused demand
-        JsonNode supplier = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(9), today));
+        JsonNode supplier = getJson(
+                asUser(Fixtures.SUPPLIER_USER_A),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(9), today));
         assertKpi(supplier, "fillRate", null, null, null);
         assertKpi(supplier, "stockoutRate", null, null, null);
     }
 
     private String agreementBody(String price) {
         return """
-                {"supplier":"%s","price":%s,"validFrom":"%s","lines":[{"item":"%s","location":"%s","min":0,"max":100}]}"""
-                .formatted(Fixtures.SUPPLIER_A, price, today.minusDays(300), data.item, data.vmi);
+                {"supplier":"%s","price":%s,"validFrom":"%s","lines":[{"item":"%s","location":"%s","min":0,"max":100}]}""".formatted(Fixtures.SUPPLIER_A, price, today.minusDays(300), data.item, data.vmi);
     }
 
     private JsonNode sendJson(String method, String path, String body, int expected) throws Exception {
         // as the admin: agreements are the buyer's, consumptions the warehouse's
-        var request = method.equals("PUT") ? org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+        var request = method.equals("PUT")
+                ? org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
                 : org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
-        String answer = mvc.perform(request.with(as(Role.ADMIN)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                        .content(body)).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        String answer = mvc.perform(request.with(as(Role.ADMIN))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return answer.isEmpty() ? null : json.readTree(answer);
     }
 
@@ -273,12 +328,19 @@ abstract class AnalyticsContract {
         for (int back : new int[] {0, 1, 7}) {
             MonthFigures m = months.get(11 - back);
             LocalDate end = back == 0 ? today : m.month().atEndOfMonth();
-            JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                    .formatted(data.warehouse, m.month().atDay(1), end));
+            JsonNode report = getJson(
+                    as(Role.ADMIN),
+                    "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                            .formatted(data.warehouse, m.month().atDay(1), end));
             assertDecimal(kpi(report, "stockValue").get("value"), m.stockValue().toPlainString(), m.month() + " value");
-            assertDecimal(kpi(report, "consignmentValue").get("value"), m.consignmentValue().toPlainString(), m.month() + " consignment");
-            assertDecimal(kpi(report, "turnoverDays").get("value"),
-                    m.turnoverDays() == null ? null : m.turnoverDays().toPlainString(), m.month() + " turnover days");
+            assertDecimal(
+                    kpi(report, "consignmentValue").get("value"),
+                    m.consignmentValue().toPlainString(),
+                    m.month() + " consignment");
+            assertDecimal(
+                    kpi(report, "turnoverDays").get("value"),
+                    m.turnoverDays() == null ? null : m.turnoverDays().toPlainString(),
+                    m.month() + " turnover days");
         }
         // 23.00 own + consignment at every month end between the receipts and the issue (K2 and K1 in, K1 not out yet)
         assertThat(months.get(10).stockValue().add(months.get(10).consignmentValue()))
@@ -295,8 +357,10 @@ abstract class AnalyticsContract {
         lines.setWarning(dec("6"));
         lines.setMax(dec("10"));
         policies.put(data.item, data.warehouse, lines);
-        JsonNode report = getJson(as(Role.ADMIN), "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(9), today));
+        JsonNode report = getJson(
+                as(Role.ADMIN),
+                "/api/v1/analytics/kpis?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(9), today));
         // today: K2 20.00 (item 7 on hand, within 5..10), K3 3.00 stale, K1 empty → of 23.00
         // 10 days before: K1 20.00 (lot item, no lines), K2 20.00 within, K3 3.00 stale → of 43.00
         assertKpi(report, "healthWithin", "0.8696", "0.4651", null, false);
@@ -318,14 +382,20 @@ abstract class AnalyticsContract {
         assertThat(consigned.get("d31to90").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(consigned.get("d0to30").decimalValue()).isEqualByComparingTo("0");
 
-        JsonNode abc = getJson(as(Role.PLANNER), "/api/v1/analytics/abc?warehouse=%s&from=%s&to=%s"
-                .formatted(data.warehouse, today.minusDays(9), today));
+        JsonNode abc = getJson(
+                as(Role.PLANNER),
+                "/api/v1/analytics/abc?warehouse=%s&from=%s&to=%s"
+                        .formatted(data.warehouse, today.minusDays(9), today));
         // the lot item: all the consumption (A), weekly demand [10, 0] → CV 1.0 (Y); the item: none (C, Z)
         assertThat(abc.get("items")).hasSize(2);
         assertThat(abc.get("items").get(0).get("item").asString()).isEqualTo(data.lotItem);
-        assertThat(abc.get("items").get(0).get("abc").asString() + abc.get("items").get(0).get("xyz").asString()).isEqualTo("AY");
+        assertThat(abc.get("items").get(0).get("abc").asString()
+                        + abc.get("items").get(0).get("xyz").asString())
+                .isEqualTo("AY");
         assertThat(abc.get("items").get(0).get("cv").decimalValue()).isEqualByComparingTo("1");
-        assertThat(abc.get("items").get(1).get("abc").asString() + abc.get("items").get(1).get("xyz").asString()).isEqualTo("CZ");
+        assertThat(abc.get("items").get(1).get("abc").asString()
+                        + abc.get("items").get(1).get("xyz").asString())
+                .isEqualTo("CZ");
         for (JsonNode cell : abc.get("matrix")) {
             String name = cell.get("abc").asString() + cell.get("xyz").asString();
             assertThat(cell.get("items").asLong()).as(name).isEqualTo(name.equals("AY") || name.equals("CZ") ? 1 : 0);
@@ -355,18 +425,24 @@ abstract class AnalyticsContract {
         JsonNode agingA = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/aging?" + w);
         assertThat(agingA.get("owners")).hasSize(1);
         assertThat(agingA.get("owners").get(0).get("owner").asString()).isEqualTo(Fixtures.SUPPLIER_A);
-        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/aging?" + w).get("owners")).isEmpty();
+        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/aging?" + w)
+                        .get("owners"))
+                .isEmpty();
 
         JsonNode abcB = getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/abc?" + w);
         assertThat(abcB.get("items")).isEmpty();
         JsonNode staleA = getJson(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/analytics/stale?days=30&" + w);
-        assertThat(staleA.get("lines")).singleElement()
+        assertThat(staleA.get("lines"))
+                .singleElement()
                 .satisfies(l -> assertThat(l.get("owner").asString()).isEqualTo(Fixtures.SUPPLIER_A));
-        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/stale?days=30&" + w).get("lines")).isEmpty();
+        assertThat(getJson(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/analytics/stale?days=30&" + w)
+                        .get("lines"))
+                .isEmpty();
 
         for (String path : List.of("kpis", "aging", "abc", "stale")) {
             mvc.perform(get("/api/v1/analytics/" + path + "?supplier=" + Fixtures.SUPPLIER_B + "&" + w)
-                    .with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
+                            .with(asUser(Fixtures.SUPPLIER_USER_A)))
+                    .andExpect(status().isForbidden());
         }
     }
 
@@ -378,18 +454,23 @@ abstract class AnalyticsContract {
         assertThat(page(buyer, "/dashboards/management?lang=en&warehouse=" + data.warehouse))
                 .contains("Management dashboard", "Capital tied up", "id=\"value-chart\"");
         assertThat(page(buyer, "/dashboards/management?lang=zh-CN&warehouse=" + data.warehouse))
-                .contains("管理驾驶舱", "资金占用", "寄售库存价值").doesNotContain("Capital tied up");
+                .contains("管理驾驶舱", "资金占用", "寄售库存价值")
+                .doesNotContain("Capital tied up");
         assertThat(page(supplier, "/portal/scorecard?lang=en"))
                 .contains("Delivery scorecard", Fixtures.SUPPLIER_A, "On time in full");
         assertThat(page(supplier, "/portal/scorecard?lang=zh-CN"))
-                .contains("交货绩效", "准时足量率").doesNotContain("On time in full");
+                .contains("交货绩效", "准时足量率")
+                .doesNotContain("On time in full");
         mvc.perform(get("/portal/scorecard").session(buyer)).andExpect(status().isForbidden());
         mvc.perform(get("/dashboards/management").session(supplier)).andExpect(status().isForbidden());
     }
 
     private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -399,8 +480,7 @@ abstract class AnalyticsContract {
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("\"to\""));
         mvc.perform(get("/api/v1/analytics/abc?a=0.9&b=0.2").with(as(Role.ADMIN)))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/analytics/stale?days=0").with(as(Role.ADMIN)))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/analytics/stale?days=0").with(as(Role.ADMIN))).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -408,19 +488,25 @@ abstract class AnalyticsContract {
         Random random = new Random(Long.getLong("analytics.seed", 15L));
         List<MovementRequest> keys = List.of(
                 line("RECEIPT", data.item, data.bin1, "OWN"), line("RECEIPT", data.item, data.bin2, "OWN"),
-                line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A), line("RECEIPT", data.item, data.lineSide, "OWN"));
+                line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A),
+                        line("RECEIPT", data.item, data.lineSide, "OWN"));
         int daysAgo = 90;
         for (int i = 0; i < 120; i++) {
             daysAgo = Math.max(0, daysAgo - random.nextInt(3));
             MovementRequest k = keys.get(random.nextInt(keys.size()));
-            String type = List.of("RECEIPT", "RECEIPT", "ISSUE", "CONSUME", "ADJUST", "RETURN").get(random.nextInt(6));
+            String type = List.of("RECEIPT", "RECEIPT", "ISSUE", "CONSUME", "ADJUST", "RETURN")
+                    .get(random.nextInt(6));
             BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(400), 2);
             if (type.equals("ADJUST") && random.nextBoolean()) {
                 qty = qty.negate();
             }
-            BigDecimal cost = type.equals("RECEIPT") && random.nextInt(4) > 0 ? BigDecimal.valueOf(100 + random.nextInt(900), 2) : null;
+            BigDecimal cost = type.equals("RECEIPT") && random.nextInt(4) > 0
+                    ? BigDecimal.valueOf(100 + random.nextInt(900), 2)
+                    : null;
             try {
-                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), null, qty, cost, null, "P" + i));
+                post(
+                        daysAgo,
+                        new MovementRequest(type, k.item(), k.location(), k.owner(), null, qty, cost, null, "P" + i));
             } catch (InsufficientStockException refused) {
                 // issuing more than there is is refused by the ledger; the sequence goes on
             }
@@ -434,10 +520,13 @@ abstract class AnalyticsContract {
         List<LedgerEntry> all = feed.after(0, 10_000_000);
         all.forEach(e -> replay.apply(SnapshotBatch.movement(e, clock.getZone())));
         Map<String, DailyFigures> expected = new TreeMap<>();
-        replay.days().values().stream().filter(d -> d.key().warehouse().equals(data.warehouse))
+        replay.days().values().stream()
+                .filter(d -> d.key().warehouse().equals(data.warehouse))
                 .forEach(d -> expected.put(d.key() + "@" + d.day(), d));
         Map<String, DailyFigures> stored = new TreeMap<>();
-        repository.rowsUpTo(today.plusDays(1), data.warehouse, null, null).values()
+        repository
+                .rowsUpTo(today.plusDays(1), data.warehouse, null, null)
+                .values()
                 .forEach(rows -> rows.forEach(d -> stored.put(d.key() + "@" + d.day(), d)));
         assertThat(stored.keySet()).isEqualTo(expected.keySet());
         assertThat(stored).hasSizeGreaterThan(20);
@@ -452,8 +541,11 @@ abstract class AnalyticsContract {
         Map<SnapshotKey, FifoLayers> layers = repository.layers(List.of(data.item), data.warehouse, null);
         replay.layers().forEach((key, fifo) -> {
             if (key.warehouse().equals(data.warehouse) && !fifo.layers().isEmpty()) {
-                assertThat(layers.get(key).layers()).as("layers of " + key).usingRecursiveComparison()
-                        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(fifo.layers());
+                assertThat(layers.get(key).layers())
+                        .as("layers of " + key)
+                        .usingRecursiveComparison()
+                        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                        .isEqualTo(fifo.layers());
             }
         });
         assertThat(repository.cursor()).isEqualTo(all.get(all.size() - 1).id());
@@ -496,12 +588,23 @@ abstract class AnalyticsContract {
     private long order(int daysAgo, int dueInDays) throws Exception {
         clock.advance(Duration.ofDays(-daysAgo));
         try {
-            String body = "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
-                    .formatted(Fixtures.SUPPLIER_A, data.warehouse, data.item, today.minusDays(daysAgo - dueInDays));
-            JsonNode created = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                            .post("/api/v1/purchase-orders").with(as(Role.BUYER))
-                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+            String body =
+                    "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
+                            .formatted(
+                                    Fixtures.SUPPLIER_A,
+                                    data.warehouse,
+                                    data.item,
+                                    today.minusDays(daysAgo - dueInDays));
+            JsonNode created =
+                    json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                            "/api/v1/purchase-orders")
+                                    .with(as(Role.BUYER))
+                                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andExpect(status().isCreated())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
             return created.get("purchaseOrders").get(0).get("id").asLong();
         } finally {
             clock.reset();
@@ -511,9 +614,11 @@ abstract class AnalyticsContract {
     private void confirm(long po, int daysAgo, int afterHours) throws Exception {
         clock.advance(Duration.ofDays(-daysAgo).plusHours(afterHours));
         try {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                            .post("/api/v1/purchase-orders/" + po + "/confirm").with(asUser(Fixtures.SUPPLIER_USER_A))
-                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"))
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                    "/api/v1/purchase-orders/" + po + "/confirm")
+                            .with(asUser(Fixtures.SUPPLIER_USER_A))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("{}"))
                     .andExpect(status().isOk());
         } finally {
             clock.reset();
@@ -524,9 +629,11 @@ abstract class AnalyticsContract {
         clock.advance(Duration.ofDays(-daysAgo));
         try {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/receipts")
-                            .with(as(Role.WAREHOUSE)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                            .content("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
-                                    .formatted(po, data.bin1, data.item, qty)))
+                            .with(as(Role.WAREHOUSE))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content(
+                                    "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
+                                            .formatted(po, data.bin1, data.item, qty)))
                     .andExpect(status().isCreated());
         } finally {
             clock.reset();
@@ -549,8 +656,11 @@ abstract class AnalyticsContract {
     }
 
     private JsonNode getJson(RequestPostProcessor who, String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(who)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get(path).with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     private static JsonNode kpi(JsonNode report, String code) {
@@ -566,8 +676,8 @@ abstract class AnalyticsContract {
         assertKpi(report, code, value, previous, trend, true);
     }
 
-    private static void assertKpi(JsonNode report, String code, String value, String previous, String trend,
-                                  boolean withTrend) {
+    private static void assertKpi(
+            JsonNode report, String code, String value, String previous, String trend, boolean withTrend) {
         JsonNode k = kpi(report, code);
         assertDecimal(k.get("value"), value, code + " value");
         assertDecimal(k.get("previous"), previous, code + " previous");
@@ -578,7 +688,9 @@ abstract class AnalyticsContract {
 
     private static void assertDecimal(JsonNode node, String expected, String what) {
         if (expected == null) {
-            assertThat(node == null || node.isNull()).as(what + " is null, was " + node).isTrue();
+            assertThat(node == null || node.isNull())
+                    .as(what + " is null, was " + node)
+                    .isTrue();
         } else {
             assertThat(node.decimalValue()).as(what).isEqualByComparingTo(expected);
         }
@@ -605,7 +717,8 @@ abstract class AnalyticsContract {
     void the_narrow_read_before_a_period_gives_the_figures_of_the_full_read() {
         Random random = new Random(Long.getLong("analytics.seed", 16L));
         List<MovementRequest> keys = List.of(
-                line("RECEIPT", data.item, data.bin1, "OWN"), line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A),
+                line("RECEIPT", data.item, data.bin1, "OWN"),
+                line("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A),
                 line("RECEIPT", data.lotItem, data.bin2, "OWN"));
         int daysAgo = 90;
         for (int i = 0; i < 80; i++) {
@@ -614,8 +727,18 @@ abstract class AnalyticsContract {
             String type = random.nextInt(3) == 0 ? "ISSUE" : "RECEIPT";
             String lot = k.item().equals(data.lotItem) ? "L1" : null;
             try {
-                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), lot,
-                        BigDecimal.valueOf(1 + random.nextInt(5)), type.equals("RECEIPT") ? dec("2.5") : null, null, "N" + i));
+                post(
+                        daysAgo,
+                        new MovementRequest(
+                                type,
+                                k.item(),
+                                k.location(),
+                                k.owner(),
+                                lot,
+                                BigDecimal.valueOf(1 + random.nextInt(5)),
+                                type.equals("RECEIPT") ? dec("2.5") : null,
+                                null,
+                                "N" + i));
             } catch (InsufficientStockException refused) {
                 // the sequence goes on
             }
@@ -629,7 +752,8 @@ abstract class AnalyticsContract {
             Map<SnapshotKey, List<DailyFigures>> narrow = repository.rowsFor(from, to, data.warehouse, null, null);
             assertThat(narrow.keySet()).as("keys " + from).isEqualTo(full.keySet());
             full.forEach((key, rows) -> {
-                List<DailyFigures> before = rows.stream().filter(d -> d.day().isBefore(from)).toList();
+                List<DailyFigures> before =
+                        rows.stream().filter(d -> d.day().isBefore(from)).toList();
                 java.util.Set<LocalDate> kept = new java.util.HashSet<>();
                 if (!before.isEmpty()) {
                     kept.add(before.get(0).day());
@@ -638,9 +762,10 @@ abstract class AnalyticsContract {
                     // the row before it, against which KpiCalculator.lastIssue sees the fall
                     for (int i = before.size() - 1; i >= 0; i--) {
                         DailyFigures d = before.get(i);
-                        BigDecimal previous = i == 0 ? BigDecimal.ZERO : before.get(i - 1).closingQty();
+                        BigDecimal previous =
+                                i == 0 ? BigDecimal.ZERO : before.get(i - 1).closingQty();
                         if (d.issueQty().signum() > 0
-                            || !key.own() && previous.add(d.receiptQty()).compareTo(d.closingQty()) > 0) {
+                                || !key.own() && previous.add(d.receiptQty()).compareTo(d.closingQty()) > 0) {
                             kept.add(d.day());
                             if (i > 0) {
                                 kept.add(before.get(i - 1).day());
@@ -649,14 +774,22 @@ abstract class AnalyticsContract {
                         }
                     }
                 }
-                assertThat(narrow.get(key)).as(key + " from " + from)
-                        .isEqualTo(rows.stream().filter(d -> !d.day().isBefore(from) || kept.contains(d.day())).toList());
+                assertThat(narrow.get(key))
+                        .as(key + " from " + from)
+                        .isEqualTo(rows.stream()
+                                .filter(d -> !d.day().isBefore(from) || kept.contains(d.day()))
+                                .toList());
             });
             org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(from, to);
-            assertThat(calculator.compute(narrow, period)).as("figures " + from).isEqualTo(calculator.compute(full, period));
+            assertThat(calculator.compute(narrow, period))
+                    .as("figures " + from)
+                    .isEqualTo(calculator.compute(full, period));
         }
-        assertThat(repository.rowsUpTo(today, data.warehouse, null, null).values().stream().mapToInt(List::size).sum())
-                .as("a ledger with history before the periods").isGreaterThan(20);
+        assertThat(repository.rowsUpTo(today, data.warehouse, null, null).values().stream()
+                        .mapToInt(List::size)
+                        .sum())
+                .as("a ledger with history before the periods")
+                .isGreaterThan(20);
     }
     /**
      * ADR 0050: the monthly rollup the job keeps equals the sums of the daily rows of each calendar month (value-days
@@ -677,13 +810,24 @@ abstract class AnalyticsContract {
             // a supplier's stock also falls without an issue (a negative adjustment): "went out" for stale stock
             // (the lot item is received more than issued: few refusals, so that it is read through the rollup)
             boolean lotItem = k.item().equals(data.lotItem);
-            String type = random.nextInt(lotItem ? 2 : 3) == 0 ? "RECEIPT"
+            String type = random.nextInt(lotItem ? 2 : 3) == 0
+                    ? "RECEIPT"
                     : k.owner().equals("OWN") || random.nextBoolean() ? "ISSUE" : "ADJUST";
             String lot = lotItem ? "L1" : null;
             BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(lotItem && !type.equals("RECEIPT") ? 2 : 6));
             try {
-                post(daysAgo, new MovementRequest(type, k.item(), k.location(), k.owner(), lot,
-                        type.equals("ADJUST") ? qty.negate() : qty, type.equals("RECEIPT") ? dec("2.5") : null, null, "M" + i));
+                post(
+                        daysAgo,
+                        new MovementRequest(
+                                type,
+                                k.item(),
+                                k.location(),
+                                k.owner(),
+                                lot,
+                                type.equals("ADJUST") ? qty.negate() : qty,
+                                type.equals("RECEIPT") ? dec("2.5") : null,
+                                null,
+                                "M" + i));
             } catch (InsufficientStockException refused) {
                 // the sequence goes on
             }
@@ -695,15 +839,22 @@ abstract class AnalyticsContract {
 
         Map<SnapshotKey, List<DailyFigures>> daily = repository.rowsUpTo(today, data.warehouse, null, null);
         Map<SnapshotKey, List<org.openvmi.analytics.model.MonthlyRollup.Month>> stored = repository.months(
-                java.time.YearMonth.from(today.minusDays(400)), java.time.YearMonth.from(today), data.warehouse, null, null);
+                java.time.YearMonth.from(today.minusDays(400)),
+                java.time.YearMonth.from(today),
+                data.warehouse,
+                null,
+                null);
         assertThat(stored.keySet()).isEqualTo(daily.keySet());
         int carried = 0;
         for (Map.Entry<SnapshotKey, List<DailyFigures>> e : daily.entrySet()) {
             List<DailyFigures> rows = e.getValue();
             java.time.YearMonth first = java.time.YearMonth.from(rows.get(0).day());
-            java.time.YearMonth last = java.time.YearMonth.from(rows.get(rows.size() - 1).day());
+            java.time.YearMonth last =
+                    java.time.YearMonth.from(rows.get(rows.size() - 1).day());
             List<org.openvmi.analytics.model.MonthlyRollup.Month> months = stored.get(e.getKey());
-            assertThat(months).as("contiguous months of " + e.getKey()).hasSize((int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+            assertThat(months)
+                    .as("contiguous months of " + e.getKey())
+                    .hasSize((int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
             for (int i = 0; i < months.size(); i++) {
                 var m = months.get(i);
                 java.time.YearMonth month = first.plusMonths(i);
@@ -721,29 +872,46 @@ abstract class AnalyticsContract {
                     valueDays = valueDays.add(at == null ? BigDecimal.ZERO : at.closingValue());
                     zeroDays += at == null || at.closingQty().signum() <= 0 ? 1 : 0;
                 }
-                List<DailyFigures> in = rows.stream().filter(r -> java.time.YearMonth.from(r.day()).equals(month)).toList();
+                List<DailyFigures> in = rows.stream()
+                        .filter(r -> java.time.YearMonth.from(r.day()).equals(month))
+                        .toList();
                 carried += in.isEmpty() ? 1 : 0;
                 LocalDate lastOut = org.openvmi.analytics.model.KpiCalculator.lastIssue(rows, month.atEndOfMonth());
                 assertThat(m.valueDays()).as("value-days " + what).isEqualByComparingTo(valueDays);
                 assertThat(m.zeroDays()).as("zero days " + what).isEqualTo(zeroDays);
-                assertThat(m.issueQty()).as("issued " + what).isEqualByComparingTo(
-                        in.stream().map(DailyFigures::issueQty).reduce(BigDecimal.ZERO, BigDecimal::add));
-                assertThat(m.issueCost()).as("issue cost " + what).isEqualByComparingTo(
-                        in.stream().map(DailyFigures::issueCost).reduce(BigDecimal.ZERO, BigDecimal::add));
-                assertThat(m.receiptQty()).as("received " + what).isEqualByComparingTo(
-                        in.stream().map(DailyFigures::receiptQty).reduce(BigDecimal.ZERO, BigDecimal::add));
-                assertThat(m.demandQty()).as("demand " + what).isEqualByComparingTo(
-                        in.stream().map(DailyFigures::demandQty).reduce(BigDecimal.ZERO, BigDecimal::add));
-                assertThat(m.firstDay()).as("first day " + what).isEqualTo(in.isEmpty() ? null : in.get(0).day());
-                assertThat(m.lastOutDay()).as("last out " + what).isEqualTo(
-                        lastOut != null && !lastOut.isBefore(month.atDay(1)) ? lastOut : null);
-                DailyFigures closing = rows.stream().filter(r -> !r.day().isAfter(month.atEndOfMonth()))
-                        .reduce((a, b) -> b).orElseThrow();
+                assertThat(m.issueQty())
+                        .as("issued " + what)
+                        .isEqualByComparingTo(
+                                in.stream().map(DailyFigures::issueQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.issueCost())
+                        .as("issue cost " + what)
+                        .isEqualByComparingTo(
+                                in.stream().map(DailyFigures::issueCost).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.receiptQty())
+                        .as("received " + what)
+                        .isEqualByComparingTo(
+                                in.stream().map(DailyFigures::receiptQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.demandQty())
+                        .as("demand " + what)
+                        .isEqualByComparingTo(
+                                in.stream().map(DailyFigures::demandQty).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(m.firstDay())
+                        .as("first day " + what)
+                        .isEqualTo(in.isEmpty() ? null : in.get(0).day());
+                assertThat(m.lastOutDay())
+                        .as("last out " + what)
+                        .isEqualTo(lastOut != null && !lastOut.isBefore(month.atDay(1)) ? lastOut : null);
+                DailyFigures closing = rows.stream()
+                        .filter(r -> !r.day().isAfter(month.atEndOfMonth()))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
                 assertThat(m.closingQty()).as("closing " + what).isEqualByComparingTo(closing.closingQty());
                 assertThat(m.closingValue()).as("closing value " + what).isEqualByComparingTo(closing.closingValue());
             }
         }
-        assertThat(carried).as("a month without movements between months with movements").isPositive();
+        assertThat(carried)
+                .as("a month without movements between months with movements")
+                .isPositive();
 
         org.openvmi.analytics.model.KpiCalculator calculator = new org.openvmi.analytics.model.KpiCalculator(20);
         AnalyticsQueries.Scope scope = new AnalyticsQueries.Scope(data.warehouse, null, null);
@@ -753,7 +921,9 @@ abstract class AnalyticsContract {
             periods.add(new LocalDate[] {today.minusDays(p[0]), today.minusDays(p[1])});
         }
         periods.add(new LocalDate[] {monthStart.minusMonths(3), monthStart.minusDays(1)});
-        periods.add(new LocalDate[] {monthStart.minusMonths(2).plusDays(9), monthStart.minusMonths(1).minusDays(1)});
+        periods.add(new LocalDate[] {
+            monthStart.minusMonths(2).plusDays(9), monthStart.minusMonths(1).minusDays(1)
+        });
         periods.add(new LocalDate[] {monthStart.minusMonths(4), today});
         Map<String, org.openvmi.analytics.model.Health.Lines> noLines = Map.of(
                 org.openvmi.analytics.model.Health.subject(data.item, data.warehouse),
@@ -764,19 +934,27 @@ abstract class AnalyticsContract {
             org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
             // every daily row up to the period's end, with the refused demand of the period merged in (as the KPI read)
             Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(p[1], data.warehouse, null, null);
-            refusedDemand.byKeyAndDay(p[0], p[1], data.warehouse, null, null).forEach((key, byDay) ->
-                    full.put(key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
+            refusedDemand
+                    .byKeyAndDay(p[0], p[1], data.warehouse, null, null)
+                    .forEach((key, byDay) ->
+                            full.put(key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
             AnalyticsQueries.Reading reading = queries.read(scope, period);
-            java.util.Set<SnapshotKey> read = new java.util.HashSet<>(reading.summaries().keySet());
+            java.util.Set<SnapshotKey> read =
+                    new java.util.HashSet<>(reading.summaries().keySet());
             read.addAll(reading.rows().keySet());
             assertThat(read).as("keys " + period).isEqualTo(full.keySet());
             summed += reading.summaries().size();
-            assertThat(calculator.compute(reading.summaries(), reading.rows(), period)).as("figures " + period)
+            assertThat(calculator.compute(reading.summaries(), reading.rows(), period))
+                    .as("figures " + period)
                     .isEqualTo(calculator.compute(full, period));
-            assertThat(org.openvmi.analytics.model.Health.shares(reading.summaries(), reading.rows(), noLines, p[1], calculator))
-                    .as("health " + period).isEqualTo(org.openvmi.analytics.model.Health.shares(full, noLines, p[1], calculator));
-            reading.summaries().forEach((key, k) -> assertThat(k.lastOut()).as("last out " + key + " " + period)
-                    .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(full.get(key), p[1])));
+            assertThat(org.openvmi.analytics.model.Health.shares(
+                            reading.summaries(), reading.rows(), noLines, p[1], calculator))
+                    .as("health " + period)
+                    .isEqualTo(org.openvmi.analytics.model.Health.shares(full, noLines, p[1], calculator));
+            reading.summaries()
+                    .forEach((key, k) -> assertThat(k.lastOut())
+                            .as("last out " + key + " " + period)
+                            .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(full.get(key), p[1])));
             refused += reading.rows().size();
         }
         assertThat(refused).as("keys read by their daily rows").isPositive();

@@ -8,5 +8,4 @@ import org.springframework.test.context.TestPropertySource;
 @H2Test
 @Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = {"openvmi.analytics.settle-lag=PT0S", "openvmi.analytics.batch-size=7"})
-class AnalyticsOnH2Test extends AnalyticsContract {
-}
+class AnalyticsOnH2Test extends AnalyticsContract {}

@@ -1,8 +1,9 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,8 +14,6 @@ import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The warehouse and buyer dashboards and the management big screen in the browser: each role that sees a page opens
@@ -30,6 +29,7 @@ class DashboardsBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -43,9 +43,14 @@ class DashboardsBrowserIT {
         for (String user : List.of("t-warehouse", "t-viewer", "t-admin")) {
             try (Browser b = browser.another()) {
                 b.logIn(user, Fixtures.PASSWORD);
-                check(b, "/dashboards/warehouse", Map.of("zh-CN", "仓库看板", "en", "Warehouse dashboard"), WAREHOUSE_CHARTS);
+                check(
+                        b,
+                        "/dashboards/warehouse",
+                        Map.of("zh-CN", "仓库看板", "en", "Warehouse dashboard"),
+                        WAREHOUSE_CHARTS);
                 b.screenshot("dashboard-warehouse-" + user);
-                assertThat(b.byId("export-stale").getDomAttribute("href")).contains("/dashboards/warehouse/charts/stale")
+                assertThat(b.byId("export-stale").getDomAttribute("href"))
+                        .contains("/dashboards/warehouse/charts/stale")
                         .contains("format=xlsx");
             }
         }
@@ -63,9 +68,10 @@ class DashboardsBrowserIT {
                     b.open("/dashboards/buyer?lang=" + lang);
                     awaitCharts(b, List.of("openOrders"));
                     assertThat(b.script("var c = echarts.getInstanceByDom(document.getElementById('chart-openOrders'));"
-                            + " return [c.getOption().xAxis[0].data.length,"
-                            + " c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length];"))
-                            .as(lang).isEqualTo(List.of(4L, 4L));
+                                    + " return [c.getOption().xAxis[0].data.length,"
+                                    + " c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length];"))
+                            .as(lang)
+                            .isEqualTo(List.of(4L, 4L));
                 }
             }
         }
@@ -78,8 +84,11 @@ class DashboardsBrowserIT {
             try (Browser b = browser.another()) {
                 b.driver().manage().window().setSize(new Dimension(1920, 1080));
                 b.logIn(user, Fixtures.PASSWORD);
-                check(b, "/dashboards/management/big-screen?refresh=600",
-                        Map.of("zh-CN", "管理数字大屏", "en", "Management big screen"), SCREEN_CHARTS);
+                check(
+                        b,
+                        "/dashboards/management/big-screen?refresh=600",
+                        Map.of("zh-CN", "管理数字大屏", "en", "Management big screen"),
+                        SCREEN_CHARTS);
             }
         }
         browser.logIn("t-buyer", Fixtures.PASSWORD);
@@ -88,13 +97,17 @@ class DashboardsBrowserIT {
         assertThat(browser.byId("kpi-stockValue").getText()).contains("资金占用");
         browser.screenshot("big-screen-zh-CN-1920x1080");
         // dark, and the whole screen without scrolling at 1920 × 1080
-        assertThat(browser.script("return getComputedStyle(document.body).backgroundColor;")).isEqualTo("rgb(11, 18, 32)");
+        assertThat(browser.script("return getComputedStyle(document.body).backgroundColor;"))
+                .isEqualTo("rgb(11, 18, 32)");
         assertThat((Boolean) browser.script("var e = document.documentElement;"
-                + " return e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth;")).isTrue();
+                        + " return e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth;"))
+                .isTrue();
         // mark the shown content: after the next poll it is a new element, and its charts are drawn again
         browser.script("document.getElementById('screen').setAttribute('data-old', 'yes');");
-        browser.await("the screen to refresh", d -> Boolean.TRUE.equals(browser.script(
-                "var s = document.getElementById('screen'); return !!s && !s.hasAttribute('data-old');")));
+        browser.await(
+                "the screen to refresh",
+                d -> Boolean.TRUE.equals(browser.script(
+                        "var s = document.getElementById('screen'); return !!s && !s.hasAttribute('data-old');")));
         awaitCharts(browser, SCREEN_CHARTS);
         assertThat(browser.byId("screen-updated").getText()).contains("每 2 秒刷新");
     }
@@ -106,17 +119,22 @@ class DashboardsBrowserIT {
             browser.open(path + "?lang=en");
             assertThat(browser.byId("error-title").getText()).as(path).startsWith("403");
         }
-        assertThat(browser.driver().findElements(By.cssSelector("#sidebar a[href^='/dashboards']"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#sidebar a[href^='/dashboards']")))
+                .isEmpty();
     }
 
     private static void check(Browser b, String path, Map<String, String> titles, List<String> charts) {
         for (String lang : List.of("zh-CN", "en")) {
             b.open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
-            assertThat(b.driver().findElement(By.tagName("h1")).getText()).as(path + " " + lang).isEqualTo(titles.get(lang));
-            assertThat(b.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(lang);
+            assertThat(b.driver().findElement(By.tagName("h1")).getText())
+                    .as(path + " " + lang)
+                    .isEqualTo(titles.get(lang));
+            assertThat(b.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
+                    .isEqualTo(lang);
             awaitCharts(b, charts);
             for (String chart : charts) {
-                assertThat(b.byId("export-" + chart).getText()).isEqualTo(lang.equals("en") ? "Export XLSX" : "导出 XLSX");
+                assertThat(b.byId("export-" + chart).getText())
+                        .isEqualTo(lang.equals("en") ? "Export XLSX" : "导出 XLSX");
             }
             assertThat(b.driver().getPageSource()).doesNotContain("??");
         }
@@ -124,9 +142,12 @@ class DashboardsBrowserIT {
 
     private static void awaitCharts(Browser browser, List<String> charts) {
         for (String id : charts) {
-            browser.await(id + " to be drawn", d -> Boolean.TRUE.equals(browser.script(
-                    "var c = document.getElementById('chart-' + arguments[0]);"
-                    + " return !!(c && window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));", id)));
+            browser.await(
+                    id + " to be drawn",
+                    d -> Boolean.TRUE.equals(browser.script(
+                            "var c = document.getElementById('chart-' + arguments[0]);"
+                                    + " return !!(c && window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));",
+                            id)));
         }
     }
 }

@@ -1,5 +1,12 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,16 +40,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The warehouse and buyer dashboards and the chart exports on H2 and PostgreSQL: the warehouse charts of a constructed
@@ -61,20 +59,28 @@ abstract class DashboardsContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
 
@@ -98,7 +104,10 @@ abstract class DashboardsContract {
      * K3 item, own, another bin: 3 @ 1 in 200 days ago. */
     void constructedLedger() {
         move(40, new MovementRequest("RECEIPT", data.lotItem, data.bin1, "OWN", "L1", dec("10"), dec("2"), null, "R1"));
-        move(40, new MovementRequest("RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), dec("5"), null, "R2"));
+        move(
+                40,
+                new MovementRequest(
+                        "RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("4"), dec("5"), null, "R2"));
         move(200, new MovementRequest("RECEIPT", data.item, data.bin2, "OWN", null, dec("3"), dec("1"), null, "R3"));
         move(4, new MovementRequest("ISSUE", data.lotItem, data.bin1, "OWN", "L1", dec("10"), null, null, "I1"));
     }
@@ -128,7 +137,9 @@ abstract class DashboardsContract {
             assertThat(f.get(0).asString()).isEqualTo(day.toString());
             assertThat(f.get(1).decimalValue()).as("received " + day).isEqualByComparingTo("0");
             assertThat(f.get(2).decimalValue()).as("issued " + day).isEqualByComparingTo(i == 25 ? "10" : "0");
-            assertThat(stockouts.get("rows").get(i).get(1).asInt()).as("stockouts " + day).isEqualTo(i >= 25 ? 1 : 0);
+            assertThat(stockouts.get("rows").get(i).get(1).asInt())
+                    .as("stockouts " + day)
+                    .isEqualTo(i >= 25 ? 1 : 0);
         }
         // stale (no issue for 180 days): K3 only
         JsonNode stale = chart(keeper, "warehouse", "stale", w);
@@ -151,12 +162,17 @@ abstract class DashboardsContract {
             for (String chart : d.getValue()) {
                 String query = "?lang=zh-CN&warehouse=" + (d.getKey().equals("buyer") ? "" : data.warehouse);
                 JsonNode table = chart(ui("t-admin"), d.getKey(), chart, query);
-                byte[] file = mvc.perform(get("/dashboards/%s/charts/%s%s&format=xlsx".formatted(d.getKey(), chart, query))
-                                .session(ui("t-admin")))
+                byte[] file = mvc.perform(
+                                get("/dashboards/%s/charts/%s%s&format=xlsx".formatted(d.getKey(), chart, query))
+                                        .session(ui("t-admin")))
                         .andExpect(status().isOk())
-                        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
-                                "dashboard-" + d.getKey() + "-" + chart + "-")))
-                        .andReturn().getResponse().getContentAsByteArray();
+                        .andExpect(header().string(
+                                        "Content-Disposition",
+                                        org.hamcrest.Matchers.containsString(
+                                                "dashboard-" + d.getKey() + "-" + chart + "-")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray();
                 assertSameFigures(d.getKey() + "/" + chart, table, file);
             }
         }
@@ -178,7 +194,8 @@ abstract class DashboardsContract {
                 String embedded = html.substring(html.indexOf(marker) + marker.length());
                 JsonNode tables = json.readTree(embedded.substring(0, embedded.indexOf("</script>")));
                 for (String chart : CHARTS.get(dashboard)) {
-                    assertThat(tables.get(chart)).as(dashboard + "/" + chart + " " + lang)
+                    assertThat(tables.get(chart))
+                            .as(dashboard + "/" + chart + " " + lang)
                             .isEqualTo(chart(ui("t-admin"), dashboard, chart, query));
                     assertThat(html).contains("/dashboards/" + dashboard + "/charts/" + chart + "?format=xlsx");
                 }
@@ -189,12 +206,18 @@ abstract class DashboardsContract {
         assertThat(liability.get("rows")).hasSize(1);
         assertThat(liability.get("rows").get(0).get(0).asString()).isEqualTo(Fixtures.SUPPLIER_A);
         assertThat(liability.get("rows").get(0).get(1).decimalValue()).isEqualByComparingTo("20.00");
-        byte[] file = mvc.perform(get("/dashboards/finance/charts/liability?lang=zh-CN&format=xlsx&warehouse="
-                        + data.warehouse).session(ui("t-finance")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] file = mvc.perform(
+                        get("/dashboards/finance/charts/liability?lang=zh-CN&format=xlsx&warehouse=" + data.warehouse)
+                                .session(ui("t-finance")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("寄售负债");
-            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
+                    .isEqualTo("寄售负债");
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getNumericCellValue())
+                    .isEqualTo(20.0);
         }
         JsonNode planActual = chart(ui("t-planner"), "planner", "planActual", "?lang=zh-CN");
         assertThat(planActual.get("headings").get(1).asString()).isEqualTo("预测");
@@ -207,7 +230,8 @@ abstract class DashboardsContract {
         order(20, 10, null); // sent, never confirmed nor received: due 10 days ago
         JsonNode after = chart(ui("t-buyer"), "buyer", "openOrders", "?lang=en");
         assertThat(after.get("rows").get(0).get(0).asString()).isEqualTo("Sent");
-        assertThat(after.get("rows").get(0).get(1).asLong()).isEqualTo(before.get("rows").get(0).get(1).asLong() + 1);
+        assertThat(after.get("rows").get(0).get(1).asLong())
+                .isEqualTo(before.get("rows").get(0).get(1).asLong() + 1);
 
         JsonNode otif = chart(ui("t-buyer"), "buyer", "otif", "?lang=en");
         List<BigDecimal> ranked = new ArrayList<>();
@@ -223,7 +247,8 @@ abstract class DashboardsContract {
         JsonNode leadTime = chart(ui("t-buyer"), "buyer", "leadTime", "?lang=en");
         assertThat(leadTime.get("rows")).hasSameSizeAs(otif.get("rows"));
         for (int i = 0; i < otif.get("rows").size(); i++) {
-            assertThat(leadTime.get("rows").get(i).get(0)).isEqualTo(otif.get("rows").get(i).get(0));
+            assertThat(leadTime.get("rows").get(i).get(0))
+                    .isEqualTo(otif.get("rows").get(i).get(0));
         }
         JsonNode overdue = chart(ui("t-buyer"), "buyer", "overdue", "?lang=zh-CN");
         assertThat(overdue.get("rows")).hasSize(2);
@@ -232,25 +257,36 @@ abstract class DashboardsContract {
 
     @Test
     void who_may_open_the_dashboards_and_their_charts() throws Exception {
-        for (String path : List.of("/dashboards/warehouse", "/dashboards/warehouse/charts/stale",
-                "/dashboards/buyer", "/dashboards/buyer/charts/otif", "/dashboards/management/big-screen",
+        for (String path : List.of(
+                "/dashboards/warehouse",
+                "/dashboards/warehouse/charts/stale",
+                "/dashboards/buyer",
+                "/dashboards/buyer/charts/otif",
+                "/dashboards/management/big-screen",
                 "/dashboards/management/charts/value")) {
             mvc.perform(get(path).session(ui(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
         }
         mvc.perform(get("/dashboards/buyer").session(ui("t-warehouse"))).andExpect(status().isForbidden());
-        mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-buyer"))).andExpect(status().isForbidden());
-        mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-viewer"))).andExpect(status().isOk());
-        mvc.perform(get("/dashboards/management/charts/nothing").session(ui("t-admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-buyer")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/warehouse/charts/flows").session(ui("t-viewer")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/dashboards/management/charts/nothing").session(ui("t-admin")))
+                .andExpect(status().isNotFound());
         // the planner's and the finance charts' data follow their pages' rules
         for (String path : List.of("/dashboards/planner/charts/accuracy", "/dashboards/finance/charts/liability")) {
             mvc.perform(get(path).session(ui(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
             mvc.perform(get(path).session(ui("t-warehouse"))).andExpect(status().isForbidden());
             mvc.perform(get(path + "?format=xlsx").session(ui("t-viewer"))).andExpect(status().isOk());
         }
-        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-buyer"))).andExpect(status().isForbidden());
-        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-finance"))).andExpect(status().isOk());
-        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-finance"))).andExpect(status().isForbidden());
-        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-planner"))).andExpect(status().isOk());
+        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-buyer")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/finance/charts/liability").session(ui("t-finance")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-finance")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/dashboards/planner/charts/accuracy").session(ui("t-planner")))
+                .andExpect(status().isOk());
         mvc.perform(get("/dashboards/management/charts/value?format=pdf").session(ui("t-admin")))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/dashboards/management/big-screen?refresh=1").session(ui("t-admin")))
@@ -265,16 +301,19 @@ abstract class DashboardsContract {
         assertThat(page(keeper, "/dashboards/warehouse?lang=en&warehouse=" + data.warehouse))
                 .contains("Warehouse dashboard", "Stock value by warehouse and owner", "Export XLSX", data.item);
         assertThat(page(keeper, "/dashboards/warehouse?lang=zh-CN&warehouse=" + data.warehouse))
-                .contains("仓库看板", "按仓库与货主的库存价值", "导出 XLSX").doesNotContain("Warehouse dashboard");
+                .contains("仓库看板", "按仓库与货主的库存价值", "导出 XLSX")
+                .doesNotContain("Warehouse dashboard");
         assertThat(page(buyer, "/dashboards/buyer?lang=en")).contains("Buyer dashboard", "Suppliers ranked by");
-        assertThat(page(buyer, "/dashboards/buyer?lang=zh-CN")).contains("采购看板", "准时足量率")
+        assertThat(page(buyer, "/dashboards/buyer?lang=zh-CN"))
+                .contains("采购看板", "准时足量率")
                 .doesNotContain("Buyer dashboard");
         assertThat(page(buyer, "/dashboards/management/big-screen?lang=zh-CN&refresh=30"))
                 .contains("管理数字大屏", "资金占用", "每 30 秒刷新", "hx-trigger=\"every 30s\"");
         assertThat(page(buyer, "/dashboards/management/big-screen?lang=en"))
                 .contains("Management big screen", "refreshes every 60 s");
         // the role homes link to the role's dashboard
-        assertThat(page(keeper, "/?lang=en")).contains("href=\"/dashboards/warehouse\"")
+        assertThat(page(keeper, "/?lang=en"))
+                .contains("href=\"/dashboards/warehouse\"")
                 .doesNotContain("href=\"/dashboards/buyer\"");
         assertThat(page(buyer, "/?lang=en")).contains("href=\"/dashboards/buyer\"");
     }
@@ -287,10 +326,13 @@ abstract class DashboardsContract {
             Sheet sheet = wb.getSheetAt(0);
             Row head = sheet.getRow(0);
             for (int c = 0; c < table.get("headings").size(); c++) {
-                assertThat(head.getCell(c).getStringCellValue()).as(what + " heading " + c)
+                assertThat(head.getCell(c).getStringCellValue())
+                        .as(what + " heading " + c)
                         .isEqualTo(table.get("headings").get(c).asString());
             }
-            assertThat(sheet.getLastRowNum()).as(what + " rows").isEqualTo(table.get("rows").size());
+            assertThat(sheet.getLastRowNum())
+                    .as(what + " rows")
+                    .isEqualTo(table.get("rows").size());
             for (int r = 0; r < table.get("rows").size(); r++) {
                 JsonNode row = table.get("rows").get(r);
                 Row xlsx = sheet.getRow(r + 1);
@@ -299,10 +341,13 @@ abstract class DashboardsContract {
                     Cell cell = xlsx.getCell(c);
                     String at = what + " row " + r + " column " + c;
                     if (expected.isNull()) {
-                        assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(at).isTrue();
+                        assertThat(cell == null || cell.getCellType() == CellType.BLANK)
+                                .as(at)
+                                .isTrue();
                     } else if (expected.isNumber()) {
                         assertThat(cell.getCellType()).as(at).isEqualTo(CellType.NUMERIC);
-                        assertThat(BigDecimal.valueOf(cell.getNumericCellValue())).as(at)
+                        assertThat(BigDecimal.valueOf(cell.getNumericCellValue()))
+                                .as(at)
                                 .isEqualByComparingTo(expected.decimalValue());
                     } else {
                         assertThat(cell.getStringCellValue()).as(at).isEqualTo(expected.asString());
@@ -325,13 +370,20 @@ abstract class DashboardsContract {
     }
 
     private JsonNode chart(MockHttpSession who, String dashboard, String chart, String query) throws Exception {
-        return json.readTree(mvc.perform(get("/dashboards/%s/charts/%s%s".formatted(dashboard, chart, query)).session(who))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return json.readTree(mvc.perform(get("/dashboards/%s/charts/%s%s".formatted(dashboard, chart, query))
+                        .session(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private String page(MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A PO of 10 of the item from supplier A, ordered {@code daysAgo}, due {@code dueInDays} later; received in full
@@ -340,11 +392,21 @@ abstract class DashboardsContract {
         clock.advance(Duration.ofDays(-daysAgo));
         long po;
         try {
-            String body = "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
-                    .formatted(Fixtures.SUPPLIER_A, data.warehouse, data.item, today.minusDays(daysAgo - dueInDays));
-            JsonNode created = json.readTree(mvc.perform(post("/api/v1/purchase-orders").with(as(Role.BUYER))
-                            .contentType(MediaType.APPLICATION_JSON).content(body))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+            String body =
+                    "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
+                            .formatted(
+                                    Fixtures.SUPPLIER_A,
+                                    data.warehouse,
+                                    data.item,
+                                    today.minusDays(daysAgo - dueInDays));
+            JsonNode created = json.readTree(mvc.perform(post("/api/v1/purchase-orders")
+                            .with(as(Role.BUYER))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
             po = created.get("purchaseOrders").get(0).get("id").asLong();
         } finally {
             clock.reset();
@@ -354,9 +416,12 @@ abstract class DashboardsContract {
         }
         clock.advance(Duration.ofDays(-(daysAgo - dueInDays)));
         try {
-            mvc.perform(post("/api/v1/receipts").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
-                                    .formatted(po, data.bin1, data.item, receive)))
+            mvc.perform(post("/api/v1/receipts")
+                            .with(as(Role.WAREHOUSE))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(
+                                    "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}"
+                                            .formatted(po, data.bin1, data.item, receive)))
                     .andExpect(status().isCreated());
         } finally {
             clock.reset();

@@ -1,11 +1,12 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,8 +31,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The effect report page in chromium: every role that may open it opens it in zh-CN and in English; a planner chooses the
  * items by category and warehouse, runs the report, and sees a refusal by its field in the page's language.
@@ -41,18 +40,25 @@ class EffectReportBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     CatalogRefs refs;
+
     @Autowired
     DemandHistory history;
+
     @Autowired
     StockPolicies policies;
 
@@ -64,8 +70,9 @@ class EffectReportBrowserIT {
     @BeforeEach
     void data() {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             data = new LedgerTestData(items, warehouses, suppliers);
             ItemCommand c = ItemCommand.from(items.get(data.item));
@@ -82,7 +89,8 @@ class EffectReportBrowserIT {
             long warehouseId = refs.warehouses(Set.of(data.warehouse)).get(data.warehouse);
             List<DemandRecord> weekly = new ArrayList<>();
             for (int w = -EffectReports.HISTORY_WEEKS; w < 10; w++) {
-                weekly.add(new DemandRecord(itemId, warehouseId, from.plusWeeks(w).plusDays(2), new BigDecimal("10")));
+                weekly.add(
+                        new DemandRecord(itemId, warehouseId, from.plusWeeks(w).plusDays(2), new BigDecimal("10")));
             }
             history.record(weekly);
         } finally {
@@ -104,11 +112,15 @@ class EffectReportBrowserIT {
         b.logIn(user, Fixtures.PASSWORD);
         b.open("/analytics/effect-report?lang=zh-CN");
         assertThat(b.driver().findElement(By.tagName("h1")).getText()).as(user).isEqualTo("VMI 效果报告");
-        assertThat(b.driver().findElement(By.id("effect-form")).getText()).as(user)
-                .contains("物料类别", "按物料清单").doesNotContain("Category");
+        assertThat(b.driver().findElement(By.id("effect-form")).getText())
+                .as(user)
+                .contains("物料类别", "按物料清单")
+                .doesNotContain("Category");
         b.open("/analytics/effect-report?lang=en");
         assertThat(b.driver().findElement(By.tagName("h1")).getText()).as(user).isEqualTo("VMI effect report");
-        assertThat(b.driver().findElement(By.id("effect-form")).getText()).as(user).contains("Category");
+        assertThat(b.driver().findElement(By.id("effect-form")).getText())
+                .as(user)
+                .contains("Category");
     }
 
     @Test
@@ -117,10 +129,13 @@ class EffectReportBrowserIT {
         browser.open("/analytics/effect-report?lang=zh-CN");
         fill(browser);
         browser.click("effect-run");
-        browser.await("the report or its problems", d -> !d.findElements(By.id("effect-items-table")).isEmpty()
-                || !d.findElements(By.id("effect-problems")).isEmpty());
+        browser.await(
+                "the report or its problems",
+                d -> !d.findElements(By.id("effect-items-table")).isEmpty()
+                        || !d.findElements(By.id("effect-problems")).isEmpty());
         assertThat(browser.driver().findElements(By.id("effect-problems")))
-                .as(() -> browser.driver().findElement(By.tagName("main")).getText()).isEmpty();
+                .as(() -> browser.driver().findElement(By.tagName("main")).getText())
+                .isEmpty();
         assertThat(browser.byId("effect-items-table").getText()).contains(data.item);
         assertThat(browser.byId("effect-totals").getText()).contains("周转天数", "满足率");
 
@@ -129,8 +144,7 @@ class EffectReportBrowserIT {
         fill(browser);
         browser.type("effect-items", data.item);
         browser.click("effect-run");
-        assertThat(browser.byId("effect-problem-category").getText())
-                .isEqualTo("物料类别: 请按物料清单或按类别选择物料，二者只能选其一");
+        assertThat(browser.byId("effect-problem-category").getText()).isEqualTo("物料类别: 请按物料清单或按类别选择物料，二者只能选其一");
         browser.open("/analytics/effect-report?lang=en");
         fill(browser);
         browser.type("effect-items", data.item);
@@ -140,9 +154,13 @@ class EffectReportBrowserIT {
     }
 
     private void fill(Browser browser) {
-        browser.script("document.getElementById('effect-warehouse').value = arguments[0];"
-                + "document.getElementById('effect-from').value = arguments[1];"
-                + "document.getElementById('effect-to').value = arguments[2];", data.warehouse, from.toString(), to.toString());
+        browser.script(
+                "document.getElementById('effect-warehouse').value = arguments[0];"
+                        + "document.getElementById('effect-from').value = arguments[1];"
+                        + "document.getElementById('effect-to').value = arguments[2];",
+                data.warehouse,
+                from.toString(),
+                to.toString());
         new Select(browser.byId("effect-category")).selectByValue(category);
         new Select(browser.byId("effect-baseline")).selectByValue("MANUAL");
     }

@@ -1,11 +1,17 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.CatalogRefs;
@@ -29,16 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The effect report on H2 and PostgreSQL: a constructed demand history of 10 a week (unit cost 10.00) for the 26
@@ -48,24 +46,34 @@ abstract class EffectReportContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     CatalogRefs refs;
+
     @Autowired
     DemandHistory history;
+
     @Autowired
     StockPolicies policies;
 
@@ -91,21 +99,26 @@ abstract class EffectReportContract {
 
     private String request(String baseline, String extra) {
         return """
-                {"items":["%s"],"warehouse":"%s","from":"%s","to":"%s","baseline":"%s","target":0.95,"leadTimeWeeks":1%s}"""
-                .formatted(data.item, data.warehouse, from, to, baseline, extra);
+                {"items":["%s"],"warehouse":"%s","from":"%s","to":"%s","baseline":"%s","target":0.95,"leadTimeWeeks":1%s}""".formatted(data.item, data.warehouse, from, to, baseline, extra);
     }
 
     private ResultActions call(RequestPostProcessor who, String path, String body) throws Exception {
-        return mvc.perform(post("/api/v1/analytics/" + path).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/v1/analytics/" + path)
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private JsonNode report(String body) throws Exception {
-        return json.readTree(call(as(Role.BUYER), "effect-report", body).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(call(as(Role.BUYER), "effect-report", body)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
-    private static void assertFigures(JsonNode f, String turnoverDays, String value, String stockoutRate, String fillRate,
-                                      int orders) {
+    private static void assertFigures(
+            JsonNode f, String turnoverDays, String value, String stockoutRate, String fillRate, int orders) {
         assertThat(f.get("turnoverDays").decimalValue()).isEqualByComparingTo(turnoverDays);
         assertThat(f.get("averageInventoryValue").decimalValue()).isEqualByComparingTo(value);
         assertThat(f.get("stockoutRate").decimalValue()).isEqualByComparingTo(stockoutRate);
@@ -143,7 +156,10 @@ abstract class EffectReportContract {
         lines("5", "5", "12");
         long audits = audits();
         JsonNode saved = json.readTree(call(as(Role.PLANNER), "effect-report/apply", request("MANUAL", ""))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(saved).hasSize(1);
         StockPolicyView after = policies.get(data.item, data.warehouse);
         assertThat(after.mode()).isEqualTo(PolicyMode.DYNAMIC);
@@ -164,7 +180,10 @@ abstract class EffectReportContract {
         refused(request("COVER", ""), "coverWeeks");
         refused(request("MANUAL", "").replace("0.95", "1.2"), "target");
         refused(request("MANUAL", ""), "items"); // no lines in force for the item
-        refused(request("COVER", ",\"coverWeeks\":4").replace(to.toString(), LocalDate.now(clock).plusDays(3).toString()), "to");
+        refused(
+                request("COVER", ",\"coverWeeks\":4")
+                        .replace(to.toString(), LocalDate.now(clock).plusDays(3).toString()),
+                "to");
         long audits = audits();
         call(as(Role.ADMIN), "effect-report/apply", request("MANUAL", "")).andExpect(status().isBadRequest());
         assertThat(audits()).isEqualTo(audits);
@@ -179,14 +198,19 @@ abstract class EffectReportContract {
         assertThat(page(planner, "/analytics/effect-report?lang=en&" + query))
                 .contains("VMI effect report", "Turnover days", "id=\"effect-chart\"", data.item, "56", "Apply (b)");
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query))
-                .contains("VMI 效果报告", "周转天数", "满足率", data.item).doesNotContain("Turnover days", "Apply (b)");
+                .contains("VMI 效果报告", "周转天数", "满足率", data.item)
+                .doesNotContain("Turnover days", "Apply (b)");
         // each problem in the page's language, by its field
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace("MANUAL", "COVER")))
-                .contains("覆盖周数: 使用“固定 N 周覆盖”基准时必填：1 至 52 周").doesNotContain("required with");
+                .contains("覆盖周数: 使用“固定 N 周覆盖”基准时必填：1 至 52 周")
+                .doesNotContain("required with");
         assertThat(page(planner, "/analytics/effect-report?lang=en&" + query.replace("MANUAL", "COVER")))
                 .contains("Weeks of cover: Required with the N weeks of cover baseline: 1 to 52 weeks");
-        mvc.perform(post("/analytics/effect-report/apply?" + query).session(planner)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(
+                        post("/analytics/effect-report/apply?" + query)
+                                .session(planner)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(policies.get(data.item, data.warehouse).mode()).isEqualTo(PolicyMode.DYNAMIC);
         var supplier = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
@@ -202,15 +226,18 @@ abstract class EffectReportContract {
         String byCategory = request("MANUAL", ",\"category\":\"" + category + "\"")
                 .replace("\"items\":[\"" + data.item + "\"],", "");
         JsonNode r = report(byCategory);
-        assertThat(r.get("items")).singleElement()
+        assertThat(r.get("items"))
+                .singleElement()
                 .satisfies(i -> assertThat(i.get("item").asString()).isEqualTo(data.item));
         assertFigures(r.get("baseline"), "4.3", "62.00", "0.5", "0.56", 5);
         // an empty item list counts as none
-        assertThat(report(byCategory.replace("{", "{\"items\":[],")).get("items")).hasSize(1);
+        assertThat(report(byCategory.replace("{", "{\"items\":[],")).get("items"))
+                .hasSize(1);
         // both ways at once, an unknown category, a category without lines in the warehouse
         assertThat(refused(request("MANUAL", ",\"category\":\"" + category + "\""), "category"))
                 .contains("effectItemsOrCategory");
-        assertThat(refused(byCategory.replace(category, "NO-SUCH-" + category), "category")).contains("unknown.category");
+        assertThat(refused(byCategory.replace(category, "NO-SUCH-" + category), "category"))
+                .contains("unknown.category");
         String other = Fixtures.unique("CAT");
         categorize(data.lotItem, other);
         assertThat(refused(byCategory.replace(category, other), "category")).contains("effectCategoryWithoutLines");
@@ -219,7 +246,11 @@ abstract class EffectReportContract {
         String query = "warehouse=%s&category=%s&from=%s&to=%s&baseline=MANUAL&target=0.95&leadTimeWeeks=1"
                 .formatted(data.warehouse, category, from, to);
         assertThat(page(planner, "/analytics/effect-report?lang=en&" + query))
-                .contains("Category", "<option value=\"" + category + "\" selected=\"selected\">", data.item, "Apply (b)");
+                .contains(
+                        "Category",
+                        "<option value=\"" + category + "\" selected=\"selected\">",
+                        data.item,
+                        "Apply (b)");
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query + "&items=" + data.item))
                 .contains("物料类别: 请按物料清单或按类别选择物料，二者只能选其一");
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace(category, other)))
@@ -233,13 +264,19 @@ abstract class EffectReportContract {
     }
 
     private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String refused(String body, String... fields) throws Exception {
-        String problem = call(as(Role.ADMIN), "effect-report", body).andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString();
+        String problem = call(as(Role.ADMIN), "effect-report", body)
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         for (String field : fields) {
             assertThat(problem).contains("\"" + field + "\"");
         }
@@ -256,6 +293,8 @@ abstract class EffectReportContract {
 
     private long audits() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity = 'stock-policy' AND entity_key = ?")
-                .param(data.item + "/" + data.warehouse).query(Long.class).single();
+                .param(data.item + "/" + data.warehouse)
+                .query(Long.class)
+                .single();
     }
 }

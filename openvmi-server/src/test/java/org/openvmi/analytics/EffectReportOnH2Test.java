@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class EffectReportOnH2Test extends EffectReportContract {
-}
+class EffectReportOnH2Test extends EffectReportContract {}

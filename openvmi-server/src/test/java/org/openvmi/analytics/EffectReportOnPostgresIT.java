@@ -1,10 +1,9 @@
 package org.openvmi.analytics;
 
-import org.openvmi.testsupport.PostgresTest;
 import org.openvmi.testsupport.MutableClockConfiguration;
+import org.openvmi.testsupport.PostgresTest;
 import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import(MutableClockConfiguration.class)
-class EffectReportOnPostgresIT extends EffectReportContract {
-}
+class EffectReportOnPostgresIT extends EffectReportContract {}

@@ -1,12 +1,17 @@
 package org.openvmi.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,15 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Forecast accuracy and suggestion acceptance (docs/kpis.md) on H2 and PostgreSQL: forecasts stored as planning runs
@@ -45,20 +43,28 @@ abstract class PlanningKpisContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     DemandHistory demand;
 
@@ -97,7 +103,8 @@ abstract class PlanningKpisContract {
         long item = id("item", data.item);
         long lotItem = id("item", data.lotItem);
         long warehouse = id("warehouse", data.warehouse);
-        demand.record(List.of(new DemandRecord(item, warehouse, today.minusDays(27), dec("4")),
+        demand.record(List.of(
+                new DemandRecord(item, warehouse, today.minusDays(27), dec("4")),
                 new DemandRecord(item, warehouse, today.minusDays(22), dec("4")),
                 new DemandRecord(item, warehouse, today.minusDays(20), dec("99")),
                 new DemandRecord(item, warehouse, today.minusDays(10), dec("6")),
@@ -166,17 +173,30 @@ abstract class PlanningKpisContract {
         MockHttpSession finance = UiSessions.login(mvc, "t-finance");
         MockHttpSession supplier = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         assertThat(page(planner, "/dashboards/planner?lang=en&warehouse=" + data.warehouse))
-                .contains("Planning dashboard", "Forecast accuracy", "id=\"chart-accuracy\"", "id=\"chart-acceptance\"", "id=\"export-accuracy\"");
+                .contains(
+                        "Planning dashboard",
+                        "Forecast accuracy",
+                        "id=\"chart-accuracy\"",
+                        "id=\"chart-acceptance\"",
+                        "id=\"export-accuracy\"");
         assertThat(page(planner, "/dashboards/planner?lang=zh-CN"))
-                .contains("计划驾驶舱", "预测准确率", "建议采纳率").doesNotContain("Forecast accuracy");
+                .contains("计划驾驶舱", "预测准确率", "建议采纳率")
+                .doesNotContain("Forecast accuracy");
         assertThat(page(finance, "/dashboards/finance?lang=en"))
-                .contains("Finance dashboard", "Consignment liability", "id=\"chart-statements\"", "id=\"export-statements\"");
+                .contains(
+                        "Finance dashboard",
+                        "Consignment liability",
+                        "id=\"chart-statements\"",
+                        "id=\"export-statements\"");
         assertThat(page(finance, "/dashboards/finance?lang=zh-CN"))
-                .contains("财务驾驶舱", "寄售负债", "对账单状态分布").doesNotContain("Consignment liability");
+                .contains("财务驾驶舱", "寄售负债", "对账单状态分布")
+                .doesNotContain("Consignment liability");
         // the role homes link their dashboard
-        assertThat(page(planner, "/?lang=en")).contains("id=\"home-planner-dashboard\"")
+        assertThat(page(planner, "/?lang=en"))
+                .contains("id=\"home-planner-dashboard\"")
                 .doesNotContain("home-finance-dashboard");
-        assertThat(page(finance, "/?lang=zh-CN")).contains("id=\"home-finance-dashboard\"", "财务驾驶舱")
+        assertThat(page(finance, "/?lang=zh-CN"))
+                .contains("id=\"home-finance-dashboard\"", "财务驾驶舱")
                 .doesNotContain("home-planner-dashboard");
         assertThat(page(supplier, "/")).doesNotContain("home-planner-dashboard", "home-finance-dashboard");
         mvc.perform(get("/dashboards/finance").session(planner)).andExpect(status().isForbidden());
@@ -186,16 +206,20 @@ abstract class PlanningKpisContract {
     }
 
     private String page(MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private long run() {
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, horizon_days, service_level, started_by, created_at)
-                VALUES ('DONE', 'DONE', 56, 0.95, 'kpi-test', :now)""")
-                .param("now", Timestamp.from(clock.instant())).update();
-        return jdbc.sql("SELECT MAX(id) FROM planning_run WHERE started_by = 'kpi-test'").query(Long.class).single();
+                VALUES ('DONE', 'DONE', 56, 0.95, 'kpi-test', :now)""").param("now", Timestamp.from(clock.instant())).update();
+        return jdbc.sql("SELECT MAX(id) FROM planning_run WHERE started_by = 'kpi-test'")
+                .query(Long.class)
+                .single();
     }
 
     private void forecast(long run, String item, int firstDay, String csv) {
@@ -207,9 +231,13 @@ abstract class PlanningKpisContract {
                 VALUES (:run, (SELECT id FROM item WHERE code = :item), (SELECT id FROM warehouse WHERE code = :wh), 7,
                     :first, 'NAIVE', 'RMSSE', 1.0, 'SMOOTH', 10, 2, 7, 1, 'DEFAULT', 0.95, 5, 30, 60, 0, :start, '1,1',
                     :csv)""")
-                .param("run", run).param("item", item).param("wh", data.warehouse)
+                .param("run", run)
+                .param("item", item)
+                .param("wh", data.warehouse)
                 .param("first", Date.valueOf(today.plusDays(firstDay)))
-                .param("start", Date.valueOf(today.plusDays(firstDay).minusWeeks(2))).param("csv", csv).update();
+                .param("start", Date.valueOf(today.plusDays(firstDay).minusWeeks(2)))
+                .param("csv", csv)
+                .update();
     }
 
     private void suggestion(long run, String status, int daysAgo) {
@@ -219,17 +247,27 @@ abstract class PlanningKpisContract {
                     reorder_point, order_up_to, needed_qty, created_at)
                 VALUES (:run, 'PURCHASE', :status, (SELECT id FROM item WHERE code = :item),
                     (SELECT id FROM warehouse WHERE code = :wh), 10, 40, 56, 8, 0, 0, 7, 1, 0.95, 5, 30, 60, 10, :at)""")
-                .param("run", run).param("status", status).param("item", data.item).param("wh", data.warehouse)
-                .param("at", Timestamp.from(clock.instant().minus(Duration.ofDays(daysAgo)))).update();
+                .param("run", run)
+                .param("status", status)
+                .param("item", data.item)
+                .param("wh", data.warehouse)
+                .param("at", Timestamp.from(clock.instant().minus(Duration.ofDays(daysAgo))))
+                .update();
     }
 
     private long id(String table, String code) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE code = :c").param("c", code).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM " + table + " WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
     }
 
     private JsonNode getJson(RequestPostProcessor who, String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(who)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get(path).with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     private static void assertKpi(JsonNode report, String code, String value, String previous, String trend) {
@@ -246,7 +284,9 @@ abstract class PlanningKpisContract {
 
     private static void assertDecimal(JsonNode node, String expected, String what) {
         if (expected == null) {
-            assertThat(node == null || node.isNull()).as(what + " is null, was " + node).isTrue();
+            assertThat(node == null || node.isNull())
+                    .as(what + " is null, was " + node)
+                    .isTrue();
         } else {
             assertThat(node.decimalValue()).as(what).isEqualByComparingTo(expected);
         }

@@ -8,5 +8,4 @@ import org.springframework.test.context.TestPropertySource;
 @H2Test
 @Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "openvmi.analytics.settle-lag=PT0S")
-class PlanningKpisOnH2Test extends PlanningKpisContract {
-}
+class PlanningKpisOnH2Test extends PlanningKpisContract {}

@@ -1,7 +1,8 @@
 package org.openvmi.analytics;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,8 +13,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The planner's and the finance dashboards draw their charts in zh-CN and English for each role that sees them (from
  * the sidebar); a supplier has neither in its sidebar and is refused both.
@@ -22,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleDashboardsBrowserIT {
 
     private static final List<String> PLANNER_CHARTS = List.of("accuracy", "planActual", "acceptance");
-    private static final List<String> FINANCE_CHARTS = List.of("liability", "consumption", "statements",
-            "priceVariance");
+    private static final List<String> FINANCE_CHARTS =
+            List.of("liability", "consumption", "statements", "priceVariance");
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -46,7 +46,8 @@ class RoleDashboardsBrowserIT {
             assertThat(browser.byId("exception-suggestions").getText()).contains("待决定的补货建议");
             awaitCharts(browser, PLANNER_CHARTS);
             assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('chart-acceptance'))"
-                    + ".getOption().legend[0].data;")).isEqualTo(List.of("建议采纳率（占已决定）", "建议采纳率（占已生成）"));
+                            + ".getOption().legend[0].data;"))
+                    .isEqualTo(List.of("建议采纳率（占已决定）", "建议采纳率（占已生成）"));
             assertExports(browser, "planner", PLANNER_CHARTS, "导出 XLSX");
             assertEveryMonthNamed(browser, "accuracy");
 
@@ -55,7 +56,8 @@ class RoleDashboardsBrowserIT {
             assertThat(browser.byId("kpi-forecastWape").getText()).contains("Forecast error (WAPE)");
             awaitCharts(browser, PLANNER_CHARTS);
             assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('chart-accuracy'))"
-                    + ".getOption().xAxis[0].data.length;")).isEqualTo(6L);
+                            + ".getOption().xAxis[0].data.length;"))
+                    .isEqualTo(6L);
             assertExports(browser, "planner", PLANNER_CHARTS, "Export XLSX");
         }
     }
@@ -76,8 +78,9 @@ class RoleDashboardsBrowserIT {
             assertThat(browser.byId("kpi-consignmentDaysOnHand").getText()).contains("Consignment days on hand");
             awaitCharts(browser, FINANCE_CHARTS);
             // one row per month and supplier of the last twelve months: twelve months on the axis when any supplier
-            Object months = browser.script("return echarts.getInstanceByDom(document.getElementById('chart-consumption'))"
-                    + ".getOption().xAxis[0].data.length;");
+            Object months =
+                    browser.script("return echarts.getInstanceByDom(document.getElementById('chart-consumption'))"
+                            + ".getOption().xAxis[0].data.length;");
             Object rows = browser.script("return JSON.parse(document.getElementById('dashboard-tables').textContent)"
                     + ".consumption.rows.length;");
             assertThat(months).isEqualTo(((Long) rows) == 0 ? 0L : 12L);
@@ -89,12 +92,18 @@ class RoleDashboardsBrowserIT {
     void a_supplier_has_neither_dashboard(Browser browser) {
         signIn(browser, Fixtures.SUPPLIER_USER_A);
         browser.open("/?lang=zh-CN");
-        assertThat(browser.driver().findElements(By.id("nav-planner-dashboard"))).isEmpty();
-        assertThat(browser.driver().findElements(By.id("nav-finance-dashboard"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("nav-planner-dashboard")))
+                .isEmpty();
+        assertThat(browser.driver().findElements(By.id("nav-finance-dashboard")))
+                .isEmpty();
         for (String path : List.of("/dashboards/planner", "/dashboards/finance")) {
             browser.open(path);
-            assertThat(browser.driver().findElements(By.id("dashboard-tables"))).as(path).isEmpty();
-            assertThat(browser.driver().findElements(By.cssSelector("a.export"))).as(path).isEmpty();
+            assertThat(browser.driver().findElements(By.id("dashboard-tables")))
+                    .as(path)
+                    .isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("a.export")))
+                    .as(path)
+                    .isEmpty();
         }
     }
 
@@ -110,23 +119,30 @@ class RoleDashboardsBrowserIT {
         for (String chart : charts) {
             assertThat(browser.byId("export-" + chart).getText()).isEqualTo(text);
             assertThat(browser.byId("export-" + chart).getDomAttribute("href"))
-                    .contains("/dashboards/" + dashboard + "/charts/" + chart).contains("format=xlsx");
+                    .contains("/dashboards/" + dashboard + "/charts/" + chart)
+                    .contains("format=xlsx");
         }
     }
 
     /** ECharts shows every category label of the chart (its default hides those it thinks overlap). */
     private static void assertEveryMonthNamed(Browser browser, String chart) {
-        assertThat(browser.script("var c = echarts.getInstanceByDom(document.getElementById('chart-' + arguments[0]));"
-                + " return c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length"
-                + " === c.getOption().xAxis[0].data.length;", chart)).isEqualTo(Boolean.TRUE);
+        assertThat(browser.script(
+                        "var c = echarts.getInstanceByDom(document.getElementById('chart-' + arguments[0]));"
+                                + " return c.getModel().getComponent('xAxis', 0).axis.getViewLabels().length"
+                                + " === c.getOption().xAxis[0].data.length;",
+                        chart))
+                .isEqualTo(Boolean.TRUE);
     }
 
     private static void awaitCharts(Browser browser, List<String> ids) {
         for (String raw : ids) {
             String id = "chart-" + raw;
-            browser.await(id + " to be drawn", d -> Boolean.TRUE.equals(browser.script(
-                    "var c = document.getElementById(arguments[0]);"
-                    + " return !!(window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));", id)));
+            browser.await(
+                    id + " to be drawn",
+                    d -> Boolean.TRUE.equals(browser.script(
+                            "var c = document.getElementById(arguments[0]);"
+                                    + " return !!(window.echarts && echarts.getInstanceByDom(c) && c.querySelector('canvas'));",
+                            id)));
         }
     }
 }

@@ -3,5 +3,4 @@ package org.openvmi.audit;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class AuditApiOnH2Test extends AuditApiContract {
-}
+class AuditApiOnH2Test extends AuditApiContract {}

@@ -3,5 +3,4 @@ package org.openvmi.audit;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class AuditApiOnPostgresIT extends AuditApiContract {
-}
+class AuditApiOnPostgresIT extends AuditApiContract {}

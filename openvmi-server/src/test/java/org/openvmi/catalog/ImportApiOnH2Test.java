@@ -3,5 +3,4 @@ package org.openvmi.catalog;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class ImportApiOnH2Test extends ImportApiContract {
-}
+class ImportApiOnH2Test extends ImportApiContract {}

@@ -3,5 +3,4 @@ package org.openvmi.catalog;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class ImportApiOnPostgresIT extends ImportApiContract {
-}
+class ImportApiOnPostgresIT extends ImportApiContract {}

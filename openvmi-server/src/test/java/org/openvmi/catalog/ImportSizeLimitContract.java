@@ -1,9 +1,16 @@
 package org.openvmi.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.UserDirectory;
@@ -22,14 +29,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The upload limit through a real servlet container (MockMvc would skip its multipart parsing). Subclasses start the
  * server on a random port with {@code openvmi.imports.max-file-size=1KB}.
@@ -40,10 +39,13 @@ abstract class ImportSizeLimitContract {
 
     @Autowired
     MockMvc mvc;
+
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -60,7 +62,8 @@ abstract class ImportSizeLimitContract {
         ResponseEntity<String> response = upload(bigCsv());
 
         assertThat(response.getStatusCode().value()).isEqualTo(413);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         assertThat(response.getBody()).contains("\"status\":413");
         assertThat(count("item")).isEqualTo(items);
         assertThat(count("audit_log")).isEqualTo(audits);
@@ -77,8 +80,12 @@ abstract class ImportSizeLimitContract {
     @Test
     void a_too_large_upload_on_the_page_says_so_and_changes_nothing() throws Exception {
         long items = count("item");
-        MockMultipartFile file = new MockMultipartFile("file", "items.csv", "text/csv", bigCsv().getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/imports/items").file(file).with(csrf()).with(user("t-buyer").roles("BUYER"))
+        MockMultipartFile file =
+                new MockMultipartFile("file", "items.csv", "text/csv", bigCsv().getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/imports/items")
+                        .file(file)
+                        .with(csrf())
+                        .with(user("t-buyer").roles("BUYER"))
                         .locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The file is larger than the limit of 1 KB")));
@@ -102,11 +109,16 @@ abstract class ImportSizeLimitContract {
                 return "items.csv";
             }
         });
-        String basic = Base64.getEncoder().encodeToString(("t-buyer:" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/v1/imports/items")
+        String basic =
+                Base64.getEncoder().encodeToString(("t-buyer:" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return RestClient.create("http://127.0.0.1:" + port)
+                .post()
+                .uri("/api/v1/imports/items")
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(body)
-                .retrieve().onStatus(HttpStatusCode::isError, (request, resp) -> { })
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(body)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, (request, resp) -> {})
                 .toEntity(String.class);
     }
 

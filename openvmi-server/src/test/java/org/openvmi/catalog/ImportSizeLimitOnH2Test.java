@@ -5,9 +5,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", ImportSizeLimitContract.SMALL_LIMIT})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "openvmi.security.bcrypt-strength=4",
+            "openvmi.demo-data=false",
+            ImportSizeLimitContract.SMALL_LIMIT
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)
-class ImportSizeLimitOnH2Test extends ImportSizeLimitContract {
-}
+class ImportSizeLimitOnH2Test extends ImportSizeLimitContract {}

@@ -8,9 +8,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
 
 @ExtendWith(PostgresAvailable.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", ImportSizeLimitContract.SMALL_LIMIT})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "openvmi.security.bcrypt-strength=4",
+            "openvmi.demo-data=false",
+            ImportSizeLimitContract.SMALL_LIMIT
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
-class ImportSizeLimitOnPostgresIT extends ImportSizeLimitContract {
-}
+class ImportSizeLimitOnPostgresIT extends ImportSizeLimitContract {}

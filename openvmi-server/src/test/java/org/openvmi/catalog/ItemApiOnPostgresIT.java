@@ -3,5 +3,4 @@ package org.openvmi.catalog;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class ItemApiOnPostgresIT extends ItemApiContract {
-}
+class ItemApiOnPostgresIT extends ItemApiContract {}

@@ -3,5 +3,4 @@ package org.openvmi.catalog;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class WarehouseAndSupplierApiOnPostgresIT extends WarehouseAndSupplierApiContract {
-}
+class WarehouseAndSupplierApiOnPostgresIT extends WarehouseAndSupplierApiContract {}

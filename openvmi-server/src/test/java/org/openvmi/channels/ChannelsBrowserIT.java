@@ -1,8 +1,9 @@
 package org.openvmi.channels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openvmi.catalog.ItemCatalog;
@@ -24,8 +25,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The channel allocation page as people use it: a warehouse user in Chinese and a buyer in English see each channel's
  * available-to-sell of an item, the channel paused for it highlighted, and the pause in the log; a supplier is refused
@@ -36,22 +35,29 @@ class ChannelsBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     Channels channels;
+
     @Autowired
     ChannelOrders orders;
 
     private String[] setUp() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             String wh = Fixtures.unique("BW");
             WarehouseCommand w = new WarehouseCommand();
@@ -68,14 +74,18 @@ class ChannelsBrowserIT {
             c.setName("渠道物料 " + item);
             c.setUom("PCS");
             items.create(c);
-            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", item, wh + "-B1", "OWN", null,
-                    BigDecimal.TEN, null, null, "T-CHANNELS"))), null);
+            ledger.post(
+                    new PostingRequest(List.of(new MovementRequest(
+                            "RECEIPT", item, wh + "-B1", "OWN", null, BigDecimal.TEN, null, null, "T-CHANNELS"))),
+                    null);
             String shop = Fixtures.unique("SHOP");
             String b2b = Fixtures.unique("B2B");
             channels.create(new ChannelRequest(shop, "网店", 1, List.of(wh), null, null, null, null, null));
-            channels.create(new ChannelRequest(b2b, "批发", 2, List.of(wh), new BigDecimal("30"), null, null,
-                    new BigDecimal("8"), null));
-            orders.place(shop, new ChannelOrderRequest("SO-1", List.of(new ChannelOrderRequest.Line(item, new BigDecimal("5")))));
+            channels.create(new ChannelRequest(
+                    b2b, "批发", 2, List.of(wh), new BigDecimal("30"), null, null, new BigDecimal("8"), null));
+            orders.place(
+                    shop,
+                    new ChannelOrderRequest("SO-1", List.of(new ChannelOrderRequest.Line(item, new BigDecimal("5")))));
             return new String[] {item, shop, b2b};
         } finally {
             SecurityContextHolder.clearContext();
@@ -83,7 +93,8 @@ class ChannelsBrowserIT {
     }
 
     @Test
-    void warehouse_and_buyer_see_atp_per_channel_with_the_paused_channel_highlighted_and_a_supplier_is_refused(Browser browser) {
+    void warehouse_and_buyer_see_atp_per_channel_with_the_paused_channel_highlighted_and_a_supplier_is_refused(
+            Browser browser) {
         Fixtures.ensure(jdbc, users);
         String[] s = setUp();
         String item = s[0];
@@ -94,11 +105,17 @@ class ChannelsBrowserIT {
         assertThat(browser.byId("nav-channels").getText()).isEqualTo("渠道分配");
         String row = browser.byId("atp-" + item).getText();
         assertThat(row).contains(item).contains("已暂停");
-        assertThat(browser.driver().findElements(By.cssSelector("#atp-" + item + " td.atp-paused[data-channel='" + b2b + "']")))
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector("#atp-" + item + " td.atp-paused[data-channel='" + b2b + "']")))
                 .hasSize(1);
         assertThat(browser.byId("channel-" + b2b).getText()).contains("30 %");
-        assertThat(browser.byId("pause-log").getText()).contains(b2b).contains(item).contains("已暂停");
-        assertThat(browser.byId("channel-table").getText()).doesNotContain("PAUSED").doesNotContain("ACTIVE");
+        assertThat(browser.byId("pause-log").getText())
+                .contains(b2b)
+                .contains(item)
+                .contains("已暂停");
+        assertThat(browser.byId("channel-table").getText())
+                .doesNotContain("PAUSED")
+                .doesNotContain("ACTIVE");
         browser.screenshot("channels-zh");
 
         Browser buyer = browser.another().logIn("t-buyer", Fixtures.PASSWORD);
@@ -110,8 +127,10 @@ class ChannelsBrowserIT {
 
         Browser supplier = browser.another().logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
         supplier.open("/channels");
-        supplier.await("403", org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-                By.id("error-title"), "403"));
+        supplier.await(
+                "403",
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("error-title"), "403"));
         assertThat(supplier.driver().findElements(By.id("nav-channels"))).isEmpty();
     }
 }

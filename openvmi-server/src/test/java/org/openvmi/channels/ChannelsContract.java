@@ -1,5 +1,12 @@
 package org.openvmi.channels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.Role;
@@ -26,13 +32,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-
 /**
  * Sales channels end to end through the API: concurrent channel orders never sell a unit twice, lower-priority
  * channels pause at their line and resume after a receipt (logged, and queued as webhooks), orders are idempotent per
@@ -44,8 +43,10 @@ abstract class ChannelsContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -56,21 +57,27 @@ abstract class ChannelsContract {
     @BeforeEach
     void setUp() throws Exception {
         Fixtures.ensure(jdbc, users);
-        ok(send(post("/api/v1/items"), Role.ADMIN, "{\"code\":\"" + item + "\",\"name\":\"轴承\",\"uom\":\"PCS\","
-                + "\"category\":\"bearings\",\"unitCost\":\"2.50\"}"));
+        ok(send(
+                post("/api/v1/items"),
+                Role.ADMIN,
+                "{\"code\":\"" + item + "\",\"name\":\"轴承\",\"uom\":\"PCS\","
+                        + "\"category\":\"bearings\",\"unitCost\":\"2.50\"}"));
         ok(send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + warehouse + "\",\"name\":\"仓\"}"));
-        ok(send(post("/api/v1/warehouses/" + warehouse + "/locations"), Role.ADMIN,
+        ok(send(
+                post("/api/v1/warehouses/" + warehouse + "/locations"),
+                Role.ADMIN,
                 "{\"code\":\"" + bin + "\",\"type\":\"STORAGE\"}"));
     }
 
     @Test
-    void hundred_concurrent_orders_for_ten_units_across_three_channels_sell_exactly_ten_and_pause_and_resume_the_secondary_channels()
-            throws Exception {
+    void
+            hundred_concurrent_orders_for_ten_units_across_three_channels_sell_exactly_ten_and_pause_and_resume_the_secondary_channels()
+                    throws Exception {
         receive(10);
         long hook = subscribe();
-        String shop = channel(1, null, null, null);      // open: what no ring-fence holds
-        String b2b = channel(2, "30", null, "4");        // 30 % ring-fenced, paused below 4
-        String market = channel(3, "20", null, "4");     // 20 % ring-fenced, paused below 4
+        String shop = channel(1, null, null, null); // open: what no ring-fence holds
+        String b2b = channel(2, "30", null, "4"); // 30 % ring-fenced, paused below 4
+        String market = channel(3, "20", null, "4"); // 20 % ring-fenced, paused below 4
         assertThat(atp(shop)).isEqualByComparingTo("5");
         assertThat(atp(b2b)).isEqualByComparingTo("3");
         assertThat(atp(market)).isEqualByComparingTo("2");
@@ -97,7 +104,9 @@ abstract class ChannelsContract {
                     sold++;
                 } else {
                     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(409);
-                    assertThat(r.getContentAsString()).contains("item '" + item + "'").contains("available to sell 0");
+                    assertThat(r.getContentAsString())
+                            .contains("item '" + item + "'")
+                            .contains("available to sell 0");
                     refused++;
                 }
             }
@@ -112,8 +121,11 @@ abstract class ChannelsContract {
         assertThat(paused(market)).isTrue();
         assertThat(paused(shop)).isFalse();
         assertThat(log(b2b)).containsExactly("PAUSED");
-        JsonNode refusal = JSON.readTree(send(post("/api/v1/channels/" + b2b + "/orders"), Role.BUYER,
-                "{\"orderId\":\"LATE\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}").getContentAsString());
+        JsonNode refusal = JSON.readTree(send(
+                        post("/api/v1/channels/" + b2b + "/orders"),
+                        Role.BUYER,
+                        "{\"orderId\":\"LATE\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}")
+                .getContentAsString());
         assertThat(refusal.get("detail").asString()).contains("paused");
 
         receive(10);
@@ -124,8 +136,11 @@ abstract class ChannelsContract {
         assertThat(atp(b2b)).isPositive();
         awaitDeliveries(hook, 4); // paused and resumed, for each of the two secondary channels
         ok(send(get("/api/v1/stock/reconcile"), Role.FINANCE, ""));
-        assertThat(JSON.readTree(send(get("/api/v1/stock/reconcile"), Role.FINANCE, "").getContentAsString())
-                .get("ok").asBoolean()).isTrue();
+        assertThat(JSON.readTree(send(get("/api/v1/stock/reconcile"), Role.FINANCE, "")
+                                .getContentAsString())
+                        .get("ok")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -140,23 +155,29 @@ abstract class ChannelsContract {
         assertThat(JSON.readTree(again.getContentAsString()).get("holds"))
                 .isEqualTo(JSON.readTree(first.getContentAsString()).get("holds"));
         assertThat(reserved()).isEqualByComparingTo("3");
-        MockHttpServletResponse other = send(post("/api/v1/channels/" + shop + "/orders"), Role.WAREHOUSE,
-                body.replace("\"qty\":3", "\"qty\":4"));
+        MockHttpServletResponse other = send(
+                post("/api/v1/channels/" + shop + "/orders"), Role.WAREHOUSE, body.replace("\"qty\":3", "\"qty\":4"));
         assertThat(other.getStatus()).isEqualTo(422);
         assertThat(other.getContentAsString()).contains("orderId");
         assertThat(reserved()).isEqualByComparingTo("3");
 
-        MockHttpServletResponse commit = send(post("/api/v1/channels/" + shop + "/orders/SO-1/commit"), Role.WAREHOUSE, "");
+        MockHttpServletResponse commit =
+                send(post("/api/v1/channels/" + shop + "/orders/SO-1/commit"), Role.WAREHOUSE, "");
         assertThat(commit.getStatus()).as(commit.getContentAsString()).isEqualTo(200);
-        assertThat(JSON.readTree(commit.getContentAsString()).get("status").asString()).isEqualTo("COMMITTED");
-        assertThat(send(post("/api/v1/channels/" + shop + "/orders/SO-1/commit"), Role.WAREHOUSE, "").getStatus())
+        assertThat(JSON.readTree(commit.getContentAsString()).get("status").asString())
+                .isEqualTo("COMMITTED");
+        assertThat(send(post("/api/v1/channels/" + shop + "/orders/SO-1/commit"), Role.WAREHOUSE, "")
+                        .getStatus())
                 .isEqualTo(200);
         assertThat(reserved()).isZero();
         assertThat(onHand()).isEqualByComparingTo("7");
-        assertThat(send(post("/api/v1/channels/" + shop + "/orders/SO-1/release"), Role.WAREHOUSE, "").getStatus())
+        assertThat(send(post("/api/v1/channels/" + shop + "/orders/SO-1/release"), Role.WAREHOUSE, "")
+                        .getStatus())
                 .isEqualTo(409);
 
-        ok(send(post("/api/v1/channels/" + shop + "/orders"), Role.BUYER,
+        ok(send(
+                post("/api/v1/channels/" + shop + "/orders"),
+                Role.BUYER,
                 "{\"orderId\":\"SO-2\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":2}]}"));
         assertThat(reserved()).isEqualByComparingTo("2");
         ok(send(post("/api/v1/channels/" + shop + "/orders/SO-2/release"), Role.BUYER, ""));
@@ -168,34 +189,70 @@ abstract class ChannelsContract {
     void bad_input_is_refused_naming_the_field_and_changes_nothing() throws Exception {
         receive(5);
         String shop = channel(1, null, null, null);
-        assertRefused(send(post("/api/v1/channels/" + shop + "/orders"), Role.BUYER,
-                "{\"lines\":[{\"item\":\"NO-SUCH\",\"qty\":0}]}"), 400, "orderId", "lines[0].item", "lines[0].qty");
-        assertRefused(send(post("/api/v1/channels/" + shop + "/orders"), Role.BUYER,
-                "{\"orderId\":\"X\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":6}]}"), 409, "lines");
-        assertRefused(send(post("/api/v1/channels"), Role.BUYER, "{\"code\":\"" + Fixtures.unique("CH")
-                + "\",\"name\":\"x\",\"priority\":0,\"warehouses\":[\"NO-SUCH\"],\"percentage\":10,\"fixedQuota\":3}"),
-                400, "priority", "warehouses", "fixedQuota");
-        assertRefused(send(post("/api/v1/channels"), Role.BUYER, "{\"code\":\"" + shop
-                + "\",\"name\":\"x\",\"priority\":1,\"warehouses\":[\"" + warehouse + "\"]}"), 409, "code");
+        assertRefused(
+                send(
+                        post("/api/v1/channels/" + shop + "/orders"),
+                        Role.BUYER,
+                        "{\"lines\":[{\"item\":\"NO-SUCH\",\"qty\":0}]}"),
+                400,
+                "orderId",
+                "lines[0].item",
+                "lines[0].qty");
+        assertRefused(
+                send(
+                        post("/api/v1/channels/" + shop + "/orders"),
+                        Role.BUYER,
+                        "{\"orderId\":\"X\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":6}]}"),
+                409,
+                "lines");
+        assertRefused(
+                send(
+                        post("/api/v1/channels"),
+                        Role.BUYER,
+                        "{\"code\":\"" + Fixtures.unique("CH")
+                                + "\",\"name\":\"x\",\"priority\":0,\"warehouses\":[\"NO-SUCH\"],\"percentage\":10,\"fixedQuota\":3}"),
+                400,
+                "priority",
+                "warehouses",
+                "fixedQuota");
+        assertRefused(
+                send(
+                        post("/api/v1/channels"),
+                        Role.BUYER,
+                        "{\"code\":\"" + shop + "\",\"name\":\"x\",\"priority\":1,\"warehouses\":[\"" + warehouse
+                                + "\"]}"),
+                409,
+                "code");
         assertRefused(send(get("/api/v1/channels/" + shop + "/atp"), Role.VIEWER, ""), 400, "items");
         assertThat(reserved()).isZero();
-        assertThat(mvc.perform(get("/api/v1/channels").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn()
-                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/channels").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(mvc.perform(get("/api/v1/channels/" + shop + "/atp?items=" + item)
-                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn().getResponse().getStatus()).isEqualTo(403);
+                                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
     void a_fixed_quota_and_a_safety_buffer_limit_a_channel_and_a_change_of_rule_applies_at_once() throws Exception {
         receive(10);
-        String shop = channel(1, null, "2", null);            // open, keeps 2 back
+        String shop = channel(1, null, "2", null); // open, keeps 2 back
         String b2b = channel(2, null, null, null);
-        ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, "{\"name\":\"B2B\",\"priority\":2,\"warehouses\":[\""
-                + warehouse + "\"],\"fixedQuota\":4}"));
+        ok(send(
+                put("/api/v1/channels/" + b2b),
+                Role.BUYER,
+                "{\"name\":\"B2B\",\"priority\":2,\"warehouses\":[\"" + warehouse + "\"],\"fixedQuota\":4}"));
         assertThat(atp(b2b)).isEqualByComparingTo("4");
         assertThat(atp(shop)).isEqualByComparingTo("6");
-        ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, "{\"name\":\"B2B\",\"priority\":2,\"warehouses\":[\""
-                + warehouse + "\"],\"status\":\"INACTIVE\"}"));
+        ok(send(
+                put("/api/v1/channels/" + b2b),
+                Role.BUYER,
+                "{\"name\":\"B2B\",\"priority\":2,\"warehouses\":[\"" + warehouse + "\"],\"status\":\"INACTIVE\"}"));
         assertThat(atp(b2b)).isZero();
         assertThat(atp(shop)).isEqualByComparingTo("8");
     }
@@ -204,32 +261,44 @@ abstract class ChannelsContract {
     void orders_arrive_by_csv_file_and_by_the_generic_webhook_adapter_idempotently() throws Exception {
         receive(10);
         String shop = channel(1, null, null, null);
-        String csv = "orderId,item,qty\nF-1," + item + ",2\nF-2," + item + ",1\nF-2," + item + ",1\nF-3," + item + ",99\n";
+        String csv =
+                "orderId,item,qty\nF-1," + item + ",2\nF-2," + item + ",1\nF-2," + item + ",1\nF-3," + item + ",99\n";
         MockMultipartFile file = new MockMultipartFile("file", "orders.csv", "text/csv", csv.getBytes());
         for (int round = 0; round < 2; round++) {
-            var r = mvc.perform(multipart("/api/v1/channels/" + shop + "/orders/import").file(file).with(as(Role.BUYER)))
-                    .andReturn().getResponse();
+            var r = mvc.perform(multipart("/api/v1/channels/" + shop + "/orders/import")
+                            .file(file)
+                            .with(as(Role.BUYER)))
+                    .andReturn()
+                    .getResponse();
             assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
             JsonNode result = JSON.readTree(r.getContentAsString());
             assertThat(result.get("accepted").asInt()).isEqualTo(2);
             assertThat(result.get("orders").get(2).get("status").asString()).isEqualTo("REFUSED");
         }
         assertThat(reserved()).isEqualByComparingTo("4");
-        MockHttpServletResponse hook = send(post("/api/v1/channels/" + shop + "/inbound/generic"), Role.BUYER,
+        MockHttpServletResponse hook = send(
+                post("/api/v1/channels/" + shop + "/inbound/generic"),
+                Role.BUYER,
                 "{\"orders\":[{\"id\":\"W-1\",\"items\":[{\"sku\":\"" + item + "\",\"quantity\":1}]},"
-                + "{\"orderId\":\"F-1\",\"action\":\"cancelled\"}]}");
+                        + "{\"orderId\":\"F-1\",\"action\":\"cancelled\"}]}");
         assertThat(hook.getStatus()).as(hook.getContentAsString()).isEqualTo(200);
         assertThat(reserved()).isEqualByComparingTo("3");
-        assertThat(send(post("/api/v1/channels/" + shop + "/inbound/nope"), Role.BUYER, "{}").getStatus()).isEqualTo(404);
+        assertThat(send(post("/api/v1/channels/" + shop + "/inbound/nope"), Role.BUYER, "{}")
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     // --- helpers
 
     private String channel(int priority, String percentage, String buffer, String pauseBelow) throws Exception {
         String code = Fixtures.unique("CH");
-        ok(send(post("/api/v1/channels"), Role.BUYER, "{\"code\":\"" + code + "\",\"name\":\"渠道 " + code
-                + "\",\"priority\":" + priority + ",\"warehouses\":[\"" + warehouse + "\"],\"percentage\":" + percentage
-                + ",\"safetyBuffer\":" + buffer + ",\"pauseBelow\":" + pauseBelow + "}"));
+        ok(send(
+                post("/api/v1/channels"),
+                Role.BUYER,
+                "{\"code\":\"" + code + "\",\"name\":\"渠道 " + code
+                        + "\",\"priority\":" + priority + ",\"warehouses\":[\"" + warehouse + "\"],\"percentage\":"
+                        + percentage
+                        + ",\"safetyBuffer\":" + buffer + ",\"pauseBelow\":" + pauseBelow + "}"));
         return code;
     }
 
@@ -263,9 +332,13 @@ abstract class ChannelsContract {
     }
 
     private long subscribe() throws Exception {
-        MockHttpServletResponse r = ok(send(post("/api/v1/webhooks"), Role.ADMIN, "{\"url\":\"http://127.0.0.1:9/"
-                + Fixtures.unique("ch") + "\",\"secret\":\"test-secret-0123456789\",\"eventTypes\":[\"channel.paused\","
-                + "\"channel.resumed\"]}"));
+        MockHttpServletResponse r = ok(send(
+                post("/api/v1/webhooks"),
+                Role.ADMIN,
+                "{\"url\":\"http://127.0.0.1:9/"
+                        + Fixtures.unique("ch")
+                        + "\",\"secret\":\"test-secret-0123456789\",\"eventTypes\":[\"channel.paused\","
+                        + "\"channel.resumed\"]}"));
         return JSON.readTree(r.getContentAsString()).get("id").asLong();
     }
 
@@ -274,8 +347,11 @@ abstract class ChannelsContract {
         Map<String, Integer> byType = new TreeMap<>();
         while (System.nanoTime() < deadline) {
             byType.clear();
-            jdbc.sql("SELECT event_type FROM webhook_delivery WHERE subscription_id = :s").param("s", hook)
-                    .query(String.class).list().forEach(t -> byType.merge(t, 1, Integer::sum));
+            jdbc.sql("SELECT event_type FROM webhook_delivery WHERE subscription_id = :s")
+                    .param("s", hook)
+                    .query(String.class)
+                    .list()
+                    .forEach(t -> byType.merge(t, 1, Integer::sum));
             if (byType.values().stream().mapToInt(Integer::intValue).sum() >= expected) {
                 break;
             }
@@ -285,18 +361,27 @@ abstract class ChannelsContract {
     }
 
     private void receive(int qty) throws Exception {
-        ok(send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item
-                + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"qty\":" + qty + ",\"reference\":\"T-CH\"}]}"));
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item + "\",\"location\":\"" + bin
+                        + "\",\"owner\":\"OWN\",\"qty\":" + qty + ",\"reference\":\"T-CH\"}]}"));
     }
 
     private BigDecimal reserved() {
         return jdbc.sql("SELECT COALESCE(SUM(b.reserved), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id "
-                        + "WHERE i.code = :i").param("i", item).query(BigDecimal.class).single();
+                        + "WHERE i.code = :i")
+                .param("i", item)
+                .query(BigDecimal.class)
+                .single();
     }
 
     private BigDecimal onHand() {
         return jdbc.sql("SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id "
-                        + "WHERE i.code = :i").param("i", item).query(BigDecimal.class).single();
+                        + "WHERE i.code = :i")
+                .param("i", item)
+                .query(BigDecimal.class)
+                .single();
     }
 
     private static void assertRefused(MockHttpServletResponse r, int status, String... fields) throws Exception {
@@ -312,7 +397,8 @@ abstract class ChannelsContract {
         return r;
     }
 
-    private MockHttpServletResponse send(MockHttpServletRequestBuilder request, Role role, String json) throws Exception {
+    private MockHttpServletResponse send(MockHttpServletRequestBuilder request, Role role, String json)
+            throws Exception {
         if (!json.isEmpty()) {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
         }

@@ -3,5 +3,4 @@ package org.openvmi.channels;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class ChannelsOnH2Test extends ChannelsContract {
-}
+class ChannelsOnH2Test extends ChannelsContract {}

@@ -3,5 +3,4 @@ package org.openvmi.channels;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class ChannelsOnPostgresIT extends ChannelsContract {
-}
+class ChannelsOnPostgresIT extends ChannelsContract {}

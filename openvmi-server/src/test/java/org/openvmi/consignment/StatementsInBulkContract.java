@@ -1,23 +1,5 @@
 package org.openvmi.consignment;
 
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Callable;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.SupplierCommand;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-
-import tools.jackson.databind.JsonNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.openvmi.testsupport.Fixtures.as;
@@ -26,6 +8,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.openvmi.catalog.SupplierCommand;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
 /**
  * Issue 21 part 4: one statement per supplier and period (a duplicate is 409, an empty one 422, two at once make
  * one), and the month's statements listed with their totals and issued in one request; on H2 and PostgreSQL.
@@ -33,19 +31,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 abstract class StatementsInBulkContract extends VmiTestSupport {
 
     @Test
-    void a_second_statement_of_the_same_supplier_and_period_is_refused_with_409_and_an_empty_one_with_422() throws Exception {
+    void a_second_statement_of_the_same_supplier_and_period_is_refused_with_409_and_an_empty_one_with_422()
+            throws Exception {
         consumed(data.supplier, "7");
         YearMonth month = YearMonth.now(clock);
-        makeMonthStatement(data.supplier, month).andExpect(status().isCreated())
+        makeMonthStatement(data.supplier, month)
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(14.00));
         consume(data.item, "1").andExpect(status().isCreated());
-        makeMonthStatement(data.supplier, month).andExpect(status().isConflict())
+        makeMonthStatement(data.supplier, month)
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("period"))
                 .andExpect(jsonPath("$.detail", containsString("already")));
         assertThat(statementsOf(data.supplier)).isEqualTo(1);
 
         String empty = supplierWithNothing();
-        makeMonthStatement(empty, month).andExpect(status().isUnprocessableContent())
+        makeMonthStatement(empty, month)
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail", containsString("0.00")));
         assertThat(statementsOf(empty)).isZero();
     }
@@ -55,7 +57,9 @@ abstract class StatementsInBulkContract extends VmiTestSupport {
         consumed(data.supplier, "7");
         YearMonth month = YearMonth.now(clock);
         List<Integer> statuses = twiceAtOnce(() -> makeMonthStatement(data.supplier, month)
-                .andReturn().getResponse().getStatus());
+                .andReturn()
+                .getResponse()
+                .getStatus());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(statementsOf(data.supplier)).isEqualTo(1);
     }
@@ -64,14 +68,17 @@ abstract class StatementsInBulkContract extends VmiTestSupport {
     void two_bulk_issues_at_once_issue_each_supplier_once() throws Exception {
         consumed(data.supplier, "7");
         String period = YearMonth.now(clock).toString();
-        List<Integer> issued = twiceAtOnce(() -> body(bulk(period, null, data.supplier).andExpect(status().isOk()))
-                .get("issued").asInt());
+        List<Integer> issued =
+                twiceAtOnce(() -> body(bulk(period, null, data.supplier).andExpect(status().isOk()))
+                        .get("issued")
+                        .asInt());
         assertThat(issued).containsExactlyInAnyOrder(1, 0);
         assertThat(statementsOf(data.supplier)).isEqualTo(1);
     }
 
     @Test
-    void the_months_candidates_show_their_totals_and_one_request_issues_them_skipping_suppliers_with_nothing() throws Exception {
+    void the_months_candidates_show_their_totals_and_one_request_issues_them_skipping_suppliers_with_nothing()
+            throws Exception {
         consumed(data.supplier, "7");
         String period = YearMonth.now(clock).toString();
         String empty = supplierWithNothing();
@@ -106,8 +113,11 @@ abstract class StatementsInBulkContract extends VmiTestSupport {
         assertThat(refused.get("suppliers").get(0).get("statement").asLong()).isEqualTo(statement);
         assertThat(statementsOf(data.supplier)).isEqualTo(1);
 
-        mvc.perform(get("/api/v1/settlements/candidates").param("period", "2026-13").with(as(Role.FINANCE)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
+        mvc.perform(get("/api/v1/settlements/candidates")
+                        .param("period", "2026-13")
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
     }
 
     // ---- helpers
@@ -120,19 +130,27 @@ abstract class StatementsInBulkContract extends VmiTestSupport {
     }
 
     private ResultActions makeMonthStatement(String supplier, YearMonth month) throws Exception {
-        return postJson("/api/v1/settlements", as(Role.FINANCE), "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
-                .formatted(supplier, month.atDay(1), month.atEndOfMonth()));
+        return postJson(
+                "/api/v1/settlements",
+                as(Role.FINANCE),
+                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
+                        .formatted(supplier, month.atDay(1), month.atEndOfMonth()));
     }
 
     private ResultActions bulk(String period, String key, String... suppliers) throws Exception {
-        var request = post("/api/v1/settlements/bulk").with(as(Role.FINANCE)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"period\":\"%s\",\"suppliers\":[\"%s\"]}".formatted(period, String.join("\",\"", suppliers)));
+        var request = post("/api/v1/settlements/bulk")
+                .with(as(Role.FINANCE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"period\":\"%s\",\"suppliers\":[\"%s\"]}"
+                        .formatted(period, String.join("\",\"", suppliers)));
         return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
     }
 
     private JsonNode candidate(String period, String supplier) throws Exception {
-        JsonNode all = body(mvc.perform(get("/api/v1/settlements/candidates").param("period", period)
-                .with(as(Role.FINANCE))).andExpect(status().isOk()));
+        JsonNode all = body(mvc.perform(get("/api/v1/settlements/candidates")
+                        .param("period", period)
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isOk()));
         for (JsonNode c : all) {
             if (c.get("supplier").asString().equals(supplier)) {
                 return c;

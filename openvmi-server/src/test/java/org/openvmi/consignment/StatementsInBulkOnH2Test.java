@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class StatementsInBulkOnH2Test extends StatementsInBulkContract {
-}
+class StatementsInBulkOnH2Test extends StatementsInBulkContract {}

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import(MutableClockConfiguration.class)
-class StatementsInBulkOnPostgresIT extends StatementsInBulkContract {
-}
+class StatementsInBulkOnPostgresIT extends StatementsInBulkContract {}

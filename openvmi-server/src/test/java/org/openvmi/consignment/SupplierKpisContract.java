@@ -1,11 +1,16 @@
 package org.openvmi.consignment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.SupplierItemCommand;
 import org.openvmi.inventory.InventoryLedger;
@@ -15,14 +20,7 @@ import org.openvmi.security.Role;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The supplier and consignment KPIs of docs/kpis.md (VMI SLA, price variance, statement disputes, consumption value,
@@ -47,8 +45,18 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         clock.advance(Duration.ofDays(2000 + ThreadLocalRandom.current().nextInt(1000)));
         LocalDate day = LocalDate.now(clock);
         String supplier = Fixtures.SUPPLIER_A;
-        ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", data.item, data.bin, "OWN", null,
-                BigDecimal.ONE, new BigDecimal("2.95"), null, "R0"))), null);
+        ledger.post(
+                new PostingRequest(List.of(new MovementRequest(
+                        "RECEIPT",
+                        data.item,
+                        data.bin,
+                        "OWN",
+                        null,
+                        BigDecimal.ONE,
+                        new BigDecimal("2.95"),
+                        null,
+                        "R0"))),
+                null);
         agreement(supplier, "UNTIL_CONSUMED", line(data.item, "100", "400", "2.95", null));
         RequestPostProcessor supplierA = asUser(Fixtures.SUPPLIER_USER_A);
         receiveAll(asn(supplierA, null, asnLine(data.item, "120", null)), data.item, "120");
@@ -62,14 +70,18 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         receiveAll(third, data.item, "120");
 
         long disputed = statement(supplier);
-        postJson("/api/v1/settlements/" + disputed + "/issue", as(Role.FINANCE), "").andExpect(status().isOk());
+        postJson("/api/v1/settlements/" + disputed + "/issue", as(Role.FINANCE), "")
+                .andExpect(status().isOk());
         postJson("/api/v1/settlements/" + disputed + "/dispute", supplierA, "{\"comment\":\"数量不符\"}")
                 .andExpect(status().isOk());
-        postJson("/api/v1/settlements/" + disputed + "/close", as(Role.FINANCE), "").andExpect(status().isOk());
+        postJson("/api/v1/settlements/" + disputed + "/close", as(Role.FINANCE), "")
+                .andExpect(status().isOk());
         consume(data.item, "20").andExpect(status().isCreated());
         long confirmed = statement(supplier);
-        postJson("/api/v1/settlements/" + confirmed + "/issue", as(Role.FINANCE), "").andExpect(status().isOk());
-        postJson("/api/v1/settlements/" + confirmed + "/confirm", supplierA, "{}").andExpect(status().isOk());
+        postJson("/api/v1/settlements/" + confirmed + "/issue", as(Role.FINANCE), "")
+                .andExpect(status().isOk());
+        postJson("/api/v1/settlements/" + confirmed + "/confirm", supplierA, "{}")
+                .andExpect(status().isOk());
 
         order(supplier, day);
         SupplierItemCommand cheaper = new SupplierItemCommand();
@@ -83,8 +95,10 @@ abstract class SupplierKpisContract extends VmiTestSupport {
 
         String period = "from=%s&to=%s".formatted(day.minusDays(1), day.plusDays(5));
         for (RequestPostProcessor who : List.of(as(Role.BUYER), supplierA)) {
-            JsonNode card = getJson(who, "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&%s"
-                    .formatted(supplier, data.warehouse, period));
+            JsonNode card = getJson(
+                    who,
+                    "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&%s"
+                            .formatted(supplier, data.warehouse, period));
             JsonNode sla = card.get("vmiSla");
             assertThat(sla.get("episodes").asLong()).isEqualTo(2);
             assertThat(sla.get("lateEpisodes").asLong()).isEqualTo(1);
@@ -101,8 +115,9 @@ abstract class SupplierKpisContract extends VmiTestSupport {
             assertThat(statements.get("disputed").asLong()).isEqualTo(1);
             assertThat(statements.get("share").decimalValue()).isEqualByComparingTo("0.5");
 
-            JsonNode kpis = getJson(who, "/api/v1/analytics/kpis?warehouse=%s&supplier=%s&%s"
-                    .formatted(data.warehouse, supplier, period));
+            JsonNode kpis = getJson(
+                    who,
+                    "/api/v1/analytics/kpis?warehouse=%s&supplier=%s&%s".formatted(data.warehouse, supplier, period));
             assertKpi(kpis, "vmiLateHours", "2", "0");
             assertKpi(kpis, "vmiStockoutDays", "0.5", "0");
             assertKpi(kpis, "vmiPenalty", "20.00", null);
@@ -114,8 +129,8 @@ abstract class SupplierKpisContract extends VmiTestSupport {
             // 295.00 ÷ (1445.50 ÷ 7 days) = 1.428…
             assertKpi(kpis, "consignmentDaysOnHand", "1.43", null);
 
-            JsonNode consignment = getJson(who, "/api/v1/analytics/consignment?warehouse=%s&%s"
-                    .formatted(data.warehouse, period));
+            JsonNode consignment =
+                    getJson(who, "/api/v1/analytics/consignment?warehouse=%s&%s".formatted(data.warehouse, period));
             assertThat(consignment.get("suppliers")).hasSize(1);
             JsonNode line = consignment.get("suppliers").get(0);
             assertThat(line.get("supplier").asString()).isEqualTo(supplier);
@@ -125,12 +140,15 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         }
         // another supplier sees neither the scorecard nor supplier A's consignment
         RequestPostProcessor supplierB = asUser(Fixtures.SUPPLIER_USER_B);
-        mvc.perform(get("/api/v1/analytics/suppliers/%s/scorecard?%s".formatted(supplier, period)).with(supplierB))
+        mvc.perform(get("/api/v1/analytics/suppliers/%s/scorecard?%s".formatted(supplier, period))
+                        .with(supplierB))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/analytics/kpis?supplier=%s&%s".formatted(supplier, period)).with(supplierB))
+        mvc.perform(get("/api/v1/analytics/kpis?supplier=%s&%s".formatted(supplier, period))
+                        .with(supplierB))
                 .andExpect(status().isForbidden());
-        assertThat(getJson(supplierB, "/api/v1/analytics/consignment?warehouse=%s&%s"
-                .formatted(data.warehouse, period)).get("suppliers")).isEmpty();
+        assertThat(getJson(supplierB, "/api/v1/analytics/consignment?warehouse=%s&%s".formatted(data.warehouse, period))
+                        .get("suppliers"))
+                .isEmpty();
         mvc.perform(get("/api/v1/analytics/forecast-accuracy").with(supplierB)).andExpect(status().isForbidden());
     }
 
@@ -163,35 +181,42 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         moveTo(day.plusDays(3).atStartOfDay(zone).toInstant().plus(Duration.ofHours(5)));
         receiveAll(second, data.item, "30");
         moveTo(day.plusDays(4).atStartOfDay(zone).toInstant().plus(Duration.ofHours(10)));
-        assertThat(body(mvc.perform(get("/api/v1/vmi/calloffs/" + c3).with(as(Role.BUYER)))).get("status").asString())
+        assertThat(body(mvc.perform(get("/api/v1/vmi/calloffs/" + c3).with(as(Role.BUYER))))
+                        .get("status")
+                        .asString())
                 .isEqualTo("REQUESTED");
 
         String period = "from=%s&to=%s".formatted(day, day.plusDays(6));
         for (RequestPostProcessor who : List.of(as(Role.BUYER), supplierA)) {
-            JsonNode card = getJson(who, "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&%s"
-                    .formatted(supplier, data.warehouse, period));
+            JsonNode card = getJson(
+                    who,
+                    "/api/v1/analytics/suppliers/%s/scorecard?warehouse=%s&%s"
+                            .formatted(supplier, data.warehouse, period));
             JsonNode callOffs = card.get("vmiCallOffs");
             assertThat(callOffs.get("callOffs").asLong()).isEqualTo(3);
             assertThat(callOffs.get("counted").asLong()).isEqualTo(3);
             assertThat(callOffs.get("late").asLong()).isEqualTo(2);
             assertThat(callOffs.get("lateHours").decimalValue()).isEqualByComparingTo("15");
             assertThat(callOffs.get("onTimeShare").decimalValue()).isEqualByComparingTo("0.3333");
-            JsonNode kpis = getJson(who, "/api/v1/analytics/kpis?warehouse=%s&supplier=%s&%s"
-                    .formatted(data.warehouse, supplier, period));
+            JsonNode kpis = getJson(
+                    who,
+                    "/api/v1/analytics/kpis?warehouse=%s&supplier=%s&%s".formatted(data.warehouse, supplier, period));
             assertKpi(kpis, "vmiCallOffOnTime", "0.3333", null);
             assertKpi(kpis, "vmiLateCallOffs", "2", "0");
             assertKpi(kpis, "vmiCallOffLateHours", "15", "0");
         }
         // the supplier's portal scorecard (the last 90 days) shows them, in both languages
-        org.springframework.mock.web.MockHttpSession portal = org.openvmi.testsupport.UiSessions.login(mvc,
-                Fixtures.SUPPLIER_USER_A);
-        assertThat(page(portal, "/portal/scorecard?lang=en")).contains("Call-offs on time (2 of 3 late)",
-                "15.0 hours late", "33.3");
-        assertThat(page(portal, "/portal/scorecard?lang=zh-CN")).contains("要货按时交付率（3 次中 2 次逾期）",
-                "逾期 15.0 小时").doesNotContain("Call-offs on time");
+        org.springframework.mock.web.MockHttpSession portal =
+                org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
+        assertThat(page(portal, "/portal/scorecard?lang=en"))
+                .contains("Call-offs on time (2 of 3 late)", "15.0 hours late", "33.3");
+        assertThat(page(portal, "/portal/scorecard?lang=zh-CN"))
+                .contains("要货按时交付率（3 次中 2 次逾期）", "逾期 15.0 小时")
+                .doesNotContain("Call-offs on time");
         // another supplier's scorecard stays closed to supplier B
         mvc.perform(get("/api/v1/analytics/suppliers/%s/scorecard?%s".formatted(supplier, period))
-                .with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
+                        .with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
     }
 
     private void moveTo(java.time.Instant at) {
@@ -199,27 +224,39 @@ abstract class SupplierKpisContract extends VmiTestSupport {
     }
 
     private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private long callOff(String supplier, String qty, LocalDate neededBy) throws Exception {
-        return body(postJson("/api/v1/vmi/calloffs", as(Role.BUYER),
-                "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"neededBy\":\"%s\"}"
-                        .formatted(supplier, data.item, data.vmi, qty, neededBy))
-                .andExpect(status().isCreated())).get("id").asLong();
+        return body(postJson(
+                                "/api/v1/vmi/calloffs",
+                                as(Role.BUYER),
+                                "{\"supplier\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"neededBy\":\"%s\"}"
+                                        .formatted(supplier, data.item, data.vmi, qty, neededBy))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     private void order(String supplier, LocalDate day) throws Exception {
-        postJson("/api/v1/purchase-orders", as(Role.BUYER),
-                "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
-                        .formatted(supplier, data.warehouse, data.item, day.plusDays(10)))
+        postJson(
+                        "/api/v1/purchase-orders",
+                        as(Role.BUYER),
+                        "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"}]}"
+                                .formatted(supplier, data.warehouse, data.item, day.plusDays(10)))
                 .andExpect(status().isCreated());
     }
 
     private JsonNode getJson(RequestPostProcessor who, String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(who)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get(path).with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     private static void assertKpi(JsonNode report, String code, String value, String previous) {
@@ -235,7 +272,9 @@ abstract class SupplierKpisContract extends VmiTestSupport {
 
     private static void assertDecimal(JsonNode node, String expected, String what) {
         if (expected == null) {
-            assertThat(node == null || node.isNull()).as(what + " is null, was " + node).isTrue();
+            assertThat(node == null || node.isNull())
+                    .as(what + " is null, was " + node)
+                    .isTrue();
         } else {
             assertThat(node.decimalValue()).as(what).isEqualByComparingTo(expected);
         }

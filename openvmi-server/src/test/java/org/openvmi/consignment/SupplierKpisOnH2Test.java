@@ -8,5 +8,4 @@ import org.springframework.test.context.TestPropertySource;
 @H2Test
 @Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "openvmi.analytics.settle-lag=PT0S")
-class SupplierKpisOnH2Test extends SupplierKpisContract {
-}
+class SupplierKpisOnH2Test extends SupplierKpisContract {}

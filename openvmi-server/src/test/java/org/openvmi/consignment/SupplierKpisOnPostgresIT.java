@@ -8,5 +8,4 @@ import org.springframework.test.context.TestPropertySource;
 @PostgresTest
 @Import(MutableClockConfiguration.class)
 @TestPropertySource(properties = "openvmi.analytics.settle-lag=PT0S")
-class SupplierKpisOnPostgresIT extends SupplierKpisContract {
-}
+class SupplierKpisOnPostgresIT extends SupplierKpisContract {}

@@ -1,5 +1,7 @@
 package org.openvmi.consignment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,8 +15,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The issue's scenario in the browser, each side in its own browser: the buyer writes the agreement, the supplier
  * ships what the to-ship board suggests in one click, the warehouse receives and consumes, finance makes and issues
@@ -25,12 +25,16 @@ class VmiBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -57,19 +61,30 @@ class VmiBrowserIT {
         buyer.logIn("t-buyer", Fixtures.PASSWORD);
         buyer.open("/vmi/agreements/new");
         buyer.type("supplier", data.supplier);
-        buyer.type("line-item-0", data.item).type("line-location-0", data.vmi).type("line-min-0", "100")
-                .type("line-max-0", "400").type("line-price-0", "2.95");
+        buyer.type("line-item-0", data.item)
+                .type("line-location-0", data.vmi)
+                .type("line-min-0", "100")
+                .type("line-max-0", "400")
+                .type("line-price-0", "2.95");
         buyer.click("save-agreement");
         buyer.visible(By.id("agreement-no"));
         assertThat(buyer.byId("agreement-lines").getText()).contains(data.itemName);
 
-        try (Browser supplier = buyer.another(); Browser warehouse = buyer.another(); Browser finance = buyer.another()) {
+        try (Browser supplier = buyer.another();
+                Browser warehouse = buyer.another();
+                Browser finance = buyer.another()) {
             supplier.logIn(supplierUser, Fixtures.PASSWORD);
             supplier.open("/vmi/to-ship");
-            supplier.driver().findElement(By.cssSelector("#to-ship-" + data.item + " input[name=lot]")).sendKeys("L2311");
-            assertThat(supplier.driver().findElement(By.cssSelector("#to-ship-" + data.item + " .suggested")).getText())
+            supplier.driver()
+                    .findElement(By.cssSelector("#to-ship-" + data.item + " input[name=lot]"))
+                    .sendKeys("L2311");
+            assertThat(supplier.driver()
+                            .findElement(By.cssSelector("#to-ship-" + data.item + " .suggested"))
+                            .getText())
                     .isEqualTo("400");
-            supplier.driver().findElement(By.cssSelector("#to-ship-" + data.item + " .ship-suggested")).click();
+            supplier.driver()
+                    .findElement(By.cssSelector("#to-ship-" + data.item + " .ship-suggested"))
+                    .click();
             supplier.visible(By.id("shipment-status"));
             String asn = supplier.currentPath();
             buyer.screenshot("vmi-asn");
@@ -78,12 +93,25 @@ class VmiBrowserIT {
             warehouse.open(asn);
             warehouse.type("receive-1", "398");
             warehouse.click("receive");
-            warehouse.await("the receipt", d -> d.findElement(By.cssSelector("#line-1 .received")).getText().equals("398"));
+            warehouse.await(
+                    "the receipt",
+                    d -> d.findElement(By.cssSelector("#line-1 .received"))
+                            .getText()
+                            .equals("398"));
             warehouse.open("/vmi/stock");
-            warehouse.driver().findElement(By.cssSelector("#vmi-stock-" + data.item + " .consume-qty")).sendKeys("12");
-            warehouse.driver().findElement(By.cssSelector("#vmi-stock-" + data.item + " .consume")).click();
-            warehouse.await("the consumption", d -> d.findElement(By.cssSelector("#vmi-stock-" + data.item + " .consigned"))
-                    .getText().equals("386"));
+            warehouse
+                    .driver()
+                    .findElement(By.cssSelector("#vmi-stock-" + data.item + " .consume-qty"))
+                    .sendKeys("12");
+            warehouse
+                    .driver()
+                    .findElement(By.cssSelector("#vmi-stock-" + data.item + " .consume"))
+                    .click();
+            warehouse.await(
+                    "the consumption",
+                    d -> d.findElement(By.cssSelector("#vmi-stock-" + data.item + " .consigned"))
+                            .getText()
+                            .equals("386"));
 
             finance.logIn("t-finance", Fixtures.PASSWORD);
             finance.open("/settlements");
@@ -93,16 +121,21 @@ class VmiBrowserIT {
             finance.awaitText("statement-total", "¥35.40");
             String statement = finance.currentPath();
             finance.click("issue");
-            finance.await("the statement to be issued", d -> d.findElements(By.id("issue")).isEmpty());
+            finance.await(
+                    "the statement to be issued",
+                    d -> d.findElements(By.id("issue")).isEmpty());
 
             supplier.open(statement);
             supplier.type("confirm-comment", "无误");
             supplier.click("confirm");
-            supplier.await("the confirmation", d -> d.findElements(By.id("confirm")).isEmpty());
+            supplier.await(
+                    "the confirmation", d -> d.findElements(By.id("confirm")).isEmpty());
             supplier.screenshot("vmi-statement-confirmed");
             finance.open(statement);
             finance.click("close");
-            finance.await("the statement to be closed", d -> d.findElements(By.id("close")).isEmpty());
+            finance.await(
+                    "the statement to be closed",
+                    d -> d.findElements(By.id("close")).isEmpty());
             String status = finance.byId("statement-status").getText();
             assertThat(status).isIn("已关闭", "closed");
             finance.screenshot("vmi-statement-closed");

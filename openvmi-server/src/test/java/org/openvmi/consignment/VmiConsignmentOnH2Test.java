@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class VmiConsignmentOnH2Test extends VmiConsignmentContract {
-}
+class VmiConsignmentOnH2Test extends VmiConsignmentContract {}

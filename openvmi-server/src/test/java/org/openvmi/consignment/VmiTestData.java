@@ -2,7 +2,6 @@ package org.openvmi.consignment;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.LocationCommand;

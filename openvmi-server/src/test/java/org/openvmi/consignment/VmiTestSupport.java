@@ -1,22 +1,14 @@
 package org.openvmi.consignment;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.WarehouseCatalog;
@@ -30,37 +22,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Master data, clock and request helpers of the consignment tests. */
 abstract class VmiTestSupport {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -86,13 +74,16 @@ abstract class VmiTestSupport {
 
     String agreementBody(String supplier, String mode, String lines) {
         return ("{\"supplier\":\"%s\",\"currency\":\"CNY\",\"replenishWithinHours\":48,\"settlementCycle\":\"MONTHLY\","
-                + "\"ownershipMode\":\"%s\",\"validFrom\":\"2026-01-01\",\"penaltyTerms\":\"迟到每小时罚款\","
-                + "\"penaltyPerLateHour\":\"10.00\",\"lines\":[%s]}").formatted(supplier, mode, lines.replace("%VMI%", data.vmi));
+                        + "\"ownershipMode\":\"%s\",\"validFrom\":\"2026-01-01\",\"penaltyTerms\":\"迟到每小时罚款\","
+                        + "\"penaltyPerLateHour\":\"10.00\",\"lines\":[%s]}")
+                .formatted(supplier, mode, lines.replace("%VMI%", data.vmi));
     }
 
     long agreement(String supplier, String mode, String lines) throws Exception {
         return body(postJson("/api/v1/vmi/agreements", as(Role.BUYER), agreementBody(supplier, mode, lines))
-                .andExpect(status().isCreated())).get("id").asLong();
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     String asnLine(String item, String qty, String lot) {
@@ -102,33 +93,46 @@ abstract class VmiTestSupport {
 
     long asn(RequestPostProcessor who, String supplier, String lines) throws Exception {
         String body = "{" + (supplier == null ? "" : "\"supplier\":\"" + supplier + "\",")
-                      + "\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[" + lines + "]}";
-        return body(postJson("/api/v1/shipments", who, body).andExpect(status().isCreated())).get("id").asLong();
+                + "\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[" + lines + "]}";
+        return body(postJson("/api/v1/shipments", who, body).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     void receiveAll(long asn, String item, String qty) throws Exception {
-        postJson("/api/v1/shipments/" + asn + "/receive", as(Role.WAREHOUSE),
-                "{\"lines\":[{\"item\":\"" + item + "\",\"qty\":" + qty + "}]}").andExpect(status().isOk());
+        postJson(
+                        "/api/v1/shipments/" + asn + "/receive",
+                        as(Role.WAREHOUSE),
+                        "{\"lines\":[{\"item\":\"" + item + "\",\"qty\":" + qty + "}]}")
+                .andExpect(status().isOk());
     }
 
     ResultActions consume(String item, String qty) throws Exception {
-        return postJson("/api/v1/vmi/consumptions", as(Role.WAREHOUSE),
-                "{\"item\":\"" + item + "\",\"location\":\"" + data.vmi + "\",\"qty\":" + qty + ",\"reference\":\"WO-T\"}");
+        return postJson(
+                "/api/v1/vmi/consumptions",
+                as(Role.WAREHOUSE),
+                "{\"item\":\"" + item + "\",\"location\":\"" + data.vmi + "\",\"qty\":" + qty
+                        + ",\"reference\":\"WO-T\"}");
     }
 
     /** Each statement a test makes is of a period of its own (one supplier and period make one statement). */
-    private static final java.util.concurrent.atomic.AtomicInteger PERIODS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger PERIODS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     long statement(String supplier) throws Exception {
-        return body(makeStatement(supplier).andExpect(status().isCreated())).get("id").asLong();
+        return body(makeStatement(supplier).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     /** The statement of the open lines up to the end of this month, from a day before all earlier ones'. */
     ResultActions makeStatement(String supplier) throws Exception {
         LocalDate today = LocalDate.now(clock);
-        return postJson("/api/v1/settlements", as(Role.FINANCE),
-                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}".formatted(supplier, periodStart(),
-                        today.withDayOfMonth(today.lengthOfMonth())));
+        return postJson(
+                "/api/v1/settlements",
+                as(Role.FINANCE),
+                "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
+                        .formatted(supplier, periodStart(), today.withDayOfMonth(today.lengthOfMonth())));
     }
 
     /** The start of a period no other statement of these tests has: a day before the month's start, then two… */
@@ -143,7 +147,8 @@ abstract class VmiTestSupport {
     }
 
     ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(
+                post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     JsonNode body(ResultActions result) throws Exception {
@@ -154,7 +159,11 @@ abstract class VmiTestSupport {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id
                 JOIN location l ON l.id = b.location_id WHERE i.code = :i AND l.code = :l AND b.owner = :o""")
-                .param("i", item).param("l", location).param("o", owner).query(BigDecimal.class).single();
+                .param("i", item)
+                .param("l", location)
+                .param("o", owner)
+                .query(BigDecimal.class)
+                .single();
     }
 
     BigDecimal settledQty(String supplier) {
@@ -165,9 +174,9 @@ abstract class VmiTestSupport {
 
     /** Σ settlement quantity = Σ quantity that left the supplier's ownership, per supplier and day. */
     void assertInvariant(String supplier) {
-        BigDecimal transferred = jdbc.sql("""
-                SELECT COALESCE(-SUM(qty), 0) FROM stock_movement WHERE type = 'OWNERSHIP_TRANSFER' AND owner = :s""")
-                .param("s", supplier).query(BigDecimal.class).single();
+        BigDecimal transferred =
+                jdbc.sql("""
+                SELECT COALESCE(-SUM(qty), 0) FROM stock_movement WHERE type = 'OWNERSHIP_TRANSFER' AND owner = :s""").param("s", supplier).query(BigDecimal.class).single();
         assertThat(settledQty(supplier)).isEqualByComparingTo(transferred);
     }
 }

@@ -1,10 +1,15 @@
 package org.openvmi.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemQuery;
@@ -20,47 +25,61 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-@SpringBootTest(properties = {"openvmi.demo-data=true", "openvmi.security.bcrypt-strength=4", "openvmi.planning.replan=false",
-        "logging.level.org.openvmi.demo=INFO"})
+@SpringBootTest(
+        properties = {
+            "openvmi.demo-data=true",
+            "openvmi.security.bcrypt-strength=4",
+            "openvmi.planning.replan=false",
+            "logging.level.org.openvmi.demo=INFO"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)
 class DemoDataSeederTest {
 
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     DemandHistory demand;
+
     @Autowired
     DemoDataSeeder seeder;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
 
     @Test
     void an_empty_database_gets_the_demo_buyer_with_its_master_data() {
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_stock").query(Long.class).single())
-                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM supplier_item").query(Long.class).single());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_stock")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM supplier_item")
+                        .query(Long.class)
+                        .single());
         assertThat(items.count()).isEqualTo(200);
         assertThat(warehouses.count()).isEqualTo(3);
         assertThat(suppliers.count()).isEqualTo(8);
-        assertThat(warehouses.locations("WH-SH")).extracting(l -> l.type().name())
+        assertThat(warehouses.locations("WH-SH"))
+                .extracting(l -> l.type().name())
                 .contains("STORAGE", "VMI", "RECEIVING", "IN_TRANSIT");
         assertThat(items.categories()).hasSizeGreaterThanOrEqualTo(8);
         // every item has exactly one primary source
-        assertThat(jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM supplier_item WHERE is_primary").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM supplier_item WHERE is_primary")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_item WHERE is_primary").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supplier_item WHERE is_primary")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(200);
     }
 
@@ -81,7 +100,9 @@ class DemoDataSeederTest {
     void a_year_of_daily_demand_has_smooth_and_intermittent_series() {
         assertThat(demand.count()).isGreaterThan(50_000);
         LocalDate today = LocalDate.now();
-        List<Long> itemIds = items.find(ItemQuery.ALL, PageRequest.of(0, 200)).content().stream().map(i -> i.id()).toList();
+        List<Long> itemIds = items.find(ItemQuery.ALL, PageRequest.of(0, 200)).content().stream()
+                .map(i -> i.id())
+                .toList();
         long warehouseId = warehouses.get("WH-SH").id();
         int intermittent = 0;
         int daily = 0;

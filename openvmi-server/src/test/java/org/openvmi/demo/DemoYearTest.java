@@ -1,5 +1,11 @@
 package org.openvmi.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,23 +26,21 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The seeded demo is a plant that has run for a year (issue 14 part 6): stock of both owners everywhere, a year of
  * history, documents in every status, and a first planning run that finds a few dozen alerts, not hundreds. Same
  * configuration as {@link DemoDataSeederTest}, so both share one seeded context.
  */
-@SpringBootTest(properties = {"openvmi.demo-data=true", "openvmi.security.bcrypt-strength=4", "openvmi.planning.replan=false",
-        "logging.level.org.openvmi.demo=INFO"})
+@SpringBootTest(
+        properties = {
+            "openvmi.demo-data=true",
+            "openvmi.security.bcrypt-strength=4",
+            "openvmi.planning.replan=false",
+            "logging.level.org.openvmi.demo=INFO"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,13 +53,16 @@ class DemoYearTest {
     static final int MAX_OPEN_ALERTS = 32;
     /** Measured 2 (the items left running low; the other low ones are on order). */
     static final int MAX_OPEN_SUGGESTIONS = 40;
+
     private static final Pattern CARD = Pattern.compile(
             "<a[^>]*id=\"(todo-[a-z-]+)\"[^>]*href=\"[^\"]+\"[^>]*>\\s*<div class=\"value\">(\\d+)</div>");
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
 
@@ -71,58 +77,111 @@ class DemoYearTest {
                 GROUP BY w.code""").query().listOfRows();
         assertThat(rows).hasSize(3);
         rows.forEach(r -> {
-            assertThat(((Number) r.get("own")).doubleValue()).as("own stock at %s", r.get("warehouse")).isPositive();
-            assertThat(((Number) r.get("consigned")).doubleValue()).as("consignment at %s", r.get("warehouse")).isPositive();
+            assertThat(((Number) r.get("own")).doubleValue())
+                    .as("own stock at %s", r.get("warehouse"))
+                    .isPositive();
+            assertThat(((Number) r.get("consigned")).doubleValue())
+                    .as("consignment at %s", r.get("warehouse"))
+                    .isPositive();
         });
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_balance WHERE on_hand < 0").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_balance WHERE on_hand < 0")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // consignment: S001's agreement, weekly shipments received, consumptions settled (ownership passed)
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_agreement").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_shipment WHERE status = 'RECEIVED'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_agreement")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_shipment WHERE status = 'RECEIVED'")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThan(100);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_settlement_line").query(Long.class).single()).isGreaterThan(100);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_settlement_line")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(100);
     }
 
     @Test
     @Order(2)
     void the_history_is_a_year_of_back_dated_movements_and_demand() {
         LocalDate today = LocalDate.now();
-        System.out.println("Demo demand days per item at WH-SH: " + jdbc.sql("""
+        System.out.println("Demo demand days per item at WH-SH: "
+                + jdbc.sql("""
                 SELECT d.item_id, COUNT(*) FROM demand_history d JOIN warehouse w ON w.id = d.warehouse_id
                 WHERE w.code = 'WH-SH' AND d.qty > 0 GROUP BY d.item_id ORDER BY d.item_id FETCH FIRST 20 ROWS ONLY""")
-                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list()
-                + " stockout rows " + jdbc.sql("SELECT COUNT(*) FROM demand_history WHERE stockout").query(Long.class).single()
-                + " movements " + jdbc.sql("SELECT type, COUNT(*) FROM stock_movement GROUP BY type")
-                .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list());
-        LocalDate first = jdbc.sql("SELECT MIN(demand_date) FROM demand_history WHERE qty > 0").query(LocalDate.class).single();
-        LocalDate last = jdbc.sql("SELECT MAX(demand_date) FROM demand_history WHERE qty > 0").query(LocalDate.class).single();
+                        .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
+                        .list()
+                + " stockout rows "
+                + jdbc.sql("SELECT COUNT(*) FROM demand_history WHERE stockout")
+                        .query(Long.class)
+                        .single()
+                + " movements "
+                + jdbc.sql("SELECT type, COUNT(*) FROM stock_movement GROUP BY type")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .list());
+        LocalDate first = jdbc.sql("SELECT MIN(demand_date) FROM demand_history WHERE qty > 0")
+                .query(LocalDate.class)
+                .single();
+        LocalDate last = jdbc.sql("SELECT MAX(demand_date) FROM demand_history WHERE qty > 0")
+                .query(LocalDate.class)
+                .single();
         assertThat(first).isBeforeOrEqualTo(today.minusDays(360));
         assertThat(last).isEqualTo(today.minusDays(1));
-        long months = jdbc.sql("SELECT COUNT(DISTINCT EXTRACT(YEAR FROM posted_at) * 100 + EXTRACT(MONTH FROM posted_at)) FROM stock_movement")
-                .query(Long.class).single();
+        long months = jdbc.sql(
+                        "SELECT COUNT(DISTINCT EXTRACT(YEAR FROM posted_at) * 100 + EXTRACT(MONTH FROM posted_at)) FROM stock_movement")
+                .query(Long.class)
+                .single();
         assertThat(months).as("calendar months with movements").isGreaterThanOrEqualTo(12);
         for (String type : List.of("RECEIPT", "ISSUE", "CONSUME")) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE type = ? AND posted_at < ?")
-                    .params(type, java.sql.Timestamp.valueOf(today.minusDays(300).atStartOfDay())).query(Long.class).single())
-                    .as("%s movements older than 300 days", type).isPositive();
+                            .params(
+                                    type,
+                                    java.sql.Timestamp.valueOf(
+                                            today.minusDays(300).atStartOfDay()))
+                            .query(Long.class)
+                            .single())
+                    .as("%s movements older than 300 days", type)
+                    .isPositive();
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
     @Order(3)
     void purchase_orders_requisitions_notices_and_statements_exist_in_every_status() throws Exception {
-        List<String> statuses = jdbc.sql("SELECT DISTINCT status FROM proc_purchase_order").query(String.class).list();
-        assertThat(statuses).contains("SENT", "CONFIRMED", "CHANGE_PROPOSED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED");
-        JsonNode late = json.readTree(mvc.perform(get("/api/v1/purchase-orders").param("due", "late")
-                .with(httpBasic("buyer", "demo123"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> statuses = jdbc.sql("SELECT DISTINCT status FROM proc_purchase_order")
+                .query(String.class)
+                .list();
+        assertThat(statuses)
+                .contains("SENT", "CONFIRMED", "CHANGE_PROPOSED", "PARTIALLY_RECEIVED", "RECEIVED", "CLOSED");
+        JsonNode late = json.readTree(
+                mvc.perform(get("/api/v1/purchase-orders").param("due", "late").with(httpBasic("buyer", "demo123")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         assertThat(late.get("totalElements").asLong()).as("overdue orders").isPositive();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition WHERE status = 'SUBMITTED'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition WHERE status = 'SUBMITTED'")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition WHERE status = 'DRAFT'").query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_shipment_notice").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition WHERE status = 'DRAFT'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_shipment_notice")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         Map<String, Long> statements = new HashMap<>();
         jdbc.sql("SELECT status, COUNT(*) FROM vmi_settlement_statement GROUP BY status")
-                .query((rs, n) -> statements.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> statements.put(rs.getString(1), rs.getLong(2)))
+                .list();
         assertThat(statements.get("CONFIRMED")).isGreaterThanOrEqualTo(10);
         assertThat(statements.get("DISPUTED")).isEqualTo(1);
     }
@@ -131,51 +190,73 @@ class DemoYearTest {
     @Order(4)
     void one_planning_run_finds_a_few_dozen_alerts_and_a_bounded_number_of_suggestions_and_every_home_shows_work()
             throws Exception {
-        JsonNode started = json.readTree(mvc.perform(post("/api/v1/planning/runs").with(httpBasic("planner", "demo123"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
+        JsonNode started = json.readTree(mvc.perform(post("/api/v1/planning/runs")
+                        .with(httpBasic("planner", "demo123"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         JsonNode run;
         long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         do {
             Thread.sleep(200);
-            run = json.readTree(mvc.perform(get("/api/v1/planning/runs/" + started.get("id").asLong())
-                    .with(httpBasic("viewer", "demo123"))).andReturn().getResponse().getContentAsString());
+            run = json.readTree(
+                    mvc.perform(get("/api/v1/planning/runs/" + started.get("id").asLong())
+                                    .with(httpBasic("viewer", "demo123")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
             assertThat(System.nanoTime()).isLessThan(deadline);
-        } while (!run.get("status").asString().equals("DONE") && !run.get("status").asString().equals("FAILED"));
+        } while (!run.get("status").asString().equals("DONE")
+                && !run.get("status").asString().equals("FAILED"));
         assertThat(run.get("status").asString()).isEqualTo("DONE");
 
         Map<String, Long> alerts = new HashMap<>();
         jdbc.sql("SELECT alert_type, COUNT(*) FROM stock_alert WHERE open_key IS NOT NULL GROUP BY alert_type")
-                .query((rs, n) -> alerts.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> alerts.put(rs.getString(1), rs.getLong(2)))
+                .list();
         Map<String, Long> suggestions = new HashMap<>();
         jdbc.sql("SELECT type, COUNT(*) FROM planning_suggestion WHERE status = 'OPEN' GROUP BY type")
-                .query((rs, n) -> suggestions.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> suggestions.put(rs.getString(1), rs.getLong(2)))
+                .list();
         System.out.println("Demo after one planning run: open alerts " + alerts + ", open suggestions " + suggestions);
-        System.out.println("Demo open alerts (item@warehouse type stock/line): " + jdbc.sql("""
+        System.out.println("Demo open alerts (item@warehouse type stock/line): "
+                + jdbc.sql("""
                 SELECT i.code, w.code, a.alert_type, a.qty_at_raise, a.line_qty FROM stock_alert a
                 JOIN item i ON i.id = a.item_id JOIN warehouse w ON w.id = a.warehouse_id
                 WHERE a.open_key IS NOT NULL ORDER BY w.code, i.code""")
-                .query((rs, n) -> rs.getString(1) + "@" + rs.getString(2) + " " + rs.getString(3) + " "
-                        + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + "/"
-                        + rs.getBigDecimal(5).stripTrailingZeros().toPlainString()).list());
+                        .query((rs, n) -> rs.getString(1) + "@" + rs.getString(2) + " " + rs.getString(3) + " "
+                                + rs.getBigDecimal(4).stripTrailingZeros().toPlainString() + "/"
+                                + rs.getBigDecimal(5).stripTrailingZeros().toPlainString())
+                        .list());
         long open = alerts.values().stream().mapToLong(Long::longValue).sum();
         assertThat(open).as("open alerts " + alerts).isPositive().isLessThanOrEqualTo(MAX_OPEN_ALERTS);
-        long below = alerts.getOrDefault("BELOW_WARNING", 0L) + alerts.getOrDefault("BELOW_SAFETY", 0L)
-                     + alerts.getOrDefault("STOCKOUT", 0L);
-        assertThat(below).as("alerts where stock really is low (the missed deliveries) " + alerts).isGreaterThanOrEqualTo(10);
-        assertThat(suggestions.values().stream().mapToLong(Long::longValue).sum()).as("open suggestions " + suggestions)
+        long below = alerts.getOrDefault("BELOW_WARNING", 0L)
+                + alerts.getOrDefault("BELOW_SAFETY", 0L)
+                + alerts.getOrDefault("STOCKOUT", 0L);
+        assertThat(below)
+                .as("alerts where stock really is low (the missed deliveries) " + alerts)
+                .isGreaterThanOrEqualTo(10);
+        assertThat(suggestions.values().stream().mapToLong(Long::longValue).sum())
+                .as("open suggestions " + suggestions)
                 .isLessThanOrEqualTo(MAX_OPEN_SUGGESTIONS);
 
         for (String user : List.of("buyer", "warehouse", "finance", "sup-s001")) {
             String html = mvc.perform(get("/").session(UiSessions.login(mvc, user, "demo123")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             Map<String, Long> cards = new HashMap<>();
             Matcher m = CARD.matcher(html);
             while (m.find()) {
                 cards.put(m.group(1), Long.parseLong(m.group(2)));
             }
             System.out.println("Demo home of " + user + ": " + cards);
-            assertThat(cards.values()).as("to-do counts on the home of " + user + ": " + cards).anyMatch(c -> c > 0);
+            assertThat(cards.values())
+                    .as("to-do counts on the home of " + user + ": " + cards)
+                    .anyMatch(c -> c > 0);
         }
     }
 
@@ -188,18 +269,27 @@ class DemoYearTest {
     @Order(5)
     void the_kpis_value_consignment_and_stale_stock() throws Exception {
         JsonNode kpis = json.readTree(mvc.perform(get("/api/v1/analytics/kpis").with(httpBasic("buyer", "demo123")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         Map<String, JsonNode> byCode = new HashMap<>();
         kpis.get("kpis").forEach(k -> byCode.put(k.get("code").asString(), k.get("value")));
         System.out.println("Demo KPIs: " + byCode);
         assertThat(byCode.get("consignmentValue").decimalValue()).isPositive();
         assertThat(byCode.get("stockValue").decimalValue()).isPositive();
-        JsonNode stale = json.readTree(mvc.perform(get("/api/v1/analytics/stale").with(httpBasic("buyer", "demo123")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode stale =
+                json.readTree(mvc.perform(get("/api/v1/analytics/stale").with(httpBasic("buyer", "demo123")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         System.out.println("Demo stale: " + stale.get("lines").size() + " lines, " + stale.get("totalValue"));
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         for (JsonNode line : stale.get("lines")) {
-            assertThat(line.get("value").decimalValue()).as("stale line " + line).isPositive();
+            assertThat(line.get("value").decimalValue())
+                    .as("stale line " + line)
+                    .isPositive();
             sum = sum.add(line.get("value").decimalValue());
         }
         assertThat(stale.get("totalValue").decimalValue()).isEqualByComparingTo(sum);

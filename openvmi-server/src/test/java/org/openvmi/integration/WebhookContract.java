@@ -1,15 +1,21 @@
 package org.openvmi.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,25 +32,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event
  * publication registry, the delivery outbox and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
  * Run on H2 and PostgreSQL.
  */
-@TestPropertySource(properties = {
-        "openvmi.webhooks.dispatch-interval=200ms",
-        "openvmi.webhooks.backoff-base=200ms",
-        "openvmi.webhooks.max-attempts=3",
-        "openvmi.webhooks.request-timeout=3s"})
+@TestPropertySource(
+        properties = {
+            "openvmi.webhooks.dispatch-interval=200ms",
+            "openvmi.webhooks.backoff-base=200ms",
+            "openvmi.webhooks.max-attempts=3",
+            "openvmi.webhooks.request-timeout=3s"
+        })
 abstract class WebhookContract {
 
     static final String SECRET = "test-secret-0123456789";
@@ -52,10 +51,13 @@ abstract class WebhookContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     IncompleteEventPublications incomplete;
 
@@ -71,40 +73,55 @@ abstract class WebhookContract {
     @AfterEach
     void stop() throws Exception {
         if (webhook != 0) {
-            mvc.perform(delete("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN))).andExpect(status().isNoContent());
+            mvc.perform(delete("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN)))
+                    .andExpect(status().isNoContent());
         }
         receiver.close();
     }
 
     private long register(String json) throws Exception {
-        String body = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/v1/webhooks")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JSON.readTree(body).get("id").asLong();
     }
 
     private JsonNode deliveries() throws Exception {
-        return JSON.readTree(mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries").with(as(Role.ADMIN)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("content");
+        return JSON.readTree(mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries")
+                                .with(as(Role.ADMIN)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("content");
     }
 
     /** The receiver's own check, written without the application's code. */
     static String hmac(String secret, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return "sha256="
+                + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void a_receiver_gets_each_raised_alert_as_signed_json_and_the_log_shows_it_delivered() throws Exception {
-        String response = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        String response = mvc.perform(post("/api/v1/webhooks")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
-                                 + "\",\"eventTypes\":[\"alert.raised\"],\"description\":\"ERP\"}"))
+                                + "\",\"eventTypes\":[\"alert.raised\"],\"description\":\"ERP\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.secret").value(SECRET))
                 .andExpect(jsonPath("$.active").value(true))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         webhook = JSON.readTree(response).get("id").asLong();
         mvc.perform(get("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN)))
                 .andExpect(status().isOk())
@@ -114,15 +131,18 @@ abstract class WebhookContract {
         AlertTestData data = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
         data.crossSafetyAndWarning();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.mentioning(data.item).size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.mentioning(data.item).size() == 2);
         Set<String> types = new java.util.HashSet<>();
         Set<Long> alertIds = new java.util.HashSet<>();
         Set<String> deliveryIds = new java.util.HashSet<>();
         for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
             String timestamp = r.header("X-OpenVMI-Timestamp");
             assertThat(r.header("X-OpenVMI-Signature")).isEqualTo(hmac(SECRET, timestamp, r.body()));
-            assertThat(r.header("X-OpenVMI-Signature")).isNotEqualTo(hmac("another-secret-xxxxxxx", timestamp, r.body()));
-            assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(300);
+            assertThat(r.header("X-OpenVMI-Signature"))
+                    .isNotEqualTo(hmac("another-secret-xxxxxxx", timestamp, r.body()));
+            assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)))
+                    .isLessThan(300);
             assertThat(r.header("X-OpenVMI-Event")).isEqualTo("alert.raised");
             assertThat(r.header("Content-Type")).startsWith("application/json");
             deliveryIds.add(r.header("X-OpenVMI-Delivery"));
@@ -133,8 +153,9 @@ abstract class WebhookContract {
             assertThat(alert.get("warehouse").asString()).isEqualTo(data.warehouse);
             assertThat(alert.get("unit").asString()).isEqualTo("PCS");
             alertIds.add(alert.get("alertId").asLong());
-            types.add(alert.get("type").asString() + "<" + alert.get("line").decimalValue().toPlainString() + " at "
-                      + alert.get("stock").decimalValue().toPlainString());
+            types.add(alert.get("type").asString() + "<"
+                    + alert.get("line").decimalValue().toPlainString() + " at "
+                    + alert.get("stock").decimalValue().toPlainString());
         }
         // one alert, raised below the warning line and escalated below safety: each is an alert.raised of its level
         assertThat(types).containsExactlyInAnyOrder("BELOW_SAFETY<20 at 12", "BELOW_WARNING<50 at 45");
@@ -185,21 +206,25 @@ abstract class WebhookContract {
         assertThat(Duration.between(a2, a3)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
         // the receiver saw the same delivery id three times: it can tell a retry from a new event
         String deliveryId = failed.get("deliveryId").asString();
-        assertThat(receiver.mentioning(data.item).stream().filter(r -> deliveryId.equals(r.header("X-OpenVMI-Delivery"))))
+        assertThat(receiver.mentioning(data.item).stream()
+                        .filter(r -> deliveryId.equals(r.header("X-OpenVMI-Delivery"))))
                 .hasSize(3);
 
         receiver.answerWith(204);
-        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/" + failed.get("id").asLong() + "/redeliver")
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/"
+                                + failed.get("id").asLong() + "/redeliver")
                         .with(as(Role.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(
-                        get("/api/v1/webhooks/" + webhook + "/deliveries/" + failed.get("id").asLong()).with(as(Role.ADMIN)))
-                .andExpect(jsonPath("$.status").value("DELIVERED"))
-                .andExpect(jsonPath("$.attemptLog.length()").value(4))
-                .andExpect(jsonPath("$.attemptLog[3].attemptNo").value(4))
-                .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204))
-                .andExpect(jsonPath("$.attempts").value(4)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries/"
+                                        + failed.get("id").asLong())
+                                .with(as(Role.ADMIN)))
+                        .andExpect(jsonPath("$.status").value("DELIVERED"))
+                        .andExpect(jsonPath("$.attemptLog.length()").value(4))
+                        .andExpect(jsonPath("$.attemptLog[3].attemptNo").value(4))
+                        .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204))
+                        .andExpect(jsonPath("$.attempts").value(4)));
     }
 
     @Test
@@ -208,8 +233,10 @@ abstract class WebhookContract {
         webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
         AlertTestData data = new AlertTestData(mvc, null);
         data.crossSafetyAndWarning();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries().findValues("status"))
-                .hasSize(2).allSatisfy(st -> assertThat(st.asString()).isEqualTo("FAILED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deliveries().findValues("status"))
+                        .hasSize(2)
+                        .allSatisfy(st -> assertThat(st.asString()).isEqualTo("FAILED")));
         // the id as the receiver knows it: from the header of a request it got
         String uuid = receiver.mentioning(data.item).get(0).header("X-OpenVMI-Delivery");
         String byUuid = "/api/v1/webhooks/" + webhook + "/deliveries/" + uuid;
@@ -224,18 +251,20 @@ abstract class WebhookContract {
                 .andExpect(jsonPath("$.deliveryId").value(uuid))
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.attempts").value(3));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
-                .andExpect(jsonPath("$.status").value("FAILED"))
-                .andExpect(jsonPath("$.attempts").value(6))
-                .andExpect(jsonPath("$.attemptLog.length()").value(6)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
+                        .andExpect(jsonPath("$.status").value("FAILED"))
+                        .andExpect(jsonPath("$.attempts").value(6))
+                        .andExpect(jsonPath("$.attemptLog.length()").value(6)));
 
         receiver.answerWith(204);
         mvc.perform(post(byUuid + "/redeliver").with(as(Role.ADMIN))).andExpect(status().isOk());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
-                .andExpect(jsonPath("$.status").value("DELIVERED"))
-                .andExpect(jsonPath("$.attempts").value(7))
-                .andExpect(jsonPath("$.attemptLog[6].attemptNo").value(7))
-                .andExpect(jsonPath("$.attemptLog[6].statusCode").value(204)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get(byUuid).with(as(Role.ADMIN)))
+                        .andExpect(jsonPath("$.status").value("DELIVERED"))
+                        .andExpect(jsonPath("$.attempts").value(7))
+                        .andExpect(jsonPath("$.attemptLog[6].attemptNo").value(7))
+                        .andExpect(jsonPath("$.attemptLog[6].statusCode").value(204)));
         assertThat(receiver.mentioning(data.item).stream().filter(r -> uuid.equals(r.header("X-OpenVMI-Delivery"))))
                 .hasSize(7);
 
@@ -243,7 +272,8 @@ abstract class WebhookContract {
         mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
                         .with(as(Role.ADMIN)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/not-a-delivery/redeliver").with(as(Role.ADMIN)))
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/not-a-delivery/redeliver")
+                        .with(as(Role.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("deliveryId"));
     }
@@ -251,49 +281,73 @@ abstract class WebhookContract {
     @Test
     void an_alert_whose_webhook_could_not_be_queued_is_kept_by_the_registry_and_delivered_when_resubmitted()
             throws Exception {
-        webhook = register("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
-                           + "\",\"eventTypes\":[\"alert.raised\"]}");
+        webhook = register(
+                "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"alert.raised\"]}");
         AlertTestData data = new AlertTestData(mvc, null);
         // the outbox table is gone for a moment: the listener fails after the alert committed
         jdbc.sql("ALTER TABLE webhook_delivery RENAME TO webhook_delivery_away").update();
         try {
             data.crossSafetyAndWarning();
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.sql("""
                     SELECT COUNT(*) FROM event_publication
-                    WHERE listener_id LIKE '%AlertWebhooks%' AND completion_date IS NULL AND status = 'FAILED'""")
-                    .query(Long.class).single() == 2); // one event per posting: the raise, then the escalation
+                    WHERE listener_id LIKE '%AlertWebhooks%' AND completion_date IS NULL AND status = 'FAILED'""").query(Long.class).single()
+                            == 2); // one event per posting: the raise, then the escalation
         } finally {
-            jdbc.sql("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery").update();
+            jdbc.sql("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery")
+                    .update();
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :i")
-                .param("i", data.item).query(Long.class).single()).as("the alert committed").isEqualTo(1);
+                        .param("i", data.item)
+                        .query(Long.class)
+                        .single())
+                .as("the alert committed")
+                .isEqualTo(1);
         assertThat(receiver.mentioning(data.item)).isEmpty();
 
         // what a restart does with spring.modulith.events.republish-outstanding-events-on-restart=true
         incomplete.resubmitIncompletePublications(p -> true);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.mentioning(data.item).size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.mentioning(data.item).size() == 2);
         for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
-            assertThat(r.header("X-OpenVMI-Signature")).isEqualTo(hmac(SECRET, r.header("X-OpenVMI-Timestamp"), r.body()));
+            assertThat(r.header("X-OpenVMI-Signature"))
+                    .isEqualTo(hmac(SECRET, r.header("X-OpenVMI-Timestamp"), r.body()));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AlertWebhooks%'").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AlertWebhooks%'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     @Test
     void bad_registrations_are_refused_naming_the_field() throws Exception {
-        mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/webhooks")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\":\"ftp://x\",\"eventTypes\":[\"order.shipped\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("url", "eventTypes")));
-        mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"url\":\"http://127.0.0.1:1/x\",\"secret\":\"short\",\"eventTypes\":[\"alert.raised\"]}"))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("url", "eventTypes")));
+        mvc.perform(
+                        post("/api/v1/webhooks")
+                                .with(as(Role.ADMIN))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"url\":\"http://127.0.0.1:1/x\",\"secret\":\"short\",\"eventTypes\":[\"alert.raised\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("secret"));
-        String generated = mvc.perform(post("/api/v1/webhooks").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"url\":\"http://127.0.0.1:1/x\",\"eventTypes\":[\"alert.raised\"],\"active\":false}"))
+        String generated = mvc.perform(
+                        post("/api/v1/webhooks")
+                                .with(as(Role.ADMIN))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"url\":\"http://127.0.0.1:1/x\",\"eventTypes\":[\"alert.raised\"],\"active\":false}"))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode created = JSON.readTree(generated);
         webhook = created.get("id").asLong();
         assertThat(created.get("secret").asString()).startsWith("whsec_").hasSizeGreaterThan(40);

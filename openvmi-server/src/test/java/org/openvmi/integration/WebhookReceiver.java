@@ -1,5 +1,6 @@
 package org.openvmi.integration;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP receiver on a free local port that records every request and answers with a chosen status. */
 public final class WebhookReceiver implements AutoCloseable {

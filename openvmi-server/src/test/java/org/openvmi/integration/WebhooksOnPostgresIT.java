@@ -3,5 +3,4 @@ package org.openvmi.integration;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class WebhooksOnPostgresIT extends WebhookContract {
-}
+class WebhooksOnPostgresIT extends WebhookContract {}

@@ -1,14 +1,5 @@
 package org.openvmi.inventory;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCommand;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.openvmi.testsupport.Fixtures.as;
@@ -19,20 +10,34 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvmi.catalog.ItemCommand;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.http.MediaType;
+
 /** Cycle counts through the REST API, on H2 and PostgreSQL. */
 abstract class CountApiContract extends StockDocsContract {
 
     long sheet(String body) throws Exception {
-        return body(postJson("/api/v1/counts", Role.WAREHOUSE, body).andExpect(status().isCreated())).get("id").asLong();
+        return body(postJson("/api/v1/counts", Role.WAREHOUSE, body).andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     void enter(long id, String lines) throws Exception {
-        mvc.perform(put("/api/v1/counts/" + id + "/lines").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lines\":[" + lines + "]}")).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/counts/" + id + "/lines")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[" + lines + "]}"))
+                .andExpect(status().isOk());
     }
 
     static String counted(String item, String lot, String qty) {
-        return "{\"item\":\"%s\",\"lot\":%s,\"counted\":%s}".formatted(item, lot == null ? "null" : "\"" + lot + "\"", qty);
+        return "{\"item\":\"%s\",\"lot\":%s,\"counted\":%s}"
+                .formatted(item, lot == null ? "null" : "\"" + lot + "\"", qty);
     }
 
     @Test
@@ -60,12 +65,14 @@ abstract class CountApiContract extends StockDocsContract {
                 .andExpect(jsonPath("$.varianceReport.lines[2].variance").value(2));
         mvc.perform(get("/api/v1/movements").param("reference", "CNT-" + id).with(as(Role.FINANCE)))
                 .andExpect(jsonPath("$.totalElements").value(2))
-                .andExpect(jsonPath("$.content[?(@.item == '" + item + "')].qty").value(-2))
+                .andExpect(
+                        jsonPath("$.content[?(@.item == '" + item + "')].qty").value(-2))
                 .andExpect(jsonPath("$.content[?(@.lot == 'L2')].qty").value(2))
                 .andExpect(jsonPath("$.content[0].type").value("COUNT"));
         assertThat(onHand(item, bin1)).isEqualByComparingTo("8");
         assertThat(onHand(item, bin2)).isEqualByComparingTo("3");
-        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE))).andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.ok").value(true));
     }
 
     @Test
@@ -85,16 +92,22 @@ abstract class CountApiContract extends StockDocsContract {
     void a_blind_count_hides_book_quantities_until_it_is_posted() throws Exception {
         receive(item, bin1, null, "10");
         long id = body(postJson("/api/v1/counts", Role.WAREHOUSE, "{\"location\":\"" + bin1 + "\",\"blind\":true}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.blind").value(true))
-                .andExpect(jsonPath("$.lines[0].item").value(item))
-                .andExpect(jsonPath("$.lines[0].book").doesNotExist())).get("id").asLong();
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.blind").value(true))
+                        .andExpect(jsonPath("$.lines[0].item").value(item))
+                        .andExpect(jsonPath("$.lines[0].book").doesNotExist()))
+                .get("id")
+                .asLong();
         enter(id, counted(item, null, "9"));
         mvc.perform(get("/api/v1/counts/" + id).with(as(Role.WAREHOUSE)))
                 .andExpect(jsonPath("$.lines[0].counted").value(9))
                 .andExpect(jsonPath("$.lines[0].book").doesNotExist());
-        assertThat(mvc.perform(get("/api/v1/counts/" + id).with(as(Role.WAREHOUSE))).andReturn().getResponse()
-                .getContentAsString()).doesNotContain("\"book\"").doesNotContain("bookAtCount");
+        assertThat(mvc.perform(get("/api/v1/counts/" + id).with(as(Role.WAREHOUSE)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("\"book\"")
+                .doesNotContain("bookAtCount");
         postJson("/api/v1/counts/" + id + "/post", Role.WAREHOUSE, "")
                 .andExpect(jsonPath("$.lines[0].book").value(10))
                 .andExpect(jsonPath("$.varianceReport.lines[0].variance").value(-1));
@@ -113,7 +126,9 @@ abstract class CountApiContract extends StockDocsContract {
         enter(id, counted(lotItem, "L1", "0"));
         postJson("/api/v1/counts/" + id + "/post", Role.WAREHOUSE, "").andExpect(status().isOk());
         postJson("/api/v1/counts/" + id + "/post", Role.WAREHOUSE, "").andExpect(status().isConflict());
-        mvc.perform(put("/api/v1/counts/" + id + "/lines").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/v1/counts/" + id + "/lines")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"lines\":[" + counted(item, null, "1") + "]}"))
                 .andExpect(status().isConflict());
         assertThat(movements("COUNT", "CNT-" + id)).isEqualTo(1);
@@ -124,8 +139,10 @@ abstract class CountApiContract extends StockDocsContract {
     void the_one_shot_form_counts_the_given_lines_and_posts_them_at_once() throws Exception {
         receive(item, bin1, null, "10");
         receive(lotItem, bin1, "L1", "6");
-        postJson("/api/v1/counts", Role.WAREHOUSE, "{\"location\":\"" + bin1 + "\",\"post\":true,\"lines\":["
-                                                    + counted(item, null, "7") + "]}")
+        postJson(
+                        "/api/v1/counts",
+                        Role.WAREHOUSE,
+                        "{\"location\":\"" + bin1 + "\",\"post\":true,\"lines\":[" + counted(item, null, "7") + "]}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("POSTED"))
                 .andExpect(jsonPath("$.lines.length()").value(1))
@@ -154,33 +171,43 @@ abstract class CountApiContract extends StockDocsContract {
                 .andExpect(jsonPath("$.lines.length()").value(2))
                 .andExpect(jsonPath("$.lines[0].location").value(bin1))
                 .andExpect(jsonPath("$.lines[1].location").value(bin2));
-        mvc.perform(put("/api/v1/counts/" + id + "/lines").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"lines\":[{\"item\":\"" + item + "\",\"location\":\"" + bin1 + "\",\"counted\":1}]}"))
+        mvc.perform(put("/api/v1/counts/" + id + "/lines")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"item\":\"" + item + "\",\"location\":\"" + bin1
+                                + "\",\"counted\":1}]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
-        mvc.perform(put("/api/v1/counts/" + id + "/lines").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/v1/counts/" + id + "/lines")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"lines\":[{\"item\":\"" + bolt + "\",\"counted\":1}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].location"));
         postJson("/api/v1/counts", Role.WAREHOUSE, "{\"location\":\"" + data.destTransit + "\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("location"));
-        postJson("/api/v1/counts", Role.WAREHOUSE, "{\"post\":true}")
-                .andExpect(status().isBadRequest());
+        postJson("/api/v1/counts", Role.WAREHOUSE, "{\"post\":true}").andExpect(status().isBadRequest());
     }
 
     @Test
     void a_supplier_user_gets_403_on_count_writes_and_reads() throws Exception {
         receive(item, bin1, null, "2");
         long id = sheet("{\"location\":\"" + bin1 + "\"}");
-        mvc.perform(post("/api/v1/counts").with(asUser(Fixtures.SUPPLIER_USER_A)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"location\":\"" + bin1 + "\"}")).andExpect(status().isForbidden());
-        mvc.perform(put("/api/v1/counts/" + id + "/lines").with(asUser(Fixtures.SUPPLIER_USER_A))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"lines\":[" + counted(item, null, "0") + "]}"))
+        mvc.perform(post("/api/v1/counts")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"location\":\"" + bin1 + "\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/counts/" + id + "/lines")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[" + counted(item, null, "0") + "]}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/counts/" + id + "/post").with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/counts/" + id).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/counts/" + id).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/counts").param("status", "OPEN").with(as(Role.FINANCE)))
                 .andExpect(status().isOk());
         assertThat(onHand(item, bin1)).isEqualByComparingTo("2");

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class CountApiOnH2Test extends CountApiContract {
-}
+class CountApiOnH2Test extends CountApiContract {}

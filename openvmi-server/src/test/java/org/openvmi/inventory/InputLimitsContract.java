@@ -1,11 +1,5 @@
 package org.openvmi.inventory;
 
-import org.junit.jupiter.api.Test;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.openvmi.testsupport.Fixtures.as;
@@ -15,6 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Numbers out of their column's range, over-long free text and unusable Idempotency-Keys on the stock APIs: each a 400
@@ -45,7 +45,10 @@ abstract class InputLimitsContract extends StockDocsContract {
     void a_quantity_beyond_numeric_19_4_is_400_naming_the_line_field_with_the_columns_bounds() throws Exception {
         String bounds = "at most 15 digits before and 4 after the decimal point";
         refused(postJson("/api/v1/movements", Role.WAREHOUSE, movement("1e20", null)), "lines[0].qty", bounds);
-        refused(postJson("/api/v1/movements", Role.WAREHOUSE, movement("1234567890123456", null)), "lines[0].qty", bounds);
+        refused(
+                postJson("/api/v1/movements", Role.WAREHOUSE, movement("1234567890123456", null)),
+                "lines[0].qty",
+                bounds);
         refused(postJson("/api/v1/movements", Role.WAREHOUSE, movement("1.23456", null)), "lines[0].qty", bounds);
         nothingReceived();
     }
@@ -70,22 +73,30 @@ abstract class InputLimitsContract extends StockDocsContract {
 
     @Test
     void a_reason_longer_than_its_column_is_refused_not_cut() throws Exception {
-        refused(postJson("/api/v1/movements", Role.WAREHOUSE, movement("1", "r".repeat(201))),
-                "lines[0].reason", "at most 200 characters");
+        refused(
+                postJson("/api/v1/movements", Role.WAREHOUSE, movement("1", "r".repeat(201))),
+                "lines[0].reason",
+                "at most 200 characters");
         nothingReceived();
-        postJson("/api/v1/movements", Role.WAREHOUSE, movement("1", "r".repeat(200))).andExpect(status().isCreated());
+        postJson("/api/v1/movements", Role.WAREHOUSE, movement("1", "r".repeat(200)))
+                .andExpect(status().isCreated());
         assertThat(onHand(item, bin1)).isEqualByComparingTo("1");
     }
 
     @Test
     void an_idempotency_key_over_200_characters_or_not_printable_ascii_is_400_naming_the_header() throws Exception {
         for (String key : new String[] {"k".repeat(201), "clé-1", "key\u0001one", "键"}) {
-            mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
-                            .contentType(MediaType.APPLICATION_JSON).content(movement("1", null)))
+            mvc.perform(post("/api/v1/movements")
+                            .with(as(Role.WAREHOUSE))
+                            .header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(movement("1", null)))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
-            mvc.perform(post("/api/v1/reservations").with(as(Role.BUYER)).header("Idempotency-Key", key)
+            mvc.perform(post("/api/v1/reservations")
+                            .with(as(Role.BUYER))
+                            .header("Idempotency-Key", key)
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"item\":\"%s\",\"location\":\"%s\",\"qty\":1}".formatted(item, bin1)))
                     .andExpect(status().isBadRequest())
@@ -93,79 +104,141 @@ abstract class InputLimitsContract extends StockDocsContract {
         }
         nothingReceived();
         assertThat(reserved(item, bin1)).isZero();
-        mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).header("Idempotency-Key", "k".repeat(200))
-                        .contentType(MediaType.APPLICATION_JSON).content(movement("1", null)))
+        mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", "k".repeat(200))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(movement("1", null)))
                 .andExpect(status().isCreated());
     }
 
     @Test
     void transfers_reservations_and_counts_refuse_out_of_range_quantities_and_long_references() throws Exception {
         receive(item, bin1, null, "10");
-        String transfer = "{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}";
-        refused(postJson("/api/v1/transfers", Role.WAREHOUSE, transfer.formatted(bin1, data.destBin, "T", item, "1e17")),
-                "lines[0].qty", "at most 15 digits before and 4 after the decimal point");
-        refused(postJson("/api/v1/transfers", Role.WAREHOUSE, transfer.formatted(bin1, data.destBin, "t".repeat(101), item, "1")),
-                "reference", "at most 100 characters");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer_line l JOIN item i ON i.id = l.item_id WHERE i.code = :i")
-                .param("i", item).query(Long.class).single()).isZero();
+        String transfer =
+                "{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}";
+        refused(
+                postJson(
+                        "/api/v1/transfers", Role.WAREHOUSE, transfer.formatted(bin1, data.destBin, "T", item, "1e17")),
+                "lines[0].qty",
+                "at most 15 digits before and 4 after the decimal point");
+        refused(
+                postJson(
+                        "/api/v1/transfers",
+                        Role.WAREHOUSE,
+                        transfer.formatted(bin1, data.destBin, "t".repeat(101), item, "1")),
+                "reference",
+                "at most 100 characters");
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM stock_transfer_line l JOIN item i ON i.id = l.item_id WHERE i.code = :i")
+                        .param("i", item)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         String reservation = "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"reference\":\"%s\"}";
-        refused(postJson("/api/v1/reservations", Role.BUYER, reservation.formatted(item, bin1, "1e20", "R")),
-                "qty", "at most 15 digits before and 4 after the decimal point");
-        refused(postJson("/api/v1/reservations", Role.BUYER, reservation.formatted(item, bin1, "1", "r".repeat(101))),
-                "reference", "at most 100 characters");
+        refused(
+                postJson("/api/v1/reservations", Role.BUYER, reservation.formatted(item, bin1, "1e20", "R")),
+                "qty",
+                "at most 15 digits before and 4 after the decimal point");
+        refused(
+                postJson("/api/v1/reservations", Role.BUYER, reservation.formatted(item, bin1, "1", "r".repeat(101))),
+                "reference",
+                "at most 100 characters");
         assertThat(reserved(item, bin1)).isZero();
 
         long count = body(postJson("/api/v1/counts", Role.WAREHOUSE, "{\"location\":\"" + bin1 + "\"}")
-                .andExpect(status().isCreated())).get("id").asLong();
-        refused(mvc.perform(put("/api/v1/counts/" + count + "/lines").with(as(Role.WAREHOUSE))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        refused(
+                mvc.perform(put("/api/v1/counts/" + count + "/lines")
+                        .with(as(Role.WAREHOUSE))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"lines\":[{\"item\":\"%s\",\"counted\":1e16}]}".formatted(item))),
-                "lines[0].counted", "at most 15 digits before and 4 after the decimal point");
+                "lines[0].counted",
+                "at most 15 digits before and 4 after the decimal point");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_count_line WHERE count_id = :c AND counted_qty IS NOT NULL")
-                .param("c", count).query(Long.class).single()).isZero();
+                        .param("c", count)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(onHand(item, bin1)).isEqualByComparingTo("10");
     }
 
     @Test
     void consignment_and_shipments_refuse_bad_keys_out_of_range_quantities_and_long_references_before_writing()
             throws Exception {
-        long shipments = jdbc.sql("SELECT COUNT(*) FROM vmi_shipment").query(Long.class).single();
-        long consumptions = jdbc.sql("SELECT COUNT(*) FROM vmi_consumption").query(Long.class).single();
+        long shipments =
+                jdbc.sql("SELECT COUNT(*) FROM vmi_shipment").query(Long.class).single();
+        long consumptions = jdbc.sql("SELECT COUNT(*) FROM vmi_consumption")
+                .query(Long.class)
+                .single();
         String consumption = "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":1}".formatted(item, bin1);
         for (String key : new String[] {"k".repeat(201), "键", "tab\tkey"}) {
-            mvc.perform(post("/api/v1/vmi/consumptions").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
-                            .contentType(MediaType.APPLICATION_JSON).content(consumption))
+            mvc.perform(post("/api/v1/vmi/consumptions")
+                            .with(as(Role.WAREHOUSE))
+                            .header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(consumption))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
-            mvc.perform(post("/api/v1/shipments/1/receive").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"lines\":[{\"item\":\"%s\",\"qty\":1}]}"
-                                    .formatted(item)))
+            mvc.perform(post("/api/v1/shipments/1/receive")
+                            .with(as(Role.WAREHOUSE))
+                            .header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"lines\":[{\"item\":\"%s\",\"qty\":1}]}".formatted(item)))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         }
-        refused(postJson("/api/v1/vmi/consumptions", Role.WAREHOUSE,
-                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":\"1e2000000\"}".formatted(item, bin1)),
-                "qty", "out of range: too many digits or too large an exponent");
+        refused(
+                postJson(
+                        "/api/v1/vmi/consumptions",
+                        Role.WAREHOUSE,
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":\"1e2000000\"}".formatted(item, bin1)),
+                "qty",
+                "out of range: too many digits or too large an exponent");
         String shipment = "{\"supplier\":\"%s\",\"reference\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s}]}";
-        refused(mvc.perform(post("/api/v1/shipments").with(asUser(Fixtures.SUPPLIER_USER_A))
-                        .contentType(MediaType.APPLICATION_JSON).content(shipment.formatted(Fixtures.SUPPLIER_A, "ASN", item, "1e20"))),
-                "lines[0].qty", "at most 15 digits before and 4 after the decimal point");
-        refused(mvc.perform(post("/api/v1/shipments").with(asUser(Fixtures.SUPPLIER_USER_A))
-                        .contentType(MediaType.APPLICATION_JSON).content(shipment.formatted(Fixtures.SUPPLIER_A, "a".repeat(101), item, "1"))),
-                "reference", "at most 100 characters");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_shipment").query(Long.class).single()).isEqualTo(shipments);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_consumption").query(Long.class).single()).isEqualTo(consumptions);
+        refused(
+                mvc.perform(post("/api/v1/shipments")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(shipment.formatted(Fixtures.SUPPLIER_A, "ASN", item, "1e20"))),
+                "lines[0].qty",
+                "at most 15 digits before and 4 after the decimal point");
+        refused(
+                mvc.perform(post("/api/v1/shipments")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(shipment.formatted(Fixtures.SUPPLIER_A, "a".repeat(101), item, "1"))),
+                "reference",
+                "at most 100 characters");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_shipment")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(shipments);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM vmi_consumption")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(consumptions);
     }
 
     @Test
     void reasons_and_comments_passed_on_their_own_are_refused_over_their_column_size() throws Exception {
-        postJson("/api/v1/planning/lead-times", Role.ADMIN, ("{\"supplier\":\"%s\",\"item\":\"%s\",\"orderedOn\":\"2026-01-01\","
-                + "\"receivedOn\":\"2026-01-05\",\"reference\":\"%s\"}").formatted(Fixtures.SUPPLIER_A, item, "r".repeat(101)))
+        postJson(
+                        "/api/v1/planning/lead-times",
+                        Role.ADMIN,
+                        ("{\"supplier\":\"%s\",\"item\":\"%s\",\"orderedOn\":\"2026-01-01\","
+                                        + "\"receivedOn\":\"2026-01-05\",\"reference\":\"%s\"}")
+                                .formatted(Fixtures.SUPPLIER_A, item, "r".repeat(101)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reference"))
                 .andExpect(jsonPath("$.errors[0].message").value("at most 100 characters"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_lead_time_fact f JOIN item i ON i.id = f.item_id WHERE i.code = :i")
-                .param("i", item).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM planning_lead_time_fact f JOIN item i ON i.id = f.item_id WHERE i.code = :i")
+                        .param("i", item)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class InputLimitsOnH2Test extends InputLimitsContract {
-}
+class InputLimitsOnH2Test extends InputLimitsContract {}

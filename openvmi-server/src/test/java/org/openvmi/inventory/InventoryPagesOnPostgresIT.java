@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class InventoryPagesOnPostgresIT extends InventoryPagesContract {
-}
+class InventoryPagesOnPostgresIT extends InventoryPagesContract {}

@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class LedgerApiOnH2Test extends LedgerApiContract {
-}
+class LedgerApiOnH2Test extends LedgerApiContract {}

@@ -1,9 +1,11 @@
 package org.openvmi.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -18,9 +20,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * What the ledger's fast paths must not change: large postings (several multi-row inserts, one batch of balance
  * updates) answer every line with its own movement, a refusal names what was available to the refused line, and
@@ -30,14 +29,19 @@ abstract class LedgerBatchContract {
 
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -53,8 +57,11 @@ abstract class LedgerBatchContract {
 
     @Test
     void a_posting_of_600_lines_answers_each_line_with_its_own_movement_in_request_order() {
-        List<Key> keys = List.of(new Key(data.item, data.bin1, "OWN", ""), new Key(data.item, data.bin2, "OWN", ""),
-                new Key(data.lotItem, data.bin1, "OWN", "L7"), new Key(data.item, data.vmi, Fixtures.SUPPLIER_A, ""));
+        List<Key> keys = List.of(
+                new Key(data.item, data.bin1, "OWN", ""),
+                new Key(data.item, data.bin2, "OWN", ""),
+                new Key(data.lotItem, data.bin1, "OWN", "L7"),
+                new Key(data.item, data.vmi, Fixtures.SUPPLIER_A, ""));
         List<MovementRequest> lines = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             // every line distinguishable by its quantity and reference; keys interleaved, so key order ≠ line order
@@ -68,9 +75,11 @@ abstract class LedgerBatchContract {
             assertThat(m.reference()).as("answer %d", i).isEqualTo("L-" + i);
             assertThat(m.qty()).as("answer %d", i).isEqualByComparingTo(BigDecimal.valueOf(i + 1, 2));
             var stored = jdbc.sql("SELECT qty, reference, posting_id FROM stock_movement WHERE id = :id")
-                    .param("id", m.id()).query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getString(2), rs.getLong(3)))
+                    .param("id", m.id())
+                    .query((rs, n) -> List.of(rs.getBigDecimal(1), rs.getString(2), rs.getLong(3)))
                     .single();
-            assertThat((BigDecimal) stored.get(0)).as("stored movement %d of line %d", m.id(), i)
+            assertThat((BigDecimal) stored.get(0))
+                    .as("stored movement %d of line %d", m.id(), i)
                     .isEqualByComparingTo(BigDecimal.valueOf(i + 1, 2));
             assertThat(stored.get(1)).isEqualTo("L-" + i);
             assertThat(stored.get(2)).isEqualTo(result.postingId());

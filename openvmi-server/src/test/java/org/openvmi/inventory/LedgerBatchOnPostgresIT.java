@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class LedgerBatchOnPostgresIT extends LedgerBatchContract {
-}
+class LedgerBatchOnPostgresIT extends LedgerBatchContract {}

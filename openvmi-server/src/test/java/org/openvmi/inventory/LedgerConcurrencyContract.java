@@ -1,5 +1,7 @@
 package org.openvmi.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The ledger under concurrent load, through {@link InventoryLedger#post} directly: many clients on a few hot stock keys,
  * and the same idempotent request racing itself. Run on H2 and PostgreSQL.
@@ -43,22 +42,29 @@ abstract class LedgerConcurrencyContract {
 
     /** How long the clients hammer the hot keys; the whole test stays well under 30 s. */
     static final Duration LOAD_DURATION = Duration.ofSeconds(10);
+
     static final int CLIENTS = 16;
     static final int IDEMPOTENT_RACERS = 5;
     static final int IDEMPOTENCY_ROUNDS = 12;
 
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     StockQueries queries;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -84,7 +90,9 @@ abstract class LedgerConcurrencyContract {
     @AfterEach
     void tearDown() throws InterruptedException {
         pool.shutdownNow();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).as("client threads stopped").isTrue();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS))
+                .as("client threads stopped")
+                .isTrue();
     }
 
     /** What the clients saw: per key the sum of acknowledged quantities, and every answer that was not a posting. */
@@ -137,26 +145,42 @@ abstract class LedgerConcurrencyContract {
             f.get(LOAD_DURATION.toSeconds() + 15, TimeUnit.SECONDS);
         }
         sampler.get(5, TimeUnit.SECONDS);
-        System.out.printf("%s: %d clients × %d s: %d postings acknowledged (%d transfer-like), %d refused (409), "
-                          + "%d unexpected; %d balance samples, lowest available %s%n", getClass().getSimpleName(),
-                CLIENTS, LOAD_DURATION.toSeconds(), outcome.postings.get(), outcome.transfers.get(),
-                outcome.refusals.get(), outcome.unexpected.size(), samples.get(), lowest.get());
+        System.out.printf(
+                "%s: %d clients × %d s: %d postings acknowledged (%d transfer-like), %d refused (409), "
+                        + "%d unexpected; %d balance samples, lowest available %s%n",
+                getClass().getSimpleName(),
+                CLIENTS,
+                LOAD_DURATION.toSeconds(),
+                outcome.postings.get(),
+                outcome.transfers.get(),
+                outcome.refusals.get(),
+                outcome.unexpected.size(),
+                samples.get(),
+                lowest.get());
 
         assertThat(outcome.unexpected)
                 .as("only InsufficientStockException (409) may reach a caller; deadlocks, serialization failures, "
-                    + "lock timeouts and duplicate keys are the ledger's to retry")
+                        + "lock timeouts and duplicate keys are the ledger's to retry")
                 .isEmpty();
         assertThat(outcome.postings.get()).as("acknowledged postings").isGreaterThan(50);
-        assertThat(outcome.refusals.get()).as("issues refused for insufficient stock: the keys really were hot")
+        assertThat(outcome.refusals.get())
+                .as("issues refused for insufficient stock: the keys really were hot")
                 .isPositive();
-        assertThat(outcome.transfers.get()).as("two-line transfer-like postings acknowledged").isPositive();
+        assertThat(outcome.transfers.get())
+                .as("two-line transfer-like postings acknowledged")
+                .isPositive();
         assertThat(samples.get()).as("balance samples taken during the run").isGreaterThan(10);
-        assertThat(lowest.get()).as("lowest on hand − reserved seen by the sampler during the run").isNotNegative();
+        assertThat(lowest.get())
+                .as("lowest on hand − reserved seen by the sampler during the run")
+                .isNotNegative();
 
         for (Key k : hotKeys) {
             BigDecimal expected = outcome.acknowledged.getOrDefault(k, BigDecimal.ZERO);
-            assertThat(probe.onHand(k)).as("balance of %s = Σ acknowledged movements", k).isEqualByComparingTo(expected);
-            assertThat(probe.ledgerSum(k)).as("Σ ledger movements of %s = Σ acknowledged movements", k)
+            assertThat(probe.onHand(k))
+                    .as("balance of %s = Σ acknowledged movements", k)
+                    .isEqualByComparingTo(expected);
+            assertThat(probe.ledgerSum(k))
+                    .as("Σ ledger movements of %s = Σ acknowledged movements", k)
                     .isEqualByComparingTo(expected);
             assertThat(probe.onHand(k)).as("final balance of %s", k).isNotNegative();
         }
@@ -170,8 +194,9 @@ abstract class LedgerConcurrencyContract {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void the_same_request_with_the_same_idempotency_key_sent_concurrently_posts_once_and_every_caller_gets_the_same_answer()
-            throws Exception {
+    void
+            the_same_request_with_the_same_idempotency_key_sent_concurrently_posts_once_and_every_caller_gets_the_same_answer()
+                    throws Exception {
         Key existing = hotKeys.get(0);
         ledger.post(new PostingRequest(List.of(existing.line("RECEIPT", new BigDecimal("1000"), null, "SEED"))), null);
         for (int round = 0; round < IDEMPOTENCY_ROUNDS; round++) {
@@ -207,16 +232,22 @@ abstract class LedgerConcurrencyContract {
             }
 
             PostingResult first = results.get(0);
-            assertThat(results).as("round %d: all %d answers", round, IDEMPOTENT_RACERS).allSatisfy(result -> {
-                assertThat(result.postingId()).isEqualTo(first.postingId());
-                assertThat(result).isEqualTo(first);
-            });
-            assertThat(probe.postingsWithKey(idempotencyKey)).as("round %d: postings with the key", round).isOne();
+            assertThat(results)
+                    .as("round %d: all %d answers", round, IDEMPOTENT_RACERS)
+                    .allSatisfy(result -> {
+                        assertThat(result.postingId()).isEqualTo(first.postingId());
+                        assertThat(result).isEqualTo(first);
+                    });
+            assertThat(probe.postingsWithKey(idempotencyKey))
+                    .as("round %d: postings with the key", round)
+                    .isOne();
             assertThat(probe.movementsOfPosting(first.postingId())).isEqualTo(lines.size());
-            assertThat(probe.onHand(existing)).as("round %d: issued once", round)
+            assertThat(probe.onHand(existing))
+                    .as("round %d: issued once", round)
                     .isEqualByComparingTo(before.subtract(new BigDecimal("3")));
             if (round % 2 == 1) {
-                assertThat(probe.onHand(fresh)).as("round %d: new key received once", round)
+                assertThat(probe.onHand(fresh))
+                        .as("round %d: new key received once", round)
                         .isEqualByComparingTo("4.25");
             }
         }
@@ -254,7 +285,14 @@ abstract class LedgerConcurrencyContract {
         } else {
             int n = 3 + random.nextInt(4);
             for (int i = 0; i < n; i++) {
-                add(lines, keys, signed, pick(random), random.nextBoolean() ? "RECEIPT" : "ISSUE", qty(random, 6), random);
+                add(
+                        lines,
+                        keys,
+                        signed,
+                        pick(random),
+                        random.nextBoolean() ? "RECEIPT" : "ISSUE",
+                        qty(random, 6),
+                        random);
             }
         }
         String idempotencyKey = random.nextBoolean() ? "LOAD-" + UUID.randomUUID() : null;
@@ -266,7 +304,7 @@ abstract class LedgerConcurrencyContract {
             outcome.linesPerPosting.put(result.postingId(), result.movements().size());
             if (result.movements().size() != lines.size()) {
                 outcome.unexpected.add(new AssertionError("posting " + result.postingId() + " answered "
-                                                          + result.movements().size() + " of " + lines.size() + " lines"));
+                        + result.movements().size() + " of " + lines.size() + " lines"));
             }
             outcome.postings.incrementAndGet();
             if (transfer) {
@@ -279,8 +317,14 @@ abstract class LedgerConcurrencyContract {
         }
     }
 
-    private void add(List<MovementRequest> lines, List<Key> keys, List<BigDecimal> signed, Key key, String type,
-                     BigDecimal qty, Random random) {
+    private void add(
+            List<MovementRequest> lines,
+            List<Key> keys,
+            List<BigDecimal> signed,
+            Key key,
+            String type,
+            BigDecimal qty,
+            Random random) {
         boolean priced = type.equals("RECEIPT") && key.owner().equals("OWN") && random.nextInt(4) == 0;
         lines.add(key.line(type, qty, priced ? BigDecimal.valueOf(100 + random.nextInt(900), 2) : null, "LOAD"));
         keys.add(key);
@@ -304,7 +348,8 @@ abstract class LedgerConcurrencyContract {
     }
 
     static void asUser(String username) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList("ROLE_WAREHOUSE")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, AuthorityUtils.createAuthorityList("ROLE_WAREHOUSE")));
     }
 }

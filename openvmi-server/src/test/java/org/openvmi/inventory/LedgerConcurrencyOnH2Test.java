@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class LedgerConcurrencyOnH2Test extends LedgerConcurrencyContract {
-}
+class LedgerConcurrencyOnH2Test extends LedgerConcurrencyContract {}

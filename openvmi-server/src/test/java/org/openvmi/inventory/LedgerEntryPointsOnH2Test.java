@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class LedgerEntryPointsOnH2Test extends LedgerEntryPointsContract {
-}
+class LedgerEntryPointsOnH2Test extends LedgerEntryPointsContract {}

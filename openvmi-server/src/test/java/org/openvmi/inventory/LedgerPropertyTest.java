@@ -1,5 +1,8 @@
 package org.openvmi.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -9,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-
+import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openvmi.catalog.ItemCatalog;
@@ -22,12 +26,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.H2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.util.Random;
-import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Seeded random sequences of postings through {@link InventoryLedger#post} on H2, checked against a plain-Java model
@@ -41,16 +39,22 @@ class LedgerPropertyTest {
 
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     StockQueries queries;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -90,7 +94,8 @@ class LedgerPropertyTest {
             List<Model.Line> lines = randomLines(random, keys);
             String where = "seed " + seed + ", posting " + p + " " + lines;
             Set<Key> expectedRefusal = model.refusedKeys(lines);
-            List<MovementRequest> request = lines.stream().map(Model.Line::request).toList();
+            List<MovementRequest> request =
+                    lines.stream().map(Model.Line::request).toList();
             String idempotencyKey = random.nextInt(3) == 0 ? "PROP-" + seed + "-" + p + "-" + data.item : null;
             try {
                 PostingResult result = ledger.post(new PostingRequest(request), idempotencyKey);
@@ -99,18 +104,21 @@ class LedgerPropertyTest {
                 }
                 assertThat(result.movements()).as(where).hasSize(lines.size());
                 for (int i = 0; i < lines.size(); i++) {
-                    assertThat(result.movements().get(i).qty()).as("%s line %d", where, i)
+                    assertThat(result.movements().get(i).qty())
+                            .as("%s line %d", where, i)
                             .isEqualByComparingTo(lines.get(i).signedQty());
                 }
                 model.apply(lines);
                 accepted++;
                 if (idempotencyKey != null) {
-                    assertThat(ledger.post(new PostingRequest(request), idempotencyKey)).as("%s: replay", where)
+                    assertThat(ledger.post(new PostingRequest(request), idempotencyKey))
+                            .as("%s: replay", where)
                             .isEqualTo(result);
                 }
             } catch (InsufficientStockException e) {
                 Key named = new Key(e.item(), e.location(), e.owner(), e.lot() == null ? "" : e.lot());
-                assertThat(expectedRefusal).as("%s: refused at %s (%s), model refuses at", where, named, e.getMessage())
+                assertThat(expectedRefusal)
+                        .as("%s: refused at %s (%s), model refuses at", where, named, e.getMessage())
                         .contains(named);
                 refused++;
             }
@@ -118,19 +126,29 @@ class LedgerPropertyTest {
 
         for (Key k : model.touched()) {
             BigDecimal expected = model.onHand(k);
-            assertThat(probe.onHand(k)).as("seed %d: balance of %s = replay of the posted lines", seed, k)
+            assertThat(probe.onHand(k))
+                    .as("seed %d: balance of %s = replay of the posted lines", seed, k)
                     .isEqualByComparingTo(expected);
-            assertThat(probe.ledgerSum(k)).as("seed %d: Σ movements of %s in SQL = replay of the posted lines", seed, k)
+            assertThat(probe.ledgerSum(k))
+                    .as("seed %d: Σ movements of %s in SQL = replay of the posted lines", seed, k)
                     .isEqualByComparingTo(expected);
         }
         for (String item : List.of(data.item, data.lotItem)) {
-            BigDecimal cost = jdbc.sql("SELECT c.average_cost FROM item_cost c JOIN item i ON i.id = c.item_id WHERE i.code = :i")
-                    .param("i", item).query(BigDecimal.class).optional().orElse(null);
+            BigDecimal cost = jdbc.sql(
+                            "SELECT c.average_cost FROM item_cost c JOIN item i ON i.id = c.item_id WHERE i.code = :i")
+                    .param("i", item)
+                    .query(BigDecimal.class)
+                    .optional()
+                    .orElse(null);
             BigDecimal expected = model.averageCost(item);
             if (expected == null) {
-                assertThat(cost).as("seed %d: no average cost of %s", seed, item).isNull();
+                assertThat(cost)
+                        .as("seed %d: no average cost of %s", seed, item)
+                        .isNull();
             } else {
-                assertThat(cost).as("seed %d: moving average cost of %s", seed, item).isEqualByComparingTo(expected);
+                assertThat(cost)
+                        .as("seed %d: moving average cost of %s", seed, item)
+                        .isEqualByComparingTo(expected);
             }
         }
         assertThat(accepted).as("seed %d: accepted postings", seed).isGreaterThan(POSTINGS_PER_SEQUENCE / 3);
@@ -149,7 +167,8 @@ class LedgerPropertyTest {
             BigDecimal qty = quantity(random);
             if (kind < 30) {
                 BigDecimal cost = key.owner().equals("OWN") && random.nextBoolean()
-                        ? BigDecimal.valueOf(50 + random.nextInt(2000), 2) : null;
+                        ? BigDecimal.valueOf(50 + random.nextInt(2000), 2)
+                        : null;
                 lines.add(new Model.Line(key, "RECEIPT", qty, qty, cost));
             } else if (kind < 38) {
                 lines.add(new Model.Line(key, "RETURN", qty, qty, null));
@@ -213,7 +232,9 @@ class LedgerPropertyTest {
             for (Line l : lines) {
                 BigDecimal before = running.getOrDefault(l.key(), onHand.getOrDefault(l.key(), BigDecimal.ZERO));
                 BigDecimal after = before.add(l.signedQty());
-                if (l.signedQty().signum() < 0 && after.signum() < 0 && !negativeAllowed.contains(l.key().location())) {
+                if (l.signedQty().signum() < 0
+                        && after.signum() < 0
+                        && !negativeAllowed.contains(l.key().location())) {
                     refused.add(l.key());
                 }
                 running.put(l.key(), after);
@@ -224,14 +245,20 @@ class LedgerPropertyTest {
         void apply(List<Line> lines) {
             Map<String, BigDecimal> ownBefore = new HashMap<>();
             for (Line l : lines) {
-                if (l.type().equals("RECEIPT") && l.unitCost() != null && l.key().owner().equals("OWN")) {
+                if (l.type().equals("RECEIPT")
+                        && l.unitCost() != null
+                        && l.key().owner().equals("OWN")) {
                     String item = l.key().item();
-                    BigDecimal q = ownBefore.computeIfAbsent(item, this::ownOnHand).max(BigDecimal.ZERO);
+                    BigDecimal q =
+                            ownBefore.computeIfAbsent(item, this::ownOnHand).max(BigDecimal.ZERO);
                     BigDecimal avg = averageCost.get(item);
                     BigDecimal total = q.add(l.signedQty());
-                    avg = avg == null || q.signum() == 0 ? l.unitCost()
-                            : avg.multiply(q).add(l.signedQty().multiply(l.unitCost()))
-                            .divide(total, MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_UP);
+                    avg = avg == null || q.signum() == 0
+                            ? l.unitCost()
+                            : avg.multiply(q)
+                                    .add(l.signedQty().multiply(l.unitCost()))
+                                    .divide(total, MathContext.DECIMAL64)
+                                    .setScale(6, RoundingMode.HALF_UP);
                     averageCost.put(item, avg);
                     ownBefore.put(item, total);
                 }
@@ -243,8 +270,10 @@ class LedgerPropertyTest {
 
         private BigDecimal ownOnHand(String item) {
             return onHand.entrySet().stream()
-                    .filter(e -> e.getKey().item().equals(item) && e.getKey().owner().equals("OWN"))
-                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    .filter(e ->
+                            e.getKey().item().equals(item) && e.getKey().owner().equals("OWN"))
+                    .map(Map.Entry::getValue)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         BigDecimal onHand(Key k) {

@@ -1,5 +1,7 @@
 package org.openvmi.inventory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A randomized soak of the ledger through every way stock moves: direct postings of one and of several lines
  * (receipts, issues, consumptions of own stock, in any key order), transfer documents shipped and received, VMI
@@ -61,19 +60,44 @@ abstract class LedgerSoakContract {
     static final int CLIENTS = Integer.getInteger("openvmi.soak.clients", 16);
     static final long SEED = Long.getLong("openvmi.soak.seed", System.nanoTime());
 
-    @Autowired InventoryLedger ledger;
-    @Autowired Transfers transfers;
-    @Autowired Reservations reservations;
-    @Autowired Consumptions consumptions;
-    @Autowired Agreements agreements;
-    @Autowired StockPolicies policies;
-    @Autowired StockQueries queries;
-    @Autowired JdbcClient jdbc;
-    @Autowired UserDirectory users;
-    @Autowired ItemCatalog items;
-    @Autowired WarehouseCatalog warehouses;
-    @Autowired SupplierCatalog suppliers;
-    @Autowired javax.sql.DataSource dataSource;
+    @Autowired
+    InventoryLedger ledger;
+
+    @Autowired
+    Transfers transfers;
+
+    @Autowired
+    Reservations reservations;
+
+    @Autowired
+    Consumptions consumptions;
+
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    StockPolicies policies;
+
+    @Autowired
+    StockQueries queries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    ItemCatalog items;
+
+    @Autowired
+    WarehouseCatalog warehouses;
+
+    @Autowired
+    SupplierCatalog suppliers;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     LedgerTestData data;
     LedgerProbe probe;
@@ -133,10 +157,21 @@ abstract class LedgerSoakContract {
         farInTransit = new Key(data.item, farTransit, "OWN", "");
         allKeys = List.of(ownBin1, ownBin2, lotBin1, lotBin2, consigned, ownAtVmi, farOwn, farInTransit);
 
-        agreements.create(new AgreementRequest(Fixtures.SUPPLIER_A, "CNY", new BigDecimal("8.50"), 48, "MONTHLY", null,
-                "UNTIL_CONSUMED", LocalDate.now().minusDays(1), null, null, null, null,
-                List.of(new AgreementRequest.Line(data.item, data.vmi, new BigDecimal("10"), new BigDecimal("200"),
-                        null, null, null, null))));
+        agreements.create(new AgreementRequest(
+                Fixtures.SUPPLIER_A,
+                "CNY",
+                new BigDecimal("8.50"),
+                48,
+                "MONTHLY",
+                null,
+                "UNTIL_CONSUMED",
+                LocalDate.now().minusDays(1),
+                null,
+                null,
+                null,
+                null,
+                List.of(new AgreementRequest.Line(
+                        data.item, data.vmi, new BigDecimal("10"), new BigDecimal("200"), null, null, null, null))));
         for (String item : List.of(data.item, data.lotItem)) {
             for (String warehouse : List.of(data.warehouse, farWarehouse)) {
                 StockPolicyCommand lines = new StockPolicyCommand();
@@ -146,26 +181,31 @@ abstract class LedgerSoakContract {
                 policies.put(item, warehouse, lines);
             }
         }
-        ledger.post(new PostingRequest(List.of(
-                ownBin1.line("RECEIPT", new BigDecimal("50"), new BigDecimal("10.00"), "SOAK-SEED"),
-                ownBin2.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
-                lotBin1.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
-                lotBin2.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
-                consigned.line("RECEIPT", new BigDecimal("40"), null, "SOAK-SEED"))), null);
+        ledger.post(
+                new PostingRequest(List.of(
+                        ownBin1.line("RECEIPT", new BigDecimal("50"), new BigDecimal("10.00"), "SOAK-SEED"),
+                        ownBin2.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
+                        lotBin1.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
+                        lotBin2.line("RECEIPT", new BigDecimal("50"), null, "SOAK-SEED"),
+                        consigned.line("RECEIPT", new BigDecimal("40"), null, "SOAK-SEED"))),
+                null);
         pool = Executors.newFixedThreadPool(CLIENTS);
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         pool.shutdownNow();
-        assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).as("client threads stopped").isTrue();
+        assertThat(pool.awaitTermination(20, TimeUnit.SECONDS))
+                .as("client threads stopped")
+                .isTrue();
     }
 
     @Test
     void every_round_of_mixed_concurrent_work_leaves_balances_equal_to_the_ledger_and_to_the_accepted_answers()
             throws Exception {
-        System.out.printf("%s: seed %d, %d rounds × %d s, %d clients%n", getClass().getSimpleName(), SEED, ROUNDS,
-                ROUND.toSeconds(), CLIENTS);
+        System.out.printf(
+                "%s: seed %d, %d rounds × %d s, %d clients%n",
+                getClass().getSimpleName(), SEED, ROUNDS, ROUND.toSeconds(), CLIENTS);
         Map<Key, BigDecimal> start = new java.util.HashMap<>();
         for (Key k : allKeys) {
             start.put(k, probe.onHand(k));
@@ -174,31 +214,53 @@ abstract class LedgerSoakContract {
         for (int round = 1; round <= ROUNDS; round++) {
             runRound(round, told);
             String where = "round " + round + " (seed " + SEED + ")";
-            assertThat(told.unexpected).as("%s: only refusals (409) may reach a client", where).isEmpty();
+            assertThat(told.unexpected)
+                    .as("%s: only refusals (409) may reach a client", where)
+                    .isEmpty();
             for (Key k : allKeys) {
                 BigDecimal expected = start.get(k).add(told.delta.getOrDefault(k, BigDecimal.ZERO));
-                assertThat(probe.onHand(k)).as("%s: balance of %s = Σ accepted answers", where, k)
+                assertThat(probe.onHand(k))
+                        .as("%s: balance of %s = Σ accepted answers", where, k)
                         .isEqualByComparingTo(expected);
-                assertThat(probe.ledgerSum(k)).as("%s: Σ ledger of %s = Σ accepted answers", where, k)
+                assertThat(probe.ledgerSum(k))
+                        .as("%s: Σ ledger of %s = Σ accepted answers", where, k)
                         .isEqualByComparingTo(expected);
                 BigDecimal held = told.reserved.getOrDefault(k, BigDecimal.ZERO);
-                assertThat(activeReservations(k)).as("%s: active reservations of %s = reservations the clients hold",
-                        where, k).isEqualByComparingTo(held);
-                assertThat(reservedColumn(k)).as("%s: reserved of %s = reservations the clients hold", where, k)
+                assertThat(activeReservations(k))
+                        .as("%s: active reservations of %s = reservations the clients hold", where, k)
+                        .isEqualByComparingTo(held);
+                assertThat(reservedColumn(k))
+                        .as("%s: reserved of %s = reservations the clients hold", where, k)
                         .isEqualByComparingTo(held);
             }
             ReconcileReport report = queries.reconcile();
             assertThat(report.breaks()).as("%s: reconcile breaks", where).isEmpty();
             assertOpenAlertsMatchTheLines(where);
-            System.out.printf("%s: round %d: %d movements, %s%n", getClass().getSimpleName(), round,
-                    jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single(), fileSize());
+            System.out.printf(
+                    "%s: round %d: %d movements, %s%n",
+                    getClass().getSimpleName(),
+                    round,
+                    jdbc.sql("SELECT COUNT(*) FROM stock_movement")
+                            .query(Long.class)
+                            .single(),
+                    fileSize());
         }
         System.out.printf("%s: %s%n", getClass().getSimpleName(), new java.util.TreeMap<>(told.counts));
-        assertThat(told.counts.getOrDefault("refused", new AtomicLong()).get()).as("refusals happened").isPositive();
-        assertThat(told.counts.getOrDefault("multi-line", new AtomicLong()).get()).as("multi-line postings").isPositive();
-        assertThat(told.counts.getOrDefault("transfer", new AtomicLong()).get()).as("transfers shipped").isPositive();
-        assertThat(told.counts.getOrDefault("consumption", new AtomicLong()).get()).as("consumptions").isPositive();
-        assertThat(told.counts.getOrDefault("reserve", new AtomicLong()).get()).as("reservations").isPositive();
+        assertThat(told.counts.getOrDefault("refused", new AtomicLong()).get())
+                .as("refusals happened")
+                .isPositive();
+        assertThat(told.counts.getOrDefault("multi-line", new AtomicLong()).get())
+                .as("multi-line postings")
+                .isPositive();
+        assertThat(told.counts.getOrDefault("transfer", new AtomicLong()).get())
+                .as("transfers shipped")
+                .isPositive();
+        assertThat(told.counts.getOrDefault("consumption", new AtomicLong()).get())
+                .as("consumptions")
+                .isPositive();
+        assertThat(told.counts.getOrDefault("reserve", new AtomicLong()).get())
+                .as("reservations")
+                .isPositive();
     }
 
     private void runRound(int round, Told told) throws Exception {
@@ -297,7 +359,7 @@ abstract class LedgerSoakContract {
         }
         if (result.movements().size() != lines.size()) {
             told.unexpected.add(new AssertionError("posting " + result.postingId() + " answered "
-                                                   + result.movements().size() + " of " + lines.size() + " lines"));
+                    + result.movements().size() + " of " + lines.size() + " lines"));
         }
         for (int i = 0; i < keys.size(); i++) {
             told.add(keys.get(i), signed.get(i));
@@ -307,15 +369,19 @@ abstract class LedgerSoakContract {
     /** A transfer of own stock to the far warehouse: created and shipped, and most of the time received in full. */
     private void transfer(Random random, Told told) {
         BigDecimal q = qty(random, 5);
-        TransferView created = transfers.create(new TransferRequest(data.bin1, farBin, "SOAK",
-                List.of(new TransferRequest.Line(data.item, "OWN", null, q))), null);
+        TransferView created = transfers.create(
+                new TransferRequest(
+                        data.bin1, farBin, "SOAK", List.of(new TransferRequest.Line(data.item, "OWN", null, q))),
+                null);
         transfers.ship(created.id(), null);
         told.add(ownBin1, q.negate());
         told.add(farInTransit, q);
         told.count("transfer");
         if (random.nextInt(4) > 0) {
-            transfers.receive(created.id(), new TransferReceiptRequest(List.of(
-                    new TransferReceiptRequest.Line(data.item, "OWN", null, q))), null);
+            transfers.receive(
+                    created.id(),
+                    new TransferReceiptRequest(List.of(new TransferReceiptRequest.Line(data.item, "OWN", null, q))),
+                    null);
             told.add(farInTransit, q.negate());
             told.add(farOwn, q);
         }
@@ -329,7 +395,8 @@ abstract class LedgerSoakContract {
 
     /** A VMI consumption at the VMI zone: consignment passes to the buyer and is consumed in one transaction. */
     private void consume(Random random, Told told) {
-        ConsumptionView view = consumptions.consume(new ConsumptionRequest(data.item, data.vmi, qty(random, 4), "SOAK"),
+        ConsumptionView view = consumptions.consume(
+                new ConsumptionRequest(data.item, data.vmi, qty(random, 4), "SOAK"),
                 random.nextInt(3) == 0 ? "SOAK-C-" + UUID.randomUUID() : null);
         for (ConsumptionView.Pick p : view.picks()) {
             // ownership transfer −q supplier / +q OWN, then CONSUME −q OWN: the supplier's key loses q, OWN nets 0
@@ -347,8 +414,17 @@ abstract class LedgerSoakContract {
     private void reserve(Random random, Told told, ConcurrentLinkedQueue<Long> held) {
         Key key = pick(random, ownBin1, ownBin2, lotBin1);
         BigDecimal q = qty(random, 4);
-        ReservationView r = reservations.reserve(new ReservationRequest(key.item(), key.location(), "OWN",
-                key.lot().isEmpty() ? null : key.lot(), q, "SOAK-ORDER", null, null), null);
+        ReservationView r = reservations.reserve(
+                new ReservationRequest(
+                        key.item(),
+                        key.location(),
+                        "OWN",
+                        key.lot().isEmpty() ? null : key.lot(),
+                        q,
+                        "SOAK-ORDER",
+                        null,
+                        null),
+                null);
         told.reserved.merge(key, q, BigDecimal::add);
         held.add(r.id());
         told.count("reserve");
@@ -370,12 +446,18 @@ abstract class LedgerSoakContract {
                         SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id
                         JOIN location l ON l.id = b.location_id JOIN warehouse w ON w.id = l.warehouse_id
                         WHERE i.code = :item AND w.code = :warehouse AND l.type <> 'IN_TRANSIT'""")
-                        .param("item", item).param("warehouse", warehouse).query(BigDecimal.class).single();
+                        .param("item", item)
+                        .param("warehouse", warehouse)
+                        .query(BigDecimal.class)
+                        .single();
                 List<String> open = jdbc.sql("""
                         SELECT a.alert_type FROM stock_alert a JOIN item i ON i.id = a.item_id
                         JOIN warehouse w ON w.id = a.warehouse_id
                         WHERE i.code = :item AND w.code = :warehouse AND a.status <> 'RESOLVED' ORDER BY a.alert_type""")
-                        .param("item", item).param("warehouse", warehouse).query(String.class).list();
+                        .param("item", item)
+                        .param("warehouse", warehouse)
+                        .query(String.class)
+                        .list();
                 List<String> expected = new ArrayList<>();
                 if (onHand.compareTo(new BigDecimal("120")) > 0) {
                     expected.add("ABOVE_MAX");
@@ -388,7 +470,8 @@ abstract class LedgerSoakContract {
                 } else if (onHand.compareTo(new BigDecimal("30")) < 0) {
                     expected.add("BELOW_WARNING");
                 }
-                assertThat(open).as("%s: open alerts of %s in %s at stock %s", where, item, warehouse, onHand)
+                assertThat(open)
+                        .as("%s: open alerts of %s in %s at stock %s", where, item, warehouse, onHand)
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
         }
@@ -400,10 +483,13 @@ abstract class LedgerSoakContract {
             if (!c.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
                 return "not a file database";
             }
-            String path = c.getMetaData().getURL().substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
+            String path =
+                    c.getMetaData().getURL().substring("jdbc:h2:file:".length()).split(";")[0] + ".mv.db";
             String fill = jdbc.sql("SELECT SETTING_NAME || '=' || SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
-                                   + "WHERE SETTING_NAME LIKE 'info.%FILL%' OR SETTING_NAME LIKE 'info.CHUNK%'")
-                    .query(String.class).list().toString();
+                            + "WHERE SETTING_NAME LIKE 'info.%FILL%' OR SETTING_NAME LIKE 'info.CHUNK%'")
+                    .query(String.class)
+                    .list()
+                    .toString();
             return "H2 file " + java.nio.file.Files.size(java.nio.file.Path.of(path)) / 1024 + " KB " + fill;
         } catch (java.sql.SQLException | java.io.IOException e) {
             return "file size unknown (" + e + ")";
@@ -415,8 +501,12 @@ abstract class LedgerSoakContract {
                 SELECT COALESCE(SUM(b.reserved), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id
                 JOIN location l ON l.id = b.location_id
                 WHERE i.code = :item AND l.code = :location AND b.owner = :owner AND b.lot = :lot""")
-                .param("item", k.item()).param("location", k.location()).param("owner", k.owner())
-                .param("lot", k.lot()).query(BigDecimal.class).single();
+                .param("item", k.item())
+                .param("location", k.location())
+                .param("owner", k.owner())
+                .param("lot", k.lot())
+                .query(BigDecimal.class)
+                .single();
     }
 
     private BigDecimal activeReservations(Key k) {
@@ -425,8 +515,12 @@ abstract class LedgerSoakContract {
                 JOIN location l ON l.id = r.location_id
                 WHERE i.code = :item AND l.code = :location AND r.owner = :owner AND r.lot = :lot
                   AND r.status = 'ACTIVE'""")
-                .param("item", k.item()).param("location", k.location()).param("owner", k.owner())
-                .param("lot", k.lot()).query(BigDecimal.class).single();
+                .param("item", k.item())
+                .param("location", k.location())
+                .param("owner", k.owner())
+                .param("lot", k.lot())
+                .query(BigDecimal.class)
+                .single();
     }
 
     private void location(String code, LocationType type) {

@@ -3,5 +3,4 @@ package org.openvmi.inventory;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class LedgerSoakOnPostgresIT extends LedgerSoakContract {
-}
+class LedgerSoakOnPostgresIT extends LedgerSoakContract {}

@@ -1,7 +1,7 @@
 package org.openvmi.inventory;
 
+import java.math.BigDecimal;
 import java.util.List;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.LocationCommand;
@@ -11,8 +11,6 @@ import org.openvmi.catalog.SupplierItemCommand;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.catalog.WarehouseCommand;
 import org.openvmi.testsupport.Fixtures;
-
-import java.math.BigDecimal;
 
 /** Fresh master data for a ledger test: one warehouse with a few locations and items of unique codes. */
 public final class LedgerTestData {

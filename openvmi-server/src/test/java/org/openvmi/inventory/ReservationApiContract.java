@@ -1,21 +1,5 @@
 package org.openvmi.inventory;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,6 +11,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
 /** Reservations through the REST API, on H2 and PostgreSQL; expiry by moving the test clock. */
 abstract class ReservationApiContract extends StockDocsContract {
 
@@ -34,20 +33,25 @@ abstract class ReservationApiContract extends StockDocsContract {
     ReservationExpiryJob job;
 
     String reservation(String location, String qty, Instant expiresAt) {
-        return "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"reference\":\"SO-1\",\"expiresAt\":%s}".formatted(item,
-                location, qty, expiresAt == null ? "null" : "\"" + expiresAt + "\"");
+        return "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s,\"reference\":\"SO-1\",\"expiresAt\":%s}"
+                .formatted(item, location, qty, expiresAt == null ? "null" : "\"" + expiresAt + "\"");
     }
 
     long reserve(String qty, Instant expiresAt) throws Exception {
         return body(postJson("/api/v1/reservations", Role.BUYER, reservation(bin1, qty, expiresAt))
-                .andExpect(status().isCreated())).get("id").asLong();
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     @Test
     void a_reservation_reduces_available_and_an_issue_of_reserved_stock_is_refused_with_409() throws Exception {
         receive(item, bin1, null, "10");
         long id = reserve("7", null);
-        mvc.perform(get("/api/v1/stock").param("item", item).param("location", bin1).with(as(Role.VIEWER)))
+        mvc.perform(get("/api/v1/stock")
+                        .param("item", item)
+                        .param("location", bin1)
+                        .with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.content[0].onHand").value(10))
                 .andExpect(jsonPath("$.content[0].reserved").value(7))
                 .andExpect(jsonPath("$.content[0].available").value(3));
@@ -55,7 +59,8 @@ abstract class ReservationApiContract extends StockDocsContract {
         postJson("/api/v1/movements", Role.WAREHOUSE, issue.formatted(item, bin1, "4"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("available 3, requested 4")));
-        postJson("/api/v1/movements", Role.WAREHOUSE, issue.formatted(item, bin1, "3")).andExpect(status().isCreated());
+        postJson("/api/v1/movements", Role.WAREHOUSE, issue.formatted(item, bin1, "3"))
+                .andExpect(status().isCreated());
         postJson("/api/v1/reservations", Role.BUYER, reservation(bin1, "1", null))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("qty"))
@@ -67,9 +72,11 @@ abstract class ReservationApiContract extends StockDocsContract {
                 .andExpect(jsonPath("$.status").value("RELEASED"))
                 .andExpect(jsonPath("$.releasedBy").value("t-warehouse"));
         assertThat(reserved(item, bin1)).isZero();
-        mvc.perform(delete("/api/v1/reservations/" + id).with(as(Role.WAREHOUSE))).andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/reservations/" + id).with(as(Role.WAREHOUSE)))
+                .andExpect(status().isConflict());
         assertThat(reserved(item, bin1)).isZero();
-        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE))).andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.ok").value(true));
     }
 
     @Test
@@ -78,7 +85,8 @@ abstract class ReservationApiContract extends StockDocsContract {
         long expiring = reserve("5", clock.instant().plus(Duration.ofHours(1)));
         long lasting = reserve("2", null);
         job.releaseExpired();
-        mvc.perform(get("/api/v1/reservations/" + expiring).with(as(Role.BUYER))).andExpect(jsonPath("$.status").value("ACTIVE"));
+        mvc.perform(get("/api/v1/reservations/" + expiring).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
         assertThat(reserved(item, bin1)).isEqualByComparingTo("7");
 
         clock.advance(Duration.ofHours(2));
@@ -86,9 +94,13 @@ abstract class ReservationApiContract extends StockDocsContract {
         mvc.perform(get("/api/v1/reservations/" + expiring).with(as(Role.BUYER)))
                 .andExpect(jsonPath("$.status").value("EXPIRED"))
                 .andExpect(jsonPath("$.releasedBy").value("system"));
-        mvc.perform(get("/api/v1/reservations/" + lasting).with(as(Role.BUYER))).andExpect(jsonPath("$.status").value("ACTIVE"));
+        mvc.perform(get("/api/v1/reservations/" + lasting).with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
         assertThat(reserved(item, bin1)).isEqualByComparingTo("2");
-        mvc.perform(get("/api/v1/reservations").param("status", "EXPIRED").param("item", item).with(as(Role.PLANNER)))
+        mvc.perform(get("/api/v1/reservations")
+                        .param("status", "EXPIRED")
+                        .param("item", item)
+                        .with(as(Role.PLANNER)))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].id").value(expiring));
     }
@@ -103,9 +115,13 @@ abstract class ReservationApiContract extends StockDocsContract {
             for (int i = 0; i < 2; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return mvc.perform(post("/api/v1/reservations").with(as(Role.BUYER))
-                                    .contentType(MediaType.APPLICATION_JSON).content(reservation(bin1, "6", null)))
-                            .andReturn().getResponse().getStatus();
+                    return mvc.perform(post("/api/v1/reservations")
+                                    .with(as(Role.BUYER))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(reservation(bin1, "6", null)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
                 }));
             }
             start.countDown();
@@ -128,7 +144,10 @@ abstract class ReservationApiContract extends StockDocsContract {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("item")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("qty")));
-        postJson("/api/v1/reservations", Role.BUYER, reservation(bin1, "1", clock.instant().minus(Duration.ofMinutes(1))))
+        postJson(
+                        "/api/v1/reservations",
+                        Role.BUYER,
+                        reservation(bin1, "1", clock.instant().minus(Duration.ofMinutes(1))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("expiresAt"));
         postJson("/api/v1/reservations", Role.BUYER, reservation(data.destTransit, "1", null))
@@ -144,9 +163,13 @@ abstract class ReservationApiContract extends StockDocsContract {
     void a_supplier_user_gets_403_on_reservation_writes() throws Exception {
         receive(item, bin1, null, "10");
         long id = reserve("1", null);
-        mvc.perform(post("/api/v1/reservations").with(asUser(Fixtures.SUPPLIER_USER_A)).contentType(MediaType.APPLICATION_JSON)
-                .content(reservation(bin1, "1", null))).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/v1/reservations/" + id).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/reservations")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(reservation(bin1, "1", null)))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/reservations/" + id).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isForbidden());
         mvc.perform(delete("/api/v1/reservations/" + id).with(as(Role.FINANCE))).andExpect(status().isForbidden());
         assertThat(reserved(item, bin1)).isEqualByComparingTo("1");
     }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class ReservationApiOnH2Test extends ReservationApiContract {
-}
+class ReservationApiOnH2Test extends ReservationApiContract {}

@@ -1,7 +1,10 @@
 package org.openvmi.inventory;
 
-import java.math.BigDecimal;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.SupplierCatalog;
@@ -15,31 +18,33 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** What the transfer, count and reservation contracts share: fresh master data, stock set-up and balance checks. */
 abstract class StockDocsContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -60,14 +65,20 @@ abstract class StockDocsContract {
     }
 
     void receive(String item, String location, String lot, String qty) throws Exception {
-        mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\",\"lot\":%s,\"qty\":%s}]}"
-                                .formatted(item, location, lot == null ? "null" : "\"" + lot + "\"", qty)))
+        mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\",\"lot\":%s,\"qty\":%s}]}"
+                                        .formatted(item, location, lot == null ? "null" : "\"" + lot + "\"", qty)))
                 .andExpect(status().isCreated());
     }
 
     ResultActions postJson(String path, Role role, String body) throws Exception {
-        return mvc.perform(post(path).with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post(path)
+                .with(as(role))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     JsonNode body(ResultActions result) throws Exception {
@@ -85,11 +96,17 @@ abstract class StockDocsContract {
     private BigDecimal balance(String column, String item, String location) {
         return jdbc.sql("SELECT COALESCE(SUM(b." + column + "), 0) FROM stock_balance b JOIN item i ON i.id = b.item_id"
                         + " JOIN location l ON l.id = b.location_id WHERE i.code = :i AND l.code = :l")
-                .param("i", item).param("l", location).query(BigDecimal.class).single();
+                .param("i", item)
+                .param("l", location)
+                .query(BigDecimal.class)
+                .single();
     }
 
     long movements(String type, String reference) {
         return jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE type = :t AND reference = :r")
-                .param("t", type).param("r", reference).query(Long.class).single();
+                .param("t", type)
+                .param("r", reference)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,18 +1,5 @@
 package org.openvmi.inventory;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,13 +11,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.http.MediaType;
+
 /** Transfers between warehouses through the REST API, on H2 and PostgreSQL. */
 abstract class TransferApiContract extends StockDocsContract {
 
     long create(String from, String to, String lines) throws Exception {
-        return body(postJson("/api/v1/transfers", Role.WAREHOUSE,
-                "{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-1\",\"lines\":[%s]}".formatted(from, to, lines))
-                .andExpect(status().isCreated())).get("id").asLong();
+        return body(postJson(
+                                "/api/v1/transfers",
+                                Role.WAREHOUSE,
+                                "{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-1\",\"lines\":[%s]}"
+                                        .formatted(from, to, lines))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
     }
 
     static String line(String item, String lot, String qty) {
@@ -38,7 +42,8 @@ abstract class TransferApiContract extends StockDocsContract {
     }
 
     @Test
-    void a_transfer_moves_stock_through_in_transit_with_partial_receipts_and_closes_with_a_difference_report() throws Exception {
+    void a_transfer_moves_stock_through_in_transit_with_partial_receipts_and_closes_with_a_difference_report()
+            throws Exception {
         receive(item, bin1, null, "10");
         receive(lotItem, bin1, "L1", "5");
         long id = create(bin1, data.destBin, line(item, null, "10") + "," + line(lotItem, "L1", "5"));
@@ -55,21 +60,32 @@ abstract class TransferApiContract extends StockDocsContract {
         assertThat(onHand(item, bin1)).isZero();
         assertThat(onHand(item, data.destTransit)).isEqualByComparingTo("10");
         assertThat(onHand(item, data.destBin)).isZero();
-        mvc.perform(get("/api/v1/stock").param("item", item).param("location", data.destBin).with(as(Role.VIEWER)))
+        mvc.perform(get("/api/v1/stock")
+                        .param("item", item)
+                        .param("location", data.destBin)
+                        .with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.content[0].onHand").value(0))
                 .andExpect(jsonPath("$.content[0].inTransit").value(10));
 
-        postJson("/api/v1/transfers/" + id + "/receive", Role.WAREHOUSE, "{\"lines\":[{\"item\":\"" + item + "\",\"qty\":4}]}")
+        postJson(
+                        "/api/v1/transfers/" + id + "/receive",
+                        Role.WAREHOUSE,
+                        "{\"lines\":[{\"item\":\"" + item + "\",\"qty\":4}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PARTIALLY_RECEIVED"));
-        postJson("/api/v1/transfers/" + id + "/receive", Role.WAREHOUSE,
-                "{\"lines\":[" + line(item, null, "3") + "," + line(lotItem, "L1", "5") + "]}")
+        postJson(
+                        "/api/v1/transfers/" + id + "/receive",
+                        Role.WAREHOUSE,
+                        "{\"lines\":[" + line(item, null, "3") + "," + line(lotItem, "L1", "5") + "]}")
                 .andExpect(jsonPath("$.status").value("PARTIALLY_RECEIVED"))
                 .andExpect(jsonPath("$.differenceReport.difference").value(3));
         assertThat(onHand(item, data.destTransit)).isEqualByComparingTo("3");
         assertThat(onHand(item, data.destBin)).isEqualByComparingTo("7");
         assertThat(onHand(lotItem, data.destBin)).isEqualByComparingTo("5");
-        mvc.perform(get("/api/v1/stock").param("item", item).param("location", data.destBin).with(as(Role.VIEWER)))
+        mvc.perform(get("/api/v1/stock")
+                        .param("item", item)
+                        .param("location", data.destBin)
+                        .with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.content[0].onHand").value(7))
                 .andExpect(jsonPath("$.content[0].inTransit").value(3));
 
@@ -84,19 +100,28 @@ abstract class TransferApiContract extends StockDocsContract {
                 .andExpect(jsonPath("$.differenceReport.lines[1].difference").value(0));
         assertThat(onHand(item, data.destTransit)).isZero();
         assertThat(onHand(item, data.destBin)).isEqualByComparingTo("7");
-        mvc.perform(get("/api/v1/movements").param("reference", "TRF-" + id).param("type", "ADJUST").with(as(Role.FINANCE)))
+        mvc.perform(get("/api/v1/movements")
+                        .param("reference", "TRF-" + id)
+                        .param("type", "ADJUST")
+                        .with(as(Role.FINANCE)))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].location").value(data.destTransit))
                 .andExpect(jsonPath("$.content[0].qty").value(-3))
                 .andExpect(jsonPath("$.content[0].reason").value("transfer difference"));
-        mvc.perform(get("/api/v1/stock").param("item", item).param("location", data.destBin).with(as(Role.VIEWER)))
+        mvc.perform(get("/api/v1/stock")
+                        .param("item", item)
+                        .param("location", data.destBin)
+                        .with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.content[0].inTransit").value(0));
-        mvc.perform(get("/api/v1/transfers").param("status", "closed").param("warehouse", data.destWarehouse)
+        mvc.perform(get("/api/v1/transfers")
+                        .param("status", "closed")
+                        .param("warehouse", data.destWarehouse)
                         .with(as(Role.BUYER)))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].id").value(id))
                 .andExpect(jsonPath("$.content[0].received").value(12));
-        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE))).andExpect(jsonPath("$.ok").value(true));
+        mvc.perform(get("/api/v1/stock/reconcile").with(as(Role.FINANCE)))
+                .andExpect(jsonPath("$.ok").value(true));
     }
 
     @Test
@@ -126,7 +151,10 @@ abstract class TransferApiContract extends StockDocsContract {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"))
                 .andExpect(jsonPath("$.detail", containsString("shipped 5, received 2, open 3, requested 4")));
-        postJson("/api/v1/transfers/" + id + "/receive", Role.WAREHOUSE, "{\"lines\":[" + line(lotItem, "X", "1") + "]}")
+        postJson(
+                        "/api/v1/transfers/" + id + "/receive",
+                        Role.WAREHOUSE,
+                        "{\"lines\":[" + line(lotItem, "X", "1") + "]}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
         assertThat(onHand(item, data.destTransit)).isEqualByComparingTo("3");
@@ -145,7 +173,9 @@ abstract class TransferApiContract extends StockDocsContract {
                 answers.add(pool.submit(() -> {
                     start.await();
                     return mvc.perform(post("/api/v1/transfers/" + id + "/ship").with(as(Role.WAREHOUSE)))
-                            .andReturn().getResponse().getStatus();
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
                 }));
             }
             start.countDown();
@@ -172,7 +202,8 @@ abstract class TransferApiContract extends StockDocsContract {
                 .andExpect(jsonPath("$.errors[0].field").value("to"))
                 .andExpect(jsonPath("$.detail", containsString(data.bareWarehouse)))
                 .andExpect(jsonPath("$.detail", containsString("in-transit")));
-        mvc.perform(get("/api/v1/transfers/" + id).with(as(Role.VIEWER))).andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(get("/api/v1/transfers/" + id).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.status").value("DRAFT"));
         assertThat(onHand(item, bin1)).isEqualByComparingTo("4");
     }
 
@@ -184,27 +215,40 @@ abstract class TransferApiContract extends StockDocsContract {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"))
                 .andExpect(jsonPath("$.detail", containsString("available 2, requested 3")));
-        mvc.perform(get("/api/v1/transfers/" + id).with(as(Role.VIEWER))).andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(get("/api/v1/transfers/" + id).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.status").value("DRAFT"));
         assertThat(onHand(item, bin1)).isEqualByComparingTo("2");
         assertThat(onHand(item, data.destTransit)).isZero();
     }
 
     @Test
     void a_transfer_within_one_warehouse_or_with_bad_lines_is_refused_naming_the_fields() throws Exception {
-        postJson("/api/v1/transfers", Role.WAREHOUSE, "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s]}"
-                .formatted(bin1, bin2, line(item, null, "1")))
+        postJson(
+                        "/api/v1/transfers",
+                        Role.WAREHOUSE,
+                        "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s]}".formatted(bin1, bin2, line(item, null, "1")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
-        postJson("/api/v1/transfers", Role.WAREHOUSE, "{\"from\":\"NO-SUCH\",\"to\":\"%s\",\"lines\":[%s,%s,%s,%s]}"
-                .formatted(data.destBin, line("NO-ITEM", null, "1"), line(item, null, "0"), line(lotItem, null, "1"),
-                        line(item, null, "1")))
+        postJson(
+                        "/api/v1/transfers",
+                        Role.WAREHOUSE,
+                        "{\"from\":\"NO-SUCH\",\"to\":\"%s\",\"lines\":[%s,%s,%s,%s]}"
+                                .formatted(
+                                        data.destBin,
+                                        line("NO-ITEM", null, "1"),
+                                        line(item, null, "0"),
+                                        line(lotItem, null, "1"),
+                                        line(item, null, "1")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("from")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("lines[0].item")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("lines[1].qty")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("lines[2].lot")));
-        postJson("/api/v1/transfers", Role.WAREHOUSE, "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s,%s]}"
-                .formatted(bin1, data.destBin, line(item, null, "1"), line(item, null, "2")))
+        postJson(
+                        "/api/v1/transfers",
+                        Role.WAREHOUSE,
+                        "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s,%s]}"
+                                .formatted(bin1, data.destBin, line(item, null, "1"), line(item, null, "2")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[1]"));
         mvc.perform(get("/api/v1/transfers").param("status", "LOST").with(as(Role.VIEWER)))
@@ -219,16 +263,31 @@ abstract class TransferApiContract extends StockDocsContract {
         postJson("/api/v1/transfers/" + id + "/ship", Role.WAREHOUSE, "").andExpect(status().isOk());
         String key = Fixtures.unique("RCV");
         String body = "{\"lines\":[" + line(item, null, "4") + "]}";
-        String first = mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE))
-                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String retry = mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE))
-                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String first = mvc.perform(post("/api/v1/transfers/" + id + "/receive")
+                        .with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String retry = mvc.perform(post("/api/v1/transfers/" + id + "/receive")
+                        .with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(retry).isEqualTo(first);
         assertThat(onHand(item, data.destBin)).isEqualByComparingTo("4");
-        mvc.perform(post("/api/v1/transfers/" + id + "/receive").with(as(Role.WAREHOUSE)).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"lines\":[" + line(item, null, "5") + "]}"))
+        mvc.perform(post("/api/v1/transfers/" + id + "/receive")
+                        .with(as(Role.WAREHOUSE))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[" + line(item, null, "5") + "]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         assertThat(onHand(item, data.destBin)).isEqualByComparingTo("4");
@@ -239,8 +298,11 @@ abstract class TransferApiContract extends StockDocsContract {
     void a_supplier_user_gets_403_on_transfer_writes() throws Exception {
         receive(item, bin1, null, "3");
         long id = create(bin1, data.destBin, line(item, null, "3"));
-        mvc.perform(post("/api/v1/transfers").with(asUser(Fixtures.SUPPLIER_USER_A)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s]}".formatted(bin1, data.destBin, line(item, null, "1"))))
+        mvc.perform(post("/api/v1/transfers")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[%s]}"
+                                .formatted(bin1, data.destBin, line(item, null, "1"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/transfers/" + id + "/ship").with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isForbidden());

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class TransferApiOnH2Test extends TransferApiContract {
-}
+class TransferApiOnH2Test extends TransferApiContract {}

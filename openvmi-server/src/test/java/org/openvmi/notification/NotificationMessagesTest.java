@@ -1,5 +1,7 @@
 package org.openvmi.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,13 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openvmi.stockpolicy.AlertType;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every text of the notification mails and pages and of the webhook pages exists in English and in Chinese. */
 class NotificationMessagesTest {

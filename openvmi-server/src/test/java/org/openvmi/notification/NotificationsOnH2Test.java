@@ -3,5 +3,4 @@ package org.openvmi.notification;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class NotificationsOnH2Test extends NotificationContract {
-}
+class NotificationsOnH2Test extends NotificationContract {}

@@ -3,5 +3,4 @@ package org.openvmi.notification;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class NotificationsOnPostgresIT extends NotificationContract {
-}
+class NotificationsOnPostgresIT extends NotificationContract {}

@@ -1,17 +1,27 @@
 package org.openvmi.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -35,29 +45,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Scheduled report mails end to end on H2 and PostgreSQL: users opt in on their settings page, the weekly job queues
  * each subscriber's reports once (a second run, as a second instance would, queues nothing), and a real SMTP server
  * (GreenMail) receives them in each user's language.
  */
-@TestPropertySource(properties = {
-        "spring.mail.host=127.0.0.1",
-        "openvmi.notifications.send-interval=200ms",
-        "openvmi.notifications.digest-cron=-",
-        "openvmi.reports.weekly-cron=-",
-        "openvmi.notifications.base-url=https://vmi.example.test/"})
+@TestPropertySource(
+        properties = {
+            "spring.mail.host=127.0.0.1",
+            "openvmi.notifications.send-interval=200ms",
+            "openvmi.notifications.digest-cron=-",
+            "openvmi.reports.weekly-cron=-",
+            "openvmi.notifications.base-url=https://vmi.example.test/"
+        })
 abstract class ReportMailsContract {
 
     static final GreenMail SMTP = startSmtp();
@@ -81,20 +81,28 @@ abstract class ReportMailsContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ReportMailJob job;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
 
@@ -102,7 +110,8 @@ abstract class ReportMailsContract {
     void recipients() throws Exception {
         Fixtures.ensure(jdbc, users);
         clock.reset();
-        for (var e : Map.of("t-admin", "zh-CN", "t-buyer", "en", "t-planner", "en").entrySet()) {
+        for (var e :
+                Map.of("t-admin", "zh-CN", "t-buyer", "en", "t-planner", "en").entrySet()) {
             UserCommand c = UserCommand.from(users.get(e.getKey()));
             c.setEmail(e.getKey() + "@report.test");
             c.setLanguage(e.getValue());
@@ -120,8 +129,18 @@ abstract class ReportMailsContract {
         LedgerTestData data = new LedgerTestData(items, warehouses, suppliers);
         clock.advance(Duration.ofDays(-200));
         try { // 7 of the item received 200 days ago and never issued: stale (default 180 days)
-            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null,
-                    new BigDecimal("7"), new BigDecimal("3000"), null, "R1"))), null);
+            ledger.post(
+                    new PostingRequest(List.of(new MovementRequest(
+                            "RECEIPT",
+                            data.item,
+                            data.bin1,
+                            "OWN",
+                            null,
+                            new BigDecimal("7"),
+                            new BigDecimal("3000"),
+                            null,
+                            "R1"))),
+                    null);
         } finally {
             clock.reset();
         }
@@ -131,19 +150,26 @@ abstract class ReportMailsContract {
         subscribe(buyer, "WEEKLY_KPIS");
         subscribe(UiSessions.login(mvc, "t-planner")); // ticks nothing: no mail
         // the choice shows ticked on the page, in the user's page language
-        assertThat(page(admin, "/notifications/preferences?lang=zh-CN")).contains("报表邮件", "每周指标摘要")
+        assertThat(page(admin, "/notifications/preferences?lang=zh-CN"))
+                .contains("报表邮件", "每周指标摘要")
                 .containsPattern("id=\"report-STALE_STOCK\"[^>]*checked");
-        assertThat(page(buyer, "/notifications/preferences?lang=en")).contains("Report mails", "Weekly KPI summary")
+        assertThat(page(buyer, "/notifications/preferences?lang=en"))
+                .contains("Report mails", "Weekly KPI summary")
                 .containsPattern("id=\"report-WEEKLY_KPIS\"[^>]*checked")
                 .doesNotContainPattern("id=\"report-STALE_STOCK\"[^>]*checked");
         // a supplier user is not offered report mails and may not subscribe
         MockHttpSession supplier = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         assertThat(page(supplier, "/notifications/preferences?lang=en")).doesNotContain("reports-form");
-        mvc.perform(post("/notifications/preferences/reports").session(supplier).with(csrf()).param("reports", "WEEKLY_KPIS"))
+        mvc.perform(post("/notifications/preferences/reports")
+                        .session(supplier)
+                        .with(csrf())
+                        .param("reports", "WEEKLY_KPIS"))
                 .andExpect(status().isForbidden());
 
         assertThat(job.run()).isEqualTo(3);
-        assertThat(job.run()).as("the week is mailed once, also by a second run or instance").isZero();
+        assertThat(job.run())
+                .as("the week is mailed once, also by a second run or instance")
+                .isZero();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(received("t-admin")).hasSize(2);
@@ -151,13 +177,16 @@ abstract class ReportMailsContract {
         });
         assertThat(received("t-planner")).isEmpty();
         MimeMessage kpisZh = only(received("t-admin"), "指标摘要");
-        assertThat(body(kpisZh)).contains("资金占用", "周转天数", "上期", "https://vmi.example.test/dashboards/management")
+        assertThat(body(kpisZh))
+                .contains("资金占用", "周转天数", "上期", "https://vmi.example.test/dashboards/management")
                 .doesNotContain("Capital tied up");
         MimeMessage staleZh = only(received("t-admin"), "呆滞库存");
-        assertThat(body(staleZh)).contains(data.item + " @ " + data.warehouse + "（自有库存）", "数量 7", "价值 21,000.00 元",
-                "从未出库");
+        assertThat(body(staleZh))
+                .contains(data.item + " @ " + data.warehouse + "（自有库存）", "数量 7", "价值 21,000.00 元", "从未出库");
         MimeMessage kpisEn = only(received("t-buyer"), "KPI summary");
-        assertThat(body(kpisEn)).contains("Capital tied up", "Days of inventory", "previous").doesNotContain("资金占用");
+        assertThat(body(kpisEn))
+                .contains("Capital tied up", "Days of inventory", "previous")
+                .doesNotContain("资金占用");
     }
 
     /**
@@ -171,47 +200,70 @@ abstract class ReportMailsContract {
         LedgerTestData empty = new LedgerTestData(items, warehouses, suppliers);
         clock.advance(Duration.ofDays(-200));
         try { // 7 of the item received 200 days ago in the first warehouse and never issued: stale
-            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", stale.item, stale.bin1, "OWN", null,
-                    new BigDecimal("7"), new BigDecimal("3000"), null, "R1"))), null);
+            ledger.post(
+                    new PostingRequest(List.of(new MovementRequest(
+                            "RECEIPT",
+                            stale.item,
+                            stale.bin1,
+                            "OWN",
+                            null,
+                            new BigDecimal("7"),
+                            new BigDecimal("3000"),
+                            null,
+                            "R1"))),
+                    null);
         } finally {
             clock.reset();
         }
         var buyer = Fixtures.asUser("t-buyer");
         String api = "/api/v1/report-subscriptions";
-        mvc.perform(get(api).with(buyer)).andExpect(status().isOk()).andExpect(content().json("[]"));
+        mvc.perform(get(api).with(buyer))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
         mvc.perform(json(post(api), buyer, "{\"report\":\"STALE_STOCK\",\"warehouse\":\"" + empty.warehouse + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/report-subscriptions/STALE_STOCK"))
                 .andExpect(jsonPath("$.report").value("STALE_STOCK"))
                 .andExpect(jsonPath("$.warehouse").value(empty.warehouse));
         // refused, naming the field, changing nothing
-        mvc.perform(json(post(api), buyer, "{\"report\":\"STALE_STOCK\"}")).andExpect(status().isConflict())
+        mvc.perform(json(post(api), buyer, "{\"report\":\"STALE_STOCK\"}"))
+                .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("report"));
-        mvc.perform(json(post(api), buyer, "{\"report\":\"MONTHLY_KPIS\"}")).andExpect(status().isBadRequest())
+        mvc.perform(json(post(api), buyer, "{\"report\":\"MONTHLY_KPIS\"}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("report"));
-        mvc.perform(json(post(api), buyer, "{\"warehouse\":null}")).andExpect(status().isBadRequest())
+        mvc.perform(json(post(api), buyer, "{\"warehouse\":null}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("report"));
         mvc.perform(json(post(api), buyer, "{\"report\":\"WEEKLY_KPIS\",\"warehouse\":\"NO-SUCH-WH\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("warehouse"));
         mvc.perform(json(put(api + "/STALE_STOCK"), buyer, "{\"warehouse\":\"NO-SUCH-WH\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("warehouse"));
-        mvc.perform(get(api).with(buyer)).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("warehouse"));
+        mvc.perform(get(api).with(buyer))
+                .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].warehouse").value(empty.warehouse));
-        mvc.perform(json(put(api + "/WEEKLY_KPIS"), buyer, "{\"warehouse\":null}")).andExpect(status().isNotFound());
+        mvc.perform(json(put(api + "/WEEKLY_KPIS"), buyer, "{\"warehouse\":null}"))
+                .andExpect(status().isNotFound());
         mvc.perform(get(api + "/MONTHLY").with(buyer)).andExpect(status().isNotFound());
 
         // another user: sees only their own, subscribes to every warehouse, then narrows to the stale one
         var admin = Fixtures.asUser("t-admin");
-        mvc.perform(get(api).with(admin)).andExpect(status().isOk()).andExpect(content().json("[]"));
-        mvc.perform(json(post(api), admin, "{\"report\":\"STALE_STOCK\"}")).andExpect(status().isCreated())
+        mvc.perform(get(api).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
+        mvc.perform(json(post(api), admin, "{\"report\":\"STALE_STOCK\"}"))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.warehouse").doesNotExist());
         mvc.perform(json(put(api + "/STALE_STOCK"), admin, "{\"warehouse\":\"" + stale.warehouse + "\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.warehouse").value(stale.warehouse));
-        mvc.perform(get(api + "/STALE_STOCK").with(buyer)).andExpect(jsonPath("$.warehouse").value(empty.warehouse));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warehouse").value(stale.warehouse));
+        mvc.perform(get(api + "/STALE_STOCK").with(buyer))
+                .andExpect(jsonPath("$.warehouse").value(empty.warehouse));
         var planner = Fixtures.asUser("t-planner");
         mvc.perform(json(post(api), planner, "{\"report\":\"WEEKLY_KPIS\"}")).andExpect(status().isCreated());
         mvc.perform(delete(api + "/WEEKLY_KPIS").with(planner)).andExpect(status().isNoContent());
@@ -244,12 +296,16 @@ abstract class ReportMailsContract {
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-            org.springframework.test.web.servlet.request.RequestPostProcessor who, String body) {
-        return request.with(who).contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
+            org.springframework.test.web.servlet.request.RequestPostProcessor who,
+            String body) {
+        return request.with(who)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     private void subscribe(MockHttpSession session, String... reports) throws Exception {
-        var request = post("/notifications/preferences/reports").session(session).with(csrf());
+        var request =
+                post("/notifications/preferences/reports").session(session).with(csrf());
         for (String r : reports) {
             request.param("reports", r);
         }
@@ -257,17 +313,22 @@ abstract class ReportMailsContract {
     }
 
     private String page(MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<MimeMessage> received(String user) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(user + "@report.test"))
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipient(m).equals(user + "@report.test"))
                 .collect(Collectors.toList());
     }
 
     private static MimeMessage only(List<MimeMessage> mails, String subject) throws Exception {
-        List<MimeMessage> hits = mails.stream().filter(m -> subject(m).contains(subject)).toList();
+        List<MimeMessage> hits =
+                mails.stream().filter(m -> subject(m).contains(subject)).toList();
         assertThat(hits).as("mails with '" + subject + "'").hasSize(1);
         return hits.get(0);
     }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class ReportMailsOnH2Test extends ReportMailsContract {
-}
+class ReportMailsOnH2Test extends ReportMailsContract {}

@@ -1,11 +1,18 @@
 package org.openvmi.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Supply and demand by date (ADR 0028) on H2 and PostgreSQL: the availability timeline of constructed cases, its
@@ -45,18 +43,25 @@ abstract class AvailabilityContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -79,7 +84,10 @@ abstract class AvailabilityContract {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body)
+        return mvc.perform(post(path)
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .header("Accept-Language", "en"));
     }
 
@@ -90,9 +98,11 @@ abstract class AvailabilityContract {
     void move(String type, String item, String location, String qty, Duration ago) throws Exception {
         clock.advance(ago.negated());
         try {
-            postJson("/api/v1/movements", as(Role.WAREHOUSE),
-                    "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
-                            .formatted(type, item, location, qty))
+            postJson(
+                            "/api/v1/movements",
+                            as(Role.WAREHOUSE),
+                            "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
+                                    .formatted(type, item, location, qty))
                     .andExpect(status().isCreated());
         } finally {
             clock.advance(ago);
@@ -100,8 +110,11 @@ abstract class AvailabilityContract {
     }
 
     JsonNode runToEnd(String item) throws Exception {
-        JsonNode started = body(postJson("/api/v1/planning/runs", as(Role.PLANNER),
-                "{\"items\":[\"" + item + "\"],\"horizonDays\":28,\"serviceLevel\":0.95}").andExpect(status().isAccepted()));
+        JsonNode started = body(postJson(
+                        "/api/v1/planning/runs",
+                        as(Role.PLANNER),
+                        "{\"items\":[\"" + item + "\"],\"horizonDays\":28,\"serviceLevel\":0.95}")
+                .andExpect(status().isAccepted()));
         long id = started.get("id").asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -112,21 +125,28 @@ abstract class AvailabilityContract {
                 assertThat(s).isEqualTo("DONE");
                 return run;
             }
-            assertThat(System.nanoTime()).as("run %d finishes within a minute", id).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("run %d finishes within a minute", id)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     List<JsonNode> openSuggestions(String item) throws Exception {
-        JsonNode page = body(mvc.perform(get("/api/v1/suggestions").param("item", item).param("status", "OPEN")
-                .header("Accept-Language", "en").with(as(Role.BUYER))).andExpect(status().isOk()));
+        JsonNode page = body(mvc.perform(get("/api/v1/suggestions")
+                        .param("item", item)
+                        .param("status", "OPEN")
+                        .header("Accept-Language", "en")
+                        .with(as(Role.BUYER)))
+                .andExpect(status().isOk()));
         List<JsonNode> open = new ArrayList<>();
         page.get("content").forEach(open::add);
         return open;
     }
 
     JsonNode availability(RequestPostProcessor who, String item, String warehouse) throws Exception {
-        return body(mvc.perform(get("/api/v1/availability/" + item + "/" + warehouse).with(who))
+        return body(mvc.perform(
+                        get("/api/v1/availability/" + item + "/" + warehouse).with(who))
                 .andExpect(status().isOk()));
     }
 
@@ -139,23 +159,41 @@ abstract class AvailabilityContract {
     }
 
     long purchaseOrder(String item, String wh, String qty, LocalDate neededBy) throws Exception {
-        return body(postJson("/api/v1/purchase-orders", as(Role.BUYER),
-                "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s,\"neededBy\":\"%s\"}]}"
-                        .formatted(Fixtures.SUPPLIER_A, wh, item, qty, neededBy))
-                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+        return body(postJson(
+                                "/api/v1/purchase-orders",
+                                as(Role.BUYER),
+                                "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":%s,\"neededBy\":\"%s\"}]}"
+                                        .formatted(Fixtures.SUPPLIER_A, wh, item, qty, neededBy))
+                        .andExpect(status().isCreated()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     /** The accepted suggestion's requisition submitted, approved (one approver) and ordered: the PO's id. */
     long order(long suggestion, String wh) throws Exception {
-        long requisition = jdbc.sql("SELECT id FROM proc_requisition WHERE source_ref = :s").param("s", "SUG-" + suggestion)
-                .query(Long.class).single();
-        postJson("/api/v1/approval-rules", as(Role.ADMIN), ("{\"name\":\"av %s\",\"priority\":10,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
-                .formatted(wh, wh)).andExpect(status().isCreated());
-        postJson("/api/v1/requisitions/" + requisition + "/submit", as(Role.BUYER), "").andExpect(status().isOk());
-        postJson("/api/v1/requisitions/" + requisition + "/approve", as(Role.BUYER), "{}").andExpect(status().isOk());
+        long requisition = jdbc.sql("SELECT id FROM proc_requisition WHERE source_ref = :s")
+                .param("s", "SUG-" + suggestion)
+                .query(Long.class)
+                .single();
+        postJson(
+                        "/api/v1/approval-rules",
+                        as(Role.ADMIN),
+                        ("{\"name\":\"av %s\",\"priority\":10,\"warehouse\":\"%s\","
+                                        + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
+                                .formatted(wh, wh))
+                .andExpect(status().isCreated());
+        postJson("/api/v1/requisitions/" + requisition + "/submit", as(Role.BUYER), "")
+                .andExpect(status().isOk());
+        postJson("/api/v1/requisitions/" + requisition + "/approve", as(Role.BUYER), "{}")
+                .andExpect(status().isOk());
         return body(postJson("/api/v1/purchase-orders", as(Role.BUYER), "{\"requisition\":" + requisition + "}")
-                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+                        .andExpect(status().isCreated()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
     }
 
     static BigDecimal dec(JsonNode n, String field) {
@@ -165,7 +203,8 @@ abstract class AvailabilityContract {
     // --- planning on the inventory position ----------------------------------------------------------------------
 
     @Test
-    void accepted_suggestion_then_ordered_is_not_suggested_again_and_the_reason_shows_what_is_on_order() throws Exception {
+    void accepted_suggestion_then_ordered_is_not_suggested_again_and_the_reason_shows_what_is_on_order()
+            throws Exception {
         String wh = data.warehouse();
         String item = plannedItem(wh);
         runToEnd(item);
@@ -176,7 +215,8 @@ abstract class AvailabilityContract {
 
         // accepted: a DRAFT requisition of 30 is on order, the next run has nothing left to suggest
         long suggestion = first.get(0).get("id").asLong();
-        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "")
+                .andExpect(status().isOk());
         runToEnd(item);
         assertThat(openSuggestions(item)).isEmpty();
         JsonNode a = availability(as(Role.BUYER), item, wh);
@@ -205,8 +245,12 @@ abstract class AvailabilityContract {
         assertThat(openSuggestions(item)).isEmpty();
 
         // 12 of 30 received: on hand 17, 18 still on order, position 35 is above the reorder point 20
-        postJson("/api/v1/receipts", as(Role.WAREHOUSE), "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":12}]}"
-                .formatted(po, wh + "-B1", item)).andExpect(status().isCreated());
+        postJson(
+                        "/api/v1/receipts",
+                        as(Role.WAREHOUSE),
+                        "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":12}]}"
+                                .formatted(po, wh + "-B1", item))
+                .andExpect(status().isCreated());
         JsonNode a = availability(as(Role.BUYER), item, wh);
         assertThat(dec(a, "onHand")).isEqualByComparingTo("17");
         assertThat(dec(a, "onOrder")).isEqualByComparingTo("18");
@@ -231,7 +275,8 @@ abstract class AvailabilityContract {
         String item = plannedItem(wh);
         runToEnd(item);
         long suggestion = openSuggestions(item).get(0).get("id").asLong();
-        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "")
+                .andExpect(status().isOk());
         long po = order(suggestion, wh);
         runToEnd(item);
         assertThat(openSuggestions(item)).isEmpty();
@@ -239,18 +284,29 @@ abstract class AvailabilityContract {
         // a supplier may not cancel, an unknown line is 404; the buyer cancels line 1: 30 leave on-order
         postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", asUser(Fixtures.SUPPLIER_USER_A), "{}")
                 .andExpect(status().isForbidden());
-        postJson("/api/v1/purchase-orders/" + po + "/lines/9/cancel", as(Role.BUYER), "{}").andExpect(status().isNotFound());
-        JsonNode cancelled = body(postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER),
-                "{\"reason\":\"supplier discontinued it\"}").andExpect(status().isOk()));
+        postJson("/api/v1/purchase-orders/" + po + "/lines/9/cancel", as(Role.BUYER), "{}")
+                .andExpect(status().isNotFound());
+        JsonNode cancelled = body(postJson(
+                        "/api/v1/purchase-orders/" + po + "/lines/1/cancel",
+                        as(Role.BUYER),
+                        "{\"reason\":\"supplier discontinued it\"}")
+                .andExpect(status().isOk()));
         JsonNode line = cancelled.get("lines").get(0);
         assertThat(line.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(dec(line, "cancelledQty")).isEqualByComparingTo("30");
-        assertThat(cancelled.get("status").asString()).as("its only line: nothing will come").isEqualTo("CANCELLED");
+        assertThat(cancelled.get("status").asString())
+                .as("its only line: nothing will come")
+                .isEqualTo("CANCELLED");
         assertThat(dec(cancelled, "total")).isEqualByComparingTo("0");
-        assertThat(cancelled.get("timeline").toString()).contains("LINE_CANCELLED").contains("supplier discontinued it");
+        assertThat(cancelled.get("timeline").toString())
+                .contains("LINE_CANCELLED")
+                .contains("supplier discontinued it");
         assertThat(dec(availability(as(Role.BUYER), item, wh), "onOrder")).isEqualByComparingTo("0");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CANCEL_LINE' AND entity_key = :n")
-                .param("n", "PO-" + po).query(Long.class).single()).isEqualTo(1);
+                        .param("n", "PO-" + po)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // cancelling it twice is a conflict and changes nothing
         postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER), "{}")
@@ -268,18 +324,36 @@ abstract class AvailabilityContract {
         String wh = data.warehouse();
         String first = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
         String second = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
-        long po = body(postJson("/api/v1/purchase-orders", as(Role.BUYER),
-                ("{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"},"
-                 + "{\"item\":\"%s\",\"qty\":20,\"neededBy\":\"%s\"}]}")
-                        .formatted(Fixtures.SUPPLIER_A, wh, first, today.plusDays(5), second, today.plusDays(5)))
-                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
-        postJson("/api/v1/receipts", as(Role.WAREHOUSE), "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":4}]}"
-                .formatted(po, wh + "-B1", first)).andExpect(status().isCreated());
+        long po = body(postJson(
+                                "/api/v1/purchase-orders",
+                                as(Role.BUYER),
+                                ("{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10,\"neededBy\":\"%s\"},"
+                                                + "{\"item\":\"%s\",\"qty\":20,\"neededBy\":\"%s\"}]}")
+                                        .formatted(
+                                                Fixtures.SUPPLIER_A,
+                                                wh,
+                                                first,
+                                                today.plusDays(5),
+                                                second,
+                                                today.plusDays(5)))
+                        .andExpect(status().isCreated()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
+        postJson(
+                        "/api/v1/receipts",
+                        as(Role.WAREHOUSE),
+                        "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":4}]}"
+                                .formatted(po, wh + "-B1", first))
+                .andExpect(status().isCreated());
 
         JsonNode after = body(postJson("/api/v1/purchase-orders/" + po + "/lines/1/cancel", as(Role.BUYER), "")
                 .andExpect(status().isOk()));
         assertThat(after.get("status").asString()).isEqualTo("PARTIALLY_RECEIVED");
-        assertThat(dec(after.get("lines").get(0), "cancelledQty")).as("10 ordered − 4 received").isEqualByComparingTo("6");
+        assertThat(dec(after.get("lines").get(0), "cancelledQty"))
+                .as("10 ordered − 4 received")
+                .isEqualByComparingTo("6");
         assertThat(after.get("lines").get(1).get("status").asString()).isEqualTo("OPEN");
         assertThat(dec(availability(as(Role.BUYER), first, wh), "onOrder")).isEqualByComparingTo("0");
         assertThat(dec(availability(as(Role.BUYER), second, wh), "onOrder")).isEqualByComparingTo("20");
@@ -302,8 +376,7 @@ abstract class AvailabilityContract {
         assertThat(openSuggestions(item)).hasSize(1);
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM planning_suggestion s JOIN item i ON i.id = s.item_id
-                WHERE i.code = :i AND s.status = 'SUPERSEDED'""").param("i", item).query(Long.class).single())
-                .isEqualTo(2);
+                WHERE i.code = :i AND s.status = 'SUPERSEDED'""").param("i", item).query(Long.class).single()).isEqualTo(2);
     }
 
     // --- the timeline --------------------------------------------------------------------------------------------
@@ -320,15 +393,25 @@ abstract class AvailabilityContract {
         move("RECEIPT", item, wh + "-B1", "20", Duration.ofDays(1));
         move("RECEIPT", item, other + "-B1", "8", Duration.ofDays(1));
         // 5 reserved for an order, 8 on the way from the other warehouse, a PO of 30 due in 3 days
-        postJson("/api/v1/reservations", as(Role.WAREHOUSE), "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"reference\":\"SO-1\"}"
-                .formatted(item, wh + "-B1")).andExpect(status().isCreated());
-        long transfer = body(postJson("/api/v1/transfers", as(Role.WAREHOUSE),
-                "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":8}]}".formatted(other + "-B1", wh + "-B1", item))
-                .andExpect(status().isCreated())).get("id").asLong();
+        postJson(
+                        "/api/v1/reservations",
+                        as(Role.WAREHOUSE),
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"reference\":\"SO-1\"}"
+                                .formatted(item, wh + "-B1"))
+                .andExpect(status().isCreated());
+        long transfer = body(postJson(
+                                "/api/v1/transfers",
+                                as(Role.WAREHOUSE),
+                                "{\"from\":\"%s\",\"to\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":8}]}"
+                                        .formatted(other + "-B1", wh + "-B1", item))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
         JsonNode draft = availability(as(Role.BUYER), item, other);
-        assertThat(dec(draft, "committed")).isEqualByComparingTo("8");   // a draft transfer out is committed
+        assertThat(dec(draft, "committed")).isEqualByComparingTo("8"); // a draft transfer out is committed
         assertThat(dec(draft, "availableToPromise")).isEqualByComparingTo("0");
-        postJson("/api/v1/transfers/" + transfer + "/ship", as(Role.WAREHOUSE), "").andExpect(status().isOk());
+        postJson("/api/v1/transfers/" + transfer + "/ship", as(Role.WAREHOUSE), "")
+                .andExpect(status().isOk());
         long po = purchaseOrder(item, wh, "30", today.plusDays(3));
 
         JsonNode a = availability(as(Role.BUYER), item, wh);
@@ -342,10 +425,11 @@ abstract class AvailabilityContract {
         JsonNode lines = a.get("lines");
         assertThat(lines).hasSize(4);
         String[][] expected = {
-                {today.toString(), "ON_HAND", null, "20", "20"},
-                {today.toString(), "RESERVATION", null, "-5", "15"},
-                {today.toString(), "TRANSFER_IN", "TRF-" + transfer, "8", "23"},
-                {today.plusDays(3).toString(), "PO_LINE", "PO-" + po + "/1", "30", "53"}};
+            {today.toString(), "ON_HAND", null, "20", "20"},
+            {today.toString(), "RESERVATION", null, "-5", "15"},
+            {today.toString(), "TRANSFER_IN", "TRF-" + transfer, "8", "23"},
+            {today.plusDays(3).toString(), "PO_LINE", "PO-" + po + "/1", "30", "53"}
+        };
         for (int i = 0; i < expected.length; i++) {
             JsonNode l = lines.get(i);
             assertThat(l.get("date").asString()).as("line %d date", i).isEqualTo(expected[i][0]);
@@ -368,25 +452,36 @@ abstract class AvailabilityContract {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
         move("RECEIPT", item, wh + "-B1", "20", Duration.ofDays(1));
-        postJson("/api/v1/reservations", as(Role.WAREHOUSE), "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"dueOn\":\"%s\"}"
-                .formatted(item, wh + "-B1", today.minusDays(1)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueOn"));
-        JsonNode later = body(postJson("/api/v1/reservations", as(Role.WAREHOUSE),
-                "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"reference\":\"SO-7\",\"dueOn\":\"%s\"}"
-                        .formatted(item, wh + "-B1", today.plusDays(7))).andExpect(status().isCreated()));
+        postJson(
+                        "/api/v1/reservations",
+                        as(Role.WAREHOUSE),
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"dueOn\":\"%s\"}"
+                                .formatted(item, wh + "-B1", today.minusDays(1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dueOn"));
+        JsonNode later = body(postJson(
+                        "/api/v1/reservations",
+                        as(Role.WAREHOUSE),
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":5,\"reference\":\"SO-7\",\"dueOn\":\"%s\"}"
+                                .formatted(item, wh + "-B1", today.plusDays(7)))
+                .andExpect(status().isCreated()));
         assertThat(later.get("dueOn").asString()).isEqualTo(today.plusDays(7).toString());
-        postJson("/api/v1/reservations", as(Role.WAREHOUSE), "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}"
-                .formatted(item, wh + "-B1")).andExpect(status().isCreated());
+        postJson(
+                        "/api/v1/reservations",
+                        as(Role.WAREHOUSE),
+                        "{\"item\":\"%s\",\"location\":\"%s\",\"qty\":2}".formatted(item, wh + "-B1"))
+                .andExpect(status().isCreated());
         long po = purchaseOrder(item, wh, "30", today.plusDays(3));
 
         JsonNode a = availability(as(Role.BUYER), item, wh);
         assertThat(dec(a, "reserved")).isEqualByComparingTo("7");
         assertThat(dec(a, "inventoryPosition")).isEqualByComparingTo("43");
         String[][] expected = {
-                {today.toString(), "ON_HAND", "20", "20"},
-                {today.toString(), "RESERVATION", "-2", "18"},
-                {today.plusDays(3).toString(), "PO_LINE", "30", "48"},
-                {today.plusDays(7).toString(), "RESERVATION", "-5", "43"}};
+            {today.toString(), "ON_HAND", "20", "20"},
+            {today.toString(), "RESERVATION", "-2", "18"},
+            {today.plusDays(3).toString(), "PO_LINE", "30", "48"},
+            {today.plusDays(7).toString(), "RESERVATION", "-5", "43"}
+        };
         JsonNode lines = a.get("lines");
         assertThat(lines).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
@@ -397,7 +492,8 @@ abstract class AvailabilityContract {
             assertThat(dec(l, "projected")).as("line %d projected", i).isEqualByComparingTo(expected[i][3]);
         }
         assertThat(lines.get(2).get("document").asString()).isEqualTo("PO-" + po + "/1");
-        assertThat(lines.get(3).get("document").asString()).isEqualTo("RES-" + later.get("id").asLong());
+        assertThat(lines.get(3).get("document").asString())
+                .isEqualTo("RES-" + later.get("id").asLong());
     }
 
     @Test
@@ -407,10 +503,16 @@ abstract class AvailabilityContract {
         data.backupSource(item, Fixtures.SUPPLIER_B, 7);
         String onlyB = data.item(Fixtures.SUPPLIER_B, 7, "1", "1");
         long poA = purchaseOrder(item, wh, "10", today.plusDays(5));
-        long poB = body(postJson("/api/v1/purchase-orders", as(Role.BUYER),
-                "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":7,\"neededBy\":\"%s\"}]}"
-                        .formatted(Fixtures.SUPPLIER_B, wh, item, today.plusDays(6)))
-                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+        long poB = body(postJson(
+                                "/api/v1/purchase-orders",
+                                as(Role.BUYER),
+                                "{\"supplier\":\"%s\",\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":7,\"neededBy\":\"%s\"}]}"
+                                        .formatted(Fixtures.SUPPLIER_B, wh, item, today.plusDays(6)))
+                        .andExpect(status().isCreated()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
 
         JsonNode buyer = availability(as(Role.BUYER), item, wh);
         assertThat(buyer.get("lines").get(1).get("document").asString()).isEqualTo("PO-" + poA + "/1");
@@ -419,7 +521,9 @@ abstract class AvailabilityContract {
         JsonNode a = availability(asUser(Fixtures.SUPPLIER_USER_A), item, wh);
         assertThat(dec(a, "onOrder")).isEqualByComparingTo("17");
         assertThat(a.get("lines").get(1).get("document").asString()).isEqualTo("PO-" + poA + "/1");
-        assertThat(a.get("lines").get(2).get("document").isNull()).as("B's order has no number for A").isTrue();
+        assertThat(a.get("lines").get(2).get("document").isNull())
+                .as("B's order has no number for A")
+                .isTrue();
         assertThat(a.toString()).doesNotContain("PO-" + poB);
 
         mvc.perform(get("/api/v1/availability/" + onlyB + "/" + wh).with(asUser(Fixtures.SUPPLIER_USER_A)))

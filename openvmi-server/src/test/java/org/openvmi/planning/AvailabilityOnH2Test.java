@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import({MutableClockConfiguration.class, PlanningGate.class})
-class AvailabilityOnH2Test extends AvailabilityContract {
-}
+class AvailabilityOnH2Test extends AvailabilityContract {}

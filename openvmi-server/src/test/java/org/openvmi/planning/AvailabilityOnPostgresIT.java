@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import({MutableClockConfiguration.class, PlanningGate.class})
-class AvailabilityOnPostgresIT extends AvailabilityContract {
-}
+class AvailabilityOnPostgresIT extends AvailabilityContract {}

@@ -3,5 +3,4 @@ package org.openvmi.planning;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class GoLiveImportsOnPostgresIT extends GoLiveImportsContract {
-}
+class GoLiveImportsOnPostgresIT extends GoLiveImportsContract {}

@@ -1,11 +1,20 @@
 package org.openvmi.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,19 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Planning through the REST API on H2 and PostgreSQL: demand history from the ledger, runs with progress,
@@ -44,20 +42,28 @@ abstract class PlanningApiContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     DemandHistory demandHistory;
 
@@ -80,7 +86,10 @@ abstract class PlanningApiContract {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body)
+        return mvc.perform(post(path)
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .header("Accept-Language", "en"));
     }
 
@@ -92,9 +101,11 @@ abstract class PlanningApiContract {
     void move(String type, String item, String location, String qty, Duration ago) throws Exception {
         clock.advance(ago.negated());
         try {
-            postJson("/api/v1/movements", as(Role.WAREHOUSE),
-                    "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
-                            .formatted(type, item, location, qty))
+            postJson(
+                            "/api/v1/movements",
+                            as(Role.WAREHOUSE),
+                            "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
+                                    .formatted(type, item, location, qty))
                     .andExpect(status().isCreated());
         } finally {
             clock.advance(ago);
@@ -103,8 +114,8 @@ abstract class PlanningApiContract {
 
     /** Starts a run and waits until it is finished; returns its last view and the statuses seen while polling. */
     JsonNode runToEnd(String request, List<String> seen) throws Exception {
-        JsonNode started = body(postJson("/api/v1/planning/runs", as(Role.PLANNER), request)
-                .andExpect(status().isAccepted()));
+        JsonNode started = body(
+                postJson("/api/v1/planning/runs", as(Role.PLANNER), request).andExpect(status().isAccepted()));
         long id = started.get("id").asLong();
         seen.add(started.get("status").asString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -118,7 +129,9 @@ abstract class PlanningApiContract {
             if ("DONE".equals(s) || "FAILED".equals(s)) {
                 return run;
             }
-            assertThat(System.nanoTime()).as("run %d finishes within a minute", id).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("run %d finishes within a minute", id)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
@@ -128,8 +141,12 @@ abstract class PlanningApiContract {
     }
 
     JsonNode suggestions(RequestPostProcessor who, String item) throws Exception {
-        return body(mvc.perform(get("/api/v1/suggestions").param("item", item).param("status", "")
-                .header("Accept-Language", "en").with(who)).andExpect(status().isOk()));
+        return body(mvc.perform(get("/api/v1/suggestions")
+                        .param("item", item)
+                        .param("status", "")
+                        .header("Accept-Language", "en")
+                        .with(who))
+                .andExpect(status().isOk()));
     }
 
     long runs() {
@@ -139,11 +156,12 @@ abstract class PlanningApiContract {
     // --- planning runs -------------------------------------------------------------------------------------------
 
     @Test
-    void constant_weekly_demand_of_10_with_14_days_lead_time_and_5_on_hand_suggests_ordering_30_in_packs_of_10() throws Exception {
+    void constant_weekly_demand_of_10_with_14_days_lead_time_and_5_on_hand_suggests_ordering_30_in_packs_of_10()
+            throws Exception {
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
         data.weeklyDemand(item, wh, today, 52, "10");
-        move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400));   // in stock all along: no stockout days
+        move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400)); // in stock all along: no stockout days
 
         List<String> seen = new ArrayList<>();
         JsonNode run = runToEnd("{\"items\":[\"" + item + "\"],\"horizonDays\":28,\"serviceLevel\":0.95}", seen);
@@ -155,7 +173,8 @@ abstract class PlanningApiContract {
         assertThat(List.of("QUEUED", "RUNNING", "DONE")).containsSubsequence(seen);
         assertThat(run.get("suggestionsByType").get("PURCHASE").asInt()).isEqualTo(1);
 
-        // lead time 2 weeks, review 1 week, no forecast error: reorder point 20, order-up-to 30; position 5 → 25 → 3 packs
+        // lead time 2 weeks, review 1 week, no forecast error: reorder point 20, order-up-to 30; position 5 → 25 → 3
+        // packs
         JsonNode s = suggestions(as(Role.BUYER), item).get("content");
         assertThat(s).hasSize(1);
         assertThat(s.get(0).get("type").asString()).isEqualTo("PURCHASE");
@@ -165,16 +184,25 @@ abstract class PlanningApiContract {
         assertThat(new BigDecimal(s.get(0).get("orderUpTo").asString())).isEqualByComparingTo("30");
         assertThat(new BigDecimal(s.get(0).get("forecastQty").asString())).isEqualByComparingTo("40");
         assertThat(s.get(0).get("reason").asString())
-                .isEqualTo("forecast 28 d = 40, on hand 5, on order 0, reserved 0, committed 0, lead time 14 d ± 0, target 95 % → "
-                           + "below reorder point 20: order 30 from " + Fixtures.SUPPLIER_A
-                           + " to reach max 30 (MOQ 1, pack 10)");
+                .isEqualTo(
+                        "forecast 28 d = 40, on hand 5, on order 0, reserved 0, committed 0, lead time 14 d ± 0, target 95 % → "
+                                + "below reorder point 20: order 30 from " + Fixtures.SUPPLIER_A
+                                + " to reach max 30 (MOQ 1, pack 10)");
 
-        JsonNode zh = body(mvc.perform(get("/api/v1/suggestions").param("item", item).header("Accept-Language", "zh-CN")
-                .with(as(Role.BUYER))).andExpect(status().isOk()));
+        JsonNode zh = body(mvc.perform(get("/api/v1/suggestions")
+                        .param("item", item)
+                        .header("Accept-Language", "zh-CN")
+                        .with(as(Role.BUYER)))
+                .andExpect(status().isOk()));
         assertThat(zh.get("content").get(0).get("reason").asString()).startsWith("预测 28 天需求 = 40，现存 5");
 
-        JsonNode f = body(mvc.perform(get("/api/v1/forecasts").param("item", item).param("location", wh)
-                .with(as(Role.VIEWER))).andExpect(status().isOk())).get("content").get(0);
+        JsonNode f = body(mvc.perform(get("/api/v1/forecasts")
+                                .param("item", item)
+                                .param("location", wh)
+                                .with(as(Role.VIEWER)))
+                        .andExpect(status().isOk()))
+                .get("content")
+                .get(0);
         assertThat(f.get("bucketDays").asInt()).isEqualTo(7);
         assertThat(f.get("history")).hasSize(52);
         assertThat(f.get("forecast")).hasSize(4);
@@ -184,49 +212,68 @@ abstract class PlanningApiContract {
         assertThat(f.get("leadTimeSource").asString()).isEqualTo("SOURCE_LIST");
         assertThat(f.get("leadTimeDays").asDouble()).isEqualTo(14.0);
         // the run records whose lead time it planned with: the supplier itself reads it (ADR 0004 addendum)
-        JsonNode own = suggestions(asUser(Fixtures.SUPPLIER_USER_A), item).get("content").get(0);
+        JsonNode own = suggestions(asUser(Fixtures.SUPPLIER_USER_A), item)
+                .get("content")
+                .get(0);
         assertThat(new BigDecimal(own.get("leadTimeDays").asString())).isEqualByComparingTo("14");
-        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
-                .get("content").get(0).get("leadTimeDays").asDouble()).isEqualTo(14.0);
+        assertThat(body(mvc.perform(
+                                get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
+                        .get("content")
+                        .get(0)
+                        .get("leadTimeDays")
+                        .asDouble())
+                .isEqualTo(14.0);
 
         // accepting the PURCHASE suggestion leaves a DRAFT requisition for the buyer to submit (procurement)
         long suggestion = s.get(0).get("id").asLong();
-        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
-        JsonNode drafts = body(mvc.perform(get("/api/v1/requisitions").param("status", "DRAFT").param("size", "1000")
-                .with(as(Role.BUYER))).andExpect(status().isOk())).get("content");
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "")
+                .andExpect(status().isOk());
+        JsonNode drafts = body(mvc.perform(get("/api/v1/requisitions")
+                                .param("status", "DRAFT")
+                                .param("size", "1000")
+                                .with(as(Role.BUYER)))
+                        .andExpect(status().isOk()))
+                .get("content");
         JsonNode draft = null;
         for (JsonNode r : drafts) {
             if (("SUG-" + suggestion).equals(r.get("source").asString())) {
                 draft = r;
             }
         }
-        assertThat(draft).as("a draft requisition from suggestion %d", suggestion).isNotNull();
+        assertThat(draft)
+                .as("a draft requisition from suggestion %d", suggestion)
+                .isNotNull();
         assertThat(draft.get("warehouse").asString()).isEqualTo(wh);
         assertThat(draft.get("lines").get(0).get("item").asString()).isEqualTo(item);
-        assertThat(new BigDecimal(draft.get("lines").get(0).get("qty").asString())).isEqualByComparingTo("30");
+        assertThat(new BigDecimal(draft.get("lines").get(0).get("qty").asString()))
+                .isEqualByComparingTo("30");
         assertThat(draft.get("lines").get(0).get("suggestion").asLong()).isEqualTo(suggestion);
     }
 
     @Test
     void an_item_under_a_vmi_agreement_is_replenished_by_a_call_off_to_the_agreements_supplier() throws Exception {
         String wh = data.warehouse();
-        String item = data.item(Fixtures.SUPPLIER_B, 14, "1", "10");   // the buyer's own source is another supplier
-        data.backupSource(item, Fixtures.SUPPLIER_A, 3);                // the VMI supplier, a backup source (3 d)
+        String item = data.item(Fixtures.SUPPLIER_B, 14, "1", "10"); // the buyer's own source is another supplier
+        data.backupSource(item, Fixtures.SUPPLIER_A, 3); // the VMI supplier, a backup source (3 d)
         org.openvmi.catalog.LocationCommand vmi = new org.openvmi.catalog.LocationCommand();
         vmi.setCode(wh + "-VMI");
         vmi.setType(org.openvmi.catalog.LocationType.VMI);
         warehouses.createLocation(wh, vmi);
-        postJson("/api/v1/vmi/agreements", as(Role.BUYER), ("{\"supplier\":\"%s\",\"currency\":\"CNY\","
-                + "\"replenishWithinHours\":48,\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\","
-                + "\"validFrom\":\"%s\",\"lines\":[{\"item\":\"%s\",\"location\":\"%s\",\"min\":10,\"max\":40,"
-                + "\"price\":\"2.95\",\"packSize\":10,\"moq\":1}]}")
-                .formatted(Fixtures.SUPPLIER_A, today.minusDays(30), item, wh + "-VMI"))
+        postJson(
+                        "/api/v1/vmi/agreements",
+                        as(Role.BUYER),
+                        ("{\"supplier\":\"%s\",\"currency\":\"CNY\","
+                                        + "\"replenishWithinHours\":48,\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\","
+                                        + "\"validFrom\":\"%s\",\"lines\":[{\"item\":\"%s\",\"location\":\"%s\",\"min\":10,\"max\":40,"
+                                        + "\"price\":\"2.95\",\"packSize\":10,\"moq\":1}]}")
+                                .formatted(Fixtures.SUPPLIER_A, today.minusDays(30), item, wh + "-VMI"))
                 .andExpect(status().isCreated());
         data.weeklyDemand(item, wh, today, 52, "10");
         move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400));
 
         JsonNode run = runToEnd("{\"items\":[\"" + item + "\"],\"horizonDays\":28,\"serviceLevel\":0.95}");
-        assertThat(run.get("suggestionsByType").get("VMI_REPLENISHMENT").asInt()).isEqualTo(1);
+        assertThat(run.get("suggestionsByType").get("VMI_REPLENISHMENT").asInt())
+                .isEqualTo(1);
         JsonNode s = suggestions(as(Role.BUYER), item).get("content").get(0);
         assertThat(s.get("type").asString()).isEqualTo("VMI_REPLENISHMENT");
         assertThat(s.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
@@ -234,20 +281,36 @@ abstract class PlanningApiContract {
         // planned with the primary source's (B's) lead time: A, whom it orders from, does not read it; B does not
         // see the suggestion at all, but reads its own lead time in the forecast (ADR 0004 addendum)
         JsonNode toA = body(mvc.perform(get("/api/v1/suggestions/" + s.get("id").asLong())
-                .with(asUser(Fixtures.SUPPLIER_USER_A)).header("Accept-Language", "en")).andExpect(status().isOk()));
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()));
         assertThat(toA.get("leadTimeDays").isNull()).isTrue();
         assertThat(toA.get("reason").asString()).contains("lead time - d").doesNotContain("14");
         mvc.perform(get("/api/v1/suggestions/" + s.get("id").asLong()).with(asUser(Fixtures.SUPPLIER_USER_B)))
                 .andExpect(status().isNotFound());
-        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_B))))
-                .get("content").get(0).get("leadTimeDays").asDouble()).isEqualTo(14.0);
-        assertThat(body(mvc.perform(get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
-                .get("content").get(0).get("leadTimeDays").isNull()).isTrue();
+        assertThat(body(mvc.perform(
+                                get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_B))))
+                        .get("content")
+                        .get(0)
+                        .get("leadTimeDays")
+                        .asDouble())
+                .isEqualTo(14.0);
+        assertThat(body(mvc.perform(
+                                get("/api/v1/forecasts").param("item", item).with(asUser(Fixtures.SUPPLIER_USER_A))))
+                        .get("content")
+                        .get(0)
+                        .get("leadTimeDays")
+                        .isNull())
+                .isTrue();
 
         long suggestion = s.get("id").asLong();
-        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "").andExpect(status().isOk());
-        JsonNode callOffs = body(mvc.perform(get("/api/v1/vmi/calloffs").param("size", "1000").with(as(Role.BUYER)))
-                .andExpect(status().isOk())).get("content");
+        postJson("/api/v1/suggestions/" + suggestion + "/accept", as(Role.BUYER), "")
+                .andExpect(status().isOk());
+        JsonNode callOffs = body(mvc.perform(get("/api/v1/vmi/calloffs")
+                                .param("size", "1000")
+                                .with(as(Role.BUYER)))
+                        .andExpect(status().isOk()))
+                .get("content");
         JsonNode callOff = null;
         for (JsonNode c : callOffs) {
             if (("SUG-" + suggestion).equals(c.get("comment").asString())) {
@@ -271,13 +334,16 @@ abstract class PlanningApiContract {
         PlanningGate.close();
         try {
             long id = body(postJson("/api/v1/planning/runs", as(Role.PLANNER), "{\"warehouse\":\"" + wh + "\"}")
-                    .andExpect(status().isAccepted())
-                    .andExpect(jsonPath("$.status").value("QUEUED"))).get("id").asLong();
+                            .andExpect(status().isAccepted())
+                            .andExpect(jsonPath("$.status").value("QUEUED")))
+                    .get("id")
+                    .asLong();
             JsonNode running = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (running == null && System.nanoTime() < deadline) {
                 JsonNode r = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER))));
-                if ("RUNNING".equals(r.get("status").asString()) && r.get("total").asInt() == 2) {
+                if ("RUNNING".equals(r.get("status").asString())
+                        && r.get("total").asInt() == 2) {
                     running = r;
                 }
                 Thread.sleep(20);
@@ -298,18 +364,24 @@ abstract class PlanningApiContract {
         }
         JsonNode done = runToEnd(null, new ArrayList<>(List.of("RUNNING")), wh);
         assertThat(done.get("status").asString()).isEqualTo("DONE");
-        assertThat(done.get("done").asInt()).isEqualTo(2).isEqualTo(done.get("total").asInt());
+        assertThat(done.get("done").asInt())
+                .isEqualTo(2)
+                .isEqualTo(done.get("total").asInt());
         assertThat(done.get("durationMs").asLong()).isGreaterThanOrEqualTo(0);
     }
 
     /** Waits for the latest run of the warehouse to finish. */
     JsonNode runToEnd(String ignored, List<String> seen, String warehouse) throws Exception {
-        long id = jdbc.sql("SELECT MAX(id) FROM planning_run WHERE warehouse_id = (SELECT id FROM warehouse WHERE code = :w)")
-                .param("w", warehouse).query(Long.class).single();
+        long id = jdbc.sql(
+                        "SELECT MAX(id) FROM planning_run WHERE warehouse_id = (SELECT id FROM warehouse WHERE code = :w)")
+                .param("w", warehouse)
+                .query(Long.class)
+                .single();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JsonNode run = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER))));
-            if ("DONE".equals(run.get("status").asString()) || "FAILED".equals(run.get("status").asString())) {
+            if ("DONE".equals(run.get("status").asString())
+                    || "FAILED".equals(run.get("status").asString())) {
                 return run;
             }
             assertThat(System.nanoTime()).isLessThan(deadline);
@@ -318,7 +390,8 @@ abstract class PlanningApiContract {
     }
 
     @Test
-    void a_run_updates_dynamic_stock_policies_creates_missing_ones_and_leaves_manual_ones_as_people_set_them() throws Exception {
+    void a_run_updates_dynamic_stock_policies_creates_missing_ones_and_leaves_manual_ones_as_people_set_them()
+            throws Exception {
         String wh = data.warehouse();
         String dynamic = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
         String manual = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
@@ -328,15 +401,17 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "100", Duration.ofDays(400));
         }
         for (String[] p : List.of(new String[] {dynamic, "DYNAMIC"}, new String[] {manual, "MANUAL"})) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                            .put("/api/v1/stock-policies/" + p[0] + "/" + wh).with(as(Role.PLANNER))
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                    "/api/v1/stock-policies/" + p[0] + "/" + wh)
+                            .with(as(Role.PLANNER))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}"))
+                            .content("{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\""
+                                    + p[1] + "\"}"))
                     .andExpect(status().is2xxSuccessful());
         }
         JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
         assertThat(run.get("status").asString()).isEqualTo("DONE");
-        assertThat(run.get("policiesChanged").asInt()).isEqualTo(2);   // the DYNAMIC one, and a new one for "none"
+        assertThat(run.get("policiesChanged").asInt()).isEqualTo(2); // the DYNAMIC one, and a new one for "none"
         for (String item : List.of(dynamic, none)) {
             mvc.perform(get("/api/v1/stock-policies/" + item + "/" + wh).with(as(Role.VIEWER)))
                     .andExpect(status().isOk())
@@ -355,8 +430,10 @@ abstract class PlanningApiContract {
         // the planned lines (reorder point 20) would have asked for nothing, as they do for the other two
         JsonNode manualSuggestion = suggestions(as(Role.BUYER), manual).get("content");
         assertThat(manualSuggestion).hasSize(1);
-        assertThat(new BigDecimal(manualSuggestion.get(0).get("qty").asString())).isEqualByComparingTo("100");
-        assertThat(new BigDecimal(manualSuggestion.get(0).get("reorderPoint").asString())).isEqualByComparingTo("150");
+        assertThat(new BigDecimal(manualSuggestion.get(0).get("qty").asString()))
+                .isEqualByComparingTo("100");
+        assertThat(new BigDecimal(manualSuggestion.get(0).get("reorderPoint").asString()))
+                .isEqualByComparingTo("150");
         assertThat(suggestions(as(Role.BUYER), dynamic).get("content")).isEmpty();
         assertThat(suggestions(as(Role.BUYER), none).get("content")).isEmpty();
     }
@@ -371,36 +448,45 @@ abstract class PlanningApiContract {
         runToEnd("{\"items\":[\"" + item + "\"]}");
         JsonNode all = suggestions(as(Role.BUYER), item).get("content");
         assertThat(all).hasSize(2);
-        assertThat(all.get(0).get("status").asString()).isEqualTo("OPEN");      // newest first
+        assertThat(all.get(0).get("status").asString()).isEqualTo("OPEN"); // newest first
         assertThat(all.get(1).get("status").asString()).isEqualTo("SUPERSEDED");
     }
 
     @Test
     void observed_lead_times_replace_the_source_list_value_with_their_mean_and_deviation() throws Exception {
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
-        mvc.perform(get("/api/v1/planning/lead-times").param("supplier", Fixtures.SUPPLIER_A).param("item", item)
+        mvc.perform(get("/api/v1/planning/lead-times")
+                        .param("supplier", Fixtures.SUPPLIER_A)
+                        .param("item", item)
                         .with(as(Role.VIEWER)))
-                .andExpect(jsonPath("$.source").value("SOURCE_LIST")).andExpect(jsonPath("$.meanDays").value(14.0))
+                .andExpect(jsonPath("$.source").value("SOURCE_LIST"))
+                .andExpect(jsonPath("$.meanDays").value(14.0))
                 .andExpect(jsonPath("$.sdDays").value(0.0));
         for (int days : new int[] {8, 10, 12}) {
             postJson("/api/v1/planning/lead-times", as(Role.BUYER), """
-                    {"supplier":"%s","item":"%s","orderedOn":"2026-01-01","receivedOn":"%s","reference":"PO-1"}"""
-                    .formatted(Fixtures.SUPPLIER_A, item, LocalDate.parse("2026-01-01").plusDays(days)))
+                    {"supplier":"%s","item":"%s","orderedOn":"2026-01-01","receivedOn":"%s","reference":"PO-1"}""".formatted(
+                                    Fixtures.SUPPLIER_A,
+                                    item,
+                                    LocalDate.parse("2026-01-01").plusDays(days)))
                     .andExpect(status().isCreated());
         }
-        mvc.perform(get("/api/v1/planning/lead-times").param("supplier", Fixtures.SUPPLIER_A).param("item", item)
+        mvc.perform(get("/api/v1/planning/lead-times")
+                        .param("supplier", Fixtures.SUPPLIER_A)
+                        .param("item", item)
                         .with(as(Role.VIEWER)))
-                .andExpect(jsonPath("$.source").value("RECEIPTS")).andExpect(jsonPath("$.observations").value(3))
-                .andExpect(jsonPath("$.meanDays").value(10.0)).andExpect(jsonPath("$.sdDays").value(2.0));
+                .andExpect(jsonPath("$.source").value("RECEIPTS"))
+                .andExpect(jsonPath("$.observations").value(3))
+                .andExpect(jsonPath("$.meanDays").value(10.0))
+                .andExpect(jsonPath("$.sdDays").value(2.0));
         postJson("/api/v1/planning/lead-times", as(Role.BUYER), """
-                {"supplier":"%s","item":"%s","orderedOn":"2026-01-05","receivedOn":"2026-01-01"}"""
-                .formatted(Fixtures.SUPPLIER_A, item))
+                {"supplier":"%s","item":"%s","orderedOn":"2026-01-05","receivedOn":"2026-01-01"}""".formatted(Fixtures.SUPPLIER_A, item))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("receivedOn")));
     }
 
     @Test
-    void excess_stock_in_another_warehouse_is_suggested_as_a_transfer_and_accepting_it_creates_the_transfer_once() throws Exception {
+    void excess_stock_in_another_warehouse_is_suggested_as_a_transfer_and_accepting_it_creates_the_transfer_once()
+            throws Exception {
         String short1 = data.warehouse();
         String rich = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
@@ -418,7 +504,8 @@ abstract class PlanningApiContract {
         assertThat(transfer.get("warehouse").asString()).isEqualTo(short1);
         assertThat(transfer.get("fromWarehouse").asString()).isEqualTo(rich);
         assertThat(new BigDecimal(transfer.get("qty").asString())).isEqualByComparingTo("25");
-        assertThat(transfer.get("reason").asString()).contains("transfer 25 from " + rich + ", which holds 500 above its max 30");
+        assertThat(transfer.get("reason").asString())
+                .contains("transfer 25 from " + rich + ", which holds 500 above its max 30");
 
         long id = transfer.get("id").asLong();
         JsonNode accepted = body(postJson("/api/v1/suggestions/" + id + "/accept", as(Role.PLANNER), "")
@@ -435,8 +522,11 @@ abstract class PlanningApiContract {
         postJson("/api/v1/suggestions/" + id + "/accept", as(Role.PLANNER), "")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer WHERE reference = :r").param("r", "SUG-" + id)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_transfer WHERE reference = :r")
+                        .param("r", "SUG-" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -449,14 +539,19 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "1", Duration.ofDays(400));
         }
         runToEnd("{\"items\":[\"" + a + "\",\"" + b + "\"],\"warehouse\":\"" + wh + "\"}");
-        long idA = suggestions(as(Role.BUYER), a).get("content").get(0).get("id").asLong();
-        long idB = suggestions(as(Role.BUYER), b).get("content").get(0).get("id").asLong();
+        long idA =
+                suggestions(as(Role.BUYER), a).get("content").get(0).get("id").asLong();
+        long idB =
+                suggestions(as(Role.BUYER), b).get("content").get(0).get("id").asLong();
 
         JsonNode outcome = body(postJson("/api/v1/suggestions/accept", as(Role.BUYER), "{\"ids\":[" + idA + "]}")
                 .andExpect(status().isOk()));
         assertThat(outcome.get(0).get("ok").asBoolean()).isTrue();
-        JsonNode second = body(postJson("/api/v1/suggestions/reject", as(Role.PLANNER),
-                "{\"ids\":[" + idA + "," + idB + "],\"reason\":\"budget\"}").andExpect(status().isOk()));
+        JsonNode second = body(postJson(
+                        "/api/v1/suggestions/reject",
+                        as(Role.PLANNER),
+                        "{\"ids\":[" + idA + "," + idB + "],\"reason\":\"budget\"}")
+                .andExpect(status().isOk()));
         assertThat(second.get(0).get("ok").asBoolean()).isFalse();
         assertThat(second.get(0).get("message").asString()).contains("is ACCEPTED");
         assertThat(second.get(1).get("ok").asBoolean()).isTrue();
@@ -467,7 +562,8 @@ abstract class PlanningApiContract {
     }
 
     @Test
-    void the_suggestions_page_accepts_the_checked_suggestions_in_bulk_and_shows_them_with_their_reason() throws Exception {
+    void the_suggestions_page_accepts_the_checked_suggestions_in_bulk_and_shows_them_with_their_reason()
+            throws Exception {
         String wh = data.warehouse();
         String a = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
         String b = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
@@ -476,19 +572,34 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "1", Duration.ofDays(400));
         }
         runToEnd("{\"warehouse\":\"" + wh + "\"}");
-        long idA = suggestions(as(Role.BUYER), a).get("content").get(0).get("id").asLong();
-        long idB = suggestions(as(Role.BUYER), b).get("content").get(0).get("id").asLong();
+        long idA =
+                suggestions(as(Role.BUYER), a).get("content").get(0).get("id").asLong();
+        long idB =
+                suggestions(as(Role.BUYER), b).get("content").get(0).get("id").asLong();
         var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
-        String page = mvc.perform(get("/planning/suggestions").param("warehouse", wh).param("lang", "en").session(session))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("suggestion-" + idA).contains("suggestion-" + idB).contains("order 19 from " + Fixtures.SUPPLIER_A);
-        mvc.perform(post("/planning/suggestions/decide").session(session)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("ids", String.valueOf(idA), String.valueOf(idB)).param("action", "accept")
-                        .param("back", "/planning/suggestions?warehouse=" + wh))
+        String page = mvc.perform(get("/planning/suggestions")
+                        .param("warehouse", wh)
+                        .param("lang", "en")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("suggestion-" + idA)
+                .contains("suggestion-" + idB)
+                .contains("order 19 from " + Fixtures.SUPPLIER_A);
+        mvc.perform(
+                        post("/planning/suggestions/decide")
+                                .session(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("ids", String.valueOf(idA), String.valueOf(idB))
+                                .param("action", "accept")
+                                .param("back", "/planning/suggestions?warehouse=" + wh))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .redirectedUrl("/planning/suggestions?warehouse=" + wh));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/planning/suggestions?warehouse=" + wh));
         for (long id : new long[] {idA, idB}) {
             mvc.perform(get("/api/v1/suggestions/" + id).with(as(Role.VIEWER)))
                     .andExpect(jsonPath("$.status").value("ACCEPTED"))
@@ -496,9 +607,13 @@ abstract class PlanningApiContract {
         }
         // a viewer may look but not decide
         var viewer = org.openvmi.testsupport.UiSessions.login(mvc, "t-viewer");
-        mvc.perform(post("/planning/suggestions/decide").session(viewer)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("ids", String.valueOf(idA)).param("action", "reject"))
+        mvc.perform(
+                        post("/planning/suggestions/decide")
+                                .session(viewer)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("ids", String.valueOf(idA))
+                                .param("action", "reject"))
                 .andExpect(status().isForbidden());
     }
 
@@ -512,20 +627,33 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "1", Duration.ofDays(400));
         }
         runToEnd("{\"warehouse\":\"" + wh + "\"}");
-        JsonNode seen = body(mvc.perform(get("/api/v1/suggestions").param("warehouse", wh).param("status", "")
-                .with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isOk()));
+        JsonNode seen = body(mvc.perform(get("/api/v1/suggestions")
+                        .param("warehouse", wh)
+                        .param("status", "")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isOk()));
         assertThat(seen.get("content")).isNotEmpty();
         seen.get("content").forEach(s -> assertThat(s.get("item").asString()).isEqualTo(mine));
-        assertThat(body(mvc.perform(get("/api/v1/suggestions").param("warehouse", wh).with(as(Role.BUYER))))
-                .get("totalElements").asInt()).isEqualTo(2);
-        JsonNode forecasts = body(mvc.perform(get("/api/v1/forecasts").param("location", wh)
-                .with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isOk()));
+        assertThat(body(mvc.perform(get("/api/v1/suggestions")
+                                .param("warehouse", wh)
+                                .with(as(Role.BUYER))))
+                        .get("totalElements")
+                        .asInt())
+                .isEqualTo(2);
+        JsonNode forecasts =
+                body(mvc.perform(get("/api/v1/forecasts").param("location", wh).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                        .andExpect(status().isOk()));
         assertThat(forecasts.get("totalElements").asInt()).isEqualTo(1);
         assertThat(forecasts.get("content").get(0).get("item").asString()).isEqualTo(mine);
-        long theirId = suggestions(as(Role.BUYER), theirs).get("content").get(0).get("id").asLong();
+        long theirId = suggestions(as(Role.BUYER), theirs)
+                .get("content")
+                .get(0)
+                .get("id")
+                .asLong();
         mvc.perform(get("/api/v1/suggestions/" + theirId).with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isNotFound());
-        postJson("/api/v1/planning/runs", asUser(Fixtures.SUPPLIER_USER_A), "{}").andExpect(status().isForbidden());
+        postJson("/api/v1/planning/runs", asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -562,9 +690,14 @@ abstract class PlanningApiContract {
                 INSERT INTO planning_run (status, phase, warehouse_id, horizon_days, service_level, started_by, created_at,
                                           heartbeat_at)
                 VALUES ('RUNNING', 'FIT', (SELECT id FROM warehouse WHERE code = :w), 56, 0.95, 'test', :now, :now)""")
-                .param("w", wh).param("now", java.sql.Timestamp.from(clock.instant())).update();
+                .param("w", wh)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
         long before = runs();
-        postJson("/api/v1/planning/runs", as(Role.PLANNER), "{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}")
+        postJson(
+                        "/api/v1/planning/runs",
+                        as(Role.PLANNER),
+                        "{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(runs()).isEqualTo(before);
@@ -572,7 +705,11 @@ abstract class PlanningApiContract {
         clock.advance(Duration.ofMinutes(11));
         runToEnd("{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}");
         assertThat(jdbc.sql("SELECT status FROM planning_run WHERE started_by = 'test' AND warehouse_id = "
-                + "(SELECT id FROM warehouse WHERE code = :w)").param("w", wh).query(String.class).single()).isEqualTo("FAILED");
+                                + "(SELECT id FROM warehouse WHERE code = :w)")
+                        .param("w", wh)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FAILED");
     }
 
     // --- demand history from the ledger --------------------------------------------------------------------------
@@ -582,45 +719,60 @@ abstract class PlanningApiContract {
                 SELECT qty, movement_qty, CASE WHEN stockout THEN 1 ELSE 0 END FROM demand_history
                 WHERE item_id = (SELECT id FROM item WHERE code = :i) AND warehouse_id = (SELECT id FROM warehouse WHERE code = :w)
                   AND demand_date = :d""")
-                .param("i", item).param("w", wh).param("d", java.sql.Date.valueOf(day))
+                .param("i", item)
+                .param("w", wh)
+                .param("d", java.sql.Date.valueOf(day))
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)})
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
     }
 
     @Test
-    void issues_and_consumption_become_daily_demand_once_even_when_the_aggregation_runs_twice_and_stockout_days_are_marked() throws Exception {
+    void
+            issues_and_consumption_become_daily_demand_once_even_when_the_aggregation_runs_twice_and_stockout_days_are_marked()
+                    throws Exception {
         String wh = data.warehouse();
         String bin = wh + "-B1";
         String steady = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
         String emptied = data.item(Fixtures.SUPPLIER_A, 7, "1", "1");
         LocalDate d3 = today.minusDays(3);
         // as if the ledger had been aggregated up to four days ago
-        jdbc.sql("UPDATE planning_demand_watermark SET through_date = :d").param("d", java.sql.Date.valueOf(today.minusDays(4))).update();
-        demandHistory.record(List.of(new DemandRecord(id("item", steady), id("warehouse", wh), d3, new BigDecimal("2"))));
+        jdbc.sql("UPDATE planning_demand_watermark SET through_date = :d")
+                .param("d", java.sql.Date.valueOf(today.minusDays(4)))
+                .update();
+        demandHistory.record(
+                List.of(new DemandRecord(id("item", steady), id("warehouse", wh), d3, new BigDecimal("2"))));
         Duration ago = Duration.ofDays(3);
         move("RECEIPT", steady, bin, "20", ago);
         move("ISSUE", steady, bin, "4", ago);
         move("CONSUME", steady, bin, "3", ago);
         move("RECEIPT", emptied, bin, "5", ago);
         move("ISSUE", emptied, bin, "5", ago);
-        move("ISSUE", steady, bin, "1", Duration.ZERO);        // today: not a complete day yet
+        move("ISSUE", steady, bin, "1", Duration.ZERO); // today: not a complete day yet
 
         demandHistory.aggregateThrough(today.minusDays(1));
         demandHistory.aggregateThrough(today.minusDays(1));
-        jdbc.sql("UPDATE planning_demand_watermark SET through_date = :d").param("d", java.sql.Date.valueOf(today.minusDays(4))).update();
-        demandHistory.aggregateThrough(today.minusDays(1));  // the same days once more, from scratch
+        jdbc.sql("UPDATE planning_demand_watermark SET through_date = :d")
+                .param("d", java.sql.Date.valueOf(today.minusDays(4)))
+                .update();
+        demandHistory.aggregateThrough(today.minusDays(1)); // the same days once more, from scratch
 
-        assertThat(history(steady, wh, d3)).containsExactly(new BigDecimal("9.0000"), new BigDecimal("7.0000"), BigDecimal.ZERO);
-        assertThat(history(steady, wh, today.minusDays(2))).isNull();     // 13 on hand, no demand: an ordinary zero
+        assertThat(history(steady, wh, d3))
+                .containsExactly(new BigDecimal("9.0000"), new BigDecimal("7.0000"), BigDecimal.ZERO);
+        assertThat(history(steady, wh, today.minusDays(2))).isNull(); // 13 on hand, no demand: an ordinary zero
         assertThat(history(steady, wh, today)).isNull();
         assertThat(history(emptied, wh, d3)[0]).isEqualByComparingTo("5");
         assertThat(history(emptied, wh, d3)[2]).isEqualByComparingTo("0");
-        assertThat(history(emptied, wh, today.minusDays(2))).containsExactly(new BigDecimal("0.0000"), new BigDecimal("0.0000"), BigDecimal.ONE);
+        assertThat(history(emptied, wh, today.minusDays(2)))
+                .containsExactly(new BigDecimal("0.0000"), new BigDecimal("0.0000"), BigDecimal.ONE);
         assertThat(history(emptied, wh, today.minusDays(1))[2]).isEqualByComparingTo("1");
-        assertThat(history(emptied, wh, today.minusDays(4))[2]).isEqualByComparingTo("1");  // before its first receipt
+        assertThat(history(emptied, wh, today.minusDays(4))[2]).isEqualByComparingTo("1"); // before its first receipt
     }
 
     long id(String table, String code) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE code = :c").param("c", code).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM " + table + " WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
     }
 }

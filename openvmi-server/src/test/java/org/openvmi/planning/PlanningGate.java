@@ -2,7 +2,6 @@ package org.openvmi.planning;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.openvmi.planning.internal.PolicyUpdates;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,5 +1,7 @@
 package org.openvmi.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The planning bundles: the same keys in English and Chinese, no empty text, reasons that format their numbers. */
 class PlanningMessagesTest {
@@ -35,13 +34,20 @@ class PlanningMessagesTest {
 
     @Test
     void every_reason_uses_the_stored_numbers_and_leaves_no_placeholder() throws IOException {
-        Object[] args = {28, "40", "5", "0", "14", "2", "95", "30", "20", "30", "WH2", "500", "30", "S001", "1", "10", "0", "25", "3"};
+        Object[] args = {
+            28, "40", "5", "0", "14", "2", "95", "30", "20", "30", "WH2", "500", "30", "S001", "1", "10", "0", "25", "3"
+        };
         for (String name : new String[] {"planning", "planning_zh"}) {
             Properties p = bundle(name);
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith("planning.reason.")) {
                     String text = new MessageFormat(p.getProperty(key), Locale.ROOT).format(args);
-                    assertThat(text).as(name + ":" + key).doesNotContain("{").contains("28").contains("40").contains("25");
+                    assertThat(text)
+                            .as(name + ":" + key)
+                            .doesNotContain("{")
+                            .contains("28")
+                            .contains("40")
+                            .contains("25");
                 }
             }
         }

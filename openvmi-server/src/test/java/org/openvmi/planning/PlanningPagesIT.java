@@ -1,7 +1,8 @@
 package org.openvmi.planning;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,20 +16,22 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A planner starts a planning run on the runs page, watches it finish, and finds its suggestion and chart. */
 @BrowserTest
 class PlanningPagesIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -38,7 +41,8 @@ class PlanningPagesIT {
     }
 
     @Test
-    void a_planner_starts_a_run_sees_its_progress_end_in_a_summary_and_opens_the_suggestion_and_its_chart(Browser browser) {
+    void a_planner_starts_a_run_sees_its_progress_end_in_a_summary_and_opens_the_suggestion_and_its_chart(
+            Browser browser) {
         PlanningTestData data = new PlanningTestData(items, warehouses, suppliers, jdbc);
         String wh = data.warehouse();
         String item = data.item(Fixtures.SUPPLIER_A, 14, "1", "10");
@@ -48,21 +52,33 @@ class PlanningPagesIT {
         browser.open("/planning/runs?lang=en");
         browser.type("items", item).type("horizonDays", "28");
         browser.click("start-run");
-        browser.await("the run to be DONE on the runs page", d -> !d.findElements(
-                By.cssSelector(".run-progress .run-status[data-status='DONE']")).isEmpty());
-        assertThat(browser.driver().findElement(By.cssSelector(".run-progress .run-count")).getText()).startsWith("1 / 1");
+        browser.await(
+                "the run to be DONE on the runs page",
+                d -> !d.findElements(By.cssSelector(".run-progress .run-status[data-status='DONE']"))
+                        .isEmpty());
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".run-progress .run-count"))
+                        .getText())
+                .startsWith("1 / 1");
         assertThat(browser.driver().findElement(By.cssSelector(".run-summary")).getText())
-                .contains("Purchase 1").contains("Item-warehouses");
+                .contains("Purchase 1")
+                .contains("Item-warehouses");
         // the list under it was refreshed with the same poll
-        assertThat(browser.driver().findElement(By.cssSelector("#run-table tbody tr")).getText()).contains("1 / 1", "Done");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#run-table tbody tr"))
+                        .getText())
+                .contains("1 / 1", "Done");
         browser.screenshot("planning-run-done");
 
         browser.open("/planning/suggestions?item=" + item);
-        String reason = browser.visible(By.cssSelector("#suggestion-table td.reason")).getText();
+        String reason =
+                browser.visible(By.cssSelector("#suggestion-table td.reason")).getText();
         assertThat(reason).contains("order 30 from " + Fixtures.SUPPLIER_A);
 
         browser.open("/planning/forecasts/" + item + "/" + wh);
-        browser.await("the chart to be drawn", d -> !d.findElements(By.cssSelector("#forecast-chart canvas")).isEmpty());
+        browser.await(
+                "the chart to be drawn",
+                d -> !d.findElements(By.cssSelector("#forecast-chart canvas")).isEmpty());
         assertThat(browser.byId("forecast-model").getText()).isNotBlank();
         browser.screenshot("planning-forecast");
     }

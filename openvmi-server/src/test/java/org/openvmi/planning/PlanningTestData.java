@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.LocationCommand;
@@ -97,8 +96,11 @@ final class PlanningTestData {
             jdbc.sql("""
                     INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
                     VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, :q)""")
-                    .param("i", item).param("w", warehouse).param("d", java.sql.Date.valueOf(d))
-                    .param("q", new BigDecimal(perWeek)).update();
+                    .param("i", item)
+                    .param("w", warehouse)
+                    .param("d", java.sql.Date.valueOf(d))
+                    .param("q", new BigDecimal(perWeek))
+                    .update();
         }
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class ReplanningOnH2Test extends ReplanningContract {
-}
+class ReplanningOnH2Test extends ReplanningContract {}

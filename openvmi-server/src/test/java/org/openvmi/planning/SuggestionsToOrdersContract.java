@@ -1,12 +1,19 @@
 package org.openvmi.planning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue 21 part 1 on H2 and PostgreSQL: six planned purchase suggestions for three suppliers become three
@@ -44,18 +42,25 @@ abstract class SuggestionsToOrdersContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -82,8 +87,12 @@ abstract class SuggestionsToOrdersContract {
         String supplierC = six.supplierC();
         String shortAtA = six.shortAtA();
         List<String> itemCodes = six.items();
-        JsonNode open = body(mvc.perform(get("/api/v1/suggestions").param("warehouse", wh).param("type", "PURCHASE")
-                .param("status", "OPEN").with(as(Role.BUYER))).andExpect(status().isOk()));
+        JsonNode open = body(mvc.perform(get("/api/v1/suggestions")
+                        .param("warehouse", wh)
+                        .param("type", "PURCHASE")
+                        .param("status", "OPEN")
+                        .with(as(Role.BUYER)))
+                .andExpect(status().isOk()));
         assertThat(open.get("totalElements").asInt()).isEqualTo(6);
         Set<Long> suggestionIds = new HashSet<>();
         open.get("content").forEach(s -> suggestionIds.add(s.get("id").asLong()));
@@ -125,11 +134,14 @@ abstract class SuggestionsToOrdersContract {
             assertThat(r.get("suppliers")).hasSize(1);
             groupSuppliers.add(r.get("suppliers").get(0).asString());
             requisitions.add(r.get("requisition").asLong());
-            JsonNode req = body(mvc.perform(get("/api/v1/requisitions/" + r.get("requisition").asLong())
-                    .with(as(Role.VIEWER))).andExpect(status().isOk()));
+            JsonNode req = body(mvc.perform(
+                            get("/api/v1/requisitions/" + r.get("requisition").asLong())
+                                    .with(as(Role.VIEWER)))
+                    .andExpect(status().isOk()));
             for (JsonNode l : req.get("lines")) {
                 linked.add(l.get("suggestion").asLong());
-                assertThat(l.get("supplier").asString()).isEqualTo(r.get("suppliers").get(0).asString());
+                assertThat(l.get("supplier").asString())
+                        .isEqualTo(r.get("suppliers").get(0).asString());
             }
         }
         assertThat(groupSuppliers).containsExactlyInAnyOrder(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B, supplierC);
@@ -139,20 +151,32 @@ abstract class SuggestionsToOrdersContract {
                 .andExpect(status().isOk()));
         assertThat(replay).isEqualTo(created);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition_line WHERE suggestion_id IN (:ids)")
-                .param("ids", suggestionIds).query(Long.class).single()).isEqualTo(6);
+                        .param("ids", suggestionIds)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6);
         for (long id : suggestionIds) {
             mvc.perform(get("/api/v1/suggestions/" + id).with(as(Role.VIEWER)))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
                             .value("ACCEPTED"));
         }
 
-        // bulk approval by the approver: a requisition not waiting for it is refused, the three are approved and ordered
-        long draft = body(send(as(Role.BUYER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\","
-                + "\"qty\":5}]}").formatted(wh, itemCodes.get(0)), null).andExpect(status().isCreated())).get("id").asLong();
+        // bulk approval by the approver: a requisition not waiting for it is refused, the three are approved and
+        // ordered
+        long draft = body(send(
+                                as(Role.BUYER),
+                                "/api/v1/requisitions",
+                                ("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\"," + "\"qty\":5}]}")
+                                        .formatted(wh, itemCodes.get(0)),
+                                null)
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
         List<Long> toApprove = new ArrayList<>(requisitions);
         toApprove.add(1, draft);
-        JsonNode approved = body(send(asUser("t-finance"), "/api/v1/requisitions/bulk-approve",
-                "{\"ids\":" + toApprove + "}", null).andExpect(status().isOk()));
+        JsonNode approved =
+                body(send(asUser("t-finance"), "/api/v1/requisitions/bulk-approve", "{\"ids\":" + toApprove + "}", null)
+                        .andExpect(status().isOk()));
         assertThat(approved.get("results")).hasSize(4);
         for (JsonNode r : approved.get("results")) {
             if (r.get("requisition").asLong() == draft) {
@@ -164,14 +188,19 @@ abstract class SuggestionsToOrdersContract {
                 assertThat(r.get("purchaseOrders")).hasSize(1);
             }
         }
-        assertThat(jdbc.sql("SELECT status FROM proc_requisition WHERE id = :id").param("id", draft)
-                .query(String.class).single()).isEqualTo("DRAFT");
+        assertThat(jdbc.sql("SELECT status FROM proc_requisition WHERE id = :id")
+                        .param("id", draft)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DRAFT");
         // every PO line links back to its suggestion; the moved item is ordered from C at C's price
         List<JsonNode> pos = new ArrayList<>();
         for (JsonNode r : approved.get("results")) {
             if (r.get("ok").asBoolean()) {
-                pos.add(body(mvc.perform(get("/api/v1/purchase-orders/" + r.get("purchaseOrders").get(0).asLong())
-                        .with(as(Role.BUYER))).andExpect(status().isOk())));
+                pos.add(body(mvc.perform(get("/api/v1/purchase-orders/"
+                                        + r.get("purchaseOrders").get(0).asLong())
+                                .with(as(Role.BUYER)))
+                        .andExpect(status().isOk())));
             }
         }
         Set<Long> onPos = new HashSet<>();
@@ -188,33 +217,68 @@ abstract class SuggestionsToOrdersContract {
 
         // re-planning now sees the orders on order: nothing is suggested again for these items
         plan(itemCodes, wh);
-        assertThat(body(mvc.perform(get("/api/v1/suggestions").param("warehouse", wh).param("status", "OPEN")
-                .with(as(Role.BUYER))).andExpect(status().isOk())).get("totalElements").asInt()).isZero();
+        assertThat(body(mvc.perform(get("/api/v1/suggestions")
+                                        .param("warehouse", wh)
+                                        .param("status", "OPEN")
+                                        .with(as(Role.BUYER)))
+                                .andExpect(status().isOk()))
+                        .get("totalElements")
+                        .asInt())
+                .isZero();
     }
 
     @Test
-    void the_pages_show_the_changed_supplier_in_chinese_before_confirming_and_the_created_requisitions_after() throws Exception {
+    void the_pages_show_the_changed_supplier_in_chinese_before_confirming_and_the_created_requisitions_after()
+            throws Exception {
         Setup six = sixSuggestionsForThreeSuppliers();
         var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer");
-        String list = mvc.perform(get("/planning/suggestions").param("warehouse", six.warehouse())
-                .header("Accept-Language", "zh-CN").session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String list = mvc.perform(get("/planning/suggestions")
+                        .param("warehouse", six.warehouse())
+                        .header("Accept-Language", "zh-CN")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(list).contains("按当前筛选的全部 6 条未处理采购建议");
-        String confirm = mvc.perform(post("/planning/suggestions/confirm").param("all", "true")
-                        .param("warehouse", six.warehouse()).session(session).header("Accept-Language", "zh-CN")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(confirm).contains("group-2").doesNotContain("group-3")
-                .contains(Fixtures.SUPPLIER_A + " 报告可用量仅 0").doesNotContain("reported only")
-                .contains("计划物料 " + six.shortAtA());   // names, not only codes
-        var created = mvc.perform(post("/planning/suggestions/requisitions").session(session)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("all", "true").param("warehouse", six.warehouse()).param("key", Fixtures.unique("K"))
-                        .header("Accept-Language", "zh-CN"))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        String confirm = mvc.perform(
+                        post("/planning/suggestions/confirm")
+                                .param("all", "true")
+                                .param("warehouse", six.warehouse())
+                                .session(session)
+                                .header("Accept-Language", "zh-CN")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(confirm)
+                .contains("group-2")
+                .doesNotContain("group-3")
+                .contains(Fixtures.SUPPLIER_A + " 报告可用量仅 0")
+                .doesNotContain("reported only")
+                .contains("计划物料 " + six.shortAtA()); // names, not only codes
+        var created = mvc.perform(
+                        post("/planning/suggestions/requisitions")
+                                .session(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("all", "true")
+                                .param("warehouse", six.warehouse())
+                                .param("key", Fixtures.unique("K"))
+                                .header("Accept-Language", "zh-CN"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         var flash = created.getFlashMap();
-        String after = mvc.perform(get(created.getResponse().getRedirectedUrl()).session(session).flashAttrs(flash)
+        String after = mvc.perform(get(created.getResponse().getRedirectedUrl())
+                        .session(session)
+                        .flashAttrs(flash)
                         .header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(after).contains("bulk-results-table").contains("已创建 3 张请购单，0 项被拒绝");
         assertThat(after.split("class=\"bulk-ok\"", -1)).hasSize(4);
     }
@@ -223,38 +287,56 @@ abstract class SuggestionsToOrdersContract {
     void where_the_approval_rule_names_the_buyer_the_suggestions_become_pos_directly() throws Exception {
         Setup six = sixSuggestionsForThreeSuppliers();
         // ahead of the setup's rule (t-finance): the buyers' role approves this warehouse's requisitions
-        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s buyers\",\"priority\":5,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"role:BUYER\"]}").formatted(six.warehouse(),
-                six.warehouse()), null).andExpect(status().isCreated())
+        send(
+                        as(Role.ADMIN),
+                        "/api/v1/approval-rules",
+                        ("{\"name\":\"%s buyers\",\"priority\":5,\"warehouse\":\"%s\","
+                                        + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"role:BUYER\"]}")
+                                .formatted(six.warehouse(), six.warehouse()),
+                        null)
+                .andExpect(status().isCreated())
                 // the rule names its warehouse by code (read through catalog's API, ADR 0052)
                 .andExpect(jsonPath("$.warehouse").value(six.warehouse()));
-        JsonNode results = body(send(as(Role.BUYER), "/api/v1/suggestions/requisitions",
-                "{\"filter\":{\"warehouse\":\"" + six.warehouse() + "\"}}", null).andExpect(status().isOk())).get("results");
+        JsonNode results = body(send(
+                                as(Role.BUYER),
+                                "/api/v1/suggestions/requisitions",
+                                "{\"filter\":{\"warehouse\":\"" + six.warehouse() + "\"}}",
+                                null)
+                        .andExpect(status().isOk()))
+                .get("results");
         assertThat(results).hasSize(3);
         for (JsonNode r : results) {
             assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("ORDERED");
             assertThat(r.get("purchaseOrders")).hasSize(1);
         }
         // each step is recorded as approved by the buyer under that rule (audited like any approval)
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_approval_step s JOIN proc_requisition r ON r.id = s.requisition_id"
-                + " WHERE r.id IN (:ids) AND s.status = 'APPROVED' AND s.decided_by = 't-buyer'")
-                .param("ids", java.util.stream.StreamSupport.stream(results.spliterator(), false)
-                        .map(r -> r.get("requisition").asLong()).toList()).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM proc_approval_step s JOIN proc_requisition r ON r.id = s.requisition_id"
+                                        + " WHERE r.id IN (:ids) AND s.status = 'APPROVED' AND s.decided_by = 't-buyer'")
+                        .param(
+                                "ids",
+                                java.util.stream.StreamSupport.stream(results.spliterator(), false)
+                                        .map(r -> r.get("requisition").asLong())
+                                        .toList())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
     void a_selection_without_ids_or_filter_is_refused_naming_the_field() throws Exception {
-        send(as(Role.BUYER), "/api/v1/suggestions/requisitions", "{}", null).andExpect(status().isBadRequest())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
-                        .value("ids"));
+        send(as(Role.BUYER), "/api/v1/suggestions/requisitions", "{}", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                                .value("ids"));
         send(as(Role.BUYER), "/api/v1/requisitions/bulk-approve", "{\"ids\":[]}", null)
                 .andExpect(status().isBadRequest());
         send(as(Role.VIEWER), "/api/v1/suggestions/requisitions", "{}", null).andExpect(status().isForbidden());
     }
 
     /** The warehouse, its six planned items, the third supplier and the item A reported none of. */
-    record Setup(String warehouse, List<String> items, String supplierC, String shortAtA) {
-    }
+    record Setup(String warehouse, List<String> items, String supplierC, String shortAtA) {}
 
     /**
      * Six items in a new warehouse, two each from A, B and a new supplier C, with demand and one unit on hand; the
@@ -267,8 +349,13 @@ abstract class SuggestionsToOrdersContract {
         send(as(Role.BUYER), "/api/v1/suppliers", "{\"code\":\"" + supplierC + "\",\"name\":\"第三供应商\"}", null)
                 .andExpect(status().isCreated());
         List<String> itemCodes = new ArrayList<>();
-        for (String supplier : List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B,
-                Fixtures.SUPPLIER_B, supplierC, supplierC)) {
+        for (String supplier : List.of(
+                Fixtures.SUPPLIER_A,
+                Fixtures.SUPPLIER_A,
+                Fixtures.SUPPLIER_B,
+                Fixtures.SUPPLIER_B,
+                supplierC,
+                supplierC)) {
             String item = data.item(supplier, 7, "1", "1");
             data.weeklyDemand(item, wh, today, 30, "10");
             move(item, wh + "-B1");
@@ -277,10 +364,19 @@ abstract class SuggestionsToOrdersContract {
         // the second item of A may also come from C (2.70); A reports nothing available: it goes to C, with the reason
         String shortAtA = itemCodes.get(1);
         data.backupSource(shortAtA, supplierC, 3);
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock",
-                "{\"lines\":[{\"item\":\"" + shortAtA + "\",\"available\":0}]}", null).andExpect(status().isOk());
-        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"%s\",\"priority\":10,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"t-finance\"]}").formatted(wh, wh), null)
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/supplier-stock",
+                        "{\"lines\":[{\"item\":\"" + shortAtA + "\",\"available\":0}]}",
+                        null)
+                .andExpect(status().isOk());
+        send(
+                        as(Role.ADMIN),
+                        "/api/v1/approval-rules",
+                        ("{\"name\":\"%s\",\"priority\":10,\"warehouse\":\"%s\","
+                                        + "\"minAmount\":0,\"currency\":\"CNY\",\"approvers\":[\"t-finance\"]}")
+                                .formatted(wh, wh),
+                        null)
                 .andExpect(status().isCreated());
         plan(itemCodes, wh);
         return new Setup(wh, itemCodes, supplierC, shortAtA);
@@ -289,7 +385,10 @@ abstract class SuggestionsToOrdersContract {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     ResultActions send(RequestPostProcessor who, String path, String body, String idempotencyKey) throws Exception {
-        var request = post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body)
+        var request = post(path)
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .header("Accept-Language", "en");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -305,8 +404,13 @@ abstract class SuggestionsToOrdersContract {
     void move(String item, String location) throws Exception {
         clock.advance(Duration.ofDays(400).negated());
         try {
-            send(as(Role.WAREHOUSE), "/api/v1/movements", "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":1}]}"
-                    .formatted(item, location), null).andExpect(status().isCreated());
+            send(
+                            as(Role.WAREHOUSE),
+                            "/api/v1/movements",
+                            "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":1}]}"
+                                    .formatted(item, location),
+                            null)
+                    .andExpect(status().isCreated());
         } finally {
             clock.advance(Duration.ofDays(400));
         }
@@ -316,13 +420,19 @@ abstract class SuggestionsToOrdersContract {
     void plan(List<String> itemCodes, String wh) throws Exception {
         String request = "{\"items\":[\"" + String.join("\",\"", itemCodes) + "\"],\"warehouse\":\"" + wh + "\"}";
         long id = body(send(as(Role.PLANNER), "/api/v1/planning/runs", request, null)
-                .andExpect(status().isAccepted())).get("id").asLong();
+                        .andExpect(status().isAccepted()))
+                .get("id")
+                .asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String status;
         do {
             Thread.sleep(50);
-            status = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER)))).get("status").asString();
-            assertThat(System.nanoTime()).as("run %d finishes within a minute", id).isLessThan(deadline);
+            status = body(mvc.perform(get("/api/v1/planning/runs/" + id).with(as(Role.VIEWER))))
+                    .get("status")
+                    .asString();
+            assertThat(System.nanoTime())
+                    .as("run %d finishes within a minute", id)
+                    .isLessThan(deadline);
         } while (!"DONE".equals(status) && !"FAILED".equals(status));
         assertThat(status).isEqualTo("DONE");
     }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import({MutableClockConfiguration.class, PlanningGate.class})
-class SuggestionsToOrdersOnH2Test extends SuggestionsToOrdersContract {
-}
+class SuggestionsToOrdersOnH2Test extends SuggestionsToOrdersContract {}

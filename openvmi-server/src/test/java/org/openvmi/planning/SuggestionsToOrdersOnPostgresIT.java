@@ -1,10 +1,9 @@
 package org.openvmi.planning;
 
-import org.openvmi.testsupport.PostgresTest;
 import org.openvmi.testsupport.MutableClockConfiguration;
+import org.openvmi.testsupport.PostgresTest;
 import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import({MutableClockConfiguration.class, PlanningGate.class})
-class SuggestionsToOrdersOnPostgresIT extends SuggestionsToOrdersContract {
-}
+class SuggestionsToOrdersOnPostgresIT extends SuggestionsToOrdersContract {}

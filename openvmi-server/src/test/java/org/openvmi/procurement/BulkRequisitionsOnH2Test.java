@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class BulkRequisitionsOnH2Test extends BulkRequisitionsContract {
-}
+class BulkRequisitionsOnH2Test extends BulkRequisitionsContract {}

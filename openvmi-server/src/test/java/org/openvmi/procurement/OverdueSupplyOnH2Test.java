@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class OverdueSupplyOnH2Test extends OverdueSupplyContract {
-}
+class OverdueSupplyOnH2Test extends OverdueSupplyContract {}

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import(MutableClockConfiguration.class)
-class OverdueSupplyOnPostgresIT extends OverdueSupplyContract {
-}
+class OverdueSupplyOnPostgresIT extends OverdueSupplyContract {}

@@ -1,9 +1,10 @@
 package org.openvmi.procurement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,8 +33,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The scan, receiving and count pages on a phone (390 × 844): one column without sideways scrolling, big inputs, and
  * a warehouse worker who types the PO number as printed, scans an item barcode (the scanner's Enter opens its line
@@ -44,22 +43,31 @@ class PhoneScanningBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     ApprovalRules rules;
+
     @Autowired
     Requisitions requisitions;
+
     @Autowired
     PurchaseOrders orders;
+
     @Autowired
     StockCounts counts;
+
     @Autowired
     Receipts receipts;
 
@@ -74,8 +82,9 @@ class PhoneScanningBrowserIT {
     @BeforeEach
     void anOrderAndACountSheet() {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             WarehouseCommand w = new WarehouseCommand();
             w.setCode(warehouse);
@@ -104,14 +113,33 @@ class PhoneScanningBrowserIT {
             s.setLeadTimeDays(5);
             s.setPrimary(true);
             suppliers.addSource(Fixtures.SUPPLIER_A, s);
-            rules.create(new ApprovalRuleRequest("phone " + warehouse, 10, null, warehouse, BigDecimal.ZERO, null, "CNY",
-                    List.of("t-admin"), null, true));
-            long req = requisitions.create(new RequisitionRequest(warehouse, false, null, null,
-                    List.of(new RequisitionRequest.Line(item, new BigDecimal("40"), LocalDate.now().plusDays(7))))).id();
+            rules.create(new ApprovalRuleRequest(
+                    "phone " + warehouse,
+                    10,
+                    null,
+                    warehouse,
+                    BigDecimal.ZERO,
+                    null,
+                    "CNY",
+                    List.of("t-admin"),
+                    null,
+                    true));
+            long req = requisitions
+                    .create(new RequisitionRequest(
+                            warehouse,
+                            false,
+                            null,
+                            null,
+                            List.of(new RequisitionRequest.Line(
+                                    item, new BigDecimal("40"), LocalDate.now().plusDays(7)))))
+                    .id();
             requisitions.submit(req);
             requisitions.approve(req, null);
-            po = orders.create(new PurchaseOrderRequest(req, null, null, null)).get(0).id();
-            count = counts.create(new CountRequest(storage, null, null, false, null, false, null), null).id();
+            po = orders.create(new PurchaseOrderRequest(req, null, null, null))
+                    .get(0)
+                    .id();
+            count = counts.create(new CountRequest(storage, null, null, false, null, false, null), null)
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -119,14 +147,21 @@ class PhoneScanningBrowserIT {
 
     private static void assertFitsThePhone(Browser browser, String page) {
         browser.open(page);
-        assertThat(((Number) browser.script("return window.innerWidth")).intValue()).as("viewport").isLessThanOrEqualTo(400);
+        assertThat(((Number) browser.script("return window.innerWidth")).intValue())
+                .as("viewport")
+                .isLessThanOrEqualTo(400);
         assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                .as("horizontal overflow of " + page).isEqualTo(0L);
+                .as("horizontal overflow of " + page)
+                .isEqualTo(0L);
     }
 
     private static void assertBigTarget(WebElement input) {
-        assertThat(input.getSize().getHeight()).as(input.getAttribute("id") + " height").isGreaterThanOrEqualTo(44);
-        assertThat(input.getSize().getWidth()).as(input.getAttribute("id") + " width").isGreaterThanOrEqualTo(250);
+        assertThat(input.getSize().getHeight())
+                .as(input.getAttribute("id") + " height")
+                .isGreaterThanOrEqualTo(44);
+        assertThat(input.getSize().getWidth())
+                .as(input.getAttribute("id") + " width")
+                .isGreaterThanOrEqualTo(250);
     }
 
     private static String focused(Browser browser) {
@@ -143,13 +178,15 @@ class PhoneScanningBrowserIT {
         browser.screenshot("phone-scan");
 
         assertFitsThePhone(browser, "/receipts/new");
-        browser.byId("doc").sendKeys("PO-" + po, Keys.ENTER);          // as printed on the PO and its barcode
-        browser.await("the receipt's lines", d -> !d.findElements(By.id("receipt-lines")).isEmpty());
+        browser.byId("doc").sendKeys("PO-" + po, Keys.ENTER); // as printed on the PO and its barcode
+        browser.await(
+                "the receipt's lines",
+                d -> !d.findElements(By.id("receipt-lines")).isEmpty());
         browser.await("the focus on the scan", d -> "scan".equals(focused(browser)));
-        assertThat(browser.byId("location").getDomProperty("value")).isEqualTo(receiving);   // the warehouse's
-        browser.byId("scan").sendKeys(barcode, Keys.ENTER);            // a USB scanner ends with Enter
+        assertThat(browser.byId("location").getDomProperty("value")).isEqualTo(receiving); // the warehouse's
+        browser.byId("scan").sendKeys(barcode, Keys.ENTER); // a USB scanner ends with Enter
         browser.await("the line opened", d -> "40".equals(browser.byId("qty-1").getDomProperty("value")));
-        assertThat(browser.currentPath()).startsWith("/receipts/new");   // nothing was posted yet
+        assertThat(browser.currentPath()).startsWith("/receipts/new"); // nothing was posted yet
         assertThat(focused(browser)).isEqualTo("scan");
         assertThat(received()).isZero();
         assertBigTarget(browser.byId("scan"));
@@ -158,14 +195,19 @@ class PhoneScanningBrowserIT {
         browser.click("post-receipt");
         browser.await("the receipt", d -> browser.byId("flash").getText().contains("RC-"));
         assertThat(received()).isEqualByComparingTo("6");
-        assertThat(browser.byId("receipt-print").getAttribute("href")).contains("/receipts/").endsWith("/print");
+        assertThat(browser.byId("receipt-print").getAttribute("href"))
+                .contains("/receipts/")
+                .endsWith("/print");
         browser.screenshot("phone-receiving");
 
         // an unknown barcode is refused in Chinese, and the typed quantity stays
         browser.byId("doc").sendKeys("PO-" + po, Keys.ENTER);
-        browser.await("the receipt's lines", d -> !d.findElements(By.id("receipt-lines")).isEmpty());
+        browser.await(
+                "the receipt's lines",
+                d -> !d.findElements(By.id("receipt-lines")).isEmpty());
         assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                .as("overflow with the PO's lines").isEqualTo(0L);
+                .as("overflow with the PO's lines")
+                .isEqualTo(0L);
         browser.type("qty-1", "3");
         browser.byId("scan").sendKeys("NOPE-" + barcode, Keys.ENTER);
         browser.await("the refusal", d -> browser.byId("scan-message").getText().contains("不在"));
@@ -176,13 +218,22 @@ class PhoneScanningBrowserIT {
         // has no camera, so the dialog says it could not start one
         assertThat(browser.script("return !!window.__Html5QrcodeLibrary__")).isEqualTo(false);
         browser.visible(By.cssSelector("[data-camera-for=scan]")).click();
-        browser.await("the decoder to load", d -> Boolean.TRUE.equals(browser.script("return !!window.__Html5QrcodeLibrary__")));
-        browser.await("the camera to answer", d -> !browser.byId("camera-message").getText().isEmpty()
-                                                    || !browser.driver().findElements(By.cssSelector("#camera-view video")).isEmpty());
+        browser.await(
+                "the decoder to load",
+                d -> Boolean.TRUE.equals(browser.script("return !!window.__Html5QrcodeLibrary__")));
+        browser.await(
+                "the camera to answer",
+                d -> !browser.byId("camera-message").getText().isEmpty()
+                        || !browser.driver()
+                                .findElements(By.cssSelector("#camera-view video"))
+                                .isEmpty());
         browser.click("camera-close");
-        assertThat(browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList())
-                .as("CSP violations").isEmpty();
+        assertThat(browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .map(LogEntry::getMessage)
+                        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                        .toList())
+                .as("CSP violations")
+                .isEmpty();
 
         // count entry: the scanned barcode is not on the sheet, so it becomes found stock; Enter goes to its quantity
         assertFitsThePhone(browser, "/counts/" + count);
@@ -196,17 +247,26 @@ class PhoneScanningBrowserIT {
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM stock_count_line c JOIN item i ON i.id = c.item_id
                 WHERE c.count_id = :id AND i.code = :item AND c.counted_qty = 4""")
-                .param("id", count).param("item", item).query(Long.class).single()).isOne();
+                        .param("id", count)
+                        .param("item", item)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
     void the_printed_po_receipt_note_statement_and_labels_fit_a_390_px_phone(Browser browser) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         long receipt;
         try {
-            receipt = receipts.receive(new ReceiptRequest(po, receiving, null,
-                    List.of(new ReceiptRequest.Line(null, item, null, new BigDecimal("5"), null, null)))).id();
+            receipt = receipts.receive(new ReceiptRequest(
+                            po,
+                            receiving,
+                            null,
+                            List.of(new ReceiptRequest.Line(null, item, null, new BigDecimal("5"), null, null))))
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -216,7 +276,9 @@ class PhoneScanningBrowserIT {
                                                       created_by, created_at)
                 SELECT id, DATE '2026-11-01', DATE '2026-11-30', 'DRAFT', 'CNY', 9876543.21, 0.13, 't-finance', CURRENT_TIMESTAMP
                 FROM supplier WHERE code = :s""").param("s", Fixtures.SUPPLIER_A).update();
-        long statement = jdbc.sql("SELECT MAX(id) FROM vmi_settlement_statement").query(Long.class).single();
+        long statement = jdbc.sql("SELECT MAX(id) FROM vmi_settlement_statement")
+                .query(Long.class)
+                .single();
 
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.logIn("t-admin", Fixtures.PASSWORD);
@@ -232,7 +294,9 @@ class PhoneScanningBrowserIT {
     }
 
     private BigDecimal received() {
-        return jdbc.sql("SELECT COALESCE(SUM(received_qty), 0) FROM proc_po_line WHERE po_id = :po").param("po", po)
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(received_qty), 0) FROM proc_po_line WHERE po_id = :po")
+                .param("po", po)
+                .query(BigDecimal.class)
+                .single();
     }
 }

@@ -1,15 +1,5 @@
 package org.openvmi.procurement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.security.Role;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.http.MediaType;
-
-import tools.jackson.databind.JsonNode;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,6 +10,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.openvmi.security.Role;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /** Procurement through the REST API, on H2 and PostgreSQL: requisition → approval → PO → receipt → invoice. */
 abstract class ProcurementApiContract extends ProcurementApiSupport {
@@ -56,22 +54,29 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
 
         // one PO to the primary supplier, 480 rounded up to whole packs of 50
         JsonNode po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + req + "}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.purchaseOrders.length()").value(1))
-                .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_A))
-                .andExpect(jsonPath("$.purchaseOrders[0].status").value("SENT"))
-                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].requestedQty").value(480))
-                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].qty").value(500))
-                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].price").value(2.95))
-                .andExpect(jsonPath("$.purchaseOrders[0].total").value(1475))).get("purchaseOrders").get(0);
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.purchaseOrders.length()").value(1))
+                        .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_A))
+                        .andExpect(jsonPath("$.purchaseOrders[0].status").value("SENT"))
+                        .andExpect(jsonPath("$.purchaseOrders[0].lines[0].requestedQty")
+                                .value(480))
+                        .andExpect(jsonPath("$.purchaseOrders[0].lines[0].qty").value(500))
+                        .andExpect(
+                                jsonPath("$.purchaseOrders[0].lines[0].price").value(2.95))
+                        .andExpect(jsonPath("$.purchaseOrders[0].total").value(1475)))
+                .get("purchaseOrders")
+                .get(0);
         long id = po.get("id").asLong();
-        read(as(Role.VIEWER), "/api/v1/requisitions/" + req).andExpect(jsonPath("$.status").value("ORDERED"));
+        read(as(Role.VIEWER), "/api/v1/requisitions/" + req)
+                .andExpect(jsonPath("$.status").value("ORDERED"));
 
         // the other supplier does not see it; the supplier confirms two days later than asked
         read(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + id).andExpect(status().isNotFound());
         LocalDate promised = today.plusDays(12);
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + id + "/confirm",
-                "{\"lines\":[{\"item\":\"%s\",\"deliveryDate\":\"%s\"}]}".formatted(data.bearing, promised))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/purchase-orders/" + id + "/confirm",
+                        "{\"lines\":[{\"item\":\"%s\",\"deliveryDate\":\"%s\"}]}".formatted(data.bearing, promised))
                 .andExpect(jsonPath("$.status").value("CHANGE_PROPOSED"))
                 .andExpect(jsonPath("$.lines[0].proposedDate").value(promised.toString()));
         send(as(Role.BUYER), "/api/v1/purchase-orders/" + id + "/accept-change", "")
@@ -81,31 +86,51 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
 
         // two days later 300 arrive (5 more refused as damaged), then the other 200
         clock.advance(java.time.Duration.ofDays(2));
-        send(as(Role.WAREHOUSE), "/api/v1/receipts", ("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\","
-                + "\"qty\":300,\"rejectedQty\":5,\"rejectReason\":\"damaged\"}]}").formatted(id, data.receiving, data.bearing))
+        send(
+                        as(Role.WAREHOUSE),
+                        "/api/v1/receipts",
+                        ("{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\","
+                                        + "\"qty\":300,\"rejectedQty\":5,\"rejectReason\":\"damaged\"}]}")
+                                .formatted(id, data.receiving, data.bearing))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.poStatus").value("PARTIALLY_RECEIVED"))
                 .andExpect(jsonPath("$.lines[0].leadTimeDays").value(2))
                 .andExpect(jsonPath("$.lines[0].onTime").value(true));
         assertThat(onHand(data.bearing)).isEqualByComparingTo("300");
-        receive(id, data.bearing, "200").andExpect(status().isCreated())
+        receive(id, data.bearing, "200")
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.poStatus").value("RECEIVED"));
         assertThat(onHand(data.bearing)).isEqualByComparingTo("500");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE type = 'RECEIPT' AND reference LIKE :r")
-                .param("r", "PO-" + id + "/%").query(Long.class).single()).isEqualTo(2);
+                        .param("r", "PO-" + id + "/%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         // each receipt line becomes a lead-time fact for planning (after commit, through the event registry)
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (jdbc.sql("SELECT COUNT(*) FROM planning_lead_time_fact WHERE reference LIKE :r")
-                       .param("r", "PO-" + id + "/%").query(Long.class).single() < 2) {
-            assertThat(System.nanoTime()).as("lead-time facts recorded within 20 s").isLessThan(deadline);
+                        .param("r", "PO-" + id + "/%")
+                        .query(Long.class)
+                        .single()
+                < 2) {
+            assertThat(System.nanoTime())
+                    .as("lead-time facts recorded within 20 s")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
         assertThat(jdbc.sql("SELECT lead_days FROM planning_lead_time_fact WHERE reference LIKE :r ORDER BY id")
-                .param("r", "PO-" + id + "/%").query(Integer.class).list()).containsExactly(2, 2);
+                        .param("r", "PO-" + id + "/%")
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(2, 2);
 
         // the supplier invoices in the portal: matched
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"FP-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":500,\"price\":\"2.95\"}]}").formatted(id, id, data.bearing))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"FP-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":500,\"price\":\"2.95\"}]}")
+                                .formatted(id, id, data.bearing))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.matchStatus").value("MATCHED"))
                 .andExpect(jsonPath("$.total").value(1475));
@@ -117,19 +142,35 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
             types.add(e.get("type").asString());
             assertThat(e.get("at").isNull()).isFalse();
         });
-        assertThat(types).containsExactly("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "APPROVAL_STEP_1_APPROVED",
-                "APPROVAL_STEP_2_APPROVED", "CREATED", "SENT", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "RECEIVED",
-                "RECEIVED", "INVOICED");
+        assertThat(types)
+                .containsExactly(
+                        "REQUISITION_CREATED",
+                        "REQUISITION_SUBMITTED",
+                        "APPROVAL_STEP_1_APPROVED",
+                        "APPROVAL_STEP_2_APPROVED",
+                        "CREATED",
+                        "SENT",
+                        "CHANGE_PROPOSED",
+                        "CHANGE_ACCEPTED",
+                        "RECEIVED",
+                        "RECEIVED",
+                        "INVOICED");
 
         // finance exports matched invoices; the monthly statement shows ordered = received = invoiced
-        mvc.perform(get("/api/v1/invoices/export").param("format", "csv").param("supplier", Fixtures.SUPPLIER_A)
+        mvc.perform(get("/api/v1/invoices/export")
+                        .param("format", "csv")
+                        .param("supplier", Fixtures.SUPPLIER_A)
                         .with(as(Role.FINANCE)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("FP-" + id)));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("FP-" + id)));
         mvc.perform(get("/api/v1/invoices/export").param("format", "xlsx").with(as(Role.FINANCE)))
                 .andExpect(status().isOk());
         String month = java.time.YearMonth.from(today).toString();
-        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation").param("supplier", Fixtures.SUPPLIER_A)
-                .param("month", month).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isOk()));
+        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation")
+                        .param("supplier", Fixtures.SUPPLIER_A)
+                        .param("month", month)
+                        .with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isOk()));
         JsonNode line = null;
         for (JsonNode l : statement.get("lines")) {
             if (l.get("item").asString().equals(data.bearing)) {
@@ -153,25 +194,46 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         tolerance(data.yuan, "\"pricePct\":2").andExpect(status().isOk());
         long po = order(approvedRequisition(data.yuan, "100"));
         receive(po, data.yuan, "100").andExpect(status().isCreated());
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"PV-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.05\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"PV-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.05\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.matchStatus").value("PRICE_VARIANCE"))
                 .andExpect(jsonPath("$.lines[0].detail").value(containsString("PO price 1")));
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"OK-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.02\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"OK-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":100,\"price\":\"1.02\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
                 .andExpect(jsonPath("$.matchStatus").value("MATCHED"));
         // the same lines again: billed twice → quantity variance; an invoice before any receipt → not received
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"QV-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"QV-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))
                 .andExpect(jsonPath("$.matchStatus").value("QUANTITY_VARIANCE"));
         long other = order(approvedRequisition(data.yuan, "10"));
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
                 .andExpect(jsonPath("$.matchStatus").value("NOT_RECEIVED"));
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("number"));
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"NR-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, other, other, data.yuan))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("number"));
     }
 
     @Test
@@ -197,15 +259,19 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.totalElements").value(1));
         // delegation only to someone who exists: otherwise the step would wait for nobody
         send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"nobody-here\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
         send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"role:GOD\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
-        read(as(Role.ADMIN), "/api/v1/requisitions/" + urgent).andExpect(jsonPath("$.steps[0].approver").value("t-admin"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        read(as(Role.ADMIN), "/api/v1/requisitions/" + urgent)
+                .andExpect(jsonPath("$.steps[0].approver").value("t-admin"));
         // delegation: the admin hands the step to finance, who approves
         send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/delegate", "{\"to\":\"t-finance\"}")
                 .andExpect(jsonPath("$.steps[0].approver").value("t-finance"))
                 .andExpect(jsonPath("$.steps[0].delegatedFrom").value("t-admin"));
-        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/approve", "{}").andExpect(status().isUnprocessableContent());
+        send(as(Role.ADMIN), "/api/v1/requisitions/" + urgent + "/approve", "{}")
+                .andExpect(status().isUnprocessableContent());
         send(as(Role.FINANCE), "/api/v1/requisitions/" + urgent + "/approve", "{}")
                 .andExpect(jsonPath("$.status").value("APPROVED"));
     }
@@ -215,24 +281,33 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
             throws Exception {
         data.rule(mvc, "0", null, null, "t-buyer");
         long id = requisition(Role.PLANNER, data.yuan, "10", false);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/requisitions/" + id)
-                        .with(as(Role.PLANNER)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":20}]}".formatted(data.warehouse, data.yuan)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.lines[0].qty").value(20))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/requisitions/" + id)
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":20}]}"
+                                .formatted(data.warehouse, data.yuan)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines[0].qty").value(20))
                 .andExpect(jsonPath("$.amount").value(20));
         send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].code").value("illegalTransition"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].code").value("illegalTransition"));
         send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isOk());
         send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/reject", "{}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
         send(as(Role.BUYER), "/api/v1/requisitions/" + id + "/reject", "{\"reason\":\"budget frozen\"}")
                 .andExpect(jsonPath("$.status").value("REJECTED"))
                 .andExpect(jsonPath("$.rejectReason").value("budget frozen"));
         send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + id + "}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("only a requisition that is APPROVED can")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order WHERE requisition_id = :r").param("r", id)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order WHERE requisition_id = :r")
+                        .param("r", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "").andExpect(status().isConflict());
     }
 
@@ -241,40 +316,69 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         long po = order(approvedRequisition(data.yuan, "50"));
         receive(po, data.yuan, "20").andExpect(status().isCreated());
         BigDecimal before = onHand(data.yuan);
-        long movements = jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single();
+        long movements = jdbc.sql("SELECT COUNT(*) FROM stock_movement")
+                .query(Long.class)
+                .single();
 
         receive(999999, data.yuan, "1").andExpect(status().isNotFound());
-        receive(po, data.bearing, "1").andExpect(status().isBadRequest())
+        receive(po, data.bearing, "1")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
-        receive(po, data.yuan, "-1").andExpect(status().isBadRequest())
+        receive(po, data.yuan, "-1")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
-        receive(po, data.yuan, "31").andExpect(status().isUnprocessableContent())
+        receive(po, data.yuan, "31")
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(containsString("at most 50")));
-        send(as(Role.WAREHOUSE), "/api/v1/receipts", "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":0,\"rejectedQty\":2}]}"
-                .formatted(po, data.receiving, data.yuan)).andExpect(status().isBadRequest())
+        send(
+                        as(Role.WAREHOUSE),
+                        "/api/v1/receipts",
+                        "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":0,\"rejectedQty\":2}]}"
+                                .formatted(po, data.receiving, data.yuan))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].rejectReason"));
-        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(po, po, data.yuan))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_B),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}")
+                                .formatted(po, po, data.yuan))
                 .andExpect(status().isNotFound());
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"X-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}").formatted(Fixtures.SUPPLIER_B, po, po, data.yuan))
+        send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":\"1\"}]}")
+                                .formatted(Fixtures.SUPPLIER_B, po, po, data.yuan))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("purchaseOrder"));
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":-1,\"price\":\"1\"}]}").formatted(po, po, data.yuan))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":-1,\"price\":\"1\"}]}")
+                                .formatted(po, po, data.yuan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
 
         // a closed PO line takes nothing more
         send(as(Role.BUYER), "/api/v1/purchase-orders/" + po + "/close", "{\"reason\":\"rest cancelled\"}")
                 .andExpect(jsonPath("$.status").value("CLOSED"));
-        receive(po, data.yuan, "1").andExpect(status().isUnprocessableContent())
+        receive(po, data.yuan, "1")
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("purchaseOrder"));
 
         assertThat(onHand(data.yuan)).isEqualByComparingTo(before);
         assertThat(received(po)).isEqualByComparingTo("20");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement").query(Long.class).single()).isEqualTo(movements);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(movements);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -282,26 +386,43 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         long po = order(approvedRequisition(data.yuan, "10"));
         receive(po, data.yuan, "10").andExpect(status().isCreated());
         String number = "=HYPERLINK(\"http://evil\",\"pay\")" + po;
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}")
-                .formatted(po, number.replace("\"", "\\\""), data.yuan))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"%s\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"1\"}]}")
+                                .formatted(po, number.replace("\"", "\\\""), data.yuan))
                 .andExpect(status().isCreated());
 
-        byte[] csv = mvc.perform(get("/api/v1/invoices/export").param("format", "csv")
-                        .param("supplier", Fixtures.SUPPLIER_A).with(as(Role.FINANCE)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] csv = mvc.perform(get("/api/v1/invoices/export")
+                        .param("format", "csv")
+                        .param("supplier", Fixtures.SUPPLIER_A)
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1);
         // the raw cell, as a spreadsheet program sees it: behind a ', so it is text, never a formula
-        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
-                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).stream()
-                .filter(r -> r.get("invoiceNumber").endsWith(String.valueOf(po))).findFirst().orElseThrow();
+        org.apache.commons.csv.CSVRecord row = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(text))
+                .stream()
+                .filter(r -> r.get("invoiceNumber").endsWith(String.valueOf(po)))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.get("invoiceNumber")).isEqualTo("'" + number);
         assertThat(new BigDecimal(row.get("qty"))).isEqualByComparingTo("10"); // a number, not prefixed
         // read back as the imports read files, the number is the one the supplier sent
-        assertThat(org.openvmi.shared.tabular.TabularFiles.read(new java.io.ByteArrayInputStream(csv),
-                        org.openvmi.shared.tabular.TabularFormat.CSV))
+        assertThat(org.openvmi.shared.tabular.TabularFiles.read(
+                        new java.io.ByteArrayInputStream(csv), org.openvmi.shared.tabular.TabularFormat.CSV))
                 .anySatisfy(r -> assertThat(r.get("invoiceNumber")).isEqualTo(number));
-        mvc.perform(get("/api/v1/invoices").param("purchaseOrder", String.valueOf(po)).with(as(Role.FINANCE)))
+        mvc.perform(get("/api/v1/invoices")
+                        .param("purchaseOrder", String.valueOf(po))
+                        .with(as(Role.FINANCE)))
                 .andExpect(jsonPath("$.content[0].number").value(number));
     }
 
@@ -309,48 +430,78 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     void out_of_range_numbers_and_over_long_texts_on_procurement_are_400_naming_the_field_and_change_nothing()
             throws Exception {
         String digits = "at most 15 digits before and 4 after the decimal point";
-        long requisitions = jdbc.sql("SELECT COUNT(*) FROM proc_requisition").query(Long.class).single();
+        long requisitions = jdbc.sql("SELECT COUNT(*) FROM proc_requisition")
+                .query(Long.class)
+                .single();
         for (String qty : new String[] {"1e20", "\"1e2000000\"", "9".repeat(400), "1e400"}) {
-            send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\","
-                    + "\"qty\":%s}]}").formatted(data.warehouse, data.yuan, qty))
+            send(
+                            as(Role.PLANNER),
+                            "/api/v1/requisitions",
+                            ("{\"warehouse\":\"%s\",\"lines\":[{\"item\":\"%s\"," + "\"qty\":%s}]}")
+                                    .formatted(data.warehouse, data.yuan, qty))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
         }
-        send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"note\":\"%s\",\"lines\":[{\"item\":\"%s\","
-                + "\"qty\":1}]}").formatted(data.warehouse, "n".repeat(501), data.yuan))
+        send(
+                        as(Role.PLANNER),
+                        "/api/v1/requisitions",
+                        ("{\"warehouse\":\"%s\",\"note\":\"%s\",\"lines\":[{\"item\":\"%s\"," + "\"qty\":1}]}")
+                                .formatted(data.warehouse, "n".repeat(501), data.yuan))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("note"))
                 .andExpect(jsonPath("$.errors[0].message").value("at most 500 characters"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition").query(Long.class).single()).isEqualTo(requisitions);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_requisition")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(requisitions);
 
         long po = order(approvedRequisition(data.yuan, "50"));
         BigDecimal before = onHand(data.yuan);
-        receive(po, data.yuan, "1e17").andExpect(status().isBadRequest())
+        receive(po, data.yuan, "1e17")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"))
                 .andExpect(jsonPath("$.errors[0].message").value(digits));
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1e14}]}").formatted(po, po, data.yuan))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"X-%d\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1e14}]}")
+                                .formatted(po, po, data.yuan))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].price"))
-                .andExpect(jsonPath("$.errors[0].message").value("at most 13 digits before and 6 after the decimal point"));
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/invoices", ("{\"purchaseOrder\":%d,\"number\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1}]}").formatted(po, "N".repeat(65), data.yuan))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("at most 13 digits before and 6 after the decimal point"));
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/invoices",
+                        ("{\"purchaseOrder\":%d,\"number\":\"%s\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":1,\"price\":1}]}")
+                                .formatted(po, "N".repeat(65), data.yuan))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("number"))
                 .andExpect(jsonPath("$.errors[0].message").value("at most 64 characters"));
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/shipment-notices",
-                "{\"lines\":[{\"line\":1,\"qty\":1e20}]}")
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                        "{\"lines\":[{\"line\":1,\"qty\":1e20}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
-        tolerance(data.yuan, "\"overPct\":123456").andExpect(status().isBadRequest())
+        tolerance(data.yuan, "\"overPct\":123456")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("overPct"));
         assertThat(onHand(data.yuan)).isEqualByComparingTo(before);
         assertThat(received(po)).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_shipment_notice WHERE po_id = :po").param("po", po)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_shipment_notice WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -358,18 +509,29 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         long po = order(approvedRequisition(data.yuan, "40"));
         receive(po, data.yuan, "40").andExpect(status().isCreated());
         String good = "supplier,purchaseOrder,number,invoiceDate,item,qty,price\n"
-                      + "%s,PO-%d,IMP-%d,%s,%s,40,1.00\n".formatted(Fixtures.SUPPLIER_A, po, po, today, data.yuan);
+                + "%s,PO-%d,IMP-%d,%s,%s,40,1.00\n".formatted(Fixtures.SUPPLIER_A, po, po, today, data.yuan);
         String bad = good + "%s,%d,IMP2-%d,%s,%s,-3,1.00\n".formatted(Fixtures.SUPPLIER_A, po, po, today, data.yuan);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/invoices/import")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "invoices.csv", "text/csv",
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/v1/invoices/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "invoices.csv",
+                                "text/csv",
                                 bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .with(as(Role.FINANCE)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("row 3"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po").param("po", po).query(Long.class)
-                .single()).isZero();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/invoices/import")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "invoices.csv", "text/csv",
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/v1/invoices/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "invoices.csv",
+                                "text/csv",
                                 good.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .with(as(Role.FINANCE)))
                 .andExpect(status().isCreated())
@@ -379,33 +541,61 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
 
     @Test
     void a_sent_po_and_each_receipt_line_reach_the_subscribed_webhooks() throws Exception {
-        send(as(Role.ADMIN), "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/erp\",\"eventTypes\":"
-                + "[\"purchase-order.sent\",\"purchase-order.received\"]}").andExpect(status().isCreated());
+        send(
+                        as(Role.ADMIN),
+                        "/api/v1/webhooks",
+                        "{\"url\":\"http://127.0.0.1:9/erp\",\"eventTypes\":"
+                                + "[\"purchase-order.sent\",\"purchase-order.received\"]}")
+                .andExpect(status().isCreated());
         long po = order(approvedRequisition(data.yuan, "5"));
         receive(po, data.yuan, "5").andExpect(status().isCreated());
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE event_key = :a OR event_key LIKE :b")
-                       .param("a", "po.sent:" + po).param("b", "po.received:%:" + data.yuan).query(Long.class).single() < 2) {
-            assertThat(System.nanoTime()).as("both webhook deliveries queued within 20 s").isLessThan(deadline);
+                        .param("a", "po.sent:" + po)
+                        .param("b", "po.received:%:" + data.yuan)
+                        .query(Long.class)
+                        .single()
+                < 2) {
+            assertThat(System.nanoTime())
+                    .as("both webhook deliveries queued within 20 s")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
-        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE event_key = :a").param("a", "po.sent:" + po)
-                .query(String.class).list().get(0)).contains("\"number\":\"PO-" + po + "\"");
+        assertThat(jdbc.sql("SELECT payload FROM webhook_delivery WHERE event_key = :a")
+                        .param("a", "po.sent:" + po)
+                        .query(String.class)
+                        .list()
+                        .get(0))
+                .contains("\"number\":\"PO-" + po + "\"");
     }
 
     @Test
     void the_procurement_pages_render_in_english_and_chinese_and_a_page_refusal_is_a_message() throws Exception {
         long po = order(approvedRequisition(data.yuan, "5"));
         receive(po, data.yuan, "5").andExpect(status().isCreated());
-        long invoice = body(send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,"
-                + "\"number\":\"PG-%d\",\"lines\":[{\"item\":\"%s\",\"qty\":5,\"price\":\"1\"}]}")
-                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan))).get("id").asLong();
+        long invoice = body(send(
+                        as(Role.FINANCE),
+                        "/api/v1/invoices",
+                        ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,"
+                                        + "\"number\":\"PG-%d\",\"lines\":[{\"item\":\"%s\",\"qty\":5,\"price\":\"1\"}]}")
+                                .formatted(Fixtures.SUPPLIER_A, po, po, data.yuan)))
+                .get("id")
+                .asLong();
         var admin = org.openvmi.testsupport.UiSessions.login(mvc, "t-admin");
         for (String lang : new String[] {"en", "zh-CN"}) {
-            for (String page : new String[] {"/requisitions", "/requisitions/inbox", "/requisitions/new", "/approval-rules",
-                    "/purchase-orders", "/purchase-orders/" + po, "/receipts/new?po=" + po, "/invoices",
-                    "/invoices/new?po=" + po, "/invoices/" + invoice,
-                    "/procurement/reconciliation?supplier=" + Fixtures.SUPPLIER_A}) {
+            for (String page : new String[] {
+                "/requisitions",
+                "/requisitions/inbox",
+                "/requisitions/new",
+                "/approval-rules",
+                "/purchase-orders",
+                "/purchase-orders/" + po,
+                "/receipts/new?po=" + po,
+                "/invoices",
+                "/invoices/new?po=" + po,
+                "/invoices/" + invoice,
+                "/procurement/reconciliation?supplier=" + Fixtures.SUPPLIER_A
+            }) {
                 mvc.perform(get(page).session(admin).header("Accept-Language", lang))
                         .andExpect(status().isOk())
                         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));
@@ -414,10 +604,15 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
         mvc.perform(get("/purchase-orders/" + po).session(admin).header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("Goods received")));
         var warehouse = org.openvmi.testsupport.UiSessions.login(mvc, "t-warehouse");
-        mvc.perform(post("/receipts").session(warehouse).with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("doc", String.valueOf(po)).param("location", data.receiving).param("qty-1", "1"))
-                .andExpect(status().isOk())   // the page again, with the refusal at the document field
+        mvc.perform(
+                        post("/receipts")
+                                .session(warehouse)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("doc", String.valueOf(po))
+                                .param("location", data.receiving)
+                                .param("qty-1", "1"))
+                .andExpect(status().isOk()) // the page again, with the refusal at the document field
                 .andExpect(content().string(containsString("id=\"doc-error\"")))
                 .andExpect(content().string(containsString("nothing more can be received")));
     }
@@ -425,20 +620,34 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     @Test
     void an_explicit_order_to_a_backup_supplier_whose_quantity_change_the_buyer_rejects_is_then_confirmed_as_ordered()
             throws Exception {
-        long po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_B))
-                .andExpect(jsonPath("$.purchaseOrders[0].lines[0].price").value(3.1))
-                .andExpect(jsonPath("$.purchaseOrders[0].requisition").isEmpty()))
-                .get("purchaseOrders").get(0).get("id").asLong();
-        send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.yuan))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
+        long po = body(send(
+                                as(Role.BUYER),
+                                "/api/v1/purchase-orders",
+                                ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                                                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}")
+                                        .formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.purchaseOrders[0].supplier").value(Fixtures.SUPPLIER_B))
+                        .andExpect(
+                                jsonPath("$.purchaseOrders[0].lines[0].price").value(3.1))
+                        .andExpect(jsonPath("$.purchaseOrders[0].requisition").isEmpty()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
+        send(
+                        as(Role.BUYER),
+                        "/api/v1/purchase-orders",
+                        ("{\"supplier\":\"%s\",\"warehouse\":\"%s\"," + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}")
+                                .formatted(Fixtures.SUPPLIER_B, data.warehouse, data.yuan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].item"));
         send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
                 .andExpect(status().isNotFound());
-        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm",
-                "{\"lines\":[{\"line\":1,\"qty\":5}]}")
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_B),
+                        "/api/v1/purchase-orders/" + po + "/confirm",
+                        "{\"lines\":[{\"line\":1,\"qty\":5}]}")
                 .andExpect(jsonPath("$.status").value("CHANGE_PROPOSED"))
                 .andExpect(jsonPath("$.lines[0].proposedQty").value(5));
         send(as(Role.BUYER), "/api/v1/purchase-orders/" + po + "/reject-change", "{\"reason\":\"need all 7\"}")
@@ -455,19 +664,28 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.errors[0].code").value("illegalTransition"))
                 .andExpect(jsonPath("$.detail").value(containsString("is CONFIRMED and cannot become CONFIRMED")));
         read(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders")
-                .andExpect(jsonPath("$.content[*].supplier", org.hamcrest.Matchers.everyItem(
-                        org.hamcrest.Matchers.equalTo(Fixtures.SUPPLIER_B))));
+                .andExpect(jsonPath(
+                        "$.content[*].supplier",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(Fixtures.SUPPLIER_B))));
     }
 
     @Test
     void open_quantities_in_a_later_month_are_valued_at_their_po_lines_price() throws Exception {
-        send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+        send(
+                        as(Role.BUYER),
+                        "/api/v1/purchase-orders",
+                        ("{\"supplier\":\"%s\",\"warehouse\":\"%s\"," + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}")
+                                .formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
                 .andExpect(status().isCreated());
         // next month nothing is ordered: the 7 still to receive are worth 7 × 3.10 of their own line, not 0
-        String next = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), clock.getZone())).plusMonths(1).toString();
-        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation").param("supplier", Fixtures.SUPPLIER_B)
-                .param("month", next).with(as(Role.FINANCE))).andExpect(status().isOk()));
+        String next = java.time.YearMonth.from(LocalDate.ofInstant(clock.instant(), clock.getZone()))
+                .plusMonths(1)
+                .toString();
+        JsonNode statement = body(mvc.perform(get("/api/v1/procurement/reconciliation")
+                        .param("supplier", Fixtures.SUPPLIER_B)
+                        .param("month", next)
+                        .with(as(Role.FINANCE)))
+                .andExpect(status().isOk()));
         JsonNode line = null;
         for (JsonNode l : statement.get("lines")) {
             if (l.get("item").asString().equals(data.bearing)) {
@@ -484,32 +702,55 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
     @Test
     void a_suppliers_shipment_notice_is_received_in_one_step_once_and_only_its_own_supplier_may_send_one()
             throws Exception {
-        long po = body(send(as(Role.BUYER), "/api/v1/purchase-orders", ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}").formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
-                .andExpect(status().isCreated())).get("purchaseOrders").get(0).get("id").asLong();
+        long po = body(send(
+                                as(Role.BUYER),
+                                "/api/v1/purchase-orders",
+                                ("{\"supplier\":\"%s\",\"warehouse\":\"%s\","
+                                                + "\"lines\":[{\"item\":\"%s\",\"qty\":7}]}")
+                                        .formatted(Fixtures.SUPPLIER_B, data.warehouse, data.bearing))
+                        .andExpect(status().isCreated()))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
         send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/confirm", "{}")
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
         String notice = "{\"expectedOn\":\"2026-12-01\",\"lines\":[{\"line\":1,\"qty\":%s,\"lot\":\"L-9\"}]}";
 
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("4"))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                        notice.formatted("4"))
                 .andExpect(status().isNotFound());
-        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("8"))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_B),
+                        "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                        notice.formatted("8"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].qty"));
-        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices",
-                "{\"expectedOn\":\"2026-12-01\",\"lines\":[{\"line\":9,\"qty\":1}]}")
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_B),
+                        "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                        "{\"expectedOn\":\"2026-12-01\",\"lines\":[{\"line\":9,\"qty\":1}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("lines[0].line"));
-        long id = body(send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices",
-                notice.formatted("4"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("IN_TRANSIT"))
-                .andExpect(jsonPath("$.lines[0].item").value(data.bearing))).get("id").asLong();
+        long id = body(send(
+                                asUser(Fixtures.SUPPLIER_USER_B),
+                                "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                                notice.formatted("4"))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.status").value("IN_TRANSIT"))
+                        .andExpect(jsonPath("$.lines[0].item").value(data.bearing)))
+                .get("id")
+                .asLong();
         read(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/shipment-notices/" + id).andExpect(status().isNotFound());
         read(as(Role.WAREHOUSE), "/api/v1/purchase-orders/" + po + "/shipment-notices")
                 .andExpect(jsonPath("$[0].id").value((int) id));
 
-        send(as(Role.WAREHOUSE), "/api/v1/shipment-notices/" + id + "/receive", "{\"location\":\"" + data.receiving + "\"}")
+        send(
+                        as(Role.WAREHOUSE),
+                        "/api/v1/shipment-notices/" + id + "/receive",
+                        "{\"location\":\"" + data.receiving + "\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.purchaseOrder").value((int) po));
         read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
@@ -519,31 +760,46 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.status").value("RECEIVED"))
                 .andExpect(jsonPath("$.receipt").isNumber());
         // received once: a second receipt of the same notice changes nothing
-        send(as(Role.WAREHOUSE), "/api/v1/shipment-notices/" + id + "/receive", "{\"location\":\"" + data.receiving + "\"}")
+        send(
+                        as(Role.WAREHOUSE),
+                        "/api/v1/shipment-notices/" + id + "/receive",
+                        "{\"location\":\"" + data.receiving + "\"}")
                 .andExpect(status().isConflict());
-        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po).andExpect(jsonPath("$.lines[0].receivedQty").value(4));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
+                .andExpect(jsonPath("$.lines[0].receivedQty").value(4));
         // only what is still open can be announced next
-        send(asUser(Fixtures.SUPPLIER_USER_B), "/api/v1/purchase-orders/" + po + "/shipment-notices", notice.formatted("4"))
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_B),
+                        "/api/v1/purchase-orders/" + po + "/shipment-notices",
+                        notice.formatted("4"))
                 .andExpect(status().isBadRequest());
 
         // the same in the pages: the supplier sends the remaining 3 from the PO page, the warehouse receives them there
         var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
         var supplierB = org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_B);
         var warehouse = org.openvmi.testsupport.UiSessions.login(mvc, "t-warehouse");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/purchase-orders/" + po + "/shipment-notices").session(supplierB).with(csrf)
-                        .param("line", "1").param("qty", "3").param("lot", "L-10").param("expectedOn", "2026-12-03"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/purchase-orders/" + po + "/shipment-notices")
+                        .session(supplierB)
+                        .with(csrf)
+                        .param("line", "1")
+                        .param("qty", "3")
+                        .param("lot", "L-10")
+                        .param("expectedOn", "2026-12-03"))
                 .andExpect(status().is3xxRedirection());
         JsonNode both = body(read(as(Role.WAREHOUSE), "/api/v1/purchase-orders/" + po + "/shipment-notices"));
         long second = both.get(1).get("id").asLong();
         mvc.perform(get("/purchase-orders/" + po).session(warehouse))
                 .andExpect(content().string(containsString("data-notice=\"" + second + "\"")))
                 .andExpect(content().string(containsString("receive-notice")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/shipment-notices/" + second + "/receive").session(warehouse).with(csrf)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/shipment-notices/" + second + "/receive")
+                        .session(warehouse)
+                        .with(csrf)
                         .param("location", data.receiving))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/purchase-orders/" + po));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/purchase-orders/" + po));
         read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
                 .andExpect(jsonPath("$.lines[0].receivedQty").value(7))
                 .andExpect(jsonPath("$.status").value("RECEIVED"));
@@ -551,8 +807,12 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
 
     @Test
     void when_the_primary_reported_too_little_stock_the_po_goes_to_the_backup_supplier() throws Exception {
-        send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/supplier-stock", ("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\","
-                + "\"available\":100}]}").formatted(Fixtures.SUPPLIER_A, data.bearing)).andExpect(status().is2xxSuccessful());
+        send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/supplier-stock",
+                        ("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\"," + "\"available\":100}]}")
+                                .formatted(Fixtures.SUPPLIER_A, data.bearing))
+                .andExpect(status().is2xxSuccessful());
         long po = order(approvedRequisition(data.bearing, "480"));
         read(as(Role.BUYER), "/api/v1/purchase-orders/" + po)
                 .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_B))
@@ -561,6 +821,7 @@ abstract class ProcurementApiContract extends ProcurementApiSupport {
                 .andExpect(jsonPath("$.timeline[0].details").value(containsString("backup")));
         // enough reported: the primary keeps the order
         long enough = order(approvedRequisition(data.bearing, "90"));
-        read(as(Role.BUYER), "/api/v1/purchase-orders/" + enough).andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A));
+        read(as(Role.BUYER), "/api/v1/purchase-orders/" + enough)
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A));
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class ProcurementApiOnH2Test extends ProcurementApiContract {
-}
+class ProcurementApiOnH2Test extends ProcurementApiContract {}

@@ -1,9 +1,10 @@
 package org.openvmi.procurement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,8 +23,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The whole chain in headless chromium, each person in their own role: the planner asks, the buyer and finance
  * approve, the buyer orders, the supplier answers with a later date in the portal, the buyer accepts, the warehouse
@@ -34,14 +33,19 @@ class ProcurementBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     ApprovalRules rules;
 
@@ -74,8 +78,17 @@ class ProcurementBrowserIT {
         s.setLeadTimeDays(5);
         s.setPrimary(true);
         suppliers.addSource(Fixtures.SUPPLIER_A, s);
-        rules.create(new ApprovalRuleRequest("browser " + warehouse, 10, null, warehouse, BigDecimal.ZERO, null, "CNY",
-                List.of("t-buyer", "t-finance"), null, true));
+        rules.create(new ApprovalRuleRequest(
+                "browser " + warehouse,
+                10,
+                null,
+                warehouse,
+                BigDecimal.ZERO,
+                null,
+                "CNY",
+                List.of("t-buyer", "t-finance"),
+                null,
+                true));
     }
 
     void as(Browser browser, String user) {
@@ -118,7 +131,9 @@ class ProcurementBrowserIT {
 
         as(browser, Fixtures.SUPPLIER_USER_A);
         browser.open("/purchase-orders/" + po);
-        browser.script("document.getElementById('confirm-date-1').value = arguments[0]", neededBy.plusDays(3).toString());
+        browser.script(
+                "document.getElementById('confirm-date-1').value = arguments[0]",
+                neededBy.plusDays(3).toString());
         browser.click("confirm");
         browser.awaitText("po-status", "供应商提出变更");
         browser.screenshot("procurement-supplier-confirmation");
@@ -134,7 +149,9 @@ class ProcurementBrowserIT {
             browser.open("/receipts/new?po=" + po);
             browser.type("location", receiving).type("qty-1", qty);
             browser.click("post-receipt");
-            browser.await("the receipt of " + qty, d -> browser.byId("flash").getText().contains("RC-"));
+            browser.await(
+                    "the receipt of " + qty,
+                    d -> browser.byId("flash").getText().contains("RC-"));
         }
         assertThat(browser.byId("flash").getText()).contains("已收货").doesNotContain("RECEIVED");
         browser.screenshot("procurement-receiving");
@@ -150,19 +167,34 @@ class ProcurementBrowserIT {
         as(browser, "t-buyer");
         browser.open("/purchase-orders/" + po);
         List<String> types = browser.driver().findElements(By.cssSelector("#timeline li")).stream()
-                .map(e -> e.getDomAttribute("data-type")).toList();
-        assertThat(types).containsExactly("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "APPROVAL_STEP_1_APPROVED",
-                "APPROVAL_STEP_2_APPROVED", "CREATED", "SENT", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "RECEIVED",
-                "RECEIVED", "INVOICED");
+                .map(e -> e.getDomAttribute("data-type"))
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        "REQUISITION_CREATED",
+                        "REQUISITION_SUBMITTED",
+                        "APPROVAL_STEP_1_APPROVED",
+                        "APPROVAL_STEP_2_APPROVED",
+                        "CREATED",
+                        "SENT",
+                        "CHANGE_PROPOSED",
+                        "CHANGE_ACCEPTED",
+                        "RECEIVED",
+                        "RECEIVED",
+                        "INVOICED");
         browser.screenshot("procurement-timeline");
 
         // the page offers what the status allows; a move it refuses (the order was closed meanwhile) is said in the
         // page's language, document and statuses by their labels, and the button is gone afterwards
         browser.visible(By.id("close"));
-        jdbc.sql("UPDATE proc_purchase_order SET status = 'CLOSED' WHERE id = :id").param("id", po).update();
+        jdbc.sql("UPDATE proc_purchase_order SET status = 'CLOSED' WHERE id = :id")
+                .param("id", po)
+                .update();
         browser.click("close");
-        browser.await("the refusal", d -> browser.driver().findElements(By.id("flash-error")).stream()
-                .anyMatch(e -> e.getText().contains("当前为“已关闭”，不能变为“已关闭”")));
+        browser.await(
+                "the refusal",
+                d -> browser.driver().findElements(By.id("flash-error")).stream()
+                        .anyMatch(e -> e.getText().contains("当前为“已关闭”，不能变为“已关闭”")));
         assertThat(browser.byId("flash-error").getText()).startsWith("采购订单").doesNotContain("CLOSED");
         assertThat(browser.driver().findElements(By.id("close"))).isEmpty();
     }

@@ -1,5 +1,8 @@
 package org.openvmi.procurement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.Role;
 import org.openvmi.shared.BusinessRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Many receipts for the same PO line at once: together they never pass ordered × (1 + over-delivery tolerance), the
@@ -41,8 +40,12 @@ abstract class ReceiptConcurrencyContract extends ProcurementApiSupport {
                 Callable<Boolean> receipt = () -> {
                     start.await();
                     try {
-                        receipts.receive(new ReceiptRequest(po, data.receiving, null,
-                                List.of(new ReceiptRequest.Line(null, data.yuan, null, new BigDecimal("20"), null, null))));
+                        receipts.receive(new ReceiptRequest(
+                                po,
+                                data.receiving,
+                                null,
+                                List.of(new ReceiptRequest.Line(
+                                        null, data.yuan, null, new BigDecimal("20"), null, null))));
                         return true;
                     } catch (BusinessRuleException refused) {
                         return false;
@@ -64,9 +67,13 @@ abstract class ReceiptConcurrencyContract extends ProcurementApiSupport {
         }
         assertThat(received(po)).isEqualByComparingTo("100");
         assertThat(onHand(data.yuan)).isEqualByComparingTo("100");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_receipt WHERE po_id = :po").param("po", po).query(Long.class)
-                .single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_receipt WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
         read(org.openvmi.testsupport.Fixtures.as(Role.FINANCE), "/api/v1/stock/reconcile")
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.ok").value(true));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.ok")
+                        .value(true));
     }
 }

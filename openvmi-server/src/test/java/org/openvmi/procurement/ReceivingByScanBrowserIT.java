@@ -1,9 +1,10 @@
 package org.openvmi.procurement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,8 +28,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 21's target: a clerk receives a 10-line PO by scanning the PO number and then each item's barcode, and posts
  * once: at most one action per line plus two. Every action is a scan into the focused field (text and the scanner's
@@ -42,14 +41,19 @@ class ReceivingByScanBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     PurchaseOrders orders;
 
@@ -64,8 +68,9 @@ class ReceivingByScanBrowserIT {
     @BeforeEach
     void aTenLineOrder() {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             WarehouseCommand w = new WarehouseCommand();
             w.setCode(warehouse);
@@ -100,7 +105,9 @@ class ReceivingByScanBrowserIT {
                 barcodes.add(barcode);
                 lines.add(new PurchaseOrderRequest.Line(code, BigDecimal.valueOf(5 + i), null));
             }
-            po = orders.create(new PurchaseOrderRequest(null, Fixtures.SUPPLIER_A, warehouse, lines)).get(0).id();
+            po = orders.create(new PurchaseOrderRequest(null, Fixtures.SUPPLIER_A, warehouse, lines))
+                    .get(0)
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -122,14 +129,20 @@ class ReceivingByScanBrowserIT {
     }
 
     private BigDecimal received() {
-        return jdbc.sql("SELECT COALESCE(SUM(received_qty), 0) FROM proc_po_line WHERE po_id = :po").param("po", po)
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(received_qty), 0) FROM proc_po_line WHERE po_id = :po")
+                .param("po", po)
+                .query(BigDecimal.class)
+                .single();
     }
 
     private void openThePo(Browser browser) {
         browser.open("/receipts/new");
-        scan(browser, "PO-" + po);                                       // the barcode printed on the PO
-        browser.await("the receipt's lines", d -> d.findElements(By.cssSelector("#receipt-lines tr[data-item]")).size() == LINES);
+        scan(browser, "PO-" + po); // the barcode printed on the PO
+        browser.await(
+                "the receipt's lines",
+                d -> d.findElements(By.cssSelector("#receipt-lines tr[data-item]"))
+                                .size()
+                        == LINES);
         assertThat(focused(browser)).isEqualTo("scan");
         assertThat(browser.byId("location").getDomProperty("value")).isEqualTo(receiving);
     }
@@ -142,7 +155,10 @@ class ReceivingByScanBrowserIT {
         for (int i = 0; i < LINES; i++) {
             scan(browser, barcodes.get(i));
             int line = i + 1;
-            browser.await("line " + line + " opened", d -> String.valueOf(5 + line).equals(browser.byId("qty-" + line).getDomProperty("value")));
+            browser.await(
+                    "line " + line + " opened",
+                    d -> String.valueOf(5 + line)
+                            .equals(browser.byId("qty-" + line).getDomProperty("value")));
             assertThat(focused(browser)).as("the focus stays on the scan field").isEqualTo("scan");
         }
         assertThat(browser.currentPath()).startsWith("/receipts/new");
@@ -153,9 +169,16 @@ class ReceivingByScanBrowserIT {
 
         assertThat(actions).as("actions for a " + LINES + "-line PO").isLessThanOrEqualTo(LINES + 2);
         assertThat(received()).isEqualByComparingTo(BigDecimal.valueOf(LINES * 5 + LINES * (LINES + 1) / 2));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_receipt WHERE po_id = :po").param("po", po).query(Long.class).single())
-                .as("one receipt").isOne();
-        assertThat(jdbc.sql("SELECT status FROM proc_purchase_order WHERE id = :po").param("po", po).query(String.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM proc_receipt WHERE po_id = :po")
+                        .param("po", po)
+                        .query(Long.class)
+                        .single())
+                .as("one receipt")
+                .isOne();
+        assertThat(jdbc.sql("SELECT status FROM proc_purchase_order WHERE id = :po")
+                        .param("po", po)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("RECEIVED");
     }
 
@@ -165,26 +188,36 @@ class ReceivingByScanBrowserIT {
         browser.logIn("t-warehouse", Fixtures.PASSWORD);
         openThePo(browser);
         assertThat(browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                .as("no sideways scrolling at 390 px").isEqualTo(0L);
+                .as("no sideways scrolling at 390 px")
+                .isEqualTo(0L);
         assertThat(browser.byId("qty-1").getSize().getHeight()).isGreaterThanOrEqualTo(44);
         for (int i = 0; i < 3; i++) {
             scan(browser, barcodes.get(i));
         }
-        browser.await("three lines opened", d -> "8".equals(browser.byId("qty-3").getDomProperty("value")));
-        browser.type("qty-2", "4");                                      // fewer arrived: corrected in place
-        browser.byId("qty-2").sendKeys(Keys.ENTER);                      // Enter goes back to the scan, never posts
+        browser.await(
+                "three lines opened", d -> "8".equals(browser.byId("qty-3").getDomProperty("value")));
+        browser.type("qty-2", "4"); // fewer arrived: corrected in place
+        browser.byId("qty-2").sendKeys(Keys.ENTER); // Enter goes back to the scan, never posts
         assertThat(focused(browser)).isEqualTo("scan");
         scan(browser, "NOT-ON-THIS-PO");
         browser.await("the refusal", d -> browser.byId("scan-message").getText().contains("不在"));
-        assertThat(List.of(browser.byId("qty-1").getDomProperty("value"), browser.byId("qty-2").getDomProperty("value"),
-                browser.byId("qty-3").getDomProperty("value"))).containsExactly("6", "4", "8");
+        assertThat(List.of(
+                        browser.byId("qty-1").getDomProperty("value"),
+                        browser.byId("qty-2").getDomProperty("value"),
+                        browser.byId("qty-3").getDomProperty("value")))
+                .containsExactly("6", "4", "8");
         browser.screenshot("receiving-by-scan-phone-refused-scan");
 
-        browser.type("qty-3", "999");                                    // over the line's tolerance: refused whole
+        browser.type("qty-3", "999"); // over the line's tolerance: refused whole
         browser.click("post-receipt");
-        browser.await("the refusal at line 3", d -> !d.findElements(By.id("qty-3-error")).isEmpty());
-        assertThat(List.of(browser.byId("qty-1").getDomProperty("value"), browser.byId("qty-2").getDomProperty("value"),
-                browser.byId("qty-3").getDomProperty("value"))).containsExactly("6", "4", "999");
+        browser.await(
+                "the refusal at line 3",
+                d -> !d.findElements(By.id("qty-3-error")).isEmpty());
+        assertThat(List.of(
+                        browser.byId("qty-1").getDomProperty("value"),
+                        browser.byId("qty-2").getDomProperty("value"),
+                        browser.byId("qty-3").getDomProperty("value")))
+                .containsExactly("6", "4", "999");
         assertThat(received()).isZero();
         browser.screenshot("receiving-by-scan-phone-refused-post");
 

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 
 @H2Test
 @Import(MutableClockConfiguration.class)
-class ReceivingByScanOnH2Test extends ReceivingByScanContract {
-}
+class ReceivingByScanOnH2Test extends ReceivingByScanContract {}

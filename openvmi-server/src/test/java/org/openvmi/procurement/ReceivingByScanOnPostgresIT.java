@@ -1,10 +1,9 @@
 package org.openvmi.procurement;
 
-import org.openvmi.testsupport.PostgresTest;
 import org.openvmi.testsupport.MutableClockConfiguration;
+import org.openvmi.testsupport.PostgresTest;
 import org.springframework.context.annotation.Import;
 
 @PostgresTest
 @Import(MutableClockConfiguration.class)
-class ReceivingByScanOnPostgresIT extends ReceivingByScanContract {
-}
+class ReceivingByScanOnPostgresIT extends ReceivingByScanContract {}

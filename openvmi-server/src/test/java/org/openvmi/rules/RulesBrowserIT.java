@@ -1,8 +1,9 @@
 package org.openvmi.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openvmi.catalog.ItemCatalog;
@@ -24,8 +25,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The rule pages as people use them: a buyer starts from the stale-stock template in Chinese, types a bad condition
  * and sees its line and column, fixes it, sees the dry-run table, saves; a planner dry-runs it in English; the engine
@@ -36,22 +35,29 @@ class RulesBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     RuleEngine engine;
+
     @Autowired
     java.time.Clock clock;
 
     private String stockedItem() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             String wh = Fixtures.unique("BW");
             WarehouseCommand w = new WarehouseCommand();
@@ -68,8 +74,10 @@ class RulesBrowserIT {
             c.setName("呆滞物料 " + code);
             c.setUom("PCS");
             items.create(c);
-            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", code, wh + "-B1", "OWN", null,
-                    new BigDecimal("40"), null, null, "T-RULES"))), null);
+            ledger.post(
+                    new PostingRequest(List.of(new MovementRequest(
+                            "RECEIPT", code, wh + "-B1", "OWN", null, new BigDecimal("40"), null, null, "T-RULES"))),
+                    null);
             return code;
         } finally {
             SecurityContextHolder.clearContext();
@@ -79,7 +87,8 @@ class RulesBrowserIT {
     /** Waits until the element (an id, or a locator) contains the text. */
     private static void shows(Browser browser, Object where, String text) {
         By by = where instanceof By b ? b : By.id((String) where);
-        browser.await(by + " to contain '" + text + "'",
+        browser.await(
+                by + " to contain '" + text + "'",
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
@@ -107,7 +116,8 @@ class RulesBrowserIT {
         browser.type("condition", "onHand + 1.0");
         browser.click("validate");
         shows(browser, "validation-errors", "表达式的结果是 double；条件必须得出 true 或 false");
-        assertThat(browser.byId("condition-error").getText()).contains("条件必须得出 true 或 false")
+        assertThat(browser.byId("condition-error").getText())
+                .contains("条件必须得出 true 或 false")
                 .doesNotContain("is needed");
 
         browser.byId("condition").clear();
@@ -139,7 +149,9 @@ class RulesBrowserIT {
         assertThat(browser.byId("backtest-summary").getText()).contains("1 个对象：共触发 1 次，涉及 1 天");
         assertThat(browser.byId("backtest-table").getText()).contains(item);
         assertThat(browser.byId("backtest-actions").getText()).contains("预警: 1").contains("清理任务: 1");
-        assertThat(browser.byId("backtest-result").getText()).doesNotContain("Back-test").doesNotContain("ALERT");
+        assertThat(browser.byId("backtest-result").getText())
+                .doesNotContain("Back-test")
+                .doesNotContain("ALERT");
         browser.screenshot("rules-backtest-zh");
         browser.byId("backtest-days").clear();
         browser.type("backtest-days", "400");
@@ -165,7 +177,9 @@ class RulesBrowserIT {
         shows(planner, "backtest-summary", "Over the last 30 days");
         assertThat(planner.byId("backtest-summary").getText()).contains("1 subjects: 1 firings on 1 days");
         assertThat(planner.byId("backtest-table").getText()).contains(item);
-        assertThat(planner.byId("backtest-actions").getText()).contains("Alert: 1").contains("Clearance task: 1");
+        assertThat(planner.byId("backtest-actions").getText())
+                .contains("Alert: 1")
+                .contains("Clearance task: 1");
         planner.screenshot("rules-backtest-en");
         planner.type("testItem", item);
         planner.click("test-item");
@@ -183,7 +197,9 @@ class RulesBrowserIT {
         shows(admin, "run-table", "成功");
         admin.open("/clearance-tasks?lang=en");
         admin.awaitText(By.tagName("h1"), "Clearance tasks");
-        admin.driver().findElement(By.cssSelector("#task-table tr[id^='task-'] button[type='submit']")).click();
+        admin.driver()
+                .findElement(By.cssSelector("#task-table tr[id^='task-'] button[type='submit']"))
+                .click();
         shows(admin, By.cssSelector(".flash-area"), "closed");
         admin.open("/clearance-tasks?status=DONE");
         assertThat(admin.byId("task-table").getText()).contains(item).contains("Done");

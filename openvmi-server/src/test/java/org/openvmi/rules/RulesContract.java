@@ -1,8 +1,13 @@
 package org.openvmi.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +27,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-
 /**
  * The rules engine end to end through the API, on stock posted through the API with a movable clock: the two
  * templates fire and stay quiet on constructed subjects, actions happen once per subject and window, bad CEL is
@@ -42,14 +41,19 @@ abstract class RulesContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     RuleEngine engine;
+
     @Autowired
     Rules rules;
 
@@ -71,12 +75,19 @@ abstract class RulesContract {
         final String bin = warehouse + "-B1";
 
         Subject(String supplier, int leadTimeDays) throws Exception {
-            send(post("/api/v1/items"), Role.ADMIN, "{\"code\":\"" + item + "\",\"name\":\"轴承\",\"uom\":\"PCS\","
-                    + "\"category\":\"bearings\",\"unitCost\":\"2.50\"}");
+            send(
+                    post("/api/v1/items"),
+                    Role.ADMIN,
+                    "{\"code\":\"" + item + "\",\"name\":\"轴承\",\"uom\":\"PCS\","
+                            + "\"category\":\"bearings\",\"unitCost\":\"2.50\"}");
             send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + warehouse + "\",\"name\":\"仓\"}");
-            send(post("/api/v1/warehouses/" + warehouse + "/locations"), Role.ADMIN,
+            send(
+                    post("/api/v1/warehouses/" + warehouse + "/locations"),
+                    Role.ADMIN,
                     "{\"code\":\"" + bin + "\",\"type\":\"STORAGE\"}");
-            send(post("/api/v1/suppliers/" + supplier + "/items"), Role.ADMIN,
+            send(
+                    post("/api/v1/suppliers/" + supplier + "/items"),
+                    Role.ADMIN,
                     "{\"item\":\"" + item + "\",\"price\":2.5,\"leadTimeDays\":" + leadTimeDays + ",\"primary\":true}");
         }
 
@@ -84,31 +95,44 @@ abstract class RulesContract {
         String elsewhere(int received) throws Exception {
             String other = Fixtures.unique("RW");
             send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + other + "\",\"name\":\"仓\"}");
-            send(post("/api/v1/warehouses/" + other + "/locations"), Role.ADMIN,
+            send(
+                    post("/api/v1/warehouses/" + other + "/locations"),
+                    Role.ADMIN,
                     "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
-            send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item
-                    + "\",\"location\":\"" + other + "-B1\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + received
-                    + ",\"reference\":\"T-RULE\"}]}");
+            send(
+                    post("/api/v1/movements"),
+                    Role.WAREHOUSE,
+                    "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item
+                            + "\",\"location\":\"" + other + "-B1\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + received
+                            + ",\"reference\":\"T-RULE\"}]}");
             return other;
         }
 
         Subject lines(String at, int safety, int warning, int max) throws Exception {
-            send(put("/api/v1/stock-policies/" + item + "/" + (at == null ? warehouse : at)), Role.PLANNER,
+            send(
+                    put("/api/v1/stock-policies/" + item + "/" + (at == null ? warehouse : at)),
+                    Role.PLANNER,
                     "{\"safety\":" + safety + ",\"warning\":" + warning + ",\"max\":" + max + "}");
             return this;
         }
 
         Subject move(String type, int qty) throws Exception {
-            send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
-                    + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
-                    + ",\"reference\":\"T-RULE\"}]}");
+            send(
+                    post("/api/v1/movements"),
+                    Role.WAREHOUSE,
+                    "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
+                            + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
+                            + ",\"reference\":\"T-RULE\"}]}");
             return this;
         }
     }
 
     private String send(MockHttpServletRequestBuilder request, Role role, String json) throws Exception {
-        var response = mvc.perform(request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(json))
-                .andReturn().getResponse();
+        var response = mvc.perform(request.with(as(role))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andReturn()
+                .getResponse();
         if (response.getStatus() >= 300) {
             throw new AssertionError(request + " answered " + response.getStatus() + " for " + json + ": "
                     + response.getContentAsString());
@@ -129,9 +153,12 @@ abstract class RulesContract {
     private long create(JsonNode rule, List<String> items, boolean enabled) throws Exception {
         ObjectNode body = (ObjectNode) rule.deepCopy();
         ObjectNode scope = body.putObject("scope");
-        scope.putArray("items").addAll(items.stream().map(JSON.getNodeFactory()::textNode).toList());
+        scope.putArray("items")
+                .addAll(items.stream().map(JSON.getNodeFactory()::textNode).toList());
         body.put("enabled", enabled);
-        return JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString())).get("id").asLong();
+        return JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString()))
+                .get("id")
+                .asLong();
     }
 
     private JsonNode dryRun(long id) throws Exception {
@@ -140,20 +167,34 @@ abstract class RulesContract {
 
     @Test
     void a_template_is_named_and_described_in_the_readers_language_in_the_api_and_in_the_editor() throws Exception {
-        JsonNode zh = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
-                .locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse().getContentAsString());
+        JsonNode zh = JSON.readTree(mvc.perform(get("/api/v1/rules/templates")
+                        .with(as(Role.PLANNER))
+                        .locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         for (JsonNode t : zh) {
-            String text = t.get("name").asString() + t.get("rule").get("name").asString()
+            String text = t.get("name").asString()
+                    + t.get("rule").get("name").asString()
                     + t.get("rule").get("description").asString();
             assertThat(text).as(t.get("key").asString()).doesNotContainPattern("[A-Za-z]{4,}");
         }
-        JsonNode en = JSON.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER))
-                .locale(java.util.Locale.ENGLISH)).andReturn().getResponse().getContentAsString());
+        JsonNode en = JSON.readTree(mvc.perform(
+                        get("/api/v1/rules/templates").with(as(Role.PLANNER)).locale(java.util.Locale.ENGLISH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(en.get(0).get("rule").get("name").asString()).isEqualTo("Stale stock");
 
-        var response = mvc.perform(get("/rules/new").param("template", "stale-stock")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("t-buyer")
-                        .roles("BUYER")).locale(java.util.Locale.SIMPLIFIED_CHINESE)).andReturn().getResponse();
+        var response = mvc.perform(
+                        get("/rules/new")
+                                .param("template", "stale-stock")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("t-buyer")
+                                        .roles("BUYER"))
+                                .locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         String page = response.getContentAsString();
         assertThat(page).contains("呆滞预警").doesNotContain("Stale stock");
@@ -193,14 +234,21 @@ abstract class RulesContract {
         assertThat(hit.get("warehouse").asString()).isEqualTo(full.warehouse);
         assertThat(hit.get("values").get("shortfallElsewhere").asString()).isEqualTo("25");
         assertThat(hit.get("values").get("warehousesBelowSafety").asString()).isEqualTo(shortThere);
-        assertThat(hit.get("actions").get(0).get("message").asString()).contains(shortThere).contains("short 25");
+        assertThat(hit.get("actions").get(0).get("message").asString())
+                .contains(shortThere)
+                .contains("short 25");
     }
 
     @Test
     void the_dynamic_safety_template_fires_on_variable_demand_with_a_low_line_and_stays_quiet_otherwise()
             throws Exception {
-        Subject low = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 30).lines(null, 5, 10, 200);
-        Subject high = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 30)
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 20)
+                .move("RECEIPT", 100)
+                .move("ISSUE", 30)
+                .lines(null, 5, 10, 200);
+        Subject high = new Subject(Fixtures.SUPPLIER_A, 20)
+                .move("RECEIPT", 100)
+                .move("ISSUE", 30)
                 .lines(null, 30, 40, 200);
         Subject idle = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).lines(null, 5, 10, 200);
         long rule = create(template("dynamic-safety"), List.of(low.item, high.item, idle.item), false);
@@ -218,21 +266,30 @@ abstract class RulesContract {
 
     @Test
     void supplier_reported_stock_reaches_the_rule_through_the_supplier_module() throws Exception {
-        Subject reported = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).move("ISSUE", 30);
+        Subject reported =
+                new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).move("ISSUE", 30);
         Subject silent = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
-        var response = mvc.perform(post("/api/v1/supplier-stock").with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lines\":[{\"item\":\"" + reported.item + "\",\"available\":42}]}")).andReturn().getResponse();
+        var response = mvc.perform(post("/api/v1/supplier-stock")
+                        .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"item\":\"" + reported.item + "\",\"available\":42}]}"))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isLessThan(300);
         ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
         // a rule reads what its texts mention: this one names the supplier's stock
         rule.put("condition", "onHand > 0.0 && supplierAvailable >= 0.0");
         JsonNode dry = dryRun(create(rule, List.of(reported.item, silent.item), false));
         assertThat(dry.get("fired").asInt()).isEqualTo(2);
-        JsonNode hit = dry.get("hits").get(0).get("item").asString().equals(reported.item) ? dry.get("hits").get(0)
+        JsonNode hit = dry.get("hits").get(0).get("item").asString().equals(reported.item)
+                ? dry.get("hits").get(0)
                 : dry.get("hits").get(1);
-        JsonNode other = hit == dry.get("hits").get(0) ? dry.get("hits").get(1) : dry.get("hits").get(0);
-        assertThat(hit.get("values").get("supplierAvailable").asString()).as(hit.toString()).isEqualTo("42");
+        JsonNode other = hit == dry.get("hits").get(0)
+                ? dry.get("hits").get(1)
+                : dry.get("hits").get(0);
+        assertThat(hit.get("values").get("supplierAvailable").asString())
+                .as(hit.toString())
+                .isEqualTo("42");
         assertThat(other.get("values").get("supplierAvailable").asString()).isEqualTo("0");
 
         rule.put("condition", "supplierAvailable > 40.0");
@@ -247,7 +304,7 @@ abstract class RulesContract {
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
         Subject moving = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
         clock.advance(Duration.ofDays(61));
-        moving.move("ISSUE", 60);                         // 40 left, 60 in 90 days: 60 days of cover
+        moving.move("ISSUE", 60); // 40 left, 60 in 90 days: 60 days of cover
         long rule = create(template("stale-stock"), List.of(untouched.item, moving.item), false);
 
         JsonNode dry = dryRun(rule);
@@ -259,7 +316,9 @@ abstract class RulesContract {
         assertThat(hit.get("values").get("daysSinceLastReceipt").asString()).isEqualTo("61");
         assertThat(hit.get("values").get("stockAgeDays").asString()).isEqualTo("61");
         assertThat(hit.get("values").get("stockValue").asString()).isEqualTo("250");
-        assertThat(hit.get("actions").get(0).get("message").asString()).contains(untouched.item).contains("366");
+        assertThat(hit.get("actions").get(0).get("message").asString())
+                .contains(untouched.item)
+                .contains("366");
         assertThat(count("clearance_task", rule)).as("a dry-run writes nothing").isZero();
 
         RuleRunView first = engine.run(rule, clock.instant());
@@ -268,33 +327,47 @@ abstract class RulesContract {
         assertThat(first.created()).as("the alert and the clearance task").isEqualTo(2);
         RuleRunView again = engine.run(rule, clock.instant());
         assertThat(again.fired()).isEqualTo(1);
-        assertThat(again.created()).as("the same subject and window never fires twice").isZero();
+        assertThat(again.created())
+                .as("the same subject and window never fires twice")
+                .isZero();
         assertThat(count("rule_firing", rule)).isEqualTo(2);
 
-        JsonNode tasks = JSON.readTree(send(get("/api/v1/clearance-tasks?status=OPEN&warehouse=" + untouched.warehouse),
-                Role.WAREHOUSE, ""));
+        JsonNode tasks = JSON.readTree(
+                send(get("/api/v1/clearance-tasks?status=OPEN&warehouse=" + untouched.warehouse), Role.WAREHOUSE, ""));
         assertThat(tasks.get("totalElements").asInt()).isEqualTo(1);
         JsonNode task = tasks.get("content").get(0);
         assertThat(task.get("item").asString()).isEqualTo(untouched.item);
         assertThat(task.get("qty").decimalValue()).isEqualByComparingTo("100");
         assertThat(task.get("assignee").asString()).isEqualTo("t-buyer");
-        assertThat(task.get("dueDate").asString()).isEqualTo(clock.instant().atZone(clock.getZone()).toLocalDate()
-                .plusDays(14).toString());
+        assertThat(task.get("dueDate").asString())
+                .isEqualTo(clock.instant()
+                        .atZone(clock.getZone())
+                        .toLocalDate()
+                        .plusDays(14)
+                        .toString());
 
-        clock.advance(Duration.ofDays(1));                // the next day's window: still one open task
-        assertThat(engine.run(rule, clock.instant()).created()).as("the alert again, not a second task").isEqualTo(1);
+        clock.advance(Duration.ofDays(1)); // the next day's window: still one open task
+        assertThat(engine.run(rule, clock.instant()).created())
+                .as("the alert again, not a second task")
+                .isEqualTo(1);
         assertThat(count("clearance_task", rule)).isEqualTo(1);
 
         long id = task.get("id").asLong();
-        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close").with(as(Role.WAREHOUSE))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"LOST\"}"))
+        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"LOST\"}"))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(400));
-        JsonNode closed = JSON.readTree(send(post("/api/v1/clearance-tasks/" + id + "/close"), Role.WAREHOUSE,
+        JsonNode closed = JSON.readTree(send(
+                post("/api/v1/clearance-tasks/" + id + "/close"),
+                Role.WAREHOUSE,
                 "{\"outcome\":\"SCRAPPED\",\"note\":\"rusted\"}"));
         assertThat(closed.get("status").asString()).isEqualTo("DONE");
         assertThat(closed.get("outcome").asString()).isEqualTo("SCRAPPED");
-        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close").with(as(Role.WAREHOUSE))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"SOLD\"}"))
+        mvc.perform(post("/api/v1/clearance-tasks/" + id + "/close")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"SOLD\"}"))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(409));
 
         JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + rule + "/runs"), Role.VIEWER, ""));
@@ -304,9 +377,12 @@ abstract class RulesContract {
     @Test
     void the_smart_reorder_template_suggests_the_gap_for_a_long_lead_time_and_stays_quiet_for_a_short_one()
             throws Exception {
-        Subject longLead = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
-        Subject shortLead = new Subject(Fixtures.SUPPLIER_A, 10).move("RECEIPT", 100).move("ISSUE", 90);
-        Subject plenty = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 300).move("ISSUE", 90);
+        Subject longLead =
+                new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
+        Subject shortLead =
+                new Subject(Fixtures.SUPPLIER_A, 10).move("RECEIPT", 100).move("ISSUE", 90);
+        Subject plenty =
+                new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 300).move("ISSUE", 90);
         long rule = create(template("smart-reorder"), List.of(longLead.item, shortLead.item, plenty.item), false);
 
         JsonNode dry = dryRun(rule);
@@ -327,20 +403,32 @@ abstract class RulesContract {
 
     @Test
     void a_firing_reaches_the_alert_centre_and_the_suggestion_list_once_per_window() throws Exception {
-        long hook = JSON.readTree(send(post("/api/v1/webhooks"), Role.ADMIN, "{\"url\":\"https://erp.example.com/hook\","
-                + "\"secret\":\"rules-wire-secret-123\",\"eventTypes\":[\"alert.raised\"]}")).get("id").asLong();
+        long hook = JSON.readTree(send(
+                        post("/api/v1/webhooks"),
+                        Role.ADMIN,
+                        "{\"url\":\"https://erp.example.com/hook\","
+                                + "\"secret\":\"rules-wire-secret-123\",\"eventTypes\":[\"alert.raised\"]}"))
+                .get("id")
+                .asLong();
         Subject still = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 50);
-        clock.advance(Duration.ofDays(61));              // no issue for 61 days: stale
-        Subject stale = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
+        clock.advance(Duration.ofDays(61)); // no issue for 61 days: stale
+        Subject stale =
+                new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
         long stillRule = create(template("stale-stock"), List.of(still.item), false);
         long buyRule = create(template("smart-reorder"), List.of(stale.item), false);
 
         assertThat(engine.run(stillRule, clock.instant()).created()).isEqualTo(2);
-        assertThat(engine.run(stillRule, clock.instant()).created()).as("same window").isZero();
-        String en = send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
-                .header("Accept-Language", "en"), Role.BUYER, "");
+        assertThat(engine.run(stillRule, clock.instant()).created())
+                .as("same window")
+                .isZero();
+        String en = send(
+                get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item).header("Accept-Language", "en"),
+                Role.BUYER,
+                "");
         JsonNode alerts = JSON.readTree(en);
-        assertThat(alerts.get("totalElements").asInt()).as("one alert for the rule, subject and day").isEqualTo(1);
+        assertThat(alerts.get("totalElements").asInt())
+                .as("one alert for the rule, subject and day")
+                .isEqualTo(1);
         JsonNode alert = alerts.get("content").get(0);
         assertThat(alert.get("type").asString()).isEqualTo("RULE");
         assertThat(alert.get("status").asString()).isEqualTo("OPEN");
@@ -348,83 +436,133 @@ abstract class RulesContract {
         assertThat(alert.get("ruleId").asLong()).isEqualTo(stillRule);
         assertThat(alert.get("severity").asString()).isEqualTo("WARNING");
         assertThat(alert.get("message").asString()).startsWith("Stale risk").contains(still.item);
-        JsonNode zh = JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
-                .header("Accept-Language", "zh-CN"), Role.BUYER, ""));
-        assertThat(zh.get("content").get(0).get("message").asString()).contains(still.item)
+        JsonNode zh = JSON.readTree(send(
+                get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item).header("Accept-Language", "zh-CN"),
+                Role.BUYER,
+                ""));
+        assertThat(zh.get("content").get(0).get("message").asString())
+                .contains(still.item)
                 .doesNotContain("Stale risk");
         String forSupplier = mvc.perform(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item)
-                .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))).andReturn().getResponse().getContentAsString();
+                        .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode seen = JSON.readTree(forSupplier).get("content");
-        if (!seen.isEmpty()) {                           // rules are buyer-side: a supplier sees no rule or message
+        if (!seen.isEmpty()) { // rules are buyer-side: a supplier sees no rule or message
             assertThat(seen.get(0).get("message").isNull()).as(forSupplier).isTrue();
             assertThat(seen.get(0).get("ruleId").isNull()).isTrue();
         }
         long alertId = alert.get("id").asLong();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).alias("a webhook delivery like any alert raised")
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :s AND payload LIKE :p")
-                        .param("s", hook).param("p", "%\"alertId\":" + alertId + ",\"type\":\"RULE\"%")
-                        .query(Long.class).single() == 1);
-        jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :s").param("s", hook).update();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .alias("a webhook delivery like any alert raised")
+                .until(() ->
+                        jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :s AND payload LIKE :p")
+                                        .param("s", hook)
+                                        .param("p", "%\"alertId\":" + alertId + ",\"type\":\"RULE\"%")
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
+        jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :s")
+                .param("s", hook)
+                .update();
 
-        clock.advance(Duration.ofDays(1));                // the next window: a new alert for the new day
+        clock.advance(Duration.ofDays(1)); // the next window: a new alert for the new day
         engine.run(stillRule, clock.instant());
         assertThat(JSON.readTree(send(get("/api/v1/alerts?type=RULE&scope=all&item=" + still.item), Role.BUYER, ""))
-                .get("totalElements").asInt()).isEqualTo(2);
+                        .get("totalElements")
+                        .asInt())
+                .isEqualTo(2);
 
         assertThat(engine.run(buyRule, clock.instant()).created()).isEqualTo(1);
-        assertThat(engine.run(buyRule, clock.instant()).created()).as("same window").isZero();
-        JsonNode open = JSON.readTree(send(get("/api/v1/suggestions?status=OPEN&item=" + stale.item)
-                .header("Accept-Language", "en"), Role.BUYER, ""));
-        assertThat(open.get("totalElements").asInt()).as("one suggestion for the rule, subject and day").isEqualTo(1);
+        assertThat(engine.run(buyRule, clock.instant()).created())
+                .as("same window")
+                .isZero();
+        JsonNode open = JSON.readTree(send(
+                get("/api/v1/suggestions?status=OPEN&item=" + stale.item).header("Accept-Language", "en"),
+                Role.BUYER,
+                ""));
+        assertThat(open.get("totalElements").asInt())
+                .as("one suggestion for the rule, subject and day")
+                .isEqualTo(1);
         JsonNode suggestion = open.get("content").get(0);
         assertThat(suggestion.get("type").asString()).isEqualTo("PURCHASE");
         assertThat(suggestion.get("warehouse").asString()).isEqualTo(stale.warehouse);
         assertThat(suggestion.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
         assertThat(suggestion.get("rule").asString()).isEqualTo("Smart reorder");
-        assertThat(suggestion.get("reason").asString()).startsWith("rule \"Smart reorder\"").contains("order 98");
+        assertThat(suggestion.get("reason").asString())
+                .startsWith("rule \"Smart reorder\"")
+                .contains("order 98");
         assertThat(suggestion.get("qty").decimalValue()).isPositive();
 
-        clock.advance(Duration.ofDays(1));                // the next window supersedes the open one
+        clock.advance(Duration.ofDays(1)); // the next window supersedes the open one
         assertThat(engine.run(buyRule, clock.instant()).created()).isEqualTo(1);
         assertThat(JSON.readTree(send(get("/api/v1/suggestions?status=OPEN&item=" + stale.item), Role.BUYER, ""))
-                .get("totalElements").asInt()).isEqualTo(1);
-        assertThat(JSON.readTree(send(get("/api/v1/suggestions?status=SUPERSEDED&item=" + stale.item), Role.BUYER,
-                "")).get("totalElements").asInt()).isEqualTo(1);
+                        .get("totalElements")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(JSON.readTree(send(get("/api/v1/suggestions?status=SUPERSEDED&item=" + stale.item), Role.BUYER, ""))
+                        .get("totalElements")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void bad_cel_is_refused_with_its_line_and_column_and_nothing_is_saved() throws Exception {
-        JsonNode ok = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
+        JsonNode ok = JSON.readTree(send(
+                post("/api/v1/rules/validate"),
+                Role.VIEWER,
                 "{\"expression\":\"available < safety && onOrder == 0.0\"}"));
         assertThat(ok.get("ok").asBoolean()).isTrue();
-        JsonNode bad = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
-                "{\"expression\":\"onHand > 0.0 &&\\n  onHnd < 5.0\"}"));
+        JsonNode bad = JSON.readTree(send(
+                post("/api/v1/rules/validate"), Role.VIEWER, "{\"expression\":\"onHand > 0.0 &&\\n  onHnd < 5.0\"}"));
         assertThat(bad.get("ok").asBoolean()).isFalse();
         assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(bad.get("errors").get(0).get("column").asInt()).isEqualTo(3);
-        assertThat(bad.get("errors").get(0).get("code").isNull()).as("CEL's own message has no code").isTrue();
-        JsonNode notBool = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
-                "{\"expression\":\"onHand + 1.0\"}")).get("errors").get(0);
+        assertThat(bad.get("errors").get(0).get("code").isNull())
+                .as("CEL's own message has no code")
+                .isTrue();
+        JsonNode notBool = JSON.readTree(
+                        send(post("/api/v1/rules/validate"), Role.VIEWER, "{\"expression\":\"onHand + 1.0\"}"))
+                .get("errors")
+                .get(0);
         assertThat(notBool.get("code").asString()).isEqualTo("rules.celNotBool");
         assertThat(notBool.get("args").get(0).asString()).isEqualTo("double");
-        JsonNode notNumber = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER,
-                "{\"expression\":\"onHand > 1.0\",\"kind\":\"QUANTITY\"}")).get("errors").get(0);
+        JsonNode notNumber = JSON.readTree(send(
+                        post("/api/v1/rules/validate"),
+                        Role.VIEWER,
+                        "{\"expression\":\"onHand > 1.0\",\"kind\":\"QUANTITY\"}"))
+                .get("errors")
+                .get(0);
         assertThat(notNumber.get("code").asString()).isEqualTo("rules.celNotNumber");
         JsonNode empty = JSON.readTree(send(post("/api/v1/rules/validate"), Role.VIEWER, "{\"expression\":\" \"}"))
-                .get("errors").get(0);
+                .get("errors")
+                .get(0);
         assertThat(empty.get("code").asString()).isEqualTo("required");
 
-        long before = jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single();
+        long before = jdbc.sql("SELECT COUNT(*) FROM rule_definition")
+                .query(Long.class)
+                .single();
         ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
         rule.put("condition", "onHand >");
         rule.putObject("trigger").put("cron", "* * * * * *");
-        var response = mvc.perform(post("/api/v1/rules").with(as(Role.PLANNER)).contentType(MediaType.APPLICATION_JSON)
-                .content(rule.toString())).andReturn().getResponse();
+        var response = mvc.perform(post("/api/v1/rules")
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(rule.toString()))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.getContentAsString());
-        assertThat(problem.get("errors").toString()).contains("\"field\":\"condition\"").contains("line 1, column")
+        assertThat(problem.get("errors").toString())
+                .contains("\"field\":\"condition\"")
+                .contains("line 1, column")
                 .contains("\"field\":\"trigger.cron\"");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_definition").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_definition")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -442,7 +580,9 @@ abstract class RulesContract {
         rule.remove("ownerSupplier");
         ObjectNode body = rule.deepCopy();
         body.putObject("scope").putArray("warehouses").add("NO-SUCH-WAREHOUSE");
-        long elsewhere = JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString())).get("id").asLong();
+        long elsewhere = JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, body.toString()))
+                .get("id")
+                .asLong();
         assertThat(dryRun(elsewhere).get("subjects").asInt()).isZero();
 
         // the same rule sent back unchanged changes nothing: no new version
@@ -450,13 +590,18 @@ abstract class RulesContract {
         same.put("version", 1);
         JsonNode unchanged = JSON.readTree(send(put("/api/v1/rules/" + elsewhere), Role.BUYER, same.toString()));
         assertThat(unchanged.get("version").asInt()).isEqualTo(1);
-        assertThat(JSON.readTree(send(get("/api/v1/rules/" + elsewhere + "/versions"), Role.VIEWER, ""))).hasSize(1);
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + elsewhere + "/versions"), Role.VIEWER, "")))
+                .hasSize(1);
 
         ObjectNode stale = rule.deepCopy();
         stale.put("name", "renamed");
         stale.put("version", 7);
-        var response = mvc.perform(put("/api/v1/rules/" + elsewhere).with(as(Role.BUYER))
-                .contentType(MediaType.APPLICATION_JSON).content(stale.toString())).andReturn().getResponse();
+        var response = mvc.perform(put("/api/v1/rules/" + elsewhere)
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(stale.toString()))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as("a stale version").isEqualTo(409);
     }
 
@@ -471,20 +616,31 @@ abstract class RulesContract {
         long good = create(fine, List.of(s.item), true);
 
         for (int day = 1; day <= 3; day++) {
-            clock.advance(Duration.ofDays(1));            // each day's 06:00 slot comes
+            clock.advance(Duration.ofDays(1)); // each day's 06:00 slot comes
             List<RuleRunView> made = engine.runDue();
-            assertThat(made).filteredOn(r -> r.rule() == bad).singleElement()
+            assertThat(made)
+                    .filteredOn(r -> r.rule() == bad)
+                    .singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo("FAILED"));
-            assertThat(made).filteredOn(r -> r.rule() == good).singleElement()
+            assertThat(made)
+                    .filteredOn(r -> r.rule() == good)
+                    .singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo("OK"));
-            assertThat(engine.runDue()).as("a slot is claimed once").noneMatch(r -> r.rule() == bad || r.rule() == good);
+            assertThat(engine.runDue())
+                    .as("a slot is claimed once")
+                    .noneMatch(r -> r.rule() == bad || r.rule() == good);
         }
         JsonNode disabled = JSON.readTree(send(get("/api/v1/rules/" + bad), Role.VIEWER, ""));
         assertThat(disabled.get("enabled").asBoolean()).isFalse();
-        assertThat(disabled.get("disabledReason").asString()).contains("3 failed runs").contains("by zero");
+        assertThat(disabled.get("disabledReason").asString())
+                .contains("3 failed runs")
+                .contains("by zero");
         JsonNode versions = JSON.readTree(send(get("/api/v1/rules/" + bad + "/versions"), Role.VIEWER, ""));
         assertThat(versions.get(0).get("change").asString()).isEqualTo("DISABLED_BY_ENGINE");
-        assertThat(JSON.readTree(send(get("/api/v1/rules/" + good), Role.VIEWER, "")).get("enabled").asBoolean()).isTrue();
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + good), Role.VIEWER, ""))
+                        .get("enabled")
+                        .asBoolean())
+                .isTrue();
 
         clock.advance(Duration.ofDays(1));
         assertThat(engine.runDue()).noneMatch(r -> r.rule() == bad).anyMatch(r -> r.rule() == good);
@@ -495,34 +651,40 @@ abstract class RulesContract {
     }
 
     private String day(int offset) {
-        return clock.instant().atZone(clock.getZone()).toLocalDate().plusDays(offset).toString();
+        return clock.instant()
+                .atZone(clock.getZone())
+                .toLocalDate()
+                .plusDays(offset)
+                .toString();
     }
 
     @Test
     void a_backtest_counts_the_days_each_subject_would_have_fired_on_a_constructed_history() throws Exception {
-        Subject early = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);     // day 0: 100
+        Subject early = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100); // day 0: 100
         Subject never = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
         clock.advance(Duration.ofDays(3));
-        Subject late = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);      // day 3: 100
+        Subject late = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100); // day 3: 100
         clock.advance(Duration.ofDays(2));
-        early.move("ISSUE", 60);                                                       // day 5: 40 left
-        clock.advance(Duration.ofDays(5));                                             // today is day 10
+        early.move("ISSUE", 60); // day 5: 40 left
+        clock.advance(Duration.ofDays(5)); // today is day 10
         ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
         rule.put("condition", "onHand > 50.0");
         long id = create(rule, List.of(early.item, never.item, late.item), false);
 
-        JsonNode bt = backtest(id, "{\"days\":10}");                                 // days 1 … 10
+        JsonNode bt = backtest(id, "{\"days\":10}"); // days 1 … 10
         assertThat(bt.get("error").isNull()).as(bt.toString()).isTrue();
         assertThat(bt.get("days").asInt()).isEqualTo(10);
         assertThat(bt.get("from").asString()).isEqualTo(day(-9));
         assertThat(bt.get("to").asString()).isEqualTo(day(0));
         assertThat(bt.get("subjects").asInt()).isEqualTo(3);
-        assertThat(bt.get("firings").asInt()).as("early on days 1-4, late on days 3-10").isEqualTo(4 + 8);
+        assertThat(bt.get("firings").asInt())
+                .as("early on days 1-4, late on days 3-10")
+                .isEqualTo(4 + 8);
         assertThat(bt.get("daysFiring").asInt()).isEqualTo(10);
         assertThat(bt.get("perDay")).hasSize(10);
-        assertThat(bt.get("perDay").get(0).get("fired").asInt()).isEqualTo(1);    // day 1
-        assertThat(bt.get("perDay").get(2).get("fired").asInt()).isEqualTo(2);    // day 3: both
-        assertThat(bt.get("perDay").get(4).get("fired").asInt()).isEqualTo(1);    // day 5: early issued
+        assertThat(bt.get("perDay").get(0).get("fired").asInt()).isEqualTo(1); // day 1
+        assertThat(bt.get("perDay").get(2).get("fired").asInt()).isEqualTo(2); // day 3: both
+        assertThat(bt.get("perDay").get(4).get("fired").asInt()).isEqualTo(1); // day 5: early issued
         JsonNode perSubject = bt.get("perSubject");
         assertThat(perSubject).hasSize(2);
         assertThat(perSubject.get(0).get("item").asString()).isEqualTo(late.item);
@@ -534,28 +696,48 @@ abstract class RulesContract {
         assertThat(perSubject.get(1).get("first").asString()).isEqualTo(day(-9));
         assertThat(perSubject.get(1).get("last").asString()).isEqualTo(day(-6));
         assertThat(bt.get("actions").get(0).get("type").asString()).isEqualTo("ALERT");
-        assertThat(bt.get("actions").get(0).get("count").asInt()).as("one alert per subject and day").isEqualTo(12);
+        assertThat(bt.get("actions").get(0).get("count").asInt())
+                .as("one alert per subject and day")
+                .isEqualTo(12);
         assertThat(bt.get("actions").get(1).get("type").asString()).isEqualTo("CLEARANCE_TASK");
-        assertThat(bt.get("actions").get(1).get("count").asInt()).as("one open task per subject").isEqualTo(2);
+        assertThat(bt.get("actions").get(1).get("count").asInt())
+                .as("one open task per subject")
+                .isEqualTo(2);
 
-        assertThat(backtest(id, "{\"days\":3}").get("firings").asInt()).as("days 8-10: late only").isEqualTo(3);
+        assertThat(backtest(id, "{\"days\":3}").get("firings").asInt())
+                .as("days 8-10: late only")
+                .isEqualTo(3);
         assertThat(backtest(id, "").get("days").asInt()).as("90 by default").isEqualTo(90);
-        assertThat(backtest(id, "{}").get("firings").asInt()).as("day 0 adds early's receipt day, nothing before it")
+        assertThat(backtest(id, "{}").get("firings").asInt())
+                .as("day 0 adds early's receipt day, nothing before it")
                 .isEqualTo(12 + 1);
-        assertThat(dryRun(id).get("fired").asInt()).as("the last day is today").isEqualTo(
-                backtest(id, "{\"days\":1}").get("firings").asInt());
-        assertThat(count("rule_firing", id) + count("clearance_task", id)).as("a back-test writes nothing").isZero();
+        assertThat(dryRun(id).get("fired").asInt())
+                .as("the last day is today")
+                .isEqualTo(backtest(id, "{\"days\":1}").get("firings").asInt());
+        assertThat(count("rule_firing", id) + count("clearance_task", id))
+                .as("a back-test writes nothing")
+                .isZero();
         assertThat(JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""))
-                .get("totalElements").asInt()).isZero();
+                        .get("totalElements")
+                        .asInt())
+                .isZero();
 
         for (String bad : List.of("{\"days\":0}", "{\"days\":366}")) {
-            var response = mvc.perform(post("/api/v1/rules/" + id + "/backtest").with(as(Role.VIEWER))
-                    .contentType(MediaType.APPLICATION_JSON).content(bad)).andReturn().getResponse();
+            var response = mvc.perform(post("/api/v1/rules/" + id + "/backtest")
+                            .with(as(Role.VIEWER))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(bad))
+                    .andReturn()
+                    .getResponse();
             assertThat(response.getStatus()).as(bad).isEqualTo(400);
             assertThat(response.getContentAsString()).contains("\"field\":\"days\"");
         }
-        var missing = mvc.perform(post("/api/v1/rules/999999/backtest").with(as(Role.VIEWER))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+        var missing = mvc.perform(post("/api/v1/rules/999999/backtest")
+                        .with(as(Role.VIEWER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andReturn()
+                .getResponse();
         assertThat(missing.getStatus()).isEqualTo(404);
     }
 
@@ -565,12 +747,12 @@ abstract class RulesContract {
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100);
         Subject moving = new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100);
         clock.advance(Duration.ofDays(50));
-        moving.move("ISSUE", 90);                         // day 50: 10 left, 1 a day: 10 days of cover
-        clock.advance(Duration.ofDays(20));               // today is day 70
+        moving.move("ISSUE", 90); // day 50: 10 left, 1 a day: 10 days of cover
+        clock.advance(Duration.ofDays(20)); // today is day 70
         long stale = create(template("stale-stock"), List.of(untouched.item, moving.item), false);
         long reorder = create(template("smart-reorder"), List.of(untouched.item, moving.item), false);
 
-        JsonNode bt = backtest(stale, "{\"days\":30}");   // days 41 … 70
+        JsonNode bt = backtest(stale, "{\"days\":30}"); // days 41 … 70
         assertThat(bt.get("subjects").asInt()).isEqualTo(2);
         // untouched never issued: every day; moving: no issue before day 50 (days 41-49), then quiet
         assertThat(bt.get("firings").asInt()).isEqualTo(30 + 9);
@@ -588,7 +770,7 @@ abstract class RulesContract {
         JsonNode suggestions = buy.get("actions").get(0);
         assertThat(suggestions.get("type").asString()).isEqualTo("PURCHASE_SUGGESTION");
         assertThat(suggestions.get("count").asInt()).isEqualTo(21);
-        assertThat(suggestions.get("quantity").decimalValue()).isEqualByComparingTo("2058");   // 21 × 98
+        assertThat(suggestions.get("quantity").decimalValue()).isEqualByComparingTo("2058"); // 21 × 98
     }
 
     private List<String> alertStatuses(String item) throws Exception {
@@ -608,14 +790,16 @@ abstract class RulesContract {
         assertThat(engine.run(id, clock.instant()).fired()).isEqualTo(2);
         assertThat(alertStatuses(recovers.item)).containsExactly("OPEN");
 
-        recovers.move("ISSUE", 60);                       // 40 left: the condition no longer holds
-        assertThat(alertStatuses(recovers.item)).as("a posting alone does not touch a rule alert")
+        recovers.move("ISSUE", 60); // 40 left: the condition no longer holds
+        assertThat(alertStatuses(recovers.item))
+                .as("a posting alone does not touch a rule alert")
                 .containsExactly("OPEN");
         clock.advance(Duration.ofDays(1));
         RuleRunView next = engine.run(id, clock.instant());
         assertThat(next.fired()).isEqualTo(1);
         assertThat(alertStatuses(recovers.item)).as("resolved by the next run").containsExactly("RESOLVED");
-        assertThat(alertStatuses(holds.item)).as("still true: yesterday's and today's stay open")
+        assertThat(alertStatuses(holds.item))
+                .as("still true: yesterday's and today's stay open")
                 .containsExactly("OPEN", "OPEN");
     }
 
@@ -648,12 +832,15 @@ abstract class RulesContract {
         });
         assertThat(rules.testOn(rule, "NO-SUCH-ITEM")).isEmpty();
         body.put("condition", "1 / (supplierLeadTimeDays - 7) > 0");
-        assertThat(rules.testOn(JSON.treeToValue(body, RuleRequest.class), plenty.item)).singleElement()
+        assertThat(rules.testOn(JSON.treeToValue(body, RuleRequest.class), plenty.item))
+                .singleElement()
                 .satisfies(t -> assertThat(t.error()).contains("by zero"));
     }
 
     private long count(String table, long rule) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r").param("r", rule).query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r")
+                .param("r", rule)
+                .query(Long.class)
                 .single();
     }
 }

@@ -3,5 +3,4 @@ package org.openvmi.rules;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class RulesOnPostgresIT extends RulesContract {
-}
+class RulesOnPostgresIT extends RulesContract {}

@@ -1,15 +1,14 @@
 package org.openvmi.security;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.http.HttpMethod;
-
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 
 /**
  * Every endpoint of the application and the roles allowed to call it; every other role must get 403, and a caller
@@ -33,7 +32,8 @@ final class AccessMatrix {
     static final Set<Role> RESERVERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     static final Set<Role> LEDGER_AUDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
     static final Set<Role> POLICY_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
-    static final Set<Role> ALERT_HANDLERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
+    static final Set<Role> ALERT_HANDLERS =
+            EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
     static final Set<Role> ALERT_RESOLVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     static final Set<Role> REQUESTERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     static final Set<Role> APPROVERS = EnumSet.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE, Role.PLANNER);
@@ -298,7 +298,9 @@ final class AccessMatrix {
             api(POST, "/api/v1/settlements/999999/issue").allow(SETTLERS),
             api(POST, "/api/v1/settlements/999999/close").allow(SETTLERS),
             api(POST, "/api/v1/settlements/999999/confirm").body("{}").allow(SUPPLIERS),
-            api(POST, "/api/v1/settlements/999999/dispute").body("{\"comment\":\"x\"}").allow(SUPPLIERS),
+            api(POST, "/api/v1/settlements/999999/dispute")
+                    .body("{\"comment\":\"x\"}")
+                    .allow(SUPPLIERS),
 
             // imports (the page itself; its upload endpoints come with the imports feature)
             ui(GET, "/imports").allow(SIGNED_IN),
@@ -403,7 +405,8 @@ final class AccessMatrix {
             ui(GET, "/dashboards/warehouse/charts/stale").allow(WAREHOUSE_DASHBOARD),
             ui(GET, "/dashboards/buyer").allow(BUYER_DASHBOARD),
             ui(GET, "/dashboards/buyer/charts/otif").allow(BUYER_DASHBOARD),
-            ui(GET, "/dashboards/planner/charts/accuracy").allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
+            ui(GET, "/dashboards/planner/charts/accuracy")
+                    .allow(EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.VIEWER)),
             ui(GET, "/dashboards/finance/charts/liability").allow(EnumSet.of(Role.ADMIN, Role.FINANCE, Role.VIEWER)),
             ui(GET, "/portal/scorecard").allow(SUPPLIERS),
 
@@ -445,7 +448,8 @@ final class AccessMatrix {
             ui(POST, "/transfer-lanes/999999").allow(WAREHOUSE_EDITORS),
             ui(POST, "/transfer-lanes/999999/delete").allow(WAREHOUSE_EDITORS),
 
-            // sales channels (ADR 0055): buyer side reads, buyers set rules, reservers place/commit/release; suppliers never
+            // sales channels (ADR 0055): buyer side reads, buyers set rules, reservers place/commit/release; suppliers
+            // never
             api(GET, "/api/v1/channels").allow(BUYER_SIDE),
             api(POST, "/api/v1/channels").body("{}").allow(BUYERS),
             api(GET, "/api/v1/channels/NO-SUCH-CH").allow(BUYER_SIDE),
@@ -515,8 +519,12 @@ final class AccessMatrix {
             api(PUT, "/api/v1/requisitions/999999").body("{}").allow(REQUESTERS),
             api(POST, "/api/v1/requisitions/999999/submit").allow(REQUESTERS),
             api(POST, "/api/v1/requisitions/999999/approve").body("{}").allow(APPROVERS),
-            api(POST, "/api/v1/requisitions/999999/reject").body("{\"reason\":\"x\"}").allow(APPROVERS),
-            api(POST, "/api/v1/requisitions/999999/delegate").body("{\"to\":\"x\"}").allow(APPROVERS),
+            api(POST, "/api/v1/requisitions/999999/reject")
+                    .body("{\"reason\":\"x\"}")
+                    .allow(APPROVERS),
+            api(POST, "/api/v1/requisitions/999999/delegate")
+                    .body("{\"to\":\"x\"}")
+                    .allow(APPROVERS),
             api(POST, "/api/v1/requisitions/bulk-submit").body("{}").allow(REQUESTERS),
             api(POST, "/api/v1/requisitions/bulk-approve").body("{}").allow(APPROVERS),
             api(POST, "/api/v1/purchase-orders/from-requisitions").body("{}").allow(BUYERS),
@@ -526,12 +534,18 @@ final class AccessMatrix {
             api(POST, "/api/v1/purchase-orders").body("{}").allow(BUYERS),
             api(POST, "/api/v1/purchase-orders/999999/confirm").body("{}").allow(SUPPLIERS),
             api(POST, "/api/v1/purchase-orders/999999/accept-change").allow(BUYERS),
-            api(POST, "/api/v1/purchase-orders/999999/reject-change").body("{\"reason\":\"x\"}").allow(BUYERS),
+            api(POST, "/api/v1/purchase-orders/999999/reject-change")
+                    .body("{\"reason\":\"x\"}")
+                    .allow(BUYERS),
             api(POST, "/api/v1/purchase-orders/999999/close").body("{}").allow(BUYERS),
-            api(POST, "/api/v1/purchase-orders/999999/lines/1/cancel").body("{}").allow(BUYERS),
+            api(POST, "/api/v1/purchase-orders/999999/lines/1/cancel")
+                    .body("{}")
+                    .allow(BUYERS),
             api(PUT, "/api/v1/procurement/tolerances/NO-SUP").body("{}").allow(BUYERS),
             api(POST, "/api/v1/receipts").body("{}").allow(STOCK_POSTERS),
-            api(POST, "/api/v1/purchase-orders/999999/shipment-notices").body("{}").allow(SUPPLIERS),
+            api(POST, "/api/v1/purchase-orders/999999/shipment-notices")
+                    .body("{}")
+                    .allow(SUPPLIERS),
             api(GET, "/api/v1/purchase-orders/999999/shipment-notices").allow(SIGNED_IN),
             api(GET, "/api/v1/shipment-notices/999999").allow(SIGNED_IN),
             api(POST, "/api/v1/shipment-notices/999999/receive").body("{}").allow(STOCK_POSTERS),
@@ -579,10 +593,12 @@ final class AccessMatrix {
             ui(GET, "/invoices/999999").allow(SIGNED_IN),
             ui(GET, "/procurement/reconciliation").allow(RECONCILERS));
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
-    enum Kind { API, UI }
+    enum Kind {
+        API,
+        UI
+    }
 
     /** One endpoint: who may call it. {@code body} is sent as JSON to API endpoints. */
     record Endpoint(Kind kind, HttpMethod method, String path, String body, Set<Role> allowed, boolean open) {

@@ -3,5 +3,4 @@ package org.openvmi.security;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class ApiKeyApiOnH2Test extends ApiKeyApiContract {
-}
+class ApiKeyApiOnH2Test extends ApiKeyApiContract {}

@@ -3,5 +3,4 @@ package org.openvmi.security;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class ApiKeyApiOnPostgresIT extends ApiKeyApiContract {
-}
+class ApiKeyApiOnPostgresIT extends ApiKeyApiContract {}

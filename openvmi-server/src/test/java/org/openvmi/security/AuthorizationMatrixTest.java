@@ -1,5 +1,10 @@
 package org.openvmi.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -7,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -32,11 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-
 /**
  * Who may call what, through the real filter chains: HTTP Basic for the API, a real form-login session for the UI.
  * One dynamic test per (endpoint of {@link AccessMatrix}, caller): each role's fixture user and an anonymous caller.
@@ -49,7 +48,11 @@ class AuthorizationMatrixTest {
 
     static {
         for (Role role : Role.values()) {
-            USERS.put(role, role == Role.SUPPLIER ? Fixtures.SUPPLIER_USER_A : "t-" + role.name().toLowerCase());
+            USERS.put(
+                    role,
+                    role == Role.SUPPLIER
+                            ? Fixtures.SUPPLIER_USER_A
+                            : "t-" + role.name().toLowerCase());
         }
     }
 
@@ -57,12 +60,16 @@ class AuthorizationMatrixTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ApiKeys apiKeys;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -72,14 +79,21 @@ class AuthorizationMatrixTest {
 
     private void prepare() throws Exception {
         Fixtures.ensure(jdbc, users);
-        if (jdbc.sql("SELECT COUNT(*) FROM item WHERE code = :c").param("c", ITEM).query(Long.class).single() == 0) {
-            jdbc.sql("INSERT INTO item (code, name, uom) VALUES (:c, 'matrix item', 'PCS')").param("c", ITEM).update();
+        if (jdbc.sql("SELECT COUNT(*) FROM item WHERE code = :c")
+                        .param("c", ITEM)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            jdbc.sql("INSERT INTO item (code, name, uom) VALUES (:c, 'matrix item', 'PCS')")
+                    .param("c", ITEM)
+                    .update();
             jdbc.sql("""
                     INSERT INTO supplier_item (supplier_id, item_id, price, currency, lead_time_days)
-                    VALUES ((SELECT id FROM supplier WHERE code = :s), (SELECT id FROM item WHERE code = :i), 1, 'CNY', 7)""")
-                    .param("s", Fixtures.SUPPLIER_A).param("i", ITEM).update();
+                    VALUES ((SELECT id FROM supplier WHERE code = :s), (SELECT id FROM item WHERE code = :i), 1, 'CNY', 7)""").param("s", Fixtures.SUPPLIER_A).param("i", ITEM).update();
         }
-        long key = jdbc.sql("SELECT MIN(id) FROM api_key WHERE name = 'matrix'").query(Long.class).optional()
+        long key = jdbc.sql("SELECT MIN(id) FROM api_key WHERE name = 'matrix'")
+                .query(Long.class)
+                .optional()
                 .orElseGet(() -> apiKeys.create("matrix", "t-viewer").key().id());
         placeholders = Map.of("{item}", ITEM, "{user}", "t-viewer", "{key}", String.valueOf(key));
         for (Role role : Role.values()) {
@@ -107,7 +121,11 @@ class AuthorizationMatrixTest {
                         () -> check(endpoint, role, allowed)));
             }
             tests.add(DynamicTest.dynamicTest(
-                    String.format("%-9s %s %s -> %s", "anonymous", endpoint.kind(), endpoint,
+                    String.format(
+                            "%-9s %s %s -> %s",
+                            "anonymous",
+                            endpoint.kind(),
+                            endpoint,
                             endpoint.open() ? "allowed" : endpoint.kind() == Kind.API ? "401" : "login page"),
                     () -> check(endpoint, null, endpoint.open())));
         }
@@ -137,8 +155,13 @@ class AuthorizationMatrixTest {
         boolean toLogin = redirect != null && redirect.endsWith("/login");
 
         if (allowed) {
-            assertThat(status).as("allowed, so neither 401 nor 403 (nor a crash)").isNotIn(401, 403).isLessThan(500);
-            assertThat(toLogin).as("allowed, so not sent to the login page (redirect %s)", redirect).isFalse();
+            assertThat(status)
+                    .as("allowed, so neither 401 nor 403 (nor a crash)")
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
+            assertThat(toLogin)
+                    .as("allowed, so not sent to the login page (redirect %s)", redirect)
+                    .isFalse();
         } else if (role != null) {
             assertThat(status).as("refused for %s", role).isEqualTo(403);
             if (endpoint.kind() == Kind.API) {
@@ -150,7 +173,9 @@ class AuthorizationMatrixTest {
             assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
         } else {
             assertThat(status).as("anonymous UI call").isEqualTo(302);
-            assertThat(toLogin).as("redirected to the login page, not to %s", redirect).isTrue();
+            assertThat(toLogin)
+                    .as("redirected to the login page, not to %s", redirect)
+                    .isTrue();
         }
     }
 
@@ -159,24 +184,31 @@ class AuthorizationMatrixTest {
         prepare();
         Set<String> uncovered = new TreeSet<>();
         int checked = 0;
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : handlerMapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                handlerMapping.getHandlerMethods().entrySet()) {
             if (!e.getValue().getBeanType().getName().startsWith("org.openvmi.")) {
                 continue;
             }
             RequestMappingInfo info = e.getKey();
-            Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+            Set<org.springframework.web.bind.annotation.RequestMethod> methods =
+                    info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
                 checked++;
                 PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
-                boolean covered = AccessMatrix.ENDPOINTS.stream().anyMatch(row ->
-                        (methods.isEmpty() || methods.stream().anyMatch(m -> m.name().equals(row.method().name())))
-                        && parsed.matches(PathContainer.parsePath(concrete(row.path()))));
+                boolean covered = AccessMatrix.ENDPOINTS.stream()
+                        .anyMatch(row -> (methods.isEmpty()
+                                        || methods.stream()
+                                                .anyMatch(m -> m.name()
+                                                        .equals(row.method().name())))
+                                && parsed.matches(PathContainer.parsePath(concrete(row.path()))));
                 if (!covered) {
                     uncovered.add(methods + " " + pattern + " (" + e.getValue().getShortLogMessage() + ")");
                 }
             }
         }
         assertThat(checked).as("handler methods of org.openvmi found").isGreaterThan(25);
-        assertThat(uncovered).as("endpoints without a row in AccessMatrix.ENDPOINTS").isEmpty();
+        assertThat(uncovered)
+                .as("endpoints without a row in AccessMatrix.ENDPOINTS")
+                .isEmpty();
     }
 }

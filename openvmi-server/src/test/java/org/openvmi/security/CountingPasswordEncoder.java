@@ -1,7 +1,6 @@
 package org.openvmi.security;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +49,8 @@ class CountingPasswordEncoder implements PasswordEncoder {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     return bean instanceof PasswordEncoder encoder && !(bean instanceof CountingPasswordEncoder)
-                            ? new CountingPasswordEncoder(encoder) : bean;
+                            ? new CountingPasswordEncoder(encoder)
+                            : bean;
                 }
             };
         }

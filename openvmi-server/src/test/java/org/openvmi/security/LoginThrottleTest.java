@@ -1,9 +1,18 @@
 package org.openvmi.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,16 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Repeated failed logins lock an account for a while, for HTTP Basic and the login form alike; time is moved, not waited. */
 @H2Test
 @Import(MutableClockConfiguration.class)
@@ -37,12 +36,16 @@ class LoginThrottleTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     SecurityProperties properties;
 
@@ -65,17 +68,26 @@ class LoginThrottleTest {
     }
 
     private int apiStatus(String password) throws Exception {
-        return mvc.perform(get("/api/v1/items").with(httpBasic(username, password))).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/items").with(httpBasic(username, password)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     private String formLoginTarget(String password) throws Exception {
-        return mvc.perform(formLogin("/login").user(username).password(password)).andReturn().getResponse().getRedirectedUrl();
+        return mvc.perform(formLogin("/login").user(username).password(password))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     private List<String> audit(String action) {
         return jdbc.sql("SELECT actor || '|' || entity || '|' || entity_key || '|' || after_json FROM audit_log "
                         + "WHERE action = :a AND entity_key = :u ORDER BY id")
-                .param("a", action).param("u", username).query(String.class).list();
+                .param("a", action)
+                .param("u", username)
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -85,7 +97,8 @@ class LoginThrottleTest {
     }
 
     @Test
-    void after_five_wrong_passwords_http_basic_refuses_even_the_right_one_until_the_lock_has_expired() throws Exception {
+    void after_five_wrong_passwords_http_basic_refuses_even_the_right_one_until_the_lock_has_expired()
+            throws Exception {
         for (int i = 0; i < properties.maxLoginFailures(); i++) {
             assertThat(apiStatus(WRONG)).isEqualTo(401);
         }
@@ -99,12 +112,16 @@ class LoginThrottleTest {
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(apiStatus(RIGHT)).as("5 s after the lock ended").isEqualTo(200);
-        assertThat(jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = :u").param("u", username)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = :u")
+                        .param("u", username)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
-    void after_five_wrong_passwords_the_login_form_refuses_even_the_right_one_until_the_lock_has_expired() throws Exception {
+    void after_five_wrong_passwords_the_login_form_refuses_even_the_right_one_until_the_lock_has_expired()
+            throws Exception {
         for (int i = 0; i < properties.maxLoginFailures(); i++) {
             assertThat(formLoginTarget(WRONG)).isEqualTo("/login?error");
         }
@@ -135,13 +152,17 @@ class LoginThrottleTest {
 
         assertThat(audit("LOGIN_FAILURE"))
                 .hasSize(3)
-                .allSatisfy(row -> assertThat(row).startsWith(username + "|login|" + username + "|")
+                .allSatisfy(row -> assertThat(row)
+                        .startsWith(username + "|login|" + username + "|")
                         .contains("BadCredentialsException"));
 
         String nobody = Fixtures.unique("nobody").toLowerCase();
         mvc.perform(get("/api/v1/items").with(httpBasic(nobody, WRONG))).andExpect(status().isUnauthorized());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'LOGIN_FAILURE' AND actor = :u")
-                .param("u", nobody).query(Long.class).single()).isEqualTo(1);
+                        .param("u", nobody)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -162,18 +183,27 @@ class LoginThrottleTest {
         }
         assertThat(apiStatus(RIGHT)).isEqualTo(401);
         mvc.perform(get("/api/v1/users/" + username).with(as(Role.ADMIN)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.locked").value(true));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.locked")
+                        .value(true));
 
-        mvc.perform(put("/api/v1/users/" + username).with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"roles\":[\"VIEWER\"],\"password\":\"brand-new-pass\"}")).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/users/" + username)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"VIEWER\"],\"password\":\"brand-new-pass\"}"))
+                .andExpect(status().isOk());
         assertThat(apiStatus("brand-new-pass")).isEqualTo(200);
     }
 
     private String apiKeyOf(String owner) throws Exception {
-        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/api-keys")
-                        .with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/api-keys")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + Fixtures.unique("throttle") + "\",\"username\":\"" + owner + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return com.jayway.jsonpath.JsonPath.read(body, "$.secret");
     }
 
@@ -188,7 +218,8 @@ class LoginThrottleTest {
         for (int i = 0; i < properties.maxLoginFailures(); i++) {
             apiStatus(WRONG);
         }
-        withKey(key).andExpect(status().isUnauthorized())
+        withKey(key)
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
                         .value(org.hamcrest.Matchers.containsString("locked")));

@@ -1,17 +1,16 @@
 package org.openvmi.security;
 
-import java.util.EnumSet;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
 
 class OpenVmiUserTest {
 
     private static final String HASH = "$2a$10$abcdefghijklmnopqrstuuJ0m6lBm7tz5dS9wd4t8R2xJ6wH0Gq3e";
 
-    private final OpenVmiUser user = new OpenVmiUser(5, "sup-s001", HASH, "Supplier 1", EnumSet.of(Role.SUPPLIER),
-            9L, "S001", true, false);
+    private final OpenVmiUser user =
+            new OpenVmiUser(5, "sup-s001", HASH, "Supplier 1", EnumSet.of(Role.SUPPLIER), 9L, "S001", true, false);
 
     @Test
     void to_string_never_prints_the_password_hash_but_says_who_it_is() {
@@ -36,6 +35,7 @@ class OpenVmiUserTest {
         OpenVmiUser buyer = new OpenVmiUser(6, "buyer", HASH, null, EnumSet.of(Role.BUYER), null, null, true, false);
         assertThat(buyer.supplierUser()).isFalse();
         assertThat(new OpenVmiUser(7, "x", HASH, null, EnumSet.of(Role.BUYER), null, null, true, true)
-                .isAccountNonLocked()).isFalse();
+                        .isAccountNonLocked())
+                .isFalse();
     }
 }

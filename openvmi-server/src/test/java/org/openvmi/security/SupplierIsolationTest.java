@@ -1,8 +1,22 @@
 package org.openvmi.security;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,21 +35,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Invariant 5: nothing a supplier user reads or writes belongs to another supplier. Items are visible to a supplier
  * user only when they are on its supplier's source list (supplier_item rows, inserted here with SQL).
@@ -45,12 +44,16 @@ class SupplierIsolationTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     UserDetailsService userDetails;
 
@@ -81,27 +84,38 @@ class SupplierIsolationTest {
 
     private String item(String suffix, String... suppliers) {
         String code = prefix + "-" + suffix;
-        jdbc.sql("INSERT INTO item (code, name, uom) VALUES (:c, :n, 'PCS')").param("c", code).param("n", "name of " + code).update();
+        jdbc.sql("INSERT INTO item (code, name, uom) VALUES (:c, :n, 'PCS')")
+                .param("c", code)
+                .param("n", "name of " + code)
+                .update();
         jdbc.sql("INSERT INTO item_barcode (barcode, item_id) VALUES (:b, (SELECT id FROM item WHERE code = :c))")
-                .param("b", "BC" + code).param("c", code).update();
+                .param("b", "BC" + code)
+                .param("c", code)
+                .update();
         for (String supplier : suppliers) {
             jdbc.sql("""
                     INSERT INTO supplier_item (supplier_id, item_id, price, currency, lead_time_days)
-                    VALUES ((SELECT id FROM supplier WHERE code = :s), (SELECT id FROM item WHERE code = :i), 1, 'CNY', 7)""")
-                    .param("s", supplier).param("i", code).update();
+                    VALUES ((SELECT id FROM supplier WHERE code = :s), (SELECT id FROM item WHERE code = :i), 1, 'CNY', 7)""").param("s", supplier).param("i", code).update();
         }
         return code;
     }
 
     private List<String> listedCodes(RequestPostProcessor caller) throws Exception {
         String json = mvc.perform(get("/api/v1/items").param("q", prefix).with(caller))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(json, "$.content[*].code");
     }
 
     private String itemsSnapshot() {
-        return String.join(";", jdbc.sql("SELECT code || '|' || name || '|' || version FROM item WHERE code LIKE :p ORDER BY code")
-                .param("p", prefix + "%").query(String.class).list());
+        return String.join(
+                ";",
+                jdbc.sql("SELECT code || '|' || name || '|' || version FROM item WHERE code LIKE :p ORDER BY code")
+                        .param("p", prefix + "%")
+                        .query(String.class)
+                        .list());
     }
 
     @Test
@@ -129,46 +143,84 @@ class SupplierIsolationTest {
     void every_write_of_a_supplier_user_is_refused_with_403_and_changes_nothing() throws Exception {
         String before = itemsSnapshot();
         String json = "{\"code\":\"" + prefix + "-NEW\",\"name\":\"mine now\",\"uom\":\"PCS\"}";
-        mvc.perform(post("/api/v1/items").with(supA).contentType(MediaType.APPLICATION_JSON).content(json))
+        mvc.perform(post("/api/v1/items")
+                        .with(supA)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
                 .andExpect(status().isForbidden());
         for (String code : List.of(onlyA, onlyB)) {
-            mvc.perform(put("/api/v1/items/" + code).with(supA).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"name\":\"mine now\",\"uom\":\"PCS\"}")).andExpect(status().isForbidden());
-            mvc.perform(delete("/api/v1/items/" + code).with(supA)).andExpect(status().isForbidden());
-            mvc.perform(post("/items/" + code).session(supplierA).with(csrf()).param("name", "mine now").param("uom", "PCS"))
+            mvc.perform(put("/api/v1/items/" + code)
+                            .with(supA)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"mine now\",\"uom\":\"PCS\"}"))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/items/" + code + "/delete").session(supplierA).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(delete("/api/v1/items/" + code).with(supA)).andExpect(status().isForbidden());
+            mvc.perform(post("/items/" + code)
+                            .session(supplierA)
+                            .with(csrf())
+                            .param("name", "mine now")
+                            .param("uom", "PCS"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/items/" + code + "/delete").session(supplierA).with(csrf()))
+                    .andExpect(status().isForbidden());
         }
-        mvc.perform(post("/items").session(supplierA).with(csrf()).param("code", prefix + "-NEW").param("name", "x").param("uom", "PCS"))
+        mvc.perform(post("/items")
+                        .session(supplierA)
+                        .with(csrf())
+                        .param("code", prefix + "-NEW")
+                        .param("name", "x")
+                        .param("uom", "PCS"))
                 .andExpect(status().isForbidden());
         assertThat(itemsSnapshot()).isEqualTo(before);
     }
 
     @Test
     void a_supplier_user_may_open_no_administration_page_or_endpoint() throws Exception {
-        for (String page : List.of("/admin/users", "/admin/users/new", "/admin/users/t-admin/edit", "/admin/api-keys", "/admin/audit")) {
+        for (String page : List.of(
+                "/admin/users", "/admin/users/new", "/admin/users/t-admin/edit", "/admin/api-keys", "/admin/audit")) {
             mvc.perform(get(page).session(supplierA)).andExpect(status().isForbidden());
         }
-        mvc.perform(post("/admin/users").session(supplierA).with(csrf()).param("username", "evil").param("password", "long-enough")
-                .param("roles", "ADMIN")).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/api-keys").session(supplierA).with(csrf()).param("name", "evil").param("username", "t-admin"))
+        mvc.perform(post("/admin/users")
+                        .session(supplierA)
+                        .with(csrf())
+                        .param("username", "evil")
+                        .param("password", "long-enough")
+                        .param("roles", "ADMIN"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/api-keys")
+                        .session(supplierA)
+                        .with(csrf())
+                        .param("name", "evil")
+                        .param("username", "t-admin"))
                 .andExpect(status().isForbidden());
         for (String path : List.of("/api/v1/users", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/users/t-sup-a")) {
             mvc.perform(get(path).with(supA)).andExpect(status().isForbidden());
         }
-        mvc.perform(put("/api/v1/users/t-sup-a").with(supA).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"roles\":[\"SUPPLIER\"],\"supplier\":\"T-SUP-B\"}")).andExpect(status().isForbidden());
-        assertThat(jdbc.sql("SELECT supplier_code FROM app_user WHERE username = 't-sup-a'").query(String.class).single())
+        mvc.perform(put("/api/v1/users/t-sup-a")
+                        .with(supA)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"SUPPLIER\"],\"supplier\":\"T-SUP-B\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT supplier_code FROM app_user WHERE username = 't-sup-a'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo(Fixtures.SUPPLIER_A);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'evil'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 'evil'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void the_item_pages_of_a_supplier_user_show_only_its_own_items() throws Exception {
         mvc.perform(get("/items").param("q", prefix).session(supplierA))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(onlyA), containsString(both),
-                        not(containsString(onlyB)), not(containsString(nobodys)))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(onlyA),
+                                containsString(both),
+                                not(containsString(onlyB)),
+                                not(containsString(nobodys)))));
         mvc.perform(get("/items/" + onlyA + "/edit").session(supplierA)).andExpect(status().isForbidden());
     }
 

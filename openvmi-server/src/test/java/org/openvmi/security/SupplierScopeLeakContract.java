@@ -1,11 +1,18 @@
 package org.openvmi.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,14 +37,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Issue 12, part 3: a supplier never reads another supplier's code, lead time, MOQ, pack, lot or a reason naming it.
  * Story: T-SUP-A and T-SUP-B both supply one item; B (lead time 17 d, MOQ 250, pack 25) holds consignment of lot
@@ -51,14 +50,19 @@ abstract class SupplierScopeLeakContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -70,8 +74,9 @@ abstract class SupplierScopeLeakContract {
     @BeforeEach
     void story() throws Exception {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             data = new LedgerTestData(items, warehouses, suppliers); // the item is on T-SUP-A's list (lead time 5)
             other = new LedgerTestData(items, warehouses, suppliers); // a second warehouse to transfer to
@@ -86,16 +91,22 @@ abstract class SupplierScopeLeakContract {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        json(post("/api/v1/vmi/agreements"), as(Role.BUYER), """
+        json(
+                post("/api/v1/vmi/agreements"),
+                as(Role.BUYER),
+                """
                 {"supplier":"%s","currency":"CNY","replenishWithinHours":48,"settlementCycle":"MONTHLY",
                  "ownershipMode":"UNTIL_CONSUMED","validFrom":"2026-01-01","penaltyTerms":"-","penaltyPerLateHour":"0",
-                 "lines":[{"item":"%s","location":"%s","min":10,"max":100,"price":"9.40"}]}"""
-                .formatted(Fixtures.SUPPLIER_B, data.item, data.vmi), 201);
-        json(post("/api/v1/movements"), as(Role.ADMIN), """
+                 "lines":[{"item":"%s","location":"%s","min":10,"max":100,"price":"9.40"}]}""".formatted(Fixtures.SUPPLIER_B, data.item, data.vmi),
+                201);
+        json(
+                post("/api/v1/movements"),
+                as(Role.ADMIN),
+                """
                 {"lines":[{"type":"RECEIPT","item":"%1$s","location":"%2$s","owner":"OWN","qty":20},
                           {"type":"RECEIPT","item":"%1$s","location":"%3$s","owner":"%4$s","lot":"%5$s","qty":40},
-                          {"type":"RECEIPT","item":"%1$s","location":"%6$s","owner":"OWN","lot":"%5$s","qty":5}]}"""
-                .formatted(data.item, data.bin1, data.vmi, Fixtures.SUPPLIER_B, LOT_B, data.bin2), 201);
+                          {"type":"RECEIPT","item":"%1$s","location":"%6$s","owner":"OWN","lot":"%5$s","qty":5}]}""".formatted(data.item, data.bin1, data.vmi, Fixtures.SUPPLIER_B, LOT_B, data.bin2),
+                201);
         json(post("/api/v1/vmi/consumptions"), as(Role.WAREHOUSE), """
                 {"item":"%s","location":"%s","qty":12,"reference":"WO-SCOPE"}""".formatted(data.item, data.vmi), 201);
         planning();
@@ -112,7 +123,9 @@ abstract class SupplierScopeLeakContract {
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, horizon_days, service_level, started_by, created_at)
                 VALUES ('DONE', 'DONE', 56, 0.95, 'scope-test', :now)""").param("now", Timestamp.from(now)).update();
-        long run = jdbc.sql("SELECT MAX(id) FROM planning_run WHERE started_by = 'scope-test'").query(Long.class).single();
+        long run = jdbc.sql("SELECT MAX(id) FROM planning_run WHERE started_by = 'scope-test'")
+                .query(Long.class)
+                .single();
         String ids = "(SELECT id FROM item WHERE code = :item), (SELECT id FROM warehouse WHERE code = :wh)";
         jdbc.sql("""
                 INSERT INTO planning_forecast (run_id, item_id, warehouse_id, bucket_days, first_bucket, model, measure,
@@ -121,9 +134,13 @@ abstract class SupplierScopeLeakContract {
                     forecast_csv, lead_time_supplier_id)
                 VALUES (:run, %s, 7, :first, 'NAIVE', 'RMSSE', 1.0, 'SMOOTH', 10, 2, 17.25, 1.5, 'RECEIPTS',
                     0.95, 5, 30, 60, 0, :start, '10,10', '10,10', (SELECT id FROM supplier WHERE code = :b))""".formatted(ids))
-                .param("run", run).param("item", data.item).param("wh", data.warehouse)
-                .param("first", java.sql.Date.valueOf(LocalDate.now())).param("start", java.sql.Date.valueOf(LocalDate.now().minusWeeks(2)))
-                .param("b", Fixtures.SUPPLIER_B).update();
+                .param("run", run)
+                .param("item", data.item)
+                .param("wh", data.warehouse)
+                .param("first", java.sql.Date.valueOf(LocalDate.now()))
+                .param("start", java.sql.Date.valueOf(LocalDate.now().minusWeeks(2)))
+                .param("b", Fixtures.SUPPLIER_B)
+                .update();
         suggestion(run, "PURCHASE", Fixtures.SUPPLIER_B, "75", "17.25", "250", "25", Fixtures.SUPPLIER_B, now);
         suggestion(run, "PURCHASE", Fixtures.SUPPLIER_A, "33", "5", "10", "5", Fixtures.SUPPLIER_A, now);
         // a VMI replenishment to A planned with B's lead time (A has no receipts of its own yet)
@@ -131,8 +148,16 @@ abstract class SupplierScopeLeakContract {
         suggestion(run, "TRANSFER", null, "11", "17.25", null, null, Fixtures.SUPPLIER_B, now);
     }
 
-    private void suggestion(long run, String type, String supplier, String qty, String leadTime, String moq, String pack,
-                            String leadTimeSupplier, Instant now) {
+    private void suggestion(
+            long run,
+            String type,
+            String supplier,
+            String qty,
+            String leadTime,
+            String moq,
+            String pack,
+            String leadTimeSupplier,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, supplier_id, from_warehouse_id,
                     qty, forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
@@ -142,47 +167,75 @@ abstract class SupplierScopeLeakContract {
                     (SELECT id FROM supplier WHERE code = :s), CASE WHEN :type = 'TRANSFER' THEN (SELECT id FROM warehouse WHERE code = :wh) END,
                     :qty, 40, 56, 8, 0, 0, :lt, 1.5, 0.95, 5, 30, 60, :qty, :moq, :pack, :now,
                     (SELECT id FROM supplier WHERE code = :lts))""")
-                .param("run", run).param("type", type).param("item", data.item).param("wh", data.warehouse)
-                .param("s", supplier).param("qty", new BigDecimal(qty)).param("lt", new BigDecimal(leadTime))
-                .param("moq", moq == null ? null : new BigDecimal(moq)).param("pack", pack == null ? null : new BigDecimal(pack))
-                .param("now", Timestamp.from(now)).param("lts", leadTimeSupplier).update();
+                .param("run", run)
+                .param("type", type)
+                .param("item", data.item)
+                .param("wh", data.warehouse)
+                .param("s", supplier)
+                .param("qty", new BigDecimal(qty))
+                .param("lt", new BigDecimal(leadTime))
+                .param("moq", moq == null ? null : new BigDecimal(moq))
+                .param("pack", pack == null ? null : new BigDecimal(pack))
+                .param("now", Timestamp.from(now))
+                .param("lts", leadTimeSupplier)
+                .update();
     }
 
-    private void json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                      RequestPostProcessor who, String body, int expected) throws Exception {
+    private void json(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            RequestPostProcessor who,
+            String body,
+            int expected)
+            throws Exception {
         mvc.perform(request.with(who).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().is(expected));
     }
 
     private String read(String path, RequestPostProcessor who) throws Exception {
         return mvc.perform(get(path).param("item", data.item).with(who).header("Accept-Language", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /** None of B's facts: its code, its lot, its lead time, MOQ and pack. */
     private static void noneOfB(String text) {
-        assertThat(text).doesNotContain(Fixtures.SUPPLIER_B, LOT_B, "17.25", "MOQ 250", "\"moq\":250", "pack 25",
-                "\"packSize\":25");
+        assertThat(text)
+                .doesNotContain(
+                        Fixtures.SUPPLIER_B, LOT_B, "17.25", "MOQ 250", "\"moq\":250", "pack 25", "\"packSize\":25");
     }
 
     @Test
-    void a_supplier_sees_only_suggestions_that_order_from_itself_without_another_suppliers_lead_time() throws Exception {
+    void a_supplier_sees_only_suggestions_that_order_from_itself_without_another_suppliers_lead_time()
+            throws Exception {
         String a = read("/api/v1/suggestions", supA);
         noneOfB(a);
         assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(a, "$.content[*].supplier"))
-                .containsOnly(Fixtures.SUPPLIER_A).hasSize(2);
-        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(a, "$.content[?(@.type == 'TRANSFER')]")).isEmpty();
-        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(a,
-                "$.content[?(@.type == 'VMI_REPLENISHMENT')].leadTimeDays")).containsOnlyNulls();
+                .containsOnly(Fixtures.SUPPLIER_A)
+                .hasSize(2);
+        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(a, "$.content[?(@.type == 'TRANSFER')]"))
+                .isEmpty();
+        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(
+                        a, "$.content[?(@.type == 'VMI_REPLENISHMENT')].leadTimeDays"))
+                .containsOnlyNulls();
         assertThat(a).contains("order 33 from " + Fixtures.SUPPLIER_A);
 
         String b = read("/api/v1/suggestions", supB);
-        assertThat(b).contains("order 75 from " + Fixtures.SUPPLIER_B, "17.25").doesNotContain("\"" + Fixtures.SUPPLIER_A + "\"");
+        assertThat(b)
+                .contains("order 75 from " + Fixtures.SUPPLIER_B, "17.25")
+                .doesNotContain("\"" + Fixtures.SUPPLIER_A + "\"");
         assertThat(read("/api/v1/suggestions", as(Role.VIEWER))).contains(Fixtures.SUPPLIER_B, "TRANSFER");
 
         MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
-        String page = mvc.perform(get("/planning/suggestions").session(session).param("item", data.item).param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/planning/suggestions")
+                        .session(session)
+                        .param("item", data.item)
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         noneOfB(page);
         assertThat(page).contains("order 33 from " + Fixtures.SUPPLIER_A);
     }
@@ -196,29 +249,46 @@ abstract class SupplierScopeLeakContract {
         assertThat(read("/api/v1/forecasts", as(Role.PLANNER))).contains("\"leadTimeDays\":17.25");
 
         String page = mvc.perform(get("/planning/forecasts/" + data.item + "/" + data.warehouse)
-                        .session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)).param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A))
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         noneOfB(page);
         assertThat(page).contains("forecast-lead-time-hidden");
     }
 
     @Test
     void transfers_show_a_supplier_neither_another_suppliers_consignment_nor_its_lot() throws Exception {
-        json(post("/api/v1/transfers"), as(Role.WAREHOUSE), """
-                {"from":"%s","to":"%s","reference":"TR-OWN","lines":[{"item":"%s","owner":"OWN","lot":"%s","qty":5}]}"""
-                .formatted(data.bin2, other.bin1, data.item, LOT_B), 201);
-        json(post("/api/v1/transfers"), as(Role.WAREHOUSE), """
-                {"from":"%s","to":"%s","reference":"TR-CONS-B","lines":[{"item":"%s","owner":"%s","lot":"%s","qty":3}]}"""
-                .formatted(data.vmi, other.bin1, data.item, Fixtures.SUPPLIER_B, LOT_B), 201);
-        long own = jdbc.sql("SELECT id FROM stock_transfer WHERE reference = 'TR-OWN'").query(Long.class).single();
-        long consigned = jdbc.sql("SELECT id FROM stock_transfer WHERE reference = 'TR-CONS-B'").query(Long.class).single();
+        json(
+                post("/api/v1/transfers"),
+                as(Role.WAREHOUSE),
+                """
+                {"from":"%s","to":"%s","reference":"TR-OWN","lines":[{"item":"%s","owner":"OWN","lot":"%s","qty":5}]}""".formatted(data.bin2, other.bin1, data.item, LOT_B),
+                201);
+        json(
+                post("/api/v1/transfers"),
+                as(Role.WAREHOUSE),
+                """
+                {"from":"%s","to":"%s","reference":"TR-CONS-B","lines":[{"item":"%s","owner":"%s","lot":"%s","qty":3}]}""".formatted(data.vmi, other.bin1, data.item, Fixtures.SUPPLIER_B, LOT_B),
+                201);
+        long own = jdbc.sql("SELECT id FROM stock_transfer WHERE reference = 'TR-OWN'")
+                .query(Long.class)
+                .single();
+        long consigned = jdbc.sql("SELECT id FROM stock_transfer WHERE reference = 'TR-CONS-B'")
+                .query(Long.class)
+                .single();
 
         String ownTransfer = read("/api/v1/transfers/" + own, supA);
         noneOfB(ownTransfer);
         assertThat(ownTransfer).contains(data.item, "\"owner\":\"OWN\"");
         mvc.perform(get("/api/v1/transfers/" + consigned).with(supA)).andExpect(status().isNotFound());
         String list = mvc.perform(get("/api/v1/transfers").with(supA).param("size", "200"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(list).contains("TR-OWN").doesNotContain("TR-CONS-B");
         assertThat(read("/api/v1/transfers/" + own, supB)).contains(LOT_B);
         assertThat(read("/api/v1/transfers/" + consigned, supB)).contains(LOT_B, Fixtures.SUPPLIER_B);
@@ -237,15 +307,18 @@ abstract class SupplierScopeLeakContract {
     }
 
     @Test
-    void the_buyers_side_of_a_consumed_consignment_names_neither_the_supplier_nor_its_lot_to_another_supplier() throws Exception {
+    void the_buyers_side_of_a_consumed_consignment_names_neither_the_supplier_nor_its_lot_to_another_supplier()
+            throws Exception {
         String movements = read("/api/v1/movements", supA);
         noneOfB(movements);
         assertThat(movements).contains("OWNERSHIP_TRANSFER", "\"reason\":\"ownership transfer\"", "WO-SCOPE");
         String stock = read("/api/v1/stock", supA);
         noneOfB(stock);
         // own stock is not valued for a supplier: its average cost may be another supplier's price
-        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(stock,
-                "$.content[?(@.owner == 'OWN')].unitValue")).isNotEmpty().containsOnlyNulls();
+        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(
+                        stock, "$.content[?(@.owner == 'OWN')].unitValue"))
+                .isNotEmpty()
+                .containsOnlyNulls();
 
         // B delivered that lot: it still reads its lot and the reason naming it; the buyer side reads everything
         assertThat(read("/api/v1/movements", supB)).contains("ownership from " + Fixtures.SUPPLIER_B, LOT_B);
@@ -253,21 +326,43 @@ abstract class SupplierScopeLeakContract {
         assertThat(read("/api/v1/movements", as(Role.VIEWER))).contains("ownership from " + Fixtures.SUPPLIER_B, LOT_B);
 
         MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
-        String page = mvc.perform(get("/movements").session(session).param("q", data.item).param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(
+                        get("/movements").session(session).param("q", data.item).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         noneOfB(page);
         assertThat(page).contains("ownership transfer");
-        String csv = mvc.perform(get("/movements/export").session(session).param("q", data.item).param("format", "csv"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get("/movements/export")
+                        .session(session)
+                        .param("q", data.item)
+                        .param("format", "csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         noneOfB(csv);
         assertThat(csv).contains("OWNERSHIP_TRANSFER");
-        byte[] xlsx = mvc.perform(get("/movements/export").session(session).param("q", data.item).param("format", "xlsx"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/movements/export")
+                        .session(session)
+                        .param("q", data.item)
+                        .param("format", "xlsx"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String cells = cells(xlsx);
         noneOfB(cells);
         assertThat(cells).contains("OWNERSHIP_TRANSFER");
-        String stockCsv = mvc.perform(get("/stock/export").session(session).param("q", data.item).param("format", "csv"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String stockCsv = mvc.perform(get("/stock/export")
+                        .session(session)
+                        .param("q", data.item)
+                        .param("format", "csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         noneOfB(stockCsv);
     }
 
@@ -280,7 +375,11 @@ abstract class SupplierScopeLeakContract {
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /**
@@ -289,20 +388,29 @@ abstract class SupplierScopeLeakContract {
      */
     @Test
     void a_stock_alert_shows_a_supplier_no_stock_figure_since_it_counts_other_suppliers_consignment() throws Exception {
-        mvc.perform(put("/api/v1/stock-policies/" + data.item + "/" + data.warehouse).with(as(Role.PLANNER))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"safety\":100,\"warning\":120,\"max\":300}"))
+        mvc.perform(put("/api/v1/stock-policies/" + data.item + "/" + data.warehouse)
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"safety\":100,\"warning\":120,\"max\":300}"))
                 .andExpect(status().isOk());
         String buyer = read("/api/v1/alerts", as(Role.BUYER));
-        assertThat(values(buyer, "$.content[*].stockAtRaise")).isNotEmpty().allSatisfy(v -> assertThat(v).hasToString("53"));
+        assertThat(values(buyer, "$.content[*].stockAtRaise"))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).hasToString("53"));
         String a = read("/api/v1/alerts", supA);
         // one open alert per item × warehouse, at its most severe level (ADR 0010 addendum)
         assertThat(values(a, "$.content[*].stockAtRaise")).hasSize(1).containsOnlyNulls();
-        assertThat(values(a, "$.content[?(@.type == 'BELOW_SAFETY')].line")).hasSize(1).allSatisfy(v -> assertThat(v).hasToString("100"));
+        assertThat(values(a, "$.content[?(@.type == 'BELOW_SAFETY')].line"))
+                .hasSize(1)
+                .allSatisfy(v -> assertThat(v).hasToString("100"));
         long id = ((Number) values(a, "$.content[*].id").get(0)).longValue();
         assertThat(read("/api/v1/alerts/" + id, supA)).contains("\"stockAtRaise\":null");
-        assertThat(values(read("/api/v1/alerts/" + id + "/history", supA), "$[*].stock")).isNotEmpty().containsOnlyNulls();
+        assertThat(values(read("/api/v1/alerts/" + id + "/history", supA), "$[*].stock"))
+                .isNotEmpty()
+                .containsOnlyNulls();
         assertThat(values(read("/api/v1/alerts/" + id + "/history", as(Role.BUYER)), "$[*].stock"))
-                .isNotEmpty().allSatisfy(v -> assertThat(v).hasToString("53"));
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).hasToString("53"));
 
         MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         String centre = page(session, "/alerts", "item", data.item, "status", "ALL");
@@ -316,20 +424,29 @@ abstract class SupplierScopeLeakContract {
 
         // back inside the lines: resolved by itself at 353, which A does not read either
         json(post("/api/v1/movements"), as(Role.ADMIN), """
-                {"lines":[{"type":"RECEIPT","item":"%s","location":"%s","owner":"OWN","qty":300}]}"""
-                .formatted(data.item, data.bin1), 201);
-        assertThat(values(resolved(as(Role.BUYER)), "$.content[*].stockAtResolve")).hasSize(1)
+                {"lines":[{"type":"RECEIPT","item":"%s","location":"%s","owner":"OWN","qty":300}]}""".formatted(data.item, data.bin1), 201);
+        assertThat(values(resolved(as(Role.BUYER)), "$.content[*].stockAtResolve"))
+                .hasSize(1)
                 .allSatisfy(v -> assertThat(v).hasToString("353"));
-        assertThat(values(resolved(supA), "$.content[*].stockAtResolve")).hasSize(1).containsOnlyNulls();
+        assertThat(values(resolved(supA), "$.content[*].stockAtResolve"))
+                .hasSize(1)
+                .containsOnlyNulls();
     }
 
     private String resolved(RequestPostProcessor who) throws Exception {
-        return mvc.perform(get("/api/v1/alerts").param("item", data.item).param("status", "RESOLVED").with(who))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get("/api/v1/alerts")
+                        .param("item", data.item)
+                        .param("status", "RESOLVED")
+                        .with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
-    void a_suppliers_own_suggestion_shows_neither_the_warehouses_on_hand_nor_the_quantity_it_is_derived_from() throws Exception {
+    void a_suppliers_own_suggestion_shows_neither_the_warehouses_on_hand_nor_the_quantity_it_is_derived_from()
+            throws Exception {
         String a = read("/api/v1/suggestions", supA);
         assertThat(values(a, "$.content[*].onHand")).hasSize(2).containsOnlyNulls();
         assertThat(values(a, "$.content[*].neededQty")).hasSize(2).containsOnlyNulls();
@@ -344,23 +461,41 @@ abstract class SupplierScopeLeakContract {
 
     @Test
     void items_show_a_supplier_no_unit_cost_since_the_moving_average_may_be_another_suppliers_price() throws Exception {
-        jdbc.sql("UPDATE item SET unit_cost = 9.40 WHERE code = :c").param("c", data.item).update();
+        jdbc.sql("UPDATE item SET unit_cost = 9.40 WHERE code = :c")
+                .param("c", data.item)
+                .update();
         assertThat(read("/api/v1/items/" + data.item, as(Role.VIEWER))).contains("\"unitCost\":9.4");
         assertThat(read("/api/v1/items/" + data.item, supA)).contains("\"unitCost\":null");
         String list = mvc.perform(get("/api/v1/items").param("q", data.item).with(supA))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(values(list, "$.content[*].unitCost")).hasSize(1).containsOnlyNulls();
 
         MockHttpSession session = UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
-        assertThat(page(session, "/items", "q", data.item)).contains("unit-cost-not-shown").doesNotContain("9.4");
+        assertThat(page(session, "/items", "q", data.item))
+                .contains("unit-cost-not-shown")
+                .doesNotContain("9.4");
         String csv = mvc.perform(get("/exports/items").session(session).param("format", "csv"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(csv).contains(data.item).doesNotContain("9.4");
         byte[] xlsx = mvc.perform(get("/exports/items").session(session).param("format", "xlsx"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(cells(xlsx)).contains(data.item).doesNotContain("9.4");
-        String buyerCsv = mvc.perform(get("/exports/items").session(UiSessions.login(mvc, "t-buyer")).param("format", "csv"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String buyerCsv = mvc.perform(get("/exports/items")
+                        .session(UiSessions.login(mvc, "t-buyer"))
+                        .param("format", "csv"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(buyerCsv).contains("9.4");
     }
 
@@ -368,7 +503,8 @@ abstract class SupplierScopeLeakContract {
     void the_stock_page_shows_a_supplier_no_own_value_card_and_does_not_call_own_stock_unvalued() throws Exception {
         String a = page(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A), "/stock", "q", data.item);
         assertThat(a).contains("card-consignment").doesNotContain("card-own", "own-value", "without a supplier price");
-        assertThat(page(UiSessions.login(mvc, "t-buyer"), "/stock", "q", data.item)).contains("card-own");
+        assertThat(page(UiSessions.login(mvc, "t-buyer"), "/stock", "q", data.item))
+                .contains("card-own");
     }
 
     private static String cells(byte[] xlsx) throws Exception {

@@ -3,5 +3,4 @@ package org.openvmi.security;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class SupplierScopeLeakOnPostgresIT extends SupplierScopeLeakContract {
-}
+class SupplierScopeLeakOnPostgresIT extends SupplierScopeLeakContract {}

@@ -1,16 +1,5 @@
 package org.openvmi.security;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openvmi.testsupport.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,13 +14,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
 /** The user endpoints (ADMIN only), run on H2 and on PostgreSQL by its subclasses. */
 abstract class UserApiContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -41,19 +42,23 @@ abstract class UserApiContract {
     }
 
     private ResultActions postUser(String json) throws Exception {
-        return mvc.perform(post("/api/v1/users").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/users")
+                .with(as(Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private ResultActions putUser(String username, String json) throws Exception {
-        return mvc.perform(put("/api/v1/users/" + username).with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(put("/api/v1/users/" + username)
+                .with(as(Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(json));
     }
 
     private String newBuyer(String password) throws Exception {
         String username = Fixtures.unique("u").toLowerCase();
         postUser("""
-                {"username":"%s","displayName":"张三","password":"%s","roles":["BUYER"]}""".formatted(username, password))
-                .andExpect(status().isCreated());
+                {"username":"%s","displayName":"张三","password":"%s","roles":["BUYER"]}""".formatted(username, password)).andExpect(status().isCreated());
         return username;
     }
 
@@ -62,42 +67,50 @@ abstract class UserApiContract {
     }
 
     private int itemsStatus(String username, String password) throws Exception {
-        return mvc.perform(get("/api/v1/items").with(httpBasic(username, password))).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/items").with(httpBasic(username, password)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
-    void an_admins_time_zone_of_a_user_is_validated_like_the_own_settings_and_left_alone_when_omitted() throws Exception {
+    void an_admins_time_zone_of_a_user_is_validated_like_the_own_settings_and_left_alone_when_omitted()
+            throws Exception {
         String username = Fixtures.unique("u").toLowerCase();
         postUser("""
-                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Mars/Olympus"}"""
-                .formatted(username))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timeZone"));
-        assertThat(count("SELECT COUNT(*) FROM app_user WHERE username = '" + username + "'")).isZero();
+                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Mars/Olympus"}""".formatted(username))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        assertThat(count("SELECT COUNT(*) FROM app_user WHERE username = '" + username + "'"))
+                .isZero();
         postUser("""
-                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Europe/Berlin"}"""
-                .formatted(username))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+                {"username":"%s","password":"first-pass-1","roles":["BUYER"],"timeZone":"Europe/Berlin"}""".formatted(username))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
         assertThat(users.timeZone(username)).contains(java.time.ZoneId.of("Europe/Berlin"));
         // left out of a PUT: unchanged; a bad one: refused naming the field, nothing changed; blank: the server's zone
         putUser(username, """
                 {"username":"%s","displayName":"改名","roles":["BUYER"]}""".formatted(username))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
         putUser(username, """
                 {"username":"%s","displayName":"再改","roles":["BUYER"],"timeZone":"Asia/Nowhere"}""".formatted(username))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
         mvc.perform(get("/api/v1/users/" + username).with(as(Role.ADMIN)))
-                .andExpect(jsonPath("$.displayName").value("改名")).andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+                .andExpect(jsonPath("$.displayName").value("改名"))
+                .andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
         putUser(username, """
                 {"username":"%s","displayName":"改名","roles":["BUYER"],"timeZone":""}""".formatted(username))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.timeZone").doesNotExist());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.timeZone").doesNotExist());
         assertThat(users.timeZone(username)).isEmpty();
     }
 
     @Test
     void range_and_role_refusals_carry_their_codes_with_the_english_text_unchanged() throws Exception {
         postUser("""
-                {"username":"%s","password":"first-pass-1","roles":["SUPPLIER","BUYER"],"supplier":"%s"}"""
-                .formatted(Fixtures.unique("u").toLowerCase(), Fixtures.SUPPLIER_A))
+                {"username":"%s","password":"first-pass-1","roles":["SUPPLIER","BUYER"],"supplier":"%s"}""".formatted(Fixtures.unique("u").toLowerCase(), Fixtures.SUPPLIER_A))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"))
                 .andExpect(jsonPath("$.errors[0].code").value("supplierRoles"))
@@ -112,8 +125,7 @@ abstract class UserApiContract {
     void an_admin_creates_a_user_who_can_then_sign_in_with_its_password() throws Exception {
         String username = Fixtures.unique("u").toLowerCase();
         postUser("""
-                {"username":"%s","displayName":"张三","password":"first-pass-1","roles":["BUYER","PLANNER"]}"""
-                .formatted(username))
+                {"username":"%s","displayName":"张三","password":"first-pass-1","roles":["BUYER","PLANNER"]}""".formatted(username))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/users/" + username))
                 .andExpect(jsonPath("$.username").value(username))
@@ -133,7 +145,10 @@ abstract class UserApiContract {
                 .andExpect(jsonPath("$.content[*].username", hasItem(username)));
 
         List<String> audit = jdbc.sql("SELECT after_json FROM audit_log WHERE entity = 'user' AND action = 'CREATE' "
-                                      + "AND entity_key = :k").param("k", username).query(String.class).list();
+                        + "AND entity_key = :k")
+                .param("k", username)
+                .query(String.class)
+                .list();
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0)).contains(username).doesNotContain("$2a$").doesNotContainIgnoringCase("password");
     }
@@ -155,7 +170,8 @@ abstract class UserApiContract {
         assertThat(count("SELECT COUNT(*) FROM audit_log")).isEqualTo(auditBefore);
         assertThat(itemsStatus(username, "first-pass-1")).isEqualTo(200);
         assertThat(itemsStatus(username, "other-pass-2")).isEqualTo(401);
-        mvc.perform(get("/api/v1/users/" + username).with(as(Role.ADMIN))).andExpect(jsonPath("$.roles[0]").value("BUYER"));
+        mvc.perform(get("/api/v1/users/" + username).with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.roles[0]").value("BUYER"));
     }
 
     @Test
@@ -175,14 +191,18 @@ abstract class UserApiContract {
         postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("supplier"));
-        postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\"],\"supplier\":\"NO-SUCH\"}")
+        postUser("{\"username\":\"" + u
+                        + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\"],\"supplier\":\"NO-SUCH\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("supplier"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("NO-SUCH")));
-        postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"BUYER\"],\"supplier\":\"T-SUP-A\"}")
+        postUser("{\"username\":\"" + u
+                        + "\",\"password\":\"long-enough\",\"roles\":[\"BUYER\"],\"supplier\":\"T-SUP-A\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("supplier"));
-        postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\",\"BUYER\"],\"supplier\":\"T-SUP-A\"}")
+        postUser(
+                        "{\"username\":\"" + u
+                                + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\",\"BUYER\"],\"supplier\":\"T-SUP-A\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"));
         postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"KING\"]}")
@@ -195,11 +215,16 @@ abstract class UserApiContract {
     @Test
     void a_supplier_user_is_bound_to_its_supplier() throws Exception {
         String u = Fixtures.unique("sup").toLowerCase();
-        postUser("{\"username\":\"" + u + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\"],\"supplier\":\"T-SUP-B\"}")
+        postUser("{\"username\":\"" + u
+                        + "\",\"password\":\"long-enough\",\"roles\":[\"SUPPLIER\"],\"supplier\":\"T-SUP-B\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.supplier").value("T-SUP-B"));
-        assertThat(jdbc.sql("SELECT s.code FROM app_user u JOIN supplier s ON s.id = u.supplier_id WHERE u.username = :u")
-                .param("u", u).query(String.class).single()).isEqualTo("T-SUP-B");
+        assertThat(jdbc.sql(
+                                "SELECT s.code FROM app_user u JOIN supplier s ON s.id = u.supplier_id WHERE u.username = :u")
+                        .param("u", u)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("T-SUP-B");
     }
 
     @Test
@@ -212,10 +237,14 @@ abstract class UserApiContract {
                 .andExpect(jsonPath("$.displayName").value("李四"))
                 .andExpect(jsonPath("$.roles[0]").value("VIEWER"));
         assertThat(itemsStatus(username, "first-pass-1")).isEqualTo(200);
-        mvc.perform(post("/api/v1/items").with(httpBasic(username, "first-pass-1")).contentType(MediaType.APPLICATION_JSON)
-                .content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/items")
+                        .with(httpBasic(username, "first-pass-1"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden());
 
-        putUser(username, "{\"roles\":[\"VIEWER\"],\"password\":\"second-pass-2\"}").andExpect(status().isOk());
+        putUser(username, "{\"roles\":[\"VIEWER\"],\"password\":\"second-pass-2\"}")
+                .andExpect(status().isOk());
         assertThat(itemsStatus(username, "first-pass-1")).isEqualTo(401);
         assertThat(itemsStatus(username, "second-pass-2")).isEqualTo(200);
 
@@ -225,8 +254,10 @@ abstract class UserApiContract {
         assertThat(itemsStatus(username, "second-pass-2")).isEqualTo(200);
 
         String update = jdbc.sql("SELECT before_json || ' => ' || after_json FROM audit_log WHERE entity = 'user' "
-                                 + "AND action = 'UPDATE' AND entity_key = :k ORDER BY id FETCH FIRST 1 ROWS ONLY")
-                .param("k", username).query(String.class).single();
+                        + "AND action = 'UPDATE' AND entity_key = :k ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .param("k", username)
+                .query(String.class)
+                .single();
         assertThat(update).contains("BUYER", "VIEWER", "李四").doesNotContain("$2a$");
     }
 
@@ -252,9 +283,13 @@ abstract class UserApiContract {
     @Test
     void the_last_enabled_admin_can_neither_lose_the_role_nor_be_disabled() throws Exception {
         List<Long> otherAdmins = jdbc.sql("SELECT id FROM app_user WHERE roles LIKE '%ADMIN%' AND enabled = TRUE "
-                                          + "AND username <> 't-admin'").query(Long.class).list();
+                        + "AND username <> 't-admin'")
+                .query(Long.class)
+                .list();
         if (!otherAdmins.isEmpty()) {
-            jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id IN (:ids)").param("ids", otherAdmins).update();
+            jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id IN (:ids)")
+                    .param("ids", otherAdmins)
+                    .update();
         }
         try {
             putUser("t-admin", "{\"roles\":[\"BUYER\"],\"enabled\":true}")
@@ -271,7 +306,9 @@ abstract class UserApiContract {
             putUser(second, "{\"roles\":[\"VIEWER\"],\"enabled\":true}").andExpect(status().isOk());
         } finally {
             if (!otherAdmins.isEmpty()) {
-                jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id IN (:ids)").param("ids", otherAdmins).update();
+                jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id IN (:ids)")
+                        .param("ids", otherAdmins)
+                        .update();
             }
         }
     }
@@ -294,8 +331,12 @@ abstract class UserApiContract {
         mvc.perform(get("/api/v1/users").with(as(Role.BUYER)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(put("/api/v1/users/t-buyer").with(as(Role.BUYER)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"roles\":[\"ADMIN\"]}")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/users/t-buyer").with(as(Role.ADMIN))).andExpect(jsonPath("$.roles[0]").value("BUYER"));
+        mvc.perform(put("/api/v1/users/t-buyer")
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"ADMIN\"]}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/users/t-buyer").with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.roles[0]").value("BUYER"));
     }
 }

@@ -3,5 +3,4 @@ package org.openvmi.security;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class UserApiOnPostgresIT extends UserApiContract {
-}
+class UserApiOnPostgresIT extends UserApiContract {}

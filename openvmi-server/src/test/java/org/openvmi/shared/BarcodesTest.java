@@ -1,13 +1,12 @@
 package org.openvmi.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Result;
 import org.junit.jupiter.api.Test;
 import org.openvmi.testsupport.BarcodeReader;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BarcodesTest {
 
@@ -29,7 +28,8 @@ class BarcodesTest {
     void empty_too_long_or_non_ascii_text_is_refused_at_the_field() {
         for (String bad : new String[] {"", "x".repeat(Barcodes.MAX_LENGTH + 1), "深圳仓"}) {
             assertThatThrownBy(() -> Barcodes.png(Barcodes.Kind.CODE128, bad))
-                    .isInstanceOfSatisfying(InvalidInputException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("text"));
         }
     }

@@ -1,11 +1,13 @@
 package org.openvmi.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,9 +17,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.UncategorizedSQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConcurrencyRetryTest {
 
@@ -45,7 +44,8 @@ class ConcurrencyRetryTest {
     @ValueSource(strings = {"40001", "40P01", "HYT00", "90131"})
     void a_lost_race_is_run_again_until_it_succeeds(String sqlState) {
         AtomicInteger calls = new AtomicInteger();
-        String answer = retry(8).run(failing(3, new PessimisticLockingFailureException("deadlock", state(sqlState)), calls));
+        String answer =
+                retry(8).run(failing(3, new PessimisticLockingFailureException("deadlock", state(sqlState)), calls));
 
         assertThat(answer).isEqualTo("done");
         assertThat(calls).hasValue(4);
@@ -78,7 +78,8 @@ class ConcurrencyRetryTest {
         AtomicInteger calls = new AtomicInteger();
         CannotAcquireLockException deadlock = new CannotAcquireLockException("deadlock", state("40P01"));
 
-        assertThatThrownBy(() -> retry(5).run(failing(Integer.MAX_VALUE, deadlock, calls))).isSameAs(deadlock);
+        assertThatThrownBy(() -> retry(5).run(failing(Integer.MAX_VALUE, deadlock, calls)))
+                .isSameAs(deadlock);
         assertThat(calls).hasValue(5);
         assertThat(pauses).hasSize(4);
     }
@@ -90,7 +91,8 @@ class ConcurrencyRetryTest {
         RuntimeException wrapped = new IllegalStateException(new UncategorizedSQLException("batch", "UPDATE", batch));
 
         assertThat(ConcurrencyRetry.retryableSqlState(wrapped)).isTrue();
-        assertThat(ConcurrencyRetry.retryableSqlState(new IllegalStateException("no SQL at all"))).isFalse();
+        assertThat(ConcurrencyRetry.retryableSqlState(new IllegalStateException("no SQL at all")))
+                .isFalse();
         assertThat(ConcurrencyRetry.retryableSqlState(new DataIntegrityViolationException("fk", state("23503"))))
                 .isFalse();
     }
@@ -100,7 +102,8 @@ class ConcurrencyRetryTest {
         AtomicInteger calls = new AtomicInteger();
         ConcurrencyRetry withKeys = retry(8).alsoOn(DuplicateKeyException.class);
 
-        assertThat(withKeys.run(failing(2, new DuplicateKeyException("same key at once"), calls))).isEqualTo("done");
+        assertThat(withKeys.run(failing(2, new DuplicateKeyException("same key at once"), calls)))
+                .isEqualTo("done");
         assertThat(calls).hasValue(3);
 
         AtomicInteger others = new AtomicInteger();

@@ -1,18 +1,19 @@
 package org.openvmi.shared;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class DocumentStatusTest {
 
     /** A three-step document to test the shared behaviour on, independent of any feature's rules. */
     enum Toy implements DocumentStatus<Toy> {
-        NEW, DONE, GONE;
+        NEW,
+        DONE,
+        GONE;
 
         @Override
         public Set<Toy> next() {
@@ -38,15 +39,19 @@ class DocumentStatusTest {
                     assertThat(e).isInstanceOf(ConflictException.class);
                     assertThat(e.field()).isEqualTo("status");
                     assertThat(e.refusal().code()).isEqualTo(IllegalTransition.CODE);
-                    assertThat(e.getMessage()).isEqualTo("Toy document T-7 is GONE and cannot become DONE: "
-                                                         + "only a toy document that is NEW can");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Toy document T-7 is GONE and cannot become DONE: "
+                                    + "only a toy document that is NEW can");
                     assertThat(e.document()).isEqualTo("ToyDocument");
                     assertThat(e.from()).isEqualTo("GONE");
                     assertThat(e.to()).isEqualTo("DONE");
                     // document and statuses are labels, so a page shows them in its language
-                    assertThat(e.refusal().args()).containsExactly(
-                            new CodedRefusal.Label("transition.document.ToyDocument", "Toy document"), "T-7",
-                            new CodedRefusal.Label("enum.Toy.GONE", "GONE"), new CodedRefusal.Label("enum.Toy.DONE", "DONE"));
+                    assertThat(e.refusal().args())
+                            .containsExactly(
+                                    new CodedRefusal.Label("transition.document.ToyDocument", "Toy document"),
+                                    "T-7",
+                                    new CodedRefusal.Label("enum.Toy.GONE", "GONE"),
+                                    new CodedRefusal.Label("enum.Toy.DONE", "DONE"));
                 });
     }
 

@@ -1,11 +1,10 @@
 package org.openvmi.shared;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 /** The scale and rounding rules of the one Money and the one Quantity (ADR 0052). */
 class MoneyAndQuantityTest {
@@ -16,9 +15,11 @@ class MoneyAndQuantityTest {
 
     @Test
     void money_of_a_line_is_exact_to_four_decimals_rounded_half_up() {
-        assertThat(Money.of(d("3"), d("0.33335"), "CNY").amount().toPlainString()).isEqualTo("1.0001");
+        assertThat(Money.of(d("3"), d("0.33335"), "CNY").amount().toPlainString())
+                .isEqualTo("1.0001");
         assertThat(Money.of(d("12"), d("2.95"), "CNY").amount().toPlainString()).isEqualTo("35.4000");
-        assertThat(Money.of(d("1"), d("0.00005"), "CNY").amount().toPlainString()).isEqualTo("0.0001");
+        assertThat(Money.of(d("1"), d("0.00005"), "CNY").amount().toPlainString())
+                .isEqualTo("0.0001");
     }
 
     @Test
@@ -29,8 +30,12 @@ class MoneyAndQuantityTest {
         assertThat(b.amount().toPlainString()).isEqualTo("0.13");
         assertThat(Money.zero("CNY").plus(a).plus(b).amount().toPlainString()).isEqualTo("1.14");
         // rounding the exact total instead would give 1.13: the rule is per line
-        assertThat(Money.of(d("3"), d("0.335"), "CNY").plus(Money.of(d("1"), d("0.125"), "CNY")).settle().amount()
-                .toPlainString()).isEqualTo("1.13");
+        assertThat(Money.of(d("3"), d("0.335"), "CNY")
+                        .plus(Money.of(d("1"), d("0.125"), "CNY"))
+                        .settle()
+                        .amount()
+                        .toPlainString())
+                .isEqualTo("1.13");
     }
 
     @Test
@@ -38,13 +43,15 @@ class MoneyAndQuantityTest {
         assertThat(new Money(d("1.23456"), "USD").amount().toPlainString()).isEqualTo("1.2346");
         assertThat(new Money(d("-1.23455"), "USD").amount().toPlainString()).isEqualTo("-1.2346");
         assertThat(new Money(d("7.5"), "USD").amount().toPlainString()).isEqualTo("7.5");
-        assertThat(Money.zero("USD").plus(new Money(d("0.10"), "USD")).amount().toPlainString()).isEqualTo("0.10");
+        assertThat(Money.zero("USD").plus(new Money(d("0.10"), "USD")).amount().toPlainString())
+                .isEqualTo("0.10");
         assertThat(new Money(d("1200.0000"), "CNY")).hasToString("1200 CNY");
     }
 
     @Test
     void money_refuses_to_add_another_currency_or_a_missing_one() {
-        assertThatThrownBy(() -> Money.zero("CNY").plus(Money.zero("USD"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.zero("CNY").plus(Money.zero("USD")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(BigDecimal.ONE, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Money(null, "CNY")).isInstanceOf(NullPointerException.class);
     }
@@ -55,7 +62,8 @@ class MoneyAndQuantityTest {
         assertThat(Quantity.of("100.0000")).hasToString("100");
         assertThat(Quantity.of("0.0001").plus(Quantity.of("1.9999"))).isEqualTo(Quantity.of("2"));
         assertThat(Quantity.of("1").minus(Quantity.of("1.5")).signum()).isNegative();
-        assertThatThrownBy(() -> Quantity.of("0.00001")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Quantity.of("0.00001"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 4 decimals");
     }
 
@@ -74,7 +82,8 @@ class MoneyAndQuantityTest {
         assertThat(Quantity.of("101").roundUpTo(d("25"))).isEqualTo(Quantity.of("125"));
         assertThat(Quantity.of("100").roundUpTo(d("25"))).isEqualTo(Quantity.of("100"));
         assertThat(Quantity.of("0.7").roundUpTo(d("0.25"))).isEqualTo(Quantity.of("0.75"));
-        assertThatThrownBy(() -> Quantity.of("1").roundUpTo(BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Quantity.of("1").roundUpTo(BigDecimal.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(Quantity.of("2").compareTo(Quantity.of("2.0"))).isZero();
     }
 }

@@ -1,7 +1,8 @@
 package org.openvmi.shared;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -10,13 +11,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The one place that decides which rows a caller may see: ALL, one SUPPLIER, or NONE. */
 class PartyScopeTest {
 
-    record Principal(Long supplierId, String supplierCode, boolean supplierUser) implements PartyPrincipal {
-    }
+    record Principal(Long supplierId, String supplierCode, boolean supplierUser) implements PartyPrincipal {}
 
     @AfterEach
     void clear() {
@@ -24,8 +22,11 @@ class PartyScopeTest {
     }
 
     private static void signIn(Object principal, String... roles) {
-        Authentication auth = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles).map(r -> "ROLE_" + r).toArray(String[]::new)));
+        Authentication auth = UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                AuthorityUtils.createAuthorityList(
+                        java.util.Arrays.stream(roles).map(r -> "ROLE_" + r).toArray(String[]::new)));
         SecurityContextHolder.getContext().setAuthentication(auth);
     }
 
@@ -79,15 +80,16 @@ class PartyScopeTest {
 
     @Test
     void an_anonymous_web_request_sees_nothing() {
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         assertThat(PartyScope.current()).isEqualTo(PartyScope.NONE);
     }
 
     @Test
     void a_caller_that_is_not_yet_authenticated_sees_nothing() {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.unauthenticated("t-buyer", "guess"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.unauthenticated("t-buyer", "guess"));
         assertThat(PartyScope.current()).isEqualTo(PartyScope.NONE);
     }
 

@@ -3,5 +3,4 @@ package org.openvmi.shared;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class RequestInputOnH2Test extends RequestInputContract {
-}
+class RequestInputOnH2Test extends RequestInputContract {}

@@ -3,5 +3,4 @@ package org.openvmi.shared;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class RequestInputOnPostgresIT extends RequestInputContract {
-}
+class RequestInputOnPostgresIT extends RequestInputContract {}

@@ -1,8 +1,8 @@
 package org.openvmi.shared;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SortColumnsTest {
 
@@ -21,10 +21,12 @@ class SortColumnsTest {
     @Test
     void no_key_or_an_unknown_one_gives_the_default_order_and_never_reaches_sql() {
         assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50))).isEqualTo(" ORDER BY w.code");
-        assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50).sorted("  ", "desc"))).isEqualTo(" ORDER BY w.code");
+        assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50).sorted("  ", "desc")))
+                .isEqualTo(" ORDER BY w.code");
         assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50).sorted("name;drop table x", "desc")))
                 .isEqualTo(" ORDER BY w.code");
-        assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50).sorted("w.name", "asc"))).isEqualTo(" ORDER BY w.code");
+        assertThat(COLUMNS.orderBy(PageRequest.forPage(0, 50).sorted("w.name", "asc")))
+                .isEqualTo(" ORDER BY w.code");
     }
 
     @Test

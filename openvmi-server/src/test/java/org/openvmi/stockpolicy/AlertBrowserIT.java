@@ -1,8 +1,9 @@
 package org.openvmi.stockpolicy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,8 +23,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The issue's scene: a warehouse user scans out the last units at the scanner while a buyer has OpenVMI open in
  * another browser; the buyer's bell shows the new alert without reloading, and the alert centre lists them.
@@ -33,16 +32,22 @@ class AlertBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     StockPolicies policies;
 
@@ -55,8 +60,10 @@ class AlertBrowserIT {
         AlertContract.signIn("t-admin", "ROLE_ADMIN");
         data = new LedgerTestData(items, warehouses, suppliers);
         barcode = items.get(data.item).barcodes().get(0);
-        ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", data.item, data.bin1, null, null,
-                new BigDecimal("3"), null, null, "R-1"))), null);
+        ledger.post(
+                new PostingRequest(List.of(new MovementRequest(
+                        "RECEIPT", data.item, data.bin1, null, null, new BigDecimal("3"), null, null, "R-1"))),
+                null);
         StockPolicyCommand lines = new StockPolicyCommand();
         lines.setSafety(new BigDecimal("1"));
         lines.setWarning(new BigDecimal("2"));
@@ -91,20 +98,29 @@ class AlertBrowserIT {
             awaitIdle(warehouse);
             warehouse.byId("scan-input").sendKeys(Keys.ENTER);
             awaitIdle(warehouse);
-            warehouse.await("the batch to show as posted", d -> warehouse.byId("scan-status").getText().startsWith("已过账"));
+            warehouse.await(
+                    "the batch to show as posted",
+                    d -> warehouse.byId("scan-status").getText().startsWith("已过账"));
             posted = System.nanoTime();
         }
         // stock 3 → 0 crosses all three lines: one alert, at STOCKOUT
-        buyer.await("the bell to count one new alert", d -> d.findElements(By.id("bell-count")).stream()
-                .anyMatch(e -> e.getText().equals("1")));
+        buyer.await(
+                "the bell to count one new alert",
+                d -> d.findElements(By.id("bell-count")).stream()
+                        .anyMatch(e -> e.getText().equals("1")));
         long millis = (System.nanoTime() - posted) / 1_000_000;
-        System.out.printf("AlertBrowserIT: the buyer's bell showed the alerts %d ms after the scan was posted%n", millis);
+        System.out.printf(
+                "AlertBrowserIT: the buyer's bell showed the alerts %d ms after the scan was posted%n", millis);
         buyer.screenshot("alert-bell");
 
         buyer.open("/alerts?item=" + data.item);
         buyer.awaitText(By.cssSelector("main h1"), "预警中心");
         String table = buyer.byId("alerts").getText();
-        assertThat(table).contains(data.item).contains("缺货").doesNotContain("低于安全库存").doesNotContain("低于预警线");
+        assertThat(table)
+                .contains(data.item)
+                .contains("缺货")
+                .doesNotContain("低于安全库存")
+                .doesNotContain("低于预警线");
         assertThat(buyer.driver().findElements(By.id("bell-count"))).isEmpty();
         buyer.screenshot("alert-centre");
     }
@@ -114,7 +130,10 @@ class AlertBrowserIT {
     }
 
     private static void awaitIdle(Browser browser) {
-        browser.await("the scan page to finish its requests", d -> Boolean.FALSE.equals(browser.script(
-                "return document.getElementById('scan-form').classList.contains('busy') || !!document.querySelector('.htmx-request');")));
+        browser.await(
+                "the scan page to finish its requests",
+                d -> Boolean.FALSE.equals(
+                        browser.script(
+                                "return document.getElementById('scan-form').classList.contains('busy') || !!document.querySelector('.htmx-request');")));
     }
 }

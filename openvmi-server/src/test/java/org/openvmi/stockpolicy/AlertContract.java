@@ -1,5 +1,14 @@
 package org.openvmi.stockpolicy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,30 +43,27 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Alerts raised and resolved by postings and by changes of lines; run on H2 and PostgreSQL. */
 abstract class AlertContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
 
@@ -81,23 +86,34 @@ abstract class AlertContract {
     }
 
     static void signIn(String username, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList(role)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, AuthorityUtils.createAuthorityList(role)));
     }
 
-    private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                               RequestPostProcessor who, String json) throws Exception {
-        return mvc.perform(request.with(who).contentType(MediaType.APPLICATION_JSON).content(json));
+    private ResultActions send(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            RequestPostProcessor who,
+            String json)
+            throws Exception {
+        return mvc.perform(
+                request.with(who).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     void lines(String item, int safety, int warning, int max) throws Exception {
-        send(put("/api/v1/stock-policies/" + item + "/" + data.warehouse), as(Role.PLANNER),
-                "{\"safety\":%d,\"warning\":%d,\"max\":%d}".formatted(safety, warning, max)).andExpect(status().isOk());
+        send(
+                        put("/api/v1/stock-policies/" + item + "/" + data.warehouse),
+                        as(Role.PLANNER),
+                        "{\"safety\":%d,\"warning\":%d,\"max\":%d}".formatted(safety, warning, max))
+                .andExpect(status().isOk());
     }
 
     void move(String type, String item, int qty) throws Exception {
-        send(post("/api/v1/movements"), as(Role.WAREHOUSE),
-                "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%d}]}".formatted(type, item, data.bin1, qty))
+        send(
+                        post("/api/v1/movements"),
+                        as(Role.WAREHOUSE),
+                        "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%d}]}"
+                                .formatted(type, item, data.bin1, qty))
                 .andExpect(status().isCreated());
     }
 
@@ -106,31 +122,39 @@ abstract class AlertContract {
         Map<String, List<String>> byType = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT a.alert_type, a.status FROM stock_alert a JOIN item i ON i.id = a.item_id
-                WHERE i.code = :c ORDER BY a.id""").param("c", item)
-                .query((rs, n) -> byType.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                WHERE i.code = :c ORDER BY a.id""")
+                .param("c", item)
+                .query((rs, n) -> byType.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)))
                 .list();
         return byType;
     }
 
     /** Levels of the item's alerts, by alert id, oldest first: id → its level history ("BELOW_WARNING" …). */
     List<String> historyOf(long alertId) {
-        return jdbc.sql("SELECT level FROM stock_alert_level WHERE alert_id = :id ORDER BY id").param("id", alertId)
-                .query(String.class).list();
+        return jdbc.sql("SELECT level FROM stock_alert_level WHERE alert_id = :id ORDER BY id")
+                .param("id", alertId)
+                .query(String.class)
+                .list();
     }
 
     /** A signed-in browser session (pages answer Basic auth with the login page). */
     static RequestPostProcessor page(Role role) {
-        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .user("t-" + role.name().toLowerCase()).roles(role.name());
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        "t-" + role.name().toLowerCase())
+                .roles(role.name());
     }
 
     long onlyAlertOf(String item) {
         return jdbc.sql("SELECT a.id FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :c")
-                .param("c", item).query(Long.class).single();
+                .param("c", item)
+                .query(Long.class)
+                .single();
     }
 
     @Test
-    void crossing_warning_then_safety_then_zero_raises_one_alert_that_escalates_and_eases_in_place_and_resolves() throws Exception {
+    void crossing_warning_then_safety_then_zero_raises_one_alert_that_escalates_and_eases_in_place_and_resolves()
+            throws Exception {
         move("RECEIPT", data.item, 30);
         lines(data.item, 10, 20, 50); // 30 lies inside the lines
         assertThat(alertsOf(data.item)).isEmpty();
@@ -144,7 +168,10 @@ abstract class AlertContract {
         move("ISSUE", data.item, 5); // 0: stockout
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("STOCKOUT", List.of("OPEN")));
         assertThat(onlyAlertOf(data.item)).isEqualTo(id);
-        mvc.perform(get("/api/v1/alerts").param("item", data.item).param("type", "STOCKOUT").with(as(Role.VIEWER)))
+        mvc.perform(get("/api/v1/alerts")
+                        .param("item", data.item)
+                        .param("type", "STOCKOUT")
+                        .with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.totalElements").value(1))
                 .andExpect(jsonPath("$.content[0].id").value(id))
                 .andExpect(jsonPath("$.content[0].stockAtRaise").value(15))
@@ -157,8 +184,8 @@ abstract class AlertContract {
         move("RECEIPT", data.item, 5); // 12: eases to below warning
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_WARNING", List.of("OPEN")));
         assertThat(onlyAlertOf(data.item)).isEqualTo(id);
-        assertThat(historyOf(id)).containsExactly("BELOW_WARNING", "BELOW_SAFETY", "STOCKOUT", "BELOW_SAFETY",
-                "BELOW_WARNING");
+        assertThat(historyOf(id))
+                .containsExactly("BELOW_WARNING", "BELOW_SAFETY", "STOCKOUT", "BELOW_SAFETY", "BELOW_WARNING");
         mvc.perform(get("/api/v1/alerts/" + id + "/history").with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.length()").value(5))
                 .andExpect(jsonPath("$[0].previous").doesNotExist())
@@ -169,16 +196,21 @@ abstract class AlertContract {
                 .andExpect(jsonPath("$[3].line").value(10));
         mvc.perform(get("/alerts/" + id).with(page(Role.VIEWER)))
                 .andExpect(status().isOk())
-                .andExpect(result -> assertThat(result.getResponse().getContentAsString().split("data-level=\"", -1))
+                .andExpect(result -> assertThat(
+                                result.getResponse().getContentAsString().split("data-level=\"", -1))
                         .hasSize(6)); // five rows in the history table
 
         move("RECEIPT", data.item, 48); // 60: resolved, above max is its own alert
-        assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_WARNING", List.of("RESOLVED"), "ABOVE_MAX", List.of("OPEN")));
+        assertThat(alertsOf(data.item))
+                .isEqualTo(Map.of("BELOW_WARNING", List.of("RESOLVED"), "ABOVE_MAX", List.of("OPEN")));
         move("ISSUE", data.item, 10); // 50: at max is inside
         assertThat(alertsOf(data.item).get("ABOVE_MAX")).containsExactly("RESOLVED");
         move("ISSUE", data.item, 35); // 15: below warning again: a new alert, the old one stays in history
         assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("RESOLVED", "OPEN");
-        mvc.perform(get("/api/v1/alerts").param("item", data.item).param("status", "RESOLVED").with(as(Role.ADMIN)))
+        mvc.perform(get("/api/v1/alerts")
+                        .param("item", data.item)
+                        .param("status", "RESOLVED")
+                        .with(as(Role.ADMIN)))
                 .andExpect(jsonPath("$.totalElements").value(2))
                 .andExpect(jsonPath("$.content[0].resolvedBy").value("system"));
     }
@@ -192,7 +224,8 @@ abstract class AlertContract {
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("STOCKOUT", List.of("OPEN")));
         move("RECEIPT", data.item, 15); // 15: below warning
         long id = onlyAlertOf(data.item);
-        send(post("/api/v1/alerts/" + id + "/ack"), as(Role.BUYER), "{\"comment\":\"PO-7\"}").andExpect(status().isOk());
+        send(post("/api/v1/alerts/" + id + "/ack"), as(Role.BUYER), "{\"comment\":\"PO-7\"}")
+                .andExpect(status().isOk());
         move("ISSUE", data.item, 2); // 13: still below warning, stays acknowledged
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_WARNING", List.of("ACKNOWLEDGED")));
         move("ISSUE", data.item, 10); // 3: below safety: news, OPEN again
@@ -209,7 +242,8 @@ abstract class AlertContract {
                 .andExpect(jsonPath("$[-1].clearedAcknowledgement.comment").value("PO-7"))
                 .andExpect(jsonPath("$[-2].clearedAcknowledgement").doesNotExist());
         // acknowledged again, it keeps the new acknowledgement while it eases
-        send(post("/api/v1/alerts/" + id + "/ack"), as(Role.WAREHOUSE), "{\"comment\":\"PO-8\"}").andExpect(status().isOk());
+        send(post("/api/v1/alerts/" + id + "/ack"), as(Role.WAREHOUSE), "{\"comment\":\"PO-8\"}")
+                .andExpect(status().isOk());
         move("RECEIPT", data.item, 10); // 13: eases to below warning
         mvc.perform(get("/api/v1/alerts/" + id).with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
@@ -220,9 +254,11 @@ abstract class AlertContract {
     void a_refused_posting_raises_nothing() throws Exception {
         move("RECEIPT", data.item, 30);
         lines(data.item, 10, 20, 50);
-        send(post("/api/v1/movements"), as(Role.WAREHOUSE),
-                "{\"lines\":[{\"type\":\"ISSUE\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":25},{\"type\":\"ISSUE\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":99}]}"
-                        .formatted(data.item, data.bin1, data.item, data.bin2))
+        send(
+                        post("/api/v1/movements"),
+                        as(Role.WAREHOUSE),
+                        "{\"lines\":[{\"type\":\"ISSUE\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":25},{\"type\":\"ISSUE\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":99}]}"
+                                .formatted(data.item, data.bin1, data.item, data.bin2))
                 .andExpect(status().isConflict());
         assertThat(alertsOf(data.item)).isEmpty();
     }
@@ -236,8 +272,9 @@ abstract class AlertContract {
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("ABOVE_MAX", List.of("RESOLVED")));
         lines(data.item, 5, 50, 100);
         assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("OPEN");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .delete("/api/v1/stock-policies/" + data.item + "/" + data.warehouse).with(as(Role.ADMIN)))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/stock-policies/" + data.item + "/" + data.warehouse)
+                        .with(as(Role.ADMIN)))
                 .andExpect(status().isNoContent());
         assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("RESOLVED");
     }
@@ -247,7 +284,9 @@ abstract class AlertContract {
         move("RECEIPT", data.item, 15);
         lines(data.item, 10, 20, 50);
         long id = jdbc.sql("SELECT a.id FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :c")
-                .param("c", data.item).query(Long.class).single();
+                .param("c", data.item)
+                .query(Long.class)
+                .single();
         send(post("/api/v1/alerts/" + id + "/ack"), as(Role.BUYER), "{\"comment\":\"已下单 PO-1\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
@@ -259,7 +298,8 @@ abstract class AlertContract {
                 .andExpect(jsonPath("$.status").value("RESOLVED"))
                 .andExpect(jsonPath("$.ackComment").value("已下单 PO-1"))
                 .andExpect(jsonPath("$.stockAtResolve").value(25));
-        send(post("/api/v1/alerts/" + id + "/resolve"), as(Role.BUYER), "{}").andExpect(status().isUnprocessableContent());
+        send(post("/api/v1/alerts/" + id + "/resolve"), as(Role.BUYER), "{}")
+                .andExpect(status().isUnprocessableContent());
     }
 
     @Test
@@ -273,38 +313,57 @@ abstract class AlertContract {
         long other = idOf(foreign, "STOCKOUT");
         mvc.perform(get("/api/v1/alerts").with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(jsonPath("$.content[*].item", org.hamcrest.Matchers.hasItem(data.item)))
-                .andExpect(jsonPath("$.content[*].item", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(foreign))));
-        mvc.perform(get("/api/v1/alerts/" + own).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/alerts/" + other).with(asUser(Fixtures.SUPPLIER_USER_A))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/alerts/" + own).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
-        send(post("/api/v1/alerts/" + other + "/ack"), asUser(Fixtures.SUPPLIER_USER_A), "{}").andExpect(status().isNotFound());
+                .andExpect(jsonPath(
+                        "$.content[*].item", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(foreign))));
+        mvc.perform(get("/api/v1/alerts/" + own).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/alerts/" + other).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/alerts/" + own).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        send(post("/api/v1/alerts/" + other + "/ack"), asUser(Fixtures.SUPPLIER_USER_A), "{}")
+                .andExpect(status().isNotFound());
         send(post("/api/v1/alerts/" + own + "/ack"), asUser(Fixtures.SUPPLIER_USER_A), "{\"comment\":\"明天补货\"}")
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/v1/alerts/" + other).with(as(Role.VIEWER))).andExpect(jsonPath("$.status").value("OPEN"));
+        mvc.perform(get("/api/v1/alerts/" + other).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.status").value("OPEN"));
     }
 
     @Autowired
     Alerts alertService;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void supplier_stock_under_its_low_water_mark_raises_one_alert_that_resolves_when_reported_above() throws Exception {
-        long supplierA = jdbc.sql("SELECT id FROM supplier WHERE code = :c").param("c", Fixtures.SUPPLIER_A).query(Long.class).single();
-        long itemId = jdbc.sql("SELECT id FROM item WHERE code = :c").param("c", data.item).query(Long.class).single();
+        long supplierA = jdbc.sql("SELECT id FROM supplier WHERE code = :c")
+                .param("c", Fixtures.SUPPLIER_A)
+                .query(Long.class)
+                .single();
+        long itemId = jdbc.sql("SELECT id FROM item WHERE code = :c")
+                .param("c", data.item)
+                .query(Long.class)
+                .single();
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("5"), new BigDecimal("10")));
-        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("4"), new BigDecimal("10")));
+        tx.executeWithoutResult(
+                s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("5"), new BigDecimal("10")));
+        tx.executeWithoutResult(
+                s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("4"), new BigDecimal("10")));
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("OPEN")));
         long id = jdbc.sql("SELECT a.id FROM stock_alert a WHERE a.item_id = :i AND a.open_key IS NOT NULL")
-                .param("i", itemId).query(Long.class).single();
+                .param("i", itemId)
+                .query(Long.class)
+                .single();
         mvc.perform(get("/api/v1/alerts/" + id).with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A))
                 .andExpect(jsonPath("$.line").value(10))
                 .andExpect(jsonPath("$.stockAtRaise").value(5));
-        mvc.perform(get("/api/v1/alerts/" + id).with(asUser(Fixtures.SUPPLIER_USER_B))).andExpect(status().isNotFound());
-        tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("10"), new BigDecimal("10")));
+        mvc.perform(get("/api/v1/alerts/" + id).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        tx.executeWithoutResult(
+                s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("10"), new BigDecimal("10")));
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("RESOLVED")));
         tx.executeWithoutResult(s -> alertService.judgeSupplierStock(supplierA, itemId, new BigDecimal("1"), null));
         assertThat(alertsOf(data.item)).isEqualTo(Map.of("SUPPLIER_LOW_WATER", List.of("RESOLVED")));
@@ -313,17 +372,22 @@ abstract class AlertContract {
     @Test
     void the_bell_counts_open_alerts_not_seen_yet_and_an_escalation_lights_it_again() throws Exception {
         mvc.perform(post("/api/v1/alerts/seen").with(as(Role.BUYER))).andExpect(status().isNoContent());
-        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
+        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.unseen").value(0));
         move("RECEIPT", data.item, 15);
         lines(data.item, 10, 20, 50); // below warning: one alert
-        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(1));
+        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.unseen").value(1));
         mvc.perform(post("/api/v1/alerts/seen").with(as(Role.BUYER))).andExpect(status().isNoContent());
-        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
+        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.unseen").value(0));
         move("ISSUE", data.item, 15); // 0: the same alert escalates to stockout
-        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(1));
+        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.unseen").value(1));
         mvc.perform(post("/api/v1/alerts/seen").with(as(Role.BUYER))).andExpect(status().isNoContent());
         move("RECEIPT", data.item, 5); // 5: eases to below safety: no news
-        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
+        mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                .andExpect(jsonPath("$.unseen").value(0));
     }
 
     @Test
@@ -335,24 +399,39 @@ abstract class AlertContract {
             mvc.perform(post("/api/v1/alerts/seen").with(as(r))).andExpect(status().isNoContent());
         }
         try {
-            // the buyer cares about another warehouse only, the planner about stockouts only; the warehouse user saved nothing
-            send(put("/api/v1/notifications/preferences"), as(Role.BUYER),
-                    "{\"emailMode\":\"OFF\",\"warehouses\":[\"" + other + "\"]}").andExpect(status().isOk());
-            send(put("/api/v1/notifications/preferences"), as(Role.PLANNER),
-                    "{\"emailMode\":\"IMMEDIATE\",\"alertTypes\":[\"STOCKOUT\"]}").andExpect(status().isOk());
+            // the buyer cares about another warehouse only, the planner about stockouts only; the warehouse user saved
+            // nothing
+            send(
+                            put("/api/v1/notifications/preferences"),
+                            as(Role.BUYER),
+                            "{\"emailMode\":\"OFF\",\"warehouses\":[\"" + other + "\"]}")
+                    .andExpect(status().isOk());
+            send(
+                            put("/api/v1/notifications/preferences"),
+                            as(Role.PLANNER),
+                            "{\"emailMode\":\"IMMEDIATE\",\"alertTypes\":[\"STOCKOUT\"]}")
+                    .andExpect(status().isOk());
             move("RECEIPT", data.item, 15);
             lines(data.item, 10, 20, 50); // below warning in data.warehouse
-            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
-            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.PLANNER))).andExpect(jsonPath("$.unseen").value(0));
-            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.WAREHOUSE))).andExpect(jsonPath("$.unseen").value(1));
+            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                    .andExpect(jsonPath("$.unseen").value(0));
+            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.PLANNER)))
+                    .andExpect(jsonPath("$.unseen").value(0));
+            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.WAREHOUSE)))
+                    .andExpect(jsonPath("$.unseen").value(1));
             move("ISSUE", data.item, 15); // stockout: now the planner's business too
-            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.PLANNER))).andExpect(jsonPath("$.unseen").value(1));
-            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER))).andExpect(jsonPath("$.unseen").value(0));
+            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.PLANNER)))
+                    .andExpect(jsonPath("$.unseen").value(1));
+            mvc.perform(get("/api/v1/alerts/unseen").with(as(Role.BUYER)))
+                    .andExpect(jsonPath("$.unseen").value(0));
             long id = onlyAlertOf(data.item);
             // the API as the bell and the centre: the caller's interest by default, everything on scope=all
             mvc.perform(get("/api/v1/alerts").param("item", data.item).with(as(Role.BUYER)))
                     .andExpect(jsonPath("$.totalElements").value(0));
-            mvc.perform(get("/api/v1/alerts").param("item", data.item).param("scope", "all").with(as(Role.BUYER)))
+            mvc.perform(get("/api/v1/alerts")
+                            .param("item", data.item)
+                            .param("scope", "all")
+                            .with(as(Role.BUYER)))
                     .andExpect(jsonPath("$.content[0].id").value(id));
             mvc.perform(get("/api/v1/alerts").param("item", data.item).with(as(Role.PLANNER)))
                     .andExpect(jsonPath("$.content[0].id").value(id));
@@ -361,19 +440,27 @@ abstract class AlertContract {
                     .andExpect(jsonPath("$.errors[0].field").value("scope"));
             // the centre shows the buyer its own warehouses by default, everything it may see on asking
             mvc.perform(get("/alerts").param("item", data.item).with(page(Role.BUYER)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\""))));
-            mvc.perform(get("/alerts").param("item", data.item).param("scope", "all").with(page(Role.BUYER)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                            org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.not(
+                                    org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\""))));
+            mvc.perform(get("/alerts")
+                            .param("item", data.item)
+                            .param("scope", "all")
+                            .with(page(Role.BUYER)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
             // the filters keep what was chosen (status by its name, type by its constant)
-            mvc.perform(get("/alerts").param("status", "RESOLVED").param("type", "BELOW_SAFETY").with(page(Role.BUYER)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                            org.hamcrest.Matchers.allOf(
+            mvc.perform(get("/alerts")
+                            .param("status", "RESOLVED")
+                            .param("type", "BELOW_SAFETY")
+                            .with(page(Role.BUYER)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.allOf(
                                     org.hamcrest.Matchers.containsString("value=\"RESOLVED\" selected"),
                                     org.hamcrest.Matchers.containsString("value=\"BELOW_SAFETY\" selected"))));
         } finally { // other tests (and other classes sharing this database) expect the defaults
-            jdbc.sql("DELETE FROM notification_preference WHERE username IN ('t-buyer', 't-planner')").update();
+            jdbc.sql("DELETE FROM notification_preference WHERE username IN ('t-buyer', 't-planner')")
+                    .update();
         }
     }
 
@@ -398,7 +485,8 @@ abstract class AlertContract {
                 .andExpect(jsonPath("$.acknowledged[0]").value(b))
                 .andExpect(jsonPath("$.skipped[0]").value(a));
         assertThat(alertsOf(second)).isEqualTo(Map.of("STOCKOUT", List.of("ACKNOWLEDGED")));
-        mvc.perform(get("/api/v1/alerts/" + b).with(as(Role.VIEWER))).andExpect(jsonPath("$.ackComment").value("一起补货"));
+        mvc.perform(get("/api/v1/alerts/" + b).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.ackComment").value("一起补货"));
         send(post("/api/v1/alerts/ack"), as(Role.BUYER), "{\"ids\":[]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("ids"));
@@ -407,34 +495,51 @@ abstract class AlertContract {
                 .andExpect(status().isNotFound());
         assertThat(alertsOf(third)).isEqualTo(Map.of("STOCKOUT", List.of("OPEN")));
         // the page: all OPEN alerts the filter shows
-        mvc.perform(post("/alerts/ack").with(page(Role.WAREHOUSE)).with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.csrf())
-                        .param("filtered", "true").param("item", third).param("scope", "all").param("comment", "盘点后处理"))
+        mvc.perform(
+                        post("/alerts/ack")
+                                .with(page(Role.WAREHOUSE))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("filtered", "true")
+                                .param("item", third)
+                                .param("scope", "all")
+                                .param("comment", "盘点后处理"))
                 .andExpect(status().is3xxRedirection());
         assertThat(alertsOf(third)).isEqualTo(Map.of("STOCKOUT", List.of("ACKNOWLEDGED")));
-        mvc.perform(get("/api/v1/alerts/" + c).with(as(Role.VIEWER))).andExpect(jsonPath("$.ackComment").value("盘点后处理"));
+        mvc.perform(get("/api/v1/alerts/" + c).with(as(Role.VIEWER)))
+                .andExpect(jsonPath("$.ackComment").value("盘点后处理"));
     }
 
     @Test
     void the_alert_centre_groups_by_warehouse_and_by_supplier() throws Exception {
         lines(data.item, 10, 20, 50); // on T-SUP-A's source list
         long id = onlyAlertOf(data.item);
-        mvc.perform(get("/alerts").param("item", data.item).param("group", "SUPPLIER").with(page(Role.BUYER)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("class=\"group-heading\" data-group=\"" + Fixtures.SUPPLIER_A + "\"")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                            org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
+        mvc.perform(get("/alerts")
+                        .param("item", data.item)
+                        .param("group", "SUPPLIER")
+                        .with(page(Role.BUYER)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "class=\"group-heading\" data-group=\"" + Fixtures.SUPPLIER_A + "\"")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-alert=\"" + id + "\"")));
         // the bell is drawn as an inline SVG, not an emoji, and only in the top bar (not again below the table)
         String centre = mvc.perform(get("/alerts").param("item", data.item).with(page(Role.BUYER)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(centre.split("id=\"bell\"", -1)).hasSize(2);
         assertThat(centre).contains("class=\"bell-icon\"").doesNotContain("\uD83D\uDD14");
         mvc.perform(get("/alerts/bell").with(page(Role.BUYER)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("<svg")));
-        mvc.perform(get("/alerts").param("item", data.item).param("group", "WAREHOUSE").with(page(Role.BUYER)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("class=\"group-heading\" data-group=\"" + data.warehouse + "\"")));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("<svg")));
+        mvc.perform(get("/alerts")
+                        .param("item", data.item)
+                        .param("group", "WAREHOUSE")
+                        .with(page(Role.BUYER)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "class=\"group-heading\" data-group=\"" + data.warehouse + "\"")));
     }
 
     @Test
@@ -482,25 +587,28 @@ abstract class AlertContract {
         for (Future<?> f : clients) {
             f.get(50, TimeUnit.SECONDS);
         }
-        BigDecimal stock = jdbc.sql("""
-                SELECT SUM(b.on_hand) FROM stock_balance b JOIN item i ON i.id = b.item_id WHERE i.code = :c""")
-                .param("c", data.item).query(BigDecimal.class).single();
+        BigDecimal stock =
+                jdbc.sql("""
+                SELECT SUM(b.on_hand) FROM stock_balance b JOIN item i ON i.id = b.item_id WHERE i.code = :c""").param("c", data.item).query(BigDecimal.class).single();
         assertThat(stock).isEqualByComparingTo("15");
-        assertThat(alertsOf(data.item).values()).allSatisfy(statuses ->
-                assertThat(statuses).doesNotContain("OPEN", "ACKNOWLEDGED")); // back at 15: inside
+        assertThat(alertsOf(data.item).values())
+                .allSatisfy(
+                        statuses -> assertThat(statuses).doesNotContain("OPEN", "ACKNOWLEDGED")); // back at 15: inside
         assertThat(alertsOf(data.item).get("BELOW_SAFETY")).containsExactly("RESOLVED");
         // every alert row closed with a stock at or above the warning line, every raise below it
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id
-                WHERE i.code = :c AND (a.qty_at_raise >= 15 OR a.qty_at_resolve < 15)""")
-                .param("c", data.item).query(Long.class).single()).isZero();
+                WHERE i.code = :c AND (a.qty_at_raise >= 15 OR a.qty_at_resolve < 15)""").param("c", data.item).query(Long.class).single())
+                .isZero();
     }
 
     private void postLine(String type, int qty) {
         for (int attempt = 0; ; attempt++) {
             try {
-                ledger.post(new PostingRequest(List.of(new MovementRequest(type, data.item, data.bin1, null, null,
-                        BigDecimal.valueOf(qty), null, null, null))), null);
+                ledger.post(
+                        new PostingRequest(List.of(new MovementRequest(
+                                type, data.item, data.bin1, null, null, BigDecimal.valueOf(qty), null, null, null))),
+                        null);
                 return;
             } catch (InsufficientStockException e) {
                 if (attempt > 50) {
@@ -514,7 +622,6 @@ abstract class AlertContract {
     private long idOf(String item, String type) {
         return jdbc.sql("""
                 SELECT a.id FROM stock_alert a JOIN item i ON i.id = a.item_id
-                WHERE i.code = :c AND a.alert_type = :t AND a.open_key IS NOT NULL""")
-                .param("c", item).param("t", type).query(Long.class).single();
+                WHERE i.code = :c AND a.alert_type = :t AND a.open_key IS NOT NULL""").param("c", item).param("t", type).query(Long.class).single();
     }
 }

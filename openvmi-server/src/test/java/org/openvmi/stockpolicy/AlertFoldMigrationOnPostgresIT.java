@@ -1,7 +1,6 @@
 package org.openvmi.stockpolicy;
 
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openvmi.testsupport.PostgresAvailable;
@@ -17,8 +16,8 @@ class AlertFoldMigrationOnPostgresIT extends AlertFoldMigrationContract {
     @Override
     DataSource freshDatabase() {
         database = PostgresTestDatabase.createDatabase();
-        return new DriverManagerDataSource(PostgresTestDatabase.url(database), PostgresTestDatabase.user(),
-                PostgresTestDatabase.password());
+        return new DriverManagerDataSource(
+                PostgresTestDatabase.url(database), PostgresTestDatabase.user(), PostgresTestDatabase.password());
     }
 
     @AfterEach

@@ -3,5 +3,4 @@ package org.openvmi.stockpolicy;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class StockPolicyOnH2Test extends StockPolicyContract {
-}
+class StockPolicyOnH2Test extends StockPolicyContract {}

@@ -3,5 +3,4 @@ package org.openvmi.stockpolicy;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class StockPolicyOnPostgresIT extends StockPolicyContract {
-}
+class StockPolicyOnPostgresIT extends StockPolicyContract {}

@@ -1,8 +1,17 @@
 package org.openvmi.supplier;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -22,31 +31,27 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** The supplier portal home: own items at the buyer, own vs consignment, days of cover, never another supplier's stock. */
 abstract class PortalContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     NamedParameterJdbcTemplate batch;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -55,8 +60,9 @@ abstract class PortalContract {
     @BeforeEach
     void fixtures() throws Exception {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             data = new LedgerTestData(items, warehouses, suppliers); // data.item is on T-SUP-A's list
         } finally {
@@ -70,9 +76,11 @@ abstract class PortalContract {
     }
 
     private void move(String type, String location, String owner, int qty) throws Exception {
-        mvc.perform(post("/api/v1/movements").with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + data.item + "\",\"location\":\"" + location
-                         + "\",\"owner\":\"" + owner + "\",\"qty\":" + qty + "}]}"))
+        mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + data.item + "\",\"location\":\""
+                                + location + "\",\"owner\":\"" + owner + "\",\"qty\":" + qty + "}]}"))
                 .andExpect(status().is2xxSuccessful());
     }
 
@@ -86,14 +94,18 @@ abstract class PortalContract {
         String a = mvc.perform(get("/api/v1/portal").with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(number(a, "ownOnHand")).isEqualByComparingTo("72");
         assertThat(number(a, "consignmentOnHand")).isEqualByComparingTo("50");
         assertThat(number(a, "consumed")).isEqualByComparingTo("28");
         assertThat(number(a, "daysOfCover")).isEqualByComparingTo("122");
         assertThat(a).doesNotContain(Fixtures.SUPPLIER_B);
         String b = mvc.perform(get("/api/v1/portal").with(asUser(Fixtures.SUPPLIER_USER_B)))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(number(b, "consignmentOnHand")).isEqualByComparingTo("40");
         assertThat(b).doesNotContain("\"" + Fixtures.SUPPLIER_A + "\"");
         mvc.perform(get("/portal").session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
@@ -102,7 +114,9 @@ abstract class PortalContract {
                 .andExpect(content().string(containsString("consumption-chart")))
                 .andExpect(content().string(containsString("slot-calloffs")))
                 .andExpect(content().string(containsString("portal-suggestions")));
-        mvc.perform(get("/portal").session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)).param("lang", "zh_CN"))
+        mvc.perform(get("/portal")
+                        .session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A))
+                        .param("lang", "zh_CN"))
                 .andExpect(content().string(containsString("您在采购方的物料")));
         mvc.perform(get("/api/v1/portal").with(as(Role.BUYER))).andExpect(status().isForbidden());
     }

@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class PortalOnH2Test extends PortalContract {
-}
+class PortalOnH2Test extends PortalContract {}

@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class PortalOnPostgresIT extends PortalContract {
-}
+class PortalOnPostgresIT extends PortalContract {}

@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class SupplierInvitationOnPostgresIT extends SupplierInvitationContract {
-}
+class SupplierInvitationOnPostgresIT extends SupplierInvitationContract {}

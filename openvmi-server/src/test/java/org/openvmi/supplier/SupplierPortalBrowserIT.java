@@ -1,11 +1,12 @@
 package org.openvmi.supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,8 +21,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The issue's scene: a supplier user logs in, downloads nothing but uploads its stock file, sees its figures in the
  * portal, and cannot open another supplier's stock (404) nor the buyer's comparison of suppliers (403).
@@ -31,10 +30,13 @@ class SupplierPortalBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     NamedParameterJdbcTemplate batch;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     SupplierStocks stocks;
 
@@ -47,9 +49,11 @@ class SupplierPortalBrowserIT {
         SupplierTestData data = new SupplierTestData(jdbc, batch);
         String prefix = Fixtures.unique("BRW");
         mine = data.items(prefix + "A", 2, Fixtures.SUPPLIER_A, 5, "1.00", true);
-        theirs = data.items(prefix + "B", 1, Fixtures.SUPPLIER_B, 5, "1.00", true).get(0);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        theirs = data.items(prefix + "B", 1, Fixtures.SUPPLIER_B, 5, "1.00", true)
+                .get(0);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             SupplierStockReport report = new SupplierStockReport();
             report.setSupplier(Fixtures.SUPPLIER_B);
@@ -61,23 +65,32 @@ class SupplierPortalBrowserIT {
     }
 
     @Test
-    void a_supplier_uploads_its_stock_file_sees_its_data_and_cannot_open_another_suppliers(Browser supplier) throws Exception {
+    void a_supplier_uploads_its_stock_file_sees_its_data_and_cannot_open_another_suppliers(Browser supplier)
+            throws Exception {
         Path file = Files.createTempFile("supplier-stock", ".csv");
-        Files.writeString(file, "item,available,inProduction,availableFrom,leadTimeDays\n"
-                                + mine.get(0) + ",1200,300,2030-01-15,6\n" + mine.get(1) + ",75,,,\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "item,available,inProduction,availableFrom,leadTimeDays\n" + mine.get(0) + ",1200,300,2030-01-15,6\n"
+                        + mine.get(1) + ",75,,,\n",
+                StandardCharsets.UTF_8);
         supplier.logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
         // other browser tests in this context may have reported stock of T-SUP-A's items too
         supplier.open("/portal");
-        int reportedBefore = Integer.parseInt(supplier.byId("count-reported").getText().trim());
+        int reportedBefore =
+                Integer.parseInt(supplier.byId("count-reported").getText().trim());
         supplier.open("/supplier-stock?lang=en");
         supplier.byId("file").sendKeys(file.toAbsolutePath().toString());
         supplier.click("upload");
         supplier.awaitText("upload-done", "2 row(s) imported.");
         supplier.open("/supplier-stock");
         assertThat(supplier.byId("stock-" + Fixtures.SUPPLIER_A + "-" + mine.get(0))
-                .findElement(By.cssSelector(".available")).getText()).isEqualTo("1,200");
+                        .findElement(By.cssSelector(".available"))
+                        .getText())
+                .isEqualTo("1,200");
         assertThat(supplier.byId("stock-" + Fixtures.SUPPLIER_A + "-" + mine.get(1))
-                .findElement(By.cssSelector(".available")).getText()).isEqualTo("75");
+                        .findElement(By.cssSelector(".available"))
+                        .getText())
+                .isEqualTo("75");
         String page = supplier.driver().getPageSource();
         assertThat(page).doesNotContain(theirs).doesNotContain("24680");
 

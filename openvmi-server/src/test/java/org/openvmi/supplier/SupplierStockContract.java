@@ -1,11 +1,23 @@
 package org.openvmi.supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.ApiKeys;
@@ -22,30 +34,21 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Supplier-side available stock: reported by API and file, isolated per supplier, history, stale flag, low water. */
 abstract class SupplierStockContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     NamedParameterJdbcTemplate batch;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ApiKeys apiKeys;
 
@@ -62,37 +65,48 @@ abstract class SupplierStockContract {
         Fixtures.ensure(jdbc, users);
         data = new SupplierTestData(jdbc, batch);
         String prefix = Fixtures.unique("SS");
-        onlyA = data.items(prefix + "A", 1, Fixtures.SUPPLIER_A, 7, "2.95", true).get(0);
-        onlyB = data.items(prefix + "B", 1, Fixtures.SUPPLIER_B, 3, "3.10", true).get(0);
-        both = data.items(prefix + "AB", 1, Fixtures.SUPPLIER_A, 7, "2.95", true).get(0);
+        onlyA = data.items(prefix + "A", 1, Fixtures.SUPPLIER_A, 7, "2.95", true)
+                .get(0);
+        onlyB = data.items(prefix + "B", 1, Fixtures.SUPPLIER_B, 3, "3.10", true)
+                .get(0);
+        both = data.items(prefix + "AB", 1, Fixtures.SUPPLIER_A, 7, "2.95", true)
+                .get(0);
         data.source(List.of(both), Fixtures.SUPPLIER_B, 3, "3.10", false);
     }
 
     private ResultActions report(RequestPostProcessor caller, String json) throws Exception {
-        return mvc.perform(post("/api/v1/supplier-stock").with(caller).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/supplier-stock")
+                .with(caller)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private ResultActions reportWithKey(String key, String json) throws Exception {
-        return mvc.perform(post("/api/v1/supplier-stock").header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/v1/supplier-stock")
+                .header("X-API-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private static String body(String supplier, String item, int available) {
         return "{" + (supplier == null ? "" : "\"supplier\":\"" + supplier + "\",")
-               + "\"lines\":[{\"item\":\"" + item + "\",\"available\":" + available
-               + ",\"inProduction\":2000,\"availableFrom\":\"2026-12-01\",\"leadTimeDays\":5}]}";
+                + "\"lines\":[{\"item\":\"" + item + "\",\"available\":" + available
+                + ",\"inProduction\":2000,\"availableFrom\":\"2026-12-01\",\"leadTimeDays\":5}]}";
     }
 
     private String snapshot() {
         return String.join(";", jdbc.sql("""
                 SELECT s.code || '/' || i.code || '/' || ss.available_qty || '/' || ss.version FROM supplier_stock ss
-                JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id ORDER BY s.code, i.code""")
-                .query(String.class).list()) + "#" + jdbc.sql("SELECT COUNT(*) FROM supplier_stock_history").query(Long.class).single();
+                JOIN supplier s ON s.id = ss.supplier_id JOIN item i ON i.id = ss.item_id ORDER BY s.code, i.code""").query(String.class).list()) + "#"
+                + jdbc.sql("SELECT COUNT(*) FROM supplier_stock_history")
+                        .query(Long.class)
+                        .single();
     }
 
     @Test
     void a_supplier_reports_its_stock_by_api_and_every_report_is_kept_as_history() throws Exception {
-        report(supA, body(Fixtures.SUPPLIER_A, onlyA, 5000)).andExpect(status().isOk())
+        report(supA, body(Fixtures.SUPPLIER_A, onlyA, 5000))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].supplier").value(Fixtures.SUPPLIER_A))
                 .andExpect(jsonPath("$[0].item").value(onlyA))
                 .andExpect(jsonPath("$[0].available").value(5000))
@@ -107,7 +121,8 @@ abstract class SupplierStockContract {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content", hasSize(1)))
                 .andExpect(jsonPath("$.content[0].available").value(4200));
-        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history").with(supA))
+        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA + "/history")
+                        .with(supA))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].available").value(4200))
@@ -125,13 +140,17 @@ abstract class SupplierStockContract {
     @Test
     void a_report_is_all_or_nothing_and_names_the_bad_lines() throws Exception {
         String before = snapshot();
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10},{\"item\":\"" + onlyB
-                     + "\",\"available\":5},{\"item\":\"" + both + "\",\"available\":-1}]}")
+        report(
+                        supA,
+                        "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10},{\"item\":\"" + onlyB
+                                + "\",\"available\":5},{\"item\":\"" + both + "\",\"available\":-1}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("lines[1].item")))
                 .andExpect(content().string(containsString("lines[2].available")));
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10,\"asOf\":\""
-                     + OffsetDateTime.now(ZoneOffset.UTC).plusDays(1) + "\"}]}")
+        report(
+                        supA,
+                        "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10,\"asOf\":\""
+                                + OffsetDateTime.now(ZoneOffset.UTC).plusDays(1) + "\"}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("lines[0].asOf")));
         assertThat(snapshot()).isEqualTo(before);
@@ -149,15 +168,23 @@ abstract class SupplierStockContract {
         reportWithKey(keyA, body(Fixtures.SUPPLIER_B, onlyB, 1)).andExpect(status().isForbidden());
         reportWithKey(keyA, body(Fixtures.SUPPLIER_B, both, 1)).andExpect(status().isForbidden());
         reportWithKey(keyA, body(null, onlyB, 1)).andExpect(status().isBadRequest());
-        mvc.perform(multipart("/api/v1/supplier-stock/import").file(csv("item,available\n" + onlyB + ",1\n"))
-                .param("supplier", Fixtures.SUPPLIER_B).header("X-API-Key", keyA)).andExpect(status().isForbidden());
-        mvc.perform(multipart("/api/v1/supplier-stock/import").file(csv("item,available\n" + onlyB + ",1\n"))
-                .header("X-API-Key", keyA)).andExpect(status().isUnprocessableContent());
+        mvc.perform(multipart("/api/v1/supplier-stock/import")
+                        .file(csv("item,available\n" + onlyB + ",1\n"))
+                        .param("supplier", Fixtures.SUPPLIER_B)
+                        .header("X-API-Key", keyA))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/supplier-stock/import")
+                        .file(csv("item,available\n" + onlyB + ",1\n"))
+                        .header("X-API-Key", keyA))
+                .andExpect(status().isUnprocessableContent());
         assertThat(snapshot()).isEqualTo(before);
 
         // reads: another supplier's rows are invisible (404 when named)
         String list = mvc.perform(get("/api/v1/supplier-stock").header("X-API-Key", keyA))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> suppliers = JsonPath.read(list, "$.content[*].supplier");
         assertThat(suppliers).isNotEmpty().containsOnly(Fixtures.SUPPLIER_A);
         assertThat(list).doesNotContain(onlyB).doesNotContain("98765");
@@ -166,16 +193,22 @@ abstract class SupplierStockContract {
                 get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_B + "/" + both),
                 get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_B + "/" + onlyB),
                 get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_B + "/" + both + "/history"))) {
-            mvc.perform(read.header("X-API-Key", keyA)).andExpect(status().isNotFound())
+            mvc.perform(read.header("X-API-Key", keyA))
+                    .andExpect(status().isNotFound())
                     .andExpect(content().string(not(containsString("98765"))));
         }
         mvc.perform(get("/api/v1/supplier-stock").param("item", both).header("X-API-Key", keyA))
                 .andExpect(jsonPath("$.content", hasSize(1)))
                 .andExpect(jsonPath("$.content[0].supplier").value(Fixtures.SUPPLIER_A));
-        mvc.perform(get("/api/v1/supplier-stock/template").param("supplier", Fixtures.SUPPLIER_B).header("X-API-Key", keyA))
+        mvc.perform(get("/api/v1/supplier-stock/template")
+                        .param("supplier", Fixtures.SUPPLIER_B)
+                        .header("X-API-Key", keyA))
                 .andExpect(status().isForbidden());
         String template = mvc.perform(get("/api/v1/supplier-stock/template").header("X-API-Key", keyA))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(template).contains(onlyA).contains(both).doesNotContain(onlyB);
 
         // buyers read every supplier's rows but write none
@@ -188,39 +221,57 @@ abstract class SupplierStockContract {
     @Test
     void stock_reported_long_ago_is_flagged_stale() throws Exception {
         String old = OffsetDateTime.now(ZoneOffset.UTC).minusHours(100).toString();
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10,\"asOf\":\"" + old + "\"},"
-                     + "{\"item\":\"" + both + "\",\"available\":20}]}").andExpect(status().isOk());
-        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA).with(supA))
+        report(
+                        supA,
+                        "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":10,\"asOf\":\"" + old + "\"},"
+                                + "{\"item\":\"" + both + "\",\"available\":20}]}")
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + onlyA)
+                        .with(supA))
                 .andExpect(jsonPath("$.stale").value(true))
                 .andExpect(jsonPath("$.ageHours").value(100));
-        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + both).with(supA))
+        mvc.perform(get("/api/v1/supplier-stock/" + Fixtures.SUPPLIER_A + "/" + both)
+                        .with(supA))
                 .andExpect(jsonPath("$.stale").value(false));
-        String stale = mvc.perform(get("/api/v1/supplier-stock").param("stale", "true").param("size", "1000").with(supA))
-                .andReturn().getResponse().getContentAsString();
+        String stale = mvc.perform(get("/api/v1/supplier-stock")
+                        .param("stale", "true")
+                        .param("size", "1000")
+                        .with(supA))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(stale).contains(onlyA).doesNotContain(both);
     }
 
     @Test
     void stock_under_the_low_water_mark_raises_the_alert_and_recovering_resolves_it() throws Exception {
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":30,\"lowWater\":50}]}").andExpect(status().isOk());
+        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":30,\"lowWater\":50}]}")
+                .andExpect(status().isOk());
         assertThat(openLowWater(onlyA)).isEqualTo(1);
-        mvc.perform(get("/api/v1/alerts").param("type", "SUPPLIER_LOW_WATER").param("item", onlyA).with(supA))
+        mvc.perform(get("/api/v1/alerts")
+                        .param("type", "SUPPLIER_LOW_WATER")
+                        .param("item", onlyA)
+                        .with(supA))
                 .andExpect(jsonPath("$.content", hasSize(1)));
-        mvc.perform(get("/api/v1/alerts").param("type", "SUPPLIER_LOW_WATER").param("item", onlyA).with(supB))
+        mvc.perform(get("/api/v1/alerts")
+                        .param("type", "SUPPLIER_LOW_WATER")
+                        .param("item", onlyA)
+                        .with(supB))
                 .andExpect(jsonPath("$.content", hasSize(0)));
         // the mark is kept when a later report leaves it out
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":40}]}").andExpect(status().isOk())
+        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":40}]}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].lowWater").value(50));
         assertThat(openLowWater(onlyA)).isEqualTo(1);
-        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":80}]}").andExpect(status().isOk());
+        report(supA, "{\"lines\":[{\"item\":\"" + onlyA + "\",\"available\":80}]}")
+                .andExpect(status().isOk());
         assertThat(openLowWater(onlyA)).isZero();
     }
 
     private long openLowWater(String item) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id
-                WHERE i.code = :i AND a.alert_type = 'SUPPLIER_LOW_WATER' AND a.status <> 'RESOLVED'""")
-                .param("i", item).query(Long.class).single();
+                WHERE i.code = :i AND a.alert_type = 'SUPPLIER_LOW_WATER' AND a.status <> 'RESOLVED'""").param("i", item).query(Long.class).single();
     }
 
     @Test
@@ -234,18 +285,23 @@ abstract class SupplierStockContract {
             int fileRow = i + 2;
             String line = items.get(i) + "," + (i % 97) + ",10,2026-12-01,5,\n";
             good.append(line);
-            bad.append(switch (fileRow) {
-                case 101 -> items.get(i) + ",many,10,2026-12-01,5,\n";       // not a number
-                case 2500 -> "NO-SUCH-" + items.get(i) + ",5,10,2026-12-01,5,\n"; // not on the source list
-                case 4999 -> items.get(i) + ",-3,10,2026-12-01,5,\n";        // negative
-                default -> line;
-            });
+            bad.append(
+                    switch (fileRow) {
+                        case 101 -> items.get(i) + ",many,10,2026-12-01,5,\n"; // not a number
+                        case 2500 -> "NO-SUCH-" + items.get(i) + ",5,10,2026-12-01,5,\n"; // not on the source list
+                        case 4999 -> items.get(i) + ",-3,10,2026-12-01,5,\n"; // negative
+                        default -> line;
+                    });
         }
         long before = data.stockRows(supplier);
-        String refused = mvc.perform(multipart("/api/v1/supplier-stock/import").file(csv(bad.toString())).with(user))
+        String refused = mvc.perform(multipart("/api/v1/supplier-stock/import")
+                        .file(csv(bad.toString()))
+                        .with(user))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.rejected").value(3))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<Integer> rows = JsonPath.read(refused, "$.errors[*].row");
         assertThat(rows.stream().distinct().toList()).containsExactly(101, 2500, 4999);
         assertThat(refused).contains("NO-SUCH-");
@@ -253,15 +309,20 @@ abstract class SupplierStockContract {
         assertThat(data.historyRows(supplier)).isZero();
 
         long start = System.nanoTime();
-        mvc.perform(multipart("/api/v1/supplier-stock/import").file(csv(good.toString())).with(user))
+        mvc.perform(multipart("/api/v1/supplier-stock/import")
+                        .file(csv(good.toString()))
+                        .with(user))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(5000))
                 .andExpect(jsonPath("$.created").value(5000));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("supplier stock: 5,000-row CSV imported in %d ms on %s%n", millis, getClass().getSimpleName());
+        System.out.printf(
+                "supplier stock: 5,000-row CSV imported in %d ms on %s%n",
+                millis, getClass().getSimpleName());
         assertThat(data.stockRows(supplier)).isEqualTo(5000);
         assertThat(data.historyRows(supplier)).isEqualTo(5000);
-        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(99)).with(as(Role.BUYER)))
+        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(99))
+                        .with(as(Role.BUYER)))
                 .andExpect(jsonPath("$.available").value(99 % 97))
                 .andExpect(jsonPath("$.source").value("FILE"));
     }
@@ -271,33 +332,48 @@ abstract class SupplierStockContract {
         String supplier = data.supplierWithUser(users, "XLS");
         List<String> items = data.items(supplier, 2, supplier, 5, "1.00", true);
         RequestPostProcessor user = asUser(supplier.toLowerCase());
-        report(user, "{\"lines\":[{\"item\":\"" + items.get(0) + "\",\"available\":12.5,\"inProduction\":100,"
-                     + "\"availableFrom\":\"2030-02-01\",\"leadTimeDays\":9,\"lowWater\":3}]}").andExpect(status().isOk());
-        byte[] template = mvc.perform(get("/api/v1/supplier-stock/template").param("format", "xlsx").with(user))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        report(
+                        user,
+                        "{\"lines\":[{\"item\":\"" + items.get(0) + "\",\"available\":12.5,\"inProduction\":100,"
+                                + "\"availableFrom\":\"2030-02-01\",\"leadTimeDays\":9,\"lowWater\":3}]}")
+                .andExpect(status().isOk());
+        byte[] template = mvc.perform(get("/api/v1/supplier-stock/template")
+                        .param("format", "xlsx")
+                        .with(user))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         // the second item has no figures yet: the supplier fills them in
-        var rows = org.openvmi.shared.tabular.TabularFiles.read(new java.io.ByteArrayInputStream(template),
-                org.openvmi.shared.tabular.TabularFormat.XLSX);
+        var rows = org.openvmi.shared.tabular.TabularFiles.read(
+                new java.io.ByteArrayInputStream(template), org.openvmi.shared.tabular.TabularFormat.XLSX);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("item")).isEqualTo(items.get(0));
         assertThat(rows.get(0).get("available")).isEqualTo("12.5");
         assertThat(rows.get(0).get("availableFrom")).isEqualTo("2030-02-01");
         assertThat(rows.get(1).get("available")).isNull();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
-            wb.getSheetAt(0).getRow(2).createCell(3).setCellValue(40);   // item, itemName, supplierPartNo, available
+            wb.getSheetAt(0).getRow(2).createCell(3).setCellValue(40); // item, itemName, supplierPartNo, available
             var out = new java.io.ByteArrayOutputStream();
             wb.write(out);
-            mvc.perform(multipart("/api/v1/supplier-stock/import").file(new MockMultipartFile("file", "stock.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray())).with(user))
+            mvc.perform(multipart("/api/v1/supplier-stock/import")
+                            .file(new MockMultipartFile(
+                                    "file",
+                                    "stock.xlsx",
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    out.toByteArray()))
+                            .with(user))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.imported").value(2))
                     .andExpect(jsonPath("$.created").value(1))
                     .andExpect(jsonPath("$.updated").value(1));
         }
-        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(1)).with(user))
+        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(1))
+                        .with(user))
                 .andExpect(jsonPath("$.available").value(40))
                 .andExpect(jsonPath("$.source").value("FILE"));
-        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(0)).with(user))
+        mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(0))
+                        .with(user))
                 .andExpect(jsonPath("$.lowWater").value(3))
                 .andExpect(jsonPath("$.leadTimeDays").value(9));
     }

@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class SupplierStockFromErpOnPostgresIT extends SupplierStockFromErpContract {
-}
+class SupplierStockFromErpOnPostgresIT extends SupplierStockFromErpContract {}

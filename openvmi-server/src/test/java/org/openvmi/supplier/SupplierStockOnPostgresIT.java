@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class SupplierStockOnPostgresIT extends SupplierStockContract {
-}
+class SupplierStockOnPostgresIT extends SupplierStockContract {}

@@ -3,5 +3,4 @@ package org.openvmi.supplier;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class WhoHasStockOnH2Test extends WhoHasStockContract {
-}
+class WhoHasStockOnH2Test extends WhoHasStockContract {}

@@ -1,14 +1,14 @@
 package org.openvmi.testsupport;
 
-import org.openvmi.security.Role;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.openvmi.security.Role;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Raises alerts the way people do, through the API: a new item (on supplier T-SUP-A's source list), a warehouse with
@@ -26,16 +26,25 @@ public final class AlertTestData {
     public AlertTestData(MockMvc mvc, String supplier) throws Exception {
         this.mvc = mvc;
         send(post("/api/v1/items"), Role.ADMIN, "{\"code\":\"" + item + "\",\"name\":\"深沟球轴承\",\"uom\":\"PCS\"}");
-        send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + warehouse + "\",\"name\":\"仓 " + warehouse + "\"}");
-        send(post("/api/v1/warehouses/" + warehouse + "/locations"), Role.ADMIN,
+        send(
+                post("/api/v1/warehouses"),
+                Role.ADMIN,
+                "{\"code\":\"" + warehouse + "\",\"name\":\"仓 " + warehouse + "\"}");
+        send(
+                post("/api/v1/warehouses/" + warehouse + "/locations"),
+                Role.ADMIN,
                 "{\"code\":\"" + bin + "\",\"type\":\"STORAGE\"}");
         if (supplier != null) {
-            send(post("/api/v1/suppliers/" + supplier + "/items"), Role.ADMIN,
+            send(
+                    post("/api/v1/suppliers/" + supplier + "/items"),
+                    Role.ADMIN,
                     "{\"item\":\"" + item + "\",\"price\":2.5,\"leadTimeDays\":7}");
         }
         move("RECEIPT", 100);
-        mvc.perform(put("/api/v1/stock-policies/" + item + "/" + warehouse).with(as(Role.PLANNER))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"safety\":20,\"warning\":50,\"max\":200}"))
+        mvc.perform(put("/api/v1/stock-policies/" + item + "/" + warehouse)
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"safety\":20,\"warning\":50,\"max\":200}"))
                 .andExpect(status().isOk());
     }
 
@@ -51,14 +60,21 @@ public final class AlertTestData {
     }
 
     public void move(String type, int qty) throws Exception {
-        send(post("/api/v1/movements"), Role.WAREHOUSE, "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
-                + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
-                + ",\"reference\":\"T-ALERT\"}]}");
+        send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
+                        + "\",\"location\":\"" + bin + "\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
+                        + ",\"reference\":\"T-ALERT\"}]}");
     }
 
     private void send(MockHttpServletRequestBuilder request, Role role, String json) throws Exception {
-        int code = mvc.perform(request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(json))
-                .andReturn().getResponse().getStatus();
+        int code = mvc.perform(request.with(as(role))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         if (code >= 300) {
             throw new AssertionError(request + " answered " + code + " for " + json);
         }

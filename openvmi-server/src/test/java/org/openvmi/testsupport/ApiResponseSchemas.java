@@ -1,12 +1,5 @@
 package org.openvmi.testsupport;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -14,7 +7,12 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
@@ -37,7 +35,8 @@ public final class ApiResponseSchemas implements ResultHandler {
 
         private static OpenApiInteractionValidator load() {
             Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-            Path snapshot = module.getParent().resolve("docs").resolve("openapi").resolve("openvmi.json");
+            Path snapshot =
+                    module.getParent().resolve("docs").resolve("openapi").resolve("openvmi.json");
             if (!Files.isRegularFile(snapshot)) {
                 throw new IllegalStateException(snapshot + " is missing: the API's responses cannot be checked");
             }
@@ -61,8 +60,10 @@ public final class ApiResponseSchemas implements ResultHandler {
         @SuppressWarnings("rawtypes")
         private static Schema nullableReference(Schema property, Map<String, Schema> components) {
             List<Schema> allOf = property.getAllOf();
-            if (!Boolean.TRUE.equals(property.getNullable()) || allOf == null || allOf.size() != 1
-                || allOf.get(0).get$ref() == null) {
+            if (!Boolean.TRUE.equals(property.getNullable())
+                    || allOf == null
+                    || allOf.size() != 1
+                    || allOf.get(0).get$ref() == null) {
                 return property;
             }
             String ref = allOf.get(0).get$ref();
@@ -90,8 +91,8 @@ public final class ApiResponseSchemas implements ResultHandler {
         ValidationReport report = Document.VALIDATOR.validateResponse(path, method(request), response(response));
         if (report.hasErrors()) {
             throw new AssertionError("The response to " + request.getMethod() + " " + path + " ("
-                                     + response.getStatus() + ") does not match docs/openapi/openvmi.json:\n"
-                                     + describe(report) + "\nbody: " + abbreviate(response));
+                    + response.getStatus() + ") does not match docs/openapi/openvmi.json:\n"
+                    + describe(report) + "\nbody: " + abbreviate(response));
         }
     }
 
@@ -100,8 +101,8 @@ public final class ApiResponseSchemas implements ResultHandler {
     }
 
     private static SimpleResponse response(MockHttpServletResponse response) {
-        SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.getStatus())
-                .withBody(response.getContentAsByteArray());
+        SimpleResponse.Builder builder =
+                SimpleResponse.Builder.status(response.getStatus()).withBody(response.getContentAsByteArray());
         Collection<String> names = response.getHeaderNames();
         for (String name : names) {
             builder.withHeader(name, response.getHeaders(name));

@@ -1,13 +1,12 @@
 package org.openvmi.testsupport;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The check every MockMvc API test runs: responses that break the committed OpenAPI document fail, others pass. */
 class ApiResponseSchemasTest {
@@ -18,8 +17,7 @@ class ApiResponseSchemasTest {
 
     private final ApiResponseSchemas schemas = new ApiResponseSchemas();
 
-    private record Answer(MockHttpServletRequest request, MockHttpServletResponse response) {
-    }
+    private record Answer(MockHttpServletRequest request, MockHttpServletResponse response) {}
 
     private static Answer answer(String method, String path, int status, String contentType, String body)
             throws Exception {
@@ -44,23 +42,33 @@ class ApiResponseSchemasTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> check(answer("DELETE", "/api/v1/items/BRG-1", 204, null, null)))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> check(answer("GET", "/api/v1/items/NONE", 404, "application/problem+json",
-                """
+        assertThatCode(() -> check(answer("GET", "/api/v1/items/NONE", 404, "application/problem+json", """
                 {"type":"about:blank","title":"Not Found","status":404,"detail":"no item","instance":null}""")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void a_wrong_type_fails_naming_the_field() {
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/BRG-1", 200, "application/json",
-                ITEM.replace("\"unitCost\":3.2", "\"unitCost\":\"3.20\"")))).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /api/v1/items/BRG-1").hasMessageContaining("/unitCost");
+        assertThatThrownBy(() -> check(answer(
+                        "GET",
+                        "/api/v1/items/BRG-1",
+                        200,
+                        "application/json",
+                        ITEM.replace("\"unitCost\":3.2", "\"unitCost\":\"3.20\""))))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /api/v1/items/BRG-1")
+                .hasMessageContaining("/unitCost");
     }
 
     @Test
     void a_null_the_schema_does_not_allow_fails() {
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/BRG-1", 200, "application/json",
-                ITEM.replace("\"lotTracked\":false", "\"lotTracked\":null")))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> check(answer(
+                        "GET",
+                        "/api/v1/items/BRG-1",
+                        200,
+                        "application/json",
+                        ITEM.replace("\"lotTracked\":false", "\"lotTracked\":null"))))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("/lotTracked");
     }
 
@@ -68,35 +76,47 @@ class ApiResponseSchemasTest {
     void a_nested_record_may_be_null_where_the_document_says_so_and_is_checked_when_present() {
         String transfer = """
                 {"id":1,"status":"DRAFT","version":0,"lines":[],"differenceReport":%s}""";
-        assertThatCode(() -> check(answer("GET", "/api/v1/transfers/1", 200, "application/json",
-                transfer.formatted("null")))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/transfers/1", 200, "application/json",
-                transfer.formatted("\"none\"")))).isInstanceOf(AssertionError.class)
+        assertThatCode(() -> check(
+                        answer("GET", "/api/v1/transfers/1", 200, "application/json", transfer.formatted("null"))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> check(
+                        answer("GET", "/api/v1/transfers/1", 200, "application/json", transfer.formatted("\"none\""))))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("/differenceReport");
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/transfers/1", 200, "application/json",
-                transfer.formatted("{\"surplus\":1}")))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> check(answer(
+                        "GET", "/api/v1/transfers/1", 200, "application/json", transfer.formatted("{\"surplus\":1}"))))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("surplus");
     }
 
     @Test
     void a_field_the_schema_does_not_name_fails() {
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/BRG-1", 200, "application/json",
-                ITEM.replace("{", "{\"secret\":\"x\",")))).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> check(answer(
+                        "GET",
+                        "/api/v1/items/BRG-1",
+                        200,
+                        "application/json",
+                        ITEM.replace("{", "{\"secret\":\"x\","))))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("secret");
     }
 
     @Test
     void an_undocumented_status_or_content_type_fails() {
         assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/BRG-1", 202, "application/json", ITEM)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("202");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("202");
         assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/BRG-1", 200, "text/plain", "BRG-1")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("text/plain");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("text/plain");
     }
 
     @Test
     void a_problem_without_its_required_members_fails() {
-        assertThatThrownBy(() -> check(answer("GET", "/api/v1/items/NONE", 404, "application/problem+json",
-                "{\"detail\":\"no item\"}"))).isInstanceOf(AssertionError.class).hasMessageContaining("status");
+        assertThatThrownBy(() -> check(answer(
+                        "GET", "/api/v1/items/NONE", 404, "application/problem+json", "{\"detail\":\"no item\"}")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("status");
     }
 
     @Test

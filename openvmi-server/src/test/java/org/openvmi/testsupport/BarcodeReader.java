@@ -1,29 +1,26 @@
 package org.openvmi.testsupport;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.util.Map;
-
-import javax.imageio.ImageIO;
-
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** Reads a barcode image back with ZXing's decoder, as a scanner would. */
 public final class BarcodeReader {
 
-    private BarcodeReader() {
-    }
+    private BarcodeReader() {}
 
     public static Result decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        BinaryBitmap bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true));
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -24,8 +24,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.util.logging.Level;
 
 /**
  * One headless chromium, driven through chromedriver, for one test method; see {@link BrowserTest}. The helpers wait
@@ -61,8 +59,9 @@ public final class Browser implements AutoCloseable {
         Path chrome = chromeBinary();
         Path chromedriver = chromedriver();
         if (!Files.isExecutable(chrome) || !Files.isExecutable(chromedriver)) {
-            throw new IllegalStateException("Browser tests need chromium at " + chrome + " and chromedriver at " + chromedriver
-                                            + ": install Debian's chromium and chromium-driver, or set CHROME_BIN / CHROMEDRIVER");
+            throw new IllegalStateException(
+                    "Browser tests need chromium at " + chrome + " and chromedriver at " + chromedriver
+                            + ": install Debian's chromium and chromium-driver, or set CHROME_BIN / CHROMEDRIVER");
         }
         // Selenium Manager is skipped because the driver service gets its executable below; should it ever run
         // anyway, it must not download a browser or driver.
@@ -77,9 +76,18 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chrome.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
         LoggingPreferences logs = new LoggingPreferences();
@@ -162,7 +170,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String id) {
-        await("#" + id + " to be clickable", ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        await("#" + id + " to be clickable", ExpectedConditions.elementToBeClickable(By.id(id)))
+                .click();
         return this;
     }
 
@@ -195,11 +204,19 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             StringBuilder report = new StringBuilder()
-                    .append("URL: ").append(safely(driver::getCurrentUrl)).append('\n')
-                    .append("Title: ").append(safely(driver::getTitle)).append('\n')
-                    .append("Failure: ").append(failure).append('\n')
-                    .append("Browser console:\n").append(safely(() -> driver.manage().logs().get(LogType.BROWSER).getAll()
-                            .stream().map(Object::toString).collect(Collectors.joining("\n"))))
+                    .append("URL: ")
+                    .append(safely(driver::getCurrentUrl))
+                    .append('\n')
+                    .append("Title: ")
+                    .append(safely(driver::getTitle))
+                    .append('\n')
+                    .append("Failure: ")
+                    .append(failure)
+                    .append('\n')
+                    .append("Browser console:\n")
+                    .append(safely(() -> driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(Object::toString)
+                            .collect(Collectors.joining("\n"))))
                     .append('\n');
             Files.writeString(Path.of(base + ".txt"), report, StandardCharsets.UTF_8);
             Files.writeString(Path.of(base + ".html"), safely(driver::getPageSource), StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package org.openvmi.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -26,12 +25,13 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  *       under {@code target/browser-failures/}.</li>
  * </ul>
  */
-public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterTestExecutionCallback,
-        AfterEachCallback {
+public class BrowserExtension
+        implements ExecutionCondition, ParameterResolver, AfterTestExecutionCallback, AfterEachCallback {
 
     static final Path FAILURES = Path.of("target", "browser-failures");
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
     private static Boolean installed;
 
     @Override
@@ -43,14 +43,17 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
             if (installed == null) {
                 installed = isExecutable(Browser.chromeBinary()) && isExecutable(Browser.chromedriver());
                 if (!installed) {
-                    System.err.println("*** chromium (" + Browser.chromeBinary() + ") or chromedriver (" + Browser.chromedriver()
-                                       + ") missing: SKIPPING browser tests. Install Debian's chromium and chromium-driver,"
-                                       + " or set CHROME_BIN / CHROMEDRIVER (set CI=true to make them fail instead) ***");
+                    System.err.println(
+                            "*** chromium (" + Browser.chromeBinary() + ") or chromedriver (" + Browser.chromedriver()
+                                    + ") missing: SKIPPING browser tests. Install Debian's chromium and chromium-driver,"
+                                    + " or set CHROME_BIN / CHROMEDRIVER (set CI=true to make them fail instead) ***");
                 }
             }
         }
-        return installed ? ConditionEvaluationResult.enabled("chromium and chromedriver installed")
-                : ConditionEvaluationResult.disabled("chromium or chromedriver not installed (outside CI browser tests are skipped)");
+        return installed
+                ? ConditionEvaluationResult.enabled("chromium and chromedriver installed")
+                : ConditionEvaluationResult.disabled(
+                        "chromium or chromedriver not installed (outside CI browser tests are skipped)");
     }
 
     @Override
@@ -64,7 +67,9 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
         ExtensionContext.Store store = methodStore(context);
         Browser browser = store.get(Browser.class, Browser.class);
         if (browser == null) {
-            String port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
+            String port = SpringExtension.getApplicationContext(context)
+                    .getEnvironment()
+                    .getRequiredProperty("local.server.port");
             browser = Browser.start("http://localhost:" + port);
             store.put(Browser.class, browser);
         }
@@ -76,17 +81,19 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
     public void afterTestExecution(ExtensionContext context) {
         Browser browser = methodStore(context).get(Browser.class, Browser.class);
         Throwable failure = context.getExecutionException().orElse(null);
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
         for (String suffix : new String[] {".png", ".html", ".txt"}) {
             try {
-                Files.deleteIfExists(FAILURES.resolve(name + suffix));   // from an earlier run
+                Files.deleteIfExists(FAILURES.resolve(name + suffix)); // from an earlier run
             } catch (IOException ignored) {
                 // a leftover report does no harm
             }
         }
         if (browser != null && failure != null) {
             Path report = browser.saveFailureReport(FAILURES, name, failure);
-            System.err.println("*** Browser test failed: screenshot and page source in " + report.toAbsolutePath() + ".* ***");
+            System.err.println(
+                    "*** Browser test failed: screenshot and page source in " + report.toAbsolutePath() + ".* ***");
         }
     }
 

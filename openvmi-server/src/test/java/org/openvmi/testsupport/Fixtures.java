@@ -1,14 +1,13 @@
 package org.openvmi.testsupport;
 
-import java.util.EnumSet;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.util.EnumSet;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserCommand;
 import org.openvmi.security.UserDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
  * Users of every role and two suppliers (T-SUP-A, T-SUP-B, each with a supplier user) in the test's database.
@@ -22,16 +21,21 @@ public final class Fixtures {
     public static final String SUPPLIER_USER_A = "t-sup-a";
     public static final String SUPPLIER_USER_B = "t-sup-b";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Idempotent: safe to call from every test. */
     public static synchronized void ensure(JdbcClient jdbc, UserDirectory users) {
-        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 't-admin'").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = 't-admin'")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         for (String code : new String[] {SUPPLIER_A, SUPPLIER_B}) {
-            jdbc.sql("INSERT INTO supplier (code, name) VALUES (:c, :n)").param("c", code).param("n", "Test supplier " + code).update();
+            jdbc.sql("INSERT INTO supplier (code, name) VALUES (:c, :n)")
+                    .param("c", code)
+                    .param("n", "Test supplier " + code)
+                    .update();
         }
         for (Role role : Role.values()) {
             if (role != Role.SUPPLIER) {

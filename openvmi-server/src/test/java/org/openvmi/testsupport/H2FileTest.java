@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ContextConfiguration;
@@ -15,5 +14,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2FileTestDatabase.class)
-public @interface H2FileTest {
-}
+public @interface H2FileTest {}

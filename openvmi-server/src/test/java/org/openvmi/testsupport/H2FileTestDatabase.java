@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,13 +27,18 @@ public class H2FileTestDatabase implements ApplicationContextInitializer<Configu
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("deleteH2TestFile",
-                () -> delete(folder));
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("h2-file-test-database", Map.of(
-                "openvmi.data-dir", folder.toString(),
-                // the URL of application.yml, so that the file is opened exactly as the running product opens it
-                "spring.datasource.username", "sa",
-                "spring.datasource.password", "")));
+        ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("deleteH2TestFile", () -> delete(folder));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "h2-file-test-database",
+                        Map.of(
+                                "openvmi.data-dir", folder.toString(),
+                                // the URL of application.yml, so that the file is opened exactly as the running product
+                                // opens it
+                                "spring.datasource.username", "sa",
+                                "spring.datasource.password", "")));
     }
 
     private static void delete(Path folder) {

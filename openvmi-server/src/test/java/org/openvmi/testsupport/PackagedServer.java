@@ -36,7 +36,7 @@ public final class PackagedServer implements AutoCloseable {
         Path jar = Path.of(System.getProperty("basedir", "."), "target", "openvmi.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run `./mvnw package` (failsafe runs "
-                                            + "after package, so `verify` builds it first)");
+                    + "after package, so `verify` builds it first)");
         }
         return jar;
     }
@@ -50,22 +50,34 @@ public final class PackagedServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: the server starts in about half the time, and these tests measure nothing
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8",
-                "-jar", jar().toAbsolutePath().toString(),
-                "--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx384m",
+                "-Dfile.encoding=UTF-8",
+                "-jar",
+                jar().toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
                 "--logging.level.org.openvmi=INFO"));
         command.addAll(arguments);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + logTail());
+                throw new IllegalStateException(
+                        "the server exited with " + process.exitValue() + "; log:\n" + logTail());
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }

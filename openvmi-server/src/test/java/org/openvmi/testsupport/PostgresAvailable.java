@@ -22,12 +22,13 @@ public class PostgresAvailable implements ExecutionCondition {
                 reachable = PostgresTestDatabase.reachable();
                 if (!reachable) {
                     System.err.println("*** PostgreSQL not reachable at " + PostgresTestDatabase.adminUrl()
-                                       + ": SKIPPING PostgreSQL tests (set CI=true to make them fail instead) ***");
+                            + ": SKIPPING PostgreSQL tests (set CI=true to make them fail instead) ***");
                 }
             }
         }
-        return reachable ? ConditionEvaluationResult.enabled("PostgreSQL reachable")
+        return reachable
+                ? ConditionEvaluationResult.enabled("PostgreSQL reachable")
                 : ConditionEvaluationResult.disabled("PostgreSQL not reachable at " + PostgresTestDatabase.adminUrl()
-                                                     + " (outside CI such tests are skipped)");
+                        + " (outside CI such tests are skipped)");
     }
 }

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,9 +13,13 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailable.class)
-@SpringBootTest(properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false", "openvmi.planning.replan=false",
-        "openvmi.planning.catch-up=false"})
+@SpringBootTest(
+        properties = {
+            "openvmi.security.bcrypt-strength=4",
+            "openvmi.demo-data=false",
+            "openvmi.planning.replan=false",
+            "openvmi.planning.catch-up=false"
+        })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
-public @interface PostgresTest {
-}
+public @interface PostgresTest {}

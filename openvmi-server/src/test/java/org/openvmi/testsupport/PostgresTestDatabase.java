@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +32,8 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 
     /** Creates a new, empty database and returns its name. */
     public static String createDatabase() {
-        String name = "openvmi_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name =
+                "openvmi_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("CREATE DATABASE " + name);
         return name;
     }
@@ -55,8 +55,8 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         // while they are destroyed (the event publication registry, jobs finishing their last run). The first
         // disposable bean registered is the last one destroyed. At JVM exit the context is closed first, then dropped
         // (a plain hook racing Spring's own shutdown hook left the context waiting for a database that was gone).
-        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("dropPostgresTestDatabase",
-                drop::run);
+        ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("dropPostgresTestDatabase", drop::run);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
             drop.run();
@@ -65,12 +65,21 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         // Spring keeps up to 32 test contexts alive, each with its own pool; Hikari's default keeps all 10 connections
         // of every pool open, so 10 cached PostgreSQL contexts exhausted the server's 100 connections ("too many
         // clients already"). A cached context now keeps one idle connection and grows on demand.
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pg-test-database", Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", user(),
-                "spring.datasource.password", password(),
-                "spring.datasource.hikari.minimum-idle", "1",
-                "spring.datasource.hikari.idle-timeout", "10000")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "pg-test-database",
+                        Map.of(
+                                "spring.datasource.url",
+                                url,
+                                "spring.datasource.username",
+                                user(),
+                                "spring.datasource.password",
+                                password(),
+                                "spring.datasource.hikari.minimum-idle",
+                                "1",
+                                "spring.datasource.hikari.idle-timeout",
+                                "10000")));
     }
 
     public static boolean reachable() {
@@ -83,10 +92,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 
     private static void execute(String sql) {
         try (Connection c = DriverManager.getConnection(adminUrl(), user(), password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + adminUrl() + ": " + sql + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + adminUrl() + ": " + sql + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,9 @@
 package org.openvmi.transferplan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openvmi.catalog.ItemCatalog;
@@ -29,8 +30,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The transfer board as people use it: a planner plans in Chinese and sees the cover chart and the move with its
  * reason and both costs, accepts it and sees the transfer order; the warehouse keeps the lanes in English; a viewer
@@ -41,18 +40,25 @@ class TransferBoardBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     InventoryLedger ledger;
+
     @Autowired
     StockPolicies policies;
+
     @Autowired
     TransferLanes lanes;
 
@@ -61,8 +67,9 @@ class TransferBoardBrowserIT {
     private final String w2 = Fixtures.unique("BT2");
 
     private void data() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             for (String w : List.of(w1, w2)) {
                 WarehouseCommand c = new WarehouseCommand();
@@ -97,8 +104,10 @@ class TransferBoardBrowserIT {
                 }
                 policies.put(item, w, p);
             }
-            ledger.post(new PostingRequest(List.of(new MovementRequest("RECEIPT", item, w2 + "-A1", "OWN", null,
-                    new BigDecimal("250"), null, null, "T-TPB"))), null);
+            ledger.post(
+                    new PostingRequest(List.of(new MovementRequest(
+                            "RECEIPT", item, w2 + "-A1", "OWN", null, new BigDecimal("250"), null, null, "T-TPB"))),
+                    null);
             lanes.create(new TransferLaneRequest(w2, w1, new BigDecimal("0.80"), 2, null));
         } finally {
             SecurityContextHolder.clearContext();
@@ -107,12 +116,14 @@ class TransferBoardBrowserIT {
 
     /** Waits until the element contains the text. */
     private static void shows(Browser browser, By by, String text) {
-        browser.await(by + " to contain '" + text + "'",
+        browser.await(
+                by + " to contain '" + text + "'",
                 org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     @Test
-    void a_planner_plans_and_accepts_the_warehouse_keeps_lanes_a_viewer_reads_and_a_supplier_is_refused(Browser browser) {
+    void a_planner_plans_and_accepts_the_warehouse_keeps_lanes_a_viewer_reads_and_a_supplier_is_refused(
+            Browser browser) {
         Fixtures.ensure(jdbc, users);
         data();
 
@@ -123,14 +134,21 @@ class TransferBoardBrowserIT {
         browser.click("plan-run");
         shows(browser, By.id("plan-head"), "计划 ");
         shows(browser, By.id("move-table"), w2);
-        assertThat(browser.byId("move-table").getText()).contains(item).contains(w1).contains("40")
-                .contains("提前期内低于安全库存").contains("高于最大库存");
+        assertThat(browser.byId("move-table").getText())
+                .contains(item)
+                .contains(w1)
+                .contains("40")
+                .contains("提前期内低于安全库存")
+                .contains("高于最大库存");
         assertThat(browser.byId("plan-status").getText()).isEqualTo("待接受");
-        browser.await("the cover chart drawn", d -> !d.findElements(By.cssSelector("#cover-chart canvas")).isEmpty());
+        browser.await(
+                "the cover chart drawn",
+                d -> !d.findElements(By.cssSelector("#cover-chart canvas")).isEmpty());
         browser.screenshot("transfer-board-zh");
         browser.click("plan-accept");
         browser.awaitText("plan-status", "已接受");
-        assertThat(browser.driver().findElements(By.cssSelector("#move-table a[href^='/transfers/']"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.cssSelector("#move-table a[href^='/transfers/']")))
+                .hasSize(1);
         String plan = browser.currentPath();
 
         Browser warehouse = browser.another().logIn("t-warehouse", Fixtures.PASSWORD);

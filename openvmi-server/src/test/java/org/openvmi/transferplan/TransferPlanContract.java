@@ -1,5 +1,14 @@
 package org.openvmi.transferplan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -29,15 +37,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Transfer plans through the REST API, on H2 and PostgreSQL. Use case: three warehouses of one item — one short, two
  * overflowing — and lanes of different costs; the plan moves whole packs over the cheapest lane, accepting it creates
@@ -47,16 +46,22 @@ abstract class TransferPlanContract {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -94,11 +99,11 @@ abstract class TransferPlanContract {
         s.setPackSize(new BigDecimal("10"));
         s.setPrimary(true);
         suppliers.addSource(Fixtures.SUPPLIER_A, s);
-        policy(w1, 20, 40, 100);   // nothing there: needs 40 (4 packs)
+        policy(w1, 20, 40, 100); // nothing there: needs 40 (4 packs)
         policy(w2, 50, 60, 100);
         policy(w3, 50, 60, 100);
-        receive(w2 + "-A1", "300");  // 200 above max
-        receive(w3 + "-A1", "150");  // 50 above max
+        receive(w2 + "-A1", "300"); // 200 above max
+        receive(w3 + "-A1", "150"); // 50 above max
         lane(w2, w1, "2.00", 3).andExpect(status().isCreated());
         lane(w3, w1, "0.50", 1).andExpect(status().isCreated());
     }
@@ -111,7 +116,8 @@ abstract class TransferPlanContract {
     }
 
     private void policy(String warehouse, int safety, int warning, int max) throws Exception {
-        mvc.perform(put("/api/v1/stock-policies/" + item + "/" + warehouse).with(as(Role.PLANNER))
+        mvc.perform(put("/api/v1/stock-policies/" + item + "/" + warehouse)
+                        .with(as(Role.PLANNER))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"safety\":%d,\"warning\":%d,\"max\":%d,\"serviceLevel\":0.95,\"mode\":\"MANUAL\"}"
                                 .formatted(safety, warning, max)))
@@ -119,19 +125,27 @@ abstract class TransferPlanContract {
     }
 
     private void receive(String location, String qty) throws Exception {
-        mvc.perform(post("/api/v1/movements").with(as(Role.WAREHOUSE)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
                                 .formatted(item, location, qty)))
                 .andExpect(status().isCreated());
     }
 
     ResultActions lane(String from, String to, String cost, int days) throws Exception {
-        return postJson("/api/v1/transfer-lanes", Role.WAREHOUSE,
-                "{\"from\":\"%s\",\"to\":\"%s\",\"costPerUnit\":%s,\"transitDays\":%d}".formatted(from, to, cost, days));
+        return postJson(
+                "/api/v1/transfer-lanes",
+                Role.WAREHOUSE,
+                "{\"from\":\"%s\",\"to\":\"%s\",\"costPerUnit\":%s,\"transitDays\":%d}"
+                        .formatted(from, to, cost, days));
     }
 
     ResultActions postJson(String path, Role role, String body) throws Exception {
-        return mvc.perform(post(path).with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post(path)
+                .with(as(role))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     String scope() {
@@ -139,14 +153,19 @@ abstract class TransferPlanContract {
     }
 
     long plan() throws Exception {
-        String body = postJson("/api/v1/transfer-plans", Role.PLANNER, scope()).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+        String body = postJson("/api/v1/transfer-plans", Role.PLANNER, scope())
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(body).get("id").asLong();
     }
 
     long transfers(long plan) {
-        return jdbc.sql("SELECT COUNT(*) FROM stock_transfer WHERE reference = :r").param("r", "TP-" + plan)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM stock_transfer WHERE reference = :r")
+                .param("r", "TP-" + plan)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -172,13 +191,19 @@ abstract class TransferPlanContract {
     @Test
     void accepting_creates_the_transfer_order_once_on_retry() throws Exception {
         long id = plan();
-        postJson("/api/v1/transfer-plans/" + id + "/accept", Role.BUYER, "").andExpect(status().isOk())
+        postJson("/api/v1/transfer-plans/" + id + "/accept", Role.BUYER, "")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
                 .andExpect(jsonPath("$.moves[0].transfer").isNumber());
-        JsonNode first = json.readTree(mvc.perform(get("/api/v1/transfer-plans/" + id).with(as(Role.VIEWER)))
-                .andReturn().getResponse().getContentAsString());
-        postJson("/api/v1/transfer-plans/" + id + "/accept", Role.BUYER, "").andExpect(status().isOk())
-                .andExpect(jsonPath("$.moves[0].transfer").value(first.get("moves").get(0).get("transfer").asLong()));
+        JsonNode first =
+                json.readTree(mvc.perform(get("/api/v1/transfer-plans/" + id).with(as(Role.VIEWER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        postJson("/api/v1/transfer-plans/" + id + "/accept", Role.BUYER, "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.moves[0].transfer")
+                        .value(first.get("moves").get(0).get("transfer").asLong()));
         assertThat(transfers(id)).isEqualTo(1);
         long transfer = first.get("moves").get(0).get("transfer").asLong();
         mvc.perform(get("/api/v1/transfers/" + transfer).with(as(Role.WAREHOUSE)))
@@ -196,7 +221,9 @@ abstract class TransferPlanContract {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(() -> postJson("/api/v1/transfer-plans/" + id + "/accept", Role.PLANNER, "")
-                        .andReturn().getResponse().getStatus());
+                        .andReturn()
+                        .getResponse()
+                        .getStatus());
             }
             for (Future<Integer> f : pool.invokeAll(calls)) {
                 assertThat(f.get()).isEqualTo(200);
@@ -212,16 +239,23 @@ abstract class TransferPlanContract {
         long id = plan();
         var session = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
         String zh = mvc.perform(get("/transfer-plans/" + id).session(session).locale(java.util.Locale.CHINESE))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(zh).contains("plan-head").contains("提前期内低于安全库存").contains("cover-chart-data");
         String en = mvc.perform(get("/transfer-lanes").session(session).locale(java.util.Locale.ENGLISH))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(en).contains(w3);
     }
 
     @Test
     void bad_input_is_refused_naming_the_field_and_changes_nothing() throws Exception {
-        long before = jdbc.sql("SELECT COUNT(*) FROM transfer_plan").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM transfer_plan").query(Long.class).single();
         postJson("/api/v1/transfer-plans", Role.PLANNER, "{\"warehouses\":[\"" + w1 + "\",\"NO-SUCH-WH\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -236,36 +270,58 @@ abstract class TransferPlanContract {
         postJson("/api/v1/transfer-plans", Role.PLANNER, "{\"items\":[\"NO-SUCH-ITEM\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("items[0]"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfer_plan").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfer_plan")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
         postJson("/api/v1/transfer-plans/999999999/accept", Role.PLANNER, "").andExpect(status().isNotFound());
 
-        long lanes = jdbc.sql("SELECT COUNT(*) FROM transfer_lane").query(Long.class).single();
-        lane(w1, w2, "-1", 2).andExpect(status().isBadRequest())
+        long lanes =
+                jdbc.sql("SELECT COUNT(*) FROM transfer_lane").query(Long.class).single();
+        lane(w1, w2, "-1", 2)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("costPerUnit"));
-        lane(w1, w2, "1", -2).andExpect(status().isBadRequest())
+        lane(w1, w2, "1", -2)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("transitDays"));
-        lane(w1, "NO-SUCH-WH", "1", 2).andExpect(status().isBadRequest())
+        lane(w1, "NO-SUCH-WH", "1", 2)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
-        lane(w1, w1, "1", 2).andExpect(status().isUnprocessableContent())
+        lane(w1, w1, "1", 2)
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
-        lane(w3, w1, "1", 2).andExpect(status().isConflict())
+        lane(w3, w1, "1", 2)
+                .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfer_lane").query(Long.class).single()).isEqualTo(lanes);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transfer_lane")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(lanes);
     }
 
     @Test
     void a_lane_is_changed_with_its_version_and_a_stale_version_is_a_conflict() throws Exception {
-        JsonNode lane = json.readTree(lane(w1, w2, "1.5", 2).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString());
+        JsonNode lane = json.readTree(lane(w1, w2, "1.5", 2)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         long id = lane.get("id").asLong();
-        mvc.perform(put("/api/v1/transfer-lanes/" + id).with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/v1/transfer-lanes/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"costPerUnit\":2.5,\"transitDays\":4,\"version\":0}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.costPerUnit").value(2.5))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.costPerUnit").value(2.5))
                 .andExpect(jsonPath("$.transitDays").value(4));
-        mvc.perform(put("/api/v1/transfer-lanes/" + id).with(as(Role.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/v1/transfer-lanes/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"costPerUnit\":3,\"transitDays\":4,\"version\":0}"))
                 .andExpect(status().isConflict());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/transfer-lanes/" + id)
-                .with(as(Role.WAREHOUSE))).andExpect(status().isNoContent());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/transfer-lanes/" + id)
+                        .with(as(Role.WAREHOUSE)))
+                .andExpect(status().isNoContent());
     }
 }

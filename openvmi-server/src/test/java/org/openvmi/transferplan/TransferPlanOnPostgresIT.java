@@ -3,5 +3,4 @@ package org.openvmi.transferplan;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class TransferPlanOnPostgresIT extends TransferPlanContract {
-}
+class TransferPlanOnPostgresIT extends TransferPlanContract {}

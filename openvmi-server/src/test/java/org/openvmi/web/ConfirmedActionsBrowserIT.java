@@ -1,7 +1,8 @@
 package org.openvmi.web;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -15,8 +16,6 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Delete buttons asked through an inline {@code onsubmit="return confirm(…)"}, which the Content-Security-Policy
  * blocks without a word: one click deleted the record. Now a form's data-confirm question is asked by openvmi.js;
@@ -27,6 +26,7 @@ class ConfirmedActionsBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -43,13 +43,18 @@ class ConfirmedActionsBrowserIT {
     }
 
     private int warehouses(String code) {
-        return jdbc.sql("SELECT COUNT(*) FROM warehouse WHERE code = :c").param("c", code).query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM warehouse WHERE code = :c")
+                .param("c", code)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void deleting_asks_first_and_dismissing_the_question_keeps_the_record(Browser browser) {
         String code = Fixtures.unique("CNF");
-        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, '确认仓')").param("c", code).update();
+        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, '确认仓')")
+                .param("c", code)
+                .update();
         browser.logIn("t-admin", Fixtures.PASSWORD);
         browser.open("/warehouses/" + code);
         browser.script("window.notReloaded = true;");
@@ -59,7 +64,9 @@ class ConfirmedActionsBrowserIT {
         assertThat(question.getText()).isEqualTo("确定删除这条记录吗？");
         question.dismiss();
 
-        assertThat(browser.script("return window.notReloaded === true;")).as("the form was not sent").isEqualTo(true);
+        assertThat(browser.script("return window.notReloaded === true;"))
+                .as("the form was not sent")
+                .isEqualTo(true);
         assertThat(browser.currentPath()).isEqualTo("/warehouses/" + code);
         assertThat(warehouses(code)).isEqualTo(1);
 

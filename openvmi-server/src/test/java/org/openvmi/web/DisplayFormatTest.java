@@ -1,5 +1,10 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +14,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.UnitsOfMeasure;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /** What the pages print for quantities, money, percentages and times, in both languages. */
 class DisplayFormatTest {
@@ -38,7 +37,8 @@ class DisplayFormatTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         DisplayProperties properties = new DisplayProperties(zone, currency);
-        return new DisplayFormat(units, properties, messages, Clock.fixed(NOW, ZoneOffset.UTC), new UserTimeZone(null, properties));
+        return new DisplayFormat(
+                units, properties, messages, Clock.fixed(NOW, ZoneOffset.UTC), new UserTimeZone(null, properties));
     }
 
     private static void in(Locale locale) {

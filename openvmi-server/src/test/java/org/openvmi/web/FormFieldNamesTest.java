@@ -1,5 +1,8 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ItemCatalog;
@@ -26,9 +28,6 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
 /**
  * Issue 13: a shared form fragment rendered every field three times, so a form saved unchanged posted
  * "深圳仓,深圳仓,true" as the name. Every form of every form page must post each field once; a name may repeat only
@@ -37,24 +36,33 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @H2Test
 class FormFieldNamesTest {
 
-    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONTROL = Pattern.compile("<(input|select|textarea)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+            Pattern.compile("<form\\b[^>]*>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTROL =
+            Pattern.compile("<(input|select|textarea)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("\\sname=\"([^\"]*)\"");
     private static final Pattern TYPE = Pattern.compile("\\stype=\"([^\"]*)\"");
     /** Forms whose rows are a list on purpose: the controller reads these names as lists, one value per row. */
-    private static final Map<String, Set<String>> LISTS = Map.of("#requisition-form", Set.of("item", "qty", "neededBy"));
+    private static final Map<String, Set<String>> LISTS =
+            Map.of("#requisition-form", Set.of("item", "qty", "neededBy"));
+
     private static final Pattern FORM_ID = Pattern.compile("<form\\b[^>]*\\sid=\"([^\"]*)\"");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -63,8 +71,9 @@ class FormFieldNamesTest {
     @BeforeEach
     void masterData() {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             data = new LedgerTestData(items, warehouses, suppliers);
         } finally {
@@ -76,17 +85,35 @@ class FormFieldNamesTest {
     void no_form_page_of_the_buyer_side_posts_a_field_twice() throws Exception {
         MockHttpSession admin = UiSessions.login(mvc, "t-admin");
         List<String> pages = List.of(
-                "/items/new", "/items/" + data.item + "/edit",
-                "/warehouses/new", "/warehouses/" + data.warehouse,
+                "/items/new",
+                "/items/" + data.item + "/edit",
+                "/warehouses/new",
+                "/warehouses/" + data.warehouse,
                 "/warehouses/" + data.warehouse + "/locations/" + data.bin1 + "/edit",
-                "/suppliers/new", "/suppliers/" + Fixtures.SUPPLIER_A,
+                "/suppliers/new",
+                "/suppliers/" + Fixtures.SUPPLIER_A,
                 "/suppliers/" + Fixtures.SUPPLIER_A + "/items/" + data.item + "/edit",
-                "/stock-policies", "/stock-policies?location=" + data.warehouse,
-                "/transfers/new", "/counts/new", "/reservations", "/scan",
-                "/requisitions/new", "/approval-rules", "/receipts/new", "/invoices/new",
-                "/vmi/agreements/new", "/vmi/calloffs", "/supplier-invitations", "/supplier-stock",
-                "/admin/users/new", "/admin/users/t-buyer/edit", "/admin/api-keys", "/admin/webhooks",
-                "/notifications/preferences", "/imports", "/planning/runs");
+                "/stock-policies",
+                "/stock-policies?location=" + data.warehouse,
+                "/transfers/new",
+                "/counts/new",
+                "/reservations",
+                "/scan",
+                "/requisitions/new",
+                "/approval-rules",
+                "/receipts/new",
+                "/invoices/new",
+                "/vmi/agreements/new",
+                "/vmi/calloffs",
+                "/supplier-invitations",
+                "/supplier-stock",
+                "/admin/users/new",
+                "/admin/users/t-buyer/edit",
+                "/admin/api-keys",
+                "/admin/webhooks",
+                "/notifications/preferences",
+                "/imports",
+                "/planning/runs");
         assertThat(duplicates(admin, pages)).isEmpty();
     }
 
@@ -102,7 +129,9 @@ class FormFieldNamesTest {
         List<String> found = new ArrayList<>();
         for (String page : pages) {
             String html = mvc.perform(get(page).session(session).header("Accept-Language", "zh-CN"))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(html).as(page).contains("<form");
             Matcher form = FORM.matcher(html);
             while (form.find()) {
@@ -116,11 +145,14 @@ class FormFieldNamesTest {
                         continue;
                     }
                     Matcher type = TYPE.matcher(control.group(2));
-                    String kind = control.group(1).equalsIgnoreCase("input") ? (type.find() ? type.group(1) : "text") : control.group(1);
+                    String kind = control.group(1).equalsIgnoreCase("input")
+                            ? (type.find() ? type.group(1) : "text")
+                            : control.group(1);
                     types.computeIfAbsent(name.group(1), n -> new ArrayList<>()).add(kind.toLowerCase());
                 }
                 types.forEach((name, kinds) -> {
-                    boolean choices = kinds.stream().allMatch(k -> k.equals("checkbox")) || kinds.stream().allMatch(k -> k.equals("radio"));
+                    boolean choices = kinds.stream().allMatch(k -> k.equals("checkbox"))
+                            || kinds.stream().allMatch(k -> k.equals("radio"));
                     // Spring's "_name" marker says "this checkbox list was on the form"; one per checkbox does no harm
                     boolean markers = name.startsWith("_") && kinds.stream().allMatch(k -> k.equals("hidden"));
                     boolean list = LISTS.getOrDefault(formName, Set.of()).contains(name);

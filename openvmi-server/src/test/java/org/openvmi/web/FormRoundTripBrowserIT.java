@@ -1,22 +1,23 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.consignment.AgreementRequest;
-import org.openvmi.consignment.Agreements;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierCommand;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.catalog.WarehouseCommand;
+import org.openvmi.consignment.AgreementRequest;
+import org.openvmi.consignment.Agreements;
 import org.openvmi.inventory.LedgerTestData;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.stockpolicy.StockPolicies;
@@ -29,8 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13, as a new user found it in chromium: a form opened and saved unchanged must leave its record exactly as it
@@ -45,16 +44,22 @@ class FormRoundTripBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
+
     @Autowired
     StockPolicies policies;
+
     @Autowired
     Agreements agreements;
 
@@ -66,8 +71,9 @@ class FormRoundTripBrowserIT {
     @BeforeEach
     void masterData() {
         Fixtures.ensure(jdbc, users);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
             data = new LedgerTestData(items, warehouses, suppliers);
             WarehouseCommand w = new WarehouseCommand();
@@ -83,10 +89,30 @@ class FormRoundTripBrowserIT {
             lines.setMax(new BigDecimal("10"));
             policies.put(data.item, data.warehouse, lines);
             // pack size and MOQ of its own, which the page does not show
-            agreement = agreements.create(new AgreementRequest(Fixtures.SUPPLIER_A, "CNY", null, 48, "MONTHLY", null,
-                    "UNTIL_CONSUMED", java.time.LocalDate.of(2026, 1, 1), null, "迟到每小时罚款 10 元", new BigDecimal("10"),
-                    null, List.of(new AgreementRequest.Line(data.item, data.vmi, new BigDecimal("10"), new BigDecimal("100"),
-                    new BigDecimal("2.95"), null, new BigDecimal("6"), new BigDecimal("12"))))).id();
+            agreement = agreements
+                    .create(new AgreementRequest(
+                            Fixtures.SUPPLIER_A,
+                            "CNY",
+                            null,
+                            48,
+                            "MONTHLY",
+                            null,
+                            "UNTIL_CONSUMED",
+                            java.time.LocalDate.of(2026, 1, 1),
+                            null,
+                            "迟到每小时罚款 10 元",
+                            new BigDecimal("10"),
+                            null,
+                            List.of(new AgreementRequest.Line(
+                                    data.item,
+                                    data.vmi,
+                                    new BigDecimal("10"),
+                                    new BigDecimal("100"),
+                                    new BigDecimal("2.95"),
+                                    null,
+                                    new BigDecimal("6"),
+                                    new BigDecimal("12")))))
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -98,51 +124,102 @@ class FormRoundTripBrowserIT {
         long audits = auditEntries();
         List<String> changed = new ArrayList<>();
         String item = "SELECT * FROM item WHERE code = '" + data.item + "'";
-        String barcodes = "SELECT b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code = '" + data.item + "'";
+        String barcodes = "SELECT b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code = '"
+                + data.item + "'";
         roundTrip(browser, changed, "/items/" + data.item + "/edit", "save", item, barcodes);
-        roundTrip(browser, changed, "/warehouses/" + data.warehouse, "save",
+        roundTrip(
+                browser,
+                changed,
+                "/warehouses/" + data.warehouse,
+                "save",
                 "SELECT * FROM warehouse WHERE code = '" + data.warehouse + "'");
-        for (String location : List.of(data.bin1, data.lineSide)) {   // allow-negative off and on
-            roundTrip(browser, changed, "/warehouses/" + data.warehouse + "/locations/" + location + "/edit", "save",
+        for (String location : List.of(data.bin1, data.lineSide)) { // allow-negative off and on
+            roundTrip(
+                    browser,
+                    changed,
+                    "/warehouses/" + data.warehouse + "/locations/" + location + "/edit",
+                    "save",
                     "SELECT * FROM location WHERE code = '" + location + "'");
         }
-        for (String code : List.of(supplier, inactiveSupplier)) {   // active on and off
-            roundTrip(browser, changed, "/suppliers/" + code, "save", "SELECT * FROM supplier WHERE code = '" + code + "'");
+        for (String code : List.of(supplier, inactiveSupplier)) { // active on and off
+            roundTrip(
+                    browser,
+                    changed,
+                    "/suppliers/" + code,
+                    "save",
+                    "SELECT * FROM supplier WHERE code = '" + code + "'");
         }
-        roundTrip(browser, changed, "/suppliers/" + Fixtures.SUPPLIER_A + "/items/" + data.item + "/edit", "save",
+        roundTrip(
+                browser,
+                changed,
+                "/suppliers/" + Fixtures.SUPPLIER_A + "/items/" + data.item + "/edit",
+                "save",
                 "SELECT si.* FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id"
-                + " WHERE i.code = '" + data.item + "' AND s.code = '" + Fixtures.SUPPLIER_A + "'");
-        roundTrip(browser, changed, "/stock-policies?location=" + data.warehouse, "save-all",
-                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + data.warehouse
-                + "' ORDER BY p.id");
-        roundTrip(browser, changed, "/admin/users/t-viewer/edit", "save", "SELECT * FROM app_user WHERE username = 't-viewer'");
-        roundTrip(browser, changed, "/admin/users/" + Fixtures.SUPPLIER_USER_B + "/edit", "save",
+                        + " WHERE i.code = '" + data.item + "' AND s.code = '" + Fixtures.SUPPLIER_A + "'");
+        roundTrip(
+                browser,
+                changed,
+                "/stock-policies?location=" + data.warehouse,
+                "save-all",
+                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '"
+                        + data.warehouse + "' ORDER BY p.id");
+        roundTrip(
+                browser,
+                changed,
+                "/admin/users/t-viewer/edit",
+                "save",
+                "SELECT * FROM app_user WHERE username = 't-viewer'");
+        roundTrip(
+                browser,
+                changed,
+                "/admin/users/" + Fixtures.SUPPLIER_USER_B + "/edit",
+                "save",
                 "SELECT * FROM app_user WHERE username = '" + Fixtures.SUPPLIER_USER_B + "'");
-        roundTrip(browser, changed, "/vmi/agreements/" + agreement + "/edit", "save-agreement",
+        roundTrip(
+                browser,
+                changed,
+                "/vmi/agreements/" + agreement + "/edit",
+                "save-agreement",
                 "SELECT * FROM vmi_agreement WHERE id = " + agreement,
                 "SELECT v.* FROM vmi_agreement_version v WHERE v.agreement_id = " + agreement + " ORDER BY v.id",
                 "SELECT l.* FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
-                + " WHERE v.agreement_id = " + agreement + " ORDER BY l.id");
-        browser.open("/notifications/preferences");   // the first save stores the defaults as a row
+                        + " WHERE v.agreement_id = " + agreement + " ORDER BY l.id");
+        browser.open("/notifications/preferences"); // the first save stores the defaults as a row
         browser.click("save");
         browser.byId("flash");
-        roundTrip(browser, changed, Set.of("UPDATED_AT"), "/notifications/preferences", "save",
+        roundTrip(
+                browser,
+                changed,
+                Set.of("UPDATED_AT"),
+                "/notifications/preferences",
+                "save",
                 "SELECT * FROM notification_preference WHERE username = 't-admin'");
         assertThat(changed).isEmpty();
-        assertThat(auditEntries()).as("audit entries written by saving unchanged forms").isEqualTo(audits);
+        assertThat(auditEntries())
+                .as("audit entries written by saving unchanged forms")
+                .isEqualTo(audits);
     }
 
     @Test
     void a_supplier_saves_its_stock_line_unchanged_and_it_stays_as_reported(Browser browser) {
         browser.logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);
         browser.open("/supplier-stock");
-        browser.type("line-item", data.item).type("line-available", "12.5").type("line-inProduction", "3")
-                .type("line-leadTimeDays", "7").type("line-lowWater", "2");
+        browser.type("line-item", data.item)
+                .type("line-available", "12.5")
+                .type("line-inProduction", "3")
+                .type("line-leadTimeDays", "7")
+                .type("line-lowWater", "2");
         browser.click("save-line");
         browser.byId("flash");
         List<String> changed = new ArrayList<>();
-        roundTrip(browser, changed, REPORT_STAMPS, "/supplier-stock?edit=" + data.item, "save-line",
-                "SELECT ss.* FROM supplier_stock ss JOIN item i ON i.id = ss.item_id WHERE i.code = '" + data.item + "'");
+        roundTrip(
+                browser,
+                changed,
+                REPORT_STAMPS,
+                "/supplier-stock?edit=" + data.item,
+                "save-line",
+                "SELECT ss.* FROM supplier_stock ss JOIN item i ON i.id = ss.item_id WHERE i.code = '" + data.item
+                        + "'");
         assertThat(changed).isEmpty();
     }
 
@@ -158,8 +235,11 @@ class FormRoundTripBrowserIT {
             assertThat(browser.byId("address").getDomProperty("value")).isEqualTo("新地址 " + lang);
 
             browser.open("/stock-policies?lang=" + lang);
-            browser.type("item", "NO-SUCH-" + lang).type("location", data.warehouse).type("safety", "1")
-                    .type("warning", "2").type("max", "x");
+            browser.type("item", "NO-SUCH-" + lang)
+                    .type("location", data.warehouse)
+                    .type("safety", "1")
+                    .type("warning", "2")
+                    .type("max", "x");
             browser.click("add-submit");
             assertThat(browser.byId("max-error").getText()).isEqualTo(zh ? "请输入数字" : "Please enter a number");
             assertThat(browser.byId("item").getDomProperty("value")).isEqualTo("NO-SUCH-" + lang);
@@ -172,18 +252,28 @@ class FormRoundTripBrowserIT {
 
             // a list form: the refusal names the line, the rows keep what was typed
             browser.open("/requisitions/new?lang=" + lang);
-            browser.type("warehouse", data.warehouse).type("note", "急用 " + lang).type("item-0", data.item)
-                    .type("qty-0", "5").type("item-1", "NO-SUCH-" + lang).type("qty-1", "7");
+            browser.type("warehouse", data.warehouse)
+                    .type("note", "急用 " + lang)
+                    .type("item-0", data.item)
+                    .type("qty-0", "5")
+                    .type("item-1", "NO-SUCH-" + lang)
+                    .type("qty-1", "7");
             browser.click("save");
-            assertThat(browser.byId("flash-error").getText()).isEqualTo(zh ? "第 2 行：物料“NO-SUCH-" + lang + "”不存在"
-                    : "Line 2: There is no item 'NO-SUCH-" + lang + "'");
-            assertThat(browser.byId("item-1-error").getText()).isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在"
-                    : "There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("flash-error").getText())
+                    .isEqualTo(
+                            zh
+                                    ? "第 2 行：物料“NO-SUCH-" + lang + "”不存在"
+                                    : "Line 2: There is no item 'NO-SUCH-" + lang + "'");
+            assertThat(browser.byId("item-1-error").getText())
+                    .isEqualTo(zh ? "物料“NO-SUCH-" + lang + "”不存在" : "There is no item 'NO-SUCH-" + lang + "'");
             assertThat(browser.byId("note").getDomProperty("value")).isEqualTo("急用 " + lang);
             assertThat(browser.byId("item-1").getDomProperty("value")).isEqualTo("NO-SUCH-" + lang);
             assertThat(browser.byId("qty-1").getDomProperty("value")).isEqualTo("7");
         }
-        assertThat(jdbc.sql("SELECT name FROM warehouse WHERE code = :c").param("c", data.warehouse).query(String.class).single())
+        assertThat(jdbc.sql("SELECT name FROM warehouse WHERE code = :c")
+                        .param("c", data.warehouse)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("深圳仓");
     }
 
@@ -192,67 +282,203 @@ class FormRoundTripBrowserIT {
         browser.logIn("t-admin", Fixtures.PASSWORD);
         List<String> changed = new ArrayList<>();
         String item = Fixtures.unique("NI");
-        create(browser, "/items/new", "#item-form", "save", Map.of("code", item, "name", "新物料 轴承 " + item, "uom", "KG",
-                "category", "bearings", "unitCost", "3.2", "barcodesText", "690" + Math.abs(item.hashCode())), "lotTracked");
-        roundTrip(browser, changed, "/items/" + item + "/edit", "save", "SELECT * FROM item WHERE code = '" + item + "'",
+        create(
+                browser,
+                "/items/new",
+                "#item-form",
+                "save",
+                Map.of(
+                        "code",
+                        item,
+                        "name",
+                        "新物料 轴承 " + item,
+                        "uom",
+                        "KG",
+                        "category",
+                        "bearings",
+                        "unitCost",
+                        "3.2",
+                        "barcodesText",
+                        "690" + Math.abs(item.hashCode())),
+                "lotTracked");
+        roundTrip(
+                browser,
+                changed,
+                "/items/" + item + "/edit",
+                "save",
+                "SELECT * FROM item WHERE code = '" + item + "'",
                 "SELECT b.barcode FROM item_barcode b JOIN item i ON i.id = b.item_id WHERE i.code = '" + item + "'");
 
         String warehouse = Fixtures.unique("NW");
-        create(browser, "/warehouses/new", "#warehouse-form", "save",
+        create(
+                browser,
+                "/warehouses/new",
+                "#warehouse-form",
+                "save",
                 Map.of("code", warehouse, "name", "新仓 " + warehouse, "address", "苏州市 3 号"));
-        roundTrip(browser, changed, "/warehouses/" + warehouse, "save", "SELECT * FROM warehouse WHERE code = '" + warehouse + "'");
+        roundTrip(
+                browser,
+                changed,
+                "/warehouses/" + warehouse,
+                "save",
+                "SELECT * FROM warehouse WHERE code = '" + warehouse + "'");
         String location = warehouse + "-B1";
-        create(browser, "/warehouses/" + warehouse, "#location-form", null, Map.of("code", location, "name", "货架 B1"),
+        create(
+                browser,
+                "/warehouses/" + warehouse,
+                "#location-form",
+                null,
+                Map.of("code", location, "name", "货架 B1"),
                 "allowNegative");
-        roundTrip(browser, changed, "/warehouses/" + warehouse + "/locations/" + location + "/edit", "save",
+        roundTrip(
+                browser,
+                changed,
+                "/warehouses/" + warehouse + "/locations/" + location + "/edit",
+                "save",
                 "SELECT * FROM location WHERE code = '" + location + "'");
 
         String newSupplier = Fixtures.unique("NS");
-        create(browser, "/suppliers/new", "#supplier-form", "save", Map.of("code", newSupplier, "name", "新供应商 " + newSupplier,
-                "contactName", "李工", "contactPhone", "+86 21 5555 0000", "contactEmail", "li@example.com", "address", "上海"));
-        roundTrip(browser, changed, "/suppliers/" + newSupplier, "save", "SELECT * FROM supplier WHERE code = '" + newSupplier + "'");
-        create(browser, "/suppliers/" + newSupplier, "#source-form", null, Map.of("item", item, "supplierPartNo", "P-7",
-                "price", "2.95", "currency", "CNY", "moq", "100", "packSize", "25", "leadTimeDays", "9"), "primary");
-        roundTrip(browser, changed, "/suppliers/" + newSupplier + "/items/" + item + "/edit", "save",
+        create(
+                browser,
+                "/suppliers/new",
+                "#supplier-form",
+                "save",
+                Map.of(
+                        "code",
+                        newSupplier,
+                        "name",
+                        "新供应商 " + newSupplier,
+                        "contactName",
+                        "李工",
+                        "contactPhone",
+                        "+86 21 5555 0000",
+                        "contactEmail",
+                        "li@example.com",
+                        "address",
+                        "上海"));
+        roundTrip(
+                browser,
+                changed,
+                "/suppliers/" + newSupplier,
+                "save",
+                "SELECT * FROM supplier WHERE code = '" + newSupplier + "'");
+        create(
+                browser,
+                "/suppliers/" + newSupplier,
+                "#source-form",
+                null,
+                Map.of(
+                        "item",
+                        item,
+                        "supplierPartNo",
+                        "P-7",
+                        "price",
+                        "2.95",
+                        "currency",
+                        "CNY",
+                        "moq",
+                        "100",
+                        "packSize",
+                        "25",
+                        "leadTimeDays",
+                        "9"),
+                "primary");
+        roundTrip(
+                browser,
+                changed,
+                "/suppliers/" + newSupplier + "/items/" + item + "/edit",
+                "save",
                 "SELECT si.* FROM supplier_item si JOIN item i ON i.id = si.item_id JOIN supplier s ON s.id = si.supplier_id"
-                + " WHERE i.code = '" + item + "' AND s.code = '" + newSupplier + "'");
+                        + " WHERE i.code = '" + item + "' AND s.code = '" + newSupplier + "'");
 
-        create(browser, "/stock-policies", "#add-form", "add-submit", Map.of("item", item, "location", warehouse,
-                "safety", "1.5", "warning", "3", "max", "12.25"));
-        roundTrip(browser, changed, "/stock-policies?location=" + warehouse, "save-all",
-                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + warehouse + "'");
+        create(
+                browser,
+                "/stock-policies",
+                "#add-form",
+                "add-submit",
+                Map.of("item", item, "location", warehouse, "safety", "1.5", "warning", "3", "max", "12.25"));
+        roundTrip(
+                browser,
+                changed,
+                "/stock-policies?location=" + warehouse,
+                "save-all",
+                "SELECT p.* FROM stock_policy p JOIN warehouse w ON w.id = p.warehouse_id WHERE w.code = '" + warehouse
+                        + "'");
 
         LedgerTestData zone;
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
-            zone = new LedgerTestData(items, warehouses, suppliers);   // a VMI zone and an item on T-SUP-A's list
+            zone = new LedgerTestData(items, warehouses, suppliers); // a VMI zone and an item on T-SUP-A's list
         } finally {
             SecurityContextHolder.clearContext();
         }
         String terms = "新协议 " + zone.item;
-        create(browser, "/vmi/agreements/new", "#agreement-form", "save-agreement", Map.ofEntries(
-                Map.entry("supplier", Fixtures.SUPPLIER_A), Map.entry("settlementDay", "25"), Map.entry("currency", "CNY"),
-                Map.entry("replenishWithinHours", "36"), Map.entry("penaltyTerms", terms), Map.entry("penaltyPerLateHour", "5"),
-                Map.entry("lines[0].item", "物料 " + zone.item), Map.entry("lines[0].location", zone.vmi),
-                Map.entry("lines[0].min", "10"), Map.entry("lines[0].max", "80"), Map.entry("lines[0].price", "2.5")));
+        create(
+                browser,
+                "/vmi/agreements/new",
+                "#agreement-form",
+                "save-agreement",
+                Map.ofEntries(
+                        Map.entry("supplier", Fixtures.SUPPLIER_A),
+                        Map.entry("settlementDay", "25"),
+                        Map.entry("currency", "CNY"),
+                        Map.entry("replenishWithinHours", "36"),
+                        Map.entry("penaltyTerms", terms),
+                        Map.entry("penaltyPerLateHour", "5"),
+                        Map.entry("lines[0].item", "物料 " + zone.item),
+                        Map.entry("lines[0].location", zone.vmi),
+                        Map.entry("lines[0].min", "10"),
+                        Map.entry("lines[0].max", "80"),
+                        Map.entry("lines[0].price", "2.5")));
         long created = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN vmi_agreement_version v ON v.agreement_id = a.id"
-                + " WHERE v.penalty_terms = :t").param("t", terms).query(Long.class).single();
-        roundTrip(browser, changed, "/vmi/agreements/" + created + "/edit", "save-agreement",
+                        + " WHERE v.penalty_terms = :t")
+                .param("t", terms)
+                .query(Long.class)
+                .single();
+        roundTrip(
+                browser,
+                changed,
+                "/vmi/agreements/" + created + "/edit",
+                "save-agreement",
                 "SELECT * FROM vmi_agreement WHERE id = " + created,
                 "SELECT v.* FROM vmi_agreement_version v WHERE v.agreement_id = " + created + " ORDER BY v.id",
                 "SELECT l.* FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
-                + " WHERE v.agreement_id = " + created + " ORDER BY l.id");
-        assertThat(jdbc.sql("SELECT i.code FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
-                + " JOIN item i ON i.id = l.item_id WHERE v.agreement_id = " + created).query(String.class).single())
-                .as("the item typed by its name").isEqualTo(zone.item);
+                        + " WHERE v.agreement_id = " + created + " ORDER BY l.id");
+        assertThat(jdbc.sql(
+                                "SELECT i.code FROM vmi_agreement_line l JOIN vmi_agreement_version v ON v.id = l.version_id"
+                                        + " JOIN item i ON i.id = l.item_id WHERE v.agreement_id = " + created)
+                        .query(String.class)
+                        .single())
+                .as("the item typed by its name")
+                .isEqualTo(zone.item);
 
         String user = Fixtures.unique("nu").toLowerCase();
         browser.open("/admin/users/new");
-        browser.driver().findElement(By.cssSelector("#user-form input.role[value='BUYER']")).click();
-        create(browser, null, "#user-form", "save", Map.of("username", user, "displayName", "新采购 " + user,
-                "password", "long-enough-pass-1", "email", user + "@example.com"));
-        roundTrip(browser, changed, "/admin/users/" + user + "/edit", "save", "SELECT * FROM app_user WHERE username = '" + user + "'");
+        browser.driver()
+                .findElement(By.cssSelector("#user-form input.role[value='BUYER']"))
+                .click();
+        create(
+                browser,
+                null,
+                "#user-form",
+                "save",
+                Map.of(
+                        "username",
+                        user,
+                        "displayName",
+                        "新采购 " + user,
+                        "password",
+                        "long-enough-pass-1",
+                        "email",
+                        user + "@example.com"));
+        roundTrip(
+                browser,
+                changed,
+                "/admin/users/" + user + "/edit",
+                "save",
+                "SELECT * FROM app_user WHERE username = '" + user + "'");
         assertThat(changed).isEmpty();
     }
 
@@ -260,28 +486,38 @@ class FormRoundTripBrowserIT {
      * Fills the named fields of a form (opening {@code page} first unless null), ticks the named checkboxes, submits
      * it by the button with this id (or its only submit button) and waits for the confirmation.
      */
-    private static void create(Browser browser, String page, String form, String button, Map<String, String> fields,
-                               String... ticks) {
+    private static void create(
+            Browser browser, String page, String form, String button, Map<String, String> fields, String... ticks) {
         if (page != null) {
             browser.open(page);
         }
         fields.forEach((name, value) -> {
-            org.openqa.selenium.WebElement input = browser.driver().findElement(By.cssSelector(form + " [name='" + name + "']"));
+            org.openqa.selenium.WebElement input =
+                    browser.driver().findElement(By.cssSelector(form + " [name='" + name + "']"));
             input.clear();
             input.sendKeys(value, org.openqa.selenium.Keys.ESCAPE);
         });
         for (String tick : ticks) {
-            browser.driver().findElement(By.cssSelector(form + " input[type=checkbox][name='" + tick + "']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector(form + " input[type=checkbox][name='" + tick + "']"))
+                    .click();
         }
         if (button == null) {
-            browser.driver().findElement(By.cssSelector(form + " button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector(form + " button[type=submit]"))
+                    .click();
         } else {
             browser.click(button);
         }
-        browser.await("the new record of " + form + " to be confirmed", d -> !d.findElements(By.id("flash")).isEmpty()
-                || !d.findElements(By.cssSelector(".field-error, .flash.error")).isEmpty());
+        browser.await(
+                "the new record of " + form + " to be confirmed",
+                d -> !d.findElements(By.id("flash")).isEmpty()
+                        || !d.findElements(By.cssSelector(".field-error, .flash.error"))
+                                .isEmpty());
         assertThat(browser.driver().findElements(By.cssSelector(".field-error, .flash.error")))
-                .as(form + ": " + browser.driver().findElement(By.cssSelector("main")).getText()).isEmpty();
+                .as(form + ": "
+                        + browser.driver().findElement(By.cssSelector("main")).getText())
+                .isEmpty();
     }
 
     @Test
@@ -290,8 +526,11 @@ class FormRoundTripBrowserIT {
         for (String lang : List.of("zh_CN", "en")) {
             boolean zh = lang.startsWith("zh");
             browser.open("/vmi/calloffs?lang=" + lang);
-            browser.type("co-supplier", Fixtures.SUPPLIER_A).type("co-item", data.item).type("co-location", data.vmi)
-                    .type("co-qty", "12 箱").type("co-comment", "周五前 " + lang);
+            browser.type("co-supplier", Fixtures.SUPPLIER_A)
+                    .type("co-item", data.item)
+                    .type("co-location", data.vmi)
+                    .type("co-qty", "12 箱")
+                    .type("co-comment", "周五前 " + lang);
             browser.byId("co-comment").sendKeys(org.openqa.selenium.Keys.ESCAPE);
             browser.click("create-calloff");
             assertThat(browser.byId("co-qty-error").getText()).isEqualTo(zh ? "请输入数字" : "Please enter a number");
@@ -311,15 +550,26 @@ class FormRoundTripBrowserIT {
         roundTrip(browser, changed, Set.of(), page, saveButton, queries);
     }
 
-    private void roundTrip(Browser browser, List<String> changed, Set<String> ignored, String page, String saveButton,
-                           String... queries) {
+    private void roundTrip(
+            Browser browser,
+            List<String> changed,
+            Set<String> ignored,
+            String page,
+            String saveButton,
+            String... queries) {
         List<List<Map<String, Object>>> before = snapshot(ignored, queries);
         browser.open(page);
         browser.click(saveButton);
-        browser.await("the save of " + page + " to be confirmed", d -> !d.findElements(By.id("flash")).isEmpty()
-                || !d.findElements(By.cssSelector(".field-error, .flash.error")).isEmpty());
-        if (!browser.driver().findElements(By.cssSelector(".field-error, .flash.error")).isEmpty()) {
-            changed.add(page + ": refused: " + browser.driver().findElement(By.cssSelector("main")).getText());
+        browser.await(
+                "the save of " + page + " to be confirmed",
+                d -> !d.findElements(By.id("flash")).isEmpty()
+                        || !d.findElements(By.cssSelector(".field-error, .flash.error"))
+                                .isEmpty());
+        if (!browser.driver()
+                .findElements(By.cssSelector(".field-error, .flash.error"))
+                .isEmpty()) {
+            changed.add(page + ": refused: "
+                    + browser.driver().findElement(By.cssSelector("main")).getText());
             return;
         }
         List<List<Map<String, Object>>> after = snapshot(ignored, queries);
@@ -331,15 +581,17 @@ class FormRoundTripBrowserIT {
     private List<List<Map<String, Object>>> snapshot(Set<String> ignored, String... queries) {
         List<List<Map<String, Object>>> rows = new ArrayList<>();
         for (String sql : queries) {
-            rows.add(jdbc.sql(sql).query().listOfRows().stream().map(row -> {
-                Map<String, Object> kept = new TreeMap<>();
-                row.forEach((column, value) -> {
-                    if (!ignored.contains(column.toUpperCase())) {
-                        kept.put(column.toUpperCase(), value);
-                    }
-                });
-                return (Map<String, Object>) kept;
-            }).toList());
+            rows.add(jdbc.sql(sql).query().listOfRows().stream()
+                    .map(row -> {
+                        Map<String, Object> kept = new TreeMap<>();
+                        row.forEach((column, value) -> {
+                            if (!ignored.contains(column.toUpperCase())) {
+                                kept.put(column.toUpperCase(), value);
+                            }
+                        });
+                        return (Map<String, Object>) kept;
+                    })
+                    .toList());
         }
         return rows;
     }

@@ -3,5 +3,4 @@ package org.openvmi.web;
 import org.openvmi.testsupport.H2Test;
 
 @H2Test
-class ListPagingOnH2Test extends ListPagingContract {
-}
+class ListPagingOnH2Test extends ListPagingContract {}

@@ -3,5 +3,4 @@ package org.openvmi.web;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class ListPagingOnPostgresIT extends ListPagingContract {
-}
+class ListPagingOnPostgresIT extends ListPagingContract {}

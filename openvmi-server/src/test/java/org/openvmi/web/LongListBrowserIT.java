@@ -1,9 +1,10 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,16 +18,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** A long list in the browser: the shortage list (once 570 sections, 750 KB) shows 50 and a pager, under 300 KB. */
 @BrowserTest
 class LongListBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     NamedParameterJdbcTemplate batch;
+
     @Autowired
     UserDirectory users;
 
@@ -36,10 +37,13 @@ class LongListBrowserIT {
     void shortages() {
         Fixtures.ensure(jdbc, users);
         warehouse = Fixtures.unique("LLW");
-        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, :c)").param("c", warehouse).update();
+        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, :c)")
+                .param("c", warehouse)
+                .update();
         List<SqlParameterSource> items = new ArrayList<>();
         for (int i = 1; i <= 130; i++) {
-            items.add(new MapSqlParameterSource("c", String.format("%s-%03d", warehouse, i)).addValue("w", warehouse)
+            items.add(new MapSqlParameterSource("c", String.format("%s-%03d", warehouse, i))
+                    .addValue("w", warehouse)
                     .addValue("max", BigDecimal.valueOf(1000 + i)));
         }
         SqlParameterSource[] rows = items.toArray(SqlParameterSource[]::new);
@@ -51,8 +55,8 @@ class LongListBrowserIT {
     }
 
     private long pageBytes(Browser browser) {
-        return ((Number) browser.script(
-                "return new TextEncoder().encode(document.documentElement.outerHTML).length;")).longValue();
+        return ((Number) browser.script("return new TextEncoder().encode(document.documentElement.outerHTML).length;"))
+                .longValue();
     }
 
     private int sections(Browser browser) {
@@ -65,7 +69,10 @@ class LongListBrowserIT {
         browser.open("/shortages?warehouse=" + warehouse);
         browser.visible(By.cssSelector(".pager"));
         assertThat(sections(browser)).isEqualTo(50);
-        assertThat(browser.driver().findElement(By.cssSelector(".pager .pager-summary")).getText()).contains("130");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".pager .pager-summary"))
+                        .getText())
+                .contains("130");
         assertThat(pageBytes(browser)).isLessThan(300_000);
         // grouped quantities with the unit: the first item needs its max line, 1,001 - 0 on hand
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("1,001 PCS");

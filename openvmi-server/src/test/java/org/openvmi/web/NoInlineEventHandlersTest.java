@@ -1,5 +1,7 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Content-Security-Policy runs scripts only from our own files, so an inline handler ({@code onsubmit="return
@@ -23,7 +22,9 @@ class NoInlineEventHandlersTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** onclick=, onsubmit = …, th:onchange=, and inside th:attr="onsubmit=…"; not data-on… or words like "upon=". */
-    private static final Pattern HANDLER = Pattern.compile("(?<![\\w-])(?:th:)?on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HANDLER =
+            Pattern.compile("(?<![\\w-])(?:th:)?on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern JAVASCRIPT_URL = Pattern.compile("(?i)\\bjavascript:");
 
     @Test
@@ -40,19 +41,25 @@ class NoInlineEventHandlersTest {
                 for (Pattern pattern : List.of(HANDLER, JAVASCRIPT_URL)) {
                     Matcher m = pattern.matcher(lines.get(i));
                     while (m.find()) {
-                        found.add(TEMPLATES.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).trim());
+                        found.add(TEMPLATES.relativize(file) + ":" + (i + 1) + ": "
+                                + lines.get(i).trim());
                     }
                 }
             }
         }
-        assertThat(found).as("inline handlers (use a data attribute handled in static/js/openvmi.js)").isEmpty();
+        assertThat(found)
+                .as("inline handlers (use a data attribute handled in static/js/openvmi.js)")
+                .isEmpty();
     }
 
     @Test
     void the_pattern_catches_the_forms_that_were_used() {
-        assertThat(HANDLER.matcher("th:attr=\"onsubmit='return confirm(1)'\"").find()).isTrue();
+        assertThat(HANDLER.matcher("th:attr=\"onsubmit='return confirm(1)'\"").find())
+                .isTrue();
         assertThat(HANDLER.matcher("<button onclick=\"go()\">").find()).isTrue();
         assertThat(HANDLER.matcher("<select th:onchange=\"x\">").find()).isTrue();
-        assertThat(HANDLER.matcher("<form data-confirm=\"?\" data-on-save=\"x\">").find()).isFalse();
+        assertThat(HANDLER.matcher("<form data-confirm=\"?\" data-on-save=\"x\">")
+                        .find())
+                .isFalse();
     }
 }

@@ -1,7 +1,8 @@
 package org.openvmi.web;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,8 +19,6 @@ import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stock lines page was 1491–1627 px wide in a 1440 px window (its table scrolled sideways beside the sidebar), and
@@ -43,12 +42,16 @@ class PageWidthBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     ItemCatalog items;
+
     @Autowired
     WarehouseCatalog warehouses;
+
     @Autowired
     SupplierCatalog suppliers;
 
@@ -69,17 +72,19 @@ class PageWidthBrowserIT {
     @Test
     void the_stock_lines_fit_a_1440_px_window_beside_the_sidebar(Browser browser) {
         String warehouse = Fixtures.unique("PWW");
-        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, '华东区域中心配送仓库')").param("c", warehouse).update();
+        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (:c, '华东区域中心配送仓库')")
+                .param("c", warehouse)
+                .update();
         for (int i = 0; i < 3; i++) {
             String item = Fixtures.unique("PWI-LONG-ITEM-CODE");
             jdbc.sql("INSERT INTO item (code, name, uom) VALUES (:c, '深沟球轴承 6204-2RS 双面橡胶密封 内径20mm 外径47mm', 'PCS')")
-                    .param("c", item).update();
+                    .param("c", item)
+                    .update();
             jdbc.sql("""
                     INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
                                               updated_at, updated_by)
                     SELECT i.id, w.id, 1200.5, 2400.25, 98000, 0.95, 'DYNAMIC', CURRENT_TIMESTAMP, 't-planner'
-                    FROM item i, warehouse w WHERE i.code = :i AND w.code = :w""")
-                    .param("i", item).param("w", warehouse).update();
+                    FROM item i, warehouse w WHERE i.code = :i AND w.code = :w""").param("i", item).param("w", warehouse).update();
         }
         browser.logIn("t-planner", Fixtures.PASSWORD);
         for (String lang : List.of("zh_CN", "en")) {
@@ -99,11 +104,17 @@ class PageWidthBrowserIT {
         new Select(browser.byId("warehouse")).selectByValue(data.warehouse);
         for (String code : List.of(data.bin1, data.item, "UNKNOWN-4006381333931-4006381333931-4006381333931")) {
             browser.byId("scan-input").sendKeys(code + Keys.ENTER);
-            browser.await("the scan to be answered", d -> Boolean.FALSE.equals(browser.script(
-                    "return document.getElementById('scan-form').classList.contains('busy') || !!document.querySelector('.htmx-request');")));
+            browser.await(
+                    "the scan to be answered",
+                    d -> Boolean.FALSE.equals(
+                            browser.script(
+                                    "return document.getElementById('scan-form').classList.contains('busy') || !!document.querySelector('.htmx-request');")));
         }
-        browser.await("the unknown code to be named", d -> browser.byId("scan-message").getText().contains("4006381333931"));
-        assertThat(browser.driver().findElements(By.cssSelector("#scan-lines tbody tr[data-item]"))).hasSize(1);
+        browser.await(
+                "the unknown code to be named",
+                d -> browser.byId("scan-message").getText().contains("4006381333931"));
+        assertThat(browser.driver().findElements(By.cssSelector("#scan-lines tbody tr[data-item]")))
+                .hasSize(1);
         List<?> m = (List<?>) browser.script(MEASURE);
         assertThat(((Number) m.get(0)).longValue() + ((Number) m.get(1)).longValue())
                 .as("/scan with a line and a message sticks out by " + m.get(0) + " / " + m.get(1) + " px: " + m.get(2))

@@ -3,5 +3,4 @@ package org.openvmi.web;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class PickersOnPostgresIT extends PickerContract {
-}
+class PickersOnPostgresIT extends PickerContract {}

@@ -1,10 +1,11 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,11 +17,9 @@ import org.openvmi.testsupport.Browser;
 import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every role, in Chinese and in English, opens its home and every page of its sidebar as a person would: no error
@@ -47,8 +46,10 @@ class RoleWorkspacesBrowserIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     MockMvc mvc;
 
@@ -100,7 +101,8 @@ class RoleWorkspacesBrowserIT {
     @Test
     void a_supplier_reaches_every_page_of_its_portal_in_both_languages_and_nothing_else(Browser browser) {
         List<String> links = visitEverything(browser, Fixtures.SUPPLIER_USER_A);
-        assertThat(links).contains("/portal", "/vmi/calloffs", "/settlements", "/vmi/to-ship")
+        assertThat(links)
+                .contains("/portal", "/vmi/calloffs", "/settlements", "/vmi/to-ship")
                 .doesNotContain("/items", "/stock", "/movements", "/planning/suggestions", "/shortages");
     }
 
@@ -115,8 +117,10 @@ class RoleWorkspacesBrowserIT {
             browser.open("/?lang=" + lang);
             check(browser, "/", tag, problems);
             browser.screenshot("home-" + user + "-" + tag);
-            String clearance = user.equals("t-warehouse") ? "todo-clearance" : user.equals("t-buyer") ? "todo-buyer-clearance" : null;
-            if (clearance != null) {                     // the rules' clearance tasks, linked to their list
+            String clearance = user.equals("t-warehouse")
+                    ? "todo-clearance"
+                    : user.equals("t-buyer") ? "todo-buyer-clearance" : null;
+            if (clearance != null) { // the rules' clearance tasks, linked to their list
                 WebElement card = browser.driver().findElement(By.id(clearance));
                 assertThat(card.getDomAttribute("href")).isEqualTo("/clearance-tasks?status=OPEN");
                 assertThat(card.findElement(By.className("label")).getText())
@@ -170,7 +174,8 @@ class RoleWorkspacesBrowserIT {
         browser.open("/");
         browser.byId("sidebar-toggle");
         assertThat(browser.driver().findElement(By.id("sidebar")).isDisplayed()).isFalse();
-        assertThat(browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+        assertThat(browser.script(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                 .isEqualTo(true);
         browser.click("sidebar-toggle");
         browser.byId("nav-scan").click();
@@ -199,11 +204,17 @@ class RoleWorkspacesBrowserIT {
         browser.logIn("t-buyer", Fixtures.PASSWORD);
         browser.open("/purchase-orders?status=SENT");
         browser.click("lang-en");
-        browser.await("the English page with its filter", d -> browser.currentPath().contains("status=SENT")
-                && browser.currentPath().contains("lang=en"));
-        assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        browser.await(
+                "the English page with its filter",
+                d -> browser.currentPath().contains("status=SENT")
+                        && browser.currentPath().contains("lang=en"));
+        assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         browser.click("lang-zh");
-        browser.await("the Chinese page with its filter", d -> browser.currentPath().equals("/purchase-orders?status=SENT&lang=zh_CN"));
-        assertThat(browser.driver().findElement(By.id("nav-purchase-orders")).getDomAttribute("class")).isEqualTo("current");
+        browser.await(
+                "the Chinese page with its filter",
+                d -> browser.currentPath().equals("/purchase-orders?status=SENT&lang=zh_CN"));
+        assertThat(browser.driver().findElement(By.id("nav-purchase-orders")).getDomAttribute("class"))
+                .isEqualTo("current");
     }
 }

@@ -1,5 +1,8 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.AccessPolicy;
@@ -24,9 +26,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
 /**
  * The sidebar shows a role exactly the pages it may open: through the real filter chain with a form-login session
  * per role, every shown link answers 200, and every page of the menus the role is refused (403) is not shown.
@@ -38,7 +37,11 @@ class SidebarTest {
 
     static {
         for (Role role : Role.values()) {
-            USERS.put(role, role == Role.SUPPLIER ? Fixtures.SUPPLIER_USER_A : "t-" + role.name().toLowerCase());
+            USERS.put(
+                    role,
+                    role == Role.SUPPLIER
+                            ? Fixtures.SUPPLIER_USER_A
+                            : "t-" + role.name().toLowerCase());
         }
     }
 
@@ -47,8 +50,10 @@ class SidebarTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -59,7 +64,10 @@ class SidebarTest {
 
     /** id → href of the links in the sidebar of {@code path} as this session sees it. */
     private Map<String, String> sidebar(MockHttpSession session, String path) throws Exception {
-        String html = mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get(path).session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher aside = SIDEBAR.matcher(html);
         assertThat(aside.find()).as("the sidebar on " + path).isTrue();
         Map<String, String> links = new LinkedHashMap<>();
@@ -78,10 +86,14 @@ class SidebarTest {
             Map<String, String> links = sidebar(session, "/");
             assertThat(links).as(user.getKey() + "'s sidebar").isNotEmpty();
             for (String href : links.values()) {
-                MockHttpServletResponse response = mvc.perform(get(href).session(session)).andReturn().getResponse();
+                MockHttpServletResponse response =
+                        mvc.perform(get(href).session(session)).andReturn().getResponse();
                 int status = response.getStatus();
                 if (status == 302 && href.equals("/swagger-ui.html")) { // Swagger UI forwards to its own page
-                    status = mvc.perform(get(response.getRedirectedUrl()).session(session)).andReturn().getResponse().getStatus();
+                    status = mvc.perform(get(response.getRedirectedUrl()).session(session))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
                 }
                 if (status != 200) {
                     problems.add(user.getKey() + " " + href + " → " + status);
@@ -98,12 +110,16 @@ class SidebarTest {
             MockHttpSession session = UiSessions.login(mvc, user.getValue());
             Set<Role> roles = EnumSet.of(user.getKey());
             for (Navigation.Entry entry : Stream.concat(Navigation.BUYER_SIDE.stream(), Navigation.SUPPLIER.stream())
-                    .flatMap(g -> g.entries().stream()).toList()) {
-                int status = mvc.perform(get(entry.guard()).session(session)).andReturn().getResponse().getStatus();
+                    .flatMap(g -> g.entries().stream())
+                    .toList()) {
+                int status = mvc.perform(get(entry.guard()).session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
                 boolean refused = status == 403;
                 if (refused == AccessPolicy.mayOpen(roles, entry.guard())) {
                     problems.add(user.getKey() + " " + entry.guard() + ": answers " + status + " but the menu "
-                                 + (refused ? "shows" : "hides") + " it");
+                            + (refused ? "shows" : "hides") + " it");
                 }
             }
         }
@@ -113,36 +129,61 @@ class SidebarTest {
     @Test
     void finance_sees_no_scan_receiving_or_administration_and_the_viewer_nothing_that_writes() throws Exception {
         Map<String, String> finance = sidebar(UiSessions.login(mvc, "t-finance"), "/");
-        assertThat(finance).doesNotContainKeys("nav-scan", "nav-receiving", "nav-users", "nav-supplier-invitations",
-                        "nav-portal")
+        assertThat(finance)
+                .doesNotContainKeys("nav-scan", "nav-receiving", "nav-users", "nav-supplier-invitations", "nav-portal")
                 .containsKeys("nav-invoices", "nav-vmi-statements", "nav-reconciliation", "nav-counts", "nav-inbox");
 
         Map<String, String> viewer = sidebar(UiSessions.login(mvc, "t-viewer"), "/");
-        assertThat(viewer).doesNotContainKeys("nav-scan", "nav-receiving", "nav-counts", "nav-inbox", "nav-users",
-                "nav-reconciliation").containsKeys("nav-items", "nav-stock", "nav-purchase-orders");
+        assertThat(viewer)
+                .doesNotContainKeys(
+                        "nav-scan", "nav-receiving", "nav-counts", "nav-inbox", "nav-users", "nav-reconciliation")
+                .containsKeys("nav-items", "nav-stock", "nav-purchase-orders");
 
         Map<String, String> admin = sidebar(UiSessions.login(mvc, "t-admin"), "/");
-        assertThat(admin).containsKeys("nav-scan", "nav-users", "nav-audit", "nav-api-docs").doesNotContainKey("nav-portal");
+        assertThat(admin)
+                .containsKeys("nav-scan", "nav-users", "nav-audit", "nav-api-docs")
+                .doesNotContainKey("nav-portal");
         assertThat(sidebar(UiSessions.login(mvc, "t-buyer"), "/")).doesNotContainKeys("nav-api-docs", "nav-users");
     }
 
     @Test
     void a_supplier_sees_only_its_portal_pages() throws Exception {
         Map<String, String> supplier = sidebar(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A), "/");
-        assertThat(supplier.values()).containsExactlyInAnyOrder("/", "/portal", "/portal/scorecard", "/purchase-orders", "/vmi/calloffs",
-                "/vmi/to-ship", "/shipments", "/vmi/stock", "/vmi/agreements", "/settlements", "/invoices",
-                "/procurement/reconciliation", "/supplier-stock", "/alerts", "/notifications/preferences");
+        assertThat(supplier.values())
+                .containsExactlyInAnyOrder(
+                        "/",
+                        "/portal",
+                        "/portal/scorecard",
+                        "/purchase-orders",
+                        "/vmi/calloffs",
+                        "/vmi/to-ship",
+                        "/shipments",
+                        "/vmi/stock",
+                        "/vmi/agreements",
+                        "/settlements",
+                        "/invoices",
+                        "/procurement/reconciliation",
+                        "/supplier-stock",
+                        "/alerts",
+                        "/notifications/preferences");
     }
 
     @Test
     void the_current_page_is_marked_in_the_sidebar() throws Exception {
         MockHttpSession session = UiSessions.login(mvc, "t-buyer");
-        String inbox = mvc.perform(get("/requisitions/inbox").session(session)).andReturn().getResponse()
+        String inbox = mvc.perform(get("/requisitions/inbox").session(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(inbox).containsPattern("id=\"nav-inbox\"[^>]*aria-current=\"page\"[^>]*class=\"current\"")
+        assertThat(inbox)
+                .containsPattern("id=\"nav-inbox\"[^>]*aria-current=\"page\"[^>]*class=\"current\"")
                 .doesNotContainPattern("id=\"nav-requisitions\"[^>]*class=\"current\"");
-        String item = mvc.perform(get("/items/new").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(item).containsPattern("id=\"nav-items\"[^>]*class=\"current\"")
+        String item = mvc.perform(get("/items/new").session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(item)
+                .containsPattern("id=\"nav-items\"[^>]*class=\"current\"")
                 .containsPattern("id=\"nav-home\" href=\"/\">");
     }
 }

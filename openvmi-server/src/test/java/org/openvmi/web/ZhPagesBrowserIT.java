@@ -1,5 +1,11 @@
 package org.openvmi.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,15 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.openvmi.testsupport.Fixtures.as;
-import static org.openvmi.testsupport.Fixtures.asUser;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * One language per page: every role, in zh-CN, opens every page its navigation offers and the detail page of the
@@ -50,12 +48,13 @@ class ZhPagesBrowserIT {
     /** An enum-looking code: two or more capitals joined by underscores (BELOW_WARNING, PARTIALLY_RECEIVED). */
     private static final Pattern ENUM_CODE = Pattern.compile("\\b[A-Z]{2,}(?:_[A-Z0-9]+)+\\b");
     /** Codes that are one word but still codes, never shown bare on a Chinese page. */
-    private static final Pattern BARE_CODE = Pattern.compile("\\b(?:ADMIN|BUYER|WAREHOUSE|FINANCE|PLANNER|VIEWER|SUPPLIER"
-            + "|DRAFT|SENT|CONFIRMED|RECEIVED|CLOSED|CANCELLED|OPEN|ISSUED|DISPUTED|SUBMITTED|APPROVED|REJECTED|ORDERED"
-            + "|ACTIVE|RESOLVED|ACKNOWLEDGED|SHIPPED|POSTED|RELEASED|EXPIRED|MATCHED|QUEUED|RUNNING|DONE|FAILED|MANUAL"
-            + "|DYNAMIC|PURCHASE|TRANSFER|STOCKOUT|RECEIPT|ISSUE|CONSUME|CONSUMPTION|ADJUST|COUNT|STAGED|RETURN|STORAGE"
-            + "|RECEIVING|SMOOTH|ERRATIC|LUMPY|INTERMITTENT|MASE|RMSE|WEEKLY|MONTHLY|CUSTOM|IMMEDIATE|DIGEST|FILE|CREATE"
-            + "|UPDATE|DELETE|REVOKE|LOCK|PENDING|WAITING|SKIPPED|OWN)\\b|role:[A-Z]");
+    private static final Pattern BARE_CODE =
+            Pattern.compile("\\b(?:ADMIN|BUYER|WAREHOUSE|FINANCE|PLANNER|VIEWER|SUPPLIER"
+                    + "|DRAFT|SENT|CONFIRMED|RECEIVED|CLOSED|CANCELLED|OPEN|ISSUED|DISPUTED|SUBMITTED|APPROVED|REJECTED|ORDERED"
+                    + "|ACTIVE|RESOLVED|ACKNOWLEDGED|SHIPPED|POSTED|RELEASED|EXPIRED|MATCHED|QUEUED|RUNNING|DONE|FAILED|MANUAL"
+                    + "|DYNAMIC|PURCHASE|TRANSFER|STOCKOUT|RECEIPT|ISSUE|CONSUME|CONSUMPTION|ADJUST|COUNT|STAGED|RETURN|STORAGE"
+                    + "|RECEIVING|SMOOTH|ERRATIC|LUMPY|INTERMITTENT|MASE|RMSE|WEEKLY|MONTHLY|CUSTOM|IMMEDIATE|DIGEST|FILE|CREATE"
+                    + "|UPDATE|DELETE|REVOKE|LOCK|PENDING|WAITING|SKIPPED|OWN)\\b|role:[A-Z]");
     /** Three or more English words in a row: a sentence or phrase that was not translated (not code,name,uom). */
     private static final Pattern ENGLISH = Pattern.compile("\\b[A-Za-z][a-z]+(?:,?[ \\t]+[A-Za-z][a-z]+){2,}\\b");
     /**
@@ -63,20 +62,25 @@ class ZhPagesBrowserIT {
      * code samples (column names of an import file, API paths).
      */
     private static final String EXEMPT = "table.changes, code, pre";
+
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
     /** Proper names that stay as they are in every language: forecasting models, products, formats. */
-    private static final Pattern PROPER_NAMES = Pattern.compile("Holt-Winters|Holt|Croston|SBA|TSB|Theta|SES|ETS|OpenVMI"
-            + "|Swagger UI|Excel|CSV|XLSX|JSON|API|HTTP|ASN-\\d+|PO-\\d+|REQ-\\d+|ST-\\d+|#\\d+");
+    private static final Pattern PROPER_NAMES =
+            Pattern.compile("Holt-Winters|Holt|Croston|SBA|TSB|Theta|SES|ETS|OpenVMI"
+                    + "|Swagger UI|Excel|CSV|XLSX|JSON|API|HTTP|ASN-\\d+|PO-\\d+|REQ-\\d+|ST-\\d+|#\\d+");
 
-    private static final List<String> ROLES = List.of("t-admin", "t-buyer", "t-warehouse", "t-finance", "t-planner",
-            "t-viewer", Fixtures.SUPPLIER_USER_A);
+    private static final List<String> ROLES = List.of(
+            "t-admin", "t-buyer", "t-warehouse", "t-finance", "t-planner", "t-viewer", Fixtures.SUPPLIER_USER_A);
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
 
@@ -99,7 +103,8 @@ class ZhPagesBrowserIT {
             for (String page : pages) {
                 if (check(browser, user, page, problems, visited)) {
                     // the detail page behind the first row of a list
-                    links(browser, "main table tbody tr:first-child a[href]").stream().findFirst()
+                    links(browser, "main table tbody tr:first-child a[href]").stream()
+                            .findFirst()
                             .ifPresent(detail -> check(browser, user, detail, problems, visited));
                 }
             }
@@ -168,10 +173,16 @@ class ZhPagesBrowserIT {
             if (href == null || !href.startsWith("/") || href.startsWith("//")) {
                 continue;
             }
-            if (href.startsWith("/logout") || href.contains("lang=") || href.startsWith("/api/")
-                || href.startsWith("/swagger") || href.startsWith("/v3/") || href.startsWith("/actuator")
-                || href.contains("export") || href.contains("format=") || href.contains("/download")
-                || a.getDomAttribute("download") != null) {
+            if (href.startsWith("/logout")
+                    || href.contains("lang=")
+                    || href.startsWith("/api/")
+                    || href.startsWith("/swagger")
+                    || href.startsWith("/v3/")
+                    || href.startsWith("/actuator")
+                    || href.contains("export")
+                    || href.contains("format=")
+                    || href.contains("/download")
+                    || a.getDomAttribute("download") != null) {
                 continue;
             }
             out.add(href);
@@ -190,84 +201,143 @@ class ZhPagesBrowserIT {
         data.add(alert.bin);
         String receiving = alert.warehouse + "-RCV";
         String vmi = alert.warehouse + "-VMI";
-        send(as(Role.ADMIN), "/api/v1/warehouses/" + alert.warehouse + "/locations",
+        send(
+                as(Role.ADMIN),
+                "/api/v1/warehouses/" + alert.warehouse + "/locations",
                 "{\"code\":\"" + receiving + "\",\"type\":\"RECEIVING\"}");
-        send(as(Role.ADMIN), "/api/v1/warehouses/" + alert.warehouse + "/locations",
+        send(
+                as(Role.ADMIN),
+                "/api/v1/warehouses/" + alert.warehouse + "/locations",
                 "{\"code\":\"" + vmi + "\",\"type\":\"VMI\"}");
         data.add(receiving);
         data.add(vmi);
 
         // procurement: a requisition approved and ordered, the PO received in part and invoiced; one left submitted
-        send(as(Role.ADMIN), "/api/v1/approval-rules", ("{\"name\":\"zh %s\",\"priority\":10,\"warehouse\":\"%s\","
-                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
-                .formatted(alert.warehouse, alert.warehouse));
+        send(
+                as(Role.ADMIN),
+                "/api/v1/approval-rules",
+                ("{\"name\":\"zh %s\",\"priority\":10,\"warehouse\":\"%s\","
+                                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
+                        .formatted(alert.warehouse, alert.warehouse));
         data.add("zh " + alert.warehouse);
         long req = requisition(alert.warehouse, alert.item, "40");
         send(as(Role.BUYER), "/api/v1/requisitions/" + req + "/approve", "{}");
         long po = send(as(Role.BUYER), "/api/v1/purchase-orders", "{\"requisition\":" + req + "}")
-                .get("purchaseOrders").get(0).get("id").asLong();
-        send(as(Role.WAREHOUSE), "/api/v1/receipts", "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10}]}"
-                .formatted(po, receiving, alert.item));
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
+        send(
+                as(Role.WAREHOUSE),
+                "/api/v1/receipts",
+                "{\"purchaseOrder\":%d,\"location\":\"%s\",\"lines\":[{\"item\":\"%s\",\"qty\":10}]}"
+                        .formatted(po, receiving, alert.item));
         String invoice = Fixtures.unique("FP");
         data.add(invoice);
-        send(as(Role.FINANCE), "/api/v1/invoices", ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"%s\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"2.70\"}]}")
-                .formatted(Fixtures.SUPPLIER_A, po, invoice, alert.item));
+        send(
+                as(Role.FINANCE),
+                "/api/v1/invoices",
+                ("{\"supplier\":\"%s\",\"purchaseOrder\":%d,\"number\":\"%s\","
+                                + "\"lines\":[{\"item\":\"%s\",\"qty\":10,\"price\":\"2.70\"}]}")
+                        .formatted(Fixtures.SUPPLIER_A, po, invoice, alert.item));
         requisition(alert.warehouse, alert.item, "25");
 
         // consignment: agreement, ASN received in part, a consumption (ownership transfer), a statement issued
-        send(as(Role.BUYER), "/api/v1/vmi/agreements", ("{\"supplier\":\"%s\",\"currency\":\"CNY\",\"replenishWithinHours\":48,"
-                + "\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\",\"validFrom\":\"2026-01-01\","
-                + "\"penaltyTerms\":\"迟到每小时罚款\",\"penaltyPerLateHour\":\"10.00\",\"lines\":[{\"item\":\"%s\","
-                + "\"location\":\"%s\",\"min\":100,\"max\":400,\"price\":\"2.95\"}]}").formatted(Fixtures.SUPPLIER_A, alert.item, vmi));
-        long asn = send(asUser(Fixtures.SUPPLIER_USER_A), "/api/v1/shipments",
-                "{\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[{\"item\":\"%s\",\"qty\":300,\"lot\":\"L2311\",\"location\":\"%s\"}]}"
-                        .formatted(alert.item, vmi)).get("id").asLong();
+        send(
+                as(Role.BUYER),
+                "/api/v1/vmi/agreements",
+                ("{\"supplier\":\"%s\",\"currency\":\"CNY\",\"replenishWithinHours\":48,"
+                                + "\"settlementCycle\":\"MONTHLY\",\"ownershipMode\":\"UNTIL_CONSUMED\",\"validFrom\":\"2026-01-01\","
+                                + "\"penaltyTerms\":\"迟到每小时罚款\",\"penaltyPerLateHour\":\"10.00\",\"lines\":[{\"item\":\"%s\","
+                                + "\"location\":\"%s\",\"min\":100,\"max\":400,\"price\":\"2.95\"}]}")
+                        .formatted(Fixtures.SUPPLIER_A, alert.item, vmi));
+        long asn = send(
+                        asUser(Fixtures.SUPPLIER_USER_A),
+                        "/api/v1/shipments",
+                        "{\"expectedAt\":\"2026-11-25T10:00:00+08:00\",\"lines\":[{\"item\":\"%s\",\"qty\":300,\"lot\":\"L2311\",\"location\":\"%s\"}]}"
+                                .formatted(alert.item, vmi))
+                .get("id")
+                .asLong();
         data.add("L2311");
-        send(as(Role.WAREHOUSE), "/api/v1/shipments/" + asn + "/receive",
+        send(
+                as(Role.WAREHOUSE),
+                "/api/v1/shipments/" + asn + "/receive",
                 "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":298,\"lot\":\"L2311\"}]}");
-        send(as(Role.WAREHOUSE), "/api/v1/vmi/consumptions",
+        send(
+                as(Role.WAREHOUSE),
+                "/api/v1/vmi/consumptions",
                 "{\"item\":\"" + alert.item + "\",\"location\":\"" + vmi + "\",\"qty\":12,\"reference\":\"WO-1002\"}");
         data.add("WO-1002");
         data.add("T-ALERT");
         LocalDate today = LocalDate.now();
         // a period of its own: one supplier and period make one statement, and other tests settle T-SUP-A too
-        long statement = send(as(Role.FINANCE), "/api/v1/settlements", "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
-                .formatted(Fixtures.SUPPLIER_A, today.withDayOfMonth(1).minusDays(17), today.withDayOfMonth(today.lengthOfMonth())))
-                .get("id").asLong();
+        long statement = send(
+                        as(Role.FINANCE),
+                        "/api/v1/settlements",
+                        "{\"supplier\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"}"
+                                .formatted(
+                                        Fixtures.SUPPLIER_A,
+                                        today.withDayOfMonth(1).minusDays(17),
+                                        today.withDayOfMonth(today.lengthOfMonth())))
+                .get("id")
+                .asLong();
         send(as(Role.FINANCE), "/api/v1/settlements/" + statement + "/issue", "");
 
         // stock documents: a transfer to a second warehouse shipped and received in part, a count left open
         String other = Fixtures.unique("ZW");
         send(as(Role.ADMIN), "/api/v1/warehouses", "{\"code\":\"" + other + "\",\"name\":\"第二仓\"}");
-        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations", "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
-        send(as(Role.ADMIN), "/api/v1/warehouses/" + other + "/locations",
+        send(
+                as(Role.ADMIN),
+                "/api/v1/warehouses/" + other + "/locations",
+                "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}");
+        send(
+                as(Role.ADMIN),
+                "/api/v1/warehouses/" + other + "/locations",
                 "{\"code\":\"" + other + "-TRANSIT\",\"type\":\"IN_TRANSIT\"}");
         data.addAll(List.of(other, other + "-B1", other + "-TRANSIT", "第二仓"));
-        long transfer = send(as(Role.WAREHOUSE), "/api/v1/transfers", ("{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-ZH\","
-                + "\"lines\":[{\"item\":\"%s\",\"qty\":5}]}").formatted(alert.bin, other + "-B1", alert.item)).get("id").asLong();
+        long transfer = send(
+                        as(Role.WAREHOUSE),
+                        "/api/v1/transfers",
+                        ("{\"from\":\"%s\",\"to\":\"%s\",\"reference\":\"TR-ZH\","
+                                        + "\"lines\":[{\"item\":\"%s\",\"qty\":5}]}")
+                                .formatted(alert.bin, other + "-B1", alert.item))
+                .get("id")
+                .asLong();
         data.add("TR-ZH");
         send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/ship", "");
-        send(as(Role.WAREHOUSE), "/api/v1/transfers/" + transfer + "/receive", "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":2}]}");
+        send(
+                as(Role.WAREHOUSE),
+                "/api/v1/transfers/" + transfer + "/receive",
+                "{\"lines\":[{\"item\":\"" + alert.item + "\",\"qty\":2}]}");
         send(as(Role.WAREHOUSE), "/api/v1/counts", "{\"location\":\"" + alert.bin + "\"}");
 
         // planning: an item without stock with half a year of weekly demand, then a run over the warehouse
         String planned = Fixtures.unique("ZP");
         send(as(Role.ADMIN), "/api/v1/items", "{\"code\":\"" + planned + "\",\"name\":\"六角螺母\",\"uom\":\"PCS\"}");
-        send(as(Role.ADMIN), "/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items",
+        send(
+                as(Role.ADMIN),
+                "/api/v1/suppliers/" + Fixtures.SUPPLIER_A + "/items",
                 "{\"item\":\"" + planned + "\",\"price\":1.5,\"leadTimeDays\":7}");
         data.addAll(List.of(planned, "六角螺母"));
-        send(as(Role.WAREHOUSE), "/api/v1/movements", ("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\","
-                + "\"owner\":\"OWN\",\"qty\":5,\"reference\":\"T-ALERT\"}]}").formatted(planned, alert.bin));
+        send(
+                as(Role.WAREHOUSE),
+                "/api/v1/movements",
+                ("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"%s\",\"location\":\"%s\","
+                                + "\"owner\":\"OWN\",\"qty\":5,\"reference\":\"T-ALERT\"}]}")
+                        .formatted(planned, alert.bin));
         LocalDate sunday = today.minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
         for (int week = 0; week < 52; week++) {
             jdbc.sql("""
                     INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
                     VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, 40)""")
-                    .param("i", planned).param("w", alert.warehouse)
-                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * week + 4))).update();
+                    .param("i", planned)
+                    .param("w", alert.warehouse)
+                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * week + 4)))
+                    .update();
         }
-        long run = send(as(Role.PLANNER), "/api/v1/planning/runs", "{\"warehouse\":\"" + alert.warehouse + "\"}").get("id").asLong();
+        long run = send(as(Role.PLANNER), "/api/v1/planning/runs", "{\"warehouse\":\"" + alert.warehouse + "\"}")
+                .get("id")
+                .asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String status;
         do {
@@ -275,8 +345,12 @@ class ZhPagesBrowserIT {
             status = read("/api/v1/planning/runs/" + run).get("status").asString();
         } while (!"DONE".equals(status) && !"FAILED".equals(status) && System.nanoTime() < deadline);
         assertThat(status).isEqualTo("DONE");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_suggestion WHERE run_id = :r").param("r", run)
-                .query(Long.class).single()).as("suggestions of the planning run").isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_suggestion WHERE run_id = :r")
+                        .param("r", run)
+                        .query(Long.class)
+                        .single())
+                .as("suggestions of the planning run")
+                .isPositive();
 
         data.addAll(List.of(Fixtures.SUPPLIER_A, Fixtures.SUPPLIER_B, "深沟球轴承", "迟到每小时罚款"));
         data.addAll(ROLES);
@@ -284,21 +358,36 @@ class ZhPagesBrowserIT {
     }
 
     private long requisition(String warehouse, String item, String qty) throws Exception {
-        long id = send(as(Role.PLANNER), "/api/v1/requisitions", ("{\"warehouse\":\"%s\",\"urgent\":false,\"lines\":[{\"item\":\"%s\","
-                + "\"qty\":%s,\"neededBy\":\"%s\"}]}").formatted(warehouse, item, qty, LocalDate.now().plusDays(10))).get("id").asLong();
+        long id = send(
+                        as(Role.PLANNER),
+                        "/api/v1/requisitions",
+                        ("{\"warehouse\":\"%s\",\"urgent\":false,\"lines\":[{\"item\":\"%s\","
+                                        + "\"qty\":%s,\"neededBy\":\"%s\"}]}")
+                                .formatted(warehouse, item, qty, LocalDate.now().plusDays(10)))
+                .get("id")
+                .asLong();
         send(as(Role.PLANNER), "/api/v1/requisitions/" + id + "/submit", "");
         return id;
     }
 
     private JsonNode send(RequestPostProcessor who, String path, String body) throws Exception {
-        var response = mvc.perform(post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).as(path + " " + response.getContentAsString()).isLessThan(300);
+        var response = mvc.perform(post(path)
+                        .with(who)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus())
+                .as(path + " " + response.getContentAsString())
+                .isLessThan(300);
         String content = response.getContentAsString();
         return content.isBlank() ? json.createObjectNode() : json.readTree(content);
     }
 
     private JsonNode read(String path) throws Exception {
-        return json.readTree(mvc.perform(get(path).with(as(Role.VIEWER))).andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get(path).with(as(Role.VIEWER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 }

@@ -7,8 +7,7 @@ package org.openvmi.engine.forecast;
  */
 public final class Accuracy {
 
-    private Accuracy() {
-    }
+    private Accuracy() {}
 
     public static double mae(double[] actual, double[] forecast) {
         check(actual, forecast);

@@ -57,8 +57,8 @@ public final class AutoForecaster {
         cuts = Arrays.copyOf(cuts, count);
         boolean mase = profile.demandClass() == DemandClass.SMOOTH;
         double scale = mase ? maseScale(history) : rmsseScale(history);
-        List<ForecastModel> models = candidates.forClass(profile.demandClass(),
-                Arrays.copyOf(history, cuts[count - 1]));
+        List<ForecastModel> models =
+                candidates.forClass(profile.demandClass(), Arrays.copyOf(history, cuts[count - 1]));
         if (models.isEmpty()) {
             return refit(profile, candidates.fallback(profile.demandClass()), "none", Double.NaN, Map.of(), history, h);
         }
@@ -86,10 +86,23 @@ public final class AutoForecaster {
         return refit(profile, best, mase ? "MASE" : "RMSSE", bestScore, scores, history, h);
     }
 
-    private static ModelChoice refit(DemandProfile profile, ForecastModel model, String measure, double score,
-                                     Map<String, Double> scores, double[] history, int h) {
-        double[] forecast = history.length == 0 ? new double[h] : model.fit(history).forecast(h);
-        return new ModelChoice(profile, model, measure, score, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores)), forecast);
+    private static ModelChoice refit(
+            DemandProfile profile,
+            ForecastModel model,
+            String measure,
+            double score,
+            Map<String, Double> scores,
+            double[] history,
+            int h) {
+        double[] forecast =
+                history.length == 0 ? new double[h] : model.fit(history).forecast(h);
+        return new ModelChoice(
+                profile,
+                model,
+                measure,
+                score,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores)),
+                forecast);
     }
 
     private static double rmsseScale(double[] y) {

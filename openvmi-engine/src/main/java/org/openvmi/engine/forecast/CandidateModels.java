@@ -50,7 +50,8 @@ final class CandidateModels {
                 ThetaModel theta = new ThetaModel(m);
                 list.add(theta);
                 if (m > 1) {
-                    list.add(new CombinationModel("Theta+HW-damped(" + m + ")",
+                    list.add(new CombinationModel(
+                            "Theta+HW-damped(" + m + ")",
                             List.of(theta, HoltWintersModel.additive(m).damped())));
                 }
             }
@@ -64,9 +65,8 @@ final class CandidateModels {
     /** The model used without a backtest when the history is too short to hold one. */
     ForecastModel fallback(DemandClass demandClass) {
         return switch (demandClass) {
-            case INTERMITTENT, LUMPY -> sporadic == SporadicForecast.MINIMUM_RMSE
-                    ? new MinimumRmseModel()
-                    : CrostonModel.sba();
+            case INTERMITTENT, LUMPY ->
+                sporadic == SporadicForecast.MINIMUM_RMSE ? new MinimumRmseModel() : CrostonModel.sba();
             case NO_DEMAND -> new ZeroModel();
             default -> new SesModel();
         };

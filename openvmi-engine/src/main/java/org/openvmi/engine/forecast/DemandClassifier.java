@@ -26,7 +26,10 @@ public final class DemandClassifier {
 
     public DemandProfile classify(double[] y) {
         if (y.length < minimumLength) {
-            return new DemandProfile(Double.NaN, Double.NaN, DemandClass.TOO_SHORT,
+            return new DemandProfile(
+                    Double.NaN,
+                    Double.NaN,
+                    DemandClass.TOO_SHORT,
                     y.length + " periods, fewer than the " + minimumLength + " needed");
         }
         int demands = 0;
@@ -43,8 +46,8 @@ public final class DemandClassifier {
             }
         }
         if (demands == 0) {
-            return new DemandProfile(Double.NaN, Double.NaN, DemandClass.NO_DEMAND,
-                    "no demand in " + y.length + " periods");
+            return new DemandProfile(
+                    Double.NaN, Double.NaN, DemandClass.NO_DEMAND, "no demand in " + y.length + " periods");
         }
         double adi = (double) y.length / demands;
         double mean = sum / demands;
@@ -55,8 +58,15 @@ public final class DemandClassifier {
         DemandClass c = sporadic
                 ? (variable ? DemandClass.LUMPY : DemandClass.INTERMITTENT)
                 : (variable ? DemandClass.ERRATIC : DemandClass.SMOOTH);
-        String reason = String.format(Locale.ROOT, "ADI %.2f %s %.2f and CV² %.2f %s %.2f",
-                adi, sporadic ? "≥" : "<", ADI_CUT_OFF, cv2, variable ? "≥" : "<", CV2_CUT_OFF);
+        String reason = String.format(
+                Locale.ROOT,
+                "ADI %.2f %s %.2f and CV² %.2f %s %.2f",
+                adi,
+                sporadic ? "≥" : "<",
+                ADI_CUT_OFF,
+                cv2,
+                variable ? "≥" : "<",
+                CV2_CUT_OFF);
         return new DemandProfile(adi, cv2, c, reason);
     }
 }

@@ -5,5 +5,4 @@ package org.openvmi.engine.forecast;
  * of its non-zero demand sizes (CV²), the resulting class and a sentence saying why (for the planner's screen).
  * ADI and CV² are NaN when they cannot be estimated.
  */
-public record DemandProfile(double adi, double cv2, DemandClass demandClass, String reason) {
-}
+public record DemandProfile(double adi, double cv2, DemandClass demandClass, String reason) {}

@@ -42,22 +42,30 @@ public final class HoltDampedModel implements ForecastModel {
         if (!canFit(y)) {
             throw new IllegalArgumentException("need at least 3 periods, got " + y.length);
         }
-        double[] p = fixed != null ? fixed : Optimiser.minimise(q -> run(y, q)[2],
-                new double[] {Optimiser.LOW, Optimiser.LOW, PHI_LOW},
-                new double[] {Optimiser.HIGH, Optimiser.HIGH, PHI_HIGH}, 7, 3);
+        double[] p = fixed != null
+                ? fixed
+                : Optimiser.minimise(
+                        q -> run(y, q)[2],
+                        new double[] {Optimiser.LOW, Optimiser.LOW, PHI_LOW},
+                        new double[] {Optimiser.HIGH, Optimiser.HIGH, PHI_HIGH},
+                        7,
+                        3);
         double[] r = run(y, p);
         double level = r[0];
         double trend = r[1];
         double phi = p[2];
-        return new Fitted(k -> {
-            double damp = 0;
-            double pow = 1;
-            for (int i = 1; i <= k; i++) {
-                pow *= phi;
-                damp += pow;
-            }
-            return level + damp * trend;
-        }, Map.of("alpha", p[0], "beta", p[1], "phi", phi), r[2]);
+        return new Fitted(
+                k -> {
+                    double damp = 0;
+                    double pow = 1;
+                    for (int i = 1; i <= k; i++) {
+                        pow *= phi;
+                        damp += pow;
+                    }
+                    return level + damp * trend;
+                },
+                Map.of("alpha", p[0], "beta", p[1], "phi", phi),
+                r[2]);
     }
 
     /** Returns {final level, final trend, SSE}. */

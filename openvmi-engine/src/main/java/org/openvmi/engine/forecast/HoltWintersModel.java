@@ -82,37 +82,44 @@ public final class HoltWintersModel implements ForecastModel {
             throw new IllegalArgumentException(name() + " needs more than two seasons"
                     + (multiplicative ? " of strictly positive values" : "") + ", got " + y.length + " periods");
         }
-        double[] p = fixed != null ? fixed : damped
-                ? Optimiser.gridThenCompass(q -> run(y, q).sse,
-                        new double[] {Optimiser.LOW, Optimiser.LOW, Optimiser.LOW, HoltDampedModel.PHI_LOW},
-                        new double[] {Optimiser.HIGH, Optimiser.HIGH, Optimiser.HIGH, HoltDampedModel.PHI_HIGH},
-                        3, 0.002, 600)
-                : withPhiOne(Optimiser.smoothing(q -> run(y, withPhiOne(q)).sse, 3));
+        double[] p = fixed != null
+                ? fixed
+                : damped
+                        ? Optimiser.gridThenCompass(
+                                q -> run(y, q).sse,
+                                new double[] {Optimiser.LOW, Optimiser.LOW, Optimiser.LOW, HoltDampedModel.PHI_LOW},
+                                new double[] {Optimiser.HIGH, Optimiser.HIGH, Optimiser.HIGH, HoltDampedModel.PHI_HIGH},
+                                3,
+                                0.002,
+                                600)
+                        : withPhiOne(Optimiser.smoothing(q -> run(y, withPhiOne(q)).sse, 3));
         State s = run(y, p);
         int n = y.length;
         double phi = p[3];
         Map<String, Double> parameters = damped
                 ? Map.of("alpha", p[0], "beta", p[1], "gamma", p[2], "phi", phi)
                 : Map.of("alpha", p[0], "beta", p[1], "gamma", p[2]);
-        return new Fitted(k -> {
-            double season = s.season[(n - 1 + k) % m];
-            double damp = 0;
-            double pow = 1;
-            for (int i = 1; i <= k; i++) {
-                pow *= phi;
-                damp += pow;
-            }
-            double base = s.level + damp * s.trend;
-            return multiplicative ? base * season : base + season;
-        }, parameters, s.sse);
+        return new Fitted(
+                k -> {
+                    double season = s.season[(n - 1 + k) % m];
+                    double damp = 0;
+                    double pow = 1;
+                    for (int i = 1; i <= k; i++) {
+                        pow *= phi;
+                        damp += pow;
+                    }
+                    double base = s.level + damp * s.trend;
+                    return multiplicative ? base * season : base + season;
+                },
+                parameters,
+                s.sse);
     }
 
     private static double[] withPhiOne(double[] p) {
         return new double[] {p[0], p[1], p[2], 1};
     }
 
-    private record State(double level, double trend, double[] season, double sse) {
-    }
+    private record State(double level, double trend, double[] season, double sse) {}
 
     private State run(double[] y, double[] p) {
         double alpha = p[0];

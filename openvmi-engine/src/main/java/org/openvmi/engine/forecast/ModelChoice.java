@@ -13,6 +13,10 @@ import java.util.Map;
  * accuracy, wrong as the demand rate of a stock policy, which should use the default
  * {@link SporadicForecast#DEMAND_RATE}.
  */
-public record ModelChoice(DemandProfile profile, ForecastModel model, String measure, double score,
-                          Map<String, Double> candidateScores, double[] forecast) {
-}
+public record ModelChoice(
+        DemandProfile profile,
+        ForecastModel model,
+        String measure,
+        double score,
+        Map<String, Double> candidateScores,
+        double[] forecast) {}

@@ -18,8 +18,7 @@ final class SeasonalAdjustment {
     /** Standard normal 95 % quantile: a two-sided test at 90 %. */
     static final double CRITICAL = 1.6448536269514722;
 
-    private SeasonalAdjustment() {
-    }
+    private SeasonalAdjustment() {}
 
     /** Seasonal indices of length m, or {@code null} when the series has no significant season (or cannot tell). */
     static double[] indices(double[] y, int m) {

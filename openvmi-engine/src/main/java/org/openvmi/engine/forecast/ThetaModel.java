@@ -61,8 +61,8 @@ public final class ThetaModel implements ForecastModel {
         double level = r[0];
         double halfSlope = slope(y) / 2;
         double start = (1 - Math.pow(1 - alpha, y.length)) / alpha;
-        return new Fitted(k -> level + halfSlope * (k - 1 + start),
-                Map.of("alpha", alpha, "l0", r[2], "drift", halfSlope), r[1]);
+        return new Fitted(
+                k -> level + halfSlope * (k - 1 + start), Map.of("alpha", alpha, "l0", r[2], "drift", halfSlope), r[1]);
     }
 
     /**

@@ -36,9 +36,15 @@ public final class TsbModel implements ForecastModel {
         if (y.length == 0) {
             throw new IllegalArgumentException("empty history");
         }
-        double[] p = fixed != null ? fixed : Optimiser.gridThenCompass(q -> run(y, q)[1],
-                new double[] {Optimiser.LOW, Optimiser.LOW}, new double[] {Optimiser.HIGH, Optimiser.HIGH},
-                5, 0.002, 120);
+        double[] p = fixed != null
+                ? fixed
+                : Optimiser.gridThenCompass(
+                        q -> run(y, q)[1],
+                        new double[] {Optimiser.LOW, Optimiser.LOW},
+                        new double[] {Optimiser.HIGH, Optimiser.HIGH},
+                        5,
+                        0.002,
+                        120);
         double[] r = run(y, p);
         return Fitted.flat(r[0], Map.of("alpha", p[0], "beta", p[1]), r[1]);
     }

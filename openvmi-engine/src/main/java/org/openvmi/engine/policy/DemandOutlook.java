@@ -25,8 +25,8 @@ public record DemandOutlook(double meanPerPeriod, double errorSd, IntFunction<Le
         return new DemandOutlook(meanPerPeriod, errorSd, null);
     }
 
-    public static DemandOutlook empirical(double meanPerPeriod, double errorSd,
-                                          IntFunction<LeadTimeDemand> distributionOverPeriods) {
+    public static DemandOutlook empirical(
+            double meanPerPeriod, double errorSd, IntFunction<LeadTimeDemand> distributionOverPeriods) {
         return new DemandOutlook(meanPerPeriod, errorSd, Objects.requireNonNull(distributionOverPeriods));
     }
 

@@ -7,8 +7,7 @@ package org.openvmi.engine.policy;
  */
 public final class EconomicOrderQuantity {
 
-    private EconomicOrderQuantity() {
-    }
+    private EconomicOrderQuantity() {}
 
     public static double of(double yearlyDemand, double costPerOrder, double holdingRate, double unitCost) {
         if (yearlyDemand < 0 || costPerOrder < 0 || holdingRate < 0 || unitCost < 0) {

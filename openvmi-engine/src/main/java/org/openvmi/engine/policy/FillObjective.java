@@ -38,8 +38,10 @@ public record FillObjective(double totalShare, double meanDemandPerItem) {
      * no demand at all, where μ̄ does not matter).
      */
     public static FillObjective overHistories(double totalShare, java.util.List<double[]> histories) {
-        double mean = histories.stream().mapToDouble(h -> java.util.Arrays.stream(h).average().orElse(0))
-                .average().orElse(0);
+        double mean = histories.stream()
+                .mapToDouble(h -> java.util.Arrays.stream(h).average().orElse(0))
+                .average()
+                .orElse(0);
         return new FillObjective(totalShare, mean > 0 ? mean : 1);
     }
 

@@ -15,8 +15,7 @@ public final class FillRateAllocation {
 
     private static final double UNLIKELY = 1e-6;
 
-    private FillRateAllocation() {
-    }
+    private FillRateAllocation() {}
 
     public static int level(UnitDemand demand, double demandPerReview, double unitCost, double lambda) {
         return level(demand, demandPerReview, unitCost, lambda, FillObjective.meanOfItems());
@@ -26,8 +25,8 @@ public final class FillRateAllocation {
      * The level for a blend of mean item and total fill rate: the smallest s whose next unit gains
      * P(D &gt; s) · {@link FillObjective#weight} less than λ·c.
      */
-    public static int level(UnitDemand demand, double demandPerReview, double unitCost, double lambda,
-                            FillObjective objective) {
+    public static int level(
+            UnitDemand demand, double demandPerReview, double unitCost, double lambda, FillObjective objective) {
         if (!(lambda >= 0) || !(unitCost >= 0)) {
             throw new IllegalArgumentException("price of fill and unit cost must be zero or more");
         }
@@ -36,8 +35,11 @@ public final class FillRateAllocation {
         }
         // P(D > s) falls as s rises: bisect for the smallest s below the larger of the two bars
         // (the mean of items alone keeps ADR 0007's exact arithmetic, λ·c·μ)
-        double bar = Math.max(UNLIKELY, objective.totalShare() == 0 ? lambda * unitCost * demandPerReview
-                : lambda * unitCost / objective.weight(demandPerReview));
+        double bar = Math.max(
+                UNLIKELY,
+                objective.totalShare() == 0
+                        ? lambda * unitCost * demandPerReview
+                        : lambda * unitCost / objective.weight(demandPerReview));
         int lo = 0;
         int hi = demand.largest();
         if (demand.above(hi) >= bar) {

@@ -27,7 +27,8 @@ public record OrderRounding(BigDecimal minimumOrder, BigDecimal packSize) {
         }
         BigDecimal packs = BigDecimal.valueOf(wanted).divide(packSize, 0, RoundingMode.CEILING);
         BigDecimal quantity = packs.multiply(packSize);
-        BigDecimal minimum = minimumOrder.divide(packSize, 0, RoundingMode.CEILING).multiply(packSize);
+        BigDecimal minimum =
+                minimumOrder.divide(packSize, 0, RoundingMode.CEILING).multiply(packSize);
         return quantity.max(minimum).stripTrailingZeros();
     }
 }

@@ -24,8 +24,10 @@ public sealed interface ReplenishmentPolicy {
 
     static ReplenishmentPolicy of(String name, StockLevels levels, double fixedQuantity) {
         return switch (name) {
-            case "ROP" -> new ReorderPoint(levels.reorderPoint(), fixedQuantity > 0 ? fixedQuantity
-                    : Math.max(levels.orderUpTo() - levels.reorderPoint(), 1));
+            case "ROP" ->
+                new ReorderPoint(
+                        levels.reorderPoint(),
+                        fixedQuantity > 0 ? fixedQuantity : Math.max(levels.orderUpTo() - levels.reorderPoint(), 1));
             case "OUT" -> new OrderUpTo(levels.orderUpTo());
             case "MINMAX" -> new MinMax(levels.reorderPoint(), levels.orderUpTo());
             default -> throw new IllegalArgumentException("unknown policy " + name + " (ROP, OUT or MINMAX)");

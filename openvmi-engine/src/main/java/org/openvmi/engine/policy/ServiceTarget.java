@@ -7,7 +7,10 @@ package org.openvmi.engine.policy;
  */
 public record ServiceTarget(Kind kind, double level) {
 
-    public enum Kind { CYCLE_SERVICE_LEVEL, FILL_RATE }
+    public enum Kind {
+        CYCLE_SERVICE_LEVEL,
+        FILL_RATE
+    }
 
     public ServiceTarget {
         if (kind == null) {

@@ -14,8 +14,12 @@ package org.openvmi.engine.policy;
  */
 public final class StockLevelCalculator {
 
-    public StockLevels levels(DemandOutlook outlook, LeadTime leadTime, int reviewPeriod, ServiceTarget target,
-                              double economicOrderQuantity) {
+    public StockLevels levels(
+            DemandOutlook outlook,
+            LeadTime leadTime,
+            int reviewPeriod,
+            ServiceTarget target,
+            double economicOrderQuantity) {
         if (reviewPeriod < 1) {
             throw new IllegalArgumentException("review period must be at least 1 period: " + reviewPeriod);
         }

@@ -7,6 +7,12 @@ package org.openvmi.engine.policy;
  * that is higher (the "max" line). {@code method} is "normal" or "empirical"; {@code z} the safety factor used
  * (NaN for the empirical method).
  */
-public record StockLevels(double safety, double reorderPoint, double orderUpTo, double leadTimeDemand,
-                          double protectionDemand, double protectionSd, String method, double z) {
-}
+public record StockLevels(
+        double safety,
+        double reorderPoint,
+        double orderUpTo,
+        double leadTimeDemand,
+        double protectionDemand,
+        double protectionSd,
+        String method,
+        double z) {}

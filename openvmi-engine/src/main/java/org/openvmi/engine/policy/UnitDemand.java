@@ -63,7 +63,8 @@ public final class UnitDemand {
 
     /** Exactly these probabilities of 0, 1, 2 … units (normalised to sum 1). */
     public static UnitDemand of(double... probabilities) {
-        if (probabilities.length == 0 || Arrays.stream(probabilities).anyMatch(p -> !(p >= 0))
+        if (probabilities.length == 0
+                || Arrays.stream(probabilities).anyMatch(p -> !(p >= 0))
                 || Arrays.stream(probabilities).sum() <= 0) {
             throw new IllegalArgumentException("need probabilities of zero or more with a positive sum");
         }

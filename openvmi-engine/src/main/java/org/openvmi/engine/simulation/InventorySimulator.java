@@ -47,8 +47,8 @@ public final class InventorySimulator {
 
     public SimulationResult run(double[] demand, int firstPeriod, PolicySource source) {
         if (firstPeriod < 0 || firstPeriod >= demand.length) {
-            throw new IllegalArgumentException("first simulated period " + firstPeriod + " outside the series of "
-                    + demand.length + " periods");
+            throw new IllegalArgumentException(
+                    "first simulated period " + firstPeriod + " outside the series of " + demand.length + " periods");
         }
         int periods = demand.length - firstPeriod;
         double[] arriving = new double[demand.length + leadTime + 1];
@@ -101,7 +101,16 @@ public final class InventorySimulator {
             closingSum += onHand;
         }
         double openingSum = Arrays.stream(opening).sum();
-        return new SimulationResult(periods, demanded, served, stockouts, orders, openingSum / periods,
-                closingSum / periods, opening, servedPerPeriod, ordered);
+        return new SimulationResult(
+                periods,
+                demanded,
+                served,
+                stockouts,
+                orders,
+                openingSum / periods,
+                closingSum / periods,
+                opening,
+                servedPerPeriod,
+                ordered);
     }
 }

@@ -124,14 +124,17 @@ public final class SimulationPolicies {
                 chosenAt = n;
                 return choice;
             }
-            double[] forecast = model.canFit(observed) ? model.fit(observed).forecast(leadTime + 1)
+            double[] forecast = model.canFit(observed)
+                    ? model.fit(observed).forecast(leadTime + 1)
                     : auto.choose(observed, leadTime + 1).forecast();
             return new ModelChoice(classifier.classify(observed), model, "refit", Double.NaN, Map.of(), forecast);
         }
 
         private double itemLevel(double[] observed) {
             DemandOutlook outlook = new DemandOutlooks(1000, random).of(observed, forecast(observed));
-            return calculator.levels(outlook, LeadTime.fixed(leadTime), 1, target, 0).orderUpTo();
+            return calculator
+                    .levels(outlook, LeadTime.fixed(leadTime), 1, target, 0)
+                    .orderUpTo();
         }
     }
 

@@ -13,9 +13,17 @@ package org.openvmi.engine.simulation;
  * </ul>
  * The per-period arrays (stock after receipts, units served, units ordered) are kept for reports and tests.
  */
-public record SimulationResult(int periods, double demanded, double served, int stockoutPeriods, int ordersPlaced,
-                               double averageOnHand, double averageClosingOnHand, double[] openingOnHand,
-                               double[] servedPerPeriod, double[] orderedPerPeriod) {
+public record SimulationResult(
+        int periods,
+        double demanded,
+        double served,
+        int stockoutPeriods,
+        int ordersPlaced,
+        double averageOnHand,
+        double averageClosingOnHand,
+        double[] openingOnHand,
+        double[] servedPerPeriod,
+        double[] orderedPerPeriod) {
 
     public double fillRate() {
         return demanded > 0 ? served / demanded : Double.NaN;

@@ -21,8 +21,7 @@ public final class TargetCalibration {
     }
 
     /** λ found, the backtest's mean fill rate there, how many series it counted and the periods it replayed. */
-    public record Result(double lambda, double backtestFillRate, int series, int cut, int end) {
-    }
+    public record Result(double lambda, double backtestFillRate, int series, int cut, int end) {}
 
     private static final double LOWEST = -10;
     private static final double HIGHEST = 4;
@@ -57,14 +56,19 @@ public final class TargetCalibration {
      * @param cut       periods before the backtest
      */
     public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy) {
-        return calibrate(histories, cut, target, policy, done -> { });
+        return calibrate(histories, cut, target, policy, done -> {});
     }
 
     /** The same, telling {@code progress} how many of the {@link #evaluations()} backtests are done. */
-    public Result calibrate(List<double[]> histories, int cut, double target, PricedPolicy policy,
-                            java.util.function.IntConsumer progress) {
+    public Result calibrate(
+            List<double[]> histories,
+            int cut,
+            double target,
+            PricedPolicy policy,
+            java.util.function.IntConsumer progress) {
         int[] counted = IntStream.range(0, histories.size())
-                .filter(i -> histories.get(i).length > cut && sum(histories.get(i), 0, cut) > 0
+                .filter(i -> histories.get(i).length > cut
+                        && sum(histories.get(i), 0, cut) > 0
                         && sum(histories.get(i), cut, histories.get(i).length) > 0)
                 .toArray();
         int end = histories.stream().mapToInt(h -> h.length).max().orElse(cut);
@@ -107,15 +111,21 @@ public final class TargetCalibration {
     }
 
     private double meanFill(List<double[]> histories, int[] counted, int cut, PricedPolicy policy, double lambda) {
-        SimulationResult[] results = Arrays.stream(counted).parallel()
+        SimulationResult[] results = Arrays.stream(counted)
+                .parallel()
                 .mapToObj(i -> simulator.run(histories.get(i), cut, policy.source(i, lambda)))
                 .toArray(SimulationResult[]::new);
-        double mean = Arrays.stream(results).mapToDouble(SimulationResult::fillRate).average().orElse(Double.NaN);
+        double mean = Arrays.stream(results)
+                .mapToDouble(SimulationResult::fillRate)
+                .average()
+                .orElse(Double.NaN);
         if (totalShare == 0) {
             return mean;
         }
-        double served = Arrays.stream(results).mapToDouble(SimulationResult::served).sum();
-        double demanded = Arrays.stream(results).mapToDouble(SimulationResult::demanded).sum();
+        double served =
+                Arrays.stream(results).mapToDouble(SimulationResult::served).sum();
+        double demanded =
+                Arrays.stream(results).mapToDouble(SimulationResult::demanded).sum();
         return (1 - totalShare) * mean + totalShare * served / demanded;
     }
 

@@ -41,7 +41,6 @@ class AccuracyTest {
 
     @Test
     void forecast_and_actual_of_different_length_are_refused() {
-        assertThatThrownBy(() -> Accuracy.mae(actual, new double[] {1}))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Accuracy.mae(actual, new double[] {1})).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,8 +25,10 @@ class AutoForecasterTest {
         assertThat(choice.forecast()).hasSize(12);
         // the forecast follows the season: its peak (t = 75, sin = 1 -> 130) above its trough (t = 81 -> 70)
         assertThat(choice.forecast()[3] - choice.forecast()[9]).isGreaterThan(40);
-        assertThat(choice.score()).isEqualTo(choice.candidateScores().get(choice.model().name()));
-        assertThat(choice.candidateScores().values()).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(choice.score()));
+        assertThat(choice.score())
+                .isEqualTo(choice.candidateScores().get(choice.model().name()));
+        assertThat(choice.candidateScores().values())
+                .allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(choice.score()));
     }
 
     @Test
@@ -94,7 +96,10 @@ class AutoForecasterTest {
     void every_history_length_and_shape_gets_a_finite_forecast_of_the_asked_length_under_both_goals() {
         // seeded histories of 1..120 periods: smooth, trending, seasonal, constant, sporadic and empty
         Random r = new Random(17);
-        for (AutoForecaster a : java.util.List.of(auto, pointAccuracy, new AutoForecaster(7, 2),
+        for (AutoForecaster a : java.util.List.of(
+                auto,
+                pointAccuracy,
+                new AutoForecaster(7, 2),
                 new AutoForecaster(52, 4, SporadicForecast.MINIMUM_RMSE))) {
             for (int n = 1; n <= 120; n += 7) {
                 for (int shape = 0; shape < 6; shape++) {
@@ -112,10 +117,14 @@ class AutoForecasterTest {
                     ModelChoice choice = a.choose(y, 9);
                     assertThat(choice.forecast()).as("n %d shape %d", n, shape).hasSize(9);
                     for (double f : choice.forecast()) {
-                        assertThat(f).as("n %d shape %d %s", n, shape, choice.model().name()).isFinite();
+                        assertThat(f)
+                                .as("n %d shape %d %s", n, shape, choice.model().name())
+                                .isFinite();
                     }
                     if (shape >= 3) {
-                        assertThat(choice.forecast()[0]).as("n %d shape %d", n, shape).isGreaterThanOrEqualTo(0);
+                        assertThat(choice.forecast()[0])
+                                .as("n %d shape %d", n, shape)
+                                .isGreaterThanOrEqualTo(0);
                     }
                 }
             }

@@ -29,10 +29,18 @@ class FittedParametersTest {
 
     @Test
     void fitted_smoothing_parameters_stay_strictly_inside_zero_and_one_on_twenty_random_series() {
-        List<ForecastModel> models = List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
-                HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
-                HoltWintersModel.multiplicative(12).damped(), CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
-                new ThetaModel(1), new ThetaModel(12));
+        List<ForecastModel> models = List.of(
+                new SesModel(),
+                new HoltDampedModel(),
+                HoltWintersModel.additive(12),
+                HoltWintersModel.multiplicative(12),
+                HoltWintersModel.additive(12).damped(),
+                HoltWintersModel.multiplicative(12).damped(),
+                CrostonModel.croston(),
+                CrostonModel.sba(),
+                new TsbModel(),
+                new ThetaModel(1),
+                new ThetaModel(12));
         for (long seed = 1; seed <= 10; seed++) {
             for (double[] y : List.of(noisySeasonal(seed, 60), sporadic(seed, 48))) {
                 for (ForecastModel model : models) {
@@ -48,7 +56,10 @@ class FittedParametersTest {
                         } else if (name.equals("phi")) {
                             assertThat(value).as(model.name() + " phi").isBetween(0.80, 0.98);
                         } else {
-                            assertThat(value).as(model.name() + " " + name).isGreaterThan(0).isLessThan(1);
+                            assertThat(value)
+                                    .as(model.name() + " " + name)
+                                    .isGreaterThan(0)
+                                    .isLessThan(1);
                         }
                     });
                     for (double v : f.forecast(3)) {
@@ -71,6 +82,7 @@ class FittedParametersTest {
     @Test
     void holt_winters_fits_a_seasonal_series_better_than_ses() {
         double[] y = noisySeasonal(3, 72);
-        assertThat(HoltWintersModel.additive(12).fit(y).sse()).isLessThan(new SesModel().fit(y).sse() / 2);
+        assertThat(HoltWintersModel.additive(12).fit(y).sse())
+                .isLessThan(new SesModel().fit(y).sse() / 2);
     }
 }

@@ -16,7 +16,8 @@ class MinimumRmseAndCombinationTest {
         // Binomial(2, 1/4) = 0.5625, 0.375, 0.0625; times 0.8, plus dormancy 0.2 at k = 0: 0.65, 0.3, 0.05.
         // slope of the expected RMSE at f = 0: 0.65 - (b/sqrt(a)) * (0.3*1 + 0.05*sqrt(2))
         //   = 0.65 - 0.7071 * 0.3707 = 0.3879 > 0 -> f = 0
-        assertThat(new MinimumRmseModel().fit(new double[] {0, 0, 0, 4}).forecast(2)).containsExactly(0, 0);
+        assertThat(new MinimumRmseModel().fit(new double[] {0, 0, 0, 4}).forecast(2))
+                .containsExactly(0, 0);
     }
 
     @Test
@@ -36,9 +37,11 @@ class MinimumRmseAndCombinationTest {
         assertThat(f[0]).isCloseTo(1 - 1 / Math.sqrt(3), within(1e-6));
         assertThat(f[1]).isEqualTo(f[0]);
         // the forecast depends on the horizon: over 3 periods an empty one is rarer (0.2 + 0.8/8 = 0.3), so higher
-        assertThat(new MinimumRmseModel().fit(new double[] {0, 2, 0, 2}).forecast(3)[0]).isGreaterThan(f[0]);
+        assertThat(new MinimumRmseModel().fit(new double[] {0, 2, 0, 2}).forecast(3)[0])
+                .isGreaterThan(f[0]);
         // without dormancy the empty horizon is rarer (0.25): the forecast is higher, still at most the mean 1
-        double g = MinimumRmseModel.withDormancy(0).fit(new double[] {0, 2, 0, 2}).forecast(2)[0];
+        double g =
+                MinimumRmseModel.withDormancy(0).fit(new double[] {0, 2, 0, 2}).forecast(2)[0];
         assertThat(g).isGreaterThan(f[0]).isLessThanOrEqualTo(1.0);
     }
 
@@ -49,8 +52,8 @@ class MinimumRmseAndCombinationTest {
         assertThat(p[0]).isCloseTo(Math.pow(0.87, 17), within(1e-15));
         assertThat(MinimumRmseModel.binomial(3, 1.0)).containsExactly(0, 0, 0, 1);
         // Binomial(2, 1/4) = 9/16, 6/16, 1/16
-        assertThat(MinimumRmseModel.binomial(2, 0.25)).containsExactly(new double[] {0.5625, 0.375, 0.0625},
-                within(1e-15));
+        assertThat(MinimumRmseModel.binomial(2, 0.25))
+                .containsExactly(new double[] {0.5625, 0.375, 0.0625}, within(1e-15));
         // a long horizon: 0.25^730 underflows a double, yet the probabilities still sum to one around the mean
         double[] daily = MinimumRmseModel.binomial(730, 0.75);
         assertThat(java.util.Arrays.stream(daily).sum()).isCloseTo(1.0, within(1e-9));
@@ -77,8 +80,8 @@ class MinimumRmseAndCombinationTest {
         FittedModel f = c.fit(new double[] {3, 5, 4});
         assertThat(f.forecast(2)).containsExactly(2, 2);
         assertThat(f.sse()).isEqualTo(27.5);
-        CombinationModel withSeason = new CombinationModel("SES+HW",
-                List.of(new SesModel(), HoltWintersModel.additive(12)));
+        CombinationModel withSeason =
+                new CombinationModel("SES+HW", List.of(new SesModel(), HoltWintersModel.additive(12)));
         assertThat(withSeason.canFit(new double[] {3, 5, 4})).isFalse();
         assertThatThrownBy(() -> withSeason.fit(new double[] {3, 5, 4})).isInstanceOf(IllegalArgumentException.class);
     }

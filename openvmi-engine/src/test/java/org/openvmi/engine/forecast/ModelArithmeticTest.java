@@ -77,7 +77,8 @@ class ModelArithmeticTest {
         // SSE = 0.25 + 0.140625 + 0.0244140625 = 0.4150390625
         // forecast step 1 (period 5, s1) = 3.796875 + 0.5703125 + 0.90625 = 5.2734375
         //          step 2 (period 6, s0) = 3.796875 + 2*0.5703125 - 0.8359375 = 4.1015625
-        FittedModel f = HoltWintersModel.additive(2).withParameters(0.5, 0.5, 0.5).fit(new double[] {1, 3, 2, 4, 3});
+        FittedModel f =
+                HoltWintersModel.additive(2).withParameters(0.5, 0.5, 0.5).fit(new double[] {1, 3, 2, 4, 3});
         assertThat(f.sse()).isCloseTo(0.4150390625, EPS);
         double[] h = f.forecast(2);
         assertThat(h[0]).isCloseTo(5.2734375, EPS);
@@ -88,12 +89,18 @@ class ModelArithmeticTest {
     void damped_additive_holt_winters_with_phi_one_is_the_undamped_recursion_and_damping_shrinks_the_trend() {
         // phi = 1 turns every phi*b back into b: the hand-computed values of the test above
         double[] y = {1, 3, 2, 4, 3};
-        FittedModel f = HoltWintersModel.additive(2).damped().withParameters(0.5, 0.5, 0.5, 1.0).fit(y);
+        FittedModel f = HoltWintersModel.additive(2)
+                .damped()
+                .withParameters(0.5, 0.5, 0.5, 1.0)
+                .fit(y);
         assertThat(f.sse()).isCloseTo(0.4150390625, EPS);
         assertThat(f.forecast(1)[0]).isCloseTo(5.2734375, EPS);
         // phi = 0.9, first one-step forecast at t=2: l + 0.9*b + s0 = 2 + 0.45 - 1 = 1.45, e = 0.55 (sq 0.3025),
         // so the SSE differs from the undamped one, and 120 steps ahead the trend adds at most b*0.9/(1-0.9) = 9*b
-        FittedModel d = HoltWintersModel.additive(2).damped().withParameters(0.5, 0.5, 0.5, 0.9).fit(y);
+        FittedModel d = HoltWintersModel.additive(2)
+                .damped()
+                .withParameters(0.5, 0.5, 0.5, 0.9)
+                .fit(y);
         assertThat(d.sse()).isNotCloseTo(0.4150390625, within(1e-6));
         double[] far = d.forecast(120);
         assertThat(Math.abs(far[119] - far[117])).isLessThan(1e-3);
@@ -104,8 +111,8 @@ class ModelArithmeticTest {
         // m = 2, y = 1,3,1,3,1: l = 2, b = (2-2)/2 = 0, s = (1/2, 3/2) = (0.5, 1.5).
         // each step: f = (2+0)*s = y exactly, so l = 0.5*y/s + 0.5*2 = 2, b = 0, s = 0.5*y/2 + 0.5*s = s.
         // SSE = 0; forecast step 1 (period 5, s1) = 2*1.5 = 3, step 2 (s0) = 2*0.5 = 1
-        FittedModel f = HoltWintersModel.multiplicative(2).withParameters(0.5, 0.5, 0.5)
-                .fit(new double[] {1, 3, 1, 3, 1});
+        FittedModel f =
+                HoltWintersModel.multiplicative(2).withParameters(0.5, 0.5, 0.5).fit(new double[] {1, 3, 1, 3, 1});
         assertThat(f.sse()).isCloseTo(0, EPS);
         assertThat(f.forecast(3)).containsExactly(3, 1, 3);
     }
@@ -115,7 +122,8 @@ class ModelArithmeticTest {
         double[] y = {1, 3, 0, 3, 1};
         assertThat(HoltWintersModel.multiplicative(2).canFit(y)).isFalse();
         assertThatThrownBy(() -> HoltWintersModel.multiplicative(2).fit(y))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     @Test
@@ -152,6 +160,7 @@ class ModelArithmeticTest {
 
     @Test
     void croston_on_a_history_without_demand_forecasts_zero() {
-        assertThat(CrostonModel.sba().fit(new double[] {0, 0, 0, 0}).forecast(2)).containsExactly(0, 0);
+        assertThat(CrostonModel.sba().fit(new double[] {0, 0, 0, 0}).forecast(2))
+                .containsExactly(0, 0);
     }
 }

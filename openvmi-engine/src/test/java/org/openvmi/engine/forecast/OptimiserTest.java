@@ -31,8 +31,16 @@ class OptimiserTest {
     void grid_then_compass_finds_the_minimum_of_a_four_dimensional_bowl_and_stays_in_the_box() {
         double[] lo = {0.01, 0.01, 0.01, 0.8};
         double[] hi = {0.99, 0.99, 0.99, 0.98};
-        double[] x = Optimiser.gridThenCompass(p -> Math.pow(p[0] - 0.13, 2) + Math.pow(p[1] - 0.71, 2)
-                + 3 * Math.pow(p[2] - 0.42, 2) + Math.pow(p[3] - 0.9, 2), lo, hi, 3, 0.002, 600);
+        double[] x = Optimiser.gridThenCompass(
+                p -> Math.pow(p[0] - 0.13, 2)
+                        + Math.pow(p[1] - 0.71, 2)
+                        + 3 * Math.pow(p[2] - 0.42, 2)
+                        + Math.pow(p[3] - 0.9, 2),
+                lo,
+                hi,
+                3,
+                0.002,
+                600);
         assertThat(x[0]).isCloseTo(0.13, within(0.005));
         assertThat(x[1]).isCloseTo(0.71, within(0.005));
         assertThat(x[2]).isCloseTo(0.42, within(0.005));

@@ -22,7 +22,10 @@ class RealDataSliceTest {
 
     record Result(double auto, Map<String, Double> single, int series, double autoMase) {
         String bestName() {
-            return single.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            return single.entrySet().stream()
+                    .min(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
         }
 
         double best() {
@@ -34,8 +37,8 @@ class RealDataSliceTest {
         return evaluate(slice, holdout, singles, new AutoForecaster(12, 4));
     }
 
-    private static Result evaluate(Map<String, double[]> slice, int holdout, List<ForecastModel> singles,
-                                   AutoForecaster auto) {
+    private static Result evaluate(
+            Map<String, double[]> slice, int holdout, List<ForecastModel> singles, AutoForecaster auto) {
         double autoSum = 0;
         double autoMaseSum = 0;
         int maseCount = 0;
@@ -56,16 +59,25 @@ class RealDataSliceTest {
                 maseCount++;
             }
             for (ForecastModel model : singles) {
-                sums.merge(model.name(), Accuracy.rmsse(train, test, model.fit(train).forecast(holdout)), Double::sum);
+                sums.merge(
+                        model.name(),
+                        Accuracy.rmsse(train, test, model.fit(train).forecast(holdout)),
+                        Double::sum);
             }
         }
         int n = count;
         Map<String, Double> means = new LinkedHashMap<>();
         sums.forEach((k, v) -> means.put(k, v / n));
         Result r = new Result(autoSum / n, means, n, autoMaseSum / maseCount);
-        System.out.printf(Locale.ROOT, "%d series: auto RMSSE %.4f (MASE %.4f); singles %s%n", n, r.auto(),
-                r.autoMase(), means.entrySet().stream()
-                        .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList());
+        System.out.printf(
+                Locale.ROOT,
+                "%d series: auto RMSSE %.4f (MASE %.4f); singles %s%n",
+                n,
+                r.auto(),
+                r.autoMase(),
+                means.entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+                        .toList());
         return r;
     }
 
@@ -73,8 +85,18 @@ class RealDataSliceTest {
     void on_thirty_oil_spare_parts_the_automatic_choice_is_close_to_the_best_single_model_and_beats_zero() {
         Map<String, double[]> slice = SeriesSlice.read("/forecast/oil_spares_slice.csv");
         assertThat(slice).hasSize(30);
-        Result r = evaluate(slice, 17, List.of(CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
-                new SesModel(), new MovingAverageModel(12), new NaiveModel(), new ZeroModel(), new MinimumRmseModel()));
+        Result r = evaluate(
+                slice,
+                17,
+                List.of(
+                        CrostonModel.croston(),
+                        CrostonModel.sba(),
+                        new TsbModel(),
+                        new SesModel(),
+                        new MovingAverageModel(12),
+                        new NaiveModel(),
+                        new ZeroModel(),
+                        new MinimumRmseModel()));
         assertThat(r.series()).isGreaterThanOrEqualTo(25);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
         assertThat(r.auto()).as("auto vs zero forecast").isLessThan(r.single().get("Zero"));
@@ -84,10 +106,19 @@ class RealDataSliceTest {
     void on_thirty_m3_monthly_series_the_automatic_choice_is_close_to_the_best_single_model() {
         Map<String, double[]> slice = SeriesSlice.read("/forecast/m3_monthly_slice.csv");
         assertThat(slice).hasSize(30);
-        Result r = evaluate(slice, 18, List.of(new SesModel(), new HoltDampedModel(), HoltWintersModel.additive(12),
-                HoltWintersModel.multiplicative(12), HoltWintersModel.additive(12).damped(),
-                HoltWintersModel.multiplicative(12).damped(), new SeasonalNaiveModel(12), new NaiveModel(),
-                new ThetaModel(12)));
+        Result r = evaluate(
+                slice,
+                18,
+                List.of(
+                        new SesModel(),
+                        new HoltDampedModel(),
+                        HoltWintersModel.additive(12),
+                        HoltWintersModel.multiplicative(12),
+                        HoltWintersModel.additive(12).damped(),
+                        HoltWintersModel.multiplicative(12).damped(),
+                        new SeasonalNaiveModel(12),
+                        new NaiveModel(),
+                        new ThetaModel(12)));
         assertThat(r.series()).isEqualTo(30);
         assertThat(r.auto()).as("auto vs best single (%s)", r.bestName()).isLessThanOrEqualTo(r.best() * 1.10);
     }
@@ -98,9 +129,14 @@ class RealDataSliceTest {
         // which is where mean forecasts (SBA, Croston, TSB, SES) lose to zero on RMSSE
         Map<String, double[]> slice = SeriesSlice.read("/forecast/oil_spares_every50th.csv");
         assertThat(slice).hasSize(153);
-        Result r = evaluate(slice, 17, List.of(CrostonModel.croston(), CrostonModel.sba(), new TsbModel(),
-                new SesModel(), new ZeroModel()), new AutoForecaster(12, 4, SporadicForecast.MINIMUM_RMSE));
-        assertThat(r.auto()).as("auto vs zero forecast").isLessThanOrEqualTo(r.single().get("Zero") * 1.01);
+        Result r = evaluate(
+                slice,
+                17,
+                List.of(CrostonModel.croston(), CrostonModel.sba(), new TsbModel(), new SesModel(), new ZeroModel()),
+                new AutoForecaster(12, 4, SporadicForecast.MINIMUM_RMSE));
+        assertThat(r.auto())
+                .as("auto vs zero forecast")
+                .isLessThanOrEqualTo(r.single().get("Zero") * 1.01);
         for (String mean : List.of("Croston", "SBA", "TSB", "SES")) {
             assertThat(r.auto()).as("auto vs " + mean).isLessThan(r.single().get(mean));
         }

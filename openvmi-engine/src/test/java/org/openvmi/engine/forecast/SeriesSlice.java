@@ -13,8 +13,7 @@ import java.util.Map;
 /** Reads a long-format {@code series,period,qty} slice from the test resources, series in file order. */
 final class SeriesSlice {
 
-    private SeriesSlice() {
-    }
+    private SeriesSlice() {}
 
     static Map<String, double[]> read(String resource) {
         Map<String, List<Double>> rows = new LinkedHashMap<>();
@@ -37,7 +36,8 @@ final class SeriesSlice {
             throw new UncheckedIOException(e);
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        rows.forEach((k, v) -> series.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        rows.forEach((k, v) ->
+                series.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
         return series;
     }
 }

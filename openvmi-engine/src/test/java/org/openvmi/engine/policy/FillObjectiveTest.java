@@ -16,7 +16,8 @@ class FillObjectiveTest {
     void the_mean_of_items_alone_keeps_the_levels_of_adr_0007() {
         // bar = lambda * c * mu = 0.05 * 10 * 0.7 = 0.35: the first unit (0.5) yes, the second (0.2) no
         assertEquals(1, FillRateAllocation.level(demand, 0.7, 10, 0.05, FillObjective.meanOfItems()));
-        assertEquals(FillRateAllocation.level(demand, 0.7, 10, 0.05),
+        assertEquals(
+                FillRateAllocation.level(demand, 0.7, 10, 0.05),
                 FillRateAllocation.level(demand, 0.7, 10, 0.05, new FillObjective(0, 123)));
     }
 
@@ -43,7 +44,10 @@ class FillObjectiveTest {
         FillObjective o = FillObjective.overHistories(0.8, List.of(new double[] {0, 2}, new double[] {3, 3}));
         assertEquals(2, o.meanDemandPerItem(), 1e-15);
         assertEquals(0.8, o.totalShare(), 0);
-        assertEquals(1, FillObjective.overHistories(0.8, List.of(new double[] {0, 0})).meanDemandPerItem(), 0);
+        assertEquals(
+                1,
+                FillObjective.overHistories(0.8, List.of(new double[] {0, 0})).meanDemandPerItem(),
+                0);
     }
 
     @Test

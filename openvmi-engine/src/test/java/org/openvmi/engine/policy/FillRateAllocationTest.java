@@ -19,7 +19,8 @@ class FillRateAllocationTest {
         assertThat(d.probability(1)).isCloseTo(0.026412, within(1e-5));
         // the mean stays near q * 4 = 1, a little above: the jitter is symmetric except at the floor of 1 unit
         assertThat(d.mean()).isBetween(1.0, 1.02);
-        // some probability lies above the largest demand seen: P(D > 4) = 1/4 * (1 - Phi(0.25)) = 0.401294 / 4 = 0.100324
+        // some probability lies above the largest demand seen: P(D > 4) = 1/4 * (1 - Phi(0.25)) = 0.401294 / 4 =
+        // 0.100324
         assertThat(d.above(4)).isCloseTo(0.100324, within(1e-5));
     }
 
@@ -31,8 +32,9 @@ class FillRateAllocationTest {
         UnitDemand two = UnitDemand.smoothedBootstrap(new double[] {0, 1}, 2);
         assertThat(two.probability(0)).isCloseTo(0.25, within(1e-12));
         assertThat(two.probability(1)).isCloseTo(0.345731, within(1e-5));
-        assertThat(two.mean()).isCloseTo(2 * UnitDemand.smoothedBootstrap(new double[] {0, 1}, 1).mean(),
-                within(1e-9));
+        assertThat(two.mean())
+                .isCloseTo(
+                        2 * UnitDemand.smoothedBootstrap(new double[] {0, 1}, 1).mean(), within(1e-9));
     }
 
     @Test

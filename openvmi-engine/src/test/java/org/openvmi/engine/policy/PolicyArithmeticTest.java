@@ -25,8 +25,8 @@ class PolicyArithmeticTest {
     @Test
     void cycle_service_level_sets_safety_stock_by_z_sigma_over_lead_time_plus_review() {
         // mu 10, sigma 2, L 4, R 1: P = 5, sigma_P = 2*sqrt(5) = 4.47214, z(0.95) = 1.64485 -> SS = 7.35591
-        StockLevels s = calculator.levels(DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1,
-                ServiceTarget.cycleServiceLevel(0.95), 0);
+        StockLevels s = calculator.levels(
+                DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1, ServiceTarget.cycleServiceLevel(0.95), 0);
         assertThat(s.safety()).isCloseTo(7.35591, within(1e-4));
         assertThat(s.reorderPoint()).isCloseTo(40 + 7.35591, within(1e-4));
         assertThat(s.orderUpTo()).isCloseTo(50 + 7.35591, within(1e-4));
@@ -36,8 +36,8 @@ class PolicyArithmeticTest {
     @Test
     void lead_time_variability_widens_the_protection_deviation() {
         // sigma_P = sqrt(5 * 2^2 + 10^2 * 1^2) = sqrt(120) = 10.95445
-        StockLevels s = calculator.levels(DemandOutlook.normal(10, 2), new LeadTime(4, 1), 1,
-                ServiceTarget.cycleServiceLevel(0.95), 0);
+        StockLevels s = calculator.levels(
+                DemandOutlook.normal(10, 2), new LeadTime(4, 1), 1, ServiceTarget.cycleServiceLevel(0.95), 0);
         assertThat(s.protectionSd()).isCloseTo(10.95445, within(1e-4));
         assertThat(s.safety()).isCloseTo(1.644854 * 10.95445, within(1e-3));
     }
@@ -45,8 +45,8 @@ class PolicyArithmeticTest {
     @Test
     void fill_rate_target_allows_the_expected_shortage_of_one_minus_beta_of_a_cycles_demand() {
         // allowed shortage per cycle = 0.05 * 10 * 1 = 0.5 units; sigma_P = 4.47214 -> G(z) = 0.111803
-        StockLevels s = calculator.levels(DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1,
-                ServiceTarget.fillRate(0.95), 0);
+        StockLevels s =
+                calculator.levels(DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1, ServiceTarget.fillRate(0.95), 0);
         assertThat(Normal.loss(s.z()) * s.protectionSd()).isCloseTo(0.5, within(1e-6));
         assertThat(s.z()).isBetween(0.83, 0.85);
     }
@@ -56,8 +56,8 @@ class PolicyArithmeticTest {
         // EOQ = sqrt(2 * 1200 * 50 / (0.25 * 12)) = sqrt(40000) = 200
         double eoq = EconomicOrderQuantity.of(1200, 50, 0.25, 12);
         assertThat(eoq).isCloseTo(200, within(1e-9));
-        StockLevels s = calculator.levels(DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1,
-                ServiceTarget.cycleServiceLevel(0.95), eoq);
+        StockLevels s = calculator.levels(
+                DemandOutlook.normal(10, 2), LeadTime.fixed(4), 1, ServiceTarget.cycleServiceLevel(0.95), eoq);
         assertThat(s.orderUpTo()).isCloseTo(s.reorderPoint() + 200, within(1e-9));
         assertThat(EconomicOrderQuantity.of(1200, 0, 0.25, 12)).isZero();
     }
@@ -94,8 +94,8 @@ class PolicyArithmeticTest {
 
     @Test
     void no_demand_needs_no_lines() {
-        StockLevels s = calculator.levels(DemandOutlook.normal(0, 0), LeadTime.fixed(5), 1,
-                ServiceTarget.cycleServiceLevel(0.95), 0);
+        StockLevels s = calculator.levels(
+                DemandOutlook.normal(0, 0), LeadTime.fixed(5), 1, ServiceTarget.cycleServiceLevel(0.95), 0);
         assertThat(s.safety()).isZero();
         assertThat(s.orderUpTo()).isZero();
     }
@@ -108,7 +108,8 @@ class PolicyArithmeticTest {
         assertThat(r.round(72)).isEqualByComparingTo("72");
         assertThat(r.round(0)).isEqualByComparingTo("0");
         assertThat(r.round(-3)).isEqualByComparingTo("0");
-        assertThat(new OrderRounding(BigDecimal.ZERO, new BigDecimal("0.5")).round(1.2)).isEqualByComparingTo("1.5");
+        assertThat(new OrderRounding(BigDecimal.ZERO, new BigDecimal("0.5")).round(1.2))
+                .isEqualByComparingTo("1.5");
         assertThatThrownBy(() -> new OrderRounding(BigDecimal.ONE, BigDecimal.ZERO))
                 .hasMessageContaining("pack size");
     }
@@ -125,7 +126,8 @@ class PolicyArithmeticTest {
         ReplenishmentPolicy minMax = new ReplenishmentPolicy.MinMax(30, 100);
         assertThat(minMax.wanted(31)).isZero();
         assertThat(minMax.wanted(30)).isEqualTo(70);
-        assertThat(minMax.order(29.5, new OrderRounding(BigDecimal.ZERO, BigDecimal.TEN))).isEqualByComparingTo("80");
+        assertThat(minMax.order(29.5, new OrderRounding(BigDecimal.ZERO, BigDecimal.TEN)))
+                .isEqualByComparingTo("80");
         assertThatThrownBy(() -> new ReplenishmentPolicy.MinMax(10, 5)).hasMessageContaining("below min");
         assertThatThrownBy(() -> ServiceTarget.cycleServiceLevel(1.0)).hasMessageContaining("(0.5, 1)");
     }

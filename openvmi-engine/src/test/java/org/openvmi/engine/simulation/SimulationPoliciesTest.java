@@ -17,7 +17,10 @@ class SimulationPoliciesTest {
     private final SimulationPolicies policies = new SimulationPolicies(1, 0.95, 12);
 
     private double level(SimulationPolicies p, double lambda) {
-        return p.series(50, new Random(1)).system(lambda, true).policyFor(history).wanted(0);
+        return p.series(50, new Random(1))
+                .system(lambda, true)
+                .policyFor(history)
+                .wanted(0);
     }
 
     @Test

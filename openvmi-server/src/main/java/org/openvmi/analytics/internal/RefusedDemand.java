@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.openvmi.analytics.model.SnapshotKey;
 import org.openvmi.inventory.IssueRefused;
 import org.slf4j.Logger;
@@ -40,11 +39,12 @@ public class RefusedDemand {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final java.util.Queue<IssueRefused> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "analytics-refusals");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService writer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "analytics-refusals");
+                t.setDaemon(true);
+                return t;
+            });
 
     RefusedDemand(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -90,18 +90,20 @@ public class RefusedDemand {
                 INSERT INTO analytics_refusal (item, warehouse, owner, movement_type, refused_day, refused_at,
                                                requested_qty, available_qty)
                 VALUES (:item, :warehouse, :owner, :type, :day, :at, :requested, :available)""")
-                .param("item", refused.item()).param("warehouse", refused.warehouse())
+                .param("item", refused.item())
+                .param("warehouse", refused.warehouse())
                 .param("owner", refused.owner() == null ? SnapshotKey.OWN : refused.owner())
                 .param("type", refused.type())
                 .param("day", Date.valueOf(LocalDate.ofInstant(refused.at(), clock.getZone())))
-                .param("at", Timestamp.from(refused.at())).param("requested", refused.requested())
+                .param("at", Timestamp.from(refused.at()))
+                .param("requested", refused.requested())
                 .param("available", refused.available().max(BigDecimal.ZERO))
                 .update();
     }
 
     /** The refused quantity per key and day in {@code [from, to]} of the keys in the filter (null: no condition). */
-    public Map<SnapshotKey, Map<LocalDate, BigDecimal>> byKeyAndDay(LocalDate from, LocalDate to, String warehouse,
-                                                                    String owner, Collection<String> items) {
+    public Map<SnapshotKey, Map<LocalDate, BigDecimal>> byKeyAndDay(
+            LocalDate from, LocalDate to, String warehouse, String owner, Collection<String> items) {
         writeQueued();
         Map<SnapshotKey, Map<LocalDate, BigDecimal>> result = new HashMap<>();
         if (items != null && items.isEmpty()) {
@@ -130,8 +132,10 @@ public class RefusedDemand {
                         + String.join(" AND ", conditions) + " GROUP BY item, warehouse, owner, refused_day")
                 .params(p)
                 .query(rs -> {
-                    result.computeIfAbsent(new SnapshotKey(rs.getString("item"), rs.getString("warehouse"),
-                            rs.getString("owner")), k -> new TreeMap<>())
+                    result.computeIfAbsent(
+                                    new SnapshotKey(
+                                            rs.getString("item"), rs.getString("warehouse"), rs.getString("owner")),
+                                    k -> new TreeMap<>())
                             .merge(rs.getDate("refused_day").toLocalDate(), rs.getBigDecimal("qty"), BigDecimal::add);
                 });
         return result;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.analytics.model.ConsignmentPrices;
 import org.openvmi.analytics.model.LedgerMovement;
 import org.openvmi.analytics.model.SnapshotBuilder;
@@ -39,9 +38,13 @@ public class SnapshotBatch {
     private final Duration settleLag;
     private final boolean rollup;
 
-    SnapshotBatch(LedgerFeed feed, Agreements agreements, SnapshotRepository repository, Clock clock,
-                  @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag,
-                  @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup) {
+    SnapshotBatch(
+            LedgerFeed feed,
+            Agreements agreements,
+            SnapshotRepository repository,
+            Clock clock,
+            @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag,
+            @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup) {
         this.rollup = rollup;
         this.feed = feed;
         this.agreements = agreements;
@@ -56,12 +59,14 @@ public class SnapshotBatch {
         long cursor = repository.lockCursor();
         Instant settled = clock.instant().minus(settleLag);
         List<LedgerEntry> entries = feed.after(cursor, size).stream()
-                .takeWhile(e -> !e.postedAt().isAfter(settled)).toList();
+                .takeWhile(e -> !e.postedAt().isAfter(settled))
+                .toList();
         if (entries.isEmpty()) {
             return 0;
         }
         ZoneId zone = clock.getZone();
-        List<LedgerMovement> movements = entries.stream().map(e -> movement(e, zone)).toList();
+        List<LedgerMovement> movements =
+                entries.stream().map(e -> movement(e, zone)).toList();
         Set<String> items = movements.stream().map(m -> m.key().item()).collect(Collectors.toSet());
         Set<DayKey> touchedDays = new HashSet<>();
         Set<SnapshotKey> touchedKeys = new HashSet<>();
@@ -69,10 +74,15 @@ public class SnapshotBatch {
             touchedDays.add(new DayKey(m.key(), m.day()));
             touchedKeys.add(m.key());
         });
-        SnapshotBuilder builder = new SnapshotBuilder(repository.layers(items, null, null), repository.lastCosts(items),
-                repository.days(touchedDays), prices(agreements, items));
+        SnapshotBuilder builder = new SnapshotBuilder(
+                repository.layers(items, null, null),
+                repository.lastCosts(items),
+                repository.days(touchedDays),
+                prices(agreements, items));
         movements.forEach(builder::apply);
-        repository.save(only(builder.layers(), touchedKeys), only(builder.days(), touchedDays),
+        repository.save(
+                only(builder.layers(), touchedKeys),
+                only(builder.days(), touchedDays),
                 only(builder.lastCost(), items));
         if (rollup) {
             Map<SnapshotKey, LocalDate> earliest = new HashMap<>();
@@ -84,20 +94,27 @@ public class SnapshotBatch {
     }
 
     public static LedgerMovement movement(LedgerEntry e, ZoneId zone) {
-        return new LedgerMovement(e.id(), new SnapshotKey(e.item(), e.warehouse(), e.owner()),
-                LocalDate.ofInstant(e.postedAt(), zone), e.qty(), e.unitCost(), LedgerMovement.isIssueType(e.type()),
+        return new LedgerMovement(
+                e.id(),
+                new SnapshotKey(e.item(), e.warehouse(), e.owner()),
+                LocalDate.ofInstant(e.postedAt(), zone),
+                e.qty(),
+                e.unitCost(),
+                LedgerMovement.isIssueType(e.type()),
                 e.postedAt());
     }
 
     /** The agreement prices of the items, read through the consignment's API (the settlement price). */
     public static ConsignmentPrices prices(Agreements agreements, java.util.Collection<String> items) {
         return new ConsignmentPrices(agreements.priceHistory(items).stream()
-                .map(p -> new ConsignmentPrices.Price(p.supplier(), p.item(), p.warehouse(), p.effectiveAt(), p.price()))
+                .map(p ->
+                        new ConsignmentPrices.Price(p.supplier(), p.item(), p.warehouse(), p.effectiveAt(), p.price()))
                 .toList());
     }
 
     private static <K, V> Map<K, V> only(Map<K, V> all, Set<K> keys) {
-        return all.entrySet().stream().filter(e -> keys.contains(e.getKey()))
+        return all.entrySet().stream()
+                .filter(e -> keys.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.FifoLayers;
 import org.openvmi.analytics.model.KeyPeriod;
@@ -54,17 +53,24 @@ public class SnapshotRepository {
     /** The last processed movement id, locked until the transaction ends: one instance catches up at a time. */
     public long lockCursor() {
         return jdbc.sql("SELECT last_movement_id FROM analytics_cursor WHERE name = :n FOR UPDATE")
-                .param("n", CURSOR).query(Long.class).single();
+                .param("n", CURSOR)
+                .query(Long.class)
+                .single();
     }
 
     public long cursor() {
         return jdbc.sql("SELECT last_movement_id FROM analytics_cursor WHERE name = :n")
-                .param("n", CURSOR).query(Long.class).single();
+                .param("n", CURSOR)
+                .query(Long.class)
+                .single();
     }
 
     public void moveCursor(long lastId, Instant now) {
         jdbc.sql("UPDATE analytics_cursor SET last_movement_id = :id, updated_at = :now WHERE name = :n")
-                .param("id", lastId).param("now", Timestamp.from(now)).param("n", CURSOR).update();
+                .param("id", lastId)
+                .param("now", Timestamp.from(now))
+                .param("n", CURSOR)
+                .update();
     }
 
     /** Layers of every key of the items, oldest first; {@code items} null means all. */
@@ -75,8 +81,11 @@ public class SnapshotRepository {
                         + " ORDER BY item, warehouse, owner, seq")
                 .params(f.params())
                 .query(rs -> {
-                    layers.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(new Layer(
-                            rs.getDate("received_on").toLocalDate(), rs.getBigDecimal("qty"), rs.getBigDecimal("unit_cost")));
+                    layers.computeIfAbsent(key(rs), k -> new ArrayList<>())
+                            .add(new Layer(
+                                    rs.getDate("received_on").toLocalDate(),
+                                    rs.getBigDecimal("qty"),
+                                    rs.getBigDecimal("unit_cost")));
                 });
         Map<SnapshotKey, FifoLayers> result = new LinkedHashMap<>();
         layers.forEach((k, v) -> result.put(k, new FifoLayers(v)));
@@ -85,7 +94,8 @@ public class SnapshotRepository {
 
     public Map<String, BigDecimal> lastCosts(Collection<String> items) {
         Map<String, BigDecimal> costs = new HashMap<>();
-        jdbc.sql("SELECT item, unit_cost FROM analytics_item_cost WHERE item IN (:items)").param("items", items)
+        jdbc.sql("SELECT item, unit_cost FROM analytics_item_cost WHERE item IN (:items)")
+                .param("items", items)
                 .query(rs -> {
                     costs.put(rs.getString("item"), rs.getBigDecimal("unit_cost"));
                 });
@@ -105,7 +115,8 @@ public class SnapshotRepository {
             dates.add(d.day());
         });
         jdbc.sql("SELECT " + DAILY_COLUMNS + " FROM analytics_daily WHERE item IN (:items) AND snapshot_day IN (:days)")
-                .param("items", items).param("days", dates.stream().map(Date::valueOf).toList())
+                .param("items", items)
+                .param("days", dates.stream().map(Date::valueOf).toList())
                 .query(rs -> {
                     DailyFigures f = figures(rs);
                     DayKey k = new DayKey(f.key(), f.day());
@@ -123,11 +134,13 @@ public class SnapshotRepository {
      * object and the zeros of a scale one instance, which roughly halves the memory the read holds.
      */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<DailyFigures>> rowsUpTo(LocalDate to, String warehouse, String owner,
-                                                         Collection<String> items) {
+    public Map<SnapshotKey, List<DailyFigures>> rowsUpTo(
+            LocalDate to, String warehouse, String owner, Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, to);
-        return read("SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + f.where()
-                    + " ORDER BY item, warehouse, owner, snapshot_day", f.params());
+        return read(
+                "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + f.where()
+                        + " ORDER BY item, warehouse, owner, snapshot_day",
+                f.params());
     }
 
     private static final String KEY_WINDOW = " OVER (PARTITION BY item, warehouse, owner ORDER BY snapshot_day)";
@@ -142,28 +155,32 @@ public class SnapshotRepository {
      * the history is aggregated inside the database (an index-only scan of the primary key), not shipped.
      */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<DailyFigures>> rowsFor(LocalDate from, LocalDate to, String warehouse, String owner,
-                                                        Collection<String> items) {
+    public Map<SnapshotKey, List<DailyFigures>> rowsFor(
+            LocalDate from, LocalDate to, String warehouse, String owner, Collection<String> items) {
         Filter before = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(before.params());
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
         String scope = before.where().isEmpty() ? " WHERE " : before.where() + " AND ";
         String dailyColumns = "d." + DAILY_COLUMNS.replace(", ", ", d.");
-        return read("SELECT " + DAILY_COLUMNS + " FROM ("
-                    + "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope + "snapshot_day >= :from AND snapshot_day <= :to"
-                    + " UNION ALL SELECT " + dailyColumns + " FROM analytics_daily d JOIN ("
-                    + "SELECT item, warehouse, owner, MIN(snapshot_day) AS first_day, MAX(snapshot_day) AS last_day, "
-                    + "MAX(CASE WHEN went_out = 1 THEN snapshot_day END) AS last_issue, "
-                    + "MAX(CASE WHEN went_out = 1 THEN prev_day END) AS before_last_issue FROM ("
-                    + "SELECT item, warehouse, owner, snapshot_day, " + PREVIOUS_DAY + " AS prev_day, "
-                    + "CASE WHEN issue_qty > 0 OR (owner <> '" + SnapshotKey.OWN + "' AND COALESCE(" + PREVIOUS_CLOSING
-                    + ", 0) + receipt_qty > closing_qty) THEN 1 ELSE 0 END AS went_out FROM analytics_daily"
-                    + scope + "snapshot_day < :from) h GROUP BY item, warehouse, owner) k"
-                    + " ON d.item = k.item AND d.warehouse = k.warehouse AND d.owner = k.owner"
-                    + " AND (d.snapshot_day = k.first_day OR d.snapshot_day = k.last_day OR d.snapshot_day = k.last_issue"
-                    + " OR d.snapshot_day = k.before_last_issue)"
-                    + ") r ORDER BY item, warehouse, owner, snapshot_day", params);
+        return read(
+                "SELECT " + DAILY_COLUMNS + " FROM ("
+                        + "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
+                        + "snapshot_day >= :from AND snapshot_day <= :to"
+                        + " UNION ALL SELECT " + dailyColumns + " FROM analytics_daily d JOIN ("
+                        + "SELECT item, warehouse, owner, MIN(snapshot_day) AS first_day, MAX(snapshot_day) AS last_day, "
+                        + "MAX(CASE WHEN went_out = 1 THEN snapshot_day END) AS last_issue, "
+                        + "MAX(CASE WHEN went_out = 1 THEN prev_day END) AS before_last_issue FROM ("
+                        + "SELECT item, warehouse, owner, snapshot_day, " + PREVIOUS_DAY + " AS prev_day, "
+                        + "CASE WHEN issue_qty > 0 OR (owner <> '" + SnapshotKey.OWN + "' AND COALESCE("
+                        + PREVIOUS_CLOSING
+                        + ", 0) + receipt_qty > closing_qty) THEN 1 ELSE 0 END AS went_out FROM analytics_daily"
+                        + scope + "snapshot_day < :from) h GROUP BY item, warehouse, owner) k"
+                        + " ON d.item = k.item AND d.warehouse = k.warehouse AND d.owner = k.owner"
+                        + " AND (d.snapshot_day = k.first_day OR d.snapshot_day = k.last_day OR d.snapshot_day = k.last_issue"
+                        + " OR d.snapshot_day = k.before_last_issue)"
+                        + ") r ORDER BY item, warehouse, owner, snapshot_day",
+                params);
     }
 
     private Map<SnapshotKey, List<DailyFigures>> read(String sql, Map<String, Object> params) {
@@ -177,16 +194,23 @@ public class SnapshotRepository {
             String warehouse = rs.getString("warehouse");
             String owner = rs.getString("owner");
             SnapshotKey key = currentKey[0];
-            if (key == null || !key.item().equals(item) || !key.warehouse().equals(warehouse)
-                || !key.owner().equals(owner)) {
+            if (key == null
+                    || !key.item().equals(item)
+                    || !key.warehouse().equals(warehouse)
+                    || !key.owner().equals(owner)) {
                 key = new SnapshotKey(item, warehouse, owner);
                 currentKey[0] = key;
                 current[0] = rows.computeIfAbsent(key, k -> new ArrayList<>());
             }
-            current[0].add(new DailyFigures(key, rs.getDate("snapshot_day").toLocalDate(),
-                    shared(rs.getBigDecimal("closing_qty"), zeros), shared(rs.getBigDecimal("closing_value"), zeros),
-                    shared(rs.getBigDecimal("receipt_qty"), zeros), shared(rs.getBigDecimal("issue_qty"), zeros),
-                    shared(rs.getBigDecimal("issue_cost"), zeros), shared(rs.getBigDecimal("demand_qty"), zeros)));
+            current[0].add(new DailyFigures(
+                    key,
+                    rs.getDate("snapshot_day").toLocalDate(),
+                    shared(rs.getBigDecimal("closing_qty"), zeros),
+                    shared(rs.getBigDecimal("closing_value"), zeros),
+                    shared(rs.getBigDecimal("receipt_qty"), zeros),
+                    shared(rs.getBigDecimal("issue_qty"), zeros),
+                    shared(rs.getBigDecimal("issue_cost"), zeros),
+                    shared(rs.getBigDecimal("demand_qty"), zeros)));
         });
         return rows;
     }
@@ -197,30 +221,57 @@ public class SnapshotRepository {
     }
 
     /** Replaces the stored state of the keys and days a batch touched. */
-    public void save(Map<SnapshotKey, FifoLayers> layers, Map<DayKey, DailyFigures> days, Map<String, BigDecimal> costs) {
-        template.batchUpdate("DELETE FROM analytics_layer WHERE item = ? AND warehouse = ? AND owner = ?",
-                layers.keySet().stream().map(k -> new Object[] {k.item(), k.warehouse(), k.owner()}).toList());
+    public void save(
+            Map<SnapshotKey, FifoLayers> layers, Map<DayKey, DailyFigures> days, Map<String, BigDecimal> costs) {
+        template.batchUpdate(
+                "DELETE FROM analytics_layer WHERE item = ? AND warehouse = ? AND owner = ?",
+                layers.keySet().stream()
+                        .map(k -> new Object[] {k.item(), k.warehouse(), k.owner()})
+                        .toList());
         List<Object[]> layerRows = new ArrayList<>();
         layers.forEach((k, fifo) -> {
             int seq = 0;
             for (Layer l : fifo.layers()) {
-                layerRows.add(new Object[] {k.item(), k.warehouse(), k.owner(), seq++, Date.valueOf(l.receivedOn()),
-                        l.qty(), l.unitCost()});
+                layerRows.add(new Object[] {
+                    k.item(), k.warehouse(), k.owner(), seq++, Date.valueOf(l.receivedOn()), l.qty(), l.unitCost()
+                });
             }
         });
-        template.batchUpdate("INSERT INTO analytics_layer (item, warehouse, owner, seq, received_on, qty, unit_cost) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", layerRows);
-        template.batchUpdate("DELETE FROM analytics_daily WHERE item = ? AND warehouse = ? AND owner = ? AND snapshot_day = ?",
-                days.keySet().stream().map(d -> new Object[] {d.key().item(), d.key().warehouse(), d.key().owner(),
-                        Date.valueOf(d.day())}).toList());
-        template.batchUpdate("INSERT INTO analytics_daily (" + DAILY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                days.values().stream().map(d -> new Object[] {d.key().item(), d.key().warehouse(), d.key().owner(),
-                        Date.valueOf(d.day()), d.closingQty(), d.closingValue(), d.receiptQty(), d.issueQty(),
-                        d.issueCost(), d.demandQty()}).toList());
-        template.batchUpdate("DELETE FROM analytics_item_cost WHERE item = ?",
+        template.batchUpdate(
+                "INSERT INTO analytics_layer (item, warehouse, owner, seq, received_on, qty, unit_cost) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                layerRows);
+        template.batchUpdate(
+                "DELETE FROM analytics_daily WHERE item = ? AND warehouse = ? AND owner = ? AND snapshot_day = ?",
+                days.keySet().stream()
+                        .map(d -> new Object[] {
+                            d.key().item(), d.key().warehouse(), d.key().owner(), Date.valueOf(d.day())
+                        })
+                        .toList());
+        template.batchUpdate(
+                "INSERT INTO analytics_daily (" + DAILY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                days.values().stream()
+                        .map(d -> new Object[] {
+                            d.key().item(),
+                            d.key().warehouse(),
+                            d.key().owner(),
+                            Date.valueOf(d.day()),
+                            d.closingQty(),
+                            d.closingValue(),
+                            d.receiptQty(),
+                            d.issueQty(),
+                            d.issueCost(),
+                            d.demandQty()
+                        })
+                        .toList());
+        template.batchUpdate(
+                "DELETE FROM analytics_item_cost WHERE item = ?",
                 costs.keySet().stream().map(i -> new Object[] {i}).toList());
-        template.batchUpdate("INSERT INTO analytics_item_cost (item, unit_cost) VALUES (?, ?)",
-                costs.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+        template.batchUpdate(
+                "INSERT INTO analytics_item_cost (item, unit_cost) VALUES (?, ?)",
+                costs.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey(), e.getValue()})
+                        .toList());
     }
 
     private static final String MONTHLY_COLUMNS = "item, warehouse, owner, month_start, opening_qty, opening_value, "
@@ -233,7 +284,8 @@ public class SnapshotRepository {
      */
     public void rollMonths(Map<SnapshotKey, LocalDate> earliestDay) {
         Map<YearMonth, List<SnapshotKey>> byMonth = new java.util.TreeMap<>();
-        earliestDay.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>()).add(k));
+        earliestDay.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>())
+                .add(k));
         byMonth.forEach(this::rollMonths);
     }
 
@@ -245,35 +297,46 @@ public class SnapshotRepository {
         Map<SnapshotKey, BigDecimal[]> opening = new HashMap<>();
         Map<SnapshotKey, YearMonth> start = new HashMap<>();
         jdbc.sql("SELECT item, warehouse, owner, opening_qty, opening_value FROM analytics_monthly "
-                 + "WHERE item IN (:items) AND month_start = :since")
-                .param("items", items).param("since", since)
+                        + "WHERE item IN (:items) AND month_start = :since")
+                .param("items", items)
+                .param("since", since)
                 .query(rs -> {
                     SnapshotKey k = key(rs);
                     if (wanted.contains(k)) {
-                        opening.put(k, new BigDecimal[] {rs.getBigDecimal("opening_qty"), rs.getBigDecimal("opening_value")});
+                        opening.put(
+                                k,
+                                new BigDecimal[] {rs.getBigDecimal("opening_qty"), rs.getBigDecimal("opening_value")});
                         start.put(k, first);
                     }
                 });
         Set<String> lacking = new java.util.HashSet<>();
         keys.stream().filter(k -> !opening.containsKey(k)).forEach(k -> lacking.add(k.item()));
         if (!lacking.isEmpty()) {
-            jdbc.sql("SELECT m.item, m.warehouse, m.owner, m.month_start, m.closing_qty, m.closing_value "
-                     + "FROM analytics_monthly m JOIN (SELECT item, warehouse, owner, MAX(month_start) AS last_month "
-                     + "FROM analytics_monthly WHERE item IN (:items) AND month_start < :since GROUP BY item, warehouse, owner) x "
-                     + "ON m.item = x.item AND m.warehouse = x.warehouse AND m.owner = x.owner AND m.month_start = x.last_month")
-                    .param("items", lacking).param("since", since)
+            jdbc.sql(
+                            "SELECT m.item, m.warehouse, m.owner, m.month_start, m.closing_qty, m.closing_value "
+                                    + "FROM analytics_monthly m JOIN (SELECT item, warehouse, owner, MAX(month_start) AS last_month "
+                                    + "FROM analytics_monthly WHERE item IN (:items) AND month_start < :since GROUP BY item, warehouse, owner) x "
+                                    + "ON m.item = x.item AND m.warehouse = x.warehouse AND m.owner = x.owner AND m.month_start = x.last_month")
+                    .param("items", lacking)
+                    .param("since", since)
                     .query(rs -> {
                         SnapshotKey k = key(rs);
                         if (wanted.contains(k) && !opening.containsKey(k)) {
-                            opening.put(k, new BigDecimal[] {rs.getBigDecimal("closing_qty"), rs.getBigDecimal("closing_value")});
-                            start.put(k, YearMonth.from(rs.getDate("month_start").toLocalDate()).plusMonths(1));
+                            opening.put(k, new BigDecimal[] {
+                                rs.getBigDecimal("closing_qty"), rs.getBigDecimal("closing_value")
+                            });
+                            start.put(
+                                    k,
+                                    YearMonth.from(rs.getDate("month_start").toLocalDate())
+                                            .plusMonths(1));
                         }
                     });
         }
         Map<SnapshotKey, List<DailyFigures>> rows = new HashMap<>();
         jdbc.sql("SELECT " + DAILY_COLUMNS + " FROM analytics_daily WHERE item IN (:items) AND snapshot_day >= :since "
-                 + "ORDER BY item, warehouse, owner, snapshot_day")
-                .param("items", items).param("since", since)
+                        + "ORDER BY item, warehouse, owner, snapshot_day")
+                .param("items", items)
+                .param("since", since)
                 .query(rs -> {
                     DailyFigures f = figures(rs);
                     if (wanted.contains(f.key())) {
@@ -288,8 +351,10 @@ public class SnapshotRepository {
             deletes.add(new Object[] {k.item(), k.warehouse(), k.owner(), Date.valueOf(from.atDay(1))});
             months.addAll(MonthlyRollup.roll(k, from, open[0], open[1], rows.getOrDefault(k, List.of())));
         }
-        template.batchUpdate("DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? "
-                             + "AND month_start >= ?", deletes);
+        template.batchUpdate(
+                "DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? "
+                        + "AND month_start >= ?",
+                deletes);
         insertMonths(months);
     }
 
@@ -303,8 +368,10 @@ public class SnapshotRepository {
         List<MonthlyRollup.Month> pending = new ArrayList<>();
         List<DailyFigures> current = new ArrayList<>();
         long[] written = new long[1];
-        streaming.query("SELECT " + DAILY_COLUMNS + " FROM analytics_daily ORDER BY item, warehouse, owner, snapshot_day",
-                Map.of(), (RowCallbackHandler) rs -> {
+        streaming.query(
+                "SELECT " + DAILY_COLUMNS + " FROM analytics_daily ORDER BY item, warehouse, owner, snapshot_day",
+                Map.of(),
+                (RowCallbackHandler) rs -> {
                     DailyFigures f = figures(rs);
                     if (!current.isEmpty() && !current.get(0).key().equals(f.key())) {
                         written[0] += flushKey(current, pending);
@@ -320,8 +387,8 @@ public class SnapshotRepository {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<MonthlyRollup.Month> months = MonthlyRollup.roll(rows.get(0).key(), YearMonth.from(rows.get(0).day()),
-                BigDecimal.ZERO, BigDecimal.ZERO, rows);
+        List<MonthlyRollup.Month> months = MonthlyRollup.roll(
+                rows.get(0).key(), YearMonth.from(rows.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, rows);
         rows.clear();
         pending.addAll(months);
         if (pending.size() >= FETCH_SIZE) {
@@ -332,13 +399,29 @@ public class SnapshotRepository {
     }
 
     private void insertMonths(List<MonthlyRollup.Month> months) {
-        template.batchUpdate("INSERT INTO analytics_monthly (" + MONTHLY_COLUMNS
-                             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                months.stream().map(m -> new Object[] {m.key().item(), m.key().warehouse(), m.key().owner(),
-                        Date.valueOf(m.month().atDay(1)), m.openingQty(), m.openingValue(), m.closingQty(),
-                        m.closingValue(), m.valueDays(), m.zeroDays(), m.receiptQty(), m.issueQty(), m.issueCost(),
-                        m.demandQty(), m.firstDay() == null ? null : Date.valueOf(m.firstDay()),
-                        m.lastOutDay() == null ? null : Date.valueOf(m.lastOutDay())}).toList());
+        template.batchUpdate(
+                "INSERT INTO analytics_monthly (" + MONTHLY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                months.stream()
+                        .map(m -> new Object[] {
+                            m.key().item(),
+                            m.key().warehouse(),
+                            m.key().owner(),
+                            Date.valueOf(m.month().atDay(1)),
+                            m.openingQty(),
+                            m.openingValue(),
+                            m.closingQty(),
+                            m.closingValue(),
+                            m.valueDays(),
+                            m.zeroDays(),
+                            m.receiptQty(),
+                            m.issueQty(),
+                            m.issueCost(),
+                            m.demandQty(),
+                            m.firstDay() == null ? null : Date.valueOf(m.firstDay()),
+                            m.lastOutDay() == null ? null : Date.valueOf(m.lastOutDay())
+                        })
+                        .toList());
     }
 
     /**
@@ -346,8 +429,8 @@ public class SnapshotRepository {
      * the database: one row a key however long the period and the history.
      */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, KeyPeriod.MonthSums> monthSums(KeyPeriod.Bounds b, String warehouse, String owner,
-                                                           Collection<String> items) {
+    public Map<SnapshotKey, KeyPeriod.MonthSums> monthSums(
+            KeyPeriod.Bounds b, String warehouse, String owner, Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("h", Date.valueOf(b.h()));
@@ -355,7 +438,8 @@ public class SnapshotRepository {
         params.put("b", Date.valueOf(b.b()));
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
         Map<SnapshotKey, KeyPeriod.MonthSums> result = new HashMap<>();
-        streaming.query("SELECT s.item, s.warehouse, s.owner, s.value_days, s.zero_days, s.issue_qty, s.issue_cost, "
+        streaming.query(
+                "SELECT s.item, s.warehouse, s.owner, s.value_days, s.zero_days, s.issue_qty, s.issue_cost, "
                         + "s.demand, s.first_day, s.last_out, s.first_month, s.last_month, s.opening_qty_h, "
                         + "s.opening_value_h, m.closing_qty, m.closing_value FROM (SELECT item, warehouse, owner, "
                         + "SUM(CASE WHEN month_start >= :a THEN value_days ELSE 0 END) AS value_days, "
@@ -370,24 +454,34 @@ public class SnapshotRepository {
                         + "FROM analytics_monthly" + scope + "month_start <= :b GROUP BY item, warehouse, owner) s "
                         + "JOIN analytics_monthly m ON m.item = s.item AND m.warehouse = s.warehouse AND m.owner = s.owner "
                         + "AND m.month_start = s.last_month",
-                params, (RowCallbackHandler) rs -> {
+                params,
+                (RowCallbackHandler) rs -> {
                     Date first = rs.getDate("first_day");
                     Date out = rs.getDate("last_out");
-                    result.put(key(rs), new KeyPeriod.MonthSums(rs.getBigDecimal("value_days"), rs.getLong("zero_days"),
-                            rs.getBigDecimal("issue_qty"), rs.getBigDecimal("issue_cost"), rs.getInt("demand") > 0,
-                            first == null ? null : first.toLocalDate(), out == null ? null : out.toLocalDate(),
-                            YearMonth.from(rs.getDate("first_month").toLocalDate()),
-                            YearMonth.from(rs.getDate("last_month").toLocalDate()), rs.getBigDecimal("closing_qty"),
-                            rs.getBigDecimal("closing_value"), rs.getBigDecimal("opening_qty_h"),
-                            rs.getBigDecimal("opening_value_h")));
+                    result.put(
+                            key(rs),
+                            new KeyPeriod.MonthSums(
+                                    rs.getBigDecimal("value_days"),
+                                    rs.getLong("zero_days"),
+                                    rs.getBigDecimal("issue_qty"),
+                                    rs.getBigDecimal("issue_cost"),
+                                    rs.getInt("demand") > 0,
+                                    first == null ? null : first.toLocalDate(),
+                                    out == null ? null : out.toLocalDate(),
+                                    YearMonth.from(rs.getDate("first_month").toLocalDate()),
+                                    YearMonth.from(rs.getDate("last_month").toLocalDate()),
+                                    rs.getBigDecimal("closing_qty"),
+                                    rs.getBigDecimal("closing_value"),
+                                    rs.getBigDecimal("opening_qty_h"),
+                                    rs.getBigDecimal("opening_value_h")));
                 });
         return result;
     }
 
     /** The daily rows of the keys in the filter from H to the day before A and after B's end up to {@code to}. */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<DailyFigures>> edgeRows(KeyPeriod.Bounds b, LocalDate to, String warehouse, String owner,
-                                                          Collection<String> items) {
+    public Map<SnapshotKey, List<DailyFigures>> edgeRows(
+            KeyPeriod.Bounds b, LocalDate to, String warehouse, String owner, Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("h", Date.valueOf(b.h()));
@@ -395,33 +489,47 @@ public class SnapshotRepository {
         params.put("bend", Date.valueOf(b.bEnd()));
         params.put("to", Date.valueOf(to));
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
-        return read("SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
-                    + "((snapshot_day >= :h AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
-                    + " ORDER BY item, warehouse, owner, snapshot_day", params);
+        return read(
+                "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
+                        + "((snapshot_day >= :h AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
+                        + " ORDER BY item, warehouse, owner, snapshot_day",
+                params);
     }
 
     /** The stored months of the keys in the filter from {@code from} to {@code to} (month starts), by key and month. */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<MonthlyRollup.Month>> months(YearMonth from, YearMonth to, String warehouse, String owner,
-                                                              Collection<String> items) {
+    public Map<SnapshotKey, List<MonthlyRollup.Month>> months(
+            YearMonth from, YearMonth to, String warehouse, String owner, Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("from", Date.valueOf(from.atDay(1)));
         params.put("to", Date.valueOf(to.atDay(1)));
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
         Map<SnapshotKey, List<MonthlyRollup.Month>> result = new LinkedHashMap<>();
-        streaming.query("SELECT " + MONTHLY_COLUMNS + " FROM analytics_monthly" + scope
+        streaming.query(
+                "SELECT " + MONTHLY_COLUMNS + " FROM analytics_monthly" + scope
                         + "month_start >= :from AND month_start <= :to ORDER BY item, warehouse, owner, month_start",
-                params, (RowCallbackHandler) rs -> {
+                params,
+                (RowCallbackHandler) rs -> {
                     SnapshotKey k = key(rs);
                     Date out = rs.getDate("last_out_day");
                     Date first = rs.getDate("first_day");
-                    result.computeIfAbsent(k, x -> new ArrayList<>()).add(new MonthlyRollup.Month(k,
-                            YearMonth.from(rs.getDate("month_start").toLocalDate()), rs.getBigDecimal("opening_qty"),
-                            rs.getBigDecimal("opening_value"), rs.getBigDecimal("closing_qty"),
-                            rs.getBigDecimal("closing_value"), rs.getBigDecimal("value_days"), rs.getInt("zero_days"),
-                            rs.getBigDecimal("receipt_qty"), rs.getBigDecimal("issue_qty"), rs.getBigDecimal("issue_cost"),
-                            rs.getBigDecimal("demand_qty"), first == null ? null : first.toLocalDate(), out == null ? null : out.toLocalDate()));
+                    result.computeIfAbsent(k, x -> new ArrayList<>())
+                            .add(new MonthlyRollup.Month(
+                                    k,
+                                    YearMonth.from(rs.getDate("month_start").toLocalDate()),
+                                    rs.getBigDecimal("opening_qty"),
+                                    rs.getBigDecimal("opening_value"),
+                                    rs.getBigDecimal("closing_qty"),
+                                    rs.getBigDecimal("closing_value"),
+                                    rs.getBigDecimal("value_days"),
+                                    rs.getInt("zero_days"),
+                                    rs.getBigDecimal("receipt_qty"),
+                                    rs.getBigDecimal("issue_qty"),
+                                    rs.getBigDecimal("issue_cost"),
+                                    rs.getBigDecimal("demand_qty"),
+                                    first == null ? null : first.toLocalDate(),
+                                    out == null ? null : out.toLocalDate()));
                 });
         return result;
     }
@@ -431,9 +539,15 @@ public class SnapshotRepository {
     }
 
     private static DailyFigures figures(ResultSet rs) throws SQLException {
-        return new DailyFigures(key(rs), rs.getDate("snapshot_day").toLocalDate(), rs.getBigDecimal("closing_qty"),
-                rs.getBigDecimal("closing_value"), rs.getBigDecimal("receipt_qty"), rs.getBigDecimal("issue_qty"),
-                rs.getBigDecimal("issue_cost"), rs.getBigDecimal("demand_qty"));
+        return new DailyFigures(
+                key(rs),
+                rs.getDate("snapshot_day").toLocalDate(),
+                rs.getBigDecimal("closing_qty"),
+                rs.getBigDecimal("closing_value"),
+                rs.getBigDecimal("receipt_qty"),
+                rs.getBigDecimal("issue_qty"),
+                rs.getBigDecimal("issue_cost"),
+                rs.getBigDecimal("demand_qty"));
     }
 
     /** Optional conditions on items, warehouse, owner and last day; null leaves a condition out. */

@@ -15,16 +15,16 @@ import java.util.Map;
  */
 public record AbcXyz(BigDecimal a, BigDecimal b, BigDecimal x, BigDecimal y) {
 
-    public static final AbcXyz DEFAULT = new AbcXyz(new BigDecimal("0.80"), new BigDecimal("0.15"),
-            new BigDecimal("0.5"), new BigDecimal("1.0"));
+    public static final AbcXyz DEFAULT =
+            new AbcXyz(new BigDecimal("0.80"), new BigDecimal("0.15"), new BigDecimal("0.5"), new BigDecimal("1.0"));
 
-    public record ItemClass(String item, BigDecimal issueCost, BigDecimal cv, char abc, char xyz) {
-    }
+    public record ItemClass(String item, BigDecimal issueCost, BigDecimal cv, char abc, char xyz) {}
 
     /** {@code weeklyDemand}: per item, its demand in each week of the period (same length for all). */
     public List<ItemClass> classify(Map<String, BigDecimal> issueCost, Map<String, BigDecimal[]> weeklyDemand) {
         List<String> items = new ArrayList<>(issueCost.keySet());
-        items.sort(Comparator.comparing((String i) -> issueCost.get(i)).reversed().thenComparing(i -> i));
+        items.sort(
+                Comparator.comparing((String i) -> issueCost.get(i)).reversed().thenComparing(i -> i));
         BigDecimal total = issueCost.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal before = BigDecimal.ZERO;
         List<ItemClass> result = new ArrayList<>();

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 /** Value of the open FIFO layers by age bucket, per owner ({@code OWN} or a supplier code). */
 public final class Aging {
 
-    private Aging() {
-    }
+    private Aging() {}
 
-    public static Map<String, Map<AgingBucket, BigDecimal>> byOwner(Map<SnapshotKey, FifoLayers> layers, LocalDate asOf) {
+    public static Map<String, Map<AgingBucket, BigDecimal>> byOwner(
+            Map<SnapshotKey, FifoLayers> layers, LocalDate asOf) {
         Map<String, Map<AgingBucket, BigDecimal>> result = new TreeMap<>();
         layers.forEach((key, fifo) -> {
             Map<AgingBucket, BigDecimal> buckets = result.computeIfAbsent(key.owner(), o -> emptyBuckets());

@@ -18,8 +18,7 @@ import java.util.Optional;
 public final class ConsignmentPrices {
 
     /** One version's price of an item for a supplier at a warehouse, from {@code effectiveAt} on. */
-    public record Price(String supplier, String item, String warehouse, Instant effectiveAt, BigDecimal price) {
-    }
+    public record Price(String supplier, String item, String warehouse, Instant effectiveAt, BigDecimal price) {}
 
     private static final ConsignmentPrices NONE = new ConsignmentPrices(List.of());
 

@@ -1,7 +1,6 @@
 package org.openvmi.analytics.model;
 
 import java.util.SplittableRandom;
-
 import org.openvmi.engine.forecast.AutoForecaster;
 import org.openvmi.engine.forecast.ModelChoice;
 import org.openvmi.engine.policy.DemandOutlook;
@@ -42,18 +41,22 @@ public final class EffectSimulation {
 
     /** Both replays of one series; {@code seed} makes the bootstrap repeatable (the report and its apply agree). */
     public Outcome run(double[] weekly, int firstWeek, ReplenishmentPolicy baseline, long seed) {
-        InventorySimulator simulator = new InventorySimulator(leadTimeWeeks, ShortageMode.LOST_SALES, OrderRounding.NONE);
+        InventorySimulator simulator =
+                new InventorySimulator(leadTimeWeeks, ShortageMode.LOST_SALES, OrderRounding.NONE);
         SimulationResult a = simulator.run(weekly, firstWeek, PolicySource.fixed(baseline));
-        SimulationResult b = simulator.run(weekly, firstWeek,
-                observed -> new ReplenishmentPolicy.OrderUpTo(levels(observed, seed).orderUpTo()));
+        SimulationResult b = simulator.run(
+                weekly,
+                firstWeek,
+                observed ->
+                        new ReplenishmentPolicy.OrderUpTo(levels(observed, seed).orderUpTo()));
         return new Outcome(a, b, levels(weekly, seed));
     }
 
     /** The engine's lines for a history (what applying the report writes: the levels after the last week). */
     public StockLevels levels(double[] history, long seed) {
         ModelChoice choice = forecaster.choose(history, leadTimeWeeks + 1);
-        DemandOutlook outlook = new DemandOutlooks(REPLICATIONS, new SplittableRandom(seed + history.length))
-                .of(history, choice);
+        DemandOutlook outlook =
+                new DemandOutlooks(REPLICATIONS, new SplittableRandom(seed + history.length)).of(history, choice);
         return calculator.levels(outlook, LeadTime.fixed(leadTimeWeeks), 1, target, 0);
     }
 
@@ -67,6 +70,5 @@ public final class EffectSimulation {
     }
 
     /** The baseline's replay, the engine's replay and the engine's lines at the end of the period. */
-    public record Outcome(SimulationResult baseline, SimulationResult engine, StockLevels finalLevels) {
-    }
+    public record Outcome(SimulationResult baseline, SimulationResult engine, StockLevels finalLevels) {}
 }

@@ -14,18 +14,25 @@ import java.util.Map;
  */
 public final class Health {
 
-    public enum HealthClass { WITHIN, ABOVE_MAX, BELOW_SAFETY, STALE, NO_LINES }
+    public enum HealthClass {
+        WITHIN,
+        ABOVE_MAX,
+        BELOW_SAFETY,
+        STALE,
+        NO_LINES
+    }
 
     /** The lines of an item × warehouse; null bounds are open. */
-    public record Lines(BigDecimal safety, BigDecimal max) {
-    }
+    public record Lines(BigDecimal safety, BigDecimal max) {}
 
-    private Health() {
-    }
+    private Health() {}
 
     /** {@code lines} keyed by {@link #subject(String, String)}; answers the share of value per class (null: no value). */
-    public static Map<HealthClass, BigDecimal> shares(Map<SnapshotKey, List<DailyFigures>> rowsByKey,
-                                                      Map<String, Lines> lines, LocalDate asOf, KpiCalculator staleness) {
+    public static Map<HealthClass, BigDecimal> shares(
+            Map<SnapshotKey, List<DailyFigures>> rowsByKey,
+            Map<String, Lines> lines,
+            LocalDate asOf,
+            KpiCalculator staleness) {
         Period day = new Period(asOf, asOf);
         Map<String, BigDecimal> qtyBySubject = new HashMap<>();
         Map<SnapshotKey, DailySeries> series = new HashMap<>();
@@ -44,7 +51,9 @@ public final class Health {
                 return;
             }
             String subject = subject(key.item(), key.warehouse());
-            HealthClass c = staleness.stale(rows, asOf) ? HealthClass.STALE : classOf(qtyBySubject.get(subject), lines.get(subject));
+            HealthClass c = staleness.stale(rows, asOf)
+                    ? HealthClass.STALE
+                    : classOf(qtyBySubject.get(subject), lines.get(subject));
             value.merge(c, s.value[0], BigDecimal::add);
         });
         BigDecimal total = value.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -54,9 +63,12 @@ public final class Health {
     }
 
     /** The same from keys summed over a period ending {@code asOf} ({@link KeyPeriod}) and keys with daily rows. */
-    public static Map<HealthClass, BigDecimal> shares(Map<SnapshotKey, KeyPeriod> summaries,
-                                                      Map<SnapshotKey, List<DailyFigures>> rowsByKey,
-                                                      Map<String, Lines> lines, LocalDate asOf, KpiCalculator staleness) {
+    public static Map<HealthClass, BigDecimal> shares(
+            Map<SnapshotKey, KeyPeriod> summaries,
+            Map<SnapshotKey, List<DailyFigures>> rowsByKey,
+            Map<String, Lines> lines,
+            LocalDate asOf,
+            KpiCalculator staleness) {
         Period day = new Period(asOf, asOf);
         Map<String, BigDecimal> qtyBySubject = new HashMap<>();
         Map<SnapshotKey, DailySeries> series = new HashMap<>();
@@ -65,8 +77,10 @@ public final class Health {
             series.put(key, s);
             qtyBySubject.merge(subject(key.item(), key.warehouse()), s.qty[0], BigDecimal::add);
         });
-        summaries.values().forEach(k -> qtyBySubject.merge(subject(k.key().item(), k.key().warehouse()), k.closingQty(),
-                BigDecimal::add));
+        summaries
+                .values()
+                .forEach(k -> qtyBySubject.merge(
+                        subject(k.key().item(), k.key().warehouse()), k.closingQty(), BigDecimal::add));
         Map<HealthClass, BigDecimal> value = new EnumMap<>(HealthClass.class);
         for (HealthClass c : HealthClass.values()) {
             value.put(c, BigDecimal.ZERO);
@@ -77,7 +91,9 @@ public final class Health {
                 return;
             }
             String subject = subject(key.item(), key.warehouse());
-            HealthClass c = staleness.stale(rows, asOf) ? HealthClass.STALE : classOf(qtyBySubject.get(subject), lines.get(subject));
+            HealthClass c = staleness.stale(rows, asOf)
+                    ? HealthClass.STALE
+                    : classOf(qtyBySubject.get(subject), lines.get(subject));
             value.merge(c, s.value[0], BigDecimal::add);
         });
         summaries.values().forEach(k -> {
@@ -85,7 +101,8 @@ public final class Health {
                 return;
             }
             String subject = subject(k.key().item(), k.key().warehouse());
-            HealthClass c = staleness.stale(k.since(), asOf) ? HealthClass.STALE
+            HealthClass c = staleness.stale(k.since(), asOf)
+                    ? HealthClass.STALE
                     : classOf(qtyBySubject.get(subject), lines.get(subject));
             value.merge(c, k.closingValue(), BigDecimal::add);
         });

@@ -13,9 +13,17 @@ import java.util.List;
  * ({@link MonthlyRollup}) for the whole months inside the period and its daily rows for the days at either end: the
  * same figures {@link KpiCalculator} gets from the daily rows, with ~12 rows a key for a year instead of one a day.
  */
-public record KeyPeriod(SnapshotKey key, BigDecimal closingQty, BigDecimal closingValue, BigDecimal valueDays,
-                        long zeroDays, BigDecimal issued, BigDecimal issueCost, boolean demand, LocalDate lastOut,
-                        LocalDate firstDay) {
+public record KeyPeriod(
+        SnapshotKey key,
+        BigDecimal closingQty,
+        BigDecimal closingValue,
+        BigDecimal valueDays,
+        long zeroDays,
+        BigDecimal issued,
+        BigDecimal issueCost,
+        boolean demand,
+        LocalDate lastOut,
+        LocalDate firstDay) {
 
     /** The day staleness counts from: the last day stock went out, else the key's first day with a row. */
     public LocalDate since() {
@@ -28,11 +36,20 @@ public record KeyPeriod(SnapshotKey key, BigDecimal closingQty, BigDecimal closi
      * the first day with a row and the last day stock went out; its first and last month up to {@code B}, the closing
      * of the last; the opening of the month {@code H} the period starts in (null: no row for that month).
      */
-    public record MonthSums(BigDecimal valueDays, long zeroDays, BigDecimal issued, BigDecimal issueCost, boolean demand,
-                            LocalDate firstDay, LocalDate lastOut, YearMonth firstMonth, YearMonth lastMonth,
-                            BigDecimal closingQty, BigDecimal closingValue, BigDecimal openingQtyH,
-                            BigDecimal openingValueH) {
-    }
+    public record MonthSums(
+            BigDecimal valueDays,
+            long zeroDays,
+            BigDecimal issued,
+            BigDecimal issueCost,
+            boolean demand,
+            LocalDate firstDay,
+            LocalDate lastOut,
+            YearMonth firstMonth,
+            YearMonth lastMonth,
+            BigDecimal closingQty,
+            BigDecimal closingValue,
+            BigDecimal openingQtyH,
+            BigDecimal openingValueH) {}
 
     /**
      * The bounds of the month path of a period: H, the first day of the month the period starts in; A..B (B's last day
@@ -45,8 +62,11 @@ public record KeyPeriod(SnapshotKey key, BigDecimal closingQty, BigDecimal closi
         public static Bounds of(Period p) {
             LocalDate h = p.from().withDayOfMonth(1);
             LocalDate a = p.from().getDayOfMonth() == 1 ? p.from() : h.plusMonths(1);
-            LocalDate bEnd = p.to().equals(YearMonth.from(p.to()).atEndOfMonth()) ? p.to() : p.to().withDayOfMonth(1).minusDays(1);
-            return bEnd.isBefore(a) ? new Bounds(h, h, h.minusMonths(1), h.minusDays(1))
+            LocalDate bEnd = p.to().equals(YearMonth.from(p.to()).atEndOfMonth())
+                    ? p.to()
+                    : p.to().withDayOfMonth(1).minusDays(1);
+            return bEnd.isBefore(a)
+                    ? new Bounds(h, h, h.minusMonths(1), h.minusDays(1))
                     : new Bounds(h, a, bEnd.withDayOfMonth(1), bEnd);
         }
     }
@@ -118,7 +138,7 @@ public record KeyPeriod(SnapshotKey key, BigDecimal closingQty, BigDecimal closi
                 break;
             }
             if (row.issueQty().signum() > 0
-                || !key.own() && acc.qty.add(row.receiptQty()).compareTo(row.closingQty()) > 0) {
+                    || !key.own() && acc.qty.add(row.receiptQty()).compareTo(row.closingQty()) > 0) {
                 lastOut = row.day();
             }
             if (first == null) {
@@ -134,8 +154,17 @@ public record KeyPeriod(SnapshotKey key, BigDecimal closingQty, BigDecimal closi
             day = row.day();
         }
         acc.carry(p.to().toEpochDay() - day.toEpochDay() + 1);
-        return new KeyPeriod(key, acc.qty, acc.value, acc.valueDays, acc.zeroDays, acc.issued, acc.issueCost, acc.demand,
-                lastOut, first);
+        return new KeyPeriod(
+                key,
+                acc.qty,
+                acc.value,
+                acc.valueDays,
+                acc.zeroDays,
+                acc.issued,
+                acc.issueCost,
+                acc.demand,
+                lastOut,
+                first);
     }
 
     private static final class Acc {

@@ -30,8 +30,8 @@ public final class KpiCalculator {
      * The same figures from keys summed over the period ({@link KeyPeriod}, the month path of ADR 0050) and keys with
      * their daily rows: an item × warehouse is wholly on one side (its stockout days are counted over all its owners).
      */
-    public KpiFigures compute(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rowsByKey,
-                              Period period) {
+    public KpiFigures compute(
+            Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rowsByKey, Period period) {
         BigDecimal ownValue = BigDecimal.ZERO;
         BigDecimal consignmentValue = BigDecimal.ZERO;
         BigDecimal ownValueDays = BigDecimal.ZERO;
@@ -64,15 +64,18 @@ public final class KpiCalculator {
                     refused = refused.add(row.refusedQty());
                     demand |= row.demandQty().signum() > 0;
                     if (row.refusedQty().signum() > 0) {
-                        refusedDays.computeIfAbsent(itemWarehouse, k -> new boolean[period.days()])
-                                [(int) java.time.temporal.ChronoUnit.DAYS.between(period.from(), row.day())] = true;
+                        refusedDays
+                                .computeIfAbsent(itemWarehouse, k -> new boolean[period.days()])[
+                                (int) java.time.temporal.ChronoUnit.DAYS.between(period.from(), row.day())] = true;
                     }
                     if (key.own()) {
                         ownIssueCost = ownIssueCost.add(row.issueCost());
                     }
                 }
             }
-            seriesByItemWarehouse.computeIfAbsent(itemWarehouse, k -> new ArrayList<>()).add(series);
+            seriesByItemWarehouse
+                    .computeIfAbsent(itemWarehouse, k -> new ArrayList<>())
+                    .add(series);
             demandByItemWarehouse.merge(itemWarehouse, demand, Boolean::logicalOr);
             if (series.qty[series.qty.length - 1].signum() > 0 && stale(rows, period.to())) {
                 staleValue = staleValue.add(closing);
@@ -100,13 +103,21 @@ public final class KpiCalculator {
         }
         BigDecimal days = BigDecimal.valueOf(period.days());
         BigDecimal average = Ratios.divide(ownValueDays, days, 2);
-        BigDecimal turnover = Ratios.divide(ownIssueCost.multiply(YEAR), average == null ? null : average.multiply(days), 4);
+        BigDecimal turnover =
+                Ratios.divide(ownIssueCost.multiply(YEAR), average == null ? null : average.multiply(days), 4);
         BigDecimal turnoverDays = Ratios.divide(ownValueDays, ownIssueCost, 1);
-        return new KpiFigures(Ratios.money(ownValue), Ratios.money(consignmentValue),
-                average == null ? Ratios.money(BigDecimal.ZERO) : average, Ratios.money(ownIssueCost), turnover,
-                turnoverDays, stockoutRate(seriesByItemWarehouse, zeroDaysByItemWarehouse, demandByItemWarehouse,
-                        refusedDays, period),
-                Ratios.divide(issued, issued.add(refused), 4), Ratios.money(staleValue), staleLines);
+        return new KpiFigures(
+                Ratios.money(ownValue),
+                Ratios.money(consignmentValue),
+                average == null ? Ratios.money(BigDecimal.ZERO) : average,
+                Ratios.money(ownIssueCost),
+                turnover,
+                turnoverDays,
+                stockoutRate(
+                        seriesByItemWarehouse, zeroDaysByItemWarehouse, demandByItemWarehouse, refusedDays, period),
+                Ratios.divide(issued, issued.add(refused), 4),
+                Ratios.money(staleValue),
+                staleLines);
     }
 
     /**
@@ -114,8 +125,12 @@ public final class KpiCalculator {
      * refused) in the period, over their days. A refusal is a stockout that day even when some stock was left: what
      * was asked for could not be served.
      */
-    private static BigDecimal stockoutRate(Map<String, List<DailySeries>> series, Map<String, Long> summedZeroDays,
-                                           Map<String, Boolean> demand, Map<String, boolean[]> refusedDays, Period period) {
+    private static BigDecimal stockoutRate(
+            Map<String, List<DailySeries>> series,
+            Map<String, Long> summedZeroDays,
+            Map<String, Boolean> demand,
+            Map<String, boolean[]> refusedDays,
+            Period period) {
         long zeroDays = 0;
         long allDays = 0;
         for (Map.Entry<String, Long> e : summedZeroDays.entrySet()) {
@@ -174,8 +189,8 @@ public final class KpiCalculator {
             if (row.day().isAfter(asOf)) {
                 break;
             }
-            boolean out = row.issueQty().signum() > 0 || !row.key().own()
-                    && before.add(row.receiptQty()).compareTo(row.closingQty()) > 0;
+            boolean out = row.issueQty().signum() > 0
+                    || !row.key().own() && before.add(row.receiptQty()).compareTo(row.closingQty()) > 0;
             if (out) {
                 last = row.day();
             }

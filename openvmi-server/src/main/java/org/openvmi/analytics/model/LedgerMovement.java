@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
  * unit cost. {@code issue} marks ISSUE and CONSUME, the movements that count as consumption and demand; {@code at} is
  * when it was posted (a consignment receipt is valued at the agreement price in force then).
  */
-public record LedgerMovement(long id, SnapshotKey key, LocalDate day, BigDecimal qty, BigDecimal unitCost, boolean issue,
-                             Instant at) {
+public record LedgerMovement(
+        long id, SnapshotKey key, LocalDate day, BigDecimal qty, BigDecimal unitCost, boolean issue, Instant at) {
 
     /** A movement posted at the start of its day (UTC), for constructed ledgers that do not care about the hour. */
     public LedgerMovement(long id, SnapshotKey key, LocalDate day, BigDecimal qty, BigDecimal unitCost, boolean issue) {

@@ -18,21 +18,30 @@ public final class MonthlyRollup {
 
     /** One key's figures of one calendar month. {@code firstDay}: its first day with a
      * daily row (null: a carried month); {@code lastOutDay}: the last day stock went out (null: none that month). */
-    public record Month(SnapshotKey key, YearMonth month, BigDecimal openingQty, BigDecimal openingValue,
-                        BigDecimal closingQty, BigDecimal closingValue, BigDecimal valueDays, int zeroDays,
-                        BigDecimal receiptQty, BigDecimal issueQty, BigDecimal issueCost, BigDecimal demandQty,
-                        LocalDate firstDay, LocalDate lastOutDay) {
-    }
+    public record Month(
+            SnapshotKey key,
+            YearMonth month,
+            BigDecimal openingQty,
+            BigDecimal openingValue,
+            BigDecimal closingQty,
+            BigDecimal closingValue,
+            BigDecimal valueDays,
+            int zeroDays,
+            BigDecimal receiptQty,
+            BigDecimal issueQty,
+            BigDecimal issueCost,
+            BigDecimal demandQty,
+            LocalDate firstDay,
+            LocalDate lastOutDay) {}
 
-    private MonthlyRollup() {
-    }
+    private MonthlyRollup() {}
 
     /**
      * The months of {@code key} from {@code first} through the month of its last row: {@code rows} are its daily rows
      * from {@code first} on, sorted by day; the opening is the key's closing before {@code first} (zero for a new key).
      */
-    public static List<Month> roll(SnapshotKey key, YearMonth first, BigDecimal openingQty, BigDecimal openingValue,
-                                   List<DailyFigures> rows) {
+    public static List<Month> roll(
+            SnapshotKey key, YearMonth first, BigDecimal openingQty, BigDecimal openingValue, List<DailyFigures> rows) {
         List<Month> months = new ArrayList<>();
         if (rows.isEmpty()) {
             return months;
@@ -55,7 +64,9 @@ public final class MonthlyRollup {
             LocalDate day = m.atDay(1);
             LocalDate end = m.atEndOfMonth();
             while (!day.isAfter(end)) {
-                LocalDate until = next < rows.size() && !rows.get(next).day().isAfter(end) ? rows.get(next).day() : end.plusDays(1);
+                LocalDate until = next < rows.size() && !rows.get(next).day().isAfter(end)
+                        ? rows.get(next).day()
+                        : end.plusDays(1);
                 long span = until.toEpochDay() - day.toEpochDay();
                 if (span > 0) {
                     valueDays = valueDays.add(value.multiply(BigDecimal.valueOf(span)));
@@ -71,7 +82,7 @@ public final class MonthlyRollup {
                     firstRow = row.day();
                 }
                 if (row.issueQty().signum() > 0
-                    || !key.own() && qty.add(row.receiptQty()).compareTo(row.closingQty()) > 0) {
+                        || !key.own() && qty.add(row.receiptQty()).compareTo(row.closingQty()) > 0) {
                     lastOut = row.day();
                 }
                 received = received.add(row.receiptQty());
@@ -82,8 +93,21 @@ public final class MonthlyRollup {
                 value = row.closingValue();
                 day = until;
             }
-            months.add(new Month(key, m, startQty, startValue, qty, value, valueDays, zeroDays, received, issued,
-                    issuedCost, demand, firstRow, lastOut));
+            months.add(new Month(
+                    key,
+                    m,
+                    startQty,
+                    startValue,
+                    qty,
+                    value,
+                    valueDays,
+                    zeroDays,
+                    received,
+                    issued,
+                    issuedCost,
+                    demand,
+                    firstRow,
+                    lastOut));
         }
         return months;
     }

@@ -9,8 +9,7 @@ public final class Ratios {
 
     private static final MathContext PRECISION = new MathContext(20, RoundingMode.HALF_UP);
 
-    private Ratios() {
-    }
+    private Ratios() {}
 
     public static BigDecimal divide(BigDecimal numerator, BigDecimal denominator, int scale) {
         if (denominator == null || denominator.signum() == 0 || numerator == null) {

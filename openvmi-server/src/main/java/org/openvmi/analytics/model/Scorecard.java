@@ -18,22 +18,35 @@ import java.util.List;
 public final class Scorecard {
 
     /** One PO line's facts (the analytics' own copy of the procurement read model). */
-    public record Line(String po, LocalDate orderedOn, Instant sentAt, Instant answeredAt, LocalDate due,
-                       BigDecimal qty, BigDecimal receivedQty, LocalDate lastReceivedOn, boolean cancelled,
-                       Integer sourceLeadTimeDays) {
+    public record Line(
+            String po,
+            LocalDate orderedOn,
+            Instant sentAt,
+            Instant answeredAt,
+            LocalDate due,
+            BigDecimal qty,
+            BigDecimal receivedQty,
+            LocalDate lastReceivedOn,
+            boolean cancelled,
+            Integer sourceLeadTimeDays) {
 
         boolean complete() {
             return receivedQty.compareTo(qty) >= 0 && lastReceivedOn != null;
         }
     }
 
-    public record Figures(long dueLines, long otifLines, BigDecimal otif, long completedLines,
-                          BigDecimal leadTimeMean, BigDecimal leadTimeSpread, BigDecimal sourceLeadTimeMean,
-                          long answeredOrders, BigDecimal confirmationHoursMean) {
-    }
+    public record Figures(
+            long dueLines,
+            long otifLines,
+            BigDecimal otif,
+            long completedLines,
+            BigDecimal leadTimeMean,
+            BigDecimal leadTimeSpread,
+            BigDecimal sourceLeadTimeMean,
+            long answeredOrders,
+            BigDecimal confirmationHoursMean) {}
 
-    private Scorecard() {
-    }
+    private Scorecard() {}
 
     public static Figures compute(List<Line> lines, Period period, ZoneId zone) {
         long due = 0;
@@ -55,7 +68,8 @@ public final class Scorecard {
                     sourceLeadTimes.add(l.sourceLeadTimeDays());
                 }
             }
-            if (l.answeredAt() != null && period.contains(LocalDate.ofInstant(l.answeredAt(), zone))
+            if (l.answeredAt() != null
+                    && period.contains(LocalDate.ofInstant(l.answeredAt(), zone))
                     && answered.add(l.po())) {
                 answerHours.add(Duration.between(l.sentAt(), l.answeredAt()).toMinutes() / 60.0);
             }
@@ -65,12 +79,24 @@ public final class Scorecard {
         for (long t : leadTimes) {
             spread += (t - leadMean) * (t - leadMean);
         }
-        return new Figures(due, otif, Ratios.divide(BigDecimal.valueOf(otif), BigDecimal.valueOf(due), 4),
-                leadTimes.size(), scaled(leadTimes.isEmpty(), leadMean),
+        return new Figures(
+                due,
+                otif,
+                Ratios.divide(BigDecimal.valueOf(otif), BigDecimal.valueOf(due), 4),
+                leadTimes.size(),
+                scaled(leadTimes.isEmpty(), leadMean),
                 scaled(leadTimes.isEmpty(), Math.sqrt(spread / Math.max(1, leadTimes.size()))),
-                scaled(sourceLeadTimes.isEmpty(), mean(sourceLeadTimes.stream().mapToDouble(Integer::doubleValue).toArray())),
-                answerHours.size(), scaled(answerHours.isEmpty(),
-                        mean(answerHours.stream().mapToDouble(Double::doubleValue).toArray())));
+                scaled(
+                        sourceLeadTimes.isEmpty(),
+                        mean(sourceLeadTimes.stream()
+                                .mapToDouble(Integer::doubleValue)
+                                .toArray())),
+                answerHours.size(),
+                scaled(
+                        answerHours.isEmpty(),
+                        mean(answerHours.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray())));
     }
 
     private static double mean(double[] values) {

@@ -13,21 +13,25 @@ import java.util.Map;
  */
 public final class SnapshotBuilder {
 
-    public record DayKey(SnapshotKey key, java.time.LocalDate day) {
-    }
+    public record DayKey(SnapshotKey key, java.time.LocalDate day) {}
 
     private final Map<SnapshotKey, FifoLayers> layers;
     private final Map<String, BigDecimal> lastCost;
     private final Map<DayKey, DailyFigures> days = new LinkedHashMap<>();
     private final ConsignmentPrices prices;
 
-    public SnapshotBuilder(Map<SnapshotKey, FifoLayers> layers, Map<String, BigDecimal> lastCost,
-                           Map<DayKey, DailyFigures> storedDays) {
+    public SnapshotBuilder(
+            Map<SnapshotKey, FifoLayers> layers,
+            Map<String, BigDecimal> lastCost,
+            Map<DayKey, DailyFigures> storedDays) {
         this(layers, lastCost, storedDays, ConsignmentPrices.none());
     }
 
-    public SnapshotBuilder(Map<SnapshotKey, FifoLayers> layers, Map<String, BigDecimal> lastCost,
-                           Map<DayKey, DailyFigures> storedDays, ConsignmentPrices prices) {
+    public SnapshotBuilder(
+            Map<SnapshotKey, FifoLayers> layers,
+            Map<String, BigDecimal> lastCost,
+            Map<DayKey, DailyFigures> storedDays,
+            ConsignmentPrices prices) {
         this.prices = prices;
         this.layers = new HashMap<>(layers);
         this.lastCost = new HashMap<>(lastCost);
@@ -50,7 +54,9 @@ public final class SnapshotBuilder {
         BigDecimal issued = BigDecimal.ZERO;
         BigDecimal issuedCost = BigDecimal.ZERO;
         if (m.qty().signum() > 0) {
-            BigDecimal cost = m.unitCost() != null ? m.unitCost() : prices.at(m.key(), m.at()).orElse(fallback);
+            BigDecimal cost = m.unitCost() != null
+                    ? m.unitCost()
+                    : prices.at(m.key(), m.at()).orElse(fallback);
             lastCost.put(m.key().item(), cost);
             fifo.receive(m.day(), m.qty(), cost);
             received = m.qty();

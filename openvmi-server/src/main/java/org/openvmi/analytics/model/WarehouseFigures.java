@@ -17,18 +17,16 @@ import java.util.TreeMap;
 public final class WarehouseFigures {
 
     /** Value at the end of a day of one owner's stock in one warehouse. */
-    public record OwnerValue(String warehouse, String owner, BigDecimal value) {
-    }
+    public record OwnerValue(String warehouse, String owner, BigDecimal value) {}
 
     /** One day's movements and stockouts. */
-    public record Day(LocalDate day, BigDecimal receiptQty, BigDecimal issueQty, int stockouts) {
-    }
+    public record Day(LocalDate day, BigDecimal receiptQty, BigDecimal issueQty, int stockouts) {}
 
-    private WarehouseFigures() {
-    }
+    private WarehouseFigures() {}
 
     /** {@code rowsByKey}: every row up to at least {@code day} of each key, sorted by day; warehouses and owners sorted. */
-    public static List<OwnerValue> valueByWarehouseAndOwner(Map<SnapshotKey, List<DailyFigures>> rowsByKey, LocalDate day) {
+    public static List<OwnerValue> valueByWarehouseAndOwner(
+            Map<SnapshotKey, List<DailyFigures>> rowsByKey, LocalDate day) {
         Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
         rowsByKey.forEach((key, rows) -> {
             BigDecimal value = BigDecimal.ZERO;
@@ -43,8 +41,8 @@ public final class WarehouseFigures {
             }
         });
         List<OwnerValue> result = new ArrayList<>();
-        sums.forEach((w, owners) -> owners.forEach((o, v) ->
-                result.add(new OwnerValue(w, o, v.setScale(2, RoundingMode.HALF_UP)))));
+        sums.forEach((w, owners) ->
+                owners.forEach((o, v) -> result.add(new OwnerValue(w, o, v.setScale(2, RoundingMode.HALF_UP)))));
         return result;
     }
 

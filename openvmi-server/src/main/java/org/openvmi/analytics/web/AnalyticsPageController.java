@@ -3,7 +3,6 @@ package org.openvmi.analytics.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.analytics.AgingReport;
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The management dashboard: KPI cards of the last 30 days and twelve months of trends, aging per owner. */
@@ -40,9 +38,13 @@ class AnalyticsPageController {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("months", months.stream().map(m -> m.month().toString()).toList());
         chart.put("own", months.stream().map(MonthFigures::stockValue).toList());
-        chart.put("consignment", months.stream().map(MonthFigures::consignmentValue).toList());
-        chart.put("turnoverDays", months.stream().map(MonthFigures::turnoverDays).toList());
-        chart.put("stockoutRate", months.stream().map(MonthFigures::stockoutRate).toList());
+        chart.put(
+                "consignment",
+                months.stream().map(MonthFigures::consignmentValue).toList());
+        chart.put(
+                "turnoverDays", months.stream().map(MonthFigures::turnoverDays).toList());
+        chart.put(
+                "stockoutRate", months.stream().map(MonthFigures::stockoutRate).toList());
         chart.put("stale", months.stream().map(MonthFigures::staleValue).toList());
         chart.put("aging", aging.owners());
         model.addAttribute("aging", aging);

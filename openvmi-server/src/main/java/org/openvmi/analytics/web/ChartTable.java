@@ -7,5 +7,4 @@ import java.util.List;
  * codes (what the chart script picks by), their headings in the page's language, and the rows (numbers as numbers,
  * labels already in the page's language). The page, the chart's JSON and its XLSX file are made from the same table.
  */
-record ChartTable(String id, List<String> columns, List<String> headings, List<List<Object>> rows) {
-}
+record ChartTable(String id, List<String> columns, List<String> headings, List<List<Object>> rows) {}

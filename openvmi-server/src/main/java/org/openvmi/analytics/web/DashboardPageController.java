@@ -1,13 +1,11 @@
 package org.openvmi.analytics.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.shared.CodedRefusal;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +34,15 @@ class DashboardPageController {
     private static final int MIN_REFRESH = 2;
     private static final int MAX_REFRESH = 3600;
     /** The KPIs the big screen shows (eight cards, four by two at 1920 × 1080). */
-    private static final java.util.List<String> SCREEN_KPIS = java.util.List.of("stockValue", "consignmentValue",
-            "issueCost", "turnoverDays", "stockoutRate", "fillRate", "staleValue", "healthWithin");
+    private static final java.util.List<String> SCREEN_KPIS = java.util.List.of(
+            "stockValue",
+            "consignmentValue",
+            "issueCost",
+            "turnoverDays",
+            "stockoutRate",
+            "fillRate",
+            "staleValue",
+            "healthWithin");
 
     private final DashboardTables tables;
     private final AnalyticsQueries analytics;
@@ -46,8 +50,12 @@ class DashboardPageController {
     private final Clock clock;
     private final Duration refresh;
 
-    DashboardPageController(DashboardTables tables, AnalyticsQueries analytics, JsonMapper json, Clock clock,
-                            @Value("${openvmi.dashboards.big-screen-refresh:PT60S}") Duration refresh) {
+    DashboardPageController(
+            DashboardTables tables,
+            AnalyticsQueries analytics,
+            JsonMapper json,
+            Clock clock,
+            @Value("${openvmi.dashboards.big-screen-refresh:PT60S}") Duration refresh) {
         this.tables = tables;
         this.analytics = analytics;
         this.json = json;
@@ -72,14 +80,17 @@ class DashboardPageController {
      * {@code openvmi.dashboards.big-screen-refresh} (default 60 s; {@code ?refresh=} seconds overrides it).
      */
     @GetMapping("/dashboards/management/big-screen")
-    String bigScreen(@RequestParam(required = false) String warehouse, @RequestParam(required = false) Integer refresh,
-                     Model model) {
+    String bigScreen(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer refresh,
+            Model model) {
         if (refresh != null && (refresh < MIN_REFRESH || refresh > MAX_REFRESH)) {
             throw InvalidInputException.of("refresh", CodedRefusal.between(MIN_REFRESH, MAX_REFRESH));
         }
         String w = blankToNull(warehouse);
         model.addAttribute("warehouse", w);
-        model.addAttribute("refreshSeconds", refresh != null ? refresh : Math.max(MIN_REFRESH, this.refresh.toSeconds()));
+        model.addAttribute(
+                "refreshSeconds", refresh != null ? refresh : Math.max(MIN_REFRESH, this.refresh.toSeconds()));
         model.addAttribute("report", analytics.kpis(new AnalyticsFilter(w, null, null), analytics.period(null, null)));
         model.addAttribute("updatedAt", clock.instant());
         model.addAttribute("screenKpis", SCREEN_KPIS);
@@ -89,9 +100,13 @@ class DashboardPageController {
     /** One chart's table as JSON, or with {@code ?format=xlsx} as a spreadsheet with the same figures. */
     @GetMapping("/dashboards/{dashboard}/charts/{chart}")
     @ResponseBody
-    Object chart(@PathVariable String dashboard, @PathVariable String chart,
-                 @RequestParam(required = false) String warehouse, @RequestParam(required = false) String format,
-                 HttpServletResponse response) throws IOException {
+    Object chart(
+            @PathVariable String dashboard,
+            @PathVariable String chart,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String format,
+            HttpServletResponse response)
+            throws IOException {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         if (format != null && !xlsx && !"json".equalsIgnoreCase(format)) {
             throw InvalidInputException.of("format", "json or xlsx");
@@ -106,8 +121,11 @@ class DashboardPageController {
         String file = "dashboard-" + dashboard + "-" + chart + "-"
                 + LocalDate.now(clock).toString().replace("-", "") + ".xlsx";
         response.setContentType(TabularFormat.XLSX.contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString());
-        try (TabularWriter writer = TabularWriter.open(table.headings(), TabularFormat.XLSX, response.getOutputStream())) {
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file).build().toString());
+        try (TabularWriter writer =
+                TabularWriter.open(table.headings(), TabularFormat.XLSX, response.getOutputStream())) {
             table.rows().forEach(writer::row);
         }
         response.flushBuffer();

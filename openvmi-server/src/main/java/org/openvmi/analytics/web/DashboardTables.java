@@ -10,19 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.openvmi.analytics.AgingReport;
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.analytics.DashboardQueries;
 import org.openvmi.analytics.MonthFigures;
 import org.openvmi.analytics.PlanningKpiQueries;
+import org.openvmi.analytics.StaleReport;
 import org.openvmi.analytics.SupplyKpiQueries;
 import org.openvmi.analytics.model.Period;
 import org.openvmi.analytics.model.PlanningKpis;
 import org.openvmi.analytics.model.SupplyKpis;
-import org.openvmi.analytics.StaleReport;
-import org.openvmi.analytics.SupplierScorecard;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.MessageSource;
@@ -42,6 +40,7 @@ class DashboardTables {
 
     /** The planner's and the finance charts' months (forecast accuracy and acceptance; consumption). */
     static final int PLANNER_MONTHS = 6;
+
     static final int FINANCE_MONTHS = 12;
     /** The finance dashboard's price variance covers the last quarter. */
     static final int QUARTER_DAYS = 90;
@@ -53,8 +52,13 @@ class DashboardTables {
     private final EnumLabels enums;
     private final MessageSource messages;
 
-    DashboardTables(AnalyticsQueries analytics, DashboardQueries dashboards, PlanningKpiQueries planning,
-                    SupplyKpiQueries supply, EnumLabels enums, MessageSource messages) {
+    DashboardTables(
+            AnalyticsQueries analytics,
+            DashboardQueries dashboards,
+            PlanningKpiQueries planning,
+            SupplyKpiQueries supply,
+            EnumLabels enums,
+            MessageSource messages) {
         this.analytics = analytics;
         this.dashboards = dashboards;
         this.planning = planning;
@@ -82,42 +86,99 @@ class DashboardTables {
         AnalyticsFilter filter = new AnalyticsFilter(warehouse, null, null);
         List<MonthFigures> months = analytics.monthly(filter, MONTHS);
         Map<String, ChartTable> charts = new LinkedHashMap<>();
-        put(charts, table("value", List.of("month", "own", "consignment"), months,
-                m -> Arrays.asList(m.month().toString(), m.stockValue(), m.consignmentValue())));
-        put(charts, table("turnover", List.of("month", "turnoverDays"), months,
-                m -> Arrays.asList(m.month().toString(), m.turnoverDays())));
-        put(charts, table("stockout", List.of("month", "stockoutRate"), months,
-                m -> Arrays.asList(m.month().toString(), m.stockoutRate())));
+        put(
+                charts,
+                table(
+                        "value",
+                        List.of("month", "own", "consignment"),
+                        months,
+                        m -> Arrays.asList(m.month().toString(), m.stockValue(), m.consignmentValue())));
+        put(
+                charts,
+                table(
+                        "turnover",
+                        List.of("month", "turnoverDays"),
+                        months,
+                        m -> Arrays.asList(m.month().toString(), m.turnoverDays())));
+        put(
+                charts,
+                table(
+                        "stockout",
+                        List.of("month", "stockoutRate"),
+                        months,
+                        m -> Arrays.asList(m.month().toString(), m.stockoutRate())));
         put(charts, aging(analytics.aging(filter)));
         return charts;
     }
 
     private Map<String, ChartTable> warehouse(DashboardQueries.WarehouseDashboard d) {
         Map<String, ChartTable> charts = new LinkedHashMap<>();
-        put(charts, table("stockValue", List.of("warehouse", "owner", "value"), d.values(),
-                v -> Arrays.asList(v.warehouse(), enums.owner(v.owner()), v.value())));
+        put(
+                charts,
+                table(
+                        "stockValue",
+                        List.of("warehouse", "owner", "value"),
+                        d.values(),
+                        v -> Arrays.asList(v.warehouse(), enums.owner(v.owner()), v.value())));
         put(charts, aging(d.aging()));
-        put(charts, table("stale", List.of("item", "warehouse", "owner", "qty", "value", "lastIssue"),
-                d.stale().lines().stream().limit(STALE_LINES).toList(), this::staleRow));
-        put(charts, table("stockouts", List.of("day", "stockouts"), d.days(),
-                day -> Arrays.asList(day.day().toString(), day.stockouts())));
-        put(charts, table("flows", List.of("day", "receiptQty", "issueQty"), d.days(),
-                day -> Arrays.asList(day.day().toString(), day.receiptQty(), day.issueQty())));
+        put(
+                charts,
+                table(
+                        "stale",
+                        List.of("item", "warehouse", "owner", "qty", "value", "lastIssue"),
+                        d.stale().lines().stream().limit(STALE_LINES).toList(),
+                        this::staleRow));
+        put(
+                charts,
+                table(
+                        "stockouts",
+                        List.of("day", "stockouts"),
+                        d.days(),
+                        day -> Arrays.asList(day.day().toString(), day.stockouts())));
+        put(
+                charts,
+                table(
+                        "flows",
+                        List.of("day", "receiptQty", "issueQty"),
+                        d.days(),
+                        day -> Arrays.asList(day.day().toString(), day.receiptQty(), day.issueQty())));
         return charts;
     }
 
     private Map<String, ChartTable> buyer(DashboardQueries.BuyerDashboard d) {
         Map<String, ChartTable> charts = new LinkedHashMap<>();
-        put(charts, table("otif", List.of("supplier", "otif", "dueLines", "otifLines"), d.scorecards(),
-                c -> Arrays.asList(c.supplier(), c.otif(), c.dueLines(), c.otifLines())));
-        put(charts, table("leadTime", List.of("supplier", "leadTimeMeanDays", "sourceLeadTimeMeanDays",
-                        "leadTimeSpreadDays"), d.scorecards(),
-                c -> Arrays.asList(c.supplier(), round(c.leadTimeMeanDays()), round(c.sourceLeadTimeMeanDays()),
-                        round(c.leadTimeSpreadDays()))));
-        put(charts, table("overdue", List.of("kind", "count"), List.copyOf(d.overdue().entrySet()),
-                e -> Arrays.asList(enums.label("OverdueKind", e.getKey()), e.getValue())));
-        put(charts, table("openOrders", List.of("status", "count"), List.copyOf(d.openOrders().entrySet()),
-                e -> Arrays.asList(enums.label("PurchaseOrderStatus", e.getKey()), e.getValue())));
+        put(
+                charts,
+                table(
+                        "otif",
+                        List.of("supplier", "otif", "dueLines", "otifLines"),
+                        d.scorecards(),
+                        c -> Arrays.asList(c.supplier(), c.otif(), c.dueLines(), c.otifLines())));
+        put(
+                charts,
+                table(
+                        "leadTime",
+                        List.of("supplier", "leadTimeMeanDays", "sourceLeadTimeMeanDays", "leadTimeSpreadDays"),
+                        d.scorecards(),
+                        c -> Arrays.asList(
+                                c.supplier(),
+                                round(c.leadTimeMeanDays()),
+                                round(c.sourceLeadTimeMeanDays()),
+                                round(c.leadTimeSpreadDays()))));
+        put(
+                charts,
+                table(
+                        "overdue",
+                        List.of("kind", "count"),
+                        List.copyOf(d.overdue().entrySet()),
+                        e -> Arrays.asList(enums.label("OverdueKind", e.getKey()), e.getValue())));
+        put(
+                charts,
+                table(
+                        "openOrders",
+                        List.of("status", "count"),
+                        List.copyOf(d.openOrders().entrySet()),
+                        e -> Arrays.asList(enums.label("PurchaseOrderStatus", e.getKey()), e.getValue())));
         return charts;
     }
 
@@ -125,8 +186,10 @@ class DashboardTables {
     Map<String, ChartTable> planner(String warehouse) {
         AnalyticsFilter filter = new AnalyticsFilter(warehouse, null, null);
         LocalDate today = analytics.period(null, null).to();
-        Period half = new Period(YearMonth.from(today).minusMonths(PLANNER_MONTHS - 1L).atDay(1), today);
-        List<PlanningKpiQueries.MonthAccuracy> months = planning.accuracy(filter, half).months();
+        Period half = new Period(
+                YearMonth.from(today).minusMonths(PLANNER_MONTHS - 1L).atDay(1), today);
+        List<PlanningKpiQueries.MonthAccuracy> months =
+                planning.accuracy(filter, half).months();
         List<Object[]> acceptance = new ArrayList<>();
         for (PlanningKpiQueries.MonthAccuracy m : months) {
             YearMonth ym = YearMonth.parse(m.month());
@@ -134,13 +197,35 @@ class DashboardTables {
             acceptance.add(new Object[] {m.month(), planning.acceptance(filter, new Period(ym.atDay(1), end))});
         }
         Map<String, ChartTable> charts = new LinkedHashMap<>();
-        put(charts, table("accuracy", List.of("month", "forecastAccuracy", "forecastWape", "forecastBias"), months,
-                m -> Arrays.asList(m.month(), m.accuracy().accuracy(), m.accuracy().wape(), m.accuracy().bias())));
-        put(charts, table("planActual", List.of("month", "forecast", "actual"), months,
-                m -> Arrays.asList(m.month(), m.accuracy().forecast(), m.accuracy().actual())));
-        put(charts, table("acceptance", List.of("month", "suggestionAcceptance", "suggestionAcceptanceOfRaised"),
-                acceptance, a -> Arrays.asList(a[0], ((PlanningKpis.Acceptance) a[1]).ofDecided(),
-                        ((PlanningKpis.Acceptance) a[1]).ofRaised())));
+        put(
+                charts,
+                table(
+                        "accuracy",
+                        List.of("month", "forecastAccuracy", "forecastWape", "forecastBias"),
+                        months,
+                        m -> Arrays.asList(
+                                m.month(),
+                                m.accuracy().accuracy(),
+                                m.accuracy().wape(),
+                                m.accuracy().bias())));
+        put(
+                charts,
+                table(
+                        "planActual",
+                        List.of("month", "forecast", "actual"),
+                        months,
+                        m -> Arrays.asList(
+                                m.month(), m.accuracy().forecast(), m.accuracy().actual())));
+        put(
+                charts,
+                table(
+                        "acceptance",
+                        List.of("month", "suggestionAcceptance", "suggestionAcceptanceOfRaised"),
+                        acceptance,
+                        a -> Arrays.asList(
+                                a[0],
+                                ((PlanningKpis.Acceptance) a[1]).ofDecided(),
+                                ((PlanningKpis.Acceptance) a[1]).ofRaised())));
         return charts;
     }
 
@@ -153,39 +238,73 @@ class DashboardTables {
         Period month = analytics.period(null, null);
         LocalDate today = month.to();
         SupplyKpiQueries.ConsignmentReport consignment = supply.consignment(filter, month);
-        Period year = new Period(YearMonth.from(today).minusMonths(FINANCE_MONTHS - 1L).atDay(1), today);
+        Period year = new Period(
+                YearMonth.from(today).minusMonths(FINANCE_MONTHS - 1L).atDay(1), today);
         SupplyKpiQueries.ConsignmentReport consumed = supply.consignment(filter, year);
         List<Object[]> perMonth = new ArrayList<>();
         for (int i = 0; i < consumed.months().size(); i++) {
             int m = i;
-            consumed.consumptionByMonth().forEach((s, values) -> perMonth.add(new Object[] {
-                    consumed.months().get(m), s, values.get(m)}));
+            consumed.consumptionByMonth()
+                    .forEach((s, values) ->
+                            perMonth.add(new Object[] {consumed.months().get(m), s, values.get(m)}));
         }
         Period quarter = new Period(today.minusDays(QUARTER_DAYS - 1L), today);
         Map<String, SupplyKpis.PriceVariance> variance = supply.priceVarianceBySupplier(warehouse, quarter);
         Map<String, ChartTable> charts = new LinkedHashMap<>();
-        put(charts, table("liability", List.of("supplier", "liability", "consumed", "daysOnHand"),
-                consignment.suppliers(), l -> Arrays.asList(l.supplier(), l.stockValue(), l.consumptionValue(),
-                        l.daysOnHand())));
-        put(charts, table("consumption", List.of("month", "supplier", "consumed"), perMonth,
-                r -> Arrays.asList(r[0], r[1], r[2])));
-        put(charts, table("statements", List.of("status", "count"),
-                List.copyOf(supply.statementsByStatus(filter).entrySet()),
-                e -> Arrays.asList(enums.label("StatementStatus", e.getKey()), e.getValue())));
-        put(charts, table("priceVariance", List.of("supplier", "priceVarianceValue", "priceVarianceShare"),
-                List.copyOf(variance.entrySet()),
-                e -> Arrays.asList(e.getKey(), e.getValue().value(), e.getValue().share())));
+        put(
+                charts,
+                table(
+                        "liability",
+                        List.of("supplier", "liability", "consumed", "daysOnHand"),
+                        consignment.suppliers(),
+                        l -> Arrays.asList(l.supplier(), l.stockValue(), l.consumptionValue(), l.daysOnHand())));
+        put(
+                charts,
+                table(
+                        "consumption",
+                        List.of("month", "supplier", "consumed"),
+                        perMonth,
+                        r -> Arrays.asList(r[0], r[1], r[2])));
+        put(
+                charts,
+                table(
+                        "statements",
+                        List.of("status", "count"),
+                        List.copyOf(supply.statementsByStatus(filter).entrySet()),
+                        e -> Arrays.asList(enums.label("StatementStatus", e.getKey()), e.getValue())));
+        put(
+                charts,
+                table(
+                        "priceVariance",
+                        List.of("supplier", "priceVarianceValue", "priceVarianceShare"),
+                        List.copyOf(variance.entrySet()),
+                        e -> Arrays.asList(
+                                e.getKey(), e.getValue().value(), e.getValue().share())));
         return charts;
     }
 
     private ChartTable aging(AgingReport aging) {
-        return table("aging", List.of("owner", "d0to30", "d31to90", "d91to180", "d181to365", "over365", "total"),
-                aging.owners(), o -> Arrays.asList(enums.owner(o.owner()), o.d0to30(), o.d31to90(), o.d91to180(),
-                        o.d181to365(), o.over365(), o.total()));
+        return table(
+                "aging",
+                List.of("owner", "d0to30", "d31to90", "d91to180", "d181to365", "over365", "total"),
+                aging.owners(),
+                o -> Arrays.asList(
+                        enums.owner(o.owner()),
+                        o.d0to30(),
+                        o.d31to90(),
+                        o.d91to180(),
+                        o.d181to365(),
+                        o.over365(),
+                        o.total()));
     }
 
     private List<Object> staleRow(StaleReport.StaleLine l) {
-        return Arrays.asList(l.item(), l.warehouse(), enums.owner(l.owner()), l.qty(), l.value(),
+        return Arrays.asList(
+                l.item(),
+                l.warehouse(),
+                enums.owner(l.owner()),
+                l.qty(),
+                l.value(),
                 l.lastIssue() == null ? null : l.lastIssue().toString());
     }
 

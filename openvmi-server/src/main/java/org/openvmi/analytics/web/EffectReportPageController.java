@@ -6,12 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.analytics.EffectReport;
 import org.openvmi.analytics.EffectReportRequest;
 import org.openvmi.analytics.EffectReports;
-import org.openvmi.shared.InvalidInputException;
 import org.openvmi.catalog.ItemCatalog;
+import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,13 +46,33 @@ class EffectReportPageController {
     }
 
     /** The form's fields as the page sends them (items as one comma-separated text). */
-    record Form(String items, String warehouse, LocalDate from, LocalDate to, EffectReportRequest.Baseline baseline,
-                Integer coverWeeks, BigDecimal target, Integer leadTimeWeeks, Integer page, String category) {
+    record Form(
+            String items,
+            String warehouse,
+            LocalDate from,
+            LocalDate to,
+            EffectReportRequest.Baseline baseline,
+            Integer coverWeeks,
+            BigDecimal target,
+            Integer leadTimeWeeks,
+            Integer page,
+            String category) {
 
         EffectReportRequest request() {
-            List<String> codes = items == null ? List.of()
-                    : Arrays.stream(items.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new EffectReportRequest(codes, warehouse, from, to, baseline, coverWeeks, target, leadTimeWeeks,
+            List<String> codes = items == null
+                    ? List.of()
+                    : Arrays.stream(items.split("[,\\s]+"))
+                            .filter(s -> !s.isBlank())
+                            .toList();
+            return new EffectReportRequest(
+                    codes,
+                    warehouse,
+                    from,
+                    to,
+                    baseline,
+                    coverWeeks,
+                    target,
+                    leadTimeWeeks,
                     category == null || category.isBlank() ? null : category);
         }
 
@@ -73,8 +91,13 @@ class EffectReportPageController {
                 List<EffectReport.ItemEffect> all = report.items();
                 int start = Math.min(page * PAGE_SIZE, all.size());
                 model.addAttribute("report", report);
-                model.addAttribute("itemPage", new PageResult<>(all.subList(start, Math.min(start + PAGE_SIZE, all.size())),
-                        page, PAGE_SIZE, all.size()));
+                model.addAttribute(
+                        "itemPage",
+                        new PageResult<>(
+                                all.subList(start, Math.min(start + PAGE_SIZE, all.size())),
+                                page,
+                                PAGE_SIZE,
+                                all.size()));
                 model.addAttribute("chartJson", json.writeValueAsString(chart(report)));
             } catch (InvalidInputException e) {
                 // each field with its problem in the page's language (the refusals carry stable codes)
@@ -88,20 +111,32 @@ class EffectReportPageController {
     String apply(@ModelAttribute("form") Form form, RedirectAttributes redirect) {
         try {
             int saved = reports.apply(form.request()).size();
-            redirect.addFlashAttribute("flash", messages.getMessage("effect.applied", new Object[] {saved},
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    messages.getMessage("effect.applied", new Object[] {saved}, LocaleContextHolder.getLocale()));
         } catch (InvalidInputException e) {
             var locale = LocaleContextHolder.getLocale();
-            Map.Entry<String, String> first = FormErrors.byField(e, messages).entrySet().iterator().next();
-            redirect.addFlashAttribute("flash", messages.getMessage("effect.field." + first.getKey(), null,
-                    first.getKey(), locale) + ": " + first.getValue());
+            Map.Entry<String, String> first =
+                    FormErrors.byField(e, messages).entrySet().iterator().next();
+            redirect.addFlashAttribute(
+                    "flash",
+                    messages.getMessage("effect.field." + first.getKey(), null, first.getKey(), locale) + ": "
+                            + first.getValue());
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/analytics/effect-report")
-                .queryParam("items", form.items()).queryParam("warehouse", form.warehouse())
-                .queryParam("from", form.from()).queryParam("to", form.to()).queryParam("baseline", form.baseline())
-                .queryParam("coverWeeks", form.coverWeeks()).queryParam("target", form.target())
-                .queryParam("leadTimeWeeks", form.leadTimeWeeks()).queryParam("category", form.category())
-                .build().encode().toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/analytics/effect-report")
+                        .queryParam("items", form.items())
+                        .queryParam("warehouse", form.warehouse())
+                        .queryParam("from", form.from())
+                        .queryParam("to", form.to())
+                        .queryParam("baseline", form.baseline())
+                        .queryParam("coverWeeks", form.coverWeeks())
+                        .queryParam("target", form.target())
+                        .queryParam("leadTimeWeeks", form.leadTimeWeeks())
+                        .queryParam("category", form.category())
+                        .build()
+                        .encode()
+                        .toUriString();
     }
 
     /** The bars: each figure of both policies (the figures as numbers; labels come from the page). */

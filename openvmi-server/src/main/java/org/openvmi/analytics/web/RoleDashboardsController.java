@@ -2,7 +2,6 @@ package org.openvmi.analytics.web;
 
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.analytics.PlanningKpiQueries;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,6 +23,7 @@ class RoleDashboardsController {
 
     /** Forecast buckets are weeks: a quarter gives a dozen of them per item. */
     private static final int PLANNER_DAYS = 90;
+
     private static final int WORST_ITEMS = 10;
 
     private final AnalyticsQueries analytics;
@@ -33,8 +32,12 @@ class RoleDashboardsController {
     private final DashboardTables tables;
     private final JsonMapper json;
 
-    RoleDashboardsController(AnalyticsQueries analytics, PlanningKpiQueries planning, SupplyKpiQueries supply,
-                             DashboardTables tables, JsonMapper json) {
+    RoleDashboardsController(
+            AnalyticsQueries analytics,
+            PlanningKpiQueries planning,
+            SupplyKpiQueries supply,
+            DashboardTables tables,
+            JsonMapper json) {
         this.analytics = analytics;
         this.planning = planning;
         this.supply = supply;

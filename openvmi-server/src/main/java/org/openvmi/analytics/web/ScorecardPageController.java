@@ -25,8 +25,9 @@ class ScorecardPageController {
     String scorecard(Model model) {
         String supplier = PartyScope.current().supplierCode();
         var to = analytics.period(null, null).to();
-        model.addAttribute("card", supply.complete(
-                analytics.scorecard(supplier, null, analytics.period(to.minusDays(DAYS - 1), to))));
+        model.addAttribute(
+                "card",
+                supply.complete(analytics.scorecard(supplier, null, analytics.period(to.minusDays(DAYS - 1), to))));
         return "analytics/scorecard";
     }
 }

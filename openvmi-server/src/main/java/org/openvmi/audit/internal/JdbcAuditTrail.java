@@ -2,12 +2,10 @@ package org.openvmi.audit.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.PageRequest;
@@ -20,15 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
     /** The audit log's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("id DESC", "id", "at", "at", "actor", "actor", "action", "action",
-            "entity", "entity", "key", "entity_key");
+    static final SortColumns SORT = SortColumns.of(
+            "id DESC", "id", "at", "at", "actor", "actor", "action", "action", "entity", "entity", "key", "entity_key");
 
     private static final String INSERT = """
             INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json)
@@ -60,10 +57,15 @@ class JdbcAuditTrail implements AuditTrail {
         }
         Timestamp at = Timestamp.from(clock.instant());
         String actor = CurrentUser.name();
-        SqlParameterSource[] rows = changes.stream().map(c -> new MapSqlParameterSource()
-                .addValue("at", at).addValue("actor", actor).addValue("action", c.action())
-                .addValue("entity", c.entity()).addValue("key", c.entityKey())
-                .addValue("before", toJson(c.before())).addValue("after", toJson(c.after())))
+        SqlParameterSource[] rows = changes.stream()
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("at", at)
+                        .addValue("actor", actor)
+                        .addValue("action", c.action())
+                        .addValue("entity", c.entity())
+                        .addValue("key", c.entityKey())
+                        .addValue("before", toJson(c.before()))
+                        .addValue("after", toJson(c.after())))
                 .toArray(SqlParameterSource[]::new);
         batch.batchUpdate(INSERT, rows);
     }
@@ -116,14 +118,24 @@ class JdbcAuditTrail implements AuditTrail {
             params.put("to", Timestamp.from(q.to()));
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + filter).params(params).query(Long.class).single();
-        List<AuditEntry> rows = jdbc.sql("SELECT * FROM audit_log" + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + filter)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AuditEntry> rows = jdbc.sql(
+                        "SELECT * FROM audit_log" + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("entity"),
-                        rs.getString("entity_key"), rs.getString("before_json"), rs.getString("after_json")))
+                .query((rs, i) -> new AuditEntry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("entity"),
+                        rs.getString("entity_key"),
+                        rs.getString("before_json"),
+                        rs.getString("after_json")))
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
@@ -131,5 +143,4 @@ class JdbcAuditTrail implements AuditTrail {
     private String toJson(Object value) {
         return value == null ? null : json.writeValueAsString(value);
     }
-
 }

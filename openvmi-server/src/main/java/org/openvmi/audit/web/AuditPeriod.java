@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-
 import org.openvmi.shared.InvalidInputException;
 
 /**
@@ -14,8 +13,7 @@ import org.openvmi.shared.InvalidInputException;
  */
 final class AuditPeriod {
 
-    private AuditPeriod() {
-    }
+    private AuditPeriod() {}
 
     static Instant from(String value, ZoneId zone) {
         return parse("from", value, zone, false);
@@ -37,8 +35,10 @@ final class AuditPeriod {
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "malformed value '" + v + "': expected a date like 2026-11-01 "
-                                                  + "or a date-time like 2026-11-01T08:00:00Z");
+            throw InvalidInputException.of(
+                    field,
+                    "malformed value '" + v + "': expected a date like 2026-11-01 "
+                            + "or a date-time like 2026-11-01T08:00:00Z");
         }
     }
 }

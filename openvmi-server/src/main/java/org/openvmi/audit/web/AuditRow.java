@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.audit.AuditTrail.AuditEntry;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,11 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  * (both values present, {@code change}) only the fields that changed are listed; for a creation, a deletion or an
  * event, every field with its one value.
  */
-record AuditRow(long id, Instant at, String actor, String action, String actionLabel, String entity, String entityKey,
-                boolean change, List<Change> changes) {
+record AuditRow(
+        long id,
+        Instant at,
+        String actor,
+        String action,
+        String actionLabel,
+        String entity,
+        String entityKey,
+        boolean change,
+        List<Change> changes) {
 
-    record Change(String field, String before, String after) {
-    }
+    record Change(String field, String before, String after) {}
 
     static AuditRow of(AuditEntry e, String actionLabel, JsonMapper json) {
         Map<String, Object> before = fields(e.before(), json);
@@ -41,8 +46,8 @@ record AuditRow(long id, Instant at, String actor, String action, String actionL
                 changes.add(new Change(name, b, a));
             }
         }
-        return new AuditRow(e.id(), e.at(), e.actor(), e.action(), actionLabel, e.entity(),
-                e.entityKey(), both, changes);
+        return new AuditRow(
+                e.id(), e.at(), e.actor(), e.action(), actionLabel, e.entity(), e.entityKey(), both, changes);
     }
 
     @SuppressWarnings("unchecked")
@@ -68,7 +73,8 @@ record AuditRow(long id, Instant at, String actor, String action, String actionL
             return null;
         }
         if (value instanceof Collection<?> list) {
-            return list.stream().map(v -> v instanceof Map ? json.writeValueAsString(v) : String.valueOf(v))
+            return list.stream()
+                    .map(v -> v instanceof Map ? json.writeValueAsString(v) : String.valueOf(v))
                     .collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?>) {

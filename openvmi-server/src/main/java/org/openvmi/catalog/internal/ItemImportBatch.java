@@ -1,5 +1,10 @@
 package org.openvmi.catalog.internal;
 
+import static org.openvmi.catalog.internal.ItemTabularAdapter.BARCODES;
+import static org.openvmi.catalog.internal.ItemTabularAdapter.CATEGORY;
+import static org.openvmi.catalog.internal.ItemTabularAdapter.LOT_TRACKED;
+import static org.openvmi.catalog.internal.ItemTabularAdapter.UNIT_COST;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemView;
@@ -17,11 +21,6 @@ import org.openvmi.catalog.model.ImportRow;
 import org.openvmi.catalog.model.RowProblems;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.Decimals;
-
-import static org.openvmi.catalog.internal.ItemTabularAdapter.BARCODES;
-import static org.openvmi.catalog.internal.ItemTabularAdapter.CATEGORY;
-import static org.openvmi.catalog.internal.ItemTabularAdapter.LOT_TRACKED;
-import static org.openvmi.catalog.internal.ItemTabularAdapter.UNIT_COST;
 
 /** One item import: the stored items and barcode owners it touches, loaded once; then checks and the batch write. */
 class ItemImportBatch implements ImportBatch<ItemCommand> {
@@ -34,8 +33,12 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
     private final Map<String, String> barcodeOwners;
     private final Set<String> columnsInFile;
 
-    ItemImportBatch(ItemBatchRepository items, AuditTrail audit, Map<String, ItemView> existing,
-                    Map<String, String> barcodeOwners, Set<String> columnsInFile) {
+    ItemImportBatch(
+            ItemBatchRepository items,
+            AuditTrail audit,
+            Map<String, ItemView> existing,
+            Map<String, String> barcodeOwners,
+            Set<String> columnsInFile) {
         this.items = items;
         this.audit = audit;
         this.existing = existing;
@@ -87,8 +90,8 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
 
     @Override
     public Written write(List<ImportRow<ItemCommand>> rows) {
-        UpsertPlan<ItemCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), ItemImportBatch::same,
-                ItemView::id, ItemView::version);
+        UpsertPlan<ItemCommand> plan = UpsertPlan.of(
+                rows, c -> existing.get(c.getCode()), ItemImportBatch::same, ItemView::id, ItemView::version);
         List<AuditTrail.Change> changes = new ArrayList<>();
         Map<Long, List<String>> barcodes = new HashMap<>();
         if (!plan.created.isEmpty()) {
@@ -102,12 +105,13 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
         if (!plan.updated.isEmpty()) {
             if (!items.update(plan.versions, plan.updated)) {
                 throw new ConflictException("Items of the file were changed by someone else during the import; "
-                                            + "nothing was imported, try again");
+                        + "nothing was imported, try again");
             }
             plan.updated.forEach((id, c) -> {
                 ItemView before = existing.get(c.getCode());
                 barcodes.put(id, c.getBarcodes());
-                changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before, view(id, c, before.version() + 1)));
+                changes.add(new AuditTrail.Change(
+                        "UPDATE", AUDIT_ENTITY, c.getCode(), before, view(id, c, before.version() + 1)));
             });
         }
         items.deleteBarcodes(plan.updated.keySet());
@@ -117,17 +121,30 @@ class ItemImportBatch implements ImportBatch<ItemCommand> {
     }
 
     private static boolean same(ItemView v, ItemCommand c) {
-        return v.name().equals(c.getName()) && v.uom().equals(c.getUom())
-               && Objects.equals(v.category(), c.getCategory())
-               && (v.unitCost() == null ? c.getUnitCost() == null
-                   : c.getUnitCost() != null && v.unitCost().compareTo(c.getUnitCost()) == 0)
-               && v.lotTracked() == c.isLotTracked()
-               && v.barcodes().stream().sorted().toList().equals(c.getBarcodes().stream().sorted().toList());
+        return v.name().equals(c.getName())
+                && v.uom().equals(c.getUom())
+                && Objects.equals(v.category(), c.getCategory())
+                && (v.unitCost() == null
+                        ? c.getUnitCost() == null
+                        : c.getUnitCost() != null && v.unitCost().compareTo(c.getUnitCost()) == 0)
+                && v.lotTracked() == c.isLotTracked()
+                && v.barcodes().stream()
+                        .sorted()
+                        .toList()
+                        .equals(c.getBarcodes().stream().sorted().toList());
     }
 
     /** The item as it is after the write, as ItemCatalog would read it back. */
     private static ItemView view(long id, ItemCommand c, int version) {
-        return new ItemView(id, c.getCode(), c.getName(), c.getUom(), c.getCategory(), Decimals.plain(c.getUnitCost()),
-                c.isLotTracked(), c.getBarcodes().stream().sorted().toList(), version);
+        return new ItemView(
+                id,
+                c.getCode(),
+                c.getName(),
+                c.getUom(),
+                c.getCategory(),
+                Decimals.plain(c.getUnitCost()),
+                c.isLotTracked(),
+                c.getBarcodes().stream().sorted().toList(),
+                version);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemView;
@@ -73,17 +72,31 @@ class ItemTabularAdapter implements TabularAdapter<ItemCommand> {
 
     @Override
     public ImportBatch<ItemCommand> prepare(List<ImportRow<ItemCommand>> rows, Set<String> columnsInFile) {
-        List<String> codes = rows.stream().map(r -> r.command().getCode()).filter(Objects::nonNull).distinct().toList();
-        List<String> barcodes = rows.stream().flatMap(r -> r.command().getBarcodes().stream()).distinct().toList();
-        return new ItemImportBatch(items, audit, items.findByCodes(codes), items.ownersOfBarcodes(barcodes), columnsInFile);
+        List<String> codes = rows.stream()
+                .map(r -> r.command().getCode())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<String> barcodes = rows.stream()
+                .flatMap(r -> r.command().getBarcodes().stream())
+                .distinct()
+                .toList();
+        return new ItemImportBatch(
+                items, audit, items.findByCodes(codes), items.ownersOfBarcodes(barcodes), columnsInFile);
     }
 
     @Override
     public List<List<Object>> exportRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (ItemView v : items.findAll(PartyScope.current())) {
-            rows.add(Arrays.asList(v.code(), v.name(), v.uom(), v.category(), v.unitCost(),
-                    String.valueOf(v.lotTracked()), Cells.joinList(v.barcodes())));
+            rows.add(Arrays.asList(
+                    v.code(),
+                    v.name(),
+                    v.uom(),
+                    v.category(),
+                    v.unitCost(),
+                    String.valueOf(v.lotTracked()),
+                    Cells.joinList(v.barcodes())));
         }
         return rows;
     }

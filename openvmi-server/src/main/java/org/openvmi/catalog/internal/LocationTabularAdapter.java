@@ -1,5 +1,7 @@
 package org.openvmi.catalog.internal;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
@@ -47,8 +45,13 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
         @Size(max = 64)
         private String warehouse;
 
-        String getWarehouse() { return warehouse; }
-        void setWarehouse(String warehouse) { this.warehouse = warehouse == null ? null : warehouse.trim(); }
+        String getWarehouse() {
+            return warehouse;
+        }
+
+        void setWarehouse(String warehouse) {
+            this.warehouse = warehouse == null ? null : warehouse.trim();
+        }
     }
 
     private final WarehouseBatchRepository warehouses;
@@ -93,9 +96,16 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
 
     @Override
     public ImportBatch<LocationRow> prepare(List<ImportRow<LocationRow>> rows, Set<String> columnsInFile) {
-        List<String> codes = rows.stream().map(r -> r.command().getCode()).filter(Objects::nonNull).distinct().toList();
-        List<String> warehouseCodes = rows.stream().map(r -> r.command().getWarehouse()).filter(Objects::nonNull)
-                .distinct().toList();
+        List<String> codes = rows.stream()
+                .map(r -> r.command().getCode())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<String> warehouseCodes = rows.stream()
+                .map(r -> r.command().getWarehouse())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         return new Batch(warehouses.findLocationsByCodes(codes), warehouses.findByCodes(warehouseCodes), columnsInFile);
     }
 
@@ -103,7 +113,8 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
     public List<List<Object>> exportRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (LocationView v : warehouses.findAllLocations()) {
-            rows.add(Arrays.asList(v.warehouse(), v.code(), v.name(), v.type().name(), String.valueOf(v.allowNegative())));
+            rows.add(Arrays.asList(
+                    v.warehouse(), v.code(), v.name(), v.type().name(), String.valueOf(v.allowNegative())));
         }
         return rows;
     }
@@ -117,7 +128,10 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
         private final Map<String, WarehouseView> warehousesByCode;
         private final Set<String> columnsInFile;
 
-        Batch(Map<String, LocationView> existing, Map<String, WarehouseView> warehousesByCode, Set<String> columnsInFile) {
+        Batch(
+                Map<String, LocationView> existing,
+                Map<String, WarehouseView> warehousesByCode,
+                Set<String> columnsInFile) {
             this.existing = existing;
             this.warehousesByCode = warehousesByCode;
             this.columnsInFile = columnsInFile;
@@ -153,7 +167,8 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
                 }
                 LocationView stored = c.getCode() == null ? null : existing.get(c.getCode());
                 if (stored != null && !stored.warehouse().equals(c.getWarehouse())) {
-                    problems.reject(r.row(), CODE, "imports.error.locationOfOtherWarehouse", c.getCode(), stored.warehouse());
+                    problems.reject(
+                            r.row(), CODE, "imports.error.locationOfOtherWarehouse", c.getCode(), stored.warehouse());
                 }
             }
         }
@@ -171,8 +186,9 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
                 if (stored == null) {
                     created.put(c, warehousesByCode.get(c.getWarehouse()).id());
                     createdInOrder.add(c);
-                } else if (Objects.equals(stored.name(), c.getName()) && stored.type() == c.getType()
-                           && stored.allowNegative() == c.isAllowNegative()) {
+                } else if (Objects.equals(stored.name(), c.getName())
+                        && stored.type() == c.getType()
+                        && stored.allowNegative() == c.isAllowNegative()) {
                     unchanged++;
                 } else {
                     updated.put(stored.id(), c);
@@ -183,18 +199,26 @@ class LocationTabularAdapter implements TabularAdapter<LocationTabularAdapter.Lo
             if (!created.isEmpty()) {
                 Map<String, Long> ids = warehouses.insertLocations(created);
                 for (LocationRow c : createdInOrder) {
-                    changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null,
+                    changes.add(new AuditTrail.Change(
+                            "CREATE",
+                            AUDIT_ENTITY,
+                            c.getCode(),
+                            null,
                             view(ids.get(c.getCode()), c.getWarehouse(), c, 0)));
                 }
             }
             if (!updated.isEmpty()) {
                 if (!warehouses.updateLocations(versions, updated)) {
                     throw new ConflictException("Locations of the file were changed by someone else during the import; "
-                                                + "nothing was imported, try again");
+                            + "nothing was imported, try again");
                 }
                 updated.forEach((id, c) -> {
                     LocationView before = existing.get(c.getCode());
-                    changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before,
+                    changes.add(new AuditTrail.Change(
+                            "UPDATE",
+                            AUDIT_ENTITY,
+                            c.getCode(),
+                            before,
                             view(id, before.warehouse(), c, before.version() + 1)));
                 });
             }

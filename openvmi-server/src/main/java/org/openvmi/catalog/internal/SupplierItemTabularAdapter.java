@@ -1,5 +1,7 @@
 package org.openvmi.catalog.internal;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,25 +13,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.SupplierItemCommand;
 import org.openvmi.catalog.SupplierItemView;
 import org.openvmi.catalog.SupplierView;
+import org.openvmi.catalog.internal.SupplierBatchRepository.ItemKey;
 import org.openvmi.catalog.model.Cells;
 import org.openvmi.catalog.model.ImportBatch;
 import org.openvmi.catalog.model.ImportRow;
 import org.openvmi.catalog.model.RowProblems;
 import org.openvmi.catalog.model.TabularAdapter;
-import org.openvmi.catalog.internal.SupplierBatchRepository.ItemKey;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularRow;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,8 +54,13 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
         @Size(max = 64)
         private String supplier;
 
-        String getSupplier() { return supplier; }
-        void setSupplier(String supplier) { this.supplier = supplier == null ? null : supplier.trim(); }
+        String getSupplier() {
+            return supplier;
+        }
+
+        void setSupplier(String supplier) {
+            this.supplier = supplier == null ? null : supplier.trim();
+        }
 
         String key() {
             return getSupplier() + "/" + getItem();
@@ -116,10 +118,19 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
 
     @Override
     public ImportBatch<SupplierItemRow> prepare(List<ImportRow<SupplierItemRow>> rows, Set<String> columnsInFile) {
-        List<String> supplierCodes = rows.stream().map(r -> r.command().getSupplier()).filter(Objects::nonNull).distinct().toList();
-        List<String> itemCodes = rows.stream().map(r -> r.command().getItem()).filter(Objects::nonNull).distinct().toList();
+        List<String> supplierCodes = rows.stream()
+                .map(r -> r.command().getSupplier())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<String> itemCodes = rows.stream()
+                .map(r -> r.command().getItem())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, ItemKey> items = suppliers.itemsByCodes(itemCodes);
-        List<SupplierItemView> sources = suppliers.sourcesOfItems(items.values().stream().map(ItemKey::id).toList());
+        List<SupplierItemView> sources = suppliers.sourcesOfItems(
+                items.values().stream().map(ItemKey::id).toList());
         return new Batch(suppliers.findByCodes(supplierCodes), items, sources, columnsInFile);
     }
 
@@ -127,8 +138,16 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
     public List<List<Object>> exportRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (SupplierItemView v : suppliers.findAllSources(PartyScope.current())) {
-            rows.add(Arrays.asList(v.supplier(), v.item(), v.supplierPartNo(), v.price(), v.currency(), v.moq(),
-                    v.packSize(), v.leadTimeDays(), String.valueOf(v.primary())));
+            rows.add(Arrays.asList(
+                    v.supplier(),
+                    v.item(),
+                    v.supplierPartNo(),
+                    v.price(),
+                    v.currency(),
+                    v.moq(),
+                    v.packSize(),
+                    v.leadTimeDays(),
+                    String.valueOf(v.primary())));
         }
         return rows;
     }
@@ -144,8 +163,11 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
         private final Map<String, List<SupplierItemView>> sourcesByItem = new HashMap<>();
         private final Set<String> columnsInFile;
 
-        Batch(Map<String, SupplierView> suppliersByCode, Map<String, ItemKey> itemsByCode,
-              List<SupplierItemView> sources, Set<String> columnsInFile) {
+        Batch(
+                Map<String, SupplierView> suppliersByCode,
+                Map<String, ItemKey> itemsByCode,
+                List<SupplierItemView> sources,
+                Set<String> columnsInFile) {
             this.suppliersByCode = suppliersByCode;
             this.itemsByCode = itemsByCode;
             this.columnsInFile = columnsInFile;
@@ -197,7 +219,9 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
                     problems.reject(r.row(), ITEM, "imports.error.unknownItem", c.getItem());
                 }
                 if (c.isPrimary() && c.getItem() != null) {
-                    primaryRowsByItem.computeIfAbsent(c.getItem(), k -> new ArrayList<>()).add(r.row());
+                    primaryRowsByItem
+                            .computeIfAbsent(c.getItem(), k -> new ArrayList<>())
+                            .add(r.row());
                 }
             }
             primaryRowsByItem.forEach((item, rowNumbers) -> {
@@ -237,24 +261,34 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
             }
             List<AuditTrail.Change> changes = new ArrayList<>();
             if (!created.isEmpty()) {
-                suppliers.insertSources(created.stream().map(c -> SupplierBatchRepository.sourceFields(c)
-                        .addValue("s", suppliersByCode.get(c.getSupplier()).id())
-                        .addValue("i", itemsByCode.get(c.getItem()).id())).toList());
+                suppliers.insertSources(created.stream()
+                        .map(c -> SupplierBatchRepository.sourceFields(c)
+                                .addValue(
+                                        "s",
+                                        suppliersByCode.get(c.getSupplier()).id())
+                                .addValue("i", itemsByCode.get(c.getItem()).id()))
+                        .toList());
                 Map<String, Long> ids = new HashMap<>();
-                suppliers.sourcesOfItems(created.stream().map(c -> itemsByCode.get(c.getItem()).id()).distinct().toList())
+                suppliers
+                        .sourcesOfItems(created.stream()
+                                .map(c -> itemsByCode.get(c.getItem()).id())
+                                .distinct()
+                                .toList())
                         .forEach(v -> ids.put(v.supplier() + "/" + v.item(), v.id()));
                 for (SupplierItemRow c : created) {
-                    changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.key(), null, view(ids.get(c.key()), c, 0)));
+                    changes.add(
+                            new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.key(), null, view(ids.get(c.key()), c, 0)));
                 }
             }
             if (!updated.isEmpty()) {
                 if (!suppliers.updateSources(versions, updated)) {
                     throw new ConflictException("Source-list lines of the file were changed by someone else during the "
-                                                + "import; nothing was imported, try again");
+                            + "import; nothing was imported, try again");
                 }
                 updatedRows.forEach((id, c) -> {
                     SupplierItemView before = existing.get(c.key());
-                    changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.key(), before, view(id, c, before.version() + 1)));
+                    changes.add(new AuditTrail.Change(
+                            "UPDATE", AUDIT_ENTITY, c.key(), before, view(id, c, before.version() + 1)));
                 });
             }
             demoteOtherPrimaries(newPrimaries, inFile, changes);
@@ -263,16 +297,27 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
         }
 
         /** The stored primary sources of the new primaries' items, unless the file itself says what they are. */
-        private void demoteOtherPrimaries(List<SupplierItemRow> newPrimaries, Set<String> inFile, List<AuditTrail.Change> changes) {
+        private void demoteOtherPrimaries(
+                List<SupplierItemRow> newPrimaries, Set<String> inFile, List<AuditTrail.Change> changes) {
             List<Long> demoted = new ArrayList<>();
             for (SupplierItemRow p : newPrimaries) {
                 for (SupplierItemView other : sourcesByItem.getOrDefault(p.getItem(), List.of())) {
                     String key = other.supplier() + "/" + other.item();
                     if (other.primary() && !other.supplier().equals(p.getSupplier()) && !inFile.contains(key)) {
                         demoted.add(other.id());
-                        SupplierItemView after = new SupplierItemView(other.id(), other.supplier(), other.item(),
-                                other.itemName(), other.supplierPartNo(), other.price(), other.currency(), other.moq(),
-                                other.packSize(), other.leadTimeDays(), false, other.version() + 1);
+                        SupplierItemView after = new SupplierItemView(
+                                other.id(),
+                                other.supplier(),
+                                other.item(),
+                                other.itemName(),
+                                other.supplierPartNo(),
+                                other.price(),
+                                other.currency(),
+                                other.moq(),
+                                other.packSize(),
+                                other.leadTimeDays(),
+                                false,
+                                other.version() + 1);
                         changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, key, other, after));
                     }
                 }
@@ -281,10 +326,13 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
         }
 
         private static boolean same(SupplierItemView v, SupplierItemCommand c) {
-            return Objects.equals(v.supplierPartNo(), c.getSupplierPartNo()) && equal(v.price(), c.getPrice())
-                   && v.currency().equals(c.getCurrency()) && equal(v.moq(), c.getMoq())
-                   && equal(v.packSize(), c.getPackSize()) && Objects.equals(v.leadTimeDays(), c.getLeadTimeDays())
-                   && v.primary() == c.isPrimary();
+            return Objects.equals(v.supplierPartNo(), c.getSupplierPartNo())
+                    && equal(v.price(), c.getPrice())
+                    && v.currency().equals(c.getCurrency())
+                    && equal(v.moq(), c.getMoq())
+                    && equal(v.packSize(), c.getPackSize())
+                    && Objects.equals(v.leadTimeDays(), c.getLeadTimeDays())
+                    && v.primary() == c.isPrimary();
         }
 
         private static boolean equal(BigDecimal a, BigDecimal b) {
@@ -292,9 +340,19 @@ class SupplierItemTabularAdapter implements TabularAdapter<SupplierItemTabularAd
         }
 
         private SupplierItemView view(Long id, SupplierItemRow c, int version) {
-            return new SupplierItemView(id == null ? 0 : id, c.getSupplier(), c.getItem(), itemsByCode.get(c.getItem()).name(),
-                    c.getSupplierPartNo(), Decimals.plain(c.getPrice()), c.getCurrency(), Decimals.plain(c.getMoq()),
-                    Decimals.plain(c.getPackSize()), c.getLeadTimeDays(), c.isPrimary(), version);
+            return new SupplierItemView(
+                    id == null ? 0 : id,
+                    c.getSupplier(),
+                    c.getItem(),
+                    itemsByCode.get(c.getItem()).name(),
+                    c.getSupplierPartNo(),
+                    Decimals.plain(c.getPrice()),
+                    c.getCurrency(),
+                    Decimals.plain(c.getMoq()),
+                    Decimals.plain(c.getPackSize()),
+                    c.getLeadTimeDays(),
+                    c.isPrimary(),
+                    version);
         }
     }
 }

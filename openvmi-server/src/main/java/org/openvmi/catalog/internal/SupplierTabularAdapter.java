@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.SupplierCommand;
 import org.openvmi.catalog.SupplierView;
@@ -78,7 +77,11 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
 
     @Override
     public ImportBatch<SupplierCommand> prepare(List<ImportRow<SupplierCommand>> rows, Set<String> columnsInFile) {
-        List<String> codes = rows.stream().map(r -> r.command().getCode()).filter(Objects::nonNull).distinct().toList();
+        List<String> codes = rows.stream()
+                .map(r -> r.command().getCode())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         return new Batch(suppliers.findByCodes(codes), columnsInFile);
     }
 
@@ -86,7 +89,13 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
     public List<List<Object>> exportRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (SupplierView v : suppliers.findAll(PartyScope.current())) {
-            rows.add(Arrays.asList(v.code(), v.name(), v.contactName(), v.contactPhone(), v.contactEmail(), v.address(),
+            rows.add(Arrays.asList(
+                    v.code(),
+                    v.name(),
+                    v.contactName(),
+                    v.contactPhone(),
+                    v.contactEmail(),
+                    v.address(),
                     String.valueOf(v.active())));
         }
         return rows;
@@ -135,24 +144,28 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
 
         @Override
         public Written write(List<ImportRow<SupplierCommand>> rows) {
-            UpsertPlan<SupplierCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()), Batch::same,
-                    SupplierView::id, SupplierView::version);
+            UpsertPlan<SupplierCommand> plan = UpsertPlan.of(
+                    rows, c -> existing.get(c.getCode()), Batch::same, SupplierView::id, SupplierView::version);
             List<AuditTrail.Change> changes = new ArrayList<>();
             if (!plan.created.isEmpty()) {
                 Map<String, Long> ids = suppliers.insert(plan.created);
                 for (SupplierCommand c : plan.created) {
-                    changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null,
-                            view(ids.get(c.getCode()), c, 0, 0)));
+                    changes.add(new AuditTrail.Change(
+                            "CREATE", AUDIT_ENTITY, c.getCode(), null, view(ids.get(c.getCode()), c, 0, 0)));
                 }
             }
             if (!plan.updated.isEmpty()) {
                 if (!suppliers.update(plan.versions, plan.updated)) {
                     throw new ConflictException("Suppliers of the file were changed by someone else during the import; "
-                                                + "nothing was imported, try again");
+                            + "nothing was imported, try again");
                 }
                 plan.updated.forEach((id, c) -> {
                     SupplierView before = existing.get(c.getCode());
-                    changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before,
+                    changes.add(new AuditTrail.Change(
+                            "UPDATE",
+                            AUDIT_ENTITY,
+                            c.getCode(),
+                            before,
                             view(id, c, before.itemCount(), before.version() + 1)));
                 });
             }
@@ -161,15 +174,26 @@ class SupplierTabularAdapter implements TabularAdapter<SupplierCommand> {
         }
 
         private static boolean same(SupplierView v, SupplierCommand c) {
-            return v.name().equals(c.getName()) && Objects.equals(v.contactName(), c.getContactName())
-                   && Objects.equals(v.contactPhone(), c.getContactPhone())
-                   && Objects.equals(v.contactEmail(), c.getContactEmail())
-                   && Objects.equals(v.address(), c.getAddress()) && v.active() == c.isActive();
+            return v.name().equals(c.getName())
+                    && Objects.equals(v.contactName(), c.getContactName())
+                    && Objects.equals(v.contactPhone(), c.getContactPhone())
+                    && Objects.equals(v.contactEmail(), c.getContactEmail())
+                    && Objects.equals(v.address(), c.getAddress())
+                    && v.active() == c.isActive();
         }
 
         private static SupplierView view(long id, SupplierCommand c, int itemCount, int version) {
-            return new SupplierView(id, c.getCode(), c.getName(), c.getContactName(), c.getContactPhone(),
-                    c.getContactEmail(), c.getAddress(), c.isActive(), itemCount, version);
+            return new SupplierView(
+                    id,
+                    c.getCode(),
+                    c.getName(),
+                    c.getContactName(),
+                    c.getContactPhone(),
+                    c.getContactEmail(),
+                    c.getAddress(),
+                    c.isActive(),
+                    itemCount,
+                    version);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.catalog.model.TabularAdapter;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +19,13 @@ public class TabularAdapters {
 
     private final Map<String, TabularAdapter<?>> byEntity = new LinkedHashMap<>();
 
-    TabularAdapters(ItemTabularAdapter items, WarehouseTabularAdapter warehouses, LocationTabularAdapter locations,
-                    SupplierTabularAdapter suppliers, SupplierItemTabularAdapter supplierItems,
-                    List<TabularAdapter<?>> ofOtherFeatures) {
+    TabularAdapters(
+            ItemTabularAdapter items,
+            WarehouseTabularAdapter warehouses,
+            LocationTabularAdapter locations,
+            SupplierTabularAdapter suppliers,
+            SupplierItemTabularAdapter supplierItems,
+            List<TabularAdapter<?>> ofOtherFeatures) {
         for (TabularAdapter<?> adapter : List.of(items, warehouses, locations, suppliers, supplierItems)) {
             byEntity.put(adapter.entity(), adapter);
         }

@@ -9,7 +9,6 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
-
 import org.openvmi.catalog.model.ImportRow;
 
 /**
@@ -25,8 +24,12 @@ final class UpsertPlan<C> {
     final Map<Long, Integer> versions = new HashMap<>();
     int unchanged;
 
-    static <C, V> UpsertPlan<C> of(List<ImportRow<C>> rows, Function<C, V> stored, BiPredicate<V, C> same,
-                                   ToLongFunction<V> id, ToIntFunction<V> version) {
+    static <C, V> UpsertPlan<C> of(
+            List<ImportRow<C>> rows,
+            Function<C, V> stored,
+            BiPredicate<V, C> same,
+            ToLongFunction<V> id,
+            ToIntFunction<V> version) {
         UpsertPlan<C> plan = new UpsertPlan<>();
         for (ImportRow<C> r : rows) {
             C c = r.command();

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.catalog.LocationView;
@@ -46,17 +45,22 @@ class WarehouseBatchRepository {
     Map<String, WarehouseView> findByCodes(Collection<String> codes) {
         Map<String, WarehouseView> byCode = new HashMap<>();
         for (Object chunk : anyOf.chunks(codes, String.class)) {
-            jdbc.sql(SELECT_WAREHOUSE + " WHERE " + anyOf.sql("w.code", "codes")).param("codes", chunk)
-                    .query(WarehouseBatchRepository::warehouse).list().forEach(w -> byCode.put(w.code(), w));
+            jdbc.sql(SELECT_WAREHOUSE + " WHERE " + anyOf.sql("w.code", "codes"))
+                    .param("codes", chunk)
+                    .query(WarehouseBatchRepository::warehouse)
+                    .list()
+                    .forEach(w -> byCode.put(w.code(), w));
         }
         return byCode;
     }
 
     /** Inserts the warehouses and returns their new ids by code. */
     Map<String, Long> insert(List<WarehouseCommand> warehouses) {
-        batch.batchUpdate("INSERT INTO warehouse (code, name, address) VALUES (:code, :name, :address)",
+        batch.batchUpdate(
+                "INSERT INTO warehouse (code, name, address) VALUES (:code, :name, :address)",
                 warehouses.stream().map(WarehouseBatchRepository::fields).toArray(SqlParameterSource[]::new));
-        return ids("warehouse", warehouses.stream().map(WarehouseCommand::getCode).toList());
+        return ids(
+                "warehouse", warehouses.stream().map(WarehouseCommand::getCode).toList());
     }
 
     /** Updates warehouses by id if their version is still the given one; false when any of them moved on meanwhile. */
@@ -67,27 +71,36 @@ class WarehouseBatchRepository {
     }
 
     List<WarehouseView> findAll() {
-        return jdbc.sql(SELECT_WAREHOUSE + " ORDER BY w.code").query(WarehouseBatchRepository::warehouse).list();
+        return jdbc.sql(SELECT_WAREHOUSE + " ORDER BY w.code")
+                .query(WarehouseBatchRepository::warehouse)
+                .list();
     }
 
     /** Existing locations (of any warehouse) by code, among the given codes. */
     Map<String, LocationView> findLocationsByCodes(Collection<String> codes) {
         Map<String, LocationView> byCode = new HashMap<>();
         for (Object chunk : anyOf.chunks(codes, String.class)) {
-            jdbc.sql(SELECT_LOCATION + " WHERE " + anyOf.sql("l.code", "codes")).param("codes", chunk)
-                    .query(WarehouseBatchRepository::location).list().forEach(l -> byCode.put(l.code(), l));
+            jdbc.sql(SELECT_LOCATION + " WHERE " + anyOf.sql("l.code", "codes"))
+                    .param("codes", chunk)
+                    .query(WarehouseBatchRepository::location)
+                    .list()
+                    .forEach(l -> byCode.put(l.code(), l));
         }
         return byCode;
     }
 
     /** Inserts the locations into the warehouses of the given ids and returns their new ids by code. */
     Map<String, Long> insertLocations(Map<LocationCommand, Long> warehouseIds) {
-        batch.batchUpdate("""
+        batch.batchUpdate(
+                """
                 INSERT INTO location (warehouse_id, code, name, type, allow_negative)
                 VALUES (:wh, :code, :name, :type, :neg)""",
-                warehouseIds.entrySet().stream().map(e -> locationFields(e.getKey()).addValue("wh", e.getValue()))
+                warehouseIds.entrySet().stream()
+                        .map(e -> locationFields(e.getKey()).addValue("wh", e.getValue()))
                         .toArray(SqlParameterSource[]::new));
-        return ids("location", warehouseIds.keySet().stream().map(LocationCommand::getCode).toList());
+        return ids(
+                "location",
+                warehouseIds.keySet().stream().map(LocationCommand::getCode).toList());
     }
 
     boolean updateLocations(Map<Long, Integer> versionsById, Map<Long, LocationCommand> byId) {
@@ -97,20 +110,26 @@ class WarehouseBatchRepository {
     }
 
     List<LocationView> findAllLocations() {
-        return jdbc.sql(SELECT_LOCATION + " ORDER BY w.code, l.code").query(WarehouseBatchRepository::location).list();
+        return jdbc.sql(SELECT_LOCATION + " ORDER BY w.code, l.code")
+                .query(WarehouseBatchRepository::location)
+                .list();
     }
 
     private Map<String, Long> ids(String table, List<String> codes) {
         Map<String, Long> ids = new HashMap<>();
         for (Object chunk : anyOf.chunks(codes, String.class)) {
-            jdbc.sql("SELECT id, code FROM " + table + " WHERE " + anyOf.sql("code", "codes")).param("codes", chunk)
-                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+            jdbc.sql("SELECT id, code FROM " + table + " WHERE " + anyOf.sql("code", "codes"))
+                    .param("codes", chunk)
+                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1)))
+                    .list();
         }
         return ids;
     }
 
-    static <C> SqlParameterSource[] versioned(Map<Long, Integer> versionsById, Map<Long, C> byId,
-                                              java.util.function.Function<C, MapSqlParameterSource> fields) {
+    static <C> SqlParameterSource[] versioned(
+            Map<Long, Integer> versionsById,
+            Map<Long, C> byId,
+            java.util.function.Function<C, MapSqlParameterSource> fields) {
         List<SqlParameterSource> rows = new ArrayList<>();
         byId.forEach((id, c) -> rows.add(fields.apply(c).addValue("id", id).addValue("version", versionsById.get(id))));
         return rows.toArray(SqlParameterSource[]::new);
@@ -126,23 +145,39 @@ class WarehouseBatchRepository {
     }
 
     private static MapSqlParameterSource fields(WarehouseCommand c) {
-        return new MapSqlParameterSource().addValue("code", c.getCode()).addValue("name", c.getName())
+        return new MapSqlParameterSource()
+                .addValue("code", c.getCode())
+                .addValue("name", c.getName())
                 .addValue("address", c.getAddress());
     }
 
     private static MapSqlParameterSource locationFields(LocationCommand c) {
-        return new MapSqlParameterSource().addValue("code", c.getCode()).addValue("name", c.getName())
-                .addValue("type", c.getType().name()).addValue("neg", c.isAllowNegative());
+        return new MapSqlParameterSource()
+                .addValue("code", c.getCode())
+                .addValue("name", c.getName())
+                .addValue("type", c.getType().name())
+                .addValue("neg", c.isAllowNegative());
     }
 
     private static WarehouseView warehouse(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new WarehouseView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("address"),
-                rs.getInt("location_count"), rs.getInt("version"), rs.getString("receiving_location"));
+        return new WarehouseView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("address"),
+                rs.getInt("location_count"),
+                rs.getInt("version"),
+                rs.getString("receiving_location"));
     }
 
     private static LocationView location(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new LocationView(rs.getLong("id"), rs.getString("warehouse_code"), rs.getString("code"),
-                rs.getString("name"), LocationType.valueOf(rs.getString("type")), rs.getBoolean("allow_negative"),
+        return new LocationView(
+                rs.getLong("id"),
+                rs.getString("warehouse_code"),
+                rs.getString("code"),
+                rs.getString("name"),
+                LocationType.valueOf(rs.getString("type")),
+                rs.getBoolean("allow_negative"),
                 rs.getInt("version"));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.WarehouseCommand;
 import org.openvmi.catalog.WarehouseView;
@@ -65,7 +64,11 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
 
     @Override
     public ImportBatch<WarehouseCommand> prepare(List<ImportRow<WarehouseCommand>> rows, Set<String> columnsInFile) {
-        List<String> codes = rows.stream().map(r -> r.command().getCode()).filter(Objects::nonNull).distinct().toList();
+        List<String> codes = rows.stream()
+                .map(r -> r.command().getCode())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         return new Batch(warehouses.findByCodes(codes), columnsInFile);
     }
 
@@ -107,26 +110,37 @@ class WarehouseTabularAdapter implements TabularAdapter<WarehouseCommand> {
 
         @Override
         public Written write(List<ImportRow<WarehouseCommand>> rows) {
-            UpsertPlan<WarehouseCommand> plan = UpsertPlan.of(rows, c -> existing.get(c.getCode()),
+            UpsertPlan<WarehouseCommand> plan = UpsertPlan.of(
+                    rows,
+                    c -> existing.get(c.getCode()),
                     WarehouseTabularAdapter::same,
-                    WarehouseView::id, WarehouseView::version);
+                    WarehouseView::id,
+                    WarehouseView::version);
             List<AuditTrail.Change> changes = new ArrayList<>();
             if (!plan.created.isEmpty()) {
                 Map<String, Long> ids = warehouses.insert(plan.created);
                 for (WarehouseCommand c : plan.created) {
-                    WarehouseView after = new WarehouseView(ids.get(c.getCode()), c.getCode(), c.getName(), c.getAddress(), 0, 0, null);
+                    WarehouseView after = new WarehouseView(
+                            ids.get(c.getCode()), c.getCode(), c.getName(), c.getAddress(), 0, 0, null);
                     changes.add(new AuditTrail.Change("CREATE", AUDIT_ENTITY, c.getCode(), null, after));
                 }
             }
             if (!plan.updated.isEmpty()) {
                 if (!warehouses.update(plan.versions, plan.updated)) {
-                    throw new ConflictException("Warehouses of the file were changed by someone else during the import; "
-                                                + "nothing was imported, try again");
+                    throw new ConflictException(
+                            "Warehouses of the file were changed by someone else during the import; "
+                                    + "nothing was imported, try again");
                 }
                 plan.updated.forEach((id, c) -> {
                     WarehouseView before = existing.get(c.getCode());
-                    WarehouseView after = new WarehouseView(id, c.getCode(), c.getName(), c.getAddress(),
-                            before.locationCount(), before.version() + 1, before.receivingLocation());
+                    WarehouseView after = new WarehouseView(
+                            id,
+                            c.getCode(),
+                            c.getName(),
+                            c.getAddress(),
+                            before.locationCount(),
+                            before.version() + 1,
+                            before.receivingLocation());
                     changes.add(new AuditTrail.Change("UPDATE", AUDIT_ENTITY, c.getCode(), before, after));
                 });
             }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.openvmi.shared.tabular.TabularRow;
 
 /** Reads typed values from the cells of an import row; a malformed cell is reported on its column and read as null. */
@@ -20,8 +19,7 @@ public final class Cells {
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "是", "x");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否");
 
-    private Cells() {
-    }
+    private Cells() {}
 
     public static BigDecimal decimal(TabularRow row, String column, RowProblems problems) {
         String text = row.get(column);
@@ -75,7 +73,8 @@ public final class Cells {
                 return e;
             }
         }
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        String allowed = String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         problems.reject(row.rowNumber(), column, "imports.error.notOneOf", text, allowed);
         return null;
     }
@@ -107,8 +106,11 @@ public final class Cells {
         if (text == null) {
             return new ArrayList<>();
         }
-        return new ArrayList<>(Arrays.stream(text.split("\\|")).map(String::trim).filter(s -> !s.isEmpty())
-                .distinct().toList());
+        return new ArrayList<>(Arrays.stream(text.split("\\|"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList());
     }
 
     public static String joinList(List<String> values) {

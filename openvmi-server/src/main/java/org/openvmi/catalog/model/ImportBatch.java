@@ -6,8 +6,7 @@ import java.util.List;
 public interface ImportBatch<C> {
 
     /** How many rows were created, updated, or left as they were because they did not change. */
-    record Written(int created, int updated, int unchanged) {
-    }
+    record Written(int created, int updated, int unchanged) {}
 
     /**
      * Completes a command before validation, e.g. a column the file leaves out keeps the stored value of an

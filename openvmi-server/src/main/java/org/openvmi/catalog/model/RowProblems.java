@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.openvmi.catalog.ImportResult.RowError;
 
 /** Collects the errors of an import file per row, in row order. */

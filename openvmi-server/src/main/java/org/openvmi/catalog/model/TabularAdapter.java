@@ -2,7 +2,6 @@ package org.openvmi.catalog.model;
 
 import java.util.List;
 import java.util.Set;
-
 import org.openvmi.shared.tabular.TabularRow;
 
 /**

@@ -1,5 +1,7 @@
 package org.openvmi.catalog.model;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,10 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.tabular.DuplicateKeys;
@@ -34,11 +32,18 @@ public final class TabularImport {
     /** The caller runs this in one transaction. A file-level problem (columns) is an {@link InvalidInputException}. */
     public <C> ImportResult run(TabularAdapter<C> adapter, List<TabularRow> file, boolean partial) {
         Map<String, String> header = header(adapter, file);
-        List<TabularRow> table = file.stream().map(raw -> canonical(raw, header)).filter(r -> !r.cells().isEmpty()).toList();
+        List<TabularRow> table = file.stream()
+                .map(raw -> canonical(raw, header))
+                .filter(r -> !r.cells().isEmpty())
+                .toList();
         RowProblems problems = new RowProblems(texts);
-        List<ImportRow<C>> rows = table.stream().map(r -> new ImportRow<>(r.rowNumber(), adapter.read(r, problems))).toList();
+        List<ImportRow<C>> rows = table.stream()
+                .map(r -> new ImportRow<>(r.rowNumber(), adapter.read(r, problems)))
+                .toList();
         ImportBatch<C> batch = adapter.prepare(rows, Set.copyOf(header.values()));
-        rows = rows.stream().map(r -> new ImportRow<>(r.row(), batch.complete(r.command()))).toList();
+        rows = rows.stream()
+                .map(r -> new ImportRow<>(r.row(), batch.complete(r.command())))
+                .toList();
         rows.forEach(r -> validate(r, problems));
         duplicateKeys(adapter, table, problems);
         batch.check(rows, problems);
@@ -46,16 +51,22 @@ public final class TabularImport {
         if (!problems.isEmpty() && !partial) {
             return ImportResult.refused(problems.badRows(), problems.list());
         }
-        List<ImportRow<C>> good = rows.stream().filter(r -> !problems.has(r.row())).toList();
+        List<ImportRow<C>> good =
+                rows.stream().filter(r -> !problems.has(r.row())).toList();
         ImportBatch.Written written = good.isEmpty() ? new ImportBatch.Written(0, 0, 0) : batch.write(good);
-        return new ImportResult(good.size(), problems.badRows(), problems.list(),
-                written.created(), written.updated(), written.unchanged());
+        return new ImportResult(
+                good.size(),
+                problems.badRows(),
+                problems.list(),
+                written.created(),
+                written.updated(),
+                written.unchanged());
     }
 
     /** File header name → column name (matched ignoring case); unknown or missing required columns refuse the file. */
     private Map<String, String> header(TabularAdapter<?> adapter, List<TabularRow> file) {
-        Map<String, String> byLowerCase = adapter.columns().stream()
-                .collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), c -> c));
+        Map<String, String> byLowerCase =
+                adapter.columns().stream().collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), c -> c));
         Map<String, String> header = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
         Set<String> names = file.isEmpty() ? Set.of() : file.get(0).cells().keySet();
@@ -72,12 +83,14 @@ public final class TabularImport {
         }
         String expected = String.join(",", adapter.columns());
         if (!unknown.isEmpty()) {
-            throw InvalidInputException.of("file", texts.get("imports.error.unknownColumns", String.join(", ", unknown), expected));
+            throw InvalidInputException.of(
+                    "file", texts.get("imports.error.unknownColumns", String.join(", ", unknown), expected));
         }
         Set<String> missing = new LinkedHashSet<>(adapter.requiredColumns());
         missing.removeAll(header.values());
         if (!file.isEmpty() && !missing.isEmpty()) {
-            throw InvalidInputException.of("file", texts.get("imports.error.missingColumns", String.join(", ", missing), expected));
+            throw InvalidInputException.of(
+                    "file", texts.get("imports.error.missingColumns", String.join(", ", missing), expected));
         }
         return header;
     }

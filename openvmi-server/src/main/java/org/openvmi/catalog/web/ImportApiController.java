@@ -1,10 +1,9 @@
 package org.openvmi.catalog.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import org.openvmi.catalog.ImportProperties;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.catalog.ImportService;
@@ -39,17 +38,21 @@ class ImportApiController {
     /** 200 with the result; 422 (nothing imported) when a row is bad and not {@code partial}. */
     @Operation(operationId = "importEntities")
     @PostMapping(path = "/imports/{entity}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> importFile(@PathVariable String entity, @RequestParam("file") MultipartFile file,
-                                 @RequestParam(defaultValue = "false") boolean partial) throws IOException {
+    ResponseEntity<?> importFile(
+            @PathVariable String entity,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean partial)
+            throws IOException {
         Uploads.checkSize(file, properties);
         ImportResult result;
         try (InputStream in = file.getInputStream()) {
             result = imports.importFile(entity, file.getOriginalFilename(), in, partial);
         }
         if (!partial && result.rejected() > 0) {
-            ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+            ResponseEntity<ProblemDetail> problem = ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
                     "Nothing was imported: " + result.rejected() + " row(s) have errors; correct them, "
-                    + "or import the valid rows only with partial=true");
+                            + "or import the valid rows only with partial=true");
             problem.getBody().setProperty("imported", result.imported());
             problem.getBody().setProperty("rejected", result.rejected());
             problem.getBody().setProperty("errors", result.errors());
@@ -61,9 +64,11 @@ class ImportApiController {
     @Download({TabularFormat.CSV, TabularFormat.XLSX})
     @Operation(operationId = "exportEntities")
     @GetMapping("/exports/{entity}")
-    ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format,
-                                  @RequestParam(required = false) String encoding,
-                                  @RequestParam(defaultValue = "true") boolean bom) {
+    ResponseEntity<byte[]> export(
+            @PathVariable String entity,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom) {
         return Uploads.download(imports.export(entity, TabularFormat.parse(format, encoding, bom)));
     }
 }

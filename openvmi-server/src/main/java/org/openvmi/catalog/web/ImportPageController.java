@@ -1,13 +1,11 @@
 package org.openvmi.catalog.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.openvmi.catalog.ImportProperties;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.catalog.ImportService;
@@ -55,8 +53,12 @@ class ImportPageController {
     }
 
     @PostMapping("/imports/{entity}")
-    String importFile(@PathVariable String entity, @RequestParam(required = false) MultipartFile file,
-                      @RequestParam(defaultValue = "false") boolean partial, Model model) throws IOException {
+    String importFile(
+            @PathVariable String entity,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean partial,
+            Model model)
+            throws IOException {
         prepare(model, entity, partial);
         if (file == null || file.isEmpty()) {
             model.addAttribute("importError", message("imports.noFile"));
@@ -75,9 +77,11 @@ class ImportPageController {
     }
 
     @GetMapping("/exports/{entity}")
-    ResponseEntity<byte[]> export(@PathVariable String entity, @RequestParam(required = false) String format,
-                                  @RequestParam(required = false) String encoding,
-                                  @RequestParam(defaultValue = "true") boolean bom) {
+    ResponseEntity<byte[]> export(
+            @PathVariable String entity,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom) {
         return Uploads.download(imports.export(entity, TabularFormat.parse(format, encoding, bom)));
     }
 
@@ -92,7 +96,11 @@ class ImportPageController {
         String entity = vars instanceof Map<?, ?> m && m.get("entity") instanceof String s ? s : null;
         prepare(page.getModelMap(), entity, false);
         DataSize max = properties.maxFileSize();
-        page.addObject("importError", message("imports.tooLarge", max.toMegabytes() > 0 ? max.toMegabytes() + " MB" : max.toKilobytes() + " KB"));
+        page.addObject(
+                "importError",
+                message(
+                        "imports.tooLarge",
+                        max.toMegabytes() > 0 ? max.toMegabytes() + " MB" : max.toKilobytes() + " KB"));
         return page;
     }
 

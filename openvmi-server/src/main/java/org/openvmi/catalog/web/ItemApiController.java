@@ -1,12 +1,10 @@
 package org.openvmi.catalog.web;
 
-import java.net.URI;
-
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.net.URI;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemQuery;
@@ -41,10 +39,11 @@ class ItemApiController {
     }
 
     @GetMapping
-    PageResult<ItemView> list(@RequestParam(required = false) String q,
-                              @RequestParam(required = false) String category,
-                              @RequestParam(required = false) Integer page,
-                              @RequestParam(required = false) Integer size) {
+    PageResult<ItemView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return items.find(new ItemQuery(q, category), PageRequest.of(page, size));
     }
 
@@ -58,7 +57,8 @@ class ItemApiController {
     @PostMapping
     ResponseEntity<ItemView> create(@Valid @RequestBody ItemCommand command) {
         ItemView created = items.create(command);
-        return ResponseEntity.created(URI.create("/api/v1/items/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/items/" + created.code()))
+                .body(created);
     }
 
     @PutMapping("/{code}")

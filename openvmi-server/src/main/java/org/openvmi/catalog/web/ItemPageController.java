@@ -1,7 +1,6 @@
 package org.openvmi.catalog.web;
 
 import jakarta.validation.Valid;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemCommand;
 import org.openvmi.catalog.ItemQuery;
@@ -32,21 +31,32 @@ class ItemPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-                @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("q", q);
         model.addAttribute("category", category);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
         model.addAttribute("categories", items.categories());
-        model.addAttribute("page", items.find(new ItemQuery(q, category, sort, "desc".equals(dir)),
-                PageRequest.forPage(page, size)));
-        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/items")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-                .queryParamIfPresent("category", java.util.Optional.ofNullable(category).filter(s -> !s.isBlank()))
-                .build().toUriString());
+        model.addAttribute(
+                "page",
+                items.find(new ItemQuery(q, category, sort, "desc".equals(dir)), PageRequest.forPage(page, size)));
+        model.addAttribute(
+                "pageUrl",
+                UriComponentsBuilder.fromPath("/items")
+                        .queryParamIfPresent(
+                                "q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
+                        .queryParamIfPresent(
+                                "category",
+                                java.util.Optional.ofNullable(category).filter(s -> !s.isBlank()))
+                        .build()
+                        .toUriString());
         return "catalog/items";
     }
 
@@ -65,8 +75,11 @@ class ItemPageController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("item") ItemCommand item, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("item") ItemCommand item,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("editing", false);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> items.create(item))) {
             return "catalog/item-form";
@@ -76,8 +89,12 @@ class ItemPageController {
     }
 
     @PostMapping("/{code}")
-    String update(@PathVariable String code, @Valid @ModelAttribute("item") ItemCommand item, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String code,
+            @Valid @ModelAttribute("item") ItemCommand item,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         item.setCode(code);
         model.addAttribute("editing", true);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> items.update(code, item))) {

@@ -2,7 +2,6 @@ package org.openvmi.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.catalog.CatalogCodes;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemQuery;
@@ -31,8 +30,7 @@ class LabelPageController {
     /** One sheet holds at most this many labels. */
     static final int MAX_LABELS = 300;
 
-    record Label(String code, String name, String detail) {
-    }
+    record Label(String code, String name, String detail) {}
 
     private final ItemCatalog items;
     private final WarehouseCatalog warehouses;
@@ -46,7 +44,8 @@ class LabelPageController {
 
     @GetMapping("/labels")
     String form(Model model) {
-        model.addAttribute("warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());
+        model.addAttribute(
+                "warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());
         model.addAttribute("categories", items.categories());
         return "catalog/labels";
     }
@@ -56,12 +55,21 @@ class LabelPageController {
      * {@code list=true}, of the rows the item list shows for its filters {@code q} and {@code category}.
      */
     @GetMapping("/labels/items")
-    String itemLabels(@RequestParam(required = false) String codes, @RequestParam(required = false) String category,
-                      @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean list,
-                      Model model) {
+    String itemLabels(
+            @RequestParam(required = false) String codes,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean list,
+            Model model) {
         if (list) {
-            List<Label> filtered = items.find(new ItemQuery(CatalogCodes.blankToNull(q), CatalogCodes.blankToNull(category)),
-                    PageRequest.of(0, MAX_LABELS)).content().stream().map(i -> new Label(i.code(), i.name(), i.uom())).toList();
+            List<Label> filtered = items
+                    .find(
+                            new ItemQuery(CatalogCodes.blankToNull(q), CatalogCodes.blankToNull(category)),
+                            PageRequest.of(0, MAX_LABELS))
+                    .content()
+                    .stream()
+                    .map(i -> new Label(i.code(), i.name(), i.uom()))
+                    .toList();
             return sheet(model, messages.get("labels.items"), filtered);
         }
         List<Label> labels = new ArrayList<>();
@@ -76,7 +84,8 @@ class LabelPageController {
         }
         String c = CatalogCodes.blankToNull(category);
         if (c != null) {
-            items.find(new ItemQuery(null, c), PageRequest.of(0, MAX_LABELS)).content()
+            items.find(new ItemQuery(null, c), PageRequest.of(0, MAX_LABELS))
+                    .content()
                     .forEach(i -> labels.add(new Label(i.code(), i.name(), i.uom())));
         }
         if (!unknown.isEmpty()) {
@@ -87,11 +96,13 @@ class LabelPageController {
 
     /** The locations of one warehouse; without it, of every warehouse the warehouse list shows for its filter {@code q}. */
     @GetMapping("/labels/locations")
-    String locationLabels(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String q,
-                          Model model) {
+    String locationLabels(
+            @RequestParam(required = false) String warehouse, @RequestParam(required = false) String q, Model model) {
         if (warehouse == null || warehouse.isBlank()) {
             List<Label> labels = new ArrayList<>();
-            for (WarehouseView w : warehouses.find(CatalogCodes.blankToNull(q), PageRequest.of(0, PageRequest.MAX_SIZE)).content()) {
+            for (WarehouseView w : warehouses
+                    .find(CatalogCodes.blankToNull(q), PageRequest.of(0, PageRequest.MAX_SIZE))
+                    .content()) {
                 if (labels.size() >= MAX_LABELS) {
                     break;
                 }
@@ -105,13 +116,16 @@ class LabelPageController {
 
     private List<Label> locations(WarehouseView w) {
         return warehouses.locations(w.code()).stream()
-                .map(l -> new Label(l.code(), l.name(), w.code() + " · " + w.name())).toList();
+                .map(l -> new Label(l.code(), l.name(), w.code() + " · " + w.name()))
+                .toList();
     }
 
     /** A barcode image: Code 128 (default) or QR of the given text. */
     @GetMapping("/labels/barcode")
-    ResponseEntity<byte[]> barcode(@RequestParam String text, @RequestParam(defaultValue = "CODE128") Barcodes.Kind kind) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+    ResponseEntity<byte[]> barcode(
+            @RequestParam String text, @RequestParam(defaultValue = "CODE128") Barcodes.Kind kind) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
                 .body(Barcodes.png(kind, text));
     }

@@ -1,12 +1,10 @@
 package org.openvmi.catalog.web;
 
-import java.net.URI;
-
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.net.URI;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierCommand;
 import org.openvmi.catalog.SupplierItemCommand;
@@ -28,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Suppliers", description = "Suppliers and their source lists (price, MOQ, pack size, lead time, primary/backup)")
+@Tag(
+        name = "Suppliers",
+        description = "Suppliers and their source lists (price, MOQ, pack size, lead time, primary/backup)")
 @RestController
 @RequestMapping("/api/v1/suppliers")
 class SupplierApiController {
@@ -42,10 +42,11 @@ class SupplierApiController {
     }
 
     @GetMapping
-    PageResult<SupplierView> list(@RequestParam(required = false) String q,
-                                  @RequestParam(required = false) Boolean active,
-                                  @RequestParam(required = false) Integer page,
-                                  @RequestParam(required = false) Integer size) {
+    PageResult<SupplierView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return suppliers.find(q, active, PageRequest.of(page, size));
     }
 
@@ -59,7 +60,8 @@ class SupplierApiController {
     @PostMapping
     ResponseEntity<SupplierView> create(@Valid @RequestBody SupplierCommand command) {
         SupplierView created = suppliers.create(command);
-        return ResponseEntity.created(URI.create("/api/v1/suppliers/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/suppliers/" + created.code()))
+                .body(created);
     }
 
     @PutMapping("/{code}")
@@ -77,9 +79,11 @@ class SupplierApiController {
 
     @Operation(operationId = "listSources")
     @GetMapping("/{code}/items")
-    PageResult<SupplierItemView> sources(@PathVariable String code, @RequestParam(required = false) String item,
-                                         @RequestParam(required = false) Integer page,
-                                         @RequestParam(required = false) Integer size) {
+    PageResult<SupplierItemView> sources(
+            @PathVariable String code,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         suppliers.get(code);
         return suppliers.sources(code, item, PageRequest.of(page, size));
     }
@@ -93,15 +97,17 @@ class SupplierApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "addSource")
     @PostMapping("/{code}/items")
-    ResponseEntity<SupplierItemView> addSource(@PathVariable String code, @Valid @RequestBody SupplierItemCommand command) {
+    ResponseEntity<SupplierItemView> addSource(
+            @PathVariable String code, @Valid @RequestBody SupplierItemCommand command) {
         SupplierItemView created = suppliers.addSource(code, command);
-        return ResponseEntity.created(URI.create("/api/v1/suppliers/" + code + "/items/" + created.item())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/suppliers/" + code + "/items/" + created.item()))
+                .body(created);
     }
 
     @Operation(operationId = "updateSource")
     @PutMapping("/{code}/items/{item}")
-    SupplierItemView updateSource(@PathVariable String code, @PathVariable String item,
-                                  @RequestBody SupplierItemCommand command) {
+    SupplierItemView updateSource(
+            @PathVariable String code, @PathVariable String item, @RequestBody SupplierItemCommand command) {
         command.setItem(item);
         return suppliers.updateSource(code, item, RequestValidation.validated(validator, command));
     }

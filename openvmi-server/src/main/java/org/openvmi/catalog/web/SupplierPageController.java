@@ -1,7 +1,6 @@
 package org.openvmi.catalog.web;
 
 import jakarta.validation.Valid;
-
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierCommand;
 import org.openvmi.catalog.SupplierItemCommand;
@@ -31,13 +30,19 @@ class SupplierPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean active,
-                @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("q", q);
         model.addAttribute("active", active);
-        model.addAttribute("page", suppliers.find(q, active, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                suppliers.find(q, active, PageRequest.forPage(page, size).sorted(sort, dir)));
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/suppliers");
         return "catalog/suppliers";
@@ -51,8 +56,11 @@ class SupplierPageController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("supplier") SupplierCommand supplier, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("supplier") SupplierCommand supplier,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("editing", false);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> suppliers.create(supplier))) {
             return "catalog/supplier-form";
@@ -77,8 +85,12 @@ class SupplierPageController {
     }
 
     @PostMapping("/{code}")
-    String update(@PathVariable String code, @Valid @ModelAttribute("supplier") SupplierCommand supplier,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String code,
+            @Valid @ModelAttribute("supplier") SupplierCommand supplier,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         supplier.setCode(code);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> suppliers.update(code, supplier))) {
             model.addAttribute("source", new SupplierItemCommand());
@@ -101,8 +113,12 @@ class SupplierPageController {
     }
 
     @PostMapping("/{code}/items")
-    String addSource(@PathVariable String code, @Valid @ModelAttribute("source") SupplierItemCommand source,
-                     BindingResult binding, Model model, RedirectAttributes redirect) {
+    String addSource(
+            @PathVariable String code,
+            @Valid @ModelAttribute("source") SupplierItemCommand source,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors() || !FormErrors.run(binding, () -> suppliers.addSource(code, source))) {
             model.addAttribute("supplier", SupplierCommand.from(suppliers.get(code)));
             return detailPage(code, null, model);
@@ -119,9 +135,13 @@ class SupplierPageController {
     }
 
     @PostMapping("/{code}/items/{item}")
-    String updateSource(@PathVariable String code, @PathVariable String item,
-                        @Valid @ModelAttribute("source") SupplierItemCommand source, BindingResult binding,
-                        Model model, RedirectAttributes redirect) {
+    String updateSource(
+            @PathVariable String code,
+            @PathVariable String item,
+            @Valid @ModelAttribute("source") SupplierItemCommand source,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         source.setItem(item);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> suppliers.updateSource(code, item, source))) {
             model.addAttribute("code", code);

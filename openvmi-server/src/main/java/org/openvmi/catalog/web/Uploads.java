@@ -12,8 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** What the import/export controllers of the API and the UI share: the size limit and the download response. */
 final class Uploads {
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /**
      * The servlet container enforces the same limit while it reads the request; this check covers uploads that reach
@@ -28,7 +27,12 @@ final class Uploads {
 
     static ResponseEntity<byte[]> download(ExportFile file) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName())
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .body(file.content());
     }

@@ -1,12 +1,10 @@
 package org.openvmi.catalog.web;
 
-import java.net.URI;
-
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.net.URI;
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.catalog.LocationView;
@@ -43,9 +41,10 @@ class WarehouseApiController {
     }
 
     @GetMapping
-    PageResult<WarehouseView> list(@RequestParam(required = false) String q,
-                                   @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
+    PageResult<WarehouseView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return warehouses.find(q, PageRequest.of(page, size));
     }
 
@@ -59,7 +58,8 @@ class WarehouseApiController {
     @PostMapping
     ResponseEntity<WarehouseView> create(@Valid @RequestBody WarehouseCommand command) {
         WarehouseView created = warehouses.create(command);
-        return ResponseEntity.created(URI.create("/api/v1/warehouses/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/warehouses/" + created.code()))
+                .body(created);
     }
 
     @PutMapping("/{code}")
@@ -77,10 +77,12 @@ class WarehouseApiController {
 
     @Operation(operationId = "listLocations")
     @GetMapping("/{code}/locations")
-    PageResult<LocationView> locations(@PathVariable String code, @RequestParam(required = false) String q,
-                                       @RequestParam(required = false) LocationType type,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<LocationView> locations(
+            @PathVariable String code,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) LocationType type,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         warehouses.get(code);
         return warehouses.findLocations(code, q, type, PageRequest.of(page, size));
     }
@@ -94,15 +96,16 @@ class WarehouseApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createLocation")
     @PostMapping("/{code}/locations")
-    ResponseEntity<LocationView> createLocation(@PathVariable String code, @Valid @RequestBody LocationCommand command) {
+    ResponseEntity<LocationView> createLocation(
+            @PathVariable String code, @Valid @RequestBody LocationCommand command) {
         LocationView created = warehouses.createLocation(code, command);
         return ResponseEntity.created(URI.create("/api/v1/warehouses/" + code + "/locations/" + created.code()))
                 .body(created);
     }
 
     @PutMapping("/{code}/locations/{location}")
-    LocationView updateLocation(@PathVariable String code, @PathVariable String location,
-                                @RequestBody LocationCommand command) {
+    LocationView updateLocation(
+            @PathVariable String code, @PathVariable String location, @RequestBody LocationCommand command) {
         command.setCode(location);
         return warehouses.updateLocation(code, location, RequestValidation.validated(validator, command));
     }
@@ -113,5 +116,4 @@ class WarehouseApiController {
         warehouses.deleteLocation(code, location);
         return ResponseEntity.noContent().build();
     }
-
 }

@@ -1,7 +1,6 @@
 package org.openvmi.catalog.web;
 
 import jakarta.validation.Valid;
-
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.catalog.WarehouseCatalog;
@@ -38,11 +37,16 @@ class WarehousePageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("page", warehouses.find(q, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page", warehouses.find(q, PageRequest.forPage(page, size).sorted(sort, dir)));
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/warehouses");
         return "catalog/warehouses";
@@ -56,8 +60,11 @@ class WarehousePageController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("warehouse") WarehouseCommand warehouse, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("warehouse") WarehouseCommand warehouse,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("editing", false);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> warehouses.create(warehouse))) {
             return "catalog/warehouse-form";
@@ -82,8 +89,12 @@ class WarehousePageController {
     }
 
     @PostMapping("/{code}")
-    String update(@PathVariable String code, @Valid @ModelAttribute("warehouse") WarehouseCommand warehouse,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String code,
+            @Valid @ModelAttribute("warehouse") WarehouseCommand warehouse,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         warehouse.setCode(code);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> warehouses.update(code, warehouse))) {
             model.addAttribute("location", new LocationCommand());
@@ -106,8 +117,12 @@ class WarehousePageController {
     }
 
     @PostMapping("/{code}/locations")
-    String addLocation(@PathVariable String code, @Valid @ModelAttribute("location") LocationCommand location,
-                       BindingResult binding, Model model, RedirectAttributes redirect) {
+    String addLocation(
+            @PathVariable String code,
+            @Valid @ModelAttribute("location") LocationCommand location,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors() || !FormErrors.run(binding, () -> warehouses.createLocation(code, location))) {
             model.addAttribute("warehouse", WarehouseCommand.from(warehouses.get(code)));
             return detailPage(code, model);
@@ -124,9 +139,13 @@ class WarehousePageController {
     }
 
     @PostMapping("/{code}/locations/{location}")
-    String updateLocation(@PathVariable String code, @PathVariable String location,
-                          @Valid @ModelAttribute("location") LocationCommand command, BindingResult binding,
-                          Model model, RedirectAttributes redirect) {
+    String updateLocation(
+            @PathVariable String code,
+            @PathVariable String location,
+            @Valid @ModelAttribute("location") LocationCommand command,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         command.setCode(location);
         if (binding.hasErrors() || !FormErrors.run(binding, () -> warehouses.updateLocation(code, location, command))) {
             model.addAttribute("code", code);

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-
-import org.openvmi.channels.ChannelOrderView;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
+import org.openvmi.channels.ChannelOrderView;
 import org.openvmi.channels.model.ChannelOrderStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,19 +30,28 @@ public class ChannelOrderRepository {
         this.refs = refs;
     }
 
-    public record Order(long id, long channelId, String orderId, ChannelOrderStatus status, String requestHash) {
-    }
+    public record Order(long id, long channelId, String orderId, ChannelOrderStatus status, String requestHash) {}
 
-    public record HoldRow(long reservationId, long itemId, long warehouseId, String item, String location, String lot,
-                          BigDecimal qty) {
-    }
+    public record HoldRow(
+            long reservationId,
+            long itemId,
+            long warehouseId,
+            String item,
+            String location,
+            String lot,
+            BigDecimal qty) {}
 
     public Optional<Order> find(long channelId, String orderId) {
         return jdbc.sql("SELECT id, channel_id, order_id, status, request_hash FROM channel_order "
                         + "WHERE channel_id = :c AND order_id = :o")
-                .param("c", channelId).param("o", orderId)
-                .query((rs, n) -> new Order(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        ChannelOrderStatus.valueOf(rs.getString(4)), rs.getString(5)))
+                .param("c", channelId)
+                .param("o", orderId)
+                .query((rs, n) -> new Order(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        ChannelOrderStatus.valueOf(rs.getString(4)),
+                        rs.getString(5)))
                 .optional();
     }
 
@@ -53,23 +61,43 @@ public class ChannelOrderRepository {
         jdbc.sql("""
                 INSERT INTO channel_order (channel_id, order_id, status, request_hash, created_by, created_at)
                 VALUES (:c, :o, 'RESERVED', :h, :u, :at)""")
-                .param("c", channelId).param("o", orderId).param("h", hash).param("u", user)
-                .param("at", Timestamp.from(at)).update(keys, "id");
+                .param("c", channelId)
+                .param("o", orderId)
+                .param("h", hash)
+                .param("u", user)
+                .param("at", Timestamp.from(at))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void line(long orderId, int lineNo, long itemId, BigDecimal qty) {
         jdbc.sql("INSERT INTO channel_order_line (channel_order_id, line_no, item_id, qty) VALUES (:o, :n, :i, :q)")
-                .param("o", orderId).param("n", lineNo).param("i", itemId).param("q", qty).update();
+                .param("o", orderId)
+                .param("n", lineNo)
+                .param("i", itemId)
+                .param("q", qty)
+                .update();
     }
 
-    public void hold(long orderId, long reservationId, long itemId, long warehouseId, String location, String lot,
-                     BigDecimal qty) {
+    public void hold(
+            long orderId,
+            long reservationId,
+            long itemId,
+            long warehouseId,
+            String location,
+            String lot,
+            BigDecimal qty) {
         jdbc.sql("""
                 INSERT INTO channel_order_hold (channel_order_id, reservation_id, item_id, warehouse_id, location, lot, qty)
                 VALUES (:o, :r, :i, :w, :l, :lot, :q)""")
-                .param("o", orderId).param("r", reservationId).param("i", itemId).param("w", warehouseId)
-                .param("l", location).param("lot", lot == null ? "" : lot).param("q", qty).update();
+                .param("o", orderId)
+                .param("r", reservationId)
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .param("l", location)
+                .param("lot", lot == null ? "" : lot)
+                .param("q", qty)
+                .update();
     }
 
     /** The order's holds by reservation id, each with its item's code. */
@@ -84,14 +112,28 @@ public class ChannelOrderRepository {
                 SELECT reservation_id, item_id, warehouse_id, location, lot, qty
                 FROM channel_order_hold WHERE channel_order_id = :o ORDER BY reservation_id""")
                 .param("o", orderId)
-                .query((rs, n) -> new HoldRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), null,
-                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6)))
+                .query((rs, n) -> new HoldRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        null,
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6)))
                 .list();
     }
 
     private static List<HoldRow> withCodes(List<HoldRow> holds, Map<Long, ItemRef> items) {
-        return holds.stream().map(h -> new HoldRow(h.reservationId(), h.itemId(), h.warehouseId(),
-                items.get(h.itemId()).code(), h.location(), h.lot(), h.qty())).toList();
+        return holds.stream()
+                .map(h -> new HoldRow(
+                        h.reservationId(),
+                        h.itemId(),
+                        h.warehouseId(),
+                        items.get(h.itemId()).code(),
+                        h.location(),
+                        h.lot(),
+                        h.qty()))
+                .toList();
     }
 
     private Map<Long, ItemRef> items(List<Long> itemIds) {
@@ -100,7 +142,9 @@ public class ChannelOrderRepository {
 
     public List<Long> itemIds(long orderId) {
         return jdbc.sql("SELECT DISTINCT item_id FROM channel_order_line WHERE channel_order_id = :o")
-                .param("o", orderId).query(Long.class).list();
+                .param("o", orderId)
+                .query(Long.class)
+                .list();
     }
 
     /** Moves the order on from RESERVED; false when someone else moved it first. */
@@ -108,32 +152,54 @@ public class ChannelOrderRepository {
         int n = jdbc.sql("""
                 UPDATE channel_order SET status = :s, closed_by = :u, closed_at = :at
                 WHERE id = :o AND status = 'RESERVED'""")
-                .param("s", to.name()).param("u", user).param("at", Timestamp.from(at)).param("o", orderId).update();
-        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o").param("o", orderId).update();
+                .param("s", to.name())
+                .param("u", user)
+                .param("at", Timestamp.from(at))
+                .param("o", orderId)
+                .update();
+        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o")
+                .param("o", orderId)
+                .update();
         return n == 1;
     }
 
     public Optional<ChannelOrderView> view(long id) {
-        record RawLine(long itemId, BigDecimal qty) {
-        }
+        record RawLine(long itemId, BigDecimal qty) {}
         List<RawLine> rawLines = jdbc.sql(
                         "SELECT item_id, qty FROM channel_order_line WHERE channel_order_id = :o ORDER BY line_no")
-                .param("o", id).query((rs, n) -> new RawLine(rs.getLong(1), rs.getBigDecimal(2))).list();
+                .param("o", id)
+                .query((rs, n) -> new RawLine(rs.getLong(1), rs.getBigDecimal(2)))
+                .list();
         List<HoldRow> rawHolds = rawHolds(id);
-        List<Long> itemIds = new java.util.ArrayList<>(rawLines.stream().map(RawLine::itemId).toList());
+        List<Long> itemIds =
+                new java.util.ArrayList<>(rawLines.stream().map(RawLine::itemId).toList());
         itemIds.addAll(rawHolds.stream().map(HoldRow::itemId).toList());
-        Map<Long, ItemRef> items = items(itemIds);  // one query for the lines and the holds
-        List<ChannelOrderView.Line> lines = rawLines.stream().map(l -> new ChannelOrderView.Line(
-                items.get(l.itemId()).code(), org.openvmi.shared.Decimals.plain(l.qty()))).toList();
-        List<ChannelOrderView.Hold> holds = withCodes(rawHolds, items).stream().map(h -> new ChannelOrderView.Hold(
-                h.reservationId(), h.item(), h.location(), h.lot().isEmpty() ? null : h.lot(),
-                org.openvmi.shared.Decimals.plain(h.qty()))).toList();
+        Map<Long, ItemRef> items = items(itemIds); // one query for the lines and the holds
+        List<ChannelOrderView.Line> lines = rawLines.stream()
+                .map(l -> new ChannelOrderView.Line(
+                        items.get(l.itemId()).code(), org.openvmi.shared.Decimals.plain(l.qty())))
+                .toList();
+        List<ChannelOrderView.Hold> holds = withCodes(rawHolds, items).stream()
+                .map(h -> new ChannelOrderView.Hold(
+                        h.reservationId(),
+                        h.item(),
+                        h.location(),
+                        h.lot().isEmpty() ? null : h.lot(),
+                        org.openvmi.shared.Decimals.plain(h.qty())))
+                .toList();
         return jdbc.sql("""
                 SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at
                 FROM channel_order o JOIN channel c ON c.id = o.channel_id WHERE o.id = :o""")
                 .param("o", id)
-                .query((rs, n) -> new ChannelOrderView(rs.getString(1), rs.getString(2), rs.getString(3), lines, holds,
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                .query((rs, n) -> new ChannelOrderView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        lines,
+                        holds,
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
                 .optional();
     }

@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.NamedRef;
-import org.openvmi.channels.ChannelView;
 import org.openvmi.channels.PauseLogView;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
@@ -39,19 +37,36 @@ public class ChannelRepository {
         this.refs = refs;
     }
 
-    public record Row(long id, String code, String name, int priority, BigDecimal percentage, BigDecimal fixedQuota,
-                      BigDecimal safetyBuffer, BigDecimal pauseBelow, ChannelStatus status, String updatedBy,
-                      Instant updatedAt) {
-    }
+    public record Row(
+            long id,
+            String code,
+            String name,
+            int priority,
+            BigDecimal percentage,
+            BigDecimal fixedQuota,
+            BigDecimal safetyBuffer,
+            BigDecimal pauseBelow,
+            ChannelStatus status,
+            String updatedBy,
+            Instant updatedAt) {}
 
-    private static final String COLUMNS = "id, code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, "
-                                          + "status, updated_by, updated_at";
+    private static final String COLUMNS =
+            "id, code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, "
+                    + "status, updated_by, updated_at";
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("priority"),
-                rs.getBigDecimal("percentage"), rs.getBigDecimal("fixed_quota"), rs.getBigDecimal("safety_buffer"),
-                rs.getBigDecimal("pause_below"), ChannelStatus.valueOf(rs.getString("status")),
-                rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getInt("priority"),
+                rs.getBigDecimal("percentage"),
+                rs.getBigDecimal("fixed_quota"),
+                rs.getBigDecimal("safety_buffer"),
+                rs.getBigDecimal("pause_below"),
+                ChannelStatus.valueOf(rs.getString("status")),
+                rs.getString("updated_by"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     public long insert(Row r, Collection<Long> warehouses) {
@@ -60,9 +75,15 @@ public class ChannelRepository {
                 INSERT INTO channel (code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, status,
                                      updated_by, updated_at)
                 VALUES (:code, :name, :priority, :pct, :quota, :buffer, :pause, :status, :by, :at)""")
-                .param("code", r.code()).param("name", r.name()).param("priority", r.priority())
-                .param("pct", r.percentage()).param("quota", r.fixedQuota()).param("buffer", r.safetyBuffer())
-                .param("pause", r.pauseBelow()).param("status", r.status().name()).param("by", r.updatedBy())
+                .param("code", r.code())
+                .param("name", r.name())
+                .param("priority", r.priority())
+                .param("pct", r.percentage())
+                .param("quota", r.fixedQuota())
+                .param("buffer", r.safetyBuffer())
+                .param("pause", r.pauseBelow())
+                .param("status", r.status().name())
+                .param("by", r.updatedBy())
                 .param("at", Timestamp.from(r.updatedAt()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -76,47 +97,66 @@ public class ChannelRepository {
                        safety_buffer = :buffer, pause_below = :pause, status = :status, updated_by = :by,
                        updated_at = :at, version = version + 1
                 WHERE id = :id""")
-                .param("id", r.id()).param("name", r.name()).param("priority", r.priority())
-                .param("pct", r.percentage()).param("quota", r.fixedQuota()).param("buffer", r.safetyBuffer())
-                .param("pause", r.pauseBelow()).param("status", r.status().name()).param("by", r.updatedBy())
+                .param("id", r.id())
+                .param("name", r.name())
+                .param("priority", r.priority())
+                .param("pct", r.percentage())
+                .param("quota", r.fixedQuota())
+                .param("buffer", r.safetyBuffer())
+                .param("pause", r.pauseBelow())
+                .param("status", r.status().name())
+                .param("by", r.updatedBy())
                 .param("at", Timestamp.from(r.updatedAt()))
                 .update();
         setWarehouses(r.id(), warehouses);
     }
 
     private void setWarehouses(long channelId, Collection<Long> warehouses) {
-        jdbc.sql("DELETE FROM channel_warehouse WHERE channel_id = :c").param("c", channelId).update();
+        jdbc.sql("DELETE FROM channel_warehouse WHERE channel_id = :c")
+                .param("c", channelId)
+                .update();
         for (long w : new TreeSet<>(warehouses)) {
             jdbc.sql("INSERT INTO channel_warehouse (channel_id, warehouse_id) VALUES (:c, :w)")
-                    .param("c", channelId).param("w", w).update();
+                    .param("c", channelId)
+                    .param("w", w)
+                    .update();
         }
     }
 
     public Optional<Row> byCode(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code").param("code", code)
-                .query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     /** Locks the channel's row (a change of its rule waits for orders computing with the old one, and back). */
     public Optional<Row> lockByCode(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code FOR UPDATE").param("code", code)
-                .query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code FOR UPDATE")
+                .param("code", code)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     public List<Row> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY priority, code").query((rs, n) -> row(rs)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY priority, code")
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     /** Warehouse codes of each channel, by channel id, each list sorted by code. */
     public Map<Long, List<String>> warehouseCodes() {
         Map<Long, List<Long>> ids = new HashMap<>();
         jdbc.sql("SELECT channel_id, warehouse_id FROM channel_warehouse")
-                .query((rs, n) -> ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+                .query((rs, n) -> ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getLong(2)))
                 .list();
-        Map<Long, NamedRef> warehouses = refs.warehousesById(
-                ids.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        Map<Long, NamedRef> warehouses = refs.warehousesById(ids.values().stream()
+                .flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         Map<Long, List<String>> codes = new HashMap<>();
-        ids.forEach((channel, list) -> codes.put(channel,
+        ids.forEach((channel, list) -> codes.put(
+                channel,
                 list.stream().map(w -> warehouses.get(w).code()).sorted().toList()));
         return codes;
     }
@@ -125,12 +165,21 @@ public class ChannelRepository {
     public List<AllocationRule> rules() {
         Map<Long, Set<Long>> pools = new HashMap<>();
         jdbc.sql("SELECT channel_id, warehouse_id FROM channel_warehouse")
-                .query((rs, n) -> pools.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+                .query((rs, n) -> pools.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                        .add(rs.getLong(2)))
+                .list();
         List<AllocationRule> rules = new ArrayList<>();
         for (Row r : all()) {
             if (r.status() != ChannelStatus.INACTIVE) {
-                rules.add(new AllocationRule(r.id(), r.code(), r.priority(), pools.getOrDefault(r.id(), Set.of()),
-                        r.percentage(), r.fixedQuota(), r.safetyBuffer(), r.pauseBelow()));
+                rules.add(new AllocationRule(
+                        r.id(),
+                        r.code(),
+                        r.priority(),
+                        pools.getOrDefault(r.id(), Set.of()),
+                        r.percentage(),
+                        r.fixedQuota(),
+                        r.safetyBuffer(),
+                        r.pauseBelow()));
             }
         }
         return rules;
@@ -139,9 +188,13 @@ public class ChannelRepository {
     /** Locks the given items for channel work, in id order (rows created on first use). */
     public void lockItems(Collection<Long> itemIds) {
         for (long id : new TreeSet<>(itemIds)) {
-            jdbc.sql("INSERT INTO channel_item_lock (item_id) VALUES (:i) ON CONFLICT DO NOTHING").param("i", id).update();
-            jdbc.sql("SELECT item_id FROM channel_item_lock WHERE item_id = :i FOR UPDATE").param("i", id)
-                    .query(Long.class).single();
+            jdbc.sql("INSERT INTO channel_item_lock (item_id) VALUES (:i) ON CONFLICT DO NOTHING")
+                    .param("i", id)
+                    .update();
+            jdbc.sql("SELECT item_id FROM channel_item_lock WHERE item_id = :i FOR UPDATE")
+                    .param("i", id)
+                    .query(Long.class)
+                    .single();
         }
     }
 
@@ -151,65 +204,100 @@ public class ChannelRepository {
         if (itemIds.isEmpty()) {
             return paused;
         }
-        jdbc.sql("SELECT item_id, channel_id FROM channel_item_pause WHERE item_id IN (:items)").param("items", itemIds)
-                .query((rs, n) -> paused.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        jdbc.sql("SELECT item_id, channel_id FROM channel_item_pause WHERE item_id IN (:items)")
+                .param("items", itemIds)
+                .query((rs, n) -> paused.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                        .add(rs.getLong(2)))
+                .list();
         return paused;
     }
 
     public Map<Long, Integer> pausedCounts() {
         Map<Long, Integer> counts = new HashMap<>();
         jdbc.sql("SELECT channel_id, COUNT(*) FROM channel_item_pause GROUP BY channel_id")
-                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
+                .list();
         return counts;
     }
 
     /** Items some channel is paused for now, newest first (for the page). */
     public List<Long> pausedItems(int limit) {
         return jdbc.sql("SELECT item_id FROM channel_item_pause GROUP BY item_id ORDER BY MAX(paused_at) DESC LIMIT :n")
-                .param("n", limit).query(Long.class).list();
+                .param("n", limit)
+                .query(Long.class)
+                .list();
     }
 
     public void pause(long channelId, long itemId, Instant at) {
         jdbc.sql("INSERT INTO channel_item_pause (channel_id, item_id, paused_at) VALUES (:c, :i, :at)")
-                .param("c", channelId).param("i", itemId).param("at", Timestamp.from(at)).update();
+                .param("c", channelId)
+                .param("i", itemId)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     public void resume(long channelId, long itemId) {
         jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c AND item_id = :i")
-                .param("c", channelId).param("i", itemId).update();
+                .param("c", channelId)
+                .param("i", itemId)
+                .update();
     }
 
     public void resumeAll(long channelId) {
-        jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c").param("c", channelId).update();
+        jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c")
+                .param("c", channelId)
+                .update();
     }
 
-    public void log(long channelId, long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold,
-                    Instant at) {
+    public void log(
+            long channelId, long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold, Instant at) {
         jdbc.sql("""
                 INSERT INTO channel_pause_log (channel_id, item_id, status, pool_free, threshold, logged_at)
                 VALUES (:c, :i, :s, :free, :line, :at)""")
-                .param("c", channelId).param("i", itemId).param("s", status.name()).param("free", poolFree)
-                .param("line", threshold).param("at", Timestamp.from(at)).update();
+                .param("c", channelId)
+                .param("i", itemId)
+                .param("s", status.name())
+                .param("free", poolFree)
+                .param("line", threshold)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** The newest {@code limit} entries of the pause log (of one channel, or all), newest first. */
     public List<PauseLogView> pauseLog(String channelCode, int limit) {
-        record Entry(String channel, long itemId, String status, BigDecimal poolFree, BigDecimal threshold,
-                     Instant loggedAt) {
-        }
+        record Entry(
+                String channel,
+                long itemId,
+                String status,
+                BigDecimal poolFree,
+                BigDecimal threshold,
+                Instant loggedAt) {}
         List<Entry> page = jdbc.sql("""
                 SELECT c.code AS channel, l.item_id, l.status, l.pool_free, l.threshold, l.logged_at
                 FROM channel_pause_log l JOIN channel c ON c.id = l.channel_id
                 WHERE (CAST(:code AS VARCHAR(40)) IS NULL OR c.code = :code)
                 ORDER BY l.id DESC LIMIT :n""")
-                .param("code", channelCode).param("n", limit)
-                .query((rs, n) -> new Entry(rs.getString("channel"), rs.getLong("item_id"), rs.getString("status"),
-                        rs.getBigDecimal("pool_free"), rs.getBigDecimal("threshold"),
+                .param("code", channelCode)
+                .param("n", limit)
+                .query((rs, n) -> new Entry(
+                        rs.getString("channel"),
+                        rs.getLong("item_id"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("pool_free"),
+                        rs.getBigDecimal("threshold"),
                         rs.getTimestamp("logged_at").toInstant()))
                 .list();
-        Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(page.stream().map(Entry::itemId).toList()));
-        return page.stream().map(e -> new PauseLogView(e.channel(), items.get(e.itemId()).code(), e.status(),
-                e.poolFree(), e.threshold(), e.loggedAt())).toList();
+        Map<Long, ItemRef> items =
+                refs.itemsById(new TreeSet<>(page.stream().map(Entry::itemId).toList()));
+        return page.stream()
+                .map(e -> new PauseLogView(
+                        e.channel(),
+                        items.get(e.itemId()).code(),
+                        e.status(),
+                        e.poolFree(),
+                        e.threshold(),
+                        e.loggedAt()))
+                .toList();
     }
 
     /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */
@@ -225,7 +313,8 @@ public class ChannelRepository {
                 GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
                 .param("items", itemIds)
                 .query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).put(rs.getLong(3), rs.getBigDecimal(4)))
+                        .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                        .put(rs.getLong(3), rs.getBigDecimal(4)))
                 .list();
         return held;
     }
@@ -234,7 +323,6 @@ public class ChannelRepository {
     public List<Long> recentItems(int limit) {
         return jdbc.sql("""
                 SELECT l.item_id FROM channel_order_line l JOIN channel_order o ON o.id = l.channel_order_id
-                GROUP BY l.item_id ORDER BY MAX(o.id) DESC LIMIT :n""")
-                .param("n", limit).query(Long.class).list();
+                GROUP BY l.item_id ORDER BY MAX(o.id) DESC LIMIT :n""").param("n", limit).query(Long.class).list();
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.ChannelPauseChanged;
@@ -36,8 +35,12 @@ public class ChannelStock {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChannelStock(ChannelRepository channels, StockQueries stock, CatalogRefs refs, ApplicationEventPublisher events,
-                 Clock clock) {
+    ChannelStock(
+            ChannelRepository channels,
+            StockQueries stock,
+            CatalogRefs refs,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.channels = channels;
         this.stock = stock;
         this.refs = refs;
@@ -46,12 +49,17 @@ public class ChannelStock {
     }
 
     /** Per item: free stock by warehouse, by location, and the allocation. */
-    public record Picture(List<AllocationRule> rules, Map<Long, List<FreeStock>> free, Map<Long, Map<Long, BigDecimal>> freeByWarehouse,
-                          Map<Long, Allocation> allocation, Map<Long, Set<Long>> paused) {
+    public record Picture(
+            List<AllocationRule> rules,
+            Map<Long, List<FreeStock>> free,
+            Map<Long, Map<Long, BigDecimal>> freeByWarehouse,
+            Map<Long, Allocation> allocation,
+            Map<Long, Set<Long>> paused) {
 
         public BigDecimal poolFree(long itemId, AllocationRule rule) {
             Map<Long, BigDecimal> byWarehouse = freeByWarehouse.getOrDefault(itemId, Map.of());
-            return rule.pool().stream().map(w -> byWarehouse.getOrDefault(w, BigDecimal.ZERO))
+            return rule.pool().stream()
+                    .map(w -> byWarehouse.getOrDefault(w, BigDecimal.ZERO))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
@@ -68,14 +76,21 @@ public class ChannelStock {
         Map<Long, Map<Long, BigDecimal>> byWarehouse = new HashMap<>();
         for (FreeStock f : stock.freeStock(itemIds, warehouses)) {
             free.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
-            byWarehouse.computeIfAbsent(f.itemId(), k -> new HashMap<>()).merge(f.warehouseId(), f.free(), BigDecimal::add);
+            byWarehouse
+                    .computeIfAbsent(f.itemId(), k -> new HashMap<>())
+                    .merge(f.warehouseId(), f.free(), BigDecimal::add);
         }
         Map<Long, Set<Long>> paused = channels.paused(itemIds);
         Map<Long, Map<Long, Map<Long, BigDecimal>>> held = channels.held(itemIds);
         Map<Long, Allocation> allocation = new HashMap<>();
         for (long item : itemIds) {
-            allocation.put(item, Allocation.compute(rules, byWarehouse.getOrDefault(item, Map.of()),
-                    held.getOrDefault(item, Map.of()), paused.getOrDefault(item, Set.of())));
+            allocation.put(
+                    item,
+                    Allocation.compute(
+                            rules,
+                            byWarehouse.getOrDefault(item, Map.of()),
+                            held.getOrDefault(item, Map.of()),
+                            paused.getOrDefault(item, Set.of())));
         }
         return new Picture(rules, free, byWarehouse, allocation, paused);
     }
@@ -86,8 +101,9 @@ public class ChannelStock {
      */
     public boolean judgePauses(Collection<Long> itemIds) {
         List<AllocationRule> rules = channels.rules();
-        if (itemIds.isEmpty() || rules.stream().noneMatch(r -> r.pauseBelow() != null)
-                                 && channels.paused(itemIds).isEmpty()) {
+        if (itemIds.isEmpty()
+                || rules.stream().noneMatch(r -> r.pauseBelow() != null)
+                        && channels.paused(itemIds).isEmpty()) {
             return false;
         }
         Picture p = picture(itemIds);
@@ -111,9 +127,13 @@ public class ChannelStock {
                 if (items == null) {
                     items = refs.itemsById(itemIds);
                 }
-                events.publishEvent(new ChannelPauseChanged(r.code(), items.get(item).code(), move.get().name(),
-                        org.openvmi.shared.Decimals.plain(poolFree), r.pauseBelow() == null ? null
-                                : org.openvmi.shared.Decimals.plain(r.pauseBelow()), now));
+                events.publishEvent(new ChannelPauseChanged(
+                        r.code(),
+                        items.get(item).code(),
+                        move.get().name(),
+                        org.openvmi.shared.Decimals.plain(poolFree),
+                        r.pauseBelow() == null ? null : org.openvmi.shared.Decimals.plain(r.pauseBelow()),
+                        now));
                 moved = true;
             }
         }

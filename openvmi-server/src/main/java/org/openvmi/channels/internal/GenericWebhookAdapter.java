@@ -3,7 +3,6 @@ package org.openvmi.channels.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.channels.ChannelOrderAdapter;
 import org.openvmi.channels.ChannelOrderRequest;
 import org.openvmi.shared.InvalidInputException;

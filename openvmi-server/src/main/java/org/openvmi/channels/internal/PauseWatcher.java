@@ -1,14 +1,12 @@
 package org.openvmi.channels.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-
 import org.openvmi.inventory.StockChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,8 @@ class PauseWatcher {
 
     @EventListener
     void on(StockChanged changed) {
-        List<Long> items = changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
+        List<Long> items =
+                changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
         if (items.isEmpty()) {
             return;
         }
@@ -86,7 +85,8 @@ class PauseWatcher {
             return;
         }
         try {
-            if (channels.rules().stream().noneMatch(r -> r.pauseBelow() != null) && channels.paused(items).isEmpty()) {
+            if (channels.rules().stream().noneMatch(r -> r.pauseBelow() != null)
+                    && channels.paused(items).isEmpty()) {
                 return;
             }
             for (int from = 0; from < items.size(); from += 500) {

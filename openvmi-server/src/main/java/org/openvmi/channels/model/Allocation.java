@@ -26,8 +26,7 @@ import java.util.TreeMap;
 public final class Allocation {
 
     /** Per channel: what it may sell, by warehouse id (ascending), and in total. */
-    public record Share(long channelId, Map<Long, BigDecimal> byWarehouse, BigDecimal total) {
-    }
+    public record Share(long channelId, Map<Long, BigDecimal> byWarehouse, BigDecimal total) {}
 
     private final Map<Long, Share> shares;
 
@@ -49,8 +48,11 @@ public final class Allocation {
      * @param held     per channel id, its active reservations of the item by warehouse id
      * @param paused   the channels paused for this item
      */
-    public static Allocation compute(List<AllocationRule> rules, Map<Long, BigDecimal> free,
-                                     Map<Long, Map<Long, BigDecimal>> held, Set<Long> paused) {
+    public static Allocation compute(
+            List<AllocationRule> rules,
+            Map<Long, BigDecimal> free,
+            Map<Long, Map<Long, BigDecimal>> held,
+            Set<Long> paused) {
         List<AllocationRule> ordered = new ArrayList<>(rules);
         ordered.sort(Comparator.comparingInt(AllocationRule::priority).thenComparing(AllocationRule::code));
         Map<Long, BigDecimal> left = new HashMap<>(free);
@@ -60,8 +62,11 @@ public final class Allocation {
         Map<Long, Map<Long, BigDecimal>> taken = new HashMap<>();
         for (AllocationRule r : ordered) {
             BigDecimal poolFree = sum(free, r.pool());
-            cap.put(r.channelId(), paused.contains(r.channelId()) ? BigDecimal.ZERO
-                    : poolFree.subtract(r.buffer()).max(BigDecimal.ZERO));
+            cap.put(
+                    r.channelId(),
+                    paused.contains(r.channelId())
+                            ? BigDecimal.ZERO
+                            : poolFree.subtract(r.buffer()).max(BigDecimal.ZERO));
             taken.put(r.channelId(), new TreeMap<>());
         }
         for (AllocationRule r : ordered) {
@@ -69,7 +74,8 @@ public final class Allocation {
                 continue;
             }
             BigDecimal gross = sum(free, r.pool()).add(sum(heldByWarehouse, r.pool()));
-            BigDecimal entitlement = r.fixedQuota() != null ? r.fixedQuota()
+            BigDecimal entitlement = r.fixedQuota() != null
+                    ? r.fixedQuota()
                     : gross.multiply(r.percentage()).divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN);
             BigDecimal holds = sum(held.getOrDefault(r.channelId(), Map.of()), r.pool());
             take(r, entitlement.subtract(holds), left, cap, taken);
@@ -80,13 +86,18 @@ public final class Allocation {
             }
         }
         Map<Long, Share> shares = new HashMap<>();
-        taken.forEach((id, byWarehouse) -> shares.put(id, new Share(id, byWarehouse,
-                byWarehouse.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
+        taken.forEach((id, byWarehouse) -> shares.put(
+                id,
+                new Share(id, byWarehouse, byWarehouse.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
         return new Allocation(shares);
     }
 
-    private static void take(AllocationRule r, BigDecimal wanted, Map<Long, BigDecimal> left, Map<Long, BigDecimal> cap,
-                             Map<Long, Map<Long, BigDecimal>> taken) {
+    private static void take(
+            AllocationRule r,
+            BigDecimal wanted,
+            Map<Long, BigDecimal> left,
+            Map<Long, BigDecimal> cap,
+            Map<Long, Map<Long, BigDecimal>> taken) {
         BigDecimal need = wanted == null ? cap.get(r.channelId()) : wanted.min(cap.get(r.channelId()));
         for (long w : r.pool().stream().sorted().toList()) {
             if (need.signum() <= 0) {

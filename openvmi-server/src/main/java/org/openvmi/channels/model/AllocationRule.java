@@ -10,8 +10,15 @@ import java.util.Set;
  * {@code safetyBuffer}: the channel sells only the pool's free stock above it. {@code pauseBelow}: the channel is
  * paused for an item while the pool's free stock of it is below this line.
  */
-public record AllocationRule(long channelId, String code, int priority, Set<Long> pool, BigDecimal percentage,
-                             BigDecimal fixedQuota, BigDecimal safetyBuffer, BigDecimal pauseBelow) {
+public record AllocationRule(
+        long channelId,
+        String code,
+        int priority,
+        Set<Long> pool,
+        BigDecimal percentage,
+        BigDecimal fixedQuota,
+        BigDecimal safetyBuffer,
+        BigDecimal pauseBelow) {
 
     public boolean ringFenced() {
         return percentage != null || fixedQuota != null;

@@ -2,12 +2,13 @@ package org.openvmi.channels.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /** A channel order: RESERVED holds stock; COMMITTED issued it through the ledger; RELEASED gave it back. */
 public enum ChannelOrderStatus implements DocumentStatus<ChannelOrderStatus> {
-    RESERVED, COMMITTED, RELEASED;
+    RESERVED,
+    COMMITTED,
+    RELEASED;
 
     @Override
     public Set<ChannelOrderStatus> next() {

@@ -8,7 +8,9 @@ import java.util.Set;
  * and returns to ACTIVE when stock is back; INACTIVE is switched off by a person and sells nothing.
  */
 public enum ChannelStatus {
-    ACTIVE, PAUSED, INACTIVE;
+    ACTIVE,
+    PAUSED,
+    INACTIVE;
 
     public Set<ChannelStatus> next() {
         return switch (this) {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class PauseRule {
 
-    private PauseRule() {
-    }
+    private PauseRule() {}
 
     /** The move to make (PAUSED or ACTIVE), or empty when the channel stays as it is. */
     public static Optional<ChannelStatus> judge(BigDecimal pauseBelow, boolean paused, BigDecimal poolFree) {

@@ -1,11 +1,10 @@
 package org.openvmi.channels.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.channels.AtpView;
 import org.openvmi.channels.ChannelInbound;
 import org.openvmi.channels.ChannelOrderRequest;
@@ -29,9 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-@Tag(name = "Channels", description = "Sales channels on shared stock: allocation rules, available-to-sell per channel "
-                                      + "(never promising a unit twice), channel orders reserving, committing or "
-                                      + "releasing stock; buyer side only")
+@Tag(
+        name = "Channels",
+        description = "Sales channels on shared stock: allocation rules, available-to-sell per channel "
+                + "(never promising a unit twice), channel orders reserving, committing or "
+                + "releasing stock; buyer side only")
 @RestController
 @RequestMapping("/api/v1/channels")
 class ChannelApiController {
@@ -52,14 +53,17 @@ class ChannelApiController {
         return channels.list();
     }
 
-    @Operation(operationId = "createChannel", summary = "Create a channel",
-               description = "{\"code\":\"SHOP\",\"name\":\"Online shop\",\"priority\":1,\"warehouses\":[\"WH1\"],"
-                       + "\"percentage\":null,\"fixedQuota\":null,\"safetyBuffer\":0,\"pauseBelow\":null}")
+    @Operation(
+            operationId = "createChannel",
+            summary = "Create a channel",
+            description = "{\"code\":\"SHOP\",\"name\":\"Online shop\",\"priority\":1,\"warehouses\":[\"WH1\"],"
+                    + "\"percentage\":null,\"fixedQuota\":null,\"safetyBuffer\":0,\"pauseBelow\":null}")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ChannelView> create(@RequestBody ChannelRequest request) {
         ChannelView created = channels.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/channels/" + created.code())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/channels/" + created.code()))
+                .body(created);
     }
 
     @Operation(operationId = "getChannel")
@@ -68,13 +72,17 @@ class ChannelApiController {
         return channels.get(code);
     }
 
-    @Operation(operationId = "updateChannel", summary = "Change a channel's rule (priority, shares, buffer, pause line, status)")
+    @Operation(
+            operationId = "updateChannel",
+            summary = "Change a channel's rule (priority, shares, buffer, pause line, status)")
     @PutMapping("/{code}")
     ChannelView update(@PathVariable String code, @RequestBody ChannelRequest request) {
         return channels.update(code, request);
     }
 
-    @Operation(operationId = "getChannelAtp", summary = "Available-to-sell of the channel for items (comma-separated codes)")
+    @Operation(
+            operationId = "getChannelAtp",
+            summary = "Available-to-sell of the channel for items (comma-separated codes)")
     @GetMapping("/{code}/atp")
     AtpView atp(@PathVariable String code, @RequestParam(required = false) List<String> items) {
         return channels.atp(code, items);
@@ -86,22 +94,37 @@ class ChannelApiController {
         return channels.pauseLog(code);
     }
 
-    @Operation(operationId = "placeChannelOrder", summary = "Reserve stock for a channel order",
-               description = "{\"orderId\":\"SO-1\",\"lines\":[{\"item\":\"BRG-6204\",\"qty\":2}]} → 201 RESERVED; "
-                       + "a retry with the same order id and lines → 200 with the first result; 409 names each item "
-                       + "and what the channel may still sell")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Reserved",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelOrderView.class)))
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+    @Operation(
+            operationId = "placeChannelOrder",
+            summary = "Reserve stock for a channel order",
+            description = "{\"orderId\":\"SO-1\",\"lines\":[{\"item\":\"BRG-6204\",\"qty\":2}]} → 201 RESERVED; "
+                    + "a retry with the same order id and lines → 200 with the first result; 409 names each item "
+                    + "and what the channel may still sell")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "201",
+            description = "Reserved",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = ChannelOrderView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
             description = "A retry of an order already placed: its first result",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelOrderView.class)))
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            implementation = ChannelOrderView.class)))
     @PostMapping("/{code}/orders")
     ResponseEntity<ChannelOrderView> place(@PathVariable String code, @RequestBody ChannelOrderRequest request) {
         ChannelOrders.Placed placed = orders.place(code, request);
-        URI location = URI.create("/api/v1/channels/" + code + "/orders/" + placed.order().orderId());
-        return placed.created() ? ResponseEntity.created(location).body(placed.order())
+        URI location = URI.create(
+                "/api/v1/channels/" + code + "/orders/" + placed.order().orderId());
+        return placed.created()
+                ? ResponseEntity.created(location).body(placed.order())
                 : ResponseEntity.ok().location(location).body(placed.order());
     }
 
@@ -125,7 +148,8 @@ class ChannelApiController {
 
     @Operation(operationId = "importChannelOrders", summary = "Place channel orders from a CSV file (orderId,item,qty)")
     @PostMapping(path = "/{code}/orders/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ChannelInbound.Result importOrders(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file) {
+    ChannelInbound.Result importOrders(
+            @PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file) {
         try {
             return inbound.csv(code, file == null ? null : file.getBytes());
         } catch (IOException e) {
@@ -133,10 +157,13 @@ class ChannelApiController {
         }
     }
 
-    @Operation(operationId = "receiveChannelWebhook", summary = "Orders sent by a shop or POS, read by an adapter (generic)")
+    @Operation(
+            operationId = "receiveChannelWebhook",
+            summary = "Orders sent by a shop or POS, read by an adapter (generic)")
     @PostMapping(path = "/{code}/inbound/{adapter}")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.OK)
-    ChannelInbound.Result inbound(@PathVariable String code, @PathVariable String adapter, @RequestBody(required = false) byte[] body) {
+    ChannelInbound.Result inbound(
+            @PathVariable String code, @PathVariable String adapter, @RequestBody(required = false) byte[] body) {
         return inbound.webhook(code, adapter, body == null ? new byte[0] : body);
     }
 }

@@ -1,7 +1,6 @@
 package org.openvmi.channels.web;
 
 import java.util.List;
-
 import org.openvmi.channels.Channels;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.web.FormErrors;

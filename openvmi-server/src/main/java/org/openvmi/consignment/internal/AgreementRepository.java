@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.consignment.AgreementView;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.shared.Decimals;
@@ -24,24 +23,51 @@ import org.springframework.stereotype.Repository;
 public class AgreementRepository {
 
     /** The agreement list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("a.id DESC", "a.id", "no", "a.id", "supplier", "s.code",
-            "version", "a.current_version");
+    static final SortColumns SORT =
+            SortColumns.of("a.id DESC", "a.id", "no", "a.id", "supplier", "s.code", "version", "a.current_version");
 
     /** The terms of one agreement line in the version in force at some moment. */
-    public record Terms(long agreementId, long supplierId, String supplier, int versionNo, String currency,
-                        OwnershipMode mode, int replenishWithinHours, long itemId, String item, long locationId,
-                        String location, BigDecimal min, BigDecimal max, BigDecimal safety, BigDecimal price,
-                        BigDecimal packSize, BigDecimal moq, long warehouseId) {
-    }
+    public record Terms(
+            long agreementId,
+            long supplierId,
+            String supplier,
+            int versionNo,
+            String currency,
+            OwnershipMode mode,
+            int replenishWithinHours,
+            long itemId,
+            String item,
+            long locationId,
+            String location,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal safety,
+            BigDecimal price,
+            BigDecimal packSize,
+            BigDecimal moq,
+            long warehouseId) {}
 
-    public record NewVersion(String currency, String mode, String cycle, Integer settlementDay, int hours,
-                             LocalDate validFrom, LocalDate validTo, String penaltyTerms, BigDecimal perLateHour,
-                             BigDecimal perStockoutDay) {
-    }
+    public record NewVersion(
+            String currency,
+            String mode,
+            String cycle,
+            Integer settlementDay,
+            int hours,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String penaltyTerms,
+            BigDecimal perLateHour,
+            BigDecimal perStockoutDay) {}
 
-    public record NewLine(long itemId, long locationId, BigDecimal min, BigDecimal max, BigDecimal safety,
-                          BigDecimal price, BigDecimal packSize, BigDecimal moq) {
-    }
+    public record NewLine(
+            long itemId,
+            long locationId,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal safety,
+            BigDecimal price,
+            BigDecimal packSize,
+            BigDecimal moq) {}
 
     private final JdbcClient jdbc;
 
@@ -56,13 +82,16 @@ public class AgreementRepository {
     }
 
     /** Writes the next version; false when someone else wrote a version since {@code expectedCurrent} was read. */
-    public boolean addVersion(long agreementId, int expectedCurrent, NewVersion v, List<NewLine> lines, String user,
-                              Instant now) {
+    public boolean addVersion(
+            long agreementId, int expectedCurrent, NewVersion v, List<NewLine> lines, String user, Instant now) {
         int next = expectedCurrent + 1;
         int updated = jdbc.sql("""
                 UPDATE vmi_agreement SET current_version = :next, row_version = row_version + 1
                 WHERE id = :id AND current_version = :cur""")
-                .param("next", next).param("id", agreementId).param("cur", expectedCurrent).update();
+                .param("next", next)
+                .param("id", agreementId)
+                .param("cur", expectedCurrent)
+                .update();
         if (updated == 0) {
             return false;
         }
@@ -111,8 +140,10 @@ public class AgreementRepository {
     public Optional<long[]> current(long agreementId, PartyScope scope) {
         return jdbc.sql("SELECT current_version, supplier_id FROM vmi_agreement a WHERE id = :id AND "
                         + scope.predicate("a.supplier_id"))
-                .param("id", agreementId).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)}).optional();
+                .param("id", agreementId)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)})
+                .optional();
     }
 
     /** Another active agreement of the supplier (not {@code exceptId}) that already covers the item at the location. */
@@ -123,9 +154,12 @@ public class AgreementRepository {
                 JOIN vmi_agreement_line l ON l.version_id = v.id
                 WHERE a.supplier_id = :s AND a.status = 'ACTIVE' AND l.item_id = :i AND l.location_id = :l
                   AND a.id <> :except""")
-                .param("s", supplierId).param("i", itemId).param("l", locationId)
+                .param("s", supplierId)
+                .param("i", itemId)
+                .param("l", locationId)
                 .param("except", exceptId == null ? -1L : exceptId)
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     private static final String TERMS = """
@@ -147,8 +181,12 @@ public class AgreementRepository {
                   AND v.version_no = (SELECT MAX(v2.version_no) FROM vmi_agreement_version v2
                                       WHERE v2.agreement_id = a.id AND v2.effective_at <= :at)
                 ORDER BY a.id FETCH FIRST 1 ROWS ONLY""")
-                .param("s", supplierId).param("i", itemId).param("l", locationId).param("at", Sql.ts(at))
-                .query((rs, n) -> terms(rs)).optional();
+                .param("s", supplierId)
+                .param("i", itemId)
+                .param("l", locationId)
+                .param("at", Sql.ts(at))
+                .query((rs, n) -> terms(rs))
+                .optional();
     }
 
     /** Every line of the current versions of active agreements the scope sees (for the to-ship board and SLA). */
@@ -156,8 +194,10 @@ public class AgreementRepository {
         return jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND "
                         + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup")
                         + " ORDER BY s.code, i.code, lo.code")
-                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", String.valueOf(supplierCode))
-                .query((rs, n) -> terms(rs)).list();
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("sup", String.valueOf(supplierCode))
+                .query((rs, n) -> terms(rs))
+                .list();
     }
 
     /**
@@ -168,29 +208,53 @@ public class AgreementRepository {
         if (itemIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND l.item_id IN (:items)"
+        return jdbc.sql(TERMS
+                        + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND l.item_id IN (:items)"
                         + " ORDER BY s.code, i.code, lo.code")
-                .param("items", itemIds).query((rs, n) -> terms(rs)).list();
+                .param("items", itemIds)
+                .query((rs, n) -> terms(rs))
+                .list();
     }
 
     private static Terms terms(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Terms(rs.getLong("agreement_id"), rs.getLong("supplier_id"), rs.getString("supplier"),
-                rs.getInt("version_no"), rs.getString("currency").trim(), OwnershipMode.valueOf(rs.getString("ownership_mode")),
-                rs.getInt("replenish_within_hours"), rs.getLong("item_id"), rs.getString("item"), rs.getLong("location_id"),
-                rs.getString("location"), rs.getBigDecimal("min_qty"), rs.getBigDecimal("max_qty"),
-                rs.getBigDecimal("safety_qty"), rs.getBigDecimal("price"), rs.getBigDecimal("pack_size"),
-                rs.getBigDecimal("moq"), rs.getLong("warehouse_id"));
+        return new Terms(
+                rs.getLong("agreement_id"),
+                rs.getLong("supplier_id"),
+                rs.getString("supplier"),
+                rs.getInt("version_no"),
+                rs.getString("currency").trim(),
+                OwnershipMode.valueOf(rs.getString("ownership_mode")),
+                rs.getInt("replenish_within_hours"),
+                rs.getLong("item_id"),
+                rs.getString("item"),
+                rs.getLong("location_id"),
+                rs.getString("location"),
+                rs.getBigDecimal("min_qty"),
+                rs.getBigDecimal("max_qty"),
+                rs.getBigDecimal("safety_qty"),
+                rs.getBigDecimal("price"),
+                rs.getBigDecimal("pack_size"),
+                rs.getBigDecimal("moq"),
+                rs.getLong("warehouse_id"));
     }
 
     public PageResult<AgreementView> find(String supplierCode, PartyScope scope, PageRequest page) {
-        String where = " WHERE " + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup");
+        String where =
+                " WHERE " + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup");
         supplierCode = String.valueOf(supplierCode);
         long total = jdbc.sql("SELECT COUNT(*) FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where)
-                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode).query(Long.class).single();
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("sup", supplierCode)
+                .query(Long.class)
+                .single();
         List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where
-                                  + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", supplierCode)
-                .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("sup", supplierCode)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Long.class)
+                .list();
         List<AgreementView> views = new ArrayList<>();
         for (long id : ids) {
             view(id, null, scope).ifPresent(views::add);
@@ -200,8 +264,7 @@ public class AgreementRepository {
 
     /** The agreement in the given version (null: current). */
     public Optional<AgreementView> view(long id, Integer versionNo, PartyScope scope) {
-        record Head(long versionId, AgreementView view) {
-        }
+        record Head(long versionId, AgreementView view) {}
         Optional<Head> head = jdbc.sql("""
                 SELECT a.id, s.code AS supplier, s.name AS supplier_name, a.status, v.id AS version_id, v.version_no,
                        v.currency, v.ownership_mode, v.settlement_cycle, v.settlement_day, v.replenish_within_hours,
@@ -211,15 +274,31 @@ public class AgreementRepository {
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id
                 WHERE a.id = :id AND v.version_no = """ + (versionNo == null ? "a.current_version" : ":v") + " AND "
                         + scope.predicate("a.supplier_id"))
-                .param("id", id).param("v", versionNo == null ? 0 : versionNo).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new Head(rs.getLong("version_id"), new AgreementView(rs.getLong("id"),
-                        rs.getString("supplier"), rs.getString("supplier_name"), rs.getString("status"),
-                        rs.getInt("version_no"), rs.getString("currency").trim(), rs.getString("ownership_mode"),
-                        rs.getString("settlement_cycle"), (Integer) rs.getObject("settlement_day", Integer.class),
-                        rs.getInt("replenish_within_hours"), Sql.date(rs, "valid_from"), Sql.date(rs, "valid_to"),
-                        rs.getString("penalty_terms"), rs.getBigDecimal("penalty_per_late_hour"),
-                        rs.getBigDecimal("penalty_per_stockout_day"), Sql.instant(rs, "effective_at"),
-                        rs.getString("created_by"), List.of()))).optional();
+                .param("id", id)
+                .param("v", versionNo == null ? 0 : versionNo)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Head(
+                        rs.getLong("version_id"),
+                        new AgreementView(
+                                rs.getLong("id"),
+                                rs.getString("supplier"),
+                                rs.getString("supplier_name"),
+                                rs.getString("status"),
+                                rs.getInt("version_no"),
+                                rs.getString("currency").trim(),
+                                rs.getString("ownership_mode"),
+                                rs.getString("settlement_cycle"),
+                                (Integer) rs.getObject("settlement_day", Integer.class),
+                                rs.getInt("replenish_within_hours"),
+                                Sql.date(rs, "valid_from"),
+                                Sql.date(rs, "valid_to"),
+                                rs.getString("penalty_terms"),
+                                rs.getBigDecimal("penalty_per_late_hour"),
+                                rs.getBigDecimal("penalty_per_stockout_day"),
+                                Sql.instant(rs, "effective_at"),
+                                rs.getString("created_by"),
+                                List.of())))
+                .optional();
         return head.map(h -> {
             List<AgreementView.Line> lines = jdbc.sql("""
                     SELECT l.id, i.code AS item, i.name AS item_name, lo.code AS location, w.code AS warehouse, l.min_qty,
@@ -227,17 +306,39 @@ public class AgreementRepository {
                     FROM vmi_agreement_line l JOIN item i ON i.id = l.item_id JOIN location lo ON lo.id = l.location_id
                     JOIN warehouse w ON w.id = lo.warehouse_id WHERE l.version_id = :v ORDER BY l.line_no""")
                     .param("v", h.versionId())
-                    .query((rs, n) -> new AgreementView.Line(rs.getLong("id"), rs.getString("item"),
-                            rs.getString("item_name"), rs.getString("location"), rs.getString("warehouse"),
-                            Decimals.plain(rs.getBigDecimal("min_qty")), Decimals.plain(rs.getBigDecimal("max_qty")),
-                            Decimals.plain(rs.getBigDecimal("safety_qty")), Decimals.plain(rs.getBigDecimal("price")),
-                            Decimals.plain(rs.getBigDecimal("pack_size")), Decimals.plain(rs.getBigDecimal("moq"))))
+                    .query((rs, n) -> new AgreementView.Line(
+                            rs.getLong("id"),
+                            rs.getString("item"),
+                            rs.getString("item_name"),
+                            rs.getString("location"),
+                            rs.getString("warehouse"),
+                            Decimals.plain(rs.getBigDecimal("min_qty")),
+                            Decimals.plain(rs.getBigDecimal("max_qty")),
+                            Decimals.plain(rs.getBigDecimal("safety_qty")),
+                            Decimals.plain(rs.getBigDecimal("price")),
+                            Decimals.plain(rs.getBigDecimal("pack_size")),
+                            Decimals.plain(rs.getBigDecimal("moq"))))
                     .list();
             AgreementView v = h.view();
-            return new AgreementView(v.id(), v.supplier(), v.supplierName(), v.status(), v.version(), v.currency(),
-                    v.ownershipMode(), v.settlementCycle(), v.settlementDay(), v.replenishWithinHours(), v.validFrom(),
-                    v.validTo(), v.penaltyTerms(), Decimals.plain(v.penaltyPerLateHour()),
-                    Decimals.plain(v.penaltyPerStockoutDay()), v.effectiveAt(), v.createdBy(), lines);
+            return new AgreementView(
+                    v.id(),
+                    v.supplier(),
+                    v.supplierName(),
+                    v.status(),
+                    v.version(),
+                    v.currency(),
+                    v.ownershipMode(),
+                    v.settlementCycle(),
+                    v.settlementDay(),
+                    v.replenishWithinHours(),
+                    v.validFrom(),
+                    v.validTo(),
+                    v.penaltyTerms(),
+                    Decimals.plain(v.penaltyPerLateHour()),
+                    Decimals.plain(v.penaltyPerStockoutDay()),
+                    v.effectiveAt(),
+                    v.createdBy(),
+                    lines);
         });
     }
 
@@ -256,9 +357,12 @@ public class AgreementRepository {
                 WHERE i.code IN (:items) AND l.price IS NOT NULL
                 ORDER BY v.effective_at, a.id, l.line_no""")
                 .param("items", List.copyOf(itemCodes))
-                .query((rs, n) -> new org.openvmi.consignment.AgreementPrice(rs.getString("supplier"),
-                        rs.getString("item"), rs.getString("warehouse"),
-                        rs.getTimestamp("effective_at").toInstant(), rs.getBigDecimal("price"),
+                .query((rs, n) -> new org.openvmi.consignment.AgreementPrice(
+                        rs.getString("supplier"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getTimestamp("effective_at").toInstant(),
+                        rs.getBigDecimal("price"),
                         rs.getString("currency").trim()))
                 .list();
     }
@@ -275,9 +379,14 @@ public class AgreementRepository {
                 WHERE a.status = 'ACTIVE' AND v.valid_from <= :today AND (v.valid_to IS NULL OR v.valid_to >= :today)
                 ORDER BY l.item_id, loc.warehouse_id, a.id, l.line_no""")
                 .param("today", java.sql.Date.valueOf(today))
-                .query((rs, n) -> new org.openvmi.consignment.VmiCoverage(rs.getLong("item_id"), rs.getLong("warehouse_id"),
-                        rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("location"),
-                        rs.getBigDecimal("moq"), rs.getBigDecimal("pack_size")))
+                .query((rs, n) -> new org.openvmi.consignment.VmiCoverage(
+                        rs.getLong("item_id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getLong("supplier_id"),
+                        rs.getString("supplier"),
+                        rs.getString("location"),
+                        rs.getBigDecimal("moq"),
+                        rs.getBigDecimal("pack_size")))
                 .list();
     }
 }

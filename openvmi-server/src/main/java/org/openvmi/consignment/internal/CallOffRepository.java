@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.consignment.CallOffView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
@@ -22,12 +21,32 @@ import org.springframework.stereotype.Repository;
 public class CallOffRepository {
 
     /** The call-off list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("c.id DESC", "c.id", "no", "c.id", "supplier", "s.code",
-            "item", "i.code", "location", "lo.code", "qty", "c.qty", "neededby", "c.needed_by", "status", "c.status");
+    static final SortColumns SORT = SortColumns.of(
+            "c.id DESC",
+            "c.id",
+            "no",
+            "c.id",
+            "supplier",
+            "s.code",
+            "item",
+            "i.code",
+            "location",
+            "lo.code",
+            "qty",
+            "c.qty",
+            "neededby",
+            "c.needed_by",
+            "status",
+            "c.status");
 
-    public record Head(long id, String status, long rowVersion, BigDecimal proposedQty, LocalDate proposedDate,
-                       BigDecimal qty, BigDecimal shipped) {
-    }
+    public record Head(
+            long id,
+            String status,
+            long rowVersion,
+            BigDecimal proposedQty,
+            LocalDate proposedDate,
+            BigDecimal qty,
+            BigDecimal shipped) {}
 
     private final JdbcClient jdbc;
 
@@ -36,8 +55,7 @@ public class CallOffRepository {
     }
 
     /** A call-off still to be filled by shipments, with what shipments filled so far. */
-    public record Unfilled(long id, String status, BigDecimal qty, BigDecimal shipped) {
-    }
+    public record Unfilled(long id, String status, BigDecimal qty, BigDecimal shipped) {}
 
     /**
      * The call-offs of a supplier's item at a location, raised before {@code at}, still waiting for stock (requested,
@@ -49,24 +67,41 @@ public class CallOffRepository {
                 WHERE supplier_id = :s AND item_id = :i AND location_id = :l AND created_at <= :at
                   AND status IN ('REQUESTED', 'PROPOSED', 'CONFIRMED', 'PARTIALLY_SHIPPED') AND shipped_qty < qty
                 ORDER BY needed_by, id FOR UPDATE""")
-                .param("s", supplierId).param("i", itemId).param("l", locationId).param("at", Sql.ts(at))
-                .query((rs, n) -> new Unfilled(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .param("s", supplierId)
+                .param("i", itemId)
+                .param("l", locationId)
+                .param("at", Sql.ts(at))
+                .query((rs, n) ->
+                        new Unfilled(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
                 .list();
     }
 
     public void shipped(long id, BigDecimal shipped, String status) {
         jdbc.sql("UPDATE vmi_calloff SET shipped_qty = :q, status = :st, row_version = row_version + 1 WHERE id = :id")
-                .param("q", shipped).param("st", status).param("id", id).update();
+                .param("q", shipped)
+                .param("st", status)
+                .param("id", id)
+                .update();
     }
 
     /** What a shipment line filled of a call-off. */
     public void filled(long callOffId, long shipmentLineId, BigDecimal qty) {
         jdbc.sql("INSERT INTO vmi_calloff_fill (calloff_id, shipment_line_id, qty) VALUES (:c, :l, :q)")
-                .param("c", callOffId).param("l", shipmentLineId).param("q", qty).update();
+                .param("c", callOffId)
+                .param("l", shipmentLineId)
+                .param("q", qty)
+                .update();
     }
 
-    public long insert(long supplierId, long itemId, long locationId, BigDecimal qty, LocalDate neededBy, String comment,
-                       String user, Instant now) {
+    public long insert(
+            long supplierId,
+            long itemId,
+            long locationId,
+            BigDecimal qty,
+            LocalDate neededBy,
+            String comment,
+            String user,
+            Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("s", supplierId);
         p.put("i", itemId);
@@ -82,16 +117,34 @@ public class CallOffRepository {
     }
 
     public Optional<Head> head(long id, PartyScope scope) {
-        return jdbc.sql("SELECT id, status, row_version, proposed_qty, proposed_date, qty, shipped_qty FROM vmi_calloff c"
-                        + " WHERE id = :id AND " + scope.predicate("c.supplier_id"))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                        Sql.date(rs, "proposed_date"), rs.getBigDecimal("qty"), rs.getBigDecimal("shipped_qty"))).optional();
+        return jdbc.sql(
+                        "SELECT id, status, row_version, proposed_qty, proposed_date, qty, shipped_qty FROM vmi_calloff c"
+                                + " WHERE id = :id AND " + scope.predicate("c.supplier_id"))
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Head(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getBigDecimal(4),
+                        Sql.date(rs, "proposed_date"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("shipped_qty")))
+                .optional();
     }
 
     /** The new state (and, for a proposal or its acceptance, the quantities), if unchanged since {@code rowVersion}. */
-    public boolean change(long id, long rowVersion, String status, BigDecimal qty, LocalDate neededBy,
-                          BigDecimal proposedQty, LocalDate proposedDate, String comment, String user, Instant now) {
+    public boolean change(
+            long id,
+            long rowVersion,
+            String status,
+            BigDecimal qty,
+            LocalDate neededBy,
+            BigDecimal proposedQty,
+            LocalDate proposedDate,
+            String comment,
+            String user,
+            Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("st", status);
         p.put("q", qty == null ? BigDecimal.ZERO : qty);
@@ -103,11 +156,17 @@ public class CallOffRepository {
         p.put("now", Sql.ts(now));
         p.put("id", id);
         p.put("v", rowVersion);
-        return jdbc.sql("UPDATE vmi_calloff SET status = :st, row_version = row_version + 1, answered_by = :u, answered_at = :now"
-                        + (qty == null ? "" : ", qty = :q") + (neededBy == null ? "" : ", needed_by = :d")
-                        + (proposedQty == null ? "" : ", proposed_qty = :pq") + (proposedDate == null ? "" : ", proposed_date = :pd")
-                        + (comment == null ? "" : ", comment_text = :c") + " WHERE id = :id AND row_version = :v")
-                .params(p).update() == 1;
+        return jdbc.sql(
+                                "UPDATE vmi_calloff SET status = :st, row_version = row_version + 1, answered_by = :u, answered_at = :now"
+                                        + (qty == null ? "" : ", qty = :q")
+                                        + (neededBy == null ? "" : ", needed_by = :d")
+                                        + (proposedQty == null ? "" : ", proposed_qty = :pq")
+                                        + (proposedDate == null ? "" : ", proposed_date = :pd")
+                                        + (comment == null ? "" : ", comment_text = :c")
+                                        + " WHERE id = :id AND row_version = :v")
+                        .params(p)
+                        .update()
+                == 1;
     }
 
     private static final String SELECT = """
@@ -117,24 +176,46 @@ public class CallOffRepository {
 
     public Optional<CallOffView> view(long id, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.predicate("c.supplier_id"))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam()).query((rs, n) -> view(rs)).optional();
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> view(rs))
+                .optional();
     }
 
     public PageResult<CallOffView> find(String status, PartyScope scope, PageRequest page) {
         String where = " WHERE " + scope.predicate("c.supplier_id") + (status == null ? "" : " AND c.status = :st");
-        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_calloff c" + where).param("scopeSupplierId", scope.supplierIdParam())
-                .param("st", String.valueOf(status)).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_calloff c" + where)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("st", String.valueOf(status))
+                .query(Long.class)
+                .single();
         List<CallOffView> content = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("scopeSupplierId", scope.supplierIdParam()).param("st", String.valueOf(status))
-                .param("limit", page.size()).param("offset", page.offset()).query((rs, n) -> view(rs)).list();
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("st", String.valueOf(status))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> view(rs))
+                .list();
         return new PageResult<>(content, page.page(), page.size(), total);
     }
 
     private static CallOffView view(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new CallOffView(rs.getLong("id"), rs.getString("supplier"), rs.getString("item"), rs.getString("item_name"),
-                rs.getString("location"), Decimals.plain(rs.getBigDecimal("qty")), Sql.date(rs, "needed_by"),
-                rs.getString("status"), Decimals.plain(rs.getBigDecimal("proposed_qty")), Sql.date(rs, "proposed_date"),
-                rs.getString("comment_text"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
-                rs.getString("answered_by"), Sql.instant(rs, "answered_at"), Decimals.plain(rs.getBigDecimal("shipped_qty")));
+        return new CallOffView(
+                rs.getLong("id"),
+                rs.getString("supplier"),
+                rs.getString("item"),
+                rs.getString("item_name"),
+                rs.getString("location"),
+                Decimals.plain(rs.getBigDecimal("qty")),
+                Sql.date(rs, "needed_by"),
+                rs.getString("status"),
+                Decimals.plain(rs.getBigDecimal("proposed_qty")),
+                Sql.date(rs, "proposed_date"),
+                rs.getString("comment_text"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                rs.getString("answered_by"),
+                Sql.instant(rs, "answered_at"),
+                Decimals.plain(rs.getBigDecimal("shipped_qty")));
     }
 }

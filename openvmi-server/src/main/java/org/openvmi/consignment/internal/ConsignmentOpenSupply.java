@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.shared.OpenSupply;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,12 +32,17 @@ class ConsignmentOpenSupply implements OpenSupply {
         this.clock = clock;
     }
 
-    private record CallOff(long id, long supplierId, long itemId, long locationId, long warehouseId, LocalDate date,
-                           BigDecimal qty, Instant createdAt) {
-    }
+    private record CallOff(
+            long id,
+            long supplierId,
+            long itemId,
+            long locationId,
+            long warehouseId,
+            LocalDate date,
+            BigDecimal qty,
+            Instant createdAt) {}
 
-    private record Shipped(long supplierId, long itemId, long locationId, Instant at, BigDecimal qty) {
-    }
+    private record Shipped(long supplierId, long itemId, long locationId, Instant at, BigDecimal qty) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -54,14 +58,17 @@ class ConsignmentOpenSupply implements OpenSupply {
                   AND (CAST(:i AS BIGINT) IS NULL OR sl.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR loc.warehouse_id = :w)
                 GROUP BY sh.id, sl.item_id, loc.warehouse_id, sh.expected_at, sh.supplier_id
-                ORDER BY sh.id""")
-                .param("i", itemId).param("w", warehouseId)
-                .query(rs -> {
-                    Timestamp expected = rs.getTimestamp(4);
-                    out.add(new Line(rs.getLong(2), rs.getLong(3), expected == null ? today
-                            : LocalDate.ofInstant(expected.toInstant(), clock.getZone()), Event.VMI_SHIPMENT,
-                            "ASN-" + rs.getLong(1), rs.getLong(5), rs.getBigDecimal(6)));
-                });
+                ORDER BY sh.id""").param("i", itemId).param("w", warehouseId).query(rs -> {
+            Timestamp expected = rs.getTimestamp(4);
+            out.add(new Line(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    expected == null ? today : LocalDate.ofInstant(expected.toInstant(), clock.getZone()),
+                    Event.VMI_SHIPMENT,
+                    "ASN-" + rs.getLong(1),
+                    rs.getLong(5),
+                    rs.getBigDecimal(6)));
+        });
         List<CallOff> callOffs = jdbc.sql("""
                 SELECT c.id, c.supplier_id, c.item_id, c.location_id, loc.warehouse_id, c.needed_by, c.qty, c.created_at
                 FROM vmi_calloff c JOIN location loc ON loc.id = c.location_id
@@ -69,13 +76,25 @@ class ConsignmentOpenSupply implements OpenSupply {
                   AND (CAST(:i AS BIGINT) IS NULL OR c.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR loc.warehouse_id = :w)
                 ORDER BY c.needed_by, c.id""")
-                .param("i", itemId).param("w", warehouseId)
-                .query((rs, n) -> new CallOff(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), rs.getTimestamp(8).toInstant())).list();
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .query((rs, n) -> new CallOff(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getBigDecimal(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
         if (callOffs.isEmpty()) {
             return out;
         }
-        Instant since = callOffs.stream().map(CallOff::createdAt).min(Instant::compareTo).orElseThrow();
+        Instant since = callOffs.stream()
+                .map(CallOff::createdAt)
+                .min(Instant::compareTo)
+                .orElseThrow();
         List<Shipped> shipped = jdbc.sql("""
                 SELECT sh.supplier_id, sl.item_id, sl.location_id, sh.created_at, sl.shipped_qty
                 FROM vmi_shipment sh JOIN vmi_shipment_line sl ON sl.shipment_id = sh.id
@@ -84,9 +103,16 @@ class ConsignmentOpenSupply implements OpenSupply {
                   AND (CAST(:i AS BIGINT) IS NULL OR sl.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR loc.warehouse_id = :w)
                 ORDER BY sh.created_at, sh.id""")
-                .param("since", Timestamp.from(since)).param("i", itemId).param("w", warehouseId)
-                .query((rs, n) -> new Shipped(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5))).list();
+                .param("since", Timestamp.from(since))
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .query((rs, n) -> new Shipped(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getBigDecimal(5)))
+                .list();
         Map<CallOff, BigDecimal> rest = new HashMap<>();
         callOffs.forEach(c -> rest.put(c, c.qty()));
         for (Shipped s : shipped) {
@@ -95,8 +121,10 @@ class ConsignmentOpenSupply implements OpenSupply {
                 if (left.signum() <= 0) {
                     break;
                 }
-                if (c.supplierId() != s.supplierId() || c.itemId() != s.itemId() || c.locationId() != s.locationId()
-                    || c.createdAt().isAfter(s.at())) {
+                if (c.supplierId() != s.supplierId()
+                        || c.itemId() != s.itemId()
+                        || c.locationId() != s.locationId()
+                        || c.createdAt().isAfter(s.at())) {
                     continue;
                 }
                 BigDecimal fill = left.min(rest.get(c));
@@ -106,7 +134,13 @@ class ConsignmentOpenSupply implements OpenSupply {
         }
         for (CallOff c : callOffs) {
             if (rest.get(c).signum() > 0) {
-                out.add(new Line(c.itemId(), c.warehouseId(), c.date(), Event.CALL_OFF, "CO-" + c.id(), c.supplierId(),
+                out.add(new Line(
+                        c.itemId(),
+                        c.warehouseId(),
+                        c.date(),
+                        Event.CALL_OFF,
+                        "CO-" + c.id(),
+                        c.supplierId(),
                         rest.get(c)));
             }
         }

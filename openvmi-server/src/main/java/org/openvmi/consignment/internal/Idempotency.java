@@ -2,11 +2,9 @@ package org.openvmi.consignment.internal;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-
 import org.openvmi.shared.IdempotentRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.consignment.StatementView;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.Decimals;
@@ -25,16 +24,38 @@ import org.springframework.stereotype.Repository;
 public class SettlementRepository {
 
     /** The statement list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("st.id DESC", "st.id", "no", "st.id", "supplier", "s.code",
-            "period", "st.period_from", "status", "st.status", "total", "st.total");
+    static final SortColumns SORT = SortColumns.of(
+            "st.id DESC",
+            "st.id",
+            "no",
+            "st.id",
+            "supplier",
+            "s.code",
+            "period",
+            "st.period_from",
+            "status",
+            "st.status",
+            "total",
+            "st.total");
 
-    public record NewLine(long supplierId, long agreementId, int versionNo, String kind, long itemId, long locationId,
-                          String lot, BigDecimal qty, BigDecimal price, BigDecimal amount, String currency,
-                          String reference, long postingId, Instant at, LocalDate on) {
-    }
+    public record NewLine(
+            long supplierId,
+            long agreementId,
+            int versionNo,
+            String kind,
+            long itemId,
+            long locationId,
+            String lot,
+            BigDecimal qty,
+            BigDecimal price,
+            BigDecimal amount,
+            String currency,
+            String reference,
+            long postingId,
+            Instant at,
+            LocalDate on) {}
 
-    public record Head(long id, long supplierId, String status, long rowVersion, LocalDate from, LocalDate to) {
-    }
+    public record Head(long id, long supplierId, String status, long rowVersion, LocalDate from, LocalDate to) {}
 
     private final JdbcClient jdbc;
 
@@ -42,8 +63,8 @@ public class SettlementRepository {
         this.jdbc = jdbc;
     }
 
-    public long insertConsumption(long itemId, long locationId, BigDecimal qty, String reference, long postingId,
-                                  String user, Instant now) {
+    public long insertConsumption(
+            long itemId, long locationId, BigDecimal qty, String reference, long postingId, String user, Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("i", itemId);
         p.put("l", locationId);
@@ -84,14 +105,19 @@ public class SettlementRepository {
     public List<String> openCurrencies(long supplierId, LocalDate to) {
         return jdbc.sql("""
                 SELECT DISTINCT currency FROM vmi_settlement_line
-                WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :to ORDER BY currency""")
-                .param("s", supplierId).param("to", to).query(String.class).list().stream().map(String::trim).toList();
+                WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :to ORDER BY currency""").param("s", supplierId).param("to", to).query(String.class).list().stream()
+                .map(String::trim)
+                .toList();
     }
 
     /** What a statement of the supplier up to {@code to} would hold: its open lines, their total and currencies. */
-    public record OpenLines(long supplierId, String supplier, String supplierName, List<String> currencies, int lines,
-                            BigDecimal amount) {
-    }
+    public record OpenLines(
+            long supplierId,
+            String supplier,
+            String supplierName,
+            List<String> currencies,
+            int lines,
+            BigDecimal amount) {}
 
     /** Every supplier's open lines up to {@code to} (one query), or one supplier's with {@code supplierId}. */
     public List<OpenLines> openLines(LocalDate to, Long supplierId) {
@@ -101,12 +127,25 @@ public class SettlementRepository {
                 FROM vmi_settlement_line sl JOIN supplier s ON s.id = sl.supplier_id
                 WHERE sl.statement_id IS NULL AND sl.occurred_on <= :to""" + (supplierId == null ? "" : " AND sl.supplier_id = :s")
                         + " GROUP BY sl.supplier_id, s.code, s.name, sl.currency ORDER BY s.code, sl.currency")
-                .param("to", to).param("s", supplierId == null ? 0L : supplierId)
-                .query((rs, n) -> bySupplier.merge(rs.getLong(1), new OpenLines(rs.getLong(1), rs.getString(2),
-                                rs.getString(3), List.of(rs.getString(4).trim()), rs.getInt(5), rs.getBigDecimal(6)),
-                        (a, b) -> new OpenLines(a.supplierId(), a.supplier(), a.supplierName(),
-                                java.util.stream.Stream.concat(a.currencies().stream(), b.currencies().stream()).toList(),
-                                a.lines() + b.lines(), a.amount().add(b.amount()))))
+                .param("to", to)
+                .param("s", supplierId == null ? 0L : supplierId)
+                .query((rs, n) -> bySupplier.merge(
+                        rs.getLong(1),
+                        new OpenLines(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                List.of(rs.getString(4).trim()),
+                                rs.getInt(5),
+                                rs.getBigDecimal(6)),
+                        (a, b) -> new OpenLines(
+                                a.supplierId(),
+                                a.supplier(),
+                                a.supplierName(),
+                                java.util.stream.Stream.concat(a.currencies().stream(), b.currencies().stream())
+                                        .toList(),
+                                a.lines() + b.lines(),
+                                a.amount().add(b.amount()))))
                 .list();
         return List.copyOf(bySupplier.values());
     }
@@ -117,9 +156,18 @@ public class SettlementRepository {
         jdbc.sql("""
                 SELECT id, supplier_id, status, row_version, period_from, period_to FROM vmi_settlement_statement
                 WHERE period_from = :f AND period_to = :t""" + (supplierId == null ? "" : " AND supplier_id = :s"))
-                .param("f", from).param("t", to).param("s", supplierId == null ? 0L : supplierId)
-                .query((rs, n) -> heads.put(rs.getLong(2), new Head(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getLong(4), Sql.date(rs, "period_from"), Sql.date(rs, "period_to"))))
+                .param("f", from)
+                .param("t", to)
+                .param("s", supplierId == null ? 0L : supplierId)
+                .query((rs, n) -> heads.put(
+                        rs.getLong(2),
+                        new Head(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                Sql.date(rs, "period_from"),
+                                Sql.date(rs, "period_to"))))
                 .list();
         return heads;
     }
@@ -128,8 +176,14 @@ public class SettlementRepository {
      * A DRAFT statement with every line of the supplier up to {@code to} not yet on a statement (lines of earlier
      * periods that came after their statement was made are carried over into this one).
      */
-    public long createStatement(long supplierId, LocalDate from, LocalDate to, String currency, BigDecimal taxRate,
-                                String user, Instant now) {
+    public long createStatement(
+            long supplierId,
+            LocalDate from,
+            LocalDate to,
+            String currency,
+            BigDecimal taxRate,
+            String user,
+            Instant now) {
         Map<String, Object> p = new HashMap<>();
         p.put("s", supplierId);
         p.put("f", from);
@@ -144,55 +198,80 @@ public class SettlementRepository {
                     created_by, created_at) VALUES (:s, :f, :t, :status, :c, 0, :tax, :u, :now)""", p);
         jdbc.sql("""
                 UPDATE vmi_settlement_line SET statement_id = :id
-                WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :t""")
-                .param("id", id).param("s", supplierId).param("t", to).update();
+                WHERE supplier_id = :s AND statement_id IS NULL AND occurred_on <= :t""").param("id", id).param("s", supplierId).param("t", to).update();
         jdbc.sql("""
                 UPDATE vmi_settlement_statement SET total =
-                    (SELECT COALESCE(SUM(amount), 0) FROM vmi_settlement_line WHERE statement_id = :id) WHERE id = :id""")
-                .param("id", id).update();
+                    (SELECT COALESCE(SUM(amount), 0) FROM vmi_settlement_line WHERE statement_id = :id) WHERE id = :id""").param("id", id).update();
         return id;
     }
 
     public Optional<Head> head(long id, PartyScope scope) {
-        return jdbc.sql("SELECT id, supplier_id, status, row_version, period_from, period_to FROM vmi_settlement_statement st"
-                        + " WHERE id = :id AND " + scope.predicate("st.supplier_id"))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        Sql.date(rs, "period_from"), Sql.date(rs, "period_to"))).optional();
+        return jdbc.sql(
+                        "SELECT id, supplier_id, status, row_version, period_from, period_to FROM vmi_settlement_statement st"
+                                + " WHERE id = :id AND " + scope.predicate("st.supplier_id"))
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Head(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        Sql.date(rs, "period_from"),
+                        Sql.date(rs, "period_to")))
+                .optional();
     }
 
     /** The state change, if nobody changed the statement since {@code rowVersion}; {@code stamp} names the time column. */
-    public boolean changeState(long id, long rowVersion, String status, String stamp, String user, String comment,
-                               Instant now) {
+    public boolean changeState(
+            long id, long rowVersion, String status, String stamp, String user, String comment, Instant now) {
         String extra = switch (stamp) {
             case "issued_at" -> ", issued_at = :now";
-            case "answered_at" -> ", answered_at = :now, answered_by = :u, comment_text = :c"
-                                  // a dispute is remembered after the statement is closed (scorecard dispute share)
-                                  + ("DISPUTED".equals(status) ? ", disputed_at = :now" : "");
+            case "answered_at" ->
+                ", answered_at = :now, answered_by = :u, comment_text = :c"
+                        // a dispute is remembered after the statement is closed (scorecard dispute share)
+                        + ("DISPUTED".equals(status) ? ", disputed_at = :now" : "");
             case "closed_at" -> ", closed_at = :now";
             default -> throw new IllegalArgumentException(stamp);
         };
         return jdbc.sql("UPDATE vmi_settlement_statement SET status = :st, row_version = row_version + 1" + extra
-                        + " WHERE id = :id AND row_version = :v")
-                .param("st", status).param("now", Sql.ts(now)).param("u", user).param("c", comment == null ? "" : comment)
-                .param("id", id).param("v", rowVersion).update() == 1;
+                                + " WHERE id = :id AND row_version = :v")
+                        .param("st", status)
+                        .param("now", Sql.ts(now))
+                        .param("u", user)
+                        .param("c", comment == null ? "" : comment)
+                        .param("id", id)
+                        .param("v", rowVersion)
+                        .update()
+                == 1;
     }
 
     public boolean commentLine(long statementId, long lineId, String comment) {
         return jdbc.sql("UPDATE vmi_settlement_line SET line_comment = :c WHERE id = :l AND statement_id = :s")
-                .param("c", comment).param("l", lineId).param("s", statementId).update() == 1;
+                        .param("c", comment)
+                        .param("l", lineId)
+                        .param("s", statementId)
+                        .update()
+                == 1;
     }
 
     public PageResult<StatementView> find(String supplier, String status, PartyScope scope, PageRequest page) {
         String where = " FROM vmi_settlement_statement st JOIN supplier s ON s.id = st.supplier_id WHERE "
-                       + scope.predicate("st.supplier_id") + (supplier == null ? "" : " AND s.code = :sup")
-                       + (status == null ? "" : " AND st.status = :st");
-        long total = jdbc.sql("SELECT COUNT(*)" + where).param("scopeSupplierId", scope.supplierIdParam())
-                .param("sup", String.valueOf(supplier)).param("st", String.valueOf(status)).query(Long.class).single();
+                + scope.predicate("st.supplier_id") + (supplier == null ? "" : " AND s.code = :sup")
+                + (status == null ? "" : " AND st.status = :st");
+        long total = jdbc.sql("SELECT COUNT(*)" + where)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("sup", String.valueOf(supplier))
+                .param("st", String.valueOf(status))
+                .query(Long.class)
+                .single();
         List<Long> ids = jdbc.sql("SELECT st.id" + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("scopeSupplierId", scope.supplierIdParam()).param("sup", String.valueOf(supplier))
-                .param("st", String.valueOf(status)).param("limit", page.size()).param("offset", page.offset())
-                .query(Long.class).list();
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .param("sup", String.valueOf(supplier))
+                .param("st", String.valueOf(status))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Long.class)
+                .list();
         List<StatementView> views = new ArrayList<>();
         for (long id : ids) {
             view(id, scope, false).ifPresent(views::add);
@@ -204,18 +283,36 @@ public class SettlementRepository {
         Optional<StatementView> head = jdbc.sql("""
                 SELECT st.*, s.code AS supplier, s.name AS supplier_name FROM vmi_settlement_statement st
                 JOIN supplier s ON s.id = st.supplier_id WHERE st.id = :id AND\s""" + scope.predicate("st.supplier_id"))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> {
                     BigDecimal total = rs.getBigDecimal("total").setScale(2);
                     BigDecimal rate = rs.getBigDecimal("tax_rate");
-                    BigDecimal tax = rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
-                    return new StatementView(rs.getLong("id"), rs.getString("supplier"), rs.getString("supplier_name"),
-                            Sql.date(rs, "period_from"), Sql.date(rs, "period_to"), rs.getString("status"),
-                            rs.getString("currency").trim(), total, Decimals.plain(rate), tax,
-                            tax == null ? total : total.add(tax), rs.getString("comment_text"), rs.getString("created_by"),
-                            Sql.instant(rs, "created_at"), Sql.instant(rs, "issued_at"), rs.getString("answered_by"),
-                            Sql.instant(rs, "answered_at"), Sql.instant(rs, "closed_at"), List.of(), List.of());
-                }).optional();
+                    BigDecimal tax =
+                            rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
+                    return new StatementView(
+                            rs.getLong("id"),
+                            rs.getString("supplier"),
+                            rs.getString("supplier_name"),
+                            Sql.date(rs, "period_from"),
+                            Sql.date(rs, "period_to"),
+                            rs.getString("status"),
+                            rs.getString("currency").trim(),
+                            total,
+                            Decimals.plain(rate),
+                            tax,
+                            tax == null ? total : total.add(tax),
+                            rs.getString("comment_text"),
+                            rs.getString("created_by"),
+                            Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "issued_at"),
+                            rs.getString("answered_by"),
+                            Sql.instant(rs, "answered_at"),
+                            Sql.instant(rs, "closed_at"),
+                            List.of(),
+                            List.of());
+                })
+                .optional();
         if (head.isEmpty() || !withLines) {
             return head;
         }
@@ -227,23 +324,56 @@ public class SettlementRepository {
                 FROM vmi_settlement_line sl JOIN item i ON i.id = sl.item_id JOIN location lo ON lo.id = sl.location_id
                 WHERE sl.statement_id = :id ORDER BY sl.occurred_at, sl.id""")
                 .param("id", id)
-                .query((rs, n) -> new StatementView.Line(rs.getLong("id"), rs.getString("kind"),
-                        Sql.instant(rs, "occurred_at"), rs.getString("item"), rs.getString("item_name"),
-                        rs.getString("location"), rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
-                        Decimals.plain(rs.getBigDecimal("qty")), Decimals.plain(rs.getBigDecimal("price")),
-                        rs.getBigDecimal("amount").setScale(2), rs.getLong("agreement_id"), rs.getInt("version_no"),
-                        rs.getString("reference"), Sql.date(rs, "occurred_on").isBefore(h.from()),
+                .query((rs, n) -> new StatementView.Line(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        Sql.instant(rs, "occurred_at"),
+                        rs.getString("item"),
+                        rs.getString("item_name"),
+                        rs.getString("location"),
+                        rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
+                        Decimals.plain(rs.getBigDecimal("qty")),
+                        Decimals.plain(rs.getBigDecimal("price")),
+                        rs.getBigDecimal("amount").setScale(2),
+                        rs.getLong("agreement_id"),
+                        rs.getInt("version_no"),
+                        rs.getString("reference"),
+                        Sql.date(rs, "occurred_on").isBefore(h.from()),
                         rs.getString("line_comment")))
                 .list();
         Map<String, StatementView.ItemTotal> items = new LinkedHashMap<>();
-        for (StatementView.Line l : lines.stream().sorted(java.util.Comparator.comparing(StatementView.Line::item)).toList()) {
-            items.merge(l.item(), new StatementView.ItemTotal(l.item(), l.itemName(), l.qty(), l.amount()),
-                    (a, b) -> new StatementView.ItemTotal(a.item(), a.itemName(), Decimals.plain(a.qty().add(b.qty())),
+        for (StatementView.Line l : lines.stream()
+                .sorted(java.util.Comparator.comparing(StatementView.Line::item))
+                .toList()) {
+            items.merge(
+                    l.item(),
+                    new StatementView.ItemTotal(l.item(), l.itemName(), l.qty(), l.amount()),
+                    (a, b) -> new StatementView.ItemTotal(
+                            a.item(),
+                            a.itemName(),
+                            Decimals.plain(a.qty().add(b.qty())),
                             a.amount().add(b.amount())));
         }
-        return Optional.of(new StatementView(h.id(), h.supplier(), h.supplierName(), h.from(), h.to(), h.status(),
-                h.currency(), h.total(), h.taxRate(), h.tax(), h.totalWithTax(), h.comment(), h.createdBy(),
-                h.createdAt(), h.issuedAt(), h.answeredBy(), h.answeredAt(), h.closedAt(), lines,
+        return Optional.of(new StatementView(
+                h.id(),
+                h.supplier(),
+                h.supplierName(),
+                h.from(),
+                h.to(),
+                h.status(),
+                h.currency(),
+                h.total(),
+                h.taxRate(),
+                h.tax(),
+                h.totalWithTax(),
+                h.comment(),
+                h.createdBy(),
+                h.createdAt(),
+                h.issuedAt(),
+                h.answeredBy(),
+                h.answeredAt(),
+                h.closedAt(),
+                lines,
                 List.copyOf(items.values())));
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,8 +13,7 @@ import org.springframework.jdbc.support.KeyHolder;
 /** Small JDBC helpers shared by the consignment repositories. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static long insert(JdbcClient jdbc, String sql, Map<String, ?> params) {
         KeyHolder keys = new GeneratedKeyHolder();

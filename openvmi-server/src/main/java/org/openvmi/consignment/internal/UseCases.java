@@ -1,8 +1,6 @@
 package org.openvmi.consignment.internal;
 
-import org.openvmi.shared.CurrentUser;
 import java.util.function.Supplier;
-
 import org.openvmi.shared.ConcurrencyRetry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;

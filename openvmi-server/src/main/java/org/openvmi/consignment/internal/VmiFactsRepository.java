@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.consignment.VmiFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,22 +32,38 @@ public class VmiFactsRepository {
                   AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
                   AND e.due_at >= :from AND e.due_at < :to
                 ORDER BY e.id""")
-                .param("supplier", supplier).param("warehouse", warehouse)
-                .param("from", Sql.ts(from)).param("to", Sql.ts(to))
-                .query((rs, n) -> new VmiFacts.SlaEpisode(rs.getString("supplier"), rs.getString("item"),
-                        rs.getString("warehouse"), Sql.instant(rs, "below_since"), Sql.instant(rs, "due_at"),
-                        Sql.instant(rs, "replenished_at"), rs.getBigDecimal("late_hours"),
-                        rs.getBigDecimal("stockout_hours"), Sql.instant(rs, "stockout_since"),
-                        rs.getBigDecimal("penalty_per_late_hour"), rs.getBigDecimal("penalty_per_stockout_day")))
+                .param("supplier", supplier)
+                .param("warehouse", warehouse)
+                .param("from", Sql.ts(from))
+                .param("to", Sql.ts(to))
+                .query((rs, n) -> new VmiFacts.SlaEpisode(
+                        rs.getString("supplier"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        Sql.instant(rs, "below_since"),
+                        Sql.instant(rs, "due_at"),
+                        Sql.instant(rs, "replenished_at"),
+                        rs.getBigDecimal("late_hours"),
+                        rs.getBigDecimal("stockout_hours"),
+                        Sql.instant(rs, "stockout_since"),
+                        rs.getBigDecimal("penalty_per_late_hour"),
+                        rs.getBigDecimal("penalty_per_stockout_day")))
                 .list();
     }
 
     /** A confirmed call-off with what shipments filled of it, how many of those are not received in full yet, and the
      * last receipt time of those that are. */
-    public record CallOffRow(long id, String supplier, String item, String warehouse, BigDecimal qty,
-                             LocalDate neededBy, BigDecimal shipped, BigDecimal filled, long openShipments,
-                             Instant receivedAt) {
-    }
+    public record CallOffRow(
+            long id,
+            String supplier,
+            String item,
+            String warehouse,
+            BigDecimal qty,
+            LocalDate neededBy,
+            BigDecimal shipped,
+            BigDecimal filled,
+            long openShipments,
+            Instant receivedAt) {}
 
     public List<CallOffRow> callOffs(String supplier, String warehouse, LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -67,11 +82,20 @@ public class VmiFactsRepository {
                   AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
                   AND c.needed_by >= :from AND c.needed_by <= :to
                 ORDER BY c.needed_by, c.id""")
-                .param("supplier", supplier).param("warehouse", warehouse)
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new CallOffRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("item"),
-                        rs.getString("warehouse"), rs.getBigDecimal("qty"), Sql.date(rs, "needed_by"),
-                        rs.getBigDecimal("shipped_qty"), rs.getBigDecimal("filled"), rs.getLong("open_shipments"),
+                .param("supplier", supplier)
+                .param("warehouse", warehouse)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> new CallOffRow(
+                        rs.getLong("id"),
+                        rs.getString("supplier"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getBigDecimal("qty"),
+                        Sql.date(rs, "needed_by"),
+                        rs.getBigDecimal("shipped_qty"),
+                        rs.getBigDecimal("filled"),
+                        rs.getLong("open_shipments"),
                         Sql.instant(rs, "received_at")))
                 .list();
     }
@@ -83,15 +107,20 @@ public class VmiFactsRepository {
                 SELECT st.id, s.code AS supplier, st.period_from, st.period_to, st.status, st.total, st.issued_at,
                        st.disputed_at
                 FROM vmi_settlement_statement st JOIN supplier s ON s.id = st.supplier_id
-                WHERE (CAST(:supplier AS VARCHAR(64)) IS NULL OR s.code = :supplier)""" + period
-                        + " ORDER BY st.period_from DESC, st.id DESC")
+                WHERE (CAST(:supplier AS VARCHAR(64)) IS NULL OR s.code = :supplier)""" + period + " ORDER BY st.period_from DESC, st.id DESC")
                 .param("supplier", supplier);
         if (from != null) {
             sql = sql.param("fromTs", Sql.ts(from)).param("toTs", Sql.ts(to));
         }
-        return sql.query((rs, n) -> new VmiFacts.Statement(rs.getLong("id"), rs.getString("supplier"),
-                        Sql.date(rs, "period_from"), Sql.date(rs, "period_to"), rs.getString("status"),
-                        rs.getBigDecimal("total"), Sql.instant(rs, "issued_at"), Sql.instant(rs, "disputed_at")))
+        return sql.query((rs, n) -> new VmiFacts.Statement(
+                        rs.getLong("id"),
+                        rs.getString("supplier"),
+                        Sql.date(rs, "period_from"),
+                        Sql.date(rs, "period_to"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("total"),
+                        Sql.instant(rs, "issued_at"),
+                        Sql.instant(rs, "disputed_at")))
                 .list();
     }
 
@@ -104,9 +133,14 @@ public class VmiFactsRepository {
                   AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
                   AND sl.occurred_on >= :from AND sl.occurred_on <= :to
                 GROUP BY s.code, i.code, sl.occurred_on ORDER BY s.code, sl.occurred_on, i.code""")
-                .param("supplier", supplier).param("warehouse", warehouse)
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new VmiFacts.Consumption(rs.getString("supplier"), rs.getString("item"), Sql.date(rs, "occurred_on"),
+                .param("supplier", supplier)
+                .param("warehouse", warehouse)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> new VmiFacts.Consumption(
+                        rs.getString("supplier"),
+                        rs.getString("item"),
+                        Sql.date(rs, "occurred_on"),
                         rs.getBigDecimal("amount")))
                 .list();
     }

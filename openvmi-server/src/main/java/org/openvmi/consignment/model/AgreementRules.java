@@ -2,18 +2,22 @@ package org.openvmi.consignment.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
 /** Field rules of an agreement and its lines; each refusal names its field. */
 public final class AgreementRules {
 
-    private AgreementRules() {
-    }
+    private AgreementRules() {}
 
-    public static void terms(String currency, Integer hours, Integer settlementDay, SettlementCycle cycle,
-                             LocalDate validFrom, LocalDate validTo, FieldErrors errors) {
+    public static void terms(
+            String currency,
+            Integer hours,
+            Integer settlementDay,
+            SettlementCycle cycle,
+            LocalDate validFrom,
+            LocalDate validTo,
+            FieldErrors errors) {
         if (currency == null || !currency.matches("^[A-Z]{3}$")) {
             errors.add("currency", "must be a three-letter currency code such as CNY");
         }
@@ -30,8 +34,14 @@ public final class AgreementRules {
         }
     }
 
-    public static void line(int i, BigDecimal min, BigDecimal max, BigDecimal price, BigDecimal safety,
-                            OwnershipMode mode, FieldErrors errors) {
+    public static void line(
+            int i,
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal price,
+            BigDecimal safety,
+            OwnershipMode mode,
+            FieldErrors errors) {
         String f = "lines[" + i + "].";
         if (min == null || min.signum() < 0) {
             errors.add(f + "min", "is required and must not be negative");
@@ -39,7 +49,9 @@ public final class AgreementRules {
         if (max == null || max.signum() <= 0) {
             errors.add(f + "max", "is required and must be greater than zero");
         } else if (min != null && max.compareTo(min) < 0) {
-            errors.add(f + "max", "must not be less than min (" + min.stripTrailingZeros().toPlainString() + ")");
+            errors.add(
+                    f + "max",
+                    "must not be less than min (" + min.stripTrailingZeros().toPlainString() + ")");
         }
         if (price == null || price.signum() < 0) {
             errors.add(f + "price", "is required (on the line or the agreement) and must not be negative");

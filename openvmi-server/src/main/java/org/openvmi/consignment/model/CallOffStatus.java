@@ -10,7 +10,12 @@ import java.util.Set;
  * is PARTIALLY_SHIPPED, then SHIPPED, as the supplier's shipments cover it.
  */
 public enum CallOffStatus {
-    REQUESTED, PROPOSED, CONFIRMED, CANCELLED, PARTIALLY_SHIPPED, SHIPPED;
+    REQUESTED,
+    PROPOSED,
+    CONFIRMED,
+    CANCELLED,
+    PARTIALLY_SHIPPED,
+    SHIPPED;
 
     /** The status once {@code shipped} of {@code qty} is covered: only a confirmed call-off moves on. */
     public CallOffStatus afterShipping(BigDecimal shipped, BigDecimal qty) {
@@ -21,8 +26,10 @@ public enum CallOffStatus {
     }
 
     public enum Action {
-        CONFIRM(Set.of(REQUESTED), CONFIRMED), PROPOSE(Set.of(REQUESTED, PROPOSED), PROPOSED),
-        ACCEPT(Set.of(PROPOSED), CONFIRMED), CANCEL(Set.of(REQUESTED, PROPOSED), CANCELLED);
+        CONFIRM(Set.of(REQUESTED), CONFIRMED),
+        PROPOSE(Set.of(REQUESTED, PROPOSED), PROPOSED),
+        ACCEPT(Set.of(PROPOSED), CONFIRMED),
+        CANCEL(Set.of(REQUESTED, PROPOSED), CANCELLED);
 
         private final Set<CallOffStatus> from;
         private final CallOffStatus to;
@@ -50,7 +57,9 @@ public enum CallOffStatus {
         if (action.from.contains(this)) {
             return Optional.empty();
         }
-        return Optional.of("Call-off " + id + " is " + this + ": " + action.name().toLowerCase()
-                + " needs " + String.join(" or ", action.from.stream().map(Enum::name).sorted().toList()));
+        return Optional.of("Call-off " + id + " is " + this + ": "
+                + action.name().toLowerCase() + " needs "
+                + String.join(
+                        " or ", action.from.stream().map(Enum::name).sorted().toList()));
     }
 }

@@ -13,23 +13,25 @@ import java.util.List;
 public final class FifoPick {
 
     /** Stock available at one key, with the time it first arrived (null: unknown, after every known one). */
-    public record Layer(String owner, String lot, BigDecimal available, Instant receivedAt) {
-    }
+    public record Layer(String owner, String lot, BigDecimal available, Instant receivedAt) {}
 
-    public record Pick(String owner, String lot, BigDecimal qty) {
-    }
+    public record Pick(String owner, String lot, BigDecimal qty) {}
 
-    private FifoPick() {
-    }
+    private FifoPick() {}
 
     /** The picks that make up {@code qty}, or an empty list when the layers hold less than that. */
     public static List<Pick> pick(List<Layer> layers, BigDecimal qty, boolean supplierFirst) {
-        Comparator<Layer> order = Comparator.comparing(Layer::receivedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Layer::lot).thenComparing(Layer::owner);
+        Comparator<Layer> order = Comparator.comparing(
+                        Layer::receivedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Layer::lot)
+                .thenComparing(Layer::owner);
         if (supplierFirst) {
             order = Comparator.comparing((Layer l) -> "OWN".equals(l.owner())).thenComparing(order);
         }
-        List<Layer> sorted = layers.stream().filter(l -> l.available().signum() > 0).sorted(order).toList();
+        List<Layer> sorted = layers.stream()
+                .filter(l -> l.available().signum() > 0)
+                .sorted(order)
+                .toList();
         List<Pick> picks = new ArrayList<>();
         BigDecimal rest = qty;
         for (Layer l : sorted) {
@@ -44,6 +46,9 @@ public final class FifoPick {
     }
 
     public static BigDecimal available(List<Layer> layers) {
-        return layers.stream().map(Layer::available).filter(a -> a.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return layers.stream()
+                .map(Layer::available)
+                .filter(a -> a.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

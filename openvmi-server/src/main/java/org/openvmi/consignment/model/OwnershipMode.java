@@ -6,5 +6,7 @@ package org.openvmi.consignment.model;
  * supplier's, the quantity below it is the buyer's (ownership passes whenever stock crosses the line).
  */
 public enum OwnershipMode {
-    UNTIL_CONSUMED, ON_RECEIPT, STAGED
+    UNTIL_CONSUMED,
+    ON_RECEIPT,
+    STAGED
 }

@@ -19,24 +19,33 @@ public final class Replenishment {
         }
     }
 
-    private Replenishment() {
-    }
+    private Replenishment() {}
 
-    public static Suggestion suggest(BigDecimal min, BigDecimal max, BigDecimal onHand, BigDecimal inTransit,
-                                     BigDecimal packSize, BigDecimal moq) {
+    public static Suggestion suggest(
+            BigDecimal min,
+            BigDecimal max,
+            BigDecimal onHand,
+            BigDecimal inTransit,
+            BigDecimal packSize,
+            BigDecimal moq) {
         BigDecimal position = onHand.add(inTransit);
         if (position.compareTo(min) >= 0) {
-            return new Suggestion(BigDecimal.ZERO, BigDecimal.ZERO,
-                    "on hand " + plain(onHand) + " + in transit " + plain(inTransit) + " is not below min " + plain(min));
+            return new Suggestion(
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    "on hand " + plain(onHand) + " + in transit " + plain(inTransit) + " is not below min "
+                            + plain(min));
         }
         BigDecimal raw = max.subtract(position);
         BigDecimal qty = raw.max(moq == null ? BigDecimal.ZERO : moq);
         if (packSize != null && packSize.signum() > 0) {
             qty = qty.divide(packSize, 0, RoundingMode.CEILING).multiply(packSize);
         }
-        return new Suggestion(qty.stripTrailingZeros(), raw,
+        return new Suggestion(
+                qty.stripTrailingZeros(),
+                raw,
                 "max " + plain(max) + " − on hand " + plain(onHand) + " − in transit " + plain(inTransit) + " = "
-                + plain(raw) + ", rounded to MOQ " + plain(moq) + " and pack " + plain(packSize));
+                        + plain(raw) + ", rounded to MOQ " + plain(moq) + " and pack " + plain(packSize));
     }
 
     /** When the shipment is due: the time stock fell below min plus the agreed hours. */

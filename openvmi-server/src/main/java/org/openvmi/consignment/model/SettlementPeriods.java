@@ -10,16 +10,15 @@ import java.time.temporal.TemporalAdjusters;
  */
 public final class SettlementPeriods {
 
-    public record Period(LocalDate from, LocalDate to) {
-    }
+    public record Period(LocalDate from, LocalDate to) {}
 
-    private SettlementPeriods() {
-    }
+    private SettlementPeriods() {}
 
     public static Period lastClosed(SettlementCycle cycle, Integer day, LocalDate today) {
         return switch (cycle) {
             case WEEKLY -> {
-                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .minusWeeks(1);
                 yield new Period(monday, monday.plusDays(6));
             }
             case MONTHLY -> {
@@ -28,7 +27,8 @@ public final class SettlementPeriods {
             }
             case CUSTOM -> {
                 int d = day == null ? 1 : Math.max(1, Math.min(28, day));
-                LocalDate start = today.getDayOfMonth() >= d ? today.withDayOfMonth(d).minusMonths(1)
+                LocalDate start = today.getDayOfMonth() >= d
+                        ? today.withDayOfMonth(d).minusMonths(1)
                         : today.withDayOfMonth(d).minusMonths(2);
                 yield new Period(start, start.plusMonths(1).minusDays(1));
             }

@@ -2,7 +2,6 @@ package org.openvmi.consignment.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -10,7 +9,9 @@ import org.openvmi.shared.DocumentStatus;
  * while lines are still open (as often as parts arrive), RECEIVED once none is; RECEIVED is final.
  */
 public enum ShipmentStatus implements DocumentStatus<ShipmentStatus> {
-    IN_TRANSIT, PARTIALLY_RECEIVED, RECEIVED;
+    IN_TRANSIT,
+    PARTIALLY_RECEIVED,
+    RECEIVED;
 
     @Override
     public Set<ShipmentStatus> next() {

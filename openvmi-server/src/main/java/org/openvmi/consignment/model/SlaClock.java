@@ -8,8 +8,7 @@ import java.time.Instant;
 /** Hours between two instants, to the hundredth, never negative (late hours, stockout hours). */
 public final class SlaClock {
 
-    private SlaClock() {
-    }
+    private SlaClock() {}
 
     public static BigDecimal hoursLate(Instant due, Instant at) {
         return hours(due, at);

@@ -9,8 +9,7 @@ import java.math.BigDecimal;
  */
 public final class StagedOwnership {
 
-    private StagedOwnership() {
-    }
+    private StagedOwnership() {}
 
     public static BigDecimal toTransfer(BigDecimal total, BigDecimal ownedByBuyer, BigDecimal safety) {
         BigDecimal target = total.min(safety == null ? BigDecimal.ZERO : safety).max(BigDecimal.ZERO);

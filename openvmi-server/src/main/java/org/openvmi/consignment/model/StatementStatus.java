@@ -2,7 +2,6 @@ package org.openvmi.consignment.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -10,7 +9,11 @@ import org.openvmi.shared.DocumentStatus;
  * CLOSED. A move that is not allowed is refused with the one 409 of every document.
  */
 public enum StatementStatus implements DocumentStatus<StatementStatus> {
-    DRAFT, ISSUED, CONFIRMED, DISPUTED, CLOSED;
+    DRAFT,
+    ISSUED,
+    CONFIRMED,
+    DISPUTED,
+    CLOSED;
 
     @Override
     public Set<StatementStatus> next() {
@@ -29,7 +32,10 @@ public enum StatementStatus implements DocumentStatus<StatementStatus> {
 
     /** What a user does to a statement, by the status it leads to. */
     public enum Action {
-        ISSUE(ISSUED), CONFIRM(CONFIRMED), DISPUTE(DISPUTED), CLOSE(CLOSED);
+        ISSUE(ISSUED),
+        CONFIRM(CONFIRMED),
+        DISPUTE(DISPUTED),
+        CLOSE(CLOSED);
 
         private final StatementStatus to;
 

@@ -1,7 +1,8 @@
 package org.openvmi.consignment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-
 import org.openvmi.consignment.AgreementRequest;
 import org.openvmi.consignment.AgreementView;
 import org.openvmi.consignment.Agreements;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @Tag(name = "VMI", description = "VMI agreements and consumption of consignment stock")
 @RestController
 @RequestMapping("/api/v1/vmi")
@@ -40,9 +38,10 @@ class AgreementApiController {
     }
 
     @GetMapping("/agreements")
-    PageResult<AgreementView> find(@RequestParam(required = false) String supplier,
-                                   @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
+    PageResult<AgreementView> find(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return agreements.find(supplier, PageRequest.of(page, size));
     }
 
@@ -56,7 +55,8 @@ class AgreementApiController {
     @PostMapping("/agreements")
     ResponseEntity<AgreementView> create(@RequestBody AgreementRequest request) {
         AgreementView created = agreements.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/vmi/agreements/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/vmi/agreements/" + created.id()))
+                .body(created);
     }
 
     @Operation(summary = "Change an agreement: writes a new version, effective now")
@@ -65,12 +65,17 @@ class AgreementApiController {
         return agreements.change(id, request);
     }
 
-    @Operation(operationId = "postConsumption", summary = "Consume stock at a VMI location: FIFO; consigned stock passes to the buyer with a settlement line")
+    @Operation(
+            operationId = "postConsumption",
+            summary =
+                    "Consume stock at a VMI location: FIFO; consigned stock passes to the buyer with a settlement line")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/consumptions")
-    ResponseEntity<ConsumptionView> consume(@RequestBody ConsumptionRequest request,
-                                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<ConsumptionView> consume(
+            @RequestBody ConsumptionRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ConsumptionView done = consumptions.consume(request, idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/vmi/consumptions/" + done.id())).body(done);
+        return ResponseEntity.created(URI.create("/api/v1/vmi/consumptions/" + done.id()))
+                .body(done);
     }
 }

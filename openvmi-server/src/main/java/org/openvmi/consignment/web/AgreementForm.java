@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.consignment.AgreementRequest;
 
 /** The agreement form: its terms and up to a few lines (blank lines are left out). */
@@ -35,26 +34,76 @@ public class AgreementForm {
         private BigDecimal packSize;
         private BigDecimal moq;
 
-        public String getItem() { return item; }
-        public void setItem(String item) { this.item = item; }
-        public String getLocation() { return location; }
-        public void setLocation(String location) { this.location = location; }
-        public BigDecimal getMin() { return min; }
-        public void setMin(BigDecimal min) { this.min = min; }
-        public BigDecimal getMax() { return max; }
-        public void setMax(BigDecimal max) { this.max = max; }
-        public BigDecimal getPrice() { return price; }
-        public void setPrice(BigDecimal price) { this.price = price; }
-        public BigDecimal getSafety() { return safety; }
-        public void setSafety(BigDecimal safety) { this.safety = safety; }
-        public BigDecimal getPackSize() { return packSize; }
-        public void setPackSize(BigDecimal packSize) { this.packSize = packSize; }
-        public BigDecimal getMoq() { return moq; }
-        public void setMoq(BigDecimal moq) { this.moq = moq; }
+        public String getItem() {
+            return item;
+        }
+
+        public void setItem(String item) {
+            this.item = item;
+        }
+
+        public String getLocation() {
+            return location;
+        }
+
+        public void setLocation(String location) {
+            this.location = location;
+        }
+
+        public BigDecimal getMin() {
+            return min;
+        }
+
+        public void setMin(BigDecimal min) {
+            this.min = min;
+        }
+
+        public BigDecimal getMax() {
+            return max;
+        }
+
+        public void setMax(BigDecimal max) {
+            this.max = max;
+        }
+
+        public BigDecimal getPrice() {
+            return price;
+        }
+
+        public void setPrice(BigDecimal price) {
+            this.price = price;
+        }
+
+        public BigDecimal getSafety() {
+            return safety;
+        }
+
+        public void setSafety(BigDecimal safety) {
+            this.safety = safety;
+        }
+
+        public BigDecimal getPackSize() {
+            return packSize;
+        }
+
+        public void setPackSize(BigDecimal packSize) {
+            this.packSize = packSize;
+        }
+
+        public BigDecimal getMoq() {
+            return moq;
+        }
+
+        public void setMoq(BigDecimal moq) {
+            this.moq = moq;
+        }
 
         boolean blank() {
-            return (item == null || item.isBlank()) && (location == null || location.isBlank()) && min == null
-                   && max == null && price == null;
+            return (item == null || item.isBlank())
+                    && (location == null || location.isBlank())
+                    && min == null
+                    && max == null
+                    && price == null;
         }
     }
 
@@ -102,35 +151,120 @@ public class AgreementForm {
     }
 
     AgreementRequest toRequest() {
-        List<AgreementRequest.Line> out = lines.stream().filter(l -> !l.blank())
-                .map(l -> new AgreementRequest.Line(l.item, l.location, l.min, l.max, l.price, l.safety, l.packSize, l.moq))
+        List<AgreementRequest.Line> out = lines.stream()
+                .filter(l -> !l.blank())
+                .map(l -> new AgreementRequest.Line(
+                        l.item, l.location, l.min, l.max, l.price, l.safety, l.packSize, l.moq))
                 .toList();
-        return new AgreementRequest(supplier, currency, null, replenishWithinHours, settlementCycle, settlementDay,
-                ownershipMode, validFrom, validTo, penaltyTerms, penaltyPerLateHour, penaltyPerStockoutDay, out);
+        return new AgreementRequest(
+                supplier,
+                currency,
+                null,
+                replenishWithinHours,
+                settlementCycle,
+                settlementDay,
+                ownershipMode,
+                validFrom,
+                validTo,
+                penaltyTerms,
+                penaltyPerLateHour,
+                penaltyPerStockoutDay,
+                out);
     }
 
-    public String getSupplier() { return supplier; }
-    public void setSupplier(String supplier) { this.supplier = supplier; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency; }
-    public String getOwnershipMode() { return ownershipMode; }
-    public void setOwnershipMode(String ownershipMode) { this.ownershipMode = ownershipMode; }
-    public String getSettlementCycle() { return settlementCycle; }
-    public void setSettlementCycle(String settlementCycle) { this.settlementCycle = settlementCycle; }
-    public Integer getSettlementDay() { return settlementDay; }
-    public void setSettlementDay(Integer settlementDay) { this.settlementDay = settlementDay; }
-    public Integer getReplenishWithinHours() { return replenishWithinHours; }
-    public void setReplenishWithinHours(Integer replenishWithinHours) { this.replenishWithinHours = replenishWithinHours; }
-    public LocalDate getValidFrom() { return validFrom; }
-    public void setValidFrom(LocalDate validFrom) { this.validFrom = validFrom; }
-    public LocalDate getValidTo() { return validTo; }
-    public void setValidTo(LocalDate validTo) { this.validTo = validTo; }
-    public String getPenaltyTerms() { return penaltyTerms; }
-    public void setPenaltyTerms(String penaltyTerms) { this.penaltyTerms = penaltyTerms; }
-    public BigDecimal getPenaltyPerLateHour() { return penaltyPerLateHour; }
-    public void setPenaltyPerLateHour(BigDecimal penaltyPerLateHour) { this.penaltyPerLateHour = penaltyPerLateHour; }
-    public BigDecimal getPenaltyPerStockoutDay() { return penaltyPerStockoutDay; }
-    public void setPenaltyPerStockoutDay(BigDecimal penaltyPerStockoutDay) { this.penaltyPerStockoutDay = penaltyPerStockoutDay; }
-    public List<Line> getLines() { return lines; }
-    public void setLines(List<Line> lines) { this.lines = lines; }
+    public String getSupplier() {
+        return supplier;
+    }
+
+    public void setSupplier(String supplier) {
+        this.supplier = supplier;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getOwnershipMode() {
+        return ownershipMode;
+    }
+
+    public void setOwnershipMode(String ownershipMode) {
+        this.ownershipMode = ownershipMode;
+    }
+
+    public String getSettlementCycle() {
+        return settlementCycle;
+    }
+
+    public void setSettlementCycle(String settlementCycle) {
+        this.settlementCycle = settlementCycle;
+    }
+
+    public Integer getSettlementDay() {
+        return settlementDay;
+    }
+
+    public void setSettlementDay(Integer settlementDay) {
+        this.settlementDay = settlementDay;
+    }
+
+    public Integer getReplenishWithinHours() {
+        return replenishWithinHours;
+    }
+
+    public void setReplenishWithinHours(Integer replenishWithinHours) {
+        this.replenishWithinHours = replenishWithinHours;
+    }
+
+    public LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public void setValidFrom(LocalDate validFrom) {
+        this.validFrom = validFrom;
+    }
+
+    public LocalDate getValidTo() {
+        return validTo;
+    }
+
+    public void setValidTo(LocalDate validTo) {
+        this.validTo = validTo;
+    }
+
+    public String getPenaltyTerms() {
+        return penaltyTerms;
+    }
+
+    public void setPenaltyTerms(String penaltyTerms) {
+        this.penaltyTerms = penaltyTerms;
+    }
+
+    public BigDecimal getPenaltyPerLateHour() {
+        return penaltyPerLateHour;
+    }
+
+    public void setPenaltyPerLateHour(BigDecimal penaltyPerLateHour) {
+        this.penaltyPerLateHour = penaltyPerLateHour;
+    }
+
+    public BigDecimal getPenaltyPerStockoutDay() {
+        return penaltyPerStockoutDay;
+    }
+
+    public void setPenaltyPerStockoutDay(BigDecimal penaltyPerStockoutDay) {
+        this.penaltyPerStockoutDay = penaltyPerStockoutDay;
+    }
+
+    public List<Line> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<Line> lines) {
+        this.lines = lines;
+    }
 }

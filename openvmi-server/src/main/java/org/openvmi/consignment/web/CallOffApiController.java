@@ -1,7 +1,8 @@
 package org.openvmi.consignment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-
 import org.openvmi.consignment.CallOffRequest;
 import org.openvmi.consignment.CallOffView;
 import org.openvmi.consignment.CallOffs;
@@ -18,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @Tag(name = "Call-offs", description = "Call-off plans (要货计划) to VMI suppliers")
 @RestController
 @RequestMapping("/api/v1/vmi/calloffs")
@@ -33,9 +31,10 @@ class CallOffApiController {
     }
 
     @GetMapping
-    PageResult<CallOffView> find(@RequestParam(required = false) String status,
-                                 @RequestParam(required = false) Integer page,
-                                 @RequestParam(required = false) Integer size) {
+    PageResult<CallOffView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return callOffs.find(status, PageRequest.of(page, size));
     }
 
@@ -49,7 +48,8 @@ class CallOffApiController {
     @PostMapping
     ResponseEntity<CallOffView> create(@RequestBody CallOffRequest request) {
         CallOffView created = callOffs.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/vmi/calloffs/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/vmi/calloffs/" + created.id()))
+                .body(created);
     }
 
     @PostMapping("/{id}/confirm")

@@ -2,7 +2,6 @@ package org.openvmi.consignment.web;
 
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;

@@ -1,14 +1,15 @@
 package org.openvmi.consignment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-
 import org.openvmi.consignment.BulkStatementRequest;
 import org.openvmi.consignment.BulkStatementResult;
 import org.openvmi.consignment.Settlements;
-import org.openvmi.consignment.StatementCandidate;
 import org.openvmi.consignment.StatementAnswer;
+import org.openvmi.consignment.StatementCandidate;
 import org.openvmi.consignment.StatementRequest;
 import org.openvmi.consignment.StatementView;
 import org.openvmi.consignment.StatementWorkbook;
@@ -32,15 +33,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @Tag(name = "Settlements", description = "Consignment settlement statements per supplier and period")
 @RestController
 @RequestMapping("/api/v1/settlements")
 class SettlementApiController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Settlements settlements;
     private final Clock clock;
@@ -50,16 +49,20 @@ class SettlementApiController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "generateSettlement", summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines",
+    @Operation(
+            operationId = "generateSettlement",
+            summary = "Make the DRAFT statement of a supplier for a period from its open settlement lines",
             description = "A second statement of the same supplier and period is 409; an empty one (0.00) is 422")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StatementView> generate(@RequestBody StatementRequest request) {
         StatementView created = settlements.generate(request);
-        return ResponseEntity.created(URI.create("/api/v1/settlements/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/settlements/" + created.id()))
+                .body(created);
     }
 
-    @Operation(operationId = "getStatementCandidates",
+    @Operation(
+            operationId = "getStatementCandidates",
             summary = "The suppliers with settlement lines not yet on a statement up to the end of a month (YYYY-MM)",
             description = "With what each one's statement of the month would hold; refusal says why one cannot be made")
     @GetMapping("/candidates")
@@ -67,21 +70,26 @@ class SettlementApiController {
         return settlements.candidates(period);
     }
 
-    @Operation(operationId = "issueStatementsInBulk",
-            summary = "Make and issue the month's statements of every supplier with open lines (or of the suppliers named)",
-            description = "One outcome per supplier: ISSUED, SKIPPED (nothing to settle) or REFUSED (a statement of the "
-                          + "month exists, 0.00, several currencies; nothing changed for it). Once per Idempotency-Key.")
+    @Operation(
+            operationId = "issueStatementsInBulk",
+            summary =
+                    "Make and issue the month's statements of every supplier with open lines (or of the suppliers named)",
+            description =
+                    "One outcome per supplier: ISSUED, SKIPPED (nothing to settle) or REFUSED (a statement of the "
+                            + "month exists, 0.00, several currencies; nothing changed for it). Once per Idempotency-Key.")
     @PostMapping("/bulk")
-    BulkStatementResult bulk(@RequestBody BulkStatementRequest request,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    BulkStatementResult bulk(
+            @RequestBody BulkStatementRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return settlements.issueAll(request, idempotencyKey);
     }
 
     @GetMapping
-    PageResult<StatementView> find(@RequestParam(required = false) String supplier,
-                                   @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) Integer page,
-                                   @RequestParam(required = false) Integer size) {
+    PageResult<StatementView> find(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return settlements.find(supplier, status, PageRequest.of(page, size));
     }
 
@@ -118,9 +126,14 @@ class SettlementApiController {
             throw InvalidInputException.of("format", "only xlsx");
         }
         StatementView s = settlements.get(id);
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("statement-" + s.id() + "-" + s.supplier() + ".xlsx").build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("statement-" + s.id() + "-" + s.supplier() + ".xlsx")
+                                .build()
+                                .toString())
                 .body(StatementWorkbook.write(s, clock.getZone()));
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.consignment.ReceiptRequest;
 import org.openvmi.consignment.Settlements;
 import org.openvmi.consignment.ShipmentView;
@@ -43,26 +42,40 @@ class SettlementPageController {
     @GetMapping("/settlements/{id}/export")
     org.springframework.http.ResponseEntity<byte[]> export(@PathVariable long id) {
         StatementView s = settlements.get(id);
-        return org.springframework.http.ResponseEntity.ok().contentType(SettlementApiController.XLSX)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(SettlementApiController.XLSX)
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         org.springframework.http.ContentDisposition.attachment()
-                                .filename("statement-" + s.id() + "-" + s.supplier() + ".xlsx").build().toString())
+                                .filename("statement-" + s.id() + "-" + s.supplier() + ".xlsx")
+                                .build()
+                                .toString())
                 .body(org.openvmi.consignment.StatementWorkbook.write(s, clock.getZone()));
     }
 
     @GetMapping("/shipments")
-    String shipments(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                     @RequestParam(required = false) String sort,
-                     @RequestParam(required = false) String dir,
-                     Model model) {
+    String shipments(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         // ?due=today is the warehouse home's "ASNs due today or late"
         boolean dueToday = AllowedValues.code("due", due, List.of("TODAY")) != null;
-        model.addAttribute("page", shipments.find(status, dueToday, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                shipments.find(status, dueToday, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("dueToday", dueToday);
-        model.addAttribute("pageUrl", org.springframework.web.util.UriComponentsBuilder.fromPath("/shipments")
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(status).filter(x -> !x.isBlank()))
-                .queryParamIfPresent("due", java.util.Optional.ofNullable(dueToday ? "today" : null)).build().toUriString());
+        model.addAttribute(
+                "pageUrl",
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/shipments")
+                        .queryParamIfPresent(
+                                "status", java.util.Optional.ofNullable(status).filter(x -> !x.isBlank()))
+                        .queryParamIfPresent("due", java.util.Optional.ofNullable(dueToday ? "today" : null))
+                        .build()
+                        .toUriString());
         return "consignment/shipments";
     }
 
@@ -76,7 +89,8 @@ class SettlementPageController {
 
     /** Receives the quantities typed per line ({@code qty<line>}); empty fields are left out. */
     @PostMapping("/shipments/{id}/receive")
-    String receive(@PathVariable long id, @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+    String receive(
+            @PathVariable long id, @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
         ShipmentView s = shipments.get(id);
         List<ReceiptRequest.Line> lines = new ArrayList<>();
         for (ShipmentView.Line l : s.lines()) {
@@ -85,16 +99,24 @@ class SettlementPageController {
                 lines.add(new ReceiptRequest.Line(l.item(), new BigDecimal(qty.trim()), l.lot()));
             }
         }
-        return pages.act(redirect, "/shipments/" + id, "vmi.shipment.received",
+        return pages.act(
+                redirect,
+                "/shipments/" + id,
+                "vmi.shipment.received",
                 () -> shipments.receive(id, new ReceiptRequest(lines)));
     }
 
     @GetMapping("/settlements")
-    String settlements(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                       @RequestParam(required = false) String dir,
-                       Model model) {
-        model.addAttribute("page", settlements.find(null, status, PageRequest.forPage(page, size).sorted(sort, dir)));
+    String settlements(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page",
+                settlements.find(null, status, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.withDayOfMonth(1));
@@ -103,11 +125,15 @@ class SettlementPageController {
     }
 
     @PostMapping("/settlements")
-    String generate(@RequestParam String supplier, @RequestParam(required = false) LocalDate from,
-                    @RequestParam(required = false) LocalDate to, @RequestParam(required = false) BigDecimal taxRate,
-                    RedirectAttributes redirect) {
+    String generate(
+            @RequestParam String supplier,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) BigDecimal taxRate,
+            RedirectAttributes redirect) {
         StatementView[] made = new StatementView[1];
-        String error = Pages.refusal(() -> made[0] = settlements.generate(new StatementRequest(supplier, from, to, taxRate)));
+        String error =
+                Pages.refusal(() -> made[0] = settlements.generate(new StatementRequest(supplier, from, to, taxRate)));
         if (error != null) {
             redirect.addFlashAttribute("flashError", error);
             return "redirect:/settlements";
@@ -134,8 +160,9 @@ class SettlementPageController {
         var st = settlements.get(id);
         model.addAttribute("st", st);
         var payable = st.totalWithTax() != null ? st.totalWithTax() : st.total();
-        model.addAttribute("capitals", "CNY".equals(st.currency()) && payable != null
-                ? org.openvmi.shared.ChineseAmount.of(payable) : null);
+        model.addAttribute(
+                "capitals",
+                "CNY".equals(st.currency()) && payable != null ? org.openvmi.shared.ChineseAmount.of(payable) : null);
         return "consignment/statement-print";
     }
 
@@ -146,17 +173,27 @@ class SettlementPageController {
 
     @PostMapping("/settlements/{id}/confirm")
     String confirm(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return pages.act(redirect, "/settlements/" + id, "vmi.statement.changed",
+        return pages.act(
+                redirect,
+                "/settlements/" + id,
+                "vmi.statement.changed",
                 () -> settlements.confirm(id, new StatementAnswer(comment, null)));
     }
 
     @PostMapping("/settlements/{id}/dispute")
-    String dispute(@PathVariable long id, @RequestParam(required = false) String comment,
-                   @RequestParam(required = false) Long line, @RequestParam(required = false) String lineComment,
-                   RedirectAttributes redirect) {
+    String dispute(
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Long line,
+            @RequestParam(required = false) String lineComment,
+            RedirectAttributes redirect) {
         List<StatementAnswer.LineComment> lines = line == null || lineComment == null || lineComment.isBlank()
-                ? null : List.of(new StatementAnswer.LineComment(line, lineComment));
-        return pages.act(redirect, "/settlements/" + id, "vmi.statement.changed",
+                ? null
+                : List.of(new StatementAnswer.LineComment(line, lineComment));
+        return pages.act(
+                redirect,
+                "/settlements/" + id,
+                "vmi.statement.changed",
                 () -> settlements.dispute(id, new StatementAnswer(comment, lines)));
     }
 

@@ -1,7 +1,8 @@
 package org.openvmi.consignment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-
 import org.openvmi.consignment.ReceiptRequest;
 import org.openvmi.consignment.ShipmentRequest;
 import org.openvmi.consignment.ShipmentView;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @Tag(name = "Shipments", description = "Shipment notices (ASN) of VMI suppliers, in transit until received")
 @RestController
 @RequestMapping("/api/v1/shipments")
@@ -35,9 +33,10 @@ class ShipmentApiController {
     }
 
     @GetMapping
-    PageResult<ShipmentView> find(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false) Integer page,
-                                  @RequestParam(required = false) Integer size) {
+    PageResult<ShipmentView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return shipments.find(status, PageRequest.of(page, size));
     }
 
@@ -51,13 +50,17 @@ class ShipmentApiController {
     @PostMapping
     ResponseEntity<ShipmentView> create(@RequestBody ShipmentRequest request) {
         ShipmentView created = shipments.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/shipments/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/shipments/" + created.id()))
+                .body(created);
     }
 
-    @Operation(summary = "Receive (partial allowed) into the VMI location, owner = the supplier (ON_RECEIPT: the buyer)")
+    @Operation(
+            summary = "Receive (partial allowed) into the VMI location, owner = the supplier (ON_RECEIPT: the buyer)")
     @PostMapping("/{id}/receive")
-    ShipmentView receive(@PathVariable long id, @RequestBody ReceiptRequest request,
-                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ShipmentView receive(
+            @PathVariable long id,
+            @RequestBody ReceiptRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return shipments.receive(id, request, idempotencyKey);
     }
 }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.openvmi.consignment.BulkStatementRequest;
 import org.openvmi.consignment.BulkStatementResult;
 import org.openvmi.consignment.Settlements;
@@ -44,7 +43,9 @@ class StatementBulkPageController {
         List<StatementCandidate> candidates = found.get();
         model.addAttribute("period", month);
         model.addAttribute("candidates", candidates);
-        model.addAttribute("issuable", candidates.stream().filter(StatementCandidate::issuable).count());
+        model.addAttribute(
+                "issuable",
+                candidates.stream().filter(StatementCandidate::issuable).count());
         model.addAttribute("requestKey", UUID.randomUUID().toString());
         if (error != null) {
             model.addAttribute("flashError", error);
@@ -56,7 +57,8 @@ class StatementBulkPageController {
     private String defaultMonth() {
         YearMonth current = YearMonth.from(LocalDate.now(clock));
         String previous = current.minusMonths(1).toString();
-        return settlements.candidates(previous).stream().anyMatch(StatementCandidate::issuable) ? previous
+        return settlements.candidates(previous).stream().anyMatch(StatementCandidate::issuable)
+                ? previous
                 : current.toString();
     }
 
@@ -65,21 +67,29 @@ class StatementBulkPageController {
      * checked means none (the API reads an empty list as every supplier), so that is refused rather than all issued.
      */
     @PostMapping("/settlements/bulk")
-    String issue(@RequestParam String period, @RequestParam(required = false) String requestKey,
-                 @RequestParam(required = false) List<String> suppliers,
-                 @RequestParam(required = false) boolean picked, RedirectAttributes redirect) {
+    String issue(
+            @RequestParam String period,
+            @RequestParam(required = false) String requestKey,
+            @RequestParam(required = false) List<String> suppliers,
+            @RequestParam(required = false) boolean picked,
+            RedirectAttributes redirect) {
         redirect.addAttribute("period", period);
         if (picked && (suppliers == null || suppliers.isEmpty())) {
             redirect.addFlashAttribute("flashError", pages.text("vmi.bulk.noneChecked"));
             return "redirect:/settlements/bulk";
         }
         AtomicReference<BulkStatementResult> result = new AtomicReference<>();
-        String error = pages.refusalText(() -> result.set(settlements.issueAll(
-                new BulkStatementRequest(period, suppliers, null), requestKey)));
+        String error = pages.refusalText(
+                () -> result.set(settlements.issueAll(new BulkStatementRequest(period, suppliers, null), requestKey)));
         if (error != null) {
             redirect.addFlashAttribute("flashError", error);
         } else {
-            redirect.addFlashAttribute("flash", pages.text("vmi.bulk.issued", result.get().issued(), result.get().refused()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    pages.text(
+                            "vmi.bulk.issued",
+                            result.get().issued(),
+                            result.get().refused()));
             redirect.addFlashAttribute("bulkResult", result.get());
         }
         return "redirect:/settlements/bulk";

@@ -1,8 +1,9 @@
 package org.openvmi.consignment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-
 import org.openvmi.consignment.ShipmentView;
 import org.openvmi.consignment.SlaSummary;
 import org.openvmi.consignment.SuggestedShipmentRequest;
@@ -19,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 @Tag(name = "VMI", description = "VMI agreements and consumption of consignment stock")
 @RestController
 class ToShipApiController {
@@ -32,14 +30,18 @@ class ToShipApiController {
         this.board = board;
     }
 
-    @Operation(operationId = "listToShip", summary = "The to-ship board: per agreement line the stock position, suggested quantity and due time")
+    @Operation(
+            operationId = "listToShip",
+            summary = "The to-ship board: per agreement line the stock position, suggested quantity and due time")
     @GetMapping("/api/v1/vmi/to-ship")
-    List<ToShipLine> toShip(@RequestParam(required = false) String supplier,
-                            @RequestParam(defaultValue = "true") boolean onlyToShip) {
+    List<ToShipLine> toShip(
+            @RequestParam(required = false) String supplier, @RequestParam(defaultValue = "true") boolean onlyToShip) {
         return board.lines(supplier, onlyToShip);
     }
 
-    @Operation(operationId = "getSlaSummary", summary = "SLA per supplier: below-min episodes replenished on time or late, stockouts")
+    @Operation(
+            operationId = "getSlaSummary",
+            summary = "SLA per supplier: below-min episodes replenished on time or late, stockouts")
     @GetMapping("/api/v1/vmi/sla")
     List<SlaSummary> sla() {
         return board.sla();
@@ -52,8 +54,9 @@ class ToShipApiController {
         if (request == null) {
             throw InvalidInputException.of("body", CodedRefusal.required());
         }
-        ShipmentView created = board.ship(request.item(), request.location(), request.supplier(), request.lot(),
-                request.expectedAt());
-        return ResponseEntity.created(URI.create("/api/v1/shipments/" + created.id())).body(created);
+        ShipmentView created =
+                board.ship(request.item(), request.location(), request.supplier(), request.lot(), request.expectedAt());
+        return ResponseEntity.created(URI.create("/api/v1/shipments/" + created.id()))
+                .body(created);
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.openvmi.consignment.AgreementView;
 import org.openvmi.consignment.Agreements;
 import org.openvmi.consignment.CallOffRequest;
@@ -39,8 +38,13 @@ class VmiPageController {
     private final Pages pages;
     private final Clock clock;
 
-    VmiPageController(Agreements agreements, ToShipBoard board, CallOffs callOffs, Consumptions consumptions,
-                      Pages pages, Clock clock) {
+    VmiPageController(
+            Agreements agreements,
+            ToShipBoard board,
+            CallOffs callOffs,
+            Consumptions consumptions,
+            Pages pages,
+            Clock clock) {
         this.agreements = agreements;
         this.board = board;
         this.callOffs = callOffs;
@@ -50,10 +54,14 @@ class VmiPageController {
     }
 
     @GetMapping("/vmi/agreements")
-    String agreements(@RequestParam(required = false) Integer page,
-                      @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                      @RequestParam(required = false) String dir, Model model) {
-        model.addAttribute("page", agreements.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
+    String agreements(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page", agreements.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
         return "consignment/agreements";
     }
 
@@ -85,8 +93,11 @@ class VmiPageController {
 
     /** Saves the form as the agreement's next version, effective now. */
     @PostMapping("/vmi/agreements/{id}")
-    String change(@PathVariable long id, @ModelAttribute("agreement") AgreementForm form, Model model,
-                  RedirectAttributes redirect) {
+    String change(
+            @PathVariable long id,
+            @ModelAttribute("agreement") AgreementForm form,
+            Model model,
+            RedirectAttributes redirect) {
         String error = pages.refusalText(() -> agreements.change(id, form.toRequest()));
         if (error != null) {
             form.pad();
@@ -119,11 +130,16 @@ class VmiPageController {
     }
 
     @PostMapping("/shipments/suggested")
-    String shipSuggested(@RequestParam String item, @RequestParam String location, @RequestParam String supplier,
-                         @RequestParam(required = false) String lot, RedirectAttributes redirect) {
+    String shipSuggested(
+            @RequestParam String item,
+            @RequestParam String location,
+            @RequestParam String supplier,
+            @RequestParam(required = false) String lot,
+            RedirectAttributes redirect) {
         long[] id = new long[1];
-        String error = Pages.refusal(() -> id[0] = board.ship(item, location, supplier, lot,
-                OffsetDateTime.now(clock).plusDays(1)).id());
+        String error = Pages.refusal(() -> id[0] = board.ship(
+                        item, location, supplier, lot, OffsetDateTime.now(clock).plusDays(1))
+                .id());
         if (error != null) {
             redirect.addFlashAttribute("flashError", error);
             return "redirect:/vmi/to-ship";
@@ -136,24 +152,37 @@ class VmiPageController {
     String stock(Model model) {
         var lines = board.lines(null, false);
         model.addAttribute("lines", lines);
-        model.addAttribute("totalValue", lines.stream().map(l -> l.consignedValue()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute(
+                "totalValue", lines.stream().map(l -> l.consignedValue()).reduce(BigDecimal.ZERO, BigDecimal::add));
         return "consignment/stock";
     }
 
     @PostMapping("/vmi/consumptions")
-    String consume(@RequestParam String item, @RequestParam String location, @RequestParam BigDecimal qty,
-                   @RequestParam(required = false) String reference, RedirectAttributes redirect) {
-        return pages.act(redirect, "/vmi/stock", "vmi.consumed",
+    String consume(
+            @RequestParam String item,
+            @RequestParam String location,
+            @RequestParam BigDecimal qty,
+            @RequestParam(required = false) String reference,
+            RedirectAttributes redirect) {
+        return pages.act(
+                redirect,
+                "/vmi/stock",
+                "vmi.consumed",
                 () -> consumptions.consume(new ConsumptionRequest(item, location, qty, reference)));
     }
 
     @GetMapping("/vmi/calloffs")
-    String callOffs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                    @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                    @RequestParam(required = false) String dir, Model model) {
+    String callOffs(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         // ?status= is the home page's link "call-offs to confirm" (REQUESTED)
         String shown = status == null || status.isBlank() ? null : status.trim();
-        model.addAttribute("page", callOffs.find(shown, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page", callOffs.find(shown, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", shown);
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/vmi/calloffs");
@@ -161,9 +190,14 @@ class VmiPageController {
     }
 
     @PostMapping("/vmi/calloffs")
-    String createCallOff(@RequestParam String supplier, @RequestParam String item, @RequestParam String location,
-                         @RequestParam(required = false) String qty, @RequestParam(required = false) String neededBy,
-                         @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+    String createCallOff(
+            @RequestParam String supplier,
+            @RequestParam String item,
+            @RequestParam String location,
+            @RequestParam(required = false) String qty,
+            @RequestParam(required = false) String neededBy,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         // a quantity or date that does not parse is a message at its field, not an error page (issue 13)
         java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
         BigDecimal number = null;
@@ -194,8 +228,21 @@ class VmiPageController {
             // the form comes back as typed with each message at its field (issue 13)
             redirect.addFlashAttribute("flashError", error == null ? String.join("; ", fieldErrors.values()) : error);
             redirect.addFlashAttribute("fieldErrors", fieldErrors);
-            redirect.addFlashAttribute("typed", typed("supplier", supplier, "item", item, "location", location,
-                    "qty", qty, "neededBy", neededBy, "comment", comment));
+            redirect.addFlashAttribute(
+                    "typed",
+                    typed(
+                            "supplier",
+                            supplier,
+                            "item",
+                            item,
+                            "location",
+                            location,
+                            "qty",
+                            qty,
+                            "neededBy",
+                            neededBy,
+                            "comment",
+                            comment));
         }
         return "redirect:/vmi/calloffs";
     }
@@ -214,10 +261,16 @@ class VmiPageController {
     }
 
     @PostMapping("/vmi/calloffs/{id}/propose")
-    String proposeCallOff(@PathVariable long id, @RequestParam(required = false) BigDecimal qty,
-                          @RequestParam(required = false) LocalDate neededBy, @RequestParam(required = false) String comment,
-                          RedirectAttributes redirect) {
-        return pages.act(redirect, "/vmi/calloffs", "vmi.calloff.answered",
+    String proposeCallOff(
+            @PathVariable long id,
+            @RequestParam(required = false) BigDecimal qty,
+            @RequestParam(required = false) LocalDate neededBy,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        return pages.act(
+                redirect,
+                "/vmi/calloffs",
+                "vmi.calloff.answered",
                 () -> callOffs.propose(id, new CallOffRequest(null, null, null, qty, neededBy, comment)));
     }
 

@@ -18,18 +18,28 @@ public final class DemoDemandGenerator {
     }
 
     /** Parameters of one series, drawn once per item and warehouse. */
-    public record Profile(DemandPattern pattern, double baseLevel, double seasonAmplitude, int seasonPeakDay,
-                          double yearlyTrend, double occurrence) {
-    }
+    public record Profile(
+            DemandPattern pattern,
+            double baseLevel,
+            double seasonAmplitude,
+            int seasonPeakDay,
+            double yearlyTrend,
+            double occurrence) {}
 
     public Profile profile(DemandPattern pattern, double warehouseScale) {
         double base = Math.exp(1.0 + random.nextGaussian() * 0.9) * warehouseScale;
         return switch (pattern) {
             case SMOOTH -> new Profile(pattern, base, 0.05, random.nextInt(365), 0, 1);
-            case SEASONAL -> new Profile(pattern, base, 0.4 + random.nextDouble() * 0.4,
-                    random.nextBoolean() ? 196 : 15, 0, 1);
-            case TRENDING -> new Profile(pattern, base, 0.1, random.nextInt(365),
-                    (random.nextBoolean() ? 1 : -1) * (0.3 + random.nextDouble() * 0.5), 1);
+            case SEASONAL ->
+                new Profile(pattern, base, 0.4 + random.nextDouble() * 0.4, random.nextBoolean() ? 196 : 15, 0, 1);
+            case TRENDING ->
+                new Profile(
+                        pattern,
+                        base,
+                        0.1,
+                        random.nextInt(365),
+                        (random.nextBoolean() ? 1 : -1) * (0.3 + random.nextDouble() * 0.5),
+                        1);
             case SLOW -> new Profile(pattern, 0.3 + random.nextDouble() * 0.8, 0, 0, 0, 1);
             case INTERMITTENT -> new Profile(pattern, 2 + base * 2, 0, 0, 0, 0.02 + random.nextDouble() * 0.12);
         };

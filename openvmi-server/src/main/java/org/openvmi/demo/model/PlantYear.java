@@ -2,7 +2,6 @@ package org.openvmi.demo.model;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.demo.model.DemoCatalog.ItemSpec;
 
 /**
@@ -24,8 +23,7 @@ public final class PlantYear {
     /** Safety factor of a 95 % cycle service level, the planner's default target. */
     private static final double Z = 1.645;
 
-    private PlantYear() {
-    }
+    private PlantYear() {}
 
     /** One item at one warehouse. Quantities per day are whole units. */
     public static final class Pair {
@@ -40,10 +38,12 @@ public final class PlantYear {
         public final long[] delivered = new long[DAYS];
         /** Transferred out (positive) or in (negative) per day, shipped and received the same day. */
         public final long[] transferred = new long[DAYS];
+
         public double dailyMean;
         public long target;
         /** The target from {@code switchDay} of {@link #play} on (the middle of the planner's lines), or −1. */
         public long finalTarget = -1;
+
         public boolean lastDeliveryMissing;
         public long onHand;
 
@@ -62,8 +62,7 @@ public final class PlantYear {
     }
 
     /** A transfer between two warehouses of one item, planned for {@code day}. */
-    public record Transfer(ItemSpec item, int from, int to, int day, long qty, boolean inTransit) {
-    }
+    public record Transfer(ItemSpec item, int from, int to, int day, long qty, boolean inTransit) {}
 
     public static boolean isDeliveryDay(int day) {
         return (LAST - day) % WEEK == 0;

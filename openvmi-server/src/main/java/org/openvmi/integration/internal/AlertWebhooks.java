@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.stockpolicy.AlertRaised;
@@ -35,8 +34,10 @@ class AlertWebhooks {
     public void on(AlertsChanged changed) {
         // subscriptions are looked up once per batch: a planning run raising thousands of alerts without any
         // subscriber costs two queries per batch, not one per alert
-        List<Long> toRaised = changed.raised().isEmpty() ? List.of() : outbox.subscribersOf(WebhookEventTypes.ALERT_RAISED);
-        List<Long> toResolved = changed.resolved().isEmpty() ? List.of() : outbox.subscribersOf(WebhookEventTypes.ALERT_RESOLVED);
+        List<Long> toRaised =
+                changed.raised().isEmpty() ? List.of() : outbox.subscribersOf(WebhookEventTypes.ALERT_RAISED);
+        List<Long> toResolved =
+                changed.resolved().isEmpty() ? List.of() : outbox.subscribersOf(WebhookEventTypes.ALERT_RESOLVED);
         if (!toRaised.isEmpty()) {
             changed.raised().forEach(e -> raised(e, toRaised));
         }
@@ -56,7 +57,13 @@ class AlertWebhooks {
         data.put("stock", plain(e.stock()));
         data.put("line", plain(e.line()));
         data.put("raisedAt", e.raisedAt().toString());
-        publish(WebhookEventTypes.ALERT_RAISED, "alert.raised:" + e.alertId() + ":" + e.type() + ":" + e.raisedAt().toEpochMilli(), e.raisedAt().toString(), data, subscribers);
+        publish(
+                WebhookEventTypes.ALERT_RAISED,
+                "alert.raised:" + e.alertId() + ":" + e.type() + ":"
+                        + e.raisedAt().toEpochMilli(),
+                e.raisedAt().toString(),
+                data,
+                subscribers);
     }
 
     private void resolved(AlertResolved e, List<Long> subscribers) {
@@ -68,7 +75,11 @@ class AlertWebhooks {
         data.put("stock", plain(e.stock()));
         data.put("resolvedAt", e.resolvedAt().toString());
         data.put("resolvedBy", e.by());
-        publish(WebhookEventTypes.ALERT_RESOLVED, "alert.resolved:" + e.alertId(), e.resolvedAt().toString(), data,
+        publish(
+                WebhookEventTypes.ALERT_RESOLVED,
+                "alert.resolved:" + e.alertId(),
+                e.resolvedAt().toString(),
+                data,
                 subscribers);
     }
 
@@ -81,6 +92,10 @@ class AlertWebhooks {
     }
 
     private static BigDecimal plain(BigDecimal q) {
-        return q == null ? null : q.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(q.stripTrailingZeros().toPlainString());
+        return q == null
+                ? null
+                : q.signum() == 0
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(q.stripTrailingZeros().toPlainString());
     }
 }

@@ -3,7 +3,6 @@ package org.openvmi.integration.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.channels.ChannelPauseChanged;
 import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
@@ -29,7 +28,8 @@ class ChannelWebhooks {
 
     @ApplicationModuleListener
     public void on(ChannelPauseChanged e) {
-        String type = "PAUSED".equals(e.status()) ? WebhookEventTypes.CHANNEL_PAUSED : WebhookEventTypes.CHANNEL_RESUMED;
+        String type =
+                "PAUSED".equals(e.status()) ? WebhookEventTypes.CHANNEL_PAUSED : WebhookEventTypes.CHANNEL_RESUMED;
         List<Long> subscribers = outbox.subscribersOf(type);
         if (subscribers.isEmpty()) {
             return;
@@ -44,7 +44,8 @@ class ChannelWebhooks {
         body.put("occurredAt", e.at().toString());
         body.put("data", data);
         String subject = e.channel() + ":" + e.item();
-        String key = type + ":" + e.at().toEpochMilli() + ":" + (subject.length() > 90 ? subject.substring(0, 90) : subject);
+        String key =
+                type + ":" + e.at().toEpochMilli() + ":" + (subject.length() > 90 ? subject.substring(0, 90) : subject);
         outbox.publish(new WebhookEvent(type, key, json.writeValueAsString(body)), subscribers);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.openvmi.integration.DeliveryView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.SortColumns;
@@ -31,14 +30,25 @@ public class DeliveryRepository {
                                               attempts, next_attempt_at, created_at)
                 SELECT :uid, :sub, :type, :key, :payload, 'PENDING', 0, :now, :now
                 WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)""")
-                .param("uid", UUID.randomUUID().toString()).param("sub", subscriptionId).param("type", eventType)
-                .param("key", eventKey).param("payload", payload).param("now", Timestamp.from(now)).update();
+                .param("uid", UUID.randomUUID().toString())
+                .param("sub", subscriptionId)
+                .param("type", eventType)
+                .param("key", eventKey)
+                .param("payload", payload)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** A delivery to try; {@code roundAttempts} counts the tries since it was queued or last redelivered. */
-    record Due(long id, String uid, String eventType, String payload, int roundAttempts, Instant nextAttemptAt,
-               String url, String secret) {
-    }
+    record Due(
+            long id,
+            String uid,
+            String eventType,
+            String payload,
+            int roundAttempts,
+            Instant nextAttemptAt,
+            String url,
+            String secret) {}
 
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
@@ -47,11 +57,17 @@ public class DeliveryRepository {
                 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.active = TRUE
                 ORDER BY d.next_attempt_at, d.id LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, i) -> new Due(rs.getLong("id"), rs.getString("delivery_uid"), rs.getString("event_type"),
-                        rs.getString("payload"), rs.getInt("round_attempts"),
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new Due(
+                        rs.getLong("id"),
+                        rs.getString("delivery_uid"),
+                        rs.getString("event_type"),
+                        rs.getString("payload"),
+                        rs.getInt("round_attempts"),
                         rs.getTimestamp("next_attempt_at").toInstant(),
-                        rs.getString("url"), rs.getString("secret")))
+                        rs.getString("url"),
+                        rs.getString("secret")))
                 .list();
     }
 
@@ -60,26 +76,38 @@ public class DeliveryRepository {
         return jdbc.sql("""
                 UPDATE webhook_delivery SET next_attempt_at = :lease
                 WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :seen""")
-                .param("lease", Timestamp.from(leaseUntil)).param("id", id).param("seen", Timestamp.from(seen))
-                .update() == 1;
+                        .param("lease", Timestamp.from(leaseUntil))
+                        .param("id", id)
+                        .param("seen", Timestamp.from(seen))
+                        .update()
+                == 1;
     }
 
     /** Logs an attempt and moves the delivery on: DELIVERED, PENDING until {@code next}, or FAILED. */
-    void recordAttempt(long id, Instant at, long durationMs, Integer statusCode, String error, String status,
-                       Instant next) {
+    void recordAttempt(
+            long id, Instant at, long durationMs, Integer statusCode, String error, String status, Instant next) {
         jdbc.sql("""
                 INSERT INTO webhook_attempt (delivery_id, attempt_no, attempted_at, duration_ms, status_code, error)
                 VALUES (:id, (SELECT COALESCE(MAX(attempt_no), 0) + 1 FROM webhook_attempt WHERE delivery_id = :id),
                         :at, :ms, :code, :error)""")
-                .param("id", id).param("at", Timestamp.from(at)).param("ms", durationMs).param("code", statusCode)
-                .param("error", error).update();
+                .param("id", id)
+                .param("at", Timestamp.from(at))
+                .param("ms", durationMs)
+                .param("code", statusCode)
+                .param("error", error)
+                .update();
         jdbc.sql("""
                 UPDATE webhook_delivery SET attempts = attempts + 1, status = :status, last_status_code = :code,
                        last_error = :error, next_attempt_at = :next,
                        delivered_at = CASE WHEN :status = 'DELIVERED' THEN :at ELSE delivered_at END
                 WHERE id = :id""")
-                .param("status", status).param("code", statusCode).param("error", error)
-                .param("next", Timestamp.from(next)).param("at", Timestamp.from(at)).param("id", id).update();
+                .param("status", status)
+                .param("code", statusCode)
+                .param("error", error)
+                .param("next", Timestamp.from(next))
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -90,44 +118,74 @@ public class DeliveryRepository {
         return jdbc.sql("""
                 UPDATE webhook_delivery SET status = 'PENDING', round_start = attempts, next_attempt_at = :now
                 WHERE id = :id AND subscription_id = :sub""")
-                .param("now", Timestamp.from(now)).param("id", deliveryId).param("sub", subscriptionId).update() == 1;
+                        .param("now", Timestamp.from(now))
+                        .param("id", deliveryId)
+                        .param("sub", subscriptionId)
+                        .update()
+                == 1;
     }
 
     /** The delivery list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("id DESC", "id", "event", "event_type", "status", "status",
-            "attempts", "attempts", "created", "created_at");
+    static final SortColumns SORT = SortColumns.of(
+            "id DESC",
+            "id",
+            "event",
+            "event_type",
+            "status",
+            "status",
+            "attempts",
+            "attempts",
+            "created",
+            "created_at");
 
     public List<DeliveryView> findPage(long subscriptionId, String status, PageRequest page) {
         List<DeliveryView> rows = jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = :sub AND "
-                                           + statusFilter(status) + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("sub", subscriptionId).param("status", String.valueOf(status)).param("limit", page.size())
-                .param("offset", page.offset()).query((rs, i) -> view(rs, List.of())).list();
+                        + statusFilter(status) + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .param("sub", subscriptionId)
+                .param("status", String.valueOf(status))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, i) -> view(rs, List.of()))
+                .list();
         return rows.stream().map(d -> withAttempts(d, attempts(d.id()))).toList();
     }
 
     public long count(long subscriptionId, String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :sub AND " + statusFilter(status))
-                .param("sub", subscriptionId).param("status", String.valueOf(status)).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :sub AND "
+                        + statusFilter(status))
+                .param("sub", subscriptionId)
+                .param("status", String.valueOf(status))
+                .query(Long.class)
+                .single();
     }
 
     public Optional<DeliveryView> find(long subscriptionId, long deliveryId) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = :id AND subscription_id = :sub")
-                .param("id", deliveryId).param("sub", subscriptionId)
-                .query((rs, i) -> view(rs, List.of())).optional().map(d -> withAttempts(d, attempts(d.id())));
+                .param("id", deliveryId)
+                .param("sub", subscriptionId)
+                .query((rs, i) -> view(rs, List.of()))
+                .optional()
+                .map(d -> withAttempts(d, attempts(d.id())));
     }
 
     /** The row id of the delivery that receivers know by {@code X-OpenVMI-Delivery}. */
     public Optional<Long> idOf(long subscriptionId, String deliveryUid) {
         return jdbc.sql("SELECT id FROM webhook_delivery WHERE delivery_uid = :uid AND subscription_id = :sub")
-                .param("uid", deliveryUid).param("sub", subscriptionId).query(Long.class).optional();
+                .param("uid", deliveryUid)
+                .param("sub", subscriptionId)
+                .query(Long.class)
+                .optional();
     }
 
     private List<DeliveryView.Attempt> attempts(long deliveryId) {
         return jdbc.sql("SELECT * FROM webhook_attempt WHERE delivery_id = :id ORDER BY attempt_no")
                 .param("id", deliveryId)
-                .query((rs, i) -> new DeliveryView.Attempt(rs.getInt("attempt_no"),
-                        rs.getTimestamp("attempted_at").toInstant(), rs.getLong("duration_ms"),
-                        (Integer) rs.getObject("status_code", Integer.class), rs.getString("error")))
+                .query((rs, i) -> new DeliveryView.Attempt(
+                        rs.getInt("attempt_no"),
+                        rs.getTimestamp("attempted_at").toInstant(),
+                        rs.getLong("duration_ms"),
+                        (Integer) rs.getObject("status_code", Integer.class),
+                        rs.getString("error")))
                 .list();
     }
 
@@ -136,17 +194,39 @@ public class DeliveryRepository {
     }
 
     private static DeliveryView withAttempts(DeliveryView d, List<DeliveryView.Attempt> attempts) {
-        return new DeliveryView(d.id(), d.deliveryId(), d.webhookId(), d.eventType(), d.eventKey(), d.status(),
-                d.attempts(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.nextAttemptAt(), d.deliveredAt(),
-                d.payload(), attempts);
+        return new DeliveryView(
+                d.id(),
+                d.deliveryId(),
+                d.webhookId(),
+                d.eventType(),
+                d.eventKey(),
+                d.status(),
+                d.attempts(),
+                d.lastStatusCode(),
+                d.lastError(),
+                d.createdAt(),
+                d.nextAttemptAt(),
+                d.deliveredAt(),
+                d.payload(),
+                attempts);
     }
 
     private static DeliveryView view(ResultSet rs, List<DeliveryView.Attempt> attempts) throws SQLException {
         Timestamp delivered = rs.getTimestamp("delivered_at");
-        return new DeliveryView(rs.getLong("id"), rs.getString("delivery_uid"), rs.getLong("subscription_id"),
-                rs.getString("event_type"), rs.getString("event_key"), rs.getString("status"), rs.getInt("attempts"),
-                rs.getObject("last_status_code", Integer.class), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
-                delivered == null ? null : delivered.toInstant(), rs.getString("payload"), attempts);
+        return new DeliveryView(
+                rs.getLong("id"),
+                rs.getString("delivery_uid"),
+                rs.getLong("subscription_id"),
+                rs.getString("event_type"),
+                rs.getString("event_key"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getObject("last_status_code", Integer.class),
+                rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("next_attempt_at").toInstant(),
+                delivered == null ? null : delivered.toInstant(),
+                rs.getString("payload"),
+                attempts);
     }
 }

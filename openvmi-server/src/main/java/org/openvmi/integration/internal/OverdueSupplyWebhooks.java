@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.procurement.OverdueSupplyView;
@@ -12,7 +11,6 @@ import org.openvmi.procurement.SupplyOverdue;
 import org.openvmi.procurement.SupplyOverdueResolved;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** supply.overdue (a PO line or shipment notice line passed its date unreceived) and supply.overdue.resolved. */
@@ -36,7 +34,10 @@ class OverdueSupplyWebhooks {
 
     @ApplicationModuleListener
     public void on(SupplyOverdueResolved e) {
-        publish(WebhookEventTypes.SUPPLY_OVERDUE_RESOLVED, "supply.overdue.resolved:" + e.alert().id(), e.alert());
+        publish(
+                WebhookEventTypes.SUPPLY_OVERDUE_RESOLVED,
+                "supply.overdue.resolved:" + e.alert().id(),
+                e.alert());
     }
 
     private void publish(String type, String key, OverdueSupplyView a) {
@@ -61,6 +62,10 @@ class OverdueSupplyWebhooks {
     }
 
     private static BigDecimal plain(BigDecimal q) {
-        return q == null ? null : q.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(q.stripTrailingZeros().toPlainString());
+        return q == null
+                ? null
+                : q.signum() == 0
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(q.stripTrailingZeros().toPlainString());
     }
 }

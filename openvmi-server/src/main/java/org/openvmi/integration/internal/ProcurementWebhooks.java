@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.openvmi.integration.model.WebhookEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.procurement.GoodsReceived;
@@ -12,7 +11,6 @@ import org.openvmi.procurement.PurchaseOrderLineCancelled;
 import org.openvmi.procurement.PurchaseOrderSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,8 +70,10 @@ class ProcurementWebhooks {
         data.put("item", e.item());
         data.put("cancelledQty", plain(e.cancelledQty()));
         data.put("reason", e.reason());
-        publish(WebhookEventTypes.PURCHASE_ORDER_LINE_CANCELLED, "po.line-cancelled:" + e.purchaseOrderId() + ":"
-                                                                 + e.line(), data);
+        publish(
+                WebhookEventTypes.PURCHASE_ORDER_LINE_CANCELLED,
+                "po.line-cancelled:" + e.purchaseOrderId() + ":" + e.line(),
+                data);
     }
 
     private void publish(String type, String key, Map<String, Object> data) {
@@ -85,6 +85,10 @@ class ProcurementWebhooks {
     }
 
     private static BigDecimal plain(BigDecimal q) {
-        return q == null ? null : q.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(q.stripTrailingZeros().toPlainString());
+        return q == null
+                ? null
+                : q.signum() == 0
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(q.stripTrailingZeros().toPlainString());
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.openvmi.integration.WebhookProperties;
 import org.openvmi.integration.model.Backoff;
 import org.openvmi.integration.model.WebhookSignature;
@@ -39,16 +38,22 @@ class WebhookDispatcher {
         this.deliveries = deliveries;
         this.properties = properties;
         this.backoff = new Backoff(properties.backoffBase(), properties.maxAttempts());
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${openvmi.webhooks.dispatch-interval:5s}",
-               initialDelayString = "${openvmi.webhooks.dispatch-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${openvmi.webhooks.dispatch-interval:5s}",
+            initialDelayString = "${openvmi.webhooks.dispatch-interval:5s}")
     public void dispatchDue() {
         for (DeliveryRepository.Due d : deliveries.due(clock.instant(), BATCH)) {
-            Duration lease = properties.requestTimeout().plus(properties.connectTimeout()).plusSeconds(30);
+            Duration lease = properties
+                    .requestTimeout()
+                    .plus(properties.connectTimeout())
+                    .plusSeconds(30);
             if (deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease))) {
                 deliver(d);
             }
@@ -90,9 +95,20 @@ class WebhookDispatcher {
         }
         int failed = d.roundAttempts() + 1;
         boolean giveUp = backoff.exhausted(failed);
-        log.warn("Webhook delivery {} to {} failed (attempt {} of {}): {}", d.uid(), d.url(), failed,
-                properties.maxAttempts(), error);
-        deliveries.recordAttempt(d.id(), at, ms, code, truncate(error), giveUp ? "FAILED" : "PENDING",
+        log.warn(
+                "Webhook delivery {} to {} failed (attempt {} of {}): {}",
+                d.uid(),
+                d.url(),
+                failed,
+                properties.maxAttempts(),
+                error);
+        deliveries.recordAttempt(
+                d.id(),
+                at,
+                ms,
+                code,
+                truncate(error),
+                giveUp ? "FAILED" : "PENDING",
                 giveUp ? now : now.plus(backoff.after(failed)));
     }
 

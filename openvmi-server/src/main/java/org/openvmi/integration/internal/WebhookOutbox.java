@@ -1,7 +1,6 @@
 package org.openvmi.integration.internal;
 
 import java.time.Clock;
-
 import org.openvmi.integration.model.WebhookEvent;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.integration.WebhookView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,56 +23,92 @@ public class WebhookRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String url, String secret, List<String> eventTypes, boolean active, String description,
-                       Instant now, String by) {
+    public long insert(
+            String url,
+            String secret,
+            List<String> eventTypes,
+            boolean active,
+            String description,
+            Instant now,
+            String by) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO webhook_subscription (url, secret, event_types, active, description, created_at, created_by)
                 VALUES (:url, :secret, :types, :active, :d, :now, :by)""")
-                .param("url", url).param("secret", secret).param("types", String.join(",", eventTypes))
-                .param("active", active).param("d", description).param("now", Timestamp.from(now)).param("by", by)
+                .param("url", url)
+                .param("secret", secret)
+                .param("types", String.join(",", eventTypes))
+                .param("active", active)
+                .param("d", description)
+                .param("now", Timestamp.from(now))
+                .param("by", by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public Optional<WebhookView> find(long id) {
-        return jdbc.sql("SELECT * FROM webhook_subscription WHERE id = :id").param("id", id)
-                .query((rs, i) -> view(rs)).optional();
+        return jdbc.sql("SELECT * FROM webhook_subscription WHERE id = :id")
+                .param("id", id)
+                .query((rs, i) -> view(rs))
+                .optional();
     }
 
     public List<WebhookView> findPage(int limit, long offset) {
         return jdbc.sql("SELECT * FROM webhook_subscription ORDER BY id LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset).query((rs, i) -> view(rs)).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> view(rs))
+                .list();
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription")
+                .query(Long.class)
+                .single();
     }
 
     public boolean setActive(long id, boolean active) {
         return jdbc.sql("UPDATE webhook_subscription SET active = :a WHERE id = :id")
-                .param("a", active).param("id", id).update() == 1;
+                        .param("a", active)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Deletes the subscription with its deliveries and their attempts. */
     public boolean delete(long id) {
-        return jdbc.sql("DELETE FROM webhook_subscription WHERE id = :id").param("id", id).update() == 1;
+        return jdbc.sql("DELETE FROM webhook_subscription WHERE id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Active subscriptions to an event type. */
     List<Long> activeFor(String eventType) {
-        return jdbc.sql("SELECT id, event_types FROM webhook_subscription WHERE active = TRUE ORDER BY id")
+        return jdbc
+                .sql("SELECT id, event_types FROM webhook_subscription WHERE active = TRUE ORDER BY id")
                 .query((rs, i) -> types(rs.getString("event_types")).contains(eventType) ? rs.getLong("id") : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private static WebhookView view(ResultSet rs) throws SQLException {
-        return new WebhookView(rs.getLong("id"), rs.getString("url"), types(rs.getString("event_types")),
-                rs.getBoolean("active"), rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
+        return new WebhookView(
+                rs.getLong("id"),
+                rs.getString("url"),
+                types(rs.getString("event_types")),
+                rs.getBoolean("active"),
+                rs.getString("description"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getString("created_by"));
     }
 
     private static List<String> types(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

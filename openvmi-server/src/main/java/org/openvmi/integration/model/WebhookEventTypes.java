@@ -22,11 +22,18 @@ public final class WebhookEventTypes {
     public static final String CHANNEL_PAUSED = "channel.paused";
     public static final String CHANNEL_RESUMED = "channel.resumed";
 
-    public static final List<String> ALL = List.of(ALERT_RAISED, ALERT_RESOLVED, PURCHASE_ORDER_SENT, GOODS_RECEIVED,
-            SUPPLY_OVERDUE, SUPPLY_OVERDUE_RESOLVED, PURCHASE_ORDER_LINE_CANCELLED, CHANNEL_PAUSED, CHANNEL_RESUMED);
+    public static final List<String> ALL = List.of(
+            ALERT_RAISED,
+            ALERT_RESOLVED,
+            PURCHASE_ORDER_SENT,
+            GOODS_RECEIVED,
+            SUPPLY_OVERDUE,
+            SUPPLY_OVERDUE_RESOLVED,
+            PURCHASE_ORDER_LINE_CANCELLED,
+            CHANNEL_PAUSED,
+            CHANNEL_RESUMED);
 
-    private WebhookEventTypes() {
-    }
+    private WebhookEventTypes() {}
 
     /** The unknown names among the given ones (empty when all are known). */
     public static Set<String> unknown(Iterable<String> types) {

@@ -1,12 +1,10 @@
 package org.openvmi.integration.web;
 
-import java.net.URI;
-import java.util.Map;
-
-import jakarta.validation.Valid;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
 import org.openvmi.integration.DeliveryView;
 import org.openvmi.integration.WebhookCommand;
 import org.openvmi.integration.WebhookCreated;
@@ -40,19 +38,23 @@ class WebhookApiController {
     }
 
     @GetMapping
-    PageResult<WebhookView> list(@RequestParam(required = false) Integer page,
-                                 @RequestParam(required = false) Integer size) {
+    PageResult<WebhookView> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return webhooks.find(PageRequest.of(page, size));
     }
 
-    @Operation(operationId = "createWebhook", summary = "Register a webhook", description = "{\"url\":…,\"eventTypes\":[\"alert.raised\","
-            + "\"alert.resolved\"],\"secret\":optional (16 to 200 characters; generated when absent),\"active\":true}. "
-            + "The answer carries the secret, this once only.")
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Register a webhook",
+            description = "{\"url\":…,\"eventTypes\":[\"alert.raised\","
+                    + "\"alert.resolved\"],\"secret\":optional (16 to 200 characters; generated when absent),\"active\":true}. "
+                    + "The answer carries the secret, this once only.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<WebhookCreated> register(@Valid @RequestBody WebhookCommand command) {
         WebhookCreated created = webhooks.register(command);
-        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/{id}")
@@ -78,11 +80,15 @@ class WebhookApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a webhook, newest first, with every attempt")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "The delivery log of a webhook, newest first, with every attempt")
     @GetMapping("/{id}/deliveries")
-    PageResult<DeliveryView> deliveries(@PathVariable long id, @RequestParam(required = false) String status,
-                                        @RequestParam(required = false) Integer page,
-                                        @RequestParam(required = false) Integer size) {
+    PageResult<DeliveryView> deliveries(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return webhooks.deliveries(id, status, PageRequest.of(page, size));
     }
 
@@ -93,9 +99,10 @@ class WebhookApiController {
         return webhooks.delivery(id, deliveryId);
     }
 
-    @Operation(operationId = "redeliverWebhookDelivery",
-               summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
-                         + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try")
+    @Operation(
+            operationId = "redeliverWebhookDelivery",
+            summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
+                    + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     DeliveryView redeliver(@PathVariable long id, @PathVariable String deliveryId) {
         return webhooks.redeliver(id, deliveryId);

@@ -79,17 +79,23 @@ class WebhookPageController {
     }
 
     @GetMapping("/{id}")
-    String deliveries(@PathVariable long id, @RequestParam(required = false) Integer page,
-                      @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                      @RequestParam(required = false) String dir, Model model,
-                      RedirectAttributes redirect) {
+    String deliveries(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             model.addAttribute("hook", webhooks.get(id));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
             return "redirect:/admin/webhooks";
         }
-        model.addAttribute("page", webhooks.deliveries(id, null, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                webhooks.deliveries(id, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/admin/webhooks/" + id);
         return DELIVERIES;
     }

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.inventory.model.StockKey;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Repository;
 public class BalanceRepository {
 
     /** One signed change of one balance row. */
-    public record Change(long balanceId, BigDecimal signedQty) {
-    }
+    public record Change(long balanceId, BigDecimal signedQty) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -36,9 +34,12 @@ public class BalanceRepository {
         return jdbc.sql("""
                 SELECT id FROM stock_balance
                 WHERE item_id = :item AND location_id = :location AND owner = :owner AND lot = :lot""")
-                .param("item", key.itemId()).param("location", key.locationId())
-                .param("owner", key.owner()).param("lot", key.lot())
-                .query(Long.class).optional();
+                .param("item", key.itemId())
+                .param("location", key.locationId())
+                .param("owner", key.owner())
+                .param("lot", key.lot())
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -50,8 +51,12 @@ public class BalanceRepository {
         jdbc.sql("""
                 INSERT INTO stock_balance (item_id, location_id, owner, owner_supplier_id, lot, updated_at)
                 VALUES (:item, :location, :owner, :supplier, :lot, :now)""")
-                .param("item", key.itemId()).param("location", key.locationId()).param("owner", key.owner())
-                .param("supplier", ownerSupplierId).param("lot", key.lot()).param("now", Timestamp.from(now))
+                .param("item", key.itemId())
+                .param("location", key.locationId())
+                .param("owner", key.owner())
+                .param("supplier", ownerSupplierId)
+                .param("lot", key.lot())
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -69,23 +74,22 @@ public class BalanceRepository {
                 UPDATE stock_balance SET on_hand = on_hand + ?, version = version + 1, updated_at = ?
                 WHERE id = ? AND (? >= 0 OR on_hand + ? >= reserved
                                   OR EXISTS (SELECT 1 FROM location l WHERE l.id = stock_balance.location_id
-                                                                        AND l.allow_negative))""",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Change c = changes.get(i);
-                        ps.setBigDecimal(1, c.signedQty());
-                        ps.setTimestamp(2, at);
-                        ps.setLong(3, c.balanceId());
-                        ps.setBigDecimal(4, c.signedQty());
-                        ps.setBigDecimal(5, c.signedQty());
-                    }
+                                                                        AND l.allow_negative))""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Change c = changes.get(i);
+                ps.setBigDecimal(1, c.signedQty());
+                ps.setTimestamp(2, at);
+                ps.setLong(3, c.balanceId());
+                ps.setBigDecimal(4, c.signedQty());
+                ps.setBigDecimal(5, c.signedQty());
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return changes.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return changes.size();
+            }
+        });
         boolean[] applied = new boolean[changes.size()];
         for (int i = 0; i < applied.length; i++) {
             applied[i] = counts[i] == 1;
@@ -94,8 +98,10 @@ public class BalanceRepository {
     }
 
     public BigDecimal available(long balanceId) {
-        return jdbc.sql("SELECT on_hand - reserved FROM stock_balance WHERE id = :id").param("id", balanceId)
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT on_hand - reserved FROM stock_balance WHERE id = :id")
+                .param("id", balanceId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Reserves available stock in one statement; false when not enough is available. */
@@ -103,7 +109,11 @@ public class BalanceRepository {
         return jdbc.sql("""
                 UPDATE stock_balance SET reserved = reserved + :qty, version = version + 1, updated_at = :now
                 WHERE id = :id AND on_hand - reserved >= :qty""")
-                .param("qty", qty).param("id", balanceId).param("now", Timestamp.from(now)).update() == 1;
+                        .param("qty", qty)
+                        .param("id", balanceId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Releases a reservation (never below zero: the CHECK constraint refuses it). */
@@ -111,6 +121,9 @@ public class BalanceRepository {
         jdbc.sql("""
                 UPDATE stock_balance SET reserved = reserved - :qty, version = version + 1, updated_at = :now
                 WHERE id = :id""")
-                .param("qty", qty).param("id", balanceId).param("now", Timestamp.from(now)).update();
+                .param("qty", qty)
+                .param("id", balanceId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 }

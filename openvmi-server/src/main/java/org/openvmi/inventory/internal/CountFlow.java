@@ -1,6 +1,7 @@
 package org.openvmi.inventory.internal;
 
-import org.openvmi.shared.CurrentUser;
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,21 +9,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.CountEntryRequest;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.model.CountLine;
 import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.DocumentRules;
-import org.openvmi.inventory.MovementType;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.NotFoundException;
 import org.springframework.stereotype.Component;
-
-import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
 
 /**
  * Entering counted quantities and posting a count sheet, inside the caller's transaction. Posting locks the balances
@@ -54,9 +53,17 @@ public class CountFlow {
         if (lines == null || lines.isEmpty()) {
             errors.add("lines", "at least one line is required").throwIfAny();
         }
-        LocationRef sheetLocation = sheet.location() == null ? null : refs.location("location", sheet.location(), errors);
-        List<DocumentRefs.ResolvedKey> keys = refs.keys(lines.stream().map(l -> l == null ? null
-                : new DocumentRefs.KeyInput(l.item(), l.location(), l.owner(), l.lot())).toList(), sheetLocation, "lines", errors);
+        LocationRef sheetLocation =
+                sheet.location() == null ? null : refs.location("location", sheet.location(), errors);
+        List<DocumentRefs.ResolvedKey> keys = refs.keys(
+                lines.stream()
+                        .map(l -> l == null
+                                ? null
+                                : new DocumentRefs.KeyInput(l.item(), l.location(), l.owner(), l.lot()))
+                        .toList(),
+                sheetLocation,
+                "lines",
+                errors);
         List<BigDecimal> counted = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             CountEntryRequest.Line l = lines.get(i);
@@ -69,9 +76,17 @@ public class CountFlow {
         List<CountSheet.Entry> entries = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             DocumentRefs.ResolvedKey k = keys.get(i);
-            String category = sheet.category() == null ? null : items.get(k.item().code()).category();
-            entries.add(new CountSheet.Entry(k.key(), k.item().code(), category, k.location().code(),
-                    k.location().warehouse(), k.inTransit(), counted.get(i), counts.onHand(k.key())));
+            String category =
+                    sheet.category() == null ? null : items.get(k.item().code()).category();
+            entries.add(new CountSheet.Entry(
+                    k.key(),
+                    k.item().code(),
+                    category,
+                    k.location().code(),
+                    k.location().warehouse(),
+                    k.inTransit(),
+                    counted.get(i),
+                    counts.onHand(k.key())));
         }
         refuse(sheet.enter(entries));
         if (!counts.changeStatus(sheet)) {
@@ -87,14 +102,23 @@ public class CountFlow {
             throw new StaleDocumentException("Count", id);
         }
         Map<Integer, BigDecimal> bookAtPosting = new HashMap<>();
-        sheet.lines().stream().sorted(Comparator.comparing(CountLine::key))
+        sheet.lines().stream()
+                .sorted(Comparator.comparing(CountLine::key))
                 .forEach(l -> bookAtPosting.put(l.lineNo(), counts.lockOnHand(l.key())));
         sheet.posted(bookAtPosting);
-        List<CountLine> changed = sheet.lines().stream().filter(l -> l.variance().signum() != 0).toList();
+        List<CountLine> changed =
+                sheet.lines().stream().filter(l -> l.variance().signum() != 0).toList();
         Map<Integer, Long> owners = changed.isEmpty() ? Map.of() : counts.ownerSupplierIds(id);
         List<LedgerLine> variances = changed.stream()
-                .map(l -> LedgerLine.of(MovementType.COUNT, l.key().itemId(), l.key().locationId(),
-                        owners.get(l.lineNo()), l.key().lot(), l.variance(), REASON, "CNT-" + id))
+                .map(l -> LedgerLine.of(
+                        MovementType.COUNT,
+                        l.key().itemId(),
+                        l.key().locationId(),
+                        owners.get(l.lineNo()),
+                        l.key().lot(),
+                        l.variance(),
+                        REASON,
+                        "CNT-" + id))
                 .toList();
         Long postingId = variances.isEmpty() ? null : ledger.record(variances).postingId();
         counts.savePosted(sheet, postingId, CurrentUser.name(), clock.instant());

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.inventory.model.CountLine;
 import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.CountStatus;
@@ -27,14 +26,25 @@ public class CountRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long warehouseId, Long locationId, String category, boolean blind, String reference, String user,
-                       Instant now) {
+    public long insert(
+            long warehouseId,
+            Long locationId,
+            String category,
+            boolean blind,
+            String reference,
+            String user,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO stock_count (status, warehouse_id, location_id, category, blind, reference, created_by, created_at)
                 VALUES ('OPEN', :w, :l, :c, :blind, :reference, :user, :now)""")
-                .param("w", warehouseId).param("l", locationId).param("c", category).param("blind", blind)
-                .param("reference", reference).param("user", user).param("now", Timestamp.from(now))
+                .param("w", warehouseId)
+                .param("l", locationId)
+                .param("c", category)
+                .param("blind", blind)
+                .param("reference", reference)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -49,7 +59,10 @@ public class CountRepository {
                 WHERE l.warehouse_id = :w AND l.type <> 'IN_TRANSIT' AND b.on_hand <> 0
                   AND (CAST(:l AS BIGINT) IS NULL OR b.location_id = :l)
                   AND (CAST(:c AS VARCHAR(64)) IS NULL OR i.category = :c)""")
-                .param("id", id).param("w", warehouseId).param("l", locationId).param("c", category)
+                .param("id", id)
+                .param("w", warehouseId)
+                .param("l", locationId)
+                .param("c", category)
                 .update();
     }
 
@@ -62,34 +75,58 @@ public class CountRepository {
     }
 
     public Optional<CountSheet> load(long id) {
-        record Header(long version, String status, String warehouse, String location, String category, boolean blind) {
-        }
+        record Header(long version, String status, String warehouse, String location, String category, boolean blind) {}
         return jdbc.sql("""
                 SELECT c.version, c.status, w.code AS wh, l.code AS loc, c.category, c.blind
                 FROM stock_count c JOIN warehouse w ON w.id = c.warehouse_id LEFT JOIN location l ON l.id = c.location_id
                 WHERE c.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)))
+                .query((rs, n) -> new Header(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
                 .optional()
-                .map(h -> new CountSheet(id, h.version(), CountStatus.valueOf(h.status()), h.warehouse(), h.location(),
-                        h.category(), h.blind(), jdbc.sql("""
+                .map(h -> new CountSheet(
+                        id,
+                        h.version(),
+                        CountStatus.valueOf(h.status()),
+                        h.warehouse(),
+                        h.location(),
+                        h.category(),
+                        h.blind(),
+                        jdbc.sql("""
                                 SELECT cl.*, i.code AS item_code, l.code AS location_code
                                 FROM stock_count_line cl JOIN item i ON i.id = cl.item_id JOIN location l ON l.id = cl.location_id
                                 WHERE cl.count_id = :id ORDER BY cl.line_no""")
-                        .param("id", id)
-                        .query((rs, n) -> new CountLine(rs.getInt("line_no"), new StockKey(rs.getLong("item_id"),
-                                rs.getLong("location_id"), rs.getString("owner"), rs.getString("lot")),
-                                rs.getString("item_code"), rs.getString("location_code"), rs.getBigDecimal("book_qty"),
-                                rs.getBigDecimal("counted_qty"), rs.getBoolean("found"),
-                                rs.getBigDecimal("book_at_posting"), rs.getBigDecimal("variance")))
-                        .list()));
+                                .param("id", id)
+                                .query((rs, n) -> new CountLine(
+                                        rs.getInt("line_no"),
+                                        new StockKey(
+                                                rs.getLong("item_id"),
+                                                rs.getLong("location_id"),
+                                                rs.getString("owner"),
+                                                rs.getString("lot")),
+                                        rs.getString("item_code"),
+                                        rs.getString("location_code"),
+                                        rs.getBigDecimal("book_qty"),
+                                        rs.getBigDecimal("counted_qty"),
+                                        rs.getBoolean("found"),
+                                        rs.getBigDecimal("book_at_posting"),
+                                        rs.getBigDecimal("variance")))
+                                .list()));
     }
 
     /** Saves the sheet's status if nobody changed the sheet since it was loaded; false when someone did. */
     public boolean changeStatus(CountSheet sheet) {
         return jdbc.sql("UPDATE stock_count SET status = :s, version = version + 1 WHERE id = :id AND version = :v")
-                .param("s", sheet.status().name()).param("id", sheet.id()).param("v", sheet.version()).update() == 1;
+                        .param("s", sheet.status().name())
+                        .param("id", sheet.id())
+                        .param("v", sheet.version())
+                        .update()
+                == 1;
     }
 
     /** Saves counted quantities; lines that are new on the sheet (found stock) are inserted first. */
@@ -106,8 +143,12 @@ public class CountRepository {
         return jdbc.sql("""
                 UPDATE stock_count_line SET counted_qty = :q, counted_by = :u, counted_at = :now
                 WHERE count_id = :id AND line_no = :no""")
-                .param("q", l.counted()).param("u", user).param("now", Timestamp.from(now))
-                .param("id", id).param("no", l.lineNo()).update();
+                .param("q", l.counted())
+                .param("u", user)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .param("no", l.lineNo())
+                .update();
     }
 
     /** Locks the balance row of a key (in the ledger's key order, so no deadlock) and returns its on hand, 0 if none. */
@@ -115,25 +156,43 @@ public class CountRepository {
         return jdbc.sql("""
                 SELECT on_hand FROM stock_balance
                 WHERE item_id = :i AND location_id = :l AND owner = :o AND lot = :lot FOR UPDATE""")
-                .param("i", key.itemId()).param("l", key.locationId()).param("o", key.owner()).param("lot", key.lot())
-                .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+                .param("i", key.itemId())
+                .param("l", key.locationId())
+                .param("o", key.owner())
+                .param("lot", key.lot())
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(BigDecimal.ZERO);
     }
 
     public BigDecimal onHand(StockKey key) {
         return jdbc.sql("""
                 SELECT on_hand FROM stock_balance WHERE item_id = :i AND location_id = :l AND owner = :o AND lot = :lot""")
-                .param("i", key.itemId()).param("l", key.locationId()).param("o", key.owner()).param("lot", key.lot())
-                .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+                .param("i", key.itemId())
+                .param("l", key.locationId())
+                .param("o", key.owner())
+                .param("lot", key.lot())
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(BigDecimal.ZERO);
     }
 
     public void savePosted(CountSheet sheet, Long postingId, String user, Instant now) {
         for (CountLine l : sheet.lines()) {
-            jdbc.sql("UPDATE stock_count_line SET book_at_posting = :b, variance = :v WHERE count_id = :id AND line_no = :no")
-                    .param("b", l.bookAtPosting()).param("v", l.variance()).param("id", sheet.id()).param("no", l.lineNo())
+            jdbc.sql(
+                            "UPDATE stock_count_line SET book_at_posting = :b, variance = :v WHERE count_id = :id AND line_no = :no")
+                    .param("b", l.bookAtPosting())
+                    .param("v", l.variance())
+                    .param("id", sheet.id())
+                    .param("no", l.lineNo())
                     .update();
         }
         jdbc.sql("UPDATE stock_count SET posted_by = :u, posted_at = :now, posting_id = :p WHERE id = :id")
-                .param("u", user).param("now", Timestamp.from(now)).param("p", postingId).param("id", sheet.id()).update();
+                .param("u", user)
+                .param("now", Timestamp.from(now))
+                .param("p", postingId)
+                .param("id", sheet.id())
+                .update();
     }
 
     private void insertLine(long id, CountLine l) {
@@ -143,8 +202,13 @@ public class CountRepository {
                 VALUES (:id, :no, :item, :loc, :owner,
                         CASE WHEN :owner = 'OWN' THEN NULL ELSE (SELECT s.id FROM supplier s WHERE s.code = :owner) END,
                         :lot, :book, :found)""")
-                .param("id", id).param("no", l.lineNo()).param("item", l.key().itemId()).param("loc", l.key().locationId())
-                .param("owner", l.key().owner()).param("lot", l.key().lot()).param("book", l.book())
+                .param("id", id)
+                .param("no", l.lineNo())
+                .param("item", l.key().itemId())
+                .param("loc", l.key().locationId())
+                .param("owner", l.key().owner())
+                .param("lot", l.key().lot())
+                .param("book", l.book())
                 .param("found", l.found())
                 .update();
     }
@@ -152,7 +216,8 @@ public class CountRepository {
     /** The supplier owning each line's stock, by line number (absent for own stock), for the ledger's typed lines. */
     public Map<Integer, Long> ownerSupplierIds(long id) {
         Map<Integer, Long> owners = new HashMap<>();
-        jdbc.sql("SELECT line_no, owner_supplier_id FROM stock_count_line WHERE count_id = :id AND owner_supplier_id IS NOT NULL")
+        jdbc.sql(
+                        "SELECT line_no, owner_supplier_id FROM stock_count_line WHERE count_id = :id AND owner_supplier_id IS NOT NULL")
                 .param("id", id)
                 .query((rs, n) -> owners.put(rs.getInt(1), rs.getLong(2)))
                 .list();

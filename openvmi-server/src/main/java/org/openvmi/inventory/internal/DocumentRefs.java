@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Component;
 public class DocumentRefs {
 
     /** A stock key as a request gives it: codes; location may be null when the document supplies it. */
-    public record KeyInput(String item, String location, String owner, String lot) {
-    }
+    public record KeyInput(String item, String location, String owner, String lot) {}
 
     public record ResolvedKey(StockKey key, ItemRef item, LocationRef location, Long ownerSupplierId) {
 
@@ -56,7 +54,8 @@ public class DocumentRefs {
      * when that is null too the line is left unresolved (its location error, if any, was reported by the caller).
      * The answer has the inputs' order, with null where a line could not be resolved.
      */
-    public List<ResolvedKey> keys(List<KeyInput> inputs, LocationRef defaultLocation, String prefix, FieldErrors errors) {
+    public List<ResolvedKey> keys(
+            List<KeyInput> inputs, LocationRef defaultLocation, String prefix, FieldErrors errors) {
         Set<String> items = new HashSet<>();
         Set<String> locations = new HashSet<>();
         Set<String> owners = new HashSet<>();
@@ -87,14 +86,19 @@ public class DocumentRefs {
             }
             ItemRef item = in.item() == null ? null : itemRefs.get(in.item().trim());
             if (item == null) {
-                errors.add(DocumentRules.field(prefix, i, "item"),
-                        in.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", in.item().trim()));
+                errors.add(
+                        DocumentRules.field(prefix, i, "item"),
+                        in.item() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("item", in.item().trim()));
             }
             LocationRef location = defaultLocation;
             if (in.location() != null) {
                 location = locationRefs.get(in.location().trim());
                 if (location == null) {
-                    errors.add(DocumentRules.field(prefix, i, "location"), CodedRefusal.unknown("location", in.location().trim()));
+                    errors.add(
+                            DocumentRules.field(prefix, i, "location"),
+                            CodedRefusal.unknown("location", in.location().trim()));
                 }
             }
             String owner = owner(in);
@@ -102,22 +106,31 @@ public class DocumentRefs {
             if (!StockKey.OWN.equals(owner)) {
                 supplierId = suppliers.get(owner);
                 if (supplierId == null) {
-                    errors.add(DocumentRules.field(prefix, i, "owner"), "must be OWN or a supplier code; unknown '" + owner + "'");
+                    errors.add(
+                            DocumentRules.field(prefix, i, "owner"),
+                            "must be OWN or a supplier code; unknown '" + owner + "'");
                 }
             }
             final int index = i;
             FieldErrors lotErrors = new FieldErrors();
             String lot = PostingRules.lot(0, in.lot(), item != null && item.lotTracked(), lotErrors);
             lotErrors.list().forEach(e -> errors.add(DocumentRules.field(prefix, index, "lot"), e.message()));
-            boolean ok = item != null && location != null && lotErrors.isEmpty()
-                         && (supplierId != null || StockKey.OWN.equals(owner));
-            resolved.add(ok ? new ResolvedKey(new StockKey(item.id(), location.id(), owner, lot), item, location, supplierId)
-                    : null);
+            boolean ok = item != null
+                    && location != null
+                    && lotErrors.isEmpty()
+                    && (supplierId != null || StockKey.OWN.equals(owner));
+            resolved.add(
+                    ok
+                            ? new ResolvedKey(
+                                    new StockKey(item.id(), location.id(), owner, lot), item, location, supplierId)
+                            : null);
         }
         return resolved;
     }
 
     private static String owner(KeyInput in) {
-        return in.owner() == null || in.owner().isBlank() ? StockKey.OWN : in.owner().trim();
+        return in.owner() == null || in.owner().isBlank()
+                ? StockKey.OWN
+                : in.owner().trim();
     }
 }

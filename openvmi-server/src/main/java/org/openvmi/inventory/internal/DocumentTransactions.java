@@ -1,13 +1,11 @@
 package org.openvmi.inventory.internal;
 
-import org.openvmi.shared.CurrentUser;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.openvmi.inventory.model.Refusal;
 import org.openvmi.shared.BusinessRuleException;
-import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.ConcurrencyRetry;
+import org.openvmi.shared.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +38,8 @@ public class DocumentTransactions {
     /** Turns a document's refusal into the answer: 409 for a state conflict, 422 for a business rule. */
     public static void refuse(Optional<Refusal> refusal) {
         refusal.ifPresent(r -> {
-            throw r.kind() == Refusal.Kind.CONFLICT ? new ConflictException(r.field(), r.reason())
+            throw r.kind() == Refusal.Kind.CONFLICT
+                    ? new ConflictException(r.field(), r.reason())
                     : new BusinessRuleException(r.field(), r.reason());
         });
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.shared.OpenSupply;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,43 +43,44 @@ class InventoryOpenSupply implements OpenSupply {
                   AND (CAST(:i AS BIGINT) IS NULL OR tl.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR f.warehouse_id = :w OR d.warehouse_id = :w)
                 GROUP BY t.id, t.status, tl.item_id, f.warehouse_id, d.warehouse_id, t.created_at, t.shipped_at
-                ORDER BY t.id""")
-                .param("i", itemId).param("w", warehouseId)
-                .query(rs -> {
-                    String document = "TRF-" + rs.getLong(1);
-                    long item = rs.getLong(3);
-                    long from = rs.getLong(4);
-                    long to = rs.getLong(5);
-                    if ("DRAFT".equals(rs.getString(2))) {
-                        LocalDate date = date(rs.getTimestamp(6));
-                        BigDecimal qty = rs.getBigDecimal(8);
-                        if (warehouseId == null || warehouseId == from) {
-                            out.add(new Line(item, from, date, Event.TRANSFER_OUT, document, null, qty.negate()));
-                        }
-                        if (warehouseId == null || warehouseId == to) {
-                            out.add(new Line(item, to, date, Event.TRANSFER_IN, document, null, qty));
-                        }
-                    } else {
-                        BigDecimal qty = rs.getBigDecimal(9);
-                        if (qty.signum() > 0 && (warehouseId == null || warehouseId == to)) {
-                            out.add(new Line(item, to, date(rs.getTimestamp(7)), Event.TRANSFER_IN, document, null, qty));
-                        }
-                    }
-                });
+                ORDER BY t.id""").param("i", itemId).param("w", warehouseId).query(rs -> {
+            String document = "TRF-" + rs.getLong(1);
+            long item = rs.getLong(3);
+            long from = rs.getLong(4);
+            long to = rs.getLong(5);
+            if ("DRAFT".equals(rs.getString(2))) {
+                LocalDate date = date(rs.getTimestamp(6));
+                BigDecimal qty = rs.getBigDecimal(8);
+                if (warehouseId == null || warehouseId == from) {
+                    out.add(new Line(item, from, date, Event.TRANSFER_OUT, document, null, qty.negate()));
+                }
+                if (warehouseId == null || warehouseId == to) {
+                    out.add(new Line(item, to, date, Event.TRANSFER_IN, document, null, qty));
+                }
+            } else {
+                BigDecimal qty = rs.getBigDecimal(9);
+                if (qty.signum() > 0 && (warehouseId == null || warehouseId == to)) {
+                    out.add(new Line(item, to, date(rs.getTimestamp(7)), Event.TRANSFER_IN, document, null, qty));
+                }
+            }
+        });
         jdbc.sql("""
                 SELECT r.id, r.item_id, l.warehouse_id, r.created_at, r.qty, r.due_on
                 FROM stock_reservation r JOIN location l ON l.id = r.location_id
                 WHERE r.status = 'ACTIVE' AND l.type <> 'IN_TRANSIT'
                   AND (CAST(:i AS BIGINT) IS NULL OR r.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR l.warehouse_id = :w)
-                ORDER BY r.id""")
-                .param("i", itemId).param("w", warehouseId)
-                .query(rs -> {
-                    LocalDate due = rs.getObject(6, LocalDate.class);
-                    out.add(new Line(rs.getLong(2), rs.getLong(3), due != null ? due : date(rs.getTimestamp(4)),
-                            Event.RESERVATION,
-                            "RES-" + rs.getLong(1), null, rs.getBigDecimal(5).negate()));
-                });
+                ORDER BY r.id""").param("i", itemId).param("w", warehouseId).query(rs -> {
+            LocalDate due = rs.getObject(6, LocalDate.class);
+            out.add(new Line(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    due != null ? due : date(rs.getTimestamp(4)),
+                    Event.RESERVATION,
+                    "RES-" + rs.getLong(1),
+                    null,
+                    rs.getBigDecimal(5).negate()));
+        });
         return out;
     }
 

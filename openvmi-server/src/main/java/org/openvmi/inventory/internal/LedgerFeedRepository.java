@@ -1,7 +1,6 @@
 package org.openvmi.inventory.internal;
 
 import java.util.List;
-
 import org.openvmi.inventory.LedgerEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,10 +23,17 @@ public class LedgerFeedRepository {
                 JOIN location l ON l.id = m.location_id
                 JOIN warehouse w ON w.id = l.warehouse_id
                 WHERE m.id > :after ORDER BY m.id LIMIT :limit""")
-                .param("after", afterId).param("limit", limit)
-                .query((rs, n) -> new LedgerEntry(rs.getLong("id"), rs.getString("type"), rs.getString("item"),
-                        rs.getString("warehouse"), rs.getString("owner"), rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("unit_cost"), rs.getTimestamp("posted_at").toInstant()))
+                .param("after", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new LedgerEntry(
+                        rs.getLong("id"),
+                        rs.getString("type"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getString("owner"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("unit_cost"),
+                        rs.getTimestamp("posted_at").toInstant()))
                 .list();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -45,11 +44,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class LineResolver {
 
     /** A resolved line with the codes it was given, for messages and answers. */
-    public record Resolved(PostingLine line, ItemRef item, LocationRef location) {
-    }
+    public record Resolved(PostingLine line, ItemRef item, LocationRef location) {}
 
-    private record Cached<T>(T value, long loadedAt) {
-    }
+    private record Cached<T>(T value, long loadedAt) {}
 
     /** Past this many codes of one kind a cache starts over, so it never grows without bound. */
     private static final int MAX_CACHED = 20_000;
@@ -107,35 +104,54 @@ public class LineResolver {
             MovementType type = PostingRules.postedDirectly(i, PostingRules.type(i, r.type(), errors), errors);
             ItemRef item = r.item() == null ? null : items.get(r.item().trim());
             if (item == null) {
-                errors.add(PostingRules.field(i, "item"), r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
+                errors.add(
+                        PostingRules.field(i, "item"),
+                        r.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", r.item()));
             }
-            LocationRef location = r.location() == null ? null : locations.get(r.location().trim());
+            LocationRef location =
+                    r.location() == null ? null : locations.get(r.location().trim());
             if (location == null) {
-                errors.add(PostingRules.field(i, "location"),
-                        r.location() == null ? CodedRefusal.required() : CodedRefusal.unknown("location", r.location()));
+                errors.add(
+                        PostingRules.field(i, "location"),
+                        r.location() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("location", r.location()));
             }
             String owner = owner(r);
             Long supplierId = null;
             if (!StockKey.OWN.equals(owner)) {
                 supplierId = suppliers.get(owner);
                 if (supplierId == null) {
-                    errors.add(PostingRules.field(i, "owner"), "must be OWN or a supplier code; unknown '" + owner + "'");
+                    errors.add(
+                            PostingRules.field(i, "owner"), "must be OWN or a supplier code; unknown '" + owner + "'");
                 }
                 if (type == MovementType.CONSUME) {
                     // consuming consignment stock passes ownership and owes the supplier a settlement line: only the
                     // consignment use case may do that (an ISSUE of supplier stock, e.g. a return, stays allowed)
-                    errors.add(PostingRules.field(i, "owner"), "consignment stock of " + owner
-                            + " is consumed through POST /api/v1/vmi/consumptions, which passes ownership and writes"
-                            + " the settlement line");
+                    errors.add(
+                            PostingRules.field(i, "owner"),
+                            "consignment stock of " + owner
+                                    + " is consumed through POST /api/v1/vmi/consumptions, which passes ownership and writes"
+                                    + " the settlement line");
                 }
             }
             BigDecimal qty = PostingRules.signedQty(i, type, r.qty(), errors);
             BigDecimal unitCost = PostingRules.unitCost(i, type, r.unitCost(), errors);
             String lot = PostingRules.lot(i, r.lot(), item != null && item.lotTracked(), errors);
             if (item != null && location != null && type != null && qty != null) {
-                resolved.add(new Resolved(new PostingLine(i, type, new StockKey(item.id(), location.id(), owner, lot),
-                        supplierId, qty, unitCost, location.allowNegative(), trim(r.reference(), 100), trim(r.reason(), 200)),
-                        item, location));
+                resolved.add(new Resolved(
+                        new PostingLine(
+                                i,
+                                type,
+                                new StockKey(item.id(), location.id(), owner, lot),
+                                supplierId,
+                                qty,
+                                unitCost,
+                                location.allowNegative(),
+                                trim(r.reference(), 100),
+                                trim(r.reason(), 200)),
+                        item,
+                        location));
             }
         }
         errors.throwIfAny();
@@ -183,7 +199,8 @@ public class LineResolver {
             }
             LocationRef location = locations.get(l.locationId());
             if (location == null) {
-                errors.add(PostingRules.field(i, "location"),
+                errors.add(
+                        PostingRules.field(i, "location"),
                         CodedRefusal.unknown("location", String.valueOf(l.locationId())));
             }
             String owner = StockKey.OWN;
@@ -197,9 +214,19 @@ public class LineResolver {
             BigDecimal unitCost = PostingRules.unitCost(i, l.type(), l.unitCost(), errors);
             String lot = PostingRules.lot(i, l.lot(), item != null && item.lotTracked(), errors);
             if (item != null && location != null && owner != null && l.type() != null && qty != null) {
-                resolved.add(new Resolved(new PostingLine(i, l.type(), new StockKey(item.id(), location.id(), owner, lot),
-                        l.ownerSupplierId(), qty, unitCost, location.allowNegative(), trim(l.reference(), 100),
-                        trim(l.reason(), 200)), item, location));
+                resolved.add(new Resolved(
+                        new PostingLine(
+                                i,
+                                l.type(),
+                                new StockKey(item.id(), location.id(), owner, lot),
+                                l.ownerSupplierId(),
+                                qty,
+                                unitCost,
+                                location.allowNegative(),
+                                trim(l.reference(), 100),
+                                trim(l.reason(), 200)),
+                        item,
+                        location));
             }
         }
         errors.throwIfAny();
@@ -245,7 +272,9 @@ public class LineResolver {
     }
 
     private static String owner(MovementRequest r) {
-        return r.owner() == null || r.owner().isBlank() ? StockKey.OWN : r.owner().trim();
+        return r.owner() == null || r.owner().isBlank()
+                ? StockKey.OWN
+                : r.owner().trim();
     }
 
     private static String trim(String s, int max) {

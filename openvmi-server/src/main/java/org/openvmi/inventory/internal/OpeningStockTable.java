@@ -1,5 +1,6 @@
 package org.openvmi.inventory.internal;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -7,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -44,9 +42,13 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
     static final String UNIT_COST = "unitCost";
 
     /** One row of the file, read. */
-    record Row(String item, String location, String owner, String lot,
-               @Digits(integer = 15, fraction = 4) BigDecimal qty,
-               @Digits(integer = 13, fraction = 6) BigDecimal unitCost) {
+    record Row(
+            String item,
+            String location,
+            String owner,
+            String lot,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty,
+            @Digits(integer = 13, fraction = 6) BigDecimal unitCost) {
 
         String ownerOrOwn() {
             return OpeningStockTable.ownerOrOwn(owner);
@@ -99,22 +101,34 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
 
     @Override
     public Row read(TabularRow row, RowProblems problems) {
-        return new Row(row.get(ITEM), row.get(LOCATION), row.get(OWNER), row.get(LOT),
-                Cells.decimal(row, QTY, problems), Cells.decimal(row, UNIT_COST, problems));
+        return new Row(
+                row.get(ITEM),
+                row.get(LOCATION),
+                row.get(OWNER),
+                row.get(LOT),
+                Cells.decimal(row, QTY, problems),
+                Cells.decimal(row, UNIT_COST, problems));
     }
 
     @Override
     public ImportBatch<Row> prepare(List<ImportRow<Row>> rows, Set<String> columnsInFile) {
         Map<String, ItemRef> items = refs.items(codes(rows, Row::item));
         Map<String, LocationRef> locations = refs.locations(codes(rows, Row::location));
-        List<String> owners = rows.stream().map(r -> r.command().ownerOrOwn()).filter(o -> !StockKey.OWN.equals(o))
-                .distinct().toList();
+        List<String> owners = rows.stream()
+                .map(r -> r.command().ownerOrOwn())
+                .filter(o -> !StockKey.OWN.equals(o))
+                .distinct()
+                .toList();
         Map<String, Long> suppliers = refs.suppliers(owners);
         return new Batch(items, locations, suppliers);
     }
 
     private static List<String> codes(List<ImportRow<Row>> rows, java.util.function.Function<Row, String> code) {
-        return rows.stream().map(r -> code.apply(r.command())).filter(Objects::nonNull).distinct().toList();
+        return rows.stream()
+                .map(r -> code.apply(r.command()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     @Override
@@ -149,10 +163,15 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                     problems.reject(r.row(), OWNER, "imports.error.unknownOwner", c.owner());
                 }
                 if (c.qty() != null && c.qty().signum() <= 0) {
-                    problems.reject(r.row(), QTY, "imports.error.notPositive", c.qty().toPlainString());
+                    problems.reject(
+                            r.row(), QTY, "imports.error.notPositive", c.qty().toPlainString());
                 }
                 if (c.unitCost() != null && c.unitCost().signum() < 0) {
-                    problems.reject(r.row(), UNIT_COST, "imports.error.negative", c.unitCost().toPlainString());
+                    problems.reject(
+                            r.row(),
+                            UNIT_COST,
+                            "imports.error.negative",
+                            c.unitCost().toPlainString());
                 }
             }
             ledgerRules(rows, problems);
@@ -160,7 +179,8 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
 
         /** What the ledger itself refuses (a lot-tracked item without lot …), for the rows that passed the checks above. */
         private void ledgerRules(List<ImportRow<Row>> rows, RowProblems problems) {
-            List<ImportRow<Row>> good = rows.stream().filter(r -> !problems.has(r.row())).toList();
+            List<ImportRow<Row>> good =
+                    rows.stream().filter(r -> !problems.has(r.row())).toList();
             if (good.isEmpty()) {
                 return;
             }
@@ -174,7 +194,8 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
                         continue;
                     }
                     int line = Integer.parseInt(error.field().substring(open + 1, close));
-                    String field = close + 2 <= error.field().length() ? error.field().substring(close + 2) : "";
+                    String field =
+                            close + 2 <= error.field().length() ? error.field().substring(close + 2) : "";
                     problems.add(good.get(line).row(), field, error.message());
                 }
             }
@@ -189,9 +210,16 @@ class OpeningStockTable implements TabularAdapter<OpeningStockTable.Row> {
         /** The import is an edge: its codes are resolved here, once, and the ledger gets the ids (rows checked). */
         private LedgerLine line(Row row) {
             String owner = row.ownerOrOwn();
-            return new LedgerLine(MovementType.OPENING, items.get(row.item()).id(), locations.get(row.location()).id(),
-                    StockKey.OWN.equals(owner) ? null : suppliers.get(owner), row.lot(), row.qty(), row.unitCost(),
-                    "opening balance (go-live import)", "OPENING-IMPORT");
+            return new LedgerLine(
+                    MovementType.OPENING,
+                    items.get(row.item()).id(),
+                    locations.get(row.location()).id(),
+                    StockKey.OWN.equals(owner) ? null : suppliers.get(owner),
+                    row.lot(),
+                    row.qty(),
+                    row.unitCost(),
+                    "opening balance (go-live import)",
+                    "OPENING-IMPORT");
         }
     }
 }

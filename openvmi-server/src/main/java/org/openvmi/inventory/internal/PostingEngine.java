@@ -1,36 +1,34 @@
 package org.openvmi.inventory.internal;
 
-import org.openvmi.shared.CurrentUser;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.openvmi.inventory.InsufficientStockException;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.PostingResult;
-import org.openvmi.inventory.MovementType;
+import org.openvmi.inventory.StockChanged;
 import org.openvmi.inventory.model.PostingLine;
 import org.openvmi.inventory.model.StockKey;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.Decimals;
-import org.openvmi.inventory.ItemWarehouse;
-import org.openvmi.inventory.StockChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +48,12 @@ public class PostingEngine {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PostingEngine(BalanceRepository balances, PostingRepository postings, JsonMapper json,
-                  Clock clock, ApplicationEventPublisher events) {
+    PostingEngine(
+            BalanceRepository balances,
+            PostingRepository postings,
+            JsonMapper json,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.balances = balances;
         this.postings = postings;
         this.json = json;
@@ -66,7 +68,8 @@ public class PostingEngine {
         }
         return postings.findByIdempotencyKey(idempotencyKey).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
-                throw new BusinessRuleException("Idempotency-Key",
+                throw new BusinessRuleException(
+                        "Idempotency-Key",
                         "Idempotency-Key '" + idempotencyKey + "' was already used for a different request");
             }
             return json.readValue(stored.responseJson(), PostingResult.class);
@@ -86,16 +89,28 @@ public class PostingEngine {
         updateAverageCosts(lines, now);
         List<Integer> order = keyOrder(lines);
         List<Long> ids = resolveBalances(lines, order, now);
-        List<Long> movementIds = postings.insertMovements(postingId,
-                lines.stream().map(LineResolver.Resolved::line).toList(), ids, user, now);
+        List<Long> movementIds = postings.insertMovements(
+                postingId, lines.stream().map(LineResolver.Resolved::line).toList(), ids, user, now);
 
         List<MovementView> views = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineResolver.Resolved r = lines.get(i);
             PostingLine l = r.line();
-            views.add(new MovementView(movementIds.get(i), postingId, l.type().name(), r.item().code(),
-                    r.location().warehouse(), r.location().code(), l.key().owner(), l.key().lot().isEmpty() ? null : l.key().lot(),
-                    Decimals.plain(l.signedQty()), Decimals.plain(l.unitCost()), l.reference(), l.reason(), user, now));
+            views.add(new MovementView(
+                    movementIds.get(i),
+                    postingId,
+                    l.type().name(),
+                    r.item().code(),
+                    r.location().warehouse(),
+                    r.location().code(),
+                    l.key().owner(),
+                    l.key().lot().isEmpty() ? null : l.key().lot(),
+                    Decimals.plain(l.signedQty()),
+                    Decimals.plain(l.unitCost()),
+                    l.reference(),
+                    l.reason(),
+                    user,
+                    now));
         }
         PostingResult result = new PostingResult(postingId, views);
         if (idempotencyKey != null) {
@@ -154,7 +169,8 @@ public class PostingEngine {
     private void applyBalances(List<LineResolver.Resolved> lines, List<Integer> order, List<Long> ids, Instant now) {
         List<BalanceRepository.Change> changes = new ArrayList<>(order.size());
         for (int i : order) {
-            changes.add(new BalanceRepository.Change(ids.get(i), lines.get(i).line().signedQty()));
+            changes.add(
+                    new BalanceRepository.Change(ids.get(i), lines.get(i).line().signedQty()));
         }
         boolean[] applied = balances.changeAll(changes, now);
         for (int k = 0; k < applied.length; k++) {
@@ -168,9 +184,16 @@ public class PostingEngine {
                 }
                 LineResolver.Resolved refused = lines.get(order.get(k));
                 InsufficientStockException e = insufficient(refused, available);
-                if (org.openvmi.inventory.IssueRefused.isDemand(refused.line().type().name())) {
-                    events.publishEvent(new org.openvmi.inventory.IssueRefused(refused.line().type().name(), e.item(),
-                            refused.location().warehouse(), e.owner(), e.requested(), e.available(), now));
+                if (org.openvmi.inventory.IssueRefused.isDemand(
+                        refused.line().type().name())) {
+                    events.publishEvent(new org.openvmi.inventory.IssueRefused(
+                            refused.line().type().name(),
+                            e.item(),
+                            refused.location().warehouse(),
+                            e.owner(),
+                            e.requested(),
+                            e.available(),
+                            now));
                 }
                 throw e;
             }
@@ -194,9 +217,12 @@ public class PostingEngine {
             BigDecimal onHand = postings.ownOnHand(itemId).max(BigDecimal.ZERO);
             for (PostingLine l : receipts) {
                 BigDecimal total = onHand.add(l.signedQty());
-                average = average == null || onHand.signum() == 0 ? l.unitCost()
-                        : average.multiply(onHand).add(l.signedQty().multiply(l.unitCost()))
-                        .divide(total, MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_UP);
+                average = average == null || onHand.signum() == 0
+                        ? l.unitCost()
+                        : average.multiply(onHand)
+                                .add(l.signedQty().multiply(l.unitCost()))
+                                .divide(total, MathContext.DECIMAL64)
+                                .setScale(6, RoundingMode.HALF_UP);
                 onHand = total;
             }
             postings.saveAverageCost(itemId, average, exists, now);
@@ -220,8 +246,13 @@ public class PostingEngine {
 
     private static InsufficientStockException insufficient(LineResolver.Resolved r, BigDecimal available) {
         PostingLine l = r.line();
-        return new InsufficientStockException(l.index(), r.item().code(), r.location().code(), l.key().owner(),
-                l.key().lot(), Decimals.plain(available), Decimals.plain(l.signedQty().negate()));
+        return new InsufficientStockException(
+                l.index(),
+                r.item().code(),
+                r.location().code(),
+                l.key().owner(),
+                l.key().lot(),
+                Decimals.plain(available),
+                Decimals.plain(l.signedQty().negate()));
     }
-
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.openvmi.inventory.model.PostingLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PostingRepository {
 
-    public record StoredPosting(long id, String requestHash, String responseJson) {
-    }
+    public record StoredPosting(long id, String requestHash, String responseJson) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -36,7 +34,8 @@ public class PostingRepository {
     public Optional<StoredPosting> findByIdempotencyKey(String key) {
         return jdbc.sql("SELECT id, request_hash, response_json FROM stock_posting WHERE idempotency_key = :k")
                 .param("k", key)
-                .query((rs, n) -> new StoredPosting(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new StoredPosting(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     /** Inserts the posting; a concurrent posting with the same key makes this throw DuplicateKeyException. */
@@ -45,7 +44,9 @@ public class PostingRepository {
         jdbc.sql("""
                 INSERT INTO stock_posting (idempotency_key, request_hash, username, posted_at)
                 VALUES (:k, :h, :u, :now)""")
-                .param("k", idempotencyKey).param("h", requestHash).param("u", username)
+                .param("k", idempotencyKey)
+                .param("h", requestHash)
+                .param("u", username)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -53,7 +54,9 @@ public class PostingRepository {
 
     public void storeResponse(long postingId, String responseJson) {
         jdbc.sql("UPDATE stock_posting SET response_json = :r WHERE id = :id")
-                .param("r", responseJson).param("id", postingId).update();
+                .param("r", responseJson)
+                .param("id", postingId)
+                .update();
     }
 
     private static final String INSERT_MOVEMENTS = """
@@ -71,49 +74,54 @@ public class PostingRepository {
      * from the generated keys (no second query). Identity values are drawn in the order of the VALUES rows, so the
      * ids in ascending order belong to the lines in request order.
      */
-    public List<Long> insertMovements(long postingId, List<PostingLine> lines, List<Long> balanceIds, String username,
-                                      Instant now) {
+    public List<Long> insertMovements(
+            long postingId, List<PostingLine> lines, List<Long> balanceIds, String username, Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Long> ids = new ArrayList<>(lines.size());
         for (int from = 0; from < lines.size(); from += ROWS_PER_INSERT) {
             int to = Math.min(lines.size(), from + ROWS_PER_INSERT);
-            List<Long> chunk = insertChunk(postingId, lines.subList(from, to), balanceIds.subList(from, to), username, at);
+            List<Long> chunk =
+                    insertChunk(postingId, lines.subList(from, to), balanceIds.subList(from, to), username, at);
             if (chunk.size() != to - from) {
                 // a driver that does not hand back every generated key
                 return jdbc.sql("SELECT id FROM stock_movement WHERE posting_id = :p ORDER BY id")
-                        .param("p", postingId).query(Long.class).list();
+                        .param("p", postingId)
+                        .query(Long.class)
+                        .list();
             }
             ids.addAll(chunk);
         }
         return ids;
     }
 
-    private List<Long> insertChunk(long postingId, List<PostingLine> lines, List<Long> balanceIds, String username,
-                                   Timestamp at) {
-        String sql = insertSql.computeIfAbsent(lines.size(),
-                n -> INSERT_MOVEMENTS + String.join(", ", Collections.nCopies(n, MOVEMENT_ROW)));
+    private List<Long> insertChunk(
+            long postingId, List<PostingLine> lines, List<Long> balanceIds, String username, Timestamp at) {
+        String sql = insertSql.computeIfAbsent(
+                lines.size(), n -> INSERT_MOVEMENTS + String.join(", ", Collections.nCopies(n, MOVEMENT_ROW)));
         KeyHolder keys = new GeneratedKeyHolder();
-        template.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
-            int p = 1;
-            for (int i = 0; i < lines.size(); i++) {
-                PostingLine l = lines.get(i);
-                ps.setLong(p++, postingId);
-                ps.setLong(p++, balanceIds.get(i));
-                ps.setString(p++, l.type().name());
-                ps.setLong(p++, l.key().itemId());
-                ps.setLong(p++, l.key().locationId());
-                ps.setString(p++, l.key().owner());
-                ps.setString(p++, l.key().lot());
-                ps.setBigDecimal(p++, l.signedQty());
-                ps.setBigDecimal(p++, l.unitCost());
-                ps.setString(p++, l.reference());
-                ps.setString(p++, l.reason());
-                ps.setString(p++, username);
-                ps.setTimestamp(p++, at);
-            }
-            return ps;
-        }, keys);
+        template.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
+                    int p = 1;
+                    for (int i = 0; i < lines.size(); i++) {
+                        PostingLine l = lines.get(i);
+                        ps.setLong(p++, postingId);
+                        ps.setLong(p++, balanceIds.get(i));
+                        ps.setString(p++, l.type().name());
+                        ps.setLong(p++, l.key().itemId());
+                        ps.setLong(p++, l.key().locationId());
+                        ps.setString(p++, l.key().owner());
+                        ps.setString(p++, l.key().lot());
+                        ps.setBigDecimal(p++, l.signedQty());
+                        ps.setBigDecimal(p++, l.unitCost());
+                        ps.setString(p++, l.reference());
+                        ps.setString(p++, l.reason());
+                        ps.setString(p++, username);
+                        ps.setTimestamp(p++, at);
+                    }
+                    return ps;
+                },
+                keys);
         List<Long> ids = new ArrayList<>(lines.size());
         for (Map<String, Object> row : keys.getKeyList()) {
             ids.add(((Number) row.values().iterator().next()).longValue());
@@ -125,18 +133,28 @@ public class PostingRepository {
     /** Own on hand of an item over all locations, for the moving average cost. */
     public BigDecimal ownOnHand(long itemId) {
         return jdbc.sql("SELECT COALESCE(SUM(on_hand), 0) FROM stock_balance WHERE item_id = :i AND owner = 'OWN'")
-                .param("i", itemId).query(BigDecimal.class).single();
+                .param("i", itemId)
+                .query(BigDecimal.class)
+                .single();
     }
 
     /** Locks the item's cost row (creating it when missing) and returns its average cost, or null when new. */
     public BigDecimal lockAverageCost(long itemId) {
-        return jdbc.sql("SELECT average_cost FROM item_cost WHERE item_id = :i FOR UPDATE").param("i", itemId)
-                .query(BigDecimal.class).optional().orElse(null);
+        return jdbc.sql("SELECT average_cost FROM item_cost WHERE item_id = :i FOR UPDATE")
+                .param("i", itemId)
+                .query(BigDecimal.class)
+                .optional()
+                .orElse(null);
     }
 
     public void saveAverageCost(long itemId, BigDecimal cost, boolean exists, Instant now) {
-        String sql = exists ? "UPDATE item_cost SET average_cost = :c, updated_at = :now WHERE item_id = :i"
+        String sql = exists
+                ? "UPDATE item_cost SET average_cost = :c, updated_at = :now WHERE item_id = :i"
                 : "INSERT INTO item_cost (item_id, average_cost, updated_at) VALUES (:i, :c, :now)";
-        jdbc.sql(sql).param("i", itemId).param("c", cost).param("now", Timestamp.from(now)).update();
+        jdbc.sql(sql)
+                .param("i", itemId)
+                .param("c", cost)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.inventory.ReservationView;
 import org.openvmi.inventory.model.Reservation;
 import org.openvmi.inventory.model.ReservationStatus;
@@ -30,13 +29,30 @@ import org.springframework.stereotype.Repository;
 public class ReservationRepository {
 
     /** The reservation list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "id", "r.id", "status", "r.status",
-            "item", "i.code", "location", "l.code", "qty", "r.qty", "reference", "r.reference",
-            "expires", "r.expires_at", "createdby", "r.created_by", "due", "r.due_on");
+    static final SortColumns SORT = SortColumns.of(
+            "r.id DESC",
+            "r.id",
+            "id",
+            "r.id",
+            "status",
+            "r.status",
+            "item",
+            "i.code",
+            "location",
+            "l.code",
+            "qty",
+            "r.qty",
+            "reference",
+            "r.reference",
+            "expires",
+            "r.expires_at",
+            "createdby",
+            "r.created_by",
+            "due",
+            "r.due_on");
 
     /** A reservation with the balance it holds stock in. */
-    public record Loaded(Reservation reservation, long balanceId) {
-    }
+    public record Loaded(Reservation reservation, long balanceId) {}
 
     private static final String VIEW = """
             SELECT r.*, i.code AS item_code, i.name AS item_name, l.code AS location_code, w.code AS warehouse_code
@@ -49,17 +65,31 @@ public class ReservationRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long balanceId, StockKey key, BigDecimal qty, String reference, Instant expiresAt,
-                       LocalDate dueOn, String user, Instant now) {
+    public long insert(
+            long balanceId,
+            StockKey key,
+            BigDecimal qty,
+            String reference,
+            Instant expiresAt,
+            LocalDate dueOn,
+            String user,
+            Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO stock_reservation (balance_id, item_id, location_id, owner, lot, qty, status, reference,
                                                expires_at, due_on, created_by, created_at)
                 VALUES (:b, :item, :loc, :owner, :lot, :qty, 'ACTIVE', :ref, :expires, :due, :user, :now)""")
-                .param("b", balanceId).param("item", key.itemId()).param("loc", key.locationId())
-                .param("owner", key.owner()).param("lot", key.lot()).param("qty", qty).param("ref", reference)
+                .param("b", balanceId)
+                .param("item", key.itemId())
+                .param("loc", key.locationId())
+                .param("owner", key.owner())
+                .param("lot", key.lot())
+                .param("qty", qty)
+                .param("ref", reference)
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .param("due", dueOn).param("user", user).param("now", Timestamp.from(now))
+                .param("due", dueOn)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -67,8 +97,13 @@ public class ReservationRepository {
     public Optional<Loaded> load(long id) {
         return jdbc.sql("SELECT id, qty, expires_at, status, balance_id FROM stock_reservation WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Loaded(new Reservation(rs.getLong(1), rs.getBigDecimal(2), instant(rs, "expires_at"),
-                        ReservationStatus.valueOf(rs.getString(4))), rs.getLong(5)))
+                .query((rs, n) -> new Loaded(
+                        new Reservation(
+                                rs.getLong(1),
+                                rs.getBigDecimal(2),
+                                instant(rs, "expires_at"),
+                                ReservationStatus.valueOf(rs.getString(4))),
+                        rs.getLong(5)))
                 .optional();
     }
 
@@ -77,19 +112,29 @@ public class ReservationRepository {
         return jdbc.sql("""
                 UPDATE stock_reservation SET status = :status, released_by = :user, released_at = :now
                 WHERE id = :id AND status = 'ACTIVE'""")
-                .param("status", r.status().name()).param("user", user).param("now", Timestamp.from(now))
-                .param("id", r.id()).update() == 1;
+                        .param("status", r.status().name())
+                        .param("user", user)
+                        .param("now", Timestamp.from(now))
+                        .param("id", r.id())
+                        .update()
+                == 1;
     }
 
     public List<Long> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM stock_reservation WHERE status = 'ACTIVE' AND expires_at <= :now
                 ORDER BY expires_at LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     public Optional<ReservationView> view(long id) {
-        return jdbc.sql(VIEW + " WHERE r.id = :id").param("id", id).query(ReservationRepository::row).optional();
+        return jdbc.sql(VIEW + " WHERE r.id = :id")
+                .param("id", id)
+                .query(ReservationRepository::row)
+                .optional();
     }
 
     public PageResult<ReservationView> find(String status, String item, String location, PageRequest page) {
@@ -99,14 +144,21 @@ public class ReservationRepository {
         add(where, params, item, "i.code = :item", "item");
         add(where, params, location, "l.code = :location", "location");
         String filter = " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + filter + ") x").params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + filter + ") x")
+                .params(params)
+                .query(Long.class)
+                .single();
         List<ReservationView> rows = jdbc.sql(VIEW + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(ReservationRepository::row).list();
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(ReservationRepository::row)
+                .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    private static void add(List<String> where, Map<String, Object> params, String value, String predicate, String name) {
+    private static void add(
+            List<String> where, Map<String, Object> params, String value, String predicate, String name) {
         if (value != null && !value.isBlank()) {
             where.add(predicate);
             params.put(name, value.trim());
@@ -115,11 +167,22 @@ public class ReservationRepository {
 
     private static ReservationView row(ResultSet rs, int n) throws SQLException {
         String lot = rs.getString("lot");
-        return new ReservationView(rs.getLong("id"), rs.getString("status"), rs.getString("item_code"),
-                rs.getString("item_name"), rs.getString("warehouse_code"), rs.getString("location_code"),
-                rs.getString("owner"), lot == null || lot.isEmpty() ? null : lot, Decimals.plain(rs.getBigDecimal("qty")),
-                rs.getString("reference"), instant(rs, "expires_at"), rs.getString("created_by"),
-                instant(rs, "created_at"), rs.getString("released_by"), instant(rs, "released_at"),
+        return new ReservationView(
+                rs.getLong("id"),
+                rs.getString("status"),
+                rs.getString("item_code"),
+                rs.getString("item_name"),
+                rs.getString("warehouse_code"),
+                rs.getString("location_code"),
+                rs.getString("owner"),
+                lot == null || lot.isEmpty() ? null : lot,
+                Decimals.plain(rs.getBigDecimal("qty")),
+                rs.getString("reference"),
+                instant(rs, "expires_at"),
+                rs.getString("created_by"),
+                instant(rs, "created_at"),
+                rs.getString("released_by"),
+                instant(rs, "released_at"),
                 rs.getObject("due_on", LocalDate.class));
     }
 

@@ -9,12 +9,12 @@ import org.openvmi.shared.PartyScope;
  */
 final class SupplierScopeSql {
 
-    private SupplierScopeSql() {
-    }
+    private SupplierScopeSql() {}
 
     /** Rows owned by the buyer or by the caller; for the buyer side every row. */
     static String ownerVisible(PartyScope scope, String ownerSupplierIdColumn) {
-        return scope.seesAll() ? "1=1"
+        return scope.seesAll()
+                ? "1=1"
                 : "(" + ownerSupplierIdColumn + " IS NULL OR " + scope.predicate(ownerSupplierIdColumn) + ")";
     }
 
@@ -29,7 +29,8 @@ final class SupplierScopeSql {
             return "0";
         }
         return "CASE WHEN " + owner + " = 'OWN' AND " + lot + " <> '' AND NOT EXISTS (SELECT 1 FROM stock_balance kb"
-               + " WHERE kb.item_id = " + item + " AND kb.lot = " + lot + " AND " + scope.predicate("kb.owner_supplier_id")
-               + ") THEN 1 ELSE 0 END";
+                + " WHERE kb.item_id = " + item + " AND kb.lot = " + lot + " AND "
+                + scope.predicate("kb.owner_supplier_id")
+                + ") THEN 1 ELSE 0 END";
     }
 }

@@ -1,11 +1,12 @@
 package org.openvmi.inventory.internal;
 
+import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -22,8 +23,6 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.springframework.stereotype.Component;
 
-import static org.openvmi.inventory.internal.DocumentTransactions.refuse;
-
 /**
  * Ship, receive and close: each loads the transfer, lets it decide, saves its new state only if nobody changed it
  * meanwhile (else {@link StaleDocumentException} and the use case runs again), then posts what it recorded. Runs
@@ -38,8 +37,12 @@ public class TransferFlow {
     private final WarehouseCatalog warehouses;
     private final Clock clock;
 
-    TransferFlow(TransferRepository transfers, TransferPostings postings, CatalogRefs refs, WarehouseCatalog warehouses,
-                 Clock clock) {
+    TransferFlow(
+            TransferRepository transfers,
+            TransferPostings postings,
+            CatalogRefs refs,
+            WarehouseCatalog warehouses,
+            Clock clock) {
         this.transfers = transfers;
         this.postings = postings;
         this.refs = refs;
@@ -50,8 +53,9 @@ public class TransferFlow {
     public void ship(long id) {
         Transfer t = load(id);
         LocationRef to = refs.locations(Set.of(t.toLocation())).get(t.toLocation());
-        List<LocationView> transit = warehouses.findLocations(to.warehouse(), null, LocationType.IN_TRANSIT,
-                PageRequest.of(0, 1)).content();
+        List<LocationView> transit = warehouses
+                .findLocations(to.warehouse(), null, LocationType.IN_TRANSIT, PageRequest.of(0, 1))
+                .content();
         refuse(t.ship(transit.isEmpty() ? null : transit.get(0).code(), to.warehouse()));
         // the in-transit location is stored first: the ledger is posted with the ids the transfer row holds
         transfers.markShipped(id, transit.get(0).id(), clock.instant());
@@ -92,8 +96,10 @@ public class TransferFlow {
         if (request == null || request.lines() == null || request.lines().isEmpty()) {
             errors.add("lines", "at least one line is required").throwIfAny();
         }
-        List<String> codes = request.lines().stream().filter(l -> l != null && l.item() != null)
-                .map(l -> l.item().trim()).toList();
+        List<String> codes = request.lines().stream()
+                .filter(l -> l != null && l.item() != null)
+                .map(l -> l.item().trim())
+                .toList();
         Map<String, ItemRef> items = refs.items(codes);
         List<TransferReceipt> receipts = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
@@ -104,12 +110,18 @@ public class TransferFlow {
             }
             ItemRef item = l.item() == null ? null : items.get(l.item().trim());
             if (item == null) {
-                errors.add("lines[" + i + "].item", l.item() == null ? CodedRefusal.required() : CodedRefusal.unknown("item", l.item().trim()));
+                errors.add(
+                        "lines[" + i + "].item",
+                        l.item() == null
+                                ? CodedRefusal.required()
+                                : CodedRefusal.unknown("item", l.item().trim()));
             }
             var qty = DocumentRules.positive("lines[" + i + "].qty", l.qty(), errors);
-            String owner = l.owner() == null || l.owner().isBlank() ? null : l.owner().trim();
+            String owner =
+                    l.owner() == null || l.owner().isBlank() ? null : l.owner().trim();
             if (item != null && qty != null) {
-                receipts.add(new TransferReceipt(item.code(), owner, l.lot() == null ? "" : l.lot().trim(), qty));
+                receipts.add(new TransferReceipt(
+                        item.code(), owner, l.lot() == null ? "" : l.lot().trim(), qty));
             }
         }
         errors.throwIfAny();

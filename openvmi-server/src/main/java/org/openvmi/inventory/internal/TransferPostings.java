@@ -3,7 +3,6 @@ package org.openvmi.inventory.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.MovementType;
@@ -41,14 +40,47 @@ public class TransferPostings {
             switch (event.type()) {
                 case SHIPPED -> {
                     // the outgoing lines first: a refusal of the ledger then names lines[i] = line i of the transfer
-                    add(lines, ids, event, MovementType.TRANSFER_OUT, ids.from(), false, reference, "transfer to " + t.toLocation());
-                    add(lines, ids, event, MovementType.TRANSFER_IN, ids.transit(), false, reference, "in transit to " + t.toLocation());
+                    add(
+                            lines,
+                            ids,
+                            event,
+                            MovementType.TRANSFER_OUT,
+                            ids.from(),
+                            false,
+                            reference,
+                            "transfer to " + t.toLocation());
+                    add(
+                            lines,
+                            ids,
+                            event,
+                            MovementType.TRANSFER_IN,
+                            ids.transit(),
+                            false,
+                            reference,
+                            "in transit to " + t.toLocation());
                 }
                 case RECEIVED -> {
-                    add(lines, ids, event, MovementType.TRANSFER_OUT, ids.transit(), false, reference, "received at " + t.toLocation());
-                    add(lines, ids, event, MovementType.TRANSFER_IN, ids.to(), false, reference, "transfer from " + t.fromLocation());
+                    add(
+                            lines,
+                            ids,
+                            event,
+                            MovementType.TRANSFER_OUT,
+                            ids.transit(),
+                            false,
+                            reference,
+                            "received at " + t.toLocation());
+                    add(
+                            lines,
+                            ids,
+                            event,
+                            MovementType.TRANSFER_IN,
+                            ids.to(),
+                            false,
+                            reference,
+                            "transfer from " + t.fromLocation());
                 }
-                case CLOSED -> add(lines, ids, event, MovementType.ADJUST, ids.transit(), true, reference, DIFFERENCE_REASON);
+                case CLOSED ->
+                    add(lines, ids, event, MovementType.ADJUST, ids.transit(), true, reference, DIFFERENCE_REASON);
             }
             if (!lines.isEmpty()) {
                 ledger.record(lines);
@@ -56,12 +88,26 @@ public class TransferPostings {
         }
     }
 
-    private static void add(List<LedgerLine> lines, TransferRepository.LedgerIds ids, TransferEvent event,
-                            MovementType type, long location, boolean negate, String reference, String reason) {
+    private static void add(
+            List<LedgerLine> lines,
+            TransferRepository.LedgerIds ids,
+            TransferEvent event,
+            MovementType type,
+            long location,
+            boolean negate,
+            String reference,
+            String reason) {
         for (TransferEvent.Moved m : event.quantities()) {
             BigDecimal qty = negate ? m.qty().negate() : m.qty();
             TransferRepository.LineIds line = ids.lines().get(m.line().lineNo());
-            lines.add(LedgerLine.of(type, line.itemId(), location, line.ownerSupplierId(), m.line().lot(), qty, reason,
+            lines.add(LedgerLine.of(
+                    type,
+                    line.itemId(),
+                    location,
+                    line.ownerSupplierId(),
+                    m.line().lot(),
+                    qty,
+                    reason,
                     reference));
         }
     }

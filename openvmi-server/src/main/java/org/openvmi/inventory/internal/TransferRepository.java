@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferLine;
 import org.openvmi.inventory.model.TransferStatus;
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Repository;
 public class TransferRepository {
 
     /** A line of a new transfer, resolved to ids. */
-    public record NewLine(long itemId, String owner, Long ownerSupplierId, String lot, BigDecimal qty) {
-    }
+    public record NewLine(long itemId, String owner, Long ownerSupplierId, String lot, BigDecimal qty) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -33,14 +31,17 @@ public class TransferRepository {
         this.template = template;
     }
 
-    public long insert(long fromLocationId, long toLocationId, String reference, List<NewLine> lines, String user,
-                       Instant now) {
+    public long insert(
+            long fromLocationId, long toLocationId, String reference, List<NewLine> lines, String user, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO stock_transfer (status, from_location_id, to_location_id, reference, created_by, created_at)
                 VALUES ('DRAFT', :from, :to, :reference, :user, :now)""")
-                .param("from", fromLocationId).param("to", toLocationId).param("reference", reference)
-                .param("user", user).param("now", Timestamp.from(now))
+                .param("from", fromLocationId)
+                .param("to", toLocationId)
+                .param("reference", reference)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < lines.size(); i++) {
@@ -48,34 +49,50 @@ public class TransferRepository {
             jdbc.sql("""
                     INSERT INTO stock_transfer_line (transfer_id, line_no, item_id, owner, owner_supplier_id, lot, qty)
                     VALUES (:id, :no, :item, :owner, :supplier, :lot, :qty)""")
-                    .param("id", id).param("no", i + 1).param("item", l.itemId()).param("owner", l.owner())
-                    .param("supplier", l.ownerSupplierId()).param("lot", l.lot()).param("qty", l.qty())
+                    .param("id", id)
+                    .param("no", i + 1)
+                    .param("item", l.itemId())
+                    .param("owner", l.owner())
+                    .param("supplier", l.ownerSupplierId())
+                    .param("lot", l.lot())
+                    .param("qty", l.qty())
                     .update();
         }
         return id;
     }
 
     public Optional<Transfer> load(long id) {
-        record Header(long version, String status, String from, String to, String transit) {
-        }
+        record Header(long version, String status, String from, String to, String transit) {}
         Optional<Header> header = jdbc.sql("""
                 SELECT t.version, t.status, f.code AS from_code, d.code AS to_code, x.code AS transit_code
                 FROM stock_transfer t JOIN location f ON f.id = t.from_location_id
                 JOIN location d ON d.id = t.to_location_id LEFT JOIN location x ON x.id = t.transit_location_id
                 WHERE t.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) ->
+                        new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
-        return header.map(h -> new Transfer(id, h.version(), TransferStatus.valueOf(h.status()), h.from(), h.to(),
-                h.transit(), jdbc.sql("""
+        return header.map(h -> new Transfer(
+                id,
+                h.version(),
+                TransferStatus.valueOf(h.status()),
+                h.from(),
+                h.to(),
+                h.transit(),
+                jdbc.sql("""
                         SELECT tl.line_no, i.code, tl.owner, tl.lot, tl.qty, tl.shipped_qty, tl.received_qty
                         FROM stock_transfer_line tl JOIN item i ON i.id = tl.item_id
                         WHERE tl.transfer_id = :id ORDER BY tl.line_no""")
-                .param("id", id)
-                .query((rs, n) -> new TransferLine(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
-                .list()));
+                        .param("id", id)
+                        .query((rs, n) -> new TransferLine(
+                                rs.getInt(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getBigDecimal(5),
+                                rs.getBigDecimal(6),
+                                rs.getBigDecimal(7)))
+                        .list()));
     }
 
     /**
@@ -86,18 +103,27 @@ public class TransferRepository {
         return jdbc.sql("""
                 UPDATE stock_transfer SET status = :status, version = version + 1
                 WHERE id = :id AND version = :version""")
-                .param("status", t.status().name()).param("id", t.id()).param("version", t.version())
-                .update() == 1;
+                        .param("status", t.status().name())
+                        .param("id", t.id())
+                        .param("version", t.version())
+                        .update()
+                == 1;
     }
 
     public void markShipped(long id, long transitLocationId, Instant now) {
         jdbc.sql("UPDATE stock_transfer SET transit_location_id = :transit, shipped_at = :now WHERE id = :id")
-                .param("transit", transitLocationId).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("transit", transitLocationId)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void markFinished(long id, String closeReason, Instant now) {
         jdbc.sql("UPDATE stock_transfer SET finished_at = :now, close_reason = :reason WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("reason", closeReason).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("reason", closeReason)
+                .param("id", id)
+                .update();
     }
 
     public void saveQuantities(Transfer t) {
@@ -123,16 +149,13 @@ public class TransferRepository {
                 SELECT tl.item_id, t.to_location_id, tl.owner, tl.owner_supplier_id, tl.lot, :now
                 FROM stock_transfer_line tl JOIN stock_transfer t ON t.id = tl.transfer_id
                 WHERE t.id = :id AND NOT EXISTS (SELECT 1 FROM stock_balance b WHERE b.item_id = tl.item_id
-                      AND b.location_id = t.to_location_id AND b.owner = tl.owner AND b.lot = tl.lot)""")
-                .param("id", id).param("now", Timestamp.from(now)).update();
+                      AND b.location_id = t.to_location_id AND b.owner = tl.owner AND b.lot = tl.lot)""").param("id", id).param("now", Timestamp.from(now)).update();
     }
 
     /** The ids a transfer posts the ledger with: its locations (transit once shipped) and each line's item and owner. */
-    public record LedgerIds(long from, long to, Long transit, Map<Integer, LineIds> lines) {
-    }
+    public record LedgerIds(long from, long to, Long transit, Map<Integer, LineIds> lines) {}
 
-    public record LineIds(long itemId, Long ownerSupplierId) {
-    }
+    public record LineIds(long itemId, Long ownerSupplierId) {}
 
     public LedgerIds ledgerIds(long id) {
         Map<Integer, LineIds> lines = new HashMap<>();
@@ -140,7 +163,8 @@ public class TransferRepository {
                 .param("id", id)
                 .query((rs, n) -> lines.put(rs.getInt(1), new LineIds(rs.getLong(2), rs.getObject(3, Long.class))))
                 .list();
-        return jdbc.sql("SELECT from_location_id, to_location_id, transit_location_id FROM stock_transfer WHERE id = :id")
+        return jdbc.sql(
+                        "SELECT from_location_id, to_location_id, transit_location_id FROM stock_transfer WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new LedgerIds(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), lines))
                 .single();

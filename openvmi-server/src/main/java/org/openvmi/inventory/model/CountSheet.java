@@ -16,9 +16,15 @@ import java.util.Set;
 public final class CountSheet {
 
     /** A counted quantity for a key, with what the sheet needs to check that the key is in its scope. */
-    public record Entry(StockKey key, String item, String itemCategory, String location, String warehouse,
-                        boolean inTransit, BigDecimal counted, BigDecimal bookNow) {
-    }
+    public record Entry(
+            StockKey key,
+            String item,
+            String itemCategory,
+            String location,
+            String warehouse,
+            boolean inTransit,
+            BigDecimal counted,
+            BigDecimal bookNow) {}
 
     private final long id;
     private final long version;
@@ -30,8 +36,15 @@ public final class CountSheet {
     private final List<CountLine> lines;
     private final Set<Integer> changed = new LinkedHashSet<>();
 
-    public CountSheet(long id, long version, CountStatus status, String warehouse, String location, String category,
-                      boolean blind, List<CountLine> lines) {
+    public CountSheet(
+            long id,
+            long version,
+            CountStatus status,
+            String warehouse,
+            String location,
+            String category,
+            boolean blind,
+            List<CountLine> lines) {
         this.id = id;
         this.version = version;
         this.status = status;
@@ -45,8 +58,10 @@ public final class CountSheet {
     /** The rule for the location of a new sheet: in-transit stock is settled by its transfers, not counted. */
     public static Optional<Refusal> countable(String location, boolean inTransit) {
         if (inTransit) {
-            return Optional.of(Refusal.rule("location", "'" + location
-                    + "' is an in-transit location: its stock is settled by receiving or closing transfers"));
+            return Optional.of(Refusal.rule(
+                    "location",
+                    "'" + location
+                            + "' is an in-transit location: its stock is settled by receiving or closing transfers"));
         }
         return Optional.empty();
     }
@@ -66,7 +81,8 @@ public final class CountSheet {
                 changed.add(lines.get(at).lineNo());
             } else {
                 int no = lines.stream().mapToInt(CountLine::lineNo).max().orElse(0) + 1;
-                lines.add(new CountLine(no, e.key(), e.item(), e.location(), e.bookNow(), e.counted(), true, null, null));
+                lines.add(
+                        new CountLine(no, e.key(), e.item(), e.location(), e.bookNow(), e.counted(), true, null, null));
                 changed.add(no);
             }
         }
@@ -81,8 +97,9 @@ public final class CountSheet {
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).counted() == null) {
-                return Optional.of(Refusal.rule("lines[" + i + "].counted", lines.get(i).describe()
-                        + " is not counted yet; enter 0 when nothing was found"));
+                return Optional.of(Refusal.rule(
+                        "lines[" + i + "].counted",
+                        lines.get(i).describe() + " is not counted yet; enter 0 when nothing was found"));
             }
         }
         status = posted;
@@ -101,20 +118,25 @@ public final class CountSheet {
 
     private Optional<Refusal> scope(int i, Entry e) {
         if (e.inTransit()) {
-            return Optional.of(Refusal.rule("lines[" + i + "].location", "'" + e.location()
-                    + "' is an in-transit location: its stock is settled by receiving or closing transfers"));
+            return Optional.of(Refusal.rule(
+                    "lines[" + i + "].location",
+                    "'" + e.location()
+                            + "' is an in-transit location: its stock is settled by receiving or closing transfers"));
         }
         if (location != null && !location.equals(e.location())) {
-            return Optional.of(Refusal.rule("lines[" + i + "].location", "'" + e.location()
-                    + "' is not the location of count " + id + " (" + location + ")"));
+            return Optional.of(Refusal.rule(
+                    "lines[" + i + "].location",
+                    "'" + e.location() + "' is not the location of count " + id + " (" + location + ")"));
         }
         if (!warehouse.equals(e.warehouse())) {
-            return Optional.of(Refusal.rule("lines[" + i + "].location", "'" + e.location()
-                    + "' is not in warehouse " + warehouse + " of count " + id));
+            return Optional.of(Refusal.rule(
+                    "lines[" + i + "].location",
+                    "'" + e.location() + "' is not in warehouse " + warehouse + " of count " + id));
         }
         if (category != null && !category.equals(e.itemCategory())) {
-            return Optional.of(Refusal.rule("lines[" + i + "].item", "item '" + e.item() + "' is not of category '"
-                    + category + "' counted by count " + id));
+            return Optional.of(Refusal.rule(
+                    "lines[" + i + "].item",
+                    "item '" + e.item() + "' is not of category '" + category + "' counted by count " + id));
         }
         return Optional.empty();
     }
@@ -128,13 +150,33 @@ public final class CountSheet {
         return -1;
     }
 
-    public long id() { return id; }
-    public long version() { return version; }
-    public CountStatus status() { return status; }
-    public boolean blind() { return blind; }
-    public String location() { return location; }
-    public String category() { return category; }
-    public List<CountLine> lines() { return List.copyOf(lines); }
+    public long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public CountStatus status() {
+        return status;
+    }
+
+    public boolean blind() {
+        return blind;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public List<CountLine> lines() {
+        return List.copyOf(lines);
+    }
 
     /** Lines entered or found since the sheet was loaded. */
     public List<CountLine> changedLines() {

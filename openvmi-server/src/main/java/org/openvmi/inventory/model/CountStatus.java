@@ -2,7 +2,6 @@ package org.openvmi.inventory.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -10,7 +9,8 @@ import org.openvmi.shared.DocumentStatus;
  * ledger; POSTED is final.
  */
 public enum CountStatus implements DocumentStatus<CountStatus> {
-    OPEN, POSTED;
+    OPEN,
+    POSTED;
 
     @Override
     public Set<CountStatus> next() {

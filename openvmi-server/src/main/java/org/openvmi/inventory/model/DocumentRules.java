@@ -1,15 +1,13 @@
 package org.openvmi.inventory.model;
 
 import java.math.BigDecimal;
-
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
 /** Field rules shared by the stock documents (transfers, counts, reservations); each adds its reason to the errors. */
 public final class DocumentRules {
 
-    private DocumentRules() {
-    }
+    private DocumentRules() {}
 
     /** A quantity greater than zero with at most {@link PostingRules#QTY_SCALE} decimals. */
     public static BigDecimal positive(String field, BigDecimal qty, FieldErrors errors) {

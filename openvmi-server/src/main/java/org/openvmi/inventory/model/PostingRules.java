@@ -2,7 +2,6 @@ package org.openvmi.inventory.model;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-
 import org.openvmi.inventory.MovementType;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
@@ -16,8 +15,7 @@ public final class PostingRules {
     /** Quantities are kept with four decimals. */
     public static final int QTY_SCALE = 4;
 
-    private PostingRules() {
-    }
+    private PostingRules() {}
 
     /** The movement type named by a request line, or null (with the reason) when it is missing or unknown. */
     public static MovementType type(int i, String value, FieldErrors errors) {
@@ -39,8 +37,9 @@ public final class PostingRules {
      */
     public static MovementType postedDirectly(int i, MovementType type, FieldErrors errors) {
         if (type != null && !type.postedDirectly()) {
-            errors.add(field(i, "type"), type + " is posted by its own document (transfer, count, consignment), "
-                                         + "not directly");
+            errors.add(
+                    field(i, "type"),
+                    type + " is posted by its own document (transfer, count, consignment), " + "not directly");
             return null;
         }
         return type;

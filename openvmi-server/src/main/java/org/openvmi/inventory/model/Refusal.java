@@ -7,7 +7,10 @@ package org.openvmi.inventory.model;
  */
 public record Refusal(Kind kind, String field, String reason) {
 
-    public enum Kind { CONFLICT, RULE }
+    public enum Kind {
+        CONFLICT,
+        RULE
+    }
 
     public static Refusal conflict(String field, String reason) {
         return new Refusal(Kind.CONFLICT, field, reason);

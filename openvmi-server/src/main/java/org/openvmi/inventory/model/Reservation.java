@@ -33,8 +33,8 @@ public final class Reservation {
     /** The rule for where stock may be reserved: not in transit, where it belongs to transfers. */
     public static Optional<Refusal> location(String location, boolean inTransit) {
         if (inTransit) {
-            return Optional.of(Refusal.rule("location", "'" + location
-                    + "' is an in-transit location: stock in transit cannot be reserved"));
+            return Optional.of(Refusal.rule(
+                    "location", "'" + location + "' is an in-transit location: stock in transit cannot be reserved"));
         }
         return Optional.empty();
     }
@@ -55,8 +55,19 @@ public final class Reservation {
         return Optional.empty();
     }
 
-    public long id() { return id; }
-    public BigDecimal qty() { return qty; }
-    public Instant expiresAt() { return expiresAt; }
-    public ReservationStatus status() { return status; }
+    public long id() {
+        return id;
+    }
+
+    public BigDecimal qty() {
+        return qty;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public ReservationStatus status() {
+        return status;
+    }
 }

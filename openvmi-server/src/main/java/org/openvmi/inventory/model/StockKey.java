@@ -12,7 +12,9 @@ public record StockKey(long itemId, long locationId, String owner, String lot) i
     public static final String OWN = "OWN";
 
     private static final Comparator<StockKey> ORDER = Comparator.comparingLong(StockKey::itemId)
-            .thenComparingLong(StockKey::locationId).thenComparing(StockKey::owner).thenComparing(StockKey::lot);
+            .thenComparingLong(StockKey::locationId)
+            .thenComparing(StockKey::owner)
+            .thenComparing(StockKey::lot);
 
     public StockKey {
         lot = lot == null ? "" : lot;

@@ -22,8 +22,14 @@ public final class Transfer {
     private final List<TransferLine> lines;
     private final List<TransferEvent> events = new ArrayList<>();
 
-    public Transfer(long id, long version, TransferStatus status, String fromLocation, String toLocation,
-                    String transitLocation, List<TransferLine> lines) {
+    public Transfer(
+            long id,
+            long version,
+            TransferStatus status,
+            String fromLocation,
+            String toLocation,
+            String transitLocation,
+            List<TransferLine> lines) {
         this.id = id;
         this.version = version;
         this.status = status;
@@ -37,8 +43,8 @@ public final class Transfer {
      * The route rule of a new transfer: between two different warehouses, and neither end an in-transit location
      * (in-transit stock belongs to the transfers that carry it).
      */
-    public static Optional<Refusal> route(String fromWarehouse, boolean fromInTransit, String toWarehouse,
-                                          boolean toInTransit) {
+    public static Optional<Refusal> route(
+            String fromWarehouse, boolean fromInTransit, String toWarehouse, boolean toInTransit) {
         if (fromInTransit) {
             return Optional.of(Refusal.rule("from", "must not be an in-transit location"));
         }
@@ -46,8 +52,10 @@ public final class Transfer {
             return Optional.of(Refusal.rule("to", "must not be an in-transit location"));
         }
         if (fromWarehouse.equals(toWarehouse)) {
-            return Optional.of(Refusal.rule("to", "must be in another warehouse than the source (both are in "
-                    + fromWarehouse + "); move stock within a warehouse with an issue and a receipt"));
+            return Optional.of(Refusal.rule(
+                    "to",
+                    "must be in another warehouse than the source (both are in " + fromWarehouse
+                            + "); move stock within a warehouse with an issue and a receipt"));
         }
         return Optional.empty();
     }
@@ -59,9 +67,11 @@ public final class Transfer {
     public Optional<Refusal> ship(String inTransitLocation, String toWarehouse) {
         TransferStatus shipped = status.moveTo(TransferStatus.SHIPPED, id);
         if (inTransitLocation == null) {
-            return Optional.of(Refusal.rule("to", "Warehouse " + toWarehouse + " of the destination " + toLocation
-                    + " has no in-transit location (type IN_TRANSIT): add one, so that stock on its way stays in the"
-                    + " ledger"));
+            return Optional.of(Refusal.rule(
+                    "to",
+                    "Warehouse " + toWarehouse + " of the destination " + toLocation
+                            + " has no in-transit location (type IN_TRANSIT): add one, so that stock on its way stays in the"
+                            + " ledger"));
         }
         transitLocation = inTransitLocation;
         List<TransferEvent.Moved> moved = new ArrayList<>();
@@ -81,30 +91,46 @@ public final class Transfer {
         Map<Integer, BigDecimal> now = new LinkedHashMap<>();
         for (int i = 0; i < receipts.size(); i++) {
             TransferReceipt r = receipts.get(i);
-            List<TransferLine> candidates = lines.stream().filter(l -> l.matches(r.item(), r.owner(), r.lot())).toList();
+            List<TransferLine> candidates = lines.stream()
+                    .filter(l -> l.matches(r.item(), r.owner(), r.lot()))
+                    .toList();
             if (candidates.isEmpty()) {
-                return Optional.of(Refusal.rule("lines[" + i + "].item", "item '" + r.item() + "'" + lot(r.lot())
-                        + (r.owner() == null ? "" : " of owner '" + r.owner() + "'") + " is not on transfer " + id));
+                return Optional.of(Refusal.rule(
+                        "lines[" + i + "].item",
+                        "item '" + r.item() + "'" + lot(r.lot())
+                                + (r.owner() == null ? "" : " of owner '" + r.owner() + "'") + " is not on transfer "
+                                + id));
             }
             if (candidates.size() > 1) {
-                return Optional.of(Refusal.rule("lines[" + i + "].owner", "item '" + r.item() + "'" + lot(r.lot())
-                        + " is on transfer " + id + " for several owners: give the owner"));
+                return Optional.of(Refusal.rule(
+                        "lines[" + i + "].owner",
+                        "item '" + r.item() + "'" + lot(r.lot()) + " is on transfer " + id
+                                + " for several owners: give the owner"));
             }
             TransferLine line = candidates.get(0);
             BigDecimal total = now.getOrDefault(line.lineNo(), BigDecimal.ZERO).add(r.qty());
             if (total.compareTo(line.open()) > 0) {
-                return Optional.of(Refusal.rule("lines[" + i + "].qty", "Receiving more than shipped: item '"
-                        + line.item() + "'" + lot(line.lot()) + " shipped " + plain(line.shipped()) + ", received "
-                        + plain(line.received()) + ", open " + plain(line.open()) + ", requested " + plain(total)));
+                return Optional.of(Refusal.rule(
+                        "lines[" + i + "].qty",
+                        "Receiving more than shipped: item '"
+                                + line.item() + "'" + lot(line.lot()) + " shipped " + plain(line.shipped())
+                                + ", received "
+                                + plain(line.received()) + ", open " + plain(line.open()) + ", requested "
+                                + plain(total)));
             }
             now.put(line.lineNo(), total);
         }
         List<TransferEvent.Moved> moved = new ArrayList<>();
-        lines.replaceAll(l -> now.containsKey(l.lineNo()) ? l.withReceived(l.received().add(now.get(l.lineNo()))) : l);
-        lines.stream().filter(l -> now.containsKey(l.lineNo()))
+        lines.replaceAll(
+                l -> now.containsKey(l.lineNo()) ? l.withReceived(l.received().add(now.get(l.lineNo()))) : l);
+        lines.stream()
+                .filter(l -> now.containsKey(l.lineNo()))
                 .forEach(l -> moved.add(new TransferEvent.Moved(l, now.get(l.lineNo()))));
-        status = status.moveTo(lines.stream().allMatch(l -> l.open().signum() == 0) ? TransferStatus.RECEIVED
-                : TransferStatus.PARTIALLY_RECEIVED, id);
+        status = status.moveTo(
+                lines.stream().allMatch(l -> l.open().signum() == 0)
+                        ? TransferStatus.RECEIVED
+                        : TransferStatus.PARTIALLY_RECEIVED,
+                id);
         events.add(new TransferEvent(TransferEvent.Type.RECEIVED, moved));
         return Optional.empty();
     }
@@ -112,21 +138,46 @@ public final class Transfer {
     /** Closes a transfer still in transit: what was not received becomes the difference, written off in transit. */
     public Optional<Refusal> close() {
         TransferStatus closed = status.moveTo(TransferStatus.CLOSED, id);
-        List<TransferEvent.Moved> differences = lines.stream().filter(l -> l.open().signum() > 0)
-                .map(l -> new TransferEvent.Moved(l, l.open())).toList();
+        List<TransferEvent.Moved> differences = lines.stream()
+                .filter(l -> l.open().signum() > 0)
+                .map(l -> new TransferEvent.Moved(l, l.open()))
+                .toList();
         status = closed;
         events.add(new TransferEvent(TransferEvent.Type.CLOSED, differences));
         return Optional.empty();
     }
 
-    public long id() { return id; }
-    public long version() { return version; }
-    public TransferStatus status() { return status; }
-    public String fromLocation() { return fromLocation; }
-    public String toLocation() { return toLocation; }
-    public String transitLocation() { return transitLocation; }
-    public List<TransferLine> lines() { return List.copyOf(lines); }
-    public List<TransferEvent> events() { return List.copyOf(events); }
+    public long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public TransferStatus status() {
+        return status;
+    }
+
+    public String fromLocation() {
+        return fromLocation;
+    }
+
+    public String toLocation() {
+        return toLocation;
+    }
+
+    public String transitLocation() {
+        return transitLocation;
+    }
+
+    public List<TransferLine> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<TransferEvent> events() {
+        return List.copyOf(events);
+    }
 
     private static String lot(String lot) {
         return lot == null || lot.isEmpty() ? "" : " lot '" + lot + "'";

@@ -10,9 +10,12 @@ import java.util.List;
  */
 public record TransferEvent(Type type, List<Moved> quantities) {
 
-    public enum Type { SHIPPED, RECEIVED, CLOSED }
+    public enum Type {
+        SHIPPED,
+        RECEIVED,
+        CLOSED
+    }
 
     /** A quantity of one line. */
-    public record Moved(TransferLine line, BigDecimal qty) {
-    }
+    public record Moved(TransferLine line, BigDecimal qty) {}
 }

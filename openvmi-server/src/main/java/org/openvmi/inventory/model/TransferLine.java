@@ -3,8 +3,8 @@ package org.openvmi.inventory.model;
 import java.math.BigDecimal;
 
 /** One line of a transfer: what to move (item, owner, lot, qty), what left the source and what arrived so far. */
-public record TransferLine(int lineNo, String item, String owner, String lot, BigDecimal qty, BigDecimal shipped,
-                           BigDecimal received) {
+public record TransferLine(
+        int lineNo, String item, String owner, String lot, BigDecimal qty, BigDecimal shipped, BigDecimal received) {
 
     public TransferLine {
         lot = lot == null ? "" : lot;
@@ -26,7 +26,8 @@ public record TransferLine(int lineNo, String item, String owner, String lot, Bi
     }
 
     boolean matches(String itemCode, String ownerOrNull, String lotCode) {
-        return item.equals(itemCode) && lot.equals(lotCode == null ? "" : lotCode)
-               && (ownerOrNull == null || owner.equals(ownerOrNull));
+        return item.equals(itemCode)
+                && lot.equals(lotCode == null ? "" : lotCode)
+                && (ownerOrNull == null || owner.equals(ownerOrNull));
     }
 }

@@ -2,7 +2,6 @@ package org.openvmi.inventory.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -10,7 +9,11 @@ import org.openvmi.shared.DocumentStatus;
  * are still in transit. RECEIVED and CLOSED are final.
  */
 public enum TransferStatus implements DocumentStatus<TransferStatus> {
-    DRAFT, SHIPPED, PARTIALLY_RECEIVED, RECEIVED, CLOSED;
+    DRAFT,
+    SHIPPED,
+    PARTIALLY_RECEIVED,
+    RECEIVED,
+    CLOSED;
 
     @Override
     public Set<TransferStatus> next() {

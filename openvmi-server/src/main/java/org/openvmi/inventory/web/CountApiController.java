@@ -1,9 +1,8 @@
 package org.openvmi.inventory.web;
 
-import java.net.URI;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import org.openvmi.inventory.CountEntryRequest;
 import org.openvmi.inventory.CountRequest;
 import org.openvmi.inventory.CountSummary;
@@ -35,12 +34,18 @@ class CountApiController {
         this.counts = counts;
     }
 
-    @Operation(operationId = "createCount", summary = "Create a count sheet (snapshot of book quantities); with post=true and lines: count and post at once")
+    @Operation(
+            operationId = "createCount",
+            summary =
+                    "Create a count sheet (snapshot of book quantities); with post=true and lines: count and post at once")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<CountView> create(@RequestBody CountRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<CountView> create(
+            @RequestBody CountRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         CountView created = counts.create(request, idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/counts/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/counts/" + created.id()))
+                .body(created);
     }
 
     @Operation(summary = "Enter counted quantities; keys not on the sheet are added as found stock")
@@ -49,9 +54,12 @@ class CountApiController {
         return counts.enter(id, request);
     }
 
-    @Operation(summary = "Post the variances (counted − book at posting) as COUNT movements; answers with the variance report")
+    @Operation(
+            summary =
+                    "Post the variances (counted − book at posting) as COUNT movements; answers with the variance report")
     @PostMapping("/{id}/post")
-    CountView post(@PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    CountView post(
+            @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return counts.post(id, idempotencyKey);
     }
 
@@ -61,10 +69,11 @@ class CountApiController {
     }
 
     @GetMapping
-    PageResult<CountSummary> find(@RequestParam(required = false) String status,
-                                  @RequestParam(required = false) String warehouse,
-                                  @RequestParam(required = false) Integer page,
-                                  @RequestParam(required = false) Integer size) {
+    PageResult<CountSummary> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return counts.find(status, warehouse, PageRequest.of(page, size));
     }
 }

@@ -3,7 +3,6 @@ package org.openvmi.inventory.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.inventory.CountEntryRequest;
 import org.openvmi.inventory.CountRequest;
 import org.openvmi.inventory.CountView;
@@ -46,22 +45,59 @@ public class CountForm {
 
     /** Rows with a counted quantity; rows left empty are not counted yet. */
     CountEntryRequest toEntry() {
-        return new CountEntryRequest(lines.stream().filter(r -> r.counted != null)
-                .map(r -> new CountEntryRequest.Line(r.item, r.location, r.owner, r.lot, r.counted)).toList());
+        return new CountEntryRequest(lines.stream()
+                .filter(r -> r.counted != null)
+                .map(r -> new CountEntryRequest.Line(r.item, r.location, r.owner, r.lot, r.counted))
+                .toList());
     }
 
-    public String getLocation() { return location; }
-    public void setLocation(String location) { this.location = location; }
-    public String getWarehouse() { return warehouse; }
-    public void setWarehouse(String warehouse) { this.warehouse = warehouse; }
-    public String getCategory() { return category; }
-    public void setCategory(String category) { this.category = category; }
-    public boolean isBlind() { return blind; }
-    public void setBlind(boolean blind) { this.blind = blind; }
-    public String getReference() { return reference; }
-    public void setReference(String reference) { this.reference = reference; }
-    public List<Row> getLines() { return lines; }
-    public void setLines(List<Row> lines) { this.lines = lines == null ? new ArrayList<>() : lines; }
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public String getWarehouse() {
+        return warehouse;
+    }
+
+    public void setWarehouse(String warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public boolean isBlind() {
+        return blind;
+    }
+
+    public void setBlind(boolean blind) {
+        this.blind = blind;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = reference;
+    }
+
+    public List<Row> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<Row> lines) {
+        this.lines = lines == null ? new ArrayList<>() : lines;
+    }
 
     /** One counted stock key. */
     public static class Row {
@@ -71,15 +107,44 @@ public class CountForm {
         private String lot;
         private BigDecimal counted;
 
-        public String getItem() { return item; }
-        public void setItem(String item) { this.item = item; }
-        public String getLocation() { return location; }
-        public void setLocation(String location) { this.location = location; }
-        public String getOwner() { return owner; }
-        public void setOwner(String owner) { this.owner = owner; }
-        public String getLot() { return lot; }
-        public void setLot(String lot) { this.lot = lot; }
-        public BigDecimal getCounted() { return counted; }
-        public void setCounted(BigDecimal counted) { this.counted = counted; }
+        public String getItem() {
+            return item;
+        }
+
+        public void setItem(String item) {
+            this.item = item;
+        }
+
+        public String getLocation() {
+            return location;
+        }
+
+        public void setLocation(String location) {
+            this.location = location;
+        }
+
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+
+        public String getLot() {
+            return lot;
+        }
+
+        public void setLot(String lot) {
+            this.lot = lot;
+        }
+
+        public BigDecimal getCounted() {
+            return counted;
+        }
+
+        public void setCounted(BigDecimal counted) {
+            this.counted = counted;
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.openvmi.inventory.web;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemRef;
@@ -34,8 +33,12 @@ class CountPageController {
     private final StockDocMessages messages;
     private final CatalogRefs refs;
 
-    CountPageController(StockCounts counts, WarehouseCatalog warehouses, ItemCatalog items, StockDocMessages messages,
-                        CatalogRefs refs) {
+    CountPageController(
+            StockCounts counts,
+            WarehouseCatalog warehouses,
+            ItemCatalog items,
+            StockDocMessages messages,
+            CatalogRefs refs) {
         this.refs = refs;
         this.counts = counts;
         this.warehouses = warehouses;
@@ -49,11 +52,17 @@ class CountPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", counts.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                counts.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/counts");
         return "inventory/counts";
@@ -66,9 +75,11 @@ class CountPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("count") CountForm count, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("count") CountForm count, BindingResult binding, Model model, RedirectAttributes redirect) {
         CountView[] created = new CountView[1];
-        if (binding.hasErrors() || !FormRefusals.run(binding, () -> created[0] = counts.create(count.toRequest(), null))) {
+        if (binding.hasErrors()
+                || !FormRefusals.run(binding, () -> created[0] = counts.create(count.toRequest(), null))) {
             return form(model);
         }
         redirect.addFlashAttribute("flash", messages.get("counts.created", created[0].id()));
@@ -76,8 +87,11 @@ class CountPageController {
     }
 
     private String form(Model model) {
-        model.addAttribute("warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content().stream()
-                .map(WarehouseView::code).toList());
+        model.addAttribute(
+                "warehouses",
+                warehouses.find(null, PageRequest.of(0, 1000)).content().stream()
+                        .map(WarehouseView::code)
+                        .toList());
         model.addAttribute("categories", items.categories());
         return "inventory/count-form";
     }
@@ -105,8 +119,12 @@ class CountPageController {
      * a refused save shows the sheet again as typed, with each message at its row.
      */
     @PostMapping("/{id}/lines")
-    String enter(@PathVariable long id, @ModelAttribute("count") CountForm form, BindingResult binding, Model model,
-                 RedirectAttributes redirect) {
+    String enter(
+            @PathVariable long id,
+            @ModelAttribute("count") CountForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         Set<String> typedItems = new HashSet<>();
         form.getLines().forEach(r -> {
             if (r.getItem() != null && !r.getItem().isBlank()) {

@@ -1,5 +1,6 @@
 package org.openvmi.inventory.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -7,9 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.tabular.TabularWriter;
 import org.springframework.http.ContentDisposition;
@@ -28,8 +26,12 @@ final class Exports<T> implements Consumer<T> {
     private final Function<T, List<?>> cells;
     private TabularWriter writer;
 
-    private Exports(HttpServletResponse response, TabularFormat format, String fileName, List<String> headers,
-                    Function<T, List<?>> cells) {
+    private Exports(
+            HttpServletResponse response,
+            TabularFormat format,
+            String fileName,
+            List<String> headers,
+            Function<T, List<?>> cells) {
         this.response = response;
         this.format = format;
         this.fileName = fileName;
@@ -38,8 +40,13 @@ final class Exports<T> implements Consumer<T> {
     }
 
     /** A download named {@code name-yyyyMMdd.ext}. */
-    static <T> Exports<T> to(HttpServletResponse response, TabularFormat format, String name, Clock clock,
-                             List<String> headers, Function<T, List<?>> cells) {
+    static <T> Exports<T> to(
+            HttpServletResponse response,
+            TabularFormat format,
+            String name,
+            Clock clock,
+            List<String> headers,
+            Function<T, List<?>> cells) {
         String file = name + "-" + LocalDate.now(clock).toString().replace("-", "") + "." + format.extension();
         return new Exports<>(response, format, file, headers, cells);
     }
@@ -62,7 +69,8 @@ final class Exports<T> implements Consumer<T> {
     private TabularWriter start() {
         if (writer == null) {
             response.setContentType(format.contentType());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+            response.setHeader(
+                    HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(fileName).build().toString());
             try {
                 writer = TabularWriter.open(headers, format, response.getOutputStream());

@@ -17,8 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 final class FormRefusals {
 
-    private FormRefusals() {
-    }
+    private FormRefusals() {}
 
     static boolean run(BindingResult binding, Runnable action) {
         try {
@@ -68,7 +67,7 @@ final class FormRefusals {
         String message = problem.message();
         if (field != null && field.contains(".") || field != null && !field.contains("[")) {
             try {
-                FormErrors.rejectValue(binding, field, problem);   // in the page's language where known
+                FormErrors.rejectValue(binding, field, problem); // in the page's language where known
                 return;
             } catch (BeansException notOnTheForm) {
                 // fall through: show it above the form, naming the field

@@ -1,7 +1,6 @@
 package org.openvmi.inventory.web;
 
 import java.util.List;
-
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.SupplierView;
 import org.openvmi.catalog.WarehouseCatalog;
@@ -17,8 +16,17 @@ class InventoryPages {
 
     /** The movement types people post directly (the others come from their documents). */
     static final List<String> DIRECT_TYPES = List.of("RECEIPT", "ISSUE", "CONSUME", "RETURN", "ADJUST");
-    static final List<String> ALL_TYPES = List.of("RECEIPT", "ISSUE", "CONSUME", "RETURN", "ADJUST", "TRANSFER_OUT",
-            "TRANSFER_IN", "COUNT", "OWNERSHIP_TRANSFER");
+
+    static final List<String> ALL_TYPES = List.of(
+            "RECEIPT",
+            "ISSUE",
+            "CONSUME",
+            "RETURN",
+            "ADJUST",
+            "TRANSFER_OUT",
+            "TRANSFER_IN",
+            "COUNT",
+            "OWNERSHIP_TRANSFER");
 
     private final WarehouseCatalog warehouses;
     private final SupplierCatalog suppliers;
@@ -36,7 +44,9 @@ class InventoryPages {
 
     /** The suppliers the caller may see (a supplier user: its own). */
     List<SupplierView> suppliers() {
-        return suppliers.find(null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).content();
+        return suppliers
+                .find(null, null, PageRequest.of(0, PageRequest.MAX_SIZE))
+                .content();
     }
 
     String text(String key, Object... args) {

@@ -1,14 +1,12 @@
 package org.openvmi.inventory.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.inventory.ExportTooLargeException;
 import org.openvmi.inventory.MovementFilter;
 import org.openvmi.inventory.MovementView;
@@ -26,8 +24,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MovementPageController {
 
-    static final List<String> EXPORT_HEADERS = List.of("id", "posting", "postedAt", "type", "item", "warehouse",
-            "location", "owner", "lot", "qty", "unitCost", "reference", "reason", "user");
+    static final List<String> EXPORT_HEADERS = List.of(
+            "id",
+            "posting",
+            "postedAt",
+            "type",
+            "item",
+            "warehouse",
+            "location",
+            "owner",
+            "lot",
+            "qty",
+            "unitCost",
+            "reference",
+            "reason",
+            "user");
 
     private final StockQueries queries;
     private final InventoryPages pages;
@@ -40,39 +51,66 @@ class MovementPageController {
     }
 
     /** The filters of the page as request parameters; dates are days in the server's time zone, both inclusive. */
-    record Filters(String q, String warehouse, String location, String owner, String type, String reference,
-                   Long posting, LocalDate from, LocalDate to) {
+    record Filters(
+            String q,
+            String warehouse,
+            String location,
+            String owner,
+            String type,
+            String reference,
+            Long posting,
+            LocalDate from,
+            LocalDate to) {
 
         MovementFilter toFilter(Clock clock) {
-            Instant start = from == null ? null : from.atStartOfDay(clock.getZone()).toInstant();
-            Instant end = to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            Instant start =
+                    from == null ? null : from.atStartOfDay(clock.getZone()).toInstant();
+            Instant end = to == null
+                    ? null
+                    : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             return new MovementFilter(null, warehouse, location, owner, type, reference, posting, start, end, q);
         }
 
         PageLinks links() {
-            return new PageLinks().with("q", q).with("warehouse", warehouse).with("location", location)
-                    .with("owner", owner).with("type", type).with("reference", reference).with("posting", posting)
-                    .with("from", from).with("to", to);
+            return new PageLinks()
+                    .with("q", q)
+                    .with("warehouse", warehouse)
+                    .with("location", location)
+                    .with("owner", owner)
+                    .with("type", type)
+                    .with("reference", reference)
+                    .with("posting", posting)
+                    .with("from", from)
+                    .with("to", to);
         }
     }
 
     @GetMapping("/movements")
-    String movements(@RequestParam(required = false) String q, @RequestParam(required = false) String warehouse,
-                     @RequestParam(required = false) String location, @RequestParam(required = false) String owner,
-                     @RequestParam(required = false) String type, @RequestParam(required = false) String reference,
-                     @RequestParam(required = false) Long posting,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(required = false) Integer page,
-                     @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                     @RequestParam(required = false) String dir, Model model) {
+    String movements(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) Long posting,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         model.addAttribute("f", f);
         model.addAttribute("warehouses", pages.warehouses());
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.ALL_TYPES);
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("page", queries.movements(f.toFilter(clock), PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                queries.movements(
+                        f.toFilter(clock), PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", f.links().url("/movements"));
         model.addAttribute("csvUrl", f.links().with("format", "csv").url("/movements/export"));
         model.addAttribute("xlsxUrl", f.links().with("format", "xlsx").url("/movements/export"));
@@ -81,26 +119,49 @@ class MovementPageController {
 
     /** Every movement the filters match (not just one page), newest first, as CSV or XLSX. */
     @GetMapping("/movements/export")
-    String export(@RequestParam(required = false) String format, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String warehouse, @RequestParam(required = false) String location,
-                  @RequestParam(required = false) String owner, @RequestParam(required = false) String type,
-                  @RequestParam(required = false) String reference, @RequestParam(required = false) Long posting,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(required = false) String encoding,
-                  @RequestParam(defaultValue = "true") boolean bom,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+    String export(
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) Long posting,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Filters f = new Filters(q, warehouse, location, owner, type, reference, posting, from, to);
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        Exports<MovementView> file = Exports.to(response, TabularFormat.parse(format, encoding, bom), "movements",
-                clock, EXPORT_HEADERS, m -> Arrays.asList(m.id(), m.postingId(), time.format(m.postedAt().atZone(clock.getZone())),
-                        m.type(), m.item(), m.warehouse(), m.location(), m.owner(), m.lot(), m.qty(), m.unitCost(),
-                        m.reference(), m.reason(), m.user()));
+        Exports<MovementView> file = Exports.to(
+                response,
+                TabularFormat.parse(format, encoding, bom),
+                "movements",
+                clock,
+                EXPORT_HEADERS,
+                m -> Arrays.asList(
+                        m.id(),
+                        m.postingId(),
+                        time.format(m.postedAt().atZone(clock.getZone())),
+                        m.type(),
+                        m.item(),
+                        m.warehouse(),
+                        m.location(),
+                        m.owner(),
+                        m.lot(),
+                        m.qty(),
+                        m.unitCost(),
+                        m.reference(),
+                        m.reason(),
+                        m.user()));
         try {
             queries.exportMovements(f.toFilter(clock), file);
         } catch (ExportTooLargeException e) {
-            redirect.addFlashAttribute("flashError", pages.text("export.tooLarge", String.valueOf(e.rows()),
-                    String.valueOf(e.limit())));
+            redirect.addFlashAttribute(
+                    "flashError", pages.text("export.tooLarge", String.valueOf(e.rows()), String.valueOf(e.limit())));
             return "redirect:" + f.links().url("/movements");
         }
         file.finish();

@@ -2,7 +2,6 @@ package org.openvmi.inventory.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,7 +35,11 @@ public class MovementReasons {
         }
         Matcher from = FROM.matcher(reason);
         if (from.matches()) {
-            return text("movements.reason.ownershipFrom", reason, from.group(1), labels.label("SettlementKind", from.group(2)));
+            return text(
+                    "movements.reason.ownershipFrom",
+                    reason,
+                    from.group(1),
+                    labels.label("SettlementKind", from.group(2)));
         }
         Matcher toBuyer = TO_BUYER.matcher(reason);
         if (toBuyer.matches()) {

@@ -2,7 +2,6 @@ package org.openvmi.inventory.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Links that keep a page's filters (for the pager and the export buttons); blank filters are left out. */

@@ -1,9 +1,8 @@
 package org.openvmi.inventory.web;
 
-import java.net.URI;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import org.openvmi.inventory.ReservationRequest;
 import org.openvmi.inventory.ReservationView;
 import org.openvmi.inventory.Reservations;
@@ -36,9 +35,12 @@ class ReservationApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createReservation")
     @PostMapping
-    ResponseEntity<ReservationView> reserve(@RequestBody ReservationRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<ReservationView> reserve(
+            @RequestBody ReservationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ReservationView created = reservations.reserve(request, idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/reservations/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + created.id()))
+                .body(created);
     }
 
     /** Releases the reservation; answers with it, now RELEASED. */
@@ -53,11 +55,12 @@ class ReservationApiController {
     }
 
     @GetMapping
-    PageResult<ReservationView> find(@RequestParam(required = false) String status,
-                                     @RequestParam(required = false) String item,
-                                     @RequestParam(required = false) String location,
-                                     @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    PageResult<ReservationView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return reservations.find(status, item, location, PageRequest.of(page, size));
     }
 }

@@ -32,13 +32,20 @@ class ReservationPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String item,
-                @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("status", status);
         model.addAttribute("item", item);
-        model.addAttribute("page", reservations.find(status, item, null, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                reservations.find(
+                        status, item, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/reservations");
         return "inventory/reservations";

@@ -40,24 +40,77 @@ public class ScanForm {
         lines = new ArrayList<>();
     }
 
-    public String getWarehouse() { return warehouse; }
-    public void setWarehouse(String warehouse) { this.warehouse = blankToNull(warehouse); }
-    public String getType() { return type; }
-    public void setType(String type) { this.type = blankToNull(type); }
-    public String getOwner() { return owner; }
-    public void setOwner(String owner) { this.owner = blankToNull(owner) == null ? "OWN" : owner.trim(); }
-    public String getReference() { return reference; }
-    public void setReference(String reference) { this.reference = blankToNull(reference); }
-    public String getBatch() { return batch; }
-    public void setBatch(String batch) { this.batch = blankToNull(batch); }
-    public boolean isPosted() { return posted; }
-    public void setPosted(boolean posted) { this.posted = posted; }
-    public Long getPostingId() { return postingId; }
-    public void setPostingId(Long postingId) { this.postingId = postingId; }
-    public String getLocation() { return location; }
-    public void setLocation(String location) { this.location = blankToNull(location); }
-    public List<ScanLine> getLines() { return lines; }
-    public void setLines(List<ScanLine> lines) { this.lines = lines == null ? new ArrayList<>() : lines; }
+    public String getWarehouse() {
+        return warehouse;
+    }
+
+    public void setWarehouse(String warehouse) {
+        this.warehouse = blankToNull(warehouse);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = blankToNull(type);
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = blankToNull(owner) == null ? "OWN" : owner.trim();
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = blankToNull(reference);
+    }
+
+    public String getBatch() {
+        return batch;
+    }
+
+    public void setBatch(String batch) {
+        this.batch = blankToNull(batch);
+    }
+
+    public boolean isPosted() {
+        return posted;
+    }
+
+    public void setPosted(boolean posted) {
+        this.posted = posted;
+    }
+
+    public Long getPostingId() {
+        return postingId;
+    }
+
+    public void setPostingId(Long postingId) {
+        this.postingId = postingId;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = blankToNull(location);
+    }
+
+    public List<ScanLine> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<ScanLine> lines) {
+        this.lines = lines == null ? new ArrayList<>() : lines;
+    }
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
@@ -73,8 +126,7 @@ public class ScanForm {
         private String lot;
         private String qty;
 
-        public ScanLine() {
-        }
+        public ScanLine() {}
 
         ScanLine(String location, String item, String name, String uom, String qty) {
             this.location = location;
@@ -84,17 +136,52 @@ public class ScanForm {
             this.qty = qty;
         }
 
-        public String getLocation() { return location; }
-        public void setLocation(String location) { this.location = blankToNull(location); }
-        public String getItem() { return item; }
-        public void setItem(String item) { this.item = blankToNull(item); }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getUom() { return uom; }
-        public void setUom(String uom) { this.uom = uom; }
-        public String getLot() { return lot; }
-        public void setLot(String lot) { this.lot = blankToNull(lot); }
-        public String getQty() { return qty; }
-        public void setQty(String qty) { this.qty = qty == null ? null : qty.trim(); }
+        public String getLocation() {
+            return location;
+        }
+
+        public void setLocation(String location) {
+            this.location = blankToNull(location);
+        }
+
+        public String getItem() {
+            return item;
+        }
+
+        public void setItem(String item) {
+            this.item = blankToNull(item);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getUom() {
+            return uom;
+        }
+
+        public void setUom(String uom) {
+            this.uom = uom;
+        }
+
+        public String getLot() {
+            return lot;
+        }
+
+        public void setLot(String lot) {
+            this.lot = blankToNull(lot);
+        }
+
+        public String getQty() {
+            return qty;
+        }
+
+        public void setQty(String qty) {
+            this.qty = qty == null ? null : qty.trim();
+        }
     }
 }

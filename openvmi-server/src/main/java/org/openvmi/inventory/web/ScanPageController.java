@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -46,8 +45,7 @@ class ScanPageController {
     private static final String STATE = "inventory/scan :: state";
 
     /** A message shown in big letters above the pending lines. */
-    record Note(String kind, String text) {
-    }
+    record Note(String kind, String text) {}
 
     private final InventoryLedger ledger;
     private final CatalogRefs refs;
@@ -65,12 +63,17 @@ class ScanPageController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String type,
-                Model model) {
+    String page(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String type,
+            Model model) {
         List<WarehouseView> warehouses = pages.warehouses();
-        String chosen = warehouse != null && warehouses.stream().anyMatch(w -> w.code().equals(warehouse)) ? warehouse
-                : warehouses.size() == 1 ? warehouses.get(0).code() : null;
-        ScanForm form = ScanForm.start(chosen, type != null && InventoryPages.DIRECT_TYPES.contains(type) ? type : "RECEIPT");
+        String chosen =
+                warehouse != null && warehouses.stream().anyMatch(w -> w.code().equals(warehouse))
+                        ? warehouse
+                        : warehouses.size() == 1 ? warehouses.get(0).code() : null;
+        ScanForm form =
+                ScanForm.start(chosen, type != null && InventoryPages.DIRECT_TYPES.contains(type) ? type : "RECEIPT");
         model.addAttribute("warehouses", warehouses);
         model.addAttribute("suppliers", pages.suppliers());
         model.addAttribute("types", InventoryPages.DIRECT_TYPES);
@@ -94,8 +97,11 @@ class ScanPageController {
         LocationRef location = refs.locations(Set.of(scanned)).get(scanned);
         if (location != null) {
             if (!location.warehouse().equals(form.getWarehouse())) {
-                return render(model, form, error("scan.error.locationElsewhere", scanned, location.warehouse(),
-                        form.getWarehouse()), null);
+                return render(
+                        model,
+                        form,
+                        error("scan.error.locationElsewhere", scanned, location.warehouse(), form.getWarehouse()),
+                        null);
             }
             form.setLocation(location.code());
             return render(model, form, ok("scan.ok.location", location.code()), null);
@@ -110,7 +116,8 @@ class ScanPageController {
         List<ScanLine> lines = form.getLines();
         int index = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (item.code().equals(lines.get(i).getItem()) && form.getLocation().equals(lines.get(i).getLocation())) {
+            if (item.code().equals(lines.get(i).getItem())
+                    && form.getLocation().equals(lines.get(i).getLocation())) {
                 index = i;
                 break;
             }
@@ -123,10 +130,14 @@ class ScanPageController {
         } else {
             line = lines.get(index);
             BigDecimal qty = parse(line.getQty());
-            line.setQty(qty == null ? "1" : Decimals.plain(qty.add(BigDecimal.ONE)).toPlainString());
+            line.setQty(
+                    qty == null ? "1" : Decimals.plain(qty.add(BigDecimal.ONE)).toPlainString());
         }
-        return render(model, form, ok("scan.ok.item", item.code(), item.name(), line.getQty(), line.getUom(),
-                line.getLocation()), index);
+        return render(
+                model,
+                form,
+                ok("scan.ok.item", item.code(), item.name(), line.getQty(), line.getUom(), line.getLocation()),
+                index);
     }
 
     /** Header or quantities changed: keep the lines (a posted batch makes way for a new one). */
@@ -162,7 +173,8 @@ class ScanPageController {
     @PostMapping("/clear")
     String clear(@ModelAttribute("scan") ScanForm form, Model model) {
         form.newBatch();
-        return render(model, form, info(form.getLocation() == null ? "scan.hint.location" : "scan.hint.newBatch"), null);
+        return render(
+                model, form, info(form.getLocation() == null ? "scan.hint.location" : "scan.hint.newBatch"), null);
     }
 
     /** Posts the pending lines as one batch under the batch's idempotency key. */
@@ -179,7 +191,7 @@ class ScanPageController {
             return render(model, form, error("scan.error.type"), null);
         }
         if (form.getBatch() == null) {
-            form.newBatch();   // a page from before the key existed cannot have posted anything under it
+            form.newBatch(); // a page from before the key existed cannot have posted anything under it
         }
         Note refused = check(form);
         if (refused != null) {
@@ -187,8 +199,16 @@ class ScanPageController {
         }
         List<MovementRequest> requests = new ArrayList<>();
         for (ScanLine l : lines) {
-            requests.add(new MovementRequest(form.getType(), l.getItem(), l.getLocation(), form.getOwner(), l.getLot(),
-                    parse(l.getQty()), null, null, form.getReference()));
+            requests.add(new MovementRequest(
+                    form.getType(),
+                    l.getItem(),
+                    l.getLocation(),
+                    form.getOwner(),
+                    l.getLot(),
+                    parse(l.getQty()),
+                    null,
+                    null,
+                    form.getReference()));
         }
         boolean again = form.isPosted();
         Long before = form.getPostingId();
@@ -199,16 +219,33 @@ class ScanPageController {
             BigDecimal total = requests.stream().map(MovementRequest::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
             Note note = again && before != null && before == result.postingId()
                     ? ok("scan.ok.replayed", String.valueOf(result.postingId()))
-                    : ok("scan.ok.posted", String.valueOf(result.postingId()), requests.size(), Decimals.plain(total).toPlainString());
+                    : ok(
+                            "scan.ok.posted",
+                            String.valueOf(result.postingId()),
+                            requests.size(),
+                            Decimals.plain(total).toPlainString());
             return render(model, form, note, null);
         } catch (InsufficientStockException e) {
-            return render(model, form, error("scan.error.insufficient", e.item(), e.location(),
-                    e.available().toPlainString(), e.requested().toPlainString()), highlight(lineIndex(e.field())));
+            return render(
+                    model,
+                    form,
+                    error(
+                            "scan.error.insufficient",
+                            e.item(),
+                            e.location(),
+                            e.available().toPlainString(),
+                            e.requested().toPlainString()),
+                    highlight(lineIndex(e.field())));
         } catch (InvalidInputException e) {
             FieldErrors.FieldError first = e.errors().get(0);
             int i = lineIndex(first.field());
-            return render(model, form, i < 0 ? error("scan.error.refused", first.message())
-                    : error("scan.error.line", i + 1, lines.get(i).getItem(), first.message()), i < 0 ? null : i);
+            return render(
+                    model,
+                    form,
+                    i < 0
+                            ? error("scan.error.refused", first.message())
+                            : error("scan.error.line", i + 1, lines.get(i).getItem(), first.message()),
+                    i < 0 ? null : i);
         } catch (BusinessRuleException e) {
             if ("Idempotency-Key".equals(e.field())) {
                 return render(model, form, error("scan.error.keyReused"), null);
@@ -242,7 +279,8 @@ class ScanPageController {
                 return error("scan.error.line", i + 1, l.getItem(), pages.text("scan.error.noLocation", l.getItem()));
             }
             if (!location.warehouse().equals(form.getWarehouse())) {
-                return error("scan.error.locationElsewhere", location.code(), location.warehouse(), form.getWarehouse());
+                return error(
+                        "scan.error.locationElsewhere", location.code(), location.warehouse(), form.getWarehouse());
             }
             ItemRef item = l.getItem() == null ? null : items.get(l.getItem());
             if (item == null) {

@@ -1,12 +1,10 @@
 package org.openvmi.inventory.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.inventory.ExportTooLargeException;
 import org.openvmi.inventory.StockFilter;
 import org.openvmi.inventory.StockQueries;
@@ -27,8 +25,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StockPageController {
 
-    static final List<String> EXPORT_HEADERS = List.of("item", "itemName", "uom", "warehouse", "location", "owner", "lot",
-            "onHand", "reserved", "available", "inTransit", "unitValue", "value", "asset");
+    static final List<String> EXPORT_HEADERS = List.of(
+            "item",
+            "itemName",
+            "uom",
+            "warehouse",
+            "location",
+            "owner",
+            "lot",
+            "onHand",
+            "reserved",
+            "available",
+            "inTransit",
+            "unitValue",
+            "value",
+            "asset");
 
     private final StockQueries queries;
     private final InventoryPages pages;
@@ -41,11 +52,16 @@ class StockPageController {
     }
 
     @GetMapping("/stock")
-    String stock(@RequestParam(required = false) String q, @RequestParam(required = false) String warehouse,
-                 @RequestParam(required = false) String location, @RequestParam(required = false) String owner,
-                 @RequestParam(required = false) Integer page,
-                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                 @RequestParam(required = false) String dir, Model model) {
+    String stock(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         StockFilter filter = filter(q, warehouse, location, owner);
         StockValueSummary summary = queries.stockValue(filter);
         model.addAttribute("q", q);
@@ -54,7 +70,8 @@ class StockPageController {
         model.addAttribute("owner", owner);
         model.addAttribute("warehouses", pages.warehouses());
         model.addAttribute("suppliers", pages.suppliers());
-        model.addAttribute("page", queries.stock(filter, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page", queries.stock(filter, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("summary", summary);
         model.addAttribute("chart", chart(summary));
         PageLinks links = links(q, warehouse, location, owner);
@@ -66,21 +83,42 @@ class StockPageController {
 
     /** Everything the filters match (not just one page), as CSV or XLSX. */
     @GetMapping("/stock/export")
-    String export(@RequestParam(required = false) String format, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String warehouse, @RequestParam(required = false) String location,
-                  @RequestParam(required = false) String owner,
-                  @RequestParam(required = false) String encoding,
-                  @RequestParam(defaultValue = "true") boolean bom, HttpServletResponse response,
-                  RedirectAttributes redirect) {
-        Exports<StockView> file = Exports.to(response, TabularFormat.parse(format, encoding, bom), "stock", clock, EXPORT_HEADERS,
-                s -> java.util.Arrays.asList(s.item(), s.itemName(), s.uom(), s.warehouse(), s.location(), s.owner(),
-                        s.lot(), s.onHand(), s.reserved(), s.available(), s.inTransit(), s.unitValue(), s.value(),
+    String export(
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Exports<StockView> file = Exports.to(
+                response,
+                TabularFormat.parse(format, encoding, bom),
+                "stock",
+                clock,
+                EXPORT_HEADERS,
+                s -> java.util.Arrays.asList(
+                        s.item(),
+                        s.itemName(),
+                        s.uom(),
+                        s.warehouse(),
+                        s.location(),
+                        s.owner(),
+                        s.lot(),
+                        s.onHand(),
+                        s.reserved(),
+                        s.available(),
+                        s.inTransit(),
+                        s.unitValue(),
+                        s.value(),
                         s.asset() ? "true" : "false"));
         try {
             queries.exportStock(filter(q, warehouse, location, owner), file);
         } catch (ExportTooLargeException e) {
-            redirect.addFlashAttribute("flashError", pages.text("export.tooLarge", String.valueOf(e.rows()),
-                    String.valueOf(e.limit())));
+            redirect.addFlashAttribute(
+                    "flashError", pages.text("export.tooLarge", String.valueOf(e.rows()), String.valueOf(e.limit())));
             return "redirect:" + links(q, warehouse, location, owner).url("/stock");
         }
         file.finish();
@@ -90,9 +128,21 @@ class StockPageController {
     /** Data of the chart (plain maps and lists: Thymeleaf writes them as JSON): value per warehouse, own and consignment. */
     private Map<String, Object> chart(StockValueSummary summary) {
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("warehouses", summary.warehouses().stream().map(StockValueSummary.WarehouseValue::warehouse).toList());
-        chart.put("own", summary.warehouses().stream().map(w -> w.ownValue().toPlainString()).toList());
-        chart.put("consignment", summary.warehouses().stream().map(w -> w.consignmentValue().toPlainString()).toList());
+        chart.put(
+                "warehouses",
+                summary.warehouses().stream()
+                        .map(StockValueSummary.WarehouseValue::warehouse)
+                        .toList());
+        chart.put(
+                "own",
+                summary.warehouses().stream()
+                        .map(w -> w.ownValue().toPlainString())
+                        .toList());
+        chart.put(
+                "consignment",
+                summary.warehouses().stream()
+                        .map(w -> w.consignmentValue().toPlainString())
+                        .toList());
         chart.put("ownLabel", pages.text("stock.ownValue"));
         chart.put("consignmentLabel", pages.text("stock.consignmentValueShort"));
         return chart;
@@ -103,6 +153,10 @@ class StockPageController {
     }
 
     private static PageLinks links(String q, String warehouse, String location, String owner) {
-        return new PageLinks().with("q", q).with("warehouse", warehouse).with("location", location).with("owner", owner);
+        return new PageLinks()
+                .with("q", q)
+                .with("warehouse", warehouse)
+                .with("location", location)
+                .with("owner", owner);
     }
 }

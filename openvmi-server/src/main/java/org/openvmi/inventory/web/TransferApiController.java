@@ -1,9 +1,8 @@
 package org.openvmi.inventory.web;
 
-import java.net.URI;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import org.openvmi.inventory.TransferCloseRequest;
 import org.openvmi.inventory.TransferReceiptRequest;
 import org.openvmi.inventory.TransferRequest;
@@ -38,28 +37,40 @@ class TransferApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createTransfer")
     @PostMapping
-    ResponseEntity<TransferView> create(@RequestBody TransferRequest request, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<TransferView> create(
+            @RequestBody TransferRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         TransferView created = transfers.create(request, idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/transfers/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/transfers/" + created.id()))
+                .body(created);
     }
 
-    @Operation(summary = "Ship: TRANSFER_OUT at the source, TRANSFER_IN at the destination warehouse's in-transit location")
+    @Operation(
+            summary =
+                    "Ship: TRANSFER_OUT at the source, TRANSFER_IN at the destination warehouse's in-transit location")
     @PostMapping("/{id}/ship")
-    TransferView ship(@PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    TransferView ship(
+            @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return transfers.ship(id, idempotencyKey);
     }
 
     @Operation(summary = "Receive what arrived (partial receipts allowed): from in transit into the destination")
     @PostMapping("/{id}/receive")
-    TransferView receive(@PathVariable long id, @RequestBody TransferReceiptRequest request,
-                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    TransferView receive(
+            @PathVariable long id,
+            @RequestBody TransferReceiptRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return transfers.receive(id, request, idempotencyKey);
     }
 
-    @Operation(summary = "Close a transfer still in transit; the unreceived rest is written off (ADJUST, \"transfer difference\")")
+    @Operation(
+            summary =
+                    "Close a transfer still in transit; the unreceived rest is written off (ADJUST, \"transfer difference\")")
     @PostMapping("/{id}/close")
-    TransferView close(@PathVariable long id, @RequestBody(required = false) TransferCloseRequest request,
-                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    TransferView close(
+            @PathVariable long id,
+            @RequestBody(required = false) TransferCloseRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return transfers.close(id, request, idempotencyKey);
     }
 
@@ -69,10 +80,11 @@ class TransferApiController {
     }
 
     @GetMapping
-    PageResult<TransferSummary> find(@RequestParam(required = false) String status,
-                                     @RequestParam(required = false) String warehouse,
-                                     @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    PageResult<TransferSummary> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return transfers.find(status, warehouse, PageRequest.of(page, size));
     }
 }

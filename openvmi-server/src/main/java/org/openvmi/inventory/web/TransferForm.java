@@ -3,7 +3,6 @@ package org.openvmi.inventory.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.inventory.TransferReceiptRequest;
 import org.openvmi.inventory.TransferRequest;
 
@@ -37,25 +36,61 @@ public class TransferForm {
     }
 
     TransferRequest toRequest() {
-        return new TransferRequest(from, to, reference,
-                lines.stream().map(r -> new TransferRequest.Line(r.item, r.owner, r.lot, r.qty)).toList());
+        return new TransferRequest(
+                from,
+                to,
+                reference,
+                lines.stream()
+                        .map(r -> new TransferRequest.Line(r.item, r.owner, r.lot, r.qty))
+                        .toList());
     }
 
     TransferReceiptRequest toReceipt() {
-        return new TransferReceiptRequest(lines.stream().filter(r -> r.qty != null)
-                .map(r -> new TransferReceiptRequest.Line(r.item, r.owner, r.lot, r.qty)).toList());
+        return new TransferReceiptRequest(lines.stream()
+                .filter(r -> r.qty != null)
+                .map(r -> new TransferReceiptRequest.Line(r.item, r.owner, r.lot, r.qty))
+                .toList());
     }
 
-    public String getFrom() { return from; }
-    public void setFrom(String from) { this.from = from; }
-    public String getTo() { return to; }
-    public void setTo(String to) { this.to = to; }
-    public String getReference() { return reference; }
-    public void setReference(String reference) { this.reference = reference; }
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
-    public List<Row> getLines() { return lines; }
-    public void setLines(List<Row> lines) { this.lines = lines == null ? new ArrayList<>() : lines; }
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public void setReference(String reference) {
+        this.reference = reference;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public List<Row> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<Row> lines) {
+        this.lines = lines == null ? new ArrayList<>() : lines;
+    }
 
     /** One row: item, owner (empty = OWN), lot, quantity. */
     public static class Row {
@@ -68,13 +103,36 @@ public class TransferForm {
             return (item == null || item.isBlank()) && qty == null;
         }
 
-        public String getItem() { return item; }
-        public void setItem(String item) { this.item = item; }
-        public String getOwner() { return owner; }
-        public void setOwner(String owner) { this.owner = owner; }
-        public String getLot() { return lot; }
-        public void setLot(String lot) { this.lot = lot; }
-        public BigDecimal getQty() { return qty; }
-        public void setQty(BigDecimal qty) { this.qty = qty; }
+        public String getItem() {
+            return item;
+        }
+
+        public void setItem(String item) {
+            this.item = item;
+        }
+
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+
+        public String getLot() {
+            return lot;
+        }
+
+        public void setLot(String lot) {
+            this.lot = lot;
+        }
+
+        public BigDecimal getQty() {
+            return qty;
+        }
+
+        public void setQty(BigDecimal qty) {
+            this.qty = qty;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.openvmi.inventory.web;
 
 import java.util.function.Function;
-
 import org.openvmi.inventory.TransferCloseRequest;
 import org.openvmi.inventory.TransferView;
 import org.openvmi.inventory.Transfers;
@@ -36,11 +35,17 @@ class TransferPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("page", transfers.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                transfers.find(status, null, PageRequest.forPage(page, size).sorted(sort, dir)));
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/transfers");
         return "inventory/transfers";
@@ -53,11 +58,16 @@ class TransferPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("transfer") TransferForm transfer, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute("transfer") TransferForm transfer,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         TransferView[] created = new TransferView[1];
         if (binding.hasErrors()
-            || !FormRefusals.run(binding, () -> created[0] = transfers.create(transfer.compact().toRequest(), null))) {
+                || !FormRefusals.run(
+                        binding,
+                        () -> created[0] = transfers.create(transfer.compact().toRequest(), null))) {
             transfer.pad();
             return form(model);
         }
@@ -92,7 +102,8 @@ class TransferPageController {
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return act(id, redirect, "transfers.closedFlash", i -> transfers.close(i, new TransferCloseRequest(reason), null));
+        return act(
+                id, redirect, "transfers.closedFlash", i -> transfers.close(i, new TransferCloseRequest(reason), null));
     }
 
     private String act(long id, RedirectAttributes redirect, String done, Function<Long, TransferView> action) {

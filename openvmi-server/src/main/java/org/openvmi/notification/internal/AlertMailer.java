@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.notification.EmailMode;
 import org.openvmi.notification.model.AlertNotice;
 import org.openvmi.notification.model.Preference;
@@ -37,8 +36,14 @@ class AlertMailer {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
 
-    AlertMailer(UserDirectory users, PreferenceRepository preferences, NoticeRepository notices, MailRepository mails,
-                MailTexts texts, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+    AlertMailer(
+            UserDirectory users,
+            PreferenceRepository preferences,
+            NoticeRepository notices,
+            MailRepository mails,
+            MailTexts texts,
+            ObjectProvider<JavaMailSender> mailSender,
+            Clock clock) {
         this.users = users;
         this.preferences = preferences;
         this.notices = notices;
@@ -56,24 +61,42 @@ class AlertMailer {
         }
         Recipients recipients = null;
         for (AlertRaised e : changed.raised()) {
-            AlertNotice notice = new AlertNotice(e.alertId(), false, e.type(), e.item(), e.itemName(), e.unit(),
-                    e.warehouse(), e.stock(), e.line(), e.raisedAt(), null,
+            AlertNotice notice = new AlertNotice(
+                    e.alertId(),
+                    false,
+                    e.type(),
+                    e.item(),
+                    e.itemName(),
+                    e.unit(),
+                    e.warehouse(),
+                    e.stock(),
+                    e.line(),
+                    e.raisedAt(),
+                    null,
                     e.supplierIds() == null ? java.util.Set.of() : new HashSet<>(e.supplierIds()));
             notices.remember(notice);
             recipients = queue(notice, recipients);
         }
         for (AlertResolved e : changed.resolved()) {
             var raised = notices.find(e.alertId());
-            AlertNotice notice = new AlertNotice(e.alertId(), true, e.type(), e.item(),
+            AlertNotice notice = new AlertNotice(
+                    e.alertId(),
+                    true,
+                    e.type(),
+                    e.item(),
                     raised.map(NoticeRepository.Raised::itemName).orElse(null),
-                    raised.map(NoticeRepository.Raised::unit).orElse(null), e.warehouse(), e.stock(), null,
-                    e.resolvedAt(), e.by(), raised.map(NoticeRepository.Raised::supplierIds).orElse(java.util.Set.of()));
+                    raised.map(NoticeRepository.Raised::unit).orElse(null),
+                    e.warehouse(),
+                    e.stock(),
+                    null,
+                    e.resolvedAt(),
+                    e.by(),
+                    raised.map(NoticeRepository.Raised::supplierIds).orElse(java.util.Set.of()));
             recipients = queue(notice, recipients);
         }
     }
 
-    private record Recipients(Map<String, Preference> saved, List<UserContact> contacts) {
-    }
+    private record Recipients(Map<String, Preference> saved, List<UserContact> contacts) {}
 
     private Recipients queue(AlertNotice notice, Recipients known) {
         if (mailSender.getIfAvailable() == null) {
@@ -89,8 +112,15 @@ class AlertMailer {
             String key = notice.key() + ":" + user.username();
             if (mode == EmailMode.IMMEDIATE) {
                 MailTexts.Mail mail = texts.alert(told, user.language());
-                mails.enqueue(user.username(), user.email(), user.language(), "IMMEDIATE", mail.subject(), mail.body(),
-                        key, now);
+                mails.enqueue(
+                        user.username(),
+                        user.email(),
+                        user.language(),
+                        "IMMEDIATE",
+                        mail.subject(),
+                        mail.body(),
+                        key,
+                        now);
             } else if (mode == EmailMode.DIGEST) {
                 mails.addDigestEntry(user.username(), key, texts.digestLine(told, user.language()), now);
             }

@@ -1,7 +1,6 @@
 package org.openvmi.notification.internal;
 
 import java.util.List;
-
 import org.openvmi.security.UserDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,8 +22,13 @@ public class DigestJob {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final java.time.Clock clock;
 
-    DigestJob(MailRepository mails, MailTexts texts, UserDirectory users, TransactionTemplate tx,
-              ObjectProvider<JavaMailSender> mailSender, java.time.Clock clock) {
+    DigestJob(
+            MailRepository mails,
+            MailTexts texts,
+            UserDirectory users,
+            TransactionTemplate tx,
+            ObjectProvider<JavaMailSender> mailSender,
+            java.time.Clock clock) {
         this.mails = mails;
         this.texts = texts;
         this.users = users;
@@ -56,10 +60,17 @@ public class DigestJob {
         if (contact.isEmpty()) {
             return false; // the lines wait until the user has an address again
         }
-        MailTexts.Mail mail = texts.digest(entries.stream().map(MailRepository.DigestEntry::line).toList(),
+        MailTexts.Mail mail = texts.digest(
+                entries.stream().map(MailRepository.DigestEntry::line).toList(),
                 contact.get().language());
-        long id = mails.insertDigest(username, contact.get().email(), contact.get().language(), mail.subject(),
-                mail.body(), "digest:" + username + ":" + entries.get(0).id(), clock.instant());
+        long id = mails.insertDigest(
+                username,
+                contact.get().email(),
+                contact.get().language(),
+                mail.subject(),
+                mail.body(),
+                "digest:" + username + ":" + entries.get(0).id(),
+                clock.instant());
         mails.attach(entries.stream().map(MailRepository.DigestEntry::id).toList(), id);
         return true;
     }

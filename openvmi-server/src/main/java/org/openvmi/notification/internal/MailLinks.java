@@ -13,7 +13,8 @@ class MailLinks {
     private final String baseUrl;
 
     MailLinks(NotificationProperties properties) {
-        this.baseUrl = properties.baseUrl() == null ? "" : properties.baseUrl().trim().replaceAll("/+$", "");
+        this.baseUrl =
+                properties.baseUrl() == null ? "" : properties.baseUrl().trim().replaceAll("/+$", "");
     }
 
     boolean configured() {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.openvmi.notification.MailView;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.SortColumns;
@@ -24,31 +23,50 @@ public class MailRepository {
         this.jdbc = jdbc;
     }
 
-    record QueuedMail(long id, String to, String subject, String body, int attempts, Instant nextAttemptAt) {
-    }
+    record QueuedMail(long id, String to, String subject, String body, int attempts, Instant nextAttemptAt) {}
 
     /** Queues a mail unless one with the same key was queued before; returns whether it queued. */
-    boolean enqueue(String username, String to, String language, String kind, String subject, String body,
-                    String dedupKey, Instant now) {
+    boolean enqueue(
+            String username,
+            String to,
+            String language,
+            String kind,
+            String subject,
+            String body,
+            String dedupKey,
+            Instant now) {
         return jdbc.sql("""
                 INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
                                                status, attempts, next_attempt_at, created_at)
                 SELECT :u, :to, :lang, :kind, :subject, :body, :key, 'PENDING', 0, :now, :now
                 WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE dedup_key = :key)""")
-                .param("u", username).param("to", to).param("lang", language).param("kind", kind)
-                .param("subject", subject).param("body", body).param("key", dedupKey)
-                .param("now", Timestamp.from(now)).update() > 0;
+                        .param("u", username)
+                        .param("to", to)
+                        .param("lang", language)
+                        .param("kind", kind)
+                        .param("subject", subject)
+                        .param("body", body)
+                        .param("key", dedupKey)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
-    long insertDigest(String username, String to, String language, String subject, String body, String dedupKey,
-                      Instant now) {
+    long insertDigest(
+            String username, String to, String language, String subject, String body, String dedupKey, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
                                                status, attempts, next_attempt_at, created_at)
                 VALUES (:u, :to, :lang, 'DIGEST', :subject, :body, :key, 'PENDING', 0, :now, :now)""")
-                .param("u", username).param("to", to).param("lang", language).param("subject", subject)
-                .param("body", body).param("key", dedupKey).param("now", Timestamp.from(now)).update(keys, "id");
+                .param("u", username)
+                .param("to", to)
+                .param("lang", language)
+                .param("subject", subject)
+                .param("body", body)
+                .param("key", dedupKey)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -57,17 +75,21 @@ public class MailRepository {
                 INSERT INTO notification_digest_entry (username, dedup_key, line_text, created_at)
                 SELECT :u, :key, :line, :now
                 WHERE NOT EXISTS (SELECT 1 FROM notification_digest_entry WHERE dedup_key = :key)""")
-                .param("u", username).param("key", dedupKey).param("line", line).param("now", Timestamp.from(now))
+                .param("u", username)
+                .param("key", dedupKey)
+                .param("line", line)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
     List<String> usersWithDigestEntries() {
-        return jdbc.sql("SELECT DISTINCT username FROM notification_digest_entry WHERE mail_id IS NULL ORDER BY username")
-                .query(String.class).list();
+        return jdbc.sql(
+                        "SELECT DISTINCT username FROM notification_digest_entry WHERE mail_id IS NULL ORDER BY username")
+                .query(String.class)
+                .list();
     }
 
-    record DigestEntry(long id, String line, Instant createdAt) {
-    }
+    record DigestEntry(long id, String line, Instant createdAt) {}
 
     /** The user's waiting lines, locked so that two instances running the digest never mail them twice. */
     List<DigestEntry> lockDigestEntries(String username) {
@@ -75,22 +97,33 @@ public class MailRepository {
                 SELECT id, line_text, created_at FROM notification_digest_entry
                 WHERE username = :u AND mail_id IS NULL ORDER BY id FOR UPDATE""")
                 .param("u", username)
-                .query((rs, i) -> new DigestEntry(rs.getLong("id"), rs.getString("line_text"),
-                        rs.getTimestamp("created_at").toInstant())).list();
+                .query((rs, i) -> new DigestEntry(
+                        rs.getLong("id"),
+                        rs.getString("line_text"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
     void attach(List<Long> entryIds, long mailId) {
         jdbc.sql("UPDATE notification_digest_entry SET mail_id = :m WHERE id IN (:ids)")
-                .param("m", mailId).param("ids", entryIds).update();
+                .param("m", mailId)
+                .param("ids", entryIds)
+                .update();
     }
 
     List<QueuedMail> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id, to_address, subject, body, attempts, next_attempt_at FROM notification_mail
                 WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, i) -> new QueuedMail(rs.getLong("id"), rs.getString("to_address"), rs.getString("subject"),
-                        rs.getString("body"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant()))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new QueuedMail(
+                        rs.getLong("id"),
+                        rs.getString("to_address"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("next_attempt_at").toInstant()))
                 .list();
     }
 
@@ -99,37 +132,64 @@ public class MailRepository {
         return jdbc.sql("""
                 UPDATE notification_mail SET next_attempt_at = :lease
                 WHERE id = :id AND status = 'PENDING' AND next_attempt_at = :seen""")
-                .param("lease", Timestamp.from(leaseUntil)).param("id", id).param("seen", Timestamp.from(seenNextAttempt))
-                .update() == 1;
+                        .param("lease", Timestamp.from(leaseUntil))
+                        .param("id", id)
+                        .param("seen", Timestamp.from(seenNextAttempt))
+                        .update()
+                == 1;
     }
 
     void sent(long id, Instant now) {
-        jdbc.sql("UPDATE notification_mail SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE notification_mail SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     void failedAttempt(long id, String error, Instant next, boolean giveUp) {
         jdbc.sql("""
                 UPDATE notification_mail SET attempts = attempts + 1, last_error = :e, next_attempt_at = :next,
                        status = :status WHERE id = :id""")
-                .param("e", error).param("next", Timestamp.from(next)).param("status", giveUp ? "FAILED" : "PENDING")
-                .param("id", id).update();
+                .param("e", error)
+                .param("next", Timestamp.from(next))
+                .param("status", giveUp ? "FAILED" : "PENDING")
+                .param("id", id)
+                .update();
     }
 
     /** The mail log's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("id DESC", "id", "to", "to_address", "subject", "subject",
-            "status", "status", "attempts", "attempts", "created", "created_at", "sent", "sent_at");
+    static final SortColumns SORT = SortColumns.of(
+            "id DESC",
+            "id",
+            "to",
+            "to_address",
+            "subject",
+            "subject",
+            "status",
+            "status",
+            "attempts",
+            "attempts",
+            "created",
+            "created_at",
+            "sent",
+            "sent_at");
 
     public List<MailView> findPage(String status, PageRequest page) {
-        return jdbc.sql("SELECT * FROM notification_mail WHERE " + statusFilter(status)
-                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("status", String.valueOf(status)).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, i) -> view(rs)).list();
+        return jdbc.sql("SELECT * FROM notification_mail WHERE " + statusFilter(status) + SORT.orderBy(page)
+                        + " LIMIT :limit OFFSET :offset")
+                .param("status", String.valueOf(status))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, i) -> view(rs))
+                .list();
     }
 
     public long count(String status) {
         return jdbc.sql("SELECT COUNT(*) FROM notification_mail WHERE " + statusFilter(status))
-                .param("status", String.valueOf(status)).query(Long.class).single();
+                .param("status", String.valueOf(status))
+                .query(Long.class)
+                .single();
     }
 
     private static String statusFilter(String status) {
@@ -137,10 +197,19 @@ public class MailRepository {
     }
 
     private static MailView view(ResultSet rs) throws SQLException {
-        return new MailView(rs.getLong("id"), rs.getString("username"), rs.getString("to_address"),
-                rs.getString("mail_language"), rs.getString("mail_kind"), rs.getString("subject"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"),
-                instant(rs, "next_attempt_at"), instant(rs, "sent_at"));
+        return new MailView(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("to_address"),
+                rs.getString("mail_language"),
+                rs.getString("mail_kind"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "next_attempt_at"),
+                instant(rs, "sent_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.openvmi.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +30,20 @@ class MailSenderJob {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    MailSenderJob(MailRepository mails, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-                  Clock clock) {
+    MailSenderJob(
+            MailRepository mails,
+            ObjectProvider<JavaMailSender> mailSender,
+            NotificationProperties properties,
+            Clock clock) {
         this.mails = mails;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${openvmi.notifications.send-interval:10s}",
-               initialDelayString = "${openvmi.notifications.send-interval:10s}")
+    @Scheduled(
+            fixedDelayString = "${openvmi.notifications.send-interval:10s}",
+            initialDelayString = "${openvmi.notifications.send-interval:10s}")
     public void sendDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
@@ -67,8 +70,13 @@ class MailSenderJob {
             int attempt = mail.attempts() + 1;
             boolean giveUp = attempt >= properties.maxAttempts();
             Instant next = clock.instant().plus(properties.retryBase().multipliedBy(1L << Math.min(attempt - 1, 20)));
-            log.warn("Mail {} to {} failed (attempt {} of {}): {}", mail.id(), mail.to(), attempt,
-                    properties.maxAttempts(), e.getMessage());
+            log.warn(
+                    "Mail {} to {} failed (attempt {} of {}): {}",
+                    mail.id(),
+                    mail.to(),
+                    attempt,
+                    properties.maxAttempts(),
+                    e.getMessage());
             mails.failedAttempt(mail.id(), truncate(e.getMessage()), next, giveUp);
         }
     }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-
 import org.openvmi.notification.model.AlertNotice;
 import org.openvmi.stockpolicy.AlertType;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +27,14 @@ class MailTexts {
     private final MailLinks links;
     private final ZoneId zone;
 
-    MailTexts(MessageSource messages, MailLinks links,
-              @Value("${openvmi.display.time-zone:Asia/Shanghai}") ZoneId zone) {
+    MailTexts(
+            MessageSource messages, MailLinks links, @Value("${openvmi.display.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.messages = messages;
         this.links = links;
         this.zone = zone;
     }
 
-    record Mail(String subject, String body) {
-    }
+    record Mail(String subject, String body) {}
 
     /** e.g. "[OpenVMI] 低于安全库存: BRG-6204 @ WH-SH (12 < 20 PCS)". */
     String subject(AlertNotice n, String language) {
@@ -50,7 +48,9 @@ class MailTexts {
         // the alert centre's label of the level (i18n/enums, as @enums.label('AlertType', …) shows it on pages)
         String type = msg(locale, "enum.AlertType." + n.type().name());
         if (n.resolved()) {
-            String now = n.stock() == null ? "" : " (" + msg(locale, "notification.stockNow", qty(n.stock(), n.unit())) + ")";
+            String now = n.stock() == null
+                    ? ""
+                    : " (" + msg(locale, "notification.stockNow", qty(n.stock(), n.unit())) + ")";
             return msg(locale, "notification.resolvedPrefix") + ": " + type + ": " + n.item() + where + now;
         }
         // no stock figure for a supplier user (AlertNotice.withoutStock): the line alone, "(< 20 PCS)"
@@ -71,7 +71,11 @@ class MailTexts {
         if (!n.resolved()) {
             line(body, locale, "notification.field.line", qty(n.line(), n.unit()));
         }
-        line(body, locale, n.resolved() ? "notification.field.resolvedAt" : "notification.field.raisedAt", time(n.at()));
+        line(
+                body,
+                locale,
+                n.resolved() ? "notification.field.resolvedAt" : "notification.field.raisedAt",
+                time(n.at()));
         if (n.resolved() && n.by() != null) {
             line(body, locale, "notification.field.by", n.by());
         }
@@ -83,7 +87,8 @@ class MailTexts {
         Locale locale = locale(language);
         StringBuilder body = new StringBuilder(msg(locale, "notification.digest.intro", lines.size())).append("\n\n");
         lines.forEach(l -> body.append("- ").append(l).append('\n'));
-        return new Mail("[OpenVMI] " + msg(locale, "notification.digest.subject", lines.size()),
+        return new Mail(
+                "[OpenVMI] " + msg(locale, "notification.digest.subject", lines.size()),
                 body.append(footer(locale)).toString());
     }
 
@@ -114,7 +119,8 @@ class MailTexts {
     }
 
     private static String qty(BigDecimal q, String unit) {
-        String n = q == null ? "?" : q.signum() == 0 ? "0" : q.stripTrailingZeros().toPlainString();
+        String n =
+                q == null ? "?" : q.signum() == 0 ? "0" : q.stripTrailingZeros().toPlainString();
         return unit == null || unit.isBlank() ? n : n + " " + unit;
     }
 

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.notification.model.AlertNotice;
 import org.openvmi.stockpolicy.AlertType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,19 +30,30 @@ class NoticeRepository {
                 INSERT INTO notification_alert (alert_id, alert_type, item, item_name, unit, warehouse, supplier_ids, raised_at)
                 VALUES (:id, :type, :item, :name, :unit, :wh, :sup, :at)
                 ON CONFLICT DO NOTHING""")
-                .param("id", n.alertId()).param("type", n.type().name()).param("item", n.item())
-                .param("name", n.itemName()).param("unit", n.unit()).param("wh", n.warehouse())
-                .param("sup", n.supplierIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
-                .param("at", Timestamp.from(n.at())).update();
+                .param("id", n.alertId())
+                .param("type", n.type().name())
+                .param("item", n.item())
+                .param("name", n.itemName())
+                .param("unit", n.unit())
+                .param("wh", n.warehouse())
+                .param(
+                        "sup",
+                        n.supplierIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
+                .param("at", Timestamp.from(n.at()))
+                .update();
     }
 
-    record Raised(AlertType type, String item, String itemName, String unit, String warehouse, Set<Long> supplierIds) {
-    }
+    record Raised(AlertType type, String item, String itemName, String unit, String warehouse, Set<Long> supplierIds) {}
 
     Optional<Raised> find(long alertId) {
-        return jdbc.sql("SELECT * FROM notification_alert WHERE alert_id = :id").param("id", alertId)
-                .query((rs, i) -> new Raised(AlertType.valueOf(rs.getString("alert_type")), rs.getString("item"),
-                        rs.getString("item_name"), rs.getString("unit"), rs.getString("warehouse"),
+        return jdbc.sql("SELECT * FROM notification_alert WHERE alert_id = :id")
+                .param("id", alertId)
+                .query((rs, i) -> new Raised(
+                        AlertType.valueOf(rs.getString("alert_type")),
+                        rs.getString("item"),
+                        rs.getString("item_name"),
+                        rs.getString("unit"),
+                        rs.getString("warehouse"),
                         ids(rs.getString("supplier_ids"))))
                 .optional();
     }

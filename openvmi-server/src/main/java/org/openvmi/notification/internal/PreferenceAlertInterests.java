@@ -19,7 +19,9 @@ class PreferenceAlertInterests implements AlertInterest.Source {
 
     @Override
     public AlertInterest of(String username) {
-        return preferences.find(username).map(p -> new AlertInterest(p.warehouses(), p.alertTypes()))
+        return preferences
+                .find(username)
+                .map(p -> new AlertInterest(p.warehouses(), p.alertTypes()))
                 .orElse(AlertInterest.ALL);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.openvmi.notification.EmailMode;
 import org.openvmi.notification.model.Preference;
 import org.openvmi.stockpolicy.AlertType;
@@ -26,16 +25,22 @@ public class PreferenceRepository {
     }
 
     public Optional<Preference> find(String username) {
-        return jdbc.sql("SELECT * FROM notification_preference WHERE username = :u").param("u", username)
-                .query((rs, i) -> row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types")))
+        return jdbc.sql("SELECT * FROM notification_preference WHERE username = :u")
+                .param("u", username)
+                .query((rs, i) ->
+                        row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types")))
                 .optional();
     }
 
     public Map<String, Preference> findAll() {
-        return jdbc.sql("SELECT * FROM notification_preference")
-                .query((rs, i) -> Map.entry(rs.getString("username"),
+        return jdbc
+                .sql("SELECT * FROM notification_preference")
+                .query((rs, i) -> Map.entry(
+                        rs.getString("username"),
                         row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public void save(String username, Preference p, Instant now) {
@@ -44,14 +49,22 @@ public class PreferenceRepository {
         int updated = jdbc.sql("""
                 UPDATE notification_preference SET email_mode = :m, warehouses = :w, alert_types = :t, updated_at = :now
                 WHERE username = :u""")
-                .param("m", p.emailMode().name()).param("w", warehouses).param("t", types)
-                .param("now", Timestamp.from(now)).param("u", username).update();
+                .param("m", p.emailMode().name())
+                .param("w", warehouses)
+                .param("t", types)
+                .param("now", Timestamp.from(now))
+                .param("u", username)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO notification_preference (username, email_mode, warehouses, alert_types, updated_at)
                     VALUES (:u, :m, :w, :t, :now)""")
-                    .param("m", p.emailMode().name()).param("w", warehouses).param("t", types)
-                    .param("now", Timestamp.from(now)).param("u", username).update();
+                    .param("m", p.emailMode().name())
+                    .param("w", warehouses)
+                    .param("t", types)
+                    .param("now", Timestamp.from(now))
+                    .param("u", username)
+                    .update();
         }
     }
 
@@ -66,7 +79,9 @@ public class PreferenceRepository {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

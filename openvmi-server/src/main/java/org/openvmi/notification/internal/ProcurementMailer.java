@@ -1,7 +1,6 @@
 package org.openvmi.notification.internal;
 
 import java.time.Clock;
-
 import org.openvmi.procurement.ApprovalRequested;
 import org.openvmi.procurement.PurchaseOrderSent;
 import org.openvmi.security.UserContact;
@@ -25,8 +24,12 @@ class ProcurementMailer {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
 
-    ProcurementMailer(UserDirectory users, MailRepository mails, MailLinks links,
-                      ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+    ProcurementMailer(
+            UserDirectory users,
+            MailRepository mails,
+            MailLinks links,
+            ObjectProvider<JavaMailSender> mailSender,
+            Clock clock) {
         this.users = users;
         this.mails = mails;
         this.links = links;
@@ -41,7 +44,9 @@ class ProcurementMailer {
         }
         for (UserContact u : users.contacts()) {
             boolean addressed = e.approver().regionMatches(true, 0, "role:", 0, 5)
-                    ? u.roles().stream().anyMatch(r -> r.name().equalsIgnoreCase(e.approver().substring(5).trim()))
+                    ? u.roles().stream()
+                            .anyMatch(r -> r.name()
+                                    .equalsIgnoreCase(e.approver().substring(5).trim()))
                     : u.username().equals(e.approver());
             if (!addressed || u.email() == null || u.email().isBlank()) {
                 continue;
@@ -49,12 +54,25 @@ class ProcurementMailer {
             boolean zh = u.language() == null || u.language().startsWith("zh");
             String number = "PR-" + e.requisitionId();
             String subject = (e.urgent() ? (zh ? "【紧急】" : "[URGENT] ") : "")
-                             + (zh ? "采购申请待审批 " : "Requisition waiting for your approval: ") + number;
-            String body = (zh ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：%s"
-                    : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: %s")
-                    .formatted(number, e.warehouse(), e.amount().stripTrailingZeros().toPlainString(), e.currency(),
-                            e.stepNo(), links.to("/requisitions/" + e.requisitionId()));
-            mails.enqueue(u.username(), u.email(), zh ? "zh-CN" : "en", "IMMEDIATE", subject, body,
+                    + (zh ? "采购申请待审批 " : "Requisition waiting for your approval: ")
+                    + number;
+            String body = (zh
+                            ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：%s"
+                            : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: %s")
+                    .formatted(
+                            number,
+                            e.warehouse(),
+                            e.amount().stripTrailingZeros().toPlainString(),
+                            e.currency(),
+                            e.stepNo(),
+                            links.to("/requisitions/" + e.requisitionId()));
+            mails.enqueue(
+                    u.username(),
+                    u.email(),
+                    zh ? "zh-CN" : "en",
+                    "IMMEDIATE",
+                    subject,
+                    body,
                     "approval:" + e.requisitionId() + ":" + e.stepNo() + ":" + e.approver() + ":" + u.username(),
                     clock.instant());
         }
@@ -66,18 +84,32 @@ class ProcurementMailer {
             return;
         }
         for (UserContact u : users.contacts()) {
-            if (!u.supplierUser() || u.supplierId() == null || u.supplierId() != e.supplierId() || u.email() == null
-                || u.email().isBlank()) {
+            if (!u.supplierUser()
+                    || u.supplierId() == null
+                    || u.supplierId() != e.supplierId()
+                    || u.email() == null
+                    || u.email().isBlank()) {
                 continue;
             }
             boolean zh = u.language() == null || u.language().startsWith("zh");
             String subject = (zh ? "新采购订单 " : "New purchase order ") + e.number();
-            String body = (zh ? "采购订单 %s（%s %s）请在供应商门户确认：%s"
-                    : "Purchase order %s (%s %s): please confirm it in the portal: %s")
-                    .formatted(e.number(), e.total().stripTrailingZeros().toPlainString(), e.currency(),
+            String body = (zh
+                            ? "采购订单 %s（%s %s）请在供应商门户确认：%s"
+                            : "Purchase order %s (%s %s): please confirm it in the portal: %s")
+                    .formatted(
+                            e.number(),
+                            e.total().stripTrailingZeros().toPlainString(),
+                            e.currency(),
                             links.to("/purchase-orders/" + e.purchaseOrderId()));
-            mails.enqueue(u.username(), u.email(), zh ? "zh-CN" : "en", "IMMEDIATE", subject, body,
-                    "po-sent:" + e.purchaseOrderId() + ":" + u.username(), clock.instant());
+            mails.enqueue(
+                    u.username(),
+                    u.email(),
+                    zh ? "zh-CN" : "en",
+                    "IMMEDIATE",
+                    subject,
+                    body,
+                    "po-sent:" + e.purchaseOrderId() + ":" + u.username(),
+                    clock.instant());
         }
     }
 }

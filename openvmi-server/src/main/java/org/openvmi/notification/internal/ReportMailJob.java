@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.notification.ReportMail;
@@ -43,9 +42,15 @@ public class ReportMailJob {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
 
-    ReportMailJob(ReportRepository reports, MailRepository mails, ReportTexts texts, UserDirectory users,
-                  AnalyticsQueries analytics, TransactionTemplate tx, ObjectProvider<JavaMailSender> mailSender,
-                  Clock clock) {
+    ReportMailJob(
+            ReportRepository reports,
+            MailRepository mails,
+            ReportTexts texts,
+            UserDirectory users,
+            AnalyticsQueries analytics,
+            TransactionTemplate tx,
+            ObjectProvider<JavaMailSender> mailSender,
+            Clock clock) {
         this.reports = reports;
         this.mails = mails;
         this.texts = texts;
@@ -78,8 +83,8 @@ public class ReportMailJob {
             // the figures are read before the transaction (the analytics catch up their snapshots in their own), once
             // per warehouse the subscribers chose (the key "" stands for every warehouse)
             Map<String, Function<String, MailTexts.Mail>> compose = new HashMap<>();
-            subscribers.forEach(s -> compose.computeIfAbsent(key(s.warehouse()),
-                    w -> compose(report, today, s.warehouse())));
+            subscribers.forEach(
+                    s -> compose.computeIfAbsent(key(s.warehouse()), w -> compose(report, today, s.warehouse())));
             try {
                 Integer n = tx.execute(status -> queue(report, week, subscribers, compose));
                 queued += n == null ? 0 : n;
@@ -107,14 +112,19 @@ public class ReportMailJob {
             }
         };
         // a report of one warehouse says which in its subject
-        return warehouse == null ? mail : language -> {
-            MailTexts.Mail m = mail.apply(language);
-            return new MailTexts.Mail(m.subject() + " · " + warehouse, m.body());
-        };
+        return warehouse == null
+                ? mail
+                : language -> {
+                    MailTexts.Mail m = mail.apply(language);
+                    return new MailTexts.Mail(m.subject() + " · " + warehouse, m.body());
+                };
     }
 
-    private int queue(ReportMail report, String week, List<ReportRepository.Subscriber> subscribers,
-                      Map<String, Function<String, MailTexts.Mail>> compose) {
+    private int queue(
+            ReportMail report,
+            String week,
+            List<ReportRepository.Subscriber> subscribers,
+            Map<String, Function<String, MailTexts.Mail>> compose) {
         if (!reports.claim(report, week, clock.instant())) {
             return 0;
         }
@@ -128,8 +138,15 @@ public class ReportMailJob {
             }
             String language = contact.language() == null || contact.language().isBlank() ? "zh-CN" : contact.language();
             MailTexts.Mail mail = compose.get(key(subscriber.warehouse())).apply(language);
-            if (mails.enqueue(username, contact.email(), language, "REPORT", mail.subject(), mail.body(),
-                    "report:" + report + ":" + week + ":" + username, clock.instant())) {
+            if (mails.enqueue(
+                    username,
+                    contact.email(),
+                    language,
+                    "REPORT",
+                    mail.subject(),
+                    mail.body(),
+                    "report:" + report + ":" + week + ":" + username,
+                    clock.instant())) {
                 queued++;
             }
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.openvmi.notification.ReportMail;
 import org.openvmi.notification.ReportSubscriptionView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,9 @@ public class ReportRepository {
         return jdbc.sql("SELECT report, warehouse, created_at FROM notification_report_subscription WHERE username = :u"
                         + " ORDER BY report")
                 .param("u", username)
-                .query((rs, n) -> new ReportSubscriptionView(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant())).list();
+                .query((rs, n) -> new ReportSubscriptionView(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     /** Subscribes the user; false when it was subscribed to the report already (then nothing changes). */
@@ -42,19 +42,31 @@ public class ReportRepository {
                 INSERT INTO notification_report_subscription (username, report, warehouse, created_at)
                 SELECT :u, :r, :w, :now WHERE NOT EXISTS (
                     SELECT 1 FROM notification_report_subscription WHERE username = :u AND report = :r)""")
-                .param("u", username).param("r", report.name()).param("w", warehouse)
-                .param("now", Timestamp.from(now)).update() > 0;
+                        .param("u", username)
+                        .param("r", report.name())
+                        .param("w", warehouse)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
     /** Changes the warehouse of the user's subscription; false when there is none. */
     public boolean change(String username, ReportMail report, String warehouse) {
-        return jdbc.sql("UPDATE notification_report_subscription SET warehouse = :w WHERE username = :u AND report = :r")
-                .param("w", warehouse).param("u", username).param("r", report.name()).update() > 0;
+        return jdbc.sql(
+                                "UPDATE notification_report_subscription SET warehouse = :w WHERE username = :u AND report = :r")
+                        .param("w", warehouse)
+                        .param("u", username)
+                        .param("r", report.name())
+                        .update()
+                > 0;
     }
 
     public boolean remove(String username, ReportMail report) {
         return jdbc.sql("DELETE FROM notification_report_subscription WHERE username = :u AND report = :r")
-                .param("u", username).param("r", report.name()).update() > 0;
+                        .param("u", username)
+                        .param("r", report.name())
+                        .update()
+                > 0;
     }
 
     /** The settings page's ticks: unticked reports go, newly ticked ones come (every warehouse); kept ones keep theirs. */
@@ -69,13 +81,14 @@ public class ReportRepository {
     }
 
     /** A subscriber of a report and the warehouse its report covers (null: every warehouse). */
-    record Subscriber(String username, String warehouse) {
-    }
+    record Subscriber(String username, String warehouse) {}
 
     List<Subscriber> subscribers(ReportMail report) {
         return jdbc.sql("SELECT username, warehouse FROM notification_report_subscription WHERE report = :r"
                         + " ORDER BY username")
-                .param("r", report.name()).query((rs, n) -> new Subscriber(rs.getString(1), rs.getString(2))).list();
+                .param("r", report.name())
+                .query((rs, n) -> new Subscriber(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     /**
@@ -87,6 +100,10 @@ public class ReportRepository {
                 INSERT INTO notification_report_run (report, period_key, ran_at)
                 SELECT :r, :p, :now WHERE NOT EXISTS (
                     SELECT 1 FROM notification_report_run WHERE report = :r AND period_key = :p)""")
-                .param("r", report.name()).param("p", period).param("now", Timestamp.from(now)).update() > 0;
+                        .param("r", report.name())
+                        .param("p", period)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 }

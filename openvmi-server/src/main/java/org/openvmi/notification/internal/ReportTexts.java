@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
-
 import org.openvmi.analytics.KpiReport;
 import org.openvmi.analytics.KpiValue;
 import org.openvmi.analytics.StaleReport;
@@ -31,38 +30,65 @@ class ReportTexts {
 
     MailTexts.Mail weeklyKpis(KpiReport r, String language) {
         Locale locale = MailTexts.locale(language);
-        StringBuilder body = new StringBuilder(msg(locale, "report.kpis.intro", r.from(), r.to(), r.previousFrom(),
-                r.previousTo())).append("\n\n");
+        StringBuilder body = new StringBuilder(
+                        msg(locale, "report.kpis.intro", r.from(), r.to(), r.previousFrom(), r.previousTo()))
+                .append("\n\n");
         for (KpiValue k : r.kpis()) {
             String trend = k.trend() == null ? "" : ", " + signedPct(k.trend(), locale);
-            body.append(msg(locale, "analytics.kpi." + k.code())).append(": ").append(value(k.value(), k.unit(), locale))
-                    .append(" (").append(msg(locale, "report.kpis.previous", value(k.previous(), k.unit(), locale)))
-                    .append(trend).append(")\n");
+            body.append(msg(locale, "analytics.kpi." + k.code()))
+                    .append(": ")
+                    .append(value(k.value(), k.unit(), locale))
+                    .append(" (")
+                    .append(msg(locale, "report.kpis.previous", value(k.previous(), k.unit(), locale)))
+                    .append(trend)
+                    .append(")\n");
         }
         return mail(locale, msg(locale, "report.kpis.subject", r.from(), r.to()), body, "/dashboards/management");
     }
 
     MailTexts.Mail staleStock(StaleReport r, String language) {
         Locale locale = MailTexts.locale(language);
-        StringBuilder body = new StringBuilder(msg(locale, "report.stale.intro", r.asOf(), r.days(), r.lines().size(),
-                money(r.totalValue(), locale))).append("\n\n");
-        r.lines().stream().limit(MAX_STALE_LINES).forEach(l -> body.append("- ")
-                .append(msg(locale, "report.stale.line", l.item(), l.warehouse(), owner(l.owner(), locale),
-                        number(l.qty(), locale), money(l.value(), locale),
-                        l.lastIssue() == null ? msg(locale, "report.stale.neverIssued") : l.lastIssue().toString()))
-                .append('\n'));
+        StringBuilder body = new StringBuilder(msg(
+                        locale,
+                        "report.stale.intro",
+                        r.asOf(),
+                        r.days(),
+                        r.lines().size(),
+                        money(r.totalValue(), locale)))
+                .append("\n\n");
+        r.lines().stream()
+                .limit(MAX_STALE_LINES)
+                .forEach(l -> body.append("- ")
+                        .append(msg(
+                                locale,
+                                "report.stale.line",
+                                l.item(),
+                                l.warehouse(),
+                                owner(l.owner(), locale),
+                                number(l.qty(), locale),
+                                money(l.value(), locale),
+                                l.lastIssue() == null
+                                        ? msg(locale, "report.stale.neverIssued")
+                                        : l.lastIssue().toString()))
+                        .append('\n'));
         if (r.lines().size() > MAX_STALE_LINES) {
-            body.append(msg(locale, "report.stale.more", r.lines().size() - MAX_STALE_LINES)).append('\n');
+            body.append(msg(locale, "report.stale.more", r.lines().size() - MAX_STALE_LINES))
+                    .append('\n');
         }
         if (r.lines().isEmpty()) {
             body.append(msg(locale, "report.stale.none")).append('\n');
         }
-        return mail(locale, msg(locale, "report.stale.subject", r.asOf(), r.lines().size()), body, "/dashboards/warehouse");
+        return mail(
+                locale, msg(locale, "report.stale.subject", r.asOf(), r.lines().size()), body, "/dashboards/warehouse");
     }
 
     private MailTexts.Mail mail(Locale locale, String subject, StringBuilder body, String page) {
         if (links.configured()) {
-            body.append('\n').append(msg(locale, "notification.field.link")).append(": ").append(links.to(page)).append('\n');
+            body.append('\n')
+                    .append(msg(locale, "notification.field.link"))
+                    .append(": ")
+                    .append(links.to(page))
+                    .append('\n');
         }
         body.append("\n-- \n").append(msg(locale, "report.footer"));
         if (links.configured()) {

@@ -3,16 +3,25 @@ package org.openvmi.notification.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
-
 import org.openvmi.stockpolicy.AlertType;
 
 /**
  * An alert raised or resolved, as notifications tell it. {@code warehouse} is null for a supplier's low-water alert;
  * {@code supplierIds} are the suppliers it concerns; {@code stock} may be null (resolved by a person).
  */
-public record AlertNotice(long alertId, boolean resolved, AlertType type, String item, String itemName, String unit,
-                          String warehouse, BigDecimal stock, BigDecimal line, Instant at, String by,
-                          Set<Long> supplierIds) {
+public record AlertNotice(
+        long alertId,
+        boolean resolved,
+        AlertType type,
+        String item,
+        String itemName,
+        String unit,
+        String warehouse,
+        BigDecimal stock,
+        BigDecimal line,
+        Instant at,
+        String by,
+        Set<Long> supplierIds) {
 
     public AlertNotice {
         supplierIds = Set.copyOf(supplierIds);
@@ -27,7 +36,8 @@ public record AlertNotice(long alertId, boolean resolved, AlertType type, String
         if (type == AlertType.SUPPLIER_LOW_WATER) {
             return this;
         }
-        return new AlertNotice(alertId, resolved, type, item, itemName, unit, warehouse, null, line, at, by, supplierIds);
+        return new AlertNotice(
+                alertId, resolved, type, item, itemName, unit, warehouse, null, line, at, by, supplierIds);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.openvmi.notification.model;
 
 import java.util.Set;
-
 import org.openvmi.notification.EmailMode;
 import org.openvmi.stockpolicy.AlertType;
 

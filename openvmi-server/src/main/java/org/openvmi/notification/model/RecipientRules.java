@@ -2,7 +2,6 @@ package org.openvmi.notification.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.notification.EmailMode;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserContact;
@@ -21,10 +20,10 @@ import org.openvmi.security.UserContact;
 public final class RecipientRules {
 
     /** Buyer-side roles that get alerts by default. */
-    public static final Set<Role> NOTIFIED_BY_DEFAULT = EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER, Role.WAREHOUSE);
+    public static final Set<Role> NOTIFIED_BY_DEFAULT =
+            EnumSet.of(Role.ADMIN, Role.BUYER, Role.PLANNER, Role.WAREHOUSE);
 
-    private RecipientRules() {
-    }
+    private RecipientRules() {}
 
     /** The mode in effect for a user without a saved preference. */
     public static EmailMode defaultMode(Set<Role> roles) {
@@ -39,13 +38,16 @@ public final class RecipientRules {
         if (user.email() == null || user.email().isBlank()) {
             return EmailMode.OFF;
         }
-        if (user.supplierUser() && (user.supplierId() == null || !alert.supplierIds().contains(user.supplierId()))) {
+        if (user.supplierUser()
+                && (user.supplierId() == null || !alert.supplierIds().contains(user.supplierId()))) {
             return EmailMode.OFF;
         }
         if (saved == null) {
             return defaultMode(user.roles());
         }
-        if (!saved.warehouses().isEmpty() && alert.warehouse() != null && !saved.warehouses().contains(alert.warehouse())) {
+        if (!saved.warehouses().isEmpty()
+                && alert.warehouse() != null
+                && !saved.warehouses().contains(alert.warehouse())) {
             return EmailMode.OFF;
         }
         if (!saved.alertTypes().isEmpty() && !saved.alertTypes().contains(alert.type())) {

@@ -21,16 +21,21 @@ class MailLogPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
-                Model model) {
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         String s = status == null || status.isBlank() ? null : status;
         try {
-            model.addAttribute("page", mails.find(s, PageRequest.forPage(page, size).sorted(sort, dir)));
+            model.addAttribute(
+                    "page", mails.find(s, PageRequest.forPage(page, size).sorted(sort, dir)));
         } catch (InvalidInputException e) {
-            s = null;   // an unknown status shows all mails, still in the order asked for
-            model.addAttribute("page", mails.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
+            s = null; // an unknown status shows all mails, still in the order asked for
+            model.addAttribute(
+                    "page", mails.find(null, PageRequest.forPage(page, size).sorted(sort, dir)));
         }
         model.addAttribute("status", s);
         model.addAttribute("pageUrl", "/admin/notifications/mails");

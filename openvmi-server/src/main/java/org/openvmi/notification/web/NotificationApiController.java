@@ -1,9 +1,8 @@
 package org.openvmi.notification.web;
 
-import jakarta.validation.Valid;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.openvmi.notification.MailLog;
 import org.openvmi.notification.MailView;
 import org.openvmi.notification.NotificationPreferences;
@@ -31,17 +30,22 @@ class NotificationApiController {
         this.mails = mails;
     }
 
-    @Operation(operationId = "getNotificationPreferences", summary = "The caller's notification preferences", description = "explicit=false: none saved yet, "
-            + "the defaults of the caller's roles apply (IMMEDIATE for ADMIN, BUYER, PLANNER, WAREHOUSE and supplier "
-            + "users, OFF for VIEWER and FINANCE)")
+    @Operation(
+            operationId = "getNotificationPreferences",
+            summary = "The caller's notification preferences",
+            description = "explicit=false: none saved yet, "
+                    + "the defaults of the caller's roles apply (IMMEDIATE for ADMIN, BUYER, PLANNER, WAREHOUSE and supplier "
+                    + "users, OFF for VIEWER and FINANCE)")
     @GetMapping("/preferences")
     PreferencesView mine() {
         return preferences.mine();
     }
 
-    @Operation(operationId = "saveNotificationPreferences", summary = "Save the caller's notification preferences",
-               description = "{\"emailMode\":\"IMMEDIATE|DIGEST|OFF\",\"warehouses\":[codes, empty = all],"
-                             + "\"alertTypes\":[types, empty = all]}")
+    @Operation(
+            operationId = "saveNotificationPreferences",
+            summary = "Save the caller's notification preferences",
+            description = "{\"emailMode\":\"IMMEDIATE|DIGEST|OFF\",\"warehouses\":[codes, empty = all],"
+                    + "\"alertTypes\":[types, empty = all]}")
     @PutMapping("/preferences")
     PreferencesView save(@Valid @RequestBody PreferencesCommand command) {
         return preferences.saveMine(command);
@@ -49,9 +53,10 @@ class NotificationApiController {
 
     @Operation(operationId = "listMails", summary = "Mails queued, sent and failed, newest first (ADMIN)")
     @GetMapping("/mails")
-    PageResult<MailView> mails(@RequestParam(required = false) String status,
-                               @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size) {
+    PageResult<MailView> mails(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return mails.find(status, PageRequest.of(page, size));
     }
 }

@@ -1,9 +1,8 @@
 package org.openvmi.notification.web;
 
+import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.List;
-
-import jakarta.validation.Valid;
 import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.notification.EmailMode;
 import org.openvmi.notification.NotificationPreferences;
@@ -43,8 +42,12 @@ class PreferencesPageController {
     private final UserDirectory users;
     private final ReportSubscriptions reports;
 
-    PreferencesPageController(NotificationPreferences preferences, WarehouseCatalog warehouses, MessageSource messages,
-                              UserDirectory users, ReportSubscriptions reports) {
+    PreferencesPageController(
+            NotificationPreferences preferences,
+            WarehouseCatalog warehouses,
+            MessageSource messages,
+            UserDirectory users,
+            ReportSubscriptions reports) {
         this.reports = reports;
         this.preferences = preferences;
         this.warehouses = warehouses;
@@ -60,16 +63,19 @@ class PreferencesPageController {
     }
 
     @PostMapping
-    String save(@Valid @ModelAttribute("prefs") PreferencesCommand form, BindingResult binding, Model model,
-                RedirectAttributes redirect) {
+    String save(
+            @Valid @ModelAttribute("prefs") PreferencesCommand form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             FormErrors.run(binding, () -> preferences.saveMine(form));
         }
         if (binding.hasErrors()) {
             return page(preferences.mine(), model);
         }
-        redirect.addFlashAttribute("flash", messages.getMessage("notification.prefs.saved", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("notification.prefs.saved", null, LocaleContextHolder.getLocale()));
         return "redirect:/notifications/preferences";
     }
 
@@ -88,8 +94,9 @@ class PreferencesPageController {
             model.addAttribute("prefs", form(mine));
             return page(mine, model);
         }
-        redirect.addFlashAttribute("flash", messages.getMessage("notification.prefs.timeZoneSaved", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash",
+                messages.getMessage("notification.prefs.timeZoneSaved", null, LocaleContextHolder.getLocale()));
         return "redirect:/notifications/preferences";
     }
 
@@ -97,8 +104,8 @@ class PreferencesPageController {
     @PostMapping("/reports")
     String saveReports(@RequestParam(required = false) List<ReportMail> reports, RedirectAttributes redirect) {
         this.reports.saveMine(reports == null ? java.util.Set.of() : java.util.EnumSet.copyOf(reports));
-        redirect.addFlashAttribute("flash", messages.getMessage("report.prefs.saved", null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("report.prefs.saved", null, LocaleContextHolder.getLocale()));
         return "redirect:/notifications/preferences";
     }
 
@@ -112,7 +119,9 @@ class PreferencesPageController {
 
     private String page(PreferencesView mine, Model model) {
         if (!model.containsAttribute("timeZoneTyped")) {
-            model.addAttribute("timeZoneTyped", users.timeZone(CurrentUser.name()).map(ZoneId::getId).orElse(""));
+            model.addAttribute(
+                    "timeZoneTyped",
+                    users.timeZone(CurrentUser.name()).map(ZoneId::getId).orElse(""));
         }
         model.addAttribute("timeZones", TIME_ZONES);
         model.addAttribute("mine", mine);
@@ -121,7 +130,8 @@ class PreferencesPageController {
         model.addAttribute("reportKinds", ReportMail.values());
         model.addAttribute("modes", EmailMode.values());
         model.addAttribute("alertTypes", preferences.alertTypes());
-        model.addAttribute("warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());
+        model.addAttribute(
+                "warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());
         return PAGE;
     }
 }

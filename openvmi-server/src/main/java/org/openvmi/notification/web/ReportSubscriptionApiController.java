@@ -1,10 +1,9 @@
 package org.openvmi.notification.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.notification.ReportSubscriptionRequest;
 import org.openvmi.notification.ReportSubscriptionView;
 import org.openvmi.notification.ReportSubscriptions;
@@ -44,21 +43,26 @@ class ReportSubscriptionApiController {
         return subscriptions.get(report);
     }
 
-    @Operation(operationId = "createReportSubscription", summary = "Subscribe the caller to a report mail",
-               description = "{\"report\":\"WEEKLY_KPIS|STALE_STOCK\",\"warehouse\":code or null for every warehouse};"
-                             + " 409 when subscribed already")
+    @Operation(
+            operationId = "createReportSubscription",
+            summary = "Subscribe the caller to a report mail",
+            description = "{\"report\":\"WEEKLY_KPIS|STALE_STOCK\",\"warehouse\":code or null for every warehouse};"
+                    + " 409 when subscribed already")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ReportSubscriptionView> create(@RequestBody(required = false) ReportSubscriptionRequest request) {
         ReportSubscriptionView created = subscriptions.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/report-subscriptions/" + created.report())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/report-subscriptions/" + created.report()))
+                .body(created);
     }
 
-    @Operation(operationId = "updateReportSubscription", summary = "Change the warehouse a subscription covers",
-               description = "{\"warehouse\":code or null for every warehouse}")
+    @Operation(
+            operationId = "updateReportSubscription",
+            summary = "Change the warehouse a subscription covers",
+            description = "{\"warehouse\":code or null for every warehouse}")
     @PutMapping("/{report}")
-    ReportSubscriptionView update(@PathVariable String report,
-                                  @RequestBody(required = false) ReportSubscriptionRequest request) {
+    ReportSubscriptionView update(
+            @PathVariable String report, @RequestBody(required = false) ReportSubscriptionRequest request) {
         return subscriptions.update(report, request);
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.inventory.StockPositions.Key;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +39,11 @@ public class DemandAggregator {
     private final Clock clock;
     private final int backfillDays;
 
-    DemandAggregator(JdbcTemplate jdbc, StockPositions stock, Clock clock,
-                     @Value("${openvmi.planning.demand-backfill-days:730}") int backfillDays) {
+    DemandAggregator(
+            JdbcTemplate jdbc,
+            StockPositions stock,
+            Clock clock,
+            @Value("${openvmi.planning.demand-backfill-days:730}") int backfillDays) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.clock = clock;
@@ -49,8 +51,7 @@ public class DemandAggregator {
     }
 
     /** Result: the days processed and how many (item, warehouse, day) rows carry ledger demand or a stockout mark. */
-    public record Result(LocalDate from, LocalDate through, int demandDays, int stockoutDays) {
-    }
+    public record Result(LocalDate from, LocalDate through, int demandDays, int stockoutDays) {}
 
     @Transactional
     public Result aggregateThrough(LocalDate through) {
@@ -67,10 +68,13 @@ public class DemandAggregator {
     }
 
     private Result aggregate(LocalDate since, LocalDate through) {
-        LocalDate locked = jdbc.queryForObject("SELECT through_date FROM planning_demand_watermark WHERE id = 1 FOR UPDATE",
-                Date.class).toLocalDate();
+        LocalDate locked = jdbc.queryForObject(
+                        "SELECT through_date FROM planning_demand_watermark WHERE id = 1 FOR UPDATE", Date.class)
+                .toLocalDate();
         LocalDate watermark = since != null ? since : locked;
-        LocalDate from = watermark.isBefore(through.minusDays(backfillDays - 1L)) ? through.minusDays(backfillDays - 1L) : watermark;
+        LocalDate from = watermark.isBefore(through.minusDays(backfillDays - 1L))
+                ? through.minusDays(backfillDays - 1L)
+                : watermark;
         if (from.isAfter(through)) {
             return new Result(from, through, 0, 0);
         }
@@ -85,7 +89,8 @@ public class DemandAggregator {
                 net.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, m.qty(), BigDecimal::add);
             }
             if (("ISSUE".equals(m.type()) || "CONSUME".equals(m.type())) && !day.isAfter(through)) {
-                demand.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, m.qty().negate(), BigDecimal::add);
+                demand.computeIfAbsent(key, k -> new TreeMap<>())
+                        .merge(day, m.qty().negate(), BigDecimal::add);
             }
         });
         Map<Key, StockPositions.Position> positions = stock.positions(null);
@@ -101,9 +106,10 @@ public class DemandAggregator {
         for (Key key : keys) {
             TreeMap<LocalDate, BigDecimal> changes = net.getOrDefault(key, new TreeMap<>());
             TreeMap<LocalDate, BigDecimal> demandDays = demand.getOrDefault(key, new TreeMap<>());
-            BigDecimal closing = positions.getOrDefault(key, StockPositions.Position.NONE).onHand();
+            BigDecimal closing =
+                    positions.getOrDefault(key, StockPositions.Position.NONE).onHand();
             if (changes.isEmpty() && closing.signum() > 0) {
-                continue;   // no movement since the window started and stock on hand: never out of stock
+                continue; // no movement since the window started and stock on hand: never out of stock
             }
             for (BigDecimal later : changes.tailMap(through, false).values()) {
                 closing = closing.subtract(later);
@@ -120,8 +126,10 @@ public class DemandAggregator {
             }
         }
         write(from, through, demandRows, stockoutRows);
-        jdbc.update("UPDATE planning_demand_watermark SET through_date = ?, updated_at = ? WHERE id = 1",
-                Date.valueOf(through), Timestamp.from(clock.instant()));
+        jdbc.update(
+                "UPDATE planning_demand_watermark SET through_date = ?, updated_at = ? WHERE id = 1",
+                Date.valueOf(through),
+                Timestamp.from(clock.instant()));
         return new Result(from, through, demandRows.size(), stockoutRows.size());
     }
 
@@ -134,10 +142,15 @@ public class DemandAggregator {
         // a first aggregation over days without any row (a backfill, the demo year) inserts straight away: an update
         // per row that cannot match cost the demo ~120,000 statements
         boolean noRows = !Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM demand_history WHERE demand_date >= ? AND demand_date <= ?)", Boolean.class, f, t));
+                "SELECT EXISTS (SELECT 1 FROM demand_history WHERE demand_date >= ? AND demand_date <= ?)",
+                Boolean.class,
+                f,
+                t));
         for (int i = 0; i < demandRows.size(); i += BATCH) {
             List<Object[]> chunk = demandRows.subList(i, Math.min(demandRows.size(), i + BATCH));
-            List<Object[]> updates = chunk.stream().map(r -> new Object[] {r[3], r[3], r[0], r[1], r[2]}).toList();
+            List<Object[]> updates = chunk.stream()
+                    .map(r -> new Object[] {r[3], r[3], r[0], r[1], r[2]})
+                    .toList();
             int[] counts = noRows ? new int[chunk.size()] : jdbc.batchUpdate("""
                     UPDATE demand_history SET qty = qty + ?, movement_qty = ?
                     WHERE item_id = ? AND warehouse_id = ? AND demand_date = ?""", updates);
@@ -167,7 +180,9 @@ public class DemandAggregator {
                 }
             }
             if (!inserts.isEmpty()) {
-                List<Object[]> guarded = inserts.stream().map(r -> new Object[] {r[0], r[1], r[2], r[0], r[1], r[2]}).toList();
+                List<Object[]> guarded = inserts.stream()
+                        .map(r -> new Object[] {r[0], r[1], r[2], r[0], r[1], r[2]})
+                        .toList();
                 jdbc.batchUpdate("""
                         INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty, movement_qty, stockout)
                         SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DATE), 0, 0, TRUE
@@ -175,7 +190,9 @@ public class DemandAggregator {
                                           WHERE item_id = ? AND warehouse_id = ? AND demand_date = ?)""", guarded);
             }
         }
-        jdbc.update("DELETE FROM demand_history WHERE demand_date >= ? AND demand_date <= ? AND qty = 0 AND NOT stockout",
-                f, t);
+        jdbc.update(
+                "DELETE FROM demand_history WHERE demand_date >= ? AND demand_date <= ? AND qty = 0 AND NOT stockout",
+                f,
+                t);
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.planning.DemandRecord;
 import org.openvmi.shared.Decimals;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +33,11 @@ public class DemandHistoryRepository {
     public void insertBatch(List<DemandRecord> records) {
         for (int from = 0; from < records.size(); from += BATCH) {
             List<DemandRecord> chunk = records.subList(from, Math.min(records.size(), from + BATCH));
-            template.batchUpdate("INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty) VALUES (?, ?, ?, ?)",
-                    chunk, chunk.size(), (ps, r) -> {
+            template.batchUpdate(
+                    "INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty) VALUES (?, ?, ?, ?)",
+                    chunk,
+                    chunk.size(),
+                    (ps, r) -> {
                         ps.setLong(1, r.itemId());
                         ps.setLong(2, r.warehouseId());
                         ps.setDate(3, Date.valueOf(r.day()));
@@ -78,8 +80,11 @@ public class DemandHistoryRepository {
         jdbc.sql("""
                 SELECT item_id, warehouse_id, demand_date FROM demand_history
                 WHERE item_id IN (:items) AND demand_date >= :from AND demand_date <= :to AND qty > movement_qty""")
-                .param("items", itemIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> keys.add(List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate())))
+                .param("items", itemIds)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> keys.add(
+                        List.of(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate())))
                 .list();
         return keys;
     }
@@ -93,8 +98,12 @@ public class DemandHistoryRepository {
         jdbc.sql("""
                 SELECT demand_date, qty FROM demand_history
                 WHERE item_id = :i AND warehouse_id = :w AND demand_date >= :from AND demand_date <= :to ORDER BY demand_date""")
-                .param("i", itemId).param("w", warehouseId).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> days.put(rs.getDate("demand_date").toLocalDate(), Decimals.plain(rs.getBigDecimal("qty"))))
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) ->
+                        days.put(rs.getDate("demand_date").toLocalDate(), Decimals.plain(rs.getBigDecimal("qty"))))
                 .list();
         return days;
     }
@@ -105,9 +114,11 @@ public class DemandHistoryRepository {
         jdbc.sql("""
                 SELECT item_id, warehouse_id, SUM(qty) FROM demand_history
                 WHERE demand_date >= :from AND demand_date <= :to GROUP BY item_id, warehouse_id""")
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
                 .query(rs -> {
-                    rates.put(new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
+                    rates.put(
+                            new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
                             rs.getBigDecimal(3).divide(days, 4, java.math.RoundingMode.HALF_UP));
                 });
         return rates;

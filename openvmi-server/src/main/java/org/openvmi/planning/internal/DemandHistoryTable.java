@@ -1,5 +1,6 @@
 package org.openvmi.planning.internal;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.model.Cells;
@@ -39,8 +37,11 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
     static final String QTY = "qty";
 
     /** One row of the file, read. */
-    record Row(String item, String warehouse, LocalDate date, @Digits(integer = 15, fraction = 4) BigDecimal qty) {
-    }
+    record Row(
+            String item,
+            String warehouse,
+            LocalDate date,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty) {}
 
     private final DemandHistoryRepository history;
     private final CatalogRefs refs;
@@ -86,19 +87,33 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
 
     @Override
     public Row read(TabularRow row, RowProblems problems) {
-        return new Row(row.get(ITEM), row.get(WAREHOUSE), Cells.date(row, DATE, problems),
-                Cells.decimal(row, QTY, problems));
+        return new Row(
+                row.get(ITEM), row.get(WAREHOUSE), Cells.date(row, DATE, problems), Cells.decimal(row, QTY, problems));
     }
 
     @Override
     public ImportBatch<Row> prepare(List<ImportRow<Row>> rows, Set<String> columnsInFile) {
-        Map<String, ItemRef> items = refs.items(rows.stream().map(r -> r.command().item()).filter(Objects::nonNull)
-                .distinct().toList());
-        Map<String, Long> warehouses = refs.warehouses(rows.stream().map(r -> r.command().warehouse())
-                .filter(Objects::nonNull).distinct().toList());
-        List<LocalDate> dates = rows.stream().map(r -> r.command().date()).filter(Objects::nonNull).sorted().toList();
-        Set<List<Object>> recorded = dates.isEmpty() ? Set.of() : history.daysWithSales(
-                items.values().stream().map(ItemRef::id).distinct().toList(), dates.get(0), dates.get(dates.size() - 1));
+        Map<String, ItemRef> items = refs.items(rows.stream()
+                .map(r -> r.command().item())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<String, Long> warehouses = refs.warehouses(rows.stream()
+                .map(r -> r.command().warehouse())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        List<LocalDate> dates = rows.stream()
+                .map(r -> r.command().date())
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        Set<List<Object>> recorded = dates.isEmpty()
+                ? Set.of()
+                : history.daysWithSales(
+                        items.values().stream().map(ItemRef::id).distinct().toList(),
+                        dates.get(0),
+                        dates.get(dates.size() - 1));
         return new Batch(items, warehouses, recorded);
     }
 
@@ -138,14 +153,24 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
                     problems.reject(r.row(), WAREHOUSE, "imports.error.unknownWarehouse", c.warehouse());
                 }
                 if (c.date() != null && c.date().isAfter(today)) {
-                    problems.reject(r.row(), DATE, "imports.error.futureDate", c.date().toString());
+                    problems.reject(
+                            r.row(), DATE, "imports.error.futureDate", c.date().toString());
                 }
                 if (c.qty() != null && c.qty().signum() < 0) {
-                    problems.reject(r.row(), QTY, "imports.error.negative", c.qty().toPlainString());
+                    problems.reject(
+                            r.row(), QTY, "imports.error.negative", c.qty().toPlainString());
                 }
-                if (item != null && warehouse != null && c.date() != null
-                    && recorded.contains(List.of(item.id(), warehouse, c.date()))) {
-                    problems.reject(r.row(), DATE, "imports.error.salesRecorded", c.item(), c.warehouse(), c.date().toString());
+                if (item != null
+                        && warehouse != null
+                        && c.date() != null
+                        && recorded.contains(List.of(item.id(), warehouse, c.date()))) {
+                    problems.reject(
+                            r.row(),
+                            DATE,
+                            "imports.error.salesRecorded",
+                            c.item(),
+                            c.warehouse(),
+                            c.date().toString());
                 }
             }
         }
@@ -158,7 +183,9 @@ class DemandHistoryTable implements TabularAdapter<DemandHistoryTable.Row> {
                 if (c.qty().signum() > 0) {
                     long itemId = item(c).id();
                     long warehouseId = warehouses.get(c.warehouse());
-                    records.put(List.of(itemId, warehouseId, c.date()), new DemandRecord(itemId, warehouseId, c.date(), c.qty()));
+                    records.put(
+                            List.of(itemId, warehouseId, c.date()),
+                            new DemandRecord(itemId, warehouseId, c.date(), c.qty()));
                 }
             }
             history.addSales(new ArrayList<>(records.values()));

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.shared.Decimals;
@@ -31,8 +30,9 @@ public class ForecastQueries {
     }
 
     public PageResult<ForecastView> find(Long itemId, Long warehouseId, PageRequest page, PartyScope scope) {
-        StringBuilder where = new StringBuilder(" AND ").append(CatalogRefs.itemPredicate("f.item_id", scope)
-                .replace(":scopeSupplierId", String.valueOf(scope.supplierIdParam())));
+        StringBuilder where = new StringBuilder(" AND ")
+                .append(CatalogRefs.itemPredicate("f.item_id", scope)
+                        .replace(":scopeSupplierId", String.valueOf(scope.supplierIdParam())));
         List<Object> args = new ArrayList<>();
         if (itemId != null) {
             where.append(" AND f.item_id = ?");
@@ -46,8 +46,11 @@ public class ForecastQueries {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<ForecastView> rows = jdbc.query("SELECT f.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code"
-                + FROM + where + " ORDER BY i.code, w.code LIMIT ? OFFSET ?", (rs, n) -> view(rs, scope), pageArgs.toArray());
+        List<ForecastView> rows = jdbc.query(
+                "SELECT f.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code" + FROM + where
+                        + " ORDER BY i.code, w.code LIMIT ? OFFSET ?",
+                (rs, n) -> view(rs, scope),
+                pageArgs.toArray());
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -69,15 +72,32 @@ public class ForecastQueries {
         }
         double score = rs.getDouble("score");
         Double scoreOrNull = rs.wasNull() ? null : round(score, 1000);
-        return new ForecastView(rs.getString("item_code"), rs.getString("item_name"), rs.getString("warehouse_code"),
-                rs.getLong("run_id"), rs.getInt("bucket_days"), rs.getDate("history_start").toLocalDate(),
-                parse(rs.getString("history_csv")), rs.getDate("first_bucket").toLocalDate(), forecast, lower, upper,
-                rs.getString("model"), rs.getString("measure"), scoreOrNull, rs.getString("demand_class"),
-                round(rs.getDouble("mean_per_bucket")), round(sd),
-                leadTimeShown ? rs.getDouble("lead_time_days") : null, leadTimeShown ? rs.getDouble("lead_time_sd") : null,
-                leadTimeShown ? rs.getString("lead_time_source") : null, rs.getInt("stockout_buckets"),
-                Decimals.plain(rs.getBigDecimal("service_level")), Decimals.plain(rs.getBigDecimal("safety")),
-                Decimals.plain(rs.getBigDecimal("reorder_point")), Decimals.plain(rs.getBigDecimal("order_up_to")));
+        return new ForecastView(
+                rs.getString("item_code"),
+                rs.getString("item_name"),
+                rs.getString("warehouse_code"),
+                rs.getLong("run_id"),
+                rs.getInt("bucket_days"),
+                rs.getDate("history_start").toLocalDate(),
+                parse(rs.getString("history_csv")),
+                rs.getDate("first_bucket").toLocalDate(),
+                forecast,
+                lower,
+                upper,
+                rs.getString("model"),
+                rs.getString("measure"),
+                scoreOrNull,
+                rs.getString("demand_class"),
+                round(rs.getDouble("mean_per_bucket")),
+                round(sd),
+                leadTimeShown ? rs.getDouble("lead_time_days") : null,
+                leadTimeShown ? rs.getDouble("lead_time_sd") : null,
+                leadTimeShown ? rs.getString("lead_time_source") : null,
+                rs.getInt("stockout_buckets"),
+                Decimals.plain(rs.getBigDecimal("service_level")),
+                Decimals.plain(rs.getBigDecimal("safety")),
+                Decimals.plain(rs.getBigDecimal("reorder_point")),
+                Decimals.plain(rs.getBigDecimal("order_up_to")));
     }
 
     private static List<Double> parse(String csv) {

@@ -1,5 +1,6 @@
 package org.openvmi.planning.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -19,16 +20,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
-import jakarta.annotation.PreDestroy;
-
+import org.openvmi.availability.Availability;
+import org.openvmi.availability.SupplyPosition;
 import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.consignment.Agreements;
 import org.openvmi.consignment.VmiCoverage;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
-import org.openvmi.availability.Availability;
-import org.openvmi.availability.SupplyPosition;
 import org.openvmi.planning.model.LeadTimeStats;
 import org.openvmi.planning.model.Plan;
 import org.openvmi.planning.model.PlanCalculator;
@@ -74,14 +72,23 @@ public class PlanningRunner {
     private final ExecutorService pool;
     private final PlanCalculator calculator;
 
-    PlanningRunner(HistoryReader reader, ForecastRepository forecasts, SuggestionRepository suggestions,
-                   RunRepository runs, DemandAggregator aggregator, Availability availability, PlanningCatalog catalog,
-                   LeadTimeRepository leadTimes, PolicyUpdates policies, Agreements agreements,
-                   PlatformTransactionManager transactionManager,
-                   Clock clock, @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
-                   @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
-                   @Value("${openvmi.planning.threads:0}") int threads,
-                   @Value("${openvmi.planning.backtest-origins:3}") int origins) {
+    PlanningRunner(
+            HistoryReader reader,
+            ForecastRepository forecasts,
+            SuggestionRepository suggestions,
+            RunRepository runs,
+            DemandAggregator aggregator,
+            Availability availability,
+            PlanningCatalog catalog,
+            LeadTimeRepository leadTimes,
+            PolicyUpdates policies,
+            Agreements agreements,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
+            @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
+            @Value("${openvmi.planning.threads:0}") int threads,
+            @Value("${openvmi.planning.backtest-origins:3}") int origins) {
         this.calculator = new PlanCalculator(origins);
         this.reader = reader;
         this.forecasts = forecasts;
@@ -171,11 +178,22 @@ public class PlanningRunner {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("models", counts(context.models));
         summary.put("suggestions", counts(context.types));
-        runs.finish(id, summary, readNanos.get() / 1_000_000, context.fitNanos.sum() / 1_000_000,
-                context.writeNanos.sum() / 1_000_000, clock.instant());
-        log.info("Planning run {}: {} item-warehouses in {} ms (read {} ms, fit {} ms, write {} ms summed over {} threads)",
-                id, total, (System.nanoTime() - started) / 1_000_000, readNanos.get() / 1_000_000,
-                context.fitNanos.sum() / 1_000_000, context.writeNanos.sum() / 1_000_000, threads);
+        runs.finish(
+                id,
+                summary,
+                readNanos.get() / 1_000_000,
+                context.fitNanos.sum() / 1_000_000,
+                context.writeNanos.sum() / 1_000_000,
+                clock.instant());
+        log.info(
+                "Planning run {}: {} item-warehouses in {} ms (read {} ms, fit {} ms, write {} ms summed over {} threads)",
+                id,
+                total,
+                (System.nanoTime() - started) / 1_000_000,
+                readNanos.get() / 1_000_000,
+                context.fitNanos.sum() / 1_000_000,
+                context.writeNanos.sum() / 1_000_000,
+                threads);
     }
 
     private static Map<String, Integer> counts(Map<String, LongAdder> adders) {
@@ -185,7 +203,8 @@ public class PlanningRunner {
     }
 
     /** Returns the nanoseconds spent waiting for a free slot. */
-    private long submit(Context context, List<HistoryReader.Series> chunk, Semaphore inFlight, List<Future<?>> futures) {
+    private long submit(
+            Context context, List<HistoryReader.Series> chunk, Semaphore inFlight, List<Future<?>> futures) {
         long t = System.nanoTime();
         inFlight.acquireUninterruptibly();
         long waited = System.nanoTime() - t;
@@ -200,18 +219,36 @@ public class PlanningRunner {
         return waited;
     }
 
-    private record Context(RunSpec spec, Map<ItemWarehouse, SupplyPosition> positions,
-                           Map<Long, PlanningCatalog.PrimarySource> sources,
-                           Map<LeadTimeRepository.Key, LeadTimeStats> observed,
-                           Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi,
-                           Map<String, LongAdder> models, Map<String, LongAdder> types, LongAdder fitNanos,
-                           LongAdder writeNanos) {
+    private record Context(
+            RunSpec spec,
+            Map<ItemWarehouse, SupplyPosition> positions,
+            Map<Long, PlanningCatalog.PrimarySource> sources,
+            Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+            Map<StockPositions.Key, PlanInput.Lines> manual,
+            Map<ItemWarehouse, VmiCoverage> vmi,
+            Map<String, LongAdder> models,
+            Map<String, LongAdder> types,
+            LongAdder fitNanos,
+            LongAdder writeNanos) {
 
-        Context(RunSpec spec, Map<ItemWarehouse, SupplyPosition> positions,
-                Map<Long, PlanningCatalog.PrimarySource> sources, Map<LeadTimeRepository.Key, LeadTimeStats> observed,
-                Map<StockPositions.Key, PlanInput.Lines> manual, Map<ItemWarehouse, VmiCoverage> vmi) {
-            this(spec, positions, sources, observed, manual, vmi, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                    new LongAdder(), new LongAdder());
+        Context(
+                RunSpec spec,
+                Map<ItemWarehouse, SupplyPosition> positions,
+                Map<Long, PlanningCatalog.PrimarySource> sources,
+                Map<LeadTimeRepository.Key, LeadTimeStats> observed,
+                Map<StockPositions.Key, PlanInput.Lines> manual,
+                Map<ItemWarehouse, VmiCoverage> vmi) {
+            this(
+                    spec,
+                    positions,
+                    sources,
+                    observed,
+                    manual,
+                    vmi,
+                    new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(),
+                    new LongAdder(),
+                    new LongAdder());
         }
     }
 
@@ -229,18 +266,25 @@ public class PlanningRunner {
             }
             item.add(plan);
             plans.add(plan);
-            context.models().computeIfAbsent(plan.choice().model().name(), k -> new LongAdder()).increment();
+            context.models()
+                    .computeIfAbsent(plan.choice().model().name(), k -> new LongAdder())
+                    .increment();
         }
         proposals.addAll(Replenishment.propose(item));
         for (Proposal p : proposals) {
-            context.types().computeIfAbsent(p.type().name(), k -> new LongAdder()).increment();
+            context.types()
+                    .computeIfAbsent(p.type().name(), k -> new LongAdder())
+                    .increment();
         }
         long t1 = System.nanoTime();
         context.fitNanos().add(t1 - t0);
         LocalDate firstBucket = spec.historyTo().plusDays(1);
         int changed = transactions.execute(status -> {
             forecasts.insert(spec.runId(), spec.historyFrom(), firstBucket, plans);
-            suggestions.supersede(spec.runId(), chunk.get(0).itemId(), chunk.get(chunk.size() - 1).itemId());
+            suggestions.supersede(
+                    spec.runId(),
+                    chunk.get(0).itemId(),
+                    chunk.get(chunk.size() - 1).itemId());
             suggestions.insert(spec.runId(), proposals, clock.instant());
             int n = policies.apply(plans);
             runs.progress(spec.runId(), plans.size(), proposals.size(), n, clock.instant());
@@ -263,7 +307,8 @@ public class PlanningRunner {
         }
         SupplyPosition position = context.positions().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
         if (position == null) {
-            position = SupplyPosition.of(LocalDate.now(clock), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
+            position = SupplyPosition.of(
+                    LocalDate.now(clock), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of());
         }
         PlanningCatalog.PrimarySource source = context.sources().get(s.itemId());
         LeadTimeStats leadTime = LeadTimeStats.none();
@@ -271,7 +316,8 @@ public class PlanningRunner {
         if (source != null) {
             LeadTimeStats seen = context.observed().get(new LeadTimeRepository.Key(source.supplierId(), s.itemId()));
             leadTime = (seen != null ? seen : LeadTimeStats.sourceList(source.leadTimeDays())).of(source.supplierId());
-            purchase = new PlanInput.Source(source.supplierId(), nonNegative(source.moq()), positive(source.packSize()));
+            purchase =
+                    new PlanInput.Source(source.supplierId(), nonNegative(source.moq()), positive(source.packSize()));
         }
         // under a VMI agreement the agreement's supplier replenishes (a call-off), with the line's MOQ and pack
         VmiCoverage covered = context.vmi().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
@@ -280,11 +326,25 @@ public class PlanningRunner {
             if (seen != null) {
                 leadTime = seen.of(covered.supplierId());
             }
-            purchase = new PlanInput.Source(covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
+            purchase = new PlanInput.Source(
+                    covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
         }
-        return new PlanInput(s.itemId(), s.warehouseId(), weekly.imputed(), weekly.stockoutWeeks(), leadTime,
-                spec.serviceLevel(), spec.horizonDays(), position.onHand(), position.reserved(), position.inTransit(),
-                position.onOrder(), position.committed(), position.ownOnHand(), purchase, covered != null,
+        return new PlanInput(
+                s.itemId(),
+                s.warehouseId(),
+                weekly.imputed(),
+                weekly.stockoutWeeks(),
+                leadTime,
+                spec.serviceLevel(),
+                spec.horizonDays(),
+                position.onHand(),
+                position.reserved(),
+                position.inTransit(),
+                position.onOrder(),
+                position.committed(),
+                position.ownOnHand(),
+                purchase,
+                covered != null,
                 context.manual().get(new StockPositions.Key(s.itemId(), s.warehouseId())));
     }
 

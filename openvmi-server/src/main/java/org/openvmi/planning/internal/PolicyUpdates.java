@@ -2,7 +2,6 @@ package org.openvmi.planning.internal;
 
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.planning.model.Plan;
 import org.openvmi.planning.model.PlanInput;

@@ -27,7 +27,7 @@ class ReceiptLeadTimes {
         if (reference.length() > 100 || repository.recorded(reference)) {
             return;
         }
-        leadTimes.record(new LeadTimeFactRequest(e.supplier(), e.item(), e.warehouse(), e.orderedOn(), e.receivedOn(),
-                reference));
+        leadTimes.record(new LeadTimeFactRequest(
+                e.supplier(), e.item(), e.warehouse(), e.orderedOn(), e.receivedOn(), reference));
     }
 }

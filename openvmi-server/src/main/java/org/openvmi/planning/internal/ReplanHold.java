@@ -2,7 +2,6 @@ package org.openvmi.planning.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class ReplanHold {
 
     private final AtomicInteger holders = new AtomicInteger();
-    private volatile Runnable onRelease = () -> { };
+    private volatile Runnable onRelease = () -> {};
 
     public <T> T during(Supplier<T> work) {
         holders.incrementAndGet();

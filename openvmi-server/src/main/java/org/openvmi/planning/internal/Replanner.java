@@ -1,5 +1,6 @@
 package org.openvmi.planning.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
@@ -62,10 +60,17 @@ class Replanner {
         return t;
     });
 
-    Replanner(PlanningRuns runs, PurchaseOrders purchaseOrders, CatalogRefs refs, PlanningCatalog catalog,
-              ReplanQueue queue, HistoryReader history, Clock clock, ReplanHold hold,
-              @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
-              @Value("${openvmi.planning.replan:true}") boolean enabled) {
+    Replanner(
+            PlanningRuns runs,
+            PurchaseOrders purchaseOrders,
+            CatalogRefs refs,
+            PlanningCatalog catalog,
+            ReplanQueue queue,
+            HistoryReader history,
+            Clock clock,
+            ReplanHold hold,
+            @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
+            @Value("${openvmi.planning.replan:true}") boolean enabled) {
         this.queue = queue;
         this.history = history;
         this.clock = clock;
@@ -110,7 +115,8 @@ class Replanner {
         if (warehouse == null) {
             return;
         }
-        List<String> codes = po.lines().stream().map(PurchaseOrderView.Line::item).distinct().toList();
+        List<String> codes =
+                po.lines().stream().map(PurchaseOrderView.Line::item).distinct().toList();
         Set<ItemWarehouse> pairs = new TreeSet<>();
         for (ItemRef item : refs.items(codes).values()) {
             pairs.add(new ItemWarehouse(item.id(), warehouse));
@@ -204,7 +210,10 @@ class Replanner {
         }
         try {
             var run = runs.replan(batch, "replan");
-            log.info("Re-planning {} item-warehouses after their stock or orders changed: run {}", batch.size(), run.id());
+            log.info(
+                    "Re-planning {} item-warehouses after their stock or orders changed: run {}",
+                    batch.size(),
+                    run.id());
         } catch (ConflictException e) {
             log.info("Re-plan of {} item-warehouses waits for the next window: {}", batch.size(), e.getMessage());
             add(batch);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.NamedRef;
 import org.openvmi.planning.RunView;
@@ -23,7 +22,6 @@ import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunRepository {
 
     /** The run list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("r.id DESC", "r.id", "id", "r.id", "status", "r.status",
-            "horizon", "r.horizon_days", "servicelevel", "r.service_level", "startedby", "r.started_by",
-            "created", "r.created_at");
+    static final SortColumns SORT = SortColumns.of(
+            "r.id DESC",
+            "r.id",
+            "id",
+            "r.id",
+            "status",
+            "r.status",
+            "horizon",
+            "r.horizon_days",
+            "servicelevel",
+            "r.service_level",
+            "startedby",
+            "r.started_by",
+            "created",
+            "r.created_at");
 
     private static final String SELECT = "SELECT r.* FROM planning_run r";
 
@@ -49,51 +59,73 @@ public class RunRepository {
 
     /** Locks the guard row: run creation is serialized across instances until the transaction ends. */
     public void lockGuard() {
-        jdbc.sql("SELECT id FROM planning_run_guard WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        jdbc.sql("SELECT id FROM planning_run_guard WHERE id = 1 FOR UPDATE")
+                .query(Integer.class)
+                .single();
     }
 
     /** Claims a scheduled firing for this instance: true for the first caller of a slot, across instances. */
     public boolean claimSchedule(Instant slot) {
         return jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = :slot"
-                        + " WHERE id = 1 AND (scheduled_slot IS NULL OR scheduled_slot < :slot)")
-                .param("slot", Timestamp.from(slot)).update() == 1;
+                                + " WHERE id = 1 AND (scheduled_slot IS NULL OR scheduled_slot < :slot)")
+                        .param("slot", Timestamp.from(slot))
+                        .update()
+                == 1;
     }
 
     /** The last claimed scheduled firing, null when none was ever claimed. */
     public Instant scheduledSlot() {
         Timestamp slot = jdbc.sql("SELECT scheduled_slot FROM planning_run_guard WHERE id = 1")
-                .query((rs, n) -> rs.getTimestamp(1)).list().get(0);   // single() refuses a null value
+                .query((rs, n) -> rs.getTimestamp(1))
+                .list()
+                .get(0); // single() refuses a null value
         return slot == null ? null : slot.toInstant();
     }
 
     /** Gives a claimed firing back (its run could not start), so a later catch-up runs it. */
     public void unclaimSchedule(Instant slot, Instant previous) {
         jdbc.sql("UPDATE planning_run_guard SET scheduled_slot = :prev WHERE id = 1 AND scheduled_slot = :slot")
-                .param("prev", previous == null ? null : Timestamp.from(previous)).param("slot", Timestamp.from(slot))
+                .param("prev", previous == null ? null : Timestamp.from(previous))
+                .param("slot", Timestamp.from(slot))
                 .update();
     }
 
-    public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {
-    }
+    public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {}
 
     public List<Active> active() {
-        return jdbc.sql("SELECT id, warehouse_id, item_codes, COALESCE(heartbeat_at, created_at) AS hb FROM planning_run"
-                        + " WHERE status IN ('QUEUED', 'RUNNING')")
-                .query((rs, n) -> new Active(rs.getLong("id"), (Long) rs.getObject("warehouse_id", Long.class),
-                        codes(rs.getString("item_codes")), rs.getTimestamp("hb").toInstant()))
+        return jdbc.sql(
+                        "SELECT id, warehouse_id, item_codes, COALESCE(heartbeat_at, created_at) AS hb FROM planning_run"
+                                + " WHERE status IN ('QUEUED', 'RUNNING')")
+                .query((rs, n) -> new Active(
+                        rs.getLong("id"),
+                        (Long) rs.getObject("warehouse_id", Long.class),
+                        codes(rs.getString("item_codes")),
+                        rs.getTimestamp("hb").toInstant()))
                 .list();
     }
 
-    public long insert(Long warehouseId, List<String> itemCodes, String category, Long supplierId, int horizonDays,
-                       BigDecimal serviceLevel, String user, Instant now) {
+    public long insert(
+            Long warehouseId,
+            List<String> itemCodes,
+            String category,
+            Long supplierId,
+            int horizonDays,
+            BigDecimal serviceLevel,
+            String user,
+            Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, warehouse_id, item_codes, category, supplier_id, horizon_days,
                                           service_level, started_by, created_at, heartbeat_at)
                 VALUES ('QUEUED', 'QUEUED', :w, :items, :cat, :sup, :h, :sl, :user, :now, :now)""")
-                .param("w", warehouseId).param("items", itemCodes == null ? null : String.join("\n", itemCodes))
-                .param("cat", category).param("sup", supplierId).param("h", horizonDays).param("sl", serviceLevel)
-                .param("user", user).param("now", Timestamp.from(now))
+                .param("w", warehouseId)
+                .param("items", itemCodes == null ? null : String.join("\n", itemCodes))
+                .param("cat", category)
+                .param("sup", supplierId)
+                .param("h", horizonDays)
+                .param("sl", serviceLevel)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -102,30 +134,47 @@ public class RunRepository {
         jdbc.sql("""
                 UPDATE planning_run SET status = 'RUNNING', phase = 'FIT', total = :t, history_from = :f, history_to = :to,
                        heartbeat_at = :now WHERE id = :id""")
-                .param("t", total).param("f", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("t", total)
+                .param("f", java.sql.Date.valueOf(from))
+                .param("to", java.sql.Date.valueOf(to))
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void phase(long id, String status, String phase, Instant now) {
         jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = :now,"
                         + " started_at = COALESCE(started_at, :now) WHERE id = :id")
-                .param("s", status).param("p", phase).param("now", Timestamp.from(now)).param("id", id).update();
+                .param("s", status)
+                .param("p", phase)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void progress(long id, int done, int suggestions, int policies, Instant now) {
         jdbc.sql("""
                 UPDATE planning_run SET done = done + :d, suggestions = suggestions + :s,
                        policies_changed = policies_changed + :p, heartbeat_at = :now WHERE id = :id""")
-                .param("d", done).param("s", suggestions).param("p", policies).param("now", Timestamp.from(now))
-                .param("id", id).update();
+                .param("d", done)
+                .param("s", suggestions)
+                .param("p", policies)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void finish(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
         jdbc.sql("""
                 UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r, fit_ms = :f,
                        write_ms = :w, finished_at = :now, heartbeat_at = :now WHERE id = :id""")
-                .param("j", json.writeValueAsString(summary)).param("r", readMs).param("f", fitMs).param("w", writeMs)
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("j", json.writeValueAsString(summary))
+                .param("r", readMs)
+                .param("f", fitMs)
+                .param("w", writeMs)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void fail(long id, String error, Instant now) {
@@ -133,42 +182,61 @@ public class RunRepository {
                 UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, finished_at = :now
                 WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
                 .param("e", error == null ? "failed" : error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public Optional<RunView> find(long id) {
-        return withCodes(jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query(this::view).list()).stream()
+        return withCodes(jdbc.sql(SELECT + " WHERE r.id = :id")
+                        .param("id", id)
+                        .query(this::view)
+                        .list())
+                .stream()
                 .findFirst();
     }
 
     public PageResult<RunView> list(PageRequest page) {
-        long total = jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
+        long total =
+                jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
         List<Row> rows = jdbc.sql(SELECT + SORT.orderBy(page) + " LIMIT :l OFFSET :o")
-                .param("l", page.size()).param("o", page.offset()).query(this::view).list();
+                .param("l", page.size())
+                .param("o", page.offset())
+                .query(this::view)
+                .list();
         return new PageResult<>(withCodes(rows), page.page(), page.size(), total);
     }
 
     /** A run row before catalog has named its warehouse and supplier. */
-    private record Row(Long warehouseId, Long supplierId, BiFunction<String, String, RunView> view) {
-    }
+    private record Row(Long warehouseId, Long supplierId, BiFunction<String, String, RunView> view) {}
 
     /** Warehouse and supplier codes of one page from catalog's API (ADR 0052); a run without one keeps none. */
     private List<RunView> withCodes(List<Row> rows) {
-        Map<Long, NamedRef> warehouses = refs.warehousesById(rows.stream().map(Row::warehouseId)
-                .filter(Objects::nonNull).distinct().toList());
-        Map<Long, String> suppliers = refs.supplierCodes(rows.stream().map(Row::supplierId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(r -> r.view().apply(
-                r.warehouseId() == null || !warehouses.containsKey(r.warehouseId()) ? null
-                        : warehouses.get(r.warehouseId()).code(),
-                r.supplierId() == null ? null : suppliers.get(r.supplierId()))).toList();
+        Map<Long, NamedRef> warehouses = refs.warehousesById(rows.stream()
+                .map(Row::warehouseId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<Long, String> suppliers = refs.supplierCodes(rows.stream()
+                .map(Row::supplierId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return rows.stream()
+                .map(r -> r.view()
+                        .apply(
+                                r.warehouseId() == null || !warehouses.containsKey(r.warehouseId())
+                                        ? null
+                                        : warehouses.get(r.warehouseId()).code(),
+                                r.supplierId() == null ? null : suppliers.get(r.supplierId())))
+                .toList();
     }
 
     private Row view(ResultSet rs, int n) throws SQLException {
         Map<String, Map<String, Integer>> summary = new LinkedHashMap<>();
         String j = rs.getString("summary_json");
         if (j != null) {
-            summary = json.readValue(j, new TypeReference<Map<String, Map<String, Integer>>>() { });
+            summary = json.readValue(j, new TypeReference<Map<String, Map<String, Integer>>>() {});
         }
         Instant started = instant(rs, "started_at");
         Instant finished = instant(rs, "finished_at");
@@ -192,10 +260,34 @@ public class RunRepository {
         String error = rs.getString("error");
         String startedBy = rs.getString("started_by");
         Instant created = instant(rs, "created_at");
-        return new Row(rs.getObject("warehouse_id", Long.class), rs.getObject("supplier_id", Long.class),
-                (warehouse, supplier) -> new RunView(id, status, phase, done, total, warehouse, items, category,
-                        supplier, horizon, serviceLevel, suggestions, policiesChanged, models, byType, readMs, fitMs,
-                        writeMs, duration, error, startedBy, created, started, finished));
+        return new Row(
+                rs.getObject("warehouse_id", Long.class),
+                rs.getObject("supplier_id", Long.class),
+                (warehouse, supplier) -> new RunView(
+                        id,
+                        status,
+                        phase,
+                        done,
+                        total,
+                        warehouse,
+                        items,
+                        category,
+                        supplier,
+                        horizon,
+                        serviceLevel,
+                        suggestions,
+                        policiesChanged,
+                        models,
+                        byType,
+                        readMs,
+                        fitMs,
+                        writeMs,
+                        duration,
+                        error,
+                        startedBy,
+                        created,
+                        started,
+                        finished));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

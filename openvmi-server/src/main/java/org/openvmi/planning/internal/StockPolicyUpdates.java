@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.PlanningCatalog;
@@ -44,15 +43,20 @@ class StockPolicyUpdates implements PolicyUpdates {
         }
         Map<StockPositions.Key, PlanInput.Lines> lines = new HashMap<>();
         for (int page = 0; ; page++) {
-            PageResult<StockPolicyView> views = policies.find(location, null, PolicyMode.MANUAL,
-                    PageRequest.of(page, PageRequest.MAX_SIZE));
-            List<String> codes = new ArrayList<>(views.content().stream().map(StockPolicyView::item).distinct().toList());
+            PageResult<StockPolicyView> views =
+                    policies.find(location, null, PolicyMode.MANUAL, PageRequest.of(page, PageRequest.MAX_SIZE));
+            List<String> codes = new ArrayList<>(views.content().stream()
+                    .map(StockPolicyView::item)
+                    .distinct()
+                    .toList());
             Map<String, ItemRef> items = refs.items(codes);
             for (StockPolicyView v : views.content()) {
                 ItemRef item = items.get(v.item());
                 Long wh = warehouseIds.get(v.location());
                 if (item != null && wh != null) {
-                    lines.put(new StockPositions.Key(item.id(), wh), new PlanInput.Lines(v.safety(), v.warning(), v.max()));
+                    lines.put(
+                            new StockPositions.Key(item.id(), wh),
+                            new PlanInput.Lines(v.safety(), v.warning(), v.max()));
                 }
             }
             if (views.content().size() < PageRequest.MAX_SIZE) {
@@ -66,8 +70,15 @@ class StockPolicyUpdates implements PolicyUpdates {
         if (plans.isEmpty()) {
             return 0;
         }
-        return policies.applyPlanned(plans.stream().filter(p -> !p.manual()).map(p -> new PlannedLevels(p.input().itemId(),
-                p.input().warehouseId(), p.plannedSafety(), p.plannedReorderPoint(), p.plannedOrderUpTo(),
-                BigDecimal.valueOf(p.input().serviceLevel()))).toList());
+        return policies.applyPlanned(plans.stream()
+                .filter(p -> !p.manual())
+                .map(p -> new PlannedLevels(
+                        p.input().itemId(),
+                        p.input().warehouseId(),
+                        p.plannedSafety(),
+                        p.plannedReorderPoint(),
+                        p.plannedOrderUpTo(),
+                        BigDecimal.valueOf(p.input().serviceLevel())))
+                .toList());
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.planning.SuggestionView;
 import org.openvmi.planning.model.Proposal;
@@ -31,9 +30,22 @@ public class SuggestionRepository {
     /** Our table only; codes and names of a page come from catalog afterwards (ADR 0052). */
     private static final String FROM = " FROM planning_suggestion s";
     /** The suggestion list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("s.id DESC", "s.id", "type", "s.type", "status", "s.status",
-            "item", CatalogRefs.itemCode("s.item_id"), "warehouse", CatalogRefs.warehouseCode("s.warehouse_id"),
-            "qty", "s.qty", "supplier", CatalogRefs.supplierCode("s.supplier_id"));
+    static final SortColumns SORT = SortColumns.of(
+            "s.id DESC",
+            "s.id",
+            "type",
+            "s.type",
+            "status",
+            "s.status",
+            "item",
+            CatalogRefs.itemCode("s.item_id"),
+            "warehouse",
+            CatalogRefs.warehouseCode("s.warehouse_id"),
+            "qty",
+            "s.qty",
+            "supplier",
+            CatalogRefs.supplierCode("s.supplier_id"));
+
     private static final String COLUMNS = "SELECT s.*";
 
     private final JdbcTemplate template;
@@ -47,8 +59,7 @@ public class SuggestionRepository {
     }
 
     /** A suggestion before catalog's codes: its catalog ids and the view without codes. */
-    private record Row(long itemId, long warehouseId, Long supplierId, Long fromWarehouseId, SuggestionView view) {
-    }
+    private record Row(long itemId, long warehouseId, Long supplierId, Long fromWarehouseId, SuggestionView view) {}
 
     /** The rows with item code and name, warehouse, supplier and source warehouse codes: one catalog query per kind. */
     private List<SuggestionView> withCodes(List<Row> rows) {
@@ -71,18 +82,50 @@ public class SuggestionRepository {
         var items = catalog.itemsById(itemIds);
         var warehouses = catalog.warehousesById(warehouseIds);
         var suppliers = catalog.suppliersById(supplierIds);
-        return rows.stream().map(r -> {
-            SuggestionView v = r.view();
-            var i = items.get(r.itemId());
-            var sp = r.supplierId() == null ? null : suppliers.get(r.supplierId());
-            var fw = r.fromWarehouseId() == null ? null : warehouses.get(r.fromWarehouseId());
-            return new SuggestionView(v.id(), v.runId(), v.type(), v.status(), i.code(), i.name(),
-                    warehouses.get(r.warehouseId()).code(), sp == null ? null : sp.code(), fw == null ? null : fw.code(),
-                    v.qty(), v.neededQty(), v.forecastQty(), v.horizonDays(), v.onHand(), v.inTransit(), v.onOrder(),
-                    v.committed(), v.reserved(), v.leadTimeDays(), v.leadTimeSd(), v.serviceLevel(), v.safety(),
-                    v.reorderPoint(), v.orderUpTo(), v.moq(), v.packSize(), v.sourceAvailable(), v.sourceMax(),
-                    v.reason(), v.decisionReason(), v.decidedBy(), v.decidedAt(), v.transferId(), v.createdAt(), v.rule());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    SuggestionView v = r.view();
+                    var i = items.get(r.itemId());
+                    var sp = r.supplierId() == null ? null : suppliers.get(r.supplierId());
+                    var fw = r.fromWarehouseId() == null ? null : warehouses.get(r.fromWarehouseId());
+                    return new SuggestionView(
+                            v.id(),
+                            v.runId(),
+                            v.type(),
+                            v.status(),
+                            i.code(),
+                            i.name(),
+                            warehouses.get(r.warehouseId()).code(),
+                            sp == null ? null : sp.code(),
+                            fw == null ? null : fw.code(),
+                            v.qty(),
+                            v.neededQty(),
+                            v.forecastQty(),
+                            v.horizonDays(),
+                            v.onHand(),
+                            v.inTransit(),
+                            v.onOrder(),
+                            v.committed(),
+                            v.reserved(),
+                            v.leadTimeDays(),
+                            v.leadTimeSd(),
+                            v.serviceLevel(),
+                            v.safety(),
+                            v.reorderPoint(),
+                            v.orderUpTo(),
+                            v.moq(),
+                            v.packSize(),
+                            v.sourceAvailable(),
+                            v.sourceMax(),
+                            v.reason(),
+                            v.decisionReason(),
+                            v.decidedBy(),
+                            v.decidedAt(),
+                            v.transferId(),
+                            v.createdAt(),
+                            v.rule());
+                })
+                .toList();
     }
 
     /** OPEN suggestions of earlier runs for the given item-warehouses become SUPERSEDED. */
@@ -92,7 +135,10 @@ public class SuggestionRepository {
                 WHERE status = 'OPEN' AND (run_id IS NULL OR run_id <> :run) AND item_id >= :lo AND item_id <= :hi
                   AND EXISTS (SELECT 1 FROM planning_forecast f WHERE f.run_id = :run AND f.item_id = planning_suggestion.item_id
                               AND f.warehouse_id = planning_suggestion.warehouse_id)""")
-                .param("run", runId).param("lo", minItem).param("hi", maxItem).update();
+                .param("run", runId)
+                .param("lo", minItem)
+                .param("hi", maxItem)
+                .update();
     }
 
     /**
@@ -103,10 +149,10 @@ public class SuggestionRepository {
     public long insertFromRule(org.openvmi.planning.RuleSuggestion r, Instant now) {
         jdbc.sql("""
                 UPDATE planning_suggestion SET status = 'SUPERSEDED'
-                WHERE status = 'OPEN' AND item_id = :item AND warehouse_id = :wh""")
-                .param("item", r.itemId()).param("wh", r.warehouseId()).update();
+                WHERE status = 'OPEN' AND item_id = :item AND warehouse_id = :wh""").param("item", r.itemId()).param("wh", r.warehouseId()).update();
         String supplier = r.supplier() == null || r.supplier().isBlank() ? null : r.supplier();
-        Long supplierId = supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
+        Long supplierId =
+                supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
         BigDecimal lead = BigDecimal.valueOf(r.leadTimeDays());
         org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -117,12 +163,23 @@ public class SuggestionRepository {
                 VALUES (NULL, 'PURCHASE', 'OPEN', :item, :wh, :sup, :qty,
                     :demand, 30, :onHand, :inTransit, :reserved, :lead, 0, 0, :safety, :warning, :max, :qty, :now,
                     :sup, :onOrder, :committed, :rule, :name)""")
-                .param("item", r.itemId()).param("wh", r.warehouseId()).param("sup", supplierId)
-                .param("qty", r.qty()).param("demand", r.demand30d()).param("onHand", r.onHand())
-                .param("inTransit", r.inTransit()).param("reserved", r.reserved()).param("lead", lead)
-                .param("safety", r.safety()).param("warning", r.warning()).param("max", r.max())
-                .param("now", Timestamp.from(now)).param("onOrder", r.onOrder()).param("committed", r.committed())
-                .param("rule", r.ruleId()).param("name", r.ruleName())
+                .param("item", r.itemId())
+                .param("wh", r.warehouseId())
+                .param("sup", supplierId)
+                .param("qty", r.qty())
+                .param("demand", r.demand30d())
+                .param("onHand", r.onHand())
+                .param("inTransit", r.inTransit())
+                .param("reserved", r.reserved())
+                .param("lead", lead)
+                .param("safety", r.safety())
+                .param("warning", r.warning())
+                .param("max", r.max())
+                .param("now", Timestamp.from(now))
+                .param("onOrder", r.onOrder())
+                .param("committed", r.committed())
+                .param("rule", r.ruleId())
+                .param("name", r.ruleName())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -136,37 +193,36 @@ public class SuggestionRepository {
                     qty, forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
                     service_level, safety, reorder_point, order_up_to, needed_qty, moq, pack_size, source_available,
                     source_max, created_at, lead_time_supplier_id, on_order, committed)
-                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                proposals, proposals.size(), (PreparedStatement ps, Proposal p) -> {
-                    var in = p.plan().input();
-                    ps.setLong(1, runId);
-                    ps.setString(2, p.type().name());
-                    ps.setLong(3, in.itemId());
-                    ps.setLong(4, in.warehouseId());
-                    setLong(ps, 5, p.supplierId());
-                    setLong(ps, 6, p.fromWarehouseId());
-                    ps.setBigDecimal(7, p.qty());
-                    ps.setBigDecimal(8, p.plan().forecastOverHorizon());
-                    ps.setInt(9, in.horizonDays());
-                    ps.setBigDecimal(10, in.onHand());
-                    ps.setBigDecimal(11, in.inTransit());
-                    ps.setBigDecimal(12, in.reserved());
-                    ps.setBigDecimal(13, BigDecimal.valueOf(in.leadTime().meanDays()).setScale(2, RoundingMode.HALF_UP));
-                    ps.setBigDecimal(14, BigDecimal.valueOf(in.leadTime().sdDays()).setScale(2, RoundingMode.HALF_UP));
-                    ps.setBigDecimal(15, BigDecimal.valueOf(in.serviceLevel()));
-                    ps.setBigDecimal(16, p.plan().safety());
-                    ps.setBigDecimal(17, p.plan().reorderPoint());
-                    ps.setBigDecimal(18, p.plan().orderUpTo());
-                    ps.setBigDecimal(19, p.neededQty());
-                    ps.setBigDecimal(20, p.moq());
-                    ps.setBigDecimal(21, p.packSize());
-                    ps.setBigDecimal(22, p.sourceAvailable());
-                    ps.setBigDecimal(23, p.sourceMax());
-                    ps.setTimestamp(24, Timestamp.from(now));
-                    setLong(ps, 25, in.leadTime().supplierId());
-                    ps.setBigDecimal(26, in.onOrder());
-                    ps.setBigDecimal(27, in.committed());
-                });
+                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", proposals, proposals.size(), (PreparedStatement ps, Proposal p) -> {
+            var in = p.plan().input();
+            ps.setLong(1, runId);
+            ps.setString(2, p.type().name());
+            ps.setLong(3, in.itemId());
+            ps.setLong(4, in.warehouseId());
+            setLong(ps, 5, p.supplierId());
+            setLong(ps, 6, p.fromWarehouseId());
+            ps.setBigDecimal(7, p.qty());
+            ps.setBigDecimal(8, p.plan().forecastOverHorizon());
+            ps.setInt(9, in.horizonDays());
+            ps.setBigDecimal(10, in.onHand());
+            ps.setBigDecimal(11, in.inTransit());
+            ps.setBigDecimal(12, in.reserved());
+            ps.setBigDecimal(13, BigDecimal.valueOf(in.leadTime().meanDays()).setScale(2, RoundingMode.HALF_UP));
+            ps.setBigDecimal(14, BigDecimal.valueOf(in.leadTime().sdDays()).setScale(2, RoundingMode.HALF_UP));
+            ps.setBigDecimal(15, BigDecimal.valueOf(in.serviceLevel()));
+            ps.setBigDecimal(16, p.plan().safety());
+            ps.setBigDecimal(17, p.plan().reorderPoint());
+            ps.setBigDecimal(18, p.plan().orderUpTo());
+            ps.setBigDecimal(19, p.neededQty());
+            ps.setBigDecimal(20, p.moq());
+            ps.setBigDecimal(21, p.packSize());
+            ps.setBigDecimal(22, p.sourceAvailable());
+            ps.setBigDecimal(23, p.sourceMax());
+            ps.setTimestamp(24, Timestamp.from(now));
+            setLong(ps, 25, in.leadTime().supplierId());
+            ps.setBigDecimal(26, in.onOrder());
+            ps.setBigDecimal(27, in.committed());
+        });
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
@@ -178,8 +234,8 @@ public class SuggestionRepository {
     }
 
     /** {@code urgency} URGENT / NORMAL (see SuggestionUrgency) or null for both. */
-    public record Filter(String type, String status, Long warehouseId, Long itemId, Long runId, Long supplierId,
-                         String urgency) {
+    public record Filter(
+            String type, String status, Long warehouseId, Long itemId, Long runId, Long supplierId, String urgency) {
 
         public Filter(String type, String status, Long warehouseId, Long itemId, Long runId) {
             this(type, status, warehouseId, itemId, runId, null, null);
@@ -201,7 +257,7 @@ public class SuggestionRepository {
             return "1=1";
         }
         return CatalogRefs.itemPredicate("s.item_id", scope) + " AND s.type IN ('PURCHASE', 'VMI_REPLENISHMENT') AND "
-               + scope.predicate("s.supplier_id");
+                + scope.predicate("s.supplier_id");
     }
 
     public PageResult<SuggestionView> find(Filter f, PageRequest page, PartyScope scope) {
@@ -211,8 +267,10 @@ public class SuggestionRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<SuggestionView> rows = withCodes(template.query(COLUMNS + FROM + scoped + SORT.orderBy(page)
-                + " LIMIT ? OFFSET ?", (rs, n) -> row(rs, scope), pageArgs.toArray()));
+        List<SuggestionView> rows = withCodes(template.query(
+                COLUMNS + FROM + scoped + SORT.orderBy(page) + " LIMIT ? OFFSET ?",
+                (rs, n) -> row(rs, scope),
+                pageArgs.toArray()));
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -221,8 +279,8 @@ public class SuggestionRepository {
         List<Object> args = new ArrayList<>();
         String scoped = where(f, scope, args);
         args.add(limit);
-        return template.queryForList("SELECT s.id" + FROM + scoped + " ORDER BY s.id LIMIT ?", Long.class,
-                args.toArray());
+        return template.queryForList(
+                "SELECT s.id" + FROM + scoped + " ORDER BY s.id LIMIT ?", Long.class, args.toArray());
     }
 
     private static String where(Filter f, PartyScope scope, List<Object> args) {
@@ -259,13 +317,15 @@ public class SuggestionRepository {
 
     public Optional<SuggestionView> find(long id, PartyScope scope) {
         return jdbc.sql(COLUMNS + FROM + " WHERE s.id = :id AND " + scopePredicate(scope))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> row(rs, scope)).optional().map(r -> withCodes(List.of(r)).get(0));
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> row(rs, scope))
+                .optional()
+                .map(r -> withCodes(List.of(r)).get(0));
     }
 
     /** The internal ids a suggestion's transfer needs. */
-    public record Target(long itemId, long warehouseId, Long fromWarehouseId) {
-    }
+    public record Target(long itemId, long warehouseId, Long fromWarehouseId) {}
 
     public Optional<Target> target(long id) {
         return jdbc.sql("SELECT item_id, warehouse_id, from_warehouse_id FROM planning_suggestion WHERE id = :id")
@@ -279,17 +339,27 @@ public class SuggestionRepository {
         return jdbc.sql("""
                 UPDATE planning_suggestion SET status = :s, decision_reason = :r, decided_by = :u, decided_at = :now
                 WHERE id = :id AND status = 'OPEN'""")
-                .param("s", status).param("r", reason).param("u", user).param("now", Timestamp.from(now))
-                .param("id", id).update() == 1;
+                        .param("s", status)
+                        .param("r", reason)
+                        .param("u", user)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public void linkTransfer(long id, long transferId) {
-        jdbc.sql("UPDATE planning_suggestion SET transfer_id = :t WHERE id = :id").param("t", transferId)
-                .param("id", id).update();
+        jdbc.sql("UPDATE planning_suggestion SET transfer_id = :t WHERE id = :id")
+                .param("t", transferId)
+                .param("id", id)
+                .update();
     }
 
     public Collection<String> statusOf(long id) {
-        return jdbc.sql("SELECT status FROM planning_suggestion WHERE id = :id").param("id", id).query(String.class).list();
+        return jdbc.sql("SELECT status FROM planning_suggestion WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -297,8 +367,12 @@ public class SuggestionRepository {
      * without receipts of the agreement's supplier keeps the primary source's): that supplier sees "-" instead.
      */
     private Row row(ResultSet rs, PartyScope scope) throws SQLException {
-        return new Row(rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getObject("supplier_id", Long.class),
-                rs.getObject("from_warehouse_id", Long.class), view(rs, scope));
+        return new Row(
+                rs.getLong("item_id"),
+                rs.getLong("warehouse_id"),
+                rs.getObject("supplier_id", Long.class),
+                rs.getObject("from_warehouse_id", Long.class),
+                view(rs, scope));
     }
 
     private SuggestionView view(ResultSet rs, PartyScope scope) throws SQLException {
@@ -306,18 +380,45 @@ public class SuggestionRepository {
         Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
         boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
         // on hand counts every owner's stock, other suppliers' consignment too, and the needed quantity is the max
-        // minus on hand, on order (other suppliers' orders too), committed and reserved: from either a supplier could subtract and read the others'
+        // minus on hand, on order (other suppliers' orders too), committed and reserved: from either a supplier could
+        // subtract and read the others'
         // consignment, so it sees neither (ADR 0004 addendum); the reason then reads "on hand -"
         boolean stockShown = scope.seesAll();
-        return new SuggestionView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("type"), rs.getString("status"),
-                null, null, null, null, null, d(rs, "qty"), stockShown ? d(rs, "needed_qty") : null,
-                d(rs, "forecast_qty"), rs.getInt("horizon_days"), stockShown ? d(rs, "on_hand") : null, d(rs, "in_transit"),
-                stockShown ? d(rs, "on_order") : null, stockShown ? d(rs, "committed") : null, d(rs, "reserved"), leadTimeShown ? d(rs, "lead_time_days") : null,
-                leadTimeShown ? d(rs, "lead_time_sd") : null, d(rs, "service_level"),
-                d(rs, "safety"), d(rs, "reorder_point"), d(rs, "order_up_to"), d(rs, "moq"), d(rs, "pack_size"),
-                d(rs, "source_available"), d(rs, "source_max"), null, rs.getString("decision_reason"),
-                rs.getString("decided_by"), decided == null ? null : decided.toInstant(),
-                (Long) rs.getObject("transfer_id", Long.class), rs.getTimestamp("created_at").toInstant(),
+        return new SuggestionView(
+                rs.getLong("id"),
+                rs.getLong("run_id"),
+                rs.getString("type"),
+                rs.getString("status"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                d(rs, "qty"),
+                stockShown ? d(rs, "needed_qty") : null,
+                d(rs, "forecast_qty"),
+                rs.getInt("horizon_days"),
+                stockShown ? d(rs, "on_hand") : null,
+                d(rs, "in_transit"),
+                stockShown ? d(rs, "on_order") : null,
+                stockShown ? d(rs, "committed") : null,
+                d(rs, "reserved"),
+                leadTimeShown ? d(rs, "lead_time_days") : null,
+                leadTimeShown ? d(rs, "lead_time_sd") : null,
+                d(rs, "service_level"),
+                d(rs, "safety"),
+                d(rs, "reorder_point"),
+                d(rs, "order_up_to"),
+                d(rs, "moq"),
+                d(rs, "pack_size"),
+                d(rs, "source_available"),
+                d(rs, "source_max"),
+                null,
+                rs.getString("decision_reason"),
+                rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(),
+                (Long) rs.getObject("transfer_id", Long.class),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getString("rule_name"));
     }
 

@@ -2,7 +2,6 @@ package org.openvmi.planning.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
 import org.openvmi.engine.forecast.ModelChoice;
 import org.openvmi.engine.policy.StockLevels;
 

@@ -1,7 +1,6 @@
 package org.openvmi.planning.model;
 
 import java.util.SplittableRandom;
-
 import org.openvmi.engine.forecast.AutoForecaster;
 import org.openvmi.engine.forecast.ModelChoice;
 import org.openvmi.engine.policy.DemandOutlook;
@@ -38,12 +37,13 @@ public final class PlanCalculator {
     public Plan plan(PlanInput in) {
         double[] history = in.weekly();
         ModelChoice choice = forecaster.choose(history, in.horizonWeeks());
-        DemandOutlooks outlooks = new DemandOutlooks(REPLICATIONS,
-                new SplittableRandom(in.itemId() * 1_000_003L + in.warehouseId()));
+        DemandOutlooks outlooks =
+                new DemandOutlooks(REPLICATIONS, new SplittableRandom(in.itemId() * 1_000_003L + in.warehouseId()));
         DemandOutlook outlook = outlooks.of(history, choice);
-        LeadTime leadTime = new LeadTime(in.leadTime().meanDays() / 7.0, in.leadTime().sdDays() / 7.0);
-        StockLevels levels = calculator.levels(outlook, leadTime, REVIEW_WEEKS,
-                ServiceTarget.cycleServiceLevel(in.serviceLevel()), 0);
+        LeadTime leadTime =
+                new LeadTime(in.leadTime().meanDays() / 7.0, in.leadTime().sdDays() / 7.0);
+        StockLevels levels = calculator.levels(
+                outlook, leadTime, REVIEW_WEEKS, ServiceTarget.cycleServiceLevel(in.serviceLevel()), 0);
         return new Plan(in, choice, outlook.meanPerPeriod(), outlook.errorSd(), levels);
     }
 }

@@ -7,7 +7,14 @@ import java.math.BigDecimal;
  * transfer, the warehouse it comes from with its available own stock and its max line; for a purchase, the
  * supplier (null when the item has no source) with MOQ and pack size.
  */
-public record Proposal(SuggestionType type, Plan plan, BigDecimal qty, BigDecimal neededQty, Long supplierId,
-                       BigDecimal moq, BigDecimal packSize, Long fromWarehouseId, BigDecimal sourceAvailable,
-                       BigDecimal sourceMax) {
-}
+public record Proposal(
+        SuggestionType type,
+        Plan plan,
+        BigDecimal qty,
+        BigDecimal neededQty,
+        Long supplierId,
+        BigDecimal moq,
+        BigDecimal packSize,
+        Long fromWarehouseId,
+        BigDecimal sourceAvailable,
+        BigDecimal sourceMax) {}

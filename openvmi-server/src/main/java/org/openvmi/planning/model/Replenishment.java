@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.engine.policy.OrderRounding;
 
 /**
@@ -18,14 +17,17 @@ import org.openvmi.engine.policy.OrderRounding;
  */
 public final class Replenishment {
 
-    private Replenishment() {
-    }
+    private Replenishment() {}
 
     public static List<Proposal> propose(List<Plan> plansOfOneItem) {
         Map<Long, BigDecimal> excess = new HashMap<>();
         for (Plan p : plansOfOneItem) {
-            BigDecimal free = p.input().ownOnHand().min(p.input().onHand().subtract(p.input().reserved())
-                    .subtract(p.input().committed()));
+            BigDecimal free = p.input()
+                    .ownOnHand()
+                    .min(p.input()
+                            .onHand()
+                            .subtract(p.input().reserved())
+                            .subtract(p.input().committed()));
             BigDecimal over = free.subtract(p.orderUpTo());
             if (over.signum() > 0 && p.input().inventoryPosition().compareTo(p.reorderPoint()) > 0) {
                 excess.put(p.input().warehouseId(), over.setScale(0, RoundingMode.FLOOR));
@@ -34,8 +36,9 @@ public final class Replenishment {
         List<Proposal> proposals = new ArrayList<>();
         for (Plan p : plansOfOneItem) {
             BigDecimal position = p.input().inventoryPosition();
-            if ((p.meanPerWeek() <= 0 && !p.manual()) || p.reorderPoint().signum() <= 0
-                || position.compareTo(p.reorderPoint()) > 0) {
+            if ((p.meanPerWeek() <= 0 && !p.manual())
+                    || p.reorderPoint().signum() <= 0
+                    || position.compareTo(p.reorderPoint()) > 0) {
                 continue;
             }
             BigDecimal need = p.orderUpTo().subtract(position);
@@ -51,8 +54,16 @@ public final class Replenishment {
                 BigDecimal move = spare.min(rest.setScale(0, RoundingMode.CEILING));
                 excess.put(other.input().warehouseId(), spare.subtract(move));
                 rest = rest.subtract(move);
-                proposals.add(new Proposal(SuggestionType.TRANSFER, p, move, need, null, null, null,
-                        other.input().warehouseId(), other.input().ownOnHand().subtract(other.input().reserved()),
+                proposals.add(new Proposal(
+                        SuggestionType.TRANSFER,
+                        p,
+                        move,
+                        need,
+                        null,
+                        null,
+                        null,
+                        other.input().warehouseId(),
+                        other.input().ownOnHand().subtract(other.input().reserved()),
                         other.orderUpTo()));
             }
             if (rest.signum() <= 0) {
@@ -61,12 +72,12 @@ public final class Replenishment {
             PlanInput.Source source = p.input().source();
             SuggestionType type = p.input().vmi() ? SuggestionType.VMI_REPLENISHMENT : SuggestionType.PURCHASE;
             if (source == null) {
-                proposals.add(new Proposal(type, p, rest.setScale(0, RoundingMode.CEILING), need, null, null, null,
-                        null, null, null));
+                proposals.add(new Proposal(
+                        type, p, rest.setScale(0, RoundingMode.CEILING), need, null, null, null, null, null, null));
             } else {
                 BigDecimal qty = new OrderRounding(source.moq(), source.packSize()).round(rest.doubleValue());
-                proposals.add(new Proposal(type, p, qty, need, source.supplierId(), source.moq(), source.packSize(),
-                        null, null, null));
+                proposals.add(new Proposal(
+                        type, p, qty, need, source.supplierId(), source.moq(), source.packSize(), null, null, null));
             }
         }
         return proposals;

@@ -1,4 +1,9 @@
 package org.openvmi.planning.model;
 
 /** QUEUED → RUNNING → DONE or FAILED. */
-public enum RunStatus { QUEUED, RUNNING, DONE, FAILED }
+public enum RunStatus {
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED
+}

@@ -1,4 +1,9 @@
 package org.openvmi.planning.model;
 
 /** OPEN until a person accepts or rejects it; a newer run supersedes the OPEN ones of the same item-warehouse. */
-public enum SuggestionStatus { OPEN, ACCEPTED, REJECTED, SUPERSEDED }
+public enum SuggestionStatus {
+    OPEN,
+    ACCEPTED,
+    REJECTED,
+    SUPERSEDED
+}

@@ -1,10 +1,9 @@
 package org.openvmi.planning.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
 import org.openvmi.planning.LeadTimeFactRequest;
@@ -17,9 +16,9 @@ import org.openvmi.planning.SuggestionFilter;
 import org.openvmi.planning.SuggestionOrderRequest;
 import org.openvmi.planning.SuggestionOrdering;
 import org.openvmi.planning.SuggestionView;
+import org.openvmi.planning.Suggestions;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.procurement.PurchasePlan;
-import org.openvmi.planning.Suggestions;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.springframework.http.HttpStatus;
@@ -38,12 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanningApiController {
 
     /** Bulk decision: ids, and for rejections a reason. */
-    record Decision(List<Long> ids, String reason) {
-    }
+    record Decision(List<Long> ids, String reason) {}
 
     /** A single rejection's reason. */
-    record RejectRequest(String reason) {
-    }
+    record RejectRequest(String reason) {}
 
     private final PlanningRuns runs;
     private final Suggestions suggestions;
@@ -51,8 +48,12 @@ class PlanningApiController {
     private final LeadTimes leadTimes;
     private final SuggestionOrdering ordering;
 
-    PlanningApiController(PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, LeadTimes leadTimes,
-                          SuggestionOrdering ordering) {
+    PlanningApiController(
+            PlanningRuns runs,
+            Suggestions suggestions,
+            Forecasts forecasts,
+            LeadTimes leadTimes,
+            SuggestionOrdering ordering) {
         this.ordering = ordering;
         this.runs = runs;
         this.suggestions = suggestions;
@@ -60,12 +61,16 @@ class PlanningApiController {
         this.leadTimes = leadTimes;
     }
 
-    @Operation(operationId = "startPlanningRun", summary = "Start a planning run (asynchronous): 202 with the run; poll GET /planning/runs/{id}")
+    @Operation(
+            operationId = "startPlanningRun",
+            summary = "Start a planning run (asynchronous): 202 with the run; poll GET /planning/runs/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/v1/planning/runs")
     ResponseEntity<RunView> start(@RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(request);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/planning/runs/" + run.id())).body(run);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/planning/runs/" + run.id()))
+                .body(run);
     }
 
     @Operation(operationId = "getPlanningRun")
@@ -76,31 +81,37 @@ class PlanningApiController {
 
     @Operation(operationId = "listPlanningRuns")
     @GetMapping("/api/v1/planning/runs")
-    PageResult<RunView> runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<RunView> runs(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return runs.list(PageRequest.of(page, size));
     }
 
-    @Operation(operationId = "listForecasts", summary = "Latest forecast per item and warehouse (location = warehouse code)")
+    @Operation(
+            operationId = "listForecasts",
+            summary = "Latest forecast per item and warehouse (location = warehouse code)")
     @GetMapping("/api/v1/forecasts")
-    PageResult<ForecastView> forecasts(@RequestParam(required = false) String item,
-                                       @RequestParam(required = false) String location,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<ForecastView> forecasts(
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return forecasts.find(item, location, PageRequest.of(page, size));
     }
 
     @Operation(operationId = "listSuggestions")
     @GetMapping("/api/v1/suggestions")
-    PageResult<SuggestionView> suggestions(@RequestParam(required = false) String type,
-                                           @RequestParam(required = false) String status,
-                                           @RequestParam(required = false) String warehouse,
-                                           @RequestParam(required = false) String item,
-                                           @RequestParam(required = false) Long run,
-                                           @RequestParam(required = false) String supplier,
-                                           @RequestParam(required = false) String urgency,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size) {
-        return suggestions.find(new SuggestionFilter(type, status, warehouse, item, run, supplier, urgency),
+    PageResult<SuggestionView> suggestions(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String urgency,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return suggestions.find(
+                new SuggestionFilter(type, status, warehouse, item, run, supplier, urgency),
                 PageRequest.of(page, size));
     }
 
@@ -110,7 +121,9 @@ class PlanningApiController {
         return suggestions.get(id);
     }
 
-    @Operation(summary = "Accept: a TRANSFER creates a transfer document; PURCHASE / VMI_REPLENISHMENT are recorded as ACCEPTED")
+    @Operation(
+            summary =
+                    "Accept: a TRANSFER creates a transfer document; PURCHASE / VMI_REPLENISHMENT are recorded as ACCEPTED")
     @PostMapping("/api/v1/suggestions/{id}/accept")
     SuggestionView accept(@PathVariable long id) {
         return suggestions.accept(id);
@@ -127,23 +140,31 @@ class PlanningApiController {
         return suggestions.acceptAll(decision == null ? null : decision.ids());
     }
 
-    @Operation(operationId = "previewRequisitionsFromSuggestions", summary = "What 'suggestions → requisitions' would create: groups by supplier × warehouse, changed suppliers or prices with the reason, refusals")
+    @Operation(
+            operationId = "previewRequisitionsFromSuggestions",
+            summary =
+                    "What 'suggestions → requisitions' would create: groups by supplier × warehouse, changed suppliers or prices with the reason, refusals")
     @PostMapping("/api/v1/suggestions/requisitions/preview")
     PurchasePlan previewRequisitions(@RequestBody(required = false) SuggestionOrderRequest request) {
         return ordering.preview(request);
     }
 
-    @Operation(operationId = "createRequisitionsFromSuggestions", summary = "Open purchase suggestions ({ids:[…]} or {filter:{…}}) into ONE submitted requisition per supplier × warehouse (ordered at once where the approval rule lets the requester approve); one result per requisition")
+    @Operation(
+            operationId = "createRequisitionsFromSuggestions",
+            summary =
+                    "Open purchase suggestions ({ids:[…]} or {filter:{…}}) into ONE submitted requisition per supplier × warehouse (ordered at once where the approval rule lets the requester approve); one result per requisition")
     @PostMapping("/api/v1/suggestions/requisitions")
-    BulkOutcome createRequisitions(@RequestBody(required = false) SuggestionOrderRequest request,
-                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    BulkOutcome createRequisitions(
+            @RequestBody(required = false) SuggestionOrderRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ordering.create(idempotencyKey, request);
     }
 
     @Operation(summary = "Reject many: {ids:[…], reason}")
     @PostMapping("/api/v1/suggestions/reject")
     List<Suggestions.Outcome> rejectAll(@RequestBody(required = false) Decision decision) {
-        return suggestions.rejectAll(decision == null ? null : decision.ids(), decision == null ? null : decision.reason());
+        return suggestions.rejectAll(
+                decision == null ? null : decision.ids(), decision == null ? null : decision.reason());
     }
 
     @Operation(summary = "Record an observed supplier lead time (order date → receipt date)")
@@ -153,7 +174,9 @@ class PlanningApiController {
         return ResponseEntity.status(201).body(leadTimes.record(request));
     }
 
-    @Operation(operationId = "getLeadTime", summary = "The lead time planning uses for a supplier and item: observed receipts, else the source list")
+    @Operation(
+            operationId = "getLeadTime",
+            summary = "The lead time planning uses for a supplier and item: observed receipts, else the source list")
     @GetMapping("/api/v1/planning/lead-times")
     LeadTimeView leadTime(@RequestParam String supplier, @RequestParam String item) {
         return leadTimes.get(supplier, item);

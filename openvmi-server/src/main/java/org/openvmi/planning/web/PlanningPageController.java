@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
 import org.openvmi.planning.PlanningRuns;
@@ -13,9 +12,9 @@ import org.openvmi.planning.RunRequest;
 import org.openvmi.planning.RunView;
 import org.openvmi.planning.SuggestionFilter;
 import org.openvmi.planning.Suggestions;
-import org.openvmi.planning.model.SuggestionUrgency;
 import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.planning.model.SuggestionType;
+import org.openvmi.planning.model.SuggestionUrgency;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.FieldErrors;
@@ -33,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Planning pages: runs (start, progress polled by htmx, summary), suggestions (bulk decisions), forecast chart. */
@@ -49,8 +47,8 @@ class PlanningPageController {
     private final MessageSource messages;
     private final JsonMapper json;
 
-    PlanningPageController(PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, MessageSource messages,
-                           JsonMapper json) {
+    PlanningPageController(
+            PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, MessageSource messages, JsonMapper json) {
         this.runs = runs;
         this.suggestions = suggestions;
         this.forecasts = forecasts;
@@ -59,21 +57,33 @@ class PlanningPageController {
     }
 
     @GetMapping("/planning/runs")
-    String runs(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-        model.addAttribute("page", runs.list(PageRequest.forPage(page, size == null ? RUNS_PER_PAGE : size).sorted(sort, dir)));
+    String runs(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page",
+                runs.list(PageRequest.forPage(page, size == null ? RUNS_PER_PAGE : size)
+                        .sorted(sort, dir)));
         model.addAttribute("pageUrl", "/planning/runs");
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new LinkedHashMap<String, String>(Map.of("horizonDays", "56", "serviceLevel", "0.95")));
+            model.addAttribute(
+                    "form", new LinkedHashMap<String, String>(Map.of("horizonDays", "56", "serviceLevel", "0.95")));
         }
         return "planning/runs";
     }
 
     @PostMapping("/planning/runs")
-    String start(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String items,
-                 @RequestParam(required = false) String category, @RequestParam(required = false) String supplier,
-                 @RequestParam(required = false) String horizonDays, @RequestParam(required = false) String serviceLevel,
-                 RedirectAttributes redirect) {
+    String start(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String items,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String horizonDays,
+            @RequestParam(required = false) String serviceLevel,
+            RedirectAttributes redirect) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("warehouse", warehouse);
         form.put("items", items);
@@ -82,9 +92,17 @@ class PlanningPageController {
         form.put("horizonDays", horizonDays);
         form.put("serviceLevel", serviceLevel);
         try {
-            List<String> codes = items == null || items.isBlank() ? null
-                    : Arrays.stream(items.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-            RunView run = runs.start(new RunRequest(warehouse, codes, category, supplier, integer("horizonDays", horizonDays),
+            List<String> codes = items == null || items.isBlank()
+                    ? null
+                    : Arrays.stream(items.split("[,\\s]+"))
+                            .filter(s -> !s.isBlank())
+                            .toList();
+            RunView run = runs.start(new RunRequest(
+                    warehouse,
+                    codes,
+                    category,
+                    supplier,
+                    integer("horizonDays", horizonDays),
                     decimal("serviceLevel", serviceLevel)));
             redirect.addFlashAttribute("flash", text("planning.runs.started", run.id()));
         } catch (InvalidInputException e) {
@@ -100,20 +118,26 @@ class PlanningPageController {
     /** The live part of the runs page (latest run's progress and summary, the list), polled while a run is open. */
     @GetMapping("/planning/runs/{id}/progress")
     String progress(@PathVariable long id, Model model) {
-        runs.get(id);   // 404 for an unknown run
+        runs.get(id); // 404 for an unknown run
         model.addAttribute("page", runs.list(PageRequest.of(0, RUNS_PER_PAGE)));
         model.addAttribute("pageUrl", "/planning/runs");
         return "planning/runs :: live";
     }
 
     @GetMapping("/planning/suggestions")
-    String suggestions(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) String warehouse, @RequestParam(required = false) String item,
-                       @RequestParam(required = false) Long run, @RequestParam(required = false) String supplier,
-                       @RequestParam(required = false) String urgency, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                       @RequestParam(required = false) String dir,
-                       Model model) {
+    String suggestions(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String urgency,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         String s = status == null ? "OPEN" : status;
         model.addAttribute("type", type);
         model.addAttribute("status", s);
@@ -126,11 +150,24 @@ class PlanningPageController {
         model.addAttribute("statuses", SuggestionStatus.values());
         PageResult<?> result;
         try {
-            result = suggestions.find(new SuggestionFilter(type, s, warehouse, item, run, supplier, urgency),
+            result = suggestions.find(
+                    new SuggestionFilter(type, s, warehouse, item, run, supplier, urgency),
                     PageRequest.forPage(page, size).sorted(sort, dir));
             // "select all on this filter" orders every OPEN purchase suggestion matching it, not only this page
-            model.addAttribute("purchasable", suggestions.find(new SuggestionFilter(SuggestionType.PURCHASE.name(),
-                    SuggestionStatus.OPEN.name(), warehouse, item, run, supplier, urgency), PageRequest.of(0, 1)).totalElements());
+            model.addAttribute(
+                    "purchasable",
+                    suggestions
+                            .find(
+                                    new SuggestionFilter(
+                                            SuggestionType.PURCHASE.name(),
+                                            SuggestionStatus.OPEN.name(),
+                                            warehouse,
+                                            item,
+                                            run,
+                                            supplier,
+                                            urgency),
+                                    PageRequest.of(0, 1))
+                            .totalElements());
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", FormErrors.describe(e, messages));
             result = new PageResult<>(List.of(), 0, 50, 0);
@@ -142,17 +179,25 @@ class PlanningPageController {
     }
 
     @PostMapping("/planning/suggestions/decide")
-    String decide(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String action,
-                  @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
-                  RedirectAttributes redirect) {
+    String decide(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("flashError", text("planning.suggestions.noneSelected"));
         } else {
             try {
-                List<Suggestions.Outcome> outcomes = "reject".equals(action) ? suggestions.rejectAll(ids, reason)
-                        : suggestions.acceptAll(ids);
+                List<Suggestions.Outcome> outcomes =
+                        "reject".equals(action) ? suggestions.rejectAll(ids, reason) : suggestions.acceptAll(ids);
                 long ok = outcomes.stream().filter(Suggestions.Outcome::ok).count();
-                String refused = String.join("; ", outcomes.stream().filter(o -> !o.ok()).map(Suggestions.Outcome::message).toList());
+                String refused = String.join(
+                        "; ",
+                        outcomes.stream()
+                                .filter(o -> !o.ok())
+                                .map(Suggestions.Outcome::message)
+                                .toList());
                 redirect.addFlashAttribute("flash", text("planning.suggestions.decided", ok, outcomes.size() - ok));
                 if (!refused.isEmpty()) {
                     redirect.addFlashAttribute("flashError", refused);
@@ -161,7 +206,8 @@ class PlanningPageController {
                 redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             }
         }
-        return "redirect:" + (back != null && back.startsWith("/planning/suggestions") ? back : "/planning/suggestions");
+        return "redirect:"
+                + (back != null && back.startsWith("/planning/suggestions") ? back : "/planning/suggestions");
     }
 
     @GetMapping("/planning/forecasts/{item}/{warehouse}")
@@ -170,7 +216,8 @@ class PlanningPageController {
         model.addAttribute("warehouse", warehouse);
         ForecastView f = null;
         try {
-            List<ForecastView> found = forecasts.find(item, warehouse, PageRequest.of(0, 1)).content();
+            List<ForecastView> found =
+                    forecasts.find(item, warehouse, PageRequest.of(0, 1)).content();
             f = found.isEmpty() ? null : found.get(0);
         } catch (InvalidInputException e) {
             model.addAttribute("flashError", FormErrors.describe(e, messages));
@@ -208,7 +255,8 @@ class PlanningPageController {
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(new FieldErrors().add(field, "is not a whole number").list());
+            throw new InvalidInputException(
+                    new FieldErrors().add(field, "is not a whole number").list());
         }
     }
 
@@ -219,8 +267,8 @@ class PlanningPageController {
         try {
             return new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(new FieldErrors().add(field, "is not a number").list());
+            throw new InvalidInputException(
+                    new FieldErrors().add(field, "is not a number").list());
         }
     }
-
 }

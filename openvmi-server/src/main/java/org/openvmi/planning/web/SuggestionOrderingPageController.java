@@ -2,7 +2,6 @@ package org.openvmi.planning.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.openvmi.planning.SuggestionOrdering;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.shared.BusinessRuleException;
@@ -35,10 +34,15 @@ class SuggestionOrderingPageController {
     }
 
     @PostMapping("/planning/suggestions/confirm")
-    String confirm(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) boolean all,
-                   @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
-                   @RequestParam(required = false) String urgency, @RequestParam(required = false) String item,
-                   Model model, RedirectAttributes redirect) {
+    String confirm(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) boolean all,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String urgency,
+            @RequestParam(required = false) String item,
+            Model model,
+            RedirectAttributes redirect) {
         SuggestionSelection selection = new SuggestionSelection(ids, all, warehouse, supplier, urgency, item);
         try {
             model.addAttribute("plan", ordering.preview(selection.request()));
@@ -47,21 +51,30 @@ class SuggestionOrderingPageController {
             return "redirect:" + selection.listUrl();
         }
         model.addAttribute("selection", selection);
-        model.addAttribute("key", UUID.randomUUID().toString());   // a second submit of the same form replays
+        model.addAttribute("key", UUID.randomUUID().toString()); // a second submit of the same form replays
         return "planning/suggestions-confirm";
     }
 
     @PostMapping("/planning/suggestions/requisitions")
-    String create(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) boolean all,
-                  @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
-                  @RequestParam(required = false) String urgency, @RequestParam(required = false) String item,
-                  @RequestParam(required = false) String key, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) boolean all,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String urgency,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String key,
+            RedirectAttributes redirect) {
         SuggestionSelection selection = new SuggestionSelection(ids, all, warehouse, supplier, urgency, item);
         try {
             BulkOutcome outcome = ordering.create(key, selection.request());
             redirect.addFlashAttribute("bulkResults", outcome.results());
-            redirect.addFlashAttribute("flash", messages.getMessage("bulk.requisitions.created",
-                    new Object[] {outcome.done(), outcome.refused()}, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    messages.getMessage(
+                            "bulk.requisitions.created",
+                            new Object[] {outcome.done(), outcome.refused()},
+                            LocaleContextHolder.getLocale()));
         } catch (InvalidInputException | ConflictException | BusinessRuleException | NotFoundException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
         }

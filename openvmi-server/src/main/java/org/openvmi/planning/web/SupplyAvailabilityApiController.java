@@ -18,9 +18,11 @@ class SupplyAvailabilityApiController {
         this.availability = availability;
     }
 
-    @Operation(operationId = "getAvailability", summary = "Supply and demand of an item at a warehouse by date: on hand,"
-            + " every open inbound and outbound line with the projected available after it, the inventory position"
-            + " and available-to-promise (a supplier: own items only, other suppliers' documents hidden)")
+    @Operation(
+            operationId = "getAvailability",
+            summary = "Supply and demand of an item at a warehouse by date: on hand,"
+                    + " every open inbound and outbound line with the projected available after it, the inventory position"
+                    + " and available-to-promise (a supplier: own items only, other suppliers' documents hidden)")
     @GetMapping("/api/v1/availability/{item}/{warehouse}")
     AvailabilityView availability(@PathVariable String item, @PathVariable String warehouse) {
         return availability.timeline(item, warehouse);

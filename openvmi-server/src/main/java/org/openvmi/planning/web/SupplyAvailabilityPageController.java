@@ -3,10 +3,9 @@ package org.openvmi.planning.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.openvmi.catalog.PlanningCatalog;
 import org.openvmi.availability.Availability;
 import org.openvmi.availability.AvailabilityView;
+import org.openvmi.catalog.PlanningCatalog;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -28,8 +27,8 @@ class SupplyAvailabilityPageController {
     private final MessageSource messages;
     private final JsonMapper json;
 
-    SupplyAvailabilityPageController(Availability availability, PlanningCatalog catalog, MessageSource messages,
-                               JsonMapper json) {
+    SupplyAvailabilityPageController(
+            Availability availability, PlanningCatalog catalog, MessageSource messages, JsonMapper json) {
         this.availability = availability;
         this.catalog = catalog;
         this.messages = messages;
@@ -38,8 +37,10 @@ class SupplyAvailabilityPageController {
 
     @GetMapping("/availability/{item}")
     String panel(@PathVariable String item, @RequestParam(required = false) String warehouse, Model model) {
-        List<String> warehouses = catalog.warehouseCodes().values().stream().sorted().toList();
-        String chosen = warehouse != null && warehouses.contains(warehouse) ? warehouse
+        List<String> warehouses =
+                catalog.warehouseCodes().values().stream().sorted().toList();
+        String chosen = warehouse != null && warehouses.contains(warehouse)
+                ? warehouse
                 : warehouses.isEmpty() ? null : warehouses.get(0);
         model.addAttribute("item", item);
         model.addAttribute("warehouses", warehouses);
@@ -49,7 +50,9 @@ class SupplyAvailabilityPageController {
             model.addAttribute("a", a);
             Map<String, Object> chart = new LinkedHashMap<>();
             chart.put("dates", a.lines().stream().map(l -> l.date().toString()).toList());
-            chart.put("projected", a.lines().stream().map(AvailabilityView.Line::projected).toList());
+            chart.put(
+                    "projected",
+                    a.lines().stream().map(AvailabilityView.Line::projected).toList());
             chart.put("atp", a.availableToPromise());
             chart.put("labels", Map.of("projected", text("availability.projected"), "atp", text("availability.atp")));
             model.addAttribute("chartJson", json.writeValueAsString(chart));

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.procurement.DeliveryLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,9 @@ public class DeliveryLineRepository {
                 WHERE s.code = :supplier AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
                   AND po.ordered_on <= :to AND po.ordered_on >= :earliest
                 ORDER BY po.id, l.line_no""")
-                .param("supplier", supplier).param("warehouse", warehouse).param("to", Date.valueOf(to))
+                .param("supplier", supplier)
+                .param("warehouse", warehouse)
+                .param("to", Date.valueOf(to))
                 // a line ordered long before the period can still be due or received in it: a year is the horizon
                 .param("earliest", Date.valueOf(from.minusYears(1)))
                 .query((rs, n) -> {
@@ -46,11 +47,20 @@ public class DeliveryLineRepository {
                     Date last = rs.getDate("last_received_on");
                     int lead = rs.getInt("lead_time_days");
                     Integer leadTime = rs.wasNull() ? null : lead;
-                    return new DeliveryLine("PO-" + rs.getLong("po_id"), rs.getInt("line_no"),
-                            rs.getString("item"), rs.getString("warehouse"), rs.getDate("ordered_on").toLocalDate(),
-                            rs.getTimestamp("created_at").toInstant(), answered == null ? null : answered.toInstant(),
-                            due == null ? null : due.toLocalDate(), rs.getBigDecimal("qty"), rs.getBigDecimal("received_qty"),
-                            last == null ? null : last.toLocalDate(), "CANCELLED".equals(rs.getString("status")), leadTime);
+                    return new DeliveryLine(
+                            "PO-" + rs.getLong("po_id"),
+                            rs.getInt("line_no"),
+                            rs.getString("item"),
+                            rs.getString("warehouse"),
+                            rs.getDate("ordered_on").toLocalDate(),
+                            rs.getTimestamp("created_at").toInstant(),
+                            answered == null ? null : answered.toInstant(),
+                            due == null ? null : due.toLocalDate(),
+                            rs.getBigDecimal("qty"),
+                            rs.getBigDecimal("received_qty"),
+                            last == null ? null : last.toLocalDate(),
+                            "CANCELLED".equals(rs.getString("status")),
+                            leadTime);
                 })
                 .list();
     }

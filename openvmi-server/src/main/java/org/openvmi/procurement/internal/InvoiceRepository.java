@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.procurement.InvoiceView;
 import org.openvmi.procurement.ReconciliationView;
 import org.openvmi.shared.PageRequest;
@@ -24,8 +23,21 @@ import org.springframework.stereotype.Repository;
 public class InvoiceRepository {
 
     /** The invoice list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("v.id DESC", "v.id", "number", "v.invoice_no", "supplier", "s.code",
-            "order", "v.po_id", "date", "v.invoice_date", "total", "v.total", "match", "v.match_status");
+    static final SortColumns SORT = SortColumns.of(
+            "v.id DESC",
+            "v.id",
+            "number",
+            "v.invoice_no",
+            "supplier",
+            "s.code",
+            "order",
+            "v.po_id",
+            "date",
+            "v.invoice_date",
+            "total",
+            "v.total",
+            "match",
+            "v.match_status");
 
     private static final String SELECT = """
             SELECT v.*, s.code AS supplier_code FROM proc_invoice v JOIN supplier s ON s.id = v.supplier_id""";
@@ -38,39 +50,72 @@ public class InvoiceRepository {
 
     public boolean exists(long supplierId, String number) {
         return jdbc.sql("SELECT COUNT(*) FROM proc_invoice WHERE supplier_id = :s AND invoice_no = :n")
-                       .param("s", supplierId).param("n", number).query(Long.class).single() > 0;
+                        .param("s", supplierId)
+                        .param("n", number)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
-    public long insert(long supplierId, long poId, String number, LocalDate date, String currency, BigDecimal total,
-                       String status, String user, Instant now) {
+    public long insert(
+            long supplierId,
+            long poId,
+            String number,
+            LocalDate date,
+            String currency,
+            BigDecimal total,
+            String status,
+            String user,
+            Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO proc_invoice (supplier_id, po_id, invoice_no, invoice_date, currency, total, match_status,
                                           created_by, created_at)
                 VALUES (:s, :po, :n, :d, :cur, :total, :st, :user, :now)""")
-                .param("s", supplierId).param("po", poId).param("n", number).param("d", date).param("cur", currency)
-                .param("total", total).param("st", status).param("user", user).param("now", Timestamp.from(now))
+                .param("s", supplierId)
+                .param("po", poId)
+                .param("n", number)
+                .param("d", date)
+                .param("cur", currency)
+                .param("total", total)
+                .param("st", status)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void insertLine(long invoiceId, long poLineId, BigDecimal qty, BigDecimal price, String status,
-                           String detail) {
+    public void insertLine(
+            long invoiceId, long poLineId, BigDecimal qty, BigDecimal price, String status, String detail) {
         jdbc.sql("""
                 INSERT INTO proc_invoice_line (invoice_id, po_line_id, qty, price, match_status, detail)
                 VALUES (:v, :l, :q, :p, :s, :d)""")
-                .param("v", invoiceId).param("l", poLineId).param("q", qty).param("p", price).param("s", status)
-                .param("d", detail).update();
+                .param("v", invoiceId)
+                .param("l", poLineId)
+                .param("q", qty)
+                .param("p", price)
+                .param("s", status)
+                .param("d", detail)
+                .update();
     }
 
     public Optional<InvoiceView> find(long id, PartyScope scope) {
-        return jdbc.sql(SELECT + " WHERE v.id = :id AND " + scope.predicate("v.supplier_id")).param("id", id)
-                .param("scopeSupplierId", scope.supplierIdParam()).query((rs, n) -> header(rs)).optional()
+        return jdbc.sql(SELECT + " WHERE v.id = :id AND " + scope.predicate("v.supplier_id"))
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> header(rs))
+                .optional()
                 .map(this::withLines);
     }
 
-    public PageResult<InvoiceView> find(String status, Long supplierId, Long poId, LocalDate from, LocalDate to,
-                                        PageRequest page, PartyScope scope) {
+    public PageResult<InvoiceView> find(
+            String status,
+            Long supplierId,
+            Long poId,
+            LocalDate from,
+            LocalDate to,
+            PageRequest page,
+            PartyScope scope) {
         StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("v.supplier_id"));
         Map<String, Object> p = new HashMap<>();
         p.put("scopeSupplierId", scope.supplierIdParam());
@@ -94,10 +139,20 @@ public class InvoiceRepository {
             where.append(" AND v.invoice_date < :to");
             p.put("to", to);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM proc_invoice v" + where).params(p).query(Long.class).single();
-        List<InvoiceView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> header(rs)).list().stream().map(this::withLines).toList();
+        long total = jdbc.sql("SELECT COUNT(*) FROM proc_invoice v" + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        List<InvoiceView> rows = jdbc
+                .sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .params(p)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> header(rs))
+                .list()
+                .stream()
+                .map(this::withLines)
+                .toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -105,21 +160,50 @@ public class InvoiceRepository {
         List<InvoiceView.Line> lines = jdbc.sql("""
                 SELECT vl.*, pl.line_no, pl.price AS po_price, pl.received_qty, i.code FROM proc_invoice_line vl
                 JOIN proc_po_line pl ON pl.id = vl.po_line_id JOIN item i ON i.id = pl.item_id
-                WHERE vl.invoice_id = :id ORDER BY vl.id""").param("id", h.id())
-                .query((rs, n) -> new InvoiceView.Line(rs.getInt("line_no"), rs.getString("code"),
-                        rs.getBigDecimal("qty"), rs.getBigDecimal("price"), rs.getBigDecimal("po_price"),
-                        rs.getBigDecimal("received_qty"), rs.getString("match_status"), rs.getString("detail"))).list();
-        return new InvoiceView(h.id(), h.supplier(), h.purchaseOrder(), h.poNumber(), h.number(), h.invoiceDate(),
-                h.currency(), h.total(), h.matchStatus(), h.createdBy(), h.createdAt(), h.exportedAt(), lines);
+                WHERE vl.invoice_id = :id ORDER BY vl.id""")
+                .param("id", h.id())
+                .query((rs, n) -> new InvoiceView.Line(
+                        rs.getInt("line_no"),
+                        rs.getString("code"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("price"),
+                        rs.getBigDecimal("po_price"),
+                        rs.getBigDecimal("received_qty"),
+                        rs.getString("match_status"),
+                        rs.getString("detail")))
+                .list();
+        return new InvoiceView(
+                h.id(),
+                h.supplier(),
+                h.purchaseOrder(),
+                h.poNumber(),
+                h.number(),
+                h.invoiceDate(),
+                h.currency(),
+                h.total(),
+                h.matchStatus(),
+                h.createdBy(),
+                h.createdAt(),
+                h.exportedAt(),
+                lines);
     }
 
     private static InvoiceView header(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp exported = rs.getTimestamp("exported_at");
-        return new InvoiceView(rs.getLong("id"), rs.getString("supplier_code"), rs.getLong("po_id"),
-                "PO-" + rs.getLong("po_id"), rs.getString("invoice_no"), rs.getObject("invoice_date", LocalDate.class),
-                rs.getString("currency"), rs.getBigDecimal("total"), rs.getString("match_status"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                exported == null ? null : exported.toInstant(), List.of());
+        return new InvoiceView(
+                rs.getLong("id"),
+                rs.getString("supplier_code"),
+                rs.getLong("po_id"),
+                "PO-" + rs.getLong("po_id"),
+                rs.getString("invoice_no"),
+                rs.getObject("invoice_date", LocalDate.class),
+                rs.getString("currency"),
+                rs.getBigDecimal("total"),
+                rs.getString("match_status"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                exported == null ? null : exported.toInstant(),
+                List.of());
     }
 
     /** Per item of one supplier: ordered, received and invoiced in [from, to), and what is open at {@code to}. */
@@ -157,10 +241,22 @@ public class InvoiceRepository {
                 FROM proc_po_line pl JOIN proc_purchase_order p ON p.id = pl.po_id JOIN item i ON i.id = pl.item_id
                 WHERE p.supplier_id = :s AND p.ordered_on < :to
                 GROUP BY i.code, i.name ORDER BY i.code""")
-                .param("s", supplierId).param("from", from).param("to", to)
-                .query((rs, n) -> new ReconciliationView.Line(rs.getString("code"), rs.getString("name"),
-                        rs.getBigDecimal("oq"), rs.getBigDecimal("oa"), rs.getBigDecimal("rq"), rs.getBigDecimal("ra"),
-                        rs.getBigDecimal("iq"), rs.getBigDecimal("ia"), rs.getBigDecimal("open_rq"),
-                        rs.getBigDecimal("open_iq"), rs.getBigDecimal("open_ra"), rs.getBigDecimal("open_ia"))).list();
+                .param("s", supplierId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new ReconciliationView.Line(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("oq"),
+                        rs.getBigDecimal("oa"),
+                        rs.getBigDecimal("rq"),
+                        rs.getBigDecimal("ra"),
+                        rs.getBigDecimal("iq"),
+                        rs.getBigDecimal("ia"),
+                        rs.getBigDecimal("open_rq"),
+                        rs.getBigDecimal("open_iq"),
+                        rs.getBigDecimal("open_ra"),
+                        rs.getBigDecimal("open_ia")))
+                .list();
     }
 }

@@ -1,5 +1,6 @@
 package org.openvmi.procurement.internal;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import jakarta.validation.constraints.Digits;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.SupplierCatalog;
@@ -46,12 +44,20 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
     static final String STATUS = "status";
 
     /** The statuses an imported order may have. */
-    enum OpenStatus { SENT, CONFIRMED }
+    enum OpenStatus {
+        SENT,
+        CONFIRMED
+    }
 
     /** One PO line of the file, read. */
-    record Row(String reference, String supplier, String warehouse, String item,
-               @Digits(integer = 15, fraction = 4) BigDecimal qty, LocalDate neededBy, OpenStatus status) {
-    }
+    record Row(
+            String reference,
+            String supplier,
+            String warehouse,
+            String item,
+            @Digits(integer = 15, fraction = 4) BigDecimal qty,
+            LocalDate neededBy,
+            OpenStatus status) {}
 
     private final PurchaseOrders orders;
     private final SupplierCatalog suppliers;
@@ -90,16 +96,35 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
 
     @Override
     public Row read(TabularRow row, RowProblems problems) {
-        OpenStatus status = row.get(STATUS) == null ? OpenStatus.SENT : Cells.oneOf(row, STATUS, OpenStatus.class, problems);
-        return new Row(row.get(REFERENCE), row.get(SUPPLIER), row.get(WAREHOUSE), row.get(ITEM),
-                Cells.decimal(row, QTY, problems), Cells.date(row, NEEDED_BY, problems), status);
+        OpenStatus status =
+                row.get(STATUS) == null ? OpenStatus.SENT : Cells.oneOf(row, STATUS, OpenStatus.class, problems);
+        return new Row(
+                row.get(REFERENCE),
+                row.get(SUPPLIER),
+                row.get(WAREHOUSE),
+                row.get(ITEM),
+                Cells.decimal(row, QTY, problems),
+                Cells.date(row, NEEDED_BY, problems),
+                status);
     }
 
     @Override
     public ImportBatch<Row> prepare(List<ImportRow<Row>> rows, Set<String> columnsInFile) {
-        Map<String, ItemRef> items = refs.items(rows.stream().map(r -> r.command().item()).filter(Objects::nonNull).distinct().toList());
-        Map<String, Long> warehouses = refs.warehouses(rows.stream().map(r -> r.command().warehouse()).filter(Objects::nonNull).distinct().toList());
-        Map<String, Long> supplierIds = refs.suppliers(rows.stream().map(r -> r.command().supplier()).filter(Objects::nonNull).distinct().toList());
+        Map<String, ItemRef> items = refs.items(rows.stream()
+                .map(r -> r.command().item())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<String, Long> warehouses = refs.warehouses(rows.stream()
+                .map(r -> r.command().warehouse())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<String, Long> supplierIds = refs.suppliers(rows.stream()
+                .map(r -> r.command().supplier())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return new Batch(items, warehouses, supplierIds);
     }
 
@@ -138,10 +163,15 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
                     problems.reject(r.row(), WAREHOUSE, "imports.error.unknownWarehouse", c.warehouse());
                 }
                 if (c.qty() != null && c.qty().signum() <= 0) {
-                    problems.reject(r.row(), QTY, "imports.error.notPositive", c.qty().toPlainString());
+                    problems.reject(
+                            r.row(), QTY, "imports.error.notPositive", c.qty().toPlainString());
                 }
-                if (knownItem && knownSupplier
-                    && suppliers.sources(c.supplier(), c.item(), PageRequest.of(0, 1)).content().isEmpty()) {
+                if (knownItem
+                        && knownSupplier
+                        && suppliers
+                                .sources(c.supplier(), c.item(), PageRequest.of(0, 1))
+                                .content()
+                                .isEmpty()) {
                     problems.reject(r.row(), ITEM, "imports.error.notOnSourceList", c.item(), c.supplier());
                 }
                 if (c.reference() != null) {
@@ -155,7 +185,8 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
             }
         }
 
-        private void sameHeader(int row, String field, Object first, Object value, String reference, RowProblems problems) {
+        private void sameHeader(
+                int row, String field, Object first, Object value, String reference, RowProblems problems) {
             if (!Objects.equals(first, value)) {
                 problems.reject(row, field, "imports.error.orderHeaderDiffers", reference, String.valueOf(first));
             }
@@ -164,12 +195,16 @@ class OpenPurchaseOrderTable implements TabularAdapter<OpenPurchaseOrderTable.Ro
         @Override
         public Written write(List<ImportRow<Row>> rows) {
             Map<String, List<Row>> byReference = new LinkedHashMap<>();
-            rows.forEach(r -> byReference.computeIfAbsent(r.command().reference(), k -> new ArrayList<>()).add(r.command()));
+            rows.forEach(r -> byReference
+                    .computeIfAbsent(r.command().reference(), k -> new ArrayList<>())
+                    .add(r.command()));
             for (Map.Entry<String, List<Row>> order : byReference.entrySet()) {
                 Row head = order.getValue().get(0);
                 List<PurchaseOrderRequest.Line> lines = order.getValue().stream()
-                        .map(l -> new PurchaseOrderRequest.Line(l.item(), l.qty(), l.neededBy())).toList();
-                for (PurchaseOrderView po : orders.create(new PurchaseOrderRequest(null, head.supplier(), head.warehouse(), lines))) {
+                        .map(l -> new PurchaseOrderRequest.Line(l.item(), l.qty(), l.neededBy()))
+                        .toList();
+                for (PurchaseOrderView po :
+                        orders.create(new PurchaseOrderRequest(null, head.supplier(), head.warehouse(), lines))) {
                     if (head.status() == OpenStatus.CONFIRMED) {
                         orders.confirm(po.id(), new ConfirmationRequest(null, "go-live import of " + order.getKey()));
                     }

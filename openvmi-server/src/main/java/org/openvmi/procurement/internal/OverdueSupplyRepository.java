@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.procurement.OverdueKind;
 import org.openvmi.procurement.OverdueStatus;
 import org.openvmi.procurement.OverdueSupplyView;
@@ -42,13 +41,23 @@ public class OverdueSupplyRepository {
     }
 
     /** A line late today, keyed like the alert's open key. */
-    public record Late(String key, OverdueKind kind, long poId, int poLineNo, Long noticeId, long itemId,
-                       long warehouseId, long supplierId, LocalDate dueOn, BigDecimal openQty) {
-    }
+    public record Late(
+            String key,
+            OverdueKind kind,
+            long poId,
+            int poLineNo,
+            Long noticeId,
+            long itemId,
+            long warehouseId,
+            long supplierId,
+            LocalDate dueOn,
+            BigDecimal openQty) {}
 
     /** Serializes checks across instances until the transaction ends. */
     public void lock() {
-        jdbc.sql("SELECT id FROM proc_overdue_guard WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        jdbc.sql("SELECT id FROM proc_overdue_guard WHERE id = 1 FOR UPDATE")
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -64,13 +73,25 @@ public class OverdueSupplyRepository {
                 WHERE po.status IN (:receivable)
                   AND l.line_status = 'OPEN' AND l.received_qty < l.qty
                   AND COALESCE(l.confirmed_date, l.needed_by) < :today
-                ORDER BY l.id""").param("today", java.sql.Date.valueOf(today))
-                .param("receivable", PurchaseOrderStatus.receivableNames()).query(rs -> {
-            String key = OverdueKind.PO_LINE + ":" + rs.getLong("id");
-            late.put(key, new Late(key, OverdueKind.PO_LINE, rs.getLong("po_id"), rs.getInt("line_no"), null,
-                    rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),
-                    rs.getDate("due_on").toLocalDate(), rs.getBigDecimal("open_qty")));
-        });
+                ORDER BY l.id""")
+                .param("today", java.sql.Date.valueOf(today))
+                .param("receivable", PurchaseOrderStatus.receivableNames())
+                .query(rs -> {
+                    String key = OverdueKind.PO_LINE + ":" + rs.getLong("id");
+                    late.put(
+                            key,
+                            new Late(
+                                    key,
+                                    OverdueKind.PO_LINE,
+                                    rs.getLong("po_id"),
+                                    rs.getInt("line_no"),
+                                    null,
+                                    rs.getLong("item_id"),
+                                    rs.getLong("warehouse_id"),
+                                    rs.getLong("supplier_id"),
+                                    rs.getDate("due_on").toLocalDate(),
+                                    rs.getBigDecimal("open_qty")));
+                });
         jdbc.sql("""
                 SELECT n.id, nl.line_no, po.id AS po_id, nl.po_line_no, l.item_id, po.warehouse_id, po.supplier_id,
                        n.expected_on, nl.qty
@@ -78,13 +99,25 @@ public class OverdueSupplyRepository {
                 JOIN proc_purchase_order po ON po.id = n.po_id
                 JOIN proc_po_line l ON l.po_id = po.id AND l.line_no = nl.po_line_no
                 WHERE n.status = :inTransit AND n.expected_on < :today
-                ORDER BY n.id, nl.line_no""").param("today", java.sql.Date.valueOf(today))
-                .param("inTransit", ShipmentNoticeStatus.IN_TRANSIT.name()).query(rs -> {
-            String key = OverdueKind.SHIPMENT_NOTICE + ":" + rs.getLong("id") + ":" + rs.getInt("line_no");
-            late.put(key, new Late(key, OverdueKind.SHIPMENT_NOTICE, rs.getLong("po_id"), rs.getInt("po_line_no"),
-                    rs.getLong("id"), rs.getLong("item_id"), rs.getLong("warehouse_id"), rs.getLong("supplier_id"),
-                    rs.getDate("expected_on").toLocalDate(), rs.getBigDecimal("qty")));
-        });
+                ORDER BY n.id, nl.line_no""")
+                .param("today", java.sql.Date.valueOf(today))
+                .param("inTransit", ShipmentNoticeStatus.IN_TRANSIT.name())
+                .query(rs -> {
+                    String key = OverdueKind.SHIPMENT_NOTICE + ":" + rs.getLong("id") + ":" + rs.getInt("line_no");
+                    late.put(
+                            key,
+                            new Late(
+                                    key,
+                                    OverdueKind.SHIPMENT_NOTICE,
+                                    rs.getLong("po_id"),
+                                    rs.getInt("po_line_no"),
+                                    rs.getLong("id"),
+                                    rs.getLong("item_id"),
+                                    rs.getLong("warehouse_id"),
+                                    rs.getLong("supplier_id"),
+                                    rs.getDate("expected_on").toLocalDate(),
+                                    rs.getBigDecimal("qty")));
+                });
         return late;
     }
 
@@ -104,38 +137,67 @@ public class OverdueSupplyRepository {
                 INSERT INTO proc_overdue_supply (kind, open_key, po_id, po_line_no, notice_id, item_id, warehouse_id,
                                                  supplier_id, due_on, open_qty, status, raised_at)
                 VALUES (:kind, :key, :po, :line, :notice, :item, :wh, :sup, :due, :qty, 'OPEN', :now)""")
-                .param("kind", l.kind().name()).param("key", l.key()).param("po", l.poId()).param("line", l.poLineNo())
-                .param("notice", l.noticeId()).param("item", l.itemId()).param("wh", l.warehouseId())
-                .param("sup", l.supplierId()).param("due", java.sql.Date.valueOf(l.dueOn())).param("qty", l.openQty())
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("kind", l.kind().name())
+                .param("key", l.key())
+                .param("po", l.poId())
+                .param("line", l.poLineNo())
+                .param("notice", l.noticeId())
+                .param("item", l.itemId())
+                .param("wh", l.warehouseId())
+                .param("sup", l.supplierId())
+                .param("due", java.sql.Date.valueOf(l.dueOn()))
+                .param("qty", l.openQty())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public void resolve(long id, Instant now) {
-        jdbc.sql("UPDATE proc_overdue_supply SET status = 'RESOLVED', open_key = NULL, resolved_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+        jdbc.sql(
+                        "UPDATE proc_overdue_supply SET status = 'RESOLVED', open_key = NULL, resolved_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public OverdueSupplyView get(long id, LocalDate today) {
-        return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query((rs, n) -> view(rs, today)).single();
+        return jdbc.sql(SELECT + " WHERE o.id = :id")
+                .param("id", id)
+                .query((rs, n) -> view(rs, today))
+                .single();
     }
 
     /** What an alert list is filtered by; a null member does not filter. */
-    public record Filter(OverdueStatus status, OverdueKind kind, Long warehouseId, Long supplierId) {
-    }
+    public record Filter(OverdueStatus status, OverdueKind kind, Long warehouseId, Long supplierId) {}
 
     public PageResult<OverdueSupplyView> find(Filter filter, PartyScope scope, LocalDate today, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("o.supplier_id"));
         Map<String, Object> args = new HashMap<>();
         args.put("scopeSupplierId", scope.supplierIdParam());
-        and(where, args, "o.status", "status", filter.status() == null ? null : filter.status().name());
-        and(where, args, "o.kind", "kind", filter.kind() == null ? null : filter.kind().name());
+        and(
+                where,
+                args,
+                "o.status",
+                "status",
+                filter.status() == null ? null : filter.status().name());
+        and(
+                where,
+                args,
+                "o.kind",
+                "kind",
+                filter.kind() == null ? null : filter.kind().name());
         and(where, args, "o.warehouse_id", "warehouse", filter.warehouseId());
         and(where, args, "o.supplier_id", "supplier", filter.supplierId());
-        long total = jdbc.sql("SELECT COUNT(*) FROM proc_overdue_supply o" + where).params(args).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM proc_overdue_supply o" + where)
+                .params(args)
+                .query(Long.class)
+                .single();
         List<OverdueSupplyView> rows = jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
-                .params(args).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> view(rs, today)).list();
+                .params(args)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> view(rs, today))
+                .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -151,11 +213,22 @@ public class OverdueSupplyRepository {
         Timestamp resolved = rs.getTimestamp("resolved_at");
         long notice = rs.getLong("notice_id");
         Long noticeId = rs.wasNull() ? null : notice;
-        return new OverdueSupplyView(rs.getLong("id"), OverdueKind.valueOf(rs.getString("kind")),
-                OverdueStatus.valueOf(rs.getString("status")), rs.getLong("po"), PoNumber.format(rs.getLong("po")),
-                rs.getInt("po_line_no"), noticeId, rs.getString("supplier_code"), rs.getString("item_code"),
-                rs.getString("item_name"), rs.getString("warehouse_code"), due, rs.getBigDecimal("open_qty"),
-                Math.max(0, ChronoUnit.DAYS.between(due, today)), rs.getTimestamp("raised_at").toInstant(),
+        return new OverdueSupplyView(
+                rs.getLong("id"),
+                OverdueKind.valueOf(rs.getString("kind")),
+                OverdueStatus.valueOf(rs.getString("status")),
+                rs.getLong("po"),
+                PoNumber.format(rs.getLong("po")),
+                rs.getInt("po_line_no"),
+                noticeId,
+                rs.getString("supplier_code"),
+                rs.getString("item_code"),
+                rs.getString("item_name"),
+                rs.getString("warehouse_code"),
+                due,
+                rs.getBigDecimal("open_qty"),
+                Math.max(0, ChronoUnit.DAYS.between(due, today)),
+                rs.getTimestamp("raised_at").toInstant(),
                 resolved == null ? null : resolved.toInstant());
     }
 }

@@ -3,7 +3,6 @@ package org.openvmi.procurement.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.procurement.PriceLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,11 +39,21 @@ public class PriceLineRepository {
                   AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
                   AND po.status <> 'CANCELLED' AND po.ordered_on >= :from AND po.ordered_on <= :to
                 ORDER BY po.id, l.line_no""")
-                .param("supplier", supplier).param("warehouse", warehouse)
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query((rs, n) -> new PriceLine(rs.getString("supplier"), "PO-" + rs.getLong("po_id"), rs.getInt("line_no"), rs.getString("item"),
-                        rs.getString("warehouse"), rs.getDate("ordered_on").toLocalDate(), rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("price"), rs.getBigDecimal("inv_qty"), rs.getBigDecimal("inv_value"),
+                .param("supplier", supplier)
+                .param("warehouse", warehouse)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, n) -> new PriceLine(
+                        rs.getString("supplier"),
+                        "PO-" + rs.getLong("po_id"),
+                        rs.getInt("line_no"),
+                        rs.getString("item"),
+                        rs.getString("warehouse"),
+                        rs.getDate("ordered_on").toLocalDate(),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("price"),
+                        rs.getBigDecimal("inv_qty"),
+                        rs.getBigDecimal("inv_value"),
                         rs.getBigDecimal("source_price")))
                 .list();
     }

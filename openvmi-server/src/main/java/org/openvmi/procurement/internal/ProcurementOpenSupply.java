@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.procurement.model.PoNumber;
 import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.procurement.model.ShipmentNoticeStatus;
@@ -33,9 +32,15 @@ class ProcurementOpenSupply implements OpenSupply {
         this.clock = clock;
     }
 
-    private record PoLine(long lineId, long poId, int lineNo, long itemId, long warehouseId, long supplierId,
-                          LocalDate date, BigDecimal open) {
-    }
+    private record PoLine(
+            long lineId,
+            long poId,
+            int lineNo,
+            long itemId,
+            long warehouseId,
+            long supplierId,
+            LocalDate date,
+            BigDecimal open) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -49,9 +54,19 @@ class ProcurementOpenSupply implements OpenSupply {
                   AND (CAST(:i AS BIGINT) IS NULL OR l.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR po.warehouse_id = :w)
                 ORDER BY po.id, l.line_no""")
-                .param("i", itemId).param("w", warehouseId).param("receivable", PurchaseOrderStatus.receivableNames())
-                .query((rs, n) -> new PoLine(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8))).list();
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .param("receivable", PurchaseOrderStatus.receivableNames())
+                .query((rs, n) -> new PoLine(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getBigDecimal(8)))
+                .list();
         Map<Long, BigDecimal> announced = new HashMap<>();
         List<Line> out = new ArrayList<>();
         if (!lines.isEmpty()) {
@@ -67,7 +82,9 @@ class ProcurementOpenSupply implements OpenSupply {
                       AND (CAST(:i AS BIGINT) IS NULL OR l.item_id = :i)
                       AND (CAST(:w AS BIGINT) IS NULL OR po.warehouse_id = :w)
                     ORDER BY n.expected_on, n.id, nl.line_no""")
-                    .param("i", itemId).param("w", warehouseId).param("receivable", PurchaseOrderStatus.receivableNames())
+                    .param("i", itemId)
+                    .param("w", warehouseId)
+                    .param("receivable", PurchaseOrderStatus.receivableNames())
                     .param("inTransit", ShipmentNoticeStatus.IN_TRANSIT.name())
                     .query(rs -> {
                         PoLine line = byId.get(rs.getLong(1));
@@ -78,16 +95,28 @@ class ProcurementOpenSupply implements OpenSupply {
                         BigDecimal qty = rs.getBigDecimal(4).min(line.open().subtract(used));
                         if (qty.signum() > 0) {
                             announced.put(line.lineId(), used.add(qty));
-                            out.add(new Line(line.itemId(), line.warehouseId(), rs.getObject(3, LocalDate.class),
-                                    Event.SHIPMENT_NOTICE, "SN-" + rs.getLong(2), line.supplierId(), qty));
+                            out.add(new Line(
+                                    line.itemId(),
+                                    line.warehouseId(),
+                                    rs.getObject(3, LocalDate.class),
+                                    Event.SHIPMENT_NOTICE,
+                                    "SN-" + rs.getLong(2),
+                                    line.supplierId(),
+                                    qty));
                         }
                     });
         }
         for (PoLine l : lines) {
             BigDecimal rest = l.open().subtract(announced.getOrDefault(l.lineId(), BigDecimal.ZERO));
             if (rest.signum() > 0) {
-                out.add(new Line(l.itemId(), l.warehouseId(), l.date(), Event.PO_LINE,
-                        PoNumber.format(l.poId()) + "/" + l.lineNo(), l.supplierId(), rest));
+                out.add(new Line(
+                        l.itemId(),
+                        l.warehouseId(),
+                        l.date(),
+                        Event.PO_LINE,
+                        PoNumber.format(l.poId()) + "/" + l.lineNo(),
+                        l.supplierId(),
+                        rest));
             }
         }
         LocalDate today = LocalDate.now(clock);
@@ -97,13 +126,17 @@ class ProcurementOpenSupply implements OpenSupply {
                 WHERE r.status IN ('DRAFT', 'SUBMITTED', 'APPROVED')
                   AND (CAST(:i AS BIGINT) IS NULL OR rl.item_id = :i)
                   AND (CAST(:w AS BIGINT) IS NULL OR r.warehouse_id = :w)
-                ORDER BY r.id, rl.line_no""")
-                .param("i", itemId).param("w", warehouseId)
-                .query(rs -> {
-                    LocalDate needed = rs.getObject(4, LocalDate.class);
-                    out.add(new Line(rs.getLong(2), rs.getLong(3), needed == null ? today : needed, Event.REQUISITION,
-                            "REQ-" + rs.getLong(1), null, rs.getBigDecimal(5)));
-                });
+                ORDER BY r.id, rl.line_no""").param("i", itemId).param("w", warehouseId).query(rs -> {
+            LocalDate needed = rs.getObject(4, LocalDate.class);
+            out.add(new Line(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    needed == null ? today : needed,
+                    Event.REQUISITION,
+                    "REQ-" + rs.getLong(1),
+                    null,
+                    rs.getBigDecimal(5)));
+        });
         return out;
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.shared.PageRequest;
@@ -26,18 +25,39 @@ import org.springframework.stereotype.Repository;
 public class PurchaseOrderRepository {
 
     /** The purchase order list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT = SortColumns.of("p.id DESC", "p.id", "number", "p.id", "status", "p.status",
-            "supplier", "s.code", "warehouse", "w.code", "total", "p.total", "revision", "p.revision",
-            "ordered", "p.ordered_on");
+    static final SortColumns SORT = SortColumns.of(
+            "p.id DESC",
+            "p.id",
+            "number",
+            "p.id",
+            "status",
+            "p.status",
+            "supplier",
+            "s.code",
+            "warehouse",
+            "w.code",
+            "total",
+            "p.total",
+            "revision",
+            "p.revision",
+            "ordered",
+            "p.ordered_on");
 
-    public record NewLine(int lineNo, long itemId, BigDecimal requestedQty, BigDecimal qty, BigDecimal price,
-                          LocalDate neededBy, BigDecimal overPct, BigDecimal underPct, Long suggestionId,
-                          Long requisitionId) {
-    }
+    public record NewLine(
+            int lineNo,
+            long itemId,
+            BigDecimal requestedQty,
+            BigDecimal qty,
+            BigDecimal price,
+            LocalDate neededBy,
+            BigDecimal overPct,
+            BigDecimal underPct,
+            Long suggestionId,
+            Long requisitionId) {}
 
     public record Tolerance(BigDecimal overPct, BigDecimal underPct, BigDecimal pricePct, BigDecimal qtyPct) {
-        public static final Tolerance NONE = new Tolerance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO);
+        public static final Tolerance NONE =
+                new Tolerance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     private static final String SELECT = """
@@ -50,15 +70,29 @@ public class PurchaseOrderRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long supplierId, Long requisitionId, long warehouseId, String currency, BigDecimal total,
-                       LocalDate orderedOn, String user, Instant now) {
+    public long insert(
+            long supplierId,
+            Long requisitionId,
+            long warehouseId,
+            String currency,
+            BigDecimal total,
+            LocalDate orderedOn,
+            String user,
+            Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO proc_purchase_order (supplier_id, requisition_id, warehouse_id, status, currency, total,
                                                  ordered_on, created_by, created_at)
                 VALUES (:s, :r, :w, :status, :cur, :total, :on, :user, :now)""")
-                .param("status", PurchaseOrderStatus.SENT.name()).param("s", supplierId).param("r", requisitionId).param("w", warehouseId).param("cur", currency)
-                .param("total", total).param("on", orderedOn).param("user", user).param("now", Timestamp.from(now))
+                .param("status", PurchaseOrderStatus.SENT.name())
+                .param("s", supplierId)
+                .param("r", requisitionId)
+                .param("w", warehouseId)
+                .param("cur", currency)
+                .param("total", total)
+                .param("on", orderedOn)
+                .param("user", user)
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -68,25 +102,43 @@ public class PurchaseOrderRepository {
                 INSERT INTO proc_po_line (po_id, line_no, item_id, requested_qty, qty, price, needed_by, over_pct,
                                           under_pct, suggestion_id, requisition_id)
                 VALUES (:po, :n, :i, :rq, :q, :p, :d, :over, :under, :sug, :req)""")
-                .param("po", poId).param("n", l.lineNo()).param("i", l.itemId()).param("rq", l.requestedQty())
-                .param("q", l.qty()).param("p", l.price()).param("d", l.neededBy()).param("over", l.overPct())
-                .param("under", l.underPct()).param("sug", l.suggestionId()).param("req", l.requisitionId()).update();
+                .param("po", poId)
+                .param("n", l.lineNo())
+                .param("i", l.itemId())
+                .param("rq", l.requestedQty())
+                .param("q", l.qty())
+                .param("p", l.price())
+                .param("d", l.neededBy())
+                .param("over", l.overPct())
+                .param("under", l.underPct())
+                .param("sug", l.suggestionId())
+                .param("req", l.requisitionId())
+                .update();
     }
 
     public void event(long poId, int revision, String type, String actor, Instant at, String details) {
         jdbc.sql("""
                 INSERT INTO proc_po_event (po_id, revision, event_type, actor, happened_at, details)
                 VALUES (:po, :rev, :t, :a, :at, :d)""")
-                .param("po", poId).param("rev", revision).param("t", type).param("a", actor)
-                .param("at", Timestamp.from(at)).param("d", details == null || details.length() <= 4000 ? details
-                        : details.substring(0, 4000)).update();
+                .param("po", poId)
+                .param("rev", revision)
+                .param("t", type)
+                .param("a", actor)
+                .param("at", Timestamp.from(at))
+                .param("d", details == null || details.length() <= 4000 ? details : details.substring(0, 4000))
+                .update();
     }
 
     /** Conditional status change: false when the PO is not in one of {@code from} any more. */
     public boolean transition(long id, List<String> from, String to, boolean newRevision) {
         return jdbc.sql("UPDATE proc_purchase_order SET status = :to, version = version + 1"
-                        + (newRevision ? ", revision = revision + 1" : "") + " WHERE id = :id AND status IN (:from)")
-                .param("to", to).param("id", id).param("from", from).update() == 1;
+                                + (newRevision ? ", revision = revision + 1" : "")
+                                + " WHERE id = :id AND status IN (:from)")
+                        .param("to", to)
+                        .param("id", id)
+                        .param("from", from)
+                        .update()
+                == 1;
     }
 
     public void recomputeTotal(long id) {
@@ -97,12 +149,18 @@ public class PurchaseOrderRepository {
 
     public void propose(long lineId, BigDecimal qty, LocalDate date) {
         jdbc.sql("UPDATE proc_po_line SET proposed_qty = :q, proposed_date = :d WHERE id = :id")
-                .param("q", qty).param("d", date).param("id", lineId).update();
+                .param("q", qty)
+                .param("d", date)
+                .param("id", lineId)
+                .update();
     }
 
     public void confirmLine(long lineId, LocalDate date) {
-        jdbc.sql("UPDATE proc_po_line SET confirmed_date = :d, proposed_qty = NULL, proposed_date = NULL WHERE id = :id")
-                .param("d", date).param("id", lineId).update();
+        jdbc.sql(
+                        "UPDATE proc_po_line SET confirmed_date = :d, proposed_qty = NULL, proposed_date = NULL WHERE id = :id")
+                .param("d", date)
+                .param("id", lineId)
+                .update();
     }
 
     public void acceptProposals(long poId) {
@@ -114,11 +172,14 @@ public class PurchaseOrderRepository {
 
     public void clearProposals(long poId) {
         jdbc.sql("UPDATE proc_po_line SET proposed_qty = NULL, proposed_date = NULL WHERE po_id = :po")
-                .param("po", poId).update();
+                .param("po", poId)
+                .update();
     }
 
     public void closeLines(long poId) {
-        jdbc.sql("UPDATE proc_po_line SET line_status = 'CLOSED' WHERE po_id = :po").param("po", poId).update();
+        jdbc.sql("UPDATE proc_po_line SET line_status = 'CLOSED' WHERE po_id = :po")
+                .param("po", poId)
+                .update();
     }
 
     /** Cancels an OPEN line: its unreceived rest is noted as cancelled. False when the line is no longer open. */
@@ -137,7 +198,11 @@ public class PurchaseOrderRepository {
         return jdbc.sql("""
                 UPDATE proc_po_line SET received_qty = received_qty + :q, rejected_qty = rejected_qty + :rj
                 WHERE id = :id AND line_status = 'OPEN' AND received_qty + :q <= qty * (1 + over_pct / 100)""")
-                .param("q", qty).param("rj", rejected).param("id", lineId).update() == 1;
+                        .param("q", qty)
+                        .param("rj", rejected)
+                        .param("id", lineId)
+                        .update()
+                == 1;
     }
 
     public void closeIfComplete(long lineId) {
@@ -148,56 +213,85 @@ public class PurchaseOrderRepository {
 
     public boolean allLinesClosed(long poId) {
         return jdbc.sql("SELECT COUNT(*) FROM proc_po_line WHERE po_id = :po AND line_status = 'OPEN'")
-                       .param("po", poId).query(Long.class).single() == 0;
+                        .param("po", poId)
+                        .query(Long.class)
+                        .single()
+                == 0;
     }
 
     /** Locks a line for invoicing (the invoiced quantity is read and raised in one transaction). */
     public void lockLine(long lineId) {
-        jdbc.sql("SELECT id FROM proc_po_line WHERE id = :id FOR UPDATE").param("id", lineId).query(Long.class).list();
+        jdbc.sql("SELECT id FROM proc_po_line WHERE id = :id FOR UPDATE")
+                .param("id", lineId)
+                .query(Long.class)
+                .list();
     }
 
     public void addInvoiced(long lineId, BigDecimal qty) {
-        jdbc.sql("UPDATE proc_po_line SET invoiced_qty = invoiced_qty + :q WHERE id = :id").param("q", qty)
-                .param("id", lineId).update();
+        jdbc.sql("UPDATE proc_po_line SET invoiced_qty = invoiced_qty + :q WHERE id = :id")
+                .param("q", qty)
+                .param("id", lineId)
+                .update();
     }
 
     public Tolerance tolerance(long supplierId, long itemId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT over_pct, under_pct, price_pct, qty_pct FROM proc_tolerance
                 WHERE supplier_id = :s AND (item_id = :i OR item_id IS NULL) ORDER BY item_id NULLS LAST""")
-                .param("s", supplierId).param("i", itemId)
-                .query((rs, n) -> new Tolerance(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4))).list().stream().findFirst().orElse(Tolerance.NONE);
+                .param("s", supplierId)
+                .param("i", itemId)
+                .query((rs, n) -> new Tolerance(
+                        rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(Tolerance.NONE);
     }
 
     public void saveTolerance(long supplierId, Long itemId, Tolerance t) {
         int n = jdbc.sql("""
                 UPDATE proc_tolerance SET over_pct = :o, under_pct = :u, price_pct = :p, qty_pct = :q
                 WHERE supplier_id = :s AND\s""" + (itemId == null ? "item_id IS NULL" : "item_id = :i"))
-                .param("o", t.overPct()).param("u", t.underPct()).param("p", t.pricePct()).param("q", t.qtyPct())
-                .param("s", supplierId).param("i", itemId).update();
+                .param("o", t.overPct())
+                .param("u", t.underPct())
+                .param("p", t.pricePct())
+                .param("q", t.qtyPct())
+                .param("s", supplierId)
+                .param("i", itemId)
+                .update();
         if (n == 0) {
             jdbc.sql("""
                     INSERT INTO proc_tolerance (supplier_id, item_id, over_pct, under_pct, price_pct, qty_pct)
                     VALUES (:s, :i, :o, :u, :p, :q)""")
-                    .param("o", t.overPct()).param("u", t.underPct()).param("p", t.pricePct()).param("q", t.qtyPct())
-                    .param("s", supplierId).param("i", itemId).update();
+                    .param("o", t.overPct())
+                    .param("u", t.underPct())
+                    .param("p", t.pricePct())
+                    .param("q", t.qtyPct())
+                    .param("s", supplierId)
+                    .param("i", itemId)
+                    .update();
         }
     }
 
     public long supplierIdOf(long poId) {
-        return jdbc.sql("SELECT supplier_id FROM proc_purchase_order WHERE id = :id").param("id", poId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT supplier_id FROM proc_purchase_order WHERE id = :id")
+                .param("id", poId)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<PurchaseOrderView> find(long id, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE p.id = :id AND " + scope.predicate("p.supplier_id"))
-                .param("id", id).param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> header(rs)).optional().map(this::withDetails);
+                .param("id", id)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> header(rs))
+                .optional()
+                .map(this::withDetails);
     }
 
-    public PageResult<PurchaseOrderView> find(String status, Long supplierId, Long requisitionId, PageRequest page,
-                                              PartyScope scope) {
+    public PageResult<PurchaseOrderView> find(
+            String status, Long supplierId, Long requisitionId, PageRequest page, PartyScope scope) {
         return find(status, supplierId, requisitionId, null, page, scope);
     }
 
@@ -205,15 +299,15 @@ public class PurchaseOrderRepository {
      * {@code dueBy}: only open orders (still to receive) with a line not fully received that is due, by its confirmed
      * date or else its needed-by date, on or before that day; null for all.
      */
-    public PageResult<PurchaseOrderView> find(String status, Long supplierId, Long requisitionId, LocalDate dueBy,
-                                              PageRequest page, PartyScope scope) {
+    public PageResult<PurchaseOrderView> find(
+            String status, Long supplierId, Long requisitionId, LocalDate dueBy, PageRequest page, PartyScope scope) {
         StringBuilder where = new StringBuilder(" WHERE ").append(scope.predicate("p.supplier_id"));
         Map<String, Object> p = new HashMap<>();
         p.put("scopeSupplierId", scope.supplierIdParam());
         if (dueBy != null) {
             where.append(" AND p.status IN (:receivable)"
-                         + " AND EXISTS (SELECT 1 FROM proc_po_line dl WHERE dl.po_id = p.id AND dl.received_qty < dl.qty"
-                         + " AND COALESCE(dl.confirmed_date, dl.needed_by) <= :dueBy)");
+                    + " AND EXISTS (SELECT 1 FROM proc_po_line dl WHERE dl.po_id = p.id AND dl.received_qty < dl.qty"
+                    + " AND COALESCE(dl.confirmed_date, dl.needed_by) <= :dueBy)");
             p.put("dueBy", dueBy);
             p.put("receivable", PurchaseOrderStatus.receivableNames());
         }
@@ -229,41 +323,95 @@ public class PurchaseOrderRepository {
             where.append(" AND p.requisition_id = :rid");
             p.put("rid", requisitionId);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order p" + where).params(p).query(Long.class).single();
-        List<PurchaseOrderView> rows = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", page.size()).param("offset", page.offset())
-                .query((rs, n) -> header(rs)).list().stream().map(this::withDetails).toList();
+        long total = jdbc.sql("SELECT COUNT(*) FROM proc_purchase_order p" + where)
+                .params(p)
+                .query(Long.class)
+                .single();
+        List<PurchaseOrderView> rows = jdbc
+                .sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                .params(p)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> header(rs))
+                .list()
+                .stream()
+                .map(this::withDetails)
+                .toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     private PurchaseOrderView withDetails(PurchaseOrderView h) {
         List<PurchaseOrderView.Line> lines = jdbc.sql("""
                 SELECT l.*, i.code, i.name FROM proc_po_line l JOIN item i ON i.id = l.item_id
-                WHERE l.po_id = :id ORDER BY l.line_no""").param("id", h.id())
-                .query((rs, n) -> new PurchaseOrderView.Line(rs.getLong("id"), rs.getInt("line_no"),
-                        rs.getString("code"), rs.getString("name"), rs.getBigDecimal("requested_qty"),
-                        rs.getBigDecimal("qty"), rs.getBigDecimal("price"), date(rs, "needed_by"),
-                        date(rs, "confirmed_date"), rs.getBigDecimal("proposed_qty"), date(rs, "proposed_date"),
-                        rs.getBigDecimal("received_qty"), rs.getBigDecimal("rejected_qty"),
-                        rs.getBigDecimal("invoiced_qty"), rs.getBigDecimal("over_pct"), rs.getBigDecimal("under_pct"),
-                        rs.getString("line_status"), rs.getBigDecimal("cancelled_qty"),
-                        rs.getObject("suggestion_id", Long.class))).list();
-        List<PurchaseOrderView.Event> events = jdbc.sql(
-                        "SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id").param("id", h.id())
-                .query((rs, n) -> new PurchaseOrderView.Event(rs.getInt("revision"), rs.getString("event_type"),
-                        rs.getString("actor"), rs.getTimestamp("happened_at").toInstant(), rs.getString("details")))
+                WHERE l.po_id = :id ORDER BY l.line_no""")
+                .param("id", h.id())
+                .query((rs, n) -> new PurchaseOrderView.Line(
+                        rs.getLong("id"),
+                        rs.getInt("line_no"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getBigDecimal("requested_qty"),
+                        rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("price"),
+                        date(rs, "needed_by"),
+                        date(rs, "confirmed_date"),
+                        rs.getBigDecimal("proposed_qty"),
+                        date(rs, "proposed_date"),
+                        rs.getBigDecimal("received_qty"),
+                        rs.getBigDecimal("rejected_qty"),
+                        rs.getBigDecimal("invoiced_qty"),
+                        rs.getBigDecimal("over_pct"),
+                        rs.getBigDecimal("under_pct"),
+                        rs.getString("line_status"),
+                        rs.getBigDecimal("cancelled_qty"),
+                        rs.getObject("suggestion_id", Long.class)))
                 .list();
-        return new PurchaseOrderView(h.id(), h.number(), h.supplier(), h.supplierName(), h.requisition(),
-                h.warehouse(), h.status(), h.currency(), h.total(), h.revision(), h.orderedOn(), h.createdBy(),
-                h.createdAt(), lines, events);
+        List<PurchaseOrderView.Event> events = jdbc.sql(
+                        "SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id")
+                .param("id", h.id())
+                .query((rs, n) -> new PurchaseOrderView.Event(
+                        rs.getInt("revision"),
+                        rs.getString("event_type"),
+                        rs.getString("actor"),
+                        rs.getTimestamp("happened_at").toInstant(),
+                        rs.getString("details")))
+                .list();
+        return new PurchaseOrderView(
+                h.id(),
+                h.number(),
+                h.supplier(),
+                h.supplierName(),
+                h.requisition(),
+                h.warehouse(),
+                h.status(),
+                h.currency(),
+                h.total(),
+                h.revision(),
+                h.orderedOn(),
+                h.createdBy(),
+                h.createdAt(),
+                lines,
+                events);
     }
 
     private static PurchaseOrderView header(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new PurchaseOrderView(id, "PO-" + id, rs.getString("supplier_code"), rs.getString("supplier_name"),
-                rs.getObject("requisition_id", Long.class), rs.getString("warehouse_code"), rs.getString("status"),
-                rs.getString("currency"), rs.getBigDecimal("total"), rs.getInt("revision"), date(rs, "ordered_on"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), List.of(), List.of());
+        return new PurchaseOrderView(
+                id,
+                "PO-" + id,
+                rs.getString("supplier_code"),
+                rs.getString("supplier_name"),
+                rs.getObject("requisition_id", Long.class),
+                rs.getString("warehouse_code"),
+                rs.getString("status"),
+                rs.getString("currency"),
+                rs.getBigDecimal("total"),
+                rs.getInt("revision"),
+                date(rs, "ordered_on"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                List.of(),
+                List.of());
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.openvmi.shared.Money;
 
 /**
@@ -13,18 +12,23 @@ import org.openvmi.shared.Money;
  */
 public final class ApprovalPolicy {
 
-    private ApprovalPolicy() {
-    }
+    private ApprovalPolicy() {}
 
-    public static Optional<ApprovalRoute> route(List<ApprovalRule> rules, Money amount, Set<String> categories,
-                                                long warehouseId, boolean urgent) {
+    public static Optional<ApprovalRoute> route(
+            List<ApprovalRule> rules, Money amount, Set<String> categories, long warehouseId, boolean urgent) {
         return rules.stream()
                 .filter(r -> r.mismatch(amount, categories, warehouseId) == null)
                 .filter(r -> !r.approvers().isEmpty())
                 .min(Comparator.comparingInt(ApprovalRule::priority).thenComparingLong(ApprovalRule::id))
                 .map(r -> urgent
-                        ? new ApprovalRoute(r.name(), List.of(r.urgentApprover() != null && !r.urgentApprover().isBlank()
-                                ? r.urgentApprover() : r.approvers().get(0)), true)
+                        ? new ApprovalRoute(
+                                r.name(),
+                                List.of(
+                                        r.urgentApprover() != null
+                                                        && !r.urgentApprover().isBlank()
+                                                ? r.urgentApprover()
+                                                : r.approvers().get(0)),
+                                true)
                         : new ApprovalRoute(r.name(), r.approvers(), false));
     }
 

@@ -2,7 +2,6 @@ package org.openvmi.procurement.model;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.openvmi.shared.Money;
 
 /**
@@ -11,9 +10,18 @@ import org.openvmi.shared.Money;
  * steps in order; each is a user name or {@code role:NAME} (any user with that role). An urgent requisition needs
  * only {@code urgentApprover}, or the first step when none is set.
  */
-public record ApprovalRule(long id, String name, int priority, String category, Long warehouseId,
-                           BigDecimal minAmount, BigDecimal maxAmount, String currency, List<String> approvers,
-                           String urgentApprover, boolean active) {
+public record ApprovalRule(
+        long id,
+        String name,
+        int priority,
+        String category,
+        Long warehouseId,
+        BigDecimal minAmount,
+        BigDecimal maxAmount,
+        String currency,
+        List<String> approvers,
+        String urgentApprover,
+        boolean active) {
 
     public ApprovalRule {
         approvers = List.copyOf(approvers);
@@ -47,6 +55,9 @@ public record ApprovalRule(long id, String name, int priority, String category, 
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split("[;,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(text.split("[;,\\n]"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

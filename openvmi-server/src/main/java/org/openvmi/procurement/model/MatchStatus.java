@@ -2,7 +2,10 @@ package org.openvmi.procurement.model;
 
 /** The result of the three-way match, worst first: the invoice takes the worst status of its lines. */
 public enum MatchStatus {
-    NOT_RECEIVED, QUANTITY_VARIANCE, PRICE_VARIANCE, MATCHED;
+    NOT_RECEIVED,
+    QUANTITY_VARIANCE,
+    PRICE_VARIANCE,
+    MATCHED;
 
     public MatchStatus worse(MatchStatus other) {
         return ordinal() <= other.ordinal() ? this : other;

@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** The quantity to order: at least the MOQ, then up to a whole number of packs. */
 public final class OrderQuantity {
 
-    private OrderQuantity() {
-    }
+    private OrderQuantity() {}
 
     public static BigDecimal round(BigDecimal needed, BigDecimal moq, BigDecimal packSize) {
         BigDecimal q = needed;

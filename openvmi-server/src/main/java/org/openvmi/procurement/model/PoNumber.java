@@ -15,8 +15,7 @@ public final class PoNumber {
 
     private static final Pattern TYPED = Pattern.compile("(?:PO\\s*-?\\s*)?0*(\\d{1,18})");
 
-    private PoNumber() {
-    }
+    private PoNumber() {}
 
     public static String format(long id) {
         return PREFIX + id;

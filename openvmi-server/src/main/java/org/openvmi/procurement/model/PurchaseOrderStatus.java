@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -15,7 +14,13 @@ import org.openvmi.shared.DocumentStatus;
  * it (short close) any time before that. CLOSED and CANCELLED are final. The column keeps the name.
  */
 public enum PurchaseOrderStatus implements DocumentStatus<PurchaseOrderStatus> {
-    SENT, CHANGE_PROPOSED, CONFIRMED, PARTIALLY_RECEIVED, RECEIVED, CLOSED, CANCELLED;
+    SENT,
+    CHANGE_PROPOSED,
+    CONFIRMED,
+    PARTIALLY_RECEIVED,
+    RECEIVED,
+    CLOSED,
+    CANCELLED;
 
     @Override
     public Set<PurchaseOrderStatus> next() {
@@ -81,11 +86,17 @@ public enum PurchaseOrderStatus implements DocumentStatus<PurchaseOrderStatus> {
 
     /** The statuses that may move to {@code to}, by name: the guard of the conditional update that moves a row. */
     public static List<String> from(PurchaseOrderStatus to) {
-        return Arrays.stream(values()).filter(s -> s.canMoveTo(to)).map(Enum::name).toList();
+        return Arrays.stream(values())
+                .filter(s -> s.canMoveTo(to))
+                .map(Enum::name)
+                .toList();
     }
 
     /** The statuses in which goods may be received, by name (open supply in SQL). */
     public static List<String> receivableNames() {
-        return Arrays.stream(values()).filter(PurchaseOrderStatus::receivable).map(Enum::name).toList();
+        return Arrays.stream(values())
+                .filter(PurchaseOrderStatus::receivable)
+                .map(Enum::name)
+                .toList();
     }
 }

@@ -22,10 +22,11 @@ public record ReceiptTolerance(BigDecimal overPct, BigDecimal underPct) {
     public String refusal(BigDecimal ordered, BigDecimal alreadyReceived, BigDecimal qty) {
         BigDecimal max = maxReceivable(ordered);
         if (alreadyReceived.add(qty).compareTo(max) > 0) {
-            return "would receive " + alreadyReceived.add(qty).stripTrailingZeros().toPlainString() + " of "
-                   + ordered.stripTrailingZeros().toPlainString() + " ordered; at most "
-                   + max.stripTrailingZeros().toPlainString() + " (over-delivery tolerance "
-                   + overPct.stripTrailingZeros().toPlainString() + "%)";
+            return "would receive "
+                    + alreadyReceived.add(qty).stripTrailingZeros().toPlainString() + " of "
+                    + ordered.stripTrailingZeros().toPlainString() + " ordered; at most "
+                    + max.stripTrailingZeros().toPlainString() + " (over-delivery tolerance "
+                    + overPct.stripTrailingZeros().toPlainString() + "%)";
         }
         return null;
     }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  */
 public record ReceivingDocument(Kind kind, long id) {
 
-    public enum Kind { PURCHASE_ORDER, SHIPMENT_NOTICE }
+    public enum Kind {
+        PURCHASE_ORDER,
+        SHIPMENT_NOTICE
+    }
 
     public static final String NOTICE_PREFIX = "ASN-";
 

@@ -2,7 +2,6 @@ package org.openvmi.procurement.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -11,7 +10,11 @@ import org.openvmi.shared.DocumentStatus;
  * becomes purchase orders and is then ORDERED. REJECTED and ORDERED are final. The column keeps the name.
  */
 public enum RequisitionStatus implements DocumentStatus<RequisitionStatus> {
-    DRAFT, SUBMITTED, APPROVED, REJECTED, ORDERED;
+    DRAFT,
+    SUBMITTED,
+    APPROVED,
+    REJECTED,
+    ORDERED;
 
     @Override
     public Set<RequisitionStatus> next() {

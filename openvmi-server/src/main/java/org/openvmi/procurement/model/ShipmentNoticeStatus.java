@@ -2,7 +2,6 @@ package org.openvmi.procurement.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.openvmi.shared.DocumentStatus;
 
 /**
@@ -10,7 +9,8 @@ import org.openvmi.shared.DocumentStatus;
  * and then RECEIVED for good: a second receipt of the same notice is refused. The column keeps the name.
  */
 public enum ShipmentNoticeStatus implements DocumentStatus<ShipmentNoticeStatus> {
-    IN_TRANSIT, RECEIVED;
+    IN_TRANSIT,
+    RECEIVED;
 
     @Override
     public Set<ShipmentNoticeStatus> next() {

@@ -13,26 +13,31 @@ import java.util.Optional;
 public final class SuggestedSource {
 
     /** The chosen source, the suggested one (null when it left the source list) and why they differ (null: same). */
-    public record Choice(SourceOption source, SourceOption suggested, String change) {
-    }
+    public record Choice(SourceOption source, SourceOption suggested, String change) {}
 
-    private SuggestedSource() {
-    }
+    private SuggestedSource() {}
 
     public static Optional<Choice> choose(List<SourceOption> sources, String suggestedSupplier, BigDecimal qty) {
-        SourceOption suggested = sources.stream().filter(s -> s.supplier().equals(suggestedSupplier)).findFirst()
+        SourceOption suggested = sources.stream()
+                .filter(s -> s.supplier().equals(suggestedSupplier))
+                .findFirst()
                 .orElse(null);
         if (suggested == null) {
-            return SupplierChoice.choose(sources, qty).map(c -> new Choice(c.source(), null,
-                    suggestedSupplier + " is no longer on the source list: " + c.reason()));
+            return SupplierChoice.choose(sources, qty)
+                    .map(c -> new Choice(
+                            c.source(), null, suggestedSupplier + " is no longer on the source list: " + c.reason()));
         }
         if (!short_(suggested, qty)) {
             return Optional.of(new Choice(suggested, suggested, null));
         }
-        return sources.stream().filter(s -> s != suggested && !short_(s, qty))
+        return sources.stream()
+                .filter(s -> s != suggested && !short_(s, qty))
                 .min(Comparator.comparing(SourceOption::price).thenComparingInt(SourceOption::leadTimeDays))
-                .map(s -> new Choice(s, suggested, suggested.supplier() + " reported only "
-                        + suggested.available().stripTrailingZeros().toPlainString() + " available"))
+                .map(s -> new Choice(
+                        s,
+                        suggested,
+                        suggested.supplier() + " reported only "
+                                + suggested.available().stripTrailingZeros().toPlainString() + " available"))
                 .or(() -> Optional.of(new Choice(suggested, suggested, null)));
     }
 

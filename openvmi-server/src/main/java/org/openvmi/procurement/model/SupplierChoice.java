@@ -11,26 +11,30 @@ import java.util.Optional;
  */
 public final class SupplierChoice {
 
-    public record Choice(SourceOption source, String reason) {
-    }
+    public record Choice(SourceOption source, String reason) {}
 
-    private SupplierChoice() {
-    }
+    private SupplierChoice() {}
 
     public static Optional<Choice> choose(List<SourceOption> sources, BigDecimal qty) {
         if (sources.isEmpty()) {
             return Optional.empty();
         }
         Comparator<SourceOption> order = Comparator.comparing((SourceOption s) -> !s.primary())
-                .thenComparing(SourceOption::price).thenComparingInt(SourceOption::leadTimeDays);
+                .thenComparing(SourceOption::price)
+                .thenComparingInt(SourceOption::leadTimeDays);
         List<SourceOption> sorted = sources.stream().sorted(order).toList();
         SourceOption first = sorted.get(0);
         if (!first.primary() || !short_(first, qty)) {
             return Optional.of(new Choice(first, first.primary() ? "primary source" : "no primary source: cheapest"));
         }
-        return sorted.stream().skip(1).filter(s -> !short_(s, qty)).findFirst()
-                .map(s -> new Choice(s, "primary " + first.supplier() + " has only "
-                                        + first.available().stripTrailingZeros().toPlainString() + " available: backup"))
+        return sorted.stream()
+                .skip(1)
+                .filter(s -> !short_(s, qty))
+                .findFirst()
+                .map(s -> new Choice(
+                        s,
+                        "primary " + first.supplier() + " has only "
+                                + first.available().stripTrailingZeros().toPlainString() + " available: backup"))
                 .or(() -> Optional.of(new Choice(first, "primary source (no backup has enough either)")));
     }
 

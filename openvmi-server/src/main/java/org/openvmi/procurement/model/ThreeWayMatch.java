@@ -9,24 +9,28 @@ import java.math.BigDecimal;
  */
 public final class ThreeWayMatch {
 
-    public record Result(MatchStatus status, String detail) {
-    }
+    public record Result(MatchStatus status, String detail) {}
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private ThreeWayMatch() {
-    }
+    private ThreeWayMatch() {}
 
-    public static Result line(BigDecimal poPrice, BigDecimal received, BigDecimal invoicedBefore, BigDecimal qty,
-                              BigDecimal price, BigDecimal priceTolPct, BigDecimal qtyTolPct) {
+    public static Result line(
+            BigDecimal poPrice,
+            BigDecimal received,
+            BigDecimal invoicedBefore,
+            BigDecimal qty,
+            BigDecimal price,
+            BigDecimal priceTolPct,
+            BigDecimal qtyTolPct) {
         if (received.signum() <= 0) {
             return new Result(MatchStatus.NOT_RECEIVED, "nothing received yet");
         }
         BigDecimal invoiced = invoicedBefore.add(qty);
         BigDecimal maxQty = received.multiply(BigDecimal.ONE.add(qtyTolPct.divide(HUNDRED)));
         if (invoiced.compareTo(maxQty) > 0) {
-            return new Result(MatchStatus.QUANTITY_VARIANCE, "invoiced " + plain(invoiced) + " but received "
-                                                             + plain(received));
+            return new Result(
+                    MatchStatus.QUANTITY_VARIANCE, "invoiced " + plain(invoiced) + " but received " + plain(received));
         }
         BigDecimal maxDiff = poPrice.multiply(priceTolPct).divide(HUNDRED);
         if (price.subtract(poPrice).abs().compareTo(maxDiff) > 0) {

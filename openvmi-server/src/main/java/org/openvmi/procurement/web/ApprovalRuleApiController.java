@@ -1,10 +1,9 @@
 package org.openvmi.procurement.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.procurement.ApprovalRuleRequest;
 import org.openvmi.procurement.ApprovalRuleView;
 import org.openvmi.procurement.ApprovalRules;
@@ -46,7 +45,8 @@ class ApprovalRuleApiController {
     @PostMapping
     ResponseEntity<ApprovalRuleView> create(@RequestBody(required = false) ApprovalRuleRequest request) {
         ApprovalRuleView created = rules.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/approval-rules/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/approval-rules/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")

@@ -1,7 +1,6 @@
 package org.openvmi.procurement.web;
 
 import java.util.List;
-
 import org.openvmi.procurement.BulkOrdering;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.shared.BusinessRuleException;
@@ -32,25 +31,32 @@ class BulkRequisitionPageController {
     }
 
     @PostMapping("/requisitions/bulk-submit")
-    String submit(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String back,
-                  RedirectAttributes redirect) {
+    String submit(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         return run(ids, back, redirect, () -> ordering.submitAll(null, ids));
     }
 
     @PostMapping("/requisitions/bulk-approve")
-    String approve(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String comment,
-                   @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String approve(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         return run(ids, back, redirect, () -> ordering.approveAll(null, ids, comment));
     }
 
     @PostMapping("/requisitions/bulk-order")
-    String order(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String back,
-                 RedirectAttributes redirect) {
+    String order(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         return run(ids, back, redirect, () -> ordering.order(null, ids));
     }
 
-    private String run(List<Long> ids, String back, RedirectAttributes redirect,
-                       java.util.function.Supplier<BulkOutcome> action) {
+    private String run(
+            List<Long> ids, String back, RedirectAttributes redirect, java.util.function.Supplier<BulkOutcome> action) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("flashError", text("planning.suggestions.noneSelected"));
         } else {

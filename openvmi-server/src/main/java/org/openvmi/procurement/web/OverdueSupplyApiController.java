@@ -26,12 +26,13 @@ class OverdueSupplyApiController {
      */
     @Operation(operationId = "listOverdueSupply")
     @GetMapping("/api/v1/overdue-supply")
-    PageResult<OverdueSupplyView> find(@RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String kind,
-                                       @RequestParam(required = false) String warehouse,
-                                       @RequestParam(required = false) String supplier,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<OverdueSupplyView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return overdue.find(status, kind, warehouse, supplier, PageRequest.of(page, size));
     }
 }

@@ -1,7 +1,6 @@
 package org.openvmi.procurement.web;
 
 import java.util.Locale;
-
 import org.openvmi.procurement.OverdueKind;
 import org.openvmi.procurement.OverdueStatus;
 import org.openvmi.procurement.OverdueSupply;
@@ -25,9 +24,12 @@ class OverdueSupplyPageController {
     }
 
     @GetMapping("/overdue-supply")
-    String list(@RequestParam(required = false, defaultValue = "OPEN") String status,
-                @RequestParam(required = false) String kind, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+    String list(
+            @RequestParam(required = false, defaultValue = "OPEN") String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         model.addAttribute("page", overdue.find(status, kind, null, null, PageRequest.forPage(page, size)));
         model.addAttribute("status", upper(status));
         model.addAttribute("kind", upper(kind));

@@ -3,7 +3,6 @@ package org.openvmi.procurement.web;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component("planChanges")
 public class PlanChangeTexts {
 
-    private record Phrase(Pattern pattern, String code) { }
+    private record Phrase(Pattern pattern, String code) {}
 
     private static final List<Phrase> PHRASES = List.of(
             new Phrase(Pattern.compile("^(\\S+) reported only (\\S+) available$"), "bulk.change.short"),
@@ -43,7 +42,7 @@ public class PlanChangeTexts {
                     args[g] = m.group(g + 1);
                 }
                 if ("bulk.change.gone".equals(phrase.code())) {
-                    args[1] = timeline.details("(" + args[1] + ")");   // the usual choice's reason, as on the timeline
+                    args[1] = timeline.details("(" + args[1] + ")"); // the usual choice's reason, as on the timeline
                 }
                 return messages.getMessage(phrase.code(), args, change, LocaleContextHolder.getLocale());
             }

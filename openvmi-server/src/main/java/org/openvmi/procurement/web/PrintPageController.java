@@ -2,7 +2,6 @@ package org.openvmi.procurement.web;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.ReceiptView;

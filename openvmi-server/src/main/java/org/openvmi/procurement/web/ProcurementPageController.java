@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.openvmi.procurement.ApprovalRuleRequest;
 import org.openvmi.procurement.ApprovalRules;
 import org.openvmi.procurement.ConfirmationRequest;
@@ -25,7 +24,6 @@ import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
-import org.openvmi.shared.web.EnumLabels;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,9 +50,14 @@ class ProcurementPageController {
     private final java.time.Clock clock;
     private final org.openvmi.procurement.ShipmentNotices notices;
 
-    ProcurementPageController(Requisitions requisitions, ApprovalRules rules, PurchaseOrders orders,
-                              Invoices invoices, MessageSource messages, java.time.Clock clock,
-                              org.openvmi.procurement.ShipmentNotices notices) {
+    ProcurementPageController(
+            Requisitions requisitions,
+            ApprovalRules rules,
+            PurchaseOrders orders,
+            Invoices invoices,
+            MessageSource messages,
+            java.time.Clock clock,
+            org.openvmi.procurement.ShipmentNotices notices) {
         this.clock = clock;
         this.notices = notices;
         this.requisitions = requisitions;
@@ -67,21 +70,31 @@ class ProcurementPageController {
     // requisitions and approvals
 
     @GetMapping("/requisitions")
-    String requisitionList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                           @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                           @RequestParam(required = false) String dir,
-                           Model model) {
-        model.addAttribute("page", requisitions.find(status, null, false, PageRequest.forPage(page, size).sorted(sort, dir)));
+    String requisitionList(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page",
+                requisitions.find(
+                        status, null, false, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         model.addAttribute("inbox", false);
         return "procurement/requisitions";
     }
 
     @GetMapping("/requisitions/inbox")
-    String inbox(@RequestParam(required = false) Integer page,
-                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                 @RequestParam(required = false) String dir, Model model) {
-        model.addAttribute("page", requisitions.inbox(PageRequest.forPage(page, size).sorted(sort, dir)));
+    String inbox(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page", requisitions.inbox(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("inbox", true);
         return "procurement/requisitions";
     }
@@ -92,8 +105,14 @@ class ProcurementPageController {
     }
 
     /** The form, filled with what was typed when a save was refused (five line rows, or more if more came). */
-    private String requisitionForm(Model model, String warehouse, boolean urgent, String note, List<String> items,
-                                   List<String> qtys, List<String> dates) {
+    private String requisitionForm(
+            Model model,
+            String warehouse,
+            boolean urgent,
+            String note,
+            List<String> items,
+            List<String> qtys,
+            List<String> dates) {
         int rows = Math.max(5, items == null ? 0 : items.size());
         model.addAttribute("warehouse", warehouse);
         model.addAttribute("urgent", urgent);
@@ -114,15 +133,19 @@ class ProcurementPageController {
     }
 
     @PostMapping("/requisitions")
-    String createRequisition(@RequestParam(required = false) String warehouse,
-                             @RequestParam(required = false) boolean urgent,
-                             @RequestParam(required = false) String note,
-                             @RequestParam(name = "item", required = false) List<String> items,
-                             @RequestParam(name = "qty", required = false) List<String> qtys,
-                             @RequestParam(name = "neededBy", required = false) List<String> dates,
-                             @RequestParam(required = false) boolean submit, Model model, RedirectAttributes redirect) {
+    String createRequisition(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) boolean urgent,
+            @RequestParam(required = false) String note,
+            @RequestParam(name = "item", required = false) List<String> items,
+            @RequestParam(name = "qty", required = false) List<String> qtys,
+            @RequestParam(name = "neededBy", required = false) List<String> dates,
+            @RequestParam(required = false) boolean submit,
+            Model model,
+            RedirectAttributes redirect) {
         List<RequisitionRequest.Line> lines = new ArrayList<>();
-        List<Integer> rowOfLine = new ArrayList<>();   // blank rows are skipped: line k of the request is row rowOfLine[k]
+        List<Integer> rowOfLine =
+                new ArrayList<>(); // blank rows are skipped: line k of the request is row rowOfLine[k]
         java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             if (items.get(i) == null || items.get(i).isBlank()) {
@@ -155,8 +178,11 @@ class ProcurementPageController {
                 model.addAttribute("flashError", FormErrors.describe(e, messages));
                 FormErrors.byField(e, messages).forEach((field, message) -> {
                     java.util.regex.Matcher line = LINE_FIELD.matcher(field);
-                    fieldErrors.put(line.matches() && Integer.parseInt(line.group(1)) < rowOfLine.size()
-                            ? line.group(2) + "-" + rowOfLine.get(Integer.parseInt(line.group(1))) : field, message);
+                    fieldErrors.put(
+                            line.matches() && Integer.parseInt(line.group(1)) < rowOfLine.size()
+                                    ? line.group(2) + "-" + rowOfLine.get(Integer.parseInt(line.group(1)))
+                                    : field,
+                            message);
                 });
             }
         } else {
@@ -184,8 +210,11 @@ class ProcurementPageController {
     }
 
     @PostMapping("/requisitions/{id}/{action}")
-    String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
-                  RedirectAttributes redirect) {
+    String decide(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
         Object done = flash(redirect, () -> switch (action) {
             case "submit" -> requisitions.submit(id);
             case "approve" -> requisitions.approve(id, text);
@@ -206,15 +235,30 @@ class ProcurementPageController {
     }
 
     @PostMapping("/approval-rules")
-    String createRule(@RequestParam(required = false) String name, @RequestParam(required = false) String priority,
-                      @RequestParam(required = false) String category, @RequestParam(required = false) String warehouse,
-                      @RequestParam(required = false) String minAmount, @RequestParam(required = false) String maxAmount,
-                      @RequestParam(required = false) String approvers,
-                      @RequestParam(required = false) String urgentApprover, RedirectAttributes redirect) {
-        Object created = flash(redirect, () -> rules.create(new ApprovalRuleRequest(name, whole("priority", priority),
-                category, warehouse, decimal("minAmount", minAmount), decimal("maxAmount", maxAmount), "CNY",
-                org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers), urgentApprover, true)));
-        if (created == null) {   // refused: the form comes back as typed (issue 13)
+    String createRule(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String minAmount,
+            @RequestParam(required = false) String maxAmount,
+            @RequestParam(required = false) String approvers,
+            @RequestParam(required = false) String urgentApprover,
+            RedirectAttributes redirect) {
+        Object created = flash(
+                redirect,
+                () -> rules.create(new ApprovalRuleRequest(
+                        name,
+                        whole("priority", priority),
+                        category,
+                        warehouse,
+                        decimal("minAmount", minAmount),
+                        decimal("maxAmount", maxAmount),
+                        "CNY",
+                        org.openvmi.procurement.model.ApprovalRule.parseApprovers(approvers),
+                        urgentApprover,
+                        true)));
+        if (created == null) { // refused: the form comes back as typed (issue 13)
             java.util.Map<String, String> typed = new java.util.HashMap<>();
             typed.put("name", name);
             typed.put("priority", priority);
@@ -241,27 +285,39 @@ class ProcurementPageController {
     // purchase orders
 
     @GetMapping("/purchase-orders")
-    String orderList(@RequestParam(required = false) String status, @RequestParam(required = false) String due,
-                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                     @RequestParam(required = false) String sort,
-                     @RequestParam(required = false) String dir,
-                     Model model) {
+    String orderList(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         // ?due=today|late: the warehouse's and the buyer's home cards
-        model.addAttribute("page", orders.find(status, null, null, due, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute(
+                "page",
+                orders.find(
+                        status, null, null, due, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
-        model.addAttribute("due", due == null || due.isBlank() ? null : due.trim().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute(
+                "due", due == null || due.isBlank() ? null : due.trim().toLowerCase(java.util.Locale.ROOT));
         return "procurement/purchase-orders";
     }
 
     @PostMapping("/purchase-orders")
     String order(@RequestParam long requisition, RedirectAttributes redirect) {
-        List<PurchaseOrderView> made = flash(redirect,
-                () -> orders.create(new PurchaseOrderRequest(requisition, null, null, null)));
+        List<PurchaseOrderView> made =
+                flash(redirect, () -> orders.create(new PurchaseOrderRequest(requisition, null, null, null)));
         if (made == null) {
             return "redirect:/requisitions/" + requisition;
         }
-        redirect.addFlashAttribute("flash", text("proc.flash.ordered",
-                String.join(", ", made.stream().map(PurchaseOrderView::number).toList())));
+        redirect.addFlashAttribute(
+                "flash",
+                text(
+                        "proc.flash.ordered",
+                        String.join(
+                                ", ",
+                                made.stream().map(PurchaseOrderView::number).toList())));
         return "redirect:/purchase-orders/" + made.get(0).id();
     }
 
@@ -280,28 +336,35 @@ class ProcurementPageController {
         model.addAttribute("timeline", orders.timeline(id));
         var ofOrder = notices.ofOrder(id);
         model.addAttribute("notices", ofOrder);
-        model.addAttribute("receivableNotices", ofOrder.stream()
-                .filter(n -> ShipmentNoticeStatus.valueOf(n.status()).receivable()).map(n -> n.id()).toList());
+        model.addAttribute(
+                "receivableNotices",
+                ofOrder.stream()
+                        .filter(n -> ShipmentNoticeStatus.valueOf(n.status()).receivable())
+                        .map(n -> n.id())
+                        .toList());
         return "procurement/purchase-order";
     }
 
     /** The supplier announces a shipment: one quantity (and lot) per PO line, blank lines left out. */
     @PostMapping("/purchase-orders/{id}/shipment-notices")
-    String shipmentNotice(@PathVariable long id, @RequestParam(name = "line", required = false) List<Integer> lineNos,
-                          @RequestParam(name = "qty", required = false) List<String> qtys,
-                          @RequestParam(name = "lot", required = false) List<String> lots,
-                          @RequestParam(required = false) String expectedOn, RedirectAttributes redirect) {
+    String shipmentNotice(
+            @PathVariable long id,
+            @RequestParam(name = "line", required = false) List<Integer> lineNos,
+            @RequestParam(name = "qty", required = false) List<String> qtys,
+            @RequestParam(name = "lot", required = false) List<String> lots,
+            @RequestParam(required = false) String expectedOn,
+            RedirectAttributes redirect) {
         List<org.openvmi.procurement.ShipmentNoticeRequest.Line> lines = new ArrayList<>();
         for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
             BigDecimal qty = decimal(qtys, i);
             if (qty != null) {
-                lines.add(new org.openvmi.procurement.ShipmentNoticeRequest.Line(lineNos.get(i), qty,
-                        lots == null || i >= lots.size() ? null : blank(lots.get(i))));
+                lines.add(new org.openvmi.procurement.ShipmentNoticeRequest.Line(
+                        lineNos.get(i), qty, lots == null || i >= lots.size() ? null : blank(lots.get(i))));
             }
         }
         LocalDate on = expectedOn == null || expectedOn.isBlank() ? null : LocalDate.parse(expectedOn.trim());
-        var created = flash(redirect, () -> notices.create(id,
-                new org.openvmi.procurement.ShipmentNoticeRequest(on, lines)));
+        var created =
+                flash(redirect, () -> notices.create(id, new org.openvmi.procurement.ShipmentNoticeRequest(on, lines)));
         if (created != null) {
             redirect.addFlashAttribute("flash", text("proc.flash.noticeSent", created.id()));
         }
@@ -309,10 +372,12 @@ class ProcurementPageController {
     }
 
     @PostMapping("/shipment-notices/{id}/receive")
-    String receiveNotice(@PathVariable long id, @RequestParam(required = false) String location,
-                         RedirectAttributes redirect) {
-        var receipt = flash(redirect, () -> notices.receive(id,
-                new org.openvmi.procurement.ShipmentNoticeReceiptRequest(blank(location), null)));
+    String receiveNotice(
+            @PathVariable long id, @RequestParam(required = false) String location, RedirectAttributes redirect) {
+        var receipt = flash(
+                redirect,
+                () -> notices.receive(
+                        id, new org.openvmi.procurement.ShipmentNoticeReceiptRequest(blank(location), null)));
         if (receipt != null) {
             redirect.addFlashAttribute("flash", text("proc.flash.noticeReceived", id));
             return "redirect:/purchase-orders/" + receipt.purchaseOrder();
@@ -322,10 +387,13 @@ class ProcurementPageController {
     }
 
     @PostMapping("/purchase-orders/{id}/confirm")
-    String confirm(@PathVariable long id, @RequestParam(name = "line", required = false) List<Integer> lineNos,
-                   @RequestParam(name = "qty", required = false) List<String> qtys,
-                   @RequestParam(name = "deliveryDate", required = false) List<String> dates,
-                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+    String confirm(
+            @PathVariable long id,
+            @RequestParam(name = "line", required = false) List<Integer> lineNos,
+            @RequestParam(name = "qty", required = false) List<String> qtys,
+            @RequestParam(name = "deliveryDate", required = false) List<String> dates,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         List<ConfirmationRequest.Line> lines = new ArrayList<>();
         for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
             lines.add(new ConfirmationRequest.Line(lineNos.get(i), null, decimal(qtys, i), date(dates, i)));
@@ -337,8 +405,11 @@ class ProcurementPageController {
     }
 
     @PostMapping("/purchase-orders/{id}/lines/{line}/cancel")
-    String cancelLine(@PathVariable long id, @PathVariable int line, @RequestParam(required = false) String text,
-                      RedirectAttributes redirect) {
+    String cancelLine(
+            @PathVariable long id,
+            @PathVariable int line,
+            @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
         if (flash(redirect, () -> orders.cancelLine(id, line, text)) != null) {
             redirect.addFlashAttribute("flash", text("proc.flash.lineCancelled", "PO-" + id + "/" + line));
         }
@@ -346,8 +417,11 @@ class ProcurementPageController {
     }
 
     @PostMapping("/purchase-orders/{id}/{action}")
-    String poAction(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String text,
-                    RedirectAttributes redirect) {
+    String poAction(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
         Object done = flash(redirect, () -> switch (action) {
             case "accept-change" -> orders.acceptChange(id);
             case "reject-change" -> orders.rejectChange(id, text);
@@ -363,35 +437,55 @@ class ProcurementPageController {
     // invoices
 
     @GetMapping("/invoices")
-    String invoiceList(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                       @RequestParam(required = false) String dir,
-                       Model model) {
-        model.addAttribute("page", invoices.find(status, null, null, null, null, PageRequest.forPage(page, size).sorted(sort, dir)));
+    String invoiceList(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        model.addAttribute(
+                "page",
+                invoices.find(
+                        status,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", status);
         return "procurement/invoices";
     }
 
     @GetMapping("/invoices/new")
     String invoiceForm(@RequestParam(name = "po", required = false) String typed, Model model) {
-        // the PO picker posts an id; a PO number as printed is resolved by web.PickedCodes; anything else is refused here
-        Long po = typed == null || typed.isBlank() || !typed.trim().matches("\\d{1,18}") ? null : Long.valueOf(typed.trim());
+        // the PO picker posts an id; a PO number as printed is resolved by web.PickedCodes; anything else is refused
+        // here
+        Long po = typed == null || typed.isBlank() || !typed.trim().matches("\\d{1,18}")
+                ? null
+                : Long.valueOf(typed.trim());
         if (po != null) {
             model.addAttribute("po", orders.get(po));
         } else if (typed != null && !typed.isBlank()) {
-            model.addAttribute("flashError", messages.getMessage("picker.noPurchaseOrder", new Object[] {typed},
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "flashError",
+                    messages.getMessage(
+                            "picker.noPurchaseOrder",
+                            new Object[] {typed},
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         model.addAttribute("poId", po);
         return "procurement/invoice-form";
     }
 
     @PostMapping("/invoices")
-    String createInvoice(@RequestParam(required = false) Long po, @RequestParam(required = false) String number,
-                         @RequestParam(name = "line", required = false) List<Integer> lineNos,
-                         @RequestParam(name = "qty", required = false) List<String> qtys,
-                         @RequestParam(name = "price", required = false) List<String> prices,
-                         RedirectAttributes redirect) {
+    String createInvoice(
+            @RequestParam(required = false) Long po,
+            @RequestParam(required = false) String number,
+            @RequestParam(name = "line", required = false) List<Integer> lineNos,
+            @RequestParam(name = "qty", required = false) List<String> qtys,
+            @RequestParam(name = "price", required = false) List<String> prices,
+            RedirectAttributes redirect) {
         List<InvoiceRequest.Line> lines = new ArrayList<>();
         for (int i = 0; lineNos != null && i < lineNos.size(); i++) {
             if (decimal(qtys, i) != null) {
@@ -399,8 +493,10 @@ class ProcurementPageController {
             }
         }
         PurchaseOrderView order = po == null ? null : orders.get(po);
-        var made = flash(redirect, () -> invoices.create(new InvoiceRequest(order == null ? null : order.supplier(), po,
-                number, null, lines)));
+        var made = flash(
+                redirect,
+                () -> invoices.create(
+                        new InvoiceRequest(order == null ? null : order.supplier(), po, number, null, lines)));
         if (made == null) {
             redirect.addAttribute("po", po);
             return "redirect:/invoices/new";
@@ -417,13 +513,17 @@ class ProcurementPageController {
     // monthly reconciliation per supplier
 
     @GetMapping("/procurement/reconciliation")
-    String reconciliation(@RequestParam(required = false) String supplier, @RequestParam(required = false) String month,
-                          Model model) {
+    String reconciliation(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String month,
+            Model model) {
         var scope = org.openvmi.shared.PartyScope.current();
         String s = supplier == null || supplier.isBlank() ? scope.supplierCode() : supplier.trim();
         java.time.YearMonth m;
         try {
-            m = month == null || month.isBlank() ? java.time.YearMonth.now(clock) : java.time.YearMonth.parse(month.trim());
+            m = month == null || month.isBlank()
+                    ? java.time.YearMonth.now(clock)
+                    : java.time.YearMonth.parse(month.trim());
         } catch (java.time.format.DateTimeParseException e) {
             m = java.time.YearMonth.now(clock);
             model.addAttribute("flashError", "month: must be yyyy-MM");
@@ -459,7 +559,8 @@ class ProcurementPageController {
     }
 
     /** A requisition line's field as the domain names it, e.g. {@code lines[1].item}. */
-    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
+    private static final java.util.regex.Pattern LINE_FIELD =
+            java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
     private static BigDecimal decimal(String s) {
         return decimal("qty", s);

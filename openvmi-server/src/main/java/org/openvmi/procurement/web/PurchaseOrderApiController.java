@@ -1,10 +1,9 @@
 package org.openvmi.procurement.web;
 
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
 import org.openvmi.procurement.BulkOrdering;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.procurement.ConfirmationRequest;
@@ -40,14 +39,16 @@ class PurchaseOrderApiController {
     }
 
     /** Bulk body: the APPROVED requisitions to order. */
-    record FromRequisitions(List<Long> ids) {
-    }
+    record FromRequisitions(List<Long> ids) {}
 
-    @Operation(operationId = "createPurchaseOrdersFromRequisitions",
-            summary = "POs from many APPROVED requisitions, one per supplier × warehouse across them; refusals per requisition")
+    @Operation(
+            operationId = "createPurchaseOrdersFromRequisitions",
+            summary =
+                    "POs from many APPROVED requisitions, one per supplier × warehouse across them; refusals per requisition")
     @PostMapping("/api/v1/purchase-orders/from-requisitions")
-    BulkOutcome fromRequisitions(@RequestBody(required = false) FromRequisitions request,
-                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    BulkOutcome fromRequisitions(
+            @RequestBody(required = false) FromRequisitions request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ordering.order(idempotencyKey, request == null ? null : request.ids());
     }
 
@@ -55,16 +56,18 @@ class PurchaseOrderApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createPurchaseOrders")
     @PostMapping("/api/v1/purchase-orders")
-    ResponseEntity<Map<String, List<PurchaseOrderView>>> create(@RequestBody(required = false) PurchaseOrderRequest request) {
+    ResponseEntity<Map<String, List<PurchaseOrderView>>> create(
+            @RequestBody(required = false) PurchaseOrderRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("purchaseOrders", orders.create(request)));
     }
 
     @GetMapping("/api/v1/purchase-orders")
-    PageResult<PurchaseOrderView> find(@RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String supplier,
-                                       @RequestParam(required = false) Long requisition,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<PurchaseOrderView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) Long requisition,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return orders.find(status, supplier, requisition, PageRequest.of(page, size));
     }
 
@@ -91,8 +94,8 @@ class PurchaseOrderApiController {
 
     @PostMapping("/api/v1/purchase-orders/{id}/reject-change")
     PurchaseOrderView rejectChange(@PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return orders.rejectChange(id, decision == null ? null
-                : decision.reason() != null ? decision.reason() : decision.comment());
+        return orders.rejectChange(
+                id, decision == null ? null : decision.reason() != null ? decision.reason() : decision.comment());
     }
 
     @PostMapping("/api/v1/purchase-orders/{id}/close")
@@ -103,8 +106,8 @@ class PurchaseOrderApiController {
     /** Cancels one open line (by its line number): its unreceived rest leaves on-order. Body: optional reason. */
     @Operation(operationId = "cancelPurchaseOrderLine")
     @PostMapping("/api/v1/purchase-orders/{id}/lines/{line}/cancel")
-    PurchaseOrderView cancelLine(@PathVariable long id, @PathVariable int line,
-                                 @RequestBody(required = false) Decision decision) {
+    PurchaseOrderView cancelLine(
+            @PathVariable long id, @PathVariable int line, @RequestBody(required = false) Decision decision) {
         return orders.cancelLine(id, line, decision == null ? null : decision.reason());
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.ReceiptRequest;
@@ -50,8 +49,12 @@ class ReceivingPageController {
     private final CatalogRefs refs;
     private final MessageSource messages;
 
-    ReceivingPageController(PurchaseOrders orders, ShipmentNotices notices, Receipts receipts, CatalogRefs refs,
-                            MessageSource messages) {
+    ReceivingPageController(
+            PurchaseOrders orders,
+            ShipmentNotices notices,
+            Receipts receipts,
+            CatalogRefs refs,
+            MessageSource messages) {
         this.orders = orders;
         this.notices = notices;
         this.receipts = receipts;
@@ -61,8 +64,11 @@ class ReceivingPageController {
 
     /** {@code po} is the older name of {@code doc}, still used by the "Receive" link of the PO page. */
     @GetMapping("/receipts/new")
-    String receiving(@RequestParam(required = false) String doc, @RequestParam(required = false) String po,
-                     @RequestParam(required = false) String location, Model model) {
+    String receiving(
+            @RequestParam(required = false) String doc,
+            @RequestParam(required = false) String po,
+            @RequestParam(required = false) String location,
+            Model model) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("doc", blank(doc) != null ? doc.trim() : po == null ? null : po.trim());
         typed.put("location", location);
@@ -90,8 +96,13 @@ class ReceivingPageController {
             BigDecimal rejected = number(typed, "rejectedQty-" + row.key(), errors);
             if (qty != null || rejected != null) {
                 posted.add(row);
-                lines.add(new ReceiptRequest.Line(row.poLine(), null, blank(typed.get("lot-" + row.key())), qty,
-                        rejected, blank(typed.get("rejectReason-" + row.key()))));
+                lines.add(new ReceiptRequest.Line(
+                        row.poLine(),
+                        null,
+                        blank(typed.get("lot-" + row.key())),
+                        qty,
+                        rejected,
+                        blank(typed.get("rejectReason-" + row.key()))));
             }
         }
         if (lines.isEmpty() && errors.isEmpty()) {
@@ -104,22 +115,34 @@ class ReceivingPageController {
         try {
             done = post(sheet.document(), typed, posted, lines);
         } catch (InvalidInputException e) {
-            e.errors().forEach(fe -> errors.merge(input(fe.field(), posted), domain(fe.message()), (a, b) -> a + "; " + b));
+            e.errors()
+                    .forEach(fe ->
+                            errors.merge(input(fe.field(), posted), domain(fe.message()), (a, b) -> a + "; " + b));
             return page(model, typed, errors, sheet);
         } catch (BusinessRuleException | ConflictException | NotFoundException e) {
-            errors.put(input(e instanceof BusinessRuleException b ? b.field() : null, posted),
+            errors.put(
+                    input(e instanceof BusinessRuleException b ? b.field() : null, posted),
                     FormErrors.describe(e, messages));
             return page(model, typed, errors, sheet);
         }
-        redirect.addFlashAttribute("flash", text("proc.flash.receivedAll", "RC-" + done.id(), done.lines().size(),
-                done.poNumber(), text("enum.PurchaseOrderStatus." + done.poStatus())));
+        redirect.addFlashAttribute(
+                "flash",
+                text(
+                        "proc.flash.receivedAll",
+                        "RC-" + done.id(),
+                        done.lines().size(),
+                        done.poNumber(),
+                        text("enum.PurchaseOrderStatus." + done.poStatus())));
         redirect.addFlashAttribute("receipt", done.id());
         redirect.addAttribute("location", done.location());
         return "redirect:/receipts/new";
     }
 
-    private ReceiptView post(ReceivingDocument document, Map<String, String> typed, List<ReceivingSheet.Row> posted,
-                             List<ReceiptRequest.Line> lines) {
+    private ReceiptView post(
+            ReceivingDocument document,
+            Map<String, String> typed,
+            List<ReceivingSheet.Row> posted,
+            List<ReceiptRequest.Line> lines) {
         String key = blank(typed.get("key"));
         String location = blank(typed.get("location"));
         if (document.notice()) {
@@ -127,8 +150,8 @@ class ReceivingPageController {
             List<ShipmentNoticeReceiptRequest.Line> arrived = new ArrayList<>();
             for (int i = 0; i < posted.size(); i++) {
                 ReceiptRequest.Line l = lines.get(i);
-                arrived.add(new ShipmentNoticeReceiptRequest.Line(posted.get(i).key(), l.qty(), l.rejectedQty(),
-                        l.rejectReason()));
+                arrived.add(new ShipmentNoticeReceiptRequest.Line(
+                        posted.get(i).key(), l.qty(), l.rejectedQty(), l.rejectReason()));
             }
             return notices.receive(document.id(), key, new ShipmentNoticeReceiptRequest(location, null, arrived));
         }
@@ -144,9 +167,16 @@ class ReceivingPageController {
         }
         Optional<ReceivingSheet.Row> row = sheet.find(code);
         if (row.isEmpty()) {
-            errors.put("scan", text("proc.receiving.error.notOnDocument", code, sheet.document().number()));
+            errors.put(
+                    "scan",
+                    text(
+                            "proc.receiving.error.notOnDocument",
+                            code,
+                            sheet.document().number()));
         } else if (blank(typed.get("qty-" + row.get().key())) == null) {
-            typed.put("qty-" + row.get().key(), row.get().open().stripTrailingZeros().toPlainString());
+            typed.put(
+                    "qty-" + row.get().key(),
+                    row.get().open().stripTrailingZeros().toPlainString());
         }
     }
 
@@ -172,9 +202,15 @@ class ReceivingPageController {
     private String page(Model model, Map<String, String> typed, Map<String, String> errors, ReceivingSheet known) {
         ReceivingSheet sheet = known != null ? known : errors.containsKey("doc") ? null : sheet(typed, errors);
         if (sheet != null && !sheet.receivable()) {
-            errors.putIfAbsent("doc", text("proc.receiving.error.closed", sheet.document().number(),
-                    text((sheet.document().notice() ? "enum.ShipmentNoticeStatus." : "enum.PurchaseOrderStatus.")
-                         + sheet.status())));
+            errors.putIfAbsent(
+                    "doc",
+                    text(
+                            "proc.receiving.error.closed",
+                            sheet.document().number(),
+                            text((sheet.document().notice()
+                                            ? "enum.ShipmentNoticeStatus."
+                                            : "enum.PurchaseOrderStatus.")
+                                    + sheet.status())));
         }
         if (sheet != null && blank(typed.get("location")) == null) {
             typed.put("location", sheet.defaultLocation());
@@ -216,7 +252,8 @@ class ReceivingPageController {
 
     /** A plain-English refusal of the domain in the page's language (the phrasings of DomainMessageCodes). */
     private String domain(String message) {
-        return FormErrors.describe(new InvalidInputException(List.of(new FieldErrors.FieldError(null, message))), messages);
+        return FormErrors.describe(
+                new InvalidInputException(List.of(new FieldErrors.FieldError(null, message))), messages);
     }
 
     private String text(String key, Object... args) {

@@ -1,10 +1,9 @@
 package org.openvmi.procurement.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.procurement.BulkOrdering;
 import org.openvmi.procurement.BulkOutcome;
 import org.openvmi.procurement.Decision;
@@ -44,12 +43,15 @@ class RequisitionApiController {
     @PostMapping
     ResponseEntity<RequisitionView> create(@RequestBody(required = false) RequisitionRequest request) {
         RequisitionView created = requisitions.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/requisitions/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/requisitions/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")
-    RequisitionView update(@PathVariable long id, @RequestBody(required = false) RequisitionRequest request,
-                           @RequestParam(required = false) Integer version) {
+    RequisitionView update(
+            @PathVariable long id,
+            @RequestBody(required = false) RequisitionRequest request,
+            @RequestParam(required = false) Integer version) {
         return requisitions.update(id, request, version);
     }
 
@@ -59,39 +61,46 @@ class RequisitionApiController {
     }
 
     @GetMapping
-    PageResult<RequisitionView> find(@RequestParam(required = false) String status,
-                                     @RequestParam(required = false) Boolean urgent,
-                                     @RequestParam(required = false, defaultValue = "false") boolean mine,
-                                     @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    PageResult<RequisitionView> find(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean urgent,
+            @RequestParam(required = false, defaultValue = "false") boolean mine,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return requisitions.find(status, urgent, mine, PageRequest.of(page, size));
     }
 
     /** The caller's approval inbox. */
     @Operation(operationId = "getRequisitionInbox")
     @GetMapping("/inbox")
-    PageResult<RequisitionView> inbox(@RequestParam(required = false) Integer page,
-                                      @RequestParam(required = false) Integer size) {
+    PageResult<RequisitionView> inbox(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return requisitions.inbox(PageRequest.of(page, size));
     }
 
     /** Bulk body: the requisition ids, for approvals an optional comment. */
-    record BulkRequest(List<Long> ids, String comment) {
-    }
+    record BulkRequest(List<Long> ids, String comment) {}
 
-    @Operation(operationId = "bulkSubmitRequisitions", summary = "Submit many: {ids:[…]}; each on its own, one result per requisition")
+    @Operation(
+            operationId = "bulkSubmitRequisitions",
+            summary = "Submit many: {ids:[…]}; each on its own, one result per requisition")
     @PostMapping("/bulk-submit")
-    BulkOutcome bulkSubmit(@RequestBody(required = false) BulkRequest request,
-                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    BulkOutcome bulkSubmit(
+            @RequestBody(required = false) BulkRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ordering.submitAll(idempotencyKey, request == null ? null : request.ids());
     }
 
-    @Operation(operationId = "bulkApproveRequisitions", summary = "Approve the caller's pending step of many: {ids:[…], comment}; refusals per requisition, the rest approved")
+    @Operation(
+            operationId = "bulkApproveRequisitions",
+            summary =
+                    "Approve the caller's pending step of many: {ids:[…], comment}; refusals per requisition, the rest approved")
     @PostMapping("/bulk-approve")
-    BulkOutcome bulkApprove(@RequestBody(required = false) BulkRequest request,
-                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return ordering.approveAll(idempotencyKey, request == null ? null : request.ids(),
-                request == null ? null : request.comment());
+    BulkOutcome bulkApprove(
+            @RequestBody(required = false) BulkRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return ordering.approveAll(
+                idempotencyKey, request == null ? null : request.ids(), request == null ? null : request.comment());
     }
 
     @PostMapping("/{id}/submit")
@@ -106,8 +115,8 @@ class RequisitionApiController {
 
     @PostMapping("/{id}/reject")
     RequisitionView reject(@PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return requisitions.reject(id, decision == null ? null
-                : decision.reason() != null ? decision.reason() : decision.comment());
+        return requisitions.reject(
+                id, decision == null ? null : decision.reason() != null ? decision.reason() : decision.comment());
     }
 
     @PostMapping("/{id}/delegate")

@@ -1,10 +1,9 @@
 package org.openvmi.procurement.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.procurement.ReceiptView;
 import org.openvmi.procurement.ShipmentNoticeReceiptRequest;
 import org.openvmi.procurement.ShipmentNoticeRequest;
@@ -33,10 +32,11 @@ class ShipmentNoticeApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createShipmentNotice")
     @PostMapping("/api/v1/purchase-orders/{id}/shipment-notices")
-    ResponseEntity<ShipmentNoticeView> create(@PathVariable long id,
-                                              @RequestBody(required = false) ShipmentNoticeRequest request) {
+    ResponseEntity<ShipmentNoticeView> create(
+            @PathVariable long id, @RequestBody(required = false) ShipmentNoticeRequest request) {
         ShipmentNoticeView created = notices.create(id, request);
-        return ResponseEntity.created(URI.create("/api/v1/shipment-notices/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/shipment-notices/" + created.id()))
+                .body(created);
     }
 
     @Operation(operationId = "listPurchaseOrderShipmentNotices")
@@ -52,10 +52,12 @@ class ShipmentNoticeApiController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/shipment-notices/{id}/receive")
-    ResponseEntity<ReceiptView> receive(@PathVariable long id,
-                                        @RequestBody(required = false) ShipmentNoticeReceiptRequest request,
-                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<ReceiptView> receive(
+            @PathVariable long id,
+            @RequestBody(required = false) ShipmentNoticeReceiptRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ReceiptView receipt = notices.receive(id, idempotencyKey, request);
-        return ResponseEntity.created(URI.create("/api/v1/receipts/" + receipt.id())).body(receipt);
+        return ResponseEntity.created(URI.create("/api/v1/receipts/" + receipt.id()))
+                .body(receipt);
     }
 }

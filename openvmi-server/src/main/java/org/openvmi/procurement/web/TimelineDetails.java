@@ -3,7 +3,6 @@ package org.openvmi.procurement.web;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("poTimeline")
 public class TimelineDetails {
 
-    private record Phrase(Pattern pattern, String code) { }
+    private record Phrase(Pattern pattern, String code) {}
 
     /** Whole phrases, and phrases inside a longer text (the origin of an order, the reason a source was chosen). */
     private static final List<Phrase> PHRASES = List.of(
@@ -27,15 +26,20 @@ public class TimelineDetails {
             new Phrase(Pattern.compile("^rule (.+)$"), "proc.timeline.rule"),
             new Phrase(Pattern.compile("^from ([^:]+):"), "proc.timeline.from"),
             new Phrase(Pattern.compile("^explicit order:"), "proc.timeline.explicit"),
-            new Phrase(Pattern.compile("\\(primary source \\(no backup has enough either\\)\\)"), "proc.timeline.primaryNoBackup"),
+            new Phrase(
+                    Pattern.compile("\\(primary source \\(no backup has enough either\\)\\)"),
+                    "proc.timeline.primaryNoBackup"),
             new Phrase(Pattern.compile("\\(primary source\\)"), "proc.timeline.primary"),
             new Phrase(Pattern.compile("\\(no primary source: cheapest\\)"), "proc.timeline.cheapest"),
-            new Phrase(Pattern.compile("\\(primary (\\S+) has only (\\S+) available: backup\\)"), "proc.timeline.backup"),
+            new Phrase(
+                    Pattern.compile("\\(primary (\\S+) has only (\\S+) available: backup\\)"), "proc.timeline.backup"),
             new Phrase(Pattern.compile("\\(explicit\\)"), "proc.timeline.explicitLine"),
             new Phrase(Pattern.compile("\\(confirmed by the buyer\\)"), "proc.timeline.confirmedSupplier"),
             new Phrase(Pattern.compile("\\(rejected (\\S+): ([^)]*)\\)"), "proc.timeline.rejected"),
             new Phrase(Pattern.compile(" by (\\d{4}-\\d{2}-\\d{2})"), "proc.timeline.by"));
-    private static final Pattern INVOICED = Pattern.compile("^(.+): (MATCHED|PRICE_VARIANCE|QUANTITY_VARIANCE|NOT_RECEIVED)$");
+
+    private static final Pattern INVOICED =
+            Pattern.compile("^(.+): (MATCHED|PRICE_VARIANCE|QUANTITY_VARIANCE|NOT_RECEIVED)$");
 
     private final MessageSource messages;
     private final EnumLabels labels;
@@ -62,7 +66,8 @@ public class TimelineDetails {
                 for (int g = 0; g < args.length; g++) {
                     args[g] = m.group(g + 1);
                 }
-                String replacement = messages.getMessage(phrase.code(), args, m.group(), LocaleContextHolder.getLocale());
+                String replacement =
+                        messages.getMessage(phrase.code(), args, m.group(), LocaleContextHolder.getLocale());
                 m.appendReplacement(out, Matcher.quoteReplacement(replacement));
             }
             m.appendTail(out);

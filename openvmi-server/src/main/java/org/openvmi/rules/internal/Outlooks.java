@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
@@ -50,8 +49,8 @@ class Outlooks {
         }
         Map<String, double[]> forecast = Outlook.needs(mentioned, Outlook.FORECAST) ? forecasts() : Map.of();
         Map<String, BigDecimal> onTime = Outlook.needs(mentioned, Outlook.ON_TIME) ? onTime(subjects, today) : Map.of();
-        Map<String, BigDecimal> reported = Outlook.needs(mentioned, Outlook.SUPPLIER_STOCK)
-                ? reported(subjects) : Map.of();
+        Map<String, BigDecimal> reported =
+                Outlook.needs(mentioned, Outlook.SUPPLIER_STOCK) ? reported(subjects) : Map.of();
         if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty()) {
             return subjects;
         }
@@ -61,12 +60,18 @@ class Outlooks {
             Outlook o = f.outlook();
             double[] fc = forecast.get(f.item() + "\u0000" + f.warehouse());
             String supplier = f.supplier();
-            done.add(new SubjectFacts.Subject(f.with(new Outlook(o.demandCv(),
-                    fc == null ? null : round(fc[0]), fc == null ? null : round(fc[1]), o.projectedAvailable7d(),
-                    o.projectedAvailable30d(),
-                    supplier == null ? null : onTime.get(supplier),
-                    supplier == null ? null : reported.get(f.item() + "\u0000" + supplier), o.shortfallElsewhere(),
-                    o.warehousesBelowSafety())), s.suppliers()));
+            done.add(new SubjectFacts.Subject(
+                    f.with(new Outlook(
+                            o.demandCv(),
+                            fc == null ? null : round(fc[0]),
+                            fc == null ? null : round(fc[1]),
+                            o.projectedAvailable7d(),
+                            o.projectedAvailable30d(),
+                            supplier == null ? null : onTime.get(supplier),
+                            supplier == null ? null : reported.get(f.item() + "\u0000" + supplier),
+                            o.shortfallElsewhere(),
+                            o.warehousesBelowSafety())),
+                    s.suppliers()));
         }
         return done;
     }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.rules.RuleVersionView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.model.RuleDefinition;
@@ -28,14 +27,37 @@ public class RuleStore {
     }
 
     /** A stored rule with its definition and the engine's bookkeeping. */
-    public record Stored(long id, RuleDefinition definition, String owner, boolean enabled, int version,
-                         int consecutiveFailures, String disabledReason, Instant lastSlot, Instant createdAt,
-                         Instant updatedAt, String updatedBy) {
+    public record Stored(
+            long id,
+            RuleDefinition definition,
+            String owner,
+            boolean enabled,
+            int version,
+            int consecutiveFailures,
+            String disabledReason,
+            Instant lastSlot,
+            Instant createdAt,
+            Instant updatedAt,
+            String updatedBy) {
 
         public RuleView view() {
-            return new RuleView(id, definition.name(), definition.description(), owner, definition.ownerSupplier(),
-                    definition.scope(), definition.trigger(), definition.condition(), definition.actions(), enabled,
-                    version, consecutiveFailures, disabledReason, createdAt, updatedAt, updatedBy);
+            return new RuleView(
+                    id,
+                    definition.name(),
+                    definition.description(),
+                    owner,
+                    definition.ownerSupplier(),
+                    definition.scope(),
+                    definition.trigger(),
+                    definition.condition(),
+                    definition.actions(),
+                    enabled,
+                    version,
+                    consecutiveFailures,
+                    disabledReason,
+                    createdAt,
+                    updatedAt,
+                    updatedBy);
         }
     }
 
@@ -48,9 +70,13 @@ public class RuleStore {
                 INSERT INTO rule_definition (name, owner_username, owner_supplier, definition_json, enabled, version,
                                              created_at, updated_at, updated_by)
                 VALUES (:name, :owner, :sup, :json, :enabled, 1, :now, :now, :owner)""")
-                .param("name", d.name()).param("owner", owner).param("sup", d.ownerSupplier())
-                .param("json", json.writeValueAsString(d)).param("enabled", enabled)
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("name", d.name())
+                .param("owner", owner)
+                .param("sup", d.ownerSupplier())
+                .param("json", json.writeValueAsString(d))
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         long id = keys.getKey().longValue();
         version(id, 1, "CREATED", d, enabled, owner, now);
         return id;
@@ -64,9 +90,15 @@ public class RuleStore {
                        consecutive_failures = CASE WHEN :enabled THEN 0 ELSE consecutive_failures END,
                        disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END
                 WHERE id = :id AND version = :v AND NOT deleted""")
-                .param("name", d.name()).param("sup", d.ownerSupplier()).param("json", json.writeValueAsString(d))
-                .param("enabled", enabled).param("now", Timestamp.from(now)).param("by", by).param("id", id)
-                .param("v", expected).update();
+                .param("name", d.name())
+                .param("sup", d.ownerSupplier())
+                .param("json", json.writeValueAsString(d))
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(now))
+                .param("by", by)
+                .param("id", id)
+                .param("v", expected)
+                .update();
         if (n == 1) {
             version(id, expected + 1, "UPDATED", d, enabled, by, now);
         }
@@ -77,57 +109,82 @@ public class RuleStore {
         Stored s = find(id).orElseThrow();
         jdbc.sql("UPDATE rule_definition SET deleted = TRUE, enabled = FALSE, version = version + 1, updated_at = :now,"
                         + " updated_by = :by WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("by", by).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("by", by)
+                .param("id", id)
+                .update();
         version(id, s.version() + 1, "DELETED", s.definition(), false, by, now);
     }
 
-    private void version(long id, int version, String change, RuleDefinition d, boolean enabled, String by,
-                         Instant now) {
+    private void version(
+            long id, int version, String change, RuleDefinition d, boolean enabled, String by, Instant now) {
         jdbc.sql("""
                 INSERT INTO rule_version (rule_id, version, change_kind, definition_json, enabled, changed_by, changed_at)
                 VALUES (:id, :v, :change, :json, :enabled, :by, :now)""")
-                .param("id", id).param("v", version).param("change", change).param("json", json.writeValueAsString(d))
-                .param("enabled", enabled).param("by", by).param("now", Timestamp.from(now)).update();
+                .param("id", id)
+                .param("v", version)
+                .param("change", change)
+                .param("json", json.writeValueAsString(d))
+                .param("enabled", enabled)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public Optional<Stored> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM rule_definition WHERE id = :id AND NOT deleted").param("id", id)
-                .query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM rule_definition WHERE id = :id AND NOT deleted")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     public List<Stored> page(int offset, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM rule_definition WHERE NOT deleted ORDER BY name, id"
                         + " OFFSET :o ROWS FETCH NEXT :s ROWS ONLY")
-                .param("o", offset).param("s", size).query(this::map).list();
+                .param("o", offset)
+                .param("s", size)
+                .query(this::map)
+                .list();
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM rule_definition WHERE NOT deleted").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM rule_definition WHERE NOT deleted")
+                .query(Long.class)
+                .single();
     }
 
     public List<Stored> enabled() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM rule_definition WHERE enabled AND NOT deleted ORDER BY id")
-                .query(this::map).list();
+                .query(this::map)
+                .list();
     }
 
     /** Claims a cron firing of a rule for this instance: true for the first caller of a slot, across instances. */
     public boolean claim(long id, Instant slot) {
         return jdbc.sql("UPDATE rule_definition SET last_slot = :slot"
-                        + " WHERE id = :id AND enabled AND (last_slot IS NULL OR last_slot < :slot)")
-                .param("slot", Timestamp.from(slot)).param("id", id).update() == 1;
+                                + " WHERE id = :id AND enabled AND (last_slot IS NULL OR last_slot < :slot)")
+                        .param("slot", Timestamp.from(slot))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** A good run resets the failure count. */
     public void succeeded(long id) {
-        jdbc.sql("UPDATE rule_definition SET consecutive_failures = 0 WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE rule_definition SET consecutive_failures = 0 WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** Counts a failed run; returns the count after it. */
     public int failed(long id) {
         jdbc.sql("UPDATE rule_definition SET consecutive_failures = consecutive_failures + 1 WHERE id = :id")
-                .param("id", id).update();
-        return jdbc.sql("SELECT consecutive_failures FROM rule_definition WHERE id = :id").param("id", id)
-                .query(Integer.class).single();
+                .param("id", id)
+                .update();
+        return jdbc.sql("SELECT consecutive_failures FROM rule_definition WHERE id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     /** Switches a failing rule off with the reason, as a version of its own (by "rules-engine"). */
@@ -136,26 +193,40 @@ public class RuleStore {
         jdbc.sql("UPDATE rule_definition SET enabled = FALSE, disabled_reason = :r, version = version + 1,"
                         + " updated_at = :now, updated_by = 'rules-engine' WHERE id = :id")
                 .param("r", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
         version(id, s.version() + 1, "DISABLED_BY_ENGINE", s.definition(), false, "rules-engine", now);
     }
 
     public List<RuleVersionView> versions(long id) {
         return jdbc.sql("""
                 SELECT version, change_kind, changed_by, changed_at, enabled, definition_json FROM rule_version
-                WHERE rule_id = :id ORDER BY version DESC""").param("id", id)
-                .query((rs, n) -> new RuleVersionView(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5),
+                WHERE rule_id = :id ORDER BY version DESC""")
+                .param("id", id)
+                .query((rs, n) -> new RuleVersionView(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5),
                         json.readValue(rs.getString(6), RuleDefinition.class).condition()))
                 .list();
     }
 
     private Stored map(ResultSet rs, int n) throws SQLException {
         Timestamp slot = rs.getTimestamp("last_slot");
-        return new Stored(rs.getLong("id"), json.readValue(rs.getString("definition_json"), RuleDefinition.class),
-                rs.getString("owner_username"), rs.getBoolean("enabled"), rs.getInt("version"),
-                rs.getInt("consecutive_failures"), rs.getString("disabled_reason"),
-                slot == null ? null : slot.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+        return new Stored(
+                rs.getLong("id"),
+                json.readValue(rs.getString("definition_json"), RuleDefinition.class),
+                rs.getString("owner_username"),
+                rs.getBoolean("enabled"),
+                rs.getInt("version"),
+                rs.getInt("consecutive_failures"),
+                rs.getString("disabled_reason"),
+                slot == null ? null : slot.toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"));
     }
 }

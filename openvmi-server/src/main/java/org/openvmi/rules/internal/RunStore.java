@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.openvmi.rules.ClearanceTaskView;
 import org.openvmi.rules.FiringView;
 import org.openvmi.rules.RuleRunView;
@@ -30,14 +29,28 @@ public class RunStore {
         this.jdbc = jdbc;
     }
 
-    public long run(long rule, String window, Instant started, long millis, String status, int subjects, int fired,
-                    int created, String error) {
+    public long run(
+            long rule,
+            String window,
+            Instant started,
+            long millis,
+            String status,
+            int subjects,
+            int fired,
+            int created,
+            String error) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error)
                 VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error)""")
-                .param("rule", rule).param("w", window).param("at", Timestamp.from(started)).param("ms", millis)
-                .param("status", status).param("subjects", subjects).param("fired", fired).param("created", created)
+                .param("rule", rule)
+                .param("w", window)
+                .param("at", Timestamp.from(started))
+                .param("ms", millis)
+                .param("status", status)
+                .param("subjects", subjects)
+                .param("fired", fired)
+                .param("created", created)
                 .param("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -45,22 +58,37 @@ public class RunStore {
 
     public void finish(long run, long millis, int created) {
         jdbc.sql("UPDATE rule_run SET millis = :ms, created = :c WHERE id = :id")
-                .param("ms", millis).param("c", created).param("id", run).update();
+                .param("ms", millis)
+                .param("c", created)
+                .param("id", run)
+                .update();
     }
 
     public List<RuleRunView> runs(long rule, int offset, int size) {
         return jdbc.sql("""
                 SELECT id, rule_id, window_key, started_at, millis, status, subjects, fired, created, error
                 FROM rule_run WHERE rule_id = :rule ORDER BY started_at DESC, id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""")
-                .param("rule", rule).param("o", offset).param("s", size)
-                .query((rs, n) -> new RuleRunView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
-                        rs.getInt(9), rs.getString(10)))
+                .param("rule", rule)
+                .param("o", offset)
+                .param("s", size)
+                .query((rs, n) -> new RuleRunView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getString(10)))
                 .list();
     }
 
     public long countRuns(long rule) {
-        return jdbc.sql("SELECT COUNT(*) FROM rule_run WHERE rule_id = :rule").param("rule", rule).query(Long.class)
+        return jdbc.sql("SELECT COUNT(*) FROM rule_run WHERE rule_id = :rule")
+                .param("rule", rule)
+                .query(Long.class)
                 .single();
     }
 
@@ -68,13 +96,29 @@ public class RunStore {
      * Records an action for a subject in a window unless it was carried out already: the id of the new firing, or
      * null for a repeat. The unique key (rule, subject, action, window) backs this check against a concurrent run.
      */
-    public Long fire(long rule, long run, Facts f, int action, String type, String window, String severity,
-                     String messageEn, String messageZh, BigDecimal qty, Instant now) {
+    public Long fire(
+            long rule,
+            long run,
+            Facts f,
+            int action,
+            String type,
+            String window,
+            String severity,
+            String messageEn,
+            String messageZh,
+            BigDecimal qty,
+            Instant now) {
         boolean done = jdbc.sql("""
                 SELECT COUNT(*) FROM rule_firing WHERE rule_id = :rule AND item_id = :item AND warehouse_id = :wh
                 AND action_index = :a AND window_key = :w""")
-                .param("rule", rule).param("item", f.itemId()).param("wh", f.warehouseId()).param("a", action)
-                .param("w", window).query(Long.class).single() > 0;
+                        .param("rule", rule)
+                        .param("item", f.itemId())
+                        .param("wh", f.warehouseId())
+                        .param("a", action)
+                        .param("w", window)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (done) {
             return null;
         }
@@ -83,11 +127,22 @@ public class RunStore {
                 INSERT INTO rule_firing (rule_id, run_id, item_id, warehouse_id, item, warehouse, action_index,
                        action_type, window_key, severity, message_en, message_zh, quantity, facts_json, fired_at)
                 VALUES (:rule, :run, :item, :wh, :ic, :wc, :a, :type, :w, :sev, :en, :zh, :qty, :facts, :now)""")
-                .param("rule", rule).param("run", run).param("item", f.itemId()).param("wh", f.warehouseId())
-                .param("ic", f.item()).param("wc", f.warehouse()).param("a", action).param("type", type)
-                .param("w", window).param("sev", severity).param("en", cut(messageEn)).param("zh", cut(messageZh))
-                .param("qty", qty).param("facts", json.writeValueAsString(f.shown()))
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("rule", rule)
+                .param("run", run)
+                .param("item", f.itemId())
+                .param("wh", f.warehouseId())
+                .param("ic", f.item())
+                .param("wc", f.warehouse())
+                .param("a", action)
+                .param("type", type)
+                .param("w", window)
+                .param("sev", severity)
+                .param("en", cut(messageEn))
+                .param("zh", cut(messageZh))
+                .param("qty", qty)
+                .param("facts", json.writeValueAsString(f.shown()))
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -95,7 +150,9 @@ public class RunStore {
     public List<long[]> alerted(long rule) {
         return jdbc.sql("""
                 SELECT DISTINCT item_id, warehouse_id FROM rule_firing WHERE rule_id = :rule AND action_type = 'ALERT'""")
-                .param("rule", rule).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param("rule", rule)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
     }
 
     public List<FiringView> firings(Long rule, String type, boolean chinese, int offset, int size) {
@@ -106,9 +163,21 @@ public class RunStore {
                 WHERE (CAST(:rule AS BIGINT) IS NULL OR f.rule_id = :rule)
                   AND (CAST(:type AS VARCHAR(30)) IS NULL OR f.action_type = :type)
                 ORDER BY f.fired_at DESC, f.id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""")
-                .param("zh", chinese).param("rule", rule).param("type", type).param("o", offset).param("s", size)
-                .query((rs, n) -> new FiringView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
+                .param("zh", chinese)
+                .param("rule", rule)
+                .param("type", type)
+                .param("o", offset)
+                .param("s", size)
+                .query((rs, n) -> new FiringView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getBigDecimal(9),
                         rs.getTimestamp(10).toInstant()))
                 .list();
     }
@@ -117,8 +186,13 @@ public class RunStore {
     public boolean openTask(long rule, Facts f) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM clearance_task WHERE rule_id = :rule AND item_id = :item AND warehouse_id = :wh
-                AND status = 'OPEN'""").param("rule", rule).param("item", f.itemId()).param("wh", f.warehouseId())
-                .query(Long.class).single() > 0;
+                AND status = 'OPEN'""")
+                        .param("rule", rule)
+                        .param("item", f.itemId())
+                        .param("wh", f.warehouseId())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public long openTask(long rule, long firing, Facts f, String assignee, LocalDate due, Instant now) {
@@ -127,10 +201,18 @@ public class RunStore {
                 INSERT INTO clearance_task (rule_id, firing_id, item_id, warehouse_id, item, warehouse, qty, stock_value,
                                             status, assignee, due_date, created_at)
                 VALUES (:rule, :firing, :item, :wh, :ic, :wc, :qty, :value, 'OPEN', :assignee, :due, :now)""")
-                .param("rule", rule).param("firing", firing).param("item", f.itemId()).param("wh", f.warehouseId())
-                .param("ic", f.item()).param("wc", f.warehouse()).param("qty", f.onHand())
-                .param("value", f.stockValue()).param("assignee", assignee).param("due", Date.valueOf(due))
-                .param("now", Timestamp.from(now)).update(keys, "id");
+                .param("rule", rule)
+                .param("firing", firing)
+                .param("item", f.itemId())
+                .param("wh", f.warehouseId())
+                .param("ic", f.item())
+                .param("wc", f.warehouse())
+                .param("qty", f.onHand())
+                .param("value", f.stockValue())
+                .param("assignee", assignee)
+                .param("due", Date.valueOf(due))
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -145,19 +227,29 @@ public class RunStore {
                    AND (CAST(:wh AS VARCHAR(64)) IS NULL OR t.warehouse = :wh)
                 ORDER BY CASE WHEN t.status = 'OPEN' THEN 0 ELSE 1 END, t.due_date, t.id
                 OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""")
-                .param("status", status).param("wh", warehouse).param("o", offset).param("s", size)
-                .query((rs, n) -> task(rs, today)).list();
+                .param("status", status)
+                .param("wh", warehouse)
+                .param("o", offset)
+                .param("s", size)
+                .query((rs, n) -> task(rs, today))
+                .list();
     }
 
     public long countTasks(String status, String warehouse) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM clearance_task t WHERE (CAST(:status AS VARCHAR(20)) IS NULL OR t.status = :status)
                    AND (CAST(:wh AS VARCHAR(64)) IS NULL OR t.warehouse = :wh)""")
-                .param("status", status).param("wh", warehouse).query(Long.class).single();
+                .param("status", status)
+                .param("wh", warehouse)
+                .query(Long.class)
+                .single();
     }
 
     public java.util.Optional<ClearanceTaskView> task(long id, LocalDate today) {
-        return jdbc.sql(TASK + " WHERE t.id = :id").param("id", id).query((rs, n) -> task(rs, today)).optional();
+        return jdbc.sql(TASK + " WHERE t.id = :id")
+                .param("id", id)
+                .query((rs, n) -> task(rs, today))
+                .optional();
     }
 
     /** Closes an OPEN task; false when it was closed meanwhile. */
@@ -165,18 +257,36 @@ public class RunStore {
         return jdbc.sql("""
                 UPDATE clearance_task SET status = 'DONE', outcome = :outcome, note = :note, closed_by = :by,
                        closed_at = :now WHERE id = :id AND status = 'OPEN'""")
-                .param("outcome", outcome).param("note", note).param("by", by).param("now", Timestamp.from(now))
-                .param("id", id).update() == 1;
+                        .param("outcome", outcome)
+                        .param("note", note)
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private static ClearanceTaskView task(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate due = rs.getDate(10).toLocalDate();
         Timestamp closed = rs.getTimestamp(14);
         String status = rs.getString(8);
-        return new ClearanceTaskView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), status, rs.getString(9), due,
-                "OPEN".equals(status) && due.isBefore(today), rs.getString(11), rs.getString(12),
-                rs.getTimestamp(13).toInstant(), closed == null ? null : closed.toInstant(), rs.getString(15));
+        return new ClearanceTaskView(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBigDecimal(6),
+                rs.getBigDecimal(7),
+                status,
+                rs.getString(9),
+                due,
+                "OPEN".equals(status) && due.isBefore(today),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getTimestamp(13).toInstant(),
+                closed == null ? null : closed.toInstant(),
+                rs.getString(15));
     }
 
     private static String cut(String s) {

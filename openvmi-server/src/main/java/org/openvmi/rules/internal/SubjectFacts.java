@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.availability.Availability;
 import org.openvmi.availability.SupplyPosition;
 import org.openvmi.catalog.ItemScopes;
@@ -45,8 +44,14 @@ public class SubjectFacts {
     private final Clock clock;
     private final Outlooks outlooks;
 
-    SubjectFacts(Availability availability, StockPositions stock, StockPolicies policies,
-                 PlanningCatalog planningCatalog, ItemScopes items, Clock clock, Outlooks outlooks) {
+    SubjectFacts(
+            Availability availability,
+            StockPositions stock,
+            StockPolicies policies,
+            PlanningCatalog planningCatalog,
+            ItemScopes items,
+            Clock clock,
+            Outlooks outlooks) {
         this.outlooks = outlooks;
         this.availability = availability;
         this.stock = stock;
@@ -61,15 +66,14 @@ public class SubjectFacts {
 
         public boolean inScopeOf(RuleDefinition rule) {
             if (rule.ownerSupplier() != null && !suppliers.contains(rule.ownerSupplier())) {
-                return false;   // a supplier-owned rule reads its own items only, whatever its scope says
+                return false; // a supplier-owned rule reads its own items only, whatever its scope says
             }
             return rule.scope().admits(facts.item(), facts.category(), facts.warehouse(), suppliers);
         }
     }
 
     /** One movement of a subject as the ledger posted it: the day, its type, the signed quantity. */
-    private record Move(LocalDate day, String type, BigDecimal qty) {
-    }
+    private record Move(LocalDate day, String type, BigDecimal qty) {}
 
     /** What the movements up to a day tell: demand of the 30 / 90 days ending that day, last issue and receipt, inflows. */
     private static final class History {
@@ -77,8 +81,8 @@ public class SubjectFacts {
         BigDecimal demand90 = BigDecimal.ZERO;
         LocalDate lastIssue;
         LocalDate lastReceipt;
-        final double[] daily = new double[Facts.CV_DAYS];   // demand by age in days, today at 0
-        final List<Object[]> inflows = new ArrayList<>();   // {LocalDate, BigDecimal}
+        final double[] daily = new double[Facts.CV_DAYS]; // demand by age in days, today at 0
+        final List<Object[]> inflows = new ArrayList<>(); // {LocalDate, BigDecimal}
 
         static History of(List<Move> moves, LocalDate asOf) {
             History h = new History();
@@ -87,7 +91,7 @@ public class SubjectFacts {
             }
             for (Move m : moves) {
                 if (m.day().isAfter(asOf)) {
-                    break;   // oldest first: the rest is later than the day
+                    break; // oldest first: the rest is later than the day
                 }
                 long age = ChronoUnit.DAYS.between(m.day(), asOf);
                 if (age > Facts.LOOKBACK_DAYS) {
@@ -152,12 +156,13 @@ public class SubjectFacts {
         for (Subject s : now) {
             moves.put(new ItemWarehouse(s.facts().itemId(), s.facts().warehouseId()), new ArrayList<>());
         }
-        stock.forEachMovementSince(first.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m -> {
-            List<Move> list = moves.get(new ItemWarehouse(m.itemId(), m.warehouseId()));
-            if (list != null) {
-                list.add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty()));
-            }
-        });
+        stock.forEachMovementSince(
+                first.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m -> {
+                    List<Move> list = moves.get(new ItemWarehouse(m.itemId(), m.warehouseId()));
+                    if (list != null) {
+                        list.add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty()));
+                    }
+                });
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             List<Subject> then = new ArrayList<>(now.size());
             for (Subject s : now) {
@@ -174,10 +179,29 @@ public class SubjectFacts {
     }
 
     private static Facts asOf(Facts f, BigDecimal onHand, History h, LocalDate day) {
-        return new Facts(f.itemId(), f.warehouseId(), f.item(), f.warehouse(), f.category(), f.supplier(), onHand,
-                f.reserved(), f.onOrder(), f.inTransit(), f.committed(), f.hasPolicy(), f.safety(), f.warning(),
-                f.max(), h.demand30, h.demand90, days(h.lastIssue, day), days(h.lastReceipt, day),
-                stockAge(onHand, h.inflows, day), f.unitCost(), f.supplierLeadTimeDays(),
+        return new Facts(
+                f.itemId(),
+                f.warehouseId(),
+                f.item(),
+                f.warehouse(),
+                f.category(),
+                f.supplier(),
+                onHand,
+                f.reserved(),
+                f.onOrder(),
+                f.inTransit(),
+                f.committed(),
+                f.hasPolicy(),
+                f.safety(),
+                f.warning(),
+                f.max(),
+                h.demand30,
+                h.demand90,
+                days(h.lastIssue, day),
+                days(h.lastReceipt, day),
+                stockAge(onHand, h.inflows, day),
+                f.unitCost(),
+                f.supplierLeadTimeDays(),
                 f.outlook().withDemandCv(Facts.coefficientOfVariation(h.daily)));
     }
 
@@ -194,8 +218,9 @@ public class SubjectFacts {
         }
         Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
         if (withHistory) {
-            stock.forEachMovementSince(today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(), m ->
-                    moves.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new ArrayList<>())
+            stock.forEachMovementSince(
+                    today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(),
+                    m -> moves.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new ArrayList<>())
                             .add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty())));
         }
         List<Subject> subjects = new ArrayList<>();
@@ -210,18 +235,43 @@ public class SubjectFacts {
             StockPolicyView line = lines.get(item.code() + "\u0000" + warehouse);
             PlanningCatalog.PrimarySource source = sources.get(item.itemId());
             BigDecimal inTransit = p.inTransit();
-            Facts f = new Facts(item.itemId(), e.getKey().warehouseId(), item.code(), warehouse, item.category(),
-                    source == null ? null : source.supplierCode(), p.onHand(), p.reserved(),
-                    p.onOrder(), inTransit, p.committed(), line != null,
-                    line == null ? BigDecimal.ZERO : line.safety(), line == null ? BigDecimal.ZERO : line.warning(),
-                    line == null ? BigDecimal.ZERO : line.max(), h.demand30, h.demand90,
-                    days(h.lastIssue, today), days(h.lastReceipt, today), stockAge(p.onHand(), h.inflows, today),
-                    item.unitCost(), source == null ? 0 : source.leadTimeDays(), new Outlook(
-                    Facts.coefficientOfVariation(h.daily), null, null, projected(p, today.plusDays(7)),
-                    projected(p, today.plusDays(30)), null, null, null, null));
+            Facts f = new Facts(
+                    item.itemId(),
+                    e.getKey().warehouseId(),
+                    item.code(),
+                    warehouse,
+                    item.category(),
+                    source == null ? null : source.supplierCode(),
+                    p.onHand(),
+                    p.reserved(),
+                    p.onOrder(),
+                    inTransit,
+                    p.committed(),
+                    line != null,
+                    line == null ? BigDecimal.ZERO : line.safety(),
+                    line == null ? BigDecimal.ZERO : line.warning(),
+                    line == null ? BigDecimal.ZERO : line.max(),
+                    h.demand30,
+                    h.demand90,
+                    days(h.lastIssue, today),
+                    days(h.lastReceipt, today),
+                    stockAge(p.onHand(), h.inflows, today),
+                    item.unitCost(),
+                    source == null ? 0 : source.leadTimeDays(),
+                    new Outlook(
+                            Facts.coefficientOfVariation(h.daily),
+                            null,
+                            null,
+                            projected(p, today.plusDays(7)),
+                            projected(p, today.plusDays(30)),
+                            null,
+                            null,
+                            null,
+                            null));
             subjects.add(new Subject(f, item.suppliers()));
         }
-        subjects.sort(Comparator.comparing((Subject s) -> s.facts().item()).thenComparing(s -> s.facts().warehouse()));
+        subjects.sort(Comparator.comparing((Subject s) -> s.facts().item())
+                .thenComparing(s -> s.facts().warehouse()));
         return outlooks.complete(withElsewhere(subjects), today, mentioned);
     }
 
@@ -251,8 +301,12 @@ public class SubjectFacts {
                     codes.add(o.warehouse());
                 }
             }
-            answer.add(codes.isEmpty() ? s : new Subject(f.with(f.outlook().withElsewhere(shortfall,
-                    String.join(",", codes))), s.suppliers()));
+            answer.add(
+                    codes.isEmpty()
+                            ? s
+                            : new Subject(
+                                    f.with(f.outlook().withElsewhere(shortfall, String.join(",", codes))),
+                                    s.suppliers()));
         }
         return answer;
     }
@@ -262,7 +316,7 @@ public class SubjectFacts {
         BigDecimal projected = p.onHand();
         for (SupplyPosition.Entry e : p.timeline()) {
             if (e.date() != null && e.date().isAfter(horizon)) {
-                break;   // the timeline is in date order
+                break; // the timeline is in date order
             }
             projected = e.projected();
         }
@@ -270,7 +324,9 @@ public class SubjectFacts {
     }
 
     private static int days(LocalDate last, LocalDate today) {
-        return last == null ? Facts.LOOKBACK_DAYS : (int) Math.min(ChronoUnit.DAYS.between(last, today), Facts.LOOKBACK_DAYS);
+        return last == null
+                ? Facts.LOOKBACK_DAYS
+                : (int) Math.min(ChronoUnit.DAYS.between(last, today), Facts.LOOKBACK_DAYS);
     }
 
     /** FIFO: the stock on hand is the latest inflows; its age is that of the oldest inflow still (partly) in it. */
@@ -285,6 +341,6 @@ public class SubjectFacts {
                 return days((LocalDate) inflows.get(i)[0], today);
             }
         }
-        return Facts.LOOKBACK_DAYS;   // older than the window
+        return Facts.LOOKBACK_DAYS; // older than the window
     }
 }

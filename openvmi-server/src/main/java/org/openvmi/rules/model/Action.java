@@ -9,27 +9,43 @@ import org.openvmi.shared.FieldErrors;
  * CLEARANCE_TASK: marks the stock stale and opens a 清理任务 for {@code assignee}, due {@code dueInDays} later.
  * Messages may name variables in braces: "{item} at {warehouse}: {daysOfCover} days of cover".
  */
-public record Action(Type type, Severity severity, String messageEn, String messageZh, String quantity,
-                     String assignee, Integer dueInDays) {
+public record Action(
+        Type type,
+        Severity severity,
+        String messageEn,
+        String messageZh,
+        String quantity,
+        String assignee,
+        Integer dueInDays) {
 
-    public enum Type { ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK }
+    public enum Type {
+        ALERT,
+        PURCHASE_SUGGESTION,
+        CLEARANCE_TASK
+    }
 
-    public enum Severity { INFO, WARNING, CRITICAL }
+    public enum Severity {
+        INFO,
+        WARNING,
+        CRITICAL
+    }
 
     public static final int MAX_MESSAGE = 500;
 
     /** Problems of this action, fields prefixed ({@code actions[0].quantity}). */
     void check(String prefix, FieldErrors errors) {
         if (type == null) {
-            errors.add(prefix + "type", CodedRefusal.of("rules.actionType",
-                    "is required: ALERT, PURCHASE_SUGGESTION or CLEARANCE_TASK"));
+            errors.add(
+                    prefix + "type",
+                    CodedRefusal.of("rules.actionType", "is required: ALERT, PURCHASE_SUGGESTION or CLEARANCE_TASK"));
             return;
         }
         switch (type) {
             case ALERT -> {
                 if (severity == null) {
-                    errors.add(prefix + "severity", CodedRefusal.of("rules.severity",
-                            "is required: INFO, WARNING or CRITICAL"));
+                    errors.add(
+                            prefix + "severity",
+                            CodedRefusal.of("rules.severity", "is required: INFO, WARNING or CRITICAL"));
                 }
                 message(prefix + "messageEn", messageEn, errors);
                 message(prefix + "messageZh", messageZh, errors);

@@ -14,8 +14,7 @@ import java.util.function.LongSupplier;
 public final class Evaluation {
 
     /** A subject the condition holds for, with its values and the quantity of each action (null if none). */
-    public record Hit(Facts facts, List<BigDecimal> quantities) {
-    }
+    public record Hit(Facts facts, List<BigDecimal> quantities) {}
 
     /** The outcome: the hits, how many subjects were read, or the error that stopped the rule. */
     public record Outcome(List<Hit> hits, int subjects, String error) {
@@ -24,26 +23,29 @@ public final class Evaluation {
         }
     }
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     public static Outcome run(RuleDefinition rule, List<Facts> subjects, long budgetMillis, LongSupplier millis) {
-        Expression condition = Expression.compile(rule.condition(), Expression.Result.CONDITION).expression();
+        Expression condition = Expression.compile(rule.condition(), Expression.Result.CONDITION)
+                .expression();
         if (condition == null) {
             return new Outcome(List.of(), 0, "the condition does not compile");
         }
         List<Expression> quantities = new ArrayList<>();
         for (Action a : rule.actions()) {
-            quantities.add(a.type() == Action.Type.PURCHASE_SUGGESTION
-                    ? Expression.compile(a.quantity(), Expression.Result.QUANTITY).expression() : null);
+            quantities.add(
+                    a.type() == Action.Type.PURCHASE_SUGGESTION
+                            ? Expression.compile(a.quantity(), Expression.Result.QUANTITY)
+                                    .expression()
+                            : null);
         }
         long start = millis.getAsLong();
         List<Hit> hits = new ArrayList<>();
         int read = 0;
         for (Facts f : subjects) {
             if (millis.getAsLong() - start > budgetMillis) {
-                return new Outcome(hits, read, "time budget of " + budgetMillis + " ms exceeded after " + read
-                        + " subjects");
+                return new Outcome(
+                        hits, read, "time budget of " + budgetMillis + " ms exceeded after " + read + " subjects");
             }
             read++;
             try {
@@ -69,7 +71,9 @@ public final class Evaluation {
             return BigDecimal.ZERO;
         }
         // 90 × 1.2 − 10 is 98.00000000000001 in doubles: round the noise away before rounding up to whole units
-        return BigDecimal.valueOf(qty).setScale(6, RoundingMode.HALF_UP).setScale(0, RoundingMode.CEILING)
+        return BigDecimal.valueOf(qty)
+                .setScale(6, RoundingMode.HALF_UP)
+                .setScale(0, RoundingMode.CEILING)
                 .min(new BigDecimal("999999999999999"));
     }
 }

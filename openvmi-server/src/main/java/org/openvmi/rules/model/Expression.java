@@ -1,9 +1,5 @@
 package org.openvmi.rules.model;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
@@ -20,6 +16,9 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelStandardFunctions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled CEL expression over the rule context ({@link Variable#ALL}). CEL is sandboxed by design: no I/O, no
@@ -32,7 +31,10 @@ public final class Expression {
 
     public static final int MAX_CHARS = 2_000;
 
-    public enum Result { CONDITION, QUANTITY }
+    public enum Result {
+        CONDITION,
+        QUANTITY
+    }
 
     private static final CelOptions OPTIONS = CelOptions.current()
             .maxExpressionCodePointSize(MAX_CHARS)
@@ -43,10 +45,12 @@ public final class Expression {
     private static final CelCompiler COMPILER = compiler();
     // matches() is left out: java.util.regex backtracks without bound on a hostile pattern, and one evaluation
     // cannot be interrupted; equality, startsWith, contains … cover codes and categories
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS)
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
             .setStandardEnvironmentEnabled(false)
             .setStandardFunctions(CelStandardFunctions.newBuilder()
-                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
             .build();
 
     private final String text;
@@ -63,8 +67,10 @@ public final class Expression {
             return new Compilation(null, List.of(new CelProblem(0, 0, "is required", "required", List.of())));
         }
         if (text.length() > MAX_CHARS) {
-            return new Compilation(null, List.of(new CelProblem(0, 0, "at most " + MAX_CHARS + " characters",
-                    "rules.tooLong", List.of(MAX_CHARS))));
+            return new Compilation(
+                    null,
+                    List.of(new CelProblem(
+                            0, 0, "at most " + MAX_CHARS + " characters", "rules.tooLong", List.of(MAX_CHARS))));
         }
         CelValidationResult result = COMPILER.compile(text);
         if (result.hasError()) {
@@ -73,13 +79,19 @@ public final class Expression {
         try {
             CelAbstractSyntaxTree ast = result.getAst();
             CelType type = ast.getResultType();
-            boolean ok = expected == Result.CONDITION ? type.equals(SimpleType.BOOL)
+            boolean ok = expected == Result.CONDITION
+                    ? type.equals(SimpleType.BOOL)
                     : type.equals(SimpleType.DOUBLE) || type.equals(SimpleType.INT);
             if (!ok) {
                 String want = expected == Result.CONDITION ? "bool (true or false)" : "number";
-                return new Compilation(null, List.of(new CelProblem(1, 1, "the expression gives " + type.name()
-                        + ", a " + want + " is needed", expected == Result.CONDITION ? "rules.celNotBool"
-                        : "rules.celNotNumber", List.of(type.name()))));
+                return new Compilation(
+                        null,
+                        List.of(new CelProblem(
+                                1,
+                                1,
+                                "the expression gives " + type.name() + ", a " + want + " is needed",
+                                expected == Result.CONDITION ? "rules.celNotBool" : "rules.celNotNumber",
+                                List.of(type.name()))));
             }
             return new Compilation(new Expression(text, RUNTIME.createProgram(ast)), List.of());
         } catch (CelValidationException | CelEvaluationException e) {
@@ -92,7 +104,9 @@ public final class Expression {
         for (CelIssue i : issues) {
             // CEL counts columns from 0; people (and editors) from 1
             int line = Math.max(i.getSourceLocation().getLine(), 0);
-            int column = i.getSourceLocation().getColumn() < 0 ? 0 : i.getSourceLocation().getColumn() + 1;
+            int column = i.getSourceLocation().getColumn() < 0
+                    ? 0
+                    : i.getSourceLocation().getColumn() + 1;
             list.add(new CelProblem(line, column, i.getMessage()));
         }
         return list;
@@ -142,18 +156,22 @@ public final class Expression {
     }
 
     private static CelCompiler compiler() {
-        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)   // bounded by comprehensionMaxIterations
+        CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS) // bounded by comprehensionMaxIterations
                 .setStandardEnvironmentEnabled(false)
                 .setStandardDeclarations(CelStandardDeclarations.newBuilder()
-                        .excludeFunctions(CelStandardDeclarations.StandardFunction.MATCHES).build());
+                        .excludeFunctions(CelStandardDeclarations.StandardFunction.MATCHES)
+                        .build());
         for (Variable v : Variable.ALL) {
-            b.addVar(v.name(), switch (v.kind()) {
-                case DOUBLE -> SimpleType.DOUBLE;
-                case INT -> SimpleType.INT;
-                case STRING -> SimpleType.STRING;
-                case BOOL -> SimpleType.BOOL;
-            });
+            b.addVar(
+                    v.name(),
+                    switch (v.kind()) {
+                        case DOUBLE -> SimpleType.DOUBLE;
+                        case INT -> SimpleType.INT;
+                        case STRING -> SimpleType.STRING;
+                        case BOOL -> SimpleType.BOOL;
+                    });
         }
         return b.build();
     }

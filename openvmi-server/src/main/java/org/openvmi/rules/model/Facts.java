@@ -11,21 +11,79 @@ import java.util.Map;
  * "no issue for 60 days" holds for it. Days of cover without demand are {@value #NO_DEMAND_COVER} when there is
  * stock (it would last forever), 0 without.
  */
-public record Facts(long itemId, long warehouseId, String item, String warehouse, String category, String supplier,
-                    BigDecimal onHand, BigDecimal reserved, BigDecimal onOrder, BigDecimal inTransit,
-                    BigDecimal committed, boolean hasPolicy, BigDecimal safety, BigDecimal warning, BigDecimal max,
-                    BigDecimal demand30d, BigDecimal demand90d, int daysSinceLastIssue, int daysSinceLastReceipt,
-                    int stockAgeDays, BigDecimal unitCost, int supplierLeadTimeDays, Outlook outlook) {
+public record Facts(
+        long itemId,
+        long warehouseId,
+        String item,
+        String warehouse,
+        String category,
+        String supplier,
+        BigDecimal onHand,
+        BigDecimal reserved,
+        BigDecimal onOrder,
+        BigDecimal inTransit,
+        BigDecimal committed,
+        boolean hasPolicy,
+        BigDecimal safety,
+        BigDecimal warning,
+        BigDecimal max,
+        BigDecimal demand30d,
+        BigDecimal demand90d,
+        int daysSinceLastIssue,
+        int daysSinceLastReceipt,
+        int stockAgeDays,
+        BigDecimal unitCost,
+        int supplierLeadTimeDays,
+        Outlook outlook) {
 
     /** A subject whose demand variability is not known (0). */
-    public Facts(long itemId, long warehouseId, String item, String warehouse, String category, String supplier,
-                 BigDecimal onHand, BigDecimal reserved, BigDecimal onOrder, BigDecimal inTransit,
-                 BigDecimal committed, boolean hasPolicy, BigDecimal safety, BigDecimal warning, BigDecimal max,
-                 BigDecimal demand30d, BigDecimal demand90d, int daysSinceLastIssue, int daysSinceLastReceipt,
-                 int stockAgeDays, BigDecimal unitCost, int supplierLeadTimeDays) {
-        this(itemId, warehouseId, item, warehouse, category, supplier, onHand, reserved, onOrder, inTransit,
-                committed, hasPolicy, safety, warning, max, demand30d, demand90d, daysSinceLastIssue,
-                daysSinceLastReceipt, stockAgeDays, unitCost, supplierLeadTimeDays, Outlook.NONE);
+    public Facts(
+            long itemId,
+            long warehouseId,
+            String item,
+            String warehouse,
+            String category,
+            String supplier,
+            BigDecimal onHand,
+            BigDecimal reserved,
+            BigDecimal onOrder,
+            BigDecimal inTransit,
+            BigDecimal committed,
+            boolean hasPolicy,
+            BigDecimal safety,
+            BigDecimal warning,
+            BigDecimal max,
+            BigDecimal demand30d,
+            BigDecimal demand90d,
+            int daysSinceLastIssue,
+            int daysSinceLastReceipt,
+            int stockAgeDays,
+            BigDecimal unitCost,
+            int supplierLeadTimeDays) {
+        this(
+                itemId,
+                warehouseId,
+                item,
+                warehouse,
+                category,
+                supplier,
+                onHand,
+                reserved,
+                onOrder,
+                inTransit,
+                committed,
+                hasPolicy,
+                safety,
+                warning,
+                max,
+                demand30d,
+                demand90d,
+                daysSinceLastIssue,
+                daysSinceLastReceipt,
+                stockAgeDays,
+                unitCost,
+                supplierLeadTimeDays,
+                Outlook.NONE);
     }
 
     public Facts {
@@ -34,9 +92,30 @@ public record Facts(long itemId, long warehouseId, String item, String warehouse
 
     /** The same subject with another outlook. */
     public Facts with(Outlook other) {
-        return new Facts(itemId, warehouseId, item, warehouse, category, supplier, onHand, reserved, onOrder, inTransit,
-                committed, hasPolicy, safety, warning, max, demand30d, demand90d, daysSinceLastIssue,
-                daysSinceLastReceipt, stockAgeDays, unitCost, supplierLeadTimeDays, other);
+        return new Facts(
+                itemId,
+                warehouseId,
+                item,
+                warehouse,
+                category,
+                supplier,
+                onHand,
+                reserved,
+                onOrder,
+                inTransit,
+                committed,
+                hasPolicy,
+                safety,
+                warning,
+                max,
+                demand30d,
+                demand90d,
+                daysSinceLastIssue,
+                daysSinceLastReceipt,
+                stockAgeDays,
+                unitCost,
+                supplierLeadTimeDays,
+                other);
     }
 
     public BigDecimal demandCv() {
@@ -109,8 +188,11 @@ public record Facts(long itemId, long warehouseId, String item, String warehouse
         if (supplierLeadTimeDays <= 0) {
             return BigDecimal.ZERO;
         }
-        return SERVICE_Z.multiply(outlook.demandCv()).multiply(avgDailyDemand())
-                .multiply(BigDecimal.valueOf(Math.sqrt(supplierLeadTimeDays))).setScale(2, RoundingMode.HALF_UP);
+        return SERVICE_Z
+                .multiply(outlook.demandCv())
+                .multiply(avgDailyDemand())
+                .multiply(BigDecimal.valueOf(Math.sqrt(supplierLeadTimeDays)))
+                .setScale(2, RoundingMode.HALF_UP);
     }
 
     public BigDecimal stockValue() {
@@ -167,7 +249,8 @@ public record Facts(long itemId, long warehouseId, String item, String warehouse
 
     static String show(Object v) {
         if (v instanceof Double d) {
-            BigDecimal b = BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+            BigDecimal b =
+                    BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
             return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
         }
         return String.valueOf(v);

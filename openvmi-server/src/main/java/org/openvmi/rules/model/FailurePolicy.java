@@ -8,8 +8,7 @@ public final class FailurePolicy {
 
     public static final int MAX_CONSECUTIVE_FAILURES = 3;
 
-    private FailurePolicy() {
-    }
+    private FailurePolicy() {}
 
     public static boolean disables(int consecutiveFailures) {
         return consecutiveFailures >= MAX_CONSECUTIVE_FAILURES;

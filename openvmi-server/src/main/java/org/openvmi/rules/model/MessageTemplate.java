@@ -9,8 +9,7 @@ public final class MessageTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)}");
 
-    private MessageTemplate() {
-    }
+    private MessageTemplate() {}
 
     public static String render(String template, Map<String, String> values) {
         if (template == null) {

@@ -13,14 +13,22 @@ import java.util.regex.Pattern;
  * The other warehouses of the item below their safety line and their total shortfall come from the same read of
  * the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due).
  */
-public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal forecast30d,
-                      BigDecimal projectedAvailable7d, BigDecimal projectedAvailable30d, BigDecimal supplierOnTimeRate, BigDecimal supplierAvailable,
-                      BigDecimal shortfallElsewhere, String warehousesBelowSafety) {
+public record Outlook(
+        BigDecimal demandCv,
+        BigDecimal forecast7d,
+        BigDecimal forecast30d,
+        BigDecimal projectedAvailable7d,
+        BigDecimal projectedAvailable30d,
+        BigDecimal supplierOnTimeRate,
+        BigDecimal supplierAvailable,
+        BigDecimal shortfallElsewhere,
+        String warehousesBelowSafety) {
 
     public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null);
 
     /** The variables each read costs a call to another feature for (the rest are read with the subjects). */
     public static final Set<String> FORECAST = Set.of("forecast7d", "forecast30d");
+
     public static final Set<String> ON_TIME = Set.of("supplierOnTimeRate");
     public static final Set<String> SUPPLIER_STOCK = Set.of("supplierAvailable");
 
@@ -39,13 +47,29 @@ public record Outlook(BigDecimal demandCv, BigDecimal forecast7d, BigDecimal for
     }
 
     public Outlook withDemandCv(BigDecimal cv) {
-        return new Outlook(cv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
-                supplierOnTimeRate, supplierAvailable, shortfallElsewhere, warehousesBelowSafety);
+        return new Outlook(
+                cv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety);
     }
 
     public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
-        return new Outlook(demandCv, forecast7d, forecast30d, projectedAvailable7d, projectedAvailable30d,
-                supplierOnTimeRate, supplierAvailable, shortfall, warehouses);
+        return new Outlook(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfall,
+                warehouses);
     }
 
     private static BigDecimal orZero(BigDecimal b) {

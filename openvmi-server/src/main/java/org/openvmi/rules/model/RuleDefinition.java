@@ -1,7 +1,6 @@
 package org.openvmi.rules.model;
 
 import java.util.List;
-
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
@@ -10,8 +9,14 @@ import org.openvmi.shared.FieldErrors;
  * subjects in {@code scope}, when {@code trigger} fires. {@code ownerSupplier} (a supplier code) makes it a
  * supplier-owned rule, which reads that supplier's items only whatever its scope says.
  */
-public record RuleDefinition(String name, String description, String ownerSupplier, RuleScope scope, Trigger trigger,
-                             String condition, List<Action> actions) {
+public record RuleDefinition(
+        String name,
+        String description,
+        String ownerSupplier,
+        RuleScope scope,
+        Trigger trigger,
+        String condition,
+        List<Action> actions) {
 
     public static final int MAX_NAME = 200;
     public static final int MAX_ACTIONS = 5;
@@ -35,17 +40,22 @@ public record RuleDefinition(String name, String description, String ownerSuppli
             errors.add("description", tooLong(1000));
         }
         if (trigger.cron() == null) {
-            errors.add("trigger.cron", CodedRefusal.of("rules.cronRequired",
-                    "is required (six fields, e.g. \"0 0 6 * * *\" every day at 6:00)"));
+            errors.add(
+                    "trigger.cron",
+                    CodedRefusal.of(
+                            "rules.cronRequired", "is required (six fields, e.g. \"0 0 6 * * *\" every day at 6:00)"));
         }
-        Expression.compile(condition, Expression.Result.CONDITION).problems()
+        Expression.compile(condition, Expression.Result.CONDITION)
+                .problems()
                 .forEach(p -> errors.add("condition", cel(p)));
         if (actions.isEmpty()) {
-            errors.add("actions", CodedRefusal.of("rules.actionsCount", "at least one action, at most " + MAX_ACTIONS,
-                    MAX_ACTIONS));
+            errors.add(
+                    "actions",
+                    CodedRefusal.of("rules.actionsCount", "at least one action, at most " + MAX_ACTIONS, MAX_ACTIONS));
         } else if (actions.size() > MAX_ACTIONS) {
-            errors.add("actions", CodedRefusal.of("rules.actionsCount", "at least one action, at most " + MAX_ACTIONS,
-                    MAX_ACTIONS));
+            errors.add(
+                    "actions",
+                    CodedRefusal.of("rules.actionsCount", "at least one action, at most " + MAX_ACTIONS, MAX_ACTIONS));
         }
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);

@@ -7,8 +7,7 @@ import java.util.Set;
  * Which subjects a rule reads: empty lists mean "all"; a subject must match every non-empty list (any code in it).
  * {@code suppliers} matches an item on any of those suppliers' source lists.
  */
-public record RuleScope(List<String> items, List<String> categories, List<String> warehouses,
-                        List<String> suppliers) {
+public record RuleScope(List<String> items, List<String> categories, List<String> warehouses, List<String> suppliers) {
 
     public static final RuleScope ALL = new RuleScope(List.of(), List.of(), List.of(), List.of());
 
@@ -28,7 +27,12 @@ public record RuleScope(List<String> items, List<String> categories, List<String
     }
 
     private static List<String> clean(List<String> codes) {
-        return codes == null ? List.of()
-                : codes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+        return codes == null
+                ? List.of()
+                : codes.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
     }
 }

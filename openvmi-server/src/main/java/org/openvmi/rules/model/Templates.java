@@ -30,9 +30,14 @@ public final class Templates {
 
         /** The rule with its name and description in the reader's language ({@code text} reads a message key). */
         public RuleDefinition localized(java.util.function.BiFunction<String, String, String> text) {
-            return new RuleDefinition(text.apply(nameKey(), rule.name()),
-                    text.apply(descriptionKey(), rule.description()), rule.ownerSupplier(), rule.scope(),
-                    rule.trigger(), rule.condition(), rule.actions());
+            return new RuleDefinition(
+                    text.apply(nameKey(), rule.name()),
+                    text.apply(descriptionKey(), rule.description()),
+                    rule.ownerSupplier(),
+                    rule.scope(),
+                    rule.trigger(),
+                    rule.condition(),
+                    rule.actions());
         }
     }
 
@@ -41,8 +46,7 @@ public final class Templates {
     }
 
     public static final String STALE_CONDITION = "onHand > 0.0 && (daysSinceLastIssue >= 60 || daysOfCover > 180.0)";
-    public static final String REORDER_CONDITION =
-            "available + onOrder < demand30d * 1.2 && supplierLeadTimeDays > 15";
+    public static final String REORDER_CONDITION = "available + onOrder < demand30d * 1.2 && supplierLeadTimeDays > 15";
     public static final String REORDER_QUANTITY = "demand30d * 1.2 - available - onOrder";
 
     public static final String TRANSFER_CONDITION =
@@ -53,51 +57,91 @@ public final class Templates {
     public static final String WEEKLY_MONDAY_6AM = "0 0 6 * * MON";
 
     public static final List<Template> ALL = List.of(
-            new Template("stale-stock", "Stale stock: no issue for 60 days or over 180 days of cover",
+            new Template(
+                    "stale-stock",
+                    "Stale stock: no issue for 60 days or over 180 days of cover",
                     "呆滞预警：60 天无出库或可用天数超过 180 天",
-                    new RuleDefinition("Stale stock", "No issue for 60 days or days of cover > 180: stale-risk alert"
-                            + " and a clearance task", null, RuleScope.ALL,
-                            new Trigger(Trigger.DAILY_6AM, List.of()), STALE_CONDITION, List.of(
-                            new Action(Action.Type.ALERT, Action.Severity.WARNING,
-                                    "Stale risk: {item} at {warehouse}, no issue for {daysSinceLastIssue} days, "
-                                            + "{daysOfCover} days of cover, value {stockValue}",
-                                    "呆滞风险：{item}（{warehouse}）{daysSinceLastIssue} 天无出库，可用 {daysOfCover} 天，"
-                                            + "金额 {stockValue}", null, null, null),
-                            new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, null, 14)))),
-            new Template("smart-reorder", "Smart reorder: long lead time and cover below 30 days of demand × 1.2",
+                    new RuleDefinition(
+                            "Stale stock",
+                            "No issue for 60 days or days of cover > 180: stale-risk alert" + " and a clearance task",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(Trigger.DAILY_6AM, List.of()),
+                            STALE_CONDITION,
+                            List.of(
+                                    new Action(
+                                            Action.Type.ALERT,
+                                            Action.Severity.WARNING,
+                                            "Stale risk: {item} at {warehouse}, no issue for {daysSinceLastIssue} days, "
+                                                    + "{daysOfCover} days of cover, value {stockValue}",
+                                            "呆滞风险：{item}（{warehouse}）{daysSinceLastIssue} 天无出库，可用 {daysOfCover} 天，"
+                                                    + "金额 {stockValue}",
+                                            null,
+                                            null,
+                                            null),
+                                    new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, null, 14)))),
+            new Template(
+                    "smart-reorder",
+                    "Smart reorder: long lead time and cover below 30 days of demand × 1.2",
                     "智能补货：交期长且可用加在途低于 30 天需求 × 1.2",
-                    new RuleDefinition("Smart reorder", "Available + on order below 1.2 × the last 30 days' demand for"
-                            + " an item whose supplier needs more than 15 days: purchase suggestion for approval", null,
-                            RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, List.of()), REORDER_CONDITION, List.of(
-                            new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, REORDER_QUANTITY, null,
-                                    null)))),
-            new Template("transfer-suggestion", "Transfer: above max here while another warehouse is below safety",
+                    new RuleDefinition(
+                            "Smart reorder",
+                            "Available + on order below 1.2 × the last 30 days' demand for"
+                                    + " an item whose supplier needs more than 15 days: purchase suggestion for approval",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(Trigger.DAILY_6AM, List.of()),
+                            REORDER_CONDITION,
+                            List.of(new Action(
+                                    Action.Type.PURCHASE_SUGGESTION, null, null, null, REORDER_QUANTITY, null, null)))),
+            new Template(
+                    "transfer-suggestion",
+                    "Transfer: above max here while another warehouse is below safety",
                     "调拨建议：本仓高于最高线而其他仓低于安全线",
-                    new RuleDefinition("Transfer suggestion", "Available above the max line here while another"
-                            + " warehouse of the item is below its safety line: an alert suggesting the transfer", null,
-                            RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, List.of()), TRANSFER_CONDITION, List.of(
-                            new Action(Action.Type.ALERT, Action.Severity.INFO,
+                    new RuleDefinition(
+                            "Transfer suggestion",
+                            "Available above the max line here while another"
+                                    + " warehouse of the item is below its safety line: an alert suggesting the transfer",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(Trigger.DAILY_6AM, List.of()),
+                            TRANSFER_CONDITION,
+                            List.of(new Action(
+                                    Action.Type.ALERT,
+                                    Action.Severity.INFO,
                                     "Transfer suggestion: {item} at {warehouse} has {available} available, above its"
                                             + " max {max}; below safety at {warehousesBelowSafety}, short"
                                             + " {shortfallElsewhere} in all",
                                     "调拨建议：{item} 在 {warehouse} 可用 {available}，高于最高线 {max}；"
                                             + "{warehousesBelowSafety} 低于安全线，共缺 {shortfallElsewhere}",
-                                    null, null, null)))),
-            new Template("dynamic-safety", "Dynamic safety stock: variable demand or late supplier, safety line too low",
+                                    null,
+                                    null,
+                                    null)))),
+            new Template(
+                    "dynamic-safety",
+                    "Dynamic safety stock: variable demand or late supplier, safety line too low",
                     "动态安全库存：需求波动大或供应商不准时，安全线偏低",
-                    new RuleDefinition("Dynamic safety stock", "Weekly: demand varies a lot (cv ≥ 1) or the supplier"
-                            + " delivers under 80 % on time, and the safety line is below 1.65 × the demand's"
-                            + " deviation over the lead time: an alert suggesting the higher line", null,
-                            RuleScope.ALL, new Trigger(WEEKLY_MONDAY_6AM, List.of()), SAFETY_CONDITION, List.of(
-                            new Action(Action.Type.ALERT, Action.Severity.WARNING,
+                    new RuleDefinition(
+                            "Dynamic safety stock",
+                            "Weekly: demand varies a lot (cv ≥ 1) or the supplier"
+                                    + " delivers under 80 % on time, and the safety line is below 1.65 × the demand's"
+                                    + " deviation over the lead time: an alert suggesting the higher line",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(WEEKLY_MONDAY_6AM, List.of()),
+                            SAFETY_CONDITION,
+                            List.of(new Action(
+                                    Action.Type.ALERT,
+                                    Action.Severity.WARNING,
                                     "Raise the safety line of {item} at {warehouse} from {safety} to about"
                                             + " {suggestedSafety}: demand variability {demandCv}, supplier on time"
                                             + " {supplierOnTimeRate}, lead time {supplierLeadTimeDays} days",
                                     "建议将 {item}（{warehouse}）的安全线从 {safety} 提高到约 {suggestedSafety}："
                                             + "需求波动系数 {demandCv}，供应商准时率 {supplierOnTimeRate}，"
                                             + "交期 {supplierLeadTimeDays} 天",
-                                    null, null, null)))));
+                                    null,
+                                    null,
+                                    null)))));
 
-    private Templates() {
-    }
+    private Templates() {}
 }

@@ -9,7 +9,12 @@ import java.util.List;
 public record Variable(String name, Kind kind) {
 
     /** CEL types: quantities and money are doubles (CEL has no decimal), day counts are ints. */
-    public enum Kind { DOUBLE, INT, STRING, BOOL }
+    public enum Kind {
+        DOUBLE,
+        INT,
+        STRING,
+        BOOL
+    }
 
     public static final List<Variable> ALL = List.of(
             new Variable("item", Kind.STRING),

@@ -26,12 +26,15 @@ class ClearanceTaskApiController {
         this.tasks = tasks;
     }
 
-    @Operation(operationId = "listClearanceTasks", summary = "Clearance tasks, open first by due date; status OPEN or DONE")
+    @Operation(
+            operationId = "listClearanceTasks",
+            summary = "Clearance tasks, open first by due date; status OPEN or DONE")
     @GetMapping
-    PageResult<ClearanceTaskView> list(@RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String warehouse,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<ClearanceTaskView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return tasks.find(status, warehouse, PageRequest.of(page, size));
     }
 
@@ -41,8 +44,10 @@ class ClearanceTaskApiController {
         return tasks.get(id);
     }
 
-    @Operation(operationId = "closeClearanceTask", summary = "Close an open task with its outcome",
-               description = "{\"outcome\":\"SOLD|TRANSFERRED|RETURNED|SCRAPPED|KEPT\",\"note\":…}; closed already: 409")
+    @Operation(
+            operationId = "closeClearanceTask",
+            summary = "Close an open task with its outcome",
+            description = "{\"outcome\":\"SOLD|TRANSFERRED|RETURNED|SCRAPPED|KEPT\",\"note\":…}; closed already: 409")
     @PostMapping("/{id}/close")
     ClearanceTaskView close(@PathVariable long id, @RequestBody ClearanceOutcome request) {
         return tasks.close(id, request);

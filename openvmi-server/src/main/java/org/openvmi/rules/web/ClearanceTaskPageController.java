@@ -29,26 +29,34 @@ class ClearanceTaskPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String warehouse,
-                @RequestParam(required = false) Integer page, Model model) {
-        String s = status == null ? "OPEN" : status;   // open tasks first; "" shows all
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        String s = status == null ? "OPEN" : status; // open tasks first; "" shows all
         model.addAttribute("status", s);
         model.addAttribute("warehouse", warehouse);
         model.addAttribute("statuses", ClearanceTasks.STATUSES);
         model.addAttribute("outcomes", ClearanceOutcome.Outcome.values());
-        model.addAttribute("page", tasks.find(ClearanceTasks.STATUSES.contains(s) ? s : null, warehouse,
-                PageRequest.of(page, 50)));
+        model.addAttribute(
+                "page",
+                tasks.find(ClearanceTasks.STATUSES.contains(s) ? s : null, warehouse, PageRequest.of(page, 50)));
         model.addAttribute("pageUrl", "/clearance-tasks?status=" + s);
         return "rules/clearance-tasks";
     }
 
     @PostMapping("/{id}/close")
-    String close(@PathVariable long id, @RequestParam(required = false) String outcome,
-                 @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String close(
+            @PathVariable long id,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         try {
             tasks.close(id, new ClearanceOutcome(outcome, note));
-            redirect.addFlashAttribute("flash", messages.getMessage("clearance.closed", new Object[] {id},
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    messages.getMessage("clearance.closed", new Object[] {id}, LocaleContextHolder.getLocale()));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
         }

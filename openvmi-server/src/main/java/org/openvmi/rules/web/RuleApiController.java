@@ -1,18 +1,17 @@
 package org.openvmi.rules.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.rules.BacktestRequest;
 import org.openvmi.rules.BacktestView;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleRequest;
+import org.openvmi.rules.RuleRunView;
 import org.openvmi.rules.RuleVersionView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.Rules;
-import org.openvmi.rules.RuleRunView;
 import org.openvmi.rules.TemplateView;
 import org.openvmi.rules.ValidationRequest;
 import org.openvmi.rules.ValidationResult;
@@ -44,31 +43,38 @@ class RuleApiController {
 
     @Operation(operationId = "listRules")
     @GetMapping
-    PageResult<RuleView> list(@RequestParam(required = false) Integer page,
-                              @RequestParam(required = false) Integer size) {
+    PageResult<RuleView> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return rules.find(PageRequest.of(page, size));
     }
 
-    @Operation(operationId = "createRule", summary = "Create a rule (disabled unless enabled is true)",
-               description = "{\"name\":…,\"scope\":{\"items\":[],\"categories\":[],\"warehouses\":[],\"suppliers\":[]},"
-                       + "\"trigger\":{\"cron\":\"0 0 6 * * *\"},\"condition\":\"daysSinceLastIssue >= 60\","
-                       + "\"actions\":[{\"type\":\"ALERT\",\"severity\":\"WARNING\",\"messageEn\":…,\"messageZh\":…}],"
-                       + "\"enabled\":false}. 400 names each bad field; CEL errors carry line and column.")
+    @Operation(
+            operationId = "createRule",
+            summary = "Create a rule (disabled unless enabled is true)",
+            description = "{\"name\":…,\"scope\":{\"items\":[],\"categories\":[],\"warehouses\":[],\"suppliers\":[]},"
+                    + "\"trigger\":{\"cron\":\"0 0 6 * * *\"},\"condition\":\"daysSinceLastIssue >= 60\","
+                    + "\"actions\":[{\"type\":\"ALERT\",\"severity\":\"WARNING\",\"messageEn\":…,\"messageZh\":…}],"
+                    + "\"enabled\":false}. 400 names each bad field; CEL errors carry line and column.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RuleView> create(@RequestBody RuleRequest request) {
         RuleView created = rules.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/rules/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/rules/" + created.id()))
+                .body(created);
     }
 
-    @Operation(operationId = "validateRuleExpression", summary = "Check a CEL text: ok, or errors with line and column",
-               description = "{\"expression\":\"onHand < safety\",\"kind\":\"CONDITION\"} (or QUANTITY for a number)")
+    @Operation(
+            operationId = "validateRuleExpression",
+            summary = "Check a CEL text: ok, or errors with line and column",
+            description = "{\"expression\":\"onHand < safety\",\"kind\":\"CONDITION\"} (or QUANTITY for a number)")
     @PostMapping("/validate")
     ValidationResult validate(@RequestBody ValidationRequest request) {
         return rules.validate(request);
     }
 
-    @Operation(operationId = "listRuleTemplates", summary = "The seed rules to start from, named in the caller's language")
+    @Operation(
+            operationId = "listRuleTemplates",
+            summary = "The seed rules to start from, named in the caller's language")
     @GetMapping("/templates")
     List<TemplateView> templates() {
         return rules.templates();
@@ -80,7 +86,9 @@ class RuleApiController {
         return rules.get(id);
     }
 
-    @Operation(operationId = "updateRule", summary = "Replace a rule; version, when given, must be the stored one (409)")
+    @Operation(
+            operationId = "updateRule",
+            summary = "Replace a rule; version, when given, must be the stored one (409)")
     @PutMapping("/{id}")
     RuleView update(@PathVariable long id, @RequestBody RuleRequest request) {
         return rules.update(id, request);
@@ -94,16 +102,21 @@ class RuleApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(operationId = "dryRunRule", summary = "Evaluate a rule now without acting: which subjects fire, with their values")
+    @Operation(
+            operationId = "dryRunRule",
+            summary = "Evaluate a rule now without acting: which subjects fire, with their values")
     @PostMapping("/{id}/dry-run")
     DryRunView dryRun(@PathVariable long id) {
         return rules.dryRun(id);
     }
 
-    @Operation(operationId = "backtestRule", summary = "Evaluate a rule once per day over the last N days of history without acting",
-               description = "{\"days\":90} (1 to 365; 90 when missing): how often and for which subjects it would have fired, "
-                       + "and what its actions would have created. Days are rebuilt from the ledger; reserved, on order, "
-                       + "stock lines, cost and source keep today's value (docs/rules.md).")
+    @Operation(
+            operationId = "backtestRule",
+            summary = "Evaluate a rule once per day over the last N days of history without acting",
+            description =
+                    "{\"days\":90} (1 to 365; 90 when missing): how often and for which subjects it would have fired, "
+                            + "and what its actions would have created. Days are rebuilt from the ledger; reserved, on order, "
+                            + "stock lines, cost and source keep today's value (docs/rules.md).")
     @PostMapping("/{id}/backtest")
     BacktestView backtest(@PathVariable long id, @RequestBody(required = false) BacktestRequest request) {
         return rules.backtest(id, request);
@@ -111,8 +124,10 @@ class RuleApiController {
 
     @Operation(operationId = "listRuleRuns", summary = "The run log of a rule, newest first")
     @GetMapping("/{id}/runs")
-    PageResult<RuleRunView> runs(@PathVariable long id, @RequestParam(required = false) Integer page,
-                             @RequestParam(required = false) Integer size) {
+    PageResult<RuleRunView> runs(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return rules.runs(id, PageRequest.of(page, size));
     }
 

@@ -3,7 +3,6 @@ package org.openvmi.rules.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.openvmi.rules.RuleRequest;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.model.Action;
@@ -84,15 +83,26 @@ public class RuleForm {
     }
 
     static RuleForm of(RuleView r) {
-        return of(new RuleDefinition(r.name(), r.description(), r.ownerSupplier(), r.scope(), r.trigger(),
-                r.condition(), r.actions()), r.enabled(), r.version());
+        return of(
+                new RuleDefinition(
+                        r.name(),
+                        r.description(),
+                        r.ownerSupplier(),
+                        r.scope(),
+                        r.trigger(),
+                        r.condition(),
+                        r.actions()),
+                r.enabled(),
+                r.version());
     }
 
     RuleRequest request() {
         List<Action> actions = new ArrayList<>();
         if (alert) {
-            Action.Severity s = java.util.Arrays.stream(Action.Severity.values()).filter(v -> v.name().equals(severity))
-                    .findFirst().orElse(null);
+            Action.Severity s = java.util.Arrays.stream(Action.Severity.values())
+                    .filter(v -> v.name().equals(severity))
+                    .findFirst()
+                    .orElse(null);
             actions.add(new Action(Action.Type.ALERT, s, messageEn, messageZh, null, null, null));
         }
         if (purchase) {
@@ -101,53 +111,183 @@ public class RuleForm {
         if (clearance) {
             actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
         }
-        return new RuleRequest(name, description, ownerSupplier,
+        return new RuleRequest(
+                name,
+                description,
+                ownerSupplier,
                 new RuleScope(codes(items), codes(categories), codes(warehouses), codes(suppliers)),
-                new Trigger(cron, List.of()), condition, actions, enabled, version);
+                new Trigger(cron, List.of()),
+                condition,
+                actions,
+                enabled,
+                version);
     }
 
     private static List<String> codes(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,，\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getOwnerSupplier() { return ownerSupplier; }
-    public void setOwnerSupplier(String ownerSupplier) { this.ownerSupplier = ownerSupplier; }
-    public String getItems() { return items; }
-    public void setItems(String items) { this.items = items; }
-    public String getCategories() { return categories; }
-    public void setCategories(String categories) { this.categories = categories; }
-    public String getWarehouses() { return warehouses; }
-    public void setWarehouses(String warehouses) { this.warehouses = warehouses; }
-    public String getSuppliers() { return suppliers; }
-    public void setSuppliers(String suppliers) { this.suppliers = suppliers; }
-    public String getCron() { return cron; }
-    public void setCron(String cron) { this.cron = cron; }
-    public String getCondition() { return condition; }
-    public void setCondition(String condition) { this.condition = condition; }
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
-    public boolean isAlert() { return alert; }
-    public void setAlert(boolean alert) { this.alert = alert; }
-    public String getSeverity() { return severity; }
-    public void setSeverity(String severity) { this.severity = severity; }
-    public String getMessageEn() { return messageEn; }
-    public void setMessageEn(String messageEn) { this.messageEn = messageEn; }
-    public String getMessageZh() { return messageZh; }
-    public void setMessageZh(String messageZh) { this.messageZh = messageZh; }
-    public boolean isPurchase() { return purchase; }
-    public void setPurchase(boolean purchase) { this.purchase = purchase; }
-    public String getQuantity() { return quantity; }
-    public void setQuantity(String quantity) { this.quantity = quantity; }
-    public boolean isClearance() { return clearance; }
-    public void setClearance(boolean clearance) { this.clearance = clearance; }
-    public String getAssignee() { return assignee; }
-    public void setAssignee(String assignee) { this.assignee = assignee; }
-    public Integer getDueInDays() { return dueInDays; }
-    public void setDueInDays(Integer dueInDays) { this.dueInDays = dueInDays; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getOwnerSupplier() {
+        return ownerSupplier;
+    }
+
+    public void setOwnerSupplier(String ownerSupplier) {
+        this.ownerSupplier = ownerSupplier;
+    }
+
+    public String getItems() {
+        return items;
+    }
+
+    public void setItems(String items) {
+        this.items = items;
+    }
+
+    public String getCategories() {
+        return categories;
+    }
+
+    public void setCategories(String categories) {
+        this.categories = categories;
+    }
+
+    public String getWarehouses() {
+        return warehouses;
+    }
+
+    public void setWarehouses(String warehouses) {
+        this.warehouses = warehouses;
+    }
+
+    public String getSuppliers() {
+        return suppliers;
+    }
+
+    public void setSuppliers(String suppliers) {
+        this.suppliers = suppliers;
+    }
+
+    public String getCron() {
+        return cron;
+    }
+
+    public void setCron(String cron) {
+        this.cron = cron;
+    }
+
+    public String getCondition() {
+        return condition;
+    }
+
+    public void setCondition(String condition) {
+        this.condition = condition;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public boolean isAlert() {
+        return alert;
+    }
+
+    public void setAlert(boolean alert) {
+        this.alert = alert;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public void setSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    public String getMessageEn() {
+        return messageEn;
+    }
+
+    public void setMessageEn(String messageEn) {
+        this.messageEn = messageEn;
+    }
+
+    public String getMessageZh() {
+        return messageZh;
+    }
+
+    public void setMessageZh(String messageZh) {
+        this.messageZh = messageZh;
+    }
+
+    public boolean isPurchase() {
+        return purchase;
+    }
+
+    public void setPurchase(boolean purchase) {
+        this.purchase = purchase;
+    }
+
+    public String getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(String quantity) {
+        this.quantity = quantity;
+    }
+
+    public boolean isClearance() {
+        return clearance;
+    }
+
+    public void setClearance(boolean clearance) {
+        this.clearance = clearance;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public Integer getDueInDays() {
+        return dueInDays;
+    }
+
+    public void setDueInDays(Integer dueInDays) {
+        this.dueInDays = dueInDays;
+    }
 }

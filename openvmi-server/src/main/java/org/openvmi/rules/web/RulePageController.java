@@ -1,7 +1,6 @@
 package org.openvmi.rules.web;
 
 import java.util.function.Supplier;
-
 import org.openvmi.rules.BacktestRequest;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleView;
@@ -61,8 +60,11 @@ class RulePageController {
 
     @GetMapping("/new")
     String create(@RequestParam(required = false) String template, Model model) {
-        RuleForm form = (template == null ? java.util.Optional.<org.openvmi.rules.TemplateView>empty()
-                : rules.template(template)).map(t -> RuleForm.of(t.rule(), false, null)).orElseGet(RuleForm::new);
+        RuleForm form = (template == null
+                        ? java.util.Optional.<org.openvmi.rules.TemplateView>empty()
+                        : rules.template(template))
+                .map(t -> RuleForm.of(t.rule(), false, null))
+                .orElseGet(RuleForm::new);
         model.addAttribute("rule", form);
         return editor(null, model);
     }
@@ -82,8 +84,9 @@ class RulePageController {
         try {
             rule = rules.get(id);
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("rules.notFound", new Object[] {id},
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flashError",
+                    messages.getMessage("rules.notFound", new Object[] {id}, LocaleContextHolder.getLocale()));
             return "redirect:/rules";
         }
         model.addAttribute("rule", RuleForm.of(rule));
@@ -91,10 +94,15 @@ class RulePageController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @ModelAttribute("rule") RuleForm form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("rule") RuleForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (attempt(binding, () -> rules.update(id, form.request()))) {
-            redirect.addFlashAttribute("flash", messages.getMessage("rules.saved", null, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("rules.saved", null, LocaleContextHolder.getLocale()));
             return "redirect:/rules/" + id;
         }
         return editor(rules.get(id), model);
@@ -104,21 +112,28 @@ class RulePageController {
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         try {
             rules.delete(id);
-            redirect.addFlashAttribute("flash", messages.getMessage("rules.deleted", null, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("rules.deleted", null, LocaleContextHolder.getLocale()));
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("flashError", messages.getMessage("rules.notFound", new Object[] {id},
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flashError",
+                    messages.getMessage("rules.notFound", new Object[] {id}, LocaleContextHolder.getLocale()));
         }
         return "redirect:/rules";
     }
 
     /** Validates the condition as typed, and dry-runs the rule as typed when it is valid (nothing is saved). */
     @PostMapping("/validate")
-    String validate(@ModelAttribute("rule") RuleForm form, BindingResult binding,
-                    @RequestParam(required = false) Long id, Model model) {
+    String validate(
+            @ModelAttribute("rule") RuleForm form,
+            BindingResult binding,
+            @RequestParam(required = false) Long id,
+            Model model) {
         ValidationResult validation = rules.validate(new ValidationRequest(form.getCondition(), "CONDITION"));
         model.addAttribute("validation", validation);
-        model.addAttribute("validationMessages", validation.errors().stream().map(this::say).toList());
+        model.addAttribute(
+                "validationMessages",
+                validation.errors().stream().map(this::say).toList());
         DryRunView[] run = new DryRunView[1];
         if (attempt(binding, () -> run[0] = rules.dryRun(form.request()))) {
             model.addAttribute("dryRun", run[0]);
@@ -152,8 +167,12 @@ class RulePageController {
         try {
             model.addAttribute("backtest", rules.backtest(id, new BacktestRequest(n)));
         } catch (InvalidInputException e) {
-            model.addAttribute("backtestError", messages.getMessage("domain.rules.backtestDays",
-                    new Object[] {Rules.MAX_BACKTEST_DAYS}, LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "backtestError",
+                    messages.getMessage(
+                            "domain.rules.backtestDays",
+                            new Object[] {Rules.MAX_BACKTEST_DAYS},
+                            LocaleContextHolder.getLocale()));
         }
         return editor(rule, model);
     }
@@ -174,10 +193,16 @@ class RulePageController {
         model.addAttribute("stored", stored);
         model.addAttribute("variables", Variable.ALL);
         model.addAttribute("severities", Action.Severity.values());
-        model.addAttribute("examples", java.util.List.of(Templates.STALE_CONDITION, Templates.REORDER_CONDITION,
-                "available < safety && onOrder == 0.0", "category == \"bearings\" && stockValue > 10000.0"));
+        model.addAttribute(
+                "examples",
+                java.util.List.of(
+                        Templates.STALE_CONDITION,
+                        Templates.REORDER_CONDITION,
+                        "available < safety && onOrder == 0.0",
+                        "category == \"bearings\" && stockValue > 10000.0"));
         if (stored != null) {
-            model.addAttribute("runs", rules.runs(stored.id(), PageRequest.of(0, 20)).content());
+            model.addAttribute(
+                    "runs", rules.runs(stored.id(), PageRequest.of(0, 20)).content());
             model.addAttribute("versions", rules.versions(stored.id()));
         }
         return EDIT;
@@ -197,12 +222,15 @@ class RulePageController {
             return ok;
         }
         for (FieldErrors.FieldError fe : invalid[0].errors()) {
-            String field = fe.field() == null ? null
+            String field = fe.field() == null
+                    ? null
                     : fe.field().replaceFirst("^trigger\\.", "").replaceFirst("^actions\\[\\d+]\\.", "");
             if (field != null && BeanUtils.getPropertyDescriptor(RuleForm.class, field) != null) {
                 FormErrors.rejectValue(binding, field, fe);
             } else {
-                binding.reject(fe.code() == null ? "rules.invalid" : "domain." + fe.code(), fe.args().toArray(),
+                binding.reject(
+                        fe.code() == null ? "rules.invalid" : "domain." + fe.code(),
+                        fe.args().toArray(),
                         fe.message());
             }
         }

@@ -1,7 +1,6 @@
 package org.openvmi.security.internal;
 
 import java.util.List;
-
 import org.openvmi.security.Role;
 import org.springframework.http.HttpMethod;
 
@@ -13,25 +12,24 @@ import org.springframework.http.HttpMethod;
  */
 public final class AccessRules {
 
-    public record Rule(HttpMethod method, String path, List<Role> roles) {
-    }
+    public record Rule(HttpMethod method, String path, List<Role> roles) {}
 
     private static final List<Role> ANY = List.of();
     private static final List<Role> MASTER_DATA_EDITORS = List.of(Role.ADMIN, Role.BUYER);
     private static final List<Role> WAREHOUSE_EDITORS = List.of(Role.ADMIN, Role.WAREHOUSE);
     private static final List<Role> ADMINS = List.of(Role.ADMIN);
     private static final List<Role> STOCK_POSTERS = List.of(Role.ADMIN, Role.WAREHOUSE);
-    private static final List<Role> BUYER_SIDE = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
-            Role.PLANNER, Role.VIEWER);
+    private static final List<Role> BUYER_SIDE =
+            List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE, Role.PLANNER, Role.VIEWER);
     private static final List<Role> RESERVERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.BUYER);
     private static final List<Role> POLICY_EDITORS = List.of(Role.ADMIN, Role.BUYER, Role.PLANNER);
-    private static final List<Role> ALERT_HANDLERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER,
-            Role.SUPPLIER);
+    private static final List<Role> ALERT_HANDLERS =
+            List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER, Role.SUPPLIER);
     private static final List<Role> ALERT_RESOLVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
     private static final List<Role> LEDGER_AUDITORS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.FINANCE);
     private static final List<Role> REQUESTERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.PLANNER);
-    private static final List<Role> APPROVERS = List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE,
-            Role.PLANNER);
+    private static final List<Role> APPROVERS =
+            List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE, Role.PLANNER);
     private static final List<Role> BUYERS = List.of(Role.ADMIN, Role.BUYER);
     private static final List<Role> SUPPLIERS = List.of(Role.SUPPLIER);
     private static final List<Role> INVOICE_ENTRY = List.of(Role.ADMIN, Role.FINANCE, Role.SUPPLIER);
@@ -62,7 +60,6 @@ public final class AccessRules {
             new Rule(null, "/notifications/preferences/**", ANY),
             // one's own report mail subscriptions (the reports cover the buyer's stock: not for supplier users)
             new Rule(null, "/report-subscriptions/**", BUYER_SIDE),
-
             new Rule(null, "/imports/items/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/suppliers/**", MASTER_DATA_EDITORS),
             new Rule(null, "/imports/supplier-items/**", MASTER_DATA_EDITORS),
@@ -74,15 +71,13 @@ public final class AccessRules {
             new Rule(null, "/imports/open-purchase-orders/**", BUYERS),
             new Rule(HttpMethod.GET, "/imports", ANY),
             new Rule(HttpMethod.GET, "/exports/**", ANY),
-
-            new Rule(HttpMethod.GET, "/labels/barcode", ANY),   // printed documents carry barcodes, a supplier's too
+            new Rule(HttpMethod.GET, "/labels/barcode", ANY), // printed documents carry barcodes, a supplier's too
             new Rule(HttpMethod.GET, "/labels/**", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/labels", BUYER_SIDE),
 
             // searchable pickers: each list is scoped to the caller's party; users only for who manages them
             new Rule(HttpMethod.GET, "/pick/users", ADMINS),
             new Rule(HttpMethod.GET, "/pick/*", ANY),
-
             new Rule(HttpMethod.GET, "/items/new", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/items/**", ANY),
@@ -95,7 +90,6 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/suppliers/*/items/*/edit", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/suppliers/**", ANY),
             new Rule(null, "/suppliers/**", MASTER_DATA_EDITORS),
-
             new Rule(HttpMethod.GET, "/stock/reconcile", LEDGER_AUDITORS),
             new Rule(HttpMethod.GET, "/stock/**", ANY),
             new Rule(HttpMethod.GET, "/movements/**", ANY),
@@ -165,7 +159,7 @@ public final class AccessRules {
             new Rule(null, "/shipments/**", SHIPPERS),
             new Rule(HttpMethod.POST, "/settlements/*/confirm", SUPPLIERS),
             new Rule(HttpMethod.POST, "/settlements/*/dispute", SUPPLIERS),
-            new Rule(HttpMethod.GET, "/settlements/bulk", SETTLERS),         // every supplier's totals: finance only
+            new Rule(HttpMethod.GET, "/settlements/bulk", SETTLERS), // every supplier's totals: finance only
             new Rule(HttpMethod.GET, "/settlements/candidates", SETTLERS),
             new Rule(HttpMethod.GET, "/settlements/**", ANY),
             new Rule(null, "/settlements/**", SETTLERS),
@@ -247,6 +241,5 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),
             new Rule(null, "/supplier-stock/**", SUPPLIER_STOCK_WRITERS));
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 }

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** API keys are random and long, so a fast hash is enough to store them (no password hash per request). */
 public final class ApiKeyHashes {
 
-    private ApiKeyHashes() {
-    }
+    private ApiKeyHashes() {}
 
     public static String sha256(String secret) {
         try {

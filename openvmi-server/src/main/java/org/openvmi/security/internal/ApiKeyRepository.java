@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.openvmi.security.ApiKeyView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,25 +19,35 @@ public class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String name, String prefix, String hash, long userId, String createdBy, Instant now,
-                       String scopes) {
+    public long insert(
+            String name, String prefix, String hash, long userId, String createdBy, Instant now, String scopes) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by, scopes)
                 VALUES (:n, :p, :h, :u, :now, :by, :scopes)""")
-                .param("n", name).param("p", prefix).param("h", hash).param("u", userId).param("scopes", scopes)
-                .param("now", Timestamp.from(now)).param("by", createdBy)
+                .param("n", name)
+                .param("p", prefix)
+                .param("h", hash)
+                .param("u", userId)
+                .param("scopes", scopes)
+                .param("now", Timestamp.from(now))
+                .param("by", createdBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public List<ApiKeyView> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY k.id DESC").query(ApiKeyRepository::row).list();
+        return jdbc.sql(SELECT + " ORDER BY k.id DESC")
+                .query(ApiKeyRepository::row)
+                .list();
     }
 
     public List<ApiKeyView> findPage(int limit, long offset) {
         return jdbc.sql(SELECT + " ORDER BY k.id DESC LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset).query(ApiKeyRepository::row).list();
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ApiKeyRepository::row)
+                .list();
     }
 
     public long count() {
@@ -46,18 +55,29 @@ public class ApiKeyRepository {
     }
 
     public Optional<ApiKeyView> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE k.id = :id").param("id", id).query(ApiKeyRepository::row).optional();
+        return jdbc.sql(SELECT + " WHERE k.id = :id")
+                .param("id", id)
+                .query(ApiKeyRepository::row)
+                .optional();
     }
 
     public boolean revoke(long id, Instant now) {
         return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     private static ApiKeyView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
-        return new ApiKeyView(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"), rs.getString("username"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+        return new ApiKeyView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                rs.getString("username"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by"),
                 revoked == null ? null : revoked.toInstant(),
                 org.openvmi.security.ApiKeyScope.parseAll(rs.getString("scopes")));
     }

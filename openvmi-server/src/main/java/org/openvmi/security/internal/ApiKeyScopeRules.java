@@ -3,7 +3,6 @@ package org.openvmi.security.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.security.ApiKeyScope;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -16,22 +15,28 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class ApiKeyScopeRules {
 
-    private record Grant(HttpMethod method, PathPattern path) {
-    }
+    private record Grant(HttpMethod method, PathPattern path) {}
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
     private static final Map<ApiKeyScope, List<Grant>> GRANTS = Map.of(
-            ApiKeyScope.STOCK_READ, List.of(
-                    get("/items/**"), get("/stock/**"), get("/movements/**"), get("/stock-policies/**"),
-                    get("/alerts/**"), get("/supplier-stock/**"), get("/portal")),
-            ApiKeyScope.SUPPLIER_STOCK_WRITE, List.of(
-                    new Grant(HttpMethod.POST, PARSER.parse("/api/v1/supplier-stock/**")), get("/supplier-stock/**")),
-            ApiKeyScope.SHIPMENTS, List.of(
-                    get("/shipments/**"), new Grant(HttpMethod.POST, PARSER.parse("/api/v1/shipments/**"))));
+            ApiKeyScope.STOCK_READ,
+                    List.of(
+                            get("/items/**"),
+                            get("/stock/**"),
+                            get("/movements/**"),
+                            get("/stock-policies/**"),
+                            get("/alerts/**"),
+                            get("/supplier-stock/**"),
+                            get("/portal")),
+            ApiKeyScope.SUPPLIER_STOCK_WRITE,
+                    List.of(
+                            new Grant(HttpMethod.POST, PARSER.parse("/api/v1/supplier-stock/**")),
+                            get("/supplier-stock/**")),
+            ApiKeyScope.SHIPMENTS,
+                    List.of(get("/shipments/**"), new Grant(HttpMethod.POST, PARSER.parse("/api/v1/shipments/**"))));
 
-    private ApiKeyScopeRules() {
-    }
+    private ApiKeyScopeRules() {}
 
     private static Grant get(String path) {
         return new Grant(HttpMethod.GET, PARSER.parse("/api/v1" + path));
@@ -43,7 +48,8 @@ public final class ApiKeyScopeRules {
             return true;
         }
         PathContainer container = PathContainer.parsePath(path);
-        return scopes.stream().flatMap(s -> GRANTS.getOrDefault(s, List.of()).stream())
+        return scopes.stream()
+                .flatMap(s -> GRANTS.getOrDefault(s, List.of()).stream())
                 .anyMatch(g -> g.method().matches(method) && g.path().matches(container));
     }
 }

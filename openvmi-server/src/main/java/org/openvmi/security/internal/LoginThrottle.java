@@ -3,7 +3,6 @@ package org.openvmi.security.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.security.SecurityProperties;
 import org.springframework.context.event.EventListener;
@@ -38,7 +37,11 @@ class LoginThrottle {
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
         String reason = event.getException().getClass().getSimpleName();
-        audit.recordAs(username == null ? "anonymous" : username, "LOGIN_FAILURE", "login", username,
+        audit.recordAs(
+                username == null ? "anonymous" : username,
+                "LOGIN_FAILURE",
+                "login",
+                username,
                 Map.of("reason", reason));
         if (username == null) {
             return;
@@ -46,7 +49,12 @@ class LoginThrottle {
         int failures = users.recordFailure(username);
         if (failures >= maxFailures) {
             users.lockUntil(username, clock.instant().plus(lockDuration));
-            audit.recordAs("system", "LOCK", "user", username, Map.of("failures", failures, "minutes", lockDuration.toMinutes()));
+            audit.recordAs(
+                    "system",
+                    "LOCK",
+                    "user",
+                    username,
+                    Map.of("failures", failures, "minutes", lockDuration.toMinutes()));
         }
     }
 

@@ -1,10 +1,10 @@
 package org.openvmi.security.internal;
 
 import java.time.Clock;
-
 import org.openvmi.security.Role;
 import org.openvmi.security.SecurityProperties;
 import org.openvmi.shared.web.ApiProblems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,8 +23,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.context.ApplicationEventPublisher;
-
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -45,21 +43,32 @@ class SecurityConfiguration {
     /** The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies). */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserRepository users, Clock clock, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, UserRepository users, Clock clock, JsonMapper json)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OpenVMI\"");
-            write(json, response, ApiProblems.of(HttpStatus.UNAUTHORIZED,
-                    "Authentication required: HTTP Basic or X-API-Key (" + e.getMessage() + ")"));
+            write(
+                    json,
+                    response,
+                    ApiProblems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "Authentication required: HTTP Basic or X-API-Key (" + e.getMessage() + ")"));
         };
-        AccessDeniedHandler denied = (request, response, e) -> write(json, response,
-                ApiProblems.of(HttpStatus.FORBIDDEN, "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()));
+        AccessDeniedHandler denied = (request, response, e) -> write(
+                json,
+                response,
+                ApiProblems.of(
+                        HttpStatus.FORBIDDEN,
+                        "Your role does not allow " + request.getMethod() + " " + request.getRequestURI()));
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders.api())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(users, clock, entryPoint, denied), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(users, clock, entryPoint, denied),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     AccessRules.RULES.forEach(rule -> apply(auth, API, rule));
                     auth.anyRequest().denyAll();
@@ -72,11 +81,22 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
         http.headers(SecurityHeaders.pages())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-                            "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    auth.requestMatchers(
+                                    "/webjars/**",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/img/**",
+                                    "/favicon.ico",
+                                    "/error",
+                                    "/actuator/health/**",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll();
                     // the one-time link of a supplier invitation: its token is the credential (supplier portal)
                     auth.requestMatchers("/invitations/*").permitAll();
                     // the login page with any query (?lang=en): formLogin's permitAll matches "/login" only exactly,
@@ -90,9 +110,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
-                              String prefix, AccessRules.Rule rule) {
-        var matcher = rule.method() == null ? auth.requestMatchers(prefix + rule.path())
+    private static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            String prefix,
+            AccessRules.Rule rule) {
+        var matcher = rule.method() == null
+                ? auth.requestMatchers(prefix + rule.path())
                 : auth.requestMatchers(rule.method(), prefix + rule.path());
         if (rule.roles().isEmpty()) {
             matcher.authenticated();
@@ -101,8 +124,9 @@ class SecurityConfiguration {
         }
     }
 
-    private static void write(JsonMapper json, jakarta.servlet.http.HttpServletResponse response,
-                              ResponseEntity<ProblemDetail> problem) throws java.io.IOException {
+    private static void write(
+            JsonMapper json, jakarta.servlet.http.HttpServletResponse response, ResponseEntity<ProblemDetail> problem)
+            throws java.io.IOException {
         response.setStatus(problem.getStatusCode().value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

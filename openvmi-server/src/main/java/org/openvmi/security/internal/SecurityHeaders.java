@@ -26,8 +26,7 @@ final class SecurityHeaders {
     /** JSON and problem+json never load anything. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static Customizer<HeadersConfigurer<HttpSecurity>> pages() {
         return with(PAGE_POLICY);
@@ -38,8 +37,7 @@ final class SecurityHeaders {
     }
 
     private static Customizer<HeadersConfigurer<HttpSecurity>> with(String policy) {
-        return headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .contentTypeOptions(Customizer.withDefaults());

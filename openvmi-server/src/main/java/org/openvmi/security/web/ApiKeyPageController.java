@@ -54,7 +54,10 @@ class ApiKeyPageController {
             binding.rejectValue("username", "apiKeys.error.ownerRequired");
         }
         if (!binding.hasErrors()) {
-            FormErrors.run(binding, () -> model.addAttribute("created", keys.create(form.getName(), form.getUsername(), form.getScopes())));
+            FormErrors.run(
+                    binding,
+                    () -> model.addAttribute(
+                            "created", keys.create(form.getName(), form.getUsername(), form.getScopes())));
         }
         if (!binding.hasErrors()) {
             form.setName(null);
@@ -79,7 +82,12 @@ class ApiKeyPageController {
         model.addAttribute("page", keys.find(PageRequest.of(page, 50)));
         model.addAttribute("pageUrl", "/admin/api-keys");
         model.addAttribute("allScopes", org.openvmi.security.ApiKeyScope.values());
-        model.addAttribute("owners", users.list().stream().filter(UserView::enabled).map(UserView::username).toList());
+        model.addAttribute(
+                "owners",
+                users.list().stream()
+                        .filter(UserView::enabled)
+                        .map(UserView::username)
+                        .toList());
         return PAGE;
     }
 

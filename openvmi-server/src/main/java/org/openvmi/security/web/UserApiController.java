@@ -1,12 +1,10 @@
 package org.openvmi.security.web;
 
-import java.net.URI;
-
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.net.URI;
 import org.openvmi.security.UserCommand;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.security.UserView;
@@ -39,7 +37,8 @@ class UserApiController {
     }
 
     @GetMapping
-    PageResult<UserView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<UserView> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return users.find(PageRequest.of(page, size));
     }
 
@@ -48,18 +47,24 @@ class UserApiController {
         return users.get(username);
     }
 
-    @Operation(operationId = "createUser", summary = "Create a user", description = "password is required (8 to 100 characters); supplier is "
-                                                        + "required for, and only allowed with, the SUPPLIER role")
+    @Operation(
+            operationId = "createUser",
+            summary = "Create a user",
+            description = "password is required (8 to 100 characters); supplier is "
+                    + "required for, and only allowed with, the SUPPLIER role")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<UserView> create(@Valid @RequestBody UserCommand command) {
         UserView created = users.create(command);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
+                .body(created);
     }
 
-    @Operation(summary = "Replace a user's fields", description = "The username comes from the path. A password, "
-                                                                  + "if given, resets it (and lifts a login lock); "
-                                                                  + "without one the password stays as it is.")
+    @Operation(
+            summary = "Replace a user's fields",
+            description = "The username comes from the path. A password, "
+                    + "if given, resets it (and lifts a login lock); "
+                    + "without one the password stays as it is.")
     @PutMapping("/{username}")
     UserView update(@PathVariable String username, @RequestBody UserCommand command) {
         command.setUsername(username);

@@ -11,8 +11,7 @@ import org.springframework.validation.BindingResult;
  */
 final class UserFormChecks {
 
-    private UserFormChecks() {
-    }
+    private UserFormChecks() {}
 
     static void check(UserCommand user, boolean creating, SupplierCatalog suppliers, BindingResult binding) {
         if (creating && user.getPassword() == null && !binding.hasFieldErrors("password")) {

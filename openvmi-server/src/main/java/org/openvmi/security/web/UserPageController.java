@@ -1,10 +1,7 @@
 package org.openvmi.security.web;
 
-import java.util.List;
-
-
 import jakarta.validation.Valid;
-
+import java.util.List;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserCommand;
@@ -50,9 +47,12 @@ class UserPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         model.addAttribute("page", users.find(PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("pageUrl", "/admin/users");
         return "security/users";
@@ -84,8 +84,11 @@ class UserPageController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("user") UserCommand user, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("user") UserCommand user,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("editing", false);
         UserFormChecks.check(user, true, suppliers, binding);
         if (binding.hasErrors() || !save(binding, user, () -> users.create(user))) {
@@ -96,16 +99,20 @@ class UserPageController {
     }
 
     @PostMapping("/{username}")
-    String update(@PathVariable String username, @Valid @ModelAttribute("user") UserCommand user, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String username,
+            @Valid @ModelAttribute("user") UserCommand user,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         user.setUsername(username);
         model.addAttribute("editing", true);
         UserFormChecks.check(user, false, suppliers, binding);
         if (binding.hasErrors() || !save(binding, user, () -> users.update(username, user))) {
             return FORM;
         }
-        redirect.addFlashAttribute("flash", message(user.getPassword() == null ? "users.saved" : "users.passwordReset",
-                username));
+        redirect.addFlashAttribute(
+                "flash", message(user.getPassword() == null ? "users.saved" : "users.passwordReset", username));
         return "redirect:/admin/users";
     }
 

@@ -3,9 +3,7 @@ package org.openvmi.shared.embedded;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -54,7 +52,9 @@ public class BulkWrites {
     private boolean writeDelay(int millis) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = databaseOf(connection);
-            if (database == null || database.getStore() == null || database.getStore().getMvStore().getFileStore() == null) {
+            if (database == null
+                    || database.getStore() == null
+                    || database.getStore().getMvStore().getFileStore() == null) {
                 return false;
             }
             database.setWriteDelay(millis);

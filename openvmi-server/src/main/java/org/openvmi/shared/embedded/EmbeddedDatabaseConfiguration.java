@@ -1,9 +1,7 @@
 package org.openvmi.shared.embedded;
 
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +36,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "openvmi.embedded.compaction", havingValue = "true", matchIfMissing = true)
-    EmbeddedStoreMaintenance embeddedStoreMaintenance(DataSource dataSource,
-                                                      @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
+    EmbeddedStoreMaintenance embeddedStoreMaintenance(
+            DataSource dataSource, @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
         return new EmbeddedStoreMaintenance(dataSource, fillRate, 16 * 1024 * 1024);
     }
 }

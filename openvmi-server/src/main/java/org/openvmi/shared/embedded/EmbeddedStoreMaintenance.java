@@ -2,9 +2,7 @@ package org.openvmi.shared.embedded;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -33,8 +31,9 @@ public class EmbeddedStoreMaintenance {
         this.maxRewriteBytes = maxRewriteBytes;
     }
 
-    @Scheduled(initialDelayString = "${openvmi.embedded.compact-interval:10s}",
-               fixedDelayString = "${openvmi.embedded.compact-interval:10s}")
+    @Scheduled(
+            initialDelayString = "${openvmi.embedded.compact-interval:10s}",
+            fixedDelayString = "${openvmi.embedded.compact-interval:10s}")
     public void compact() {
         try {
             compactOnce();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.springframework.dao.CannotAcquireLockException;
 
 /**
@@ -34,8 +33,8 @@ public final class WriteGate {
         long start = System.nanoTime();
         try {
             if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new CannotAcquireLockException("The embedded database's writer was busy for more than "
-                                                     + timeout.toSeconds() + " s");
+                throw new CannotAcquireLockException(
+                        "The embedded database's writer was busy for more than " + timeout.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,6 +58,5 @@ public final class WriteGate {
         return new Stats(entries.get(), contended.get(), Duration.ofNanos(longestWaitNanos.get()));
     }
 
-    public record Stats(long entries, long contended, Duration longestWait) {
-    }
+    public record Stats(long entries, long contended, Duration longestWait) {}
 }

@@ -16,8 +16,7 @@ public final class SpreadsheetCells {
     private static final String FORMULA_START = "=+-@\t\r";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private SpreadsheetCells() {
-    }
+    private SpreadsheetCells() {}
 
     /** The value to write into a CSV cell: numbers as plain decimals, text neutralised when it could be a formula. */
     public static Object cell(Object value) {
@@ -35,8 +34,10 @@ public final class SpreadsheetCells {
 
     /** A text neutralised for a spreadsheet: {@code '} in front of a formula-leading text, other texts unchanged. */
     public static String text(String text) {
-        if (text == null || text.isEmpty() || FORMULA_START.indexOf(text.charAt(0)) < 0
-            || PLAIN_NUMBER.matcher(text).matches()) {
+        if (text == null
+                || text.isEmpty()
+                || FORMULA_START.indexOf(text.charAt(0)) < 0
+                || PLAIN_NUMBER.matcher(text).matches()) {
             return text;
         }
         return "'" + text;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,8 +24,7 @@ import org.openvmi.shared.InvalidInputException;
  */
 public final class TabularFiles {
 
-    private TabularFiles() {
-    }
+    private TabularFiles() {}
 
     public static List<TabularRow> read(InputStream in, TabularFormat format) {
         try {
@@ -35,7 +33,8 @@ public final class TabularFiles {
             if (e instanceof InvalidInputException iie) {
                 throw iie;
             }
-            throw InvalidInputException.of("file", "cannot read the file as " + format.extension() + ": " + e.getMessage());
+            throw InvalidInputException.of(
+                    "file", "cannot read the file as " + format.extension() + ": " + e.getMessage());
         }
     }
 
@@ -49,15 +48,24 @@ public final class TabularFiles {
 
     private static List<TabularRow> readCsv(InputStream in) throws IOException {
         Reader reader = textReader(in);
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+        CSVFormat csv = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
         List<TabularRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(csv).get()) {
             for (CSVRecord rec : parser) {
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (String header : parser.getHeaderNames()) {
-                    cells.put(header.trim(), rec.isMapped(header) && rec.isSet(header)
-                            ? SpreadsheetCells.restore(rec.get(header)) : null);
+                    cells.put(
+                            header.trim(),
+                            rec.isMapped(header) && rec.isSet(header)
+                                    ? SpreadsheetCells.restore(rec.get(header))
+                                    : null);
                 }
                 // +1 for the header row, +1 because people count from 1
                 rows.add(new TabularRow((int) rec.getRecordNumber() + 1, cells));

@@ -3,7 +3,6 @@ package org.openvmi.shared.tabular;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.openvmi.shared.InvalidInputException;
 
 /**
@@ -28,7 +27,8 @@ public enum TabularFormat {
     }
 
     public String contentType() {
-        return charset == null ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return charset == null
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : "text/csv; charset=" + charset.name();
     }
 
@@ -63,7 +63,9 @@ public enum TabularFormat {
         if (!format.equals("csv")) {
             throw InvalidInputException.of("format", "must be csv or xlsx");
         }
-        String e = encoding == null || encoding.isBlank() ? "utf-8" : encoding.trim().toLowerCase(Locale.ROOT);
+        String e = encoding == null || encoding.isBlank()
+                ? "utf-8"
+                : encoding.trim().toLowerCase(Locale.ROOT);
         return switch (e) {
             case "utf-8", "utf8" -> bom ? CSV : CSV_WITHOUT_BOM;
             case "gb18030", "gbk", "gb2312" -> CSV_GB18030;

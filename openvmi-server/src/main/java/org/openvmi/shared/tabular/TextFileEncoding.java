@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.openvmi.shared.InvalidInputException;
@@ -26,18 +25,22 @@ public final class TextFileEncoding {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
 
-    private TextFileEncoding() {
-    }
+    private TextFileEncoding() {}
 
     /** The decoded text and the encoding it was read in. */
-    public record Decoded(String text, Charset charset) {
-    }
+    public record Decoded(String text, Charset charset) {}
 
     public static Decoded decode(InputStream in) throws IOException {
-        BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
-                .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE,
-                        ByteOrderMark.UTF_32LE, ByteOrderMark.UTF_32BE)
-                .setInclude(false).get();
+        BOMInputStream bom = BOMInputStream.builder()
+                .setInputStream(in)
+                .setByteOrderMarks(
+                        ByteOrderMark.UTF_8,
+                        ByteOrderMark.UTF_16LE,
+                        ByteOrderMark.UTF_16BE,
+                        ByteOrderMark.UTF_32LE,
+                        ByteOrderMark.UTF_32BE)
+                .setInclude(false)
+                .get();
         ByteOrderMark mark = bom.getBOM();
         byte[] bytes = bom.readAllBytes();
         if (mark != null) {
@@ -56,8 +59,10 @@ public final class TextFileEncoding {
         if (gb != null) {
             return new Decoded(gb, GB18030);
         }
-        throw InvalidInputException.of("file", "the text is neither UTF-8 nor GB18030/GBK (nor UTF-16 with a byte "
-                + "order mark): save it as \"CSV UTF-8\" and upload it again (" + firstBadByte(bytes) + ")");
+        throw InvalidInputException.of(
+                "file",
+                "the text is neither UTF-8 nor GB18030/GBK (nor UTF-16 with a byte "
+                        + "order mark): save it as \"CSV UTF-8\" and upload it again (" + firstBadByte(bytes) + ")");
     }
 
     public static Decoded decode(byte[] bytes) {
@@ -71,16 +76,19 @@ public final class TextFileEncoding {
     private static String strict(byte[] bytes, Charset charset, String what) {
         String text = tryDecode(bytes, charset);
         if (text == null) {
-            throw InvalidInputException.of("file", "the text cannot be read as " + what + ": save it as \"CSV UTF-8\" "
-                    + "and upload it again");
+            throw InvalidInputException.of(
+                    "file",
+                    "the text cannot be read as " + what + ": save it as \"CSV UTF-8\" " + "and upload it again");
         }
         return text;
     }
 
     private static String tryDecode(byte[] bytes, Charset charset) {
         try {
-            CharBuffer chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            CharBuffer chars = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return chars.toString();
         } catch (CharacterCodingException e) {
             return null;
@@ -111,7 +119,9 @@ public final class TextFileEncoding {
 
     /** Where UTF-8 decoding fails, as line and byte, so the user can find the odd character. */
     private static String firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -46,10 +45,17 @@ final class XlsxCells {
             case BLANK -> null;
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? dateText(cell.getNumericCellValue())
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case ERROR -> throw InvalidInputException.of(column, "row " + rowNumber
-                    + ": the cell holds the spreadsheet error " + FormulaError.forInt(cell.getErrorCellValue()).getString() + ", not a value");
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? dateText(cell.getNumericCellValue())
+                        : BigDecimal.valueOf(cell.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
+            case ERROR ->
+                throw InvalidInputException.of(
+                        column,
+                        "row " + rowNumber + ": the cell holds the spreadsheet error "
+                                + FormulaError.forInt(cell.getErrorCellValue()).getString() + ", not a value");
             default -> formatter.formatCellValue(cell);
         };
     }

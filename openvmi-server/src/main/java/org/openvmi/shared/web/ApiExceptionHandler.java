@@ -1,14 +1,12 @@
 package org.openvmi.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolationException;
-
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
@@ -40,7 +38,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
 import tools.jackson.core.JacksonException;
 
 /**
@@ -61,70 +58,94 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors()
+        e.getBindingResult()
+                .getFieldErrors()
                 .forEach(fe -> errors.add(new FieldError(fe.getField(), fe.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors()
+        e.getBindingResult()
+                .getGlobalErrors()
                 .forEach(ge -> errors.add(new FieldError(ge.getObjectName(), ge.getDefaultMessage())));
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         List<FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-                errors.add(new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        e.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(err -> errors.add(
+                                new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid parameters", errors);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         if (e.getCause() instanceof JacksonException db && !db.getPath().isEmpty()) {
             // binding errors and the parser's own limits (a number of over 1000 digits: named down to its line) alike
             String field = jsonPath(db);
             if (db instanceof JsonNumbers.OutOfRange) {
-                return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has invalid fields: " + field + ": "
-                        + db.getOriginalMessage(), List.of(new FieldError(field, db.getOriginalMessage())));
+                return ApiProblems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "The request has invalid fields: " + field + ": " + db.getOriginalMessage(),
+                        List.of(new FieldError(field, db.getOriginalMessage())));
             }
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed value for field '" + field + "'",
+            return ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed value for field '" + field + "'",
                     List.of(new FieldError(field, "malformed value: " + db.getOriginalMessage())));
         }
-        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed request body: it is not valid JSON of the expected shape");
+        return ApiProblems.of(
+                HttpStatus.BAD_REQUEST, "Malformed request body: it is not valid JSON of the expected shape");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         Class<?> element = ResolvableType.forMethodParameter(e.getParameter()).resolveGeneric(0);
         Class<?> target = element != null && element.isEnum() ? element : e.getRequiredType();
         if (target != null && target.isEnum()) {
             // a typed enum filter (?type=, ?status=): say which values there are
-            List<String> allowed = Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Unknown value of parameter '" + e.getName() + "'",
+            List<String> allowed = Arrays.stream(target.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
+            return ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown value of parameter '" + e.getName() + "'",
                     List.of(new FieldError(e.getName(), AllowedValues.message(e.getValue(), allowed))));
         }
-        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Malformed parameter '" + e.getName() + "'",
+        return ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                "Malformed parameter '" + e.getName() + "'",
                 List.of(new FieldError(e.getName(), "malformed value '" + e.getValue() + "'")));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     ResponseEntity<ProblemDetail> missingParam(Exception e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+        String name = e instanceof MissingServletRequestParameterException m
+                ? m.getParameterName()
                 : ((MissingServletRequestPartException) e).getRequestPartName();
-        return ApiProblems.of(HttpStatus.BAD_REQUEST, "Missing parameter '" + name + "'",
+        return ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                "Missing parameter '" + name + "'",
                 List.of(new FieldError(name, "is required")));
     }
 
@@ -138,8 +159,11 @@ class ApiExceptionHandler {
         Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
         if (header.find()) {
             String name = header.group(1).trim();
-            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Header '" + name + "' has characters that are not allowed",
-                    List.of(new FieldError(name, "only printable ASCII characters (no control or non-ASCII characters)")));
+            return ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "Header '" + name + "' has characters that are not allowed",
+                    List.of(new FieldError(
+                            name, "only printable ASCII characters (no control or non-ASCII characters)")));
         }
         return ApiProblems.of(HttpStatus.BAD_REQUEST, "The request has characters that are not allowed");
     }
@@ -153,7 +177,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
         apiOnly(request, e);
-        return ApiProblems.of(HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+        return ApiProblems.of(
+                HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " " + request.getRequestURI());
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -170,7 +195,8 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         return ApiProblems.of(HttpStatus.CONFLICT, "The record was changed by someone else; reload and try again");
     }
@@ -183,7 +209,8 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         return ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the configured limit");
     }
@@ -198,13 +225,15 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         return ApiProblems.of(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request)
+            throws Exception {
         apiOnly(request, e);
         return ApiProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     }

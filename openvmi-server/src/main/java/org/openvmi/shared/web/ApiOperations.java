@@ -1,7 +1,5 @@
 package org.openvmi.shared.web;
 
-import java.util.Arrays;
-
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -10,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,32 +38,40 @@ final class ApiOperations implements OperationCustomizer {
             operation.setOperationId(OperationIds.of(handler.getMethod().getName(), path));
         }
         if (operation.getDescription() == null || operation.getDescription().isBlank()) {
-            operation.setDescription(operation.getSummary() != null ? operation.getSummary()
-                    : OperationIds.sentence(operation.getOperationId()));
+            operation.setDescription(
+                    operation.getSummary() != null
+                            ? operation.getSummary()
+                            : OperationIds.sentence(operation.getOperationId()));
         }
         ApiResponses responses = operation.getResponses();
         ApiResponse created = responses.get("201");
         if (created != null) {
-            created.addHeaderObject("Location", new Header().description("The URL of the created resource")
-                    .schema(new StringSchema().format("uri")));
+            created.addHeaderObject(
+                    "Location",
+                    new Header()
+                            .description("The URL of the created resource")
+                            .schema(new StringSchema().format("uri")));
         }
         Download download = handler.getMethodAnnotation(Download.class);
         if (download != null) {
             Content files = new Content();
-            Arrays.stream(download.value()).forEach(f -> files.addMediaType(f.contentType().replaceAll(";.*", ""),
-                    new MediaType().schema(new StringSchema().format("binary"))));
+            Arrays.stream(download.value())
+                    .forEach(f -> files.addMediaType(
+                            f.contentType().replaceAll(";.*", ""),
+                            new MediaType().schema(new StringSchema().format("binary"))));
             responses.get("200").content(files).description("The file");
         }
         boolean write = onMethod.method().length > 0 && onMethod.method()[0] != RequestMethod.GET;
         boolean hasInput = operation.getRequestBody() != null
-                           || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
         if (hasInput) {
             problem(responses, "400", "Malformed request or invalid fields (`errors` names each field)");
         }
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The request's Content-Type is not one this operation reads");
             if (operation.getRequestBody().getContent() != null
-                && operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
+                    && operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
                 problem(responses, "413", "The upload is larger than the configured limit");
             }
         }
@@ -83,8 +90,12 @@ final class ApiOperations implements OperationCustomizer {
 
     private static void problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
+            responses.addApiResponse(
+                    status,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
         }
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.shared.FieldErrors.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,8 +13,7 @@ import org.springframework.http.ResponseEntity;
 /** Builds RFC 9457 problem+json responses in the shape of docs/api.md. */
 public final class ApiProblems {
 
-    private ApiProblems() {
-    }
+    private ApiProblems() {}
 
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, String detail) {
         return of(status, detail, List.of());
@@ -26,9 +24,12 @@ public final class ApiProblems {
         problem.setTitle(status.getReasonPhrase());
         problem.setType(URI.create("about:blank"));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream().map(ApiProblems::fieldError).toList());
+            problem.setProperty(
+                    "errors", errors.stream().map(ApiProblems::fieldError).toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** {@code {field, message, code}}: the code only when the refusal has one (see {@link #code}). */

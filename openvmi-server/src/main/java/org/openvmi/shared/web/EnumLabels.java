@@ -1,7 +1,6 @@
 package org.openvmi.shared.web;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,8 @@
 package org.openvmi.shared.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Locale;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
@@ -46,8 +44,12 @@ class ErrorResponses implements ErrorController {
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
-        page.addObject("headline", text("error.status." + status.value(),
-                text(status.is5xxServerError() ? "error.status.5xx" : "error.status.4xx", null, locale), locale));
+        page.addObject(
+                "headline",
+                text(
+                        "error.status." + status.value(),
+                        text(status.is5xxServerError() ? "error.status.5xx" : "error.status.4xx", null, locale),
+                        locale));
         // the refusal of our own rules (a filter value, a business rule) says what to change, in the page's language
         page.addObject("detail", domainRefusal(error) ? FormErrors.describe((RuntimeException) error, messages) : null);
         return page;
@@ -56,7 +58,7 @@ class ErrorResponses implements ErrorController {
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
-            return HttpStatus.NOT_FOUND;   // /error opened directly: there is no error to show
+            return HttpStatus.NOT_FOUND; // /error opened directly: there is no error to show
         }
         HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
@@ -75,8 +77,10 @@ class ErrorResponses implements ErrorController {
     }
 
     private static boolean domainRefusal(Throwable error) {
-        return error instanceof InvalidInputException || error instanceof NotFoundException
-               || error instanceof ConflictException || error instanceof BusinessRuleException;
+        return error instanceof InvalidInputException
+                || error instanceof NotFoundException
+                || error instanceof ConflictException
+                || error instanceof BusinessRuleException;
     }
 
     private String text(String code, String fallback, Locale locale) {

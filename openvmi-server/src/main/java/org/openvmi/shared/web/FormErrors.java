@@ -1,14 +1,13 @@
 package org.openvmi.shared.web;
 
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
@@ -26,8 +25,7 @@ import org.springframework.validation.BindingResult;
  */
 public final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     /** True when the action succeeded; false when its refusal was put on the binding result. */
     public static boolean run(BindingResult binding, Runnable action) {
@@ -50,10 +48,14 @@ public final class FormErrors {
 
     /** A conflict or a business rule's refusal as a field problem, with its stable code where it has one. */
     public static FieldErrors.FieldError problem(RuntimeException e) {
-        CodedRefusal refusal = e instanceof ConflictException c ? c.refusal()
+        CodedRefusal refusal = e instanceof ConflictException c
+                ? c.refusal()
                 : e instanceof BusinessRuleException b ? b.refusal() : null;
-        String field = e instanceof ConflictException c ? c.field() : e instanceof BusinessRuleException b ? b.field() : null;
-        return refusal == null ? new FieldErrors.FieldError(field, e.getMessage()) : new FieldErrors.FieldError(field, refusal);
+        String field =
+                e instanceof ConflictException c ? c.field() : e instanceof BusinessRuleException b ? b.field() : null;
+        return refusal == null
+                ? new FieldErrors.FieldError(field, e.getMessage())
+                : new FieldErrors.FieldError(field, refusal);
     }
 
     public static String describe(RuntimeException e) {
@@ -84,8 +86,11 @@ public final class FormErrors {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> fields = new LinkedHashMap<>();
         if (e instanceof InvalidInputException invalid) {
-            invalid.errors().stream().filter(fe -> fe.field() != null && !fe.field().isBlank())
-                    .forEach(fe -> fields.merge(fe.field().replaceAll("\\[\\d+]$", ""), translate(fe, messages, locale),
+            invalid.errors().stream()
+                    .filter(fe -> fe.field() != null && !fe.field().isBlank())
+                    .forEach(fe -> fields.merge(
+                            fe.field().replaceAll("\\[\\d+]$", ""),
+                            translate(fe, messages, locale),
                             (a, b) -> a + "; " + b));
         } else if (e instanceof ConflictException c && c.field() != null) {
             fields.put(c.field(), translate(problem(c), messages, locale));
@@ -118,25 +123,33 @@ public final class FormErrors {
     /** {@code asTyped}: a problem neither translated nor of a known field stays as it came ("Approvers: …"). */
     private static String describe(List<FieldErrors.FieldError> errors, MessageSource messages, boolean asTyped) {
         Locale locale = LocaleContextHolder.getLocale();
-        return errors.stream().map(fe -> {
-            String field = fe.field() == null ? "" : fe.field();
-            Matcher line = LINE.matcher(field);
-            String text = translate(fe, messages, locale);
-            if (line.find()) {
-                return messages.getMessage("form.line", new Object[] {Integer.parseInt(line.group(1)) + 1}, "Line {0}: ",
-                        locale) + text;
-            }
-            // a field named by its label where the bundles have one ("名称：请填写此项"), never by its property path
-            String label = messages.getMessage("field." + field.replaceAll(".*\\.", ""), null, null, locale);
-            if (label == null) {
-                return asTyped && text.equals(fe.message()) ? field + ": " + text : text;
-            }
-            return messages.getMessage("form.field", new Object[] {label}, "{0}: ", locale) + text;
-        }).collect(Collectors.joining("; "));
+        return errors.stream()
+                .map(fe -> {
+                    String field = fe.field() == null ? "" : fe.field();
+                    Matcher line = LINE.matcher(field);
+                    String text = translate(fe, messages, locale);
+                    if (line.find()) {
+                        return messages.getMessage(
+                                        "form.line",
+                                        new Object[] {Integer.parseInt(line.group(1)) + 1},
+                                        "Line {0}: ",
+                                        locale)
+                                + text;
+                    }
+                    // a field named by its label where the bundles have one ("名称：请填写此项"), never by its property path
+                    String label = messages.getMessage("field." + field.replaceAll(".*\\.", ""), null, null, locale);
+                    if (label == null) {
+                        return asTyped && text.equals(fe.message()) ? field + ": " + text : text;
+                    }
+                    return messages.getMessage("form.field", new Object[] {label}, "{0}: ", locale) + text;
+                })
+                .collect(Collectors.joining("; "));
     }
 
     /** "field: message" as InvalidInputException joins them; "allowed: …" belongs to the message before it. */
-    private static final Pattern FIELD = Pattern.compile("([A-Za-z_]\\w*(?:\\[\\d+])?(?:\\.\\w+(?:\\[\\d+])?)*): (.+)", Pattern.DOTALL);
+    private static final Pattern FIELD =
+            Pattern.compile("([A-Za-z_]\\w*(?:\\[\\d+])?(?:\\.\\w+(?:\\[\\d+])?)*): (.+)", Pattern.DOTALL);
+
     private static final Pattern PROBLEMS = Pattern.compile("; (?!allowed: )(?=[A-Za-z_][\\w.\\[\\]]*: )");
 
     private static String translate(String message, MessageSource messages, Locale locale) {
@@ -145,8 +158,9 @@ public final class FormErrors {
 
     private static String translate(FieldErrors.FieldError problem, MessageSource messages, Locale locale) {
         DomainMessageCodes.Coded coded = coded(problem);
-        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {coded.code()}, coded.args(),
-                problem.message()), locale);
+        return messages.getMessage(
+                new DefaultMessageSourceResolvable(new String[] {coded.code()}, coded.args(), problem.message()),
+                locale);
     }
 
     /**
@@ -156,8 +170,11 @@ public final class FormErrors {
     private static DomainMessageCodes.Coded coded(FieldErrors.FieldError problem) {
         if (problem.code() != null) {
             // a label argument (a status, a kind of document) is resolved by the message source in the page's language
-            Object[] args = problem.args().stream().map(a -> a instanceof CodedRefusal.Label l
-                    ? new DefaultMessageSourceResolvable(new String[] {l.key()}, l.fallback()) : a).toArray();
+            Object[] args = problem.args().stream()
+                    .map(a -> a instanceof CodedRefusal.Label l
+                            ? new DefaultMessageSourceResolvable(new String[] {l.key()}, l.fallback())
+                            : a)
+                    .toArray();
             return new DomainMessageCodes.Coded("domain." + problem.code(), args);
         }
         return DomainMessageCodes.of(problem.message());
@@ -182,8 +199,11 @@ public final class FormErrors {
     /** Puts a field problem on its field where the form has it, else on the form as a whole. */
     private static void reject(BindingResult binding, FieldErrors.FieldError problem) {
         String f = problem.field() == null ? null : problem.field().replaceAll("\\[\\d+]$", "");
-        if (f != null && binding.getTarget() != null
-            && org.springframework.beans.BeanUtils.getPropertyDescriptor(binding.getTarget().getClass(), f) != null) {
+        if (f != null
+                && binding.getTarget() != null
+                && org.springframework.beans.BeanUtils.getPropertyDescriptor(
+                                binding.getTarget().getClass(), f)
+                        != null) {
             rejectValue(binding, f, problem);
         } else {
             DomainMessageCodes.Coded coded = coded(problem);

@@ -2,7 +2,6 @@ package org.openvmi.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.openvmi.shared.IdempotencyKeys;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -21,11 +20,12 @@ class IdempotencyKeyCheck implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                IdempotencyKeys.normalise(request.getHeader(IdempotencyKeys.HEADER));
-                return true;
-            }
-        }).addPathPatterns("/api/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        IdempotencyKeys.normalise(request.getHeader(IdempotencyKeys.HEADER));
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**");
     }
 }

@@ -1,11 +1,9 @@
 package org.openvmi.shared.web;
 
 import java.math.BigDecimal;
-
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -26,6 +24,7 @@ class JsonNumbers {
 
     /** Far beyond any NUMERIC(19, x) column; the exact bound of each column is its request field's @Digits. */
     static final int MAX_INTEGER_DIGITS = 40;
+
     static final int MAX_TEXT = 64;
     static final int MAX_EXPONENT = 100;
     static final String OUT_OF_RANGE = "out of range: too many digits or too large an exponent";

@@ -18,26 +18,30 @@ final class OperationIds {
     /** Path segments that group resources rather than name one. */
     private static final Set<String> GROUPS = Set.of("api", "v1", "vmi", "procurement", "planning", "notifications");
 
-    private OperationIds() {
-    }
+    private OperationIds() {}
 
     static String of(String methodName, String path) {
         String noun = resource(path);
-        if (noun.isEmpty() || methodName.toLowerCase(Locale.ROOT).contains(singular(noun).toLowerCase(Locale.ROOT))) {
+        if (noun.isEmpty()
+                || methodName.toLowerCase(Locale.ROOT).contains(singular(noun).toLowerCase(Locale.ROOT))) {
             return methodName;
         }
         return methodName + noun;
     }
 
     static String resource(String path) {
-        List<String> segments = new ArrayList<>(Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
+        List<String> segments = new ArrayList<>(
+                Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
         for (int i = segments.size() - 2; i >= 0; i--) {
             if (!isVariable(segments.get(i)) && isVariable(segments.get(i + 1))) {
                 return pascal(singular(segments.get(i)));
             }
         }
-        return segments.stream().filter(s -> !isVariable(s) && !GROUPS.contains(s)).findFirst()
-                .map(OperationIds::pascal).orElse("");
+        return segments.stream()
+                .filter(s -> !isVariable(s) && !GROUPS.contains(s))
+                .findFirst()
+                .map(OperationIds::pascal)
+                .orElse("");
     }
 
     /** "approveRequisition" → "Approve requisition." */

@@ -1,11 +1,9 @@
 package org.openvmi.shared.web;
 
+import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.validation.Validator;
-
 import org.openvmi.shared.FieldErrors.FieldError;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.context.i18n.LocaleContext;
@@ -14,8 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 /** Bean Validation for objects a controller completes itself before validating (e.g. the code of a PUT from its path). */
 public final class RequestValidation {
 
-    private RequestValidation() {
-    }
+    private RequestValidation() {}
 
     /**
      * The Bean Validation constraints of a use case's request (column sizes and NUMERIC bounds), checked by the use

@@ -1,13 +1,11 @@
 package org.openvmi.shared.web;
 
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.servlet.http.Cookie;
-
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -22,7 +20,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,29 +98,43 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<ConfigurableTomca
                 response.resetBuffer();
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-                response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+                response.setHeader(
+                        "Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
                 if (api) {
-                    String detail = status.is5xxServerError() ? "Unexpected error; it has been logged"
+                    String detail = status.is5xxServerError()
+                            ? "Unexpected error; it has been logged"
                             : "The request was refused before it reached the application (" + status.getReasonPhrase()
-                              + "): check the URL's encoding and the request line";
-                    byte[] body = json.writeValueAsBytes(ApiProblems.of(status, detail).getBody());
+                                    + "): check the URL's encoding and the request line";
+                    byte[] body = json.writeValueAsBytes(
+                            ApiProblems.of(status, detail).getBody());
                     response.setContentType("application/problem+json");
                     response.setCharacterEncoding("UTF-8");
                     write(response, new String(body, StandardCharsets.UTF_8));
                 } else {
                     Locale locale = locale(request);
-                    String headline = messages.getMessage("error.status." + code, null,
-                            messages.getMessage(status.is5xxServerError() ? "error.status.5xx" : "error.status.4xx",
-                                    null, "", locale), locale);
+                    String headline = messages.getMessage(
+                            "error.status." + code,
+                            null,
+                            messages.getMessage(
+                                    status.is5xxServerError() ? "error.status.5xx" : "error.status.4xx",
+                                    null,
+                                    "",
+                                    locale),
+                            locale);
                     String title = messages.getMessage("error.title", null, "", locale);
                     String back = messages.getMessage("error.back", null, "/", locale);
                     response.setContentType("text/html");
                     response.setCharacterEncoding("UTF-8");
-                    write(response, "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"UTF-8\">"
-                            + "<title>" + code + " · " + HtmlUtils.htmlEscape(title) + " · OpenVMI</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/openvmi.css\"></head><body><main>"
-                            + "<h1 id=\"error-title\">" + code + " · " + HtmlUtils.htmlEscape(headline) + "</h1>"
-                            + "<p><a href=\"/\">" + HtmlUtils.htmlEscape(back) + "</a></p></main></body></html>");
+                    write(
+                            response,
+                            "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag()
+                                    + "\"><head><meta charset=\"UTF-8\">"
+                                    + "<title>" + code + " · " + HtmlUtils.htmlEscape(title) + " · OpenVMI</title>"
+                                    + "<link rel=\"stylesheet\" href=\"/css/openvmi.css\"></head><body><main>"
+                                    + "<h1 id=\"error-title\">" + code + " · " + HtmlUtils.htmlEscape(headline)
+                                    + "</h1>"
+                                    + "<p><a href=\"/\">" + HtmlUtils.htmlEscape(back)
+                                    + "</a></p></main></body></html>");
                 }
             } catch (IOException | RuntimeException e) {
                 getContainer().getLogger().warn("Could not write the error report for status " + code, e);
@@ -149,7 +160,8 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<ConfigurableTomca
                     }
                 }
             }
-            String language = chosen != null ? Locale.forLanguageTag(chosen.replace('_', '-')).getLanguage()
+            String language = chosen != null
+                    ? Locale.forLanguageTag(chosen.replace('_', '-')).getLanguage()
                     : request.getLocale() == null ? "zh" : request.getLocale().getLanguage();
             return "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         }

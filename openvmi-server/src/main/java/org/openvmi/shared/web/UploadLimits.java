@@ -7,13 +7,14 @@ package org.openvmi.shared.web;
  */
 public final class UploadLimits {
 
-    private UploadLimits() {
-    }
+    private UploadLimits() {}
 
     public static boolean exceeded(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
-            if (name.contains("MaxUploadSizeExceeded") || name.contains("SizeLimitExceeded") || name.contains("SizeException")) {
+            if (name.contains("MaxUploadSizeExceeded")
+                    || name.contains("SizeLimitExceeded")
+                    || name.contains("SizeException")) {
                 return true;
             }
         }

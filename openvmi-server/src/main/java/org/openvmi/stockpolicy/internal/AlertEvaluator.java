@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockChanged;
 import org.openvmi.inventory.StockQueries;
@@ -16,8 +15,8 @@ import org.openvmi.shared.PartyScope;
 import org.openvmi.stockpolicy.AlertRaised;
 import org.openvmi.stockpolicy.AlertResolved;
 import org.openvmi.stockpolicy.AlertType;
-import org.openvmi.stockpolicy.AlertsChanged;
 import org.openvmi.stockpolicy.AlertView;
+import org.openvmi.stockpolicy.AlertsChanged;
 import org.openvmi.stockpolicy.StockLines;
 import org.openvmi.stockpolicy.model.LineBreaches;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,9 +82,14 @@ public class AlertEvaluator {
             Map<AlertType, BigDecimal> breached = l == null ? Map.of() : LineBreaches.of(l, qty);
             Map<AlertType, AlertRepository.OpenAlert> openNow = open.getOrDefault(subject, Map.of());
             // the below-alert: at most one open, whose level follows the most severe line crossed
-            AlertType level = breached.keySet().stream().filter(AlertType::isBelow).findFirst().orElse(null);
-            AlertRepository.OpenAlert below = openNow.values().stream().filter(a -> a.type().isBelow())
-                    .max(java.util.Comparator.comparingInt(a -> a.type().severity())).orElse(null);
+            AlertType level = breached.keySet().stream()
+                    .filter(AlertType::isBelow)
+                    .findFirst()
+                    .orElse(null);
+            AlertRepository.OpenAlert below = openNow.values().stream()
+                    .filter(a -> a.type().isBelow())
+                    .max(java.util.Comparator.comparingInt(a -> a.type().severity()))
+                    .orElse(null);
             if (level != null && below == null) {
                 raise.add(new AlertRepository.NewAlert(level, subject, qty, breached.get(level)));
             } else if (level != null && below.type() != level) {
@@ -101,41 +105,64 @@ public class AlertEvaluator {
                 }
             }
             if (!openNow.containsKey(AlertType.ABOVE_MAX) && breached.containsKey(AlertType.ABOVE_MAX)) {
-                raise.add(new AlertRepository.NewAlert(AlertType.ABOVE_MAX, subject, qty, breached.get(AlertType.ABOVE_MAX)));
+                raise.add(new AlertRepository.NewAlert(
+                        AlertType.ABOVE_MAX, subject, qty, breached.get(AlertType.ABOVE_MAX)));
             }
         }
         Instant now = clock.instant();
         List<AlertView> raised = alerts.insertAll(raise, now);
         List<AlertView> resolved = alerts.resolveAll(resolve, now, "system");
         List<AlertView> escalated = alerts.changeLevels(change, now);
-        List<Long> itemIds = new ArrayList<>(raise.stream().map(a -> a.subject().itemId()).toList());
+        List<Long> itemIds =
+                new ArrayList<>(raise.stream().map(a -> a.subject().itemId()).toList());
         escalatedSubjects.forEach(s -> itemIds.add(s.itemId()));
         Map<Long, List<Long>> suppliers = alerts.suppliersOf(itemIds);
         List<AlertRaised> raisedEvents = new ArrayList<>(raised.size());
         for (int i = 0; i < raised.size(); i++) {
             AlertView v = raised.get(i);
-            raisedEvents.add(new AlertRaised(v.id(), v.type(), v.item(), v.itemName(), v.unit(), v.warehouse(),
-                    v.stockAtRaise(), v.line(), now, suppliers.getOrDefault(raise.get(i).subject().itemId(), List.of())));
+            raisedEvents.add(new AlertRaised(
+                    v.id(),
+                    v.type(),
+                    v.item(),
+                    v.itemName(),
+                    v.unit(),
+                    v.warehouse(),
+                    v.stockAtRaise(),
+                    v.line(),
+                    now,
+                    suppliers.getOrDefault(raise.get(i).subject().itemId(), List.of())));
         }
         // an escalation notifies like a raise (same alert id, the new level and line, the stock that crossed it);
         // a de-escalation only enters the history, as a milder level is no news to act on
-        List<AlertRepository.LevelChange> ups = change.stream().filter(c -> c.to().severity() > c.from().severity()).toList();
+        List<AlertRepository.LevelChange> ups = change.stream()
+                .filter(c -> c.to().severity() > c.from().severity())
+                .toList();
         for (int i = 0; i < escalated.size(); i++) {
             AlertView v = escalated.get(i);
-            raisedEvents.add(new AlertRaised(v.id(), v.type(), v.item(), v.itemName(), v.unit(), v.warehouse(),
-                    ups.get(i).stock(), v.line(), now, suppliers.getOrDefault(escalatedSubjects.get(i).itemId(), List.of())));
+            raisedEvents.add(new AlertRaised(
+                    v.id(),
+                    v.type(),
+                    v.item(),
+                    v.itemName(),
+                    v.unit(),
+                    v.warehouse(),
+                    ups.get(i).stock(),
+                    v.line(),
+                    now,
+                    suppliers.getOrDefault(escalatedSubjects.get(i).itemId(), List.of())));
         }
         List<AlertResolved> resolvedEvents = resolved.stream()
-                .map(v -> new AlertResolved(v.id(), v.type(), v.item(), v.warehouse(), v.stockAtResolve(), now, "system"))
+                .map(v ->
+                        new AlertResolved(v.id(), v.type(), v.item(), v.warehouse(), v.stockAtResolve(), now, "system"))
                 .toList();
         // slices of at most EVENT_SLICE alerts keep each registry entry small
         for (int from = 0; from < raisedEvents.size(); from += EVENT_SLICE) {
-            events.publishEvent(new AlertsChanged(raisedEvents.subList(from, Math.min(raisedEvents.size(), from + EVENT_SLICE)),
-                    List.of()));
+            events.publishEvent(new AlertsChanged(
+                    raisedEvents.subList(from, Math.min(raisedEvents.size(), from + EVENT_SLICE)), List.of()));
         }
         for (int from = 0; from < resolvedEvents.size(); from += EVENT_SLICE) {
-            events.publishEvent(new AlertsChanged(List.of(),
-                    resolvedEvents.subList(from, Math.min(resolvedEvents.size(), from + EVENT_SLICE))));
+            events.publishEvent(new AlertsChanged(
+                    List.of(), resolvedEvents.subList(from, Math.min(resolvedEvents.size(), from + EVENT_SLICE))));
         }
     }
 
@@ -153,13 +180,22 @@ public class AlertEvaluator {
         if (low && open.isEmpty()) {
             long id = alerts.insert(AlertType.SUPPLIER_LOW_WATER, itemId, null, supplierId, available, lowWater, now);
             AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
-            events.publishEvent(AlertsChanged.of(new AlertRaised(id, AlertType.SUPPLIER_LOW_WATER, v.item(),
-                    v.itemName(), v.unit(), null, available, lowWater, now, List.of(supplierId))));
+            events.publishEvent(AlertsChanged.of(new AlertRaised(
+                    id,
+                    AlertType.SUPPLIER_LOW_WATER,
+                    v.item(),
+                    v.itemName(),
+                    v.unit(),
+                    null,
+                    available,
+                    lowWater,
+                    now,
+                    List.of(supplierId))));
         } else if (!low && open.isPresent()) {
             List<AlertView> resolved = alerts.resolveAll(
                     List.of(new AlertRepository.Resolution(open.get().id(), available)), now, "system");
-            resolved.forEach(v -> events.publishEvent(AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(),
-                    null, available, now, "system"))));
+            resolved.forEach(v -> events.publishEvent(
+                    AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(), null, available, now, "system"))));
         }
     }
 
@@ -167,12 +203,28 @@ public class AlertEvaluator {
     @Transactional(propagation = Propagation.MANDATORY)
     public Long raise(org.openvmi.stockpolicy.RuleAlert a) {
         Instant now = clock.instant();
-        Long id = alerts.insertRuleAlert(a.ruleId(), a.itemId(), a.warehouseId(), a.window(), a.severity(),
-                a.messageEn(), a.messageZh(), a.onHand(), now);
+        Long id = alerts.insertRuleAlert(
+                a.ruleId(),
+                a.itemId(),
+                a.warehouseId(),
+                a.window(),
+                a.severity(),
+                a.messageEn(),
+                a.messageZh(),
+                a.onHand(),
+                now);
         if (id != null) {
             AlertView v = alerts.find(id, PartyScope.ALL).orElseThrow();
-            events.publishEvent(AlertsChanged.of(new AlertRaised(id, AlertType.RULE, v.item(), v.itemName(), v.unit(),
-                    v.warehouse(), a.onHand(), BigDecimal.ZERO, now,
+            events.publishEvent(AlertsChanged.of(new AlertRaised(
+                    id,
+                    AlertType.RULE,
+                    v.item(),
+                    v.itemName(),
+                    v.unit(),
+                    v.warehouse(),
+                    a.onHand(),
+                    BigDecimal.ZERO,
+                    now,
                     alerts.suppliersOf(List.of(a.itemId())).getOrDefault(a.itemId(), List.of()))));
         }
         return id;
@@ -182,10 +234,11 @@ public class AlertEvaluator {
     public int resolveRuleAlerts(long ruleId, long itemId, long warehouseId) {
         Instant now = clock.instant();
         List<AlertRepository.Resolution> open = alerts.openRuleAlerts(ruleId, itemId, warehouseId).stream()
-                .map(id -> new AlertRepository.Resolution(id, null)).toList();
+                .map(id -> new AlertRepository.Resolution(id, null))
+                .toList();
         List<AlertView> resolved = alerts.resolveAll(open, now, "system");
-        resolved.forEach(v -> events.publishEvent(AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(),
-                v.warehouse(), null, now, "system"))));
+        resolved.forEach(v -> events.publishEvent(
+                AlertsChanged.of(new AlertResolved(v.id(), v.type(), v.item(), v.warehouse(), null, now, "system"))));
         return resolved.size();
     }
 }

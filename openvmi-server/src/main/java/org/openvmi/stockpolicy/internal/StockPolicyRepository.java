@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
@@ -32,10 +31,25 @@ public class StockPolicyRepository {
     private static final String WAREHOUSE_CODE = CatalogRefs.warehouseCode("p.warehouse_id");
 
     /** The stock line list's sortable columns (URL key, SQL); codes through catalog's fragments (ADR 0052). */
-    static final SortColumns SORT = SortColumns.of(WAREHOUSE_CODE + ", " + ITEM_CODE, "p.id", "item", ITEM_CODE,
-            "warehouse", WAREHOUSE_CODE,
-            "safety", "p.safety", "warning", "p.warning", "max", "p.max_qty", "servicelevel", "p.service_level",
-            "mode", "p.mode", "updated", "p.updated_at");
+    static final SortColumns SORT = SortColumns.of(
+            WAREHOUSE_CODE + ", " + ITEM_CODE,
+            "p.id",
+            "item",
+            ITEM_CODE,
+            "warehouse",
+            WAREHOUSE_CODE,
+            "safety",
+            "p.safety",
+            "warning",
+            "p.warning",
+            "max",
+            "p.max_qty",
+            "servicelevel",
+            "p.service_level",
+            "mode",
+            "p.mode",
+            "updated",
+            "p.updated_at");
 
     private static final String SELECT = "SELECT p.* FROM stock_policy p";
     private static final int BATCH = 1_000;
@@ -51,8 +65,7 @@ public class StockPolicyRepository {
     }
 
     /** A policy row before catalog's codes: its item and warehouse ids and the view without them. */
-    private record Row(long itemId, long warehouseId, StockPolicyView view) {
-    }
+    private record Row(long itemId, long warehouseId, StockPolicyView view) {}
 
     /** The rows with item code, name and unit and warehouse code, read from catalog in one query per kind. */
     private List<StockPolicyView> withCodes(List<Row> rows) {
@@ -67,25 +80,44 @@ public class StockPolicyRepository {
             items.putAll(catalog.itemsById(itemIds.subList(from, Math.min(itemIds.size(), from + BATCH))));
         }
         for (int from = 0; from < warehouseIds.size(); from += BATCH) {
-            warehouses.putAll(catalog.warehousesById(warehouseIds.subList(from, Math.min(warehouseIds.size(), from + BATCH))));
+            warehouses.putAll(
+                    catalog.warehousesById(warehouseIds.subList(from, Math.min(warehouseIds.size(), from + BATCH))));
         }
-        return rows.stream().map(r -> {
-            org.openvmi.catalog.ItemRef i = items.get(r.itemId());
-            org.openvmi.catalog.NamedRef w = warehouses.get(r.warehouseId());
-            StockPolicyView v = r.view();
-            return new StockPolicyView(v.id(), i.code(), i.name(), i.uom(), w.code(), v.safety(), v.warning(), v.max(),
-                    v.serviceLevel(), v.mode(), v.plannedAt(), v.updatedAt(), v.updatedBy(), v.version());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    org.openvmi.catalog.ItemRef i = items.get(r.itemId());
+                    org.openvmi.catalog.NamedRef w = warehouses.get(r.warehouseId());
+                    StockPolicyView v = r.view();
+                    return new StockPolicyView(
+                            v.id(),
+                            i.code(),
+                            i.name(),
+                            i.uom(),
+                            w.code(),
+                            v.safety(),
+                            v.warning(),
+                            v.max(),
+                            v.serviceLevel(),
+                            v.mode(),
+                            v.plannedAt(),
+                            v.updatedAt(),
+                            v.updatedBy(),
+                            v.version());
+                })
+                .toList();
     }
 
-    public record Filter(String location, String text, PolicyMode mode) {
-    }
+    public record Filter(String location, String text, PolicyMode mode) {}
 
     public Optional<StockPolicyView> find(long itemId, long warehouseId, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE p.item_id = :i AND p.warehouse_id = :w AND "
                         + CatalogRefs.itemPredicate("p.item_id", scope))
-                .param("i", itemId).param("w", warehouseId).param("scopeSupplierId", scope.supplierIdParam())
-                .query(StockPolicyRepository::row).optional().map(r -> withCodes(List.of(r)).get(0));
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query(StockPolicyRepository::row)
+                .optional()
+                .map(r -> withCodes(List.of(r)).get(0));
     }
 
     public PageResult<StockPolicyView> find(Filter f, PageRequest page, PartyScope scope) {
@@ -105,27 +137,40 @@ public class StockPolicyRepository {
             params.put("m", f.mode().name());
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM stock_policy p" + where)
-                .params(params).query(Long.class).single();
-        List<StockPolicyView> rows = withCodes(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset())
-                .query(StockPolicyRepository::row).list());
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<StockPolicyView> rows =
+                withCodes(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(StockPolicyRepository::row)
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     /** Every policy the scope sees, for exports. */
-    public java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines> linesByItemWarehouse() {
-        java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines> lines = new java.util.HashMap<>();
-        jdbc.sql("SELECT item_id, warehouse_id, safety, warning, max_qty FROM stock_policy").query(rs -> {
-            lines.put(new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
-                    new org.openvmi.stockpolicy.StockLines(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
-        });
+    public java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines>
+            linesByItemWarehouse() {
+        java.util.Map<org.openvmi.inventory.ItemWarehouse, org.openvmi.stockpolicy.StockLines> lines =
+                new java.util.HashMap<>();
+        jdbc.sql("SELECT item_id, warehouse_id, safety, warning, max_qty FROM stock_policy")
+                .query(rs -> {
+                    lines.put(
+                            new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
+                            new org.openvmi.stockpolicy.StockLines(
+                                    rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                });
         return lines;
     }
 
     public List<StockPolicyView> all(PartyScope scope) {
         return withCodes(jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY "
-                                  + WAREHOUSE_CODE + ", " + ITEM_CODE)
-                .param("scopeSupplierId", scope.supplierIdParam()).query(StockPolicyRepository::row).list());
+                        + WAREHOUSE_CODE + ", " + ITEM_CODE)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query(StockPolicyRepository::row)
+                .list());
     }
 
     public void insert(long itemId, long warehouseId, StockPolicyCommand c, String user, Instant now) {
@@ -133,9 +178,16 @@ public class StockPolicyRepository {
                 INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
                                           updated_at, updated_by)
                 VALUES (:i, :w, :s, :wa, :m, :sl, :mode, :now, :u)""")
-                .param("i", itemId).param("w", warehouseId).param("s", c.getSafety()).param("wa", c.getWarning())
-                .param("m", c.getMax()).param("sl", c.getServiceLevel()).param("mode", c.getMode().name())
-                .param("now", Timestamp.from(now)).param("u", user).update();
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .param("s", c.getSafety())
+                .param("wa", c.getWarning())
+                .param("m", c.getMax())
+                .param("sl", c.getServiceLevel())
+                .param("mode", c.getMode().name())
+                .param("now", Timestamp.from(now))
+                .param("u", user)
+                .update();
     }
 
     /** Optimistic update: false when the version moved on (someone else saved first). */
@@ -144,14 +196,25 @@ public class StockPolicyRepository {
                 UPDATE stock_policy SET safety = :s, warning = :wa, max_qty = :m, service_level = :sl, mode = :mode,
                        updated_at = :now, updated_by = :u, version = version + 1
                 WHERE id = :id AND version = :v""")
-                .param("s", c.getSafety()).param("wa", c.getWarning()).param("m", c.getMax())
-                .param("sl", c.getServiceLevel()).param("mode", c.getMode().name()).param("now", Timestamp.from(now))
-                .param("u", user).param("id", id).param("v", version).update() == 1;
+                        .param("s", c.getSafety())
+                        .param("wa", c.getWarning())
+                        .param("m", c.getMax())
+                        .param("sl", c.getServiceLevel())
+                        .param("mode", c.getMode().name())
+                        .param("now", Timestamp.from(now))
+                        .param("u", user)
+                        .param("id", id)
+                        .param("v", version)
+                        .update()
+                == 1;
     }
 
     public boolean delete(long id, int version) {
         return jdbc.sql("DELETE FROM stock_policy WHERE id = :id AND version = :v")
-                .param("id", id).param("v", version).update() == 1;
+                        .param("id", id)
+                        .param("v", version)
+                        .update()
+                == 1;
     }
 
     /**
@@ -190,10 +253,16 @@ public class StockPolicyRepository {
         Map<Long, Map<Long, String>> modes = new HashMap<>();
         java.util.Set<Long> items = new java.util.TreeSet<>();
         java.util.Set<Long> warehouses = new java.util.TreeSet<>();
-        chunk.forEach(l -> { items.add(l.itemId()); warehouses.add(l.warehouseId()); });
-        jdbc.sql("SELECT item_id, warehouse_id, mode FROM stock_policy WHERE item_id IN (:items) AND warehouse_id IN (:whs)")
-                .param("items", items).param("whs", warehouses)
-                .query((rs, n) -> modes.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)))
+        chunk.forEach(l -> {
+            items.add(l.itemId());
+            warehouses.add(l.warehouseId());
+        });
+        jdbc.sql(
+                        "SELECT item_id, warehouse_id, mode FROM stock_policy WHERE item_id IN (:items) AND warehouse_id IN (:whs)")
+                .param("items", items)
+                .param("whs", warehouses)
+                .query((rs, n) -> modes.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getLong(2), rs.getString(3)))
                 .list();
         return modes;
     }
@@ -237,20 +306,19 @@ public class StockPolicyRepository {
                 INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
                                           planned_at, updated_at, updated_by)
                 SELECT ?, ?, ?, ?, ?, ?, 'DYNAMIC', ?, ?, ? FROM (VALUES (1)) one
-                WHERE NOT EXISTS (SELECT 1 FROM stock_policy WHERE item_id = ? AND warehouse_id = ?)""",
-                rows, rows.size(), (ps, l) -> {
-                    ps.setLong(1, l.itemId());
-                    ps.setLong(2, l.warehouseId());
-                    ps.setBigDecimal(3, l.safety());
-                    ps.setBigDecimal(4, l.warning());
-                    ps.setBigDecimal(5, l.max());
-                    ps.setBigDecimal(6, l.serviceLevel());
-                    ps.setTimestamp(7, at);
-                    ps.setTimestamp(8, at);
-                    ps.setString(9, user);
-                    ps.setLong(10, l.itemId());
-                    ps.setLong(11, l.warehouseId());
-                });
+                WHERE NOT EXISTS (SELECT 1 FROM stock_policy WHERE item_id = ? AND warehouse_id = ?)""", rows, rows.size(), (ps, l) -> {
+            ps.setLong(1, l.itemId());
+            ps.setLong(2, l.warehouseId());
+            ps.setBigDecimal(3, l.safety());
+            ps.setBigDecimal(4, l.warning());
+            ps.setBigDecimal(5, l.max());
+            ps.setBigDecimal(6, l.serviceLevel());
+            ps.setTimestamp(7, at);
+            ps.setTimestamp(8, at);
+            ps.setString(9, user);
+            ps.setLong(10, l.itemId());
+            ps.setLong(11, l.warehouseId());
+        });
     }
 
     private static int sum(int[][] counts) {
@@ -265,12 +333,24 @@ public class StockPolicyRepository {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp planned = rs.getTimestamp("planned_at");
-        return new Row(rs.getLong("item_id"), rs.getLong("warehouse_id"), new StockPolicyView(rs.getLong("id"), null, null,
-                null, null, Decimals.plain(rs.getBigDecimal("safety")),
-                Decimals.plain(rs.getBigDecimal("warning")), Decimals.plain(rs.getBigDecimal("max_qty")),
-                serviceLevel(rs.getBigDecimal("service_level")), PolicyMode.valueOf(rs.getString("mode")),
-                planned == null ? null : planned.toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("updated_by"), rs.getInt("version")));
+        return new Row(
+                rs.getLong("item_id"),
+                rs.getLong("warehouse_id"),
+                new StockPolicyView(
+                        rs.getLong("id"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Decimals.plain(rs.getBigDecimal("safety")),
+                        Decimals.plain(rs.getBigDecimal("warning")),
+                        Decimals.plain(rs.getBigDecimal("max_qty")),
+                        serviceLevel(rs.getBigDecimal("service_level")),
+                        PolicyMode.valueOf(rs.getString("mode")),
+                        planned == null ? null : planned.toInstant(),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        rs.getString("updated_by"),
+                        rs.getInt("version")));
     }
 
     private static BigDecimal serviceLevel(BigDecimal v) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -49,8 +48,8 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
     private final MessageSource messages;
     private final Clock clock;
 
-    StockPolicyTabularAdapter(StockPolicyRepository policies, CatalogRefs refs, AuditTrail audit,
-                              MessageSource messages, Clock clock) {
+    StockPolicyTabularAdapter(
+            StockPolicyRepository policies, CatalogRefs refs, AuditTrail audit, MessageSource messages, Clock clock) {
         this.policies = policies;
         this.refs = refs;
         this.audit = audit;
@@ -92,9 +91,18 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
     }
 
     @Override
-    public ImportBatch<StockPolicyCommand> prepare(List<ImportRow<StockPolicyCommand>> rows, Set<String> columnsInFile) {
-        List<String> items = rows.stream().map(r -> r.command().getItem()).filter(Objects::nonNull).distinct().toList();
-        List<String> locations = rows.stream().map(r -> r.command().getLocation()).filter(Objects::nonNull).distinct().toList();
+    public ImportBatch<StockPolicyCommand> prepare(
+            List<ImportRow<StockPolicyCommand>> rows, Set<String> columnsInFile) {
+        List<String> items = rows.stream()
+                .map(r -> r.command().getItem())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<String> locations = rows.stream()
+                .map(r -> r.command().getLocation())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, ItemRef> itemRefs = refs.items(items);
         Map<String, Long> warehouseIds = refs.warehouses(locations);
         Map<String, StockPolicyView> existing = new HashMap<>();
@@ -108,7 +116,13 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
     public List<List<Object>> exportRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (StockPolicyView v : policies.all(PartyScope.current())) {
-            rows.add(Arrays.asList(v.item(), v.location(), v.safety(), v.warning(), v.max(), v.serviceLevel(),
+            rows.add(Arrays.asList(
+                    v.item(),
+                    v.location(),
+                    v.safety(),
+                    v.warning(),
+                    v.max(),
+                    v.serviceLevel(),
                     v.mode().name()));
         }
         return rows;
@@ -121,8 +135,11 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
         private final Map<String, StockPolicyView> existing;
         private final Set<String> columnsInFile;
 
-        Batch(Map<String, ItemRef> items, Map<String, Long> warehouses, Map<String, StockPolicyView> existing,
-              Set<String> columnsInFile) {
+        Batch(
+                Map<String, ItemRef> items,
+                Map<String, Long> warehouses,
+                Map<String, StockPolicyView> existing,
+                Set<String> columnsInFile) {
             this.items = items;
             this.warehouses = warehouses;
             this.existing = existing;
@@ -157,8 +174,14 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
                     problems.reject(r.row(), LOCATION, "imports.error.unknownWarehouse", c.getLocation());
                 }
                 if (c.getSafety() != null && c.getWarning() != null && c.getMax() != null) {
-                    c.lines().problems().list().forEach(e -> problems.add(r.row(), e.field(),
-                            messages.getMessage(e.message(), null, e.message(), LocaleContextHolder.getLocale())));
+                    c.lines()
+                            .problems()
+                            .list()
+                            .forEach(e -> problems.add(
+                                    r.row(),
+                                    e.field(),
+                                    messages.getMessage(
+                                            e.message(), null, e.message(), LocaleContextHolder.getLocale())));
                 }
             }
         }
@@ -174,8 +197,10 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
                 StockPolicyCommand c = r.command();
                 StockPolicyView stored = stored(c);
                 if (stored == null) {
-                    policies.insert(items.get(c.getItem()).id(), warehouses.get(c.getLocation()), c, user, clock.instant());
-                    changes.add(new AuditTrail.Change("CREATE", "stock-policy", c.getItem() + "/" + c.getLocation(), null, c));
+                    policies.insert(
+                            items.get(c.getItem()).id(), warehouses.get(c.getLocation()), c, user, clock.instant());
+                    changes.add(new AuditTrail.Change(
+                            "CREATE", "stock-policy", c.getItem() + "/" + c.getLocation(), null, c));
                     created++;
                 } else if (same(stored, c)) {
                     unchanged++;
@@ -184,7 +209,8 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
                         throw new org.openvmi.shared.ConflictException("Stock policies of the file were changed by "
                                 + "someone else during the import; nothing was imported, try again");
                     }
-                    changes.add(new AuditTrail.Change("UPDATE", "stock-policy", c.getItem() + "/" + c.getLocation(), stored, c));
+                    changes.add(new AuditTrail.Change(
+                            "UPDATE", "stock-policy", c.getItem() + "/" + c.getLocation(), stored, c));
                     updated++;
                 }
             }
@@ -195,11 +221,15 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
 
     private static boolean same(StockPolicyView v, StockPolicyCommand c) {
         return new StockLines(v.safety(), v.warning(), v.max()).equals(normal(c.lines()))
-               && v.mode() == c.getMode() && equal(v.serviceLevel(), c.getServiceLevel());
+                && v.mode() == c.getMode()
+                && equal(v.serviceLevel(), c.getServiceLevel());
     }
 
     private static StockLines normal(StockLines l) {
-        return new StockLines(l.safety().stripTrailingZeros(), l.warning().stripTrailingZeros(), l.max().stripTrailingZeros());
+        return new StockLines(
+                l.safety().stripTrailingZeros(),
+                l.warning().stripTrailingZeros(),
+                l.max().stripTrailingZeros());
     }
 
     private static boolean equal(java.math.BigDecimal a, java.math.BigDecimal b) {

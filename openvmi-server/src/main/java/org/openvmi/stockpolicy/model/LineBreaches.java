@@ -3,7 +3,6 @@ package org.openvmi.stockpolicy.model;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.openvmi.stockpolicy.AlertType;
 import org.openvmi.stockpolicy.StockLines;
 
@@ -20,8 +19,7 @@ import org.openvmi.stockpolicy.StockLines;
  */
 public final class LineBreaches {
 
-    private LineBreaches() {
-    }
+    private LineBreaches() {}
 
     public static Map<AlertType, BigDecimal> of(StockLines lines, BigDecimal stock) {
         Map<AlertType, BigDecimal> breached = new EnumMap<>(AlertType.class);

@@ -12,14 +12,12 @@ import java.util.SortedMap;
  */
 public final class StockLevelHistory {
 
-    public record Day(LocalDate day, BigDecimal close) {
-    }
+    public record Day(LocalDate day, BigDecimal close) {}
 
-    private StockLevelHistory() {
-    }
+    private StockLevelHistory() {}
 
-    public static List<Day> closingLevels(BigDecimal today, SortedMap<LocalDate, BigDecimal> netByDay, LocalDate first,
-                                          LocalDate last) {
+    public static List<Day> closingLevels(
+            BigDecimal today, SortedMap<LocalDate, BigDecimal> netByDay, LocalDate first, LocalDate last) {
         List<Day> days = new ArrayList<>();
         BigDecimal close = today;
         for (LocalDate d = last; !d.isBefore(first); d = d.minusDays(1)) {

@@ -3,15 +3,14 @@ package org.openvmi.stockpolicy.web;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.web.FormErrors;
 import org.openvmi.stockpolicy.AlertOrder;
 import org.openvmi.stockpolicy.AlertStatus;
-import org.openvmi.stockpolicy.AlertView;
-import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.openvmi.stockpolicy.AlertType;
+import org.openvmi.stockpolicy.AlertView;
 import org.openvmi.stockpolicy.Alerts;
+import org.openvmi.stockpolicy.BulkAcknowledgement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -43,13 +42,19 @@ class AlertPageController {
      * everything the user may see; {@code group} orders the rows by warehouse or supplier under a heading each.
      */
     @GetMapping
-    String centre(@RequestParam(required = false) String status, @RequestParam(required = false) AlertType type,
-                  @RequestParam(required = false) String warehouse, @RequestParam(required = false) String supplier,
-                  @RequestParam(required = false) String item, @RequestParam(required = false) Integer page,
-                  @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                  @RequestParam(required = false) String dir,
-                  @RequestParam(required = false) String scope, @RequestParam(required = false) AlertOrder group,
-                  Model model) {
+    String centre(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) AlertType type,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) AlertOrder group,
+            Model model) {
         boolean mine = !"all".equals(scope);
         AlertOrder order = group == null ? AlertOrder.NEWEST : group;
         String shown = status == null || status.isBlank() ? "ACTIVE" : status;
@@ -58,10 +63,22 @@ class AlertPageController {
             case "ALL" -> List.of();
             default -> List.of(AlertStatus.valueOf(shown));
         };
-        var rows = alerts.find(type, statuses, warehouse, supplier, item, mine, order, PageRequest.forPage(page, size).sorted(sort, dir));
+        var rows = alerts.find(
+                type,
+                statuses,
+                warehouse,
+                supplier,
+                item,
+                mine,
+                order,
+                PageRequest.forPage(page, size).sorted(sort, dir));
         model.addAttribute("page", rows);
-        model.addAttribute("groups", order == AlertOrder.NEWEST ? Map.of()
-                : alerts.groupsOf(rows.content().stream().map(AlertView::id).toList(), order));
+        model.addAttribute(
+                "groups",
+                order == AlertOrder.NEWEST
+                        ? Map.of()
+                        : alerts.groupsOf(
+                                rows.content().stream().map(AlertView::id).toList(), order));
         model.addAttribute("group", order);
         model.addAttribute("orders", EnumSet.allOf(AlertOrder.class));
         model.addAttribute("scope", mine ? "mine" : "all");
@@ -96,12 +113,17 @@ class AlertPageController {
      * the filter the page was showing (at most {@value Alerts#BULK_LIMIT}), with one comment.
      */
     @PostMapping("/ack")
-    String acknowledgeAll(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String comment,
-                          @RequestParam(required = false) boolean filtered,
-                          @RequestParam(required = false) AlertType type, @RequestParam(required = false) String warehouse,
-                          @RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
-                          @RequestParam(required = false) String scope,
-                          @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String acknowledgeAll(
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) boolean filtered,
+            @RequestParam(required = false) AlertType type,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
             BulkAcknowledgement done;
             if (filtered) {
@@ -112,7 +134,12 @@ class AlertPageController {
             } else {
                 done = alerts.acknowledgeAll(ids, comment);
             }
-            redirect.addFlashAttribute("flash", text("alerts.bulk.done", done.acknowledged().size(), done.skipped().size()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    text(
+                            "alerts.bulk.done",
+                            done.acknowledged().size(),
+                            done.skipped().size()));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e));
         }
@@ -120,8 +147,11 @@ class AlertPageController {
     }
 
     @PostMapping("/{id}/ack")
-    String acknowledge(@PathVariable long id, @RequestParam(required = false) String comment,
-                       @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String acknowledge(
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
             alerts.acknowledge(id, comment);
             redirect.addFlashAttribute("flash", text("alerts.acknowledged", id));
@@ -132,8 +162,11 @@ class AlertPageController {
     }
 
     @PostMapping("/{id}/resolve")
-    String resolve(@PathVariable long id, @RequestParam(required = false) String comment,
-                   @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
             alerts.resolve(id, comment);
             redirect.addFlashAttribute("flash", text("alerts.resolved", id));
@@ -148,9 +181,16 @@ class AlertPageController {
         return back != null && back.startsWith("/alerts") && !back.startsWith("//") ? back : "/alerts";
     }
 
-    private static String url(String status, AlertType type, String warehouse, String supplier, String item,
-                              boolean mine, AlertOrder order) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts").queryParam("status", status)
+    private static String url(
+            String status,
+            AlertType type,
+            String warehouse,
+            String supplier,
+            String item,
+            boolean mine,
+            AlertOrder order) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts")
+                .queryParam("status", status)
                 .queryParam("scope", mine ? "mine" : "all");
         if (order != AlertOrder.NEWEST) {
             b.queryParam("group", order);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockQueries;
@@ -44,14 +43,19 @@ class StockLevelCharts {
         var locale = LocaleContextHolder.getLocale();
         Map<String, Object> chart = new LinkedHashMap<>();
         if (PartyScope.current().seesAll()) {
-            List<StockLevelHistory.Day> days = StockLevelHistory.closingLevels(stock.onHand(subject),
-                    stock.dailyNetMovement(subject, first.atStartOfDay(zone).toInstant(), zone), first, today);
+            List<StockLevelHistory.Day> days = StockLevelHistory.closingLevels(
+                    stock.onHand(subject),
+                    stock.dailyNetMovement(subject, first.atStartOfDay(zone).toInstant(), zone),
+                    first,
+                    today);
             chart.put("days", days.stream().map(d -> d.day().toString()).toList());
             chart.put("stock", days.stream().map(d -> d.close().toPlainString()).toList());
         } else {
             // the closing stock counts every owner's stock, other suppliers' consignment too: a supplier could
             // subtract the buyer's and its own and read theirs (ADR 0004 addendum), so it sees the lines only
-            chart.put("days", first.datesUntil(today.plusDays(1)).map(LocalDate::toString).toList());
+            chart.put(
+                    "days",
+                    first.datesUntil(today.plusDays(1)).map(LocalDate::toString).toList());
             chart.put("stock", List.of());
             chart.put("stockHidden", messages.getMessage("common.notShown", null, locale));
         }

@@ -1,11 +1,9 @@
 package org.openvmi.stockpolicy.web;
 
-import java.util.List;
-
-import jakarta.validation.Validator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Validator;
+import java.util.List;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
@@ -39,11 +37,12 @@ class StockPolicyApiController {
     }
 
     @GetMapping
-    PageResult<StockPolicyView> list(@RequestParam(required = false) String location,
-                                     @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) PolicyMode mode,
-                                     @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    PageResult<StockPolicyView> list(
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) PolicyMode mode,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return policies.find(location, q, mode, PageRequest.of(page, size));
     }
 
@@ -52,17 +51,21 @@ class StockPolicyApiController {
         return policies.get(item, location);
     }
 
-    @Operation(summary = "Create or replace the lines of an item in a warehouse",
-            description = "0 ≤ safety ≤ warning ≤ max; a version, when given, must match the stored one (409 otherwise)")
+    @Operation(
+            summary = "Create or replace the lines of an item in a warehouse",
+            description =
+                    "0 ≤ safety ≤ warning ≤ max; a version, when given, must match the stored one (409 otherwise)")
     @PutMapping("/{item}/{location}")
-    StockPolicyView put(@PathVariable String item, @PathVariable String location,
-                        @RequestBody StockPolicyCommand command) {
+    StockPolicyView put(
+            @PathVariable String item, @PathVariable String location, @RequestBody StockPolicyCommand command) {
         command.setItem(item);
         command.setLocation(location);
         return policies.put(item, location, RequestValidation.validated(validator, command));
     }
 
-    @Operation(summary = "Save many policies at once", description = "All or nothing; errors name the row as [index].field")
+    @Operation(
+            summary = "Save many policies at once",
+            description = "All or nothing; errors name the row as [index].field")
     @PutMapping
     List<StockPolicyView> putAll(@RequestBody List<StockPolicyCommand> commands) {
         return policies.putAll(commands, validator);

@@ -1,11 +1,9 @@
 package org.openvmi.stockpolicy.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
@@ -41,8 +39,8 @@ class StockPolicyPageController {
     private final MessageSource messages;
     private final StockLevelCharts charts;
 
-    StockPolicyPageController(StockPolicies policies, Validator validator, MessageSource messages,
-                              StockLevelCharts charts) {
+    StockPolicyPageController(
+            StockPolicies policies, Validator validator, MessageSource messages, StockLevelCharts charts) {
         this.policies = policies;
         this.validator = validator;
         this.messages = messages;
@@ -53,8 +51,13 @@ class StockPolicyPageController {
     public static class RowsForm {
         private List<StockPolicyCommand> rows = new ArrayList<>();
 
-        public List<StockPolicyCommand> getRows() { return rows; }
-        public void setRows(List<StockPolicyCommand> rows) { this.rows = rows; }
+        public List<StockPolicyCommand> getRows() {
+            return rows;
+        }
+
+        public void setRows(List<StockPolicyCommand> rows) {
+            this.rows = rows;
+        }
     }
 
     @ModelAttribute("modes")
@@ -63,12 +66,17 @@ class StockPolicyPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String location, @RequestParam(required = false) String q,
-                @RequestParam(required = false) PolicyMode mode, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String dir,
-                Model model) {
-        PageResult<StockPolicyView> result = policies.find(location, q, mode, PageRequest.forPage(page, size).sorted(sort, dir));
+    String list(
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) PolicyMode mode,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
+        PageResult<StockPolicyView> result =
+                policies.find(location, q, mode, PageRequest.forPage(page, size).sorted(sort, dir));
         RowsForm form = new RowsForm();
         result.content().forEach(v -> form.rows.add(StockPolicyCommand.from(v)));
         model.addAttribute("form", form);
@@ -77,10 +85,15 @@ class StockPolicyPageController {
     }
 
     @PostMapping
-    String saveAll(@ModelAttribute("form") RowsForm form, BindingResult binding,
-                   @RequestParam(required = false) String location, @RequestParam(required = false) String q,
-                   @RequestParam(required = false) PolicyMode mode, @RequestParam(required = false) Integer page,
-                   Model model, RedirectAttributes redirect) {
+    String saveAll(
+            @ModelAttribute("form") RowsForm form,
+            BindingResult binding,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) PolicyMode mode,
+            @RequestParam(required = false) Integer page,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             int saved = policies.putAll(form.rows, validator).size();
             redirect.addFlashAttribute("flash", text("stockpolicy.savedAll", saved));
@@ -97,10 +110,13 @@ class StockPolicyPageController {
     }
 
     @PostMapping("/add")
-    String add(@Valid @ModelAttribute("added") StockPolicyCommand added, BindingResult binding, Model model,
-               RedirectAttributes redirect) {
+    String add(
+            @Valid @ModelAttribute("added") StockPolicyCommand added,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()
-            || !FormErrors.run(binding, () -> policies.put(added.getItem(), added.getLocation(), added))) {
+                || !FormErrors.run(binding, () -> policies.put(added.getItem(), added.getLocation(), added))) {
             PageResult<StockPolicyView> result = policies.find(null, null, null, PageRequest.of(0, PAGE_SIZE));
             RowsForm form = new RowsForm();
             result.content().forEach(v -> form.rows.add(StockPolicyCommand.from(v)));

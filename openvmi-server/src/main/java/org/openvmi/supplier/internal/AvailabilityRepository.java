@@ -2,16 +2,15 @@ package org.openvmi.supplier.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.supplier.model.Freshness;
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Repository;
 public class AvailabilityRepository {
 
     /** An item with its sources, in source-list order. */
-    public record ItemOffers(String item, String itemName, String uom, List<SupplierOffer> offers) {
-    }
+    public record ItemOffers(String item, String itemName, String uom, List<SupplierOffer> offers) {}
 
     private final JdbcClient jdbc;
     private final CatalogRefs catalog;
@@ -81,11 +79,21 @@ public class AvailabilityRepository {
             Map<String, Object> ss = stock.getOrDefault(List.of(s.supplierId(), s.itemId()), Map.of());
             Instant asOf = (Instant) ss.get("as_of");
             Freshness fresh = asOf == null ? null : Freshness.of(asOf, now, staleAfter);
-            byId.get(s.itemId()).offers().add(new SupplierOffer(s.supplierCode(), s.supplierName(),
-                    (BigDecimal) ss.get("available_qty"), (BigDecimal) ss.get("in_production"),
-                    (LocalDate) ss.get("available_from"), (Integer) ss.get("production_lead_days"), s.leadTimeDays(),
-                    s.price(), s.currency(), s.primary(), fresh == null ? null : fresh.ageHours(),
-                    fresh != null && fresh.stale()));
+            byId.get(s.itemId())
+                    .offers()
+                    .add(new SupplierOffer(
+                            s.supplierCode(),
+                            s.supplierName(),
+                            (BigDecimal) ss.get("available_qty"),
+                            (BigDecimal) ss.get("in_production"),
+                            (LocalDate) ss.get("available_from"),
+                            (Integer) ss.get("production_lead_days"),
+                            s.leadTimeDays(),
+                            s.price(),
+                            s.currency(),
+                            s.primary(),
+                            fresh == null ? null : fresh.ageHours(),
+                            fresh != null && fresh.stale()));
         }
         return ordered;
     }

@@ -2,7 +2,6 @@ package org.openvmi.supplier.internal;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-
 import org.openvmi.procurement.AvailableStockLookup;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.supplier.SupplierStockView;
@@ -27,6 +26,8 @@ class ProcurementStockLookup implements AvailableStockLookup {
         // a list read, not get(): an exception thrown through a transactional proxy would doom the caller's transaction
         return stocks.find(supplier, item, null, PageRequest.of(0, 1)).content().stream()
                 .filter(v -> item.equals(v.item()) && supplier.equals(v.supplier()) && !v.stale())
-                .map(SupplierStockView::available).filter(java.util.Objects::nonNull).findFirst();
+                .map(SupplierStockView::available)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 }

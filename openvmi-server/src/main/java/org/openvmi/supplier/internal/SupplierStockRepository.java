@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PartyScope;
@@ -34,10 +33,29 @@ import org.springframework.stereotype.Repository;
 public class SupplierStockRepository {
 
     /** The supplier stock list's sortable columns (URL key, SQL); a supplier and an item make a row. */
-    static final SortColumns SORT = SortColumns.of(Codes.SUPPLIER + ", " + Codes.ITEM, Codes.SUPPLIER + ", " + Codes.ITEM,
-            "supplier", Codes.SUPPLIER, "item", Codes.ITEM, "name", CatalogRefs.itemName("ss.item_id"), "available", "ss.available_qty", "inproduction", "ss.in_production",
-            "from", "ss.available_from", "leadtime", "ss.production_lead_days", "lowwater", "ss.low_water",
-            "asof", "ss.as_of", "source", "ss.source");
+    static final SortColumns SORT = SortColumns.of(
+            Codes.SUPPLIER + ", " + Codes.ITEM,
+            Codes.SUPPLIER + ", " + Codes.ITEM,
+            "supplier",
+            Codes.SUPPLIER,
+            "item",
+            Codes.ITEM,
+            "name",
+            CatalogRefs.itemName("ss.item_id"),
+            "available",
+            "ss.available_qty",
+            "inproduction",
+            "ss.in_production",
+            "from",
+            "ss.available_from",
+            "leadtime",
+            "ss.production_lead_days",
+            "lowwater",
+            "ss.low_water",
+            "asof",
+            "ss.as_of",
+            "source",
+            "ss.source");
 
     /** Catalog-issued sort keys (ADR 0052): the row's supplier and item codes. */
     private static final class Codes {
@@ -46,23 +64,34 @@ public class SupplierStockRepository {
     }
 
     /** An item on a supplier's source list, with the supplier's own part number (may be null). */
-    public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {
-    }
+    public record SourceItem(long itemId, String code, String name, String uom, int leadTimeDays, String partNo) {}
 
     /** What is stored for a supplier item before a report: its figures and as-of time (an unchanged row keeps it). */
-    public record Stored(long itemId, BigDecimal available, BigDecimal inProduction, LocalDate availableFrom,
-                         Integer leadTimeDays, BigDecimal lowWater, Instant asOf) {
-    }
+    public record Stored(
+            long itemId,
+            BigDecimal available,
+            BigDecimal inProduction,
+            LocalDate availableFrom,
+            Integer leadTimeDays,
+            BigDecimal lowWater,
+            Instant asOf) {}
 
     /** One row to store (current and history). */
-    public record Write(long supplierId, long itemId, BigDecimal available, BigDecimal inProduction,
-                        LocalDate availableFrom, Integer leadTimeDays, BigDecimal lowWater, Instant asOf,
-                        StockSource source, Instant recordedAt, String recordedBy) {
-    }
+    public record Write(
+            long supplierId,
+            long itemId,
+            BigDecimal available,
+            BigDecimal inProduction,
+            LocalDate availableFrom,
+            Integer leadTimeDays,
+            BigDecimal lowWater,
+            Instant asOf,
+            StockSource source,
+            Instant recordedAt,
+            String recordedBy) {}
 
     /** Filters of the list; null = any. */
-    public record Filter(String supplier, String item, List<String> items, Boolean stale) {
-    }
+    public record Filter(String supplier, String item, List<String> items, Boolean stale) {}
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -78,8 +107,10 @@ public class SupplierStockRepository {
     /** The supplier's source list by item code: one query, whatever the size of the file. */
     public Map<String, SourceItem> sourceList(long supplierId) {
         Map<String, SourceItem> items = new LinkedHashMap<>();
-        catalog.sourceList(supplierId).forEach(i -> items.put(i.code(), new SourceItem(i.itemId(), i.code(), i.name(),
-                i.uom(), i.leadTimeDays(), i.partNo())));
+        catalog.sourceList(supplierId)
+                .forEach(i -> items.put(
+                        i.code(),
+                        new SourceItem(i.itemId(), i.code(), i.name(), i.uom(), i.leadTimeDays(), i.partNo())));
         return items;
     }
 
@@ -88,10 +119,19 @@ public class SupplierStockRepository {
         Map<Long, Stored> stored = new HashMap<>();
         jdbc.sql("""
                 SELECT item_id, available_qty, in_production, available_from, production_lead_days, low_water, as_of
-                FROM supplier_stock WHERE supplier_id = :s FOR UPDATE""").param("s", supplierId)
-                .query((rs, n) -> stored.put(rs.getLong(1), new Stored(rs.getLong(1), rs.getBigDecimal(2),
-                        rs.getBigDecimal(3), date(rs, "available_from"), integer(rs, "production_lead_days"),
-                        rs.getBigDecimal(6), rs.getTimestamp(7).toInstant()))).list();
+                FROM supplier_stock WHERE supplier_id = :s FOR UPDATE""")
+                .param("s", supplierId)
+                .query((rs, n) -> stored.put(
+                        rs.getLong(1),
+                        new Stored(
+                                rs.getLong(1),
+                                rs.getBigDecimal(2),
+                                rs.getBigDecimal(3),
+                                date(rs, "available_from"),
+                                integer(rs, "production_lead_days"),
+                                rs.getBigDecimal(6),
+                                rs.getTimestamp(7).toInstant())))
+                .list();
         return stored;
     }
 
@@ -129,10 +169,14 @@ public class SupplierStockRepository {
 
     private static MapSqlParameterSource params(Write w) {
         return new MapSqlParameterSource()
-                .addValue("supplierId", w.supplierId()).addValue("itemId", w.itemId())
+                .addValue("supplierId", w.supplierId())
+                .addValue("itemId", w.itemId())
                 .addValue("available", w.available())
                 .addValue("inProduction", w.inProduction() == null ? BigDecimal.ZERO : w.inProduction())
-                .addValue("availableFrom", w.availableFrom() == null ? null : Date.valueOf(w.availableFrom()), java.sql.Types.DATE)
+                .addValue(
+                        "availableFrom",
+                        w.availableFrom() == null ? null : Date.valueOf(w.availableFrom()),
+                        java.sql.Types.DATE)
                 .addValue("leadTimeDays", w.leadTimeDays(), java.sql.Types.INTEGER)
                 .addValue("lowWater", w.lowWater(), java.sql.Types.NUMERIC)
                 .addValue("asOf", Timestamp.from(w.asOf()))
@@ -144,60 +188,76 @@ public class SupplierStockRepository {
     /** The supplier's remembered column names: header key → upload column, or → null for a header it ignores. */
     public Map<String, String> columnMap(long supplierId) {
         Map<String, String> map = new LinkedHashMap<>();
-        jdbc.sql("SELECT header_key, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
-                .param("s", supplierId).query((rs, n) -> map.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql(
+                        "SELECT header_key, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
+                .param("s", supplierId)
+                .query((rs, n) -> map.put(rs.getString(1), rs.getString(2)))
+                .list();
         return map;
     }
 
     /** The remembered headers as the supplier wrote them, with their column (null: ignored). */
     public List<SupplierStockColumn> columns(long supplierId) {
-        return jdbc.sql("SELECT header, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
-                .param("s", supplierId).query((rs, n) -> new SupplierStockColumn(rs.getString(1), rs.getString(2))).list();
+        return jdbc.sql(
+                        "SELECT header, target_column FROM supplier_stock_column_map WHERE supplier_id = :s ORDER BY header")
+                .param("s", supplierId)
+                .query((rs, n) -> new SupplierStockColumn(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     /** Remembers these headers (replacing what was remembered for the same header; with {@code replaceAll} all). */
-    public void rememberColumns(long supplierId, List<SupplierStockColumn> columns, boolean replaceAll, String user,
-                                Instant now) {
+    public void rememberColumns(
+            long supplierId, List<SupplierStockColumn> columns, boolean replaceAll, String user, Instant now) {
         if (replaceAll) {
-            jdbc.sql("DELETE FROM supplier_stock_column_map WHERE supplier_id = :s").param("s", supplierId).update();
+            jdbc.sql("DELETE FROM supplier_stock_column_map WHERE supplier_id = :s")
+                    .param("s", supplierId)
+                    .update();
         }
         for (SupplierStockColumn c : columns) {
             String key = org.openvmi.supplier.model.ColumnNames.key(c.header());
             jdbc.sql("DELETE FROM supplier_stock_column_map WHERE supplier_id = :s AND header_key = :k")
-                    .param("s", supplierId).param("k", key).update();
+                    .param("s", supplierId)
+                    .param("k", key)
+                    .update();
             jdbc.sql("""
                     INSERT INTO supplier_stock_column_map (supplier_id, header_key, header, target_column, updated_by,
                            updated_at) VALUES (:s, :k, :h, :c, :u, :now)""")
-                    .param("s", supplierId).param("k", key).param("h", c.header().trim())
-                    .param("c", c.column(), java.sql.Types.VARCHAR).param("u", user).param("now", Timestamp.from(now))
+                    .param("s", supplierId)
+                    .param("k", key)
+                    .param("h", c.header().trim())
+                    .param("c", c.column(), java.sql.Types.VARCHAR)
+                    .param("u", user)
+                    .param("now", Timestamp.from(now))
                     .update();
         }
     }
 
-    public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
-                                        int limit, long offset) {
+    public List<SupplierStockView> find(
+            Filter filter, PartyScope scope, Instant now, Duration staleAfter, int limit, long offset) {
         return find(filter, scope, now, staleAfter, new PageRequest(0, limit), offset);
     }
 
     /** A page of the list in the order it asked for ({@link #SORT}). */
-    public List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
-                                        PageRequest page) {
+    public List<SupplierStockView> find(
+            Filter filter, PartyScope scope, Instant now, Duration staleAfter, PageRequest page) {
         return find(filter, scope, now, staleAfter, page, page.offset());
     }
 
-    private List<SupplierStockView> find(Filter filter, PartyScope scope, Instant now, Duration staleAfter,
-                                         PageRequest page, long offset) {
+    private List<SupplierStockView> find(
+            Filter filter, PartyScope scope, Instant now, Duration staleAfter, PageRequest page, long offset) {
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> params = where(filter, scope, now, staleAfter, sql);
         sql.append(SORT.orderBy(page)).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", page.size());
         params.put("offset", offset);
-        return withCatalog(jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now, staleAfter)).list());
+        return withCatalog(jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> row(rs, now, staleAfter))
+                .list());
     }
 
     /** A stock row before catalog's codes, names and part number. */
-    private record Row(long supplierId, long itemId, SupplierStockView view) {
-    }
+    private record Row(long supplierId, long itemId, SupplierStockView view) {}
 
     /** The page's supplier and item codes and names and part numbers, one catalog query per kind. */
     private List<SupplierStockView> withCatalog(List<Row> rows) {
@@ -206,19 +266,38 @@ public class SupplierStockRepository {
         }
         java.util.Set<Long> supplierIds = new java.util.TreeSet<>();
         java.util.Set<Long> itemIds = new java.util.TreeSet<>();
-        rows.forEach(r -> { supplierIds.add(r.supplierId()); itemIds.add(r.itemId()); });
+        rows.forEach(r -> {
+            supplierIds.add(r.supplierId());
+            itemIds.add(r.itemId());
+        });
         Map<Long, org.openvmi.catalog.NamedRef> suppliers = catalog.suppliersById(supplierIds);
         Map<Long, org.openvmi.catalog.ItemRef> items = catalog.itemsById(itemIds);
         Map<Long, Map<Long, String>> parts = catalog.partNumbers(supplierIds, itemIds);
-        return rows.stream().map(r -> {
-            org.openvmi.catalog.NamedRef s = suppliers.get(r.supplierId());
-            org.openvmi.catalog.ItemRef i = items.get(r.itemId());
-            SupplierStockView v = r.view();
-            return new SupplierStockView(s.code(), s.name(), i.code(), i.name(), i.uom(), v.available(),
-                    v.inProduction(), v.availableFrom(), v.leadTimeDays(), v.lowWater(), v.asOf(), v.source(),
-                    v.recordedAt(), v.recordedBy(), v.ageHours(), v.stale(),
-                    parts.getOrDefault(r.supplierId(), Map.of()).get(r.itemId()));
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    org.openvmi.catalog.NamedRef s = suppliers.get(r.supplierId());
+                    org.openvmi.catalog.ItemRef i = items.get(r.itemId());
+                    SupplierStockView v = r.view();
+                    return new SupplierStockView(
+                            s.code(),
+                            s.name(),
+                            i.code(),
+                            i.name(),
+                            i.uom(),
+                            v.available(),
+                            v.inProduction(),
+                            v.availableFrom(),
+                            v.leadTimeDays(),
+                            v.lowWater(),
+                            v.asOf(),
+                            v.source(),
+                            v.recordedAt(),
+                            v.recordedBy(),
+                            v.ageHours(),
+                            v.stale(),
+                            parts.getOrDefault(r.supplierId(), Map.of()).get(r.itemId()));
+                })
+                .toList();
     }
 
     public long count(Filter filter, PartyScope scope, Instant now, Duration staleAfter) {
@@ -227,7 +306,8 @@ public class SupplierStockRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
-    private static Map<String, Object> where(Filter f, PartyScope scope, Instant now, Duration staleAfter, StringBuilder sql) {
+    private static Map<String, Object> where(
+            Filter f, PartyScope scope, Instant now, Duration staleAfter, StringBuilder sql) {
         Map<String, Object> params = new HashMap<>();
         sql.append(" WHERE ").append(scope.predicate("ss.supplier_id"));
         params.put("scopeSupplierId", scope.supplierIdParam());
@@ -251,7 +331,8 @@ public class SupplierStockRepository {
     }
 
     public List<SupplierStockHistoryView> history(long supplierId, long itemId, int limit) {
-        org.openvmi.catalog.NamedRef supplier = catalog.suppliersById(List.of(supplierId)).get(supplierId);
+        org.openvmi.catalog.NamedRef supplier =
+                catalog.suppliersById(List.of(supplierId)).get(supplierId);
         org.openvmi.catalog.ItemRef item = catalog.itemsById(List.of(itemId)).get(itemId);
         if (supplier == null || item == null) {
             return List.of(); // the inner joins found no rows either
@@ -259,23 +340,48 @@ public class SupplierStockRepository {
         return jdbc.sql("""
                 SELECT h.* FROM supplier_stock_history h
                 WHERE h.supplier_id = :s AND h.item_id = :i ORDER BY h.id DESC LIMIT :limit""")
-                .param("s", supplierId).param("i", itemId).param("limit", limit)
-                .query((rs, n) -> new SupplierStockHistoryView(supplier.code(), item.code(),
-                        rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
-                        integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"),
-                        rs.getTimestamp("as_of").toInstant(), StockSource.valueOf(rs.getString("source")),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .param("s", supplierId)
+                .param("i", itemId)
+                .param("limit", limit)
+                .query((rs, n) -> new SupplierStockHistoryView(
+                        supplier.code(),
+                        item.code(),
+                        rs.getBigDecimal("available_qty"),
+                        rs.getBigDecimal("in_production"),
+                        date(rs, "available_from"),
+                        integer(rs, "production_lead_days"),
+                        rs.getBigDecimal("low_water"),
+                        rs.getTimestamp("as_of").toInstant(),
+                        StockSource.valueOf(rs.getString("source")),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorded_by")))
                 .list();
     }
 
     private static Row row(ResultSet rs, Instant now, Duration staleAfter) throws SQLException {
         Instant asOf = rs.getTimestamp("as_of").toInstant();
         Freshness fresh = Freshness.of(asOf, now, staleAfter);
-        return new Row(rs.getLong("supplier_id"), rs.getLong("item_id"), new SupplierStockView(null, null, null, null, null,
-                rs.getBigDecimal("available_qty"), rs.getBigDecimal("in_production"), date(rs, "available_from"),
-                integer(rs, "production_lead_days"), rs.getBigDecimal("low_water"), asOf,
-                StockSource.valueOf(rs.getString("source")), rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by"), fresh.ageHours(), fresh.stale(), null));
+        return new Row(
+                rs.getLong("supplier_id"),
+                rs.getLong("item_id"),
+                new SupplierStockView(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        rs.getBigDecimal("available_qty"),
+                        rs.getBigDecimal("in_production"),
+                        date(rs, "available_from"),
+                        integer(rs, "production_lead_days"),
+                        rs.getBigDecimal("low_water"),
+                        asOf,
+                        StockSource.valueOf(rs.getString("source")),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorded_by"),
+                        fresh.ageHours(),
+                        fresh.stale(),
+                        null));
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {

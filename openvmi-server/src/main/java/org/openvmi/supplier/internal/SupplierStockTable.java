@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.catalog.model.Cells;
 import org.openvmi.catalog.model.ImportBatch;
 import org.openvmi.catalog.model.ImportRow;
@@ -36,14 +35,23 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
     static final String ITEM_NAME = "itemName";
     /** The supplier's own part number: an upload may name the item by it instead of (or besides) the buyer's code. */
     static final String SUPPLIER_PART_NO = "supplierPartNo";
+
     static final String AVAILABLE = "available";
     static final String IN_PRODUCTION = "inProduction";
     static final String AVAILABLE_FROM = "availableFrom";
     static final String LEAD_TIME_DAYS = "leadTimeDays";
     static final String LOW_WATER = "lowWater";
     static final String AS_OF = "asOf";
-    public static final List<String> COLUMNS = List.of(ITEM, ITEM_NAME, SUPPLIER_PART_NO, AVAILABLE, IN_PRODUCTION,
-            AVAILABLE_FROM, LEAD_TIME_DAYS, LOW_WATER, AS_OF);
+    public static final List<String> COLUMNS = List.of(
+            ITEM,
+            ITEM_NAME,
+            SUPPLIER_PART_NO,
+            AVAILABLE,
+            IN_PRODUCTION,
+            AVAILABLE_FROM,
+            LEAD_TIME_DAYS,
+            LOW_WATER,
+            AS_OF);
 
     private final long supplierId;
     private final Map<String, SupplierStockRepository.SourceItem> sources;
@@ -54,9 +62,15 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
     private final java.time.Instant now;
     private final ItemCodes codes;
 
-    public SupplierStockTable(long supplierId, Map<String, SupplierStockRepository.SourceItem> sources,
-                              List<SupplierStockView> current, SupplierStockWriter writer, String user, ZoneId zone,
-                              java.time.Instant now, ItemCodes codes) {
+    public SupplierStockTable(
+            long supplierId,
+            Map<String, SupplierStockRepository.SourceItem> sources,
+            List<SupplierStockView> current,
+            SupplierStockWriter writer,
+            String user,
+            ZoneId zone,
+            java.time.Instant now,
+            ItemCodes codes) {
         this.supplierId = supplierId;
         this.sources = sources;
         this.current = current;
@@ -79,7 +93,7 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
 
     @Override
     public Set<String> requiredColumns() {
-        return Set.of(AVAILABLE);   // and the item by ITEM or SUPPLIER_PART_NO, checked per row
+        return Set.of(AVAILABLE); // and the item by ITEM or SUPPLIER_PART_NO, checked per row
     }
 
     @Override
@@ -110,7 +124,10 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         }
         ItemCodes.Match match = codes.resolve(either, partNo);
         if (!match.found()) {
-            problems.reject(row.rowNumber(), either != null ? ITEM : SUPPLIER_PART_NO, match.refusalKey(),
+            problems.reject(
+                    row.rowNumber(),
+                    either != null ? ITEM : SUPPLIER_PART_NO,
+                    match.refusalKey(),
                     match.args().toArray());
             return either != null ? either : partNo;
         }
@@ -163,13 +180,17 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
                 for (ImportRow<SupplierStockLine> r : rows) {
                     SupplierStockLine l = r.command();
                     // the same item twice by different codes (the same code twice is already refused)
-                    Integer first = l.getItem() == null || problems.has(r.row()) ? null
+                    Integer first = l.getItem() == null || problems.has(r.row())
+                            ? null
                             : firstRow.putIfAbsent(l.getItem(), r.row());
                     if (first != null) {
                         problems.reject(r.row(), ITEM, "supplier.error.itemTwice", l.getItem(), first);
                     }
-                    for (ReportRules.Refusal refusal : ReportRules.check(l.getInProduction(), l.getAvailableFrom(),
-                            l.getAsOf() == null ? null : l.getAsOf().toInstant(), now)) {
+                    for (ReportRules.Refusal refusal : ReportRules.check(
+                            l.getInProduction(),
+                            l.getAvailableFrom(),
+                            l.getAsOf() == null ? null : l.getAsOf().toInstant(),
+                            now)) {
                         problems.reject(r.row(), refusal.field(), refusal.messageKey());
                     }
                 }
@@ -178,7 +199,8 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
             @Override
             public Written write(List<ImportRow<SupplierStockLine>> rows) {
                 List<SupplierStockWriter.Resolved> lines = new ArrayList<>(rows.size());
-                rows.forEach(r -> lines.add(new SupplierStockWriter.Resolved(sources.get(r.command().getItem()), r.command())));
+                rows.forEach(r -> lines.add(
+                        new SupplierStockWriter.Resolved(sources.get(r.command().getItem()), r.command())));
                 int updated = writer.store(supplierId, lines, StockSource.FILE, user);
                 return new Written(rows.size() - updated, updated, 0);
             }
@@ -194,10 +216,21 @@ public final class SupplierStockTable implements TabularAdapter<SupplierStockLin
         for (String code : sources.keySet()) {
             SupplierStockView v = byItem.get(code);
             SupplierStockRepository.SourceItem item = sources.get(code);
-            rows.add(v == null ? Arrays.asList(code, item.name(), item.partNo(), null, null, null, null, null, null)
-                    : Arrays.asList(code, item.name(), item.partNo(), plain(v.available()), plain(v.inProduction()),
-                    v.availableFrom() == null ? null : v.availableFrom().toString(), v.leadTimeDays(),
-                    plain(v.lowWater()), null));
+            rows.add(
+                    v == null
+                            ? Arrays.asList(code, item.name(), item.partNo(), null, null, null, null, null, null)
+                            : Arrays.asList(
+                                    code,
+                                    item.name(),
+                                    item.partNo(),
+                                    plain(v.available()),
+                                    plain(v.inProduction()),
+                                    v.availableFrom() == null
+                                            ? null
+                                            : v.availableFrom().toString(),
+                                    v.leadTimeDays(),
+                                    plain(v.lowWater()),
+                                    null));
         }
         return rows;
     }

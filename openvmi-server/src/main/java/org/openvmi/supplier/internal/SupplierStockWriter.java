@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.supplier.StockSource;
@@ -26,15 +25,15 @@ import org.springframework.stereotype.Component;
 public class SupplierStockWriter {
 
     /** A checked line and the source-list item it names. */
-    public record Resolved(SupplierStockRepository.SourceItem item, SupplierStockLine line) {
-    }
+    public record Resolved(SupplierStockRepository.SourceItem item, SupplierStockLine line) {}
 
     private final SupplierStockRepository repository;
     private final Alerts alerts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SupplierStockWriter(SupplierStockRepository repository, Alerts alerts, Clock clock, ApplicationEventPublisher events) {
+    SupplierStockWriter(
+            SupplierStockRepository repository, Alerts alerts, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
         this.alerts = alerts;
@@ -52,12 +51,24 @@ public class SupplierStockWriter {
             SupplierStockRepository.Stored before = stored.get(r.item().itemId());
             updated += before == null ? 0 : 1;
             var lowWater = l.getLowWater() != null ? l.getLowWater() : before == null ? null : before.lowWater();
-            Instant asOf = l.getAsOf() == null || l.getAsOf().toInstant().isAfter(now) ? now : l.getAsOf().toInstant();
+            Instant asOf = l.getAsOf() == null || l.getAsOf().toInstant().isAfter(now)
+                    ? now
+                    : l.getAsOf().toInstant();
             if (source == StockSource.FILE && l.getAsOf() == null && before != null && unchanged(before, l, lowWater)) {
-                asOf = before.asOf();   // an untouched row of the template is no news: it keeps its as-of (ADR 0037)
+                asOf = before.asOf(); // an untouched row of the template is no news: it keeps its as-of (ADR 0037)
             }
-            rows.add(new SupplierStockRepository.Write(supplierId, r.item().itemId(), l.getAvailable(),
-                    l.getInProduction(), l.getAvailableFrom(), l.getLeadTimeDays(), lowWater, asOf, source, now, user));
+            rows.add(new SupplierStockRepository.Write(
+                    supplierId,
+                    r.item().itemId(),
+                    l.getAvailable(),
+                    l.getInProduction(),
+                    l.getAvailableFrom(),
+                    l.getLeadTimeDays(),
+                    lowWater,
+                    asOf,
+                    source,
+                    now,
+                    user));
         }
         repository.save(rows, stored);
         for (SupplierStockRepository.Write w : rows) {
@@ -66,18 +77,22 @@ public class SupplierStockWriter {
             }
         }
         if (!rows.isEmpty()) {
-            events.publishEvent(new AvailableStockChanged(supplierId,
-                    rows.stream().map(SupplierStockRepository.Write::itemId).distinct().toList()));
+            events.publishEvent(new AvailableStockChanged(
+                    supplierId,
+                    rows.stream()
+                            .map(SupplierStockRepository.Write::itemId)
+                            .distinct()
+                            .toList()));
         }
         return updated;
     }
 
     private static boolean unchanged(SupplierStockRepository.Stored before, SupplierStockLine l, BigDecimal lowWater) {
         return same(before.available(), l.getAvailable())
-               && same(before.inProduction(), l.getInProduction() == null ? BigDecimal.ZERO : l.getInProduction())
-               && Objects.equals(before.availableFrom(), l.getAvailableFrom())
-               && Objects.equals(before.leadTimeDays(), l.getLeadTimeDays())
-               && same(before.lowWater(), lowWater);
+                && same(before.inProduction(), l.getInProduction() == null ? BigDecimal.ZERO : l.getInProduction())
+                && Objects.equals(before.availableFrom(), l.getAvailableFrom())
+                && Objects.equals(before.leadTimeDays(), l.getLeadTimeDays())
+                && same(before.lowWater(), lowWater);
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {

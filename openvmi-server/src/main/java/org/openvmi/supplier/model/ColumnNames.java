@@ -16,13 +16,11 @@ import java.util.Set;
 public final class ColumnNames {
 
     /** How the file's headers read: header → column (ignored headers left out), and the headers nobody knows. */
-    public record Reading(Map<String, String> columns, Set<String> unknown, Set<String> twice) {
-    }
+    public record Reading(Map<String, String> columns, Set<String> unknown, Set<String> twice) {}
 
     private static final Map<String, String> SYNONYMS = synonyms();
 
-    private ColumnNames() {
-    }
+    private ColumnNames() {}
 
     /** The key a header is remembered by: trimmed and lower-cased. */
     public static String key(String header) {
@@ -50,7 +48,7 @@ public final class ColumnNames {
             }
             String column = byKey.containsKey(k) ? byKey.get(k) : remembered.get(k);
             if (column == null) {
-                continue;   // remembered as ignored
+                continue; // remembered as ignored
             }
             if (!used.add(column)) {
                 twice.add(column);
@@ -71,8 +69,8 @@ public final class ColumnNames {
         for (String h : List.of("客户料号", "客户物料编码", "客户编码", "客户物料号")) {
             m.put(h, "item");
         }
-        for (String h : List.of("物料编码", "物料代码", "物料号", "料号", "存货编码", "产品编码", "零件号", "part no",
-                "part number", "partno")) {
+        for (String h :
+                List.of("物料编码", "物料代码", "物料号", "料号", "存货编码", "产品编码", "零件号", "part no", "part number", "partno")) {
             m.put(h, "supplierPartNo");
         }
         for (String h : List.of("物料名称", "品名", "存货名称", "产品名称", "名称", "description")) {

@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Days of cover: stock on hand divided by the average daily consumption; null when nothing was consumed. */
 public final class Cover {
 
-    private Cover() {
-    }
+    private Cover() {}
 
     public static BigDecimal dailyAverage(BigDecimal consumed, int days) {
         return consumed.divide(BigDecimal.valueOf(days), 4, RoundingMode.HALF_UP);

@@ -13,14 +13,21 @@ import java.time.temporal.ChronoUnit;
  */
 public record DeliveryEstimate(Integer days, boolean covers, Basis basis) {
 
-    public enum Basis { ON_HAND, IN_PRODUCTION, TO_PRODUCE, NOT_REPORTED }
+    public enum Basis {
+        ON_HAND,
+        IN_PRODUCTION,
+        TO_PRODUCE,
+        NOT_REPORTED
+    }
 
     public static DeliveryEstimate of(SupplierOffer offer, BigDecimal quantity, LocalDate today) {
         if (!offer.reported()) {
             return new DeliveryEstimate(null, false, Basis.NOT_REPORTED);
         }
         BigDecimal wanted = quantity == null ? null : quantity;
-        boolean fromStock = wanted == null ? offer.available().signum() > 0 : offer.available().compareTo(wanted) >= 0;
+        boolean fromStock = wanted == null
+                ? offer.available().signum() > 0
+                : offer.available().compareTo(wanted) >= 0;
         if (fromStock) {
             return new DeliveryEstimate(offer.deliveryLeadDays(), true, Basis.ON_HAND);
         }
@@ -28,7 +35,9 @@ public record DeliveryEstimate(Integer days, boolean covers, Basis basis) {
         boolean withProduction = inProduction.signum() > 0
                 && (wanted == null || offer.available().add(inProduction).compareTo(wanted) >= 0);
         if (withProduction) {
-            long ready = offer.availableFrom() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(today, offer.availableFrom()));
+            long ready = offer.availableFrom() == null
+                    ? 0
+                    : Math.max(0, ChronoUnit.DAYS.between(today, offer.availableFrom()));
             return new DeliveryEstimate((int) ready + offer.deliveryLeadDays(), true, Basis.IN_PRODUCTION);
         }
         int production = offer.productionLeadDays() == null ? 0 : offer.productionLeadDays();

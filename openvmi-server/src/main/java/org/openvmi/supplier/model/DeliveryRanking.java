@@ -13,21 +13,26 @@ import java.util.List;
 public final class DeliveryRanking {
 
     /** An offer with its estimate, in ranking order. */
-    public record Ranked(SupplierOffer offer, DeliveryEstimate estimate) {
-    }
+    public record Ranked(SupplierOffer offer, DeliveryEstimate estimate) {}
 
-    private static final Comparator<Ranked> ORDER = Comparator
-            .comparing((Ranked r) -> !r.estimate().covers())
-            .thenComparing(r -> r.estimate().days() == null ? Integer.MAX_VALUE : r.estimate().days())
+    private static final Comparator<Ranked> ORDER = Comparator.comparing(
+                    (Ranked r) -> !r.estimate().covers())
+            .thenComparing(r -> r.estimate().days() == null
+                    ? Integer.MAX_VALUE
+                    : r.estimate().days())
             .thenComparing(r -> r.offer().stale())
             .thenComparing(r -> !r.offer().primary())
-            .thenComparing(r -> r.offer().price() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : r.offer().price())
+            .thenComparing(r -> r.offer().price() == null
+                    ? BigDecimal.valueOf(Long.MAX_VALUE)
+                    : r.offer().price())
             .thenComparing(r -> r.offer().supplier());
 
-    private DeliveryRanking() {
-    }
+    private DeliveryRanking() {}
 
     public static List<Ranked> rank(List<SupplierOffer> offers, BigDecimal quantity, LocalDate today) {
-        return offers.stream().map(o -> new Ranked(o, DeliveryEstimate.of(o, quantity, today))).sorted(ORDER).toList();
+        return offers.stream()
+                .map(o -> new Ranked(o, DeliveryEstimate.of(o, quantity, today)))
+                .sorted(ORDER)
+                .toList();
     }
 }

@@ -17,10 +17,12 @@ public final class InvitationTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Why a link cannot be used, or null when it can. */
-    public enum Refusal { USED, EXPIRED }
-
-    private InvitationTokens() {
+    public enum Refusal {
+        USED,
+        EXPIRED
     }
+
+    private InvitationTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
@@ -30,7 +32,8 @@ public final class InvitationTokens {
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

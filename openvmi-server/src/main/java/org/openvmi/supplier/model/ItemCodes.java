@@ -16,8 +16,7 @@ import java.util.Set;
 public final class ItemCodes {
 
     /** An item of the source list: the buyer's code and the supplier's part number (may be null). */
-    public record Entry(String code, String partNo) {
-    }
+    public record Entry(String code, String partNo) {}
 
     /** The item found ({@code code}), or why not: a message key and its arguments. */
     public record Match(String code, String refusalKey, List<Object> args) {
@@ -42,7 +41,8 @@ public final class ItemCodes {
         for (Entry e : entries) {
             codes.add(e.code());
             if (e.partNo() != null && !e.partNo().isBlank()) {
-                byPartNo.computeIfAbsent(e.partNo().trim(), k -> new ArrayList<>()).add(e.code());
+                byPartNo.computeIfAbsent(e.partNo().trim(), k -> new ArrayList<>())
+                        .add(e.code());
             }
         }
     }
@@ -72,7 +72,8 @@ public final class ItemCodes {
         if (items.isEmpty()) {
             return Match.refused("supplier.error.notOnSourceList", code);
         }
-        return items.size() == 1 ? Match.of(items.iterator().next())
+        return items.size() == 1
+                ? Match.of(items.iterator().next())
                 : Match.refused("supplier.error.ambiguousCode", code, String.join(", ", items));
     }
 
@@ -81,7 +82,8 @@ public final class ItemCodes {
         if (items.isEmpty()) {
             return Match.refused("supplier.error.unknownPartNo", partNo);
         }
-        return items.size() == 1 ? Match.of(items.get(0))
+        return items.size() == 1
+                ? Match.of(items.get(0))
                 : Match.refused("supplier.error.ambiguousCode", partNo, String.join(", ", items));
     }
 }

@@ -15,13 +15,12 @@ public final class ReportRules {
     /** Clocks of supplier systems drift; an as-of time up to this far ahead is taken as now. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
-    public record Refusal(String field, String messageKey) {
-    }
+    public record Refusal(String field, String messageKey) {}
 
-    private ReportRules() {
-    }
+    private ReportRules() {}
 
-    public static List<Refusal> check(BigDecimal inProduction, java.time.LocalDate availableFrom, Instant asOf, Instant now) {
+    public static List<Refusal> check(
+            BigDecimal inProduction, java.time.LocalDate availableFrom, Instant asOf, Instant now) {
         List<Refusal> refusals = new ArrayList<>();
         if (asOf != null && asOf.isAfter(now.plus(CLOCK_SKEW))) {
             refusals.add(new Refusal("asOf", "supplier.error.asOfInFuture"));

@@ -10,9 +10,19 @@ import java.time.LocalDate;
  * @param deliveryLeadDays the source list's lead time (order to delivery of goods the supplier has)
  * @param productionLeadDays the supplier's production lead time for goods it must make first (null = unknown)
  */
-public record SupplierOffer(String supplier, String supplierName, BigDecimal available, BigDecimal inProduction,
-                            LocalDate availableFrom, Integer productionLeadDays, int deliveryLeadDays,
-                            BigDecimal price, String currency, boolean primary, Long ageHours, boolean stale) {
+public record SupplierOffer(
+        String supplier,
+        String supplierName,
+        BigDecimal available,
+        BigDecimal inProduction,
+        LocalDate availableFrom,
+        Integer productionLeadDays,
+        int deliveryLeadDays,
+        BigDecimal price,
+        String currency,
+        boolean primary,
+        Long ageHours,
+        boolean stale) {
 
     public boolean reported() {
         return available != null;

@@ -3,7 +3,6 @@ package org.openvmi.supplier.web;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.supplier.ShortageOrder;
@@ -24,12 +23,15 @@ class AvailabilityPageController {
     }
 
     @GetMapping("/who-has-stock")
-    String whoHasStock(@RequestParam(required = false) String items, @RequestParam(required = false) BigDecimal qty,
-                       Model model) {
+    String whoHasStock(
+            @RequestParam(required = false) String items, @RequestParam(required = false) BigDecimal qty, Model model) {
         model.addAttribute("items", items);
         model.addAttribute("qty", qty);
-        List<String> codes = items == null ? List.of()
-                : Arrays.stream(items.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        List<String> codes = items == null
+                ? List.of()
+                : Arrays.stream(items.split("[,;\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
         if (!codes.isEmpty()) {
             try {
                 model.addAttribute("answer", availability.whoHasStock(codes, qty));
@@ -41,12 +43,18 @@ class AvailabilityPageController {
     }
 
     @GetMapping("/shortages")
-    String shortages(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String sort,
-                     @RequestParam(required = false) String dir, @RequestParam(required = false) Integer page,
-                     @RequestParam(required = false) Integer size, Model model) {
+    String shortages(
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            Model model) {
         model.addAttribute("warehouse", warehouse);
-        model.addAttribute("page", availability.shortages(warehouse, ShortageOrder.of(sort), "desc".equals(dir),
-                PageRequest.forPage(page, size)));
+        model.addAttribute(
+                "page",
+                availability.shortages(
+                        warehouse, ShortageOrder.of(sort), "desc".equals(dir), PageRequest.forPage(page, size)));
         return "supplier/shortages";
     }
 }

@@ -8,12 +8,16 @@ import org.springframework.http.ResponseEntity;
 
 final class Downloads {
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     static ResponseEntity<byte[]> of(ExportFile file) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName())
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .body(file.content());
     }

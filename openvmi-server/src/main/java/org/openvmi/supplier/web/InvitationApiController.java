@@ -1,10 +1,9 @@
 package org.openvmi.supplier.web;
 
-import java.net.URI;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
 import org.openvmi.supplier.InvitationCommand;
 import org.openvmi.supplier.InvitationView;
 import org.openvmi.supplier.SupplierInvitations;
@@ -29,13 +28,18 @@ class InvitationApiController {
         this.invitations = invitations;
     }
 
-    @Operation(operationId = "inviteSupplier", summary = "Invite a supplier user", description = "Creates the user disabled and mails it a one-time "
-                                                                 + "link to set its password; 422 when no mail can be sent (nothing is created)")
+    @Operation(
+            operationId = "inviteSupplier",
+            summary = "Invite a supplier user",
+            description = "Creates the user disabled and mails it a one-time "
+                    + "link to set its password; 422 when no mail can be sent (nothing is created)")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<InvitationView> invite(@RequestBody InvitationCommand command) {
-        InvitationView v = invitations.invite(command, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-        return ResponseEntity.created(URI.create("/api/v1/supplier-invitations/" + v.id())).body(v);
+        InvitationView v = invitations.invite(
+                command, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+        return ResponseEntity.created(URI.create("/api/v1/supplier-invitations/" + v.id()))
+                .body(v);
     }
 
     @Operation(operationId = "listSupplierInvitations")

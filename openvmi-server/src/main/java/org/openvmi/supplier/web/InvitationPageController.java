@@ -2,15 +2,14 @@ package org.openvmi.supplier.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.web.FormErrors;
 import org.openvmi.supplier.InvitationCommand;
 import org.openvmi.supplier.InvitationView;
 import org.openvmi.supplier.SupplierInvitations;
-import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -45,8 +44,11 @@ class InvitationPageController {
 
     /** A refusal is shown at its field with what the user typed kept; an unknown supplier at the supplier field. */
     @PostMapping("/supplier-invitations")
-    String invite(@ModelAttribute("invitation") InvitationCommand command, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String invite(
+            @ModelAttribute("invitation") InvitationCommand command,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<InvitationView> sent = new ArrayList<>(1);
         FormErrors.run(binding, () -> {
@@ -57,7 +59,8 @@ class InvitationPageController {
             }
         });
         if (!sent.isEmpty()) {
-            redirect.addFlashAttribute("flash", text("supplier.invite.sent", sent.get(0).email()));
+            redirect.addFlashAttribute(
+                    "flash", text("supplier.invite.sent", sent.get(0).email()));
             return "redirect:/supplier-invitations";
         }
         model.addAttribute("recent", invitations.recent());
@@ -76,8 +79,11 @@ class InvitationPageController {
     }
 
     @PostMapping("/invitations/{token}")
-    String accept(@PathVariable String token, @RequestParam(required = false) String password,
-                  @RequestParam(required = false) String confirmation, Model model) {
+    String accept(
+            @PathVariable String token,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation,
+            Model model) {
         model.addAttribute("token", token);
         try {
             model.addAttribute("done", invitations.accept(token, password, confirmation));

@@ -1,10 +1,9 @@
 package org.openvmi.supplier.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.openvmi.supplier.PortalHome;
 import org.openvmi.supplier.PortalView;
 import org.springframework.context.MessageSource;
@@ -39,7 +38,11 @@ class PortalController {
         PortalView view = portal.home();
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("days", view.dayLabels());
-        chart.put("qty", view.dailyConsumption().stream().map(q -> q.stripTrailingZeros().toPlainString()).toList());
+        chart.put(
+                "qty",
+                view.dailyConsumption().stream()
+                        .map(q -> q.stripTrailingZeros().toPlainString())
+                        .toList());
         chart.put("label", messages.getMessage("supplier.portal.consumed", null, LocaleContextHolder.getLocale()));
         model.addAttribute("portal", view);
         model.addAttribute("chart", chart);

@@ -1,11 +1,10 @@
 package org.openvmi.supplier.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -46,20 +45,22 @@ class SupplierStockApiController {
         this.stocks = stocks;
     }
 
-    @Operation(summary = "Report a supplier's stock (batch, all or nothing)",
+    @Operation(
+            summary = "Report a supplier's stock (batch, all or nothing)",
             description = "Every item must be on the supplier's source list. A supplier may omit 'supplier' (its own); "
-                          + "naming another supplier is 403. A blank lowWater keeps the stored mark; a blank asOf is now.")
+                    + "naming another supplier is 403. A blank lowWater keeps the stored mark; a blank asOf is now.")
     @PostMapping
     List<SupplierStockView> report(@RequestBody SupplierStockReport report) {
         return stocks.report(report, StockSource.API);
     }
 
     @GetMapping
-    PageResult<SupplierStockView> list(@RequestParam(required = false) String item,
-                                       @RequestParam(required = false) String supplier,
-                                       @RequestParam(required = false) Boolean stale,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    PageResult<SupplierStockView> list(
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) Boolean stale,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return stocks.find(supplier, item, stale, PageRequest.of(page, size));
     }
 
@@ -74,26 +75,30 @@ class SupplierStockApiController {
         return stocks.history(supplier, item);
     }
 
-    @Operation(operationId = "importSupplierStock", summary = "Upload a supplier's stock file (CSV or XLSX)",
+    @Operation(
+            operationId = "importSupplierStock",
+            summary = "Upload a supplier's stock file (CSV or XLSX)",
             description = "All or nothing: with a bad row nothing changes and the 422 lists every bad row. A row names "
-                          + "its item by the buyer's code (item) or the supplier's part number (item or supplierPartNo). "
-                          + "Column names the supplier told once (PUT /supplier-stock/columns) are read as their column; "
-                          + "other unknown columns are a 400 listing them in unmappedColumns with a guessed column. "
-                          + "A row without asOf whose figures did not change keeps its as-of time.")
+                    + "its item by the buyer's code (item) or the supplier's part number (item or supplierPartNo). "
+                    + "Column names the supplier told once (PUT /supplier-stock/columns) are read as their column; "
+                    + "other unknown columns are a 400 listing them in unmappedColumns with a guessed column. "
+                    + "A row without asOf whose figures did not change keeps its as-of time.")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> importFile(@RequestParam("file") MultipartFile file,
-                                 @RequestParam(required = false) String supplier) throws IOException {
+    ResponseEntity<?> importFile(
+            @RequestParam("file") MultipartFile file, @RequestParam(required = false) String supplier)
+            throws IOException {
         ImportResult result;
         try (InputStream in = file.getInputStream()) {
             result = stocks.importFile(supplier, file.getOriginalFilename(), in);
         } catch (UnmappedColumnsException e) {
-            ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.BAD_REQUEST, e.errors().get(0).message(),
-                    e.errors());
+            ResponseEntity<ProblemDetail> problem =
+                    ApiProblems.of(HttpStatus.BAD_REQUEST, e.errors().get(0).message(), e.errors());
             problem.getBody().setProperty("unmappedColumns", e.unmapped());
             return problem;
         }
         if (result.rejected() > 0) {
-            ResponseEntity<ProblemDetail> problem = ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+            ResponseEntity<ProblemDetail> problem = ApiProblems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
                     "Nothing was imported: " + result.rejected() + " row(s) have errors");
             problem.getBody().setProperty("imported", 0);
             problem.getBody().setProperty("rejected", result.rejected());
@@ -103,14 +108,16 @@ class SupplierStockApiController {
         return ResponseEntity.ok(result);
     }
 
-    @Operation(operationId = "getSupplierStockColumns",
+    @Operation(
+            operationId = "getSupplierStockColumns",
             summary = "The supplier's own column names remembered for its uploads (column null: ignored)")
     @GetMapping("/columns")
     List<SupplierStockColumn> columns(@RequestParam(required = false) String supplier) {
         return stocks.columns(supplier);
     }
 
-    @Operation(operationId = "putSupplierStockColumns",
+    @Operation(
+            operationId = "putSupplierStockColumns",
             summary = "Tell what the supplier's own column names mean, e.g. 可用数量 → available (replaces the list)",
             description = "A blank column ignores that column of the supplier's files")
     @PutMapping("/columns")
@@ -118,22 +125,26 @@ class SupplierStockApiController {
         return stocks.rememberColumns(body, true);
     }
 
-    @Operation(operationId = "putSupplierPartNo",
+    @Operation(
+            operationId = "putSupplierPartNo",
             summary = "A supplier sets its own part number of an item of its source list (blank clears it)",
             description = "422 when another item of the same source list has that part number or code")
     @PutMapping("/part-numbers/{item}")
-    SupplierPartNo setPartNo(@PathVariable String item, @RequestBody SupplierPartNo body,
-                             @RequestParam(required = false) String supplier) {
+    SupplierPartNo setPartNo(
+            @PathVariable String item,
+            @RequestBody SupplierPartNo body,
+            @RequestParam(required = false) String supplier) {
         return stocks.setPartNo(supplier, item, body == null ? null : body.supplierPartNo());
     }
 
     @Download({TabularFormat.CSV, TabularFormat.XLSX})
     @Operation(operationId = "getSupplierStockTemplate")
     @GetMapping("/template")
-    ResponseEntity<byte[]> template(@RequestParam(required = false) String supplier,
-                                    @RequestParam(required = false) String format,
-                                    @RequestParam(required = false) String encoding,
-                                    @RequestParam(defaultValue = "true") boolean bom) {
+    ResponseEntity<byte[]> template(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom) {
         return Downloads.of(stocks.template(supplier, TabularFormat.parse(format, encoding, bom)));
     }
 }

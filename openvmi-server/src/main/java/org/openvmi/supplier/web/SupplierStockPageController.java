@@ -1,11 +1,9 @@
 package org.openvmi.supplier.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-
-import jakarta.servlet.http.HttpSession;
-
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
@@ -52,15 +50,22 @@ class SupplierStockPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String supplier, @RequestParam(required = false) String item,
-                @RequestParam(required = false) Boolean stale, @RequestParam(required = false) String edit,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Boolean stale,
+            @RequestParam(required = false) String edit,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            Model model) {
         SupplierStockLine line = new SupplierStockLine();
         PartyScope scope = PartyScope.current();
         if (edit != null && scope.supplierCode() != null) {
-            SupplierStockView v = stocks.find(scope.supplierCode(), edit, null, PageRequest.of(0, 1)).content()
-                    .stream().findFirst().orElse(null);
+            SupplierStockView v = stocks.find(scope.supplierCode(), edit, null, PageRequest.of(0, 1)).content().stream()
+                    .findFirst()
+                    .orElse(null);
             line.setItem(edit);
             if (v != null) {
                 line.setAvailable(v.available());
@@ -76,13 +81,17 @@ class SupplierStockPageController {
     }
 
     @PostMapping("/edit")
-    String edit(@ModelAttribute("line") SupplierStockLine line,
-                @RequestParam(required = false) String supplierPartNo, RedirectAttributes redirect, Model model) {
+    String edit(
+            @ModelAttribute("line") SupplierStockLine line,
+            @RequestParam(required = false) String supplierPartNo,
+            RedirectAttributes redirect,
+            Model model) {
         try {
             SupplierStockView saved = stocks.edit(null, line);
             // the supplier's own part number, typed in the same form: saved when it changed (blank keeps it)
-            if (supplierPartNo != null && !supplierPartNo.isBlank()
-                && !supplierPartNo.trim().equals(blankIfNull(stocks.ownPartNo(saved.item())))) {
+            if (supplierPartNo != null
+                    && !supplierPartNo.isBlank()
+                    && !supplierPartNo.trim().equals(blankIfNull(stocks.ownPartNo(saved.item())))) {
                 stocks.setPartNo(null, saved.item(), supplierPartNo);
             }
             redirect.addFlashAttribute("flash", text("supplier.stock.saved", saved.item()));
@@ -94,8 +103,11 @@ class SupplierStockPageController {
         } catch (InvalidInputException e) {
             // one message per problem, in the page's language, without the property path ("lines[0].item: …"):
             // the form holds one line
-            model.addAttribute("lineErrors", e.errors().stream().map(fe -> FormErrors.describe(
-                    InvalidInputException.of("", fe.message()), messages)).toList());
+            model.addAttribute(
+                    "lineErrors",
+                    e.errors().stream()
+                            .map(fe -> FormErrors.describe(InvalidInputException.of("", fe.message()), messages))
+                            .toList());
             return page(null, null, null, PageRequest.of(null, PAGE_SIZE), model);
         }
     }
@@ -113,8 +125,11 @@ class SupplierStockPageController {
 
     /** The one-time answer to "what do your columns mean?": remembered, then the file kept in the session is read. */
     @PostMapping("/upload/columns")
-    String columns(@RequestParam(name = "header", required = false) String[] headers,
-                   @RequestParam(name = "column", required = false) String[] columns, HttpSession session, Model model) {
+    String columns(
+            @RequestParam(name = "header", required = false) String[] headers,
+            @RequestParam(name = "column", required = false) String[] columns,
+            HttpSession session,
+            Model model) {
         model.addAttribute("line", new SupplierStockLine());
         PendingUpload pending = (PendingUpload) session.getAttribute(PENDING);
         if (pending == null || headers == null || columns == null || headers.length != columns.length) {
@@ -138,7 +153,8 @@ class SupplierStockPageController {
     private String importFile(PendingUpload upload, HttpSession session, Model model) {
         session.removeAttribute(PENDING);
         try {
-            ImportResult result = stocks.importFile(null, upload.fileName(), new ByteArrayInputStream(upload.content()));
+            ImportResult result =
+                    stocks.importFile(null, upload.fileName(), new ByteArrayInputStream(upload.content()));
             model.addAttribute("result", result);
             model.addAttribute("fileName", upload.fileName());
         } catch (UnmappedColumnsException e) {
@@ -152,21 +168,23 @@ class SupplierStockPageController {
     }
 
     /** An uploaded file waiting for the supplier to say what its columns mean (one per session, the latest). */
-    private record PendingUpload(String fileName, byte[] content) implements java.io.Serializable {
-    }
+    private record PendingUpload(String fileName, byte[] content) implements java.io.Serializable {}
 
     @GetMapping("/{supplier}/{item}/history")
-    String history(@org.springframework.web.bind.annotation.PathVariable String supplier,
-                   @org.springframework.web.bind.annotation.PathVariable String item, Model model) {
+    String history(
+            @org.springframework.web.bind.annotation.PathVariable String supplier,
+            @org.springframework.web.bind.annotation.PathVariable String item,
+            Model model) {
         model.addAttribute("current", stocks.get(supplier, item));
         model.addAttribute("history", stocks.history(supplier, item));
         return "supplier/history";
     }
 
     @GetMapping("/template")
-    ResponseEntity<byte[]> template(@RequestParam(required = false) String format,
-                                    @RequestParam(required = false) String encoding,
-                                    @RequestParam(defaultValue = "true") boolean bom) {
+    ResponseEntity<byte[]> template(
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(defaultValue = "true") boolean bom) {
         return Downloads.of(stocks.template(null, TabularFormat.parse(format, encoding, bom)));
     }
 

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.openvmi.availability.Availability;
 import org.openvmi.availability.SupplyPosition;
 import org.openvmi.catalog.PlanningCatalog;
@@ -32,12 +31,16 @@ import org.springframework.stereotype.Component;
 public class PlanInputs {
 
     /** The stockings of each item, the item's terms, the lanes and the warehouse codes. */
-    public record Inputs(Map<Long, List<Stocking>> byItem, Map<Long, PlanningCatalog.TransferTerms> terms,
-                         Map<Long, Map<Long, Lane>> lanes, Map<Long, String> warehouseCodes) {
+    public record Inputs(
+            Map<Long, List<Stocking>> byItem,
+            Map<Long, PlanningCatalog.TransferTerms> terms,
+            Map<Long, Map<Long, Lane>> lanes,
+            Map<Long, String> warehouseCodes) {
 
         public ItemTerms itemTerms(long itemId) {
             PlanningCatalog.TransferTerms t = terms.get(itemId);
-            return t == null ? new ItemTerms(itemId, BigDecimal.ONE, null, 0)
+            return t == null
+                    ? new ItemTerms(itemId, BigDecimal.ONE, null, 0)
                     : new ItemTerms(itemId, t.packSize(), t.price(), t.leadTimeDays());
         }
 
@@ -56,8 +59,13 @@ public class PlanInputs {
     private final LaneRepository lanes;
     private final Clock clock;
 
-    PlanInputs(Availability availability, StockPolicies policies, DemandHistory demand, PlanningCatalog catalog,
-               LaneRepository lanes, Clock clock) {
+    PlanInputs(
+            Availability availability,
+            StockPolicies policies,
+            DemandHistory demand,
+            PlanningCatalog catalog,
+            LaneRepository lanes,
+            Clock clock) {
         this.availability = availability;
         this.policies = policies;
         this.demand = demand;
@@ -91,8 +99,8 @@ public class PlanInputs {
         return new Inputs(byItem, terms, lanes.lanes(), catalog.warehouseCodes());
     }
 
-    static Stocking stocking(ItemWarehouse key, SupplyPosition p, StockLines l, BigDecimal rate, LocalDate today,
-                             int leadTime) {
+    static Stocking stocking(
+            ItemWarehouse key, SupplyPosition p, StockLines l, BigDecimal rate, LocalDate today, int leadTime) {
         BigDecimal now = BigDecimal.ZERO;
         BigDecimal lowest = BigDecimal.ZERO;
         BigDecimal physical = BigDecimal.ZERO;
@@ -113,7 +121,15 @@ public class PlanInputs {
             lowest = lowest == null ? now : lowest;
             physical = p.ownOnHand().subtract(p.reserved()).max(BigDecimal.ZERO);
         }
-        return new Stocking(key.itemId(), key.warehouseId(), now, lowest, physical, rate,
-                l == null ? null : l.safety(), l == null ? null : l.warning(), l == null ? null : l.max());
+        return new Stocking(
+                key.itemId(),
+                key.warehouseId(),
+                now,
+                lowest,
+                physical,
+                rate,
+                l == null ? null : l.safety(),
+                l == null ? null : l.warning(),
+                l == null ? null : l.max());
     }
 }

@@ -17,14 +17,11 @@ import java.math.BigDecimal;
  */
 public final class Balance {
 
-    public record Need(NeedReason reason, BigDecimal qty) {
-    }
+    public record Need(NeedReason reason, BigDecimal qty) {}
 
-    public record Excess(ExcessReason reason, BigDecimal qty) {
-    }
+    public record Excess(ExcessReason reason, BigDecimal qty) {}
 
-    private Balance() {
-    }
+    private Balance() {}
 
     public static BigDecimal expected(Stocking s, int leadTimeDays) {
         BigDecimal demand = s.dailyDemand() == null ? BigDecimal.ZERO : s.dailyDemand();
@@ -64,8 +61,11 @@ public final class Balance {
         BigDecimal cover = s.daysOfCover();
         boolean known = s.dailyDemand() != null;
         if (known && (cover == null || cover.compareTo(BigDecimal.valueOf(coverThresholdDays)) > 0)) {
-            BigDecimal keep = cover == null ? safety
-                    : s.dailyDemand().multiply(BigDecimal.valueOf(coverThresholdDays)).max(safety);
+            BigDecimal keep = cover == null
+                    ? safety
+                    : s.dailyDemand()
+                            .multiply(BigDecimal.valueOf(coverThresholdDays))
+                            .max(safety);
             BigDecimal byCover = expected.subtract(keep);
             if (byCover.compareTo(qty) > 0) {
                 reason = ExcessReason.COVER_ABOVE_THRESHOLD;

@@ -10,13 +10,19 @@ public record ItemPlan(List<Move> moves, List<Purchase> purchases) {
      * Move {@code packs} whole packs ({@code qty} units) over a lane; its cost, and what buying the same quantity new
      * would cost instead (null when the item cannot be bought).
      */
-    public record Move(long itemId, long fromWarehouseId, long toWarehouseId, int packs, BigDecimal qty,
-                       Lane lane, BigDecimal transferCost, BigDecimal purchaseCost, NeedReason need,
-                       ExcessReason excess) {
-    }
+    public record Move(
+            long itemId,
+            long fromWarehouseId,
+            long toWarehouseId,
+            int packs,
+            BigDecimal qty,
+            Lane lane,
+            BigDecimal transferCost,
+            BigDecimal purchaseCost,
+            NeedReason need,
+            ExcessReason excess) {}
 
     /** A need (or its part) left to buying; {@code purchaseCost} null when no source sells the item. */
-    public record Purchase(long itemId, long warehouseId, int packs, BigDecimal qty, BigDecimal purchaseCost,
-                           NeedReason need) {
-    }
+    public record Purchase(
+            long itemId, long warehouseId, int packs, BigDecimal qty, BigDecimal purchaseCost, NeedReason need) {}
 }

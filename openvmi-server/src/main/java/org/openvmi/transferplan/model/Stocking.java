@@ -8,9 +8,16 @@ import java.math.BigDecimal;
  * lines); {@code physical}: own stock on hand minus reserved (what can leave now); {@code dailyDemand} from the demand
  * history (null: none recorded, unknown); the three lines of the stock policy, null when the item has none there.
  */
-public record Stocking(long itemId, long warehouseId, BigDecimal availableNow, BigDecimal lowestInLeadTime,
-                       BigDecimal physical, BigDecimal dailyDemand, BigDecimal safety, BigDecimal warning,
-                       BigDecimal max) {
+public record Stocking(
+        long itemId,
+        long warehouseId,
+        BigDecimal availableNow,
+        BigDecimal lowestInLeadTime,
+        BigDecimal physical,
+        BigDecimal dailyDemand,
+        BigDecimal safety,
+        BigDecimal warning,
+        BigDecimal max) {
 
     public boolean hasPolicy() {
         return safety != null;

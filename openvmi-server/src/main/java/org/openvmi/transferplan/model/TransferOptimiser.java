@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
 import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
@@ -29,14 +28,19 @@ public final class TransferOptimiser {
      * solver only uses it as a last resort; JGraphT treats 1e9 and more as infinite.
      */
     static final double UNCOVERED = 1e8;
+
     private static final double CAP = UNCOVERED / 2;
     /** Buying costs a hair more than an equally priced transfer, so ties use the stock already there. */
     private static final double TIE = 1e-6;
 
-    private enum Kind { SOURCE, SINK, BUY, DUMP }
-
-    private record Node(Kind kind, long warehouseId) {
+    private enum Kind {
+        SOURCE,
+        SINK,
+        BUY,
+        DUMP
     }
+
+    private record Node(Kind kind, long warehouseId) {}
 
     private static final class Arc {
         final Lane lane;
@@ -63,7 +67,9 @@ public final class TransferOptimiser {
         for (Stocking s : stockings) {
             Balance.Need need = Balance.need(s, terms.leadTimeDays());
             if (need != null) {
-                needPacks.put(s.warehouseId(), need.qty().divide(pack, 0, RoundingMode.CEILING).intValueExact());
+                needPacks.put(
+                        s.warehouseId(),
+                        need.qty().divide(pack, 0, RoundingMode.CEILING).intValueExact());
                 needReasons.put(s.warehouseId(), need.reason());
                 continue;
             }
@@ -85,17 +91,28 @@ public final class TransferOptimiser {
         if (!offerPacks.isEmpty()) {
             solve(terms, lanes, needPacks, offerPacks, (arcFrom, arcTo, lane, packs) -> {
                 BigDecimal qty = pack.multiply(BigDecimal.valueOf(packs));
-                moves.add(new ItemPlan.Move(terms.itemId(), arcFrom, arcTo, packs, qty, lane,
+                moves.add(new ItemPlan.Move(
+                        terms.itemId(),
+                        arcFrom,
+                        arcTo,
+                        packs,
+                        qty,
+                        lane,
                         qty.multiply(lane.costPerUnit()),
                         terms.purchasePrice() == null ? null : qty.multiply(terms.purchasePrice()),
-                        needReasons.get(arcTo), offerReasons.get(arcFrom)));
+                        needReasons.get(arcTo),
+                        offerReasons.get(arcFrom)));
                 bought.merge(arcTo, -packs, Integer::sum);
             });
         }
         bought.forEach((warehouse, packs) -> {
             if (packs > 0) {
                 BigDecimal qty = pack.multiply(BigDecimal.valueOf(packs));
-                purchases.add(new ItemPlan.Purchase(terms.itemId(), warehouse, packs, qty,
+                purchases.add(new ItemPlan.Purchase(
+                        terms.itemId(),
+                        warehouse,
+                        packs,
+                        qty,
                         terms.purchasePrice() == null ? null : qty.multiply(terms.purchasePrice()),
                         needReasons.get(warehouse)));
             }
@@ -109,8 +126,8 @@ public final class TransferOptimiser {
         void move(long from, long to, Lane lane, int packs);
     }
 
-    private static void solve(ItemTerms terms, Lanes lanes, Map<Long, Integer> needs, Map<Long, Integer> offers,
-                              Flow flow) {
+    private static void solve(
+            ItemTerms terms, Lanes lanes, Map<Long, Integer> needs, Map<Long, Integer> offers, Flow flow) {
         Graph<Node, Arc> graph = new DirectedPseudograph<>(null, null, true);
         Map<Node, Integer> supply = new HashMap<>();
         int totalNeed = needs.values().stream().mapToInt(Integer::intValue).sum();
@@ -122,7 +139,9 @@ public final class TransferOptimiser {
         supply.put(buy, totalNeed);
         supply.put(dump, -totalOffer);
         double packSize = terms.packSize().doubleValue();
-        double buyCost = terms.purchasePrice() == null ? UNCOVERED : Math.min(CAP, terms.purchasePrice().doubleValue() * packSize) + TIE;
+        double buyCost = terms.purchasePrice() == null
+                ? UNCOVERED
+                : Math.min(CAP, terms.purchasePrice().doubleValue() * packSize) + TIE;
         graph.addEdge(buy, dump, new Arc(null, 0, totalNeed));
         for (var n : needs.entrySet()) {
             Node sink = new Node(Kind.SINK, n.getKey());
@@ -138,17 +157,22 @@ public final class TransferOptimiser {
             for (var n : needs.entrySet()) {
                 Lane lane = lanes.between(o.getKey(), n.getKey());
                 if (lane != null) {
-                    graph.addEdge(source, new Node(Kind.SINK, n.getKey()), new Arc(lane,
-                            Math.min(CAP, lane.costPerUnit().doubleValue() * packSize), Math.min(o.getValue(), n.getValue())));
+                    graph.addEdge(
+                            source,
+                            new Node(Kind.SINK, n.getKey()),
+                            new Arc(
+                                    lane,
+                                    Math.min(CAP, lane.costPerUnit().doubleValue() * packSize),
+                                    Math.min(o.getValue(), n.getValue())));
                 }
             }
         }
         // JGraphT 1.5.3's capacity scaling reads the costs from the edge weights (it ignores a cost function)
         graph.edgeSet().forEach(a -> graph.setEdgeWeight(a, a.cost));
-        MinimumCostFlowProblem<Node, Arc> problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph,
-                v -> supply.getOrDefault(v, 0), a -> a.capacity, a -> 0, a -> a.cost);
-        MinimumCostFlowAlgorithm.MinimumCostFlow<Arc> answer = new CapacityScalingMinimumCostFlow<Node, Arc>()
-                .getMinimumCostFlow(problem);
+        MinimumCostFlowProblem<Node, Arc> problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                graph, v -> supply.getOrDefault(v, 0), a -> a.capacity, a -> 0, a -> a.cost);
+        MinimumCostFlowAlgorithm.MinimumCostFlow<Arc> answer =
+                new CapacityScalingMinimumCostFlow<Node, Arc>().getMinimumCostFlow(problem);
         answer.getFlowMap().forEach((arc, value) -> {
             int packs = (int) Math.round(value);
             if (arc.lane != null && packs > 0) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.openvmi.shared.web.FormErrors;
 import org.openvmi.transferplan.TransferPlanRequest;
 import org.openvmi.transferplan.TransferPlanView;
@@ -49,11 +48,16 @@ class TransferBoardPageController {
     }
 
     @PostMapping
-    String create(@RequestParam(required = false) String warehouses, @RequestParam(required = false) String items,
-                  @RequestParam(required = false) Integer coverDays, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String warehouses,
+            @RequestParam(required = false) String items,
+            @RequestParam(required = false) Integer coverDays,
+            RedirectAttributes redirect) {
         try {
             TransferPlanView plan = plans.create(new TransferPlanRequest(codes(warehouses), codes(items), coverDays));
-            redirect.addFlashAttribute("flash", text("transferBoard.created", plan.id(), plan.moves().size()));
+            redirect.addFlashAttribute(
+                    "flash",
+                    text("transferBoard.created", plan.id(), plan.moves().size()));
             return "redirect:/transfer-plans/" + plan.id();
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
@@ -65,7 +69,10 @@ class TransferBoardPageController {
     String accept(@PathVariable long id, RedirectAttributes redirect) {
         try {
             TransferPlanView plan = plans.accept(id);
-            long transfers = plan.moves().stream().map(TransferPlanView.Move::transfer).distinct().count();
+            long transfers = plan.moves().stream()
+                    .map(TransferPlanView.Move::transfer)
+                    .distinct()
+                    .count();
             redirect.addFlashAttribute("flash", text("transferBoard.accepted", id, transfers));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
@@ -76,8 +83,12 @@ class TransferBoardPageController {
     private String show(TransferPlanView plan, Model model) {
         model.addAttribute("plan", plan);
         if (plan != null) {
-            model.addAttribute("moves", plan.moves().subList(0, Math.min(SHOWN, plan.moves().size())));
-            model.addAttribute("purchases", plan.purchases().subList(0, Math.min(SHOWN, plan.purchases().size())));
+            model.addAttribute(
+                    "moves",
+                    plan.moves().subList(0, Math.min(SHOWN, plan.moves().size())));
+            model.addAttribute(
+                    "purchases",
+                    plan.purchases().subList(0, Math.min(SHOWN, plan.purchases().size())));
             model.addAttribute("shown", SHOWN);
             model.addAttribute("chart", chart(plan));
         }

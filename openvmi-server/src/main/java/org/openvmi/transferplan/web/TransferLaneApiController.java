@@ -1,9 +1,8 @@
 package org.openvmi.transferplan.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.openvmi.transferplan.TransferLaneRequest;
 import org.openvmi.transferplan.TransferLaneView;
 import org.openvmi.transferplan.TransferLanes;
@@ -43,13 +42,18 @@ class TransferLaneApiController {
         return lanes.get(id);
     }
 
-    @Operation(operationId = "createTransferLane", summary = "{\"from\",\"to\",\"costPerUnit\",\"transitDays\"}; the same route twice: 409")
+    @Operation(
+            operationId = "createTransferLane",
+            summary = "{\"from\",\"to\",\"costPerUnit\",\"transitDays\"}; the same route twice: 409")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TransferLaneView> create(@RequestBody(required = false) TransferLaneRequest request) {
         TransferLaneView lane = lanes.create(request);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(lane.id()).toUri())
+                .location(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(lane.id())
+                        .toUri())
                 .body(lane);
     }
 

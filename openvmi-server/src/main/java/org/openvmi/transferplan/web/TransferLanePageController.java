@@ -1,7 +1,6 @@
 package org.openvmi.transferplan.web;
 
 import java.math.BigDecimal;
-
 import org.openvmi.shared.web.FormErrors;
 import org.openvmi.transferplan.TransferLaneRequest;
 import org.openvmi.transferplan.TransferLanes;
@@ -36,17 +35,25 @@ class TransferLanePageController {
     }
 
     @PostMapping
-    String create(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestParam(required = false) BigDecimal costPerUnit,
-                  @RequestParam(required = false) Integer transitDays, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) BigDecimal costPerUnit,
+            @RequestParam(required = false) Integer transitDays,
+            RedirectAttributes redirect) {
         return run(redirect, () -> lanes.create(new TransferLaneRequest(from, to, costPerUnit, transitDays, null)));
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @RequestParam(required = false) BigDecimal costPerUnit,
-                  @RequestParam(required = false) Integer transitDays, @RequestParam(required = false) Integer version,
-                  RedirectAttributes redirect) {
-        return run(redirect, () -> lanes.update(id, new TransferLaneRequest(null, null, costPerUnit, transitDays, version)));
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) BigDecimal costPerUnit,
+            @RequestParam(required = false) Integer transitDays,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        return run(
+                redirect,
+                () -> lanes.update(id, new TransferLaneRequest(null, null, costPerUnit, transitDays, version)));
     }
 
     @PostMapping("/{id}/delete")
@@ -57,8 +64,8 @@ class TransferLanePageController {
     private String run(RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
-            redirect.addFlashAttribute("flash", messages.getMessage("transferLanes.saved", null,
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "flash", messages.getMessage("transferLanes.saved", null, LocaleContextHolder.getLocale()));
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
         }

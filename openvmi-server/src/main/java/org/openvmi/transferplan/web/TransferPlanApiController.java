@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-@Tag(name = "Transfer plans", description = "调拨计划: one plan over all warehouses, solved as a min-cost flow against buying new")
+@Tag(
+        name = "Transfer plans",
+        description = "调拨计划: one plan over all warehouses, solved as a min-cost flow against buying new")
 @RestController
 @RequestMapping("/api/v1/transfer-plans")
 class TransferPlanApiController {
@@ -27,15 +29,21 @@ class TransferPlanApiController {
         this.plans = plans;
     }
 
-    @Operation(operationId = "createTransferPlan", summary = "Plan transfers over all (or the given) warehouses and items",
-               description = "{\"warehouses\":[codes, at least two]?, \"items\":[codes]?, \"coverDays\":60?} → the plan "
-                       + "with its moves (reason, transfer cost, purchase cost), needs left to buying, cover per warehouse")
+    @Operation(
+            operationId = "createTransferPlan",
+            summary = "Plan transfers over all (or the given) warehouses and items",
+            description =
+                    "{\"warehouses\":[codes, at least two]?, \"items\":[codes]?, \"coverDays\":60?} → the plan "
+                            + "with its moves (reason, transfer cost, purchase cost), needs left to buying, cover per warehouse")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TransferPlanView> create(@RequestBody(required = false) TransferPlanRequest request) {
         TransferPlanView plan = plans.create(request);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(plan.id()).toUri())
+                .location(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(plan.id())
+                        .toUri())
                 .body(plan);
     }
 
@@ -45,8 +53,10 @@ class TransferPlanApiController {
         return plans.get(id);
     }
 
-    @Operation(operationId = "acceptTransferPlan", summary = "Create the plan's transfer orders (DRAFT), once",
-               description = "Accepting an accepted plan answers with it and creates nothing")
+    @Operation(
+            operationId = "acceptTransferPlan",
+            summary = "Create the plan's transfer orders (DRAFT), once",
+            description = "Accepting an accepted plan answers with it and creates nothing")
     @PostMapping("/{id}/accept")
     TransferPlanView accept(@PathVariable long id) {
         return plans.accept(id);

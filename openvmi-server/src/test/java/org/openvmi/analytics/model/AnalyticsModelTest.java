@@ -1,14 +1,13 @@
 package org.openvmi.analytics.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** FIFO layers and the KPI formulas on small ledgers whose answers are computed by hand in the comments. */
 class AnalyticsModelTest {
@@ -60,8 +59,11 @@ class AnalyticsModelTest {
     void kpis_of_a_constructed_ledger() {
         Map<SnapshotKey, List<DailyFigures>> rows = new LinkedHashMap<>();
         // own: 10 @ 2 in on Jan 1, all 10 issued on Jan 6
-        rows.put(OWN_I1, List.of(row(OWN_I1, JAN1, "10", "20", "10", "0", "0"),
-                row(OWN_I1, JAN1.plusDays(5), "0", "0", "0", "10", "20")));
+        rows.put(
+                OWN_I1,
+                List.of(
+                        row(OWN_I1, JAN1, "10", "20", "10", "0", "0"),
+                        row(OWN_I1, JAN1.plusDays(5), "0", "0", "0", "10", "20")));
         // consignment: 4 @ 5 in on Dec 1, never issued
         rows.put(SUP_I2, List.of(row(SUP_I2, LocalDate.of(2025, 12, 1), "4", "20", "4", "0", "0")));
         KpiFigures k = new KpiCalculator(30).compute(rows, new Period(JAN1, JAN1.plusDays(9)));
@@ -88,12 +90,14 @@ class AnalyticsModelTest {
      */
     @Test
     void refused_demand_counts_in_the_fill_rate_and_the_stockout_days() {
-        List<DailyFigures> stored = List.of(row(OWN_I1, JAN1, "10", "20", "10", "0", "0"),
+        List<DailyFigures> stored = List.of(
+                row(OWN_I1, JAN1, "10", "20", "10", "0", "0"),
                 row(OWN_I1, JAN1.plusDays(5), "0", "0", "0", "10", "20"));
-        Map<LocalDate, BigDecimal> refused = new java.util.TreeMap<>(Map.of(JAN1.plusDays(2), d("3"),
-                JAN1.plusDays(5), d("5"), JAN1.plusDays(7), d("2")));
+        Map<LocalDate, BigDecimal> refused = new java.util.TreeMap<>(
+                Map.of(JAN1.plusDays(2), d("3"), JAN1.plusDays(5), d("5"), JAN1.plusDays(7), d("2")));
         List<DailyFigures> merged = DailyFigures.withRefusals(OWN_I1, stored, refused);
-        assertThat(merged).extracting(DailyFigures::day)
+        assertThat(merged)
+                .extracting(DailyFigures::day)
                 .containsExactly(JAN1, JAN1.plusDays(2), JAN1.plusDays(5), JAN1.plusDays(7));
         // Jan 3 carries Jan 1's closing; Jan 6 keeps its issue and adds the refusal to its demand
         assertThat(merged.get(1).closingQty()).isEqualByComparingTo("10");
@@ -114,8 +118,10 @@ class AnalyticsModelTest {
         assertThat(k.averageStockValue()).isEqualByComparingTo("10");
         // a key with only a refusal, never any stock, has demand: all its days count, the refusal day among them
         SnapshotKey never = new SnapshotKey("I9", "W", "OWN");
-        KpiFigures only = new KpiCalculator(30).compute(Map.of(never, DailyFigures.withRefusals(never, List.of(),
-                Map.of(JAN1.plusDays(1), d("4")))), new Period(JAN1, JAN1.plusDays(9)));
+        KpiFigures only = new KpiCalculator(30)
+                .compute(
+                        Map.of(never, DailyFigures.withRefusals(never, List.of(), Map.of(JAN1.plusDays(1), d("4")))),
+                        new Period(JAN1, JAN1.plusDays(9)));
         assertThat(only.fillRate()).isEqualByComparingTo("0");
         assertThat(only.stockoutRate()).isEqualByComparingTo("1");
     }
@@ -127,19 +133,19 @@ class AnalyticsModelTest {
         ConsignmentPrices prices = new ConsignmentPrices(List.of(
                 new ConsignmentPrices.Price("SUP", "I2", "W", v2, d("9")),
                 new ConsignmentPrices.Price("SUP", "I2", "W", v1, d("6"))));
-        assertThat(prices.at(SUP_I2, v1.minusSeconds(1))).contains(d("6"));   // before the first: the first
+        assertThat(prices.at(SUP_I2, v1.minusSeconds(1))).contains(d("6")); // before the first: the first
         assertThat(prices.at(SUP_I2, v1)).contains(d("6"));
         assertThat(prices.at(SUP_I2, v2.minusSeconds(1))).contains(d("6"));
         assertThat(prices.at(SUP_I2, v2)).contains(d("9"));
-        assertThat(prices.at(new SnapshotKey("I2", "W2", "SUP"), v2)).isEmpty();   // another warehouse
-        assertThat(prices.at(new SnapshotKey("I2", "W", "OWN"), v2)).isEmpty();    // own stock: its receipt's cost
+        assertThat(prices.at(new SnapshotKey("I2", "W2", "SUP"), v2)).isEmpty(); // another warehouse
+        assertThat(prices.at(new SnapshotKey("I2", "W", "OWN"), v2)).isEmpty(); // own stock: its receipt's cost
 
         // a consignment receipt without a cost takes the price; one with a cost keeps it
         SnapshotBuilder b = SnapshotBuilder.empty(prices);
         b.apply(new LedgerMovement(1, SUP_I2, JAN1, d("4"), null, false, v1.plusSeconds(60)));
         b.apply(new LedgerMovement(2, SUP_I2, JAN1.plusDays(40), d("5"), null, false, v2.plusSeconds(60)));
         b.apply(new LedgerMovement(3, SUP_I2, JAN1.plusDays(41), d("1"), d("1"), false, v2.plusSeconds(120)));
-        assertThat(b.layers().get(SUP_I2).value()).isEqualByComparingTo("70");   // 4 × 6 + 5 × 9 + 1 × 1
+        assertThat(b.layers().get(SUP_I2).value()).isEqualByComparingTo("70"); // 4 × 6 + 5 × 9 + 1 × 1
     }
 
     @Test
@@ -151,8 +157,10 @@ class AnalyticsModelTest {
     @Test
     void aging_buckets_per_owner() {
         Map<SnapshotKey, FifoLayers> layers = Map.of(
-                OWN_I1, new FifoLayers(List.of(new Layer(LocalDate.of(2025, 10, 1), d("1"), d("10")),
-                        new Layer(JAN1, d("2"), d("1")))),
+                OWN_I1,
+                        new FifoLayers(List.of(
+                                new Layer(LocalDate.of(2025, 10, 1), d("1"), d("10")),
+                                new Layer(JAN1, d("2"), d("1")))),
                 SUP_I2, new FifoLayers(List.of(new Layer(LocalDate.of(2024, 12, 1), d("3"), d("2")))));
         var aging = Aging.byOwner(layers, JAN1.plusDays(9));
         // 9 days, 101 days, 405 days
@@ -176,7 +184,8 @@ class AnalyticsModelTest {
                 "I4", new BigDecimal[] {d("0"), d("0"), d("0")});
         var classes = AbcXyz.DEFAULT.classify(cost, weeks);
         // shares before each item: 0, 0.70, 0.90, 1.00; CV: 0, √(50/3)/5 = 0.8165, √18/3 = 1.4142, none
-        assertThat(classes).extracting(c -> c.item() + c.abc() + c.xyz())
+        assertThat(classes)
+                .extracting(c -> c.item() + c.abc() + c.xyz())
                 .containsExactly("I1AX", "I2AY", "I3BZ", "I4CZ");
         assertThat(classes.get(1).cv()).isEqualByComparingTo("0.8165");
         assertThat(classes.get(2).cv()).isEqualByComparingTo("1.4142");
@@ -188,13 +197,32 @@ class AnalyticsModelTest {
         java.time.Instant sent = JAN1.atStartOfDay(utc).toInstant();
         List<Scorecard.Line> lines = List.of(
                 // in full before due: on time; 8 days; answered after 6 h
-                new Scorecard.Line("PO-1", JAN1, sent, sent.plusSeconds(6 * 3600), JAN1.plusDays(10), d("10"), d("10"),
-                        JAN1.plusDays(8), false, 5),
+                new Scorecard.Line(
+                        "PO-1",
+                        JAN1,
+                        sent,
+                        sent.plusSeconds(6 * 3600),
+                        JAN1.plusDays(10),
+                        d("10"),
+                        d("10"),
+                        JAN1.plusDays(8),
+                        false,
+                        5),
                 // in full after due: late; 15 days; answered after 30 h
-                new Scorecard.Line("PO-2", JAN1, sent, sent.plusSeconds(30 * 3600), JAN1.plusDays(12), d("10"), d("10"),
-                        JAN1.plusDays(15), false, 5),
+                new Scorecard.Line(
+                        "PO-2",
+                        JAN1,
+                        sent,
+                        sent.plusSeconds(30 * 3600),
+                        JAN1.plusDays(12),
+                        d("10"),
+                        d("10"),
+                        JAN1.plusDays(15),
+                        false,
+                        5),
                 // 4 of 10 before due: not in full, not complete
-                new Scorecard.Line("PO-3", JAN1, sent, null, JAN1.plusDays(14), d("10"), d("4"), JAN1.plusDays(13), false, 5),
+                new Scorecard.Line(
+                        "PO-3", JAN1, sent, null, JAN1.plusDays(14), d("10"), d("4"), JAN1.plusDays(13), false, 5),
                 // cancelled: not counted
                 new Scorecard.Line("PO-4", JAN1, sent, null, JAN1.plusDays(14), d("10"), d("0"), null, true, 5));
         Scorecard.Figures f = Scorecard.compute(lines, new Period(JAN1, JAN1.plusDays(29)), utc);
@@ -210,7 +238,8 @@ class AnalyticsModelTest {
         assertThat(f.confirmationHoursMean()).isEqualByComparingTo("18");
     }
 
-    static DailyFigures row(SnapshotKey key, LocalDate day, String qty, String value, String in, String out, String cost) {
+    static DailyFigures row(
+            SnapshotKey key, LocalDate day, String qty, String value, String in, String out, String cost) {
         return new DailyFigures(key, day, d(qty), d(value), d(in), d(out), d(cost), d(out));
     }
 }

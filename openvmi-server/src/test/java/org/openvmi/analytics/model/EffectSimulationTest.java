@@ -1,13 +1,12 @@
 package org.openvmi.analytics.model;
 
-import java.util.Arrays;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.openvmi.engine.policy.ReplenishmentPolicy;
 import org.openvmi.engine.simulation.SimulationResult;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Constant demand of 10 a week, lead time one week: the figures of both policies follow by hand. */
 class EffectSimulationTest {
@@ -24,7 +23,8 @@ class EffectSimulationTest {
         ReplenishmentPolicy cover = EffectSimulation.weeksOfCover(weekly, 26, 4);
         assertThat(cover).isEqualTo(new ReplenishmentPolicy.OrderUpTo(40));
 
-        SimulationResult a = new EffectSimulation(1, 0.95).run(weekly, 26, cover, 1).baseline();
+        SimulationResult a =
+                new EffectSimulation(1, 0.95).run(weekly, 26, cover, 1).baseline();
 
         // week 1 opens with the 40 it starts with; every later week with 30 (40 − 10 sold, the week's 10 on order)
         assertThat(a.averageOnHand()).isCloseTo((40 + 9 * 30) / 10.0, within(1e-9));
@@ -37,8 +37,8 @@ class EffectSimulationTest {
     @Test
     void theEngineCoversLeadTimeAndReviewOnlyWhenDemandDoesNotVary() {
         double[] weekly = constant(26 + 10);
-        EffectSimulation.Outcome o = new EffectSimulation(1, 0.95).run(weekly, 26,
-                new ReplenishmentPolicy.OrderUpTo(40), 1);
+        EffectSimulation.Outcome o =
+                new EffectSimulation(1, 0.95).run(weekly, 26, new ReplenishmentPolicy.OrderUpTo(40), 1);
 
         // order up to 2 weeks of demand (lead time + review): 20 at the start, then 10 on hand each week
         assertThat(o.finalLevels().orderUpTo()).isCloseTo(20, within(1e-6));
@@ -51,8 +51,8 @@ class EffectSimulationTest {
     @Test
     void aManualMinMaxTooLowRunsOutAndTheEngineDoesNot() {
         double[] weekly = constant(26 + 10);
-        EffectSimulation.Outcome o = new EffectSimulation(1, 0.95).run(weekly, 26,
-                new ReplenishmentPolicy.MinMax(5, 12), 1);
+        EffectSimulation.Outcome o =
+                new EffectSimulation(1, 0.95).run(weekly, 26, new ReplenishmentPolicy.MinMax(5, 12), 1);
 
         // min 5 / max 12 against 10 a week with a week's lead time: short every week after the first
         assertThat(o.baseline().fillRate()).isLessThan(0.9);

@@ -1,13 +1,12 @@
 package org.openvmi.analytics.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The supplier, consignment and planning KPIs of docs/kpis.md on constructed facts with answers computed by hand. */
 class SupplyPlanningKpisTest {
@@ -16,15 +15,29 @@ class SupplyPlanningKpisTest {
 
     @Test
     void vmi_sla_counts_late_hours_and_stockouts_of_open_episodes_until_now_and_penalties_at_the_agreed_rates() {
-        SupplyKpis.Sla sla = SupplyKpis.sla(List.of(
-                // replenished 5 h late, 6 h at zero; 10 a late hour, 48 a stockout day: 50 + 12
-                new SupplyKpis.Episode(at("2026-01-01T00:00:00Z"), at("2026-01-01T05:00:00Z"), dec("5"), dec("6"),
-                        null, dec("10"), dec("48")),
-                // still open, 12 h past due, at zero for the last 6 h; no penalty terms
-                new SupplyKpis.Episode(at("2026-01-09T12:00:00Z"), null, null, BigDecimal.ZERO,
-                        at("2026-01-09T18:00:00Z"), null, null),
-                // open, not due yet
-                new SupplyKpis.Episode(at("2026-01-11T00:00:00Z"), null, null, BigDecimal.ZERO, null, null, null)),
+        SupplyKpis.Sla sla = SupplyKpis.sla(
+                List.of(
+                        // replenished 5 h late, 6 h at zero; 10 a late hour, 48 a stockout day: 50 + 12
+                        new SupplyKpis.Episode(
+                                at("2026-01-01T00:00:00Z"),
+                                at("2026-01-01T05:00:00Z"),
+                                dec("5"),
+                                dec("6"),
+                                null,
+                                dec("10"),
+                                dec("48")),
+                        // still open, 12 h past due, at zero for the last 6 h; no penalty terms
+                        new SupplyKpis.Episode(
+                                at("2026-01-09T12:00:00Z"),
+                                null,
+                                null,
+                                BigDecimal.ZERO,
+                                at("2026-01-09T18:00:00Z"),
+                                null,
+                                null),
+                        // open, not due yet
+                        new SupplyKpis.Episode(
+                                at("2026-01-11T00:00:00Z"), null, null, BigDecimal.ZERO, null, null, null)),
                 NOW);
         assertThat(sla.episodes()).isEqualTo(3);
         assertThat(sla.lateEpisodes()).isEqualTo(2);
@@ -32,21 +45,33 @@ class SupplyPlanningKpisTest {
         assertThat(sla.stockoutDays()).isEqualByComparingTo("0.5");
         assertThat(sla.penalty()).isEqualByComparingTo("62.00");
 
-        SupplyKpis.Sla noTerms = SupplyKpis.sla(List.of(new SupplyKpis.Episode(at("2026-01-01T00:00:00Z"),
-                at("2026-01-01T02:00:00Z"), dec("2"), BigDecimal.ZERO, null, null, null)), NOW);
+        SupplyKpis.Sla noTerms = SupplyKpis.sla(
+                List.of(new SupplyKpis.Episode(
+                        at("2026-01-01T00:00:00Z"),
+                        at("2026-01-01T02:00:00Z"),
+                        dec("2"),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
+                        null)),
+                NOW);
         assertThat(noTerms.lateHours()).isEqualByComparingTo("2");
-        assertThat(noTerms.penalty()).as("only the measured figures without penalty terms").isNull();
+        assertThat(noTerms.penalty())
+                .as("only the measured figures without penalty terms")
+                .isNull();
     }
 
     @Test
     void a_call_off_delivered_after_its_due_time_or_still_open_past_it_is_late_and_one_not_due_yet_is_not_counted() {
         Instant due = NOW.minusSeconds(48 * 3600);
-        SupplyKpis.CallOffSla sla = SupplyKpis.callOffs(List.of(
-                new SupplyKpis.CallOffDue(due, due.minusSeconds(3600)),          // an hour early: on time
-                new SupplyKpis.CallOffDue(due, due),                             // at its due time: on time
-                new SupplyKpis.CallOffDue(due, due.plusSeconds(5 * 3600)),       // 5 h late
-                new SupplyKpis.CallOffDue(NOW.minusSeconds(10 * 3600), null),    // open, due 10 h ago: 10 h late so far
-                new SupplyKpis.CallOffDue(NOW.plusSeconds(3600), null)),         // open, not due yet: not counted
+        SupplyKpis.CallOffSla sla = SupplyKpis.callOffs(
+                List.of(
+                        new SupplyKpis.CallOffDue(due, due.minusSeconds(3600)), // an hour early: on time
+                        new SupplyKpis.CallOffDue(due, due), // at its due time: on time
+                        new SupplyKpis.CallOffDue(due, due.plusSeconds(5 * 3600)), // 5 h late
+                        new SupplyKpis.CallOffDue(
+                                NOW.minusSeconds(10 * 3600), null), // open, due 10 h ago: 10 h late so far
+                        new SupplyKpis.CallOffDue(NOW.plusSeconds(3600), null)), // open, not due yet: not counted
                 NOW);
         assertThat(sla.callOffs()).isEqualTo(5);
         assertThat(sla.counted()).isEqualTo(4);
@@ -84,8 +109,8 @@ class SupplyPlanningKpisTest {
 
     @Test
     void forecast_accuracy_is_wape_and_bias_over_the_buckets() {
-        PlanningKpis.Accuracy a = PlanningKpis.accuracy(List.of(obs("10", "8"), obs("5", "0"), obs("0", "4"),
-                obs("12", "12")));
+        PlanningKpis.Accuracy a =
+                PlanningKpis.accuracy(List.of(obs("10", "8"), obs("5", "0"), obs("0", "4"), obs("12", "12")));
         // |e| = 2 + 5 + 4 + 0 = 11 of 24 actual; forecast 27 − 24 = 3 too high
         assertThat(a.buckets()).isEqualTo(4);
         assertThat(a.forecast()).isEqualByComparingTo("27");
@@ -93,7 +118,8 @@ class SupplyPlanningKpisTest {
         assertThat(a.wape()).isEqualByComparingTo("0.4583");
         assertThat(a.bias()).isEqualByComparingTo("0.125");
         assertThat(a.accuracy()).isEqualByComparingTo("0.5417");
-        assertThat(PlanningKpis.accuracy(List.of(obs("30", "10"))).accuracy()).as("WAPE 2 → accuracy 0, not −1")
+        assertThat(PlanningKpis.accuracy(List.of(obs("30", "10"))).accuracy())
+                .as("WAPE 2 → accuracy 0, not −1")
                 .isEqualByComparingTo("0");
         PlanningKpis.Accuracy none = PlanningKpis.accuracy(List.of(obs("3", "0")));
         assertThat(none.wape()).isNull();
@@ -102,8 +128,8 @@ class SupplyPlanningKpisTest {
 
     @Test
     void acceptance_of_decided_and_of_raised() {
-        PlanningKpis.Acceptance a = PlanningKpis.acceptance(Map.of("ACCEPTED", 3L, "REJECTED", 1L, "OPEN", 2L,
-                "SUPERSEDED", 4L));
+        PlanningKpis.Acceptance a =
+                PlanningKpis.acceptance(Map.of("ACCEPTED", 3L, "REJECTED", 1L, "OPEN", 2L, "SUPERSEDED", 4L));
         assertThat(a.raised()).isEqualTo(10);
         assertThat(a.ofDecided()).isEqualByComparingTo("0.75");
         assertThat(a.ofRaised()).isEqualByComparingTo("0.3");

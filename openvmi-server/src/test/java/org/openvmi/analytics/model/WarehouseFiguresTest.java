@@ -1,22 +1,28 @@
 package org.openvmi.analytics.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class WarehouseFiguresTest {
 
     private static final LocalDate D1 = LocalDate.of(2026, 3, 1);
 
     private static DailyFigures row(SnapshotKey k, int day, String closing, String value, String in, String out) {
-        return new DailyFigures(k, D1.plusDays(day - 1), new BigDecimal(closing), new BigDecimal(value),
-                new BigDecimal(in), new BigDecimal(out), BigDecimal.ZERO, new BigDecimal(out));
+        return new DailyFigures(
+                k,
+                D1.plusDays(day - 1),
+                new BigDecimal(closing),
+                new BigDecimal(value),
+                new BigDecimal(in),
+                new BigDecimal(out),
+                BigDecimal.ZERO,
+                new BigDecimal(out));
     }
 
     @Test
@@ -31,9 +37,10 @@ class WarehouseFiguresTest {
         rows.put(ownA2, List.of(row(ownA2, 2, "1", "1.5", "1", "0")));
         rows.put(emptyB, List.of(row(emptyB, 1, "0", "0", "0", "0")));
         // on day 2: I1 still 20 (its day-3 row is later), I3 1.5
-        assertThat(WarehouseFigures.valueByWarehouseAndOwner(rows, D1.plusDays(1))).containsExactly(
-                new WarehouseFigures.OwnerValue("WA", "OWN", new BigDecimal("21.50")),
-                new WarehouseFigures.OwnerValue("WA", "S-1", new BigDecimal("20.00")));
+        assertThat(WarehouseFigures.valueByWarehouseAndOwner(rows, D1.plusDays(1)))
+                .containsExactly(
+                        new WarehouseFigures.OwnerValue("WA", "OWN", new BigDecimal("21.50")),
+                        new WarehouseFigures.OwnerValue("WA", "S-1", new BigDecimal("20.00")));
     }
 
     @Test

@@ -1,23 +1,21 @@
 package org.openvmi.catalog.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.catalog.ImportResult.RowError;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.tabular.TabularRow;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The generic import algorithm, without Spring or a database: a fake entity whose writes are remembered. */
 class TabularImportTest {
@@ -28,6 +26,7 @@ class TabularImportTest {
     static class Thing {
         @NotBlank
         String code;
+
         @NotBlank
         String name;
     }
@@ -36,15 +35,29 @@ class TabularImportTest {
         final List<String> written = new ArrayList<>();
 
         @Override
-        public String entity() { return "things"; }
+        public String entity() {
+            return "things";
+        }
+
         @Override
-        public List<String> columns() { return List.of("code", "name", "note"); }
+        public List<String> columns() {
+            return List.of("code", "name", "note");
+        }
+
         @Override
-        public Set<String> requiredColumns() { return Set.of("code", "name"); }
+        public Set<String> requiredColumns() {
+            return Set.of("code", "name");
+        }
+
         @Override
-        public List<String> keyColumns() { return List.of("code"); }
+        public List<String> keyColumns() {
+            return List.of("code");
+        }
+
         @Override
-        public List<List<Object>> exportRows() { return List.of(); }
+        public List<List<Object>> exportRows() {
+            return List.of();
+        }
 
         @Override
         public Thing read(TabularRow row, RowProblems problems) {
@@ -59,7 +72,8 @@ class TabularImportTest {
             return new ImportBatch<>() {
                 @Override
                 public void check(List<ImportRow<Thing>> all, RowProblems problems) {
-                    all.stream().filter(r -> "TAKEN".equals(r.command().code))
+                    all.stream()
+                            .filter(r -> "TAKEN".equals(r.command().code))
                             .forEach(r -> problems.reject(r.row(), "code", "taken"));
                 }
 
@@ -95,8 +109,10 @@ class TabularImportTest {
 
         assertThat(result.imported()).isZero();
         assertThat(result.rejected()).isEqualTo(2);
-        assertThat(result.errors()).extracting(RowError::row, RowError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "name"), org.assertj.core.groups.Tuple.tuple(4, "code"));
+        assertThat(result.errors())
+                .extracting(RowError::row, RowError::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "name"), org.assertj.core.groups.Tuple.tuple(4, "code"));
         assertThat(things.written).isEmpty();
     }
 
@@ -129,7 +145,9 @@ class TabularImportTest {
     void a_column_the_entity_does_not_have_or_a_missing_required_one_refuses_the_whole_file() {
         assertThatThrownBy(() -> importer.run(things, file("code,name,colour", "A,a,red"), true))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).field()).isEqualTo("file"));
+                .satisfies(e -> assertThat(
+                                ((InvalidInputException) e).errors().get(0).field())
+                        .isEqualTo("file"));
         assertThatThrownBy(() -> importer.run(things, file("code,note", "A,n"), true))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(things.written).isEmpty();

@@ -1,22 +1,24 @@
 package org.openvmi.integration.model;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
 
     @Test
     void the_signature_is_hex_hmac_sha256_over_timestamp_dot_body() {
         // reference value: printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac 'secret'
-        assertThat(WebhookSignature.sign("secret", "1700000000", "{\"a\":1}"))
-                .isEqualTo("sha256=" + OPENSSL_REFERENCE);
-        assertThat(WebhookSignature.verify("secret", "1700000000", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE)).isTrue();
-        assertThat(WebhookSignature.verify("secret", "1700000001", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE)).isFalse();
-        assertThat(WebhookSignature.verify("other", "1700000000", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE)).isFalse();
-        assertThat(WebhookSignature.verify("secret", "1700000000", "{\"a\":1}", null)).isFalse();
+        assertThat(WebhookSignature.sign("secret", "1700000000", "{\"a\":1}")).isEqualTo("sha256=" + OPENSSL_REFERENCE);
+        assertThat(WebhookSignature.verify("secret", "1700000000", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE))
+                .isTrue();
+        assertThat(WebhookSignature.verify("secret", "1700000001", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE))
+                .isFalse();
+        assertThat(WebhookSignature.verify("other", "1700000000", "{\"a\":1}", "sha256=" + OPENSSL_REFERENCE))
+                .isFalse();
+        assertThat(WebhookSignature.verify("secret", "1700000000", "{\"a\":1}", null))
+                .isFalse();
     }
 
     @Test

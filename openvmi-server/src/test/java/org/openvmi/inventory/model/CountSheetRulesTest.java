@@ -1,14 +1,13 @@
 package org.openvmi.inventory.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.IllegalTransition;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The count sheet in plain Java: scope, found stock, blind book quantities and the posting rules. */
 class CountSheetRulesTest {
@@ -17,19 +16,28 @@ class CountSheetRulesTest {
     static final StockKey NUT = new StockKey(2, 10, "OWN", "");
 
     static CountSheet sheet(boolean blind) {
-        return new CountSheet(3, 0, CountStatus.OPEN, "WH1", "A-01", "bearings", blind, List.of(
-                new CountLine(1, BRG, "BRG", "A-01", new BigDecimal("10"), null, false, null, null)));
+        return new CountSheet(
+                3,
+                0,
+                CountStatus.OPEN,
+                "WH1",
+                "A-01",
+                "bearings",
+                blind,
+                List.of(new CountLine(1, BRG, "BRG", "A-01", new BigDecimal("10"), null, false, null, null)));
     }
 
     static CountSheet.Entry entry(StockKey key, String item, String category, String location, String counted) {
-        return new CountSheet.Entry(key, item, category, location, "WH1", false, new BigDecimal(counted), BigDecimal.ZERO);
+        return new CountSheet.Entry(
+                key, item, category, location, "WH1", false, new BigDecimal(counted), BigDecimal.ZERO);
     }
 
     @Test
     void counted_quantities_fill_the_sheet_and_unknown_keys_are_added_as_found() {
         CountSheet s = sheet(false);
-        assertThat(s.enter(List.of(entry(BRG, "BRG", "bearings", "A-01", "9"),
-                entry(NUT, "NUT", "bearings", "A-01", "2")))).isEmpty();
+        assertThat(s.enter(List.of(
+                        entry(BRG, "BRG", "bearings", "A-01", "9"), entry(NUT, "NUT", "bearings", "A-01", "2"))))
+                .isEmpty();
         assertThat(s.lines()).hasSize(2);
         assertThat(s.lines().get(1).found()).isTrue();
         assertThat(s.changedLines()).extracting(CountLine::lineNo).containsExactly(1, 2);
@@ -57,6 +65,7 @@ class CountSheetRulesTest {
         assertThat(s.showsBook()).isTrue();
         assertThatThrownBy(s::post).isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> s.enter(List.of(entry(BRG, "BRG", "bearings", "A-01", "1"))))
-                .isInstanceOf(IllegalTransition.class).hasMessageContaining("is POSTED and cannot become OPEN");
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("is POSTED and cannot become OPEN");
     }
 }

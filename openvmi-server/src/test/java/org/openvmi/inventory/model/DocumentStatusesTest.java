@@ -1,23 +1,23 @@
 package org.openvmi.inventory.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.IllegalTransition;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The state machines of the stock documents: every allowed move, and every other one refused the same way. */
 class DocumentStatusesTest {
 
     private static final Map<TransferStatus, Set<TransferStatus>> TRANSFER = Map.of(
             TransferStatus.DRAFT, EnumSet.of(TransferStatus.SHIPPED),
-            TransferStatus.SHIPPED, EnumSet.of(TransferStatus.PARTIALLY_RECEIVED, TransferStatus.RECEIVED, TransferStatus.CLOSED),
-            TransferStatus.PARTIALLY_RECEIVED, EnumSet.of(TransferStatus.PARTIALLY_RECEIVED, TransferStatus.RECEIVED,
-                    TransferStatus.CLOSED),
+            TransferStatus.SHIPPED,
+                    EnumSet.of(TransferStatus.PARTIALLY_RECEIVED, TransferStatus.RECEIVED, TransferStatus.CLOSED),
+            TransferStatus.PARTIALLY_RECEIVED,
+                    EnumSet.of(TransferStatus.PARTIALLY_RECEIVED, TransferStatus.RECEIVED, TransferStatus.CLOSED),
             TransferStatus.RECEIVED, EnumSet.noneOf(TransferStatus.class),
             TransferStatus.CLOSED, EnumSet.noneOf(TransferStatus.class));
 
@@ -28,7 +28,8 @@ class DocumentStatusesTest {
                 if (TRANSFER.get(from).contains(to)) {
                     assertThat(from.moveTo(to, 7)).as(from + " → " + to).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, 7)).as(from + " → " + to)
+                    assertThatThrownBy(() -> from.moveTo(to, 7))
+                            .as(from + " → " + to)
                             .isInstanceOf(IllegalTransition.class);
                 }
             }
@@ -43,7 +44,8 @@ class DocumentStatusesTest {
     void a_count_stays_open_while_counted_and_is_posted_once() {
         assertThat(CountStatus.OPEN.moveTo(CountStatus.OPEN, 3)).isEqualTo(CountStatus.OPEN);
         assertThat(CountStatus.OPEN.moveTo(CountStatus.POSTED, 3)).isEqualTo(CountStatus.POSTED);
-        assertThatThrownBy(() -> CountStatus.POSTED.moveTo(CountStatus.POSTED, 3)).isInstanceOf(IllegalTransition.class)
+        assertThatThrownBy(() -> CountStatus.POSTED.moveTo(CountStatus.POSTED, 3))
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessage("Count 3 is POSTED and cannot become POSTED: only a count that is OPEN can");
         assertThatThrownBy(() -> CountStatus.POSTED.moveTo(CountStatus.OPEN, 3)).isInstanceOf(IllegalTransition.class);
     }

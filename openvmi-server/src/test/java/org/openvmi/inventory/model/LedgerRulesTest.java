@@ -1,13 +1,12 @@
 package org.openvmi.inventory.model;
 
-import org.openvmi.inventory.MovementType;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
+import org.openvmi.inventory.MovementType;
 import org.openvmi.shared.FieldErrors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Plain-Java properties of the rules the ledger's safety rests on, over seeded random inputs: the stock-key order in
@@ -21,7 +20,10 @@ class LedgerRulesTest {
     private static StockKey randomKey(Random random) {
         String[] owners = {"OWN", "S001", "S002", "OWN"};
         String[] lots = {"", "", "L1", "L2", "l1"};
-        return new StockKey(1 + random.nextInt(4), 1 + random.nextInt(4), owners[random.nextInt(owners.length)],
+        return new StockKey(
+                1 + random.nextInt(4),
+                1 + random.nextInt(4),
+                owners[random.nextInt(owners.length)],
                 lots[random.nextInt(lots.length)]);
     }
 
@@ -33,11 +35,16 @@ class LedgerRulesTest {
                 StockKey a = randomKey(random);
                 StockKey b = randomKey(random);
                 StockKey c = randomKey(random);
-                assertThat(Integer.signum(a.compareTo(b))).as("antisymmetric: %s vs %s", a, b)
+                assertThat(Integer.signum(a.compareTo(b)))
+                        .as("antisymmetric: %s vs %s", a, b)
                         .isEqualTo(-Integer.signum(b.compareTo(a)));
-                assertThat(a.compareTo(b) == 0).as("consistent with equals: %s vs %s", a, b).isEqualTo(a.equals(b));
+                assertThat(a.compareTo(b) == 0)
+                        .as("consistent with equals: %s vs %s", a, b)
+                        .isEqualTo(a.equals(b));
                 if (a.compareTo(b) <= 0 && b.compareTo(c) <= 0) {
-                    assertThat(a.compareTo(c)).as("transitive: %s ≤ %s ≤ %s", a, b, c).isLessThanOrEqualTo(0);
+                    assertThat(a.compareTo(c))
+                            .as("transitive: %s ≤ %s ≤ %s", a, b, c)
+                            .isLessThanOrEqualTo(0);
                 }
             }
         }
@@ -56,7 +63,9 @@ class LedgerRulesTest {
                 String what = type + " " + qty.toPlainString();
                 if (tooPrecise || qty.signum() == 0 || (type.direction() != 0 && qty.signum() < 0)) {
                     assertThat(signed).as("refused: %s", what).isNull();
-                    assertThat(errors.isEmpty()).as("a refusal names its reason: %s", what).isFalse();
+                    assertThat(errors.isEmpty())
+                            .as("a refusal names its reason: %s", what)
+                            .isFalse();
                 } else {
                     assertThat(errors.isEmpty()).as("accepted: %s", what).isTrue();
                     assertThat(signed.abs()).as(what).isEqualByComparingTo(qty.abs());

@@ -1,11 +1,10 @@
 package org.openvmi.inventory.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reservation in plain Java: expiry, release and where stock may be reserved. */
 class ReservationRulesTest {
@@ -32,9 +31,11 @@ class ReservationRulesTest {
 
     @Test
     void the_expiry_must_lie_ahead_and_stock_in_transit_cannot_be_reserved() {
-        assertThat(Reservation.expiry(NOW, NOW)).hasValueSatisfying(x -> assertThat(x.field()).isEqualTo("expiresAt"));
+        assertThat(Reservation.expiry(NOW, NOW))
+                .hasValueSatisfying(x -> assertThat(x.field()).isEqualTo("expiresAt"));
         assertThat(Reservation.expiry(NOW.plusSeconds(1), NOW)).isEmpty();
         assertThat(Reservation.expiry(null, NOW)).isEmpty();
-        assertThat(Reservation.location("B-TRANSIT", true)).hasValueSatisfying(x -> assertThat(x.field()).isEqualTo("location"));
+        assertThat(Reservation.location("B-TRANSIT", true))
+                .hasValueSatisfying(x -> assertThat(x.field()).isEqualTo("location"));
     }
 }

@@ -1,21 +1,27 @@
 package org.openvmi.inventory.model;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.shared.IllegalTransition;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvmi.shared.IllegalTransition;
 
 /** The transfer aggregate in plain Java: its state machine and the reasons it gives when it refuses. */
 class TransferRulesTest {
 
     static Transfer draft() {
-        return new Transfer(7, 0, TransferStatus.DRAFT, "A-01", "B-01", null, List.of(
-                new TransferLine(1, "BRG", "OWN", "", new BigDecimal("10"), null, null),
-                new TransferLine(2, "BRG", "S001", "", new BigDecimal("4"), null, null)));
+        return new Transfer(
+                7,
+                0,
+                TransferStatus.DRAFT,
+                "A-01",
+                "B-01",
+                null,
+                List.of(
+                        new TransferLine(1, "BRG", "OWN", "", new BigDecimal("10"), null, null),
+                        new TransferLine(2, "BRG", "S001", "", new BigDecimal("4"), null, null)));
     }
 
     static TransferReceipt receipt(String owner, String qty) {
@@ -28,7 +34,9 @@ class TransferRulesTest {
         assertThat(t.ship("B-TRANSIT", "WH-B")).isEmpty();
         assertThat(t.status()).isEqualTo(TransferStatus.SHIPPED);
         assertThat(t.lines()).extracting(TransferLine::open).containsExactly(new BigDecimal("10"), new BigDecimal("4"));
-        assertThat(t.events()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(TransferEvent.Type.SHIPPED));
+        assertThat(t.events())
+                .singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(TransferEvent.Type.SHIPPED));
     }
 
     @Test
@@ -42,7 +50,8 @@ class TransferRulesTest {
         assertThat(noTransit.status()).isEqualTo(TransferStatus.DRAFT);
         Transfer t = draft();
         t.ship("B-TRANSIT", "WH-B");
-        assertThatThrownBy(() -> t.ship("B-TRANSIT", "WH-B")).isInstanceOf(IllegalTransition.class)
+        assertThatThrownBy(() -> t.ship("B-TRANSIT", "WH-B"))
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessage("Transfer 7 is SHIPPED and cannot become SHIPPED: only a transfer that is DRAFT can");
     }
 
@@ -50,7 +59,8 @@ class TransferRulesTest {
     void partial_receipts_add_up_until_the_transfer_is_received() {
         Transfer t = draft();
         t.ship("B-TRANSIT", "WH-B");
-        assertThat(t.receive(List.of(receipt("OWN", "6"), receipt("S001", "4")))).isEmpty();
+        assertThat(t.receive(List.of(receipt("OWN", "6"), receipt("S001", "4"))))
+                .isEmpty();
         assertThat(t.status()).isEqualTo(TransferStatus.PARTIALLY_RECEIVED);
         assertThat(t.receive(List.of(receipt("OWN", "4")))).isEmpty();
         assertThat(t.status()).isEqualTo(TransferStatus.RECEIVED);
@@ -90,8 +100,10 @@ class TransferRulesTest {
 
     @Test
     void a_transfer_goes_between_two_warehouses_and_never_from_or_to_in_transit() {
-        assertThat(Transfer.route("WH-A", false, "WH-A", false)).hasValueSatisfying(r -> assertThat(r.field()).isEqualTo("to"));
-        assertThat(Transfer.route("WH-A", true, "WH-B", false)).hasValueSatisfying(r -> assertThat(r.field()).isEqualTo("from"));
+        assertThat(Transfer.route("WH-A", false, "WH-A", false))
+                .hasValueSatisfying(r -> assertThat(r.field()).isEqualTo("to"));
+        assertThat(Transfer.route("WH-A", true, "WH-B", false))
+                .hasValueSatisfying(r -> assertThat(r.field()).isEqualTo("from"));
         assertThat(Transfer.route("WH-A", false, "WH-B", false)).isEmpty();
     }
 }

@@ -1,14 +1,13 @@
 package org.openvmi.inventory.web;
 
-import java.util.Locale;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reasons the system writes on movements read in the page's language; what people typed stays as typed. */
 class MovementReasonsTest {
@@ -43,6 +42,8 @@ class MovementReasonsTest {
     @Test
     void in_english_the_kind_is_a_label_too() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        assertThat(reasons.label("ownership from S001 (CONSUMPTION)")).doesNotContain("CONSUMPTION").startsWith("ownership from S001 (");
+        assertThat(reasons.label("ownership from S001 (CONSUMPTION)"))
+                .doesNotContain("CONSUMPTION")
+                .startsWith("ownership from S001 (");
     }
 }

@@ -1,10 +1,10 @@
 package org.openvmi.procurement.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PoNumberTest {
 
@@ -17,7 +17,8 @@ class PoNumberTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"PO-", "PO-0", "RC-12", "PR-12", "PO-1a", "12.5", "P0-12", "PO--12", "99999999999999999999"})
+    @ValueSource(
+            strings = {"PO-", "PO-0", "RC-12", "PR-12", "PO-1a", "12.5", "P0-12", "PO--12", "99999999999999999999"})
     void anything_else_is_not_a_po_number(String typed) {
         assertThat(PoNumber.parse(typed)).isEmpty();
     }

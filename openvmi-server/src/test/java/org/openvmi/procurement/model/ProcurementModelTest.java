@@ -1,23 +1,39 @@
 package org.openvmi.procurement.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.Money;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plain rules of procurement: routing, rounding, supplier choice, tolerance, three-way match. */
 class ProcurementModelTest {
 
     static final long WH = 7;
 
-    static ApprovalRule rule(long id, int priority, String min, String max, String category, Long warehouse,
-                             String urgent, String... approvers) {
-        return new ApprovalRule(id, "r" + id, priority, category, warehouse, new BigDecimal(min),
-                max == null ? null : new BigDecimal(max), "CNY", List.of(approvers), urgent, true);
+    static ApprovalRule rule(
+            long id,
+            int priority,
+            String min,
+            String max,
+            String category,
+            Long warehouse,
+            String urgent,
+            String... approvers) {
+        return new ApprovalRule(
+                id,
+                "r" + id,
+                priority,
+                category,
+                warehouse,
+                new BigDecimal(min),
+                max == null ? null : new BigDecimal(max),
+                "CNY",
+                List.of(approvers),
+                urgent,
+                true);
     }
 
     static Money cny(String amount) {
@@ -32,7 +48,9 @@ class ProcurementModelTest {
             rule(5, 1000, "0", null, null, null, null, "role:ADMIN"));
 
     List<String> steps(String amount, Set<String> categories, long warehouse, boolean urgent) {
-        return ApprovalPolicy.route(table, cny(amount), categories, warehouse, urgent).orElseThrow().steps();
+        return ApprovalPolicy.route(table, cny(amount), categories, warehouse, urgent)
+                .orElseThrow()
+                .steps();
     }
 
     @Test
@@ -53,7 +71,8 @@ class ProcurementModelTest {
 
     @Test
     void urgent_takes_one_approver_the_urgent_one_or_else_the_first_step() {
-        ApprovalRoute route = ApprovalPolicy.route(table, cny("6000"), Set.of(), WH, true).orElseThrow();
+        ApprovalRoute route =
+                ApprovalPolicy.route(table, cny("6000"), Set.of(), WH, true).orElseThrow();
         assertThat(route.steps()).containsExactly("boss");
         assertThat(route.urgentPath()).isTrue();
         assertThat(steps("1500", Set.of(), WH, true)).containsExactly("buyer");
@@ -61,9 +80,12 @@ class ProcurementModelTest {
 
     @Test
     void no_rule_for_another_currency_and_approvers_by_role() {
-        assertThat(ApprovalPolicy.route(table, new Money(BigDecimal.ONE, "USD"), Set.of(), WH, false)).isEmpty();
-        assertThat(ApprovalPolicy.mayAct("role:FINANCE", "t-finance", Set.of("FINANCE"))).isTrue();
-        assertThat(ApprovalPolicy.mayAct("role:FINANCE", "t-buyer", Set.of("BUYER"))).isFalse();
+        assertThat(ApprovalPolicy.route(table, new Money(BigDecimal.ONE, "USD"), Set.of(), WH, false))
+                .isEmpty();
+        assertThat(ApprovalPolicy.mayAct("role:FINANCE", "t-finance", Set.of("FINANCE")))
+                .isTrue();
+        assertThat(ApprovalPolicy.mayAct("role:FINANCE", "t-buyer", Set.of("BUYER")))
+                .isFalse();
         assertThat(ApprovalPolicy.mayAct("t-buyer", "t-buyer", Set.of())).isTrue();
     }
 
@@ -75,11 +97,20 @@ class ProcurementModelTest {
                 .isEqualByComparingTo("100");
         assertThat(OrderQuantity.round(new BigDecimal("101"), new BigDecimal("100"), new BigDecimal("50")))
                 .isEqualByComparingTo("150");
-        assertThat(OrderQuantity.round(new BigDecimal("7"), BigDecimal.ONE, BigDecimal.ONE)).isEqualByComparingTo("7");
+        assertThat(OrderQuantity.round(new BigDecimal("7"), BigDecimal.ONE, BigDecimal.ONE))
+                .isEqualByComparingTo("7");
     }
 
     static SourceOption source(long id, boolean primary, String price, String available) {
-        return new SourceOption(id, "S" + id, new BigDecimal(price), "CNY", BigDecimal.ONE, BigDecimal.ONE, 5, primary,
+        return new SourceOption(
+                id,
+                "S" + id,
+                new BigDecimal(price),
+                "CNY",
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                5,
+                primary,
                 available == null ? null : new BigDecimal(available));
     }
 
@@ -87,21 +118,34 @@ class ProcurementModelTest {
     void the_primary_supplies_unless_its_reported_stock_is_short_and_a_backup_has_enough() {
         BigDecimal qty = new BigDecimal("100");
         assertThat(SupplierChoice.choose(List.of(source(2, false, "1", null), source(1, true, "2", null)), qty)
-                .orElseThrow().source().supplierId()).isEqualTo(1);
-        var backup = SupplierChoice.choose(List.of(source(1, true, "2", "40"), source(2, false, "3", "500"),
-                source(3, false, "2.5", "10")), qty).orElseThrow();
+                        .orElseThrow()
+                        .source()
+                        .supplierId())
+                .isEqualTo(1);
+        var backup = SupplierChoice.choose(
+                        List.of(
+                                source(1, true, "2", "40"),
+                                source(2, false, "3", "500"),
+                                source(3, false, "2.5", "10")),
+                        qty)
+                .orElseThrow();
         assertThat(backup.source().supplierId()).isEqualTo(2);
         assertThat(backup.reason()).contains("backup");
         assertThat(SupplierChoice.choose(List.of(source(1, true, "2", "40"), source(2, false, "3", "50")), qty)
-                .orElseThrow().source().supplierId()).isEqualTo(1);
+                        .orElseThrow()
+                        .source()
+                        .supplierId())
+                .isEqualTo(1);
         assertThat(SupplierChoice.choose(List.of(), qty)).isEmpty();
     }
 
     @Test
     void receipts_may_reach_the_over_tolerance_and_complete_within_the_under_tolerance() {
         ReceiptTolerance t = new ReceiptTolerance(new BigDecimal("5"), new BigDecimal("2"));
-        assertThat(t.refusal(new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("5"))).isNull();
-        assertThat(t.refusal(new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("5.01"))).contains("at most 105");
+        assertThat(t.refusal(new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("5")))
+                .isNull();
+        assertThat(t.refusal(new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("5.01")))
+                .contains("at most 105");
         assertThat(t.complete(new BigDecimal("100"), new BigDecimal("98"))).isTrue();
         assertThat(t.complete(new BigDecimal("100"), new BigDecimal("97.99"))).isFalse();
     }
@@ -109,16 +153,56 @@ class ProcurementModelTest {
     @Test
     void three_way_match_results() {
         BigDecimal two = new BigDecimal("2");
-        assertThat(ThreeWayMatch.line(two, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN, two, BigDecimal.ZERO,
-                BigDecimal.ZERO).status()).isEqualTo(MatchStatus.NOT_RECEIVED);
-        assertThat(ThreeWayMatch.line(two, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, two, BigDecimal.ZERO,
-                BigDecimal.ZERO).status()).isEqualTo(MatchStatus.MATCHED);
-        assertThat(ThreeWayMatch.line(two, BigDecimal.TEN, new BigDecimal("5"), new BigDecimal("6"), two,
-                BigDecimal.ZERO, BigDecimal.ZERO).status()).isEqualTo(MatchStatus.QUANTITY_VARIANCE);
-        assertThat(ThreeWayMatch.line(two, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, new BigDecimal("2.04"),
-                new BigDecimal("2"), BigDecimal.ZERO).status()).isEqualTo(MatchStatus.MATCHED);
-        assertThat(ThreeWayMatch.line(two, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, new BigDecimal("2.05"),
-                new BigDecimal("2"), BigDecimal.ZERO).status()).isEqualTo(MatchStatus.PRICE_VARIANCE);
+        assertThat(ThreeWayMatch.line(
+                                two,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                BigDecimal.TEN,
+                                two,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO)
+                        .status())
+                .isEqualTo(MatchStatus.NOT_RECEIVED);
+        assertThat(ThreeWayMatch.line(
+                                two,
+                                BigDecimal.TEN,
+                                BigDecimal.ZERO,
+                                BigDecimal.TEN,
+                                two,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO)
+                        .status())
+                .isEqualTo(MatchStatus.MATCHED);
+        assertThat(ThreeWayMatch.line(
+                                two,
+                                BigDecimal.TEN,
+                                new BigDecimal("5"),
+                                new BigDecimal("6"),
+                                two,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO)
+                        .status())
+                .isEqualTo(MatchStatus.QUANTITY_VARIANCE);
+        assertThat(ThreeWayMatch.line(
+                                two,
+                                BigDecimal.TEN,
+                                BigDecimal.ZERO,
+                                BigDecimal.TEN,
+                                new BigDecimal("2.04"),
+                                new BigDecimal("2"),
+                                BigDecimal.ZERO)
+                        .status())
+                .isEqualTo(MatchStatus.MATCHED);
+        assertThat(ThreeWayMatch.line(
+                                two,
+                                BigDecimal.TEN,
+                                BigDecimal.ZERO,
+                                BigDecimal.TEN,
+                                new BigDecimal("2.05"),
+                                new BigDecimal("2"),
+                                BigDecimal.ZERO)
+                        .status())
+                .isEqualTo(MatchStatus.PRICE_VARIANCE);
         assertThat(MatchStatus.MATCHED.worse(MatchStatus.PRICE_VARIANCE)).isEqualTo(MatchStatus.PRICE_VARIANCE);
         assertThat(MatchStatus.NOT_RECEIVED.worse(MatchStatus.PRICE_VARIANCE)).isEqualTo(MatchStatus.NOT_RECEIVED);
     }

@@ -1,15 +1,14 @@
 package org.openvmi.procurement.model;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.shared.IllegalTransition;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openvmi.procurement.model.PurchaseOrderStatus.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openvmi.shared.IllegalTransition;
 
 class PurchaseOrderStatusTest {
 
@@ -30,7 +29,8 @@ class PurchaseOrderStatusTest {
                 if (ALLOWED.get(from).contains(to)) {
                     assertThat(from.moveTo(to, "PO-1")).as(from + " → " + to).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, "PO-1")).as(from + " → " + to)
+                    assertThatThrownBy(() -> from.moveTo(to, "PO-1"))
+                            .as(from + " → " + to)
                             .isInstanceOf(IllegalTransition.class);
                 }
             }
@@ -41,7 +41,7 @@ class PurchaseOrderStatusTest {
     void a_closed_order_cannot_be_received_on_and_says_from_where_it_could() {
         assertThatThrownBy(() -> CLOSED.afterReceipt(false, "PO-9"))
                 .hasMessage("Purchase order PO-9 is CLOSED and cannot become PARTIALLY_RECEIVED: only a purchase order"
-                            + " that is CHANGE_PROPOSED or CONFIRMED or PARTIALLY_RECEIVED or SENT can");
+                        + " that is CHANGE_PROPOSED or CONFIRMED or PARTIALLY_RECEIVED or SENT can");
         assertThat(CLOSED.receivable()).isFalse();
         assertThat(receivableNames()).containsExactly("SENT", "CHANGE_PROPOSED", "CONFIRMED", "PARTIALLY_RECEIVED");
     }
@@ -51,7 +51,8 @@ class PurchaseOrderStatusTest {
         assertThat(SENT.answer(false, "PO-1")).isEqualTo(CONFIRMED);
         assertThat(SENT.answer(true, "PO-1")).isEqualTo(CHANGE_PROPOSED);
         // CONFIRMED is reachable from CHANGE_PROPOSED (the buyer accepts), but not by the supplier answering again
-        assertThatThrownBy(() -> CHANGE_PROPOSED.answer(false, "PO-1")).isInstanceOf(IllegalTransition.class)
+        assertThatThrownBy(() -> CHANGE_PROPOSED.answer(false, "PO-1"))
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageEndingWith("only a purchase order that is SENT can");
         assertThatThrownBy(() -> CONFIRMED.answer(true, "PO-1")).isInstanceOf(IllegalTransition.class);
     }
@@ -79,7 +80,7 @@ class PurchaseOrderStatusTest {
         assertThat(CONFIRMED.afterLastLineCancelled(false, "PO-1")).isEqualTo(CANCELLED);
         assertThat(PARTIALLY_RECEIVED.afterLastLineCancelled(true, "PO-1")).isEqualTo(RECEIVED);
         assertThatThrownBy(() -> CHANGE_PROPOSED.afterLastLineCancelled(false, "PO-1"))
-                .isInstanceOf(IllegalTransition.class).hasMessageEndingWith(
-                        "only a purchase order that is CONFIRMED or PARTIALLY_RECEIVED or SENT can");
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessageEndingWith("only a purchase order that is CONFIRMED or PARTIALLY_RECEIVED or SENT can");
     }
 }

@@ -1,15 +1,14 @@
 package org.openvmi.procurement.model;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.openvmi.shared.IllegalTransition;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openvmi.procurement.model.RequisitionStatus.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openvmi.shared.IllegalTransition;
 
 class RequisitionStatusTest {
 
@@ -27,7 +26,8 @@ class RequisitionStatusTest {
                 if (ALLOWED.get(from).contains(to)) {
                     assertThat(from.moveTo(to, "PR-1")).as(from + " → " + to).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, "PR-1")).as(from + " → " + to)
+                    assertThatThrownBy(() -> from.moveTo(to, "PR-1"))
+                            .as(from + " → " + to)
                             .isInstanceOf(IllegalTransition.class);
                 }
             }
@@ -36,8 +36,11 @@ class RequisitionStatusTest {
 
     @Test
     void a_rejected_requisition_is_not_ordered_and_the_refusal_says_which_one_is() {
-        assertThat(REJECTED.refusal(ORDERED, "PR-4")).hasValueSatisfying(e -> assertThat(e).hasMessage(
-                "Requisition PR-4 is REJECTED and cannot become ORDERED: only a requisition that is APPROVED can"));
+        assertThat(REJECTED.refusal(ORDERED, "PR-4"))
+                .hasValueSatisfying(
+                        e -> assertThat(e)
+                                .hasMessage(
+                                        "Requisition PR-4 is REJECTED and cannot become ORDERED: only a requisition that is APPROVED can"));
         assertThat(APPROVED.refusal(ORDERED, "PR-4")).isEmpty();
     }
 
@@ -45,7 +48,8 @@ class RequisitionStatusTest {
     void steps_are_decided_only_while_submitted_and_only_a_draft_is_edited() {
         SUBMITTED.requireDecidable("PR-1");
         assertThatThrownBy(() -> APPROVED.requireDecidable("PR-1")).isInstanceOf(IllegalTransition.class);
-        assertThatThrownBy(() -> SUBMITTED.moveTo(DRAFT, "PR-1")).hasMessage(
-                "Requisition PR-1 is SUBMITTED and cannot become DRAFT: only a requisition that is DRAFT can");
+        assertThatThrownBy(() -> SUBMITTED.moveTo(DRAFT, "PR-1"))
+                .hasMessage(
+                        "Requisition PR-1 is SUBMITTED and cannot become DRAFT: only a requisition that is DRAFT can");
     }
 }

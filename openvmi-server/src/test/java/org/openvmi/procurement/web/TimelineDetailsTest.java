@@ -1,14 +1,13 @@
 package org.openvmi.procurement.web;
 
-import java.util.Locale;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.web.EnumLabels;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The PO timeline's stored English details as a zh-CN page shows them: phrases translated, codes and numbers kept. */
 class TimelineDetailsTest {
@@ -31,7 +30,8 @@ class TimelineDetailsTest {
     @Test
     void the_phrases_the_system_wrote_read_in_chinese_and_codes_quantities_and_dates_stay() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertThat(timeline.details("from REQ-7: BRG-1 100 @ 2.95 (primary source); NUT-2 50 @ 1 (no primary source: cheapest)"))
+        assertThat(timeline.details(
+                        "from REQ-7: BRG-1 100 @ 2.95 (primary source); NUT-2 50 @ 1 (no primary source: cheapest)"))
                 .isEqualTo("来自 REQ-7： BRG-1 100 @ 2.95 （主供应商）; NUT-2 50 @ 1 （无主供应商：最低价）");
         assertThat(timeline.details("to T-SUP-A (portal)")).isEqualTo("经供应商门户发送给 T-SUP-A");
         assertThat(timeline.details("as ordered — 明天发货")).isEqualTo("按订单确认 — 明天发货");

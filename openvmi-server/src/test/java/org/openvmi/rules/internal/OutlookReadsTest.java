@@ -1,14 +1,13 @@
 package org.openvmi.rules.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-import org.openvmi.shared.OpenSupply;
 import org.openvmi.availability.SupplyPosition;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.openvmi.shared.OpenSupply;
 
 /** The parts of a subject's outlook computed here: forecast horizons and the projected available ahead. */
 class OutlookReadsTest {
@@ -25,15 +24,34 @@ class OutlookReadsTest {
     @Test
     void the_projected_available_counts_the_lines_due_within_the_horizon_only() {
         LocalDate today = LocalDate.of(2026, 12, 6);
-        SupplyPosition p = SupplyPosition.of(today, new BigDecimal("50"), new BigDecimal("10"), new BigDecimal("50"),
-                List.of(new OpenSupply.Line(1, 2, today.plusDays(3), OpenSupply.Event.RESERVATION, null, null,
+        SupplyPosition p = SupplyPosition.of(
+                today,
+                new BigDecimal("50"),
+                new BigDecimal("10"),
+                new BigDecimal("50"),
+                List.of(
+                        new OpenSupply.Line(
+                                1,
+                                2,
+                                today.plusDays(3),
+                                OpenSupply.Event.RESERVATION,
+                                null,
+                                null,
                                 new BigDecimal("-10")),
-                        new OpenSupply.Line(1, 2, today.minusDays(2), OpenSupply.Event.PO_LINE, "PO-1", 5L,
-                                new BigDecimal("20")),
-                        new OpenSupply.Line(1, 2, today.plusDays(20), OpenSupply.Event.PO_LINE, "PO-2", 5L,
+                        new OpenSupply.Line(
+                                1, 2, today.minusDays(2), OpenSupply.Event.PO_LINE, "PO-1", 5L, new BigDecimal("20")),
+                        new OpenSupply.Line(
+                                1,
+                                2,
+                                today.plusDays(20),
+                                OpenSupply.Event.PO_LINE,
+                                "PO-2",
+                                5L,
                                 new BigDecimal("100"))));
         assertThat(SubjectFacts.projected(p, today.plusDays(7))).isEqualByComparingTo("60");
         assertThat(SubjectFacts.projected(p, today.plusDays(30))).isEqualByComparingTo("160");
-        assertThat(SubjectFacts.projected(p, today.minusDays(1))).as("before today: on hand").isEqualByComparingTo("50");
+        assertThat(SubjectFacts.projected(p, today.minusDays(1)))
+                .as("before today: on hand")
+                .isEqualByComparingTo("50");
     }
 }

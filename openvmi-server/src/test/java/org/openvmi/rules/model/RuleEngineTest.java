@@ -1,22 +1,41 @@
 package org.openvmi.rules.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleEngineTest {
 
     /** A subject: 100 on hand, nothing reserved or on order, the given demand and days since the last issue. */
-    static Facts subject(String item, double onHand, double demand30d, double demand90d, int daysSinceIssue,
-                         int leadTime) {
-        return new Facts(1, 2, item, "WH1", "bearings", "S001", bd(onHand), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, true, bd(20), bd(50), bd(200), bd(demand30d), bd(demand90d),
-                daysSinceIssue, 5, 30, new BigDecimal("3.20"), leadTime);
+    static Facts subject(
+            String item, double onHand, double demand30d, double demand90d, int daysSinceIssue, int leadTime) {
+        return new Facts(
+                1,
+                2,
+                item,
+                "WH1",
+                "bearings",
+                "S001",
+                bd(onHand),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                true,
+                bd(20),
+                bd(50),
+                bd(200),
+                bd(demand30d),
+                bd(demand90d),
+                daysSinceIssue,
+                5,
+                30,
+                new BigDecimal("3.20"),
+                leadTime);
     }
 
     static BigDecimal bd(double d) {
@@ -24,7 +43,11 @@ class RuleEngineTest {
     }
 
     static RuleDefinition template(String key) {
-        return Templates.ALL.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow().rule();
+        return Templates.ALL.stream()
+                .filter(t -> t.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .rule();
     }
 
     static Evaluation.Outcome run(RuleDefinition rule, Facts... subjects) {
@@ -35,8 +58,8 @@ class RuleEngineTest {
     void the_stale_stock_template_fires_for_stock_without_an_issue_for_60_days_and_for_cover_over_180_days() {
         RuleDefinition stale = template("stale-stock");
         assertThat(stale.problems().isEmpty()).isTrue();
-        Facts noIssue = subject("A", 100, 30, 90, 61, 7);          // 1/day: 100 days of cover, but 61 days quiet
-        Facts slow = subject("B", 100, 0, 45, 3, 7);               // 0.5/day: 200 days of cover
+        Facts noIssue = subject("A", 100, 30, 90, 61, 7); // 1/day: 100 days of cover, but 61 days quiet
+        Facts slow = subject("B", 100, 0, 45, 3, 7); // 0.5/day: 200 days of cover
         Facts neverIssued = subject("C", 100, 0, 0, Facts.LOOKBACK_DAYS, 7);
         Evaluation.Outcome out = run(stale, noIssue, slow, neverIssued);
         assertThat(out.failed()).isFalse();
@@ -46,7 +69,7 @@ class RuleEngineTest {
     @Test
     void the_stale_stock_template_stays_quiet_for_moving_stock_and_for_no_stock() {
         RuleDefinition stale = template("stale-stock");
-        Facts moving = subject("A", 100, 30, 90, 2, 7);             // 100 days of cover, issued 2 days ago
+        Facts moving = subject("A", 100, 30, 90, 2, 7); // 100 days of cover, issued 2 days ago
         Facts exactly60Quiet = subject("B", 100, 30, 90, 59, 7);
         Facts empty = subject("C", 0, 0, 0, Facts.LOOKBACK_DAYS, 7);
         assertThat(run(stale, moving, exactly60Quiet, empty).hits()).isEmpty();
@@ -56,9 +79,9 @@ class RuleEngineTest {
     void the_smart_reorder_template_suggests_the_gap_to_1_2_times_30_days_demand_for_long_lead_times() {
         RuleDefinition reorder = template("smart-reorder");
         assertThat(reorder.problems().isEmpty()).isTrue();
-        Facts shortOfDemand = subject("A", 100, 150, 300, 1, 20);   // 100 < 180: suggest 80
-        Facts shortLead = subject("B", 100, 150, 300, 1, 10);       // lead time 10 ≤ 15: quiet
-        Facts enough = subject("C", 200, 150, 300, 1, 20);          // 200 ≥ 180: quiet
+        Facts shortOfDemand = subject("A", 100, 150, 300, 1, 20); // 100 < 180: suggest 80
+        Facts shortLead = subject("B", 100, 150, 300, 1, 10); // lead time 10 ≤ 15: quiet
+        Facts enough = subject("C", 200, 150, 300, 1, 20); // 200 ≥ 180: quiet
         Evaluation.Outcome out = run(reorder, shortOfDemand, shortLead, enough);
         assertThat(out.hits()).hasSize(1);
         assertThat(out.hits().get(0).facts().item()).isEqualTo("A");
@@ -78,29 +101,44 @@ class RuleEngineTest {
         assertThat(syntax.problems().get(0).line()).isEqualTo(1);
 
         Expression.Compilation notBool = Expression.compile("onHand * 2.0", Expression.Result.CONDITION);
-        assertThat(notBool.problems()).singleElement().extracting(CelProblem::message).asString().contains("bool");
-        assertThat(Expression.compile("x".repeat(Expression.MAX_CHARS + 1), Expression.Result.CONDITION).ok())
+        assertThat(notBool.problems())
+                .singleElement()
+                .extracting(CelProblem::message)
+                .asString()
+                .contains("bool");
+        assertThat(Expression.compile("x".repeat(Expression.MAX_CHARS + 1), Expression.Result.CONDITION)
+                        .ok())
                 .isFalse();
     }
 
     @Test
     void the_sandbox_offers_the_usual_functions_but_no_regular_expressions() throws Exception {
-        assertThat(Expression.compile("item.startsWith(\"BRG\") && category in [\"bearings\", \"bolts\"]"
-                + " && size(warehouse) > 0 && [1, 2, 3].all(x, x < stockAgeDays)", Expression.Result.CONDITION)
-                .problems()).isEmpty();
+        assertThat(Expression.compile(
+                                "item.startsWith(\"BRG\") && category in [\"bearings\", \"bolts\"]"
+                                        + " && size(warehouse) > 0 && [1, 2, 3].all(x, x < stockAgeDays)",
+                                Expression.Result.CONDITION)
+                        .problems())
+                .isEmpty();
         Expression.Compilation regex = Expression.compile("item.matches(\"(a+)+$\")", Expression.Result.CONDITION);
         assertThat(regex.ok()).isFalse();
         assertThat(regex.problems().get(0).column()).isGreaterThan(0);
-        Expression e = Expression.compile("item.startsWith(\"BRG\") && stockAgeDays > 10",
-                Expression.Result.CONDITION).expression();
+        Expression e = Expression.compile("item.startsWith(\"BRG\") && stockAgeDays > 10", Expression.Result.CONDITION)
+                .expression();
         assertThat(e.test(subject("BRG-1", 1, 0, 0, 0, 7).celValues())).isTrue();
-        assertThat(Expression.compile("max - available", Expression.Result.QUANTITY).ok()).isTrue();
+        assertThat(Expression.compile("max - available", Expression.Result.QUANTITY)
+                        .ok())
+                .isTrue();
         assertThat(Expression.compile("item", Expression.Result.QUANTITY).ok()).isFalse();
     }
 
     @Test
     void a_runtime_error_stops_the_rule_with_the_subject_named() {
-        RuleDefinition bad = new RuleDefinition("r", null, null, RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, null),
+        RuleDefinition bad = new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(Trigger.DAILY_6AM, null),
                 "supplierLeadTimeDays / (stockAgeDays - 30) > 1",
                 List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
         assertThat(bad.problems().isEmpty()).isTrue();
@@ -112,10 +150,19 @@ class RuleEngineTest {
     @Test
     void a_rule_past_its_time_budget_stops() {
         AtomicLong now = new AtomicLong();
-        RuleDefinition all = new RuleDefinition("r", null, null, RuleScope.ALL, new Trigger(Trigger.DAILY_6AM, null),
-                "true", List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
-        Evaluation.Outcome out = Evaluation.run(all, List.of(subject("A", 1, 0, 0, 0, 7), subject("B", 1, 0, 0, 0, 7),
-                subject("C", 1, 0, 0, 0, 7)), 100, () -> now.getAndAdd(40));
+        RuleDefinition all = new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(Trigger.DAILY_6AM, null),
+                "true",
+                List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
+        Evaluation.Outcome out = Evaluation.run(
+                all,
+                List.of(subject("A", 1, 0, 0, 0, 7), subject("B", 1, 0, 0, 0, 7), subject("C", 1, 0, 0, 0, 7)),
+                100,
+                () -> now.getAndAdd(40));
         assertThat(out.failed()).isTrue();
         assertThat(out.error()).contains("time budget");
         assertThat(out.subjects()).isEqualTo(2);
@@ -136,12 +183,27 @@ class RuleEngineTest {
         Facts f = subject("BRG-6204", 100, 0, 45, 3, 7);
         assertThat(MessageTemplate.render("{item} @ {warehouse}: {daysOfCover} d, {nope}", f.shown()))
                 .isEqualTo("BRG-6204 @ WH1: 200 d, {nope}");
-        RuleDefinition bad = new RuleDefinition(" ", null, null, null, null, "onHand >", List.of(
-                new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, "'a'", null, null),
-                new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, null, 0),
-                new Action(Action.Type.ALERT, null, "", "x", null, null, null)));
-        assertThat(bad.problems().list()).extracting(e -> e.field()).contains("name", "trigger.cron", "condition",
-                "actions[0].quantity", "actions[1].dueInDays", "actions[2].severity", "actions[2].messageEn");
+        RuleDefinition bad = new RuleDefinition(
+                " ",
+                null,
+                null,
+                null,
+                null,
+                "onHand >",
+                List.of(
+                        new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, "'a'", null, null),
+                        new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, null, 0),
+                        new Action(Action.Type.ALERT, null, "", "x", null, null, null)));
+        assertThat(bad.problems().list())
+                .extracting(e -> e.field())
+                .contains(
+                        "name",
+                        "trigger.cron",
+                        "condition",
+                        "actions[0].quantity",
+                        "actions[1].dueInDays",
+                        "actions[2].severity",
+                        "actions[2].messageEn");
     }
 
     @org.junit.jupiter.api.Test

@@ -1,9 +1,10 @@
 package org.openvmi.shared.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.Connection;
-
 import javax.sql.DataSource;
-
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openvmi.testsupport.H2FileTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On the embedded H2 file a bulk job's commits are left to H2's background writer, and afterwards every commit is
@@ -24,8 +22,10 @@ class BulkWritesTest {
 
     @Autowired
     BulkWrites bulkWrites;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -38,7 +38,9 @@ class BulkWritesTest {
         String answer = bulkWrites.during(() -> {
             assertThat(store().getAutoCommitDelay()).isEqualTo(BulkWrites.DELAY_MS);
             for (int i = 0; i < 20; i++) {
-                jdbc.sql("INSERT INTO bulk_writes_probe (n) VALUES (:n)").param("n", i).update();
+                jdbc.sql("INSERT INTO bulk_writes_probe (n) VALUES (:n)")
+                        .param("n", i)
+                        .update();
             }
             // not a stored version per commit: 20 commits, at most the background writer's few stores
             assertThat(store().getCurrentVersion() - before).isLessThan(20);
@@ -47,24 +49,30 @@ class BulkWritesTest {
 
         assertThat(answer).isEqualTo("done");
         assertThat(store().getAutoCommitDelay()).isZero();
-        assertThat(store().hasUnsavedChanges()).as("the job's commits are in the file").isFalse();
+        assertThat(store().hasUnsavedChanges())
+                .as("the job's commits are in the file")
+                .isFalse();
         long version = store().getCurrentVersion();
         jdbc.sql("DELETE FROM bulk_writes_probe").update();
-        assertThat(store().getCurrentVersion()).as("a commit after the job is stored at once").isGreaterThan(version);
+        assertThat(store().getCurrentVersion())
+                .as("a commit after the job is stored at once")
+                .isGreaterThan(version);
         assertThat(store().hasUnsavedChanges()).isFalse();
     }
 
     @Test
     void a_failing_job_restores_the_write_delay_too() throws Exception {
         assertThatThrownBy(() -> bulkWrites.during(() -> {
-            throw new IllegalStateException("half-way");
-        })).hasMessage("half-way");
+                    throw new IllegalStateException("half-way");
+                }))
+                .hasMessage("half-way");
         assertThat(store().getAutoCommitDelay()).isZero();
     }
 
     private MVStore store() {
         try (Connection connection = dataSource.getConnection()) {
-            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            SessionLocal session =
+                    (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             return session.getDatabase().getStore().getMvStore();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

@@ -1,16 +1,15 @@
 package org.openvmi.shared.embedded;
 
-import javax.sql.DataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.H2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The tables' CHECK constraints keep working after the pool closed the connection that ran the migrations. H2 2.4.240
@@ -23,6 +22,7 @@ class EmbeddedCheckConstraintsOnH2Test {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,14 +33,23 @@ class EmbeddedCheckConstraintsOnH2Test {
         pool.getHikariPoolMXBean().softEvictConnections();
 
         String warehouse = Fixtures.unique("CHK");
-        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (?, ?)").params(warehouse, "约束检查仓").update();
-        long warehouseId = jdbc.sql("SELECT id FROM warehouse WHERE code = ?").param(warehouse).query(Long.class).single();
+        jdbc.sql("INSERT INTO warehouse (code, name) VALUES (?, ?)")
+                .params(warehouse, "约束检查仓")
+                .update();
+        long warehouseId = jdbc.sql("SELECT id FROM warehouse WHERE code = ?")
+                .param(warehouse)
+                .query(Long.class)
+                .single();
 
         int inserted = jdbc.sql("INSERT INTO location (warehouse_id, code, name, type) VALUES (?, ?, ?, 'STORAGE')")
-                .params(warehouseId, warehouse + "-A", "A").update();
+                .params(warehouseId, warehouse + "-A", "A")
+                .update();
         assertThat(inserted).isEqualTo(1);
-        assertThatThrownBy(() -> jdbc.sql("INSERT INTO location (warehouse_id, code, name, type) VALUES (?, ?, ?, 'ROOF')")
-                .params(warehouseId, warehouse + "-B", "B").update())
-                .hasMessageContaining("location_type_check").hasMessageNotContaining("invalid");
+        assertThatThrownBy(
+                        () -> jdbc.sql("INSERT INTO location (warehouse_id, code, name, type) VALUES (?, ?, ?, 'ROOF')")
+                                .params(warehouseId, warehouse + "-B", "B")
+                                .update())
+                .hasMessageContaining("location_type_check")
+                .hasMessageNotContaining("invalid");
     }
 }

@@ -1,12 +1,13 @@
 package org.openvmi.shared.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.testsupport.H2Test;
@@ -15,8 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On the embedded default a read-write transaction waits while another one is open (ADR 0016), a read-only one does
@@ -27,8 +26,10 @@ class SingleWriterOnH2Test {
 
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     WriteGate gate;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -56,20 +57,27 @@ class SingleWriterOnH2Test {
         }));
         assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Future<?> second = pool.submit(() -> writer().executeWithoutResult(s -> secondSawFirstOpen.set(firstOpen.get())));
+        Future<?> second =
+                pool.submit(() -> writer().executeWithoutResult(s -> secondSawFirstOpen.set(firstOpen.get())));
         TransactionTemplate reader = new TransactionTemplate(transactions);
         reader.setReadOnly(true);
-        Future<Long> read = pool.submit(() -> reader.execute(s -> jdbc.sql("SELECT COUNT(*) FROM app_user")
-                .query(Long.class).single()));
+        Future<Long> read = pool.submit(() -> reader.execute(
+                s -> jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single()));
 
-        assertThat(read.get(10, TimeUnit.SECONDS)).as("a read-only transaction runs beside the writer").isNotNull();
+        assertThat(read.get(10, TimeUnit.SECONDS))
+                .as("a read-only transaction runs beside the writer")
+                .isNotNull();
         Thread.sleep(300);
-        assertThat(second.isDone()).as("the second writer still waits while the first is open").isFalse();
+        assertThat(second.isDone())
+                .as("the second writer still waits while the first is open")
+                .isFalse();
 
         releaseFirst.countDown();
         first.get(10, TimeUnit.SECONDS);
         second.get(10, TimeUnit.SECONDS);
-        assertThat(secondSawFirstOpen.get()).as("the second writer began only after the first had ended").isFalse();
+        assertThat(secondSawFirstOpen.get())
+                .as("the second writer began only after the first had ended")
+                .isFalse();
         assertThat(gate.stats().contended()).isPositive();
     }
 
@@ -77,8 +85,8 @@ class SingleWriterOnH2Test {
     void a_requires_new_transaction_inside_a_writer_does_not_wait_for_it() throws Exception {
         TransactionTemplate inner = writer();
         inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        Future<Boolean> nested = pool.submit(() -> writer().execute(outer ->
-                inner.execute(s -> gate.heldByCurrentThread())));
+        Future<Boolean> nested =
+                pool.submit(() -> writer().execute(outer -> inner.execute(s -> gate.heldByCurrentThread())));
         assertThat(nested.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(gate.heldByCurrentThread()).isFalse();
     }

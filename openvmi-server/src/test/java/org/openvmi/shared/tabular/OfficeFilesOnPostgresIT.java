@@ -3,5 +3,4 @@ package org.openvmi.shared.tabular;
 import org.openvmi.testsupport.PostgresTest;
 
 @PostgresTest
-class OfficeFilesOnPostgresIT extends OfficeFilesContract {
-}
+class OfficeFilesOnPostgresIT extends OfficeFilesContract {}

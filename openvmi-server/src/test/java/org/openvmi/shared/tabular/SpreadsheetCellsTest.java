@@ -1,5 +1,7 @@
 package org.openvmi.shared.tabular;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -7,17 +9,20 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SpreadsheetCellsTest {
 
-    static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil\",\"pay\")", "+1+2",
-            "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1");
+    static final List<String> FORMULAS = List.of(
+            "=cmd|' /C calc'!A0",
+            "=HYPERLINK(\"http://evil\",\"pay\")",
+            "+1+2",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\t=1+1",
+            "\r=1+1");
 
     @Test
     void text_that_starts_like_a_formula_gets_a_quote_and_numbers_and_other_text_stay_as_they_are() {
@@ -39,14 +44,20 @@ class SpreadsheetCellsTest {
         FORMULAS.forEach(f -> rows.add(List.of(f.strip(), new BigDecimal("-5"))));
         byte[] csv = TabularFiles.write(List.of("text", "qty"), rows, TabularFormat.CSV);
 
-        List<CSVRecord> raw = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(csv, StandardCharsets.UTF_8).substring(1))).getRecords();
+        List<CSVRecord> raw = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(csv, StandardCharsets.UTF_8).substring(1)))
+                .getRecords();
         assertThat(raw).allSatisfy(r -> {
             assertThat(r.get("text")).startsWith("'");
             assertThat(r.get("qty")).isEqualTo("-5");
         });
         assertThat(TabularFiles.read(new ByteArrayInputStream(csv), TabularFormat.CSV))
-                .extracting(r -> r.get("text")).containsExactlyElementsOf(FORMULAS.stream().map(String::strip).toList());
+                .extracting(r -> r.get("text"))
+                .containsExactlyElementsOf(FORMULAS.stream().map(String::strip).toList());
     }
 
     @Test
@@ -55,11 +66,14 @@ class SpreadsheetCellsTest {
         try (TabularWriter w = TabularWriter.open(List.of("lot"), TabularFormat.CSV, out)) {
             w.row(List.of("=cmd|' /C calc'!A0"));
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("'=cmd|' /C calc'!A0").doesNotContain(",=cmd");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("'=cmd|' /C calc'!A0")
+                .doesNotContain(",=cmd");
 
         byte[] xlsx = TabularFiles.write(List.of("lot"), List.of(List.of("=cmd|' /C calc'!A0")), TabularFormat.XLSX);
         assertThat(TabularFiles.read(new ByteArrayInputStream(xlsx), TabularFormat.XLSX))
-                .extracting(r -> r.get("lot")).containsExactly("=cmd|' /C calc'!A0");
+                .extracting(r -> r.get("lot"))
+                .containsExactly("=cmd|' /C calc'!A0");
     }
 
     @Test

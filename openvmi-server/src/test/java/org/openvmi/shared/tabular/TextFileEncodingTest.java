@@ -1,19 +1,18 @@
 package org.openvmi.shared.tabular;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openvmi.shared.InvalidInputException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TextFileEncodingTest {
 
@@ -52,7 +51,8 @@ class TextFileEncodingTest {
         assertThat(decoded.charset()).isEqualTo(saved.charset);
 
         List<TabularRow> rows = TabularFiles.read(new ByteArrayInputStream(saved.bytes(TEXT)), TabularFormat.CSV);
-        assertThat(rows).extracting(r -> r.get("code") + "/" + r.get("name") + "/" + r.get("category"))
+        assertThat(rows)
+                .extracting(r -> r.get("code") + "/" + r.get("name") + "/" + r.get("category"))
                 .containsExactly("A-1/六角螺栓 M8, 不锈钢/紧固件", "A-2/深沟球轴承 6204（双面密封）€/轴承");
     }
 
@@ -74,21 +74,27 @@ class TextFileEncodingTest {
         lying[bad.length] = (byte) 0xC3; // a UTF-8 lead byte cut off
         lying[bad.length + 1] = (byte) 0x0A;
         assertThatThrownBy(() -> TextFileEncoding.decode(lying))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("UTF-8 (as its byte order mark says)");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("UTF-8 (as its byte order mark says)");
     }
 
     @ParameterizedTest
-    @EnumSource(value = TabularFormat.class, names = {"CSV", "CSV_WITHOUT_BOM", "CSV_GB18030"})
+    @EnumSource(
+            value = TabularFormat.class,
+            names = {"CSV", "CSV_WITHOUT_BOM", "CSV_GB18030"})
     void an_export_opens_as_its_encoding_says_and_imports_again_unchanged(TabularFormat format) {
         byte[] csv = TabularFiles.write(List.of("code", "name"), List.of(List.of("A-1", "六角螺栓 M8 不锈钢")), format);
         boolean bom = csv.length > 2 && (csv[0] & 0xFF) == 0xEF && (csv[1] & 0xFF) == 0xBB && (csv[2] & 0xFF) == 0xBF;
         assertThat(bom).isEqualTo(format == TabularFormat.CSV);
         // as Excel opens it: UTF-8 when there is a BOM, the system's GB18030 otherwise
-        String opened = bom ? new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8) : new String(csv, format.charset());
+        String opened =
+                bom ? new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8) : new String(csv, format.charset());
         assertThat(opened).isEqualTo("code,name\r\nA-1,六角螺栓 M8 不锈钢\r\n");
-        assertThat(format.contentType()).isEqualTo("text/csv; charset=" + format.charset().name());
+        assertThat(format.contentType())
+                .isEqualTo("text/csv; charset=" + format.charset().name());
         assertThat(TabularFiles.read(new ByteArrayInputStream(csv), TabularFormat.CSV))
-                .extracting(r -> r.get("name")).containsExactly("六角螺栓 M8 不锈钢");
+                .extracting(r -> r.get("name"))
+                .containsExactly("六角螺栓 M8 不锈钢");
     }
 
     @Test
@@ -99,10 +105,12 @@ class TextFileEncodingTest {
         assertThat(TabularFormat.parse("csv", "utf-8", false)).isEqualTo(TabularFormat.CSV_WITHOUT_BOM);
         assertThat(TabularFormat.parse("xlsx", "gb18030", false)).isEqualTo(TabularFormat.XLSX);
         assertThatThrownBy(() -> TabularFormat.parse("csv", "big5", true))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("encoding"));
         assertThatThrownBy(() -> TabularFormat.parse("csv_gb18030"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("format"));
     }
 }

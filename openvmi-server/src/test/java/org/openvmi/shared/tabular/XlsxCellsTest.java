@@ -1,11 +1,13 @@
 package org.openvmi.shared.tabular;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,14 +16,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openvmi.shared.InvalidInputException;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class XlsxCellsTest {
 
     /** A sheet as a person fills it in a spreadsheet: typed dates, date-times, numbers, a formula, a TRUE. */
     private static byte[] workbook(boolean date1904, boolean withErrorCell) throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             wb.getCTWorkbook().addNewWorkbookPr().setDate1904(date1904);
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
@@ -45,7 +45,9 @@ class XlsxCellsTest {
             row.getCell(2).setCellStyle(date);
             row.createCell(3).setCellValue(LocalDateTime.of(2026, 12, 5, 9, 30));
             row.getCell(3).setCellStyle(dateTime);
-            row.createCell(4).setCellValue(LocalDateTime.of(1900, 1, 1, 17, 45).toLocalTime().toSecondOfDay() / 86400.0);
+            row.createCell(4)
+                    .setCellValue(
+                            LocalDateTime.of(1900, 1, 1, 17, 45).toLocalTime().toSecondOfDay() / 86400.0);
             row.getCell(4).setCellStyle(time);
             row.createCell(5).setCellFormula("B2*2");
             row.createCell(6).setCellValue(true);
@@ -63,8 +65,8 @@ class XlsxCellsTest {
     @Test
     void date_date_time_time_number_formula_and_boolean_cells_read_as_what_they_are() throws Exception {
         for (boolean date1904 : new boolean[] {false, true}) {
-            List<TabularRow> rows = TabularFiles.read(new ByteArrayInputStream(workbook(date1904, false)),
-                    TabularFormat.XLSX);
+            List<TabularRow> rows =
+                    TabularFiles.read(new ByteArrayInputStream(workbook(date1904, false)), TabularFormat.XLSX);
             assertThat(rows).hasSize(1);
             TabularRow r = rows.get(0);
             assertThat(r.get("item")).isEqualTo("螺栓-1");

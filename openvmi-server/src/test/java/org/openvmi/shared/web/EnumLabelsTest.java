@@ -1,5 +1,7 @@
 package org.openvmi.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +21,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.openvmi.catalog.LocationType;
 import org.openvmi.consignment.model.CallOffStatus;
@@ -28,8 +29,8 @@ import org.openvmi.consignment.model.SettlementCycle;
 import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.engine.forecast.DemandClass;
-import org.openvmi.inventory.model.CountStatus;
 import org.openvmi.inventory.MovementType;
+import org.openvmi.inventory.model.CountStatus;
 import org.openvmi.inventory.model.ReservationStatus;
 import org.openvmi.inventory.model.TransferStatus;
 import org.openvmi.notification.EmailMode;
@@ -51,8 +52,6 @@ import org.openvmi.supplier.model.DeliveryEstimate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The one convention for what pages show of an enum or status ({@link EnumLabels}): every value of every displayed
  * enum, and of every status the code keeps as a string, has a label {@code enum.<Type>.<VALUE>} in English and in
@@ -64,12 +63,33 @@ class EnumLabelsTest {
     private static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
 
     static {
-        for (Class<? extends Enum<?>> e : List.<Class<? extends Enum<?>>>of(LocationType.class, SuggestionType.class,
-                SuggestionStatus.class, RunStatus.class, EmailMode.class, StockSource.class, MatchStatus.class,
-                TransferStatus.class, MovementType.class, CountStatus.class, ReservationStatus.class,
-                StatementStatus.class, CallOffStatus.class, SettlementCycle.class, OwnershipMode.class, PolicyMode.class,
-                AlertType.class, AlertOrder.class, AlertStatus.class, Role.class, ApiKeyScope.class, DemandClass.class,
-                PurchaseOrderStatus.class, RequisitionStatus.class, ShipmentNoticeStatus.class, ShipmentStatus.class)) {
+        for (Class<? extends Enum<?>> e : List.<Class<? extends Enum<?>>>of(
+                LocationType.class,
+                SuggestionType.class,
+                SuggestionStatus.class,
+                RunStatus.class,
+                EmailMode.class,
+                StockSource.class,
+                MatchStatus.class,
+                TransferStatus.class,
+                MovementType.class,
+                CountStatus.class,
+                ReservationStatus.class,
+                StatementStatus.class,
+                CallOffStatus.class,
+                SettlementCycle.class,
+                OwnershipMode.class,
+                PolicyMode.class,
+                AlertType.class,
+                AlertOrder.class,
+                AlertStatus.class,
+                Role.class,
+                ApiKeyScope.class,
+                DemandClass.class,
+                PurchaseOrderStatus.class,
+                RequisitionStatus.class,
+                ShipmentNoticeStatus.class,
+                ShipmentStatus.class)) {
             ENUMS.put(e.getSimpleName(), e);
         }
         ENUMS.put("DeliveryBasis", DeliveryEstimate.Basis.class);
@@ -85,9 +105,21 @@ class EnumLabelsTest {
     /** Statuses and kinds the code keeps as strings (their CHECK constraints or constants), by type name. */
     private static final Map<String, List<String>> STRING_CODES = Map.ofEntries(
             Map.entry("PurchaseOrderLineStatus", List.of("OPEN", "CLOSED", "CANCELLED")),
-            Map.entry("PurchaseOrderEvent", List.of("REQUISITION_CREATED", "REQUISITION_SUBMITTED", "CREATED", "SENT",
-                    "CONFIRMED", "CHANGE_PROPOSED", "CHANGE_ACCEPTED", "CHANGE_REJECTED", "RECEIVED", "INVOICED", "CLOSED",
-                    "LINE_CANCELLED")),
+            Map.entry(
+                    "PurchaseOrderEvent",
+                    List.of(
+                            "REQUISITION_CREATED",
+                            "REQUISITION_SUBMITTED",
+                            "CREATED",
+                            "SENT",
+                            "CONFIRMED",
+                            "CHANGE_PROPOSED",
+                            "CHANGE_ACCEPTED",
+                            "CHANGE_REJECTED",
+                            "RECEIVED",
+                            "INVOICED",
+                            "CLOSED",
+                            "LINE_CANCELLED")),
             Map.entry("ApprovalStepStatus", List.of("WAITING", "PENDING", "APPROVED", "REJECTED", "SKIPPED")),
             Map.entry("SettlementKind", List.of("CONSUMPTION", "RECEIPT", "STAGED")),
             Map.entry("MailStatus", List.of("PENDING", "SENT", "FAILED")),
@@ -97,11 +129,45 @@ class EnumLabelsTest {
             Map.entry("ForecastMeasure", List.of("MASE", "RMSSE", "none")),
             Map.entry("RunPhase", List.of("QUEUED", "HISTORY", "FIT", "DONE", "FAILED")),
             Map.entry("InvitationStatus", List.of("OPEN", "ACCEPTED", "EXPIRED")),
-            Map.entry("AuditAction", List.of("CREATE", "UPDATE", "DELETE", "REVOKE", "LOGIN_FAILURE", "LOCK",
-                    "ACCEPT_CHANGE", "APPROVE", "CLOSE", "CONFIRM", "DELEGATE", "ORDER", "PLAN", "PROPOSE_CHANGE", "RECEIVE",
-                    "RECEIVE_NOTICE", "REJECT", "REJECT_CHANGE", "SHIPMENT_NOTICE", "SUBMIT")),
-            Map.entry("AuditEntity", List.of("item", "user", "api-key", "login", "approval-rule", "invoice", "location",
-                    "procurement-tolerance", "purchase-order", "requisition", "supplier", "supplier-item", "warehouse")));
+            Map.entry(
+                    "AuditAction",
+                    List.of(
+                            "CREATE",
+                            "UPDATE",
+                            "DELETE",
+                            "REVOKE",
+                            "LOGIN_FAILURE",
+                            "LOCK",
+                            "ACCEPT_CHANGE",
+                            "APPROVE",
+                            "CLOSE",
+                            "CONFIRM",
+                            "DELEGATE",
+                            "ORDER",
+                            "PLAN",
+                            "PROPOSE_CHANGE",
+                            "RECEIVE",
+                            "RECEIVE_NOTICE",
+                            "REJECT",
+                            "REJECT_CHANGE",
+                            "SHIPMENT_NOTICE",
+                            "SUBMIT")),
+            Map.entry(
+                    "AuditEntity",
+                    List.of(
+                            "item",
+                            "user",
+                            "api-key",
+                            "login",
+                            "approval-rule",
+                            "invoice",
+                            "location",
+                            "procurement-tolerance",
+                            "purchase-order",
+                            "requisition",
+                            "supplier",
+                            "supplier-item",
+                            "warehouse")));
 
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern TEMPLATE_LABEL = Pattern.compile("@enums\\.label\\('(\\w+)'");
@@ -112,18 +178,19 @@ class EnumLabelsTest {
     @Test
     void every_value_of_every_displayed_enum_has_a_label_in_english_and_in_chinese() {
         List<String> missing = new ArrayList<>();
-        ENUMS.forEach((type, e) -> Arrays.stream(e.getEnumConstants())
-                .forEach(v -> check(type, ((Enum<?>) v).name(), missing)));
+        ENUMS.forEach((type, e) ->
+                Arrays.stream(e.getEnumConstants()).forEach(v -> check(type, ((Enum<?>) v).name(), missing)));
         STRING_CODES.forEach((type, values) -> values.forEach(v -> check(type, v, missing)));
         assertThat(missing).isEmpty();
     }
 
     @Test
     void both_bundles_have_the_same_keys_and_every_chinese_label_is_chinese() {
-        assertThat(new TreeSet<>(chinese.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        assertThat(new TreeSet<>(chinese.stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
         assertThat(english.stringPropertyNames()).allMatch(k -> k.matches("enum\\.\\w+\\.[\\w-]+"));
-        assertThat(chinese.stringPropertyNames()).allSatisfy(k ->
-                assertThat(chinese.getProperty(k)).as(k).containsPattern(CHINESE));
+        assertThat(chinese.stringPropertyNames())
+                .allSatisfy(k -> assertThat(chinese.getProperty(k)).as(k).containsPattern(CHINESE));
     }
 
     @Test
@@ -150,12 +217,14 @@ class EnumLabelsTest {
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         EnumLabels labels = new EnumLabels(source);
-        assertThat(labels.label("PurchaseOrderStatus", "PARTIALLY_RECEIVED", Locale.SIMPLIFIED_CHINESE)).isEqualTo("部分收货");
+        assertThat(labels.label("PurchaseOrderStatus", "PARTIALLY_RECEIVED", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("部分收货");
         assertThat(labels.label("PurchaseOrderStatus", "PARTIALLY_RECEIVED", Locale.ENGLISH))
                 .isEqualTo(english.getProperty("enum.PurchaseOrderStatus.PARTIALLY_RECEIVED"));
         assertThat(labels.label("AlertType", AlertType.BELOW_WARNING, Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo(chinese.getProperty("enum.AlertType.BELOW_WARNING"));
-        assertThat(labels.label("Role", "NO_SUCH_ROLE", Locale.SIMPLIFIED_CHINESE)).isEqualTo("NO_SUCH_ROLE");
+        assertThat(labels.label("Role", "NO_SUCH_ROLE", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("NO_SUCH_ROLE");
         assertThat(labels.label("Role", null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
@@ -165,17 +234,20 @@ class EnumLabelsTest {
         Properties en = load("i18n/messages.properties");
         Properties zh = load("i18n/messages_zh.properties");
         List<String> missing = new ArrayList<>();
-        ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)
+        ENUMS.values().stream()
+                .filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)
                 .map(e -> ((org.openvmi.shared.DocumentStatus<?>) e.getEnumConstants()[0]).document())
                 .forEach(document -> {
                     String key = "transition.document." + document;
-                    if (en.getProperty(key) == null || zh.getProperty(key) == null
-                        || !CHINESE.matcher(zh.getProperty(key)).find()) {
+                    if (en.getProperty(key) == null
+                            || zh.getProperty(key) == null
+                            || !CHINESE.matcher(zh.getProperty(key)).find()) {
                         missing.add(key);
                     }
                 });
         assertThat(missing).isEmpty();
-        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom)).hasSize(8);
+        assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom))
+                .hasSize(8);
     }
 
     @Test

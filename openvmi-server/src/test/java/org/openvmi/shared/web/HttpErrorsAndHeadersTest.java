@@ -1,5 +1,7 @@
 package org.openvmi.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.security.UserDirectory;
@@ -27,23 +28,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 12: what a client sees on the wire, through the real Tomcat — errors raised before Spring MVC (a URI Tomcat
  * cannot decode, a request its parser or Spring Security's firewall refuses) are problem+json under /api and a page in
  * the user's language elsewhere; every answer carries the security headers; the session cookie is SameSite=Lax.
  * Raw sockets, because HTTP clients refuse to send such requests at all.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"openvmi.security.bcrypt-strength=4", "openvmi.demo-data=false"})
 @ContextConfiguration(initializers = H2TestDatabase.class)
 class HttpErrorsAndHeadersTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDirectory users;
 
@@ -67,13 +69,18 @@ class HttpErrorsAndHeadersTest {
         void isProblem(int expected) {
             assertThat(status).as(head + "\n" + body).isEqualTo(expected);
             assertThat(header("Content-Type")).as(head).startsWith("application/problem+json");
-            assertThat(body).contains("\"status\":" + expected).contains("\"title\":").contains("\"detail\":");
+            assertThat(body)
+                    .contains("\"status\":" + expected)
+                    .contains("\"title\":")
+                    .contains("\"detail\":");
         }
     }
 
     /** Sends the bytes as they are and reads the whole answer (Connection: close). */
     private Answer raw(String requestLine, String... headers) throws IOException {
-        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost:").append(port)
+        StringBuilder request = new StringBuilder(requestLine)
+                .append("\r\nHost: localhost:")
+                .append(port)
                 .append("\r\nConnection: close\r\n");
         String body = "";
         for (String h : headers) {
@@ -84,7 +91,9 @@ class HttpErrorsAndHeadersTest {
             }
         }
         if (!body.isEmpty()) {
-            request.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+            request.append("Content-Length: ")
+                    .append(body.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n");
         }
         request.append("\r\n").append(body);
         try (Socket socket = new Socket("localhost", port)) {
@@ -105,8 +114,8 @@ class HttpErrorsAndHeadersTest {
     }
 
     private static String basic(String user) {
-        return "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Authorization: Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -124,15 +133,21 @@ class HttpErrorsAndHeadersTest {
 
     /** A real form login (CSRF token from the login page), the session kept by the client's cookie store. */
     private HttpClient signedIn(String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
         assertThat(token.find()).as(login).isTrue();
         String form = "username=" + user + "&password=" + Fixtures.PASSWORD + "&_csrf=" + token.group(1);
-        HttpResponse<String> done = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = client.send(
+                HttpRequest.newBuilder(URI.create(base() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return client;
@@ -145,19 +160,30 @@ class HttpErrorsAndHeadersTest {
     @Test
     void a_forbidden_page_and_a_refused_filter_on_a_page_are_explained_in_the_users_language() throws Exception {
         HttpClient viewer = signedIn("t-viewer");
-        HttpResponse<String> en = viewer.send(HttpRequest.newBuilder(URI.create(base() + "/admin/users"))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> en = viewer.send(
+                HttpRequest.newBuilder(URI.create(base() + "/admin/users"))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(en.statusCode()).isEqualTo(403);
         assertThat(en.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(en.body()).contains("You are not allowed to open this page").doesNotContain("Forbidden");
-        HttpResponse<String> zh = viewer.send(HttpRequest.newBuilder(URI.create(base() + "/admin/users"))
-                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> zh = viewer.send(
+                HttpRequest.newBuilder(URI.create(base() + "/admin/users"))
+                        .header("Accept-Language", "zh-CN")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(zh.body()).contains("您无权打开此页面").doesNotContain("Forbidden");
 
-        HttpResponse<String> filter = viewer.send(HttpRequest.newBuilder(URI.create(base() + "/movements?type=STEAL"))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> filter = viewer.send(
+                HttpRequest.newBuilder(URI.create(base() + "/movements?type=STEAL"))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(filter.statusCode()).isEqualTo(400);
-        assertThat(filter.body()).contains("The request is not valid").contains("allowed: ")
+        assertThat(filter.body())
+                .contains("The request is not valid")
+                .contains("allowed: ")
                 .doesNotContain("Bad Request");
     }
 
@@ -169,21 +195,25 @@ class HttpErrorsAndHeadersTest {
 
     @Test
     void characters_browsers_leave_unencoded_in_a_query_reach_the_application() throws Exception {
-        assertThat(raw("GET /api/v1/items?q=a|b{c}[d]^e HTTP/1.1", basic("t-admin")).status()).isEqualTo(200);
+        assertThat(raw("GET /api/v1/items?q=a|b{c}[d]^e HTTP/1.1", basic("t-admin"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void malformed_json_a_wrong_content_type_and_a_wrong_method_are_problem_json() throws Exception {
         raw("POST /api/v1/items HTTP/1.1", basic("t-admin"), "Content-Type: application/json", "BODY:{\"code\":")
                 .isProblem(400);
-        raw("POST /api/v1/items HTTP/1.1", basic("t-admin"), "Content-Type: text/plain", "BODY:code=X").isProblem(415);
+        raw("POST /api/v1/items HTTP/1.1", basic("t-admin"), "Content-Type: text/plain", "BODY:code=X")
+                .isProblem(415);
         raw("DELETE /api/v1/users HTTP/1.1", basic("t-admin")).isProblem(405);
     }
 
     @Test
     void missing_authentication_forbidden_and_unknown_api_paths_are_problem_json() throws Exception {
         raw("GET /api/v1/items HTTP/1.1").isProblem(401);
-        raw("POST /api/v1/items HTTP/1.1", basic("t-viewer"), "Content-Type: application/json", "BODY:{}").isProblem(403);
+        raw("POST /api/v1/items HTTP/1.1", basic("t-viewer"), "Content-Type: application/json", "BODY:{}")
+                .isProblem(403);
         Answer unknown = raw("GET /api/v1/no-such-thing HTTP/1.1", basic("t-admin"));
         assertThat(unknown.status()).isIn(403, 404);
         unknown.isProblem(unknown.status());
@@ -203,8 +233,9 @@ class HttpErrorsAndHeadersTest {
 
     @Test
     void pages_and_api_answers_carry_the_security_headers() throws Exception {
-        for (Answer a : new Answer[] {raw("GET /login HTTP/1.1", "Accept-Language: en"),
-                raw("GET /api/v1/items HTTP/1.1", basic("t-viewer"))}) {
+        for (Answer a : new Answer[] {
+            raw("GET /login HTTP/1.1", "Accept-Language: en"), raw("GET /api/v1/items HTTP/1.1", basic("t-viewer"))
+        }) {
             assertThat(a.status()).isEqualTo(200);
             assertThat(a.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
             assertThat(a.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
@@ -220,6 +251,10 @@ class HttpErrorsAndHeadersTest {
     void the_session_cookie_is_same_site_lax_and_http_only() throws Exception {
         Answer login = raw("GET /login HTTP/1.1", "Accept-Language: en");
         String cookie = login.header("Set-Cookie");
-        assertThat(cookie).as(login.head()).startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly");
+        assertThat(cookie)
+                .as(login.head())
+                .startsWith("JSESSIONID=")
+                .contains("SameSite=Lax")
+                .contains("HttpOnly");
     }
 }

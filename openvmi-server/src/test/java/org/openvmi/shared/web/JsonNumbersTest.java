@@ -1,8 +1,8 @@
 package org.openvmi.shared.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Which number texts are refused before they are parsed (the exact column bounds are @Digits on the requests). */
 class JsonNumbersTest {

@@ -1,15 +1,14 @@
 package org.openvmi.transferplan.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The optimiser on constructed cases whose optimum is known by hand (or by trying every split). */
 class TransferOptimiserTest {
@@ -29,8 +28,16 @@ class TransferOptimiserTest {
     /** A warehouse with stock lines safety/warning/max, no demand and no open lines: available = on hand. */
     private static Stocking at(long warehouse, int onHand, int safety, int warning, int max) {
         BigDecimal q = BigDecimal.valueOf(onHand);
-        return new Stocking(ITEM, warehouse, q, q, q, null, BigDecimal.valueOf(safety),
-                BigDecimal.valueOf(warning), BigDecimal.valueOf(max));
+        return new Stocking(
+                ITEM,
+                warehouse,
+                q,
+                q,
+                q,
+                null,
+                BigDecimal.valueOf(safety),
+                BigDecimal.valueOf(warning),
+                BigDecimal.valueOf(max));
     }
 
     private static ItemTerms terms(String pack, String price) {
@@ -63,8 +70,10 @@ class TransferOptimiserTest {
         lane(3, 1, "3");
         // need 100 (warning 100, nothing there); 2 gives 60 above its max, 3 gives 70
         ItemPlan plan = plan(terms("1", "10"), at(1, 0, 50, 100, 300), at(2, 110, 0, 10, 50), at(3, 120, 0, 10, 50));
-        assertThat(plan.moves()).extracting(ItemPlan.Move::fromWarehouseId, m -> m.qty().intValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 60), org.assertj.core.groups.Tuple.tuple(3L, 40));
+        assertThat(plan.moves())
+                .extracting(ItemPlan.Move::fromWarehouseId, m -> m.qty().intValue())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, 60), org.assertj.core.groups.Tuple.tuple(3L, 40));
         assertThat(plan.purchases()).isEmpty();
     }
 
@@ -73,7 +82,9 @@ class TransferOptimiserTest {
         lane(2, 1, "1");
         // 2 holds 100 over a max of 50, but its safety is 80: only 20 may leave; the rest of the need is bought
         ItemPlan plan = plan(terms("1", "10"), at(1, 0, 50, 100, 300), at(2, 100, 80, 80, 50));
-        assertThat(plan.moves()).singleElement().satisfies(m -> assertThat(m.qty()).isEqualByComparingTo("20"));
+        assertThat(plan.moves())
+                .singleElement()
+                .satisfies(m -> assertThat(m.qty()).isEqualByComparingTo("20"));
         assertThat(plan.purchases()).singleElement().satisfies(p -> {
             assertThat(p.qty()).isEqualByComparingTo("80");
             assertThat(p.purchaseCost()).isEqualByComparingTo("800");
@@ -86,8 +97,13 @@ class TransferOptimiserTest {
         lane(3, 1, "2");
         // pack 12: need 30 → 3 packs; source 2 has 30 spare → 2 packs (24), source 3 the third pack
         ItemPlan plan = plan(terms("12", "10"), at(1, 0, 30, 30, 100), at(2, 80, 0, 10, 50), at(3, 200, 0, 10, 50));
-        assertThat(plan.moves()).extracting(ItemPlan.Move::fromWarehouseId, ItemPlan.Move::packs, m -> m.qty().intValue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2, 24), org.assertj.core.groups.Tuple.tuple(3L, 1, 12));
+        assertThat(plan.moves())
+                .extracting(
+                        ItemPlan.Move::fromWarehouseId,
+                        ItemPlan.Move::packs,
+                        m -> m.qty().intValue())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, 2, 24), org.assertj.core.groups.Tuple.tuple(3L, 1, 12));
         for (ItemPlan.Move m : plan.moves()) {
             assertThat(m.qty().remainder(new BigDecimal("12"))).isEqualByComparingTo("0");
         }
@@ -98,25 +114,45 @@ class TransferOptimiserTest {
         lane(2, 1, "12");
         ItemPlan plan = plan(terms("1", "10"), at(1, 0, 10, 20, 50), at(2, 200, 10, 20, 50));
         assertThat(plan.moves()).isEmpty();
-        assertThat(plan.purchases()).singleElement().satisfies(p -> assertThat(p.purchaseCost()).isEqualByComparingTo("200"));
+        assertThat(plan.purchases())
+                .singleElement()
+                .satisfies(p -> assertThat(p.purchaseCost()).isEqualByComparingTo("200"));
     }
 
     @Test
     void without_a_lane_nothing_moves_and_an_item_nobody_sells_is_left_uncovered() {
         ItemPlan plan = plan(terms("1", null), at(1, 0, 10, 20, 50), at(2, 200, 10, 20, 50));
         assertThat(plan.moves()).isEmpty();
-        assertThat(plan.purchases()).singleElement().satisfies(p -> assertThat(p.purchaseCost()).isNull());
+        assertThat(plan.purchases())
+                .singleElement()
+                .satisfies(p -> assertThat(p.purchaseCost()).isNull());
     }
 
     @Test
     void demand_over_the_lead_time_makes_a_need_and_days_of_cover_make_an_excess() {
         lane(2, 1, "1");
         // 1: 100 on hand, 20 a day, lead time 7 → expected −40, below safety 10 → need 60 (up to warning 20)
-        Stocking short1 = new Stocking(ITEM, 1, new BigDecimal("100"), new BigDecimal("100"), new BigDecimal("100"),
-                new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("500"));
+        Stocking short1 = new Stocking(
+                ITEM,
+                1,
+                new BigDecimal("100"),
+                new BigDecimal("100"),
+                new BigDecimal("100"),
+                new BigDecimal("20"),
+                new BigDecimal("10"),
+                new BigDecimal("20"),
+                new BigDecimal("500"));
         // 2: 1000 on hand, 1 a day, no stock lines: 1000 days of cover; keeps 60 days → gives 1000 − 7 − 60 = 933
-        Stocking long2 = new Stocking(ITEM, 2, new BigDecimal("1000"), new BigDecimal("1000"), new BigDecimal("1000"),
-                BigDecimal.ONE, null, null, null);
+        Stocking long2 = new Stocking(
+                ITEM,
+                2,
+                new BigDecimal("1000"),
+                new BigDecimal("1000"),
+                new BigDecimal("1000"),
+                BigDecimal.ONE,
+                null,
+                null,
+                null);
         ItemPlan plan = optimiser.plan(terms("1", "10"), List.of(short1, long2), lanes(), 60);
         assertThat(plan.moves()).singleElement().satisfies(m -> {
             assertThat(m.qty()).isEqualByComparingTo("60");
@@ -147,13 +183,19 @@ class TransferOptimiserTest {
                 }
             }
             ItemPlan plan = optimiser.plan(terms("1", String.valueOf(price)), stockings, lanes(), 60);
-            BigDecimal cost = plan.moves().stream().map(ItemPlan.Move::transferCost).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .add(plan.purchases().stream().map(ItemPlan.Purchase::purchaseCost).reduce(BigDecimal.ZERO, BigDecimal::add));
+            BigDecimal cost = plan.moves().stream()
+                    .map(ItemPlan.Move::transferCost)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .add(plan.purchases().stream()
+                            .map(ItemPlan.Purchase::purchaseCost)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
             long best = Long.MAX_VALUE;
             for (int a = 0; a <= Math.min(offers[0], need); a++) {
                 for (int b = 0; a + b <= need && b <= offers[1]; b++) {
                     for (int c = 0; a + b + c <= need && c <= offers[2]; c++) {
-                        long total = (long) a * costs[0] + (long) b * costs[1] + (long) c * costs[2]
+                        long total = (long) a * costs[0]
+                                + (long) b * costs[1]
+                                + (long) c * costs[2]
                                 + (long) (need - a - b - c) * price;
                         best = Math.min(best, total);
                     }
