@@ -101,9 +101,11 @@ public class Settlements {
      * (0.00) or one in several currencies a 422.
      */
     private long make(long supplierId, String supplier, LocalDate from, LocalDate to, BigDecimal taxRate) {
+        // open lines first, the existing statement second: a concurrent twin that commits between the two reads is
+        // then seen as the duplicate it is (409), not as "nothing left to settle" (422) because it took the lines
+        List<SettlementRepository.OpenLines> open = repository.openLines(to, supplierId);
         SettlementRepository.Head existing =
                 repository.statementsOf(from, to, supplierId).get(supplierId);
-        List<SettlementRepository.OpenLines> open = repository.openLines(to, supplierId);
         StatementCandidate.Refusal refusal = refusal(existing, open.isEmpty() ? null : open.get(0));
         if (refusal == StatementCandidate.Refusal.DUPLICATE) {
             throw new ConflictException("period", refusalText(refusal, supplier, to, existing, List.of()));
