@@ -191,7 +191,7 @@ abstract class SupplierStockFromErpContract {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(template).contains("Q-" + other).doesNotContain("P-" + supplier);
+        assertThat(template).contains("Q-" + other).doesNotContainPattern(notOwnPartNumbers());
         // naming the item by the first supplier's part number finds nothing and tells nothing about it
         String refused = upload(otherUser, "supplierPartNo,available\nP-%s-0,1\n".formatted(supplier), "stock.csv")
                 .andExpect(status().isUnprocessableContent())
@@ -223,7 +223,7 @@ abstract class SupplierStockFromErpContract {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(own).doesNotContain("P-" + supplier);
+        assertThat(own).doesNotContainPattern(notOwnPartNumbers());
         String ownPage = mvc.perform(get("/supplier-stock")
                         .param("item", shared)
                         .session(org.openvmi.testsupport.UiSessions.login(mvc, other.toLowerCase()))
@@ -232,7 +232,7 @@ abstract class SupplierStockFromErpContract {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(ownPage).contains("贵方料号").contains("Q-" + other).doesNotContain("P-" + supplier);
+        assertThat(ownPage).contains("贵方料号").contains("Q-" + other).doesNotContainPattern(notOwnPartNumbers());
         String buyerPage = mvc.perform(get("/supplier-stock")
                         .param("item", shared)
                         .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer"))
@@ -314,5 +314,13 @@ abstract class SupplierStockFromErpContract {
                 .query(java.sql.Timestamp.class)
                 .single()
                 .toInstant();
+    }
+
+    /**
+     * The first supplier's part numbers ("P-" + its code) as a whole word: the other supplier's own code, random,
+     * may end in "P" and so make "…P-" + code appear inside a row id of its own.
+     */
+    private java.util.regex.Pattern notOwnPartNumbers() {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9])P-" + java.util.regex.Pattern.quote(supplier));
     }
 }
