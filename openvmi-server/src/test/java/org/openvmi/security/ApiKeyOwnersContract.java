@@ -53,7 +53,7 @@ abstract class ApiKeyOwnersContract {
         return new Key(((Number) JsonPath.read(body, "$.id")).longValue(), JsonPath.read(body, "$.secret"));
     }
 
-    private int status(Key key) throws Exception {
+    private int answer(Key key) throws Exception {
         return mvc.perform(get("/api/v1/items").header("X-API-Key", key.secret()))
                 .andReturn()
                 .getResponse()
@@ -64,14 +64,14 @@ abstract class ApiKeyOwnersContract {
     void a_verified_key_is_not_read_again_and_a_revocation_by_another_instance_counts_from_the_next_poll()
             throws Exception {
         Key key = createKey();
-        int first = status(key);
+        int first = answer(key);
         org.assertj.core.api.Assertions.assertThat(first).isEqualTo(200);
 
         // another instance revokes the key: its row changes, this instance has not heard of it yet
         jdbc.sql("UPDATE api_key SET revoked_at = CURRENT_TIMESTAMP WHERE id = :id")
                 .param("id", key.id())
                 .update();
-        org.assertj.core.api.Assertions.assertThat(status(key))
+        org.assertj.core.api.Assertions.assertThat(answer(key))
                 .as("the owner comes from the cache, not from a read per request")
                 .isEqualTo(200);
 
@@ -79,7 +79,7 @@ abstract class ApiKeyOwnersContract {
         jdbc.sql("UPDATE cache_version SET version = version + 1 WHERE name = 'api-keys'")
                 .update();
         cacheVersions.poll();
-        org.assertj.core.api.Assertions.assertThat(status(key))
+        org.assertj.core.api.Assertions.assertThat(answer(key))
                 .as("after the poll")
                 .isEqualTo(401);
     }
@@ -87,18 +87,18 @@ abstract class ApiKeyOwnersContract {
     @Test
     void a_key_revoked_on_this_instance_is_refused_at_once() throws Exception {
         Key key = createKey();
-        org.assertj.core.api.Assertions.assertThat(status(key)).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(answer(key)).isEqualTo(200);
         mvc.perform(post("/api/v1/api-keys/" + key.id() + "/revoke").with(as(Role.ADMIN)))
                 .andExpect(status().isOk());
-        org.assertj.core.api.Assertions.assertThat(status(key)).isEqualTo(401);
+        org.assertj.core.api.Assertions.assertThat(answer(key)).isEqualTo(401);
     }
 
     @Test
     void an_unknown_key_is_refused_every_time_and_a_valid_key_still_works_after_it() throws Exception {
         for (int i = 0; i < 3; i++) {
-            org.assertj.core.api.Assertions.assertThat(status(new Key(0, "ovk_unknown-" + i)))
+            org.assertj.core.api.Assertions.assertThat(answer(new Key(0, "ovk_unknown-" + i)))
                     .isEqualTo(401);
         }
-        org.assertj.core.api.Assertions.assertThat(status(createKey())).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(answer(createKey())).isEqualTo(200);
     }
 }

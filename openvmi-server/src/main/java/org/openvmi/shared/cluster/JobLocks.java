@@ -33,12 +33,11 @@ public class JobLocks {
     /** Runs {@code job} when no other instance holds {@code name}; returns whether it ran here. */
     public boolean runOnce(String name, Duration atMost, Duration atLeast, Runnable job) {
         LockingTaskExecutor.TaskResult<Boolean> result = runOnceReturning(name, atMost, atLeast, () -> {
+            log.debug("Job {} started on this instance", name);
             job.run();
             return Boolean.TRUE;
         });
-        if (result.wasExecuted()) {
-            log.debug("Job {} ran on this instance", name);
-        } else {
+        if (!result.wasExecuted()) {
             log.debug("Job {} skipped: another instance runs it or ran it less than {} ago", name, atLeast);
         }
         return result.wasExecuted();

@@ -231,7 +231,7 @@ class TwoInstancesIT {
         }
     }
 
-    static final String RAN = "Job planning-demand-history ran on this instance";
+    static final String RAN = "Job planning-demand-history started on this instance";
     static final String SKIPPED = "Job planning-demand-history skipped";
 
     /** When the job ran, on A or B, in order (the log lines start with their time). */
