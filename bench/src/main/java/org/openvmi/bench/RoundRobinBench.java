@@ -55,7 +55,8 @@ public final class RoundRobinBench {
         AtomicLong sequence = new AtomicLong();
         String run = Long.toString(System.currentTimeMillis(), 36);
         // warm-up: a few seconds that are not counted
-        long warmUntil = System.nanoTime() + Duration.ofSeconds(Math.min(5, seconds)).toNanos();
+        long warmUntil =
+                System.nanoTime() + Duration.ofSeconds(Math.min(5, seconds)).toNanos();
         long end = warmUntil + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();

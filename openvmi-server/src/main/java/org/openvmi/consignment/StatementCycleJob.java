@@ -1,7 +1,7 @@
 package org.openvmi.consignment;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package org.openvmi.planning;
 
-import java.time.Duration;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

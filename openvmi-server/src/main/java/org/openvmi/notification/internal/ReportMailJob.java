@@ -1,7 +1,7 @@
 package org.openvmi.notification.internal;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;

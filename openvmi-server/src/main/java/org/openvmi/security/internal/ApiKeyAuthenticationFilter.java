@@ -49,8 +49,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         // the lookup reads the owner's enabled flag and lock (login throttling) with the key: no second query
-        UserRepository.KeyOwner owner = owners.find(ApiKeyHashes.sha256(key.trim()), clock.instant())
-                .orElse(null);
+        UserRepository.KeyOwner owner =
+                owners.find(ApiKeyHashes.sha256(key.trim()), clock.instant()).orElse(null);
         OpenVmiUser user = owner == null ? null : owner.user();
         if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
             SecurityContextHolder.clearContext();

@@ -27,15 +27,16 @@ abstract class JobLocksContract {
         AtomicInteger runs = new AtomicInteger();
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            Future<Boolean> holder = other.submit(() -> locks.runOnce(name, Duration.ofMinutes(1), Duration.ZERO, () -> {
-                runs.incrementAndGet();
-                started.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            Future<Boolean> holder =
+                    other.submit(() -> locks.runOnce(name, Duration.ofMinutes(1), Duration.ZERO, () -> {
+                        runs.incrementAndGet();
+                        started.countDown();
+                        try {
+                            release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
             assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(locks.runOnce(name, Duration.ofMinutes(1), Duration.ZERO, runs::incrementAndGet))
                     .as("while the other runner holds it")
