@@ -1,6 +1,8 @@
 package org.openvmi.analytics;
 
+import java.time.Duration;
 import org.openvmi.analytics.internal.SnapshotBatch;
+import org.openvmi.shared.cluster.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,11 @@ public class AnalyticsSnapshots {
     private final int batchSize;
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger();
 
-    AnalyticsSnapshots(SnapshotBatch batch, @Value("${openvmi.analytics.batch-size:5000}") int batchSize) {
+    private final JobLocks locks;
+
+    AnalyticsSnapshots(
+            SnapshotBatch batch, @Value("${openvmi.analytics.batch-size:5000}") int batchSize, JobLocks locks) {
+        this.locks = locks;
         this.batch = batch;
         this.batchSize = batchSize;
     }
@@ -58,9 +64,11 @@ public class AnalyticsSnapshots {
         if (holders.get() > 0) {
             return;
         }
-        long done = catchUp();
-        if (done > 0) {
-            log.info("Analytics snapshots: {} movement(s) folded in", done);
-        }
+        locks.runOnce("analytics-snapshots", Duration.ofMinutes(30), Duration.ZERO, () -> {
+            long done = catchUp();
+            if (done > 0) {
+                log.info("Analytics snapshots: {} movement(s) folded in", done);
+            }
+        });
     }
 }

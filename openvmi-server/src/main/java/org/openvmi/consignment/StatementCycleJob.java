@@ -1,12 +1,14 @@
 package org.openvmi.consignment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.consignment.model.SettlementCycle;
 import org.openvmi.consignment.model.SettlementPeriods;
+import org.openvmi.shared.cluster.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +30,10 @@ public class StatementCycleJob {
     private final Clock clock;
     private final CatalogRefs refs;
 
-    StatementCycleJob(JdbcClient jdbc, Settlements settlements, Clock clock, CatalogRefs refs) {
+    private final JobLocks locks;
+
+    StatementCycleJob(JdbcClient jdbc, Settlements settlements, Clock clock, CatalogRefs refs, JobLocks locks) {
+        this.locks = locks;
         this.refs = refs;
         this.jdbc = jdbc;
         this.settlements = settlements;
@@ -39,7 +44,7 @@ public class StatementCycleJob {
             fixedDelayString = "${openvmi.settlements.cycle-check:PT1H}",
             initialDelayString = "${openvmi.settlements.cycle-check:PT1H}")
     public void scheduled() {
-        run();
+        locks.runOnce("consignment-statement-cycle", Duration.ofMinutes(30), Duration.ZERO, this::run);
     }
 
     /** Returns how many statements it made. */

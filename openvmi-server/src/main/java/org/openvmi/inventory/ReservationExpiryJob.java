@@ -1,5 +1,7 @@
 package org.openvmi.inventory;
 
+import java.time.Duration;
+import org.openvmi.shared.cluster.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,18 +17,22 @@ class ReservationExpiryJob {
     private static final Logger log = LoggerFactory.getLogger(ReservationExpiryJob.class);
 
     private final Reservations reservations;
+    private final JobLocks locks;
 
-    ReservationExpiryJob(Reservations reservations) {
+    ReservationExpiryJob(Reservations reservations, JobLocks locks) {
         this.reservations = reservations;
+        this.locks = locks;
     }
 
     @Scheduled(
             fixedDelayString = "${openvmi.reservations.expiry-check:PT1M}",
             initialDelayString = "${openvmi.reservations.expiry-check:PT1M}")
     void releaseExpired() {
-        int released = reservations.expireDue();
-        if (released > 0) {
-            log.info("Released {} expired reservation(s)", released);
-        }
+        locks.runOnce("inventory-reservation-expiry", Duration.ofMinutes(10), Duration.ZERO, () -> {
+            int released = reservations.expireDue();
+            if (released > 0) {
+                log.info("Released {} expired reservation(s)", released);
+            }
+        });
     }
 }

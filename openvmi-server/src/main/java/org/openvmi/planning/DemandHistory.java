@@ -1,11 +1,13 @@
 package org.openvmi.planning;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.openvmi.planning.internal.DemandAggregator;
 import org.openvmi.planning.internal.DemandHistoryRepository;
+import org.openvmi.shared.cluster.JobLocks;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +22,11 @@ public class DemandHistory {
     private final DemandHistoryRepository repository;
     private final DemandAggregator aggregator;
     private final java.time.Clock clock;
+    private final JobLocks locks;
 
-    DemandHistory(DemandHistoryRepository repository, DemandAggregator aggregator, java.time.Clock clock) {
+    DemandHistory(
+            DemandHistoryRepository repository, DemandAggregator aggregator, java.time.Clock clock, JobLocks locks) {
+        this.locks = locks;
         this.repository = repository;
         this.aggregator = aggregator;
         this.clock = clock;
@@ -47,10 +52,17 @@ public class DemandHistory {
         return new int[] {r.demandDays(), r.stockoutDays()};
     }
 
-    /** Nightly: aggregates the ledger through yesterday ({@code openvmi.planning.demand-cron}). */
+    /**
+     * Nightly: aggregates the ledger through yesterday ({@code openvmi.planning.demand-cron}), on one instance (ADR
+     * 0064).
+     */
     @Scheduled(cron = "${openvmi.planning.demand-cron:0 15 0 * * *}")
     void nightly() {
-        aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
+        locks.runOnce(
+                "planning-demand-history",
+                Duration.ofHours(2),
+                JobLocks.CRON_SKEW,
+                () -> aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1)));
     }
 
     /** Adds demand for days not recorded yet (a bulk load); a day recorded twice is refused by the key. */

@@ -16,7 +16,8 @@ public record RequisitionOutcome(
         List<Long> purchaseOrders,
         List<Long> suggestions,
         boolean ok,
-        String message) {
+        String message)
+        implements java.io.Serializable { // shown after a redirect: a flash attribute, kept in the JDBC session
 
     static RequisitionOutcome of(RequisitionView r) {
         return new RequisitionOutcome(

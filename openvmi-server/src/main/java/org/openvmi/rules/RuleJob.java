@@ -1,5 +1,7 @@
 package org.openvmi.rules;
 
+import java.time.Duration;
+import org.openvmi.shared.cluster.JobLocks;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +13,18 @@ import org.springframework.stereotype.Component;
 class RuleJob {
 
     private final RuleEngine engine;
+    private final JobLocks locks;
 
-    RuleJob(RuleEngine engine) {
+    RuleJob(RuleEngine engine, JobLocks locks) {
         this.engine = engine;
+        this.locks = locks;
     }
 
     @Scheduled(
             fixedDelayString = "${openvmi.rules.check-interval:PT1M}",
             initialDelayString = "${openvmi.rules.check-interval:PT1M}")
     void check() {
-        engine.runDue();
+        // one instance at a time: two would both find a rule due and run it twice (ADR 0064)
+        locks.runOnce("rules-due", Duration.ofMinutes(30), Duration.ZERO, engine::runDue);
     }
 }

@@ -47,7 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
             "openvmi.demo-data=true",
             "openvmi.security.bcrypt-strength=4",
             "openvmi.planning.replan=false",
-            "logging.level.org.openvmi.demo=INFO"
+            "logging.level.org.openvmi.demo=INFO",
+            // MockMvc keeps a test's login in a MockHttpSession (UiSessions), which Spring Session's filter does not
+            // read: the UI sessions of these tests stay in memory. The JDBC sessions are covered over real HTTP
+            // (HttpErrorsAndHeadersTest, the browser tests, TwoInstancesIT; ADR 0064).
+            "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"
         })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)

@@ -16,7 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
             "openvmi.security.bcrypt-strength=4",
             "openvmi.demo-data=false",
             "openvmi.planning.replan=false",
-            "openvmi.planning.catch-up=false"
+            "openvmi.planning.catch-up=false",
+            // MockMvc keeps a test's login in a MockHttpSession (UiSessions), which Spring Session's filter does not
+            // read: the UI sessions of these tests stay in memory. The JDBC sessions are covered over real HTTP
+            // (HttpErrorsAndHeadersTest, the browser tests, TwoInstancesIT; ADR 0064).
+            "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"
         })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = H2TestDatabase.class)

@@ -1,7 +1,9 @@
 package org.openvmi.notification.internal;
 
+import java.time.Duration;
 import java.util.List;
 import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.cluster.JobLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +23,7 @@ public class DigestJob {
     private final TransactionTemplate tx;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final java.time.Clock clock;
+    private final JobLocks locks;
 
     DigestJob(
             MailRepository mails,
@@ -28,7 +31,9 @@ public class DigestJob {
             UserDirectory users,
             TransactionTemplate tx,
             ObjectProvider<JavaMailSender> mailSender,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            JobLocks locks) {
+        this.locks = locks;
         this.mails = mails;
         this.texts = texts;
         this.users = users;
@@ -37,8 +42,13 @@ public class DigestJob {
         this.clock = clock;
     }
 
-    /** Queues one digest mail per user with waiting lines; returns how many it queued. */
+    /** The digest firing, on one instance (ADR 0064). */
     @Scheduled(cron = "${openvmi.notifications.digest-cron:0 0 * * * *}")
+    void scheduled() {
+        locks.runOnce("notification-digests", Duration.ofMinutes(30), JobLocks.CRON_SKEW, this::runDigests);
+    }
+
+    /** Queues one digest mail per user with waiting lines; returns how many it queued. */
     public int runDigests() {
         if (mailSender.getIfAvailable() == null) {
             return 0;

@@ -1,6 +1,7 @@
 package org.openvmi.notification.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.notification.ReportMail;
 import org.openvmi.security.UserContact;
 import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.cluster.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +43,7 @@ public class ReportMailJob {
     private final TransactionTemplate tx;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
+    private final JobLocks locks;
 
     ReportMailJob(
             ReportRepository reports,
@@ -50,7 +53,9 @@ public class ReportMailJob {
             AnalyticsQueries analytics,
             TransactionTemplate tx,
             ObjectProvider<JavaMailSender> mailSender,
-            Clock clock) {
+            Clock clock,
+            JobLocks locks) {
+        this.locks = locks;
         this.reports = reports;
         this.mails = mails;
         this.texts = texts;
@@ -63,7 +68,7 @@ public class ReportMailJob {
 
     @Scheduled(cron = "${openvmi.reports.weekly-cron:0 0 7 * * MON}")
     public void scheduled() {
-        run();
+        locks.runOnce("notification-report-mails", Duration.ofHours(1), JobLocks.CRON_SKEW, this::run);
     }
 
     /** Queues this week's report mails unless an instance did before; returns how many it queued. */

@@ -16,22 +16,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates requests carrying {@code X-API-Key} by the SHA-256 of the key: one indexed lookup. */
+/**
+ * Authenticates requests carrying {@code X-API-Key} by the SHA-256 of the key: one indexed lookup, or none while the
+ * owner is cached ({@link ApiKeyOwners}).
+ */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-API-Key";
 
-    private final UserRepository users;
+    private final ApiKeyOwners owners;
     private final Clock clock;
     private final AuthenticationEntryPoint entryPoint;
     private final org.springframework.security.web.access.AccessDeniedHandler denied;
 
     public ApiKeyAuthenticationFilter(
-            UserRepository users,
+            ApiKeyOwners owners,
             Clock clock,
             AuthenticationEntryPoint entryPoint,
             org.springframework.security.web.access.AccessDeniedHandler denied) {
-        this.users = users;
+        this.owners = owners;
         this.clock = clock;
         this.entryPoint = entryPoint;
         this.denied = denied;
@@ -46,8 +49,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         // the lookup reads the owner's enabled flag and lock (login throttling) with the key: no second query
-        UserRepository.KeyOwner owner = users.findKeyOwner(ApiKeyHashes.sha256(key.trim()), clock.instant())
-                .orElse(null);
+        UserRepository.KeyOwner owner =
+                owners.find(ApiKeyHashes.sha256(key.trim()), clock.instant()).orElse(null);
         OpenVmiUser user = owner == null ? null : owner.user();
         if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
             SecurityContextHolder.clearContext();

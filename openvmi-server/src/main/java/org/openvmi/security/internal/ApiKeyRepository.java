@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.openvmi.security.ApiKeyView;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class ApiKeyRepository {
 
     private final JdbcClient jdbc;
+    private final CacheVersions cacheVersions;
 
-    ApiKeyRepository(JdbcClient jdbc) {
+    ApiKeyRepository(JdbcClient jdbc, CacheVersions cacheVersions) {
         this.jdbc = jdbc;
+        this.cacheVersions = cacheVersions;
     }
 
     public long insert(
@@ -61,12 +64,17 @@ public class ApiKeyRepository {
                 .optional();
     }
 
+    /** Revokes the key; every instance stops accepting it within a second (ApiKeyOwners). */
     public boolean revoke(long id, Instant now) {
-        return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                         .param("now", Timestamp.from(now))
                         .param("id", id)
                         .update()
                 == 1;
+        if (revoked) {
+            cacheVersions.bump(CacheVersions.API_KEYS);
+        }
+        return revoked;
     }
 
     private static ApiKeyView row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

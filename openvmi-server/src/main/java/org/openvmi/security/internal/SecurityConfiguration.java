@@ -43,7 +43,7 @@ class SecurityConfiguration {
     /** The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies). */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserRepository users, Clock clock, JsonMapper json)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyOwners owners, Clock clock, JsonMapper json)
             throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"OpenVMI\"");
@@ -67,7 +67,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(
-                        new ApiKeyAuthenticationFilter(users, clock, entryPoint, denied),
+                        new ApiKeyAuthenticationFilter(owners, clock, entryPoint, denied),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     AccessRules.RULES.forEach(rule -> apply(auth, API, rule));

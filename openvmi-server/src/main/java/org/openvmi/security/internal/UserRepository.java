@@ -10,6 +10,7 @@ import org.openvmi.security.OpenVmiUser;
 import org.openvmi.security.Role;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.SortColumns;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
     private final JdbcClient jdbc;
+    private final CacheVersions cacheVersions;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, CacheVersions cacheVersions) {
         this.jdbc = jdbc;
+        this.cacheVersions = cacheVersions;
     }
 
     /** A user with its lock state as of {@code now}. */
@@ -131,6 +134,8 @@ public class UserRepository {
                 .param("lang", language)
                 .param("id", id)
                 .update();
+        // roles, supplier binding and the enabled flag decide what the user's API keys may do (ApiKeyOwners)
+        cacheVersions.bump(CacheVersions.API_KEYS);
     }
 
     /** The user's own time zone (an IANA zone ID), empty when it has none (or no such user). */
@@ -187,6 +192,7 @@ public class UserRepository {
                 .param("t", Timestamp.from(until))
                 .param("u", username)
                 .update();
+        cacheVersions.bump(CacheVersions.API_KEYS); // a locked user's API keys stop working too
     }
 
     private static final String HAS_FAILURES = "(failed_attempts <> 0 OR locked_until IS NOT NULL)";

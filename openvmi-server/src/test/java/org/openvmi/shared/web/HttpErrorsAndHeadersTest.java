@@ -253,7 +253,7 @@ class HttpErrorsAndHeadersTest {
         String cookie = login.header("Set-Cookie");
         assertThat(cookie)
                 .as(login.head())
-                .startsWith("JSESSIONID=")
+                .startsWith("SESSION=") // Spring Session JDBC (ADR 0064)
                 .contains("SameSite=Lax")
                 .contains("HttpOnly");
     }

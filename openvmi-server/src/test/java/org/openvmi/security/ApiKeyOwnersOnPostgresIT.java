@@ -1,0 +1,6 @@
+package org.openvmi.security;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class ApiKeyOwnersOnPostgresIT extends ApiKeyOwnersContract {}
