@@ -24,16 +24,17 @@ public class DeliveryRepository {
     }
 
     /** Queues an event for a subscription unless it was queued for it before. */
-    void enqueue(long subscriptionId, String eventType, String eventKey, String payload, Instant now) {
+    void enqueue(long subscriptionId, String eventType, String eventKey, String eventId, String payload, Instant now) {
         jdbc.sql("""
-                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, payload, status,
-                                              attempts, next_attempt_at, created_at)
-                SELECT :uid, :sub, :type, :key, :payload, 'PENDING', 0, :now, :now
+                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, event_id, payload,
+                                              status, attempts, next_attempt_at, created_at)
+                SELECT :uid, :sub, :type, :key, :eventId, :payload, 'PENDING', 0, :now, :now
                 WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)""")
                 .param("uid", UUID.randomUUID().toString())
                 .param("sub", subscriptionId)
                 .param("type", eventType)
                 .param("key", eventKey)
+                .param("eventId", eventId)
                 .param("payload", payload)
                 .param("now", Timestamp.from(now))
                 .update();

@@ -83,11 +83,16 @@ public class WebhookRepository {
                 == 1;
     }
 
+    /** An active subscription: a supplier's ({@code supplierId} set) or the buyer's (null). */
+    record Subscriber(long id, Long supplierId) {}
+
     /** Active subscriptions to an event type. */
-    List<Long> activeFor(String eventType) {
+    List<Subscriber> subscribers(String eventType) {
         return jdbc
-                .sql("SELECT id, event_types FROM webhook_subscription WHERE active = TRUE ORDER BY id")
-                .query((rs, i) -> types(rs.getString("event_types")).contains(eventType) ? rs.getLong("id") : null)
+                .sql("SELECT id, event_types, supplier_id FROM webhook_subscription WHERE active = TRUE ORDER BY id")
+                .query((rs, i) -> types(rs.getString("event_types")).contains(eventType)
+                        ? new Subscriber(rs.getLong("id"), rs.getObject("supplier_id", Long.class))
+                        : null)
                 .list()
                 .stream()
                 .filter(java.util.Objects::nonNull)
