@@ -1,6 +1,7 @@
 package org.openvmi.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -26,15 +27,14 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event
- * publication registry, the delivery outbox and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
+ * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event outbox
+ * written in the posting's transaction, the deliveries and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
  * Run on H2 and PostgreSQL.
  */
 @TestPropertySource(
@@ -57,9 +57,6 @@ abstract class WebhookContract {
 
     @Autowired
     UserDirectory users;
-
-    @Autowired
-    IncompleteEventPublications incomplete;
 
     WebhookReceiver receiver;
     long webhook;
@@ -279,46 +276,39 @@ abstract class WebhookContract {
     }
 
     @Test
-    void an_alert_whose_webhook_could_not_be_queued_is_kept_by_the_registry_and_delivered_when_resubmitted()
-            throws Exception {
+    void an_event_that_cannot_be_written_to_the_outbox_undoes_its_business_change_too() throws Exception {
         webhook = register(
                 "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"alert.raised\"]}");
         AlertTestData data = new AlertTestData(mvc, null);
-        // the outbox table is gone for a moment: the listener fails after the alert committed
-        jdbc.sql("ALTER TABLE webhook_delivery RENAME TO webhook_delivery_away").update();
+        // the outbox table is gone for a moment: the posting that would raise the alert fails as a whole (ADR 0062:
+        // the event is written in the business transaction, so there is never a change without its event)
+        jdbc.sql("ALTER TABLE event_outbox RENAME TO event_outbox_away").update();
         try {
-            data.crossSafetyAndWarning();
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> jdbc.sql("""
-                    SELECT COUNT(*) FROM event_publication
-                    WHERE listener_id LIKE '%AlertWebhooks%' AND completion_date IS NULL AND status = 'FAILED'""").query(Long.class).single()
-                            == 2); // one event per posting: the raise, then the escalation
+            assertThatThrownBy(() -> data.move("ISSUE", 55)).isInstanceOf(Throwable.class);
         } finally {
-            jdbc.sql("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery")
-                    .update();
+            jdbc.sql("ALTER TABLE event_outbox_away RENAME TO event_outbox").update();
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :i")
                         .param("i", data.item)
                         .query(Long.class)
                         .single())
-                .as("the alert committed")
-                .isEqualTo(1);
-        assertThat(receiver.mentioning(data.item)).isEmpty();
+                .as("no alert without its event")
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement m JOIN item i ON i.id = m.item_id "
+                                + "WHERE i.code = :i AND m.type = 'ISSUE'")
+                        .param("i", data.item)
+                        .query(Long.class)
+                        .single())
+                .as("no posting without its event")
+                .isZero();
 
-        // what a restart does with spring.modulith.events.republish-outstanding-events-on-restart=true
-        incomplete.resubmitIncompletePublications(p -> true);
-
+        data.crossSafetyAndWarning();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> receiver.mentioning(data.item).size() == 2);
         for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
             assertThat(r.header("X-OpenVMI-Signature"))
                     .isEqualTo(hmac(SECRET, r.header("X-OpenVMI-Timestamp"), r.body()));
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AlertWebhooks%'")
-                                .query(Long.class)
-                                .single()
-                        == 0);
     }
 
     @Test
