@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ import org.openvmi.testsupport.AlertTestData;
 import org.openvmi.testsupport.Fixtures;
 import org.openvmi.testsupport.RabbitMqAvailable;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -97,7 +98,10 @@ abstract class EventsToRabbitMqContract {
         Fixtures.ensure(jdbc, users);
         brokerUp();
         admin.declareExchange(exchange);
-        queue = new AnonymousQueue();
+        // not exclusive: it outlives the connection resets below; it expires by itself if a test run dies
+        queue = QueueBuilder.nonDurable("openvmi.test." + UUID.randomUUID())
+                .expires(600_000)
+                .build();
         admin.declareQueue(queue);
         admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
         publishAll(); // whatever earlier tests of this context left pending
@@ -241,6 +245,8 @@ abstract class EventsToRabbitMqContract {
         assertThat(got).as("at least once: the broker has it twice").hasSize(2);
         assertThat(new String(got.get(0).getBody(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(got.get(1).getBody(), StandardCharsets.UTF_8));
+        assertThat(EventSchemas.problems(new String(got.get(0).getBody(), StandardCharsets.UTF_8)))
+                .isEmpty();
         // a consumer that remembers the ids it applied applies it once
         Set<String> applied = new HashSet<>();
         int effects = 0;
@@ -284,12 +290,13 @@ abstract class EventsToRabbitMqContract {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        connections.setPort(closed);
+        // Boot gives the factory its address list, which wins over a port: point the list at the closed port
+        connections.setAddresses(RabbitMqAvailable.HOST + ":" + closed);
         connections.resetConnection();
     }
 
     private void brokerUp() {
-        connections.setPort(RabbitMqAvailable.PORT);
+        connections.setAddresses(RabbitMqAvailable.HOST + ":" + RabbitMqAvailable.PORT);
         connections.resetConnection();
     }
 }
