@@ -17,7 +17,14 @@ public record WebhookCreated(
 
     static WebhookCreated of(WebhookView v, String secret) {
         return new WebhookCreated(
-                v.id(), v.url(), v.eventTypes(), v.active(), v.description(), v.createdAt(), v.createdBy(), v.supplier(),
+                v.id(),
+                v.url(),
+                v.eventTypes(),
+                v.active(),
+                v.description(),
+                v.createdAt(),
+                v.createdBy(),
+                v.supplier(),
                 secret);
     }
 }

@@ -123,14 +123,14 @@ abstract class EventsToRabbitMqContract {
         data.crossSafetyAndWarning();
         data.recover();
 
-        assertThat(publisher.publishPending()).as("nothing confirmed while the broker is down").isZero();
+        assertThat(publisher.publishPending())
+                .as("nothing confirmed while the broker is down")
+                .isZero();
         assertThat(publisher.publishPending()).isZero();
-        List<Map<String, Object>> mine = jdbc.sql("""
+        List<Map<String, Object>> mine =
+                jdbc.sql("""
                         SELECT event_id, event_type, broker_status, broker_attempts, broker_error
-                        FROM event_outbox WHERE id > :before ORDER BY id""")
-                .param("before", before)
-                .query()
-                .listOfRows();
+                        FROM event_outbox WHERE id > :before ORDER BY id""").param("before", before).query().listOfRows();
         Set<String> types = new HashSet<>();
         mine.forEach(r -> types.add((String) r.get("event_type")));
         assertThat(types).contains("stock.changed", "alert.raised", "alert.resolved");
@@ -161,7 +161,8 @@ abstract class EventsToRabbitMqContract {
             assertThat(envelope.get("id").asString()).isEqualTo(id);
             assertThat(m.getMessageProperties().getReceivedRoutingKey())
                     .isEqualTo(envelope.get("type").asString());
-            assertThat(m.getMessageProperties().getType()).isEqualTo(envelope.get("type").asString());
+            assertThat(m.getMessageProperties().getType())
+                    .isEqualTo(envelope.get("type").asString());
             assertThat((String) m.getMessageProperties().getHeader("x-openvmi-key"))
                     .isEqualTo(envelope.get("key").asString());
             assertThat(EventSchemas.problems(body)).as(body).isEmpty();
@@ -194,8 +195,7 @@ abstract class EventsToRabbitMqContract {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         jdbc.sql("SELECT event_id, event_key FROM event_outbox WHERE id > :before ORDER BY id")
                 .param("before", before)
-                .query((rs, i) -> expected
-                        .computeIfAbsent(rs.getString("event_key"), k -> new ArrayList<>())
+                .query((rs, i) -> expected.computeIfAbsent(rs.getString("event_key"), k -> new ArrayList<>())
                         .add(rs.getString("event_id")))
                 .list();
         Map<String, List<String>> arrived = new LinkedHashMap<>();

@@ -391,11 +391,12 @@ abstract class WebhookContract {
         AlertTestData data = new AlertTestData(mvc, null);
         data.crossSafetyAndWarning();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode dead = JSON.readTree(mvc.perform(get("/api/v1/webhooks/dead-letters").with(as(Role.ADMIN)))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
+            JsonNode dead = JSON.readTree(
+                    mvc.perform(get("/api/v1/webhooks/dead-letters").with(as(Role.ADMIN)))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
             long mine = 0;
             for (JsonNode d : dead) {
                 if (d.get("webhookId").asLong() == webhook) {
@@ -408,7 +409,8 @@ abstract class WebhookContract {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.webhookId == " + webhook + ")]").isEmpty());
         receiver.answerWith(200);
-        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/replay-failed").with(as(Role.ADMIN)))
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/replay-failed")
+                        .with(as(Role.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.replayed").value(2));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -417,7 +419,9 @@ abstract class WebhookContract {
             }
         });
         JsonNode replayed = deliveries().get(0);
-        assertThat(replayed.get("attempts").asInt()).as("3 failed, then the replayed one").isEqualTo(4);
+        assertThat(replayed.get("attempts").asInt())
+                .as("3 failed, then the replayed one")
+                .isEqualTo(4);
     }
 
     @Test

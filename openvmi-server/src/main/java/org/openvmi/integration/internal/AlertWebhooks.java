@@ -48,7 +48,8 @@ class AlertWebhooks {
         data.put("raisedAt", e.raisedAt().toString());
         return new OutboundEvent(
                 WebhookEventTypes.ALERT_RAISED,
-                "alert.raised:" + e.alertId() + ":" + e.type() + ":" + e.raisedAt().toEpochMilli(),
+                "alert.raised:" + e.alertId() + ":" + e.type() + ":"
+                        + e.raisedAt().toEpochMilli(),
                 key(e.item(), e.warehouse()),
                 null,
                 e.raisedAt(),

@@ -106,7 +106,8 @@ public class BrokerPublisher {
         long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
         for (Sent s : sent) {
             String key = s.event().key();
-            String error = blocked.contains(key) ? "an earlier event of its key was not confirmed" : confirm(s, deadline);
+            String error =
+                    blocked.contains(key) ? "an earlier event of its key was not confirmed" : confirm(s, deadline);
             if (error == null) {
                 events.published(s.event().id(), clock.instant());
                 confirmed++;
@@ -121,9 +122,8 @@ public class BrokerPublisher {
     /** Null when the broker confirmed the message, else why not. */
     private static String confirm(Sent s, long deadline) {
         try {
-            CorrelationData.Confirm c = s.correlation()
-                    .getFuture()
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            CorrelationData.Confirm c =
+                    s.correlation().getFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (!c.ack()) {
                 return "nack: " + c.reason();
             }

@@ -34,9 +34,10 @@ class ConsignmentEvents {
     public void on(OwnershipTransferred e) {
         ConsumptionView c = e.consumption();
         Map<String, List<ConsumptionView.Settled>> bySupplier = new LinkedHashMap<>();
-        c.settled().forEach(s -> bySupplier
-                .computeIfAbsent(s.supplier(), k -> new java.util.ArrayList<>())
-                .add(s));
+        c.settled()
+                .forEach(s -> bySupplier
+                        .computeIfAbsent(s.supplier(), k -> new java.util.ArrayList<>())
+                        .add(s));
         bySupplier.forEach((supplier, lines) -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("consumption", c.id());
@@ -73,13 +74,12 @@ class ConsignmentEvents {
     @OutboxListener
     public void on(StatementStatusChanged e) {
         StatementView s = e.statement();
-        String type =
-                switch (s.status()) {
-                    case "ISSUED" -> WebhookEventTypes.STATEMENT_ISSUED;
-                    case "CONFIRMED" -> WebhookEventTypes.STATEMENT_CONFIRMED;
-                    case "DISPUTED" -> WebhookEventTypes.STATEMENT_DISPUTED;
-                    default -> null;
-                };
+        String type = switch (s.status()) {
+            case "ISSUED" -> WebhookEventTypes.STATEMENT_ISSUED;
+            case "CONFIRMED" -> WebhookEventTypes.STATEMENT_CONFIRMED;
+            case "DISPUTED" -> WebhookEventTypes.STATEMENT_DISPUTED;
+            default -> null;
+        };
         if (type == null) {
             return;
         }
@@ -96,11 +96,6 @@ class ConsignmentEvents {
         data.put("answeredBy", s.answeredBy());
         var at = clock.instant();
         outbox.publish(new OutboundEvent(
-                type,
-                type + ":" + s.id() + ":" + at.toEpochMilli(),
-                "statement:" + s.id(),
-                s.supplier(),
-                at,
-                data));
+                type, type + ":" + s.id() + ":" + at.toEpochMilli(), "statement:" + s.id(), s.supplier(), at, data));
     }
 }

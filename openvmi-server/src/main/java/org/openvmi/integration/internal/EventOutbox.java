@@ -62,8 +62,10 @@ class EventOutbox {
         if (batch.isEmpty()) {
             return;
         }
-        Set<String> codes =
-                batch.stream().map(OutboundEvent::supplier).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> codes = batch.stream()
+                .map(OutboundEvent::supplier)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         Map<String, Long> supplierIds = codes.isEmpty() ? Map.of() : catalog.suppliers(codes);
         Map<String, List<WebhookRepository.Subscriber>> subscribers = new HashMap<>();
         Instant now = clock.instant();

@@ -67,10 +67,7 @@ class EventRepository {
         jdbc.sql("""
                 UPDATE event_outbox SET broker_status = 'PUBLISHED', published_at = :at,
                        broker_attempts = broker_attempts + 1, broker_error = NULL
-                WHERE id = :id AND broker_status = 'PENDING'""")
-                .param("at", Timestamp.from(at))
-                .param("id", id)
-                .update();
+                WHERE id = :id AND broker_status = 'PENDING'""").param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     void failed(long id, String error) {
@@ -97,9 +94,7 @@ class EventRepository {
     void release(String holder) {
         jdbc.sql("""
                 UPDATE event_publisher_lease SET holder = NULL, locked_until = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00'
-                WHERE id = 1 AND holder = :holder""")
-                .param("holder", holder)
-                .update();
+                WHERE id = 1 AND holder = :holder""").param("holder", holder).update();
     }
 
     /** Forgets events published (or never to be published) before {@code before}; pending ones stay. */

@@ -49,7 +49,6 @@ class OverdueSupplyWebhooks {
         data.put("dueOn", a.dueOn().toString());
         data.put("openQty", Payloads.plain(a.openQty()));
         data.put("daysLate", a.daysLate());
-        outbox.publish(new OutboundEvent(
-                type, dedup, "supply-overdue:" + a.id(), a.supplier(), clock.instant(), data));
+        outbox.publish(new OutboundEvent(type, dedup, "supply-overdue:" + a.id(), a.supplier(), clock.instant(), data));
     }
 }

@@ -39,7 +39,12 @@ class ProcurementWebhooks {
         data.put("supplier", e.supplier());
         data.put("total", plain(e.total()));
         data.put("currency", e.currency());
-        publish(WebhookEventTypes.PURCHASE_ORDER_SENT, "po.sent:" + e.purchaseOrderId(), e.purchaseOrderId(), e.supplier(), data);
+        publish(
+                WebhookEventTypes.PURCHASE_ORDER_SENT,
+                "po.sent:" + e.purchaseOrderId(),
+                e.purchaseOrderId(),
+                e.supplier(),
+                data);
     }
 
     @OutboxListener
@@ -130,6 +135,7 @@ class ProcurementWebhooks {
     }
 
     private void publish(String type, String dedup, long purchaseOrder, String supplier, Map<String, Object> data) {
-        outbox.publish(new OutboundEvent(type, dedup, "purchase-order:" + purchaseOrder, supplier, clock.instant(), data));
+        outbox.publish(
+                new OutboundEvent(type, dedup, "purchase-order:" + purchaseOrder, supplier, clock.instant(), data));
     }
 }

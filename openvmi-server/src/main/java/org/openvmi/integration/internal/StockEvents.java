@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.NamedRef;
-import org.openvmi.inventory.ItemWarehouse;
-import org.openvmi.inventory.StockChanged;
 import org.openvmi.integration.model.OutboundEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.inventory.ItemWarehouse;
+import org.openvmi.inventory.StockChanged;
 import org.springframework.stereotype.Component;
 
 /**

@@ -32,7 +32,8 @@ class SupplierStockEvents {
 
     @OutboxListener
     public void on(AvailableStockChanged e) {
-        String supplier = catalog.supplierCodes(java.util.List.of(e.supplierId())).get(e.supplierId());
+        String supplier =
+                catalog.supplierCodes(java.util.List.of(e.supplierId())).get(e.supplierId());
         if (supplier == null) {
             return;
         }
