@@ -167,7 +167,7 @@ public class Consumptions {
                 item.id(), location.id(), qty, reference, posting.postingId(), CurrentUser.name(), now);
         List<ConsumptionView.Settled> settled = ownership.settle(
                 passages, posting.postingId(), reference, now, LocalDate.ofInstant(now, clock.getZone()));
-        return new ConsumptionView(
+        ConsumptionView view = new ConsumptionView(
                 id,
                 item.code(),
                 location.code(),
@@ -180,5 +180,9 @@ public class Consumptions {
                                 p.owner(), p.lot().isEmpty() ? null : p.lot(), Ownership.plain(p.qty())))
                         .toList(),
                 settled);
+        if (!settled.isEmpty()) {
+            events.publishEvent(new OwnershipTransferred(view));
+        }
+        return view;
     }
 }

@@ -46,6 +46,7 @@ public class Settlements {
     private final Clock clock;
     private final Validator validator;
     private final Idempotency idempotency;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Settlements(
             SettlementRepository repository,
@@ -53,7 +54,9 @@ public class Settlements {
             UseCases useCases,
             Clock clock,
             Validator validator,
-            Idempotency idempotency) {
+            Idempotency idempotency,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.idempotency = idempotency;
         this.validator = validator;
         this.repository = repository;
@@ -357,7 +360,10 @@ public class Settlements {
                     id, head.rowVersion(), to.name(), stamp, CurrentUser.name(), comment, clock.instant())) {
                 throw new UseCases.Retry("statement " + id + " changed meanwhile");
             }
-            return get(id);
+            StatementView after = get(id);
+            // the outbox (integration) writes statement.issued/confirmed/disputed in this transaction
+            events.publishEvent(new StatementStatusChanged(after));
+            return after;
         });
     }
 

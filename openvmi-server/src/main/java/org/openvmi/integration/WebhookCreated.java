@@ -12,10 +12,19 @@ public record WebhookCreated(
         String description,
         Instant createdAt,
         String createdBy,
+        String supplier,
         String secret) {
 
     static WebhookCreated of(WebhookView v, String secret) {
         return new WebhookCreated(
-                v.id(), v.url(), v.eventTypes(), v.active(), v.description(), v.createdAt(), v.createdBy(), secret);
+                v.id(),
+                v.url(),
+                v.eventTypes(),
+                v.active(),
+                v.description(),
+                v.createdAt(),
+                v.createdBy(),
+                v.supplier(),
+                secret);
     }
 }

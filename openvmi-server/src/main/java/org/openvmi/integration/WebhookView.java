@@ -3,7 +3,10 @@ package org.openvmi.integration;
 import java.time.Instant;
 import java.util.List;
 
-/** A registered webhook; its secret is write-only and never part of it. */
+/**
+ * A registered webhook; its secret is write-only and never part of it. {@code supplier}: the supplier whose events it
+ * receives (a supplier user's subscription), null for the buyer's (ADMIN) subscriptions that receive all.
+ */
 public record WebhookView(
         long id,
         String url,
@@ -11,4 +14,5 @@ public record WebhookView(
         boolean active,
         String description,
         Instant createdAt,
-        String createdBy) {}
+        String createdBy,
+        String supplier) {}

@@ -19,10 +19,16 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
+import org.openvmi.shared.PartyScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registering webhooks and looking after their deliveries (ADMIN only, enforced by the HTTP rules). */
+/**
+ * Registering webhooks and looking after their deliveries. An ADMIN's subscriptions are the buyer's and receive every
+ * event of their types; a supplier user's belong to its supplier, may ask only for the supplier's own event types
+ * ({@link WebhookEventTypes#SUPPLIER_OWNED}) and receive only that supplier's events. Each caller sees and manages
+ * only the subscriptions of its party (a supplier user another supplier's never, not even by id).
+ */
 @Service
 public class Webhooks {
 
@@ -43,13 +49,15 @@ public class Webhooks {
 
     @Transactional(readOnly = true)
     public PageResult<WebhookView> find(PageRequest page) {
+        PartyScope scope = PartyScope.current();
         return new PageResult<>(
-                webhooks.findPage(page.size(), page.offset()), page.page(), page.size(), webhooks.count());
+                webhooks.findPage(page.size(), page.offset(), scope), page.page(), page.size(), webhooks.count(scope));
     }
 
     @Transactional(readOnly = true)
     public WebhookView get(long id) {
-        return webhooks.find(id).orElseThrow(() -> new NotFoundException("Webhook", String.valueOf(id)));
+        return webhooks.find(id, PartyScope.current())
+                .orElseThrow(() -> new NotFoundException("Webhook", String.valueOf(id)));
     }
 
     /** Registers a webhook; the answer carries its secret, this once only. */
@@ -59,6 +67,25 @@ public class Webhooks {
         checkUrl(c.getUrl(), errors);
         if (c.getEventTypes().isEmpty()) {
             errors.add("eventTypes", CodedRefusal.of("atLeastOne", "choose at least one of " + WebhookEventTypes.ALL));
+        }
+        PartyScope scope = PartyScope.current();
+        if (!scope.seesAll()) {
+            if (scope.supplierId() == null) {
+                throw new NotFoundException("Supplier", "of the current user");
+            }
+            Set<String> notOwn = new java.util.TreeSet<>(c.getEventTypes());
+            notOwn.removeAll(WebhookEventTypes.SUPPLIER_OWNED);
+            notOwn.removeAll(WebhookEventTypes.unknown(c.getEventTypes()));
+            if (!notOwn.isEmpty()) {
+                errors.add(
+                        "eventTypes",
+                        CodedRefusal.of(
+                                "notSupplierEvents",
+                                "a supplier subscribes to its own events only; not " + notOwn + "; its own: "
+                                        + WebhookEventTypes.SUPPLIER_OWNED,
+                                String.join(", ", notOwn),
+                                String.join(", ", WebhookEventTypes.SUPPLIER_OWNED)));
+            }
         }
         Set<String> unknown = WebhookEventTypes.unknown(c.getEventTypes());
         if (!unknown.isEmpty()) {
@@ -88,6 +115,7 @@ public class Webhooks {
                 c.getEventTypes(),
                 c.isActive(),
                 c.getDescription(),
+                scope.seesAll() ? null : scope.supplierId(),
                 clock.instant(),
                 CurrentUser.name());
         WebhookView created = get(id);
@@ -121,6 +149,7 @@ public class Webhooks {
 
     @Transactional(readOnly = true)
     public DeliveryView delivery(long webhookId, long deliveryId) {
+        get(webhookId);
         return deliveries
                 .find(webhookId, deliveryId)
                 .orElseThrow(() -> new NotFoundException("Delivery", webhookId + "/" + deliveryId));
@@ -129,6 +158,7 @@ public class Webhooks {
     /** A delivery by its row id or by the UUID receivers see in {@code X-OpenVMI-Delivery}. */
     @Transactional(readOnly = true)
     public DeliveryView delivery(long webhookId, String delivery) {
+        get(webhookId);
         return delivery(webhookId, deliveryId(webhookId, delivery));
     }
 
@@ -146,6 +176,28 @@ public class Webhooks {
         delivery(webhookId, deliveryId);
         deliveries.redeliver(webhookId, deliveryId, clock.instant());
         return delivery(webhookId, deliveryId);
+    }
+
+    /**
+     * Sends every dead letter (FAILED delivery) of a webhook again, each with a fresh round of attempts, e.g. once its
+     * receiver is fixed; answers how many.
+     */
+    @Transactional
+    public int redeliverFailed(long webhookId) {
+        get(webhookId);
+        int n = deliveries.redeliverFailed(webhookId, clock.instant());
+        audit.record("REDELIVER_FAILED", ENTITY, String.valueOf(webhookId), null, java.util.Map.of("deliveries", n));
+        return n;
+    }
+
+    /** Dead letters: the FAILED deliveries of the caller's webhooks, newest first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public java.util.List<DeliveryView> deadLetters(int limit) {
+        PartyScope scope = PartyScope.current();
+        java.util.List<Long> ids = webhooks.findPage(10_000, 0, scope).stream()
+                .map(WebhookView::id)
+                .toList();
+        return deliveries.failed(ids, Math.max(1, Math.min(limit, 500)));
     }
 
     private long deliveryId(long webhookId, String delivery) {

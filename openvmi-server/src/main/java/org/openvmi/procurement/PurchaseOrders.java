@@ -397,6 +397,7 @@ public class PurchaseOrders {
                 (change ? String.join("; ", details) : "as ordered") + comment);
         PurchaseOrderView after = get(id);
         audit.record(change ? "PROPOSE_CHANGE" : "CONFIRM", "purchase-order", po.number(), statusOf(po), after);
+        events.publishEvent(new PurchaseOrderConfirmed(id, po.number(), po.supplier(), to, change, clock.instant()));
         events.publishEvent(new PurchaseOrderChanged(id));
         return after;
     }

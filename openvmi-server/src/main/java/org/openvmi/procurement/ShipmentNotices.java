@@ -40,6 +40,7 @@ public class ShipmentNotices {
     private final Clock clock;
     private final Validator validator;
     private final ProcurementRequests idempotency;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ShipmentNotices(
             ShipmentNoticeRepository repository,
@@ -49,7 +50,9 @@ public class ShipmentNotices {
             PlatformTransactionManager transactionManager,
             Clock clock,
             Validator validator,
-            ProcurementRequests idempotency) {
+            ProcurementRequests idempotency,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.idempotency = idempotency;
         this.validator = validator;
         this.repository = repository;
@@ -108,6 +111,7 @@ public class ShipmentNotices {
             }
             ShipmentNoticeView view = view(id, po);
             audit.record("SHIPMENT_NOTICE", "purchase-order", po.number(), null, view);
+            events.publishEvent(new ShipmentNoticeCreated(view));
             return view;
         });
     }

@@ -1,8 +1,10 @@
 package org.openvmi.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.openvmi.testsupport.Fixtures.as;
+import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,15 +28,14 @@ import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event
- * publication registry, the delivery outbox and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
+ * Webhooks end to end against a real HTTP receiver in the test: alerts raised through the API, the event outbox
+ * written in the posting's transaction, the deliveries and the dispatcher. Backoff shortened to 200 ms and 3 attempts.
  * Run on H2 and PostgreSQL.
  */
 @TestPropertySource(
@@ -57,9 +58,6 @@ abstract class WebhookContract {
 
     @Autowired
     UserDirectory users;
-
-    @Autowired
-    IncompleteEventPublications incomplete;
 
     WebhookReceiver receiver;
     long webhook;
@@ -279,46 +277,151 @@ abstract class WebhookContract {
     }
 
     @Test
-    void an_alert_whose_webhook_could_not_be_queued_is_kept_by_the_registry_and_delivered_when_resubmitted()
-            throws Exception {
+    void an_event_that_cannot_be_written_to_the_outbox_undoes_its_business_change_too() throws Exception {
         webhook = register(
                 "{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET + "\",\"eventTypes\":[\"alert.raised\"]}");
         AlertTestData data = new AlertTestData(mvc, null);
-        // the outbox table is gone for a moment: the listener fails after the alert committed
-        jdbc.sql("ALTER TABLE webhook_delivery RENAME TO webhook_delivery_away").update();
+        // the outbox table is gone for a moment: the posting that would raise the alert fails as a whole (ADR 0062:
+        // the event is written in the business transaction, so there is never a change without its event)
+        jdbc.sql("ALTER TABLE event_outbox RENAME TO event_outbox_away").update();
         try {
-            data.crossSafetyAndWarning();
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> jdbc.sql("""
-                    SELECT COUNT(*) FROM event_publication
-                    WHERE listener_id LIKE '%AlertWebhooks%' AND completion_date IS NULL AND status = 'FAILED'""").query(Long.class).single()
-                            == 2); // one event per posting: the raise, then the escalation
+            assertThatThrownBy(() -> data.move("ISSUE", 55)).isInstanceOf(Throwable.class);
         } finally {
-            jdbc.sql("ALTER TABLE webhook_delivery_away RENAME TO webhook_delivery")
-                    .update();
+            jdbc.sql("ALTER TABLE event_outbox_away RENAME TO event_outbox").update();
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_alert a JOIN item i ON i.id = a.item_id WHERE i.code = :i")
                         .param("i", data.item)
                         .query(Long.class)
                         .single())
-                .as("the alert committed")
-                .isEqualTo(1);
-        assertThat(receiver.mentioning(data.item)).isEmpty();
+                .as("no alert without its event")
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement m JOIN item i ON i.id = m.item_id "
+                                + "WHERE i.code = :i AND m.type = 'ISSUE'")
+                        .param("i", data.item)
+                        .query(Long.class)
+                        .single())
+                .as("no posting without its event")
+                .isZero();
 
-        // what a restart does with spring.modulith.events.republish-outstanding-events-on-restart=true
-        incomplete.resubmitIncompletePublications(p -> true);
-
+        data.crossSafetyAndWarning();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> receiver.mentioning(data.item).size() == 2);
         for (WebhookReceiver.Received r : receiver.mentioning(data.item)) {
             assertThat(r.header("X-OpenVMI-Signature"))
                     .isEqualTo(hmac(SECRET, r.header("X-OpenVMI-Timestamp"), r.body()));
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%AlertWebhooks%'")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+    }
+
+    @Test
+    void a_supplier_subscribes_to_its_own_events_only_and_never_receives_another_suppliers() throws Exception {
+        mvc.perform(post("/api/v1/webhooks")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("eventTypes"));
+        String created = mvc.perform(post("/api/v1/webhooks")
+                        .with(asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
+                                + "\",\"eventTypes\":[\"supplier-stock.reported\",\"purchase-order.sent\"]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        webhook = JSON.readTree(created).get("id").asLong();
+        // another supplier neither sees nor touches it; the buyer's admin sees whose it is
+        mvc.perform(get("/api/v1/webhooks/" + webhook).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/webhooks/" + webhook).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/webhooks").param("size", "500").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == " + webhook + ")]").isEmpty());
+        mvc.perform(get("/api/v1/webhooks/" + webhook).with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_A));
+
+        AlertTestData itemOfA = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+        AlertTestData itemOfB = new AlertTestData(mvc, Fixtures.SUPPLIER_B);
+        report(Fixtures.SUPPLIER_USER_A, Fixtures.SUPPLIER_A, itemOfA.item);
+        report(Fixtures.SUPPLIER_USER_B, Fixtures.SUPPLIER_B, itemOfB.item);
+        // the buyer reports for B too: still B's event
+        mvc.perform(post("/api/v1/supplier-stock")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\",\"available\":7}]}"
+                                .formatted(Fixtures.SUPPLIER_B, itemOfB.item)))
+                .andExpect(status().isOk());
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.mentioning(itemOfA.item).size() == 1);
+        Thread.sleep(1500); // a few more dispatcher rounds: nothing of B's may follow
+        assertThat(receiver.mentioning(itemOfB.item)).isEmpty();
+        WebhookReceiver.Received r = receiver.mentioning(itemOfA.item).get(0);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("type").asString()).isEqualTo("supplier-stock.reported");
+        assertThat(body.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(r.header("X-OpenVMI-Event-Id")).isEqualTo(body.get("id").asString());
+        assertThat(EventSchemas.problems(r.body())).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :s")
+                        .param("s", webhook)
+                        .query(Long.class)
+                        .single())
+                .as("no delivery of another supplier's event was even queued")
+                .isEqualTo(1);
+    }
+
+    private void report(String user, String supplier, String item) throws Exception {
+        mvc.perform(post("/api/v1/supplier-stock")
+                        .with(asUser(user))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"supplier\":\"%s\",\"lines\":[{\"item\":\"%s\",\"available\":500}]}"
+                                .formatted(supplier, item)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void dead_letters_are_listed_and_replayed_all_at_once() throws Exception {
+        receiver.answerWith(500);
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
+        AlertTestData data = new AlertTestData(mvc, null);
+        data.crossSafetyAndWarning();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode dead = JSON.readTree(
+                    mvc.perform(get("/api/v1/webhooks/dead-letters").with(as(Role.ADMIN)))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
+            long mine = 0;
+            for (JsonNode d : dead) {
+                if (d.get("webhookId").asLong() == webhook) {
+                    mine++;
+                }
+            }
+            assertThat(mine).isEqualTo(2);
+        });
+        mvc.perform(get("/api/v1/webhooks/dead-letters").with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.webhookId == " + webhook + ")]").isEmpty());
+        receiver.answerWith(200);
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/replay-failed")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replayed").value(2));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (JsonNode d : deliveries()) {
+                assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
+            }
+        });
+        JsonNode replayed = deliveries().get(0);
+        assertThat(replayed.get("attempts").asInt())
+                .as("3 failed, then the replayed one")
+                .isEqualTo(4);
     }
 
     @Test

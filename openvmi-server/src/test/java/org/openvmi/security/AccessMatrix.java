@@ -25,6 +25,7 @@ final class AccessMatrix {
 
     static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
     static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    static final Set<Role> WEBHOOK_OWNERS = EnumSet.of(Role.ADMIN, Role.SUPPLIER);
     static final Set<Role> MASTER_DATA_EDITORS = EnumSet.of(Role.ADMIN, Role.BUYER);
     static final Set<Role> WAREHOUSE_EDITORS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
     static final Set<Role> STOCK_POSTERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE);
@@ -490,21 +491,24 @@ final class AccessMatrix {
             ui(GET, "/clearance-tasks").allow(BUYER_SIDE),
             ui(POST, "/clearance-tasks/999999/close").allow(ALERT_RESOLVERS),
 
-            // integration: webhooks (admin-level, buyer-side)
-            api(GET, "/api/v1/webhooks").allow(ADMINS),
-            api(POST, "/api/v1/webhooks").body("{}").allow(ADMINS),
-            api(GET, "/api/v1/webhooks/999999").allow(ADMINS),
-            api(PUT, "/api/v1/webhooks/999999/active").body("{}").allow(ADMINS),
-            api(DELETE, "/api/v1/webhooks/999999").allow(ADMINS),
-            api(GET, "/api/v1/webhooks/999999/deliveries").allow(ADMINS),
-            api(GET, "/api/v1/webhooks/999999/deliveries/1").allow(ADMINS),
-            api(POST, "/api/v1/webhooks/999999/deliveries/1/redeliver").allow(ADMINS),
+            // integration: webhooks (an ADMIN's: the buyer's; a supplier user's: its own events only)
+            api(GET, "/api/v1/webhooks").allow(WEBHOOK_OWNERS),
+            api(POST, "/api/v1/webhooks").body("{}").allow(WEBHOOK_OWNERS),
+            api(GET, "/api/v1/webhooks/999999").allow(WEBHOOK_OWNERS),
+            api(PUT, "/api/v1/webhooks/999999/active").body("{}").allow(WEBHOOK_OWNERS),
+            api(DELETE, "/api/v1/webhooks/999999").allow(WEBHOOK_OWNERS),
+            api(GET, "/api/v1/webhooks/999999/deliveries").allow(WEBHOOK_OWNERS),
+            api(GET, "/api/v1/webhooks/999999/deliveries/1").allow(WEBHOOK_OWNERS),
+            api(POST, "/api/v1/webhooks/999999/deliveries/1/redeliver").allow(WEBHOOK_OWNERS),
+            api(GET, "/api/v1/webhooks/dead-letters").allow(WEBHOOK_OWNERS),
+            api(POST, "/api/v1/webhooks/999999/deliveries/replay-failed").allow(WEBHOOK_OWNERS),
             ui(GET, "/admin/webhooks").allow(ADMINS),
             ui(POST, "/admin/webhooks").allow(ADMINS),
             ui(GET, "/admin/webhooks/999999").allow(ADMINS),
             ui(POST, "/admin/webhooks/999999/active").allow(ADMINS),
             ui(POST, "/admin/webhooks/999999/delete").allow(ADMINS),
             ui(POST, "/admin/webhooks/999999/deliveries/1/redeliver").allow(ADMINS),
+            ui(POST, "/admin/webhooks/999999/deliveries/replay-failed").allow(ADMINS),
 
             // procurement: approval rules, requisitions, purchase orders, receipts, invoices
             api(GET, "/api/v1/approval-rules").allow(BUYER_SIDE),

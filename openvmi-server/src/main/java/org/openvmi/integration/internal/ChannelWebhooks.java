@@ -1,51 +1,36 @@
 package org.openvmi.integration.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.openvmi.channels.ChannelPauseChanged;
-import org.openvmi.integration.model.WebhookEvent;
+import org.openvmi.integration.model.OutboundEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * channel.paused and channel.resumed for webhooks, after the transaction that paused or resumed the channel
- * committed (from the event publication registry). Payload:
- * {@code {"event":"channel.paused","occurredAt":…,"data":{"channel":…,"item":…,"poolFree":…,"threshold":…}}}.
+ * channel.paused and channel.resumed, written to the outbox in the transaction that paused or resumed the channel;
+ * keyed by channel and item. Data: {@code {"channel":…,"item":…,"poolFree":…,"threshold":…}}.
  */
 @Component
 class ChannelWebhooks {
 
-    private final WebhookOutbox outbox;
-    private final JsonMapper json;
+    private final EventOutbox outbox;
 
-    ChannelWebhooks(WebhookOutbox outbox, JsonMapper json) {
+    ChannelWebhooks(EventOutbox outbox) {
         this.outbox = outbox;
-        this.json = json;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     public void on(ChannelPauseChanged e) {
         String type =
                 "PAUSED".equals(e.status()) ? WebhookEventTypes.CHANNEL_PAUSED : WebhookEventTypes.CHANNEL_RESUMED;
-        List<Long> subscribers = outbox.subscribersOf(type);
-        if (subscribers.isEmpty()) {
-            return;
-        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("channel", e.channel());
         data.put("item", e.item());
-        data.put("poolFree", e.poolFree());
-        data.put("threshold", e.threshold());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", type);
-        body.put("occurredAt", e.at().toString());
-        body.put("data", data);
+        data.put("poolFree", Payloads.plain(e.poolFree()));
+        data.put("threshold", Payloads.plain(e.threshold()));
         String subject = e.channel() + ":" + e.item();
-        String key =
-                type + ":" + e.at().toEpochMilli() + ":" + (subject.length() > 90 ? subject.substring(0, 90) : subject);
-        outbox.publish(new WebhookEvent(type, key, json.writeValueAsString(body)), subscribers);
+        outbox.publish(new OutboundEvent(
+                type, type + ":" + e.at().toEpochMilli() + ":" + subject, subject, null, e.at(), data));
     }
 }

@@ -24,16 +24,17 @@ public class DeliveryRepository {
     }
 
     /** Queues an event for a subscription unless it was queued for it before. */
-    void enqueue(long subscriptionId, String eventType, String eventKey, String payload, Instant now) {
+    void enqueue(long subscriptionId, String eventType, String eventKey, String eventId, String payload, Instant now) {
         jdbc.sql("""
-                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, payload, status,
-                                              attempts, next_attempt_at, created_at)
-                SELECT :uid, :sub, :type, :key, :payload, 'PENDING', 0, :now, :now
+                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, event_id, payload,
+                                              status, attempts, next_attempt_at, created_at)
+                SELECT :uid, :sub, :type, :key, :eventId, :payload, 'PENDING', 0, :now, :now
                 WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)""")
                 .param("uid", UUID.randomUUID().toString())
                 .param("sub", subscriptionId)
                 .param("type", eventType)
                 .param("key", eventKey)
+                .param("eventId", eventId)
                 .param("payload", payload)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -44,6 +45,7 @@ public class DeliveryRepository {
             long id,
             String uid,
             String eventType,
+            String eventId,
             String payload,
             int roundAttempts,
             Instant nextAttemptAt,
@@ -52,7 +54,7 @@ public class DeliveryRepository {
 
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT d.id, d.delivery_uid, d.event_type, d.payload, d.attempts - d.round_start AS round_attempts,
+                SELECT d.id, d.delivery_uid, d.event_type, d.event_id, d.payload, d.attempts - d.round_start AS round_attempts,
                        d.next_attempt_at, s.url, s.secret
                 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.active = TRUE
@@ -63,6 +65,7 @@ public class DeliveryRepository {
                         rs.getLong("id"),
                         rs.getString("delivery_uid"),
                         rs.getString("event_type"),
+                        rs.getString("event_id"),
                         rs.getString("payload"),
                         rs.getInt("round_attempts"),
                         rs.getTimestamp("next_attempt_at").toInstant(),
@@ -123,6 +126,33 @@ public class DeliveryRepository {
                         .param("sub", subscriptionId)
                         .update()
                 == 1;
+    }
+
+    /**
+     * Sends every FAILED delivery (the dead letters) of a subscription again, each with a fresh round of attempts, in
+     * the order they were queued; answers how many.
+     */
+    public int redeliverFailed(long subscriptionId, Instant now) {
+        return jdbc.sql("""
+                UPDATE webhook_delivery SET status = 'PENDING', round_start = attempts, next_attempt_at = :now
+                WHERE subscription_id = :sub AND status = 'FAILED'""")
+                .param("now", Timestamp.from(now))
+                .param("sub", subscriptionId)
+                .update();
+    }
+
+    /** Dead letters: FAILED deliveries of the given subscriptions, newest first. */
+    public List<DeliveryView> failed(List<Long> subscriptionIds, int limit) {
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM webhook_delivery WHERE status = 'FAILED' AND subscription_id IN (:subs)
+                ORDER BY id DESC LIMIT :limit""")
+                .param("subs", subscriptionIds)
+                .param("limit", limit)
+                .query((rs, i) -> view(rs, List.of()))
+                .list();
     }
 
     /** The delivery list's sortable columns (URL key, SQL). */

@@ -1,37 +1,37 @@
 package org.openvmi.integration.internal;
 
-import java.math.BigDecimal;
+import static org.openvmi.integration.internal.Payloads.plain;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openvmi.integration.model.WebhookEvent;
+import org.openvmi.integration.model.OutboundEvent;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.procurement.GoodsReceived;
+import org.openvmi.procurement.PurchaseOrderConfirmed;
 import org.openvmi.procurement.PurchaseOrderLineCancelled;
 import org.openvmi.procurement.PurchaseOrderSent;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.openvmi.procurement.ShipmentNoticeCreated;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * purchase-order.sent (a PO went to its supplier: an ERP or the supplier's own system picks it up) and
- * purchase-order.received (one receipt line, with its lead-time fact) and purchase-order.line-cancelled (the buyer
- * cancelled one line: its unreceived rest will not come), after the deciding transaction committed.
+ * A purchase order's life for the supplier's or the ERP's system: purchase-order.sent, .confirmed, .received (one
+ * receipt line, with its lead-time fact), .line-cancelled, and shipment-notice.created, each written to the outbox in
+ * the deciding transaction and keyed by the PO, so a consumer sees a PO's events in order. They belong to the PO's
+ * supplier.
  */
 @Component
 class ProcurementWebhooks {
 
-    private final WebhookOutbox outbox;
-    private final JsonMapper json;
+    private final EventOutbox outbox;
     private final Clock clock;
 
-    ProcurementWebhooks(WebhookOutbox outbox, JsonMapper json, Clock clock) {
+    ProcurementWebhooks(EventOutbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     public void on(PurchaseOrderSent e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("purchaseOrder", e.purchaseOrderId());
@@ -39,10 +39,31 @@ class ProcurementWebhooks {
         data.put("supplier", e.supplier());
         data.put("total", plain(e.total()));
         data.put("currency", e.currency());
-        publish(WebhookEventTypes.PURCHASE_ORDER_SENT, "po.sent:" + e.purchaseOrderId(), data);
+        publish(
+                WebhookEventTypes.PURCHASE_ORDER_SENT,
+                "po.sent:" + e.purchaseOrderId(),
+                e.purchaseOrderId(),
+                e.supplier(),
+                data);
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
+    public void on(PurchaseOrderConfirmed e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("purchaseOrder", e.purchaseOrderId());
+        data.put("number", e.number());
+        data.put("supplier", e.supplier());
+        data.put("status", e.status());
+        data.put("changesProposed", e.changesProposed());
+        publish(
+                WebhookEventTypes.PURCHASE_ORDER_CONFIRMED,
+                "po.confirmed:" + e.purchaseOrderId() + ":" + e.at().toEpochMilli(),
+                e.purchaseOrderId(),
+                e.supplier(),
+                data);
+    }
+
+    @OutboxListener
     public void on(GoodsReceived e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("receipt", e.receiptId());
@@ -56,10 +77,15 @@ class ProcurementWebhooks {
         data.put("promisedOn", e.promisedOn() == null ? null : e.promisedOn().toString());
         data.put("leadTimeDays", e.leadTimeDays());
         data.put("onTime", e.onTime());
-        publish(WebhookEventTypes.GOODS_RECEIVED, "po.received:" + e.receiptId() + ":" + e.item(), data);
+        publish(
+                WebhookEventTypes.GOODS_RECEIVED,
+                "po.received:" + e.receiptId() + ":" + e.item(),
+                e.purchaseOrder(),
+                e.supplier(),
+                data);
     }
 
-    @ApplicationModuleListener
+    @OutboxListener
     public void on(PurchaseOrderLineCancelled e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("purchaseOrder", e.purchaseOrderId());
@@ -73,22 +99,43 @@ class ProcurementWebhooks {
         publish(
                 WebhookEventTypes.PURCHASE_ORDER_LINE_CANCELLED,
                 "po.line-cancelled:" + e.purchaseOrderId() + ":" + e.line(),
+                e.purchaseOrderId(),
+                e.supplier(),
                 data);
     }
 
-    private void publish(String type, String key, Map<String, Object> data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", type);
-        body.put("occurredAt", clock.instant().toString());
-        body.put("data", data);
-        outbox.publish(new WebhookEvent(type, key, json.writeValueAsString(body)));
+    @OutboxListener
+    public void on(ShipmentNoticeCreated e) {
+        var n = e.notice();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("shipmentNotice", n.id());
+        data.put("purchaseOrder", n.purchaseOrder());
+        data.put("number", n.poNumber());
+        data.put("supplier", n.supplier());
+        data.put("expectedOn", n.expectedOn().toString());
+        data.put(
+                "lines",
+                n.lines().stream()
+                        .map(l -> {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("line", l.lineNo());
+                            line.put("poLine", l.poLine());
+                            line.put("item", l.item());
+                            line.put("qty", plain(l.qty()));
+                            line.put("lot", l.lot());
+                            return line;
+                        })
+                        .toList());
+        publish(
+                WebhookEventTypes.SHIPMENT_NOTICE_CREATED,
+                "asn.created:" + n.id(),
+                n.purchaseOrder(),
+                n.supplier(),
+                data);
     }
 
-    private static BigDecimal plain(BigDecimal q) {
-        return q == null
-                ? null
-                : q.signum() == 0
-                        ? BigDecimal.ZERO
-                        : new BigDecimal(q.stripTrailingZeros().toPlainString());
+    private void publish(String type, String dedup, long purchaseOrder, String supplier, Map<String, Object> data) {
+        outbox.publish(
+                new OutboundEvent(type, dedup, "purchase-order:" + purchaseOrder, supplier, clock.instant(), data));
     }
 }

@@ -73,6 +73,7 @@ class WebhookDispatcher {
                     .header("User-Agent", "OpenVMI-Webhooks/1")
                     .header("X-OpenVMI-Event", d.eventType())
                     .header("X-OpenVMI-Delivery", d.uid())
+                    .header("X-OpenVMI-Event-Id", d.eventId() == null ? d.uid() : d.eventId())
                     .header("X-OpenVMI-Timestamp", timestamp)
                     .header("X-OpenVMI-Signature", WebhookSignature.sign(d.secret(), timestamp, d.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))

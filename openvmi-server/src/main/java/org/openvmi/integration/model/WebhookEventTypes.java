@@ -22,6 +22,18 @@ public final class WebhookEventTypes {
     public static final String CHANNEL_PAUSED = "channel.paused";
     public static final String CHANNEL_RESUMED = "channel.resumed";
 
+    public static final String STOCK_CHANGED = "stock.changed";
+    public static final String PURCHASE_ORDER_CONFIRMED = "purchase-order.confirmed";
+    public static final String SHIPMENT_NOTICE_CREATED = "shipment-notice.created";
+    public static final String OWNERSHIP_TRANSFERRED = "ownership.transferred";
+    public static final String STATEMENT_ISSUED = "statement.issued";
+    public static final String STATEMENT_CONFIRMED = "statement.confirmed";
+    public static final String STATEMENT_DISPUTED = "statement.disputed";
+    public static final String SUPPLIER_STOCK_REPORTED = "supplier-stock.reported";
+
+    /** The version of every type's payload; a breaking change to a payload is a new version (ADR 0062). */
+    public static final int VERSION = 1;
+
     public static final List<String> ALL = List.of(
             ALERT_RAISED,
             ALERT_RESOLVED,
@@ -31,7 +43,33 @@ public final class WebhookEventTypes {
             SUPPLY_OVERDUE_RESOLVED,
             PURCHASE_ORDER_LINE_CANCELLED,
             CHANNEL_PAUSED,
-            CHANNEL_RESUMED);
+            CHANNEL_RESUMED,
+            STOCK_CHANGED,
+            PURCHASE_ORDER_CONFIRMED,
+            SHIPMENT_NOTICE_CREATED,
+            OWNERSHIP_TRANSFERRED,
+            STATEMENT_ISSUED,
+            STATEMENT_CONFIRMED,
+            STATEMENT_DISPUTED,
+            SUPPLIER_STOCK_REPORTED);
+
+    /**
+     * The types whose events belong to one supplier (they carry its id): the only ones a supplier's subscription may
+     * ask for. Alerts, stock and channel events are the buyer's.
+     */
+    public static final List<String> SUPPLIER_OWNED = List.of(
+            PURCHASE_ORDER_SENT,
+            PURCHASE_ORDER_CONFIRMED,
+            GOODS_RECEIVED,
+            PURCHASE_ORDER_LINE_CANCELLED,
+            SUPPLY_OVERDUE,
+            SUPPLY_OVERDUE_RESOLVED,
+            SHIPMENT_NOTICE_CREATED,
+            OWNERSHIP_TRANSFERRED,
+            STATEMENT_ISSUED,
+            STATEMENT_CONFIRMED,
+            STATEMENT_DISPUTED,
+            SUPPLIER_STOCK_REPORTED);
 
     private WebhookEventTypes() {}
 

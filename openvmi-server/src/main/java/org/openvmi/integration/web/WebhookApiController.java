@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Webhooks", description = "Signed HTTP callbacks for events (alert.raised, alert.resolved); ADMIN only")
+@Tag(
+        name = "Webhooks",
+        description = "Signed HTTP callbacks for business events (docs/events/asyncapi.yaml); an ADMIN's receive every "
+                + "event of their types, a supplier user's only its own supplier's events")
 @RestController
 @RequestMapping("/api/v1/webhooks")
 class WebhookApiController {
@@ -55,6 +58,24 @@ class WebhookApiController {
         WebhookCreated created = webhooks.register(command);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id()))
                 .body(created);
+    }
+
+    @Operation(
+            operationId = "listWebhookDeadLetters",
+            summary = "Dead letters: deliveries of the caller's webhooks that exhausted their attempts (FAILED), "
+                    + "newest first")
+    @GetMapping("/dead-letters")
+    java.util.List<DeliveryView> deadLetters(@RequestParam(required = false) Integer limit) {
+        return webhooks.deadLetters(limit == null ? 100 : limit);
+    }
+
+    @Operation(
+            operationId = "replayWebhookDeadLetters",
+            summary = "Send every FAILED delivery of a webhook again, each with a fresh round of attempts",
+            description = "Answers {\"replayed\": n}.")
+    @PostMapping("/{id}/deliveries/replay-failed")
+    Map<String, Integer> replayFailed(@PathVariable long id) {
+        return Map.of("replayed", webhooks.redeliverFailed(id));
     }
 
     @GetMapping("/{id}")

@@ -85,6 +85,7 @@ class WebhookPageController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir,
+            @RequestParam(required = false) String status,
             Model model,
             RedirectAttributes redirect) {
         try {
@@ -95,9 +96,22 @@ class WebhookPageController {
         }
         model.addAttribute(
                 "page",
-                webhooks.deliveries(id, null, PageRequest.forPage(page, size).sorted(sort, dir)));
-        model.addAttribute("pageUrl", "/admin/webhooks/" + id);
+                webhooks.deliveries(id, status, PageRequest.forPage(page, size).sorted(sort, dir)));
+        model.addAttribute("status", "FAILED".equals(status) ? status : null);
+        model.addAttribute("pageUrl", "/admin/webhooks/" + id + ("FAILED".equals(status) ? "?status=FAILED" : ""));
         return DELIVERIES;
+    }
+
+    @PostMapping("/{id}/deliveries/replay-failed")
+    String replayFailed(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            int n = webhooks.redeliverFailed(id);
+            redirect.addFlashAttribute("flash", message("webhooks.replayed", n));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+            return "redirect:/admin/webhooks";
+        }
+        return "redirect:/admin/webhooks/" + id;
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")

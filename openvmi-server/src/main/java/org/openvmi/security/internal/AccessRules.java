@@ -18,6 +18,7 @@ public final class AccessRules {
     private static final List<Role> MASTER_DATA_EDITORS = List.of(Role.ADMIN, Role.BUYER);
     private static final List<Role> WAREHOUSE_EDITORS = List.of(Role.ADMIN, Role.WAREHOUSE);
     private static final List<Role> ADMINS = List.of(Role.ADMIN);
+    private static final List<Role> WEBHOOK_OWNERS = List.of(Role.ADMIN, Role.SUPPLIER);
     private static final List<Role> STOCK_POSTERS = List.of(Role.ADMIN, Role.WAREHOUSE);
     private static final List<Role> BUYER_SIDE =
             List.of(Role.ADMIN, Role.BUYER, Role.WAREHOUSE, Role.FINANCE, Role.PLANNER, Role.VIEWER);
@@ -54,7 +55,8 @@ public final class AccessRules {
             new Rule(null, "/users/**", ADMINS),
             new Rule(null, "/api-keys/**", ADMINS),
             new Rule(null, "/audit/**", ADMINS),
-            new Rule(null, "/webhooks/**", ADMINS),
+            // a supplier user's webhooks receive its own supplier's events only (scoped in the integration feature)
+            new Rule(null, "/webhooks/**", WEBHOOK_OWNERS),
             new Rule(null, "/notifications/mails/**", ADMINS),
             new Rule(null, "/notifications/preferences/reports", BUYER_SIDE), // report mails cover the buyer's stock
             new Rule(null, "/notifications/preferences/**", ANY),

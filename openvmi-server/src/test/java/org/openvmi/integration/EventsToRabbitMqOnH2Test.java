@@ -1,0 +1,6 @@
+package org.openvmi.integration;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class EventsToRabbitMqOnH2Test extends EventsToRabbitMqContract {}

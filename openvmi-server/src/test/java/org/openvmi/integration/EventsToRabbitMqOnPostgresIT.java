@@ -1,0 +1,6 @@
+package org.openvmi.integration;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class EventsToRabbitMqOnPostgresIT extends EventsToRabbitMqContract {}
