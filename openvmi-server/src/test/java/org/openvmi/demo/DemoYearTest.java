@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.integration.EventSchemas;
+import java.util.TreeMap;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -457,5 +461,49 @@ class DemoYearTest {
         if (byCode.get("staleLines").asLong() > 0) {
             assertThat(byCode.get("staleValue").decimalValue()).isPositive();
         }
+    }
+
+    /**
+     * Every event the application writes validates against its published schema (docs/events): the demo year, posted
+     * through the use cases, writes thousands of events of most types; the types the demo does not produce are written
+     * by the other event tests (WebhookContract, EventsToRabbitMqContract), which check their envelopes the same way.
+     */
+    @Test
+    @Order(6)
+    void every_event_written_by_the_demo_year_validates_against_its_schema() {
+        Map<String, Integer> seen = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        long last = 0;
+        while (true) {
+            List<Map<String, Object>> rows = jdbc.sql(
+                            "SELECT id, event_type, envelope FROM event_outbox WHERE id > :last ORDER BY id LIMIT 2000")
+                    .param("last", last)
+                    .query()
+                    .listOfRows();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Map<String, Object> r : rows) {
+                last = ((Number) r.get("id")).longValue();
+                String type = (String) r.get("event_type");
+                if (seen.merge(type, 1, Integer::sum) <= 200) {
+                    EventSchemas.problems((String) r.get("envelope")).stream()
+                            .limit(3)
+                            .forEach(p -> problems.add(type + " #" + r.get("id") + ": " + p));
+                }
+            }
+        }
+        System.out.println("Events written by the demo year: " + seen);
+        assertThat(problems).isEmpty();
+        assertThat(seen.keySet()).isSubsetOf(WebhookEventTypes.ALL);
+        assertThat(seen.keySet())
+                .contains(
+                        WebhookEventTypes.STOCK_CHANGED,
+                        WebhookEventTypes.PURCHASE_ORDER_SENT,
+                        WebhookEventTypes.PURCHASE_ORDER_CONFIRMED,
+                        WebhookEventTypes.GOODS_RECEIVED,
+                        WebhookEventTypes.OWNERSHIP_TRANSFERRED,
+                        WebhookEventTypes.STATEMENT_ISSUED,
+                        WebhookEventTypes.SUPPLIER_STOCK_REPORTED);
     }
 }

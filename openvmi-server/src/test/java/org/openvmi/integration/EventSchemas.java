@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The published event schemas under docs/events (ADR 0062), and validation of an envelope against them. */
-final class EventSchemas {
+public final class EventSchemas {
 
     static final Path DIR = Path.of("../docs/events");
     private static final SchemaRegistry REGISTRY =
@@ -42,7 +42,7 @@ final class EventSchemas {
     }
 
     /** What is wrong with an envelope: against the envelope schema, and its data against its type's schema. */
-    static List<String> problems(String envelope) {
+    public static List<String> problems(String envelope) {
         List<String> problems = new ArrayList<>();
         for (Error e : schema("envelope").validate(envelope, InputFormat.JSON)) {
             problems.add("envelope: " + e);
