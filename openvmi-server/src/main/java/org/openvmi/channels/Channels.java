@@ -254,8 +254,7 @@ public class Channels {
         }
         if (r.percentage() != null && r.fixedQuota() != null) {
             errors.add(
-                    "fixedQuota",
-                    CodedRefusal.of("percentageOrQuota", "give a percentage or a fixed quota, not both"));
+                    "fixedQuota", CodedRefusal.of("percentageOrQuota", "give a percentage or a fixed quota, not both"));
         }
         nonNegative("fixedQuota", r.fixedQuota(), errors);
         nonNegative("safetyBuffer", r.safetyBuffer(), errors);

@@ -53,9 +53,28 @@ class ChannelFormTest {
     @Test
     void a_channel_is_created_and_edited_through_the_form_and_saving_it_unchanged_changes_nothing() throws Exception {
         String code = Fixtures.unique("FC");
-        MockHttpServletResponse created = send(post("/channels"), Locale.ENGLISH, Map.of(
-                "code", code, "name", "Marketplace", "priority", "2", "warehouses", warehouse,
-                "percentage", "20", "fixedQuota", "", "safetyBuffer", "1.5", "pauseBelow", "4", "status", "ACTIVE"));
+        MockHttpServletResponse created = send(
+                post("/channels"),
+                Locale.ENGLISH,
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "Marketplace",
+                        "priority",
+                        "2",
+                        "warehouses",
+                        warehouse,
+                        "percentage",
+                        "20",
+                        "fixedQuota",
+                        "",
+                        "safetyBuffer",
+                        "1.5",
+                        "pauseBelow",
+                        "4",
+                        "status",
+                        "ACTIVE"));
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
         assertThat(created.getRedirectedUrl()).isEqualTo("/channels");
 
@@ -101,24 +120,43 @@ class ChannelFormTest {
     void refusals_are_shown_at_their_fields_in_chinese_and_in_english_and_nothing_is_saved() throws Exception {
         String code = Fixtures.unique("FC");
         Map<String, String> bad = Map.of(
-                "code", code, "name", "", "priority", "0", "warehouses", "NO-SUCH-WH",
-                "percentage", "30", "fixedQuota", "5", "safetyBuffer", "-1", "pauseBelow", "abc", "status", "ACTIVE");
-        Document zh = Document.parse(send(post("/channels"), Locale.SIMPLIFIED_CHINESE, bad).getContentAsString());
+                "code",
+                code,
+                "name",
+                "",
+                "priority",
+                "0",
+                "warehouses",
+                "NO-SUCH-WH",
+                "percentage",
+                "30",
+                "fixedQuota",
+                "5",
+                "safetyBuffer",
+                "-1",
+                "pauseBelow",
+                "abc",
+                "status",
+                "ACTIVE");
+        Document zh = Document.parse(
+                send(post("/channels"), Locale.SIMPLIFIED_CHINESE, bad).getContentAsString());
         assertThat(zh.selectFirst("#pauseBelow-error").text()).isEqualTo("请输入数字");
-        Document zhAfterParse = Document.parse(send(post("/channels"), Locale.SIMPLIFIED_CHINESE, with(bad, "pauseBelow", ""))
-                .getContentAsString());
+        Document zhAfterParse =
+                Document.parse(send(post("/channels"), Locale.SIMPLIFIED_CHINESE, with(bad, "pauseBelow", ""))
+                        .getContentAsString());
         assertThat(zhAfterParse.selectFirst("#name-error").text()).isEqualTo("请填写此项");
         assertThat(zhAfterParse.selectFirst("#priority-error").text()).isEqualTo("必须介于 1 与 1000 之间");
         assertThat(zhAfterParse.selectFirst("#warehouses-error").text()).isEqualTo("仓库“NO-SUCH-WH”不存在");
         assertThat(zhAfterParse.selectFirst("#fixedQuota-error").text()).isEqualTo("百分比与固定配额只能填一项");
         assertThat(zhAfterParse.selectFirst("#safetyBuffer-error").text()).isEqualTo("不能为负数");
-        assertThat(zhAfterParse.errors()).allSatisfy(e -> assertThat(e.replace("NO-SUCH-WH", ""))
-                .doesNotContainPattern("[A-Za-z]{3,}"));
+        assertThat(zhAfterParse.errors())
+                .allSatisfy(e -> assertThat(e.replace("NO-SUCH-WH", "")).doesNotContainPattern("[A-Za-z]{3,}"));
 
         Document en = Document.parse(send(post("/channels"), Locale.ENGLISH, with(bad, "pauseBelow", ""))
                 .getContentAsString());
         assertThat(en.selectFirst("#name-error").text()).isEqualTo("Please fill in this field");
-        assertThat(en.selectFirst("#fixedQuota-error").text()).isEqualTo("Give a percentage or a fixed quota, not both");
+        assertThat(en.selectFirst("#fixedQuota-error").text())
+                .isEqualTo("Give a percentage or a fixed quota, not both");
         assertThat(en.selectFirst("#safetyBuffer-error").text()).isEqualTo("Must not be negative");
         assertThat(en.selectFirst("#warehouses-error").text()).isEqualTo("There is no warehouse 'NO-SUCH-WH'");
         assertThat(fields(en)).containsEntry("percentage", "30").containsEntry("warehouses", "NO-SUCH-WH");
@@ -133,7 +171,8 @@ class ChannelFormTest {
     void only_admins_and_buyers_get_the_form_and_its_link() throws Exception {
         Document buyer = page(get("/channels"), Locale.ENGLISH);
         assertThat(buyer.getElementById("channel-new")).isNotNull();
-        MockHttpServletResponse viewer = mvc.perform(get("/channels").with(user("t-viewer").roles("VIEWER")))
+        MockHttpServletResponse viewer = mvc.perform(
+                        get("/channels").with(user("t-viewer").roles("VIEWER")))
                 .andReturn()
                 .getResponse();
         assertThat(Document.parse(viewer.getContentAsString()).getElementById("channel-new"))
@@ -175,7 +214,8 @@ class ChannelFormTest {
     record Document(String html) {
 
         private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
-        private static final Pattern SELECT = Pattern.compile("<select\\b[^>]*name=\"(\\w+)\"[^>]*>(.*?)</select>", Pattern.DOTALL);
+        private static final Pattern SELECT =
+                Pattern.compile("<select\\b[^>]*name=\"(\\w+)\"[^>]*>(.*?)</select>", Pattern.DOTALL);
         private static final Pattern SELECTED = Pattern.compile("<option value=\"(\\w+)\" selected=\"selected\"");
         private static final Pattern ERROR = Pattern.compile("class=\"field-error\"[^>]*>([^<]*)<");
 
@@ -220,7 +260,8 @@ class ChannelFormTest {
         }
 
         Text getElementById(String id) {
-            Matcher m = Pattern.compile("<(\\w+)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+            Matcher m = Pattern.compile(
+                            "<(\\w+)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
                     .matcher(html);
             return m.find() ? new Text(m.group(2)) : null;
         }
@@ -233,13 +274,15 @@ class ChannelFormTest {
 
     record Text(String inner) {
         String text() {
-            return org.springframework.web.util.HtmlUtils.htmlUnescape(inner.replaceAll("<[^>]*>", "").trim())
+            return org.springframework.web.util.HtmlUtils.htmlUnescape(
+                            inner.replaceAll("<[^>]*>", "").trim())
                     .replaceAll("\\s+", " ");
         }
     }
 
     private Document page(MockHttpServletRequestBuilder request, Locale locale) throws Exception {
-        MockHttpServletResponse r = mvc.perform(request.with(user("t-buyer").roles("BUYER")).locale(locale))
+        MockHttpServletResponse r = mvc.perform(
+                        request.with(user("t-buyer").roles("BUYER")).locale(locale))
                 .andReturn()
                 .getResponse();
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);

@@ -289,14 +289,15 @@ abstract class ChannelsContract {
     }
 
     @Test
-    void a_channel_deactivated_and_reactivated_by_put_is_logged_and_sent_as_a_webhook_and_an_unchanged_put_changes_nothing()
-            throws Exception {
+    void
+            a_channel_deactivated_and_reactivated_by_put_is_logged_and_sent_as_a_webhook_and_an_unchanged_put_changes_nothing()
+                    throws Exception {
         long hook = subscribe();
         receive(10);
         String shop = channel(1, null, null, null);
         String b2b = channel(2, null, null, "8");
-        String body = "{\"name\":\"渠道 " + b2b + "\",\"priority\":2,\"warehouses\":[\"" + warehouse
-                + "\"],\"pauseBelow\":8";
+        String body =
+                "{\"name\":\"渠道 " + b2b + "\",\"priority\":2,\"warehouses\":[\"" + warehouse + "\"],\"pauseBelow\":8";
         ok(send(
                 post("/api/v1/channels/" + shop + "/orders"),
                 Role.BUYER,
@@ -305,8 +306,8 @@ abstract class ChannelsContract {
         assertThat(log(b2b)).containsExactly("PAUSED");
 
         // saved unchanged (as a form sends it back): nothing written, nothing logged
-        JsonNode before = JSON.readTree(ok(send(get("/api/v1/channels/" + b2b), Role.VIEWER, ""))
-                .getContentAsString());
+        JsonNode before = JSON.readTree(
+                ok(send(get("/api/v1/channels/" + b2b), Role.VIEWER, "")).getContentAsString());
         long version = version(b2b);
         ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, body + ",\"percentage\":null,\"status\":\"ACTIVE\"}"));
         assertThat(JSON.readTree(ok(send(get("/api/v1/channels/" + b2b), Role.VIEWER, ""))
@@ -334,14 +335,15 @@ abstract class ChannelsContract {
         receive(10);
         String shop = channel(1, null, null, null);
         JsonNode order = JSON.readTree(ok(send(
-                                post("/api/v1/channels/" + shop + "/orders"),
-                                Role.BUYER,
-                                "{\"orderId\":\"X-1\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":4}]}"))
+                        post("/api/v1/channels/" + shop + "/orders"),
+                        Role.BUYER,
+                        "{\"orderId\":\"X-1\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":4}]}"))
                 .getContentAsString());
         assertThat(atp(shop)).isEqualByComparingTo("6");
         long reservation = order.get("holds").get(0).get("reservation").asLong();
 
-        ok(send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+        ok(send(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
                         "/api/v1/reservations/" + reservation),
                 Role.WAREHOUSE,
                 ""));
@@ -442,7 +444,8 @@ abstract class ChannelsContract {
     /** The hook's deliveries by type (of one channel's events when {@code channel} is given). */
     private void awaitDeliveries(long hook, String channel, Map<String, Integer> expectedByType)
             throws InterruptedException {
-        int expected = expectedByType.values().stream().mapToInt(Integer::intValue).sum();
+        int expected =
+                expectedByType.values().stream().mapToInt(Integer::intValue).sum();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Map<String, Integer> byType = new TreeMap<>();
         while (System.nanoTime() < deadline) {

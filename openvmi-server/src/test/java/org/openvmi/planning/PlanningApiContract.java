@@ -511,7 +511,8 @@ abstract class PlanningApiContract {
         move("RECEIPT", item, short1 + "-B1", "5", Duration.ofDays(400));
         move("RECEIPT", item, rich + "-B1", "500", Duration.ofDays(400));
 
-        assertThat(runToEnd("{\"items\":[\"" + item + "\"]}").get("status").asString()).isEqualTo("DONE");
+        assertThat(runToEnd("{\"items\":[\"" + item + "\"]}").get("status").asString())
+                .isEqualTo("DONE");
         List<String> open = new ArrayList<>();
         suggestions(as(Role.PLANNER), item).get("content").forEach(s -> {
             if ("OPEN".equals(s.get("status").asString())) {
@@ -527,7 +528,8 @@ abstract class PlanningApiContract {
                         "{\"from\":\"%s-B1\",\"to\":\"%s-B1\",\"reference\":\"TP-test\",\"lines\":[{\"item\":\"%s\",\"qty\":25}]}"
                                 .formatted(rich, short1, item))
                 .andExpect(status().isCreated());
-        assertThat(runToEnd("{\"items\":[\"" + item + "\"]}").get("status").asString()).isEqualTo("DONE");
+        assertThat(runToEnd("{\"items\":[\"" + item + "\"]}").get("status").asString())
+                .isEqualTo("DONE");
         List<String> after = new ArrayList<>();
         suggestions(as(Role.PLANNER), item).get("content").forEach(s -> {
             if ("OPEN".equals(s.get("status").asString())) {

@@ -201,7 +201,10 @@ abstract class TransferPlanContract {
                                 .with(as(Role.WAREHOUSE))
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"costPerUnit\":%s,\"transitDays\":%d,\"version\":%d}"
-                                        .formatted(l.get("costPerUnit").asString(), days, l.get("version").asInt())))
+                                        .formatted(
+                                                l.get("costPerUnit").asString(),
+                                                days,
+                                                l.get("version").asInt())))
                         .andExpect(status().isOk());
             }
         }
@@ -214,10 +217,11 @@ abstract class TransferPlanContract {
                 .andExpect(jsonPath("$.purchases[0].leadTimeDays").value(7))
                 .andExpect(jsonPath("$.purchases[0].slowLaneDays").value(9));
         // at 7 days a lane is as fast as buying: used again, and its move says what it is measured against
-        for (JsonNode l : json.readTree(mvc.perform(get("/api/v1/transfer-lanes").with(as(Role.VIEWER)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString())) {
+        for (JsonNode l :
+                json.readTree(mvc.perform(get("/api/v1/transfer-lanes").with(as(Role.VIEWER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())) {
             if (l.get("to").asString().equals(w1) && l.get("from").asString().equals(w3)) {
                 mvc.perform(put("/api/v1/transfer-lanes/" + l.get("id").asLong())
                                 .with(as(Role.WAREHOUSE))

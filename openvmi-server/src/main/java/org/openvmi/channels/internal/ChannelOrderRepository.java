@@ -202,10 +202,7 @@ public class ChannelOrderRepository {
         }
         List<Long> active = jdbc.sql("""
                 SELECT reservation_id FROM channel_order_hold WHERE channel_order_id = :o AND active = TRUE
-                ORDER BY reservation_id""")
-                .param("o", orderId)
-                .query(Long.class)
-                .list();
+                ORDER BY reservation_id""").param("o", orderId).query(Long.class).list();
         jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o")
                 .param("o", orderId)
                 .update();

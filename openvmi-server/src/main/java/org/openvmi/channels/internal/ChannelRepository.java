@@ -301,11 +301,10 @@ public class ChannelRepository {
                         rs.getBigDecimal("threshold"),
                         rs.getTimestamp("logged_at").toInstant()))
                 .list();
-        Map<Long, ItemRef> items =
-                refs.itemsById(new TreeSet<>(page.stream()
-                        .map(Entry::itemId)
-                        .filter(java.util.Objects::nonNull)
-                        .toList()));
+        Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(page.stream()
+                .map(Entry::itemId)
+                .filter(java.util.Objects::nonNull)
+                .toList()));
         return page.stream()
                 .map(e -> new PauseLogView(
                         e.channel(),
@@ -318,8 +317,7 @@ public class ChannelRepository {
     }
 
     /** Per item: the channels paused for it, and per channel and warehouse what they hold reserved. */
-    public record PausesAndHolds(
-            Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held) {}
+    public record PausesAndHolds(Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held) {}
 
     /** {@link #paused} and {@link #held} in one round trip (the ATP read and every order need both). */
     public PausesAndHolds pausesAndHolds(Collection<Long> itemIds) {

@@ -170,7 +170,8 @@ public class ChannelStock {
     public Picture judgedPicture(Collection<Long> itemIds, List<AllocationRule> rules) {
         Picture p = picture(itemIds, rules);
         if (itemIds.isEmpty()
-                || rules.stream().noneMatch(r -> r.pauseBelow() != null) && p.paused().isEmpty()) {
+                || rules.stream().noneMatch(r -> r.pauseBelow() != null)
+                        && p.paused().isEmpty()) {
             return p;
         }
         return judge(itemIds, rules, p) ? picture(itemIds, rules) : p;

@@ -25,8 +25,7 @@ class ReservationWatcher {
     private final PauseWatcher pauses;
     private final Clock clock;
 
-    ReservationWatcher(
-            ChannelOrderRepository orders, Reservations reservations, PauseWatcher pauses, Clock clock) {
+    ReservationWatcher(ChannelOrderRepository orders, Reservations reservations, PauseWatcher pauses, Clock clock) {
         this.orders = orders;
         this.reservations = reservations;
         this.pauses = pauses;

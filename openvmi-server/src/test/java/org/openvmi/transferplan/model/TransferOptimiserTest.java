@@ -71,8 +71,9 @@ class TransferOptimiserTest {
     void an_item_nobody_sells_still_moves_over_a_slow_lane() {
         lanes.put("2>1", new Lane(2, 1, new BigDecimal("0.10"), 30));
         ItemPlan plan = plan(terms("1", null), at(1, 0, 10, 20, 50), at(2, 200, 10, 20, 50));
-        assertThat(plan.moves()).singleElement().satisfies(m -> assertThat(m.qty())
-                .isEqualByComparingTo("20"));
+        assertThat(plan.moves())
+                .singleElement()
+                .satisfies(m -> assertThat(m.qty()).isEqualByComparingTo("20"));
         assertThat(plan.purchases()).isEmpty();
     }
 
