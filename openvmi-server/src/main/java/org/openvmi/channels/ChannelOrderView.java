@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A channel order: its lines and the reservations (location, lot) that hold its stock while RESERVED. */
+/**
+ * A channel order: its lines and the reservations (location, lot) that hold its stock while RESERVED.
+ * {@code closeReason}: why it was closed when not by the channel's own commit or release (a reservation of it was
+ * released or expired outside channels), else null.
+ */
 public record ChannelOrderView(
         String channel,
         String orderId,
@@ -14,7 +18,8 @@ public record ChannelOrderView(
         String createdBy,
         Instant createdAt,
         String closedBy,
-        Instant closedAt) {
+        Instant closedAt,
+        String closeReason) {
 
     public record Line(String item, BigDecimal qty) {}
 

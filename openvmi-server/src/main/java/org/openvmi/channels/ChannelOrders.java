@@ -146,8 +146,8 @@ public class ChannelOrders {
                         "channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
             }
             channels.lockItems(items.keySet());
-            stock.judgePauses(items.keySet());
-            ChannelStock.Picture p = stock.picture(items.keySet());
+            List<AllocationRule> rules = channels.rules(); // fresh, under the item locks (never the ATP cache)
+            ChannelStock.Picture p = stock.judgedPicture(items.keySet(), rules);
             AllocationRule rule = p.rules().stream()
                     .filter(r -> r.channelId() == channel.id())
                     .findFirst()
@@ -186,7 +186,7 @@ public class ChannelOrders {
                         p.free().getOrDefault(e.getKey(), List.of()),
                         reference);
             }
-            stock.judgePauses(items.keySet());
+            stock.judgePauses(items.keySet(), rules);
             return new Placed(view(id), true);
         }));
     }

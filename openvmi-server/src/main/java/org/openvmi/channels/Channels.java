@@ -12,6 +12,7 @@ import java.util.Set;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelRepository;
+import org.openvmi.channels.internal.ChannelRuleCache;
 import org.openvmi.channels.internal.ChannelStock;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
@@ -36,13 +37,21 @@ public class Channels {
 
     private final ChannelRepository channels;
     private final ChannelStock stock;
+    private final ChannelRuleCache cache;
     private final CatalogRefs refs;
     private final Validator validator;
     private final Clock clock;
 
-    Channels(ChannelRepository channels, ChannelStock stock, CatalogRefs refs, Validator validator, Clock clock) {
+    Channels(
+            ChannelRepository channels,
+            ChannelStock stock,
+            ChannelRuleCache cache,
+            CatalogRefs refs,
+            Validator validator,
+            Clock clock) {
         this.channels = channels;
         this.stock = stock;
+        this.cache = cache;
         this.refs = refs;
         this.validator = validator;
         this.clock = clock;
@@ -66,6 +75,7 @@ public class Channels {
         Checked c = check(request, null);
         try {
             channels.insert(c.row(), c.warehouses());
+            cache.invalidate();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "code", CodedRefusal.duplicate("Channel", c.row().code()));
@@ -77,20 +87,45 @@ public class Channels {
     public ChannelView update(String code, ChannelRequest request) {
         ChannelRepository.Row old = channels.lockByCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
         Checked c = check(request, old);
-        channels.update(c.row(), c.warehouses());
-        if (c.row().status() == ChannelStatus.INACTIVE || c.row().pauseBelow() == null) {
-            channels.resumeAll(old.id()); // an inactive channel or one without a line is not paused per item
+        List<Long> oldWarehouses = channels.warehouseIds(old.id());
+        if (sameRule(old, c.row()) && Set.copyOf(oldWarehouses).equals(Set.copyOf(c.warehouses()))) {
+            return get(code); // saved unchanged (a form sent back as it was): nothing written, nothing logged
         }
+        channels.update(c.row(), c.warehouses());
+        cache.invalidate();
+        stock.ruleChanged(old, c.row(), c.warehouses());
         return get(code);
     }
 
-    /** ATP of a channel for the given item codes (unknown codes are a 400 naming them). */
+    /** The same rule: every setting equal (numbers by value, so 30 and 30.0000 are the same percentage). */
+    static boolean sameRule(ChannelRepository.Row a, ChannelRepository.Row b) {
+        return a.name().equals(b.name())
+                && a.priority() == b.priority()
+                && sameNumber(a.percentage(), b.percentage())
+                && sameNumber(a.fixedQuota(), b.fixedQuota())
+                && sameNumber(a.safetyBuffer(), b.safetyBuffer())
+                && sameNumber(a.pauseBelow(), b.pauseBelow())
+                && a.status() == b.status();
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /**
+     * ATP of a channel for the given item codes (unknown codes are a 400 naming them). The channels and rules come
+     * from {@link ChannelRuleCache}; per request three queries: the item codes, the free stock, pauses and holds.
+     */
     @Transactional(readOnly = true)
     public AtpView atp(String code, List<String> itemCodes) {
-        ChannelRepository.Row channel = channels.byCode(code).orElseThrow(() -> new NotFoundException("Channel", code));
+        ChannelRuleCache.Snapshot rules = cache.get();
+        ChannelRepository.Row channel = rules.byCode().get(code);
+        if (channel == null) {
+            throw new NotFoundException("Channel", code);
+        }
         Map<String, ItemRef> items = items(itemCodes);
         ChannelStock.Picture p =
-                stock.picture(items.values().stream().map(ItemRef::id).toList());
+                stock.picture(items.values().stream().map(ItemRef::id).toList(), rules.rules());
         AllocationRule rule = p.rules().stream()
                 .filter(r -> r.channelId() == channel.id())
                 .findFirst()
@@ -200,10 +235,10 @@ public class Channels {
         if (old == null && (code == null || code.isEmpty())) {
             errors.add("code", CodedRefusal.required());
         } else if (old == null && !code.matches("[A-Za-z0-9_.-]{1,40}")) {
-            errors.add("code", "letters, digits, '-', '_' or '.' only");
+            errors.add("code", CodedRefusal.of("channelCode", "letters, digits, '-', '_' or '.' only"));
         }
         if (old != null && r.code() != null && !r.code().equals(old.code())) {
-            errors.add("code", "a channel's code cannot change");
+            errors.add("code", CodedRefusal.of("channelCodeFixed", "a channel's code cannot change"));
         }
         if (r.name() == null || r.name().isBlank()) {
             errors.add("name", CodedRefusal.required());
@@ -218,7 +253,8 @@ public class Channels {
             errors.add("percentage", CodedRefusal.between(0, 100));
         }
         if (r.percentage() != null && r.fixedQuota() != null) {
-            errors.add("fixedQuota", "give a percentage or a fixed quota, not both");
+            errors.add(
+                    "fixedQuota", CodedRefusal.of("percentageOrQuota", "give a percentage or a fixed quota, not both"));
         }
         nonNegative("fixedQuota", r.fixedQuota(), errors);
         nonNegative("safetyBuffer", r.safetyBuffer(), errors);
@@ -231,7 +267,10 @@ public class Channels {
                 errors.add("status", CodedRefusal.unknown("status", r.status()));
             }
             if (status == ChannelStatus.PAUSED) {
-                errors.add("status", "ACTIVE or INACTIVE: channels are paused per item by their line");
+                errors.add(
+                        "status",
+                        CodedRefusal.of(
+                                "channelStatus", "ACTIVE or INACTIVE: channels are paused per item by their line"));
             }
         }
         List<Long> warehouseIds = new ArrayList<>();

@@ -28,6 +28,7 @@ import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.RequestValidation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +49,7 @@ public class Reservations {
     private final DocumentIdempotency idempotency;
     private final Clock clock;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     Reservations(
             ReservationRepository reservations,
@@ -56,8 +58,10 @@ public class Reservations {
             DocumentTransactions transactions,
             DocumentIdempotency idempotency,
             Clock clock,
-            Validator validator) {
+            Validator validator,
+            ApplicationEventPublisher events) {
         this.validator = validator;
+        this.events = events;
         this.reservations = reservations;
         this.balances = balances;
         this.refs = refs;
@@ -159,6 +163,7 @@ public class Reservations {
             throw new StaleDocumentException("Reservation", r.id());
         }
         balances.release(loaded.balanceId(), r.qty(), clock.instant());
+        events.publishEvent(new ReservationEnded(r.id(), r.status().name(), user));
         return true;
     }
 

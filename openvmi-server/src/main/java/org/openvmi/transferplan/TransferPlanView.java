@@ -28,7 +28,12 @@ public record TransferPlanView(
         List<Purchase> purchases,
         List<Cover> cover) {
 
-    /** A transfer: whole packs over a lane, why (need at the destination, excess at the source) and its costs. */
+    /**
+     * A transfer: whole packs over a lane, why (need at the destination, excess at the source) and its costs, against
+     * buying new: {@code purchaseCost} for the money, {@code leadTimeDays} (buying's lead time, null when the item
+     * cannot be bought) for the time; {@code slowerThanBuying}: its transit is longer (only for an item nobody sells
+     * is such a lane used; otherwise the need is bought, see {@link Purchase#slowLaneDays()}).
+     */
     public record Move(
             long id,
             String item,
@@ -45,9 +50,15 @@ public record TransferPlanView(
             BigDecimal purchaseCost,
             String need,
             String excess,
-            Long transfer) {}
+            Long transfer,
+            Integer leadTimeDays,
+            boolean slowerThanBuying) {}
 
-    /** A need (or its rest) left to buying: cheaper than any lane, no source with excess, or no lane; cost null: nobody sells it. */
+    /**
+     * A need (or its rest) left to buying: cheaper than any lane, no source with excess, no lane, or every lane slower
+     * than buying ({@code slowLaneDays}: the fastest such lane's transit, against {@code leadTimeDays}); cost null:
+     * nobody sells it.
+     */
     public record Purchase(
             long id,
             String item,
@@ -57,7 +68,9 @@ public record TransferPlanView(
             int packs,
             BigDecimal purchasePrice,
             BigDecimal purchaseCost,
-            String need) {}
+            String need,
+            Integer leadTimeDays,
+            Integer slowLaneDays) {}
 
     /** A warehouse's stock and demand summed over the plan's items; days of cover null without demand. */
     public record Cover(

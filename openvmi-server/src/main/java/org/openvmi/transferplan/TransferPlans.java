@@ -113,7 +113,9 @@ public class TransferPlans {
                         terms.purchasePrice(),
                         m.purchaseCost(),
                         m.need().name(),
-                        m.excess().name()));
+                        m.excess().name(),
+                        leadTime(terms),
+                        null));
                 cover4.computeIfAbsent(m.toWarehouseId(), k -> zeros())[2] =
                         cover4.get(m.toWarehouseId())[2].add(m.qty());
                 cover4.computeIfAbsent(m.fromWarehouseId(), k -> zeros())[3] =
@@ -138,7 +140,9 @@ public class TransferPlans {
                         terms.purchasePrice(),
                         p.purchaseCost(),
                         p.need().name(),
-                        null));
+                        null,
+                        leadTime(terms),
+                        p.slowLaneDays()));
             }
         }
         List<PlanRepository.NewCover> covers = new ArrayList<>();
@@ -244,5 +248,10 @@ public class TransferPlans {
         }
         String joined = String.join(",", codes.stream().map(String::trim).toList());
         return joined.length() <= max ? joined : joined.substring(0, joined.lastIndexOf(',', max - 1));
+    }
+
+    /** Buying new's lead time, the yardstick for a lane's transit (null when the item cannot be bought). */
+    private static Integer leadTime(org.openvmi.transferplan.model.ItemTerms terms) {
+        return terms.purchasePrice() == null ? null : terms.leadTimeDays();
     }
 }

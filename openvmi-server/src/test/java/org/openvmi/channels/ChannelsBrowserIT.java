@@ -133,4 +133,68 @@ class ChannelsBrowserIT {
                         By.id("error-title"), "403"));
         assertThat(supplier.driver().findElements(By.id("nav-channels"))).isEmpty();
     }
+
+    @Test
+    void a_buyer_creates_and_edits_a_channel_through_the_form_in_both_languages_and_a_warehouse_user_cannot(
+            Browser browser) {
+        Fixtures.ensure(jdbc, users);
+        String[] s = setUp();
+        String b2b = s[2];
+        String wh = jdbc.sql("SELECT w.code FROM channel c JOIN channel_warehouse cw ON cw.channel_id = c.id "
+                        + "JOIN warehouse w ON w.id = cw.warehouse_id WHERE c.code = :c")
+                .param("c", b2b)
+                .query(String.class)
+                .single();
+        String market = Fixtures.unique("MKT");
+
+        // English: a refusal at its field, then the channel saved
+        Browser buyer = browser.logIn("t-buyer", Fixtures.PASSWORD);
+        buyer.open("/channels?lang=en");
+        buyer.click("channel-new");
+        buyer.awaitText(By.tagName("h1"), "New channel");
+        buyer.type("code", market)
+                .type("name", "Marketplace")
+                .type("priority", "3")
+                .type("warehouses", wh)
+                .type("percentage", "20")
+                .type("fixedQuota", "5");
+        buyer.click("save");
+        buyer.awaitText("fixedQuota-error", "Give a percentage or a fixed quota, not both");
+        buyer.screenshot("channel-form-en-refused");
+        buyer.driver().findElement(By.id("fixedQuota")).clear();
+        buyer.type("pauseBelow", "4").click("save");
+        buyer.awaitText(By.tagName("h1"), "Channel allocation");
+        assertThat(buyer.byId("channel-" + market).getText()).contains("20 %").contains("Marketplace");
+
+        // Chinese: the edit form shows the rule as stored; saved unchanged it changes nothing
+        long version = version(market);
+        buyer.open("/channels/" + market + "/edit?lang=zh_CN");
+        buyer.awaitText(By.tagName("h1"), "编辑渠道 " + market);
+        assertThat(buyer.byId("percentage").getAttribute("value")).isEqualTo("20");
+        assertThat(buyer.byId("pauseBelow").getAttribute("value")).isEqualTo("4");
+        buyer.click("save");
+        buyer.awaitText(By.tagName("h1"), "渠道分配");
+        assertThat(version(market)).isEqualTo(version);
+        buyer.open("/channels/" + market + "/edit");
+        buyer.driver().findElement(By.id("safetyBuffer")).clear();
+        buyer.type("safetyBuffer", "-2").click("save");
+        buyer.awaitText("safetyBuffer-error", "不能为负数");
+        assertThat(buyer.byId("channel-form").getText()).doesNotContain("must").doesNotContain("Must");
+        buyer.screenshot("channel-form-zh-refused");
+        assertThat(version(market)).isEqualTo(version);
+
+        // a warehouse user sees the allocation but no form
+        Browser warehouse = browser.another().logIn("t-warehouse", Fixtures.PASSWORD);
+        warehouse.open("/channels");
+        warehouse.awaitText(By.tagName("h1"), "渠道分配");
+        assertThat(warehouse.driver().findElements(By.id("channel-new"))).isEmpty();
+        assertThat(warehouse.driver().findElements(By.id("edit-" + market))).isEmpty();
+    }
+
+    private long version(String channel) {
+        return jdbc.sql("SELECT version FROM channel WHERE code = :c")
+                .param("c", channel)
+                .query(Long.class)
+                .single();
+    }
 }

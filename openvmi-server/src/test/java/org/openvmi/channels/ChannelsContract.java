@@ -288,7 +288,102 @@ abstract class ChannelsContract {
                 .isEqualTo(404);
     }
 
+    @Test
+    void
+            a_channel_deactivated_and_reactivated_by_put_is_logged_and_sent_as_a_webhook_and_an_unchanged_put_changes_nothing()
+                    throws Exception {
+        long hook = subscribe();
+        receive(10);
+        String shop = channel(1, null, null, null);
+        String b2b = channel(2, null, null, "8");
+        String body =
+                "{\"name\":\"渠道 " + b2b + "\",\"priority\":2,\"warehouses\":[\"" + warehouse + "\"],\"pauseBelow\":8";
+        ok(send(
+                post("/api/v1/channels/" + shop + "/orders"),
+                Role.BUYER,
+                "{\"orderId\":\"R-1\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":3}]}"));
+        assertThat(paused(b2b)).isTrue(); // 7 free, below its line of 8
+        assertThat(log(b2b)).containsExactly("PAUSED");
+
+        // saved unchanged (as a form sends it back): nothing written, nothing logged
+        JsonNode before = JSON.readTree(
+                ok(send(get("/api/v1/channels/" + b2b), Role.VIEWER, "")).getContentAsString());
+        long version = version(b2b);
+        ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, body + ",\"percentage\":null,\"status\":\"ACTIVE\"}"));
+        assertThat(JSON.readTree(ok(send(get("/api/v1/channels/" + b2b), Role.VIEWER, ""))
+                        .getContentAsString()))
+                .isEqualTo(before);
+        assertThat(version(b2b)).isEqualTo(version);
+        assertThat(log(b2b)).containsExactly("PAUSED");
+
+        ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, body + ",\"status\":\"INACTIVE\"}"));
+        assertThat(version(b2b)).isEqualTo(version + 1);
+        // newest first: the channel switched off, and its item pause ended with it
+        assertThat(log(b2b)).containsExactly("INACTIVE", "ACTIVE", "PAUSED");
+        ok(send(put("/api/v1/channels/" + b2b), Role.BUYER, body + ",\"status\":\"ACTIVE\"}"));
+        JsonNode entries = JSON.readTree(ok(send(get("/api/v1/channels/" + b2b + "/pauses"), Role.VIEWER, ""))
+                .getContentAsString());
+        assertThat(entries.get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(entries.get(0).get("item").isNull()).isTrue(); // the whole channel, reactivated by a person
+        assertThat(entries.get(2).get("item").asString()).isEqualTo(item);
+        // pause (automatic), item resumed and channel deactivated, channel reactivated
+        awaitDeliveries(hook, b2b, Map.of("channel.paused", 2, "channel.resumed", 2));
+    }
+
+    @Test
+    void a_reservation_of_a_channel_order_released_outside_channels_releases_the_order() throws Exception {
+        receive(10);
+        String shop = channel(1, null, null, null);
+        JsonNode order = JSON.readTree(ok(send(
+                        post("/api/v1/channels/" + shop + "/orders"),
+                        Role.BUYER,
+                        "{\"orderId\":\"X-1\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":4}]}"))
+                .getContentAsString());
+        assertThat(atp(shop)).isEqualByComparingTo("6");
+        long reservation = order.get("holds").get(0).get("reservation").asLong();
+
+        ok(send(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/reservations/" + reservation),
+                Role.WAREHOUSE,
+                ""));
+
+        JsonNode after = JSON.readTree(ok(send(get("/api/v1/channels/" + shop + "/orders/X-1"), Role.VIEWER, ""))
+                .getContentAsString());
+        assertThat(after.get("status").asString()).isEqualTo("RELEASED");
+        assertThat(after.get("closedBy").asString()).isEqualTo("t-warehouse");
+        assertThat(after.get("closeReason").asString()).contains("released by t-warehouse outside channels");
+        assertThat(reserved()).isZero();
+        assertThat(atp(shop)).isEqualByComparingTo("10"); // the hold no longer counts against the channel
+        // the channel's own release or commit of it now answers as for any released order
+        assertThat(send(post("/api/v1/channels/" + shop + "/orders/X-1/release"), Role.BUYER, "")
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(send(post("/api/v1/channels/" + shop + "/orders/X-1/commit"), Role.BUYER, "")
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(onHand()).isEqualByComparingTo("10");
+
+        // the channel's own release still works as before and is not taken for an outside one
+        ok(send(
+                post("/api/v1/channels/" + shop + "/orders"),
+                Role.BUYER,
+                "{\"orderId\":\"X-2\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":2}]}"));
+        JsonNode own = JSON.readTree(ok(send(post("/api/v1/channels/" + shop + "/orders/X-2/release"), Role.BUYER, ""))
+                .getContentAsString());
+        assertThat(own.get("status").asString()).isEqualTo("RELEASED");
+        assertThat(own.get("closeReason").isNull()).isTrue();
+        assertThat(reserved()).isZero();
+    }
+
     // --- helpers
+
+    private long version(String channel) {
+        return jdbc.sql("SELECT version FROM channel WHERE code = :c")
+                .param("c", channel)
+                .query(Long.class)
+                .single();
+    }
 
     private String channel(int priority, String percentage, String buffer, String pauseBelow) throws Exception {
         String code = Fixtures.unique("CH");
@@ -343,12 +438,21 @@ abstract class ChannelsContract {
     }
 
     private void awaitDeliveries(long hook, int expected) throws InterruptedException {
+        awaitDeliveries(hook, null, Map.of("channel.paused", 2, "channel.resumed", 2));
+    }
+
+    /** The hook's deliveries by type (of one channel's events when {@code channel} is given). */
+    private void awaitDeliveries(long hook, String channel, Map<String, Integer> expectedByType)
+            throws InterruptedException {
+        int expected =
+                expectedByType.values().stream().mapToInt(Integer::intValue).sum();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Map<String, Integer> byType = new TreeMap<>();
         while (System.nanoTime() < deadline) {
             byType.clear();
-            jdbc.sql("SELECT event_type FROM webhook_delivery WHERE subscription_id = :s")
+            jdbc.sql("SELECT event_type FROM webhook_delivery WHERE subscription_id = :s AND payload LIKE :c")
                     .param("s", hook)
+                    .param("c", channel == null ? "%" : "%\"channel\":\"" + channel + "\"%")
                     .query(String.class)
                     .list()
                     .forEach(t -> byType.merge(t, 1, Integer::sum));
@@ -357,7 +461,7 @@ abstract class ChannelsContract {
             }
             Thread.sleep(100);
         }
-        assertThat(byType).containsEntry("channel.paused", 2).containsEntry("channel.resumed", 2);
+        assertThat(byType).isEqualTo(new TreeMap<>(expectedByType));
     }
 
     private void receive(int qty) throws Exception {

@@ -65,7 +65,7 @@ class EventSchemasTest {
         String good = """
                 {"id":"0b7c1c1e-2f51-4a53-9a38-4b9f0d0f4e11","type":"channel.paused","version":1,
                  "occurredAt":"2026-12-06T10:00:00Z","key":"TMALL:B-1","supplier":null,"event":"channel.paused",
-                 "data":{"channel":"TMALL","item":"B-1","poolFree":3,"threshold":5}}""";
+                 "data":{"channel":"TMALL","item":"B-1","poolFree":3,"threshold":5,"status":"PAUSED"}}""";
         assertThat(EventSchemas.problems(good)).isEmpty();
         assertThat(EventSchemas.problems(good.replace("\"type\":\"channel.paused\"", "\"type\":\"order.shipped\"")))
                 .isNotEmpty();

@@ -118,4 +118,16 @@ class PlanningModelTest {
         assertThat(p.get(1).type()).isEqualTo(SuggestionType.PURCHASE);
         assertThat(p.get(1).qty()).isEqualByComparingTo("18");
     }
+
+    @Test
+    void with_greedy_transfers_retired_the_whole_need_is_bought_and_transfers_are_left_to_plans() {
+        var source = new PlanInput.Source(7, BigDecimal.ONE, BigDecimal.ONE);
+        Plan needy = plan(1, "0", 10, source, false); // needs 30
+        Plan rich = plan(2, "42", 10, source, false); // 12 spare, which only a transfer plan would move now
+        List<Proposal> p = Replenishment.propose(List.of(needy, rich), false);
+        assertThat(p).singleElement().satisfies(only -> {
+            assertThat(only.type()).isEqualTo(SuggestionType.PURCHASE);
+            assertThat(only.qty()).isEqualByComparingTo("30");
+        });
+    }
 }

@@ -464,6 +464,10 @@ final class AccessMatrix {
             api(POST, "/api/v1/channels/NO-SUCH-CH/orders/import").allow(RESERVERS),
             api(POST, "/api/v1/channels/NO-SUCH-CH/inbound/generic").body("{}").allow(RESERVERS),
             ui(GET, "/channels").allow(BUYER_SIDE),
+            ui(GET, "/channels/new").allow(BUYERS),
+            ui(POST, "/channels").allow(BUYERS),
+            ui(GET, "/channels/NO-SUCH-CH/edit").allow(BUYERS),
+            ui(POST, "/channels/NO-SUCH-CH").allow(BUYERS),
             // rules engine: the buyer side reads and dry-runs, policy editors write; suppliers never
             api(GET, "/api/v1/rules").allow(BUYER_SIDE),
             api(POST, "/api/v1/rules").body("{}").allow(POLICY_EDITORS),

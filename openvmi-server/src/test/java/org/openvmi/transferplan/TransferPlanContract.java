@@ -189,6 +189,59 @@ abstract class TransferPlanContract {
     }
 
     @Test
+    void lanes_slower_than_buying_new_are_left_out_and_the_purchase_names_the_fastest() throws Exception {
+        JsonNode lanes = json.readTree(mvc.perform(get("/api/v1/transfer-lanes").with(as(Role.VIEWER)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        for (JsonNode l : lanes) {
+            if (l.get("to").asString().equals(w1)) { // the source's lead time is 7 days: 9 and 10 are slower
+                int days = l.get("from").asString().equals(w3) ? 9 : 10;
+                mvc.perform(put("/api/v1/transfer-lanes/" + l.get("id").asLong())
+                                .with(as(Role.WAREHOUSE))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"costPerUnit\":%s,\"transitDays\":%d,\"version\":%d}"
+                                        .formatted(
+                                                l.get("costPerUnit").asString(),
+                                                days,
+                                                l.get("version").asInt())))
+                        .andExpect(status().isOk());
+            }
+        }
+        postJson("/api/v1/transfer-plans", Role.PLANNER, scope())
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.moves.length()").value(0))
+                .andExpect(jsonPath("$.purchases.length()").value(1))
+                .andExpect(jsonPath("$.purchases[0].warehouse").value(w1))
+                .andExpect(jsonPath("$.purchases[0].qty").value(40))
+                .andExpect(jsonPath("$.purchases[0].leadTimeDays").value(7))
+                .andExpect(jsonPath("$.purchases[0].slowLaneDays").value(9));
+        // at 7 days a lane is as fast as buying: used again, and its move says what it is measured against
+        for (JsonNode l :
+                json.readTree(mvc.perform(get("/api/v1/transfer-lanes").with(as(Role.VIEWER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())) {
+            if (l.get("to").asString().equals(w1) && l.get("from").asString().equals(w3)) {
+                mvc.perform(put("/api/v1/transfer-lanes/" + l.get("id").asLong())
+                                .with(as(Role.WAREHOUSE))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"costPerUnit\":0.50,\"transitDays\":7,\"version\":%d}"
+                                        .formatted(l.get("version").asInt())))
+                        .andExpect(status().isOk());
+            }
+        }
+        postJson("/api/v1/transfer-plans", Role.PLANNER, scope())
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.moves.length()").value(1))
+                .andExpect(jsonPath("$.moves[0].from").value(w3))
+                .andExpect(jsonPath("$.moves[0].transitDays").value(7))
+                .andExpect(jsonPath("$.moves[0].leadTimeDays").value(7))
+                .andExpect(jsonPath("$.moves[0].slowerThanBuying").value(false))
+                .andExpect(jsonPath("$.purchases.length()").value(0));
+    }
+
+    @Test
     void accepting_creates_the_transfer_order_once_on_retry() throws Exception {
         long id = plan();
         postJson("/api/v1/transfer-plans/" + id + "/accept", Role.BUYER, "")

@@ -163,6 +163,52 @@ public class ChannelOrderRepository {
         return n == 1;
     }
 
+    /**
+     * A reservation ended outside channels: its hold stops counting. Returns the channel order that held it, or empty
+     * when no active hold had it (not a channel's, or the channel module's own commit or release, which ends its
+     * holds before releasing their reservations).
+     */
+    public Optional<Long> endHold(long reservationId) {
+        List<Long> order = jdbc.sql(
+                        "SELECT channel_order_id FROM channel_order_hold WHERE reservation_id = :r AND active = TRUE")
+                .param("r", reservationId)
+                .query(Long.class)
+                .list();
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE reservation_id = :r AND active = TRUE")
+                .param("r", reservationId)
+                .update();
+        return Optional.of(order.get(0));
+    }
+
+    /**
+     * Moves a RESERVED order to RELEASED because one of its reservations was released outside channels, with the
+     * reason; returns the reservations of its holds still active (now ended too), for the caller to release. Empty
+     * when the order was no longer RESERVED.
+     */
+    public List<Long> releasedOutside(long orderId, String user, Instant at, String reason) {
+        int n = jdbc.sql("""
+                UPDATE channel_order SET status = 'RELEASED', closed_by = :u, closed_at = :at, close_reason = :why
+                WHERE id = :o AND status = 'RESERVED'""")
+                .param("u", user)
+                .param("at", Timestamp.from(at))
+                .param("why", reason.length() > 200 ? reason.substring(0, 200) : reason)
+                .param("o", orderId)
+                .update();
+        if (n == 0) {
+            return List.of();
+        }
+        List<Long> active = jdbc.sql("""
+                SELECT reservation_id FROM channel_order_hold WHERE channel_order_id = :o AND active = TRUE
+                ORDER BY reservation_id""").param("o", orderId).query(Long.class).list();
+        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o")
+                .param("o", orderId)
+                .update();
+        return active;
+    }
+
     public Optional<ChannelOrderView> view(long id) {
         record RawLine(long itemId, BigDecimal qty) {}
         List<RawLine> rawLines = jdbc.sql(
@@ -188,7 +234,8 @@ public class ChannelOrderRepository {
                         org.openvmi.shared.Decimals.plain(h.qty())))
                 .toList();
         return jdbc.sql("""
-                SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at
+                SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at,
+                       o.close_reason
                 FROM channel_order o JOIN channel c ON c.id = o.channel_id WHERE o.id = :o""")
                 .param("o", id)
                 .query((rs, n) -> new ChannelOrderView(
@@ -200,7 +247,8 @@ public class ChannelOrderRepository {
                         rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
                         rs.getString(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getString(8)))
                 .optional();
     }
 }

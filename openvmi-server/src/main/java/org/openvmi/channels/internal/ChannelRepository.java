@@ -123,6 +123,22 @@ public class ChannelRepository {
         }
     }
 
+    /** The warehouse ids of a channel's pool. */
+    public List<Long> warehouseIds(long channelId) {
+        return jdbc.sql("SELECT warehouse_id FROM channel_warehouse WHERE channel_id = :c ORDER BY warehouse_id")
+                .param("c", channelId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The items a channel is paused for now. */
+    public List<Long> pausedItemsOf(long channelId) {
+        return jdbc.sql("SELECT item_id FROM channel_item_pause WHERE channel_id = :c ORDER BY item_id")
+                .param("c", channelId)
+                .query(Long.class)
+                .list();
+    }
+
     public Optional<Row> byCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE code = :code")
                 .param("code", code)
@@ -243,14 +259,12 @@ public class ChannelRepository {
                 .update();
     }
 
-    public void resumeAll(long channelId) {
-        jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c")
-                .param("c", channelId)
-                .update();
-    }
-
+    /**
+     * A log row: per item ({@code itemId} and {@code poolFree} set) for an automatic pause or resume, or for the
+     * channel as a whole ({@code itemId} and {@code poolFree} null) when a person deactivated or reactivated it.
+     */
     public void log(
-            long channelId, long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold, Instant at) {
+            long channelId, Long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold, Instant at) {
         jdbc.sql("""
                 INSERT INTO channel_pause_log (channel_id, item_id, status, pool_free, threshold, logged_at)
                 VALUES (:c, :i, :s, :free, :line, :at)""")
@@ -267,7 +281,7 @@ public class ChannelRepository {
     public List<PauseLogView> pauseLog(String channelCode, int limit) {
         record Entry(
                 String channel,
-                long itemId,
+                Long itemId,
                 String status,
                 BigDecimal poolFree,
                 BigDecimal threshold,
@@ -281,23 +295,60 @@ public class ChannelRepository {
                 .param("n", limit)
                 .query((rs, n) -> new Entry(
                         rs.getString("channel"),
-                        rs.getLong("item_id"),
+                        rs.getObject("item_id") == null ? null : rs.getLong("item_id"),
                         rs.getString("status"),
                         rs.getBigDecimal("pool_free"),
                         rs.getBigDecimal("threshold"),
                         rs.getTimestamp("logged_at").toInstant()))
                 .list();
-        Map<Long, ItemRef> items =
-                refs.itemsById(new TreeSet<>(page.stream().map(Entry::itemId).toList()));
+        Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(page.stream()
+                .map(Entry::itemId)
+                .filter(java.util.Objects::nonNull)
+                .toList()));
         return page.stream()
                 .map(e -> new PauseLogView(
                         e.channel(),
-                        items.get(e.itemId()).code(),
+                        e.itemId() == null ? null : items.get(e.itemId()).code(),
                         e.status(),
                         e.poolFree(),
                         e.threshold(),
                         e.loggedAt()))
                 .toList();
+    }
+
+    /** Per item: the channels paused for it, and per channel and warehouse what they hold reserved. */
+    public record PausesAndHolds(Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held) {}
+
+    /** {@link #paused} and {@link #held} in one round trip (the ATP read and every order need both). */
+    public PausesAndHolds pausesAndHolds(Collection<Long> itemIds) {
+        Map<Long, Set<Long>> paused = new HashMap<>();
+        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return new PausesAndHolds(paused, held);
+        }
+        jdbc.sql("""
+                SELECT 'P' AS kind, item_id, channel_id, CAST(NULL AS BIGINT) AS warehouse_id,
+                       CAST(NULL AS NUMERIC(19, 4)) AS qty
+                FROM channel_item_pause WHERE item_id IN (:items)
+                UNION ALL
+                SELECT 'H' AS kind, h.item_id, o.channel_id, h.warehouse_id, SUM(h.qty) AS qty
+                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
+                WHERE h.item_id IN (:items) AND h.active = TRUE
+                GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
+                .param("items", itemIds)
+                .query((rs, n) -> {
+                    if ("P".equals(rs.getString("kind"))) {
+                        paused.computeIfAbsent(rs.getLong("item_id"), k -> new HashSet<>())
+                                .add(rs.getLong("channel_id"));
+                    } else {
+                        held.computeIfAbsent(rs.getLong("item_id"), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(rs.getLong("channel_id"), k -> new HashMap<>())
+                                .put(rs.getLong("warehouse_id"), rs.getBigDecimal("qty"));
+                    }
+                    return n;
+                })
+                .list();
+        return new PausesAndHolds(paused, held);
     }
 
     /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */

@@ -69,7 +69,11 @@ public class ChannelStock {
     }
 
     public Picture picture(Collection<Long> itemIds) {
-        List<AllocationRule> rules = channels.rules();
+        return picture(itemIds, channels.rules());
+    }
+
+    /** The picture under the given rules (the ATP read passes its cached copy, {@link ChannelRuleCache}). */
+    public Picture picture(Collection<Long> itemIds, List<AllocationRule> rules) {
         Set<Long> warehouses = new HashSet<>();
         rules.forEach(r -> warehouses.addAll(r.pool()));
         Map<Long, List<FreeStock>> free = new HashMap<>();
@@ -80,8 +84,9 @@ public class ChannelStock {
                     .computeIfAbsent(f.itemId(), k -> new HashMap<>())
                     .merge(f.warehouseId(), f.free(), BigDecimal::add);
         }
-        Map<Long, Set<Long>> paused = channels.paused(itemIds);
-        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = channels.held(itemIds);
+        ChannelRepository.PausesAndHolds ph = channels.pausesAndHolds(itemIds); // one query for both
+        Map<Long, Set<Long>> paused = ph.paused();
+        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = ph.held();
         Map<Long, Allocation> allocation = new HashMap<>();
         for (long item : itemIds) {
             allocation.put(
@@ -96,17 +101,83 @@ public class ChannelStock {
     }
 
     /**
+     * After a person changed a channel's rule ({@code PUT}): each change of the channel's selling state is logged and
+     * published like an automatic one. Deactivated or reactivated: one row for the channel as a whole. Items it was
+     * paused for are resumed, each logged, when it is now INACTIVE or has no line any more; otherwise they are judged
+     * again against the new line and pool (a lower line resumes them as a receipt would).
+     */
+    public void ruleChanged(ChannelRepository.Row old, ChannelRepository.Row now, Collection<Long> warehouses) {
+        Instant at = clock.instant();
+        boolean wasSelling = old.status() != ChannelStatus.INACTIVE;
+        boolean sells = now.status() != ChannelStatus.INACTIVE;
+        List<Long> pausedItems = channels.pausedItemsOf(old.id());
+        if (!pausedItems.isEmpty()) {
+            if (!sells || now.pauseBelow() == null) {
+                Map<Long, BigDecimal> free = new HashMap<>();
+                for (FreeStock f : stock.freeStock(pausedItems, warehouses)) {
+                    free.merge(f.itemId(), f.free(), BigDecimal::add);
+                }
+                Map<Long, ItemRef> items = refs.itemsById(pausedItems);
+                for (long item : pausedItems) {
+                    BigDecimal poolFree = free.getOrDefault(item, BigDecimal.ZERO);
+                    channels.resume(old.id(), item);
+                    channels.log(old.id(), item, ChannelStatus.ACTIVE, poolFree, old.pauseBelow(), at);
+                    events.publishEvent(new ChannelPauseChanged(
+                            now.code(),
+                            items.get(item).code(),
+                            ChannelStatus.ACTIVE.name(),
+                            org.openvmi.shared.Decimals.plain(poolFree),
+                            plainOrNull(old.pauseBelow()),
+                            at));
+                }
+            } else {
+                judgePauses(pausedItems);
+            }
+        }
+        if (wasSelling != sells) {
+            channels.log(old.id(), null, now.status(), null, now.pauseBelow(), at);
+            events.publishEvent(new ChannelPauseChanged(
+                    now.code(), null, now.status().name(), null, plainOrNull(now.pauseBelow()), at));
+        }
+    }
+
+    private static BigDecimal plainOrNull(BigDecimal q) {
+        return q == null ? null : org.openvmi.shared.Decimals.plain(q);
+    }
+
+    /**
      * Pauses and resumes channels for the items by their pools' free stock now; each move logged and published
      * ({@link ChannelPauseChanged}, which integration sends as a webhook). Returns whether anything moved.
      */
     public boolean judgePauses(Collection<Long> itemIds) {
-        List<AllocationRule> rules = channels.rules();
+        return judgePauses(itemIds, channels.rules());
+    }
+
+    /** The same under rules the caller read (under its item locks). */
+    public boolean judgePauses(Collection<Long> itemIds, List<AllocationRule> rules) {
         if (itemIds.isEmpty()
                 || rules.stream().noneMatch(r -> r.pauseBelow() != null)
                         && channels.paused(itemIds).isEmpty()) {
             return false;
         }
-        Picture p = picture(itemIds);
+        return judge(itemIds, rules, picture(itemIds, rules));
+    }
+
+    /**
+     * Judges the pauses and answers the picture to allocate on: the one judged on when nothing moved, else a fresh
+     * one (the pauses changed). Saves an order its second read of free stock, holds and pauses.
+     */
+    public Picture judgedPicture(Collection<Long> itemIds, List<AllocationRule> rules) {
+        Picture p = picture(itemIds, rules);
+        if (itemIds.isEmpty()
+                || rules.stream().noneMatch(r -> r.pauseBelow() != null)
+                        && p.paused().isEmpty()) {
+            return p;
+        }
+        return judge(itemIds, rules, p) ? picture(itemIds, rules) : p;
+    }
+
+    private boolean judge(Collection<Long> itemIds, List<AllocationRule> rules, Picture p) {
         Map<Long, ItemRef> items = null;
         boolean moved = false;
         Instant now = clock.instant();

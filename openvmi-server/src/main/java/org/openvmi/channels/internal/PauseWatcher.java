@@ -47,8 +47,12 @@ class PauseWatcher {
 
     @EventListener
     void on(StockChanged changed) {
-        List<Long> items =
-                changed.subjects().stream().map(s -> s.itemId()).distinct().toList();
+        judgeAfterCommit(
+                changed.subjects().stream().map(s -> s.itemId()).distinct().toList());
+    }
+
+    /** Judges the items' pauses once the current transaction committed (at once when there is none). */
+    void judgeAfterCommit(List<Long> items) {
         if (items.isEmpty()) {
             return;
         }

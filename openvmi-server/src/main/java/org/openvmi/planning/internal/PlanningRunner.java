@@ -72,6 +72,8 @@ public class PlanningRunner {
     private final ExecutorService pool;
     private final PlanCalculator calculator;
 
+    private final org.springframework.core.env.Environment environment;
+
     PlanningRunner(
             HistoryReader reader,
             ForecastRepository forecasts,
@@ -85,6 +87,7 @@ public class PlanningRunner {
             Agreements agreements,
             PlatformTransactionManager transactionManager,
             Clock clock,
+            org.springframework.core.env.Environment environment,
             @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
             @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
             @Value("${openvmi.planning.threads:0}") int threads,
@@ -104,6 +107,7 @@ public class PlanningRunner {
         this.readTransaction = new TransactionTemplate(transactionManager);
         this.readTransaction.setReadOnly(true);
         this.clock = clock;
+        this.environment = environment;
         this.historyWeeks = historyWeeks;
         this.chunkSize = chunkSize;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -258,10 +262,12 @@ public class PlanningRunner {
         List<Plan> plans = new ArrayList<>(chunk.size());
         List<Proposal> proposals = new ArrayList<>();
         List<Plan> item = new ArrayList<>();
+        // read per chunk, not fixed at start-up: greedy transfers are retired in favour of transfer plans by default
+        boolean transfers = environment.getProperty("openvmi.planning.transfer-suggestions", Boolean.class, false);
         for (HistoryReader.Series series : chunk) {
             Plan plan = calculator.plan(input(context, series));
             if (!item.isEmpty() && item.get(0).input().itemId() != series.itemId()) {
-                proposals.addAll(Replenishment.propose(item));
+                proposals.addAll(Replenishment.propose(item, transfers));
                 item.clear();
             }
             item.add(plan);
@@ -270,7 +276,7 @@ public class PlanningRunner {
                     .computeIfAbsent(plan.choice().model().name(), k -> new LongAdder())
                     .increment();
         }
-        proposals.addAll(Replenishment.propose(item));
+        proposals.addAll(Replenishment.propose(item, transfers));
         for (Proposal p : proposals) {
             context.types()
                     .computeIfAbsent(p.type().name(), k -> new LongAdder())

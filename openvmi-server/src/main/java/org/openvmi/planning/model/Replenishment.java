@@ -14,14 +14,23 @@ import org.openvmi.engine.policy.OrderRounding;
  * Excess own stock of another warehouse of the same run (available own stock above that warehouse's order-up-to
  * level) is moved first, in whole units (TRANSFER); the rest is ordered — from the VMI supplier when the item has
  * one (VMI_REPLENISHMENT), otherwise from the primary source (PURCHASE), rounded up to MOQ and whole packs.
+ * <p>The greedy transfers are retired by default in favour of transfer plans (ADR 0056/0061: one min-cost flow over
+ * every warehouse, lane costs and transit against buying new): with {@code transfers} false no TRANSFER is proposed
+ * and the whole need is ordered; an accepted plan's DRAFT transfers count as on order in the position, so a need a
+ * plan covers is not ordered (setting {@code openvmi.planning.transfer-suggestions}).
  */
 public final class Replenishment {
 
     private Replenishment() {}
 
+    /** With the old greedy transfers (see {@link #propose(List, boolean)}). */
     public static List<Proposal> propose(List<Plan> plansOfOneItem) {
+        return propose(plansOfOneItem, true);
+    }
+
+    public static List<Proposal> propose(List<Plan> plansOfOneItem, boolean transfers) {
         Map<Long, BigDecimal> excess = new HashMap<>();
-        for (Plan p : plansOfOneItem) {
+        for (Plan p : transfers ? plansOfOneItem : List.<Plan>of()) {
             BigDecimal free = p.input()
                     .ownOnHand()
                     .min(p.input()

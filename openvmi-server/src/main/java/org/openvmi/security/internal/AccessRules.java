@@ -225,6 +225,8 @@ public final class AccessRules {
 
             // sales channels (ADR 0055): buyer side only, no supplier sees them; buyers set the rules, the people who
             // reserve stock place, commit and release channel orders (shops and POS through API keys of such users)
+            new Rule(HttpMethod.GET, "/channels/new", BUYERS),
+            new Rule(HttpMethod.GET, "/channels/*/edit", BUYERS),
             new Rule(HttpMethod.GET, "/channels/**", BUYER_SIDE),
             new Rule(HttpMethod.POST, "/channels/*/orders/**", RESERVERS),
             new Rule(HttpMethod.POST, "/channels/*/inbound/**", RESERVERS),

@@ -49,7 +49,9 @@ public class PlanRepository {
             BigDecimal purchasePrice,
             BigDecimal purchaseCost,
             String need,
-            String excess) {}
+            String excess,
+            Integer leadTimeDays,
+            Integer slowLaneDays) {}
 
     public record NewCover(
             long warehouseId, BigDecimal available, BigDecimal dailyDemand, BigDecimal inbound, BigDecimal outbound) {}
@@ -99,7 +101,8 @@ public class PlanRepository {
         template.batchUpdate("""
                 INSERT INTO transfer_plan_line (plan_id, kind, item_id, from_warehouse_id, to_warehouse_id, packs,
                     pack_size, qty, cost_per_unit, transit_days, transfer_cost, purchase_price, purchase_cost,
-                    need_reason, excess_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, l) -> {
+                    need_reason, excess_reason, lead_time_days, slow_lane_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 1000, (ps, l) -> {
             ps.setLong(1, id);
             ps.setString(2, l.kind().name());
             ps.setLong(3, l.itemId());
@@ -115,6 +118,8 @@ public class PlanRepository {
             ps.setBigDecimal(13, l.purchaseCost());
             ps.setString(14, l.need());
             ps.setString(15, l.excess());
+            ps.setObject(16, l.leadTimeDays(), Types.INTEGER);
+            ps.setObject(17, l.slowLaneDays(), Types.INTEGER);
         });
         template.batchUpdate("""
                 INSERT INTO transfer_plan_warehouse (plan_id, warehouse_id, available, daily_demand, inbound, outbound)
@@ -304,7 +309,9 @@ public class PlanRepository {
             BigDecimal purchaseCost,
             String need,
             String excess,
-            Long transferId) {}
+            Long transferId,
+            Integer leadTimeDays,
+            Integer slowLaneDays) {}
 
     private static Line line(ResultSet rs, int n) throws SQLException {
         long from = rs.getLong("from_warehouse_id");
@@ -327,7 +334,9 @@ public class PlanRepository {
                 rs.getBigDecimal("purchase_cost"),
                 rs.getString("need_reason"),
                 rs.getString("excess_reason"),
-                transferId);
+                transferId,
+                rs.getObject("lead_time_days", Integer.class),
+                rs.getObject("slow_lane_days", Integer.class));
     }
 
     private static TransferPlanView.Move move(Line l, ItemRef item, String from, String to) {
@@ -347,7 +356,9 @@ public class PlanRepository {
                 Decimals.plain(l.purchaseCost()),
                 l.need(),
                 l.excess(),
-                l.transferId());
+                l.transferId(),
+                l.leadTimeDays(),
+                l.leadTimeDays() != null && l.transitDays() > l.leadTimeDays());
     }
 
     private static TransferPlanView.Purchase purchase(Line l, ItemRef item, String to) {
@@ -360,7 +371,9 @@ public class PlanRepository {
                 l.packs(),
                 Decimals.plain(l.purchasePrice()),
                 Decimals.plain(l.purchaseCost()),
-                l.need());
+                l.need(),
+                l.leadTimeDays(),
+                l.slowLaneDays());
     }
 
     private record CoverRow(

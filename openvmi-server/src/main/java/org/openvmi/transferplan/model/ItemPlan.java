@@ -22,7 +22,17 @@ public record ItemPlan(List<Move> moves, List<Purchase> purchases) {
             NeedReason need,
             ExcessReason excess) {}
 
-    /** A need (or its part) left to buying; {@code purchaseCost} null when no source sells the item. */
+    /**
+     * A need (or its part) left to buying; {@code purchaseCost} null when no source sells the item.
+     * {@code slowLaneDays}: the transit days of the fastest lane from a warehouse with excess that was left out because
+     * it is slower than buying new (the source's lead time), null when none was.
+     */
     public record Purchase(
-            long itemId, long warehouseId, int packs, BigDecimal qty, BigDecimal purchaseCost, NeedReason need) {}
+            long itemId,
+            long warehouseId,
+            int packs,
+            BigDecimal qty,
+            BigDecimal purchaseCost,
+            NeedReason need,
+            Integer slowLaneDays) {}
 }

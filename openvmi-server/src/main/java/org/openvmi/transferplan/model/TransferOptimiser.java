@@ -20,6 +20,9 @@ import org.jgrapht.graph.DirectedPseudograph;
  * price per pack; a prohibitive cost when no source sells the item), and excess / BUY → DUMP at no cost for what is
  * not used. So a transfer is chosen only where it is cheaper than buying, the cheapest lanes first, splitting a need
  * over several sources when one has not enough; a source never gives more than its excess (never below its safety).
+ * Compared against buying new in time as well as in money: a lane whose transit is longer than the item's purchase
+ * lead time (when it can be bought, with a lead time) is left out — the stock would arrive after a new purchase — and
+ * the purchase that fills the need instead names the fastest such lane ({@link ItemPlan.Purchase#slowLaneDays()}).
  */
 public final class TransferOptimiser {
 
@@ -88,8 +91,17 @@ public final class TransferOptimiser {
             return new ItemPlan(moves, purchases);
         }
         Map<Long, Integer> bought = new LinkedHashMap<>(needPacks);
+        Map<Long, Integer> slowLanes = new HashMap<>();
+        Lanes usable = (from, to) -> {
+            Lane lane = lanes.between(from, to);
+            if (lane != null && slowerThanBuying(lane, terms)) {
+                slowLanes.merge(to, lane.transitDays(), Math::min);
+                return null;
+            }
+            return lane;
+        };
         if (!offerPacks.isEmpty()) {
-            solve(terms, lanes, needPacks, offerPacks, (arcFrom, arcTo, lane, packs) -> {
+            solve(terms, usable, needPacks, offerPacks, (arcFrom, arcTo, lane, packs) -> {
                 BigDecimal qty = pack.multiply(BigDecimal.valueOf(packs));
                 moves.add(new ItemPlan.Move(
                         terms.itemId(),
@@ -114,12 +126,21 @@ public final class TransferOptimiser {
                         packs,
                         qty,
                         terms.purchasePrice() == null ? null : qty.multiply(terms.purchasePrice()),
-                        needReasons.get(warehouse)));
+                        needReasons.get(warehouse),
+                        slowLanes.get(warehouse)));
             }
         });
         moves.sort(java.util.Comparator.comparingLong(ItemPlan.Move::toWarehouseId)
                 .thenComparingLong(ItemPlan.Move::fromWarehouseId));
         return new ItemPlan(moves, purchases);
+    }
+
+    /**
+     * A lane slower than buying new: the item can be bought, its source has a lead time, and the lane's transit is
+     * longer. (An item nobody sells keeps every lane: late stock is better than none.)
+     */
+    public static boolean slowerThanBuying(Lane lane, ItemTerms terms) {
+        return terms.purchasePrice() != null && terms.leadTimeDays() > 0 && lane.transitDays() > terms.leadTimeDays();
     }
 
     private interface Flow {

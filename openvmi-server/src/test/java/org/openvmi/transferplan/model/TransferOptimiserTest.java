@@ -49,6 +49,35 @@ class TransferOptimiserTest {
     }
 
     @Test
+    void a_lane_slower_than_buying_new_is_left_out_and_the_purchase_names_it() {
+        lanes.put("2>1", new Lane(2, 1, new BigDecimal("0.10"), 9)); // cheap, but 9 days against a lead time of 7
+        lanes.put("3>1", new Lane(3, 1, new BigDecimal("1.00"), 7)); // as fast as buying: still used
+        ItemPlan plan = plan(terms("1", "10"), at(1, 0, 10, 30, 50), at(2, 200, 10, 20, 50), at(3, 60, 10, 20, 50));
+        assertThat(plan.moves()).singleElement().satisfies(m -> {
+            assertThat(m.fromWarehouseId()).isEqualTo(3);
+            assertThat(m.qty()).isEqualByComparingTo("10"); // all warehouse 3 has above its max
+        });
+        assertThat(plan.purchases()).singleElement().satisfies(p -> {
+            assertThat(p.qty()).isEqualByComparingTo("20");
+            assertThat(p.slowLaneDays()).isEqualTo(9);
+        });
+        assertThat(TransferOptimiser.slowerThanBuying(lanes.get("2>1"), terms("1", "10")))
+                .isTrue();
+        assertThat(TransferOptimiser.slowerThanBuying(lanes.get("3>1"), terms("1", "10")))
+                .isFalse();
+    }
+
+    @Test
+    void an_item_nobody_sells_still_moves_over_a_slow_lane() {
+        lanes.put("2>1", new Lane(2, 1, new BigDecimal("0.10"), 30));
+        ItemPlan plan = plan(terms("1", null), at(1, 0, 10, 20, 50), at(2, 200, 10, 20, 50));
+        assertThat(plan.moves())
+                .singleElement()
+                .satisfies(m -> assertThat(m.qty()).isEqualByComparingTo("20"));
+        assertThat(plan.purchases()).isEmpty();
+    }
+
+    @Test
     void the_cheapest_lane_is_chosen() {
         lane(2, 1, "2.00");
         lane(3, 1, "0.50");

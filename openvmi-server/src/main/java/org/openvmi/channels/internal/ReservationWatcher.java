@@ -1,0 +1,54 @@
+package org.openvmi.channels.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.openvmi.inventory.ReservationEnded;
+import org.openvmi.inventory.Reservations;
+import org.openvmi.shared.ConflictException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reservation a channel order holds, released outside channels (the reservations API or page, or expired): the
+ * order becomes RELEASED in the same transaction, saying why, and its other reservations are released with it (an
+ * order is whole or nothing, as it was placed), so the channel's hold no longer counts and nothing stays reserved for
+ * an order that is gone. Runs inside the releasing transaction and takes no channel item lock (the release holds a
+ * balance row; channel orders take the item lock first), only the order's own rows; the pauses are judged after
+ * commit like after a posting.
+ */
+@Component
+class ReservationWatcher {
+
+    private final ChannelOrderRepository orders;
+    private final Reservations reservations;
+    private final PauseWatcher pauses;
+    private final Clock clock;
+
+    ReservationWatcher(ChannelOrderRepository orders, Reservations reservations, PauseWatcher pauses, Clock clock) {
+        this.orders = orders;
+        this.reservations = reservations;
+        this.pauses = pauses;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ReservationEnded ended) {
+        Optional<Long> order = orders.endHold(ended.reservationId());
+        if (order.isEmpty()) {
+            return;
+        }
+        String reason = "reservation " + ended.reservationId() + " "
+                + ("EXPIRED".equals(ended.status()) ? "expired" : "released by " + ended.by())
+                + " outside channels";
+        List<Long> items = orders.itemIds(order.get());
+        for (long other : orders.releasedOutside(order.get(), ended.by(), clock.instant(), reason)) {
+            try {
+                reservations.release(other);
+            } catch (ConflictException e) {
+                // already released or expired by someone else meanwhile: nothing left to give back
+            }
+        }
+        pauses.judgeAfterCommit(items);
+    }
+}
