@@ -62,8 +62,8 @@ public class InboundDocuments {
     private final TransactionTemplate transactions;
     // a twin committed the same key first (DuplicateKeyException), a deadlock, or a consumption whose lots a
     // concurrent one took (LostRace): the whole document runs again, and a twin's result is then found
-    private final ConcurrencyRetry retry = ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS)
-            .alsoOn(DuplicateKeyException.class, LostRace.class);
+    private final ConcurrencyRetry retry =
+            ConcurrencyRetry.of(ConcurrencyRetry.DEFAULT_ATTEMPTS).alsoOn(DuplicateKeyException.class, LostRace.class);
 
     InboundDocuments(
             InboundDocumentRepository documents,

@@ -137,10 +137,12 @@ public class InboundFiles {
         return switch (kind) {
             case MOVEMENTS ->
                 new MovementDocument(
-                        sourceId, lines.stream().map(p -> (MovementRequest) p.line()).toList());
+                        sourceId,
+                        lines.stream().map(p -> (MovementRequest) p.line()).toList());
             case CONSUMPTIONS ->
                 new ConsumptionDocument(
-                        sourceId, lines.stream().map(p -> (ConsumptionRequest) p.line()).toList());
+                        sourceId,
+                        lines.stream().map(p -> (ConsumptionRequest) p.line()).toList());
             case SUPPLIER_STOCK ->
                 new SupplierStockDocument(
                         sourceId,
@@ -185,10 +187,7 @@ public class InboundFiles {
                 new Parsed(
                         row.rowNumber(),
                         new ConsumptionRequest(
-                                cell(row, "item"),
-                                cell(row, "location"),
-                                decimal.apply("qty"),
-                                cell(row, "reference")),
+                                cell(row, "item"), cell(row, "location"), decimal.apply("qty"), cell(row, "reference")),
                         null,
                         errors);
             case SUPPLIER_STOCK -> {

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("openvmi.notifications.robots")
 public record RobotProperties(
-        @DefaultValue({"qyapi.weixin.qq.com", "oapi.dingtalk.com"}) List<String> allowedHosts,
+        @DefaultValue({"qyapi.weixin.qq.com", "oapi.dingtalk.com"})
+        List<String> allowedHosts,
+
         @DefaultValue("10s") Duration timeout) {
 
     /** Adds the refusals of a robot address to {@code errors} under {@code robotUrl}. */

@@ -100,8 +100,7 @@ abstract class InboundDocumentsContract {
 
     String receipt(String sourceId, String qty) {
         return """
-                {"sourceId":"%s","lines":[{"type":"RECEIPT","item":"%s","location":"%s","qty":%s,"reference":"GR-%s"}]}"""
-                .formatted(sourceId, data.item, data.bin1, qty, sourceId);
+                {"sourceId":"%s","lines":[{"type":"RECEIPT","item":"%s","location":"%s","qty":%s,"reference":"GR-%s"}]}""".formatted(sourceId, data.item, data.bin1, qty, sourceId);
     }
 
     @Test
@@ -141,8 +140,7 @@ abstract class InboundDocumentsContract {
         String badDoc = """
                 {"sourceId":"%s","lines":[
                   {"type":"RECEIPT","item":"%s","location":"%s","qty":5},
-                  {"type":"RECEIPT","item":"NO-SUCH-ITEM","location":"%s","qty":5}]}"""
-                .formatted(bad, data.item, data.bin2, data.bin2);
+                  {"type":"RECEIPT","item":"NO-SUCH-ITEM","location":"%s","qty":5}]}""".formatted(bad, data.item, data.bin2, data.bin2);
         send("movements", erpKey, "{\"documents\":[" + receipt(good, "3") + "," + badDoc + ",{\"lines\":[]}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.posted").value(1))
@@ -157,8 +155,7 @@ abstract class InboundDocumentsContract {
 
         String corrected = """
                 {"sourceId":"%s","lines":[{"type":"RECEIPT","item":"%s","location":"%s","qty":5},
-                  {"type":"RECEIPT","item":"%s","location":"%s","qty":5}]}"""
-                .formatted(bad, data.item, data.bin2, data.item, data.bin2);
+                  {"type":"RECEIPT","item":"%s","location":"%s","qty":5}]}""".formatted(bad, data.item, data.bin2, data.item, data.bin2);
         send("movements", erpKey, "{\"documents\":[" + corrected + "]}")
                 .andExpect(jsonPath("$.documents[0].status").value("POSTED"));
         assertThat(onHand(data.item, data.bin2)).isEqualByComparingTo("10");
@@ -173,8 +170,7 @@ abstract class InboundDocumentsContract {
     @Test
     void an_issue_beyond_the_stock_is_rejected_with_the_line_quantity_named() throws Exception {
         String doc = """
-                {"sourceId":"%s","lines":[{"type":"ISSUE","item":"%s","location":"%s","qty":1}]}"""
-                .formatted(Fixtures.unique("PICK"), data.item, data.bin1);
+                {"sourceId":"%s","lines":[{"type":"ISSUE","item":"%s","location":"%s","qty":1}]}""".formatted(Fixtures.unique("PICK"), data.item, data.bin1);
         send("movements", erpKey, "{\"documents\":[" + doc + "]}")
                 .andExpect(jsonPath("$.documents[0].status").value("REJECTED"))
                 .andExpect(jsonPath("$.documents[0].errors[0].field").value("lines[0].qty"));
@@ -186,19 +182,18 @@ abstract class InboundDocumentsContract {
                 .andExpect(jsonPath("$.posted").value(1));
         String sale = """
                 {"sourceId":"%s","lines":[{"item":"%s","location":"%s","qty":2,"reference":"POS-1"},
-                  {"item":"%s","location":"%s","qty":3}]}"""
-                .formatted(Fixtures.unique("POS"), data.item, data.bin1, data.item, data.bin1);
+                  {"item":"%s","location":"%s","qty":3}]}""".formatted(Fixtures.unique("POS"), data.item, data.bin1, data.item, data.bin1);
         String body = "{\"documents\":[" + sale + "]}";
         send("consumptions", erpKey, body)
                 .andExpect(jsonPath("$.documents[0].status").value("POSTED"))
                 .andExpect(jsonPath("$.documents[0].postingIds.length()").value(2));
-        send("consumptions", erpKey, body).andExpect(jsonPath("$.documents[0].status").value("DUPLICATE"));
+        send("consumptions", erpKey, body)
+                .andExpect(jsonPath("$.documents[0].status").value("DUPLICATE"));
         assertThat(onHand(data.item, data.bin1)).isEqualByComparingTo("15");
 
         String tooMuch = """
                 {"sourceId":"%s","lines":[{"item":"%s","location":"%s","qty":1},
-                  {"item":"%s","location":"%s","qty":100}]}"""
-                .formatted(Fixtures.unique("POS"), data.item, data.bin1, data.item, data.bin1);
+                  {"item":"%s","location":"%s","qty":100}]}""".formatted(Fixtures.unique("POS"), data.item, data.bin1, data.item, data.bin1);
         send("consumptions", erpKey, "{\"documents\":[" + tooMuch + "]}")
                 .andExpect(jsonPath("$.documents[0].status").value("REJECTED"))
                 .andExpect(jsonPath("$.documents[0].errors[0].field").value("lines[1].qty"));
@@ -209,8 +204,7 @@ abstract class InboundDocumentsContract {
     void a_supplier_key_reports_its_own_stock_and_is_refused_for_another_suppliers() throws Exception {
         String keyA = apiKeys.create("supplier erp", Fixtures.SUPPLIER_USER_A).secret();
         String own = """
-                {"sourceId":"%s","lines":[{"item":"%s","available":120}]}"""
-                .formatted(Fixtures.unique("SS"), data.item);
+                {"sourceId":"%s","lines":[{"item":"%s","available":120}]}""".formatted(Fixtures.unique("SS"), data.item);
         send("supplier-stock", keyA, "{\"documents\":[" + own + "]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documents[0].status").value("POSTED"));
@@ -218,8 +212,7 @@ abstract class InboundDocumentsContract {
                 .andExpect(jsonPath("$.documents[0].status").value("DUPLICATE"));
 
         String other = """
-                {"sourceId":"%s","supplier":"%s","lines":[{"item":"%s","available":1}]}"""
-                .formatted(Fixtures.unique("SS"), Fixtures.SUPPLIER_B, data.item);
+                {"sourceId":"%s","supplier":"%s","lines":[{"item":"%s","available":1}]}""".formatted(Fixtures.unique("SS"), Fixtures.SUPPLIER_B, data.item);
         send("supplier-stock", keyA, "{\"documents\":[" + own.replace("SS-", "SS2-") + "," + other + "]}")
                 .andExpect(status().isForbidden());
         // nothing of that batch was written, not even the document of its own
@@ -317,20 +310,21 @@ abstract class InboundDocumentsContract {
         String csv = "sourceId,item,location,qty\n" + Fixtures.unique("POS") + ",NO-SUCH-ITEM," + data.bin1 + ",1\n";
         MockMultipartFile file =
                 new MockMultipartFile("file", "sales.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/inbound/consumptions/file")
-                        .file(file)
-                        .session(UiSessions.login(mvc, "t-warehouse"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf())
-                        .locale(java.util.Locale.SIMPLIFIED_CHINESE))
+        String page = mvc.perform(
+                        multipart("/inbound/consumptions/file")
+                                .file(file)
+                                .session(UiSessions.login(mvc, "t-warehouse"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .locale(java.util.Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("inbound-rows").contains("已拒绝").contains("sales.csv");
-        String supplierPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                                "/inbound")
-                        .session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
+        String supplierPage = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/inbound")
+                                .session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

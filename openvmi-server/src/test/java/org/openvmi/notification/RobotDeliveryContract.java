@@ -59,13 +59,16 @@ abstract class RobotDeliveryContract {
 
         String text() {
             JsonNode md = body.path("markdown");
-            return md.has("content") ? md.path("content").asString() : md.path("text").asString();
+            return md.has("content")
+                    ? md.path("content").asString()
+                    : md.path("text").asString();
         }
     }
 
     static final List<Received> RECEIVED = Collections.synchronizedList(new ArrayList<>());
     /** How many more posts the receiver refuses (errcode 45009, WeCom's "too many requests"). */
     static final AtomicInteger REFUSE = new AtomicInteger();
+
     static final HttpServer ROBOTS = start();
 
     private static HttpServer start() {
@@ -191,13 +194,15 @@ abstract class RobotDeliveryContract {
             assertThat(r.query()).containsEntry("access_token", "sup-a-group");
             long timestamp = Long.parseLong(r.query().get("timestamp"));
             assertThat(URLDecoder.decode(r.query().get("sign"), StandardCharsets.UTF_8))
-                    .isEqualTo(URLDecoder.decode(RobotMessages.dingTalkSign(SECRET, timestamp), StandardCharsets.UTF_8));
+                    .isEqualTo(
+                            URLDecoder.decode(RobotMessages.dingTalkSign(SECRET, timestamp), StandardCharsets.UTF_8));
             assertThat(r.body().path("markdown").path("title").asString()).startsWith("[OpenVMI] Below");
             // the supplier reads the line it crossed, not the buyer's stock figure
             assertThat(r.text()).contains("Line: ").doesNotContain("Stock: 12");
         });
         // supplier B's group hears nothing of supplier A's item
-        assertThat(about(ofA.item)).noneMatch(r -> "sup-b-group".equals(r.query().get("key")));
+        assertThat(about(ofA.item))
+                .noneMatch(r -> "sup-b-group".equals(r.query().get("key")));
 
         // the outbox keeps no robot key: its address is shown without the query
         List<String> addresses = jdbc.sql("SELECT DISTINCT to_address FROM notification_mail WHERE subject LIKE :s")
@@ -214,7 +219,8 @@ abstract class RobotDeliveryContract {
         data.move("ISSUE", 55);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(about(data.item)).hasSize(1));
-        Integer attempts = jdbc.sql("SELECT MAX(attempts) FROM notification_mail WHERE subject LIKE :s AND status = 'SENT'")
+        Integer attempts = jdbc.sql(
+                        "SELECT MAX(attempts) FROM notification_mail WHERE subject LIKE :s AND status = 'SENT'")
                 .param("s", "%" + data.item + "%")
                 .query(Integer.class)
                 .single();

@@ -148,7 +148,13 @@ public class MailRepository {
 
     /** A robot message due to be sent: its channel and user (whose preference holds the robot's address). */
     record QueuedRobotMessage(
-            long id, String username, String channel, String subject, String body, int attempts, Instant nextAttemptAt) {}
+            long id,
+            String username,
+            String channel,
+            String subject,
+            String body,
+            int attempts,
+            Instant nextAttemptAt) {}
 
     List<QueuedRobotMessage> dueRobotMessages(Instant now, int limit) {
         return jdbc.sql("""

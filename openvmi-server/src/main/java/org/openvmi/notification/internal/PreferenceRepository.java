@@ -33,7 +33,8 @@ public class PreferenceRepository {
 
     /** Whether anyone's notifications go to a group robot (then events are handled even with mail off). */
     public boolean anyRobot() {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_preference WHERE channel <> 'EMAIL' AND robot_url IS NOT NULL")
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM notification_preference WHERE channel <> 'EMAIL' AND robot_url IS NOT NULL")
                         .query(Long.class)
                         .single()
                 > 0;

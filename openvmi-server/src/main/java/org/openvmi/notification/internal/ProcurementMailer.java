@@ -125,7 +125,9 @@ class ProcurementMailer {
             return;
         }
         OverdueSupplyView a = e.alert();
-        Long supplierId = a.supplier() == null ? null : refs.suppliers(Set.of(a.supplier())).get(a.supplier());
+        Long supplierId = a.supplier() == null
+                ? null
+                : refs.suppliers(Set.of(a.supplier())).get(a.supplier());
         if (supplierId == null) {
             return;
         }
@@ -173,7 +175,9 @@ class ProcurementMailer {
         if (robots.queue(u, saved, subject, body, "robot:" + key, now)) {
             return;
         }
-        if (mailSender.getIfAvailable() == null || u.email() == null || u.email().isBlank()) {
+        if (mailSender.getIfAvailable() == null
+                || u.email() == null
+                || u.email().isBlank()) {
             return;
         }
         mails.enqueue(u.username(), u.email(), zh(u) ? "zh-CN" : "en", "IMMEDIATE", subject, body, key, now);

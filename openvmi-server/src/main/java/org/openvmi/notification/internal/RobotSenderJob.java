@@ -83,8 +83,7 @@ class RobotSenderJob {
                 return;
             }
             String body = json.writeValueAsString(RobotMessages.payload(channel, m.subject(), m.body()));
-            URI address = URI.create(
-                    RobotMessages.address(channel, p.robotUrl(), p.robotSecret(), clock.millis()));
+            URI address = URI.create(RobotMessages.address(channel, p.robotUrl(), p.robotSecret(), clock.millis()));
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(address)
                             .timeout(robots.timeout())
@@ -116,7 +115,8 @@ class RobotSenderJob {
             if (answer.path("errcode").asInt(-1) == 0) {
                 return null;
             }
-            return "errcode " + answer.path("errcode").asString() + ": " + answer.path("errmsg").asString();
+            return "errcode " + answer.path("errcode").asString() + ": "
+                    + answer.path("errmsg").asString();
         } catch (RuntimeException e) {
             return "unreadable answer: " + truncate(response.body(), 200);
         }

@@ -59,13 +59,13 @@ class RobotMessagesTest {
         JsonNode ours = json(RobotMessages.payload(NotificationChannel.WECOM, "低于安全库存: A @ WH", "物料: A\n仓库: WH"));
         assertThat(shape(ours, "")).containsExactlyElementsOf(shape(JSON.readTree(WECOM_EXAMPLE), ""));
         assertThat(ours.path("msgtype").asString()).isEqualTo("markdown");
-        assertThat(ours.path("markdown").path("content").asString())
-                .isEqualTo("**低于安全库存: A @ WH**\n物料: A\n仓库: WH");
+        assertThat(ours.path("markdown").path("content").asString()).isEqualTo("**低于安全库存: A @ WH**\n物料: A\n仓库: WH");
     }
 
     @Test
     void a_dingtalk_message_has_the_shape_of_the_documented_markdown_example_with_its_title() {
-        JsonNode ours = json(RobotMessages.payload(NotificationChannel.DINGTALK, "Below safety stock: A", "Item: A\nWH: B"));
+        JsonNode ours =
+                json(RobotMessages.payload(NotificationChannel.DINGTALK, "Below safety stock: A", "Item: A\nWH: B"));
         assertThat(shape(ours, "")).containsExactlyElementsOf(shape(JSON.readTree(DINGTALK_EXAMPLE), ""));
         assertThat(ours.path("markdown").path("title").asString()).isEqualTo("Below safety stock: A");
         // DingTalk breaks a line at an empty line only
@@ -81,15 +81,18 @@ class RobotMessagesTest {
                         "https://oapi.dingtalk.com/robot/send?access_token=abc",
                         SECRET,
                         TIMESTAMP))
-                .isEqualTo("https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1577836800000&sign=" + SIGN);
+                .isEqualTo(
+                        "https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1577836800000&sign=" + SIGN);
     }
 
     @Test
     void unsigned_robots_and_wecom_are_posted_to_their_address_as_it_is() {
         String wecom = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k";
-        assertThat(RobotMessages.address(NotificationChannel.WECOM, wecom, SECRET, TIMESTAMP)).isEqualTo(wecom);
+        assertThat(RobotMessages.address(NotificationChannel.WECOM, wecom, SECRET, TIMESTAMP))
+                .isEqualTo(wecom);
         String ding = "https://oapi.dingtalk.com/robot/send?access_token=t";
-        assertThat(RobotMessages.address(NotificationChannel.DINGTALK, ding, null, TIMESTAMP)).isEqualTo(ding);
+        assertThat(RobotMessages.address(NotificationChannel.DINGTALK, ding, null, TIMESTAMP))
+                .isEqualTo(ding);
     }
 
     @Test
