@@ -65,6 +65,17 @@ public class InventoryLedger {
     }
 
     /**
+     * Posts what integrations send (codes, the types of {@link #post}) inside the caller's transaction, without an
+     * idempotency key: the caller (the inbound documents of ADR 0063) keeps its own key per source document in the
+     * same transaction and retries the whole of it on concurrency failures.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PostingResult postWithin(PostingRequest request) {
+        refuseInvalid(request);
+        return engine.apply(resolver.fromCodes(lines(request)), null, null);
+    }
+
+    /**
      * Posts the lines of a feature's document (receipt, shipment, consumption, transfer, count, ownership transfer,
      * opening balance) inside the caller's transaction, by id and of any type: the use case decides which types it
      * posts. The caller retries its whole transaction on concurrency failures.

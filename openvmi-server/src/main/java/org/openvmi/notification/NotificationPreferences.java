@@ -26,9 +26,15 @@ public class NotificationPreferences {
     private final UserDirectory users;
     private final WarehouseCatalog warehouses;
     private final Clock clock;
+    private final RobotProperties robots;
 
     NotificationPreferences(
-            PreferenceRepository preferences, UserDirectory users, WarehouseCatalog warehouses, Clock clock) {
+            PreferenceRepository preferences,
+            UserDirectory users,
+            WarehouseCatalog warehouses,
+            Clock clock,
+            RobotProperties robots) {
+        this.robots = robots;
         this.preferences = preferences;
         this.users = users;
         this.warehouses = warehouses;
@@ -61,11 +67,26 @@ public class NotificationPreferences {
                 errors.add("warehouses", CodedRefusal.unknown("warehouse", code));
             }
         }
+        NotificationChannel channel = c.getChannel() == null ? NotificationChannel.EMAIL : c.getChannel();
+        String secret = null;
+        if (channel.robot()) {
+            robots.check(channel, c.getRobotUrl(), errors);
+            Preference stored = preferences.find(me.username()).orElse(null);
+            secret = c.getRobotSecret() != null
+                    ? c.getRobotSecret()
+                    : stored != null && stored.channel() == channel ? stored.robotSecret() : null;
+            if (channel == NotificationChannel.WECOM) {
+                secret = null; // WeCom's group robots do not sign
+            }
+        }
         errors.throwIfAny();
         Preference p = new Preference(
                 c.getEmailMode(),
                 new HashSet<>(c.getWarehouses()),
-                c.getAlertTypes().isEmpty() ? EnumSet.noneOf(AlertType.class) : EnumSet.copyOf(c.getAlertTypes()));
+                c.getAlertTypes().isEmpty() ? EnumSet.noneOf(AlertType.class) : EnumSet.copyOf(c.getAlertTypes()),
+                channel,
+                channel.robot() ? c.getRobotUrl() : null,
+                secret);
         preferences.save(me.username(), p, clock.instant());
         return mine();
     }
@@ -86,7 +107,10 @@ public class NotificationPreferences {
                 p.emailMode(),
                 p.warehouses().stream().sorted().toList(),
                 p.alertTypes().stream().sorted().toList(),
-                explicit);
+                explicit,
+                p.channel(),
+                p.robotUrl(),
+                p.robotSecret() != null);
     }
 
     /** The alert types one may choose from. */

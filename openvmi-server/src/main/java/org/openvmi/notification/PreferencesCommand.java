@@ -17,6 +17,41 @@ public class PreferencesCommand {
 
     private List<AlertType> alertTypes = new ArrayList<>();
 
+    /** EMAIL (default), WECOM or DINGTALK: where the notifications go. */
+    private NotificationChannel channel;
+
+    /** The group robot's webhook address (WECOM, DINGTALK). */
+    @Size(max = 254)
+    private String robotUrl;
+
+    /** DingTalk's signing secret ("加签"); blank keeps the stored one, switching to EMAIL removes it. */
+    @Size(max = 200)
+    private String robotSecret;
+
+    public NotificationChannel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(NotificationChannel channel) {
+        this.channel = channel;
+    }
+
+    public String getRobotUrl() {
+        return robotUrl;
+    }
+
+    public void setRobotUrl(String robotUrl) {
+        this.robotUrl = robotUrl == null || robotUrl.isBlank() ? null : robotUrl.trim();
+    }
+
+    public String getRobotSecret() {
+        return robotSecret;
+    }
+
+    public void setRobotSecret(String robotSecret) {
+        this.robotSecret = robotSecret == null || robotSecret.isBlank() ? null : robotSecret.trim();
+    }
+
     public EmailMode getEmailMode() {
         return emailMode;
     }

@@ -68,6 +68,7 @@ public final class Navigation {
                             new Entry("nav-scan", "/scan", "nav.scan"),
                             new Entry("nav-stock", "/stock", "nav.stock"),
                             new Entry("nav-movements", "/movements", "nav.movements"),
+                            new Entry("nav-inbound", "/inbound", "nav.inbound"),
                             new Entry("nav-transfers", "/transfers", "nav.transfers"),
                             new Entry("nav-counts", "/counts", "nav.counts"),
                             new Entry("nav-reservations", "/reservations", "nav.reservations"),

@@ -52,6 +52,7 @@ final class AccessMatrix {
     static final Set<Role> SUPPLIER_STOCK_WRITERS = EnumSet.of(Role.SUPPLIER, Role.ADMIN);
     static final Set<Role> WAREHOUSE_DASHBOARD = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
     static final Set<Role> BUYER_DASHBOARD = EnumSet.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
+    static final Set<Role> INBOUND_POSTERS = EnumSet.of(Role.ADMIN, Role.WAREHOUSE, Role.SUPPLIER);
     static final Set<Role> TRANSFER_PLANNERS = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.WAREHOUSE);
 
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -246,6 +247,17 @@ final class AccessMatrix {
             api(POST, "/api/v1/vmi/agreements").body("{}").allow(AGREEMENT_EDITORS),
             api(PUT, "/api/v1/vmi/agreements/999999").body("{}").allow(AGREEMENT_EDITORS),
             api(POST, "/api/v1/vmi/consumptions").body("{}").allow(STOCK_POSTERS),
+            // inbound documents (ADR 0063)
+            api(POST, "/api/v1/inbound/movements").body("{}").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/inbound/consumptions").body("{}").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/inbound/supplier-stock").body("{}").allow(SUPPLIER_STOCK_WRITERS),
+            api(POST, "/api/v1/inbound/movements/file").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/inbound/consumptions/file").allow(STOCK_POSTERS),
+            api(POST, "/api/v1/inbound/supplier-stock/file").allow(SUPPLIER_STOCK_WRITERS),
+            ui(GET, "/inbound").allow(INBOUND_POSTERS),
+            ui(POST, "/inbound/movements/file").allow(STOCK_POSTERS),
+            ui(POST, "/inbound/consumptions/file").allow(STOCK_POSTERS),
+            ui(POST, "/inbound/supplier-stock/file").allow(SUPPLIER_STOCK_WRITERS),
             api(GET, "/api/v1/vmi/to-ship").allow(SIGNED_IN),
             api(GET, "/api/v1/vmi/sla").allow(SIGNED_IN),
             ui(GET, "/vmi/agreements").allow(SIGNED_IN),

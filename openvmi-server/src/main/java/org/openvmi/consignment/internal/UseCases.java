@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UseCases {
 
     /** Thrown by a use case that saw its read go stale; the use case runs again. */
-    public static class Retry extends RuntimeException {
+    public static class Retry extends org.openvmi.shared.LostRace {
         public Retry(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 

@@ -35,6 +35,7 @@ class AlertMailer {
     private final MailTexts texts;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
+    private final RobotNotices robots;
 
     AlertMailer(
             UserDirectory users,
@@ -43,7 +44,9 @@ class AlertMailer {
             MailRepository mails,
             MailTexts texts,
             ObjectProvider<JavaMailSender> mailSender,
-            Clock clock) {
+            Clock clock,
+            RobotNotices robots) {
+        this.robots = robots;
         this.users = users;
         this.preferences = preferences;
         this.notices = notices;
@@ -56,8 +59,8 @@ class AlertMailer {
     /** One batch of alerts (one judgement): recipients and preferences are read once for all of them. */
     @ApplicationModuleListener
     public void on(AlertsChanged changed) {
-        if (mailSender.getIfAvailable() == null) {
-            return; // mail is off (no SMTP host): nothing to queue now or when these alerts resolve
+        if (mailSender.getIfAvailable() == null && !preferences.anyRobot()) {
+            return; // mail is off (no SMTP host) and no one has a robot: nothing to queue now or when these resolve
         }
         Recipients recipients = null;
         for (AlertRaised e : changed.raised()) {
@@ -99,18 +102,23 @@ class AlertMailer {
     private record Recipients(Map<String, Preference> saved, List<UserContact> contacts) {}
 
     private Recipients queue(AlertNotice notice, Recipients known) {
-        if (mailSender.getIfAvailable() == null) {
-            return known; // mail is off: no SMTP host configured
-        }
+        boolean mailOn = mailSender.getIfAvailable() != null;
         Recipients r = known != null ? known : new Recipients(preferences.findAll(), users.contacts());
         Map<String, Preference> saved = r.saved();
         Instant now = clock.instant();
         List<UserContact> contacts = r.contacts();
         for (UserContact user : contacts) {
-            EmailMode mode = RecipientRules.modeFor(user, saved.get(user.username()), notice);
+            Preference preference = saved.get(user.username());
+            EmailMode mode = RecipientRules.modeFor(user, preference, notice);
             AlertNotice told = user.supplierUser() ? notice.forSupplierUser() : notice;
             String key = notice.key() + ":" + user.username();
-            if (mode == EmailMode.IMMEDIATE) {
+            if (mode != EmailMode.OFF && preference != null && preference.toRobot()) {
+                // a group robot gets each alert as it comes (no digest in a chat)
+                MailTexts.Mail mail = texts.alert(told, user.language());
+                robots.queue(user, preference, mail.subject(), mail.body(), "robot:" + key, now);
+            } else if (!mailOn) {
+                continue; // mail is off: no SMTP host configured
+            } else if (mode == EmailMode.IMMEDIATE) {
                 MailTexts.Mail mail = texts.alert(told, user.language());
                 mails.enqueue(
                         user.username(),

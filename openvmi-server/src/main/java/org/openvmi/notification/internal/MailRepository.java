@@ -112,9 +112,74 @@ public class MailRepository {
     }
 
     List<QueuedMail> due(Instant now, int limit) {
+        return due("EMAIL", now, limit);
+    }
+
+    /**
+     * Queues a message for a user's group robot (channel WECOM or DINGTALK) unless one with the same key was queued
+     * before. {@code to} is the robot's address without its key; the sender reads the address and secret from the
+     * user's preference when it sends.
+     */
+    boolean enqueueRobot(
+            String username,
+            String channel,
+            String to,
+            String language,
+            String subject,
+            String body,
+            String dedupKey,
+            Instant now) {
+        return jdbc.sql("""
+                INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
+                                               status, attempts, next_attempt_at, created_at, channel)
+                SELECT :u, :to, :lang, 'IMMEDIATE', :subject, :body, :key, 'PENDING', 0, :now, :now, :channel
+                WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE dedup_key = :key)""")
+                        .param("u", username)
+                        .param("to", to.length() > 254 ? to.substring(0, 254) : to)
+                        .param("lang", language)
+                        .param("subject", subject.length() > 500 ? subject.substring(0, 500) : subject)
+                        .param("body", body)
+                        .param("key", dedupKey)
+                        .param("now", Timestamp.from(now))
+                        .param("channel", channel)
+                        .update()
+                > 0;
+    }
+
+    /** A robot message due to be sent: its channel and user (whose preference holds the robot's address). */
+    record QueuedRobotMessage(
+            long id,
+            String username,
+            String channel,
+            String subject,
+            String body,
+            int attempts,
+            Instant nextAttemptAt) {}
+
+    List<QueuedRobotMessage> dueRobotMessages(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id, username, channel, subject, body, attempts, next_attempt_at FROM notification_mail
+                WHERE channel IN ('WECOM', 'DINGTALK') AND status = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at, id LIMIT :limit""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new QueuedRobotMessage(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("channel"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("next_attempt_at").toInstant()))
+                .list();
+    }
+
+    private List<QueuedMail> due(String channel, Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id, to_address, subject, body, attempts, next_attempt_at FROM notification_mail
-                WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit""")
+                WHERE channel = :channel AND status = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at, id LIMIT :limit""")
+                .param("channel", channel)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((rs, i) -> new QueuedMail(

@@ -27,17 +27,23 @@ public class PreferenceRepository {
     public Optional<Preference> find(String username) {
         return jdbc.sql("SELECT * FROM notification_preference WHERE username = :u")
                 .param("u", username)
-                .query((rs, i) ->
-                        row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types")))
+                .query((rs, i) -> row(rs))
                 .optional();
+    }
+
+    /** Whether anyone's notifications go to a group robot (then events are handled even with mail off). */
+    public boolean anyRobot() {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM notification_preference WHERE channel <> 'EMAIL' AND robot_url IS NOT NULL")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Map<String, Preference> findAll() {
         return jdbc
                 .sql("SELECT * FROM notification_preference")
-                .query((rs, i) -> Map.entry(
-                        rs.getString("username"),
-                        row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types"))))
+                .query((rs, i) -> Map.entry(rs.getString("username"), row(rs)))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -47,8 +53,12 @@ public class PreferenceRepository {
         String warehouses = String.join(",", p.warehouses().stream().sorted().toList());
         String types = p.alertTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         int updated = jdbc.sql("""
-                UPDATE notification_preference SET email_mode = :m, warehouses = :w, alert_types = :t, updated_at = :now
+                UPDATE notification_preference SET email_mode = :m, warehouses = :w, alert_types = :t, channel = :c,
+                       robot_url = :url, robot_secret = :secret, updated_at = :now
                 WHERE username = :u""")
+                .param("c", p.channel().name())
+                .param("url", p.robotUrl())
+                .param("secret", p.robotSecret())
                 .param("m", p.emailMode().name())
                 .param("w", warehouses)
                 .param("t", types)
@@ -57,8 +67,12 @@ public class PreferenceRepository {
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO notification_preference (username, email_mode, warehouses, alert_types, updated_at)
-                    VALUES (:u, :m, :w, :t, :now)""")
+                    INSERT INTO notification_preference (username, email_mode, warehouses, alert_types, channel,
+                                                         robot_url, robot_secret, updated_at)
+                    VALUES (:u, :m, :w, :t, :c, :url, :secret, :now)""")
+                    .param("c", p.channel().name())
+                    .param("url", p.robotUrl())
+                    .param("secret", p.robotSecret())
                     .param("m", p.emailMode().name())
                     .param("w", warehouses)
                     .param("t", types)
@@ -66,6 +80,17 @@ public class PreferenceRepository {
                     .param("u", username)
                     .update();
         }
+    }
+
+    private static Preference row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Preference p = row(rs.getString("email_mode"), rs.getString("warehouses"), rs.getString("alert_types"));
+        return new Preference(
+                p.emailMode(),
+                p.warehouses(),
+                p.alertTypes(),
+                org.openvmi.notification.NotificationChannel.valueOf(rs.getString("channel")),
+                rs.getString("robot_url"),
+                rs.getString("robot_secret"));
     }
 
     private static Preference row(String mode, String warehouses, String types) {

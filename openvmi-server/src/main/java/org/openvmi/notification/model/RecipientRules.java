@@ -9,7 +9,7 @@ import org.openvmi.security.UserContact;
 /**
  * Who gets an alert by e-mail, and how. A reason-free rule set, small enough to read in one go:
  * <ol>
- *   <li>no e-mail address, no mail;</li>
+ *   <li>no e-mail address, no mail (unless the user's notifications go to a group robot);</li>
  *   <li>a SUPPLIER user only hears of alerts that concern its own supplier;</li>
  *   <li>without saved preferences, buyer-side users with an operational role (ADMIN, BUYER, PLANNER, WAREHOUSE) and
  *       supplier users get each alert immediately; VIEWER and FINANCE get nothing unless they opt in;</li>
@@ -35,7 +35,8 @@ public final class RecipientRules {
 
     /** How this user gets this alert: OFF when not at all. {@code saved} is null without saved preferences. */
     public static EmailMode modeFor(UserContact user, Preference saved, AlertNotice alert) {
-        if (user.email() == null || user.email().isBlank()) {
+        boolean robot = saved != null && saved.toRobot();
+        if (!robot && (user.email() == null || user.email().isBlank())) {
             return EmailMode.OFF;
         }
         if (user.supplierUser()

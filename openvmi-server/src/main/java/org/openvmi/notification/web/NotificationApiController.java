@@ -45,7 +45,9 @@ class NotificationApiController {
             operationId = "saveNotificationPreferences",
             summary = "Save the caller's notification preferences",
             description = "{\"emailMode\":\"IMMEDIATE|DIGEST|OFF\",\"warehouses\":[codes, empty = all],"
-                    + "\"alertTypes\":[types, empty = all]}")
+                    + "\"alertTypes\":[types, empty = all],\"channel\":\"EMAIL|WECOM|DINGTALK\","
+                    + "\"robotUrl\":\"the group robot's webhook address\",\"robotSecret\":\"DingTalk's signing secret "
+                    + "(blank keeps the stored one)\"}")
     @PutMapping("/preferences")
     PreferencesView save(@Valid @RequestBody PreferencesCommand command) {
         return preferences.saveMine(command);

@@ -114,6 +114,8 @@ class PreferencesPageController {
         form.setEmailMode(mine.emailMode());
         form.setWarehouses(mine.warehouses());
         form.setAlertTypes(mine.alertTypes());
+        form.setChannel(mine.channel());
+        form.setRobotUrl(mine.robotUrl());
         return form;
     }
 
@@ -129,6 +131,7 @@ class PreferencesPageController {
         model.addAttribute("myReports", reports.mine());
         model.addAttribute("reportKinds", ReportMail.values());
         model.addAttribute("modes", EmailMode.values());
+        model.addAttribute("channels", org.openvmi.notification.NotificationChannel.values());
         model.addAttribute("alertTypes", preferences.alertTypes());
         model.addAttribute(
                 "warehouses", warehouses.find(null, PageRequest.of(0, 1000)).content());

@@ -48,6 +48,7 @@ public final class AccessRules {
     private static final List<Role> SUPPLIER_STOCK_WRITERS = List.of(Role.SUPPLIER, Role.ADMIN);
     private static final List<Role> WAREHOUSE_DASHBOARD = List.of(Role.ADMIN, Role.WAREHOUSE, Role.VIEWER);
     private static final List<Role> BUYER_DASHBOARD = List.of(Role.ADMIN, Role.BUYER, Role.VIEWER);
+    private static final List<Role> INBOUND_POSTERS = List.of(Role.ADMIN, Role.WAREHOUSE, Role.SUPPLIER);
     private static final List<Role> TRANSFER_PLANNERS = List.of(Role.ADMIN, Role.PLANNER, Role.BUYER, Role.WAREHOUSE);
 
     public static final List<Rule> RULES = List.of(
@@ -97,6 +98,12 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/movements/**", ANY),
             new Rule(HttpMethod.POST, "/movements/**", STOCK_POSTERS),
             new Rule(null, "/scan/**", STOCK_POSTERS),
+            // inbound documents (ADR 0063): ERP/WMS/POS post movements and consumption as the stock posters do;
+            // suppliers' systems their own stock (the page offers each caller what it may post)
+            new Rule(HttpMethod.GET, "/inbound", INBOUND_POSTERS),
+            new Rule(null, "/inbound/movements/**", STOCK_POSTERS),
+            new Rule(null, "/inbound/consumptions/**", STOCK_POSTERS),
+            new Rule(null, "/inbound/supplier-stock/**", SUPPLIER_STOCK_WRITERS),
             new Rule(HttpMethod.GET, "/transfers/new", STOCK_POSTERS),
             new Rule(HttpMethod.GET, "/transfers/**", ANY),
             new Rule(null, "/transfers/**", STOCK_POSTERS),

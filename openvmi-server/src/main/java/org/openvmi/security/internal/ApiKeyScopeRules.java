@@ -32,6 +32,7 @@ public final class ApiKeyScopeRules {
             ApiKeyScope.SUPPLIER_STOCK_WRITE,
                     List.of(
                             new Grant(HttpMethod.POST, PARSER.parse("/api/v1/supplier-stock/**")),
+                            new Grant(HttpMethod.POST, PARSER.parse("/api/v1/inbound/supplier-stock/**")),
                             get("/supplier-stock/**")),
             ApiKeyScope.SHIPMENTS,
                     List.of(get("/shipments/**"), new Grant(HttpMethod.POST, PARSER.parse("/api/v1/shipments/**"))));

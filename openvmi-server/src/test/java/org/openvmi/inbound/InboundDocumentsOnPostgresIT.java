@@ -1,0 +1,6 @@
+package org.openvmi.inbound;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class InboundDocumentsOnPostgresIT extends InboundDocumentsContract {}

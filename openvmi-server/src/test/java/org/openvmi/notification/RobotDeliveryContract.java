@@ -1,0 +1,242 @@
+package org.openvmi.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvmi.notification.model.RobotMessages;
+import org.openvmi.security.UserCommand;
+import org.openvmi.security.UserDirectory;
+import org.openvmi.testsupport.AlertTestData;
+import org.openvmi.testsupport.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Group robots end to end (ADR 0063), with no SMTP server at all: alerts raised through the API reach each user's
+ * WeCom or DingTalk robot — a real HTTP receiver in the test (the JDK's HttpServer) standing in for qyapi.weixin.qq.com
+ * and oapi.dingtalk.com — in the user's language, DingTalk's signed; a supplier's robot hears only of its own items;
+ * a robot that refuses is tried again. Run on H2 and PostgreSQL.
+ */
+@TestPropertySource(
+        properties = {
+            "openvmi.notifications.send-interval=200ms",
+            "openvmi.notifications.retry-base=200ms",
+            "openvmi.notifications.digest-cron=-",
+            "openvmi.notifications.robots.allowed-hosts=127.0.0.1"
+        })
+abstract class RobotDeliveryContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String SECRET = "SECtest-robot-secret-of-supplier-a";
+
+    /** What the receiver got: the path with its query, and the body. */
+    record Received(String path, Map<String, String> query, JsonNode body) {
+
+        String text() {
+            JsonNode md = body.path("markdown");
+            return md.has("content")
+                    ? md.path("content").asString()
+                    : md.path("text").asString();
+        }
+    }
+
+    static final List<Received> RECEIVED = Collections.synchronizedList(new ArrayList<>());
+    /** How many more posts the receiver refuses (errcode 45009, WeCom's "too many requests"). */
+    static final AtomicInteger REFUSE = new AtomicInteger();
+
+    static final HttpServer ROBOTS = start();
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] in = exchange.getRequestBody().readAllBytes();
+                String answer;
+                if (REFUSE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    answer = "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}";
+                } else {
+                    RECEIVED.add(new Received(
+                            exchange.getRequestURI().getPath(),
+                            query(exchange.getRequestURI().getRawQuery()),
+                            JSON.readTree(new String(in, StandardCharsets.UTF_8))));
+                    answer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                }
+                byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                exchange.getResponseBody().write(out);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                q.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return q;
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDirectory users;
+
+    String base() {
+        return "http://127.0.0.1:" + ROBOTS.getAddress().getPort();
+    }
+
+    @BeforeEach
+    void robots() throws Exception {
+        Fixtures.ensure(jdbc, users);
+        language("t-buyer", "zh-CN");
+        language(Fixtures.SUPPLIER_USER_A, "en");
+        language(Fixtures.SUPPLIER_USER_B, "zh-CN");
+        preference("t-buyer", "WECOM", base() + "/cgi-bin/webhook/send?key=buyer-group", null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channel").value("WECOM"))
+                .andExpect(jsonPath("$.robotSigned").value(false));
+        preference(Fixtures.SUPPLIER_USER_A, "DINGTALK", base() + "/robot/send?access_token=sup-a-group", SECRET)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.robotSigned").value(true))
+                .andExpect(jsonPath("$.robotSecret").doesNotExist());
+        preference(Fixtures.SUPPLIER_USER_B, "WECOM", base() + "/cgi-bin/webhook/send?key=sup-b-group", null)
+                .andExpect(status().isOk());
+    }
+
+    private void language(String username, String language) {
+        UserCommand c = UserCommand.from(users.get(username));
+        c.setLanguage(language);
+        c.setEmail(null);
+        users.update(username, c);
+    }
+
+    org.springframework.test.web.servlet.ResultActions preference(
+            String username, String channel, String url, String secret) throws Exception {
+        String body = "{\"emailMode\":\"IMMEDIATE\",\"channel\":\"" + channel + "\""
+                + (url == null ? "" : ",\"robotUrl\":\"" + url + "\"")
+                + (secret == null ? "" : ",\"robotSecret\":\"" + secret + "\"") + "}";
+        return mvc.perform(put("/api/v1/notifications/preferences")
+                .with(asUser(username))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    List<Received> about(String text) {
+        synchronized (RECEIVED) {
+            return RECEIVED.stream().filter(r -> r.text().contains(text)).toList();
+        }
+    }
+
+    @Test
+    void alerts_reach_each_users_group_robot_in_its_language_and_a_suppliers_robot_only_its_own_items()
+            throws Exception {
+        AlertTestData ofA = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+        ofA.crossSafetyAndWarning();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(about(ofA.item).stream().filter(r -> r.query().containsKey("key")))
+                    .as("the buyer's WeCom group: both notices of the alert")
+                    .hasSize(2);
+            assertThat(about(ofA.item).stream().filter(r -> r.path().equals("/robot/send")))
+                    .as("supplier A's DingTalk group")
+                    .hasSize(2);
+        });
+        List<Received> wecom = about(ofA.item).stream()
+                .filter(r -> r.path().equals("/cgi-bin/webhook/send"))
+                .toList();
+        assertThat(wecom).allSatisfy(r -> {
+            assertThat(r.query()).containsEntry("key", "buyer-group");
+            assertThat(r.body().path("msgtype").asString()).isEqualTo("markdown");
+            assertThat(r.text()).contains("低于").contains(ofA.item).contains("物料");
+        });
+        List<Received> ding = about(ofA.item).stream()
+                .filter(r -> r.path().equals("/robot/send"))
+                .toList();
+        assertThat(ding).allSatisfy(r -> {
+            assertThat(r.query()).containsEntry("access_token", "sup-a-group");
+            long timestamp = Long.parseLong(r.query().get("timestamp"));
+            assertThat(URLDecoder.decode(r.query().get("sign"), StandardCharsets.UTF_8))
+                    .isEqualTo(
+                            URLDecoder.decode(RobotMessages.dingTalkSign(SECRET, timestamp), StandardCharsets.UTF_8));
+            assertThat(r.body().path("markdown").path("title").asString()).startsWith("[OpenVMI] Below");
+            // the supplier reads the line it crossed, not the buyer's stock figure
+            assertThat(r.text()).contains("Line: ").doesNotContain("Stock: 12");
+        });
+        // supplier B's group hears nothing of supplier A's item
+        assertThat(about(ofA.item))
+                .noneMatch(r -> "sup-b-group".equals(r.query().get("key")));
+
+        // the outbox keeps no robot key: its address is shown without the query
+        List<String> addresses = jdbc.sql("SELECT DISTINCT to_address FROM notification_mail WHERE subject LIKE :s")
+                .param("s", "%" + ofA.item + "%")
+                .query(String.class)
+                .list();
+        assertThat(addresses).isNotEmpty().allSatisfy(a -> assertThat(a).doesNotContain("key=", "access_token="));
+    }
+
+    @Test
+    void a_robot_that_refuses_is_tried_again_and_gets_the_message_once() throws Exception {
+        REFUSE.set(2);
+        AlertTestData data = new AlertTestData(mvc, null);
+        data.move("ISSUE", 55);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(about(data.item)).hasSize(1));
+        Integer attempts = jdbc.sql(
+                        "SELECT MAX(attempts) FROM notification_mail WHERE subject LIKE :s AND status = 'SENT'")
+                .param("s", "%" + data.item + "%")
+                .query(Integer.class)
+                .single();
+        assertThat(attempts).isGreaterThan(1);
+    }
+
+    @Test
+    void a_robot_address_outside_the_robots_hosts_or_without_its_key_is_refused_naming_the_field() throws Exception {
+        preference("t-buyer", "WECOM", "http://169.254.169.254/cgi-bin/webhook/send?key=x", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("robotUrl"));
+        preference("t-buyer", "DINGTALK", base() + "/robot/send", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("robotUrl"));
+        preference("t-buyer", "WECOM", null, null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("robotUrl"));
+    }
+}

@@ -1,0 +1,6 @@
+package org.openvmi.notification;
+
+import org.openvmi.testsupport.H2Test;
+
+@H2Test
+class RobotDeliveryOnH2Test extends RobotDeliveryContract {}

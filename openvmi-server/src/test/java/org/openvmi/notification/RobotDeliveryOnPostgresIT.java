@@ -1,0 +1,6 @@
+package org.openvmi.notification;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class RobotDeliveryOnPostgresIT extends RobotDeliveryContract {}
