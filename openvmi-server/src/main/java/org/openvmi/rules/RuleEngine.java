@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.RuleSuggestion;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.rules.internal.RuleStore;
@@ -22,6 +23,7 @@ import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.Trigger;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.stockpolicy.RuleAlert;
 import org.slf4j.Logger;
@@ -123,6 +125,111 @@ public class RuleEngine {
     }
 
     private RuleRunView run(RuleStore.Stored rule, Instant slot, Supplier<List<SubjectFacts.Subject>> subjects) {
+        return run(rule, slot, subjects, null, CRON);
+    }
+
+    /** What started a run by cron (the run log's {@code trigger}). */
+    static final String CRON = "CRON";
+
+    /**
+     * Evaluates the rules triggered by {@code event} on just the subjects it touched, in each rule's scope, and carries
+     * out their actions as a cron run does: once per subject, action and window (the day). Returns the runs made
+     * (none when no enabled rule listens to the event or nothing touched is in a rule's scope).
+     */
+    public List<RuleRunView> runOnEvent(Trigger.Event event, Touched touched) {
+        List<RuleStore.Stored> listening =
+                rules.enabled().stream().filter(r -> r.definition().trigger().on(event)).toList();
+        if (listening.isEmpty() || touched.isEmpty()) {
+            return List.of();
+        }
+        Set<String> mentioned =
+                Outlook.mentioned(listening.stream().map(RuleStore.Stored::definition).toList());
+        List<SubjectFacts.Subject> read =
+                touched.everyItem() ? facts.all(mentioned) : facts.ofItems(touched.itemIds(), mentioned);
+        List<SubjectFacts.Subject> subjects = read.stream()
+                .filter(s -> touched.contains(s.facts().itemId(), s.facts().warehouseId()))
+                .toList();
+        Instant now = clock.instant();
+        List<RuleRunView> made = new ArrayList<>();
+        for (RuleStore.Stored rule : listening) {
+            if (subjects.stream().noneMatch(s -> s.inScopeOf(rule.definition()))) {
+                continue; // nothing the event touched is this rule's: no run, no log row
+            }
+            Set<String> evaluated = new java.util.HashSet<>();
+            subjects.forEach(s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
+            made.add(run(rule, now, () -> subjects, evaluated, event.name()));
+        }
+        return made;
+    }
+
+    /**
+     * The subjects an event touched: item × warehouse {@code pairs}, and {@code items} at every warehouse (or only at
+     * {@code warehouse} when given); {@code everyItem}: all items (at {@code warehouse}, or everywhere).
+     */
+    public record Touched(Set<ItemWarehouse> pairs, Set<Long> items, Long warehouse, boolean everyItem) {
+
+        public Touched {
+            pairs = Set.copyOf(pairs);
+            items = Set.copyOf(items);
+        }
+
+        public static Touched pairs(java.util.Collection<ItemWarehouse> pairs) {
+            return new Touched(Set.copyOf(pairs), Set.of(), null, false);
+        }
+
+        public static Touched items(java.util.Collection<Long> items, Long warehouse) {
+            return new Touched(Set.of(), Set.copyOf(items), warehouse, false);
+        }
+
+        public static Touched everything(Long warehouse) {
+            return new Touched(Set.of(), Set.of(), warehouse, true);
+        }
+
+        boolean isEmpty() {
+            return !everyItem && pairs.isEmpty() && items.isEmpty();
+        }
+
+        Set<Long> itemIds() {
+            Set<Long> ids = new java.util.TreeSet<>(items);
+            pairs.forEach(p -> ids.add(p.itemId()));
+            return ids;
+        }
+
+        boolean contains(long item, long warehouseId) {
+            if (pairs.contains(new ItemWarehouse(item, warehouseId))) {
+                return true;
+            }
+            boolean atWarehouse = warehouse == null || warehouse == warehouseId;
+            return atWarehouse && (everyItem || items.contains(item));
+        }
+
+        /** The union of two (a batch of one event kind); item sets at different warehouses widen to every one. */
+        public Touched and(Touched o) {
+            Set<ItemWarehouse> p = new java.util.HashSet<>(pairs);
+            p.addAll(o.pairs);
+            boolean every = everyItem || o.everyItem;
+            boolean mine = everyItem || !items.isEmpty();
+            boolean theirs = o.everyItem || !o.items.isEmpty();
+            Long w = !mine ? o.warehouse : !theirs ? warehouse : java.util.Objects.equals(warehouse, o.warehouse) ? warehouse : null;
+            Set<Long> i = new java.util.HashSet<>();
+            if (!every) {
+                i.addAll(items);
+                i.addAll(o.items);
+            }
+            return new Touched(p, i, w, every);
+        }
+    }
+
+    /**
+     * One run of a rule over {@code subjects} (filtered by its scope); {@code evaluated} ("itemId:warehouseId") limits
+     * which earlier alerts a quiet subject may resolve (an event run sees only some subjects; null: all).
+     */
+    private RuleRunView run(
+            RuleStore.Stored rule,
+            Instant slot,
+            Supplier<List<SubjectFacts.Subject>> subjects,
+            Set<String> evaluated,
+            String trigger) {
         String window = LocalDate.ofInstant(slot, clock.getZone()).toString();
         Instant started = clock.instant();
         long t0 = System.currentTimeMillis();
@@ -138,7 +245,7 @@ public class RuleEngine {
         }
         Evaluation.Outcome result = outcome;
         if (result.failed()) {
-            return failed(rule, window, started, System.currentTimeMillis() - t0, result);
+            return failed(rule, window, started, System.currentTimeMillis() - t0, result, trigger);
         }
         try {
             return tx.execute(s -> {
@@ -151,9 +258,10 @@ public class RuleEngine {
                         result.subjects(),
                         result.hits().size(),
                         0,
-                        null);
+                        null,
+                        trigger);
                 int created = act(rule, run, window, result.hits());
-                resolveQuiet(rule, result.hits());
+                resolveQuiet(rule, result.hits(), evaluated);
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
                 rules.succeeded(rule.id());
@@ -167,7 +275,8 @@ public class RuleEngine {
                         result.subjects(),
                         result.hits().size(),
                         created,
-                        null);
+                        null,
+                        trigger);
             });
         } catch (RuntimeException e) {
             LOG.warn("Rule {} failed carrying out its actions", rule.id(), e);
@@ -176,15 +285,21 @@ public class RuleEngine {
                     window,
                     started,
                     System.currentTimeMillis() - t0,
-                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()));
+                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()),
+                    trigger);
         }
     }
 
     private RuleRunView failed(
-            RuleStore.Stored rule, String window, Instant started, long millis, Evaluation.Outcome outcome) {
+            RuleStore.Stored rule,
+            String window,
+            Instant started,
+            long millis,
+            Evaluation.Outcome outcome,
+            String trigger) {
         return tx.execute(s -> {
-            long run =
-                    runs.run(rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
+            long run = runs.run(
+                    rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error(), trigger);
             int failures = rules.failed(rule.id());
             if (FailurePolicy.disables(failures)) {
                 LOG.warn(
@@ -199,7 +314,17 @@ public class RuleEngine {
                         clock.instant());
             }
             return new RuleRunView(
-                    run, rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
+                    run,
+                    rule.id(),
+                    window,
+                    started,
+                    millis,
+                    "FAILED",
+                    outcome.subjects(),
+                    0,
+                    0,
+                    outcome.error(),
+                    trigger);
         });
     }
 
@@ -287,13 +412,14 @@ public class RuleEngine {
      * Resolves the open alerts of the rule on the subjects it alerted before and that do not fire now (the condition
      * stopped holding, or the subject left the rule's scope): an alert says what is true, not what once was.
      */
-    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits) {
+    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits, Set<String> evaluated) {
         java.util.Set<String> firing = new java.util.HashSet<>();
         for (Evaluation.Hit h : hits) {
             firing.add(h.facts().itemId() + ":" + h.facts().warehouseId());
         }
         for (long[] subject : runs.alerted(rule.id())) {
-            if (!firing.contains(subject[0] + ":" + subject[1])) {
+            String key = subject[0] + ":" + subject[1];
+            if (!firing.contains(key) && (evaluated == null || evaluated.contains(key))) {
                 alerts.resolveRuleAlerts(rule.id(), subject[0], subject[1]);
             }
         }

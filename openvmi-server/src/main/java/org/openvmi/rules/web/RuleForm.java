@@ -24,6 +24,8 @@ public class RuleForm {
     private String warehouses;
     private String suppliers;
     private String cron = Trigger.DAILY_6AM;
+    /** The events the rule runs on (names of {@link Trigger.Event}), besides or instead of the schedule. */
+    private List<String> events = new ArrayList<>();
     private String condition;
     private boolean enabled;
     private Integer version;
@@ -57,6 +59,7 @@ public class RuleForm {
         f.warehouses = String.join(", ", d.scope().warehouses());
         f.suppliers = String.join(", ", d.scope().suppliers());
         f.cron = d.trigger().cron();
+        f.events = new ArrayList<>(d.trigger().events());
         f.condition = d.condition();
         f.enabled = enabled;
         f.version = version;
@@ -116,7 +119,7 @@ public class RuleForm {
                 description,
                 ownerSupplier,
                 new RuleScope(codes(items), codes(categories), codes(warehouses), codes(suppliers)),
-                new Trigger(cron, List.of()),
+                new Trigger(cron, events == null ? List.of() : events),
                 condition,
                 actions,
                 enabled,
@@ -185,6 +188,14 @@ public class RuleForm {
 
     public void setSuppliers(String suppliers) {
         this.suppliers = suppliers;
+    }
+
+    public List<String> getEvents() {
+        return events;
+    }
+
+    public void setEvents(List<String> events) {
+        this.events = events;
     }
 
     public String getCron() {
