@@ -81,10 +81,11 @@ public class RuleEngine {
         Set<String> mentioned = Outlook.mentioned(
                 enabled.stream().map(RuleStore.Stored::definition).toList());
         Supplier<List<SubjectFacts.Subject>> subjects = memo(() -> facts.all(mentioned));
+        Evaluation.Values values = new Evaluation.Values(); // each subject's CEL values once for all the rules
         for (RuleStore.Stored rule : enabled) {
             Instant slot = dueSlot(rule, now);
             if (slot != null && rules.claim(rule.id(), slot)) {
-                made.add(run(rule, slot, subjects));
+                made.add(run(rule, slot, subjects, null, CRON, values));
             }
         }
         return made;
@@ -125,7 +126,7 @@ public class RuleEngine {
     }
 
     private RuleRunView run(RuleStore.Stored rule, Instant slot, Supplier<List<SubjectFacts.Subject>> subjects) {
-        return run(rule, slot, subjects, null, CRON);
+        return run(rule, slot, subjects, null, CRON, new Evaluation.Values());
     }
 
     /** What started a run by cron (the run log's {@code trigger}). */
@@ -151,13 +152,14 @@ public class RuleEngine {
                 .toList();
         Instant now = clock.instant();
         List<RuleRunView> made = new ArrayList<>();
+        Evaluation.Values values = new Evaluation.Values();
         for (RuleStore.Stored rule : listening) {
             if (subjects.stream().noneMatch(s -> s.inScopeOf(rule.definition()))) {
                 continue; // nothing the event touched is this rule's: no run, no log row
             }
             Set<String> evaluated = new java.util.HashSet<>();
             subjects.forEach(s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
-            made.add(run(rule, now, () -> subjects, evaluated, event.name()));
+            made.add(run(rule, now, () -> subjects, evaluated, event.name(), values));
         }
         return made;
     }
@@ -229,7 +231,8 @@ public class RuleEngine {
             Instant slot,
             Supplier<List<SubjectFacts.Subject>> subjects,
             Set<String> evaluated,
-            String trigger) {
+            String trigger,
+            Evaluation.Values values) {
         String window = LocalDate.ofInstant(slot, clock.getZone()).toString();
         Instant started = clock.instant();
         long t0 = System.currentTimeMillis();
@@ -239,7 +242,8 @@ public class RuleEngine {
                     rule.definition(),
                     inScope(rule.definition(), subjects.get()),
                     budgetMillis,
-                    System::currentTimeMillis);
+                    System::currentTimeMillis,
+                    values);
         } catch (RuntimeException e) {
             outcome = new Evaluation.Outcome(List.of(), 0, "reading the subjects failed: " + e.getMessage());
         }

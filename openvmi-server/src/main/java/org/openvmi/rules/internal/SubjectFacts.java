@@ -298,6 +298,9 @@ public class SubjectFacts {
                             null,
                             null,
                             null,
+                            null,
+                            projection(p, today),
+                            null,
                             null));
             subjects.add(new Subject(f, item.suppliers()));
         }
@@ -340,6 +343,21 @@ public class SubjectFacts {
                                     s.suppliers()));
         }
         return answer;
+    }
+
+    /** The timeline ahead as day-offset steps for {@code projectedAvailable(days)} (late lines at offset 0). */
+    static Outlook.Projection projection(SupplyPosition p, LocalDate today) {
+        List<SupplyPosition.Entry> timeline = p.timeline();
+        int[] days = new int[timeline.size()];
+        double[] values = new double[timeline.size()];
+        int n = 0;
+        for (SupplyPosition.Entry e : timeline) {
+            long offset = e.date() == null || !e.date().isAfter(today) ? 0 : ChronoUnit.DAYS.between(today, e.date());
+            days[n] = (int) Math.min(offset, Integer.MAX_VALUE);
+            values[n] = e.projected().doubleValue();
+            n++;
+        }
+        return new Outlook.Projection(p.onHand().doubleValue(), days, values);
     }
 
     /** The projected available after every open line dated up to {@code horizon} (late lines count from today). */
