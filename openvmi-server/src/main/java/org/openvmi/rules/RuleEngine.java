@@ -26,6 +26,8 @@ import org.openvmi.rules.model.RuleDefinition;
 import org.openvmi.rules.model.Trigger;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.stockpolicy.RuleAlert;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +55,7 @@ public class RuleEngine {
     private final long budgetMillis;
     private final Alerts alerts;
     private final Suggestions suggestions;
+    private final StockPolicies policies;
 
     RuleEngine(
             RuleStore rules,
@@ -62,7 +65,9 @@ public class RuleEngine {
             Clock clock,
             @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis,
             Alerts alerts,
-            Suggestions suggestions) {
+            Suggestions suggestions,
+            StockPolicies policies) {
+        this.policies = policies;
         this.alerts = alerts;
         this.suggestions = suggestions;
         this.rules = rules;
@@ -345,6 +350,10 @@ public class RuleEngine {
                 if (a.type() == Action.Type.PURCHASE_SUGGESTION && (qty == null || qty.signum() <= 0)) {
                     continue; // nothing to buy
                 }
+                if (a.type() == Action.Type.SET_SAFETY_STOCK
+                        && (qty == null || (f.hasPolicy() && qty.compareTo(f.safety()) == 0))) {
+                    continue; // the line is already what the rule wants
+                }
                 if (a.type() == Action.Type.CLEARANCE_TASK && runs.openTask(rule.id(), f)) {
                     continue; // the stock is marked stale already: one open task per subject
                 }
@@ -397,6 +406,9 @@ public class RuleEngine {
                             f.max(),
                             f.supplierLeadTimeDays()));
                 }
+                if (a.type() == Action.Type.SET_SAFETY_STOCK) {
+                    setSafety(f, qty);
+                }
                 if (a.type() == Action.Type.CLEARANCE_TASK) {
                     runs.openTask(
                             rule.id(),
@@ -410,6 +422,23 @@ public class RuleEngine {
             }
         }
         return created;
+    }
+
+    /**
+     * Sets the subject's safety line through stock policy's API (audited, alerts re-judged), keeping its warning and
+     * max lines unless they are below the new safety line; a subject without lines gets all three at the new value.
+     */
+    private void setSafety(Facts f, BigDecimal safety) {
+        StockPolicyCommand c = f.hasPolicy()
+                ? StockPolicyCommand.from(policies.get(f.item(), f.warehouse()))
+                : new StockPolicyCommand();
+        BigDecimal warning = c.getWarning() == null ? safety : c.getWarning().max(safety);
+        BigDecimal max = c.getMax() == null ? warning : c.getMax().max(warning);
+        c.setSafety(safety);
+        c.setWarning(warning);
+        c.setMax(max);
+        c.setVersion(null); // the rule's own read is the latest: a concurrent edit is overwritten, as a planning run
+        policies.put(f.item(), f.warehouse(), c);
     }
 
     /**

@@ -928,6 +928,38 @@ abstract class RulesContract {
         assertThat(response.getContentAsString()).contains("trigger.cron");
     }
 
+    @Test
+    void a_rule_sets_the_safety_line_through_stock_policy_and_raises_the_lines_above_it() throws Exception {
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).lines(null, 5, 10, 50);
+        Subject fine = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).lines(null, 40, 45, 50);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "hasPolicy && safety < 30.0");
+        rule.putArray("actions").addObject().put("type", "SET_SAFETY_STOCK").put("quantity", "29.2");
+        long id = create(rule, List.of(low.item, fine.item), false);
+        JsonNode dry = dryRun(id);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        assertThat(dry.get("hits").get(0).get("actions").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("30");
+        assertThat(JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""))
+                        .get("safety")
+                        .decimalValue())
+                .as("a dry-run changes nothing")
+                .isEqualByComparingTo("5");
+
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        JsonNode line =
+                JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""));
+        assertThat(line.get("safety").decimalValue()).isEqualByComparingTo("30");
+        assertThat(line.get("warning").decimalValue()).as("raised to the new safety line").isEqualByComparingTo("30");
+        assertThat(line.get("max").decimalValue()).isEqualByComparingTo("50");
+        assertThat(JSON.readTree(send(get("/api/v1/stock-policies/" + fine.item + "/" + fine.warehouse), Role.VIEWER, ""))
+                        .get("safety")
+                        .decimalValue())
+                .isEqualByComparingTo("40");
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.run(id, clock.instant()).fired()).as("the line holds now").isZero();
+    }
+
     private long count(String table, long rule) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r")
                 .param("r", rule)

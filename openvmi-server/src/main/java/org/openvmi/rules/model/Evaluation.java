@@ -66,7 +66,7 @@ public final class Evaluation {
         List<Expression> quantities = new ArrayList<>();
         for (Action a : rule.actions()) {
             quantities.add(
-                    a.type() == Action.Type.PURCHASE_SUGGESTION
+                    a.type().hasQuantity()
                             ? Expression.compile(a.quantity(), Expression.Result.QUANTITY)
                                     .expression()
                             : null);

@@ -36,6 +36,8 @@ public class RuleForm {
     private boolean purchase;
     private String quantity;
     private boolean clearance;
+    private boolean safetyLine;
+    private String safetyQuantity;
     private String assignee;
     private Integer dueInDays = 14;
     /** Not part of the rule: the item code of the editor's "test on this item" box. */
@@ -75,6 +77,10 @@ public class RuleForm {
                     f.purchase = true;
                     f.quantity = a.quantity();
                 }
+                case SET_SAFETY_STOCK -> {
+                    f.safetyLine = true;
+                    f.safetyQuantity = a.quantity();
+                }
                 case CLEARANCE_TASK -> {
                     f.clearance = true;
                     f.assignee = a.assignee();
@@ -110,6 +116,9 @@ public class RuleForm {
         }
         if (purchase) {
             actions.add(new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, quantity, null, null));
+        }
+        if (safetyLine) {
+            actions.add(new Action(Action.Type.SET_SAFETY_STOCK, null, null, null, safetyQuantity, null, null));
         }
         if (clearance) {
             actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
@@ -188,6 +197,22 @@ public class RuleForm {
 
     public void setSuppliers(String suppliers) {
         this.suppliers = suppliers;
+    }
+
+    public boolean isSafetyLine() {
+        return safetyLine;
+    }
+
+    public void setSafetyLine(boolean safetyLine) {
+        this.safetyLine = safetyLine;
+    }
+
+    public String getSafetyQuantity() {
+        return safetyQuantity;
+    }
+
+    public void setSafetyQuantity(String safetyQuantity) {
+        this.safetyQuantity = safetyQuantity;
     }
 
     public List<String> getEvents() {
