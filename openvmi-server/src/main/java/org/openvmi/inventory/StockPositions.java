@@ -94,14 +94,17 @@ public class StockPositions {
                 SELECT m.item_id, l.warehouse_id, m.type, m.qty, m.posted_at
                 FROM stock_movement m JOIN location l ON l.id = m.location_id
                 WHERE m.item_id IN (:items) AND m.posted_at >= :from AND l.type <> 'IN_TRANSIT'
-                ORDER BY m.posted_at, m.id""").param("items", itemIds).param("from", Timestamp.from(from)).query(rs -> {
-            sink.accept(new WarehouseMovement(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getBigDecimal(4),
-                    rs.getTimestamp(5).toInstant()));
-        });
+                ORDER BY m.posted_at, m.id""")
+                .param("items", itemIds)
+                .param("from", Timestamp.from(from))
+                .query(rs -> {
+                    sink.accept(new WarehouseMovement(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getBigDecimal(4),
+                            rs.getTimestamp(5).toInstant()));
+                });
     }
 
     /** Every movement posted at or after {@code from} at a non-transit location, oldest first. */

@@ -143,13 +143,14 @@ public class RuleEngine {
      * (none when no enabled rule listens to the event or nothing touched is in a rule's scope).
      */
     public List<RuleRunView> runOnEvent(Trigger.Event event, Touched touched) {
-        List<RuleStore.Stored> listening =
-                rules.enabled().stream().filter(r -> r.definition().trigger().on(event)).toList();
+        List<RuleStore.Stored> listening = rules.enabled().stream()
+                .filter(r -> r.definition().trigger().on(event))
+                .toList();
         if (listening.isEmpty() || touched.isEmpty()) {
             return List.of();
         }
-        Set<String> mentioned =
-                Outlook.mentioned(listening.stream().map(RuleStore.Stored::definition).toList());
+        Set<String> mentioned = Outlook.mentioned(
+                listening.stream().map(RuleStore.Stored::definition).toList());
         List<SubjectFacts.Subject> read =
                 touched.everyItem() ? facts.all(mentioned) : facts.ofItems(touched.itemIds(), mentioned);
         List<SubjectFacts.Subject> subjects = read.stream()
@@ -163,7 +164,8 @@ public class RuleEngine {
                 continue; // nothing the event touched is this rule's: no run, no log row
             }
             Set<String> evaluated = new java.util.HashSet<>();
-            subjects.forEach(s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
+            subjects.forEach(
+                    s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
             made.add(run(rule, now, () -> subjects, evaluated, event.name(), values));
         }
         return made;
@@ -217,7 +219,9 @@ public class RuleEngine {
             boolean every = everyItem || o.everyItem;
             boolean mine = everyItem || !items.isEmpty();
             boolean theirs = o.everyItem || !o.items.isEmpty();
-            Long w = !mine ? o.warehouse : !theirs ? warehouse : java.util.Objects.equals(warehouse, o.warehouse) ? warehouse : null;
+            Long w = !mine
+                    ? o.warehouse
+                    : !theirs ? warehouse : java.util.Objects.equals(warehouse, o.warehouse) ? warehouse : null;
             Set<Long> i = new java.util.HashSet<>();
             if (!every) {
                 i.addAll(items);

@@ -81,7 +81,8 @@ class RuleEvents {
 
     @EventListener
     void on(AvailableStockChanged changed) {
-        afterCommit(() -> note(Trigger.Event.SUPPLIER_STOCK_REPORTED, RuleEngine.Touched.items(changed.itemIds(), null)));
+        afterCommit(
+                () -> note(Trigger.Event.SUPPLIER_STOCK_REPORTED, RuleEngine.Touched.items(changed.itemIds(), null)));
     }
 
     @EventListener
@@ -191,8 +192,10 @@ class RuleEvents {
             if (warehouse == null) {
                 continue;
             }
-            List<String> codes =
-                    po.lines().stream().map(PurchaseOrderView.Line::item).distinct().toList();
+            List<String> codes = po.lines().stream()
+                    .map(PurchaseOrderView.Line::item)
+                    .distinct()
+                    .toList();
             for (ItemRef item : refs.items(codes).values()) {
                 pairs.add(new ItemWarehouse(item.id(), warehouse));
             }
@@ -203,8 +206,8 @@ class RuleEvents {
     private RuleEngine.Touched ofAlerts(List<AlertRaised> alerts) {
         Map<String, ItemRef> items =
                 refs.items(alerts.stream().map(AlertRaised::item).distinct().toList());
-        Map<String, Long> warehouses =
-                refs.warehouses(alerts.stream().map(AlertRaised::warehouse).distinct().toList());
+        Map<String, Long> warehouses = refs.warehouses(
+                alerts.stream().map(AlertRaised::warehouse).distinct().toList());
         Set<ItemWarehouse> pairs = new TreeSet<>();
         for (AlertRaised a : alerts) {
             ItemRef item = items.get(a.item());

@@ -870,7 +870,9 @@ abstract class RulesContract {
                         .get(0)
                         .asString())
                 .isEqualTo("MOVEMENT_POSTED");
-        assertThat(engine.runDue()).as("no schedule: the cron path never runs it").isEmpty();
+        assertThat(engine.runDue())
+                .as("no schedule: the cron path never runs it")
+                .isEmpty();
 
         moved.move("RECEIPT", 1); // 11: the rule runs on the subject and stays quiet
         Thread.sleep(300);
@@ -887,7 +889,8 @@ abstract class RulesContract {
                         .list())
                 .as("only the subject the movement touched")
                 .containsExactly(moved.item);
-        JsonNode alerts = JSON.readTree(send(get("/api/v1/alerts?type=RULE&status=OPEN&warehouse=" + moved.warehouse), Role.VIEWER, ""));
+        JsonNode alerts = JSON.readTree(
+                send(get("/api/v1/alerts?type=RULE&status=OPEN&warehouse=" + moved.warehouse), Role.VIEWER, ""));
         assertThat(alerts.toString()).contains("only 3 left");
 
         JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""));
@@ -950,14 +953,19 @@ abstract class RulesContract {
         JsonNode line =
                 JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""));
         assertThat(line.get("safety").decimalValue()).isEqualByComparingTo("30");
-        assertThat(line.get("warning").decimalValue()).as("raised to the new safety line").isEqualByComparingTo("30");
+        assertThat(line.get("warning").decimalValue())
+                .as("raised to the new safety line")
+                .isEqualByComparingTo("30");
         assertThat(line.get("max").decimalValue()).isEqualByComparingTo("50");
-        assertThat(JSON.readTree(send(get("/api/v1/stock-policies/" + fine.item + "/" + fine.warehouse), Role.VIEWER, ""))
+        assertThat(JSON.readTree(send(
+                                get("/api/v1/stock-policies/" + fine.item + "/" + fine.warehouse), Role.VIEWER, ""))
                         .get("safety")
                         .decimalValue())
                 .isEqualByComparingTo("40");
         clock.advance(Duration.ofDays(1));
-        assertThat(engine.run(id, clock.instant()).fired()).as("the line holds now").isZero();
+        assertThat(engine.run(id, clock.instant()).fired())
+                .as("the line holds now")
+                .isZero();
     }
 
     private long count(String table, long rule) {

@@ -85,8 +85,7 @@ class Outlooks {
     /** The ABC × XYZ class of each item (by code) over the last {@value #CLASS_DAYS} days, all warehouses. */
     private Map<String, String[]> classes(LocalDate today) {
         Map<String, String[]> answer = new HashMap<>();
-        var report = analytics.abc(
-                AnalyticsFilter.ALL, analytics.period(today.minusDays(CLASS_DAYS - 1L), today));
+        var report = analytics.abc(AnalyticsFilter.ALL, analytics.period(today.minusDays(CLASS_DAYS - 1L), today));
         for (var c : report.items()) {
             answer.put(c.item(), new String[] {c.abc(), c.xyz()});
         }

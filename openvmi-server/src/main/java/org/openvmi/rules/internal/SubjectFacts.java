@@ -247,7 +247,8 @@ public class SubjectFacts {
             StockPositions.MovementSink sink =
                     m -> moves.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new ArrayList<>())
                             .add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty()));
-            Instant from = today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant();
+            Instant from =
+                    today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant();
             if (only == null) {
                 stock.forEachMovementSince(from, sink);
             } else {

@@ -45,7 +45,9 @@ public record Action(
         if (type == null) {
             errors.add(
                     prefix + "type",
-                    CodedRefusal.of("rules.actionType", "is required: ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK or SET_SAFETY_STOCK"));
+                    CodedRefusal.of(
+                            "rules.actionType",
+                            "is required: ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK or SET_SAFETY_STOCK"));
             return;
         }
         switch (type) {

@@ -100,8 +100,7 @@ public final class Evaluation {
         for (int i = 0; i < n; i++) {
             Object r = results[i];
             if (r == OVER) {
-                return new Outcome(
-                        hits, i, "time budget of " + budgetMillis + " ms exceeded after " + i + " subjects");
+                return new Outcome(hits, i, "time budget of " + budgetMillis + " ms exceeded after " + i + " subjects");
             }
             if (r instanceof String error) {
                 return new Outcome(hits, i + 1, error);

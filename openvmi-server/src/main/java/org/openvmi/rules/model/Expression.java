@@ -3,9 +3,9 @@ package org.openvmi.rules.model;
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
@@ -64,7 +64,6 @@ public final class Expression {
                     .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
                     .build())
             .build();
-
 
     private final String text;
     private final CelRuntime.Program program;

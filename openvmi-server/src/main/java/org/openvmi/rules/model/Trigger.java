@@ -43,7 +43,9 @@ public record Trigger(String cron, List<String> events) {
                 ? List.of()
                 : events.stream()
                         .filter(e -> e != null && !e.isBlank())
-                        .map(e -> Event.parse(e) == null ? e.trim() : Event.parse(e).name())
+                        .map(e -> Event.parse(e) == null
+                                ? e.trim()
+                                : Event.parse(e).name())
                         .distinct()
                         .toList();
     }

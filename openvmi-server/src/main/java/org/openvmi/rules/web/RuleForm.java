@@ -26,6 +26,7 @@ public class RuleForm {
     private String cron = Trigger.DAILY_6AM;
     /** The events the rule runs on (names of {@link Trigger.Event}), besides or instead of the schedule. */
     private List<String> events = new ArrayList<>();
+
     private String condition;
     private boolean enabled;
     private Integer version;

@@ -193,7 +193,11 @@ class RulePageController {
         model.addAttribute("stored", stored);
         model.addAttribute("variables", Variable.ALL);
         model.addAttribute("severities", Action.Severity.values());
-        model.addAttribute("events", java.util.Arrays.stream(org.openvmi.rules.model.Trigger.Event.values()).map(Enum::name).toList());
+        model.addAttribute(
+                "events",
+                java.util.Arrays.stream(org.openvmi.rules.model.Trigger.Event.values())
+                        .map(Enum::name)
+                        .toList());
         model.addAttribute(
                 "examples",
                 java.util.List.of(

@@ -232,8 +232,7 @@ class RuleEngineTest {
     void projected_available_of_days_reads_the_subjects_own_timeline() {
         // 100 on hand; after day 3: 40 (an order leaves); after day 10: 140 (a receipt arrives)
         Outlook.Projection timeline = new Outlook.Projection(100, new int[] {3, 10}, new double[] {40, 140});
-        Facts a = subject("A", 100, 0, 0, 1, 5)
-                .with(Outlook.NONE.withProjection(timeline));
+        Facts a = subject("A", 100, 0, 0, 1, 5).with(Outlook.NONE.withProjection(timeline));
         Facts b = subject("B", 100, 0, 0, 1, 5); // no timeline: 0
         assertThat(a.projectedAvailable(0)).isEqualTo(100);
         assertThat(a.projectedAvailable(3)).isEqualTo(40);
@@ -243,7 +242,8 @@ class RuleEngineTest {
         assertThat(run(rule("projectedAvailable(5) < 50.0"), a, b).hits())
                 .extracting(h -> h.facts().item())
                 .containsExactly("A", "B");
-        assertThat(run(rule("projectedAvailable(5) < 50.0 && projectedAvailable(30) > 100.0"), a, b).hits())
+        assertThat(run(rule("projectedAvailable(5) < 50.0 && projectedAvailable(30) > 100.0"), a, b)
+                        .hits())
                 .extracting(h -> h.facts().item())
                 .as("each subject's own timeline, bound per evaluation")
                 .containsExactly("A");
@@ -267,10 +267,22 @@ class RuleEngineTest {
     void a_rule_needs_a_schedule_or_a_known_event() {
         assertThat(rule("onHand > 0.0").problems().isEmpty()).isTrue();
         RuleDefinition none = new RuleDefinition(
-                "r", null, null, RuleScope.ALL, new Trigger(null, List.of()), "onHand > 0.0", rule("true").actions());
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(null, List.of()),
+                "onHand > 0.0",
+                rule("true").actions());
         assertThat(none.problems().isEmpty()).isFalse();
         RuleDefinition unknown = new RuleDefinition(
-                "r", null, null, RuleScope.ALL, new Trigger(null, List.of("LUNCH")), "onHand > 0.0", rule("true").actions());
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(null, List.of("LUNCH")),
+                "onHand > 0.0",
+                rule("true").actions());
         assertThat(unknown.problems().isEmpty()).isFalse();
     }
 
@@ -280,9 +292,10 @@ class RuleEngineTest {
         for (int i = 0; i < 5_000; i++) {
             many.add(subject("I" + i, i % 7, 0, i % 5 == 0 ? 0 : 9, 1, 5));
         }
-        Evaluation.Outcome out = Evaluation.run(
-                rule("onHand > 3.0"), many, 60_000, System::currentTimeMillis, new Evaluation.Values());
-        assertThat(out.hits()).hasSize((int) many.stream().filter(f -> f.onHand().doubleValue() > 3).count());
+        Evaluation.Outcome out =
+                Evaluation.run(rule("onHand > 3.0"), many, 60_000, System::currentTimeMillis, new Evaluation.Values());
+        assertThat(out.hits()).hasSize((int)
+                many.stream().filter(f -> f.onHand().doubleValue() > 3).count());
         assertThat(out.hits().get(0).facts().item()).isEqualTo("I4");
         Evaluation.Outcome failing = Evaluation.run(
                 rule("10.0 / demand90d > 0.0 && (1 / int(demand90d)) > 0"), many, 60_000, System::currentTimeMillis);
