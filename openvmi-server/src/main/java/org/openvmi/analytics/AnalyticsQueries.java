@@ -148,6 +148,11 @@ public class AnalyticsQueries {
         return new AgingReport(today, owners);
     }
 
+    /** ABC × XYZ with the default thresholds (what the rules engine's {@code abcClass}/{@code xyzClass} read). */
+    public AbcReport abc(AnalyticsFilter filter, Period period) {
+        return abc(filter, period, AbcXyz.DEFAULT);
+    }
+
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
         snapshots.catchUp();

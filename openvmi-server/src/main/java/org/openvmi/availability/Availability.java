@@ -60,6 +60,29 @@ public class Availability {
         return answer;
     }
 
+    /** Positions of the given items at every warehouse where they have stock or open lines (a rule's event path). */
+    @Transactional(readOnly = true)
+    public Map<ItemWarehouse, SupplyPosition> positionsOfItems(java.util.Collection<Long> itemIds) {
+        Map<ItemWarehouse, List<OpenSupply.Line>> lines = new HashMap<>();
+        for (long item : new java.util.TreeSet<>(itemIds)) {
+            for (OpenSupply source : sources) {
+                for (OpenSupply.Line l : source.open(item, null)) {
+                    lines.computeIfAbsent(new ItemWarehouse(l.itemId(), l.warehouseId()), k -> new ArrayList<>())
+                            .add(l);
+                }
+            }
+        }
+        Map<ItemWarehouse, StockPositions.Position> onHand = new HashMap<>();
+        stock.positionsOfItems(itemIds)
+                .forEach((k, p) -> onHand.put(new ItemWarehouse(k.itemId(), k.warehouseId()), p));
+        LocalDate today = LocalDate.now(clock);
+        Map<ItemWarehouse, SupplyPosition> answer = new HashMap<>();
+        for (ItemWarehouse key : union(onHand.keySet(), lines.keySet())) {
+            answer.put(key, position(today, onHand.get(key), lines.getOrDefault(key, List.of())));
+        }
+        return answer;
+    }
+
     /** The position of one item at one warehouse. */
     @Transactional(readOnly = true)
     public SupplyPosition position(long itemId, long warehouseId) {

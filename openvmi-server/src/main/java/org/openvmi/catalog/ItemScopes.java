@@ -50,6 +50,38 @@ public class ItemScopes {
         return items;
     }
 
+    /** The given items only (a rule's event path): as {@link #all()}, read by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, ItemScope> of(java.util.Collection<Long> itemIds) {
+        Map<Long, ItemScope> items = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return items;
+        }
+        Map<Long, Set<String>> suppliers = new HashMap<>();
+        jdbc.sql("SELECT si.item_id, s.code FROM supplier_item si JOIN supplier s ON s.id = si.supplier_id"
+                        + " WHERE si.item_id IN (:ids)")
+                .param("ids", itemIds)
+                .query(rs -> {
+                    suppliers
+                            .computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(rs.getString(2));
+                });
+        jdbc.sql("SELECT id, code, category, unit_cost FROM item WHERE id IN (:ids)")
+                .param("ids", itemIds)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    items.put(
+                            id,
+                            new ItemScope(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getBigDecimal(4),
+                                    Set.copyOf(suppliers.getOrDefault(id, Set.of()))));
+                });
+        return items;
+    }
+
     /** Whether a supplier with this code exists. */
     @Transactional(readOnly = true)
     public boolean supplierExists(String code) {

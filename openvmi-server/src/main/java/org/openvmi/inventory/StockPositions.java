@@ -61,6 +61,52 @@ public class StockPositions {
         return positions;
     }
 
+    /** Positions of the given items at every warehouse where they have a balance row (a rule's event path). */
+    @Transactional(readOnly = true)
+    public Map<Key, Position> positionsOfItems(java.util.Collection<Long> itemIds) {
+        Map<Key, Position> positions = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return positions;
+        }
+        jdbc.sql("""
+                SELECT b.item_id, l.warehouse_id,
+                       SUM(CASE WHEN l.type <> 'IN_TRANSIT' THEN b.on_hand ELSE 0 END),
+                       SUM(CASE WHEN l.type <> 'IN_TRANSIT' THEN b.reserved ELSE 0 END),
+                       SUM(CASE WHEN l.type = 'IN_TRANSIT' THEN b.on_hand ELSE 0 END),
+                       SUM(CASE WHEN l.type <> 'IN_TRANSIT' AND b.owner = 'OWN' THEN b.on_hand ELSE 0 END)
+                FROM stock_balance b JOIN location l ON l.id = b.location_id
+                WHERE b.item_id IN (:items)
+                GROUP BY b.item_id, l.warehouse_id""").param("items", itemIds).query(rs -> {
+            positions.put(
+                    new Key(rs.getLong(1), rs.getLong(2)),
+                    new Position(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+        });
+        return positions;
+    }
+
+    /** The movements of the given items posted at or after {@code from} at non-transit locations, oldest first. */
+    @Transactional(readOnly = true)
+    public void forEachMovementSince(Instant from, java.util.Collection<Long> itemIds, MovementSink sink) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT m.item_id, l.warehouse_id, m.type, m.qty, m.posted_at
+                FROM stock_movement m JOIN location l ON l.id = m.location_id
+                WHERE m.item_id IN (:items) AND m.posted_at >= :from AND l.type <> 'IN_TRANSIT'
+                ORDER BY m.posted_at, m.id""")
+                .param("items", itemIds)
+                .param("from", Timestamp.from(from))
+                .query(rs -> {
+                    sink.accept(new WarehouseMovement(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getBigDecimal(4),
+                            rs.getTimestamp(5).toInstant()));
+                });
+    }
+
     /** Every movement posted at or after {@code from} at a non-transit location, oldest first. */
     @Transactional(readOnly = true)
     public void forEachMovementSince(Instant from, MovementSink sink) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.RuleSuggestion;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.rules.internal.RuleStore;
@@ -22,8 +23,11 @@ import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.Trigger;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.stockpolicy.RuleAlert;
+import org.openvmi.stockpolicy.StockPolicies;
+import org.openvmi.stockpolicy.StockPolicyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +55,7 @@ public class RuleEngine {
     private final long budgetMillis;
     private final Alerts alerts;
     private final Suggestions suggestions;
+    private final StockPolicies policies;
 
     RuleEngine(
             RuleStore rules,
@@ -60,7 +65,9 @@ public class RuleEngine {
             Clock clock,
             @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis,
             Alerts alerts,
-            Suggestions suggestions) {
+            Suggestions suggestions,
+            StockPolicies policies) {
+        this.policies = policies;
         this.alerts = alerts;
         this.suggestions = suggestions;
         this.rules = rules;
@@ -79,10 +86,11 @@ public class RuleEngine {
         Set<String> mentioned = Outlook.mentioned(
                 enabled.stream().map(RuleStore.Stored::definition).toList());
         Supplier<List<SubjectFacts.Subject>> subjects = memo(() -> facts.all(mentioned));
+        Evaluation.Values values = new Evaluation.Values(); // each subject's CEL values once for all the rules
         for (RuleStore.Stored rule : enabled) {
             Instant slot = dueSlot(rule, now);
             if (slot != null && rules.claim(rule.id(), slot)) {
-                made.add(run(rule, slot, subjects));
+                made.add(run(rule, slot, subjects, null, CRON, values));
             }
         }
         return made;
@@ -123,6 +131,117 @@ public class RuleEngine {
     }
 
     private RuleRunView run(RuleStore.Stored rule, Instant slot, Supplier<List<SubjectFacts.Subject>> subjects) {
+        return run(rule, slot, subjects, null, CRON, new Evaluation.Values());
+    }
+
+    /** What started a run by cron (the run log's {@code trigger}). */
+    static final String CRON = "CRON";
+
+    /**
+     * Evaluates the rules triggered by {@code event} on just the subjects it touched, in each rule's scope, and carries
+     * out their actions as a cron run does: once per subject, action and window (the day). Returns the runs made
+     * (none when no enabled rule listens to the event or nothing touched is in a rule's scope).
+     */
+    public List<RuleRunView> runOnEvent(Trigger.Event event, Touched touched) {
+        List<RuleStore.Stored> listening = rules.enabled().stream()
+                .filter(r -> r.definition().trigger().on(event))
+                .toList();
+        if (listening.isEmpty() || touched.isEmpty()) {
+            return List.of();
+        }
+        Set<String> mentioned = Outlook.mentioned(
+                listening.stream().map(RuleStore.Stored::definition).toList());
+        List<SubjectFacts.Subject> read =
+                touched.everyItem() ? facts.all(mentioned) : facts.ofItems(touched.itemIds(), mentioned);
+        List<SubjectFacts.Subject> subjects = read.stream()
+                .filter(s -> touched.contains(s.facts().itemId(), s.facts().warehouseId()))
+                .toList();
+        Instant now = clock.instant();
+        List<RuleRunView> made = new ArrayList<>();
+        Evaluation.Values values = new Evaluation.Values();
+        for (RuleStore.Stored rule : listening) {
+            if (subjects.stream().noneMatch(s -> s.inScopeOf(rule.definition()))) {
+                continue; // nothing the event touched is this rule's: no run, no log row
+            }
+            Set<String> evaluated = new java.util.HashSet<>();
+            subjects.forEach(
+                    s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
+            made.add(run(rule, now, () -> subjects, evaluated, event.name(), values));
+        }
+        return made;
+    }
+
+    /**
+     * The subjects an event touched: item × warehouse {@code pairs}, and {@code items} at every warehouse (or only at
+     * {@code warehouse} when given); {@code everyItem}: all items (at {@code warehouse}, or everywhere).
+     */
+    public record Touched(Set<ItemWarehouse> pairs, Set<Long> items, Long warehouse, boolean everyItem) {
+
+        public Touched {
+            pairs = Set.copyOf(pairs);
+            items = Set.copyOf(items);
+        }
+
+        public static Touched pairs(java.util.Collection<ItemWarehouse> pairs) {
+            return new Touched(Set.copyOf(pairs), Set.of(), null, false);
+        }
+
+        public static Touched items(java.util.Collection<Long> items, Long warehouse) {
+            return new Touched(Set.of(), Set.copyOf(items), warehouse, false);
+        }
+
+        public static Touched everything(Long warehouse) {
+            return new Touched(Set.of(), Set.of(), warehouse, true);
+        }
+
+        boolean isEmpty() {
+            return !everyItem && pairs.isEmpty() && items.isEmpty();
+        }
+
+        Set<Long> itemIds() {
+            Set<Long> ids = new java.util.TreeSet<>(items);
+            pairs.forEach(p -> ids.add(p.itemId()));
+            return ids;
+        }
+
+        boolean contains(long item, long warehouseId) {
+            if (pairs.contains(new ItemWarehouse(item, warehouseId))) {
+                return true;
+            }
+            boolean atWarehouse = warehouse == null || warehouse == warehouseId;
+            return atWarehouse && (everyItem || items.contains(item));
+        }
+
+        /** The union of two (a batch of one event kind); item sets at different warehouses widen to every one. */
+        public Touched and(Touched o) {
+            Set<ItemWarehouse> p = new java.util.HashSet<>(pairs);
+            p.addAll(o.pairs);
+            boolean every = everyItem || o.everyItem;
+            boolean mine = everyItem || !items.isEmpty();
+            boolean theirs = o.everyItem || !o.items.isEmpty();
+            Long w = !mine
+                    ? o.warehouse
+                    : !theirs ? warehouse : java.util.Objects.equals(warehouse, o.warehouse) ? warehouse : null;
+            Set<Long> i = new java.util.HashSet<>();
+            if (!every) {
+                i.addAll(items);
+                i.addAll(o.items);
+            }
+            return new Touched(p, i, w, every);
+        }
+    }
+
+    /**
+     * One run of a rule over {@code subjects} (filtered by its scope); {@code evaluated} ("itemId:warehouseId") limits
+     * which earlier alerts a quiet subject may resolve (an event run sees only some subjects; null: all).
+     */
+    private RuleRunView run(
+            RuleStore.Stored rule,
+            Instant slot,
+            Supplier<List<SubjectFacts.Subject>> subjects,
+            Set<String> evaluated,
+            String trigger,
+            Evaluation.Values values) {
         String window = LocalDate.ofInstant(slot, clock.getZone()).toString();
         Instant started = clock.instant();
         long t0 = System.currentTimeMillis();
@@ -132,13 +251,14 @@ public class RuleEngine {
                     rule.definition(),
                     inScope(rule.definition(), subjects.get()),
                     budgetMillis,
-                    System::currentTimeMillis);
+                    System::currentTimeMillis,
+                    values);
         } catch (RuntimeException e) {
             outcome = new Evaluation.Outcome(List.of(), 0, "reading the subjects failed: " + e.getMessage());
         }
         Evaluation.Outcome result = outcome;
         if (result.failed()) {
-            return failed(rule, window, started, System.currentTimeMillis() - t0, result);
+            return failed(rule, window, started, System.currentTimeMillis() - t0, result, trigger);
         }
         try {
             return tx.execute(s -> {
@@ -151,9 +271,10 @@ public class RuleEngine {
                         result.subjects(),
                         result.hits().size(),
                         0,
-                        null);
+                        null,
+                        trigger);
                 int created = act(rule, run, window, result.hits());
-                resolveQuiet(rule, result.hits());
+                resolveQuiet(rule, result.hits(), evaluated);
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
                 rules.succeeded(rule.id());
@@ -167,7 +288,8 @@ public class RuleEngine {
                         result.subjects(),
                         result.hits().size(),
                         created,
-                        null);
+                        null,
+                        trigger);
             });
         } catch (RuntimeException e) {
             LOG.warn("Rule {} failed carrying out its actions", rule.id(), e);
@@ -176,15 +298,21 @@ public class RuleEngine {
                     window,
                     started,
                     System.currentTimeMillis() - t0,
-                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()));
+                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()),
+                    trigger);
         }
     }
 
     private RuleRunView failed(
-            RuleStore.Stored rule, String window, Instant started, long millis, Evaluation.Outcome outcome) {
+            RuleStore.Stored rule,
+            String window,
+            Instant started,
+            long millis,
+            Evaluation.Outcome outcome,
+            String trigger) {
         return tx.execute(s -> {
-            long run =
-                    runs.run(rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
+            long run = runs.run(
+                    rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error(), trigger);
             int failures = rules.failed(rule.id());
             if (FailurePolicy.disables(failures)) {
                 LOG.warn(
@@ -199,7 +327,17 @@ public class RuleEngine {
                         clock.instant());
             }
             return new RuleRunView(
-                    run, rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error());
+                    run,
+                    rule.id(),
+                    window,
+                    started,
+                    millis,
+                    "FAILED",
+                    outcome.subjects(),
+                    0,
+                    0,
+                    outcome.error(),
+                    trigger);
         });
     }
 
@@ -215,6 +353,10 @@ public class RuleEngine {
                 BigDecimal qty = hit.quantities().get(i);
                 if (a.type() == Action.Type.PURCHASE_SUGGESTION && (qty == null || qty.signum() <= 0)) {
                     continue; // nothing to buy
+                }
+                if (a.type() == Action.Type.SET_SAFETY_STOCK
+                        && (qty == null || (f.hasPolicy() && qty.compareTo(f.safety()) == 0))) {
+                    continue; // the line is already what the rule wants
                 }
                 if (a.type() == Action.Type.CLEARANCE_TASK && runs.openTask(rule.id(), f)) {
                     continue; // the stock is marked stale already: one open task per subject
@@ -268,6 +410,9 @@ public class RuleEngine {
                             f.max(),
                             f.supplierLeadTimeDays()));
                 }
+                if (a.type() == Action.Type.SET_SAFETY_STOCK) {
+                    setSafety(f, qty);
+                }
                 if (a.type() == Action.Type.CLEARANCE_TASK) {
                     runs.openTask(
                             rule.id(),
@@ -284,16 +429,34 @@ public class RuleEngine {
     }
 
     /**
+     * Sets the subject's safety line through stock policy's API (audited, alerts re-judged), keeping its warning and
+     * max lines unless they are below the new safety line; a subject without lines gets all three at the new value.
+     */
+    private void setSafety(Facts f, BigDecimal safety) {
+        StockPolicyCommand c = f.hasPolicy()
+                ? StockPolicyCommand.from(policies.get(f.item(), f.warehouse()))
+                : new StockPolicyCommand();
+        BigDecimal warning = c.getWarning() == null ? safety : c.getWarning().max(safety);
+        BigDecimal max = c.getMax() == null ? warning : c.getMax().max(warning);
+        c.setSafety(safety);
+        c.setWarning(warning);
+        c.setMax(max);
+        c.setVersion(null); // the rule's own read is the latest: a concurrent edit is overwritten, as a planning run
+        policies.put(f.item(), f.warehouse(), c);
+    }
+
+    /**
      * Resolves the open alerts of the rule on the subjects it alerted before and that do not fire now (the condition
      * stopped holding, or the subject left the rule's scope): an alert says what is true, not what once was.
      */
-    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits) {
+    private void resolveQuiet(RuleStore.Stored rule, List<Evaluation.Hit> hits, Set<String> evaluated) {
         java.util.Set<String> firing = new java.util.HashSet<>();
         for (Evaluation.Hit h : hits) {
             firing.add(h.facts().itemId() + ":" + h.facts().warehouseId());
         }
         for (long[] subject : runs.alerted(rule.id())) {
-            if (!firing.contains(subject[0] + ":" + subject[1])) {
+            String key = subject[0] + ":" + subject[1];
+            if (!firing.contains(key) && (evaluated == null || evaluated.contains(key))) {
                 alerts.resolveRuleAlerts(rule.id(), subject[0], subject[1]);
             }
         }

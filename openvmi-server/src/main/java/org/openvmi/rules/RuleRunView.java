@@ -2,7 +2,10 @@ package org.openvmi.rules;
 
 import java.time.Instant;
 
-/** One evaluation of a rule: window, when, how long, OK or FAILED, subjects read, fired, actions carried out. */
+/**
+ * One evaluation of a rule: window, when, how long, OK or FAILED, subjects read, fired, actions carried out, and what
+ * started it ({@code trigger}: CRON, or the event's name such as MOVEMENT_POSTED).
+ */
 public record RuleRunView(
         long id,
         long rule,
@@ -13,4 +16,5 @@ public record RuleRunView(
         int subjects,
         int fired,
         int created,
-        String error) {}
+        String error,
+        String trigger) {}

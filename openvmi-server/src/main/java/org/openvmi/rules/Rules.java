@@ -252,6 +252,8 @@ public class Rules {
                     } else if (type == Action.Type.PURCHASE_SUGGESTION && qty != null && qty.signum() > 0) {
                         actionCounts[i]++;
                         quantities[i] = quantities[i].add(qty);
+                    } else if (type == Action.Type.SET_SAFETY_STOCK && qty != null) {
+                        actionCounts[i]++;
                     }
                 }
             }

@@ -837,6 +837,137 @@ abstract class RulesContract {
                 .satisfies(t -> assertThat(t.error()).contains("by zero"));
     }
 
+    /** The firings of a rule, waited for up to {@code seconds} until there are {@code n} (the event path is async). */
+    private long awaitFirings(long rule, int n, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long found = count("rule_firing", rule);
+        while (found < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            found = count("rule_firing", rule);
+        }
+        return found;
+    }
+
+    @Test
+    void a_movement_triggers_an_event_rule_for_just_the_subject_it_moved() throws Exception {
+        Subject moved = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 3); // fires too, but nothing moves it
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "available < 5.0");
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("MOVEMENT_POSTED");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "ALERT")
+                .put("severity", "CRITICAL")
+                .put("messageEn", "{item} at {warehouse}: only {available} left")
+                .put("messageZh", "{item}（{warehouse}）仅剩 {available}");
+        long id = create(rule, List.of(moved.item, untouched.item), true);
+        assertThat(JSON.readTree(send(get("/api/v1/rules/" + id), Role.VIEWER, ""))
+                        .get("trigger")
+                        .get("events")
+                        .get(0)
+                        .asString())
+                .isEqualTo("MOVEMENT_POSTED");
+        assertThat(engine.runDue())
+                .as("no schedule: the cron path never runs it")
+                .isEmpty();
+
+        moved.move("RECEIPT", 1); // 11: the rule runs on the subject and stays quiet
+        Thread.sleep(300);
+        assertThat(count("rule_firing", id)).isZero();
+
+        long posted = System.nanoTime();
+        moved.move("ISSUE", 8); // 3 left
+        assertThat(awaitFirings(id, 1, 10)).isEqualTo(1);
+        long millis = (System.nanoTime() - posted) / 1_000_000;
+        System.out.println("rules: posting to firing in " + millis + " ms (MockMvc posting included)");
+        assertThat(jdbc.sql("SELECT item FROM rule_firing WHERE rule_id = :r")
+                        .param("r", id)
+                        .query(String.class)
+                        .list())
+                .as("only the subject the movement touched")
+                .containsExactly(moved.item);
+        JsonNode alerts = JSON.readTree(
+                send(get("/api/v1/alerts?type=RULE&status=OPEN&warehouse=" + moved.warehouse), Role.VIEWER, ""));
+        assertThat(alerts.toString()).contains("only 3 left");
+
+        JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""));
+        assertThat(runs.get("content").get(0).get("trigger").asString()).isEqualTo("MOVEMENT_POSTED");
+        assertThat(runs.get("content").get(0).get("subjects").asInt())
+                .as("one subject evaluated, not the rule's whole scope")
+                .isEqualTo(1);
+
+        moved.move("ISSUE", 1); // the same day: the same action is not carried out twice
+        Thread.sleep(300);
+        assertThat(count("rule_firing", id)).isEqualTo(1);
+        untouched.move("ISSUE", 1); // now the other subject moves: its own firing
+        assertThat(awaitFirings(id, 2, 10)).isEqualTo(2);
+    }
+
+    @Test
+    void a_rule_needs_a_schedule_or_a_known_event() throws Exception {
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("MOVEMENT_POSTED").add("COFFEE_BREAK");
+        var response = mvc.perform(post("/api/v1/rules")
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(rule.toString()))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("trigger.events[1]").doesNotContain("trigger.cron");
+        trigger.putArray("events");
+        response = mvc.perform(post("/api/v1/rules")
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(rule.toString()))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("trigger.cron");
+    }
+
+    @Test
+    void a_rule_sets_the_safety_line_through_stock_policy_and_raises_the_lines_above_it() throws Exception {
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).lines(null, 5, 10, 50);
+        Subject fine = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).lines(null, 40, 45, 50);
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "hasPolicy && safety < 30.0");
+        rule.putArray("actions").addObject().put("type", "SET_SAFETY_STOCK").put("quantity", "29.2");
+        long id = create(rule, List.of(low.item, fine.item), false);
+        JsonNode dry = dryRun(id);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        assertThat(dry.get("hits").get(0).get("actions").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("30");
+        assertThat(JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""))
+                        .get("safety")
+                        .decimalValue())
+                .as("a dry-run changes nothing")
+                .isEqualByComparingTo("5");
+
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        JsonNode line =
+                JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""));
+        assertThat(line.get("safety").decimalValue()).isEqualByComparingTo("30");
+        assertThat(line.get("warning").decimalValue())
+                .as("raised to the new safety line")
+                .isEqualByComparingTo("30");
+        assertThat(line.get("max").decimalValue()).isEqualByComparingTo("50");
+        assertThat(JSON.readTree(send(
+                                get("/api/v1/stock-policies/" + fine.item + "/" + fine.warehouse), Role.VIEWER, ""))
+                        .get("safety")
+                        .decimalValue())
+                .isEqualByComparingTo("40");
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.run(id, clock.instant()).fired())
+                .as("the line holds now")
+                .isZero();
+    }
+
     private long count(String table, long rule) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE rule_id = :r")
                 .param("r", rule)

@@ -63,6 +63,7 @@ public class PlanningRunner {
     private final LeadTimeRepository leadTimes;
     private final PolicyUpdates policies;
     private final Agreements agreements;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readTransaction;
     private final Clock clock;
@@ -85,6 +86,7 @@ public class PlanningRunner {
             LeadTimeRepository leadTimes,
             PolicyUpdates policies,
             Agreements agreements,
+            org.springframework.context.ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             Clock clock,
             org.springframework.core.env.Environment environment,
@@ -103,6 +105,7 @@ public class PlanningRunner {
         this.leadTimes = leadTimes;
         this.policies = policies;
         this.agreements = agreements;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.readTransaction = new TransactionTemplate(transactionManager);
         this.readTransaction.setReadOnly(true);
@@ -189,6 +192,11 @@ public class PlanningRunner {
                 context.fitNanos.sum() / 1_000_000,
                 context.writeNanos.sum() / 1_000_000,
                 clock.instant());
+        events.publishEvent(new org.openvmi.planning.PlanningRunFinished(
+                id,
+                spec.warehouseId(),
+                spec.category() == null && spec.supplierId() == null ? spec.itemIds() : null,
+                spec.pairs() == null ? null : List.copyOf(spec.pairs())));
         log.info(
                 "Planning run {}: {} item-warehouses in {} ms (read {} ms, fit {} ms, write {} ms summed over {} threads)",
                 id,

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
@@ -51,7 +52,8 @@ class Outlooks {
         Map<String, BigDecimal> onTime = Outlook.needs(mentioned, Outlook.ON_TIME) ? onTime(subjects, today) : Map.of();
         Map<String, BigDecimal> reported =
                 Outlook.needs(mentioned, Outlook.SUPPLIER_STOCK) ? reported(subjects) : Map.of();
-        if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty()) {
+        Map<String, String[]> classes = Outlook.needs(mentioned, Outlook.CLASSES) ? classes(today) : Map.of();
+        if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty() && classes.isEmpty()) {
             return subjects;
         }
         List<SubjectFacts.Subject> done = new ArrayList<>(subjects.size());
@@ -60,6 +62,7 @@ class Outlooks {
             Outlook o = f.outlook();
             double[] fc = forecast.get(f.item() + "\u0000" + f.warehouse());
             String supplier = f.supplier();
+            String[] abcXyz = classes.get(f.item());
             done.add(new SubjectFacts.Subject(
                     f.with(new Outlook(
                             o.demandCv(),
@@ -70,11 +73,27 @@ class Outlooks {
                             supplier == null ? null : onTime.get(supplier),
                             supplier == null ? null : reported.get(f.item() + "\u0000" + supplier),
                             o.shortfallElsewhere(),
-                            o.warehousesBelowSafety())),
+                            o.warehousesBelowSafety(),
+                            o.projection(),
+                            abcXyz == null ? o.abcClass() : abcXyz[0],
+                            abcXyz == null ? o.xyzClass() : abcXyz[1])),
                     s.suppliers()));
         }
         return done;
     }
+
+    /** The ABC × XYZ class of each item (by code) over the last {@value #CLASS_DAYS} days, all warehouses. */
+    private Map<String, String[]> classes(LocalDate today) {
+        Map<String, String[]> answer = new HashMap<>();
+        var report = analytics.abc(AnalyticsFilter.ALL, analytics.period(today.minusDays(CLASS_DAYS - 1L), today));
+        for (var c : report.items()) {
+            answer.put(c.item(), new String[] {c.abc(), c.xyz()});
+        }
+        return answer;
+    }
+
+    /** ABC × XYZ classes are read over this many days (today included), analytics' default thresholds. */
+    static final int CLASS_DAYS = 365;
 
     /** Per item × warehouse: {next 7 days, next 30 days} of the latest forecast (weekly buckets, the 5th prorated). */
     private Map<String, double[]> forecasts() {

@@ -38,11 +38,14 @@ public class RunStore {
             int subjects,
             int fired,
             int created,
-            String error) {
+            String error,
+            String trigger) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error)
-                VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error)""")
+                INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error,
+                                      trigger_kind)
+                VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error, :trigger)""")
+                .param("trigger", trigger)
                 .param("rule", rule)
                 .param("w", window)
                 .param("at", Timestamp.from(started))
@@ -66,7 +69,7 @@ public class RunStore {
 
     public List<RuleRunView> runs(long rule, int offset, int size) {
         return jdbc.sql("""
-                SELECT id, rule_id, window_key, started_at, millis, status, subjects, fired, created, error
+                SELECT id, rule_id, window_key, started_at, millis, status, subjects, fired, created, error, trigger_kind
                 FROM rule_run WHERE rule_id = :rule ORDER BY started_at DESC, id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""")
                 .param("rule", rule)
                 .param("o", offset)
@@ -81,7 +84,8 @@ public class RunStore {
                         rs.getInt(7),
                         rs.getInt(8),
                         rs.getInt(9),
-                        rs.getString(10)))
+                        rs.getString(10),
+                        rs.getString(11)))
                 .list();
     }
 

@@ -2,6 +2,7 @@ package org.openvmi.rules.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -131,6 +132,25 @@ public class SubjectFacts {
         return all(LocalDate.now(clock), true, mentioned);
     }
 
+    /** Above this many items an event's subjects are read as all subjects are (one bulk read, then filtered). */
+    static final int TARGETED_MAX_ITEMS = 500;
+
+    /**
+     * The subjects of these items only, at every warehouse (an event's path: the item's other warehouses are needed
+     * for {@code shortfallElsewhere}); the reads are by item, so the cost follows the event, not the whole stock.
+     */
+    public List<Subject> ofItems(Set<Long> itemIds, Set<String> mentioned) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        if (itemIds.size() > TARGETED_MAX_ITEMS) {
+            return all(LocalDate.now(clock), true, mentioned).stream()
+                    .filter(s -> itemIds.contains(s.facts().itemId()))
+                    .toList();
+        }
+        return all(LocalDate.now(clock), true, mentioned, itemIds);
+    }
+
     /** Receives the subjects as they stood at the end of one day of a back-test. */
     public interface DaySink {
         void accept(LocalDate day, List<Subject> subjects);
@@ -207,9 +227,15 @@ public class SubjectFacts {
 
     /** The subjects now; without {@code withHistory} their history is left empty (a back-test reads it itself). */
     private List<Subject> all(LocalDate today, boolean withHistory, Set<String> mentioned) {
+        return all(today, withHistory, mentioned, null);
+    }
+
+    /** As above, for {@code only} these items (null: all). */
+    private List<Subject> all(LocalDate today, boolean withHistory, Set<String> mentioned, Set<Long> only) {
         ZoneId zone = clock.getZone();
-        Map<ItemWarehouse, SupplyPosition> positions = availability.positions(null);
-        Map<Long, ItemScopes.ItemScope> catalog = items.all();
+        Map<ItemWarehouse, SupplyPosition> positions =
+                only == null ? availability.positions(null) : availability.positionsOfItems(only);
+        Map<Long, ItemScopes.ItemScope> catalog = only == null ? items.all() : items.of(only);
         Map<Long, String> warehouses = planningCatalog.warehouseCodes();
         Map<Long, PlanningCatalog.PrimarySource> sources = planningCatalog.primarySources();
         Map<String, StockPolicyView> lines = new HashMap<>();
@@ -218,10 +244,16 @@ public class SubjectFacts {
         }
         Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
         if (withHistory) {
-            stock.forEachMovementSince(
-                    today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant(),
+            StockPositions.MovementSink sink =
                     m -> moves.computeIfAbsent(new ItemWarehouse(m.itemId(), m.warehouseId()), k -> new ArrayList<>())
-                            .add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty())));
+                            .add(new Move(LocalDate.ofInstant(m.postedAt(), zone), m.type(), m.qty()));
+            Instant from =
+                    today.minusDays(Facts.LOOKBACK_DAYS).atStartOfDay(zone).toInstant();
+            if (only == null) {
+                stock.forEachMovementSince(from, sink);
+            } else {
+                stock.forEachMovementSince(from, only, sink);
+            }
         }
         List<Subject> subjects = new ArrayList<>();
         for (Map.Entry<ItemWarehouse, SupplyPosition> e : positions.entrySet()) {
@@ -267,6 +299,9 @@ public class SubjectFacts {
                             null,
                             null,
                             null,
+                            null,
+                            projection(p, today),
+                            null,
                             null));
             subjects.add(new Subject(f, item.suppliers()));
         }
@@ -309,6 +344,21 @@ public class SubjectFacts {
                                     s.suppliers()));
         }
         return answer;
+    }
+
+    /** The timeline ahead as day-offset steps for {@code projectedAvailable(days)} (late lines at offset 0). */
+    static Outlook.Projection projection(SupplyPosition p, LocalDate today) {
+        List<SupplyPosition.Entry> timeline = p.timeline();
+        int[] days = new int[timeline.size()];
+        double[] values = new double[timeline.size()];
+        int n = 0;
+        for (SupplyPosition.Entry e : timeline) {
+            long offset = e.date() == null || !e.date().isAfter(today) ? 0 : ChronoUnit.DAYS.between(today, e.date());
+            days[n] = (int) Math.min(offset, Integer.MAX_VALUE);
+            values[n] = e.projected().doubleValue();
+            n++;
+        }
+        return new Outlook.Projection(p.onHand().doubleValue(), days, values);
     }
 
     /** The projected available after every open line dated up to {@code horizon} (late lines count from today). */

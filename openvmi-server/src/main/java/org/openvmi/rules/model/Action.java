@@ -6,7 +6,9 @@ import org.openvmi.shared.FieldErrors;
 /**
  * What a rule does for each subject its condition holds for. ALERT: a message in both languages with a severity;
  * PURCHASE_SUGGESTION: a quantity from a CEL expression (rounded up to a whole unit, nothing below 1);
- * CLEARANCE_TASK: marks the stock stale and opens a 清理任务 for {@code assignee}, due {@code dueInDays} later.
+ * CLEARANCE_TASK: marks the stock stale and opens a 清理任务 for {@code assignee}, due {@code dueInDays} later;
+ * SET_SAFETY_STOCK: sets the subject's safety line to {@code quantity} (CEL, rounded up to a whole unit), raising the
+ * warning and max lines to it when they are lower.
  * Messages may name variables in braces: "{item} at {warehouse}: {daysOfCover} days of cover".
  */
 public record Action(
@@ -21,7 +23,13 @@ public record Action(
     public enum Type {
         ALERT,
         PURCHASE_SUGGESTION,
-        CLEARANCE_TASK
+        CLEARANCE_TASK,
+        SET_SAFETY_STOCK;
+
+        /** Whether the action carries a quantity expression. */
+        public boolean hasQuantity() {
+            return this == PURCHASE_SUGGESTION || this == SET_SAFETY_STOCK;
+        }
     }
 
     public enum Severity {
@@ -37,7 +45,9 @@ public record Action(
         if (type == null) {
             errors.add(
                     prefix + "type",
-                    CodedRefusal.of("rules.actionType", "is required: ALERT, PURCHASE_SUGGESTION or CLEARANCE_TASK"));
+                    CodedRefusal.of(
+                            "rules.actionType",
+                            "is required: ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK or SET_SAFETY_STOCK"));
             return;
         }
         switch (type) {
@@ -50,7 +60,7 @@ public record Action(
                 message(prefix + "messageEn", messageEn, errors);
                 message(prefix + "messageZh", messageZh, errors);
             }
-            case PURCHASE_SUGGESTION -> {
+            case PURCHASE_SUGGESTION, SET_SAFETY_STOCK -> {
                 Expression.Compilation c = Expression.compile(quantity, Expression.Result.QUANTITY);
                 c.problems().forEach(p -> errors.add(prefix + "quantity", RuleDefinition.cel(p)));
             }

@@ -4,12 +4,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Evaluates one rule over the subjects in its scope: which fire, and for each PURCHASE_SUGGESTION its quantity.
- * The first subject that cannot be evaluated (a runtime error) stops the rule with that error; so does running past
- * the time budget ({@code budgetMillis}), checked between subjects — a rule never holds the others up for long.
+ * The first subject (in list order) that cannot be evaluated (a runtime error) stops the rule with that error; so does
+ * running past the time budget ({@code budgetMillis}), checked between subjects — a rule never holds the others up
+ * for long. The rule is compiled once per run; large subject lists are evaluated on all cores (CEL programs are
+ * immutable and thread-safe), and a {@link Values} shared by the rules of one tick turns each subject into its CEL
+ * values once, not once per rule (bench/README.md, "Rules engine").
  */
 public final class Evaluation {
 
@@ -23,9 +30,34 @@ public final class Evaluation {
         }
     }
 
+    /** Below this many subjects a rule is evaluated on the calling thread only. */
+    static final int PARALLEL_FROM = 2_000;
+
+    /**
+     * Each subject's CEL values, computed once and shared by every rule evaluated over the same subjects (one cron
+     * tick, one event batch). Thread-safe.
+     */
+    public static final class Values implements Function<Facts, Map<String, Object>> {
+        private final Map<Facts, Map<String, Object>> cache = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, Object> apply(Facts f) {
+            return cache.computeIfAbsent(f, Facts::celValues);
+        }
+    }
+
     private Evaluation() {}
 
     public static Outcome run(RuleDefinition rule, List<Facts> subjects, long budgetMillis, LongSupplier millis) {
+        return run(rule, subjects, budgetMillis, millis, Facts::celValues);
+    }
+
+    public static Outcome run(
+            RuleDefinition rule,
+            List<Facts> subjects,
+            long budgetMillis,
+            LongSupplier millis,
+            Function<Facts, Map<String, Object>> values) {
         Expression condition = Expression.compile(rule.condition(), Expression.Result.CONDITION)
                 .expression();
         if (condition == null) {
@@ -34,36 +66,54 @@ public final class Evaluation {
         List<Expression> quantities = new ArrayList<>();
         for (Action a : rule.actions()) {
             quantities.add(
-                    a.type() == Action.Type.PURCHASE_SUGGESTION
+                    a.type().hasQuantity()
                             ? Expression.compile(a.quantity(), Expression.Result.QUANTITY)
                                     .expression()
                             : null);
         }
         long start = millis.getAsLong();
-        List<Hit> hits = new ArrayList<>();
-        int read = 0;
-        for (Facts f : subjects) {
+        int n = subjects.size();
+        Object[] results = new Object[n]; // Hit, NO, an error text, or OVER (past the budget)
+        IntStream range = IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
             if (millis.getAsLong() - start > budgetMillis) {
-                return new Outcome(
-                        hits, read, "time budget of " + budgetMillis + " ms exceeded after " + read + " subjects");
+                results[i] = OVER;
+                return;
             }
-            read++;
+            Facts f = subjects.get(i);
             try {
-                var values = f.celValues();
-                if (!condition.test(values)) {
-                    continue;
+                Map<String, Object> v = values.apply(f);
+                if (!condition.test(v, f)) {
+                    results[i] = NO;
+                    return;
                 }
-                List<BigDecimal> qty = new ArrayList<>();
+                List<BigDecimal> qty = new ArrayList<>(quantities.size());
                 for (Expression q : quantities) {
-                    qty.add(q == null ? null : wholeUnits(q.number(values)));
+                    qty.add(q == null ? null : wholeUnits(q.number(v, f)));
                 }
-                hits.add(new Hit(f, qty));
+                results[i] = new Hit(f, qty);
             } catch (Expression.EvaluationException e) {
-                return new Outcome(hits, read, f.item() + " @ " + f.warehouse() + ": " + e.getMessage());
+                results[i] = f.item() + " @ " + f.warehouse() + ": " + e.getMessage();
+            }
+        });
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Object r = results[i];
+            if (r == OVER) {
+                return new Outcome(hits, i, "time budget of " + budgetMillis + " ms exceeded after " + i + " subjects");
+            }
+            if (r instanceof String error) {
+                return new Outcome(hits, i + 1, error);
+            }
+            if (r instanceof Hit h) {
+                hits.add(h);
             }
         }
-        return new Outcome(hits, read, null);
+        return new Outcome(hits, n, null);
     }
+
+    private static final Object NO = new Object();
+    private static final Object OVER = new Object();
 
     /** Rounded up to a whole unit; a quantity below one unit is no suggestion (0). */
     static BigDecimal wholeUnits(double qty) {

@@ -2,8 +2,10 @@ package org.openvmi.rules.model;
 
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
@@ -13,6 +15,8 @@ import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelLateFunctionBindings;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelStandardFunctions;
@@ -36,6 +40,14 @@ public final class Expression {
         QUANTITY
     }
 
+    /**
+     * {@code projectedAvailable(days)}: the availability timeline's projected available after every open line dated up
+     * to today + days (late lines count from today), a double; bound per subject when evaluated.
+     */
+    public static final String PROJECTED_AVAILABLE = "projectedAvailable";
+
+    private static final String PROJECTED_AVAILABLE_INT = "projectedAvailable_int";
+
     private static final CelOptions OPTIONS = CelOptions.current()
             .maxExpressionCodePointSize(MAX_CHARS)
             .maxParseRecursionDepth(32)
@@ -55,10 +67,12 @@ public final class Expression {
 
     private final String text;
     private final CelRuntime.Program program;
+    private final boolean usesFunctions;
 
     private Expression(String text, CelRuntime.Program program) {
         this.text = text;
         this.program = program;
+        this.usesFunctions = text.contains(PROJECTED_AVAILABLE + "(") || text.contains(PROJECTED_AVAILABLE + " (");
     }
 
     /** Compiles, or lists the problems with their position; never throws for bad text. */
@@ -121,12 +135,35 @@ public final class Expression {
         }
     }
 
+    /** Evaluates against one subject's values, with the functions bound to that subject. */
+    public Object evaluate(Map<String, Object> values, Facts subject) throws EvaluationException {
+        if (!usesFunctions || subject == null) {
+            return evaluate(values);
+        }
+        try {
+            return program.eval(
+                    values,
+                    CelLateFunctionBindings.from(CelFunctionBinding.from(
+                            PROJECTED_AVAILABLE_INT, Long.class, days -> subject.projectedAvailable(days))));
+        } catch (CelEvaluationException | RuntimeException e) {
+            throw new EvaluationException(e.getMessage());
+        }
+    }
+
     public boolean test(Map<String, Object> values) throws EvaluationException {
         return Boolean.TRUE.equals(evaluate(values));
     }
 
+    public boolean test(Map<String, Object> values, Facts subject) throws EvaluationException {
+        return Boolean.TRUE.equals(evaluate(values, subject));
+    }
+
     public double number(Map<String, Object> values) throws EvaluationException {
-        Object v = evaluate(values);
+        return number(values, null);
+    }
+
+    public double number(Map<String, Object> values, Facts subject) throws EvaluationException {
+        Object v = evaluate(values, subject);
         if (v instanceof Number n) {
             double d = n.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -163,6 +200,9 @@ public final class Expression {
                 .setStandardDeclarations(CelStandardDeclarations.newBuilder()
                         .excludeFunctions(CelStandardDeclarations.StandardFunction.MATCHES)
                         .build());
+        b.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(
+                PROJECTED_AVAILABLE,
+                CelOverloadDecl.newGlobalOverload(PROJECTED_AVAILABLE_INT, SimpleType.DOUBLE, SimpleType.INT)));
         for (Variable v : Variable.ALL) {
             b.addVar(
                     v.name(),

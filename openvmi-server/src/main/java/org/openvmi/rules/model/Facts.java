@@ -195,13 +195,18 @@ public record Facts(
                 .setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** {@code projectedAvailable(days)}: the timeline's projected available at today + days (negative: today). */
+    public double projectedAvailable(long days) {
+        return outlook.projection().at(Math.max(0, days));
+    }
+
     public BigDecimal stockValue() {
         return unitCost == null ? BigDecimal.ZERO : onHand.multiply(unitCost);
     }
 
     /** The values by variable name, typed as CEL expects them (see {@link Variable}). */
     public Map<String, Object> celValues() {
-        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> v = new LinkedHashMap<>(64);
         v.put("item", item);
         v.put("warehouse", warehouse);
         v.put("category", category == null ? "" : category);
@@ -237,6 +242,8 @@ public record Facts(
         v.put("suggestedSafety", suggestedSafety().doubleValue());
         v.put("shortfallElsewhere", outlook.shortfallElsewhere().doubleValue());
         v.put("warehousesBelowSafety", outlook.warehousesBelowSafety());
+        v.put("abcClass", outlook.abcClass());
+        v.put("xyzClass", outlook.xyzClass());
         return v;
     }
 

@@ -22,15 +22,63 @@ public record Outlook(
         BigDecimal supplierOnTimeRate,
         BigDecimal supplierAvailable,
         BigDecimal shortfallElsewhere,
-        String warehousesBelowSafety) {
+        String warehousesBelowSafety,
+        Projection projection,
+        String abcClass,
+        String xyzClass) {
 
     public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null);
+
+    /**
+     * The availability timeline ahead as steps: from {@code base} (today's projected available), after day offset
+     * {@code days[i]} the projected available is {@code values[i]} (offsets ascending, late lines at 0).
+     */
+    public record Projection(double base, int[] days, double[] values) {
+
+        public static final Projection NONE = new Projection(0, new int[0], new double[0]);
+
+        /** The projected available after every step dated up to today + {@code horizon} days. */
+        public double at(long horizon) {
+            double v = base;
+            for (int i = 0; i < days.length && days[i] <= horizon; i++) {
+                v = values[i];
+            }
+            return v;
+        }
+    }
+
+    /** Without a timeline ({@code projectedAvailable(days)} reads 0). */
+    public Outlook(
+            BigDecimal demandCv,
+            BigDecimal forecast7d,
+            BigDecimal forecast30d,
+            BigDecimal projectedAvailable7d,
+            BigDecimal projectedAvailable30d,
+            BigDecimal supplierOnTimeRate,
+            BigDecimal supplierAvailable,
+            BigDecimal shortfallElsewhere,
+            String warehousesBelowSafety) {
+        this(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety,
+                null,
+                null,
+                null);
+    }
 
     /** The variables each read costs a call to another feature for (the rest are read with the subjects). */
     public static final Set<String> FORECAST = Set.of("forecast7d", "forecast30d");
 
     public static final Set<String> ON_TIME = Set.of("supplierOnTimeRate");
     public static final Set<String> SUPPLIER_STOCK = Set.of("supplierAvailable");
+    public static final Set<String> CLASSES = Set.of("abcClass", "xyzClass");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -44,6 +92,9 @@ public record Outlook(
         supplierAvailable = orZero(supplierAvailable);
         shortfallElsewhere = orZero(shortfallElsewhere);
         warehousesBelowSafety = warehousesBelowSafety == null ? "" : warehousesBelowSafety;
+        projection = projection == null ? Projection.NONE : projection;
+        abcClass = abcClass == null ? "" : abcClass;
+        xyzClass = xyzClass == null ? "" : xyzClass;
     }
 
     public Outlook withDemandCv(BigDecimal cv) {
@@ -56,7 +107,10 @@ public record Outlook(
                 supplierOnTimeRate,
                 supplierAvailable,
                 shortfallElsewhere,
-                warehousesBelowSafety);
+                warehousesBelowSafety,
+                projection,
+                abcClass,
+                xyzClass);
     }
 
     public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
@@ -69,7 +123,27 @@ public record Outlook(
                 supplierOnTimeRate,
                 supplierAvailable,
                 shortfall,
-                warehouses);
+                warehouses,
+                projection,
+                abcClass,
+                xyzClass);
+    }
+
+    /** The same outlook with the timeline ahead. */
+    public Outlook withProjection(Projection p) {
+        return new Outlook(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety,
+                p,
+                abcClass,
+                xyzClass);
     }
 
     private static BigDecimal orZero(BigDecimal b) {

@@ -39,11 +39,22 @@ public record RuleDefinition(
         if (description != null && description.length() > 1000) {
             errors.add("description", tooLong(1000));
         }
-        if (trigger.cron() == null) {
+        if (trigger.cron() == null && trigger.events().isEmpty()) {
             errors.add(
                     "trigger.cron",
                     CodedRefusal.of(
                             "rules.cronRequired", "is required (six fields, e.g. \"0 0 6 * * *\" every day at 6:00)"));
+        }
+        for (int i = 0; i < trigger.events().size(); i++) {
+            if (Trigger.Event.parse(trigger.events().get(i)) == null) {
+                errors.add(
+                        "trigger.events[" + i + "]",
+                        CodedRefusal.of(
+                                "rules.eventUnknown",
+                                "is not an event: MOVEMENT_POSTED, SUPPLIER_STOCK_REPORTED, PURCHASE_ORDER_CHANGED,"
+                                        + " PLANNING_RUN_FINISHED or ALERT_RAISED",
+                                trigger.events().get(i)));
+            }
         }
         Expression.compile(condition, Expression.Result.CONDITION)
                 .problems()

@@ -51,5 +51,7 @@ public record Variable(String name, Kind kind) {
             new Variable("supplierAvailable", Kind.DOUBLE),
             new Variable("suggestedSafety", Kind.DOUBLE),
             new Variable("shortfallElsewhere", Kind.DOUBLE),
-            new Variable("warehousesBelowSafety", Kind.STRING));
+            new Variable("warehousesBelowSafety", Kind.STRING),
+            new Variable("abcClass", Kind.STRING),
+            new Variable("xyzClass", Kind.STRING));
 }

@@ -24,6 +24,9 @@ public class RuleForm {
     private String warehouses;
     private String suppliers;
     private String cron = Trigger.DAILY_6AM;
+    /** The events the rule runs on (names of {@link Trigger.Event}), besides or instead of the schedule. */
+    private List<String> events = new ArrayList<>();
+
     private String condition;
     private boolean enabled;
     private Integer version;
@@ -34,6 +37,8 @@ public class RuleForm {
     private boolean purchase;
     private String quantity;
     private boolean clearance;
+    private boolean safetyLine;
+    private String safetyQuantity;
     private String assignee;
     private Integer dueInDays = 14;
     /** Not part of the rule: the item code of the editor's "test on this item" box. */
@@ -57,6 +62,7 @@ public class RuleForm {
         f.warehouses = String.join(", ", d.scope().warehouses());
         f.suppliers = String.join(", ", d.scope().suppliers());
         f.cron = d.trigger().cron();
+        f.events = new ArrayList<>(d.trigger().events());
         f.condition = d.condition();
         f.enabled = enabled;
         f.version = version;
@@ -71,6 +77,10 @@ public class RuleForm {
                 case PURCHASE_SUGGESTION -> {
                     f.purchase = true;
                     f.quantity = a.quantity();
+                }
+                case SET_SAFETY_STOCK -> {
+                    f.safetyLine = true;
+                    f.safetyQuantity = a.quantity();
                 }
                 case CLEARANCE_TASK -> {
                     f.clearance = true;
@@ -108,6 +118,9 @@ public class RuleForm {
         if (purchase) {
             actions.add(new Action(Action.Type.PURCHASE_SUGGESTION, null, null, null, quantity, null, null));
         }
+        if (safetyLine) {
+            actions.add(new Action(Action.Type.SET_SAFETY_STOCK, null, null, null, safetyQuantity, null, null));
+        }
         if (clearance) {
             actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
         }
@@ -116,7 +129,7 @@ public class RuleForm {
                 description,
                 ownerSupplier,
                 new RuleScope(codes(items), codes(categories), codes(warehouses), codes(suppliers)),
-                new Trigger(cron, List.of()),
+                new Trigger(cron, events == null ? List.of() : events),
                 condition,
                 actions,
                 enabled,
@@ -185,6 +198,30 @@ public class RuleForm {
 
     public void setSuppliers(String suppliers) {
         this.suppliers = suppliers;
+    }
+
+    public boolean isSafetyLine() {
+        return safetyLine;
+    }
+
+    public void setSafetyLine(boolean safetyLine) {
+        this.safetyLine = safetyLine;
+    }
+
+    public String getSafetyQuantity() {
+        return safetyQuantity;
+    }
+
+    public void setSafetyQuantity(String safetyQuantity) {
+        this.safetyQuantity = safetyQuantity;
+    }
+
+    public List<String> getEvents() {
+        return events;
+    }
+
+    public void setEvents(List<String> events) {
+        this.events = events;
     }
 
     public String getCron() {

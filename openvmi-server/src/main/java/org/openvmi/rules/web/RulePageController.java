@@ -194,6 +194,11 @@ class RulePageController {
         model.addAttribute("variables", Variable.ALL);
         model.addAttribute("severities", Action.Severity.values());
         model.addAttribute(
+                "events",
+                java.util.Arrays.stream(org.openvmi.rules.model.Trigger.Event.values())
+                        .map(Enum::name)
+                        .toList());
+        model.addAttribute(
                 "examples",
                 java.util.List.of(
                         Templates.STALE_CONDITION,

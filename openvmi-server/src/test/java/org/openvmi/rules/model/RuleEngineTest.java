@@ -216,4 +216,90 @@ class RuleEngineTest {
         once[0] = 30;
         assertThat(Facts.coefficientOfVariation(once)).isEqualByComparingTo("9.4340");
     }
+
+    static RuleDefinition rule(String condition) {
+        return new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(null, List.of("MOVEMENT_POSTED")),
+                condition,
+                List.of(new Action(Action.Type.ALERT, Action.Severity.INFO, "x", "x", null, null, null)));
+    }
+
+    @Test
+    void projected_available_of_days_reads_the_subjects_own_timeline() {
+        // 100 on hand; after day 3: 40 (an order leaves); after day 10: 140 (a receipt arrives)
+        Outlook.Projection timeline = new Outlook.Projection(100, new int[] {3, 10}, new double[] {40, 140});
+        Facts a = subject("A", 100, 0, 0, 1, 5).with(Outlook.NONE.withProjection(timeline));
+        Facts b = subject("B", 100, 0, 0, 1, 5); // no timeline: 0
+        assertThat(a.projectedAvailable(0)).isEqualTo(100);
+        assertThat(a.projectedAvailable(3)).isEqualTo(40);
+        assertThat(a.projectedAvailable(9)).isEqualTo(40);
+        assertThat(a.projectedAvailable(30)).isEqualTo(140);
+        assertThat(rule("projectedAvailable(5) < 50.0").problems().isEmpty()).isTrue();
+        assertThat(run(rule("projectedAvailable(5) < 50.0"), a, b).hits())
+                .extracting(h -> h.facts().item())
+                .containsExactly("A", "B");
+        assertThat(run(rule("projectedAvailable(5) < 50.0 && projectedAvailable(30) > 100.0"), a, b)
+                        .hits())
+                .extracting(h -> h.facts().item())
+                .as("each subject's own timeline, bound per evaluation")
+                .containsExactly("A");
+        assertThat(rule("projectedAvailable('x') < 1.0").problems().isEmpty())
+                .as("days must be a whole number")
+                .isFalse();
+    }
+
+    @Test
+    void abc_and_xyz_classes_are_strings_a_rule_can_compare() {
+        Outlook classes = new Outlook(null, null, null, null, null, null, null, null, null, null, "A", "Z");
+        Facts a = subject("A", 100, 0, 0, 1, 5).with(classes);
+        Facts b = subject("B", 100, 0, 0, 1, 5);
+        assertThat(run(rule("abcClass == 'A' && xyzClass == 'Z'"), a, b).hits())
+                .extracting(h -> h.facts().item())
+                .containsExactly("A");
+        assertThat(b.celValues()).containsEntry("abcClass", "").containsEntry("xyzClass", "");
+    }
+
+    @Test
+    void a_rule_needs_a_schedule_or_a_known_event() {
+        assertThat(rule("onHand > 0.0").problems().isEmpty()).isTrue();
+        RuleDefinition none = new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(null, List.of()),
+                "onHand > 0.0",
+                rule("true").actions());
+        assertThat(none.problems().isEmpty()).isFalse();
+        RuleDefinition unknown = new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(null, List.of("LUNCH")),
+                "onHand > 0.0",
+                rule("true").actions());
+        assertThat(unknown.problems().isEmpty()).isFalse();
+    }
+
+    @Test
+    void a_large_subject_list_is_evaluated_in_parallel_with_the_same_hits_in_order_and_the_first_error_reported() {
+        List<Facts> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(subject("I" + i, i % 7, 0, i % 5 == 0 ? 0 : 9, 1, 5));
+        }
+        Evaluation.Outcome out =
+                Evaluation.run(rule("onHand > 3.0"), many, 60_000, System::currentTimeMillis, new Evaluation.Values());
+        assertThat(out.hits()).hasSize((int)
+                many.stream().filter(f -> f.onHand().doubleValue() > 3).count());
+        assertThat(out.hits().get(0).facts().item()).isEqualTo("I4");
+        Evaluation.Outcome failing = Evaluation.run(
+                rule("10.0 / demand90d > 0.0 && (1 / int(demand90d)) > 0"), many, 60_000, System::currentTimeMillis);
+        assertThat(failing.error()).startsWith("I0 @ WH1");
+        assertThat(failing.subjects()).isEqualTo(1);
+    }
 }

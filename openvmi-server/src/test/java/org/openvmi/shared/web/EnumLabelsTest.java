@@ -100,6 +100,7 @@ class EnumLabelsTest {
         ENUMS.put("ChannelOrderStatus", org.openvmi.channels.model.ChannelOrderStatus.class);
         ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
         ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
+        ENUMS.put("RuleEvent", org.openvmi.rules.model.Trigger.Event.class);
     }
 
     /** Statuses and kinds the code keeps as strings (their CHECK constraints or constants), by type name. */
