@@ -114,7 +114,12 @@ public class AnalyticsQueries {
         List<ChannelFill.Line> channelNow = channelLines(s, period);
         List<ChannelFill.Line> channelThen = channelLines(s, before);
         add(values, "channelFillRate", "ratio", ChannelFill.unitRate(channelNow), ChannelFill.unitRate(channelThen));
-        add(values, "channelOrderFillRate", "ratio", ChannelFill.orderRate(channelNow), ChannelFill.orderRate(channelThen));
+        add(
+                values,
+                "channelOrderFillRate",
+                "ratio",
+                ChannelFill.orderRate(channelNow),
+                ChannelFill.orderRate(channelThen));
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
         Map<String, Health.Lines> lines = stockLines();

@@ -135,8 +135,7 @@ public class ChannelOrders {
         } catch (ConflictException refused) {
             if (refusedBy[0] != 0) {
                 // kept for the channel-order fill rate (ADR 0058): the refused units are demand the channel missed
-                transactions.executeWithoutResult(
-                        s -> orders.refused(refusedBy[0], orderId, wanted, clock.instant()));
+                transactions.executeWithoutResult(s -> orders.refused(refusedBy[0], orderId, wanted, clock.instant()));
             }
             throw refused;
         }

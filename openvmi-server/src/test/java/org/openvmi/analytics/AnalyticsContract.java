@@ -926,7 +926,8 @@ abstract class AnalyticsContract {
             assertThat(l.closingValue()).as("closing value " + k).isEqualByComparingTo(last.closingValue());
             assertThat(l.previousQty())
                     .as("closing before the last day " + k)
-                    .isEqualByComparingTo(rows.size() > 1 ? rows.get(rows.size() - 2).closingQty() : BigDecimal.ZERO);
+                    .isEqualByComparingTo(
+                            rows.size() > 1 ? rows.get(rows.size() - 2).closingQty() : BigDecimal.ZERO);
             assertThat(l.lastOutDay())
                     .as("last out " + k)
                     .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(rows, today));

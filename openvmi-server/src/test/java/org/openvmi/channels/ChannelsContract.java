@@ -198,8 +198,8 @@ abstract class ChannelsContract {
         ok(send(
                 post("/api/v1/items"),
                 Role.ADMIN,
-                "{\"code\":\"" + own + "\",\"name\":\"垫圈\",\"uom\":\"PCS\","
-                        + "\"category\":\"" + category + "\",\"unitCost\":\"1.00\"}"));
+                "{\"code\":\"" + own + "\",\"name\":\"垫圈\",\"uom\":\"PCS\"," + "\"category\":\"" + category
+                        + "\",\"unitCost\":\"1.00\"}"));
         ok(send(
                 post("/api/v1/movements"),
                 Role.WAREHOUSE,
@@ -220,15 +220,12 @@ abstract class ChannelsContract {
         ok(send(post(orders + "/SO-C/release"), Role.BUYER, ""));
         ok(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-D\"," + line + "1}]}"));
 
-        JsonNode kpis = JSON.readTree(
-                ok(send(get("/api/v1/analytics/kpis?category=" + category), Role.BUYER, ""))
-                        .getContentAsString());
+        JsonNode kpis = JSON.readTree(ok(send(get("/api/v1/analytics/kpis?category=" + category), Role.BUYER, ""))
+                .getContentAsString());
         assertThat(kpi(kpis, "channelFillRate").decimalValue()).isEqualByComparingTo("0.4286");
         assertThat(kpi(kpis, "channelOrderFillRate").decimalValue()).isEqualByComparingTo("0.5");
-        JsonNode scoped = JSON.readTree(ok(send(
-                                get("/api/v1/analytics/kpis?category=" + category + "&warehouse=" + warehouse),
-                                Role.BUYER,
-                                ""))
+        JsonNode scoped = JSON.readTree(
+                ok(send(get("/api/v1/analytics/kpis?category=" + category + "&warehouse=" + warehouse), Role.BUYER, ""))
                         .getContentAsString());
         assertThat(kpi(scoped, "channelFillRate").isNull()
                         || kpi(scoped, "channelFillRate").isMissingNode())

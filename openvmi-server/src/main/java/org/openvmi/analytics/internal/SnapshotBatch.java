@@ -76,10 +76,7 @@ public class SnapshotBatch {
         });
         Map<DayKey, DailyFigures> stored = repository.days(touchedDays);
         SnapshotBuilder builder = new SnapshotBuilder(
-                repository.layers(items, null, null),
-                repository.lastCosts(items),
-                stored,
-                prices(agreements, items));
+                repository.layers(items, null, null), repository.lastCosts(items), stored, prices(agreements, items));
         movements.forEach(builder::apply);
         Map<DayKey, DailyFigures> written = only(builder.days(), touchedDays);
         repository.save(only(builder.layers(), touchedKeys), written, only(builder.lastCost(), items));

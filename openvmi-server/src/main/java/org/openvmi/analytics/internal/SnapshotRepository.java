@@ -289,8 +289,9 @@ public class SnapshotRepository {
      */
     public void rollMonths(Map<DayKey, DailyFigures> before, Map<DayKey, DailyFigures> written) {
         Map<SnapshotKey, List<DailyFigures>> byKey = new HashMap<>();
-        written.values().forEach(d -> byKey.computeIfAbsent(d.key(), k -> new ArrayList<>())
-                .add(d));
+        written.values()
+                .forEach(d ->
+                        byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d));
         byKey.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(DailyFigures::day)));
         Map<SnapshotKey, MonthlyRollup.Latest> latest = latest(byKey.keySet());
         Map<SnapshotKey, MonthlyRollup.Month> lastMonths = lastMonths(latest);
@@ -368,7 +369,8 @@ public class SnapshotRepository {
             items.add(l.key().item());
             months.add(Date.valueOf(l.lastMonth().atDay(1)));
         });
-        jdbc.sql("SELECT " + MONTHLY_COLUMNS + " FROM analytics_monthly WHERE item IN (:items) AND month_start IN (:months)")
+        jdbc.sql("SELECT " + MONTHLY_COLUMNS
+                        + " FROM analytics_monthly WHERE item IN (:items) AND month_start IN (:months)")
                 .param("items", items)
                 .param("months", months)
                 .query(rs -> {
@@ -385,7 +387,9 @@ public class SnapshotRepository {
         template.batchUpdate(
                 "DELETE FROM analytics_key_latest WHERE item = ? AND warehouse = ? AND owner = ?",
                 states.stream()
-                        .map(l -> new Object[] {l.key().item(), l.key().warehouse(), l.key().owner()})
+                        .map(l -> new Object[] {
+                            l.key().item(), l.key().warehouse(), l.key().owner()
+                        })
                         .toList());
         template.batchUpdate(
                 "INSERT INTO analytics_key_latest (" + LATEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -150,8 +150,7 @@ public final class MonthlyRollup {
         }
         DailyFigures lastRow = rows.get(rows.size() - 1);
         if (latest == null) {
-            List<Month> months =
-                    roll(key, YearMonth.from(rows.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, rows);
+            List<Month> months = roll(key, YearMonth.from(rows.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, rows);
             BigDecimal previous = rows.size() > 1 ? rows.get(rows.size() - 2).closingQty() : BigDecimal.ZERO;
             return Optional.of(new Extension(
                     months,

@@ -238,13 +238,14 @@ public class ChannelOrderRepository {
      * placed.
      */
     public List<OutcomeRow> outcomes(Instant from, Instant to) {
-        return jdbc.sql("SELECT c.code, o.order_id, l.item_id, l.qty, o.status, o.created_at AS at FROM channel_order o "
-                        + "JOIN channel c ON c.id = o.channel_id JOIN channel_order_line l ON l.channel_order_id = o.id "
-                        + "WHERE o.created_at >= :from AND o.created_at < :to "
-                        + "UNION ALL SELECT c.code, r.order_id, r.item_id, r.qty, 'REFUSED', r.refused_at FROM "
-                        + "channel_order_refusal r JOIN channel c ON c.id = r.channel_id "
-                        + "WHERE r.refused_at >= :from AND r.refused_at < :to AND NOT EXISTS (SELECT 1 FROM "
-                        + "channel_order o WHERE o.channel_id = r.channel_id AND o.order_id = r.order_id)")
+        return jdbc.sql(
+                        "SELECT c.code, o.order_id, l.item_id, l.qty, o.status, o.created_at AS at FROM channel_order o "
+                                + "JOIN channel c ON c.id = o.channel_id JOIN channel_order_line l ON l.channel_order_id = o.id "
+                                + "WHERE o.created_at >= :from AND o.created_at < :to "
+                                + "UNION ALL SELECT c.code, r.order_id, r.item_id, r.qty, 'REFUSED', r.refused_at FROM "
+                                + "channel_order_refusal r JOIN channel c ON c.id = r.channel_id "
+                                + "WHERE r.refused_at >= :from AND r.refused_at < :to AND NOT EXISTS (SELECT 1 FROM "
+                                + "channel_order o WHERE o.channel_id = r.channel_id AND o.order_id = r.order_id)")
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, n) -> new OutcomeRow(

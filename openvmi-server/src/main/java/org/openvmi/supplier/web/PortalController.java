@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openvmi.supplier.PortalHome;
-import org.openvmi.supplier.PortalView;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.tabular.TabularWriter;
+import org.openvmi.supplier.PortalHome;
+import org.openvmi.supplier.PortalView;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,9 @@ class PortalController {
     void consumptionXlsx(HttpServletResponse response) throws IOException {
         PortalView view = portal.home();
         String file = "portal-consumption-" + view.supplier() + "-"
-                + (view.dayLabels().isEmpty() ? "" : view.dayLabels().get(view.dayLabels().size() - 1))
+                + (view.dayLabels().isEmpty()
+                                ? ""
+                                : view.dayLabels().get(view.dayLabels().size() - 1))
                         .replace("-", "")
                 + ".xlsx";
         response.setContentType(TabularFormat.XLSX.contentType());
@@ -64,7 +66,8 @@ class PortalController {
                 TabularFormat.XLSX,
                 response.getOutputStream())) {
             for (int i = 0; i < view.dayLabels().size(); i++) {
-                writer.row(List.of(view.dayLabels().get(i), view.dailyConsumption().get(i)));
+                writer.row(
+                        List.of(view.dayLabels().get(i), view.dailyConsumption().get(i)));
             }
         }
         response.flushBuffer();

@@ -151,13 +151,14 @@ class MonthlyRollupTest {
                                 last.day(),
                                 last.closingQty(),
                                 last.closingValue(),
-                                before.size() > 1 ? before.get(before.size() - 2).closingQty() : BigDecimal.ZERO,
+                                before.size() > 1
+                                        ? before.get(before.size() - 2).closingQty()
+                                        : BigDecimal.ZERO,
                                 MonthlyRollup.lastOut(null, stored));
                     }
                     MonthlyRollup.Extension e = MonthlyRollup.extend(key, latest, lastMonth, replaced, batch)
                             .orElseThrow();
-                    if (lastMonth != null
-                            && !e.months().get(0).month().equals(lastMonth.month())) {
+                    if (lastMonth != null && !e.months().get(0).month().equals(lastMonth.month())) {
                         kept.add(lastMonth);
                     }
                     kept.addAll(e.months());
@@ -173,7 +174,9 @@ class MonthlyRollupTest {
                             .as(what)
                             .isEqualByComparingTo(rows.get(rows.size() - 2).closingQty());
                     assertThat(e.latest().lastOutDay()).as(what).isEqualTo(MonthlyRollup.lastOut(null, all));
-                    assertThat(e.latest().firstDay()).as(what).isEqualTo(rows.get(0).day());
+                    assertThat(e.latest().firstDay())
+                            .as(what)
+                            .isEqualTo(rows.get(0).day());
                 }
             }
         }
