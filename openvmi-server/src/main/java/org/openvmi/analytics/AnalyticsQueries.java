@@ -17,6 +17,7 @@ import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.AbcXyz;
 import org.openvmi.analytics.model.Aging;
 import org.openvmi.analytics.model.AgingBucket;
+import org.openvmi.analytics.model.ChannelFill;
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.Health;
 import org.openvmi.analytics.model.KeyPeriod;
@@ -57,6 +58,7 @@ public class AnalyticsQueries {
     private final SupplierCatalog suppliers;
     private final SupplierDeliveries deliveries;
     private final StockPolicies policies;
+    private final org.openvmi.channels.ChannelOrders channelOrders;
     private final Clock clock;
     private final int staleDays;
 
@@ -68,11 +70,13 @@ public class AnalyticsQueries {
             SupplierCatalog suppliers,
             SupplierDeliveries deliveries,
             StockPolicies policies,
+            org.openvmi.channels.ChannelOrders channelOrders,
             Clock clock,
             @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
+        this.channelOrders = channelOrders;
         this.repository = repository;
         this.refusals = refusals;
         this.snapshots = snapshots;
@@ -107,6 +111,15 @@ public class AnalyticsQueries {
         add(values, "turnoverDays", "days", now, then, KpiFigures::turnoverDays);
         add(values, "stockoutRate", "ratio", now, then, KpiFigures::stockoutRate);
         add(values, "fillRate", "ratio", now, then, KpiFigures::fillRate);
+        List<ChannelFill.Line> channelNow = channelLines(s, period);
+        List<ChannelFill.Line> channelThen = channelLines(s, before);
+        add(values, "channelFillRate", "ratio", ChannelFill.unitRate(channelNow), ChannelFill.unitRate(channelThen));
+        add(
+                values,
+                "channelOrderFillRate",
+                "ratio",
+                ChannelFill.orderRate(channelNow),
+                ChannelFill.orderRate(channelThen));
         add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
         add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
         Map<String, Health.Lines> lines = stockLines();
@@ -290,6 +303,10 @@ public class AnalyticsQueries {
         values.add(new KpiValue(code, unit, value, previous, trend(value, previous)));
     }
 
+    private static void add(List<KpiValue> values, String code, String unit, BigDecimal value, BigDecimal previous) {
+        values.add(new KpiValue(code, unit, value, previous, trend(value, previous)));
+    }
+
     private static BigDecimal trend(BigDecimal value, BigDecimal previous) {
         return value == null || previous == null || previous.signum() == 0
                 ? null
@@ -317,6 +334,32 @@ public class AnalyticsQueries {
     }
 
     /** The rows a caller may read: a supplier only its own consignment; a category narrows to its items. */
+    /**
+     * The settled channel-order lines first asked for in the period (ChannelFill), read through the channels module's
+     * API. Channels draw on the buyer's own stock and a refusal has no warehouse: none under a warehouse or supplier
+     * scope (the KPI is then empty); a category keeps its items' lines.
+     */
+    private List<ChannelFill.Line> channelLines(Scope s, Period period) {
+        if (s.warehouse() != null || s.owner() != null) {
+            return List.of();
+        }
+        java.time.ZoneId zone = clock.getZone();
+        return channelOrders
+                .outcomes(
+                        period.from().atStartOfDay(zone).toInstant(),
+                        period.to().plusDays(1).atStartOfDay(zone).toInstant())
+                .stream()
+                .filter(o -> o.outcome() == org.openvmi.channels.ChannelOrderOutcome.Outcome.COMMITTED
+                        || o.outcome() == org.openvmi.channels.ChannelOrderOutcome.Outcome.REFUSED)
+                .filter(o -> s.items() == null || s.items().contains(o.item()))
+                .map(o -> new ChannelFill.Line(
+                        o.channel(),
+                        o.orderId(),
+                        o.qty(),
+                        o.outcome() == org.openvmi.channels.ChannelOrderOutcome.Outcome.COMMITTED))
+                .toList();
+    }
+
     private Scope scope(AnalyticsFilter filter) {
         PartyScope party = PartyScope.current();
         String owner = filter.supplier();

@@ -129,7 +129,29 @@ public class ChannelOrders {
             wanted.merge(ref.id(), l.qty(), BigDecimal::add);
         }
         String hash = hash(lines, found);
+        long[] refusedBy = new long[1];
+        try {
+            return place(channelCode, orderId, lines, found, wanted, items, hash, refusedBy);
+        } catch (ConflictException refused) {
+            if (refusedBy[0] != 0) {
+                // kept for the channel-order fill rate (ADR 0058): the refused units are demand the channel missed
+                transactions.executeWithoutResult(s -> orders.refused(refusedBy[0], orderId, wanted, clock.instant()));
+            }
+            throw refused;
+        }
+    }
+
+    private Placed place(
+            String channelCode,
+            String orderId,
+            List<ChannelOrderRequest.Line> lines,
+            Map<String, ItemRef> found,
+            Map<Long, BigDecimal> wanted,
+            Map<Long, ItemRef> items,
+            String hash,
+            long[] refusedBy) {
         return retry.run(() -> transactions.execute(status -> {
+            refusedBy[0] = 0;
             ChannelRepository.Row channel = channel(channelCode);
             var existing = orders.find(channel.id(), orderId);
             if (existing.isPresent()) {
@@ -167,6 +189,7 @@ public class ChannelOrders {
                 }
             });
             if (!refusals.isEmpty()) {
+                refusedBy[0] = channel.id();
                 throw new ConflictException(
                         "lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
             }
@@ -284,6 +307,25 @@ public class ChannelOrders {
             stock.judgePauses(Set.copyOf(itemIds));
             return view(order.id());
         }));
+    }
+
+    /**
+     * Every line of the channel orders first asked for in {@code [from, to)}: placed orders in their state, and orders
+     * refused for lack of available-to-sell and never placed (analytics' channel-order fill rate, ADR 0058).
+     */
+    public List<ChannelOrderOutcome> outcomes(java.time.Instant from, java.time.Instant to) {
+        var rows = orders.outcomes(from, to);
+        Map<Long, ItemRef> codes = orders.itemRefs(
+                rows.stream().map(ChannelOrderRepository.OutcomeRow::itemId).toList());
+        return rows.stream()
+                .map(r -> new ChannelOrderOutcome(
+                        r.channel(),
+                        r.orderId(),
+                        codes.get(r.itemId()).code(),
+                        r.qty(),
+                        ChannelOrderOutcome.Outcome.valueOf(r.status()),
+                        r.at()))
+                .toList();
     }
 
     public ChannelOrderView get(String channelCode, String orderId) {

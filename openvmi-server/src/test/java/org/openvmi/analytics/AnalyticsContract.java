@@ -728,7 +728,8 @@ abstract class AnalyticsContract {
             String lot = k.item().equals(data.lotItem) ? "L1" : null;
             try {
                 post(
-                        daysAgo,
+                        // one movement back-dated before its key's last day: its months are rolled again (ADR 0058)
+                        i == 60 ? daysAgo + 12 : daysAgo,
                         new MovementRequest(
                                 type,
                                 k.item(),
@@ -817,7 +818,8 @@ abstract class AnalyticsContract {
             BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(lotItem && !type.equals("RECEIPT") ? 2 : 6));
             try {
                 post(
-                        daysAgo,
+                        // one movement back-dated before its key's last day: its months are rolled again (ADR 0058)
+                        i == 60 ? daysAgo + 12 : daysAgo,
                         new MovementRequest(
                                 type,
                                 k.item(),
@@ -912,6 +914,24 @@ abstract class AnalyticsContract {
         assertThat(carried)
                 .as("a month without movements between months with movements")
                 .isPositive();
+        // each key's latest state, kept beside the months (ADR 0058), is that of its daily rows
+        Map<SnapshotKey, org.openvmi.analytics.model.MonthlyRollup.Latest> latest = repository.latest(daily.keySet());
+        assertThat(latest.keySet()).isEqualTo(daily.keySet());
+        daily.forEach((k, rows) -> {
+            var l = latest.get(k);
+            DailyFigures last = rows.get(rows.size() - 1);
+            assertThat(l.firstDay()).as("first day " + k).isEqualTo(rows.get(0).day());
+            assertThat(l.lastDay()).as("last day " + k).isEqualTo(last.day());
+            assertThat(l.closingQty()).as("closing " + k).isEqualByComparingTo(last.closingQty());
+            assertThat(l.closingValue()).as("closing value " + k).isEqualByComparingTo(last.closingValue());
+            assertThat(l.previousQty())
+                    .as("closing before the last day " + k)
+                    .isEqualByComparingTo(
+                            rows.size() > 1 ? rows.get(rows.size() - 2).closingQty() : BigDecimal.ZERO);
+            assertThat(l.lastOutDay())
+                    .as("last out " + k)
+                    .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(rows, today));
+        });
 
         org.openvmi.analytics.model.KpiCalculator calculator = new org.openvmi.analytics.model.KpiCalculator(20);
         AnalyticsQueries.Scope scope = new AnalyticsQueries.Scope(data.warehouse, null, null);

@@ -185,6 +185,62 @@ abstract class ChannelsContract {
         assertThat(onHand()).isEqualByComparingTo("7");
     }
 
+    /**
+     * The channel-order fill rate (analytics KPI, ADR 0058), by hand: 5 units in stock of an item of a category of its
+     * own; SO-A 3 placed and shipped; SO-B 4 refused (2 left to sell), then sent again and refused again (counts once);
+     * SO-C 2 placed and released (cancelled: neither way); SO-D 1 placed and still open (neither way). Units: shipped 3
+     * of 3 + 4 = 7 → 0.4286; orders: 1 shipped of 2 settled → 0.5000. Nothing under a warehouse filter.
+     */
+    @Test
+    void the_channel_order_fill_rate_counts_shipped_and_refused_units_once() throws Exception {
+        String category = Fixtures.unique("chfill");
+        String own = Fixtures.unique("CF");
+        ok(send(
+                post("/api/v1/items"),
+                Role.ADMIN,
+                "{\"code\":\"" + own + "\",\"name\":\"垫圈\",\"uom\":\"PCS\"," + "\"category\":\"" + category
+                        + "\",\"unitCost\":\"1.00\"}"));
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + own + "\",\"location\":\"" + bin
+                        + "\",\"owner\":\"OWN\",\"qty\":5,\"reference\":\"T-CF\"}]}"));
+        String shop = channel(1, null, null, null);
+        String orders = "/api/v1/channels/" + shop + "/orders";
+        String line = "\"lines\":[{\"item\":\"" + own + "\",\"qty\":";
+        ok(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-A\"," + line + "3}]}"));
+        ok(send(post(orders + "/SO-A/commit"), Role.WAREHOUSE, ""));
+        assertThat(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-B\"," + line + "4}]}")
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-B\"," + line + "4}]}")
+                        .getStatus())
+                .isEqualTo(409);
+        ok(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-C\"," + line + "2}]}"));
+        ok(send(post(orders + "/SO-C/release"), Role.BUYER, ""));
+        ok(send(post(orders), Role.BUYER, "{\"orderId\":\"SO-D\"," + line + "1}]}"));
+
+        JsonNode kpis = JSON.readTree(ok(send(get("/api/v1/analytics/kpis?category=" + category), Role.BUYER, ""))
+                .getContentAsString());
+        assertThat(kpi(kpis, "channelFillRate").decimalValue()).isEqualByComparingTo("0.4286");
+        assertThat(kpi(kpis, "channelOrderFillRate").decimalValue()).isEqualByComparingTo("0.5");
+        JsonNode scoped = JSON.readTree(
+                ok(send(get("/api/v1/analytics/kpis?category=" + category + "&warehouse=" + warehouse), Role.BUYER, ""))
+                        .getContentAsString());
+        assertThat(kpi(scoped, "channelFillRate").isNull()
+                        || kpi(scoped, "channelFillRate").isMissingNode())
+                .isTrue();
+    }
+
+    private static JsonNode kpi(JsonNode report, String code) {
+        for (JsonNode k : report.get("kpis")) {
+            if (k.get("code").asString().equals(code)) {
+                return k.path("value");
+            }
+        }
+        throw new AssertionError("no KPI " + code + " in " + report);
+    }
+
     @Test
     void bad_input_is_refused_naming_the_field_and_changes_nothing() throws Exception {
         receive(5);

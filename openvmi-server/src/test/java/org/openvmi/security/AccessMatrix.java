@@ -234,6 +234,7 @@ final class AccessMatrix {
             ui(GET, "/shortages").allow(BUYER_SIDE),
             api(GET, "/api/v1/portal").allow(EnumSet.of(Role.SUPPLIER)),
             ui(GET, "/portal").allow(EnumSet.of(Role.SUPPLIER)),
+            ui(GET, "/portal/charts/consumption.xlsx").allow(EnumSet.of(Role.SUPPLIER)),
             api(POST, "/api/v1/supplier-invitations").body("{}").allow(MASTER_DATA_EDITORS),
             api(GET, "/api/v1/supplier-invitations").allow(MASTER_DATA_EDITORS),
             ui(GET, "/supplier-invitations").allow(MASTER_DATA_EDITORS),

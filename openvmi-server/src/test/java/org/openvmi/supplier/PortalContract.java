@@ -120,4 +120,52 @@ abstract class PortalContract {
                 .andExpect(content().string(containsString("您在采购方的物料")));
         mvc.perform(get("/api/v1/portal").with(as(Role.BUYER))).andExpect(status().isForbidden());
     }
+
+    /**
+     * The consumption chart's XLSX holds the caller's own figures only: the lot item is on supplier B's list alone and 7
+     * of it are issued, so A's file sums to 28 (its item) and B's to 35 (both items); the days and quantities are the
+     * chart's (who else may fetch it: AuthorizationMatrixTest).
+     */
+    @Test
+    void the_consumption_chart_exports_to_xlsx_with_the_suppliers_own_figures_only() throws Exception {
+        new SupplierTestData(jdbc, batch).source(List.of(data.lotItem), Fixtures.SUPPLIER_B, 3, "4.00", true);
+        mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + data.lotItem
+                                + "\",\"location\":\"" + data.bin1 + "\",\"owner\":\"OWN\",\"lot\":\"L1\",\"qty\":10},"
+                                + "{\"type\":\"ISSUE\",\"item\":\"" + data.lotItem + "\",\"location\":\"" + data.bin1
+                                + "\",\"owner\":\"OWN\",\"lot\":\"L1\",\"qty\":7}]}"))
+                .andExpect(status().is2xxSuccessful());
+        assertThat(exportedTotal(Fixtures.SUPPLIER_USER_A)).isEqualByComparingTo("28");
+        assertThat(exportedTotal(Fixtures.SUPPLIER_USER_B)).isEqualByComparingTo("35");
+    }
+
+    private java.math.BigDecimal exportedTotal(String user) throws Exception {
+        var response = mvc.perform(get("/portal/charts/consumption.xlsx").session(UiSessions.login(mvc, user)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        String json = mvc.perform(get("/api/v1/portal").with(asUser(user)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Object> days = JsonPath.read(json, "$.dayLabels");
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).as("a row per day of the chart").isEqualTo(days.size());
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                assertThat(row.getCell(0).toString()).isEqualTo(days.get(r - 1).toString());
+                var cell = row.getCell(1);
+                total = total.add(
+                        cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                ? java.math.BigDecimal.valueOf(cell.getNumericCellValue())
+                                : new java.math.BigDecimal(cell.getStringCellValue()));
+            }
+        }
+        return total;
+    }
 }

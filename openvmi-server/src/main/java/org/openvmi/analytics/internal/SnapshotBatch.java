@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openvmi.analytics.model.ConsignmentPrices;
+import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.LedgerMovement;
 import org.openvmi.analytics.model.SnapshotBuilder;
 import org.openvmi.analytics.model.SnapshotBuilder.DayKey;
@@ -74,20 +74,15 @@ public class SnapshotBatch {
             touchedDays.add(new DayKey(m.key(), m.day()));
             touchedKeys.add(m.key());
         });
+        Map<DayKey, DailyFigures> stored = repository.days(touchedDays);
         SnapshotBuilder builder = new SnapshotBuilder(
-                repository.layers(items, null, null),
-                repository.lastCosts(items),
-                repository.days(touchedDays),
-                prices(agreements, items));
+                repository.layers(items, null, null), repository.lastCosts(items), stored, prices(agreements, items));
         movements.forEach(builder::apply);
-        repository.save(
-                only(builder.layers(), touchedKeys),
-                only(builder.days(), touchedDays),
-                only(builder.lastCost(), items));
+        Map<DayKey, DailyFigures> written = only(builder.days(), touchedDays);
+        repository.save(only(builder.layers(), touchedKeys), written, only(builder.lastCost(), items));
         if (rollup) {
-            Map<SnapshotKey, LocalDate> earliest = new HashMap<>();
-            touchedDays.forEach(d -> earliest.merge(d.key(), d.day(), (a, b) -> a.isBefore(b) ? a : b));
-            repository.rollMonths(earliest);
+            // the months from the rows before and after the batch (ADR 0058), not from the months' daily rows
+            repository.rollMonths(stored, written);
         }
         repository.moveCursor(entries.get(entries.size() - 1).id(), clock.instant());
         return entries.size();

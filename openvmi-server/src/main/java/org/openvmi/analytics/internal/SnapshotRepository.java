@@ -277,19 +277,140 @@ public class SnapshotRepository {
     private static final String MONTHLY_COLUMNS = "item, warehouse, owner, month_start, opening_qty, opening_value, "
             + "closing_qty, closing_value, value_days, zero_days, receipt_qty, issue_qty, issue_cost, demand_qty, first_day, last_out_day";
 
+    private static final String LATEST_COLUMNS =
+            "item, warehouse, owner, first_day, last_day, closing_qty, closing_value, previous_qty, last_out_day";
+
     /**
-     * Rolls the months of the keys again from the month of each key's earliest touched day on (MonthlyRollup, ADR
-     * 0050), from the daily rows as saved in this transaction. The opening is the stored month's opening, or the
-     * closing of the key's latest month before (the months between are carried), or zero for a new key.
+     * Updates the months and the latest state of the keys a batch wrote (ADR 0058): {@code before} are the stored rows
+     * of the touched days before the batch, {@code written} the rows it saved. A key whose rows all lie on or after its
+     * last day (movements in time order, the usual case) gets its last month updated and new months added from those
+     * rows alone ({@link MonthlyRollup#extend}); any other key (a back-dated movement) has its months rolled again from
+     * the daily rows from the month of its earliest touched day on (ADR 0050).
      */
-    public void rollMonths(Map<SnapshotKey, LocalDate> earliestDay) {
+    public void rollMonths(Map<DayKey, DailyFigures> before, Map<DayKey, DailyFigures> written) {
+        Map<SnapshotKey, List<DailyFigures>> byKey = new HashMap<>();
+        written.values()
+                .forEach(d ->
+                        byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d));
+        byKey.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(DailyFigures::day)));
+        Map<SnapshotKey, MonthlyRollup.Latest> latest = latest(byKey.keySet());
+        Map<SnapshotKey, MonthlyRollup.Month> lastMonths = lastMonths(latest);
+        List<MonthlyRollup.Month> months = new ArrayList<>();
+        List<MonthlyRollup.Latest> states = new ArrayList<>();
+        Map<SnapshotKey, LocalDate> again = new HashMap<>();
+        byKey.forEach((k, rows) -> {
+            MonthlyRollup.Latest l = latest.get(k);
+            DailyFigures replaced = l == null ? null : before.get(new DayKey(k, l.lastDay()));
+            MonthlyRollup.extend(k, l, lastMonths.get(k), replaced, rows)
+                    .ifPresentOrElse(
+                            e -> {
+                                months.addAll(e.months());
+                                states.add(e.latest());
+                            },
+                            () -> again.put(k, rows.get(0).day()));
+        });
+        Map<SnapshotKey, YearMonth> from = new HashMap<>();
+        months.forEach(m -> from.merge(m.key(), m.month(), (a, b) -> a.isBefore(b) ? a : b));
+        template.batchUpdate(
+                "DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? AND month_start >= ?",
+                from.entrySet().stream()
+                        .map(e -> new Object[] {
+                            e.getKey().item(),
+                            e.getKey().warehouse(),
+                            e.getKey().owner(),
+                            Date.valueOf(e.getValue().atDay(1))
+                        })
+                        .toList());
+        insertMonths(months);
         Map<YearMonth, List<SnapshotKey>> byMonth = new java.util.TreeMap<>();
-        earliestDay.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>())
+        again.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>())
                 .add(k));
-        byMonth.forEach(this::rollMonths);
+        byMonth.forEach((first, keys) -> states.addAll(rollMonths(first, keys, latest)));
+        saveLatest(states);
     }
 
-    private void rollMonths(YearMonth first, List<SnapshotKey> keys) {
+    /** The stored latest state of the keys (ADR 0058), read by their items. */
+    public Map<SnapshotKey, MonthlyRollup.Latest> latest(Collection<SnapshotKey> keys) {
+        Map<SnapshotKey, MonthlyRollup.Latest> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Set<SnapshotKey> wanted = new java.util.HashSet<>(keys);
+        jdbc.sql("SELECT " + LATEST_COLUMNS + " FROM analytics_key_latest WHERE item IN (:items)")
+                .param("items", keys.stream().map(SnapshotKey::item).distinct().toList())
+                .query(rs -> {
+                    SnapshotKey k = key(rs);
+                    if (wanted.contains(k)) {
+                        Date out = rs.getDate("last_out_day");
+                        found.put(
+                                k,
+                                new MonthlyRollup.Latest(
+                                        k,
+                                        rs.getDate("first_day").toLocalDate(),
+                                        rs.getDate("last_day").toLocalDate(),
+                                        rs.getBigDecimal("closing_qty"),
+                                        rs.getBigDecimal("closing_value"),
+                                        rs.getBigDecimal("previous_qty"),
+                                        out == null ? null : out.toLocalDate()));
+                    }
+                });
+        return found;
+    }
+
+    /** The stored month of each key's latest day. */
+    private Map<SnapshotKey, MonthlyRollup.Month> lastMonths(Map<SnapshotKey, MonthlyRollup.Latest> latest) {
+        Map<SnapshotKey, MonthlyRollup.Month> found = new HashMap<>();
+        if (latest.isEmpty()) {
+            return found;
+        }
+        Set<String> items = new java.util.HashSet<>();
+        Set<Date> months = new java.util.HashSet<>();
+        latest.values().forEach(l -> {
+            items.add(l.key().item());
+            months.add(Date.valueOf(l.lastMonth().atDay(1)));
+        });
+        jdbc.sql("SELECT " + MONTHLY_COLUMNS
+                        + " FROM analytics_monthly WHERE item IN (:items) AND month_start IN (:months)")
+                .param("items", items)
+                .param("months", months)
+                .query(rs -> {
+                    MonthlyRollup.Month m = month(rs);
+                    MonthlyRollup.Latest l = latest.get(m.key());
+                    if (l != null && l.lastMonth().equals(m.month())) {
+                        found.put(m.key(), m);
+                    }
+                });
+        return found;
+    }
+
+    private void saveLatest(List<MonthlyRollup.Latest> states) {
+        template.batchUpdate(
+                "DELETE FROM analytics_key_latest WHERE item = ? AND warehouse = ? AND owner = ?",
+                states.stream()
+                        .map(l -> new Object[] {
+                            l.key().item(), l.key().warehouse(), l.key().owner()
+                        })
+                        .toList());
+        template.batchUpdate(
+                "INSERT INTO analytics_key_latest (" + LATEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                states.stream()
+                        .map(l -> new Object[] {
+                            l.key().item(),
+                            l.key().warehouse(),
+                            l.key().owner(),
+                            Date.valueOf(l.firstDay()),
+                            Date.valueOf(l.lastDay()),
+                            l.closingQty(),
+                            l.closingValue(),
+                            l.previousQty(),
+                            l.lastOutDay() == null ? null : Date.valueOf(l.lastOutDay())
+                        })
+                        .toList());
+    }
+
+    /** Rolls the keys' months again from {@code first} on from their daily rows; answers their latest states. */
+    private List<MonthlyRollup.Latest> rollMonths(
+            YearMonth first, List<SnapshotKey> keys, Map<SnapshotKey, MonthlyRollup.Latest> latest) {
         Set<SnapshotKey> wanted = new java.util.HashSet<>(keys);
         Set<String> items = new java.util.HashSet<>();
         keys.forEach(k -> items.add(k.item()));
@@ -345,17 +466,36 @@ public class SnapshotRepository {
                 });
         List<MonthlyRollup.Month> months = new ArrayList<>();
         List<Object[]> deletes = new ArrayList<>();
+        List<MonthlyRollup.Latest> states = new ArrayList<>();
         for (SnapshotKey k : keys) {
             BigDecimal[] open = opening.getOrDefault(k, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             YearMonth from = start.getOrDefault(k, first);
             deletes.add(new Object[] {k.item(), k.warehouse(), k.owner(), Date.valueOf(from.atDay(1))});
-            months.addAll(MonthlyRollup.roll(k, from, open[0], open[1], rows.getOrDefault(k, List.of())));
+            List<DailyFigures> own = rows.getOrDefault(k, List.of());
+            List<MonthlyRollup.Month> rolled = MonthlyRollup.roll(k, from, open[0], open[1], own);
+            months.addAll(rolled);
+            if (!own.isEmpty()) {
+                MonthlyRollup.Latest was = latest.get(k);
+                DailyFigures last = own.get(own.size() - 1);
+                LocalDate firstDay = was == null || own.get(0).day().isBefore(was.firstDay())
+                        ? own.get(0).day()
+                        : was.firstDay();
+                states.add(new MonthlyRollup.Latest(
+                        k,
+                        firstDay,
+                        last.day(),
+                        last.closingQty(),
+                        last.closingValue(),
+                        own.size() > 1 ? own.get(own.size() - 2).closingQty() : open[0],
+                        MonthlyRollup.lastOut(was == null ? null : was.lastOutDay(), rolled)));
+            }
         }
         template.batchUpdate(
                 "DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? "
                         + "AND month_start >= ?",
                 deletes);
         insertMonths(months);
+        return states;
     }
 
     /**
@@ -380,8 +520,20 @@ public class SnapshotRepository {
                 });
         written[0] += flushKey(current, pending);
         insertMonths(pending);
+        jdbc.sql("DELETE FROM analytics_key_latest").update();
+        jdbc.sql(REBUILD_LATEST).update();
         return written[0];
     }
+
+    /** Each key's latest state from its daily rows and months (as the migration V202612090201 fills it). */
+    private static final String REBUILD_LATEST = "INSERT INTO analytics_key_latest (" + LATEST_COLUMNS + ") "
+            + "SELECT r.item, r.warehouse, r.owner, r.first_day, r.snapshot_day, r.closing_qty, r.closing_value, "
+            + "COALESCE(r.previous_qty, 0), (SELECT MAX(m.last_out_day) FROM analytics_monthly m WHERE m.item = r.item "
+            + "AND m.warehouse = r.warehouse AND m.owner = r.owner) FROM (SELECT item, warehouse, owner, snapshot_day, "
+            + "closing_qty, closing_value, LAG(closing_qty)" + KEY_WINDOW + " AS previous_qty, "
+            + "MIN(snapshot_day) OVER (PARTITION BY item, warehouse, owner) AS first_day, "
+            + "ROW_NUMBER() OVER (PARTITION BY item, warehouse, owner ORDER BY snapshot_day DESC) AS rn "
+            + "FROM analytics_daily) r WHERE r.rn = 1";
 
     private int flushKey(List<DailyFigures> rows, List<MonthlyRollup.Month> pending) {
         if (rows.isEmpty()) {
@@ -511,27 +663,30 @@ public class SnapshotRepository {
                         + "month_start >= :from AND month_start <= :to ORDER BY item, warehouse, owner, month_start",
                 params,
                 (RowCallbackHandler) rs -> {
-                    SnapshotKey k = key(rs);
-                    Date out = rs.getDate("last_out_day");
-                    Date first = rs.getDate("first_day");
-                    result.computeIfAbsent(k, x -> new ArrayList<>())
-                            .add(new MonthlyRollup.Month(
-                                    k,
-                                    YearMonth.from(rs.getDate("month_start").toLocalDate()),
-                                    rs.getBigDecimal("opening_qty"),
-                                    rs.getBigDecimal("opening_value"),
-                                    rs.getBigDecimal("closing_qty"),
-                                    rs.getBigDecimal("closing_value"),
-                                    rs.getBigDecimal("value_days"),
-                                    rs.getInt("zero_days"),
-                                    rs.getBigDecimal("receipt_qty"),
-                                    rs.getBigDecimal("issue_qty"),
-                                    rs.getBigDecimal("issue_cost"),
-                                    rs.getBigDecimal("demand_qty"),
-                                    first == null ? null : first.toLocalDate(),
-                                    out == null ? null : out.toLocalDate()));
+                    MonthlyRollup.Month m = month(rs);
+                    result.computeIfAbsent(m.key(), x -> new ArrayList<>()).add(m);
                 });
         return result;
+    }
+
+    private static MonthlyRollup.Month month(ResultSet rs) throws SQLException {
+        Date out = rs.getDate("last_out_day");
+        Date first = rs.getDate("first_day");
+        return new MonthlyRollup.Month(
+                key(rs),
+                YearMonth.from(rs.getDate("month_start").toLocalDate()),
+                rs.getBigDecimal("opening_qty"),
+                rs.getBigDecimal("opening_value"),
+                rs.getBigDecimal("closing_qty"),
+                rs.getBigDecimal("closing_value"),
+                rs.getBigDecimal("value_days"),
+                rs.getInt("zero_days"),
+                rs.getBigDecimal("receipt_qty"),
+                rs.getBigDecimal("issue_qty"),
+                rs.getBigDecimal("issue_cost"),
+                rs.getBigDecimal("demand_qty"),
+                first == null ? null : first.toLocalDate(),
+                out == null ? null : out.toLocalDate());
     }
 
     private static SnapshotKey key(ResultSet rs) throws SQLException {

@@ -251,4 +251,62 @@ public class ChannelOrderRepository {
                         rs.getString(8)))
                 .optional();
     }
+
+    /**
+     * Records the lines of an order refused for lack of available-to-sell, unless a refusal of the same order id is
+     * recorded already (a retried request counts once).
+     */
+    public void refused(long channelId, String orderId, Map<Long, BigDecimal> lines, Instant at) {
+        Integer known = jdbc.sql("SELECT COUNT(*) FROM channel_order_refusal WHERE channel_id = :c AND order_id = :o")
+                .param("c", channelId)
+                .param("o", orderId)
+                .query(Integer.class)
+                .single();
+        if (known > 0) {
+            return;
+        }
+        int n = 0;
+        for (var e : lines.entrySet()) {
+            jdbc.sql("INSERT INTO channel_order_refusal (channel_id, order_id, line_no, item_id, qty, refused_at) "
+                            + "VALUES (:c, :o, :n, :i, :q, :at)")
+                    .param("c", channelId)
+                    .param("o", orderId)
+                    .param("n", n++)
+                    .param("i", e.getKey())
+                    .param("q", e.getValue())
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+    }
+
+    public record OutcomeRow(String channel, String orderId, long itemId, BigDecimal qty, String status, Instant at) {}
+
+    /**
+     * The lines of the orders placed in {@code [from, to)} and of the refusals recorded then whose order id was never
+     * placed.
+     */
+    public List<OutcomeRow> outcomes(Instant from, Instant to) {
+        return jdbc.sql(
+                        "SELECT c.code, o.order_id, l.item_id, l.qty, o.status, o.created_at AS at FROM channel_order o "
+                                + "JOIN channel c ON c.id = o.channel_id JOIN channel_order_line l ON l.channel_order_id = o.id "
+                                + "WHERE o.created_at >= :from AND o.created_at < :to "
+                                + "UNION ALL SELECT c.code, r.order_id, r.item_id, r.qty, 'REFUSED', r.refused_at FROM "
+                                + "channel_order_refusal r JOIN channel c ON c.id = r.channel_id "
+                                + "WHERE r.refused_at >= :from AND r.refused_at < :to AND NOT EXISTS (SELECT 1 FROM "
+                                + "channel_order o WHERE o.channel_id = r.channel_id AND o.order_id = r.order_id)")
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new OutcomeRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getBigDecimal(4),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    public Map<Long, ItemRef> itemRefs(java.util.Collection<Long> itemIds) {
+        return refs.itemsById(new TreeSet<>(itemIds));
+    }
 }

@@ -247,6 +247,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/portal", List.of(Role.SUPPLIER)),
             new Rule(HttpMethod.GET, "/portal/scorecard", List.of(Role.SUPPLIER)),
+            new Rule(HttpMethod.GET, "/portal/charts/consumption.xlsx", List.of(Role.SUPPLIER)),
             new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),

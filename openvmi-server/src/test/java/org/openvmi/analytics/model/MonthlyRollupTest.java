@@ -79,4 +79,125 @@ class MonthlyRollupTest {
             assertThat(m.valueDays()).isEqualByComparingTo(new BigDecimal(25 * 2 + 15 * 6 + 35 * 22));
         });
     }
+
+    /**
+     * ADR 0058: a batch in time order updates the stored last month and adds new ones from the rows it wrote alone —
+     * the same months as rolling all the key's rows. Random rows of an own and a supplier's key (stock falling without
+     * an issue counts as "went out" for the supplier's), split at every point, the day at the split written twice
+     * (first with no movement yet, then with the day's movements) or not.
+     */
+    @Test
+    void extending_the_last_month_with_a_batch_equals_rolling_all_rows() {
+        java.util.Random random = new java.util.Random(58);
+        var config = org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .build();
+        for (int round = 0; round < 60; round++) {
+            SnapshotKey key = round % 2 == 0 ? OWN : SUPPLIER;
+            List<DailyFigures> rows = new java.util.ArrayList<>();
+            LocalDate day = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(40));
+            int qty = 0;
+            for (int i = 0; i < 12; i++) {
+                day = day.plusDays(random.nextInt(3) == 0 ? 1 + random.nextInt(70) : 1 + random.nextInt(6));
+                int in = random.nextInt(3) == 0 ? 5 + random.nextInt(10) : 0;
+                int out = Math.min(qty + in, random.nextInt(6));
+                boolean issue = key.own() || random.nextBoolean();
+                qty = qty + in - out;
+                rows.add(row(
+                        key,
+                        day.toString(),
+                        String.valueOf(qty),
+                        String.valueOf(qty * 3),
+                        String.valueOf(in),
+                        issue ? String.valueOf(out) : "0",
+                        issue ? String.valueOf(out * 3) : "0"));
+            }
+            List<MonthlyRollup.Month> all =
+                    MonthlyRollup.roll(key, YearMonth.from(rows.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, rows);
+            for (int split = 0; split < rows.size(); split++) {
+                for (boolean twice : new boolean[] {false, true}) {
+                    if (twice && split == 0) {
+                        continue;
+                    }
+                    List<DailyFigures> before = new java.util.ArrayList<>(rows.subList(0, split));
+                    DailyFigures replaced = null;
+                    if (twice) {
+                        DailyFigures last = rows.get(split - 1);
+                        BigDecimal open = split > 1 ? rows.get(split - 2).closingQty() : BigDecimal.ZERO;
+                        replaced = new DailyFigures(
+                                key,
+                                last.day(),
+                                open,
+                                open.multiply(BigDecimal.valueOf(3)),
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO,
+                                BigDecimal.ZERO);
+                        before.set(split - 1, replaced);
+                    }
+                    List<DailyFigures> batch = rows.subList(twice ? split - 1 : split, rows.size());
+                    MonthlyRollup.Latest latest = null;
+                    MonthlyRollup.Month lastMonth = null;
+                    List<MonthlyRollup.Month> kept = new java.util.ArrayList<>();
+                    if (!before.isEmpty()) {
+                        List<MonthlyRollup.Month> stored = MonthlyRollup.roll(
+                                key, YearMonth.from(before.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, before);
+                        lastMonth = stored.get(stored.size() - 1);
+                        kept.addAll(stored.subList(0, stored.size() - 1));
+                        DailyFigures last = before.get(before.size() - 1);
+                        latest = new MonthlyRollup.Latest(
+                                key,
+                                before.get(0).day(),
+                                last.day(),
+                                last.closingQty(),
+                                last.closingValue(),
+                                before.size() > 1
+                                        ? before.get(before.size() - 2).closingQty()
+                                        : BigDecimal.ZERO,
+                                MonthlyRollup.lastOut(null, stored));
+                    }
+                    MonthlyRollup.Extension e = MonthlyRollup.extend(key, latest, lastMonth, replaced, batch)
+                            .orElseThrow();
+                    if (lastMonth != null && !e.months().get(0).month().equals(lastMonth.month())) {
+                        kept.add(lastMonth);
+                    }
+                    kept.addAll(e.months());
+                    String what = "round " + round + " split " + split + (twice ? " twice" : "");
+                    assertThat(kept)
+                            .as(what)
+                            .usingRecursiveFieldByFieldElementComparator(config)
+                            .isEqualTo(all);
+                    DailyFigures last = rows.get(rows.size() - 1);
+                    assertThat(e.latest().lastDay()).as(what).isEqualTo(last.day());
+                    assertThat(e.latest().closingQty()).as(what).isEqualByComparingTo(last.closingQty());
+                    assertThat(e.latest().previousQty())
+                            .as(what)
+                            .isEqualByComparingTo(rows.get(rows.size() - 2).closingQty());
+                    assertThat(e.latest().lastOutDay()).as(what).isEqualTo(MonthlyRollup.lastOut(null, all));
+                    assertThat(e.latest().firstDay())
+                            .as(what)
+                            .isEqualTo(rows.get(0).day());
+                }
+            }
+        }
+    }
+
+    /** A row before the key's last day (a back-dated movement) cannot be added on: the caller rolls again. */
+    @Test
+    void a_row_before_the_last_day_is_left_to_the_full_roll() {
+        List<DailyFigures> rows = List.of(row(OWN, "2026-01-10", "10", "20", "10", "0", "0"));
+        List<MonthlyRollup.Month> stored =
+                MonthlyRollup.roll(OWN, YearMonth.of(2026, 1), BigDecimal.ZERO, BigDecimal.ZERO, rows);
+        var latest = new MonthlyRollup.Latest(
+                OWN,
+                LocalDate.parse("2026-01-10"),
+                LocalDate.parse("2026-01-10"),
+                BigDecimal.TEN,
+                BigDecimal.valueOf(20),
+                BigDecimal.ZERO,
+                null);
+        assertThat(MonthlyRollup.extend(
+                        OWN, latest, stored.get(0), null, List.of(row(OWN, "2026-01-05", "1", "2", "1", "0", "0"))))
+                .isEmpty();
+    }
 }
