@@ -67,20 +67,7 @@ class TableOwnershipTest {
             Map.entry("inventory/internal/TransferRepository.java", Set.of("item", "location")),
             // planning
             Map.entry("planning/internal/ForecastQueries.java", Set.of("item", "warehouse")),
-            Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse")),
-            // procurement
-            Map.entry("procurement/PurchaseOrderPicks.java", Set.of("supplier")),
-            Map.entry(
-                    "procurement/internal/DeliveryLineRepository.java",
-                    Set.of("item", "supplier", "supplier_item", "warehouse")),
-            Map.entry("procurement/internal/InvoiceRepository.java", Set.of("item", "supplier")),
-            Map.entry("procurement/internal/OverdueSupplyRepository.java", Set.of("item", "supplier", "warehouse")),
-            Map.entry(
-                    "procurement/internal/PriceLineRepository.java",
-                    Set.of("item", "supplier", "supplier_item", "warehouse")),
-            Map.entry("procurement/internal/PurchaseOrderRepository.java", Set.of("item", "supplier", "warehouse")),
-            Map.entry("procurement/internal/ReceiptRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("procurement/internal/RequisitionRepository.java", Set.of("item", "supplier", "warehouse"))));
+            Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse"))));
 
     private static final Pattern CREATE =
             Pattern.compile("(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
