@@ -41,17 +41,6 @@ class TableOwnershipTest {
      * owner's API and delete its line. Never add one: read through the owner's API.
      */
     static final Map<String, Set<String>> NOT_YET_MOVED = new TreeMap<>(Map.ofEntries(
-            // consignment
-            Map.entry(
-                    "consignment/internal/AgreementRepository.java",
-                    Set.of("item", "location", "supplier", "warehouse")),
-            Map.entry("consignment/internal/CallOffRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("consignment/internal/ConsignmentOpenSupply.java", Set.of("location")),
-            Map.entry("consignment/internal/SettlementRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry("consignment/internal/ShipmentRepository.java", Set.of("item", "location", "supplier")),
-            Map.entry(
-                    "consignment/internal/VmiFactsRepository.java",
-                    Set.of("item", "location", "supplier", "warehouse")),
             // inventory
             Map.entry("inventory/StockPositions.java", Set.of("location")),
             Map.entry("inventory/internal/BalanceRepository.java", Set.of("location")),
