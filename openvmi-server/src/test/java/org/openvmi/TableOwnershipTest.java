@@ -47,13 +47,9 @@ class TableOwnershipTest {
             Map.entry("inventory/internal/CountQueryRepository.java", Set.of("item", "location", "warehouse")),
             Map.entry("inventory/internal/CountRepository.java", Set.of("item", "location", "supplier", "warehouse")),
             Map.entry("inventory/internal/InventoryOpenSupply.java", Set.of("location")),
-            Map.entry("inventory/internal/LedgerFeedRepository.java", Set.of("item", "location", "warehouse")),
-            Map.entry("inventory/internal/ReservationRepository.java", Set.of("item", "location", "warehouse")),
             Map.entry(
                     "inventory/internal/StockQueryRepository.java",
                     Set.of("item", "item_barcode", "location", "supplier_item", "warehouse")),
-            Map.entry("inventory/internal/TransferQueryRepository.java", Set.of("item", "location", "warehouse")),
-            Map.entry("inventory/internal/TransferRepository.java", Set.of("item", "location")),
             // planning
             Map.entry("planning/internal/ForecastQueries.java", Set.of("item", "warehouse")),
             Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse"))));
