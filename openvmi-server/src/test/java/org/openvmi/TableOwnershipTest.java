@@ -46,7 +46,6 @@ class TableOwnershipTest {
             Map.entry("inventory/internal/BalanceRepository.java", Set.of("location")),
             Map.entry("inventory/internal/CountQueryRepository.java", Set.of("item", "location", "warehouse")),
             Map.entry("inventory/internal/CountRepository.java", Set.of("item", "location", "supplier", "warehouse")),
-            Map.entry("inventory/internal/InventoryOpenSupply.java", Set.of("location")),
             Map.entry(
                     "inventory/internal/StockQueryRepository.java",
                     Set.of("item", "item_barcode", "location", "supplier_item", "warehouse")),
