@@ -324,17 +324,17 @@ public class CatalogRefs {
         }
         for (List<Long> chunk : chunks(ids)) {
             jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE id IN (:ids)")
-                .param("ids", chunk)
-                .query((rs, n) -> refs.put(
-                        rs.getLong("id"),
-                        new ItemRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getString("name"),
-                                rs.getString("uom"),
-                                rs.getBoolean("lot_tracked"),
-                                rs.getBigDecimal("unit_cost"))))
-                .list();
+                    .param("ids", chunk)
+                    .query((rs, n) -> refs.put(
+                            rs.getLong("id"),
+                            new ItemRef(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("uom"),
+                                    rs.getBoolean("lot_tracked"),
+                                    rs.getBigDecimal("unit_cost"))))
+                    .list();
         }
         return refs;
     }
@@ -350,17 +350,17 @@ public class CatalogRefs {
             jdbc.sql("""
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.id IN (:ids)""")
-                .param("ids", chunk)
-                .query((rs, n) -> refs.put(
-                        rs.getLong("id"),
-                        new LocationRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getLong("warehouse_id"),
-                                rs.getString("warehouse_code"),
-                                LocationType.valueOf(rs.getString("type")),
-                                rs.getBoolean("allow_negative"))))
-                .list();
+                    .param("ids", chunk)
+                    .query((rs, n) -> refs.put(
+                            rs.getLong("id"),
+                            new LocationRef(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getLong("warehouse_id"),
+                                    rs.getString("warehouse_code"),
+                                    LocationType.valueOf(rs.getString("type")),
+                                    rs.getBoolean("allow_negative"))))
+                    .list();
         }
         return refs;
     }
@@ -452,8 +452,9 @@ public class CatalogRefs {
      * {@code :param} (lower case, backslash escapes).
      */
     public static String supplierTextMatches(String supplierIdColumn, String param) {
-        return "EXISTS (SELECT 1 FROM supplier c_st WHERE c_st.id = " + supplierIdColumn + " AND (LOWER(c_st.code) LIKE :"
-                + param + " ESCAPE '\\' OR LOWER(c_st.name) LIKE :" + param + " ESCAPE '\\'))";
+        return "EXISTS (SELECT 1 FROM supplier c_st WHERE c_st.id = " + supplierIdColumn
+                + " AND (LOWER(c_st.code) LIKE :" + param + " ESCAPE '\\' OR LOWER(c_st.name) LIKE :" + param
+                + " ESCAPE '\\'))";
     }
 
     /** Item categories by item id (items without one map to null), one query per {@link #IN_LIST} ids. */

@@ -31,8 +31,7 @@ import org.springframework.stereotype.Repository;
 public class AgreementRepository {
 
     /** The agreement list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT =
-            SortColumns.of(
+    static final SortColumns SORT = SortColumns.of(
             "a.id DESC",
             "a.id",
             "no",
@@ -245,12 +244,12 @@ public class AgreementRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<Long, String> suppliers =
-                catalog.supplierCodes(rows.stream().map(Terms::supplierId).distinct().toList());
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Terms::supplierId).distinct().toList());
         Map<Long, ItemRef> items =
                 catalog.itemsById(rows.stream().map(Terms::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Terms::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Terms::locationId).distinct().toList());
         return rows.stream()
                 .map(t -> {
                     LocationRef location = locations.get(t.locationId());
@@ -310,8 +309,8 @@ public class AgreementRepository {
                 .param("sup", supplierCode)
                 .query(Long.class)
                 .single();
-        List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a" + where
-                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+        List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a" + where + SORT.orderBy(page)
+                        + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .param("sup", supplierCode)
                 .param("limit", page.size())
@@ -340,13 +339,13 @@ public class AgreementRepository {
      * per kind for all of them.
      */
     private List<AgreementView> views(List<Raw> raws) {
-        Map<Long, NamedRef> suppliers =
-                catalog.suppliersById(raws.stream().map(Raw::supplierId).distinct().toList());
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(
+                raws.stream().map(Raw::supplierId).distinct().toList());
         List<RawLine> all = raws.stream().flatMap(r -> r.lines().stream()).toList();
         Map<Long, ItemRef> items =
                 catalog.itemsById(all.stream().map(RawLine::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(all.stream().map(RawLine::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                all.stream().map(RawLine::locationId).distinct().toList());
         return raws.stream()
                 .map(r -> {
                     AgreementView v = r.view();
@@ -435,39 +434,45 @@ public class AgreementRepository {
                     SELECT l.id, l.item_id, l.location_id, l.min_qty, l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
                     FROM vmi_agreement_line l WHERE l.version_id = :v ORDER BY l.line_no""")
                     .param("v", h.versionId())
-                    .query((rs, n) -> new RawLine(rs.getLong("item_id"), rs.getLong("location_id"), new AgreementView.Line(
-                            rs.getLong("id"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            Decimals.plain(rs.getBigDecimal("min_qty")),
-                            Decimals.plain(rs.getBigDecimal("max_qty")),
-                            Decimals.plain(rs.getBigDecimal("safety_qty")),
-                            Decimals.plain(rs.getBigDecimal("price")),
-                            Decimals.plain(rs.getBigDecimal("pack_size")),
-                            Decimals.plain(rs.getBigDecimal("moq")))))
+                    .query((rs, n) -> new RawLine(
+                            rs.getLong("item_id"),
+                            rs.getLong("location_id"),
+                            new AgreementView.Line(
+                                    rs.getLong("id"),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    Decimals.plain(rs.getBigDecimal("min_qty")),
+                                    Decimals.plain(rs.getBigDecimal("max_qty")),
+                                    Decimals.plain(rs.getBigDecimal("safety_qty")),
+                                    Decimals.plain(rs.getBigDecimal("price")),
+                                    Decimals.plain(rs.getBigDecimal("pack_size")),
+                                    Decimals.plain(rs.getBigDecimal("moq")))))
                     .list();
             AgreementView v = h.view();
-            return new Raw(h.supplierId(), new AgreementView(
-                    v.id(),
-                    v.supplier(),
-                    v.supplierName(),
-                    v.status(),
-                    v.version(),
-                    v.currency(),
-                    v.ownershipMode(),
-                    v.settlementCycle(),
-                    v.settlementDay(),
-                    v.replenishWithinHours(),
-                    v.validFrom(),
-                    v.validTo(),
-                    v.penaltyTerms(),
-                    Decimals.plain(v.penaltyPerLateHour()),
-                    Decimals.plain(v.penaltyPerStockoutDay()),
-                    v.effectiveAt(),
-                    v.createdBy(),
-                    List.of()), lines);
+            return new Raw(
+                    h.supplierId(),
+                    new AgreementView(
+                            v.id(),
+                            v.supplier(),
+                            v.supplierName(),
+                            v.status(),
+                            v.version(),
+                            v.currency(),
+                            v.ownershipMode(),
+                            v.settlementCycle(),
+                            v.settlementDay(),
+                            v.replenishWithinHours(),
+                            v.validFrom(),
+                            v.validTo(),
+                            v.penaltyTerms(),
+                            Decimals.plain(v.penaltyPerLateHour()),
+                            Decimals.plain(v.penaltyPerStockoutDay()),
+                            v.effectiveAt(),
+                            v.createdBy(),
+                            List.of()),
+                    lines);
         });
     }
 
@@ -492,12 +497,12 @@ public class AgreementRepository {
                         rs.getBigDecimal("price"),
                         rs.getString("currency").trim()))
                 .list();
-        Map<Long, String> suppliers =
-                catalog.supplierCodes(rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
         Map<Long, ItemRef> items =
                 catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Row::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
         return rows.stream()
                 .map(r -> new org.openvmi.consignment.AgreementPrice(
                         suppliers.get(r.supplierId()),
@@ -510,7 +515,13 @@ public class AgreementRepository {
     }
 
     public java.util.List<org.openvmi.consignment.VmiCoverage> coverage(java.time.LocalDate today) {
-        record Row(long itemId, long locationId, long agreementId, int lineNo, long supplierId, BigDecimal moq,
+        record Row(
+                long itemId,
+                long locationId,
+                long agreementId,
+                int lineNo,
+                long supplierId,
+                BigDecimal moq,
                 BigDecimal packSize) {}
         List<Row> rows = jdbc.sql("""
                 SELECT l.item_id, l.location_id, a.id AS agreement_id, l.line_no, a.supplier_id, l.moq, l.pack_size
@@ -528,10 +539,10 @@ public class AgreementRepository {
                         rs.getBigDecimal("moq"),
                         rs.getBigDecimal("pack_size")))
                 .list();
-        Map<Long, String> suppliers =
-                catalog.supplierCodes(rows.stream().map(Row::supplierId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Row::locationId).distinct().toList());
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
         // by item, warehouse, agreement and line, as the join sorted them (all numbers, so Java sorts the same)
         return rows.stream()
                 .sorted(java.util.Comparator.comparingLong(Row::itemId)

@@ -212,12 +212,12 @@ public class CallOffRepository {
 
     /** The rows with supplier, item and location codes, one catalog query per kind. */
     private List<CallOffView> withCodes(List<Row> rows) {
-        Map<Long, String> suppliers =
-                catalog.supplierCodes(rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
         Map<Long, ItemRef> items =
                 catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Row::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
         return rows.stream()
                 .map(r -> {
                     CallOffView v = r.view();

@@ -40,7 +40,13 @@ class ConsignmentOpenSupply implements OpenSupply {
     }
 
     private record CallOff(
-            long id, long supplierId, long itemId, long locationId, LocalDate date, BigDecimal qty, Instant createdAt) {}
+            long id,
+            long supplierId,
+            long itemId,
+            long locationId,
+            LocalDate date,
+            BigDecimal qty,
+            Instant createdAt) {}
 
     /** A shipment's open quantity of an item at one location (summed per warehouse once catalog says which). */
     private record InTransit(

@@ -297,8 +297,8 @@ public class SettlementRepository {
         for (long id : ids) {
             statement(id, scope).ifPresent(rows::add);
         }
-        Map<Long, NamedRef> suppliers =
-                catalog.suppliersById(rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(
+                rows.stream().map(Row::supplierId).distinct().toList());
         return new PageResult<>(
                 rows.stream()
                         .map(r -> withSupplier(r.view(), suppliers.get(r.supplierId())))
@@ -336,8 +336,9 @@ public class SettlementRepository {
     }
 
     public Optional<StatementView> view(long id, PartyScope scope, boolean withLines) {
-        Optional<StatementView> head = statement(id, scope).map(r -> withSupplier(
-                r.view(), catalog.suppliersById(List.of(r.supplierId())).get(r.supplierId())));
+        Optional<StatementView> head = statement(id, scope)
+                .map(r -> withSupplier(
+                        r.view(), catalog.suppliersById(List.of(r.supplierId())).get(r.supplierId())));
         if (head.isEmpty() || !withLines) {
             return head;
         }
@@ -354,31 +355,30 @@ public class SettlementRepository {
     }
 
     private static StatementView headView(java.sql.ResultSet rs) throws java.sql.SQLException {
-                    BigDecimal total = rs.getBigDecimal("total").setScale(2);
-                    BigDecimal rate = rs.getBigDecimal("tax_rate");
-                    BigDecimal tax =
-                            rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
-                    return new StatementView(
-                            rs.getLong("id"),
-                            null,
-                            null,
-                            Sql.date(rs, "period_from"),
-                            Sql.date(rs, "period_to"),
-                            rs.getString("status"),
-                            rs.getString("currency").trim(),
-                            total,
-                            Decimals.plain(rate),
-                            tax,
-                            tax == null ? total : total.add(tax),
-                            rs.getString("comment_text"),
-                            rs.getString("created_by"),
-                            Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "issued_at"),
-                            rs.getString("answered_by"),
-                            Sql.instant(rs, "answered_at"),
-                            Sql.instant(rs, "closed_at"),
-                            List.of(),
-                            List.of());
+        BigDecimal total = rs.getBigDecimal("total").setScale(2);
+        BigDecimal rate = rs.getBigDecimal("tax_rate");
+        BigDecimal tax = rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
+        return new StatementView(
+                rs.getLong("id"),
+                null,
+                null,
+                Sql.date(rs, "period_from"),
+                Sql.date(rs, "period_to"),
+                rs.getString("status"),
+                rs.getString("currency").trim(),
+                total,
+                Decimals.plain(rate),
+                tax,
+                tax == null ? total : total.add(tax),
+                rs.getString("comment_text"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "issued_at"),
+                rs.getString("answered_by"),
+                Sql.instant(rs, "answered_at"),
+                Sql.instant(rs, "closed_at"),
+                List.of(),
+                List.of());
     }
 
     /** A statement line before catalog's item and location. */
@@ -390,27 +390,30 @@ public class SettlementRepository {
                        sl.amount, sl.agreement_id, sl.version_no, sl.reference, sl.line_comment
                 FROM vmi_settlement_line sl WHERE sl.statement_id = :id ORDER BY sl.occurred_at, sl.id""")
                 .param("id", h.id())
-                .query((rs, n) -> new LineRow(rs.getLong("item_id"), rs.getLong("location_id"), new StatementView.Line(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        Sql.instant(rs, "occurred_at"),
-                        null,
-                        null,
-                        null,
-                        rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
-                        Decimals.plain(rs.getBigDecimal("qty")),
-                        Decimals.plain(rs.getBigDecimal("price")),
-                        rs.getBigDecimal("amount").setScale(2),
-                        rs.getLong("agreement_id"),
-                        rs.getInt("version_no"),
-                        rs.getString("reference"),
-                        Sql.date(rs, "occurred_on").isBefore(h.from()),
-                        rs.getString("line_comment"))))
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        rs.getLong("location_id"),
+                        new StatementView.Line(
+                                rs.getLong("id"),
+                                rs.getString("kind"),
+                                Sql.instant(rs, "occurred_at"),
+                                null,
+                                null,
+                                null,
+                                rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
+                                Decimals.plain(rs.getBigDecimal("qty")),
+                                Decimals.plain(rs.getBigDecimal("price")),
+                                rs.getBigDecimal("amount").setScale(2),
+                                rs.getLong("agreement_id"),
+                                rs.getInt("version_no"),
+                                rs.getString("reference"),
+                                Sql.date(rs, "occurred_on").isBefore(h.from()),
+                                rs.getString("line_comment"))))
                 .list();
         Map<Long, ItemRef> itemRefs =
                 catalog.itemsById(rows.stream().map(LineRow::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(LineRow::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(LineRow::locationId).distinct().toList());
         List<StatementView.Line> lines = rows.stream()
                 .map(r -> {
                     StatementView.Line l = r.line();

@@ -130,10 +130,10 @@ public class ShipmentRepository {
                         rs.getBigDecimal("shipped_qty"),
                         rs.getBigDecimal("received_qty")))
                 .list();
-        Map<Long, ItemRef> items =
-                catalog.itemsById(lines.stream().map(OpenLine::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(lines.stream().map(OpenLine::locationId).distinct().toList());
+        Map<Long, ItemRef> items = catalog.itemsById(
+                lines.stream().map(OpenLine::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                lines.stream().map(OpenLine::locationId).distinct().toList());
         return lines.stream()
                 .map(l -> new OpenLine(
                         l.id(),
@@ -253,7 +253,8 @@ public class ShipmentRepository {
         }
         Map<Long, Row> heads = new HashMap<>();
         jdbc.sql("SELECT sh.id, sh.supplier_id, sh.status, sh.expected_at, sh.reference, sh.created_by, sh.created_at,"
-                        + " sh.received_at " + LIST.formatted("sh.id IN (:ids) AND " + scope.predicate("sh.supplier_id")))
+                        + " sh.received_at "
+                        + LIST.formatted("sh.id IN (:ids) AND " + scope.predicate("sh.supplier_id")))
                 .param("ids", ids)
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> heads.put(
@@ -299,8 +300,8 @@ public class ShipmentRepository {
                 heads.values().stream().map(Row::supplierId).distinct().toList());
         Map<Long, ItemRef> items =
                 catalog.itemsById(lines.stream().map(LineRow::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(lines.stream().map(LineRow::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                lines.stream().map(LineRow::locationId).distinct().toList());
         Map<Long, List<ShipmentView.Line>> linesOf = new HashMap<>();
         for (LineRow r : lines) {
             ShipmentView.Line l = r.line();

@@ -35,12 +35,14 @@ public class VmiFactsRepository {
 
     private Ids ids(String supplier, String warehouse) {
         Long s = supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
-        Long w = warehouse == null ? null : catalog.warehouses(List.of(warehouse)).get(warehouse);
+        Long w = warehouse == null
+                ? null
+                : catalog.warehouses(List.of(warehouse)).get(warehouse);
         return new Ids(s, w, (supplier == null || s != null) && (warehouse == null || w != null));
     }
 
-    private static final String WHERE_SUPPLIER_AND_WAREHOUSE = "(CAST(:supplier AS BIGINT) IS NULL OR %s = :supplier)"
-            + " AND (CAST(:warehouse AS BIGINT) IS NULL OR %s)";
+    private static final String WHERE_SUPPLIER_AND_WAREHOUSE =
+            "(CAST(:supplier AS BIGINT) IS NULL OR %s = :supplier)" + " AND (CAST(:warehouse AS BIGINT) IS NULL OR %s)";
 
     private static String supplierAndWarehouse(String supplierIdColumn, String locationIdColumn) {
         return WHERE_SUPPLIER_AND_WAREHOUSE.formatted(
@@ -88,8 +90,8 @@ public class VmiFactsRepository {
                 .list();
         Map<Long, String> suppliers = catalog.supplierCodes(
                 rows.stream().map(EpisodeRow::supplierId).distinct().toList());
-        Map<Long, ItemRef> items =
-                catalog.itemsById(rows.stream().map(EpisodeRow::itemId).distinct().toList());
+        Map<Long, ItemRef> items = catalog.itemsById(
+                rows.stream().map(EpisodeRow::itemId).distinct().toList());
         Map<Long, LocationRef> locations = catalog.locationsById(
                 rows.stream().map(EpisodeRow::locationId).distinct().toList());
         return rows.stream()
@@ -169,8 +171,8 @@ public class VmiFactsRepository {
                 .list();
         Map<Long, String> suppliers = catalog.supplierCodes(
                 rows.stream().map(CallOffIds::supplierId).distinct().toList());
-        Map<Long, ItemRef> items =
-                catalog.itemsById(rows.stream().map(CallOffIds::itemId).distinct().toList());
+        Map<Long, ItemRef> items = catalog.itemsById(
+                rows.stream().map(CallOffIds::itemId).distinct().toList());
         Map<Long, LocationRef> locations = catalog.locationsById(
                 rows.stream().map(CallOffIds::locationId).distinct().toList());
         return rows.stream()
@@ -254,7 +256,8 @@ public class VmiFactsRepository {
 
                   AND sl.occurred_on >= :from AND sl.occurred_on <= :to
                 GROUP BY sl.supplier_id, sl.item_id, sl.occurred_on
-                ORDER BY\s""" + CatalogRefs.supplierCode("sl.supplier_id") + ", sl.occurred_on, "
+                ORDER BY\s"""
+                        + CatalogRefs.supplierCode("sl.supplier_id") + ", sl.occurred_on, "
                         + CatalogRefs.itemCode("sl.item_id"))
                 .param("supplier", ids.supplier())
                 .param("warehouse", ids.warehouse())
@@ -268,8 +271,8 @@ public class VmiFactsRepository {
                 .list();
         Map<Long, String> suppliers = catalog.supplierCodes(
                 rows.stream().map(ConsumptionRow::supplierId).distinct().toList());
-        Map<Long, ItemRef> items =
-                catalog.itemsById(rows.stream().map(ConsumptionRow::itemId).distinct().toList());
+        Map<Long, ItemRef> items = catalog.itemsById(
+                rows.stream().map(ConsumptionRow::itemId).distinct().toList());
         return rows.stream()
                 .map(r -> new VmiFacts.Consumption(
                         suppliers.get(r.supplierId()), items.get(r.itemId()).code(), r.day(), r.amount()))

@@ -50,7 +50,8 @@ class InventoryOpenSupply implements OpenSupply {
             BigDecimal inTransit) {}
 
     /** An active reservation before catalog says where its location is. */
-    private record ReservationRow(long id, long itemId, long locationId, Timestamp createdAt, BigDecimal qty, LocalDate due) {}
+    private record ReservationRow(
+            long id, long itemId, long locationId, Timestamp createdAt, BigDecimal qty, LocalDate due) {}
 
     @Override
     @Transactional(readOnly = true)
@@ -115,7 +116,14 @@ class InventoryOpenSupply implements OpenSupply {
             if ("DRAFT".equals(t.status())) {
                 LocalDate date = date(t.createdAt());
                 if (warehouseId == null || warehouseId == from) {
-                    out.add(new Line(t.itemId(), from, date, Event.TRANSFER_OUT, document, null, t.qty().negate()));
+                    out.add(new Line(
+                            t.itemId(),
+                            from,
+                            date,
+                            Event.TRANSFER_OUT,
+                            document,
+                            null,
+                            t.qty().negate()));
                 }
                 if (warehouseId == null || warehouseId == to) {
                     out.add(new Line(t.itemId(), to, date, Event.TRANSFER_IN, document, null, t.qty()));

@@ -56,8 +56,8 @@ public class LedgerFeedRepository {
                 .list();
         Map<Long, ItemRef> items =
                 catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Row::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
         return rows.stream()
                 .map(r -> new LedgerEntry(
                         r.id(),

@@ -177,8 +177,8 @@ public class ReservationRepository {
     private List<ReservationView> withCodes(List<Row> rows) {
         Map<Long, ItemRef> items =
                 catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
-        Map<Long, LocationRef> locations =
-                catalog.locationsById(rows.stream().map(Row::locationId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
         return rows.stream()
                 .map(r -> {
                     ReservationView v = r.view();
@@ -207,23 +207,26 @@ public class ReservationRepository {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         String lot = rs.getString("lot");
-        return new Row(rs.getLong("item_id"), rs.getLong("location_id"), new ReservationView(
-                rs.getLong("id"),
-                rs.getString("status"),
-                null,
-                null,
-                null,
-                null,
-                rs.getString("owner"),
-                lot == null || lot.isEmpty() ? null : lot,
-                Decimals.plain(rs.getBigDecimal("qty")),
-                rs.getString("reference"),
-                instant(rs, "expires_at"),
-                rs.getString("created_by"),
-                instant(rs, "created_at"),
-                rs.getString("released_by"),
-                instant(rs, "released_at"),
-                rs.getObject("due_on", LocalDate.class)));
+        return new Row(
+                rs.getLong("item_id"),
+                rs.getLong("location_id"),
+                new ReservationView(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        rs.getString("owner"),
+                        lot == null || lot.isEmpty() ? null : lot,
+                        Decimals.plain(rs.getBigDecimal("qty")),
+                        rs.getString("reference"),
+                        instant(rs, "expires_at"),
+                        rs.getString("created_by"),
+                        instant(rs, "created_at"),
+                        rs.getString("released_by"),
+                        instant(rs, "released_at"),
+                        rs.getObject("due_on", LocalDate.class)));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -62,25 +62,27 @@ public class TransferQueryRepository {
         String lineScope = CatalogRefs.itemPredicate("tl.item_id", scope) + " AND "
                 + SupplierScopeSql.ownerVisible(scope, "tl.owner_supplier_id");
         record LineRow(long itemId, TransferView.Line line) {}
-        List<LineRow> rows = jdbc.sql(
-                        """
+        List<LineRow> rows = jdbc.sql("""
                 SELECT tl.*,\s""" + SupplierScopeSql.lotHidden(scope, "tl.owner", "tl.item_id", "tl.lot")
-                                + """
+                        + """
                  AS lot_hidden FROM stock_transfer_line tl
                 WHERE tl.transfer_id = :id AND\s""" + lineScope + " ORDER BY tl.line_no")
                 .param("id", id)
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new LineRow(rs.getLong("item_id"), new TransferView.Line(
-                        rs.getInt("line_no"),
-                        null,
-                        null,
-                        null,
-                        rs.getString("owner"),
-                        rs.getInt("lot_hidden") == 1 ? null : lot(rs),
-                        qty(rs, "qty"),
-                        qty(rs, "shipped_qty"),
-                        qty(rs, "received_qty"),
-                        Decimals.plain(rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty"))))))
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        new TransferView.Line(
+                                rs.getInt("line_no"),
+                                null,
+                                null,
+                                null,
+                                rs.getString("owner"),
+                                rs.getInt("lot_hidden") == 1 ? null : lot(rs),
+                                qty(rs, "qty"),
+                                qty(rs, "shipped_qty"),
+                                qty(rs, "received_qty"),
+                                Decimals.plain(
+                                        rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty"))))))
                 .list();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -146,7 +148,9 @@ public class TransferQueryRepository {
                             locations.get(h.from()).warehouse(),
                             locations.get(h.to()).code(),
                             locations.get(h.to()).warehouse(),
-                            h.transit() == null ? null : locations.get(h.transit()).code(),
+                            h.transit() == null
+                                    ? null
+                                    : locations.get(h.transit()).code(),
                             v.reference(),
                             v.closeReason(),
                             v.createdBy(),
@@ -207,19 +211,22 @@ public class TransferQueryRepository {
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new Row(rs.getLong("from_location_id"), rs.getLong("to_location_id"), new TransferSummary(
-                        rs.getLong("id"),
-                        rs.getString("status"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        rs.getString("reference"),
-                        rs.getInt("line_count"),
-                        qty(rs, "qty"),
-                        qty(rs, "received"),
-                        instant(rs, "created_at"),
-                        instant(rs, "shipped_at"))))
+                .query((rs, n) -> new Row(
+                        rs.getLong("from_location_id"),
+                        rs.getLong("to_location_id"),
+                        new TransferSummary(
+                                rs.getLong("id"),
+                                rs.getString("status"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                rs.getString("reference"),
+                                rs.getInt("line_count"),
+                                qty(rs, "qty"),
+                                qty(rs, "received"),
+                                instant(rs, "created_at"),
+                                instant(rs, "shipped_at"))))
                 .list();
         List<Long> locationIds = new ArrayList<>();
         rows.forEach(r -> {

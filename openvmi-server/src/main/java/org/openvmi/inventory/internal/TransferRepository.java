@@ -98,8 +98,8 @@ public class TransferRepository {
                 locationIds.add(h.transit());
             }
             Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
-            Map<Long, ItemRef> items =
-                    catalog.itemsById(lines.stream().map(LineRow::itemId).distinct().toList());
+            Map<Long, ItemRef> items = catalog.itemsById(
+                    lines.stream().map(LineRow::itemId).distinct().toList());
             return new Transfer(
                     id,
                     h.version(),

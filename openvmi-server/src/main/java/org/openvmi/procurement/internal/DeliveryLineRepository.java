@@ -48,7 +48,9 @@ public class DeliveryLineRepository {
             return List.of();
         }
         Long supplierId = catalog.suppliers(List.of(supplier)).get(supplier);
-        Long warehouseId = warehouse == null ? null : catalog.warehouses(List.of(warehouse)).get(warehouse);
+        Long warehouseId = warehouse == null
+                ? null
+                : catalog.warehouses(List.of(warehouse)).get(warehouse);
         if (supplierId == null || (warehouse != null && warehouseId == null)) {
             return List.of();
         }
@@ -90,8 +92,8 @@ public class DeliveryLineRepository {
                 .list();
         List<Long> itemIds = rows.stream().map(Row::itemId).distinct().toList();
         Map<Long, ItemRef> items = catalog.itemsById(itemIds);
-        Map<Long, NamedRef> warehouses =
-                catalog.warehousesById(rows.stream().map(Row::warehouseId).distinct().toList());
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                rows.stream().map(Row::warehouseId).distinct().toList());
         Map<Long, CatalogRefs.SourceTerms> terms =
                 catalog.sourceTerms(List.of(supplierId), itemIds).getOrDefault(supplierId, Map.of());
         return rows.stream()

@@ -149,12 +149,13 @@ public class InvoiceRepository {
                 .params(p)
                 .query(Long.class)
                 .single();
-        List<InvoiceView> rows = withLines(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> header(rs))
-                .list());
+        List<InvoiceView> rows =
+                withLines(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> header(rs))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -187,8 +188,8 @@ public class InvoiceRepository {
                                 rs.getString("match_status"),
                                 rs.getString("detail"))))
                 .list();
-        Map<Long, ItemRef> items = catalog.itemsById(
-                lines.stream().map(LineRow::itemId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(lines.stream().map(LineRow::itemId).distinct().toList());
         Map<Long, String> suppliers = catalog.supplierCodes(
                 heads.stream().map(h -> Long.valueOf(h.supplier())).distinct().toList());
         Map<Long, List<InvoiceView.Line>> byInvoice = new HashMap<>();
@@ -282,22 +283,25 @@ public class InvoiceRepository {
                 .param("s", supplierId)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> new Row(rs.getLong("item_id"), new ReconciliationView.Line(
-                        null,
-                        null,
-                        rs.getBigDecimal("oq"),
-                        rs.getBigDecimal("oa"),
-                        rs.getBigDecimal("rq"),
-                        rs.getBigDecimal("ra"),
-                        rs.getBigDecimal("iq"),
-                        rs.getBigDecimal("ia"),
-                        rs.getBigDecimal("open_rq"),
-                        rs.getBigDecimal("open_iq"),
-                        rs.getBigDecimal("open_ra"),
-                        rs.getBigDecimal("open_ia"))))
+                .query((rs, n) -> new Row(
+                        rs.getLong("item_id"),
+                        new ReconciliationView.Line(
+                                null,
+                                null,
+                                rs.getBigDecimal("oq"),
+                                rs.getBigDecimal("oa"),
+                                rs.getBigDecimal("rq"),
+                                rs.getBigDecimal("ra"),
+                                rs.getBigDecimal("iq"),
+                                rs.getBigDecimal("ia"),
+                                rs.getBigDecimal("open_rq"),
+                                rs.getBigDecimal("open_iq"),
+                                rs.getBigDecimal("open_ra"),
+                                rs.getBigDecimal("open_ia"))))
                 .list();
         // per item (its code is unique), sorted by item code in the SQL (catalog's fragment) as the join was
-        Map<Long, ItemRef> items = catalog.itemsById(rows.stream().map(Row::itemId).toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).toList());
         return rows.stream()
                 .map(r -> {
                     ItemRef i = items.get(r.itemId());

@@ -200,8 +200,8 @@ public class OverdueSupplyRepository {
                 .params(args)
                 .query(Long.class)
                 .single();
-        List<OverdueSupplyView> rows = withCodes(
-                jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
+        List<OverdueSupplyView> rows =
+                withCodes(jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
                         .params(args)
                         .param("limit", page.size())
                         .param("offset", page.offset())

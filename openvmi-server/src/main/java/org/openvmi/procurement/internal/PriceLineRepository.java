@@ -42,8 +42,11 @@ public class PriceLineRepository {
             BigDecimal invoicedValue) {}
 
     public List<PriceLine> lines(String supplier, String warehouse, LocalDate from, LocalDate to) {
-        Long supplierId = supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
-        Long warehouseId = warehouse == null ? null : catalog.warehouses(List.of(warehouse)).get(warehouse);
+        Long supplierId =
+                supplier == null ? null : catalog.suppliers(List.of(supplier)).get(supplier);
+        Long warehouseId = warehouse == null
+                ? null
+                : catalog.warehouses(List.of(warehouse)).get(warehouse);
         if ((supplier != null && supplierId == null) || (warehouse != null && warehouseId == null)) {
             return List.of();
         }
@@ -80,8 +83,8 @@ public class PriceLineRepository {
         List<Long> supplierIds = rows.stream().map(Row::supplierId).distinct().toList();
         Map<Long, ItemRef> items = catalog.itemsById(itemIds);
         Map<Long, String> suppliers = catalog.supplierCodes(supplierIds);
-        Map<Long, NamedRef> warehouses =
-                catalog.warehousesById(rows.stream().map(Row::warehouseId).distinct().toList());
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                rows.stream().map(Row::warehouseId).distinct().toList());
         Map<Long, Map<Long, CatalogRefs.SourceTerms>> terms = catalog.sourceTerms(supplierIds, itemIds);
         return rows.stream()
                 .map(r -> {

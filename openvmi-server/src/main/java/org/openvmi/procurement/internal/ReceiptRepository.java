@@ -142,8 +142,8 @@ public class ReceiptRepository {
                                 rs.getInt("lead_time_days"),
                                 rs.getBoolean("on_time"))))
                 .list();
-        Map<Long, ItemRef> items = catalog.itemsById(
-                rows.stream().map(LineRow::itemId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(LineRow::itemId).distinct().toList());
         return rows.stream()
                 .map(r -> {
                     ReceiptView.Line l = r.line();

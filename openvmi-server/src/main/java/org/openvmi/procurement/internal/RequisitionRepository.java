@@ -285,13 +285,13 @@ public class RequisitionRepository {
                 .params(p)
                 .query(Long.class)
                 .single();
-        List<RequisitionView> rows = withDetails(jdbc.sql(
-                        "SELECT r.*" + from + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> header(rs))
-                .list());
+        List<RequisitionView> rows =
+                withDetails(jdbc.sql("SELECT r.*" + from + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> header(rs))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -407,28 +407,30 @@ public class RequisitionRepository {
 
     private static Head header(java.sql.ResultSet rs) throws java.sql.SQLException {
         long id = rs.getLong("id");
-        return new Head(rs.getLong("warehouse_id"), new RequisitionView(
-                id,
-                "PR-" + id,
-                null,
-                rs.getBoolean("urgent"),
-                rs.getString("status"),
-                rs.getBigDecimal("amount"),
-                rs.getString("currency"),
-                rs.getString("note"),
-                rs.getString("source_ref"),
-                rs.getString("rule_name"),
-                rs.getString("reject_reason"),
-                rs.getString("requested_by"),
-                instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("submitted_at")),
-                instant(rs.getTimestamp("decided_at")),
-                instant(rs.getTimestamp("ordered_at")),
-                rs.getInt("version"),
-                List.of(),
-                List.of(),
-                List.of(),
-                rs.getBoolean("order_on_approval")));
+        return new Head(
+                rs.getLong("warehouse_id"),
+                new RequisitionView(
+                        id,
+                        "PR-" + id,
+                        null,
+                        rs.getBoolean("urgent"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getString("note"),
+                        rs.getString("source_ref"),
+                        rs.getString("rule_name"),
+                        rs.getString("reject_reason"),
+                        rs.getString("requested_by"),
+                        instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("submitted_at")),
+                        instant(rs.getTimestamp("decided_at")),
+                        instant(rs.getTimestamp("ordered_at")),
+                        rs.getInt("version"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        rs.getBoolean("order_on_approval")));
     }
 
     static Instant instant(Timestamp t) {
