@@ -3,4 +3,7 @@
  * FIFO receipt layers, kept by an incremental job from the inventory ledger's public feed; KPI, aging, ABC × XYZ and
  * stale-stock reads on top of them.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"catalog", "consignment", "inventory", "planning", "procurement", "shared", "stockpolicy"
+        })
 package org.openvmi.analytics;

@@ -322,18 +322,20 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE id IN (:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> refs.put(
-                        rs.getLong("id"),
-                        new ItemRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getString("name"),
-                                rs.getString("uom"),
-                                rs.getBoolean("lot_tracked"),
-                                rs.getBigDecimal("unit_cost"))))
-                .list();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("SELECT id, code, name, uom, lot_tracked, unit_cost FROM item WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> refs.put(
+                            rs.getLong("id"),
+                            new ItemRef(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("uom"),
+                                    rs.getBoolean("lot_tracked"),
+                                    rs.getBigDecimal("unit_cost"))))
+                    .list();
+        }
         return refs;
     }
 
@@ -344,20 +346,22 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return refs;
         }
-        jdbc.sql("""
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("""
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.id IN (:ids)""")
-                .param("ids", ids)
-                .query((rs, n) -> refs.put(
-                        rs.getLong("id"),
-                        new LocationRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getLong("warehouse_id"),
-                                rs.getString("warehouse_code"),
-                                LocationType.valueOf(rs.getString("type")),
-                                rs.getBoolean("allow_negative"))))
-                .list();
+                    .param("ids", chunk)
+                    .query((rs, n) -> refs.put(
+                            rs.getLong("id"),
+                            new LocationRef(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getLong("warehouse_id"),
+                                    rs.getString("warehouse_code"),
+                                    LocationType.valueOf(rs.getString("type")),
+                                    rs.getBoolean("allow_negative"))))
+                    .list();
+        }
         return refs;
     }
 
@@ -368,10 +372,12 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return codes;
         }
-        jdbc.sql("SELECT id, code FROM supplier WHERE id IN (:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code")))
-                .list();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("SELECT id, code FROM supplier WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> codes.put(rs.getLong("id"), rs.getString("code")))
+                    .list();
+        }
         return codes;
     }
 
@@ -392,11 +398,96 @@ public class CatalogRefs {
         if (ids.isEmpty()) {
             return refs;
         }
-        jdbc.sql("SELECT id, code, name FROM " + table + " WHERE id IN (:ids)")
-                .param("ids", ids)
-                .query((rs, n) ->
-                        refs.put(rs.getLong(1), new NamedRef(rs.getLong(1), rs.getString(2), rs.getString(3))))
-                .list();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("SELECT id, code, name FROM " + table + " WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) ->
+                            refs.put(rs.getLong(1), new NamedRef(rs.getLong(1), rs.getString(2), rs.getString(3))))
+                    .list();
+        }
         return refs;
+    }
+
+    /** Ids per IN list: at most this many, so a long report asks in a few queries, never one per row. */
+    static final int IN_LIST = 1_000;
+
+    /** The distinct ids in lists of at most {@link #IN_LIST}, ascending. */
+    static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> sorted = List.copyOf(new java.util.TreeSet<>(ids));
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += IN_LIST) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + IN_LIST)));
+        }
+        return chunks;
+    }
+
+    /** A supplier's terms for an item on its source list: lead time and price (price may be null). */
+    public record SourceTerms(int leadTimeDays, java.math.BigDecimal price) {}
+
+    /**
+     * The source-list terms of the given items at the given suppliers, supplier id → item id → terms (pairs not on a
+     * source list are absent), in one query per {@link #IN_LIST} items.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<Long, SourceTerms>> sourceTerms(Collection<Long> supplierIds, Collection<Long> itemIds) {
+        Map<Long, Map<Long, SourceTerms>> terms = new HashMap<>();
+        if (supplierIds.isEmpty() || itemIds.isEmpty()) {
+            return terms;
+        }
+        List<Long> suppliers = List.copyOf(new java.util.TreeSet<>(supplierIds));
+        for (List<Long> items : chunks(itemIds)) {
+            jdbc.sql("SELECT supplier_id, item_id, lead_time_days, price FROM supplier_item "
+                            + "WHERE supplier_id IN (:s) AND item_id IN (:i)")
+                    .param("s", suppliers)
+                    .param("i", items)
+                    .query((rs, n) -> terms.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getLong(2), new SourceTerms(rs.getInt(3), rs.getBigDecimal(4))))
+                    .list();
+        }
+        return terms;
+    }
+
+    /**
+     * SQL predicate: the supplier in {@code supplierIdColumn} has a code or name matching the LIKE pattern bound to
+     * {@code :param} (lower case, backslash escapes).
+     */
+    public static String supplierTextMatches(String supplierIdColumn, String param) {
+        return "EXISTS (SELECT 1 FROM supplier c_st WHERE c_st.id = " + supplierIdColumn
+                + " AND (LOWER(c_st.code) LIKE :" + param + " ESCAPE '\\' OR LOWER(c_st.name) LIKE :" + param
+                + " ESCAPE '\\'))";
+    }
+
+    /** Item categories by item id (items without one map to null), one query per {@link #IN_LIST} ids. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> itemCategories(Collection<Long> ids) {
+        Map<Long, String> categories = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("SELECT id, category FROM item WHERE id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> categories.put(rs.getLong(1), rs.getString(2)))
+                    .list();
+        }
+        return categories;
+    }
+
+    /** SQL predicate: the location in {@code locationIdColumn} is in the warehouse whose id is bound to {@code :param}. */
+    public static String locationInWarehouse(String locationIdColumn, String param) {
+        return locationIdColumn + " IN (SELECT c_lw.id FROM location c_lw WHERE c_lw.warehouse_id = :" + param + ")";
+    }
+
+    /** SQL expression: the code of the location whose id is in {@code locationIdColumn}, for sorting by it. */
+    public static String locationCode(String locationIdColumn) {
+        return "(SELECT c_lc.code FROM location c_lc WHERE c_lc.id = " + locationIdColumn + ")";
+    }
+
+    /** SQL predicate: the location in {@code locationIdColumn} has the code bound to {@code :param}. */
+    public static String locationCodeIs(String locationIdColumn, String param) {
+        return locationIdColumn + " IN (SELECT c_lci.id FROM location c_lci WHERE c_lci.code = :" + param + ")";
+    }
+
+    /** SQL predicate: the location in {@code locationIdColumn} is in the warehouse whose code is bound to {@code :param}. */
+    public static String locationInWarehouseCoded(String locationIdColumn, String param) {
+        return locationIdColumn + " IN (SELECT c_lwc.id FROM location c_lwc JOIN warehouse c_wlc ON c_wlc.id = "
+                + "c_lwc.warehouse_id WHERE c_wlc.code = :" + param + ")";
     }
 }

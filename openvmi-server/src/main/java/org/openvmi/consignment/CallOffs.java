@@ -13,7 +13,6 @@ import org.openvmi.consignment.internal.UseCases;
 import org.openvmi.consignment.model.CallOffStatus;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.CodedRefusal;
-import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -89,7 +88,7 @@ public class CallOffs {
                 && item != null
                 && location != null
                 && agreements
-                        .termsAt(supplierId, item.id(), location.id(), clock.instant())
+                        .termsAt(supplierId, supplier, item, location, clock.instant())
                         .isEmpty()) {
             errors.add(
                     "item",
@@ -139,8 +138,8 @@ public class CallOffs {
         return useCases.run(() -> {
             CallOffRepository.Head head =
                     repository.head(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Call-off", id));
-            CallOffStatus.valueOf(head.status()).refuse(action, id).ifPresent(reason -> {
-                throw new ConflictException("status", reason);
+            CallOffStatus.valueOf(head.status()).refusal(action, id).ifPresent(refusal -> {
+                throw refusal;
             });
             BigDecimal qty = action == CallOffStatus.Action.ACCEPT && head.proposedQty() != null
                     ? head.proposedQty()

@@ -81,12 +81,13 @@ class Ownership {
         Map<String, AgreementRepository.Terms> terms = new HashMap<>();
         refs.suppliers(owners)
                 .forEach((code, id) ->
-                        agreements.termsAt(id, item.id(), location.id(), at).ifPresent(t -> terms.put(code, t)));
+                        agreements.termsAt(id, code, item, location, at).ifPresent(t -> terms.put(code, t)));
         return terms;
     }
 
-    Optional<AgreementRepository.Terms> terms(long supplierId, ItemRef item, LocationRef location, Instant at) {
-        return agreements.termsAt(supplierId, item.id(), location.id(), at);
+    Optional<AgreementRepository.Terms> terms(
+            long supplierId, String supplierCode, ItemRef item, LocationRef location, Instant at) {
+        return agreements.termsAt(supplierId, supplierCode, item, location, at);
     }
 
     static AgreementRepository.Terms require(

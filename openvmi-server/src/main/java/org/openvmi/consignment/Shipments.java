@@ -160,7 +160,7 @@ public class Shipments {
             if (item == null || location == null || supplierId == null) {
                 continue;
             }
-            var terms = agreements.termsAt(supplierId, item.id(), location.id(), now);
+            var terms = agreements.termsAt(supplierId, supplier, item, location, now);
             if (terms.isEmpty()) {
                 errors.add(
                         f + "item",
@@ -319,7 +319,7 @@ public class Shipments {
             ItemRef item = itemRefs.get(group.get(0).id());
             LocationRef location = locationRefs.get(group.get(0).id());
             AgreementRepository.Terms terms = ownership
-                    .terms(head.supplierId(), item, location, now)
+                    .terms(head.supplierId(), head.supplier(), item, location, now)
                     .orElseThrow(() -> new BusinessRuleException(
                             "lines",
                             "no VMI agreement of supplier '" + head.supplier() + "' is in force for item '"

@@ -1,9 +1,12 @@
 package org.openvmi.procurement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.Pick;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,28 +23,38 @@ public class PurchaseOrderPicks {
     private static final Pattern NUMBER = Pattern.compile("^\\s*(?:PO-?)?(\\d{1,18})\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    PurchaseOrderPicks(JdbcClient jdbc) {
+    PurchaseOrderPicks(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
+
+    private record Row(long id, long supplierId) {}
 
     @Transactional(readOnly = true)
     public List<Pick> find(String text) {
         PartyScope scope = PartyScope.current();
         Matcher number = NUMBER.matcher(text);
-        return jdbc.sql("""
-                        SELECT p.id, s.code, s.name FROM proc_purchase_order p JOIN supplier s ON s.id = p.supplier_id
-                        WHERE (CAST(p.id AS VARCHAR(20)) LIKE :n OR LOWER(s.code) LIKE :q ESCAPE '\\'
-                               OR LOWER(s.name) LIKE :q ESCAPE '\\') AND\s"""
+        // the order's own columns; the supplier's code and name (to show, and to match the text) are catalog's
+        List<Row> rows = jdbc.sql("SELECT p.id, p.supplier_id FROM proc_purchase_order p "
+                        + "WHERE (CAST(p.id AS VARCHAR(20)) LIKE :n OR "
+                        + CatalogRefs.supplierTextMatches("p.supplier_id", "q") + ") AND "
                         + scope.predicate("p.supplier_id") + " ORDER BY p.id DESC FETCH FIRST " + Pick.LIMIT
                         + " ROWS ONLY")
                 .param("n", number.matches() ? number.group(1) + "%" : "-")
                 .param("q", Pick.containing(text))
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new Pick(
-                        String.valueOf(rs.getLong(1)),
-                        "PO-" + rs.getLong(1) + " · " + rs.getString(2) + " " + rs.getString(3)))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2)))
                 .list();
+        Map<Long, NamedRef> suppliers =
+                catalog.suppliersById(rows.stream().map(Row::supplierId).toList());
+        return rows.stream()
+                .map(r -> {
+                    NamedRef s = suppliers.get(r.supplierId());
+                    return new Pick(String.valueOf(r.id()), "PO-" + r.id() + " · " + s.code() + " " + s.name());
+                })
+                .toList();
     }
 
     /** The id of a PO typed by its number as printed ("PO-12", "po12"); empty for an id or anything else. */

@@ -4,4 +4,15 @@
  * purchase suggestion or open a clearance task (清理任务). Reads other features only through their APIs
  * (availability, inventory's stock positions, stock policies, catalog); {@code model} is plain Java with CEL.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "analytics",
+            "availability",
+            "catalog",
+            "inventory",
+            "planning",
+            "shared",
+            "stockpolicy",
+            "supplier"
+        })
 package org.openvmi.rules;

@@ -475,7 +475,13 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$.qty").value(80))
                 .andExpect(jsonPath("$.neededBy").value("2026-12-07"));
         postJson("/api/v1/vmi/calloffs/" + countered + "/confirm", asUser(Fixtures.SUPPLIER_USER_A), "{}")
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                // the one 409 of every document (ADR 0052's leftovers): field status, code illegalTransition
+                .andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].code").value("illegalTransition"))
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("Call off " + countered
+                                + " is CONFIRMED and cannot become CONFIRMED: only a call off that is REQUESTED can")));
 
         long confirmed = body(postJson("/api/v1/vmi/calloffs", as(Role.PLANNER), body)
                         .andExpect(status().isCreated()))

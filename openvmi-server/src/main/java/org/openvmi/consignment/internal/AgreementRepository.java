@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.consignment.AgreementView;
 import org.openvmi.consignment.model.OwnershipMode;
 import org.openvmi.shared.Decimals;
@@ -18,13 +22,24 @@ import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Agreements, their versions and lines; every read is limited to the caller's party scope. */
+/**
+ * Agreements, their versions and lines; every read is limited to the caller's party scope. The SQL reads
+ * consignment's tables only; supplier, item, location and warehouse codes come from catalog (the refs a caller holds,
+ * or one query per kind for a list), and lists filter and sort by codes through catalog's fragments (ADR 0052).
+ */
 @Repository
 public class AgreementRepository {
 
     /** The agreement list's sortable columns (URL key, SQL). */
-    static final SortColumns SORT =
-            SortColumns.of("a.id DESC", "a.id", "no", "a.id", "supplier", "s.code", "version", "a.current_version");
+    static final SortColumns SORT = SortColumns.of(
+            "a.id DESC",
+            "a.id",
+            "no",
+            "a.id",
+            "supplier",
+            CatalogRefs.supplierCode("a.supplier_id"),
+            "version",
+            "a.current_version");
 
     /** The terms of one agreement line in the version in force at some moment. */
     public record Terms(
@@ -70,9 +85,11 @@ public class AgreementRepository {
             BigDecimal moq) {}
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    AgreementRepository(JdbcClient jdbc) {
+    AgreementRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(long supplierId, String user, Instant now) {
@@ -163,41 +180,47 @@ public class AgreementRepository {
     }
 
     private static final String TERMS = """
-            SELECT a.id AS agreement_id, a.supplier_id, s.code AS supplier, v.version_no, v.currency, v.ownership_mode,
-                   v.replenish_within_hours, l.item_id, i.code AS item, l.location_id, lo.code AS location, l.min_qty,
-                   l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq, lo.warehouse_id
+            SELECT a.id AS agreement_id, a.supplier_id, v.version_no, v.currency, v.ownership_mode,
+                   v.replenish_within_hours, l.item_id, l.location_id, l.min_qty,
+                   l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
             FROM vmi_agreement a
-            JOIN supplier s ON s.id = a.supplier_id
             JOIN vmi_agreement_version v ON v.agreement_id = a.id
             JOIN vmi_agreement_line l ON l.version_id = v.id
-            JOIN item i ON i.id = l.item_id
-            JOIN location lo ON lo.id = l.location_id
             """;
 
-    /** The line for the supplier, item and location in the agreement version in force at {@code at}. */
-    public Optional<Terms> termsAt(long supplierId, long itemId, long locationId, Instant at) {
+    /** The sort of a list of terms: by supplier, item and location code (catalog's fragments). */
+    private static final String TERMS_ORDER = " ORDER BY " + CatalogRefs.supplierCode("a.supplier_id") + ", "
+            + CatalogRefs.itemCode("l.item_id") + ", " + CatalogRefs.locationCode("l.location_id");
+
+    /**
+     * The line for the supplier (id and code), item and location in the agreement version in force at {@code at}; the
+     * codes and the location's warehouse are the refs the caller holds.
+     */
+    public Optional<Terms> termsAt(
+            long supplierId, String supplierCode, ItemRef item, LocationRef location, Instant at) {
         return jdbc.sql(TERMS + """
                 WHERE a.supplier_id = :s AND a.status = 'ACTIVE' AND l.item_id = :i AND l.location_id = :l
                   AND v.version_no = (SELECT MAX(v2.version_no) FROM vmi_agreement_version v2
                                       WHERE v2.agreement_id = a.id AND v2.effective_at <= :at)
                 ORDER BY a.id FETCH FIRST 1 ROWS ONLY""")
                 .param("s", supplierId)
-                .param("i", itemId)
-                .param("l", locationId)
+                .param("i", item.id())
+                .param("l", location.id())
                 .param("at", Sql.ts(at))
-                .query((rs, n) -> terms(rs))
+                .query((rs, n) -> terms(rs, supplierCode, item.code(), location))
                 .optional();
     }
 
     /** Every line of the current versions of active agreements the scope sees (for the to-ship board and SLA). */
     public List<Terms> currentLines(String supplierCode, PartyScope scope) {
-        return jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND "
-                        + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup")
-                        + " ORDER BY s.code, i.code, lo.code")
+        return withCodes(jdbc.sql(TERMS + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND "
+                        + scope.predicate("a.supplier_id")
+                        + (supplierCode == null ? "" : " AND " + CatalogRefs.supplierCodeIs("a.supplier_id", "sup"))
+                        + TERMS_ORDER)
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .param("sup", String.valueOf(supplierCode))
-                .query((rs, n) -> terms(rs))
-                .list();
+                .query((rs, n) -> terms(rs, null, null, null))
+                .list());
     }
 
     /**
@@ -208,69 +231,175 @@ public class AgreementRepository {
         if (itemIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(TERMS
+        return withCodes(jdbc.sql(TERMS
                         + " WHERE a.status = 'ACTIVE' AND v.version_no = a.current_version AND l.item_id IN (:items)"
-                        + " ORDER BY s.code, i.code, lo.code")
+                        + TERMS_ORDER)
                 .param("items", itemIds)
-                .query((rs, n) -> terms(rs))
-                .list();
+                .query((rs, n) -> terms(rs, null, null, null))
+                .list());
     }
 
-    private static Terms terms(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** The terms with catalog's supplier, item and location codes and the locations' warehouses, one query per kind. */
+    private List<Terms> withCodes(List<Terms> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Terms::supplierId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Terms::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Terms::locationId).distinct().toList());
+        return rows.stream()
+                .map(t -> {
+                    LocationRef location = locations.get(t.locationId());
+                    return new Terms(
+                            t.agreementId(),
+                            t.supplierId(),
+                            suppliers.get(t.supplierId()),
+                            t.versionNo(),
+                            t.currency(),
+                            t.mode(),
+                            t.replenishWithinHours(),
+                            t.itemId(),
+                            items.get(t.itemId()).code(),
+                            t.locationId(),
+                            location.code(),
+                            t.min(),
+                            t.max(),
+                            t.safety(),
+                            t.price(),
+                            t.packSize(),
+                            t.moq(),
+                            location.warehouseId());
+                })
+                .toList();
+    }
+
+    /** A row of {@link #TERMS} with the codes given (null until {@link #withCodes} when not known yet). */
+    private static Terms terms(java.sql.ResultSet rs, String supplier, String item, LocationRef location)
+            throws java.sql.SQLException {
         return new Terms(
                 rs.getLong("agreement_id"),
                 rs.getLong("supplier_id"),
-                rs.getString("supplier"),
+                supplier,
                 rs.getInt("version_no"),
                 rs.getString("currency").trim(),
                 OwnershipMode.valueOf(rs.getString("ownership_mode")),
                 rs.getInt("replenish_within_hours"),
                 rs.getLong("item_id"),
-                rs.getString("item"),
+                item,
                 rs.getLong("location_id"),
-                rs.getString("location"),
+                location == null ? null : location.code(),
                 rs.getBigDecimal("min_qty"),
                 rs.getBigDecimal("max_qty"),
                 rs.getBigDecimal("safety_qty"),
                 rs.getBigDecimal("price"),
                 rs.getBigDecimal("pack_size"),
                 rs.getBigDecimal("moq"),
-                rs.getLong("warehouse_id"));
+                location == null ? 0L : location.warehouseId());
     }
 
     public PageResult<AgreementView> find(String supplierCode, PartyScope scope, PageRequest page) {
-        String where =
-                " WHERE " + scope.predicate("a.supplier_id") + (supplierCode == null ? "" : " AND s.code = :sup");
+        String where = " WHERE " + scope.predicate("a.supplier_id")
+                + (supplierCode == null ? "" : " AND " + CatalogRefs.supplierCodeIs("a.supplier_id", "sup"));
         supplierCode = String.valueOf(supplierCode);
-        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where)
+        long total = jdbc.sql("SELECT COUNT(*) FROM vmi_agreement a" + where)
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .param("sup", supplierCode)
                 .query(Long.class)
                 .single();
-        List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id" + where
-                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+        List<Long> ids = jdbc.sql("SELECT a.id FROM vmi_agreement a" + where + SORT.orderBy(page)
+                        + " LIMIT :limit OFFSET :offset")
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .param("sup", supplierCode)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(Long.class)
                 .list();
-        List<AgreementView> views = new ArrayList<>();
+        List<Raw> raws = new ArrayList<>();
         for (long id : ids) {
-            view(id, null, scope).ifPresent(views::add);
+            raw(id, null, scope).ifPresent(raws::add);
         }
-        return new PageResult<>(views, page.page(), page.size(), total);
+        return new PageResult<>(views(raws), page.page(), page.size(), total);
     }
+
+    /** An agreement version before catalog's codes: its supplier and its lines' item and location ids. */
+    private record Raw(long supplierId, AgreementView view, List<RawLine> lines) {}
+
+    private record RawLine(long itemId, long locationId, AgreementView.Line line) {}
 
     /** The agreement in the given version (null: current). */
     public Optional<AgreementView> view(long id, Integer versionNo, PartyScope scope) {
-        record Head(long versionId, AgreementView view) {}
+        return raw(id, versionNo, scope).map(r -> views(List.of(r)).get(0));
+    }
+
+    /**
+     * The views with supplier code and name, item codes and names, location and warehouse codes: one catalog query
+     * per kind for all of them.
+     */
+    private List<AgreementView> views(List<Raw> raws) {
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(
+                raws.stream().map(Raw::supplierId).distinct().toList());
+        List<RawLine> all = raws.stream().flatMap(r -> r.lines().stream()).toList();
+        Map<Long, ItemRef> items =
+                catalog.itemsById(all.stream().map(RawLine::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                all.stream().map(RawLine::locationId).distinct().toList());
+        return raws.stream()
+                .map(r -> {
+                    AgreementView v = r.view();
+                    NamedRef supplier = suppliers.get(r.supplierId());
+                    List<AgreementView.Line> lines = r.lines().stream()
+                            .map(rl -> {
+                                AgreementView.Line l = rl.line();
+                                ItemRef item = items.get(rl.itemId());
+                                LocationRef location = locations.get(rl.locationId());
+                                return new AgreementView.Line(
+                                        l.id(),
+                                        item.code(),
+                                        item.name(),
+                                        location.code(),
+                                        location.warehouse(),
+                                        l.min(),
+                                        l.max(),
+                                        l.safety(),
+                                        l.price(),
+                                        l.packSize(),
+                                        l.moq());
+                            })
+                            .toList();
+                    return new AgreementView(
+                            v.id(),
+                            supplier.code(),
+                            supplier.name(),
+                            v.status(),
+                            v.version(),
+                            v.currency(),
+                            v.ownershipMode(),
+                            v.settlementCycle(),
+                            v.settlementDay(),
+                            v.replenishWithinHours(),
+                            v.validFrom(),
+                            v.validTo(),
+                            v.penaltyTerms(),
+                            v.penaltyPerLateHour(),
+                            v.penaltyPerStockoutDay(),
+                            v.effectiveAt(),
+                            v.createdBy(),
+                            lines);
+                })
+                .toList();
+    }
+
+    private Optional<Raw> raw(long id, Integer versionNo, PartyScope scope) {
+        record Head(long versionId, long supplierId, AgreementView view) {}
         Optional<Head> head = jdbc.sql("""
-                SELECT a.id, s.code AS supplier, s.name AS supplier_name, a.status, v.id AS version_id, v.version_no,
+                SELECT a.id, a.supplier_id, a.status, v.id AS version_id, v.version_no,
                        v.currency, v.ownership_mode, v.settlement_cycle, v.settlement_day, v.replenish_within_hours,
                        v.valid_from, v.valid_to, v.penalty_terms, v.penalty_per_late_hour, v.penalty_per_stockout_day,
                        v.effective_at, v.created_by
-                FROM vmi_agreement a JOIN supplier s ON s.id = a.supplier_id
+                FROM vmi_agreement a
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id
                 WHERE a.id = :id AND v.version_no = """ + (versionNo == null ? "a.current_version" : ":v") + " AND "
                         + scope.predicate("a.supplier_id"))
@@ -279,10 +408,11 @@ public class AgreementRepository {
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> new Head(
                         rs.getLong("version_id"),
+                        rs.getLong("supplier_id"),
                         new AgreementView(
                                 rs.getLong("id"),
-                                rs.getString("supplier"),
-                                rs.getString("supplier_name"),
+                                null,
+                                null,
                                 rs.getString("status"),
                                 rs.getInt("version_no"),
                                 rs.getString("currency").trim(),
@@ -300,44 +430,48 @@ public class AgreementRepository {
                                 List.of())))
                 .optional();
         return head.map(h -> {
-            List<AgreementView.Line> lines = jdbc.sql("""
-                    SELECT l.id, i.code AS item, i.name AS item_name, lo.code AS location, w.code AS warehouse, l.min_qty,
-                           l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
-                    FROM vmi_agreement_line l JOIN item i ON i.id = l.item_id JOIN location lo ON lo.id = l.location_id
-                    JOIN warehouse w ON w.id = lo.warehouse_id WHERE l.version_id = :v ORDER BY l.line_no""")
+            List<RawLine> lines = jdbc.sql("""
+                    SELECT l.id, l.item_id, l.location_id, l.min_qty, l.max_qty, l.safety_qty, l.price, l.pack_size, l.moq
+                    FROM vmi_agreement_line l WHERE l.version_id = :v ORDER BY l.line_no""")
                     .param("v", h.versionId())
-                    .query((rs, n) -> new AgreementView.Line(
-                            rs.getLong("id"),
-                            rs.getString("item"),
-                            rs.getString("item_name"),
-                            rs.getString("location"),
-                            rs.getString("warehouse"),
-                            Decimals.plain(rs.getBigDecimal("min_qty")),
-                            Decimals.plain(rs.getBigDecimal("max_qty")),
-                            Decimals.plain(rs.getBigDecimal("safety_qty")),
-                            Decimals.plain(rs.getBigDecimal("price")),
-                            Decimals.plain(rs.getBigDecimal("pack_size")),
-                            Decimals.plain(rs.getBigDecimal("moq"))))
+                    .query((rs, n) -> new RawLine(
+                            rs.getLong("item_id"),
+                            rs.getLong("location_id"),
+                            new AgreementView.Line(
+                                    rs.getLong("id"),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    Decimals.plain(rs.getBigDecimal("min_qty")),
+                                    Decimals.plain(rs.getBigDecimal("max_qty")),
+                                    Decimals.plain(rs.getBigDecimal("safety_qty")),
+                                    Decimals.plain(rs.getBigDecimal("price")),
+                                    Decimals.plain(rs.getBigDecimal("pack_size")),
+                                    Decimals.plain(rs.getBigDecimal("moq")))))
                     .list();
             AgreementView v = h.view();
-            return new AgreementView(
-                    v.id(),
-                    v.supplier(),
-                    v.supplierName(),
-                    v.status(),
-                    v.version(),
-                    v.currency(),
-                    v.ownershipMode(),
-                    v.settlementCycle(),
-                    v.settlementDay(),
-                    v.replenishWithinHours(),
-                    v.validFrom(),
-                    v.validTo(),
-                    v.penaltyTerms(),
-                    Decimals.plain(v.penaltyPerLateHour()),
-                    Decimals.plain(v.penaltyPerStockoutDay()),
-                    v.effectiveAt(),
-                    v.createdBy(),
+            return new Raw(
+                    h.supplierId(),
+                    new AgreementView(
+                            v.id(),
+                            v.supplier(),
+                            v.supplierName(),
+                            v.status(),
+                            v.version(),
+                            v.currency(),
+                            v.ownershipMode(),
+                            v.settlementCycle(),
+                            v.settlementDay(),
+                            v.replenishWithinHours(),
+                            v.validFrom(),
+                            v.validTo(),
+                            v.penaltyTerms(),
+                            Decimals.plain(v.penaltyPerLateHour()),
+                            Decimals.plain(v.penaltyPerStockoutDay()),
+                            v.effectiveAt(),
+                            v.createdBy(),
+                            List.of()),
                     lines);
         });
     }
@@ -345,48 +479,87 @@ public class AgreementRepository {
     /** Lines of the versions in force today, first agreement first when two cover one item in one warehouse. */
     /** Every version's price of the items per supplier and warehouse, oldest first (see Agreements.priceHistory). */
     public List<org.openvmi.consignment.AgreementPrice> priceHistory(java.util.Collection<String> itemCodes) {
-        return jdbc.sql("""
-                SELECT s.code AS supplier, i.code AS item, w.code AS warehouse, v.effective_at, l.price, v.currency
+        record Row(long supplierId, long itemId, long locationId, Instant at, BigDecimal price, String currency) {}
+        List<Row> rows = jdbc.sql("""
+                SELECT a.supplier_id, l.item_id, l.location_id, v.effective_at, l.price, v.currency
                 FROM vmi_agreement a
-                JOIN supplier s ON s.id = a.supplier_id
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id
                 JOIN vmi_agreement_line l ON l.version_id = v.id
-                JOIN item i ON i.id = l.item_id
-                JOIN location lo ON lo.id = l.location_id
-                JOIN warehouse w ON w.id = lo.warehouse_id
-                WHERE i.code IN (:items) AND l.price IS NOT NULL
+                WHERE\s""" + CatalogRefs.itemCodeIn("l.item_id", "items") + """
+                 AND l.price IS NOT NULL
                 ORDER BY v.effective_at, a.id, l.line_no""")
                 .param("items", List.copyOf(itemCodes))
-                .query((rs, n) -> new org.openvmi.consignment.AgreementPrice(
-                        rs.getString("supplier"),
-                        rs.getString("item"),
-                        rs.getString("warehouse"),
+                .query((rs, n) -> new Row(
+                        rs.getLong("supplier_id"),
+                        rs.getLong("item_id"),
+                        rs.getLong("location_id"),
                         rs.getTimestamp("effective_at").toInstant(),
                         rs.getBigDecimal("price"),
                         rs.getString("currency").trim()))
                 .list();
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
+        return rows.stream()
+                .map(r -> new org.openvmi.consignment.AgreementPrice(
+                        suppliers.get(r.supplierId()),
+                        items.get(r.itemId()).code(),
+                        locations.get(r.locationId()).warehouse(),
+                        r.at(),
+                        r.price(),
+                        r.currency()))
+                .toList();
     }
 
     public java.util.List<org.openvmi.consignment.VmiCoverage> coverage(java.time.LocalDate today) {
-        return jdbc.sql("""
-                SELECT l.item_id, loc.warehouse_id, a.supplier_id, s.code AS supplier, loc.code AS location, l.moq,
-                       l.pack_size
+        record Row(
+                long itemId,
+                long locationId,
+                long agreementId,
+                int lineNo,
+                long supplierId,
+                BigDecimal moq,
+                BigDecimal packSize) {}
+        List<Row> rows = jdbc.sql("""
+                SELECT l.item_id, l.location_id, a.id AS agreement_id, l.line_no, a.supplier_id, l.moq, l.pack_size
                 FROM vmi_agreement a
                 JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
                 JOIN vmi_agreement_line l ON l.version_id = v.id
-                JOIN location loc ON loc.id = l.location_id
-                JOIN supplier s ON s.id = a.supplier_id
-                WHERE a.status = 'ACTIVE' AND v.valid_from <= :today AND (v.valid_to IS NULL OR v.valid_to >= :today)
-                ORDER BY l.item_id, loc.warehouse_id, a.id, l.line_no""")
+                WHERE a.status = 'ACTIVE' AND v.valid_from <= :today AND (v.valid_to IS NULL OR v.valid_to >= :today)""")
                 .param("today", java.sql.Date.valueOf(today))
-                .query((rs, n) -> new org.openvmi.consignment.VmiCoverage(
+                .query((rs, n) -> new Row(
                         rs.getLong("item_id"),
-                        rs.getLong("warehouse_id"),
+                        rs.getLong("location_id"),
+                        rs.getLong("agreement_id"),
+                        rs.getInt("line_no"),
                         rs.getLong("supplier_id"),
-                        rs.getString("supplier"),
-                        rs.getString("location"),
                         rs.getBigDecimal("moq"),
                         rs.getBigDecimal("pack_size")))
                 .list();
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
+        // by item, warehouse, agreement and line, as the join sorted them (all numbers, so Java sorts the same)
+        return rows.stream()
+                .sorted(java.util.Comparator.comparingLong(Row::itemId)
+                        .thenComparingLong(r -> locations.get(r.locationId()).warehouseId())
+                        .thenComparingLong(Row::agreementId)
+                        .thenComparingInt(Row::lineNo))
+                .map(r -> {
+                    LocationRef location = locations.get(r.locationId());
+                    return new org.openvmi.consignment.VmiCoverage(
+                            r.itemId(),
+                            location.warehouseId(),
+                            r.supplierId(),
+                            suppliers.get(r.supplierId()),
+                            location.code(),
+                            r.moq(),
+                            r.packSize());
+                })
+                .toList();
     }
 }

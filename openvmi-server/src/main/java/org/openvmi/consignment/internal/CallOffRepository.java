@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.consignment.CallOffView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
@@ -16,7 +19,11 @@ import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Call-off plans; reads limited to the caller's party scope. */
+/**
+ * Call-off plans; reads limited to the caller's party scope. The SQL reads consignment's tables only; supplier, item
+ * and location codes of a page come from catalog, one query per kind, and the list sorts by them through catalog's
+ * fragments (ADR 0052).
+ */
 @Repository
 public class CallOffRepository {
 
@@ -27,11 +34,11 @@ public class CallOffRepository {
             "no",
             "c.id",
             "supplier",
-            "s.code",
+            CatalogRefs.supplierCode("c.supplier_id"),
             "item",
-            "i.code",
+            CatalogRefs.itemCode("c.item_id"),
             "location",
-            "lo.code",
+            CatalogRefs.locationCode("c.location_id"),
             "qty",
             "c.qty",
             "neededby",
@@ -49,9 +56,11 @@ public class CallOffRepository {
             BigDecimal shipped) {}
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    CallOffRepository(JdbcClient jdbc) {
+    CallOffRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** A call-off still to be filled by shipments, with what shipments filled so far. */
@@ -169,17 +178,15 @@ public class CallOffRepository {
                 == 1;
     }
 
-    private static final String SELECT = """
-            SELECT c.*, s.code AS supplier, i.code AS item, i.name AS item_name, lo.code AS location FROM vmi_calloff c
-            JOIN supplier s ON s.id = c.supplier_id JOIN item i ON i.id = c.item_id JOIN location lo ON lo.id = c.location_id
-            """;
+    private static final String SELECT = "SELECT c.* FROM vmi_calloff c ";
 
     public Optional<CallOffView> view(long id, PartyScope scope) {
         return jdbc.sql(SELECT + " WHERE c.id = :id AND " + scope.predicate("c.supplier_id"))
                 .param("id", id)
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> view(rs))
-                .optional();
+                .query((rs, n) -> row(rs))
+                .optional()
+                .map(r -> withCodes(List.of(r)).get(0));
     }
 
     public PageResult<CallOffView> find(String status, PartyScope scope, PageRequest page) {
@@ -189,23 +196,64 @@ public class CallOffRepository {
                 .param("st", String.valueOf(status))
                 .query(Long.class)
                 .single();
-        List<CallOffView> content = jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .param("scopeSupplierId", scope.supplierIdParam())
-                .param("st", String.valueOf(status))
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> view(rs))
-                .list();
+        List<CallOffView> content =
+                withCodes(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .param("scopeSupplierId", scope.supplierIdParam())
+                        .param("st", String.valueOf(status))
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> row(rs))
+                        .list());
         return new PageResult<>(content, page.page(), page.size(), total);
+    }
+
+    /** A call-off before catalog's codes. */
+    private record Row(long supplierId, long itemId, long locationId, CallOffView view) {}
+
+    /** The rows with supplier, item and location codes, one catalog query per kind. */
+    private List<CallOffView> withCodes(List<Row> rows) {
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
+        return rows.stream()
+                .map(r -> {
+                    CallOffView v = r.view();
+                    ItemRef item = items.get(r.itemId());
+                    return new CallOffView(
+                            v.id(),
+                            suppliers.get(r.supplierId()),
+                            item.code(),
+                            item.name(),
+                            locations.get(r.locationId()).code(),
+                            v.qty(),
+                            v.neededBy(),
+                            v.status(),
+                            v.proposedQty(),
+                            v.proposedDate(),
+                            v.comment(),
+                            v.createdBy(),
+                            v.createdAt(),
+                            v.answeredBy(),
+                            v.answeredAt(),
+                            v.shippedQty());
+                })
+                .toList();
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong("supplier_id"), rs.getLong("item_id"), rs.getLong("location_id"), view(rs));
     }
 
     private static CallOffView view(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new CallOffView(
                 rs.getLong("id"),
-                rs.getString("supplier"),
-                rs.getString("item"),
-                rs.getString("item_name"),
-                rs.getString("location"),
+                null,
+                null,
+                null,
+                null,
                 Decimals.plain(rs.getBigDecimal("qty")),
                 Sql.date(rs, "needed_by"),
                 rs.getString("status"),

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.consignment.StatementView;
 import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.shared.Decimals;
@@ -19,7 +23,11 @@ import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Consumptions, settlement lines and statements; reads limited to the caller's party scope. */
+/**
+ * Consumptions, settlement lines and statements; reads limited to the caller's party scope. The SQL reads
+ * consignment's tables only; supplier, item and location codes and names come from catalog, one query per kind for a
+ * statement or a page, and lists filter and sort by supplier code through catalog's fragments (ADR 0052).
+ */
 @Repository
 public class SettlementRepository {
 
@@ -30,7 +38,7 @@ public class SettlementRepository {
             "no",
             "st.id",
             "supplier",
-            "s.code",
+            CatalogRefs.supplierCode("st.supplier_id"),
             "period",
             "st.period_from",
             "status",
@@ -58,9 +66,11 @@ public class SettlementRepository {
     public record Head(long id, long supplierId, String status, long rowVersion, LocalDate from, LocalDate to) {}
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    SettlementRepository(JdbcClient jdbc) {
+    SettlementRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insertConsumption(
@@ -122,22 +132,24 @@ public class SettlementRepository {
     /** Every supplier's open lines up to {@code to} (one query), or one supplier's with {@code supplierId}. */
     public List<OpenLines> openLines(LocalDate to, Long supplierId) {
         Map<Long, OpenLines> bySupplier = new LinkedHashMap<>();
+        // by supplier code as the join sorted them (catalog's fragment), code and name from catalog after
         jdbc.sql("""
-                SELECT sl.supplier_id, s.code, s.name, sl.currency, COUNT(*) AS n, COALESCE(SUM(sl.amount), 0) AS amount
-                FROM vmi_settlement_line sl JOIN supplier s ON s.id = sl.supplier_id
+                SELECT sl.supplier_id, sl.currency, COUNT(*) AS n, COALESCE(SUM(sl.amount), 0) AS amount
+                FROM vmi_settlement_line sl
                 WHERE sl.statement_id IS NULL AND sl.occurred_on <= :to""" + (supplierId == null ? "" : " AND sl.supplier_id = :s")
-                        + " GROUP BY sl.supplier_id, s.code, s.name, sl.currency ORDER BY s.code, sl.currency")
+                        + " GROUP BY sl.supplier_id, sl.currency ORDER BY " + CatalogRefs.supplierCode("sl.supplier_id")
+                        + ", sl.currency")
                 .param("to", to)
                 .param("s", supplierId == null ? 0L : supplierId)
                 .query((rs, n) -> bySupplier.merge(
                         rs.getLong(1),
                         new OpenLines(
                                 rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                List.of(rs.getString(4).trim()),
-                                rs.getInt(5),
-                                rs.getBigDecimal(6)),
+                                null,
+                                null,
+                                List.of(rs.getString(2).trim()),
+                                rs.getInt(3),
+                                rs.getBigDecimal(4)),
                         (a, b) -> new OpenLines(
                                 a.supplierId(),
                                 a.supplier(),
@@ -147,7 +159,16 @@ public class SettlementRepository {
                                 a.lines() + b.lines(),
                                 a.amount().add(b.amount()))))
                 .list();
-        return List.copyOf(bySupplier.values());
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(bySupplier.keySet());
+        return bySupplier.values().stream()
+                .map(o -> new OpenLines(
+                        o.supplierId(),
+                        suppliers.get(o.supplierId()).code(),
+                        suppliers.get(o.supplierId()).name(),
+                        o.currencies(),
+                        o.lines(),
+                        o.amount()))
+                .toList();
     }
 
     /** The statements of a period by supplier id (id and status): one supplier and period make one statement. */
@@ -255,8 +276,8 @@ public class SettlementRepository {
     }
 
     public PageResult<StatementView> find(String supplier, String status, PartyScope scope, PageRequest page) {
-        String where = " FROM vmi_settlement_statement st JOIN supplier s ON s.id = st.supplier_id WHERE "
-                + scope.predicate("st.supplier_id") + (supplier == null ? "" : " AND s.code = :sup")
+        String where = " FROM vmi_settlement_statement st WHERE " + scope.predicate("st.supplier_id")
+                + (supplier == null ? "" : " AND " + CatalogRefs.supplierCodeIs("st.supplier_id", "sup"))
                 + (status == null ? "" : " AND st.status = :st");
         long total = jdbc.sql("SELECT COUNT(*)" + where)
                 .param("scopeSupplierId", scope.supplierIdParam())
@@ -272,75 +293,149 @@ public class SettlementRepository {
                 .param("offset", page.offset())
                 .query(Long.class)
                 .list();
-        List<StatementView> views = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (long id : ids) {
-            view(id, scope, false).ifPresent(views::add);
+            statement(id, scope).ifPresent(rows::add);
         }
-        return new PageResult<>(views, page.page(), page.size(), total);
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        return new PageResult<>(
+                rows.stream()
+                        .map(r -> withSupplier(r.view(), suppliers.get(r.supplierId())))
+                        .toList(),
+                page.page(),
+                page.size(),
+                total);
+    }
+
+    /** A statement's head before catalog's supplier code and name. */
+    private record Row(long supplierId, StatementView view) {}
+
+    private static StatementView withSupplier(StatementView h, NamedRef supplier) {
+        return new StatementView(
+                h.id(),
+                supplier.code(),
+                supplier.name(),
+                h.from(),
+                h.to(),
+                h.status(),
+                h.currency(),
+                h.total(),
+                h.taxRate(),
+                h.tax(),
+                h.totalWithTax(),
+                h.comment(),
+                h.createdBy(),
+                h.createdAt(),
+                h.issuedAt(),
+                h.answeredBy(),
+                h.answeredAt(),
+                h.closedAt(),
+                h.lines(),
+                h.items());
     }
 
     public Optional<StatementView> view(long id, PartyScope scope, boolean withLines) {
-        Optional<StatementView> head = jdbc.sql("""
-                SELECT st.*, s.code AS supplier, s.name AS supplier_name FROM vmi_settlement_statement st
-                JOIN supplier s ON s.id = st.supplier_id WHERE st.id = :id AND\s""" + scope.predicate("st.supplier_id"))
-                .param("id", id)
-                .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> {
-                    BigDecimal total = rs.getBigDecimal("total").setScale(2);
-                    BigDecimal rate = rs.getBigDecimal("tax_rate");
-                    BigDecimal tax =
-                            rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
-                    return new StatementView(
-                            rs.getLong("id"),
-                            rs.getString("supplier"),
-                            rs.getString("supplier_name"),
-                            Sql.date(rs, "period_from"),
-                            Sql.date(rs, "period_to"),
-                            rs.getString("status"),
-                            rs.getString("currency").trim(),
-                            total,
-                            Decimals.plain(rate),
-                            tax,
-                            tax == null ? total : total.add(tax),
-                            rs.getString("comment_text"),
-                            rs.getString("created_by"),
-                            Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "issued_at"),
-                            rs.getString("answered_by"),
-                            Sql.instant(rs, "answered_at"),
-                            Sql.instant(rs, "closed_at"),
-                            List.of(),
-                            List.of());
-                })
-                .optional();
+        Optional<StatementView> head = statement(id, scope)
+                .map(r -> withSupplier(
+                        r.view(), catalog.suppliersById(List.of(r.supplierId())).get(r.supplierId())));
         if (head.isEmpty() || !withLines) {
             return head;
         }
-        StatementView h = head.get();
-        List<StatementView.Line> lines = jdbc.sql("""
-                SELECT sl.id, sl.kind, sl.occurred_at, sl.occurred_on, i.code AS item, i.name AS item_name,
-                       lo.code AS location, sl.lot, sl.qty, sl.price, sl.amount, sl.agreement_id, sl.version_no,
-                       sl.reference, sl.line_comment
-                FROM vmi_settlement_line sl JOIN item i ON i.id = sl.item_id JOIN location lo ON lo.id = sl.location_id
-                WHERE sl.statement_id = :id ORDER BY sl.occurred_at, sl.id""")
+        return Optional.of(withLines(head.get()));
+    }
+
+    private Optional<Row> statement(long id, PartyScope scope) {
+        return jdbc.sql("SELECT st.* FROM vmi_settlement_statement st WHERE st.id = :id AND "
+                        + scope.predicate("st.supplier_id"))
                 .param("id", id)
-                .query((rs, n) -> new StatementView.Line(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        Sql.instant(rs, "occurred_at"),
-                        rs.getString("item"),
-                        rs.getString("item_name"),
-                        rs.getString("location"),
-                        rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
-                        Decimals.plain(rs.getBigDecimal("qty")),
-                        Decimals.plain(rs.getBigDecimal("price")),
-                        rs.getBigDecimal("amount").setScale(2),
-                        rs.getLong("agreement_id"),
-                        rs.getInt("version_no"),
-                        rs.getString("reference"),
-                        Sql.date(rs, "occurred_on").isBefore(h.from()),
-                        rs.getString("line_comment")))
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> new Row(rs.getLong("supplier_id"), headView(rs)))
+                .optional();
+    }
+
+    private static StatementView headView(java.sql.ResultSet rs) throws java.sql.SQLException {
+        BigDecimal total = rs.getBigDecimal("total").setScale(2);
+        BigDecimal rate = rs.getBigDecimal("tax_rate");
+        BigDecimal tax = rate == null ? null : total.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP);
+        return new StatementView(
+                rs.getLong("id"),
+                null,
+                null,
+                Sql.date(rs, "period_from"),
+                Sql.date(rs, "period_to"),
+                rs.getString("status"),
+                rs.getString("currency").trim(),
+                total,
+                Decimals.plain(rate),
+                tax,
+                tax == null ? total : total.add(tax),
+                rs.getString("comment_text"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "issued_at"),
+                rs.getString("answered_by"),
+                Sql.instant(rs, "answered_at"),
+                Sql.instant(rs, "closed_at"),
+                List.of(),
+                List.of());
+    }
+
+    /** A statement line before catalog's item and location. */
+    private record LineRow(long itemId, long locationId, StatementView.Line line) {}
+
+    private StatementView withLines(StatementView h) {
+        List<LineRow> rows = jdbc.sql("""
+                SELECT sl.id, sl.kind, sl.occurred_at, sl.occurred_on, sl.item_id, sl.location_id, sl.lot, sl.qty, sl.price,
+                       sl.amount, sl.agreement_id, sl.version_no, sl.reference, sl.line_comment
+                FROM vmi_settlement_line sl WHERE sl.statement_id = :id ORDER BY sl.occurred_at, sl.id""")
+                .param("id", h.id())
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        rs.getLong("location_id"),
+                        new StatementView.Line(
+                                rs.getLong("id"),
+                                rs.getString("kind"),
+                                Sql.instant(rs, "occurred_at"),
+                                null,
+                                null,
+                                null,
+                                rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
+                                Decimals.plain(rs.getBigDecimal("qty")),
+                                Decimals.plain(rs.getBigDecimal("price")),
+                                rs.getBigDecimal("amount").setScale(2),
+                                rs.getLong("agreement_id"),
+                                rs.getInt("version_no"),
+                                rs.getString("reference"),
+                                Sql.date(rs, "occurred_on").isBefore(h.from()),
+                                rs.getString("line_comment"))))
                 .list();
+        Map<Long, ItemRef> itemRefs =
+                catalog.itemsById(rows.stream().map(LineRow::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(LineRow::locationId).distinct().toList());
+        List<StatementView.Line> lines = rows.stream()
+                .map(r -> {
+                    StatementView.Line l = r.line();
+                    ItemRef item = itemRefs.get(r.itemId());
+                    return new StatementView.Line(
+                            l.id(),
+                            l.kind(),
+                            l.occurredAt(),
+                            item.code(),
+                            item.name(),
+                            locations.get(r.locationId()).code(),
+                            l.lot(),
+                            l.qty(),
+                            l.price(),
+                            l.amount(),
+                            l.agreementId(),
+                            l.agreementVersion(),
+                            l.reference(),
+                            l.carriedOver(),
+                            l.comment());
+                })
+                .toList();
         Map<String, StatementView.ItemTotal> items = new LinkedHashMap<>();
         for (StatementView.Line l : lines.stream()
                 .sorted(java.util.Comparator.comparing(StatementView.Line::item))
@@ -354,7 +449,7 @@ public class SettlementRepository {
                             Decimals.plain(a.qty().add(b.qty())),
                             a.amount().add(b.amount())));
         }
-        return Optional.of(new StatementView(
+        return new StatementView(
                 h.id(),
                 h.supplier(),
                 h.supplierName(),
@@ -374,6 +469,6 @@ public class SettlementRepository {
                 h.answeredAt(),
                 h.closedAt(),
                 lines,
-                List.copyOf(items.values())));
+                List.copyOf(items.values()));
     }
 }

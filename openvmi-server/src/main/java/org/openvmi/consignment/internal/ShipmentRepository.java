@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.consignment.ShipmentView;
 import org.openvmi.consignment.model.ShipmentStatus;
 import org.openvmi.shared.Decimals;
@@ -17,7 +20,10 @@ import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** ASNs, their lines and receipts; reads limited to the caller's party scope. */
+/**
+ * ASNs, their lines and receipts; reads limited to the caller's party scope. The SQL reads consignment's tables only;
+ * supplier, item and location codes come from catalog, one query per kind for a shipment or a page (ADR 0052).
+ */
 @Repository
 public class ShipmentRepository {
 
@@ -28,7 +34,7 @@ public class ShipmentRepository {
             "no",
             "sh.id",
             "supplier",
-            "s.code",
+            CatalogRefs.supplierCode("sh.supplier_id"),
             "status",
             "sh.status",
             "expected",
@@ -57,9 +63,11 @@ public class ShipmentRepository {
     public record Head(long id, long supplierId, String supplier, String status, long rowVersion) {}
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    ShipmentRepository(JdbcClient jdbc) {
+    ShipmentRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(
@@ -92,34 +100,52 @@ public class ShipmentRepository {
     }
 
     public Optional<Head> head(long id, PartyScope scope) {
-        return jdbc.sql("SELECT sh.id, sh.supplier_id, s.code, sh.status, sh.row_version FROM vmi_shipment sh"
-                        + " JOIN supplier s ON s.id = sh.supplier_id WHERE sh.id = :id AND "
-                        + scope.predicate("sh.supplier_id"))
+        return jdbc.sql("SELECT sh.id, sh.supplier_id, sh.status, sh.row_version FROM vmi_shipment sh"
+                        + " WHERE sh.id = :id AND " + scope.predicate("sh.supplier_id"))
                 .param("id", id)
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) ->
-                        new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
-                .optional();
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getLong(4)))
+                .optional()
+                .map(h -> new Head(
+                        h.id(),
+                        h.supplierId(),
+                        catalog.supplierCodes(List.of(h.supplierId())).get(h.supplierId()),
+                        h.status(),
+                        h.rowVersion()));
     }
 
     public List<OpenLine> lines(long shipmentId) {
-        return jdbc.sql("""
-                SELECT sl.id, sl.line_no, sl.item_id, i.code AS item, sl.location_id, lo.code AS location, sl.lot,
-                       sl.shipped_qty, sl.received_qty
-                FROM vmi_shipment_line sl JOIN item i ON i.id = sl.item_id JOIN location lo ON lo.id = sl.location_id
-                WHERE sl.shipment_id = :id ORDER BY sl.line_no""")
+        List<OpenLine> lines = jdbc.sql("""
+                SELECT sl.id, sl.line_no, sl.item_id, sl.location_id, sl.lot, sl.shipped_qty, sl.received_qty
+                FROM vmi_shipment_line sl WHERE sl.shipment_id = :id ORDER BY sl.line_no""")
                 .param("id", shipmentId)
                 .query((rs, n) -> new OpenLine(
                         rs.getLong("id"),
                         rs.getInt("line_no"),
                         rs.getLong("item_id"),
-                        rs.getString("item"),
+                        null,
                         rs.getLong("location_id"),
-                        rs.getString("location"),
+                        null,
                         rs.getString("lot"),
                         rs.getBigDecimal("shipped_qty"),
                         rs.getBigDecimal("received_qty")))
                 .list();
+        Map<Long, ItemRef> items = catalog.itemsById(
+                lines.stream().map(OpenLine::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                lines.stream().map(OpenLine::locationId).distinct().toList());
+        return lines.stream()
+                .map(l -> new OpenLine(
+                        l.id(),
+                        l.lineNo(),
+                        l.itemId(),
+                        items.get(l.itemId()).code(),
+                        l.locationId(),
+                        locations.get(l.locationId()).code(),
+                        l.lot(),
+                        l.shipped(),
+                        l.received()))
+                .toList();
     }
 
     /** Moves the shipment to its new state if nobody changed it since {@code rowVersion} was read. */
@@ -177,7 +203,7 @@ public class ShipmentRepository {
     }
 
     private static final String LIST = """
-            FROM vmi_shipment sh JOIN supplier s ON s.id = sh.supplier_id
+            FROM vmi_shipment sh
             WHERE %s""";
 
     public PageResult<ShipmentView> find(String status, PartyScope scope, PageRequest page) {
@@ -204,55 +230,110 @@ public class ShipmentRepository {
                 .param("offset", page.offset())
                 .query(Long.class)
                 .list();
-        return new PageResult<>(
-                ids.stream().map(id -> view(id, scope).orElseThrow()).toList(), page.page(), page.size(), total);
+        return new PageResult<>(views(ids, scope), page.page(), page.size(), total);
     }
 
     public Optional<ShipmentView> view(long id, PartyScope scope) {
-        return jdbc.sql("SELECT sh.id, s.code, sh.status, sh.expected_at, sh.reference, sh.created_by, sh.created_at,"
-                        + " sh.received_at " + LIST.formatted("sh.id = :id AND " + scope.predicate("sh.supplier_id")))
-                .param("id", id)
-                .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new ShipmentView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Sql.instant(rs, "expected_at"),
-                        rs.getString("reference"),
-                        rs.getString("created_by"),
-                        Sql.instant(rs, "created_at"),
-                        Sql.instant(rs, "received_at"),
-                        List.of()))
-                .optional()
-                .map(v -> new ShipmentView(
-                        v.id(),
-                        v.supplier(),
-                        v.status(),
-                        v.expectedAt(),
-                        v.reference(),
-                        v.createdBy(),
-                        v.createdAt(),
-                        v.receivedAt(),
-                        viewLines(id)));
+        return views(List.of(id), scope).stream().findFirst();
     }
 
-    private List<ShipmentView.Line> viewLines(long id) {
-        return jdbc.sql("""
-                SELECT sl.line_no, sl.agreement_id, i.code AS item, i.name AS item_name, lo.code AS location, sl.lot,
-                       sl.shipped_qty, sl.received_qty
-                FROM vmi_shipment_line sl JOIN item i ON i.id = sl.item_id JOIN location lo ON lo.id = sl.location_id
-                WHERE sl.shipment_id = :id ORDER BY sl.line_no""")
-                .param("id", id)
-                .query((rs, n) -> new ShipmentView.Line(
-                        rs.getInt("line_no"),
-                        rs.getLong("agreement_id"),
-                        rs.getString("item"),
-                        rs.getString("item_name"),
-                        rs.getString("location"),
-                        rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
-                        Decimals.plain(rs.getBigDecimal("shipped_qty")),
-                        Decimals.plain(rs.getBigDecimal("received_qty")),
-                        Decimals.plain(rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty")))))
+    /** A shipment before catalog's supplier code. */
+    private record Row(long supplierId, ShipmentView view) {}
+
+    /** A shipment line before catalog's item and location codes. */
+    private record LineRow(long shipmentId, long itemId, long locationId, ShipmentView.Line line) {}
+
+    /**
+     * The visible shipments among {@code ids}, in that order, with their lines: one query for the heads, one for the
+     * lines, one catalog query per kind.
+     */
+    private List<ShipmentView> views(List<Long> ids, PartyScope scope) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Row> heads = new HashMap<>();
+        jdbc.sql("SELECT sh.id, sh.supplier_id, sh.status, sh.expected_at, sh.reference, sh.created_by, sh.created_at,"
+                        + " sh.received_at "
+                        + LIST.formatted("sh.id IN (:ids) AND " + scope.predicate("sh.supplier_id")))
+                .param("ids", ids)
+                .param("scopeSupplierId", scope.supplierIdParam())
+                .query((rs, n) -> heads.put(
+                        rs.getLong(1),
+                        new Row(
+                                rs.getLong(2),
+                                new ShipmentView(
+                                        rs.getLong(1),
+                                        null,
+                                        rs.getString(3),
+                                        Sql.instant(rs, "expected_at"),
+                                        rs.getString("reference"),
+                                        rs.getString("created_by"),
+                                        Sql.instant(rs, "created_at"),
+                                        Sql.instant(rs, "received_at"),
+                                        List.of()))))
                 .list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        List<LineRow> lines = jdbc.sql("""
+                SELECT sl.shipment_id, sl.line_no, sl.agreement_id, sl.item_id, sl.location_id, sl.lot,
+                       sl.shipped_qty, sl.received_qty
+                FROM vmi_shipment_line sl WHERE sl.shipment_id IN (:ids) ORDER BY sl.shipment_id, sl.line_no""")
+                .param("ids", List.copyOf(heads.keySet()))
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("shipment_id"),
+                        rs.getLong("item_id"),
+                        rs.getLong("location_id"),
+                        new ShipmentView.Line(
+                                rs.getInt("line_no"),
+                                rs.getLong("agreement_id"),
+                                null,
+                                null,
+                                null,
+                                rs.getString("lot").isEmpty() ? null : rs.getString("lot"),
+                                Decimals.plain(rs.getBigDecimal("shipped_qty")),
+                                Decimals.plain(rs.getBigDecimal("received_qty")),
+                                Decimals.plain(
+                                        rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty"))))))
+                .list();
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                heads.values().stream().map(Row::supplierId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(lines.stream().map(LineRow::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                lines.stream().map(LineRow::locationId).distinct().toList());
+        Map<Long, List<ShipmentView.Line>> linesOf = new HashMap<>();
+        for (LineRow r : lines) {
+            ShipmentView.Line l = r.line();
+            ItemRef item = items.get(r.itemId());
+            linesOf.computeIfAbsent(r.shipmentId(), k -> new java.util.ArrayList<>())
+                    .add(new ShipmentView.Line(
+                            l.line(),
+                            l.agreementId(),
+                            item.code(),
+                            item.name(),
+                            locations.get(r.locationId()).code(),
+                            l.lot(),
+                            l.shipped(),
+                            l.received(),
+                            l.difference()));
+        }
+        return ids.stream()
+                .filter(heads::containsKey)
+                .map(id -> {
+                    Row row = heads.get(id);
+                    ShipmentView v = row.view();
+                    return new ShipmentView(
+                            v.id(),
+                            suppliers.get(row.supplierId()),
+                            v.status(),
+                            v.expectedAt(),
+                            v.reference(),
+                            v.createdBy(),
+                            v.createdAt(),
+                            v.receivedAt(),
+                            linesOf.getOrDefault(id, List.of()));
+                })
+                .toList();
     }
 }

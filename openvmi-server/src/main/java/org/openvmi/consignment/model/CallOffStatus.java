@@ -1,21 +1,45 @@
 package org.openvmi.consignment.model;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.openvmi.shared.DocumentStatus;
+import org.openvmi.shared.IllegalTransition;
 
 /**
  * A call-off plan: REQUESTED by the buyer → CONFIRMED by the supplier, or PROPOSED (another quantity or date) →
  * CONFIRMED when the buyer accepts the proposal; the buyer may CANCEL while it is not confirmed. A confirmed call-off
- * is PARTIALLY_SHIPPED, then SHIPPED, as the supplier's shipments cover it.
+ * is PARTIALLY_SHIPPED, then SHIPPED, as the supplier's shipments cover it. A move that is not allowed is refused with
+ * the one 409 of every document ({@link IllegalTransition}).
  */
-public enum CallOffStatus {
+public enum CallOffStatus implements DocumentStatus<CallOffStatus> {
     REQUESTED,
     PROPOSED,
     CONFIRMED,
     CANCELLED,
     PARTIALLY_SHIPPED,
     SHIPPED;
+
+    /**
+     * Shipments fill requested and proposed call-offs too, so confirming one (or accepting its proposal) may lead
+     * straight to partly shipped or shipped.
+     */
+    @Override
+    public Set<CallOffStatus> next() {
+        return switch (this) {
+            case REQUESTED -> EnumSet.of(PROPOSED, CONFIRMED, CANCELLED, PARTIALLY_SHIPPED, SHIPPED);
+            case PROPOSED -> EnumSet.of(PROPOSED, CONFIRMED, CANCELLED, PARTIALLY_SHIPPED, SHIPPED);
+            case CONFIRMED -> EnumSet.of(PARTIALLY_SHIPPED, SHIPPED);
+            case PARTIALLY_SHIPPED -> EnumSet.of(SHIPPED);
+            case CANCELLED, SHIPPED -> EnumSet.noneOf(CallOffStatus.class);
+        };
+    }
+
+    @Override
+    public String document() {
+        return "CallOff";
+    }
 
     /** The status once {@code shipped} of {@code qty} is covered: only a confirmed call-off moves on. */
     public CallOffStatus afterShipping(BigDecimal shipped, BigDecimal qty) {
@@ -53,13 +77,12 @@ public enum CallOffStatus {
         }
     }
 
-    public Optional<String> refuse(Action action, long id) {
-        if (action.from.contains(this)) {
-            return Optional.empty();
-        }
-        return Optional.of("Call-off " + id + " is " + this + ": "
-                + action.name().toLowerCase() + " needs "
-                + String.join(
-                        " or ", action.from.stream().map(Enum::name).sorted().toList()));
+    /**
+     * The refusal of {@code action} on call-off {@code id} in this status, or empty when the action may be taken here:
+     * an action is narrower than the graph (only a REQUESTED call-off is confirmed by the supplier, only a PROPOSED
+     * one accepted by the buyer).
+     */
+    public Optional<IllegalTransition> refusal(Action action, long id) {
+        return action.from.contains(this) ? Optional.empty() : Optional.of(refusal(action.to, id, action.from));
     }
 }

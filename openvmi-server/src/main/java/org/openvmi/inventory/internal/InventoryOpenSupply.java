@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.LocationType;
 import org.openvmi.shared.OpenSupply;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,70 +21,132 @@ import org.springframework.transaction.annotation.Transactional;
  * received) into the receiving one (its stock sits on a transit location, which is not on hand anywhere). Active
  * reservations hold stock out of the warehouse from the day the stock is due (their due date), else from the day
  * they were made. Transfers inside one warehouse are not
- * listed: they change nothing there.
+ * listed: they change nothing there. The SQL reads inventory's tables only; a location's warehouse and type come from
+ * catalog (one query for the locations read, the warehouse filter is catalog's fragment), ADR 0052.
  */
 @Component
 class InventoryOpenSupply implements OpenSupply {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CatalogRefs catalog;
 
-    InventoryOpenSupply(JdbcClient jdbc, Clock clock) {
+    InventoryOpenSupply(JdbcClient jdbc, Clock clock, CatalogRefs catalog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.catalog = catalog;
     }
+
+    /** A transfer's item with its quantities, before catalog says where its locations are. */
+    private record TransferRow(
+            long id,
+            String status,
+            long itemId,
+            long fromLocationId,
+            long toLocationId,
+            Timestamp createdAt,
+            Timestamp shippedAt,
+            BigDecimal qty,
+            BigDecimal inTransit) {}
+
+    /** An active reservation before catalog says where its location is. */
+    private record ReservationRow(
+            long id, long itemId, long locationId, Timestamp createdAt, BigDecimal qty, LocalDate due) {}
 
     @Override
     @Transactional(readOnly = true)
     public List<Line> open(Long itemId, Long warehouseId) {
         List<Line> out = new ArrayList<>();
-        jdbc.sql("""
-                SELECT t.id, t.status, tl.item_id, f.warehouse_id, d.warehouse_id, t.created_at, t.shipped_at,
+        List<TransferRow> transfers = jdbc.sql("""
+                SELECT t.id, t.status, tl.item_id, t.from_location_id, t.to_location_id, t.created_at, t.shipped_at,
                        SUM(tl.qty), SUM(tl.shipped_qty - tl.received_qty)
                 FROM stock_transfer t JOIN stock_transfer_line tl ON tl.transfer_id = t.id
-                JOIN location f ON f.id = t.from_location_id JOIN location d ON d.id = t.to_location_id
-                WHERE t.status IN ('DRAFT', 'SHIPPED', 'PARTIALLY_RECEIVED') AND f.warehouse_id <> d.warehouse_id
+                WHERE t.status IN ('DRAFT', 'SHIPPED', 'PARTIALLY_RECEIVED')
                   AND (CAST(:i AS BIGINT) IS NULL OR tl.item_id = :i)
-                  AND (CAST(:w AS BIGINT) IS NULL OR f.warehouse_id = :w OR d.warehouse_id = :w)
-                GROUP BY t.id, t.status, tl.item_id, f.warehouse_id, d.warehouse_id, t.created_at, t.shipped_at
-                ORDER BY t.id""").param("i", itemId).param("w", warehouseId).query(rs -> {
-            String document = "TRF-" + rs.getLong(1);
-            long item = rs.getLong(3);
-            long from = rs.getLong(4);
-            long to = rs.getLong(5);
-            if ("DRAFT".equals(rs.getString(2))) {
-                LocalDate date = date(rs.getTimestamp(6));
-                BigDecimal qty = rs.getBigDecimal(8);
+                  AND (CAST(:w AS BIGINT) IS NULL OR\s""" + CatalogRefs.locationInWarehouse("t.from_location_id", "w")
+                        + " OR " + CatalogRefs.locationInWarehouse("t.to_location_id", "w") + """
+                )
+                GROUP BY t.id, t.status, tl.item_id, t.from_location_id, t.to_location_id, t.created_at, t.shipped_at
+                ORDER BY t.id""")
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .query((rs, n) -> new TransferRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getTimestamp(6),
+                        rs.getTimestamp(7),
+                        rs.getBigDecimal(8),
+                        rs.getBigDecimal(9)))
+                .list();
+        List<ReservationRow> reservations = jdbc.sql("""
+                SELECT r.id, r.item_id, r.location_id, r.created_at, r.qty, r.due_on
+                FROM stock_reservation r
+                WHERE r.status = 'ACTIVE'
+                  AND (CAST(:i AS BIGINT) IS NULL OR r.item_id = :i)
+                  AND (CAST(:w AS BIGINT) IS NULL OR\s""" + CatalogRefs.locationInWarehouse("r.location_id", "w") + """
+                )
+                ORDER BY r.id""")
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .query((rs, n) -> new ReservationRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4),
+                        rs.getBigDecimal(5),
+                        rs.getObject(6, LocalDate.class)))
+                .list();
+        List<Long> locationIds = new ArrayList<>();
+        transfers.forEach(t -> {
+            locationIds.add(t.fromLocationId());
+            locationIds.add(t.toLocationId());
+        });
+        reservations.forEach(r -> locationIds.add(r.locationId()));
+        Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+        for (TransferRow t : transfers) {
+            long from = locations.get(t.fromLocationId()).warehouseId();
+            long to = locations.get(t.toLocationId()).warehouseId();
+            if (from == to) {
+                continue; // inside one warehouse: changes nothing there
+            }
+            String document = "TRF-" + t.id();
+            if ("DRAFT".equals(t.status())) {
+                LocalDate date = date(t.createdAt());
                 if (warehouseId == null || warehouseId == from) {
-                    out.add(new Line(item, from, date, Event.TRANSFER_OUT, document, null, qty.negate()));
+                    out.add(new Line(
+                            t.itemId(),
+                            from,
+                            date,
+                            Event.TRANSFER_OUT,
+                            document,
+                            null,
+                            t.qty().negate()));
                 }
                 if (warehouseId == null || warehouseId == to) {
-                    out.add(new Line(item, to, date, Event.TRANSFER_IN, document, null, qty));
+                    out.add(new Line(t.itemId(), to, date, Event.TRANSFER_IN, document, null, t.qty()));
                 }
-            } else {
-                BigDecimal qty = rs.getBigDecimal(9);
-                if (qty.signum() > 0 && (warehouseId == null || warehouseId == to)) {
-                    out.add(new Line(item, to, date(rs.getTimestamp(7)), Event.TRANSFER_IN, document, null, qty));
-                }
+            } else if (t.inTransit().signum() > 0 && (warehouseId == null || warehouseId == to)) {
+                out.add(new Line(
+                        t.itemId(), to, date(t.shippedAt()), Event.TRANSFER_IN, document, null, t.inTransit()));
             }
-        });
-        jdbc.sql("""
-                SELECT r.id, r.item_id, l.warehouse_id, r.created_at, r.qty, r.due_on
-                FROM stock_reservation r JOIN location l ON l.id = r.location_id
-                WHERE r.status = 'ACTIVE' AND l.type <> 'IN_TRANSIT'
-                  AND (CAST(:i AS BIGINT) IS NULL OR r.item_id = :i)
-                  AND (CAST(:w AS BIGINT) IS NULL OR l.warehouse_id = :w)
-                ORDER BY r.id""").param("i", itemId).param("w", warehouseId).query(rs -> {
-            LocalDate due = rs.getObject(6, LocalDate.class);
+        }
+        for (ReservationRow r : reservations) {
+            LocationRef location = locations.get(r.locationId());
+            if (location.type() == LocationType.IN_TRANSIT) {
+                continue;
+            }
             out.add(new Line(
-                    rs.getLong(2),
-                    rs.getLong(3),
-                    due != null ? due : date(rs.getTimestamp(4)),
+                    r.itemId(),
+                    location.warehouseId(),
+                    r.due() != null ? r.due() : date(r.createdAt()),
                     Event.RESERVATION,
-                    "RES-" + rs.getLong(1),
+                    "RES-" + r.id(),
                     null,
-                    rs.getBigDecimal(5).negate()));
-        });
+                    r.qty().negate()));
+        }
         return out;
     }
 

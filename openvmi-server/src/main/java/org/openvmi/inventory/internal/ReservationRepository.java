@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.ReservationView;
 import org.openvmi.inventory.model.Reservation;
 import org.openvmi.inventory.model.ReservationStatus;
@@ -37,9 +40,9 @@ public class ReservationRepository {
             "status",
             "r.status",
             "item",
-            "i.code",
+            CatalogRefs.itemCode("r.item_id"),
             "location",
-            "l.code",
+            CatalogRefs.locationCode("r.location_id"),
             "qty",
             "r.qty",
             "reference",
@@ -54,15 +57,15 @@ public class ReservationRepository {
     /** A reservation with the balance it holds stock in. */
     public record Loaded(Reservation reservation, long balanceId) {}
 
-    private static final String VIEW = """
-            SELECT r.*, i.code AS item_code, i.name AS item_name, l.code AS location_code, w.code AS warehouse_code
-            FROM stock_reservation r JOIN item i ON i.id = r.item_id JOIN location l ON l.id = r.location_id
-            JOIN warehouse w ON w.id = l.warehouse_id""";
+    /** The reservation's own columns; item, location and warehouse codes come from catalog (ADR 0052). */
+    private static final String VIEW = "SELECT r.* FROM stock_reservation r";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    ReservationRepository(JdbcClient jdbc) {
+    ReservationRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(
@@ -134,26 +137,28 @@ public class ReservationRepository {
         return jdbc.sql(VIEW + " WHERE r.id = :id")
                 .param("id", id)
                 .query(ReservationRepository::row)
-                .optional();
+                .optional()
+                .map(r -> withCodes(List.of(r)).get(0));
     }
 
     public PageResult<ReservationView> find(String status, String item, String location, PageRequest page) {
         List<String> where = new ArrayList<>(List.of("1=1"));
         Map<String, Object> params = new HashMap<>();
         add(where, params, status, "r.status = :status", "status");
-        add(where, params, item, "i.code = :item", "item");
-        add(where, params, location, "l.code = :location", "location");
+        add(where, params, item, CatalogRefs.itemCodeIs("r.item_id", "item"), "item");
+        add(where, params, location, CatalogRefs.locationCodeIs("r.location_id", "location"), "location");
         String filter = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT COUNT(*) FROM (" + VIEW + filter + ") x")
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<ReservationView> rows = jdbc.sql(VIEW + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(ReservationRepository::row)
-                .list();
+        List<ReservationView> rows =
+                withCodes(jdbc.sql(VIEW + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(params)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query(ReservationRepository::row)
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -165,25 +170,63 @@ public class ReservationRepository {
         }
     }
 
-    private static ReservationView row(ResultSet rs, int n) throws SQLException {
+    /** A reservation before catalog's codes. */
+    private record Row(long itemId, long locationId, ReservationView view) {}
+
+    /** The rows with item code and name, warehouse and location codes: one catalog query per kind. */
+    private List<ReservationView> withCodes(List<Row> rows) {
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
+        Map<Long, LocationRef> locations = catalog.locationsById(
+                rows.stream().map(Row::locationId).distinct().toList());
+        return rows.stream()
+                .map(r -> {
+                    ReservationView v = r.view();
+                    ItemRef item = items.get(r.itemId());
+                    LocationRef location = locations.get(r.locationId());
+                    return new ReservationView(
+                            v.id(),
+                            v.status(),
+                            item.code(),
+                            item.name(),
+                            location.warehouse(),
+                            location.code(),
+                            v.owner(),
+                            v.lot(),
+                            v.qty(),
+                            v.reference(),
+                            v.expiresAt(),
+                            v.createdBy(),
+                            v.createdAt(),
+                            v.releasedBy(),
+                            v.releasedAt(),
+                            v.dueOn());
+                })
+                .toList();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
         String lot = rs.getString("lot");
-        return new ReservationView(
-                rs.getLong("id"),
-                rs.getString("status"),
-                rs.getString("item_code"),
-                rs.getString("item_name"),
-                rs.getString("warehouse_code"),
-                rs.getString("location_code"),
-                rs.getString("owner"),
-                lot == null || lot.isEmpty() ? null : lot,
-                Decimals.plain(rs.getBigDecimal("qty")),
-                rs.getString("reference"),
-                instant(rs, "expires_at"),
-                rs.getString("created_by"),
-                instant(rs, "created_at"),
-                rs.getString("released_by"),
-                instant(rs, "released_at"),
-                rs.getObject("due_on", LocalDate.class));
+        return new Row(
+                rs.getLong("item_id"),
+                rs.getLong("location_id"),
+                new ReservationView(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        rs.getString("owner"),
+                        lot == null || lot.isEmpty() ? null : lot,
+                        Decimals.plain(rs.getBigDecimal("qty")),
+                        rs.getString("reference"),
+                        instant(rs, "expires_at"),
+                        rs.getString("created_by"),
+                        instant(rs, "created_at"),
+                        rs.getString("released_by"),
+                        instant(rs, "released_at"),
+                        rs.getObject("due_on", LocalDate.class)));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.TransferSummary;
 import org.openvmi.inventory.TransferView;
 import org.openvmi.shared.Decimals;
@@ -34,9 +36,9 @@ public class TransferQueryRepository {
             "status",
             "t.status",
             "from",
-            "f.code",
+            CatalogRefs.locationCode("t.from_location_id"),
             "to",
-            "d.code",
+            CatalogRefs.locationCode("t.to_location_id"),
             "reference",
             "t.reference",
             "created",
@@ -44,69 +46,121 @@ public class TransferQueryRepository {
             "shipped",
             "t.shipped_at");
 
-    private static final String FROM = """
-            FROM stock_transfer t
-            JOIN location f ON f.id = t.from_location_id JOIN warehouse fw ON fw.id = f.warehouse_id
-            JOIN location d ON d.id = t.to_location_id JOIN warehouse dw ON dw.id = d.warehouse_id
-            LEFT JOIN location x ON x.id = t.transit_location_id""";
+    /** The transfer's own rows; location and warehouse codes come from catalog, one query per page (ADR 0052). */
+    private static final String FROM = " FROM stock_transfer t";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    TransferQueryRepository(JdbcClient jdbc) {
+    TransferQueryRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public Optional<TransferView> view(long id, PartyScope scope) {
         // a supplier reads the lines of its items owned by the buyer or by itself, without lots it did not deliver
         String lineScope = CatalogRefs.itemPredicate("tl.item_id", scope) + " AND "
                 + SupplierScopeSql.ownerVisible(scope, "tl.owner_supplier_id");
-        List<TransferView.Line> lines = jdbc.sql(
-                        """
-                SELECT tl.*, i.code, i.name, i.uom,\s""" + SupplierScopeSql.lotHidden(scope, "tl.owner", "tl.item_id", "tl.lot")
-                                + """
-                 AS lot_hidden FROM stock_transfer_line tl JOIN item i ON i.id = tl.item_id
+        record LineRow(long itemId, TransferView.Line line) {}
+        List<LineRow> rows = jdbc.sql("""
+                SELECT tl.*,\s""" + SupplierScopeSql.lotHidden(scope, "tl.owner", "tl.item_id", "tl.lot")
+                        + """
+                 AS lot_hidden FROM stock_transfer_line tl
                 WHERE tl.transfer_id = :id AND\s""" + lineScope + " ORDER BY tl.line_no")
                 .param("id", id)
                 .param("scopeSupplierId", scope.supplierIdParam())
-                .query((rs, n) -> new TransferView.Line(
-                        rs.getInt("line_no"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("uom"),
-                        rs.getString("owner"),
-                        rs.getInt("lot_hidden") == 1 ? null : lot(rs),
-                        qty(rs, "qty"),
-                        qty(rs, "shipped_qty"),
-                        qty(rs, "received_qty"),
-                        Decimals.plain(rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty")))))
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        new TransferView.Line(
+                                rs.getInt("line_no"),
+                                null,
+                                null,
+                                null,
+                                rs.getString("owner"),
+                                rs.getInt("lot_hidden") == 1 ? null : lot(rs),
+                                qty(rs, "qty"),
+                                qty(rs, "shipped_qty"),
+                                qty(rs, "received_qty"),
+                                Decimals.plain(
+                                        rs.getBigDecimal("shipped_qty").subtract(rs.getBigDecimal("received_qty"))))))
                 .list();
-        if (lines.isEmpty()) {
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT t.*, f.code AS from_code, fw.code AS from_wh, d.code AS to_code, dw.code AS to_wh,"
-                        + " x.code AS transit_code " + FROM + " WHERE t.id = :id")
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(LineRow::itemId).distinct().toList());
+        List<TransferView.Line> lines = rows.stream()
+                .map(r -> {
+                    TransferView.Line l = r.line();
+                    ItemRef item = items.get(r.itemId());
+                    return new TransferView.Line(
+                            l.line(),
+                            item.code(),
+                            item.name(),
+                            item.uom(),
+                            l.owner(),
+                            l.lot(),
+                            l.qty(),
+                            l.shipped(),
+                            l.received(),
+                            l.open());
+                })
+                .toList();
+        record Head(long from, long to, Long transit, TransferView view) {}
+        return jdbc.sql("SELECT t.*" + FROM + " WHERE t.id = :id")
                 .param("id", id)
                 .query((rs, n) -> {
                     String status = rs.getString("status");
-                    return new TransferView(
-                            id,
-                            status,
-                            rs.getString("from_code"),
-                            rs.getString("from_wh"),
-                            rs.getString("to_code"),
-                            rs.getString("to_wh"),
-                            rs.getString("transit_code"),
-                            rs.getString("reference"),
-                            rs.getString("close_reason"),
-                            rs.getString("created_by"),
-                            instant(rs, "created_at"),
-                            instant(rs, "shipped_at"),
-                            instant(rs, "finished_at"),
-                            rs.getLong("version"),
-                            lines,
-                            "DRAFT".equals(status) ? null : report(lines, status));
+                    return new Head(
+                            rs.getLong("from_location_id"),
+                            rs.getLong("to_location_id"),
+                            rs.getObject("transit_location_id", Long.class),
+                            new TransferView(
+                                    id,
+                                    status,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    rs.getString("reference"),
+                                    rs.getString("close_reason"),
+                                    rs.getString("created_by"),
+                                    instant(rs, "created_at"),
+                                    instant(rs, "shipped_at"),
+                                    instant(rs, "finished_at"),
+                                    rs.getLong("version"),
+                                    lines,
+                                    "DRAFT".equals(status) ? null : report(lines, status)));
                 })
-                .optional();
+                .optional()
+                .map(h -> {
+                    List<Long> ids = new ArrayList<>(List.of(h.from(), h.to()));
+                    if (h.transit() != null) {
+                        ids.add(h.transit());
+                    }
+                    Map<Long, LocationRef> locations = catalog.locationsById(ids);
+                    TransferView v = h.view();
+                    return new TransferView(
+                            v.id(),
+                            v.status(),
+                            locations.get(h.from()).code(),
+                            locations.get(h.from()).warehouse(),
+                            locations.get(h.to()).code(),
+                            locations.get(h.to()).warehouse(),
+                            h.transit() == null
+                                    ? null
+                                    : locations.get(h.transit()).code(),
+                            v.reference(),
+                            v.closeReason(),
+                            v.createdBy(),
+                            v.createdAt(),
+                            v.shippedAt(),
+                            v.finishedAt(),
+                            v.version(),
+                            v.lines(),
+                            v.differenceReport());
+                });
     }
 
     private static TransferView.DifferenceReport report(List<TransferView.Line> lines, String status) {
@@ -137,7 +191,8 @@ public class TransferQueryRepository {
             params.put("status", status);
         }
         if (warehouse != null && !warehouse.isBlank()) {
-            where.add("(fw.code = :warehouse OR dw.code = :warehouse)");
+            where.add("(" + CatalogRefs.locationInWarehouseCoded("t.from_location_id", "warehouse") + " OR "
+                    + CatalogRefs.locationInWarehouseCoded("t.to_location_id", "warehouse") + ")");
             params.put("warehouse", warehouse.trim());
         }
         String filter = " WHERE " + String.join(" AND ", where);
@@ -145,9 +200,10 @@ public class TransferQueryRepository {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<TransferSummary> rows = jdbc.sql(
+        record Row(long from, long to, TransferSummary summary) {}
+        List<Row> rows = jdbc.sql(
                         """
-                SELECT t.id, t.status, f.code AS from_code, fw.code AS from_wh, d.code AS to_code, dw.code AS to_wh,
+                SELECT t.id, t.status, t.from_location_id, t.to_location_id,
                        t.reference, t.created_at, t.shipped_at,
                 """ + "(SELECT COUNT(*)" + lines + " AS line_count, (SELECT SUM(tl.qty)" + lines + " AS qty,"
                                 + " (SELECT SUM(tl.received_qty)" + lines + " AS received " + FROM + filter
@@ -155,21 +211,50 @@ public class TransferQueryRepository {
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new TransferSummary(
-                        rs.getLong("id"),
-                        rs.getString("status"),
-                        rs.getString("from_code"),
-                        rs.getString("from_wh"),
-                        rs.getString("to_code"),
-                        rs.getString("to_wh"),
-                        rs.getString("reference"),
-                        rs.getInt("line_count"),
-                        qty(rs, "qty"),
-                        qty(rs, "received"),
-                        instant(rs, "created_at"),
-                        instant(rs, "shipped_at")))
+                .query((rs, n) -> new Row(
+                        rs.getLong("from_location_id"),
+                        rs.getLong("to_location_id"),
+                        new TransferSummary(
+                                rs.getLong("id"),
+                                rs.getString("status"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                rs.getString("reference"),
+                                rs.getInt("line_count"),
+                                qty(rs, "qty"),
+                                qty(rs, "received"),
+                                instant(rs, "created_at"),
+                                instant(rs, "shipped_at"))))
                 .list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
+        List<Long> locationIds = new ArrayList<>();
+        rows.forEach(r -> {
+            locationIds.add(r.from());
+            locationIds.add(r.to());
+        });
+        Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+        List<TransferSummary> summaries = rows.stream()
+                .map(r -> {
+                    TransferSummary t = r.summary();
+                    LocationRef from = locations.get(r.from());
+                    LocationRef to = locations.get(r.to());
+                    return new TransferSummary(
+                            t.id(),
+                            t.status(),
+                            from.code(),
+                            from.warehouse(),
+                            to.code(),
+                            to.warehouse(),
+                            t.reference(),
+                            t.lines(),
+                            t.qty(),
+                            t.received(),
+                            t.createdAt(),
+                            t.shippedAt());
+                })
+                .toList();
+        return new PageResult<>(summaries, page.page(), page.size(), total);
     }
 
     private static BigDecimal qty(ResultSet rs, String column) throws SQLException {

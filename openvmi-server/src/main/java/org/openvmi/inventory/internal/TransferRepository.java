@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
 import org.openvmi.inventory.model.Transfer;
 import org.openvmi.inventory.model.TransferLine;
 import org.openvmi.inventory.model.TransferStatus;
@@ -25,9 +28,11 @@ public class TransferRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CatalogRefs catalog;
 
-    TransferRepository(JdbcClient jdbc, JdbcTemplate template) {
+    TransferRepository(JdbcClient jdbc, JdbcTemplate template, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
         this.template = template;
     }
 
@@ -61,38 +66,61 @@ public class TransferRepository {
         return id;
     }
 
+    /** The transfer with its location and item codes: its own rows, then one catalog query per kind (ADR 0052). */
     public Optional<Transfer> load(long id) {
-        record Header(long version, String status, String from, String to, String transit) {}
+        record Header(long version, String status, long from, long to, Long transit) {}
+        record LineRow(long itemId, TransferLine line) {}
         Optional<Header> header = jdbc.sql("""
-                SELECT t.version, t.status, f.code AS from_code, d.code AS to_code, x.code AS transit_code
-                FROM stock_transfer t JOIN location f ON f.id = t.from_location_id
-                JOIN location d ON d.id = t.to_location_id LEFT JOIN location x ON x.id = t.transit_location_id
-                WHERE t.id = :id""")
+                SELECT t.version, t.status, t.from_location_id, t.to_location_id, t.transit_location_id
+                FROM stock_transfer t WHERE t.id = :id""")
                 .param("id", id)
-                .query((rs, n) ->
-                        new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Header(
+                        rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getObject(5, Long.class)))
                 .optional();
-        return header.map(h -> new Transfer(
-                id,
-                h.version(),
-                TransferStatus.valueOf(h.status()),
-                h.from(),
-                h.to(),
-                h.transit(),
-                jdbc.sql("""
-                        SELECT tl.line_no, i.code, tl.owner, tl.lot, tl.qty, tl.shipped_qty, tl.received_qty
-                        FROM stock_transfer_line tl JOIN item i ON i.id = tl.item_id
-                        WHERE tl.transfer_id = :id ORDER BY tl.line_no""")
-                        .param("id", id)
-                        .query((rs, n) -> new TransferLine(
-                                rs.getInt(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getBigDecimal(5),
-                                rs.getBigDecimal(6),
-                                rs.getBigDecimal(7)))
-                        .list()));
+        return header.map(h -> {
+            List<LineRow> lines = jdbc.sql("""
+                    SELECT tl.line_no, tl.item_id, tl.owner, tl.lot, tl.qty, tl.shipped_qty, tl.received_qty
+                    FROM stock_transfer_line tl WHERE tl.transfer_id = :id ORDER BY tl.line_no""")
+                    .param("id", id)
+                    .query((rs, n) -> new LineRow(
+                            rs.getLong(2),
+                            new TransferLine(
+                                    rs.getInt(1),
+                                    null,
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7))))
+                    .list();
+            List<Long> locationIds = new java.util.ArrayList<>(List.of(h.from(), h.to()));
+            if (h.transit() != null) {
+                locationIds.add(h.transit());
+            }
+            Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+            Map<Long, ItemRef> items = catalog.itemsById(
+                    lines.stream().map(LineRow::itemId).distinct().toList());
+            return new Transfer(
+                    id,
+                    h.version(),
+                    TransferStatus.valueOf(h.status()),
+                    locations.get(h.from()).code(),
+                    locations.get(h.to()).code(),
+                    h.transit() == null ? null : locations.get(h.transit()).code(),
+                    lines.stream()
+                            .map(r -> {
+                                TransferLine l = r.line();
+                                return new TransferLine(
+                                        l.lineNo(),
+                                        items.get(r.itemId()).code(),
+                                        l.owner(),
+                                        l.lot(),
+                                        l.qty(),
+                                        l.shipped(),
+                                        l.received());
+                            })
+                            .toList());
+        });
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.InvoiceView;
 import org.openvmi.procurement.ReconciliationView;
 import org.openvmi.shared.PageRequest;
@@ -18,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Supplier invoices and their match results; reads are party-scoped. Also the monthly reconciliation figures. */
+/**
+ * Supplier invoices and their match results; reads are party-scoped. Also the monthly reconciliation figures. The SQL
+ * reads procurement's tables only; supplier and item codes of a page come from catalog, one query per kind (ADR 0052).
+ */
 @Repository
 public class InvoiceRepository {
 
@@ -29,7 +34,7 @@ public class InvoiceRepository {
             "number",
             "v.invoice_no",
             "supplier",
-            "s.code",
+            CatalogRefs.supplierCode("v.supplier_id"),
             "order",
             "v.po_id",
             "date",
@@ -39,13 +44,14 @@ public class InvoiceRepository {
             "match",
             "v.match_status");
 
-    private static final String SELECT = """
-            SELECT v.*, s.code AS supplier_code FROM proc_invoice v JOIN supplier s ON s.id = v.supplier_id""";
+    private static final String SELECT = "SELECT v.* FROM proc_invoice v";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    InvoiceRepository(JdbcClient jdbc) {
+    InvoiceRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public boolean exists(long supplierId, String number) {
@@ -105,7 +111,7 @@ public class InvoiceRepository {
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> header(rs))
                 .optional()
-                .map(this::withLines);
+                .map(h -> withLines(List.of(h)).get(0));
     }
 
     public PageResult<InvoiceView> find(
@@ -143,56 +149,88 @@ public class InvoiceRepository {
                 .params(p)
                 .query(Long.class)
                 .single();
-        List<InvoiceView> rows = jdbc
-                .sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> header(rs))
-                .list()
-                .stream()
-                .map(this::withLines)
-                .toList();
+        List<InvoiceView> rows =
+                withLines(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> header(rs))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    private InvoiceView withLines(InvoiceView h) {
-        List<InvoiceView.Line> lines = jdbc.sql("""
-                SELECT vl.*, pl.line_no, pl.price AS po_price, pl.received_qty, i.code FROM proc_invoice_line vl
-                JOIN proc_po_line pl ON pl.id = vl.po_line_id JOIN item i ON i.id = pl.item_id
-                WHERE vl.invoice_id = :id ORDER BY vl.id""")
-                .param("id", h.id())
-                .query((rs, n) -> new InvoiceView.Line(
-                        rs.getInt("line_no"),
-                        rs.getString("code"),
-                        rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("price"),
-                        rs.getBigDecimal("po_price"),
-                        rs.getBigDecimal("received_qty"),
-                        rs.getString("match_status"),
-                        rs.getString("detail")))
+    /** An invoice line before catalog's item code. */
+    private record LineRow(long invoiceId, long itemId, InvoiceView.Line line) {}
+
+    /**
+     * The headers (whose {@code supplier} holds the supplier's id until here) with their lines and catalog's codes: one
+     * query for the lines of the page, one for its suppliers, one for its items.
+     */
+    private List<InvoiceView> withLines(List<InvoiceView> heads) {
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        List<LineRow> lines = jdbc.sql("""
+                SELECT vl.*, pl.line_no, pl.price AS po_price, pl.received_qty, pl.item_id FROM proc_invoice_line vl
+                JOIN proc_po_line pl ON pl.id = vl.po_line_id
+                WHERE vl.invoice_id IN (:ids) ORDER BY vl.invoice_id, vl.id""")
+                .param("ids", heads.stream().map(InvoiceView::id).toList())
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("invoice_id"),
+                        rs.getLong("item_id"),
+                        new InvoiceView.Line(
+                                rs.getInt("line_no"),
+                                null,
+                                rs.getBigDecimal("qty"),
+                                rs.getBigDecimal("price"),
+                                rs.getBigDecimal("po_price"),
+                                rs.getBigDecimal("received_qty"),
+                                rs.getString("match_status"),
+                                rs.getString("detail"))))
                 .list();
-        return new InvoiceView(
-                h.id(),
-                h.supplier(),
-                h.purchaseOrder(),
-                h.poNumber(),
-                h.number(),
-                h.invoiceDate(),
-                h.currency(),
-                h.total(),
-                h.matchStatus(),
-                h.createdBy(),
-                h.createdAt(),
-                h.exportedAt(),
-                lines);
+        Map<Long, ItemRef> items =
+                catalog.itemsById(lines.stream().map(LineRow::itemId).distinct().toList());
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                heads.stream().map(h -> Long.valueOf(h.supplier())).distinct().toList());
+        Map<Long, List<InvoiceView.Line>> byInvoice = new HashMap<>();
+        for (LineRow r : lines) {
+            InvoiceView.Line l = r.line();
+            byInvoice
+                    .computeIfAbsent(r.invoiceId(), k -> new java.util.ArrayList<>())
+                    .add(new InvoiceView.Line(
+                            l.lineNo(),
+                            items.get(r.itemId()).code(),
+                            l.qty(),
+                            l.price(),
+                            l.poPrice(),
+                            l.receivedQty(),
+                            l.matchStatus(),
+                            l.detail()));
+        }
+        return heads.stream()
+                .map(h -> new InvoiceView(
+                        h.id(),
+                        suppliers.get(Long.valueOf(h.supplier())),
+                        h.purchaseOrder(),
+                        h.poNumber(),
+                        h.number(),
+                        h.invoiceDate(),
+                        h.currency(),
+                        h.total(),
+                        h.matchStatus(),
+                        h.createdBy(),
+                        h.createdAt(),
+                        h.exportedAt(),
+                        byInvoice.getOrDefault(h.id(), List.of())))
+                .toList();
     }
 
     private static InvoiceView header(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp exported = rs.getTimestamp("exported_at");
         return new InvoiceView(
                 rs.getLong("id"),
-                rs.getString("supplier_code"),
+                // the supplier's id until withLines puts catalog's code in its place
+                String.valueOf(rs.getLong("supplier_id")),
                 rs.getLong("po_id"),
                 "PO-" + rs.getLong("po_id"),
                 rs.getString("invoice_no"),
@@ -208,8 +246,9 @@ public class InvoiceRepository {
 
     /** Per item of one supplier: ordered, received and invoiced in [from, to), and what is open at {@code to}. */
     public List<ReconciliationView.Line> reconciliation(long supplierId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT i.code, i.name,
+        record Row(long itemId, ReconciliationView.Line line) {}
+        List<Row> rows = jdbc.sql("""
+                SELECT pl.item_id,
                   COALESCE(SUM(CASE WHEN p.ordered_on >= :from AND p.ordered_on < :to THEN pl.qty END), 0) AS oq,
                   COALESCE(SUM(CASE WHEN p.ordered_on >= :from AND p.ordered_on < :to THEN pl.qty * pl.price END), 0) AS oa,
                   COALESCE(SUM((SELECT SUM(rl.qty) FROM proc_receipt_line rl JOIN proc_receipt r ON r.id = rl.receipt_id
@@ -238,25 +277,49 @@ public class InvoiceRepository {
                        ON r.id = rl.receipt_id WHERE rl.po_line_id = pl.id AND r.received_on < :to), 0)
                      - COALESCE((SELECT SUM(vl.qty) FROM proc_invoice_line vl JOIN proc_invoice v ON v.id = vl.invoice_id
                        WHERE vl.po_line_id = pl.id AND v.invoice_date < :to AND vl.match_status = 'MATCHED'), 0))), 0) AS open_ia
-                FROM proc_po_line pl JOIN proc_purchase_order p ON p.id = pl.po_id JOIN item i ON i.id = pl.item_id
+                FROM proc_po_line pl JOIN proc_purchase_order p ON p.id = pl.po_id
                 WHERE p.supplier_id = :s AND p.ordered_on < :to
-                GROUP BY i.code, i.name ORDER BY i.code""")
+                GROUP BY pl.item_id ORDER BY\s""" + CatalogRefs.itemCode("pl.item_id"))
                 .param("s", supplierId)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> new ReconciliationView.Line(
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getBigDecimal("oq"),
-                        rs.getBigDecimal("oa"),
-                        rs.getBigDecimal("rq"),
-                        rs.getBigDecimal("ra"),
-                        rs.getBigDecimal("iq"),
-                        rs.getBigDecimal("ia"),
-                        rs.getBigDecimal("open_rq"),
-                        rs.getBigDecimal("open_iq"),
-                        rs.getBigDecimal("open_ra"),
-                        rs.getBigDecimal("open_ia")))
+                .query((rs, n) -> new Row(
+                        rs.getLong("item_id"),
+                        new ReconciliationView.Line(
+                                null,
+                                null,
+                                rs.getBigDecimal("oq"),
+                                rs.getBigDecimal("oa"),
+                                rs.getBigDecimal("rq"),
+                                rs.getBigDecimal("ra"),
+                                rs.getBigDecimal("iq"),
+                                rs.getBigDecimal("ia"),
+                                rs.getBigDecimal("open_rq"),
+                                rs.getBigDecimal("open_iq"),
+                                rs.getBigDecimal("open_ra"),
+                                rs.getBigDecimal("open_ia"))))
                 .list();
+        // per item (its code is unique), sorted by item code in the SQL (catalog's fragment) as the join was
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).toList());
+        return rows.stream()
+                .map(r -> {
+                    ItemRef i = items.get(r.itemId());
+                    ReconciliationView.Line l = r.line();
+                    return new ReconciliationView.Line(
+                            i.code(),
+                            i.name(),
+                            l.orderedQty(),
+                            l.orderedAmount(),
+                            l.receivedQty(),
+                            l.receivedAmount(),
+                            l.invoicedQty(),
+                            l.invoicedAmount(),
+                            l.openToReceiveQty(),
+                            l.openToInvoiceQty(),
+                            l.openToReceiveAmount(),
+                            l.openToInvoiceAmount());
+                })
+                .toList();
     }
 }

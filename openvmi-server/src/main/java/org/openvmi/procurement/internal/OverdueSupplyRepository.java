@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.procurement.OverdueKind;
 import org.openvmi.procurement.OverdueStatus;
 import org.openvmi.procurement.OverdueSupplyView;
@@ -24,20 +27,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Overdue-supply alerts: the lines late today, the open alerts, raising and resolving them. */
+/**
+ * Overdue-supply alerts: the lines late today, the open alerts, raising and resolving them. The SQL reads
+ * procurement's tables only; supplier, item and warehouse codes of a page come from catalog, one query per kind (ADR
+ * 0052).
+ */
 @Repository
 public class OverdueSupplyRepository {
 
     private static final String SELECT = """
-            SELECT o.*, po.id AS po, s.code AS supplier_code, i.code AS item_code, i.name AS item_name,
-                   w.code AS warehouse_code FROM proc_overdue_supply o
-            JOIN proc_purchase_order po ON po.id = o.po_id JOIN supplier s ON s.id = o.supplier_id
-            JOIN item i ON i.id = o.item_id JOIN warehouse w ON w.id = o.warehouse_id""";
+            SELECT o.*, po.id AS po FROM proc_overdue_supply o
+            JOIN proc_purchase_order po ON po.id = o.po_id""";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    OverdueSupplyRepository(JdbcClient jdbc) {
+    OverdueSupplyRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** A line late today, keyed like the alert's open key. */
@@ -161,10 +168,11 @@ public class OverdueSupplyRepository {
     }
 
     public OverdueSupplyView get(long id, LocalDate today) {
-        return jdbc.sql(SELECT + " WHERE o.id = :id")
-                .param("id", id)
-                .query((rs, n) -> view(rs, today))
-                .single();
+        return withCodes(List.of(jdbc.sql(SELECT + " WHERE o.id = :id")
+                        .param("id", id)
+                        .query((rs, n) -> row(rs, today))
+                        .single()))
+                .get(0);
     }
 
     /** What an alert list is filtered by; a null member does not filter. */
@@ -192,12 +200,13 @@ public class OverdueSupplyRepository {
                 .params(args)
                 .query(Long.class)
                 .single();
-        List<OverdueSupplyView> rows = jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
-                .params(args)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> view(rs, today))
-                .list();
+        List<OverdueSupplyView> rows =
+                withCodes(jdbc.sql(SELECT + where + " ORDER BY o.due_on, o.id LIMIT :limit OFFSET :offset")
+                        .params(args)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> row(rs, today))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -206,6 +215,46 @@ public class OverdueSupplyRepository {
             where.append(" AND ").append(column).append(" = :").append(name);
             args.put(name, value);
         }
+    }
+
+    /** An alert before catalog's codes. */
+    private record Row(long supplierId, long itemId, long warehouseId, OverdueSupplyView view) {}
+
+    /** The rows with supplier, item and warehouse codes, one catalog query per kind. */
+    private List<OverdueSupplyView> withCodes(List<Row> rows) {
+        Map<Long, String> suppliers = catalog.supplierCodes(
+                rows.stream().map(Row::supplierId).distinct().toList());
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).distinct().toList());
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                rows.stream().map(Row::warehouseId).distinct().toList());
+        return rows.stream()
+                .map(r -> {
+                    OverdueSupplyView v = r.view();
+                    ItemRef item = items.get(r.itemId());
+                    return new OverdueSupplyView(
+                            v.id(),
+                            v.kind(),
+                            v.status(),
+                            v.purchaseOrder(),
+                            v.poNumber(),
+                            v.poLine(),
+                            v.shipmentNotice(),
+                            suppliers.get(r.supplierId()),
+                            item.code(),
+                            item.name(),
+                            warehouses.get(r.warehouseId()).code(),
+                            v.dueOn(),
+                            v.openQty(),
+                            v.daysLate(),
+                            v.raisedAt(),
+                            v.resolvedAt());
+                })
+                .toList();
+    }
+
+    private static Row row(ResultSet rs, LocalDate today) throws SQLException {
+        return new Row(rs.getLong("supplier_id"), rs.getLong("item_id"), rs.getLong("warehouse_id"), view(rs, today));
     }
 
     private static OverdueSupplyView view(ResultSet rs, LocalDate today) throws SQLException {
@@ -221,10 +270,10 @@ public class OverdueSupplyRepository {
                 PoNumber.format(rs.getLong("po")),
                 rs.getInt("po_line_no"),
                 noticeId,
-                rs.getString("supplier_code"),
-                rs.getString("item_code"),
-                rs.getString("item_name"),
-                rs.getString("warehouse_code"),
+                null,
+                null,
+                null,
+                null,
                 due,
                 rs.getBigDecimal("open_qty"),
                 Math.max(0, ChronoUnit.DAYS.between(due, today)),

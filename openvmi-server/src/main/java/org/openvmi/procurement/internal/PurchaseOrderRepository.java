@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.model.PurchaseOrderStatus;
 import org.openvmi.shared.PageRequest;
@@ -20,7 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Purchase orders, their lines and timeline. Reads are party-scoped: a supplier sees only its own POs. */
+/**
+ * Purchase orders, their lines and timeline. Reads are party-scoped: a supplier sees only its own POs. The SQL reads
+ * procurement's tables only; supplier, warehouse and item codes of a page come from catalog, one query per kind (ADR
+ * 0052), and the list sorts by their codes through catalog's fragments.
+ */
 @Repository
 public class PurchaseOrderRepository {
 
@@ -33,9 +40,9 @@ public class PurchaseOrderRepository {
             "status",
             "p.status",
             "supplier",
-            "s.code",
+            CatalogRefs.supplierCode("p.supplier_id"),
             "warehouse",
-            "w.code",
+            CatalogRefs.warehouseCode("p.warehouse_id"),
             "total",
             "p.total",
             "revision",
@@ -60,14 +67,14 @@ public class PurchaseOrderRepository {
                 new Tolerance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    private static final String SELECT = """
-            SELECT p.*, s.code AS supplier_code, s.name AS supplier_name, w.code AS warehouse_code
-            FROM proc_purchase_order p JOIN supplier s ON s.id = p.supplier_id JOIN warehouse w ON w.id = p.warehouse_id""";
+    private static final String SELECT = "SELECT p.* FROM proc_purchase_order p";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    PurchaseOrderRepository(JdbcClient jdbc) {
+    PurchaseOrderRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(
@@ -287,7 +294,7 @@ public class PurchaseOrderRepository {
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, n) -> header(rs))
                 .optional()
-                .map(this::withDetails);
+                .map(h -> withDetails(List.of(h)).get(0));
     }
 
     public PageResult<PurchaseOrderView> find(
@@ -327,91 +334,152 @@ public class PurchaseOrderRepository {
                 .params(p)
                 .query(Long.class)
                 .single();
-        List<PurchaseOrderView> rows = jdbc
-                .sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> header(rs))
-                .list()
-                .stream()
-                .map(this::withDetails)
-                .toList();
+        List<PurchaseOrderView> rows =
+                withDetails(jdbc.sql(SELECT + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> header(rs))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    private PurchaseOrderView withDetails(PurchaseOrderView h) {
-        List<PurchaseOrderView.Line> lines = jdbc.sql("""
-                SELECT l.*, i.code, i.name FROM proc_po_line l JOIN item i ON i.id = l.item_id
-                WHERE l.po_id = :id ORDER BY l.line_no""")
-                .param("id", h.id())
-                .query((rs, n) -> new PurchaseOrderView.Line(
-                        rs.getLong("id"),
-                        rs.getInt("line_no"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getBigDecimal("requested_qty"),
-                        rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("price"),
-                        date(rs, "needed_by"),
-                        date(rs, "confirmed_date"),
-                        rs.getBigDecimal("proposed_qty"),
-                        date(rs, "proposed_date"),
-                        rs.getBigDecimal("received_qty"),
-                        rs.getBigDecimal("rejected_qty"),
-                        rs.getBigDecimal("invoiced_qty"),
-                        rs.getBigDecimal("over_pct"),
-                        rs.getBigDecimal("under_pct"),
-                        rs.getString("line_status"),
-                        rs.getBigDecimal("cancelled_qty"),
-                        rs.getObject("suggestion_id", Long.class)))
-                .list();
-        List<PurchaseOrderView.Event> events = jdbc.sql(
-                        "SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id")
-                .param("id", h.id())
-                .query((rs, n) -> new PurchaseOrderView.Event(
-                        rs.getInt("revision"),
-                        rs.getString("event_type"),
-                        rs.getString("actor"),
-                        rs.getTimestamp("happened_at").toInstant(),
-                        rs.getString("details")))
-                .list();
-        return new PurchaseOrderView(
-                h.id(),
-                h.number(),
-                h.supplier(),
-                h.supplierName(),
-                h.requisition(),
-                h.warehouse(),
-                h.status(),
-                h.currency(),
-                h.total(),
-                h.revision(),
-                h.orderedOn(),
-                h.createdBy(),
-                h.createdAt(),
-                lines,
-                events);
+    /** An order's head before catalog's codes. */
+    private record Head(long supplierId, long warehouseId, PurchaseOrderView view) {}
+
+    /** A line before catalog's item code and name. */
+    private record LineRow(long itemId, PurchaseOrderView.Line line) {}
+
+    /**
+     * The orders with lines, timeline and catalog's codes: lines and events per order as before, then one catalog
+     * query per kind for the whole page.
+     */
+    private List<PurchaseOrderView> withDetails(List<Head> heads) {
+        Map<Long, List<LineRow>> linesOf = new HashMap<>();
+        Map<Long, List<PurchaseOrderView.Event>> eventsOf = new HashMap<>();
+        for (Head head : heads) {
+            long id = head.view().id();
+            linesOf.put(id, lines(id));
+            eventsOf.put(
+                    id,
+                    jdbc.sql("SELECT * FROM proc_po_event WHERE po_id = :id ORDER BY happened_at, id")
+                            .param("id", id)
+                            .query((rs, n) -> new PurchaseOrderView.Event(
+                                    rs.getInt("revision"),
+                                    rs.getString("event_type"),
+                                    rs.getString("actor"),
+                                    rs.getTimestamp("happened_at").toInstant(),
+                                    rs.getString("details")))
+                            .list());
+        }
+        Map<Long, NamedRef> suppliers = catalog.suppliersById(
+                heads.stream().map(Head::supplierId).distinct().toList());
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                heads.stream().map(Head::warehouseId).distinct().toList());
+        Map<Long, ItemRef> items = catalog.itemsById(linesOf.values().stream()
+                .flatMap(List::stream)
+                .map(LineRow::itemId)
+                .distinct()
+                .toList());
+        return heads.stream()
+                .map(head -> {
+                    PurchaseOrderView h = head.view();
+                    NamedRef supplier = suppliers.get(head.supplierId());
+                    List<PurchaseOrderView.Line> lines = linesOf.get(h.id()).stream()
+                            .map(r -> {
+                                PurchaseOrderView.Line l = r.line();
+                                ItemRef item = items.get(r.itemId());
+                                return new PurchaseOrderView.Line(
+                                        l.id(),
+                                        l.lineNo(),
+                                        item.code(),
+                                        item.name(),
+                                        l.requestedQty(),
+                                        l.qty(),
+                                        l.price(),
+                                        l.neededBy(),
+                                        l.confirmedDate(),
+                                        l.proposedQty(),
+                                        l.proposedDate(),
+                                        l.receivedQty(),
+                                        l.rejectedQty(),
+                                        l.invoicedQty(),
+                                        l.overPct(),
+                                        l.underPct(),
+                                        l.status(),
+                                        l.cancelledQty(),
+                                        l.suggestion());
+                            })
+                            .toList();
+                    return new PurchaseOrderView(
+                            h.id(),
+                            h.number(),
+                            supplier.code(),
+                            supplier.name(),
+                            h.requisition(),
+                            warehouses.get(head.warehouseId()).code(),
+                            h.status(),
+                            h.currency(),
+                            h.total(),
+                            h.revision(),
+                            h.orderedOn(),
+                            h.createdBy(),
+                            h.createdAt(),
+                            lines,
+                            eventsOf.get(h.id()));
+                })
+                .toList();
     }
 
-    private static PurchaseOrderView header(ResultSet rs) throws SQLException {
+    private List<LineRow> lines(long poId) {
+        return jdbc.sql("SELECT l.* FROM proc_po_line l WHERE l.po_id = :id ORDER BY l.line_no")
+                .param("id", poId)
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        new PurchaseOrderView.Line(
+                                rs.getLong("id"),
+                                rs.getInt("line_no"),
+                                null,
+                                null,
+                                rs.getBigDecimal("requested_qty"),
+                                rs.getBigDecimal("qty"),
+                                rs.getBigDecimal("price"),
+                                date(rs, "needed_by"),
+                                date(rs, "confirmed_date"),
+                                rs.getBigDecimal("proposed_qty"),
+                                date(rs, "proposed_date"),
+                                rs.getBigDecimal("received_qty"),
+                                rs.getBigDecimal("rejected_qty"),
+                                rs.getBigDecimal("invoiced_qty"),
+                                rs.getBigDecimal("over_pct"),
+                                rs.getBigDecimal("under_pct"),
+                                rs.getString("line_status"),
+                                rs.getBigDecimal("cancelled_qty"),
+                                rs.getObject("suggestion_id", Long.class))))
+                .list();
+    }
+
+    private static Head header(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new PurchaseOrderView(
-                id,
-                "PO-" + id,
-                rs.getString("supplier_code"),
-                rs.getString("supplier_name"),
-                rs.getObject("requisition_id", Long.class),
-                rs.getString("warehouse_code"),
-                rs.getString("status"),
-                rs.getString("currency"),
-                rs.getBigDecimal("total"),
-                rs.getInt("revision"),
-                date(rs, "ordered_on"),
-                rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(),
-                List.of(),
-                List.of());
+        return new Head(
+                rs.getLong("supplier_id"),
+                rs.getLong("warehouse_id"),
+                new PurchaseOrderView(
+                        id,
+                        "PO-" + id,
+                        null,
+                        null,
+                        rs.getObject("requisition_id", Long.class),
+                        null,
+                        rs.getString("status"),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("total"),
+                        rs.getInt("revision"),
+                        date(rs, "ordered_on"),
+                        rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        List.of(),
+                        List.of()));
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -5,20 +5,28 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
 import org.openvmi.procurement.ReceiptView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Receipts against PO lines, each line with its lead-time fact. */
+/**
+ * Receipts against PO lines, each line with its lead-time fact. The SQL reads procurement's tables only; supplier,
+ * location and item codes come from catalog (ADR 0052).
+ */
 @Repository
 public class ReceiptRepository {
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    ReceiptRepository(JdbcClient jdbc) {
+    ReceiptRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(long poId, long locationId, LocalDate receivedOn, String user, Instant now) {
@@ -66,37 +74,46 @@ public class ReceiptRepository {
                 .update();
     }
 
+    private record Head(long supplierId, long locationId, ReceiptView view) {}
+
     public Optional<ReceiptView> find(long id) {
         return jdbc.sql("""
-                SELECT r.*, s.code AS supplier_code, l.code AS location_code, p.status AS po_status
-                FROM proc_receipt r JOIN proc_purchase_order p ON p.id = r.po_id JOIN supplier s ON s.id = p.supplier_id
-                JOIN location l ON l.id = r.location_id WHERE r.id = :id""")
+                SELECT r.*, p.supplier_id, p.status AS po_status
+                FROM proc_receipt r JOIN proc_purchase_order p ON p.id = r.po_id WHERE r.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new ReceiptView(
-                        rs.getLong("id"),
-                        rs.getLong("po_id"),
-                        "PO-" + rs.getLong("po_id"),
-                        rs.getString("supplier_code"),
-                        rs.getString("location_code"),
-                        rs.getObject("received_on", LocalDate.class),
-                        rs.getString("received_by"),
-                        rs.getTimestamp("received_at").toInstant(),
-                        rs.getObject("posting_id", Long.class),
-                        rs.getString("po_status"),
-                        List.of()))
+                .query((rs, n) -> new Head(
+                        rs.getLong("supplier_id"),
+                        rs.getLong("location_id"),
+                        new ReceiptView(
+                                rs.getLong("id"),
+                                rs.getLong("po_id"),
+                                "PO-" + rs.getLong("po_id"),
+                                null,
+                                null,
+                                rs.getObject("received_on", LocalDate.class),
+                                rs.getString("received_by"),
+                                rs.getTimestamp("received_at").toInstant(),
+                                rs.getObject("posting_id", Long.class),
+                                rs.getString("po_status"),
+                                List.of())))
                 .optional()
-                .map(h -> new ReceiptView(
-                        h.id(),
-                        h.purchaseOrder(),
-                        h.poNumber(),
-                        h.supplier(),
-                        h.location(),
-                        h.receivedOn(),
-                        h.receivedBy(),
-                        h.receivedAt(),
-                        h.postingId(),
-                        h.poStatus(),
-                        lines(id)));
+                .map(head -> {
+                    ReceiptView h = head.view();
+                    return new ReceiptView(
+                            h.id(),
+                            h.purchaseOrder(),
+                            h.poNumber(),
+                            catalog.supplierCodes(List.of(head.supplierId())).get(head.supplierId()),
+                            catalog.locationsById(List.of(head.locationId()))
+                                    .get(head.locationId())
+                                    .code(),
+                            h.receivedOn(),
+                            h.receivedBy(),
+                            h.receivedAt(),
+                            h.postingId(),
+                            h.poStatus(),
+                            lines(id));
+                });
     }
 
     public List<Long> idsOfOrder(long poId) {
@@ -106,20 +123,40 @@ public class ReceiptRepository {
                 .list();
     }
 
+    private record LineRow(long itemId, ReceiptView.Line line) {}
+
     private List<ReceiptView.Line> lines(long id) {
-        return jdbc.sql("""
-                SELECT rl.*, pl.line_no, i.code FROM proc_receipt_line rl JOIN proc_po_line pl ON pl.id = rl.po_line_id
-                JOIN item i ON i.id = pl.item_id WHERE rl.receipt_id = :id ORDER BY pl.line_no""")
+        List<LineRow> rows = jdbc.sql("""
+                SELECT rl.*, pl.line_no, pl.item_id FROM proc_receipt_line rl JOIN proc_po_line pl ON pl.id = rl.po_line_id
+                WHERE rl.receipt_id = :id ORDER BY pl.line_no""")
                 .param("id", id)
-                .query((rs, n) -> new ReceiptView.Line(
-                        rs.getInt("line_no"),
-                        rs.getString("code"),
-                        rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("rejected_qty"),
-                        rs.getString("reject_reason"),
-                        rs.getBigDecimal("unit_cost"),
-                        rs.getInt("lead_time_days"),
-                        rs.getBoolean("on_time")))
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        new ReceiptView.Line(
+                                rs.getInt("line_no"),
+                                null,
+                                rs.getBigDecimal("qty"),
+                                rs.getBigDecimal("rejected_qty"),
+                                rs.getString("reject_reason"),
+                                rs.getBigDecimal("unit_cost"),
+                                rs.getInt("lead_time_days"),
+                                rs.getBoolean("on_time"))))
                 .list();
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(LineRow::itemId).distinct().toList());
+        return rows.stream()
+                .map(r -> {
+                    ReceiptView.Line l = r.line();
+                    return new ReceiptView.Line(
+                            l.lineNo(),
+                            items.get(r.itemId()).code(),
+                            l.qty(),
+                            l.rejectedQty(),
+                            l.rejectReason(),
+                            l.unitCost(),
+                            l.leadTimeDays(),
+                            l.onTime());
+                })
+                .toList();
     }
 }

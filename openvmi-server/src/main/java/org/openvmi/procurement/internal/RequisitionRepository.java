@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.procurement.RequisitionView;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.shared.PageRequest;
@@ -16,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Requisitions, their lines and approval steps. */
+/**
+ * Requisitions, their lines and approval steps. The SQL reads procurement's tables only; warehouse, item and supplier
+ * codes of a page come from catalog, one query per kind (ADR 0052).
+ */
 @Repository
 public class RequisitionRepository {
 
@@ -29,7 +35,7 @@ public class RequisitionRepository {
             "status",
             "r.status",
             "warehouse",
-            "w.code",
+            CatalogRefs.warehouseCode("r.warehouse_id"),
             "urgent",
             "r.urgent",
             "amount",
@@ -55,9 +61,11 @@ public class RequisitionRepository {
     public record Filter(String status, Boolean urgent, String requestedBy, List<String> approverNames) {}
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    RequisitionRepository(JdbcClient jdbc) {
+    RequisitionRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public long insert(
@@ -238,12 +246,11 @@ public class RequisitionRepository {
 
     public Optional<RequisitionView> find(long id) {
         return jdbc.sql("""
-                SELECT r.*, w.code AS warehouse_code FROM proc_requisition r JOIN warehouse w ON w.id = r.warehouse_id
-                WHERE r.id = :id""")
+                SELECT r.* FROM proc_requisition r WHERE r.id = :id""")
                 .param("id", id)
                 .query((rs, n) -> header(rs))
                 .optional()
-                .map(h -> withDetails(h));
+                .map(h -> withDetails(List.of(h)).get(0));
     }
 
     public long warehouseIdOf(long id) {
@@ -273,42 +280,92 @@ public class RequisitionRepository {
                     + " AND s.status = 'PENDING' AND s.approver IN (:approvers))");
             p.put("approvers", f.approverNames().isEmpty() ? List.of("-") : f.approverNames());
         }
-        String from = " FROM proc_requisition r JOIN warehouse w ON w.id = r.warehouse_id";
+        String from = " FROM proc_requisition r";
         long total = jdbc.sql("SELECT COUNT(*)" + from + where)
                 .params(p)
                 .query(Long.class)
                 .single();
-        List<RequisitionView> rows = jdbc
-                .sql("SELECT r.*, w.code AS warehouse_code" + from + where + SORT.orderBy(page)
-                        + " LIMIT :limit OFFSET :offset")
-                .params(p)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> header(rs))
-                .list()
-                .stream()
-                .map(this::withDetails)
-                .toList();
+        List<RequisitionView> rows =
+                withDetails(jdbc.sql("SELECT r.*" + from + where + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+                        .params(p)
+                        .param("limit", page.size())
+                        .param("offset", page.offset())
+                        .query((rs, n) -> header(rs))
+                        .list());
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
-    private RequisitionView withDetails(RequisitionView h) {
-        List<RequisitionView.Line> lines = jdbc.sql("""
-                SELECT l.*, i.code, i.name, i.category, sp.code AS supplier_code FROM proc_requisition_line l
-                JOIN item i ON i.id = l.item_id LEFT JOIN supplier sp ON sp.id = l.supplier_id
-                WHERE l.requisition_id = :id ORDER BY l.line_no""")
-                .param("id", h.id())
-                .query((rs, n) -> new RequisitionView.Line(
-                        rs.getInt("line_no"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("category"),
-                        rs.getBigDecimal("qty"),
-                        rs.getObject("needed_by", java.time.LocalDate.class),
-                        rs.getBigDecimal("est_price"),
-                        rs.getString("supplier_code"),
-                        rs.getObject("suggestion_id", Long.class)))
+    /** A requisition's head before catalog's warehouse code. */
+    private record Head(long warehouseId, RequisitionView view) {}
+
+    /** A line before catalog's item and supplier codes. */
+    private record LineRow(long itemId, Long supplierId, RequisitionView.Line line) {}
+
+    /** The requisitions with lines, steps, orders and catalog's codes (one catalog query per kind for the page). */
+    private List<RequisitionView> withDetails(List<Head> heads) {
+        Map<Long, List<LineRow>> linesOf = new HashMap<>();
+        for (Head head : heads) {
+            linesOf.put(head.view().id(), lines(head.view().id()));
+        }
+        List<Long> itemIds = linesOf.values().stream()
+                .flatMap(List::stream)
+                .map(LineRow::itemId)
+                .distinct()
+                .toList();
+        Map<Long, ItemRef> items = catalog.itemsById(itemIds);
+        Map<Long, String> categories = catalog.itemCategories(itemIds);
+        Map<Long, String> suppliers = catalog.supplierCodes(linesOf.values().stream()
+                .flatMap(List::stream)
+                .map(LineRow::supplierId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                heads.stream().map(Head::warehouseId).distinct().toList());
+        return heads.stream()
+                .map(head -> withDetails(
+                        head.view(),
+                        warehouses.get(head.warehouseId()).code(),
+                        linesOf.get(head.view().id()).stream()
+                                .map(r -> {
+                                    RequisitionView.Line l = r.line();
+                                    ItemRef item = items.get(r.itemId());
+                                    return new RequisitionView.Line(
+                                            l.lineNo(),
+                                            item.code(),
+                                            item.name(),
+                                            categories.get(r.itemId()),
+                                            l.qty(),
+                                            l.neededBy(),
+                                            l.estPrice(),
+                                            r.supplierId() == null ? null : suppliers.get(r.supplierId()),
+                                            l.suggestion());
+                                })
+                                .toList()))
+                .toList();
+    }
+
+    private List<LineRow> lines(long id) {
+        return jdbc.sql("""
+                SELECT l.* FROM proc_requisition_line l WHERE l.requisition_id = :id ORDER BY l.line_no""")
+                .param("id", id)
+                .query((rs, n) -> new LineRow(
+                        rs.getLong("item_id"),
+                        rs.getObject("supplier_id", Long.class),
+                        new RequisitionView.Line(
+                                rs.getInt("line_no"),
+                                null,
+                                null,
+                                null,
+                                rs.getBigDecimal("qty"),
+                                rs.getObject("needed_by", java.time.LocalDate.class),
+                                rs.getBigDecimal("est_price"),
+                                null,
+                                rs.getObject("suggestion_id", Long.class))))
                 .list();
+    }
+
+    private RequisitionView withDetails(RequisitionView h, String warehouse, List<RequisitionView.Line> lines) {
         List<RequisitionView.Step> steps = jdbc.sql("""
                 SELECT * FROM proc_approval_step WHERE requisition_id = :id ORDER BY step_no""")
                 .param("id", h.id())
@@ -327,7 +384,7 @@ public class RequisitionRepository {
         return new RequisitionView(
                 h.id(),
                 h.number(),
-                h.warehouse(),
+                warehouse,
                 h.urgent(),
                 h.status(),
                 h.amount(),
@@ -348,30 +405,32 @@ public class RequisitionRepository {
                 h.orderOnApproval());
     }
 
-    private static RequisitionView header(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Head header(java.sql.ResultSet rs) throws java.sql.SQLException {
         long id = rs.getLong("id");
-        return new RequisitionView(
-                id,
-                "PR-" + id,
-                rs.getString("warehouse_code"),
-                rs.getBoolean("urgent"),
-                rs.getString("status"),
-                rs.getBigDecimal("amount"),
-                rs.getString("currency"),
-                rs.getString("note"),
-                rs.getString("source_ref"),
-                rs.getString("rule_name"),
-                rs.getString("reject_reason"),
-                rs.getString("requested_by"),
-                instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("submitted_at")),
-                instant(rs.getTimestamp("decided_at")),
-                instant(rs.getTimestamp("ordered_at")),
-                rs.getInt("version"),
-                List.of(),
-                List.of(),
-                List.of(),
-                rs.getBoolean("order_on_approval"));
+        return new Head(
+                rs.getLong("warehouse_id"),
+                new RequisitionView(
+                        id,
+                        "PR-" + id,
+                        null,
+                        rs.getBoolean("urgent"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getString("note"),
+                        rs.getString("source_ref"),
+                        rs.getString("rule_name"),
+                        rs.getString("reject_reason"),
+                        rs.getString("requested_by"),
+                        instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("submitted_at")),
+                        instant(rs.getTimestamp("decided_at")),
+                        instant(rs.getTimestamp("ordered_at")),
+                        rs.getInt("version"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        rs.getBoolean("order_on_approval")));
     }
 
     static Instant instant(Timestamp t) {

@@ -248,7 +248,7 @@ class EnumLabelsTest {
                 });
         assertThat(missing).isEmpty();
         assertThat(ENUMS.values().stream().filter(org.openvmi.shared.DocumentStatus.class::isAssignableFrom))
-                .hasSize(8);
+                .hasSize(9);
     }
 
     @Test
