@@ -135,7 +135,11 @@ public final class Expression {
         }
     }
 
-    /** Evaluates against one subject's values, with the functions bound to that subject. */
+    /**
+     * Evaluates against one subject's values, with the functions bound to that subject. The binding closes over the
+     * subject (not immutable), which is safe: it lives only for this one evaluation on this thread.
+     */
+    @SuppressWarnings("Immutable")
     public Object evaluate(Map<String, Object> values, Facts subject) throws EvaluationException {
         if (!usesFunctions || subject == null) {
             return evaluate(values);
