@@ -75,10 +75,11 @@ class DemoChannels {
      */
     private int placeOrders(List<Pair> pairs) {
         java.util.Map<String, List<Pair>> byItem = new java.util.TreeMap<>();
-        pairs.forEach(p -> byItem.computeIfAbsent(p.item.code(), k -> new ArrayList<>()).add(p));
+        pairs.forEach(p ->
+                byItem.computeIfAbsent(p.item.code(), k -> new ArrayList<>()).add(p));
         List<Pair> ample = byItem.values().stream()
-                .filter(ofItem -> ofItem.stream()
-                        .allMatch(p -> !p.vmi && p.nextWeek() >= 5 && p.onHand >= 3 * p.nextWeek() + 20))
+                .filter(ofItem ->
+                        ofItem.stream().allMatch(p -> !p.vmi && p.nextWeek() >= 5 && p.onHand >= 3 * p.nextWeek() + 20))
                 .map(ofItem -> ofItem.get(0))
                 .toList();
         if (ample.size() < 6) {

@@ -203,10 +203,14 @@ abstract class OverdueSupplyContract extends ProcurementApiSupport {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            assertThat(alerts(po, "OPEN")).as("held: the receipt's event checks nothing").isEqualTo(1);
+            assertThat(alerts(po, "OPEN"))
+                    .as("held: the receipt's event checks nothing")
+                    .isEqualTo(1);
             return null;
         });
-        assertThat(alerts(po, "RESOLVED")).as("checked once when the hold ended").isEqualTo(1);
+        assertThat(alerts(po, "RESOLVED"))
+                .as("checked once when the hold ended")
+                .isEqualTo(1);
         assertThat(alerts(po, "OPEN")).isZero();
     }
 

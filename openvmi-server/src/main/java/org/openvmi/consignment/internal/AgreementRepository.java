@@ -211,9 +211,7 @@ public class AgreementRepository {
                         SELECT DISTINCT l.item_id FROM vmi_agreement a
                         JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
                         JOIN vmi_agreement_line l ON l.version_id = v.id
-                        WHERE a.status = 'ACTIVE'""")
-                .query(Long.class)
-                .list());
+                        WHERE a.status = 'ACTIVE'""").query(Long.class).list());
     }
 
     /**
