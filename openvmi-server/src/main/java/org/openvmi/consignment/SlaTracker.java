@@ -39,6 +39,13 @@ class SlaTracker {
         if (itemIds.isEmpty()) {
             return;
         }
+        // most postings move no item under an agreement: a cheap look first (the seeded demo's daily issue postings
+        // of ~400 own items each paid the full join here)
+        java.util.Set<Long> underAgreement = agreements.itemsUnderAgreement();
+        itemIds = itemIds.stream().filter(underAgreement::contains).toList();
+        if (itemIds.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         for (AgreementRepository.Terms t : agreements.currentLines(itemIds)) {
             judge(t, lineStock.onHand(t), now);

@@ -57,6 +57,7 @@ class DemoDataSeeder implements ApplicationRunner {
     private final PlanningRuns runs;
     private final BulkWrites bulkWrites;
     private final org.openvmi.analytics.AnalyticsSnapshots analytics;
+    private final org.openvmi.procurement.OverdueSupply overdue;
 
     DemoDataSeeder(
             ItemCatalog items,
@@ -68,7 +69,9 @@ class DemoDataSeeder implements ApplicationRunner {
             Clock clock,
             PlanningRuns runs,
             ObjectProvider<BulkWrites> bulkWrites,
-            org.openvmi.analytics.AnalyticsSnapshots analytics) {
+            org.openvmi.analytics.AnalyticsSnapshots analytics,
+            org.openvmi.procurement.OverdueSupply overdue) {
+        this.overdue = overdue;
         this.runs = runs;
         this.analytics = analytics;
         this.bulkWrites = bulkWrites.getIfAvailable();
@@ -87,7 +90,8 @@ class DemoDataSeeder implements ApplicationRunner {
      * (each would compete for the embedded database's one writer and refuse the seeder's own planning run with 409;
      * the pairs changed are re-planned one window after the seeding), and on the embedded H2 file the commits are
      * stored by H2's background writer rather than one file write each ({@link BulkWrites}), and the analytics
-     * snapshots are not caught up on their schedule (on demand they are).
+     * snapshots are not caught up on their schedule (on demand they are), and overdue supply is checked once at the end
+     * rather than after each receipt and PO change.
      */
     @Override
     public void run(ApplicationArguments args) {
@@ -96,10 +100,11 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        runs.withReplansHeld(() -> analytics.withScheduledCatchUpHeld(() -> BulkWrites.during(bulkWrites, () -> {
-            seed();
-            return null;
-        })));
+        runs.withReplansHeld(() -> analytics.withScheduledCatchUpHeld(
+                () -> overdue.withEventChecksHeld(() -> BulkWrites.during(bulkWrites, () -> {
+                    seed();
+                    return null;
+                }))));
         log.info(
                 "Demo data stored in {} ms (the seeding and its last write to the database file)",
                 (System.nanoTime() - started) / 1_000_000);
@@ -119,7 +124,8 @@ class DemoDataSeeder implements ApplicationRunner {
         log.info(
                 "Demo data seeded in {} ms (master data {} ms): {} warehouses, {} suppliers, {} items; a year of "
                         + "{} item-warehouses: {} ledger lines in daily postings, {} purchase orders, {} transfers, "
-                        + "{} VMI consumptions, {} statements, {} demand-history rows; supplier stock of every source; "
+                        + "{} VMI consumptions, {} statements, {} demand-history rows; {} sales channels with {} orders, "
+                        + "{} transfer lanes, transfer plan {}; supplier stock of every source; "
                         + "users admin, buyer, warehouse, finance, planner, viewer, sup-s001 … sup-s008 (password {})",
                 (System.nanoTime() - started) / 1_000_000,
                 (masterData - started) / 1_000_000,
@@ -133,6 +139,10 @@ class DemoDataSeeder implements ApplicationRunner {
                 played.consumptions(),
                 played.statements(),
                 played.demandRows(),
+                played.channels().channels(),
+                played.channels().orders(),
+                played.channels().lanes(),
+                played.channels().plan(),
                 DEMO_PASSWORD);
     }
 

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * day, received weekly (before the last four weeks as plain ledger receipts, then through purchase orders), VMI
  * stock consumed weekly and replenished by shipments, and a transfer between warehouses every four weeks. Before the
  * last day a planning run sets the stock lines, and yesterday's deliveries aim at them. Last, the ledger's demand is
- * aggregated into the demand history, so forecasts, turnover and aging all see the year.
+ * aggregated into the demand history, so forecasts, turnover and aging all see the year. Then today's sales channels,
+ * transfer lanes and a transfer plan ({@link DemoChannels}).
  */
 @Component
 class DemoYear {
@@ -55,7 +56,8 @@ class DemoYear {
             int transfers,
             int consumptions,
             int statements,
-            long demandRows) {}
+            long demandRows,
+            DemoChannels.Result channels) {}
 
     private final InventoryLedger ledger;
     private final Transfers transfers;
@@ -65,6 +67,7 @@ class DemoYear {
     private final PlanningRuns runs;
     private final StockPolicies policies;
     private final Clock clock;
+    private final DemoChannels channels;
 
     DemoYear(
             InventoryLedger ledger,
@@ -74,7 +77,9 @@ class DemoYear {
             DemoConsignment consignment,
             PlanningRuns runs,
             StockPolicies policies,
-            Clock clock) {
+            Clock clock,
+            DemoChannels channels) {
+        this.channels = channels;
         this.runs = runs;
         this.policies = policies;
         this.ledger = ledger;
@@ -137,6 +142,8 @@ class DemoYear {
                 "demand history",
                 () -> demand.aggregateSince(
                         days.date(SWITCH_DAY - 1), LocalDate.now(clock).minusDays(1)));
+        DemoChannels.Result[] sold = {null};
+        phases.time("channels and transfer plan", () -> sold[0] = channels.seed(pairs));
         log.info("Demo year: time per phase {}", phases);
         return new Result(
                 pairs.size(),
@@ -145,7 +152,8 @@ class DemoYear {
                 lastMoves.size(),
                 consignment.consumptions(),
                 statements[0],
-                demand.count());
+                demand.count(),
+                sold[0]);
     }
 
     /**

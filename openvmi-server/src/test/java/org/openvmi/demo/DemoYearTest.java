@@ -506,4 +506,68 @@ class DemoYearTest {
                         WebhookEventTypes.STATEMENT_ISSUED,
                         WebhookEventTypes.SUPPLIER_STOCK_REPORTED);
     }
+
+    @Test
+    @Order(7)
+    void sales_channels_with_orders_transfer_lanes_and_a_transfer_plan_are_there_for_a_new_user() throws Exception {
+        JsonNode channels = json.readTree(mvc.perform(get("/api/v1/channels").with(httpBasic("viewer", "demo123")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        Map<String, JsonNode> byCode = new HashMap<>();
+        channels.forEach(c -> byCode.put(c.get("code").asString(), c));
+        assertThat(byCode).containsOnlyKeys("ONLINE", "STORES", "B2B");
+        assertThat(byCode.get("ONLINE").get("priority").asInt()).isEqualTo(1);
+        assertThat(byCode.get("ONLINE").get("name").asString()).isEqualTo("网店");
+        assertThat(byCode.get("STORES").get("name").asString()).isEqualTo("门店");
+        byCode.values()
+                .forEach(c -> assertThat(c.get("warehouses").size())
+                        .as("warehouses of %s", c.get("code"))
+                        .isGreaterThanOrEqualTo(2));
+        JsonNode order = json.readTree(
+                mvc.perform(get("/api/v1/channels/ONLINE/orders/TB-20260001").with(httpBasic("viewer", "demo123")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        System.out.println("Demo channel order: " + order);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_order")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_order_hold")
+                        .query(Long.class)
+                        .single())
+                .as("the orders' reservations")
+                .isPositive();
+        JsonNode lanes = json.readTree(mvc.perform(get("/api/v1/transfer-lanes").with(httpBasic("viewer", "demo123")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(lanes.size())
+                .as("lanes both ways between the three warehouses")
+                .isEqualTo(6);
+        lanes.forEach(l -> {
+            assertThat(l.get("costPerUnit").decimalValue()).isPositive();
+            assertThat(l.get("transitDays").asInt()).isPositive();
+        });
+        long plan =
+                jdbc.sql("SELECT MAX(id) FROM transfer_plan").query(Long.class).single();
+        JsonNode view =
+                json.readTree(mvc.perform(get("/api/v1/transfer-plans/" + plan).with(httpBasic("viewer", "demo123")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        System.out.println("Demo transfer plan: " + view.get("moves").size() + " moves, "
+                + view.get("purchases").size() + " purchases, cover " + view.get("cover"));
+        assertThat(view.get("cover").size()).isEqualTo(3);
+        assertThat(view.get("moves").size() + view.get("purchases").size())
+                .as("the plan has lines")
+                .isPositive();
+        mvc.perform(get("/channels").with(httpBasic("viewer", "demo123"))).andExpect(status().isOk());
+        mvc.perform(get("/transfer-plans").with(httpBasic("viewer", "demo123"))).andExpect(status().isOk());
+    }
 }

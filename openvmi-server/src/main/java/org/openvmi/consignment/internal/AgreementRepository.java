@@ -224,6 +224,20 @@ public class AgreementRepository {
     }
 
     /**
+     * The items on a current line of an active agreement: one statement of constant text (H2 parses and plans it once
+     * per session), so a posting of items none of which is under an agreement (most of them) is settled without the
+     * five-table join of {@link #currentLines(java.util.Collection)}, whose IN list of another length each time is a
+     * new statement to parse and plan.
+     */
+    public java.util.Set<Long> itemsUnderAgreement() {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT l.item_id FROM vmi_agreement a
+                        JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
+                        JOIN vmi_agreement_line l ON l.version_id = v.id
+                        WHERE a.status = 'ACTIVE'""").query(Long.class).list());
+    }
+
+    /**
      * The current lines of active agreements for these items (what a stock change of them is judged against, on every
      * posting: reading every line of every agreement each time grew with the agreements).
      */
