@@ -4,6 +4,14 @@
  * stale-stock reads on top of them.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "channels", "consignment", "inventory", "planning", "procurement", "shared", "stockpolicy"
+        allowedDependencies = {
+            "catalog",
+            "channels",
+            "consignment",
+            "inventory",
+            "planning",
+            "procurement",
+            "shared",
+            "stockpolicy"
         })
 package org.openvmi.analytics;

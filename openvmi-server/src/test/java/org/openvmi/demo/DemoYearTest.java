@@ -8,15 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import org.openvmi.integration.model.WebhookEventTypes;
-import org.openvmi.integration.EventSchemas;
-import java.util.TreeMap;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +25,8 @@ import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.ItemQuery;
 import org.openvmi.catalog.SupplierCatalog;
 import org.openvmi.catalog.WarehouseCatalog;
+import org.openvmi.integration.EventSchemas;
+import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.planning.DemandHistory;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.testsupport.H2TestDatabase;
