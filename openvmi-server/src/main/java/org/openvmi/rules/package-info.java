@@ -11,6 +11,7 @@
             "catalog",
             "inventory",
             "planning",
+            "procurement",
             "shared",
             "stockpolicy",
             "supplier"

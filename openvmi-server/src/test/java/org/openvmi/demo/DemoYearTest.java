@@ -567,7 +567,8 @@ class DemoYearTest {
         assertThat(view.get("moves").size() + view.get("purchases").size())
                 .as("the plan has lines")
                 .isPositive();
-        mvc.perform(get("/channels").with(httpBasic("viewer", "demo123"))).andExpect(status().isOk());
-        mvc.perform(get("/transfer-plans").with(httpBasic("viewer", "demo123"))).andExpect(status().isOk());
+        var viewer = UiSessions.login(mvc, "viewer", "demo123");
+        mvc.perform(get("/channels").session(viewer)).andExpect(status().isOk());
+        mvc.perform(get("/transfer-plans").session(viewer)).andExpect(status().isOk());
     }
 }
