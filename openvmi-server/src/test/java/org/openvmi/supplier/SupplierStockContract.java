@@ -321,6 +321,18 @@ abstract class SupplierStockContract {
                 millis, getClass().getSimpleName());
         assertThat(data.stockRows(supplier)).isEqualTo(5000);
         assertThat(data.historyRows(supplier)).isEqualTo(5000);
+        // the report goes out as events of at most 1,000 items, in order, together naming every item once (one event
+        // naming 5,000 outgrew the outbox row and failed the upload with a 500)
+        List<String> envelopes = jdbc.sql("""
+                        SELECT envelope FROM event_outbox
+                        WHERE event_type = 'supplier-stock.reported' AND event_key = :key ORDER BY id""")
+                .param("key", "supplier:" + supplier)
+                .query(String.class)
+                .list();
+        assertThat(envelopes).hasSize(5);
+        List<String> named = new java.util.ArrayList<>();
+        envelopes.forEach(e -> named.addAll(JsonPath.<List<String>>read(e, "$.data.items")));
+        assertThat(named).containsExactlyElementsOf(items);
         mvc.perform(get("/api/v1/supplier-stock/" + supplier + "/" + items.get(99))
                         .with(as(Role.BUYER)))
                 .andExpect(jsonPath("$.available").value(99 % 97))
