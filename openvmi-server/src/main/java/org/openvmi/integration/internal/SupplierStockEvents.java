@@ -39,8 +39,7 @@ class SupplierStockEvents {
 
     @OutboxListener
     public void on(AvailableStockChanged e) {
-        String supplier =
-                catalog.supplierCodes(List.of(e.supplierId())).get(e.supplierId());
+        String supplier = catalog.supplierCodes(List.of(e.supplierId())).get(e.supplierId());
         if (supplier == null) {
             return;
         }
