@@ -44,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
         process = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:TieredStopAtLevel=1",
-                        "-Xmx384m",
+                        "-Xmx768m", // 384m ran out with the demo year in an in-memory H2 (its event outbox, sessions)
                         "-Dfile.encoding=UTF-8",
                         "-jar",
                         jar.toAbsolutePath().toString(),
