@@ -21,6 +21,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -84,10 +85,31 @@ public class BrokerPublisher {
 
     private record Sent(EventRepository.Pending event, CorrelationData correlation) {}
 
+    /**
+     * Sends and confirms one batch on ONE channel: the template otherwise borrows a cached channel per send, and
+     * RabbitMQ keeps order only within a channel (two events of one key swapped places once in CI). The confirms are
+     * awaited inside the scope, before the channel closes.
+     */
     private int round(RabbitTemplate template) {
+        List<EventRepository.Pending> batch = events.pending(properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            Integer confirmed = template.invoke(channel -> sendAndConfirm(channel, batch));
+            return confirmed == null ? 0 : confirmed;
+        } catch (AmqpException e) {
+            // no channel: the broker is down or unreachable; the whole batch stays pending
+            log.warn("Publishing events to RabbitMQ failed: {}", e.getMessage());
+            events.failed(batch.get(0).id(), describe(e));
+            return 0;
+        }
+    }
+
+    private int sendAndConfirm(RabbitOperations template, List<EventRepository.Pending> batch) {
         Set<String> blocked = new HashSet<>();
         List<Sent> sent = new ArrayList<>();
-        for (EventRepository.Pending p : events.pending(properties.batchSize())) {
+        for (EventRepository.Pending p : batch) {
             if (blocked.contains(p.key())) {
                 continue;
             }
