@@ -67,11 +67,15 @@ public class NotificationPreferences {
                 errors.add("warehouses", CodedRefusal.unknown("warehouse", code));
             }
         }
-        NotificationChannel channel = c.getChannel() == null ? NotificationChannel.EMAIL : c.getChannel();
+        Preference stored = preferences.find(me.username()).orElse(null);
+        // a client that leaves the channel out (e.g. one written before robots existed) keeps the stored one
+        boolean keepChannel = c.getChannel() == null && stored != null;
+        NotificationChannel channel =
+                c.getChannel() != null ? c.getChannel() : keepChannel ? stored.channel() : NotificationChannel.EMAIL;
+        String robotUrl = keepChannel && c.getRobotUrl() == null ? stored.robotUrl() : c.getRobotUrl();
         String secret = null;
         if (channel.robot()) {
-            robots.check(channel, c.getRobotUrl(), errors);
-            Preference stored = preferences.find(me.username()).orElse(null);
+            robots.check(channel, robotUrl, errors);
             secret = c.getRobotSecret() != null
                     ? c.getRobotSecret()
                     : stored != null && stored.channel() == channel ? stored.robotSecret() : null;
@@ -85,7 +89,7 @@ public class NotificationPreferences {
                 new HashSet<>(c.getWarehouses()),
                 c.getAlertTypes().isEmpty() ? EnumSet.noneOf(AlertType.class) : EnumSet.copyOf(c.getAlertTypes()),
                 channel,
-                channel.robot() ? c.getRobotUrl() : null,
+                channel.robot() ? robotUrl : null,
                 secret);
         preferences.save(me.username(), p, clock.instant());
         return mine();

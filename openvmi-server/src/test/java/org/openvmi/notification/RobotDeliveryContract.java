@@ -239,4 +239,20 @@ abstract class RobotDeliveryContract {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("robotUrl"));
     }
+
+    @Test
+    void a_save_that_leaves_the_channel_out_keeps_the_group_robot_and_an_explicit_email_drops_it() throws Exception {
+        mvc.perform(put("/api/v1/notifications/preferences")
+                        .with(asUser("t-buyer"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"emailMode\":\"DIGEST\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.emailMode").value("DIGEST"))
+                .andExpect(jsonPath("$.channel").value("WECOM"))
+                .andExpect(jsonPath("$.robotUrl").value(base() + "/cgi-bin/webhook/send?key=buyer-group"));
+        preference("t-buyer", "EMAIL", null, null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channel").value("EMAIL"))
+                .andExpect(jsonPath("$.robotUrl").doesNotExist());
+    }
 }

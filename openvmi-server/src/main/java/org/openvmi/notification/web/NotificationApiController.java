@@ -45,7 +45,7 @@ class NotificationApiController {
             operationId = "saveNotificationPreferences",
             summary = "Save the caller's notification preferences",
             description = "{\"emailMode\":\"IMMEDIATE|DIGEST|OFF\",\"warehouses\":[codes, empty = all],"
-                    + "\"alertTypes\":[types, empty = all],\"channel\":\"EMAIL|WECOM|DINGTALK\","
+                    + "\"alertTypes\":[types, empty = all],\"channel\":\"EMAIL|WECOM|DINGTALK (left out: the stored one)\","
                     + "\"robotUrl\":\"the group robot's webhook address\",\"robotSecret\":\"DingTalk's signing secret "
                     + "(blank keeps the stored one)\"}")
     @PutMapping("/preferences")
