@@ -140,13 +140,13 @@ class Replanner {
         }
     }
 
-    /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
     /** A supplier's reported stock picks the source of a purchase suggestion: its items where they are planned. */
     @ApplicationModuleListener
     void on(AvailableStockChanged changed) {
         add(history.pairsOf(changed.itemIds()));
     }
 
+    /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
     private synchronized void add(Set<ItemWarehouse> pairs) {
         if (!enabled || pairs.isEmpty()) {
             return;
