@@ -5,7 +5,8 @@
 # batches; pgbench (TPC-B-like, same clients) on a scratch database before and after, in the same run, for the ratio.
 #   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (20), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
 #   (127.0.0.1, 5432, postgres); SERVER_OPTS (extra server arguments, e.g. --openvmi.security.api-key-cache-ttl=0s);
-#   JFR=dir: a JFR recording of the server during every measured run, dir/<scenario>.jfr; SKIP_BUILD=1.
+#   JFR=dir: a JFR recording of the server during every measured run, dir/<scenario>.jfr (JFR_SETTINGS: profile or a
+#   .jfc file); NO_PGBENCH=1; SERVER_JAR (openvmi-server/target/openvmi.jar); SKIP_BUILD=1.
 # Needs psql, pgbench, curl, sha256sum (and jcmd for JFR).
 set -e
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # shellcheck disable=SC2086
-java -Xms1g -Xmx1g -jar openvmi-server/target/openvmi.jar --server.port="$PORT" \
+java -Xms1g -Xmx1g -jar "${SERVER_JAR:-openvmi-server/target/openvmi.jar}" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --spring.datasource.password= --openvmi.demo-data=false --logging.level.root=WARN ${SERVER_OPTS:-} \
   >"$LOGS/server.log" 2>&1 &
@@ -51,12 +52,14 @@ psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \
       SELECT 'bench', '$(printf '%s' "$KEY" | cut -c1-12)', '$HASH', id, CURRENT_TIMESTAMP, 'bench'
       FROM app_user WHERE username = 'bench'"
 JFR_OPTS=
-if [ -n "${JFR:-}" ]; then mkdir -p "$JFR"; JFR_OPTS="--jfr-pid=$SERVER --jfr-dir=$JFR"; fi
+PGBENCH_OPTS="--pgbench-db=$PGB"
+if [ "${NO_PGBENCH:-}" = "1" ]; then PGBENCH_OPTS=; fi
+if [ -n "${JFR:-}" ]; then mkdir -p "$JFR"; JFR_OPTS="--jfr-pid=$SERVER --jfr-dir=$JFR --jfr-settings=${JFR_SETTINGS:-profile}"; fi
 # shellcheck disable=SC2086
-java -Xmx256m -cp bench/target/openvmi-bench.jar org.openvmi.bench.HttpPostingBench \
+java -Xmx256m -cp "${BENCH_CP:-bench/target/openvmi-bench.jar}" org.openvmi.bench.HttpPostingBench \
   --base-url="http://127.0.0.1:$PORT" --api-key="$KEY" --clients="$CLIENTS" --seconds="$SECONDS_" \
   --warmup="${WARMUP:-5}" --jit-warmup="${JIT_WARMUP:-20}" --scenarios="${SCENARIOS:-single,hot,batch}" \
-  --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" --pgbench-db="$PGB" $JFR_OPTS
+  --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" $PGBENCH_OPTS $JFR_OPTS
 echo "sessions written by API requests (must be 0): $(psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \
   -c 'SELECT count(*) FROM spring_session')"
 curl -fs -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/stock/reconcile" | head -c 300; echo

@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>Options ({@code --name=value}): base-url, api-key (required); pg-host (127.0.0.1), pg-port (5432), pg-user
  * (postgres), pg-password, pgbench-db (none: no pgbench), clients (8), seconds (20), warmup (5), jit-warmup (20),
  * scenarios (single,hot,batch), items (200), locations (10), jfr-pid and jfr-dir (a JFR recording of that process
- * during each measured run, {@code <dir>/<scenario>.jfr}).
+ * during each measured run, {@code <dir>/<scenario>.jfr}), jfr-settings (profile, or a .jfc file).
  */
 public final class HttpPostingBench {
 
@@ -45,6 +45,7 @@ public final class HttpPostingBench {
                 List.of(o.getOrDefault("scenarios", "single,hot,batch").split(","));
         String jfrPid = o.get("jfr-pid");
         Path jfrDir = Path.of(o.getOrDefault("jfr-dir", "."));
+        String jfrSettings = o.getOrDefault("jfr-settings", "profile");
         String pgbenchDb = o.get("pgbench-db");
         PgBench pgbench = pgbenchDb == null
                 ? null
@@ -107,7 +108,7 @@ public final class HttpPostingBench {
                         jfrPid,
                         "JFR.start",
                         "name=bench-" + s,
-                        "settings=profile",
+                        "settings=" + jfrSettings,
                         "delay=" + warmup.toSeconds() + "s",
                         "duration=" + measured.toSeconds() + "s",
                         "filename=" + jfrDir.resolve(s + ".jfr").toAbsolutePath());
