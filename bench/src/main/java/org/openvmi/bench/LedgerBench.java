@@ -1,9 +1,5 @@
 package org.openvmi.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -56,7 +49,7 @@ public final class LedgerBench {
         SCENARIOS.put("single-idem", new Scenario("single-idem", "single-line with Idempotency-Key", 8, true));
     }
 
-    private static final int BATCH_LINES = 100;
+    private static final int BATCH_LINES = Workloads.BATCH_LINES;
     private static final int STOCK_PER_KEY = 1_000_000;
 
     private LedgerBench() {}
@@ -141,7 +134,7 @@ public final class LedgerBench {
             String apiKey = benchUser(new JdbcTemplate(context.getBean(DataSource.class)));
             List<String> items = new ArrayList<>();
             List<String> locations = new ArrayList<>();
-            masterData(baseUrl, apiKey, itemCount, locationCount, items, locations);
+            RestSetup.masterData(baseUrl, apiKey, itemCount, locationCount, items, locations);
             List<LedgerClient.Line> keys = new ArrayList<>();
             for (String item : items) {
                 for (String location : locations) {
@@ -176,7 +169,7 @@ public final class LedgerBench {
                             Duration.ZERO,
                             jitWarmup,
                             false,
-                            workload(SCENARIOS.get("single"), keys));
+                            Workloads.of("single", keys));
                 }
             }
             List<LoadRun.Result> results = new ArrayList<>();
@@ -194,7 +187,7 @@ public final class LedgerBench {
                             warmup,
                             measured,
                             scenario.idempotent(),
-                            workload(scenario, keys));
+                            Workloads.of(scenario.name(), keys));
                     results.add(r);
                     System.out.printf(
                             "%-12s %-8s C=%d  %8.0f postings/s %9.0f lines/s  p50 %6.2f ms  p99 %7.2f ms"
@@ -221,43 +214,6 @@ public final class LedgerBench {
                 admin(pgUrl, pgUser, pgPassword, "DROP DATABASE IF EXISTS " + pgbenchDb + " WITH (FORCE)");
             }
         }
-    }
-
-    /** Per client: the postings of the scenario, over the seeded keys; receipts and issues of one unit alternate. */
-    private static IntFunction<Supplier<List<LedgerClient.Line>>> workload(
-            Scenario scenario, List<LedgerClient.Line> keys) {
-        return client -> {
-            Random random = new Random(1_000L * client + scenario.name().hashCode());
-            int[] n = {0};
-            return switch (scenario.name()) {
-                case "batch" ->
-                    () -> {
-                        List<LedgerClient.Line> lines = new ArrayList<>(BATCH_LINES);
-                        int[] picked = random.ints(0, keys.size())
-                                .distinct()
-                                .limit(BATCH_LINES)
-                                .toArray();
-                        for (int i = 0; i < picked.length; i++) {
-                            LedgerClient.Line k = keys.get(picked[i]);
-                            lines.add(
-                                    new LedgerClient.Line(i % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                        }
-                        return lines;
-                    };
-                case "hot" ->
-                    () -> {
-                        LedgerClient.Line k = keys.get(0);
-                        return List.of(new LedgerClient.Line(
-                                n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                    };
-                default ->
-                    () -> {
-                        LedgerClient.Line k = keys.get(random.nextInt(keys.size()));
-                        return List.of(new LedgerClient.Line(
-                                n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
-                    };
-            };
-        };
     }
 
     private static void report(List<LoadRun.Result> results, Map<Integer, Double> pgbenchTps) {
@@ -321,46 +277,6 @@ public final class LedgerBench {
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
                 VALUES ('bench', ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", secret.substring(0, 12), hash, userId);
         return secret;
-    }
-
-    /** One warehouse, its locations and the items, through the REST API. */
-    private static void masterData(
-            String baseUrl, String apiKey, int itemCount, int locationCount, List<String> items, List<String> locations)
-            throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        post(http, baseUrl + "/api/v1/warehouses", apiKey, "{\"code\":\"BW\",\"name\":\"bench warehouse\"}");
-        for (int l = 0; l < locationCount; l++) {
-            String code = String.format("BW-L%02d", l);
-            post(
-                    http,
-                    baseUrl + "/api/v1/warehouses/BW/locations",
-                    apiKey,
-                    "{\"code\":\"" + code + "\",\"type\":\"STORAGE\"}");
-            locations.add(code);
-        }
-        for (int i = 0; i < itemCount; i++) {
-            String code = String.format("BI-%04d", i);
-            post(
-                    http,
-                    baseUrl + "/api/v1/items",
-                    apiKey,
-                    "{\"code\":\"" + code + "\",\"name\":\"bench item " + i + "\",\"uom\":\"PCS\",\"unitCost\":1.5}");
-            items.add(code);
-        }
-    }
-
-    private static void post(HttpClient http, String url, String apiKey, String body) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("X-API-Key", apiKey)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("POST " + url + " " + body + ": " + r.statusCode() + " " + r.body());
-        }
     }
 
     private static void admin(String url, String user, String password, String sql) throws Exception {

@@ -59,6 +59,9 @@ abstract class WebhookContract {
     @Autowired
     UserDirectory users;
 
+    @Autowired
+    org.openvmi.shared.cluster.CacheVersions cacheVersions;
+
     WebhookReceiver receiver;
     long webhook;
 
@@ -422,6 +425,45 @@ abstract class WebhookContract {
         assertThat(replayed.get("attempts").asInt())
                 .as("3 failed, then the replayed one")
                 .isEqualTo(4);
+    }
+
+    /**
+     * ADR 0067: the active subscriptions are kept in memory (the outbox fans every event out to them, once per
+     * posting), dropped when one changes. A subscription switched off by another instance is still in this instance's
+     * copy until its next poll; the delivery insert checks the row, so it is not served meanwhile.
+     */
+    @Test
+    void a_subscription_switched_off_elsewhere_gets_no_delivery_before_this_instance_hears_of_it() throws Exception {
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
+                + "\",\"eventTypes\":[\"stock.changed\"]}");
+        AlertTestData data = new AlertTestData(mvc, null); // its receipt of 100 is a stock.changed
+        assertThat(queued())
+                .as("served: the registration dropped the copy on this instance")
+                .isEqualTo(1);
+
+        // another instance switches it off: the row changes, the counter is not polled here yet
+        jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :id")
+                .param("id", webhook)
+                .update();
+        data.move("ISSUE", 1);
+        assertThat(queued()).as("no delivery for a subscription switched off").isEqualTo(1);
+
+        // switched on again by the other instance, which bumps the counter; this instance polls
+        jdbc.sql("UPDATE webhook_subscription SET active = TRUE WHERE id = :id")
+                .param("id", webhook)
+                .update();
+        jdbc.sql("UPDATE cache_version SET version = version + 1 WHERE name = 'webhook-subscriptions'")
+                .update();
+        cacheVersions.poll();
+        data.move("ISSUE", 1);
+        assertThat(queued()).as("served again after the poll").isEqualTo(2);
+    }
+
+    private long queued() {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :id")
+                .param("id", webhook)
+                .query(Long.class)
+                .single();
     }
 
     @Test

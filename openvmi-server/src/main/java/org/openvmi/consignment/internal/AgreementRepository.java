@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.catalog.LocationRef;
@@ -19,6 +21,7 @@ import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.SortColumns;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,13 +89,19 @@ public class AgreementRepository {
 
     private final JdbcClient jdbc;
     private final CatalogRefs catalog;
+    private final CacheVersions cacheVersions;
+    /** {@link #itemsUnderAgreement}, read on every posting: kept until an agreement changes (ADR 0067). */
+    private final Supplier<Set<Long>> itemsUnderAgreement;
 
-    AgreementRepository(JdbcClient jdbc, CatalogRefs catalog) {
+    AgreementRepository(JdbcClient jdbc, CatalogRefs catalog, CacheVersions cacheVersions) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.cacheVersions = cacheVersions;
+        this.itemsUnderAgreement = cacheVersions.cached(CacheVersions.VMI_AGREEMENTS, this::readItemsUnderAgreement);
     }
 
     public long insert(long supplierId, String user, Instant now) {
+        cacheVersions.bump(CacheVersions.VMI_AGREEMENTS);
         return Sql.insert(jdbc, """
                 INSERT INTO vmi_agreement (supplier_id, status, current_version, created_by, created_at)
                 VALUES (:s, 'ACTIVE', 0, :u, :now)""", Map.of("s", supplierId, "u", user, "now", Sql.ts(now)));
@@ -112,6 +121,7 @@ public class AgreementRepository {
         if (updated == 0) {
             return false;
         }
+        cacheVersions.bump(CacheVersions.VMI_AGREEMENTS);
         Map<String, Object> p = new HashMap<>();
         p.put("a", agreementId);
         p.put("no", next);
@@ -229,8 +239,12 @@ public class AgreementRepository {
      * five-table join of {@link #currentLines(java.util.Collection)}, whose IN list of another length each time is a
      * new statement to parse and plan.
      */
-    public java.util.Set<Long> itemsUnderAgreement() {
-        return new java.util.HashSet<>(jdbc.sql("""
+    public Set<Long> itemsUnderAgreement() {
+        return itemsUnderAgreement.get();
+    }
+
+    private Set<Long> readItemsUnderAgreement() {
+        return Set.copyOf(jdbc.sql("""
                         SELECT DISTINCT l.item_id FROM vmi_agreement a
                         JOIN vmi_agreement_version v ON v.agreement_id = a.id AND v.version_no = a.current_version
                         JOIN vmi_agreement_line l ON l.version_id = v.id

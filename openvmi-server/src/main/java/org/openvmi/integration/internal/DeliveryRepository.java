@@ -29,7 +29,8 @@ public class DeliveryRepository {
                 INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, event_id, payload,
                                               status, attempts, next_attempt_at, created_at)
                 SELECT :uid, :sub, :type, :key, :eventId, :payload, 'PENDING', 0, :now, :now
-                WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)""")
+                WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)
+                  AND EXISTS (SELECT 1 FROM webhook_subscription WHERE id = :sub AND active = TRUE)""")
                 .param("uid", UUID.randomUUID().toString())
                 .param("sub", subscriptionId)
                 .param("type", eventType)

@@ -39,27 +39,40 @@ class StockEvents {
         if (e.subjects().isEmpty()) {
             return;
         }
-        Map<Long, ItemRef> items = catalog.itemsById(
-                e.subjects().stream().map(ItemWarehouse::itemId).distinct().toList());
-        Map<Long, NamedRef> warehouses = catalog.warehousesById(
-                e.subjects().stream().map(ItemWarehouse::warehouseId).distinct().toList());
+        // the codes the posting used (no catalog read on the ledger's path); read by id only for subjects without them
+        List<ItemWarehouse> unnamed =
+                e.subjects().stream().filter(s -> !e.codes().containsKey(s)).toList();
+        Map<Long, ItemRef> items = unnamed.isEmpty()
+                ? Map.of()
+                : catalog.itemsById(
+                        unnamed.stream().map(ItemWarehouse::itemId).distinct().toList());
+        Map<Long, NamedRef> warehouses = unnamed.isEmpty()
+                ? Map.of()
+                : catalog.warehousesById(unnamed.stream()
+                        .map(ItemWarehouse::warehouseId)
+                        .distinct()
+                        .toList());
         Instant now = clock.instant();
         String posting = UUID.randomUUID().toString();
         List<OutboundEvent> out = new ArrayList<>();
         for (ItemWarehouse s : e.subjects()) {
+            StockChanged.Codes known = e.codes().get(s);
             ItemRef item = items.get(s.itemId());
             NamedRef warehouse = warehouses.get(s.warehouseId());
-            if (item == null || warehouse == null) {
+            if (known == null && (item == null || warehouse == null)) {
                 continue;
             }
+            String itemCode = known != null ? known.item() : item.code();
+            String warehouseCode = known != null ? known.warehouse() : warehouse.code();
+            String unit = known != null ? known.uom() : item.uom();
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("item", item.code());
-            data.put("warehouse", warehouse.code());
-            data.put("unit", item.uom());
+            data.put("item", itemCode);
+            data.put("warehouse", warehouseCode);
+            data.put("unit", unit);
             out.add(new OutboundEvent(
                     WebhookEventTypes.STOCK_CHANGED,
                     "stock.changed:" + posting + ":" + s.itemId() + ":" + s.warehouseId(),
-                    AlertWebhooks.key(item.code(), warehouse.code()),
+                    AlertWebhooks.key(itemCode, warehouseCode),
                     null,
                     now,
                     data));

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.integration.WebhookView;
 import org.openvmi.shared.PartyScope;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -20,9 +22,14 @@ import org.springframework.stereotype.Repository;
 public class WebhookRepository {
 
     private final JdbcClient jdbc;
+    private final CacheVersions cacheVersions;
+    /** The active subscriptions, read for every event the outbox writes: kept until one changes (ADR 0067). */
+    private final Supplier<List<Active>> active;
 
-    WebhookRepository(JdbcClient jdbc) {
+    WebhookRepository(JdbcClient jdbc, CacheVersions cacheVersions) {
         this.jdbc = jdbc;
+        this.cacheVersions = cacheVersions;
+        this.active = cacheVersions.cached(CacheVersions.WEBHOOK_SUBSCRIPTIONS, this::readActive);
     }
 
     public long insert(
@@ -34,6 +41,7 @@ public class WebhookRepository {
             Long supplierId,
             Instant now,
             String by) {
+        cacheVersions.bump(CacheVersions.WEBHOOK_SUBSCRIPTIONS);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO webhook_subscription (url, secret, event_types, active, description, supplier_id,
@@ -81,6 +89,7 @@ public class WebhookRepository {
     }
 
     public boolean setActive(long id, boolean active) {
+        cacheVersions.bump(CacheVersions.WEBHOOK_SUBSCRIPTIONS);
         return jdbc.sql("UPDATE webhook_subscription SET active = :a WHERE id = :id")
                         .param("a", active)
                         .param("id", id)
@@ -90,6 +99,7 @@ public class WebhookRepository {
 
     /** Deletes the subscription with its deliveries and their attempts. */
     public boolean delete(long id) {
+        cacheVersions.bump(CacheVersions.WEBHOOK_SUBSCRIPTIONS);
         return jdbc.sql("DELETE FROM webhook_subscription WHERE id = :id")
                         .param("id", id)
                         .update()
@@ -99,17 +109,25 @@ public class WebhookRepository {
     /** An active subscription: a supplier's ({@code supplierId} set) or the buyer's (null). */
     record Subscriber(long id, Long supplierId) {}
 
-    /** Active subscriptions to an event type. */
+    private record Active(long id, List<String> eventTypes, Long supplierId) {}
+
+    /**
+     * Active subscriptions to an event type, from the cached list. A subscription deactivated or deleted on another
+     * instance may still be listed until that instance's change is polled; the delivery insert checks that it is
+     * active ({@link DeliveryRepository#enqueue}), so no delivery is queued for it.
+     */
     List<Subscriber> subscribers(String eventType) {
-        return jdbc
-                .sql("SELECT id, event_types, supplier_id FROM webhook_subscription WHERE active = TRUE ORDER BY id")
-                .query((rs, i) -> types(rs.getString("event_types")).contains(eventType)
-                        ? new Subscriber(rs.getLong("id"), rs.getObject("supplier_id", Long.class))
-                        : null)
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
+        return active.get().stream()
+                .filter(a -> a.eventTypes().contains(eventType))
+                .map(a -> new Subscriber(a.id(), a.supplierId()))
                 .toList();
+    }
+
+    private List<Active> readActive() {
+        return jdbc.sql("SELECT id, event_types, supplier_id FROM webhook_subscription WHERE active = TRUE ORDER BY id")
+                .query((rs, i) -> new Active(
+                        rs.getLong("id"), types(rs.getString("event_types")), rs.getObject("supplier_id", Long.class)))
+                .list();
     }
 
     private static WebhookView view(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,10 +119,17 @@ public class PostingEngine {
         }
         applyBalances(lines, order, ids, now);
         SortedSet<ItemWarehouse> subjects = new TreeSet<>();
+        Map<ItemWarehouse, StockChanged.Codes> codes = new HashMap<>();
         for (LineResolver.Resolved r : lines) {
-            subjects.add(new ItemWarehouse(r.item().id(), r.location().warehouseId()));
+            ItemWarehouse subject =
+                    new ItemWarehouse(r.item().id(), r.location().warehouseId());
+            subjects.add(subject);
+            codes.putIfAbsent(
+                    subject,
+                    new StockChanged.Codes(
+                            r.item().code(), r.location().warehouse(), r.item().uom()));
         }
-        events.publishEvent(new StockChanged(subjects));
+        events.publishEvent(new StockChanged(subjects, codes));
         return result;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,12 @@ public class CacheVersions {
 
     /** Who may use which API key (keys, their users' roles, enabled flags and locks). */
     public static final String API_KEYS = "api-keys";
+
+    /** The items under an active VMI agreement (consignment's SLA clock looks at them on every posting). */
+    public static final String VMI_AGREEMENTS = "vmi-agreements";
+
+    /** The active webhook subscriptions (the event outbox fans every event out to them). */
+    public static final String WEBHOOK_SUBSCRIPTIONS = "webhook-subscriptions";
 
     private static final Logger log = LoggerFactory.getLogger(CacheVersions.class);
 
@@ -52,14 +59,77 @@ public class CacheVersions {
             throw new IllegalArgumentException("no cache_version row for " + cache);
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dropLocal(cache);
-                }
-            });
+            String marker = BUMPED + cache;
+            if (!TransactionSynchronizationManager.hasResource(marker)) {
+                // until this transaction ends, a value it loads may hold its own uncommitted change: not kept
+                TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(marker);
+                        dropLocal(cache); // committed: the change is visible now; rolled back: whatever was loaded
+                    }
+                });
+            }
         } else {
             dropLocal(cache);
+        }
+    }
+
+    /**
+     * A value loaded once and kept until the named cache changes (on this instance right after the change's
+     * transaction ends, on the others at their next poll). A load that raced a change is returned but not kept, nor is
+     * one loaded inside a transaction that changed the cache itself.
+     */
+    public <T> Supplier<T> cached(String cache, Supplier<T> load) {
+        Cached<T> cached = new Cached<>(cache, load);
+        onChange(cache, cached::drop);
+        return cached;
+    }
+
+    private static final String BUMPED = CacheVersions.class.getName() + ".bumped:";
+
+    private static final class Cached<T> implements Supplier<T> {
+
+        private final String cache;
+        private final Supplier<T> load;
+        private final Object lock = new Object();
+        private T value;
+        private boolean present;
+        private long generation;
+
+        Cached(String cache, Supplier<T> load) {
+            this.cache = cache;
+            this.load = load;
+        }
+
+        @Override
+        public T get() {
+            long before;
+            synchronized (lock) {
+                if (present) {
+                    return value;
+                }
+                before = generation;
+            }
+            T loaded = load.get();
+            if (!TransactionSynchronizationManager.hasResource(BUMPED + cache)) {
+                synchronized (lock) {
+                    if (generation == before) {
+                        value = loaded;
+                        present = true;
+                    }
+                }
+            }
+            return loaded;
+        }
+
+        void drop() {
+            synchronized (lock) {
+                generation++;
+                present = false;
+                value = null;
+            }
         }
     }
 

@@ -257,4 +257,42 @@ class HttpErrorsAndHeadersTest {
                 .contains("SameSite=Lax")
                 .contains("HttpOnly");
     }
+
+    /**
+     * API requests are stateless (ADR 0064, 0067): neither an API key nor HTTP Basic creates a session, so no request
+     * of an integration writes a Spring Session JDBC row or gets a cookie.
+     */
+    @Test
+    void api_requests_create_no_session_row_and_set_no_cookie() throws Exception {
+        Answer created = raw(
+                "POST /api/v1/api-keys HTTP/1.1",
+                basic("t-admin"),
+                "Content-Type: application/json",
+                "BODY:{\"name\":\"" + Fixtures.unique("stateless") + "\",\"username\":\"t-admin\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Matcher secret = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(secret.find()).as(created.body()).isTrue();
+        String key = "X-API-Key: " + secret.group(1);
+        long sessionsBefore = sessions();
+
+        Answer[] answers = {
+            created,
+            raw("GET /api/v1/items HTTP/1.1", key),
+            raw(
+                    "POST /api/v1/warehouses HTTP/1.1",
+                    key,
+                    "Content-Type: application/json",
+                    "BODY:{\"code\":\"" + Fixtures.unique("SL") + "\",\"name\":\"stateless\"}"),
+            raw("GET /api/v1/items HTTP/1.1", basic("t-viewer"))
+        };
+        for (Answer a : answers) {
+            assertThat(a.status()).as(a.head() + "\n" + a.body()).isBetween(200, 201);
+            assertThat(a.header("Set-Cookie")).as(a.head()).isNull();
+        }
+        assertThat(sessions()).as("spring_session rows written by API requests").isEqualTo(sessionsBefore);
+    }
+
+    private long sessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
+    }
 }
