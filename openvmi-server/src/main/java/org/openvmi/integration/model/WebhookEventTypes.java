@@ -33,6 +33,12 @@ public final class WebhookEventTypes {
     public static final String SUGGESTION_CREATED = "suggestion.created";
     public static final String RULE_FIRED = "rule.fired";
 
+    /**
+     * The test ping a webhook's owner sends from its page or {@code POST /api/v1/webhooks/{id}/test}: a delivery only,
+     * not a business event (never in the outbox nor on the broker), so not one of {@link #ALL}.
+     */
+    public static final String TEST = "webhook.test";
+
     /** The version of every type's payload; a breaking change to a payload is a new version (ADR 0062). */
     public static final int VERSION = 1;
 
