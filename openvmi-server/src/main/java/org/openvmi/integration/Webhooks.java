@@ -39,8 +39,15 @@ public class Webhooks {
     private final DeliveryRepository deliveries;
     private final AuditTrail audit;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    Webhooks(WebhookRepository webhooks, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+    Webhooks(
+            WebhookRepository webhooks,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            Clock clock,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.audit = audit;
@@ -176,6 +183,29 @@ public class Webhooks {
         delivery(webhookId, deliveryId);
         deliveries.redeliver(webhookId, deliveryId, clock.instant());
         return delivery(webhookId, deliveryId);
+    }
+
+    /**
+     * Queues a test ping to one of the caller's webhooks, signed like every delivery: {@code {"id","type":
+     * "webhook.test","version":1,"occurredAt","key":null,"supplier","event":"webhook.test","data":{"webhook":id}}}; its
+     * delivery shows in the log like any other. A paused webhook keeps it until resumed.
+     */
+    @Transactional
+    public DeliveryView sendTest(long webhookId) {
+        WebhookView hook = get(webhookId);
+        String eventId = UUID.randomUUID().toString();
+        java.time.Instant now = clock.instant();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", eventId);
+        body.put("type", WebhookEventTypes.TEST);
+        body.put("version", WebhookEventTypes.VERSION);
+        body.put("occurredAt", now.toString());
+        body.put("key", null);
+        body.put("supplier", hook.supplier());
+        body.put("event", WebhookEventTypes.TEST);
+        body.put("data", java.util.Map.of("webhook", webhookId));
+        long id = deliveries.queueTest(webhookId, eventId, json.writeValueAsString(body), now);
+        return delivery(webhookId, id);
     }
 
     /**

@@ -13,7 +13,9 @@
             "channels",
             "consignment",
             "inventory",
+            "planning",
             "procurement",
+            "rules",
             "shared",
             "stockpolicy"
         })

@@ -61,6 +61,7 @@ public class Suggestions {
     private final Agreements agreements;
     private final CallOffs callOffs;
     private final CatalogRefs suppliers;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Suggestions(
             SuggestionRepository repository,
@@ -72,7 +73,9 @@ public class Suggestions {
             Requisitions requisitions,
             Agreements agreements,
             CallOffs callOffs,
-            CatalogRefs suppliers) {
+            CatalogRefs suppliers,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.suppliers = suppliers;
         this.agreements = agreements;
         this.callOffs = callOffs;
@@ -269,7 +272,9 @@ public class Suggestions {
         if (suggestion.qty() == null || suggestion.qty().signum() <= 0) {
             throw org.openvmi.shared.InvalidInputException.of("qty", "must be positive");
         }
-        return repository.insertFromRule(suggestion, clock.instant());
+        long id = repository.insertFromRule(suggestion, clock.instant());
+        events.publishEvent(new SuggestionsCreated(List.of(repository.createdByRule(id))));
+        return id;
     }
 
     /** The reason a person reads, rendered from the stored numbers in the given language. */

@@ -56,6 +56,7 @@ public class RuleEngine {
     private final Alerts alerts;
     private final Suggestions suggestions;
     private final StockPolicies policies;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RuleEngine(
             RuleStore rules,
@@ -66,7 +67,9 @@ public class RuleEngine {
             @Value("${openvmi.rules.budget-millis:10000}") long budgetMillis,
             Alerts alerts,
             Suggestions suggestions,
-            StockPolicies policies) {
+            StockPolicies policies,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.policies = policies;
         this.alerts = alerts;
         this.suggestions = suggestions;
@@ -376,6 +379,20 @@ public class RuleEngine {
                 if (firing == null) {
                     continue;
                 }
+                events.publishEvent(new RuleFired(
+                        firing,
+                        rule.id(),
+                        rule.definition().name(),
+                        f.item(),
+                        f.warehouse(),
+                        a.type().name(),
+                        window,
+                        a.type() == Action.Type.ALERT && a.severity() != null
+                                ? a.severity().name()
+                                : a.type() == Action.Type.ALERT ? Action.Severity.WARNING.name() : null,
+                        a.type() == Action.Type.ALERT ? MessageTemplate.render(a.messageEn(), shown) : null,
+                        a.type() == Action.Type.ALERT || a.type() == Action.Type.CLEARANCE_TASK ? null : qty,
+                        now));
                 // the firing is the once-per-window guard: the alert centre and planning get the action exactly when
                 // it is recorded, in the same transaction (a failure rolls all of the rule's actions back)
                 if (a.type() == Action.Type.ALERT) {

@@ -141,7 +141,8 @@ public final class Navigation {
                             new Entry("nav-invoices", "/invoices", "nav.invoices"),
                             new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
                             new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
-                            new Entry("nav-alerts", "/alerts", "nav.alerts"))),
+                            new Entry("nav-alerts", "/alerts", "nav.alerts"),
+                            new Entry("nav-portal-webhooks", "/portal/webhooks", "nav.webhooks"))),
             new Group(
                     "nav.account",
                     List.of(new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));

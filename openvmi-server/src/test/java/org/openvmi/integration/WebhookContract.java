@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -226,6 +227,51 @@ abstract class WebhookContract {
                         .andExpect(jsonPath("$.attemptLog[3].attemptNo").value(4))
                         .andExpect(jsonPath("$.attemptLog[3].statusCode").value(204))
                         .andExpect(jsonPath("$.attempts").value(4)));
+    }
+
+    @Test
+    void a_failed_delivery_holds_the_later_deliveries_of_its_key_until_it_is_delivered() throws Exception {
+        AlertTestData data = new AlertTestData(mvc, null);
+        // the first alert of the item (below warning) fails twice, then gets through at its third attempt
+        receiver.failFirst("BELOW_WARNING", 2);
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
+        data.crossSafetyAndWarning(); // two alert.raised of one key (item@warehouse): warning, then safety
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = deliveries();
+            assertThat(log.size()).isEqualTo(2);
+            for (JsonNode d : log) {
+                assertThat(d.get("status").asString()).isEqualTo("DELIVERED");
+            }
+        });
+        List<String> seen = receiver.all().stream()
+                .filter(r -> r.body().contains(data.item))
+                .map(r -> JSON.readTree(r.body()).get("data").get("type").asString())
+                .toList();
+        assertThat(seen)
+                .as("the safety alert waits until the warning alert before it is through")
+                .containsExactly("BELOW_WARNING", "BELOW_WARNING", "BELOW_WARNING", "BELOW_SAFETY");
+    }
+
+    @Test
+    void a_dead_lettered_delivery_releases_the_later_deliveries_of_its_key() throws Exception {
+        AlertTestData data = new AlertTestData(mvc, null);
+        receiver.failFirst("BELOW_WARNING", 3); // all three attempts: a dead letter
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
+        data.crossSafetyAndWarning();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode log = deliveries();
+            assertThat(log.size()).isEqualTo(2);
+            Set<String> statuses = new java.util.TreeSet<>();
+            log.forEach(d -> statuses.add(d.get("status").asString()));
+            assertThat(statuses).containsExactly("DELIVERED", "FAILED");
+        });
+        List<String> seen = receiver.all().stream()
+                .filter(r -> r.body().contains(data.item))
+                .map(r -> JSON.readTree(r.body()).get("data").get("type").asString())
+                .toList();
+        assertThat(seen).containsExactly("BELOW_WARNING", "BELOW_WARNING", "BELOW_WARNING", "BELOW_SAFETY");
     }
 
     @Test

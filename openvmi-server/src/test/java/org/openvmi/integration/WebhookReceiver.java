@@ -22,6 +22,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile String failing;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,7 +34,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
                 received.add(new Received(headers, body));
             }
-            exchange.sendResponseHeaders(answer.get(), -1);
+            String body = received.get(received.size() - 1).body();
+            boolean fail = failing != null && body.contains(failing) && failuresLeft.getAndDecrement() > 0;
+            exchange.sendResponseHeaders(fail ? 500 : answer.get(), -1);
             exchange.close();
         });
         server.start();
@@ -44,6 +48,17 @@ public final class WebhookReceiver implements AutoCloseable {
 
     void answerWith(int status) {
         answer.set(status);
+    }
+
+    /** The first {@code times} requests whose body contains {@code text} are answered 500, later ones as usual. */
+    void failFirst(String text, int times) {
+        failuresLeft.set(times);
+        failing = text;
+    }
+
+    /** Every request received, in the order it arrived. */
+    public List<Received> all() {
+        return List.copyOf(received);
     }
 
     public List<Received> mentioning(String text) {

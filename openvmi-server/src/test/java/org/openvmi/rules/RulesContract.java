@@ -402,6 +402,48 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_firing_writes_rule_fired_and_its_suggestion_created_for_the_supplier_once_per_window() throws Exception {
+        Subject longLead =
+                new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
+        long rule = create(template("smart-reorder"), List.of(longLead.item), false);
+        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+        assertThat(engine.run(rule, clock.instant()).created())
+                .as("same window")
+                .isZero();
+
+        FiringView firing = rules.firings(rule, "PURCHASE_SUGGESTION", 10).get(0);
+        List<String> fired = jdbc.sql(
+                        "SELECT envelope FROM event_outbox WHERE event_type = 'rule.fired' AND envelope LIKE :r")
+                .param("r", "%\"rule\":" + rule + ",%")
+                .query(String.class)
+                .list();
+        assertThat(fired).as("one rule.fired for the one firing").hasSize(1);
+        assertThat(org.openvmi.integration.EventSchemas.problems(fired.get(0))).isEmpty();
+        JsonNode f = JSON.readTree(fired.get(0));
+        assertThat(f.get("supplier").isNull()).as("a rule is the buyer's").isTrue();
+        assertThat(f.get("key").asString()).isEqualTo(longLead.item + "@" + firing.warehouse());
+        assertThat(f.get("data").get("firing").asLong()).isEqualTo(firing.id());
+        assertThat(f.get("data").get("item").asString()).isEqualTo(longLead.item);
+        assertThat(f.get("data").get("action").asString()).isEqualTo("PURCHASE_SUGGESTION");
+        assertThat(f.get("data").get("quantity").decimalValue()).isEqualByComparingTo("98");
+
+        long suggestion = jdbc.sql("SELECT id FROM planning_suggestion WHERE rule_id = :r")
+                .param("r", rule)
+                .query(Long.class)
+                .single();
+        String created = jdbc.sql("SELECT envelope FROM event_outbox WHERE dedup_key = :k")
+                .param("k", "suggestion.created:" + suggestion)
+                .query(String.class)
+                .single();
+        assertThat(org.openvmi.integration.EventSchemas.problems(created)).isEmpty();
+        JsonNode c = JSON.readTree(created);
+        assertThat(c.get("supplier").asString()).isEqualTo(Fixtures.SUPPLIER_A);
+        assertThat(c.get("data").get("rule").asLong()).isEqualTo(rule);
+        assertThat(c.get("data").get("run").isNull()).isTrue();
+        assertThat(c.get("data").get("qty").decimalValue()).isEqualByComparingTo("98");
+    }
+
+    @Test
     void a_firing_reaches_the_alert_centre_and_the_suggestion_list_once_per_window() throws Exception {
         long hook = JSON.readTree(send(
                         post("/api/v1/webhooks"),

@@ -165,6 +165,7 @@ class SidebarTest {
                         "/procurement/reconciliation",
                         "/supplier-stock",
                         "/alerts",
+                        "/portal/webhooks",
                         "/notifications/preferences");
     }
 

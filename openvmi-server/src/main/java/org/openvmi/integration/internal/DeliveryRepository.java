@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openvmi.integration.DeliveryView;
+import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,21 +25,51 @@ public class DeliveryRepository {
     }
 
     /** Queues an event for a subscription unless it was queued for it before. */
-    void enqueue(long subscriptionId, String eventType, String eventKey, String eventId, String payload, Instant now) {
+    /**
+     * Queues a delivery of an event unless the subscription has it already; {@code orderKey} is the event's ordering
+     * key (null: not ordered, e.g. a test ping).
+     */
+    void enqueue(
+            long subscriptionId,
+            String eventType,
+            String eventKey,
+            String orderKey,
+            String eventId,
+            String payload,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, event_id, payload,
-                                              status, attempts, next_attempt_at, created_at)
-                SELECT :uid, :sub, :type, :key, :eventId, :payload, 'PENDING', 0, :now, :now
+                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, order_key, event_id,
+                                              payload, status, attempts, next_attempt_at, created_at)
+                SELECT :uid, :sub, :type, :key, :order, :eventId, :payload, 'PENDING', 0, :now, :now
                 WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = :sub AND event_key = :key)
                   AND EXISTS (SELECT 1 FROM webhook_subscription WHERE id = :sub AND active = TRUE)""")
                 .param("uid", UUID.randomUUID().toString())
                 .param("sub", subscriptionId)
                 .param("type", eventType)
                 .param("key", eventKey)
+                .param("order", orderKey)
                 .param("eventId", eventId)
                 .param("payload", payload)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** Queues a test ping (not an event of the outbox, not ordered) and answers its delivery's id. */
+    public long queueTest(long subscriptionId, String eventId, String payload, Instant now) {
+        String uid = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO webhook_delivery (delivery_uid, subscription_id, event_type, event_key, event_id, payload,
+                                              status, attempts, next_attempt_at, created_at)
+                VALUES (:uid, :sub, :type, :key, :eventId, :payload, 'PENDING', 0, :now, :now)""")
+                .param("uid", uid)
+                .param("sub", subscriptionId)
+                .param("type", WebhookEventTypes.TEST)
+                .param("key", WebhookEventTypes.TEST + ":" + eventId)
+                .param("eventId", eventId)
+                .param("payload", payload)
+                .param("now", Timestamp.from(now))
+                .update();
+        return idOf(subscriptionId, uid).orElseThrow();
     }
 
     /** A delivery to try; {@code roundAttempts} counts the tries since it was queued or last redelivered. */
@@ -51,15 +82,26 @@ public class DeliveryRepository {
             int roundAttempts,
             Instant nextAttemptAt,
             String url,
-            String secret) {}
+            String secret,
+            long subscriptionId,
+            String orderKey) {}
 
+    /**
+     * Deliveries to try now, in the order they were queued. Per key (subscription and ordering key) a delivery is left
+     * out while an earlier one of its key is pending and not due (waiting for its backoff, or taken by another
+     * instance): a failed delivery holds the later ones of its key until it is delivered or dead-lettered (FAILED).
+     * An earlier one that is due comes first in the same answer; the dispatcher stops a key at its first failure.
+     */
     List<Due> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT d.id, d.delivery_uid, d.event_type, d.event_id, d.payload, d.attempts - d.round_start AS round_attempts,
-                       d.next_attempt_at, s.url, s.secret
+                       d.next_attempt_at, s.url, s.secret, d.subscription_id, d.order_key
                 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.active = TRUE
-                ORDER BY d.next_attempt_at, d.id LIMIT :limit""")
+                  AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                  WHERE p.subscription_id = d.subscription_id AND p.order_key = d.order_key
+                                    AND p.status = 'PENDING' AND p.id < d.id AND p.next_attempt_at > :now)
+                ORDER BY d.id LIMIT :limit""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((rs, i) -> new Due(
@@ -71,7 +113,9 @@ public class DeliveryRepository {
                         rs.getInt("round_attempts"),
                         rs.getTimestamp("next_attempt_at").toInstant(),
                         rs.getString("url"),
-                        rs.getString("secret")))
+                        rs.getString("secret"),
+                        rs.getLong("subscription_id"),
+                        rs.getString("order_key")))
                 .list();
     }
 

@@ -79,7 +79,7 @@ class EventOutbox {
             }
             for (WebhookRepository.Subscriber s : subscribers.computeIfAbsent(e.type(), webhooks::subscribers)) {
                 if (s.supplierId() == null || s.supplierId().equals(supplierId)) {
-                    deliveries.enqueue(s.id(), e.type(), e.dedupKey(), id, envelope, now);
+                    deliveries.enqueue(s.id(), e.type(), e.dedupKey(), e.key(), id, envelope, now);
                 }
             }
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.openvmi.integration.WebhookProperties;
 import org.openvmi.integration.model.Backoff;
 import org.openvmi.integration.model.WebhookSignature;
@@ -49,18 +51,27 @@ class WebhookDispatcher {
             fixedDelayString = "${openvmi.webhooks.dispatch-interval:5s}",
             initialDelayString = "${openvmi.webhooks.dispatch-interval:5s}")
     public void dispatchDue() {
+        // keys (webhook and ordering key) stopped in this round: a later delivery of a key waits for the earlier one
+        Set<String> held = new HashSet<>();
         for (DeliveryRepository.Due d : deliveries.due(clock.instant(), BATCH)) {
+            String key = d.orderKey() == null ? null : d.subscriptionId() + "|" + d.orderKey();
+            if (key != null && held.contains(key)) {
+                continue;
+            }
             Duration lease = properties
                     .requestTimeout()
                     .plus(properties.connectTimeout())
                     .plusSeconds(30);
-            if (deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease))) {
-                deliver(d);
+            boolean delivered =
+                    deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease)) && deliver(d);
+            if (!delivered && key != null) {
+                held.add(key);
             }
         }
     }
 
-    private void deliver(DeliveryRepository.Due d) {
+    /** One attempt; true when delivered. */
+    private boolean deliver(DeliveryRepository.Due d) {
         Instant at = clock.instant();
         String timestamp = String.valueOf(at.getEpochSecond());
         long start = System.nanoTime();
@@ -92,7 +103,7 @@ class WebhookDispatcher {
         Instant now = clock.instant();
         if (error == null) {
             deliveries.recordAttempt(d.id(), at, ms, code, null, "DELIVERED", now);
-            return;
+            return true;
         }
         int failed = d.roundAttempts() + 1;
         boolean giveUp = backoff.exhausted(failed);
@@ -111,6 +122,7 @@ class WebhookDispatcher {
                 truncate(error),
                 giveUp ? "FAILED" : "PENDING",
                 giveUp ? now : now.plus(backoff.after(failed)));
+        return false;
     }
 
     private static String truncate(String s) {

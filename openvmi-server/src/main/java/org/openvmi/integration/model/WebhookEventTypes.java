@@ -30,6 +30,14 @@ public final class WebhookEventTypes {
     public static final String STATEMENT_CONFIRMED = "statement.confirmed";
     public static final String STATEMENT_DISPUTED = "statement.disputed";
     public static final String SUPPLIER_STOCK_REPORTED = "supplier-stock.reported";
+    public static final String SUGGESTION_CREATED = "suggestion.created";
+    public static final String RULE_FIRED = "rule.fired";
+
+    /**
+     * The test ping a webhook's owner sends from its page or {@code POST /api/v1/webhooks/{id}/test}: a delivery only,
+     * not a business event (never in the outbox nor on the broker), so not one of {@link #ALL}.
+     */
+    public static final String TEST = "webhook.test";
 
     /** The version of every type's payload; a breaking change to a payload is a new version (ADR 0062). */
     public static final int VERSION = 1;
@@ -51,11 +59,14 @@ public final class WebhookEventTypes {
             STATEMENT_ISSUED,
             STATEMENT_CONFIRMED,
             STATEMENT_DISPUTED,
-            SUPPLIER_STOCK_REPORTED);
+            SUPPLIER_STOCK_REPORTED,
+            SUGGESTION_CREATED,
+            RULE_FIRED);
 
     /**
      * The types whose events belong to one supplier (they carry its id): the only ones a supplier's subscription may
-     * ask for. Alerts, stock and channel events are the buyer's.
+     * ask for. Alerts, stock, channel and rule events are the buyer's; a suggestion belongs to the supplier it would
+     * buy from (a transfer to nobody).
      */
     public static final List<String> SUPPLIER_OWNED = List.of(
             PURCHASE_ORDER_SENT,
@@ -69,7 +80,8 @@ public final class WebhookEventTypes {
             STATEMENT_ISSUED,
             STATEMENT_CONFIRMED,
             STATEMENT_DISPUTED,
-            SUPPLIER_STOCK_REPORTED);
+            SUPPLIER_STOCK_REPORTED,
+            SUGGESTION_CREATED);
 
     private WebhookEventTypes() {}
 

@@ -78,6 +78,15 @@ class WebhookApiController {
         return Map.of("replayed", webhooks.redeliverFailed(id));
     }
 
+    @Operation(
+            operationId = "testWebhook",
+            summary = "Send a test ping (type webhook.test, signed like every delivery) to a webhook",
+            description = "Answers the queued delivery; it shows in the delivery log like any other.")
+    @PostMapping("/{id}/test")
+    DeliveryView test(@PathVariable long id) {
+        return webhooks.sendTest(id);
+    }
+
     @GetMapping("/{id}")
     WebhookView get(@PathVariable long id) {
         return webhooks.get(id);

@@ -1,10 +1,13 @@
 package org.openvmi.integration.web;
 
+import java.util.List;
+import org.openvmi.integration.DeliveryView;
 import org.openvmi.integration.WebhookCommand;
 import org.openvmi.integration.Webhooks;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
+import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,11 +23,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admin pages for webhooks: list and register (the secret is shown in the answer to the POST only, never again),
- * pause/resume, delete, and each webhook's delivery log with "redeliver".
+ * Webhook pages: list and register (the secret is shown in the answer to the POST only, never again), pause/resume,
+ * send a test ping, delete, and each webhook's delivery log with "redeliver". The buyer's admin works at
+ * {@code /admin/webhooks} with every event type; a supplier user at {@code /portal/webhooks} (its portal) with its
+ * own supplier's types, seeing and touching only its supplier's webhooks (the service scopes them).
  */
 @Controller
-@RequestMapping("/admin/webhooks")
+@RequestMapping({"/admin/webhooks", "/portal/webhooks"})
 class WebhookPageController {
 
     private static final String LIST = "integration/webhooks";
@@ -41,7 +46,7 @@ class WebhookPageController {
     @GetMapping
     String list(@RequestParam(required = false) Integer page, Model model) {
         WebhookCommand form = new WebhookCommand();
-        form.setEventTypes(WebhookEventTypes.ALL);
+        form.setEventTypes(eventTypes());
         model.addAttribute("newHook", form);
         return listPage(page, model);
     }
@@ -51,7 +56,7 @@ class WebhookPageController {
         FormErrors.run(binding, () -> model.addAttribute("created", webhooks.register(form)));
         if (!binding.hasErrors()) {
             WebhookCommand fresh = new WebhookCommand();
-            fresh.setEventTypes(WebhookEventTypes.ALL);
+            fresh.setEventTypes(eventTypes());
             model.addAttribute("newHook", fresh);
         }
         return listPage(null, model);
@@ -64,7 +69,19 @@ class WebhookPageController {
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
         }
-        return "redirect:/admin/webhooks";
+        return "redirect:" + base();
+    }
+
+    @PostMapping("/{id}/test")
+    String test(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            DeliveryView d = webhooks.sendTest(id);
+            redirect.addFlashAttribute("flash", message("webhooks.testQueued", d.id()));
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
+            return "redirect:" + base();
+        }
+        return "redirect:" + base() + "/" + id;
     }
 
     @PostMapping("/{id}/delete")
@@ -75,7 +92,7 @@ class WebhookPageController {
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
         }
-        return "redirect:/admin/webhooks";
+        return "redirect:" + base();
     }
 
     @GetMapping("/{id}")
@@ -92,13 +109,14 @@ class WebhookPageController {
             model.addAttribute("hook", webhooks.get(id));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
-            return "redirect:/admin/webhooks";
+            return "redirect:" + base();
         }
         model.addAttribute(
                 "page",
                 webhooks.deliveries(id, status, PageRequest.forPage(page, size).sorted(sort, dir)));
         model.addAttribute("status", "FAILED".equals(status) ? status : null);
-        model.addAttribute("pageUrl", "/admin/webhooks/" + id + ("FAILED".equals(status) ? "?status=FAILED" : ""));
+        model.addAttribute("pageUrl", base() + "/" + id + ("FAILED".equals(status) ? "?status=FAILED" : ""));
+        model.addAttribute("base", base());
         return DELIVERIES;
     }
 
@@ -109,9 +127,9 @@ class WebhookPageController {
             redirect.addFlashAttribute("flash", message("webhooks.replayed", n));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
-            return "redirect:/admin/webhooks";
+            return "redirect:" + base();
         }
-        return "redirect:/admin/webhooks/" + id;
+        return "redirect:" + base() + "/" + id;
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
@@ -121,16 +139,28 @@ class WebhookPageController {
             redirect.addFlashAttribute("flash", message("webhooks.redelivering", deliveryId));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
-            return "redirect:/admin/webhooks";
+            return "redirect:" + base();
         }
-        return "redirect:/admin/webhooks/" + id;
+        return "redirect:" + base() + "/" + id;
     }
 
     private String listPage(Integer page, Model model) {
         model.addAttribute("page", webhooks.find(PageRequest.of(page, 50)));
-        model.addAttribute("pageUrl", "/admin/webhooks");
-        model.addAttribute("eventTypes", WebhookEventTypes.ALL);
+        model.addAttribute("pageUrl", base());
+        model.addAttribute("base", base());
+        model.addAttribute("supplierPage", !PartyScope.current().seesAll());
+        model.addAttribute("eventTypes", eventTypes());
         return LIST;
+    }
+
+    /** The buyer's admin pages, or a supplier user's in its portal. */
+    private static String base() {
+        return PartyScope.current().seesAll() ? "/admin/webhooks" : "/portal/webhooks";
+    }
+
+    /** The types the caller may subscribe to: all for the buyer, its own events for a supplier. */
+    private static List<String> eventTypes() {
+        return PartyScope.current().seesAll() ? WebhookEventTypes.ALL : WebhookEventTypes.SUPPLIER_OWNED;
     }
 
     private String message(String key, Object... args) {

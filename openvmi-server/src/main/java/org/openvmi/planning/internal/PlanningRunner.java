@@ -300,6 +300,13 @@ public class PlanningRunner {
                     chunk.get(0).itemId(),
                     chunk.get(chunk.size() - 1).itemId());
             suggestions.insert(spec.runId(), proposals, clock.instant());
+            if (!proposals.isEmpty()) {
+                // in this transaction: the event outbox writes suggestion.created with the rows (ADR 0071)
+                events.publishEvent(new org.openvmi.planning.SuggestionsCreated(suggestions.createdByRun(
+                        spec.runId(),
+                        chunk.get(0).itemId(),
+                        chunk.get(chunk.size() - 1).itemId())));
+            }
             int n = policies.apply(plans);
             runs.progress(spec.runId(), plans.size(), proposals.size(), n, clock.instant());
             return n;

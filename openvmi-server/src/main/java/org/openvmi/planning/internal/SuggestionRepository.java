@@ -225,6 +225,51 @@ public class SuggestionRepository {
         });
     }
 
+    /**
+     * The OPEN suggestions a run wrote for items {@code lo..hi} (one chunk: chunks of a run never share an item), in
+     * id order, for the {@link org.openvmi.planning.SuggestionsCreated} event of the chunk's transaction.
+     */
+    public List<org.openvmi.planning.SuggestionsCreated.Created> createdByRun(long runId, long lo, long hi) {
+        return jdbc.sql("""
+                SELECT id, type, item_id, warehouse_id, supplier_id, from_warehouse_id, qty FROM planning_suggestion
+                WHERE run_id = :run AND item_id >= :lo AND item_id <= :hi AND status = 'OPEN' ORDER BY id""")
+                .param("run", runId)
+                .param("lo", lo)
+                .param("hi", hi)
+                .query((rs, n) -> new org.openvmi.planning.SuggestionsCreated.Created(
+                        rs.getLong("id"),
+                        rs.getString("type"),
+                        rs.getLong("item_id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getObject("supplier_id", Long.class),
+                        rs.getObject("from_warehouse_id", Long.class),
+                        rs.getBigDecimal("qty"),
+                        runId,
+                        null,
+                        null))
+                .list();
+    }
+
+    /** A rule's suggestion as recorded by {@link #insertFromRule}. */
+    public org.openvmi.planning.SuggestionsCreated.Created createdByRule(long id) {
+        return jdbc.sql("""
+                SELECT id, type, item_id, warehouse_id, supplier_id, qty, rule_id, rule_name FROM planning_suggestion
+                WHERE id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new org.openvmi.planning.SuggestionsCreated.Created(
+                        rs.getLong("id"),
+                        rs.getString("type"),
+                        rs.getLong("item_id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getObject("supplier_id", Long.class),
+                        null,
+                        rs.getBigDecimal("qty"),
+                        null,
+                        rs.getObject("rule_id", Long.class),
+                        rs.getString("rule_name")))
+                .single();
+    }
+
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.BIGINT);

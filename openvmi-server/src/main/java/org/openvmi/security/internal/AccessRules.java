@@ -246,6 +246,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/supplier-stock/shortages", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/who-has-stock", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/portal", List.of(Role.SUPPLIER)),
+            // a supplier's own webhooks page (the buyer's admin has /admin/webhooks); scoped in integration
+            new Rule(null, "/portal/webhooks/**", List.of(Role.SUPPLIER)),
             new Rule(HttpMethod.GET, "/portal/scorecard", List.of(Role.SUPPLIER)),
             new Rule(HttpMethod.GET, "/portal/charts/consumption.xlsx", List.of(Role.SUPPLIER)),
             new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),
