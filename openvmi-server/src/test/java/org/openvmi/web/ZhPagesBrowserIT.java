@@ -94,7 +94,7 @@ class ZhPagesBrowserIT {
 
         List<String> problems = new ArrayList<>();
         for (String user : ROLES) {
-            browser.driver().manage().deleteAllCookies();
+            browser.forgetSession();
             browser.logIn(user, Fixtures.PASSWORD);
             Set<String> pages = new LinkedHashSet<>(links(browser, "#sidebar a[href], header .menu a[href]"));
             assertThat(pages).as("the navigation of " + user).hasSizeGreaterThan(1);
