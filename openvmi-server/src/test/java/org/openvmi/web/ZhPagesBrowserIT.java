@@ -26,7 +26,6 @@ import org.openvmi.testsupport.Browser;
 import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  * outside the codes and names this test created, which are data.
  */
 @BrowserTest
-@AutoConfigureMockMvc
 class ZhPagesBrowserIT {
 
     /** An enum-looking code: two or more capitals joined by underscores (BELOW_WARNING, PARTIALLY_RECEIVED). */
