@@ -108,9 +108,7 @@ class RoleDashboardsBrowserIT {
     }
 
     private static void signIn(Browser browser, String user) {
-        // leave the page first: its alert bell, polling without a session, would become the page to go to after login
-        browser.driver().get("about:blank");
-        browser.driver().manage().deleteAllCookies();
+        browser.forgetSession();
         browser.logIn(user, Fixtures.PASSWORD);
     }
 

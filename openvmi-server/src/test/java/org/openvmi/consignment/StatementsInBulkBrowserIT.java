@@ -17,7 +17,6 @@ import org.openvmi.testsupport.Browser;
 import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * totals, one click to issue them all.
  */
 @BrowserTest
-@AutoConfigureMockMvc
 class StatementsInBulkBrowserIT {
 
     @Autowired

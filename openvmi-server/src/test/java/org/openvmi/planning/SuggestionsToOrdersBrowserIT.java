@@ -101,7 +101,7 @@ class SuggestionsToOrdersBrowserIT {
                 d -> !d.findElements(By.cssSelector(".run-progress .run-status[data-status='DONE']"))
                         .isEmpty());
 
-        browser.driver().manage().deleteAllCookies();
+        browser.forgetSession();
         browser.logIn("t-buyer", Fixtures.PASSWORD);
         Clicks buyer = new Clicks();
         buyer.on(browser, By.id("nav-suggestions"));
@@ -131,7 +131,7 @@ class SuggestionsToOrdersBrowserIT {
                 JOIN warehouse w ON w.id = r.warehouse_id WHERE w.code = :w AND l.suggestion_id IS NOT NULL""").param("w", wh).query(Long.class).list();
         assertThat(requisitions).hasSize(3);
 
-        browser.driver().manage().deleteAllCookies();
+        browser.forgetSession();
         browser.logIn("t-finance", Fixtures.PASSWORD);
         browser.open("/requisitions/inbox");
         Clicks approver = new Clicks();

@@ -92,7 +92,7 @@ class ProcurementBrowserIT {
     }
 
     void as(Browser browser, String user) {
-        browser.driver().manage().deleteAllCookies();
+        browser.forgetSession();
         browser.logIn(user, Fixtures.PASSWORD);
     }
 

@@ -6,17 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,8 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless chromium, driven through chromedriver, for one test method; see {@link BrowserTest}. The helpers wait
- * explicitly (up to {@link #TIMEOUT}) for what the test expects instead of sleeping.
+ * One headless chromium, driven through chromedriver, lent to one test method at a time (see {@link BrowserTest} and
+ * {@link BrowserPool}: between two tests it is cleared as if new). The helpers wait explicitly (up to {@link #TIMEOUT})
+ * for what the test expects instead of sleeping.
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,14 +42,22 @@ public final class Browser implements AutoCloseable {
     /** Generous: CI machines have two cores and run Maven, the application and chromium at once. */
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+    private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
+
     private final ChromeDriver driver;
     private final Path profile;
-    private final String baseUrl;
+    /** The window as chromium started it ({@code --window-size}); tests that resize it get it back afterwards. */
+    private final Dimension initialSize;
+    /** The browsers {@link #another()} lent during the current test; handed back with this one. */
+    private final List<Browser> others = new ArrayList<>();
+
+    private volatile String baseUrl;
 
     private Browser(ChromeDriver driver, Path profile, String baseUrl) {
         this.driver = driver;
         this.profile = profile;
         this.baseUrl = baseUrl;
+        this.initialSize = driver.manage().window().getSize();
     }
 
     static Path chromeBinary() {
@@ -98,7 +112,7 @@ public final class Browser implements AutoCloseable {
                 .build();
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
             return new Browser(driver, profile, baseUrl);
         } catch (RuntimeException e) {
             service.stop();
@@ -107,9 +121,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A second, independent browser (own profile and session) on the same server; the caller closes it. */
+    /**
+     * A second, independent browser (own chromium, profile and session) on the same server; handed back with this
+     * one at the end of the test, or earlier by {@link #close()}.
+     */
     public Browser another() {
-        return start(baseUrl);
+        Browser other = BrowserPool.acquire(baseUrl);
+        synchronized (others) {
+            others.add(other);
+        }
+        return other;
     }
 
     public WebDriver driver() {
@@ -179,6 +200,17 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, args);
     }
 
+    /**
+     * Leaves the page, then forgets the session cookie, e.g. before signing in as someone else. The page is left
+     * first: its alert bell polls every second, and a poll without a session would be saved as the page to go to
+     * after the next login (seen in CI under load: the login landed on {@code /alerts/bell?continue}).
+     */
+    public Browser forgetSession() {
+        driver.get("about:blank");
+        driver.manage().deleteAllCookies();
+        return this;
+    }
+
     /** Signs in through the login form and waits until the signed-in page shows the user. */
     public Browser logIn(String username, String password) {
         open("/login");
@@ -237,8 +269,69 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Hands this browser (and those {@link #another()} lent during the test) back to the pool for the next test. */
     @Override
     public void close() {
+        for (Browser other : takeOthers()) {
+            BrowserPool.release(other);
+        }
+        BrowserPool.release(this);
+    }
+
+    /** Closes this browser and those {@link #another()} lent during the test for good. */
+    void discard() {
+        for (Browser other : takeOthers()) {
+            BrowserPool.discard(other);
+        }
+        BrowserPool.discard(this);
+    }
+
+    private List<Browser> takeOthers() {
+        synchronized (others) {
+            List<Browser> taken = List.copyOf(others);
+            others.clear();
+            return taken;
+        }
+    }
+
+    /** Points the browser at another application (a test context of its own port). */
+    void rebind(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Leaves nothing of the last test for the next one: an open dialog dismissed; a new tab replaces every tab and
+     * window the test had (so no page, script, history or sessionStorage survives); cookies, cache and the
+     * application origin's storage cleared; window size, timeouts and input state as after {@link #start}; the
+     * console log emptied (tests read it). Throws when the browser cannot be cleared; the pool then closes it.
+     */
+    void reset() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException none) {
+            // the usual case
+        }
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle);
+                driver.close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        // baseUrl is the origin (scheme, host and port); "all": local storage, IndexedDB, service workers, caches …
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
+        driver.manage().window().setSize(initialSize);
+        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.resetInputState();
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    /** Quits chromium and deletes its profile. */
+    void quit() {
         try {
             driver.quit();
         } finally {

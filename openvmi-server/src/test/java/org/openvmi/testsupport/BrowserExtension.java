@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Gives each test method of a {@link BrowserTest} its own headless chromium (started on first use, closed after the
- * method), pointed at the application's random port.
+ * Lends each test method of a {@link BrowserTest} a headless chromium pointed at the application's random port: a
+ * browser of the JVM's {@link BrowserPool}, cleared as if new, or a new one; handed back after the method (closed
+ * instead when the method failed).
  * <ul>
  *   <li>Browser and driver: {@code CHROME_BIN} (default {@value Browser#DEFAULT_CHROME_BIN}) and {@code CHROMEDRIVER}
  *       (default {@value Browser#DEFAULT_CHROMEDRIVER}), Debian's packages {@code chromium} and
@@ -70,7 +71,7 @@ public class BrowserExtension
             String port = SpringExtension.getApplicationContext(context)
                     .getEnvironment()
                     .getRequiredProperty("local.server.port");
-            browser = Browser.start("http://localhost:" + port);
+            browser = BrowserPool.acquire("http://localhost:" + port);
             store.put(Browser.class, browser);
         }
         return browser;
@@ -100,7 +101,12 @@ public class BrowserExtension
     @Override
     public void afterEach(ExtensionContext context) {
         Browser browser = methodStore(context).remove(Browser.class, Browser.class);
-        if (browser != null) {
+        if (browser == null) {
+            return;
+        }
+        if (context.getExecutionException().isPresent()) {
+            browser.discard(); // a failed test may have left the browser in any state
+        } else {
             browser.close();
         }
     }

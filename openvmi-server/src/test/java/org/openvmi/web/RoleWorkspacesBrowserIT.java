@@ -17,7 +17,6 @@ import org.openvmi.testsupport.Browser;
 import org.openvmi.testsupport.BrowserTest;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * the login page and on a filtered list.
  */
 @BrowserTest
-@AutoConfigureMockMvc
 class RoleWorkspacesBrowserIT {
 
     private static final int MAX_BYTES = 300 * 1024;
