@@ -36,7 +36,8 @@ class StockEvents {
 
     @OutboxListener
     public void on(StockChanged e) {
-        if (e.subjects().isEmpty()) {
+        if (e.subjects().isEmpty() || !outbox.consumed(WebhookEventTypes.STOCK_CHANGED)) {
+            // nothing consumes stock.changed: not even the catalog reads (ADR 0066)
             return;
         }
         Map<Long, ItemRef> items = catalog.itemsById(
