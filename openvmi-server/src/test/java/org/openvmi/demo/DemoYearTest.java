@@ -51,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
             "openvmi.demo-data=true",
             "openvmi.security.bcrypt-strength=4",
             "openvmi.planning.replan=false",
+            // the events the year writes are validated against their schemas (order 6): kept although nothing
+            // consumes them here (no broker, no webhook; ADR 0066)
+            "openvmi.events.keep-unconsumed=true",
             "logging.level.org.openvmi.demo=INFO",
             // MockMvc keeps a test's login in a MockHttpSession (UiSessions), which Spring Session's filter does not
             // read: the UI sessions of these tests stay in memory. The JDBC sessions are covered over real HTTP

@@ -3,6 +3,7 @@ package org.openvmi.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -323,6 +324,44 @@ abstract class WebhookContract {
                         .with(as(Role.ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("deliveryId"));
+    }
+
+    /**
+     * ADR 0066: with the broker off (as here) and no subscription to stock.changed, a posting writes no outbox row for
+     * it — nothing would ever read one; a subscription made afterwards receives the next posting's event, written in
+     * that posting's transaction as before. (With the broker on every event is written: EventsToRabbitMqContract.)
+     */
+    @Test
+    void an_event_nothing_consumes_is_not_written_and_a_later_subscription_receives_the_next_one() throws Exception {
+        Long subscribed = jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE active = TRUE"
+                        + " AND event_types LIKE '%stock.changed%'")
+                .query(Long.class)
+                .single();
+        assumeTrue(subscribed == 0, "another test left a stock.changed subscription active");
+        AlertTestData data = new AlertTestData(mvc, null);
+        String key = data.item + "@" + data.warehouse;
+        assertThat(stockChangedRows(key)).as("no consumer: no row").isZero();
+
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"secret\":\"" + SECRET
+                + "\",\"eventTypes\":[\"stock.changed\"]}");
+        data.move("ISSUE", 5);
+        assertThat(stockChangedRows(key))
+                .as("a subscriber: the posting's event is written")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.mentioning(data.item).size() == 1);
+        JsonNode body = JSON.readTree(receiver.mentioning(data.item).get(0).body());
+        assertThat(body.get("type").asString()).isEqualTo("stock.changed");
+        assertThat(body.get("key").asString()).isEqualTo(key);
+        assertThat(EventSchemas.problems(receiver.mentioning(data.item).get(0).body()))
+                .isEmpty();
+    }
+
+    private long stockChangedRows(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_outbox WHERE event_type = 'stock.changed' AND event_key = :k")
+                .param("k", key)
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -308,6 +308,21 @@ abstract class SupplierStockContract {
         assertThat(data.stockRows(supplier)).isEqualTo(before).isZero();
         assertThat(data.historyRows(supplier)).isZero();
 
+        // the supplier's own system listens: events nothing consumes are not written (ADR 0066)
+        org.openvmi.integration.WebhookReceiver receiver = new org.openvmi.integration.WebhookReceiver();
+        long webhook = com.jayway.jsonpath.JsonPath.<Number>read(
+                        mvc.perform(post("/api/v1/webhooks")
+                                        .with(user)
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("{\"url\":\"" + receiver.url()
+                                                + "\",\"secret\":\"test-secret-0123456789\","
+                                                + "\"eventTypes\":[\"supplier-stock.reported\"]}"))
+                                .andExpect(status().isCreated())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.id")
+                .longValue();
         long start = System.nanoTime();
         mvc.perform(multipart("/api/v1/supplier-stock/import")
                         .file(csv(good.toString()))
@@ -316,6 +331,16 @@ abstract class SupplierStockContract {
                 .andExpect(jsonPath("$.imported").value(5000))
                 .andExpect(jsonPath("$.created").value(5000));
         long millis = (System.nanoTime() - start) / 1_000_000;
+        // the five events delivered before the subscription goes (a delivery in flight would lose its attempt row)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() ->
+                        receiver.mentioning("\"supplier:" + supplier + "\"").size() == 5);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/webhooks/" + webhook)
+                        .with(user))
+                .andExpect(status().isNoContent());
+        receiver.close();
         System.out.printf(
                 "supplier stock: 5,000-row CSV imported in %d ms on %s%n",
                 millis, getClass().getSimpleName());

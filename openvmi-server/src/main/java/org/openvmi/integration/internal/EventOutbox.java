@@ -2,6 +2,7 @@ package org.openvmi.integration.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The envelope: {@code {"id","type","version","occurredAt","key","supplier","event","data"}}; {@code event}
  * repeats {@code type} for webhook receivers written against the first webhook payloads.
+ *
+ * <p>An event nothing consumes is not written (ADR 0066): with the broker off, a row would be written {@code OFF} and
+ * never read again, so an event is written only when the broker is on or at least one active subscription may see
+ * it (its deliveries are queued in the same transaction). {@code openvmi.events.keep-unconsumed=true} writes them
+ * anyway, as {@code OFF} rows kept for the retention (an audit trail; the demo test validates them).
  */
 @Component
 class EventOutbox {
@@ -57,6 +63,17 @@ class EventOutbox {
         publishAll(List.of(event));
     }
 
+    /**
+     * Whether an event of this type would be written at all (ADR 0066): the broker is on, unconsumed events are kept,
+     * or an active subscription to the type exists (read in the caller's transaction, as {@link #publishAll} does).
+     * Lets a listener skip building events nobody receives; {@link #publishAll} applies the same rule per event.
+     */
+    boolean consumed(String type) {
+        return properties.brokerEnabled()
+                || properties.keepUnconsumed()
+                || !webhooks.subscribers(type).isEmpty();
+    }
+
     /** Writes the events in their order (ids ascending). */
     void publishAll(List<OutboundEvent> batch) {
         if (batch.isEmpty()) {
@@ -70,17 +87,26 @@ class EventOutbox {
         Map<String, List<WebhookRepository.Subscriber>> subscribers = new HashMap<>();
         Instant now = clock.instant();
         String brokerStatus = properties.brokerEnabled() ? "PENDING" : "OFF";
+        boolean writeAll = properties.brokerEnabled() || properties.keepUnconsumed();
         for (OutboundEvent e : batch) {
+            Long supplierId = e.supplier() == null ? null : supplierIds.get(e.supplier());
+            List<WebhookRepository.Subscriber> receivers = new ArrayList<>();
+            for (WebhookRepository.Subscriber s : subscribers.computeIfAbsent(e.type(), webhooks::subscribers)) {
+                if (s.supplierId() == null || s.supplierId().equals(supplierId)) {
+                    receivers.add(s);
+                }
+            }
+            if (!writeAll && receivers.isEmpty()) {
+                // nothing would ever read the row (ADR 0066): no broker, and no subscription that may see it
+                continue;
+            }
             String id = UUID.randomUUID().toString();
             String envelope = json.writeValueAsString(envelope(id, e));
-            Long supplierId = e.supplier() == null ? null : supplierIds.get(e.supplier());
             if (!events.insert(id, e, WebhookEventTypes.VERSION, supplierId, envelope, brokerStatus, now)) {
                 continue;
             }
-            for (WebhookRepository.Subscriber s : subscribers.computeIfAbsent(e.type(), webhooks::subscribers)) {
-                if (s.supplierId() == null || s.supplierId().equals(supplierId)) {
-                    deliveries.enqueue(s.id(), e.type(), e.dedupKey(), e.key(), id, envelope, now);
-                }
+            for (WebhookRepository.Subscriber s : receivers) {
+                deliveries.enqueue(s.id(), e.type(), e.dedupKey(), e.key(), id, envelope, now);
             }
         }
     }

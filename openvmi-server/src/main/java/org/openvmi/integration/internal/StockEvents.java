@@ -36,7 +36,8 @@ class StockEvents {
 
     @OutboxListener
     public void on(StockChanged e) {
-        if (e.subjects().isEmpty()) {
+        if (e.subjects().isEmpty() || !outbox.consumed(WebhookEventTypes.STOCK_CHANGED)) {
+            // nothing consumes stock.changed: not even the catalog reads (ADR 0066)
             return;
         }
         // the codes the posting used (no catalog read on the ledger's path); read by id only for subjects without them

@@ -28,6 +28,7 @@ public class BulkWrites {
     private static final Logger log = LoggerFactory.getLogger(BulkWrites.class);
 
     private final DataSource dataSource;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     public BulkWrites(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -40,13 +41,27 @@ public class BulkWrites {
 
     public <T> T during(Supplier<T> work) {
         boolean deferred = writeDelay(DELAY_MS);
+        if (deferred) {
+            running.incrementAndGet();
+        }
         try {
             return work.get();
         } finally {
-            if (deferred && writeDelay(0)) {
-                flush();
+            if (deferred) {
+                running.decrementAndGet();
+                if (writeDelay(0)) {
+                    flush();
+                }
             }
         }
+    }
+
+    /**
+     * Whether a bulk job runs with deferred writes: H2's background writer then compacts the file itself
+     * ({@code AUTO_COMPACT_FILL_RATE} in the URL), so {@link EmbeddedStoreMaintenance} skips its rounds meanwhile.
+     */
+    boolean running() {
+        return running.get() > 0;
     }
 
     private boolean writeDelay(int millis) {

@@ -37,7 +37,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     @ConditionalOnProperty(name = "openvmi.embedded.compaction", havingValue = "true", matchIfMissing = true)
     EmbeddedStoreMaintenance embeddedStoreMaintenance(
-            DataSource dataSource, @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
-        return new EmbeddedStoreMaintenance(dataSource, fillRate, 16 * 1024 * 1024);
+            DataSource dataSource,
+            BulkWrites bulkWrites,
+            @Value("${openvmi.embedded.compact-fill-rate:60}") int fillRate) {
+        return new EmbeddedStoreMaintenance(dataSource, bulkWrites, fillRate, 16 * 1024 * 1024);
     }
 }
