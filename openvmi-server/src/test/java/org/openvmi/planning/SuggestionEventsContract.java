@@ -66,6 +66,7 @@ abstract class SuggestionEventsContract {
     PlanningTestData data;
     WebhookReceiver receiver;
     long webhook;
+    long erpWebhook;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -80,6 +81,10 @@ abstract class SuggestionEventsContract {
         clock.reset();
         if (webhook != 0) {
             mvc.perform(delete("/api/v1/webhooks/" + webhook).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                    .andExpect(status().isNoContent());
+        }
+        if (erpWebhook != 0) {
+            mvc.perform(delete("/api/v1/webhooks/" + erpWebhook).with(as(Role.ADMIN)))
                     .andExpect(status().isNoContent());
         }
         receiver.close();
@@ -97,6 +102,19 @@ abstract class SuggestionEventsContract {
                 .getResponse()
                 .getContentAsString();
         webhook = json.readTree(created).get("id").asLong();
+        // the buyer's ERP sees every supplier's suggestions: B's event is written too (ADR 0066 writes only events
+        // someone may receive), and must still not reach A's subscription
+        erpWebhook = json.readTree(mvc.perform(post("/api/v1/webhooks")
+                                .with(as(Role.ADMIN))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"url\":\"https://erp.example.com/hook\",\"secret\":\"erp-wire-secret-123\","
+                                        + "\"eventTypes\":[\"suggestion.created\"]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asLong();
 
         LocalDate today = LocalDate.now(clock);
         String wh = data.warehouse();

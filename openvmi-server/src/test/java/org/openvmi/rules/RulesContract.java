@@ -2,6 +2,7 @@ package org.openvmi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvmi.testsupport.Fixtures.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -403,6 +404,14 @@ abstract class RulesContract {
 
     @Test
     void a_firing_writes_rule_fired_and_its_suggestion_created_for_the_supplier_once_per_window() throws Exception {
+        // events nobody consumes are not written (ADR 0066): the ERP subscribes to both types
+        long hook = JSON.readTree(send(
+                        post("/api/v1/webhooks"),
+                        Role.ADMIN,
+                        "{\"url\":\"https://erp.example.com/hook\",\"secret\":\"rules-wire-secret-123\","
+                                + "\"eventTypes\":[\"rule.fired\",\"suggestion.created\"]}"))
+                .get("id")
+                .asLong();
         Subject longLead =
                 new Subject(Fixtures.SUPPLIER_A, 20).move("RECEIPT", 100).move("ISSUE", 90);
         long rule = create(template("smart-reorder"), List.of(longLead.item), false);
@@ -441,6 +450,7 @@ abstract class RulesContract {
         assertThat(c.get("data").get("rule").asLong()).isEqualTo(rule);
         assertThat(c.get("data").get("run").isNull()).isTrue();
         assertThat(c.get("data").get("qty").decimalValue()).isEqualByComparingTo("98");
+        send(delete("/api/v1/webhooks/" + hook), Role.ADMIN, "");
     }
 
     @Test
