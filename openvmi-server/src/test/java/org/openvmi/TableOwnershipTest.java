@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
  * <p>
  * The owner of a table is the feature named by the migration that creates it ({@code V…__<feature>_<what>.sql}).
  * The test reads every string literal and text block of every main source file and fails on a {@code FROM}, {@code
- * JOIN}, {@code INTO}, {@code UPDATE} or {@code EXISTS} naming a table another feature owns. The files that still do
- * are listed in {@link #NOT_YET_MOVED} with the tables they read: that list may only shrink — a file that no longer
- * needs its entry fails the test too, so the entry is removed with the move.
+ * JOIN}, {@code INTO}, {@code UPDATE} or {@code EXISTS} naming a table another feature owns. No file is exempt: the
+ * list of files not yet moved (ADR 0052) was emptied and deleted with the ledger's and planning's last ones (ADR 0068).
  */
 class TableOwnershipTest {
 
@@ -35,23 +34,6 @@ class TableOwnershipTest {
 
     /** Tables kept by the framework (the event publication registry), read by no feature's SQL. */
     static final Set<String> FRAMEWORK = Set.of("event_publication");
-
-    /**
-     * Files that read another feature's tables today, with those tables (ADR 0052). Shrink it: move a file to the
-     * owner's API and delete its line. Never add one: read through the owner's API.
-     */
-    static final Map<String, Set<String>> NOT_YET_MOVED = new TreeMap<>(Map.ofEntries(
-            // inventory
-            Map.entry("inventory/StockPositions.java", Set.of("location")),
-            Map.entry("inventory/internal/BalanceRepository.java", Set.of("location")),
-            Map.entry("inventory/internal/CountQueryRepository.java", Set.of("item", "location", "warehouse")),
-            Map.entry("inventory/internal/CountRepository.java", Set.of("item", "location", "supplier", "warehouse")),
-            Map.entry(
-                    "inventory/internal/StockQueryRepository.java",
-                    Set.of("item", "item_barcode", "location", "supplier_item", "warehouse")),
-            // planning
-            Map.entry("planning/internal/ForecastQueries.java", Set.of("item", "warehouse")),
-            Map.entry("planning/internal/PlanningFactsRepository.java", Set.of("item", "warehouse"))));
 
     private static final Pattern CREATE =
             Pattern.compile("(?i)create\\s+(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)");
@@ -85,9 +67,9 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(found).as("""
-                        SQL naming another feature's tables (ADR 0052): read them through the owner's API instead; \
-                        a file moved off them leaves TableOwnershipTest.NOT_YET_MOVED""").isEqualTo(NOT_YET_MOVED);
+        assertThat(found)
+                .as("SQL naming another feature's tables (ADR 0052, 0068): read them through the owner's API instead")
+                .isEmpty();
     }
 
     @Test

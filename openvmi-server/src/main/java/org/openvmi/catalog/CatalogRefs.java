@@ -365,6 +365,48 @@ public class CatalogRefs {
         return refs;
     }
 
+    /**
+     * Every location, or every location of one warehouse when {@code warehouseId} is not null, by id: for the ledger's
+     * bulk reads, which group their own balance and movement rows by location and place them with these (locations
+     * are few next to the rows they hold, so one query serves a whole report or planning read).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, LocationRef> locationsIn(Long warehouseId) {
+        Map<Long, LocationRef> refs = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
+                FROM location l JOIN warehouse w ON w.id = l.warehouse_id
+                WHERE (CAST(:w AS BIGINT) IS NULL OR l.warehouse_id = :w)""")
+                .param("w", warehouseId)
+                .query((rs, n) -> refs.put(
+                        rs.getLong("id"),
+                        new LocationRef(
+                                rs.getLong("id"),
+                                rs.getString("code"),
+                                rs.getLong("warehouse_id"),
+                                rs.getString("warehouse_code"),
+                                LocationType.valueOf(rs.getString("type")),
+                                rs.getBoolean("allow_negative"))))
+                .list();
+        return refs;
+    }
+
+    /**
+     * Of the given locations, those that allow negative stock now: read from the row in the caller's transaction,
+     * never from a cache, so the ledger's rule rests on the committed master data (no {@code @Transactional}: it joins
+     * the posting's read-write transaction as it is).
+     */
+    public java.util.Set<Long> allowingNegative(Collection<Long> locationIds) {
+        java.util.Set<Long> allowing = new java.util.HashSet<>();
+        for (List<Long> chunk : chunks(locationIds)) {
+            allowing.addAll(jdbc.sql("SELECT id FROM location WHERE id IN (:ids) AND allow_negative")
+                    .param("ids", chunk)
+                    .query(Long.class)
+                    .list());
+        }
+        return allowing;
+    }
+
     /** Supplier codes by id; unknown ids are absent. */
     @Transactional(readOnly = true)
     public Map<Long, String> supplierCodes(Collection<Long> ids) {
@@ -489,5 +531,22 @@ public class CatalogRefs {
     public static String locationInWarehouseCoded(String locationIdColumn, String param) {
         return locationIdColumn + " IN (SELECT c_lwc.id FROM location c_lwc JOIN warehouse c_wlc ON c_wlc.id = "
                 + "c_lwc.warehouse_id WHERE c_wlc.code = :" + param + ")";
+    }
+
+    /**
+     * SQL predicate: the item in {@code itemIdColumn} has a code or name matching the LIKE pattern bound to {@code
+     * :likeParam} (lower case, backslash escapes), or a barcode equal to {@code :exactParam}.
+     */
+    public static String itemTextOrBarcode(String itemIdColumn, String likeParam, String exactParam) {
+        return "EXISTS (SELECT 1 FROM item c_itb WHERE c_itb.id = " + itemIdColumn + " AND (LOWER(c_itb.code) LIKE :"
+                + likeParam + " ESCAPE '\\' OR LOWER(c_itb.name) LIKE :" + likeParam + " ESCAPE '\\' OR EXISTS "
+                + "(SELECT 1 FROM item_barcode c_ibb WHERE c_ibb.item_id = c_itb.id AND c_ibb.barcode = :" + exactParam
+                + ")))";
+    }
+
+    /** SQL expression: the code of the warehouse of the location whose id is in {@code locationIdColumn}. */
+    public static String locationWarehouseCode(String locationIdColumn) {
+        return "(SELECT c_lwh.code FROM location c_lwl JOIN warehouse c_lwh ON c_lwh.id = c_lwl.warehouse_id "
+                + "WHERE c_lwl.id = " + locationIdColumn + ")";
     }
 }

@@ -43,6 +43,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseOrders {
 
+    /** The {@code due} filters of {@link #find(String, String, Long, String, PageRequest)}: due today or earlier. */
+    public static final String DUE_TODAY = "TODAY";
+
+    /** The {@code due} filter: a line due before today and not fully received. */
+    public static final String DUE_LATE = "LATE";
+
     private final PurchaseOrderRepository repository;
     private final Requisitions requisitions;
     private final Sources sources;
@@ -603,9 +609,9 @@ public class PurchaseOrders {
     @Transactional(readOnly = true)
     public PageResult<PurchaseOrderView> find(
             String status, String supplier, Long requisition, String due, PageRequest page) {
-        String d = AllowedValues.code("due", due, List.of("TODAY", "LATE"));
+        String d = AllowedValues.code("due", due, List.of(DUE_TODAY, DUE_LATE));
         LocalDate today = LocalDate.now(clock);
-        LocalDate dueBy = d == null ? null : d.equals("TODAY") ? today : today.minusDays(1);
+        LocalDate dueBy = d == null ? null : d.equals(DUE_TODAY) ? today : today.minusDays(1);
         // the statuses of proc_po_status_check
         String s = AllowedValues.code("status", status, PurchaseOrderStatus.class);
         Long supplierId = null;

@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClearanceTasks {
 
-    public static final java.util.List<String> STATUSES = java.util.List.of("OPEN", "DONE");
+    public static final java.util.List<String> STATUSES = java.util.Arrays.stream(ClearanceStatus.values())
+            .map(ClearanceStatus::name)
+            .toList();
 
     private final RunStore store;
     private final Clock clock;

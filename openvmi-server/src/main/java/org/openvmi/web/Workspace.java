@@ -10,16 +10,27 @@ import org.openvmi.consignment.CallOffs;
 import org.openvmi.consignment.Settlements;
 import org.openvmi.consignment.Shipments;
 import org.openvmi.consignment.ToShipBoard;
+import org.openvmi.consignment.model.CallOffStatus;
+import org.openvmi.consignment.model.ShipmentStatus;
+import org.openvmi.consignment.model.StatementStatus;
 import org.openvmi.inventory.StockCounts;
 import org.openvmi.inventory.Transfers;
+import org.openvmi.inventory.model.CountStatus;
+import org.openvmi.inventory.model.TransferStatus;
 import org.openvmi.planning.PlanningRuns;
 import org.openvmi.planning.RunView;
 import org.openvmi.planning.Suggestions;
+import org.openvmi.planning.model.SuggestionStatus;
 import org.openvmi.procurement.Invoices;
 import org.openvmi.procurement.OverdueKind;
+import org.openvmi.procurement.OverdueStatus;
 import org.openvmi.procurement.OverdueSupply;
 import org.openvmi.procurement.PurchaseOrders;
 import org.openvmi.procurement.Requisitions;
+import org.openvmi.procurement.model.MatchStatus;
+import org.openvmi.procurement.model.PurchaseOrderStatus;
+import org.openvmi.procurement.model.RequisitionStatus;
+import org.openvmi.rules.ClearanceStatus;
 import org.openvmi.security.AccessPolicy;
 import org.openvmi.security.Role;
 import org.openvmi.shared.PageRequest;
@@ -33,7 +44,8 @@ import org.springframework.stereotype.Component;
  * The home page's to-dos per role: each card counts what one list shows and links to that list filtered the same
  * way (the count is the list's own query through the owning feature's API, page size 1, so the two cannot differ).
  * A user sees the sections of its roles (an admin all of them), and in each only the cards whose list its roles may
- * open.
+ * open. Statuses are the owning features' types (their {@code status} named interfaces, ADR 0068), never string
+ * literals: a renamed status fails the build here instead of silently counting nothing.
  */
 @Component
 class Workspace {
@@ -115,19 +127,27 @@ class Workspace {
                     card(
                             "todo-pos-to-confirm",
                             "home.todo.posToConfirm",
-                            "/purchase-orders?status=SENT",
-                            () -> orders.find("SENT", null, null, ONE).totalElements()),
+                            "/purchase-orders?status=" + PurchaseOrderStatus.SENT,
+                            () -> orders.find(PurchaseOrderStatus.SENT.name(), null, null, ONE)
+                                    .totalElements()),
                     card(
                             "todo-calloffs",
                             "home.todo.callOffsToConfirm",
-                            "/vmi/calloffs?status=REQUESTED",
-                            () -> callOffs.find("REQUESTED", ONE).totalElements()),
+                            "/vmi/calloffs?status=" + CallOffStatus.REQUESTED,
+                            () -> callOffs.find(CallOffStatus.REQUESTED.name(), ONE)
+                                    .totalElements()),
                     card(
                             "todo-statements-to-confirm",
                             "home.todo.statementsToConfirm",
-                            "/settlements?status=ISSUED",
-                            () -> settlements.find(null, "ISSUED", ONE).totalElements()),
-                    card("todo-low-water", "home.todo.lowItems", "/alerts?status=OPEN", this::openAlerts));
+                            "/settlements?status=" + StatementStatus.ISSUED,
+                            () -> settlements
+                                    .find(null, StatementStatus.ISSUED.name(), ONE)
+                                    .totalElements()),
+                    card(
+                            "todo-low-water",
+                            "home.todo.lowItems",
+                            "/alerts?status=" + AlertStatus.OPEN,
+                            this::openAlerts));
             return sections;
         }
         boolean admin = roles.contains(Role.ADMIN);
@@ -139,43 +159,52 @@ class Workspace {
                     card(
                             "todo-asns-due",
                             "home.todo.asnsDueToday",
-                            "/shipments?status=IN_TRANSIT&due=today",
-                            () -> shipments.find("IN_TRANSIT", true, ONE).totalElements()),
+                            "/shipments?status=" + ShipmentStatus.IN_TRANSIT + "&due=today",
+                            () -> shipments
+                                    .find(ShipmentStatus.IN_TRANSIT.name(), true, ONE)
+                                    .totalElements()),
                     card(
                             "todo-asns",
                             "home.todo.asnsInTransit",
-                            "/shipments?status=IN_TRANSIT",
-                            () -> shipments.find("IN_TRANSIT", ONE).totalElements()),
+                            "/shipments?status=" + ShipmentStatus.IN_TRANSIT,
+                            () -> shipments
+                                    .find(ShipmentStatus.IN_TRANSIT.name(), ONE)
+                                    .totalElements()),
                     card(
                             "todo-pos-due",
                             "home.todo.posDueToday",
                             "/purchase-orders?due=today",
-                            () -> orders.find(null, null, null, "TODAY", ONE).totalElements()),
+                            () -> orders.find(null, null, null, PurchaseOrders.DUE_TODAY, ONE)
+                                    .totalElements()),
                     card(
                             "todo-pos-to-receive",
                             "home.todo.posToReceive",
-                            "/purchase-orders?status=CONFIRMED",
-                            () -> orders.find("CONFIRMED", null, null, ONE).totalElements()),
+                            "/purchase-orders?status=" + PurchaseOrderStatus.CONFIRMED,
+                            () -> orders.find(PurchaseOrderStatus.CONFIRMED.name(), null, null, ONE)
+                                    .totalElements()),
                     card(
                             "todo-transfers",
                             "home.todo.transfersToReceive",
-                            "/transfers?status=SHIPPED",
-                            () -> transfers.find("SHIPPED", null, ONE).totalElements()),
+                            "/transfers?status=" + TransferStatus.SHIPPED,
+                            () -> transfers
+                                    .find(TransferStatus.SHIPPED.name(), null, ONE)
+                                    .totalElements()),
                     card(
                             "todo-counts",
                             "home.todo.countsOpen",
-                            "/counts?status=OPEN",
-                            () -> counts.find("OPEN", null, ONE).totalElements()),
-                    card("todo-alerts", "home.todo.alerts", "/alerts?status=OPEN", this::openAlerts),
+                            "/counts?status=" + CountStatus.OPEN,
+                            () -> counts.find(CountStatus.OPEN.name(), null, ONE)
+                                    .totalElements()),
+                    card("todo-alerts", "home.todo.alerts", "/alerts?status=" + AlertStatus.OPEN, this::openAlerts),
                     card(
                             "todo-clearance",
                             "home.todo.clearanceTasks",
-                            "/clearance-tasks?status=OPEN",
+                            "/clearance-tasks?status=" + ClearanceStatus.OPEN,
                             this::openClearanceTasks),
                     card(
                             "todo-overdue-notices",
                             "home.todo.overdueNotices",
-                            "/overdue-supply?status=OPEN&kind=SHIPMENT_NOTICE",
+                            "/overdue-supply?status=" + OverdueStatus.OPEN + "&kind=" + OverdueKind.SHIPMENT_NOTICE,
                             () -> overdue.countOpen(OverdueKind.SHIPMENT_NOTICE)));
         }
         if (admin || roles.contains(Role.BUYER)) {
@@ -186,42 +215,44 @@ class Workspace {
                     card(
                             "todo-buyer-clearance",
                             "home.todo.clearanceTasks",
-                            "/clearance-tasks?status=OPEN",
+                            "/clearance-tasks?status=" + ClearanceStatus.OPEN,
                             this::openClearanceTasks),
                     card(
                             "todo-suggestions",
                             "home.todo.suggestions",
-                            "/planning/suggestions?status=OPEN",
+                            "/planning/suggestions?status=" + SuggestionStatus.OPEN,
                             () -> suggestions
-                                    .find(null, "OPEN", null, null, null, ONE)
+                                    .find(null, SuggestionStatus.OPEN.name(), null, null, null, ONE)
                                     .totalElements()),
                     card(
                             "todo-requisitions-to-order",
                             "home.todo.requisitionsToOrder",
-                            "/requisitions?status=APPROVED",
+                            "/requisitions?status=" + RequisitionStatus.APPROVED,
                             () -> requisitions
-                                    .find("APPROVED", null, false, ONE)
+                                    .find(RequisitionStatus.APPROVED.name(), null, false, ONE)
                                     .totalElements()),
                     card(
                             "todo-pos-unconfirmed",
                             "home.todo.posUnconfirmed",
-                            "/purchase-orders?status=SENT",
-                            () -> orders.find("SENT", null, null, ONE).totalElements()),
+                            "/purchase-orders?status=" + PurchaseOrderStatus.SENT,
+                            () -> orders.find(PurchaseOrderStatus.SENT.name(), null, null, ONE)
+                                    .totalElements()),
                     card(
                             "todo-pos-changed",
                             "home.todo.posChangeProposed",
-                            "/purchase-orders?status=CHANGE_PROPOSED",
-                            () -> orders.find("CHANGE_PROPOSED", null, null, ONE)
+                            "/purchase-orders?status=" + PurchaseOrderStatus.CHANGE_PROPOSED,
+                            () -> orders.find(PurchaseOrderStatus.CHANGE_PROPOSED.name(), null, null, ONE)
                                     .totalElements()),
                     card(
                             "todo-pos-late",
                             "home.todo.posLate",
                             "/purchase-orders?due=late",
-                            () -> orders.find(null, null, null, "LATE", ONE).totalElements()),
+                            () -> orders.find(null, null, null, PurchaseOrders.DUE_LATE, ONE)
+                                    .totalElements()),
                     card(
                             "todo-overdue-supply",
                             "home.todo.overdueSupply",
-                            "/overdue-supply?status=OPEN",
+                            "/overdue-supply?status=" + OverdueStatus.OPEN,
                             () -> overdue.countOpen(null)));
         }
         add(
@@ -241,24 +272,28 @@ class Workspace {
                     card(
                             "todo-statements-to-issue",
                             "home.todo.statementsToIssue",
-                            "/settlements?status=DRAFT",
-                            () -> settlements.find(null, "DRAFT", ONE).totalElements()),
+                            "/settlements?status=" + StatementStatus.DRAFT,
+                            () -> settlements
+                                    .find(null, StatementStatus.DRAFT.name(), ONE)
+                                    .totalElements()),
                     card(
                             "todo-disputes",
                             "home.todo.disputes",
-                            "/settlements?status=DISPUTED",
-                            () -> settlements.find(null, "DISPUTED", ONE).totalElements()),
+                            "/settlements?status=" + StatementStatus.DISPUTED,
+                            () -> settlements
+                                    .find(null, StatementStatus.DISPUTED.name(), ONE)
+                                    .totalElements()),
                     card(
                             "todo-price-variances",
                             "home.todo.priceVariances",
-                            "/invoices?status=PRICE_VARIANCE",
-                            () -> invoices.find("PRICE_VARIANCE", null, null, null, null, ONE)
+                            "/invoices?status=" + MatchStatus.PRICE_VARIANCE,
+                            () -> invoices.find(MatchStatus.PRICE_VARIANCE.name(), null, null, null, null, ONE)
                                     .totalElements()),
                     card(
                             "todo-quantity-variances",
                             "home.todo.quantityVariances",
-                            "/invoices?status=QUANTITY_VARIANCE",
-                            () -> invoices.find("QUANTITY_VARIANCE", null, null, null, null, ONE)
+                            "/invoices?status=" + MatchStatus.QUANTITY_VARIANCE,
+                            () -> invoices.find(MatchStatus.QUANTITY_VARIANCE.name(), null, null, null, null, ONE)
                                     .totalElements()));
         }
         if (admin || roles.contains(Role.PLANNER)) {
@@ -269,15 +304,15 @@ class Workspace {
                     card(
                             "todo-stockouts",
                             "home.todo.stockouts",
-                            "/alerts?status=OPEN&type=STOCKOUT",
+                            "/alerts?status=" + AlertStatus.OPEN + "&type=" + AlertType.STOCKOUT,
                             () -> alerts.find(AlertType.STOCKOUT, OPEN, null, null, null, true, AlertOrder.NEWEST, ONE)
                                     .totalElements()),
                     card(
                             "todo-planner-suggestions",
                             "home.todo.suggestions",
-                            "/planning/suggestions?status=OPEN",
+                            "/planning/suggestions?status=" + SuggestionStatus.OPEN,
                             () -> suggestions
-                                    .find(null, "OPEN", null, null, null, ONE)
+                                    .find(null, SuggestionStatus.OPEN.name(), null, null, null, ONE)
                                     .totalElements()));
         }
         return sections;
@@ -336,6 +371,6 @@ class Workspace {
 
     /** Stale stock to clear (rules' clearance tasks, ADR 0048), for the warehouse and the buyer. */
     private long openClearanceTasks() {
-        return clearance.find("OPEN", null, ONE).totalElements();
+        return clearance.find(ClearanceStatus.OPEN.name(), null, ONE).totalElements();
     }
 }

@@ -5,9 +5,13 @@
         allowedDependencies = {
             "catalog",
             "consignment",
+            "consignment :: status",
             "inventory",
+            "inventory :: status",
             "planning",
+            "planning :: status",
             "procurement",
+            "procurement :: status",
             "rules",
             "security",
             "shared",

@@ -13,6 +13,7 @@ import org.openvmi.shared.IllegalTransition;
  * is PARTIALLY_SHIPPED, then SHIPPED, as the supplier's shipments cover it. A move that is not allowed is refused with
  * the one 409 of every document ({@link IllegalTransition}).
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum CallOffStatus implements DocumentStatus<CallOffStatus> {
     REQUESTED,
     PROPOSED,

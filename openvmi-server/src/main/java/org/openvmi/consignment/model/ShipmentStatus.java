@@ -8,6 +8,7 @@ import org.openvmi.shared.DocumentStatus;
  * A supplier's consignment shipment (ASN into a VMI zone) is IN_TRANSIT until its first receipt, PARTIALLY_RECEIVED
  * while lines are still open (as often as parts arrive), RECEIVED once none is; RECEIVED is final.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum ShipmentStatus implements DocumentStatus<ShipmentStatus> {
     IN_TRANSIT,
     PARTIALLY_RECEIVED,

@@ -8,6 +8,7 @@ import org.openvmi.shared.DocumentStatus;
  * The life of a settlement statement: DRAFT → ISSUED (lines frozen) → CONFIRMED or DISPUTED (by the supplier) →
  * CLOSED. A move that is not allowed is refused with the one 409 of every document.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum StatementStatus implements DocumentStatus<StatementStatus> {
     DRAFT,
     ISSUED,

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BalanceRepository {
 
-    /** One signed change of one balance row. */
-    public record Change(long balanceId, BigDecimal signedQty) {}
+    /** One signed change of one balance row; {@code allowNegative}: its location allows negative stock now. */
+    public record Change(long balanceId, BigDecimal signedQty, boolean allowNegative) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -64,17 +64,15 @@ public class BalanceRepository {
     /**
      * Applies the changes in the given order in one JDBC batch (one round trip), each a single conditional statement
      * (refused when it would leave less on hand than is reserved, unless it adds stock or the location allows negative
-     * stock); returns, per change, whether it was applied. Whether the location allows negative stock is
-     * read from the location row by the statement itself, so the rule never rests on cached master data. The
-     * statements run in list order, so the row locks are taken in that order.
+     * stock); returns, per change, whether it was applied. Whether the location allows negative stock comes with
+     * each change, read by the caller from catalog in the same transaction (ADR 0068). The statements run in list
+     * order, so the row locks are taken in that order.
      */
     public boolean[] changeAll(List<Change> changes, Instant now) {
         Timestamp at = Timestamp.from(now);
         int[] counts = template.batchUpdate("""
                 UPDATE stock_balance SET on_hand = on_hand + ?, version = version + 1, updated_at = ?
-                WHERE id = ? AND (? >= 0 OR on_hand + ? >= reserved
-                                  OR EXISTS (SELECT 1 FROM location l WHERE l.id = stock_balance.location_id
-                                                                        AND l.allow_negative))""", new BatchPreparedStatementSetter() {
+                WHERE id = ? AND (? >= 0 OR on_hand + ? >= reserved OR ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 Change c = changes.get(i);
@@ -83,6 +81,7 @@ public class BalanceRepository {
                 ps.setLong(3, c.balanceId());
                 ps.setBigDecimal(4, c.signedQty());
                 ps.setBigDecimal(5, c.signedQty());
+                ps.setBoolean(6, c.allowNegative());
             }
 
             @Override
@@ -95,6 +94,17 @@ public class BalanceRepository {
             applied[i] = counts[i] == 1;
         }
         return applied;
+    }
+
+    /** Applies one change without the reserved check: its location allows negative stock (checked by the caller). */
+    public void changeAnyway(Change change, Instant now) {
+        jdbc.sql("""
+                UPDATE stock_balance SET on_hand = on_hand + :qty, version = version + 1, updated_at = :now
+                WHERE id = :id""")
+                .param("qty", change.signedQty())
+                .param("id", change.balanceId())
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public BigDecimal available(long balanceId) {

@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.inventory.CountSummary;
 import org.openvmi.inventory.CountView;
 import org.openvmi.shared.Decimals;
@@ -32,9 +37,9 @@ public class CountQueryRepository {
             "status",
             "c.status",
             "warehouse",
-            "w.code",
+            CatalogRefs.warehouseCode("c.warehouse_id"),
             "location",
-            "l.code",
+            CatalogRefs.locationCode("c.location_id"),
             "category",
             "c.category",
             "reference",
@@ -44,28 +49,36 @@ public class CountQueryRepository {
             "posted",
             "c.posted_at");
 
-    private static final String FROM = """
-            FROM stock_count c JOIN warehouse w ON w.id = c.warehouse_id LEFT JOIN location l ON l.id = c.location_id""";
+    /** The sheet's own rows; warehouse, location and item codes come from catalog, one query per page (ADR 0068). */
+    private static final String FROM = " FROM stock_count c";
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    CountQueryRepository(JdbcClient jdbc) {
+    CountQueryRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     public Optional<CountView> view(long id) {
-        return jdbc.sql("SELECT c.*, w.code AS wh, l.code AS loc " + FROM + " WHERE c.id = :id")
+        return jdbc.sql("SELECT c.*" + FROM + " WHERE c.id = :id")
                 .param("id", id)
                 .query((rs, n) -> {
                     String status = rs.getString("status");
                     boolean blind = rs.getBoolean("blind");
                     long postingId = rs.getLong("posting_id");
                     Long posting = rs.wasNull() ? null : postingId;
+                    long warehouseId = rs.getLong("warehouse_id");
+                    long locationId = rs.getLong("location_id");
+                    Long location = rs.wasNull() ? null : locationId;
                     return new CountView(
                             id,
                             status,
-                            rs.getString("wh"),
-                            rs.getString("loc"),
+                            code(catalog.warehousesById(List.of(warehouseId)).get(warehouseId)),
+                            location == null
+                                    ? null
+                                    : code(catalog.locationsById(List.of(location))
+                                            .get(location)),
                             rs.getString("category"),
                             blind,
                             rs.getString("reference"),
@@ -87,35 +100,63 @@ public class CountQueryRepository {
         boolean showBook = !c.blind() || posted; // as CountSheet.showsBook()
         List<CountView.Line> lines = new ArrayList<>();
         List<CountView.VarianceLine> variances = new ArrayList<>();
-        jdbc.sql("""
-                SELECT cl.*, i.code AS item_code, i.name AS item_name, i.uom, l.code AS location_code
-                FROM stock_count_line cl JOIN item i ON i.id = cl.item_id JOIN location l ON l.id = cl.location_id
-                WHERE cl.count_id = :id ORDER BY cl.line_no""").param("id", c.id()).query(rs -> {
-            String lot = rs.getString("lot");
-            lot = lot == null || lot.isEmpty() ? null : lot;
-            BigDecimal book = qty(rs, "book_qty");
+        record Row(
+                long itemId,
+                long locationId,
+                int lineNo,
+                String owner,
+                String lot,
+                BigDecimal book,
+                BigDecimal counted,
+                boolean found,
+                BigDecimal bookAtPosting,
+                BigDecimal variance) {}
+        List<Row> rows = jdbc.sql("SELECT cl.* FROM stock_count_line cl WHERE cl.count_id = :id ORDER BY cl.line_no")
+                .param("id", c.id())
+                .query((rs, n) -> {
+                    String lot = rs.getString("lot");
+                    return new Row(
+                            rs.getLong("item_id"),
+                            rs.getLong("location_id"),
+                            rs.getInt("line_no"),
+                            rs.getString("owner"),
+                            lot == null || lot.isEmpty() ? null : lot,
+                            qty(rs, "book_qty"),
+                            qty(rs, "counted_qty"),
+                            rs.getBoolean("found"),
+                            qty(rs, "book_at_posting"),
+                            qty(rs, "variance"));
+                })
+                .list();
+        Map<Long, ItemRef> items =
+                catalog.itemsById(rows.stream().map(Row::itemId).collect(Collectors.toSet()));
+        Map<Long, LocationRef> locations =
+                catalog.locationsById(rows.stream().map(Row::locationId).collect(Collectors.toSet()));
+        for (Row r : rows) {
+            ItemRef item = items.get(r.itemId());
+            String locationCode = code(locations.get(r.locationId()));
             lines.add(new CountView.Line(
-                    rs.getInt("line_no"),
-                    rs.getString("item_code"),
-                    rs.getString("item_name"),
-                    rs.getString("uom"),
-                    rs.getString("location_code"),
-                    rs.getString("owner"),
-                    lot,
-                    showBook ? book : null,
-                    qty(rs, "counted_qty"),
-                    rs.getBoolean("found")));
+                    r.lineNo(),
+                    item == null ? null : item.code(),
+                    item == null ? null : item.name(),
+                    item == null ? null : item.uom(),
+                    locationCode,
+                    r.owner(),
+                    r.lot(),
+                    showBook ? r.book() : null,
+                    r.counted(),
+                    r.found()));
             variances.add(new CountView.VarianceLine(
-                    rs.getInt("line_no"),
-                    rs.getString("item_code"),
-                    rs.getString("location_code"),
-                    rs.getString("owner"),
-                    lot,
-                    book,
-                    qty(rs, "book_at_posting"),
-                    qty(rs, "counted_qty"),
-                    qty(rs, "variance")));
-        });
+                    r.lineNo(),
+                    item == null ? null : item.code(),
+                    locationCode,
+                    r.owner(),
+                    r.lot(),
+                    r.book(),
+                    r.bookAtPosting(),
+                    r.counted(),
+                    r.variance()));
+        }
         CountView.VarianceReport report = null;
         if (posted) {
             BigDecimal net =
@@ -150,36 +191,75 @@ public class CountQueryRepository {
             params.put("status", status);
         }
         if (warehouse != null && !warehouse.isBlank()) {
-            where.add("w.code = :warehouse");
-            params.put("warehouse", warehouse.trim());
+            where.add(CatalogRefs.warehouseCodeIn("c.warehouse_id", "warehouse"));
+            params.put("warehouse", List.of(warehouse.trim()));
         }
         String filter = " WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT COUNT(*) " + FROM + filter)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<CountSummary> rows = jdbc.sql("""
-                SELECT c.*, w.code AS wh, l.code AS loc,
+        record Row(CountSummary summary, long warehouseId, Long locationId) {}
+        List<Row> found = jdbc.sql("""
+                SELECT c.*,
                        (SELECT COUNT(*) FROM stock_count_line cl WHERE cl.count_id = c.id) AS line_total,
                        (SELECT COUNT(cl.counted_qty) FROM stock_count_line cl WHERE cl.count_id = c.id) AS counted_total
                 """ + FROM + filter + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new CountSummary(
-                        rs.getLong("id"),
-                        rs.getString("status"),
-                        rs.getString("wh"),
-                        rs.getString("loc"),
-                        rs.getString("category"),
-                        rs.getBoolean("blind"),
-                        rs.getString("reference"),
-                        rs.getInt("line_total"),
-                        rs.getInt("counted_total"),
-                        instant(rs, "created_at"),
-                        instant(rs, "posted_at")))
+                .query((rs, n) -> {
+                    long locationId = rs.getLong("location_id");
+                    Long location = rs.wasNull() ? null : locationId;
+                    return new Row(
+                            new CountSummary(
+                                    rs.getLong("id"),
+                                    rs.getString("status"),
+                                    null,
+                                    null,
+                                    rs.getString("category"),
+                                    rs.getBoolean("blind"),
+                                    rs.getString("reference"),
+                                    rs.getInt("line_total"),
+                                    rs.getInt("counted_total"),
+                                    instant(rs, "created_at"),
+                                    instant(rs, "posted_at")),
+                            rs.getLong("warehouse_id"),
+                            location);
+                })
                 .list();
+        Map<Long, NamedRef> warehouses =
+                catalog.warehousesById(found.stream().map(Row::warehouseId).collect(Collectors.toSet()));
+        Map<Long, LocationRef> locations = catalog.locationsById(found.stream()
+                .map(Row::locationId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<CountSummary> rows = found.stream()
+                .map(r -> {
+                    CountSummary s = r.summary();
+                    return new CountSummary(
+                            s.id(),
+                            s.status(),
+                            code(warehouses.get(r.warehouseId())),
+                            r.locationId() == null ? null : code(locations.get(r.locationId())),
+                            s.category(),
+                            s.blind(),
+                            s.reference(),
+                            s.lines(),
+                            s.counted(),
+                            s.createdAt(),
+                            s.postedAt());
+                })
+                .toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    private static String code(NamedRef ref) {
+        return ref == null ? null : ref.code();
+    }
+
+    private static String code(LocationRef ref) {
+        return ref == null ? null : ref.code();
     }
 
     private static BigDecimal qty(ResultSet rs, String column) throws SQLException {

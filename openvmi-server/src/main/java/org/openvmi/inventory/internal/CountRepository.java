@@ -1,16 +1,31 @@
 package org.openvmi.inventory.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.LocationType;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.inventory.model.CountLine;
 import org.openvmi.inventory.model.CountSheet;
 import org.openvmi.inventory.model.CountStatus;
 import org.openvmi.inventory.model.StockKey;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,9 +36,13 @@ import org.springframework.stereotype.Repository;
 public class CountRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final CatalogRefs catalog;
 
-    CountRepository(JdbcClient jdbc) {
+    CountRepository(JdbcClient jdbc, JdbcTemplate template, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.catalog = catalog;
     }
 
     public long insert(
@@ -49,21 +68,77 @@ public class CountRepository {
         return keys.getKey().longValue();
     }
 
-    /** Book quantities of every stock key with stock in the scope (in-transit locations are never counted). */
+    /**
+     * Book quantities of every stock key with stock in the scope (in-transit locations are never counted), numbered
+     * by location code, item code, owner and lot. The balances are the ledger's; which locations lie in the warehouse,
+     * the items' categories and the codes to number by come from catalog's API (ADR 0068).
+     */
     public void snapshot(long id, long warehouseId, Long locationId, String category) {
-        jdbc.sql("""
+        Map<Long, LocationRef> locations = new HashMap<>(catalog.locationsIn(warehouseId));
+        locations
+                .values()
+                .removeIf(l -> l.type() == LocationType.IN_TRANSIT || (locationId != null && l.id() != locationId));
+        record Balance(
+                long itemId, long locationId, String owner, Long ownerSupplierId, String lot, BigDecimal onHand) {}
+        List<Balance> balances = new ArrayList<>();
+        for (List<Long> chunk : chunks(locations.keySet())) {
+            balances.addAll(jdbc.sql("""
+                    SELECT b.item_id, b.location_id, b.owner, b.owner_supplier_id, b.lot, b.on_hand
+                    FROM stock_balance b WHERE b.location_id IN (:locations) AND b.on_hand <> 0""")
+                    .param("locations", chunk)
+                    .query((rs, n) -> new Balance(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getObject(4, Long.class),
+                            rs.getString(5),
+                            rs.getBigDecimal(6)))
+                    .list());
+        }
+        Set<Long> itemIds = balances.stream().map(Balance::itemId).collect(Collectors.toSet());
+        Map<Long, ItemRef> items = catalog.itemsById(itemIds);
+        if (category != null) {
+            Map<Long, String> categories = catalog.itemCategories(itemIds);
+            balances.removeIf(b -> !category.equals(categories.get(b.itemId())));
+        }
+        balances.sort(Comparator.comparing(
+                        (Balance b) -> locations.get(b.locationId()).code())
+                .thenComparing(b -> items.get(b.itemId()).code())
+                .thenComparing(Balance::owner)
+                .thenComparing(Balance::lot, Comparator.nullsFirst(Comparator.naturalOrder())));
+        if (balances.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
                 INSERT INTO stock_count_line (count_id, line_no, item_id, location_id, owner, owner_supplier_id, lot, book_qty)
-                SELECT :id, ROW_NUMBER() OVER (ORDER BY l.code, i.code, b.owner, b.lot), b.item_id, b.location_id,
-                       b.owner, b.owner_supplier_id, b.lot, b.on_hand
-                FROM stock_balance b JOIN item i ON i.id = b.item_id JOIN location l ON l.id = b.location_id
-                WHERE l.warehouse_id = :w AND l.type <> 'IN_TRANSIT' AND b.on_hand <> 0
-                  AND (CAST(:l AS BIGINT) IS NULL OR b.location_id = :l)
-                  AND (CAST(:c AS VARCHAR(64)) IS NULL OR i.category = :c)""")
-                .param("id", id)
-                .param("w", warehouseId)
-                .param("l", locationId)
-                .param("c", category)
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Balance b = balances.get(i);
+                ps.setLong(1, id);
+                ps.setInt(2, i + 1);
+                ps.setLong(3, b.itemId());
+                ps.setLong(4, b.locationId());
+                ps.setString(5, b.owner());
+                ps.setObject(6, b.ownerSupplierId(), Types.BIGINT);
+                ps.setString(7, b.lot());
+                ps.setBigDecimal(8, b.onHand());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return balances.size();
+            }
+        });
+    }
+
+    private static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+        List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(ids));
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += 1_000) {
+            chunks.add(sorted.subList(from, Math.min(sorted.size(), from + 1_000)));
+        }
+        return chunks;
     }
 
     /** The sheet of the one-shot form: exactly the given keys, each with its book quantity now. */
@@ -75,48 +150,73 @@ public class CountRepository {
     }
 
     public Optional<CountSheet> load(long id) {
-        record Header(long version, String status, String warehouse, String location, String category, boolean blind) {}
+        record Header(long version, String status, long warehouseId, Long locationId, String category, boolean blind) {}
         return jdbc.sql("""
-                SELECT c.version, c.status, w.code AS wh, l.code AS loc, c.category, c.blind
-                FROM stock_count c JOIN warehouse w ON w.id = c.warehouse_id LEFT JOIN location l ON l.id = c.location_id
-                WHERE c.id = :id""")
+                SELECT c.version, c.status, c.warehouse_id, c.location_id, c.category, c.blind
+                FROM stock_count c WHERE c.id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Header(
                         rs.getLong(1),
                         rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
+                        rs.getLong(3),
+                        rs.getObject(4, Long.class),
                         rs.getString(5),
                         rs.getBoolean(6)))
                 .optional()
-                .map(h -> new CountSheet(
-                        id,
-                        h.version(),
-                        CountStatus.valueOf(h.status()),
-                        h.warehouse(),
-                        h.location(),
-                        h.category(),
-                        h.blind(),
-                        jdbc.sql("""
-                                SELECT cl.*, i.code AS item_code, l.code AS location_code
-                                FROM stock_count_line cl JOIN item i ON i.id = cl.item_id JOIN location l ON l.id = cl.location_id
-                                WHERE cl.count_id = :id ORDER BY cl.line_no""")
-                                .param("id", id)
-                                .query((rs, n) -> new CountLine(
-                                        rs.getInt("line_no"),
-                                        new StockKey(
-                                                rs.getLong("item_id"),
-                                                rs.getLong("location_id"),
-                                                rs.getString("owner"),
-                                                rs.getString("lot")),
-                                        rs.getString("item_code"),
-                                        rs.getString("location_code"),
-                                        rs.getBigDecimal("book_qty"),
-                                        rs.getBigDecimal("counted_qty"),
-                                        rs.getBoolean("found"),
-                                        rs.getBigDecimal("book_at_posting"),
-                                        rs.getBigDecimal("variance")))
-                                .list()));
+                .map(h -> {
+                    List<CountLine> lines = jdbc.sql(
+                                    "SELECT cl.* FROM stock_count_line cl WHERE cl.count_id = :id ORDER BY cl.line_no")
+                            .param("id", id)
+                            .query((rs, n) -> new CountLine(
+                                    rs.getInt("line_no"),
+                                    new StockKey(
+                                            rs.getLong("item_id"),
+                                            rs.getLong("location_id"),
+                                            rs.getString("owner"),
+                                            rs.getString("lot")),
+                                    null,
+                                    null,
+                                    rs.getBigDecimal("book_qty"),
+                                    rs.getBigDecimal("counted_qty"),
+                                    rs.getBoolean("found"),
+                                    rs.getBigDecimal("book_at_posting"),
+                                    rs.getBigDecimal("variance")))
+                            .list();
+                    // codes from catalog, one query per kind (ADR 0068)
+                    Set<Long> locationIds = new HashSet<>();
+                    lines.forEach(l -> locationIds.add(l.key().locationId()));
+                    if (h.locationId() != null) {
+                        locationIds.add(h.locationId());
+                    }
+                    Map<Long, ItemRef> items = catalog.itemsById(
+                            lines.stream().map(l -> l.key().itemId()).collect(Collectors.toSet()));
+                    Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+                    NamedRef warehouse =
+                            catalog.warehousesById(List.of(h.warehouseId())).get(h.warehouseId());
+                    return new CountSheet(
+                            id,
+                            h.version(),
+                            CountStatus.valueOf(h.status()),
+                            warehouse == null ? null : warehouse.code(),
+                            h.locationId() == null ? null : code(locations.get(h.locationId())),
+                            h.category(),
+                            h.blind(),
+                            lines.stream()
+                                    .map(l -> new CountLine(
+                                            l.lineNo(),
+                                            l.key(),
+                                            items.containsKey(l.key().itemId())
+                                                    ? items.get(l.key().itemId())
+                                                            .code()
+                                                    : null,
+                                            code(locations.get(l.key().locationId())),
+                                            l.book(),
+                                            l.counted(),
+                                            l.found(),
+                                            l.bookAtPosting(),
+                                            l.variance()))
+                                    .toList());
+                });
     }
 
     /** Saves the sheet's status if nobody changed the sheet since it was loaded; false when someone did. */
@@ -195,13 +295,20 @@ public class CountRepository {
                 .update();
     }
 
+    private static String code(LocationRef location) {
+        return location == null ? null : location.code();
+    }
+
+    /** Inserts one line; the supplier owning consignment stock is found by its code through catalog (ADR 0068). */
     private void insertLine(long id, CountLine l) {
+        String owner = l.key().owner();
+        Long ownerSupplierId =
+                "OWN".equals(owner) ? null : catalog.suppliers(List.of(owner)).get(owner);
         jdbc.sql("""
                 INSERT INTO stock_count_line (count_id, line_no, item_id, location_id, owner, owner_supplier_id, lot,
                                               book_qty, found)
-                VALUES (:id, :no, :item, :loc, :owner,
-                        CASE WHEN :owner = 'OWN' THEN NULL ELSE (SELECT s.id FROM supplier s WHERE s.code = :owner) END,
-                        :lot, :book, :found)""")
+                VALUES (:id, :no, :item, :loc, :owner, :ownerSupplier, :lot, :book, :found)""")
+                .param("ownerSupplier", ownerSupplierId)
                 .param("id", id)
                 .param("no", l.lineNo())
                 .param("item", l.key().itemId())

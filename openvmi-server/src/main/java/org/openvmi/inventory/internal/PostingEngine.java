@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.inventory.InsufficientStockException;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.MovementType;
@@ -48,13 +51,16 @@ public class PostingEngine {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CatalogRefs catalog;
 
     PostingEngine(
             BalanceRepository balances,
             PostingRepository postings,
             JsonMapper json,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CatalogRefs catalog) {
+        this.catalog = catalog;
         this.balances = balances;
         this.postings = postings;
         this.json = json;
@@ -173,16 +179,40 @@ public class PostingEngine {
      * All balance changes in one batch of conditional statements, in stock-key order. The first refused line (in that
      * order) is reported with what was available to it: the statements after it ran too, so their effect on its key
      * is taken back out of the figure (the transaction is rolled back anyway).
+     * <p>
+     * Whether a location allows negative stock is catalog's, read in this transaction (never from the resolver's
+     * cache) and only where it can matter: before the batch for the removals at locations the cache says allow it,
+     * and after a refusal for that one location, in case it was switched on since the cache was filled; then the
+     * change is applied as it would have been (ADR 0068). A posting that removes nothing below what is reserved
+     * asks catalog nothing.
      */
     private void applyBalances(List<LineResolver.Resolved> lines, List<Integer> order, List<Long> ids, Instant now) {
+        Set<Long> maybeNegative = new HashSet<>();
+        for (int i : order) {
+            LineResolver.Resolved r = lines.get(i);
+            if (r.line().signedQty().signum() < 0 && r.location().allowNegative()) {
+                maybeNegative.add(r.location().id());
+            }
+        }
+        Set<Long> negativeAllowed = maybeNegative.isEmpty() ? Set.of() : catalog.allowingNegative(maybeNegative);
         List<BalanceRepository.Change> changes = new ArrayList<>(order.size());
         for (int i : order) {
-            changes.add(
-                    new BalanceRepository.Change(ids.get(i), lines.get(i).line().signedQty()));
+            changes.add(new BalanceRepository.Change(
+                    ids.get(i),
+                    lines.get(i).line().signedQty(),
+                    negativeAllowed.contains(lines.get(i).location().id())));
         }
         boolean[] applied = balances.changeAll(changes, now);
         for (int k = 0; k < applied.length; k++) {
             if (!applied[k]) {
+                LineResolver.Resolved refused = lines.get(order.get(k));
+                long locationId = refused.location().id();
+                if (!changes.get(k).allowNegative()
+                        && catalog.allowingNegative(Set.of(locationId)).contains(locationId)) {
+                    balances.changeAnyway(changes.get(k), now);
+                    applied[k] = true;
+                    continue;
+                }
                 long balanceId = changes.get(k).balanceId();
                 BigDecimal available = balances.available(balanceId);
                 for (int later = k + 1; later < applied.length; later++) {
@@ -190,7 +220,6 @@ public class PostingEngine {
                         available = available.subtract(changes.get(later).signedQty());
                     }
                 }
-                LineResolver.Resolved refused = lines.get(order.get(k));
                 InsufficientStockException e = insufficient(refused, available);
                 if (org.openvmi.inventory.IssueRefused.isDemand(
                         refused.line().type().name())) {

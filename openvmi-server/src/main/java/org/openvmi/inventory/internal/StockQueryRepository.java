@@ -6,12 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.LocationRef;
+import org.openvmi.catalog.LocationType;
 import org.openvmi.inventory.MovementFilter;
 import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.ReconcileReport;
@@ -27,17 +35,18 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Read side of the ledger: stock with values, movement history, reconciliation. Reports may join master data. */
+/**
+ * Read side of the ledger: stock with values, movement history, reconciliation. The SQL reads the ledger's own tables;
+ * item, location and warehouse codes, units, unit costs and supplier prices come from catalog's API for each page or
+ * chunk of rows (ADR 0068), and where a list filters or sorts by a catalog attribute the SQL takes a fragment catalog
+ * hands out ({@link CatalogRefs#itemCode}, {@link CatalogRefs#locationInWarehouseCoded} …, ADR 0052).
+ */
 @Repository
 public class StockQueryRepository {
 
     private static final String STOCK_FROM = """
             FROM stock_balance b
-            JOIN item i ON i.id = b.item_id
-            JOIN location l ON l.id = b.location_id
-            JOIN warehouse w ON w.id = l.warehouse_id
             LEFT JOIN item_cost c ON c.item_id = b.item_id
-            LEFT JOIN supplier_item sp ON sp.item_id = b.item_id AND sp.supplier_id = b.owner_supplier_id
             LEFT JOIN (SELECT tl.item_id, t.to_location_id, tl.owner, tl.lot,
                               SUM(tl.shipped_qty - tl.received_qty) AS qty
                        FROM stock_transfer_line tl JOIN stock_transfer t ON t.id = tl.transfer_id
@@ -47,10 +56,12 @@ public class StockQueryRepository {
                   AND tr.lot = b.lot""";
 
     private static final String STOCK_SELECT = """
-            SELECT i.code AS item, i.name AS item_name, i.uom, w.code AS warehouse, l.code AS location, b.owner,
-                   b.lot, b.on_hand, b.reserved, COALESCE(c.average_cost, i.unit_cost) AS own_cost,
-                   sp.price AS consignment_price, COALESCE(tr.qty, 0) AS in_transit
+            SELECT b.item_id, b.location_id, b.owner_supplier_id, b.owner, b.lot, b.on_hand, b.reserved,
+                   c.average_cost, COALESCE(tr.qty, 0) AS in_transit
             """;
+
+    /** Rows enriched with catalog's data per chunk when streamed (one query per kind and chunk). */
+    private static final int CHUNK = 1_000;
 
     /**
      * For a supplier caller, whether the reason of a movement must be replaced by a neutral text: the buyer's side of
@@ -77,19 +88,21 @@ public class StockQueryRepository {
                 + " AS lot_hidden, " + reasonMasked(scope) + " AS reason_masked";
     }
 
-    private static final String STOCK_ORDER = " ORDER BY i.code, w.code, l.code, b.owner, b.lot";
+    private static final String STOCK_ORDER = " ORDER BY " + CatalogRefs.itemCode("b.item_id") + ", "
+            + CatalogRefs.locationWarehouseCode("b.location_id") + ", " + CatalogRefs.locationCode("b.location_id")
+            + ", b.owner, b.lot";
     /** The stock list's sortable columns (URL key, SQL); by default the order of {@link #STOCK_ORDER}. */
     static final SortColumns STOCK_SORT = SortColumns.of(
             STOCK_ORDER.substring(" ORDER BY ".length()),
             "b.id",
             "item",
-            "i.code",
+            CatalogRefs.itemCode("b.item_id"),
             "name",
-            "i.name",
+            CatalogRefs.itemName("b.item_id"),
             "warehouse",
-            "w.code",
+            CatalogRefs.locationWarehouseCode("b.location_id"),
             "location",
-            "l.code",
+            CatalogRefs.locationCode("b.location_id"),
             "owner",
             "b.owner",
             "lot",
@@ -103,11 +116,9 @@ public class StockQueryRepository {
             "intransit",
             "COALESCE(tr.qty, 0)");
 
-    private static final String MOVEMENT_SELECT =
-            "SELECT m.*, i.code AS item_code, l.code AS location_code, w.code AS warehouse_code";
+    private static final String MOVEMENT_SELECT = "SELECT m.*";
 
-    private static final String MOVEMENT_FROM = " FROM stock_movement m JOIN item i ON i.id = m.item_id"
-            + " JOIN location l ON l.id = m.location_id JOIN warehouse w ON w.id = l.warehouse_id";
+    private static final String MOVEMENT_FROM = " FROM stock_movement m";
 
     private static final String MOVEMENT_ORDER = " ORDER BY m.id DESC";
     /** The movement list's sortable columns (URL key, SQL); by default the newest first. */
@@ -121,11 +132,11 @@ public class StockQueryRepository {
             "type",
             "m.type",
             "item",
-            "i.code",
+            CatalogRefs.itemCode("m.item_id"),
             "warehouse",
-            "w.code",
+            CatalogRefs.locationWarehouseCode("m.location_id"),
             "location",
-            "l.code",
+            CatalogRefs.locationCode("m.location_id"),
             "owner",
             "m.owner",
             "lot",
@@ -141,13 +152,93 @@ public class StockQueryRepository {
     private static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    StockQueryRepository(JdbcClient jdbc) {
+    StockQueryRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** A WHERE clause with its named parameters. */
     private record Where(String sql, Map<String, Object> params) {}
+
+    /** A balance as read from the ledger's tables, before catalog's codes, units and prices are added. */
+    private record BalanceRow(
+            long itemId,
+            long locationId,
+            Long ownerSupplierId,
+            String owner,
+            String lot,
+            BigDecimal onHand,
+            BigDecimal reserved,
+            BigDecimal averageCost,
+            BigDecimal inTransit,
+            boolean lotHidden) {
+
+        static BalanceRow of(ResultSet rs) throws SQLException {
+            return new BalanceRow(
+                    rs.getLong("item_id"),
+                    rs.getLong("location_id"),
+                    rs.getObject("owner_supplier_id", Long.class),
+                    rs.getString("owner"),
+                    rs.getString("lot"),
+                    rs.getBigDecimal("on_hand"),
+                    rs.getBigDecimal("reserved"),
+                    rs.getBigDecimal("average_cost"),
+                    rs.getBigDecimal("in_transit"),
+                    rs.getInt("lot_hidden") == 1);
+        }
+
+        boolean own() {
+            return "OWN".equals(owner);
+        }
+    }
+
+    /** What catalog knows of a chunk of balances: items, locations and the owning suppliers' prices. */
+    private record Refs(
+            Map<Long, ItemRef> items,
+            Map<Long, LocationRef> locations,
+            Map<Long, Map<Long, CatalogRefs.SourceTerms>> terms) {
+
+        BigDecimal ownCost(BalanceRow b) {
+            ItemRef item = items.get(b.itemId());
+            return b.averageCost() != null ? b.averageCost() : item == null ? null : item.unitCost();
+        }
+
+        BigDecimal consignmentPrice(BalanceRow b) {
+            if (b.ownerSupplierId() == null) {
+                return null;
+            }
+            CatalogRefs.SourceTerms t =
+                    terms.getOrDefault(b.ownerSupplierId(), Map.of()).get(b.itemId());
+            return t == null ? null : t.price();
+        }
+
+        String warehouse(long locationId) {
+            LocationRef l = locations.get(locationId);
+            return l == null ? null : l.warehouse();
+        }
+
+        String location(long locationId) {
+            LocationRef l = locations.get(locationId);
+            return l == null ? null : l.code();
+        }
+    }
+
+    private Refs refs(Collection<BalanceRow> rows) {
+        Set<Long> items = new HashSet<>();
+        Set<Long> locations = new HashSet<>();
+        Set<Long> suppliers = new HashSet<>();
+        for (BalanceRow b : rows) {
+            items.add(b.itemId());
+            locations.add(b.locationId());
+            if (b.ownerSupplierId() != null) {
+                suppliers.add(b.ownerSupplierId());
+            }
+        }
+        return new Refs(
+                catalog.itemsById(items), catalog.locationsById(locations), catalog.sourceTerms(suppliers, items));
+    }
 
     public PageResult<StockView> stock(StockFilter f, PageRequest page, PartyScope scope) {
         Where w = stockWhere(f, scope);
@@ -155,13 +246,15 @@ public class StockQueryRepository {
                 .params(w.params())
                 .query(Long.class)
                 .single();
-        List<StockView> rows = jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_SORT.orderBy(page)
+        List<BalanceRow> found = jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_SORT.orderBy(page)
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params())
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> stockRow(rs, scope))
+                .query((rs, n) -> BalanceRow.of(rs))
                 .list();
+        Refs refs = refs(found);
+        List<StockView> rows = found.stream().map(b -> stockRow(b, refs, scope)).toList();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -173,54 +266,78 @@ public class StockQueryRepository {
                 .single();
     }
 
-    /** Every matching balance, at most maxRows, streamed row by row (for exports) in the order of the list. */
+    /** Every matching balance, at most maxRows, streamed (for exports) in the order of the list, enriched per chunk. */
     public void forEachStock(StockFilter f, PartyScope scope, int maxRows, Consumer<StockView> sink) {
         Where w = stockWhere(f, scope);
+        List<BalanceRow> chunk = new ArrayList<>(CHUNK);
         jdbc.sql(stockSelect(scope) + STOCK_FROM + w.sql() + STOCK_ORDER)
                 .params(w.params())
                 .withFetchSize(FETCH_SIZE)
                 .withMaxRows(maxRows)
-                .query((RowCallbackHandler) rs -> sink.accept(stockRow(rs, scope)));
+                .query((RowCallbackHandler) rs -> {
+                    chunk.add(BalanceRow.of(rs));
+                    if (chunk.size() == CHUNK) {
+                        flushStock(chunk, scope, sink);
+                    }
+                });
+        flushStock(chunk, scope, sink);
     }
 
-    /** Own and consignment value of the matching balances, per warehouse. */
+    private void flushStock(List<BalanceRow> chunk, PartyScope scope, Consumer<StockView> sink) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Refs refs = refs(chunk);
+        chunk.forEach(b -> sink.accept(stockRow(b, refs, scope)));
+        chunk.clear();
+    }
+
+    /**
+     * Own and consignment value of the matching balances, per warehouse: each balance valued and rounded to the cent
+     * (own stock at the moving average cost, else the item's unit cost; consignment at its supplier's price), the
+     * lines summed per warehouse, warehouses by code. The balances are streamed and valued per chunk with catalog's
+     * prices.
+     */
     public StockValueSummary stockValue(StockFilter f, PartyScope scope) {
         Where w = stockWhere(f, scope);
-        List<StockValueSummary.WarehouseValue> warehouses = new ArrayList<>();
         long[] counts = new long[2];
         BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
-        Map<String, BigDecimal[]> byWarehouse = new java.util.LinkedHashMap<>();
-        // the buyer's moving average cost is its own business and, after a receipt or consumed consignment of
-        // another supplier, that supplier's price: a supplier caller sees its own consignment valued, not own stock
-        String ownCost = scope.seesAll() ? "COALESCE(c.average_cost, i.unit_cost)" : "CAST(NULL AS NUMERIC(19, 4))";
-        // own stock is not valued for a supplier by design, so it is not "unvalued" either: the hint counts only
-        // lines that lack a price the caller could see (its own consignment without a supplier price)
-        String unvalued = scope.seesAll()
-                ? "CASE WHEN (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost) ELSE sp.price END) IS NULL THEN 1 ELSE 0 END"
-                : "CASE WHEN b.owner <> 'OWN' AND sp.price IS NULL THEN 1 ELSE 0 END";
-        jdbc.sql(("""
-                SELECT wh_code, own_flag, SUM(line_value) AS total_value, COUNT(*) AS line_count,
-                       SUM(unvalued_flag) AS unvalued_count FROM (
-                  SELECT w.code AS wh_code, CASE WHEN b.owner = 'OWN' THEN 1 ELSE 0 END AS own_flag,
-                         ROUND(b.on_hand * (CASE WHEN b.owner = 'OWN' THEN COALESCE(c.average_cost, i.unit_cost)
-                                                 ELSE sp.price END), 2) AS line_value,
-                         %s AS unvalued_flag
-                """.formatted(unvalued) + STOCK_FROM + w.sql() + """
-                ) t GROUP BY wh_code, own_flag ORDER BY wh_code, own_flag""")
-                        .replace("COALESCE(c.average_cost, i.unit_cost)", ownCost))
+        Map<String, BigDecimal[]> byWarehouse = new TreeMap<>();
+        List<BalanceRow> chunk = new ArrayList<>(CHUNK);
+        Consumer<List<BalanceRow>> value = rows -> {
+            Refs refs = refs(rows);
+            for (BalanceRow b : rows) {
+                // the buyer's moving average cost is its own business and, after a receipt or consumed consignment of
+                // another supplier, that supplier's price: a supplier caller sees its own consignment valued, not own
+                // stock; own stock is not valued for a supplier by design, so it is not "unvalued" either
+                BigDecimal price = b.own() ? (scope.seesAll() ? refs.ownCost(b) : null) : refs.consignmentPrice(b);
+                boolean unvalued = scope.seesAll() ? price == null : !b.own() && price == null;
+                int k = b.own() ? 0 : 1;
+                BigDecimal[] sums = byWarehouse.computeIfAbsent(
+                        refs.warehouse(b.locationId()), x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                if (price != null) {
+                    BigDecimal line = b.onHand().multiply(price).setScale(2, RoundingMode.HALF_UP);
+                    sums[k] = sums[k].add(line);
+                    totals[k] = totals[k].add(line);
+                }
+                counts[0]++;
+                counts[1] += unvalued ? 1 : 0;
+            }
+            rows.clear();
+        };
+        jdbc.sql(stockSelect(PartyScope.ALL) + STOCK_FROM + w.sql())
                 .params(w.params())
+                .withFetchSize(FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> {
-                    boolean own = rs.getInt("own_flag") == 1;
-                    BigDecimal value = rs.getBigDecimal("total_value");
-                    value = value == null ? BigDecimal.ZERO : value;
-                    byWarehouse
-                            .computeIfAbsent(
-                                    rs.getString("wh_code"), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[
-                            own ? 0 : 1] = value;
-                    totals[own ? 0 : 1] = totals[own ? 0 : 1].add(value);
-                    counts[0] += rs.getLong("line_count");
-                    counts[1] += rs.getLong("unvalued_count");
+                    chunk.add(BalanceRow.of(rs));
+                    if (chunk.size() == CHUNK) {
+                        value.accept(chunk);
+                    }
                 });
+        if (!chunk.isEmpty()) {
+            value.accept(chunk);
+        }
+        List<StockValueSummary.WarehouseValue> warehouses = new ArrayList<>();
         byWarehouse.forEach(
                 (code, v) -> warehouses.add(new StockValueSummary.WarehouseValue(code, money(v[0]), money(v[1]))));
         return new StockValueSummary(money(totals[0]), money(totals[1]), counts[0], counts[1], warehouses);
@@ -239,19 +356,23 @@ public class StockQueryRepository {
         if (!f.includeZero()) {
             where.add("(b.on_hand <> 0 OR b.reserved <> 0 OR COALESCE(tr.qty, 0) <> 0)");
         }
-        add(where, params, f.item(), "i.code = :item", "item");
-        itemText(where, params, f.text());
-        add(where, params, f.warehouse(), "w.code = :warehouse", "warehouse");
-        add(where, params, f.location(), "l.code = :location", "location");
+        add(where, params, f.item(), CatalogRefs.itemCodeIs("b.item_id", "item"), "item");
+        itemText(where, params, f.text(), "b.item_id");
+        add(
+                where,
+                params,
+                f.warehouse(),
+                CatalogRefs.locationInWarehouseCoded("b.location_id", "warehouse"),
+                "warehouse");
+        add(where, params, f.location(), CatalogRefs.locationCodeIs("b.location_id", "location"), "location");
         owner(where, params, f.owner(), "b.owner");
         return new Where(" WHERE " + String.join(" AND ", where), params);
     }
 
     /** Code or name contain the text (case-insensitive), or a barcode of the item is the text. */
-    private static void itemText(List<String> where, Map<String, Object> params, String text) {
+    private static void itemText(List<String> where, Map<String, Object> params, String text, String itemIdColumn) {
         if (text != null && !text.isBlank()) {
-            where.add("(LOWER(i.code) LIKE :text ESCAPE '\\' OR LOWER(i.name) LIKE :text ESCAPE '\\' OR EXISTS "
-                    + "(SELECT 1 FROM item_barcode ib WHERE ib.item_id = i.id AND ib.barcode = :textExact))");
+            where.add(CatalogRefs.itemTextOrBarcode(itemIdColumn, "text", "textExact"));
             String t = text.trim();
             params.put(
                     "text",
@@ -276,26 +397,26 @@ public class StockQueryRepository {
     }
 
     /** A supplier caller sees neither the value of the buyer's own stock nor a lot it did not deliver itself. */
-    private static StockView stockRow(ResultSet rs, PartyScope scope) throws SQLException {
-        BigDecimal onHand = rs.getBigDecimal("on_hand");
-        BigDecimal reserved = rs.getBigDecimal("reserved");
-        boolean own = "OWN".equals(rs.getString("owner"));
-        BigDecimal unit =
-                own ? (scope.seesAll() ? rs.getBigDecimal("own_cost") : null) : rs.getBigDecimal("consignment_price");
+    private static StockView stockRow(BalanceRow b, Refs refs, PartyScope scope) {
+        BigDecimal onHand = b.onHand();
+        BigDecimal reserved = b.reserved();
+        boolean own = b.own();
+        BigDecimal unit = own ? (scope.seesAll() ? refs.ownCost(b) : null) : refs.consignmentPrice(b);
         BigDecimal value = unit == null ? null : unit.multiply(onHand).setScale(2, RoundingMode.HALF_UP);
-        String lot = rs.getInt("lot_hidden") == 1 ? null : rs.getString("lot");
+        String lot = b.lotHidden() ? null : b.lot();
+        ItemRef item = refs.items().get(b.itemId());
         return new StockView(
-                rs.getString("item"),
-                rs.getString("item_name"),
-                rs.getString("uom"),
-                rs.getString("warehouse"),
-                rs.getString("location"),
-                rs.getString("owner"),
+                item == null ? null : item.code(),
+                item == null ? null : item.name(),
+                item == null ? null : item.uom(),
+                refs.warehouse(b.locationId()),
+                refs.location(b.locationId()),
+                b.owner(),
                 lot == null || lot.isEmpty() ? null : lot,
                 Decimals.plain(onHand),
                 Decimals.plain(reserved),
                 Decimals.plain(onHand.subtract(reserved)),
-                Decimals.plain(rs.getBigDecimal("in_transit")),
+                Decimals.plain(b.inTransit()),
                 Decimals.plain(unit),
                 value,
                 own);
@@ -313,13 +434,15 @@ public class StockQueryRepository {
                 .params(w.params())
                 .query(Long.class)
                 .single();
-        List<MovementView> rows = jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_SORT.orderBy(page)
+        List<MovementRow> found = jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_SORT.orderBy(page)
                         + " LIMIT :limit OFFSET :offset")
                 .params(w.params())
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, n) -> movementRow(rs, scope, maskedReason))
                 .list();
+        List<MovementView> rows = new ArrayList<>(found.size());
+        withCodes(found, rows::add);
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
@@ -331,15 +454,60 @@ public class StockQueryRepository {
                 .single();
     }
 
-    /** Every matching movement, at most maxRows, newest first, streamed row by row (for exports). */
+    /** Every matching movement, at most maxRows, newest first, streamed (for exports), codes added per chunk. */
     public void forEachMovement(
             MovementFilter f, PartyScope scope, String maskedReason, int maxRows, Consumer<MovementView> sink) {
         Where w = movementWhere(f, scope);
+        List<MovementRow> chunk = new ArrayList<>(CHUNK);
         jdbc.sql(movementSelect(scope) + MOVEMENT_FROM + w.sql() + MOVEMENT_ORDER)
                 .params(w.params())
                 .withFetchSize(FETCH_SIZE)
                 .withMaxRows(maxRows)
-                .query((RowCallbackHandler) rs -> sink.accept(movementRow(rs, scope, maskedReason)));
+                .query((RowCallbackHandler) rs -> {
+                    chunk.add(movementRow(rs, scope, maskedReason));
+                    if (chunk.size() == CHUNK) {
+                        withCodes(chunk, sink);
+                        chunk.clear();
+                    }
+                });
+        withCodes(chunk, sink);
+    }
+
+    /** A movement read from the ledger's table, waiting for its item, location and warehouse codes. */
+    private record MovementRow(long itemId, long locationId, MovementView view) {}
+
+    private void withCodes(List<MovementRow> rows, Consumer<MovementView> sink) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<Long> itemIds = new HashSet<>();
+        Set<Long> locationIds = new HashSet<>();
+        rows.forEach(r -> {
+            itemIds.add(r.itemId());
+            locationIds.add(r.locationId());
+        });
+        Map<Long, ItemRef> items = catalog.itemsById(itemIds);
+        Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+        for (MovementRow r : rows) {
+            MovementView v = r.view();
+            ItemRef item = items.get(r.itemId());
+            LocationRef location = locations.get(r.locationId());
+            sink.accept(new MovementView(
+                    v.id(),
+                    v.postingId(),
+                    v.type(),
+                    item == null ? null : item.code(),
+                    location == null ? null : location.warehouse(),
+                    location == null ? null : location.code(),
+                    v.owner(),
+                    v.lot(),
+                    v.qty(),
+                    v.unitCost(),
+                    v.reference(),
+                    v.reason(),
+                    v.user(),
+                    v.postedAt()));
+        }
     }
 
     private static Where movementWhere(MovementFilter f, PartyScope scope) {
@@ -350,10 +518,15 @@ public class StockQueryRepository {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("scopeSupplierId", scope.supplierIdParam());
-        add(where, params, f.item(), "i.code = :item", "item");
-        itemText(where, params, f.text());
-        add(where, params, f.warehouse(), "w.code = :warehouse", "warehouse");
-        add(where, params, f.location(), "l.code = :location", "location");
+        add(where, params, f.item(), CatalogRefs.itemCodeIs("m.item_id", "item"), "item");
+        itemText(where, params, f.text(), "m.item_id");
+        add(
+                where,
+                params,
+                f.warehouse(),
+                CatalogRefs.locationInWarehouseCoded("m.location_id", "warehouse"),
+                "warehouse");
+        add(where, params, f.location(), CatalogRefs.locationCodeIs("m.location_id", "location"), "location");
         owner(where, params, f.owner(), "m.owner");
         add(where, params, f.type(), "m.type = :type", "type");
         add(where, params, f.reference(), "m.reference = :reference", "reference");
@@ -380,125 +553,183 @@ public class StockQueryRepository {
         }
     }
 
-    private static MovementView movementRow(ResultSet rs, PartyScope scope, String maskedReason) throws SQLException {
+    private static MovementRow movementRow(ResultSet rs, PartyScope scope, String maskedReason) throws SQLException {
         String lot = rs.getInt("lot_hidden") == 1 ? null : rs.getString("lot");
         boolean own = "OWN".equals(rs.getString("owner"));
-        return new MovementView(
-                rs.getLong("id"),
-                rs.getLong("posting_id"),
-                rs.getString("type"),
-                rs.getString("item_code"),
-                rs.getString("warehouse_code"),
-                rs.getString("location_code"),
-                rs.getString("owner"),
-                lot == null || lot.isEmpty() ? null : lot,
-                Decimals.plain(rs.getBigDecimal("qty")),
-                own && !scope.seesAll() ? null : Decimals.plain(rs.getBigDecimal("unit_cost")),
-                rs.getString("reference"),
-                rs.getInt("reason_masked") == 1 ? maskedReason : rs.getString("reason"),
-                rs.getString("username"),
-                rs.getTimestamp("posted_at").toInstant());
+        return new MovementRow(
+                rs.getLong("item_id"),
+                rs.getLong("location_id"),
+                new MovementView(
+                        rs.getLong("id"),
+                        rs.getLong("posting_id"),
+                        rs.getString("type"),
+                        null,
+                        null,
+                        null,
+                        rs.getString("owner"),
+                        lot == null || lot.isEmpty() ? null : lot,
+                        Decimals.plain(rs.getBigDecimal("qty")),
+                        own && !scope.seesAll() ? null : Decimals.plain(rs.getBigDecimal("unit_cost")),
+                        rs.getString("reference"),
+                        rs.getInt("reason_masked") == 1 ? maskedReason : rs.getString("reason"),
+                        rs.getString("username"),
+                        rs.getTimestamp("posted_at").toInstant()));
     }
 
-    /** Invariants 1–3 of the architecture: on hand = Σ movements; no negative stock; reserved ≤ on hand. */
+    /**
+     * Invariants 1–3 of the architecture: on hand = Σ movements; no negative stock; reserved ≤ on hand. The ledger
+     * finds the candidate rows; whether a location allows negative stock, and the codes, are catalog's.
+     */
     public ReconcileReport reconcile() {
         long checked =
                 jdbc.sql("SELECT COUNT(*) FROM stock_balance").query(Long.class).single();
-        List<ReconcileReport.Break> breaks = new ArrayList<>();
-        jdbc.sql("""
-                SELECT i.code AS item, l.code AS location, b.owner, b.lot, b.on_hand, b.reserved,
-                       COALESCE(s.total, 0) AS ledger_sum, l.allow_negative
+        record Candidate(
+                long itemId,
+                long locationId,
+                String owner,
+                String lot,
+                BigDecimal onHand,
+                BigDecimal reserved,
+                BigDecimal sum) {}
+        List<Candidate> candidates = jdbc.sql("""
+                SELECT b.item_id, b.location_id, b.owner, b.lot, b.on_hand, b.reserved,
+                       COALESCE(s.total, 0) AS ledger_sum
                 FROM stock_balance b
-                JOIN item i ON i.id = b.item_id JOIN location l ON l.id = b.location_id
                 LEFT JOIN (SELECT balance_id, SUM(qty) AS total FROM stock_movement GROUP BY balance_id) s
                        ON s.balance_id = b.id
-                WHERE b.on_hand <> COALESCE(s.total, 0)
-                   OR (NOT l.allow_negative AND (b.on_hand < 0 OR b.reserved > b.on_hand))
-                   OR b.reserved < 0
-                ORDER BY i.code, l.code""")
-                .query((rs, n) -> {
-                    BigDecimal onHand = rs.getBigDecimal("on_hand");
-                    BigDecimal reserved = rs.getBigDecimal("reserved");
-                    BigDecimal sum = rs.getBigDecimal("ledger_sum");
-                    String invariant;
-                    String detail;
-                    if (onHand.compareTo(sum) != 0) {
-                        invariant = "BALANCE_EQUALS_LEDGER";
-                        detail =
-                                "on hand " + onHand.toPlainString() + " but movements add up to " + sum.toPlainString();
-                    } else if (onHand.signum() < 0) {
-                        invariant = "NO_NEGATIVE_STOCK";
-                        detail = "on hand is negative at a location that does not allow it";
-                    } else {
-                        invariant = "RESERVED_WITHIN_ON_HAND";
-                        detail = "reserved " + reserved.toPlainString() + " exceeds on hand " + onHand.toPlainString();
-                    }
-                    return breaks.add(new ReconcileReport.Break(
-                            invariant,
-                            rs.getString("item"),
-                            rs.getString("location"),
-                            rs.getString("owner"),
-                            rs.getString("lot"),
-                            Decimals.plain(onHand),
-                            Decimals.plain(reserved),
-                            Decimals.plain(sum),
-                            detail));
-                })
+                WHERE b.on_hand <> COALESCE(s.total, 0) OR b.on_hand < 0 OR b.reserved > b.on_hand
+                   OR b.reserved < 0""")
+                .query((rs, n) -> new Candidate(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)))
                 .list();
+        Set<Long> itemIds = new HashSet<>();
+        Set<Long> locationIds = new HashSet<>();
+        candidates.forEach(c -> {
+            itemIds.add(c.itemId());
+            locationIds.add(c.locationId());
+        });
+        Map<Long, ItemRef> items = catalog.itemsById(itemIds);
+        Map<Long, LocationRef> locations = catalog.locationsById(locationIds);
+        List<ReconcileReport.Break> breaks = new ArrayList<>();
+        for (Candidate c : candidates) {
+            LocationRef location = locations.get(c.locationId());
+            boolean allowNegative = location != null && location.allowNegative();
+            BigDecimal onHand = c.onHand();
+            BigDecimal reserved = c.reserved();
+            BigDecimal sum = c.sum();
+            boolean breaks1 = onHand.compareTo(sum) != 0;
+            boolean breaks23 = !allowNegative && (onHand.signum() < 0 || reserved.compareTo(onHand) > 0);
+            if (!breaks1 && !breaks23 && reserved.signum() >= 0) {
+                continue;
+            }
+            String invariant;
+            String detail;
+            if (breaks1) {
+                invariant = "BALANCE_EQUALS_LEDGER";
+                detail = "on hand " + onHand.toPlainString() + " but movements add up to " + sum.toPlainString();
+            } else if (onHand.signum() < 0) {
+                invariant = "NO_NEGATIVE_STOCK";
+                detail = "on hand is negative at a location that does not allow it";
+            } else {
+                invariant = "RESERVED_WITHIN_ON_HAND";
+                detail = "reserved " + reserved.toPlainString() + " exceeds on hand " + onHand.toPlainString();
+            }
+            ItemRef item = items.get(c.itemId());
+            breaks.add(new ReconcileReport.Break(
+                    invariant,
+                    item == null ? null : item.code(),
+                    location == null ? null : location.code(),
+                    c.owner(),
+                    c.lot(),
+                    Decimals.plain(onHand),
+                    Decimals.plain(reserved),
+                    Decimals.plain(sum),
+                    detail));
+        }
+        breaks.sort(Comparator.comparing(ReconcileReport.Break::item, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ReconcileReport.Break::location, Comparator.nullsLast(Comparator.naturalOrder())));
         return new ReconcileReport(breaks.isEmpty(), checked, breaks);
     }
 
-    public java.math.BigDecimal onHand(org.openvmi.inventory.ItemWarehouse subject) {
+    /** The ids of a warehouse's own (not in-transit) locations, from catalog. */
+    private List<Long> storingLocations(long warehouseId) {
+        return catalog.locationsIn(warehouseId).values().stream()
+                .filter(l -> l.type() != LocationType.IN_TRANSIT)
+                .map(LocationRef::id)
+                .sorted()
+                .toList();
+    }
+
+    public BigDecimal onHand(org.openvmi.inventory.ItemWarehouse subject) {
+        List<Long> locations = storingLocations(subject.warehouseId());
+        if (locations.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
         return jdbc.sql("""
-                SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b JOIN location l ON l.id = b.location_id
-                WHERE b.item_id = :i AND l.warehouse_id = :w AND l.type <> 'IN_TRANSIT'""")
+                SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balance b
+                WHERE b.item_id = :i AND b.location_id IN (:locations)""")
                 .param("i", subject.itemId())
-                .param("w", subject.warehouseId())
-                .query(java.math.BigDecimal.class)
+                .param("locations", locations)
+                .query(BigDecimal.class)
                 .single();
     }
 
-    public java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> dailyNetMovement(
+    public java.util.SortedMap<java.time.LocalDate, BigDecimal> dailyNetMovement(
             org.openvmi.inventory.ItemWarehouse subject, java.time.Instant from, java.time.ZoneId zone) {
-        java.util.SortedMap<java.time.LocalDate, java.math.BigDecimal> days = new java.util.TreeMap<>();
+        java.util.SortedMap<java.time.LocalDate, BigDecimal> days = new TreeMap<>();
+        List<Long> locations = storingLocations(subject.warehouseId());
+        if (locations.isEmpty()) {
+            return days;
+        }
         jdbc.sql("""
-                SELECT m.posted_at, m.qty FROM stock_movement m JOIN location l ON l.id = m.location_id
-                WHERE m.item_id = :i AND l.warehouse_id = :w AND l.type <> 'IN_TRANSIT' AND m.posted_at >= :from""")
+                SELECT m.posted_at, m.qty FROM stock_movement m
+                WHERE m.item_id = :i AND m.location_id IN (:locations) AND m.posted_at >= :from""")
                 .param("i", subject.itemId())
-                .param("w", subject.warehouseId())
-                .param("from", java.sql.Timestamp.from(from))
+                .param("locations", locations)
+                .param("from", Timestamp.from(from))
                 .query((rs, n) -> days.merge(
                         rs.getTimestamp("posted_at").toInstant().atZone(zone).toLocalDate(),
                         rs.getBigDecimal("qty"),
-                        java.math.BigDecimal::add))
+                        BigDecimal::add))
                 .list();
         return days;
     }
 
-    public java.util.Map<org.openvmi.inventory.ItemWarehouse, java.math.BigDecimal> onHand(
-            java.util.Collection<org.openvmi.inventory.ItemWarehouse> subjects) {
-        java.util.Map<org.openvmi.inventory.ItemWarehouse, java.math.BigDecimal> result = new java.util.HashMap<>();
+    /** On hand at the warehouses' own locations, per item and warehouse; one catalog read for the locations. */
+    public Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> onHand(
+            Collection<org.openvmi.inventory.ItemWarehouse> subjects) {
+        Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> result = new HashMap<>();
         if (subjects.isEmpty()) {
             return result;
         }
-        java.util.Set<Long> items = new java.util.TreeSet<>();
-        java.util.Set<Long> warehouses = new java.util.TreeSet<>();
+        Set<Long> items = new java.util.TreeSet<>();
+        Set<Long> warehouses = new HashSet<>();
         subjects.forEach(s -> {
             items.add(s.itemId());
             warehouses.add(s.warehouseId());
         });
+        Map<Long, LocationRef> locations = storing(warehouses);
+        if (locations.isEmpty()) {
+            return result;
+        }
         jdbc.sql("""
-                SELECT b.item_id, l.warehouse_id, SUM(b.on_hand) AS qty
-                FROM stock_balance b JOIN location l ON l.id = b.location_id
-                WHERE b.item_id IN (:items) AND l.warehouse_id IN (:warehouses) AND l.type <> 'IN_TRANSIT'
-                GROUP BY b.item_id, l.warehouse_id""")
+                SELECT b.item_id, b.location_id, SUM(b.on_hand) AS qty FROM stock_balance b
+                WHERE b.item_id IN (:items) AND b.location_id IN (:locations)
+                GROUP BY b.item_id, b.location_id""")
                 .param("items", items)
-                .param("warehouses", warehouses)
+                .param("locations", locations.keySet())
                 .query((rs, n) -> {
-                    var subject =
-                            new org.openvmi.inventory.ItemWarehouse(rs.getLong("item_id"), rs.getLong("warehouse_id"));
+                    var subject = new org.openvmi.inventory.ItemWarehouse(
+                            rs.getLong("item_id"),
+                            locations.get(rs.getLong("location_id")).warehouseId());
                     if (subjects.contains(subject)) {
-                        result.put(subject, rs.getBigDecimal("qty"));
+                        result.merge(subject, rs.getBigDecimal("qty"), BigDecimal::add);
                     }
                     return null;
                 })
@@ -506,25 +737,54 @@ public class StockQueryRepository {
         return result;
     }
 
-    public java.util.List<org.openvmi.inventory.FreeStock> freeStock(
-            java.util.Collection<Long> itemIds, java.util.Collection<Long> warehouseIds) {
-        if (itemIds.isEmpty() || warehouseIds.isEmpty()) {
-            return java.util.List.of();
+    /** The own (not in-transit) locations of the given warehouses, by id. */
+    private Map<Long, LocationRef> storing(Collection<Long> warehouseIds) {
+        Map<Long, LocationRef> locations = new HashMap<>();
+        if (warehouseIds.size() == 1) {
+            locations.putAll(catalog.locationsIn(warehouseIds.iterator().next()));
+        } else {
+            catalog.locationsIn(null).values().stream()
+                    .filter(l -> warehouseIds.contains(l.warehouseId()))
+                    .forEach(l -> locations.put(l.id(), l));
         }
-        return jdbc.sql("""
-                SELECT b.item_id, l.warehouse_id, l.code AS location, b.lot, b.on_hand - b.reserved AS free
-                FROM stock_balance b JOIN location l ON l.id = b.location_id
-                WHERE b.item_id IN (:items) AND l.warehouse_id IN (:warehouses) AND l.type <> 'IN_TRANSIT'
-                  AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0
-                ORDER BY b.item_id, l.warehouse_id, b.on_hand - b.reserved DESC, l.code, b.lot""")
+        locations.values().removeIf(l -> l.type() == LocationType.IN_TRANSIT);
+        return locations;
+    }
+
+    /**
+     * Free own stock of the items at the warehouses' own locations, per item and warehouse the freest location
+     * first (then by location code and lot).
+     */
+    public List<org.openvmi.inventory.FreeStock> freeStock(Collection<Long> itemIds, Collection<Long> warehouseIds) {
+        if (itemIds.isEmpty() || warehouseIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LocationRef> locations = storing(new HashSet<>(warehouseIds));
+        if (locations.isEmpty()) {
+            return List.of();
+        }
+        List<org.openvmi.inventory.FreeStock> free = new ArrayList<>(jdbc.sql("""
+                SELECT b.item_id, b.location_id, b.lot, b.on_hand - b.reserved AS free
+                FROM stock_balance b
+                WHERE b.item_id IN (:items) AND b.location_id IN (:locations)
+                  AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0""")
                 .param("items", itemIds)
-                .param("warehouses", warehouseIds)
-                .query((rs, n) -> new org.openvmi.inventory.FreeStock(
-                        rs.getLong("item_id"),
-                        rs.getLong("warehouse_id"),
-                        rs.getString("location"),
-                        rs.getString("lot"),
-                        rs.getBigDecimal("free")))
-                .list();
+                .param("locations", locations.keySet())
+                .query((rs, n) -> {
+                    LocationRef l = locations.get(rs.getLong("location_id"));
+                    return new org.openvmi.inventory.FreeStock(
+                            rs.getLong("item_id"),
+                            l.warehouseId(),
+                            l.code(),
+                            rs.getString("lot"),
+                            rs.getBigDecimal("free"));
+                })
+                .list());
+        free.sort(Comparator.comparingLong(org.openvmi.inventory.FreeStock::itemId)
+                .thenComparingLong(org.openvmi.inventory.FreeStock::warehouseId)
+                .thenComparing(org.openvmi.inventory.FreeStock::free, Comparator.reverseOrder())
+                .thenComparing(org.openvmi.inventory.FreeStock::location)
+                .thenComparing(org.openvmi.inventory.FreeStock::lot));
+        return free;
     }
 }

@@ -8,6 +8,7 @@ import org.openvmi.shared.DocumentStatus;
  * A count sheet is OPEN while counted quantities are entered (it stays OPEN), POSTED once its variances are in the
  * ledger; POSTED is final.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum CountStatus implements DocumentStatus<CountStatus> {
     OPEN,
     POSTED;

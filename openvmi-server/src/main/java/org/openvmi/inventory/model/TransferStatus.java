@@ -8,6 +8,7 @@ import org.openvmi.shared.DocumentStatus;
  * DRAFT → SHIPPED → PARTIALLY_RECEIVED (as often as parts arrive) → RECEIVED, or CLOSED with a difference while goods
  * are still in transit. RECEIVED and CLOSED are final.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum TransferStatus implements DocumentStatus<TransferStatus> {
     DRAFT,
     SHIPPED,

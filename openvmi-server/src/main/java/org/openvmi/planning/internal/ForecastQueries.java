@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
@@ -19,14 +22,21 @@ public class ForecastQueries {
 
     private static final double Z90 = 1.6448536;
     private static final String FROM = " " + """
-             FROM planning_forecast f JOIN item i ON i.id = f.item_id JOIN warehouse w ON w.id = f.warehouse_id
+             FROM planning_forecast f
              WHERE f.run_id = (SELECT MAX(f2.run_id) FROM planning_forecast f2
                                WHERE f2.item_id = f.item_id AND f2.warehouse_id = f.warehouse_id)""";
 
     private final JdbcTemplate jdbc;
+    private final CatalogRefs catalog;
 
-    ForecastQueries(JdbcTemplate jdbc) {
+    ForecastQueries(JdbcTemplate jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** A row read, waiting for the codes and names of its page (ADR 0068: read from catalog, not joined). */
+    private interface Pending {
+        ForecastView with(Map<Long, ItemRef> items, Map<Long, NamedRef> warehouses);
     }
 
     public PageResult<ForecastView> find(Long itemId, Long warehouseId, PageRequest page, PartyScope scope) {
@@ -46,11 +56,21 @@ public class ForecastQueries {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<ForecastView> rows = jdbc.query(
-                "SELECT f.*, i.code AS item_code, i.name AS item_name, w.code AS warehouse_code" + FROM + where
-                        + " ORDER BY i.code, w.code LIMIT ? OFFSET ?",
-                (rs, n) -> view(rs, scope),
+        List<Long> itemIds = new ArrayList<>();
+        List<Long> warehouseIds = new ArrayList<>();
+        List<Pending> pending = jdbc.query(
+                "SELECT f.*" + FROM + where + " ORDER BY " + CatalogRefs.itemCode("f.item_id") + ", "
+                        + CatalogRefs.warehouseCode("f.warehouse_id") + " LIMIT ? OFFSET ?",
+                (rs, n) -> {
+                    itemIds.add(rs.getLong("item_id"));
+                    warehouseIds.add(rs.getLong("warehouse_id"));
+                    return view(rs, scope);
+                },
                 pageArgs.toArray());
+        Map<Long, ItemRef> items = catalog.itemsById(itemIds);
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(warehouseIds);
+        List<ForecastView> rows = new ArrayList<>(pending.size());
+        pending.forEach(p -> rows.add(p.with(items, warehouses)));
         return new PageResult<>(rows, page.page(), page.size(), total == null ? 0 : total);
     }
 
@@ -59,7 +79,7 @@ public class ForecastQueries {
      * it came from): those are shown only when the plan used its own. The stock lines stay: they are the buyer's
      * policy, which the supplier already reads under Stock lines.
      */
-    private ForecastView view(ResultSet rs, PartyScope scope) throws SQLException {
+    private Pending view(ResultSet rs, PartyScope scope) throws SQLException {
         Long leadTimeSupplier = rs.getObject("lead_time_supplier_id", Long.class);
         boolean leadTimeShown = scope.seesAll() || (leadTimeSupplier != null && scope.sees(leadTimeSupplier));
         List<Double> forecast = parse(rs.getString("forecast_csv"));
@@ -72,32 +92,55 @@ public class ForecastQueries {
         }
         double score = rs.getDouble("score");
         Double scoreOrNull = rs.wasNull() ? null : round(score, 1000);
-        return new ForecastView(
-                rs.getString("item_code"),
-                rs.getString("item_name"),
-                rs.getString("warehouse_code"),
-                rs.getLong("run_id"),
-                rs.getInt("bucket_days"),
-                rs.getDate("history_start").toLocalDate(),
-                parse(rs.getString("history_csv")),
-                rs.getDate("first_bucket").toLocalDate(),
-                forecast,
-                lower,
-                upper,
-                rs.getString("model"),
-                rs.getString("measure"),
-                scoreOrNull,
-                rs.getString("demand_class"),
-                round(rs.getDouble("mean_per_bucket")),
-                round(sd),
-                leadTimeShown ? rs.getDouble("lead_time_days") : null,
-                leadTimeShown ? rs.getDouble("lead_time_sd") : null,
-                leadTimeShown ? rs.getString("lead_time_source") : null,
-                rs.getInt("stockout_buckets"),
-                Decimals.plain(rs.getBigDecimal("service_level")),
-                Decimals.plain(rs.getBigDecimal("safety")),
-                Decimals.plain(rs.getBigDecimal("reorder_point")),
-                Decimals.plain(rs.getBigDecimal("order_up_to")));
+        long itemId = rs.getLong("item_id");
+        long warehouseId = rs.getLong("warehouse_id");
+        long runId = rs.getLong("run_id");
+        int bucketDays = rs.getInt("bucket_days");
+        java.time.LocalDate historyStart = rs.getDate("history_start").toLocalDate();
+        List<Double> history = parse(rs.getString("history_csv"));
+        java.time.LocalDate firstBucket = rs.getDate("first_bucket").toLocalDate();
+        String model = rs.getString("model");
+        String measure = rs.getString("measure");
+        String demandClass = rs.getString("demand_class");
+        double mean = round(rs.getDouble("mean_per_bucket"));
+        Double leadTimeDays = leadTimeShown ? rs.getDouble("lead_time_days") : null;
+        Double leadTimeSd = leadTimeShown ? rs.getDouble("lead_time_sd") : null;
+        String leadTimeSource = leadTimeShown ? rs.getString("lead_time_source") : null;
+        int stockoutBuckets = rs.getInt("stockout_buckets");
+        java.math.BigDecimal serviceLevel = Decimals.plain(rs.getBigDecimal("service_level"));
+        java.math.BigDecimal safety = Decimals.plain(rs.getBigDecimal("safety"));
+        java.math.BigDecimal reorderPoint = Decimals.plain(rs.getBigDecimal("reorder_point"));
+        java.math.BigDecimal orderUpTo = Decimals.plain(rs.getBigDecimal("order_up_to"));
+        return (items, warehouses) -> {
+            ItemRef item = items.get(itemId);
+            NamedRef warehouse = warehouses.get(warehouseId);
+            return new ForecastView(
+                    item == null ? null : item.code(),
+                    item == null ? null : item.name(),
+                    warehouse == null ? null : warehouse.code(),
+                    runId,
+                    bucketDays,
+                    historyStart,
+                    history,
+                    firstBucket,
+                    forecast,
+                    lower,
+                    upper,
+                    model,
+                    measure,
+                    scoreOrNull,
+                    demandClass,
+                    mean,
+                    round(sd),
+                    leadTimeDays,
+                    leadTimeSd,
+                    leadTimeSource,
+                    stockoutBuckets,
+                    serviceLevel,
+                    safety,
+                    reorderPoint,
+                    orderUpTo);
+        };
     }
 
     private static List<Double> parse(String csv) {

@@ -6,46 +6,58 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.catalog.ItemRef;
+import org.openvmi.catalog.NamedRef;
 import org.openvmi.planning.PlanningFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads for {@link PlanningFacts}: stored forecasts against the demand history, and suggestion counts. */
+/**
+ * Reads for {@link PlanningFacts}: stored forecasts against the demand history, and suggestion counts. The SQL reads
+ * planning's own tables by warehouse id; the warehouse code of a filter and the codes of the answer come from catalog's
+ * API, one query per kind (ADR 0068).
+ */
 @Repository
 public class PlanningFactsRepository {
 
     private final JdbcClient jdbc;
+    private final CatalogRefs catalog;
 
-    PlanningFactsRepository(JdbcClient jdbc) {
+    PlanningFactsRepository(JdbcClient jdbc, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
-    private record Row(
-            long itemId,
-            long warehouseId,
-            String item,
-            String warehouse,
-            long runId,
-            LocalDate start,
-            int days,
-            BigDecimal forecast) {}
+    private record Row(long itemId, long warehouseId, long runId, LocalDate start, int days, BigDecimal forecast) {}
+
+    /** The id of a filter's warehouse code: empty for none (every warehouse), -1 for an unknown code (no rows). */
+    private Optional<Long> warehouseId(String warehouse) {
+        if (warehouse == null) {
+            return Optional.empty();
+        }
+        return Optional.of(catalog.warehouses(List.of(warehouse)).getOrDefault(warehouse, -1L));
+    }
 
     public List<PlanningFacts.ForecastBucket> firstBuckets(String warehouse, LocalDate from, LocalDate to) {
         // latest run per item × warehouse × first bucket; the bucket must lie inside [from, to] (checked below, as
         // date + int arithmetic differs between H2 and PostgreSQL)
+        Long warehouseId = warehouseId(warehouse).orElse(null);
         Map<String, Row> latest = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT f.item_id, f.warehouse_id, i.code AS item, w.code AS warehouse, f.run_id, f.first_bucket,
-                       f.bucket_days, f.forecast_csv
-                FROM planning_forecast f JOIN item i ON i.id = f.item_id JOIN warehouse w ON w.id = f.warehouse_id
-                WHERE (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
+                SELECT f.item_id, f.warehouse_id, f.run_id, f.first_bucket, f.bucket_days, f.forecast_csv
+                FROM planning_forecast f
+                WHERE (CAST(:warehouse AS BIGINT) IS NULL OR f.warehouse_id = :warehouse)
                   AND f.first_bucket >= :from AND f.first_bucket <= :to
                 ORDER BY f.run_id""")
-                .param("warehouse", warehouse)
+                .param("warehouse", warehouseId)
                 .param("from", Date.valueOf(from))
                 .param("to", Date.valueOf(to))
                 .query((rs, n) -> {
@@ -54,8 +66,6 @@ public class PlanningFactsRepository {
                     return new Row(
                             rs.getLong("item_id"),
                             rs.getLong("warehouse_id"),
-                            rs.getString("item"),
-                            rs.getString("warehouse"),
                             rs.getLong("run_id"),
                             rs.getDate("first_bucket").toLocalDate(),
                             rs.getInt("bucket_days"),
@@ -74,10 +84,9 @@ public class PlanningFactsRepository {
         Map<String, BigDecimal> demand = new HashMap<>();
         jdbc.sql("""
                 SELECT d.item_id, d.warehouse_id, d.demand_date, d.qty FROM demand_history d
-                JOIN warehouse w ON w.id = d.warehouse_id
-                WHERE (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
+                WHERE (CAST(:warehouse AS BIGINT) IS NULL OR d.warehouse_id = :warehouse)
                   AND d.demand_date >= :from AND d.demand_date <= :to""")
-                .param("warehouse", warehouse)
+                .param("warehouse", warehouseId)
                 .param("from", Date.valueOf(from))
                 .param("to", Date.valueOf(to))
                 .query(rs -> {
@@ -87,6 +96,10 @@ public class PlanningFactsRepository {
                             rs.getBigDecimal(4),
                             BigDecimal::add);
                 });
+        Map<Long, ItemRef> items =
+                catalog.itemsById(latest.values().stream().map(Row::itemId).collect(Collectors.toSet()));
+        Map<Long, NamedRef> warehouses = catalog.warehousesById(
+                latest.values().stream().map(Row::warehouseId).collect(Collectors.toSet()));
         List<PlanningFacts.ForecastBucket> result = new ArrayList<>();
         for (Row r : latest.values()) {
             BigDecimal actual = BigDecimal.ZERO;
@@ -98,29 +111,60 @@ public class PlanningFactsRepository {
                 }
             }
             result.add(new PlanningFacts.ForecastBucket(
-                    r.item(), r.warehouse(), r.runId(), r.start(), r.days(), r.forecast(), actual));
+                    code(items.get(r.itemId())),
+                    code(warehouses.get(r.warehouseId())),
+                    r.runId(),
+                    r.start(),
+                    r.days(),
+                    r.forecast(),
+                    actual));
         }
         return result;
     }
 
     public List<PlanningFacts.SuggestionCount> suggestions(String warehouse, Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT i.code AS item, w.code AS warehouse, s.status, COUNT(*) AS n
-                FROM planning_suggestion s JOIN item i ON i.id = s.item_id JOIN warehouse w ON w.id = s.warehouse_id
-                WHERE (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)
+        Long warehouseId = warehouseId(warehouse).orElse(null);
+        record Group(long itemId, long warehouseId, String status, long count) {}
+        List<Group> groups = jdbc.sql("""
+                SELECT s.item_id, s.warehouse_id, s.status, COUNT(*) AS n
+                FROM planning_suggestion s
+                WHERE (CAST(:warehouse AS BIGINT) IS NULL OR s.warehouse_id = :warehouse)
                   AND s.created_at >= :from AND s.created_at < :to
-                GROUP BY i.code, w.code, s.status ORDER BY i.code, w.code, s.status""")
-                .param("warehouse", warehouse)
+                GROUP BY s.item_id, s.warehouse_id, s.status""")
+                .param("warehouse", warehouseId)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query((rs, n) -> new PlanningFacts.SuggestionCount(
-                        rs.getString("item"), rs.getString("warehouse"), rs.getString("status"), rs.getLong("n")))
+                .query((rs, n) -> new Group(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
                 .list();
+        Map<Long, ItemRef> items =
+                catalog.itemsById(groups.stream().map(Group::itemId).collect(Collectors.toSet()));
+        Map<Long, NamedRef> warehouses =
+                catalog.warehousesById(groups.stream().map(Group::warehouseId).collect(Collectors.toSet()));
+        // ordered by item code, warehouse code and status, as the former join's ORDER BY
+        return groups.stream()
+                .map(g -> new PlanningFacts.SuggestionCount(
+                        code(items.get(g.itemId())), code(warehouses.get(g.warehouseId())), g.status(), g.count()))
+                .sorted(Comparator.comparing(
+                                PlanningFacts.SuggestionCount::item, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(
+                                PlanningFacts.SuggestionCount::warehouse,
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(PlanningFacts.SuggestionCount::status))
+                .toList();
     }
 
     public long openSuggestions(String warehouse) {
+        Long warehouseId = warehouseId(warehouse).orElse(null);
         return jdbc.sql("""
-                SELECT COUNT(*) FROM planning_suggestion s JOIN warehouse w ON w.id = s.warehouse_id
-                WHERE s.status = 'OPEN' AND (CAST(:warehouse AS VARCHAR(64)) IS NULL OR w.code = :warehouse)""").param("warehouse", warehouse).query(Long.class).single();
+                SELECT COUNT(*) FROM planning_suggestion s
+                WHERE s.status = 'OPEN' AND (CAST(:warehouse AS BIGINT) IS NULL OR s.warehouse_id = :warehouse)""").param("warehouse", warehouseId).query(Long.class).single();
+    }
+
+    private static String code(ItemRef item) {
+        return item == null ? null : item.code();
+    }
+
+    private static String code(NamedRef warehouse) {
+        return warehouse == null ? null : warehouse.code();
     }
 }

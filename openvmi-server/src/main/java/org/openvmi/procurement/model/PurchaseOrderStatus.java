@@ -13,6 +13,7 @@ import org.openvmi.shared.DocumentStatus;
  * line is open; cancelling the last open lines does the same, or CANCELLED when nothing came. The buyer may CLOSE
  * it (short close) any time before that. CLOSED and CANCELLED are final. The column keeps the name.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum PurchaseOrderStatus implements DocumentStatus<PurchaseOrderStatus> {
     SENT,
     CHANGE_PROPOSED,

@@ -9,6 +9,7 @@ import org.openvmi.shared.DocumentStatus;
  * decided while it is SUBMITTED, the last approval makes it APPROVED, any rejection REJECTED; an APPROVED requisition
  * becomes purchase orders and is then ORDERED. REJECTED and ORDERED are final. The column keeps the name.
  */
+@org.springframework.modulith.NamedInterface("status")
 public enum RequisitionStatus implements DocumentStatus<RequisitionStatus> {
     DRAFT,
     SUBMITTED,
