@@ -50,6 +50,7 @@ import org.springframework.stereotype.Service;
 public class AnalyticsQueries {
 
     private static final int DEFAULT_DAYS = 30;
+    private static final KeyPeriod.Edge[] NO_EDGES = new KeyPeriod.Edge[2];
 
     private final SnapshotRepository repository;
     private final RefusedDemand refusals;
@@ -400,8 +401,9 @@ public class AnalyticsQueries {
     Reading read(Scope s, Period p) {
         KeyPeriod.Bounds b = KeyPeriod.Bounds.of(p);
         Map<SnapshotKey, KeyPeriod.MonthSums> months = repository.monthSums(b, s.warehouse(), s.owner(), s.items());
-        Map<SnapshotKey, List<DailyFigures>> edges =
-                repository.edgeRows(b, p.to(), s.warehouse(), s.owner(), s.items());
+        // the partial months at the ends summed in the database too: one row a key and end (ADR 0070)
+        Map<SnapshotKey, KeyPeriod.Edge[]> edges =
+                repository.edgeSums(b, p.from(), p.to(), s.warehouse(), s.owner(), s.items());
         Map<SnapshotKey, Map<LocalDate, BigDecimal>> refused =
                 refusals.byKeyAndDay(p.from(), p.to(), s.warehouse(), s.owner(), s.items());
         Set<SnapshotKey> keys = new java.util.HashSet<>(months.keySet());
@@ -432,7 +434,8 @@ public class AnalyticsQueries {
         Map<SnapshotKey, KeyPeriod> summaries = new java.util.LinkedHashMap<>();
         for (SnapshotKey k : keys) {
             if (!daily.contains(Health.subject(k.item(), k.warehouse()))) {
-                summaries.put(k, KeyPeriod.of(k, months.get(k), edges.getOrDefault(k, List.of()), p, b));
+                KeyPeriod.Edge[] ends = edges.getOrDefault(k, NO_EDGES);
+                summaries.put(k, KeyPeriod.of(k, months.get(k), ends[0], ends[1], p, b));
             }
         }
         return new Reading(summaries, rows);

@@ -41,6 +41,7 @@ public class SnapshotRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final NamedParameterJdbcTemplate streaming;
+    private final boolean postgres;
 
     SnapshotRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -48,6 +49,22 @@ public class SnapshotRepository {
         JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
         fetching.setFetchSize(FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
+        this.postgres = isPostgres(template.getDataSource());
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try {
+            return "PostgreSQL"
+                    .equalsIgnoreCase(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            return false;
+        }
+    }
+
+    /** The days from {@code a} to {@code b} (both dates) in this database's SQL. */
+    private String daysBetween(String a, String b) {
+        return postgres ? "(" + b + " - " + a + ")" : "DATEDIFF('DAY', " + a + ", " + b + ")";
     }
 
     /** The last processed movement id, locked until the transaction ends: one instance catches up at a time. */
@@ -630,22 +647,83 @@ public class SnapshotRepository {
         return result;
     }
 
-    /** The daily rows of the keys in the filter from H to the day before A and after B's end up to {@code to}. */
+    /**
+     * The two ends of a period per key (KeyPeriod.Edge, ADR 0070), summed by the database from the daily rows from H to
+     * the day before A (the head, index 0) and after B's end up to the period's end (the tail, index 1): one row an
+     * end instead of one a day.
+     */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<DailyFigures>> edgeRows(
-            KeyPeriod.Bounds b, LocalDate to, String warehouse, String owner, Collection<String> items) {
+    public Map<SnapshotKey, KeyPeriod.Edge[]> edgeSums(
+            KeyPeriod.Bounds b,
+            LocalDate from,
+            LocalDate to,
+            String warehouse,
+            String owner,
+            Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("h", Date.valueOf(b.h()));
         params.put("a", Date.valueOf(b.a()));
         params.put("bend", Date.valueOf(b.bEnd()));
+        params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
+        params.put("after", Date.valueOf(to.plusDays(1)));
+        params.put("own", SnapshotKey.OWN);
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
-        return read(
-                "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
+        String window = " OVER (PARTITION BY item, warehouse, owner, seg ORDER BY snapshot_day)";
+        String next = "LEAD(snapshot_day)" + window;
+        String span = daysBetween("snapshot_day", "COALESCE(" + next + ", CASE WHEN seg = 0 THEN :a ELSE :after END)");
+        String in = "snapshot_day >= :from";
+        Map<SnapshotKey, KeyPeriod.Edge[]> result = new HashMap<>();
+        streaming.query(
+                "SELECT item, warehouse, owner, seg, MIN(snapshot_day) AS first_day, "
+                        + "MAX(CASE WHEN rn = 1 THEN receipt_qty END) AS first_receipt, "
+                        + "MAX(CASE WHEN rn = 1 THEN closing_qty END) AS first_closing, "
+                        + "MAX(CASE WHEN rn = 1 THEN issue_qty END) AS first_issue, "
+                        + "MAX(CASE WHEN rn > 1 AND (issue_qty > 0 OR (owner <> :own AND prev_qty + receipt_qty > "
+                        + "closing_qty)) THEN snapshot_day END) AS last_out, "
+                        + "MAX(CASE WHEN snapshot_day < :from AND (next_day IS NULL OR next_day >= :from) "
+                        + "THEN closing_qty END) AS pre_qty, "
+                        + "MAX(CASE WHEN snapshot_day < :from AND (next_day IS NULL OR next_day >= :from) "
+                        + "THEN closing_value END) AS pre_value, "
+                        + "MIN(CASE WHEN " + in + " THEN snapshot_day END) AS first_in, "
+                        + "SUM(CASE WHEN " + in + " THEN closing_value * span ELSE 0 END) AS value_days, "
+                        + "SUM(CASE WHEN " + in + " AND closing_qty <= 0 THEN span ELSE 0 END) AS zero_days, "
+                        + "SUM(CASE WHEN " + in + " THEN issue_qty ELSE 0 END) AS issue_qty, "
+                        + "SUM(CASE WHEN " + in + " THEN issue_cost ELSE 0 END) AS issue_cost, "
+                        + "MAX(CASE WHEN " + in + " AND demand_qty > 0 THEN 1 ELSE 0 END) AS demand, "
+                        + "MAX(CASE WHEN next_day IS NULL THEN closing_qty END) AS last_qty, "
+                        + "MAX(CASE WHEN next_day IS NULL THEN closing_value END) AS last_value FROM ("
+                        + "SELECT item, warehouse, owner, seg, snapshot_day, closing_qty, closing_value, receipt_qty, "
+                        + "issue_qty, issue_cost, demand_qty, ROW_NUMBER()" + window + " AS rn, "
+                        + "LAG(closing_qty)" + window + " AS prev_qty, " + next + " AS next_day, " + span + " AS span "
+                        + "FROM (SELECT " + DAILY_COLUMNS + ", CASE WHEN snapshot_day < :a THEN 0 ELSE 1 END AS seg "
+                        + "FROM analytics_daily" + scope
                         + "((snapshot_day >= :h AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
-                        + " ORDER BY item, warehouse, owner, snapshot_day",
-                params);
+                        + ") d) r GROUP BY item, warehouse, owner, seg",
+                params,
+                (RowCallbackHandler) rs -> {
+                    Date out = rs.getDate("last_out");
+                    Date firstIn = rs.getDate("first_in");
+                    KeyPeriod.Edge edge = new KeyPeriod.Edge(
+                            rs.getDate("first_day").toLocalDate(),
+                            rs.getBigDecimal("first_receipt"),
+                            rs.getBigDecimal("first_closing"),
+                            rs.getBigDecimal("first_issue"),
+                            out == null ? null : out.toLocalDate(),
+                            rs.getBigDecimal("pre_qty"),
+                            rs.getBigDecimal("pre_value"),
+                            firstIn == null ? null : firstIn.toLocalDate(),
+                            rs.getBigDecimal("value_days"),
+                            rs.getLong("zero_days"),
+                            rs.getBigDecimal("issue_qty"),
+                            rs.getBigDecimal("issue_cost"),
+                            rs.getInt("demand") > 0,
+                            rs.getBigDecimal("last_qty"),
+                            rs.getBigDecimal("last_value"));
+                    result.computeIfAbsent(key(rs), k -> new KeyPeriod.Edge[2])[rs.getInt("seg")] = edge;
+                });
+        return result;
     }
 
     /** The stored months of the keys in the filter from {@code from} to {@code to} (month starts), by key and month. */
