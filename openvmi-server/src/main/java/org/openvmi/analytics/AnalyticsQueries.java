@@ -170,7 +170,7 @@ public class AnalyticsQueries {
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
         snapshots.catchUp();
-        List<AbcXyz.ItemClass> classes = thresholds.classify(rowsOf(s, period.from(), period.to()), period);
+        List<AbcXyz.ItemClass> classes = classes(s, period, thresholds);
         Map<String, AbcReport.Cell> cells = new TreeMap<>();
         for (char abc : "ABC".toCharArray()) {
             for (char xyz : "XYZ".toCharArray()) {
@@ -189,6 +189,39 @@ public class AnalyticsQueries {
                             cell.issueCost().add(c.issueCost())));
         }
         return new AbcReport(period.from(), period.to(), itemClasses, List.copyOf(cells.values()));
+    }
+
+    /**
+     * ABC × XYZ of the items in scope (ADR 0070): a period with at least {@link AbcXyz#MONTHS_FOR_XYZ} whole months
+     * reads the issue cost from the month path of the KPIs ({@link #read}) and XYZ's demand per whole month from the
+     * monthly rollup (refused demand added), one row a key or item and month; a shorter one the daily rows, by week.
+     */
+    List<AbcXyz.ItemClass> classes(Scope s, Period period, AbcXyz thresholds) {
+        KeyPeriod.Bounds b = KeyPeriod.Bounds.of(period);
+        java.time.YearMonth a = java.time.YearMonth.from(b.a());
+        java.time.YearMonth last = java.time.YearMonth.from(b.b());
+        if (b.bEnd().isBefore(b.a())
+                || a.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 < AbcXyz.MONTHS_FOR_XYZ) {
+            return thresholds.classify(rowsOf(s, period.from(), period.to()), period);
+        }
+        Reading reading = read(s, period);
+        Map<String, BigDecimal> cost = new java.util.HashMap<>();
+        reading.summaries().forEach((key, k) -> cost.merge(key.item(), k.issueCost(), BigDecimal::add));
+        reading.rows().forEach((key, rows) -> {
+            cost.putIfAbsent(key.item(), BigDecimal.ZERO);
+            for (DailyFigures row : rows) {
+                if (period.contains(row.day())) {
+                    cost.merge(key.item(), row.issueCost(), BigDecimal::add);
+                }
+            }
+        });
+        Map<String, Map<java.time.YearMonth, BigDecimal>> demand =
+                repository.monthlyDemand(a, last, s.warehouse(), s.owner(), s.items());
+        refusals.byKeyAndDay(b.a(), b.bEnd(), s.warehouse(), s.owner(), s.items())
+                .forEach((key, byDay) ->
+                        byDay.forEach((day, qty) -> demand.computeIfAbsent(key.item(), i -> new java.util.HashMap<>())
+                                .merge(java.time.YearMonth.from(day), qty, BigDecimal::add)));
+        return thresholds.classifyByMonth(cost, demand, a, last);
     }
 
     public StaleReport stale(AnalyticsFilter filter, LocalDate asOf, Integer days) {
