@@ -510,11 +510,7 @@ public final class AnalyticsBench {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         jdbc.update("""
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
-                VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""",
-                "bench-" + secret.substring(4, 12),
-                secret.substring(0, 12),
-                hash,
-                userId);
+                VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", "bench-" + secret.substring(4, 12), secret.substring(0, 12), hash, userId);
         return secret;
     }
 

@@ -94,8 +94,12 @@ class AnalyticsDashboardBrowserIT {
                     assertThat(h1.codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff))
                             .as("a Chinese heading: " + what)
                             .isEqualTo(lang.equals("zh-CN"));
-                    if (path.startsWith("/planning") || path.startsWith("/shortages") || path.startsWith("/supplier-stock")) {
-                        assertThat(browser.driver().findElements(By.id("export-xlsx"))).as(what).hasSize(1);
+                    if (path.startsWith("/planning")
+                            || path.startsWith("/shortages")
+                            || path.startsWith("/supplier-stock")) {
+                        assertThat(browser.driver().findElements(By.id("export-xlsx")))
+                                .as(what)
+                                .hasSize(1);
                     }
                     if (path.startsWith("/notifications")) {
                         boolean offered = !user.equals(Fixtures.SUPPLIER_USER_A);

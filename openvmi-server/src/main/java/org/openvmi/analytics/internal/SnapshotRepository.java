@@ -621,7 +621,8 @@ public class SnapshotRepository {
                         + "CASE WHEN l.last_out_day IS NULL OR l.last_out_day <= :bend THEN NULL ELSE COALESCE("
                         + "s.last_out, (SELECT MAX(o.last_out_day) FROM analytics_monthly o WHERE o.item = l.item "
                         + "AND o.warehouse = l.warehouse AND o.owner = l.owner AND o.month_start < :s)) END AS out_before "
-                        + "FROM (SELECT " + LATEST_COLUMNS + " FROM analytics_key_latest" + scope + "first_day <= :bend) l "
+                        + "FROM (SELECT " + LATEST_COLUMNS + " FROM analytics_key_latest" + scope
+                        + "first_day <= :bend) l "
                         + "LEFT JOIN (SELECT item, warehouse, owner, "
                         + "SUM(CASE WHEN month_start >= :a THEN value_days ELSE 0 END) AS value_days, "
                         + "SUM(CASE WHEN month_start >= :a THEN zero_days ELSE 0 END) AS zero_days, "

@@ -194,8 +194,9 @@ class AnalyticsModelTest {
     @Test
     void xyz_by_month_counts_a_month_without_demand_as_zero() {
         java.time.YearMonth jan = java.time.YearMonth.of(2026, 1);
-        Map<String, BigDecimal> cost = Map.of("I1", d("30"), "I2", d("10"));
-        // I1: 4, 4, 4 → CV 0; I2: 6 in February only (January and March have no row) → mean 2, σ √8 → 1.4142
+        Map<String, BigDecimal> cost = Map.of("I1", d("90"), "I2", d("10"));
+        // I1 (share before it 0: A): 4, 4, 4 → CV 0; I2 (share before it 0.90: B): 6 in February only (January and
+        // March have no row) → mean 2, σ √8 → 1.4142
         Map<String, Map<java.time.YearMonth, BigDecimal>> demand = Map.of(
                 "I1", Map.of(jan, d("4"), jan.plusMonths(1), d("4"), jan.plusMonths(2), d("4")),
                 "I2", Map.of(jan.plusMonths(1), d("6")));
