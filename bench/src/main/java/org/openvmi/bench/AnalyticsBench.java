@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --pg-password}, {@code --items} (25000), {@code --warehouses} (4), {@code --movements} (10000000),
  * {@code --job-movements} (0: the job folds every movement; N: only the last N, see {@link #derivePrefix}),
  * {@code --days} (365), {@code --warm} (3 warm calls per endpoint), {@code --post-seconds} (20, 0 skips the posting
- * part), {@code --post-rounds} (2 pairs off/on), {@code --keep-database}, and product settings as
+ * part), {@code --post-rounds} (2 pairs off/on), {@code --keep-database}, {@code --database} (a kept one: endpoints only), and product settings as
  * {@code --openvmi.analytics.batch-size=20000}.
  */
 public final class AnalyticsBench {
@@ -65,11 +65,16 @@ public final class AnalyticsBench {
         int warm = Integer.parseInt(o.getOrDefault("warm", "3"));
         int postSeconds = Integer.parseInt(o.getOrDefault("post-seconds", "20"));
         int postRounds = Integer.parseInt(o.getOrDefault("post-rounds", "2"));
-        String db = "openvmi_analyticsbench_" + Long.toString(System.currentTimeMillis(), 36);
+        // --database=<name>: the endpoints again on a database a run kept (--keep-database), e.g. before and after a
+        // change of the reads on the same data; no seeding, and the database is kept
+        String reuse = o.get("database");
+        String db = reuse != null ? reuse : "openvmi_analyticsbench_" + Long.toString(System.currentTimeMillis(), 36);
         System.out.printf(
                 "OpenVMI analytics bench: %d cores, load average %s, Java %s, database %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), db);
-        admin(pgUrl, pgUser, pgPassword, "CREATE DATABASE " + db);
+        if (reuse == null) {
+            admin(pgUrl, pgUser, pgPassword, "CREATE DATABASE " + db);
+        }
         ConfigurableApplicationContext context = null;
         try {
             String url = pgUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + db) + "?reWriteBatchedInserts=true";
@@ -97,8 +102,10 @@ public final class AnalyticsBench {
             LocalDate first = today.minusDays(days);
 
             long t = System.nanoTime();
-            try (Connection c = DriverManager.getConnection(url, pgUser, pgPassword)) {
-                seed(c, items, warehouses, movements, days, first);
+            if (reuse == null) {
+                try (Connection c = DriverManager.getConnection(url, pgUser, pgPassword)) {
+                    seed(c, items, warehouses, movements, days, first);
+                }
             }
             System.out.printf(
                     "seeded %,d item × warehouse × owner keys, %,d movements over %d days, %,d MB, in %.1f s "
@@ -113,7 +120,7 @@ public final class AnalyticsBench {
             Object snapshots = context.getBean(Class.forName(
                     "org.openvmi.analytics.AnalyticsSnapshots", true, AnalyticsBench.class.getClassLoader()));
             long jobMovements = Long.parseLong(o.getOrDefault("job-movements", "0"));
-            if (jobMovements > 0) {
+            if (jobMovements > 0 && reuse == null) {
                 derivePrefix(jdbc, jobMovements);
                 // the monthly rollup (ADR 0050) of the derived daily rows, by the product's code
                 long tm = System.nanoTime();
@@ -141,7 +148,7 @@ public final class AnalyticsBench {
             if (context != null) {
                 context.close();
             }
-            if (!o.containsKey("keep-database")) {
+            if (!o.containsKey("keep-database") && reuse == null) {
                 admin(pgUrl, pgUser, pgPassword, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
@@ -493,7 +500,8 @@ public final class AnalyticsBench {
     private static String benchUser(JdbcTemplate jdbc) throws Exception {
         jdbc.update("""
                 INSERT INTO app_user (username, password_hash, display_name, roles, created_at)
-                VALUES ('bench', 'no-password-login', 'analytics bench', 'ADMIN', CURRENT_TIMESTAMP)""");
+                SELECT 'bench', 'no-password-login', 'analytics bench', 'ADMIN', CURRENT_TIMESTAMP
+                WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE username = 'bench')""");
         Long userId = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'bench'", Long.class);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
@@ -502,7 +510,7 @@ public final class AnalyticsBench {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         jdbc.update("""
                 INSERT INTO api_key (name, key_prefix, key_hash, user_id, created_at, created_by)
-                VALUES ('bench', ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", secret.substring(0, 12), hash, userId);
+                VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, 'bench')""", "bench-" + secret.substring(4, 12), secret.substring(0, 12), hash, userId);
         return secret;
     }
 

@@ -50,6 +50,7 @@ import org.springframework.stereotype.Service;
 public class AnalyticsQueries {
 
     private static final int DEFAULT_DAYS = 30;
+    private static final KeyPeriod.Edge[] NO_EDGES = new KeyPeriod.Edge[2];
 
     private final SnapshotRepository repository;
     private final RefusedDemand refusals;
@@ -169,7 +170,7 @@ public class AnalyticsQueries {
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
         snapshots.catchUp();
-        List<AbcXyz.ItemClass> classes = thresholds.classify(rowsOf(s, period.from(), period.to()), period);
+        List<AbcXyz.ItemClass> classes = classes(s, period, thresholds);
         Map<String, AbcReport.Cell> cells = new TreeMap<>();
         for (char abc : "ABC".toCharArray()) {
             for (char xyz : "XYZ".toCharArray()) {
@@ -188,6 +189,39 @@ public class AnalyticsQueries {
                             cell.issueCost().add(c.issueCost())));
         }
         return new AbcReport(period.from(), period.to(), itemClasses, List.copyOf(cells.values()));
+    }
+
+    /**
+     * ABC × XYZ of the items in scope (ADR 0070): a period with at least {@link AbcXyz#MONTHS_FOR_XYZ} whole months
+     * reads the issue cost from the month path of the KPIs ({@link #read}) and XYZ's demand per whole month from the
+     * monthly rollup (refused demand added), one row a key or item and month; a shorter one the daily rows, by week.
+     */
+    List<AbcXyz.ItemClass> classes(Scope s, Period period, AbcXyz thresholds) {
+        KeyPeriod.Bounds b = KeyPeriod.Bounds.of(period);
+        java.time.YearMonth a = java.time.YearMonth.from(b.a());
+        java.time.YearMonth last = java.time.YearMonth.from(b.b());
+        if (b.bEnd().isBefore(b.a())
+                || a.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 < AbcXyz.MONTHS_FOR_XYZ) {
+            return thresholds.classify(rowsOf(s, period.from(), period.to()), period);
+        }
+        Reading reading = read(s, period);
+        Map<String, BigDecimal> cost = new java.util.HashMap<>();
+        reading.summaries().forEach((key, k) -> cost.merge(key.item(), k.issueCost(), BigDecimal::add));
+        reading.rows().forEach((key, rows) -> {
+            cost.putIfAbsent(key.item(), BigDecimal.ZERO);
+            for (DailyFigures row : rows) {
+                if (period.contains(row.day())) {
+                    cost.merge(key.item(), row.issueCost(), BigDecimal::add);
+                }
+            }
+        });
+        Map<String, Map<java.time.YearMonth, BigDecimal>> demand =
+                repository.monthlyDemand(a, last, s.warehouse(), s.owner(), s.items());
+        refusals.byKeyAndDay(b.a(), b.bEnd(), s.warehouse(), s.owner(), s.items())
+                .forEach((key, byDay) ->
+                        byDay.forEach((day, qty) -> demand.computeIfAbsent(key.item(), i -> new java.util.HashMap<>())
+                                .merge(java.time.YearMonth.from(day), qty, BigDecimal::add)));
+        return thresholds.classifyByMonth(cost, demand, a, last);
     }
 
     public StaleReport stale(AnalyticsFilter filter, LocalDate asOf, Integer days) {
@@ -400,8 +434,9 @@ public class AnalyticsQueries {
     Reading read(Scope s, Period p) {
         KeyPeriod.Bounds b = KeyPeriod.Bounds.of(p);
         Map<SnapshotKey, KeyPeriod.MonthSums> months = repository.monthSums(b, s.warehouse(), s.owner(), s.items());
-        Map<SnapshotKey, List<DailyFigures>> edges =
-                repository.edgeRows(b, p.to(), s.warehouse(), s.owner(), s.items());
+        // the partial months at the ends summed in the database too: one row a key and end (ADR 0070)
+        Map<SnapshotKey, KeyPeriod.Edge[]> edges =
+                repository.edgeSums(b, p.from(), p.to(), s.warehouse(), s.owner(), s.items());
         Map<SnapshotKey, Map<LocalDate, BigDecimal>> refused =
                 refusals.byKeyAndDay(p.from(), p.to(), s.warehouse(), s.owner(), s.items());
         Set<SnapshotKey> keys = new java.util.HashSet<>(months.keySet());
@@ -432,7 +467,8 @@ public class AnalyticsQueries {
         Map<SnapshotKey, KeyPeriod> summaries = new java.util.LinkedHashMap<>();
         for (SnapshotKey k : keys) {
             if (!daily.contains(Health.subject(k.item(), k.warehouse()))) {
-                summaries.put(k, KeyPeriod.of(k, months.get(k), edges.getOrDefault(k, List.of()), p, b));
+                KeyPeriod.Edge[] ends = edges.getOrDefault(k, NO_EDGES);
+                summaries.put(k, KeyPeriod.of(k, months.get(k), ends[0], ends[1], p, b));
             }
         }
         return new Reading(summaries, rows);

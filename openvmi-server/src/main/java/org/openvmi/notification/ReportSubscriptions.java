@@ -45,10 +45,45 @@ public class ReportSubscriptions {
         return offered() ? reports.subscriptions(CurrentUser.name()) : EnumSet.noneOf(ReportMail.class);
     }
 
+    /**
+     * The settings page's form: the reports ticked (keys) are mailed, each for the warehouse chosen (a code; null or
+     * blank: every warehouse), the others not. Every warehouse is checked before anything is written (400 on
+     * {@code warehouse.<REPORT>}); a subscription whose tick and warehouse did not change is not written at all, so
+     * saving the form unchanged changes nothing (not even the subscription's creation time).
+     */
     @Transactional
-    public void saveMine(Set<ReportMail> chosen) {
+    public void saveMine(java.util.Map<ReportMail, String> chosen) {
         refuseSuppliers();
-        reports.replace(CurrentUser.name(), chosen == null ? Set.of() : chosen, clock.instant());
+        java.util.Map<ReportMail, java.util.Optional<String>> wanted = new java.util.EnumMap<>(ReportMail.class);
+        if (chosen != null) {
+            chosen.forEach((r, w) ->
+                    wanted.put(r, java.util.Optional.ofNullable(warehouse(w, "warehouse." + r.name()))));
+        }
+        java.util.Map<String, ReportSubscriptionView> current = new java.util.HashMap<>();
+        reports.mine(CurrentUser.name()).forEach(v -> current.put(v.report(), v));
+        for (ReportMail r : ReportMail.values()) {
+            ReportSubscriptionView now = current.get(r.name());
+            java.util.Optional<String> w = wanted.get(r);
+            if (w == null) {
+                if (now != null) {
+                    reports.remove(CurrentUser.name(), r);
+                }
+            } else if (now == null) {
+                reports.add(CurrentUser.name(), r, w.orElse(null), clock.instant());
+            } else if (!java.util.Objects.equals(now.warehouse(), w.orElse(null))) {
+                reports.change(CurrentUser.name(), r, w.orElse(null));
+            }
+        }
+    }
+
+    /** The caller's subscriptions by report (none for a supplier user, who is not offered them). */
+    @Transactional(readOnly = true)
+    public java.util.Map<ReportMail, ReportSubscriptionView> mineByReport() {
+        java.util.Map<ReportMail, ReportSubscriptionView> result = new java.util.EnumMap<>(ReportMail.class);
+        if (offered()) {
+            reports.mine(CurrentUser.name()).forEach(v -> result.put(ReportMail.valueOf(v.report()), v));
+        }
+        return result;
     }
 
     /** The caller's subscriptions, in report order. */
@@ -136,12 +171,17 @@ public class ReportSubscriptions {
 
     /** A known warehouse code, or null (blank) for every warehouse; else 400 on {@code warehouse}. */
     private String warehouse(String code) {
+        return warehouse(code, "warehouse");
+    }
+
+    /** A known warehouse code, or null (blank) for every warehouse; else 400 on {@code field}. */
+    private String warehouse(String code, String field) {
         if (code == null || code.isBlank()) {
             return null;
         }
         String w = code.trim();
         if (!refs.warehouses(Set.of(w)).containsKey(w)) {
-            throw InvalidInputException.of("warehouse", CodedRefusal.unknown("warehouse", w));
+            throw InvalidInputException.of(field, CodedRefusal.unknown("warehouse", w));
         }
         return w;
     }

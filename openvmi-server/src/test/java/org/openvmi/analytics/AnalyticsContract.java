@@ -977,6 +977,46 @@ abstract class AnalyticsContract {
                             .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(full.get(key), p[1])));
             refused += reading.rows().size();
         }
+        // ABC × XYZ (ADR 0070): over at least three whole months, issue cost through the month path and XYZ per month
+        // from the rollup equal those of the daily rows; a shorter period stays weekly on the daily rows
+        org.openvmi.analytics.model.AbcXyz abc = org.openvmi.analytics.model.AbcXyz.DEFAULT;
+        int byMonth = 0;
+        for (LocalDate[] p : periods) {
+            org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
+            Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(p[1], data.warehouse, null, null);
+            refusedDemand
+                    .byKeyAndDay(p[0], p[1], data.warehouse, null, null)
+                    .forEach((key, byDay) ->
+                            full.put(key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
+            var b = org.openvmi.analytics.model.KeyPeriod.Bounds.of(period);
+            java.time.YearMonth a = java.time.YearMonth.from(b.a());
+            java.time.YearMonth last = java.time.YearMonth.from(b.b());
+            List<org.openvmi.analytics.model.AbcXyz.ItemClass> expected;
+            if (!b.bEnd().isBefore(b.a())
+                    && a.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1
+                            >= org.openvmi.analytics.model.AbcXyz.MONTHS_FOR_XYZ) {
+                byMonth++;
+                Map<String, BigDecimal> cost = new java.util.HashMap<>();
+                Map<String, Map<java.time.YearMonth, BigDecimal>> demand = new java.util.HashMap<>();
+                full.forEach((key, rows) -> {
+                    cost.putIfAbsent(key.item(), BigDecimal.ZERO);
+                    for (DailyFigures r : rows) {
+                        if (period.contains(r.day())) {
+                            cost.merge(key.item(), r.issueCost(), BigDecimal::add);
+                        }
+                        if (!r.day().isBefore(b.a()) && !r.day().isAfter(b.bEnd())) {
+                            demand.computeIfAbsent(key.item(), i -> new java.util.HashMap<>())
+                                    .merge(java.time.YearMonth.from(r.day()), r.demandQty(), BigDecimal::add);
+                        }
+                    }
+                });
+                expected = abc.classifyByMonth(cost, demand, a, last);
+            } else {
+                expected = abc.classify(full, period);
+            }
+            assertThat(queries.classes(scope, period, abc)).as("abc " + period).isEqualTo(expected);
+        }
+        assertThat(byMonth).as("periods classified by month").isGreaterThanOrEqualTo(2);
         assertThat(refused).as("keys read by their daily rows").isPositive();
         // the item at two owners (and any item × warehouse with refused demand) keeps its daily rows
         assertThat(summed).as("keys summed through the rollup").isGreaterThanOrEqualTo(3);

@@ -200,6 +200,22 @@ abstract class EffectReportContract {
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query))
                 .contains("VMI 效果报告", "周转天数", "满足率", data.item)
                 .doesNotContain("Turnover days", "Apply (b)");
+        // the report as a spreadsheet (issue 15): the totals, then each item, (a) and (b) side by side, in zh and en
+        assertThat(page(planner, "/analytics/effect-report?lang=en&" + query)).contains("id=\"effect-export\"");
+        List<org.openvmi.shared.tabular.TabularRow> sheet =
+                xlsx(planner, "/analytics/effect-report/export?lang=zh-CN&" + query);
+        assertThat(sheet).hasSize(2);
+        assertThat(sheet.get(0).get("物料")).isEqualTo("合计");
+        assertThat(sheet.get(1).get("物料")).isEqualTo(data.item);
+        assertThat(sheet.get(0).get("周转天数 (a)")).isNotBlank();
+        assertThat(new java.math.BigDecimal(sheet.get(1).get("周转天数 (b)"))).isNotNull();
+        assertThat(xlsx(planner, "/analytics/effect-report/export?lang=en&" + query)
+                        .get(0)
+                        .get("Item"))
+                .isEqualTo("Total");
+        mvc.perform(get("/analytics/effect-report/export?" + query.replace(data.warehouse, ""))
+                        .session(planner))
+                .andExpect(status().isBadRequest());
         // each problem in the page's language, by its field
         assertThat(page(planner, "/analytics/effect-report?lang=zh-CN&" + query.replace("MANUAL", "COVER")))
                 .contains("覆盖周数: 使用“固定 N 周覆盖”基准时必填：1 至 52 周")
@@ -261,6 +277,17 @@ abstract class EffectReportContract {
         org.openvmi.catalog.ItemCommand c = org.openvmi.catalog.ItemCommand.from(items.get(item));
         c.setCategory(category);
         items.update(item, c);
+    }
+
+    private List<org.openvmi.shared.tabular.TabularRow> xlsx(
+            org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        byte[] file = mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        return org.openvmi.shared.tabular.TabularFiles.read(
+                new java.io.ByteArrayInputStream(file), org.openvmi.shared.tabular.TabularFormat.XLSX);
     }
 
     private String page(org.springframework.mock.web.MockHttpSession session, String path) throws Exception {

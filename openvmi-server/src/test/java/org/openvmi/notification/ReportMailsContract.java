@@ -294,6 +294,88 @@ abstract class ReportMailsContract {
         assertThat(body(plannerMail)).contains(stale.item + " @ " + stale.warehouse);
     }
 
+    /**
+     * The settings page's report form: each ticked report with the warehouse chosen in its list (blank: every
+     * warehouse); an unknown warehouse is shown at its list with what was sent and saves nothing; saving the form as
+     * shown changes nothing (not even the creation time); in English and Chinese.
+     */
+    @Test
+    void the_settings_page_chooses_each_reports_warehouse_and_an_unchanged_save_changes_nothing() throws Exception {
+        LedgerTestData data = new LedgerTestData(items, warehouses, suppliers);
+        MockHttpSession buyer = UiSessions.login(mvc, "t-buyer");
+        mvc.perform(post("/notifications/preferences/reports")
+                        .session(buyer)
+                        .with(csrf())
+                        .param("reports", "STALE_STOCK", "WEEKLY_KPIS")
+                        .param("warehouse.STALE_STOCK", data.warehouse)
+                        .param("warehouse.WEEKLY_KPIS", ""))
+                .andExpect(status().is3xxRedirection());
+        List<Map<String, Object>> saved = rows("t-buyer");
+        assertThat(saved)
+                .extracting(r -> r.get("report") + "/" + r.get("warehouse"))
+                .containsExactly("STALE_STOCK/" + data.warehouse, "WEEKLY_KPIS/null");
+        assertThat(page(buyer, "/notifications/preferences?lang=en"))
+                .contains("Warehouse the report covers", "All warehouses")
+                .containsPattern("id=\"report-STALE_STOCK\"[^>]*checked")
+                .containsPattern("<option value=\"" + data.warehouse + "\"[^>]*selected");
+        assertThat(page(buyer, "/notifications/preferences?lang=zh-CN")).contains("报表范围（仓库）", "全部仓库");
+
+        // an unknown warehouse: shown at its list, in the page's language, and nothing saved
+        clock.advance(Duration.ofHours(3));
+        String refused = mvc.perform(post("/notifications/preferences/reports?lang=en")
+                        .session(buyer)
+                        .with(csrf())
+                        .param("reports", "STALE_STOCK")
+                        .param("warehouse.STALE_STOCK", "NO-SUCH-WH"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused)
+                .contains("id=\"report-warehouse-STALE_STOCK-error\"", "NO-SUCH-WH")
+                .containsPattern("id=\"report-STALE_STOCK\"[^>]*checked")
+                .doesNotContainPattern("id=\"report-WEEKLY_KPIS\"[^>]*checked");
+        assertThat(rows("t-buyer")).isEqualTo(saved);
+
+        // the form sent back as shown: nothing changes, not even the creation time
+        mvc.perform(post("/notifications/preferences/reports")
+                        .session(buyer)
+                        .with(csrf())
+                        .param("reports", "STALE_STOCK", "WEEKLY_KPIS")
+                        .param("warehouse.STALE_STOCK", data.warehouse)
+                        .param("warehouse.WEEKLY_KPIS", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(rows("t-buyer")).isEqualTo(saved);
+        // a changed warehouse changes that subscription only; an unticked report goes
+        mvc.perform(post("/notifications/preferences/reports")
+                        .session(buyer)
+                        .with(csrf())
+                        .param("reports", "WEEKLY_KPIS")
+                        .param("warehouse.STALE_STOCK", data.warehouse)
+                        .param("warehouse.WEEKLY_KPIS", data.warehouse))
+                .andExpect(status().is3xxRedirection());
+        List<Map<String, Object>> after = rows("t-buyer");
+        assertThat(after)
+                .extracting(r -> r.get("report") + "/" + r.get("warehouse"))
+                .containsExactly("WEEKLY_KPIS/" + data.warehouse);
+        assertThat(after.get(0).get("created_at")).isEqualTo(saved.get(1).get("created_at"));
+        clock.reset();
+    }
+
+    private List<Map<String, Object>> rows(String user) {
+        return jdbc.sql("SELECT report, warehouse, created_at FROM notification_report_subscription WHERE username = :u"
+                        + " ORDER BY report")
+                .param("u", user)
+                .query((rs, n) -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("report", rs.getString(1));
+                    row.put("warehouse", rs.getString(2));
+                    row.put("created_at", rs.getTimestamp(3).toInstant());
+                    return row;
+                })
+                .list();
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder json(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
             org.springframework.test.web.servlet.request.RequestPostProcessor who,

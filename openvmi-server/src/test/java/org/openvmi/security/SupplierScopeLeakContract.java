@@ -238,6 +238,21 @@ abstract class SupplierScopeLeakContract {
                 .getContentAsString();
         noneOfB(page);
         assertThat(page).contains("order 33 from " + Fixtures.SUPPLIER_A);
+        // the list's XLSX (issue 15) holds what the page shows: the supplier's own suggestions only
+        byte[] file = mvc.perform(get("/planning/suggestions/export")
+                        .session(session)
+                        .param("item", data.item)
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        java.util.List<org.openvmi.shared.tabular.TabularRow> rows = org.openvmi.shared.tabular.TabularFiles.read(
+                new java.io.ByteArrayInputStream(file), org.openvmi.shared.tabular.TabularFormat.XLSX);
+        assertThat(rows).isNotEmpty();
+        rows.forEach(r -> noneOfB(r.cells().toString()));
+        assertThat(rows.stream().map(r -> r.cells().toString()).toList())
+                .anyMatch(r -> r.contains("order 33 from " + Fixtures.SUPPLIER_A));
     }
 
     @Test

@@ -103,6 +103,58 @@ abstract class SupplierStockContract {
                         .single();
     }
 
+    /**
+     * Issue 15: the supplier stock page's XLSX holds every line its filters match; a supplier user's file only its own
+     * lines (another supplier's stock of the same item too is left out), a buyer's every supplier's; in the page's
+     * language.
+     */
+    @Test
+    void the_stock_export_holds_a_suppliers_own_lines_only_and_a_buyers_all() throws Exception {
+        report(supA, body(Fixtures.SUPPLIER_A, onlyA, 5000)).andExpect(status().isOk());
+        report(supA, body(Fixtures.SUPPLIER_A, both, 700)).andExpect(status().isOk());
+        report(supB, body(Fixtures.SUPPLIER_B, onlyB, 300)).andExpect(status().isOk());
+        report(supB, body(Fixtures.SUPPLIER_B, both, 90)).andExpect(status().isOk());
+
+        List<org.openvmi.shared.tabular.TabularRow> own = xlsx(
+                org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A),
+                "/supplier-stock/export?lang=en");
+        assertThat(own).isNotEmpty();
+        assertThat(own).allSatisfy(r -> assertThat(r.get("Supplier")).isEqualTo(Fixtures.SUPPLIER_A));
+        assertThat(own.stream()
+                        .map(r -> r.get("Item") + "="
+                                + new java.math.BigDecimal(r.get("Available"))
+                                        .stripTrailingZeros()
+                                        .toPlainString())
+                        .toList())
+                .contains(onlyA + "=5000", both + "=700")
+                .doesNotContain(both + "=90")
+                .noneMatch(s -> s.startsWith(onlyB + "="));
+
+        List<org.openvmi.shared.tabular.TabularRow> buyer = xlsx(
+                org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer"),
+                "/supplier-stock/export?lang=zh-CN&item=" + both);
+        assertThat(buyer.stream().map(r -> r.get("供应商") + "/" + r.get("物料")).toList())
+                .containsExactlyInAnyOrder(Fixtures.SUPPLIER_A + "/" + both, Fixtures.SUPPLIER_B + "/" + both);
+        // a supplier naming another supplier gets no file of its stock
+        mvc.perform(get("/supplier-stock/export")
+                        .param("supplier", Fixtures.SUPPLIER_B)
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+    }
+
+    private List<org.openvmi.shared.tabular.TabularRow> xlsx(
+            org.springframework.mock.web.MockHttpSession session, String path) throws Exception {
+        var response = mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(org.openvmi.shared.tabular.TabularFormat.XLSX.contentType()))
+                .andReturn()
+                .getResponse();
+        return org.openvmi.shared.tabular.TabularFiles.read(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()),
+                org.openvmi.shared.tabular.TabularFormat.XLSX);
+    }
+
     @Test
     void a_supplier_reports_its_stock_by_api_and_every_report_is_kept_as_history() throws Exception {
         report(supA, body(Fixtures.SUPPLIER_A, onlyA, 5000))

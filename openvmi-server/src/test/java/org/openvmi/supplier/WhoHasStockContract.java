@@ -193,5 +193,22 @@ abstract class WhoHasStockContract {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("shortage-" + ledger.item)));
         mvc.perform(get("/api/v1/supplier-stock/shortages").with(asUser(Fixtures.SUPPLIER_USER_A)))
                 .andExpect(status().isForbidden());
+        // the list as a spreadsheet (issue 15), in the page's language; not for supplier users
+        byte[] file = mvc.perform(get("/shortages/export")
+                        .param("warehouse", ledger.warehouse)
+                        .param("lang", "zh-CN")
+                        .session(UiSessions.login(mvc, "t-buyer")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        List<org.openvmi.shared.tabular.TabularRow> rows = org.openvmi.shared.tabular.TabularFiles.read(
+                new java.io.ByteArrayInputStream(file), org.openvmi.shared.tabular.TabularFormat.XLSX);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("物料")).isEqualTo(ledger.item);
+        assertThat(new java.math.BigDecimal(rows.get(0).get("缺口"))).isEqualByComparingTo("200");
+        assertThat(new java.math.BigDecimal(rows.get(0).get("可补足的供应商数"))).isEqualByComparingTo("1");
+        mvc.perform(get("/shortages/export").session(UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isForbidden());
     }
 }

@@ -41,6 +41,7 @@ public class SnapshotRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final NamedParameterJdbcTemplate streaming;
+    private final boolean postgres;
 
     SnapshotRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -48,6 +49,22 @@ public class SnapshotRepository {
         JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
         fetching.setFetchSize(FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(fetching);
+        this.postgres = isPostgres(template.getDataSource());
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try {
+            return "PostgreSQL"
+                    .equalsIgnoreCase(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
+                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            return false;
+        }
+    }
+
+    /** The days from {@code a} to {@code b} (both dates) in this database's SQL. */
+    private String daysBetween(String a, String b) {
+        return postgres ? "(" + b + " - " + a + ")" : "DATEDIFF('DAY', " + a + ", " + b + ")";
     }
 
     /** The last processed movement id, locked until the transaction ends: one instance catches up at a time. */
@@ -578,74 +595,183 @@ public class SnapshotRepository {
 
     /**
      * The month sums of every key in the filter with a month up to {@code b.b()} (KeyPeriod.MonthSums), aggregated by
-     * the database: one row a key however long the period and the history.
+     * the database: one row a key however long the period and the history. The point-in-time figures come from the
+     * key's latest row (ADR 0070): its first day (so its first month), and, when its last day is on or before B's end,
+     * its closing and last "went out" day; otherwise month B's closing, and the last "went out" day of the months
+     * H..B (only a key that last went out after B and not in H..B reads its older months, for that one day). Only the
+     * months from H (or B, when the period holds no whole month) to B are read.
      */
     @Transactional(readOnly = true)
     public Map<SnapshotKey, KeyPeriod.MonthSums> monthSums(
             KeyPeriod.Bounds b, String warehouse, String owner, Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
+        LocalDate start = b.b().isBefore(b.h()) ? b.b() : b.h();
+        params.put("s", Date.valueOf(start));
         params.put("h", Date.valueOf(b.h()));
         params.put("a", Date.valueOf(b.a()));
         params.put("b", Date.valueOf(b.b()));
+        params.put("bend", Date.valueOf(b.bEnd()));
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
         Map<SnapshotKey, KeyPeriod.MonthSums> result = new HashMap<>();
         streaming.query(
-                "SELECT s.item, s.warehouse, s.owner, s.value_days, s.zero_days, s.issue_qty, s.issue_cost, "
-                        + "s.demand, s.first_day, s.last_out, s.first_month, s.last_month, s.opening_qty_h, "
-                        + "s.opening_value_h, m.closing_qty, m.closing_value FROM (SELECT item, warehouse, owner, "
+                "SELECT l.item, l.warehouse, l.owner, l.first_day, l.last_day, l.closing_qty, l.closing_value, "
+                        + "l.last_out_day, s.value_days, s.zero_days, s.issue_qty, s.issue_cost, s.demand, "
+                        + "s.opening_qty_h, s.opening_value_h, s.closing_qty_b, s.closing_value_b, "
+                        + "CASE WHEN l.last_out_day IS NULL OR l.last_out_day <= :bend THEN NULL ELSE COALESCE("
+                        + "s.last_out, (SELECT MAX(o.last_out_day) FROM analytics_monthly o WHERE o.item = l.item "
+                        + "AND o.warehouse = l.warehouse AND o.owner = l.owner AND o.month_start < :s)) END AS out_before "
+                        + "FROM (SELECT " + LATEST_COLUMNS + " FROM analytics_key_latest" + scope
+                        + "first_day <= :bend) l "
+                        + "LEFT JOIN (SELECT item, warehouse, owner, "
                         + "SUM(CASE WHEN month_start >= :a THEN value_days ELSE 0 END) AS value_days, "
                         + "SUM(CASE WHEN month_start >= :a THEN zero_days ELSE 0 END) AS zero_days, "
                         + "SUM(CASE WHEN month_start >= :a THEN issue_qty ELSE 0 END) AS issue_qty, "
                         + "SUM(CASE WHEN month_start >= :a THEN issue_cost ELSE 0 END) AS issue_cost, "
                         + "MAX(CASE WHEN month_start >= :a AND demand_qty > 0 THEN 1 ELSE 0 END) AS demand, "
-                        + "MIN(first_day) AS first_day, MAX(last_out_day) AS last_out, MIN(month_start) AS first_month, "
-                        + "MAX(month_start) AS last_month, "
+                        + "MAX(last_out_day) AS last_out, "
                         + "MAX(CASE WHEN month_start = :h THEN opening_qty END) AS opening_qty_h, "
-                        + "MAX(CASE WHEN month_start = :h THEN opening_value END) AS opening_value_h "
-                        + "FROM analytics_monthly" + scope + "month_start <= :b GROUP BY item, warehouse, owner) s "
-                        + "JOIN analytics_monthly m ON m.item = s.item AND m.warehouse = s.warehouse AND m.owner = s.owner "
-                        + "AND m.month_start = s.last_month",
+                        + "MAX(CASE WHEN month_start = :h THEN opening_value END) AS opening_value_h, "
+                        + "MAX(CASE WHEN month_start = :b THEN closing_qty END) AS closing_qty_b, "
+                        + "MAX(CASE WHEN month_start = :b THEN closing_value END) AS closing_value_b "
+                        + "FROM analytics_monthly" + scope + "month_start >= :s AND month_start <= :b "
+                        + "GROUP BY item, warehouse, owner) s "
+                        + "ON s.item = l.item AND s.warehouse = l.warehouse AND s.owner = l.owner",
                 params,
                 (RowCallbackHandler) rs -> {
-                    Date first = rs.getDate("first_day");
-                    Date out = rs.getDate("last_out");
+                    LocalDate first = rs.getDate("first_day").toLocalDate();
+                    LocalDate last = rs.getDate("last_day").toLocalDate();
+                    boolean settled = !last.isAfter(b.bEnd());
+                    Date out = rs.getDate("last_out_day");
+                    Date before = rs.getDate("out_before");
+                    LocalDate lastOut = out == null
+                            ? null
+                            : !out.toLocalDate().isAfter(b.bEnd())
+                                    ? out.toLocalDate()
+                                    : before == null ? null : before.toLocalDate();
+                    BigDecimal valueDays = rs.getBigDecimal("value_days");
                     result.put(
                             key(rs),
                             new KeyPeriod.MonthSums(
-                                    rs.getBigDecimal("value_days"),
+                                    valueDays == null ? BigDecimal.ZERO : valueDays,
                                     rs.getLong("zero_days"),
-                                    rs.getBigDecimal("issue_qty"),
-                                    rs.getBigDecimal("issue_cost"),
+                                    orZero(rs.getBigDecimal("issue_qty")),
+                                    orZero(rs.getBigDecimal("issue_cost")),
                                     rs.getInt("demand") > 0,
-                                    first == null ? null : first.toLocalDate(),
-                                    out == null ? null : out.toLocalDate(),
-                                    YearMonth.from(rs.getDate("first_month").toLocalDate()),
-                                    YearMonth.from(rs.getDate("last_month").toLocalDate()),
-                                    rs.getBigDecimal("closing_qty"),
-                                    rs.getBigDecimal("closing_value"),
+                                    first,
+                                    lastOut,
+                                    YearMonth.from(first),
+                                    settled ? YearMonth.from(last) : YearMonth.from(b.b()),
+                                    settled ? rs.getBigDecimal("closing_qty") : rs.getBigDecimal("closing_qty_b"),
+                                    settled ? rs.getBigDecimal("closing_value") : rs.getBigDecimal("closing_value_b"),
                                     rs.getBigDecimal("opening_qty_h"),
                                     rs.getBigDecimal("opening_value_h")));
                 });
         return result;
     }
 
-    /** The daily rows of the keys in the filter from H to the day before A and after B's end up to {@code to}. */
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /** The demand of the keys in the filter per item and calendar month {@code a..b}, from the monthly rollup. */
     @Transactional(readOnly = true)
-    public Map<SnapshotKey, List<DailyFigures>> edgeRows(
-            KeyPeriod.Bounds b, LocalDate to, String warehouse, String owner, Collection<String> items) {
+    public Map<String, Map<YearMonth, BigDecimal>> monthlyDemand(
+            YearMonth a, YearMonth b, String warehouse, String owner, Collection<String> items) {
+        Filter f = new Filter(items, warehouse, owner, null);
+        Map<String, Object> params = new HashMap<>(f.params());
+        params.put("a", Date.valueOf(a.atDay(1)));
+        params.put("b", Date.valueOf(b.atDay(1)));
+        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        Map<String, Map<YearMonth, BigDecimal>> result = new HashMap<>();
+        streaming.query(
+                "SELECT item, month_start, SUM(demand_qty) AS demand FROM analytics_monthly" + scope
+                        + "month_start >= :a AND month_start <= :b GROUP BY item, month_start",
+                params,
+                (RowCallbackHandler) rs -> result.computeIfAbsent(rs.getString("item"), i -> new HashMap<>())
+                        .put(YearMonth.from(rs.getDate("month_start").toLocalDate()), rs.getBigDecimal("demand")));
+        return result;
+    }
+
+    /**
+     * The two ends of a period per key (KeyPeriod.Edge, ADR 0070), summed by the database from the daily rows from H to
+     * the day before A (the head, index 0) and after B's end up to the period's end (the tail, index 1): one row an
+     * end instead of one a day.
+     */
+    @Transactional(readOnly = true)
+    public Map<SnapshotKey, KeyPeriod.Edge[]> edgeSums(
+            KeyPeriod.Bounds b,
+            LocalDate from,
+            LocalDate to,
+            String warehouse,
+            String owner,
+            Collection<String> items) {
         Filter f = new Filter(items, warehouse, owner, null);
         Map<String, Object> params = new HashMap<>(f.params());
         params.put("h", Date.valueOf(b.h()));
         params.put("a", Date.valueOf(b.a()));
         params.put("bend", Date.valueOf(b.bEnd()));
+        params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
+        params.put("after", Date.valueOf(to.plusDays(1)));
+        params.put("own", SnapshotKey.OWN);
         String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
-        return read(
-                "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + scope
+        String window = " OVER (PARTITION BY item, warehouse, owner, seg ORDER BY snapshot_day)";
+        String next = "LEAD(snapshot_day)" + window;
+        String span = daysBetween(
+                "snapshot_day",
+                "COALESCE(" + next + ", CASE WHEN seg = 0 THEN CAST(:a AS DATE) ELSE CAST(:after AS DATE) END)");
+        String in = "snapshot_day >= :from";
+        Map<SnapshotKey, KeyPeriod.Edge[]> result = new HashMap<>();
+        streaming.query(
+                "SELECT item, warehouse, owner, seg, MIN(snapshot_day) AS first_day, "
+                        + "MAX(CASE WHEN rn = 1 THEN receipt_qty END) AS first_receipt, "
+                        + "MAX(CASE WHEN rn = 1 THEN closing_qty END) AS first_closing, "
+                        + "MAX(CASE WHEN rn = 1 THEN issue_qty END) AS first_issue, "
+                        + "MAX(CASE WHEN rn > 1 AND (issue_qty > 0 OR (owner <> :own AND prev_qty + receipt_qty > "
+                        + "closing_qty)) THEN snapshot_day END) AS last_out, "
+                        + "MAX(CASE WHEN snapshot_day < :from AND (next_day IS NULL OR next_day >= :from) "
+                        + "THEN closing_qty END) AS pre_qty, "
+                        + "MAX(CASE WHEN snapshot_day < :from AND (next_day IS NULL OR next_day >= :from) "
+                        + "THEN closing_value END) AS pre_value, "
+                        + "MIN(CASE WHEN " + in + " THEN snapshot_day END) AS first_in, "
+                        + "SUM(CASE WHEN " + in + " THEN closing_value * span ELSE 0 END) AS value_days, "
+                        + "SUM(CASE WHEN " + in + " AND closing_qty <= 0 THEN span ELSE 0 END) AS zero_days, "
+                        + "SUM(CASE WHEN " + in + " THEN issue_qty ELSE 0 END) AS issue_qty, "
+                        + "SUM(CASE WHEN " + in + " THEN issue_cost ELSE 0 END) AS issue_cost, "
+                        + "MAX(CASE WHEN " + in + " AND demand_qty > 0 THEN 1 ELSE 0 END) AS demand, "
+                        + "MAX(CASE WHEN next_day IS NULL THEN closing_qty END) AS last_qty, "
+                        + "MAX(CASE WHEN next_day IS NULL THEN closing_value END) AS last_value FROM ("
+                        + "SELECT item, warehouse, owner, seg, snapshot_day, closing_qty, closing_value, receipt_qty, "
+                        + "issue_qty, issue_cost, demand_qty, ROW_NUMBER()" + window + " AS rn, "
+                        + "LAG(closing_qty)" + window + " AS prev_qty, " + next + " AS next_day, " + span + " AS span "
+                        + "FROM (SELECT " + DAILY_COLUMNS + ", CASE WHEN snapshot_day < :a THEN 0 ELSE 1 END AS seg "
+                        + "FROM analytics_daily" + scope
                         + "((snapshot_day >= :h AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
-                        + " ORDER BY item, warehouse, owner, snapshot_day",
-                params);
+                        + ") d) r GROUP BY item, warehouse, owner, seg",
+                params,
+                (RowCallbackHandler) rs -> {
+                    Date out = rs.getDate("last_out");
+                    Date firstIn = rs.getDate("first_in");
+                    KeyPeriod.Edge edge = new KeyPeriod.Edge(
+                            rs.getDate("first_day").toLocalDate(),
+                            rs.getBigDecimal("first_receipt"),
+                            rs.getBigDecimal("first_closing"),
+                            rs.getBigDecimal("first_issue"),
+                            out == null ? null : out.toLocalDate(),
+                            rs.getBigDecimal("pre_qty"),
+                            rs.getBigDecimal("pre_value"),
+                            firstIn == null ? null : firstIn.toLocalDate(),
+                            rs.getBigDecimal("value_days"),
+                            rs.getLong("zero_days"),
+                            rs.getBigDecimal("issue_qty"),
+                            rs.getBigDecimal("issue_cost"),
+                            rs.getInt("demand") > 0,
+                            rs.getBigDecimal("last_qty"),
+                            rs.getBigDecimal("last_value"));
+                    result.computeIfAbsent(key(rs), k -> new KeyPeriod.Edge[2])[rs.getInt("seg")] = edge;
+                });
+        return result;
     }
 
     /** The stored months of the keys in the filter from {@code from} to {@code to} (month starts), by key and month. */

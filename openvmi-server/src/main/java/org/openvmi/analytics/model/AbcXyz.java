@@ -2,6 +2,7 @@ package org.openvmi.analytics.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,13 +11,17 @@ import java.util.Map;
 /**
  * ABC by consumption value and XYZ by demand variability. ABC: items by issue cost, largest first; an item is A while
  * the share of the items before it is below {@code a}, B while below {@code a + b}, else C (items without consumption
- * are C). XYZ: coefficient of variation (population σ ÷ mean) of weekly demand: ≤ {@code x} X, ≤ {@code y} Y, else Z
- * (no demand: Z).
+ * are C). XYZ: coefficient of variation (population σ ÷ mean) of the demand per calendar month over the whole months
+ * of the period when it holds at least {@link #MONTHS_FOR_XYZ} of them (read from the monthly rollup, ADR 0070), else
+ * per week from its first day: ≤ {@code x} X, ≤ {@code y} Y, else Z (no demand: Z).
  */
 public record AbcXyz(BigDecimal a, BigDecimal b, BigDecimal x, BigDecimal y) {
 
     public static final AbcXyz DEFAULT =
             new AbcXyz(new BigDecimal("0.80"), new BigDecimal("0.15"), new BigDecimal("0.5"), new BigDecimal("1.0"));
+
+    /** The fewest whole calendar months in a period for XYZ to be read per month rather than per week. */
+    public static final int MONTHS_FOR_XYZ = 3;
 
     public record ItemClass(String item, BigDecimal issueCost, BigDecimal cv, char abc, char xyz) {}
 
@@ -64,6 +69,28 @@ public record AbcXyz(BigDecimal a, BigDecimal b, BigDecimal x, BigDecimal y) {
             }
         });
         return classify(cost, demand);
+    }
+
+    /**
+     * Classifies items by their issue cost in the period and their demand in each calendar month {@code a..b} (the
+     * whole months of the period; a month without demand counts as zero).
+     */
+    public List<ItemClass> classifyByMonth(
+            Map<String, BigDecimal> issueCost,
+            Map<String, Map<YearMonth, BigDecimal>> monthlyDemand,
+            YearMonth a,
+            YearMonth b) {
+        int months = (int) a.until(b, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        Map<String, BigDecimal[]> demand = new java.util.HashMap<>();
+        for (String item : issueCost.keySet()) {
+            BigDecimal[] m = new BigDecimal[months];
+            Map<YearMonth, BigDecimal> byMonth = monthlyDemand.getOrDefault(item, Map.of());
+            for (int i = 0; i < months; i++) {
+                m[i] = byMonth.getOrDefault(a.plusMonths(i), BigDecimal.ZERO);
+            }
+            demand.put(item, m);
+        }
+        return classify(issueCost, demand);
     }
 
     static BigDecimal cv(BigDecimal[] weeks) {

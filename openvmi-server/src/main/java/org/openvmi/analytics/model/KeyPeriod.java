@@ -3,14 +3,14 @@ package org.openvmi.analytics.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 /**
  * What the KPIs of a period need of one key (ADR 0050), summed over its days: the closing at the period's end, the
  * sum of the daily closing value over the period ({@code valueDays}), the days at or below zero, the quantity issued,
  * the issue cost, whether there was demand, and the day its staleness counts from (the last day stock went out up to
  * the period's end, else its first day). {@link #of} builds it from the key's calendar-month rollup
- * ({@link MonthlyRollup}) for the whole months inside the period and its daily rows for the days at either end: the
+ * ({@link MonthlyRollup}) for the whole months inside the period and its daily rows of the days at either end summed
+ * by the database ({@link Edge}): the
  * same figures {@link KpiCalculator} gets from the daily rows, with ~12 rows a key for a year instead of one a day.
  */
 public record KeyPeriod(
@@ -72,37 +72,106 @@ public record KeyPeriod(
     }
 
     /**
-     * {@code m}: the key's month sums (null: no month up to B); {@code edges}: its daily rows from H to the day before
-     * A and after {@code bEnd} up to the period's end, sorted by day.
+     * One end of a period (the head: from H to the day before A; the tail: after B's end up to the period's end) of one
+     * key, summed by the database from its daily rows (ADR 0070), so that a key ships one row an end instead of one a
+     * day. The rows of the end before the period's first day only leave their state ({@code preQty}); each row in the
+     * period counts its closing until the next row of the end or the end's last day ({@code valueDays},
+     * {@code zeroDays}). For the stale rule's "went out" ({@link KpiCalculator#lastIssue}): the first row's flows
+     * (compared with the state before the end, known only to {@link #of}) and the last day after it stock went out.
      */
-    public static KeyPeriod of(SnapshotKey key, MonthSums m, List<DailyFigures> edges, Period p, Bounds b) {
+    public record Edge(
+            LocalDate firstDay,
+            BigDecimal firstReceipt,
+            BigDecimal firstClosingQty,
+            BigDecimal firstIssue,
+            LocalDate lastOutAfterFirst,
+            BigDecimal preQty,
+            BigDecimal preValue,
+            LocalDate firstInDay,
+            BigDecimal valueDays,
+            long zeroDays,
+            BigDecimal issued,
+            BigDecimal issueCost,
+            boolean demand,
+            BigDecimal lastQty,
+            BigDecimal lastValue) {}
+
+    /**
+     * A key's figures of period {@code p}: {@code m} its month sums (null: no month up to B), {@code head} and
+     * {@code tail} its ends summed by the database (null: no row there) — the same figures {@link KpiCalculator} gets
+     * from the daily rows.
+     */
+    public static KeyPeriod of(SnapshotKey key, MonthSums m, Edge head, Edge tail, Period p, Bounds b) {
         Acc acc = new Acc();
-        int next = 0;
-        // the head: the days of the month H before A (before the period: only the state they leave)
         if (p.from().isBefore(b.a())) {
-            YearMonth hMonth = YearMonth.from(b.h());
-            if (m != null && m.openingQtyH() != null) {
-                acc.qty = m.openingQtyH();
-                acc.value = m.openingValueH();
-            } else if (m != null && m.lastMonth().isBefore(hMonth)) {
-                acc.qty = m.closingQty();
-                acc.value = m.closingValue();
+            opening(acc, m, b);
+            if (head != null && head.preQty() != null) {
+                acc.qty = head.preQty();
+                acc.value = head.preValue();
             }
-            LocalDate day = p.from();
-            while (next < edges.size() && edges.get(next).day().isBefore(p.from())) {
-                DailyFigures row = edges.get(next++);
-                acc.qty = row.closingQty();
-                acc.value = row.closingValue();
+            if (head != null && head.firstInDay() != null) {
+                acc.carry(head.firstInDay().toEpochDay() - p.from().toEpochDay());
+                acc.add(head);
+            } else {
+                acc.carry(b.a().toEpochDay() - p.from().toEpochDay());
             }
-            while (next < edges.size() && edges.get(next).day().isBefore(b.a())) {
-                DailyFigures row = edges.get(next++);
-                acc.carry(row.day().toEpochDay() - day.toEpochDay());
-                acc.add(row);
-                day = row.day();
-            }
-            acc.carry(b.a().toEpochDay() - day.toEpochDay());
         }
-        // the whole months A..B
+        wholeMonths(acc, m, b);
+        LocalDate lastOut = m == null ? null : m.lastOut();
+        LocalDate first = m == null ? null : m.firstDay();
+        LocalDate day = b.bEnd().plusDays(1);
+        if (day.isBefore(p.from())) {
+            day = p.from();
+        }
+        if (tail != null) {
+            if (tail.firstIssue().signum() > 0
+                    || !key.own() && acc.qty.add(tail.firstReceipt()).compareTo(tail.firstClosingQty()) > 0) {
+                lastOut = tail.firstDay();
+            }
+            if (tail.lastOutAfterFirst() != null) {
+                lastOut = tail.lastOutAfterFirst();
+            }
+            if (first == null) {
+                first = tail.firstDay();
+            }
+            if (tail.preQty() != null) {
+                acc.qty = tail.preQty();
+                acc.value = tail.preValue();
+            }
+        }
+        if (tail != null && tail.firstInDay() != null) {
+            acc.carry(tail.firstInDay().toEpochDay() - day.toEpochDay());
+            acc.add(tail);
+        } else {
+            acc.carry(p.to().toEpochDay() - day.toEpochDay() + 1);
+        }
+        return new KeyPeriod(
+                key,
+                acc.qty,
+                acc.value,
+                acc.valueDays,
+                acc.zeroDays,
+                acc.issued,
+                acc.issueCost,
+                acc.demand,
+                lastOut,
+                first);
+    }
+
+    /** The state before the head: the opening of month H, else the closing of the key's last month before it. */
+    private static void opening(Acc acc, MonthSums m, Bounds b) {
+        YearMonth hMonth = YearMonth.from(b.h());
+        if (m != null && m.openingQtyH() != null) {
+            acc.qty = m.openingQtyH();
+            acc.value = m.openingValueH();
+        } else if (m != null && m.lastMonth().isBefore(hMonth)) {
+            acc.qty = m.closingQty();
+            acc.value = m.closingValue();
+        }
+    }
+
+    /** The whole months A..B from the rollup, the state carried where the key has no month. */
+    private static void wholeMonths(Acc acc, MonthSums m, Bounds b) {
         long months = b.bEnd().toEpochDay() - b.a().toEpochDay() + 1;
         if (m == null) {
             acc.qty = BigDecimal.ZERO;
@@ -124,47 +193,6 @@ public record KeyPeriod(
             acc.demand |= m.demand();
             acc.carry(after);
         }
-        // the tail after B, with the stale rule's "went out" (KpiCalculator.lastIssue) on its rows
-        LocalDate lastOut = m == null ? null : m.lastOut();
-        LocalDate first = m == null ? null : m.firstDay();
-        // (without a whole month inside, the tail starts at H: its rows before the period only move the state)
-        LocalDate day = b.bEnd().plusDays(1);
-        if (day.isBefore(p.from())) {
-            day = p.from();
-        }
-        while (next < edges.size()) {
-            DailyFigures row = edges.get(next++);
-            if (row.day().isAfter(p.to())) {
-                break;
-            }
-            if (row.issueQty().signum() > 0
-                    || !key.own() && acc.qty.add(row.receiptQty()).compareTo(row.closingQty()) > 0) {
-                lastOut = row.day();
-            }
-            if (first == null) {
-                first = row.day();
-            }
-            if (row.day().isBefore(p.from())) {
-                acc.qty = row.closingQty();
-                acc.value = row.closingValue();
-                continue;
-            }
-            acc.carry(row.day().toEpochDay() - day.toEpochDay());
-            acc.add(row);
-            day = row.day();
-        }
-        acc.carry(p.to().toEpochDay() - day.toEpochDay() + 1);
-        return new KeyPeriod(
-                key,
-                acc.qty,
-                acc.value,
-                acc.valueDays,
-                acc.zeroDays,
-                acc.issued,
-                acc.issueCost,
-                acc.demand,
-                lastOut,
-                first);
     }
 
     private static final class Acc {
@@ -186,13 +214,15 @@ public record KeyPeriod(
             }
         }
 
-        /** A row of a day in the period: its closing from that day on, and its flows. */
-        void add(DailyFigures row) {
-            qty = row.closingQty();
-            value = row.closingValue();
-            issued = issued.add(row.issueQty());
-            issueCost = issueCost.add(row.issueCost());
-            demand |= row.demandQty().signum() > 0;
+        /** An end's rows in the period, each counted to the next or the end's last day: the state after the last. */
+        void add(Edge e) {
+            valueDays = valueDays.add(e.valueDays());
+            zeroDays += e.zeroDays();
+            qty = e.lastQty();
+            value = e.lastValue();
+            issued = issued.add(e.issued());
+            issueCost = issueCost.add(e.issueCost());
+            demand |= e.demand();
         }
     }
 }

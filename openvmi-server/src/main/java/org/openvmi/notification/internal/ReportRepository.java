@@ -69,17 +69,6 @@ public class ReportRepository {
                 > 0;
     }
 
-    /** The settings page's ticks: unticked reports go, newly ticked ones come (every warehouse); kept ones keep theirs. */
-    public void replace(String username, Set<ReportMail> reports, Instant now) {
-        for (ReportMail r : ReportMail.values()) {
-            if (reports.contains(r)) {
-                add(username, r, null, now);
-            } else {
-                remove(username, r);
-            }
-        }
-    }
-
     /** A subscriber of a report and the warehouse its report covers (null: every warehouse). */
     record Subscriber(String username, String warehouse) {}
 

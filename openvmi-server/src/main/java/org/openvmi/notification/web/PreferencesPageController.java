@@ -100,10 +100,35 @@ class PreferencesPageController {
         return "redirect:/notifications/preferences";
     }
 
-    /** The scheduled report mails (weekly KPI summary, stale-stock list): ticked ones are mailed, the others not. */
+    /**
+     * The scheduled report mails (weekly KPI summary, stale-stock list): ticked ones are mailed, each for the warehouse
+     * chosen in its list ({@code warehouse.<REPORT>}, blank: every warehouse), the others not. A refused warehouse is
+     * shown at its list with the form as sent, and nothing is saved.
+     */
     @PostMapping("/reports")
-    String saveReports(@RequestParam(required = false) List<ReportMail> reports, RedirectAttributes redirect) {
-        this.reports.saveMine(reports == null ? java.util.Set.of() : java.util.EnumSet.copyOf(reports));
+    String saveReports(
+            @RequestParam(required = false) List<ReportMail> reports,
+            @RequestParam java.util.Map<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        java.util.Map<ReportMail, String> chosen = new java.util.EnumMap<>(ReportMail.class);
+        if (reports != null) {
+            reports.forEach(r -> chosen.put(r, params.get("warehouse." + r.name())));
+        }
+        try {
+            this.reports.saveMine(chosen);
+        } catch (InvalidInputException e) {
+            model.addAttribute("reportErrors", FormErrors.byField(e, messages));
+            model.addAttribute("reportsTyped", chosen);
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            for (ReportMail r : ReportMail.values()) {
+                typed.put(r.name(), params.getOrDefault("warehouse." + r.name(), ""));
+            }
+            model.addAttribute("reportWarehousesTyped", typed);
+            PreferencesView mine = preferences.mine();
+            model.addAttribute("prefs", form(mine));
+            return page(mine, model);
+        }
         redirect.addFlashAttribute(
                 "flash", messages.getMessage("report.prefs.saved", null, LocaleContextHolder.getLocale()));
         return "redirect:/notifications/preferences";
@@ -128,7 +153,19 @@ class PreferencesPageController {
         model.addAttribute("timeZones", TIME_ZONES);
         model.addAttribute("mine", mine);
         model.addAttribute("reportsOffered", reports.offered());
-        model.addAttribute("myReports", reports.mine());
+        java.util.Map<ReportMail, org.openvmi.notification.ReportSubscriptionView> subscribed = reports.mineByReport();
+        if (!model.containsAttribute("reportsTyped")) {
+            // the form shows what is stored: ticks, and each report's warehouse (blank: every warehouse)
+            java.util.Map<ReportMail, String> ticked = new java.util.EnumMap<>(ReportMail.class);
+            java.util.Map<String, String> typed = new java.util.HashMap<>();
+            subscribed.forEach((r, v) -> {
+                ticked.put(r, v.warehouse());
+                typed.put(r.name(), v.warehouse() == null ? "" : v.warehouse());
+            });
+            model.addAttribute("reportsTyped", ticked);
+            model.addAttribute("reportWarehousesTyped", typed);
+            model.addAttribute("reportErrors", java.util.Map.of());
+        }
         model.addAttribute("reportKinds", ReportMail.values());
         model.addAttribute("modes", EmailMode.values());
         model.addAttribute("channels", org.openvmi.notification.NotificationChannel.values());

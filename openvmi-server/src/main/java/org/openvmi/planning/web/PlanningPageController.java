@@ -46,9 +46,16 @@ class PlanningPageController {
     private final Forecasts forecasts;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
     PlanningPageController(
-            PlanningRuns runs, Suggestions suggestions, Forecasts forecasts, MessageSource messages, JsonMapper json) {
+            PlanningRuns runs,
+            Suggestions suggestions,
+            Forecasts forecasts,
+            MessageSource messages,
+            JsonMapper json,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.suggestions = suggestions;
         this.forecasts = forecasts;
@@ -176,6 +183,74 @@ class PlanningPageController {
         // the list's own path: the pager's and headings' links (@lists) carry the request's filters, sort and size
         model.addAttribute("pageUrl", "/planning/suggestions");
         return "planning/suggestions";
+    }
+
+    /**
+     * Every suggestion the list's filters match (not one page) as a spreadsheet, with the figures it was computed from.
+     * A supplier user's file holds only what its own list shows ({@link Suggestions#find} reads the party scope).
+     */
+    @GetMapping("/planning/suggestions/export")
+    void exportSuggestions(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String urgency,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        SuggestionFilter filter =
+                new SuggestionFilter(type, status == null ? "OPEN" : status, warehouse, item, run, supplier, urgency);
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        List<List<?>> rows = new java.util.ArrayList<>();
+        PageResult<org.openvmi.planning.SuggestionView> chunk;
+        int page = 0;
+        do {
+            chunk = suggestions.find(filter, PageRequest.of(page++, PageRequest.MAX_SIZE));
+            for (org.openvmi.planning.SuggestionView v : chunk.content()) {
+                rows.add(java.util.Arrays.asList(
+                        java.math.BigDecimal.valueOf(v.id()),
+                        java.math.BigDecimal.valueOf(v.runId()),
+                        messages.getMessage("enum.SuggestionType." + v.type(), null, v.type(), locale),
+                        messages.getMessage("enum.SuggestionStatus." + v.status(), null, v.status(), locale),
+                        v.item(),
+                        v.itemName(),
+                        v.warehouse(),
+                        v.supplier() != null ? v.supplier() : v.fromWarehouse(),
+                        v.qty(),
+                        v.neededQty(),
+                        v.forecastQty(),
+                        v.onHand(),
+                        v.onOrder(),
+                        v.safety(),
+                        v.reorderPoint(),
+                        v.orderUpTo(),
+                        v.reason()));
+            }
+        } while (page < chunk.totalPages());
+        List<String> headings = new java.util.ArrayList<>();
+        for (String key : List.of(
+                "planning.suggestions.export.id",
+                "planning.suggestions.export.run",
+                "planning.suggestions.type",
+                "planning.suggestions.status",
+                "planning.suggestions.item",
+                "planning.suggestions.export.itemName",
+                "planning.suggestions.warehouse",
+                "planning.suggestions.supplierOrSource",
+                "planning.suggestions.qty",
+                "planning.suggestions.export.needed",
+                "planning.suggestions.export.forecast",
+                "planning.suggestions.export.onHand",
+                "planning.suggestions.export.onOrder",
+                "planning.suggestions.export.safety",
+                "planning.suggestions.export.reorderPoint",
+                "planning.suggestions.export.orderUpTo",
+                "planning.suggestions.reason")) {
+            headings.add(messages.getMessage(key, null, key, locale));
+        }
+        org.openvmi.shared.web.XlsxDownload.write(response, "planning-suggestions", clock, headings, rows);
     }
 
     @PostMapping("/planning/suggestions/decide")

@@ -252,6 +252,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/portal/charts/consumption.xlsx", List.of(Role.SUPPLIER)),
             new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),
             new Rule(HttpMethod.GET, "/shortages", BUYER_SIDE),
+            new Rule(HttpMethod.GET, "/shortages/export", BUYER_SIDE),
             new Rule(HttpMethod.GET, "/supplier-stock/**", ANY),
             new Rule(null, "/supplier-stock/**", SUPPLIER_STOCK_WRITERS));
 

@@ -1,8 +1,10 @@
 package org.openvmi.supplier.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.openvmi.catalog.ImportResult;
 import org.openvmi.shared.InvalidInputException;
@@ -11,6 +13,7 @@ import org.openvmi.shared.PageResult;
 import org.openvmi.shared.PartyScope;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.shared.web.FormErrors;
+import org.openvmi.shared.web.XlsxDownload;
 import org.openvmi.supplier.SupplierStockColumn;
 import org.openvmi.supplier.SupplierStockColumns;
 import org.openvmi.supplier.SupplierStockLine;
@@ -43,9 +46,11 @@ class SupplierStockPageController {
 
     private final SupplierStocks stocks;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    SupplierStockPageController(SupplierStocks stocks, MessageSource messages) {
+    SupplierStockPageController(SupplierStocks stocks, MessageSource messages, java.time.Clock clock) {
         this.stocks = stocks;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -186,6 +191,63 @@ class SupplierStockPageController {
             @RequestParam(required = false) String encoding,
             @RequestParam(defaultValue = "true") boolean bom) {
         return Downloads.of(stocks.template(null, TabularFormat.parse(format, encoding, bom)));
+    }
+
+    /**
+     * Every line the list's filters match (not one page) as a spreadsheet. A supplier user's file holds only its own
+     * lines: {@link SupplierStocks#find} reads the caller's party scope, and naming another supplier is refused there.
+     */
+    @GetMapping("/export")
+    void export(
+            @RequestParam(required = false) String supplier,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) Boolean stale,
+            HttpServletResponse response)
+            throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        PageResult<SupplierStockView> chunk;
+        int page = 0;
+        do {
+            chunk = stocks.find(supplier, item, stale, PageRequest.of(page++, PageRequest.MAX_SIZE));
+            for (SupplierStockView v : chunk.content()) {
+                rows.add(java.util.Arrays.asList(
+                        v.supplier(),
+                        v.supplierName(),
+                        v.item(),
+                        v.itemName(),
+                        v.supplierPartNo(),
+                        v.available(),
+                        v.inProduction(),
+                        v.availableFrom() == null ? null : v.availableFrom().toString(),
+                        v.leadTimeDays() == null ? null : java.math.BigDecimal.valueOf(v.leadTimeDays()),
+                        v.lowWater(),
+                        v.asOf() == null ? null : v.asOf().toString(),
+                        v.source() == null
+                                ? null
+                                : text("enum.StockSource." + v.source().name()),
+                        text(v.stale() ? "common.yes" : "common.no")));
+            }
+        } while (page < chunk.totalPages());
+        String own = PartyScope.current().supplierCode();
+        XlsxDownload.write(
+                response,
+                "supplier-stock" + (own != null ? "-" + own : ""),
+                clock,
+                List.of(
+                        text("supplier.supplier"),
+                        text("supplier.export.supplierName"),
+                        text("supplier.item"),
+                        text("supplier.itemName"),
+                        text("supplier.partNo"),
+                        text("supplier.available"),
+                        text("supplier.inProduction"),
+                        text("supplier.availableFrom"),
+                        text("supplier.leadTimeDays"),
+                        text("supplier.lowWater"),
+                        text("supplier.export.asOf"),
+                        text("supplier.source"),
+                        text("supplier.stale")),
+                rows);
     }
 
     private String page(String supplier, String item, Boolean stale, PageRequest page, Model model) {

@@ -192,6 +192,21 @@ class AnalyticsModelTest {
     }
 
     @Test
+    void xyz_by_month_counts_a_month_without_demand_as_zero() {
+        java.time.YearMonth jan = java.time.YearMonth.of(2026, 1);
+        Map<String, BigDecimal> cost = Map.of("I1", d("90"), "I2", d("10"));
+        // I1 (share before it 0: A): 4, 4, 4 → CV 0; I2 (share before it 0.90: B): 6 in February only (January and
+        // March have no row) → mean 2, σ √8 → 1.4142
+        Map<String, Map<java.time.YearMonth, BigDecimal>> demand = Map.of(
+                "I1", Map.of(jan, d("4"), jan.plusMonths(1), d("4"), jan.plusMonths(2), d("4")),
+                "I2", Map.of(jan.plusMonths(1), d("6")));
+        var classes = AbcXyz.DEFAULT.classifyByMonth(cost, demand, jan, jan.plusMonths(2));
+        assertThat(classes).extracting(c -> c.item() + c.abc() + c.xyz()).containsExactly("I1AX", "I2BZ");
+        assertThat(classes.get(0).cv()).isEqualByComparingTo("0");
+        assertThat(classes.get(1).cv()).isEqualByComparingTo("1.4142");
+    }
+
+    @Test
     void scorecard_otif_lead_time_and_confirmation() {
         java.time.ZoneId utc = java.time.ZoneOffset.UTC;
         java.time.Instant sent = JAN1.atStartOfDay(utc).toInstant();
