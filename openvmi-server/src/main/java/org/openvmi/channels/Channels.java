@@ -208,7 +208,8 @@ public class Channels {
                             codes.get(r.channelId()),
                             item,
                             Decimals.plain(p.poolFree(item, r)),
-                            Decimals.plain(p.allocation().get(item).of(r.channelId()).total()),
+                            Decimals.plain(
+                                    p.allocation().get(item).of(r.channelId()).total()),
                             p.paused(item, r.channelId()),
                             p.held(item, r.channelId())));
                 }
@@ -237,13 +238,16 @@ public class Channels {
     }
 
     private ItemPauseView byPerson(String channel, String item, boolean pause, ItemPauseRequest request) {
-        String note = request == null || request.note() == null || request.note().isBlank()
-                ? null
-                : request.note().trim();
+        String note =
+                request == null || request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().trim();
         if (note != null && note.length() > 500) {
-            throw InvalidInputException.of("note", CodedRefusal.of("channelNoteTooLong", "at most 500 characters", 500));
+            throw InvalidInputException.of(
+                    "note", CodedRefusal.of("channelNoteTooLong", "at most 500 characters", 500));
         }
-        ChannelRepository.Row row = channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
+        ChannelRepository.Row row =
+                channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
         ItemRef ref = items(List.of(item)).values().iterator().next();
         channels.lockItems(List.of(ref.id()));
         var current = channels.pauseReason(row.id(), ref.id());
@@ -265,7 +269,8 @@ public class Channels {
      */
     @Transactional
     public ItemPauseView holdByRule(long ruleId, String channel, long itemId, boolean pause, String note) {
-        ChannelRepository.Row row = channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
+        ChannelRepository.Row row =
+                channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
         ItemRef ref = refs.itemsById(List.of(itemId)).get(itemId);
         if (ref == null) {
             throw new NotFoundException("Item", itemId);
@@ -287,7 +292,11 @@ public class Channels {
             details.put("before", before.map(Enum::name).orElse(null));
             details.put("note", note);
             audit.recordAs(
-                    by, pause ? "CHANNEL_PAUSE" : "CHANNEL_RESUME", "ChannelItem", row.code() + "/" + ref.code(), details);
+                    by,
+                    pause ? "CHANNEL_PAUSE" : "CHANNEL_RESUME",
+                    "ChannelItem",
+                    row.code() + "/" + ref.code(),
+                    details);
         }
         return new ItemPauseView(
                 row.code(), ref.code(), after.isPresent(), after.map(Enum::name).orElse(null), changed);

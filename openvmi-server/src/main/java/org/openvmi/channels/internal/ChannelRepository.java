@@ -266,7 +266,8 @@ public class ChannelRepository {
 
     /** Holds the channel paused for the item ({@code reason} RULE or MANUAL): a line pause becomes a held one. */
     public void hold(long channelId, long itemId, PauseReason reason, String by, Instant at) {
-        int changed = jdbc.sql("UPDATE channel_item_pause SET reason = :r, paused_by = :by WHERE channel_id = :c AND item_id = :i")
+        int changed = jdbc.sql(
+                        "UPDATE channel_item_pause SET reason = :r, paused_by = :by WHERE channel_id = :c AND item_id = :i")
                 .param("r", reason.name())
                 .param("by", by)
                 .param("c", channelId)

@@ -157,25 +157,27 @@ public class ChannelStock {
      * the item at once, so below the line it pauses again, by the line. Returns the move made, or empty when none was.
      */
     public Optional<ChannelStatus> hold(
-            ChannelRepository.Row channel,
-            ItemRef item,
-            boolean pause,
-            PauseReason reason,
-            String by,
-            String note) {
+            ChannelRepository.Row channel, ItemRef item, boolean pause, PauseReason reason, String by, String note) {
         Instant now = clock.instant();
         Optional<PauseReason> current = channels.pauseReason(channel.id(), item.id());
         BigDecimal poolFree = stock.freeStock(List.of(item.id()), channels.warehouseIds(channel.id())).stream()
                 .map(FreeStock::free)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (pause) {
-            if (current.isPresent()
-                    && (current.get() == reason || current.get() == PauseReason.MANUAL)) {
+            if (current.isPresent() && (current.get() == reason || current.get() == PauseReason.MANUAL)) {
                 return Optional.empty(); // held already (a rule does not take a person's pause over)
             }
             channels.hold(channel.id(), item.id(), reason, by, now);
             channels.log(
-                    channel.id(), item.id(), ChannelStatus.PAUSED, poolFree, channel.pauseBelow(), now, reason, by, note);
+                    channel.id(),
+                    item.id(),
+                    ChannelStatus.PAUSED,
+                    poolFree,
+                    channel.pauseBelow(),
+                    now,
+                    reason,
+                    by,
+                    note);
             if (current.isEmpty()) {
                 publish(channel, item, ChannelStatus.PAUSED, poolFree, now);
             }
@@ -194,7 +196,8 @@ public class ChannelStock {
         return Optional.of(ChannelStatus.ACTIVE);
     }
 
-    private void publish(ChannelRepository.Row channel, ItemRef item, ChannelStatus to, BigDecimal poolFree, Instant at) {
+    private void publish(
+            ChannelRepository.Row channel, ItemRef item, ChannelStatus to, BigDecimal poolFree, Instant at) {
         events.publishEvent(new ChannelPauseChanged(
                 channel.code(),
                 item.code(),

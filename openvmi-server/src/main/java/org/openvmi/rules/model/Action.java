@@ -95,6 +95,17 @@ public record Action(
             case PURCHASE_SUGGESTION, SET_SAFETY_STOCK -> {
                 Expression.Compilation c = Expression.compile(quantity, Expression.Result.QUANTITY);
                 c.problems().forEach(p -> errors.add(prefix + "quantity", RuleDefinition.cel(p)));
+                if (c.ok() && type == Type.SET_SAFETY_STOCK) {
+                    constant(c.expression())
+                            .filter(v -> v < 0 || v > MAX_SAFETY)
+                            .ifPresent(v -> errors.add(
+                                    prefix + "quantity",
+                                    CodedRefusal.of(
+                                            "rules.safetyOutOfRange",
+                                            "a safety line from 0 to " + MAX_SAFETY_TEXT + " (this one is " + v + ")",
+                                            MAX_SAFETY_TEXT,
+                                            Facts.show(v))));
+                }
             }
             case CHANNEL_PAUSE, CHANNEL_RESUME -> {
                 if (channel == null) {
@@ -111,6 +122,23 @@ public record Action(
                     errors.add(prefix + "assignee", RuleDefinition.tooLong(100));
                 }
             }
+        }
+    }
+
+    /** The largest safety line a rule may set (a stock quantity column holds 15 digits before the point). */
+    public static final double MAX_SAFETY = 1e12;
+
+    private static final String MAX_SAFETY_TEXT = "1000000000000";
+
+    /**
+     * The value of a quantity that names no variable ("-5", "2 * 10"), or empty when it depends on the subject: such a
+     * text is evaluated with no values at all, which fails as soon as it reads one.
+     */
+    static java.util.Optional<Double> constant(Expression e) {
+        try {
+            return java.util.Optional.of(e.number(java.util.Map.of()));
+        } catch (Expression.EvaluationException notConstant) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -239,12 +239,10 @@ class RulePageController {
         RuleForm form = binding.getTarget() instanceof RuleForm f ? f : null;
         for (FieldErrors.FieldError fe : invalid[0].errors()) {
             String field = fe.field() == null ? null : fe.field().replaceFirst("^trigger\\.", "");
-            java.util.regex.Matcher onAction =
-                    field == null ? null : ACTION_FIELD.matcher(field);
+            java.util.regex.Matcher onAction = field == null ? null : ACTION_FIELD.matcher(field);
             if (onAction != null && onAction.matches()) {
-                String mapped = form == null
-                        ? null
-                        : form.actionField(Integer.parseInt(onAction.group(1)), onAction.group(2));
+                String mapped =
+                        form == null ? null : form.actionField(Integer.parseInt(onAction.group(1)), onAction.group(2));
                 field = mapped == null ? onAction.group(2) : mapped;
             }
             if (field != null && BeanUtils.getPropertyDescriptor(RuleForm.class, field) != null) {
