@@ -439,7 +439,7 @@ abstract class ChannelsContract {
             throws Exception {
         receive(10);
         channel(1, null, null, null);
-        String stores = channel(2, null, null, "4"); // its line: 10 free is above it, it sells
+        String stores = channel(2, "30", null, "4"); // 30 % ring-fenced; 10 free is above its line, it sells
         assertThat(paused(stores)).isFalse();
 
         JsonNode held = JSON.readTree(ok(send(
