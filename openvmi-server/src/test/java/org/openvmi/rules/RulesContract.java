@@ -849,6 +849,55 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_shipment_notice_triggers_an_event_rule_for_its_items_at_the_orders_warehouse() throws Exception {
+        Subject shipped = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 2);
+        Subject other = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 2); // in scope, fires, not on the ASN
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand < 5.0");
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("SHIPMENT_NOTICE_CREATED");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "ALERT")
+                .put("severity", "INFO")
+                .put("messageEn", "{item}: shipment announced, {onHand} on hand")
+                .put("messageZh", "{item}：已发货通知，现有 {onHand}");
+        long id = create(rule, List.of(shipped.item, other.item), true);
+        long po = JSON.readTree(send(
+                        post("/api/v1/purchase-orders"),
+                        Role.BUYER,
+                        "{\"supplier\":\"" + Fixtures.SUPPLIER_A + "\",\"warehouse\":\"" + shipped.warehouse
+                                + "\",\"lines\":[{\"item\":\"" + shipped.item + "\",\"qty\":20}]}"))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
+        Thread.sleep(300);
+        assertThat(count("rule_firing", id))
+                .as("the order alone is not a shipment notice")
+                .isZero();
+
+        mvc.perform(post("/api/v1/purchase-orders/" + po + "/shipment-notices")
+                        .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expectedOn\":\""
+                                + java.time.LocalDate.now(clock).plusDays(2)
+                                + "\",\"lines\":[{\"line\":1,\"qty\":20}]}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isCreated());
+        assertThat(awaitFirings(id, 1, 10)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT item FROM rule_firing WHERE rule_id = :r")
+                        .param("r", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly(shipped.item);
+        JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""));
+        assertThat(runs.get("content").get(0).get("trigger").asString()).isEqualTo("SHIPMENT_NOTICE_CREATED");
+        assertThat(runs.get("content").get(0).get("subjects").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_movement_triggers_an_event_rule_for_just_the_subject_it_moved() throws Exception {
         Subject moved = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 3); // fires too, but nothing moves it
