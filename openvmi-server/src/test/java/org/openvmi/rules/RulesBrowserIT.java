@@ -277,8 +277,10 @@ class RulesBrowserIT {
         browser.screenshot("channels-paused-by-rule-zh");
 
         Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
-        planner.open("/rules/" + id + "?lang=en");
-        planner.awaitText("dry-run", "Dry-run");
+        planner.open("/rules?lang=en");
+        planner.awaitText(By.tagName("h1"), "Rules");
+        planner.open("/rules/" + id);
+        planner.awaitText("dry-run", "Dry-run now");
         assertThat(planner.byId("channelPause1").isSelected()).isTrue();
         assertThat(planner.byId("actions").getText())
                 .contains("Pause the item on a channel")
