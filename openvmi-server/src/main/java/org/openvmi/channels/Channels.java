@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelRepository;
@@ -16,6 +17,7 @@ import org.openvmi.channels.internal.ChannelRuleCache;
 import org.openvmi.channels.internal.ChannelStock;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
+import org.openvmi.channels.model.PauseReason;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
@@ -41,6 +43,7 @@ public class Channels {
     private final CatalogRefs refs;
     private final Validator validator;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Channels(
             ChannelRepository channels,
@@ -48,7 +51,9 @@ public class Channels {
             ChannelRuleCache cache,
             CatalogRefs refs,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.channels = channels;
         this.stock = stock;
         this.cache = cache;
@@ -174,6 +179,127 @@ public class Channels {
             rows.add(new Board.Row(i.code(), i.name(), Decimals.plain(free), cells));
         }
         return new Board(list, rows, channels.pauseLog(null, 20));
+    }
+
+    /** Whether a channel of this code exists (a rule's action names one). */
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return code != null && cache.get().byCode().containsKey(code);
+    }
+
+    /**
+     * Every channel's figures for the items (by id): its pool's free stock, its ATP, whether it is paused and held so.
+     * Read in batches of {@value #MAX_ITEMS} items.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ChannelFigures>> figures(java.util.Collection<Long> itemIds) {
+        ChannelRuleCache.Snapshot rules = cache.get();
+        Map<Long, String> codes = new java.util.HashMap<>();
+        rules.byCode().values().forEach(r -> codes.put(r.id(), r.code()));
+        Map<Long, List<ChannelFigures>> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.TreeSet<>(itemIds));
+        for (int from = 0; from < ids.size(); from += MAX_ITEMS) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + MAX_ITEMS));
+            ChannelStock.Picture p = stock.picture(batch, rules.rules());
+            for (long item : batch) {
+                List<ChannelFigures> list = new ArrayList<>();
+                for (AllocationRule r : p.rules()) {
+                    list.add(new ChannelFigures(
+                            codes.get(r.channelId()),
+                            item,
+                            Decimals.plain(p.poolFree(item, r)),
+                            Decimals.plain(
+                                    p.allocation().get(item).of(r.channelId()).total()),
+                            p.paused(item, r.channelId()),
+                            p.held(item, r.channelId())));
+                }
+                out.put(item, list);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A person pauses the channel for the item and holds it so: the automatic pause line leaves it alone until a person
+     * (or a rule's resume … never: a rule does not lift a person's pause) resumes it. Logged and audited with who.
+     */
+    @Transactional
+    public ItemPauseView pauseItem(String channel, String item, ItemPauseRequest request) {
+        return byPerson(channel, item, true, request);
+    }
+
+    /**
+     * A person resumes a channel held paused for the item (by a rule or a person); the line then judges it at once. A
+     * channel paused by its line is a 409: the line resumes it once the pool's free stock is back.
+     */
+    @Transactional
+    public ItemPauseView resumeItem(String channel, String item, ItemPauseRequest request) {
+        return byPerson(channel, item, false, request);
+    }
+
+    private ItemPauseView byPerson(String channel, String item, boolean pause, ItemPauseRequest request) {
+        String note =
+                request == null || request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().trim();
+        if (note != null && note.length() > 500) {
+            throw InvalidInputException.of(
+                    "note", CodedRefusal.of("channelNoteTooLong", "at most 500 characters", 500));
+        }
+        ChannelRepository.Row row =
+                channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
+        ItemRef ref = items(List.of(item)).values().iterator().next();
+        channels.lockItems(List.of(ref.id()));
+        var current = channels.pauseReason(row.id(), ref.id());
+        if (!pause && current.isPresent() && !current.get().held()) {
+            throw new ConflictException(
+                    "item",
+                    CodedRefusal.of(
+                            "channelPausedByLine",
+                            "the channel is paused for the item by its pause line; it resumes when the pool's free"
+                                    + " stock is back at the line"));
+        }
+        return hold(row, ref, pause, PauseReason.MANUAL, CurrentUser.name(), note);
+    }
+
+    /**
+     * A rule pauses ({@code pause}) or resumes the channel for the item (by id), in the rule's transaction: a pause is
+     * held until a rule or a person resumes it; a rule's resume lifts a rule's pause only, never a person's. Logged and
+     * audited as {@code rule:<id>}. Unknown channel: 404.
+     */
+    @Transactional
+    public ItemPauseView holdByRule(long ruleId, String channel, long itemId, boolean pause, String note) {
+        ChannelRepository.Row row =
+                channels.byCode(channel).orElseThrow(() -> new NotFoundException("Channel", channel));
+        ItemRef ref = refs.itemsById(List.of(itemId)).get(itemId);
+        if (ref == null) {
+            throw new NotFoundException("Item", itemId);
+        }
+        channels.lockItems(List.of(itemId));
+        return hold(row, ref, pause, PauseReason.RULE, "rule:" + ruleId, note);
+    }
+
+    private ItemPauseView hold(
+            ChannelRepository.Row row, ItemRef ref, boolean pause, PauseReason reason, String by, String note) {
+        var before = channels.pauseReason(row.id(), ref.id());
+        var moved = stock.hold(row, ref, pause, reason, by, note);
+        var after = channels.pauseReason(row.id(), ref.id());
+        boolean changed = moved.isPresent();
+        if (changed) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("status", moved.get().name());
+            details.put("reason", reason.name());
+            details.put("before", before.map(Enum::name).orElse(null));
+            details.put("note", note);
+            audit.recordAs(
+                    by,
+                    pause ? "CHANNEL_PAUSE" : "CHANNEL_RESUME",
+                    "ChannelItem",
+                    row.code() + "/" + ref.code(),
+                    details);
+        }
+        return new ItemPauseView(
+                row.code(), ref.code(), after.isPresent(), after.map(Enum::name).orElse(null), changed);
     }
 
     /** What the allocation page shows. */

@@ -6,5 +6,5 @@
  * by API, CSV file and {@link org.openvmi.channels.ChannelOrderAdapter}s (one generic webhook-in adapter).
  * Buyer-side only: channels hold no supplier's data and supplier users are not let in.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "inventory", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "catalog", "inventory", "shared"})
 package org.openvmi.channels;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.openvmi.channels.Channels;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.RuleSuggestion;
 import org.openvmi.planning.Suggestions;
@@ -57,6 +58,7 @@ public class RuleEngine {
     private final Suggestions suggestions;
     private final StockPolicies policies;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Channels channels;
 
     RuleEngine(
             RuleStore rules,
@@ -68,8 +70,10 @@ public class RuleEngine {
             Alerts alerts,
             Suggestions suggestions,
             StockPolicies policies,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            Channels channels) {
         this.events = events;
+        this.channels = channels;
         this.policies = policies;
         this.alerts = alerts;
         this.suggestions = suggestions;
@@ -364,6 +368,9 @@ public class RuleEngine {
                 if (a.type() == Action.Type.CLEARANCE_TASK && runs.openTask(rule.id(), f)) {
                     continue; // the stock is marked stale already: one open task per subject
                 }
+                if (a.type().onChannel() && channelAsWanted(a, f)) {
+                    continue; // held paused already (or not held paused: nothing for a rule to resume)
+                }
                 Long firing = runs.fire(
                         rule.id(),
                         run,
@@ -430,6 +437,16 @@ public class RuleEngine {
                 if (a.type() == Action.Type.SET_SAFETY_STOCK) {
                     setSafety(f, qty);
                 }
+                if (a.type().onChannel()
+                        && !channels.holdByRule(
+                                        rule.id(),
+                                        a.channel(),
+                                        f.itemId(),
+                                        a.type() == Action.Type.CHANNEL_PAUSE,
+                                        rule.definition().name())
+                                .changed()) {
+                    continue; // a person's pause, which a rule does not lift (or another subject of the item moved it)
+                }
                 if (a.type() == Action.Type.CLEARANCE_TASK) {
                     runs.openTask(
                             rule.id(),
@@ -443,6 +460,15 @@ public class RuleEngine {
             }
         }
         return created;
+    }
+
+    /**
+     * Whether the channel is already as the action wants it, by the figures read with the subject: a pause when the
+     * channel is held paused for the item (by a rule or a person), a resume when it is not held paused.
+     */
+    private static boolean channelAsWanted(Action a, Facts f) {
+        boolean held = f.outlook().channels().held().contains(a.channel());
+        return a.type() == Action.Type.CHANNEL_PAUSE ? held : !held;
     }
 
     /**

@@ -19,6 +19,8 @@ import org.openvmi.procurement.AvailableStockChanged;
 import org.openvmi.procurement.PurchaseOrderChanged;
 import org.openvmi.procurement.PurchaseOrderView;
 import org.openvmi.procurement.PurchaseOrders;
+import org.openvmi.procurement.ShipmentNoticeCreated;
+import org.openvmi.procurement.ShipmentNoticeView;
 import org.openvmi.rules.model.Trigger;
 import org.openvmi.stockpolicy.AlertRaised;
 import org.openvmi.stockpolicy.AlertType;
@@ -123,6 +125,25 @@ class RuleEvents {
 
     private final List<AlertRaised> pendingAlerts = new java.util.ArrayList<>();
 
+    /** A shipment notice: its items at its purchase order's warehouse (read once the notice committed). */
+    @EventListener
+    void on(ShipmentNoticeCreated created) {
+        ShipmentNoticeView n = created.notice();
+        Set<String> items = new TreeSet<>();
+        n.lines().forEach(l -> items.add(l.item()));
+        afterCommit(() -> {
+            synchronized (this) {
+                pendingNotices
+                        .computeIfAbsent(n.purchaseOrder(), k -> new TreeSet<>())
+                        .addAll(items);
+                schedule();
+            }
+        });
+    }
+
+    /** Per purchase order id: the items its new shipment notices name. */
+    private final Map<Long, Set<String>> pendingNotices = new java.util.TreeMap<>();
+
     private void afterCommit(Runnable noting) {
         if (!enabled) {
             return;
@@ -155,6 +176,7 @@ class RuleEvents {
         Map<Trigger.Event, RuleEngine.Touched> batch;
         Set<Long> orders;
         List<AlertRaised> alerts;
+        Map<Long, Set<String>> notices;
         synchronized (this) {
             scheduled = false;
             batch = new EnumMap<>(pending);
@@ -163,6 +185,8 @@ class RuleEvents {
             pendingOrders.clear();
             alerts = List.copyOf(pendingAlerts);
             pendingAlerts.clear();
+            notices = new java.util.TreeMap<>(pendingNotices);
+            pendingNotices.clear();
         }
         try {
             if (!orders.isEmpty()) {
@@ -170,6 +194,9 @@ class RuleEvents {
             }
             if (!alerts.isEmpty()) {
                 batch.merge(Trigger.Event.ALERT_RAISED, ofAlerts(alerts), RuleEngine.Touched::and);
+            }
+            if (!notices.isEmpty()) {
+                batch.merge(Trigger.Event.SHIPMENT_NOTICE_CREATED, ofNotices(notices), RuleEngine.Touched::and);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not read what {} purchase orders / {} alerts touched", orders.size(), alerts.size(), e);
@@ -200,6 +227,20 @@ class RuleEvents {
                 pairs.add(new ItemWarehouse(item.id(), warehouse));
             }
         }
+        return RuleEngine.Touched.pairs(pairs);
+    }
+
+    private RuleEngine.Touched ofNotices(Map<Long, Set<String>> notices) {
+        Set<ItemWarehouse> pairs = new TreeSet<>();
+        notices.forEach((order, codes) -> {
+            PurchaseOrderView po = purchaseOrders.get(order);
+            Long warehouse = refs.warehouses(List.of(po.warehouse())).get(po.warehouse());
+            if (warehouse != null) {
+                for (ItemRef item : refs.items(List.copyOf(codes)).values()) {
+                    pairs.add(new ItemWarehouse(item.id(), warehouse));
+                }
+            }
+        });
         return RuleEngine.Touched.pairs(pairs);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openvmi.catalog.ItemScopes;
+import org.openvmi.channels.Channels;
 import org.openvmi.rules.internal.RuleStore;
 import org.openvmi.rules.internal.RunStore;
 import org.openvmi.rules.model.Action;
@@ -57,8 +58,17 @@ public class Rules {
     private final ItemScopes items;
     private final Clock clock;
     private final MessageSource messages;
+    private final Channels channels;
 
-    Rules(RuleStore store, RunStore runs, RuleEngine engine, ItemScopes items, Clock clock, MessageSource messages) {
+    Rules(
+            RuleStore store,
+            RunStore runs,
+            RuleEngine engine,
+            ItemScopes items,
+            Clock clock,
+            MessageSource messages,
+            Channels channels) {
+        this.channels = channels;
         this.messages = messages;
         this.store = store;
         this.runs = runs;
@@ -168,7 +178,7 @@ public class Rules {
                         a.severity() == null ? null : a.severity().name(),
                         a.type() == Action.Type.ALERT
                                 ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
-                                : null,
+                                : a.type().onChannel() ? a.channel() : null,
                         h.quantities().get(i)));
             }
             hits.add(new DryRunView.Hit(h.facts().item(), h.facts().warehouse(), shown, outcomes));
@@ -253,6 +263,8 @@ public class Rules {
                         actionCounts[i]++;
                         quantities[i] = quantities[i].add(qty);
                     } else if (type == Action.Type.SET_SAFETY_STOCK && qty != null) {
+                        actionCounts[i]++;
+                    } else if (type.onChannel()) {
                         actionCounts[i]++;
                     }
                 }
@@ -359,6 +371,20 @@ public class Rules {
         }
         if (d.ownerSupplier() != null && !items.supplierExists(d.ownerSupplier())) {
             errors.add("ownerSupplier", CodedRefusal.unknown("supplier", d.ownerSupplier()));
+        }
+        for (int i = 0; i < d.actions().size(); i++) {
+            Action a = d.actions().get(i);
+            if (a != null && a.type() != null && a.type().onChannel()) {
+                if (d.ownerSupplier() != null) {
+                    errors.add(
+                            "actions[" + i + "].type",
+                            CodedRefusal.of(
+                                    "rules.channelNotForSuppliers",
+                                    "a supplier-owned rule cannot pause or resume the buyer's sales channels"));
+                } else if (a.channel() != null && !channels.exists(a.channel())) {
+                    errors.add("actions[" + i + "].channel", CodedRefusal.unknown("channel", a.channel()));
+                }
+            }
         }
         errors.throwIfAny();
     }

@@ -9,6 +9,7 @@
             "analytics",
             "availability",
             "catalog",
+            "channels",
             "inventory",
             "planning",
             "procurement",

@@ -434,6 +434,81 @@ abstract class ChannelsContract {
 
     // --- helpers
 
+    @Test
+    void a_person_holds_an_item_paused_on_a_channel_the_pause_line_leaves_it_until_resumed_and_who_is_logged()
+            throws Exception {
+        receive(10);
+        channel(1, null, null, null);
+        String stores = channel(2, "30", null, "4"); // 30 % ring-fenced; 10 free is above its line, it sells
+        assertThat(paused(stores)).isFalse();
+
+        JsonNode held = JSON.readTree(ok(send(
+                        post("/api/v1/channels/" + stores + "/items/" + item + "/pause"),
+                        Role.BUYER,
+                        "{\"note\":\"kept for a key account\"}"))
+                .getContentAsString());
+        assertThat(held.get("paused").asBoolean()).isTrue();
+        assertThat(held.get("reason").asString()).isEqualTo("MANUAL");
+        assertThat(held.get("changed").asBoolean()).isTrue();
+        assertThat(atp(stores)).isZero();
+        assertThat(JSON.readTree(ok(send(
+                                        post("/api/v1/channels/" + stores + "/items/" + item + "/pause"),
+                                        Role.BUYER,
+                                        ""))
+                                .getContentAsString())
+                        .get("changed")
+                        .asBoolean())
+                .as("paused already: nothing changes, nothing is logged twice")
+                .isFalse();
+
+        receive(5); // 15 free, far above the line: the line would resume a pause of its own
+        MockHttpServletResponse order = send(
+                post("/api/v1/channels/" + stores + "/orders"),
+                Role.BUYER,
+                "{\"orderId\":\"" + Fixtures.unique("SO") + "\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}");
+        assertThat(order.getStatus())
+                .as("an order judges the pauses first; a held pause stays: " + order.getContentAsString())
+                .isEqualTo(409);
+        assertThat(paused(stores)).isTrue();
+
+        JsonNode resumed = JSON.readTree(
+                ok(send(post("/api/v1/channels/" + stores + "/items/" + item + "/resume"), Role.BUYER, ""))
+                        .getContentAsString());
+        assertThat(resumed.get("paused").asBoolean()).isFalse();
+        assertThat(atp(stores)).isPositive();
+        JsonNode log = JSON.readTree(ok(send(get("/api/v1/channels/" + stores + "/pauses"), Role.VIEWER, ""))
+                .getContentAsString());
+        assertThat(log.get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(log.get(0).get("reason").asString()).isEqualTo("MANUAL");
+        assertThat(log.get(0).get("by").asString()).isEqualTo("t-buyer");
+        assertThat(log.get(1).get("status").asString()).isEqualTo("PAUSED");
+        assertThat(log.get(1).get("note").asString()).isEqualTo("kept for a key account");
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity = 'ChannelItem' AND entity_key = :k"
+                                + " AND actor = 't-buyer' ORDER BY id")
+                        .param("k", stores + "/" + item)
+                        .query(String.class)
+                        .list())
+                .containsExactly("CHANNEL_PAUSE", "CHANNEL_RESUME");
+
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"ISSUE\",\"item\":\"" + item + "\",\"location\":\"" + bin
+                        + "\",\"owner\":\"OWN\",\"qty\":13,\"reference\":\"T-CH\"}]}"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!paused(stores) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(paused(stores)).as("2 free, below the line of 4").isTrue();
+        assertRefused(
+                send(post("/api/v1/channels/" + stores + "/items/" + item + "/resume"), Role.BUYER, ""), 409, "item");
+        assertThat(send(post("/api/v1/channels/NO-SUCH/items/" + item + "/pause"), Role.BUYER, "")
+                        .getStatus())
+                .isEqualTo(404);
+        assertRefused(
+                send(post("/api/v1/channels/" + stores + "/items/NO-SUCH-ITEM/pause"), Role.BUYER, ""), 400, "items");
+    }
+
     private long version(String channel) {
         return jdbc.sql("SELECT version FROM channel WHERE code = :c")
                 .param("c", channel)

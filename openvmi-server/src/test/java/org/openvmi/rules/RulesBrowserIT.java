@@ -54,7 +54,30 @@ class RulesBrowserIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    org.openvmi.channels.Channels channels;
+
     private String stockedItem() {
+        return stocked()[0];
+    }
+
+    /** A channel drawing on the warehouse, made as an admin; its code. */
+    private String channelOn(String warehouse) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            String code = Fixtures.unique("BCH");
+            channels.create(new org.openvmi.channels.ChannelRequest(
+                    code, "门店 " + code, 2, List.of(warehouse), new BigDecimal("50"), null, null, null, null));
+            return code;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** An item with 40 received at a new warehouse: {item, warehouse}. */
+    private String[] stocked() {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
@@ -78,7 +101,7 @@ class RulesBrowserIT {
                     new PostingRequest(List.of(new MovementRequest(
                             "RECEIPT", code, wh + "-B1", "OWN", null, new BigDecimal("40"), null, null, "T-RULES"))),
                     null);
-            return code;
+            return new String[] {code, wh};
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -211,5 +234,61 @@ class RulesBrowserIT {
         supplier.open("/clearance-tasks");
         shows(supplier, "error-title", "403");
         assertThat(supplier.driver().findElements(By.id("nav-rules"))).isEmpty();
+    }
+
+    @Test
+    void a_buyer_pauses_an_item_on_a_channel_by_a_rule_from_the_template_and_a_bad_safety_line_is_named_zh_and_en(
+            Browser browser) {
+        Fixtures.ensure(jdbc, users);
+        String[] stocked = stocked();
+        String item = stocked[0];
+        String channel = channelOn(stocked[1]);
+
+        browser.logIn("t-buyer", Fixtures.PASSWORD).open("/rules");
+        browser.awaitText(By.tagName("h1"), "业务规则");
+        browser.click("template-channel-pause");
+        assertThat(browser.byId("name").getAttribute("value")).isEqualTo("渠道暂停");
+        assertThat(browser.byId("channelPause1").isSelected()).isTrue();
+        new org.openqa.selenium.support.ui.Select(browser.byId("pauseChannel")).selectByValue(channel);
+        browser.byId("condition").clear();
+        browser.type("condition", "channelAvailable[\"" + channel + "\"] < 50.0");
+        browser.type("items", item);
+        browser.byId("safetyLine1").click();
+        browser.type("safetyQuantity", "-5");
+        browser.click("validate");
+        shows(browser, "safetyQuantity-error", "安全线须在 0 到 1000000000000 之间");
+        assertThat(browser.driver().findElements(By.id("quantity-error")))
+                .as("the safety line's error is not put on the purchase quantity")
+                .isEmpty();
+        browser.screenshot("rules-channel-safety-error-zh");
+
+        browser.byId("safetyLine1").click();
+        browser.click("validate");
+        shows(browser, "dry-run-summary", "读取 1 个对象，1 个触发");
+        assertThat(browser.byId("dry-run-table").getText())
+                .contains("暂停该物料在渠道销售: " + channel)
+                .contains(channel + "=40");
+        browser.click("save");
+        browser.awaitText("dry-run", "立即试运行");
+        long id = Long.parseLong(browser.currentPath().substring("/rules/".length()));
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        browser.open("/channels");
+        shows(browser, "pause-log", "由规则 rule:" + id);
+        browser.screenshot("channels-paused-by-rule-zh");
+
+        Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
+        planner.open("/rules?lang=en");
+        planner.awaitText(By.tagName("h1"), "Rules");
+        planner.open("/rules/" + id);
+        planner.awaitText("dry-run", "Dry-run now");
+        assertThat(planner.byId("channelPause1").isSelected()).isTrue();
+        assertThat(planner.byId("actions").getText())
+                .contains("Pause the item on a channel")
+                .contains("Resume the item on a channel");
+        assertThat(new org.openqa.selenium.support.ui.Select(planner.byId("pauseChannel"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo(channel);
+        planner.screenshot("rules-channel-pause-en");
     }
 }

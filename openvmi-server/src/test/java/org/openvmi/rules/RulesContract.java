@@ -901,6 +901,55 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_shipment_notice_triggers_an_event_rule_for_its_items_at_the_orders_warehouse() throws Exception {
+        Subject shipped = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 2);
+        Subject other = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 2); // in scope, fires, not on the ASN
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "onHand < 5.0");
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("SHIPMENT_NOTICE_CREATED");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "ALERT")
+                .put("severity", "INFO")
+                .put("messageEn", "{item}: shipment announced, {onHand} on hand")
+                .put("messageZh", "{item}：已发货通知，现有 {onHand}");
+        long id = create(rule, List.of(shipped.item, other.item), true);
+        long po = JSON.readTree(send(
+                        post("/api/v1/purchase-orders"),
+                        Role.BUYER,
+                        "{\"supplier\":\"" + Fixtures.SUPPLIER_A + "\",\"warehouse\":\"" + shipped.warehouse
+                                + "\",\"lines\":[{\"item\":\"" + shipped.item + "\",\"qty\":20}]}"))
+                .get("purchaseOrders")
+                .get(0)
+                .get("id")
+                .asLong();
+        Thread.sleep(300);
+        assertThat(count("rule_firing", id))
+                .as("the order alone is not a shipment notice")
+                .isZero();
+
+        mvc.perform(post("/api/v1/purchase-orders/" + po + "/shipment-notices")
+                        .with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expectedOn\":\""
+                                + java.time.LocalDate.now(clock).plusDays(2)
+                                + "\",\"lines\":[{\"line\":1,\"qty\":20}]}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isCreated());
+        assertThat(awaitFirings(id, 1, 10)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT item FROM rule_firing WHERE rule_id = :r")
+                        .param("r", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly(shipped.item);
+        JsonNode runs = JSON.readTree(send(get("/api/v1/rules/" + id + "/runs"), Role.VIEWER, ""));
+        assertThat(runs.get("content").get(0).get("trigger").asString()).isEqualTo("SHIPMENT_NOTICE_CREATED");
+        assertThat(runs.get("content").get(0).get("subjects").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void a_movement_triggers_an_event_rule_for_just_the_subject_it_moved() throws Exception {
         Subject moved = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 3); // fires too, but nothing moves it
@@ -1018,6 +1067,87 @@ abstract class RulesContract {
         assertThat(engine.run(id, clock.instant()).fired())
                 .as("the line holds now")
                 .isZero();
+    }
+
+    @Test
+    void a_rule_pauses_an_item_on_a_channel_the_line_leaves_it_and_only_a_rule_or_a_person_resumes_it()
+            throws Exception {
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 6);
+        Subject plenty = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 50);
+        String channel = Fixtures.unique("CH");
+        send(
+                post("/api/v1/channels"),
+                Role.BUYER,
+                "{\"code\":\"" + channel + "\",\"name\":\"门店\",\"priority\":2,\"warehouses\":[\"" + low.warehouse
+                        + "\",\"" + plenty.warehouse + "\"],\"pauseBelow\":1}");
+        ObjectNode rule = (ObjectNode) template("channel-pause").deepCopy();
+        assertThat(rule.get("actions").get(0).get("type").asString()).isEqualTo("CHANNEL_PAUSE");
+        rule.put("condition", rule.get("condition").asString().replace("STORES", channel));
+        ((ObjectNode) rule.get("actions").get(0)).put("channel", "NO-SUCH-CHANNEL");
+        var refused = mvc.perform(post("/api/v1/rules")
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(rule.toString()))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("actions[0].channel");
+        ((ObjectNode) rule.get("actions").get(0)).put("channel", channel);
+        long id = create(rule, List.of(low.item, plenty.item), false);
+
+        JsonNode dry = dryRun(id);
+        assertThat(dry.get("fired").asInt()).as("6 free below 10; 50 not").isEqualTo(1);
+        assertThat(dry.get("hits").get(0).get("item").asString()).isEqualTo(low.item);
+        assertThat(dry.get("hits").get(0).get("values").get("channelAvailable").asString())
+                .contains(channel + "=6");
+        assertThat(channelPaused(channel, low.item))
+                .as("a dry-run changes nothing")
+                .isFalse();
+
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        assertThat(channelPaused(channel, low.item)).isTrue();
+        assertThat(channelPaused(channel, plenty.item)).isFalse();
+        JsonNode log = JSON.readTree(send(get("/api/v1/channels/" + channel + "/pauses"), Role.VIEWER, ""));
+        assertThat(log.get(0).get("reason").asString()).isEqualTo("RULE");
+        assertThat(log.get(0).get("by").asString()).isEqualTo("rule:" + id);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CHANNEL_PAUSE' AND actor = :a")
+                        .param("a", "rule:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        low.move("RECEIPT", 1); // 7 free, above the channel's own line of 1: the line leaves the rule's pause alone
+        send(
+                put("/api/v1/channels/" + channel),
+                Role.BUYER,
+                "{\"name\":\"门店\",\"priority\":2,\"warehouses\":[\"" + low.warehouse + "\",\"" + plenty.warehouse
+                        + "\"],\"pauseBelow\":2}"); // a changed line re-judges the line's own pauses only
+        assertThat(channelPaused(channel, low.item)).isTrue();
+
+        ObjectNode resume = (ObjectNode) rule.deepCopy();
+        resume.put("name", "Resume " + channel);
+        resume.put("condition", "available >= 7.0");
+        resume.putArray("actions").addObject().put("type", "CHANNEL_RESUME").put("channel", channel);
+        long back = create(resume, List.of(low.item, plenty.item), false);
+        assertThat(engine.run(back, clock.instant()).created())
+                .as("the rule's pause lifted; the item that was never held is left alone")
+                .isEqualTo(1);
+        assertThat(channelPaused(channel, low.item)).isFalse();
+
+        send(post("/api/v1/channels/" + channel + "/items/" + low.item + "/pause"), Role.BUYER, "");
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.run(back, clock.instant()).created())
+                .as("a rule never lifts a person's pause")
+                .isZero();
+        assertThat(channelPaused(channel, low.item)).isTrue();
+    }
+
+    private boolean channelPaused(String channel, String item) throws Exception {
+        return JSON.readTree(send(get("/api/v1/channels/" + channel + "/atp?items=" + item), Role.VIEWER, ""))
+                .get("lines")
+                .get(0)
+                .get("paused")
+                .asBoolean();
     }
 
     private long count(String table, long rule) {

@@ -474,6 +474,12 @@ final class AccessMatrix {
             api(PUT, "/api/v1/channels/NO-SUCH-CH").body("{}").allow(BUYERS),
             api(GET, "/api/v1/channels/NO-SUCH-CH/atp").allow(BUYER_SIDE),
             api(GET, "/api/v1/channels/NO-SUCH-CH/pauses").allow(BUYER_SIDE),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/items/NO-SUCH-IT/pause")
+                    .body("{}")
+                    .allow(BUYERS),
+            api(POST, "/api/v1/channels/NO-SUCH-CH/items/NO-SUCH-IT/resume")
+                    .body("{}")
+                    .allow(BUYERS),
             api(POST, "/api/v1/channels/NO-SUCH-CH/orders").body("{}").allow(RESERVERS),
             api(GET, "/api/v1/channels/NO-SUCH-CH/orders/SO-1").allow(BUYER_SIDE),
             api(POST, "/api/v1/channels/NO-SUCH-CH/orders/SO-1/commit").allow(RESERVERS),

@@ -19,6 +19,7 @@ import org.openvmi.catalog.NamedRef;
 import org.openvmi.channels.PauseLogView;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
+import org.openvmi.channels.model.PauseReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -131,9 +132,10 @@ public class ChannelRepository {
                 .list();
     }
 
-    /** The items a channel is paused for now. */
+    /** The items a channel is paused for now by its line (held pauses, set by a rule or a person, left out). */
     public List<Long> pausedItemsOf(long channelId) {
-        return jdbc.sql("SELECT item_id FROM channel_item_pause WHERE channel_id = :c ORDER BY item_id")
+        return jdbc.sql(
+                        "SELECT item_id FROM channel_item_pause WHERE channel_id = :c AND reason = 'LINE' ORDER BY item_id")
                 .param("c", channelId)
                 .query(Long.class)
                 .list();
@@ -252,6 +254,38 @@ public class ChannelRepository {
                 .update();
     }
 
+    /** Why the channel is paused for the item now; empty when it is not. */
+    public Optional<PauseReason> pauseReason(long channelId, long itemId) {
+        return jdbc.sql("SELECT reason FROM channel_item_pause WHERE channel_id = :c AND item_id = :i")
+                .param("c", channelId)
+                .param("i", itemId)
+                .query(String.class)
+                .optional()
+                .map(PauseReason::valueOf);
+    }
+
+    /** Holds the channel paused for the item ({@code reason} RULE or MANUAL): a line pause becomes a held one. */
+    public void hold(long channelId, long itemId, PauseReason reason, String by, Instant at) {
+        int changed = jdbc.sql(
+                        "UPDATE channel_item_pause SET reason = :r, paused_by = :by WHERE channel_id = :c AND item_id = :i")
+                .param("r", reason.name())
+                .param("by", by)
+                .param("c", channelId)
+                .param("i", itemId)
+                .update();
+        if (changed == 0) {
+            jdbc.sql("""
+                    INSERT INTO channel_item_pause (channel_id, item_id, paused_at, reason, paused_by)
+                    VALUES (:c, :i, :at, :r, :by)""")
+                    .param("c", channelId)
+                    .param("i", itemId)
+                    .param("at", Timestamp.from(at))
+                    .param("r", reason.name())
+                    .param("by", by)
+                    .update();
+        }
+    }
+
     public void resume(long channelId, long itemId) {
         jdbc.sql("DELETE FROM channel_item_pause WHERE channel_id = :c AND item_id = :i")
                 .param("c", channelId)
@@ -265,9 +299,27 @@ public class ChannelRepository {
      */
     public void log(
             long channelId, Long itemId, ChannelStatus status, BigDecimal poolFree, BigDecimal threshold, Instant at) {
+        log(channelId, itemId, status, poolFree, threshold, at, null, null, null);
+    }
+
+    /** A log row with why ({@code reason}, null for the line or a whole-channel change), who and a note. */
+    public void log(
+            long channelId,
+            Long itemId,
+            ChannelStatus status,
+            BigDecimal poolFree,
+            BigDecimal threshold,
+            Instant at,
+            PauseReason reason,
+            String actor,
+            String note) {
         jdbc.sql("""
-                INSERT INTO channel_pause_log (channel_id, item_id, status, pool_free, threshold, logged_at)
-                VALUES (:c, :i, :s, :free, :line, :at)""")
+                INSERT INTO channel_pause_log (channel_id, item_id, status, pool_free, threshold, logged_at, reason,
+                       actor, note)
+                VALUES (:c, :i, :s, :free, :line, :at, :reason, :actor, :note)""")
+                .param("reason", reason == null ? null : reason.name())
+                .param("actor", actor)
+                .param("note", note)
                 .param("c", channelId)
                 .param("i", itemId)
                 .param("s", status.name())
@@ -285,9 +337,13 @@ public class ChannelRepository {
                 String status,
                 BigDecimal poolFree,
                 BigDecimal threshold,
-                Instant loggedAt) {}
+                Instant loggedAt,
+                String reason,
+                String actor,
+                String note) {}
         List<Entry> page = jdbc.sql("""
-                SELECT c.code AS channel, l.item_id, l.status, l.pool_free, l.threshold, l.logged_at
+                SELECT c.code AS channel, l.item_id, l.status, l.pool_free, l.threshold, l.logged_at, l.reason, l.actor,
+                       l.note
                 FROM channel_pause_log l JOIN channel c ON c.id = l.channel_id
                 WHERE (CAST(:code AS VARCHAR(40)) IS NULL OR c.code = :code)
                 ORDER BY l.id DESC LIMIT :n""")
@@ -299,7 +355,10 @@ public class ChannelRepository {
                         rs.getString("status"),
                         rs.getBigDecimal("pool_free"),
                         rs.getBigDecimal("threshold"),
-                        rs.getTimestamp("logged_at").toInstant()))
+                        rs.getTimestamp("logged_at").toInstant(),
+                        rs.getString("reason"),
+                        rs.getString("actor"),
+                        rs.getString("note")))
                 .list();
         Map<Long, ItemRef> items = refs.itemsById(new TreeSet<>(page.stream()
                 .map(Entry::itemId)
@@ -312,22 +371,27 @@ public class ChannelRepository {
                         e.status(),
                         e.poolFree(),
                         e.threshold(),
-                        e.loggedAt()))
+                        e.loggedAt(),
+                        e.reason(),
+                        e.actor(),
+                        e.note()))
                 .toList();
     }
 
     /** Per item: the channels paused for it, and per channel and warehouse what they hold reserved. */
-    public record PausesAndHolds(Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held) {}
+    public record PausesAndHolds(
+            Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held, Map<Long, Set<Long>> kept) {}
 
     /** {@link #paused} and {@link #held} in one round trip (the ATP read and every order need both). */
     public PausesAndHolds pausesAndHolds(Collection<Long> itemIds) {
         Map<Long, Set<Long>> paused = new HashMap<>();
         Map<Long, Map<Long, Map<Long, BigDecimal>>> held = new HashMap<>();
+        Map<Long, Set<Long>> kept = new HashMap<>(); // held pauses (a rule's or a person's)
         if (itemIds.isEmpty()) {
-            return new PausesAndHolds(paused, held);
+            return new PausesAndHolds(paused, held, kept);
         }
         jdbc.sql("""
-                SELECT 'P' AS kind, item_id, channel_id, CAST(NULL AS BIGINT) AS warehouse_id,
+                SELECT CASE WHEN reason = 'LINE' THEN 'P' ELSE 'K' END AS kind, item_id, channel_id, CAST(NULL AS BIGINT) AS warehouse_id,
                        CAST(NULL AS NUMERIC(19, 4)) AS qty
                 FROM channel_item_pause WHERE item_id IN (:items)
                 UNION ALL
@@ -337,9 +401,14 @@ public class ChannelRepository {
                 GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
                 .param("items", itemIds)
                 .query((rs, n) -> {
-                    if ("P".equals(rs.getString("kind"))) {
+                    String kind = rs.getString("kind");
+                    if ("P".equals(kind) || "K".equals(kind)) {
                         paused.computeIfAbsent(rs.getLong("item_id"), k -> new HashSet<>())
                                 .add(rs.getLong("channel_id"));
+                        if ("K".equals(kind)) {
+                            kept.computeIfAbsent(rs.getLong("item_id"), k -> new HashSet<>())
+                                    .add(rs.getLong("channel_id"));
+                        }
                     } else {
                         held.computeIfAbsent(rs.getLong("item_id"), k -> new LinkedHashMap<>())
                                 .computeIfAbsent(rs.getLong("channel_id"), k -> new HashMap<>())
@@ -348,7 +417,7 @@ public class ChannelRepository {
                     return n;
                 })
                 .list();
-        return new PausesAndHolds(paused, held);
+        return new PausesAndHolds(paused, held, kept);
     }
 
     /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */

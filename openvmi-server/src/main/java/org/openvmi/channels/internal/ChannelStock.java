@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
@@ -16,6 +17,7 @@ import org.openvmi.channels.ChannelPauseChanged;
 import org.openvmi.channels.model.Allocation;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
+import org.openvmi.channels.model.PauseReason;
 import org.openvmi.channels.model.PauseRule;
 import org.openvmi.inventory.FreeStock;
 import org.openvmi.inventory.StockQueries;
@@ -54,7 +56,8 @@ public class ChannelStock {
             Map<Long, List<FreeStock>> free,
             Map<Long, Map<Long, BigDecimal>> freeByWarehouse,
             Map<Long, Allocation> allocation,
-            Map<Long, Set<Long>> paused) {
+            Map<Long, Set<Long>> paused,
+            Map<Long, Set<Long>> kept) {
 
         public BigDecimal poolFree(long itemId, AllocationRule rule) {
             Map<Long, BigDecimal> byWarehouse = freeByWarehouse.getOrDefault(itemId, Map.of());
@@ -65,6 +68,11 @@ public class ChannelStock {
 
         public boolean paused(long itemId, long channelId) {
             return paused.getOrDefault(itemId, Set.of()).contains(channelId);
+        }
+
+        /** Whether the pause is held (a rule's or a person's): the line leaves it alone. */
+        public boolean held(long itemId, long channelId) {
+            return kept.getOrDefault(itemId, Set.of()).contains(channelId);
         }
     }
 
@@ -97,7 +105,7 @@ public class ChannelStock {
                             held.getOrDefault(item, Map.of()),
                             paused.getOrDefault(item, Set.of())));
         }
-        return new Picture(rules, free, byWarehouse, allocation, paused);
+        return new Picture(rules, free, byWarehouse, allocation, paused, ph.kept());
     }
 
     /**
@@ -139,6 +147,64 @@ public class ChannelStock {
             events.publishEvent(new ChannelPauseChanged(
                     now.code(), null, now.status().name(), null, plainOrNull(now.pauseBelow()), at));
         }
+    }
+
+    /**
+     * Pauses ({@code pause}) or resumes the channel for the item on behalf of a rule or a person ({@code reason} RULE
+     * or MANUAL), the caller holding the item's channel lock. A pause is held: the line leaves it alone until a rule or
+     * a person resumes it; a line pause taken over becomes held (logged, nothing published: the channel was paused
+     * already). A resume lifts a held pause only (a rule's resume never lifts a person's pause); the line then judges
+     * the item at once, so below the line it pauses again, by the line. Returns the move made, or empty when none was.
+     */
+    public Optional<ChannelStatus> hold(
+            ChannelRepository.Row channel, ItemRef item, boolean pause, PauseReason reason, String by, String note) {
+        Instant now = clock.instant();
+        Optional<PauseReason> current = channels.pauseReason(channel.id(), item.id());
+        BigDecimal poolFree = stock.freeStock(List.of(item.id()), channels.warehouseIds(channel.id())).stream()
+                .map(FreeStock::free)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (pause) {
+            if (current.isPresent() && (current.get() == reason || current.get() == PauseReason.MANUAL)) {
+                return Optional.empty(); // held already (a rule does not take a person's pause over)
+            }
+            channels.hold(channel.id(), item.id(), reason, by, now);
+            channels.log(
+                    channel.id(),
+                    item.id(),
+                    ChannelStatus.PAUSED,
+                    poolFree,
+                    channel.pauseBelow(),
+                    now,
+                    reason,
+                    by,
+                    note);
+            if (current.isEmpty()) {
+                publish(channel, item, ChannelStatus.PAUSED, poolFree, now);
+            }
+            return Optional.of(ChannelStatus.PAUSED);
+        }
+        if (current.isEmpty()
+                || !current.get().held()
+                || (reason == PauseReason.RULE && current.get() == PauseReason.MANUAL)) {
+            return Optional.empty();
+        }
+        channels.resume(channel.id(), item.id());
+        channels.log(
+                channel.id(), item.id(), ChannelStatus.ACTIVE, poolFree, channel.pauseBelow(), now, reason, by, note);
+        publish(channel, item, ChannelStatus.ACTIVE, poolFree, now);
+        judgePauses(List.of(item.id()));
+        return Optional.of(ChannelStatus.ACTIVE);
+    }
+
+    private void publish(
+            ChannelRepository.Row channel, ItemRef item, ChannelStatus to, BigDecimal poolFree, Instant at) {
+        events.publishEvent(new ChannelPauseChanged(
+                channel.code(),
+                item.code(),
+                to.name(),
+                org.openvmi.shared.Decimals.plain(poolFree),
+                plainOrNull(channel.pauseBelow()),
+                at));
     }
 
     private static BigDecimal plainOrNull(BigDecimal q) {
@@ -185,7 +251,7 @@ public class ChannelStock {
             for (AllocationRule r : rules) {
                 boolean paused = p.paused(item, r.channelId());
                 BigDecimal poolFree = p.poolFree(item, r);
-                var move = PauseRule.judge(r.pauseBelow(), paused, poolFree);
+                var move = PauseRule.judge(r.pauseBelow(), paused, p.held(item, r.channelId()), poolFree);
                 if (move.isEmpty()) {
                     continue;
                 }

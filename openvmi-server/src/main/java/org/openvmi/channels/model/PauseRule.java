@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * When a channel stops selling an item and when it starts again: paused while the free stock of its pool is below
  * its {@code pauseBelow} line, resumed once the free stock is at or above the line again. A channel without a line
- * (the top-priority channel, as a rule) is never paused.
+ * (the top-priority channel, as a rule) is never paused. A held pause (set by a rule or a person, {@link
+ * PauseReason#held()}) is not the line's to lift: it stays until a rule or a person resumes it.
  */
 public final class PauseRule {
 
@@ -14,6 +15,15 @@ public final class PauseRule {
 
     /** The move to make (PAUSED or ACTIVE), or empty when the channel stays as it is. */
     public static Optional<ChannelStatus> judge(BigDecimal pauseBelow, boolean paused, BigDecimal poolFree) {
+        return judge(pauseBelow, paused, false, poolFree);
+    }
+
+    /** The same for a pause that may be held ({@code held}: paused by a rule or a person; nothing to do). */
+    public static Optional<ChannelStatus> judge(
+            BigDecimal pauseBelow, boolean paused, boolean held, BigDecimal poolFree) {
+        if (paused && held) {
+            return Optional.empty();
+        }
         if (pauseBelow == null) {
             return paused ? Optional.of(ChannelStatus.ACTIVE) : Optional.empty();
         }

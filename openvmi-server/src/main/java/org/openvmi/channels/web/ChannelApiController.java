@@ -13,6 +13,8 @@ import org.openvmi.channels.ChannelOrders;
 import org.openvmi.channels.ChannelRequest;
 import org.openvmi.channels.ChannelView;
 import org.openvmi.channels.Channels;
+import org.openvmi.channels.ItemPauseRequest;
+import org.openvmi.channels.ItemPauseView;
 import org.openvmi.channels.PauseLogView;
 import org.openvmi.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -92,6 +94,31 @@ class ChannelApiController {
     @GetMapping("/{code}/pauses")
     List<PauseLogView> pauses(@PathVariable String code) {
         return channels.pauseLog(code);
+    }
+
+    @Operation(
+            operationId = "pauseChannelItem",
+            summary = "Pause the channel for an item and hold it so",
+            description = "{\"note\":\"stock held for a key account\"} (optional). The automatic pause line leaves a"
+                    + " held pause alone until a person (or the rule that set it) resumes it; logged and audited")
+    @PostMapping("/{code}/items/{item}/pause")
+    ItemPauseView pauseItem(
+            @PathVariable String code,
+            @PathVariable String item,
+            @RequestBody(required = false) ItemPauseRequest request) {
+        return channels.pauseItem(code, item, request);
+    }
+
+    @Operation(
+            operationId = "resumeChannelItem",
+            summary = "Resume a channel held paused for an item (by a rule or a person)",
+            description = "The pause line then judges the item at once; a channel paused by its line is a 409")
+    @PostMapping("/{code}/items/{item}/resume")
+    ItemPauseView resumeItem(
+            @PathVariable String code,
+            @PathVariable String item,
+            @RequestBody(required = false) ItemPauseRequest request) {
+        return channels.resumeItem(code, item, request);
     }
 
     @Operation(

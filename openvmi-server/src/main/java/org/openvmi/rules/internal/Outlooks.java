@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.openvmi.analytics.AnalyticsFilter;
 import org.openvmi.analytics.AnalyticsQueries;
+import org.openvmi.channels.ChannelFigures;
+import org.openvmi.channels.Channels;
 import org.openvmi.planning.ForecastView;
 import org.openvmi.planning.Forecasts;
 import org.openvmi.rules.model.Outlook;
@@ -35,9 +37,16 @@ class Outlooks {
     private final Forecasts forecasts;
     private final AnalyticsQueries analytics;
     private final SupplierAvailability supplierStock;
+    private final Channels channels;
     private final Clock clock;
 
-    Outlooks(Forecasts forecasts, AnalyticsQueries analytics, SupplierAvailability supplierStock, Clock clock) {
+    Outlooks(
+            Forecasts forecasts,
+            AnalyticsQueries analytics,
+            SupplierAvailability supplierStock,
+            Channels channels,
+            Clock clock) {
+        this.channels = channels;
         this.forecasts = forecasts;
         this.analytics = analytics;
         this.supplierStock = supplierStock;
@@ -53,7 +62,9 @@ class Outlooks {
         Map<String, BigDecimal> reported =
                 Outlook.needs(mentioned, Outlook.SUPPLIER_STOCK) ? reported(subjects) : Map.of();
         Map<String, String[]> classes = Outlook.needs(mentioned, Outlook.CLASSES) ? classes(today) : Map.of();
-        if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty() && classes.isEmpty()) {
+        Map<Long, Outlook.ChannelFigures> byChannel =
+                Outlook.needs(mentioned, Outlook.CHANNELS) ? channels(subjects) : Map.of();
+        if (forecast.isEmpty() && onTime.isEmpty() && reported.isEmpty() && classes.isEmpty() && byChannel.isEmpty()) {
             return subjects;
         }
         List<SubjectFacts.Subject> done = new ArrayList<>(subjects.size());
@@ -76,10 +87,36 @@ class Outlooks {
                             o.warehousesBelowSafety(),
                             o.projection(),
                             abcXyz == null ? o.abcClass() : abcXyz[0],
-                            abcXyz == null ? o.xyzClass() : abcXyz[1])),
+                            abcXyz == null ? o.xyzClass() : abcXyz[1],
+                            byChannel.getOrDefault(f.itemId(), o.channels()))),
                     s.suppliers()));
         }
         return done;
+    }
+
+    /** Per item id: its sales channels' figures through the channels feature ({@link Channels#figures}). */
+    private Map<Long, Outlook.ChannelFigures> channels(List<SubjectFacts.Subject> subjects) {
+        Set<Long> items = new java.util.TreeSet<>();
+        subjects.forEach(s -> items.add(s.facts().itemId()));
+        Map<Long, Outlook.ChannelFigures> answer = new HashMap<>();
+        channels.figures(items).forEach((item, list) -> {
+            Map<String, Double> available = new HashMap<>();
+            Map<String, Double> allocated = new HashMap<>();
+            List<String> paused = new ArrayList<>();
+            List<String> held = new ArrayList<>();
+            for (ChannelFigures c : list) {
+                available.put(c.channel(), c.available().doubleValue());
+                allocated.put(c.channel(), c.allocated().doubleValue());
+                if (c.paused()) {
+                    paused.add(c.channel());
+                }
+                if (c.held()) {
+                    held.add(c.channel());
+                }
+            }
+            answer.put(item, new Outlook.ChannelFigures(available, allocated, paused, held));
+        });
+        return answer;
     }
 
     /** The ABC × XYZ class of each item (by code) over the last {@value #CLASS_DAYS} days, all warehouses. */

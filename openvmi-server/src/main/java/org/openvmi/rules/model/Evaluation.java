@@ -88,8 +88,19 @@ public final class Evaluation {
                     return;
                 }
                 List<BigDecimal> qty = new ArrayList<>(quantities.size());
-                for (Expression q : quantities) {
-                    qty.add(q == null ? null : wholeUnits(q.number(v, f)));
+                for (int a = 0; a < quantities.size(); a++) {
+                    Expression q = quantities.get(a);
+                    if (q == null) {
+                        qty.add(null);
+                        continue;
+                    }
+                    double number = q.number(v, f);
+                    if (rule.actions().get(a).type() == Action.Type.SET_SAFETY_STOCK
+                            && (number < 0 || number > Action.MAX_SAFETY)) {
+                        throw new Expression.EvaluationException("actions[" + a + "].quantity: the safety line "
+                                + Facts.show(number) + " is not from 0 to " + (long) Action.MAX_SAFETY);
+                    }
+                    qty.add(wholeUnits(number));
                 }
                 results[i] = new Hit(f, qty);
             } catch (Expression.EvaluationException e) {

@@ -9,6 +9,8 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
@@ -215,6 +217,8 @@ public final class Expression {
                         case INT -> SimpleType.INT;
                         case STRING -> SimpleType.STRING;
                         case BOOL -> SimpleType.BOOL;
+                        case MAP_DOUBLE -> MapType.create(SimpleType.STRING, SimpleType.DOUBLE);
+                        case LIST_STRING -> ListType.create(SimpleType.STRING);
                     });
         }
         return b.build();

@@ -244,6 +244,9 @@ public record Facts(
         v.put("warehousesBelowSafety", outlook.warehousesBelowSafety());
         v.put("abcClass", outlook.abcClass());
         v.put("xyzClass", outlook.xyzClass());
+        v.put("channelAvailable", outlook.channels().available());
+        v.put("channelAllocated", outlook.channels().allocated());
+        v.put("pausedChannels", outlook.channels().paused());
         return v;
     }
 

@@ -25,7 +25,59 @@ public record Outlook(
         String warehousesBelowSafety,
         Projection projection,
         String abcClass,
-        String xyzClass) {
+        String xyzClass,
+        ChannelFigures channels) {
+
+    /**
+     * The item's sales channels by code: the free stock of each channel's pool ({@code available}), what it may sell
+     * now ({@code allocated}, its ATP), and the channels paused for the item. Per item: the same at every warehouse.
+     */
+    public record ChannelFigures(
+            java.util.Map<String, Double> available,
+            java.util.Map<String, Double> allocated,
+            java.util.List<String> paused,
+            java.util.List<String> held) {
+
+        public static final ChannelFigures NONE =
+                new ChannelFigures(java.util.Map.of(), java.util.Map.of(), java.util.List.of(), java.util.List.of());
+
+        public ChannelFigures {
+            available = java.util.Map.copyOf(available);
+            allocated = java.util.Map.copyOf(allocated);
+            paused = java.util.List.copyOf(paused);
+            held = java.util.List.copyOf(held);
+        }
+    }
+
+    /** Without channel figures. */
+    public Outlook(
+            BigDecimal demandCv,
+            BigDecimal forecast7d,
+            BigDecimal forecast30d,
+            BigDecimal projectedAvailable7d,
+            BigDecimal projectedAvailable30d,
+            BigDecimal supplierOnTimeRate,
+            BigDecimal supplierAvailable,
+            BigDecimal shortfallElsewhere,
+            String warehousesBelowSafety,
+            Projection projection,
+            String abcClass,
+            String xyzClass) {
+        this(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety,
+                projection,
+                abcClass,
+                xyzClass,
+                null);
+    }
 
     public static final Outlook NONE = new Outlook(null, null, null, null, null, null, null, null, null);
 
@@ -79,6 +131,8 @@ public record Outlook(
     public static final Set<String> ON_TIME = Set.of("supplierOnTimeRate");
     public static final Set<String> SUPPLIER_STOCK = Set.of("supplierAvailable");
     public static final Set<String> CLASSES = Set.of("abcClass", "xyzClass");
+    /** Also read for every rule with a channel action (it skips what is so already). */
+    public static final Set<String> CHANNELS = Set.of("channelAvailable", "channelAllocated", "pausedChannels");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -95,6 +149,7 @@ public record Outlook(
         projection = projection == null ? Projection.NONE : projection;
         abcClass = abcClass == null ? "" : abcClass;
         xyzClass = xyzClass == null ? "" : xyzClass;
+        channels = channels == null ? ChannelFigures.NONE : channels;
     }
 
     public Outlook withDemandCv(BigDecimal cv) {
@@ -110,7 +165,8 @@ public record Outlook(
                 warehousesBelowSafety,
                 projection,
                 abcClass,
-                xyzClass);
+                xyzClass,
+                channels);
     }
 
     public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
@@ -126,7 +182,8 @@ public record Outlook(
                 warehouses,
                 projection,
                 abcClass,
-                xyzClass);
+                xyzClass,
+                channels);
     }
 
     /** The same outlook with the timeline ahead. */
@@ -143,7 +200,26 @@ public record Outlook(
                 warehousesBelowSafety,
                 p,
                 abcClass,
-                xyzClass);
+                xyzClass,
+                channels);
+    }
+
+    /** The same outlook with the item's channel figures. */
+    public Outlook withChannels(ChannelFigures c) {
+        return new Outlook(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety,
+                projection,
+                abcClass,
+                xyzClass,
+                c);
     }
 
     private static BigDecimal orZero(BigDecimal b) {
@@ -157,6 +233,9 @@ public record Outlook(
             scan(r.condition(), names);
             for (Action a : r.actions()) {
                 if (a != null) {
+                    if (a.type() != null && a.type().onChannel()) {
+                        names.addAll(CHANNELS);
+                    }
                     scan(a.quantity(), names);
                     scan(a.messageEn(), names);
                     scan(a.messageZh(), names);

@@ -52,7 +52,7 @@ public record RuleDefinition(
                         CodedRefusal.of(
                                 "rules.eventUnknown",
                                 "is not an event: MOVEMENT_POSTED, SUPPLIER_STOCK_REPORTED, PURCHASE_ORDER_CHANGED,"
-                                        + " PLANNING_RUN_FINISHED or ALERT_RAISED",
+                                        + " PLANNING_RUN_FINISHED, ALERT_RAISED or SHIPMENT_NOTICE_CREATED",
                                 trigger.events().get(i)));
             }
         }

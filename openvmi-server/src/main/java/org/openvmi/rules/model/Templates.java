@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The seed rules a user starts from (issue 17): stale stock, smart reorder, transfer suggestion (an alert: there is no
- * transfer-suggestion action yet) and dynamic safety stock (an alert suggesting the line). The channel-pause rule
- * waits for the channels module.
+ * transfer-suggestion action yet), dynamic safety stock (an alert suggesting the line) and the channel pause (the item
+ * paused on a secondary channel while that channel's pool runs low; the demo's STORES channel stands for "channel X").
  */
 public final class Templates {
 
@@ -53,6 +53,12 @@ public final class Templates {
             "hasPolicy && max > 0.0 && available > max && shortfallElsewhere > 0.0";
     public static final String SAFETY_CONDITION = "hasPolicy && avgDailyDemand > 0.0"
             + " && (demandCv >= 1.0 || supplierOnTimeRate < 0.8) && safety < suggestedSafety";
+    /** The channel the channel-pause template names (the demo's secondary channel); the editor offers the others. */
+    public static final String PAUSE_CHANNEL = "STORES";
+
+    public static final String CHANNEL_PAUSE_CONDITION =
+            "\"" + PAUSE_CHANNEL + "\" in channelAvailable && channelAvailable[\"" + PAUSE_CHANNEL + "\"] < 10.0";
+
     /** Mondays at 6:00: the safety review is weekly. */
     public static final String WEEKLY_MONDAY_6AM = "0 0 6 * * MON";
 
@@ -141,7 +147,20 @@ public final class Templates {
                                             + "交期 {supplierLeadTimeDays} 天",
                                     null,
                                     null,
-                                    null)))));
+                                    null)))),
+            new Template(
+                    "channel-pause",
+                    "Channel pause: pause an item on a channel while its available is below 10",
+                    "渠道暂停：渠道可用低于 10 时暂停该物料在该渠道销售",
+                    new RuleDefinition(
+                            "Channel pause",
+                            "The free stock of the channel's warehouses for the item is below 10: pause the item on"
+                                    + " the channel until a rule or a person resumes it (checked on every movement)",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(Trigger.DAILY_6AM, List.of(Trigger.Event.MOVEMENT_POSTED.name())),
+                            CHANNEL_PAUSE_CONDITION,
+                            List.of(Action.channel(Action.Type.CHANNEL_PAUSE, PAUSE_CHANNEL)))));
 
     private Templates() {}
 }

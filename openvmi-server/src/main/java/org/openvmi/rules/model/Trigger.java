@@ -23,7 +23,9 @@ public record Trigger(String cron, List<String> events) {
         /** A planning run finished: the item × warehouses it planned. */
         PLANNING_RUN_FINISHED,
         /** A stock alert was raised (not a rule's own alert): its item × warehouse. */
-        ALERT_RAISED;
+        ALERT_RAISED,
+        /** A supplier created a shipment notice (ASN): its items at its purchase order's warehouse. */
+        SHIPMENT_NOTICE_CREATED;
 
         public static Event parse(String name) {
             if (name == null) {

@@ -8,12 +8,17 @@ import java.util.List;
  */
 public record Variable(String name, Kind kind) {
 
-    /** CEL types: quantities and money are doubles (CEL has no decimal), day counts are ints. */
+    /**
+     * CEL types: quantities and money are doubles (CEL has no decimal), day counts are ints; per sales channel figures
+     * are maps from the channel's code to a double, the channels paused a list of codes.
+     */
     public enum Kind {
         DOUBLE,
         INT,
         STRING,
-        BOOL
+        BOOL,
+        MAP_DOUBLE,
+        LIST_STRING
     }
 
     public static final List<Variable> ALL = List.of(
@@ -53,5 +58,8 @@ public record Variable(String name, Kind kind) {
             new Variable("shortfallElsewhere", Kind.DOUBLE),
             new Variable("warehousesBelowSafety", Kind.STRING),
             new Variable("abcClass", Kind.STRING),
-            new Variable("xyzClass", Kind.STRING));
+            new Variable("xyzClass", Kind.STRING),
+            new Variable("channelAvailable", Kind.MAP_DOUBLE),
+            new Variable("channelAllocated", Kind.MAP_DOUBLE),
+            new Variable("pausedChannels", Kind.LIST_STRING));
 }

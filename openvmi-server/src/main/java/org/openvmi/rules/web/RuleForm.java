@@ -41,6 +41,10 @@ public class RuleForm {
     private String safetyQuantity;
     private String assignee;
     private Integer dueInDays = 14;
+    private boolean channelPause;
+    private String pauseChannel;
+    private boolean channelResume;
+    private String resumeChannel;
     /** Not part of the rule: the item code of the editor's "test on this item" box. */
     private String testItem;
 
@@ -87,6 +91,14 @@ public class RuleForm {
                     f.assignee = a.assignee();
                     f.dueInDays = a.dueInDays();
                 }
+                case CHANNEL_PAUSE -> {
+                    f.channelPause = true;
+                    f.pauseChannel = a.channel();
+                }
+                case CHANNEL_RESUME -> {
+                    f.channelResume = true;
+                    f.resumeChannel = a.channel();
+                }
             }
         }
         return f;
@@ -124,6 +136,12 @@ public class RuleForm {
         if (clearance) {
             actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
         }
+        if (channelPause) {
+            actions.add(Action.channel(Action.Type.CHANNEL_PAUSE, pauseChannel));
+        }
+        if (channelResume) {
+            actions.add(Action.channel(Action.Type.CHANNEL_RESUME, resumeChannel));
+        }
         return new RuleRequest(
                 name,
                 description,
@@ -134,6 +152,56 @@ public class RuleForm {
                 actions,
                 enabled,
                 version);
+    }
+
+    /**
+     * The editor's field for a refusal of the request's action {@code index} on {@code field} ({@code quantity} of the
+     * safety-line action is {@code safetyQuantity}, a channel action's {@code channel} its own select); null when the
+     * index is not an action of this form.
+     */
+    String actionField(int index, String field) {
+        List<Action> actions = request().actions();
+        if (index < 0 || index >= actions.size()) {
+            return null;
+        }
+        return switch (actions.get(index).type()) {
+            case SET_SAFETY_STOCK -> "quantity".equals(field) ? "safetyQuantity" : field;
+            case CHANNEL_PAUSE -> "channel".equals(field) || "type".equals(field) ? "pauseChannel" : field;
+            case CHANNEL_RESUME -> "channel".equals(field) || "type".equals(field) ? "resumeChannel" : field;
+            default -> field;
+        };
+    }
+
+    public boolean isChannelPause() {
+        return channelPause;
+    }
+
+    public void setChannelPause(boolean channelPause) {
+        this.channelPause = channelPause;
+    }
+
+    public String getPauseChannel() {
+        return pauseChannel;
+    }
+
+    public void setPauseChannel(String pauseChannel) {
+        this.pauseChannel = pauseChannel;
+    }
+
+    public boolean isChannelResume() {
+        return channelResume;
+    }
+
+    public void setChannelResume(boolean channelResume) {
+        this.channelResume = channelResume;
+    }
+
+    public String getResumeChannel() {
+        return resumeChannel;
+    }
+
+    public void setResumeChannel(String resumeChannel) {
+        this.resumeChannel = resumeChannel;
     }
 
     private static List<String> codes(String text) {

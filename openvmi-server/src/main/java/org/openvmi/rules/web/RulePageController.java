@@ -1,6 +1,8 @@
 package org.openvmi.rules.web;
 
 import java.util.function.Supplier;
+import org.openvmi.channels.ChannelView;
+import org.openvmi.channels.Channels;
 import org.openvmi.rules.BacktestRequest;
 import org.openvmi.rules.DryRunView;
 import org.openvmi.rules.RuleView;
@@ -44,7 +46,10 @@ class RulePageController {
     private final Rules rules;
     private final MessageSource messages;
 
-    RulePageController(Rules rules, MessageSource messages) {
+    private final Channels channels;
+
+    RulePageController(Rules rules, MessageSource messages, Channels channels) {
+        this.channels = channels;
         this.rules = rules;
         this.messages = messages;
     }
@@ -194,6 +199,8 @@ class RulePageController {
         model.addAttribute("variables", Variable.ALL);
         model.addAttribute("severities", Action.Severity.values());
         model.addAttribute(
+                "channels", channels.list().stream().map(ChannelView::code).toList());
+        model.addAttribute(
                 "events",
                 java.util.Arrays.stream(org.openvmi.rules.model.Trigger.Event.values())
                         .map(Enum::name)
@@ -213,6 +220,9 @@ class RulePageController {
         return EDIT;
     }
 
+    private static final java.util.regex.Pattern ACTION_FIELD =
+            java.util.regex.Pattern.compile("^actions\\[(\\d+)]\\.(\\w+)$");
+
     /** Runs the use case; its refusals go on the editor's fields (trigger.cron → cron, actions[0].quantity → quantity). */
     private static boolean attempt(BindingResult binding, Supplier<?> action) {
         InvalidInputException[] invalid = new InvalidInputException[1];
@@ -226,10 +236,15 @@ class RulePageController {
         if (invalid[0] == null) {
             return ok;
         }
+        RuleForm form = binding.getTarget() instanceof RuleForm f ? f : null;
         for (FieldErrors.FieldError fe : invalid[0].errors()) {
-            String field = fe.field() == null
-                    ? null
-                    : fe.field().replaceFirst("^trigger\\.", "").replaceFirst("^actions\\[\\d+]\\.", "");
+            String field = fe.field() == null ? null : fe.field().replaceFirst("^trigger\\.", "");
+            java.util.regex.Matcher onAction = field == null ? null : ACTION_FIELD.matcher(field);
+            if (onAction != null && onAction.matches()) {
+                String mapped =
+                        form == null ? null : form.actionField(Integer.parseInt(onAction.group(1)), onAction.group(2));
+                field = mapped == null ? onAction.group(2) : mapped;
+            }
             if (field != null && BeanUtils.getPropertyDescriptor(RuleForm.class, field) != null) {
                 FormErrors.rejectValue(binding, field, fe);
             } else {

@@ -97,6 +97,7 @@ class EnumLabelsTest {
         ENUMS.put("ExcessReason", org.openvmi.transferplan.model.ExcessReason.class);
         ENUMS.put("PlanStatus", org.openvmi.transferplan.model.PlanStatus.class);
         ENUMS.put("ChannelStatus", org.openvmi.channels.model.ChannelStatus.class);
+        ENUMS.put("ChannelPauseReason", org.openvmi.channels.model.PauseReason.class);
         ENUMS.put("ChannelOrderStatus", org.openvmi.channels.model.ChannelOrderStatus.class);
         ENUMS.put("StatementRefusal", org.openvmi.consignment.StatementCandidate.Refusal.class);
         ENUMS.put("BulkStatementStatus", org.openvmi.consignment.BulkStatementResult.Status.class);
