@@ -91,16 +91,9 @@ public class CatalogRefs {
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.code IN (:codes)""")
                 .param("codes", codes)
-                .query((rs, n) -> refs.put(
-                        rs.getString("code"),
-                        new LocationRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getLong("warehouse_id"),
-                                rs.getString("warehouse_code"),
-                                LocationType.valueOf(rs.getString("type")),
-                                rs.getBoolean("allow_negative"))))
-                .list();
+                .query(CatalogRefs::locationRef)
+                .list()
+                .forEach(l -> refs.put(l.code(), l));
         return refs;
     }
 
@@ -351,16 +344,9 @@ public class CatalogRefs {
                 SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id WHERE l.id IN (:ids)""")
                     .param("ids", chunk)
-                    .query((rs, n) -> refs.put(
-                            rs.getLong("id"),
-                            new LocationRef(
-                                    rs.getLong("id"),
-                                    rs.getString("code"),
-                                    rs.getLong("warehouse_id"),
-                                    rs.getString("warehouse_code"),
-                                    LocationType.valueOf(rs.getString("type")),
-                                    rs.getBoolean("allow_negative"))))
-                    .list();
+                    .query(CatalogRefs::locationRef)
+                    .list()
+                    .forEach(l -> refs.put(l.id(), l));
         }
         return refs;
     }
@@ -378,16 +364,9 @@ public class CatalogRefs {
                 FROM location l JOIN warehouse w ON w.id = l.warehouse_id
                 WHERE (CAST(:w AS BIGINT) IS NULL OR l.warehouse_id = :w)""")
                 .param("w", warehouseId)
-                .query((rs, n) -> refs.put(
-                        rs.getLong("id"),
-                        new LocationRef(
-                                rs.getLong("id"),
-                                rs.getString("code"),
-                                rs.getLong("warehouse_id"),
-                                rs.getString("warehouse_code"),
-                                LocationType.valueOf(rs.getString("type")),
-                                rs.getBoolean("allow_negative"))))
-                .list();
+                .query(CatalogRefs::locationRef)
+                .list()
+                .forEach(l -> refs.put(l.id(), l));
         return refs;
     }
 
@@ -548,5 +527,16 @@ public class CatalogRefs {
     public static String locationWarehouseCode(String locationIdColumn) {
         return "(SELECT c_lwh.code FROM location c_lwl JOIN warehouse c_lwh ON c_lwh.id = c_lwl.warehouse_id "
                 + "WHERE c_lwl.id = " + locationIdColumn + ")";
+    }
+
+    /** One row of {@code SELECT l.id, l.code, l.warehouse_id, w.code AS warehouse_code, l.type, l.allow_negative}. */
+    private static LocationRef locationRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LocationRef(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getLong("warehouse_id"),
+                rs.getString("warehouse_code"),
+                LocationType.valueOf(rs.getString("type")),
+                rs.getBoolean("allow_negative"));
     }
 }
