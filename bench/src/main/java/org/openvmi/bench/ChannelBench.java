@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code seconds}; prints reservations/s through the ledger, p50, p99 and refusals (goal 500/s on PostgreSQL).</li>
  * </ol>
  * {@code java bench/src/main/java/org/openvmi/bench/ChannelBench.java http://127.0.0.1:18080 <api key of an ADMIN>
- * [items=200] [atpClients=50] [orderClients=16] [seconds=20]} (an API key: no bcrypt per request in the figures)
+ * [items=200] [atpClients=50] [orderClients=16] [seconds=20] [atpRate=4]}; {@code atpRate} per client and second
+ * adds a paced ATP phase (50 clients × 4/s = 200 reads/s offered): the closed loop above measures capacity, where
+ * latency is clients ÷ throughput by construction, the paced one the p99 a client sees at a given rate (an API key: no bcrypt per request in the figures)
  */
 public final class ChannelBench {
 
@@ -37,6 +39,8 @@ public final class ChannelBench {
         int atpClients = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int orderClients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        // paced ATP phase: each client sends one read every 1000/rate ms (0: left out); see bench/README.md
+        double atpRate = args.length > 6 ? Double.parseDouble(args[6]) : 4;
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4))
@@ -68,7 +72,9 @@ public final class ChannelBench {
         System.out.printf("set up: %d items in %s, channels %s%n", items, wh, Arrays.toString(channels));
 
         // warm-up
+        String load0 = loadAverage();
         load(8, 5, (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
+        long[] cpu = cpu();
         Result atp = load(
                 atpClients,
                 seconds,
@@ -83,7 +89,29 @@ public final class ChannelBench {
                 atp.p(0.50),
                 atp.p(0.99),
                 atp.errors.get());
+        String atpCpu = cpuPer(cpu, atp.count);
+        Result paced = null;
+        if (atpRate > 0) {
+            paced = load(
+                    atpClients,
+                    seconds,
+                    (long) (1_000_000_000L / atpRate),
+                    (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
+                            + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
+            System.out.printf(
+                    "ATP reads paced, %d clients x %.1f/s, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                            + "errors %d%n",
+                    atpClients,
+                    atpRate,
+                    seconds,
+                    paced.count,
+                    paced.count / (double) seconds,
+                    paced.p(0.50),
+                    paced.p(0.99),
+                    paced.errors.get());
+        }
 
+        cpu = cpu();
         AtomicLong order = new AtomicLong();
         Result orders = load(orderClients, seconds, (n) -> {
             String item = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
@@ -102,7 +130,94 @@ public final class ChannelBench {
                 orders.p(0.50),
                 orders.p(0.99),
                 orders.errors.get());
+        String orderCpu = cpuPer(cpu, orders.count);
+        String load1 = loadAverage();
+        System.out.printf(
+                "GOAL channel ATP read p99 %.1f ms at %d clients (goal < 20 ms: %s), %.0f/s, %s, load %s -> %s%n",
+                atp.p(0.99),
+                atpClients,
+                atp.p(0.99) < 20 ? "met" : "NOT met",
+                atp.count / (double) seconds,
+                atpCpu,
+                load0,
+                load1);
+        if (paced != null) {
+            System.out.printf(
+                    "GOAL channel ATP read p99 %.1f ms at %d paced clients x %.1f/s = %.0f/s offered (goal < 20 ms: "
+                            + "%s), load %s%n",
+                    paced.p(0.99),
+                    atpClients,
+                    atpRate,
+                    atpClients * atpRate,
+                    paced.p(0.99) < 20 ? "met" : "NOT met",
+                    load1);
+        }
+        System.out.printf(
+                "GOAL channel orders %.0f reservations/s over HTTP at %d clients (goal 500/s: %s), p99 %.1f ms, %s, "
+                        + "load %s%n",
+                orders.count / (double) seconds,
+                orderClients,
+                orders.count / (double) seconds >= 500 ? "met" : "NOT met",
+                orders.p(0.99),
+                orderCpu,
+                load1);
         System.exit(0);
+    }
+
+    /** CPU time used so far in ms: [this client, the server (env SERVER_PID), the sum of postgres processes]. */
+    private static long[] cpu() {
+        long client = ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+        String pid = System.getenv("SERVER_PID");
+        long server = pid == null ? -1 : ticks(pid);
+        long postgres = 0;
+        java.io.File[] procs =
+                new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
+            try {
+                String comm = java.nio.file.Files.readString(f.toPath().resolve("comm"))
+                        .trim();
+                if (comm.equals("postgres")) {
+                    postgres += ticks(f.getName());
+                }
+            } catch (Exception gone) {
+                // the process ended meanwhile
+            }
+        }
+        return new long[] {client, server, postgres};
+    }
+
+    /** utime + stime of a process in ms (clock ticks of 10 ms). */
+    private static long ticks(String pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** CPU ms per request of the client, the server and all postgres processes (other databases' work included). */
+    private static String cpuPer(long[] before, int requests) {
+        long[] after = cpu();
+        double n = Math.max(1, requests);
+        return String.format(
+                "CPU per request: client %.2f ms, server %s ms, postgres (all) %.2f ms",
+                (after[0] - before[0]) / n,
+                before[1] < 0 ? "?" : String.format("%.2f", (after[1] - before[1]) / n),
+                (after[2] - before[2]) / n);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private static String channel(String code, String wh, int priority, String pct, String pause) {
@@ -128,6 +243,14 @@ public final class ChannelBench {
     }
 
     private static Result load(int clients, int seconds, Call call) throws InterruptedException {
+        return load(clients, seconds, 0, call);
+    }
+
+    /**
+     * {@code clients} threads call for {@code seconds}; with {@code intervalNanos} > 0 each thread starts a call every
+     * interval (a paced, open-ish load: a late call starts at once, latency counted from its start), else back to back.
+     */
+    private static Result load(int clients, int seconds, long intervalNanos, Call call) throws InterruptedException {
         Result result = new Result();
         List<long[]> perThread = new ArrayList<>();
         int[] counts = new int[clients];
@@ -139,7 +262,19 @@ public final class ChannelBench {
             int id = t;
             Thread thread = new Thread(() -> {
                 int n = 0;
+                long next = System.nanoTime()
+                        + (intervalNanos > 0 ? ThreadLocalRandom.current().nextLong(intervalNanos) : 0);
                 while (System.nanoTime() < end) {
+                    if (intervalNanos > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        next += intervalNanos;
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
+                    }
                     long start = System.nanoTime();
                     try {
                         int status = call.run(id * 1_000_000 + n);
