@@ -23,6 +23,8 @@ import org.openvmi.transferplan.model.PlanLineKind;
 import org.openvmi.transferplan.model.PlanStatus;
 import org.openvmi.transferplan.model.Stocking;
 import org.openvmi.transferplan.model.TransferOptimiser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TransferPlans {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferPlans.class);
 
     static final int DEFAULT_COVER_DAYS = 60;
 
@@ -82,6 +86,7 @@ public class TransferPlans {
                     CodedRefusal.of("transferPlan.twoWarehouses", "a transfer plan needs at least two warehouses"));
         }
         PlanInputs.Inputs in = inputs.read(warehouseIds, itemIds);
+        long read = System.nanoTime();
         List<PlanRepository.NewLine> lines = new ArrayList<>();
         Map<Long, BigDecimal[]> cover4 = new HashMap<>();
         BigDecimal transferCost = BigDecimal.ZERO;
@@ -91,6 +96,7 @@ public class TransferPlans {
         List<ItemPlan> solved = items.parallelStream()
                 .map(e -> optimiser.plan(in.itemTerms(e.getKey()), e.getValue(), in::lane, cover))
                 .toList();
+        long solve = System.nanoTime();
         for (int i = 0; i < items.size(); i++) {
             for (Stocking s : items.get(i).getValue()) {
                 BigDecimal[] c = cover4.computeIfAbsent(s.warehouseId(), k -> zeros());
@@ -158,8 +164,20 @@ public class TransferPlans {
                 ms,
                 clock.instant(),
                 CurrentUser.name());
+        long insert = System.nanoTime();
         Long id = write.execute(status -> plans.insert(header, lines, covers));
-        return get(id);
+        long inserted = System.nanoTime();
+        TransferPlanView view = get(id);
+        log.info(
+                "transfer plan {}: {} items, {} lines; read {} ms, solve {} ms, insert {} ms, read back {} ms",
+                id,
+                items.size(),
+                lines.size(),
+                (read - started) / 1_000_000,
+                (solve - read) / 1_000_000,
+                (inserted - insert) / 1_000_000,
+                (System.nanoTime() - inserted) / 1_000_000);
+        return view;
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.openvmi.availability.Availability;
 import org.openvmi.availability.SupplyPosition;
 import org.openvmi.catalog.PlanningCatalog;
@@ -20,6 +25,7 @@ import org.openvmi.stockpolicy.StockPolicies;
 import org.openvmi.transferplan.model.ItemTerms;
 import org.openvmi.transferplan.model.Lane;
 import org.openvmi.transferplan.model.Stocking;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +58,9 @@ public class PlanInputs {
 
     static final int DEMAND_DAYS = 90;
 
+    /** Reads at the same time (five bulk reads; each holds a pooled connection while it runs). */
+    static final int READERS = 4;
+
     private final Availability availability;
     private final StockPolicies policies;
     private final DemandHistory demand;
@@ -74,13 +83,60 @@ public class PlanInputs {
         this.clock = clock;
     }
 
-    /** Inputs limited to the given warehouse and item ids (null: all). */
+    /**
+     * Inputs limited to the given warehouse and item ids (null: all). The five bulk reads are independent, so they run
+     * at the same time, each on its own connection (ADR 0077): the database aggregates demand and scans balances while
+     * this JVM maps the rows of another read. The caller's security context goes with them.
+     */
     public Inputs read(Collection<Long> warehouseIds, Collection<Long> itemIds) {
         LocalDate today = LocalDate.now(clock);
-        Map<ItemWarehouse, SupplyPosition> positions = availability.positions(null);
-        Map<ItemWarehouse, StockLines> lines = policies.linesByItemWarehouse();
-        Map<ItemWarehouse, BigDecimal> rates = demand.averageDaily(today.minusDays(DEMAND_DAYS), today.minusDays(1));
-        Map<Long, PlanningCatalog.TransferTerms> terms = catalog.transferTerms();
+        ExecutorService pool = Executors.newFixedThreadPool(READERS, r -> {
+            Thread t = new Thread(r, "transfer-plan-read");
+            t.setDaemon(true);
+            return t;
+        });
+        Executor reader = new DelegatingSecurityContextExecutor(pool);
+        try {
+            var positionsRead = CompletableFuture.supplyAsync(() -> availability.positions(null), reader);
+            var linesRead = CompletableFuture.supplyAsync(policies::linesByItemWarehouse, reader);
+            var ratesRead = CompletableFuture.supplyAsync(
+                    () -> demand.averageDaily(today.minusDays(DEMAND_DAYS), today.minusDays(1)), reader);
+            var termsRead = CompletableFuture.supplyAsync(catalog::transferTerms, reader);
+            var lanesRead = CompletableFuture.supplyAsync(lanes::lanes, reader);
+            return assemble(
+                    join(positionsRead),
+                    join(linesRead),
+                    join(ratesRead),
+                    join(termsRead),
+                    join(lanesRead),
+                    warehouseIds,
+                    itemIds,
+                    today);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private Inputs assemble(
+            Map<ItemWarehouse, SupplyPosition> positions,
+            Map<ItemWarehouse, StockLines> lines,
+            Map<ItemWarehouse, BigDecimal> rates,
+            Map<Long, PlanningCatalog.TransferTerms> terms,
+            Map<Long, Map<Long, Lane>> laneTable,
+            Collection<Long> warehouseIds,
+            Collection<Long> itemIds,
+            LocalDate today) {
         Set<Long> warehouses = warehouseIds == null ? null : new HashSet<>(warehouseIds);
         Set<Long> items = itemIds == null ? null : new HashSet<>(itemIds);
         Set<ItemWarehouse> keys = new HashSet<>(positions.keySet());
@@ -96,7 +152,7 @@ public class PlanInputs {
             byItem.computeIfAbsent(key.itemId(), k -> new ArrayList<>())
                     .add(stocking(key, positions.get(key), lines.get(key), rates.get(key), today, leadTime));
         }
-        return new Inputs(byItem, terms, lanes.lanes(), catalog.warehouseCodes());
+        return new Inputs(byItem, terms, laneTable, catalog.warehouseCodes());
     }
 
     static Stocking stocking(
