@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +20,11 @@ import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelOrderRepository;
 import org.openvmi.channels.internal.ChannelRepository;
+import org.openvmi.channels.internal.ChannelRuleCache;
 import org.openvmi.channels.internal.ChannelStock;
 import org.openvmi.channels.model.Allocation;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelOrderStatus;
-import org.openvmi.channels.model.ChannelStatus;
 import org.openvmi.inventory.FreeStock;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
@@ -58,6 +61,7 @@ public class ChannelOrders {
     private final ChannelRepository channels;
     private final ChannelOrderRepository orders;
     private final ChannelStock stock;
+    private final ChannelRuleCache cache;
     private final Reservations reservations;
     private final InventoryLedger ledger;
     private final CatalogRefs refs;
@@ -71,6 +75,7 @@ public class ChannelOrders {
             ChannelRepository channels,
             ChannelOrderRepository orders,
             ChannelStock stock,
+            ChannelRuleCache cache,
             Reservations reservations,
             InventoryLedger ledger,
             CatalogRefs refs,
@@ -80,6 +85,7 @@ public class ChannelOrders {
         this.channels = channels;
         this.orders = orders;
         this.stock = stock;
+        this.cache = cache;
         this.reservations = reservations;
         this.ledger = ledger;
         this.refs = refs;
@@ -152,7 +158,8 @@ public class ChannelOrders {
             long[] refusedBy) {
         return retry.run(() -> transactions.execute(status -> {
             refusedBy[0] = 0;
-            ChannelRepository.Row channel = channel(channelCode);
+            // the channel's id and code from the rule copy (neither ever changes); its rule is read fresh below
+            ChannelRepository.Row channel = cachedChannel(channelCode);
             var existing = orders.find(channel.id(), orderId);
             if (existing.isPresent()) {
                 if (!existing.get().requestHash().equals(hash)) {
@@ -163,12 +170,12 @@ public class ChannelOrders {
                 }
                 return new Placed(view(existing.get().id()), false);
             }
-            if (channel.status() == ChannelStatus.INACTIVE) {
+            channels.lockItems(items.keySet());
+            List<AllocationRule> rules = channels.rules(); // fresh, under the item locks (never the ATP cache)
+            if (rules.stream().noneMatch(r -> r.channelId() == channel.id())) {
                 throw new ConflictException(
                         "channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
             }
-            channels.lockItems(items.keySet());
-            List<AllocationRule> rules = channels.rules(); // fresh, under the item locks (never the ATP cache)
             ChannelStock.Picture p = stock.judgedPicture(items.keySet(), rules);
             AllocationRule rule = p.rules().stream()
                     .filter(r -> r.channelId() == channel.id())
@@ -193,13 +200,19 @@ public class ChannelOrders {
                 throw new ConflictException(
                         "lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
             }
-            long id = orders.insert(channel.id(), orderId, hash, CurrentUser.name(), clock.instant());
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+            String user = CurrentUser.name();
+            long id = orders.insert(channel.id(), orderId, hash, user, now);
             int n = 0;
+            List<ChannelOrderView.Line> viewLines = new ArrayList<>();
             for (ChannelOrderRequest.Line l : lines) {
                 orders.line(id, n++, found.get(l.item()).id(), l.qty());
+                viewLines.add(new ChannelOrderView.Line(found.get(l.item()).code(), Decimals.plain(l.qty())));
             }
             String reference = ("channel " + channel.code() + " " + orderId);
             reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
+            List<ChannelOrderView.Hold> holds = new ArrayList<>();
+            Map<Long, Map<Long, BigDecimal>> reserved = new LinkedHashMap<>();
             for (var e : wanted.entrySet()) {
                 reserve(
                         id,
@@ -207,11 +220,33 @@ public class ChannelOrders {
                         e.getValue(),
                         p.allocation().get(e.getKey()).of(channel.id()),
                         p.free().getOrDefault(e.getKey(), List.of()),
-                        reference);
+                        reference,
+                        holds,
+                        reserved);
             }
-            stock.judgePauses(items.keySet(), rules);
-            return new Placed(view(id), true);
+            stock.judgeAfterReserving(items.keySet(), rules, p, reserved);
+            // the new order as view(id) would read it back, without reading it back (lines in order, holds by id)
+            holds.sort(java.util.Comparator.comparingLong(ChannelOrderView.Hold::reservation));
+            return new Placed(
+                    new ChannelOrderView(
+                            channel.code(),
+                            orderId,
+                            ChannelOrderStatus.RESERVED.name(),
+                            List.copyOf(viewLines),
+                            List.copyOf(holds),
+                            user,
+                            now,
+                            null,
+                            null,
+                            null),
+                    true);
         }));
+    }
+
+    /** The channel by code from the rule copy, or from the database when the copy does not know it yet. */
+    private ChannelRepository.Row cachedChannel(String code) {
+        ChannelRepository.Row cached = cache.get().byCode().get(code);
+        return cached != null ? cached : channel(code);
     }
 
     private void reserve(
@@ -220,7 +255,9 @@ public class ChannelOrders {
             BigDecimal qty,
             Allocation.Share share,
             List<FreeStock> free,
-            String reference) {
+            String reference,
+            List<ChannelOrderView.Hold> holds,
+            Map<Long, Map<Long, BigDecimal>> reserved) {
         BigDecimal need = qty;
         for (var w : share.byWarehouse().entrySet()) {
             BigDecimal fromWarehouse = need.min(w.getValue());
@@ -244,6 +281,13 @@ public class ChannelOrders {
                                 null),
                         null);
                 orders.hold(orderId, r.id(), item.id(), f.warehouseId(), f.location(), f.lot(), t);
+                holds.add(new ChannelOrderView.Hold(
+                        r.id(),
+                        item.code(),
+                        f.location(),
+                        f.lot() == null || f.lot().isEmpty() ? null : f.lot(),
+                        Decimals.plain(t)));
+                reserved.computeIfAbsent(item.id(), k -> new HashMap<>()).merge(f.warehouseId(), t, BigDecimal::add);
                 fromWarehouse = fromWarehouse.subtract(t);
                 need = need.subtract(t);
             }

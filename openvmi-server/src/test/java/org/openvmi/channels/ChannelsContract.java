@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openvmi.channels.internal.ChannelRepository;
+import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
@@ -29,6 +31,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +53,12 @@ abstract class ChannelsContract {
 
     @Autowired
     UserDirectory users;
+
+    @Autowired
+    ChannelRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     final String item = Fixtures.unique("CI");
     final String warehouse = Fixtures.unique("CW");
@@ -152,8 +162,15 @@ abstract class ChannelsContract {
         assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
         MockHttpServletResponse again = send(post("/api/v1/channels/" + shop + "/orders"), Role.WAREHOUSE, body);
         assertThat(again.getStatus()).isEqualTo(200);
-        assertThat(JSON.readTree(again.getContentAsString()).get("holds"))
-                .isEqualTo(JSON.readTree(first.getContentAsString()).get("holds"));
+        // the new order's answer is built without reading it back (ADR 0077): it must equal what is stored, field by
+        // field (the retry and the GET read it back)
+        JsonNode placed = JSON.readTree(first.getContentAsString());
+        assertThat(placed.get("holds")).hasSize(1);
+        assertThat(placed.get("holds").get(0).get("reservation").asLong()).isPositive();
+        assertThat(JSON.readTree(again.getContentAsString())).isEqualTo(placed);
+        assertThat(JSON.readTree(ok(send(get("/api/v1/channels/" + shop + "/orders/SO-1"), Role.VIEWER, ""))
+                        .getContentAsString()))
+                .isEqualTo(placed);
         assertThat(reserved()).isEqualByComparingTo("3");
         MockHttpServletResponse other = send(
                 post("/api/v1/channels/" + shop + "/orders"), Role.WAREHOUSE, body.replace("\"qty\":3", "\"qty\":4"));
@@ -183,6 +200,63 @@ abstract class ChannelsContract {
         ok(send(post("/api/v1/channels/" + shop + "/orders/SO-2/release"), Role.BUYER, ""));
         assertThat(reserved()).isZero();
         assertThat(onHand()).isEqualByComparingTo("7");
+    }
+
+    /**
+     * The rules every order reads under its item locks come from one query (ADR 0077): each selling channel once, by
+     * priority, with its whole pool; an INACTIVE channel left out. The item lock row is created on first use and
+     * reused after (a second lock of the same item in the same transaction does not wait).
+     */
+    @Test
+    void the_rules_query_keeps_each_channels_pool_and_leaves_inactive_channels_out_and_item_locks_are_made_once()
+            throws Exception {
+        String second = Fixtures.unique("CW");
+        ok(send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + second + "\",\"name\":\"仓二\"}"));
+        String both = Fixtures.unique("CH");
+        ok(send(
+                post("/api/v1/channels"),
+                Role.BUYER,
+                "{\"code\":\"" + both + "\",\"name\":\"两仓\",\"priority\":7,\"warehouses\":[\"" + warehouse + "\",\""
+                        + second + "\"],\"percentage\":25}"));
+        String off = channel(8, null, null, null);
+        ok(send(
+                put("/api/v1/channels/" + off),
+                Role.BUYER,
+                "{\"name\":\"停\",\"priority\":8,\"warehouses\":[\"" + warehouse + "\"],\"status\":\"INACTIVE\"}"));
+        List<AllocationRule> rules = repository.rules();
+        AllocationRule rule =
+                rules.stream().filter(r -> r.code().equals(both)).findFirst().orElseThrow();
+        assertThat(rule.pool())
+                .containsExactlyInAnyOrder(
+                        jdbc.sql("SELECT id FROM warehouse WHERE code = :c")
+                                .param("c", warehouse)
+                                .query(Long.class)
+                                .single(),
+                        jdbc.sql("SELECT id FROM warehouse WHERE code = :c")
+                                .param("c", second)
+                                .query(Long.class)
+                                .single());
+        assertThat(rule.percentage()).isEqualByComparingTo("25");
+        assertThat(rule.priority()).isEqualTo(7);
+        assertThat(rules.stream().filter(r -> r.code().equals(both))).hasSize(1);
+        assertThat(rules).noneMatch(r -> r.code().equals(off));
+        assertThat(rules.stream().map(AllocationRule::priority).toList()).isSorted();
+
+        long itemId = jdbc.sql("SELECT id FROM item WHERE code = :c")
+                .param("c", item)
+                .query(Long.class)
+                .single();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions.executeWithoutResult(s -> {
+            repository.lockItems(List.of(itemId));
+            repository.lockItems(List.of(itemId));
+        });
+        transactions.executeWithoutResult(s -> repository.lockItems(List.of(itemId)));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_item_lock WHERE item_id = :i")
+                        .param("i", itemId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /**

@@ -179,41 +179,73 @@ public class ChannelRepository {
         return codes;
     }
 
-    /** The allocation rules of the channels that sell (ACTIVE; INACTIVE ones are left out). */
+    /**
+     * The allocation rules of the channels that sell (ACTIVE; INACTIVE ones are left out), by priority and code: one
+     * query, channels joined with their pools (every channel order reads them under its item locks).
+     */
     public List<AllocationRule> rules() {
-        Map<Long, Set<Long>> pools = new HashMap<>();
-        jdbc.sql("SELECT channel_id, warehouse_id FROM channel_warehouse")
-                .query((rs, n) -> pools.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                        .add(rs.getLong(2)))
-                .list();
-        List<AllocationRule> rules = new ArrayList<>();
-        for (Row r : all()) {
-            if (r.status() != ChannelStatus.INACTIVE) {
-                rules.add(new AllocationRule(
-                        r.id(),
+        Map<Long, AllocationRule> rules = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT c.id, c.code, c.priority, c.percentage, c.fixed_quota, c.safety_buffer, c.pause_below,
+                       cw.warehouse_id
+                FROM channel c LEFT JOIN channel_warehouse cw ON cw.channel_id = c.id
+                WHERE c.status <> 'INACTIVE' ORDER BY c.priority, c.code, cw.warehouse_id""").query(rs -> {
+            long id = rs.getLong(1);
+            AllocationRule r = rules.get(id);
+            if (r == null) {
+                r = new AllocationRule(
+                        id,
+                        rs.getString(2),
+                        rs.getInt(3),
+                        new HashSet<>(),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7));
+                rules.put(id, r);
+            }
+            long warehouse = rs.getLong(8);
+            if (!rs.wasNull()) {
+                r.pool().add(warehouse);
+            }
+        });
+        return rules.values().stream()
+                .map(r -> new AllocationRule(
+                        r.channelId(),
                         r.code(),
                         r.priority(),
-                        pools.getOrDefault(r.id(), Set.of()),
+                        Set.copyOf(r.pool()),
                         r.percentage(),
                         r.fixedQuota(),
                         r.safetyBuffer(),
-                        r.pauseBelow()));
-            }
-        }
-        return rules;
+                        r.pauseBelow()))
+                .toList();
     }
 
-    /** Locks the given items for channel work, in id order (rows created on first use). */
+    /**
+     * Locks the given items for channel work, in id order (rows created on first use): one statement per item once its
+     * row exists ({@code SELECT … FOR UPDATE}); the first use inserts the row and locks it then.
+     */
     public void lockItems(Collection<Long> itemIds) {
         for (long id : new TreeSet<>(itemIds)) {
+            if (lockRow(id)) {
+                continue;
+            }
             jdbc.sql("INSERT INTO channel_item_lock (item_id) VALUES (:i) ON CONFLICT DO NOTHING")
                     .param("i", id)
                     .update();
-            jdbc.sql("SELECT item_id FROM channel_item_lock WHERE item_id = :i FOR UPDATE")
-                    .param("i", id)
-                    .query(Long.class)
-                    .single();
+            if (!lockRow(id)) {
+                throw new IllegalStateException("channel lock row of item " + id + " is missing");
+            }
         }
+    }
+
+    private boolean lockRow(long itemId) {
+        return jdbc.sql("SELECT item_id FROM channel_item_lock WHERE item_id = :i FOR UPDATE")
+                .param("i", itemId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** Per item id, the channels paused for it. */

@@ -243,6 +243,30 @@ public class ChannelStock {
         return judge(itemIds, rules, p) ? picture(itemIds, rules) : p;
     }
 
+    /**
+     * Judges the pauses after an order reserved {@code reserved} (per item, per warehouse) on the picture it allocated
+     * on, under the same item locks: the free stock is the picture's less what was reserved, so no second read of free
+     * stock, holds and pauses is needed (ADR 0077). Returns whether anything moved.
+     */
+    public boolean judgeAfterReserving(
+            Collection<Long> itemIds,
+            List<AllocationRule> rules,
+            Picture p,
+            Map<Long, Map<Long, BigDecimal>> reserved) {
+        if (itemIds.isEmpty()
+                || rules.stream().noneMatch(r -> r.pauseBelow() != null)
+                        && p.paused().isEmpty()) {
+            return false;
+        }
+        Map<Long, Map<Long, BigDecimal>> byWarehouse = new HashMap<>();
+        p.freeByWarehouse().forEach((item, free) -> byWarehouse.put(item, new HashMap<>(free)));
+        reserved.forEach((item, taken) -> taken.forEach((warehouse, qty) -> byWarehouse
+                .computeIfAbsent(item, k -> new HashMap<>())
+                .merge(warehouse, qty.negate(), BigDecimal::add)));
+        return judge(
+                itemIds, rules, new Picture(p.rules(), p.free(), byWarehouse, p.allocation(), p.paused(), p.kept()));
+    }
+
     private boolean judge(Collection<Long> itemIds, List<AllocationRule> rules, Picture p) {
         Map<Long, ItemRef> items = null;
         boolean moved = false;
