@@ -74,41 +74,16 @@ public final class ChannelBench {
         // warm-up
         String load0 = loadAverage();
         load(8, 5, (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
+        Call atpRead = (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
+                + codes.get(ThreadLocalRandom.current().nextInt(codes.size())));
         long[] cpu = cpu();
-        Result atp = load(
-                atpClients,
-                seconds,
-                (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
-                        + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
-        System.out.printf(
-                "ATP reads, %d clients, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
-                atpClients,
-                seconds,
-                atp.count,
-                atp.count / (double) seconds,
-                atp.p(0.50),
-                atp.p(0.99),
-                atp.errors.get());
+        Result atp = load(atpClients, seconds, atpRead);
+        print("ATP reads, " + atpClients + " clients", seconds, atp);
         String atpCpu = cpuPer(cpu, atp.count);
         Result paced = null;
         if (atpRate > 0) {
-            paced = load(
-                    atpClients,
-                    seconds,
-                    (long) (1_000_000_000L / atpRate),
-                    (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
-                            + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))));
-            System.out.printf(
-                    "ATP reads paced, %d clients x %.1f/s, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, "
-                            + "errors %d%n",
-                    atpClients,
-                    atpRate,
-                    seconds,
-                    paced.count,
-                    paced.count / (double) seconds,
-                    paced.p(0.50),
-                    paced.p(0.99),
-                    paced.errors.get());
+            paced = load(atpClients, seconds, (long) (1_000_000_000L / atpRate), atpRead);
+            print(String.format("ATP reads paced, %d clients x %.1f/s", atpClients, atpRate), seconds, paced);
         }
 
         cpu = cpu();
@@ -223,6 +198,12 @@ public final class ChannelBench {
     private static String channel(String code, String wh, int priority, String pct, String pause) {
         return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"priority\":" + priority + ",\"warehouses\":[\""
                 + wh + "\"],\"percentage\":" + pct + ",\"pauseBelow\":" + pause + "}";
+    }
+
+    private static void print(String label, int seconds, Result r) {
+        System.out.printf(
+                "%s, %d s: %d requests, %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d%n",
+                label, seconds, r.count, r.count / (double) seconds, r.p(0.50), r.p(0.99), r.errors.get());
     }
 
     interface Call {
