@@ -18,7 +18,7 @@ java -Xms512m -Xmx1g ${SERVER_OPTS:-} -jar "${SERVER_JAR:-openvmi-server/target/
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
   > target-channel-bench-server.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER; wait $SERVER; psql -h 127.0.0.1 -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB"' EXIT
+trap 'kill $SERVER; wait $SERVER || true; psql -h 127.0.0.1 -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS $DB"' EXIT
 until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 2; done
 KEY="ovk_$(openssl rand -hex 24)"
 HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
