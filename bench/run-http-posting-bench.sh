@@ -6,7 +6,9 @@
 #   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (20), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
 #   (127.0.0.1, 5432, postgres); SERVER_OPTS (extra server arguments, e.g. --openvmi.security.api-key-cache-ttl=0s);
 #   JFR=dir: a JFR recording of the server during every measured run, dir/<scenario>.jfr (JFR_SETTINGS: profile or a
-#   .jfc file); NO_PGBENCH=1; SERVER_JAR (openvmi-server/target/openvmi.jar); SKIP_BUILD=1.
+#   .jfc file); NO_PGBENCH=1; SERVER_JAR (openvmi-server/target/openvmi.jar); SKIP_BUILD=1; CLIENT (raw: one kept-alive
+#   socket per client thread, the lightest; jdk: the JDK HttpClient). Prints CPU ms per posting of the server, the
+#   client and the database's PostgreSQL backends (from /proc), a figure the machine's load barely changes.
 # Needs psql, pgbench, curl, sha256sum (and jcmd for JFR).
 set -e
 cd "$(dirname "$0")/.."
@@ -59,7 +61,8 @@ if [ -n "${JFR:-}" ]; then mkdir -p "$JFR"; JFR_OPTS="--jfr-pid=$SERVER --jfr-di
 java -Xmx256m -cp "${BENCH_CP:-bench/target/openvmi-bench.jar}" org.openvmi.bench.HttpPostingBench \
   --base-url="http://127.0.0.1:$PORT" --api-key="$KEY" --clients="$CLIENTS" --seconds="$SECONDS_" \
   --warmup="${WARMUP:-5}" --jit-warmup="${JIT_WARMUP:-20}" --scenarios="${SCENARIOS:-single,hot,batch}" \
-  --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" $PGBENCH_OPTS $JFR_OPTS
+  --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" --client="${CLIENT:-raw}" --server-pid="$SERVER" \
+  --database="$DB" $PGBENCH_OPTS $JFR_OPTS
 echo "sessions written by API requests (must be 0): $(psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \
   -c 'SELECT count(*) FROM spring_session')"
 curl -fs -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/stock/reconcile" | head -c 300; echo

@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>Options ({@code --name=value}): base-url, api-key (required); pg-host (127.0.0.1), pg-port (5432), pg-user
  * (postgres), pg-password, pgbench-db (none: no pgbench), clients (8), seconds (20), warmup (5), jit-warmup (20),
  * scenarios (single,hot,batch), items (200), locations (10), jfr-pid and jfr-dir (a JFR recording of that process
- * during each measured run, {@code <dir>/<scenario>.jfr}), jfr-settings (profile, or a .jfc file).
+ * during each measured run, {@code <dir>/<scenario>.jfr}), jfr-settings (profile, or a .jfc file), client (raw: one
+ * kept-alive socket per client thread, {@link RawHttpClient}; jdk: the JDK HttpClient), server-pid and database (CPU
+ * per posting of the server process and of the database's PostgreSQL backends, {@link CpuMeter}).
  */
 public final class HttpPostingBench {
 
@@ -78,7 +80,14 @@ public final class HttpPostingBench {
                 keys.add(new LedgerClient.Line("RECEIPT", item, location, STOCK_PER_KEY));
             }
         }
-        LedgerClient rest = new LedgerClient.Rest(baseUrl, apiKey);
+        String clientKind = o.getOrDefault("client", "raw");
+        LedgerClient rest = switch (clientKind) {
+            case "raw" -> new RawHttpClient(baseUrl, apiKey);
+            case "jdk" -> new LedgerClient.Rest(baseUrl, apiKey);
+            default -> throw new IllegalArgumentException("--client= is raw or jdk, not " + clientKind);
+        };
+        System.out.printf("client: %s%n", clientKind);
+        CpuMeter cpu = new CpuMeter(o.getOrDefault("server-pid", jfrPid), o.get("database"));
         for (int i = 0; i < keys.size(); i += Workloads.BATCH_LINES) {
             if (rest.post(keys.subList(i, Math.min(keys.size(), i + Workloads.BATCH_LINES)), null)
                     != LedgerClient.Outcome.POSTED) {
@@ -101,6 +110,7 @@ public final class HttpPostingBench {
                     "warm-up", "http", rest, clients, Duration.ZERO, jitWarmup, false, Workloads.of("single", keys));
         }
         List<LoadRun.Result> results = new ArrayList<>();
+        List<double[]> cpuPerPosting = new ArrayList<>();
         for (String scenario : scenarios) {
             String s = scenario.trim();
             if (jfrPid != null) {
@@ -113,8 +123,35 @@ public final class HttpPostingBench {
                         "duration=" + measured.toSeconds() + "s",
                         "filename=" + jfrDir.resolve(s + ".jfr").toAbsolutePath());
             }
+            CpuMeter.Sample[] before = new CpuMeter.Sample[1];
+            Thread sampler = new Thread(() -> {
+                try {
+                    Thread.sleep(50 + warmup.toMillis()); // LoadRun starts 50 ms after the call, then warms up
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                before[0] = cpu.sample();
+            });
+            sampler.start();
             LoadRun.Result r = LoadRun.run(s, "http", rest, clients, warmup, measured, false, Workloads.of(s, keys));
+            CpuMeter.Sample used = cpu.sample().minus(before[0]);
+            sampler.join();
             results.add(r);
+            double postings = Math.max(1, r.postings() + r.refused());
+            cpuPerPosting.add(new double[] {
+                1000 * used.server() / postings, 1000 * used.client() / postings, 1000 * used.database() / postings
+            });
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s CPU per posting: server %.3f ms, client %.3f ms, PostgreSQL backends %.3f ms"
+                            + " (measured window; %.1f + %.1f + %.1f CPU s)%n",
+                    s,
+                    1000 * used.server() / postings,
+                    1000 * used.client() / postings,
+                    1000 * used.database() / postings,
+                    used.server(),
+                    used.client(),
+                    used.database());
             System.out.printf(
                     Locale.ROOT,
                     "%-8s C=%d %8.0f postings/s %9.0f lines/s  p50 %6.2f ms  p99 %7.2f ms  refused %d  errors %d"
@@ -133,6 +170,13 @@ public final class HttpPostingBench {
             tps.add(pgbench(pgbench, clients, measured));
         }
         report(results, tps, clients);
+        System.out.printf(
+                "%n| scenario | server CPU ms/posting | client CPU ms/posting | PostgreSQL CPU ms/posting |%n|---|---:|---:|---:|%n");
+        for (int i = 0; i < results.size(); i++) {
+            double[] c = cpuPerPosting.get(i);
+            System.out.printf(
+                    Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", results.get(i).scenario(), c[0], c[1], c[2]);
+        }
     }
 
     private static double pgbench(PgBench pgbench, int clients, Duration measured) throws Exception {

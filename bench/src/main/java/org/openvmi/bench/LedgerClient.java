@@ -91,6 +91,25 @@ interface LedgerClient {
         }
     }
 
+    /** The JSON body of {@code POST /api/v1/movements} for the lines. */
+    static String body(List<Line> lines) {
+        StringBuilder body = new StringBuilder(64 + lines.size() * 90).append("{\"lines\":[");
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"")
+                    .append(l.type())
+                    .append("\",\"item\":\"")
+                    .append(l.item())
+                    .append("\",\"location\":\"")
+                    .append(l.location())
+                    .append("\",\"qty\":")
+                    .append(l.qty())
+                    .append(",\"reference\":\"BENCH\"}");
+        }
+        return body.append("]}").toString();
+    }
+
     /** {@code POST /api/v1/movements} with an API key: the product as an integration sees it. */
     final class Rest implements LedgerClient {
 
@@ -108,25 +127,11 @@ interface LedgerClient {
 
         @Override
         public Outcome post(List<Line> lines, String idempotencyKey) throws Exception {
-            StringBuilder body = new StringBuilder(64 + lines.size() * 90).append("{\"lines\":[");
-            for (int i = 0; i < lines.size(); i++) {
-                Line l = lines.get(i);
-                body.append(i == 0 ? "" : ",")
-                        .append("{\"type\":\"")
-                        .append(l.type())
-                        .append("\",\"item\":\"")
-                        .append(l.item())
-                        .append("\",\"location\":\"")
-                        .append(l.location())
-                        .append("\",\"qty\":")
-                        .append(l.qty())
-                        .append(",\"reference\":\"BENCH\"}");
-            }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(60))
                     .header("X-API-Key", apiKey)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString()));
+                    .POST(HttpRequest.BodyPublishers.ofString(body(lines)));
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
             }

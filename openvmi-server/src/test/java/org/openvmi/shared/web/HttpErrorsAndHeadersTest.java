@@ -292,6 +292,65 @@ class HttpErrorsAndHeadersTest {
         assertThat(sessions()).as("spring_session rows written by API requests").isEqualTo(sessionsBefore);
     }
 
+    /**
+     * The API chain has no logout and no request cache filter (issue 19 part 4): refused API requests still answer
+     * with the same problem+json, save no request to replay and write no session; {@code /api/logout} is no logout.
+     */
+    @Test
+    void refused_api_requests_answer_as_before_and_write_no_session() throws Exception {
+        long sessionsBefore = sessions();
+        Answer none = raw("POST /api/v1/movements HTTP/1.1", "Content-Type: application/json", "BODY:{}");
+        none.isProblem(401);
+        assertThat(none.body())
+                .contains("Authentication required: HTTP Basic or X-API-Key (Full authentication is required");
+        assertThat(none.header("WWW-Authenticate")).isEqualTo("Basic realm=\"OpenVMI\"");
+        Answer wrongKey = raw("GET /api/v1/items HTTP/1.1", "X-API-Key: ovk_not-a-key");
+        wrongKey.isProblem(401);
+        assertThat(wrongKey.body())
+                .contains("Authentication required: HTTP Basic or X-API-Key (Unknown or revoked API key)");
+        Answer viewer =
+                raw("POST /api/v1/movements HTTP/1.1", basic("t-viewer"), "Content-Type: application/json", "BODY:{}");
+        viewer.isProblem(403);
+        assertThat(viewer.body()).contains("Your role does not allow POST /api/v1/movements");
+        raw("POST /api/logout HTTP/1.1").isProblem(401);
+        Answer logout = raw("POST /api/logout HTTP/1.1", basic("t-admin"));
+        assertThat(logout.status()).as(logout.head()).isIn(403, 404);
+        for (Answer a : new Answer[] {none, wrongKey, viewer, logout}) {
+            assertThat(a.header("Set-Cookie")).as(a.head()).isNull();
+            assertThat(a.header("Location")).as(a.head()).isNull();
+        }
+        assertThat(sessions())
+                .as("spring_session rows written by refused API requests")
+                .isEqualTo(sessionsBefore);
+    }
+
+    /**
+     * One kept-alive connection carries more than Tomcat's default of 100 requests (server.tomcat
+     * .max-keep-alive-requests): an integration posting continuously is not made to reconnect every 100 requests.
+     */
+    @Test
+    void a_kept_alive_connection_carries_more_than_a_hundred_requests() throws Exception {
+        int requests = 150;
+        StringBuilder pipelined = new StringBuilder();
+        for (int i = 1; i <= requests; i++) {
+            pipelined
+                    .append("GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost:")
+                    .append(port)
+                    .append(i == requests ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n");
+        }
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(pipelined.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(all);
+            String text = all.toString(StandardCharsets.ISO_8859_1);
+            assertThat(Pattern.compile("HTTP/1.1 200 ").matcher(text).results().count())
+                    .as("answers on one connection")
+                    .isEqualTo(requests);
+        }
+    }
+
     private long sessions() {
         return jdbc.sql("SELECT COUNT(*) FROM spring_session").query(Long.class).single();
     }
