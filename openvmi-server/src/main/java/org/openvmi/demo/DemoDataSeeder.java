@@ -270,10 +270,19 @@ class DemoDataSeeder implements ApplicationRunner {
         }
     }
 
+    /** The buyer-side demo users' names as colleagues know them; the user names stay the short ASCII logins. */
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "admin", "系统管理员 张伟",
+            "buyer", "采购员 刘洋",
+            "warehouse", "仓管员 陈静",
+            "finance", "财务 杨帆",
+            "planner", "计划员 黄磊",
+            "viewer", "访客 赵敏");
+
     private static UserCommand user(String username, Role role, String supplier) {
         UserCommand c = new UserCommand();
         c.setUsername(username);
-        c.setDisplayName(supplier == null ? username : supplier + " 业务员");
+        c.setDisplayName(supplier == null ? DISPLAY_NAMES.getOrDefault(username, username) : supplier + " 业务员");
         c.setPassword(DEMO_PASSWORD);
         c.setRoles(EnumSet.of(role));
         c.setSupplier(supplier);

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One event for one webhook: PENDING (waiting for its next attempt), DELIVERED (a 2xx answer) or FAILED (given up
- * after the maximum attempts; can be redelivered by hand), with every attempt.
+ * after the maximum attempts; can be redelivered by hand), with every attempt. {@code overtaken}: a FAILED delivery
+ * a later delivery of its key (same webhook) has passed already, so sending it again would deliver it out of order;
+ * it is sent again only when asked for explicitly ({@code outOfOrder=true}, ADR 0078).
  */
 public record DeliveryView(
         long id,
@@ -21,6 +23,7 @@ public record DeliveryView(
         Instant nextAttemptAt,
         Instant deliveredAt,
         String payload,
+        boolean overtaken,
         List<Attempt> attemptLog) {
 
     /** One POST: when, how long, the receiver's status code or the error. */

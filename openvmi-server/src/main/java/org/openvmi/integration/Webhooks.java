@@ -13,6 +13,7 @@ import org.openvmi.integration.internal.WebhookRepository;
 import org.openvmi.integration.model.WebhookEventTypes;
 import org.openvmi.shared.AllowedValues;
 import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
 import org.openvmi.shared.InvalidInputException;
@@ -142,7 +143,7 @@ public class Webhooks {
     @Transactional
     public void delete(long id) {
         WebhookView before = get(id);
-        webhooks.delete(id);
+        webhooks.delete(id, clock.instant());
         audit.record("DELETE", ENTITY, String.valueOf(id), before, null);
     }
 
@@ -174,13 +175,28 @@ public class Webhooks {
      * {@code attempts} go on counting every try. The delivery is named by its row id or its UUID.
      */
     @Transactional
-    public DeliveryView redeliver(long webhookId, String delivery) {
-        return redeliver(webhookId, deliveryId(webhookId, delivery));
+    public DeliveryView redeliver(long webhookId, String delivery, boolean outOfOrder) {
+        return redeliver(webhookId, deliveryId(webhookId, delivery), outOfOrder);
     }
 
+    /**
+     * Sends a delivery again; an overtaken dead letter (a later delivery of its key was delivered already) is refused
+     * unless {@code outOfOrder}: sent again it would arrive after that later event, and that must be asked for, never
+     * happen silently (ADR 0078).
+     */
     @Transactional
-    public DeliveryView redeliver(long webhookId, long deliveryId) {
-        delivery(webhookId, deliveryId);
+    public DeliveryView redeliver(long webhookId, long deliveryId, boolean outOfOrder) {
+        DeliveryView d = delivery(webhookId, deliveryId);
+        if (d.overtaken() && !outOfOrder) {
+            throw new ConflictException(
+                    "outOfOrder",
+                    CodedRefusal.of(
+                            "deliveryOvertaken",
+                            "a later delivery of its key (" + d.eventKey()
+                                    + ") was delivered already: sent again it would arrive out of order; "
+                                    + "ask with outOfOrder=true to send it anyway",
+                            deliveryId));
+        }
         deliveries.redeliver(webhookId, deliveryId, clock.instant());
         return delivery(webhookId, deliveryId);
     }
@@ -208,16 +224,27 @@ public class Webhooks {
         return delivery(webhookId, id);
     }
 
+    /** What a replay of the dead letters did: how many were sent again, how many overtaken ones stayed FAILED. */
+    public record Replay(int replayed, int overtaken) {}
+
     /**
-     * Sends every dead letter (FAILED delivery) of a webhook again, each with a fresh round of attempts, e.g. once its
-     * receiver is fixed; answers how many.
+     * Sends the dead letters (FAILED deliveries) of a webhook again, each with a fresh round of attempts, e.g. once its
+     * receiver is fixed, in the order they were queued and ahead of the later pending deliveries of their keys. The
+     * overtaken ones (a later delivery of their key was delivered already) stay FAILED and are counted, unless
+     * {@code outOfOrder}: then they are sent too, knowingly out of order (ADR 0078).
      */
     @Transactional
-    public int redeliverFailed(long webhookId) {
+    public Replay redeliverFailed(long webhookId, boolean outOfOrder) {
         get(webhookId);
-        int n = deliveries.redeliverFailed(webhookId, clock.instant());
-        audit.record("REDELIVER_FAILED", ENTITY, String.valueOf(webhookId), null, java.util.Map.of("deliveries", n));
-        return n;
+        int n = deliveries.redeliverFailed(webhookId, outOfOrder, clock.instant());
+        int left = deliveries.countOvertaken(webhookId);
+        audit.record(
+                "REDELIVER_FAILED",
+                ENTITY,
+                String.valueOf(webhookId),
+                null,
+                java.util.Map.of("deliveries", n, "overtakenLeft", left, "outOfOrder", outOfOrder));
+        return new Replay(n, left);
     }
 
     /** Dead letters: the FAILED deliveries of the caller's webhooks, newest first (at most {@code limit}). */

@@ -524,6 +524,16 @@ class DemoYearTest {
         assertThat(byCode.get("ONLINE").get("priority").asInt()).isEqualTo(1);
         assertThat(byCode.get("ONLINE").get("name").asString()).isEqualTo("网店");
         assertThat(byCode.get("STORES").get("name").asString()).isEqualTo("门店");
+        // ADR 0078: the demo's master data is named in Chinese (codes stay ASCII), its buyer-side users too
+        assertThat(jdbc.sql("SELECT DISTINCT category FROM item")
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .allSatisfy(category -> assertThat(category).as("a category").matches(".*\\p{IsHan}.*"));
+        assertThat(jdbc.sql("SELECT display_name FROM app_user WHERE username = 'buyer'")
+                        .query(String.class)
+                        .single())
+                .matches(".*\\p{IsHan}.*");
         byCode.values()
                 .forEach(c -> assertThat(c.get("warehouses").size())
                         .as("warehouses of %s", c.get("code"))

@@ -127,7 +127,7 @@ class SupplierWebhooksBrowserIT {
         supplier.await("the confirmation", ExpectedConditions.alertIsPresent()).accept();
         supplier.await(
                 "the webhook gone", d -> d.findElements(By.id("webhook-" + id)).isEmpty());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE id = :id")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE id = :id AND deleted_at IS NULL")
                         .param("id", id)
                         .query(Long.class)
                         .single())

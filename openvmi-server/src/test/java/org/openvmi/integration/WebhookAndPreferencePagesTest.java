@@ -74,7 +74,7 @@ class WebhookAndPreferencePagesTest {
                 .andExpect(content().string(containsString("投递记录")));
         mvc.perform(post("/admin/webhooks/" + id + "/delete").session(admin).with(csrf()))
                 .andExpect(redirectedUrl("/admin/webhooks"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE id = :id")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE id = :id AND deleted_at IS NULL")
                         .param("id", id)
                         .query(Long.class)
                         .single())

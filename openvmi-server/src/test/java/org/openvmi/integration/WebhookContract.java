@@ -64,6 +64,12 @@ abstract class WebhookContract {
     @Autowired
     org.openvmi.shared.cluster.CacheVersions cacheVersions;
 
+    @Autowired
+    org.openvmi.integration.internal.WebhookRepository webhookRows;
+
+    @Autowired
+    org.openvmi.integration.internal.BrokerPublisher publisher;
+
     WebhookReceiver receiver;
     long webhook;
 
@@ -510,6 +516,175 @@ abstract class WebhookContract {
         assertThat(replayed.get("attempts").asInt())
                 .as("3 failed, then the replayed one")
                 .isEqualTo(4);
+        List<String> delivered = receiver.mentioning(data.item).stream()
+                .skip(6)
+                .map(r -> JSON.readTree(r.body()).get("data").get("type").asString())
+                .toList();
+        assertThat(delivered)
+                .as("replayed in the order they were queued, per key")
+                .containsExactly("BELOW_WARNING", "BELOW_SAFETY");
+    }
+
+    /**
+     * ADR 0078: a dead letter a later event of its key has passed (delivered already) is "overtaken": sent again it
+     * would arrive out of order, so neither the redelivery nor the replay sends it silently; asked for with
+     * outOfOrder=true it goes, and the receiver indeed gets it after the later one.
+     */
+    @Test
+    void an_overtaken_dead_letter_is_not_replayed_out_of_order_unless_asked_for() throws Exception {
+        AlertTestData data = new AlertTestData(mvc, null);
+        receiver.failFirst("BELOW_WARNING", 3); // dead letter; the safety alert after it is delivered
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"alert.raised\"]}");
+        data.crossSafetyAndWarning();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Set<String> statuses = new java.util.TreeSet<>();
+            deliveries().forEach(d -> statuses.add(d.get("status").asString()));
+            assertThat(statuses).containsExactly("DELIVERED", "FAILED");
+        });
+        JsonNode dead = JSON.readTree(mvc.perform(get("/api/v1/webhooks/" + webhook + "/deliveries?status=FAILED")
+                                .with(as(Role.ADMIN)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("content")
+                .get(0);
+        assertThat(dead.get("overtaken").asBoolean()).isTrue();
+        String redeliver =
+                "/api/v1/webhooks/" + webhook + "/deliveries/" + dead.get("id").asLong() + "/redeliver";
+
+        mvc.perform(post(redeliver).with(as(Role.ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("outOfOrder"))
+                .andExpect(jsonPath("$.errors[0].code").value("deliveryOvertaken"));
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/replay-failed")
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replayed").value(0))
+                .andExpect(jsonPath("$.overtaken").value(1));
+        assertThat(deliveries().findValues("status").stream().map(JsonNode::asString))
+                .as("nothing was sent again")
+                .containsExactlyInAnyOrder("DELIVERED", "FAILED");
+
+        mvc.perform(post(redeliver + "?outOfOrder=true").with(as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                deliveries().findValues("status").stream().map(JsonNode::asString))
+                        .containsExactly("DELIVERED", "DELIVERED"));
+        List<String> seen = receiver.mentioning(data.item).stream()
+                .map(r -> JSON.readTree(r.body()).get("data").get("type").asString())
+                .toList();
+        assertThat(seen)
+                .as("sent out of order, as asked: after the later safety alert")
+                .containsExactly("BELOW_WARNING", "BELOW_WARNING", "BELOW_WARNING", "BELOW_SAFETY", "BELOW_WARNING");
+    }
+
+    /**
+     * ADR 0078: a webhook deleted while one of its deliveries is in flight (the receiver has the POST and has not
+     * answered yet): the delete succeeds at once, the answer is still recorded as an attempt (before, the delivery's
+     * rows were gone and recording it failed on the foreign key), the webhook is gone from the API, and the purge
+     * removes its rows afterwards.
+     */
+    @Test
+    void a_webhook_deleted_while_a_delivery_is_in_flight_records_the_attempt_and_is_purged_later() throws Exception {
+        receiver.hold();
+        long hook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"stock.changed\"]}");
+        AlertTestData data = new AlertTestData(mvc, null); // its receipt is a stock.changed
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !receiver.mentioning(data.item).isEmpty());
+            mvc.perform(delete("/api/v1/webhooks/" + hook).with(as(Role.ADMIN))).andExpect(status().isNoContent());
+        } finally {
+            receiver.release();
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                SELECT COUNT(*) FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+                                WHERE d.subscription_id = :id AND d.status = 'DELIVERED' AND a.status_code = 200""")
+                                .param("id", hook)
+                                .query(Long.class)
+                                .single())
+                        .as("the answer to the POST in flight is recorded")
+                        .isEqualTo(1));
+        mvc.perform(get("/api/v1/webhooks/" + hook).with(as(Role.ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/webhooks/" + hook).with(as(Role.ADMIN))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/webhooks?size=500").with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.content[?(@.id == " + hook + ")]").isEmpty());
+
+        webhookRows.purgeDeleted(Instant.now().plusSeconds(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :id")
+                        .param("id", hook)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_subscription WHERE id = :id")
+                        .param("id", hook)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /**
+     * ADR 0078: the outbox is purged by when a row was settled, not by created_at, which a back-dated writer (the
+     * demo's pinned clock) sets in the past; and never while one of its webhook deliveries is not delivered.
+     */
+    @Test
+    void the_outbox_keeps_a_back_dated_event_for_its_retention_and_while_a_delivery_is_undelivered() throws Exception {
+        receiver.answerWith(500);
+        webhook = register("{\"url\":\"" + receiver.url() + "\",\"eventTypes\":[\"stock.changed\"]}");
+        AlertTestData data =
+                org.openvmi.shared.ApplicationClock.at(Instant.now().minus(Duration.ofDays(30)), () -> {
+                    try {
+                        return new AlertTestData(mvc, null);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        String eventId = jdbc.sql("SELECT event_id FROM webhook_delivery WHERE subscription_id = :id")
+                .param("id", webhook)
+                .query(String.class)
+                .single();
+        assertThat(outboxRows(eventId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT created_at FROM event_outbox WHERE event_id = :e")
+                        .param("e", eventId)
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .as("back-dated")
+                .isBefore(Instant.now().minus(Duration.ofDays(29)));
+
+        publisher.purge(Instant.now());
+        assertThat(outboxRows(eventId))
+                .as("settled today: kept for the retention")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(deliveries().get(0).get("status").asString()).isEqualTo("FAILED"));
+        publisher.purge(Instant.now().plus(Duration.ofDays(8)));
+        assertThat(outboxRows(eventId))
+                .as("its delivery is a dead letter: kept")
+                .isEqualTo(1);
+
+        receiver.answerWith(200);
+        mvc.perform(post("/api/v1/webhooks/" + webhook + "/deliveries/replay-failed")
+                        .with(as(Role.ADMIN)))
+                .andExpect(jsonPath("$.replayed").value(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(deliveries().get(0).get("status").asString()).isEqualTo("DELIVERED"));
+        publisher.purge(Instant.now());
+        assertThat(outboxRows(eventId)).as("delivered, within the retention").isEqualTo(1);
+        publisher.purge(Instant.now().plus(Duration.ofDays(8)));
+        assertThat(outboxRows(eventId)).as("delivered, retention over").isZero();
+        assertThat(receiver.mentioning(data.item)).isNotEmpty();
+    }
+
+    private long outboxRows(String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_outbox WHERE event_id = :e")
+                .param("e", eventId)
+                .query(Long.class)
+                .single();
     }
 
     /**

@@ -24,6 +24,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger answer = new AtomicInteger(200);
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile String failing;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -33,6 +34,11 @@ public final class WebhookReceiver implements AutoCloseable {
                 Map<String, String> headers = new java.util.HashMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
                 received.add(new Received(headers, body));
+            }
+            try {
+                held.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             String body = received.get(received.size() - 1).body();
             boolean fail = failing != null && body.contains(failing) && failuresLeft.getAndDecrement() > 0;
@@ -54,6 +60,15 @@ public final class WebhookReceiver implements AutoCloseable {
     void failFirst(String text, int times) {
         failuresLeft.set(times);
         failing = text;
+    }
+
+    /** Holds the answers to the requests from now on (they stay in flight) until {@link #release}. */
+    void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        held.countDown();
     }
 
     /** Every request received, in the order it arrived. */

@@ -61,6 +61,16 @@ class ZhPagesBrowserIT {
      */
     private static final String EXEMPT = "table.changes, code, pre";
 
+    /**
+     * English the application writes into stored data (ADR 0078): movement reasons of receipts, consumption, orders,
+     * counts, transfers and ownership, the names it gives its own work, approval comments. Short phrases the ENGLISH
+     * pattern (three words) does not catch.
+     */
+    private static final Pattern SYSTEM_TEXT =
+            Pattern.compile("\\b(?:VMI receipt|VMI consumption|PO receipt|channel order"
+                    + "|cycle count|opening balance|ownership (?:from|to)|transfer (?:to|from|difference)|in transit to"
+                    + "|[Ss]ystem|[Ss]cheduler|lets the requester)\\b");
+
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
     /** Proper names that stay as they are in every language: forecasting models, products, formats. */
     private static final Pattern PROPER_NAMES =
@@ -107,8 +117,34 @@ class ZhPagesBrowserIT {
                 }
             }
         }
+        // ADR 0078: the pages that show what the system wrote, with such data present, whether or not linked
+        Set<String> visited = new LinkedHashSet<>();
+        browser.forgetSession();
+        browser.logIn("t-admin", Fixtures.PASSWORD);
+        for (String page : List.of(
+                "/movements?q=" + stockItem,
+                "/alerts/" + resolvedAlert,
+                "/admin/audit",
+                "/admin/webhooks",
+                "/admin/webhooks/" + webhook)) {
+            check(browser, "t-admin", page, problems, visited);
+        }
+        assertThat(visibleText(browser))
+                .as("the webhook's page shows its test delivery")
+                .contains("webhook.test");
+        browser.forgetSession();
+        browser.logIn("t-warehouse", Fixtures.PASSWORD);
+        visited.clear();
+        check(browser, "t-warehouse", "/movements?q=" + stockItem, problems, visited);
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .as("the movements of the item, with the reasons the system wrote, in Chinese")
+                .contains("采购订单收货", "VMI 寄售收货", "VMI 寄售消耗");
         assertThat(problems).as("text on zh-CN pages that is not Chinese").isEmpty();
     }
+
+    private String stockItem;
+    private long resolvedAlert;
+    private long webhook;
 
     /** Opens the page unless seen already and notes what is not Chinese; true when it was opened. */
     private boolean check(Browser browser, String user, String page, List<String> problems, Set<String> visited) {
@@ -130,6 +166,7 @@ class ZhPagesBrowserIT {
         find(ENUM_CODE, text, "enum code", found);
         find(BARE_CODE, text, "code", found);
         find(ENGLISH, text, "English", found);
+        find(SYSTEM_TEXT, text, "stored English", found);
         if (!found.isEmpty()) {
             problems.add(user + " " + page + ": " + String.join(" | ", found));
         }
@@ -194,7 +231,26 @@ class ZhPagesBrowserIT {
         // an item below its lines: one alert, escalated; movements RECEIPT and ISSUE
         AlertTestData alert = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
         alert.crossSafetyAndWarning();
+        stockItem = alert.item;
         data.add(alert.item);
+        // an alert raised and resolved by the stock coming back: resolved by "system"
+        AlertTestData recovered = new AlertTestData(mvc, null);
+        recovered.crossSafetyAndWarning();
+        recovered.recover();
+        data.addAll(List.of(recovered.item, recovered.warehouse, recovered.bin, "仓 " + recovered.warehouse));
+        resolvedAlert =
+                jdbc.sql("""
+                        SELECT MAX(id) FROM stock_alert WHERE status = 'RESOLVED'
+                          AND item_id = (SELECT id FROM item WHERE code = :i)""").param("i", recovered.item).query(Long.class).single();
+        // a webhook with a test delivery (to a receiver nobody listens on: it stays pending or fails)
+        webhook = send(
+                        as(Role.ADMIN),
+                        "/api/v1/webhooks",
+                        "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"alert.raised\"],\"active\":false}")
+                .get("id")
+                .asLong();
+        send(as(Role.ADMIN), "/api/v1/webhooks/" + webhook + "/test", "");
+        data.add("http://127.0.0.1:9/hook");
         data.add(alert.warehouse);
         data.add(alert.bin);
         String receiving = alert.warehouse + "-RCV";

@@ -178,7 +178,15 @@ public class BrokerPublisher {
             return;
         }
         lastPurge = now;
-        events.purge(now.minus(properties.retention()));
+        purge(now);
+    }
+
+    /**
+     * Forgets the events settled longer than the retention before {@code now} (see {@link EventRepository#purge});
+     * answers how many. Runs once a minute; public for the tests.
+     */
+    public int purge(Instant now) {
+        return events.purge(now.minus(properties.retention()));
     }
 
     private static String describe(Exception e) {

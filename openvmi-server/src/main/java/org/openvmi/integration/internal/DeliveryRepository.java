@@ -159,6 +159,20 @@ public class DeliveryRepository {
     }
 
     /**
+     * A FAILED delivery is overtaken when a later delivery of its key to the same webhook was delivered already: sent
+     * again, it would reach the receiver after that later event (ADR 0078).
+     */
+    private static final String OVERTAKEN = """
+            (d.status = 'FAILED' AND d.order_key IS NOT NULL
+             AND EXISTS (SELECT 1 FROM webhook_delivery l
+                         WHERE l.subscription_id = d.subscription_id AND l.order_key = d.order_key
+                           AND l.id > d.id AND l.status = 'DELIVERED'))""";
+
+    /** The deliveries with whether each is overtaken. */
+    private static final String SELECT =
+            "SELECT d.*, CASE WHEN " + OVERTAKEN + " THEN 1 ELSE 0 END AS overtaken FROM webhook_delivery d";
+
+    /**
      * Sends a delivery again with a full round of attempts; {@code attempts} and the attempt log go on counting every
      * try.
      */
@@ -174,16 +188,26 @@ public class DeliveryRepository {
     }
 
     /**
-     * Sends every FAILED delivery (the dead letters) of a subscription again, each with a fresh round of attempts, in
-     * the order they were queued; answers how many.
+     * Sends the FAILED deliveries (the dead letters) of a subscription again, each with a fresh round of attempts;
+     * they go in the order they were queued, ahead of the later pending deliveries of their keys. The overtaken ones
+     * (see {@link #OVERTAKEN}) stay FAILED unless {@code outOfOrder}; answers how many were sent again.
      */
-    public int redeliverFailed(long subscriptionId, Instant now) {
-        return jdbc.sql("""
-                UPDATE webhook_delivery SET status = 'PENDING', round_start = attempts, next_attempt_at = :now
-                WHERE subscription_id = :sub AND status = 'FAILED'""")
+    public int redeliverFailed(long subscriptionId, boolean outOfOrder, Instant now) {
+        return jdbc.sql(
+                        "UPDATE webhook_delivery d SET status = 'PENDING', round_start = attempts, next_attempt_at = :now"
+                                + " WHERE d.subscription_id = :sub AND d.status = 'FAILED'"
+                                + (outOfOrder ? "" : " AND NOT " + OVERTAKEN))
                 .param("now", Timestamp.from(now))
                 .param("sub", subscriptionId)
                 .update();
+    }
+
+    /** How many dead letters of a subscription are overtaken. */
+    public int countOvertaken(long subscriptionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery d WHERE d.subscription_id = :sub AND " + OVERTAKEN)
+                .param("sub", subscriptionId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Dead letters: FAILED deliveries of the given subscriptions, newest first. */
@@ -192,8 +216,8 @@ public class DeliveryRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT * FROM webhook_delivery WHERE status = 'FAILED' AND subscription_id IN (:subs)
-                ORDER BY id DESC LIMIT :limit""")
+                %s WHERE d.status = 'FAILED' AND d.subscription_id IN (:subs)
+                ORDER BY d.id DESC LIMIT :limit""".formatted(SELECT))
                 .param("subs", subscriptionIds)
                 .param("limit", limit)
                 .query((rs, i) -> view(rs, List.of()))
@@ -214,8 +238,8 @@ public class DeliveryRepository {
             "created_at");
 
     public List<DeliveryView> findPage(long subscriptionId, String status, PageRequest page) {
-        List<DeliveryView> rows = jdbc.sql("SELECT * FROM webhook_delivery WHERE subscription_id = :sub AND "
-                        + statusFilter(status) + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
+        List<DeliveryView> rows = jdbc.sql(SELECT + " WHERE d.subscription_id = :sub AND " + statusFilter(status)
+                        + SORT.orderBy(page) + " LIMIT :limit OFFSET :offset")
                 .param("sub", subscriptionId)
                 .param("status", String.valueOf(status))
                 .param("limit", page.size())
@@ -226,7 +250,7 @@ public class DeliveryRepository {
     }
 
     public long count(long subscriptionId, String status) {
-        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE subscription_id = :sub AND "
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery d WHERE d.subscription_id = :sub AND "
                         + statusFilter(status))
                 .param("sub", subscriptionId)
                 .param("status", String.valueOf(status))
@@ -235,7 +259,7 @@ public class DeliveryRepository {
     }
 
     public Optional<DeliveryView> find(long subscriptionId, long deliveryId) {
-        return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = :id AND subscription_id = :sub")
+        return jdbc.sql(SELECT + " WHERE d.id = :id AND d.subscription_id = :sub")
                 .param("id", deliveryId)
                 .param("sub", subscriptionId)
                 .query((rs, i) -> view(rs, List.of()))
@@ -265,7 +289,7 @@ public class DeliveryRepository {
     }
 
     private static String statusFilter(String status) {
-        return status == null ? "(1 = 1 OR status = :status)" : "status = :status";
+        return status == null ? "(1 = 1 OR d.status = :status)" : "d.status = :status";
     }
 
     private static DeliveryView withAttempts(DeliveryView d, List<DeliveryView.Attempt> attempts) {
@@ -283,6 +307,7 @@ public class DeliveryRepository {
                 d.nextAttemptAt(),
                 d.deliveredAt(),
                 d.payload(),
+                d.overtaken(),
                 attempts);
     }
 
@@ -302,6 +327,7 @@ public class DeliveryRepository {
                 rs.getTimestamp("next_attempt_at").toInstant(),
                 delivered == null ? null : delivered.toInstant(),
                 rs.getString("payload"),
+                rs.getInt("overtaken") == 1,
                 attempts);
     }
 }

@@ -17,7 +17,11 @@ class EventRepository {
         this.jdbc = jdbc;
     }
 
-    /** Writes an event unless its fact was written before; true when written. */
+    /**
+     * Writes an event unless its fact was written before; true when written. A row written with the broker off is
+     * settled at once, at the database's time: {@code now} may be pinned in the past (the demo), and the purge must
+     * not take the row before its retention is over.
+     */
     boolean insert(
             String eventId,
             OutboundEvent e,
@@ -28,8 +32,9 @@ class EventRepository {
             Instant now) {
         return jdbc.sql("""
                 INSERT INTO event_outbox (event_id, event_type, version, dedup_key, event_key, supplier_id, occurred_at,
-                                          envelope, broker_status, broker_attempts, created_at)
-                SELECT :id, :type, :version, :dedup, :key, :supplier, :occurred, :envelope, :status, 0, :now
+                                          envelope, broker_status, broker_attempts, created_at, settled_at)
+                SELECT :id, :type, :version, :dedup, :key, :supplier, :occurred, :envelope, :status, 0, :now,
+                       CASE WHEN :status = 'OFF' THEN CURRENT_TIMESTAMP END
                 WHERE NOT EXISTS (SELECT 1 FROM event_outbox WHERE dedup_key = :dedup)""")
                         .param("id", eventId)
                         .param("type", e.type())
@@ -65,7 +70,7 @@ class EventRepository {
 
     void published(long id, Instant at) {
         jdbc.sql("""
-                UPDATE event_outbox SET broker_status = 'PUBLISHED', published_at = :at,
+                UPDATE event_outbox SET broker_status = 'PUBLISHED', published_at = :at, settled_at = :at,
                        broker_attempts = broker_attempts + 1, broker_error = NULL
                 WHERE id = :id AND broker_status = 'PENDING'""").param("at", Timestamp.from(at)).param("id", id).update();
     }
@@ -97,10 +102,16 @@ class EventRepository {
                 WHERE id = 1 AND holder = :holder""").param("holder", holder).update();
     }
 
-    /** Forgets events published (or never to be published) before {@code before}; pending ones stay. */
+    /**
+     * Forgets events settled (published, or written with the broker off) before {@code before}, by when they were
+     * settled, never by {@code created_at} (back-dated by the demo); a row still pending for the broker, or with a
+     * webhook delivery not delivered (pending, or a dead letter that may be replayed), stays.
+     */
     int purge(Instant before) {
-        return jdbc.sql("DELETE FROM event_outbox WHERE broker_status <> 'PENDING' AND created_at < :before")
-                .param("before", Timestamp.from(before))
-                .update();
+        return jdbc.sql("""
+                DELETE FROM event_outbox
+                WHERE broker_status <> 'PENDING' AND settled_at < :before
+                  AND NOT EXISTS (SELECT 1 FROM webhook_delivery d
+                                  WHERE d.event_id = event_outbox.event_id AND d.status <> 'DELIVERED')""").param("before", Timestamp.from(before)).update();
     }
 }

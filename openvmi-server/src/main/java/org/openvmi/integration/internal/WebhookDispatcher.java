@@ -31,13 +31,17 @@ class WebhookDispatcher {
     private static final int BATCH = 50;
 
     private final DeliveryRepository deliveries;
+    private final WebhookRepository webhooks;
     private final WebhookProperties properties;
     private final Backoff backoff;
     private final HttpClient http;
     private final Clock clock;
+    private Instant lastPurge = Instant.EPOCH;
 
-    WebhookDispatcher(DeliveryRepository deliveries, WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(
+            DeliveryRepository deliveries, WebhookRepository webhooks, WebhookProperties properties, Clock clock) {
         this.deliveries = deliveries;
+        this.webhooks = webhooks;
         this.properties = properties;
         this.backoff = new Backoff(properties.backoffBase(), properties.maxAttempts());
         this.http = HttpClient.newBuilder()
@@ -51,6 +55,7 @@ class WebhookDispatcher {
             fixedDelayString = "${openvmi.webhooks.dispatch-interval:5s}",
             initialDelayString = "${openvmi.webhooks.dispatch-interval:5s}")
     public void dispatchDue() {
+        purgeDeleted();
         // keys (webhook and ordering key) stopped in this round: a later delivery of a key waits for the earlier one
         Set<String> held = new HashSet<>();
         for (DeliveryRepository.Due d : deliveries.due(clock.instant(), BATCH)) {
@@ -58,16 +63,30 @@ class WebhookDispatcher {
             if (key != null && held.contains(key)) {
                 continue;
             }
-            Duration lease = properties
-                    .requestTimeout()
-                    .plus(properties.connectTimeout())
-                    .plusSeconds(30);
             boolean delivered =
-                    deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease)) && deliver(d);
+                    deliveries.claim(d.id(), d.nextAttemptAt(), clock.instant().plus(lease())) && deliver(d);
             if (!delivered && key != null) {
                 held.add(key);
             }
         }
+    }
+
+    /** How long a claimed delivery is this instance's: its POST is over by then. */
+    private Duration lease() {
+        return properties.requestTimeout().plus(properties.connectTimeout()).plusSeconds(30);
+    }
+
+    /**
+     * Once a minute, removes the webhooks deleted more than two leases ago with their deliveries: no POST of theirs
+     * can be in flight any more, on any instance (ADR 0078).
+     */
+    private void purgeDeleted() {
+        Instant now = clock.instant();
+        if (Duration.between(lastPurge, now).compareTo(Duration.ofMinutes(1)) < 0) {
+            return;
+        }
+        lastPurge = now;
+        webhooks.purgeDeleted(now.minus(lease().multipliedBy(2)));
     }
 
     /** One attempt; true when delivered. */

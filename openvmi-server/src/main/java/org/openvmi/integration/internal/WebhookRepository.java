@@ -64,7 +64,7 @@ public class WebhookRepository {
 
     /** The subscription, if the scope sees it (a supplier sees its own subscriptions only). */
     public Optional<WebhookView> find(long id, PartyScope scope) {
-        return jdbc.sql(SELECT + " WHERE w.id = :id AND " + scope.predicate("w.supplier_id"))
+        return jdbc.sql(SELECT + " WHERE w.id = :id AND w.deleted_at IS NULL AND " + scope.predicate("w.supplier_id"))
                 .param("id", id)
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query((rs, i) -> view(rs))
@@ -72,7 +72,7 @@ public class WebhookRepository {
     }
 
     public List<WebhookView> findPage(int limit, long offset, PartyScope scope) {
-        return jdbc.sql(SELECT + " WHERE " + scope.predicate("w.supplier_id")
+        return jdbc.sql(SELECT + " WHERE w.deleted_at IS NULL AND " + scope.predicate("w.supplier_id")
                         + " ORDER BY w.id LIMIT :limit OFFSET :offset")
                 .param("limit", limit)
                 .param("offset", offset)
@@ -82,7 +82,8 @@ public class WebhookRepository {
     }
 
     public long count(PartyScope scope) {
-        return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription w WHERE " + scope.predicate("w.supplier_id"))
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_subscription w WHERE w.deleted_at IS NULL AND "
+                        + scope.predicate("w.supplier_id"))
                 .param("scopeSupplierId", scope.supplierIdParam())
                 .query(Long.class)
                 .single();
@@ -90,20 +91,33 @@ public class WebhookRepository {
 
     public boolean setActive(long id, boolean active) {
         cacheVersions.bump(CacheVersions.WEBHOOK_SUBSCRIPTIONS);
-        return jdbc.sql("UPDATE webhook_subscription SET active = :a WHERE id = :id")
+        return jdbc.sql("UPDATE webhook_subscription SET active = :a WHERE id = :id AND deleted_at IS NULL")
                         .param("a", active)
                         .param("id", id)
                         .update()
                 == 1;
     }
 
-    /** Deletes the subscription with its deliveries and their attempts. */
-    public boolean delete(long id) {
+    /**
+     * Deletes the subscription: it is switched off and marked deleted at once (gone from every list, no delivery is
+     * queued or tried any more), while a POST of it already in flight still records its attempt on the rows; {@link
+     * #purgeDeleted} removes them with the deliveries and their attempts later (ADR 0078).
+     */
+    public boolean delete(long id, Instant now) {
         cacheVersions.bump(CacheVersions.WEBHOOK_SUBSCRIPTIONS);
-        return jdbc.sql("DELETE FROM webhook_subscription WHERE id = :id")
-                        .param("id", id)
-                        .update()
-                == 1;
+        return jdbc.sql("""
+                UPDATE webhook_subscription SET active = FALSE, deleted_at = :now
+                WHERE id = :id AND deleted_at IS NULL""").param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
+    /**
+     * Removes the subscriptions deleted before {@code before} with their deliveries and attempts (cascade); answers
+     * how many.
+     */
+    public int purgeDeleted(Instant before) {
+        return jdbc.sql("DELETE FROM webhook_subscription WHERE deleted_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
     }
 
     /** An active subscription: a supplier's ({@code supplierId} set) or the buyer's (null). */

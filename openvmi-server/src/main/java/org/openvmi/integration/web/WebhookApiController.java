@@ -71,11 +71,15 @@ class WebhookApiController {
 
     @Operation(
             operationId = "replayWebhookDeadLetters",
-            summary = "Send every FAILED delivery of a webhook again, each with a fresh round of attempts",
-            description = "Answers {\"replayed\": n}.")
+            summary =
+                    "Send the FAILED deliveries of a webhook again, each with a fresh round of attempts, in the order "
+                            + "they were queued",
+            description = "Answers {\"replayed\": n, \"overtaken\": m}: a dead letter overtaken by a later delivered "
+                    + "event of its key is not sent again (it would arrive out of order) and is counted in overtaken, "
+                    + "unless outOfOrder=true.")
     @PostMapping("/{id}/deliveries/replay-failed")
-    Map<String, Integer> replayFailed(@PathVariable long id) {
-        return Map.of("replayed", webhooks.redeliverFailed(id));
+    Webhooks.Replay replayFailed(@PathVariable long id, @RequestParam(defaultValue = "false") boolean outOfOrder) {
+        return webhooks.redeliverFailed(id, outOfOrder);
     }
 
     @Operation(
@@ -132,9 +136,14 @@ class WebhookApiController {
     @Operation(
             operationId = "redeliverWebhookDelivery",
             summary = "Send a delivery again now, with a fresh round of attempts; deliveryId is its number or the "
-                    + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try")
+                    + "UUID receivers see in X-OpenVMI-Delivery; attempts go on counting every try",
+            description = "An overtaken delivery (a later delivery of its key was delivered already) is refused with "
+                    + "409 naming outOfOrder, unless outOfOrder=true: it would arrive after that later event.")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    DeliveryView redeliver(@PathVariable long id, @PathVariable String deliveryId) {
-        return webhooks.redeliver(id, deliveryId);
+    DeliveryView redeliver(
+            @PathVariable long id,
+            @PathVariable String deliveryId,
+            @RequestParam(defaultValue = "false") boolean outOfOrder) {
+        return webhooks.redeliver(id, deliveryId, outOfOrder);
     }
 }

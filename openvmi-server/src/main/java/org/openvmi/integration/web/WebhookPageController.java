@@ -5,6 +5,7 @@ import org.openvmi.integration.DeliveryView;
 import org.openvmi.integration.WebhookCommand;
 import org.openvmi.integration.Webhooks;
 import org.openvmi.integration.model.WebhookEventTypes;
+import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.NotFoundException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PartyScope;
@@ -121,10 +122,17 @@ class WebhookPageController {
     }
 
     @PostMapping("/{id}/deliveries/replay-failed")
-    String replayFailed(@PathVariable long id, RedirectAttributes redirect) {
+    String replayFailed(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean outOfOrder,
+            RedirectAttributes redirect) {
         try {
-            int n = webhooks.redeliverFailed(id);
-            redirect.addFlashAttribute("flash", message("webhooks.replayed", n));
+            Webhooks.Replay r = webhooks.redeliverFailed(id, outOfOrder);
+            redirect.addFlashAttribute(
+                    "flash",
+                    r.overtaken() == 0
+                            ? message("webhooks.replayed", r.replayed())
+                            : message("webhooks.replayedOvertakenLeft", r.replayed(), r.overtaken()));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
             return "redirect:" + base();
@@ -133,10 +141,16 @@ class WebhookPageController {
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    String redeliver(@PathVariable long id, @PathVariable long deliveryId, RedirectAttributes redirect) {
+    String redeliver(
+            @PathVariable long id,
+            @PathVariable long deliveryId,
+            @RequestParam(defaultValue = "false") boolean outOfOrder,
+            RedirectAttributes redirect) {
         try {
-            webhooks.redeliver(id, deliveryId);
+            webhooks.redeliver(id, deliveryId, outOfOrder);
             redirect.addFlashAttribute("flash", message("webhooks.redelivering", deliveryId));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", message("webhooks.overtaken", deliveryId));
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("flashError", message("webhooks.notFound", id));
             return "redirect:" + base();

@@ -13,6 +13,7 @@ import org.openvmi.inventory.MovementView;
 import org.openvmi.inventory.StockQueries;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.tabular.TabularFormat;
+import org.openvmi.shared.web.EnumLabels;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +44,16 @@ class MovementPageController {
     private final StockQueries queries;
     private final InventoryPages pages;
     private final Clock clock;
+    private final MovementReasons reasons;
+    private final EnumLabels labels;
 
-    MovementPageController(StockQueries queries, InventoryPages pages, Clock clock) {
+    MovementPageController(
+            StockQueries queries, InventoryPages pages, Clock clock, MovementReasons reasons, EnumLabels labels) {
         this.queries = queries;
         this.pages = pages;
         this.clock = clock;
+        this.reasons = reasons;
+        this.labels = labels;
     }
 
     /** The filters of the page as request parameters; dates are days in the server's time zone, both inclusive. */
@@ -155,8 +161,8 @@ class MovementPageController {
                         m.qty(),
                         m.unitCost(),
                         m.reference(),
-                        m.reason(),
-                        m.user()));
+                        reasons.label(m.reason()),
+                        labels.person(m.user())));
         try {
             queries.exportMovements(f.toFilter(clock), file);
         } catch (ExportTooLargeException e) {

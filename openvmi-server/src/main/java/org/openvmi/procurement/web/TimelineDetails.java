@@ -23,6 +23,9 @@ public class TimelineDetails {
     private static final List<Phrase> PHRASES = List.of(
             new Phrase(Pattern.compile("^to (\\S+) \\(portal\\)$"), "proc.timeline.toPortal"),
             new Phrase(Pattern.compile("^as ordered"), "proc.timeline.asOrdered"),
+            new Phrase(
+                    Pattern.compile("^approval rule (.+) lets the requester approve it$"),
+                    "proc.timeline.selfApproved"),
             new Phrase(Pattern.compile("^rule (.+)$"), "proc.timeline.rule"),
             new Phrase(Pattern.compile("^from ([^:]+):"), "proc.timeline.from"),
             new Phrase(Pattern.compile("^explicit order:"), "proc.timeline.explicit"),

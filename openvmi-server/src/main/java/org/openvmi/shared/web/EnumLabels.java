@@ -48,11 +48,18 @@ public class EnumLabels {
         return "OWN".equals(owner) ? label("Owner", owner) : owner == null ? "" : owner;
     }
 
+    /** The user names the application gives its own work: "system" (scheduled jobs, automatic changes), "scheduler". */
+    public static final java.util.Set<String> SYSTEM_ACTORS = java.util.Set.of("system", "scheduler");
+
     /**
-     * Who a step or rule names: a user name as it is, a role (approval rules write {@code role:BUYER} for any user
-     * with that role) by its label, e.g. "采购（任一用户）".
+     * Who did something or whom a step or rule names: a user name as it is; the names the application gives its own
+     * work ({@link #SYSTEM_ACTORS}) in the page's language, "system" → "系统" (ADR 0078); a role (approval rules write
+     * {@code role:BUYER} for any user with that role) by its label, e.g. "采购（任一用户）".
      */
     public String person(String who) {
+        if (who != null && SYSTEM_ACTORS.contains(who)) {
+            return messages.getMessage("actor." + who, null, who, LocaleContextHolder.getLocale());
+        }
         if (who == null || !who.regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
             return who == null ? "" : who;
         }

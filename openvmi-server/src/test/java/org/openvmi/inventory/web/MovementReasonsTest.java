@@ -13,13 +13,15 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class MovementReasonsTest {
 
     private final MovementReasons reasons;
+    private final EnumLabels labels;
 
     MovementReasonsTest() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/inventory", "i18n/enums");
+        messages.setBasenames("i18n/inventory", "i18n/enums", "i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        reasons = new MovementReasons(messages, new EnumLabels(messages));
+        labels = new EnumLabels(messages);
+        reasons = new MovementReasons(messages, labels);
     }
 
     @AfterEach
@@ -45,5 +47,25 @@ class MovementReasonsTest {
         assertThat(reasons.label("ownership from S001 (CONSUMPTION)"))
                 .doesNotContain("CONSUMPTION")
                 .startsWith("ownership from S001 (");
+    }
+
+    /** ADR 0078: every fixed reason a feature writes on its movements reads in Chinese, and the invented actors too. */
+    @Test
+    void the_fixed_reasons_of_receipts_consumption_orders_counts_and_the_import_read_in_chinese() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(reasons.label("VMI receipt")).isEqualTo("VMI 寄售收货");
+        assertThat(reasons.label("VMI consumption")).isEqualTo("VMI 寄售消耗");
+        assertThat(reasons.label("PO receipt")).isEqualTo("采购订单收货");
+        assertThat(reasons.label("channel order")).isEqualTo("渠道订单");
+        assertThat(reasons.label("cycle count")).isEqualTo("循环盘点");
+        assertThat(reasons.label("opening balance (go-live import)")).isEqualTo("期初库存（上线导入）");
+        assertThat(reasons.label("PO receipt, damaged")).as("typed: as typed").isEqualTo("PO receipt, damaged");
+        assertThat(labels.person("system")).isEqualTo("系统");
+        assertThat(labels.person("scheduler")).isEqualTo("定时任务");
+        assertThat(labels.person("t-buyer")).isEqualTo("t-buyer");
+
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(reasons.label("VMI receipt")).isEqualTo("VMI receipt");
+        assertThat(labels.person("system")).isEqualTo("System");
     }
 }

@@ -16,7 +16,7 @@ class TimelineDetailsTest {
 
     TimelineDetailsTest() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/procurement", "i18n/enums");
+        messages.setBasenames("i18n/procurement", "i18n/enums", "i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         timeline = new TimelineDetails(messages, new EnumLabels(messages));
@@ -39,6 +39,9 @@ class TimelineDetailsTest {
         assertThat(timeline.details("FP-2026-1: PRICE_VARIANCE")).isEqualTo("FP-2026-1: 价格差异");
         assertThat(timeline.details("RC-3: BRG-1 10 (rejected 2: 破损)")).isEqualTo("RC-3: BRG-1 10 （拒收 2：破损）");
         assertThat(timeline.details("供应商说明")).isEqualTo("供应商说明");
+        assertThat(timeline.details("approval rule 小额 lets the requester approve it"))
+                .as("the comment of a step approved by the requester's own rule (ADR 0078)")
+                .isEqualTo("审批规则 小额 允许申请人自行审批");
         assertThat(timeline.details(null)).isEmpty();
     }
 
