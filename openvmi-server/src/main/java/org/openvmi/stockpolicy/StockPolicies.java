@@ -77,6 +77,12 @@ public class StockPolicies {
         return policies.linesByItemWarehouse();
     }
 
+    /** The policies of these items at every warehouse (buyer-side reads: the rules engine's event path). */
+    @Transactional(readOnly = true)
+    public List<StockPolicyView> ofItems(java.util.Collection<Long> itemIds) {
+        return policies.ofItems(itemIds);
+    }
+
     /** The lines of one item × warehouse, by ids (empty without a policy). */
     @Transactional(readOnly = true)
     public java.util.Optional<StockLines> lines(long itemId, long warehouseId) {

@@ -237,9 +237,11 @@ public class SubjectFacts {
                 only == null ? availability.positions(null) : availability.positionsOfItems(only);
         Map<Long, ItemScopes.ItemScope> catalog = only == null ? items.all() : items.of(only);
         Map<Long, String> warehouses = planningCatalog.warehouseCodes();
-        Map<Long, PlanningCatalog.PrimarySource> sources = planningCatalog.primarySources();
+        // an event's items only: the whole policy table and source list cost more than the rest of an event's run
+        Map<Long, PlanningCatalog.PrimarySource> sources =
+                only == null ? planningCatalog.primarySources() : planningCatalog.primarySourcesOf(only);
         Map<String, StockPolicyView> lines = new HashMap<>();
-        for (StockPolicyView p : policies.all()) {
+        for (StockPolicyView p : only == null ? policies.all() : policies.ofItems(only)) {
             lines.put(p.item() + "\u0000" + p.location(), p);
         }
         Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
