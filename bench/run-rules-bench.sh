@@ -29,11 +29,21 @@ if [ "${1:-}" = "events" ]; then
     psql -h 127.0.0.1 -U postgres -d $NAME -q -c "CREATE EXTENSION IF NOT EXISTS pgcrypto" \
       -c "INSERT INTO app_user (username, password_hash, display_name, roles, created_at) VALUES ('admin', crypt('demo123', gen_salt('bf', 10)), 'rules bench', 'ADMIN', now())"
   fi
-  # the demo seeder runs after the web server starts: wait until its admin can read
+  # the demo seeder runs after the web server starts: wait until it is done (its work would be in the figures)
+  if [ "${DB:-h2}" != "pg" ]; then
+    until grep -q "Demo data seeded in" "$WORK/server.log"; do sleep 3; done
+  fi
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:demo123 "http://127.0.0.1:$PORT/api/v1/rules")" = "200" ]; do sleep 3; done
   echo "server up ($(uptime | sed 's/.*load average/load average/'))"
   java bench/src/main/java/org/openvmi/bench/RuleEventBench.java "http://127.0.0.1:$PORT" admin demo123 "$@"
   echo "after: $(uptime | sed 's/.*load average/load average/')"
+  if command -v pgbench >/dev/null 2>&1; then
+    # the reference, taken in the same run: one client's TPC-B transaction latency on this machine's PostgreSQL now
+    psql -h 127.0.0.1 -U postgres -d postgres -q -c "DROP DATABASE IF EXISTS rules_event_pgbench" -c "CREATE DATABASE rules_event_pgbench"
+    pgbench -h 127.0.0.1 -U postgres -i -s 1 -q rules_event_pgbench >/dev/null 2>&1
+    echo "reference: $(pgbench -h 127.0.0.1 -U postgres -c 1 -j 1 -T 10 rules_event_pgbench 2>/dev/null | grep -E 'latency average|^tps' | tr '\n' ' ')"
+    psql -h 127.0.0.1 -U postgres -d postgres -q -c "DROP DATABASE rules_event_pgbench"
+  fi
   exit 0
 fi
 CPFILE=openvmi-server/target/rules-bench.classpath

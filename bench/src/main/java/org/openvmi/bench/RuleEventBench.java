@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * item, one at a time, and waits for the rule's run of that posting in its run log.
  *
  * <p>Per posting: {@code commit} = when the posting's HTTP response arrived (the posting committed just before; same
- * host, same clock as the server); {@code start} = the run's {@code started} (after the debounce and the read of the
- * touched items' facts); {@code end} = {@code started + millis} (evaluation, the alert, the run row; the run's commit
+ * host, same clock as the server); {@code start} = the run's {@code startedAt} (after the debounce and the read of the
+ * touched items' facts); {@code end} = {@code startedAt + millis} (evaluation, the alert, the run row; the run's commit
  * follows at once). Prints p50 / p99 / max of end − commit (the goal), of start − commit (queue, debounce, facts) and
  * of the run's own millis.
  *
@@ -109,7 +109,7 @@ public final class RuleEventBench {
                 missed++;
                 continue;
             }
-            long start = Instant.parse(field(latest, "started")).toEpochMilli();
+            long start = Instant.parse(field(latest, "startedAt")).toEpochMilli();
             long millis = Long.parseLong(field(latest, "millis"));
             if (i >= Math.min(10, postings / 10)) { // the first ones warm the JIT up
                 samples.add(new long[] {start + millis - commit, start - commit, millis});
