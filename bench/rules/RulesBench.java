@@ -113,7 +113,7 @@ public class RulesBench {
 
     static List<RuleDefinition> rules() {
         List<RuleDefinition> rules = new ArrayList<>();
-        Templates.ALL.forEach(t -> rules.add(t.rule()));
+        Templates.ALL.stream().limit(4).forEach(t -> rules.add(t.rule())); // stale, reorder, transfer, safety
         rule(rules, "low cover", "daysOfCover < 14.0 && avgDailyDemand > 0.0", "avgDailyDemand * 30.0 - available");
         rule(rules, "below safety", "hasPolicy && available < safety", "max - available - onOrder");
         rule(rules, "forecast gap", "projectedAvailable30d < forecast30d * 0.5 && supplierOnTimeRate < 0.9", null);

@@ -81,11 +81,26 @@ public class PlanningCatalog {
     /** Every item's primary source, by item id. */
     @Transactional(readOnly = true)
     public Map<Long, PrimarySource> primarySources() {
+        return primarySources(null);
+    }
+
+    /** The primary source of these items only (a rule's event path: the cost follows the event), by item id. */
+    @Transactional(readOnly = true)
+    public Map<Long, PrimarySource> primarySourcesOf(java.util.Collection<Long> itemIds) {
+        return itemIds.isEmpty() ? Map.of() : primarySources(List.copyOf(itemIds));
+    }
+
+    private Map<Long, PrimarySource> primarySources(List<Long> only) {
         Map<Long, PrimarySource> sources = new HashMap<>();
-        jdbc.sql("""
+        var sql = jdbc.sql("""
                 SELECT si.item_id, si.supplier_id, s.code, si.moq, si.pack_size, si.lead_time_days, si.is_primary
                 FROM supplier_item si JOIN supplier s ON s.id = si.supplier_id
-                ORDER BY si.item_id, si.is_primary DESC, s.code""").query(rs -> {
+                """ + (only == null ? "" : "WHERE si.item_id IN (:items) ") + """
+                ORDER BY si.item_id, si.is_primary DESC, s.code""");
+        if (only != null) {
+            sql = sql.param("items", only);
+        }
+        sql.query(rs -> {
             long item = rs.getLong(1);
             sources.putIfAbsent(
                     item,

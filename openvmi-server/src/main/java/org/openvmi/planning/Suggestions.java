@@ -62,6 +62,8 @@ public class Suggestions {
     private final CallOffs callOffs;
     private final CatalogRefs suppliers;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.openvmi.availability.Availability availability;
+    private final org.openvmi.stockpolicy.StockPolicies policies;
 
     Suggestions(
             SuggestionRepository repository,
@@ -74,8 +76,12 @@ public class Suggestions {
             Agreements agreements,
             CallOffs callOffs,
             CatalogRefs suppliers,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.openvmi.availability.Availability availability,
+            org.openvmi.stockpolicy.StockPolicies policies) {
         this.events = events;
+        this.availability = availability;
+        this.policies = policies;
         this.suppliers = suppliers;
         this.agreements = agreements;
         this.callOffs = callOffs;
@@ -277,6 +283,63 @@ public class Suggestions {
         return id;
     }
 
+    /**
+     * For the rules engine, inside its transaction: records a rule's TRANSFER suggestion (ADR 0075) to the subject's
+     * warehouse from {@code fromWarehouseId}, superseding the OPEN suggestions of the same item × warehouse; returns
+     * its id. Refused (400 naming the field) when the quantity is not positive ({@code qty}), the source is the
+     * destination or outside the rule's warehouse scope ({@code fromWarehouse}), or the transfer would take the
+     * source's available stock below its safety line ({@code qty}). Accepting it creates a transfer as for a planning
+     * run's TRANSFER.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long suggestTransfer(RuleTransfer t) {
+        org.openvmi.shared.FieldErrors errors = new org.openvmi.shared.FieldErrors();
+        if (t.qty() == null || t.qty().signum() <= 0) {
+            errors.add("qty", CodedRefusal.of("planning.transferQty", "must be positive"));
+        }
+        String from = catalog.warehouseCodes().get(t.fromWarehouseId());
+        if (t.fromWarehouseId() == t.warehouseId()) {
+            errors.add(
+                    "fromWarehouse",
+                    CodedRefusal.of("planning.transferSameWarehouse", "must differ from the destination warehouse"));
+        } else if (from == null) {
+            errors.add("fromWarehouse", CodedRefusal.unknown("warehouse", String.valueOf(t.fromWarehouseId())));
+        } else if (!t.scopeWarehouses().isEmpty()
+                && t.scopeWarehouses().stream().noneMatch(from::equalsIgnoreCase)) {
+            errors.add(
+                    "fromWarehouse",
+                    CodedRefusal.of(
+                            "planning.transferOutOfScope",
+                            "warehouse " + from + " is outside the rule's scope " + t.scopeWarehouses(),
+                            from));
+        }
+        errors.throwIfAny();
+        org.openvmi.availability.SupplyPosition source = availability
+                .positionsOfItems(List.of(t.itemId()))
+                .get(new ItemWarehouse(t.itemId(), t.fromWarehouseId()));
+        BigDecimal available =
+                source == null ? BigDecimal.ZERO : source.onHand().subtract(source.reserved());
+        BigDecimal safety = policies.lines(t.itemId(), t.fromWarehouseId())
+                .map(org.openvmi.stockpolicy.StockLines::safety)
+                .orElse(BigDecimal.ZERO);
+        BigDecimal left = available.subtract(t.qty());
+        if (left.compareTo(safety) < 0) {
+            throw InvalidInputException.of(
+                    "qty",
+                    CodedRefusal.of(
+                            "planning.transferBelowSafety",
+                            "moving " + plain(t.qty()) + " would leave " + plain(left) + " available at " + from
+                                    + ", below its safety line " + plain(safety),
+                            plain(t.qty()),
+                            plain(left),
+                            from,
+                            plain(safety)));
+        }
+        long id = repository.insertTransferFromRule(t, available, t.sourceMax(), clock.instant());
+        events.publishEvent(new SuggestionsCreated(List.of(repository.createdByRule(id))));
+        return id;
+    }
+
     /** The reason a person reads, rendered from the stored numbers in the given language. */
     public String reason(SuggestionView s, Locale locale) {
         Object[] args = {
@@ -301,7 +364,8 @@ public class Suggestions {
             plain(s.committed()),
             s.rule()
         };
-        String key = "planning.reason." + (s.rule() != null ? "RULE" : s.type())
+        String key = "planning.reason."
+                + (s.rule() != null ? ("TRANSFER".equals(s.type()) ? "RULE_TRANSFER" : "RULE") : s.type())
                 + (s.supplier() == null && !"TRANSFER".equals(s.type()) ? ".noSource" : "");
         return messages.getMessage(key, args, key, locale);
     }

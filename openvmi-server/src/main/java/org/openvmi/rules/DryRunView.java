@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a rule would do now: how many subjects in its scope were read, which fire with the values that made them fire,
- * and per action the rendered message or quantity. Nothing is written. {@code error} when the rule failed.
+ * and per action the rendered message or quantity (a transfer: the source warehouse as message and the quantity
+ * it can give; a service level: the level as quantity). Nothing is written. {@code error} when the rule failed.
  */
 public record DryRunView(long rule, int subjects, int fired, long millis, String error, List<Hit> hits) {
 

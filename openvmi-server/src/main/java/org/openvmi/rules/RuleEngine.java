@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.openvmi.channels.Channels;
 import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.planning.RuleSuggestion;
+import org.openvmi.planning.RuleTransfer;
 import org.openvmi.planning.Suggestions;
 import org.openvmi.rules.internal.RuleStore;
 import org.openvmi.rules.internal.RunStore;
@@ -24,6 +25,7 @@ import org.openvmi.rules.model.FailurePolicy;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.Outlook;
 import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.TransferSource;
 import org.openvmi.rules.model.Trigger;
 import org.openvmi.stockpolicy.Alerts;
 import org.openvmi.stockpolicy.RuleAlert;
@@ -97,7 +99,7 @@ public class RuleEngine {
         for (RuleStore.Stored rule : enabled) {
             Instant slot = dueSlot(rule, now);
             if (slot != null && rules.claim(rule.id(), slot)) {
-                made.add(run(rule, slot, subjects, null, CRON, values));
+                made.add(run(rule, slot, subjects, subjects, null, CRON, values));
             }
         }
         return made;
@@ -138,7 +140,7 @@ public class RuleEngine {
     }
 
     private RuleRunView run(RuleStore.Stored rule, Instant slot, Supplier<List<SubjectFacts.Subject>> subjects) {
-        return run(rule, slot, subjects, null, CRON, new Evaluation.Values());
+        return run(rule, slot, subjects, subjects, null, CRON, new Evaluation.Values());
     }
 
     /** What started a run by cron (the run log's {@code trigger}). */
@@ -173,7 +175,8 @@ public class RuleEngine {
             Set<String> evaluated = new java.util.HashSet<>();
             subjects.forEach(
                     s -> evaluated.add(s.facts().itemId() + ":" + s.facts().warehouseId()));
-            made.add(run(rule, now, () -> subjects, evaluated, event.name(), values));
+            // a transfer's source is any warehouse of the item (in the rule's scope), touched by the event or not
+            made.add(run(rule, now, () -> subjects, () -> read, evaluated, event.name(), values));
         }
         return made;
     }
@@ -240,12 +243,14 @@ public class RuleEngine {
 
     /**
      * One run of a rule over {@code subjects} (filtered by its scope); {@code evaluated} ("itemId:warehouseId") limits
-     * which earlier alerts a quiet subject may resolve (an event run sees only some subjects; null: all).
+     * which earlier alerts a quiet subject may resolve (an event run sees only some subjects; null: all);
+     * {@code pool} holds the warehouses a transfer may come from (filtered by the scope too).
      */
     private RuleRunView run(
             RuleStore.Stored rule,
             Instant slot,
             Supplier<List<SubjectFacts.Subject>> subjects,
+            Supplier<List<SubjectFacts.Subject>> pool,
             Set<String> evaluated,
             String trigger,
             Evaluation.Values values) {
@@ -280,7 +285,7 @@ public class RuleEngine {
                         0,
                         null,
                         trigger);
-                int created = act(rule, run, window, result.hits());
+                int created = act(rule, run, window, result.hits(), pool);
                 resolveQuiet(rule, result.hits(), evaluated);
                 long millis = System.currentTimeMillis() - t0;
                 runs.finish(run, millis, created);
@@ -348,16 +353,43 @@ public class RuleEngine {
         });
     }
 
-    private int act(RuleStore.Stored rule, long run, String window, List<Evaluation.Hit> hits) {
+    private int act(
+            RuleStore.Stored rule,
+            long run,
+            String window,
+            List<Evaluation.Hit> hits,
+            Supplier<List<SubjectFacts.Subject>> pool) {
         int created = 0;
         Instant now = clock.instant();
         List<Action> actions = rule.definition().actions();
+        Supplier<Map<Long, List<Facts>>> sources = memo(() -> byItem(inScope(rule.definition(), pool.get())));
         for (Evaluation.Hit hit : hits) {
             Facts f = hit.facts();
             var shown = f.shown();
             for (int i = 0; i < actions.size(); i++) {
                 Action a = actions.get(i);
                 BigDecimal qty = hit.quantities().get(i);
+                TransferSource source = null;
+                if (a.type() == Action.Type.TRANSFER_SUGGESTION) {
+                    source = TransferSource.choose(a, f, sources.get().getOrDefault(f.itemId(), List.of()), qty)
+                            .orElse(null);
+                    if (source == null) {
+                        continue; // no warehouse in scope can give a unit without going below its safety line
+                    }
+                    qty = source.qty();
+                }
+                if (a.type() == Action.Type.SET_SERVICE_LEVEL) {
+                    if (f.hasPolicy()
+                            && a.serviceLevel()
+                                            .compareTo(java.util.Objects.requireNonNullElse(
+                                                    policies.get(f.item(), f.warehouse())
+                                                            .serviceLevel(),
+                                                    BigDecimal.ZERO))
+                                    == 0) {
+                        continue; // the level is already what the rule wants
+                    }
+                    qty = a.serviceLevel();
+                }
                 if (a.type() == Action.Type.PURCHASE_SUGGESTION && (qty == null || qty.signum() <= 0)) {
                     continue; // nothing to buy
                 }
@@ -437,6 +469,30 @@ public class RuleEngine {
                 if (a.type() == Action.Type.SET_SAFETY_STOCK) {
                     setSafety(f, qty);
                 }
+                if (a.type() == Action.Type.TRANSFER_SUGGESTION) {
+                    suggestions.suggestTransfer(new RuleTransfer(
+                            rule.id(),
+                            rule.definition().name(),
+                            f.itemId(),
+                            f.warehouseId(),
+                            source.warehouseId(),
+                            qty,
+                            Set.copyOf(rule.definition().scope().warehouses()),
+                            f.onHand(),
+                            f.reserved(),
+                            f.onOrder(),
+                            f.inTransit(),
+                            f.committed(),
+                            f.demand30d(),
+                            f.safety(),
+                            f.warning(),
+                            f.max(),
+                            source.max()));
+                }
+                if (a.type() == Action.Type.SET_SERVICE_LEVEL
+                        && !policies.setServiceLevelByRule(rule.id(), f.itemId(), f.warehouseId(), qty)) {
+                    continue;
+                }
                 if (a.type().onChannel()
                         && !channels.holdByRule(
                                         rule.id(),
@@ -503,6 +559,14 @@ public class RuleEngine {
                 alerts.resolveRuleAlerts(rule.id(), subject[0], subject[1]);
             }
         }
+    }
+
+    /** The subjects by item id. */
+    static Map<Long, List<Facts>> byItem(List<Facts> subjects) {
+        Map<Long, List<Facts>> by = new java.util.HashMap<>();
+        subjects.forEach(
+                f -> by.computeIfAbsent(f.itemId(), k -> new ArrayList<>(2)).add(f));
+        return by;
     }
 
     private static List<Facts> inScope(RuleDefinition rule, List<SubjectFacts.Subject> subjects) {

@@ -23,6 +23,7 @@ import org.openvmi.rules.model.Facts;
 import org.openvmi.rules.model.MessageTemplate;
 import org.openvmi.rules.model.RuleDefinition;
 import org.openvmi.rules.model.Templates;
+import org.openvmi.rules.model.TransferSource;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.CurrentUser;
@@ -59,6 +60,7 @@ public class Rules {
     private final Clock clock;
     private final MessageSource messages;
     private final Channels channels;
+    private final org.openvmi.catalog.PlanningCatalog catalog;
 
     Rules(
             RuleStore store,
@@ -67,8 +69,10 @@ public class Rules {
             ItemScopes items,
             Clock clock,
             MessageSource messages,
-            Channels channels) {
+            Channels channels,
+            org.openvmi.catalog.PlanningCatalog catalog) {
         this.channels = channels;
+        this.catalog = catalog;
         this.messages = messages;
         this.store = store;
         this.runs = runs;
@@ -167,19 +171,32 @@ public class Rules {
         List<Facts> subjects = engine.subjectsOf(d);
         Evaluation.Outcome out = Evaluation.run(d, subjects, engine.budgetMillis(), System::currentTimeMillis);
         boolean zh = chinese();
+        Map<Long, List<Facts>> sources = RuleEngine.byItem(subjects);
         List<DryRunView.Hit> hits = new ArrayList<>();
         for (Evaluation.Hit h : out.hits()) {
             var shown = h.facts().shown();
             List<DryRunView.Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < d.actions().size(); i++) {
                 Action a = d.actions().get(i);
+                String message = a.type() == Action.Type.ALERT
+                        ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
+                        : a.type().onChannel() ? a.channel() : null;
+                BigDecimal qty = h.quantities().get(i);
+                if (a.type() == Action.Type.TRANSFER_SUGGESTION) {
+                    // what the run would create: from which warehouse, cut to what it holds above its safety line
+                    var source = TransferSource.choose(
+                                    a, h.facts(), sources.getOrDefault(h.facts().itemId(), List.of()), qty)
+                            .orElse(null);
+                    message = source == null ? null : source.warehouse();
+                    qty = source == null ? BigDecimal.ZERO : source.qty();
+                } else if (a.type() == Action.Type.SET_SERVICE_LEVEL) {
+                    qty = a.serviceLevel();
+                }
                 outcomes.add(new DryRunView.Outcome(
                         a.type().name(),
                         a.severity() == null ? null : a.severity().name(),
-                        a.type() == Action.Type.ALERT
-                                ? MessageTemplate.render(zh ? a.messageZh() : a.messageEn(), shown)
-                                : a.type().onChannel() ? a.channel() : null,
-                        h.quantities().get(i)));
+                        message,
+                        qty));
             }
             hits.add(new DryRunView.Hit(h.facts().item(), h.facts().warehouse(), shown, outcomes));
         }
@@ -262,6 +279,11 @@ public class Rules {
                     } else if (type == Action.Type.PURCHASE_SUGGESTION && qty != null && qty.signum() > 0) {
                         actionCounts[i]++;
                         quantities[i] = quantities[i].add(qty);
+                    } else if (type == Action.Type.TRANSFER_SUGGESTION && qty != null && qty.signum() > 0) {
+                        actionCounts[i]++; // the back-test counts what the rule asks for, not a source's stock then
+                        quantities[i] = quantities[i].add(qty);
+                    } else if (type == Action.Type.SET_SERVICE_LEVEL) {
+                        actionCounts[i]++;
                     } else if (type == Action.Type.SET_SAFETY_STOCK && qty != null) {
                         actionCounts[i]++;
                     } else if (type.onChannel()) {
@@ -286,7 +308,7 @@ public class Rules {
             actions.add(
                     switch (type) {
                         case CLEARANCE_TASK -> new BacktestView.ActionCount(type.name(), counts.size(), null);
-                        case PURCHASE_SUGGESTION ->
+                        case PURCHASE_SUGGESTION, TRANSFER_SUGGESTION ->
                             new BacktestView.ActionCount(type.name(), actionCounts[i], quantities[i]);
                         default -> new BacktestView.ActionCount(type.name(), actionCounts[i], null);
                     });
@@ -383,6 +405,28 @@ public class Rules {
                                     "a supplier-owned rule cannot pause or resume the buyer's sales channels"));
                 } else if (a.channel() != null && !channels.exists(a.channel())) {
                     errors.add("actions[" + i + "].channel", CodedRefusal.unknown("channel", a.channel()));
+                }
+            }
+            if (a != null
+                    && (a.type() == Action.Type.TRANSFER_SUGGESTION || a.type() == Action.Type.SET_SERVICE_LEVEL)
+                    && d.ownerSupplier() != null) {
+                errors.add(
+                        "actions[" + i + "].type",
+                        CodedRefusal.of(
+                                "rules.buyerActionNotForSuppliers",
+                                "a supplier-owned rule cannot move the buyer's stock or set its service levels"));
+            } else if (a != null && a.type() == Action.Type.TRANSFER_SUGGESTION && a.fromWarehouse() != null) {
+                String from = a.fromWarehouse();
+                if (catalog.warehouseId(from) == null) {
+                    errors.add("actions[" + i + "].fromWarehouse", CodedRefusal.unknown("warehouse", from));
+                } else if (!d.scope().warehouses().isEmpty()
+                        && d.scope().warehouses().stream().noneMatch(from::equalsIgnoreCase)) {
+                    errors.add(
+                            "actions[" + i + "].fromWarehouse",
+                            CodedRefusal.of(
+                                    "rules.sourceOutOfScope",
+                                    "warehouse " + from + " is outside the rule's warehouse scope",
+                                    from));
                 }
             }
         }

@@ -77,6 +77,74 @@ public class StockPolicies {
         return policies.linesByItemWarehouse();
     }
 
+    /** The policies of these items at every warehouse (buyer-side reads: the rules engine's event path). */
+    @Transactional(readOnly = true)
+    public List<StockPolicyView> ofItems(java.util.Collection<Long> itemIds) {
+        return policies.ofItems(itemIds);
+    }
+
+    /** The lines of one item × warehouse, by ids (empty without a policy). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StockLines> lines(long itemId, long warehouseId) {
+        return policies.lines(itemId, warehouseId);
+    }
+
+    /**
+     * For the rules engine (ADR 0075): sets the target service level of one item × warehouse, recorded as changed by
+     * {@code rule:<ruleId>} (the policy's {@code updatedBy} and the audit log's actor). A subject without a policy
+     * gets a DYNAMIC one with zero lines (a planning run fills them). The level must be from 0.5 up to (not including)
+     * 1 with at most 4 places (400 naming {@code serviceLevel}). Returns whether the level changed.
+     */
+    @Transactional
+    public boolean setServiceLevelByRule(long ruleId, long itemId, long warehouseId, java.math.BigDecimal level) {
+        if (level == null
+                || level.compareTo(new java.math.BigDecimal("0.5")) < 0
+                || level.compareTo(java.math.BigDecimal.ONE) >= 0
+                || level.stripTrailingZeros().scale() > 4) {
+            throw InvalidInputException.of("serviceLevel", message("stockpolicy.error.ruleServiceLevel"));
+        }
+        String actor = "rule:" + ruleId;
+        var before = policies.find(itemId, warehouseId, PartyScope.ALL);
+        if (before.isPresent()
+                && before.get().serviceLevel() != null
+                && before.get().serviceLevel().compareTo(level) == 0) {
+            return false;
+        }
+        StockPolicyCommand c;
+        if (before.isEmpty()) {
+            c = new StockPolicyCommand();
+            c.setSafety(java.math.BigDecimal.ZERO);
+            c.setWarning(java.math.BigDecimal.ZERO);
+            c.setMax(java.math.BigDecimal.ZERO);
+            c.setMode(PolicyMode.DYNAMIC);
+            c.setServiceLevel(level);
+            policies.insert(itemId, warehouseId, c, actor, clock.instant());
+        } else {
+            c = StockPolicyCommand.from(before.get());
+            c.setServiceLevel(level);
+            if (!policies.update(before.get().id(), before.get().version(), c, actor, clock.instant())) {
+                throw new ConflictException(
+                        "version", CodedRefusal.stale("Stock policy changed while a rule set its service level"));
+            }
+        }
+        StockPolicyView after =
+                policies.find(itemId, warehouseId, PartyScope.ALL).orElseThrow();
+        audit.recordAs(
+                actor,
+                before.isEmpty() ? "CREATE" : "UPDATE",
+                AUDIT_ENTITY,
+                key(after),
+                java.util.Map.of(
+                        "serviceLevel",
+                        level,
+                        "before",
+                        before.map(v -> v.serviceLevel() == null
+                                        ? "-"
+                                        : v.serviceLevel().toPlainString())
+                                .orElse("-")));
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public List<StockPolicyView> all() {
         return policies.all(PartyScope.current());

@@ -291,4 +291,122 @@ class RulesBrowserIT {
                 .isEqualTo(channel);
         planner.screenshot("rules-channel-pause-en");
     }
+
+    @Autowired
+    org.openvmi.stockpolicy.StockPolicies policies;
+
+    /** An item with 5 at a warehouse below its warning line (10 / 20 / 50) and 80 at another: {item, low, rich}. */
+    private String[] twoWarehouses() {
+        String[] low = stocked(); // 40 received
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "t-admin", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        try {
+            String rich = Fixtures.unique("BW");
+            WarehouseCommand w = new WarehouseCommand();
+            w.setCode(rich);
+            w.setName("调出仓 " + rich);
+            warehouses.create(w);
+            LocationCommand l = new LocationCommand();
+            l.setCode(rich + "-B1");
+            l.setType(LocationType.STORAGE);
+            warehouses.createLocation(rich, l);
+            ledger.post(
+                    new PostingRequest(List.of(
+                            new MovementRequest(
+                                    "ISSUE",
+                                    low[0],
+                                    low[1] + "-B1",
+                                    "OWN",
+                                    null,
+                                    new BigDecimal("35"),
+                                    null,
+                                    null,
+                                    "T-RULES"),
+                            new MovementRequest(
+                                    "RECEIPT",
+                                    low[0],
+                                    rich + "-B1",
+                                    "OWN",
+                                    null,
+                                    new BigDecimal("80"),
+                                    null,
+                                    null,
+                                    "T-RULES"))),
+                    null);
+            org.openvmi.stockpolicy.StockPolicyCommand c = new org.openvmi.stockpolicy.StockPolicyCommand();
+            c.setSafety(new BigDecimal("10"));
+            c.setWarning(new BigDecimal("20"));
+            c.setMax(new BigDecimal("50"));
+            policies.put(low[0], low[1], c);
+            return new String[] {low[0], low[1], rich};
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void a_buyer_writes_a_transfer_rule_and_a_service_level_rule_and_their_errors_land_on_their_fields_zh_and_en(
+            Browser browser) {
+        Fixtures.ensure(jdbc, users);
+        String[] subject = twoWarehouses();
+        String item = subject[0];
+
+        browser.logIn("t-buyer", Fixtures.PASSWORD).open("/rules");
+        browser.awaitText(By.tagName("h1"), "业务规则");
+        browser.click("template-transfer-suggestion");
+        assertThat(browser.byId("name").getAttribute("value")).isEqualTo("调拨建议");
+        assertThat(browser.byId("transfer1").isSelected()).isTrue();
+        assertThat(browser.byId("transferQuantity").getAttribute("value")).isEqualTo("max - available");
+        browser.type("items", item);
+        browser.type("fromWarehouse", "NO-SUCH-WH");
+        browser.click("validate");
+        shows(browser, "fromWarehouse-error", "仓库“NO-SUCH-WH”不存在");
+        assertThat(browser.driver().findElements(By.id("transferQuantity-error")))
+                .isEmpty();
+        browser.screenshot("rules-transfer-error-zh");
+
+        browser.byId("fromWarehouse").clear();
+        browser.click("validate");
+        shows(browser, "dry-run-summary", "1 个触发");
+        assertThat(browser.byId("dry-run-table").getText()).contains("调拨建议: 从 " + subject[2] + " 调出 45");
+        browser.screenshot("rules-transfer-dry-run-zh");
+        browser.click("save");
+        browser.awaitText("dry-run", "立即试运行");
+        long id = Long.parseLong(browser.currentPath().substring("/rules/".length()));
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        browser.open("/planning/suggestions?type=TRANSFER&item=" + item);
+        shows(browser, "suggestion-table", subject[2]);
+        browser.screenshot("rules-transfer-suggestion-zh");
+
+        Browser en = browser.another().logIn("t-buyer", Fixtures.PASSWORD);
+        en.open("/rules/new?lang=en");
+        en.awaitText(By.tagName("h1"), "New rule");
+        en.type("name", "Service level " + item);
+        en.type("condition", "hasPolicy");
+        en.type("items", item);
+        en.byId("serviceLevelAction1").click();
+        en.type("serviceLevel", "0.4");
+        en.click("validate");
+        shows(en, "serviceLevel-error", "A service level from 0.5 up to (not including) 1");
+        en.screenshot("rules-service-level-error-en");
+        en.byId("serviceLevel").clear();
+        en.type("serviceLevel", "0.98");
+        en.click("validate");
+        shows(en, "dry-run-table", "Set the service level: 0.98");
+        en.click("save");
+        en.awaitText("dry-run", "Dry-run now");
+        long level = Long.parseLong(en.currentPath().substring("/rules/".length()));
+        assertThat(engine.run(level, clock.instant()).created()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT updated_by FROM stock_policy p JOIN item i ON i.id = p.item_id WHERE i.code = :c")
+                        .param("c", item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("rule:" + level);
+        en.open("/rules/" + id + "?lang=en");
+        en.awaitText("dry-run", "Dry-run now");
+        assertThat(en.byId("transfer1").isSelected()).isTrue();
+        assertThat(en.byId("actions").getText()).contains("Transfer suggestion").contains("Set the service level");
+        en.screenshot("rules-transfer-en");
+    }
 }

@@ -117,6 +117,17 @@ abstract class RulesContract {
             return this;
         }
 
+        /** A movement of the item at another warehouse (its bin {@code <code>-B1}). */
+        Subject moveAt(String at, String type, int qty) throws Exception {
+            send(
+                    post("/api/v1/movements"),
+                    Role.WAREHOUSE,
+                    "{\"lines\":[{\"type\":\"" + type + "\",\"item\":\"" + item
+                            + "\",\"location\":\"" + at + "-B1\",\"owner\":\"OWN\",\"lot\":null,\"qty\":" + qty
+                            + ",\"reference\":\"T-RULE\"}]}");
+            return this;
+        }
+
         Subject move(String type, int qty) throws Exception {
             send(
                     post("/api/v1/movements"),
@@ -217,27 +228,179 @@ abstract class RulesContract {
     }
 
     @Test
-    void the_transfer_template_fires_above_max_while_another_warehouse_is_below_safety_and_stays_quiet_otherwise()
+    void the_transfer_template_suggests_a_transfer_from_the_warehouse_with_cover_and_stays_quiet_otherwise()
             throws Exception {
-        Subject full = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 80).lines(null, 10, 20, 50);
-        String shortThere = full.elsewhere(5);
-        full.lines(shortThere, 30, 40, 100);
-        Subject calm = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 80).lines(null, 10, 20, 50);
-        String fineThere = calm.elsewhere(35);
-        calm.lines(fineThere, 30, 40, 100);
-        long rule = create(template("transfer-suggestion"), List.of(full.item, calm.item), false);
+        // below warning here (5 < 20); the other warehouse holds 80 without demand (cover 99,999 > 90), safety 30
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5).lines(null, 10, 20, 50);
+        String rich = low.elsewhere(80);
+        low.lines(rich, 30, 40, 100);
+        // below warning too, but the other warehouse sells 30 in 90 days: 5 left is 15 days of cover (≤ 90)
+        Subject calm = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5).lines(null, 10, 20, 50);
+        String busy = calm.elsewhere(35);
+        calm.moveAt(busy, "ISSUE", 30);
+        long rule = create(template("transfer-suggestion"), List.of(low.item, calm.item), false);
 
         JsonNode dry = dryRun(rule);
         assertThat(dry.get("subjects").asInt()).isEqualTo(4);
         assertThat(dry.get("fired").asInt()).isEqualTo(1);
         JsonNode hit = dry.get("hits").get(0);
-        assertThat(hit.get("item").asString()).isEqualTo(full.item);
-        assertThat(hit.get("warehouse").asString()).isEqualTo(full.warehouse);
-        assertThat(hit.get("values").get("shortfallElsewhere").asString()).isEqualTo("25");
-        assertThat(hit.get("values").get("warehousesBelowSafety").asString()).isEqualTo(shortThere);
-        assertThat(hit.get("actions").get(0).get("message").asString())
-                .contains(shortThere)
-                .contains("short 25");
+        assertThat(hit.get("item").asString()).isEqualTo(low.item);
+        assertThat(hit.get("warehouse").asString()).isEqualTo(low.warehouse);
+        assertThat(hit.get("values").get("maxCoverElsewhere").asString()).isEqualTo("99999");
+        JsonNode would = hit.get("actions").get(0);
+        assertThat(would.get("type").asString()).isEqualTo("TRANSFER_SUGGESTION");
+        assertThat(would.get("message").asString()).as("the source").isEqualTo(rich);
+        assertThat(would.get("quantity").decimalValue())
+                .as("max 50 − available 5")
+                .isEqualByComparingTo("45");
+        assertThat(transfers(low.item)).as("a dry-run creates nothing").isEmpty();
+
+        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+        assertThat(engine.run(rule, clock.instant()).created())
+                .as("once per rule, subject and day")
+                .isZero();
+        List<JsonNode> open = transfers(low.item);
+        assertThat(open).hasSize(1);
+        JsonNode suggestion = open.get(0);
+        assertThat(suggestion.get("warehouse").asString()).isEqualTo(low.warehouse);
+        assertThat(suggestion.get("fromWarehouse").asString()).isEqualTo(rich);
+        assertThat(suggestion.get("qty").decimalValue()).isEqualByComparingTo("45");
+        assertThat(suggestion.get("rule").asString()).isEqualTo("Transfer suggestion");
+        assertThat(suggestion.get("reason").asString())
+                .contains("Transfer suggestion")
+                .contains("transfer 45 from " + rich)
+                .contains("80 available");
+        assertThat(transfers(calm.item)).isEmpty();
+
+        // accepted like any transfer suggestion: a transfer order from the source to the subject's warehouse
+        JsonNode accepted = JSON.readTree(
+                send(post("/api/v1/suggestions/" + suggestion.get("id").asLong() + "/accept"), Role.BUYER, ""));
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("transferId").isNull()).isFalse();
+    }
+
+    @Test
+    void a_transfer_never_takes_the_source_below_its_safety_line_and_stays_in_the_rules_scope() throws Exception {
+        Subject low = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5).lines(null, 10, 20, 50);
+        String tight = low.elsewhere(38);
+        low.lines(tight, 30, 35, 100); // 8 above its safety line
+        Subject none = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 5).lines(null, 10, 20, 50);
+        String atSafety = none.elsewhere(30);
+        none.lines(atSafety, 30, 30, 100); // nothing above it (and not below its own warning line)
+        long rule = create(template("transfer-suggestion"), List.of(low.item, none.item), false);
+        JsonNode dry = dryRun(rule);
+        assertThat(dry.get("fired").asInt())
+                .as("both below warning with a rich warehouse elsewhere")
+                .isEqualTo(2);
+        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+        assertThat(transfers(low.item))
+                .singleElement()
+                .satisfies(t -> assertThat(t.get("qty").decimalValue())
+                        .as("cut to 38 − 30")
+                        .isEqualByComparingTo("8"));
+        assertThat(transfers(none.item))
+                .as("no unit above the source's safety line")
+                .isEmpty();
+
+        // the rule's warehouse scope holds the destination only: the source is outside it, nothing is suggested
+        ObjectNode scoped = (ObjectNode) template("transfer-suggestion").deepCopy();
+        scoped.put("name", "Scoped transfer");
+        scoped.putObject("scope").putArray("warehouses").add(low.warehouse);
+        long inScope = JSON.readTree(send(post("/api/v1/rules"), Role.BUYER, scoped.toString()))
+                .get("id")
+                .asLong();
+        clock.advance(Duration.ofDays(1));
+        assertThat(dryRun(inScope)
+                        .get("hits")
+                        .get(0)
+                        .get("actions")
+                        .get(0)
+                        .get("quantity")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(engine.run(inScope, clock.instant()).created()).isZero();
+        // naming a source outside the scope is refused on the action's field
+        ((ObjectNode) scoped.get("actions").get(0)).put("fromWarehouse", tight);
+        var refused = mvc.perform(post("/api/v1/rules")
+                        .with(as(Role.BUYER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(scoped.toString()))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("actions[0].fromWarehouse");
+
+        // planning's API checks on its own: source ≠ destination, quantity > 0, never below the source's safety
+        long item = jdbc.sql("SELECT id FROM item WHERE code = :c")
+                .param("c", low.item)
+                .query(Long.class)
+                .single();
+        long here = warehouseId(low.warehouse);
+        long there = warehouseId(tight);
+        assertThat(refusedTransfer(item, here, here, "1", java.util.Set.of())).contains("fromWarehouse");
+        assertThat(refusedTransfer(item, here, there, "0", java.util.Set.of())).contains("qty");
+        assertThat(refusedTransfer(item, here, there, "9", java.util.Set.of())).contains("qty");
+        assertThat(refusedTransfer(item, here, there, "1", java.util.Set.of(low.warehouse)))
+                .contains("fromWarehouse");
+    }
+
+    @Autowired
+    org.openvmi.planning.Suggestions suggestions;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    private long warehouseId(String code) {
+        return jdbc.sql("SELECT id FROM warehouse WHERE code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The fields planning's transfer API refuses, or "accepted" (rolled back either way). */
+    private String refusedTransfer(long item, long to, long from, String qty, java.util.Set<String> scope) {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        return tx.execute(status -> {
+            status.setRollbackOnly();
+            try {
+                suggestions.suggestTransfer(new org.openvmi.planning.RuleTransfer(
+                        1,
+                        "t",
+                        item,
+                        to,
+                        from,
+                        new java.math.BigDecimal(qty),
+                        scope,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+                return "accepted";
+            } catch (org.openvmi.shared.InvalidInputException e) {
+                return e.errors().stream()
+                        .map(org.openvmi.shared.FieldErrors.FieldError::field)
+                        .toList()
+                        .toString();
+            }
+        });
+    }
+
+    private List<JsonNode> transfers(String item) throws Exception {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        JSON.readTree(send(
+                        get("/api/v1/suggestions?type=TRANSFER&status=OPEN&item=" + item)
+                                .header("Accept-Language", "en"),
+                        Role.BUYER,
+                        ""))
+                .get("content")
+                .forEach(list::add);
+        return list;
     }
 
     @Test
@@ -261,8 +424,73 @@ abstract class RulesContract {
         assertThat(hit.get("item").asString()).isEqualTo(low.item);
         // 1.65 × cv 9.434 × 30/90 a day × √20 days = 23.20
         assertThat(hit.get("values").get("suggestedSafety").asString()).isEqualTo("23.2");
-        assertThat(hit.get("actions").get(0).get("message").asString()).contains("from 5 to about 23.2");
-        assertThat(engine.run(rule, clock.instant()).created()).isEqualTo(1);
+        assertThat(hit.get("actions").get(0).get("type").asString()).isEqualTo("SET_SAFETY_STOCK");
+        assertThat(hit.get("actions").get(0).get("quantity").decimalValue()).isEqualByComparingTo("24");
+        assertThat(hit.get("actions").get(1).get("message").asString()).contains("raised from 5 to 23.2");
+        assertThat(engine.run(rule, clock.instant()).created())
+                .as("the line set, the alert raised")
+                .isEqualTo(2);
+        assertThat(JSON.readTree(send(get("/api/v1/stock-policies/" + low.item + "/" + low.warehouse), Role.VIEWER, ""))
+                        .get("safety")
+                        .decimalValue())
+                .isEqualByComparingTo("24");
+        clock.advance(Duration.ofDays(7));
+        assertThat(engine.run(rule, clock.instant()).fired())
+                .as("the next week the line holds")
+                .isZero();
+    }
+
+    @Test
+    void a_rule_sets_the_service_level_through_stock_policy_recorded_as_the_rule_and_refuses_a_level_out_of_range()
+            throws Exception {
+        Subject lumpy = new Subject(Fixtures.SUPPLIER_A, 7)
+                .move("RECEIPT", 100)
+                .move("ISSUE", 30)
+                .lines(null, 5, 10, 200);
+        Subject steady =
+                new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).lines(null, 5, 10, 200);
+        ObjectNode rule = (ObjectNode) template("dynamic-safety").deepCopy();
+        rule.put("condition", "hasPolicy && demandCv >= 1.0");
+        ObjectNode action = rule.putArray("actions").addObject().put("type", "SET_SERVICE_LEVEL");
+        for (String bad : List.of("0.4", "1", "0.99999")) {
+            action.put("serviceLevel", new java.math.BigDecimal(bad));
+            var refused = mvc.perform(post("/api/v1/rules")
+                            .with(as(Role.BUYER))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(rule.toString()))
+                    .andReturn()
+                    .getResponse();
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(refused.getContentAsString()).as(bad).contains("actions[0].serviceLevel");
+        }
+        action.put("serviceLevel", new java.math.BigDecimal("0.98"));
+        long id = create(rule, List.of(lumpy.item, steady.item), false);
+        JsonNode dry = dryRun(id);
+        assertThat(dry.get("fired").asInt()).isEqualTo(1);
+        assertThat(dry.get("hits").get(0).get("actions").get(0).get("quantity").decimalValue())
+                .isEqualByComparingTo("0.98");
+
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        JsonNode policy = JSON.readTree(
+                send(get("/api/v1/stock-policies/" + lumpy.item + "/" + lumpy.warehouse), Role.VIEWER, ""));
+        assertThat(policy.get("serviceLevel").decimalValue()).isEqualByComparingTo("0.98");
+        assertThat(policy.get("updatedBy").asString()).isEqualTo("rule:" + id);
+        assertThat(policy.get("safety").decimalValue()).as("the lines stay").isEqualByComparingTo("5");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity = 'stock-policy' AND actor = :a")
+                        .param("a", "rule:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(JSON.readTree(send(
+                                get("/api/v1/stock-policies/" + steady.item + "/" + steady.warehouse), Role.VIEWER, ""))
+                        .get("serviceLevel")
+                        .isNull())
+                .isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.run(id, clock.instant()).created())
+                .as("already at the level: nothing to do")
+                .isZero();
+        assertThat(count("rule_firing", id)).isEqualTo(1);
     }
 
     @Test
@@ -1133,6 +1361,30 @@ abstract class RulesContract {
                 .as("the rule's pause lifted; the item that was never held is left alone")
                 .isEqualTo(1);
         assertThat(channelPaused(channel, low.item)).isFalse();
+
+        // the resume template: quiet while the pool is below 20 or the item is not paused, fires once it is back
+        low.move("ISSUE", 1); // 6 free again
+        clock.advance(Duration.ofDays(1));
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+        assertThat(channelPaused(channel, low.item)).isTrue();
+        ObjectNode template = (ObjectNode) template("channel-resume").deepCopy();
+        assertThat(template.get("actions").get(0).get("type").asString()).isEqualTo("CHANNEL_RESUME");
+        assertThat(template.get("trigger").get("events").get(0).asString()).isEqualTo("MOVEMENT_POSTED");
+        template.put("condition", template.get("condition").asString().replace("STORES", channel));
+        ((ObjectNode) template.get("actions").get(0)).put("channel", channel);
+        long resumeTemplate = create(template, List.of(low.item, plenty.item), false);
+        assertThat(dryRun(resumeTemplate).get("fired").asInt())
+                .as("6 free: below 20; plenty has 50 but is not paused")
+                .isZero();
+        low.move("RECEIPT", 14); // 20 free
+        JsonNode back20 = dryRun(resumeTemplate);
+        assertThat(back20.get("fired").asInt()).isEqualTo(1);
+        assertThat(back20.get("hits").get(0).get("item").asString()).isEqualTo(low.item);
+        assertThat(engine.run(resumeTemplate, clock.instant()).created()).isEqualTo(1);
+        assertThat(channelPaused(channel, low.item)).isFalse();
+        assertThat(dryRun(resumeTemplate).get("fired").asInt())
+                .as("resumed: quiet again")
+                .isZero();
 
         send(post("/api/v1/channels/" + channel + "/items/" + low.item + "/pause"), Role.BUYER, "");
         clock.advance(Duration.ofDays(1));

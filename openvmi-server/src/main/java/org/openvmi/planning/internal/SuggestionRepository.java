@@ -184,6 +184,43 @@ public class SuggestionRepository {
         return keys.getKey().longValue();
     }
 
+    /** A rule's transfer suggestion (see {@code Suggestions.suggestTransfer}), superseding the subject's OPEN ones. */
+    public long insertTransferFromRule(
+            org.openvmi.planning.RuleTransfer r, BigDecimal sourceAvailable, BigDecimal sourceMax, Instant now) {
+        jdbc.sql("""
+                UPDATE planning_suggestion SET status = 'SUPERSEDED'
+                WHERE status = 'OPEN' AND item_id = :item AND warehouse_id = :wh""").param("item", r.itemId()).param("wh", r.warehouseId()).update();
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO planning_suggestion (run_id, type, status, item_id, warehouse_id, from_warehouse_id, qty,
+                    forecast_qty, horizon_days, on_hand, in_transit, reserved, lead_time_days, lead_time_sd,
+                    service_level, safety, reorder_point, order_up_to, needed_qty, source_available, source_max,
+                    created_at, on_order, committed, rule_id, rule_name)
+                VALUES (NULL, 'TRANSFER', 'OPEN', :item, :wh, :from, :qty,
+                    :demand, 30, :onHand, :inTransit, :reserved, 0, 0, 0, :safety, :warning, :max, :qty, :srcAvail,
+                    :srcMax, :now, :onOrder, :committed, :rule, :name)""")
+                .param("item", r.itemId())
+                .param("wh", r.warehouseId())
+                .param("from", r.fromWarehouseId())
+                .param("qty", r.qty())
+                .param("demand", r.demand30d())
+                .param("onHand", r.onHand())
+                .param("inTransit", r.inTransit())
+                .param("reserved", r.reserved())
+                .param("safety", r.safety())
+                .param("warning", r.warning())
+                .param("max", r.max())
+                .param("srcAvail", sourceAvailable)
+                .param("srcMax", sourceMax)
+                .param("now", Timestamp.from(now))
+                .param("onOrder", r.onOrder())
+                .param("committed", r.committed())
+                .param("rule", r.ruleId())
+                .param("name", r.ruleName())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
     public void insert(long runId, List<Proposal> proposals, Instant now) {
         if (proposals.isEmpty()) {
             return;

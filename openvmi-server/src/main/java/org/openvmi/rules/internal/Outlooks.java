@@ -88,7 +88,8 @@ class Outlooks {
                             o.projection(),
                             abcXyz == null ? o.abcClass() : abcXyz[0],
                             abcXyz == null ? o.xyzClass() : abcXyz[1],
-                            byChannel.getOrDefault(f.itemId(), o.channels()))),
+                            byChannel.getOrDefault(f.itemId(), o.channels()),
+                            o.maxCoverElsewhere())),
                     s.suppliers()));
         }
         return done;

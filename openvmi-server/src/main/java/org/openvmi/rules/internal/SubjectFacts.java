@@ -237,9 +237,11 @@ public class SubjectFacts {
                 only == null ? availability.positions(null) : availability.positionsOfItems(only);
         Map<Long, ItemScopes.ItemScope> catalog = only == null ? items.all() : items.of(only);
         Map<Long, String> warehouses = planningCatalog.warehouseCodes();
-        Map<Long, PlanningCatalog.PrimarySource> sources = planningCatalog.primarySources();
+        // an event's items only: the whole policy table and source list cost more than the rest of an event's run
+        Map<Long, PlanningCatalog.PrimarySource> sources =
+                only == null ? planningCatalog.primarySources() : planningCatalog.primarySourcesOf(only);
         Map<String, StockPolicyView> lines = new HashMap<>();
-        for (StockPolicyView p : policies.all()) {
+        for (StockPolicyView p : only == null ? policies.all() : policies.ofItems(only)) {
             lines.put(p.item() + "\u0000" + p.location(), p);
         }
         Map<ItemWarehouse, List<Move>> moves = new HashMap<>();
@@ -312,38 +314,48 @@ public class SubjectFacts {
 
     /**
      * Each subject learns which other warehouses of its item are below their safety line (with stock lines set) and
-     * by how much in all: what a transfer could cover.
+     * by how much in all (what a transfer could cover), and the highest days of cover among the item's other
+     * warehouses (where a transfer could come from).
      */
     static List<Subject> withElsewhere(List<Subject> subjects) {
-        Map<Long, List<Facts>> short_ = new HashMap<>();
+        Map<Long, List<Sibling>> byItem = new HashMap<>();
         for (Subject s : subjects) {
-            Facts f = s.facts();
-            if (f.hasPolicy() && f.available().compareTo(f.safety()) < 0) {
-                short_.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
-            }
-        }
-        if (short_.isEmpty()) {
-            return subjects;
+            byItem.computeIfAbsent(s.facts().itemId(), k -> new ArrayList<>(2)).add(new Sibling(s.facts()));
         }
         List<Subject> answer = new ArrayList<>(subjects.size());
         for (Subject s : subjects) {
             Facts f = s.facts();
+            List<Sibling> siblings = byItem.get(f.itemId());
+            if (siblings.size() < 2) {
+                answer.add(s);
+                continue;
+            }
             BigDecimal shortfall = BigDecimal.ZERO;
+            BigDecimal cover = BigDecimal.ZERO;
             List<String> codes = new ArrayList<>();
-            for (Facts o : short_.getOrDefault(f.itemId(), List.of())) {
-                if (o.warehouseId() != f.warehouseId()) {
+            for (Sibling sibling : siblings) {
+                Facts o = sibling.facts();
+                if (o.warehouseId() == f.warehouseId()) {
+                    continue;
+                }
+                if (o.hasPolicy() && o.available().compareTo(o.safety()) < 0) {
                     shortfall = shortfall.add(o.safety().subtract(o.available()));
                     codes.add(o.warehouse());
                 }
+                cover = cover.max(sibling.cover());
             }
-            answer.add(
-                    codes.isEmpty()
-                            ? s
-                            : new Subject(
-                                    f.with(f.outlook().withElsewhere(shortfall, String.join(",", codes))),
-                                    s.suppliers()));
+            Outlook o = f.outlook().withMaxCoverElsewhere(cover);
+            answer.add(new Subject(
+                    f.with(codes.isEmpty() ? o : o.withElsewhere(shortfall, String.join(",", codes))), s.suppliers()));
         }
         return answer;
+    }
+
+    /** A subject with its days of cover, worked out once for all its item's other warehouses. */
+    private record Sibling(Facts facts, BigDecimal cover) {
+        Sibling(Facts facts) {
+            this(facts, facts.daysOfCover());
+        }
     }
 
     /** The timeline ahead as day-offset steps for {@code projectedAvailable(days)} (late lines at offset 0). */

@@ -1,5 +1,6 @@
 package org.openvmi.rules.model;
 
+import java.math.BigDecimal;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.FieldErrors;
 
@@ -10,7 +11,11 @@ import org.openvmi.shared.FieldErrors;
  * SET_SAFETY_STOCK: sets the subject's safety line to {@code quantity} (CEL, rounded up to a whole unit), raising the
  * warning and max lines to it when they are lower; CHANNEL_PAUSE / CHANNEL_RESUME: pauses (holds paused) or resumes
  * the subject's item on sales channel {@code channel} through the channels feature (a rule's pause stays until a rule
- * or a person resumes it; a rule never lifts a person's pause).
+ * or a person resumes it; a rule never lifts a person's pause); TRANSFER_SUGGESTION: a transfer suggestion to the
+ * subject's warehouse of {@code quantity} (CEL) from {@code fromWarehouse}, or when none is named from the item's other
+ * warehouse (in the rule's scope) with the most days of cover above {@code minSourceCover} (default
+ * {@value #DEFAULT_SOURCE_COVER}), never taking the source below its safety line; SET_SERVICE_LEVEL: sets the subject's
+ * target service level ({@code serviceLevel}, 0.5 ≤ level < 1) on its stock policy, recorded as changed by the rule.
  * Messages may name variables in braces: "{item} at {warehouse}: {daysOfCover} days of cover".
  */
 public record Action(
@@ -21,7 +26,13 @@ public record Action(
         String quantity,
         String assignee,
         Integer dueInDays,
-        String channel) {
+        String channel,
+        String fromWarehouse,
+        BigDecimal minSourceCover,
+        BigDecimal serviceLevel) {
+
+    /** Days of cover a source warehouse must exceed when the transfer action names none. */
+    public static final int DEFAULT_SOURCE_COVER = 90;
 
     /** An action that names no channel. */
     public Action(
@@ -35,13 +46,56 @@ public record Action(
         this(type, severity, messageEn, messageZh, quantity, assignee, dueInDays, null);
     }
 
+    /** An action that names no source warehouse and no service level. */
+    public Action(
+            Type type,
+            Severity severity,
+            String messageEn,
+            String messageZh,
+            String quantity,
+            String assignee,
+            Integer dueInDays,
+            String channel) {
+        this(type, severity, messageEn, messageZh, quantity, assignee, dueInDays, channel, null, null, null);
+    }
+
     /** Pauses or resumes the subject's item on a channel. */
     public static Action channel(Type type, String channel) {
         return new Action(type, null, null, null, null, null, null, channel);
     }
 
+    /**
+     * A transfer suggestion of {@code quantity} from {@code fromWarehouse} (null: the richest warehouse in days of
+     * cover above {@code minSourceCover}, null: {@value #DEFAULT_SOURCE_COVER}).
+     */
+    public static Action transfer(String quantity, String fromWarehouse, BigDecimal minSourceCover) {
+        return new Action(
+                Type.TRANSFER_SUGGESTION,
+                null,
+                null,
+                null,
+                quantity,
+                null,
+                null,
+                null,
+                fromWarehouse,
+                minSourceCover,
+                null);
+    }
+
+    /** Sets the subject's target service level. */
+    public static Action serviceLevel(BigDecimal level) {
+        return new Action(Type.SET_SERVICE_LEVEL, null, null, null, null, null, null, null, null, null, level);
+    }
+
     public Action {
         channel = channel == null || channel.isBlank() ? null : channel.trim();
+        fromWarehouse = fromWarehouse == null || fromWarehouse.isBlank() ? null : fromWarehouse.trim();
+    }
+
+    /** The days of cover a chosen source must exceed. */
+    public BigDecimal sourceCover() {
+        return minSourceCover == null ? BigDecimal.valueOf(DEFAULT_SOURCE_COVER) : minSourceCover;
     }
 
     public enum Type {
@@ -50,11 +104,13 @@ public record Action(
         CLEARANCE_TASK,
         SET_SAFETY_STOCK,
         CHANNEL_PAUSE,
-        CHANNEL_RESUME;
+        CHANNEL_RESUME,
+        TRANSFER_SUGGESTION,
+        SET_SERVICE_LEVEL;
 
         /** Whether the action carries a quantity expression. */
         public boolean hasQuantity() {
-            return this == PURCHASE_SUGGESTION || this == SET_SAFETY_STOCK;
+            return this == PURCHASE_SUGGESTION || this == SET_SAFETY_STOCK || this == TRANSFER_SUGGESTION;
         }
 
         /** Whether the action names a sales channel. */
@@ -79,7 +135,7 @@ public record Action(
                     CodedRefusal.of(
                             "rules.actionType",
                             "is required: ALERT, PURCHASE_SUGGESTION, CLEARANCE_TASK, SET_SAFETY_STOCK,"
-                                    + " CHANNEL_PAUSE or CHANNEL_RESUME"));
+                                    + " CHANNEL_PAUSE, CHANNEL_RESUME, TRANSFER_SUGGESTION or SET_SERVICE_LEVEL"));
             return;
         }
         switch (type) {
@@ -91,6 +147,33 @@ public record Action(
                 }
                 message(prefix + "messageEn", messageEn, errors);
                 message(prefix + "messageZh", messageZh, errors);
+            }
+            case TRANSFER_SUGGESTION -> {
+                Expression.compile(quantity, Expression.Result.QUANTITY)
+                        .problems()
+                        .forEach(p -> errors.add(prefix + "quantity", RuleDefinition.cel(p)));
+                if (fromWarehouse != null && !fromWarehouse.matches(CODE)) {
+                    errors.add(prefix + "fromWarehouse", CodedRefusal.unknown("warehouse", fromWarehouse));
+                }
+                if (minSourceCover != null
+                        && (minSourceCover.signum() < 0 || minSourceCover.compareTo(BigDecimal.valueOf(3650)) > 0)) {
+                    errors.add(prefix + "minSourceCover", CodedRefusal.between(0, 3650));
+                }
+            }
+            case SET_SERVICE_LEVEL -> {
+                if (serviceLevel == null) {
+                    errors.add(prefix + "serviceLevel", CodedRefusal.required());
+                } else if (serviceLevel.compareTo(MIN_SERVICE_LEVEL) < 0
+                        || serviceLevel.compareTo(BigDecimal.ONE) >= 0
+                        || serviceLevel.stripTrailingZeros().scale() > 4) {
+                    errors.add(
+                            prefix + "serviceLevel",
+                            CodedRefusal.of(
+                                    "rules.serviceLevelOutOfRange",
+                                    "a service level from 0.5 up to (not including) 1, at most 4 places (this one is "
+                                            + serviceLevel.toPlainString() + ")",
+                                    serviceLevel.toPlainString()));
+                }
             }
             case PURCHASE_SUGGESTION, SET_SAFETY_STOCK -> {
                 Expression.Compilation c = Expression.compile(quantity, Expression.Result.QUANTITY);
@@ -110,7 +193,7 @@ public record Action(
             case CHANNEL_PAUSE, CHANNEL_RESUME -> {
                 if (channel == null) {
                     errors.add(prefix + "channel", CodedRefusal.required());
-                } else if (!channel.matches("[A-Za-z0-9_.-]{1,40}")) {
+                } else if (!channel.matches(CODE)) {
                     errors.add(prefix + "channel", CodedRefusal.unknown("channel", channel));
                 }
             }
@@ -124,6 +207,12 @@ public record Action(
             }
         }
     }
+
+    /** A channel or warehouse code as a rule may name it. */
+    private static final String CODE = "[A-Za-z0-9_.-]{1,40}";
+
+    /** The lowest service level a rule may set (0.5: a coin toss; below it a safety stock would be negative). */
+    public static final BigDecimal MIN_SERVICE_LEVEL = new BigDecimal("0.5");
 
     /** The largest safety line a rule may set (a stock quantity column holds 15 digits before the point). */
     public static final double MAX_SAFETY = 1e12;

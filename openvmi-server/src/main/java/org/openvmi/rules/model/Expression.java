@@ -77,8 +77,35 @@ public final class Expression {
         this.usesFunctions = text.contains(PROJECTED_AVAILABLE + "(") || text.contains(PROJECTED_AVAILABLE + " (");
     }
 
+    /**
+     * Compilations by kind and text: a rule's run (an event's above all) compiles its texts again every time, which
+     * costs milliseconds a text; programs are immutable, so one serves every run. Cleared when it grows past
+     * {@value #CACHED} texts (rules are edited rarely; the editor's keystrokes are what would fill it).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Compilation> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int CACHED = 2_000;
+
     /** Compiles, or lists the problems with their position; never throws for bad text. */
     public static Compilation compile(String text, Result expected) {
+        if (text == null || text.length() > MAX_CHARS) {
+            return compileNow(text, expected);
+        }
+        String key = expected.name() + '\u0000' + text;
+        Compilation known = COMPILED.get(key);
+        if (known != null) {
+            return known;
+        }
+        Compilation c = compileNow(text, expected);
+        if (COMPILED.size() >= CACHED) {
+            COMPILED.clear();
+        }
+        COMPILED.put(key, c);
+        return c;
+    }
+
+    private static Compilation compileNow(String text, Result expected) {
         if (text == null || text.isBlank()) {
             return new Compilation(null, List.of(new CelProblem(0, 0, "is required", "required", List.of())));
         }
@@ -186,6 +213,10 @@ public final class Expression {
 
     /** An expression, or why it is not one. */
     public record Compilation(Expression expression, List<CelProblem> problems) {
+        public Compilation {
+            problems = List.copyOf(problems); // shared by every caller of the same text
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }

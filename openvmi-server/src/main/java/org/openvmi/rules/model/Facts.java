@@ -242,6 +242,7 @@ public record Facts(
         v.put("suggestedSafety", suggestedSafety().doubleValue());
         v.put("shortfallElsewhere", outlook.shortfallElsewhere().doubleValue());
         v.put("warehousesBelowSafety", outlook.warehousesBelowSafety());
+        v.put("maxCoverElsewhere", outlook.maxCoverElsewhere().doubleValue());
         v.put("abcClass", outlook.abcClass());
         v.put("xyzClass", outlook.xyzClass());
         v.put("channelAvailable", outlook.channels().available());

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What a rule knows of a subject beyond its stock and ledger history, read from the owning features' APIs (docs/rules.md):
  * daily demand variability, planning's forecast, the availability timeline ahead, the primary supplier's on-time rate (analytics scorecard) and its reported available stock (supplier module).
- * The other warehouses of the item below their safety line and their total shortfall come from the same read of
- * the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due).
+ * The other warehouses of the item below their safety line and their total shortfall, and the highest days of cover
+ * among them ({@code maxCoverElsewhere}), come from the same read of the subjects. Absent values read as {@link #NONE}'s: 0, an on-time rate of 1 (nothing was due).
  */
 public record Outlook(
         BigDecimal demandCv,
@@ -26,7 +26,8 @@ public record Outlook(
         Projection projection,
         String abcClass,
         String xyzClass,
-        ChannelFigures channels) {
+        ChannelFigures channels,
+        BigDecimal maxCoverElsewhere) {
 
     /**
      * The item's sales channels by code: the free stock of each channel's pool ({@code available}), what it may sell
@@ -76,6 +77,7 @@ public record Outlook(
                 projection,
                 abcClass,
                 xyzClass,
+                null,
                 null);
     }
 
@@ -150,6 +152,26 @@ public record Outlook(
         abcClass = abcClass == null ? "" : abcClass;
         xyzClass = xyzClass == null ? "" : xyzClass;
         channels = channels == null ? ChannelFigures.NONE : channels;
+        maxCoverElsewhere = orZero(maxCoverElsewhere);
+    }
+
+    /** The same outlook with the highest days of cover among the item's other warehouses. */
+    public Outlook withMaxCoverElsewhere(BigDecimal cover) {
+        return new Outlook(
+                demandCv,
+                forecast7d,
+                forecast30d,
+                projectedAvailable7d,
+                projectedAvailable30d,
+                supplierOnTimeRate,
+                supplierAvailable,
+                shortfallElsewhere,
+                warehousesBelowSafety,
+                projection,
+                abcClass,
+                xyzClass,
+                channels,
+                cover);
     }
 
     public Outlook withDemandCv(BigDecimal cv) {
@@ -166,7 +188,8 @@ public record Outlook(
                 projection,
                 abcClass,
                 xyzClass,
-                channels);
+                channels,
+                maxCoverElsewhere);
     }
 
     public Outlook withElsewhere(BigDecimal shortfall, String warehouses) {
@@ -183,7 +206,8 @@ public record Outlook(
                 projection,
                 abcClass,
                 xyzClass,
-                channels);
+                channels,
+                maxCoverElsewhere);
     }
 
     /** The same outlook with the timeline ahead. */
@@ -201,7 +225,8 @@ public record Outlook(
                 p,
                 abcClass,
                 xyzClass,
-                channels);
+                channels,
+                maxCoverElsewhere);
     }
 
     /** The same outlook with the item's channel figures. */
@@ -219,7 +244,8 @@ public record Outlook(
                 projection,
                 abcClass,
                 xyzClass,
-                c);
+                c,
+                maxCoverElsewhere);
     }
 
     private static BigDecimal orZero(BigDecimal b) {

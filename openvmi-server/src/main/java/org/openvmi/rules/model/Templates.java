@@ -3,9 +3,11 @@ package org.openvmi.rules.model;
 import java.util.List;
 
 /**
- * The seed rules a user starts from (issue 17): stale stock, smart reorder, transfer suggestion (an alert: there is no
- * transfer-suggestion action yet), dynamic safety stock (an alert suggesting the line) and the channel pause (the item
- * paused on a secondary channel while that channel's pool runs low; the demo's STORES channel stands for "channel X").
+ * The seed rules a user starts from (issue 17): stale stock, smart reorder, transfer suggestion (a warehouse below its
+ * warning line takes stock from the item's warehouse with the most days of cover above 90), dynamic safety stock (the
+ * line set from demand variability and the supplier's on-time rate) and the channel pause with its resume (the item
+ * paused on a secondary channel while that channel's pool runs low, resumed once it is back above 20; the demo's
+ * STORES channel stands for "channel X").
  */
 public final class Templates {
 
@@ -49,8 +51,10 @@ public final class Templates {
     public static final String REORDER_CONDITION = "available + onOrder < demand30d * 1.2 && supplierLeadTimeDays > 15";
     public static final String REORDER_QUANTITY = "demand30d * 1.2 - available - onOrder";
 
-    public static final String TRANSFER_CONDITION =
-            "hasPolicy && max > 0.0 && available > max && shortfallElsewhere > 0.0";
+    public static final String TRANSFER_CONDITION = "hasPolicy && available < warning && maxCoverElsewhere > 90.0";
+    /** Up to the max line (the action cuts it to what the source holds above its own safety line). */
+    public static final String TRANSFER_QUANTITY = "max - available";
+
     public static final String SAFETY_CONDITION = "hasPolicy && avgDailyDemand > 0.0"
             + " && (demandCv >= 1.0 || supplierOnTimeRate < 0.8) && safety < suggestedSafety";
     /** The channel the channel-pause template names (the demo's secondary channel); the editor offers the others. */
@@ -58,6 +62,10 @@ public final class Templates {
 
     public static final String CHANNEL_PAUSE_CONDITION =
             "\"" + PAUSE_CHANNEL + "\" in channelAvailable && channelAvailable[\"" + PAUSE_CHANNEL + "\"] < 10.0";
+
+    /** Back at 20, not at 10: a pool hovering around the pause line does not pause and resume on every movement. */
+    public static final String CHANNEL_RESUME_CONDITION = "\"" + PAUSE_CHANNEL + "\" in pausedChannels && \""
+            + PAUSE_CHANNEL + "\" in channelAvailable && channelAvailable[\"" + PAUSE_CHANNEL + "\"] >= 20.0";
 
     /** Mondays at 6:00: the safety review is weekly. */
     public static final String WEEKLY_MONDAY_6AM = "0 0 6 * * MON";
@@ -102,27 +110,21 @@ public final class Templates {
                                     Action.Type.PURCHASE_SUGGESTION, null, null, null, REORDER_QUANTITY, null, null)))),
             new Template(
                     "transfer-suggestion",
-                    "Transfer: above max here while another warehouse is below safety",
-                    "调拨建议：本仓高于最高线而其他仓低于安全线",
+                    "Transfer: below warning here while another warehouse has over 90 days of cover",
+                    "调拨建议：本仓低于预警线而其他仓可用天数超过 90 天",
                     new RuleDefinition(
                             "Transfer suggestion",
-                            "Available above the max line here while another"
-                                    + " warehouse of the item is below its safety line: an alert suggesting the transfer",
+                            "Available below the warning line here while another warehouse of the item has more than"
+                                    + " 90 days of cover: a transfer suggestion up to the max line from the warehouse"
+                                    + " with the most cover, never taking it below its safety line",
                             null,
                             RuleScope.ALL,
                             new Trigger(Trigger.DAILY_6AM, List.of()),
                             TRANSFER_CONDITION,
-                            List.of(new Action(
-                                    Action.Type.ALERT,
-                                    Action.Severity.INFO,
-                                    "Transfer suggestion: {item} at {warehouse} has {available} available, above its"
-                                            + " max {max}; below safety at {warehousesBelowSafety}, short"
-                                            + " {shortfallElsewhere} in all",
-                                    "调拨建议：{item} 在 {warehouse} 可用 {available}，高于最高线 {max}；"
-                                            + "{warehousesBelowSafety} 低于安全线，共缺 {shortfallElsewhere}",
+                            List.of(Action.transfer(
+                                    TRANSFER_QUANTITY,
                                     null,
-                                    null,
-                                    null)))),
+                                    java.math.BigDecimal.valueOf(Action.DEFAULT_SOURCE_COVER))))),
             new Template(
                     "dynamic-safety",
                     "Dynamic safety stock: variable demand or late supplier, safety line too low",
@@ -131,23 +133,33 @@ public final class Templates {
                             "Dynamic safety stock",
                             "Weekly: demand varies a lot (cv ≥ 1) or the supplier"
                                     + " delivers under 80 % on time, and the safety line is below 1.65 × the demand's"
-                                    + " deviation over the lead time: an alert suggesting the higher line",
+                                    + " deviation over the lead time: the safety line set to it, with an alert saying so",
                             null,
                             RuleScope.ALL,
                             new Trigger(WEEKLY_MONDAY_6AM, List.of()),
                             SAFETY_CONDITION,
-                            List.of(new Action(
-                                    Action.Type.ALERT,
-                                    Action.Severity.WARNING,
-                                    "Raise the safety line of {item} at {warehouse} from {safety} to about"
-                                            + " {suggestedSafety}: demand variability {demandCv}, supplier on time"
-                                            + " {supplierOnTimeRate}, lead time {supplierLeadTimeDays} days",
-                                    "建议将 {item}（{warehouse}）的安全线从 {safety} 提高到约 {suggestedSafety}："
-                                            + "需求波动系数 {demandCv}，供应商准时率 {supplierOnTimeRate}，"
-                                            + "交期 {supplierLeadTimeDays} 天",
-                                    null,
-                                    null,
-                                    null)))),
+                            List.of(
+                                    new Action(
+                                            Action.Type.SET_SAFETY_STOCK,
+                                            null,
+                                            null,
+                                            null,
+                                            "suggestedSafety",
+                                            null,
+                                            null),
+                                    new Action(
+                                            Action.Type.ALERT,
+                                            Action.Severity.INFO,
+                                            "Safety line of {item} at {warehouse} raised from {safety} to"
+                                                    + " {suggestedSafety} (rounded up): demand variability {demandCv},"
+                                                    + " supplier on time {supplierOnTimeRate}, lead time"
+                                                    + " {supplierLeadTimeDays} days",
+                                            "{item}（{warehouse}）的安全线已从 {safety} 提高到 {suggestedSafety}（向上取整）："
+                                                    + "需求波动系数 {demandCv}，供应商准时率 {supplierOnTimeRate}，"
+                                                    + "交期 {supplierLeadTimeDays} 天",
+                                            null,
+                                            null,
+                                            null)))),
             new Template(
                     "channel-pause",
                     "Channel pause: pause an item on a channel while its available is below 10",
@@ -160,7 +172,21 @@ public final class Templates {
                             RuleScope.ALL,
                             new Trigger(Trigger.DAILY_6AM, List.of(Trigger.Event.MOVEMENT_POSTED.name())),
                             CHANNEL_PAUSE_CONDITION,
-                            List.of(Action.channel(Action.Type.CHANNEL_PAUSE, PAUSE_CHANNEL)))));
+                            List.of(Action.channel(Action.Type.CHANNEL_PAUSE, PAUSE_CHANNEL)))),
+            new Template(
+                    "channel-resume",
+                    "Channel resume: resume an item on a channel once its available is back at 20",
+                    "渠道恢复：渠道可用回到 20 以上时恢复该物料在该渠道销售",
+                    new RuleDefinition(
+                            "Channel resume",
+                            "The item is paused on the channel and the free stock of the channel's warehouses is back"
+                                    + " at 20 or more: resume it (lifts a rule's pause only, never a person's; checked"
+                                    + " on every movement)",
+                            null,
+                            RuleScope.ALL,
+                            new Trigger(Trigger.DAILY_6AM, List.of(Trigger.Event.MOVEMENT_POSTED.name())),
+                            CHANNEL_RESUME_CONDITION,
+                            List.of(Action.channel(Action.Type.CHANNEL_RESUME, PAUSE_CHANNEL)))));
 
     private Templates() {}
 }

@@ -57,6 +57,7 @@ public record Variable(String name, Kind kind) {
             new Variable("suggestedSafety", Kind.DOUBLE),
             new Variable("shortfallElsewhere", Kind.DOUBLE),
             new Variable("warehousesBelowSafety", Kind.STRING),
+            new Variable("maxCoverElsewhere", Kind.DOUBLE),
             new Variable("abcClass", Kind.STRING),
             new Variable("xyzClass", Kind.STRING),
             new Variable("channelAvailable", Kind.MAP_DOUBLE),

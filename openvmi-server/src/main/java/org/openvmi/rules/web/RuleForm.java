@@ -45,6 +45,12 @@ public class RuleForm {
     private String pauseChannel;
     private boolean channelResume;
     private String resumeChannel;
+    private boolean transfer;
+    private String transferQuantity;
+    private String fromWarehouse;
+    private java.math.BigDecimal minSourceCover = java.math.BigDecimal.valueOf(Action.DEFAULT_SOURCE_COVER);
+    private boolean serviceLevelAction;
+    private java.math.BigDecimal serviceLevel;
     /** Not part of the rule: the item code of the editor's "test on this item" box. */
     private String testItem;
 
@@ -99,6 +105,16 @@ public class RuleForm {
                     f.channelResume = true;
                     f.resumeChannel = a.channel();
                 }
+                case TRANSFER_SUGGESTION -> {
+                    f.transfer = true;
+                    f.transferQuantity = a.quantity();
+                    f.fromWarehouse = a.fromWarehouse();
+                    f.minSourceCover = a.minSourceCover();
+                }
+                case SET_SERVICE_LEVEL -> {
+                    f.serviceLevelAction = true;
+                    f.serviceLevel = a.serviceLevel();
+                }
             }
         }
         return f;
@@ -142,6 +158,12 @@ public class RuleForm {
         if (channelResume) {
             actions.add(Action.channel(Action.Type.CHANNEL_RESUME, resumeChannel));
         }
+        if (transfer) {
+            actions.add(Action.transfer(transferQuantity, fromWarehouse, minSourceCover));
+        }
+        if (serviceLevelAction) {
+            actions.add(Action.serviceLevel(serviceLevel));
+        }
         return new RuleRequest(
                 name,
                 description,
@@ -156,7 +178,8 @@ public class RuleForm {
 
     /**
      * The editor's field for a refusal of the request's action {@code index} on {@code field} ({@code quantity} of the
-     * safety-line action is {@code safetyQuantity}, a channel action's {@code channel} its own select); null when the
+     * safety-line action is {@code safetyQuantity}, the transfer's {@code transferQuantity}, a channel action's
+     * {@code channel} its own select; a refused type goes to the action's own field); null when the
      * index is not an action of this form.
      */
     String actionField(int index, String field) {
@@ -168,8 +191,59 @@ public class RuleForm {
             case SET_SAFETY_STOCK -> "quantity".equals(field) ? "safetyQuantity" : field;
             case CHANNEL_PAUSE -> "channel".equals(field) || "type".equals(field) ? "pauseChannel" : field;
             case CHANNEL_RESUME -> "channel".equals(field) || "type".equals(field) ? "resumeChannel" : field;
+            case TRANSFER_SUGGESTION ->
+                "quantity".equals(field) ? "transferQuantity" : "type".equals(field) ? "fromWarehouse" : field;
+            case SET_SERVICE_LEVEL -> "type".equals(field) ? "serviceLevel" : field;
             default -> field;
         };
+    }
+
+    public boolean isTransfer() {
+        return transfer;
+    }
+
+    public void setTransfer(boolean transfer) {
+        this.transfer = transfer;
+    }
+
+    public String getTransferQuantity() {
+        return transferQuantity;
+    }
+
+    public void setTransferQuantity(String transferQuantity) {
+        this.transferQuantity = transferQuantity;
+    }
+
+    public String getFromWarehouse() {
+        return fromWarehouse;
+    }
+
+    public void setFromWarehouse(String fromWarehouse) {
+        this.fromWarehouse = fromWarehouse;
+    }
+
+    public java.math.BigDecimal getMinSourceCover() {
+        return minSourceCover;
+    }
+
+    public void setMinSourceCover(java.math.BigDecimal minSourceCover) {
+        this.minSourceCover = minSourceCover;
+    }
+
+    public boolean isServiceLevelAction() {
+        return serviceLevelAction;
+    }
+
+    public void setServiceLevelAction(boolean serviceLevelAction) {
+        this.serviceLevelAction = serviceLevelAction;
+    }
+
+    public java.math.BigDecimal getServiceLevel() {
+        return serviceLevel;
+    }
+
+    public void setServiceLevel(java.math.BigDecimal serviceLevel) {
+        this.serviceLevel = serviceLevel;
     }
 
     public boolean isChannelPause() {

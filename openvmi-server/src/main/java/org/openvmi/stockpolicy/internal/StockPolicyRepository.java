@@ -165,6 +165,27 @@ public class StockPolicyRepository {
         return lines;
     }
 
+    /** The policies of these items (at most a few hundred: one IN list), with codes. */
+    public List<StockPolicyView> ofItems(java.util.Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return withCodes(jdbc.sql(SELECT + " WHERE p.item_id IN (:items)")
+                .param("items", List.copyOf(itemIds))
+                .query(StockPolicyRepository::row)
+                .list());
+    }
+
+    /** The lines of one item × warehouse, if it has a policy. */
+    public Optional<org.openvmi.stockpolicy.StockLines> lines(long itemId, long warehouseId) {
+        return jdbc.sql("SELECT safety, warning, max_qty FROM stock_policy WHERE item_id = :i AND warehouse_id = :w")
+                .param("i", itemId)
+                .param("w", warehouseId)
+                .query((rs, n) -> new org.openvmi.stockpolicy.StockLines(
+                        rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .optional();
+    }
+
     public List<StockPolicyView> all(PartyScope scope) {
         return withCodes(jdbc.sql(SELECT + " WHERE " + CatalogRefs.itemPredicate("p.item_id", scope) + " ORDER BY "
                         + WAREHOUSE_CODE + ", " + ITEM_CODE)

@@ -302,4 +302,152 @@ class RuleEngineTest {
         assertThat(failing.error()).startsWith("I0 @ WH1");
         assertThat(failing.subjects()).isEqualTo(1);
     }
+
+    /** Item 1 at warehouse {@code id}: on hand, safety / warning / max lines, 90 days' demand. */
+    static Facts at(long id, String code, double onHand, double safety, double warning, double max, double demand90d) {
+        return new Facts(
+                1,
+                id,
+                "I1",
+                code,
+                "bearings",
+                "S001",
+                bd(onHand),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                true,
+                bd(safety),
+                bd(warning),
+                bd(max),
+                bd(demand90d / 3),
+                bd(demand90d),
+                1,
+                5,
+                30,
+                new BigDecimal("3.20"),
+                7);
+    }
+
+    @Test
+    void the_transfer_template_fires_below_warning_with_cover_elsewhere_and_stays_quiet_otherwise() {
+        RuleDefinition transfer = template("transfer-suggestion");
+        assertThat(transfer.problems().isEmpty()).isTrue();
+        assertThat(transfer.actions())
+                .singleElement()
+                .extracting(Action::type)
+                .isEqualTo(Action.Type.TRANSFER_SUGGESTION);
+        Facts low = at(2, "A", 5, 10, 20, 50, 90);
+        Facts lowNoCover = at(3, "B", 5, 10, 20, 50, 90);
+        Facts fine = at(4, "C", 30, 10, 20, 50, 90);
+        Evaluation.Outcome out = run(
+                transfer,
+                low.with(low.outlook().withMaxCoverElsewhere(bd(120))),
+                lowNoCover.with(lowNoCover.outlook().withMaxCoverElsewhere(bd(90))),
+                fine.with(fine.outlook().withMaxCoverElsewhere(bd(500))));
+        assertThat(out.hits()).extracting(h -> h.facts().warehouse()).containsExactly("A");
+        assertThat(out.hits().get(0).quantities().get(0)).as("max − available").isEqualByComparingTo("45");
+    }
+
+    @Test
+    void a_transfer_source_is_the_richest_in_cover_cut_at_its_safety_line_or_the_named_one() {
+        Facts target = at(1, "T", 5, 10, 20, 50, 90);
+        Facts rich = at(2, "RICH", 60, 30, 40, 100, 9); // 0.1 a day: 600 days
+        Facts richer = at(3, "RICHER", 40, 35, 40, 100, 0); // no demand: 99,999 days, 5 above safety
+        Facts poor = at(4, "POOR", 200, 0, 0, 0, 900); // 10 a day: 20 days
+        List<Facts> all = List.of(target, rich, richer, poor);
+        Action auto = Action.transfer("max - available", null, null);
+
+        TransferSource chosen = TransferSource.choose(auto, target, all, bd(45)).orElseThrow();
+        assertThat(chosen.warehouse()).isEqualTo("RICHER");
+        assertThat(chosen.qty()).as("40 − safety 35").isEqualByComparingTo("5");
+        assertThat(TransferSource.choose(auto, target, List.of(target, rich, poor), bd(45))
+                        .orElseThrow()
+                        .qty())
+                .as("60 − 30")
+                .isEqualByComparingTo("30");
+        assertThat(TransferSource.choose(auto, target, List.of(target, poor), bd(45)))
+                .as("20 days of cover is not above 90")
+                .isEmpty();
+        assertThat(TransferSource.choose(Action.transfer("1", null, bd(10)), target, List.of(target, poor), bd(45))
+                        .orElseThrow()
+                        .warehouse())
+                .as("a lower threshold admits it")
+                .isEqualTo("POOR");
+        assertThat(TransferSource.choose(Action.transfer("1", "poor", null), target, all, bd(45))
+                        .orElseThrow()
+                        .qty())
+                .as("named (any case): its cover does not matter, its safety line does")
+                .isEqualByComparingTo("45");
+        assertThat(TransferSource.choose(Action.transfer("1", "T", null), target, all, bd(45)))
+                .as("never from the destination")
+                .isEmpty();
+        assertThat(TransferSource.choose(auto, target, List.of(target, at(5, "EMPTY", 30, 30, 30, 30, 0)), bd(45)))
+                .as("nothing above the safety line")
+                .isEmpty();
+    }
+
+    @Test
+    void the_channel_resume_template_fires_once_the_pool_is_back_at_20_on_a_paused_item_only() {
+        RuleDefinition resume = template("channel-resume");
+        assertThat(resume.problems().isEmpty()).isTrue();
+        Facts base = subject("A", 100, 0, 0, 1, 7);
+        java.util.function.BiFunction<Double, Boolean, Facts> with = (pool, paused) -> base.with(base.outlook()
+                .withChannels(new Outlook.ChannelFigures(
+                        java.util.Map.of(Templates.PAUSE_CHANNEL, pool),
+                        java.util.Map.of(),
+                        paused ? List.of(Templates.PAUSE_CHANNEL) : List.of(),
+                        paused ? List.of(Templates.PAUSE_CHANNEL) : List.of())));
+        assertThat(run(resume, with.apply(20.0, true)).hits()).hasSize(1);
+        assertThat(run(resume, with.apply(19.0, true)).hits()).isEmpty();
+        assertThat(run(resume, with.apply(50.0, false)).hits()).isEmpty();
+    }
+
+    @Test
+    void a_service_level_action_needs_a_level_from_half_up_to_one() {
+        for (String bad : List.of("0.49", "1", "1.2", "0.95001")) {
+            RuleDefinition d = new RuleDefinition(
+                    "r",
+                    null,
+                    null,
+                    RuleScope.ALL,
+                    new Trigger(Trigger.DAILY_6AM, List.of()),
+                    "true",
+                    List.of(Action.serviceLevel(new BigDecimal(bad))));
+            assertThat(d.problems().list())
+                    .as(bad)
+                    .extracting(e -> e.field())
+                    .containsExactly("actions[0].serviceLevel");
+        }
+        RuleDefinition none = new RuleDefinition(
+                "r",
+                null,
+                null,
+                RuleScope.ALL,
+                new Trigger(Trigger.DAILY_6AM, List.of()),
+                "true",
+                List.of(Action.serviceLevel(null), Action.transfer("max -", "A B", bd(-1))));
+        assertThat(none.problems().list())
+                .extracting(e -> e.field())
+                .containsExactlyInAnyOrder(
+                        "actions[0].serviceLevel",
+                        "actions[1].quantity",
+                        "actions[1].fromWarehouse",
+                        "actions[1].minSourceCover");
+        for (String ok : List.of("0.5", "0.95", "0.999", "0.9999")) {
+            assertThat(new RuleDefinition(
+                                    "r",
+                                    null,
+                                    null,
+                                    RuleScope.ALL,
+                                    new Trigger(Trigger.DAILY_6AM, List.of()),
+                                    "true",
+                                    List.of(Action.serviceLevel(new BigDecimal(ok))))
+                            .problems()
+                            .isEmpty())
+                    .as(ok)
+                    .isTrue();
+        }
+    }
 }
