@@ -235,7 +235,7 @@ class TwoInstancesIT {
                     "{\"code\":\"" + code + "\",\"name\":\"split\",\"uom\":\"PCS\",\"unitCost\":1}");
             codes.add(code);
         }
-        java.time.LocalDate sunday = java.time.LocalDate.now()
+        java.time.LocalDate sunday = java.time.LocalDate.now(java.time.ZoneId.systemDefault())
                 .minusDays(1)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
         try (Connection c = connect();
