@@ -410,15 +410,16 @@ abstract class RobotDeliveryContract {
 
     @Test
     void a_test_message_reaches_the_robot_signed_and_its_outcome_is_shown() throws Exception {
+        String token = Fixtures.unique("test-button"); // the receiver is shared by the H2 and PostgreSQL runs
         long id = id(robot(as(Role.ADMIN), """
-                        {"name":"测试群","kind":"DINGTALK","address":"%s/robot/send?access_token=test-button","secret":"%s",
-                         "enabled":false}""".formatted(base(), SECRET)).andExpect(status().isCreated()));
+                        {"name":"测试群","kind":"DINGTALK","address":"%s/robot/send?access_token=%s","secret":"%s",
+                         "enabled":false}""".formatted(base(), token, SECRET)).andExpect(status().isCreated()));
         mvc.perform(post("/api/v1/notifications/robots/" + id + "/test").with(as(Role.ADMIN)))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.lastStatus").value("PENDING"));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(toKey("test-button")).hasSize(1));
-        Received r = toKey("test-button").get(0);
+                .untilAsserted(() -> assertThat(toKey(token)).hasSize(1));
+        Received r = toKey(token).get(0);
         assertThat(r.body().path("markdown").path("title").asString()).isEqualTo("OpenVMI 测试消息");
         assertThat(URLDecoder.decode(r.query().get("sign"), StandardCharsets.UTF_8))
                 .isEqualTo(URLDecoder.decode(

@@ -129,21 +129,7 @@ public class MailRepository {
             String body,
             String dedupKey,
             Instant now) {
-        return jdbc.sql("""
-                INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
-                                               status, attempts, next_attempt_at, created_at, channel)
-                SELECT :u, :to, :lang, 'IMMEDIATE', :subject, :body, :key, 'PENDING', 0, :now, :now, :channel
-                WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE dedup_key = :key)""")
-                        .param("u", username)
-                        .param("to", to.length() > 254 ? to.substring(0, 254) : to)
-                        .param("lang", language)
-                        .param("subject", subject.length() > 500 ? subject.substring(0, 500) : subject)
-                        .param("body", body)
-                        .param("key", dedupKey)
-                        .param("now", Timestamp.from(now))
-                        .param("channel", channel)
-                        .update()
-                > 0;
+        return enqueueRobot(username, null, channel, to, language, subject, body, dedupKey, now);
     }
 
     /**
@@ -159,12 +145,25 @@ public class MailRepository {
             String body,
             String dedupKey,
             Instant now) {
+        return enqueueRobot("robot#" + robotId, robotId, channel, to, language, subject, body, dedupKey, now);
+    }
+
+    private boolean enqueueRobot(
+            String username,
+            Long robotId,
+            String channel,
+            String to,
+            String language,
+            String subject,
+            String body,
+            String dedupKey,
+            Instant now) {
         return jdbc.sql("""
                 INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
                                                status, attempts, next_attempt_at, created_at, channel, robot_id)
                 SELECT :u, :to, :lang, 'IMMEDIATE', :subject, :body, :key, 'PENDING', 0, :now, :now, :channel, :robot
                 WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE dedup_key = :key)""")
-                        .param("u", "robot#" + robotId)
+                        .param("u", username)
                         .param("to", to.length() > 254 ? to.substring(0, 254) : to)
                         .param("lang", language)
                         .param("subject", subject.length() > 500 ? subject.substring(0, 500) : subject)
