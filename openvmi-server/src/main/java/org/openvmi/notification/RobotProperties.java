@@ -25,28 +25,32 @@ public record RobotProperties(
 
     /** Adds the refusals of a robot address to {@code errors} under {@code robotUrl}. */
     void check(NotificationChannel channel, String url, FieldErrors errors) {
+        check(channel, url, errors, "robotUrl");
+    }
+
+    /** Adds the refusals of a robot address to {@code errors} under {@code field}. */
+    void check(NotificationChannel channel, String url, FieldErrors errors, String field) {
         if (url == null) {
-            errors.add("robotUrl", CodedRefusal.required());
+            errors.add(field, CodedRefusal.required());
             return;
         }
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            errors.add("robotUrl", "is not a web address");
+            errors.add(field, "is not a web address");
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            errors.add("robotUrl", "must be an https address");
+            errors.add(field, "must be an https address");
         } else if (!allowedHosts.contains(host)) {
-            errors.add("robotUrl", "must be a robot address of " + String.join(" or ", allowedHosts));
+            errors.add(field, "must be a robot address of " + String.join(" or ", allowedHosts));
         } else if (uri.getRawQuery() == null
                 || !uri.getRawQuery().contains(channel == NotificationChannel.WECOM ? "key=" : "access_token=")) {
             errors.add(
-                    "robotUrl",
-                    "must carry the robot's " + (channel == NotificationChannel.WECOM ? "key" : "access_token"));
+                    field, "must carry the robot's " + (channel == NotificationChannel.WECOM ? "key" : "access_token"));
         }
     }
 }

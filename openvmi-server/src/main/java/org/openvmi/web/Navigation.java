@@ -118,6 +118,7 @@ public final class Navigation {
                             new Entry("nav-api-keys", "/admin/api-keys", "nav.apiKeys"),
                             new Entry("nav-audit", "/admin/audit", "nav.audit"),
                             new Entry("nav-webhooks", "/admin/webhooks", "nav.webhooks"),
+                            new Entry("nav-robots", "/admin/robots", "nav.robots"),
                             new Entry("nav-mail-log", "/admin/notifications/mails", "nav.mailLog"),
                             new Entry("nav-api-docs", "/swagger-ui.html", "nav.apiDocs", "/admin/api-keys"))),
             new Group(
@@ -142,7 +143,8 @@ public final class Navigation {
                             new Entry("nav-reconciliation", "/procurement/reconciliation", "nav.reconciliation"),
                             new Entry("nav-supplier-stock", "/supplier-stock", "nav.supplierStock"),
                             new Entry("nav-alerts", "/alerts", "nav.alerts"),
-                            new Entry("nav-portal-webhooks", "/portal/webhooks", "nav.webhooks"))),
+                            new Entry("nav-portal-webhooks", "/portal/webhooks", "nav.webhooks"),
+                            new Entry("nav-portal-robots", "/portal/robots", "nav.robots"))),
             new Group(
                     "nav.account",
                     List.of(new Entry("nav-notifications", "/notifications/preferences", "nav.notifications"))));

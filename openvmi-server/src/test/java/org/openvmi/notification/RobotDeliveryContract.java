@@ -2,7 +2,11 @@ package org.openvmi.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvmi.notification.model.RobotMessages;
+import org.openvmi.security.Role;
 import org.openvmi.security.UserCommand;
 import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.AlertTestData;
@@ -40,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Group robots end to end (ADR 0063), with no SMTP server at all: alerts raised through the API reach each user's
  * WeCom or DingTalk robot — a real HTTP receiver in the test (the JDK's HttpServer) standing in for qyapi.weixin.qq.com
  * and oapi.dingtalk.com — in the user's language, DingTalk's signed; a supplier's robot hears only of its own items;
- * a robot that refuses is tried again. Run on H2 and PostgreSQL.
+ * a robot that refuses is tried again. Group robots configured apart from users (ADR 0076) hear the alerts of their
+ * warehouse or supplier in the same formats, a supplier user manages its own supplier's robots only, and a test
+ * message reaches the robot. Run on H2 and PostgreSQL.
  */
 @TestPropertySource(
         properties = {
@@ -139,6 +146,12 @@ abstract class RobotDeliveryContract {
                 .andExpect(jsonPath("$.robotSecret").doesNotExist());
         preference(Fixtures.SUPPLIER_USER_B, "WECOM", base() + "/cgi-bin/webhook/send?key=sup-b-group", null)
                 .andExpect(status().isOk());
+    }
+
+    /** The group robots a test added hear nothing of the next test's alerts. */
+    @org.junit.jupiter.api.AfterEach
+    void removeGroupRobots() {
+        jdbc.sql("DELETE FROM notification_robot").update();
     }
 
     private void language(String username, String language) {
@@ -254,5 +267,168 @@ abstract class RobotDeliveryContract {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.channel").value("EMAIL"))
                 .andExpect(jsonPath("$.robotUrl").doesNotExist());
+    }
+
+    // --- group robots configured apart from users (ADR 0076) ------------------------------------------------------
+
+    org.springframework.test.web.servlet.ResultActions robot(
+            org.springframework.test.web.servlet.request.RequestPostProcessor who, String json) throws Exception {
+        return mvc.perform(post("/api/v1/notifications/robots")
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    long id(org.springframework.test.web.servlet.ResultActions created) throws Exception {
+        return JSON.readTree(created.andReturn().getResponse().getContentAsString())
+                .get("id")
+                .asLong();
+    }
+
+    List<Received> toKey(String key) {
+        synchronized (RECEIVED) {
+            return RECEIVED.stream()
+                    .filter(r -> key.equals(r.query().get("key"))
+                            || key.equals(r.query().get("access_token")))
+                    .toList();
+        }
+    }
+
+    @Test
+    void group_robots_of_a_warehouse_and_of_a_supplier_hear_their_alerts_in_the_documented_formats() throws Exception {
+        AlertTestData ofA = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+        String team = "team-" + ofA.warehouse;
+        String supA = "sup-a-" + ofA.warehouse;
+        String supB = "sup-b-" + ofA.warehouse;
+        robot(as(Role.ADMIN), """
+                {"name":"仓库群","kind":"WECOM","address":"%s/cgi-bin/webhook/send?key=%s","warehouse":"%s",
+                 "alertTypes":["BELOW_SAFETY","BELOW_WARNING"]}""".formatted(base(), team, ofA.warehouse))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warehouse").value(ofA.warehouse))
+                .andExpect(jsonPath("$.address").value(base() + "/cgi-bin/webhook/send?…"));
+        robot(as(Role.ADMIN), """
+                {"name":"Supplier A","kind":"DINGTALK","address":"%s/robot/send?access_token=%s","secret":"%s",
+                 "supplier":"%s","language":"en"}""".formatted(base(), supA, SECRET, Fixtures.SUPPLIER_A))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.signed").value(true))
+                .andExpect(jsonPath("$.secret").doesNotExist());
+        robot(asUser(Fixtures.SUPPLIER_USER_B), """
+                {"name":"B 的群","kind":"WECOM","address":"%s/cgi-bin/webhook/send?key=%s","toShip":true}""".formatted(base(), supB))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.supplier").value(Fixtures.SUPPLIER_B));
+
+        ofA.crossSafetyAndWarning();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(toKey(team)).as("the warehouse's team group").hasSize(2);
+            assertThat(toKey(supA)).as("supplier A's group").hasSize(2);
+        });
+        assertThat(toKey(team)).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/cgi-bin/webhook/send");
+            assertThat(r.body().path("msgtype").asString()).isEqualTo("markdown");
+            assertThat(r.body().path("markdown").path("content").asString())
+                    .startsWith("**")
+                    .contains(ofA.item)
+                    .contains("低于");
+        });
+        assertThat(toKey(supA)).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/robot/send");
+            long timestamp = Long.parseLong(r.query().get("timestamp"));
+            assertThat(URLDecoder.decode(r.query().get("sign"), StandardCharsets.UTF_8))
+                    .isEqualTo(
+                            URLDecoder.decode(RobotMessages.dingTalkSign(SECRET, timestamp), StandardCharsets.UTF_8));
+            assertThat(r.body().path("markdown").path("title").asString()).startsWith("[OpenVMI] Below");
+            assertThat(r.text()).startsWith("#### ").contains("Line: ").doesNotContain("Stock: 12");
+        });
+        assertThat(toKey(supB))
+                .as("supplier B's group hears nothing of A's item")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT DISTINCT to_address FROM notification_mail WHERE robot_id IS NOT NULL")
+                        .query(String.class)
+                        .list())
+                .allSatisfy(a -> assertThat(a).doesNotContain("key=", "access_token="));
+    }
+
+    @Test
+    void a_supplier_user_manages_its_own_suppliers_robots_only_and_bad_input_names_the_field() throws Exception {
+        long admins = id(robot(as(Role.ADMIN), """
+                        {"name":"buyer","kind":"WECOM","address":"%s/cgi-bin/webhook/send?key=buyer-only","approvals":true,
+                         "alerts":false}""".formatted(base())).andExpect(status().isCreated()));
+        long bs = id(
+                robot(asUser(Fixtures.SUPPLIER_USER_B), """
+                        {"name":"b","kind":"DINGTALK","address":"%s/robot/send?access_token=b-own","secret":"s1"}""".formatted(base())).andExpect(status().isCreated()));
+
+        mvc.perform(get("/api/v1/notifications/robots").with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(
+                        "$[*].supplier",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(Fixtures.SUPPLIER_B))))
+                .andExpect(jsonPath("$[?(@.id == " + admins + ")]").isEmpty());
+        mvc.perform(get("/api/v1/notifications/robots/" + admins).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/notifications/robots/" + admins).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/notifications/robots/" + bs).with(asUser(Fixtures.SUPPLIER_USER_A)))
+                .andExpect(status().isNotFound());
+        // a change that leaves the secret blank keeps it; the secret is never shown
+        mvc.perform(put("/api/v1/notifications/robots/" + bs)
+                        .with(asUser(Fixtures.SUPPLIER_USER_B))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"b2","kind":"DINGTALK","address":"%s/robot/send?access_token=b-own","enabled":false}""".formatted(base())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("b2"))
+                .andExpect(jsonPath("$.signed").value(true))
+                .andExpect(jsonPath("$.enabled").value(false))
+                .andExpect(jsonPath("$.secret").doesNotExist());
+
+        robot(asUser(Fixtures.SUPPLIER_USER_B), """
+                {"name":"x","kind":"WECOM","address":"%s/cgi-bin/webhook/send?key=x","supplier":"%s"}""".formatted(base(), Fixtures.SUPPLIER_A))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("supplier"));
+        robot(asUser(Fixtures.SUPPLIER_USER_B), """
+                {"name":"x","kind":"WECOM","address":"%s/cgi-bin/webhook/send?key=x","approvals":true}""".formatted(base()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("approvals"));
+        robot(as(Role.ADMIN), """
+                {"name":"x","kind":"WECOM","address":"http://169.254.169.254/cgi-bin/webhook/send?key=x"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("address"));
+        robot(as(Role.ADMIN), """
+                {"name":"x","kind":"DINGTALK","address":"%s/robot/send"}""".formatted(base()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("address"));
+        robot(as(Role.ADMIN), """
+                {"name":"","kind":"EMAIL","address":"%s/robot/send?access_token=t","warehouse":"NO-SUCH-WH"}""".formatted(base()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("name", "kind", "warehouse")));
+        mvc.perform(delete("/api/v1/notifications/robots/" + bs).with(asUser(Fixtures.SUPPLIER_USER_B)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/notifications/robots/" + bs).with(as(Role.ADMIN)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_test_message_reaches_the_robot_signed_and_its_outcome_is_shown() throws Exception {
+        String token = Fixtures.unique("test-button"); // the receiver is shared by the H2 and PostgreSQL runs
+        long id = id(robot(as(Role.ADMIN), """
+                        {"name":"测试群","kind":"DINGTALK","address":"%s/robot/send?access_token=%s","secret":"%s",
+                         "enabled":false}""".formatted(base(), token, SECRET)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/v1/notifications/robots/" + id + "/test").with(as(Role.ADMIN)))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.lastStatus").value("PENDING"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(toKey(token)).hasSize(1));
+        Received r = toKey(token).get(0);
+        assertThat(r.body().path("markdown").path("title").asString()).isEqualTo("OpenVMI 测试消息");
+        assertThat(URLDecoder.decode(r.query().get("sign"), StandardCharsets.UTF_8))
+                .isEqualTo(URLDecoder.decode(
+                        RobotMessages.dingTalkSign(
+                                SECRET, Long.parseLong(r.query().get("timestamp"))),
+                        StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(
+                                get("/api/v1/notifications/robots/" + id).with(as(Role.ADMIN)))
+                        .andExpect(jsonPath("$.lastStatus").value("SENT")));
     }
 }

@@ -141,7 +141,7 @@ class SidebarTest {
 
         Map<String, String> admin = sidebar(UiSessions.login(mvc, "t-admin"), "/");
         assertThat(admin)
-                .containsKeys("nav-scan", "nav-users", "nav-audit", "nav-api-docs")
+                .containsKeys("nav-scan", "nav-users", "nav-audit", "nav-api-docs", "nav-robots")
                 .doesNotContainKey("nav-portal");
         assertThat(sidebar(UiSessions.login(mvc, "t-buyer"), "/")).doesNotContainKeys("nav-api-docs", "nav-users");
     }
@@ -166,6 +166,7 @@ class SidebarTest {
                         "/supplier-stock",
                         "/alerts",
                         "/portal/webhooks",
+                        "/portal/robots",
                         "/notifications/preferences");
     }
 

@@ -36,6 +36,7 @@ class AlertMailer {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final RobotNotices robots;
+    private final GroupRobotNotices groupRobots;
 
     AlertMailer(
             UserDirectory users,
@@ -45,8 +46,10 @@ class AlertMailer {
             MailTexts texts,
             ObjectProvider<JavaMailSender> mailSender,
             Clock clock,
-            RobotNotices robots) {
+            RobotNotices robots,
+            GroupRobotNotices groupRobots) {
         this.robots = robots;
+        this.groupRobots = groupRobots;
         this.users = users;
         this.preferences = preferences;
         this.notices = notices;
@@ -59,8 +62,9 @@ class AlertMailer {
     /** One batch of alerts (one judgement): recipients and preferences are read once for all of them. */
     @ApplicationModuleListener
     public void on(AlertsChanged changed) {
-        if (mailSender.getIfAvailable() == null && !preferences.anyRobot()) {
-            return; // mail is off (no SMTP host) and no one has a robot: nothing to queue now or when these resolve
+        if (mailSender.getIfAvailable() == null && !preferences.anyRobot() && !groupRobots.any()) {
+            // mail is off (no SMTP host) and no one has a robot: nothing to queue now or when these resolve
+            return;
         }
         Recipients recipients = null;
         for (AlertRaised e : changed.raised()) {
@@ -133,6 +137,7 @@ class AlertMailer {
                 mails.addDigestEntry(user.username(), key, texts.digestLine(told, user.language()), now);
             }
         }
+        groupRobots.alert(notice, now);
         return r;
     }
 }

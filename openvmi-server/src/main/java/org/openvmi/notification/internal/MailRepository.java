@@ -129,10 +129,39 @@ public class MailRepository {
             String body,
             String dedupKey,
             Instant now) {
+        return enqueueRobot(username, null, channel, to, language, subject, body, dedupKey, now);
+    }
+
+    /**
+     * Queues a message for a group robot configured apart from users (ADR 0076) unless one with the same key was
+     * queued before; the row names the robot, whose address and secret the sender reads when it sends.
+     */
+    boolean enqueueGroupRobot(
+            long robotId,
+            String channel,
+            String to,
+            String language,
+            String subject,
+            String body,
+            String dedupKey,
+            Instant now) {
+        return enqueueRobot("robot#" + robotId, robotId, channel, to, language, subject, body, dedupKey, now);
+    }
+
+    private boolean enqueueRobot(
+            String username,
+            Long robotId,
+            String channel,
+            String to,
+            String language,
+            String subject,
+            String body,
+            String dedupKey,
+            Instant now) {
         return jdbc.sql("""
                 INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
-                                               status, attempts, next_attempt_at, created_at, channel)
-                SELECT :u, :to, :lang, 'IMMEDIATE', :subject, :body, :key, 'PENDING', 0, :now, :now, :channel
+                                               status, attempts, next_attempt_at, created_at, channel, robot_id)
+                SELECT :u, :to, :lang, 'IMMEDIATE', :subject, :body, :key, 'PENDING', 0, :now, :now, :channel, :robot
                 WHERE NOT EXISTS (SELECT 1 FROM notification_mail WHERE dedup_key = :key)""")
                         .param("u", username)
                         .param("to", to.length() > 254 ? to.substring(0, 254) : to)
@@ -142,11 +171,15 @@ public class MailRepository {
                         .param("key", dedupKey)
                         .param("now", Timestamp.from(now))
                         .param("channel", channel)
+                        .param("robot", robotId)
                         .update()
                 > 0;
     }
 
-    /** A robot message due to be sent: its channel and user (whose preference holds the robot's address). */
+    /**
+     * A robot message due to be sent: its channel and user (whose preference holds the robot's address), or the group
+     * robot it was queued for ({@code robotId}, null for a user's robot).
+     */
     record QueuedRobotMessage(
             long id,
             String username,
@@ -154,11 +187,12 @@ public class MailRepository {
             String subject,
             String body,
             int attempts,
-            Instant nextAttemptAt) {}
+            Instant nextAttemptAt,
+            Long robotId) {}
 
     List<QueuedRobotMessage> dueRobotMessages(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id, username, channel, subject, body, attempts, next_attempt_at FROM notification_mail
+                SELECT id, username, channel, subject, body, attempts, next_attempt_at, robot_id FROM notification_mail
                 WHERE channel IN ('WECOM', 'DINGTALK') AND status = 'PENDING' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at, id LIMIT :limit""")
                 .param("now", Timestamp.from(now))
@@ -170,7 +204,8 @@ public class MailRepository {
                         rs.getString("subject"),
                         rs.getString("body"),
                         rs.getInt("attempts"),
-                        rs.getTimestamp("next_attempt_at").toInstant()))
+                        rs.getTimestamp("next_attempt_at").toInstant(),
+                        rs.getObject("robot_id", Long.class)))
                 .list();
     }
 

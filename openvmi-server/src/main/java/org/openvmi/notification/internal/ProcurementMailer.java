@@ -34,6 +34,7 @@ class ProcurementMailer {
     private final Clock clock;
     private final PreferenceRepository preferences;
     private final RobotNotices robots;
+    private final GroupRobotNotices groupRobots;
     private final CatalogRefs refs;
 
     ProcurementMailer(
@@ -44,7 +45,9 @@ class ProcurementMailer {
             Clock clock,
             PreferenceRepository preferences,
             RobotNotices robots,
+            GroupRobotNotices groupRobots,
             CatalogRefs refs) {
+        this.groupRobots = groupRobots;
         this.users = users;
         this.mails = mails;
         this.links = links;
@@ -70,28 +73,37 @@ class ProcurementMailer {
             if (!addressed) {
                 continue;
             }
-            boolean zh = zh(u);
-            String number = "PR-" + e.requisitionId();
-            String subject = (e.urgent() ? (zh ? "【紧急】" : "[URGENT] ") : "")
-                    + (zh ? "采购申请待审批 " : "Requisition waiting for your approval: ")
-                    + number;
-            String body = (zh
-                            ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：%s"
-                            : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: %s")
-                    .formatted(
-                            number,
-                            e.warehouse(),
-                            e.amount().stripTrailingZeros().toPlainString(),
-                            e.currency(),
-                            e.stepNo(),
-                            links.to("/requisitions/" + e.requisitionId()));
+            String[] text = approvalText(e, zh(u));
             deliver(
                     u,
                     saved.get(u.username()),
-                    subject,
-                    body,
+                    text[0],
+                    text[1],
                     "approval:" + e.requisitionId() + ":" + e.stepNo() + ":" + e.approver() + ":" + u.username());
         }
+        groupRobots.approval(
+                e.warehouse(),
+                "approval:" + e.requisitionId() + ":" + e.stepNo(),
+                zh -> approvalText(e, zh),
+                clock.instant());
+    }
+
+    private String[] approvalText(ApprovalRequested e, boolean zh) {
+        String number = "PR-" + e.requisitionId();
+        String subject = (e.urgent() ? (zh ? "【紧急】" : "[URGENT] ") : "")
+                + (zh ? "采购申请待审批 " : "Requisition waiting for your approval: ")
+                + number;
+        String body = (zh
+                        ? "采购申请 %s（仓库 %s，金额 %s %s）第 %d 步等待您审批：%s"
+                        : "Requisition %s (warehouse %s, %s %s) waits for your decision at step %d: %s")
+                .formatted(
+                        number,
+                        e.warehouse(),
+                        e.amount().stripTrailingZeros().toPlainString(),
+                        e.currency(),
+                        e.stepNo(),
+                        links.to("/requisitions/" + e.requisitionId()));
+        return new String[] {subject, body};
     }
 
     @ApplicationModuleListener
@@ -104,18 +116,29 @@ class ProcurementMailer {
             if (!ofSupplier(u, e.supplierId())) {
                 continue;
             }
-            boolean zh = zh(u);
-            String subject = (zh ? "新采购订单 " : "New purchase order ") + e.number();
-            String body = (zh
-                            ? "采购订单 %s（%s %s）请在供应商门户确认：%s"
-                            : "Purchase order %s (%s %s): please confirm it in the portal: %s")
-                    .formatted(
-                            e.number(),
-                            e.total().stripTrailingZeros().toPlainString(),
-                            e.currency(),
-                            links.to("/purchase-orders/" + e.purchaseOrderId()));
-            deliver(u, saved.get(u.username()), subject, body, "po-sent:" + e.purchaseOrderId() + ":" + u.username());
+            String[] text = poSentText(e, zh(u));
+            deliver(
+                    u,
+                    saved.get(u.username()),
+                    text[0],
+                    text[1],
+                    "po-sent:" + e.purchaseOrderId() + ":" + u.username());
         }
+        groupRobots.toShip(
+                e.supplierId(), null, "po-sent:" + e.purchaseOrderId(), zh -> poSentText(e, zh), clock.instant());
+    }
+
+    private String[] poSentText(PurchaseOrderSent e, boolean zh) {
+        String subject = (zh ? "新采购订单 " : "New purchase order ") + e.number();
+        String body = (zh
+                        ? "采购订单 %s（%s %s）请在供应商门户确认：%s"
+                        : "Purchase order %s (%s %s): please confirm it in the portal: %s")
+                .formatted(
+                        e.number(),
+                        e.total().stripTrailingZeros().toPlainString(),
+                        e.currency(),
+                        links.to("/purchase-orders/" + e.purchaseOrderId()));
+        return new String[] {subject, body};
     }
 
     /** A PO line or shipment notice line of a supplier passed its due date unreceived: that supplier is told. */
@@ -136,29 +159,35 @@ class ProcurementMailer {
             if (!ofSupplier(u, supplierId)) {
                 continue;
             }
-            boolean zh = zh(u);
-            String subject = (zh ? "【待发货】采购订单 %s 第 %d 行已到期" : "[To ship] PO %s line %d is due")
-                    .formatted(a.poNumber(), a.poLine());
-            String body = (zh
-                            ? "采购订单 %s 第 %d 行，物料 %s（%s），仓库 %s，应于 %s 到货，未交数量 %s，已逾期 %d 天：%s"
-                            : "PO %s line %d, item %s (%s) for warehouse %s was due on %s: %s open, %d day(s) late: %s")
-                    .formatted(
-                            a.poNumber(),
-                            a.poLine(),
-                            a.item(),
-                            a.itemName() == null ? "" : a.itemName(),
-                            a.warehouse(),
-                            a.dueOn(),
-                            a.openQty().stripTrailingZeros().toPlainString(),
-                            a.daysLate(),
-                            links.to("/purchase-orders/" + a.purchaseOrder()));
-            deliver(u, saved.get(u.username()), subject, body, "supply-overdue:" + a.id() + ":" + u.username());
+            String[] text = overdueText(a, zh(u));
+            deliver(u, saved.get(u.username()), text[0], text[1], "supply-overdue:" + a.id() + ":" + u.username());
         }
+        groupRobots.toShip(
+                supplierId, a.warehouse(), "supply-overdue:" + a.id(), zh -> overdueText(a, zh), clock.instant());
+    }
+
+    private String[] overdueText(OverdueSupplyView a, boolean zh) {
+        String subject =
+                (zh ? "【待发货】采购订单 %s 第 %d 行已到期" : "[To ship] PO %s line %d is due").formatted(a.poNumber(), a.poLine());
+        String body = (zh
+                        ? "采购订单 %s 第 %d 行，物料 %s（%s），仓库 %s，应于 %s 到货，未交数量 %s，已逾期 %d 天：%s"
+                        : "PO %s line %d, item %s (%s) for warehouse %s was due on %s: %s open, %d day(s) late: %s")
+                .formatted(
+                        a.poNumber(),
+                        a.poLine(),
+                        a.item(),
+                        a.itemName() == null ? "" : a.itemName(),
+                        a.warehouse(),
+                        a.dueOn(),
+                        a.openQty().stripTrailingZeros().toPlainString(),
+                        a.daysLate(),
+                        links.to("/purchase-orders/" + a.purchaseOrder()));
+        return new String[] {subject, body};
     }
 
     /** Neither mail (no SMTP host) nor any robot: nothing to queue. */
     private boolean off() {
-        return mailSender.getIfAvailable() == null && !preferences.anyRobot();
+        return mailSender.getIfAvailable() == null && !preferences.anyRobot() && !groupRobots.any();
     }
 
     private static boolean ofSupplier(UserContact u, long supplierId) {

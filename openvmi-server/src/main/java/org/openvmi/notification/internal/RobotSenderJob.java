@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.openvmi.notification.NotificationChannel;
 import org.openvmi.notification.NotificationProperties;
 import org.openvmi.notification.RobotProperties;
+import org.openvmi.notification.model.GroupRobot;
 import org.openvmi.notification.model.Preference;
 import org.openvmi.notification.model.RobotMessages;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ class RobotSenderJob {
 
     private final MailRepository outbox;
     private final PreferenceRepository preferences;
+    private final GroupRobotRepository groupRobots;
     private final NotificationProperties properties;
     private final RobotProperties robots;
     private final JsonMapper json;
@@ -46,12 +48,14 @@ class RobotSenderJob {
     RobotSenderJob(
             MailRepository outbox,
             PreferenceRepository preferences,
+            GroupRobotRepository groupRobots,
             NotificationProperties properties,
             RobotProperties robots,
             JsonMapper json,
             Clock clock) {
         this.outbox = outbox;
         this.preferences = preferences;
+        this.groupRobots = groupRobots;
         this.properties = properties;
         this.robots = robots;
         this.json = json;
@@ -76,14 +80,31 @@ class RobotSenderJob {
     private void send(MailRepository.QueuedRobotMessage m) {
         try {
             NotificationChannel channel = NotificationChannel.valueOf(m.channel());
-            Preference p = preferences.find(m.username()).orElse(null);
-            if (p == null || !p.toRobot() || p.channel() != channel) {
-                // the user chose another channel meanwhile: nowhere to post this one
-                outbox.failedAttempt(m.id(), "the user no longer has a " + channel + " robot", clock.instant(), true);
-                return;
+            String url;
+            String secret;
+            if (m.robotId() != null) {
+                GroupRobot robot = groupRobots.robot(m.robotId()).orElse(null);
+                if (robot == null || robot.channel() != channel) {
+                    // deleted or changed to the other kind meanwhile: nowhere to post this one
+                    outbox.failedAttempt(
+                            m.id(), "the group robot is gone or no longer " + channel, clock.instant(), true);
+                    return;
+                }
+                url = robot.url();
+                secret = robot.secret();
+            } else {
+                Preference p = preferences.find(m.username()).orElse(null);
+                if (p == null || !p.toRobot() || p.channel() != channel) {
+                    // the user chose another channel meanwhile: nowhere to post this one
+                    outbox.failedAttempt(
+                            m.id(), "the user no longer has a " + channel + " robot", clock.instant(), true);
+                    return;
+                }
+                url = p.robotUrl();
+                secret = p.robotSecret();
             }
             String body = json.writeValueAsString(RobotMessages.payload(channel, m.subject(), m.body()));
-            URI address = URI.create(RobotMessages.address(channel, p.robotUrl(), p.robotSecret(), clock.millis()));
+            URI address = URI.create(RobotMessages.address(channel, url, secret, clock.millis()));
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(address)
                             .timeout(robots.timeout())

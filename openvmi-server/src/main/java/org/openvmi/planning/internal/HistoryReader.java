@@ -56,8 +56,30 @@ public class HistoryReader {
         return n == null ? 0 : n;
     }
 
-    public void forEachSeries(RunSpec spec, Consumer<Series> sink) {
+    /** Item ids with history in the run's scope and their number of warehouses, in item order: a split run's cut. */
+    public List<long[]> itemPairs(RunSpec spec) {
         Filter f = filter(spec);
+        return jdbc.query(
+                "SELECT h.item_id, COUNT(DISTINCT h.warehouse_id) FROM demand_history h WHERE " + f.sql
+                        + " GROUP BY h.item_id ORDER BY h.item_id",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                f.args.toArray());
+    }
+
+    public void forEachSeries(RunSpec spec, Consumer<Series> sink) {
+        forEachSeries(filter(spec), sink);
+    }
+
+    /** The series of the items {@code itemFrom} to {@code itemTo} (both included) in the run's scope: one chunk. */
+    public void forEachSeries(RunSpec spec, long itemFrom, long itemTo, Consumer<Series> sink) {
+        Filter f = filter(spec);
+        List<Object> args = new ArrayList<>(f.args);
+        args.add(itemFrom);
+        args.add(itemTo);
+        forEachSeries(new Filter(f.sql + " AND h.item_id >= ? AND h.item_id <= ?", args), sink);
+    }
+
+    private void forEachSeries(Filter f, Consumer<Series> sink) {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(FETCH);
         Grouper grouper = new Grouper(sink);

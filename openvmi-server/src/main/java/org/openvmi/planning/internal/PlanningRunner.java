@@ -74,6 +74,13 @@ public class PlanningRunner {
     private final PlanCalculator calculator;
 
     private final org.springframework.core.env.Environment environment;
+    private final ChunkRepository chunks;
+    private final java.time.Duration lease;
+    private final String instance = org.openvmi.shared.cluster.JobLocks.instance();
+    /** Chunks of split runs this instance works on at once: one per fitting thread. */
+    private final Semaphore slots;
+    /** Per split run, what this instance read once for all the chunks it takes of it. */
+    private final Map<Long, Context> contexts = new ConcurrentHashMap<>();
 
     PlanningRunner(
             HistoryReader reader,
@@ -90,6 +97,8 @@ public class PlanningRunner {
             PlatformTransactionManager transactionManager,
             Clock clock,
             org.springframework.core.env.Environment environment,
+            ChunkRepository chunks,
+            @Value("${openvmi.planning.chunk-lease:PT10M}") java.time.Duration lease,
             @Value("${openvmi.planning.history-weeks:104}") int historyWeeks,
             @Value("${openvmi.planning.chunk-size:1000}") int chunkSize,
             @Value("${openvmi.planning.threads:0}") int threads,
@@ -114,6 +123,9 @@ public class PlanningRunner {
         this.historyWeeks = historyWeeks;
         this.chunkSize = chunkSize;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.chunks = chunks;
+        this.lease = lease;
+        this.slots = new Semaphore(this.threads);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "planning-fit-" + n.incrementAndGet());
@@ -149,14 +161,13 @@ public class PlanningRunner {
         long started = System.nanoTime();
         runs.phase(id, "RUNNING", "HISTORY", clock.instant());
         aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
-        Map<ItemWarehouse, SupplyPosition> positions = availability.positions(spec.warehouseId());
-        Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
-        Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
-        Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
-        Map<ItemWarehouse, VmiCoverage> vmi = readTransaction.execute(status -> agreements.coverage());
+        if (splits(spec)) {
+            executeSplit(spec, started);
+            return;
+        }
+        Context context = context(spec);
         int total = reader.countPairs(spec);
         runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
-        Context context = new Context(spec, positions, sources, observed, manual, vmi);
         AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
 
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -206,6 +217,182 @@ public class PlanningRunner {
                 context.fitNanos.sum() / 1_000_000,
                 context.writeNanos.sum() / 1_000_000,
                 threads);
+    }
+
+    /**
+     * A run over whole items — everything, or a warehouse, category or supplier — is split across the live instances
+     * (ADR 0076). A run naming items (at most 1000) or a re-plan of some pairs is small and runs where it started.
+     */
+    static boolean splits(RunSpec spec) {
+        return spec.itemIds() == null && spec.pairs() == null;
+    }
+
+    /** What a run's fitting reads once per instance: supply positions, sources, lead times, manual lines, VMI lines. */
+    private Context context(RunSpec spec) {
+        Map<ItemWarehouse, SupplyPosition> positions = availability.positions(spec.warehouseId());
+        Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
+        Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
+        Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
+        Map<ItemWarehouse, VmiCoverage> vmi = readTransaction.execute(status -> agreements.coverage());
+        return new Context(spec, positions, sources, observed, manual, vmi);
+    }
+
+    /**
+     * Cuts the run into chunks of whole items (as the single-instance run cuts its stream), records them with the run's
+     * start in one transaction, then takes chunks with the other instances until none is left, and waits — taking
+     * back any chunk whose lease ends — until the instance that finishes the last one has completed the run.
+     */
+    private void executeSplit(RunSpec spec, long started) throws InterruptedException {
+        long id = spec.runId();
+        List<ChunkRepository.Range> ranges = new ArrayList<>();
+        long from = -1;
+        long to = -1;
+        int pairs = 0;
+        int total = 0;
+        for (long[] item : reader.itemPairs(spec)) {
+            if (pairs >= chunkSize) {
+                ranges.add(new ChunkRepository.Range(from, to, pairs));
+                pairs = 0;
+            }
+            if (pairs == 0) {
+                from = item[0];
+            }
+            to = item[0];
+            pairs += (int) item[1];
+            total += (int) item[1];
+        }
+        if (pairs > 0) {
+            ranges.add(new ChunkRepository.Range(from, to, pairs));
+        }
+        int counted = total;
+        transactions.executeWithoutResult(status -> {
+            chunks.insert(id, ranges);
+            runs.start(id, counted, spec.historyFrom(), spec.historyTo(), clock.instant());
+        });
+        log.info(
+                "Planning run {}: {} item-warehouses in {} chunks for the instances to take", id, total, ranges.size());
+        if (ranges.isEmpty()) {
+            complete(id, spec.warehouseId());
+        }
+        while (runs.status(id).filter("RUNNING"::equals).isPresent()) {
+            takeChunks();
+            Thread.sleep(100);
+        }
+        log.info(
+                "Planning run {} ended after {} ms; chunks done by {}",
+                id,
+                (System.nanoTime() - started) / 1_000_000,
+                chunks.doneBy(id));
+    }
+
+    /**
+     * Every instance looks for chunks of running split runs ({@code openvmi.planning.chunk-poll}, 1 s): the one that
+     * started a run takes its chunks too, the others join in here, and a chunk whose instance died is taken again once
+     * its lease ({@code openvmi.planning.chunk-lease}, 10 min) has ended.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${openvmi.planning.chunk-poll:PT1S}",
+            fixedDelayString = "${openvmi.planning.chunk-poll:PT1S}")
+    void pollChunks() {
+        try {
+            takeChunks();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for planning chunks: {}", e.toString());
+        }
+    }
+
+    /** Claims chunks while a fitting thread is free; each is planned and written on the pool. */
+    public void takeChunks() {
+        while (slots.tryAcquire()) {
+            java.util.Optional<ChunkRepository.Claim> claim;
+            try {
+                java.time.Instant now = clock.instant();
+                claim = transactions.execute(status -> chunks.claim(instance, now, now.plus(lease)));
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+            if (claim == null || claim.isEmpty()) {
+                slots.release();
+                if (slots.availablePermits() == threads) {
+                    contexts.clear(); // nothing in flight here: the next run reads its own
+                }
+                return;
+            }
+            ChunkRepository.Claim taken = claim.get();
+            try {
+                pool.execute(() -> {
+                    try {
+                        work(taken);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                slots.release(); // shutting down: the lease ends and another instance takes the chunk
+                return;
+            }
+        }
+    }
+
+    private void work(ChunkRepository.Claim claim) {
+        long id = claim.runId();
+        try {
+            Context context = contexts.computeIfAbsent(
+                    id,
+                    run -> runs.spec(run)
+                            .map(this::context)
+                            .orElseThrow(
+                                    () -> new IllegalStateException("planning run " + run + " has no history window")));
+            long t = System.nanoTime();
+            List<HistoryReader.Series> series = new ArrayList<>();
+            readTransaction.executeWithoutResult(
+                    status -> reader.forEachSeries(context.spec(), claim.itemFrom(), claim.itemTo(), series::add));
+            long readNanos = System.nanoTime() - t;
+            if (process(context.fresh(), series, claim, readNanos)) {
+                complete(id, context.spec().warehouseId());
+            }
+        } catch (Throwable e) {
+            if (isHeld(claim)) {
+                log.error("Planning run {} failed in chunk {}", id, claim.seq(), e);
+                runs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            } else {
+                log.info(
+                        "Planning run {} chunk {} was taken over by another instance: {}",
+                        id,
+                        claim.seq(),
+                        e.toString());
+            }
+        }
+    }
+
+    private boolean isHeld(ChunkRepository.Claim claim) {
+        try {
+            return chunks.holds(claim);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Completes a split run when none of its chunks is left: its summary and times are the chunks' added up, and of
+     * the instances finishing the last chunks at once only one completes it and announces it. Each caller checks after
+     * its own chunk committed, so the last one to commit sees them all done.
+     */
+    private void complete(long id, Long warehouseId) {
+        boolean completed = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (chunks.notDone(id) > 0) {
+                return false;
+            }
+            ChunkRepository.Totals totals = chunks.totals(id);
+            return runs.complete(
+                    id, totals.summary(), totals.readMs(), totals.fitMs(), totals.writeMs(), clock.instant());
+        }));
+        if (completed) {
+            contexts.remove(id);
+            events.publishEvent(new org.openvmi.planning.PlanningRunFinished(id, warehouseId, null, null));
+            log.info("Planning run {} completed on this instance ({})", id, instance);
+        }
     }
 
     private static Map<String, Integer> counts(Map<String, LongAdder> adders) {
@@ -262,9 +449,23 @@ public class PlanningRunner {
                     new LongAdder(),
                     new LongAdder());
         }
+
+        /** The same inputs with counters of its own: one chunk's counts. */
+        Context fresh() {
+            return new Context(spec, positions, sources, observed, manual, vmi);
+        }
     }
 
     private void process(Context context, List<HistoryReader.Series> chunk) {
+        process(context, chunk, null, 0);
+    }
+
+    /**
+     * Plans and writes one chunk; with a claim (a split run) the chunk is marked DONE first in the write transaction
+     * and nothing is written when the claim was lost. Returns whether the chunk was written.
+     */
+    private boolean process(
+            Context context, List<HistoryReader.Series> chunk, ChunkRepository.Claim claim, long readNanos) {
         long t0 = System.nanoTime();
         RunSpec spec = context.spec();
         List<Plan> plans = new ArrayList<>(chunk.size());
@@ -293,7 +494,19 @@ public class PlanningRunner {
         long t1 = System.nanoTime();
         context.fitNanos().add(t1 - t0);
         LocalDate firstBucket = spec.historyTo().plusDays(1);
-        int changed = transactions.execute(status -> {
+        if (chunk.isEmpty()) {
+            // a split chunk whose items lost their history meanwhile: nothing to plan, still done
+            return claim == null
+                    || Boolean.TRUE.equals(transactions.execute(status -> chunks.done(
+                            claim, summary(context), readNanos / 1_000_000, (t1 - t0) / 1_000_000, clock.instant())));
+        }
+        Integer changed = transactions.execute(status -> {
+            if (claim != null
+                    && !chunks.done(
+                            claim, summary(context), readNanos / 1_000_000, (t1 - t0) / 1_000_000, clock.instant())) {
+                status.setRollbackOnly();
+                return null;
+            }
             forecasts.insert(spec.runId(), spec.historyFrom(), firstBucket, plans);
             suggestions.supersede(
                     spec.runId(),
@@ -309,10 +522,28 @@ public class PlanningRunner {
             }
             int n = policies.apply(plans);
             runs.progress(spec.runId(), plans.size(), proposals.size(), n, clock.instant());
+            if (claim != null) {
+                chunks.writeTime(claim, (System.nanoTime() - t1) / 1_000_000);
+            }
             return n;
         });
         context.writeNanos().add(System.nanoTime() - t1);
+        if (changed == null) {
+            log.info(
+                    "Planning run {} chunk {} was taken over by another instance; not written here",
+                    spec.runId(),
+                    claim.seq());
+            return false;
+        }
         log.debug("chunk of {} planned, {} suggestions, {} policies changed", plans.size(), proposals.size(), changed);
+        return true;
+    }
+
+    private static Map<String, Object> summary(Context context) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("models", counts(context.models()));
+        summary.put("suggestions", counts(context.types()));
+        return summary;
     }
 
     private PlanInput input(Context context, HistoryReader.Series s) {

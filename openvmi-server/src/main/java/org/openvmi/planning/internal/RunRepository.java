@@ -177,6 +177,56 @@ public class RunRepository {
                 .update();
     }
 
+    /**
+     * Completes a split run once (ADR 0076): DONE only while RUNNING, so of the instances finishing its last chunks
+     * at once exactly one completes it; true for that one.
+     */
+    public boolean complete(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
+        return jdbc.sql("""
+                        UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r,
+                               fit_ms = :f, write_ms = :w, finished_at = :now, heartbeat_at = :now
+                        WHERE id = :id AND status = 'RUNNING'""")
+                        .param("j", json.writeValueAsString(summary))
+                        .param("r", readMs)
+                        .param("f", fitMs)
+                        .param("w", writeMs)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** The run's status, empty for no such run. */
+    public Optional<String> status(long id) {
+        return jdbc.sql("SELECT status FROM planning_run WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * The spec of a split run as another instance reads it from the run's row: warehouse, category, supplier, horizon,
+     * service level and history window (a split run names no items and no pairs).
+     */
+    public Optional<RunSpec> spec(long id) {
+        return jdbc.sql("""
+                        SELECT warehouse_id, category, supplier_id, horizon_days, service_level, history_from, history_to
+                        FROM planning_run WHERE id = :id AND history_from IS NOT NULL""")
+                .param("id", id)
+                .query((rs, n) -> new RunSpec(
+                        id,
+                        rs.getObject("warehouse_id", Long.class),
+                        null,
+                        rs.getString("category"),
+                        rs.getObject("supplier_id", Long.class),
+                        rs.getInt("horizon_days"),
+                        rs.getBigDecimal("service_level").doubleValue(),
+                        rs.getDate("history_from").toLocalDate(),
+                        rs.getDate("history_to").toLocalDate(),
+                        null))
+                .optional();
+    }
+
     public void fail(long id, String error, Instant now) {
         jdbc.sql("""
                 UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, finished_at = :now

@@ -59,6 +59,8 @@ public final class AccessRules {
             // a supplier user's webhooks receive its own supplier's events only (scoped in the integration feature)
             new Rule(null, "/webhooks/**", WEBHOOK_OWNERS),
             new Rule(null, "/notifications/mails/**", ADMINS),
+            // group robots: a supplier user manages its own supplier's only (scoped in the notification feature)
+            new Rule(null, "/notifications/robots/**", WEBHOOK_OWNERS),
             new Rule(null, "/notifications/preferences/reports", BUYER_SIDE), // report mails cover the buyer's stock
             new Rule(null, "/notifications/preferences/**", ANY),
             // one's own report mail subscriptions (the reports cover the buyer's stock: not for supplier users)
@@ -248,6 +250,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/portal", List.of(Role.SUPPLIER)),
             // a supplier's own webhooks page (the buyer's admin has /admin/webhooks); scoped in integration
             new Rule(null, "/portal/webhooks/**", List.of(Role.SUPPLIER)),
+            // a supplier's own group robots (the buyer's admin has /admin/robots); scoped in notification
+            new Rule(null, "/portal/robots/**", List.of(Role.SUPPLIER)),
             new Rule(HttpMethod.GET, "/portal/scorecard", List.of(Role.SUPPLIER)),
             new Rule(HttpMethod.GET, "/portal/charts/consumption.xlsx", List.of(Role.SUPPLIER)),
             new Rule(null, "/supplier-invitations/**", MASTER_DATA_EDITORS),

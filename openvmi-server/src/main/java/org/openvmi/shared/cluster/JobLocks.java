@@ -30,6 +30,11 @@ public class JobLocks {
         this.executor = executor;
     }
 
+    /** This instance as it names itself in {@code shedlock.locked_by} and other claim columns: host and process. */
+    public static String instance() {
+        return ClusterConfiguration.instance();
+    }
+
     /** Runs {@code job} when no other instance holds {@code name}; returns whether it ran here. */
     public boolean runOnce(String name, Duration atMost, Duration atLeast, Runnable job) {
         LockingTaskExecutor.TaskResult<Boolean> result = runOnceReturning(name, atMost, atLeast, () -> {

@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Two packaged servers on one PostgreSQL database behave as one (issue 19 part 5, ADR 0064): a posting made on A is
  * the stock on B and its retry on B posts nothing; a UI login on A is signed in on B (Spring Session JDBC); an API key
  * used on B stops working on B within seconds of its revocation on A (the key cache); a planning run started on A is
- * seen and finished on B; a cron job firing on both at the same second runs on one of them only (ShedLock).
+ * seen and finished on B; a planning run is split in chunks that both instances take and suggests what one instance
+ * planning the same items in one piece does (ADR 0076); a cron job firing on both at the same second runs on one of
+ * them only (ShedLock).
  */
 @ExtendWith(PostgresAvailable.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -87,6 +89,9 @@ class TwoInstancesIT {
                 "--openvmi.demo-data=false",
                 "--openvmi.security.bcrypt-strength=4",
                 "--openvmi.planning.catch-up=false",
+                // a split planning run (ADR 0076): small chunks, looked for often, so both instances take some
+                "--openvmi.planning.chunk-size=5",
+                "--openvmi.planning.chunk-poll=PT0.2S",
                 // the nightly demand aggregation fires every second on both instances
                 "--openvmi.planning.demand-cron=* * * * * *",
                 "--logging.level.org.openvmi.shared.cluster=DEBUG");
@@ -215,6 +220,110 @@ class TwoInstancesIT {
             run = get(b, "/api/v1/planning/runs/" + id);
         }
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void a_planning_run_is_split_across_both_instances_and_plans_as_one_instance_does() throws Exception {
+        int n = 120;
+        create(a, "/api/v1/warehouses", "{\"code\":\"SPLIT-W\",\"name\":\"split run\"}");
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String code = "SPLIT-I%03d".formatted(i);
+            create(
+                    i % 2 == 0 ? a : b,
+                    "/api/v1/items",
+                    "{\"code\":\"" + code + "\",\"name\":\"split\",\"uom\":\"PCS\",\"unitCost\":1}");
+            codes.add(code);
+        }
+        java.time.LocalDate sunday = java.time.LocalDate.now(java.time.ZoneId.systemDefault())
+                .minusDays(1)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+        try (Connection c = connect();
+                var insert = c.prepareStatement("""
+                     INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
+                     VALUES ((SELECT id FROM item WHERE code = ?), (SELECT id FROM warehouse WHERE code = 'SPLIT-W'), ?, ?)""")) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 60; k++) {
+                    insert.setString(1, codes.get(i));
+                    insert.setObject(2, sunday.minusDays(7L * k + 4));
+                    insert.setBigDecimal(3, java.math.BigDecimal.valueOf(5 + i % 17 + (k * (i + 3)) % 7));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+
+        long split = finished(send(a, post("/api/v1/planning/runs", "{\"warehouse\":\"SPLIT-W\"}")));
+        java.util.Map<String, Integer> doneBy = new java.util.TreeMap<>();
+        try (Connection c = connect();
+                var q = c.prepareStatement("SELECT claimed_by, COUNT(*), SUM(pairs) FROM planning_run_chunk"
+                        + " WHERE run_id = ? AND status = 'DONE' GROUP BY claimed_by")) {
+            q.setLong(1, split);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    doneBy.put(rs.getString(1), rs.getInt(3));
+                }
+            }
+        }
+        System.out.printf("Split planning run %d: item-warehouses planned per instance %s%n", split, doneBy);
+        assertThat(doneBy).as("chunks taken by A and B").hasSize(2);
+        assertThat(doneBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(n);
+
+        // the same items named one by one: planned in one piece on A alone
+        String named = String.join("\",\"", codes);
+        long whole = finished(
+                send(a, post("/api/v1/planning/runs", "{\"warehouse\":\"SPLIT-W\",\"items\":[\"" + named + "\"]}")));
+        List<String> splitResult = planned(split);
+        assertThat(splitResult.stream().filter(r -> r.startsWith("F ")))
+                .as("a forecast per item")
+                .hasSize(n);
+        assertThat(splitResult.stream().filter(r -> r.startsWith("S ")))
+                .as("suggestions")
+                .isNotEmpty();
+        assertThat(splitResult).as("nothing planned twice").doesNotHaveDuplicates();
+        assertThat(planned(whole)).isEqualTo(splitResult);
+    }
+
+    /** Waits for a started run to end; returns its id once it is DONE. */
+    private static long finished(HttpResponse<String> started) throws Exception {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long id = JSON.readTree(started.body()).get("id").asLong();
+        JsonNode run = get(b, "/api/v1/planning/runs/" + id);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (List.of("QUEUED", "RUNNING").contains(run.get("status").asString()) && System.nanoTime() < until) {
+            Thread.sleep(200);
+            run = get(b, "/api/v1/planning/runs/" + id);
+        }
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("DONE");
+        return id;
+    }
+
+    /** A run's forecasts and suggestions per item, in item order, without the run's id. */
+    private static List<String> planned(long run) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect();
+                var q = c.prepareStatement("""
+                     SELECT 'F ' || i.code || ' ' || f.model || ' ' || f.safety || ' ' || f.reorder_point || ' '
+                            || f.order_up_to || ' ' || f.forecast_csv
+                     FROM planning_forecast f JOIN item i ON i.id = f.item_id WHERE f.run_id = ?
+                     UNION ALL
+                     SELECT 'S ' || i.code || ' ' || s.type || ' ' || s.qty || ' ' || s.forecast_qty
+                     FROM planning_suggestion s JOIN item i ON i.id = s.item_id WHERE s.run_id = ?
+                     ORDER BY 1""")) {
+            q.setLong(1, run);
+            q.setLong(2, run);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Connection connect() throws java.sql.SQLException {
+        return DriverManager.getConnection(
+                PostgresTestDatabase.url(database), PostgresTestDatabase.user(), PostgresTestDatabase.password());
     }
 
     @Test

@@ -1,0 +1,159 @@
+package org.openvmi.notification;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.openvmi.catalog.CatalogRefs;
+import org.openvmi.notification.internal.GroupRobotNotices;
+import org.openvmi.notification.internal.GroupRobotRepository;
+import org.openvmi.shared.CodedRefusal;
+import org.openvmi.shared.CurrentUser;
+import org.openvmi.shared.FieldErrors;
+import org.openvmi.shared.NotFoundException;
+import org.openvmi.shared.PartyScope;
+import org.openvmi.stockpolicy.AlertType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Group robots configured apart from users (issue 19 part 2, ADR 0076): an admin manages every robot; a supplier user
+ * only its own supplier's, which are always scoped to that supplier and never hear of approvals — another supplier's
+ * robot is "not found" to it, even by id. The address is checked as a user's robot address is (the robots' hosts,
+ * with its key / access_token); the secret is never shown back.
+ */
+@Service
+public class GroupRobots {
+
+    private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+
+    private final GroupRobotRepository robots;
+    private final GroupRobotNotices notices;
+    private final CatalogRefs refs;
+    private final RobotProperties properties;
+    private final Clock clock;
+
+    GroupRobots(
+            GroupRobotRepository robots,
+            GroupRobotNotices notices,
+            CatalogRefs refs,
+            RobotProperties properties,
+            Clock clock) {
+        this.robots = robots;
+        this.notices = notices;
+        this.refs = refs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupRobotView> list() {
+        return robots.list(PartyScope.current());
+    }
+
+    @Transactional(readOnly = true)
+    public GroupRobotView get(long id) {
+        return robots.find(id, PartyScope.current()).orElseThrow(() -> new NotFoundException("Group robot", id));
+    }
+
+    @Transactional
+    public GroupRobotView create(GroupRobotCommand c) {
+        long id = robots.insert(row(c, null), CurrentUser.name(), clock.instant());
+        return get(id);
+    }
+
+    @Transactional
+    public GroupRobotView update(long id, GroupRobotCommand c) {
+        get(id); // 404 for another supplier's robot
+        robots.update(id, row(c, robots.secret(id).orElse(null)), clock.instant());
+        return get(id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        get(id);
+        robots.delete(id);
+    }
+
+    /** Queues a test message to the robot (delivered, logged and retried as any other); returns the robot. */
+    @Transactional
+    public GroupRobotView sendTest(long id) {
+        get(id);
+        notices.test(robots.robot(id).orElseThrow(), clock.instant());
+        return get(id);
+    }
+
+    private GroupRobotRepository.Row row(GroupRobotCommand c, String storedSecret) {
+        FieldErrors errors = new FieldErrors();
+        String name = blankToNull(c.name());
+        if (name == null) {
+            errors.add("name", CodedRefusal.required());
+        }
+        NotificationChannel kind = c.kind();
+        String address = blankToNull(c.address());
+        if (kind == null || !kind.robot()) {
+            errors.add("kind", CodedRefusal.of("robotKind", "must be WECOM or DINGTALK"));
+        } else {
+            properties.check(kind, address, errors, "address");
+        }
+        String secret = blankToNull(c.secret()) != null ? c.secret().trim() : storedSecret;
+        if (kind == NotificationChannel.WECOM) {
+            secret = null; // WeCom's group robots do not sign
+        }
+        PartyScope scope = PartyScope.current();
+        Long supplierId = null;
+        String supplier = blankToNull(c.supplier());
+        if (!scope.seesAll()) {
+            if (scope.supplierId() == null) {
+                throw new NotFoundException("Supplier", "of the current user");
+            }
+            if (supplier != null && !supplier.equals(scope.supplierCode())) {
+                errors.add("supplier", CodedRefusal.of("ownSupplier", "a supplier's robot is its own supplier's"));
+            }
+            if (Boolean.TRUE.equals(c.approvals())) {
+                errors.add("approvals", CodedRefusal.of("buyerOnly", "approvals are the buyer's: not for a supplier"));
+            }
+            supplierId = scope.supplierId();
+        } else if (supplier != null) {
+            supplierId = refs.suppliers(List.of(supplier)).get(supplier);
+            if (supplierId == null) {
+                errors.add("supplier", CodedRefusal.unknown("supplier", supplier));
+            } else if (Boolean.TRUE.equals(c.approvals())) {
+                errors.add("approvals", CodedRefusal.of("buyerOnly", "approvals are the buyer's: not for a supplier"));
+            }
+        }
+        Long warehouseId = null;
+        String warehouse = blankToNull(c.warehouse());
+        if (warehouse != null) {
+            warehouseId = refs.warehouses(List.of(warehouse)).get(warehouse);
+            if (warehouseId == null) {
+                errors.add("warehouse", CodedRefusal.unknown("warehouse", warehouse));
+            }
+        }
+        String language =
+                blankToNull(c.language()) == null ? "zh-CN" : c.language().trim();
+        if (!LANGUAGES.contains(language)) {
+            errors.add("language", CodedRefusal.of("oneOf", "must be zh-CN or en"));
+        }
+        errors.throwIfAny();
+        return new GroupRobotRepository.Row(
+                name,
+                kind,
+                address,
+                secret,
+                warehouseId,
+                supplierId,
+                c.alerts() == null || c.alerts(),
+                c.alertTypes() == null || c.alertTypes().isEmpty()
+                        ? EnumSet.noneOf(AlertType.class)
+                        : EnumSet.copyOf(c.alertTypes()),
+                Boolean.TRUE.equals(c.approvals()),
+                Boolean.TRUE.equals(c.toShip()),
+                language,
+                c.enabled() == null || c.enabled());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

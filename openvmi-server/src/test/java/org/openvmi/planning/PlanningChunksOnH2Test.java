@@ -1,0 +1,11 @@
+package org.openvmi.planning;
+
+import org.openvmi.testsupport.H2Test;
+import org.openvmi.testsupport.MutableClockConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+@H2Test
+@Import(MutableClockConfiguration.class)
+@TestPropertySource(properties = "openvmi.planning.chunk-size=2")
+class PlanningChunksOnH2Test extends PlanningChunksContract {}
