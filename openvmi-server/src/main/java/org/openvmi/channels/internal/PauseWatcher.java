@@ -102,6 +102,9 @@ class PauseWatcher {
             return;
         }
         try {
+            if (!channels.anyActive()) {
+                return; // no channel at all (kept in memory): nothing a stock change could pause or resume
+            }
             if (channels.rules().stream().noneMatch(r -> r.pauseBelow() != null)
                     && channels.paused(items).isEmpty()) {
                 return;

@@ -38,6 +38,9 @@ public class CacheVersions {
     /** The events the enabled rules listen to (rule event triggers note nothing else). */
     public static final String RULES = "rules";
 
+    /** Whether any sales channel is active (channel pauses are judged after postings only then). */
+    public static final String CHANNELS = "channels";
+
     private static final Logger log = LoggerFactory.getLogger(CacheVersions.class);
 
     private final JdbcClient jdbc;
