@@ -959,17 +959,7 @@ abstract class RulesContract {
     void a_movement_triggers_an_event_rule_for_just_the_subject_it_moved() throws Exception {
         Subject moved = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 3); // fires too, but nothing moves it
-        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
-        rule.put("condition", "available < 5.0");
-        ObjectNode trigger = rule.putObject("trigger");
-        trigger.putNull("cron");
-        trigger.putArray("events").add("MOVEMENT_POSTED");
-        rule.putArray("actions")
-                .addObject()
-                .put("type", "ALERT")
-                .put("severity", "CRITICAL")
-                .put("messageEn", "{item} at {warehouse}: only {available} left")
-                .put("messageZh", "{item}（{warehouse}）仅剩 {available}");
+        ObjectNode rule = alertBelowFiveOnMovements();
         long id = create(rule, List.of(moved.item, untouched.item), true);
         assertThat(JSON.readTree(send(get("/api/v1/rules/" + id), Role.VIEWER, ""))
                         .get("trigger")
@@ -1020,17 +1010,7 @@ abstract class RulesContract {
     @Test
     void a_rule_switched_off_or_on_is_heard_at_once_and_a_refused_posting_triggers_no_run() throws Exception {
         Subject s = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
-        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
-        rule.put("condition", "available < 5.0");
-        ObjectNode trigger = rule.putObject("trigger");
-        trigger.putNull("cron");
-        trigger.putArray("events").add("MOVEMENT_POSTED");
-        rule.putArray("actions")
-                .addObject()
-                .put("type", "ALERT")
-                .put("severity", "CRITICAL")
-                .put("messageEn", "{item}: only {available} left")
-                .put("messageZh", "{item} 仅剩 {available}");
+        ObjectNode rule = alertBelowFiveOnMovements();
         long id = create(rule, List.of(s.item), true);
 
         s.move("RECEIPT", 1); // 11: evaluated (one run), quiet
@@ -1076,6 +1056,22 @@ abstract class RulesContract {
         send(put("/api/v1/rules/" + id), Role.BUYER, on.toString());
         s.move("ISSUE", 1); // 2 left: heard again at once
         assertThat(awaitFirings(id, 1, 10)).isEqualTo(1);
+    }
+
+    /** The stale-stock template on postings only (no schedule): a critical alert below 5 available. */
+    private ObjectNode alertBelowFiveOnMovements() throws Exception {
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "available < 5.0");
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("MOVEMENT_POSTED");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "ALERT")
+                .put("severity", "CRITICAL")
+                .put("messageEn", "{item} at {warehouse}: only {available} left")
+                .put("messageZh", "{item}（{warehouse}）仅剩 {available}");
+        return rule;
     }
 
     private long awaitCount(String table, long rule, int n, int seconds) throws InterruptedException {
