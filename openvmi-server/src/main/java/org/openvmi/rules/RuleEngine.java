@@ -151,7 +151,15 @@ public class RuleEngine {
      * out their actions as a cron run does: once per subject, action and window (the day). Returns the runs made
      * (none when no enabled rule listens to the event or nothing touched is in a rule's scope).
      */
+    /** Whether an enabled rule listens to the event (from memory: no read). */
+    boolean listensTo(Trigger.Event event) {
+        return rules.listened().contains(event);
+    }
+
     public List<RuleRunView> runOnEvent(Trigger.Event event, Touched touched) {
+        if (touched.isEmpty() || !rules.listened().contains(event)) {
+            return List.of(); // no enabled rule listens (kept in memory, ADR 0072): not even the rules are read
+        }
         List<RuleStore.Stored> listening = rules.enabled().stream()
                 .filter(r -> r.definition().trigger().on(event))
                 .toList();

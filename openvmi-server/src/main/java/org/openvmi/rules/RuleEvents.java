@@ -76,8 +76,12 @@ class RuleEvents {
         this.enabled = enabled;
     }
 
+    /** Nothing is noted when no enabled rule listens to postings (ADR 0072): the common case costs no work at all. */
     @EventListener
     void on(StockChanged changed) {
+        if (!enabled || !engine.listensTo(Trigger.Event.MOVEMENT_POSTED)) {
+            return;
+        }
         afterCommit(() -> note(Trigger.Event.MOVEMENT_POSTED, RuleEngine.Touched.pairs(changed.subjects())));
     }
 

@@ -58,6 +58,12 @@ abstract class RulesContract {
     @Autowired
     Rules rules;
 
+    @Autowired
+    org.openvmi.inventory.InventoryLedger ledger;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     @BeforeEach
     void setUp() {
         Fixtures.ensure(jdbc, users);
@@ -1181,17 +1187,7 @@ abstract class RulesContract {
     void a_movement_triggers_an_event_rule_for_just_the_subject_it_moved() throws Exception {
         Subject moved = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
         Subject untouched = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 3); // fires too, but nothing moves it
-        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
-        rule.put("condition", "available < 5.0");
-        ObjectNode trigger = rule.putObject("trigger");
-        trigger.putNull("cron");
-        trigger.putArray("events").add("MOVEMENT_POSTED");
-        rule.putArray("actions")
-                .addObject()
-                .put("type", "ALERT")
-                .put("severity", "CRITICAL")
-                .put("messageEn", "{item} at {warehouse}: only {available} left")
-                .put("messageZh", "{item}（{warehouse}）仅剩 {available}");
+        ObjectNode rule = alertBelowFiveOnMovements();
         long id = create(rule, List.of(moved.item, untouched.item), true);
         assertThat(JSON.readTree(send(get("/api/v1/rules/" + id), Role.VIEWER, ""))
                         .get("trigger")
@@ -1233,6 +1229,87 @@ abstract class RulesContract {
         assertThat(count("rule_firing", id)).isEqualTo(1);
         untouched.move("ISSUE", 1); // now the other subject moves: its own firing
         assertThat(awaitFirings(id, 2, 10)).isEqualTo(2);
+    }
+
+    /**
+     * ADR 0072: which events the enabled rules listen to is kept in memory. A rule switched off stops listening at
+     * once, one switched on again listens at once, and a refused (rolled-back) posting leaves no run behind.
+     */
+    @Test
+    void a_rule_switched_off_or_on_is_heard_at_once_and_a_refused_posting_triggers_no_run() throws Exception {
+        Subject s = new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 10);
+        ObjectNode rule = alertBelowFiveOnMovements();
+        long id = create(rule, List.of(s.item), true);
+
+        s.move("RECEIPT", 1); // 11: evaluated (one run), quiet
+        assertThat(awaitCount("rule_run", id, 1, 10)).isEqualTo(1);
+
+        // a posting refused as a whole (its second line issues more than there is), and one rolled back by its
+        // caller after the ledger applied it (and published its stock change): neither is an event, so no run
+        String issue8 = "{\"type\":\"ISSUE\",\"item\":\"" + s.item + "\",\"location\":\"" + s.bin
+                + "\",\"owner\":\"OWN\",\"qty\":8,\"reference\":\"T-RULE\"}";
+        var refused = mvc.perform(post("/api/v1/movements")
+                        .with(as(Role.WAREHOUSE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"lines\":[" + issue8 + "," + issue8.replace("\"qty\":8", "\"qty\":1000") + "]}"))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(409);
+        org.openvmi.inventory.PostingRequest rolledBack =
+                JSON.readValue("{\"lines\":[" + issue8 + "]}", org.openvmi.inventory.PostingRequest.class);
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> {
+                    assertThat(ledger.postWithin(rolledBack).movements()).hasSize(1);
+                    status.setRollbackOnly();
+                });
+        Thread.sleep(300);
+        assertThat(count("rule_run", id))
+                .as("a rolled-back posting is no event")
+                .isEqualTo(1);
+        assertThat(count("rule_firing", id)).isZero();
+
+        JsonNode stored = JSON.readTree(send(get("/api/v1/rules/" + id), Role.VIEWER, ""));
+        ObjectNode off = rule.deepCopy();
+        off.putObject("scope").putArray("items").add(s.item);
+        off.put("enabled", false);
+        off.put("version", stored.get("version").asInt());
+        JsonNode switchedOff = JSON.readTree(send(put("/api/v1/rules/" + id), Role.BUYER, off.toString()));
+        s.move("ISSUE", 8); // 3 left: would fire, but the rule is off
+        Thread.sleep(300);
+        assertThat(count("rule_run", id)).as("switched off: not run").isEqualTo(1);
+
+        ObjectNode on = off.deepCopy();
+        on.put("enabled", true);
+        on.put("version", switchedOff.get("version").asInt());
+        send(put("/api/v1/rules/" + id), Role.BUYER, on.toString());
+        s.move("ISSUE", 1); // 2 left: heard again at once
+        assertThat(awaitFirings(id, 1, 10)).isEqualTo(1);
+    }
+
+    /** The stale-stock template on postings only (no schedule): a critical alert below 5 available. */
+    private ObjectNode alertBelowFiveOnMovements() throws Exception {
+        ObjectNode rule = (ObjectNode) template("stale-stock").deepCopy();
+        rule.put("condition", "available < 5.0");
+        ObjectNode trigger = rule.putObject("trigger");
+        trigger.putNull("cron");
+        trigger.putArray("events").add("MOVEMENT_POSTED");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "ALERT")
+                .put("severity", "CRITICAL")
+                .put("messageEn", "{item} at {warehouse}: only {available} left")
+                .put("messageZh", "{item}（{warehouse}）仅剩 {available}");
+        return rule;
+    }
+
+    private long awaitCount(String table, long rule, int n, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long found = count(table, rule);
+        while (found < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            found = count(table, rule);
+        }
+        return found;
     }
 
     @Test

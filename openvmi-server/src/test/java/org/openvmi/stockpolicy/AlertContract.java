@@ -32,6 +32,7 @@ import org.openvmi.inventory.MovementRequest;
 import org.openvmi.inventory.PostingRequest;
 import org.openvmi.security.Role;
 import org.openvmi.security.UserDirectory;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -66,6 +67,9 @@ abstract class AlertContract {
 
     @Autowired
     InventoryLedger ledger;
+
+    @Autowired
+    CacheVersions cacheVersions;
 
     LedgerTestData data;
     ExecutorService pool;
@@ -277,6 +281,27 @@ abstract class AlertContract {
                         .with(as(Role.ADMIN)))
                 .andExpect(status().isNoContent());
         assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("RESOLVED");
+    }
+
+    /**
+     * ADR 0072: postings are judged only for the item × warehouses kept as watched (a policy, or an open line alert).
+     * An alert whose policy vanished without its alerts being judged (as a deletion before that ADR could leave it)
+     * is still watched, so the next posting resolves it; after that nothing is raised there without a policy.
+     */
+    @Test
+    void an_alert_left_open_without_a_policy_is_still_watched_and_resolves_on_the_next_posting() throws Exception {
+        move("RECEIPT", data.item, 30);
+        lines(data.item, 10, 20, 50);
+        move("ISSUE", data.item, 15); // 15: below warning
+        assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("OPEN");
+        jdbc.sql("DELETE FROM stock_policy WHERE item_id = (SELECT id FROM item WHERE code = :c)")
+                .param("c", data.item)
+                .update();
+        cacheVersions.bump(CacheVersions.STOCK_POLICIES); // the watched set is read again
+        move("RECEIPT", data.item, 1);
+        assertThat(alertsOf(data.item).get("BELOW_WARNING")).containsExactly("RESOLVED");
+        move("ISSUE", data.item, 10); // 6, no policy: nothing raised
+        assertThat(alertsOf(data.item)).isEqualTo(Map.of("BELOW_WARNING", List.of("RESOLVED")));
     }
 
     @Test

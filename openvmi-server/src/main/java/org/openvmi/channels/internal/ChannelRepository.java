@@ -32,10 +32,28 @@ public class ChannelRepository {
 
     private final JdbcClient jdbc;
     private final CatalogRefs refs;
+    private final org.openvmi.shared.cluster.CacheVersions cacheVersions;
+    /** {@link #anyActive}, consulted after every posting: kept until a channel is written (ADR 0072). */
+    private final java.util.function.Supplier<Boolean> anyActive;
 
-    ChannelRepository(JdbcClient jdbc, CatalogRefs refs) {
+    ChannelRepository(JdbcClient jdbc, CatalogRefs refs, org.openvmi.shared.cluster.CacheVersions cacheVersions) {
         this.jdbc = jdbc;
         this.refs = refs;
+        this.cacheVersions = cacheVersions;
+        this.anyActive = cacheVersions.cached(
+                org.openvmi.shared.cluster.CacheVersions.CHANNELS,
+                () -> jdbc.sql("SELECT COUNT(*) FROM channel WHERE status <> 'INACTIVE'")
+                                .query(Long.class)
+                                .single()
+                        > 0);
+    }
+
+    /**
+     * Whether any channel is not switched off, kept in memory until a channel is created or changed (on the other
+     * instances within the cache poll): without one, no stock change can pause or resume anything.
+     */
+    public boolean anyActive() {
+        return anyActive.get();
     }
 
     public record Row(
@@ -71,6 +89,7 @@ public class ChannelRepository {
     }
 
     public long insert(Row r, Collection<Long> warehouses) {
+        cacheVersions.bump(org.openvmi.shared.cluster.CacheVersions.CHANNELS);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO channel (code, name, priority, percentage, fixed_quota, safety_buffer, pause_below, status,
@@ -93,6 +112,7 @@ public class ChannelRepository {
     }
 
     public void update(Row r, Collection<Long> warehouses) {
+        cacheVersions.bump(org.openvmi.shared.cluster.CacheVersions.CHANNELS);
         jdbc.sql("""
                 UPDATE channel SET name = :name, priority = :priority, percentage = :pct, fixed_quota = :quota,
                        safety_buffer = :buffer, pause_below = :pause, status = :status, updated_by = :by,

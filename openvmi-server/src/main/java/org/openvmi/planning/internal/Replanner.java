@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
  * {@code openvmi.planning.replan-debounce} (default 30 s) of the first change: the changes of that window are batched
  * into one targeted run over just their pairs. While an overlapping run is live (409) the pairs wait for the next
  * window. The pairs wait in a table ({@link ReplanQueue}), written off the posting's thread at once, so they survive
- * a restart (the next start takes them) and each is taken by one instance only.
+ * a restart (the next start takes them) and each is taken by one instance only. The pairs of the postings within
+ * {@code openvmi.planning.replan-note-window} (default 200 ms) are written in one batch (ADR 0072): a pair is in the
+ * table at most that long after its posting committed.
  */
 @Component
 class Replanner {
@@ -46,6 +48,7 @@ class Replanner {
     private final CatalogRefs refs;
     private final PlanningCatalog catalog;
     private final Duration debounce;
+    private final Duration noteWindow;
     private final boolean enabled;
     private final ReplanQueue queue;
     private final HistoryReader history;
@@ -70,7 +73,9 @@ class Replanner {
             Clock clock,
             ReplanHold hold,
             @Value("${openvmi.planning.replan-debounce:PT30S}") Duration debounce,
+            @Value("${openvmi.planning.replan-note-window:PT0.2S}") Duration noteWindow,
             @Value("${openvmi.planning.replan:true}") boolean enabled) {
+        this.noteWindow = noteWindow;
         this.queue = queue;
         this.history = history;
         this.clock = clock;
@@ -146,7 +151,10 @@ class Replanner {
         add(history.pairsOf(changed.itemIds()));
     }
 
-    /** Notes in memory and hands the writing to the timer thread: the posting neither waits nor takes a connection. */
+    /**
+     * Notes in memory and hands the writing to the timer thread, one note window later: the posting neither waits
+     * nor takes a connection, and the postings of one window cost one batch.
+     */
     private synchronized void add(Set<ItemWarehouse> pairs) {
         if (!enabled || pairs.isEmpty()) {
             return;
@@ -155,7 +163,7 @@ class Replanner {
         // during a hold the pairs only gather in memory: no queue write per posting, no run (see ReplanHold)
         if (!storing && !hold.held()) {
             storing = true;
-            timer.execute(this::store);
+            timer.schedule(this::store, noteWindow.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

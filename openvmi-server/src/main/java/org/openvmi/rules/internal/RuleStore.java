@@ -4,11 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.openvmi.rules.RuleVersionView;
 import org.openvmi.rules.RuleView;
 import org.openvmi.rules.model.RuleDefinition;
+import org.openvmi.rules.model.Trigger;
+import org.openvmi.shared.cluster.CacheVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,9 +27,35 @@ public class RuleStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final CacheVersions cacheVersions;
+    /** {@link #listened}, consulted on every posting: kept until a rule is written (ADR 0072). */
+    private final Supplier<Set<Trigger.Event>> listened;
 
-    RuleStore(JdbcClient jdbc) {
+    RuleStore(JdbcClient jdbc, CacheVersions cacheVersions) {
         this.jdbc = jdbc;
+        this.cacheVersions = cacheVersions;
+        this.listened = cacheVersions.cached(CacheVersions.RULES, this::readListened);
+    }
+
+    /**
+     * The events at least one enabled rule listens to, kept in memory until a rule is created, changed, deleted or
+     * switched off (on this instance at that transaction's end, on the others within the cache poll): an event no
+     * rule listens to is not even noted.
+     */
+    public Set<Trigger.Event> listened() {
+        return listened.get();
+    }
+
+    private Set<Trigger.Event> readListened() {
+        Set<Trigger.Event> events = EnumSet.noneOf(Trigger.Event.class);
+        for (Stored r : enabled()) {
+            for (Trigger.Event e : Trigger.Event.values()) {
+                if (r.definition().trigger().on(e)) {
+                    events.add(e);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(events);
     }
 
     /** A stored rule with its definition and the engine's bookkeeping. */
@@ -65,6 +97,7 @@ public class RuleStore {
             + " disabled_reason, last_slot, created_at, updated_at, updated_by";
 
     public long insert(RuleDefinition d, String owner, boolean enabled, Instant now) {
+        cacheVersions.bump(CacheVersions.RULES);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO rule_definition (name, owner_username, owner_supplier, definition_json, enabled, version,
@@ -84,6 +117,7 @@ public class RuleStore {
 
     /** Replaces the definition if the version still matches; false when someone changed it meanwhile. */
     public boolean update(long id, int expected, RuleDefinition d, boolean enabled, String by, Instant now) {
+        cacheVersions.bump(CacheVersions.RULES);
         int n = jdbc.sql("""
                 UPDATE rule_definition SET name = :name, owner_supplier = :sup, definition_json = :json,
                        enabled = :enabled, version = version + 1, updated_at = :now, updated_by = :by,
@@ -106,6 +140,7 @@ public class RuleStore {
     }
 
     public void delete(long id, String by, Instant now) {
+        cacheVersions.bump(CacheVersions.RULES);
         Stored s = find(id).orElseThrow();
         jdbc.sql("UPDATE rule_definition SET deleted = TRUE, enabled = FALSE, version = version + 1, updated_at = :now,"
                         + " updated_by = :by WHERE id = :id")
@@ -189,6 +224,7 @@ public class RuleStore {
 
     /** Switches a failing rule off with the reason, as a version of its own (by "rules-engine"). */
     public void disable(long id, String reason, Instant now) {
+        cacheVersions.bump(CacheVersions.RULES);
         Stored s = find(id).orElseThrow();
         jdbc.sql("UPDATE rule_definition SET enabled = FALSE, disabled_reason = :r, version = version + 1,"
                         + " updated_at = :now, updated_by = 'rules-engine' WHERE id = :id")

@@ -32,6 +32,15 @@ public class CacheVersions {
     /** The active webhook subscriptions (the event outbox fans every event out to them). */
     public static final String WEBHOOK_SUBSCRIPTIONS = "webhook-subscriptions";
 
+    /** The item × warehouses with a stock policy or an open line alert (the alert evaluator looks at no other). */
+    public static final String STOCK_POLICIES = "stock-policies";
+
+    /** The events the enabled rules listen to (rule event triggers note nothing else). */
+    public static final String RULES = "rules";
+
+    /** Whether any sales channel is active (channel pauses are judged after postings only then). */
+    public static final String CHANNELS = "channels";
+
     private static final Logger log = LoggerFactory.getLogger(CacheVersions.class);
 
     private final JdbcClient jdbc;

@@ -49,9 +49,23 @@ public class AlertEvaluator {
         this.clock = clock;
     }
 
+    /**
+     * Only the subjects a line alert can concern (a policy or an open line alert, {@link AlertRepository#watched},
+     * kept in memory until a policy is created or deleted): a posting of items without a policy reads nothing here
+     * (ADR 0072).
+     */
     @EventListener
     public void on(StockChanged changed) {
-        evaluate(changed.subjects());
+        Set<ItemWarehouse> watched = alerts.watched();
+        Set<ItemWarehouse> subjects = new TreeSet<>();
+        for (ItemWarehouse s : changed.subjects()) {
+            if (watched.contains(s)) {
+                subjects.add(s);
+            }
+        }
+        if (!subjects.isEmpty()) {
+            evaluate(subjects);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

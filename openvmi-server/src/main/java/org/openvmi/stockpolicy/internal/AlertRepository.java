@@ -70,10 +70,18 @@ public class AlertRepository {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final CatalogRefs catalog;
 
-    AlertRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, CatalogRefs catalog) {
+    /** {@link #watched}, consulted on every posting: kept until a policy is created or deleted (ADR 0072). */
+    private final java.util.function.Supplier<Set<ItemWarehouse>> watched;
+
+    AlertRepository(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate template,
+            CatalogRefs catalog,
+            org.openvmi.shared.cluster.CacheVersions cacheVersions) {
         this.jdbc = jdbc;
         this.template = template;
         this.catalog = catalog;
+        this.watched = cacheVersions.cached(org.openvmi.shared.cluster.CacheVersions.STOCK_POLICIES, this::readWatched);
     }
 
     /** An alert row before catalog's codes: its catalog ids, open key and the view without codes. */
@@ -358,6 +366,30 @@ public class AlertRepository {
      * The lines of the subjects that have a policy, their rows locked in (item, warehouse) order: evaluations of one
      * subject run one after the other, and each sees the stock the previous one committed.
      */
+    /**
+     * The item × warehouses a stock change can raise or resolve a line alert of: those with a policy, and those
+     * with an open line alert (a policy deleted before ADR 0072's guard may have left one; a policy deleted since
+     * resolves its alerts in the deleting transaction). Lines are only raised where a policy exists, so the set
+     * grows only when a policy is created: {@link StockPolicyRepository} bumps {@code stock-policies} then and when
+     * one is deleted. A stale copy is a superset of the truth (resolved alerts), never a subset, on this instance.
+     */
+    public Set<ItemWarehouse> watched() {
+        return watched.get();
+    }
+
+    private Set<ItemWarehouse> readWatched() {
+        Set<ItemWarehouse> pairs = new java.util.HashSet<>();
+        jdbc.sql("""
+                SELECT item_id, warehouse_id FROM stock_policy
+                UNION
+                SELECT item_id, warehouse_id FROM stock_alert
+                WHERE open_key IS NOT NULL AND warehouse_id IS NOT NULL
+                      AND alert_type NOT IN ('SUPPLIER_LOW_WATER', 'RULE')""").query(rs -> {
+            pairs.add(new ItemWarehouse(rs.getLong(1), rs.getLong(2)));
+        });
+        return Set.copyOf(pairs);
+    }
+
     public Map<ItemWarehouse, StockLines> lockLines(Set<ItemWarehouse> subjects) {
         Map<ItemWarehouse, StockLines> lines = new TreeMap<>();
         if (subjects.isEmpty()) {

@@ -58,10 +58,18 @@ public class StockPolicyRepository {
     private final JdbcTemplate template;
     private final CatalogRefs catalog;
 
-    StockPolicyRepository(JdbcClient jdbc, JdbcTemplate template, CatalogRefs catalog) {
+    /** Bumped when a policy is created or deleted: the alert evaluator keeps which item × warehouses have one. */
+    private final org.openvmi.shared.cluster.CacheVersions cacheVersions;
+
+    StockPolicyRepository(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            CatalogRefs catalog,
+            org.openvmi.shared.cluster.CacheVersions cacheVersions) {
         this.jdbc = jdbc;
         this.template = template;
         this.catalog = catalog;
+        this.cacheVersions = cacheVersions;
     }
 
     /** A policy row before catalog's codes: its item and warehouse ids and the view without them. */
@@ -195,6 +203,7 @@ public class StockPolicyRepository {
     }
 
     public void insert(long itemId, long warehouseId, StockPolicyCommand c, String user, Instant now) {
+        policiesChanged();
         jdbc.sql("""
                 INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
                                           updated_at, updated_by)
@@ -231,6 +240,7 @@ public class StockPolicyRepository {
     }
 
     public boolean delete(long id, int version) {
+        policiesChanged();
         return jdbc.sql("DELETE FROM stock_policy WHERE id = :id AND version = :v")
                         .param("id", id)
                         .param("v", version)
@@ -261,6 +271,9 @@ public class StockPolicyRepository {
                     dynamic.add(l);
                 }
             }
+            if (!fresh.isEmpty()) {
+                policiesChanged(); // new item × warehouses under a policy (at most one bump per transaction)
+            }
             try {
                 changed += sum(updateDynamic(dynamic, user, at)) + sum(insertNew(fresh, user, at));
             } catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
@@ -268,6 +281,27 @@ public class StockPolicyRepository {
             }
         }
         return changed;
+    }
+
+    /** One bump of {@code stock-policies} per transaction that creates or deletes policies. */
+    private void policiesChanged() {
+        String marker = StockPolicyRepository.class.getName() + ".bumped";
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(marker)) {
+                return;
+            }
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+                    marker, Boolean.TRUE);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(marker);
+                        }
+                    });
+        }
+        cacheVersions.bump(org.openvmi.shared.cluster.CacheVersions.STOCK_POLICIES);
     }
 
     private Map<Long, Map<Long, String>> modesOf(List<PlannedLevels> chunk) {

@@ -1,0 +1,6 @@
+package org.openvmi.planning.internal;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class ReplanQueueOnPostgresIT extends ReplanQueueContract {}
