@@ -250,6 +250,7 @@ class DemoDataSeeder implements ApplicationRunner {
         suppliers.addSource(supplier.code(), s);
     }
 
+    /** The demo users share the published password: it is hashed once for all of them. */
     private void seedUsers() {
         Map<String, Role> buyerSide = Map.of(
                 "admin",
@@ -264,10 +265,12 @@ class DemoDataSeeder implements ApplicationRunner {
                 Role.PLANNER,
                 "viewer",
                 Role.VIEWER);
-        buyerSide.forEach((name, role) -> users.create(user(name, role, null)));
+        List<UserCommand> demoUsers = new java.util.ArrayList<>();
+        buyerSide.forEach((name, role) -> demoUsers.add(user(name, role, null)));
         for (SupplierSpec s : DemoCatalog.SUPPLIERS) {
-            users.create(user("sup-" + s.code().toLowerCase(Locale.ROOT), Role.SUPPLIER, s.code()));
+            demoUsers.add(user("sup-" + s.code().toLowerCase(Locale.ROOT), Role.SUPPLIER, s.code()));
         }
+        users.createWithSharedPassword(demoUsers, DEMO_PASSWORD);
     }
 
     /** The buyer-side demo users' names as colleagues know them; the user names stay the short ASCII logins. */
@@ -283,7 +286,6 @@ class DemoDataSeeder implements ApplicationRunner {
         UserCommand c = new UserCommand();
         c.setUsername(username);
         c.setDisplayName(supplier == null ? DISPLAY_NAMES.getOrDefault(username, username) : supplier + " 业务员");
-        c.setPassword(DEMO_PASSWORD);
         c.setRoles(EnumSet.of(role));
         c.setSupplier(supplier);
         return c;

@@ -339,4 +339,44 @@ abstract class UserApiContract {
         mvc.perform(get("/api/v1/users/t-buyer").with(as(Role.ADMIN)))
                 .andExpect(jsonPath("$.roles[0]").value("BUYER"));
     }
+    /**
+     * The demo seeder's users share the published password: it is hashed once (one BCrypt at the default strength
+     * per user was a quarter of a second of CPU each in a cold JVM), so they share one hash; each can sign in with it,
+     * and a user created on its own still gets a hash of its own.
+     */
+    @Test
+    void users_created_with_a_shared_password_get_one_hash_and_each_can_sign_in() throws Exception {
+        List<String> names = List.of(
+                Fixtures.unique("s").toLowerCase(),
+                Fixtures.unique("s").toLowerCase(),
+                Fixtures.unique("s").toLowerCase());
+        List<UserCommand> commands = names.stream()
+                .map(name -> {
+                    UserCommand c = new UserCommand();
+                    c.setUsername(name);
+                    c.setDisplayName(name);
+                    c.setRoles(java.util.EnumSet.of(Role.VIEWER));
+                    return c;
+                })
+                .toList();
+        List<UserView> created = users.createWithSharedPassword(commands, "shared-secret");
+        assertThat(created).extracting(UserView::username).containsExactlyElementsOf(names);
+        List<String> hashes = jdbc.sql("SELECT password_hash FROM app_user WHERE username IN (:names)")
+                .param("names", names)
+                .query(String.class)
+                .list();
+        assertThat(hashes).hasSize(3);
+        assertThat(hashes.stream().distinct()).as("hashed once").hasSize(1);
+        for (String name : names) {
+            assertThat(itemsStatus(name, "shared-secret")).isEqualTo(200);
+            assertThat(itemsStatus(name, "other-secret")).isEqualTo(401);
+        }
+        String alone = newBuyer("shared-secret");
+        assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE username = :u")
+                        .param("u", alone)
+                        .query(String.class)
+                        .single())
+                .as("a user created on its own has its own salt")
+                .isNotEqualTo(hashes.get(0));
+    }
 }

@@ -34,9 +34,12 @@ class BulkWritesTest {
         assertThat(store().getAutoCommitDelay()).as("the URL's WRITE_DELAY=0").isZero();
         jdbc.sql("CREATE TABLE IF NOT EXISTS bulk_writes_probe (n INT)").update();
         long before = store().getCurrentVersion();
+        int cacheBefore = store().getCacheSize();
+        assertThat(cacheBefore).as("H2's default page cache (MB)").isLessThan(BulkWrites.bulkCacheMb());
 
         String answer = bulkWrites.during(() -> {
             assertThat(store().getAutoCommitDelay()).isEqualTo(BulkWrites.DELAY_MS);
+            assertThat(store().getCacheSize()).as("a larger page cache").isEqualTo(BulkWrites.bulkCacheMb());
             for (int i = 0; i < 20; i++) {
                 jdbc.sql("INSERT INTO bulk_writes_probe (n) VALUES (:n)")
                         .param("n", i)
@@ -49,6 +52,7 @@ class BulkWritesTest {
 
         assertThat(answer).isEqualTo("done");
         assertThat(store().getAutoCommitDelay()).isZero();
+        assertThat(store().getCacheSize()).as("the page cache as before").isEqualTo(cacheBefore);
         assertThat(store().hasUnsavedChanges())
                 .as("the job's commits are in the file")
                 .isFalse();
@@ -67,6 +71,7 @@ class BulkWritesTest {
                 }))
                 .hasMessage("half-way");
         assertThat(store().getAutoCommitDelay()).isZero();
+        assertThat(store().getCacheSize()).isLessThan(BulkWrites.bulkCacheMb());
     }
 
     private MVStore store() {
