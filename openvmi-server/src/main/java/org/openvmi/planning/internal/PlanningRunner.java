@@ -153,10 +153,11 @@ public class PlanningRunner {
         Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
         Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
         Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
+        Map<ItemWarehouse, BigDecimal> targets = policies.serviceLevelTargets(spec.warehouseId());
         Map<ItemWarehouse, VmiCoverage> vmi = readTransaction.execute(status -> agreements.coverage());
         int total = reader.countPairs(spec);
         runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
-        Context context = new Context(spec, positions, sources, observed, manual, vmi);
+        Context context = new Context(spec, positions, sources, observed, manual, targets, vmi);
         AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
 
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -237,6 +238,7 @@ public class PlanningRunner {
             Map<Long, PlanningCatalog.PrimarySource> sources,
             Map<LeadTimeRepository.Key, LeadTimeStats> observed,
             Map<StockPositions.Key, PlanInput.Lines> manual,
+            Map<ItemWarehouse, BigDecimal> targets,
             Map<ItemWarehouse, VmiCoverage> vmi,
             Map<String, LongAdder> models,
             Map<String, LongAdder> types,
@@ -249,6 +251,7 @@ public class PlanningRunner {
                 Map<Long, PlanningCatalog.PrimarySource> sources,
                 Map<LeadTimeRepository.Key, LeadTimeStats> observed,
                 Map<StockPositions.Key, PlanInput.Lines> manual,
+                Map<ItemWarehouse, BigDecimal> targets,
                 Map<ItemWarehouse, VmiCoverage> vmi) {
             this(
                     spec,
@@ -256,6 +259,7 @@ public class PlanningRunner {
                     sources,
                     observed,
                     manual,
+                    targets,
                     vmi,
                     new ConcurrentHashMap<>(),
                     new ConcurrentHashMap<>(),
@@ -350,13 +354,15 @@ public class PlanningRunner {
             purchase = new PlanInput.Source(
                     covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
         }
+        // a target set on the policy (by a person or a rule) replaces the run's level for this pair (ADR 0075)
+        BigDecimal target = context.targets().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
         return new PlanInput(
                 s.itemId(),
                 s.warehouseId(),
                 weekly.imputed(),
                 weekly.stockoutWeeks(),
                 leadTime,
-                spec.serviceLevel(),
+                target == null ? spec.serviceLevel() : target.doubleValue(),
                 spec.horizonDays(),
                 position.onHand(),
                 position.reserved(),
