@@ -149,6 +149,16 @@ abstract class PlanningApiContract {
                 .andExpect(status().isOk()));
     }
 
+    /** A planner's PUT of the stock policy of the item at the warehouse. */
+    void putPolicy(String item, String wh, String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/stock-policies/" + item + "/" + wh)
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().is2xxSuccessful());
+    }
+
     long runs() {
         return jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
     }
@@ -401,13 +411,10 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "100", Duration.ofDays(400));
         }
         for (String[] p : List.of(new String[] {dynamic, "DYNAMIC"}, new String[] {manual, "MANUAL"})) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                                    "/api/v1/stock-policies/" + p[0] + "/" + wh)
-                            .with(as(Role.PLANNER))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\""
-                                    + p[1] + "\"}"))
-                    .andExpect(status().is2xxSuccessful());
+            putPolicy(
+                    p[0],
+                    wh,
+                    "{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}");
         }
         JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
         assertThat(run.get("status").asString()).isEqualTo("DONE");
@@ -448,12 +455,7 @@ abstract class PlanningApiContract {
             data.cyclingDemand(item, wh, today, 52, "4", "16", "10"); // the same varying demand and stock for both
             move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400));
         }
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                                "/api/v1/stock-policies/" + targeted + "/" + wh)
-                        .with(as(Role.PLANNER))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"safety\":0,\"warning\":0,\"max\":0,\"serviceLevel\":0.99,\"mode\":\"DYNAMIC\"}"))
-                .andExpect(status().is2xxSuccessful());
+        putPolicy(targeted, wh, "{\"safety\":0,\"warning\":0,\"max\":0,\"serviceLevel\":0.99,\"mode\":\"DYNAMIC\"}");
 
         JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
         assertThat(run.get("status").asString()).isEqualTo("DONE");
@@ -491,12 +493,7 @@ abstract class PlanningApiContract {
                 .isTrue();
 
         // clearing the level (an empty field) ends the target: the next run plans the pair at its own level again
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                                "/api/v1/stock-policies/" + targeted + "/" + wh)
-                        .with(as(Role.PLANNER))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"safety\":0,\"warning\":0,\"max\":0,\"mode\":\"DYNAMIC\"}"))
-                .andExpect(status().is2xxSuccessful());
+        putPolicy(targeted, wh, "{\"safety\":0,\"warning\":0,\"max\":0,\"mode\":\"DYNAMIC\"}");
         assertThat(runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}")
                         .get("status")
                         .asString())
