@@ -83,6 +83,15 @@ public class StockPolicies {
         return policies.ofItems(itemIds);
     }
 
+    /**
+     * The service level targets (set by a person or a rule) by item × warehouse, of one warehouse or all (null):
+     * planning runs plan these pairs at the target instead of the run's level (ADR 0075).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<ItemWarehouse, java.math.BigDecimal> serviceLevelTargets(Long warehouseId) {
+        return policies.serviceLevelTargets(warehouseId);
+    }
+
     /** The lines of one item × warehouse, by ids (empty without a policy). */
     @Transactional(readOnly = true)
     public java.util.Optional<StockLines> lines(long itemId, long warehouseId) {
@@ -107,8 +116,9 @@ public class StockPolicies {
         var before = policies.find(itemId, warehouseId, PartyScope.ALL);
         if (before.isPresent()
                 && before.get().serviceLevel() != null
-                && before.get().serviceLevel().compareTo(level) == 0) {
-            return false;
+                && before.get().serviceLevel().compareTo(level) == 0
+                && before.get().serviceLevelSetBy() != null) {
+            return false; // already the target (a run's level equal to it is made a target, so runs keep it)
         }
         StockPolicyCommand c;
         if (before.isEmpty()) {
@@ -118,11 +128,11 @@ public class StockPolicies {
             c.setMax(java.math.BigDecimal.ZERO);
             c.setMode(PolicyMode.DYNAMIC);
             c.setServiceLevel(level);
-            policies.insert(itemId, warehouseId, c, actor, clock.instant());
+            policies.insert(itemId, warehouseId, c, actor, actor, clock.instant());
         } else {
             c = StockPolicyCommand.from(before.get());
             c.setServiceLevel(level);
-            if (!policies.update(before.get().id(), before.get().version(), c, actor, clock.instant())) {
+            if (!policies.update(before.get().id(), before.get().version(), c, actor, actor, clock.instant())) {
                 throw new ConflictException(
                         "version", CodedRefusal.stale("Stock policy changed while a rule set its service level"));
             }
@@ -171,12 +181,13 @@ public class StockPolicies {
                                         + " no longer exists; reload and enter it again",
                                 item + "/" + location));
             }
-            policies.insert(s.itemId, s.warehouseId, c, user, clock.instant());
+            policies.insert(s.itemId, s.warehouseId, c, c.serviceLevelSetBy(null, user), user, clock.instant());
         } else if (unchanged(before.get(), c)) {
             return before.get(); // saving the same lines again changes nothing (no version bump, no audit entry)
         } else {
             int version = c.getVersion() == null ? before.get().version() : c.getVersion();
-            if (!policies.update(before.get().id(), version, c, user, clock.instant())) {
+            if (!policies.update(
+                    before.get().id(), version, c, c.serviceLevelSetBy(before.get(), user), user, clock.instant())) {
                 throw new ConflictException(
                         "version",
                         CodedRefusal.stale("Stock policy " + item + "/" + location
@@ -243,7 +254,7 @@ public class StockPolicies {
 
     /**
      * Writes the lines a planning run computed: DYNAMIC policies change, subjects without a policy get a DYNAMIC
-     * one, MANUAL ones stay as people set them. Lines that break 0 ≤ safety ≤ warning ≤ max are refused whole.
+     * one, MANUAL ones stay as people set them. A service level set as a target (by a person or a rule) stays. Lines that break 0 ≤ safety ≤ warning ≤ max are refused whole.
      * Returns how many policies changed.
      */
     @Transactional

@@ -53,6 +53,24 @@ public class StockPolicyCommand {
         return c;
     }
 
+    /**
+     * Who the service level is a target of once this command is saved by {@code user} over {@code before} (null for
+     * a new policy): nobody without a level (planning runs use theirs); whoever set it before when the level is the
+     * same (saving a row again, or a rule's SET_SAFETY_STOCK, keeps a run's level a run's and a rule's target the
+     * rule's); the user when the level is new or different (ADR 0075).
+     */
+    public String serviceLevelSetBy(StockPolicyView before, String user) {
+        if (serviceLevel == null) {
+            return null;
+        }
+        if (before != null
+                && before.serviceLevel() != null
+                && before.serviceLevel().compareTo(serviceLevel) == 0) {
+            return before.serviceLevelSetBy();
+        }
+        return user;
+    }
+
     public StockLines lines() {
         return new StockLines(safety, warning, max);
     }

@@ -149,6 +149,16 @@ abstract class PlanningApiContract {
                 .andExpect(status().isOk()));
     }
 
+    /** A planner's PUT of the stock policy of the item at the warehouse. */
+    void putPolicy(String item, String wh, String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/stock-policies/" + item + "/" + wh)
+                        .with(as(Role.PLANNER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().is2xxSuccessful());
+    }
+
     long runs() {
         return jdbc.sql("SELECT COUNT(*) FROM planning_run").query(Long.class).single();
     }
@@ -401,13 +411,10 @@ abstract class PlanningApiContract {
             move("RECEIPT", item, wh + "-B1", "100", Duration.ofDays(400));
         }
         for (String[] p : List.of(new String[] {dynamic, "DYNAMIC"}, new String[] {manual, "MANUAL"})) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                                    "/api/v1/stock-policies/" + p[0] + "/" + wh)
-                            .with(as(Role.PLANNER))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\""
-                                    + p[1] + "\"}"))
-                    .andExpect(status().is2xxSuccessful());
+            putPolicy(
+                    p[0],
+                    wh,
+                    "{\"safety\":10,\"warning\":150,\"max\":200,\"serviceLevel\":0.9,\"mode\":\"" + p[1] + "\"}");
         }
         JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
         assertThat(run.get("status").asString()).isEqualTo("DONE");
@@ -419,7 +426,8 @@ abstract class PlanningApiContract {
                     .andExpect(jsonPath("$.safety").value(0))
                     .andExpect(jsonPath("$.warning").value(20))
                     .andExpect(jsonPath("$.max").value(30))
-                    .andExpect(jsonPath("$.serviceLevel").value(0.95));
+                    // the person's 0.9 is a target the run plans at and keeps (ADR 0075); "none" gets the run's
+                    .andExpect(jsonPath("$.serviceLevel").value(item.equals(dynamic) ? 0.9 : 0.95));
         }
         mvc.perform(get("/api/v1/stock-policies/" + manual + "/" + wh).with(as(Role.VIEWER)))
                 .andExpect(jsonPath("$.mode").value("MANUAL"))
@@ -436,6 +444,70 @@ abstract class PlanningApiContract {
                 .isEqualByComparingTo("150");
         assertThat(suggestions(as(Role.BUYER), dynamic).get("content")).isEmpty();
         assertThat(suggestions(as(Role.BUYER), none).get("content")).isEmpty();
+    }
+
+    @Test
+    void a_pair_with_a_service_level_target_is_planned_at_the_target_and_the_run_keeps_the_target() throws Exception {
+        String wh = data.warehouse();
+        String targeted = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
+        String plain = data.item(Fixtures.SUPPLIER_A, 14, "1", "1");
+        for (String item : List.of(targeted, plain)) {
+            data.cyclingDemand(item, wh, today, 52, "4", "16", "10"); // the same varying demand and stock for both
+            move("RECEIPT", item, wh + "-B1", "5", Duration.ofDays(400));
+        }
+        putPolicy(targeted, wh, "{\"safety\":0,\"warning\":0,\"max\":0,\"serviceLevel\":0.99,\"mode\":\"DYNAMIC\"}");
+
+        JsonNode run = runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}");
+        assertThat(run.get("status").asString()).isEqualTo("DONE");
+
+        JsonNode t = suggestions(as(Role.BUYER), targeted).get("content");
+        JsonNode p = suggestions(as(Role.BUYER), plain).get("content");
+        assertThat(t).hasSize(1);
+        assertThat(p).hasSize(1);
+        assertThat(new BigDecimal(t.get(0).get("serviceLevel").asString())).isEqualByComparingTo("0.99");
+        assertThat(new BigDecimal(p.get(0).get("serviceLevel").asString())).isEqualByComparingTo("0.95");
+        assertThat(t.get(0).get("reason").asString()).contains("target 99 %");
+        assertThat(p.get(0).get("reason").asString()).contains("target 95 %");
+        BigDecimal plainSafety = new BigDecimal(p.get(0).get("safety").asString());
+        assertThat(plainSafety).as("varying demand: a safety stock at 0.95").isPositive();
+        assertThat(new BigDecimal(t.get(0).get("safety").asString())).isGreaterThan(plainSafety);
+        assertThat(new BigDecimal(t.get(0).get("qty").asString()))
+                .isGreaterThan(new BigDecimal(p.get(0).get("qty").asString()));
+
+        JsonNode policy = body(
+                mvc.perform(get("/api/v1/stock-policies/" + targeted + "/" + wh).with(as(Role.VIEWER)))
+                        .andExpect(status().isOk()));
+        assertThat(new BigDecimal(policy.get("serviceLevel").asString()))
+                .as("the run does not overwrite the target")
+                .isEqualByComparingTo("0.99");
+        assertThat(policy.get("serviceLevelSetBy").asString()).isNotBlank();
+        assertThat(new BigDecimal(policy.get("safety").asString()))
+                .as("the planned lines are written at the target's level")
+                .isEqualByComparingTo(t.get(0).get("safety").asString());
+        JsonNode other = body(
+                mvc.perform(get("/api/v1/stock-policies/" + plain + "/" + wh).with(as(Role.VIEWER)))
+                        .andExpect(status().isOk()));
+        assertThat(new BigDecimal(other.get("serviceLevel").asString())).isEqualByComparingTo("0.95");
+        assertThat(other.get("serviceLevelSetBy").isNull())
+                .as("a run's level is no target")
+                .isTrue();
+
+        // clearing the level (an empty field) ends the target: the next run plans the pair at its own level again
+        putPolicy(targeted, wh, "{\"safety\":0,\"warning\":0,\"max\":0,\"mode\":\"DYNAMIC\"}");
+        assertThat(runToEnd("{\"warehouse\":\"" + wh + "\",\"serviceLevel\":0.95}")
+                        .get("status")
+                        .asString())
+                .isEqualTo("DONE");
+        JsonNode again = suggestions(as(Role.BUYER), targeted).get("content");
+        JsonNode open = null;
+        for (JsonNode s : again) {
+            if ("OPEN".equals(s.get("status").asString())) {
+                open = s;
+            }
+        }
+        assertThat(open).isNotNull();
+        assertThat(new BigDecimal(open.get("serviceLevel").asString())).isEqualByComparingTo("0.95");
+        assertThat(new BigDecimal(open.get("safety").asString())).isEqualByComparingTo(plainSafety);
     }
 
     @Test

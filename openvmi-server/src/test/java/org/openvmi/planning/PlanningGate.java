@@ -52,6 +52,12 @@ public class PlanningGate {
                     manualLines(Long warehouseId) {
                 return delegate.manualLines(warehouseId);
             }
+
+            @Override
+            public java.util.Map<org.openvmi.inventory.ItemWarehouse, java.math.BigDecimal> serviceLevelTargets(
+                    Long warehouseId) {
+                return delegate.serviceLevelTargets(warehouseId);
+            }
         };
     }
 }

@@ -87,19 +87,25 @@ final class PlanningTestData {
 
     /** {@code weeks} weeks of demand, {@code perWeek} on the Wednesday of each week, ending with the last complete week. */
     void weeklyDemand(String item, String warehouse, LocalDate today, int weeks, String perWeek) {
+        cyclingDemand(item, warehouse, today, weeks, perWeek);
+    }
+
+    /** As {@link #weeklyDemand}, the weeks taking the quantities in turn (a demand that varies: safety stock > 0). */
+    void cyclingDemand(String item, String warehouse, LocalDate today, int weeks, String... perWeek) {
         LocalDate sunday = lastSunday(today);
         List<LocalDate> days = new ArrayList<>();
         for (int k = 0; k < weeks; k++) {
             days.add(sunday.minusDays(7L * k + 4));
         }
-        for (LocalDate d : days) {
+        for (int k = 0; k < days.size(); k++) {
+            LocalDate d = days.get(k);
             jdbc.sql("""
                     INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
                     VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, :q)""")
                     .param("i", item)
                     .param("w", warehouse)
                     .param("d", java.sql.Date.valueOf(d))
-                    .param("q", new BigDecimal(perWeek))
+                    .param("q", new BigDecimal(perWeek[k % perWeek.length]))
                     .update();
         }
     }

@@ -500,6 +500,70 @@ abstract class RulesContract {
     }
 
     @Test
+    void a_service_level_a_rule_sets_is_what_the_next_planning_run_plans_that_pair_at() throws Exception {
+        Subject s = new Subject(Fixtures.SUPPLIER_A, 14).move("RECEIPT", 5);
+        java.time.LocalDate sunday = java.time.LocalDate.now(clock)
+                .minusDays(1)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
+        String[] perWeek = {"4", "16", "10"}; // a demand that varies: the safety stock depends on the level
+        for (int k = 0; k < 52; k++) {
+            jdbc.sql("""
+                    INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
+                    VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, :q)""")
+                    .param("i", s.item)
+                    .param("w", s.warehouse)
+                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * k + 4)))
+                    .param("q", new java.math.BigDecimal(perWeek[k % 3]))
+                    .update();
+        }
+        JsonNode before = planAt95(s);
+        java.math.BigDecimal safetyAt95 = before.get("safety").decimalValue();
+        assertThat(safetyAt95).isPositive();
+        assertThat(before.get("serviceLevel").decimalValue()).isEqualByComparingTo("0.95");
+
+        ObjectNode rule = (ObjectNode) template("dynamic-safety").deepCopy();
+        rule.put("condition", "hasPolicy");
+        rule.putArray("actions")
+                .addObject()
+                .put("type", "SET_SERVICE_LEVEL")
+                .put("serviceLevel", new java.math.BigDecimal("0.99"));
+        long id = create(rule, List.of(s.item), false);
+        assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
+
+        JsonNode after = planAt95(s);
+        assertThat(after.get("serviceLevel").decimalValue())
+                .as("the run keeps the rule's target")
+                .isEqualByComparingTo("0.99");
+        assertThat(after.get("serviceLevelSetBy").asString()).isEqualTo("rule:" + id);
+        assertThat(after.get("safety").decimalValue())
+                .as("the run planned the pair at the rule's 0.99, not its own 0.95")
+                .isGreaterThan(safetyAt95);
+    }
+
+    /** Runs planning for the subject's item at the run level 0.95 and returns the subject's policy after it. */
+    private JsonNode planAt95(Subject s) throws Exception {
+        long run = JSON.readTree(send(
+                        post("/api/v1/planning/runs"),
+                        Role.PLANNER,
+                        "{\"items\":[\"" + s.item + "\"],\"serviceLevel\":0.95}"))
+                .get("id")
+                .asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String status;
+        do {
+            Thread.sleep(50);
+            status = JSON.readTree(send(get("/api/v1/planning/runs/" + run), Role.VIEWER, ""))
+                    .get("status")
+                    .asString();
+            assertThat(System.nanoTime())
+                    .as("run %d finishes within a minute", run)
+                    .isLessThan(deadline);
+        } while (!"DONE".equals(status) && !"FAILED".equals(status));
+        assertThat(status).isEqualTo("DONE");
+        return JSON.readTree(send(get("/api/v1/stock-policies/" + s.item + "/" + s.warehouse), Role.VIEWER, ""));
+    }
+
+    @Test
     void supplier_reported_stock_reaches_the_rule_through_the_supplier_module() throws Exception {
         Subject reported =
                 new Subject(Fixtures.SUPPLIER_A, 7).move("RECEIPT", 100).move("ISSUE", 30);

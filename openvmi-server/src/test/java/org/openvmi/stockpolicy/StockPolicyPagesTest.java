@@ -132,6 +132,51 @@ class StockPolicyPagesTest {
     }
 
     @Test
+    void the_page_says_whether_a_service_level_is_a_target_and_who_set_it_in_both_languages() throws Exception {
+        mvc.perform(post("/stock-policies/add")
+                        .with(user("t-planner").roles("PLANNER"))
+                        .with(csrf())
+                        .param("item", item)
+                        .param("location", wh)
+                        .param("safety", "5")
+                        .param("warning", "10")
+                        .param("max", "50")
+                        .param("serviceLevel", "0.98")
+                        .param("mode", "DYNAMIC"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT p.service_level_set_by FROM stock_policy p JOIN item i ON i.id = p.item_id"
+                                + " WHERE i.code = :c")
+                        .param("c", item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("t-planner");
+        jdbc.sql("""
+                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
+                                          updated_at, updated_by)
+                VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), 1, 2, 3, 0.95,
+                        'DYNAMIC', CURRENT_TIMESTAMP, 'system')""").param("i", other).param("w", wh).update();
+        mvc.perform(get("/stock-policies")
+                        .param("location", wh)
+                        .with(user("t-viewer").roles("VIEWER"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("目标，由 t-planner 设定")))
+                .andExpect(content().string(containsString("计划运行的服务水平")))
+                .andExpect(content().string(not(containsString("level of the planning runs"))));
+        jdbc.sql("UPDATE stock_policy SET service_level_set_by = 'rule:7' WHERE item_id = (SELECT id FROM item"
+                        + " WHERE code = :i)")
+                .param("i", item)
+                .update();
+        mvc.perform(get("/stock-policies")
+                        .param("location", wh)
+                        .with(user("t-viewer").roles("VIEWER"))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("target set by rule #7")))
+                .andExpect(content().string(containsString("level of the planning runs")));
+    }
+
+    @Test
     void adding_lines_for_an_unknown_item_shows_the_message_at_the_item_field() throws Exception {
         mvc.perform(post("/stock-policies/add")
                         .with(user("t-planner").roles("PLANNER"))

@@ -227,14 +227,18 @@ public class PlanningRunner {
         return spec.itemIds() == null && spec.pairs() == null;
     }
 
-    /** What a run's fitting reads once per instance: supply positions, sources, lead times, manual lines, VMI lines. */
+    /**
+     * What a run's fitting reads once per instance: supply positions, sources, lead times, manual lines, service-level
+     * targets, VMI lines.
+     */
     private Context context(RunSpec spec) {
         Map<ItemWarehouse, SupplyPosition> positions = availability.positions(spec.warehouseId());
         Map<Long, PlanningCatalog.PrimarySource> sources = catalog.primarySources();
         Map<LeadTimeRepository.Key, LeadTimeStats> observed = leadTimes.observed();
         Map<StockPositions.Key, PlanInput.Lines> manual = policies.manualLines(spec.warehouseId());
+        Map<ItemWarehouse, BigDecimal> targets = policies.serviceLevelTargets(spec.warehouseId());
         Map<ItemWarehouse, VmiCoverage> vmi = readTransaction.execute(status -> agreements.coverage());
-        return new Context(spec, positions, sources, observed, manual, vmi);
+        return new Context(spec, positions, sources, observed, manual, targets, vmi);
     }
 
     /**
@@ -424,6 +428,7 @@ public class PlanningRunner {
             Map<Long, PlanningCatalog.PrimarySource> sources,
             Map<LeadTimeRepository.Key, LeadTimeStats> observed,
             Map<StockPositions.Key, PlanInput.Lines> manual,
+            Map<ItemWarehouse, BigDecimal> targets,
             Map<ItemWarehouse, VmiCoverage> vmi,
             Map<String, LongAdder> models,
             Map<String, LongAdder> types,
@@ -436,6 +441,7 @@ public class PlanningRunner {
                 Map<Long, PlanningCatalog.PrimarySource> sources,
                 Map<LeadTimeRepository.Key, LeadTimeStats> observed,
                 Map<StockPositions.Key, PlanInput.Lines> manual,
+                Map<ItemWarehouse, BigDecimal> targets,
                 Map<ItemWarehouse, VmiCoverage> vmi) {
             this(
                     spec,
@@ -443,6 +449,7 @@ public class PlanningRunner {
                     sources,
                     observed,
                     manual,
+                    targets,
                     vmi,
                     new ConcurrentHashMap<>(),
                     new ConcurrentHashMap<>(),
@@ -452,7 +459,7 @@ public class PlanningRunner {
 
         /** The same inputs with counters of its own: one chunk's counts. */
         Context fresh() {
-            return new Context(spec, positions, sources, observed, manual, vmi);
+            return new Context(spec, positions, sources, observed, manual, targets, vmi);
         }
     }
 
@@ -581,13 +588,15 @@ public class PlanningRunner {
             purchase = new PlanInput.Source(
                     covered.supplierId(), nonNegative(covered.moq()), positive(covered.packSize()));
         }
+        // a target set on the policy (by a person or a rule) replaces the run's level for this pair (ADR 0075)
+        BigDecimal target = context.targets().get(new ItemWarehouse(s.itemId(), s.warehouseId()));
         return new PlanInput(
                 s.itemId(),
                 s.warehouseId(),
                 weekly.imputed(),
                 weekly.stockoutWeeks(),
                 leadTime,
-                spec.serviceLevel(),
+                target == null ? spec.serviceLevel() : target.doubleValue(),
                 spec.horizonDays(),
                 position.onHand(),
                 position.reserved(),

@@ -1,7 +1,9 @@
 package org.openvmi.planning.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.openvmi.inventory.ItemWarehouse;
 import org.openvmi.inventory.StockPositions;
 import org.openvmi.planning.model.Plan;
 import org.openvmi.planning.model.PlanInput;
@@ -16,4 +18,10 @@ public interface PolicyUpdates {
     default Map<StockPositions.Key, PlanInput.Lines> manualLines(Long warehouseId) {
         return Map.of();
     }
+
+    /**
+     * The service level targets set on policies (of one warehouse, or all): planned at instead of the run's level.
+     * Not a default method: a wrapper that forgot it would silently plan every pair at the run's level.
+     */
+    Map<ItemWarehouse, BigDecimal> serviceLevelTargets(Long warehouseId);
 }

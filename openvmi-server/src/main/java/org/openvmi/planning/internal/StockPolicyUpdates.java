@@ -66,6 +66,11 @@ class StockPolicyUpdates implements PolicyUpdates {
     }
 
     @Override
+    public Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> serviceLevelTargets(Long warehouseId) {
+        return policies.serviceLevelTargets(warehouseId);
+    }
+
+    @Override
     public int apply(List<Plan> plans) {
         if (plans.isEmpty()) {
             return 0;

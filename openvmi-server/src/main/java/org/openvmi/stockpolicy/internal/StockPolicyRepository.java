@@ -106,6 +106,7 @@ public class StockPolicyRepository {
                             v.warning(),
                             v.max(),
                             v.serviceLevel(),
+                            v.serviceLevelSetBy(),
                             v.mode(),
                             v.plannedAt(),
                             v.updatedAt(),
@@ -184,6 +185,24 @@ public class StockPolicyRepository {
                 .list());
     }
 
+    /**
+     * The service level targets (set by a person or a rule) of every policy, or of one warehouse's: what planning
+     * runs plan those pairs at instead of the run's level.
+     */
+    public Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> serviceLevelTargets(Long warehouseId) {
+        Map<org.openvmi.inventory.ItemWarehouse, BigDecimal> targets = new HashMap<>();
+        jdbc.sql("SELECT item_id, warehouse_id, service_level FROM stock_policy"
+                        + " WHERE service_level_set_by IS NOT NULL AND service_level IS NOT NULL"
+                        + (warehouseId == null ? "" : " AND warehouse_id = :w"))
+                .param("w", warehouseId == null ? 0L : warehouseId)
+                .query(rs -> {
+                    targets.put(
+                            new org.openvmi.inventory.ItemWarehouse(rs.getLong(1), rs.getLong(2)),
+                            Decimals.plain(rs.getBigDecimal(3)));
+                });
+        return targets;
+    }
+
     /** The lines of one item × warehouse, if it has a policy. */
     public Optional<org.openvmi.stockpolicy.StockLines> lines(long itemId, long warehouseId) {
         return jdbc.sql("SELECT safety, warning, max_qty FROM stock_policy WHERE item_id = :i AND warehouse_id = :w")
@@ -202,18 +221,21 @@ public class StockPolicyRepository {
                 .list());
     }
 
-    public void insert(long itemId, long warehouseId, StockPolicyCommand c, String user, Instant now) {
+    /** {@code levelSetBy}: who set the service level as a target (null: not a target). */
+    public void insert(
+            long itemId, long warehouseId, StockPolicyCommand c, String levelSetBy, String user, Instant now) {
         policiesChanged();
         jdbc.sql("""
-                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level, mode,
-                                          updated_at, updated_by)
-                VALUES (:i, :w, :s, :wa, :m, :sl, :mode, :now, :u)""")
+                INSERT INTO stock_policy (item_id, warehouse_id, safety, warning, max_qty, service_level,
+                                          service_level_set_by, mode, updated_at, updated_by)
+                VALUES (:i, :w, :s, :wa, :m, :sl, :slb, :mode, :now, :u)""")
                 .param("i", itemId)
                 .param("w", warehouseId)
                 .param("s", c.getSafety())
                 .param("wa", c.getWarning())
                 .param("m", c.getMax())
                 .param("sl", c.getServiceLevel())
+                .param("slb", levelSetBy)
                 .param("mode", c.getMode().name())
                 .param("now", Timestamp.from(now))
                 .param("u", user)
@@ -221,15 +243,17 @@ public class StockPolicyRepository {
     }
 
     /** Optimistic update: false when the version moved on (someone else saved first). */
-    public boolean update(long id, int version, StockPolicyCommand c, String user, Instant now) {
+    public boolean update(long id, int version, StockPolicyCommand c, String levelSetBy, String user, Instant now) {
         return jdbc.sql("""
-                UPDATE stock_policy SET safety = :s, warning = :wa, max_qty = :m, service_level = :sl, mode = :mode,
-                       updated_at = :now, updated_by = :u, version = version + 1
+                UPDATE stock_policy SET safety = :s, warning = :wa, max_qty = :m, service_level = :sl,
+                       service_level_set_by = :slb, mode = :mode, updated_at = :now, updated_by = :u,
+                       version = version + 1
                 WHERE id = :id AND version = :v""")
                         .param("s", c.getSafety())
                         .param("wa", c.getWarning())
                         .param("m", c.getMax())
                         .param("sl", c.getServiceLevel())
+                        .param("slb", levelSetBy)
                         .param("mode", c.getMode().name())
                         .param("now", Timestamp.from(now))
                         .param("u", user)
@@ -324,8 +348,9 @@ public class StockPolicyRepository {
 
     private int[][] updateDynamic(List<PlannedLevels> rows, String user, Timestamp at) {
         return template.batchUpdate("""
-                UPDATE stock_policy SET safety = ?, warning = ?, max_qty = ?, service_level = ?, planned_at = ?,
-                       updated_at = ?, updated_by = ?, version = version + 1
+                UPDATE stock_policy SET safety = ?, warning = ?, max_qty = ?,
+                       service_level = CASE WHEN service_level_set_by IS NULL THEN ? ELSE service_level END,
+                       planned_at = ?, updated_at = ?, updated_by = ?, version = version + 1
                 WHERE item_id = ? AND warehouse_id = ? AND mode = 'DYNAMIC'""", rows, rows.size(), (ps, l) -> {
             ps.setBigDecimal(1, l.safety());
             ps.setBigDecimal(2, l.warning());
@@ -401,6 +426,7 @@ public class StockPolicyRepository {
                         Decimals.plain(rs.getBigDecimal("warning")),
                         Decimals.plain(rs.getBigDecimal("max_qty")),
                         serviceLevel(rs.getBigDecimal("service_level")),
+                        rs.getString("service_level_set_by"),
                         PolicyMode.valueOf(rs.getString("mode")),
                         planned == null ? null : planned.toInstant(),
                         rs.getTimestamp("updated_at").toInstant(),

@@ -198,14 +198,25 @@ class StockPolicyTabularAdapter implements TabularAdapter<StockPolicyCommand> {
                 StockPolicyView stored = stored(c);
                 if (stored == null) {
                     policies.insert(
-                            items.get(c.getItem()).id(), warehouses.get(c.getLocation()), c, user, clock.instant());
+                            items.get(c.getItem()).id(),
+                            warehouses.get(c.getLocation()),
+                            c,
+                            c.serviceLevelSetBy(null, user),
+                            user,
+                            clock.instant());
                     changes.add(new AuditTrail.Change(
                             "CREATE", "stock-policy", c.getItem() + "/" + c.getLocation(), null, c));
                     created++;
                 } else if (same(stored, c)) {
                     unchanged++;
                 } else {
-                    if (!policies.update(stored.id(), stored.version(), c, user, clock.instant())) {
+                    if (!policies.update(
+                            stored.id(),
+                            stored.version(),
+                            c,
+                            c.serviceLevelSetBy(stored, user),
+                            user,
+                            clock.instant())) {
                         throw new org.openvmi.shared.ConflictException("Stock policies of the file were changed by "
                                 + "someone else during the import; nothing was imported, try again");
                     }
