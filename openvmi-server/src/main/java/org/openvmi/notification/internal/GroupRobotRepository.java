@@ -123,6 +123,34 @@ public class GroupRobotRepository {
                 WHERE id = :id""").params(params(r, null, now)).param("id", id).update();
     }
 
+    public void setEnabled(long id, boolean enabled, Instant now) {
+        jdbc.sql("UPDATE notification_robot SET enabled = :enabled, updated_at = :now WHERE id = :id")
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** The robot as stored, in the form an update writes it: an update to an equal row changes nothing. */
+    public Optional<Row> row(long id) {
+        return jdbc.sql("SELECT * FROM notification_robot WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(
+                        rs.getString("name"),
+                        NotificationChannel.valueOf(rs.getString("channel")),
+                        rs.getString("robot_url"),
+                        rs.getString("robot_secret"),
+                        rs.getObject("warehouse_id", Long.class),
+                        rs.getObject("supplier_id", Long.class),
+                        rs.getBoolean("alerts"),
+                        types(rs.getString("alert_types")),
+                        rs.getBoolean("approvals"),
+                        rs.getBoolean("to_ship"),
+                        rs.getString("message_language"),
+                        rs.getBoolean("enabled")))
+                .optional();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM notification_robot WHERE id = :id")
                 .param("id", id)
