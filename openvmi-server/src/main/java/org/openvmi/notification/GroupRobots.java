@@ -108,9 +108,7 @@ public class GroupRobots {
             return before;
         }
         robots.update(id, row, clock.instant());
-        GroupRobotView after = get(id);
-        audit.record("UPDATE", ENTITY, String.valueOf(id), before, after);
-        return after;
+        return audited(id, before);
     }
 
     /** Switches a robot on or off; a disabled robot hears nothing (a test message still reaches it). */
@@ -121,6 +119,11 @@ public class GroupRobots {
             return before;
         }
         robots.setEnabled(id, enabled, clock.instant());
+        return audited(id, before);
+    }
+
+    /** The robot after a change, which is audited with the robot before it. */
+    private GroupRobotView audited(long id, GroupRobotView before) {
         GroupRobotView after = get(id);
         audit.record("UPDATE", ENTITY, String.valueOf(id), before, after);
         return after;

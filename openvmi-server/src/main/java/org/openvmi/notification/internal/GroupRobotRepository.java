@@ -133,21 +133,25 @@ public class GroupRobotRepository {
 
     /** The robot as stored, in the form an update writes it: an update to an equal row changes nothing. */
     public Optional<Row> row(long id) {
-        return jdbc.sql("SELECT * FROM notification_robot WHERE id = :id")
+        return jdbc.sql("SELECT r.*, " + CatalogRefs.warehouseCode("r.warehouse_id")
+                        + " AS wh_code FROM notification_robot r WHERE r.id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Row(
-                        rs.getString("name"),
-                        NotificationChannel.valueOf(rs.getString("channel")),
-                        rs.getString("robot_url"),
-                        rs.getString("robot_secret"),
-                        rs.getObject("warehouse_id", Long.class),
-                        rs.getObject("supplier_id", Long.class),
-                        rs.getBoolean("alerts"),
-                        types(rs.getString("alert_types")),
-                        rs.getBoolean("approvals"),
-                        rs.getBoolean("to_ship"),
-                        rs.getString("message_language"),
-                        rs.getBoolean("enabled")))
+                .query((rs, n) -> {
+                    GroupRobot g = robot(rs);
+                    return new Row(
+                            g.name(),
+                            g.channel(),
+                            g.url(),
+                            g.secret(),
+                            rs.getObject("warehouse_id", Long.class),
+                            g.supplierId(),
+                            g.alerts(),
+                            g.alertTypes(),
+                            g.approvals(),
+                            g.toShip(),
+                            g.language(),
+                            g.enabled());
+                })
                 .optional();
     }
 

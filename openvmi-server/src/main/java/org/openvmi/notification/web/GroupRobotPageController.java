@@ -266,18 +266,20 @@ class GroupRobotPageController {
 
     private String page(Model model) {
         model.addAttribute("robots", robots.list());
-        model.addAttribute("base", base());
-        model.addAttribute("supplierPage", !PartyScope.current().seesAll());
-        model.addAttribute("alertTypes", AlertType.values());
-        return "notification/robots";
+        return formPage(model, "notification/robots");
     }
 
     private String editPage(GroupRobotView r, Model model) {
         model.addAttribute("edited", r);
+        return formPage(model, "notification/robot-edit");
+    }
+
+    /** What the robot form's fields need, on the list (add) and on the edit page. */
+    private static String formPage(Model model, String view) {
         model.addAttribute("base", base());
         model.addAttribute("supplierPage", !PartyScope.current().seesAll());
         model.addAttribute("alertTypes", AlertType.values());
-        return "notification/robot-edit";
+        return view;
     }
 
     private static String base() {
