@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.openvmi.audit.AuditTrail;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.notification.internal.GroupRobotNotices;
 import org.openvmi.notification.internal.GroupRobotRepository;
+import org.openvmi.notification.model.GroupRobot;
+import org.openvmi.notification.model.RobotMessages;
 import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.CurrentUser;
 import org.openvmi.shared.FieldErrors;
@@ -20,17 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
  * Group robots configured apart from users (issue 19 part 2, ADR 0076): an admin manages every robot; a supplier user
  * only its own supplier's, which are always scoped to that supplier and never hear of approvals — another supplier's
  * robot is "not found" to it, even by id. The address is checked as a user's robot address is (the robots' hosts,
- * with its key / access_token); the secret is never shown back.
+ * with its key / access_token); the secret is never shown back. A change may send the address masked as it is listed
+ * (the stored one is kept) and a blank secret (the stored one is kept); a change that changes nothing writes nothing.
+ * Every change is audited (entity GroupRobot, as listed: masked address, no secret).
  */
 @Service
 public class GroupRobots {
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    private static final String ENTITY = "GroupRobot";
 
     private final GroupRobotRepository robots;
     private final GroupRobotNotices notices;
     private final CatalogRefs refs;
     private final RobotProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
     GroupRobots(
@@ -38,11 +45,13 @@ public class GroupRobots {
             GroupRobotNotices notices,
             CatalogRefs refs,
             RobotProperties properties,
+            AuditTrail audit,
             Clock clock) {
         this.robots = robots;
         this.notices = notices;
         this.refs = refs;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,20 +68,72 @@ public class GroupRobots {
     @Transactional
     public GroupRobotView create(GroupRobotCommand c) {
         long id = robots.insert(row(c, null), CurrentUser.name(), clock.instant());
-        return get(id);
+        GroupRobotView created = get(id);
+        audit.record("CREATE", ENTITY, String.valueOf(id), null, created);
+        return created;
     }
 
     @Transactional
     public GroupRobotView update(long id, GroupRobotCommand c) {
-        get(id); // 404 for another supplier's robot
-        robots.update(id, row(c, robots.secret(id).orElse(null)), clock.instant());
-        return get(id);
+        return update(id, c, false);
+    }
+
+    /**
+     * Changes a robot. An address equal to the stored one masked (as the list and the edit form show it) keeps the
+     * stored address; a blank secret keeps the stored secret unless {@code removeSecret}; nothing is written (nor
+     * audited) when the robot would not change.
+     */
+    @Transactional
+    public GroupRobotView update(long id, GroupRobotCommand c, boolean removeSecret) {
+        GroupRobotView before = get(id); // 404 for another supplier's robot
+        GroupRobot stored = robots.robot(id).orElseThrow();
+        GroupRobotCommand command = c;
+        if (c.address() != null && c.address().trim().equals(RobotMessages.masked(stored.url()))) {
+            command = new GroupRobotCommand(
+                    c.name(),
+                    c.kind(),
+                    stored.url(),
+                    c.secret(),
+                    c.warehouse(),
+                    c.supplier(),
+                    c.alerts(),
+                    c.alertTypes(),
+                    c.approvals(),
+                    c.toShip(),
+                    c.language(),
+                    c.enabled());
+        }
+        GroupRobotRepository.Row row = row(command, removeSecret ? null : stored.secret());
+        if (robots.row(id).filter(row::equals).isPresent()) {
+            return before;
+        }
+        robots.update(id, row, clock.instant());
+        return audited(id, before);
+    }
+
+    /** Switches a robot on or off; a disabled robot hears nothing (a test message still reaches it). */
+    @Transactional
+    public GroupRobotView setEnabled(long id, boolean enabled) {
+        GroupRobotView before = get(id);
+        if (before.enabled() == enabled) {
+            return before;
+        }
+        robots.setEnabled(id, enabled, clock.instant());
+        return audited(id, before);
+    }
+
+    /** The robot after a change, which is audited with the robot before it. */
+    private GroupRobotView audited(long id, GroupRobotView before) {
+        GroupRobotView after = get(id);
+        audit.record("UPDATE", ENTITY, String.valueOf(id), before, after);
+        return after;
     }
 
     @Transactional
     public void delete(long id) {
-        get(id);
+        GroupRobotView before = get(id);
         robots.delete(id);
+        audit.record("DELETE", ENTITY, String.valueOf(id), before, null);
     }
 
     /** Queues a test message to the robot (delivered, logged and retried as any other); returns the robot. */

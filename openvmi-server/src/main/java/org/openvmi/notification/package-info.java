@@ -6,5 +6,5 @@
  * {@link org.openvmi.notification.MailLog}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"analytics", "catalog", "procurement", "security", "shared", "stockpolicy"})
+        allowedDependencies = {"analytics", "audit", "catalog", "procurement", "security", "shared", "stockpolicy"})
 package org.openvmi.notification;

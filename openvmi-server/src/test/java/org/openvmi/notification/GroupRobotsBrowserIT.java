@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ import org.springframework.test.context.TestPropertySource;
  * Group robots in the browser (ADR 0076): the admin adds one on its page in Chinese and in English (a bad address is
  * refused at its field), sends it a test message that a local receiver standing in for WeCom gets; a supplier user
  * adds its own DingTalk robot in its portal, which never shows the buyer's robots, and its test message is signed.
+ * The edit form and the enable / disable button: a form saved unchanged changes nothing (address and secret
+ * included), a change of name and notices is saved, a robot is switched off and on, in both languages.
  */
 @BrowserTest
 @TestPropertySource(
@@ -96,6 +99,95 @@ class GroupRobotsBrowserIT {
                 .param("n", name)
                 .query(Long.class)
                 .single();
+    }
+
+    Map<String, Object> stored(long id) {
+        return jdbc.sql("SELECT * FROM notification_robot WHERE id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+    }
+
+    Object column(long id, String column) {
+        return jdbc.sql("SELECT " + column + " FROM notification_robot WHERE id = :id")
+                .param("id", id)
+                .query()
+                .singleValue();
+    }
+
+    @Test
+    void the_admin_edits_a_robot_and_switches_it_off_and_on_in_chinese_and_english(Browser admin) {
+        String name = Fixtures.unique("编辑群");
+        String key = Fixtures.unique("editkey");
+        admin.logIn("t-admin", Fixtures.PASSWORD);
+        admin.open("/admin/robots?lang=zh");
+        admin.type("name", name);
+        admin.type("address", base() + "/cgi-bin/webhook/send?key=" + key);
+        admin.click("add-robot");
+        long id = added(admin, name);
+        assertThat(admin.byId("edit-" + id).getText()).isEqualTo("编辑");
+
+        // the form saved as it is shown (address masked, secret empty) changes nothing at all
+        Map<String, Object> before = stored(id);
+        admin.click("edit-" + id);
+        assertThat(admin.visible(By.tagName("h1")).getText()).isEqualTo("编辑群机器人 " + name);
+        assertThat(admin.byId("address").getDomProperty("value"))
+                .endsWith("/cgi-bin/webhook/send?…")
+                .doesNotContain(key);
+        assertThat(admin.byId("name").getDomProperty("value")).isEqualTo(name);
+        admin.click("save-robot");
+        admin.awaitText("flash", "群机器人 " + name + " 已保存。");
+        assertThat(stored(id)).isEqualTo(before);
+
+        // its name and notices changed on the page; the stored address is kept
+        String renamed = Fixtures.unique("改名群");
+        admin.click("edit-" + id);
+        admin.type("name", renamed);
+        admin.click("toShip1");
+        admin.click("alertTypes1"); // the first alert type only
+        admin.click("save-robot");
+        admin.await(
+                "the renamed robot listed",
+                d -> d.findElement(By.id("robot-" + id)).getText().contains(renamed));
+        assertThat(admin.byId("robot-" + id).getText()).contains("待发货").doesNotContain(key);
+        assertThat(column(id, "name")).isEqualTo(renamed);
+        assertThat(column(id, "to_ship")).isEqualTo(true);
+        assertThat(column(id, "alert_types")).isEqualTo("STOCKOUT");
+        assertThat(column(id, "robot_url")).isEqualTo(base() + "/cgi-bin/webhook/send?key=" + key);
+
+        // switched off and on
+        admin.click("toggle-" + id);
+        admin.awaitText("state-" + id, "已停用");
+        assertThat(admin.byId("toggle-" + id).getText()).isEqualTo("启用");
+        assertThat(column(id, "enabled")).isEqualTo(false);
+        admin.click("toggle-" + id);
+        admin.awaitText("state-" + id, "已启用");
+        assertThat(column(id, "enabled")).isEqualTo(true);
+
+        // in English: a blank name is refused at its field, then the notices change and it is switched off and on
+        admin.open("/admin/robots?lang=en");
+        admin.click("edit-" + id);
+        assertThat(admin.visible(By.tagName("h1")).getText()).isEqualTo("Edit group robot " + renamed);
+        admin.type("name", " ");
+        admin.click("save-robot");
+        assertThat(admin.byId("name-error").getText()).isNotBlank();
+        assertThat(admin.driver().findElement(By.tagName("main")).getText()).doesNotContain("编辑");
+        String english = Fixtures.unique("team-en");
+        admin.type("name", english);
+        admin.click("toShip1");
+        admin.click("save-robot");
+        admin.awaitText("flash", "Group robot " + english + " saved.");
+        assertThat(admin.byId("robot-" + id).getText()).contains(english).doesNotContain("To ship");
+        assertThat(column(id, "to_ship")).isEqualTo(false);
+        admin.click("toggle-" + id);
+        admin.awaitText("state-" + id, "Disabled");
+        assertThat(admin.byId("toggle-" + id).getText()).isEqualTo("Enable");
+        admin.click("toggle-" + id);
+        admin.awaitText("state-" + id, "Enabled");
+        assertThat(column(id, "enabled")).isEqualTo(true);
+        jdbc.sql("DELETE FROM notification_robot WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     @Test
@@ -192,11 +284,26 @@ class GroupRobotsBrowserIT {
                 .isEqualTo(URLDecoder.decode(
                         RobotMessages.dingTalkSign("SECsupplier-b-secret", timestamp), StandardCharsets.UTF_8));
 
+        // it edits its own robot: the secret is shown as signed only, an empty secret field keeps it
+        supplier.click("edit-" + id);
+        assertThat(supplier.byId("secret-signed").getText()).isEqualTo("已加签");
+        assertThat(supplier.byId("secret").getDomProperty("value")).isEmpty();
+        assertThat(supplier.driver().getPageSource()).doesNotContain(token).doesNotContain("SECsupplier");
+        String renamed = Fixtures.unique("B-renamed");
+        supplier.type("name", renamed);
+        supplier.click("save-robot");
+        supplier.await(
+                "the renamed robot listed",
+                d -> d.findElement(By.id("robot-" + id)).getText().contains(renamed));
+        assertThat(supplier.byId("robot-" + id).getText()).contains("已加签");
+        assertThat(column(id, "robot_secret")).isEqualTo("SECsupplier-b-secret");
+        assertThat(column(id, "robot_url")).isEqualTo(base() + "/robot/send?access_token=" + token);
+
         // the buyer's admin page is not the supplier's
         supplier.open("/admin/robots");
         assertThat(supplier.driver().findElements(By.id("robot-form"))).isEmpty();
         jdbc.sql("DELETE FROM notification_robot WHERE name IN (:n)")
-                .param("n", List.of(name, buyers))
+                .param("n", List.of(name, renamed, buyers))
                 .update();
     }
 }

@@ -123,6 +123,38 @@ public class GroupRobotRepository {
                 WHERE id = :id""").params(params(r, null, now)).param("id", id).update();
     }
 
+    public void setEnabled(long id, boolean enabled, Instant now) {
+        jdbc.sql("UPDATE notification_robot SET enabled = :enabled, updated_at = :now WHERE id = :id")
+                .param("enabled", enabled)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** The robot as stored, in the form an update writes it: an update to an equal row changes nothing. */
+    public Optional<Row> row(long id) {
+        return jdbc.sql("SELECT r.*, " + CatalogRefs.warehouseCode("r.warehouse_id")
+                        + " AS wh_code FROM notification_robot r WHERE r.id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    GroupRobot g = robot(rs);
+                    return new Row(
+                            g.name(),
+                            g.channel(),
+                            g.url(),
+                            g.secret(),
+                            rs.getObject("warehouse_id", Long.class),
+                            g.supplierId(),
+                            g.alerts(),
+                            g.alertTypes(),
+                            g.approvals(),
+                            g.toShip(),
+                            g.language(),
+                            g.enabled());
+                })
+                .optional();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM notification_robot WHERE id = :id")
                 .param("id", id)

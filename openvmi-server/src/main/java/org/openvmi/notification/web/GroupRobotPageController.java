@@ -3,6 +3,7 @@ package org.openvmi.notification.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.openvmi.notification.GroupRobotCommand;
+import org.openvmi.notification.GroupRobotView;
 import org.openvmi.notification.GroupRobots;
 import org.openvmi.notification.NotificationChannel;
 import org.openvmi.shared.NotFoundException;
@@ -19,12 +20,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Group robot pages (ADR 0076): list (address masked, secret never shown), add, send a test message, delete. The
+ * Group robot pages (ADR 0076): list (address masked, secret never shown), add, edit, enable / disable, send a test
+ * message, delete. The
  * buyer's admin works at {@code /admin/robots} with every scope; a supplier user at {@code /portal/robots} with its
- * own supplier's robots only (the service scopes them).
+ * own supplier's robots only (the service scopes them: another supplier's robot is a 404 here).
  */
 @Controller
 @RequestMapping({"/admin/robots", "/portal/robots"})
@@ -38,7 +41,7 @@ class GroupRobotPageController {
         this.messages = messages;
     }
 
-    /** The add form (a bean for Thymeleaf's fields). */
+    /** The add and edit form (a bean for Thymeleaf's fields). */
     public static class Form {
         private String name;
         private NotificationChannel kind = NotificationChannel.WECOM;
@@ -52,6 +55,24 @@ class GroupRobotPageController {
         private boolean toShip;
         private String language = "zh-CN";
         private boolean enabled = true;
+        private boolean removeSecret;
+
+        /** The edit form of a robot as listed: its address masked, its secret field empty (blank keeps it). */
+        static Form of(GroupRobotView r) {
+            Form f = new Form();
+            f.name = r.name();
+            f.kind = r.kind();
+            f.address = r.address();
+            f.warehouse = r.warehouse();
+            f.supplier = r.supplier();
+            f.alerts = r.alerts();
+            f.alertTypes = new ArrayList<>(r.alertTypes());
+            f.approvals = r.approvals();
+            f.toShip = r.toShip();
+            f.language = r.language();
+            f.enabled = r.enabled();
+            return f;
+        }
 
         GroupRobotCommand command() {
             return new GroupRobotCommand(
@@ -164,6 +185,14 @@ class GroupRobotPageController {
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
+
+        public boolean isRemoveSecret() {
+            return removeSecret;
+        }
+
+        public void setRemoveSecret(boolean removeSecret) {
+            this.removeSecret = removeSecret;
+        }
     }
 
     @GetMapping
@@ -179,6 +208,37 @@ class GroupRobotPageController {
             return page(model);
         }
         redirect.addFlashAttribute("flash", message("robots.created", form.getName()));
+        return "redirect:" + base();
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        GroupRobotView r = robots.get(id); // another supplier's robot: 404
+        model.addAttribute("robot", Form.of(r));
+        return editPage(r, model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("robot") Form form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        GroupRobotView r = robots.get(id);
+        FormErrors.run(binding, () -> robots.update(id, form.command(), form.isRemoveSecret()));
+        if (binding.hasErrors()) {
+            return editPage(r, model);
+        }
+        redirect.addFlashAttribute("flash", message("robots.saved", form.getName()));
+        return "redirect:" + base();
+    }
+
+    /** The row's enable / disable button; another supplier's robot is a 404. */
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        GroupRobotView r = robots.setEnabled(id, enabled);
+        redirect.addFlashAttribute("flash", message(enabled ? "robots.enabledNow" : "robots.disabledNow", r.name()));
         return "redirect:" + base();
     }
 
@@ -206,10 +266,20 @@ class GroupRobotPageController {
 
     private String page(Model model) {
         model.addAttribute("robots", robots.list());
+        return formPage(model, "notification/robots");
+    }
+
+    private String editPage(GroupRobotView r, Model model) {
+        model.addAttribute("edited", r);
+        return formPage(model, "notification/robot-edit");
+    }
+
+    /** What the robot form's fields need, on the list (add) and on the edit page. */
+    private static String formPage(Model model, String view) {
         model.addAttribute("base", base());
         model.addAttribute("supplierPage", !PartyScope.current().seesAll());
         model.addAttribute("alertTypes", AlertType.values());
-        return "notification/robots";
+        return view;
     }
 
     private static String base() {
