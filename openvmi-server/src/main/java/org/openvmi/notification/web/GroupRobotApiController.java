@@ -71,8 +71,9 @@ class GroupRobotApiController {
     @Operation(operationId = "deleteGroupRobot", summary = "Remove a group robot")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
+    ResponseEntity<Void> delete(@PathVariable long id) {
         robots.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(
@@ -80,7 +81,7 @@ class GroupRobotApiController {
             summary = "Queue a test message to the robot; its outcome shows in lastStatus / lastError and the mail log")
     @PostMapping("/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    GroupRobotView test(@PathVariable long id) {
-        return robots.sendTest(id);
+    ResponseEntity<GroupRobotView> test(@PathVariable long id) {
+        return ResponseEntity.accepted().body(robots.sendTest(id));
     }
 }

@@ -18,6 +18,7 @@ public class EnumLabels {
 
     static final String PREFIX = "enum.";
     private static final String ROLE_PREFIX = "role:";
+    private static final String RULE_PREFIX = "rule:";
 
     private final MessageSource messages;
 
@@ -54,11 +55,19 @@ public class EnumLabels {
     /**
      * Who did something or whom a step or rule names: a user name as it is; the names the application gives its own
      * work ({@link #SYSTEM_ACTORS}) in the page's language, "system" → "系统" (ADR 0078); a role (approval rules write
-     * {@code role:BUYER} for any user with that role) by its label, e.g. "采购（任一用户）".
+     * {@code role:BUYER} for any user with that role) by its label, e.g. "采购（任一用户）"; a rule that acted
+     * ({@code rule:12}, written by the rules engine's actions) as "规则 #12".
      */
     public String person(String who) {
         if (who != null && SYSTEM_ACTORS.contains(who)) {
             return messages.getMessage("actor." + who, null, who, LocaleContextHolder.getLocale());
+        }
+        if (who != null && who.startsWith(RULE_PREFIX)) {
+            return messages.getMessage(
+                    "actor.rule",
+                    new Object[] {who.substring(RULE_PREFIX.length())},
+                    who,
+                    LocaleContextHolder.getLocale());
         }
         if (who == null || !who.regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
             return who == null ? "" : who;

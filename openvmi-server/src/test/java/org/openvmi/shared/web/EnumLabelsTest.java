@@ -264,6 +264,7 @@ class EnumLabelsTest {
             assertThat(labels.person("role:BUYER")).isEqualTo(chinese.getProperty("enum.Role.BUYER") + "（任一用户）");
             assertThat(labels.person("role:finance")).isEqualTo(chinese.getProperty("enum.Role.FINANCE") + "（任一用户）");
             assertThat(labels.person("t-buyer")).isEqualTo("t-buyer");
+            assertThat(labels.person("rule:12")).isEqualTo("规则 #12");
             assertThat(labels.owner("OWN")).isEqualTo("自有库存");
             assertThat(labels.owner("S001")).isEqualTo("S001");
         } finally {
