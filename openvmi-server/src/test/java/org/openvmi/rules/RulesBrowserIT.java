@@ -273,7 +273,7 @@ class RulesBrowserIT {
         long id = Long.parseLong(browser.currentPath().substring("/rules/".length()));
         assertThat(engine.run(id, clock.instant()).created()).isEqualTo(1);
         browser.open("/channels");
-        shows(browser, "pause-log", "由规则 rule:" + id);
+        shows(browser, "pause-log", "由规则 #" + id);
         browser.screenshot("channels-paused-by-rule-zh");
 
         Browser planner = browser.another().logIn("t-planner", Fixtures.PASSWORD);
