@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Options ({@code --name=value}): pg-url, pg-user, pg-password, seconds (20), warmup (5 s before each run),
  * jit-warmup (20 s per mode before the first run), modes (service,rest), scenarios (single,batch,hot,single-idem),
- * items (200), locations (10), skip-pgbench, keep-databases.
+ * items (200), locations (10), skip-pgbench, keep-databases, count-statements (round trips per posting through
+ * {@link CountingDriver}; off by default, its proxies cost a little CPU).
  */
 public final class LedgerBench {
 
@@ -120,16 +121,32 @@ public final class LedgerBench {
             }
 
             String ledgerUrl = pgUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + ledgerDb + "$1");
+            boolean counting = o.containsKey("count-statements");
+            List<String> settings = new ArrayList<>();
+            if (counting) {
+                Class.forName(CountingDriver.class.getName());
+                settings.add("--spring.datasource.driver-class-name=" + CountingDriver.class.getName());
+                ledgerUrl = CountingDriver.PREFIX + ledgerUrl.substring("jdbc:".length());
+            }
+            // product settings passed through, e.g. --openvmi.analytics.… to see what a background job costs
+            o.forEach((k, v) -> {
+                if (k.startsWith("openvmi.") || k.startsWith("spring.")) {
+                    settings.add("--" + k + "=" + v);
+                }
+            });
             SpringApplication application = new SpringApplication(
                     Class.forName("org.openvmi.OpenVmiApplication", true, LedgerBench.class.getClassLoader()));
-            context = application.run(
-                    "--spring.datasource.url=" + ledgerUrl,
-                    "--spring.datasource.username=" + pgUser,
-                    "--spring.datasource.password=" + pgPassword,
-                    "--server.port=0",
-                    "--openvmi.demo-data=false",
-                    "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN");
+            settings.addAll(
+                    0,
+                    List.of(
+                            "--spring.datasource.url=" + ledgerUrl,
+                            "--spring.datasource.username=" + pgUser,
+                            "--spring.datasource.password=" + pgPassword,
+                            "--server.port=0",
+                            "--openvmi.demo-data=false",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN"));
+            context = application.run(settings.toArray(String[]::new));
             String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             String apiKey = benchUser(new JdbcTemplate(context.getBean(DataSource.class)));
             List<String> items = new ArrayList<>();
@@ -173,12 +190,18 @@ public final class LedgerBench {
                 }
             }
             List<LoadRun.Result> results = new ArrayList<>();
+            List<String> costs = new ArrayList<>();
+            CpuMeter cpu = new CpuMeter(null, ledgerDb);
             for (Scenario scenario : scenarios) {
                 for (String mode : modes) {
-                    LedgerClient client = clients.get(mode.trim());
-                    if (client == null) {
+                    LedgerClient known = clients.get(mode.trim());
+                    if (known == null) {
                         throw new IllegalArgumentException("unknown mode " + mode + "; known: " + clients.keySet());
                     }
+                    Counted client = new Counted(known);
+                    long[] bench0 = CountingDriver.BENCH.snapshot();
+                    long[] other0 = CountingDriver.OTHER.snapshot();
+                    CpuMeter.Sample cpu0 = cpu.sample();
                     LoadRun.Result r = LoadRun.run(
                             scenario.name(),
                             mode.trim(),
@@ -188,6 +211,31 @@ public final class LedgerBench {
                             measured,
                             scenario.idempotent(),
                             Workloads.of(scenario.name(), keys));
+                    CpuMeter.Sample used = cpu.sample().minus(cpu0);
+                    long[] bench = minus(CountingDriver.BENCH.snapshot(), bench0);
+                    long[] other = minus(CountingDriver.OTHER.snapshot(), other0);
+                    double posts = Math.max(1, client.postings.get());
+                    double lines = Math.max(1, client.lines.get());
+                    String cost = String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %.0f | %.1f | %.1f | %.1f |",
+                            SCENARIOS.get(scenario.name()).title(),
+                            mode.trim(),
+                            client.postings.get() / 1.0,
+                            client.callerNanos.get() / lines / 1e3,
+                            used.client() / lines * 1e6,
+                            used.database() / lines * 1e6);
+                    if (counting) {
+                        cost += String.format(
+                                Locale.ROOT,
+                                " %.2f | %.1f | %.2f | %.2f | %.2f |",
+                                bench[0] / posts,
+                                bench[1] / posts,
+                                bench[2] / posts,
+                                bench[3] / posts,
+                                other[0] / posts);
+                    }
+                    costs.add(cost);
                     results.add(r);
                     System.out.printf(
                             "%-12s %-8s C=%d  %8.0f postings/s %9.0f lines/s  p50 %6.2f ms  p99 %7.2f ms"
@@ -205,6 +253,21 @@ public final class LedgerBench {
                 }
             }
             report(results, pgbenchTps);
+            System.out.println();
+            System.out.println("CPU per line over warm-up and measured period (this JVM: application and bench clients;"
+                    + " PostgreSQL: the ledger database's backends)"
+                    + (counting
+                            ? "; round trips per posting on the bench's threads, and on the application's other"
+                                    + " threads in the same period"
+                            : ""));
+            System.out.println("| scenario | path | postings | posting threads µs/line | whole JVM µs/line"
+                    + " | PostgreSQL µs/line |"
+                    + (counting
+                            ? " statements/posting | batch rows/posting | commits | rollbacks | other threads'"
+                                    + " statements/posting |"
+                            : ""));
+            System.out.println("|---|---|---:|---:|---:|---:|" + (counting ? "---:|---:|---:|---:|---:|" : ""));
+            costs.forEach(System.out::println);
         } finally {
             if (context != null) {
                 context.close();
@@ -249,6 +312,40 @@ public final class LedgerBench {
             if (goal != null) {
                 System.out.printf("goal %-8s %-8s %s%n", r.scenario(), r.mode(), goal);
             }
+        }
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] d = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    /** Counts every posting the clients make, warm-up included (the CPU and statement figures cover both). */
+    private static final class Counted implements LedgerClient {
+        private final LedgerClient delegate;
+        final java.util.concurrent.atomic.AtomicLong postings = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
+        /** CPU of the calling threads inside {@code post}: the posting's own JVM work, no background job's. */
+        final java.util.concurrent.atomic.AtomicLong callerNanos = new java.util.concurrent.atomic.AtomicLong();
+
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        Counted(LedgerClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Outcome post(List<Line> posting, String idempotencyKey) throws Throwable {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            Outcome outcome = delegate.post(posting, idempotencyKey);
+            callerNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+            postings.incrementAndGet();
+            lines.addAndGet(posting.size());
+            return outcome;
         }
     }
 

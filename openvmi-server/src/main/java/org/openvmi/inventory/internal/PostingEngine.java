@@ -91,13 +91,24 @@ public class PostingEngine {
     public PostingResult apply(List<LineResolver.Resolved> lines, String idempotencyKey, String requestHash) {
         Instant now = clock.instant();
         String user = CurrentUser.name();
-        long postingId = postings.insert(idempotencyKey, requestHash, user, now);
+        // H2: the posting row first, as always; PostgreSQL: with its movements below, in one statement (ADR 0083)
+        boolean oneStatement = postings.writesInOneStatement() && !lines.isEmpty();
+        long postingId = oneStatement ? 0 : postings.insert(idempotencyKey, requestHash, user, now);
 
         updateAverageCosts(lines, now);
         List<Integer> order = keyOrder(lines);
         List<Long> ids = resolveBalances(lines, order, now);
-        List<Long> movementIds = postings.insertMovements(
-                postingId, lines.stream().map(LineResolver.Resolved::line).toList(), ids, user, now);
+        List<PostingLine> postingLines =
+                lines.stream().map(LineResolver.Resolved::line).toList();
+        List<Long> movementIds;
+        if (oneStatement) {
+            PostingRepository.Written written =
+                    postings.insertWithMovements(idempotencyKey, requestHash, user, now, postingLines, ids);
+            postingId = written.postingId();
+            movementIds = written.movementIds();
+        } else {
+            movementIds = postings.insertMovements(postingId, postingLines, ids, user, now);
+        }
 
         List<MovementView> views = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -123,7 +134,8 @@ public class PostingEngine {
         if (idempotencyKey != null) {
             postings.storeResponse(postingId, json.writeValueAsString(result));
         }
-        applyBalances(lines, order, ids, now);
+        // everything that needs no lock is done before the balance rows are changed: from that statement to the
+        // commit, postings of the same keys wait (the hot key's queue)
         SortedSet<ItemWarehouse> subjects = new TreeSet<>();
         Map<ItemWarehouse, StockChanged.Codes> codes = new HashMap<>();
         for (LineResolver.Resolved r : lines) {
@@ -135,7 +147,9 @@ public class PostingEngine {
                     new StockChanged.Codes(
                             r.item().code(), r.location().warehouse(), r.item().uom()));
         }
-        events.publishEvent(new StockChanged(subjects, codes));
+        StockChanged changed = new StockChanged(subjects, codes);
+        applyBalances(lines, order, ids, now);
+        events.publishEvent(changed);
         return result;
     }
 

@@ -6,15 +6,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
  * The item × warehouses waiting for a targeted re-plan, in a table so they survive a restart and any instance can run
- * them. Each statement commits on its own (no surrounding transaction): noting is idempotent, and taking deletes
- * row by row so that, of two instances taking at once, each pair goes to exactly one (the other deletes nothing).
+ * them. Each statement commits on its own (no surrounding transaction): noting is idempotent, and taking is one
+ * DELETE handing back the rows it deleted, so that, of two instances taking at once, each pair goes to exactly one
+ * (a row the other deleted first is not deleted, nor returned, here) — one statement instead of one per pair (ADR 0083).
  */
 @Repository
 class ReplanQueue {
@@ -22,9 +26,22 @@ class ReplanQueue {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    ReplanQueue(JdbcClient jdbc, JdbcTemplate template) {
+    private final boolean postgres;
+
+    ReplanQueue(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return "PostgreSQL"
+                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
+                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            return false;
+        }
     }
 
     /**
@@ -55,21 +72,14 @@ class ReplanQueue {
                 == 0;
     }
 
-    /** Takes every waiting pair this instance could delete. */
+    /** Takes every waiting pair this instance could delete, in one statement. */
     Set<ItemWarehouse> take() {
-        Set<ItemWarehouse> taken = new TreeSet<>();
-        for (ItemWarehouse p : jdbc.sql(
-                        "SELECT item_id, warehouse_id FROM planning_replan_pending ORDER BY item_id, warehouse_id")
+        // PostgreSQL: DELETE … RETURNING; H2: the same delete read through its data change delta table
+        String sql = postgres
+                ? "DELETE FROM planning_replan_pending RETURNING item_id, warehouse_id"
+                : "SELECT item_id, warehouse_id FROM OLD TABLE (DELETE FROM planning_replan_pending)";
+        return new TreeSet<>(jdbc.sql(sql)
                 .query((rs, n) -> new ItemWarehouse(rs.getLong(1), rs.getLong(2)))
-                .list()) {
-            if (jdbc.sql("DELETE FROM planning_replan_pending WHERE item_id = :i AND warehouse_id = :w")
-                            .param("i", p.itemId())
-                            .param("w", p.warehouseId())
-                            .update()
-                    == 1) {
-                taken.add(p);
-            }
-        }
-        return taken;
+                .list());
     }
 }
