@@ -41,6 +41,9 @@ public final class ChannelInProcessBench {
     static final LongAdder ALL = new LongAdder();
     static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
 
+    /** When set on a thread: the SQL of each statement it runs (one call traced after the warm-up). */
+    static final ThreadLocal<List<String>> TRACE = new ThreadLocal<>();
+
     private ChannelInProcessBench() {}
 
     public static void main(String[] args) throws Throwable {
@@ -120,6 +123,13 @@ public final class ChannelInProcessBench {
             System.out.printf("warm-up: %d s of each%n", warmup);
             phase("warm-up ATP", 8, warmup, atpRead, cpu);
             phase("warm-up orders", 8, warmup, order, cpu);
+            // one order traced: the statements it runs, in order
+            List<String> trace = new java.util.ArrayList<>();
+            TRACE.set(trace);
+            order.run(0);
+            TRACE.remove();
+            System.out.printf("one one-line order, %d statements on the caller:%n", trace.size());
+            trace.forEach(sql -> System.out.println("  " + (sql.length() > 160 ? sql.substring(0, 160) + " …" : sql)));
             String before = LedgerBench.loadAverage();
             Phase a = phase("ATP reads in process", atpClients, seconds, atpRead, cpu);
             Phase p = phase("channel orders in process", orderClients, seconds, order, cpu);
@@ -215,43 +225,49 @@ public final class ChannelInProcessBench {
         return (Connection) Proxy.newProxyInstance(
                 ChannelInProcessBench.class.getClassLoader(),
                 new Class<?>[] {Connection.class},
-                forward(target, (m, result) -> {
+                forward(target, (m, result, args) -> {
                     String name = m.getName();
                     if (name.equals("commit") || name.equals("rollback")) {
-                        count();
+                        count(name.toUpperCase(Locale.ROOT));
                     }
                     if (result instanceof CallableStatement s) {
-                        return statement(s, CallableStatement.class);
+                        return statement(s, CallableStatement.class, null);
                     }
                     if (result instanceof PreparedStatement s) {
-                        return statement(s, PreparedStatement.class);
+                        return statement(s, PreparedStatement.class, (String) args[0]);
                     }
                     if (result instanceof Statement s) {
-                        return statement(s, Statement.class);
+                        return statement(s, Statement.class, null);
                     }
                     return result;
                 }));
     }
 
-    private static Object statement(Statement target, Class<?> type) {
+    private static Object statement(Statement target, Class<?> type, String prepared) {
         return Proxy.newProxyInstance(
-                ChannelInProcessBench.class.getClassLoader(), new Class<?>[] {type}, forward(target, (m, result) -> {
+                ChannelInProcessBench.class.getClassLoader(),
+                new Class<?>[] {type},
+                forward(target, (m, result, args) -> {
                     if (m.getName().startsWith("execute")) {
-                        count();
+                        count(prepared != null ? prepared : args != null && args.length > 0 ? args[0] : "?");
                     }
                     return result;
                 }));
     }
 
-    private static void count() {
+    private static void count(Object sql) {
         ALL.increment();
         if (COUNTING.get()) {
             COUNTED.increment();
         }
+        List<String> trace = TRACE.get();
+        if (trace != null) {
+            trace.add(String.valueOf(sql).replaceAll("\\s+", " "));
+        }
     }
 
     interface After {
-        Object apply(Method m, Object result) throws Exception;
+        Object apply(Method m, Object result, Object[] args) throws Exception;
     }
 
     /** Calls the target, then {@code after}; unwrap / isWrapperFor see through the wrapper. */
@@ -273,7 +289,7 @@ public final class ChannelInProcessBench {
                 return System.identityHashCode(proxy);
             }
             try {
-                return after.apply(m, m.invoke(target, args));
+                return after.apply(m, m.invoke(target, args), args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
