@@ -218,7 +218,8 @@ public final class ChannelInProcessBench {
                 new Class<?>[] {DataSource.class},
                 forward(
                         target,
-                        (m, result, args) -> m.getName().equals("getConnection") ? connection((Connection) result) : result));
+                        (m, result, args) ->
+                                m.getName().equals("getConnection") ? connection((Connection) result) : result));
     }
 
     private static Connection connection(Connection target) {
