@@ -41,35 +41,9 @@ public final class ChannelBench {
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         // paced ATP phase: each client sends one read every 1000/rate ms (0: left out); see bench/README.md
         double atpRate = args.length > 6 ? Double.parseDouble(args[6]) : 4;
-        http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(atpClients, orderClients) + 4))
-                .build();
-
-        String run =
-                Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
-        String wh = "BW" + run;
-        call("POST", "/warehouses", "{\"code\":\"" + wh + "\",\"name\":\"bench " + wh + "\"}", 201);
-        call("POST", "/warehouses/" + wh + "/locations", "{\"code\":\"" + wh + "-B1\",\"type\":\"STORAGE\"}", 201);
-        List<String> codes = new ArrayList<>();
-        StringBuilder receipt = new StringBuilder("{\"lines\":[");
-        for (int i = 0; i < items; i++) {
-            String code = "BI" + run + "-" + i;
-            codes.add(code);
-            call("POST", "/items", "{\"code\":\"" + code + "\",\"name\":\"bench item\",\"uom\":\"PCS\"}", 201);
-            receipt.append(i == 0 ? "" : ",")
-                    .append("{\"type\":\"RECEIPT\",\"item\":\"")
-                    .append(code)
-                    .append("\",\"location\":\"")
-                    .append(wh)
-                    .append("-B1\",\"qty\":1000000}");
-        }
-        call("POST", "/movements", receipt.append("]}").toString(), 201);
-        String[] channels = {"SHOP" + run, "B2B" + run, "MKT" + run};
-        call("POST", "/channels", channel(channels[0], wh, 1, "null", "null"), 201);
-        call("POST", "/channels", channel(channels[1], wh, 2, "30", "1000"), 201);
-        call("POST", "/channels", channel(channels[2], wh, 3, "20", "1000"), 201);
-        System.out.printf("set up: %d items in %s, channels %s%n", items, wh, Arrays.toString(channels));
+        Setup setup = setUp(args[0], auth, items, Math.max(atpClients, orderClients) + 4);
+        List<String> codes = setup.items();
+        String[] channels = setup.channels();
 
         // warm-up
         String load0 = loadAverage();
@@ -137,6 +111,48 @@ public final class ChannelBench {
                 orderCpu,
                 load1);
         System.exit(0);
+    }
+
+    /** What {@link #setUp} made: the items' codes and the three channels' codes (open, 30 %, 20 % with a line). */
+    record Setup(List<String> items, String[] channels) {}
+
+    /**
+     * Sets up over the REST API of the server at {@code url} (with an ADMIN's API key): a warehouse with one location,
+     * {@code items} items with 1,000,000 units each, three channels on it (open; 30 % with a pause line of 1,000; 20 %
+     * with a pause line of 1,000). Also used by {@link ChannelInProcessBench}.
+     */
+    static Setup setUp(String url, String key, int items, int threads) throws Exception {
+        base = url + "/api/v1";
+        auth = key;
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(threads))
+                .build();
+        String run =
+                Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+        String wh = "BW" + run;
+        call("POST", "/warehouses", "{\"code\":\"" + wh + "\",\"name\":\"bench " + wh + "\"}", 201);
+        call("POST", "/warehouses/" + wh + "/locations", "{\"code\":\"" + wh + "-B1\",\"type\":\"STORAGE\"}", 201);
+        List<String> codes = new ArrayList<>();
+        StringBuilder receipt = new StringBuilder("{\"lines\":[");
+        for (int i = 0; i < items; i++) {
+            String code = "BI" + run + "-" + i;
+            codes.add(code);
+            call("POST", "/items", "{\"code\":\"" + code + "\",\"name\":\"bench item\",\"uom\":\"PCS\"}", 201);
+            receipt.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"RECEIPT\",\"item\":\"")
+                    .append(code)
+                    .append("\",\"location\":\"")
+                    .append(wh)
+                    .append("-B1\",\"qty\":1000000}");
+        }
+        call("POST", "/movements", receipt.append("]}").toString(), 201);
+        String[] channels = {"SHOP" + run, "B2B" + run, "MKT" + run};
+        call("POST", "/channels", channel(channels[0], wh, 1, "null", "null"), 201);
+        call("POST", "/channels", channel(channels[1], wh, 2, "30", "1000"), 201);
+        call("POST", "/channels", channel(channels[2], wh, 3, "20", "1000"), 201);
+        System.out.printf("set up: %d items in %s, channels %s%n", items, wh, Arrays.toString(channels));
+        return new Setup(List.copyOf(codes), channels);
     }
 
     /** CPU time used so far in ms: [this client, the server (env SERVER_PID), the sum of postgres processes]. */
@@ -223,7 +239,7 @@ public final class ChannelBench {
         }
     }
 
-    private static Result load(int clients, int seconds, Call call) throws InterruptedException {
+    static Result load(int clients, int seconds, Call call) throws InterruptedException {
         return load(clients, seconds, 0, call);
     }
 
@@ -231,7 +247,7 @@ public final class ChannelBench {
      * {@code clients} threads call for {@code seconds}; with {@code intervalNanos} > 0 each thread starts a call every
      * interval (a paced, open-ish load: a late call starts at once, latency counted from its start), else back to back.
      */
-    private static Result load(int clients, int seconds, long intervalNanos, Call call) throws InterruptedException {
+    static Result load(int clients, int seconds, long intervalNanos, Call call) throws InterruptedException {
         Result result = new Result();
         List<long[]> perThread = new ArrayList<>();
         int[] counts = new int[clients];

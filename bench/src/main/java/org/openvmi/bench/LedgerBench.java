@@ -360,7 +360,7 @@ public final class LedgerBench {
     }
 
     /** A bench user with an API key (stored as the server stores keys: SHA-256), so HTTP calls skip bcrypt. */
-    private static String benchUser(JdbcTemplate jdbc) throws Exception {
+    static String benchUser(JdbcTemplate jdbc) throws Exception {
         jdbc.update("""
                 INSERT INTO app_user (username, password_hash, display_name, roles, created_at)
                 VALUES ('bench', 'no-password-login', 'ledger bench', 'ADMIN', CURRENT_TIMESTAMP)""");
@@ -376,14 +376,14 @@ public final class LedgerBench {
         return secret;
     }
 
-    private static void admin(String url, String user, String password, String sql) throws Exception {
+    static void admin(String url, String user, String password, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -392,7 +392,7 @@ public final class LedgerBench {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
         for (String a : args) {
             if (!a.startsWith("--")) {

@@ -22,6 +22,7 @@ import org.openvmi.channels.internal.ChannelOrderRepository;
 import org.openvmi.channels.internal.ChannelRepository;
 import org.openvmi.channels.internal.ChannelRuleCache;
 import org.openvmi.channels.internal.ChannelStock;
+import org.openvmi.channels.internal.KeptStock;
 import org.openvmi.channels.model.Allocation;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelOrderStatus;
@@ -62,6 +63,7 @@ public class ChannelOrders {
     private final ChannelOrderRepository orders;
     private final ChannelStock stock;
     private final ChannelRuleCache cache;
+    private final KeptStock kept;
     private final Reservations reservations;
     private final InventoryLedger ledger;
     private final CatalogRefs refs;
@@ -76,6 +78,7 @@ public class ChannelOrders {
             ChannelOrderRepository orders,
             ChannelStock stock,
             ChannelRuleCache cache,
+            KeptStock kept,
             Reservations reservations,
             InventoryLedger ledger,
             CatalogRefs refs,
@@ -86,6 +89,7 @@ public class ChannelOrders {
         this.orders = orders;
         this.stock = stock;
         this.cache = cache;
+        this.kept = kept;
         this.reservations = reservations;
         this.ledger = ledger;
         this.refs = refs;
@@ -108,7 +112,8 @@ public class ChannelOrders {
             errors.add("lines", CodedRefusal.required());
         }
         List<ChannelOrderRequest.Line> lines = request.lines() == null ? List.of() : request.lines();
-        Map<String, ItemRef> found = refs.items(lines.stream()
+        // item codes from the kept references (ADR 0082: no SQL once known; a renamed code within the refresh bound)
+        Map<String, ItemRef> found = kept.items(lines.stream()
                 .map(ChannelOrderRequest.Line::item)
                 .filter(i -> i != null && !i.isBlank())
                 .distinct()
@@ -171,12 +176,13 @@ public class ChannelOrders {
                 return new Placed(view(existing.get().id()), false);
             }
             channels.lockItems(items.keySet());
-            List<AllocationRule> rules = channels.rules(); // fresh, under the item locks (never the ATP cache)
+            // rules, pauses and holds fresh, under the item locks, in one statement (never the ATP copy)
+            ChannelStock.Picture p = stock.judgedPicture(items.keySet());
+            List<AllocationRule> rules = p.rules();
             if (rules.stream().noneMatch(r -> r.channelId() == channel.id())) {
                 throw new ConflictException(
                         "channel", "Channel '" + channel.code() + "' is inactive: it sells nothing");
             }
-            ChannelStock.Picture p = stock.judgedPicture(items.keySet(), rules);
             AllocationRule rule = p.rules().stream()
                     .filter(r -> r.channelId() == channel.id())
                     .findFirst()
@@ -203,19 +209,22 @@ public class ChannelOrders {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
             String user = CurrentUser.name();
             long id = orders.insert(channel.id(), orderId, hash, user, now);
-            int n = 0;
             List<ChannelOrderView.Line> viewLines = new ArrayList<>();
+            List<ChannelOrderRepository.LineRow> lineRows = new ArrayList<>();
             for (ChannelOrderRequest.Line l : lines) {
-                orders.line(id, n++, found.get(l.item()).id(), l.qty());
+                lineRows.add(
+                        new ChannelOrderRepository.LineRow(found.get(l.item()).id(), l.qty()));
                 viewLines.add(new ChannelOrderView.Line(found.get(l.item()).code(), Decimals.plain(l.qty())));
             }
+            orders.lines(id, lineRows); // one batch
             String reference = ("channel " + channel.code() + " " + orderId);
             reference = reference.length() > 100 ? reference.substring(0, 100) : reference;
             List<ChannelOrderView.Hold> holds = new ArrayList<>();
+            List<ChannelOrderRepository.HoldRow> holdRows = new ArrayList<>();
             Map<Long, Map<Long, BigDecimal>> reserved = new LinkedHashMap<>();
             for (var e : wanted.entrySet()) {
                 reserve(
-                        id,
+                        holdRows,
                         items.get(e.getKey()),
                         e.getValue(),
                         p.allocation().get(e.getKey()).of(channel.id()),
@@ -224,7 +233,9 @@ public class ChannelOrders {
                         holds,
                         reserved);
             }
+            orders.holds(id, holdRows); // one batch
             stock.judgeAfterReserving(items.keySet(), rules, p, reserved);
+            kept.dropAfterCompletion(items.keySet()); // the ATP copy of these items: their holds and free stock moved
             // the new order as view(id) would read it back, without reading it back (lines in order, holds by id)
             holds.sort(java.util.Comparator.comparingLong(ChannelOrderView.Hold::reservation));
             return new Placed(
@@ -250,7 +261,7 @@ public class ChannelOrders {
     }
 
     private void reserve(
-            long orderId,
+            List<ChannelOrderRepository.HoldRow> holdRows,
             ItemRef item,
             BigDecimal qty,
             Allocation.Share share,
@@ -280,7 +291,8 @@ public class ChannelOrders {
                                 null,
                                 null),
                         null);
-                orders.hold(orderId, r.id(), item.id(), f.warehouseId(), f.location(), f.lot(), t);
+                holdRows.add(new ChannelOrderRepository.HoldRow(
+                        r.id(), item.id(), f.warehouseId(), item.code(), f.location(), f.lot(), t));
                 holds.add(new ChannelOrderView.Hold(
                         r.id(),
                         item.code(),
@@ -312,7 +324,7 @@ public class ChannelOrders {
 
     private ChannelOrderView close(String channelCode, String orderId, ChannelOrderStatus to) {
         return retry.run(() -> transactions.execute(status -> {
-            ChannelRepository.Row channel = channel(channelCode);
+            ChannelRepository.Row channel = cachedChannel(channelCode);
             ChannelOrderRepository.Order order = orders.find(channel.id(), orderId)
                     .orElseThrow(() -> new NotFoundException("Channel order", orderId));
             if (order.status() == to) {
@@ -324,7 +336,7 @@ public class ChannelOrders {
             if (!orders.close(order.id(), to, CurrentUser.name(), clock.instant())) {
                 throw new ConflictException("status", "Order '" + orderId + "' was changed meanwhile; try again");
             }
-            List<ChannelOrderRepository.HoldRow> holds = orders.holds(order.id());
+            List<ChannelOrderRepository.HoldRow> holds = orders.rawHolds(order.id()); // codes not needed
             for (var h : holds) {
                 reservations.release(h.reservationId());
             }
@@ -349,6 +361,7 @@ public class ChannelOrders {
                 ledger.record(lines);
             }
             stock.judgePauses(Set.copyOf(itemIds));
+            kept.dropAfterCompletion(itemIds);
             return view(order.id());
         }));
     }

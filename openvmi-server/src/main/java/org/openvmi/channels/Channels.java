@@ -15,6 +15,7 @@ import org.openvmi.catalog.ItemRef;
 import org.openvmi.channels.internal.ChannelRepository;
 import org.openvmi.channels.internal.ChannelRuleCache;
 import org.openvmi.channels.internal.ChannelStock;
+import org.openvmi.channels.internal.KeptStock;
 import org.openvmi.channels.model.AllocationRule;
 import org.openvmi.channels.model.ChannelStatus;
 import org.openvmi.channels.model.PauseReason;
@@ -40,6 +41,7 @@ public class Channels {
     private final ChannelRepository channels;
     private final ChannelStock stock;
     private final ChannelRuleCache cache;
+    private final KeptStock kept;
     private final CatalogRefs refs;
     private final Validator validator;
     private final Clock clock;
@@ -49,6 +51,7 @@ public class Channels {
             ChannelRepository channels,
             ChannelStock stock,
             ChannelRuleCache cache,
+            KeptStock kept,
             CatalogRefs refs,
             Validator validator,
             Clock clock,
@@ -57,6 +60,7 @@ public class Channels {
         this.channels = channels;
         this.stock = stock;
         this.cache = cache;
+        this.kept = kept;
         this.refs = refs;
         this.validator = validator;
         this.clock = clock;
@@ -119,23 +123,23 @@ public class Channels {
 
     /**
      * ATP of a channel for the given item codes (unknown codes are a 400 naming them). The channels and rules come
-     * from {@link ChannelRuleCache}; per request three queries: the item codes, the free stock, pauses and holds.
+     * from {@link ChannelRuleCache}, the items' stock, pauses and holds from {@link KeptStock}: in the steady state
+     * no SQL and no transaction (ADR 0082); items not kept yet are read in one pass.
      */
-    @Transactional(readOnly = true)
     public AtpView atp(String code, List<String> itemCodes) {
         ChannelRuleCache.Snapshot rules = cache.get();
         ChannelRepository.Row channel = rules.byCode().get(code);
         if (channel == null) {
             throw new NotFoundException("Channel", code);
         }
-        Map<String, ItemRef> items = items(itemCodes);
+        Map<String, ItemRef> items = items(itemCodes, kept::items);
         ChannelStock.Picture p =
-                stock.picture(items.values().stream().map(ItemRef::id).toList(), rules.rules());
+                kept.picture(items.values().stream().map(ItemRef::id).toList(), rules.rules());
         AllocationRule rule = p.rules().stream()
                 .filter(r -> r.channelId() == channel.id())
                 .findFirst()
                 .orElse(null);
-        List<AtpView.Line> lines = new ArrayList<>();
+        List<AtpView.Line> lines = new ArrayList<>(items.size());
         for (ItemRef i : items.values()) {
             BigDecimal atp = rule == null
                     ? BigDecimal.ZERO
@@ -319,6 +323,11 @@ public class Channels {
     }
 
     private Map<String, ItemRef> items(List<String> itemCodes) {
+        return items(itemCodes, refs::items);
+    }
+
+    private Map<String, ItemRef> items(
+            List<String> itemCodes, java.util.function.Function<List<String>, Map<String, ItemRef>> resolve) {
         List<String> codes = itemCodes == null
                 ? List.of()
                 : itemCodes.stream()
@@ -333,7 +342,7 @@ public class Channels {
         if (codes.size() > MAX_ITEMS) {
             throw InvalidInputException.of("items", CodedRefusal.between(1, MAX_ITEMS));
         }
-        Map<String, ItemRef> found = refs.items(codes);
+        Map<String, ItemRef> found = resolve.apply(codes);
         FieldErrors errors = new FieldErrors();
         Map<String, ItemRef> items = new LinkedHashMap<>();
         for (String code : codes) {

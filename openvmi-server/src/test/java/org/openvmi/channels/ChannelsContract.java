@@ -618,6 +618,78 @@ abstract class ChannelsContract {
         return v.get("lines").get(0).get("paused").asBoolean();
     }
 
+    /**
+     * ADR 0082, the watch item of issue 18: a channel with a pause line is paused only for items it deals in (its pool
+     * has free stock of the item, the item moved in its pool, or the channel has orders of it), never for an item whose
+     * stock moved only elsewhere (its pool's free stock 0 is below every line: a log row and a webhook per item and
+     * channel before). And the ATP read, served from the kept copy, follows a reservation made through the
+     * reservations API (no event tells channels of it) within the refresh bound.
+     */
+    @Test
+    void a_pause_line_judges_only_items_the_channel_deals_in_and_atp_follows_a_reservation_made_outside_channels()
+            throws Exception {
+        String other = Fixtures.unique("CW");
+        String stranger = Fixtures.unique("CI");
+        ok(send(post("/api/v1/warehouses"), Role.ADMIN, "{\"code\":\"" + other + "\",\"name\":\"别仓\"}"));
+        ok(send(
+                post("/api/v1/warehouses/" + other + "/locations"),
+                Role.ADMIN,
+                "{\"code\":\"" + other + "-B1\",\"type\":\"STORAGE\"}"));
+        ok(send(post("/api/v1/items"), Role.ADMIN, "{\"code\":\"" + stranger + "\",\"name\":\"别物\",\"uom\":\"PCS\"}"));
+        long hook = subscribe();
+        String shop = channel(1, null, null, null);
+        String b2b = channel(2, "50", null, "5");
+        assertThat(atp(shop)).isZero();
+
+        // one posting: the channels' item arrives below b2b's line in its pool, the stranger only in another warehouse
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item + "\",\"location\":\"" + bin
+                        + "\",\"qty\":4},{\"type\":\"RECEIPT\",\"item\":\"" + stranger + "\",\"location\":\""
+                        + other + "-B1\",\"qty\":100}]}"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!paused(b2b) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(paused(b2b)).isTrue(); // the posting was judged: 4 free in its pool, below 5
+        assertThat(pauses(b2b, stranger)).isZero(); // ... and the stranger left alone
+        assertThat(log(b2b)).containsExactly("PAUSED"); // one row, the item's
+        // an issue of the stranger elsewhere, judged too: still nothing for the channels
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"ISSUE\",\"item\":\"" + stranger + "\",\"location\":\"" + other
+                        + "-B1\",\"qty\":100}]}"));
+        Thread.sleep(500); // many pause windows
+        assertThat(pauses(b2b, stranger)).isZero();
+        assertThat(pauses(shop, stranger)).isZero();
+        assertThat(log(b2b)).containsExactly("PAUSED");
+        awaitDeliveries(hook, b2b, Map.of("channel.paused", 1));
+
+        // the ATP copy: right after the receipt it shows the shop's share (b2b is paused: its ring-fence falls back)
+        assertThat(atp(shop)).isEqualByComparingTo("4");
+        ok(send(
+                post("/api/v1/reservations"),
+                Role.WAREHOUSE,
+                "{\"item\":\"" + item + "\",\"location\":\"" + bin + "\",\"qty\":3,\"reference\":\"OUTSIDE\"}"));
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // the refresh bound is 1 s (plus a pass)
+        while (atp(shop).compareTo(BigDecimal.ONE) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(atp(shop)).isEqualByComparingTo("1");
+    }
+
+    private long pauses(String channel, String itemCode) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM channel_item_pause p JOIN channel c ON c.id = p.channel_id
+                        JOIN item i ON i.id = p.item_id WHERE c.code = :c AND i.code = :i""")
+                .param("c", channel)
+                .param("i", itemCode)
+                .query(Long.class)
+                .single();
+    }
+
     /** The receipt's pause judgement runs right after its commit, on the channels' worker thread. */
     private void awaitResumed(String channel) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Repository;
 public class ChannelOrderRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final CatalogRefs refs;
 
-    ChannelOrderRepository(JdbcClient jdbc, CatalogRefs refs) {
+    ChannelOrderRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, CatalogRefs refs) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.refs = refs;
     }
 
@@ -79,6 +81,49 @@ public class ChannelOrderRepository {
                 .update();
     }
 
+    /** An order line to write: the item and quantity. */
+    public record LineRow(long itemId, BigDecimal qty) {}
+
+    /** The order's lines, numbered from 0 in the given order, in one JDBC batch. */
+    public void lines(long orderId, List<LineRow> lines) {
+        if (lines.size() == 1) {
+            line(orderId, 0, lines.get(0).itemId(), lines.get(0).qty());
+            return;
+        }
+        List<Object[]> args = new java.util.ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) {
+            args.add(new Object[] {
+                orderId, n, lines.get(n).itemId(), lines.get(n).qty()
+            });
+        }
+        batch.batchUpdate(
+                "INSERT INTO channel_order_line (channel_order_id, line_no, item_id, qty) VALUES (?, ?, ?, ?)", args);
+    }
+
+    /** The order's holds ({@code item} code unused), in one JDBC batch. */
+    public void holds(long orderId, List<HoldRow> holds) {
+        if (holds.size() == 1) {
+            HoldRow h = holds.get(0);
+            hold(orderId, h.reservationId(), h.itemId(), h.warehouseId(), h.location(), h.lot(), h.qty());
+            return;
+        }
+        List<Object[]> args = new java.util.ArrayList<>();
+        for (HoldRow h : holds) {
+            args.add(new Object[] {
+                orderId,
+                h.reservationId(),
+                h.itemId(),
+                h.warehouseId(),
+                h.location(),
+                h.lot() == null ? "" : h.lot(),
+                h.qty()
+            });
+        }
+        batch.batchUpdate("""
+                INSERT INTO channel_order_hold (channel_order_id, reservation_id, item_id, warehouse_id, location, lot, qty)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", args);
+    }
+
     public void hold(
             long orderId,
             long reservationId,
@@ -106,8 +151,8 @@ public class ChannelOrderRepository {
         return withCodes(holds, items(holds.stream().map(HoldRow::itemId).toList()));
     }
 
-    /** Holds with {@code item} not yet filled in. */
-    private List<HoldRow> rawHolds(long orderId) {
+    /** The order's holds by reservation id, {@code item} (the code) not filled in. */
+    public List<HoldRow> rawHolds(long orderId) {
         return jdbc.sql("""
                 SELECT reservation_id, item_id, warehouse_id, location, lot, qty
                 FROM channel_order_hold WHERE channel_order_id = :o ORDER BY reservation_id""")

@@ -434,6 +434,89 @@ public class ChannelRepository {
     public record PausesAndHolds(
             Map<Long, Set<Long>> paused, Map<Long, Map<Long, Map<Long, BigDecimal>>> held, Map<Long, Set<Long>> kept) {}
 
+    /** The rules in force and the items' pauses and holds. */
+    public record RulesPausesAndHolds(List<AllocationRule> rules, PausesAndHolds pausesAndHolds) {}
+
+    /**
+     * {@link #rules} and {@link #pausesAndHolds} in one statement (a channel order reads both under its item locks;
+     * ADR 0082).
+     */
+    public RulesPausesAndHolds rulesPausesAndHolds(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return new RulesPausesAndHolds(rules(), new PausesAndHolds(Map.of(), Map.of(), Map.of()));
+        }
+        Map<Long, AllocationRule> rules = new LinkedHashMap<>();
+        Map<Long, Set<Long>> paused = new HashMap<>();
+        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = new HashMap<>();
+        Map<Long, Set<Long>> kept = new HashMap<>();
+        jdbc.sql("""
+                SELECT 'R' AS kind, c.id AS channel_id, c.code, c.priority, c.percentage, c.fixed_quota,
+                       c.safety_buffer, c.pause_below, cw.warehouse_id, CAST(NULL AS BIGINT) AS item_id,
+                       CAST(NULL AS NUMERIC(19, 4)) AS qty
+                FROM channel c LEFT JOIN channel_warehouse cw ON cw.channel_id = c.id
+                WHERE c.status <> 'INACTIVE'
+                UNION ALL
+                SELECT CASE WHEN reason = 'LINE' THEN 'P' ELSE 'K' END, channel_id, NULL, NULL, NULL, NULL, NULL, NULL,
+                       NULL, item_id, NULL
+                FROM channel_item_pause WHERE item_id IN (:items)
+                UNION ALL
+                SELECT 'H', o.channel_id, NULL, NULL, NULL, NULL, NULL, NULL, h.warehouse_id, h.item_id, SUM(h.qty)
+                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
+                WHERE h.item_id IN (:items) AND h.active = TRUE
+                GROUP BY h.item_id, o.channel_id, h.warehouse_id
+                ORDER BY kind DESC, priority, code, warehouse_id""").param("items", itemIds).query(rs -> {
+            String kind = rs.getString("kind");
+            long channel = rs.getLong("channel_id");
+            switch (kind) {
+                case "R" -> {
+                    AllocationRule r = rules.computeIfAbsent(channel, id -> {
+                        try {
+                            return new AllocationRule(
+                                    id,
+                                    rs.getString("code"),
+                                    rs.getInt("priority"),
+                                    new HashSet<>(),
+                                    rs.getBigDecimal("percentage"),
+                                    rs.getBigDecimal("fixed_quota"),
+                                    rs.getBigDecimal("safety_buffer"),
+                                    rs.getBigDecimal("pause_below"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    long warehouse = rs.getLong("warehouse_id");
+                    if (!rs.wasNull()) {
+                        r.pool().add(warehouse);
+                    }
+                }
+                case "P", "K" -> {
+                    paused.computeIfAbsent(rs.getLong("item_id"), k -> new HashSet<>())
+                            .add(channel);
+                    if ("K".equals(kind)) {
+                        kept.computeIfAbsent(rs.getLong("item_id"), k -> new HashSet<>())
+                                .add(channel);
+                    }
+                }
+                default ->
+                    held.computeIfAbsent(rs.getLong("item_id"), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(channel, k -> new HashMap<>())
+                            .put(rs.getLong("warehouse_id"), rs.getBigDecimal("qty"));
+            }
+        });
+        List<AllocationRule> list = rules.values().stream()
+                .map(r -> new AllocationRule(
+                        r.channelId(),
+                        r.code(),
+                        r.priority(),
+                        Set.copyOf(r.pool()),
+                        r.percentage(),
+                        r.fixedQuota(),
+                        r.safetyBuffer(),
+                        r.pauseBelow()))
+                .toList();
+        return new RulesPausesAndHolds(list, new PausesAndHolds(paused, held, kept));
+    }
+
     /** {@link #paused} and {@link #held} in one round trip (the ATP read and every order need both). */
     public PausesAndHolds pausesAndHolds(Collection<Long> itemIds) {
         Map<Long, Set<Long>> paused = new HashMap<>();
@@ -489,6 +572,26 @@ public class ChannelRepository {
                         .put(rs.getLong(3), rs.getBigDecimal(4)))
                 .list();
         return held;
+    }
+
+    /**
+     * Per item id, the channels that have orders of it (placed, in any state): the channels that deal in the item
+     * even while their pools hold none (index {@code channel_order_line_item}).
+     */
+    public Map<Long, Set<Long>> orderedBy(Collection<Long> itemIds) {
+        Map<Long, Set<Long>> ordered = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return ordered;
+        }
+        jdbc.sql("""
+                SELECT DISTINCT l.item_id, o.channel_id
+                FROM channel_order_line l JOIN channel_order o ON o.id = l.channel_order_id
+                WHERE l.item_id IN (:items)""")
+                .param("items", itemIds)
+                .query((rs, n) -> ordered.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                        .add(rs.getLong(2)))
+                .list();
+        return ordered;
     }
 
     /** Items the channels have sold or hold, most recent first (what the allocation page shows by default). */

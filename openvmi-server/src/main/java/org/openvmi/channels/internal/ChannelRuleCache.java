@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The channels and their allocation rules as the ATP read needs them, kept in memory: they change when a person edits
  * a channel, while ATP is read thousands of times a second (bench/README.md). A channel write drops the copy once it
- * committed (on this instance at once; another instance's copy is at most {@link #MAX_AGE_MS} old). A load that
+ * committed (on this instance at once; on another instance at its next cache poll, {@code cache_version} row
+ * {@code channels}, ADR 0072 and 0082; {@link #MAX_AGE_MS} is only a backstop). A load that
  * raced with a write is not kept (generation check). Channel orders never use it: they read the rules fresh under
  * their item locks, so what is sold is always decided on the rules in force.
  */
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ChannelRuleCache {
 
     /** How long a copy may serve before it is read again (the bound for other instances' edits). */
-    static final long MAX_AGE_MS = 2_000;
+    static final long MAX_AGE_MS = 60_000;
 
     public record Snapshot(Map<String, ChannelRepository.Row> byCode, List<AllocationRule> rules, long loadedAt) {}
 
@@ -28,8 +29,10 @@ public class ChannelRuleCache {
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
-    ChannelRuleCache(ChannelRepository channels) {
+    ChannelRuleCache(ChannelRepository channels, org.openvmi.shared.cluster.CacheVersions versions) {
         this.channels = channels;
+        // another instance's channel write: dropped at the next cache poll (ADR 0072), not only after MAX_AGE_MS
+        versions.onChange(org.openvmi.shared.cluster.CacheVersions.CHANNELS, this::drop);
     }
 
     public Snapshot get() {

@@ -4,7 +4,9 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +47,8 @@ class PauseWatcher {
         t.setDaemon(true);
         return t;
     });
-    private final Set<Long> pending = new TreeSet<>();
+    /** Items noted, each with the warehouses its stock moved in. */
+    private final Map<Long, Set<Long>> pending = new TreeMap<>();
 
     PauseWatcher(
             ChannelStock stock,
@@ -60,12 +63,22 @@ class PauseWatcher {
 
     @EventListener
     void on(StockChanged changed) {
-        judgeAfterCommit(
-                changed.subjects().stream().map(s -> s.itemId()).distinct().toList());
+        Map<Long, Set<Long>> movedIn = new TreeMap<>();
+        changed.subjects()
+                .forEach(s -> movedIn.computeIfAbsent(s.itemId(), k -> new TreeSet<>())
+                        .add(s.warehouseId()));
+        judgeAfterCommit(movedIn);
     }
 
     /** Judges the items' pauses once the current transaction committed (at once when there is none). */
     void judgeAfterCommit(List<Long> items) {
+        Map<Long, Set<Long>> movedIn = new TreeMap<>();
+        items.forEach(i -> movedIn.put(i, new TreeSet<>()));
+        judgeAfterCommit(movedIn);
+    }
+
+    /** The same with the warehouses each item's stock moved in (a channel is paused only for items it deals in). */
+    private void judgeAfterCommit(Map<Long, Set<Long>> items) {
         if (items.isEmpty()) {
             return;
         }
@@ -81,11 +94,12 @@ class PauseWatcher {
         });
     }
 
-    private void note(List<Long> items) {
+    private void note(Map<Long, Set<Long>> items) {
         boolean start;
         synchronized (pending) {
             start = pending.isEmpty();
-            pending.addAll(items);
+            items.forEach((item, warehouses) ->
+                    pending.computeIfAbsent(item, k -> new TreeSet<>()).addAll(warehouses));
         }
         if (start) {
             worker.schedule(this::drain, window.toMillis(), TimeUnit.MILLISECONDS);
@@ -94,8 +108,10 @@ class PauseWatcher {
 
     private void drain() {
         List<Long> items;
+        Map<Long, Set<Long>> movedIn;
         synchronized (pending) {
-            items = new ArrayList<>(pending);
+            movedIn = new TreeMap<>(pending);
+            items = new ArrayList<>(pending.keySet());
             pending.clear();
         }
         if (items.isEmpty()) {
@@ -111,9 +127,11 @@ class PauseWatcher {
             }
             for (int from = 0; from < items.size(); from += 500) {
                 List<Long> batch = items.subList(from, Math.min(items.size(), from + 500));
+                Map<Long, Set<Long>> moved = new TreeMap<>();
+                batch.forEach(i -> moved.put(i, movedIn.get(i)));
                 transactions.executeWithoutResult(status -> {
                     channels.lockItems(batch);
-                    stock.judgePauses(batch);
+                    stock.judgePauses(moved);
                 });
             }
         } catch (RuntimeException e) {

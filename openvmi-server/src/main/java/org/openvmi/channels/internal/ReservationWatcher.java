@@ -23,9 +23,16 @@ class ReservationWatcher {
     private final ChannelOrderRepository orders;
     private final Reservations reservations;
     private final PauseWatcher pauses;
+    private final KeptStock kept;
     private final Clock clock;
 
-    ReservationWatcher(ChannelOrderRepository orders, Reservations reservations, PauseWatcher pauses, Clock clock) {
+    ReservationWatcher(
+            ChannelOrderRepository orders,
+            Reservations reservations,
+            PauseWatcher pauses,
+            KeptStock kept,
+            Clock clock) {
+        this.kept = kept;
         this.orders = orders;
         this.reservations = reservations;
         this.pauses = pauses;
@@ -49,6 +56,7 @@ class ReservationWatcher {
                 // already released or expired by someone else meanwhile: nothing left to give back
             }
         }
+        kept.dropAfterCompletion(items);
         pauses.judgeAfterCommit(items);
     }
 }

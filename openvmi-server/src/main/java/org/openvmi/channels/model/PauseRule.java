@@ -36,4 +36,19 @@ public final class PauseRule {
         }
         return Optional.empty();
     }
+
+    /**
+     * The same for a channel that may not deal in the item at all ({@code concerned}: its pool holds the item, or the
+     * item's stock moved in the pool, or the channel sold or reserved it). A channel is never paused by its line for an
+     * item it does not deal in (its pool's free stock 0 is below every line, yet there is nothing to stop selling);
+     * a pause it has is judged as always, so a receipt still resumes it.
+     */
+    public static Optional<ChannelStatus> judge(
+            BigDecimal pauseBelow, boolean paused, boolean held, BigDecimal poolFree, boolean concerned) {
+        Optional<ChannelStatus> move = judge(pauseBelow, paused, held, poolFree);
+        if (move.isPresent() && move.get() == ChannelStatus.PAUSED && !concerned) {
+            return Optional.empty();
+        }
+        return move;
+    }
 }
