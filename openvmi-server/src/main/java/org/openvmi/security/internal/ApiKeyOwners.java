@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * <p>One read per key at a time (ADR 0081): in the last fifth of an entry's life the first request re-reads it while
  * the others go on with the entry, which is still within its time to live; a key with no entry (first use, expired,
  * dropped) is read by one request and the others arriving meanwhile wait for that read, unless a drop happened since
- * it began (then they read themselves). So a burst of requests on a key never makes a burst of identical reads.
+ * it began (then they read themselves). An early re-read that fails leaves the entry to serve until its time to live. So a burst of requests on a key never makes a burst of identical reads.
  */
 @Component
 public class ApiKeyOwners {
@@ -85,7 +85,12 @@ public class ApiKeyOwners {
                 // still valid: the first request re-reads, the others use the entry meanwhile
                 Read mine = new Read(new CompletableFuture<>(), generationAtArrival);
                 if (reads.putIfAbsent(keyHash, mine) == null) {
-                    return read(keyHash, now, mine);
+                    try {
+                        return read(keyHash, now, mine);
+                    } catch (RuntimeException e) {
+                        // the database did not answer the early re-read: the entry is still within its time to live
+                        return Optional.of(cached.owner());
+                    }
                 }
                 return Optional.of(cached.owner());
             }

@@ -177,4 +177,19 @@ class ApiKeyOwnersBurstTest {
         gate.set(null);
         assertThat(owners.find(KEY, Instant.now())).contains(OWNER);
     }
+
+    @Test
+    void an_early_re_read_that_fails_leaves_the_valid_entry_in_use_until_its_time_to_live() {
+        assertThat(owners.find(KEY, Instant.now())).contains(OWNER);
+        clock.addAndGet(TTL.toNanos() * 9 / 10);
+        failure.set(new IllegalStateException("database down"));
+        assertThat(owners.find(KEY, Instant.now()))
+                .as("the early re-read failed")
+                .contains(OWNER);
+        assertThat(reads.get()).isEqualTo(2);
+        clock.addAndGet(TTL.toNanos() / 10);
+        assertThatThrownBy(() -> owners.find(KEY, Instant.now()))
+                .as("past its time to live the entry is not used")
+                .hasMessage("database down");
+    }
 }
