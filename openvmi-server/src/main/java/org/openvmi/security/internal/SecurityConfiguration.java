@@ -55,7 +55,10 @@ class SecurityConfiguration {
      * The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies). No logout filter
      * (there is no session to end: it only compared every request with {@code /logout}) and no request cache filter
      * (a stateless chain never saves a request to replay; the 401 path stays on the {@code NullRequestCache} the
-     * stateless policy sets): two filters fewer on every API request (issue 19 part 4).
+     * stateless policy sets): two filters fewer on every API request (issue 19 part 4). No servlet API wrapper
+     * either ({@code SecurityContextHolderAwareRequestFilter}, ADR 0081): no API controller reads the caller through
+     * {@code HttpServletRequest.getUserPrincipal}/{@code isUserInRole} (they take {@code @AuthenticationPrincipal} or
+     * the security context), and the wrapper sat under every header and attribute read of the request.
      */
     @Bean
     @Order(1)
@@ -82,6 +85,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .servletApi(servlet -> servlet.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(
