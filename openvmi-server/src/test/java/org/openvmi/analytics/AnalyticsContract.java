@@ -590,7 +590,7 @@ abstract class AnalyticsContract {
             boolean receipt = random.nextInt(5) < 2;
             // a supplier's stock goes out by a negative adjustment here (consumption has its own API)
             String type = receipt ? "RECEIPT" : k.owner().equals("OWN") ? "ISSUE" : "ADJUST";
-            BigDecimal qty = BigDecimal.valueOf(receipt ? 1 + random.nextInt(300) : 1 + random.nextInt(500), 2);
+            BigDecimal qty = BigDecimal.valueOf(receipt ? 1 + random.nextInt(500) : 1 + random.nextInt(250), 2);
             BigDecimal cost =
                     receipt && k.owner().equals("OWN") ? BigDecimal.valueOf(100 + random.nextInt(900), 2) : null;
             try {
