@@ -15,8 +15,8 @@ import org.openvmi.analytics.model.SnapshotKey;
  * its latest row, the month of its latest day and that day's row, and the items' last layer costs. The next batch
  * takes them from here instead of reading them again, on the condition that the cursor it locked is the one this
  * instance's last batch committed: a batch of another instance (or anything else that moved the cursor) empties it.
- * Filled only after a commit; least recently used keys leave when it holds {@code capacity} keys. Not thread-safe:
- * used under the job's lock ({@link SnapshotBatch}).
+ * Filled only after a commit; least recently used keys leave when it holds {@code capacity} keys. Used under the
+ * job's lock ({@link SnapshotBatch}); synchronized for a batch that joins a caller's transaction and only empties it.
  */
 final class KeyStates {
 
@@ -46,20 +46,20 @@ final class KeyStates {
     }
 
     /** Keeps what is held only if it was written up to {@code cursor} (the cursor a batch has just locked). */
-    void checkAt(long cursor) {
+    synchronized void checkAt(long cursor) {
         if (cursor != validAt) {
             clear();
         }
     }
 
-    void clear() {
+    synchronized void clear() {
         keys.clear();
         costs.clear();
         validAt = -1;
     }
 
     /** The held states of these keys (absent: not held). */
-    Map<SnapshotKey, State> of(Collection<SnapshotKey> wanted) {
+    synchronized Map<SnapshotKey, State> of(Collection<SnapshotKey> wanted) {
         Map<SnapshotKey, State> found = new HashMap<>();
         if (capacity > 0) {
             wanted.forEach(k -> {
@@ -73,7 +73,7 @@ final class KeyStates {
     }
 
     /** The held costs of these items (absent: not held). */
-    Map<String, BigDecimal> costs(Collection<String> items) {
+    synchronized Map<String, BigDecimal> costs(Collection<String> items) {
         Map<String, BigDecimal> found = new HashMap<>();
         if (capacity > 0) {
             items.forEach(i -> {
@@ -90,7 +90,7 @@ final class KeyStates {
      * After a batch committed up to {@code cursor}: its keys' states (those absent from {@code states}, e.g. rolled
      * again from their daily rows, are dropped) and its items' costs.
      */
-    void committed(
+    synchronized void committed(
             long cursor,
             Collection<SnapshotKey> touched,
             Map<SnapshotKey, State> states,

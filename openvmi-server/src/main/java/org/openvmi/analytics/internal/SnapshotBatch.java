@@ -72,6 +72,12 @@ public class SnapshotBatch {
      * at a time (the kept key states of the last one are filled after its commit, before the next one begins).
      */
     public int run(int size) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a caller's transaction (which may hold the embedded database's writer): joins it without waiting
+            // for this instance's other batches (they may wait for that writer) and keeps no state
+            Integer done = transactions.execute(status -> fold(size, false));
+            return done == null ? 0 : done;
+        }
         synchronized (states) {
             Integer done = transactions.execute(status -> fold(size, status.isNewTransaction()));
             return done == null ? 0 : done;
