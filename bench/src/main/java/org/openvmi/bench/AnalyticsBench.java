@@ -437,10 +437,14 @@ public final class AnalyticsBench {
                 catchUp.invoke(snapshots);
                 AtomicBoolean running = new AtomicBoolean(upkeep);
                 long[] folded = {0};
+                long[] jobCpu = {0};
                 Thread job = new Thread(() -> {
+                    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                     while (running.get()) {
                         try {
+                            long c0 = threads.getCurrentThreadCpuTime();
                             folded[0] += (long) catchUp.invoke(snapshots);
+                            jobCpu[0] += threads.getCurrentThreadCpuTime() - c0;
                             Thread.sleep(1000);
                         } catch (InterruptedException e) {
                             return;
@@ -471,7 +475,7 @@ public final class AnalyticsBench {
                         Locale.ROOT,
                         "round %d upkeep %-3s: %8.0f postings/s  p50 %.2f ms  p99 %.2f ms  "
                                 + "refused %d errors %d  CPU JVM %.1f s + PostgreSQL %.1f s = %.2f ms per posting  "
-                                + "folded %,d  (load %s)%n",
+                                + "folded %,d (job thread CPU %.0f µs per movement)  (load %s)%n",
                         r + 1,
                         upkeep ? "on" : "off",
                         result.postingsPerSecond(),
@@ -483,6 +487,7 @@ public final class AnalyticsBench {
                         pgCpu,
                         1000 * (cpu + pgCpu) / (result.postingsPerSecond() * (seconds + 5)),
                         folded[0],
+                        folded[0] == 0 ? 0.0 : jobCpu[0] / 1e3 / folded[0],
                         loadAverage());
             }
         }

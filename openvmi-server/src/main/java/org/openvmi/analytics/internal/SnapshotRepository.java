@@ -237,37 +237,209 @@ public class SnapshotRepository {
         return value.signum() != 0 ? value : zeros.computeIfAbsent(value.scale(), s -> BigDecimal.ZERO.setScale(s));
     }
 
-    /** Replaces the stored state of the keys and days a batch touched. */
-    public void save(
-            Map<SnapshotKey, FifoLayers> layers, Map<DayKey, DailyFigures> days, Map<String, BigDecimal> costs) {
-        template.batchUpdate(
-                "DELETE FROM analytics_layer WHERE item = ? AND warehouse = ? AND owner = ?",
-                layers.keySet().stream()
-                        .map(k -> new Object[] {k.item(), k.warehouse(), k.owner()})
-                        .toList());
-        List<Object[]> layerRows = new ArrayList<>();
-        layers.forEach((k, fifo) -> {
-            int seq = 0;
-            for (Layer l : fifo.layers()) {
-                layerRows.add(new Object[] {
-                    k.item(), k.warehouse(), k.owner(), seq++, Date.valueOf(l.receivedOn()), l.qty(), l.unitCost()
+    /**
+     * A key's FIFO layers as stored, oldest first, with the row number ({@code seq}) of each: what the job compares a
+     * batch's layers with to write only what changed (ADR 0080).
+     */
+    public record StoredLayers(List<Layer> layers, int[] seqs) {
+
+        public static final StoredLayers NONE = new StoredLayers(List.of(), new int[0]);
+
+        public FifoLayers fifo() {
+            return new FifoLayers(layers);
+        }
+    }
+
+    /** The stored layers of these keys (a key without layers is absent). */
+    public Map<SnapshotKey, StoredLayers> storedLayers(Collection<SnapshotKey> keys) {
+        Map<SnapshotKey, List<Layer>> layers = new HashMap<>();
+        Map<SnapshotKey, List<Integer>> seqs = new HashMap<>();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Set<SnapshotKey> wanted = new java.util.HashSet<>(keys);
+        jdbc.sql("SELECT item, warehouse, owner, seq, received_on, qty, unit_cost FROM analytics_layer "
+                        + "WHERE item IN (:items) ORDER BY item, warehouse, owner, seq")
+                .param("items", keys.stream().map(SnapshotKey::item).distinct().toList())
+                .query(rs -> {
+                    SnapshotKey k = key(rs);
+                    if (wanted.contains(k)) {
+                        layers.computeIfAbsent(k, x -> new ArrayList<>())
+                                .add(new Layer(
+                                        rs.getDate("received_on").toLocalDate(),
+                                        rs.getBigDecimal("qty"),
+                                        rs.getBigDecimal("unit_cost")));
+                        seqs.computeIfAbsent(k, x -> new ArrayList<>()).add(rs.getInt("seq"));
+                    }
                 });
+        Map<SnapshotKey, StoredLayers> result = new HashMap<>();
+        layers.forEach((k, l) -> result.put(
+                k,
+                new StoredLayers(
+                        List.copyOf(l),
+                        seqs.get(k).stream().mapToInt(Integer::intValue).toArray())));
+        return result;
+    }
+
+    /**
+     * Writes the keys' layers after a batch, comparing them with the stored ones by identity (ADR 0080): FIFO takes from
+     * the oldest layers and adds new ones at the end, so the layers the batch did not touch are the same objects in the
+     * same order. Only the rows taken away are deleted (one statement a key: every seq before the first kept one) and
+     * only new rows (a partly taken oldest layer, receipts) inserted, numbered around the kept ones. A key whose
+     * layers do not have that shape is rewritten whole. Answers the new stored layers of every key.
+     */
+    public Map<SnapshotKey, StoredLayers> saveLayers(
+            Map<SnapshotKey, StoredLayers> before, Map<SnapshotKey, FifoLayers> after) {
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        Map<SnapshotKey, StoredLayers> saved = new HashMap<>();
+        after.forEach((k, fifo) -> {
+            StoredLayers old = before.getOrDefault(k, StoredLayers.NONE);
+            List<Layer> now = List.copyOf(fifo.view());
+            int[] seqs = renumber(old, now);
+            int n = old.layers().size();
+            if (seqs == null) {
+                // not the usual shape: every row again, numbered from 0
+                if (n > 0) {
+                    deletes.add(new Object[] {k.item(), k.warehouse(), k.owner(), Integer.MAX_VALUE});
+                }
+                seqs = new int[now.size()];
+                for (int i = 0; i < now.size(); i++) {
+                    seqs[i] = i;
+                    inserts.add(layerRow(k, i, now.get(i)));
+                }
+            } else {
+                java.util.IdentityHashMap<Layer, Boolean> kept = new java.util.IdentityHashMap<>();
+                now.forEach(l -> kept.put(l, Boolean.TRUE));
+                int firstKept = -1;
+                for (int j = 0; j < n; j++) {
+                    if (kept.containsKey(old.layers().get(j))) {
+                        firstKept = j;
+                        break;
+                    }
+                }
+                int deleteBelow =
+                        firstKept < 0 ? (n > 0 ? old.seqs()[n - 1] + 1 : Integer.MIN_VALUE) : old.seqs()[firstKept];
+                if (n > 0 && deleteBelow > old.seqs()[0]) {
+                    deletes.add(new Object[] {k.item(), k.warehouse(), k.owner(), deleteBelow});
+                }
+                java.util.IdentityHashMap<Layer, Boolean> stored = new java.util.IdentityHashMap<>();
+                old.layers().forEach(l -> stored.put(l, Boolean.TRUE));
+                for (int i = 0; i < now.size(); i++) {
+                    if (!stored.containsKey(now.get(i))) {
+                        inserts.add(layerRow(k, seqs[i], now.get(i)));
+                    }
+                }
             }
+            saved.put(k, new StoredLayers(now, seqs));
         });
+        template.batchUpdate(
+                "DELETE FROM analytics_layer WHERE item = ? AND warehouse = ? AND owner = ? AND seq < ?", deletes);
         template.batchUpdate(
                 "INSERT INTO analytics_layer (item, warehouse, owner, seq, received_on, qty, unit_cost) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                layerRows);
-        template.batchUpdate(
-                "DELETE FROM analytics_daily WHERE item = ? AND warehouse = ? AND owner = ? AND snapshot_day = ?",
-                days.keySet().stream()
+                inserts);
+        return saved;
+    }
+
+    private static Object[] layerRow(SnapshotKey k, int seq, Layer l) {
+        return new Object[] {
+            k.item(), k.warehouse(), k.owner(), seq, Date.valueOf(l.receivedOn()), l.qty(), l.unitCost()
+        };
+    }
+
+    /**
+     * The row numbers of {@code now} when it is {@code old} with some oldest layers taken away, new ones (a partly
+     * taken layer, a deficit) before the first kept one, and new ones after the last: the kept layers keep their
+     * numbers, the new ones before take the numbers just below, those after the numbers just above. Null when the
+     * layers have another shape or the numbers would leave the column's range.
+     */
+    static int[] renumber(StoredLayers old, List<Layer> now) {
+        List<Layer> before = old.layers();
+        int n = before.size();
+        java.util.IdentityHashMap<Layer, Integer> index = new java.util.IdentityHashMap<>();
+        for (int j = 0; j < n; j++) {
+            index.put(before.get(j), j);
+        }
+        int p = 0;
+        while (p < now.size() && !index.containsKey(now.get(p))) {
+            p++;
+        }
+        int[] seqs = new int[now.size()];
+        if (p == now.size()) {
+            // nothing kept: the new layers numbered after the old ones (all of which are deleted)
+            long start = n > 0 ? (long) old.seqs()[n - 1] + 1 : 0;
+            if (start + now.size() > Integer.MAX_VALUE) {
+                return null;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                seqs[i] = (int) (start + i);
+            }
+            return seqs;
+        }
+        int j = index.get(now.get(p));
+        int kept = n - j;
+        if (p + kept > now.size()) {
+            return null;
+        }
+        for (int i = 0; i < kept; i++) {
+            if (now.get(p + i) != before.get(j + i)) {
+                return null;
+            }
+            seqs[p + i] = old.seqs()[j + i];
+        }
+        long below = (long) old.seqs()[j] - p;
+        long above = (long) old.seqs()[n - 1] + 1;
+        if (below < Integer.MIN_VALUE || above + (now.size() - p - kept) > Integer.MAX_VALUE) {
+            return null;
+        }
+        for (int i = 0; i < p; i++) {
+            seqs[i] = (int) (below + i);
+        }
+        for (int i = p + kept; i < now.size(); i++) {
+            if (index.containsKey(now.get(i))) {
+                return null;
+            }
+            seqs[i] = (int) (above + i - p - kept);
+        }
+        return seqs;
+    }
+
+    private static final String DAILY_SET = "closing_qty = ?, closing_value = ?, receipt_qty = ?, issue_qty = ?, "
+            + "issue_cost = ?, demand_qty = ? WHERE item = ? AND warehouse = ? AND owner = ? AND snapshot_day = ?";
+
+    /**
+     * Writes the day rows a batch touched: an UPDATE for a row that was stored ({@code existing}), an INSERT for a
+     * new one (ADR 0080; before: a DELETE and an INSERT each). An UPDATE that finds no row inserts it.
+     */
+    public void saveDays(Map<DayKey, DailyFigures> days, Set<DayKey> existing) {
+        List<DailyFigures> updates = new ArrayList<>();
+        List<DailyFigures> inserts = new ArrayList<>();
+        days.forEach((k, d) -> (existing.contains(k) ? updates : inserts).add(d));
+        int[] counts = template.batchUpdate(
+                "UPDATE analytics_daily SET " + DAILY_SET,
+                updates.stream()
                         .map(d -> new Object[] {
-                            d.key().item(), d.key().warehouse(), d.key().owner(), Date.valueOf(d.day())
+                            d.closingQty(),
+                            d.closingValue(),
+                            d.receiptQty(),
+                            d.issueQty(),
+                            d.issueCost(),
+                            d.demandQty(),
+                            d.key().item(),
+                            d.key().warehouse(),
+                            d.key().owner(),
+                            Date.valueOf(d.day())
                         })
                         .toList());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
         template.batchUpdate(
                 "INSERT INTO analytics_daily (" + DAILY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                days.values().stream()
+                inserts.stream()
                         .map(d -> new Object[] {
                             d.key().item(),
                             d.key().warehouse(),
@@ -281,14 +453,27 @@ public class SnapshotRepository {
                             d.demandQty()
                         })
                         .toList());
-        template.batchUpdate(
-                "DELETE FROM analytics_item_cost WHERE item = ?",
-                costs.keySet().stream().map(i -> new Object[] {i}).toList());
-        template.batchUpdate(
-                "INSERT INTO analytics_item_cost (item, unit_cost) VALUES (?, ?)",
-                costs.entrySet().stream()
-                        .map(e -> new Object[] {e.getKey(), e.getValue()})
-                        .toList());
+    }
+
+    /** Writes the items' last layer costs that changed ({@code stored}: the costs before the batch). */
+    public void saveCosts(Map<String, BigDecimal> costs, Map<String, BigDecimal> stored) {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        costs.forEach((item, cost) -> {
+            BigDecimal was = stored.get(item);
+            if (was == null) {
+                inserts.add(new Object[] {item, cost});
+            } else if (was.compareTo(cost) != 0) {
+                updates.add(new Object[] {cost, item});
+            }
+        });
+        int[] counts = template.batchUpdate("UPDATE analytics_item_cost SET unit_cost = ? WHERE item = ?", updates);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(new Object[] {updates.get(i)[1], updates.get(i)[0]});
+            }
+        }
+        template.batchUpdate("INSERT INTO analytics_item_cost (item, unit_cost) VALUES (?, ?)", inserts);
     }
 
     private static final String MONTHLY_COLUMNS = "item, warehouse, owner, month_start, opening_qty, opening_value, "
@@ -305,32 +490,60 @@ public class SnapshotRepository {
      * the daily rows from the month of its earliest touched day on (ADR 0050).
      */
     public void rollMonths(Map<DayKey, DailyFigures> before, Map<DayKey, DailyFigures> written) {
+        Set<SnapshotKey> keys = new java.util.HashSet<>();
+        written.keySet().forEach(d -> keys.add(d.key()));
+        Map<SnapshotKey, MonthlyRollup.Latest> latest = latest(keys);
+        rollMonths(before, written, latest, lastMonths(latest));
+    }
+
+    /**
+     * {@link #rollMonths(Map, Map)} with the keys' stored latest rows and the stored months of their latest days given
+     * (read by {@link #latest} and {@link #lastMonths}, or kept by the job from its previous batch). A stored month
+     * the batch changes is updated and new months inserted; the latest rows too (ADR 0080). Answers the extension of
+     * every key that took the incremental path (the others were rolled again from their daily rows).
+     */
+    public Map<SnapshotKey, MonthlyRollup.Extension> rollMonths(
+            Map<DayKey, DailyFigures> before,
+            Map<DayKey, DailyFigures> written,
+            Map<SnapshotKey, MonthlyRollup.Latest> latest,
+            Map<SnapshotKey, MonthlyRollup.Month> lastMonths) {
         Map<SnapshotKey, List<DailyFigures>> byKey = new HashMap<>();
         written.values()
                 .forEach(d ->
                         byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d));
         byKey.values().forEach(rows -> rows.sort(java.util.Comparator.comparing(DailyFigures::day)));
-        Map<SnapshotKey, MonthlyRollup.Latest> latest = latest(byKey.keySet());
-        Map<SnapshotKey, MonthlyRollup.Month> lastMonths = lastMonths(latest);
-        List<MonthlyRollup.Month> months = new ArrayList<>();
+        Map<SnapshotKey, MonthlyRollup.Extension> extended = new HashMap<>();
+        List<MonthlyRollup.Month> updates = new ArrayList<>();
+        List<MonthlyRollup.Month> inserts = new ArrayList<>();
         List<MonthlyRollup.Latest> states = new ArrayList<>();
+        Map<SnapshotKey, YearMonth> fresh = new HashMap<>();
         Map<SnapshotKey, LocalDate> again = new HashMap<>();
         byKey.forEach((k, rows) -> {
             MonthlyRollup.Latest l = latest.get(k);
+            MonthlyRollup.Month stored = lastMonths.get(k);
             DailyFigures replaced = l == null ? null : before.get(new DayKey(k, l.lastDay()));
-            MonthlyRollup.extend(k, l, lastMonths.get(k), replaced, rows)
+            MonthlyRollup.extend(k, l, stored, replaced, rows)
                     .ifPresentOrElse(
                             e -> {
-                                months.addAll(e.months());
+                                extended.put(k, e);
                                 states.add(e.latest());
+                                for (MonthlyRollup.Month m : e.months()) {
+                                    if (l == null) {
+                                        // a new key: months of it left by an earlier state are replaced
+                                        fresh.merge(k, m.month(), (x, y) -> x.isBefore(y) ? x : y);
+                                        inserts.add(m);
+                                    } else if (m.month().equals(stored.month())) {
+                                        updates.add(m);
+                                    } else {
+                                        inserts.add(m);
+                                    }
+                                }
                             },
                             () -> again.put(k, rows.get(0).day()));
         });
-        Map<SnapshotKey, YearMonth> from = new HashMap<>();
-        months.forEach(m -> from.merge(m.key(), m.month(), (a, b) -> a.isBefore(b) ? a : b));
         template.batchUpdate(
                 "DELETE FROM analytics_monthly WHERE item = ? AND warehouse = ? AND owner = ? AND month_start >= ?",
-                from.entrySet().stream()
+                fresh.entrySet().stream()
                         .map(e -> new Object[] {
                             e.getKey().item(),
                             e.getKey().warehouse(),
@@ -338,12 +551,43 @@ public class SnapshotRepository {
                             Date.valueOf(e.getValue().atDay(1))
                         })
                         .toList());
-        insertMonths(months);
+        int[] counts = template.batchUpdate(
+                "UPDATE analytics_monthly SET opening_qty = ?, opening_value = ?, closing_qty = ?, closing_value = ?, "
+                        + "value_days = ?, zero_days = ?, receipt_qty = ?, issue_qty = ?, issue_cost = ?, "
+                        + "demand_qty = ?, first_day = ?, last_out_day = ? "
+                        + "WHERE item = ? AND warehouse = ? AND owner = ? AND month_start = ?",
+                updates.stream()
+                        .map(m -> new Object[] {
+                            m.openingQty(),
+                            m.openingValue(),
+                            m.closingQty(),
+                            m.closingValue(),
+                            m.valueDays(),
+                            m.zeroDays(),
+                            m.receiptQty(),
+                            m.issueQty(),
+                            m.issueCost(),
+                            m.demandQty(),
+                            m.firstDay() == null ? null : Date.valueOf(m.firstDay()),
+                            m.lastOutDay() == null ? null : Date.valueOf(m.lastOutDay()),
+                            m.key().item(),
+                            m.key().warehouse(),
+                            m.key().owner(),
+                            Date.valueOf(m.month().atDay(1))
+                        })
+                        .toList());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
+        insertMonths(inserts);
         Map<YearMonth, List<SnapshotKey>> byMonth = new java.util.TreeMap<>();
         again.forEach((k, d) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new ArrayList<>())
                 .add(k));
         byMonth.forEach((first, keys) -> states.addAll(rollMonths(first, keys, latest)));
-        saveLatest(states);
+        saveLatest(states, latest.keySet());
+        return extended;
     }
 
     /** The stored latest state of the keys (ADR 0058), read by their items. */
@@ -375,7 +619,7 @@ public class SnapshotRepository {
     }
 
     /** The stored month of each key's latest day. */
-    private Map<SnapshotKey, MonthlyRollup.Month> lastMonths(Map<SnapshotKey, MonthlyRollup.Latest> latest) {
+    public Map<SnapshotKey, MonthlyRollup.Month> lastMonths(Map<SnapshotKey, MonthlyRollup.Latest> latest) {
         Map<SnapshotKey, MonthlyRollup.Month> found = new HashMap<>();
         if (latest.isEmpty()) {
             return found;
@@ -400,17 +644,35 @@ public class SnapshotRepository {
         return found;
     }
 
-    private void saveLatest(List<MonthlyRollup.Latest> states) {
-        template.batchUpdate(
-                "DELETE FROM analytics_key_latest WHERE item = ? AND warehouse = ? AND owner = ?",
-                states.stream()
+    /** Writes the keys' latest rows: an UPDATE for a key that had one ({@code existing}), else an INSERT. */
+    private void saveLatest(List<MonthlyRollup.Latest> states, Set<SnapshotKey> existing) {
+        List<MonthlyRollup.Latest> updates = new ArrayList<>();
+        List<MonthlyRollup.Latest> inserts = new ArrayList<>();
+        states.forEach(l -> (existing.contains(l.key()) ? updates : inserts).add(l));
+        int[] counts = template.batchUpdate(
+                "UPDATE analytics_key_latest SET first_day = ?, last_day = ?, closing_qty = ?, closing_value = ?, "
+                        + "previous_qty = ?, last_out_day = ? WHERE item = ? AND warehouse = ? AND owner = ?",
+                updates.stream()
                         .map(l -> new Object[] {
-                            l.key().item(), l.key().warehouse(), l.key().owner()
+                            Date.valueOf(l.firstDay()),
+                            Date.valueOf(l.lastDay()),
+                            l.closingQty(),
+                            l.closingValue(),
+                            l.previousQty(),
+                            l.lastOutDay() == null ? null : Date.valueOf(l.lastOutDay()),
+                            l.key().item(),
+                            l.key().warehouse(),
+                            l.key().owner()
                         })
                         .toList());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
         template.batchUpdate(
                 "INSERT INTO analytics_key_latest (" + LATEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                states.stream()
+                inserts.stream()
                         .map(l -> new Object[] {
                             l.key().item(),
                             l.key().warehouse(),

@@ -12,9 +12,16 @@ import java.util.List;
 public final class FifoLayers {
 
     private final List<Layer> layers;
+    /** The sums of the layers' quantities and values, kept as the layers change (exact: the same as summing them). */
+    private BigDecimal qty = BigDecimal.ZERO;
+
+    private BigDecimal value = BigDecimal.ZERO;
 
     public FifoLayers(List<Layer> layers) {
         this.layers = new ArrayList<>(layers);
+        for (Layer l : layers) {
+            added(l);
+        }
     }
 
     public static FifoLayers empty() {
@@ -25,28 +32,64 @@ public final class FifoLayers {
         return List.copyOf(layers);
     }
 
+    /** The layers themselves, oldest first, not copied: the snapshot job compares them by identity (what changed). */
+    public List<Layer> view() {
+        return java.util.Collections.unmodifiableList(layers);
+    }
+
     public BigDecimal qty() {
-        return layers.stream().map(Layer::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return qty;
     }
 
     public BigDecimal value() {
-        return layers.stream().map(Layer::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return value;
+    }
+
+    private void added(Layer l) {
+        qty = qty.add(l.qty());
+        value = value.add(l.value());
+    }
+
+    private void removed(Layer l) {
+        qty = qty.subtract(l.qty());
+        value = value.subtract(l.value());
+    }
+
+    private Layer remove(int index) {
+        Layer l = layers.remove(index);
+        removed(l);
+        return l;
+    }
+
+    private void add(int index, Layer l) {
+        layers.add(index, l);
+        added(l);
+    }
+
+    private void add(Layer l) {
+        layers.add(l);
+        added(l);
+    }
+
+    private void set(int index, Layer l) {
+        removed(layers.set(index, l));
+        added(l);
     }
 
     /** Adds {@code qty} (positive) received on {@code day} at {@code unitCost}. */
     public void receive(LocalDate day, BigDecimal qty, BigDecimal unitCost) {
         BigDecimal left = qty;
         if (!layers.isEmpty() && layers.get(0).qty().signum() < 0) {
-            Layer deficit = layers.remove(0);
+            Layer deficit = remove(0);
             BigDecimal remaining = deficit.qty().add(left);
             if (remaining.signum() < 0) {
-                layers.add(0, new Layer(deficit.receivedOn(), remaining, deficit.unitCost()));
+                add(0, new Layer(deficit.receivedOn(), remaining, deficit.unitCost()));
                 return;
             }
             left = remaining;
         }
         if (left.signum() > 0) {
-            layers.add(new Layer(day, left, unitCost));
+            add(new Layer(day, left, unitCost));
         }
     }
 
@@ -60,14 +103,14 @@ public final class FifoLayers {
             cost = cost.add(taken.multiply(oldest.unitCost()));
             left = left.subtract(taken);
             if (taken.compareTo(oldest.qty()) == 0) {
-                layers.remove(0);
+                remove(0);
             } else {
-                layers.set(0, new Layer(oldest.receivedOn(), oldest.qty().subtract(taken), oldest.unitCost()));
+                set(0, new Layer(oldest.receivedOn(), oldest.qty().subtract(taken), oldest.unitCost()));
             }
         }
         if (left.signum() > 0) {
-            Layer deficit = layers.isEmpty() ? new Layer(day, BigDecimal.ZERO, fallbackCost) : layers.remove(0);
-            layers.add(0, new Layer(deficit.receivedOn(), deficit.qty().subtract(left), deficit.unitCost()));
+            Layer deficit = layers.isEmpty() ? new Layer(day, BigDecimal.ZERO, fallbackCost) : remove(0);
+            add(0, new Layer(deficit.receivedOn(), deficit.qty().subtract(left), deficit.unitCost()));
         }
         return cost;
     }
