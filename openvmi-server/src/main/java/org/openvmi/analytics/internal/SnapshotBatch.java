@@ -37,6 +37,7 @@ public class SnapshotBatch {
     private final Clock clock;
     private final Duration settleLag;
     private final boolean rollup;
+    private final GroupFactsStore groupFacts;
 
     SnapshotBatch(
             LedgerFeed feed,
@@ -44,8 +45,10 @@ public class SnapshotBatch {
             SnapshotRepository repository,
             Clock clock,
             @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag,
-            @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup) {
+            @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup,
+            GroupFactsStore groupFacts) {
         this.rollup = rollup;
+        this.groupFacts = groupFacts;
         this.feed = feed;
         this.agreements = agreements;
         this.repository = repository;
@@ -57,6 +60,9 @@ public class SnapshotBatch {
     @Transactional
     public int run(int size) {
         long cursor = repository.lockCursor();
+        if (rollup) {
+            groupFacts.buildIfNeeded(); // ADR 0079: once, after the migration, from the existing daily rows
+        }
         Instant settled = clock.instant().minus(settleLag);
         List<LedgerEntry> entries = feed.after(cursor, size).stream()
                 .takeWhile(e -> !e.postedAt().isAfter(settled))
@@ -81,6 +87,8 @@ public class SnapshotBatch {
         Map<DayKey, DailyFigures> written = only(builder.days(), touchedDays);
         repository.save(only(builder.layers(), touchedKeys), written, only(builder.lastCost(), items));
         if (rollup) {
+            // group-level facts (ADR 0079): before rollMonths, which moves the latest state past the batch
+            groupFacts.update(stored, written);
             // the months from the rows before and after the batch (ADR 0058), not from the months' daily rows
             repository.rollMonths(stored, written);
         }
