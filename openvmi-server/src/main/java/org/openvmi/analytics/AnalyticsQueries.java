@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.openvmi.analytics.internal.GroupFactsStore;
 import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
 import org.openvmi.analytics.model.AbcXyz;
@@ -50,9 +51,19 @@ import org.springframework.stereotype.Service;
 public class AnalyticsQueries {
 
     private static final int DEFAULT_DAYS = 30;
+
+    /** The previous period's read of {@code kpis}, beside the current one's (daemon threads, at most two). */
+    private static final java.util.concurrent.ExecutorService READS =
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "analytics-kpi-read");
+                t.setDaemon(true);
+                return t;
+            });
+
     private static final KeyPeriod.Edge[] NO_EDGES = new KeyPeriod.Edge[2];
 
     private final SnapshotRepository repository;
+    private final org.openvmi.analytics.internal.GroupFactsStore groupFacts;
     private final RefusedDemand refusals;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
@@ -73,7 +84,9 @@ public class AnalyticsQueries {
             StockPolicies policies,
             org.openvmi.channels.ChannelOrders channelOrders,
             Clock clock,
-            @Value("${openvmi.analytics.stale-days:180}") int staleDays) {
+            @Value("${openvmi.analytics.stale-days:180}") int staleDays,
+            org.openvmi.analytics.internal.GroupFactsStore groupFacts) {
+        this.groupFacts = groupFacts;
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
@@ -98,20 +111,24 @@ public class AnalyticsQueries {
         snapshots.catchUp();
         KpiCalculator calculator = new KpiCalculator(staleDays);
         Period before = period.previous();
-        // each period from the monthly rollup and the daily rows at its ends, summed in the database (ADR 0050)
-        Reading readNow = read(s, period);
-        Reading readThen = read(s, before);
-        KpiFigures now = calculator.compute(readNow.summaries(), readNow.rows(), period);
-        KpiFigures then = calculator.compute(readThen.summaries(), readThen.rows(), before);
+        Map<String, Health.Lines> lines = stockLines();
+        // the group facts of ADR 0079 (per warehouse × owner and day) and each end's state; a category the per-key path
+        // the two periods read side by side: on two cores the wall time is about the dearer one's (ADR 0079)
+        java.util.concurrent.CompletableFuture<Board> then =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> board(s, before, calculator, lines), READS);
+        Board boardNow = board(s, period, calculator, lines);
+        Board boardThen = then.join();
+        KpiFigures now = boardNow.figures();
+        KpiFigures earlier = boardThen.figures();
         List<KpiValue> values = new ArrayList<>();
-        add(values, "stockValue", "CNY", now, then, KpiFigures::stockValue);
-        add(values, "consignmentValue", "CNY", now, then, KpiFigures::consignmentValue);
-        add(values, "averageStockValue", "CNY", now, then, KpiFigures::averageStockValue);
-        add(values, "issueCost", "CNY", now, then, KpiFigures::issueCost);
-        add(values, "turnover", "times/year", now, then, KpiFigures::turnover);
-        add(values, "turnoverDays", "days", now, then, KpiFigures::turnoverDays);
-        add(values, "stockoutRate", "ratio", now, then, KpiFigures::stockoutRate);
-        add(values, "fillRate", "ratio", now, then, KpiFigures::fillRate);
+        add(values, "stockValue", "CNY", now, earlier, KpiFigures::stockValue);
+        add(values, "consignmentValue", "CNY", now, earlier, KpiFigures::consignmentValue);
+        add(values, "averageStockValue", "CNY", now, earlier, KpiFigures::averageStockValue);
+        add(values, "issueCost", "CNY", now, earlier, KpiFigures::issueCost);
+        add(values, "turnover", "times/year", now, earlier, KpiFigures::turnover);
+        add(values, "turnoverDays", "days", now, earlier, KpiFigures::turnoverDays);
+        add(values, "stockoutRate", "ratio", now, earlier, KpiFigures::stockoutRate);
+        add(values, "fillRate", "ratio", now, earlier, KpiFigures::fillRate);
         List<ChannelFill.Line> channelNow = channelLines(s, period);
         List<ChannelFill.Line> channelThen = channelLines(s, before);
         add(values, "channelFillRate", "ratio", ChannelFill.unitRate(channelNow), ChannelFill.unitRate(channelThen));
@@ -121,13 +138,10 @@ public class AnalyticsQueries {
                 "ratio",
                 ChannelFill.orderRate(channelNow),
                 ChannelFill.orderRate(channelThen));
-        add(values, "staleValue", "CNY", now, then, KpiFigures::staleValue);
-        add(values, "staleLines", "lines", now, then, k -> BigDecimal.valueOf(k.staleLines()));
-        Map<String, Health.Lines> lines = stockLines();
-        Map<Health.HealthClass, BigDecimal> healthNow =
-                Health.shares(readNow.summaries(), readNow.rows(), lines, period.to(), calculator);
-        Map<Health.HealthClass, BigDecimal> healthThen =
-                Health.shares(readThen.summaries(), readThen.rows(), lines, before.to(), calculator);
+        add(values, "staleValue", "CNY", now, earlier, KpiFigures::staleValue);
+        add(values, "staleLines", "lines", now, earlier, k -> BigDecimal.valueOf(k.staleLines()));
+        Map<Health.HealthClass, BigDecimal> healthNow = boardNow.health();
+        Map<Health.HealthClass, BigDecimal> healthThen = boardThen.health();
         for (Health.HealthClass c : Health.HealthClass.values()) {
             BigDecimal value = healthNow.get(c);
             BigDecimal previous = healthThen.get(c);
@@ -204,19 +218,14 @@ public class AnalyticsQueries {
                 || a.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 < AbcXyz.MONTHS_FOR_XYZ) {
             return thresholds.classify(rowsOf(s, period.from(), period.to()), period);
         }
-        Reading reading = read(s, period);
-        Map<String, BigDecimal> cost = new java.util.HashMap<>();
-        reading.summaries().forEach((key, k) -> cost.merge(key.item(), k.issueCost(), BigDecimal::add));
-        reading.rows().forEach((key, rows) -> {
-            cost.putIfAbsent(key.item(), BigDecimal.ZERO);
-            for (DailyFigures row : rows) {
-                if (period.contains(row.day())) {
-                    cost.merge(key.item(), row.issueCost(), BigDecimal::add);
-                }
-            }
-        });
+        // ADR 0079: the issue cost per item summed in SQL (whole months from the rollup, the ends' days from the daily
+        // rows), no per-key figures; an item with a key by the period's end or a refusal in it is classified
+        Map<String, BigDecimal> cost = groupFacts.issueCostByItem(b, period, s.warehouse(), s.owner(), s.items());
         Map<String, Map<java.time.YearMonth, BigDecimal>> demand =
                 repository.monthlyDemand(a, last, s.warehouse(), s.owner(), s.items());
+        refusals.byKeyAndDay(period.from(), period.to(), s.warehouse(), s.owner(), s.items())
+                .keySet()
+                .forEach(key -> cost.putIfAbsent(key.item(), BigDecimal.ZERO));
         refusals.byKeyAndDay(b.a(), b.bEnd(), s.warehouse(), s.owner(), s.items())
                 .forEach((key, byDay) ->
                         byDay.forEach((day, qty) -> demand.computeIfAbsent(key.item(), i -> new java.util.HashMap<>())
@@ -231,7 +240,8 @@ public class AnalyticsQueries {
         int n = days != null ? days : staleDays;
         KpiCalculator calculator = new KpiCalculator(n);
         List<StaleReport.StaleLine> lines = new ArrayList<>();
-        Reading reading = read(s, new Period(day, day));
+        // from each key's latest row when none is later than the day asked (ADR 0079), else the month path
+        Reading reading = endState(s, day);
         reading.summaries().forEach((key, k) -> {
             if (k.closingQty().signum() > 0 && calculator.stale(k.since(), day)) {
                 lines.add(new StaleReport.StaleLine(
@@ -421,6 +431,135 @@ public class AnalyticsQueries {
     }
 
     record Scope(String warehouse, String owner, Set<String> items) {}
+
+    /** One period's ledger KPIs and its end's health shares. */
+    record Board(KpiFigures figures, Map<Health.HealthClass, BigDecimal> health) {}
+
+    /**
+     * A period's KPIs (ADR 0079). Without a category: the sums of the group facts (values, value-days, issue cost,
+     * issued quantity and the month rule's stockout days, a few rows a day), the refused demand added from
+     * {@code analytics_refusal} (its item × warehouses' stockout days recounted from their daily rows), and stale
+     * stock and health from the state of every key at the period's end ({@link #endState}). With a category (items
+     * the facts are not kept by): the per-key month path ({@link #read}) and the month rule on the daily rows.
+     */
+    Board board(Scope s, Period p, KpiCalculator calculator, Map<String, Health.Lines> lines) {
+        LocalDate monthStart = java.time.YearMonth.from(p.from()).atDay(1);
+        LocalDate monthEnd = java.time.YearMonth.from(p.to()).atEndOfMonth();
+        if (s.items() != null) {
+            Reading r = read(s, p);
+            KpiFigures k = calculator.compute(r.summaries(), r.rows(), p);
+            long[] stockout = stockoutOfRows(rowsOf(s, monthStart, monthEnd), s.owner() != null, p, null);
+            KpiFigures figures = new KpiFigures(
+                    k.stockValue(),
+                    k.consignmentValue(),
+                    k.averageStockValue(),
+                    k.issueCost(),
+                    k.turnover(),
+                    k.turnoverDays(),
+                    org.openvmi.analytics.model.Ratios.divide(
+                            BigDecimal.valueOf(stockout[0]), BigDecimal.valueOf(stockout[1]), 4),
+                    k.fillRate(),
+                    k.staleValue(),
+                    k.staleLines());
+            return new Board(figures, Health.shares(r.summaries(), r.rows(), lines, p.to(), calculator));
+        }
+        GroupFactsStore.Totals t = groupFacts.totals(s.warehouse(), s.owner(), p.from(), p.to());
+        long zero = t.zeroDays();
+        long counted = t.countedDays();
+        BigDecimal refused = BigDecimal.ZERO;
+        Map<SnapshotKey, Map<LocalDate, BigDecimal>> refusedByKey =
+                refusals.byKeyAndDay(monthStart, monthEnd, s.warehouse(), s.owner(), null);
+        if (!refusedByKey.isEmpty()) {
+            Set<String> refusedSubjects = new java.util.HashSet<>();
+            Set<String> refusedItems = new java.util.HashSet<>();
+            for (Map.Entry<SnapshotKey, Map<LocalDate, BigDecimal>> e : refusedByKey.entrySet()) {
+                refusedSubjects.add(stockoutSubject(e.getKey(), s.owner() != null));
+                refusedItems.add(e.getKey().item());
+                for (Map.Entry<LocalDate, BigDecimal> d : e.getValue().entrySet()) {
+                    if (p.contains(d.getKey())) {
+                        refused = refused.add(d.getValue());
+                    }
+                }
+            }
+            Map<SnapshotKey, List<DailyFigures>> rows =
+                    repository.rowsFor(monthStart, monthEnd, s.warehouse(), s.owner(), refusedItems);
+            // what the facts counted of these item × warehouses (rows only), replaced by the count with the refusals
+            long[] without = stockoutOfRows(rows, s.owner() != null, p, refusedSubjects);
+            Map<SnapshotKey, List<DailyFigures>> merged = new java.util.HashMap<>(rows);
+            refusedByKey.forEach((key, byDay) ->
+                    merged.put(key, DailyFigures.withRefusals(key, rows.getOrDefault(key, List.of()), byDay)));
+            long[] with = stockoutOfRows(merged, s.owner() != null, p, refusedSubjects);
+            zero += with[0] - without[0];
+            counted += with[1] - without[1];
+        }
+        Reading end = endState(s, p.to());
+        KpiFigures state = calculator.compute(end.summaries(), end.rows(), new Period(p.to(), p.to()));
+        KpiFigures figures = KpiCalculator.figures(
+                t.ownValue(),
+                t.consignmentValue(),
+                t.ownValueDays(),
+                t.ownIssueCost(),
+                t.issued(),
+                refused,
+                zero,
+                counted,
+                state.staleValue(),
+                state.staleLines(),
+                p.days());
+        return new Board(figures, Health.shares(end.summaries(), end.rows(), lines, p.to(), calculator));
+    }
+
+    /** The item × warehouse (or, under a supplier filter, the key) whose stock the stockout rate counts together. */
+    private static String stockoutSubject(SnapshotKey k, boolean perKey) {
+        return perKey
+                ? k.item() + "\u0000" + k.warehouse() + "\u0000" + k.owner()
+                : Health.subject(k.item(), k.warehouse());
+    }
+
+    /**
+     * The month rule's stockout days over the rows (refused demand merged into them, DailyFigures.refusedQty) of the
+     * subjects in {@code only} (null: all): zero or refused days and counted days, summed.
+     */
+    private static long[] stockoutOfRows(
+            Map<SnapshotKey, List<DailyFigures>> rows, boolean perKey, Period p, Set<String> only) {
+        Map<String, List<List<DailyFigures>>> bySubject = new java.util.HashMap<>();
+        Map<String, Set<LocalDate>> refusedDays = new java.util.HashMap<>();
+        rows.forEach((key, list) -> {
+            String subject = stockoutSubject(key, perKey);
+            if (only != null && !only.contains(subject)) {
+                return;
+            }
+            bySubject.computeIfAbsent(subject, x -> new ArrayList<>()).add(list);
+            for (DailyFigures r : list) {
+                if (r.refusedQty().signum() > 0) {
+                    refusedDays
+                            .computeIfAbsent(subject, x -> new java.util.HashSet<>())
+                            .add(r.day());
+                }
+            }
+        });
+        long[] total = new long[2];
+        bySubject.forEach((subject, lists) -> {
+            long[] d = org.openvmi.analytics.model.GroupFacts.stockoutDays(
+                    lists, refusedDays.getOrDefault(subject, Set.of()), p);
+            total[0] += d[0];
+            total[1] += d[1];
+        });
+        return total;
+    }
+
+    /**
+     * Every key in scope at the end of {@code day}: without a category from the latest rows when none is later (a
+     * period up to today), else the month path of a one-day period (ADR 0070).
+     */
+    Reading endState(Scope s, LocalDate day) {
+        Map<SnapshotKey, KeyPeriod> latest =
+                s.items() != null ? null : groupFacts.latestStates(s.warehouse(), s.owner(), day);
+        if (latest != null) {
+            return new Reading(latest, Map.of());
+        }
+        return read(s, new Period(day, day));
+    }
 
     /** A period's keys: summed over the period (the month path), or with their daily rows (see {@link #read}). */
     record Reading(Map<SnapshotKey, KeyPeriod> summaries, Map<SnapshotKey, List<DailyFigures>> rows) {}

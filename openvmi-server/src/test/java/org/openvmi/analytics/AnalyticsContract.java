@@ -66,6 +66,9 @@ abstract class AnalyticsContract {
     MutableClock clock;
 
     @Autowired
+    org.openvmi.analytics.internal.GroupFactsStore groupFacts;
+
+    @Autowired
     UserDirectory users;
 
     @Autowired
@@ -120,7 +123,29 @@ abstract class AnalyticsContract {
 
     @AfterEach
     void resetClock() {
+        base = Duration.ZERO;
         clock.reset();
+    }
+
+    /** The clock's offset the helpers below go back to (see {@link #inAMonth}). */
+    Duration base = Duration.ZERO;
+
+    private void resetToBase() {
+        clock.reset();
+        clock.advance(base);
+    }
+
+    /**
+     * Moves today back to the end of the previous month when the last 10 days or the day before them would cross a
+     * month start: the stockout rate's month rule (ADR 0079) then counts the whole 10-day periods of the hand-computed
+     * tests, and at least the last day of their previous periods.
+     */
+    private void inAMonth() {
+        if (today.getDayOfMonth() < 11) {
+            base = Duration.ofDays(-today.getDayOfMonth());
+            resetToBase();
+            today = LocalDate.now(clock);
+        }
     }
 
     /**
@@ -139,6 +164,7 @@ abstract class AnalyticsContract {
 
     @Test
     void kpis_of_a_constructed_ledger_with_previous_period_and_trend() throws Exception {
+        inAMonth();
         constructedLedger();
         JsonNode report = getJson(
                 as(Role.VIEWER),
@@ -155,8 +181,9 @@ abstract class AnalyticsContract {
         // 20 × 365 ÷ 130; 130 ÷ 20
         assertKpi(report, "turnover", "56.1538", "0", null);
         assertKpi(report, "turnoverDays", "6.5", null, null);
-        // the lot item at zero on the last 5 of 10 days; the item had no demand and does not count
-        assertKpi(report, "stockoutRate", "0.5", null, null);
+        // the lot item at zero on the last 5 of 10 days; the item had no demand and does not count. Before: the lot
+        // item's days in this month (its issue's month, ADR 0079's month rule) count, none at zero
+        assertKpi(report, "stockoutRate", "0.5", "0", null);
         assertKpi(report, "fillRate", "1", null, null);
         // K3 not moved for 200 days (≥ 180)
         assertKpi(report, "staleValue", "3.00", "3.00", "0");
@@ -248,6 +275,7 @@ abstract class AnalyticsContract {
      */
     @Test
     void a_refused_issue_is_unserved_demand_in_the_fill_rate_and_the_stockout_rate() throws Exception {
+        inAMonth();
         post(5, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("10"), dec("2"), null, "R1"));
         post(3, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("6"), null, null, "I1"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(
@@ -266,7 +294,8 @@ abstract class AnalyticsContract {
                         .formatted(data.warehouse, today.minusDays(9), today));
         // 10 ÷ (10 + 8 + 5)
         assertKpi(report, "fillRate", "0.4348", null, null);
-        assertKpi(report, "stockoutRate", "0.7", null, null);
+        // before: its days in this month (with demand) were all at zero, before the receipt (month rule, ADR 0079)
+        assertKpi(report, "stockoutRate", "0.7", "1", "-0.3");
         // the refused issue rolled back: 10 issued at 2, nothing left
         assertKpi(report, "issueCost", "20.00", "0.00", null);
         assertKpi(report, "stockValue", "0.00", "0.00", null);
@@ -321,7 +350,7 @@ abstract class AnalyticsContract {
         try {
             return call.call();
         } finally {
-            clock.reset();
+            resetToBase();
         }
     }
 
@@ -742,7 +771,7 @@ abstract class AnalyticsContract {
                             .getContentAsString());
             return created.get("purchaseOrders").get(0).get("id").asLong();
         } finally {
-            clock.reset();
+            resetToBase();
         }
     }
 
@@ -756,7 +785,7 @@ abstract class AnalyticsContract {
                             .content("{}"))
                     .andExpect(status().isOk());
         } finally {
-            clock.reset();
+            resetToBase();
         }
     }
 
@@ -771,7 +800,7 @@ abstract class AnalyticsContract {
                                             .formatted(po, data.bin1, data.item, qty)))
                     .andExpect(status().isCreated());
         } finally {
-            clock.reset();
+            resetToBase();
         }
     }
 
@@ -786,7 +815,7 @@ abstract class AnalyticsContract {
         try {
             ledger.post(new PostingRequest(List.of(line)), null);
         } finally {
-            clock.reset();
+            resetToBase();
         }
     }
 
@@ -838,6 +867,20 @@ abstract class AnalyticsContract {
             }
         }
         throw new AssertionError("no owner " + owner);
+    }
+
+    private static org.openvmi.analytics.model.KpiFigures withoutStockout(org.openvmi.analytics.model.KpiFigures k) {
+        return new org.openvmi.analytics.model.KpiFigures(
+                k.stockValue(),
+                k.consignmentValue(),
+                k.averageStockValue(),
+                k.issueCost(),
+                k.turnover(),
+                k.turnoverDays(),
+                null,
+                k.fillRate(),
+                k.staleValue(),
+                k.staleLines());
     }
 
     private static BigDecimal dec(String v) {
@@ -1099,9 +1142,10 @@ abstract class AnalyticsContract {
             read.addAll(reading.rows().keySet());
             assertThat(read).as("keys " + period).isEqualTo(full.keySet());
             summed += reading.summaries().size();
-            assertThat(calculator.compute(reading.summaries(), reading.rows(), period))
+            // the month path no longer counts stockout days (the group facts do, ADR 0079: checked below)
+            assertThat(withoutStockout(calculator.compute(reading.summaries(), reading.rows(), period)))
                     .as("figures " + period)
-                    .isEqualTo(calculator.compute(full, period));
+                    .isEqualTo(withoutStockout(calculator.compute(full, period)));
             assertThat(org.openvmi.analytics.model.Health.shares(
                             reading.summaries(), reading.rows(), noLines, p[1], calculator))
                     .as("health " + period)
@@ -1152,6 +1196,45 @@ abstract class AnalyticsContract {
             assertThat(queries.classes(scope, period, abc)).as("abc " + period).isEqualTo(expected);
         }
         assertThat(byMonth).as("periods classified by month").isGreaterThanOrEqualTo(2);
+
+        // ADR 0079: the group facts the job kept through the batches (one back-dated) equal a rebuild from the daily
+        // rows, and each period's KPIs and health through them (and the end states) equal those of the daily rows
+        Map<org.openvmi.analytics.model.GroupFacts.Group, List<Object>> kept = groupFacts.all();
+        assertThat(kept).as("group facts kept").isNotEmpty();
+        groupFacts.rebuild();
+        assertThat(groupFacts.all()).as("group facts kept = rebuilt").isEqualTo(kept);
+        int stockouts = 0;
+        for (String owner : java.util.Arrays.asList(null, Fixtures.SUPPLIER_A)) {
+            AnalyticsQueries.Scope scoped = new AnalyticsQueries.Scope(data.warehouse, owner, null);
+            for (LocalDate[] p : periods) {
+                org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
+                LocalDate monthEnd = java.time.YearMonth.from(p[1]).atEndOfMonth();
+                // the rows to the end of the period's last month: the month rule counts that month's demand
+                Map<SnapshotKey, List<DailyFigures>> full = repository.rowsUpTo(monthEnd, data.warehouse, owner, null);
+                refusedDemand
+                        .byKeyAndDay(p[0].withDayOfMonth(1), monthEnd, data.warehouse, owner, null)
+                        .forEach((key, byDay) -> full.put(
+                                key, DailyFigures.withRefusals(key, full.getOrDefault(key, List.of()), byDay)));
+                Map<SnapshotKey, List<DailyFigures>> upTo = new java.util.HashMap<>();
+                full.forEach((key, rows) -> {
+                    List<DailyFigures> before =
+                            rows.stream().filter(r -> !r.day().isAfter(p[1])).toList();
+                    if (!before.isEmpty()) {
+                        upTo.put(key, before);
+                    }
+                });
+                AnalyticsQueries.Board board = queries.board(scoped, period, calculator, noLines);
+                org.openvmi.analytics.model.KpiFigures expected = calculator.compute(full, period);
+                assertThat(board.figures())
+                        .as("group figures " + owner + " " + period)
+                        .isEqualTo(expected);
+                stockouts += expected.stockoutRate() == null ? 0 : 1;
+                assertThat(board.health())
+                        .as("group health " + owner + " " + period)
+                        .isEqualTo(org.openvmi.analytics.model.Health.shares(upTo, noLines, p[1], calculator));
+            }
+        }
+        assertThat(stockouts).as("periods with a stockout rate").isGreaterThan(5);
         assertThat(refused).as("keys read by their daily rows").isPositive();
         // the item at two owners (and any item × warehouse with refused demand) keeps its daily rows
         assertThat(summed).as("keys summed through the rollup").isGreaterThanOrEqualTo(3);

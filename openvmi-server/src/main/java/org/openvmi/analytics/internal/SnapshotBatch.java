@@ -47,6 +47,7 @@ public class SnapshotBatch {
     private final boolean rollup;
     private final TransactionTemplate transactions;
     private final KeyStates states;
+    private final GroupFactsStore groupFacts;
 
     SnapshotBatch(
             LedgerFeed feed,
@@ -56,8 +57,10 @@ public class SnapshotBatch {
             PlatformTransactionManager transactionManager,
             @Value("${openvmi.analytics.settle-lag:PT10S}") Duration settleLag,
             @Value("${openvmi.analytics.monthly-rollup:true}") boolean rollup,
-            @Value("${openvmi.analytics.kept-keys:20000}") int keptKeys) {
+            @Value("${openvmi.analytics.kept-keys:20000}") int keptKeys,
+            GroupFactsStore groupFacts) {
         this.rollup = rollup;
+        this.groupFacts = groupFacts;
         this.feed = feed;
         this.agreements = agreements;
         this.repository = repository;
@@ -90,6 +93,9 @@ public class SnapshotBatch {
             states.checkAt(cursor);
         } else {
             states.clear(); // inside a caller's transaction: its commit is not ours to watch
+        }
+        if (rollup) {
+            groupFacts.buildIfNeeded(); // ADR 0079: once, after the migration, from the existing daily rows
         }
         Instant settled = clock.instant().minus(settleLag);
         List<LedgerEntry> entries = feed.after(cursor, size).stream()
@@ -161,6 +167,8 @@ public class SnapshotBatch {
         repository.saveCosts(itemCosts, costs);
         Map<SnapshotKey, MonthlyRollup.Extension> extended = Map.of();
         if (rollup) {
+            // group-level facts (ADR 0079): before rollMonths, which moves the latest state past the batch
+            groupFacts.update(stored, written);
             // the months from the rows before and after the batch (ADR 0058), not from the months' daily rows
             extended = repository.rollMonths(stored, written, latest, lastMonths);
         }

@@ -1077,6 +1077,14 @@ public class SnapshotRepository {
                 out == null ? null : out.toLocalDate());
     }
 
+    static SnapshotKey keyOf(ResultSet rs) throws SQLException {
+        return key(rs);
+    }
+
+    static DailyFigures figuresOf(ResultSet rs) throws SQLException {
+        return figures(rs);
+    }
+
     private static SnapshotKey key(ResultSet rs) throws SQLException {
         return new SnapshotKey(rs.getString("item"), rs.getString("warehouse"), rs.getString("owner"));
     }

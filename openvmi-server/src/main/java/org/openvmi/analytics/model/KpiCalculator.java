@@ -40,9 +40,8 @@ public final class KpiCalculator {
         BigDecimal refused = BigDecimal.ZERO;
         BigDecimal staleValue = BigDecimal.ZERO;
         long staleLines = 0;
-        Map<String, List<DailySeries>> seriesByItemWarehouse = new HashMap<>();
-        Map<String, Boolean> demandByItemWarehouse = new HashMap<>();
-        Map<String, boolean[]> refusedDays = new HashMap<>();
+        Map<String, List<List<DailyFigures>>> rowsBySubject = new HashMap<>();
+        Map<String, java.util.Set<LocalDate>> refusedDays = new HashMap<>();
         for (Map.Entry<SnapshotKey, List<DailyFigures>> e : rowsByKey.entrySet()) {
             SnapshotKey key = e.getKey();
             List<DailyFigures> rows = e.getValue();
@@ -56,33 +55,29 @@ public final class KpiCalculator {
             } else {
                 consignmentValue = consignmentValue.add(closing);
             }
-            boolean demand = false;
             String itemWarehouse = key.item() + "\u0000" + key.warehouse();
             for (DailyFigures row : rows) {
                 if (period.contains(row.day())) {
                     issued = issued.add(row.issueQty());
                     refused = refused.add(row.refusedQty());
-                    demand |= row.demandQty().signum() > 0;
-                    if (row.refusedQty().signum() > 0) {
-                        refusedDays
-                                .computeIfAbsent(itemWarehouse, k -> new boolean[period.days()])[
-                                (int) java.time.temporal.ChronoUnit.DAYS.between(period.from(), row.day())] = true;
-                    }
                     if (key.own()) {
                         ownIssueCost = ownIssueCost.add(row.issueCost());
                     }
                 }
             }
-            seriesByItemWarehouse
-                    .computeIfAbsent(itemWarehouse, k -> new ArrayList<>())
-                    .add(series);
-            demandByItemWarehouse.merge(itemWarehouse, demand, Boolean::logicalOr);
+            rowsBySubject.computeIfAbsent(itemWarehouse, k -> new ArrayList<>()).add(rows);
+            for (DailyFigures row : rows) {
+                if (row.refusedQty().signum() > 0) {
+                    refusedDays
+                            .computeIfAbsent(itemWarehouse, k -> new java.util.HashSet<>())
+                            .add(row.day());
+                }
+            }
             if (series.qty[series.qty.length - 1].signum() > 0 && stale(rows, period.to())) {
                 staleValue = staleValue.add(closing);
                 staleLines++;
             }
         }
-        Map<String, Long> zeroDaysByItemWarehouse = new HashMap<>();
         for (KeyPeriod k : summaries.values()) {
             SnapshotKey key = k.key();
             if (key.own()) {
@@ -93,15 +88,40 @@ public final class KpiCalculator {
                 consignmentValue = consignmentValue.add(k.closingValue());
             }
             issued = issued.add(k.issued());
-            String itemWarehouse = key.item() + "\u0000" + key.warehouse();
-            demandByItemWarehouse.merge(itemWarehouse, k.demand(), Boolean::logicalOr);
-            zeroDaysByItemWarehouse.merge(itemWarehouse, k.zeroDays(), Long::sum);
             if (k.closingQty().signum() > 0 && stale(k.since(), period.to())) {
                 staleValue = staleValue.add(k.closingValue());
                 staleLines++;
             }
         }
-        BigDecimal days = BigDecimal.valueOf(period.days());
+        long[] stockout = stockoutDays(rowsBySubject, refusedDays, period);
+        return figures(
+                ownValue,
+                consignmentValue,
+                ownValueDays,
+                ownIssueCost,
+                issued,
+                refused,
+                stockout[0],
+                stockout[1],
+                staleValue,
+                staleLines,
+                period.days());
+    }
+
+    /** The figures from the period's sums (the daily path above, or the group facts of ADR 0079). */
+    public static KpiFigures figures(
+            BigDecimal ownValue,
+            BigDecimal consignmentValue,
+            BigDecimal ownValueDays,
+            BigDecimal ownIssueCost,
+            BigDecimal issued,
+            BigDecimal refused,
+            long stockoutDays,
+            long countedDays,
+            BigDecimal staleValue,
+            long staleLines,
+            int periodDays) {
+        BigDecimal days = BigDecimal.valueOf(periodDays);
         BigDecimal average = Ratios.divide(ownValueDays, days, 2);
         BigDecimal turnover =
                 Ratios.divide(ownIssueCost.multiply(YEAR), average == null ? null : average.multiply(days), 4);
@@ -113,53 +133,32 @@ public final class KpiCalculator {
                 Ratios.money(ownIssueCost),
                 turnover,
                 turnoverDays,
-                stockoutRate(
-                        seriesByItemWarehouse, zeroDaysByItemWarehouse, demandByItemWarehouse, refusedDays, period),
+                Ratios.divide(BigDecimal.valueOf(stockoutDays), BigDecimal.valueOf(countedDays), 4),
                 Ratios.divide(issued, issued.add(refused), 4),
                 Ratios.money(staleValue),
                 staleLines);
     }
 
     /**
-     * Days at zero (all owners together) or with a refused issue, of the item × warehouses with demand (issued or
-     * refused) in the period, over their days. A refusal is a stockout that day even when some stock was left: what
-     * was asked for could not be served.
+     * The month rule (ADR 0079, docs/kpis.md): of each item × warehouse with daily rows, the days of the period in the
+     * calendar months in which it had demand (issued or refused anywhere in the month: rows after the period's end
+     * count for its last month's demand), and of them the days closing at zero (all owners together) or with a refused
+     * issue. A refusal is a stockout that day even when some stock was left. Keys given as summaries do not count here:
+     * the caller takes their stockout days from the group facts ({@link GroupFacts}).
      */
-    private static BigDecimal stockoutRate(
-            Map<String, List<DailySeries>> series,
-            Map<String, Long> summedZeroDays,
-            Map<String, Boolean> demand,
-            Map<String, boolean[]> refusedDays,
+    private static long[] stockoutDays(
+            Map<String, List<List<DailyFigures>>> rowsBySubject,
+            Map<String, java.util.Set<LocalDate>> refusedDays,
             Period period) {
         long zeroDays = 0;
         long allDays = 0;
-        for (Map.Entry<String, Long> e : summedZeroDays.entrySet()) {
-            if (demand.get(e.getKey())) {
-                zeroDays += e.getValue();
-                allDays += period.days();
-            }
+        for (Map.Entry<String, List<List<DailyFigures>>> e : rowsBySubject.entrySet()) {
+            long[] days = GroupFacts.stockoutDays(
+                    e.getValue(), refusedDays.getOrDefault(e.getKey(), java.util.Set.of()), period);
+            zeroDays += days[0];
+            allDays += days[1];
         }
-        for (Map.Entry<String, List<DailySeries>> e : series.entrySet()) {
-            if (!demand.get(e.getKey())) {
-                continue;
-            }
-            boolean[] refused = refusedDays.get(e.getKey());
-            for (int d = 0; d < period.days(); d++) {
-                if (refused != null && refused[d]) {
-                    zeroDays++;
-                    continue;
-                }
-                BigDecimal total = BigDecimal.ZERO;
-                for (DailySeries s : e.getValue()) {
-                    total = total.add(s.qty[d]);
-                }
-                if (total.signum() <= 0) {
-                    zeroDays++;
-                }
-            }
-            allDays += period.days();
-        }
-        return Ratios.divide(BigDecimal.valueOf(zeroDays), BigDecimal.valueOf(allDays), 4);
+        return new long[] {zeroDays, allDays};
     }
 
     /** No issue for {@code staleDays} before {@code asOf}, counting from the key's first movement if never issued. */
