@@ -6,8 +6,9 @@ import org.openvmi.stockpolicy.AlertType;
 
 /**
  * Create or change a group robot (ADR 0076). {@code kind} WECOM or DINGTALK; {@code address} the robot's webhook
- * address with its key / access_token; {@code secret} DingTalk's signing secret (blank keeps the stored one on a
- * change; WeCom robots do not sign); {@code warehouse} / {@code supplier} codes narrow the scope (null = all; a
+ * address with its key / access_token; {@code secret} DingTalk's signing secret (write-only: absent or blank keeps
+ * the stored one on a change; WeCom robots do not sign); {@code removeSecret} true removes the stored secret (with a
+ * secret given as well it is refused: one or the other); {@code warehouse} / {@code supplier} codes narrow the scope (null = all; a
  * supplier user's robot is always its own supplier's); {@code alertTypes} empty = all; {@code language} zh-CN or en.
  */
 public record GroupRobotCommand(
@@ -22,4 +23,36 @@ public record GroupRobotCommand(
         Boolean approvals,
         Boolean toShip,
         String language,
-        Boolean enabled) {}
+        Boolean enabled,
+        Boolean removeSecret) {
+
+    /** As before {@code removeSecret} was added: a blank secret keeps the stored one. */
+    public GroupRobotCommand(
+            String name,
+            NotificationChannel kind,
+            String address,
+            String secret,
+            String warehouse,
+            String supplier,
+            Boolean alerts,
+            List<AlertType> alertTypes,
+            Boolean approvals,
+            Boolean toShip,
+            String language,
+            Boolean enabled) {
+        this(
+                name,
+                kind,
+                address,
+                secret,
+                warehouse,
+                supplier,
+                alerts,
+                alertTypes,
+                approvals,
+                toShip,
+                language,
+                enabled,
+                null);
+    }
+}

@@ -73,18 +73,14 @@ public class GroupRobots {
         return created;
     }
 
-    @Transactional
-    public GroupRobotView update(long id, GroupRobotCommand c) {
-        return update(id, c, false);
-    }
-
     /**
      * Changes a robot. An address equal to the stored one masked (as the list and the edit form show it) keeps the
-     * stored address; a blank secret keeps the stored secret unless {@code removeSecret}; nothing is written (nor
-     * audited) when the robot would not change.
+     * stored address; an absent or blank secret keeps the stored secret, {@code removeSecret} removes it (audited as
+     * {@code signed} true → false); nothing is written (nor audited) when the robot would not change.
      */
     @Transactional
-    public GroupRobotView update(long id, GroupRobotCommand c, boolean removeSecret) {
+    public GroupRobotView update(long id, GroupRobotCommand c) {
+        boolean removeSecret = Boolean.TRUE.equals(c.removeSecret());
         GroupRobotView before = get(id); // 404 for another supplier's robot
         GroupRobot stored = robots.robot(id).orElseThrow();
         GroupRobotCommand command = c;
@@ -101,7 +97,8 @@ public class GroupRobots {
                     c.approvals(),
                     c.toShip(),
                     c.language(),
-                    c.enabled());
+                    c.enabled(),
+                    c.removeSecret());
         }
         GroupRobotRepository.Row row = row(command, removeSecret ? null : stored.secret());
         if (robots.row(id).filter(row::equals).isPresent()) {
@@ -158,6 +155,11 @@ public class GroupRobots {
             properties.check(kind, address, errors, "address");
         }
         String secret = blankToNull(c.secret()) != null ? c.secret().trim() : storedSecret;
+        if (Boolean.TRUE.equals(c.removeSecret()) && blankToNull(c.secret()) != null) {
+            errors.add(
+                    "removeSecret",
+                    CodedRefusal.of("secretOrRemove", "give a new secret or remove the stored one, not both"));
+        }
         if (kind == NotificationChannel.WECOM) {
             secret = null; // WeCom's group robots do not sign
         }

@@ -224,9 +224,11 @@ public class PlanningRuns {
         RunSpec spec = new RunSpec(
                 id, wh, itemIds, category, sup, horizon, serviceLevel.doubleValue(), window[0], window[1], pairs);
         RunView queued = get(id); // the answer is the run as recorded (QUEUED), whatever the queue does next
+        runner.queued(id); // its heartbeat is kept while it waits in the queue
         try {
             executor.execute(() -> runner.run(spec));
         } catch (RejectedExecutionException e) {
+            runner.dropped(id);
             runs.fail(id, "too many planning runs queued", clock.instant());
             throw new ConflictException("too many planning runs are queued; try again later");
         }

@@ -463,6 +463,87 @@ abstract class RobotDeliveryContract {
     }
 
     @Test
+    void a_put_removes_the_stored_secret_only_when_asked_and_the_removal_is_audited() throws Exception {
+        long id = id(robot(as(Role.ADMIN), """
+                        {"name":"signed","kind":"DINGTALK","address":"%s/robot/send?access_token=%s","secret":"s-put-1"}""".formatted(base(), Fixtures.unique("put-secret")))
+                .andExpect(status().isCreated()));
+        String address = (String) column(stored(id), "robot_url");
+        String change = """
+                {"name":"signed","kind":"DINGTALK","address":"%s"%s}""";
+        // absent, blank or removeSecret false: the secret is kept, nothing changes, nothing is audited
+        for (String keep : List.of("", ",\"secret\":\"\"", ",\"removeSecret\":false")) {
+            mvc.perform(put("/api/v1/notifications/robots/" + id)
+                            .with(as(Role.ADMIN))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(change.formatted(address, keep)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.signed").value(true));
+        }
+        assertThat(column(stored(id), "robot_secret")).isEqualTo("s-put-1");
+        assertThat(updates(id)).isZero();
+
+        // a new secret and removeSecret at once: refused naming the field, nothing changes
+        mvc.perform(put("/api/v1/notifications/robots/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change.formatted(address, ",\"secret\":\"s-put-2\",\"removeSecret\":true")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("removeSecret"));
+        assertThat(column(stored(id), "robot_secret")).isEqualTo("s-put-1");
+
+        // removeSecret: the secret is gone, the robot no longer signs, and the change is audited signed → unsigned
+        mvc.perform(put("/api/v1/notifications/robots/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change.formatted(address, ",\"removeSecret\":true")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signed").value(false))
+                .andExpect(jsonPath("$.secret").doesNotExist());
+        assertThat(column(stored(id), "robot_secret")).isNull();
+        assertThat(updates(id)).isOne();
+        var entry = audit.find(
+                        new org.openvmi.audit.AuditTrail.AuditQuery(
+                                null, "UPDATE", "GroupRobot", String.valueOf(id), null, null),
+                        new org.openvmi.shared.PageRequest(0, 50))
+                .content()
+                .get(0);
+        assertThat(entry.before()).contains("\"signed\":true").doesNotContain("s-put-1");
+        assertThat(entry.after()).contains("\"signed\":false");
+
+        // removing it again changes nothing; a new secret signs again
+        mvc.perform(put("/api/v1/notifications/robots/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change.formatted(address, ",\"removeSecret\":true")))
+                .andExpect(status().isOk());
+        assertThat(updates(id)).isOne();
+        mvc.perform(put("/api/v1/notifications/robots/" + id)
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(change.formatted(address, ",\"secret\":\"s-put-3\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signed").value(true));
+
+        // the edit form: a new secret typed and the removal ticked is refused at the tick, in the page's language
+        var admin = org.openvmi.testsupport.UiSessions.login(mvc, "t-admin");
+        mvc.perform(form("/admin/robots/" + id + "/edit")
+                        .session(admin)
+                        .locale(java.util.Locale.ENGLISH)
+                        .param("name", "signed")
+                        .param("kind", "DINGTALK")
+                        .param("address", address)
+                        .param("secret", "s-put-4")
+                        .param("alerts", "true")
+                        .param("language", "zh-CN")
+                        .param("enabled", "true")
+                        .param("removeSecret", "true"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"removeSecret-error\"")));
+        assertThat(column(stored(id), "robot_secret")).isEqualTo("s-put-3");
+    }
+
+    @Test
     void the_robot_pages_edit_and_switch_a_robot_and_another_suppliers_robot_is_a_404() throws Exception {
         String token = Fixtures.unique("b-page-token");
         long bs = id(robot(asUser(Fixtures.SUPPLIER_USER_B), """

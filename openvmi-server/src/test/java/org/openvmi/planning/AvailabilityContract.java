@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.openvmi.testsupport.Fixtures.asUser;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,101 +12,22 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
 import org.openvmi.catalog.LocationCommand;
 import org.openvmi.catalog.LocationType;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Supply and demand by date (ADR 0028) on H2 and PostgreSQL: the availability timeline of constructed cases, its
  * supplier scope, and planning on the inventory position — what is already ordered is never suggested again,
  * a partial receipt leaves the rest on order, a closed (cancelled) PO gives the need back.
  */
-abstract class AvailabilityContract {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
-
-    PlanningTestData data;
-    LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+abstract class AvailabilityContract extends PlanningContractFixture {
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(post(path)
-                .with(who)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .header("Accept-Language", "en"));
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
-
-    void move(String type, String item, String location, String qty, Duration ago) throws Exception {
-        clock.advance(ago.negated());
-        try {
-            postJson(
-                            "/api/v1/movements",
-                            as(Role.WAREHOUSE),
-                            "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
-                                    .formatted(type, item, location, qty))
-                    .andExpect(status().isCreated());
-        } finally {
-            clock.advance(ago);
-        }
-    }
 
     JsonNode runToEnd(String item) throws Exception {
         JsonNode started = body(postJson(

@@ -15,102 +15,24 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Planning through the REST API on H2 and PostgreSQL: demand history from the ledger, runs with progress,
  * forecasts, suggestions with reasons and quantities computed by hand, decisions, scoping and bad input.
  */
-abstract class PlanningApiContract {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
+abstract class PlanningApiContract extends PlanningContractFixture {
 
     @Autowired
     DemandHistory demandHistory;
 
-    PlanningTestData data;
-    LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(post(path)
-                .with(who)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .header("Accept-Language", "en"));
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
-
-    /** Posts one movement line at the given time (the clock is moved there and back). */
-    void move(String type, String item, String location, String qty, Duration ago) throws Exception {
-        clock.advance(ago.negated());
-        try {
-            postJson(
-                            "/api/v1/movements",
-                            as(Role.WAREHOUSE),
-                            "{\"lines\":[{\"type\":\"%s\",\"item\":\"%s\",\"location\":\"%s\",\"qty\":%s}]}"
-                                    .formatted(type, item, location, qty))
-                    .andExpect(status().isCreated());
-        } finally {
-            clock.advance(ago);
-        }
-    }
 
     /** Starts a run and waits until it is finished; returns its last view and the statuses seen while polling. */
     JsonNode runToEnd(String request, List<String> seen) throws Exception {

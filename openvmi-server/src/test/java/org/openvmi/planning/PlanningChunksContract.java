@@ -14,60 +14,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.planning.internal.ChunkRepository;
 import org.openvmi.planning.internal.HistoryReader;
 import org.openvmi.planning.internal.PlanningRunner;
 import org.openvmi.planning.internal.RunRepository;
 import org.openvmi.planning.internal.RunSpec;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A planning run split in chunks that instances claim (ADR 0076), on H2 and PostgreSQL with two item × warehouses per
- * chunk: the split run's suggestions are those of the same scope planned in one piece, each chunk is written once,
- * and a chunk claimed by an instance that died is taken by another once its lease has ended.
+ * chunk and a lease of {@value #LEASE_SECONDS} s: the split run's suggestions are those of the same scope planned in
+ * one piece, each chunk is written once, a chunk claimed by an instance that died is taken by another once its lease
+ * has ended by the database's clock (never an instance's), and a chunk worked on longer than its lease keeps it (the
+ * working instance renews it). A run's status moves only as {@link org.openvmi.planning.model.RunStatus} allows: a
+ * run failed meanwhile is neither started nor finished after all, and the runs page shows it failed with its reason.
  */
-abstract class PlanningChunksContract {
+abstract class PlanningChunksContract extends PlanningContractFixture {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
+    /** {@code openvmi.planning.chunk-lease} of the subclasses. */
+    static final int LEASE_SECONDS = 2;
 
     @Autowired
     RunRepository runs;
@@ -83,22 +55,6 @@ abstract class PlanningChunksContract {
 
     @Autowired
     PlatformTransactionManager transactionManager;
-
-    PlanningTestData data;
-    LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** A warehouse with {@code n} items of different weekly demand and nothing on hand: each needs a purchase. */
     List<String> itemsNeedingStock(String warehouse, int n) {
@@ -222,29 +178,29 @@ abstract class PlanningChunksContract {
                             new ChunkRepository.Range(pairs.get(0)[0], pairs.get(1)[0], 2),
                             new ChunkRepository.Range(pairs.get(2)[0], pairs.get(3)[0], 2)));
             runs.start(id, 4, window[0], window[1], clock.instant());
-            return chunks.claim(
-                            "dead-instance/1", clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))
-                    .orElseThrow();
+            return chunks.claim("dead-instance/1", Duration.ofSeconds(8)).orElseThrow();
         });
         assertThat(dead.seq()).isZero();
 
-        // this instance takes the other chunk; the dead one's stays claimed while its lease runs
+        // this instance's clock is 11 minutes ahead: it takes the other chunk, not the dead one's, whose lease runs
+        // by the database's clock
+        clock.advance(Duration.ofMinutes(11));
+        runner.takeChunks();
+        assertThat(chunkRows(id).get(0))
+                .containsEntry("status", "CLAIMED")
+                .containsEntry("claimed_by", "dead-instance/1");
+        assertThat(((Number) chunkRows(id).get(0).get("attempts")).intValue()).isOne();
+        assertThat(chunkRows(id).get(1).get("status")).isNotEqualTo("OPEN");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"DONE".equals(chunkRows(id).get(1).get("status"))) {
             runner.takeChunks();
             assertThat(System.nanoTime()).as("chunk 1 done").isLessThan(deadline);
             Thread.sleep(50);
         }
-        runner.takeChunks();
-        Thread.sleep(300);
-        assertThat(chunkRows(id).get(0))
-                .containsEntry("status", "CLAIMED")
-                .containsEntry("claimed_by", "dead-instance/1");
         assertThat(runs.status(id)).contains("RUNNING");
         assertThat(suggestionsOf(id)).containsOnlyKeys(codes.subList(2, 4));
 
-        // its lease ends (10 min by default): taken again, and the run completes
-        clock.advance(Duration.ofMinutes(11));
+        // its lease ends (8 s after the claim by the database's clock): taken again, and the run completes
         deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!runs.status(id).orElseThrow().equals("DONE")) {
             runner.takeChunks();
@@ -269,5 +225,98 @@ abstract class PlanningChunksContract {
         // the instance that died comes back late: its write is refused, nothing is written twice
         Boolean lateWrite = tx.execute(s -> chunks.done(dead, Map.of(), 0, 0, clock.instant()));
         assertThat(lateWrite).isFalse();
+    }
+
+    @Test
+    void a_chunk_worked_on_longer_than_its_lease_keeps_it_and_no_other_instance_takes_it() throws Exception {
+        String wh = data.warehouse();
+        List<String> codes = itemsNeedingStock(wh, 4);
+        TransactionTemplate tx = new TransactionTemplate(transactionManager);
+        long id;
+        PlanningGate.holdReads();
+        try {
+            id = start("{\"warehouse\":\"" + wh + "\",\"horizonDays\":28}");
+            // both chunks claimed here (two fitting threads), both held before anything is planned
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (chunkRows(id).size() != 2
+                    || !chunkRows(id).stream().allMatch(r -> "CLAIMED".equals(r.get("status")))) {
+                assertThat(System.nanoTime()).as("both chunks claimed").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            // three leases later they are still this instance's: another instance finds nothing to take
+            Thread.sleep(Duration.ofSeconds(3L * LEASE_SECONDS).toMillis());
+            java.util.Optional<ChunkRepository.Claim> other =
+                    tx.execute(st -> chunks.claim("other-instance/1", Duration.ofMinutes(1)));
+            assertThat(other)
+                    .as("a chunk whose lease is renewed is not claimed twice")
+                    .isEmpty();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM planning_run_chunk WHERE run_id = :r"
+                                    + " AND lease_until > CURRENT_TIMESTAMP")
+                            .param("r", id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2L);
+            assertThat(runs.status(id)).contains("RUNNING");
+        } finally {
+            PlanningGate.releaseReads();
+        }
+        JsonNode run = awaitEnd(id);
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("DONE");
+        assertThat(chunkRows(id)).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("DONE");
+            assertThat(((Number) r.get("attempts")).intValue()).isOne();
+            assertThat(r.get("claimed_by")).isNotEqualTo("other-instance/1");
+        });
+        assertThat(suggestionsOf(id)).containsOnlyKeys(codes);
+    }
+
+    @Test
+    void a_run_failed_while_it_runs_stays_failed_and_the_runs_page_shows_it_failed_with_its_reason() throws Exception {
+        String wh = data.warehouse();
+        List<String> codes = itemsNeedingStock(wh, 2);
+        String named = codes.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(","));
+        long id;
+        PlanningGate.holdReads();
+        try {
+            // a run naming its items runs in one piece; held as it reads its inputs
+            id = start("{\"warehouse\":\"" + wh + "\",\"items\":[" + named + "],\"horizonDays\":28}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!runs.status(id).orElseThrow().equals("RUNNING")) {
+                assertThat(System.nanoTime()).as("run %d running", id).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            // meanwhile it is judged stopped (what a start after its stale heartbeat does)
+            runs.fail(id, "no heartbeat for PT10M: its instance stopped", clock.instant());
+        } finally {
+            PlanningGate.releaseReads();
+        }
+        // the next run on the same queue ends after it: by then the failed run has gone as far as it goes
+        String other = data.warehouse();
+        long next = start("{\"warehouse\":\"" + other + "\",\"items\":[\"" + codes.get(0) + "\"],\"horizonDays\":28}");
+        assertThat(awaitEnd(next).get("status").asString()).isEqualTo("DONE");
+        JsonNode failed = awaitEnd(id);
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.get("phase").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("heartbeat");
+        assertThat(suggestionsOf(id)).as("not planned after it failed").isEmpty();
+        assertThat(runs.finish(id, Map.of(), 0, 0, 0, clock.instant()))
+                .as("FAILED → DONE is refused")
+                .isFalse();
+        assertThat(runs.status(id)).contains("FAILED");
+
+        // the runs page: the latest run (DONE) on top, the failed one in the list, failed, with its reason
+        String page = mvc.perform(get("/planning/runs")
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-planner"))
+                        .locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        int row = page.indexOf("id=\"run-" + id + "\"");
+        assertThat(row).as("the failed run's row").isPositive();
+        String failedRow = page.substring(row, page.indexOf("</tr>", row));
+        assertThat(failedRow).contains("Failed").contains("class=\"run-error").contains("heartbeat");
+        int nextRow = page.indexOf("id=\"run-" + next + "\"");
+        assertThat(page.substring(nextRow, page.indexOf("</tr>", nextRow))).doesNotContain("run-error");
     }
 }

@@ -6,6 +6,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 @H2Test
-@Import(MutableClockConfiguration.class)
-@TestPropertySource(properties = "openvmi.planning.chunk-size=2")
+@Import({MutableClockConfiguration.class, PlanningGate.class})
+@TestPropertySource(
+        properties = {
+            "openvmi.planning.chunk-size=2",
+            "openvmi.planning.chunk-lease=PT" + PlanningChunksContract.LEASE_SECONDS + "S",
+            "openvmi.planning.threads=2"
+        })
 class PlanningChunksOnH2Test extends PlanningChunksContract {}

@@ -17,8 +17,12 @@ import org.openvmi.catalog.WarehouseCommand;
 import org.openvmi.testsupport.Fixtures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Master data and demand history for planning tests: warehouses with a bin each, items with sources. */
-final class PlanningTestData {
+/**
+ * Master data and demand history for planning tests: warehouses with a bin each, items with sources; the demand
+ * history also for tests of other features ({@link #cyclingDemand(JdbcClient, String, String, LocalDate, int,
+ * String...)}).
+ */
+public final class PlanningTestData {
 
     private final ItemCatalog items;
     private final WarehouseCatalog warehouses;
@@ -92,6 +96,15 @@ final class PlanningTestData {
 
     /** As {@link #weeklyDemand}, the weeks taking the quantities in turn (a demand that varies: safety stock > 0). */
     void cyclingDemand(String item, String warehouse, LocalDate today, int weeks, String... perWeek) {
+        cyclingDemand(jdbc, item, warehouse, today, weeks, perWeek);
+    }
+
+    /**
+     * {@code weeks} weeks of demand history of an item at a warehouse (codes), on the Wednesday of each week and ending
+     * with the last complete week before {@code today}, the weeks taking the quantities {@code perWeek} in turn.
+     */
+    public static void cyclingDemand(
+            JdbcClient jdbc, String item, String warehouse, LocalDate today, int weeks, String... perWeek) {
         LocalDate sunday = lastSunday(today);
         List<LocalDate> days = new ArrayList<>();
         for (int k = 0; k < weeks; k++) {

@@ -9,76 +9,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 21 part 1 on H2 and PostgreSQL: six planned purchase suggestions for three suppliers become three
  * requisitions (one per supplier × warehouse) with their lines linked back, the changed supplier shown before
  * confirming, bulk approval with a refusal, POs on approval, and a re-plan that does not suggest them again.
  */
-abstract class SuggestionsToOrdersContract {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
-
-    PlanningTestData data;
-    LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+abstract class SuggestionsToOrdersContract extends PlanningContractFixture {
 
     @Test
     void six_suggestions_for_three_suppliers_become_three_requisitions_approved_in_bulk_and_ordered() throws Exception {
@@ -394,10 +342,6 @@ abstract class SuggestionsToOrdersContract {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return mvc.perform(request);
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     /** One unit received long ago: in stock all along, far below the reorder point. */

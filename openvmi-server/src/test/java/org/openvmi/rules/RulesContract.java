@@ -502,20 +502,9 @@ abstract class RulesContract {
     @Test
     void a_service_level_a_rule_sets_is_what_the_next_planning_run_plans_that_pair_at() throws Exception {
         Subject s = new Subject(Fixtures.SUPPLIER_A, 14).move("RECEIPT", 5);
-        java.time.LocalDate sunday = java.time.LocalDate.now(clock)
-                .minusDays(1)
-                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY));
-        String[] perWeek = {"4", "16", "10"}; // a demand that varies: the safety stock depends on the level
-        for (int k = 0; k < 52; k++) {
-            jdbc.sql("""
-                    INSERT INTO demand_history (item_id, warehouse_id, demand_date, qty)
-                    VALUES ((SELECT id FROM item WHERE code = :i), (SELECT id FROM warehouse WHERE code = :w), :d, :q)""")
-                    .param("i", s.item)
-                    .param("w", s.warehouse)
-                    .param("d", java.sql.Date.valueOf(sunday.minusDays(7L * k + 4)))
-                    .param("q", new java.math.BigDecimal(perWeek[k % 3]))
-                    .update();
-        }
+        // a demand that varies: the safety stock depends on the level
+        org.openvmi.planning.PlanningTestData.cyclingDemand(
+                jdbc, s.item, s.warehouse, java.time.LocalDate.now(clock), 52, "4", "16", "10");
         JsonNode before = planAt95(s);
         java.math.BigDecimal safetyAt95 = before.get("safety").decimalValue();
         assertThat(safetyAt95).isPositive();

@@ -30,8 +30,8 @@ class GroupRobotApiController {
 
     private static final String BODY =
             "{\"name\",\"kind\":\"WECOM|DINGTALK\",\"address\":\"the robot's webhook address "
-                    + "with its key / access_token\",\"secret\":\"DingTalk's signing secret (write-only; blank keeps the stored "
-                    + "one)\",\"warehouse\":\"code or null = all\",\"supplier\":\"code or null = all (a supplier user's: its "
+                    + "with its key / access_token\",\"secret\":\"DingTalk's signing secret (write-only; absent or blank keeps "
+                    + "the stored one)\",\"removeSecret\":\"true removes the stored secret (not with a secret)\",\"warehouse\":\"code or null = all\",\"supplier\":\"code or null = all (a supplier user's: its "
                     + "own)\",\"alerts\":true,\"alertTypes\":[types, empty = all],\"approvals\":false,\"toShip\":false,"
                     + "\"language\":\"zh-CN|en\",\"enabled\":true}";
 

@@ -87,7 +87,8 @@ class GroupRobotPageController {
                     approvals,
                     toShip,
                     language,
-                    enabled);
+                    enabled,
+                    removeSecret);
         }
 
         public String getName() {
@@ -226,7 +227,7 @@ class GroupRobotPageController {
             Model model,
             RedirectAttributes redirect) {
         GroupRobotView r = robots.get(id);
-        FormErrors.run(binding, () -> robots.update(id, form.command(), form.isRemoveSecret()));
+        FormErrors.run(binding, () -> robots.update(id, form.command()));
         if (binding.hasErrors()) {
             return editPage(r, model);
         }

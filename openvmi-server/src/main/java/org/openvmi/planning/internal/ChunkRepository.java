@@ -1,6 +1,7 @@
 package org.openvmi.planning.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * lease: on PostgreSQL the candidate row is locked with {@code FOR UPDATE SKIP LOCKED}, so instances claiming at once
  * take different chunks without waiting; on H2 (one instance) a conditional update decides. Either way the claim adds
  * one to {@code attempts}, which the chunk's write checks, so a chunk taken over after its lease ended is written once.
+ * Leases are judged by the database's clock ({@code CURRENT_TIMESTAMP}), never an instance's, so instances whose
+ * clocks are apart agree on when a lease ends; the instance working on a chunk renews its lease ({@link #renew}).
  */
 @Repository
 public class ChunkRepository {
@@ -34,16 +37,21 @@ public class ChunkRepository {
 
     private static final String CLAIMABLE = """
             FROM planning_run_chunk c JOIN planning_run r ON r.id = c.run_id
-            WHERE r.status = 'RUNNING' AND (c.status = 'OPEN' OR (c.status = 'CLAIMED' AND c.lease_until < :now))""";
+            WHERE r.status = 'RUNNING' AND (c.status = 'OPEN' OR (c.status = 'CLAIMED' AND c.lease_until < CURRENT_TIMESTAMP))""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final boolean postgres;
+    /** The database's time a lease ends, {@code :leaseMs} from now. */
+    private final String leaseEnd;
 
     ChunkRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
         this.postgres = isPostgres(dataSource);
+        this.leaseEnd = postgres
+                ? "CURRENT_TIMESTAMP + :leaseMs * INTERVAL '1 millisecond'"
+                : "DATEADD(MILLISECOND, :leaseMs, CURRENT_TIMESTAMP)";
     }
 
     private static boolean isPostgres(DataSource dataSource) {
@@ -71,24 +79,23 @@ public class ChunkRepository {
         }
     }
 
-    /** Claims the first open chunk of a running run (or one whose lease ended) for {@code owner}; must run in a transaction. */
-    public Optional<Claim> claim(String owner, Instant now, Instant leaseUntil) {
+    /**
+     * Claims the first open chunk of a running run (or one whose lease ended by the database's clock) for
+     * {@code owner}, for {@code lease} from the database's now; must run in a transaction.
+     */
+    public Optional<Claim> claim(String owner, Duration lease) {
         if (postgres) {
             List<long[]> locked = jdbc.sql("SELECT c.run_id, c.seq " + CLAIMABLE
                             + " ORDER BY c.run_id, c.seq LIMIT 1 FOR UPDATE OF c SKIP LOCKED")
-                    .param("now", Timestamp.from(now))
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .list();
-            return locked.isEmpty()
-                    ? Optional.empty()
-                    : take(locked.get(0)[0], (int) locked.get(0)[1], owner, now, leaseUntil);
+            return locked.isEmpty() ? Optional.empty() : take(locked.get(0)[0], (int) locked.get(0)[1], owner, lease);
         }
         List<long[]> candidates = jdbc.sql("SELECT c.run_id, c.seq " + CLAIMABLE + " ORDER BY c.run_id, c.seq LIMIT 8")
-                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
         for (long[] c : candidates) {
-            Optional<Claim> claim = take(c[0], (int) c[1], owner, now, leaseUntil);
+            Optional<Claim> claim = take(c[0], (int) c[1], owner, lease);
             if (claim.isPresent()) {
                 return claim;
             }
@@ -96,17 +103,16 @@ public class ChunkRepository {
         return Optional.empty();
     }
 
-    private Optional<Claim> take(long runId, int seq, String owner, Instant now, Instant leaseUntil) {
-        int n = jdbc.sql("""
-                UPDATE planning_run_chunk SET status = 'CLAIMED', claimed_by = :owner, attempts = attempts + 1,
-                       lease_until = :lease
-                WHERE run_id = :run AND seq = :seq
-                  AND (status = 'OPEN' OR (status = 'CLAIMED' AND lease_until < :now))""")
+    private Optional<Claim> take(long runId, int seq, String owner, Duration lease) {
+        int n = jdbc.sql(
+                        "UPDATE planning_run_chunk SET status = 'CLAIMED', claimed_by = :owner, attempts = attempts + 1,"
+                                + " lease_until = " + leaseEnd
+                                + " WHERE run_id = :run AND seq = :seq"
+                                + " AND (status = 'OPEN' OR (status = 'CLAIMED' AND lease_until < CURRENT_TIMESTAMP))")
                 .param("owner", owner)
-                .param("lease", Timestamp.from(leaseUntil))
+                .param("leaseMs", lease.toMillis())
                 .param("run", runId)
                 .param("seq", seq)
-                .param("now", Timestamp.from(now))
                 .update();
         if (n == 0) {
             return Optional.empty();
@@ -117,6 +123,23 @@ public class ChunkRepository {
                 .param("seq", seq)
                 .query((rs, i) -> new Claim(runId, seq, rs.getLong(1), rs.getLong(2), owner, rs.getInt(3)))
                 .optional();
+    }
+
+    /**
+     * Renews the lease of a chunk this claim still holds to {@code lease} from the database's now (the heartbeat of the
+     * instance working on it); false when the claim no longer holds it (done, or taken over after its lease ended).
+     */
+    public boolean renew(Claim claim, Duration lease) {
+        return jdbc.sql("UPDATE planning_run_chunk SET lease_until = " + leaseEnd
+                                + " WHERE run_id = :run AND seq = :seq AND status = 'CLAIMED' AND claimed_by = :owner"
+                                + " AND attempts = :attempt")
+                        .param("leaseMs", lease.toMillis())
+                        .param("run", claim.runId())
+                        .param("seq", claim.seq())
+                        .param("owner", claim.owner())
+                        .param("attempt", claim.attempt())
+                        .update()
+                == 1;
     }
 
     /**

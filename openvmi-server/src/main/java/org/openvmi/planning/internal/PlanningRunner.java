@@ -81,6 +81,17 @@ public class PlanningRunner {
     private final Semaphore slots;
     /** Per split run, what this instance read once for all the chunks it takes of it. */
     private final Map<Long, Context> contexts = new ConcurrentHashMap<>();
+    /** The chunks this instance works on: their leases are renewed every third of a lease. */
+    private final java.util.Set<ChunkRepository.Claim> held = ConcurrentHashMap.newKeySet();
+    /** The runs queued or running on this instance: their heartbeat is kept with the leases. */
+    private final java.util.Set<Long> local = ConcurrentHashMap.newKeySet();
+
+    private final java.util.concurrent.ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "planning-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
 
     PlanningRunner(
             HistoryReader reader,
@@ -134,9 +145,46 @@ public class PlanningRunner {
         });
     }
 
+    /** Renews the leases of the chunks held here and the heartbeat of the runs here every third of a lease. */
+    @jakarta.annotation.PostConstruct
+    void startHeartbeat() {
+        long every = Math.max(50, lease.toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         pool.shutdownNow();
+    }
+
+    /**
+     * One heartbeat: each chunk still held here gets a new lease (by the database's clock), so a chunk that takes
+     * longer than a lease is not taken by another instance while this one works on it; the runs queued or running
+     * here and those of the chunks held get a new heartbeat, so a long chunk does not make its run look stopped.
+     */
+    void beat() {
+        try {
+            java.util.Set<Long> ids = new java.util.TreeSet<>(local);
+            for (ChunkRepository.Claim claim : held) {
+                if (chunks.renew(claim, lease)) {
+                    ids.add(claim.runId());
+                }
+            }
+            runs.heartbeat(ids, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Could not renew planning chunk leases: {}", e.toString());
+        }
+    }
+
+    /** A run queued on this instance: its heartbeat is kept until it ends here ({@link #run}). */
+    public void queued(long id) {
+        local.add(id);
+    }
+
+    /** A run that will not run here after all (the queue refused it). */
+    public void dropped(long id) {
+        local.remove(id);
     }
 
     /** The last complete week ends on the Sunday before today; the history starts historyWeeks before it. */
@@ -148,18 +196,24 @@ public class PlanningRunner {
 
     public void run(RunSpec spec) {
         long id = spec.runId();
+        local.add(id);
         try {
             execute(spec);
         } catch (Throwable e) {
             log.error("Planning run {} failed", id, e);
             runs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        } finally {
+            local.remove(id);
         }
     }
 
     private void execute(RunSpec spec) throws Exception {
         long id = spec.runId();
         long started = System.nanoTime();
-        runs.phase(id, "RUNNING", "HISTORY", clock.instant());
+        if (!runs.phase(id, "RUNNING", "HISTORY", clock.instant())) {
+            log.info("Planning run {} was failed while it was queued: not started", id);
+            return;
+        }
         aggregator.aggregateThrough(LocalDate.now(clock).minusDays(1));
         if (splits(spec)) {
             executeSplit(spec, started);
@@ -167,7 +221,10 @@ public class PlanningRunner {
         }
         Context context = context(spec);
         int total = reader.countPairs(spec);
-        runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant());
+        if (!runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant())) {
+            log.info("Planning run {} was failed meanwhile: not planned", id);
+            return;
+        }
         AtomicLong readNanos = new AtomicLong(System.nanoTime() - started);
 
         Semaphore inFlight = new Semaphore(threads * 2);
@@ -196,13 +253,19 @@ public class PlanningRunner {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("models", counts(context.models));
         summary.put("suggestions", counts(context.types));
-        runs.finish(
+        if (!runs.finish(
                 id,
                 summary,
                 readNanos.get() / 1_000_000,
                 context.fitNanos.sum() / 1_000_000,
                 context.writeNanos.sum() / 1_000_000,
-                clock.instant());
+                clock.instant())) {
+            log.warn(
+                    "Planning run {} was failed meanwhile ({}): it stays FAILED",
+                    id,
+                    runs.status(id).orElse("gone"));
+            return;
+        }
         events.publishEvent(new org.openvmi.planning.PlanningRunFinished(
                 id,
                 spec.warehouseId(),
@@ -246,7 +309,7 @@ public class PlanningRunner {
      * start in one transaction, then takes chunks with the other instances until none is left, and waits — taking
      * back any chunk whose lease ends — until the instance that finishes the last one has completed the run.
      */
-    private void executeSplit(RunSpec spec, long started) throws InterruptedException {
+    private void executeSplit(RunSpec spec, long startedAt) throws InterruptedException {
         long id = spec.runId();
         List<ChunkRepository.Range> ranges = new ArrayList<>();
         long from = -1;
@@ -269,10 +332,17 @@ public class PlanningRunner {
             ranges.add(new ChunkRepository.Range(from, to, pairs));
         }
         int counted = total;
-        transactions.executeWithoutResult(status -> {
+        boolean started = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!runs.start(id, counted, spec.historyFrom(), spec.historyTo(), clock.instant())) {
+                return false;
+            }
             chunks.insert(id, ranges);
-            runs.start(id, counted, spec.historyFrom(), spec.historyTo(), clock.instant());
-        });
+            return true;
+        }));
+        if (!started) {
+            log.info("Planning run {} was failed meanwhile: not split", id);
+            return;
+        }
         log.info(
                 "Planning run {}: {} item-warehouses in {} chunks for the instances to take", id, total, ranges.size());
         if (ranges.isEmpty()) {
@@ -285,7 +355,7 @@ public class PlanningRunner {
         log.info(
                 "Planning run {} ended after {} ms; chunks done by {}",
                 id,
-                (System.nanoTime() - started) / 1_000_000,
+                (System.nanoTime() - startedAt) / 1_000_000,
                 chunks.doneBy(id));
     }
 
@@ -310,8 +380,7 @@ public class PlanningRunner {
         while (slots.tryAcquire()) {
             java.util.Optional<ChunkRepository.Claim> claim;
             try {
-                java.time.Instant now = clock.instant();
-                claim = transactions.execute(status -> chunks.claim(instance, now, now.plus(lease)));
+                claim = transactions.execute(status -> chunks.claim(instance, lease));
             } catch (RuntimeException e) {
                 slots.release();
                 throw e;
@@ -324,15 +393,18 @@ public class PlanningRunner {
                 return;
             }
             ChunkRepository.Claim taken = claim.get();
+            held.add(taken);
             try {
                 pool.execute(() -> {
                     try {
                         work(taken);
                     } finally {
+                        held.remove(taken);
                         slots.release();
                     }
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
+                held.remove(taken);
                 slots.release(); // shutting down: the lease ends and another instance takes the chunk
                 return;
             }
@@ -389,7 +461,7 @@ public class PlanningRunner {
                 return false;
             }
             ChunkRepository.Totals totals = chunks.totals(id);
-            return runs.complete(
+            return runs.finish(
                     id, totals.summary(), totals.readMs(), totals.fitMs(), totals.writeMs(), clock.instant());
         }));
         if (completed) {

@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import org.openvmi.catalog.CatalogRefs;
 import org.openvmi.catalog.NamedRef;
 import org.openvmi.planning.RunView;
+import org.openvmi.planning.model.RunStatus;
 import org.openvmi.shared.Decimals;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
@@ -130,25 +131,48 @@ public class RunRepository {
         return keys.getKey().longValue();
     }
 
-    public void start(long id, int total, java.time.LocalDate from, java.time.LocalDate to, Instant now) {
-        jdbc.sql("""
-                UPDATE planning_run SET status = 'RUNNING', phase = 'FIT', total = :t, history_from = :f, history_to = :to,
-                       heartbeat_at = :now WHERE id = :id""")
-                .param("t", total)
-                .param("f", java.sql.Date.valueOf(from))
-                .param("to", java.sql.Date.valueOf(to))
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
+    /** QUEUED or RUNNING → RUNNING in phase FIT with its total; false when the run was failed meanwhile. */
+    public boolean start(long id, int total, java.time.LocalDate from, java.time.LocalDate to, Instant now) {
+        return jdbc.sql("""
+                        UPDATE planning_run SET status = 'RUNNING', phase = 'FIT', total = :t, history_from = :f,
+                               history_to = :to, heartbeat_at = :now WHERE id = :id AND status IN (:from)""")
+                        .param("t", total)
+                        .param("f", java.sql.Date.valueOf(from))
+                        .param("to", java.sql.Date.valueOf(to))
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("from", RunStatus.from(RunStatus.RUNNING))
+                        .update()
+                == 1;
     }
 
-    public void phase(long id, String status, String phase, Instant now) {
-        jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = :now,"
-                        + " started_at = COALESCE(started_at, :now) WHERE id = :id")
-                .param("s", status)
-                .param("p", phase)
+    /**
+     * Moves the run to {@code status} in {@code phase} when its status allows it ({@link RunStatus#next()}); false when
+     * it does not (a run failed meanwhile is not started again).
+     */
+    public boolean phase(long id, String status, String phase, Instant now) {
+        return jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = :now,"
+                                + " started_at = COALESCE(started_at, :now) WHERE id = :id AND status IN (:from)")
+                        .param("s", status)
+                        .param("p", phase)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("from", RunStatus.from(RunStatus.valueOf(status)))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * A heartbeat of the runs this instance works on (queued in its executor, running, or with a chunk it holds), so
+     * that a long chunk does not make its run look stopped ({@code openvmi.planning.stale-after}).
+     */
+    public void heartbeat(java.util.Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE planning_run SET heartbeat_at = :now WHERE id IN (:ids) AND status IN ('QUEUED', 'RUNNING')")
                 .param("now", Timestamp.from(now))
-                .param("id", id)
+                .param("ids", List.copyOf(ids))
                 .update();
     }
 
@@ -164,34 +188,23 @@ public class RunRepository {
                 .update();
     }
 
-    public void finish(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
-        jdbc.sql("""
-                UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r, fit_ms = :f,
-                       write_ms = :w, finished_at = :now, heartbeat_at = :now WHERE id = :id""")
-                .param("j", json.writeValueAsString(summary))
-                .param("r", readMs)
-                .param("f", fitMs)
-                .param("w", writeMs)
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
-    }
-
     /**
-     * Completes a split run once (ADR 0076): DONE only while RUNNING, so of the instances finishing its last chunks
-     * at once exactly one completes it; true for that one.
+     * Marks the run DONE with its summary, only from the statuses {@link RunStatus#from} allows (RUNNING): a run FAILED
+     * meanwhile (its heartbeat judged stale, say) stays FAILED, and of the instances finishing a split run's last
+     * chunks at once (ADR 0076) exactly one completes it. True for the caller that did.
      */
-    public boolean complete(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
+    public boolean finish(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
         return jdbc.sql("""
                         UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r,
                                fit_ms = :f, write_ms = :w, finished_at = :now, heartbeat_at = :now
-                        WHERE id = :id AND status = 'RUNNING'""")
+                        WHERE id = :id AND status IN (:from)""")
                         .param("j", json.writeValueAsString(summary))
                         .param("r", readMs)
                         .param("f", fitMs)
                         .param("w", writeMs)
                         .param("now", Timestamp.from(now))
                         .param("id", id)
+                        .param("from", RunStatus.from(RunStatus.DONE))
                         .update()
                 == 1;
     }
