@@ -602,10 +602,19 @@ abstract class AnalyticsContract {
                 org.springframework.transaction.PlatformTransactionManager.class,
                 Duration.class,
                 boolean.class,
-                int.class);
+                int.class,
+                org.openvmi.analytics.internal.GroupFactsStore.class);
         constructor.setAccessible(true);
         SnapshotBatch other = constructor.newInstance(
-                feed, agreements, repository, clock, transactionManager, Duration.ofSeconds(10), true, 1000);
+                feed,
+                agreements,
+                repository,
+                clock,
+                transactionManager,
+                Duration.ofSeconds(10),
+                true,
+                1000,
+                groupFacts);
         snapshots.catchUp();
         Random random = new Random(Long.getLong("analytics.seed", 80L));
         List<MovementRequest> keys = List.of(
