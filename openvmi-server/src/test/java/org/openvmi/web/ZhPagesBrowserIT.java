@@ -178,12 +178,14 @@ class ZhPagesBrowserIT {
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("errorCode").asString()).isEqualTo("noHeartbeat");
         assertThat(failed.get("error").asString()).startsWith("no heartbeat for ");
-        // the runs page shows the latest run's failure: one that failed on an exception
+        // and one that failed on an exception
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, horizon_days, service_level, started_by, created_at, error,
                                           error_code)
                 VALUES ('FAILED', 'FAILED', 56, 0.95, 't-planner', CURRENT_TIMESTAMP,
                         'IllegalStateException: history window missing', 'failed')""").update();
+        long thrown =
+                jdbc.sql("SELECT MAX(id) FROM planning_run").query(Long.class).single();
 
         // a rule the engine switched off after three failed runs
         JsonNode templates =
@@ -226,11 +228,12 @@ class ZhPagesBrowserIT {
         JsonNode attempt = null;
         until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (attempt == null && System.nanoTime() < until) {
-            for (JsonNode delivery : json.readTree(
-                    mvc.perform(get("/api/v1/webhooks/" + hook + "/deliveries").with(as(Role.ADMIN)))
+            for (JsonNode delivery : json.readTree(mvc.perform(get("/api/v1/webhooks/" + hook + "/deliveries")
+                                    .with(as(Role.ADMIN)))
                             .andReturn()
                             .getResponse()
-                            .getContentAsString())) {
+                            .getContentAsString())
+                    .get("content")) {
                 if (delivery.get("attempts").asInt() > 0) {
                     attempt = delivery;
                 }
@@ -255,13 +258,13 @@ class ZhPagesBrowserIT {
             browser.forgetSession();
             browser.logIn("t-admin", Fixtures.PASSWORD);
             browser.open("/planning/runs?lang=" + lang);
-            String runError = browser.visible(By.cssSelector(".run-error-text")).getText();
-            assertThat(runError).isEqualTo(zh ? "运行因错误中止" : "the run stopped on an error");
-            assertThat(browser.byId("runs-live")
-                            .findElement(By.cssSelector(".error-detail code"))
-                            .getDomProperty("textContent"))
-                    .as("the stored detail, behind Details")
-                    .isEqualTo("IllegalStateException: history window missing");
+            // the list says why each failed run failed (the latest run, shown above it, may be a later re-plan)
+            assertThat(browser.visible(By.cssSelector("#run-" + stale + " .run-row-error"))
+                            .getText())
+                    .isEqualTo(zh ? "运行它的实例已停止（无心跳）" : "the instance running it stopped (no heartbeat)");
+            assertThat(browser.visible(By.cssSelector("#run-" + thrown + " .run-row-error"))
+                            .getText())
+                    .isEqualTo(zh ? "运行因错误中止" : "the run stopped on an error");
 
             browser.open("/rules/" + ruleId);
             String note = browser.visible(By.cssSelector("#disabled-reason .disabled-note"))
