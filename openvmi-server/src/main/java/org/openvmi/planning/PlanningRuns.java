@@ -229,7 +229,7 @@ public class PlanningRuns {
             executor.execute(() -> runner.run(spec));
         } catch (RejectedExecutionException e) {
             runner.dropped(id);
-            runs.fail(id, "too many planning runs queued", clock.instant());
+            runs.fail(id, RunErrors.QUEUE_FULL, "too many planning runs queued", clock.instant());
             throw new ConflictException("too many planning runs are queued; try again later");
         }
         return queued;
@@ -330,7 +330,11 @@ public class PlanningRuns {
         for (RunRepository.Active run : active) {
             if (run.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
                 if (writing) {
-                    runs.fail(run.id(), "no heartbeat for " + staleAfter + ": its instance stopped", clock.instant());
+                    runs.fail(
+                            run.id(),
+                            RunErrors.NO_HEARTBEAT,
+                            "no heartbeat for " + staleAfter + ": its instance stopped",
+                            clock.instant());
                 }
             } else if (RunSpec.overlap(warehouseId, items, run.warehouseId(), run.items())) {
                 throw new ConflictException("planning run " + run.id()

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A planning run: its filters, status (QUEUED, RUNNING, DONE, FAILED), phase (QUEUED, HISTORY, FIT, DONE, FAILED),
  * progress (done of total item-warehouses), and when done its summary: models chosen by count, suggestions by type,
- * stock policies changed, time split (read, fit, write in ms) and duration.
+ * stock policies changed, time split (read, fit, write in ms) and duration. A FAILED run has {@code error}, the English
+ * text, and {@code errorCode}, what pages show it by: {@code queueFull} (too many runs queued), {@code noHeartbeat}
+ * (the instance running it stopped), {@code failed} (an error while running; {@code error} names it) (ADR 0084).
  */
 public record RunView(
         long id,
@@ -31,6 +33,7 @@ public record RunView(
         long writeMs,
         Long durationMs,
         String error,
+        String errorCode,
         String startedBy,
         Instant createdAt,
         Instant startedAt,

@@ -89,7 +89,7 @@ public class SuggestionOrdering {
                 });
                 results.add(ordering.submitConfirmed(made.id()));
             } catch (ConflictException | BusinessRuleException | NotFoundException | InvalidInputException e) {
-                results.add(RequisitionOutcome.refusedSuggestions(ids, e.getMessage()));
+                results.add(RequisitionOutcome.refusedSuggestions(ids, e));
             }
         }
         plan.refused()

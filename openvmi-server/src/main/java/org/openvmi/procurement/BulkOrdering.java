@@ -13,6 +13,7 @@ import org.openvmi.procurement.model.ApprovalPolicy;
 import org.openvmi.procurement.model.RequisitionStatus;
 import org.openvmi.procurement.model.SuggestedSource;
 import org.openvmi.shared.BusinessRuleException;
+import org.openvmi.shared.CodedRefusal;
 import org.openvmi.shared.ConflictException;
 import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.Money;
@@ -132,7 +133,7 @@ public class BulkOrdering {
             }
             return RequisitionOutcome.of(r);
         } catch (ConflictException | BusinessRuleException | NotFoundException e) {
-            return RequisitionOutcome.refused(requisitions.get(id), e.getMessage());
+            return RequisitionOutcome.refused(requisitions.get(id), e);
         }
     }
 
@@ -179,9 +180,12 @@ public class BulkOrdering {
             try {
                 results.add(RequisitionOutcome.of(action.apply(id)));
             } catch (ConflictException | BusinessRuleException | InvalidInputException e) {
-                results.add(RequisitionOutcome.refused(requisitions.get(id), e.getMessage()));
+                results.add(RequisitionOutcome.refused(requisitions.get(id), e));
             } catch (NotFoundException e) {
-                results.add(RequisitionOutcome.refused(id, List.of(), e.getMessage()));
+                results.add(RequisitionOutcome.refused(
+                        id,
+                        List.of(),
+                        CodedRefusal.of(PurchaseOrders.REQUISITION_UNKNOWN, e.getMessage(), String.valueOf(id))));
             }
         }
         return new BulkOutcome(results);

@@ -127,7 +127,9 @@ public class PurchaseOrders {
         for (Long id :
                 ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
             RequisitionView req = requisitions.find(id).orElse(null);
-            String refusal = req == null ? "Requisition " + id + " does not exist" : orderable(req);
+            CodedRefusal refusal = req == null
+                    ? CodedRefusal.of(REQUISITION_UNKNOWN, "Requisition " + id + " does not exist", String.valueOf(id))
+                    : orderable(req);
             Sourced sourced = refusal == null ? sourced(req) : null;
             if (refusal == null && sourced.refusal() != null) {
                 refusal = sourced.refusal();
@@ -156,22 +158,32 @@ public class PurchaseOrders {
         Sourced sourced = sourced(req);
         if (sourced.refusal() != null) {
             // stays APPROVED: the buyer sees why on the requisition and orders it from the list
-            audit.record("ORDER_REFUSED", "requisition", req.number(), null, Map.of("reason", sourced.refusal()));
+            audit.record(
+                    "ORDER_REFUSED",
+                    "requisition",
+                    req.number(),
+                    null,
+                    Map.of("reason", sourced.refusal().message()));
             return;
         }
         order(List.of(sourced));
     }
 
     /** Why the requisition cannot become purchase orders, or null (bulk ordering reports it and goes on). */
-    private static String orderable(RequisitionView req) {
+    private static CodedRefusal orderable(RequisitionView req) {
         return Requisitions.status(req)
                 .refusal(RequisitionStatus.ORDERED, req.number())
-                .map(RuntimeException::getMessage)
+                .map(CodedRefusal::of)
                 .orElse(null);
     }
 
     /** A requisition with the source of each line, or why it cannot be ordered. */
-    private record Sourced(RequisitionView requisition, List<Planned> lines, String field, String refusal) {}
+    private record Sourced(RequisitionView requisition, List<Planned> lines, String field, CodedRefusal refusal) {}
+
+    /** Refusal codes of ordering requisitions ({@code domain.*}, ADR 0084). */
+    static final String REQUISITION_UNKNOWN = "requisitionUnknown";
+
+    static final String NO_SOURCE = "noSource";
 
     private Sourced sourced(RequisitionView req) {
         Map<String, ItemRef> items =
@@ -185,7 +197,8 @@ public class PurchaseOrders {
                         req,
                         List.of(),
                         "lines[" + i + "].item",
-                        "item " + l.item() + " has no supplier on its source list");
+                        CodedRefusal.of(
+                                NO_SOURCE, "item " + l.item() + " has no supplier on its source list", l.item()));
             }
             planned.add(new Planned(
                     choice.get().source(),

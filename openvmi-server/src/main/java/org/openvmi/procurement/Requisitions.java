@@ -42,6 +42,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Requisitions {
 
+    /** Refusal codes of requisitions ({@code domain.*} in the bundles, ADR 0084). */
+    static final String NO_APPROVAL_RULE = "noApprovalRule";
+
+    static final String WAITS_FOR_OTHER = "waitsForOtherApprover";
+
+    static final String NO_PENDING_STEP = "noPendingStep";
+
     private final RequisitionRepository repository;
     private final RuleRepository rules;
     private final CatalogRefs refs;
@@ -193,11 +200,16 @@ public class Requisitions {
                         r.urgent())
                 .orElseThrow(() -> new BusinessRuleException(
                         "amount",
-                        "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
-                                + r.warehouse() + "; ask an administrator to add one"));
+                        CodedRefusal.of(
+                                NO_APPROVAL_RULE,
+                                "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
+                                        + r.warehouse() + "; ask an administrator to add one",
+                                new Money(r.amount(), r.currency()).toString(),
+                                r.warehouse())));
         Instant now = clock.instant();
         if (!repository.transition(id, r.status(), to.name(), "submitted_at", now)) {
-            throw new ConflictException("Requisition " + r.number() + " was submitted meanwhile");
+            throw new ConflictException(
+                    null, CodedRefusal.stale("Requisition " + r.number() + " was submitted meanwhile"));
         }
         repository.setRule(id, route.ruleName());
         repository.deleteSteps(id);
@@ -231,7 +243,8 @@ public class Requisitions {
         if (last) {
             RequisitionStatus to = status(r).moveTo(RequisitionStatus.APPROVED, r.number());
             if (!repository.transition(id, r.status(), to.name(), "decided_at", now)) {
-                throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
+                throw new ConflictException(
+                        null, CodedRefusal.stale("Requisition " + r.number() + " was decided meanwhile"));
             }
             if (r.orderOnApproval()) {
                 events.publishEvent(new ApprovedToOrder(id));
@@ -273,7 +286,8 @@ public class Requisitions {
         RequisitionStatus to = status(r).moveTo(RequisitionStatus.REJECTED, r.number());
         if (!repository.decideStep(id, step.stepNo(), "REJECTED", actor.name(), trim(reason, 500), now)
                 || !repository.transition(id, r.status(), to.name(), "decided_at", now)) {
-            throw new ConflictException("Requisition " + r.number() + " was decided meanwhile");
+            throw new ConflictException(
+                    null, CodedRefusal.stale("Requisition " + r.number() + " was decided meanwhile"));
         }
         repository.skipWaiting(id);
         repository.setRejectReason(id, trim(reason, 500));
@@ -354,7 +368,8 @@ public class Requisitions {
     void markOrdered(RequisitionView r) {
         RequisitionStatus to = status(r).moveTo(RequisitionStatus.ORDERED, r.number());
         if (!repository.transition(r.id(), r.status(), to.name(), "ordered_at", clock.instant())) {
-            throw new ConflictException("Requisition " + r.number() + " was ordered meanwhile");
+            throw new ConflictException(
+                    null, CodedRefusal.stale("Requisition " + r.number() + " was ordered meanwhile"));
         }
     }
 
@@ -363,10 +378,16 @@ public class Requisitions {
         RequisitionView.Step step = r.pendingStep();
         Actor actor = Actor.current();
         if (step == null || !ApprovalPolicy.mayAct(step.approver(), actor.name(), actor.roles())) {
+            String approver = step == null ? "nobody" : step.approver();
             throw new BusinessRuleException(
                     "approver",
-                    "Requisition " + r.number() + " waits for " + (step == null ? "nobody" : step.approver())
-                            + ", not for " + actor.name());
+                    CodedRefusal.of(
+                            step == null ? NO_PENDING_STEP : WAITS_FOR_OTHER,
+                            "Requisition " + r.number() + " waits for " + approver + ", not for " + actor.name(),
+                            r.number(),
+                            approver.startsWith("role:")
+                                    ? new CodedRefusal.Label("enum.Role." + approver.substring(5), approver)
+                                    : approver));
         }
         return step;
     }

@@ -50,6 +50,9 @@ public class RuleEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
 
+    /** The code of a rule switched off after failing runs in a row ({@link RuleView#disabledCode()}, ADR 0084). */
+    public static final String DISABLED_AFTER_FAILED_RUNS = "failedRuns";
+
     private final RuleStore rules;
     private final RunStore runs;
     private final SubjectFacts facts;
@@ -343,6 +346,7 @@ public class RuleEngine {
                         outcome.error());
                 rules.disable(
                         rule.id(),
+                        DISABLED_AFTER_FAILED_RUNS,
                         "Disabled after " + failures + " failed runs in a row; last: " + outcome.error(),
                         clock.instant());
             }

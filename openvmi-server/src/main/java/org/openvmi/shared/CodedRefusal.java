@@ -32,11 +32,31 @@ public record CodedRefusal(String code, String message, List<Object> args) {
      * An argument a page shows by its label (message {@code key}, e.g. {@code enum.PurchaseOrderStatus.SENT}) rather
      * than as a code; {@code fallback} where no label exists. {@link Object#toString()} is the fallback.
      */
-    public record Label(String key, String fallback) {
+    public record Label(String key, String fallback) implements java.io.Serializable {
         @Override
         public String toString() {
             return fallback;
         }
+    }
+
+    /**
+     * The coded refusal an exception carries ({@link BusinessRuleException}, {@link ConflictException}, an {@link
+     * InvalidInputException} of one coded problem), or null.
+     */
+    public static CodedRefusal of(Throwable e) {
+        if (e instanceof BusinessRuleException b) {
+            return b.refusal();
+        }
+        if (e instanceof ConflictException c) {
+            return c.refusal();
+        }
+        if (e instanceof InvalidInputException i
+                && i.errors().size() == 1
+                && i.errors().get(0).code() != null) {
+            FieldErrors.FieldError fe = i.errors().get(0);
+            return new CodedRefusal(fe.code(), fe.message(), fe.args());
+        }
+        return null;
     }
 
     /** A refusal with its own wording; {@code args} fill the placeholders of {@code domain.<code>}. */

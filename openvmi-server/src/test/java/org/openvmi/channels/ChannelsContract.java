@@ -487,6 +487,8 @@ abstract class ChannelsContract {
         assertThat(after.get("status").asString()).isEqualTo("RELEASED");
         assertThat(after.get("closedBy").asString()).isEqualTo("t-warehouse");
         assertThat(after.get("closeReason").asString()).contains("released by t-warehouse outside channels");
+        assertThat(after.get("closeReasonCode").asString()).as("ADR 0084").isEqualTo("reservationReleased");
+        assertThat(after.get("closeReservation").asLong()).isEqualTo(reservation);
         assertThat(reserved()).isZero();
         assertThat(atp(shop)).isEqualByComparingTo("10"); // the hold no longer counts against the channel
         // the channel's own release or commit of it now answers as for any released order

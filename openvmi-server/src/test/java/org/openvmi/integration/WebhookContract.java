@@ -200,12 +200,15 @@ abstract class WebhookContract {
         JsonNode failed = deliveries().get(0);
         assertThat(failed.get("attempts").asInt()).isEqualTo(3);
         assertThat(failed.get("lastStatusCode").asInt()).isEqualTo(500);
+        assertThat(failed.get("lastError").asString()).isEqualTo("HTTP 500");
+        assertThat(failed.get("lastErrorCode").asString()).as("ADR 0084").isEqualTo("httpStatus");
         JsonNode attempts = failed.get("attemptLog");
         assertThat(attempts.size()).isEqualTo(3);
         for (int i = 0; i < 3; i++) {
             assertThat(attempts.get(i).get("attemptNo").asInt()).isEqualTo(i + 1);
             assertThat(attempts.get(i).get("statusCode").asInt()).isEqualTo(500);
             assertThat(attempts.get(i).get("error").asString()).isEqualTo("HTTP 500");
+            assertThat(attempts.get(i).get("errorCode").asString()).isEqualTo("httpStatus");
         }
         // backoff: the pauses grow (200 ms, then 400 ms)
         Instant a1 = Instant.parse(attempts.get(0).get("at").asString());

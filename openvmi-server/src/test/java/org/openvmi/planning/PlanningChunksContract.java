@@ -286,7 +286,11 @@ abstract class PlanningChunksContract extends PlanningContractFixture {
                 Thread.sleep(50);
             }
             // meanwhile it is judged stopped (what a start after its stale heartbeat does)
-            runs.fail(id, "no heartbeat for PT10M: its instance stopped", clock.instant());
+            runs.fail(
+                    id,
+                    org.openvmi.planning.RunErrors.NO_HEARTBEAT,
+                    "no heartbeat for PT10M: its instance stopped",
+                    clock.instant());
         } finally {
             PlanningGate.releaseReads();
         }

@@ -45,6 +45,7 @@ abstract class BulkRequisitionsContract extends ProcurementApiSupport {
             if (r.get("requisition").asLong() == draft) {
                 assertThat(r.get("ok").asBoolean()).isFalse();
                 assertThat(r.get("message").asString()).contains("is DRAFT");
+                assertThat(r.get("code").asString()).as("ADR 0084").isEqualTo("illegalTransition");
             } else {
                 assertThat(r.get("ok").asBoolean()).as(r.toString()).isTrue();
                 assertThat(r.get("status").asString()).isEqualTo("ORDERED");

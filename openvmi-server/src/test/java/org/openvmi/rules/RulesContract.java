@@ -974,6 +974,7 @@ abstract class RulesContract {
         assertThat(disabled.get("disabledReason").asString())
                 .contains("3 failed runs")
                 .contains("by zero");
+        assertThat(disabled.get("disabledCode").asString()).as("ADR 0084").isEqualTo("failedRuns");
         JsonNode versions = JSON.readTree(send(get("/api/v1/rules/" + bad + "/versions"), Role.VIEWER, ""));
         assertThat(versions.get(0).get("change").asString()).isEqualTo("DISABLED_BY_ENGINE");
         assertThat(JSON.readTree(send(get("/api/v1/rules/" + good), Role.VIEWER, ""))

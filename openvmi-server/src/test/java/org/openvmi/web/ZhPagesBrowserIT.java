@@ -92,6 +92,9 @@ class ZhPagesBrowserIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.openvmi.rules.internal.RuleStore ruleStore;
+
     /** Codes and names this test typed: they are data and may look like anything. */
     private final Set<String> data = new LinkedHashSet<>();
 
@@ -140,6 +143,159 @@ class ZhPagesBrowserIT {
                 .as("the movements of the item, with the reasons the system wrote, in Chinese")
                 .contains("采购订单收货", "VMI 寄售收货", "VMI 寄售消耗");
         assertThat(problems).as("text on zh-CN pages that is not Chinese").isEmpty();
+    }
+
+    /**
+     * ADR 0084: what the system writes and pages show (a planning run's failure, the note of a rule the engine
+     * switched off, a webhook attempt's error, a requisition refused in a bulk action) is stored with a code and reads
+     * in the page's language: in Chinese without English, in English as English; the stored English detail is there
+     * behind "详情" / "Details", not as the main text.
+     */
+    @Test
+    void system_texts_read_in_the_pages_language(Browser browser) throws Exception {
+        Fixtures.ensure(jdbc, users);
+        AlertTestData d = new AlertTestData(mvc, Fixtures.SUPPLIER_A);
+
+        // planning: a run left RUNNING by a stopped instance is failed by the next run that writes (noHeartbeat)
+        jdbc.sql("""
+                INSERT INTO planning_run (status, phase, item_codes, horizon_days, service_level, started_by, created_at)
+                VALUES ('RUNNING', 'FIT', :item, 56, 0.95, 't-planner', :at)""")
+                .param("item", d.item)
+                .param("at", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(1))))
+                .update();
+        long stale =
+                jdbc.sql("SELECT MAX(id) FROM planning_run").query(Long.class).single();
+        long run = startPlanningRun("{\"items\":[\"" + d.item + "\"]}");
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!List.of("DONE", "FAILED")
+                        .contains(read("/api/v1/planning/runs/" + run)
+                                .get("status")
+                                .asString())
+                && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        JsonNode failed = read("/api/v1/planning/runs/" + stale);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("errorCode").asString()).isEqualTo("noHeartbeat");
+        assertThat(failed.get("error").asString()).startsWith("no heartbeat for ");
+        // and one that failed on an exception
+        jdbc.sql("""
+                INSERT INTO planning_run (status, phase, horizon_days, service_level, started_by, created_at, error,
+                                          error_code)
+                VALUES ('FAILED', 'FAILED', 56, 0.95, 't-planner', CURRENT_TIMESTAMP,
+                        'IllegalStateException: history window missing', 'failed')""").update();
+        long thrown =
+                jdbc.sql("SELECT MAX(id) FROM planning_run").query(Long.class).single();
+
+        // a rule the engine switched off after three failed runs
+        JsonNode templates =
+                json.readTree(mvc.perform(get("/api/v1/rules/templates").with(as(Role.PLANNER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        tools.jackson.databind.node.ObjectNode rule = null;
+        for (JsonNode t : templates) {
+            if (t.get("key").asString().equals("stale-stock")) {
+                rule = (tools.jackson.databind.node.ObjectNode) t.get("rule").deepCopy();
+            }
+        }
+        assertThat(rule).as("the stale-stock template").isNotNull();
+        rule.putObject("scope").putArray("items").add(d.item);
+        rule.put("enabled", true);
+        long ruleId =
+                send(as(Role.BUYER), "/api/v1/rules", rule.toString()).get("id").asLong();
+        jdbc.sql("UPDATE rule_definition SET consecutive_failures = 3 WHERE id = :id")
+                .param("id", ruleId)
+                .update();
+        ruleStore.disable(
+                ruleId,
+                org.openvmi.rules.RuleEngine.DISABLED_AFTER_FAILED_RUNS,
+                "Disabled after 3 failed runs in a row; last: actions failed: / by zero",
+                java.time.Instant.now());
+
+        // a webhook whose receiver refuses the connection: its test delivery fails (refused)
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        long hook = send(
+                        as(Role.ADMIN),
+                        "/api/v1/webhooks",
+                        "{\"url\":\"http://127.0.0.1:" + port + "/hook\",\"eventTypes\":[\"alert.raised\"]}")
+                .get("id")
+                .asLong();
+        send(as(Role.ADMIN), "/api/v1/webhooks/" + hook + "/test", "");
+        JsonNode attempt = null;
+        until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (attempt == null && System.nanoTime() < until) {
+            for (JsonNode delivery : json.readTree(mvc.perform(get("/api/v1/webhooks/" + hook + "/deliveries")
+                                    .with(as(Role.ADMIN)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .get("content")) {
+                if (delivery.get("attempts").asInt() > 0) {
+                    attempt = delivery;
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(attempt).as("an attempt of the test delivery").isNotNull();
+        assertThat(attempt.get("lastErrorCode").asString()).isEqualTo("refused");
+        assertThat(attempt.get("attemptLog").get(0).get("errorCode").asString()).isEqualTo("refused");
+
+        // a requisition waiting for t-buyer, approved in bulk by someone else: refused, reported per document
+        send(
+                as(Role.ADMIN),
+                "/api/v1/approval-rules",
+                ("{\"name\":\"zh %s\",\"priority\":10,\"warehouse\":\"%s\","
+                                + "\"minAmount\":0,\"maxAmount\":null,\"currency\":\"CNY\",\"urgentApprover\":null,\"approvers\":[\"t-buyer\"]}")
+                        .formatted(d.warehouse, d.warehouse));
+        long req = requisition(d.warehouse, d.item, "30");
+
+        for (String lang : List.of("zh-CN", "en")) {
+            boolean zh = lang.startsWith("zh");
+            browser.forgetSession();
+            browser.logIn("t-admin", Fixtures.PASSWORD);
+            browser.open("/planning/runs?lang=" + lang);
+            // the list says why each failed run failed (the latest run, shown above it, may be a later re-plan)
+            assertThat(browser.visible(By.cssSelector("#run-" + stale + " .run-row-error"))
+                            .getText())
+                    .isEqualTo(zh ? "运行它的实例已停止（无心跳）" : "the instance running it stopped (no heartbeat)");
+            assertThat(browser.visible(By.cssSelector("#run-" + thrown + " .run-row-error"))
+                            .getText())
+                    .isEqualTo(zh ? "运行因错误中止" : "the run stopped on an error");
+
+            browser.open("/rules/" + ruleId);
+            String note = browser.visible(By.cssSelector("#disabled-reason .disabled-note"))
+                    .getText();
+            assertThat(note)
+                    .isEqualTo(zh ? "连续 3 次运行失败后已被引擎停用" : "Switched off by the engine after 3 failed runs in a row");
+
+            browser.open("/admin/webhooks/" + hook);
+            String attemptError =
+                    browser.visible(By.cssSelector(".attempt-error")).getText();
+            assertThat(attemptError).isEqualTo(zh ? "连接被拒绝或主机不可达" : "connection refused or host unreachable");
+
+            browser.forgetSession();
+            browser.logIn("t-planner", Fixtures.PASSWORD);
+            browser.open("/requisitions?lang=" + lang);
+            browser.script("""
+                    document.querySelector('#requisition-' + arguments[0] + ' input[name=ids]').checked = true;
+                    const form = document.getElementById('bulk-form');
+                    form.action = '/requisitions/bulk-approve';
+                    form.submit();""", req);
+            String refusal = browser.visible(By.cssSelector("#bulk-results .bulk-refused td.error"))
+                    .getText();
+            if (zh) {
+                assertThat(refusal).contains("等待 t-buyer 审批").doesNotContain("waits for");
+                assertThat(refusal.replace("t-buyer", "").replaceAll("PR-\\d+", ""))
+                        .as("no English in the Chinese refusal")
+                        .doesNotContainPattern("[A-Za-z]");
+            } else {
+                assertThat(refusal).contains("waits for t-buyer, not for you");
+            }
+        }
     }
 
     private String stockItem;

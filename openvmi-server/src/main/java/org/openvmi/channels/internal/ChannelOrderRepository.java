@@ -230,16 +230,20 @@ public class ChannelOrderRepository {
 
     /**
      * Moves a RESERVED order to RELEASED because one of its reservations was released outside channels, with the
-     * reason; returns the reservations of its holds still active (now ended too), for the caller to release. Empty
+     * reason (its English text, its code and the reservation, ADR 0084); returns the reservations of its holds still active (now ended too), for the caller to release. Empty
      * when the order was no longer RESERVED.
      */
-    public List<Long> releasedOutside(long orderId, String user, Instant at, String reason) {
+    public List<Long> releasedOutside(
+            long orderId, String user, Instant at, String reason, String code, long reservation) {
         int n = jdbc.sql("""
-                UPDATE channel_order SET status = 'RELEASED', closed_by = :u, closed_at = :at, close_reason = :why
+                UPDATE channel_order SET status = 'RELEASED', closed_by = :u, closed_at = :at, close_reason = :why,
+                       close_code = :code, close_reservation = :r
                 WHERE id = :o AND status = 'RESERVED'""")
                 .param("u", user)
                 .param("at", Timestamp.from(at))
                 .param("why", reason.length() > 200 ? reason.substring(0, 200) : reason)
+                .param("code", code)
+                .param("r", reservation)
                 .param("o", orderId)
                 .update();
         if (n == 0) {
@@ -280,7 +284,7 @@ public class ChannelOrderRepository {
                 .toList();
         return jdbc.sql("""
                 SELECT c.code, o.order_id, o.status, o.created_by, o.created_at, o.closed_by, o.closed_at,
-                       o.close_reason
+                       o.close_reason, o.close_code, o.close_reservation
                 FROM channel_order o JOIN channel c ON c.id = o.channel_id WHERE o.id = :o""")
                 .param("o", id)
                 .query((rs, n) -> new ChannelOrderView(
@@ -293,7 +297,9 @@ public class ChannelOrderRepository {
                         rs.getTimestamp(5).toInstant(),
                         rs.getString(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getString(8)))
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getObject(10, Long.class)))
                 .optional();
     }
 

@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReservationWatcher {
 
+    /** Close reason codes of {@link org.openvmi.channels.ChannelOrderView#closeReasonCode()} (ADR 0084). */
+    static final String CLOSED_RESERVATION_EXPIRED = "reservationExpired";
+
+    static final String CLOSED_RESERVATION_RELEASED = "reservationReleased";
+
     private final ChannelOrderRepository orders;
     private final Reservations reservations;
     private final PauseWatcher pauses;
@@ -45,11 +50,14 @@ class ReservationWatcher {
         if (order.isEmpty()) {
             return;
         }
+        boolean expired = "EXPIRED".equals(ended.status());
         String reason = "reservation " + ended.reservationId() + " "
-                + ("EXPIRED".equals(ended.status()) ? "expired" : "released by " + ended.by())
+                + (expired ? "expired" : "released by " + ended.by())
                 + " outside channels";
+        String code = expired ? CLOSED_RESERVATION_EXPIRED : CLOSED_RESERVATION_RELEASED;
         List<Long> items = orders.itemIds(order.get());
-        for (long other : orders.releasedOutside(order.get(), ended.by(), clock.instant(), reason)) {
+        for (long other :
+                orders.releasedOutside(order.get(), ended.by(), clock.instant(), reason, code, ended.reservationId())) {
             try {
                 reservations.release(other);
             } catch (ConflictException e) {

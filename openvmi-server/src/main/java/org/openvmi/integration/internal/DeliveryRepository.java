@@ -131,27 +131,40 @@ public class DeliveryRepository {
                 == 1;
     }
 
-    /** Logs an attempt and moves the delivery on: DELIVERED, PENDING until {@code next}, or FAILED. */
+    /**
+     * Logs an attempt and moves the delivery on: DELIVERED, PENDING until {@code next}, or FAILED. A failed attempt
+     * has its error's category ({@link WebhookErrors}) besides its English text.
+     */
     void recordAttempt(
-            long id, Instant at, long durationMs, Integer statusCode, String error, String status, Instant next) {
+            long id,
+            Instant at,
+            long durationMs,
+            Integer statusCode,
+            String errorCode,
+            String error,
+            String status,
+            Instant next) {
         jdbc.sql("""
-                INSERT INTO webhook_attempt (delivery_id, attempt_no, attempted_at, duration_ms, status_code, error)
+                INSERT INTO webhook_attempt (delivery_id, attempt_no, attempted_at, duration_ms, status_code, error,
+                                             error_code)
                 VALUES (:id, (SELECT COALESCE(MAX(attempt_no), 0) + 1 FROM webhook_attempt WHERE delivery_id = :id),
-                        :at, :ms, :code, :error)""")
+                        :at, :ms, :code, :error, :errorCode)""")
                 .param("id", id)
                 .param("at", Timestamp.from(at))
                 .param("ms", durationMs)
                 .param("code", statusCode)
                 .param("error", error)
+                .param("errorCode", errorCode)
                 .update();
         jdbc.sql("""
                 UPDATE webhook_delivery SET attempts = attempts + 1, status = :status, last_status_code = :code,
-                       last_error = :error, next_attempt_at = :next,
+                       last_error = :error, last_error_code = :errorCode, next_attempt_at = :next,
                        delivered_at = CASE WHEN :status = 'DELIVERED' THEN :at ELSE delivered_at END
                 WHERE id = :id""")
                 .param("status", status)
                 .param("code", statusCode)
                 .param("error", error)
+                .param("errorCode", errorCode)
                 .param("next", Timestamp.from(next))
                 .param("at", Timestamp.from(at))
                 .param("id", id)
@@ -284,7 +297,8 @@ public class DeliveryRepository {
                         rs.getTimestamp("attempted_at").toInstant(),
                         rs.getLong("duration_ms"),
                         (Integer) rs.getObject("status_code", Integer.class),
-                        rs.getString("error")))
+                        rs.getString("error"),
+                        rs.getString("error_code")))
                 .list();
     }
 
@@ -303,6 +317,7 @@ public class DeliveryRepository {
                 d.attempts(),
                 d.lastStatusCode(),
                 d.lastError(),
+                d.lastErrorCode(),
                 d.createdAt(),
                 d.nextAttemptAt(),
                 d.deliveredAt(),
@@ -323,6 +338,7 @@ public class DeliveryRepository {
                 rs.getInt("attempts"),
                 rs.getObject("last_status_code", Integer.class),
                 rs.getString("last_error"),
+                rs.getString("last_error_code"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("next_attempt_at").toInstant(),
                 delivered == null ? null : delivered.toInstant(),

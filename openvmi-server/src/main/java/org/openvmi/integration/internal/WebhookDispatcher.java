@@ -96,6 +96,7 @@ class WebhookDispatcher {
         long start = System.nanoTime();
         Integer code = null;
         String error = null;
+        String errorCode = null;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(properties.requestTimeout())
@@ -111,17 +112,20 @@ class WebhookDispatcher {
             code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (code < 200 || code > 299) {
                 error = "HTTP " + code;
+                errorCode = WebhookErrors.HTTP_STATUS;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+            errorCode = WebhookErrors.INTERRUPTED;
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = WebhookErrors.detail(e);
+            errorCode = WebhookErrors.category(e);
         }
         long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
         Instant now = clock.instant();
         if (error == null) {
-            deliveries.recordAttempt(d.id(), at, ms, code, null, "DELIVERED", now);
+            deliveries.recordAttempt(d.id(), at, ms, code, null, null, "DELIVERED", now);
             return true;
         }
         int failed = d.roundAttempts() + 1;
@@ -138,6 +142,7 @@ class WebhookDispatcher {
                 at,
                 ms,
                 code,
+                errorCode,
                 truncate(error),
                 giveUp ? "FAILED" : "PENDING",
                 giveUp ? now : now.plus(backoff.after(failed)));

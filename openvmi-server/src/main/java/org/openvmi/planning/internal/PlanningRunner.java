@@ -201,7 +201,11 @@ public class PlanningRunner {
             execute(spec);
         } catch (Throwable e) {
             log.error("Planning run {} failed", id, e);
-            runs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+            runs.fail(
+                    id,
+                    org.openvmi.planning.RunErrors.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    clock.instant());
         } finally {
             local.remove(id);
         }
@@ -431,7 +435,11 @@ public class PlanningRunner {
         } catch (Throwable e) {
             if (isHeld(claim)) {
                 log.error("Planning run {} failed in chunk {}", id, claim.seq(), e);
-                runs.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+                runs.fail(
+                        id,
+                        org.openvmi.planning.RunErrors.FAILED,
+                        e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        clock.instant());
             } else {
                 log.info(
                         "Planning run {} chunk {} was taken over by another instance: {}",

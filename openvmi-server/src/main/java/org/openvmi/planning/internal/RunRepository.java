@@ -240,11 +240,17 @@ public class RunRepository {
                 .optional();
     }
 
-    public void fail(long id, String error, Instant now) {
+    /**
+     * Fails a run with the code pages show it by ({@link RunView#errorCode()}: queueFull, noHeartbeat, failed) and the
+     * English text the API answers in {@code error} (ADR 0084).
+     */
+    public void fail(long id, String code, String error, Instant now) {
         jdbc.sql("""
-                UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, finished_at = :now
+                UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, error_code = :c,
+                       finished_at = :now
                 WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
                 .param("e", error == null ? "failed" : error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("c", code)
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
@@ -321,6 +327,7 @@ public class RunRepository {
         long writeMs = rs.getLong("write_ms");
         Long duration = started != null && finished != null ? finished.toEpochMilli() - started.toEpochMilli() : null;
         String error = rs.getString("error");
+        String errorCode = rs.getString("error_code");
         String startedBy = rs.getString("started_by");
         Instant created = instant(rs, "created_at");
         return new Row(
@@ -347,6 +354,7 @@ public class RunRepository {
                         writeMs,
                         duration,
                         error,
+                        errorCode,
                         startedBy,
                         created,
                         started,

@@ -67,6 +67,7 @@ public class RuleStore {
             int version,
             int consecutiveFailures,
             String disabledReason,
+            String disabledCode,
             Instant lastSlot,
             Instant createdAt,
             Instant updatedAt,
@@ -87,6 +88,7 @@ public class RuleStore {
                     version,
                     consecutiveFailures,
                     disabledReason,
+                    disabledCode,
                     createdAt,
                     updatedAt,
                     updatedBy);
@@ -94,7 +96,7 @@ public class RuleStore {
     }
 
     private static final String COLUMNS = "id, definition_json, owner_username, enabled, version, consecutive_failures,"
-            + " disabled_reason, last_slot, created_at, updated_at, updated_by";
+            + " disabled_reason, disabled_code, last_slot, created_at, updated_at, updated_by";
 
     public long insert(RuleDefinition d, String owner, boolean enabled, Instant now) {
         cacheVersions.bump(CacheVersions.RULES);
@@ -122,7 +124,8 @@ public class RuleStore {
                 UPDATE rule_definition SET name = :name, owner_supplier = :sup, definition_json = :json,
                        enabled = :enabled, version = version + 1, updated_at = :now, updated_by = :by,
                        consecutive_failures = CASE WHEN :enabled THEN 0 ELSE consecutive_failures END,
-                       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END
+                       disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
+                       disabled_code = CASE WHEN :enabled THEN NULL ELSE disabled_code END
                 WHERE id = :id AND version = :v AND NOT deleted""")
                 .param("name", d.name())
                 .param("sup", d.ownerSupplier())
@@ -222,13 +225,18 @@ public class RuleStore {
                 .single();
     }
 
-    /** Switches a failing rule off with the reason, as a version of its own (by "rules-engine"). */
-    public void disable(long id, String reason, Instant now) {
+    /**
+     * Switches a failing rule off with the reason (its English text) and its code (what pages show it by, ADR 0084),
+     * as a version of its own (by "rules-engine").
+     */
+    public void disable(long id, String code, String reason, Instant now) {
         cacheVersions.bump(CacheVersions.RULES);
         Stored s = find(id).orElseThrow();
-        jdbc.sql("UPDATE rule_definition SET enabled = FALSE, disabled_reason = :r, version = version + 1,"
-                        + " updated_at = :now, updated_by = 'rules-engine' WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE rule_definition SET enabled = FALSE, disabled_reason = :r, disabled_code = :c, version = version + 1,"
+                                + " updated_at = :now, updated_by = 'rules-engine' WHERE id = :id")
                 .param("r", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .param("c", code)
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
@@ -260,6 +268,7 @@ public class RuleStore {
                 rs.getInt("version"),
                 rs.getInt("consecutive_failures"),
                 rs.getString("disabled_reason"),
+                rs.getString("disabled_code"),
                 slot == null ? null : slot.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),

@@ -64,6 +64,9 @@ final class DomainMessageCodes {
                     Pattern.compile(
                             "supplier '(.*)' has nothing to settle up to (\\S+): the statement would be 0\\.00"),
                     "domain.statementEmpty"),
+            // requisitions and the purchases planned from suggestions (ADR 0084): refusals reported per document
+            new Rule(Pattern.compile("item (\\S+) has no supplier on its source list"), "domain.noSource"),
+            new Rule(Pattern.compile("Requisition (\\d+) does not exist"), "domain.requisitionUnknown"),
             // Bean Validation's defaults, interpolated in English by RequestValidation
             new Rule(Pattern.compile("must not be empty"), "domain.required"),
             new Rule(

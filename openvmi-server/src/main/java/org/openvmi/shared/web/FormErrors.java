@@ -120,6 +120,17 @@ public final class FormErrors {
         return describe(errors, messages, true);
     }
 
+    /**
+     * A coded refusal carried as data (a bulk action's outcome per document) in the page's language: its message
+     * {@code domain.<code>} with its arguments, its English text where the code has none (ADR 0084).
+     */
+    public static String describe(org.openvmi.shared.CodedRefusal refusal, MessageSource messages) {
+        return translate(
+                new FieldErrors.FieldError(null, refusal.message(), refusal.code(), refusal.args()),
+                messages,
+                LocaleContextHolder.getLocale());
+    }
+
     /** {@code asTyped}: a problem neither translated nor of a known field stays as it came ("Approvers: …"). */
     private static String describe(List<FieldErrors.FieldError> errors, MessageSource messages, boolean asTyped) {
         Locale locale = LocaleContextHolder.getLocale();

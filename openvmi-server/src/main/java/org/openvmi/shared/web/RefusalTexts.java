@@ -20,4 +20,15 @@ public class RefusalTexts {
     public String text(Object message) {
         return message == null ? "" : FormErrors.describe(message.toString(), messages);
     }
+
+    /**
+     * A refusal kept with its code and arguments (a bulk outcome, ADR 0084) in the page's language; without them (an
+     * outcome read back from JSON has no arguments) its text as {@link #text} reads it.
+     */
+    public String coded(String code, java.util.List<Object> args, String message) {
+        if (code == null || args == null) {
+            return text(message);
+        }
+        return FormErrors.describe(new org.openvmi.shared.CodedRefusal(code, message, args), messages);
+    }
 }
