@@ -99,12 +99,14 @@ public record RequisitionOutcome(
                 strings(refusal.args()));
     }
 
-    /** Labels stay labels (a page says them in its language); anything else as its text. */
+    /** Labels and amounts stay so (a page says them in its language); anything else as its text. */
     private static List<Object> strings(List<Object> args) {
         return args == null
                 ? null
                 : args.stream()
-                        .map(a -> a instanceof CodedRefusal.Label ? a : (Object) String.valueOf(a))
+                        .map(a -> a instanceof CodedRefusal.Label || a instanceof CodedRefusal.Amount
+                                ? a
+                                : (Object) String.valueOf(a))
                         .toList();
     }
 }

@@ -204,7 +204,7 @@ public class Requisitions {
                                 NO_APPROVAL_RULE,
                                 "no approval rule covers " + new Money(r.amount(), r.currency()) + " for warehouse "
                                         + r.warehouse() + "; ask an administrator to add one",
-                                new Money(r.amount(), r.currency()).toString(),
+                                CodedRefusal.Amount.of(new Money(r.amount(), r.currency())),
                                 r.warehouse())));
         Instant now = clock.instant();
         if (!repository.transition(id, r.status(), to.name(), "submitted_at", now)) {

@@ -40,6 +40,21 @@ public record CodedRefusal(String code, String message, List<Object> args) {
     }
 
     /**
+     * A money argument: a page shows it as its other money ({@code ¥1,200.00}, the page's separators); {@link
+     * Object#toString()} is the API's text ({@code 1200 CNY}, {@link Money#toString()}).
+     */
+    public record Amount(java.math.BigDecimal amount, String currency) implements java.io.Serializable {
+        public static Amount of(Money money) {
+            return new Amount(money.amount(), money.currency());
+        }
+
+        @Override
+        public String toString() {
+            return new Money(amount, currency).toString();
+        }
+    }
+
+    /**
      * The coded refusal an exception carries ({@link BusinessRuleException}, {@link ConflictException}, an {@link
      * InvalidInputException} of one coded problem), or null.
      */

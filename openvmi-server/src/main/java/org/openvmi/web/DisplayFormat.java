@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.Locale;
 import org.openvmi.catalog.UnitsOfMeasure;
+import org.openvmi.shared.web.MoneyText;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -92,8 +92,7 @@ public class DisplayFormat {
             return "";
         }
         String code = currency == null || currency.isBlank() ? properties.currency() : currency.trim();
-        String sign = amount.signum() < 0 ? "-" : "";
-        return sign + symbol(code) + decimal(amount.abs(), 2, 2);
+        return MoneyText.format(amount, code, LocaleContextHolder.getLocale());
     }
 
     /** Money in the default currency ({@code openvmi.display.currency}). */
@@ -174,17 +173,6 @@ public class DisplayFormat {
 
     private static String zoneLabel(ZoneId zone, Instant at) {
         return DateTimeFormatter.ofPattern("O", Locale.ROOT).format(at.atZone(zone));
-    }
-
-    private static String symbol(String currency) {
-        if ("CNY".equalsIgnoreCase(currency)) {
-            return "¥";
-        }
-        try {
-            return Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getSymbol(LocaleContextHolder.getLocale());
-        } catch (IllegalArgumentException unknown) {
-            return currency + " ";
-        }
     }
 
     private static String decimal(BigDecimal value, int minDecimals, int maxDecimals) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The warehouse dashboard's figures from the daily snapshots (docs/kpis.md, "Dashboards"): stock value per warehouse and
  * owner at the end of a day, received and issued quantity per day, and per day how many item × warehouses with demand
- * in the period closed at zero (the numerator of the stockout rate, day by day).
+ * in the period closed at zero ("items at zero per day": not the stockout rate's numerator, whose month rule of ADR
+ * 0079 counts a key's days in the months it had demand, refusals too).
  */
 public final class WarehouseFigures {
 

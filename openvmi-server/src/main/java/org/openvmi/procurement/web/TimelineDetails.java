@@ -44,12 +44,18 @@ public class TimelineDetails {
     private static final Pattern INVOICED =
             Pattern.compile("^(.+): (MATCHED|PRICE_VARIANCE|QUANTITY_VARIANCE|NOT_RECEIVED)$");
 
+    /** The phrases whose first argument is an approval rule's name (said in the page's language where it has one). */
+    private static final java.util.Set<String> RULE_PHRASES =
+            java.util.Set.of("proc.timeline.rule", "proc.timeline.selfApproved");
+
     private final MessageSource messages;
     private final EnumLabels labels;
+    private final ApprovalRuleNames ruleNames;
 
-    TimelineDetails(MessageSource messages, EnumLabels labels) {
+    TimelineDetails(MessageSource messages, EnumLabels labels, ApprovalRuleNames ruleNames) {
         this.messages = messages;
         this.labels = labels;
+        this.ruleNames = ruleNames;
     }
 
     public String details(String details) {
@@ -68,6 +74,9 @@ public class TimelineDetails {
                 Object[] args = new Object[m.groupCount()];
                 for (int g = 0; g < args.length; g++) {
                     args[g] = m.group(g + 1);
+                }
+                if (RULE_PHRASES.contains(phrase.code())) {
+                    args[0] = ruleNames.label(m.group(1));
                 }
                 String replacement =
                         messages.getMessage(phrase.code(), args, m.group(), LocaleContextHolder.getLocale());

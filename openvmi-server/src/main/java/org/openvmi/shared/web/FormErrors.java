@@ -184,7 +184,10 @@ public final class FormErrors {
             Object[] args = problem.args().stream()
                     .map(a -> a instanceof CodedRefusal.Label l
                             ? new DefaultMessageSourceResolvable(new String[] {l.key()}, l.fallback())
-                            : a)
+                            : a instanceof CodedRefusal.Amount m
+                                    // money as every page shows it (¥1,200.00), not as the API's text (1200 CNY)
+                                    ? MoneyText.format(m.amount(), m.currency(), LocaleContextHolder.getLocale())
+                                    : a)
                     .toArray();
             return new DomainMessageCodes.Coded("domain." + problem.code(), args);
         }

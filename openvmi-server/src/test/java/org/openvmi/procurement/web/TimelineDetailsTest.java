@@ -19,7 +19,7 @@ class TimelineDetailsTest {
         messages.setBasenames("i18n/procurement", "i18n/enums", "i18n/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        timeline = new TimelineDetails(messages, new EnumLabels(messages));
+        timeline = new TimelineDetails(messages, new EnumLabels(messages), new ApprovalRuleNames(messages));
     }
 
     @AfterEach
@@ -42,6 +42,11 @@ class TimelineDetailsTest {
         assertThat(timeline.details("approval rule 小额 lets the requester approve it"))
                 .as("the comment of a step approved by the requester's own rule (ADR 0078)")
                 .isEqualTo("审批规则 小额 允许申请人自行审批");
+        // the rule every install gets is stored as "default": said in the page's language
+        assertThat(timeline.details("rule default")).isEqualTo("审批规则 默认");
+        assertThat(timeline.details("approval rule default lets the requester approve it"))
+                .isEqualTo("审批规则 默认 允许申请人自行审批");
+        assertThat(timeline.details("rule defaults")).isEqualTo("审批规则 defaults");
         assertThat(timeline.details(null)).isEmpty();
     }
 
@@ -50,5 +55,6 @@ class TimelineDetailsTest {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(timeline.details("to T-SUP-A (portal)")).isEqualTo("to T-SUP-A (portal)");
         assertThat(timeline.details("FP-1: MATCHED")).isEqualTo("FP-1: Matched");
+        assertThat(timeline.details("rule default")).isEqualTo("rule Default");
     }
 }

@@ -100,8 +100,11 @@ class SystemTextsTest {
         String english = "Requisition PR-12 waits for role:FINANCE, not for t-buyer";
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(refusals.coded("waitsForOtherApprover", args, english)).isEqualTo("请购单 PR-12 等待 财务 审批，不是你");
-        assertThat(refusals.coded("noApprovalRule", List.of("1200 CNY", "WH-9"), "no approval rule covers …"))
-                .isEqualTo("没有审批规则覆盖仓库 WH-9 的 1200 CNY，请联系管理员添加");
+        // the amount as every page shows money (¥1,200.00), not as the API's text (1200 CNY)
+        List<Object> amount = List.of(new CodedRefusal.Amount(new java.math.BigDecimal("1200.0000"), "CNY"), "WH-9");
+        assertThat(amount.get(0)).hasToString("1200 CNY");
+        assertThat(refusals.coded("noApprovalRule", amount, "no approval rule covers 1200 CNY for warehouse WH-9"))
+                .isEqualTo("没有审批规则覆盖仓库 WH-9 的 ¥1,200.00，请联系管理员添加");
         // read back from JSON (an idempotent replay) it has no arguments: its English phrasing is recognised
         assertThat(refusals.coded("noSource", null, "item BRG-9 has no supplier on its source list"))
                 .isEqualTo("物料 BRG-9 的货源清单中没有供应商");
@@ -109,5 +112,7 @@ class SystemTextsTest {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(refusals.coded("waitsForOtherApprover", args, english))
                 .isEqualTo("Requisition PR-12 waits for Finance, not for you");
+        assertThat(refusals.coded("noApprovalRule", amount, "no approval rule covers 1200 CNY for warehouse WH-9"))
+                .isEqualTo("No approval rule covers ¥1,200.00 for warehouse WH-9; ask an administrator to add one");
     }
 }
