@@ -14,10 +14,18 @@ import java.nio.file.Path;
  */
 final class CpuMeter {
 
-    /** CPU seconds so far: server, client, PostgreSQL backends of the database. */
-    record Sample(double server, double client, double database) {
+    /**
+     * CPU seconds so far: server, client, PostgreSQL backends of the database; {@code requests}: the server's request
+     * threads ({@code http-nio-…}) alone, so that a background job running in the measured window (a re-plan, the
+     * analytics catch-up, JIT compilation) is not read as CPU of the posting path (issue 19, ADR 0086).
+     */
+    record Sample(double server, double client, double database, double requests) {
         Sample minus(Sample before) {
-            return new Sample(server - before.server, client - before.client, database - before.database);
+            return new Sample(
+                    server - before.server,
+                    client - before.client,
+                    database - before.database,
+                    requests - before.requests);
         }
     }
 
@@ -55,7 +63,26 @@ final class CpuMeter {
                 db = Double.NaN;
             }
         }
-        return new Sample(server, client, db);
+        return new Sample(server, client, db, serverPid == null ? Double.NaN : requestThreads() * TICK);
+    }
+
+    /** Ticks of the server's request threads (Tomcat's {@code http-nio-<port>-exec-<n>}), summed over /proc/pid/task. */
+    private long requestThreads() {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", serverPid, "task"))) {
+            for (Path t : tasks) {
+                try {
+                    if (Files.readString(t.resolve("comm")).startsWith("http-nio")) {
+                        sum += ticks(t);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
     }
 
     /** utime + stime of /proc/pid/stat (fields 14 and 15; the command in parentheses may hold spaces). */
