@@ -139,14 +139,18 @@ public final class HttpPostingBench {
             results.add(r);
             double postings = Math.max(1, r.postings() + r.refused());
             cpuPerPosting.add(new double[] {
-                1000 * used.server() / postings, 1000 * used.client() / postings, 1000 * used.database() / postings
+                1000 * used.server() / postings,
+                1000 * used.client() / postings,
+                1000 * used.database() / postings,
+                1000 * used.requests() / postings
             });
             System.out.printf(
                     Locale.ROOT,
-                    "%-8s CPU per posting: server %.3f ms, client %.3f ms, PostgreSQL backends %.3f ms"
-                            + " (measured window; %.1f + %.1f + %.1f CPU s)%n",
+                    "%-8s CPU per posting: server %.3f ms (Tomcat threads %.3f ms), client %.3f ms, PostgreSQL"
+                            + " backends %.3f ms (measured window; %.1f + %.1f + %.1f CPU s)%n",
                     s,
                     1000 * used.server() / postings,
+                    1000 * used.requests() / postings,
                     1000 * used.client() / postings,
                     1000 * used.database() / postings,
                     used.server(),
@@ -171,11 +175,17 @@ public final class HttpPostingBench {
         }
         report(results, tps, clients);
         System.out.printf(
-                "%n| scenario | server CPU ms/posting | client CPU ms/posting | PostgreSQL CPU ms/posting |%n|---|---:|---:|---:|%n");
+                "%n| scenario | server CPU ms/posting | of it Tomcat threads | client CPU ms/posting | PostgreSQL CPU ms/posting |%n|---|---:|---:|---:|---:|%n");
         for (int i = 0; i < results.size(); i++) {
             double[] c = cpuPerPosting.get(i);
             System.out.printf(
-                    Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", results.get(i).scenario(), c[0], c[1], c[2]);
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f |%n",
+                    results.get(i).scenario(),
+                    c[0],
+                    c[3],
+                    c[1],
+                    c[2]);
         }
     }
 
