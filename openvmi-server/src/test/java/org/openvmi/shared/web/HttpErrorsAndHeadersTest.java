@@ -337,7 +337,7 @@ class HttpErrorsAndHeadersTest {
      * What runs on every API request (ADR 0067, 0073, 0081, 0087): no session management, URL-encoding, logout,
      * request cache, servlet API wrapper or CSRF filter; the context holder (it also clears the thread's context after
      * the request), headers, the two authentications, the anonymous fallback, exception translation and authorization
-     * stay. The page chain keeps its session, CSRF and logout filters.
+     * stay. The page chain keeps its form login, CSRF, logout, request cache and URL-encoding filters.
      */
     @Test
     void the_api_chain_runs_only_the_filters_an_api_request_needs() {
@@ -361,7 +361,12 @@ class HttpErrorsAndHeadersTest {
                 chains.stream().filter(c -> c != api).findFirst().orElseThrow();
         assertThat(pages.getFilters())
                 .extracting(f -> f.getClass().getSimpleName())
-                .contains("SessionManagementFilter", "CsrfFilter", "LogoutFilter", "DisableEncodeUrlFilter");
+                .contains(
+                        "DisableEncodeUrlFilter",
+                        "CsrfFilter",
+                        "LogoutFilter",
+                        "UsernamePasswordAuthenticationFilter",
+                        "RequestCacheAwareFilter");
     }
 
     /**
