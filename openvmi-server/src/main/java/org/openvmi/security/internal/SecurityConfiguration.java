@@ -16,7 +16,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +23,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +54,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies). No logout filter
+     * The REST API: stateless, HTTP Basic or X-API-Key, errors as problem+json, no CSRF (no cookies), no session
+     * management (ADR 0087: nothing of a session is read or written, so its two filters went). No logout filter
      * (there is no session to end: it only compared every request with {@code /logout}) and no request cache filter
      * (a stateless chain never saves a request to replay; the 401 path stays on the {@code NullRequestCache} the
      * stateless policy sets): two filters fewer on every API request (issue 19 part 4). No servlet API wrapper
@@ -82,7 +85,12 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders.api())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session at all (ADR 0087): the context lives for the request only (a request attribute, as the
+                // stateless policy had it), and without session management there is no SessionManagementFilter (it
+                // checked every authenticated request against a repository that never holds anything) and no
+                // DisableEncodeUrlFilter (no session id to leave out of URLs: the API writes none)
+                .sessionManagement(s -> s.disable())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servlet -> servlet.disable())
@@ -95,6 +103,9 @@ class SecurityConfiguration {
                     AccessRules.RULES.forEach(rule -> apply(auth, API, rule));
                     auth.anyRequest().denyAll();
                 });
+        // a refused request saves nothing to replay: the stateless policy set this cache, now set here (without it
+        // the exception translation would fall back to a session-backed cache and open a session on every 401)
+        http.setSharedObject(RequestCache.class, new NullRequestCache());
         return http.build();
     }
 

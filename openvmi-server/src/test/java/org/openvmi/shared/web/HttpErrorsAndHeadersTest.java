@@ -2,6 +2,7 @@ package org.openvmi.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -48,6 +51,12 @@ class HttpErrorsAndHeadersTest {
 
     @Autowired
     UserDirectory users;
+
+    @Autowired
+    List<SecurityFilterChain> chains;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void fixtures() {
@@ -322,6 +331,84 @@ class HttpErrorsAndHeadersTest {
         assertThat(sessions())
                 .as("spring_session rows written by refused API requests")
                 .isEqualTo(sessionsBefore);
+    }
+
+    /**
+     * What runs on every API request (ADR 0067, 0073, 0081, 0087): no session management, URL-encoding, logout,
+     * request cache, servlet API wrapper or CSRF filter; the context holder (it also clears the thread's context after
+     * the request), headers, the two authentications, the anonymous fallback, exception translation and authorization
+     * stay. The page chain keeps its form login, CSRF, logout, request cache and URL-encoding filters.
+     */
+    @Test
+    void the_api_chain_runs_only_the_filters_an_api_request_needs() {
+        SecurityFilterChain api = chains.stream()
+                .filter(c -> c.getFilters().stream()
+                        .anyMatch(f -> f.getClass().getSimpleName().equals("ApiKeyAuthenticationFilter")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(api.getFilters())
+                .extracting(f -> f.getClass().getSimpleName())
+                .containsExactly(
+                        "WebAsyncManagerIntegrationFilter",
+                        "SecurityContextHolderFilter",
+                        "HeaderWriterFilter",
+                        "ApiKeyAuthenticationFilter",
+                        "BasicAuthenticationFilter",
+                        "AnonymousAuthenticationFilter",
+                        "ExceptionTranslationFilter",
+                        "AuthorizationFilter");
+        SecurityFilterChain pages =
+                chains.stream().filter(c -> c != api).findFirst().orElseThrow();
+        assertThat(pages.getFilters())
+                .extracting(f -> f.getClass().getSimpleName())
+                .contains(
+                        "DisableEncodeUrlFilter",
+                        "CsrfFilter",
+                        "LogoutFilter",
+                        "UsernamePasswordAuthenticationFilter",
+                        "RequestCacheAwareFilter");
+    }
+
+    /**
+     * An API request is still timed ({@code http.server.requests} by uri, method and status), but no long task timer
+     * of the requests in flight is kept beside it (ADR 0087: a second meter per request that nothing reads).
+     */
+    @Test
+    void api_requests_are_timed_without_a_long_task_timer() throws Exception {
+        assertThat(raw("GET /api/v1/items HTTP/1.1", basic("t-viewer")).status())
+                .isEqualTo(200);
+        assertThat(meters.find("http.server.requests")
+                        .tag("uri", "/api/v1/items")
+                        .tag("method", "GET")
+                        .tag("status", "200")
+                        .timer())
+                .as("the request's timer")
+                .isNotNull()
+                .satisfies(t -> assertThat(t.count()).isPositive());
+        assertThat(meters.find("http.server.requests.active").longTaskTimers())
+                .as("long task timers of requests in flight")
+                .isEmpty();
+    }
+
+    /**
+     * The API chain keeps no session of any kind (ADR 0087: no session management, the security context a request
+     * attribute): a signed-in browser's session cookie does not authenticate an API request, while the same session
+     * still works for pages; a key or Basic is the only way in.
+     */
+    @Test
+    void a_session_cookie_does_not_authenticate_api_requests_and_pages_keep_their_session() throws Exception {
+        HttpClient browser = signedIn("t-admin");
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(base() + "/items")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("a page with the session").isEqualTo(200);
+        assertThat(page.body()).doesNotContain("name=\"password\"");
+        HttpResponse<String> api = browser.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/items")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).as("the API with only the session cookie").isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api.headers().firstValue("Set-Cookie")).as("no new session").isEmpty();
+        assertThat(raw("GET /api/v1/items HTTP/1.1", basic("t-admin")).status()).isEqualTo(200);
     }
 
     /**
