@@ -592,6 +592,74 @@ abstract class AnalyticsContract {
      * part, deficits at the line side), and a second job instance (its own kept states) taking every other turn, the
      * stored daily rows, layers, months and latest rows still equal a recomputation from the raw movements.
      */
+    /** A second job instance (its own kept states), e.g. another server on the same database. */
+    private SnapshotBatch otherInstance(boolean rollup) throws Exception {
+        java.lang.reflect.Constructor<SnapshotBatch> constructor = SnapshotBatch.class.getDeclaredConstructor(
+                LedgerFeed.class,
+                org.openvmi.consignment.Agreements.class,
+                SnapshotRepository.class,
+                java.time.Clock.class,
+                org.springframework.transaction.PlatformTransactionManager.class,
+                Duration.class,
+                boolean.class,
+                int.class,
+                org.openvmi.analytics.internal.GroupFactsStore.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(
+                feed,
+                agreements,
+                repository,
+                clock,
+                transactionManager,
+                Duration.ofSeconds(10),
+                rollup,
+                1000,
+                groupFacts);
+    }
+
+    /**
+     * ADR 0089: batches with the monthly rollup switched off leave the group facts behind (they follow the latest rows
+     * and months, which such a batch does not write); they mark them to be built again, and the first batch with the
+     * rollup on rolls the months and latest rows again and builds the facts from the daily rows — equal to a rebuild,
+     * also after more batches.
+     */
+    @Test
+    void group_facts_left_behind_by_the_rollup_switched_off_are_built_again_when_it_is_on() throws Exception {
+        snapshots.catchUp();
+        SnapshotBatch off = otherInstance(false);
+        post(20, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("8"), dec("3"), null, "F1"));
+        post(
+                12,
+                new MovementRequest(
+                        "RECEIPT", data.item, data.vmi, Fixtures.SUPPLIER_A, null, dec("5"), dec("2"), null, "F2"));
+        post(6, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("8"), null, null, "F3"));
+        while (off.run(100) > 0) {
+            // the rollup-off instance folds every movement
+        }
+        snapshots.catchUp(); // rollup on: nothing to fold, the facts are built again
+        post(2, new MovementRequest("RECEIPT", data.item, data.bin1, "OWN", null, dec("4"), dec("3"), null, "F4"));
+        post(1, new MovementRequest("ISSUE", data.item, data.bin1, "OWN", null, dec("1"), null, null, "F5"));
+        snapshots.catchUp();
+        Map<org.openvmi.analytics.model.GroupFacts.Group, List<Object>> kept = groupFacts.all();
+        groupFacts.rebuild();
+        assertThat(groupFacts.all()).as("group facts kept = rebuilt").isEqualTo(kept);
+        // and the months and latest rows the rollup-off batches left out were rolled again from the daily rows
+        Map<SnapshotKey, List<DailyFigures>> daily = repository.rowsUpTo(today, data.warehouse, null, null);
+        Map<SnapshotKey, List<org.openvmi.analytics.model.MonthlyRollup.Month>> months = repository.months(
+                java.time.YearMonth.from(today.minusDays(400)),
+                java.time.YearMonth.from(today),
+                data.warehouse,
+                null,
+                null);
+        assertThat(daily).isNotEmpty();
+        daily.forEach((k, rows) -> assertThat(months.get(k))
+                .as("months of " + k)
+                .usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(org.openvmi.analytics.model.MonthlyRollup.roll(
+                        k, java.time.YearMonth.from(rows.get(0).day()), BigDecimal.ZERO, BigDecimal.ZERO, rows)));
+    }
+
     @Test
     void small_batches_of_two_instances_keep_snapshots_equal_to_a_recomputation() throws Exception {
         java.lang.reflect.Constructor<SnapshotBatch> constructor = SnapshotBatch.class.getDeclaredConstructor(
@@ -722,6 +790,10 @@ abstract class AnalyticsContract {
                     .isEqualTo(org.openvmi.analytics.model.KpiCalculator.lastIssue(rows, today));
         });
         assertThat(repository.cursor()).isEqualTo(all.get(all.size() - 1).id());
+        // the group facts kept by both instances' batches (each with its kept month rows, ADR 0089) = a rebuild
+        Map<org.openvmi.analytics.model.GroupFacts.Group, List<Object>> kept = groupFacts.all();
+        groupFacts.rebuild();
+        assertThat(groupFacts.all()).as("group facts kept = rebuilt").isEqualTo(kept);
     }
 
     /**

@@ -36,15 +36,20 @@ public class GroupFactsStore {
 
     private static final Logger log = LoggerFactory.getLogger(GroupFactsStore.class);
     private static final String MARKER = "group-facts";
+    /** The marker's value after a batch with the monthly rollup off (0: facts to build, 1: built). */
+    private static final long ROLLUP_WAS_OFF = -1L;
+
     private static final String DAILY_COLUMNS = "item, warehouse, owner, snapshot_day, closing_qty, closing_value, "
             + "receipt_qty, issue_qty, issue_cost, demand_qty";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final NamedParameterJdbcTemplate streaming;
+    private final SnapshotRepository snapshots;
     private volatile boolean built;
 
-    GroupFactsStore(JdbcClient jdbc, JdbcTemplate template) {
+    GroupFactsStore(JdbcClient jdbc, JdbcTemplate template, SnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.jdbc = jdbc;
         this.template = template;
         JdbcTemplate fetching = new JdbcTemplate(template.getDataSource());
@@ -63,12 +68,34 @@ public class GroupFactsStore {
                 .query(Long.class)
                 .optional()
                 .orElse(1L);
-        if (state == 0L) {
+        if (state == ROLLUP_WAS_OFF) {
+            // batches with the rollup off wrote no latest rows and months, from which the facts' upkeep takes each
+            // key's state before a month: both first, from the daily rows (ADR 0089)
+            long months = snapshots.rebuildMonths();
+            log.info("Analytics months and latest rows rolled again after the rollup was off: {} months", months);
+        }
+        if (state == 0L || state == ROLLUP_WAS_OFF) {
             rebuild();
             return true;
         }
         built = true;
         return false;
+    }
+
+    /**
+     * Marks the facts, the months and the latest rows to be built again unless marked already (a batch with the monthly
+     * rollup switched off, ADR 0089: it writes no latest rows and months, without which the facts cannot follow; stale
+     * facts must not stay marked as built, nor stale latest rows feed the facts' upkeep once the rollup is on again).
+     */
+    public void markStale() {
+        if (jdbc.sql("UPDATE analytics_cursor SET last_movement_id = :off WHERE name = :n AND last_movement_id <> :off")
+                        .param("off", ROLLUP_WAS_OFF)
+                        .param("n", MARKER)
+                        .update()
+                > 0) {
+            log.info("Analytics group facts marked to be built again: the monthly rollup is switched off");
+        }
+        built = false;
     }
 
     /** Marks the facts to be built again (after daily rows were written otherwise than by the job). */
@@ -132,17 +159,33 @@ public class GroupFactsStore {
     }
 
     /**
+     * What the upkeep of one item × warehouse needs between batches (ADR 0089): the month {@code since} (first day) of
+     * the batch that kept it, its keys' state before that day, and their daily rows from it on as stored after that
+     * batch. Unmodifiable.
+     */
+    public record SubjectMonth(
+            LocalDate since,
+            Map<SnapshotKey, GroupFacts.Opening> openings,
+            Map<SnapshotKey, List<DailyFigures>> rows) {}
+
+    /**
      * Applies a batch (ADR 0079): {@code before} the stored rows of the touched days before the batch, {@code written}
      * the rows it saved. For each item × warehouse the batch touched, the contribution of its keys' rows from the
      * month of the batch's earliest day on is taken away as it was and added as it is; each key's state before that
      * month comes from its latest state (ADR 0058) or the opening of its month row, both not yet updated by the batch.
+     * <p>
+     * {@code kept}: what this instance's previous batches left of the item × warehouses (ADR 0089, valid only when the
+     * cursor is still theirs, see {@link KeyStates}): an item × warehouse kept for the same month needs no read — its
+     * rows as they were are the kept ones, as they are the kept ones with the written days put in (the batch writes
+     * nothing else). Answers every touched item × warehouse's rows from the month on after this batch, to keep.
      */
-    public void update(Map<DayKey, DailyFigures> before, Map<DayKey, DailyFigures> written) {
+    public Map<String, SubjectMonth> update(
+            Map<DayKey, DailyFigures> before, Map<DayKey, DailyFigures> written, Map<String, SubjectMonth> kept) {
         if (written.isEmpty()) {
-            return;
+            return Map.of();
         }
         if (!built && buildIfNeeded()) {
-            return; // built from the rows saved, this batch's included
+            return Map.of(); // built from the rows saved, this batch's included
         }
         LocalDate first = written.keySet().stream()
                 .map(DayKey::day)
@@ -152,35 +195,52 @@ public class GroupFactsStore {
         Set<String> items = new HashSet<>();
         Set<String> subjects = new HashSet<>();
         Map<SnapshotKey, Set<LocalDate>> touched = new HashMap<>();
-        written.keySet().forEach(d -> {
-            items.add(d.key().item());
-            subjects.add(subject(d.key()));
+        Map<String, Map<SnapshotKey, List<DailyFigures>>> writtenBySubject = new HashMap<>();
+        written.forEach((d, f) -> {
+            String s = subject(d.key());
+            subjects.add(s);
             touched.computeIfAbsent(d.key(), k -> new HashSet<>()).add(d.day());
+            writtenBySubject
+                    .computeIfAbsent(s, x -> new HashMap<>())
+                    .computeIfAbsent(d.key(), k -> new ArrayList<>())
+                    .add(f);
         });
+        Set<String> known = new HashSet<>();
+        for (String s : subjects) {
+            SubjectMonth m = kept.get(s);
+            if (m != null && m.since().equals(since)) {
+                known.add(s);
+            }
+        }
+        Set<String> unknown = new HashSet<>(subjects);
+        unknown.removeAll(known);
+        unknown.forEach(s -> items.add(s.substring(0, s.indexOf('\u0000'))));
         // each key's state before the month `since`
         Map<SnapshotKey, GroupFacts.Opening> openings = new HashMap<>();
         Set<SnapshotKey> fromMonth = new HashSet<>();
-        jdbc.sql("SELECT item, warehouse, owner, first_day, last_day, closing_qty, closing_value "
-                        + "FROM analytics_key_latest WHERE item IN (:items)")
-                .param("items", items)
-                .query(rs -> {
-                    SnapshotKey k = SnapshotRepository.keyOf(rs);
-                    if (!subjects.contains(subject(k))) {
-                        return;
-                    }
-                    LocalDate firstDay = rs.getDate("first_day").toLocalDate();
-                    LocalDate lastDay = rs.getDate("last_day").toLocalDate();
-                    if (!firstDay.isBefore(since)) {
-                        openings.put(k, GroupFacts.Opening.NONE);
-                    } else if (lastDay.isBefore(since)) {
-                        openings.put(
-                                k,
-                                new GroupFacts.Opening(
-                                        rs.getBigDecimal("closing_qty"), rs.getBigDecimal("closing_value")));
-                    } else {
-                        fromMonth.add(k);
-                    }
-                });
+        if (!items.isEmpty()) {
+            jdbc.sql("SELECT item, warehouse, owner, first_day, last_day, closing_qty, closing_value "
+                            + "FROM analytics_key_latest WHERE item IN (:items)")
+                    .param("items", items)
+                    .query(rs -> {
+                        SnapshotKey k = SnapshotRepository.keyOf(rs);
+                        if (!unknown.contains(subject(k))) {
+                            return;
+                        }
+                        LocalDate firstDay = rs.getDate("first_day").toLocalDate();
+                        LocalDate lastDay = rs.getDate("last_day").toLocalDate();
+                        if (!firstDay.isBefore(since)) {
+                            openings.put(k, GroupFacts.Opening.NONE);
+                        } else if (lastDay.isBefore(since)) {
+                            openings.put(
+                                    k,
+                                    new GroupFacts.Opening(
+                                            rs.getBigDecimal("closing_qty"), rs.getBigDecimal("closing_value")));
+                        } else {
+                            fromMonth.add(k);
+                        }
+                    });
+        }
         if (!fromMonth.isEmpty()) {
             jdbc.sql("SELECT item, warehouse, owner, opening_qty, opening_value FROM analytics_monthly "
                             + "WHERE item IN (:items) AND month_start = :since")
@@ -200,48 +260,81 @@ public class GroupFactsStore {
         }
         // the rows from `since` on as they are now, by item × warehouse and key
         Map<String, Map<SnapshotKey, List<DailyFigures>>> now = new HashMap<>();
-        jdbc.sql("SELECT " + DAILY_COLUMNS + " FROM analytics_daily WHERE item IN (:items) AND snapshot_day >= :since "
-                        + "ORDER BY item, warehouse, owner, snapshot_day")
-                .param("items", items)
-                .param("since", Date.valueOf(since))
-                .query(rs -> {
-                    DailyFigures f = SnapshotRepository.figuresOf(rs);
-                    String s = subject(f.key());
-                    if (subjects.contains(s)) {
-                        now.computeIfAbsent(s, x -> new LinkedHashMap<>())
-                                .computeIfAbsent(f.key(), k -> new ArrayList<>())
-                                .add(f);
-                    }
-                });
+        if (!items.isEmpty()) {
+            jdbc.sql("SELECT " + DAILY_COLUMNS
+                            + " FROM analytics_daily WHERE item IN (:items) AND snapshot_day >= :since "
+                            + "ORDER BY item, warehouse, owner, snapshot_day")
+                    .param("items", items)
+                    .param("since", Date.valueOf(since))
+                    .query(rs -> {
+                        DailyFigures f = SnapshotRepository.figuresOf(rs);
+                        String s = subject(f.key());
+                        if (unknown.contains(s)) {
+                            now.computeIfAbsent(s, x -> new LinkedHashMap<>())
+                                    .computeIfAbsent(f.key(), k -> new ArrayList<>())
+                                    .add(f);
+                        }
+                    });
+        }
         GroupFacts facts = new GroupFacts();
         Map<String, Map<SnapshotKey, GroupFacts.Opening>> openingsBySubject = new HashMap<>();
         openings.forEach((k, o) -> openingsBySubject
                 .computeIfAbsent(subject(k), x -> new HashMap<>())
                 .put(k, o));
+        Map<String, SubjectMonth> keep = new HashMap<>();
         for (String s : subjects) {
-            Map<SnapshotKey, List<DailyFigures>> after = now.getOrDefault(s, Map.of());
-            Map<SnapshotKey, List<DailyFigures>> was = new HashMap<>();
-            after.forEach((k, rows) -> {
-                Set<LocalDate> days = touched.getOrDefault(k, Set.of());
-                List<DailyFigures> old = new ArrayList<>(rows.size());
-                for (DailyFigures r : rows) {
-                    if (!days.contains(r.day())) {
-                        old.add(r);
-                    } else {
-                        DailyFigures stored = before.get(new DayKey(k, r.day()));
-                        if (stored != null) {
-                            old.add(stored);
+            Map<SnapshotKey, List<DailyFigures>> after;
+            Map<SnapshotKey, List<DailyFigures>> was;
+            Map<SnapshotKey, GroupFacts.Opening> open;
+            if (known.contains(s)) {
+                SubjectMonth m = kept.get(s);
+                open = m.openings();
+                was = m.rows();
+                after = withWritten(was, writtenBySubject.get(s));
+            } else {
+                open = Map.copyOf(openingsBySubject.getOrDefault(s, Map.of()));
+                after = now.getOrDefault(s, Map.of());
+                was = new HashMap<>();
+                for (Map.Entry<SnapshotKey, List<DailyFigures>> e : after.entrySet()) {
+                    SnapshotKey k = e.getKey();
+                    List<DailyFigures> rows = e.getValue();
+                    Set<LocalDate> days = touched.getOrDefault(k, Set.of());
+                    List<DailyFigures> old = new ArrayList<>(rows.size());
+                    for (DailyFigures r : rows) {
+                        if (!days.contains(r.day())) {
+                            old.add(r);
+                        } else {
+                            DailyFigures stored = before.get(new DayKey(k, r.day()));
+                            if (stored != null) {
+                                old.add(stored);
+                            }
                         }
                     }
+                    was.put(k, old);
                 }
-                was.put(k, old);
-            });
-            Map<SnapshotKey, GroupFacts.Opening> open = openingsBySubject.getOrDefault(s, Map.of());
+            }
             facts.add(since, open, after, 1);
             facts.add(since, open, was, -1);
+            Map<SnapshotKey, List<DailyFigures>> rows = new HashMap<>();
+            after.forEach((k, l) -> rows.put(k, List.copyOf(l)));
+            keep.put(s, new SubjectMonth(since, open, Map.copyOf(rows)));
         }
         facts.prune();
         apply(facts.days());
+        return keep;
+    }
+
+    /** The rows of {@code stored} (each key's sorted by day) with the written rows in place of or beside theirs. */
+    private static Map<SnapshotKey, List<DailyFigures>> withWritten(
+            Map<SnapshotKey, List<DailyFigures>> stored, Map<SnapshotKey, List<DailyFigures>> written) {
+        Map<SnapshotKey, List<DailyFigures>> result = new HashMap<>(stored);
+        written.forEach((k, rows) -> {
+            java.util.TreeMap<LocalDate, DailyFigures> byDay = new java.util.TreeMap<>();
+            stored.getOrDefault(k, List.of()).forEach(r -> byDay.put(r.day(), r));
+            rows.forEach(r -> byDay.put(r.day(), r));
+            result.put(k, new ArrayList<>(byDay.values()));
+        });
+        return result;
     }
 
     private static String subject(SnapshotKey k) {

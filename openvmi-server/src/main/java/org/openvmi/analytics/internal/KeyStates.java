@@ -17,6 +17,10 @@ import org.openvmi.analytics.model.SnapshotKey;
  * instance's last batch committed: a batch of another instance (or anything else that moved the cursor) empties it.
  * Filled only after a commit; least recently used keys leave when it holds {@code capacity} keys. Used under the
  * job's lock ({@link SnapshotBatch}); synchronized for a batch that joins a caller's transaction and only empties it.
+ * <p>
+ * Also the group facts' upkeep's rows of the recent item × warehouses from the month of their last batch on (ADR 0089,
+ * {@link GroupFactsStore.SubjectMonth}), under the same condition; a quarter of {@code capacity} of them (a kept one
+ * holds up to a month of rows of each of its keys).
  */
 final class KeyStates {
 
@@ -27,6 +31,7 @@ final class KeyStates {
     private final int capacity;
     private final LinkedHashMap<SnapshotKey, State> keys;
     private final LinkedHashMap<String, BigDecimal> costs;
+    private final LinkedHashMap<String, GroupFactsStore.SubjectMonth> subjects;
     private long validAt = -1;
 
     KeyStates(int capacity) {
@@ -35,6 +40,12 @@ final class KeyStates {
             @Override
             protected boolean removeEldestEntry(Map.Entry<SnapshotKey, State> eldest) {
                 return size() > KeyStates.this.capacity;
+            }
+        };
+        this.subjects = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, GroupFactsStore.SubjectMonth> eldest) {
+                return size() > KeyStates.this.capacity / 4;
             }
         };
         this.costs = new LinkedHashMap<>(16, 0.75f, true) {
@@ -55,6 +66,7 @@ final class KeyStates {
     synchronized void clear() {
         keys.clear();
         costs.clear();
+        subjects.clear();
         validAt = -1;
     }
 
@@ -70,6 +82,11 @@ final class KeyStates {
             });
         }
         return found;
+    }
+
+    /** The held group facts' rows of the item × warehouses (absent: not held). */
+    synchronized Map<String, GroupFactsStore.SubjectMonth> subjects() {
+        return Map.copyOf(subjects);
     }
 
     /** The held costs of these items (absent: not held). */
@@ -94,13 +111,15 @@ final class KeyStates {
             long cursor,
             Collection<SnapshotKey> touched,
             Map<SnapshotKey, State> states,
-            Map<String, BigDecimal> itemCosts) {
+            Map<String, BigDecimal> itemCosts,
+            Map<String, GroupFactsStore.SubjectMonth> subjectMonths) {
         if (capacity <= 0) {
             return;
         }
         touched.forEach(keys::remove);
         keys.putAll(states);
         costs.putAll(itemCosts);
+        subjects.putAll(subjectMonths);
         validAt = cursor;
     }
 }

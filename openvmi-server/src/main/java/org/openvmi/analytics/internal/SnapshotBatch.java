@@ -104,6 +104,11 @@ public class SnapshotBatch {
         if (entries.isEmpty()) {
             return 0;
         }
+        if (!rollup) {
+            // the group facts are kept from the latest rows and months, which this batch leaves behind: they are
+            // marked to be built again from the daily rows by the first batch with the rollup on (ADR 0089)
+            groupFacts.markStale();
+        }
         ZoneId zone = clock.getZone();
         List<LedgerMovement> movements =
                 entries.stream().map(e -> movement(e, zone)).toList();
@@ -166,15 +171,18 @@ public class SnapshotBatch {
         Map<String, BigDecimal> itemCosts = only(builder.lastCost(), items);
         repository.saveCosts(itemCosts, costs);
         Map<SnapshotKey, MonthlyRollup.Extension> extended = Map.of();
+        Map<String, GroupFactsStore.SubjectMonth> subjectMonths = Map.of();
         if (rollup) {
-            // group-level facts (ADR 0079): before rollMonths, which moves the latest state past the batch
-            groupFacts.update(stored, written);
+            // group-level facts (ADR 0079): before rollMonths, which moves the latest state past the batch; the
+            // touched item × warehouses' rows of the month kept from this instance's last batches (ADR 0089)
+            subjectMonths = groupFacts.update(stored, written, ownTransaction ? states.subjects() : Map.of());
             // the months from the rows before and after the batch (ADR 0058), not from the months' daily rows
             extended = repository.rollMonths(stored, written, latest, lastMonths);
         }
         long last = entries.get(entries.size() - 1).id();
         repository.moveCursor(last, clock.instant());
         if (ownTransaction && rollup) {
+            Map<String, GroupFactsStore.SubjectMonth> keptSubjects = subjectMonths;
             Map<SnapshotKey, KeyStates.State> after = new HashMap<>();
             extended.forEach((k, e) -> {
                 MonthlyRollup.Latest l = e.latest();
@@ -190,7 +198,7 @@ public class SnapshotBatch {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
-                        states.committed(last, touchedKeys, after, itemCosts);
+                        states.committed(last, touchedKeys, after, itemCosts, keptSubjects);
                     } else {
                         states.clear();
                     }
