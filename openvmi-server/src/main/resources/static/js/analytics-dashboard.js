@@ -13,6 +13,11 @@
       return;
     }
     var chart = echarts.init(target);
+    // no month or owner to show: the chart says so rather than drawing bare axes
+    if (!option.xAxis.data || option.xAxis.data.length === 0) {
+      option.graphic = [{type: 'text', left: 'center', top: 'middle', silent: true,
+        style: {text: label('empty'), fill: '#64748b', fontSize: 14}}];
+    }
     chart.setOption(option);
     charts.push(chart);
   };

@@ -88,7 +88,19 @@
         return;
       }
       var chart = echarts.init(el, dark ? 'dark' : null);
-      chart.setOption(option(t, el, dark));
+      var opt = option(t, el, dark);
+      // no rows, or months without a single figure: empty axes or a grey disc read as a broken chart; the chart
+      // says there is nothing in the period
+      var ys = (el.getAttribute('data-y') || '').split(',');
+      var figures = (t.rows || []).some(function (r) {
+        return ys.some(function (code) { var v = r[t.columns.indexOf(code)]; return v !== null && v !== undefined; });
+      });
+      if (!figures) {
+        opt.graphic = [{type: 'text', left: 'center', top: 'middle', silent: true,
+          style: {text: source.getAttribute('data-empty') || '', fill: dark ? '#94a3b8' : '#64748b', fontSize: 14}}];
+        (opt.series || []).forEach(function (s) { s.showEmptyCircle = false; });
+      }
+      chart.setOption(opt);
       charts.push(chart);
     });
   };

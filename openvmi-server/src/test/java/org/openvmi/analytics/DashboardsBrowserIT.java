@@ -112,6 +112,54 @@ class DashboardsBrowserIT {
         assertThat(browser.byId("screen-updated").getText()).contains("每 2 秒刷新");
     }
 
+    /**
+     * A chart with no rows (a warehouse with no stock, no flows) drew bare axes or a grey disc, which reads as broken:
+     * it says, in the page's language, that the period has nothing to show.
+     */
+    @Test
+    void a_chart_without_rows_says_there_is_no_data_in_the_pages_language(Browser browser) {
+        browser.logIn("t-admin", Fixtures.PASSWORD);
+        String nowhere = Fixtures.unique("NOWH");
+        for (Map.Entry<String, String> lang : Map.of("zh-CN", "所选期间或仓库内没有可绘制的数据", "en", "No data for this chart")
+                .entrySet()) {
+            browser.open("/dashboards/warehouse?warehouse=" + nowhere + "&lang=" + lang.getKey());
+            awaitCharts(browser, WAREHOUSE_CHARTS);
+            int empty = 0;
+            for (String chart : WAREHOUSE_CHARTS) {
+                long rows = (Long) browser.script(
+                        "return JSON.parse(document.getElementById('dashboard-tables').textContent)[arguments[0]]"
+                                + ".rows.length;",
+                        chart);
+                if (rows > 0) {
+                    continue;
+                }
+                empty++;
+                assertThat((String) browser.script(
+                                "return JSON.stringify(echarts.getInstanceByDom("
+                                        + "document.getElementById('chart-' + arguments[0])).getOption().graphic || []);",
+                                chart))
+                        .as(chart + " " + lang.getKey())
+                        .contains(lang.getValue());
+            }
+            assertThat(empty)
+                    .as("charts without rows for a warehouse with nothing in it")
+                    .isPositive();
+            browser.screenshot("dashboard-warehouse-empty-" + lang.getKey());
+        }
+        // nor is a card blank: a figure the warehouse has no data for shows a dash
+        browser.open("/dashboards/finance?warehouse=" + nowhere + "&lang=zh-CN");
+        for (org.openqa.selenium.WebElement value :
+                browser.driver().findElements(By.cssSelector("#finance-cards .card .value"))) {
+            assertThat(
+                            value.getText().isBlank()
+                                    ? browser.script(
+                                            "return getComputedStyle(arguments[0], '::before').content;", value)
+                                    : "\"" + value.getText() + "\"")
+                    .as("a finance card's figure")
+                    .isNotIn("none", "normal", "\"\"");
+        }
+    }
+
     @Test
     void a_supplier_user_is_refused(Browser browser) {
         browser.logIn(Fixtures.SUPPLIER_USER_A, Fixtures.PASSWORD);

@@ -88,6 +88,21 @@ class RoleDashboardsBrowserIT {
         }
     }
 
+    /** The home page's dashboard links are repeated with nothing between them: they read "计划驾驶舱财务驾驶舱". */
+    @Test
+    void the_home_pages_dashboard_links_stand_apart(Browser browser) {
+        signIn(browser, "t-admin");
+        browser.open("/?lang=zh-CN");
+        org.openqa.selenium.Rectangle planner =
+                browser.byId("home-planner-dashboard").getRect();
+        org.openqa.selenium.Rectangle finance =
+                browser.byId("home-finance-dashboard").getRect();
+        assertThat(finance.getY()).as("one line").isEqualTo(planner.getY());
+        assertThat(finance.getX() - (planner.getX() + planner.getWidth()))
+                .as("the gap between the two links, px")
+                .isGreaterThanOrEqualTo(8);
+    }
+
     @Test
     void a_supplier_has_neither_dashboard(Browser browser) {
         signIn(browser, Fixtures.SUPPLIER_USER_A);

@@ -74,7 +74,28 @@ class VmiBrowserIT {
                 Browser warehouse = buyer.another();
                 Browser finance = buyer.another()) {
             supplier.logIn(supplierUser, Fixtures.PASSWORD);
-            supplier.open("/vmi/to-ship");
+            // a new supplier: nothing of its consumed yet, and its portal's chart says so instead of a flat zero line
+            supplier.open("/portal?lang=zh");
+            supplier.await(
+                    "the consumption chart",
+                    d -> Boolean.TRUE.equals(supplier.script("var c = document.getElementById('consumption-chart');"
+                            + " return !!(c && window.echarts && echarts.getInstanceByDom(c));")));
+            assertThat((String) supplier.script("return JSON.stringify(echarts.getInstanceByDom("
+                            + "document.getElementById('consumption-chart')).getOption().graphic || []);"))
+                    .contains("本期采购方未消耗您的任何物料");
+            // why that quantity, in the page's language (the API's reason is English: it showed on the Chinese page)
+            supplier.open("/vmi/to-ship?lang=zh");
+            assertThat(supplier.driver()
+                            .findElement(By.cssSelector("#to-ship-" + data.item + " .suggested"))
+                            .getDomAttribute("title"))
+                    .startsWith("最高 400 − 现存 0 − 在途 0")
+                    .doesNotContainPattern("[A-Za-z]{2,}");
+            supplier.open("/vmi/to-ship?lang=en");
+            assertThat(supplier.driver()
+                            .findElement(By.cssSelector("#to-ship-" + data.item + " .suggested"))
+                            .getDomAttribute("title"))
+                    .startsWith("Max 400 − on hand 0 − in transit 0")
+                    .doesNotContainPattern("\\p{IsHan}");
             supplier.driver()
                     .findElement(By.cssSelector("#to-ship-" + data.item + " input[name=lot]"))
                     .sendKeys("L2311");
