@@ -108,7 +108,7 @@ public class AnalyticsQueries {
 
     public KpiReport kpis(AnalyticsFilter filter, Period period) {
         Scope s = scope(filter);
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         KpiCalculator calculator = new KpiCalculator(staleDays);
         Period before = period.previous();
         Map<String, Health.Lines> lines = stockLines();
@@ -160,7 +160,7 @@ public class AnalyticsQueries {
 
     public AgingReport aging(AnalyticsFilter filter) {
         Scope s = scope(filter);
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         LocalDate today = LocalDate.now(clock);
         Map<String, Map<AgingBucket, BigDecimal>> byOwner =
                 Aging.byOwner(repository.layers(s.items(), filter.warehouse(), s.owner()), today);
@@ -183,7 +183,7 @@ public class AnalyticsQueries {
 
     public AbcReport abc(AnalyticsFilter filter, Period period, AbcXyz thresholds) {
         Scope s = scope(filter);
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         List<AbcXyz.ItemClass> classes = classes(s, period, thresholds);
         Map<String, AbcReport.Cell> cells = new TreeMap<>();
         for (char abc : "ABC".toCharArray()) {
@@ -235,7 +235,7 @@ public class AnalyticsQueries {
 
     public StaleReport stale(AnalyticsFilter filter, LocalDate asOf, Integer days) {
         Scope s = scope(filter);
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
         int n = days != null ? days : staleDays;
         KpiCalculator calculator = new KpiCalculator(n);
@@ -277,7 +277,7 @@ public class AnalyticsQueries {
     /** The KPIs of each of the last {@code months} calendar months, oldest first, from one read of the snapshots. */
     public List<MonthFigures> monthly(AnalyticsFilter filter, int months) {
         Scope s = scope(filter);
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         LocalDate today = LocalDate.now(clock);
         Map<SnapshotKey, List<DailyFigures>> rows = rowsOf(
                 s,

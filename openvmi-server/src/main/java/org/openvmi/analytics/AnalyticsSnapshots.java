@@ -43,6 +43,17 @@ public class AnalyticsSnapshots {
     }
 
     /**
+     * The catch-up a read makes before it answers, skipped while a bulk job holds the catch-up: the demo seeder replays a
+     * year while the server already takes logins, and a dashboard opened then folded the seeder's movements in inside
+     * the request — on the embedded database that took the one writer from the seeder for over a minute, the seeder's
+     * next posting gave up and the application stopped. The read answers from the snapshots as they are; what was
+     * posted meanwhile is folded in by the first catch-up after the job.
+     */
+    public long catchUpBeforeRead() {
+        return holders.get() > 0 ? 0 : catchUp();
+    }
+
+    /**
      * Runs a bulk job (the demo seeder replaying a year) without the scheduled catch-up: under load the seeding ran
      * past the first interval and each catch-up then took the embedded database's one writer from the job for seconds
      * (bench/README.md, demo seeding). What was posted meanwhile is folded in by the first scheduled run after the

@@ -82,7 +82,7 @@ public class DashboardQueries {
 
     public WarehouseDashboard warehouse(String warehouse) {
         buyerSide();
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         LocalDate today = LocalDate.now(clock);
         Period period = new Period(today.minusDays(DAYS - 1), today);
         Map<SnapshotKey, List<DailyFigures>> rows = repository.rowsUpTo(today, warehouse, null, null);

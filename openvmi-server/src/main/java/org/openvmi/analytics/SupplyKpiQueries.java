@@ -247,7 +247,7 @@ public class SupplyKpiQueries {
 
     /** The closing value at the end of {@code day} of each supplier's consignment stock (the last row up to it). */
     private Map<String, BigDecimal> consignmentValueByOwner(ItemScope.Scope scope, String warehouse, LocalDate day) {
-        snapshots.catchUp();
+        snapshots.catchUpBeforeRead();
         Map<String, BigDecimal> values = new TreeMap<>();
         repository.rowsUpTo(day, warehouse, scope.supplier(), scope.items()).forEach((key, rows) -> {
             if (!key.own() && !rows.isEmpty()) {

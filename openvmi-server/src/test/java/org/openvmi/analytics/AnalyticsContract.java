@@ -190,6 +190,26 @@ abstract class AnalyticsContract {
         assertKpi(report, "staleLines", "1", "1", "0");
     }
 
+    @Test
+    void a_read_while_a_bulk_job_holds_the_catch_up_answers_from_the_snapshots_as_they_are() throws Exception {
+        snapshots.catchUp();
+        long cursor = repository.cursor();
+        constructedLedger();
+        long duringTheJob = snapshots.withScheduledCatchUpHeld(() -> {
+            try {
+                getJson(as(Role.VIEWER), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return repository.cursor();
+        });
+        assertThat(duringTheJob).as("nothing folded in during the job").isEqualTo(cursor);
+        getJson(as(Role.VIEWER), "/api/v1/analytics/kpis?warehouse=" + data.warehouse);
+        assertThat(repository.cursor())
+                .as("the first read after the job folds in")
+                .isGreaterThan(cursor);
+    }
+
     /**
      * Consignment receipts carry no unit cost: their stock is worth the supplier's agreement price in force when it
      * arrived (the settlement price). Agreement of supplier A for the item at the VMI zone: 6.00 from 300 days ago,
