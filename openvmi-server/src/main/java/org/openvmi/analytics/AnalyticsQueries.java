@@ -64,6 +64,7 @@ public class AnalyticsQueries {
 
     private final SnapshotRepository repository;
     private final org.openvmi.analytics.internal.GroupFactsStore groupFacts;
+    private final org.openvmi.analytics.internal.AbcFigures abcFigures;
     private final RefusedDemand refusals;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
@@ -85,8 +86,10 @@ public class AnalyticsQueries {
             org.openvmi.channels.ChannelOrders channelOrders,
             Clock clock,
             @Value("${openvmi.analytics.stale-days:180}") int staleDays,
-            org.openvmi.analytics.internal.GroupFactsStore groupFacts) {
+            org.openvmi.analytics.internal.GroupFactsStore groupFacts,
+            org.openvmi.analytics.internal.AbcFigures abcFigures) {
         this.groupFacts = groupFacts;
+        this.abcFigures = abcFigures;
         this.suppliers = suppliers;
         this.deliveries = deliveries;
         this.policies = policies;
@@ -218,11 +221,12 @@ public class AnalyticsQueries {
                 || a.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 < AbcXyz.MONTHS_FOR_XYZ) {
             return thresholds.classify(rowsOf(s, period.from(), period.to()), period);
         }
-        // ADR 0079: the issue cost per item summed in SQL (whole months from the rollup, the ends' days from the daily
-        // rows), no per-key figures; an item with a key by the period's end or a refusal in it is classified
-        Map<String, BigDecimal> cost = groupFacts.issueCostByItem(b, period, s.warehouse(), s.owner(), s.items());
-        Map<String, Map<java.time.YearMonth, BigDecimal>> demand =
-                repository.monthlyDemand(a, last, s.warehouse(), s.owner(), s.items());
+        // ADR 0088: the issue cost per item and its demand per whole month in one pass over the month rows (ADR 0079
+        // read them in two); an item with a key by the period's end or a refusal in it is classified
+        org.openvmi.analytics.internal.AbcFigures.Figures figures =
+                abcFigures.read(b, period, s.warehouse(), s.owner(), s.items());
+        Map<String, BigDecimal> cost = figures.cost();
+        Map<String, Map<java.time.YearMonth, BigDecimal>> demand = figures.demand();
         refusals.byKeyAndDay(period.from(), period.to(), s.warehouse(), s.owner(), s.items())
                 .keySet()
                 .forEach(key -> cost.putIfAbsent(key.item(), BigDecimal.ZERO));

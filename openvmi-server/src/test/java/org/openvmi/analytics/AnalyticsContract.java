@@ -69,6 +69,9 @@ abstract class AnalyticsContract {
     org.openvmi.analytics.internal.GroupFactsStore groupFacts;
 
     @Autowired
+    org.openvmi.analytics.internal.AbcFigures abcFigures;
+
+    @Autowired
     UserDirectory users;
 
     @Autowired
@@ -937,6 +940,13 @@ abstract class AnalyticsContract {
         throw new AssertionError("no KPI " + code);
     }
 
+    /** The map with its decimals stripped of trailing zeros (sums of the same figures may differ in scale). */
+    private static <K> Map<K, BigDecimal> stripped(Map<K, BigDecimal> map) {
+        Map<K, BigDecimal> result = new java.util.HashMap<>();
+        map.forEach((k, v) -> result.put(k, v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros()));
+        return result;
+    }
+
     private static void assertKpi(JsonNode report, String code, String value, String previous, String trend) {
         assertKpi(report, code, value, previous, trend, true);
     }
@@ -1297,6 +1307,53 @@ abstract class AnalyticsContract {
             assertThat(queries.classes(scope, period, abc)).as("abc " + period).isEqualTo(expected);
         }
         assertThat(byMonth).as("periods classified by month").isGreaterThanOrEqualTo(2);
+        // ADR 0088: the one-pass read of ABC's issue cost and monthly demand (AbcFigures) equals the two passes it
+        // replaced (issue cost by item, demand by item and month), without and with each filter, for the periods above
+        // and periods whose ends are read directly or as their month minus its other days (a few days on either side)
+        List<LocalDate[]> abcPeriods = new ArrayList<>(periods);
+        LocalDate fiveBack = monthStart.minusMonths(5);
+        for (LocalDate from : List.of(fiveBack, fiveBack.plusDays(1), fiveBack.plusDays(20))) {
+            for (LocalDate to : List.of(
+                    today,
+                    monthStart.minusDays(1),
+                    monthStart.minusDays(3),
+                    monthStart.minusMonths(1).plusDays(2))) {
+                abcPeriods.add(new LocalDate[] {from, to});
+            }
+        }
+        int compared = 0;
+        for (AnalyticsQueries.Scope sc : List.of(
+                new AnalyticsQueries.Scope(null, null, null),
+                new AnalyticsQueries.Scope(data.warehouse, null, null),
+                new AnalyticsQueries.Scope(data.warehouse, Fixtures.SUPPLIER_A, null),
+                new AnalyticsQueries.Scope(null, null, java.util.Set.of(data.item)),
+                new AnalyticsQueries.Scope(null, null, java.util.Set.of()))) {
+            for (LocalDate[] p : abcPeriods) {
+                org.openvmi.analytics.model.Period period = new org.openvmi.analytics.model.Period(p[0], p[1]);
+                var b = org.openvmi.analytics.model.KeyPeriod.Bounds.of(period);
+                if (b.bEnd().isBefore(b.a())) {
+                    continue;
+                }
+                String what = sc + " " + period;
+                var now = abcFigures.read(b, period, sc.warehouse(), sc.owner(), sc.items());
+                Map<String, BigDecimal> cost =
+                        groupFacts.issueCostByItem(b, period, sc.warehouse(), sc.owner(), sc.items());
+                Map<String, Map<java.time.YearMonth, BigDecimal>> demand = repository.monthlyDemand(
+                        java.time.YearMonth.from(b.a()),
+                        java.time.YearMonth.from(b.b()),
+                        sc.warehouse(),
+                        sc.owner(),
+                        sc.items());
+                assertThat(stripped(now.cost())).as("abc cost " + what).isEqualTo(stripped(cost));
+                assertThat(now.demand().keySet()).as("abc demand items " + what).isEqualTo(demand.keySet());
+                demand.forEach(
+                        (item, months) -> assertThat(stripped(now.demand().get(item)))
+                                .as("abc demand " + item + " " + what)
+                                .isEqualTo(stripped(months)));
+                compared += cost.values().stream().anyMatch(c -> c.signum() != 0) ? 1 : 0;
+            }
+        }
+        assertThat(compared).as("compared periods with issue cost").isGreaterThan(20);
 
         // ADR 0079: the group facts the job kept through the batches (one back-dated) equal a rebuild from the daily
         // rows, and each period's KPIs and health through them (and the end states) equal those of the daily rows
