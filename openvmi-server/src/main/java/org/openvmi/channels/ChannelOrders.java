@@ -30,7 +30,6 @@ import org.openvmi.inventory.FreeStock;
 import org.openvmi.inventory.InventoryLedger;
 import org.openvmi.inventory.LedgerLine;
 import org.openvmi.inventory.MovementType;
-import org.openvmi.inventory.ReservationRequest;
 import org.openvmi.inventory.Reservations;
 import org.openvmi.shared.BusinessRuleException;
 import org.openvmi.shared.CodedRefusal;
@@ -222,16 +221,27 @@ public class ChannelOrders {
             List<ChannelOrderView.Hold> holds = new ArrayList<>();
             List<ChannelOrderRepository.HoldRow> holdRows = new ArrayList<>();
             Map<Long, Map<Long, BigDecimal>> reserved = new LinkedHashMap<>();
+            List<Reservations.Hold> pending = new ArrayList<>();
             for (var e : wanted.entrySet()) {
-                reserve(
-                        holdRows,
+                plan(
+                        pending,
                         items.get(e.getKey()),
                         e.getValue(),
                         p.allocation().get(e.getKey()).of(channel.id()),
-                        p.free().getOrDefault(e.getKey(), List.of()),
-                        reference,
-                        holds,
-                        reserved);
+                        p.free().getOrDefault(e.getKey(), List.of()));
+            }
+            // every hold of the order in one batch per table, on the balance rows just read (ADR 0090)
+            long[] reservationIds = reservations.reserveAll(pending, reference);
+            for (int i = 0; i < pending.size(); i++) {
+                Reservations.Hold h = pending.get(i);
+                FreeStock f = h.row();
+                String lot = f.lot() == null || f.lot().isEmpty() ? null : f.lot();
+                holdRows.add(new ChannelOrderRepository.HoldRow(
+                        reservationIds[i], f.itemId(), f.warehouseId(), h.itemCode(), f.location(), f.lot(), h.qty()));
+                holds.add(new ChannelOrderView.Hold(
+                        reservationIds[i], h.itemCode(), f.location(), lot, Decimals.plain(h.qty())));
+                reserved.computeIfAbsent(f.itemId(), k -> new HashMap<>())
+                        .merge(f.warehouseId(), h.qty(), BigDecimal::add);
             }
             orders.holds(id, holdRows); // one batch
             stock.judgeAfterReserving(items.keySet(), rules, p, reserved);
@@ -260,15 +270,16 @@ public class ChannelOrders {
         return cached != null ? cached : channel(code);
     }
 
-    private void reserve(
-            List<ChannelOrderRepository.HoldRow> holdRows,
+    /**
+     * The holds of one item: from the channel's share per warehouse, on the free rows of each warehouse in the order
+     * the free stock was read (largest first); a share the free rows cannot cover is a 409 (the stock moved).
+     */
+    private void plan(
+            List<Reservations.Hold> pending,
             ItemRef item,
             BigDecimal qty,
             Allocation.Share share,
-            List<FreeStock> free,
-            String reference,
-            List<ChannelOrderView.Hold> holds,
-            Map<Long, Map<Long, BigDecimal>> reserved) {
+            List<FreeStock> free) {
         BigDecimal need = qty;
         for (var w : share.byWarehouse().entrySet()) {
             BigDecimal fromWarehouse = need.min(w.getValue());
@@ -280,26 +291,7 @@ public class ChannelOrders {
                     continue;
                 }
                 BigDecimal t = fromWarehouse.min(f.free());
-                var r = reservations.reserve(
-                        new ReservationRequest(
-                                item.code(),
-                                f.location(),
-                                "OWN",
-                                f.lot() == null || f.lot().isEmpty() ? null : f.lot(),
-                                t,
-                                reference,
-                                null,
-                                null),
-                        null);
-                holdRows.add(new ChannelOrderRepository.HoldRow(
-                        r.id(), item.id(), f.warehouseId(), item.code(), f.location(), f.lot(), t));
-                holds.add(new ChannelOrderView.Hold(
-                        r.id(),
-                        item.code(),
-                        f.location(),
-                        f.lot() == null || f.lot().isEmpty() ? null : f.lot(),
-                        Decimals.plain(t)));
-                reserved.computeIfAbsent(item.id(), k -> new HashMap<>()).merge(f.warehouseId(), t, BigDecimal::add);
+                pending.add(new Reservations.Hold(f, item.code(), t));
                 fromWarehouse = fromWarehouse.subtract(t);
                 need = need.subtract(t);
             }

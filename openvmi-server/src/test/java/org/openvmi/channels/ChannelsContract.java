@@ -589,6 +589,110 @@ abstract class ChannelsContract {
                 send(post("/api/v1/channels/" + stores + "/items/NO-SUCH-ITEM/pause"), Role.BUYER, ""), 400, "items");
     }
 
+    /**
+     * ADR 0090: the plain ATP read is answered before the controller, with an ETag; a request naming it gets 304 and
+     * no body while the figures are unchanged, and the new figure (a new tag) as soon as an order changed them. The
+     * security chain still runs first: a supplier user is refused.
+     */
+    @Test
+    void atp_read_carries_an_etag_answers_304_while_unchanged_and_the_new_figure_after_an_order() throws Exception {
+        receive(10);
+        String shop = channel(1, null, null, null);
+        String url = "/api/v1/channels/" + shop + "/atp?items=" + item;
+        MockHttpServletResponse first = ok(send(get(url), Role.VIEWER, ""));
+        String etag = first.getHeader("ETag");
+        assertThat(etag).startsWith("\"");
+        assertThat(first.getContentType()).startsWith("application/json");
+        JsonNode v = JSON.readTree(first.getContentAsString());
+        assertThat(v.get("channel").asString()).isEqualTo(shop);
+        assertThat(v.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(v.get("lines").get(0).get("item").asString()).isEqualTo(item);
+        assertThat(v.get("lines").get(0).get("itemName").asString()).isEqualTo("轴承");
+        assertThat(v.get("lines").get(0).get("atp").decimalValue()).isEqualByComparingTo("10");
+        assertThat(v.get("lines").get(0).get("poolFree").decimalValue()).isEqualByComparingTo("10");
+        assertThat(v.get("lines").get(0).get("paused").asBoolean()).isFalse();
+
+        MockHttpServletResponse unchanged = mvc.perform(
+                        get(url).header("If-None-Match", etag).with(as(Role.VIEWER)))
+                .andReturn()
+                .getResponse();
+        assertThat(unchanged.getStatus()).isEqualTo(304);
+        assertThat(unchanged.getContentAsByteArray()).isEmpty();
+        assertThat(unchanged.getHeader("ETag")).isEqualTo(etag);
+
+        ok(send(
+                post("/api/v1/channels/" + shop + "/orders"),
+                Role.BUYER,
+                "{\"orderId\":\"SO-E\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":3}]}"));
+        MockHttpServletResponse changed = mvc.perform(
+                        get(url).header("If-None-Match", etag).with(as(Role.VIEWER)))
+                .andReturn()
+                .getResponse();
+        assertThat(changed.getStatus()).isEqualTo(200);
+        assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
+        assertThat(JSON.readTree(changed.getContentAsString())
+                        .get("lines")
+                        .get(0)
+                        .get("atp")
+                        .decimalValue())
+                .isEqualByComparingTo("7");
+        assertThat(mvc.perform(get(url).with(Fixtures.asUser(Fixtures.SUPPLIER_USER_A)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertRefused(send(get("/api/v1/channels/" + shop + "/atp?items=NO-SUCH"), Role.VIEWER, ""), 400, "items");
+        assertThat(send(get("/api/v1/channels/NO-SUCH/atp?items=" + item), Role.VIEWER, "")
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    /**
+     * ADR 0090: an order whose quantity spans two locations reserves both in one batch per table: two reservations
+     * (the larger free row first), each balance holding its part, the order's holds naming them.
+     */
+    @Test
+    void an_order_spanning_two_locations_reserves_both_rows_in_one_go() throws Exception {
+        String bin2 = warehouse + "-B2";
+        ok(send(
+                post("/api/v1/warehouses/" + warehouse + "/locations"),
+                Role.ADMIN,
+                "{\"code\":\"" + bin2 + "\",\"type\":\"STORAGE\"}"));
+        receive(4);
+        ok(send(
+                post("/api/v1/movements"),
+                Role.WAREHOUSE,
+                "{\"lines\":[{\"type\":\"RECEIPT\",\"item\":\"" + item + "\",\"location\":\"" + bin2
+                        + "\",\"owner\":\"OWN\",\"qty\":3,\"reference\":\"T-CH\"}]}"));
+        String shop = channel(1, null, null, null);
+        JsonNode order = JSON.readTree(ok(send(
+                        post("/api/v1/channels/" + shop + "/orders"),
+                        Role.BUYER,
+                        "{\"orderId\":\"SO-2L\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":6}]}"))
+                .getContentAsString());
+        assertThat(order.get("status").asString()).isEqualTo("RESERVED");
+        JsonNode holds = order.get("holds");
+        assertThat(holds).hasSize(2);
+        Map<String, BigDecimal> byLocation = new TreeMap<>();
+        for (JsonNode h : holds) {
+            byLocation.put(h.get("location").asString(), h.get("qty").decimalValue());
+        }
+        assertThat(byLocation.get(bin)).isEqualByComparingTo("4");
+        assertThat(byLocation.get(bin2)).isEqualByComparingTo("2");
+        assertThat(reserved()).isEqualByComparingTo("6");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_reservation r JOIN item i ON i.id = r.item_id"
+                                + " WHERE i.code = :i AND r.status = 'ACTIVE' AND r.reference = :ref")
+                        .param("i", item)
+                        .param("ref", "channel " + shop + " SO-2L")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
+        assertThat(atp(shop)).isEqualByComparingTo("1");
+        // releasing gives both rows back
+        ok(send(post("/api/v1/channels/" + shop + "/orders/SO-2L/release"), Role.BUYER, ""));
+        assertThat(reserved()).isZero();
+    }
+
     private long version(String channel) {
         return jdbc.sql("SELECT version FROM channel WHERE code = :c")
                 .param("c", channel)

@@ -84,7 +84,22 @@ class ChannelApiController {
 
     @Operation(
             operationId = "getChannelAtp",
-            summary = "Available-to-sell of the channel for items (comma-separated codes)")
+            summary = "Available-to-sell of the channel for items (comma-separated codes)",
+            description = "Available-to-sell of the channel for items (comma-separated codes). Answered with an "
+                    + "ETag; a request with If-None-Match naming it gets 304 without a body while the figures are "
+                    + "unchanged (ADR 0090)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The channel's available-to-sell per item",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AtpView.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "304",
+            description = "Unchanged since the ETag sent in If-None-Match",
+            content = @io.swagger.v3.oas.annotations.media.Content)
+    // the plain successful read is answered before this controller by AtpFastPath (ADR 0090); everything else here
     @GetMapping("/{code}/atp")
     AtpView atp(@PathVariable String code, @RequestParam(required = false) List<String> items) {
         return channels.atp(code, items);

@@ -208,6 +208,35 @@ public class BalanceRepository {
                 == 1;
     }
 
+    /**
+     * Reserves on several rows as one JDBC batch of the same conditional update as {@link #reserve} (one round trip;
+     * the statements run in list order, so the row locks are taken in that order); per row whether it was applied.
+     */
+    public boolean[] reserveAll(long[] balanceIds, BigDecimal[] qty, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int[] counts = template.batchUpdate("""
+                UPDATE stock_balance SET reserved = reserved + ?, version = version + 1, updated_at = ?
+                WHERE id = ? AND on_hand - reserved >= ?""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ps.setBigDecimal(1, qty[i]);
+                ps.setTimestamp(2, at);
+                ps.setLong(3, balanceIds[i]);
+                ps.setBigDecimal(4, qty[i]);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return balanceIds.length;
+            }
+        });
+        boolean[] applied = new boolean[counts.length];
+        for (int i = 0; i < applied.length; i++) {
+            applied[i] = counts[i] == 1;
+        }
+        return applied;
+    }
+
     /** Releases a reservation (never below zero: the CHECK constraint refuses it). */
     public void release(long balanceId, BigDecimal qty, Instant now) {
         jdbc.sql("""

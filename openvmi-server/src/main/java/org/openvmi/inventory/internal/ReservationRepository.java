@@ -61,11 +61,63 @@ public class ReservationRepository {
     private static final String VIEW = "SELECT r.* FROM stock_reservation r";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final CatalogRefs catalog;
 
-    ReservationRepository(JdbcClient jdbc, CatalogRefs catalog) {
+    ReservationRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, CatalogRefs catalog) {
         this.jdbc = jdbc;
+        this.template = template;
         this.catalog = catalog;
+    }
+
+    /** One reservation of {@link #insertAll}: the balance row it holds stock in and that row's key. */
+    public record NewHold(long balanceId, StockKey key, BigDecimal qty) {}
+
+    /**
+     * Inserts ACTIVE reservations without expiry or due date as one JDBC batch (one round trip however many) and
+     * returns their ids in list order.
+     */
+    public long[] insertAll(List<NewHold> holds, String reference, String user, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(
+                con -> con.prepareStatement("""
+                        INSERT INTO stock_reservation (balance_id, item_id, location_id, owner, lot, qty, status,
+                                                       reference, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)""", new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                        NewHold h = holds.get(i);
+                        ps.setLong(1, h.balanceId());
+                        ps.setLong(2, h.key().itemId());
+                        ps.setLong(3, h.key().locationId());
+                        ps.setString(4, h.key().owner());
+                        ps.setString(5, h.key().lot());
+                        ps.setBigDecimal(6, h.qty());
+                        ps.setString(7, reference);
+                        ps.setString(8, user);
+                        ps.setTimestamp(9, at);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return holds.size();
+                    }
+                },
+                keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != holds.size()) {
+            throw new IllegalStateException("expected " + holds.size() + " reservation ids, got " + rows.size());
+        }
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, Object> row = rows.get(i);
+            // the driver names the key column "id" (PostgreSQL) or "ID" (H2)
+            Object id = row.size() == 1 ? row.values().iterator().next() : row.get("id");
+            ids[i] = ((Number) id).longValue();
+        }
+        return ids;
     }
 
     public long insert(

@@ -764,7 +764,7 @@ public class StockQueryRepository {
             return List.of();
         }
         List<org.openvmi.inventory.FreeStock> free = new ArrayList<>(jdbc.sql("""
-                SELECT b.item_id, b.location_id, b.lot, b.on_hand - b.reserved AS free
+                SELECT b.id, b.item_id, b.location_id, b.lot, b.on_hand - b.reserved AS free
                 FROM stock_balance b
                 WHERE b.item_id IN (:items) AND b.location_id IN (:locations)
                   AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0""")
@@ -777,7 +777,9 @@ public class StockQueryRepository {
                             l.warehouseId(),
                             l.code(),
                             rs.getString("lot"),
-                            rs.getBigDecimal("free"));
+                            rs.getBigDecimal("free"),
+                            rs.getLong("id"),
+                            rs.getLong("location_id"));
                 })
                 .list());
         free.sort(Comparator.comparingLong(org.openvmi.inventory.FreeStock::itemId)
