@@ -177,7 +177,7 @@ abstract class PlanningChunksContract extends PlanningContractFixture {
                     List.of(
                             new ChunkRepository.Range(pairs.get(0)[0], pairs.get(1)[0], 2),
                             new ChunkRepository.Range(pairs.get(2)[0], pairs.get(3)[0], 2)));
-            runs.start(id, 4, window[0], window[1], clock.instant());
+            runs.start(id, 4, window[0], window[1]);
             return chunks.claim("dead-instance/1", Duration.ofSeconds(8)).orElseThrow();
         });
         assertThat(dead.seq()).isZero();
