@@ -65,6 +65,7 @@ class GroupRobotFormTest {
                 true,
                 "SENT",
                 null,
+                null,
                 Instant.EPOCH);
 
         GroupRobotCommand c = GroupRobotPageController.Form.of(listed).toCommand();
