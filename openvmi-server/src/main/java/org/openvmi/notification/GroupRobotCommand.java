@@ -24,35 +24,4 @@ public record GroupRobotCommand(
         Boolean toShip,
         String language,
         Boolean enabled,
-        Boolean removeSecret) {
-
-    /** As before {@code removeSecret} was added: a blank secret keeps the stored one. */
-    public GroupRobotCommand(
-            String name,
-            NotificationChannel kind,
-            String address,
-            String secret,
-            String warehouse,
-            String supplier,
-            Boolean alerts,
-            List<AlertType> alertTypes,
-            Boolean approvals,
-            Boolean toShip,
-            String language,
-            Boolean enabled) {
-        this(
-                name,
-                kind,
-                address,
-                secret,
-                warehouse,
-                supplier,
-                alerts,
-                alertTypes,
-                approvals,
-                toShip,
-                language,
-                enabled,
-                null);
-    }
-}
+        Boolean removeSecret) {}

@@ -67,7 +67,7 @@ public class GroupRobots {
 
     @Transactional
     public GroupRobotView create(GroupRobotCommand c) {
-        long id = robots.insert(row(c, null), CurrentUser.name(), clock.instant());
+        long id = robots.insert(row(c, c.address(), null), CurrentUser.name(), clock.instant());
         GroupRobotView created = get(id);
         audit.record("CREATE", ENTITY, String.valueOf(id), null, created);
         return created;
@@ -83,24 +83,11 @@ public class GroupRobots {
         boolean removeSecret = Boolean.TRUE.equals(c.removeSecret());
         GroupRobotView before = get(id); // 404 for another supplier's robot
         GroupRobot stored = robots.robot(id).orElseThrow();
-        GroupRobotCommand command = c;
-        if (c.address() != null && c.address().trim().equals(RobotMessages.masked(stored.url()))) {
-            command = new GroupRobotCommand(
-                    c.name(),
-                    c.kind(),
-                    stored.url(),
-                    c.secret(),
-                    c.warehouse(),
-                    c.supplier(),
-                    c.alerts(),
-                    c.alertTypes(),
-                    c.approvals(),
-                    c.toShip(),
-                    c.language(),
-                    c.enabled(),
-                    c.removeSecret());
-        }
-        GroupRobotRepository.Row row = row(command, removeSecret ? null : stored.secret());
+        // The masked address as listed means "unchanged": the stored one is kept.
+        String address = c.address() != null && c.address().trim().equals(RobotMessages.masked(stored.url()))
+                ? stored.url()
+                : c.address();
+        GroupRobotRepository.Row row = row(c, address, removeSecret ? null : stored.secret());
         if (robots.row(id).filter(row::equals).isPresent()) {
             return before;
         }
@@ -141,14 +128,15 @@ public class GroupRobots {
         return get(id);
     }
 
-    private GroupRobotRepository.Row row(GroupRobotCommand c, String storedSecret) {
+    /** The row of a command, with {@code givenAddress} for the command's (the stored one kept on a change). */
+    private GroupRobotRepository.Row row(GroupRobotCommand c, String givenAddress, String storedSecret) {
         FieldErrors errors = new FieldErrors();
         String name = blankToNull(c.name());
         if (name == null) {
             errors.add("name", CodedRefusal.required());
         }
         NotificationChannel kind = c.kind();
-        String address = blankToNull(c.address());
+        String address = blankToNull(givenAddress);
         if (kind == null || !kind.robot()) {
             errors.add("kind", CodedRefusal.of("robotKind", "must be WECOM or DINGTALK"));
         } else {

@@ -158,12 +158,20 @@ public class PurchaseOrders {
         Sourced sourced = sourced(req);
         if (sourced.refusal() != null) {
             // stays APPROVED: the buyer sees why on the requisition and orders it from the list
+            // the reason's code and arguments beside its English, so the audit log says it in its language (ADR 0084)
+            CodedRefusal refusal = sourced.refusal();
             audit.record(
                     "ORDER_REFUSED",
                     "requisition",
                     req.number(),
                     null,
-                    Map.of("reason", sourced.refusal().message()));
+                    Map.of(
+                            "reason",
+                            refusal.message(),
+                            "reasonCode",
+                            refusal.code(),
+                            "reasonArgs",
+                            refusal.args().stream().map(String::valueOf).toList()));
             return;
         }
         order(List.of(sourced));

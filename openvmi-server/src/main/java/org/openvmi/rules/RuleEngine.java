@@ -277,7 +277,8 @@ public class RuleEngine {
                     System::currentTimeMillis,
                     values);
         } catch (RuntimeException e) {
-            outcome = new Evaluation.Outcome(List.of(), 0, "reading the subjects failed: " + e.getMessage());
+            outcome = Evaluation.Outcome.failed(
+                    List.of(), 0, Evaluation.READ_FAILED, "reading the subjects failed: " + e.getMessage());
         }
         Evaluation.Outcome result = outcome;
         if (result.failed()) {
@@ -294,6 +295,7 @@ public class RuleEngine {
                         result.subjects(),
                         result.hits().size(),
                         0,
+                        null,
                         null,
                         trigger);
                 int created = act(rule, run, window, result.hits(), pool);
@@ -312,6 +314,7 @@ public class RuleEngine {
                         result.hits().size(),
                         created,
                         null,
+                        null,
                         trigger);
             });
         } catch (RuntimeException e) {
@@ -321,7 +324,11 @@ public class RuleEngine {
                     window,
                     started,
                     System.currentTimeMillis() - t0,
-                    new Evaluation.Outcome(List.of(), result.subjects(), "actions failed: " + e.getMessage()),
+                    Evaluation.Outcome.failed(
+                            List.of(),
+                            result.subjects(),
+                            Evaluation.ACTIONS_FAILED,
+                            "actions failed: " + e.getMessage()),
                     trigger);
         }
     }
@@ -335,7 +342,17 @@ public class RuleEngine {
             String trigger) {
         return tx.execute(s -> {
             long run = runs.run(
-                    rule.id(), window, started, millis, "FAILED", outcome.subjects(), 0, 0, outcome.error(), trigger);
+                    rule.id(),
+                    window,
+                    started,
+                    millis,
+                    "FAILED",
+                    outcome.subjects(),
+                    0,
+                    0,
+                    outcome.error(),
+                    outcome.errorCode(),
+                    trigger);
             int failures = rules.failed(rule.id());
             if (FailurePolicy.disables(failures)) {
                 LOG.warn(
@@ -361,6 +378,7 @@ public class RuleEngine {
                     0,
                     0,
                     outcome.error(),
+                    outcome.errorCode(),
                     trigger);
         });
     }

@@ -2,67 +2,24 @@ package org.openvmi.consignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvmi.testsupport.Fixtures.as;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
-import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
+import org.openvmi.testsupport.ContractFixture;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Master data, clock and request helpers of the consignment tests. */
-abstract class VmiTestSupport {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
+/** Master data and request helpers of the consignment tests ({@link ContractFixture}: the users, clock, JSON). */
+abstract class VmiTestSupport extends ContractFixture {
 
     VmiTestData data;
 
     @BeforeEach
     void setUpVmi() {
-        Fixtures.ensure(jdbc, users);
         data = new VmiTestData(items, warehouses, suppliers);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     // ---- helpers
@@ -144,15 +101,6 @@ abstract class VmiTestSupport {
     void flushOpenLines(String supplier) throws Exception {
         int status = makeStatement(supplier).andReturn().getResponse().getStatus();
         assertThat(status).isIn(201, 422);
-    }
-
-    ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
-        return mvc.perform(
-                post(path).with(who).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     BigDecimal onHand(String item, String location, String owner) {

@@ -6,47 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
-import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.openvmi.testsupport.ContractFixture;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** What the transfer, count and reservation contracts share: fresh master data, stock set-up and balance checks. */
-abstract class StockDocsContract {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
+/**
+ * What the transfer, count and reservation contracts share: {@link ContractFixture}'s, fresh master data, stock set-up
+ * and balance checks.
+ */
+abstract class StockDocsContract extends ContractFixture {
 
     StockDocsTestData data;
     String item;
@@ -56,7 +25,6 @@ abstract class StockDocsContract {
 
     @BeforeEach
     void setUpStockDocs() {
-        Fixtures.ensure(jdbc, users);
         data = new StockDocsTestData(items, warehouses, suppliers);
         item = data.source.item;
         lotItem = data.source.lotItem;
@@ -75,14 +43,7 @@ abstract class StockDocsContract {
     }
 
     ResultActions postJson(String path, Role role, String body) throws Exception {
-        return mvc.perform(post(path)
-                .with(as(role))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body));
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
+        return postJson(path, as(role), body);
     }
 
     BigDecimal onHand(String item, String location) {

@@ -434,6 +434,51 @@ abstract class RobotDeliveryContract {
                         .andExpect(jsonPath("$.lastStatus").value("SENT")));
     }
 
+    @Test
+    void a_robot_that_cannot_be_reached_shows_why_in_the_pages_language_and_the_english_as_its_detail()
+            throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // nothing listens there once it is closed
+        }
+        String token = Fixtures.unique("unreachable");
+        long id = id(robot(as(Role.ADMIN), """
+                        {"name":"不通的群","kind":"DINGTALK","address":"http://127.0.0.1:%d/robot/send?access_token=%s",
+                         "enabled":false}""".formatted(closed, token)).andExpect(status().isCreated()));
+        mvc.perform(post("/api/v1/notifications/robots/" + id + "/test").with(as(Role.ADMIN)))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> mvc.perform(
+                                get("/api/v1/notifications/robots/" + id).with(as(Role.ADMIN)))
+                        .andExpect(jsonPath("$.lastErrorCode").value("refused"))
+                        .andExpect(
+                                jsonPath("$.lastError").value(org.hamcrest.Matchers.startsWith("ConnectException"))));
+        var admin = org.openvmi.testsupport.UiSessions.login(mvc, "t-admin");
+        String zh = mvc.perform(get("/admin/robots").session(admin).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(zh).contains("连接被拒绝或主机不可达").contains("<code>ConnectException");
+        String en = mvc.perform(get("/admin/robots").session(admin).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(en).contains("connection refused or host unreachable");
+        // the mail log says the same of the message
+        assertThat(mvc.perform(get("/admin/notifications/mails")
+                                .session(admin)
+                                .locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("连接被拒绝或主机不可达");
+        mvc.perform(delete("/api/v1/notifications/robots/" + id).with(as(Role.ADMIN)))
+                .andExpect(status().isNoContent());
+    }
+
     // --- the robot pages' edit form and enable / disable button (h/robotedit) -------------------------------------
 
     @Autowired

@@ -23,68 +23,25 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.shared.tabular.TabularFiles;
 import org.openvmi.shared.tabular.TabularFormat;
 import org.openvmi.testsupport.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Go-live imports (issue 14, part 5) on H2 and PostgreSQL: opening stock through the ledger and demand history into
  * planning's history, each all or nothing with a row and field report, each file applied once; then one planning run
  * on imported real spare-parts demand.
  */
-abstract class GoLiveImportsContract {
+abstract class GoLiveImportsContract extends PlanningContractFixture {
 
     static final String STOCK_HEADER = "item,location,owner,lot,qty,unitCost";
     static final String HISTORY_HEADER = "item,warehouse,date,qty";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    java.time.Clock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
-
-    PlanningTestData data;
-    LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        today = LocalDate.now(clock);
-    }
 
     ResultActions upload(String entity, Role role, String fileName, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/v1/imports/" + entity)
@@ -110,10 +67,6 @@ abstract class GoLiveImportsContract {
                 .param("c", item)
                 .query(BigDecimal.class)
                 .single();
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     @Test

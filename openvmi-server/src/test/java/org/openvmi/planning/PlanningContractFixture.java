@@ -6,82 +6,37 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
-import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.openvmi.testsupport.ContractFixture;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The setup the planning contracts share (H2 and PostgreSQL): the test users, {@link PlanningTestData} for master data
- * and demand history, a {@link MutableClock} put back before and after each test, {@code today} by that clock, and
- * the JSON helpers. A contract extends it and adds what is its own.
+ * The setup the planning contracts share (H2 and PostgreSQL): {@link ContractFixture}'s (the test users, a clock put
+ * back before and after each test, the JSON helpers), {@link PlanningTestData} for master data and demand history,
+ * {@code today} by that clock, and requests in English. A contract extends it and adds what is its own.
  */
-abstract class PlanningContractFixture {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
+abstract class PlanningContractFixture extends ContractFixture {
 
     PlanningTestData data;
     LocalDate today;
 
     @BeforeEach
     void setUpPlanningFixture() {
-        Fixtures.ensure(jdbc, users);
         data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
         today = LocalDate.now(clock);
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     /** A JSON POST in English as {@code who}. */
-    ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
+    @Override
+    protected ResultActions postJson(String path, RequestPostProcessor who, String body) throws Exception {
         return mvc.perform(post(path)
                 .with(who)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .header("Accept-Language", "en"));
-    }
-
-    JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     /** Posts one movement line at the given time (the clock is moved there and back). */

@@ -17,68 +17,30 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvmi.catalog.ItemCatalog;
-import org.openvmi.catalog.SupplierCatalog;
-import org.openvmi.catalog.WarehouseCatalog;
 import org.openvmi.integration.EventSchemas;
 import org.openvmi.integration.WebhookReceiver;
 import org.openvmi.security.Role;
-import org.openvmi.security.UserDirectory;
 import org.openvmi.testsupport.Fixtures;
-import org.openvmi.testsupport.MutableClock;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * suggestion.created (ADR 0071): a planning run writes one event per suggestion in the transaction that inserts it,
  * and a supplier's subscription gets its own supplier's suggestions only, never another's. On H2 and PostgreSQL.
  */
-abstract class SuggestionEventsContract {
+abstract class SuggestionEventsContract extends PlanningContractFixture {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    UserDirectory users;
-
-    @Autowired
-    ItemCatalog items;
-
-    @Autowired
-    WarehouseCatalog warehouses;
-
-    @Autowired
-    SupplierCatalog suppliers;
-
-    PlanningTestData data;
     WebhookReceiver receiver;
     long webhook;
     long erpWebhook;
 
     @BeforeEach
     void setUp() throws Exception {
-        Fixtures.ensure(jdbc, users);
-        data = new PlanningTestData(items, warehouses, suppliers, jdbc);
-        clock.reset();
         receiver = new WebhookReceiver();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        clock.reset();
         if (webhook != 0) {
             mvc.perform(delete("/api/v1/webhooks/" + webhook).with(asUser(Fixtures.SUPPLIER_USER_A)))
                     .andExpect(status().isNoContent());

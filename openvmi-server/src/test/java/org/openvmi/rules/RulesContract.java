@@ -975,6 +975,24 @@ abstract class RulesContract {
                 .contains("3 failed runs")
                 .contains("by zero");
         assertThat(disabled.get("disabledCode").asString()).as("ADR 0084").isEqualTo("failedRuns");
+        // each failed run's own error is stored with its code, and the rule's history says it in the page's language
+        // with the English (the subject and CEL's message) as its detail
+        assertThat(jdbc.sql("SELECT DISTINCT error_code FROM rule_run WHERE rule_id = :r AND status = 'FAILED'")
+                        .param("r", bad)
+                        .query(String.class)
+                        .list())
+                .containsExactly("evaluation");
+        var planner = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        String zhPage = mvc.perform(get("/rules/" + bad).session(planner).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(zhPage).contains("某个对象的条件或数量无法求值").contains("<code>" + s.item + " @ ");
+        assertThat(mvc.perform(get("/rules/" + bad).session(planner).locale(java.util.Locale.ENGLISH))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("a subject&#39;s condition or quantity could not be evaluated");
         JsonNode versions = JSON.readTree(send(get("/api/v1/rules/" + bad + "/versions"), Role.VIEWER, ""));
         assertThat(versions.get(0).get("change").asString()).isEqualTo("DISABLED_BY_ENGINE");
         assertThat(JSON.readTree(send(get("/api/v1/rules/" + good), Role.VIEWER, ""))

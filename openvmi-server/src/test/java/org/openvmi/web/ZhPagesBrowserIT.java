@@ -245,6 +245,46 @@ class ZhPagesBrowserIT {
         assertThat(attempt.get("lastErrorCode").asString()).isEqualTo("refused");
         assertThat(attempt.get("attemptLog").get(0).get("errorCode").asString()).isEqualTo("refused");
 
+        // the rule's own failed run in its history (ADR 0091): a subject's condition could not be evaluated
+        jdbc.sql("""
+                INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error,
+                                      error_code, trigger_kind)
+                VALUES (:rule, 'zh-run', CURRENT_TIMESTAMP, 3, 'FAILED', 1, 0, 0, :error, 'evaluation', 'CRON')""")
+                .param("rule", ruleId)
+                .param("error", d.item + " @ " + d.warehouse + ": / by zero")
+                .update();
+
+        // a group robot whose last message failed because its receiver refused the connection (as the sender
+        // records it: the English detail and its code); switched off, so nothing else is sent to it
+        long robot = send(
+                        as(Role.ADMIN),
+                        "/api/v1/notifications/robots",
+                        "{\"name\":\"zh-robot\",\"kind\":\"DINGTALK\",\"address\":"
+                                + "\"https://oapi.dingtalk.com/robot/send?access_token=zh-robot-token\",\"enabled\":false}")
+                .get("id")
+                .asLong();
+        jdbc.sql("""
+                INSERT INTO notification_mail (username, to_address, mail_language, mail_kind, subject, body, dedup_key,
+                                               status, attempts, next_attempt_at, last_error, last_error_code,
+                                               created_at, channel, robot_id)
+                VALUES ('t-admin', 'robot', 'zh-CN', 'IMMEDIATE', '机器人测试消息', '正文', :key, 'FAILED', 5,
+                        CURRENT_TIMESTAMP, 'ConnectException: Connection refused', 'refused', CURRENT_TIMESTAMP,
+                        'DINGTALK', :robot)""").param("key", "zh-robot-" + robot).param("robot", robot).update();
+
+        // an order refused after the last approval, as the audit log recorded it with its code (and an older one
+        // without, read from its English)
+        for (String after : List.of(
+                "{\"reason\":\"item ZH-9 has no supplier on its source list\",\"reasonCode\":\"noSource\","
+                        + "\"reasonArgs\":[\"ZH-9\"]}",
+                "{\"reason\":\"item ZH-9 has no supplier on its source list\"}")) {
+            jdbc.sql("""
+                    INSERT INTO audit_log (at, actor, action, entity, entity_key, before_json, after_json)
+                    VALUES (CURRENT_TIMESTAMP, 'system', 'ORDER_REFUSED', 'requisition', 'PR-ZH', NULL, :after)""").param("after", after).update();
+        }
+        data.add("ZH-9");
+        data.add("PR-ZH");
+        data.add("zh-robot");
+
         // a requisition waiting for t-buyer, approved in bulk by someone else: refused, reported per document
         send(
                 as(Role.ADMIN),
@@ -272,6 +312,25 @@ class ZhPagesBrowserIT {
                     .getText();
             assertThat(note)
                     .isEqualTo(zh ? "连续 3 次运行失败后已被引擎停用" : "Switched off by the engine after 3 failed runs in a row");
+
+            assertThat(browser.visible(By.cssSelector(".rule-run-error-text")).getText())
+                    .isEqualTo(zh ? "某个对象的条件或数量无法求值" : "a subject's condition or quantity could not be evaluated");
+
+            browser.open("/admin/robots");
+            assertThat(browser.visible(By.cssSelector("#robot-" + robot + " .robot-error-text"))
+                            .getText())
+                    .isEqualTo(zh ? "连接被拒绝或主机不可达" : "connection refused or host unreachable");
+
+            browser.open("/admin/audit?action=ORDER_REFUSED&entityKey=PR-ZH");
+            assertThat(browser.visible(By.cssSelector(".audit-row .badge")).getText())
+                    .isEqualTo(zh ? "下单被拒" : "Ordering refused");
+            @SuppressWarnings("unchecked")
+            List<String> reasons = (List<String>) browser.script("""
+                    return [...document.querySelectorAll('.audit-row table.changes td')].map(td => td.textContent.trim());""");
+            assertThat(reasons)
+                    .hasSize(2)
+                    .allSatisfy(r -> assertThat(r)
+                            .isEqualTo(zh ? "物料 ZH-9 的货源清单中没有供应商" : "Item ZH-9 has no supplier on its source list"));
 
             browser.open("/admin/webhooks/" + hook);
             String attemptError =

@@ -9,6 +9,7 @@ import org.openvmi.shared.InvalidInputException;
 import org.openvmi.shared.PageRequest;
 import org.openvmi.shared.PageResult;
 import org.openvmi.shared.web.EnumLabels;
+import org.openvmi.shared.web.RefusalTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -33,12 +34,14 @@ class AuditPageController {
     private final JsonMapper json;
     private final Clock clock;
     private final MessageSource messages;
+    private final RefusalTexts refusals;
 
-    AuditPageController(AuditTrail audit, JsonMapper json, Clock clock, MessageSource messages) {
+    AuditPageController(AuditTrail audit, JsonMapper json, Clock clock, MessageSource messages, RefusalTexts refusals) {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping
@@ -72,7 +75,7 @@ class AuditPageController {
                     entityKey,
                     AuditPeriod.from(from, clock.getZone()),
                     AuditPeriod.to(to, clock.getZone()));
-            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json));
+            rows = audit.find(query, paging).map(e -> AuditRow.of(e, actionLabel(e.action()), json, refusals::coded));
         } catch (InvalidInputException e) {
             model.addAttribute(
                     "flashError", message("audit.error." + e.errors().get(0).field()));

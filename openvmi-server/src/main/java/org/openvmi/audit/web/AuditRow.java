@@ -32,7 +32,23 @@ record AuditRow(
 
     record Change(String field, String before, String after) {}
 
-    static AuditRow of(AuditEntry e, String actionLabel, JsonMapper json) {
+    /**
+     * A text the system recorded with its code (ADR 0084) in the page's language: the refusal {@code code} with
+     * {@code args}, or the stored English read as a known phrasing when there is no code (an older entry).
+     */
+    interface CodedTexts {
+        String text(String code, List<Object> args, String stored);
+    }
+
+    /** Recorded fields that say a field's code and arguments ({@code reason} → {@code reasonCode}, {@code reasonArgs}). */
+    private static final String CODE = "Code";
+
+    private static final String ARGS = "Args";
+
+    /** The fields whose stored text is a refusal's English: read in the page's language even without a code. */
+    private static final Set<String> CODED = Set.of("reason");
+
+    static AuditRow of(AuditEntry e, String actionLabel, JsonMapper json, CodedTexts texts) {
         Map<String, Object> before = fields(e.before(), json);
         Map<String, Object> after = fields(e.after(), json);
         Set<String> names = new LinkedHashSet<>(after.keySet());
@@ -40,14 +56,39 @@ record AuditRow(
         boolean both = e.before() != null && e.after() != null;
         List<Change> changes = new ArrayList<>();
         for (String name : names) {
-            String b = text(before.get(name), json);
-            String a = text(after.get(name), json);
+            if (isCodeOf(name, names)) {
+                continue; // shown through the field it codes
+            }
+            String b = coded(name, before, json, texts);
+            String a = coded(name, after, json, texts);
             if (!both || !Objects.equals(b, a)) {
                 changes.add(new Change(name, b, a));
             }
         }
         return new AuditRow(
                 e.id(), e.at(), e.actor(), e.action(), actionLabel, e.entity(), e.entityKey(), both, changes);
+    }
+
+    private static boolean isCodeOf(String name, Set<String> names) {
+        for (String suffix : List.of(CODE, ARGS)) {
+            if (name.endsWith(suffix)
+                    && name.length() > suffix.length()
+                    && names.contains(name.substring(0, name.length() - suffix.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The field's text; a system text with its code (or a known English phrasing) in the page's language. */
+    private static String coded(String name, Map<String, Object> values, JsonMapper json, CodedTexts texts) {
+        String stored = text(values.get(name), json);
+        if (stored == null || !(CODED.contains(name) || values.containsKey(name + CODE))) {
+            return stored;
+        }
+        Object code = values.get(name + CODE);
+        List<Object> args = values.get(name + ARGS) instanceof List<?> list ? new ArrayList<>(list) : null;
+        return texts.text(code == null ? null : String.valueOf(code), code == null ? null : args, stored);
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,8 @@ public class GroupRobotRepository {
             + CatalogRefs.supplierCode("r.supplier_id") + " AS sup_code, "
             + "(SELECT m.status FROM notification_mail m WHERE m.robot_id = r.id ORDER BY m.id DESC LIMIT 1) AS last_status, "
             + "(SELECT m.last_error FROM notification_mail m WHERE m.robot_id = r.id ORDER BY m.id DESC LIMIT 1) AS last_error, "
+            + "(SELECT m.last_error_code FROM notification_mail m WHERE m.robot_id = r.id ORDER BY m.id DESC LIMIT 1)"
+            + " AS last_error_code, "
             + "(SELECT COALESCE(m.sent_at, m.created_at) FROM notification_mail m WHERE m.robot_id = r.id"
             + " ORDER BY m.id DESC LIMIT 1) AS last_at FROM notification_robot r";
 
@@ -229,6 +231,7 @@ public class GroupRobotRepository {
                 rs.getBoolean("enabled"),
                 rs.getString("last_status"),
                 rs.getString("last_error"),
+                rs.getString("last_error_code"),
                 last == null ? null : last.toInstant());
     }
 }

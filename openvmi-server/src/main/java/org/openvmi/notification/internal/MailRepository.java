@@ -241,17 +241,20 @@ public class MailRepository {
 
     void sent(long id, Instant now) {
         jdbc.sql(
-                        "UPDATE notification_mail SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE id = :id")
+                        "UPDATE notification_mail SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL,"
+                                + " last_error_code = NULL WHERE id = :id")
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
     }
 
-    void failedAttempt(long id, String error, Instant next, boolean giveUp) {
+    /** A failed attempt: its English {@code error} and its {@code code} ({@link SendErrors}) for the pages. */
+    void failedAttempt(long id, String code, String error, Instant next, boolean giveUp) {
         jdbc.sql("""
-                UPDATE notification_mail SET attempts = attempts + 1, last_error = :e, next_attempt_at = :next,
-                       status = :status WHERE id = :id""")
+                UPDATE notification_mail SET attempts = attempts + 1, last_error = :e, last_error_code = :c,
+                       next_attempt_at = :next, status = :status WHERE id = :id""")
                 .param("e", error)
+                .param("c", code)
                 .param("next", Timestamp.from(next))
                 .param("status", giveUp ? "FAILED" : "PENDING")
                 .param("id", id)
@@ -307,6 +310,7 @@ public class MailRepository {
                 rs.getString("status"),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
+                rs.getString("last_error_code"),
                 instant(rs, "created_at"),
                 instant(rs, "next_attempt_at"),
                 instant(rs, "sent_at"));

@@ -77,7 +77,7 @@ class MailSenderJob {
                     attempt,
                     properties.maxAttempts(),
                     e.getMessage());
-            mails.failedAttempt(mail.id(), truncate(e.getMessage()), next, giveUp);
+            mails.failedAttempt(mail.id(), SendErrors.mail(e), truncate(e.getMessage()), next, giveUp);
         }
     }
 

@@ -15,6 +15,7 @@ import org.openvmi.notification.RobotProperties;
 import org.openvmi.notification.model.GroupRobot;
 import org.openvmi.notification.model.Preference;
 import org.openvmi.notification.model.RobotMessages;
+import org.openvmi.shared.NetworkErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -87,7 +88,11 @@ class RobotSenderJob {
                 if (robot == null || robot.channel() != channel) {
                     // deleted or changed to the other kind meanwhile: nowhere to post this one
                     outbox.failedAttempt(
-                            m.id(), "the group robot is gone or no longer " + channel, clock.instant(), true);
+                            m.id(),
+                            SendErrors.ROBOT_GONE,
+                            "the group robot is gone or no longer " + channel,
+                            clock.instant(),
+                            true);
                     return;
                 }
                 url = robot.url();
@@ -97,7 +102,11 @@ class RobotSenderJob {
                 if (p == null || !p.toRobot() || p.channel() != channel) {
                     // the user chose another channel meanwhile: nowhere to post this one
                     outbox.failedAttempt(
-                            m.id(), "the user no longer has a " + channel + " robot", clock.instant(), true);
+                            m.id(),
+                            SendErrors.ROBOT_NOT_CHOSEN,
+                            "the user no longer has a " + channel + " robot",
+                            clock.instant(),
+                            true);
                     return;
                 }
                 url = p.robotUrl();
@@ -112,38 +121,43 @@ class RobotSenderJob {
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                             .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String refusal = refusal(response);
+            Refusal refusal = refusal(response);
             if (refusal == null) {
                 outbox.sent(m.id(), clock.instant());
             } else {
-                failed(m, refusal);
+                failed(m, refusal.code(), refusal.error());
             }
         } catch (IOException | RuntimeException e) {
-            failed(m, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failed(m, NetworkErrors.category(e), NetworkErrors.detail(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failed(m, "interrupted");
+            failed(m, NetworkErrors.INTERRUPTED, "interrupted");
         }
     }
 
+    /** What the robot said when it did not take a message: a code for the pages and the English detail. */
+    private record Refusal(String code, String error) {}
+
     /** Null when the robot took the message: HTTP 200 and errcode 0; otherwise what it said. */
-    private String refusal(HttpResponse<String> response) {
+    private Refusal refusal(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            return "HTTP " + response.statusCode();
+            return new Refusal(SendErrors.HTTP_STATUS, "HTTP " + response.statusCode());
         }
         try {
             JsonNode answer = json.readTree(response.body());
             if (answer.path("errcode").asInt(-1) == 0) {
                 return null;
             }
-            return "errcode " + answer.path("errcode").asString() + ": "
-                    + answer.path("errmsg").asString();
+            return new Refusal(
+                    SendErrors.ROBOT_REFUSED,
+                    "errcode " + answer.path("errcode").asString() + ": "
+                            + answer.path("errmsg").asString());
         } catch (RuntimeException e) {
-            return "unreadable answer: " + truncate(response.body(), 200);
+            return new Refusal(SendErrors.UNREADABLE_ANSWER, "unreadable answer: " + truncate(response.body(), 200));
         }
     }
 
-    private void failed(MailRepository.QueuedRobotMessage m, String error) {
+    private void failed(MailRepository.QueuedRobotMessage m, String code, String error) {
         int attempt = m.attempts() + 1;
         boolean giveUp = attempt >= properties.maxAttempts();
         Instant next = clock.instant().plus(properties.retryBase().multipliedBy(1L << Math.min(attempt - 1, 20)));
@@ -154,7 +168,7 @@ class RobotSenderJob {
                 attempt,
                 properties.maxAttempts(),
                 error);
-        outbox.failedAttempt(m.id(), truncate(error, 1000), next, giveUp);
+        outbox.failedAttempt(m.id(), code, truncate(error, 1000), next, giveUp);
     }
 
     private static String truncate(String s, int max) {

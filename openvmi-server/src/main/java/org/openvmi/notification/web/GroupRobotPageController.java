@@ -74,7 +74,8 @@ class GroupRobotPageController {
             return f;
         }
 
-        GroupRobotCommand command() {
+        /** The one mapping from the page's fields to the API's command, so the page and the API change alike. */
+        GroupRobotCommand toCommand() {
             return new GroupRobotCommand(
                     name,
                     kind,
@@ -204,7 +205,7 @@ class GroupRobotPageController {
 
     @PostMapping
     String create(@ModelAttribute("robot") Form form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        FormErrors.run(binding, () -> robots.create(form.command()));
+        FormErrors.run(binding, () -> robots.create(form.toCommand()));
         if (binding.hasErrors()) {
             return page(model);
         }
@@ -227,7 +228,7 @@ class GroupRobotPageController {
             Model model,
             RedirectAttributes redirect) {
         GroupRobotView r = robots.get(id);
-        FormErrors.run(binding, () -> robots.update(id, form.command()));
+        FormErrors.run(binding, () -> robots.update(id, form.toCommand()));
         if (binding.hasErrors()) {
             return editPage(r, model);
         }

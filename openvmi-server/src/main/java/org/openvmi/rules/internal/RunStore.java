@@ -39,12 +39,14 @@ public class RunStore {
             int fired,
             int created,
             String error,
+            String errorCode,
             String trigger) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error,
-                                      trigger_kind)
-                VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error, :trigger)""")
+                                      error_code, trigger_kind)
+                VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error, :code, :trigger)""")
+                .param("code", errorCode)
                 .param("trigger", trigger)
                 .param("rule", rule)
                 .param("w", window)
@@ -69,7 +71,8 @@ public class RunStore {
 
     public List<RuleRunView> runs(long rule, int offset, int size) {
         return jdbc.sql("""
-                SELECT id, rule_id, window_key, started_at, millis, status, subjects, fired, created, error, trigger_kind
+                SELECT id, rule_id, window_key, started_at, millis, status, subjects, fired, created, error, error_code,
+                       trigger_kind
                 FROM rule_run WHERE rule_id = :rule ORDER BY started_at DESC, id DESC OFFSET :o ROWS FETCH NEXT :s ROWS ONLY""")
                 .param("rule", rule)
                 .param("o", offset)
@@ -85,7 +88,8 @@ public class RunStore {
                         rs.getInt(8),
                         rs.getInt(9),
                         rs.getString(10),
-                        rs.getString(11)))
+                        rs.getString(11),
+                        rs.getString(12)))
                 .list();
     }
 

@@ -23,12 +23,34 @@ public final class Evaluation {
     /** A subject the condition holds for, with its values and the quantity of each action (null if none). */
     public record Hit(Facts facts, List<BigDecimal> quantities) {}
 
-    /** The outcome: the hits, how many subjects were read, or the error that stopped the rule. */
-    public record Outcome(List<Hit> hits, int subjects, String error) {
+    /**
+     * The outcome: the hits, how many subjects were read, or the error that stopped the rule: its English text and its
+     * code ({@code errorCode}, ADR 0084: one of the constants below) that the rule's history shows in its language.
+     */
+    public record Outcome(List<Hit> hits, int subjects, String error, String errorCode) {
         public boolean failed() {
             return error != null;
         }
+
+        public static Outcome ok(List<Hit> hits, int subjects) {
+            return new Outcome(hits, subjects, null, null);
+        }
+
+        public static Outcome failed(List<Hit> hits, int subjects, String code, String error) {
+            return new Outcome(hits, subjects, error, code);
+        }
     }
+
+    /** The condition does not compile (it was saved before a change of the language, say). */
+    public static final String NOT_COMPILED = "notCompiled";
+    /** The rule took longer than its time budget. */
+    public static final String TIME_BUDGET = "timeBudget";
+    /** A subject's condition or quantity could not be evaluated (the detail names the subject and the error). */
+    public static final String EVALUATION = "evaluation";
+    /** The subjects could not be read. */
+    public static final String READ_FAILED = "readFailed";
+    /** Carrying out the rule's actions failed. */
+    public static final String ACTIONS_FAILED = "actionsFailed";
 
     /** Below this many subjects a rule is evaluated on the calling thread only. */
     static final int PARALLEL_FROM = 2_000;
@@ -61,7 +83,7 @@ public final class Evaluation {
         Expression condition = Expression.compile(rule.condition(), Expression.Result.CONDITION)
                 .expression();
         if (condition == null) {
-            return new Outcome(List.of(), 0, "the condition does not compile");
+            return Outcome.failed(List.of(), 0, NOT_COMPILED, "the condition does not compile");
         }
         List<Expression> quantities = new ArrayList<>();
         for (Action a : rule.actions()) {
@@ -111,16 +133,20 @@ public final class Evaluation {
         for (int i = 0; i < n; i++) {
             Object r = results[i];
             if (r == OVER) {
-                return new Outcome(hits, i, "time budget of " + budgetMillis + " ms exceeded after " + i + " subjects");
+                return Outcome.failed(
+                        hits,
+                        i,
+                        TIME_BUDGET,
+                        "time budget of " + budgetMillis + " ms exceeded after " + i + " subjects");
             }
             if (r instanceof String error) {
-                return new Outcome(hits, i + 1, error);
+                return Outcome.failed(hits, i + 1, EVALUATION, error);
             }
             if (r instanceof Hit h) {
                 hits.add(h);
             }
         }
-        return new Outcome(hits, n, null);
+        return Outcome.ok(hits, n);
     }
 
     private static final Object NO = new Object();

@@ -19,7 +19,7 @@ class SystemTextsTest {
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
     {
-        messages.setBasenames("i18n/messages", "i18n/planning", "i18n/integration", "i18n/enums");
+        messages.setBasenames("i18n/messages", "i18n/planning", "i18n/integration", "i18n/notification", "i18n/enums");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
     }
@@ -45,7 +45,12 @@ class SystemTextsTest {
                 "domain.waitsForOtherApprover",
                 "domain.noPendingStep",
                 "domain.noSource",
-                "domain.requisitionUnknown");
+                "domain.requisitionUnknown",
+                "rules.runError.notCompiled",
+                "rules.runError.timeBudget",
+                "rules.runError.evaluation",
+                "rules.runError.readFailed",
+                "rules.runError.actionsFailed");
         List<String> webhook = List.of(
                 "httpStatus", "timeout", "refused", "unknownHost", "tls", "network", "badUrl", "interrupted", "other");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
@@ -62,7 +67,42 @@ class SystemTextsTest {
                         .isTrue();
             }
         }
+        List<String> notification = List.of(
+                "httpStatus",
+                "robotRefused",
+                "unreadableAnswer",
+                "robotGone",
+                "robotNotChosen",
+                "mailAuth",
+                "mailPrepare",
+                "mailSend",
+                "timeout",
+                "refused",
+                "unknownHost",
+                "tls",
+                "network",
+                "badUrl",
+                "interrupted",
+                "other");
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            LocaleContextHolder.setLocale(locale);
+            for (String code : notification) {
+                assertThat(texts.known("notification.errorCode.", code))
+                        .as(code + " in " + locale)
+                        .isTrue();
+            }
+        }
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        for (String code : notification) {
+            assertThat(texts.text("notification.errorCode.", code, "x"))
+                    .as("the Chinese text of " + code + " has no English")
+                    .doesNotContainPattern("[A-Za-z]");
+        }
+        for (String key :
+                keys.stream().filter(k -> k.startsWith("rules.runError.")).toList()) {
+            assertThat(texts.text("rules.runError.", key.substring("rules.runError.".length()), "x"))
+                    .doesNotContainPattern("[A-Za-z]");
+        }
         for (String code : webhook) {
             assertThat(texts.text("webhooks.errorCode.", code, "x", 503))
                     .as("the Chinese text of " + code + " has no English")
