@@ -190,8 +190,9 @@ abstract class DashboardsContract {
             for (String lang : List.of("en", "zh-CN")) {
                 String query = "?lang=" + lang + "&warehouse=" + data.warehouse;
                 String html = page(ui("t-admin"), "/dashboards/" + dashboard + query);
-                String marker = "id=\"dashboard-tables\">";
-                String embedded = html.substring(html.indexOf(marker) + marker.length());
+                // the element carries attributes after its id (the empty-chart text): its content starts after the tag
+                String tag = html.substring(html.indexOf("id=\"dashboard-tables\""));
+                String embedded = tag.substring(tag.indexOf('>') + 1);
                 JsonNode tables = json.readTree(embedded.substring(0, embedded.indexOf("</script>")));
                 for (String chart : CHARTS.get(dashboard)) {
                     assertThat(tables.get(chart))
