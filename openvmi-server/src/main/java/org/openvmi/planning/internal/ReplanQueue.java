@@ -6,9 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,10 +28,20 @@ class ReplanQueue {
 
     private final boolean postgres;
 
-    ReplanQueue(JdbcClient jdbc, JdbcTemplate template, DatabaseClock database) {
+    ReplanQueue(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = database.postgres();
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return "PostgreSQL"
+                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
+                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+        } catch (MetaDataAccessException e) {
+            return false;
+        }
     }
 
     /**
