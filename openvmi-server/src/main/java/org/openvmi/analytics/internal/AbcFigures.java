@@ -45,17 +45,7 @@ public class AbcFigures {
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.postgres = isPostgres(template.getDataSource());
-    }
-
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
-        try {
-            return "PostgreSQL"
-                    .equalsIgnoreCase(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
-                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-            return false;
-        }
+        this.postgres = SnapshotRepository.isPostgres(template.getDataSource());
     }
 
     /**

@@ -55,7 +55,8 @@ public class SnapshotRepository {
         this.postgres = isPostgres(template.getDataSource());
     }
 
-    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+    /** Whether the data source is PostgreSQL (the analytics reads and writes take its own statement shapes there). */
+    static boolean isPostgres(javax.sql.DataSource dataSource) {
         try {
             return "PostgreSQL"
                     .equalsIgnoreCase(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(
