@@ -69,11 +69,12 @@ class PlanningPageController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir,
+            @RequestParam(required = false) Long run,
             Model model) {
-        model.addAttribute(
-                "page",
-                runs.list(PageRequest.forPage(page, size == null ? RUNS_PER_PAGE : size)
-                        .sorted(sort, dir)));
+        PageResult<RunView> list = runs.list(
+                PageRequest.forPage(page, size == null ? RUNS_PER_PAGE : size).sorted(sort, dir));
+        model.addAttribute("page", list);
+        model.addAttribute("shown", shownRun(run, list));
         model.addAttribute("pageUrl", "/planning/runs");
         if (!model.containsAttribute("form")) {
             model.addAttribute(
@@ -112,6 +113,8 @@ class PlanningPageController {
                     integer("horizonDays", horizonDays),
                     decimal("serviceLevel", serviceLevel)));
             redirect.addFlashAttribute("flash", text("planning.runs.started", run.id()));
+            // the page follows the run just started, not whichever run is newest (a background re-plan may start next)
+            return "redirect:/planning/runs?run=" + run.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", FormErrors.describe(e, messages));
             redirect.addFlashAttribute("form", form);
@@ -125,10 +128,18 @@ class PlanningPageController {
     /** The live part of the runs page (latest run's progress and summary, the list), polled while a run is open. */
     @GetMapping("/planning/runs/{id}/progress")
     String progress(@PathVariable long id, Model model) {
-        runs.get(id); // 404 for an unknown run
+        model.addAttribute("shown", runs.get(id)); // 404 for an unknown run
         model.addAttribute("page", runs.list(PageRequest.of(0, RUNS_PER_PAGE)));
         model.addAttribute("pageUrl", "/planning/runs");
         return "planning/runs :: live";
+    }
+
+    /** The run whose progress the page shows: the one asked for, else the newest. */
+    private RunView shownRun(Long id, PageResult<RunView> list) {
+        if (id != null) {
+            return runs.get(id);
+        }
+        return list.content().isEmpty() ? null : list.content().get(0);
     }
 
     @GetMapping("/planning/suggestions")
