@@ -3,7 +3,7 @@
 # PostgreSQL database (created here, dropped at the end), adds a bench user with an API key, and runs HttpPostingBench
 # from another JVM: 8 clients, single-line postings spread over 2,000 stock keys, single-line on one hot key, 100-line
 # batches; pgbench (TPC-B-like, same clients) on a scratch database before and after, in the same run, for the ratio.
-#   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (20), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
+#   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (60: on 2 cores C2 is busy ~30 s after a start), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
 #   (127.0.0.1, 5432, postgres); SERVER_OPTS (extra server arguments, e.g. --openvmi.security.api-key-cache-ttl=0s);
 #   JFR=dir: a JFR recording of the server during every measured run, dir/<scenario>.jfr (JFR_SETTINGS: profile or a
 #   .jfc file); NO_PGBENCH=1; SERVER_JAR (openvmi-server/target/openvmi.jar); SKIP_BUILD=1; CLIENT (raw: one kept-alive
@@ -60,7 +60,7 @@ if [ -n "${JFR:-}" ]; then mkdir -p "$JFR"; JFR_OPTS="--jfr-pid=$SERVER --jfr-di
 # shellcheck disable=SC2086
 java -Xmx256m -cp "${BENCH_CP:-bench/target/openvmi-bench.jar}" org.openvmi.bench.HttpPostingBench \
   --base-url="http://127.0.0.1:$PORT" --api-key="$KEY" --clients="$CLIENTS" --seconds="$SECONDS_" \
-  --warmup="${WARMUP:-5}" --jit-warmup="${JIT_WARMUP:-20}" --scenarios="${SCENARIOS:-single,hot,batch}" \
+  --warmup="${WARMUP:-5}" --jit-warmup="${JIT_WARMUP:-60}" --scenarios="${SCENARIOS:-single,hot,batch}" \
   --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" --client="${CLIENT:-raw}" --server-pid="$SERVER" \
   --database="$DB" $PGBENCH_OPTS $JFR_OPTS
 echo "sessions written by API requests (must be 0): $(psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \

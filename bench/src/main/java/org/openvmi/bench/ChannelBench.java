@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code seconds}; prints reservations/s through the ledger, p50, p99 and refusals (goal 500/s on PostgreSQL).</li>
  * </ol>
  * {@code java bench/src/main/java/org/openvmi/bench/ChannelBench.java http://127.0.0.1:18080 <api key of an ADMIN>
- * [items=200] [atpClients=50] [orderClients=16] [seconds=20] [atpRate=4]}; {@code atpRate} per client and second
+ * [items=200] [atpClients=50] [orderClients=16] [seconds=20] [atpRate=4] [jitWarmup=60]}; {@code atpRate} per client and second
  * adds a paced ATP phase (50 clients × 4/s = 200 reads/s offered): the closed loop above measures capacity, where
  * latency is clients ÷ throughput by construction, the paced one the p99 a client sees at a given rate (an API key: no bcrypt per request in the figures)
  */
@@ -41,13 +41,24 @@ public final class ChannelBench {
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
         // paced ATP phase: each client sends one read every 1000/rate ms (0: left out); see bench/README.md
         double atpRate = args.length > 6 ? Double.parseDouble(args[6]) : 4;
+        // seconds of both calls before anything is measured: on 2 cores the C2 compiler is still busy for ~30 s after a
+        // start, and a cold server reads at half its speed (bench/README.md, 2026-12-07)
+        int jitWarmup = args.length > 7 ? Integer.parseInt(args[7]) : 60;
         Setup setup = setUp(args[0], auth, items, Math.max(atpClients, orderClients) + 4);
         List<String> codes = setup.items();
         String[] channels = setup.channels();
 
-        // warm-up
+        // warm-up: ATP reads, then orders (ids W-…, released stock is not needed: every item holds 1,000,000)
+        load(8, Math.max(5, jitWarmup / 2), (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
+                + codes.get(n % codes.size())));
+        if (jitWarmup > 0) {
+            AtomicLong warm = new AtomicLong();
+            load(orderClients, jitWarmup / 2, (n) -> post(
+                    "/channels/" + channels[(int) (warm.get() % 3)] + "/orders",
+                    "{\"orderId\":\"W-" + warm.incrementAndGet() + "\",\"lines\":[{\"item\":\""
+                            + codes.get(ThreadLocalRandom.current().nextInt(codes.size())) + "\",\"qty\":1}]}"));
+        }
         String load0 = loadAverage();
-        load(8, 5, (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
         Call atpRead = (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
                 + codes.get(ThreadLocalRandom.current().nextInt(codes.size())));
         long[] cpu = cpu();
