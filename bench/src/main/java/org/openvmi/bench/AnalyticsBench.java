@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --pg-password}, {@code --items} (25000), {@code --warehouses} (4), {@code --movements} (10000000),
  * {@code --job-movements} (0: the job folds every movement; N: only the last N, see {@link #derivePrefix}),
  * {@code --days} (365), {@code --warm} (3 warm calls per endpoint), {@code --post-seconds} (20, 0 skips the posting
- * part), {@code --post-rounds} (2 pairs off/on), {@code --keep-database}, {@code --database} (a kept one: endpoints only), and product settings as
+ * part), {@code --post-rounds} (2 pairs off/on), {@code --jit-warmup} (60 s of postings before the posting rounds),
+ * {@code --keep-database}, {@code --database} (a kept one: endpoints only), and product settings as
  * {@code --openvmi.analytics.batch-size=20000}.
  */
 public final class AnalyticsBench {
@@ -65,6 +66,9 @@ public final class AnalyticsBench {
         int warm = Integer.parseInt(o.getOrDefault("warm", "3"));
         int postSeconds = Integer.parseInt(o.getOrDefault("post-seconds", "20"));
         int postRounds = Integer.parseInt(o.getOrDefault("post-rounds", "2"));
+        // on 2 cores the C2 compiler is still busy ~30 s after a start: 60 s of postings before any posting round
+        int jitWarmup = Integer.parseInt(o.getOrDefault("jit-warmup", "60"));
+        int jobBatch = Integer.parseInt(o.getOrDefault("openvmi.analytics.batch-size", "5000"));
         // --database=<name>: the endpoints again on a database a run kept (--keep-database), e.g. before and after a
         // change of the reads on the same data; no seeding, and the database is kept
         String reuse = o.get("database");
@@ -136,14 +140,14 @@ public final class AnalyticsBench {
                         months, seconds(tm), loadAverage());
             }
             buildGroupFacts(context, jdbc);
-            catchUp(snapshots, jdbc);
+            catchUp(context, jdbc, jobBatch);
 
             String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
             String apiKey = benchUser(jdbc);
             endpoints(jdbc, baseUrl, apiKey, first, today.minusDays(1), warm);
 
             if (postSeconds > 0) {
-                posting(context, jdbc, snapshots, warehouses, postSeconds, postRounds);
+                posting(context, jdbc, snapshots, warehouses, postSeconds, postRounds, jitWarmup);
             }
         } finally {
             if (context != null) {
@@ -312,8 +316,21 @@ public final class AnalyticsBench {
     }
 
     /** Runs the product's catch-up in this thread and prints its progress from the cursor every 30 s. */
-    private static void catchUp(Object snapshots, JdbcTemplate jdbc) throws Exception {
+    /**
+     * The product's job folds the backlog, timed: batches of the product's size ({@code SnapshotBatch.run}) one after
+     * the other, as {@code AnalyticsSnapshots.catchUp} runs them. The CPU is printed for the whole and for the second
+     * half of the movements alone: the first batches run while the JIT still compiles the job's code (on 2 cores for
+     * tens of seconds), so the second half is the warm cost per movement.
+     */
+    private static void catchUp(ConfigurableApplicationContext context, JdbcTemplate jdbc, int size) throws Exception {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM stock_movement", Long.class);
+        long pending = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM stock_movement WHERE id > (SELECT last_movement_id FROM analytics_cursor "
+                        + "WHERE name = 'snapshots')",
+                Long.class);
+        Object batch = context.getBean(Class.forName(
+                "org.openvmi.analytics.internal.SnapshotBatch", true, AnalyticsBench.class.getClassLoader()));
+        java.lang.reflect.Method run = batch.getClass().getMethod("run", int.class);
         AtomicBoolean running = new AtomicBoolean(true);
         long t = System.nanoTime();
         long cpu0 = cpuNanos();
@@ -334,21 +351,53 @@ public final class AnalyticsBench {
         });
         progress.setDaemon(true);
         progress.start();
-        long done = (long) snapshots.getClass().getMethod("catchUp").invoke(snapshots);
+        long done = 0;
+        long halfDone = -1;
+        long halfT = 0;
+        long halfCpu = 0;
+        long halfPg = 0;
+        int n;
+        do {
+            n = (int) run.invoke(batch, size);
+            done += n;
+            if (halfDone < 0 && done >= pending / 2) {
+                halfDone = done;
+                halfT = System.nanoTime();
+                halfCpu = cpuNanos();
+                halfPg = pgCpuNanos(jdbc);
+            }
+        } while (n == size);
         running.set(false);
         progress.interrupt();
         double s = seconds(t);
+        long cpu1 = cpuNanos();
+        long pg1 = pgCpuNanos(jdbc);
         System.out.printf(
                 "catch-up: %,d movements folded in %.1f s = %,.0f movements/s (JVM CPU %.1f s, PostgreSQL CPU "
                         + "%.1f s, load %s); %,d daily rows, %,d layers%n",
                 done,
                 s,
                 done / s,
-                (cpuNanos() - cpu0) / 1e9,
-                (pgCpuNanos(jdbc) - pg0) / 1e9,
+                (cpu1 - cpu0) / 1e9,
+                (pg1 - pg0) / 1e9,
                 loadAverage(),
                 jdbc.queryForObject("SELECT COUNT(*) FROM analytics_daily", Long.class),
                 jdbc.queryForObject("SELECT COUNT(*) FROM analytics_layer", Long.class));
+        if (halfDone > 0 && done > halfDone) {
+            long m = done - halfDone;
+            System.out.printf(
+                    Locale.ROOT,
+                    "catch-up, second half (JIT warm): %,d movements in %.1f s, JVM CPU %.2f s + PostgreSQL CPU %.2f s "
+                            + "= %.1f + %.1f = %.1f µs per movement (load %s)%n",
+                    m,
+                    (System.nanoTime() - halfT) / 1e9,
+                    (cpu1 - halfCpu) / 1e9,
+                    (pg1 - halfPg) / 1e9,
+                    (cpu1 - halfCpu) / 1e3 / m,
+                    (pg1 - halfPg) / 1e3 / m,
+                    ((cpu1 - halfCpu) + (pg1 - halfPg)) / 1e3 / m,
+                    loadAverage());
+        }
         jdbc.execute("VACUUM ANALYZE analytics_daily");
         jdbc.execute("VACUUM ANALYZE analytics_layer");
         jdbc.execute("VACUUM ANALYZE analytics_monthly");
@@ -432,7 +481,8 @@ public final class AnalyticsBench {
             Object snapshots,
             int warehouses,
             int seconds,
-            int rounds)
+            int rounds,
+            int jitWarmup)
             throws Throwable {
         LedgerClient service = new LedgerClient.Service(context);
         List<LedgerClient.Line> keys = new ArrayList<>();
@@ -454,8 +504,8 @@ public final class AnalyticsBench {
                 return List.of(new LedgerClient.Line(n[0]++ % 2 == 0 ? "RECEIPT" : "ISSUE", k.item(), k.location(), 1));
             };
         };
-        System.out.printf("%nposting path: JIT warm-up 20 s%n");
-        LoadRun.run("warm-up", "service", service, 8, Duration.ZERO, Duration.ofSeconds(20), false, workload);
+        System.out.printf("%nposting path: JIT warm-up %d s (--jit-warmup)%n", jitWarmup);
+        LoadRun.run("warm-up", "service", service, 8, Duration.ZERO, Duration.ofSeconds(jitWarmup), false, workload);
         java.lang.reflect.Method catchUp = snapshots.getClass().getMethod("catchUp");
         double[] off = new double[rounds];
         double[] on = new double[rounds];

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.openvmi.analytics.model.DailyFigures;
 import org.openvmi.analytics.model.FifoLayers;
 import org.openvmi.analytics.model.KeyPeriod;
@@ -337,6 +338,20 @@ public class SnapshotRepository {
             }
             saved.put(k, new StoredLayers(now, seqs));
         });
+        if (postgres) {
+            // one statement per table for the batch (ADR 0093)
+            LAYER_DELETES.execute(
+                    template,
+                    "DELETE FROM analytics_layer l USING " + LAYER_DELETES.unnest("d")
+                            + " WHERE l.item = d.item AND l.warehouse = d.warehouse AND l.owner = d.owner"
+                            + " AND l.seq < d.below",
+                    deletes);
+            LAYER_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_layer (" + LAYER_ROWS.names() + ") SELECT * FROM " + LAYER_ROWS.unnest("r"),
+                    inserts);
+            return saved;
+        }
         batch(
                 "DELETE FROM analytics_layer WHERE item = ? AND warehouse = ? AND owner = ? AND seq < ?",
                 deletes,
@@ -359,6 +374,61 @@ public class SnapshotRepository {
     }
 
     private record LayerDelete(SnapshotKey key, int below) {}
+
+    private static <T> ColumnArrays<T> keyed(Function<T, SnapshotKey> key) {
+        return new ColumnArrays<T>()
+                .column("item", "text", r -> key.apply(r).item())
+                .column("warehouse", "text", r -> key.apply(r).warehouse())
+                .column("owner", "text", r -> key.apply(r).owner());
+    }
+
+    private static final ColumnArrays<LayerDelete> LAYER_DELETES =
+            SnapshotRepository.<LayerDelete>keyed(LayerDelete::key).column("below", "int", LayerDelete::below);
+
+    private static final ColumnArrays<LayerRow> LAYER_ROWS = SnapshotRepository.<LayerRow>keyed(LayerRow::key)
+            .column("seq", "int", LayerRow::seq)
+            .column("received_on", "date", r -> r.layer().receivedOn())
+            .column("qty", "numeric", r -> r.layer().qty())
+            .column("unit_cost", "numeric", r -> r.layer().unitCost());
+
+    private static final ColumnArrays<DailyFigures> DAY_ROWS = SnapshotRepository.<DailyFigures>keyed(DailyFigures::key)
+            .column("snapshot_day", "date", DailyFigures::day)
+            .column("closing_qty", "numeric", DailyFigures::closingQty)
+            .column("closing_value", "numeric", DailyFigures::closingValue)
+            .column("receipt_qty", "numeric", DailyFigures::receiptQty)
+            .column("issue_qty", "numeric", DailyFigures::issueQty)
+            .column("issue_cost", "numeric", DailyFigures::issueCost)
+            .column("demand_qty", "numeric", DailyFigures::demandQty);
+
+    private static final ColumnArrays<MonthlyRollup.Month> MONTH_ROWS = SnapshotRepository.<MonthlyRollup.Month>keyed(
+                    MonthlyRollup.Month::key)
+            .column("month_start", "date", m -> m.month().atDay(1))
+            .column("opening_qty", "numeric", MonthlyRollup.Month::openingQty)
+            .column("opening_value", "numeric", MonthlyRollup.Month::openingValue)
+            .column("closing_qty", "numeric", MonthlyRollup.Month::closingQty)
+            .column("closing_value", "numeric", MonthlyRollup.Month::closingValue)
+            .column("value_days", "numeric", MonthlyRollup.Month::valueDays)
+            .column("zero_days", "int", MonthlyRollup.Month::zeroDays)
+            .column("receipt_qty", "numeric", MonthlyRollup.Month::receiptQty)
+            .column("issue_qty", "numeric", MonthlyRollup.Month::issueQty)
+            .column("issue_cost", "numeric", MonthlyRollup.Month::issueCost)
+            .column("demand_qty", "numeric", MonthlyRollup.Month::demandQty)
+            .column("first_day", "date", MonthlyRollup.Month::firstDay)
+            .column("last_out_day", "date", MonthlyRollup.Month::lastOutDay);
+
+    private static final ColumnArrays<MonthlyRollup.Latest> LATEST_ROWS =
+            SnapshotRepository.<MonthlyRollup.Latest>keyed(MonthlyRollup.Latest::key)
+                    .column("first_day", "date", MonthlyRollup.Latest::firstDay)
+                    .column("last_day", "date", MonthlyRollup.Latest::lastDay)
+                    .column("closing_qty", "numeric", MonthlyRollup.Latest::closingQty)
+                    .column("closing_value", "numeric", MonthlyRollup.Latest::closingValue)
+                    .column("previous_qty", "numeric", MonthlyRollup.Latest::previousQty)
+                    .column("last_out_day", "date", MonthlyRollup.Latest::lastOutDay);
+
+    private static final ColumnArrays<Map.Entry<String, BigDecimal>> COST_ROWS = new ColumnArrays<
+                    Map.Entry<String, BigDecimal>>()
+            .column("item", "text", Map.Entry::getKey)
+            .column("unit_cost", "numeric", Map.Entry::getValue);
 
     private record LayerRow(SnapshotKey key, int seq, Layer layer) {}
 
@@ -468,6 +538,22 @@ public class SnapshotRepository {
     public void saveDays(Map<DayKey, DailyFigures> days, Set<DayKey> existing) {
         List<DailyFigures> updates = new ArrayList<>();
         List<DailyFigures> inserts = new ArrayList<>();
+        if (postgres) {
+            // one upsert for the batch (ADR 0093): a stored row is updated, a new one inserted
+            DAY_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_daily (" + DAY_ROWS.names() + ") SELECT * FROM " + DAY_ROWS.unnest("r")
+                            + " ON CONFLICT (item, warehouse, owner, snapshot_day) DO UPDATE SET "
+                            + ColumnArrays.excluded(
+                                    "closing_qty",
+                                    "closing_value",
+                                    "receipt_qty",
+                                    "issue_qty",
+                                    "issue_cost",
+                                    "demand_qty"),
+                    new ArrayList<>(days.values()));
+            return;
+        }
         days.forEach((k, d) -> (existing.contains(k) ? updates : inserts).add(d));
         int[] counts = batch("UPDATE analytics_daily SET " + DAILY_SET, updates, (ps, d) -> {
             setDayFigures(ps, 1, d);
@@ -511,6 +597,15 @@ public class SnapshotRepository {
                 updates.add(Map.entry(item, cost));
             }
         });
+        if (postgres) {
+            updates.addAll(inserts);
+            COST_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_item_cost (item, unit_cost) SELECT * FROM " + COST_ROWS.unnest("r")
+                            + " ON CONFLICT (item) DO UPDATE SET unit_cost = EXCLUDED.unit_cost",
+                    updates);
+            return;
+        }
         int[] counts = batch("UPDATE analytics_item_cost SET unit_cost = ? WHERE item = ?", updates, (ps, e) -> {
             ps.setBigDecimal(1, e.getValue());
             ps.setString(2, e.getKey());
@@ -594,6 +689,26 @@ public class SnapshotRepository {
         deleteMonthsFrom(new ArrayList<>(fresh.entrySet()));
         // the stored month of the latest day keeps its opening (the state before the month did not change): the
         // columns a batch can change only (ADR 0089)
+        if (postgres) {
+            // one upsert for the months updated (a missing one inserted whole), one insert for the new (ADR 0093)
+            MONTH_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_monthly (" + MONTH_ROWS.names() + ") SELECT * FROM " + MONTH_ROWS.unnest("r")
+                            + " ON CONFLICT (item, warehouse, owner, month_start) DO UPDATE SET "
+                            + ColumnArrays.excluded(
+                                    "closing_qty",
+                                    "closing_value",
+                                    "value_days",
+                                    "zero_days",
+                                    "receipt_qty",
+                                    "issue_qty",
+                                    "issue_cost",
+                                    "demand_qty",
+                                    "first_day",
+                                    "last_out_day"),
+                    updates);
+            updates.clear();
+        }
         int[] counts = batch(
                 "UPDATE analytics_monthly SET " + MONTH_FIGURES_SET
                         + " WHERE item = ? AND warehouse = ? AND owner = ? AND month_start = ?",
@@ -675,6 +790,22 @@ public class SnapshotRepository {
     private void saveLatest(List<MonthlyRollup.Latest> states, Set<SnapshotKey> existing) {
         List<MonthlyRollup.Latest> updates = new ArrayList<>();
         List<MonthlyRollup.Latest> inserts = new ArrayList<>();
+        if (postgres) {
+            // one upsert for the batch (ADR 0093)
+            LATEST_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_key_latest (" + LATEST_ROWS.names() + ") SELECT * FROM "
+                            + LATEST_ROWS.unnest("r") + " ON CONFLICT (item, warehouse, owner) DO UPDATE SET "
+                            + ColumnArrays.excluded(
+                                    "first_day",
+                                    "last_day",
+                                    "closing_qty",
+                                    "closing_value",
+                                    "previous_qty",
+                                    "last_out_day"),
+                    states);
+            return;
+        }
         states.forEach(l -> (existing.contains(l.key()) ? updates : inserts).add(l));
         int[] counts = batch(
                 "UPDATE analytics_key_latest SET first_day = ?, last_day = ?, closing_qty = ?, closing_value = ?, "
@@ -848,6 +979,14 @@ public class SnapshotRepository {
     }
 
     private void insertMonths(List<MonthlyRollup.Month> months) {
+        if (postgres) {
+            MONTH_ROWS.execute(
+                    template,
+                    "INSERT INTO analytics_monthly (" + MONTH_ROWS.names() + ") SELECT * FROM "
+                            + MONTH_ROWS.unnest("r"),
+                    months);
+            return;
+        }
         batch(
                 "INSERT INTO analytics_monthly (" + MONTHLY_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
