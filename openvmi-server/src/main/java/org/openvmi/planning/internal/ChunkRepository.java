@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,23 +42,11 @@ public class ChunkRepository {
     /** The database's time a lease ends, {@code :leaseMs} from now. */
     private final String leaseEnd;
 
-    ChunkRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+    ChunkRepository(JdbcClient jdbc, JsonMapper json, DatabaseClock database) {
         this.jdbc = jdbc;
         this.json = json;
-        this.postgres = isPostgres(dataSource);
-        this.leaseEnd = postgres
-                ? "CURRENT_TIMESTAMP + :leaseMs * INTERVAL '1 millisecond'"
-                : "DATEADD(MILLISECOND, :leaseMs, CURRENT_TIMESTAMP)";
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            return "PostgreSQL"
-                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
-                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
+        this.postgres = database.postgres();
+        this.leaseEnd = database.plusMillis("leaseMs");
     }
 
     public void insert(long runId, List<Range> ranges) {
