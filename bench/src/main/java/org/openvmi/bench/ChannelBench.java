@@ -49,14 +49,20 @@ public final class ChannelBench {
         String[] channels = setup.channels();
 
         // warm-up: ATP reads, then orders (ids W-…, released stock is not needed: every item holds 1,000,000)
-        load(8, Math.max(5, jitWarmup / 2), (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
-                + codes.get(n % codes.size())));
+        load(
+                8,
+                Math.max(5, jitWarmup / 2),
+                (n) -> get("/channels/" + channels[n % 3] + "/atp?items=" + codes.get(n % codes.size())));
         if (jitWarmup > 0) {
             AtomicLong warm = new AtomicLong();
-            load(orderClients, jitWarmup / 2, (n) -> post(
-                    "/channels/" + channels[(int) (warm.get() % 3)] + "/orders",
-                    "{\"orderId\":\"W-" + warm.incrementAndGet() + "\",\"lines\":[{\"item\":\""
-                            + codes.get(ThreadLocalRandom.current().nextInt(codes.size())) + "\",\"qty\":1}]}"));
+            load(
+                    orderClients,
+                    jitWarmup / 2,
+                    (n) -> post(
+                            "/channels/" + channels[(int) (warm.get() % 3)] + "/orders",
+                            "{\"orderId\":\"W-" + warm.incrementAndGet() + "\",\"lines\":[{\"item\":\""
+                                    + codes.get(ThreadLocalRandom.current().nextInt(codes.size()))
+                                    + "\",\"qty\":1}]}"));
         }
         String load0 = loadAverage();
         Call atpRead = (n) -> get("/channels/" + channels[n % 3] + "/atp?items="
