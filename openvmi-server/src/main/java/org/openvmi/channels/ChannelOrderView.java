@@ -3,6 +3,7 @@ package org.openvmi.channels;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.openvmi.channels.model.ChannelOrderStatus;
 
 /**
  * A channel order: its lines and the reservations (location, lot) that hold its stock while RESERVED.
@@ -25,19 +26,22 @@ public record ChannelOrderView(
         String closeReasonCode,
         Long closeReservation) {
 
-    /** An order not closed outside channels (no close reason). */
-    public ChannelOrderView(
-            String channel,
-            String orderId,
-            String status,
-            List<Line> lines,
-            List<Hold> holds,
-            String createdBy,
-            Instant createdAt,
-            String closedBy,
-            Instant closedAt,
-            String closeReason) {
-        this(channel, orderId, status, lines, holds, createdBy, createdAt, closedBy, closedAt, closeReason, null, null);
+    /** A new order as placed: RESERVED, not closed. */
+    public static ChannelOrderView reserved(
+            String channel, String orderId, List<Line> lines, List<Hold> holds, String createdBy, Instant createdAt) {
+        return new ChannelOrderView(
+                channel,
+                orderId,
+                ChannelOrderStatus.RESERVED.name(),
+                lines,
+                holds,
+                createdBy,
+                createdAt,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public record Line(String item, BigDecimal qty) {}

@@ -249,17 +249,8 @@ public class ChannelOrders {
             // the new order as view(id) would read it back, without reading it back (lines in order, holds by id)
             holds.sort(java.util.Comparator.comparingLong(ChannelOrderView.Hold::reservation));
             return new Placed(
-                    new ChannelOrderView(
-                            channel.code(),
-                            orderId,
-                            ChannelOrderStatus.RESERVED.name(),
-                            List.copyOf(viewLines),
-                            List.copyOf(holds),
-                            user,
-                            now,
-                            null,
-                            null,
-                            null),
+                    ChannelOrderView.reserved(
+                            channel.code(), orderId, List.copyOf(viewLines), List.copyOf(holds), user, now),
                     true);
         }));
     }

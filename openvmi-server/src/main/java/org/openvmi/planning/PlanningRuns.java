@@ -214,10 +214,10 @@ public class PlanningRuns {
             String startedBy) {
         // a first look without writing: the answer to a request that overlaps a live run does not wait for the
         // writer (on the embedded database a run's chunk write holds it); the locked check below decides
-        readTransaction.executeWithoutResult(status -> refuseOverlap(runs.active(), wh, codes, false));
+        readTransaction.executeWithoutResult(status -> refuseOverlap(runs.active(staleAfter), wh, codes, false));
         long id = transactions.execute(status -> {
             runs.lockGuard();
-            refuseOverlap(runs.active(), wh, codes, true);
+            refuseOverlap(runs.active(staleAfter), wh, codes, true);
             return runs.insert(wh, codes, category, sup, horizon, serviceLevel, startedBy, clock.instant());
         });
         LocalDate[] window = runner.window();
@@ -324,19 +324,23 @@ public class PlanningRuns {
         return next == null ? now.truncatedTo(ChronoUnit.MINUTES) : next.toInstant();
     }
 
-    /** 409 for a live run over an overlapping scope; a run without a heartbeat is failed (when writing) or ignored. */
+    /**
+     * 409 for a live run over an overlapping scope; a run without a heartbeat for {@code stale-after} by the database's
+     * clock (ADR 0085: instances' clocks may be apart) is failed (when writing) or ignored.
+     */
     private void refuseOverlap(
             List<RunRepository.Active> active, Long warehouseId, List<String> items, boolean writing) {
         for (RunRepository.Active run : active) {
-            if (run.heartbeat().isBefore(clock.instant().minus(staleAfter))) {
-                if (writing) {
-                    runs.fail(
-                            run.id(),
-                            RunErrors.NO_HEARTBEAT,
-                            "no heartbeat for " + staleAfter + ": its instance stopped",
-                            clock.instant());
-                }
-            } else if (RunSpec.overlap(warehouseId, items, run.warehouseId(), run.items())) {
+            // failing it judges it again in the same statement: a heartbeat meanwhile keeps it live
+            boolean stopped = run.stale()
+                    && (!writing
+                            || runs.failStale(
+                                    run.id(),
+                                    staleAfter,
+                                    RunErrors.NO_HEARTBEAT,
+                                    "no heartbeat for " + staleAfter + ": its instance stopped",
+                                    clock.instant()));
+            if (!stopped && RunSpec.overlap(warehouseId, items, run.warehouseId(), run.items())) {
                 throw new ConflictException("planning run " + run.id()
                         + " is still queued or running over an overlapping scope; wait until it is done");
             }

@@ -286,18 +286,20 @@ public class RuleEngine {
         }
         try {
             return tx.execute(s -> {
-                long run = runs.run(
-                        rule.id(),
-                        window,
-                        started,
-                        0,
-                        "OK",
-                        result.subjects(),
-                        result.hits().size(),
-                        0,
-                        null,
-                        null,
-                        trigger);
+                long run = runs.record(new RuleRunView(
+                                0,
+                                rule.id(),
+                                window,
+                                started,
+                                0,
+                                "OK",
+                                result.subjects(),
+                                result.hits().size(),
+                                0,
+                                null,
+                                null,
+                                trigger))
+                        .id();
                 int created = act(rule, run, window, result.hits(), pool);
                 resolveQuiet(rule, result.hits(), evaluated);
                 long millis = System.currentTimeMillis() - t0;
@@ -341,7 +343,8 @@ public class RuleEngine {
             Evaluation.Outcome outcome,
             String trigger) {
         return tx.execute(s -> {
-            long run = runs.run(
+            RuleRunView run = runs.record(new RuleRunView(
+                    0,
                     rule.id(),
                     window,
                     started,
@@ -352,7 +355,7 @@ public class RuleEngine {
                     0,
                     outcome.error(),
                     outcome.errorCode(),
-                    trigger);
+                    trigger));
             int failures = rules.failed(rule.id());
             if (FailurePolicy.disables(failures)) {
                 LOG.warn(
@@ -367,19 +370,7 @@ public class RuleEngine {
                         "Disabled after " + failures + " failed runs in a row; last: " + outcome.error(),
                         clock.instant());
             }
-            return new RuleRunView(
-                    run,
-                    rule.id(),
-                    window,
-                    started,
-                    millis,
-                    "FAILED",
-                    outcome.subjects(),
-                    0,
-                    0,
-                    outcome.error(),
-                    outcome.errorCode(),
-                    trigger);
+            return run;
         });
     }
 

@@ -72,6 +72,9 @@ abstract class AnalyticsContract {
     org.openvmi.analytics.internal.AbcFigures abcFigures;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    @Autowired
     UserDirectory users;
 
     @Autowired
@@ -1321,6 +1324,7 @@ abstract class AnalyticsContract {
                 abcPeriods.add(new LocalDate[] {from, to});
             }
         }
+        var twoPasses = new org.openvmi.analytics.internal.AbcTwoPasses(jdbcTemplate);
         int compared = 0;
         for (AnalyticsQueries.Scope sc : List.of(
                 new AnalyticsQueries.Scope(null, null, null),
@@ -1337,8 +1341,8 @@ abstract class AnalyticsContract {
                 String what = sc + " " + period;
                 var now = abcFigures.read(b, period, sc.warehouse(), sc.owner(), sc.items());
                 Map<String, BigDecimal> cost =
-                        groupFacts.issueCostByItem(b, period, sc.warehouse(), sc.owner(), sc.items());
-                Map<String, Map<java.time.YearMonth, BigDecimal>> demand = repository.monthlyDemand(
+                        twoPasses.issueCostByItem(b, period, sc.warehouse(), sc.owner(), sc.items());
+                Map<String, Map<java.time.YearMonth, BigDecimal>> demand = twoPasses.monthlyDemand(
                         java.time.YearMonth.from(b.a()),
                         java.time.YearMonth.from(b.b()),
                         sc.warehouse(),

@@ -742,27 +742,43 @@ abstract class PlanningApiContract extends PlanningContractFixture {
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, warehouse_id, horizon_days, service_level, started_by, created_at,
                                           heartbeat_at)
-                VALUES ('RUNNING', 'FIT', (SELECT id FROM warehouse WHERE code = :w), 56, 0.95, 'test', :now, :now)""")
+                VALUES ('RUNNING', 'FIT', (SELECT id FROM warehouse WHERE code = :w), 56, 0.95, 'test', :now,
+                        CURRENT_TIMESTAMP)""")
                 .param("w", wh)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         long before = runs();
-        postJson(
-                        "/api/v1/planning/runs",
-                        as(Role.PLANNER),
-                        "{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}")
+        String body = "{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}";
+        postJson("/api/v1/planning/runs", as(Role.PLANNER), body)
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(runs()).isEqualTo(before);
-        // once its heartbeat is older than stale-after (its instance died) it no longer blocks
+        // staleness is judged by the database's clock (ADR 0085): this instance's clock running 11 minutes ahead of
+        // the one that wrote the heartbeat does not make it look stopped
         clock.advance(Duration.ofMinutes(11));
-        runToEnd("{\"warehouse\":\"" + wh + "\",\"items\":[\"" + item + "\"]}");
-        assertThat(jdbc.sql("SELECT status FROM planning_run WHERE started_by = 'test' AND warehouse_id = "
-                                + "(SELECT id FROM warehouse WHERE code = :w)")
-                        .param("w", wh)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("FAILED");
+        postJson("/api/v1/planning/runs", as(Role.PLANNER), body).andExpect(status().isConflict());
+        assertThat(runs()).isEqualTo(before);
+        assertThat(testRunStatus(wh)).isEqualTo("RUNNING");
+        clock.reset();
+        // once its heartbeat is older than stale-after by the database's clock (its instance died) it no longer blocks
+        java.sql.Timestamp dbNow = jdbc.sql("SELECT CURRENT_TIMESTAMP")
+                .query(java.sql.Timestamp.class)
+                .single();
+        jdbc.sql("UPDATE planning_run SET heartbeat_at = :hb WHERE started_by = 'test' AND warehouse_id = "
+                        + "(SELECT id FROM warehouse WHERE code = :w)")
+                .param("hb", java.sql.Timestamp.from(dbNow.toInstant().minus(Duration.ofMinutes(11))))
+                .param("w", wh)
+                .update();
+        runToEnd(body);
+        assertThat(testRunStatus(wh)).isEqualTo("FAILED");
+    }
+
+    String testRunStatus(String wh) {
+        return jdbc.sql("SELECT status FROM planning_run WHERE started_by = 'test' AND warehouse_id = "
+                        + "(SELECT id FROM warehouse WHERE code = :w)")
+                .param("w", wh)
+                .query(String.class)
+                .single();
     }
 
     // --- demand history from the ledger --------------------------------------------------------------------------

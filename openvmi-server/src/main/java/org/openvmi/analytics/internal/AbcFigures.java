@@ -20,10 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What ABC × XYZ reads of a period with whole months (ADR 0088): per item its issue cost over the period and its
  * demand in each whole month, from <b>one</b> pass over {@code analytics_monthly} grouped by item (the demand of each
- * month a column of its own) and the fewer days at each end of the period from {@code analytics_daily}. It replaces
- * two passes over the month rows (issue cost by item, {@link GroupFactsStore#issueCostByItem}, and demand by item and
- * month, {@link SnapshotRepository#monthlyDemand}, the latter grouping into one group an item and month), which stay
- * as the definition it is tested against.
+ * month a column of its own) and the fewer days at each end of the period from {@code analytics_daily}. It replaced
+ * two passes over the month rows (issue cost by item, and demand by item and month in one group an item and month),
+ * which live on in the tests only, as the definition this read is compared with ({@code AbcTwoPasses}).
  * <p>
  * On PostgreSQL the statements run without a cursor (no fetch size: the answer is one small row an item) in a
  * read-only transaction that raises {@code work_mem} for itself: a cursor keeps PostgreSQL from using parallel
@@ -65,23 +64,9 @@ public class AbcFigures {
     }
 
     private Figures query(KeyPeriod.Bounds b, Period p, String warehouse, String owner, Collection<String> items) {
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = new ArrayList<>();
-        if (items != null) {
-            conditions.add(items.isEmpty() ? "1 = 0" : "item IN (:items)");
-            if (!items.isEmpty()) {
-                params.put("items", items);
-            }
-        }
-        if (warehouse != null) {
-            conditions.add("warehouse = :warehouse");
-            params.put("warehouse", warehouse);
-        }
-        if (owner != null) {
-            conditions.add("owner = :owner");
-            params.put("owner", owner);
-        }
-        String scope = conditions.isEmpty() ? " WHERE " : " WHERE " + String.join(" AND ", conditions) + " AND ";
+        ScopeFilter filter = new ScopeFilter(items, warehouse, owner);
+        Map<String, Object> params = filter.params();
+        String scope = filter.whereAnd();
         // Each end of the period (days outside its whole months) is read from the daily rows directly, or as its
         // month's row minus the month's other days when those are fewer (a year ending yesterday: 5 days instead of
         // 26 at the head). Exact: a month row's issue cost is the sum of its days' (MonthlyRollup, contract-tested).

@@ -464,8 +464,7 @@ public class GroupFactsStore {
         params.put("warehouse", warehouse);
         params.put("owner", owner);
         params.put("monthStart", (int) YearMonth.from(from).atDay(1).toEpochDay());
-        String scope = " WHERE day_no <= :to" + (warehouse == null ? "" : " AND warehouse = :warehouse")
-                + (owner == null ? "" : " AND owner = :owner");
+        String scope = new ScopeFilter(null, warehouse, owner).whereAnd() + "day_no <= :to";
         String carried = "(CASE WHEN day_no < :from THEN :n ELSE :to - day_no + 1 END)";
         Totals[] result = new Totals[1];
         streaming.query(
@@ -517,14 +516,9 @@ public class GroupFactsStore {
     @Transactional(readOnly = true)
     public Map<SnapshotKey, org.openvmi.analytics.model.KeyPeriod> latestStates(
             String warehouse, String owner, LocalDate day) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("warehouse", warehouse);
-        params.put("owner", owner);
-        String scope = warehouse == null && owner == null
-                ? ""
-                : " WHERE " + (warehouse == null ? "" : "warehouse = :warehouse")
-                        + (warehouse != null && owner != null ? " AND " : "")
-                        + (owner == null ? "" : "owner = :owner");
+        ScopeFilter filter = new ScopeFilter(null, warehouse, owner);
+        Map<String, Object> params = filter.params();
+        String scope = filter.where();
         Map<SnapshotKey, org.openvmi.analytics.model.KeyPeriod> result = new HashMap<>();
         boolean[] later = new boolean[1];
         streaming.query(
@@ -554,55 +548,6 @@ public class GroupFactsStore {
                                     rs.getDate("first_day").toLocalDate()));
                 });
         return later[0] ? null : result;
-    }
-
-    /**
-     * The issue cost per item of a period (ABC, ADR 0079): the whole months {@code A..B} from the monthly rollup, the
-     * days before A and after B's end from the daily rows, summed by the database; every item with a key whose first
-     * day is on or before the period's end is in the answer (zero without issues).
-     */
-    @Transactional(readOnly = true)
-    public Map<String, BigDecimal> issueCostByItem(
-            org.openvmi.analytics.model.KeyPeriod.Bounds b,
-            org.openvmi.analytics.model.Period p,
-            String warehouse,
-            String owner,
-            java.util.Collection<String> items) {
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = new ArrayList<>();
-        if (items != null) {
-            conditions.add(items.isEmpty() ? "1 = 0" : "item IN (:items)");
-            if (!items.isEmpty()) {
-                params.put("items", items);
-            }
-        }
-        if (warehouse != null) {
-            conditions.add("warehouse = :warehouse");
-            params.put("warehouse", warehouse);
-        }
-        if (owner != null) {
-            conditions.add("owner = :owner");
-            params.put("owner", owner);
-        }
-        String scope = conditions.isEmpty() ? " WHERE " : " WHERE " + String.join(" AND ", conditions) + " AND ";
-        params.put("a", Date.valueOf(b.a()));
-        params.put("b", Date.valueOf(b.b()));
-        params.put("bend", Date.valueOf(b.bEnd()));
-        params.put("from", Date.valueOf(p.from()));
-        params.put("to", Date.valueOf(p.to()));
-        Map<String, BigDecimal> cost = new HashMap<>();
-        streaming.query(
-                "SELECT item FROM analytics_key_latest" + scope + "first_day <= :to", params, (RowCallbackHandler)
-                        rs -> cost.put(rs.getString("item"), BigDecimal.ZERO));
-        streaming.query(
-                "SELECT item, SUM(issue_cost) AS cost FROM (SELECT item, issue_cost FROM analytics_monthly" + scope
-                        + "month_start >= :a AND month_start <= :b UNION ALL SELECT item, issue_cost FROM analytics_daily"
-                        + scope
-                        + "((snapshot_day >= :from AND snapshot_day < :a) OR (snapshot_day > :bend AND snapshot_day <= :to))"
-                        + ") x GROUP BY item",
-                params,
-                (RowCallbackHandler) rs -> cost.merge(rs.getString("item"), rs.getBigDecimal("cost"), BigDecimal::add));
-        return cost;
     }
 
     private static BigDecimal orZero(BigDecimal v) {

@@ -109,27 +109,15 @@ public class RefusedDemand {
         if (items != null && items.isEmpty()) {
             return result;
         }
-        List<String> conditions = new ArrayList<>(List.of("refused_day <= :to"));
-        Map<String, Object> p = new HashMap<>();
+        ScopeFilter filter = new ScopeFilter(items, warehouse, owner);
+        Map<String, Object> p = filter.params();
         p.put("to", Date.valueOf(to));
         if (from != null) {
-            conditions.add("refused_day >= :from");
             p.put("from", Date.valueOf(from));
         }
-        if (warehouse != null) {
-            conditions.add("warehouse = :warehouse");
-            p.put("warehouse", warehouse);
-        }
-        if (owner != null) {
-            conditions.add("owner = :owner");
-            p.put("owner", owner);
-        }
-        if (items != null) {
-            conditions.add("item IN (:items)");
-            p.put("items", items);
-        }
-        jdbc.sql("SELECT item, warehouse, owner, refused_day, SUM(requested_qty) AS qty FROM analytics_refusal WHERE "
-                        + String.join(" AND ", conditions) + " GROUP BY item, warehouse, owner, refused_day")
+        jdbc.sql("SELECT item, warehouse, owner, refused_day, SUM(requested_qty) AS qty FROM analytics_refusal"
+                        + filter.whereAnd() + "refused_day <= :to" + (from == null ? "" : " AND refused_day >= :from")
+                        + " GROUP BY item, warehouse, owner, refused_day")
                 .params(p)
                 .query(rs -> {
                     result.computeIfAbsent(

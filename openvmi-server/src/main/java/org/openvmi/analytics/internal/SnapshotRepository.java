@@ -98,7 +98,7 @@ public class SnapshotRepository {
     /** Layers of every key of the items, oldest first; {@code items} null means all. */
     public Map<SnapshotKey, FifoLayers> layers(Collection<String> items, String warehouse, String owner) {
         Map<SnapshotKey, List<Layer>> layers = new LinkedHashMap<>();
-        Filter f = new Filter(items, warehouse, owner, null);
+        ScopeFilter f = new ScopeFilter(items, warehouse, owner, null);
         jdbc.sql("SELECT item, warehouse, owner, received_on, qty, unit_cost FROM analytics_layer" + f.where()
                         + " ORDER BY item, warehouse, owner, seq")
                 .params(f.params())
@@ -158,7 +158,7 @@ public class SnapshotRepository {
     @Transactional(readOnly = true)
     public Map<SnapshotKey, List<DailyFigures>> rowsUpTo(
             LocalDate to, String warehouse, String owner, Collection<String> items) {
-        Filter f = new Filter(items, warehouse, owner, to);
+        ScopeFilter f = new ScopeFilter(items, warehouse, owner, to);
         return read(
                 "SELECT " + DAILY_COLUMNS + " FROM analytics_daily" + f.where()
                         + " ORDER BY item, warehouse, owner, snapshot_day",
@@ -179,11 +179,11 @@ public class SnapshotRepository {
     @Transactional(readOnly = true)
     public Map<SnapshotKey, List<DailyFigures>> rowsFor(
             LocalDate from, LocalDate to, String warehouse, String owner, Collection<String> items) {
-        Filter before = new Filter(items, warehouse, owner, null);
-        Map<String, Object> params = new HashMap<>(before.params());
+        ScopeFilter before = new ScopeFilter(items, warehouse, owner, null);
+        Map<String, Object> params = before.params();
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
-        String scope = before.where().isEmpty() ? " WHERE " : before.where() + " AND ";
+        String scope = before.whereAnd();
         String dailyColumns = "d." + DAILY_COLUMNS.replace(", ", ", d.");
         return read(
                 "SELECT " + DAILY_COLUMNS + " FROM ("
@@ -1044,15 +1044,15 @@ public class SnapshotRepository {
     @Transactional(readOnly = true)
     public Map<SnapshotKey, KeyPeriod.MonthSums> monthSums(
             KeyPeriod.Bounds b, String warehouse, String owner, Collection<String> items) {
-        Filter f = new Filter(items, warehouse, owner, null);
-        Map<String, Object> params = new HashMap<>(f.params());
+        ScopeFilter f = new ScopeFilter(items, warehouse, owner, null);
+        Map<String, Object> params = f.params();
         LocalDate start = b.b().isBefore(b.h()) ? b.b() : b.h();
         params.put("s", Date.valueOf(start));
         params.put("h", Date.valueOf(b.h()));
         params.put("a", Date.valueOf(b.a()));
         params.put("b", Date.valueOf(b.b()));
         params.put("bend", Date.valueOf(b.bEnd()));
-        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        String scope = f.whereAnd();
         Map<SnapshotKey, KeyPeriod.MonthSums> result = new HashMap<>();
         streaming.query(
                 "SELECT l.item, l.warehouse, l.owner, l.first_day, l.last_day, l.closing_qty, l.closing_value, "
@@ -1114,25 +1114,6 @@ public class SnapshotRepository {
         return v == null ? BigDecimal.ZERO : v;
     }
 
-    /** The demand of the keys in the filter per item and calendar month {@code a..b}, from the monthly rollup. */
-    @Transactional(readOnly = true)
-    public Map<String, Map<YearMonth, BigDecimal>> monthlyDemand(
-            YearMonth a, YearMonth b, String warehouse, String owner, Collection<String> items) {
-        Filter f = new Filter(items, warehouse, owner, null);
-        Map<String, Object> params = new HashMap<>(f.params());
-        params.put("a", Date.valueOf(a.atDay(1)));
-        params.put("b", Date.valueOf(b.atDay(1)));
-        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
-        Map<String, Map<YearMonth, BigDecimal>> result = new HashMap<>();
-        streaming.query(
-                "SELECT item, month_start, SUM(demand_qty) AS demand FROM analytics_monthly" + scope
-                        + "month_start >= :a AND month_start <= :b GROUP BY item, month_start",
-                params,
-                (RowCallbackHandler) rs -> result.computeIfAbsent(rs.getString("item"), i -> new HashMap<>())
-                        .put(YearMonth.from(rs.getDate("month_start").toLocalDate()), rs.getBigDecimal("demand")));
-        return result;
-    }
-
     /**
      * The two ends of a period per key (KeyPeriod.Edge, ADR 0070), summed by the database from the daily rows from H to
      * the day before A (the head, index 0) and after B's end up to the period's end (the tail, index 1): one row an
@@ -1146,8 +1127,8 @@ public class SnapshotRepository {
             String warehouse,
             String owner,
             Collection<String> items) {
-        Filter f = new Filter(items, warehouse, owner, null);
-        Map<String, Object> params = new HashMap<>(f.params());
+        ScopeFilter f = new ScopeFilter(items, warehouse, owner, null);
+        Map<String, Object> params = f.params();
         params.put("h", Date.valueOf(b.h()));
         params.put("a", Date.valueOf(b.a()));
         params.put("bend", Date.valueOf(b.bEnd()));
@@ -1155,7 +1136,7 @@ public class SnapshotRepository {
         params.put("to", Date.valueOf(to));
         params.put("after", Date.valueOf(to.plusDays(1)));
         params.put("own", SnapshotKey.OWN);
-        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        String scope = f.whereAnd();
         String window = " OVER (PARTITION BY item, warehouse, owner, seg ORDER BY snapshot_day)";
         String next = "LEAD(snapshot_day)" + window;
         String span = daysBetween(
@@ -1218,11 +1199,11 @@ public class SnapshotRepository {
     @Transactional(readOnly = true)
     public Map<SnapshotKey, List<MonthlyRollup.Month>> months(
             YearMonth from, YearMonth to, String warehouse, String owner, Collection<String> items) {
-        Filter f = new Filter(items, warehouse, owner, null);
-        Map<String, Object> params = new HashMap<>(f.params());
+        ScopeFilter f = new ScopeFilter(items, warehouse, owner, null);
+        Map<String, Object> params = f.params();
         params.put("from", Date.valueOf(from.atDay(1)));
         params.put("to", Date.valueOf(to.atDay(1)));
-        String scope = f.where().isEmpty() ? " WHERE " : f.where() + " AND ";
+        String scope = f.whereAnd();
         Map<SnapshotKey, List<MonthlyRollup.Month>> result = new LinkedHashMap<>();
         streaming.query(
                 "SELECT " + MONTHLY_COLUMNS + " FROM analytics_monthly" + scope
@@ -1277,39 +1258,5 @@ public class SnapshotRepository {
                 rs.getBigDecimal("issue_qty"),
                 rs.getBigDecimal("issue_cost"),
                 rs.getBigDecimal("demand_qty"));
-    }
-
-    /** Optional conditions on items, warehouse, owner and last day; null leaves a condition out. */
-    private record Filter(Collection<String> items, String warehouse, String owner, LocalDate to) {
-
-        String where() {
-            List<String> conditions = new ArrayList<>();
-            if (items != null) {
-                conditions.add(items.isEmpty() ? "1 = 0" : "item IN (:items)");
-            }
-            if (warehouse != null) {
-                conditions.add("warehouse = :warehouse");
-            }
-            if (owner != null) {
-                conditions.add("owner = :owner");
-            }
-            if (to != null) {
-                conditions.add("snapshot_day <= :to");
-            }
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> params() {
-            Map<String, Object> p = new HashMap<>();
-            if (items != null && !items.isEmpty()) {
-                p.put("items", items);
-            }
-            p.put("warehouse", warehouse);
-            p.put("owner", owner);
-            if (to != null) {
-                p.put("to", Date.valueOf(to));
-            }
-            return p;
-        }
     }
 }

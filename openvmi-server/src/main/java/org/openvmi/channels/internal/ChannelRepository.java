@@ -229,17 +229,7 @@ public class ChannelRepository {
                 r.pool().add(warehouse);
             }
         });
-        return rules.values().stream()
-                .map(r -> new AllocationRule(
-                        r.channelId(),
-                        r.code(),
-                        r.priority(),
-                        Set.copyOf(r.pool()),
-                        r.percentage(),
-                        r.fixedQuota(),
-                        r.safetyBuffer(),
-                        r.pauseBelow()))
-                .toList();
+        return withFixedPools(rules.values());
     }
 
     /**
@@ -503,7 +493,13 @@ public class ChannelRepository {
                             .put(rs.getLong("warehouse_id"), rs.getBigDecimal("qty"));
             }
         });
-        List<AllocationRule> list = rules.values().stream()
+        List<AllocationRule> list = withFixedPools(rules.values());
+        return new RulesPausesAndHolds(list, new PausesAndHolds(paused, held, kept));
+    }
+
+    /** The rules as read, each with its pool (filled while reading) made unmodifiable. */
+    private static List<AllocationRule> withFixedPools(java.util.Collection<AllocationRule> rules) {
+        return rules.stream()
                 .map(r -> new AllocationRule(
                         r.channelId(),
                         r.code(),
@@ -514,7 +510,6 @@ public class ChannelRepository {
                         r.safetyBuffer(),
                         r.pauseBelow()))
                 .toList();
-        return new RulesPausesAndHolds(list, new PausesAndHolds(paused, held, kept));
     }
 
     /** {@link #paused} and {@link #held} in one round trip (the ATP read and every order need both). */

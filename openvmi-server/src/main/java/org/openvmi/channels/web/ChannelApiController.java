@@ -1,6 +1,8 @@
 package org.openvmi.channels.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -88,17 +90,12 @@ class ChannelApiController {
             description = "Available-to-sell of the channel for items (comma-separated codes). Answered with an "
                     + "ETag; a request with If-None-Match naming it gets 304 without a body while the figures are "
                     + "unchanged (ADR 0090)")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = "The channel's available-to-sell per item",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AtpView.class)))
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+    // a declared answer without content is described by the method's return type (JSON); 304 has none
+    @ApiResponse(responseCode = "200", description = "The channel's available-to-sell per item")
+    @ApiResponse(
             responseCode = "304",
             description = "Unchanged since the ETag sent in If-None-Match",
-            content = @io.swagger.v3.oas.annotations.media.Content)
+            content = @Content)
     // the plain successful read is answered before this controller by AtpFastPath (ADR 0090); everything else here
     @GetMapping("/{code}/atp")
     AtpView atp(@PathVariable String code, @RequestParam(required = false) List<String> items) {
@@ -142,24 +139,8 @@ class ChannelApiController {
             description = "{\"orderId\":\"SO-1\",\"lines\":[{\"item\":\"BRG-6204\",\"qty\":2}]} → 201 RESERVED; "
                     + "a retry with the same order id and lines → 200 with the first result; 409 names each item "
                     + "and what the channel may still sell")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "201",
-            description = "Reserved",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            implementation = ChannelOrderView.class)))
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = "A retry of an order already placed: its first result",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            implementation = ChannelOrderView.class)))
+    @ApiResponse(responseCode = "201", description = "Reserved")
+    @ApiResponse(responseCode = "200", description = "A retry of an order already placed: its first result")
     @PostMapping("/{code}/orders")
     ResponseEntity<ChannelOrderView> place(@PathVariable String code, @RequestBody ChannelOrderRequest request) {
         ChannelOrders.Placed placed = orders.place(code, request);

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,23 +42,11 @@ public class ChunkRepository {
     /** The database's time a lease ends, {@code :leaseMs} from now. */
     private final String leaseEnd;
 
-    ChunkRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+    ChunkRepository(JdbcClient jdbc, JsonMapper json, DatabaseClock database) {
         this.jdbc = jdbc;
         this.json = json;
-        this.postgres = isPostgres(dataSource);
-        this.leaseEnd = postgres
-                ? "CURRENT_TIMESTAMP + :leaseMs * INTERVAL '1 millisecond'"
-                : "DATEADD(MILLISECOND, :leaseMs, CURRENT_TIMESTAMP)";
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            return "PostgreSQL"
-                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
-                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
+        this.postgres = database.postgres();
+        this.leaseEnd = database.plusMillis("leaseMs");
     }
 
     public void insert(long runId, List<Range> ranges) {
@@ -130,14 +115,8 @@ public class ChunkRepository {
      * instance working on it); false when the claim no longer holds it (done, or taken over after its lease ended).
      */
     public boolean renew(Claim claim, Duration lease) {
-        return jdbc.sql("UPDATE planning_run_chunk SET lease_until = " + leaseEnd
-                                + " WHERE run_id = :run AND seq = :seq AND status = 'CLAIMED' AND claimed_by = :owner"
-                                + " AND attempts = :attempt")
+        return held(jdbc.sql("UPDATE planning_run_chunk SET lease_until = " + leaseEnd + HELD), claim)
                         .param("leaseMs", lease.toMillis())
-                        .param("run", claim.runId())
-                        .param("seq", claim.seq())
-                        .param("owner", claim.owner())
-                        .param("attempt", claim.attempt())
                         .update()
                 == 1;
     }
@@ -147,21 +126,30 @@ public class ChunkRepository {
      * until it commits); false when the claim is no longer this one's (the lease ended and another instance took it).
      */
     public boolean done(Claim claim, Map<String, Object> summary, long readMs, long fitMs, Instant now) {
-        return jdbc.sql("""
-                        UPDATE planning_run_chunk SET status = 'DONE', summary_json = :j, read_ms = :r, fit_ms = :f,
-                               done_at = :now, lease_until = NULL
-                        WHERE run_id = :run AND seq = :seq AND status = 'CLAIMED' AND claimed_by = :owner
-                          AND attempts = :attempt""")
+        return held(
+                                jdbc.sql(
+                                        "UPDATE planning_run_chunk SET status = 'DONE', summary_json = :j, read_ms = :r,"
+                                                + " fit_ms = :f, done_at = :now, lease_until = NULL" + HELD),
+                                claim)
                         .param("j", json.writeValueAsString(summary))
                         .param("r", readMs)
                         .param("f", fitMs)
                         .param("now", Timestamp.from(now))
-                        .param("run", claim.runId())
-                        .param("seq", claim.seq())
-                        .param("owner", claim.owner())
-                        .param("attempt", claim.attempt())
                         .update()
                 == 1;
+    }
+
+    /** The condition that a claim still holds its chunk (claimed by it, in the attempt it claimed). */
+    private static final String HELD = " WHERE run_id = :run AND seq = :seq AND status = 'CLAIMED'"
+            + " AND claimed_by = :owner AND attempts = :attempt";
+
+    /** The parameters of {@link #HELD} for the claim. */
+    private static JdbcClient.StatementSpec held(JdbcClient.StatementSpec statement, Claim claim) {
+        return statement
+                .param("run", claim.runId())
+                .param("seq", claim.seq())
+                .param("owner", claim.owner())
+                .param("attempt", claim.attempt());
     }
 
     public void writeTime(Claim claim, long writeMs) {
@@ -174,13 +162,7 @@ public class ChunkRepository {
 
     /** Whether this claim still holds its chunk (not done, not taken over). */
     public boolean holds(Claim claim) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM planning_run_chunk WHERE run_id = :run AND seq = :seq
-                          AND status = 'CLAIMED' AND claimed_by = :owner AND attempts = :attempt""")
-                        .param("run", claim.runId())
-                        .param("seq", claim.seq())
-                        .param("owner", claim.owner())
-                        .param("attempt", claim.attempt())
+        return held(jdbc.sql("SELECT COUNT(*) FROM planning_run_chunk" + HELD), claim)
                         .query(Long.class)
                         .single()
                 > 0;

@@ -171,7 +171,7 @@ public class PlanningRunner {
                     ids.add(claim.runId());
                 }
             }
-            runs.heartbeat(ids, clock.instant());
+            runs.heartbeat(ids);
         } catch (RuntimeException e) {
             log.warn("Could not renew planning chunk leases: {}", e.toString());
         }
@@ -225,7 +225,7 @@ public class PlanningRunner {
         }
         Context context = context(spec);
         int total = reader.countPairs(spec);
-        if (!runs.start(id, total, spec.historyFrom(), spec.historyTo(), clock.instant())) {
+        if (!runs.start(id, total, spec.historyFrom(), spec.historyTo())) {
             log.info("Planning run {} was failed meanwhile: not planned", id);
             return;
         }
@@ -337,7 +337,7 @@ public class PlanningRunner {
         }
         int counted = total;
         boolean started = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!runs.start(id, counted, spec.historyFrom(), spec.historyTo(), clock.instant())) {
+            if (!runs.start(id, counted, spec.historyFrom(), spec.historyTo())) {
                 return false;
             }
             chunks.insert(id, ranges);
@@ -608,7 +608,7 @@ public class PlanningRunner {
                         chunk.get(chunk.size() - 1).itemId())));
             }
             int n = policies.apply(plans);
-            runs.progress(spec.runId(), plans.size(), proposals.size(), n, clock.instant());
+            runs.progress(spec.runId(), plans.size(), proposals.size(), n);
             if (claim != null) {
                 chunks.writeTime(claim, (System.nanoTime() - t1) / 1_000_000);
             }

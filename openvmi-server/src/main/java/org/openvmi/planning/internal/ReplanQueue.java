@@ -6,12 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.openvmi.inventory.ItemWarehouse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,20 +25,10 @@ class ReplanQueue {
 
     private final boolean postgres;
 
-    ReplanQueue(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+    ReplanQueue(JdbcClient jdbc, JdbcTemplate template, DatabaseClock database) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = isPostgres(dataSource);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            return "PostgreSQL"
-                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
-                            dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
+        this.postgres = database.postgres();
     }
 
     /**

@@ -51,11 +51,14 @@ public class RunRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final CatalogRefs refs;
+    /** A heartbeat's limit: the database's now plus {@code :sinceMs}, bound as minus the stale limit. */
+    private final String staleBefore;
 
-    RunRepository(JdbcClient jdbc, JsonMapper json, CatalogRefs refs) {
+    RunRepository(JdbcClient jdbc, JsonMapper json, CatalogRefs refs, DatabaseClock database) {
         this.jdbc = jdbc;
         this.refs = refs;
         this.json = json;
+        this.staleBefore = database.plusMillis("sinceMs");
     }
 
     /** Locks the guard row: run creation is serialized across instances until the transaction ends. */
@@ -91,17 +94,22 @@ public class RunRepository {
                 .update();
     }
 
-    public record Active(long id, Long warehouseId, List<String> items, Instant heartbeat) {}
+    /**
+     * A queued or running run; {@code stale} when its heartbeat is older than the stale limit by the database's clock
+     * (heartbeats are written by it too), so no instance's clock decides that another instance stopped.
+     */
+    public record Active(long id, Long warehouseId, List<String> items, boolean stale) {}
 
-    public List<Active> active() {
-        return jdbc.sql(
-                        "SELECT id, warehouse_id, item_codes, COALESCE(heartbeat_at, created_at) AS hb FROM planning_run"
-                                + " WHERE status IN ('QUEUED', 'RUNNING')")
+    public List<Active> active(java.time.Duration staleAfter) {
+        return jdbc.sql("SELECT id, warehouse_id, item_codes, CASE WHEN COALESCE(heartbeat_at, created_at) < "
+                        + staleBefore + " THEN 1 ELSE 0 END AS stale FROM planning_run"
+                        + " WHERE status IN ('QUEUED', 'RUNNING')")
+                .param("sinceMs", -staleAfter.toMillis())
                 .query((rs, n) -> new Active(
                         rs.getLong("id"),
                         (Long) rs.getObject("warehouse_id", Long.class),
                         codes(rs.getString("item_codes")),
-                        rs.getTimestamp("hb").toInstant()))
+                        rs.getInt("stale") == 1))
                 .list();
     }
 
@@ -118,7 +126,7 @@ public class RunRepository {
         jdbc.sql("""
                 INSERT INTO planning_run (status, phase, warehouse_id, item_codes, category, supplier_id, horizon_days,
                                           service_level, started_by, created_at, heartbeat_at)
-                VALUES ('QUEUED', 'QUEUED', :w, :items, :cat, :sup, :h, :sl, :user, :now, :now)""")
+                VALUES ('QUEUED', 'QUEUED', :w, :items, :cat, :sup, :h, :sl, :user, :now, CURRENT_TIMESTAMP)""")
                 .param("w", warehouseId)
                 .param("items", itemCodes == null ? null : String.join("\n", itemCodes))
                 .param("cat", category)
@@ -132,14 +140,13 @@ public class RunRepository {
     }
 
     /** QUEUED or RUNNING → RUNNING in phase FIT with its total; false when the run was failed meanwhile. */
-    public boolean start(long id, int total, java.time.LocalDate from, java.time.LocalDate to, Instant now) {
+    public boolean start(long id, int total, java.time.LocalDate from, java.time.LocalDate to) {
         return jdbc.sql("""
                         UPDATE planning_run SET status = 'RUNNING', phase = 'FIT', total = :t, history_from = :f,
-                               history_to = :to, heartbeat_at = :now WHERE id = :id AND status IN (:from)""")
+                               history_to = :to, heartbeat_at = CURRENT_TIMESTAMP WHERE id = :id AND status IN (:from)""")
                         .param("t", total)
                         .param("f", java.sql.Date.valueOf(from))
                         .param("to", java.sql.Date.valueOf(to))
-                        .param("now", Timestamp.from(now))
                         .param("id", id)
                         .param("from", RunStatus.from(RunStatus.RUNNING))
                         .update()
@@ -151,7 +158,7 @@ public class RunRepository {
      * it does not (a run failed meanwhile is not started again).
      */
     public boolean phase(long id, String status, String phase, Instant now) {
-        return jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = :now,"
+        return jdbc.sql("UPDATE planning_run SET status = :s, phase = :p, heartbeat_at = CURRENT_TIMESTAMP,"
                                 + " started_at = COALESCE(started_at, :now) WHERE id = :id AND status IN (:from)")
                         .param("s", status)
                         .param("p", phase)
@@ -166,24 +173,23 @@ public class RunRepository {
      * A heartbeat of the runs this instance works on (queued in its executor, running, or with a chunk it holds), so
      * that a long chunk does not make its run look stopped ({@code openvmi.planning.stale-after}).
      */
-    public void heartbeat(java.util.Collection<Long> ids, Instant now) {
+    public void heartbeat(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("UPDATE planning_run SET heartbeat_at = :now WHERE id IN (:ids) AND status IN ('QUEUED', 'RUNNING')")
-                .param("now", Timestamp.from(now))
+        jdbc.sql("UPDATE planning_run SET heartbeat_at = CURRENT_TIMESTAMP WHERE id IN (:ids)"
+                        + " AND status IN ('QUEUED', 'RUNNING')")
                 .param("ids", List.copyOf(ids))
                 .update();
     }
 
-    public void progress(long id, int done, int suggestions, int policies, Instant now) {
+    public void progress(long id, int done, int suggestions, int policies) {
         jdbc.sql("""
                 UPDATE planning_run SET done = done + :d, suggestions = suggestions + :s,
-                       policies_changed = policies_changed + :p, heartbeat_at = :now WHERE id = :id""")
+                       policies_changed = policies_changed + :p, heartbeat_at = CURRENT_TIMESTAMP WHERE id = :id""")
                 .param("d", done)
                 .param("s", suggestions)
                 .param("p", policies)
-                .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
     }
@@ -196,7 +202,7 @@ public class RunRepository {
     public boolean finish(long id, Map<String, Object> summary, long readMs, long fitMs, long writeMs, Instant now) {
         return jdbc.sql("""
                         UPDATE planning_run SET status = 'DONE', phase = 'DONE', summary_json = :j, read_ms = :r,
-                               fit_ms = :f, write_ms = :w, finished_at = :now, heartbeat_at = :now
+                               fit_ms = :f, write_ms = :w, finished_at = :now, heartbeat_at = CURRENT_TIMESTAMP
                         WHERE id = :id AND status IN (:from)""")
                         .param("j", json.writeValueAsString(summary))
                         .param("r", readMs)
@@ -241,19 +247,32 @@ public class RunRepository {
     }
 
     /**
+     * Fails a queued or running run whose heartbeat is older than {@code staleAfter} by the database's clock, judged in
+     * the same statement (a heartbeat meanwhile keeps it running); true when it did.
+     */
+    public boolean failStale(long id, java.time.Duration staleAfter, String code, String error, Instant now) {
+        return failWhere(id, code, error, now, " AND COALESCE(heartbeat_at, created_at) < " + staleBefore)
+                        .param("sinceMs", -staleAfter.toMillis())
+                        .update()
+                == 1;
+    }
+
+    /**
      * Fails a run with the code pages show it by ({@link RunView#errorCode()}: queueFull, noHeartbeat, failed) and the
      * English text the API answers in {@code error} (ADR 0084).
      */
     public void fail(long id, String code, String error, Instant now) {
-        jdbc.sql("""
-                UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, error_code = :c,
-                       finished_at = :now
-                WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
+        failWhere(id, code, error, now, "").update();
+    }
+
+    /** The UPDATE that fails a queued or running run, with a further condition ({@code ""} for none). */
+    private JdbcClient.StatementSpec failWhere(long id, String code, String error, Instant now, String condition) {
+        return jdbc.sql("UPDATE planning_run SET status = 'FAILED', phase = 'FAILED', error = :e, error_code = :c,"
+                        + " finished_at = :now WHERE id = :id AND status IN ('QUEUED', 'RUNNING')" + condition)
                 .param("e", error == null ? "failed" : error.length() > 1000 ? error.substring(0, 1000) : error)
                 .param("c", code)
                 .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
+                .param("id", id);
     }
 
     public Optional<RunView> find(long id) {

@@ -34,11 +34,19 @@ public enum RunStatus {
         return next().contains(to);
     }
 
-    /** The names of the statuses from which {@code to} is reached, for the condition of the UPDATE that moves a run. */
+    /**
+     * The names of the statuses from which {@code to} is reached, for the condition of the UPDATE that moves a run;
+     * never empty. No status moves to QUEUED (only a run's insert writes it): asking for it is refused here, as an
+     * empty list would be an {@code IN ()} that PostgreSQL rejects as a syntax error while H2 takes it as false.
+     */
     public static List<String> from(RunStatus to) {
-        return Arrays.stream(values())
+        List<String> from = Arrays.stream(values())
                 .filter(s -> s.canMoveTo(to))
                 .map(Enum::name)
                 .toList();
+        if (from.isEmpty()) {
+            throw new IllegalArgumentException("no planning run moves to " + to + ": only its insert writes it");
+        }
+        return from;
     }
 }

@@ -29,36 +29,43 @@ public class RunStore {
         this.jdbc = jdbc;
     }
 
-    public long run(
-            long rule,
-            String window,
-            Instant started,
-            long millis,
-            String status,
-            int subjects,
-            int fired,
-            int created,
-            String error,
-            String errorCode,
-            String trigger) {
+    /** Stores a run of the log (its {@code id} is not read) and answers it with the id it was given. */
+    public RuleRunView record(RuleRunView run) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO rule_run (rule_id, window_key, started_at, millis, status, subjects, fired, created, error,
                                       error_code, trigger_kind)
                 VALUES (:rule, :w, :at, :ms, :status, :subjects, :fired, :created, :error, :code, :trigger)""")
-                .param("code", errorCode)
-                .param("trigger", trigger)
-                .param("rule", rule)
-                .param("w", window)
-                .param("at", Timestamp.from(started))
-                .param("ms", millis)
-                .param("status", status)
-                .param("subjects", subjects)
-                .param("fired", fired)
-                .param("created", created)
-                .param("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("code", run.errorCode())
+                .param("trigger", run.trigger())
+                .param("rule", run.rule())
+                .param("w", run.window())
+                .param("at", Timestamp.from(run.startedAt()))
+                .param("ms", run.millis())
+                .param("status", run.status())
+                .param("subjects", run.subjects())
+                .param("fired", run.fired())
+                .param("created", run.created())
+                .param(
+                        "error",
+                        run.error() == null
+                                ? null
+                                : run.error().length() > 1000 ? run.error().substring(0, 1000) : run.error())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        return new RuleRunView(
+                id,
+                run.rule(),
+                run.window(),
+                run.startedAt(),
+                run.millis(),
+                run.status(),
+                run.subjects(),
+                run.fired(),
+                run.created(),
+                run.error(),
+                run.errorCode(),
+                run.trigger());
     }
 
     public void finish(long run, long millis, int created) {

@@ -1,6 +1,7 @@
 package org.openvmi.planning.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,21 @@ class RunStatusTest {
         assertThat(RunStatus.from(RunStatus.DONE)).containsExactly("RUNNING");
         assertThat(RunStatus.from(RunStatus.RUNNING)).containsExactly("QUEUED", "RUNNING");
         assertThat(RunStatus.from(RunStatus.FAILED)).containsExactly("QUEUED", "RUNNING");
-        assertThat(RunStatus.from(RunStatus.QUEUED)).isEmpty();
+    }
+
+    @Test
+    void no_status_moves_to_queued_so_asking_for_it_is_refused_rather_than_an_empty_in_list() {
+        assertThat(RunStatus.QUEUED.next()).isNotEmpty();
+        for (RunStatus s : RunStatus.values()) {
+            assertThat(s.canMoveTo(RunStatus.QUEUED)).isFalse();
+        }
+        assertThatThrownBy(() -> RunStatus.from(RunStatus.QUEUED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUEUED");
+        for (RunStatus to : RunStatus.values()) {
+            if (to != RunStatus.QUEUED) {
+                assertThat(RunStatus.from(to)).as("from(%s)", to).isNotEmpty();
+            }
+        }
     }
 }
