@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.openvmi.analytics.internal.EndStates;
 import org.openvmi.analytics.internal.GroupFactsStore;
 import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
@@ -20,6 +21,7 @@ import org.openvmi.analytics.model.Aging;
 import org.openvmi.analytics.model.AgingBucket;
 import org.openvmi.analytics.model.ChannelFill;
 import org.openvmi.analytics.model.DailyFigures;
+import org.openvmi.analytics.model.EndState;
 import org.openvmi.analytics.model.Health;
 import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.KpiCalculator;
@@ -66,6 +68,7 @@ public class AnalyticsQueries {
     private final org.openvmi.analytics.internal.GroupFactsStore groupFacts;
     private final org.openvmi.analytics.internal.AbcFigures abcFigures;
     private final RefusedDemand refusals;
+    private final EndStates endStates;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
     private final SupplierCatalog suppliers;
@@ -87,7 +90,9 @@ public class AnalyticsQueries {
             Clock clock,
             @Value("${openvmi.analytics.stale-days:180}") int staleDays,
             org.openvmi.analytics.internal.GroupFactsStore groupFacts,
-            org.openvmi.analytics.internal.AbcFigures abcFigures) {
+            org.openvmi.analytics.internal.AbcFigures abcFigures,
+            EndStates endStates) {
+        this.endStates = endStates;
         this.groupFacts = groupFacts;
         this.abcFigures = abcFigures;
         this.suppliers = suppliers;
@@ -496,8 +501,8 @@ public class AnalyticsQueries {
             zero += with[0] - without[0];
             counted += with[1] - without[1];
         }
-        Reading end = endState(s, p.to());
-        KpiFigures state = calculator.compute(end.summaries(), end.rows(), new Period(p.to(), p.to()));
+        // stale stock and health at the period's end summed per item × warehouse in the database (ADR 0096)
+        List<EndState> end = endStates.at(s.warehouse(), s.owner(), p.to(), calculator.staleDays());
         KpiFigures figures = KpiCalculator.figures(
                 t.ownValue(),
                 t.consignmentValue(),
@@ -507,10 +512,10 @@ public class AnalyticsQueries {
                 refused,
                 zero,
                 counted,
-                state.staleValue(),
-                state.staleLines(),
+                EndState.staleValue(end),
+                EndState.staleLines(end),
                 p.days());
-        return new Board(figures, Health.shares(end.summaries(), end.rows(), lines, p.to(), calculator));
+        return new Board(figures, Health.shares(end, lines));
     }
 
     /** The item × warehouse (or, under a supplier filter, the key) whose stock the stockout rate counts together. */
