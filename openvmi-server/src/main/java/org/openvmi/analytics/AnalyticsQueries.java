@@ -448,8 +448,9 @@ public class AnalyticsQueries {
      * A period's KPIs (ADR 0079). Without a category: the sums of the group facts (values, value-days, issue cost,
      * issued quantity and the month rule's stockout days, a few rows a day), the refused demand added from
      * {@code analytics_refusal} (its item × warehouses' stockout days recounted from their daily rows), and stale
-     * stock and health from the state of every key at the period's end ({@link #endState}). With a category (items
-     * the facts are not kept by): the per-key month path ({@link #read}) and the month rule on the daily rows.
+     * stock and health at the period's end summed per item × warehouse by the database ({@link EndStates}, ADR
+     * 0096). With a category (items the facts are not kept by): the per-key month path ({@link #read}) and the month
+     * rule on the daily rows.
      */
     Board board(Scope s, Period p, KpiCalculator calculator, Map<String, Health.Lines> lines) {
         LocalDate monthStart = java.time.YearMonth.from(p.from()).atDay(1);
@@ -559,7 +560,8 @@ public class AnalyticsQueries {
 
     /**
      * Every key in scope at the end of {@code day}: without a category from the latest rows when none is later (a
-     * period up to today), else the month path of a one-day period (ADR 0070).
+     * period up to today), else the month path of a one-day period (ADR 0070). The stale report's lines (one a key);
+     * the KPIs sum the end state in the database instead (ADR 0096).
      */
     Reading endState(Scope s, LocalDate day) {
         Map<SnapshotKey, KeyPeriod> latest =
