@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.openvmi.analytics.internal.EndStates;
 import org.openvmi.analytics.internal.GroupFactsStore;
 import org.openvmi.analytics.internal.RefusedDemand;
 import org.openvmi.analytics.internal.SnapshotRepository;
@@ -20,6 +21,7 @@ import org.openvmi.analytics.model.Aging;
 import org.openvmi.analytics.model.AgingBucket;
 import org.openvmi.analytics.model.ChannelFill;
 import org.openvmi.analytics.model.DailyFigures;
+import org.openvmi.analytics.model.EndState;
 import org.openvmi.analytics.model.Health;
 import org.openvmi.analytics.model.KeyPeriod;
 import org.openvmi.analytics.model.KpiCalculator;
@@ -66,6 +68,7 @@ public class AnalyticsQueries {
     private final org.openvmi.analytics.internal.GroupFactsStore groupFacts;
     private final org.openvmi.analytics.internal.AbcFigures abcFigures;
     private final RefusedDemand refusals;
+    private final EndStates endStates;
     private final AnalyticsSnapshots snapshots;
     private final ItemCatalog items;
     private final SupplierCatalog suppliers;
@@ -87,7 +90,9 @@ public class AnalyticsQueries {
             Clock clock,
             @Value("${openvmi.analytics.stale-days:180}") int staleDays,
             org.openvmi.analytics.internal.GroupFactsStore groupFacts,
-            org.openvmi.analytics.internal.AbcFigures abcFigures) {
+            org.openvmi.analytics.internal.AbcFigures abcFigures,
+            EndStates endStates) {
+        this.endStates = endStates;
         this.groupFacts = groupFacts;
         this.abcFigures = abcFigures;
         this.suppliers = suppliers;
@@ -443,8 +448,9 @@ public class AnalyticsQueries {
      * A period's KPIs (ADR 0079). Without a category: the sums of the group facts (values, value-days, issue cost,
      * issued quantity and the month rule's stockout days, a few rows a day), the refused demand added from
      * {@code analytics_refusal} (its item × warehouses' stockout days recounted from their daily rows), and stale
-     * stock and health from the state of every key at the period's end ({@link #endState}). With a category (items
-     * the facts are not kept by): the per-key month path ({@link #read}) and the month rule on the daily rows.
+     * stock and health at the period's end summed per item × warehouse by the database ({@link EndStates}, ADR
+     * 0096). With a category (items the facts are not kept by): the per-key month path ({@link #read}) and the month
+     * rule on the daily rows.
      */
     Board board(Scope s, Period p, KpiCalculator calculator, Map<String, Health.Lines> lines) {
         LocalDate monthStart = java.time.YearMonth.from(p.from()).atDay(1);
@@ -496,8 +502,8 @@ public class AnalyticsQueries {
             zero += with[0] - without[0];
             counted += with[1] - without[1];
         }
-        Reading end = endState(s, p.to());
-        KpiFigures state = calculator.compute(end.summaries(), end.rows(), new Period(p.to(), p.to()));
+        // stale stock and health at the period's end summed per item × warehouse in the database (ADR 0096)
+        List<EndState> end = endStates.at(s.warehouse(), s.owner(), p.to(), calculator.staleDays());
         KpiFigures figures = KpiCalculator.figures(
                 t.ownValue(),
                 t.consignmentValue(),
@@ -507,10 +513,10 @@ public class AnalyticsQueries {
                 refused,
                 zero,
                 counted,
-                state.staleValue(),
-                state.staleLines(),
+                EndState.staleValue(end),
+                EndState.staleLines(end),
                 p.days());
-        return new Board(figures, Health.shares(end.summaries(), end.rows(), lines, p.to(), calculator));
+        return new Board(figures, Health.shares(end, lines));
     }
 
     /** The item × warehouse (or, under a supplier filter, the key) whose stock the stockout rate counts together. */
@@ -554,7 +560,8 @@ public class AnalyticsQueries {
 
     /**
      * Every key in scope at the end of {@code day}: without a category from the latest rows when none is later (a
-     * period up to today), else the month path of a one-day period (ADR 0070).
+     * period up to today), else the month path of a one-day period (ADR 0070). The stale report's lines (one a key);
+     * the KPIs sum the end state in the database instead (ADR 0096).
      */
     Reading endState(Scope s, LocalDate day) {
         Map<SnapshotKey, KeyPeriod> latest =

@@ -75,6 +75,9 @@ abstract class AnalyticsContract {
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
     @Autowired
+    org.openvmi.analytics.internal.EndStates endStates;
+
+    @Autowired
     UserDirectory users;
 
     @Autowired
@@ -1396,6 +1399,66 @@ abstract class AnalyticsContract {
                         .isEqualTo(org.openvmi.analytics.model.Health.shares(upTo, noLines, p[1], calculator));
             }
         }
+        // ADR 0096: stale stock and health at a period's end summed per item × warehouse by one statement (EndStates)
+        // equal those of the month path of a one-day period it replaced (AnalyticsQueries.endState) and those of the
+        // daily rows, at random days (mid-month, month ends and firsts, today), without and with each filter
+        Random ends = new Random(Long.getLong("analytics.seed", 96L));
+        List<LocalDate> days =
+                new ArrayList<>(List.of(today, monthStart, monthStart.minusDays(1), today.minusDays(30)));
+        for (int i = 0; i < 16; i++) {
+            days.add(today.minusDays(ends.nextInt(140)));
+        }
+        Map<String, org.openvmi.analytics.model.Health.Lines> lines = Map.of(
+                org.openvmi.analytics.model.Health.subject(data.item, data.warehouse),
+                new org.openvmi.analytics.model.Health.Lines(dec("2"), dec("8")),
+                org.openvmi.analytics.model.Health.subject(data.lotItem, data.warehouse),
+                new org.openvmi.analytics.model.Health.Lines(dec("5"), null));
+        int staleSeen = 0;
+        for (int staleDays : new int[] {20, 45}) {
+            org.openvmi.analytics.model.KpiCalculator staleness =
+                    new org.openvmi.analytics.model.KpiCalculator(staleDays);
+            for (AnalyticsQueries.Scope sc : List.of(
+                    new AnalyticsQueries.Scope(null, null, null),
+                    new AnalyticsQueries.Scope(data.warehouse, null, null),
+                    new AnalyticsQueries.Scope(data.warehouse, Fixtures.SUPPLIER_A, null),
+                    new AnalyticsQueries.Scope(null, "OWN", null))) {
+                for (LocalDate day : days) {
+                    String what = sc + " " + day + " stale after " + staleDays;
+                    List<org.openvmi.analytics.model.EndState> now =
+                            endStates.at(sc.warehouse(), sc.owner(), day, staleDays);
+                    AnalyticsQueries.Reading old = queries.read(sc, new org.openvmi.analytics.model.Period(day, day));
+                    org.openvmi.analytics.model.KpiFigures before = staleness.compute(
+                            old.summaries(), old.rows(), new org.openvmi.analytics.model.Period(day, day));
+                    Map<SnapshotKey, List<DailyFigures>> upTo = new java.util.HashMap<>();
+                    repository.rowsUpTo(day, sc.warehouse(), sc.owner(), null).forEach((key, rows) -> {
+                        if (!rows.isEmpty()) {
+                            upTo.put(key, rows);
+                        }
+                    });
+                    org.openvmi.analytics.model.KpiFigures fromRows =
+                            staleness.compute(upTo, new org.openvmi.analytics.model.Period(day, day));
+                    BigDecimal staleValue = org.openvmi.analytics.model.Ratios.money(
+                            org.openvmi.analytics.model.EndState.staleValue(now));
+                    assertThat(staleValue).as("stale value, old " + what).isEqualTo(before.staleValue());
+                    assertThat(staleValue).as("stale value, daily " + what).isEqualTo(fromRows.staleValue());
+                    assertThat(org.openvmi.analytics.model.EndState.staleLines(now))
+                            .as("stale lines " + what)
+                            .isEqualTo(before.staleLines())
+                            .isEqualTo(fromRows.staleLines());
+                    Map<org.openvmi.analytics.model.Health.HealthClass, BigDecimal> health =
+                            org.openvmi.analytics.model.Health.shares(now, lines);
+                    assertThat(health)
+                            .as("health, old " + what)
+                            .isEqualTo(org.openvmi.analytics.model.Health.shares(
+                                    old.summaries(), old.rows(), lines, day, staleness));
+                    assertThat(health)
+                            .as("health, daily " + what)
+                            .isEqualTo(org.openvmi.analytics.model.Health.shares(upTo, lines, day, staleness));
+                    staleSeen += before.staleLines() > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(staleSeen).as("ends with stale stock").isGreaterThan(10);
         assertThat(stockouts).as("periods with a stockout rate").isGreaterThan(5);
         assertThat(refused).as("keys read by their daily rows").isPositive();
         // the item at two owners (and any item × warehouse with refused demand) keeps its daily rows

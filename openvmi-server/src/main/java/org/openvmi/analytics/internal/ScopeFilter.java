@@ -21,25 +21,35 @@ record ScopeFilter(Collection<String> items, String warehouse, String owner, Loc
 
     /** {@code " WHERE …"} with the conditions, or {@code ""} without any. */
     String where() {
+        return where("");
+    }
+
+    /** {@link #where()} on the columns of a table alias, e.g. {@code "l."}. */
+    String where(String alias) {
         List<String> conditions = new ArrayList<>();
         if (items != null) {
-            conditions.add(items.isEmpty() ? "1 = 0" : "item IN (:items)");
+            conditions.add(items.isEmpty() ? "1 = 0" : alias + "item IN (:items)");
         }
         if (warehouse != null) {
-            conditions.add("warehouse = :warehouse");
+            conditions.add(alias + "warehouse = :warehouse");
         }
         if (owner != null) {
-            conditions.add("owner = :owner");
+            conditions.add(alias + "owner = :owner");
         }
         if (to != null) {
-            conditions.add("snapshot_day <= :to");
+            conditions.add(alias + "snapshot_day <= :to");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** The WHERE clause open for one more condition: {@code " WHERE … AND "}, or {@code " WHERE "} without any. */
     String whereAnd() {
-        String where = where();
+        return whereAnd("");
+    }
+
+    /** {@link #whereAnd()} on the columns of a table alias, e.g. {@code "l."}. */
+    String whereAnd(String alias) {
+        String where = where(alias);
         return where.isEmpty() ? " WHERE " : where + " AND ";
     }
 

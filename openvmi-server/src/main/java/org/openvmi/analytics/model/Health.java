@@ -2,6 +2,7 @@ package org.openvmi.analytics.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +107,28 @@ public final class Health {
                     : classOf(qtyBySubject.get(subject), lines.get(subject));
             value.merge(c, k.closingValue(), BigDecimal::add);
         });
+        BigDecimal total = value.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<HealthClass, BigDecimal> shares = new EnumMap<>(HealthClass.class);
+        value.forEach((c, v) -> shares.put(c, Ratios.divide(v, total, 4)));
+        return shares;
+    }
+
+    /**
+     * The same from the item × warehouses' end states summed by the database ({@link EndState}, ADR 0096): the stale
+     * value is STALE, the rest of the value classed by the item × warehouse's stock of all owners against its lines.
+     */
+    public static Map<HealthClass, BigDecimal> shares(Collection<EndState> states, Map<String, Lines> lines) {
+        Map<HealthClass, BigDecimal> value = new EnumMap<>(HealthClass.class);
+        for (HealthClass c : HealthClass.values()) {
+            value.put(c, BigDecimal.ZERO);
+        }
+        for (EndState s : states) {
+            value.merge(HealthClass.STALE, s.staleValue(), BigDecimal::add);
+            if (s.freshValue().signum() != 0) {
+                String subject = subject(s.item(), s.warehouse());
+                value.merge(classOf(s.qty(), lines.get(subject)), s.freshValue(), BigDecimal::add);
+            }
+        }
         BigDecimal total = value.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<HealthClass, BigDecimal> shares = new EnumMap<>(HealthClass.class);
         value.forEach((c, v) -> shares.put(c, Ratios.divide(v, total, 4)));

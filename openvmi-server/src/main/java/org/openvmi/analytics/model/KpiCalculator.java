@@ -21,6 +21,11 @@ public final class KpiCalculator {
         this.staleDays = staleDays;
     }
 
+    /** The days without an issue after which stock with a key is stale. */
+    public int staleDays() {
+        return staleDays;
+    }
+
     /** {@code rowsByKey}: every row up to {@code period.to()} of each key, sorted by day. */
     public KpiFigures compute(Map<SnapshotKey, List<DailyFigures>> rowsByKey, Period period) {
         return compute(Map.of(), rowsByKey, period);
