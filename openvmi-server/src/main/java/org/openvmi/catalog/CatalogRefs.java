@@ -154,6 +154,18 @@ public class CatalogRefs {
         return "(SELECT c_ic.code FROM item c_ic WHERE c_ic.id = " + itemIdColumn + ")";
     }
 
+    /**
+     * SQL join clause: the storing locations (every type but in transit) of the warehouses in the named parameter
+     * {@code :warehousesParam} as {@code alias}, joined on {@code locationIdColumn}; the feature selects
+     * {@code alias.code} and {@code alias.warehouse_id} (ADR 0097: free stock of a channel's pool in one statement,
+     * without reading the locations first).
+     */
+    public static String storingLocationsJoin(String alias, String locationIdColumn, String warehousesParam) {
+        return "JOIN location " + alias + " ON " + alias + ".id = " + locationIdColumn + " AND " + alias
+                + ".warehouse_id IN (:" + warehousesParam + ") AND " + alias + ".type <> '"
+                + LocationType.IN_TRANSIT.name() + "'";
+    }
+
     /** SQL expression: the code of the warehouse whose id is in {@code warehouseIdColumn} (null for none). */
     public static String warehouseCode(String warehouseIdColumn) {
         return "(SELECT c_wc.code FROM warehouse c_wc WHERE c_wc.id = " + warehouseIdColumn + ")";

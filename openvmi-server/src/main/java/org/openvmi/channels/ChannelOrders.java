@@ -164,16 +164,24 @@ public class ChannelOrders {
             refusedBy[0] = 0;
             // the channel's id and code from the rule copy (neither ever changes); its rule is read fresh below
             ChannelRepository.Row channel = cachedChannel(channelCode);
-            var existing = orders.find(channel.id(), orderId);
-            if (existing.isPresent()) {
-                if (!existing.get().requestHash().equals(hash)) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+            String user = CurrentUser.name();
+            // the order first: a retry finds its twin by the unique key, a new order needs no lookup (ADR 0097); a
+            // refusal below rolls the row back
+            java.util.OptionalLong inserted = orders.insertIfNew(channel.id(), orderId, hash, user, now);
+            if (inserted.isEmpty()) {
+                var existing = orders.find(channel.id(), orderId)
+                        .orElseThrow(() -> new DuplicateKeyException(
+                                "order '" + orderId + "' is being placed by a twin request; trying again"));
+                if (!existing.requestHash().equals(hash)) {
                     throw new BusinessRuleException(
                             "orderId",
                             "Order '" + orderId + "' of channel '" + channel.code()
                                     + "' was already placed with other lines");
                 }
-                return new Placed(view(existing.get().id()), false);
+                return new Placed(view(existing.id()), false);
             }
+            long id = inserted.getAsLong();
             channels.lockItems(items.keySet());
             // rules, pauses and holds fresh, under the item locks, in one statement (never the ATP copy)
             ChannelStock.Picture p = stock.judgedPicture(items.keySet());
@@ -205,9 +213,6 @@ public class ChannelOrders {
                 throw new ConflictException(
                         "lines", "Channel '" + channel.code() + "' cannot sell " + String.join("; ", refusals));
             }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-            String user = CurrentUser.name();
-            long id = orders.insert(channel.id(), orderId, hash, user, now);
             List<ChannelOrderView.Line> viewLines = new ArrayList<>();
             List<ChannelOrderRepository.LineRow> lineRows = new ArrayList<>();
             for (ChannelOrderRequest.Line l : lines) {
@@ -244,6 +249,7 @@ public class ChannelOrders {
                         .merge(f.warehouseId(), h.qty(), BigDecimal::add);
             }
             orders.holds(id, holdRows); // one batch
+            orders.addHeld(channel.id(), reserved); // the running totals the next order reads (ADR 0097)
             stock.judgeAfterReserving(items.keySet(), rules, p, reserved);
             kept.dropAfterCompletion(items.keySet()); // the ATP copy of these items: their holds and free stock moved
             // the new order as view(id) would read it back, without reading it back (lines in order, holds by id)
@@ -316,13 +322,15 @@ public class ChannelOrders {
             order.status().moveTo(to, orderId);
             List<Long> itemIds = orders.itemIds(order.id());
             channels.lockItems(itemIds);
-            if (!orders.close(order.id(), to, CurrentUser.name(), clock.instant())) {
-                throw new ConflictException("status", "Order '" + orderId + "' was changed meanwhile; try again");
-            }
+            List<ChannelOrderRepository.EndedHold> ended = orders.close(
+                            order.id(), to, CurrentUser.name(), clock.instant())
+                    .orElseThrow(() -> new ConflictException(
+                            "status", "Order '" + orderId + "' was changed meanwhile; try again"));
             List<ChannelOrderRepository.HoldRow> holds = orders.rawHolds(order.id()); // codes not needed
             for (var h : holds) {
                 reservations.release(h.reservationId());
             }
+            orders.subtractHeld(ended); // after the balance rows, as on every path (ADR 0097)
             if (to == ChannelOrderStatus.COMMITTED) {
                 var locations = refs.locations(new TreeSet<>(holds.stream()
                         .map(ChannelOrderRepository.HoldRow::location)

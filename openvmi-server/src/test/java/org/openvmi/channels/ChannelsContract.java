@@ -512,6 +512,78 @@ abstract class ChannelsContract {
         assertThat(reserved()).isZero();
     }
 
+    /**
+     * ADR 0097: what each channel holds of an item at a warehouse is kept as a running total, read by every order under
+     * its item lock instead of summing every active hold. After orders placed (and one retried), committed, released
+     * and released outside channels, the totals equal the active holds' sums, and a ring-fenced channel's ATP counts
+     * its holds as before.
+     */
+    @Test
+    void the_held_totals_follow_every_order_placed_committed_released_and_released_outside_channels() throws Exception {
+        receive(20);
+        String shop = channel(1, null, null, null);
+        String b2b = channel(2, "50", null, null); // 50 % of 20 ring-fenced
+        assertThat(atp(b2b)).isEqualByComparingTo("10");
+        for (String[] o :
+                new String[][] {{shop, "H-1", "3"}, {shop, "H-2", "2"}, {b2b, "H-3", "4"}, {b2b, "H-4", "1"}}) {
+            ok(send(
+                    post("/api/v1/channels/" + o[0] + "/orders"),
+                    Role.BUYER,
+                    "{\"orderId\":\"" + o[1] + "\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":" + o[2] + "}]}"));
+        }
+        // a retry reserves nothing more
+        assertThat(send(
+                                post("/api/v1/channels/" + b2b + "/orders"),
+                                Role.BUYER,
+                                "{\"orderId\":\"H-4\",\"lines\":[{\"item\":\"" + item + "\",\"qty\":1}]}")
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(heldTotals()).isEqualTo(activeHolds()).containsValues("5", "5");
+        assertThat(atp(b2b)).as("50 %% of 20 less its 5 held").isEqualByComparingTo("5");
+
+        ok(send(post("/api/v1/channels/" + shop + "/orders/H-1/commit"), Role.WAREHOUSE, ""));
+        ok(send(post("/api/v1/channels/" + b2b + "/orders/H-4/release"), Role.BUYER, ""));
+        assertThat(heldTotals()).isEqualTo(activeHolds()).containsValues("2", "4");
+        long outside = JSON.readTree(ok(send(get("/api/v1/channels/" + b2b + "/orders/H-3"), Role.VIEWER, ""))
+                        .getContentAsString())
+                .get("holds")
+                .get(0)
+                .get("reservation")
+                .asLong();
+        ok(send(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/reservations/" + outside),
+                Role.WAREHOUSE,
+                ""));
+        assertThat(heldTotals()).isEqualTo(activeHolds()).hasSize(1).containsValue("2");
+        assertThat(atp(b2b)).as("50 %% of 17 (3 issued), nothing held").isEqualByComparingTo("8");
+    }
+
+    /** Per channel id, what the running totals say it holds of the item (non-zero only), as plain text. */
+    private Map<Long, String> heldTotals() {
+        Map<Long, String> held = new java.util.TreeMap<>();
+        jdbc.sql("SELECT channel_id, qty FROM channel_item_held WHERE qty <> 0 AND item_id = "
+                        + "(SELECT id FROM item WHERE code = :i)")
+                .param("i", item)
+                .query((rs, n) -> held.put(
+                        rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+                .list();
+        return held;
+    }
+
+    /** Per channel id, the sum of its orders' active holds of the item, as plain text. */
+    private Map<Long, String> activeHolds() {
+        Map<Long, String> held = new java.util.TreeMap<>();
+        jdbc.sql("SELECT o.channel_id, SUM(h.qty) FROM channel_order_hold h JOIN channel_order o ON o.id = "
+                        + "h.channel_order_id WHERE h.active = TRUE AND h.item_id = (SELECT id FROM item WHERE code = :i) "
+                        + "GROUP BY o.channel_id")
+                .param("i", item)
+                .query((rs, n) -> held.put(
+                        rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+                .list();
+        return held;
+    }
+
     // --- helpers
 
     @Test

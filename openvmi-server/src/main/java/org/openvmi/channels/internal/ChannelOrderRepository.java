@@ -57,19 +57,23 @@ public class ChannelOrderRepository {
                 .optional();
     }
 
-    /** Inserts the order; a concurrent twin with the same id gets a duplicate key (retried, then finds this one). */
-    public long insert(long channelId, String orderId, String hash, String user, Instant at) {
+    /**
+     * Inserts the order unless the channel has one with this id already (then empty: the caller reads that one). A
+     * twin being placed concurrently makes this wait for it on PostgreSQL (the unique key), so the order lookup of a
+     * new order needs no statement of its own (ADR 0097).
+     */
+    public java.util.OptionalLong insertIfNew(long channelId, String orderId, String hash, String user, Instant at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 INSERT INTO channel_order (channel_id, order_id, status, request_hash, created_by, created_at)
-                VALUES (:c, :o, 'RESERVED', :h, :u, :at)""")
+                VALUES (:c, :o, 'RESERVED', :h, :u, :at) ON CONFLICT DO NOTHING""")
                 .param("c", channelId)
                 .param("o", orderId)
                 .param("h", hash)
                 .param("u", user)
                 .param("at", Timestamp.from(at))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return n == 1 ? java.util.OptionalLong.of(keys.getKey().longValue()) : java.util.OptionalLong.empty();
     }
 
     public void line(long orderId, int lineNo, long itemId, BigDecimal qty) {
@@ -192,8 +196,12 @@ public class ChannelOrderRepository {
                 .list();
     }
 
-    /** Moves the order on from RESERVED; false when someone else moved it first. */
-    public boolean close(long orderId, ChannelOrderStatus to, String user, Instant at) {
+    /**
+     * Moves the order on from RESERVED and ends its active holds; empty when someone else moved it first. The holds
+     * ended are returned for {@link #subtractHeld} once their reservations are released (ADR 0097: the running totals
+     * are taken after the balance rows, as every other path takes them).
+     */
+    public Optional<List<EndedHold>> close(long orderId, ChannelOrderStatus to, String user, Instant at) {
         int n = jdbc.sql("""
                 UPDATE channel_order SET status = :s, closed_by = :u, closed_at = :at
                 WHERE id = :o AND status = 'RESERVED'""")
@@ -202,10 +210,77 @@ public class ChannelOrderRepository {
                 .param("at", Timestamp.from(at))
                 .param("o", orderId)
                 .update();
-        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o")
-                .param("o", orderId)
-                .update();
-        return n == 1;
+        if (n != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(endHolds("channel_order_id = :o", "o", orderId));
+    }
+
+    /** A hold just ended: its order, item, warehouse and quantity (what comes off the running total). */
+    public record EndedHold(long orderId, long reservationId, long itemId, long warehouseId, BigDecimal qty) {}
+
+    /**
+     * Ends the active holds the condition names: locks them ({@code FOR UPDATE}, so a hold another transaction ended
+     * meanwhile is not ended twice), marks them inactive and returns them.
+     */
+    private List<EndedHold> endHolds(String where, String name, long value) {
+        List<EndedHold> ended = jdbc.sql("SELECT channel_order_id, reservation_id, item_id, warehouse_id, qty "
+                        + "FROM channel_order_hold WHERE " + where + " AND active = TRUE "
+                        + "ORDER BY channel_order_id, reservation_id FOR UPDATE")
+                .param(name, value)
+                .query((rs, n) ->
+                        new EndedHold(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)))
+                .list();
+        if (!ended.isEmpty()) {
+            jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE " + where + " AND active = TRUE")
+                    .param(name, value)
+                    .update();
+        }
+        return ended;
+    }
+
+    /**
+     * Adds what an order just reserved (per item, per warehouse) to the channel's running totals
+     * ({@code channel_item_held}, ADR 0097), under the items' channel locks: one statement per (item, warehouse), a
+     * JDBC batch when there are several; a total not there yet is inserted.
+     */
+    public void addHeld(long channelId, Map<Long, Map<Long, BigDecimal>> reserved) {
+        List<Object[]> args = new java.util.ArrayList<>();
+        reserved.forEach((item, byWarehouse) ->
+                byWarehouse.forEach((warehouse, qty) -> args.add(new Object[] {qty, item, channelId, warehouse})));
+        if (args.isEmpty()) {
+            return;
+        }
+        String update = "UPDATE channel_item_held SET qty = qty + ? WHERE item_id = ? AND channel_id = ? "
+                + "AND warehouse_id = ?";
+        int[] updated =
+                args.size() == 1 ? new int[] {batch.update(update, args.get(0))} : batch.batchUpdate(update, args);
+        for (int i = 0; i < args.size(); i++) {
+            if (updated[i] == 0) { // the first hold of the channel on this item and warehouse (the item lock is held)
+                Object[] a = args.get(i);
+                batch.update(
+                        "INSERT INTO channel_item_held (item_id, channel_id, warehouse_id, qty) VALUES (?, ?, ?, ?)",
+                        a[1],
+                        a[2],
+                        a[3],
+                        a[0]);
+            }
+        }
+    }
+
+    /** Takes ended holds off their channels' running totals (one JDBC batch). */
+    public void subtractHeld(List<EndedHold> ended) {
+        if (ended.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new java.util.ArrayList<>();
+        for (EndedHold h : ended) {
+            args.add(new Object[] {h.qty(), h.itemId(), h.warehouseId(), h.orderId()});
+        }
+        batch.batchUpdate("""
+                UPDATE channel_item_held SET qty = qty - ?
+                WHERE item_id = ? AND warehouse_id = ?
+                  AND channel_id = (SELECT channel_id FROM channel_order WHERE id = ?)""", args);
     }
 
     /**
@@ -214,18 +289,12 @@ public class ChannelOrderRepository {
      * holds before releasing their reservations).
      */
     public Optional<Long> endHold(long reservationId) {
-        List<Long> order = jdbc.sql(
-                        "SELECT channel_order_id FROM channel_order_hold WHERE reservation_id = :r AND active = TRUE")
-                .param("r", reservationId)
-                .query(Long.class)
-                .list();
-        if (order.isEmpty()) {
+        List<EndedHold> ended = endHolds("reservation_id = :r", "r", reservationId);
+        if (ended.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE reservation_id = :r AND active = TRUE")
-                .param("r", reservationId)
-                .update();
-        return Optional.of(order.get(0));
+        subtractHeld(ended); // the caller's release holds the balance row already: the totals come after it
+        return Optional.of(ended.get(0).orderId());
     }
 
     /**
@@ -249,13 +318,9 @@ public class ChannelOrderRepository {
         if (n == 0) {
             return List.of();
         }
-        List<Long> active = jdbc.sql("""
-                SELECT reservation_id FROM channel_order_hold WHERE channel_order_id = :o AND active = TRUE
-                ORDER BY reservation_id""").param("o", orderId).query(Long.class).list();
-        jdbc.sql("UPDATE channel_order_hold SET active = FALSE WHERE channel_order_id = :o")
-                .param("o", orderId)
-                .update();
-        return active;
+        List<EndedHold> ended = endHolds("channel_order_id = :o", "o", orderId);
+        subtractHeld(ended);
+        return ended.stream().map(EndedHold::reservationId).toList();
     }
 
     public Optional<ChannelOrderView> view(long id) {

@@ -450,10 +450,8 @@ public class ChannelRepository {
                        NULL, item_id, NULL
                 FROM channel_item_pause WHERE item_id IN (:items)
                 UNION ALL
-                SELECT 'H', o.channel_id, NULL, NULL, NULL, NULL, NULL, NULL, h.warehouse_id, h.item_id, SUM(h.qty)
-                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
-                WHERE h.item_id IN (:items) AND h.active = TRUE
-                GROUP BY h.item_id, o.channel_id, h.warehouse_id
+                SELECT 'H', channel_id, NULL, NULL, NULL, NULL, NULL, NULL, warehouse_id, item_id, qty
+                FROM channel_item_held WHERE item_id IN (:items) AND qty <> 0
                 ORDER BY kind DESC, priority, code, warehouse_id""").param("items", itemIds).query(rs -> {
             String kind = rs.getString("kind");
             long channel = rs.getLong("channel_id");
@@ -525,10 +523,8 @@ public class ChannelRepository {
                        CAST(NULL AS NUMERIC(19, 4)) AS qty
                 FROM channel_item_pause WHERE item_id IN (:items)
                 UNION ALL
-                SELECT 'H' AS kind, h.item_id, o.channel_id, h.warehouse_id, SUM(h.qty) AS qty
-                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
-                WHERE h.item_id IN (:items) AND h.active = TRUE
-                GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
+                SELECT 'H' AS kind, item_id, channel_id, warehouse_id, qty
+                FROM channel_item_held WHERE item_id IN (:items) AND qty <> 0""")
                 .param("items", itemIds)
                 .query((rs, n) -> {
                     String kind = rs.getString("kind");
@@ -557,10 +553,8 @@ public class ChannelRepository {
             return held;
         }
         jdbc.sql("""
-                SELECT h.item_id, o.channel_id, h.warehouse_id, SUM(h.qty) AS qty
-                FROM channel_order_hold h JOIN channel_order o ON o.id = h.channel_order_id
-                WHERE h.item_id IN (:items) AND h.active = TRUE
-                GROUP BY h.item_id, o.channel_id, h.warehouse_id""")
+                SELECT item_id, channel_id, warehouse_id, qty
+                FROM channel_item_held WHERE item_id IN (:items) AND qty <> 0""")
                 .param("items", itemIds)
                 .query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                         .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())

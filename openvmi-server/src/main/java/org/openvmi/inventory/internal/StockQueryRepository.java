@@ -751,6 +751,13 @@ public class StockQueryRepository {
         return locations;
     }
 
+    /** Free own stock at storing locations of the warehouses {@code :warehouses}, with each location's code. */
+    private static final String FREE_STOCK =
+            "SELECT b.id, b.item_id, b.location_id, b.lot, b.on_hand - b.reserved AS free, sl.code AS location_code,"
+                    + " sl.warehouse_id FROM stock_balance b "
+                    + CatalogRefs.storingLocationsJoin("sl", "b.location_id", "warehouses")
+                    + " WHERE b.item_id IN (:items) AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0";
+
     /**
      * Free own stock of the items at the warehouses' own locations, per item and warehouse the freest location
      * first (then by location code and lot).
@@ -759,28 +766,18 @@ public class StockQueryRepository {
         if (itemIds.isEmpty() || warehouseIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, LocationRef> locations = storing(new HashSet<>(warehouseIds));
-        if (locations.isEmpty()) {
-            return List.of();
-        }
-        List<org.openvmi.inventory.FreeStock> free = new ArrayList<>(jdbc.sql("""
-                SELECT b.id, b.item_id, b.location_id, b.lot, b.on_hand - b.reserved AS free
-                FROM stock_balance b
-                WHERE b.item_id IN (:items) AND b.location_id IN (:locations)
-                  AND b.owner = 'OWN' AND b.on_hand - b.reserved > 0""")
+        // the storing locations joined (catalog's fragment): one statement, not the locations and then the stock
+        List<org.openvmi.inventory.FreeStock> free = new ArrayList<>(jdbc.sql(FREE_STOCK)
                 .param("items", itemIds)
-                .param("locations", locations.keySet())
-                .query((rs, n) -> {
-                    LocationRef l = locations.get(rs.getLong("location_id"));
-                    return new org.openvmi.inventory.FreeStock(
-                            rs.getLong("item_id"),
-                            l.warehouseId(),
-                            l.code(),
-                            rs.getString("lot"),
-                            rs.getBigDecimal("free"),
-                            rs.getLong("id"),
-                            rs.getLong("location_id"));
-                })
+                .param("warehouses", new HashSet<>(warehouseIds))
+                .query((rs, n) -> new org.openvmi.inventory.FreeStock(
+                        rs.getLong("item_id"),
+                        rs.getLong("warehouse_id"),
+                        rs.getString("location_code"),
+                        rs.getString("lot"),
+                        rs.getBigDecimal("free"),
+                        rs.getLong("id"),
+                        rs.getLong("location_id")))
                 .list());
         free.sort(Comparator.comparingLong(org.openvmi.inventory.FreeStock::itemId)
                 .thenComparingLong(org.openvmi.inventory.FreeStock::warehouseId)
