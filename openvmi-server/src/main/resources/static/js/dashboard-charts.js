@@ -8,7 +8,10 @@
   var category = function (t, xs, row) {
     return xs.map(function (c) { return row[t.columns.indexOf(c)]; }).join(' @ ');
   };
-  var percentAxis = {type: 'value', axisLabel: {formatter: function (v) { return Math.round(v * 100) + '%'; }}};
+  // a ratio as a percentage with up to two decimals: a stockout rate between 0 and 2% read "0%, 0%, 1%, 1%, 1%, 2%"
+  // when rounded to whole percents; 0.005 → "0.5%", 0.01 → "1%"
+  var percent = function (v) { return v === null || v === undefined ? '' : parseFloat((v * 100).toFixed(2)) + '%'; };
+  var percentAxis = {type: 'value', axisLabel: {formatter: percent}};
   // Names (statuses, suppliers, owners) and months are each worth reading: every label shown (ECharts hides
   // "overlapping" ones by default, so a bar chart of four statuses showed every other one), turned when many or long.
   // Days keep ECharts' own spacing: a 30-day axis with every label would be unreadable, and their order says the rest.
@@ -63,8 +66,15 @@
       });
       return base;
     }
-    var percent = kind === 'percent' || kind === 'percent-line';
-    base.yAxis = percent ? percentAxis : {type: 'value'};
+    var ratio = kind === 'percent' || kind === 'percent-line';
+    // counts (items at zero per day, orders per status) tick in whole numbers: no "0.5 items" on the axis
+    var whole = t.rows.every(function (r) {
+      return ys.every(function (code) { var v = r[t.columns.indexOf(code)]; return v === null || v === undefined || Number.isInteger(Number(v)); });
+    });
+    base.yAxis = ratio ? percentAxis : whole ? {type: 'value', minInterval: 1} : {type: 'value'};
+    if (ratio) {
+      base.tooltip.valueFormatter = percent;
+    }
     base.legend.data = ys.map(name);
     base.series = ys.map(function (code) {
       return {name: name(code), type: kind === 'line' || kind === 'percent-line' ? 'line' : 'bar',
@@ -90,10 +100,16 @@
       var chart = echarts.init(el, dark ? 'dark' : null);
       var opt = option(t, el, dark);
       // no rows, or months without a single figure: empty axes or a grey disc read as a broken chart; the chart
-      // says there is nothing in the period
+      // says there is nothing in the period. Bars (and pies) of nothing but zeros draw nothing either (no price
+      // variance at any supplier): the same. A line at 0% is drawn, and stays.
       var ys = (el.getAttribute('data-y') || '').split(',');
+      var kind = el.getAttribute('data-kind') || 'bar';
+      var zeroDraws = kind === 'line' || kind === 'percent-line';
       var figures = (t.rows || []).some(function (r) {
-        return ys.some(function (code) { var v = r[t.columns.indexOf(code)]; return v !== null && v !== undefined; });
+        return ys.some(function (code) {
+          var v = r[t.columns.indexOf(code)];
+          return v !== null && v !== undefined && (zeroDraws || Number(v) !== 0);
+        });
       });
       if (!figures) {
         opt.graphic = [{type: 'text', left: 'center', top: 'middle', silent: true,

@@ -86,6 +86,15 @@ public class DisplayFormat {
                 : d.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(d, 0, 1) : decimal(d, 0, 0);
     }
 
+    /** A number of hours (late, out of stock): one decimal under 10, whole above; 123.00 reads "123", 2.50 "2.5". */
+    public String hours(Number hours) {
+        if (hours == null) {
+            return "";
+        }
+        BigDecimal h = toBigDecimal(hours);
+        return h.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(h, 0, 1) : decimal(h, 0, 0);
+    }
+
     /** Money with the currency's symbol (¥ for CNY) and two decimals: ¥16,806.70; a null currency: the default one. */
     public String money(BigDecimal amount, String currency) {
         if (amount == null) {

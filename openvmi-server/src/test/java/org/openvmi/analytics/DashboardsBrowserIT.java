@@ -49,6 +49,10 @@ class DashboardsBrowserIT {
                         Map.of("zh-CN", "仓库看板", "en", "Warehouse dashboard"),
                         WAREHOUSE_CHARTS);
                 b.screenshot("dashboard-warehouse-" + user);
+                // a count of items ticks in whole items (the axis read 0, 0.5, 1, 1.5 items at zero)
+                assertThat(b.script("return echarts.getInstanceByDom(document.getElementById('chart-stockouts'))"
+                                + ".getOption().yAxis[0].minInterval;"))
+                        .isEqualTo(1L);
                 assertThat(b.byId("export-stale").getDomAttribute("href"))
                         .contains("/dashboards/warehouse/charts/stale")
                         .contains("format=xlsx");
@@ -92,9 +96,22 @@ class DashboardsBrowserIT {
             }
         }
         browser.logIn("t-buyer", Fixtures.PASSWORD);
+        browser.open("/dashboards/management?lang=zh-CN");
+        // a count of lines reads as a whole number ("0"), not "0.00"
+        assertThat(browser.byId("kpi-staleLines")
+                        .findElement(By.className("value"))
+                        .getText())
+                .matches("[0-9,]+");
         browser.open("/dashboards/management/big-screen?refresh=2&lang=zh-CN");
         awaitCharts(browser, SCREEN_CHARTS);
         assertThat(browser.byId("kpi-stockValue").getText()).contains("资金占用");
+        // a rate below a few percent keeps its decimals on the axis and in the tooltip: 0.005 is "0.5%", not "1%"
+        // (a stockout rate between 0 and 2% read "0%, 0%, 1%, 1%, 1%, 2%")
+        assertThat(browser.script(
+                        "var o = echarts.getInstanceByDom(document.getElementById('chart-stockout')).getOption();"
+                                + " return [o.yAxis[0].axisLabel.formatter(0.005), o.yAxis[0].axisLabel.formatter(0.01),"
+                                + " o.tooltip[0].valueFormatter(0.1234)];"))
+                .isEqualTo(List.of("0.5%", "1%", "12.34%"));
         browser.screenshot("big-screen-zh-CN-1920x1080");
         // dark, and the whole screen without scrolling at 1920 × 1080
         assertThat(browser.script("return getComputedStyle(document.body).backgroundColor;"))
@@ -144,6 +161,15 @@ class DashboardsBrowserIT {
             assertThat(empty)
                     .as("charts without rows for a warehouse with nothing in it")
                     .isPositive();
+            // a day for every day of the period, all of them zero: bars of nothing, the same message
+            for (String chart : List.of("stockouts", "flows")) {
+                assertThat((String) browser.script(
+                                "return JSON.stringify(echarts.getInstanceByDom("
+                                        + "document.getElementById('chart-' + arguments[0])).getOption().graphic || []);",
+                                chart))
+                        .as(chart + " of zeros " + lang.getKey())
+                        .contains(lang.getValue());
+            }
             browser.screenshot("dashboard-warehouse-empty-" + lang.getKey());
         }
         // nor is a card blank: a figure the warehouse has no data for shows a dash

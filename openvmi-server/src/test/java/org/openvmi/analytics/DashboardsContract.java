@@ -223,6 +223,13 @@ abstract class DashboardsContract {
         JsonNode planActual = chart(ui("t-planner"), "planner", "planActual", "?lang=zh-CN");
         assertThat(planActual.get("headings").get(1).asString()).isEqualTo("预测");
         assertThat(planActual.get("rows")).hasSize(6); // the last six months, one row each
+        // a warehouse without a compared forecast week: no figures (not 0 / 0 — an empty chart then says so)
+        JsonNode none =
+                chart(ui("t-planner"), "planner", "planActual", "?lang=zh-CN&warehouse=" + Fixtures.unique("NOFC"));
+        assertThat(none.get("rows")).hasSize(6).allSatisfy(r -> {
+            assertThat(r.get(1).isNull()).as("forecast of " + r.get(0)).isTrue();
+            assertThat(r.get(2).isNull()).as("actual of " + r.get(0)).isTrue();
+        });
     }
 
     @Test

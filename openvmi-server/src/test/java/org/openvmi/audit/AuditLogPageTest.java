@@ -3,6 +3,7 @@ package org.openvmi.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.openvmi.testsupport.Fixtures.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -87,8 +88,12 @@ class AuditLogPageTest {
                                 containsString("New name"),
                                 containsString("t-buyer"),
                                 containsString("value=\"" + code + "\""),
-                                // one line per row: the changed fields in a summary, their values folded under it
-                                containsString("<summary>2 changed: name, version</summary>"))))
+                                // one line per row: the changed fields in a summary, their values folded under it,
+                                // each field by its name in the page's language, not as the record stores it
+                                containsString("<summary>2 changed: Name, Version</summary>"),
+                                containsString("<th>Name</th>"),
+                                // the action's badge shows its label only, no tooltip with the raw code
+                                not(containsString("title=\"UPDATE\"")))))
                 .andReturn();
 
         List<Object> rows = rows(result);
@@ -106,7 +111,14 @@ class AuditLogPageTest {
                         "field=barcodes, before=null, after=[" + code + "-1]");
 
         mvc.perform(get("/admin/audit").param("entityKey", code).session(admin).locale(Locale.SIMPLIFIED_CHINESE))
-                .andExpect(content().string(allOf(containsString("审计日志"), containsString("修改"), containsString("创建"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("审计日志"),
+                                containsString("修改"),
+                                containsString("创建"),
+                                containsString("<summary>2 项：名称、版本</summary>"),
+                                containsString("<th>名称</th>"),
+                                not(containsString("<th>name</th>")))));
     }
 
     @Test

@@ -397,6 +397,21 @@ abstract class VmiConsignmentContract extends VmiTestSupport {
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].open")
                         .value(0));
 
+        // the board's SLA table reads the hours late as hours ("2"), not as the stored scale ("2.00")
+        String board = mvc.perform(get("/vmi/to-ship")
+                        .param("lang", "zh")
+                        .session(org.openvmi.testsupport.UiSessions.login(mvc, "t-buyer")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String sla = board.substring(board.indexOf("id=\"sla-table\""));
+        String row = sla.substring(sla.indexOf("<td>" + data.supplier + " "));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row)
+                .contains("<td class=\"num\">2</td>")
+                .doesNotContainPattern("<td class=\"num\">\\d+\\.\\d{2}</td>");
+
         consume(data.item, "440").andExpect(status().isCreated());
         mvc.perform(get("/api/v1/vmi/sla").with(as(Role.BUYER)))
                 .andExpect(jsonPath("$[?(@.supplier == '" + data.supplier + "')].stockouts")

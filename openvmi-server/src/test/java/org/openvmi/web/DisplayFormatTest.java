@@ -106,6 +106,16 @@ class DisplayFormatTest {
     }
 
     @Test
+    void hours_read_whole_above_ten_and_with_one_decimal_below_never_as_a_raw_scale() {
+        in(Locale.ENGLISH);
+        assertThat(fmt.hours(new BigDecimal("123.00"))).isEqualTo("123");
+        assertThat(fmt.hours(new BigDecimal("2.50"))).isEqualTo("2.5");
+        assertThat(fmt.hours(new BigDecimal("0.00"))).isEqualTo("0");
+        assertThat(fmt.hours(new BigDecimal("1234.40"))).isEqualTo("1,234");
+        assertThat(fmt.hours(null)).isEmpty();
+    }
+
+    @Test
     void times_are_shown_in_the_configured_zone_with_the_zone() {
         assertThat(fmt.dateTime(NOW)).isEqualTo("2026-12-05 21:58 GMT+8");
         assertThat(fmt.date(Instant.parse("2026-12-05T17:00:00Z"))).isEqualTo("2026-12-06");

@@ -195,6 +195,29 @@ abstract class PickerContract {
         mvc.perform(get("/pick/nothing").session(admin).param("q", "x")).andExpect(status().isNotFound());
     }
 
+    @Test
+    void approvers_are_picked_as_roles_by_the_role_name_in_the_pages_language_not_only_by_the_role_code()
+            throws Exception {
+        MockHttpSession admin = UiSessions.login(mvc, "t-admin");
+        assertThat(pickIn(admin, "财务", "zh"))
+                .contains("data-value=\"role:FINANCE\"")
+                .contains("财务（任一用户）");
+        assertThat(pickIn(admin, "finance", "en")).contains("data-value=\"role:FINANCE\"");
+        assertThat(pickIn(admin, "供应商", "zh")).doesNotContain("role:SUPPLIER");
+    }
+
+    private String pickIn(MockHttpSession session, String q, String lang) throws Exception {
+        return mvc.perform(get("/pick/users")
+                        .session(session)
+                        .param("q", q)
+                        .param("lang", lang)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     private String pick(MockHttpSession session, String kind, String q) throws Exception {
         return mvc.perform(get("/pick/" + kind).session(session).param("q", q).header("HX-Request", "true"))
                 .andExpect(status().isOk())

@@ -324,6 +324,10 @@ class ZhPagesBrowserIT {
             browser.open("/admin/audit?action=ORDER_REFUSED&entityKey=PR-ZH");
             assertThat(browser.visible(By.cssSelector(".audit-row .badge")).getText())
                     .isEqualTo(zh ? "下单被拒" : "Ordering refused");
+            assertThat(browser.visible(By.cssSelector(".audit-row .badge")).getDomAttribute("title"))
+                    .as("the action's badge has no tooltip with its raw code (ORDER_REFUSED)")
+                    .isNull();
+
             @SuppressWarnings("unchecked")
             List<String> reasons = (List<String>) browser.script("""
                     return [...document.querySelectorAll('.audit-row table.changes td')].map(td => td.textContent.trim());""");
@@ -331,6 +335,14 @@ class ZhPagesBrowserIT {
                     .hasSize(2)
                     .allSatisfy(r -> assertThat(r)
                             .isEqualTo(zh ? "物料 ZH-9 的货源清单中没有供应商" : "Item ZH-9 has no supplier on its source list"));
+
+            // the approvers field says how to name a role without the role:CODE syntax; the picker offers roles
+            browser.open("/approval-rules");
+            String approversHint = browser.visible(By.id("rule-approvers")).getDomAttribute("placeholder");
+            assertThat(approversHint).doesNotContain("role:").doesNotContain("FINANCE");
+            if (zh) {
+                assertThat(approversHint).contains("财务").doesNotContainPattern("[A-Za-z]");
+            }
 
             browser.open("/admin/webhooks/" + hook);
             String attemptError =

@@ -214,8 +214,15 @@ class DashboardTables {
                         "planActual",
                         List.of("month", "forecast", "actual"),
                         months,
+                        // a month without a compared forecast week has no figures (not 0 / 0: the chart then says so)
                         m -> Arrays.asList(
-                                m.month(), m.accuracy().forecast(), m.accuracy().actual())));
+                                m.month(),
+                                m.accuracy().buckets() == 0
+                                        ? null
+                                        : m.accuracy().forecast(),
+                                m.accuracy().buckets() == 0
+                                        ? null
+                                        : m.accuracy().actual())));
         put(
                 charts,
                 table(

@@ -150,7 +150,10 @@ public class RuleForm {
             actions.add(new Action(Action.Type.SET_SAFETY_STOCK, null, null, null, safetyQuantity, null, null));
         }
         if (clearance) {
-            actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, assignee, dueInDays));
+            // an empty assignee field is no assignee (null, as the API and templates store it): a form saved
+            // unchanged then changes nothing (it made a new version of a template's rule, "" for null)
+            String to = assignee == null || assignee.isBlank() ? null : assignee;
+            actions.add(new Action(Action.Type.CLEARANCE_TASK, null, null, null, null, to, dueInDays));
         }
         if (channelPause) {
             actions.add(Action.channel(Action.Type.CHANNEL_PAUSE, pauseChannel));

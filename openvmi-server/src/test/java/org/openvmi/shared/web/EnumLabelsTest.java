@@ -146,6 +146,7 @@ class EnumLabelsTest {
                             "CONFIRM",
                             "DELEGATE",
                             "ORDER",
+                            "ORDER_REFUSED",
                             "PLAN",
                             "PROPOSE_CHANGE",
                             "RECEIVE",
@@ -153,7 +154,10 @@ class EnumLabelsTest {
                             "REJECT",
                             "REJECT_CHANGE",
                             "SHIPMENT_NOTICE",
-                            "SUBMIT")),
+                            "SUBMIT",
+                            "SUBMIT_URGENT",
+                            "CANCEL_LINE",
+                            "REDELIVER_FAILED")),
             Map.entry(
                     "AuditEntity",
                     List.of(
@@ -169,7 +173,10 @@ class EnumLabelsTest {
                             "requisition",
                             "supplier",
                             "supplier-item",
-                            "warehouse")));
+                            "warehouse",
+                            "stock-policy",
+                            "GroupRobot",
+                            "webhook")));
 
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern TEMPLATE_LABEL = Pattern.compile("@enums\\.label\\('(\\w+)'");
@@ -184,6 +191,49 @@ class EnumLabelsTest {
                 Arrays.stream(e.getEnumConstants()).forEach(v -> check(type, ((Enum<?>) v).name(), missing)));
         STRING_CODES.forEach((type, values) -> values.forEach(v -> check(type, v, missing)));
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * The audit log shows each entry's action and record type by label: every action and record type the code writes
+     * ({@code audit.record("SUBMIT_URGENT", "requisition", …)}, {@code new AuditTrail.Change(…, AUDIT_ENTITY, …)}) is
+     * in the lists above, so a new one cannot reach the page as its code (SUBMIT_URGENT, stock-policy did).
+     */
+    @Test
+    void every_audit_action_and_record_type_the_code_writes_has_a_label() throws IOException {
+        Pattern call = Pattern.compile("(?:\\.record|AuditTrail\\.Change)\\(\\s*([^,;]+?),\\s*([^,;]+?),");
+        Pattern code = Pattern.compile("\"([A-Za-z_-]+)\"");
+        Set<String> actions = new TreeSet<>();
+        Set<String> entities = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(f);
+                if (!source.contains("AuditTrail") || f.toString().contains("/audit/")) {
+                    continue;
+                }
+                Matcher m = call.matcher(source.replaceAll("\\s+", " "));
+                while (m.find()) {
+                    Matcher a = code.matcher(m.group(1));
+                    while (a.find()) {
+                        actions.add(a.group(1));
+                    }
+                    String entity = m.group(2).trim();
+                    Matcher literal = code.matcher(entity);
+                    if (literal.matches()) {
+                        entities.add(literal.group(1));
+                    } else if (entity.matches("[A-Z_]+")) {
+                        Matcher constant = Pattern.compile(entity + "\\s*=\\s*\"([^\"]+)\"")
+                                .matcher(source);
+                        if (constant.find()) {
+                            entities.add(constant.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(actions).contains("CREATE", "SUBMIT_URGENT", "ORDER_REFUSED");
+        assertThat(entities).contains("requisition", "stock-policy", "item");
+        assertThat(STRING_CODES.get("AuditAction")).containsAll(actions);
+        assertThat(STRING_CODES.get("AuditEntity")).containsAll(entities);
     }
 
     @Test
