@@ -57,10 +57,6 @@ public class KeyGate {
         this.waitNanos = wait.toNanos();
     }
 
-    KeyGate(int stripes, Duration wait) {
-        this("transaction", stripes, wait);
-    }
-
     /** Runs the posting of these lines, after the other postings of its stock key on this instance when it has one. */
     public <T> T around(List<MovementRequest> lines, Supplier<T> posting) {
         ReentrantLock lock = mode == Mode.TRANSACTION ? lockOf(lines) : null;

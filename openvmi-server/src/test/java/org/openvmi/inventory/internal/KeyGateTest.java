@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** The JVM queue of one stock key's postings (ADR 0092): who waits for whom, and who never waits. */
 class KeyGateTest {
 
-    private final KeyGate gate = new KeyGate(256, Duration.ofSeconds(10));
+    private final KeyGate gate = new KeyGate("transaction", 256, Duration.ofSeconds(10));
 
     @AfterEach
     void noTransaction() {
@@ -100,7 +100,7 @@ class KeyGateTest {
 
     @Test
     void a_posting_that_waited_past_the_bound_goes_on_without_the_gate() throws Exception {
-        KeyGate shortWait = new KeyGate(256, Duration.ofMillis(50));
+        KeyGate shortWait = new KeyGate("transaction", 256, Duration.ofMillis(50));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch inside = new CountDownLatch(1);
         List<MovementRequest> lines = List.of(line("A-1", "WH1-A", null, null));
@@ -170,7 +170,8 @@ class KeyGateTest {
 
     @Test
     void no_stripes_turn_the_gate_off() {
-        assertThat(new KeyGate(0, Duration.ofSeconds(1)).lockOf(List.of(line("A-1", "WH1-A", null, null))))
+        assertThat(new KeyGate("transaction", 0, Duration.ofSeconds(1))
+                        .lockOf(List.of(line("A-1", "WH1-A", null, null))))
                 .isNull();
     }
 }
