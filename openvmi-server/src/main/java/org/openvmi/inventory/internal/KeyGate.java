@@ -14,15 +14,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The queue of one stock key's postings kept in the JVM instead of in the database (ADR 0092). A posting whose lines
- * all name one stock key waits here, before its transaction begins, until no other posting of that key on this
+ * The queue of one stock key's postings kept in the JVM instead of in the database (ADR 0092; off by default, see
+ * {@link Mode}). With {@code transaction}, a posting whose lines all name one stock key waits here, before its
+ * transaction begins, until no other posting of that key on this
  * instance is between its first statement and its commit; then it runs as before. So at most one transaction per hot
  * key and instance is in the database at a time, and the others wait on a lock in memory, holding no connection, no
  * transaction and no row lock, instead of queueing in PostgreSQL on the balance row's lock.
  *
  * <p>Nothing rests on this for correctness: the balance update stays a conditional statement under the row lock, so
  * postings of other instances, postings of several keys (never gated: a batch would otherwise wait for every key's
- * queue), document postings inside a caller's transaction (never gated: their transaction may already hold locks)
+ * queue), document postings inside a caller's transaction (not gated in mode transaction: theirs may already hold locks)
  * and a posting that waited longer than {@code openvmi.inventory.key-gate-wait} (then it goes on without the gate)
  * still meet in the database as before. Keys are the request's codes, not ids (no lookup before the gate); two
  * spellings of one key only miss the gate. Keys share a fixed number of stripes, so two busy keys may share a queue.
@@ -31,9 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class KeyGate {
 
     /**
-     * Where a posting waits for its key: {@code transaction} before its transaction begins (the default), {@code
-     * balance} inside it, after its posting row and movements and just before its balance change (the waiters keep
-     * their open transactions, the serial part is only the balance change and the commit), {@code off}.
+     * Where a posting waits for its key: {@code transaction} before its transaction begins, {@code balance} inside it,
+     * after its posting row and movements and just before its balance change (the waiters keep their open
+     * transactions, the serial part is only the balance change and the commit), {@code off} (the default until a
+     * quiet machine shows a gate faster than the database's own queue, ADR 0092).
      */
     enum Mode {
         TRANSACTION,
@@ -46,7 +48,7 @@ public class KeyGate {
     private final Mode mode;
 
     KeyGate(
-            @Value("${openvmi.inventory.key-gate:transaction}") String mode,
+            @Value("${openvmi.inventory.key-gate:off}") String mode,
             @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
             @Value("${openvmi.inventory.key-gate-wait:2s}") Duration wait) {
         this.mode = stripes <= 0 ? Mode.OFF : Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
