@@ -52,6 +52,7 @@ public class PostingEngine {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CatalogRefs catalog;
+    private final KeyGate gate;
 
     PostingEngine(
             BalanceRepository balances,
@@ -59,8 +60,10 @@ public class PostingEngine {
             JsonMapper json,
             Clock clock,
             ApplicationEventPublisher events,
-            CatalogRefs catalog) {
+            CatalogRefs catalog,
+            KeyGate gate) {
         this.catalog = catalog;
+        this.gate = gate;
         this.balances = balances;
         this.postings = postings;
         this.json = json;
@@ -148,6 +151,7 @@ public class PostingEngine {
                             r.item().code(), r.location().warehouse(), r.item().uom()));
         }
         StockChanged changed = new StockChanged(subjects, codes);
+        gate.beforeBalances(lines.stream().map(r -> r.line().key()).toList());
         applyBalances(lines, order, ids, now);
         events.publishEvent(changed);
         return result;

@@ -1,0 +1,140 @@
+package org.openvmi.inventory.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.openvmi.inventory.MovementRequest;
+import org.openvmi.inventory.model.StockKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The queue of one stock key's postings kept in the JVM instead of in the database (ADR 0092; off by default, see
+ * {@link Mode}). With {@code transaction}, a posting whose lines all name one stock key waits here, before its
+ * transaction begins, until no other posting of that key on this
+ * instance is between its first statement and its commit; then it runs as before. So at most one transaction per hot
+ * key and instance is in the database at a time, and the others wait on a lock in memory, holding no connection, no
+ * transaction and no row lock, instead of queueing in PostgreSQL on the balance row's lock.
+ *
+ * <p>Nothing rests on this for correctness: the balance update stays a conditional statement under the row lock, so
+ * postings of other instances, postings of several keys (never gated: a batch would otherwise wait for every key's
+ * queue), document postings inside a caller's transaction (not gated in mode transaction: theirs may already hold locks)
+ * and a posting that waited longer than {@code openvmi.inventory.key-gate-wait} (then it goes on without the gate)
+ * still meet in the database as before. Keys are the request's codes, not ids (no lookup before the gate); two
+ * spellings of one key only miss the gate. Keys share a fixed number of stripes, so two busy keys may share a queue.
+ */
+@Component
+public class KeyGate {
+
+    /**
+     * Where a posting waits for its key: {@code transaction} before its transaction begins, {@code balance} inside it,
+     * after its posting row and movements and just before its balance change (the waiters keep their open
+     * transactions, the serial part is only the balance change and the commit), {@code off} (the default until a
+     * quiet machine shows a gate faster than the database's own queue, ADR 0092).
+     */
+    enum Mode {
+        TRANSACTION,
+        BALANCE,
+        OFF
+    }
+
+    private final ReentrantLock[] stripes;
+    private final long waitNanos;
+    private final Mode mode;
+
+    KeyGate(
+            @Value("${openvmi.inventory.key-gate:off}") String mode,
+            @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
+            @Value("${openvmi.inventory.key-gate-wait:2s}") Duration wait) {
+        this.mode = stripes <= 0 ? Mode.OFF : Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+        this.stripes = new ReentrantLock[Math.max(0, stripes)];
+        for (int i = 0; i < this.stripes.length; i++) {
+            this.stripes[i] = new ReentrantLock();
+        }
+        this.waitNanos = wait.toNanos();
+    }
+
+    /** Runs the posting of these lines, after the other postings of its stock key on this instance when it has one. */
+    public <T> T around(List<MovementRequest> lines, Supplier<T> posting) {
+        ReentrantLock lock = mode == Mode.TRANSACTION ? lockOf(lines) : null;
+        if (lock == null) {
+            return posting.get();
+        }
+        boolean held = acquire(lock);
+        try {
+            return posting.get();
+        } finally {
+            if (held) {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Mode {@code balance}: waits, inside the posting's transaction, until no other posting of its one stock key on
+     * this instance is between its balance change and its commit; released when this transaction completes.
+     */
+    void beforeBalances(List<StockKey> keys) {
+        if (mode != Mode.BALANCE
+                || keys.isEmpty()
+                || !TransactionSynchronizationManager.isSynchronizationActive()
+                || keys.stream().distinct().count() != 1) {
+            return;
+        }
+        ReentrantLock lock = stripes[Math.floorMod(keys.get(0).hashCode(), stripes.length)];
+        if (!acquire(lock)) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
+    }
+
+    private boolean acquire(ReentrantLock lock) {
+        try {
+            return lock.tryLock(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The stripe of the one stock key the lines name; null when they name several, none, or run in a transaction. */
+    ReentrantLock lockOf(List<MovementRequest> lines) {
+        if (stripes.length == 0
+                || lines == null
+                || lines.isEmpty()
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        String key = null;
+        for (MovementRequest line : lines) {
+            String k = line == null ? null : key(line);
+            if (k == null || (key != null && !key.equals(k))) {
+                return null;
+            }
+            key = k;
+        }
+        return stripes[Math.floorMod(key.hashCode(), stripes.length)];
+    }
+
+    /** The codes of a line's stock key as the resolver reads them (trimmed; owner OWN and lot '' by default). */
+    private static String key(MovementRequest line) {
+        if (line.item() == null || line.location() == null) {
+            return null;
+        }
+        String owner = line.owner() == null || line.owner().isBlank()
+                ? StockKey.OWN
+                : line.owner().trim();
+        String lot = Objects.requireNonNullElse(line.lot(), "").trim();
+        return line.item().trim() + '\u0000' + line.location().trim() + '\u0000' + owner + '\u0000' + lot;
+    }
+}
