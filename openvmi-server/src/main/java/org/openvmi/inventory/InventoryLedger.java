@@ -64,8 +64,8 @@ public class InventoryLedger {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         refuseInvalid(request);
         String hash = key == null ? null : hash(request);
-        // with openvmi.inventory.key-gate=transaction a posting of one stock key queues for it here, not on the balance
-        // row's lock in the database (ADR 0092; off by default)
+        // a posting of one stock key queues for it here, not on the balance row's lock in the database (ADR 0092;
+        // openvmi.inventory.key-gate=transaction, the default)
         return gate.around(
                 lines(request),
                 () -> retry.run(() -> transactions.execute(status -> engine.replay(key, hash)

@@ -32,10 +32,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class KeyGate {
 
     /**
-     * Where a posting waits for its key: {@code transaction} before its transaction begins, {@code balance} inside it,
+     * Where a posting waits for its key: {@code transaction} before its transaction begins (the default: fastest on a
+     * quiet machine, ADR 0092), {@code balance} inside it,
      * after its posting row and movements and just before its balance change (the waiters keep their open
-     * transactions, the serial part is only the balance change and the commit), {@code off} (the default until a
-     * quiet machine shows a gate faster than the database's own queue, ADR 0092).
+     * transactions, the serial part is only the balance change and the commit), {@code off} (the database's own row
+     * lock queue).
      */
     enum Mode {
         TRANSACTION,
@@ -48,7 +49,7 @@ public class KeyGate {
     private final Mode mode;
 
     KeyGate(
-            @Value("${openvmi.inventory.key-gate:off}") String mode,
+            @Value("${openvmi.inventory.key-gate:transaction}") String mode,
             @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
             @Value("${openvmi.inventory.key-gate-wait:2s}") Duration wait) {
         this.mode = stripes <= 0 ? Mode.OFF : Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
