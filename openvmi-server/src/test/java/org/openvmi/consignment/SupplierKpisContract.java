@@ -209,9 +209,9 @@ abstract class SupplierKpisContract extends VmiTestSupport {
         org.springframework.mock.web.MockHttpSession portal =
                 org.openvmi.testsupport.UiSessions.login(mvc, Fixtures.SUPPLIER_USER_A);
         assertThat(page(portal, "/portal/scorecard?lang=en"))
-                .contains("Call-offs on time (2 of 3 late)", "15.0 hours late", "33.3");
+                .contains("Call-offs on time (2 of 3 late)", "15 hours late", "33.3");
         assertThat(page(portal, "/portal/scorecard?lang=zh-CN"))
-                .contains("要货按时交付率（3 次中 2 次逾期）", "逾期 15.0 小时")
+                .contains("要货按时交付率（3 次中 2 次逾期）", "逾期 15 小时")
                 .doesNotContain("Call-offs on time");
         // another supplier's scorecard stays closed to supplier B
         mvc.perform(get("/api/v1/analytics/suppliers/%s/scorecard?%s".formatted(supplier, period))
