@@ -32,6 +32,11 @@ class KeyGateTest {
 
     /** Runs a posting in another thread that holds the gate until released; returns once it is inside. */
     private CompletableFuture<Void> holding(List<MovementRequest> lines, CountDownLatch release) throws Exception {
+        return holding(gate, lines, release);
+    }
+
+    private static CompletableFuture<Void> holding(KeyGate gate, List<MovementRequest> lines, CountDownLatch release)
+            throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> gate.around(lines, () -> {
             inside.countDown();
@@ -102,18 +107,8 @@ class KeyGateTest {
     void a_posting_that_waited_past_the_bound_goes_on_without_the_gate() throws Exception {
         KeyGate shortWait = new KeyGate("transaction", 256, Duration.ofMillis(50));
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
         List<MovementRequest> lines = List.of(line("A-1", "WH1-A", null, null));
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> shortWait.around(lines, () -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = holding(shortWait, lines, release);
         assertThat(shortWait.around(lines, () -> "posted")).isEqualTo("posted");
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
