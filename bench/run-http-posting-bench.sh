@@ -63,6 +63,12 @@ java -Xmx256m -cp "${BENCH_CP:-bench/target/openvmi-bench.jar}" org.openvmi.benc
   --warmup="${WARMUP:-5}" --jit-warmup="${JIT_WARMUP:-60}" --scenarios="${SCENARIOS:-single,hot,batch}" \
   --pg-host="$PGHOST" --pg-port="$PGPORT" --pg-user="$PGUSER" --client="${CLIENT:-raw}" --server-pid="$SERVER" \
   --database="$DB" $PGBENCH_OPTS $JFR_OPTS
+# postings that shared a transaction (a hot key's coalesced postings, ADR 0098): rows of one transaction share xmin
+echo "postings per transaction: $(psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \
+  -c "SELECT count(*) || ' postings in ' || count(DISTINCT xmin::text) || ' transactions, '
+             || count(*) FILTER (WHERE shared) || ' of them in ' || count(DISTINCT xmin::text) FILTER (WHERE shared)
+             || ' shared ones'
+      FROM (SELECT xmin, count(*) OVER (PARTITION BY xmin::text) > 1 AS shared FROM stock_posting) p")"
 echo "sessions written by API requests (must be 0): $(psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" \
   -c 'SELECT count(*) FROM spring_session')"
 curl -fs -H "X-API-Key: $KEY" "http://127.0.0.1:$PORT/api/v1/stock/reconcile" | head -c 300; echo

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.openvmi.inventory.internal.KeyGate;
 import org.openvmi.inventory.internal.LineResolver;
+import org.openvmi.inventory.internal.PostingCoalescer;
 import org.openvmi.inventory.internal.PostingEngine;
 import org.openvmi.shared.ConcurrencyRetry;
 import org.openvmi.shared.FieldErrors;
@@ -32,6 +33,7 @@ public class InventoryLedger {
 
     private final PostingEngine engine;
     private final KeyGate gate;
+    private final PostingCoalescer coalescer;
     private final LineResolver resolver;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -44,6 +46,7 @@ public class InventoryLedger {
     InventoryLedger(
             PostingEngine engine,
             KeyGate gate,
+            PostingCoalescer coalescer,
             LineResolver resolver,
             PlatformTransactionManager transactionManager,
             JsonMapper json,
@@ -51,6 +54,7 @@ public class InventoryLedger {
         this.validator = validator;
         this.engine = engine;
         this.gate = gate;
+        this.coalescer = coalescer;
         this.resolver = resolver;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
@@ -64,12 +68,17 @@ public class InventoryLedger {
         String key = IdempotencyKeys.normalise(idempotencyKey);
         refuseInvalid(request);
         String hash = key == null ? null : hash(request);
-        // a posting of one stock key queues for it here, not on the balance row's lock in the database (ADR 0092;
-        // openvmi.inventory.key-gate=transaction, the default)
-        return gate.around(
-                lines(request),
-                () -> retry.run(() -> transactions.execute(status -> engine.replay(key, hash)
-                        .orElseGet(() -> engine.apply(resolver.fromCodes(lines(request)), key, hash)))));
+        // a posting of one stock key queues for it here, not on the balance row's lock in the database, and runs in one
+        // transaction with the others queued for it (ADR 0092, 0098; openvmi.inventory.key-gate=coalesce, the default)
+        List<MovementRequest> lines = lines(request);
+        return coalescer.post(
+                lines,
+                key,
+                hash,
+                () -> gate.around(
+                        lines,
+                        () -> retry.run(() -> transactions.execute(status -> engine.replay(key, hash)
+                                .orElseGet(() -> engine.apply(resolver.fromCodes(lines), key, hash))))));
     }
 
     /**

@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The queue of one stock key's postings kept in the JVM instead of in the database (ADR 0092; off by default, see
- * {@link Mode}). With {@code transaction}, a posting whose lines all name one stock key waits here, before its
+ * The queue of one stock key's postings kept in the JVM instead of in the database (ADR 0092, 0098; see {@link Mode}:
+ * by default {@code coalesce}, whose queue {@link PostingCoalescer} runs). With {@code transaction}, a posting whose lines all name one stock key waits here, before its
  * transaction begins, until no other posting of that key on this
  * instance is between its first statement and its commit; then it runs as before. So at most one transaction per hot
  * key and instance is in the database at a time, and the others wait on a lock in memory, holding no connection, no
@@ -32,13 +32,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class KeyGate {
 
     /**
-     * Where a posting waits for its key: {@code transaction} before its transaction begins (the default: fastest on a
-     * quiet machine, ADR 0092), {@code balance} inside it,
+     * Where a posting waits for its key: {@code coalesce} (the default, ADR 0098) in a queue whose postings run
+     * together, several in one transaction ({@link PostingCoalescer}); {@code transaction} before its own transaction
+     * begins (ADR 0092), {@code balance} inside it,
      * after its posting row and movements and just before its balance change (the waiters keep their open
      * transactions, the serial part is only the balance change and the commit), {@code off} (the database's own row
      * lock queue).
      */
     enum Mode {
+        COALESCE,
         TRANSACTION,
         BALANCE,
         OFF
@@ -49,7 +51,7 @@ public class KeyGate {
     private final Mode mode;
 
     KeyGate(
-            @Value("${openvmi.inventory.key-gate:transaction}") String mode,
+            @Value("${openvmi.inventory.key-gate:coalesce}") String mode,
             @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
             @Value("${openvmi.inventory.key-gate-wait:2s}") Duration wait) {
         this.mode = stripes <= 0 ? Mode.OFF : Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
@@ -110,10 +112,32 @@ public class KeyGate {
 
     /** The stripe of the one stock key the lines name; null when they name several, none, or run in a transaction. */
     ReentrantLock lockOf(List<MovementRequest> lines) {
-        if (stripes.length == 0
-                || lines == null
-                || lines.isEmpty()
-                || TransactionSynchronizationManager.isActualTransactionActive()) {
+        String key = stripes.length == 0 ? null : singleKey(lines);
+        return key == null ? null : stripes[Math.floorMod(key.hashCode(), stripes.length)];
+    }
+
+    /**
+     * Mode {@code coalesce}: the one stock key the lines name, as the key of the postings that may share a
+     * transaction ({@link PostingCoalescer}); null in the other modes, or when the lines name several keys, none, or
+     * run in a caller's transaction.
+     */
+    String coalescingKey(List<MovementRequest> lines) {
+        if (mode != Mode.COALESCE || lines == null || lines.stream().anyMatch(l -> l != null && l.unitCost() != null)) {
+            // a priced line may move the item's average cost, whose row every posting locks before any balance row;
+            // in a group it would come after the earlier postings' balance changes, against that order (a deadlock
+            // with a batch of the item), so such a posting goes on its own
+            return null;
+        }
+        return singleKey(lines);
+    }
+
+    /** How long a posting waits for its key's queue before it goes on without it. */
+    long waitNanos() {
+        return waitNanos;
+    }
+
+    private static String singleKey(List<MovementRequest> lines) {
+        if (lines == null || lines.isEmpty() || TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
         String key = null;
@@ -124,7 +148,7 @@ public class KeyGate {
             }
             key = k;
         }
-        return stripes[Math.floorMod(key.hashCode(), stripes.length)];
+        return key;
     }
 
     /** The codes of a line's stock key as the resolver reads them (trimmed; owner OWN and lot '' by default). */

@@ -92,6 +92,15 @@ public class PostingEngine {
      * come last, as one batch in stock-key order, so those locks are held for one round trip and the commit.
      */
     public PostingResult apply(List<LineResolver.Resolved> lines, String idempotencyKey, String requestHash) {
+        return apply(lines, idempotencyKey, requestHash, true);
+    }
+
+    /**
+     * The same; {@code reportRefusals} false for a try whose refusal is not the answer (a posting coalesced with others,
+     * ADR 0098: refused, it is posted again on its own, and only that refusal counts as refused demand).
+     */
+    PostingResult apply(
+            List<LineResolver.Resolved> lines, String idempotencyKey, String requestHash, boolean reportRefusals) {
         Instant now = clock.instant();
         String user = CurrentUser.name();
         // H2: the posting row first, as always; PostgreSQL: with its movements below, in one statement (ADR 0083)
@@ -152,7 +161,7 @@ public class PostingEngine {
         }
         StockChanged changed = new StockChanged(subjects, codes);
         gate.beforeBalances(lines.stream().map(r -> r.line().key()).toList());
-        applyBalances(lines, order, ids, now);
+        applyBalances(lines, order, ids, now, reportRefusals);
         events.publishEvent(changed);
         return result;
     }
@@ -204,7 +213,12 @@ public class PostingEngine {
      * change is applied as it would have been (ADR 0068). A posting that removes nothing below what is reserved
      * asks catalog nothing.
      */
-    private void applyBalances(List<LineResolver.Resolved> lines, List<Integer> order, List<Long> ids, Instant now) {
+    private void applyBalances(
+            List<LineResolver.Resolved> lines,
+            List<Integer> order,
+            List<Long> ids,
+            Instant now,
+            boolean reportRefusals) {
         Set<Long> maybeNegative = new HashSet<>();
         for (int i : order) {
             LineResolver.Resolved r = lines.get(i);
@@ -239,8 +253,9 @@ public class PostingEngine {
                     }
                 }
                 InsufficientStockException e = insufficient(refused, available);
-                if (org.openvmi.inventory.IssueRefused.isDemand(
-                        refused.line().type().name())) {
+                if (reportRefusals
+                        && org.openvmi.inventory.IssueRefused.isDemand(
+                                refused.line().type().name())) {
                     events.publishEvent(new org.openvmi.inventory.IssueRefused(
                             refused.line().type().name(),
                             e.item(),

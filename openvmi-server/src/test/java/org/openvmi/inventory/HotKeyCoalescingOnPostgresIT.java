@@ -1,0 +1,6 @@
+package org.openvmi.inventory;
+
+import org.openvmi.testsupport.PostgresTest;
+
+@PostgresTest
+class HotKeyCoalescingOnPostgresIT extends HotKeyCoalescingContract {}
