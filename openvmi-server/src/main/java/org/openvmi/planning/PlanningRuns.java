@@ -341,8 +341,14 @@ public class PlanningRuns {
                                     "no heartbeat for " + staleAfter + ": its instance stopped",
                                     clock.instant()));
             if (!stopped && RunSpec.overlap(warehouseId, items, run.warehouseId(), run.items())) {
-                throw new ConflictException("planning run " + run.id()
-                        + " is still queued or running over an overlapping scope; wait until it is done");
+                // coded, so a page says it in its own language (the API's text is unchanged)
+                throw new ConflictException(
+                        null,
+                        CodedRefusal.of(
+                                "planning.runOverlap",
+                                "planning run " + run.id()
+                                        + " is still queued or running over an overlapping scope; wait until it is done",
+                                String.valueOf(run.id())));
             }
         }
     }

@@ -753,6 +753,32 @@ abstract class PlanningApiContract extends PlanningContractFixture {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(runs()).isEqualTo(before);
+        // on the runs page, in the page's language with the run's number, and the form keeps what was typed
+        var planner = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        long blocking = jdbc.sql("SELECT id FROM planning_run WHERE started_by = 'test' AND warehouse_id = "
+                        + "(SELECT id FROM warehouse WHERE code = :w)")
+                .param("w", wh)
+                .query(Long.class)
+                .single();
+        for (String[] lang : new String[][] {
+            {"zh-CN", "计划运行 " + blocking + " 仍在排队或运行中"}, {"en", "Planning run " + blocking + " is still queued"}
+        }) {
+            var refused = mvc.perform(post("/planning/runs")
+                            .session(planner)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("lang", lang[0])
+                            .param("warehouse", wh)
+                            .param("items", item)
+                            .param("horizonDays", "28")
+                            .param("serviceLevel", "0.9"))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getFlashMap();
+            assertThat(String.valueOf(refused.get("flashError"))).as(lang[0]).contains(lang[1]);
+            assertThat(refused.get("form")).asString().contains("horizonDays=28", "serviceLevel=0.9");
+        }
+        assertThat(runs()).isEqualTo(before);
         // staleness is judged by the database's clock (ADR 0085): this instance's clock running 11 minutes ahead of
         // the one that wrote the heartbeat does not make it look stopped
         clock.advance(Duration.ofMinutes(11));
@@ -771,6 +797,43 @@ abstract class PlanningApiContract extends PlanningContractFixture {
                 .update();
         runToEnd(body);
         assertThat(testRunStatus(wh)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void the_runs_page_names_a_re_plan_in_the_pages_language_and_shows_a_long_item_list_shortened() throws Exception {
+        String wh = data.warehouse();
+        List<String> codes = java.util.stream.IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> "RP-" + wh + "-" + i)
+                .toList();
+        jdbc.sql("""
+                        INSERT INTO planning_run (status, phase, warehouse_id, item_codes, horizon_days, service_level,
+                                                  started_by, created_at, heartbeat_at)
+                        VALUES ('DONE', 'DONE', (SELECT id FROM warehouse WHERE code = :w), :items, 56, 0.95, 'replan',
+                                CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").param("w", wh).param("items", String.join("\n", codes)).update();
+        long id = jdbc.sql("SELECT MAX(id) FROM planning_run WHERE started_by = 'replan' AND warehouse_id = "
+                        + "(SELECT id FROM warehouse WHERE code = :w)")
+                .param("w", wh)
+                .query(Long.class)
+                .single();
+        var planner = org.openvmi.testsupport.UiSessions.login(mvc, "t-planner");
+        for (String[] lang :
+                new String[][] {{"zh-CN", "自动重算（库存或订单变动）", "…等另外 3 个"}, {"en", "Re-plan", "… and 3 more"}}) {
+            String page = mvc.perform(get("/planning/runs")
+                            .param("lang", lang[0])
+                            .param("sort", "id")
+                            .param("dir", "desc")
+                            .session(planner))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String row = page.substring(page.indexOf("id=\"run-" + id + "\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row)
+                    .as(lang[0])
+                    .contains(lang[1], lang[2], codes.get(4))
+                    .doesNotContain(codes.get(5), ">replan<");
+        }
     }
 
     String testRunStatus(String wh) {

@@ -112,7 +112,9 @@ class PlanningPageController {
                     supplier,
                     integer("horizonDays", horizonDays),
                     decimal("serviceLevel", serviceLevel)));
-            redirect.addFlashAttribute("flash", text("planning.runs.started", run.id()));
+            redirect.addFlashAttribute("flash", text("planning.runs.started", String.valueOf(run.id())));
+            // the form keeps what was just used: the next run is often the same one for another warehouse or items
+            redirect.addFlashAttribute("form", form);
             // the page follows the run just started, not whichever run is newest (a background re-plan may start next)
             return "redirect:/planning/runs?run=" + run.id();
         } catch (InvalidInputException e) {

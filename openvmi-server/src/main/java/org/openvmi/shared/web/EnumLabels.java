@@ -50,7 +50,7 @@ public class EnumLabels {
     }
 
     /** The user names the application gives its own work: "system" (scheduled jobs, automatic changes), "scheduler". */
-    public static final java.util.Set<String> SYSTEM_ACTORS = java.util.Set.of("system", "scheduler");
+    public static final java.util.Set<String> SYSTEM_ACTORS = java.util.Set.of("system", "scheduler", "replan");
 
     /**
      * Who did something or whom a step or rule names: a user name as it is; the names the application gives its own
