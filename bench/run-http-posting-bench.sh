@@ -3,7 +3,8 @@
 # PostgreSQL database (created here, dropped at the end), adds a bench user with an API key, and runs HttpPostingBench
 # from another JVM: 8 clients, single-line postings spread over 2,000 stock keys, single-line on one hot key, 100-line
 # batches; pgbench (TPC-B-like, same clients) on a scratch database before and after, in the same run, for the ratio.
-#   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (60: on 2 cores C2 is busy ~30 s after a start), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
+#   CLIENTS (8), SECONDS (20), WARMUP (5), JIT_WARMUP (60: on 2 cores C2 is busy ~30 s after a start; turns of 10 s of
+#   each single-line scenario, so no path is compiled in its measured window), SCENARIOS (single,hot,batch); PGHOST/PGPORT/PGUSER
 #   (127.0.0.1, 5432, postgres); SERVER_OPTS (extra server arguments, e.g. --openvmi.security.api-key-cache-ttl=0s);
 #   JFR=dir: a JFR recording of the server during every measured run, dir/<scenario>.jfr (JFR_SETTINGS: profile or a
 #   .jfc file); NO_PGBENCH=1; SERVER_JAR (openvmi-server/target/openvmi.jar); SKIP_BUILD=1; CLIENT (raw: one kept-alive
