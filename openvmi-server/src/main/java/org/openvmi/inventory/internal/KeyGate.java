@@ -52,7 +52,7 @@ public class KeyGate {
 
     KeyGate(
             @Value("${openvmi.inventory.key-gate:coalesce}") String mode,
-            @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
+            @Value("${openvmi.inventory.key-gate-stripes:4096}") int stripes,
             @Value("${openvmi.inventory.key-gate-wait:2s}") Duration wait) {
         this.mode = stripes <= 0 ? Mode.OFF : Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
         this.stripes = new ReentrantLock[Math.max(0, stripes)];

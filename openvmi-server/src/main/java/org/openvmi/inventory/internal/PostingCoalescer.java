@@ -55,7 +55,7 @@ public class PostingCoalescer {
             PostingEngine engine,
             LineResolver resolver,
             PlatformTransactionManager transactionManager,
-            @Value("${openvmi.inventory.key-gate-stripes:256}") int stripes,
+            @Value("${openvmi.inventory.key-gate-stripes:4096}") int stripes,
             @Value("${openvmi.inventory.key-gate-batch:32}") int maxGroup) {
         this.gate = gate;
         this.engine = engine;
@@ -96,6 +96,7 @@ public class PostingCoalescer {
 
     /** Runs the lane's groups until the leader's own posting is answered, then hands the lane to the next waiter. */
     private void lead(Lane lane, Member own, Supplier<PostingResult> alone) {
+        boolean handedOver = false;
         try {
             while (!own.settled()) {
                 List<Member> group = lane.take(maxGroup);
@@ -105,17 +106,29 @@ public class PostingCoalescer {
                     // nobody to share with: the posting as it runs on its own, with the lane held
                     own.settleWith(alone);
                 } else {
-                    runGroup(group);
+                    List<Runnable> answers = runGroup(group);
+                    if (group.contains(own)) {
+                        // the next group starts before this one's callers are woken: they compete for the cores
+                        lane.handOver();
+                        handedOver = true;
+                    }
+                    answers.forEach(Runnable::run);
                 }
             }
         } finally {
-            lane.handOver();
+            if (!handedOver) {
+                lane.handOver();
+            }
         }
     }
 
-    /** Runs the group in one transaction; a posting whose writes fail leaves it and is posted on its own. */
-    private void runGroup(List<Member> group) {
+    /**
+     * Runs the group in one transaction; a posting whose writes fail leaves it and is posted on its own. Returns the
+     * answers of the committed postings, to be given once the lane is handed on.
+     */
+    private List<Runnable> runGroup(List<Member> group) {
         List<Member> left = new ArrayList<>(group);
+        List<Runnable> answers = new ArrayList<>(group.size());
         try {
             while (!left.isEmpty()) {
                 int[] current = {-1};
@@ -134,7 +147,9 @@ public class PostingCoalescer {
                         grouped.add(left.size());
                     }
                     for (int i = 0; i < left.size(); i++) {
-                        left.get(i).settle(outcomes.get(i));
+                        Member m = left.get(i);
+                        Outcome o = outcomes.get(i);
+                        answers.add(() -> m.settle(o));
                     }
                     left.clear();
                 } catch (RuntimeException e) {
@@ -151,6 +166,7 @@ public class PostingCoalescer {
         } finally {
             left.forEach(Member::settleAlone);
         }
+        return answers;
     }
 
     /** One posting's part of its group's transaction, in its caller's context; what fails before writing is its answer. */
