@@ -257,6 +257,17 @@ class HttpErrorsAndHeadersTest {
     }
 
     @Test
+    void every_page_names_its_icon_and_the_icon_is_served_before_login() throws Exception {
+        // without it every browser asks for /favicon.ico on its first page and logs the 404 as a console error
+        assertThat(raw("GET /login HTTP/1.1", "Accept-Language: en").body())
+                .contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/img/favicon.svg\">");
+        Answer icon = raw("GET /img/favicon.svg HTTP/1.1");
+        assertThat(icon.status()).as(icon.head()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg");
+    }
+
+    @Test
     void the_session_cookie_is_same_site_lax_and_http_only() throws Exception {
         Answer login = raw("GET /login HTTP/1.1", "Accept-Language: en");
         String cookie = login.header("Set-Cookie");
