@@ -127,14 +127,7 @@ public final class HttpPostingBench {
                         break;
                     }
                     LoadRun.run(
-                            "warm-up",
-                            "http",
-                            rest,
-                            clients,
-                            Duration.ZERO,
-                            turn,
-                            false,
-                            Workloads.of(scenario.trim(), keys));
+                            "warm-up", "http", rest, clients, Duration.ZERO, turn, false, Workloads.of(scenario, keys));
                     left = left.minus(turn);
                 }
             }

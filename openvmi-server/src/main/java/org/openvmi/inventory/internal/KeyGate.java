@@ -83,7 +83,7 @@ public class KeyGate {
      * this instance is between its balance change and its commit; released when this transaction completes.
      */
     void beforeBalances(List<StockKey> keys) {
-        if (mode != Mode.BALANCE
+        if (!gatesBalances()
                 || keys.isEmpty()
                 || !TransactionSynchronizationManager.isSynchronizationActive()
                 || keys.stream().distinct().count() != 1) {
@@ -99,6 +99,11 @@ public class KeyGate {
                 lock.unlock();
             }
         });
+    }
+
+    /** Whether {@link #beforeBalances} can wait (mode {@code balance}): other modes need not list the keys for it. */
+    boolean gatesBalances() {
+        return mode == Mode.BALANCE;
     }
 
     private boolean acquire(ReentrantLock lock) {

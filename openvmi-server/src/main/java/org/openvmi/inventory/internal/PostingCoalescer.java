@@ -137,7 +137,7 @@ public class PostingCoalescer {
                         List<Outcome> out = new ArrayList<>(left.size());
                         for (int i = 0; i < left.size(); i++) {
                             current[0] = i;
-                            out.add(left.get(i).tryWithin(this));
+                            out.add(tryWithin(left.get(i)));
                         }
                         current[0] = -1;
                         return out;
@@ -169,8 +169,24 @@ public class PostingCoalescer {
         return answers;
     }
 
-    /** One posting's part of its group's transaction, in its caller's context; what fails before writing is its answer. */
+    /**
+     * One posting's part of its group's transaction, in the leader's thread as if in its caller's (security and locale
+     * context); what fails before writing is its answer.
+     */
     private Outcome tryWithin(Member m) {
+        SecurityContext leaderSecurity = SecurityContextHolder.getContext();
+        LocaleContext leaderLocale = LocaleContextHolder.getLocaleContext();
+        SecurityContextHolder.setContext(m.security);
+        LocaleContextHolder.setLocaleContext(m.locale);
+        try {
+            return tryAsCaller(m);
+        } finally {
+            SecurityContextHolder.setContext(leaderSecurity);
+            LocaleContextHolder.setLocaleContext(leaderLocale);
+        }
+    }
+
+    private Outcome tryAsCaller(Member m) {
         Optional<PostingResult> replayed;
         List<LineResolver.Resolved> resolved;
         try {
@@ -289,20 +305,6 @@ public class PostingCoalescer {
                 settle(new Outcome(alone.get(), null));
             } catch (RuntimeException e) {
                 settle(new Outcome(null, e));
-            }
-        }
-
-        /** Runs this posting's part of a group in the leader's thread, as if in its caller's. */
-        Outcome tryWithin(PostingCoalescer coalescer) {
-            SecurityContext leaderSecurity = SecurityContextHolder.getContext();
-            LocaleContext leaderLocale = LocaleContextHolder.getLocaleContext();
-            SecurityContextHolder.setContext(security);
-            LocaleContextHolder.setLocaleContext(locale);
-            try {
-                return coalescer.tryWithin(this);
-            } finally {
-                SecurityContextHolder.setContext(leaderSecurity);
-                LocaleContextHolder.setLocaleContext(leaderLocale);
             }
         }
 

@@ -160,7 +160,9 @@ public class PostingEngine {
                             r.item().code(), r.location().warehouse(), r.item().uom()));
         }
         StockChanged changed = new StockChanged(subjects, codes);
-        gate.beforeBalances(lines.stream().map(r -> r.line().key()).toList());
+        if (gate.gatesBalances()) {
+            gate.beforeBalances(lines.stream().map(r -> r.line().key()).toList());
+        }
         applyBalances(lines, order, ids, now, reportRefusals);
         events.publishEvent(changed);
         return result;
