@@ -68,8 +68,8 @@
     }
     var ratio = kind === 'percent' || kind === 'percent-line';
     // counts (items at zero per day, orders per status) tick in whole numbers: no "0.5 items" on the axis
-    var whole = t.rows.every(function (r) {
-      return ys.every(function (code) { var v = r[t.columns.indexOf(code)]; return v === null || v === undefined || Number.isInteger(Number(v)); });
+    var whole = ys.every(function (code) {
+      return values(code).every(function (v) { return v === null || v === undefined || Number.isInteger(Number(v)); });
     });
     base.yAxis = ratio ? percentAxis : whole ? {type: 'value', minInterval: 1} : {type: 'value'};
     if (ratio) {

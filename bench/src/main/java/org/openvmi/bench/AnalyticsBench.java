@@ -315,7 +315,6 @@ public final class AnalyticsBench {
         }
     }
 
-    /** Runs the product's catch-up in this thread and prints its progress from the cursor every 30 s. */
     /**
      * The product's job folds the backlog, timed: batches of the product's size ({@code SnapshotBatch.run}) one after
      * the other, as {@code AnalyticsSnapshots.catchUp} runs them. The CPU is printed for the whole and for the second

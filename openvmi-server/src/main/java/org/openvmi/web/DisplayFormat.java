@@ -81,9 +81,7 @@ public class DisplayFormat {
             return "";
         }
         BigDecimal d = toBigDecimal(days);
-        return d.compareTo(BigDecimal.valueOf(365)) > 0
-                ? "> 365"
-                : d.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(d, 0, 1) : decimal(d, 0, 0);
+        return d.compareTo(BigDecimal.valueOf(365)) > 0 ? "> 365" : oneDecimalUnderTen(d);
     }
 
     /** A number of hours (late, out of stock): one decimal under 10, whole above; 123.00 reads "123", 2.50 "2.5". */
@@ -91,8 +89,11 @@ public class DisplayFormat {
         if (hours == null) {
             return "";
         }
-        BigDecimal h = toBigDecimal(hours);
-        return h.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(h, 0, 1) : decimal(h, 0, 0);
+        return oneDecimalUnderTen(toBigDecimal(hours));
+    }
+
+    private String oneDecimalUnderTen(BigDecimal n) {
+        return n.abs().compareTo(BigDecimal.TEN) < 0 ? decimal(n, 0, 1) : decimal(n, 0, 0);
     }
 
     /** Money with the currency's symbol (¥ for CNY) and two decimals: ¥16,806.70; a null currency: the default one. */

@@ -546,23 +546,6 @@ public class ChannelRepository {
         return new PausesAndHolds(paused, held, kept);
     }
 
-    /** Per item id, per channel id, per warehouse id: what the channels hold reserved now. */
-    public Map<Long, Map<Long, Map<Long, BigDecimal>>> held(Collection<Long> itemIds) {
-        Map<Long, Map<Long, Map<Long, BigDecimal>>> held = new HashMap<>();
-        if (itemIds.isEmpty()) {
-            return held;
-        }
-        jdbc.sql("""
-                SELECT item_id, channel_id, warehouse_id, qty
-                FROM channel_item_held WHERE item_id IN (:items) AND qty <> 0""")
-                .param("items", itemIds)
-                .query((rs, n) -> held.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
-                        .put(rs.getLong(3), rs.getBigDecimal(4)))
-                .list();
-        return held;
-    }
-
     /**
      * Per item id, the channels that have orders of it (placed, in any state): the channels that deal in the item
      * even while their pools hold none (index {@code channel_order_line_item}).

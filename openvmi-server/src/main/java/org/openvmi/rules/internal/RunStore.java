@@ -46,11 +46,7 @@ public class RunStore {
                 .param("subjects", run.subjects())
                 .param("fired", run.fired())
                 .param("created", run.created())
-                .param(
-                        "error",
-                        run.error() == null
-                                ? null
-                                : run.error().length() > 1000 ? run.error().substring(0, 1000) : run.error())
+                .param("error", cut(run.error()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         return new RuleRunView(
